@@ -1,0 +1,115 @@
+/**
+ * Benchmark of the HTML main-content extractor against the extraction development set.
+ *
+ *   npx tsx scripts/bench-extract-html.ts [--dev DIR] [--baseline] [--keep] [--csv FILE] [--only ID]
+ *
+ * Runs `extractHtml` on every `html/*.html` of the set, writes each `contentText` to a temporary
+ * folder, scores it with the set's `score.py` (word 4-gram F1) and prints precision, recall, F1 and
+ * the median / p95 time per page. `--baseline` also scores plain Readability on linkedom in the same
+ * run, for a side-by-side comparison. `--keep` keeps the prediction folders and prints their paths.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractHtml } from '../src/sources/html/index.js';
+
+interface Args {
+  dev: string;
+  baseline: boolean;
+  keep: boolean;
+  csv?: string;
+  only?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const args: Args = { dev: resolve(repoRoot, '../shared/extraction-dev'), baseline: false, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--dev') args.dev = resolve(next());
+    else if (a === '--baseline') args.baseline = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--csv') args.csv = resolve(next());
+    else if (a === '--only') args.only = next();
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+interface System {
+  label: string;
+  run: (html: string) => string;
+}
+
+function runSystem(system: System, pages: { id: string; html: string }[], args: Args): void {
+  const out = mkdtempSync(join(tmpdir(), `bench-extract-html-${system.label}-`));
+  const times: number[] = [];
+  for (const page of pages) {
+    const t0 = performance.now();
+    const text = system.run(page.html);
+    times.push(performance.now() - t0);
+    writeFileSync(join(out, `${page.id}.txt`), text);
+  }
+  times.sort((a, b) => a - b);
+  const scoreArgs = [join(args.dev, 'score.py'), out, '--label', system.label];
+  if (args.csv) scoreArgs.push('--csv', system.label === 'feedwright' ? args.csv : `${args.csv}.${system.label}.csv`);
+  if (args.only) {
+    const ids = join(out, '..', `ids-${system.label}.txt`);
+    writeFileSync(ids, `${args.only}\n`);
+    scoreArgs.push('--ids', ids);
+  }
+  const score = execFileSync('python3', scoreArgs, { encoding: 'utf8' }).trim();
+  console.log(score);
+  console.log(
+    `${system.label}: ms/page median=${percentile(times, 0.5).toFixed(1)} p95=${percentile(times, 0.95).toFixed(1)} max=${(times[times.length - 1] ?? 0).toFixed(1)}`,
+  );
+  if (args.keep) console.log(`${system.label}: predictions in ${out}`);
+  else rmSync(out, { recursive: true, force: true });
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const htmlDir = join(args.dev, 'html');
+  const ids = readdirSync(htmlDir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -'.html'.length))
+    .filter((id) => args.only === undefined || id === args.only)
+    .sort();
+  const pages = ids.map((id) => ({ id, html: readFileSync(join(htmlDir, `${id}.html`), 'utf8') }));
+  const systems: System[] = [
+    {
+      label: 'feedwright',
+      run: (html) => extractHtml(html, { timezone: 'UTC', referenceDate: new Date(0) }).contentText,
+    },
+  ];
+  if (args.baseline) {
+    systems.push({
+      label: 'baseline-readability',
+      run: (html) => {
+        const { document } = parseHTML(html);
+        return new Readability(document as never).parse()?.textContent ?? '';
+      },
+    });
+  }
+  // Warm up the JIT on a few pages so the first system measured is not penalised.
+  for (const page of pages.slice(0, 5)) for (const s of systems) s.run(page.html);
+  for (const system of systems) runSystem(system, pages, args);
+}
+
+main();

@@ -1,0 +1,90 @@
+/**
+ * Reading the dates found in HTML pages: ISO 8601 (with or without an offset) first, then
+ * human-written dates through chrono-node. A date without an offset is a wall-clock time in the
+ * configured IANA `timezone`, never in the machine's zone.
+ */
+import { TZDate } from '@date-fns/tz';
+import * as chrono from 'chrono-node';
+
+/** `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.123+01:00`, `...Z`, `...+0100`. */
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Plausible publication years: guards against chrono reading a price or a count as a year. */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+function wallClockInZone(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  timezone: string,
+): Date | undefined {
+  const t = new TZDate(y, mo - 1, d, h, mi, s, ms, timezone).getTime();
+  return Number.isFinite(t) ? new Date(t) : undefined;
+}
+
+function parseIso(text: string, timezone: string): Date | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const [, ys, mos, ds, hs, mis, ss, frac, offset] = m;
+  const y = Number(ys);
+  const mo = Number(mos);
+  const d = Number(ds);
+  const h = hs === undefined ? 0 : Number(hs);
+  const mi = mis === undefined ? 0 : Number(mis);
+  const s = ss === undefined ? 0 : Number(ss);
+  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
+  if (offset === undefined) return wallClockInZone(y, mo, d, h, mi, s, ms, timezone);
+  let offsetMinutes = 0;
+  if (offset.toUpperCase() !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+  }
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000;
+  return Number.isFinite(utc) ? new Date(utc) : undefined;
+}
+
+/**
+ * Parse a date as written in a page. Returns undefined when the text is not a date.
+ * `referenceDate` anchors relative or partial dates ("March 5" means the March 5 before it).
+ */
+export function parseHtmlDate(text: string, timezone: string, referenceDate?: Date): Date | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  const iso = parseIso(value, timezone);
+  if (iso) return iso;
+  // Unix timestamps (seconds or milliseconds) appear in some meta tags.
+  if (/^\d{10}(\d{3})?$/.test(value)) {
+    const n = Number(value);
+    return new Date(value.length === 10 ? n * 1000 : n);
+  }
+  const ref = referenceDate ?? new Date(Date.UTC(2000, 0, 1));
+  const results = chrono.parse(value, { instant: ref }, { forwardDate: false });
+  const first = results[0];
+  if (!first) return undefined;
+  const c = first.start;
+  const year = c.get('year');
+  if (year === null || year < MIN_YEAR || year > MAX_YEAR) return undefined;
+  if (!c.isCertain('day') || !c.isCertain('month')) return undefined;
+  if (c.isCertain('timezoneOffset')) {
+    const date = c.date();
+    return Number.isFinite(date.getTime()) ? date : undefined;
+  }
+  return wallClockInZone(
+    year,
+    c.get('month') ?? 1,
+    c.get('day') ?? 1,
+    c.get('hour') ?? 0,
+    c.get('minute') ?? 0,
+    c.get('second') ?? 0,
+    c.get('millisecond') ?? 0,
+    timezone,
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Building and measuring the DOM (linkedom), and the tree-less fallbacks used when a tree cannot
+ * be built or walked safely.
+ */
+import { parseHTML } from 'linkedom';
+import type { DomDocument, DomNode, DomParent } from './dom-types.js';
+import { INVISIBLE_TAGS, normalizeSpace, renderText } from './text.js';
+
+export type Parsed = { ok: true; document: DomDocument } | { ok: false; reason: string };
+
+/** Parse HTML into a linkedom document. linkedom never loads external resources. */
+export function parseDocument(html: string): Parsed {
+  try {
+    const { document } = parseHTML(html.trim() === '' ? '<html><body></body></html>' : html);
+    return { ok: true, document: document as unknown as DomDocument };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, reason: `The page could not be parsed: ${error.message}.` };
+    throw error;
+  }
+}
+
+/** Tags whose whole subtree is dropped before anything else looks at the page. */
+export const NEVER_CONTENT_TAGS = ['script', 'style', 'noscript', 'template', 'link', 'meta', 'object', 'embed', 'applet'];
+
+/** Remove elements that are never content (scripts, styles, ...). */
+export function removeNeverContent(root: DomParent): void {
+  for (const el of root.querySelectorAll(NEVER_CONTENT_TAGS.join(','))) el.remove();
+}
+
+/** The whole `<body>`, with only scripts and styles removed (the `clean: false` mode). */
+export function wholeBody(document: DomDocument): { contentHtml: string; contentText: string } {
+  const body = document.body ?? document.documentElement;
+  if (!body) return { contentHtml: '', contentText: '' };
+  removeNeverContent(body);
+  return { contentHtml: body.innerHTML.trim(), contentText: renderText(body) };
+}
+
+/** Depth of the deepest element under `root`, measured without recursion; stops counting at `limit`. */
+export function treeDepth(root: DomNode, limit: number): number {
+  let max = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top) break;
+    const [node, depth] = top;
+    if (depth > max) {
+      max = depth;
+      if (max >= limit) return max;
+    }
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push([c, depth + 1]);
+  }
+  return max;
+}
+
+const BLOCK_BOUNDARY =
+  /<\/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|blockquote|pre|figure|figcaption|main|aside|nav|dd|dt|dl|hr)\b[^>]*>/gi;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Text of an HTML string without building a tree: drops invisible elements and tags, turns block
+ * boundaries into paragraph breaks and decodes the common entities. Used only when the DOM fails.
+ */
+export function simpleText(html: string): string {
+  let s = html;
+  for (const tag of INVISIBLE_TAGS) {
+    if (tag !== tag.toUpperCase()) continue;
+    const t = tag.toLowerCase();
+    s = s.replace(new RegExp(`<${t}\\b[^>]*>[\\s\\S]*?</${t}\\s*>`, 'gi'), ' ');
+  }
+  s = s
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(BLOCK_BOUNDARY, '\n\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+  return s
+    .split(/\n\s*\n/)
+    .map(normalizeSpace)
+    .filter((p) => p !== '')
+    .join('\n\n');
+}

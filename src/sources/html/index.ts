@@ -1,0 +1,98 @@
+/**
+ * HTML pages as article sources: the main content (boilerplate removed) and the page metadata.
+ *
+ * `extractHtml` never fetches anything and never throws on bad input: invalid markup, invalid
+ * JSON-LD, empty documents and pathologically deep trees all give a (possibly empty) result, and
+ * what was removed is reported in `dropped` with the rule that removed it.
+ */
+import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import { extractContent } from './content.js';
+import { parseDocument, simpleText, wholeBody } from './dom.js';
+import { extractMetadata } from './metadata.js';
+
+export interface HtmlExtractOptions {
+  /** IANA zone for dates without offset. */
+  timezone: string;
+  /** Page URL if known, to resolve relative URLs in metadata. */
+  url?: string;
+  /** Anchors relative and partial dates; the clock is never read. */
+  referenceDate?: Date;
+  /** Default true; false = keep the whole `<body>` content (no extraction). */
+  clean?: boolean;
+}
+
+export interface HtmlExtraction {
+  /** Main content as HTML, scripts and styles removed, not yet sanitised. */
+  contentHtml: string;
+  /** The same as plain text, paragraphs separated by a blank line. */
+  contentText: string;
+  found: FoundMetadata;
+  /** Blocks removed, each with the named rule that removed it. */
+  dropped: DroppedBlock[];
+}
+
+export { stripSiteName } from './metadata.js';
+export { parseHtmlDate } from './dates.js';
+export { renderText } from './text.js';
+
+/** Extract the main content and the metadata of an HTML page. */
+export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtraction {
+  const parsed = parseDocument(html);
+  if (!parsed.ok) {
+    // The DOM could not be built or walked (e.g. a stack overflow on absurdly deep nesting):
+    // fall back to the text of the markup, read without a tree.
+    const text = simpleText(html);
+    return {
+      contentHtml: text
+        .split('\n\n')
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('\n'),
+      contentText: text,
+      found: {},
+      dropped: [{ text: parsed.reason, rule: 'dom-failed' }],
+    };
+  }
+  const document = parsed.document;
+  const metaOptions = {
+    timezone: options.timezone,
+    ...(options.url !== undefined ? { url: options.url } : {}),
+    ...(options.referenceDate !== undefined ? { referenceDate: options.referenceDate } : {}),
+  };
+  let found: FoundMetadata = {};
+  const dropped: DroppedBlock[] = [];
+  try {
+    const meta = extractMetadata(document, metaOptions);
+    found = meta.found;
+    if (meta.invalidJsonLd > 0) {
+      dropped.push({ text: `${meta.invalidJsonLd} JSON-LD block(s) are not valid JSON and were ignored.`, rule: 'json-ld-invalid' });
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    dropped.push({ text: `Metadata could not be read: ${error.message}`, rule: 'dom-failed' });
+  }
+  if (options.clean === false) {
+    const body = wholeBody(document);
+    return { ...body, found, dropped };
+  }
+  try {
+    const content = extractContent(document, found);
+    return { contentHtml: content.html, contentText: content.text, found, dropped: [...dropped, ...content.dropped] };
+  } catch (error) {
+    // RangeError = call stack exceeded inside linkedom/readability on a deep tree.
+    if (!(error instanceof RangeError)) throw error;
+    const text = simpleText(html);
+    return {
+      contentHtml: text
+        .split('\n\n')
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('\n'),
+      contentText: text,
+      found,
+      dropped: [...dropped, { text: `Extraction failed (${error.message}); the page's text was kept whole.`, rule: 'dom-failed' }],
+    };
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

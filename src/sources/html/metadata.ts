@@ -1,0 +1,448 @@
+/**
+ * Page metadata with provenance. Precedence, highest first (as data: see `PRECEDENCE`):
+ *
+ *   1. JSON-LD (`Article`, `NewsArticle`, `BlogPosting`, ... also inside `@graph` and arrays)
+ *   2. `<meta>` tags (Open Graph, `article:*`, `name=author|keywords|description`, ...)
+ *   3. markup: `<time datetime>`, `rel=author`, byline elements (class/itemprop author), `<title>`
+ *
+ * Nothing here fetches: only the document's own markup is read.
+ */
+import type { DomDocument } from './dom-types.js';
+import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
+import { parseHtmlDate } from './dates.js';
+import { normalizeSpace } from './text.js';
+
+export interface MetadataOptions {
+  timezone: string;
+  url?: string;
+  referenceDate?: Date;
+}
+
+/** Candidate values per field, in the order they were found within one source. */
+type FieldName = keyof FoundMetadata;
+
+/** Which source wins for each field when several have a value. */
+export const PRECEDENCE: Readonly<Record<FieldName, readonly Provenance[]>> = {
+  title: ['json-ld', 'meta-tag', 'html'],
+  authors: ['json-ld', 'meta-tag', 'html', 'byline'],
+  published: ['json-ld', 'meta-tag', 'html', 'byline'],
+  updated: ['json-ld', 'meta-tag', 'html'],
+  tags: ['json-ld', 'meta-tag', 'html'],
+  summary: ['json-ld', 'meta-tag'],
+  link: ['html', 'meta-tag', 'json-ld'],
+  image: ['json-ld', 'meta-tag', 'html'],
+  lang: ['html', 'meta-tag', 'json-ld'],
+};
+
+/** schema.org types whose JSON-LD describes the article itself. */
+export const JSON_LD_ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|ScholarlyArticle|TechArticle|Report|SatiricalArticle|WebPage|ItemPage)$/;
+
+/** Meta tag names/properties per field, best first. */
+export const META_NAMES = {
+  title: ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title'],
+  published: [
+    'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate',
+    'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date',
+    'parsely-pub-date', 'article.published', 'published_time',
+  ],
+  updated: ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated'],
+  authors: ['article:author', 'author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl'],
+  tags: ['article:tag', 'keywords', 'news_keywords', 'parsely-tags', 'sailthru.tags'],
+  summary: ['description', 'og:description', 'twitter:description', 'dc.description'],
+  image: ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'],
+  link: ['og:url'],
+  lang: ['og:locale', 'content-language', 'language'],
+} as const;
+
+/** Separators between a headline and the site name in `<title>`. */
+const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:]|::)\s+/;
+/** A byline's leading "By" in several languages. */
+const BYLINE_PREFIX = /^\s*(?:by|von|par|por|door|di|da|av|af|przez|written by|posted by|words by)\s*:?\s+/i;
+/** Separators between several authors in one byline. */
+const AUTHOR_SEPARATOR = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\se\s)\s*/i;
+
+// ---------------------------------------------------------------------------------------------
+// Small guards for `unknown` JSON.
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function asArray(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+function firstString(v: unknown): string | undefined {
+  for (const x of asArray(v)) {
+    if (typeof x === 'string' && x.trim() !== '') return normalizeSpace(x);
+    if (typeof x === 'number') return String(x);
+  }
+  return undefined;
+}
+
+function typesOf(node: Json): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+/** Every object of every JSON-LD block, flattened through arrays and `@graph`. Invalid blocks are skipped. */
+function jsonLdNodes(document: DomDocument): { nodes: Json[]; invalid: number } {
+  const nodes: Json[] = [];
+  let invalid = 0;
+  for (const script of document.querySelectorAll('script[type]')) {
+    const type = (script.getAttribute('type') ?? '').toLowerCase().trim();
+    if (type !== 'application/ld+json') continue;
+    let data: unknown;
+    try {
+      // Some pages wrap JSON-LD in CDATA or HTML comments.
+      const raw = (script.textContent ?? '').replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, '');
+      data = JSON.parse(raw);
+    } catch {
+      // Invalid JSON-LD is common in the wild; the block is ignored and counted.
+      invalid++;
+      continue;
+    }
+    // Iterative flattening: nested @graph/arrays of any depth cannot overflow the stack.
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (isObject(item)) {
+        nodes.push(item);
+        if (item['@graph'] !== undefined) queue.push(item['@graph']);
+      }
+    }
+  }
+  return { nodes, invalid };
+}
+
+function personFromJson(v: unknown, byId: Map<string, Json>): Person | undefined {
+  if (typeof v === 'string') {
+    const name = normalizeSpace(v);
+    return name && !/^https?:\/\//i.test(name) ? { name } : undefined;
+  }
+  if (!isObject(v)) return undefined;
+  let node = v;
+  const id = node['@id'];
+  if (node.name === undefined && typeof id === 'string') node = byId.get(id) ?? node;
+  const name = firstString(node.name);
+  if (!name) return undefined;
+  const person: Person = { name };
+  const url = firstString(node.url) ?? firstString(node.sameAs);
+  if (url) person.url = url;
+  const email = firstString(node.email);
+  if (email) person.email = email.replace(/^mailto:/i, '');
+  return person;
+}
+
+function imageFromJson(v: unknown): string | undefined {
+  for (const x of asArray(v)) {
+    if (typeof x === 'string' && x.trim()) return x.trim();
+    if (isObject(x)) {
+      const url = firstString(x.url) ?? firstString(x.contentUrl);
+      if (url) return url;
+    }
+  }
+  return undefined;
+}
+
+function splitTags(v: unknown): string[] {
+  const out: string[] = [];
+  for (const x of asArray(v)) {
+    if (typeof x === 'string') out.push(...x.split(',').map(normalizeSpace));
+    else if (isObject(x)) {
+      const name = firstString(x.name);
+      if (name) out.push(name);
+    }
+  }
+  return dedupe(out.filter((t) => t !== ''));
+}
+
+function dedupe(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = v.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dedupePeople(people: Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const k = p.name.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+interface Candidates {
+  title?: string | undefined;
+  authors?: Person[] | undefined;
+  published?: Date | undefined;
+  updated?: Date | undefined;
+  tags?: string[] | undefined;
+  summary?: string | undefined;
+  link?: string | undefined;
+  image?: string | undefined;
+  lang?: string | undefined;
+}
+
+function fromJsonLd(document: DomDocument, o: MetadataOptions): { found: Candidates; invalid: number } {
+  const { nodes, invalid } = jsonLdNodes(document);
+  const byId = new Map<string, Json>();
+  for (const n of nodes) {
+    const id = n['@id'];
+    if (typeof id === 'string') byId.set(id, n);
+  }
+  // Prefer a real article type over a generic WebPage.
+  const articles = nodes.filter((n) => typesOf(n).some((t) => JSON_LD_ARTICLE_TYPES.test(t)));
+  articles.sort((a, b) => Number(typesOf(a).includes('WebPage')) - Number(typesOf(b).includes('WebPage')));
+  const found: Candidates = {};
+  for (const a of articles) {
+    const isPage = typesOf(a).some((t) => t === 'WebPage' || t === 'ItemPage');
+    found.title ??= firstString(a.headline) ?? (isPage ? undefined : firstString(a.name));
+    if (!found.authors) {
+      const people = dedupePeople(
+        asArray(a.author ?? a.creator)
+          .map((x) => personFromJson(x, byId))
+          .filter((p): p is Person => p !== undefined),
+      );
+      if (people.length > 0) found.authors = people;
+    }
+    const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
+    if (pub && !found.published) {
+      const d = parseHtmlDate(pub, o.timezone, o.referenceDate);
+      if (d) found.published = d;
+    }
+    const mod = firstString(a.dateModified);
+    if (mod && !found.updated) {
+      const d = parseHtmlDate(mod, o.timezone, o.referenceDate);
+      if (d) found.updated = d;
+    }
+    if (!found.tags) {
+      const tags = splitTags(a.keywords);
+      if (tags.length > 0) found.tags = tags;
+    }
+    found.summary ??= firstString(a.description);
+    found.image ??= imageFromJson(a.image ?? a.thumbnailUrl);
+    if (!isPage) found.link ??= firstString(a.url) ?? firstString(isObject(a.mainEntityOfPage) ? a.mainEntityOfPage['@id'] : a.mainEntityOfPage);
+    found.lang ??= firstString(a.inLanguage);
+  }
+  return { found, invalid };
+}
+
+// ---------------------------------------------------------------------------------------------
+// <meta>
+
+function metaValues(document: DomDocument): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const meta of document.querySelectorAll('meta')) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv') ?? '')
+      .trim()
+      .toLowerCase();
+    const content = meta.getAttribute('content');
+    if (!key || content === null || content.trim() === '') continue;
+    const list = map.get(key) ?? [];
+    list.push(normalizeSpace(content));
+    map.set(key, list);
+  }
+  return map;
+}
+
+function firstMeta(meta: Map<string, string[]>, names: readonly string[]): string | undefined {
+  for (const n of names) {
+    const v = meta.get(n)?.[0];
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function authorsFromText(text: string): Person[] {
+  const cleaned = normalizeSpace(text).replace(BYLINE_PREFIX, '');
+  if (!cleaned || /^https?:\/\//i.test(cleaned)) return [];
+  return dedupePeople(
+    cleaned
+      .split(AUTHOR_SEPARATOR)
+      .map((n) => n.replace(BYLINE_PREFIX, '').trim())
+      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n))
+      .map((name) => ({ name })),
+  );
+}
+
+function fromMeta(document: DomDocument, o: MetadataOptions): Candidates {
+  const meta = metaValues(document);
+  const found: Candidates = {};
+  const title = firstMeta(meta, META_NAMES.title);
+  if (title) found.title = title;
+  for (const n of META_NAMES.published) {
+    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
+    if (d) {
+      found.published = d;
+      break;
+    }
+  }
+  for (const n of META_NAMES.updated) {
+    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
+    if (d) {
+      found.updated = d;
+      break;
+    }
+  }
+  for (const n of META_NAMES.authors) {
+    const people = dedupePeople((meta.get(n) ?? []).flatMap(authorsFromText));
+    if (people.length > 0) {
+      found.authors = people;
+      break;
+    }
+  }
+  for (const n of META_NAMES.tags) {
+    const tags = splitTags(meta.get(n) ?? []);
+    if (tags.length > 0) {
+      found.tags = tags;
+      break;
+    }
+  }
+  const summary = firstMeta(meta, META_NAMES.summary);
+  if (summary) found.summary = summary;
+  const image = firstMeta(meta, META_NAMES.image);
+  if (image) found.image = image;
+  const link = firstMeta(meta, META_NAMES.link);
+  if (link) found.link = link;
+  const lang = firstMeta(meta, META_NAMES.lang);
+  if (lang) found.lang = lang.replace('_', '-');
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markup
+
+/** Elements that hold a byline: itemprop=author, rel=author, or a class/id that says so. */
+const BYLINE_SELECTOR =
+  '[itemprop~="author"], a[rel~="author"], [class*="byline"], [class*="author"], [id*="byline"], [id*="author"]';
+
+/** Strip a trailing (or leading) site name from a `<title>`. */
+export function stripSiteName(title: string, siteName?: string): string {
+  const t = normalizeSpace(title);
+  if (siteName) {
+    const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stripped = t
+      .replace(new RegExp(`${TITLE_SEPARATOR.source}${escaped}\\s*$`, 'i'), '')
+      .replace(new RegExp(`^${escaped}${TITLE_SEPARATOR.source}`, 'i'), '');
+    if (stripped && stripped !== t) return stripped;
+  }
+  const parts = t.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return t;
+  const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+  // Drop the last segment when what remains still reads as a headline (readability's rule).
+  const head = t.slice(0, t.length - (parts[parts.length - 1] ?? '').length).replace(new RegExp(`${TITLE_SEPARATOR.source}$`), '');
+  if (words(head) >= 3) return normalizeSpace(head);
+  // "Site | Headline": keep the longer side.
+  const first = parts[0] ?? '';
+  const rest = t.slice(first.length).replace(new RegExp(`^${TITLE_SEPARATOR.source}`), '');
+  return words(rest) >= 3 && words(first) <= 3 ? normalizeSpace(rest) : t;
+}
+
+function resolveUrl(value: string, base: string | undefined): string {
+  if (!base) return value;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    // Not resolvable against the base (a bare word, a malformed URL): keep it as written.
+    return value;
+  }
+}
+
+function fromMarkup(document: DomDocument, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates } {
+  const html: Candidates = {};
+  const byline: Candidates = {};
+  const canonical = document.querySelector('link[rel~="canonical"][href]')?.getAttribute('href')?.trim();
+  if (canonical) html.link = canonical;
+  const lang = document.documentElement?.getAttribute('lang')?.trim();
+  if (lang) html.lang = lang;
+  const titleText = document.querySelector('title')?.textContent;
+  if (titleText && normalizeSpace(titleText)) html.title = stripSiteName(titleText, siteName);
+  const time =
+    document.querySelector('[itemprop~="datePublished"][datetime], [itemprop~="datePublished"][content]') ??
+    document.querySelector('time[datetime]');
+  const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
+  if (timeValue) {
+    const d = parseHtmlDate(timeValue, o.timezone, o.referenceDate);
+    if (d) html.published = d;
+  }
+  const modified = document.querySelector('[itemprop~="dateModified"][datetime], [itemprop~="dateModified"][content]');
+  const modValue = modified?.getAttribute('datetime') ?? modified?.getAttribute('content');
+  if (modValue) {
+    const d = parseHtmlDate(modValue, o.timezone, o.referenceDate);
+    if (d) html.updated = d;
+  }
+  const relAuthors = dedupePeople(
+    [...document.querySelectorAll('a[rel~="author"]')].flatMap((a) => {
+      const people = authorsFromText(a.textContent ?? '');
+      const href = a.getAttribute('href');
+      if (href && people.length === 1 && people[0]) people[0].url = resolveUrl(href, o.url);
+      return people;
+    }),
+  );
+  if (relAuthors.length > 0) html.authors = relAuthors;
+  const tags = dedupe([...document.querySelectorAll('a[rel~="tag"]')].map((a) => normalizeSpace(a.textContent ?? '')).filter(Boolean));
+  if (tags.length > 0) html.tags = tags;
+  // Byline elements: the first short one that reads like names.
+  for (const el of document.querySelectorAll(BYLINE_SELECTOR)) {
+    const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
+    const text = normalizeSpace(nameEl.textContent ?? '');
+    if (text === '' || text.length > 120) continue;
+    const people = authorsFromText(text).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
+    if (people.length > 0) {
+      byline.authors = people;
+      break;
+    }
+  }
+  return { html, byline };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface MetadataResult {
+  found: FoundMetadata;
+  /** How many JSON-LD blocks were invalid JSON (ignored). */
+  invalidJsonLd: number;
+}
+
+/** Read the page's metadata. Call before anything mutates the document. */
+export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
+  const { found: jsonLd, invalid } = fromJsonLd(document, o);
+  const meta = fromMeta(document, o);
+  const siteName = metaValues(document).get('og:site_name')?.[0];
+  const { html, byline } = fromMarkup(document, o, siteName);
+  const bySource: Partial<Record<Provenance, Candidates>> = { 'json-ld': jsonLd, 'meta-tag': meta, html, byline };
+  const found: FoundMetadata = {};
+  const pick = <K extends FieldName>(field: K): void => {
+    for (const from of PRECEDENCE[field]) {
+      const value = bySource[from]?.[field];
+      if (value !== undefined) {
+        (found as Record<K, Sourced<unknown>>)[field] = { value, from };
+        return;
+      }
+    }
+  };
+  for (const field of Object.keys(PRECEDENCE) as FieldName[]) pick(field);
+  const base = o.url ?? found.link?.value;
+  if (found.link) found.link = { ...found.link, value: resolveUrl(found.link.value, o.url) };
+  if (found.image) found.image = { ...found.image, value: resolveUrl(found.image.value, base) };
+  if (found.authors) {
+    found.authors = {
+      ...found.authors,
+      value: found.authors.value.map((p) => (p.url ? { ...p, url: resolveUrl(p.url, base) } : p)),
+    };
+  }
+  return { found, invalidJsonLd: invalid };
+}
