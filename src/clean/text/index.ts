@@ -1,0 +1,349 @@
+/**
+ * The plain-text boilerplate remover: from a page as a scraper saved it (menus, ads, share bars,
+ * newsletter boxes, comments, footers) to the article's title, body paragraphs and the metadata
+ * written in its text (byline, dates, tags), with every dropped block and the rule that dropped it.
+ *
+ * The steps of `extractText`, in order (each relies on the one before):
+ *   1. Normalise the input and build units (lines; list items and wrapped paragraphs joined).
+ *   2. Label each unit with the first phrase rule that matches (rules.ts), the user's patterns,
+ *      and the site template; a sign-up box takes the lines right after its heading with it.
+ *   3. Find the body: the densest run of prose (maximum-sum run where prose lines add their words
+ *      and everything else subtracts), then widen it over neighbouring sentence-like lines.
+ *      Comment and related-list headings weigh heavily, so readers' prose after them stays out.
+ *   4. Find the title: the headline-like line just before the body (or the first line).
+ *   5. Read bylines, date lines and tag lines around the start and end of the body; they become
+ *      metadata and leave the body.
+ *   6. Inside the body drop what a rule labelled, repeats of the title and repeated blocks; outside
+ *      the body drop everything (keep patterns win over all of this).
+ */
+import type { Person } from '../../model.js';
+import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
+import { readDateLine } from '../../meta/textual/dates.js';
+import { TAGS_HEADING, parseTagsLine, splitTags } from '../../meta/textual/tags.js';
+import { BODY, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
+import { templateKey } from './template.js';
+import { type Unit, buildUnits, normaliseInput } from './units.js';
+
+export { findTemplateLines, templateKey } from './template.js';
+export { PHRASE_RULES } from './rules.js';
+export type { PhraseRule, RuleName } from './rules.js';
+
+export interface TextExtractOptions {
+  /** IANA zone for dates without offset, e.g. 'UTC'. */
+  timezone: string;
+  /** For relative dates; the clock is never read. */
+  referenceDate?: Date;
+  /** User-supplied: a matching line is dropped (rule 'user-drop'). */
+  dropPatterns?: RegExp[];
+  /** User-supplied: a matching line is always kept (wins over everything). */
+  keepPatterns?: RegExp[];
+  /** Normalised lines that recur across many articles of the folder (site template). */
+  template?: ReadonlySet<string>;
+}
+
+export interface TextExtraction {
+  /** 1-based line in the input. */
+  title?: { value: string; line: number };
+  /** The kept body, in order; wrapped lines of one paragraph joined with a space. */
+  paragraphs: { text: string; line: number }[];
+  /** Every dropped block with the named rule that dropped it. */
+  dropped: { text: string; rule: string; line: number }[];
+  authors?: { value: Person[]; line: number };
+  published?: { value: Date; line: number };
+  updated?: { value: Date; line: number };
+  tags?: { value: string[]; line: number };
+}
+
+/** What step 2 decided about a unit. */
+interface Label {
+  rule?: RuleName;
+  keep?: boolean;
+  weight: number;
+}
+
+/** How far around the body start metadata lines are looked for (in units). */
+const META_WINDOW_BEFORE = 25;
+const META_WINDOW_INSIDE = 4;
+const TAGS_WINDOW_AFTER = 40;
+/** How far before the body a title is looked for (in units). */
+const TITLE_WINDOW = 30;
+/** Metadata lines are short. */
+const META_MAX_WORDS = 25;
+
+export function extractText(input: string, options: TextExtractOptions): TextExtraction {
+  // 1. Units.
+  const units = buildUnits(normaliseInput(typeof input === 'string' ? input : ''));
+  const result: TextExtraction = { paragraphs: [], dropped: [] };
+  if (units.length === 0) return result;
+
+  // 2. Labels.
+  const labels = units.map((unit) => labelUnit(unit, options));
+  propagateBoxes(units, labels);
+
+  // 3. Body.
+  const [start, end] = findBody(units, labels);
+
+  // 4. Title.
+  const titleIndex = findTitle(units, labels, start);
+  const meta: (RuleName | undefined)[] = new Array<RuleName | undefined>(units.length);
+  if (titleIndex !== undefined) {
+    const unit = units[titleIndex] as Unit;
+    result.title = { value: unit.text, line: unit.line };
+  }
+
+  // 5. Metadata.
+  readMetadata(units, labels, meta, result, options, titleIndex, start, end);
+
+  // 6. Decide every unit.
+  const titleKey = result.title ? templateKey(result.title.value) : undefined;
+  const seen = new Set<string>();
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    let rule: RuleName | undefined;
+    if (label.keep) rule = undefined;
+    else if (i === titleIndex) continue;
+    else if (meta[i]) rule = meta[i];
+    else if (label.rule) rule = label.rule;
+    else if (i < start || i > end) rule = 'outside-body';
+    else if (unit.words === 0) rule = 'symbol-line';
+    else {
+      const key = templateKey(unit.text);
+      if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
+      else if (unit.words >= BODY.duplicateMinWords && seen.has(key)) rule = 'duplicate-block';
+      else seen.add(key);
+    }
+    if (rule === undefined) result.paragraphs.push({ text: unit.text, line: unit.line });
+    else addDropped(result.dropped, unit, rule);
+  }
+  return result;
+}
+
+/** Consecutive drops by the same rule form one block. */
+function addDropped(dropped: TextExtraction['dropped'], unit: Unit, rule: RuleName): void {
+  const last = dropped[dropped.length - 1];
+  if (last && last.rule === rule && last.line < unit.line) {
+    last.text = `${last.text}\n${unit.text}`;
+    return;
+  }
+  dropped.push({ text: unit.text, rule, line: unit.line });
+}
+
+function labelUnit(unit: Unit, options: TextExtractOptions): Label {
+  if (options.keepPatterns?.some((pattern) => testPattern(pattern, unit.text))) {
+    return { keep: true, weight: 0 };
+  }
+  if (options.dropPatterns?.some((pattern) => testPattern(pattern, unit.text))) {
+    return { rule: 'user-drop', weight: 5 };
+  }
+  if (unit.words === 0) return { rule: 'symbol-line', weight: 1 };
+  const rule = matchPhraseRule(unit);
+  if (rule) return { rule: rule.name, weight: rule.weight };
+  if (options.template?.has(templateKey(unit.text))) return { rule: 'site-template', weight: 4 };
+  return { weight: 0 };
+}
+
+/** A user pattern with the `g` or `y` flag keeps state between calls; reset it each time. */
+function testPattern(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+export function matchPhraseRule(unit: Pick<Unit, 'key' | 'words'>): PhraseRule | undefined {
+  if (unit.key.length > MAX_RULE_KEY_LENGTH) return undefined;
+  for (const rule of PHRASE_RULES) {
+    if (unit.words > rule.maxWords) continue;
+    if (rule.patterns.some((pattern) => pattern.test(unit.key))) return rule;
+    if (rule.test?.(unit.key)) return rule;
+  }
+  return undefined;
+}
+
+/** A sign-up box's heading takes the next few short lines of its block with it. */
+function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
+  const boxRules = new Set(PHRASE_RULES.filter((rule) => rule.box).map((rule) => rule.name));
+  for (let i = 0; i < units.length; i += 1) {
+    const rule = labels[i]?.rule;
+    if (rule === undefined || !boxRules.has(rule)) continue;
+    const block = units[i]?.block;
+    for (let j = i + 1; j < Math.min(units.length, i + 3); j += 1) {
+      const next = units[j] as Unit;
+      const label = labels[j] as Label;
+      if (next.block !== block || label.keep || label.rule || next.words > 40) break;
+      labels[j] = { rule, weight: label.weight };
+    }
+  }
+}
+
+/** Score of a unit for the body finder: prose adds its words, everything else costs. */
+function bodyScore(unit: Unit, label: Label): number {
+  if (label.keep) return Math.min(unit.words, BODY.proseWordCap);
+  if (label.rule) return -label.weight - 1;
+  if (isProse(unit)) return Math.min(unit.words, BODY.proseWordCap);
+  if (unit.sentence && unit.words >= 3) return -1;
+  return unit.list ? -BODY.listItemCost : -BODY.shortLineCost;
+}
+
+export function isProse(unit: Pick<Unit, 'words' | 'sentence'>): boolean {
+  return (unit.words >= BODY.proseMinWords && unit.sentence) || unit.words >= 25;
+}
+
+/** Step 3: the maximum-sum run of units, widened over sentence-like neighbours. */
+function findBody(units: readonly Unit[], labels: readonly Label[]): [number, number] {
+  let bestSum = Number.NEGATIVE_INFINITY;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let runStart = 0;
+  for (let i = 0; i < units.length; i += 1) {
+    const score = bodyScore(units[i] as Unit, labels[i] as Label);
+    if (sum <= 0) {
+      sum = score;
+      runStart = i;
+    } else {
+      sum += score;
+    }
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestStart = runStart;
+      bestEnd = i;
+    }
+  }
+  if (bestSum <= 0) return [0, -1];
+  let start = bestStart;
+  let end = bestEnd;
+  while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
+  while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
+  return [start, end];
+}
+
+function widens(unit: Unit, label: Label): boolean {
+  return !label.rule && unit.sentence && unit.words >= 3;
+}
+
+/** Step 4: the headline-like line just before the body, or the first meaningful line. */
+function findTitle(units: readonly Unit[], labels: readonly Label[], start: number): number | undefined {
+  const from = Math.min(start - 1, units.length - 1);
+  for (let i = from; i >= Math.max(0, start - TITLE_WINDOW); i -= 1) {
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    if (label.rule || unit.words === 0) continue;
+    if (looksLikeHeadline(unit)) return i;
+  }
+  // No body found before the first line: a clean article has no title line of its own.
+  return undefined;
+}
+
+function looksLikeHeadline(unit: Unit): boolean {
+  if (unit.words < 2 || unit.words > 30) return false;
+  if (unit.list && unit.words < 4) return false;
+  const last = unit.text[unit.text.length - 1] ?? '';
+  if (last === ':' || last === ')' || last === ',') return false;
+  if (unit.sentence && unit.words > 20) return false;
+  return true;
+}
+
+/** Step 5: bylines, date lines and tag lines around the body. */
+function readMetadata(
+  units: readonly Unit[],
+  labels: readonly Label[],
+  meta: (RuleName | undefined)[],
+  result: TextExtraction,
+  options: TextExtractOptions,
+  titleIndex: number | undefined,
+  start: number,
+  end: number,
+): void {
+  const from = Math.max(0, titleIndex !== undefined ? titleIndex + 1 : start - META_WINDOW_BEFORE);
+  const to = Math.min(units.length - 1, Math.max(start, 0) + META_WINDOW_INSIDE);
+  for (let i = from; i <= to; i += 1) {
+    const unit = units[i] as Unit;
+    if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
+    readMetaLine(units, i, meta, result, options);
+  }
+  // Tags close an article; look just after the body.
+  const tagsFrom = Math.max(0, end - 2);
+  const tagsTo = Math.min(units.length - 1, end + TAGS_WINDOW_AFTER);
+  for (let i = tagsFrom; i <= tagsTo && !result.tags; i += 1) {
+    const unit = units[i] as Unit;
+    if (labels[i]?.keep) continue;
+    const tags = parseTagsLine(unit.text);
+    if (tags) {
+      result.tags = { value: tags, line: unit.line };
+      meta[i] = 'tags-line';
+    } else if (TAGS_HEADING.test(unit.text.trim())) {
+      // "Tags" on its own line, the tags as the list items after it.
+      const collected: string[] = [];
+      let j = i + 1;
+      while (j < units.length && (units[j] as Unit).list && (units[j] as Unit).words <= 6) {
+        collected.push((units[j] as Unit).text);
+        j += 1;
+      }
+      const value = splitTags(collected.join(','));
+      if (value.length > 0) {
+        result.tags = { value, line: unit.line };
+        for (let k = i; k < j; k += 1) meta[k] = 'tags-line';
+      }
+    }
+  }
+}
+
+function readMetaLine(
+  units: readonly Unit[],
+  i: number,
+  meta: (RuleName | undefined)[],
+  result: TextExtraction,
+  options: TextExtractOptions,
+): void {
+  const unit = units[i] as Unit;
+  const text = unit.text;
+  const tags = parseTagsLine(text);
+  if (tags) {
+    if (!result.tags) result.tags = { value: tags, line: unit.line };
+    meta[i] = 'tags-line';
+    return;
+  }
+  const byline = splitByline(text);
+  if (byline) {
+    if (!result.authors) result.authors = { value: byline.authors, line: unit.line };
+    meta[i] = 'byline';
+    if (byline.rest.length > 0) {
+      const date = readDateLine(byline.rest, options.timezone, options.referenceDate, 6);
+      if (date) setDate(result, date.kind, date.value, unit.line);
+    }
+    return;
+  }
+  const date = readDateLine(text, options.timezone, options.referenceDate, 6);
+  if (date && restIsNameLike(date.rest)) {
+    setDate(result, date.kind, date.value, unit.line);
+    meta[i] = 'date-line';
+    const restByline = date.rest.length > 0 ? splitByline(date.rest) : undefined;
+    if (restByline && !result.authors) {
+      result.authors = { value: restByline.authors, line: unit.line };
+    }
+    // Blog layouts put the author's bare name on the line right above the date.
+    const previous = units[i - 1];
+    if (previous && !meta[i - 1] && !result.authors && looksLikePersonName(previous.text)) {
+      if (result.title?.line !== previous.line) {
+        result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
+        meta[i - 1] = 'byline';
+      }
+    }
+  }
+}
+
+/** What is left of a date line besides the date: nothing, a label, or a name / outlet / byline. */
+function restIsNameLike(rest: string): boolean {
+  const tokens = rest.split(/\s+/).filter((token) => /[\p{L}]/u.test(token));
+  if (tokens.length === 0) return true;
+  if (splitByline(rest)) return true;
+  return tokens.every((token) => /^[\p{Lu}(]/u.test(token) || /^(?:by|on|at|de|el|le|am|um|por|par|von)$/i.test(token)) || tokens.length <= 2;
+}
+
+function setDate(result: TextExtraction, kind: 'published' | 'updated', value: Date, line: number): void {
+  if (kind === 'updated') {
+    if (!result.updated) result.updated = { value, line };
+  } else if (!result.published) {
+    result.published = { value, line };
+  }
+}

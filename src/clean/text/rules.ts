@@ -1,0 +1,375 @@
+/**
+ * The boilerplate rules for plain text, as named data (after mozilla/readability's REGEXPS).
+ *
+ * Every rule has a permanent name, used in `dropped[].rule`, and says why it exists. Phrase rules
+ * are tested against a line's *match key* (lower case, spaces collapsed, list markers and the
+ * punctuation around the line taken off) and only on lines of at most `maxWords` words: chrome is
+ * short, and a long body sentence that happens to mention subscribing or sharing must stay.
+ * Because the key of a tested line is short (`MAX_RULE_KEY_LENGTH`), no pattern here can take
+ * super-linear time, whatever the input.
+ *
+ * The catalogue covers English, Spanish, French, German and Portuguese.
+ */
+
+export type RuleName =
+  | 'ad-marker'
+  | 'continues-below-ad'
+  | 'view-counter'
+  | 'newsletter-box'
+  | 'push-prompt'
+  | 'share-bar'
+  | 'cookie-notice'
+  | 'comment-form'
+  | 'related-list'
+  | 'read-more-promo'
+  | 'breadcrumb'
+  | 'legal-footer'
+  | 'skip-link'
+  | 'navigation'
+  | 'photo-credit'
+  | 'symbol-line'
+  | 'duplicate-block'
+  | 'site-template'
+  | 'title-repeat'
+  | 'byline'
+  | 'date-line'
+  | 'tags-line'
+  | 'outside-body'
+  | 'user-drop';
+
+export interface PhraseRule {
+  name: RuleName;
+  /** Why the rule exists. */
+  why: string;
+  /** Only lines with at most this many words are tested. */
+  maxWords: number;
+  /** Tested against the match key. Anchored and alternation-only, so they run in linear time. */
+  patterns: readonly RegExp[];
+  /** A structural test on the match key, for what a regular expression would say ambiguously. */
+  test?: (key: string) => boolean;
+  /**
+   * How strongly a match says "not the article" when looking for the body (subtracted from the
+   * body score). Section headings that open a comment or related block weigh most: prose after
+   * them (comments, teasers) is not the article.
+   */
+  weight: number;
+  /** The lines right after a match, in the same block, belong to the same widget (sign-up text). */
+  box?: boolean;
+}
+
+/** Lines longer than this are never chrome phrases; it also bounds every pattern's work. */
+export const MAX_RULE_KEY_LENGTH = 400;
+
+/** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar. */
+export const SHARE_WORDS: ReadonlySet<string> = new Set([
+  'share', 'shares', 'tweet', 'pin', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'x', 'linkedin',
+  'whatsapp', 'reddit', 'pinterest', 'telegram', 'flipboard', 'mail', 'messenger', 'sms', 'tumblr',
+  'copy', 'link', 'url', 'save', 'compartir', 'comparte', 'compartilhe',
+  'compartilhar', 'partager', 'partagez', 'teilen', 'drucken', 'imprimir', 'imprimer', 'enviar',
+  'envoyer', 'bluesky', 'threads', 'mastodon', 'gmail', 'sharethis', 'addthis', 'google', 'vk',
+]);
+/** Small words that share bars add around the targets ("Share this article on Facebook"). */
+const SHARE_FILLER: ReadonlySet<string> = new Set([
+  'this', 'article', 'story', 'post', 'on', 'via', 'by', 'to', 'the', 'page', 'click', 'opens', 'in',
+  'new', 'window', 'en', 'por', 'sur', 'par', 'auf', 'per', 'no', 'na', 'artículo', "l'article",
+  'artikel', 'artigo', 'with', 'friends', 'a', 'friend', 'your',
+]);
+
+/** Words of a legal-links footer line ("Privacy Policy | Terms of Use | Contact"). */
+const LEGAL_LINKS: ReadonlySet<string> = new Set([
+  'privacy policy', 'privacy', 'privacy notice', 'terms of use', 'terms of service',
+  'terms and conditions', 'terms & conditions', 'terms', 'cookie policy', 'cookies', 'contact us',
+  'contact', 'about us', 'about', 'sitemap', 'site map', 'accessibility', 'careers', 'advertise',
+  'advertise with us', 'imprint', 'legal', 'legal notice', 'disclaimer', 'rss', 'help', 'faq',
+  'política de privacidad', 'aviso legal', 'términos y condiciones', 'contacto', 'quiénes somos',
+  'mentions légales', 'politique de confidentialité', 'conditions générales', 'nous contacter',
+  'contactez-nous', 'impressum', 'datenschutz', 'datenschutzerklärung', 'kontakt', 'agb',
+  'nutzungsbedingungen', 'política de privacidade', 'termos de uso', 'fale conosco', 'expediente',
+  'quem somos', 'do not sell my personal information', 'do not sell my info', 'your privacy choices',
+  'cookie settings', 'ad choices', 'adchoices', 'terms of sale', 'code of ethics', 'newsletters',
+]);
+
+/** Words that start a breadcrumb trail. */
+const BREADCRUMB_ROOTS: ReadonlySet<string> = new Set([
+  'home', 'inicio', 'início', 'accueil', 'startseite', 'portada', 'página inicial', 'news', 'homepage',
+]);
+
+const SEPARATORS = new Set(['|', '·', '•', '/', '>', '»', '›', ',', '-', '–']);
+
+/** Split a key on separator characters (a scan, not a regular expression). */
+function splitOnSeparators(key: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const ch of key) {
+    if (SEPARATORS.has(ch)) {
+      parts.push(current.trim());
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current.trim());
+  return parts.filter((part) => part.length > 0);
+}
+
+/** Every word of the key is in `words` or `filler`, and at least one is in `words`. */
+function isWordSetLine(key: string, words: ReadonlySet<string>, filler: ReadonlySet<string>): boolean {
+  let hits = 0;
+  for (const token of key.split(/[\s|·•/]+/)) {
+    if (token.length === 0) continue;
+    if (words.has(token)) hits += 1;
+    else if (!filler.has(token)) return false;
+  }
+  return hits > 0;
+}
+
+/** The key is a separated list whose parts are all in `words` (at least `min` parts). */
+function isSeparatedList(key: string, words: ReadonlySet<string>, min: number): boolean {
+  const parts = splitOnSeparators(key);
+  return parts.length >= min && parts.every((part) => words.has(part));
+}
+
+/** "Home > News > World": a known root, then one to six short parts split by separators. */
+function isBreadcrumb(key: string): boolean {
+  const parts = splitOnSeparators(key);
+  const root = parts[0];
+  if (root === undefined || parts.length < 2 || parts.length > 7) return false;
+  if (!BREADCRUMB_ROOTS.has(root)) return false;
+  return parts.every((part) => part.split(' ').length <= 5);
+}
+
+export const PHRASE_RULES: readonly PhraseRule[] = [
+  {
+    name: 'skip-link',
+    why: 'Accessibility links at the top of a page ("Skip to content") are navigation.',
+    maxWords: 8,
+    weight: 5,
+    patterns: [
+      /^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|article|search|footer|menu)/,
+      /^(?:saltar|ir) al? (?:contenido|navegación)/,
+      /^(?:aller|passer) (?:au|à la) (?:contenu|navigation)/,
+      /^(?:zum|direkt zum) (?:inhalt|hauptinhalt|navigation)/,
+      /^(?:pular|ir|saltar) para (?:o )?(?:conteúdo|navegação)/,
+    ],
+  },
+  {
+    name: 'ad-marker',
+    why: 'Ad slots leave their label behind ("- Advertisement -", "Anzeige", "Publicidad").',
+    maxWords: 5,
+    weight: 4,
+    patterns: [
+      /^(?:advertisement|advertisements|advertising|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|publicidad|publicidade|anuncio|anúncio|publicité|pub|annonce|anzeige|werbung|sponsored links|ad feedback|report this ad|close ad|ad loading)$/,
+      /^advertisement (?:- )?(?:scroll|continue)/,
+      /^(?:ads by|ad by|powered by) \p{L}+$/u,
+    ],
+  },
+  {
+    name: 'continues-below-ad',
+    why: 'Ad slots inside the story announce that the story continues after them.',
+    maxWords: 12,
+    weight: 4,
+    patterns: [
+      /^(?:the )?(?:story|article|text|content|post) continues (?:below|after)/,
+      /^continue reading (?:the (?:main )?story )?(?:below|after)/,
+      /^scroll (?:down )?to continue/,
+      /^(?:la )?(?:noticia|nota|historia) (?:continúa|sigue) (?:abajo|debajo|después)/,
+      /^(?:l'article|la suite) (?:continue|après) (?:ci-dessous|la publicité|sous)/,
+      /^(?:weiter(?:lesen)? nach der (?:anzeige|werbung)|der artikel geht (?:unten )?weiter)/,
+      /^(?:a )?(?:matéria|notícia|reportagem) continua (?:abaixo|após|depois)/,
+      /^continua (?:após|depois d[ao]) (?:a )?publicidade/,
+    ],
+  },
+  {
+    name: 'view-counter',
+    why: 'View, share and comment counters ("0 1,593", "1.2k views") are page furniture.',
+    maxWords: 4,
+    weight: 3,
+    patterns: [
+      /^[\d.,]+[km]?(?: [\d.,]+[km]?){0,3}$/,
+      /^[\d.,]+[km]? (?:views?|reads?|shares?|comments?|likes?|visualizaciones|vistas|lecturas|comentarios|compartidos|vues|lectures|commentaires|partages|aufrufe|kommentare|leser|visualizações|leituras|comentários|compartilhamentos)$/,
+      /^(?:views?|shares?|comments?|comentarios|commentaires|kommentare|comentários) [\d.,]+[km]?$/,
+    ],
+  },
+  {
+    name: 'newsletter-box',
+    why: 'Newsletter sign-up boxes: a heading and a sign-up line, often inside the story.',
+    maxWords: 30,
+    weight: 6,
+    box: true,
+    patterns: [
+      /^(?:subscribe|sign up|signup|register) (?:to|for|now for) (?:our|the|my) (?:\p{L}+ )?(?:\p{L}+ )?(?:newsletter|newsletters|mailing list|daily|email|e-mail|digest|briefing)/u,
+      /^(?:get|receive) (?:our|the) (?:\p{L}+ )?(?:\p{L}+ )?(?:newsletter|newsletters|briefing|digest)/u,
+      /^sign up (?:here )?(?:to|for) (?:get|receive|our)/,
+      /^(?:sign up|subscribe) (?:today|now|here)?$/,
+      /^(?:enter|type) your (?:e-?mail|email address)/,
+      /^(?:your )?e-?mail(?: address)?$/,
+      /^by (?:signing up|subscribing|clicking)/,
+      /delivered (?:directly |straight )?to your inbox$/,
+      /^(?:newsletter|newsletters|free newsletter|daily newsletter)$/,
+      /^(?:suscríbete|suscribite|suscribirse|suscríbase|regístrate) (?:a|al|gratis a) (?:nuestr[oa]s? |la |el )?(?:boletín|newsletter)/,
+      /^(?:recibe|recibí) (?:nuestr[oa]s? |las |los )?(?:boletín|newsletter|noticias)/,
+      /^(?:abonnez-vous|inscrivez-vous) (?:à|a) (?:notre |la )?(?:newsletter|lettre)/,
+      /^(?:recevez|recevoir) (?:notre |la )?(?:newsletter|lettre d'information)/,
+      /^(?:newsletter abonnieren|jetzt (?:newsletter )?abonnieren|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)/,
+      /^(?:assine|inscreva-se|cadastre-se) (?:a |na |em )?(?:nossa )?(?:newsletter|boletim)/,
+      /^(?:receba|receber) (?:a |nossa )?(?:newsletter|boletim|nossas notícias)/,
+      /^(?:thanks|thank you) for (?:signing up|subscribing)/,
+      /^(?:you have|you've) (?:succes+fully )?subscribed/,
+    ],
+  },
+  {
+    name: 'push-prompt',
+    why: 'Push-notification and app prompts ("Get real time updates ... subscribe now").',
+    maxWords: 20,
+    weight: 5,
+    patterns: [
+      /^get real[- ]time (?:updates|alerts|news)/,
+      /^(?:turn on|enable|allow|activate) (?:push )?notifications/,
+      /^(?:get|download) (?:the|our) (?:\p{L}+ )?app\b/u,
+      /^(?:activa|activar|permitir) (?:las )?notificaciones/,
+      /^(?:activez|activer|autoriser) les notifications/,
+      /^(?:benachrichtigungen|push-benachrichtigungen) (?:aktivieren|erlauben)/,
+      /^(?:ative|ativar|permitir) (?:as )?notificações/,
+      /subscribe now$/,
+    ],
+  },
+  {
+    name: 'share-bar',
+    why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp").',
+    maxWords: 14,
+    weight: 3,
+    patterns: [],
+    test: (key) => isWordSetLine(key, SHARE_WORDS, SHARE_FILLER),
+  },
+  {
+    name: 'cookie-notice',
+    why: 'Cookie and consent notices are about the site, not the article.',
+    maxWords: 80,
+    weight: 6,
+    patterns: [
+      /\b(?:use|uses|using) (?:of )?cookies\b/,
+      /\bcookie (?:policy|settings|preferences|notice|consent)\b/,
+      /^(?:accept|allow|reject|manage) (?:all )?cookies/,
+      /\b(?:utilizamos|usamos|utiliza|usa) (?:las )?cookies\b/,
+      /\b(?:nous utilisons|utilise) (?:des )?cookies\b/,
+      /\b(?:wir verwenden|verwendet|nutzt|wir nutzen) cookies\b/,
+      /\bpolítica de cookies\b|\bpolitique (?:de|relative aux) cookies\b|\bcookie-richtlinie\b/,
+      /^(?:accept|i accept|agree|i agree|ok|got it|accepter|j'accepte|aceptar|acepto|akzeptieren|zustimmen|aceitar|concordo)$/,
+    ],
+  },
+  {
+    name: 'comment-form',
+    why: 'Comment sections: the prose after these headings is readers\', not the article\'s.',
+    maxWords: 40,
+    weight: 40,
+    box: true,
+    patterns: [
+      /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
+      /^(?:join|start) the (?:conversation|discussion)/,
+      /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
+      /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
+      /^your email address will not be published/,
+      /^required fields are marked/,
+      /^(?:name|email|e-mail|website|comment|nombre|correo|nom|courriel|kommentar|nome)\s?\*?$/,
+      /^(?:post|submit|send) (?:comment|reply)$/,
+      /^notify me of (?:follow-up comments|new posts|new comments)/,
+      /^save my name,? email/,
+      /^(?:you must be|please) log(?:ged)? ?in to (?:post a )?comment/,
+      /^comments (?:are|have been) closed/,
+      /^(?:when submitting content|please (?:keep|be) (?:it )?(?:civil|respectful))/,
+      /^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/,
+      /^(?:\d+ )?comentarios?$/,
+      /^(?:laisser|laissez|ajouter|écrire) un commentaire/,
+      /^(?:\d+ )?commentaires?$/,
+      /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
+      /^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/,
+      /^(?:\d+ )?comentários?$/,
+    ],
+  },
+  {
+    name: 'related-list',
+    why: 'Headings of related, recommended and trending lists; what follows are teasers.',
+    maxWords: 8,
+    weight: 30,
+    patterns: [
+      /^(?:related|related articles|related stories|related posts|related content|related news|related coverage|related links|related reading|related topics)$/,
+      /^(?:you (?:may|might|could) also (?:like|enjoy|be interested in)|we recommend|recommended(?: for you| stories| articles| reading)?|suggested(?: articles| reading)?|don't miss|do not miss)$/,
+      /^(?:more (?:from|on|in|about|stories|articles|news|to explore|like this|headlines)\b.*|other (?:stories|articles|news)|also on \p{L}+|around the web|from the web|elsewhere on)$/u,
+      /^(?:trending|trending now|trending stories|popular|most popular|most read|most viewed|most shared|most discussed|popular posts|popular stories|top stories|latest|latest news|latest stories|latest posts|latest articles|recent posts|recent articles|what's hot|editor's picks|editors' picks|what to read next|up next|read next|next up|just in|breaking news)$/,
+      /^(?:latest|more|top) [\p{L}]+ (?:news|stories|headlines|videos)$/u,
+      /^(?:noticias relacionadas|artículos relacionados|te puede interesar|también te puede interesar|lo más leído|lo más visto|más leídas|más noticias|últimas noticias|recomendados)$/,
+      /^(?:articles similaires|à lire aussi|sur le même sujet|les plus lus|les plus lues|dernières actualités|dans la même rubrique|vous aimerez aussi)$/,
+      /^(?:weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|meistgelesene artikel|neueste artikel|ähnliche artikel|auch interessant)$/,
+      /^(?:leia também|leia mais|veja também|mais lidas|notícias relacionadas|matérias relacionadas|últimas notícias|você também pode gostar|relacionadas)$/,
+    ],
+  },
+  {
+    name: 'read-more-promo',
+    why: '"Read more:", "Also read:" and similar promos link to other articles from inside a story.',
+    maxWords: 30,
+    weight: 4,
+    patterns: [
+      /^(?:read more|read also|also read|read next|see also|related|recommended|watch|watch now|listen|more|more on this|read|further reading|click here|continue reading|read the full (?:story|article)|full story|lee también|lea también|leer más|ver también|mira también|lire aussi|à lire aussi|à voir aussi|lire la suite|voir aussi|lesen sie auch|mehr lesen|mehr dazu|auch interessant|weiterlesen|leia também|leia mais|veja também|saiba mais|veja mais)\b ?[:›»>|-]/,
+      /^(?:read more|continue reading|read full (?:story|article)|full story|leer más|seguir leyendo|lire la suite|weiterlesen|mehr lesen|leia mais|continue lendo|saiba mais|ver más|voir plus|mehr anzeigen|ver mais|load more|show more|view more|see more)$/,
+      /^(?:click|tap) here to (?:read|see|watch|subscribe|sign up|download|learn)/,
+    ],
+  },
+  {
+    name: 'breadcrumb',
+    why: 'Breadcrumb trails ("Home > News > World", "Inicio » Deportes") are navigation.',
+    maxWords: 16,
+    weight: 3,
+    patterns: [],
+    test: isBreadcrumb,
+  },
+  {
+    name: 'legal-footer',
+    why: 'Copyright lines and legal links close the page, never the article.',
+    maxWords: 40,
+    weight: 30,
+    test: (key) => isSeparatedList(key, LEGAL_LINKS, 1),
+    patterns: [
+      /^(?:©|\(c\)|copyright|copr\.)/,
+      /\ball rights reserved\b|\btodos los derechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos os direitos reservados\b/,
+    ],
+  },
+  {
+    name: 'navigation',
+    why: 'Menu, search, sign-in and paging words standing alone on a line are site navigation.',
+    maxWords: 4,
+    weight: 3,
+    patterns: [
+      /^(?:menu|main menu|open menu|close menu|toggle navigation|navigation|search|search for|close|open|home|back|back to top|top|sign in|sign out|log in|login|log out|logout|register|subscribe|my account|account|next|previous|prev|next article|previous article|next post|previous post|older posts|newer posts|more|show more|load more|sections|topics|all sections|edition|select edition|language|follow us|follow|connect with us|menú|buscar|cerrar|iniciar sesión|suscríbete|suscribirse|entrar|siguiente|anterior|volver arriba|rechercher|fermer|se connecter|connexion|s'abonner|abonnez-vous|suivant|précédent|retour en haut|suchen|suche|schließen|anmelden|abmelden|abonnieren|weiter|zurück|nach oben|pesquisar|pesquisa|fechar|assine|assinar|próximo|voltar ao topo)$/,
+    ],
+  },
+  {
+    name: 'photo-credit',
+    why: 'Photo credits and image captions label pictures that a text feed does not carry.',
+    maxWords: 20,
+    weight: 2,
+    patterns: [
+      /^(?:photo|photos|photograph|image|images|picture|foto|fotos|fotografía|fotografia|imagen|imagem|bild|crédit photo|crédito|credit|credits|illustration|graphic|video|source|fuente|fonte|quelle)\b ?(?:by|de|von|par|por|:|\/|©|-|–|—)/,
+      /^\(?(?:image|photo|foto|picture|credit)s?: ?©?/,
+      /^(?:getty images|istock|shutterstock|ap photo|reuters|afp|epa|dpa)(?:\/[\p{L} ]+)?$/u,
+    ],
+  },
+];
+
+
+/**
+ * Thresholds of the body finder (see index.ts, step 4). A line is *prose* when it has at least
+ * `PROSE_MIN_WORDS` words and ends like a sentence; prose adds its word count to the body score,
+ * anything else subtracts. The densest run of prose is the body.
+ */
+export const BODY = {
+  /** Words a line needs to count as prose. */
+  proseMinWords: 8,
+  /** Cost of a short non-prose line (a heading, a label, a teaser title). */
+  shortLineCost: 3,
+  /** Cost of a list item that is not prose (menus are lists). */
+  listItemCost: 4,
+  /** A prose line longer than this counts only this much: one huge line must not outweigh layout. */
+  proseWordCap: 120,
+  /** Lines of this many words or more are compared for duplicates. */
+  duplicateMinWords: 6,
+} as const;

@@ -1,0 +1,168 @@
+/**
+ * From raw text to *units*: the lines of a page, normalised, with list items and wrapped
+ * paragraphs joined, and the features the rules look at.
+ */
+
+/** One logical line: a paragraph, a list item, a heading. */
+export interface Unit {
+  /** The text, trimmed, list marker removed, wrapped lines joined with a space. */
+  text: string;
+  /** 1-based line of the first input line of the unit. */
+  line: number;
+  /** The unit started with a list marker (` * `, `•`, `1.`). */
+  list: boolean;
+  /** Index of the blank-line-separated block the unit is in. */
+  block: number;
+  /** Number of words (runs of letters or digits). */
+  words: number;
+  /** The unit ends like a sentence (., !, ?, …, or a closing quote after one). */
+  sentence: boolean;
+  /** Lower case, spaces collapsed, outer punctuation removed: what phrase rules are tested on. */
+  key: string;
+}
+
+/**
+ * Normalise the raw input: drop a BOM, unify line breaks, turn tabs and odd spaces into spaces,
+ * and remove control characters (NUL and friends), which scrapers sometimes leave behind.
+ */
+export function normaliseInput(input: string): string[] {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  text = text.replace(/\r\n?/g, '\n');
+  // C0/C1 controls except the newline; tabs, NBSP and other spaces become a plain space.
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g, '');
+  text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  return text.split('\n');
+}
+
+const LIST_MARKER = /^( *)(?:[*•·‣◦▪]|\d{1,3}[.)])(?: +|$)/;
+const FIRST_WORD = /^\S*/;
+
+/**
+ * Estimate the width at which the scraper wrapped long paragraphs, or 0 when it did not wrap.
+ * Wrapped text has many lines just under one width and almost none above it.
+ */
+export function detectWrapWidth(lines: readonly string[]): number {
+  const histogram = new Map<number, number>();
+  let nonBlank = 0;
+  for (const line of lines) {
+    const length = line.trimEnd().length;
+    if (length === 0) continue;
+    nonBlank += 1;
+    histogram.set(length, (histogram.get(length) ?? 0) + 1);
+  }
+  let bestWidth = 0;
+  let bestScore = 0;
+  for (let width = 40; width <= 160; width += 1) {
+    let near = 0;
+    let above = 0;
+    for (const [length, count] of histogram) {
+      if (length > width) above += count;
+      else if (length > width - 12) near += count;
+    }
+    const score = near - 4 * above;
+    if (score > bestScore) {
+      bestScore = score;
+      bestWidth = width;
+    }
+  }
+  // Demand real evidence: many lines packed under the width.
+  return bestScore >= Math.max(8, nonBlank * 0.1) ? bestWidth : 0;
+}
+
+/** Build units from normalised lines. */
+export function buildUnits(lines: readonly string[]): Unit[] {
+  const wrap = detectWrapWidth(lines);
+  const units: Unit[] = [];
+  let block = 0;
+  let blankBefore = true;
+  let previousRaw = '';
+  let previousIndent = -1; // content indent of the last list item, for its continuation lines
+  for (let i = 0; i < lines.length; i += 1) {
+    const raw = (lines[i] ?? '').trimEnd();
+    if (raw.trim().length === 0) {
+      if (!blankBefore) block += 1;
+      blankBefore = true;
+      previousIndent = -1;
+      previousRaw = '';
+      continue;
+    }
+    const marker = LIST_MARKER.exec(raw);
+    const last = units[units.length - 1];
+    const indent = raw.length - raw.trimStart().length;
+    if (!marker && last && !blankBefore) {
+      const listContinuation = last.list && previousIndent >= 0 && indent >= previousIndent;
+      const firstWord = FIRST_WORD.exec(raw.trimStart())?.[0] ?? '';
+      const wrapped =
+        wrap > 0 &&
+        !last.list &&
+        previousRaw.length <= wrap &&
+        previousRaw.length + 1 + firstWord.length > wrap;
+      if (listContinuation || wrapped) {
+        appendText(last, raw.trim());
+        previousRaw = raw;
+        continue;
+      }
+    }
+    const text = (marker ? raw.slice(marker[0].length) : raw).trim();
+    const unit = makeUnit(text, i + 1, marker !== null, block);
+    if (marker) previousIndent = marker[0].length;
+    else previousIndent = -1;
+    // Numbered list items keep their number; bullets are layout.
+    if (marker && /\d/.test(marker[0])) unit.text = raw.trim();
+    units.push(unit);
+    previousRaw = raw;
+    blankBefore = false;
+  }
+  return units;
+}
+
+function appendText(unit: Unit, more: string): void {
+  unit.text = unit.text.length > 0 ? `${unit.text} ${more}` : more;
+  const fresh = makeUnit(unit.text, unit.line, unit.list, unit.block);
+  unit.words = fresh.words;
+  unit.sentence = fresh.sentence;
+  unit.key = fresh.key;
+}
+
+export function makeUnit(text: string, line: number, list: boolean, block: number): Unit {
+  return {
+    text,
+    line,
+    list,
+    block,
+    words: countWords(text),
+    sentence: endsLikeSentence(text),
+    key: matchKey(text),
+  };
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (const ch of text) {
+    const word = /[\p{L}\p{N}]/u.test(ch);
+    if (word && !inWord) count += 1;
+    inWord = word;
+  }
+  return count;
+}
+
+const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', '*']);
+const ENDERS = new Set(['.', '!', '?', '…', '。', '！', '？']);
+
+/** Ends like a sentence: a full stop, ! ? or …, possibly followed by closing quotes/brackets. */
+export function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (CLOSERS.has(text[i] ?? '') || text[i] === ' ')) i -= 1;
+  return i >= 0 && ENDERS.has(text[i] ?? '');
+}
+
+/** Lower case, collapsed spaces, without the punctuation and symbols around the line. */
+export function matchKey(text: string): string {
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  let start = 0;
+  let end = lower.length;
+  while (start < end && !/[\p{L}\p{N}©(]/u.test(lower[start] ?? '')) start += 1;
+  while (end > start && !/[\p{L}\p{N}*)]/u.test(lower[end - 1] ?? '')) end -= 1;
+  return lower.slice(start, end);
+}
