@@ -1,0 +1,151 @@
+/**
+ * The built-in feed validator: detect the format from the content, check well-formedness, then the
+ * format's rules. Problems are returned as Diagnostics (never thrown); see docs/validation-rules.md.
+ *
+ *   checkFeed(file, content)  one document already in memory
+ *   checkPaths(paths)         files and folders on disk (the CLI's `validate` command)
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Diagnostic } from '../model.js';
+import { checkAtom } from './atom.js';
+import { checkJson } from './json.js';
+import { checkRss } from './rss.js';
+import { Reporter } from './rules.js';
+import { stripBom } from './text.js';
+import { parseXml } from './xml.js';
+
+export type { RuleCode, RuleInfo } from './rules.js';
+export { RULES } from './rules.js';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export interface CheckOptions {
+  /** Treat warnings as errors (the CLI's --strict). */
+  strict?: boolean;
+}
+
+/** File extensions checkPaths picks up when it walks a folder. */
+export const FEED_EXTENSIONS: ReadonlySet<string> = new Set(['.xml', '.json', '.rss', '.atom']);
+
+/** Folders checkPaths never walks into. */
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/**
+ * Skips what may precede the root element: the XML declaration, processing instructions, comments,
+ * a DOCTYPE (with an internal subset) and whitespace.
+ */
+const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/;
+
+/** The format of a feed, from its content (not its file name); undefined if it is none of the three. */
+export function detectFormat(content: string): FeedFormat | undefined {
+  const text = stripBom(content).trimStart();
+  if (text.startsWith('{') || text.startsWith('[')) return 'json';
+  const prolog = XML_PROLOG.exec(text)?.[0] ?? '';
+  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.slice(prolog.length));
+  if (root === null) return undefined;
+  if (root[2] === 'rss') return 'rss';
+  if (root[2] === 'feed') return 'atom';
+  return undefined;
+}
+
+/** Check one feed document. `file` is only used to label the diagnostics. */
+export function checkFeed(file: string, content: string, options: CheckOptions = {}): Diagnostic[] {
+  const reporter = new Reporter(file);
+  const source = stripBom(content);
+  const format = detectFormat(source);
+
+  if (format === 'json') {
+    checkJson(source, reporter);
+  } else if (format === undefined && !source.trimStart().startsWith('<')) {
+    reporter.report(
+      'FEED_FORMAT_UNKNOWN',
+      { line: 1, column: 1 },
+      'The file is neither XML with an <rss> or <feed> root element nor a JSON object, so it is not a feed this validator knows.',
+      'Check that the file is an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document.',
+    );
+  } else {
+    // 1. Well-formedness first: rules about a tree that XML readers would reject mislead more than they help.
+    const parsed = parseXml(source, reporter);
+    const root = parsed.root;
+    if (parsed.wellFormed && root !== undefined) {
+      if (format === 'rss' && root.uri === '') checkRss(parsed, root, reporter);
+      else if (format === 'atom') checkAtom(parsed, root, reporter);
+      else {
+        reporter.report(
+          'FEED_FORMAT_UNKNOWN',
+          parsed.lines.at(root.start),
+          `The root element <${root.name}> is neither an RSS 2.0 <rss> nor an Atom <feed>.`,
+          'RSS 1.0 (RDF) and other formats are not checked.',
+        );
+      }
+    } else if (parsed.wellFormed && format === undefined) {
+      reporter.report('FEED_FORMAT_UNKNOWN', { line: 1, column: 1 }, 'The file has no root element, so it is not a feed.');
+    }
+  }
+
+  const diagnostics = reporter.diagnostics.map((d) =>
+    options.strict === true && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d,
+  );
+  // Stable order: by position, as an editor lists them.
+  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * Check files and folders. Folders are walked (sorted, skipping node_modules and .git) for
+ * *.xml, *.json, *.rss and *.atom; files named explicitly are checked whatever their extension.
+ */
+export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    for (const file of await expand(path, true, diagnostics)) {
+      let content: string;
+      try {
+        content = await readFile(file, 'utf8');
+      } catch (error) {
+        diagnostics.push(unreadable(file, error));
+        continue;
+      }
+      diagnostics.push(...checkFeed(file, content, options));
+    }
+  }
+  return diagnostics;
+}
+
+async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]): Promise<string[]> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    diagnostics.push(unreadable(path, error));
+    return [];
+  }
+  if (info.isFile()) return explicit || FEED_EXTENSIONS.has(extname(path).toLowerCase()) ? [path] : [];
+  if (!info.isDirectory()) return [];
+  let entries: string[];
+  try {
+    entries = (await readdir(path)).sort();
+  } catch (error) {
+    diagnostics.push(unreadable(path, error));
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (SKIPPED_FOLDERS.has(entry)) continue;
+    files.push(...(await expand(join(path, entry), false, diagnostics)));
+  }
+  return files;
+}
+
+function unreadable(path: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'FEED_FILE_UNREADABLE',
+    severity: 'error',
+    message: `The path could not be read: ${reason}.`,
+    hint: 'Check that the path exists and is readable.',
+    file: path,
+    line: 1,
+    column: 1,
+  };
+}

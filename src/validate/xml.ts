@@ -1,0 +1,257 @@
+/**
+ * XML well-formedness with saxes (strict, namespace-aware), and a light element tree with source
+ * offsets for the RSS and Atom checkers.
+ *
+ * Why saxes and not fast-xml-parser's XMLValidator: the latter accepts U+0001 and undeclared
+ * prefixes such as content:encoded without xmlns:content, which every real XML reader rejects.
+ */
+import { type SaxesAttributeNS, SaxesParser, type SaxesTagNS } from 'saxes';
+import type { Position, Reporter, RuleCode } from './rules.js';
+import { LineIndex } from './text.js';
+
+export interface XmlAttribute {
+  /** Qualified name as written, e.g. "xml:lang". */
+  name: string;
+  local: string;
+  uri: string;
+  value: string;
+}
+
+export interface XmlElement {
+  /** Qualified name as written, e.g. "content:encoded". */
+  name: string;
+  local: string;
+  /** Namespace URI ('' for none). */
+  uri: string;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+  parent: XmlElement | undefined;
+  /** Concatenated character data of this element only (entities resolved, CDATA included). */
+  text: string;
+  /** True when some of `text` came from a CDATA section. */
+  hasCdata: boolean;
+  /** Offset of '<' of the start tag. */
+  start: number;
+  /** Offset just after the start tag's '>'. */
+  innerStart: number;
+  /** Offset of '<' of the end tag (equals innerStart for an empty-element tag). */
+  innerEnd: number;
+}
+
+export interface ParsedXml {
+  root: XmlElement | undefined;
+  /** False when any well-formedness error was found; spec checks are then skipped. */
+  wellFormed: boolean;
+  lines: LineIndex;
+  /** The text that offsets refer to (the content without a byte-order mark). */
+  source: string;
+}
+
+/**
+ * saxes error messages mapped to rule codes, first match wins. saxes reports messages, not codes, so
+ * this table is the one place that knows its wording.
+ */
+const SAXES_MESSAGES: ReadonlyArray<{ pattern: RegExp; code: RuleCode; locate: 'previous' | 'tag' | 'end-tag' | 'entity' | 'cdata-end' | 'here' }> = [
+  { pattern: /^disallowed character\.$/, code: 'XML_ILLEGAL_CHARACTER', locate: 'previous' },
+  { pattern: /^malformed character entity\.$/, code: 'XML_BAD_CHARACTER_REFERENCE', locate: 'entity' },
+  { pattern: /^(undefined entity|empty entity name|disallowed character in entity name)\.$/, code: 'XML_UNDEFINED_ENTITY', locate: 'entity' },
+  { pattern: /^unbound namespace prefix/, code: 'XML_UNDECLARED_PREFIX', locate: 'tag' },
+  { pattern: /^(unmatched closing tag|unexpected close tag)/, code: 'XML_MISMATCHED_TAG', locate: 'end-tag' },
+  { pattern: /^unclosed tag/, code: 'XML_MISMATCHED_TAG', locate: 'here' },
+  { pattern: /^the string "\]\]>" is disallowed in char data\.$/, code: 'XML_CDATA_END_IN_TEXT', locate: 'cdata-end' },
+  { pattern: /^duplicate attribute/, code: 'XML_DUPLICATE_ATTRIBUTE', locate: 'tag' },
+];
+
+/** Only the first few well-formedness errors are reported: later ones are usually consequences. */
+export const MAX_XML_ERRORS = 10;
+
+/** Explains a saxes message in a whole sentence. */
+function explain(code: RuleCode, raw: string, source: string, offset: number): string {
+  switch (code) {
+    case 'XML_ILLEGAL_CHARACTER': {
+      const cp = source.codePointAt(offset);
+      const name = cp === undefined ? 'a character' : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      return `The document contains ${name}, which XML 1.0 does not allow anywhere in a document.`;
+    }
+    case 'XML_BAD_CHARACTER_REFERENCE':
+      return `The character reference ${raw} names a character that XML 1.0 does not allow.`;
+    case 'XML_UNDEFINED_ENTITY':
+      return `The entity reference ${raw} is not defined: XML knows only &amp; &lt; &gt; &quot; &apos;, and a literal & must be written &amp;.`;
+    case 'XML_UNDECLARED_PREFIX':
+      return `The namespace prefix ${raw} is used but never declared with an xmlns attribute.`;
+    case 'XML_MISMATCHED_TAG':
+      return raw.startsWith('unclosed') ? `The element <${raw.replace(/^unclosed tag: /, '')}> is never closed.` : `The end tag ${raw} does not match the element that is open.`;
+    case 'XML_CDATA_END_IN_TEXT':
+      return 'The text contains "]]>", which XML does not allow in character data; a CDATA section cannot contain "]]>" either, so this usually means a second "]]>" inside CDATA content.';
+    case 'XML_DUPLICATE_ATTRIBUTE':
+      return `The attribute ${raw} appears twice on the same element.`;
+    default:
+      return `The document is not well-formed XML: ${raw}`;
+  }
+}
+
+const HINTS: Partial<Record<RuleCode, string>> = {
+  XML_ILLEGAL_CHARACTER: 'Strip control characters (other than tab, newline, carriage return) and U+FFFE/U+FFFF before writing XML.',
+  XML_BAD_CHARACTER_REFERENCE: 'Remove the reference; the character cannot be represented in XML 1.0 at all.',
+  XML_UNDEFINED_ENTITY: 'Use a numeric reference such as &#xA0; instead of HTML entities, and escape & as &amp; (or &#x26;).',
+  XML_UNDECLARED_PREFIX: 'Declare the namespace on the root element, e.g. xmlns:content="http://purl.org/rss/1.0/modules/content/".',
+  XML_MISMATCHED_TAG: 'Check that every start tag has a matching end tag in the right order.',
+  XML_CDATA_END_IN_TEXT: 'Split the CDATA section around each "]]>" (write "]]]]><![CDATA[>"), or escape the content instead of using CDATA.',
+  XML_DUPLICATE_ATTRIBUTE: 'Keep one of the two attributes.',
+};
+
+/** Parse `content` (already without BOM) with saxes, reporting well-formedness problems. */
+export function parseXml(source: string, reporter: Reporter): ParsedXml {
+  const lines = new LineIndex(source);
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let root: XmlElement | undefined;
+  const stack: XmlElement[] = [];
+  let errors = 0;
+  let lastErrorAt = -1;
+
+  const report = (code: RuleCode, offset: number, message: string): void => {
+    if (errors >= MAX_XML_ERRORS || offset === lastErrorAt) return;
+    errors++;
+    lastErrorAt = offset;
+    reporter.report(code, lines.at(offset), message, HINTS[code]);
+  };
+
+  parser.on('error', (error: Error) => {
+    // saxes prefixes "line:column: "; the position we use comes from the parser itself.
+    const raw = error.message.replace(/^\d+:\d+: /, '');
+    const here = parser.position;
+    const rule = SAXES_MESSAGES.find((r) => r.pattern.test(raw));
+    const code: RuleCode = rule?.code ?? 'XML_NOT_WELL_FORMED';
+    let offset = Math.max(0, here - 1);
+    let detail = raw;
+    switch (rule?.locate) {
+      case 'tag': {
+        offset = Math.max(0, source.lastIndexOf('<', here - 1));
+        if (code === 'XML_UNDECLARED_PREFIX') detail = raw.replace(/^unbound namespace prefix: (.*)\.$/, '$1');
+        if (code === 'XML_DUPLICATE_ATTRIBUTE') detail = `"${raw.replace(/^duplicate attribute: (.*)\.$/, '$1')}"`;
+        break;
+      }
+      case 'end-tag': {
+        offset = Math.max(0, source.lastIndexOf('</', here - 1));
+        detail = source.slice(offset, here).trim() || raw;
+        break;
+      }
+      case 'entity': {
+        offset = Math.max(0, source.lastIndexOf('&', here - 1));
+        detail = source.slice(offset, here);
+        break;
+      }
+      case 'cdata-end':
+        offset = Math.max(0, here - 3);
+        break;
+      case 'here': {
+        const open = stack[stack.length - 1];
+        offset = open?.start ?? here;
+        detail = raw;
+        break;
+      }
+      default:
+        break;
+    }
+    // A cascade: after an unclosed tag saxes also says "unexpected end."; the first error says it all.
+    if (code === 'XML_NOT_WELL_FORMED' && raw === 'unexpected end.' && errors > 0) return;
+    report(code, offset, code === 'XML_NOT_WELL_FORMED' ? `The document is not well-formed XML: ${raw}` : explain(code, detail, source, offset));
+  });
+
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const end = parser.position;
+    const start = Math.max(0, source.lastIndexOf('<', end - 1));
+    const attributes: XmlAttribute[] = Object.values(tag.attributes).map((a: SaxesAttributeNS) => ({
+      name: a.name,
+      local: a.local,
+      uri: a.uri,
+      value: a.value,
+    }));
+    const parent = stack[stack.length - 1];
+    const element: XmlElement = {
+      name: tag.name,
+      local: tag.local,
+      uri: tag.uri,
+      attributes,
+      children: [],
+      parent,
+      text: '',
+      hasCdata: false,
+      start,
+      innerStart: end,
+      innerEnd: end,
+    };
+    if (parent === undefined) root ??= element;
+    else parent.children.push(element);
+    stack.push(element);
+  });
+
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    const element = stack.pop();
+    if (element === undefined) return;
+    if (!tag.isSelfClosing) {
+      const close = source.lastIndexOf('</', parser.position - 1);
+      element.innerEnd = close >= element.innerStart ? close : element.innerStart;
+    }
+  });
+
+  parser.on('text', (text: string) => {
+    const current = stack[stack.length - 1];
+    if (current !== undefined) current.text += text;
+  });
+  parser.on('cdata', (text: string) => {
+    const current = stack[stack.length - 1];
+    if (current !== undefined) {
+      current.text += text;
+      current.hasCdata = true;
+    }
+  });
+
+  try {
+    parser.write(source).close();
+  } catch (error) {
+    // saxes only throws from handlers or on misuse; record it rather than crash the checker.
+    report('XML_NOT_WELL_FORMED', parser.position, `The XML parser stopped: ${(error as Error).message}`);
+  }
+  return { root, wellFormed: errors === 0, lines, source };
+}
+
+// ---- tree helpers -------------------------------------------------------------------------------
+
+export function childrenNamed(element: XmlElement, uri: string, local: string): XmlElement[] {
+  return element.children.filter((c) => c.uri === uri && c.local === local);
+}
+
+export function firstChild(element: XmlElement, uri: string, local: string): XmlElement | undefined {
+  return element.children.find((c) => c.uri === uri && c.local === local);
+}
+
+/** An attribute without a namespace (most feed attributes), by local name. */
+export function attr(element: XmlElement, local: string, uri = ''): string | undefined {
+  return element.attributes.find((a) => a.local === local && a.uri === uri)?.value;
+}
+
+/** Where an element's start tag begins. */
+export function positionOf(parsed: ParsedXml, element: XmlElement): Position {
+  return parsed.lines.at(element.start);
+}
+
+/** Where an attribute's name begins in the start tag (the start tag itself if not found). */
+export function attrPosition(parsed: ParsedXml, element: XmlElement, name: string): Position {
+  const tag = parsed.source.slice(element.start, element.innerStart);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`\\s${escaped}\\s*=`).exec(tag);
+  return parsed.lines.at(m === null ? element.start : element.start + m.index + 1);
+}
+
+/** Where the element's content begins (the first non-space character, or the content start). */
+export function textPosition(parsed: ParsedXml, element: XmlElement): Position {
+  const inner = parsed.source.slice(element.innerStart, element.innerEnd);
+  const lead = inner.length - inner.trimStart().length;
+  return parsed.lines.at(element.innerStart + (lead < inner.length ? lead : 0));
+}
+
+/** The element's content exactly as written in the source (markup, references and CDATA intact). */
+export function rawInner(parsed: ParsedXml, element: XmlElement): string {
+  return parsed.source.slice(element.innerStart, element.innerEnd);
+}
