@@ -14,6 +14,7 @@ export interface DomParent {
 export interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
+  readonly isConnected: boolean;
   nodeValue: string | null;
   textContent: string | null;
   readonly parentNode: DomNode | null;

@@ -1,0 +1,185 @@
+/**
+ * Post-filtering Readability's article: it keeps whole containers, and with them the captions,
+ * bylines, date lines, "Read more" links, related-story lists and ad labels that sit between the
+ * paragraphs. Each leaf block of the article is tested against the rules below; a block that
+ * matches one is removed and reported with the rule's name.
+ */
+import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import type { DomElement } from './dom-types.js';
+import {
+  BOILERPLATE_PHRASES,
+  BYLINE_LINE,
+  CREDIT_LINE,
+  DATE_KEYWORDS,
+  DATE_WORDS,
+  LINK_DENSE_MAX_WORDS,
+  LINK_DENSITY_LIMIT,
+  MAX_META_LINE_WORDS,
+  PHRASE_MAX_WORDS,
+  REPEATED_MAX_WORDS,
+} from './rules.js';
+import { BLOCK_TAGS, normalizeSpace } from './text.js';
+
+export interface Block {
+  el: DomElement;
+  tag: string;
+  text: string;
+  words: number;
+  linkChars: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+function linkTextLength(el: DomElement): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += normalizeSpace(a.textContent ?? '').length;
+  return n;
+}
+
+/** Block elements of `root` that contain no other block element, in document order. */
+export function leafBlocks(root: DomElement): Block[] {
+  const all = [...root.querySelectorAll('*')];
+  const hasBlockBelow = new Set<DomElement>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i];
+    if (!el) continue;
+    if (BLOCK_TAGS.has(el.tagName.toUpperCase()) || hasBlockBelow.has(el)) {
+      const parent = el.parentElement;
+      if (parent) hasBlockBelow.add(parent);
+    }
+  }
+  const blocks: Block[] = [];
+  for (const el of all) {
+    const tag = el.tagName.toUpperCase();
+    if (!BLOCK_TAGS.has(tag) || hasBlockBelow.has(el)) continue;
+    const text = normalizeSpace(el.textContent ?? '');
+    blocks.push({ el, tag, text, words: countWords(text), linkChars: linkTextLength(el) });
+  }
+  return blocks;
+}
+
+function comparable(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+const LIST_OR_TABLE: ReadonlySet<string> = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'TR']);
+
+const SENTENCE_END = /[.!?…:;]["'”’)]?$/;
+
+function isDateLine(b: Block): boolean {
+  if (b.words > MAX_META_LINE_WORDS || !/\d/.test(b.text)) return false;
+  const t = b.text.replace(/\b[ap]\.m\.$/i, 'pm');
+  if (SENTENCE_END.test(t)) return false;
+  if (DATE_KEYWORDS.test(t)) return true;
+  // Mostly date words and numbers: "Tue, Nov 19, 2019 10:48 AM EST".
+  const tokens = t.match(WORD) ?? [];
+  const datey = tokens.filter((w) => /^\d+$/.test(w) || DATE_WORDS.test(w)).length;
+  return datey >= Math.max(2, tokens.length * 0.6);
+}
+
+function isBylineLine(b: Block, authors: readonly string[]): boolean {
+  if (b.words > 12 || SENTENCE_END.test(b.text.replace(/\b(?:[ap]\.m|jr|sr)\.$/i, ''))) return false;
+  if (BYLINE_LINE.test(b.text)) return true;
+  // A short line naming an author ("Jane Doe, Staff Writer"); only multi-word names, so an
+  // organisation called like a product does not match the product's mentions.
+  const t = comparable(b.text);
+  return b.words <= 10 && authors.some((a) => a.includes(' ') && t.startsWith(a));
+}
+
+/** The rule that removes this block, if any. */
+export interface FilterContext {
+  title: string;
+  authors: readonly string[];
+  counts: ReadonlyMap<string, number>;
+  /** Link-dense blocks that stand next to another link-dense block. */
+  linkRun: ReadonlySet<Block>;
+}
+
+function isLinkDense(b: Block): boolean {
+  return b.text !== '' && b.linkChars > LINK_DENSITY_LIMIT * b.text.length && b.words < LINK_DENSE_MAX_WORDS;
+}
+
+/**
+ * Link-dense blocks that come in runs (lists of headlines, menus). A link-dense block alone
+ * between paragraphs is usually part of the text ("Get it on Amazon for $39").
+ */
+function linkRuns(blocks: readonly Block[]): Set<Block> {
+  const out = new Set<Block>();
+  const dense = blocks.map(isLinkDense);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b || !dense[i]) continue;
+    if (b.words <= 3 || dense[i - 1] === true || dense[i + 1] === true) out.add(b);
+  }
+  return out;
+}
+
+export function blockRule(b: Block, ctx: FilterContext): string | undefined {
+  if (b.text === '') return undefined;
+  if (/^H[1-6]$/.test(b.tag) && ctx.title !== '' && comparable(b.text) === ctx.title) return 'headline';
+  if (b.tag === 'H1') return 'headline';
+  if (ctx.linkRun.has(b)) return 'link-dense';
+  if (b.words <= PHRASE_MAX_WORDS) {
+    if (BOILERPLATE_PHRASES.some((re) => re.test(b.text))) return 'boilerplate-phrase';
+    if (CREDIT_LINE.test(b.text)) return 'caption';
+  }
+  if (isBylineLine(b, ctx.authors)) return 'byline';
+  if (isDateLine(b)) return 'date-line';
+  // Repeated short lines outside lists and tables (where repetition is structure, e.g. recipes).
+  if (b.words <= REPEATED_MAX_WORDS && !LIST_OR_TABLE.has(b.tag) && (ctx.counts.get(b.text) ?? 0) > 1) return 'repeated';
+  return undefined;
+}
+
+/** Lists whose items are mostly links (related stories, tag lists) are removed whole. */
+function dropLinkLists(root: DomElement, dropped: DroppedBlock[]): void {
+  for (const list of [...root.querySelectorAll('ul, ol')]) {
+    if (!list.isConnected) continue;
+    const text = normalizeSpace(list.textContent ?? '');
+    if (text === '') continue;
+    const items = list.querySelectorAll('li').length;
+    if (items >= 2 && linkTextLength(list) > 0.6 * text.length) {
+      dropped.push({ text: text.slice(0, 200), rule: 'link-list' });
+      list.remove();
+    }
+  }
+}
+
+/** Remove elements left without text or media after filtering. */
+function removeEmpty(root: DomElement): void {
+  const all = [...root.querySelectorAll('*')];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i];
+    if (!el || !el.isConnected) continue;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'IMG' || tag === 'BR' || tag === 'HR' || tag === 'VIDEO' || tag === 'PICTURE' || tag === 'SOURCE') continue;
+    if (el.querySelector('img, video, picture')) continue;
+    if (normalizeSpace(el.textContent ?? '') === '') el.remove();
+  }
+}
+
+/** Filter Readability's article in place. */
+export function postFilter(root: DomElement, found: FoundMetadata): DroppedBlock[] {
+  const dropped: DroppedBlock[] = [];
+  dropLinkLists(root, dropped);
+  const blocks = leafBlocks(root).filter((b) => b.text !== '');
+  const counts = new Map<string, number>();
+  for (const b of blocks) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
+  const ctx = {
+    title: comparable(found.title?.value ?? ''),
+    authors: (found.authors?.value ?? []).map((p) => comparable(p.name)),
+    counts,
+    linkRun: linkRuns(blocks),
+  };
+  for (const b of blocks) {
+    const rule = blockRule(b, ctx);
+    if (!rule) continue;
+    dropped.push({ text: b.text.length > 200 ? `${b.text.slice(0, 199)}…` : b.text, rule });
+    b.el.remove();
+  }
+  removeEmpty(root);
+  return dropped;
+}

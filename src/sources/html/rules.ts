@@ -1,0 +1,88 @@
+/**
+ * The extractor's heuristics as named data (after Readability's `REGEXPS`): every rule that
+ * removes something has a name here, and that name is what `DroppedBlock.rule` reports.
+ * None of them names a site: they describe structure, wording and density.
+ */
+
+/** Tags removed from the page before extraction: never article body. */
+export const PRECLEAN_TAGS = [
+  'nav', 'aside', 'footer', 'form', 'button', 'select', 'input', 'textarea', 'iframe', 'svg', 'canvas',
+  'dialog', 'menu', 'figcaption', 'header',
+] as const;
+
+/**
+ * class/id words that mark boilerplate containers (matched as whole words of the class/id, split
+ * on `-`, `_`, spaces and camelCase). Rule name per group, for `dropped`.
+ */
+export const BOILERPLATE_CLASS_WORDS: Readonly<Record<string, readonly string[]>> = {
+  'share-bar': ['share', 'shares', 'sharing', 'sharebar', 'sharethis', 'addthis', 'social', 'socials', 'sharedaddy'],
+  related: ['related', 'recommended', 'recommendations', 'recirc', 'trending', 'popular', 'mostread', 'outbrain', 'taboola', 'teaser', 'teasers', 'more'],
+  newsletter: ['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'paywall', 'registration'],
+  promo: ['promo', 'promos', 'promotion', 'promoted', 'sponsor', 'sponsored', 'partner', 'affiliate', 'commercial'],
+  ad: ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'banner', 'adsbygoogle'],
+  caption: ['caption', 'captions', 'credit', 'credits', 'figcaption', 'photocredit'],
+  byline: ['byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'published', 'updated', 'date', 'meta', 'metadata'],
+  navigation: ['breadcrumb', 'breadcrumbs', 'nav', 'navbar', 'navigation', 'menu', 'pagination', 'pager', 'toolbar', 'skip', 'masthead'],
+  tags: ['tags', 'tag', 'topics', 'keywords', 'categories'],
+  comments: ['comment', 'comments', 'disqus', 'replies', 'respond'],
+  consent: ['cookie', 'cookies', 'consent', 'gdpr', 'modal', 'popup', 'overlay', 'lightbox'],
+  hidden: ['hidden', 'hide', 'invisible', 'screenreader', 'sronly', 'visuallyhidden', 'offscreen', 'tooltip'],
+};
+
+/** class/id words that say "this is the article": such elements are never removed by class. */
+export const CONTENT_CLASS_WORDS: readonly string[] = ['article', 'content', 'body', 'entry', 'post', 'story', 'main', 'text'];
+
+/** A boilerplate-by-class element is kept when it holds this share of the page's text or more. */
+export const MAX_REMOVED_TEXT_SHARE = 0.35;
+
+/** Whole-block boilerplate phrases (the block's text, trimmed, must match). */
+export const BOILERPLATE_PHRASES: readonly RegExp[] = [
+  /^(?:advert(?:isement)?s?|ads?|sponsored(?: content)?|paid content|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa])$/i,
+  /^(?:continue|keep) reading(?: below| the main story)?\W*$/i,
+  /^(?:story|article) continues (?:below|after)/i,
+  /^(?:read|see|view|click|tap|watch|listen) (?:more|also|next|here|the full|full|our)\b.{0,120}$/i,
+  /^(?:related(?: articles?| stories| content| links| coverage| reading)?|also read|also see|don'?t miss|must read|recommended(?: for you)?|trending(?: now)?|top stories|you may also like|you might also like|more from|more on|more stories|more news|up next|read next|next up|further reading)\b\W{0,3}(?:[A-Z\d"'‘“].{0,120})?$/i,
+  /^(?:skip to (?:main )?content|jump to|back to top|sign in|log ?in|sign up|subscribe|register|close|caption|menu|search|share|print|e-?mail|comments?|reply|tweet|pin it|home)\W*$/i,
+  /^(?:share|follow|like|join) (?:this|us|on|our|me)\b.{0,80}$/i,
+  /\bclick here\b.{0,60}$/i,
+  /^this (?:slideshow|video|content|embed|feature) requires javascript/i,
+  /^(?:image|photo|picture|slide) \d+ (?:of|\/) ?\d*/i,
+  /(?:we use|this (?:web)?site uses) cookies/i,
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\b/i,
+  /^this (?:document|article|material|content) (?:is subject to copyright|may not be (?:published|reproduced))/i,
+  /^citation:/i,
+  /^(?:get|download) (?:the|our) .{0,40}\b(?:app|newsletter)\b/i,
+  /^(?:sign up|subscribe) (?:for|to|now)\b.{0,120}$/i,
+  /\bnewsletters?\.?$/i,
+  /^(?:have a (?:news )?tip|got a (?:news )?tip)\b/i,
+  /^(?:tell us what you think|leave a (?:comment|reply)|what do you think)\b/i,
+  /^(?:loading|please wait)\W*$/i,
+  /^(?:this (?:post|article|story) (?:was|has been) (?:updated|corrected)\b.{0,40})$/i,
+];
+
+/** Photo credit and caption lines: "Photo: Name, AP", "... (Image: GETTY)", "...Credit: EPA". */
+export const CREDIT_LINE =
+  /(?:^|\s|[a-z)])(?:photo(?:graph)?s?|images?|pictures?|credits?|source|illustration|getty images|ap photo|reuters|afp)\s*[:/|]\s*[^.!?]{0,80}\)?\s*$|^\(?(?:photo|image|picture|credit)s?\s*(?:by|:)|\((?:image|photo|picture|credit)s?:\s*[^)]{0,60}\)\s*$|^[^.!?]{0,60}\|\s*(?:getty images|ap|reuters|afp|shutterstock|istock)\s*$/i;
+
+/** A line that only says who wrote it or when: "By A and B", "Published 10:48, Tue, Nov 19, 2019". */
+export const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Rr]eporting by|[Ww]ords by|[Ss]tory by|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+\p{Lu}/u;
+export const DATE_WORDS =
+  /\b(?:published|updated|posted|modified|last updated|first published|ago|am|pm|a\.m\.|p\.m\.|edt|est|cst|cdt|pst|pdt|gmt|utc|bst|cet|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/i;
+/** Byline and date lines are only that when short. */
+export const MAX_META_LINE_WORDS = 14;
+/** Words that make a short line with a number a date line. */
+export const DATE_KEYWORDS = /\b(?:published|updated|posted|modified|last updated|first published|ago)\b/i;
+/** Boilerplate phrases and credit lines are only looked for in blocks up to this many words. */
+export const PHRASE_MAX_WORDS = 40;
+
+/** A block is link-dense when this share of its text is link text ... */
+export const LINK_DENSITY_LIMIT = 0.5;
+/** ... and it is shorter than this many words (long link-rich paragraphs are still prose). */
+export const LINK_DENSE_MAX_WORDS = 40;
+
+/** Short blocks repeated on the page (credits, "Advertisement") are boilerplate. */
+export const REPEATED_MAX_WORDS = 12;
+
+/** Readability's result is replaced by the density fallback when it has fewer characters than this. */
+export const MIN_CONTENT_CHARS = 250;
