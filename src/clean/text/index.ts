@@ -20,7 +20,7 @@ import type { Person } from '../../model.js';
 import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
 import { readDateLine } from '../../meta/textual/dates.js';
 import { TAGS_HEADING, parseTagsLine, splitTags } from '../../meta/textual/tags.js';
-import { BODY, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
+import { BODY, BYLINE_HINT, DATE_HINT, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
 import { templateKey } from './template.js';
 import { type Unit, buildUnits, normaliseInput } from './units.js';
 
@@ -176,12 +176,21 @@ function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
 }
 
 /** Score of a unit for the body finder: prose adds its words, everything else costs. */
-function bodyScore(unit: Unit, label: Label): number {
+function bodyScore(unit: Unit, label: Label, proseSoFar: number): number {
   if (label.keep) return Math.min(unit.words, BODY.proseWordCap);
-  if (label.rule) return -label.weight - 1;
+  if (label.rule) {
+    const early = label.weight > BODY.endMarkerEarlyWeight && proseSoFar < BODY.endMarkerMinProse;
+    return -(early ? BODY.endMarkerEarlyWeight : label.weight) - 1;
+  }
   if (isProse(unit)) return Math.min(unit.words, BODY.proseWordCap);
   if (unit.sentence && unit.words >= 3) return -1;
   return unit.list ? -BODY.listItemCost : -BODY.shortLineCost;
+}
+
+/** A short line that looks like a byline or a date: where an article starts. */
+function isAnchor(unit: Unit): boolean {
+  if (unit.words === 0 || unit.words > 15) return false;
+  return BYLINE_HINT.test(unit.text) || (DATE_HINT.test(unit.text) && /\d/.test(unit.text));
 }
 
 export function isProse(unit: Pick<Unit, 'words' | 'sentence'>): boolean {
@@ -195,8 +204,20 @@ function findBody(units: readonly Unit[], labels: readonly Label[]): [number, nu
   let bestEnd = -1;
   let sum = 0;
   let runStart = 0;
+  let proseSoFar = 0;
+  let sinceAnchor = Number.POSITIVE_INFINITY;
   for (let i = 0; i < units.length; i += 1) {
-    const score = bodyScore(units[i] as Unit, labels[i] as Label);
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    let score = bodyScore(unit, label, proseSoFar);
+    if (score > 0) {
+      proseSoFar += unit.words;
+      if (sinceAnchor <= BODY.anchorReach) score += BODY.anchorBonus;
+      sinceAnchor = Number.POSITIVE_INFINITY;
+    } else if (!label.rule && isAnchor(unit)) {
+      sinceAnchor = 0;
+    }
+    sinceAnchor += 1;
     if (sum <= 0) {
       sum = score;
       runStart = i;
@@ -227,12 +248,14 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
   for (let i = from; i >= Math.max(0, start - TITLE_WINDOW); i -= 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
-    if (label.rule || unit.words === 0) continue;
+    if (label.rule || unit.words === 0 || isAnchor(unit) || POSTED.test(unit.text)) continue;
     if (looksLikeHeadline(unit)) return i;
   }
   // No body found before the first line: a clean article has no title line of its own.
   return undefined;
 }
+
+const POSTED = /^(?:posted|published|updated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|atualizado)\b/i;
 
 function looksLikeHeadline(unit: Unit): boolean {
   if (unit.words < 2 || unit.words > 30) return false;

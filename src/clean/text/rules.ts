@@ -60,6 +60,14 @@ export interface PhraseRule {
 /** Lines longer than this are never chrome phrases; it also bounds every pattern's work. */
 export const MAX_RULE_KEY_LENGTH = 400;
 
+/**
+ * A cheap test for lines that look like a byline or a date, used by the body finder to spot where
+ * an article starts (the real parsers in src/meta/textual run later, on few lines).
+ */
+export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
+export const DATE_HINT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|janv|févr|fév|avr|mai|juin|juil|août|sept|déc|jän|mär|okt|dez|fev|set|out|dez)[\p{L}.]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}/iu;
+
 /** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar. */
 export const SHARE_WORDS: ReadonlySet<string> = new Set([
   'share', 'shares', 'tweet', 'pin', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'x', 'linkedin',
@@ -115,7 +123,7 @@ function splitOnSeparators(key: string): string[] {
 /** Every word of the key is in `words` or `filler`, and at least one is in `words`. */
 function isWordSetLine(key: string, words: ReadonlySet<string>, filler: ReadonlySet<string>): boolean {
   let hits = 0;
-  for (const token of key.split(/[\s|·•/]+/)) {
+  for (const token of key.split(/[\s|·•/()]+/)) {
     if (token.length === 0) continue;
     if (words.has(token)) hits += 1;
     else if (!filler.has(token)) return false;
@@ -235,20 +243,21 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'share-bar',
-    why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp").',
+    why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp"). Late in a page they close the article.',
     maxWords: 14,
-    weight: 3,
+    weight: 12,
     patterns: [],
     test: (key) => isWordSetLine(key, SHARE_WORDS, SHARE_FILLER),
   },
   {
     name: 'cookie-notice',
     why: 'Cookie and consent notices are about the site, not the article.',
-    maxWords: 80,
+    maxWords: 150,
     weight: 6,
     patterns: [
       /\b(?:use|uses|using) (?:of )?cookies\b/,
       /\bcookie (?:policy|settings|preferences|notice|consent)\b/,
+      /\bcookies\b.*\b(?:website|web site|site|browser|consent|your experience|third-party|opt-out|analytics)\b/,
       /^(?:accept|allow|reject|manage) (?:all )?cookies/,
       /\b(?:utilizamos|usamos|utiliza|usa) (?:las )?cookies\b/,
       /\b(?:nous utilisons|utilise) (?:des )?cookies\b/,
@@ -267,6 +276,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
       /^(?:join|start) the (?:conversation|discussion)/,
       /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
+      /^\d+ (?:comments?|responses?|replies|thoughts|reactions) (?:to|on)\b/,
+      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,3} (?:says|said|wrote|writes|replied|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):? /,
+      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,3} (?:says|wrote|dice|dit|sagt|diz|disse):?$/,
+      /^(?:reply|responder|répondre|antworten|responda|report|flag)$/,
       /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
       /^your email address will not be published/,
       /^required fields are marked/,
@@ -297,6 +310,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:more (?:from|on|in|about|stories|articles|news|to explore|like this|headlines)\b.*|other (?:stories|articles|news)|also on \p{L}+|around the web|from the web|elsewhere on)$/u,
       /^(?:trending|trending now|trending stories|popular|most popular|most read|most viewed|most shared|most discussed|popular posts|popular stories|top stories|latest|latest news|latest stories|latest posts|latest articles|recent posts|recent articles|what's hot|editor's picks|editors' picks|what to read next|up next|read next|next up|just in|breaking news)$/,
       /^(?:latest|more|top) [\p{L}]+ (?:news|stories|headlines|videos)$/u,
+      /^(?:read|see|watch) (?:these|this|this one|these stories|what's) next$/,
+      /^more [\p{L}'’&-]+(?: [\p{L}'’&-]+){0,3}$/u,
       /^(?:noticias relacionadas|artículos relacionados|te puede interesar|también te puede interesar|lo más leído|lo más visto|más leídas|más noticias|últimas noticias|recomendados)$/,
       /^(?:articles similaires|à lire aussi|sur le même sujet|les plus lus|les plus lues|dernières actualités|dans la même rubrique|vous aimerez aussi)$/,
       /^(?:weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|meistgelesene artikel|neueste artikel|ähnliche artikel|auch interessant)$/,
@@ -372,4 +387,16 @@ export const BODY = {
   proseWordCap: 120,
   /** Lines of this many words or more are compared for duplicates. */
   duplicateMinWords: 6,
+  /**
+   * Articles start right after their byline or date line; prose within `anchorReach` lines after
+   * one gets `anchorBonus` once, so a short article beats a long footer or teaser blurb.
+   */
+  anchorBonus: 40,
+  anchorReach: 4,
+  /**
+   * Comment and related headings end an article; before `endMarkerMinProse` words of prose have
+   * been seen they are links in the article's header ("Leave a comment") and weigh little.
+   */
+  endMarkerMinProse: 60,
+  endMarkerEarlyWeight: 3,
 } as const;

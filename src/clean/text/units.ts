@@ -136,19 +136,31 @@ export function makeUnit(text: string, line: number, list: boolean, block: numbe
   };
 }
 
+/**
+ * Words: runs of letters or digits. Chinese and Japanese are written without spaces, so there two
+ * characters count as one word, which puts their prose on the same scale as spaced languages.
+ */
 export function countWords(text: string): number {
   let count = 0;
+  let cjk = 0;
   let inWord = false;
   for (const ch of text) {
-    const word = /[\p{L}\p{N}]/u.test(ch);
+    if (CJK.test(ch)) {
+      cjk += 1;
+      inWord = false;
+      continue;
+    }
+    const word = WORD_CHAR.test(ch);
     if (word && !inWord) count += 1;
     inWord = word;
   }
-  return count;
+  return count + Math.ceil(cjk / 2);
 }
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', '*']);
-const ENDERS = new Set(['.', '!', '?', '…', '。', '！', '？']);
+const ENDERS = new Set(['.', '!', '?', '…', '。', '！', '？', '」', '）']);
 
 /** Ends like a sentence: a full stop, ! ? or …, possibly followed by closing quotes/brackets. */
 export function endsLikeSentence(text: string): boolean {
