@@ -346,7 +346,7 @@ function checkEntryContent(parsed: ParsedXml, entry: XmlElement, reporter: Repor
   if (content !== undefined && firstChild(entry, ATOM_NS, 'summary') === undefined) {
     const type = attr(content, 'type') ?? 'text';
     const base64 =
-      !TEXT_TYPES.has(type) && !/[+/]xml$/i.test(type) && !/^text\//i.test(type);
+      MEDIA_TYPE.test(type) && !TEXT_TYPES.has(type) && !/[+/]xml$/i.test(type) && !/^text\//i.test(type);
     if (attr(content, 'src') !== undefined || base64) {
       reporter.report(
         'ATOM_SUMMARY_MISSING',

@@ -36,7 +36,8 @@ export const REQUIRED_CHANNEL_ELEMENTS = ['title', 'link', 'description'] as con
  * Anything else without a namespace is undefined there (W3C: "Undefined channel element").
  */
 export const RSS_ELEMENTS: Readonly<Record<string, Readonly<Record<string, 'once' | 'many'>>>> = {
-  rss: { channel: 'once' },
+  // How many channels there are is RSS_CHANNEL_COUNT's business.
+  rss: { channel: 'many' },
   channel: {
     title: 'once',
     link: 'once',

@@ -108,6 +108,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   const stack: XmlElement[] = [];
   let errors = 0;
   let lastErrorAt = -1;
+  let mismatchReported = false;
 
   const report = (code: RuleCode, offset: number, message: string): void => {
     if (errors >= MAX_XML_ERRORS || offset === lastErrorAt) return;
@@ -153,8 +154,13 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
       default:
         break;
     }
-    // A cascade: after an unclosed tag saxes also says "unexpected end."; the first error says it all.
+    // Cascades: after an unclosed tag saxes also says "unexpected end.", and after one mismatched end
+    // tag every later end tag mismatches too. The first error says it all.
     if (code === 'XML_NOT_WELL_FORMED' && raw === 'unexpected end.' && errors > 0) return;
+    if (code === 'XML_MISMATCHED_TAG') {
+      if (mismatchReported) return;
+      mismatchReported = true;
+    }
     report(code, offset, code === 'XML_NOT_WELL_FORMED' ? `The document is not well-formed XML: ${raw}` : explain(code, detail, source, offset));
   });
 
