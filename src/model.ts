@@ -17,7 +17,7 @@ export interface Person {
 /**
  * Where a resolved metadata value came from. `explain` prints it and tests assert it.
  * - front-matter: the article's YAML block
- * - byline / dateline / tags-line / title-line: found in the text of the article itself
+ * - byline / date-line / tags-line / title-line: found in the text of the article itself
  * - json-ld / meta-tag / html: found in an HTML page's markup
  * - git: the file's git history (first commit = published, last = updated)
  * - file-name: derived from the file's path
@@ -28,7 +28,7 @@ export interface Person {
 export type Provenance =
   | 'front-matter'
   | 'byline'
-  | 'dateline'
+  | 'date-line'
   | 'tags-line'
   | 'title-line'
   | 'json-ld'

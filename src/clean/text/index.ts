@@ -197,19 +197,33 @@ export function isProse(unit: Pick<Unit, 'words' | 'sentence'>): boolean {
   return (unit.words >= BODY.proseMinWords && unit.sentence) || unit.words >= 25;
 }
 
-/** Step 3: the maximum-sum run of units, widened over sentence-like neighbours. */
+/** A rule weight this high marks a hard end of the article (comments, related lists, footers). */
+const BARRIER_WEIGHT = 1000;
+
+interface Run {
+  start: number;
+  end: number;
+  sum: number;
+  quality: number;
+}
+
+/**
+ * Step 3: the body. The page is cut at hard end markers (seen after some prose) into regions; in
+ * each region the maximum-sum run of units is found (prose adds, the rest subtracts). The run whose
+ * sum, times the square of its share of prose units, is highest wins: a teaser list alternates
+ * headlines with blurbs and so has half the prose share of an article. The winner is widened over
+ * sentence-like neighbours.
+ */
 function findBody(units: readonly Unit[], labels: readonly Label[]): [number, number] {
-  let bestSum = Number.NEGATIVE_INFINITY;
-  let bestStart = 0;
-  let bestEnd = -1;
-  let sum = 0;
-  let runStart = 0;
+  const scores: number[] = new Array<number>(units.length);
+  const barrier: boolean[] = new Array<boolean>(units.length);
   let proseSoFar = 0;
   let sinceAnchor = Number.POSITIVE_INFINITY;
   for (let i = 0; i < units.length; i += 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
     let score = bodyScore(unit, label, proseSoFar);
+    barrier[i] = score <= -BARRIER_WEIGHT;
     if (score > 0) {
       proseSoFar += unit.words;
       if (sinceAnchor <= BODY.anchorReach) score += BODY.anchorBonus;
@@ -218,6 +232,32 @@ function findBody(units: readonly Unit[], labels: readonly Label[]): [number, nu
       sinceAnchor = 0;
     }
     sinceAnchor += 1;
+    scores[i] = score;
+  }
+  let best: Run | undefined;
+  let regionStart = 0;
+  for (let i = 0; i <= units.length; i += 1) {
+    if (i < units.length && !barrier[i]) continue;
+    const run = bestRun(units, scores, regionStart, i - 1);
+    if (run && (!best || run.quality > best.quality)) best = run;
+    regionStart = i + 1;
+  }
+  if (!best) return [0, -1];
+  let { start, end } = best;
+  while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
+  while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
+  return [start, end];
+}
+
+/** Kadane's maximum-sum run within [from, to], with its quality. */
+function bestRun(units: readonly Unit[], scores: readonly number[], from: number, to: number): Run | undefined {
+  let bestSum = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let sum = 0;
+  let runStart = from;
+  for (let i = from; i <= to; i += 1) {
+    const score = scores[i] ?? 0;
     if (sum <= 0) {
       sum = score;
       runStart = i;
@@ -230,12 +270,17 @@ function findBody(units: readonly Unit[], labels: readonly Label[]): [number, nu
       bestEnd = i;
     }
   }
-  if (bestSum <= 0) return [0, -1];
-  let start = bestStart;
-  let end = bestEnd;
-  while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
-  while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
-  return [start, end];
+  if (bestStart < 0) return undefined;
+  let prose = 0;
+  let counted = 0;
+  for (let i = bestStart; i <= bestEnd; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0) continue;
+    counted += 1;
+    if ((scores[i] ?? 0) > 0) prose += 1;
+  }
+  const share = counted > 0 ? prose / counted : 0;
+  return { start: bestStart, end: bestEnd, sum: bestSum, quality: bestSum * share * share };
 }
 
 function widens(unit: Unit, label: Label): boolean {

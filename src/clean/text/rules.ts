@@ -270,7 +270,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     name: 'comment-form',
     why: 'Comment sections: the prose after these headings is readers\', not the article\'s.',
     maxWords: 40,
-    weight: 40,
+    weight: 1000,
     box: true,
     patterns: [
       /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
@@ -303,7 +303,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     name: 'related-list',
     why: 'Headings of related, recommended and trending lists; what follows are teasers.',
     maxWords: 8,
-    weight: 30,
+    weight: 1000,
     patterns: [
       /^(?:related|related articles|related stories|related posts|related content|related news|related coverage|related links|related reading|related topics)$/,
       /^(?:you (?:may|might|could) also (?:like|enjoy|be interested in)|we recommend|recommended(?: for you| stories| articles| reading)?|suggested(?: articles| reading)?|don't miss|do not miss)$/,
@@ -341,7 +341,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     name: 'legal-footer',
     why: 'Copyright lines and legal links close the page, never the article.',
     maxWords: 40,
-    weight: 30,
+    weight: 1000,
     test: (key) => isSeparatedList(key, LEGAL_LINKS, 1),
     patterns: [
       /^(?:©|\(c\)|copyright|copr\.)/,

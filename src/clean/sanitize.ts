@@ -1,0 +1,115 @@
+import sanitizeHtml from 'sanitize-html';
+import { stripIllegalXmlChars } from '../util/text.js';
+
+/** HTML that has passed the allowlist sanitiser and has absolute URLs. */
+export type CleanHtml = string & { readonly __brand: 'CleanHtml' };
+
+/**
+ * The allowlist. Content comes from scrapers and many authors: anything not listed is removed
+ * (script, style, event handlers, forms, base, meta, object/embed; iframes only when configured).
+ */
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var',
+  'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'cite', 'q', 'dfn', 'time',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img', 'picture', 'source', 'figure', 'figcaption',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col',
+  'span', 'div', 'section', 'article', 'aside', 'details', 'summary', 'audio', 'video', 'track',
+];
+
+const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
+
+export interface SanitizeOptions {
+  /** The article's absolute link: relative URLs resolve against it. */
+  baseUrl: string;
+  allowIframes?: boolean;
+}
+
+/**
+ * Sanitise article HTML for a feed: allowlist, safe URL schemes (http, https, mailto, tel; data: only
+ * for images), relative `href`/`src`/`srcset`/`poster`/`cite` made absolute against `baseUrl`, and
+ * characters XML 1.0 forbids removed.
+ */
+export function sanitizeContent(html: string, options: SanitizeOptions): CleanHtml {
+  const base = options.baseUrl;
+  const tags = options.allowIframes ? [...ALLOWED_TAGS, 'iframe'] : ALLOWED_TAGS;
+  const cleaned = sanitizeHtml(stripIllegalXmlChars(html), {
+    allowedTags: tags,
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang', 'rel'],
+      img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'loading'],
+      source: ['src', 'srcset', 'sizes', 'type', 'media'],
+      audio: ['src', 'controls'],
+      video: ['src', 'poster', 'controls', 'width', 'height'],
+      track: ['src', 'kind', 'srclang', 'label'],
+      iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
+      blockquote: ['cite'],
+      q: ['cite'],
+      del: ['cite', 'datetime'],
+      ins: ['cite', 'datetime'],
+      time: ['datetime'],
+      abbr: ['title'],
+      th: ['colspan', 'rowspan', 'scope'],
+      td: ['colspan', 'rowspan'],
+      ol: ['start', 'reversed', 'type'],
+      li: ['value'],
+      code: ['class'],
+      pre: ['class'],
+      '*': ['lang', 'dir'],
+    },
+    allowedClasses: { code: [/^language-[\w-]+$/], pre: [/^language-[\w-]+$/] },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'srcset'],
+    allowProtocolRelative: true,
+    allowedIframeHostnames: undefined,
+    disallowedTagsMode: 'discard',
+    // Text of removed wrapper elements (e.g. <font>) is kept; these elements lose their text too.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'object', 'embed', 'iframe', 'form', 'button', 'select', 'svg', 'math'],
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const out: Record<string, string> = {};
+        for (const [name, value] of Object.entries(attribs)) {
+          if ((URL_ATTRIBUTES as readonly string[]).includes(name)) {
+            const abs = absolutize(value, base);
+            if (abs !== undefined) out[name] = abs;
+          } else if (name === 'srcset') {
+            out[name] = absolutizeSrcset(value, base);
+          } else {
+            out[name] = value;
+          }
+        }
+        if (tagName === 'a' && out.href && /^https?:/.test(out.href)) {
+          // Links out of a feed must not leak the reader's window (and carry no referrer games).
+          out.rel = 'noopener noreferrer';
+        }
+        return { tagName, attribs: out };
+      },
+    },
+  });
+  return cleaned.trim() as CleanHtml;
+}
+
+/** Resolve `value` against `base`; undefined for values that are not URLs at all. */
+export function absolutize(value: string, base: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  try {
+    return new URL(v, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function absolutizeSrcset(value: string, base: string): string {
+  // srcset: comma-separated "url [descriptor]" candidates (HTML "srcset attribute").
+  return value
+    .split(/,\s+/)
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.trim().split(/\s+/);
+      if (!url) return '';
+      const abs = absolutize(url, base);
+      return abs === undefined ? '' : [abs, ...descriptor].join(' ');
+    })
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,157 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { build } from '../build.js';
+import { explain, type Explanation } from '../explain.js';
+import { checkPaths } from '../validate/index.js';
+import { EXIT, FeedwrightError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { init } from './init.js';
+import { type Io, makeOutput, printBuildSummary, printDiagnostics } from './output.js';
+import { COMMAND_HELP, MAIN_HELP } from './help.js';
+
+export type { Io } from './output.js';
+
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  config: { type: 'string', short: 'c' },
+  quiet: { type: 'boolean', short: 'q' },
+  json: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+const OPTIONS = {
+  build: { ...COMMON, articles: { type: 'string', short: 'a' }, out: { type: 'string', short: 'o' }, watch: { type: 'boolean', short: 'w' }, 'dry-run': { type: 'boolean' } },
+  check: { ...COMMON, strict: { type: 'boolean' } },
+  explain: { ...COMMON, articles: { type: 'string', short: 'a' } },
+  init: { ...COMMON, force: { type: 'boolean' } },
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+type Command = keyof typeof OPTIONS;
+
+/**
+ * The CLI entry: parse arguments, run one command, print, and return the exit code.
+ * The only place that prints; the library never exits or writes to the terminal.
+ * Exit codes: 0 written (warnings allowed), 1 content errors, 2 usage or config error, 70 internal error.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  const out = makeOutput(io, argv);
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    out.stdout(topic && topic in COMMAND_HELP ? COMMAND_HELP[topic as Command] : MAIN_HELP);
+    return first === undefined ? EXIT.USAGE_OR_CONFIG : EXIT.OK;
+  }
+  if (first === '--version' || first === '-v' || first === 'version') {
+    out.stdout(`feedwright ${VERSION}\n`);
+    return EXIT.OK;
+  }
+  if (!(first in OPTIONS)) {
+    out.stderr(`feedwright: unknown command "${first}".\n\n${MAIN_HELP}`);
+    return EXIT.USAGE_OR_CONFIG;
+  }
+  const command = first as Command;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: command === 'check' || command === 'explain', strict: true });
+  } catch (error) {
+    out.stderr(`feedwright ${command}: ${(error as Error).message}\nRun \`feedwright ${command} --help\` for the options.\n`);
+    return EXIT.USAGE_OR_CONFIG;
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) {
+    out.stdout(COMMAND_HELP[command]);
+    return EXIT.OK;
+  }
+  try {
+    switch (command) {
+      case 'build':
+        return await runBuild(values, io, out);
+      case 'check': {
+        if (parsed.positionals.length === 0) {
+          out.stderr('feedwright check: name the feed files or folders to check, e.g. `feedwright check dist`.\n');
+          return EXIT.USAGE_OR_CONFIG;
+        }
+        const diagnostics = await checkPaths(parsed.positionals, { strict: values.strict === true });
+        if (values.json) out.stdout(`${JSON.stringify({ diagnostics }, null, 2)}\n`);
+        else {
+          printDiagnostics(out, diagnostics);
+          const errors = diagnostics.filter((d) => d.severity === 'error').length;
+          const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+          if (!values.quiet) out.stderr(`${errors === 0 ? out.green('✓') : out.red('✗')} checked ${parsed.positionals.join(', ')}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+        }
+        return diagnostics.some((d) => d.severity === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
+      }
+      case 'explain': {
+        if (parsed.positionals.length === 0) {
+          out.stderr('feedwright explain: name the article files to explain, e.g. `feedwright explain articles/post.md`.\n');
+          return EXIT.USAGE_OR_CONFIG;
+        }
+        const results = await explain(parsed.positionals, { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles) });
+        if (values.json) out.stdout(`${JSON.stringify(results, null, 2)}\n`);
+        else for (const r of results) out.stdout(renderExplanation(r, out));
+        return results.some((r) => r.status === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
+      }
+      case 'init':
+        return await init(io, out, values.force === true);
+    }
+  } catch (error) {
+    if (error instanceof FeedwrightError) {
+      if (values.json) out.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message, hint: error.hint, file: error.file, line: error.line } }, null, 2)}\n`);
+      else out.stderr(`${out.red('error')} ${error.code} ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return error.code === 'VALIDATION_FAILED' ? EXIT.INTERNAL : EXIT.USAGE_OR_CONFIG;
+    }
+    out.stderr(`feedwright: internal error (a bug): ${(error as Error).stack ?? String(error)}\nPlease report it with the input that triggers it.\n`);
+    return EXIT.INTERNAL;
+  }
+}
+
+function opt<K extends string>(key: K, value: string | boolean | undefined): Partial<Record<K, string>> {
+  return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+async function runBuild(values: Record<string, string | boolean | undefined>, io: Io, out: ReturnType<typeof makeOutput>): Promise<number> {
+  const options = { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('out', values.out), dryRun: values['dry-run'] === true };
+  if (values.watch) {
+    const { watch } = await import('./watch.js');
+    return watch(options, out, values);
+  }
+  const started = performance.now();
+  const result = await build(options);
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) {
+    out.stdout(`${JSON.stringify({ counts: result.counts, files: result.files, diagnostics: result.diagnostics, seconds: Number(seconds.toFixed(3)) }, null, 2)}\n`);
+  } else {
+    if (!values.quiet) printDiagnostics(out, result.diagnostics);
+    printBuildSummary(out, result, seconds, values.quiet === true);
+  }
+  return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
+}
+
+function renderExplanation(r: Explanation, out: ReturnType<typeof makeOutput>): string {
+  const lines: string[] = [];
+  lines.push(out.bold(`== ${r.source} (${r.kind ?? 'unknown'}, ${r.status})`));
+  const field = (name: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    const p = r.provenance[name];
+    lines.push(`  ${name.padEnd(10)} ${value}${p ? out.dim(`   [${p.from}${p.line ? ` line ${p.line}` : ''}]`) : ''}`);
+  };
+  field('title', r.title);
+  field('authors', r.authors.map((a) => a.name + (a.email ? ` <${a.email}>` : '')).join(', ') || undefined);
+  field('published', r.published);
+  field('updated', r.updated);
+  field('tags', r.tags.join(', ') || undefined);
+  field('id', r.id);
+  field('link', r.link);
+  field('summary', r.summary);
+  lines.push(out.bold(`  dropped (${r.dropped.length}):`));
+  for (const d of r.dropped) lines.push(`    ${out.dim(`${d.line ? `line ${d.line} ` : ''}[${d.rule}]`)} ${oneLine(d.text)}`);
+  lines.push(out.bold('  kept body:'));
+  for (const p of r.contentText.split('\n\n')) if (p.trim()) lines.push(`    ${oneLine(p)}`);
+  for (const d of r.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.line ? ` (line ${d.line})` : ''}: ${d.message}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+function oneLine(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
+}

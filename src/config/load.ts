@@ -1,0 +1,293 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { tz } from '@date-fns/tz';
+import { FeedwrightError } from '../errors.js';
+import type { Person } from '../model.js';
+import { parsePerson } from '../meta/people.js';
+import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
+import { didYouMean } from '../util/text.js';
+
+export const CONFIG_FILE = 'feedwright.config.json';
+
+/** The keys a config file may hold, with a one-line description for errors and `init`. */
+export const CONFIG_KEYS = [
+  'title',
+  'description',
+  'link',
+  'language',
+  'author',
+  'timezone',
+  'limit',
+  'articles',
+  'out',
+  'feedUrl',
+  'itemBase',
+  'summaryLength',
+  'future',
+  'git',
+  'clean',
+  'precedence',
+  'allowIframes',
+  'files',
+  '$schema',
+] as const;
+
+export interface LoadedConfig {
+  config: FeedwrightConfig;
+  /** The file it came from, or undefined when built from defaults. */
+  file: string | undefined;
+  /** Folder that relative paths are resolved against. */
+  root: string;
+}
+
+/**
+ * Find and load the configuration: `explicit` if given (must exist), else `feedwright.config.json`
+ * in `cwd`, else defaults. Throws FeedwrightError('CONFIG_*') with the file and what to do.
+ */
+export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
+  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !explicit) {
+      return { config: resolveConfig({}, CONFIG_FILE), file: undefined, root: cwd };
+    }
+    if (code === 'EISDIR' || (code === undefined && statSync(file).isDirectory())) {
+      throw new FeedwrightError('CONFIG_INVALID', `${rel(cwd, file)} is a folder, not a config file.`, 'Pass the path of a JSON file to --config.');
+    }
+    throw new FeedwrightError(
+      'CONFIG_NOT_FOUND',
+      `Cannot read the config file ${rel(cwd, file)} (${code ?? 'unknown error'}).`,
+      'Check the path given to --config, or run `feedwright init` to write one.',
+      rel(cwd, file),
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const { line, column } = jsonErrorPosition(text, error as Error);
+    throw new FeedwrightError(
+      'CONFIG_INVALID',
+      `${rel(cwd, file)}:${line}:${column} is not valid JSON: ${(error as Error).message}.`,
+      'Fix the JSON syntax (no comments or trailing commas in feedwright.config.json).',
+      rel(cwd, file),
+      line,
+    );
+  }
+  return { config: resolveConfig(raw, rel(cwd, file), text), file, root: path.dirname(file) };
+}
+
+function rel(cwd: string, file: string): string {
+  const r = path.relative(cwd, file);
+  return r && !r.startsWith('..') ? r : file;
+}
+
+function jsonErrorPosition(text: string, error: Error): { line: number; column: number } {
+  const m = /position (\d+)/.exec(error.message);
+  const offset = m ? Number(m[1]) : 0;
+  return lineColumn(text, offset);
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/** The 1-based line of `"key"` in the config text, for pointing errors at it. */
+function keyLine(text: string | undefined, key: string): number | undefined {
+  if (!text) return undefined;
+  const i = text.indexOf(`"${key}"`);
+  return i < 0 ? undefined : lineColumn(text, i).line;
+}
+
+/**
+ * Validate a parsed config object and apply defaults. Exported for the library API and tests.
+ * @param raw the parsed JSON (unknown: it is narrowed here)
+ * @param file name used in error messages
+ */
+export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): FeedwrightConfig {
+  const fail = (key: string, message: string, hint: string): never => {
+    const line = keyLine(text, key);
+    throw new FeedwrightError('CONFIG_INVALID', `${file}${line ? `:${line}` : ''}: ${message}`, hint, file, line);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail('', 'the config must be a JSON object.', 'Write `{ "title": "...", "link": "https://..." }`.');
+  }
+  const o = raw as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      const guess = didYouMean(key, CONFIG_KEYS);
+      fail(key, `unknown key "${key}".`, guess ? `Did you mean "${guess}"?` : `Known keys: ${CONFIG_KEYS.join(', ')}.`);
+    }
+  }
+  const str = (key: string, fallback: string): string => {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'string') return fail(key, `"${key}" must be a string, not ${typeName(v)}.`, `Write "${key}": "..." .`);
+    return v;
+  };
+  const bool = (key: string, fallback: boolean): boolean => {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'boolean') return fail(key, `"${key}" must be true or false, not ${typeName(v)}.`, `Write "${key}": true or false.`);
+    return v;
+  };
+  const absUrl = (key: string, value: string): string => {
+    let u: URL;
+    try {
+      u = new URL(value);
+    } catch {
+      return fail(key, `"${key}" is "${value}", which is not an absolute URL.`, 'Use a full URL such as "https://example.com/".');
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+      return fail(key, `"${key}" must be an http(s) URL, not ${u.protocol}.`, 'Use a full URL such as "https://example.com/".');
+    }
+    return u.href;
+  };
+
+  const link = absUrl('link', str('link', 'https://example.com/'));
+  const timezone = str('timezone', 'UTC');
+  if (!isValidTimeZone(timezone)) {
+    fail('timezone', `"timezone" is "${timezone}", which is not an IANA time zone.`, 'Use a name such as "UTC", "Europe/Madrid" or "America/Mexico_City".');
+  }
+  const language = str('language', 'en');
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) {
+    fail('language', `"language" is "${language}", which is not a language tag.`, 'Use a BCP 47 tag such as "en" or "pt-BR".');
+  }
+  const int = (key: string, fallback: number, min: number): number => {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+      return fail(key, `"${key}" must be a whole number ≥ ${min}, not ${JSON.stringify(v)}.`, `Write "${key}": ${fallback}.`);
+    }
+    return v;
+  };
+
+  let author: Person = { name: 'Unknown author' };
+  if (o.author !== undefined) {
+    const p = parsePerson(o.author);
+    if (!p) fail('author', '"author" must be a name, "Name <email> (url)", or { "name": ..., "email"?: ..., "url"?: ... }.', 'Write "author": { "name": "Jane Doe" }.');
+    else author = p;
+  }
+
+  const future = str('future', 'hold');
+  if (future !== 'hold' && future !== 'include') fail('future', `"future" must be "hold" or "include", not "${future}".`, 'Write "future": "hold".');
+
+  const clean = { drop: [] as string[], keep: [] as string[] };
+  if (o.clean !== undefined) {
+    if (typeof o.clean !== 'object' || o.clean === null || Array.isArray(o.clean)) {
+      fail('clean', '"clean" must be an object with "drop" and/or "keep" lists of regular expressions.', 'Write "clean": { "drop": ["^Sponsored"] }.');
+    }
+    const c = o.clean as Record<string, unknown>;
+    for (const k of Object.keys(c)) {
+      if (k !== 'drop' && k !== 'keep') fail('clean', `unknown key "clean.${k}".`, 'Only "clean.drop" and "clean.keep" exist.');
+    }
+    for (const k of ['drop', 'keep'] as const) {
+      const list = c[k];
+      if (list === undefined) continue;
+      if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+        fail('clean', `"clean.${k}" must be a list of strings.`, `Write "clean": { "${k}": ["pattern"] }.`);
+      }
+      for (const [i, pattern] of (list as string[]).entries()) {
+        try {
+          new RegExp(pattern, 'u');
+        } catch (error) {
+          fail('clean', `"clean.${k}[${i}]" is not a valid regular expression: ${(error as Error).message}.`, 'Fix the pattern (JavaScript syntax, `u` flag).');
+        }
+        if (isLikelyCatastrophic(pattern)) {
+          fail('clean', `"clean.${k}[${i}]" (${pattern}) nests quantifiers, which can take exponential time.`, 'Rewrite it without a repeated group that is itself repeated, e.g. (a+)+.');
+        }
+        clean[k].push(pattern);
+      }
+    }
+  }
+
+  const precedence = { ...DEFAULT_PRECEDENCE };
+  if (o.precedence !== undefined) {
+    if (typeof o.precedence !== 'object' || o.precedence === null || Array.isArray(o.precedence)) {
+      fail('precedence', '"precedence" must be an object of lists.', 'See README, "Metadata precedence".');
+    }
+    const p = o.precedence as Record<string, unknown>;
+    for (const [field, list] of Object.entries(p)) {
+      const allowed = (DEFAULT_PRECEDENCE as unknown as Record<string, readonly string[]>)[field];
+      if (!allowed) fail('precedence', `unknown field "precedence.${field}".`, `Fields: ${Object.keys(DEFAULT_PRECEDENCE).join(', ')}.`);
+      const allowedSources = new Set([...(allowed ?? []), 'mtime', 'git', 'published']);
+      if (!Array.isArray(list) || list.length === 0 || list.some((x) => typeof x !== 'string' || !allowedSources.has(x))) {
+        fail('precedence', `"precedence.${field}" must be a non-empty list drawn from ${[...allowedSources].join(', ')}.`, 'See README, "Metadata precedence".');
+      }
+      (precedence as Record<string, unknown>)[field] = list;
+    }
+  }
+
+  const files = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+  if (o.files !== undefined) {
+    if (typeof o.files !== 'object' || o.files === null || Array.isArray(o.files)) fail('files', '"files" must be an object.', 'Write "files": { "rss": "rss.xml" }.');
+    for (const [k, v] of Object.entries(o.files as Record<string, unknown>)) {
+      if (!(k in files)) fail('files', `unknown key "files.${k}".`, 'Keys: rss, atom, json.');
+      if (typeof v !== 'string' || !/^[\w.-]+$/.test(v) || v.startsWith('.')) fail('files', `"files.${k}" must be a plain file name.`, 'Use a name like "rss.xml" (no folders).');
+      files[k as keyof typeof files] = v as string;
+    }
+  }
+
+  const feedUrl = o.feedUrl === undefined ? link : absUrl('feedUrl', str('feedUrl', link));
+  const itemBase = o.itemBase === undefined ? link : absUrl('itemBase', str('itemBase', link));
+  return {
+    title: str('title', 'Untitled feed'),
+    description: str('description', ''),
+    link,
+    language,
+    author,
+    timezone,
+    limit: int('limit', DEFAULT_LIMIT, 0),
+    articles: str('articles', 'articles'),
+    out: str('out', 'dist'),
+    feedUrl: withSlash(feedUrl),
+    itemBase: withSlash(itemBase),
+    summaryLength: int('summaryLength', 280, 20),
+    future: future as 'hold' | 'include',
+    git: bool('git', true),
+    clean,
+    precedence,
+    allowIframes: bool('allowIframes', false),
+    files,
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return `a ${typeof v}`;
+}
+
+export function isValidTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    tz(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A cheap guard against the classic catastrophic shapes: a quantified group that contains a
+ * quantifier, e.g. `(a+)+`, `(a|aa)*`, `(\w*)*`. Not a proof, but it rejects the patterns that
+ * actually appear in ReDoS reports; user patterns are also only run on single lines.
+ */
+export function isLikelyCatastrophic(pattern: string): boolean {
+  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(pattern);
+}

@@ -1,0 +1,58 @@
+import type { Person } from '../model.js';
+
+/** Where each metadata field may come from, in order of precedence. Data, not code (Hugo-style). */
+export interface Precedence {
+  title: Array<'front-matter' | 'found' | 'file-name'>;
+  authors: Array<'front-matter' | 'found' | 'config-default'>;
+  published: Array<'front-matter' | 'found' | 'git' | 'mtime'>;
+  updated: Array<'front-matter' | 'found' | 'git' | 'published' | 'mtime'>;
+}
+
+/** The site configuration, after defaults are applied. See README for every key. */
+export interface FeedwrightConfig {
+  /** Feed title. */
+  title: string;
+  description: string;
+  /** The site's absolute URL; item links default to `link` + slug. */
+  link: string;
+  /** BCP 47 language tag, e.g. `en` or `pt-BR`. */
+  language: string;
+  /** Default author for articles that name none. */
+  author: Person;
+  /** IANA time zone for dates written without an offset. */
+  timezone: string;
+  /** Items per feed; 0 = all. */
+  limit: number;
+  /** Folder of article sources, relative to the config file. */
+  articles: string;
+  /** Output folder, relative to the config file. */
+  out: string;
+  /** Absolute URL where `out` is published; self links are `feedUrl` + file name. Defaults to `link`. */
+  feedUrl: string;
+  /** Base for item links: `itemBase` + slug. Defaults to `link`. */
+  itemBase: string;
+  /** Characters of summary generated from the body when no summary is given. */
+  summaryLength: number;
+  /** Future-dated articles: 'hold' (default, reported as a note) or 'include'. */
+  future: 'hold' | 'include';
+  /** Read git history for dates (one `git log` for the whole folder). */
+  git: boolean;
+  /** Extra cleaning rules: a line matching a drop pattern is removed, a keep pattern always kept. */
+  clean: { drop: string[]; keep: string[] };
+  /** Precedence of metadata sources. */
+  precedence: Precedence;
+  /** Optional extras allowed in sanitised HTML. */
+  allowIframes: boolean;
+  /** Output file names. */
+  files: { rss: string; atom: string; json: string };
+}
+
+export const DEFAULT_PRECEDENCE: Precedence = {
+  title: ['front-matter', 'found'],
+  authors: ['front-matter', 'found', 'config-default'],
+  published: ['front-matter', 'found', 'git', 'mtime'],
+  updated: ['front-matter', 'found', 'git', 'published'],
+};
+
+/** Default feed length: 50 is what most readers fetch in one poll and keeps feeds small. */
+export const DEFAULT_LIMIT = 50;

@@ -1,0 +1,76 @@
+import type { Diagnostic, Severity } from './model.js';
+
+/**
+ * The catalogue of content diagnostics: permanent codes, their severity, and what each means.
+ * docs/ARCHITECTURE.md lists them; tests assert them. Never rename a code: users grep for them.
+ *
+ * An `error` on an article keeps that article out of the feeds (it is named, never silently lost)
+ * and makes the build exit 1; warnings and notes do not.
+ */
+export const DIAGNOSTICS = {
+  SOURCE_IGNORED: { severity: 'note', meaning: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .txt, .html, .htm).' },
+  SOURCE_UNREADABLE: { severity: 'error', meaning: 'The file could not be read (permissions, I/O error).' },
+  SOURCE_BINARY: { severity: 'error', meaning: 'The file holds binary data (an image, an archive), not text.' },
+  SOURCE_INVALID_UTF8: { severity: 'error', meaning: 'The file is not valid UTF-8 (nor UTF-16 with a byte-order mark).' },
+  SOURCE_TOO_LARGE: { severity: 'error', meaning: 'The file is larger than the per-article limit.' },
+  SOURCE_EMPTY: { severity: 'error', meaning: 'The file is empty or holds only whitespace.' },
+  SOURCE_SYMLINK_LOOP: { severity: 'warning', meaning: 'A symbolic link points back into a folder already being read; it was not followed.' },
+  FM_UNCLOSED: { severity: 'error', meaning: 'The front matter block opened with --- never closes.' },
+  FM_INVALID_YAML: { severity: 'error', meaning: 'The front matter is not valid YAML.' },
+  FM_NOT_A_MAPPING: { severity: 'error', meaning: 'The front matter is YAML but not a mapping of keys to values.' },
+  FM_ALIAS_LIMIT: { severity: 'error', meaning: 'The front matter expands too many YAML aliases (a "billion laughs" document).' },
+  FM_YAML_TAG: { severity: 'warning', meaning: 'The front matter uses a YAML tag (!!js/..., !foo); tags never construct objects and the value is read as plain data.' },
+  FM_UNKNOWN_KEY: { severity: 'warning', meaning: 'A front matter key is not one feedwright knows; it is ignored.' },
+  FM_BAD_VALUE: { severity: 'error', meaning: 'A front matter value has the wrong type or shape.' },
+  META_TITLE_MISSING: { severity: 'error', meaning: 'No title in the front matter, the text or the file.' },
+  META_DATE_UNPARSEABLE: { severity: 'error', meaning: 'A date in the front matter could not be read.' },
+  META_DATE_IMPLAUSIBLE: { severity: 'warning', meaning: 'A date is before 1970 or after 2100, which is usually a typo.' },
+  META_DATE_FROM_MTIME: { severity: 'warning', meaning: 'No date anywhere, so the file modification time was used; it changes on every fresh checkout.' },
+  META_UPDATED_BEFORE_PUBLISHED: { severity: 'warning', meaning: 'The updated date is earlier than the published date; updated was set to published.' },
+  META_FUTURE_HELD: { severity: 'note', meaning: 'The article is dated in the future and is held back (config "future": "include" publishes it).' },
+  META_DRAFT: { severity: 'note', meaning: 'The article is a draft (draft: true) and is not published.' },
+  META_SLUG_INVALID: { severity: 'error', meaning: 'The slug is not a safe URL path segment (no "/", "..", or control characters).' },
+  META_ID_INVALID: { severity: 'error', meaning: 'The id is not an absolute IRI (a URL, urn: or tag: URI).' },
+  META_LINK_INVALID: { severity: 'error', meaning: 'The link is not an absolute http(s) URL and cannot be resolved against the site link.' },
+  META_DUPLICATE_ID: { severity: 'error', meaning: 'Two articles resolve to the same id; the later one is left out.' },
+  META_DUPLICATE_SLUG: { severity: 'error', meaning: 'Two articles resolve to the same slug (and so the same link); the later one is left out.' },
+  CONTENT_EMPTY: { severity: 'warning', meaning: 'Nothing was left of the body after cleaning.' },
+  CONTENT_TRUNCATED_NESTING: { severity: 'warning', meaning: 'The HTML nests deeper than the limit; the deepest part was flattened to text.' },
+  GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
+  GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
+  FEED_INVALID: { severity: 'error', meaning: 'A feed feedwright rendered failed its own validation: a bug in feedwright.' },
+} as const satisfies Record<string, { severity: Severity; meaning: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTICS;
+
+export interface At {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** Make a diagnostic from the catalogue. `message` says what happened; `hint` what to do. */
+export function diag(code: DiagnosticCode, at: At, message: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { code, severity: DIAGNOSTICS[code].severity, message };
+  if (hint !== undefined) d.hint = hint;
+  if (at.file !== undefined) d.file = at.file;
+  if (at.line !== undefined) d.line = at.line;
+  if (at.column !== undefined) d.column = at.column;
+  return d;
+}
+
+/** `articles/x.md:3:7 error META_DATE_UNPARSEABLE message` + hint on the next line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
+  return `${where}${d.severity} ${d.code} ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+}
+
+/** Stable order for reports: by file, line, column, code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.code.localeCompare(b.code)
+  );
+}

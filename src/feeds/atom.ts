@@ -1,0 +1,50 @@
+import { formatRfc3339 } from '../meta/dates.js';
+import type { Article, Person } from '../model.js';
+import type { FeedData } from './model.js';
+import { XML_DECLARATION, htmlElement, attributes, element, emptyElement, stylesheetPi } from './xml.js';
+
+/**
+ * Atom 1.0 (RFC 4287), streamed. Every entry carries its own <author> (most clients do not inherit
+ * the feed's), both <published> and <updated>, a type="text" title and categories with `term`.
+ */
+export function* renderAtom(feed: FeedData): Generator<string> {
+  yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
+  let head = `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xml:lang': feed.language })}>\n`;
+  // RFC 4287 4.1.1: exactly one atom:id, atom:title and atom:updated per feed.
+  head += element('  ', 'id', feed.selfUrl);
+  head += element('  ', 'title', feed.title, { type: 'text' });
+  if (feed.description) head += element('  ', 'subtitle', feed.description, { type: 'text' });
+  head += element('  ', 'updated', formatRfc3339(feed.updated));
+  head += emptyElement('  ', 'link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl });
+  head += emptyElement('  ', 'link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl });
+  for (const hub of feed.hubs) head += emptyElement('  ', 'link', { rel: 'hub', href: hub });
+  for (const link of feed.links) head += emptyElement('  ', 'link', { rel: link.rel, href: link.href });
+  head += renderPerson('  ', 'author', feed.author);
+  head += element('  ', 'generator', feed.generator.name, { uri: feed.generator.uri, version: feed.generator.version });
+  yield head;
+  for (const item of feed.items) yield renderEntry(item);
+  yield '</feed>\n';
+}
+
+function renderEntry(item: Article): string {
+  let out = `  <entry${attributes({ 'xml:lang': item.lang?.value })}>\n`;
+  out += element('    ', 'id', item.id.value);
+  out += element('    ', 'title', item.title.value, { type: 'text' });
+  out += emptyElement('    ', 'link', { rel: 'alternate', type: 'text/html', href: item.link.value });
+  out += element('    ', 'published', formatRfc3339(item.published.value));
+  out += element('    ', 'updated', formatRfc3339(item.updated.value));
+  for (const author of item.authors.value) out += renderPerson('    ', 'author', author);
+  for (const tag of item.tags.value) out += emptyElement('    ', 'category', { term: tag });
+  out += element('    ', 'summary', item.summary.value, { type: 'text' });
+  if (item.contentHtml) out += htmlElement('    ', 'content', item.contentHtml, { type: 'html' });
+  out += '  </entry>\n';
+  return out;
+}
+
+function renderPerson(indent: string, name: string, p: Person): string {
+  let out = `${indent}<${name}>\n`;
+  out += element(`${indent}  `, 'name', p.name);
+  if (p.email) out += element(`${indent}  `, 'email', p.email);
+  if (p.url) out += element(`${indent}  `, 'uri', p.url);
+  return `${out}${indent}</${name}>\n`;
+}

@@ -1,0 +1,51 @@
+import { formatRfc822 } from '../meta/dates.js';
+import { joinNames } from '../meta/people.js';
+import type { Article } from '../model.js';
+import type { FeedData } from './model.js';
+import { XML_DECLARATION, htmlElement, element, emptyElement, stylesheetPi } from './xml.js';
+
+/** Namespaces declared on <rss>: every prefix the writer uses, and only those. */
+const NAMESPACES = {
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+};
+
+/**
+ * RSS 2.0 (RSS Advisory Board spec), streamed as chunks: the head, then one chunk per item.
+ * Authors go in one <dc:creator> holding every name (RSS <author> must be an email address, and a
+ * name-only <author> is invalid); <description> (summary) precedes <content:encoded> (full HTML).
+ */
+export function* renderRss(feed: FeedData): Generator<string> {
+  yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
+  yield `<rss version="2.0"${Object.entries(NAMESPACES).map(([k, v]) => ` ${k}="${v}"`).join('')}>\n<channel>\n`;
+  let head = '';
+  head += element('  ', 'title', feed.title);
+  head += element('  ', 'link', feed.homeUrl);
+  head += element('  ', 'description', feed.description || feed.title);
+  head += emptyElement('  ', 'atom:link', { href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' });
+  for (const hub of feed.hubs) head += emptyElement('  ', 'atom:link', { href: hub, rel: 'hub' });
+  for (const link of feed.links) head += emptyElement('  ', 'atom:link', { href: link.href, rel: link.rel });
+  head += element('  ', 'language', feed.language);
+  if (feed.items.length > 0) head += element('  ', 'lastBuildDate', formatRfc822(feed.updated));
+  head += element('  ', 'generator', `${feed.generator.name} ${feed.generator.version}`);
+  head += element('  ', 'docs', 'https://www.rssboard.org/rss-specification');
+  yield head;
+  for (const item of feed.items) yield renderItem(item);
+  yield '</channel>\n</rss>\n';
+}
+
+function renderItem(item: Article): string {
+  let out = '  <item>\n';
+  out += element('    ', 'title', item.title.value);
+  out += element('    ', 'link', item.link.value);
+  // guid: a permalink only when the id is the article's URL (RSS 2.0 "guid" isPermaLink).
+  out += element('    ', 'guid', item.id.value, { isPermaLink: item.id.value === item.link.value ? 'true' : 'false' });
+  out += element('    ', 'pubDate', formatRfc822(item.published.value));
+  out += element('    ', 'dc:creator', joinNames(item.authors.value));
+  for (const tag of item.tags.value) out += element('    ', 'category', tag);
+  out += element('    ', 'description', item.summary.value);
+  if (item.contentHtml) out += htmlElement('    ', 'content:encoded', item.contentHtml);
+  out += '  </item>\n';
+  return out;
+}

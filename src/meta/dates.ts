@@ -1,0 +1,69 @@
+import { tz } from '@date-fns/tz';
+import { format, isValid, parse, parseISO } from 'date-fns';
+import { UTCDate } from '@date-fns/utc';
+
+/**
+ * Formats accepted for dates written by people in front matter, tried in order after ISO 8601.
+ * Each is read in the configured time zone unless it carries its own offset.
+ */
+const FRONT_MATTER_FORMATS: readonly string[] = [
+  // RFC 822 / RFC 1123 (what RSS uses), with a numeric offset
+  'EEE, d MMM yyyy HH:mm:ss xx',
+  'd MMM yyyy HH:mm:ss xx',
+  'EEE, d MMM yyyy HH:mm xx',
+  // The same without an offset (GMT/UT names are mapped to +0000 before parsing)
+  'EEE, d MMM yyyy HH:mm:ss',
+  'd MMM yyyy HH:mm:ss',
+  'yyyy-MM-dd HH:mm',
+  'yyyy/MM/dd HH:mm',
+  'yyyy/MM/dd',
+  'MMMM d, yyyy HH:mm',
+  'MMMM d, yyyy',
+  'MMM d, yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+];
+
+/** RFC 822 zone names that mean UTC. Military zones other than Z are ambiguous in practice and are refused. */
+const UTC_ZONE_NAMES = /\s(?:GMT|UTC|UT|Z)$/;
+
+/**
+ * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
+ * Returns undefined when the value is not a date (the caller reports it with the file and line).
+ */
+export function parseDateValue(value: unknown, timezone: string): Date | undefined {
+  if (value instanceof Date) return isValid(value) ? new Date(value.getTime()) : undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // A bare year (YAML `date: 2021`) is too vague to be a publication date.
+    return undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text || text.length > 64) return undefined;
+  const zone = tz(timezone);
+
+  // ISO 8601 / RFC 3339 first: the unambiguous, common case. "2021-03-11 10:00" is accepted too.
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    const d = parseISO(text.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2'), { in: zone });
+    if (isValid(d)) return new Date(d.getTime());
+  }
+  const normalised = text.replace(UTC_ZONE_NAMES, ' +0000').replace(/\s+/g, ' ');
+  for (const pattern of FRONT_MATTER_FORMATS) {
+    const d = parse(normalised, pattern, new Date(0), { in: zone });
+    if (isValid(d)) return new Date(d.getTime());
+  }
+  return undefined;
+}
+
+/** RFC 822 date in GMT with a 4-digit year, as RSS 2.0 requires: `Thu, 05 Dec 2019 17:00:00 GMT`. */
+export function formatRfc822(date: Date): string {
+  return `${format(new UTCDate(date), 'EEE, dd MMM yyyy HH:mm:ss')} GMT`;
+}
+
+/** RFC 3339 in UTC, without fractional seconds: `2019-12-05T17:00:00Z`. Atom and JSON Feed use it. */
+export function formatRfc3339(date: Date): string {
+  return `${format(new UTCDate(date), "yyyy-MM-dd'T'HH:mm:ss")}Z`;
+}
+
+/** Years outside this range are almost always typos (1921 for 2021, 2201 for 2021). */
+export const PLAUSIBLE_YEARS = { min: 1970, max: 2100 } as const;

@@ -1,0 +1,352 @@
+import { diag } from '../diagnostics.js';
+import type { FeedwrightConfig } from '../config/schema.js';
+import { sanitizeContent } from '../clean/sanitize.js';
+import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
+import { stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { PLAUSIBLE_YEARS, formatRfc3339, parseDateValue } from './dates.js';
+import { isHttpUrl, parsePeople } from './people.js';
+
+export interface ResolveContext {
+  config: FeedwrightConfig;
+  /** relPath -> git first/last commit dates (empty when git is off or unavailable). */
+  git: ReadonlyMap<string, { first: Date; last: Date }>;
+  /** The build's clock, for holding back future articles. */
+  now: Date;
+}
+
+export type ResolveResult =
+  | { status: 'ok'; article: Article; diagnostics: Diagnostic[] }
+  | { status: 'draft' | 'future' | 'error'; diagnostics: Diagnostic[] };
+
+/**
+ * Turn a parsed document into an Article: every field from the first source in the configured
+ * precedence that has it, with its provenance. Problems are diagnostics; an error leaves the
+ * article out (it is named in the report, never silently lost).
+ */
+export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: ResolveContext): ResolveResult {
+  const { config } = ctx;
+  const diagnostics: Diagnostic[] = [];
+  const fm = doc.frontMatter;
+  const file = doc.displayPath;
+  const lineOf = (key: string): number | undefined => doc.frontMatterLines[key];
+  const at = (key: string) => {
+    const line = lineOf(key);
+    return line === undefined ? { file } : { file, line };
+  };
+  const fromFm = <T>(key: string, value: T): Sourced<T> => {
+    const line = lineOf(key);
+    return line === undefined ? { value, from: 'front-matter' } : { value, from: 'front-matter', line };
+  };
+  const badValue = (key: string, expected: string, example: string): void => {
+    diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(fm[key])}.`, `Write e.g. ${key}: ${example}`));
+  };
+  const firstKey = (...keys: string[]): string | undefined => keys.find((k) => fm[k] !== undefined && fm[k] !== null);
+
+  // --- draft: decided first, so a draft never produces errors about its unfinished metadata.
+  if (fm.draft !== undefined && typeof fm.draft !== 'boolean') badValue('draft', 'true or false', 'true');
+  if (fm.draft === true) {
+    return { status: 'draft', diagnostics: [diag('META_DRAFT', at('draft'), 'The article is a draft and is not published.', 'Remove "draft: true" to publish it.')] };
+  }
+
+  // --- title
+  let fmTitle: Sourced<string> | undefined;
+  if (fm.title !== undefined && fm.title !== null) {
+    if (typeof fm.title === 'string' || typeof fm.title === 'number') {
+      const t = cleanLine(String(fm.title));
+      if (t) fmTitle = fromFm('title', t);
+    } else badValue('title', 'a string', 'My article');
+  }
+  const fileNameTitle: Sourced<string> = { value: humanize(baseName(doc.relPath)), from: 'file-name' };
+  const foundTitle = doc.found.title ? { ...doc.found.title, value: cleanLine(doc.found.title.value) } : undefined;
+  const title = pick(config.precedence.title, { 'front-matter': fmTitle, found: foundTitle?.value ? foundTitle : undefined, 'file-name': fileNameTitle });
+  if (!title) {
+    diagnostics.push(diag('META_TITLE_MISSING', { file, line: 1 }, 'The article has no title: none in the front matter and none found in the text.', 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).'));
+  }
+
+  // --- authors
+  let fmAuthors: Sourced<Person[]> | undefined;
+  const authorKey = firstKey('authors', 'author');
+  if (authorKey) {
+    const { people, invalid } = parsePeople(fm[authorKey]);
+    if (invalid.length > 0) badValue(authorKey, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
+    const cleaned = people.map(cleanPerson).filter((p) => p.name);
+    if (cleaned.length > 0) fmAuthors = fromFm(authorKey, cleaned);
+  }
+  const foundAuthors = doc.found.authors && doc.found.authors.value.length > 0 ? { ...doc.found.authors, value: doc.found.authors.value.map(cleanPerson).filter((p) => p.name) } : undefined;
+  const authors = pick(config.precedence.authors, {
+    'front-matter': fmAuthors,
+    found: foundAuthors?.value.length ? foundAuthors : undefined,
+    'config-default': { value: [config.author], from: 'config-default' },
+  }) ?? { value: [config.author], from: 'config-default' as const };
+
+  // --- dates
+  const readDate = (keys: string[]): Sourced<Date> | undefined => {
+    const key = firstKey(...keys);
+    if (!key) return undefined;
+    const d = parseDateValue(fm[key], config.timezone);
+    if (!d) {
+      diagnostics.push(diag('META_DATE_UNPARSEABLE', at(key), `"${key}" is ${describe(fm[key])}, which is not a date.`, 'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").'));
+      return undefined;
+    }
+    return fromFm(key, d);
+  };
+  const fmPublished = readDate(['published', 'date']);
+  const fmUpdated = readDate(['updated', 'modified']);
+  const git = ctx.git.get(doc.relPath);
+  const mtime: Sourced<Date> = { value: new Date(Math.floor(mtimeMs / 1000) * 1000), from: 'mtime' };
+  const published = pick(config.precedence.published, {
+    'front-matter': fmPublished,
+    found: doc.found.published,
+    git: git ? { value: git.first, from: 'git' } : undefined,
+    mtime,
+  }) ?? mtime;
+  if (published.from === 'mtime') {
+    diagnostics.push(diag('META_DATE_FROM_MTIME', { file }, 'No publication date was found, so the file modification time is used; it changes on every fresh checkout.', 'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).'));
+  }
+  // git gives `updated` only when the file changed after its first commit: a file committed once
+  // (e.g. imported with an old `date`) has not been updated since it was published.
+  const gitUpdated: Sourced<Date> | undefined = git && git.last.getTime() > git.first.getTime() ? { value: git.last, from: 'git' } : undefined;
+  let updated = pick(config.precedence.updated, {
+    'front-matter': fmUpdated,
+    found: doc.found.updated,
+    git: gitUpdated,
+    published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}) },
+    mtime,
+  }) ?? published;
+  if (updated.value.getTime() < published.value.getTime()) {
+    if (updated.from === 'front-matter' || updated.from === 'date-line') {
+      diagnostics.push(diag('META_UPDATED_BEFORE_PUBLISHED', updated.line ? { file, line: updated.line } : { file }, `"updated" (${formatRfc3339(updated.value)}) is earlier than the publication date (${formatRfc3339(published.value)}); the publication date is used.`, 'Fix the dates.'));
+    }
+    updated = { ...published };
+  }
+  for (const d of [published, updated]) {
+    const year = d.value.getUTCFullYear();
+    if (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max) {
+      diagnostics.push(diag('META_DATE_IMPLAUSIBLE', d.line ? { file, line: d.line } : { file }, `The date ${formatRfc3339(d.value)} (${d.from}) is outside ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}; it is probably a typo.`, 'Check the year.'));
+      break;
+    }
+  }
+
+  // --- slug
+  let slug: Sourced<string>;
+  if (fm.slug !== undefined && fm.slug !== null) {
+    const s = typeof fm.slug === 'string' || typeof fm.slug === 'number' ? String(fm.slug).trim() : '';
+    if (!isSafeSlug(s)) {
+      diagnostics.push(diag('META_SLUG_INVALID', at('slug'), `"slug" is ${describe(fm.slug)}, which is not a safe URL path segment.`, 'Use letters, digits, "-", "_" and "." only (no "/", no "..").'));
+      slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
+    } else slug = fromFm('slug', s);
+  } else {
+    slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
+  }
+
+  // --- link
+  let link: Sourced<string> | undefined;
+  const linkKey = firstKey('link', 'canonical');
+  if (linkKey) {
+    const raw = fm[linkKey];
+    const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, config.link) : undefined;
+    if (resolved) link = fromFm(linkKey, resolved);
+    else diagnostics.push(diag('META_LINK_INVALID', at(linkKey), `"${linkKey}" is ${describe(raw)}, which is not a URL.`, 'Use an absolute URL, or a path that resolves against the site "link".'));
+  }
+  if (!link && doc.found.link) {
+    const resolved = resolveHttpUrl(doc.found.link.value, config.link);
+    if (resolved) link = { ...doc.found.link, value: resolved };
+  }
+  link ??= { value: new URL(encodeURIComponent(slug.value), config.itemBase).href, from: 'derived' };
+
+  // --- id: stable across edits of text and title (RFC 4151 tag URI from host, first-publish date, slug)
+  let id: Sourced<string>;
+  if (fm.id !== undefined && fm.id !== null) {
+    const raw = typeof fm.id === 'string' || typeof fm.id === 'number' ? String(fm.id).trim() : '';
+    if (!isAbsoluteIri(raw)) {
+      diagnostics.push(diag('META_ID_INVALID', at('id'), `"id" is ${describe(fm.id)}, which is not an absolute IRI.`, 'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.'));
+    }
+    id = fromFm('id', raw);
+  } else {
+    id = { value: tagUri(config.link, published.value, slug.value), from: 'derived' };
+  }
+
+  // --- tags
+  let tags: Sourced<string[]> = { value: [], from: 'derived' };
+  const tagKey = firstKey('tags', 'categories');
+  if (tagKey) {
+    const list = toStringList(fm[tagKey]);
+    if (list) tags = fromFm(tagKey, list);
+    else badValue(tagKey, 'a list of strings or a comma-separated string', '[news, mexico]');
+  } else if (doc.found.tags) {
+    tags = { ...doc.found.tags, value: dedupe(doc.found.tags.value.map(cleanLine).filter(Boolean)) };
+  }
+
+  // --- summary
+  let summary: Sourced<string> | undefined;
+  const summaryKey = firstKey('summary', 'description');
+  if (summaryKey) {
+    const v = fm[summaryKey];
+    if (typeof v === 'string' && cleanLine(v)) summary = fromFm(summaryKey, cleanLine(v));
+    else if (typeof v !== 'string') badValue(summaryKey, 'a string', 'One or two sentences.');
+  }
+  if (!summary && doc.found.summary?.value) summary = { ...doc.found.summary, value: cleanLine(doc.found.summary.value) };
+  summary ??= { value: deriveSummary(doc.bodyText, config.summaryLength), from: 'derived' };
+
+  // --- image, lang
+  let image: Sourced<string> | undefined;
+  if (fm.image !== undefined && fm.image !== null) {
+    const resolved = typeof fm.image === 'string' ? resolveHttpUrl(fm.image, link.value) : undefined;
+    if (resolved) image = fromFm('image', resolved);
+    else badValue('image', 'a URL or a path', 'images/cover.jpg');
+  } else if (doc.found.image) {
+    const resolved = resolveHttpUrl(doc.found.image.value, link.value);
+    if (resolved) image = { ...doc.found.image, value: resolved };
+  }
+  let lang: Sourced<string> | undefined;
+  if (fm.lang !== undefined && fm.lang !== null) {
+    if (typeof fm.lang === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(fm.lang)) lang = fromFm('lang', fm.lang);
+    else badValue('lang', 'a language tag', 'es');
+  } else if (doc.found.lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(doc.found.lang.value)) lang = doc.found.lang;
+
+  if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
+
+  const contentHtml = sanitizeContent(doc.bodyHtml, { baseUrl: link.value, allowIframes: config.allowIframes });
+  if (!contentHtml && !doc.bodyText.trim()) {
+    diagnostics.push(diag('CONTENT_EMPTY', { file }, 'The article has no body (nothing was left after cleaning).', 'Check the "dropped" list in `feedwright explain` for this file.'));
+  }
+
+  if (!title || diagnostics.some((d) => d.severity === 'error')) return { status: 'error', diagnostics };
+
+  if (published.value.getTime() > ctx.now.getTime() && config.future === 'hold') {
+    diagnostics.push(diag('META_FUTURE_HELD', published.line ? { file, line: published.line } : { file }, `The article is dated ${formatRfc3339(published.value)}, in the future; it is held back until then.`, 'Set "future": "include" in the config to publish future-dated articles.'));
+    return { status: 'future', diagnostics };
+  }
+
+  const article: Article = {
+    id,
+    slug,
+    title,
+    link,
+    authors,
+    published,
+    updated,
+    tags,
+    summary,
+    contentHtml,
+    contentText: stripIllegalXmlChars(doc.bodyText),
+    relPath: doc.relPath,
+    displayPath: doc.displayPath,
+    kind: doc.kind,
+    dropped: doc.dropped,
+  };
+  if (image) article.image = image;
+  if (lang) article.lang = lang;
+  return { status: 'ok', article, diagnostics };
+}
+
+/** The first source, in `order`, that has a value. `order` is configuration (data), not code. */
+function pick<K extends string, T>(order: readonly K[], candidates: Partial<Record<K, Sourced<T> | undefined>>): Sourced<T> | undefined {
+  for (const source of order) {
+    const c = candidates[source];
+    if (c !== undefined) return c;
+  }
+  return undefined;
+}
+
+/** One line of plain text for a feed field: XML-illegal characters removed, whitespace collapsed. */
+export function cleanLine(s: string): string {
+  return stripIllegalXmlChars(s).replace(/\s+/g, ' ').trim();
+}
+
+function cleanPerson(p: Person): Person {
+  const out: Person = { name: cleanLine(p.name) };
+  if (p.email) out.email = cleanLine(p.email);
+  if (p.url) out.url = p.url;
+  return out;
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  return `${typeof v} ${String(v)}`;
+}
+
+function baseName(relPath: string): string {
+  const name = relPath.split('/').pop() ?? relPath;
+  return name.replace(/\.[^.]+$/, '');
+}
+
+function humanize(name: string): string {
+  const t = name.replace(/[-_]+/g, ' ').trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** A slug from a file name: lowercase, letters and digits of any script, '-' between words. */
+export function slugify(name: string): string {
+  const s = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}._~]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return s || 'article';
+}
+
+/** A safe URL path segment: no separators, no dot segments, no controls or spaces. */
+export function isSafeSlug(s: string): boolean {
+  return s.length > 0 && s.length <= 200 && !/[/\\?#\s\p{Cc}]/u.test(s) && s !== '.' && s !== '..' && !s.includes('..');
+}
+
+function resolveHttpUrl(value: string, base: string): string | undefined {
+  const v = value.trim();
+  if (!v) return undefined;
+  try {
+    const u = new URL(v, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Absolute IRI: a scheme, then something (RFC 3987). URLs, urn:, tag: all qualify. */
+export function isAbsoluteIri(s: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(s)) return false;
+  if (/^https?:/i.test(s)) return isHttpUrl(s);
+  return !/[\s<>"{}|\\^`]/.test(s);
+}
+
+/** RFC 4151: tag:authorityName,YYYY-MM-DD:specific. The date is the first-publish day in UTC. */
+export function tagUri(siteLink: string, published: Date, slug: string): string {
+  const host = new URL(siteLink).hostname;
+  const day = formatRfc3339(published).slice(0, 10);
+  return `tag:${host},${day}:${encodeURIComponent(slug).replace(/%2F/gi, '-')}`;
+}
+
+function toStringList(v: unknown): string[] | undefined {
+  let list: unknown[];
+  if (typeof v === 'string') list = v.split(',');
+  else if (Array.isArray(v)) list = v;
+  else return undefined;
+  if (list.some((x) => typeof x !== 'string' && typeof x !== 'number')) return undefined;
+  return dedupe(list.map((x) => cleanLine(String(x))).filter(Boolean));
+}
+
+function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = x.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The first paragraph(s) of the body, up to `max` characters, cut at a word boundary. */
+export function deriveSummary(bodyText: string, max: number): string {
+  const paragraphs = stripIllegalXmlChars(bodyText).split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  let out = '';
+  for (const p of paragraphs) {
+    out = out ? `${out} ${p}` : p;
+    if (out.length >= max * 0.6) break;
+  }
+  return truncateAtWord(out, max);
+}
+
+export type { Provenance };

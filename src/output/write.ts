@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FeedwrightError } from '../errors.js';
+
+export interface RenderedFile {
+  /** File name inside the output folder (may contain sub-folders, e.g. "tags/x/rss.xml"). */
+  name: string;
+  /** The temporary file holding the new bytes. */
+  tmp: string;
+  sha256: string;
+  bytes: number;
+  /** True when the target already holds exactly these bytes. */
+  unchanged: boolean;
+}
+
+export interface WriteSummary {
+  name: string;
+  status: 'written' | 'unchanged';
+  bytes: number;
+}
+
+/**
+ * Stream `chunks` into a temporary file beside the target, hashing as it goes, and compare with
+ * the current target. Nothing is replaced yet: `commitFiles` renames all of them at once, after
+ * every feed has been rendered and validated, so a crash leaves the old complete feeds in place.
+ */
+export async function renderToTemp(outDir: string, name: string, chunks: Iterable<string>, token: string): Promise<RenderedFile> {
+  const target = path.join(outDir, name);
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
+  const hash = createHash('sha256');
+  const handle = await open(tmp, 'w');
+  let bytes = 0;
+  try {
+    // Batch small chunks into ~1 MiB writes: far fewer syscalls than one write per item.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const flush = async (): Promise<void> => {
+      if (pending.length === 0) return;
+      const buf = Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      pendingLength = 0;
+      hash.update(buf);
+      bytes += buf.length;
+      await handle.write(buf);
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength >= 1 << 20) await flush();
+    }
+    await flush();
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  const sha256 = hash.digest('hex');
+  const unchanged = await sameContent(target, bytes, sha256);
+  return { name, tmp, sha256, bytes, unchanged };
+}
+
+async function sameContent(file: string, bytes: number, sha256: string): Promise<boolean> {
+  try {
+    const s = await stat(file);
+    if (s.size !== bytes) return false;
+    return createHash('sha256').update(await readFile(file)).digest('hex') === sha256;
+  } catch {
+    return false;
+  }
+}
+
+/** Replace every changed target by its temporary file (rename is atomic within a folder). */
+export async function commitFiles(outDir: string, files: readonly RenderedFile[]): Promise<WriteSummary[]> {
+  const summary: WriteSummary[] = [];
+  for (const f of files) {
+    if (f.unchanged) {
+      await rm(f.tmp, { force: true });
+      summary.push({ name: f.name, status: 'unchanged', bytes: f.bytes });
+    } else {
+      await rename(f.tmp, path.join(outDir, f.name));
+      summary.push({ name: f.name, status: 'written', bytes: f.bytes });
+    }
+  }
+  return summary;
+}
+
+export async function discardFiles(files: readonly RenderedFile[]): Promise<void> {
+  await Promise.all(files.map((f) => rm(f.tmp, { force: true })));
+}
+
+/** Write a small file atomically (temp + rename), skipping it when the bytes are the same. */
+export async function writeSmallFile(outDir: string, name: string, content: string, token: string): Promise<WriteSummary> {
+  const rendered = await renderToTemp(outDir, name, [content], token);
+  const [s] = await commitFiles(outDir, [rendered]);
+  return s as WriteSummary;
+}
+
+const LOCK_NAME = '.feedwright.lock';
+
+/**
+ * Take the output folder's lock: a file created with O_EXCL holding our pid. A lock whose process
+ * is gone is stale and taken over. Two builds on one output never interleave.
+ */
+export async function acquireLock(outDir: string, display: string): Promise<() => void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    const probe = path.join(outDir, `.feedwright-probe-${process.pid}`);
+    await writeFile(probe, '');
+    await rm(probe);
+  } catch (error) {
+    throw new FeedwrightError('OUTPUT_UNWRITABLE', `The output folder ${display} cannot be written (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions, or pass another folder with --out.', display);
+  }
+  const lockPath = path.join(outDir, LOCK_NAME);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // Already gone (removed by hand); nothing to release.
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new FeedwrightError('OUTPUT_LOCKED', `Another feedwright build (pid ${holder}) is writing to ${display}.`, `Wait for it to finish. If no build is running, delete ${path.join(display, LOCK_NAME)}.`, display);
+      }
+      await rm(lockPath, { force: true });
+    }
+  }
+  throw new FeedwrightError('OUTPUT_LOCKED', `Could not take the lock on ${display}.`, `Delete ${path.join(display, LOCK_NAME)} if no build is running.`, display);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

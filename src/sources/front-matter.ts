@@ -1,0 +1,121 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar } from 'yaml';
+import { diag } from '../diagnostics.js';
+import type { Diagnostic } from '../model.js';
+import { didYouMean } from '../util/text.js';
+
+/** Front matter keys feedwright reads (aliases included). Anything else gets FM_UNKNOWN_KEY. */
+export const FRONT_MATTER_KEYS = [
+  'title',
+  'author',
+  'authors',
+  'date',
+  'published',
+  'updated',
+  'modified',
+  'tags',
+  'categories',
+  'summary',
+  'description',
+  'id',
+  'slug',
+  'draft',
+  'image',
+  'lang',
+  'link',
+  'canonical',
+  'clean',
+] as const;
+
+/** YAML aliases allowed per document. A few are normal; thousands are an attack ("billion laughs"). */
+const MAX_YAML_ALIASES = 50;
+
+export interface FrontMatterResult {
+  data: Record<string, unknown>;
+  lines: Record<string, number>;
+  /** The body after the front matter. */
+  body: string;
+  /** Line number (1-based) of the body's first line in the file. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+  /** False when the front matter was broken: the article must not be published. */
+  ok: boolean;
+}
+
+const OPEN = /^---[ \t]*\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/**
+ * Split and parse a YAML front matter block (`---` ... `---` or `...`) at the very start of `text`.
+ * YAML is parsed with the `yaml` library in its safe core schema: tags never construct objects,
+ * aliases are capped, duplicate keys are errors.
+ */
+export function splitFrontMatter(text: string, file: string): FrontMatterResult {
+  const empty = { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [] as Diagnostic[], ok: true };
+  if (!OPEN.test(text)) return empty;
+  const afterOpen = text.indexOf('\n') + 1;
+  const rest = text.slice(afterOpen);
+  const close = CLOSE.exec(rest);
+  if (!close) {
+    return {
+      ...empty,
+      ok: false,
+      diagnostics: [diag('FM_UNCLOSED', { file, line: 1 }, 'The front matter opened with "---" on line 1 never closes.', 'Add a line with just "---" after the last front matter key.')],
+    };
+  }
+  const yamlText = rest.slice(0, close.index);
+  const bodyStart = afterOpen + close.index + close[0].length + 1;
+  const bodyLine = 2 + countLines(yamlText) + 1;
+  const body = text.slice(Math.min(bodyStart, text.length));
+  const parsed = parseYaml(yamlText, file, 2);
+  return { ...parsed, body, bodyLine };
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function parseYaml(yamlText: string, file: string, firstLine: number): Omit<FrontMatterResult, 'body' | 'bodyLine'> {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  const lineOf = (offset: number | undefined): number => firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = lineOf(e?.pos[0]);
+    diagnostics.push(diag('FM_INVALID_YAML', { file, line }, `The front matter is not valid YAML: ${firstSentence(e?.message ?? 'syntax error')}.`, 'Check indentation and quoting; a value containing ": " must be quoted.'));
+    return { data: {}, lines: {}, diagnostics, ok: false };
+  }
+  for (const w of doc.warnings) {
+    diagnostics.push(diag('FM_YAML_TAG', { file, line: lineOf(w.pos[0]) }, `The front matter uses a YAML feature feedwright ignores: ${firstSentence(w.message)}.`, 'Remove the tag; front matter holds plain strings, numbers, lists and maps.'));
+  }
+  if (doc.contents === null) return { data: {}, lines: {}, diagnostics, ok: true };
+  if (!isMap(doc.contents)) {
+    diagnostics.push(diag('FM_NOT_A_MAPPING', { file, line: firstLine }, 'The front matter must be a list of "key: value" lines.', 'Write e.g. "title: My article" on its own line.'));
+    return { data: {}, lines: {}, diagnostics, ok: false };
+  }
+  const lines: Record<string, number> = {};
+  for (const item of doc.contents.items) {
+    if (isPair(item) && isScalar(item.key)) lines[String(item.key.value)] = lineOf(item.key.range?.[0]);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    diagnostics.push(diag('FM_ALIAS_LIMIT', { file, line: firstLine }, `The front matter expands too many YAML aliases (${firstSentence((error as Error).message)}).`, `Use at most ${MAX_YAML_ALIASES} aliases; front matter rarely needs any.`));
+    return { data: {}, lines, diagnostics, ok: false };
+  }
+  const record = (data ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
+    const guess = didYouMean(key, FRONT_MATTER_KEYS);
+    const d = diag('FM_UNKNOWN_KEY', { file, line: lines[key] ?? firstLine }, `Unknown front matter key "${key}" is ignored.`, guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`);
+    diagnostics.push(d);
+  }
+  return { data: record, lines, diagnostics, ok: true };
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]?.replace(/[.:]\s*$/, '') ?? message;
+}

@@ -1,0 +1,86 @@
+import { htmlToText } from '../clean/html-text.js';
+import { extractText, type TextExtraction } from '../clean/text/index.js';
+import type { Diagnostic, FoundMetadata, SourceDocument } from '../model.js';
+import { paragraphsToHtml } from '../util/html.js';
+import type { SourceFile } from './files.js';
+import { splitFrontMatter } from './front-matter.js';
+import { extractHtml } from './html/index.js';
+import { readMarkdown } from './markdown.js';
+
+/** What the readers need to know about the site; the same for every article of a build. */
+export interface ReadContext {
+  timezone: string;
+  /** Lines that recur across the folder's text articles (site template). */
+  template: ReadonlySet<string>;
+  dropPatterns: RegExp[];
+  keepPatterns: RegExp[];
+  /** Reference time for relative dates in text ("yesterday"); the build's clock, never read deep inside. */
+  now: Date;
+}
+
+export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parse one decoded source into a SourceDocument: front matter first (for every kind), then the
+ * body by kind. `clean: false` in front matter turns boilerplate removal off for that article.
+ */
+export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
+  const fm = splitFrontMatter(text, file.displayPath);
+  if (!fm.ok) return { ok: false, diagnostics: fm.diagnostics };
+  const clean = fm.data.clean !== false;
+  const base = {
+    kind: file.kind,
+    relPath: file.relPath,
+    displayPath: file.displayPath,
+    frontMatter: fm.data,
+    frontMatterLines: fm.lines,
+  };
+  switch (file.kind) {
+    case 'markdown': {
+      const md = readMarkdown(fm.body, fm.bodyLine);
+      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, found: md.found, dropped: [] }, diagnostics: fm.diagnostics };
+    }
+    case 'text': {
+      if (!clean) {
+        const paragraphs = fm.body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+        const [first, ...rest] = paragraphs;
+        const found: FoundMetadata = first ? { title: { value: first, from: 'title-line', line: fm.bodyLine } } : {};
+        return { ok: true, doc: { ...base, bodyHtml: paragraphsToHtml(rest), bodyText: rest.join('\n\n'), found, dropped: [] }, diagnostics: fm.diagnostics };
+      }
+      const x = extractText(fm.body, {
+        timezone: ctx.timezone,
+        referenceDate: ctx.now,
+        template: ctx.template,
+        dropPatterns: ctx.dropPatterns,
+        keepPatterns: ctx.keepPatterns,
+      });
+      const shift = fm.bodyLine - 1;
+      const paragraphs = x.paragraphs.map((p) => p.text);
+      return {
+        ok: true,
+        doc: {
+          ...base,
+          bodyHtml: paragraphsToHtml(paragraphs),
+          bodyText: paragraphs.join('\n\n'),
+          found: foundFromText(x, shift),
+          dropped: x.dropped.map((d) => ({ text: d.text, rule: d.rule, line: d.line + shift })),
+        },
+        diagnostics: fm.diagnostics,
+      };
+    }
+    case 'html': {
+      const x = extractHtml(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean });
+      return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: x.found, dropped: x.dropped }, diagnostics: fm.diagnostics };
+    }
+  }
+}
+
+function foundFromText(x: TextExtraction, shift: number): FoundMetadata {
+  const found: FoundMetadata = {};
+  if (x.title) found.title = { value: x.title.value, from: 'title-line', line: x.title.line + shift };
+  if (x.authors) found.authors = { value: x.authors.value, from: 'byline', line: x.authors.line + shift };
+  if (x.published) found.published = { value: x.published.value, from: 'date-line', line: x.published.line + shift };
+  if (x.updated) found.updated = { value: x.updated.value, from: 'date-line', line: x.updated.line + shift };
+  if (x.tags) found.tags = { value: x.tags.value, from: 'tags-line', line: x.tags.line + shift };
+  return found;
+}
