@@ -29,6 +29,12 @@ export const CONFIG_KEYS = [
   'precedence',
   'allowIframes',
   'files',
+  'feeds',
+  'archive',
+  'hubs',
+  'stylesheet',
+  'index',
+  'cache',
   '$schema',
 ] as const;
 
@@ -239,6 +245,28 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     }
   }
 
+  const feeds = { tags: false, authors: false };
+  if (o.feeds !== undefined) {
+    if (typeof o.feeds !== 'object' || o.feeds === null || Array.isArray(o.feeds)) fail('feeds', '"feeds" must be an object.', 'Write "feeds": { "tags": true, "authors": true }.');
+    for (const [k, v] of Object.entries(o.feeds as Record<string, unknown>)) {
+      if (k !== 'tags' && k !== 'authors') fail('feeds', `unknown key "feeds.${k}".`, 'Keys: tags, authors.');
+      if (typeof v !== 'boolean') fail('feeds', `"feeds.${k}" must be true or false.`, `Write "feeds": { "${k}": true }.`);
+      feeds[k as 'tags' | 'authors'] = v as boolean;
+    }
+  }
+  let hubs: string[] = [];
+  if (o.hubs !== undefined) {
+    const list = typeof o.hubs === 'string' ? [o.hubs] : o.hubs;
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) fail('hubs', '"hubs" must be a URL or a list of URLs.', 'Write "hubs": ["https://pubsubhubbub.appspot.com/"].');
+    hubs = (list as string[]).map((h) => absUrl('hubs', h));
+  }
+  let cache: string | false = 'node_modules/.cache/feedwright';
+  if (o.cache !== undefined) {
+    if (o.cache === false) cache = false;
+    else if (typeof o.cache === 'string' && o.cache.trim()) cache = o.cache;
+    else fail('cache', '"cache" must be a folder path or false.', 'Write "cache": false to turn caching off.');
+  }
+
   const feedUrl = o.feedUrl === undefined ? link : absUrl('feedUrl', str('feedUrl', link));
   const itemBase = o.itemBase === undefined ? link : absUrl('itemBase', str('itemBase', link));
   return {
@@ -260,6 +288,12 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     precedence,
     allowIframes: bool('allowIframes', false),
     files,
+    feeds,
+    archive: bool('archive', false),
+    hubs,
+    stylesheet: bool('stylesheet', true),
+    index: bool('index', true),
+    cache,
   };
 }
 

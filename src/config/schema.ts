@@ -45,6 +45,18 @@ export interface FeedwrightConfig {
   allowIframes: boolean;
   /** Output file names. */
   files: { rss: string; atom: string; json: string };
+  /** Opt-in extra feeds for part of the site: one set (RSS, Atom, JSON) per tag and/or per author. */
+  feeds: { tags: boolean; authors: boolean };
+  /** RFC 5005 archived feeds: the current feed holds `limit` items, older ones go to stable archive pages. */
+  archive: boolean;
+  /** WebSub hub URLs, announced with rel="hub" (and `hubs` in JSON Feed). */
+  hubs: string[];
+  /** Write an XSLT stylesheet and reference it from RSS and Atom, so browsers show a readable page. */
+  stylesheet: boolean;
+  /** Write feeds.opml and index.html (autodiscovery links) beside the feeds. */
+  index: boolean;
+  /** Cache folder for parsed articles (relative to the config file), or false to disable. */
+  cache: string | false;
 }
 
 export const DEFAULT_PRECEDENCE: Precedence = {

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { FeedwrightConfig } from '../config/schema.js';
+
+/** Options for {@link build}. Paths are resolved against `cwd`. */
+export interface BuildOptions {
+  /** Working directory (default: process.cwd()). */
+  cwd?: string;
+  /** Config file; default `feedwright.config.json` in `cwd` if it exists, else built-in defaults. */
+  configFile?: string;
+  /** Override the config: articles folder. */
+  articles?: string;
+  /** Override the config: output folder. */
+  out?: string;
+  /** Use this config object instead of reading a file (library use). */
+  config?: FeedwrightConfig;
+  /** The build's clock, used only to hold back future-dated articles. Default: now. */
+  now?: Date;
+  /** Render and validate, but write nothing. */
+  dryRun?: boolean;
+}
+
+/** Paths resolved from the options and the config. */
+export interface BuildPaths {
+  loaded: LoadedConfig;
+  articlesDir: string;
+  outDir: string;
+  display: (abs: string) => string;
+}
+
+export function resolvePaths(options: BuildOptions): BuildPaths {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded: LoadedConfig = options.config
+    ? { config: options.config, file: undefined, root: cwd }
+    : loadConfig(cwd, options.configFile);
+  const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(loaded.root, loaded.config.articles);
+  const outDir = options.out ? path.resolve(cwd, options.out) : path.resolve(loaded.root, loaded.config.out);
+  const display = (abs: string): string => {
+    const r = path.relative(cwd, abs);
+    return r === '' ? '.' : r.startsWith('..') ? abs : r.split(path.sep).join('/');
+  };
+  return { loaded, articlesDir, outDir, display };
+}
+
