@@ -100,6 +100,22 @@ const HINTS: Partial<Record<RuleCode, string>> = {
   XML_DUPLICATE_ATTRIBUTE: 'Keep one of the two attributes.',
 };
 
+/**
+ * Markup in which & is not a reference, then a whole reference, then a lone &. saxes reads
+ * everything after a lone & up to the next ";" as an entity name, so its own errors about it come
+ * far too late ("unclosed tag" at the end of the file); we find the & ourselves.
+ */
+const AMPERSAND_SCAN =
+  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);|&/g;
+
+/** Offset of the first & that does not start a reference, or -1. */
+export function findBareAmpersand(source: string): number {
+  for (const m of source.matchAll(AMPERSAND_SCAN)) {
+    if (m[0] === '&') return m.index;
+  }
+  return -1;
+}
+
 /** Parse `content` (already without BOM) with saxes, reporting well-formedness problems. */
 export function parseXml(source: string, reporter: Reporter): ParsedXml {
   const lines = new LineIndex(source);
@@ -117,10 +133,14 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
     reporter.report(code, lines.at(offset), message, HINTS[code]);
   };
 
+  const bareAmpersand = findBareAmpersand(source);
+
   parser.on('error', (error: Error) => {
     // saxes prefixes "line:column: "; the position we use comes from the parser itself.
     const raw = error.message.replace(/^\d+:\d+: /, '');
     const here = parser.position;
+    // Everything saxes says after a lone & is a consequence of it (reported below).
+    if (bareAmpersand >= 0 && here > bareAmpersand) return;
     const rule = SAXES_MESSAGES.find((r) => r.pattern.test(raw));
     const code: RuleCode = rule?.code ?? 'XML_NOT_WELL_FORMED';
     let offset = Math.max(0, here - 1);
@@ -215,6 +235,13 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
 
   try {
     parser.write(source).close();
+    if (bareAmpersand >= 0) {
+      report(
+        'XML_UNDEFINED_ENTITY',
+        bareAmpersand,
+        'A & does not start an entity or character reference; in XML a literal & must be written &amp; (or &#x26;).',
+      );
+    }
   } catch (error) {
     // saxes only throws from handlers or on misuse; record it rather than crash the checker.
     report('XML_NOT_WELL_FORMED', parser.position, `The XML parser stopped: ${(error as Error).message}`);
