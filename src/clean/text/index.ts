@@ -280,7 +280,7 @@ function bestRun(units: readonly Unit[], scores: readonly number[], from: number
     if ((scores[i] ?? 0) > 0) prose += 1;
   }
   const share = counted > 0 ? prose / counted : 0;
-  return { start: bestStart, end: bestEnd, sum: bestSum, quality: bestSum * share * share };
+  return { start: bestStart, end: bestEnd, sum: bestSum, quality: bestSum * share };
 }
 
 function widens(unit: Unit, label: Label): boolean {

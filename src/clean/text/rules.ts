@@ -271,14 +271,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Comment sections: the prose after these headings is readers\', not the article\'s.',
     maxWords: 40,
     weight: 1000,
-    box: true,
     patterns: [
       /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
       /^(?:join|start) the (?:conversation|discussion)/,
       /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
       /^\d+ (?:comments?|responses?|replies|thoughts|reactions) (?:to|on)\b/,
-      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,3} (?:says|said|wrote|writes|replied|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):? /,
-      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,3} (?:says|wrote|dice|dit|sagt|diz|disse):?$/,
+      // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
+      // "Pompeo said that ..." is news prose).
+      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
       /^(?:reply|responder|répondre|antworten|responda|report|flag)$/,
       /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
       /^your email address will not be published/,
