@@ -10,7 +10,8 @@ const PERSON_SHORTHAND = /^([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$/;
 export function parsePerson(value: unknown): Person | undefined {
   if (typeof value === 'string') {
     const m = PERSON_SHORTHAND.exec(value.trim());
-    const name = (m?.[1] ?? value).trim();
+    // Not the shorthand (e.g. nested parentheses): the name is what comes before any < or (.
+    const name = (m?.[1] ?? value.split(/[<(]/)[0] ?? '').trim();
     if (!name) return undefined;
     const person: Person = { name };
     const email = m?.[2]?.trim();

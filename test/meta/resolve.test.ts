@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { resolveArticle, slugify, tagUri } from '../../src/meta/resolve.js';
+import type { SourceDocument } from '../../src/model.js';
+import { TEST_NOW, testConfig } from '../helpers/project.js';
+
+function doc(frontMatter: Record<string, unknown>, extra: Partial<SourceDocument> = {}): SourceDocument {
+  const lines: Record<string, number> = {};
+  Object.keys(frontMatter).forEach((k, i) => {
+    lines[k] = i + 2;
+  });
+  return {
+    kind: 'markdown',
+    relPath: 'posts/hello-world.md',
+    displayPath: 'articles/posts/hello-world.md',
+    frontMatter,
+    frontMatterLines: lines,
+    bodyHtml: '<p>First paragraph with a <a href="../about/">relative link</a>.</p><p>Second.</p>',
+    bodyText: 'First paragraph with a relative link.\n\nSecond.',
+    found: {},
+    dropped: [],
+    ...extra,
+  };
+}
+
+const MTIME = Date.parse('2025-06-01T12:00:00Z');
+const ctx = (overrides: Record<string, unknown> = {}, git = new Map<string, { first: Date; last: Date }>()) => ({ config: testConfig(overrides), git, now: TEST_NOW });
+
+function ok(r: ReturnType<typeof resolveArticle>) {
+  if (r.status !== 'ok') throw new Error(`expected ok, got ${r.status}: ${JSON.stringify(r.diagnostics)}`);
+  return r.article;
+}
+
+describe('resolveArticle', () => {
+  it('takes every field from front matter with its line as provenance', () => {
+    const a = ok(resolveArticle(doc({ title: 'Hello', author: 'Jane Doe <jane@example.com>', date: '2024-03-11', tags: ['a', 'b'], summary: 'S.' }), MTIME, ctx()));
+    expect(a.title).toEqual({ value: 'Hello', from: 'front-matter', line: 2 });
+    expect(a.authors).toEqual({ value: [{ name: 'Jane Doe', email: 'jane@example.com' }], from: 'front-matter', line: 3 });
+    expect(a.published.value.toISOString()).toBe('2024-03-11T00:00:00.000Z');
+    expect(a.published.from).toBe('front-matter');
+    expect(a.tags.value).toEqual(['a', 'b']);
+    expect(a.summary).toEqual({ value: 'S.', from: 'front-matter', line: 6 });
+  });
+
+  it('prefers front matter over what the text says, and the text over git', () => {
+    const found = { title: { value: 'Found title', from: 'title-line' as const, line: 9 }, published: { value: new Date('2021-03-11T00:00:00Z'), from: 'date-line' as const, line: 10 } };
+    const git = new Map([['posts/hello-world.md', { first: new Date('2022-01-01T00:00:00Z'), last: new Date('2022-02-01T00:00:00Z') }]]);
+    const a = ok(resolveArticle(doc({ title: 'FM title' }, { found }), MTIME, ctx({}, git)));
+    expect(a.title.value).toBe('FM title');
+    expect(a.published).toMatchObject({ from: 'date-line', line: 10 });
+    expect(a.updated).toMatchObject({ from: 'git', value: new Date('2022-02-01T00:00:00Z') });
+  });
+
+  it('follows a precedence order given in the config', () => {
+    const found = { title: { value: 'Found title', from: 'title-line' as const, line: 9 } };
+    const a = ok(resolveArticle(doc({ title: 'FM title', date: '2024-01-01' }, { found }), MTIME, ctx({ precedence: { title: ['found', 'front-matter'] } })));
+    expect(a.title).toMatchObject({ value: 'Found title', from: 'title-line' });
+  });
+
+  it('uses git dates when nothing else dates the article, and not git for updated when the file has one commit', () => {
+    const once = new Map([['posts/hello-world.md', { first: new Date('2022-01-01T00:00:00Z'), last: new Date('2022-01-01T00:00:00Z') }]]);
+    const a = ok(resolveArticle(doc({ title: 'T' }), MTIME, ctx({}, once)));
+    expect(a.published).toMatchObject({ from: 'git' });
+    expect(a.updated).toMatchObject({ from: 'git', value: a.published.value });
+  });
+
+  it('falls back to the modification time with a warning, and to the config author', () => {
+    const r = resolveArticle(doc({ title: 'T' }), MTIME, ctx({ author: { name: 'Site Owner' } }));
+    const a = ok(r);
+    expect(a.published).toEqual({ value: new Date(MTIME), from: 'mtime' });
+    expect(a.authors).toEqual({ value: [{ name: 'Site Owner' }], from: 'config-default' });
+    expect(r.diagnostics.map((d) => d.code)).toContain('META_DATE_FROM_MTIME');
+  });
+
+  it('keeps the id when the title and the text are edited', () => {
+    const before = ok(resolveArticle(doc({ title: 'Old title', date: '2024-01-02' }), MTIME, ctx()));
+    const after = ok(resolveArticle(doc({ title: 'New title', date: '2024-01-02' }, { bodyText: 'Rewritten.', bodyHtml: '<p>Rewritten.</p>' }), MTIME, ctx()));
+    expect(after.id.value).toBe(before.id.value);
+    expect(before.id.value).toBe('tag:example.com,2024-01-02:hello-world');
+  });
+
+  it('derives the link from the slug and makes relative URLs in content absolute against it', () => {
+    const a = ok(resolveArticle(doc({ title: 'T', date: '2024-01-02' }), MTIME, ctx({ link: 'https://example.com/blog/' })));
+    expect(a.link.value).toBe('https://example.com/blog/hello-world');
+    expect(a.contentHtml).toContain('href="https://example.com/about/"');
+  });
+
+  it('derives a summary from the first paragraph, cut at a word boundary', () => {
+    const long = 'word '.repeat(200).trim();
+    const a = ok(resolveArticle(doc({ title: 'T', date: '2024-01-02' }, { bodyText: long }), MTIME, ctx({ summaryLength: 40 })));
+    expect(a.summary.from).toBe('derived');
+    expect(a.summary.value).toBe('word word word word word word word word…');
+  });
+
+  it.each([
+    [{ title: 'T', date: '31/31/2024' }, 'META_DATE_UNPARSEABLE', 3],
+    [{ title: 'T', date: '2024-01-01', slug: '../../etc/passwd' }, 'META_SLUG_INVALID', 4],
+    [{ title: 'T', date: '2024-01-01', id: 'not an iri' }, 'META_ID_INVALID', 4],
+    [{ title: 'T', date: '2024-01-01', tags: { a: 1 } }, 'FM_BAD_VALUE', 4],
+    [{ date: '2024-01-01' }, 'META_TITLE_MISSING', 1],
+  ])('reports %j as %s at line %i and leaves the article out', (fm, code, line) => {
+    const r = resolveArticle(doc(fm), MTIME, ctx());
+    expect(r.status).toBe('error');
+    expect(r.diagnostics.find((d) => d.code === code)).toMatchObject({ file: 'articles/posts/hello-world.md', line });
+  });
+
+  it('holds back future articles with a note, or includes them when configured', () => {
+    const future = doc({ title: 'T', date: '2030-01-01' });
+    const held = resolveArticle(future, MTIME, ctx());
+    expect(held.status).toBe('future');
+    expect(held.diagnostics[0]?.code).toBe('META_FUTURE_HELD');
+    expect(resolveArticle(future, MTIME, ctx({ future: 'include' })).status).toBe('ok');
+  });
+
+  it('excludes drafts with a note', () => {
+    const r = resolveArticle(doc({ title: 'T', draft: true }), MTIME, ctx());
+    expect(r.status).toBe('draft');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['META_DRAFT']);
+  });
+});
+
+describe('ids and slugs', () => {
+  it('builds RFC 4151 tag URIs from host, first-publish day (UTC) and slug', () => {
+    expect(tagUri('https://www.example.com/blog/', new Date('2019-12-07T00:30:00Z'), 'café/x')).toBe('tag:www.example.com,2019-12-07:caf%C3%A9-x');
+  });
+  it('slugifies file names, keeping letters of any script', () => {
+    expect(slugify('2024-03-11 Feedwright 0.1!')).toBe('2024-03-11-feedwright-0.1');
+    expect(slugify('Café de Olla')).toBe('café-de-olla');
+    expect(slugify('***')).toBe('article');
+  });
+});
