@@ -236,10 +236,17 @@ function findBody(units: readonly Unit[], labels: readonly Label[]): [number, nu
   }
   let best: Run | undefined;
   let regionStart = 0;
+  // Comments and related lists follow the article: once a region with a full article's worth of
+  // prose has ended at a hard end marker, the regions after it are discounted.
+  let discount = 1;
   for (let i = 0; i <= units.length; i += 1) {
     if (i < units.length && !barrier[i]) continue;
     const run = bestRun(units, scores, regionStart, i - 1);
-    if (run && (!best || run.quality > best.quality)) best = run;
+    if (run) {
+      run.quality *= discount;
+      if (!best || run.quality > best.quality) best = run;
+      if (run.sum >= BODY.articleMinScore) discount *= BODY.afterArticleDiscount;
+    }
     regionStart = i + 1;
   }
   if (!best) return [0, -1];

@@ -399,4 +399,7 @@ export const BODY = {
    */
   endMarkerMinProse: 60,
   endMarkerEarlyWeight: 3,
+  /** A run with this body score is a whole article; what comes after its end marker is discounted. */
+  articleMinScore: 150,
+  afterArticleDiscount: 0.6,
 } as const;
