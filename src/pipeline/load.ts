@@ -32,7 +32,7 @@ export interface LoadedArticles {
  * 5. resolve metadata by precedence, with provenance;
  * 6. drop duplicates of an id or slug (reported on both files), sort newest first.
  */
-export async function loadArticles(paths: BuildPaths, now: Date): Promise<LoadedArticles> {
+export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (done: number, total: number) => void): Promise<LoadedArticles> {
   const { config } = paths.loaded;
   const diagnostics: Diagnostic[] = [];
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
@@ -59,7 +59,8 @@ export async function loadArticles(paths: BuildPaths, now: Date): Promise<Loaded
 
   const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, failed: listed.files.length - decoded.length };
   const articles: Article[] = [];
-  for (const { file, text } of decoded) {
+  for (const [done, { file, text }] of decoded.entries()) {
+    onProgress?.(done, decoded.length);
     const read = readDocument(file, text, readContext);
     diagnostics.push(...read.diagnostics);
     if (!read.ok) {
