@@ -161,6 +161,16 @@ export function matchPhraseRule(unit: Pick<Unit, 'key' | 'words'>): PhraseRule |
 
 /** A sign-up box's heading takes the next few short lines of its block with it. */
 function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
+  // A photo credit labels the lines right above it in its block as the caption it credits.
+  for (let i = 1; i < units.length; i += 1) {
+    if (labels[i]?.rule !== 'photo-credit') continue;
+    for (let j = i - 1; j >= Math.max(0, i - 2); j -= 1) {
+      const above = units[j] as Unit;
+      const label = labels[j] as Label;
+      if (above.block !== units[i]?.block || label.keep || label.rule || above.words > 120) break;
+      labels[j] = { rule: 'image-caption', weight: 2 };
+    }
+  }
   const boxRules = new Set(PHRASE_RULES.filter((rule) => rule.box).map((rule) => rule.name));
   for (let i = 0; i < units.length; i += 1) {
     const rule = labels[i]?.rule;

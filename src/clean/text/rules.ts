@@ -27,6 +27,9 @@ export type RuleName =
   | 'skip-link'
   | 'navigation'
   | 'photo-credit'
+  | 'image-caption'
+  | 'about-box'
+  | 'url-line'
   | 'symbol-line'
   | 'duplicate-block'
   | 'site-template'
@@ -67,6 +70,26 @@ export const MAX_RULE_KEY_LENGTH = 400;
 export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
 export const DATE_HINT =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|janv|févr|fév|avr|mai|juin|juil|août|sept|déc|jän|mär|okt|dez|fev|set|out|dez)[\p{L}.]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}/iu;
+
+/** Credits that mark a line as an image caption wherever they appear in it (lower case). */
+const CAPTION_MARKERS: readonly string[] = [
+  '(image credit', '(photo credit', '(photo:', '(image:', '(ap photo', 'ap photo/', 'image copyright',
+  'image caption', '/reuters)', '/ap)', '/afp)', '/getty images)', 'getty images)', '| getty images',
+  '(credit:', '(foto:', '(imagen:', '(bild:', '(picture:', '/epa)', '(file photo)', '[photo:',
+  '(photo by', '(foto de', '(crédit photo', '(crédito', 'via getty images', 'photo illustration',
+];
+
+/** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
+function isCaption(key: string): boolean {
+  for (const marker of CAPTION_MARKERS) if (key.includes(marker)) return true;
+  if (key.endsWith('(ap)') || key.endsWith('(reuters)') || key.endsWith('(afp)')) return true;
+  if (!key.endsWith(')')) return false;
+  const open = key.lastIndexOf('(');
+  if (open < 0 || key.length - open > 60) return false;
+  const inside = key.slice(open + 1, -1);
+  const slash = inside.indexOf('/');
+  return slash > 0 && inside.indexOf(' ') > 0 && inside.split(' ').length <= 8;
+}
 
 /** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar. */
 export const SHARE_WORDS: ReadonlySet<string> = new Set([
@@ -222,6 +245,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:assine|inscreva-se|cadastre-se) (?:a |na |em )?(?:nossa )?(?:newsletter|boletim)/,
       /^(?:receba|receber) (?:a |nossa )?(?:newsletter|boletim|nossas notícias)/,
       /^(?:thanks|thank you) for (?:signing up|subscribing)/,
+      /(?:^|[.?!] )(?:subscribe|sign up|join|follow) (?:to |for )?(?:our|us)\b/,
+      /\bsubscribing (?:you )?to (?:the|our) newsletter\b/,
       /^(?:you have|you've) (?:succes+fully )?subscribed/,
     ],
   },
@@ -345,6 +370,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     test: (key) => isSeparatedList(key, LEGAL_LINKS, 1),
     patterns: [
       /^(?:©|\(c\)|copyright|copr\.)/,
+      /\bsubject to copyright\b|\bno part may be reproduced\b/,
       /\ball rights reserved\b|\btodos los derechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos os direitos reservados\b/,
     ],
   },
@@ -366,7 +392,31 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:photo|photos|photograph|image|images|picture|foto|fotos|fotografía|fotografia|imagen|imagem|bild|crédit photo|crédito|credit|credits|illustration|graphic|video|source|fuente|fonte|quelle)\b ?(?:by|de|von|par|por|:|\/|©|-|–|—)/,
       /^\(?(?:image|photo|foto|picture|credit)s?: ?©?/,
       /^(?:getty images|istock|shutterstock|ap photo|reuters|afp|epa|dpa)(?:\/[\p{L} ]+)?$/u,
+      /^(?:courtesy(?: of)?|cortesía(?: de)?|avec l'aimable autorisation|mit freundlicher genehmigung|cortesia(?: de)?) /,
+      /(?:getty images|shutterstock|istockphoto|istock|associated press|science photo library|bloomberg|reuters|afp|ap|epa|dpa|nasa|wireimage|alamy)\)?$/,
     ],
+  },
+  {
+    name: 'image-caption',
+    why: 'Image captions carry a credit ("(AP Photo/...)", "(Image credit: ...)", "| Getty Images"); the picture is not in a text feed, so neither is its caption.',
+    maxWords: 120,
+    weight: 2,
+    patterns: [],
+    test: isCaption,
+  },
+  {
+    name: 'about-box',
+    why: 'Press releases and blogs close with an "About <company>" box that is not the story.',
+    maxWords: 5,
+    weight: 1000,
+    patterns: [/^(?:about|über|acerca de|sobre|à propos de) (?!us$|me$|this|the author)[\p{L}&.' -]{2,40}$/u],
+  },
+  {
+    name: 'url-line',
+    why: 'A bare address on a line is a link target or an image source, not prose.',
+    maxWords: 12,
+    weight: 2,
+    patterns: [/^(?:https?:\/\/|www\.)[^ ]+$/],
   },
 ];
 
