@@ -5,7 +5,8 @@
  *
  * Runs `extractHtml` on every `html/*.html` of the set, writes each `contentText` to a temporary
  * folder, scores it with the set's `score.py` (word 4-gram F1) and prints precision, recall, F1 and
- * the median / p95 time per page. `--baseline` also scores plain Readability on linkedom in the same
+ * the median / p95 time per page (wall clock, and CPU time of this process, which a busy machine
+ * disturbs less). `--baseline` also scores plain Readability on linkedom in the same
  * run, for a side-by-side comparison. `--keep` keeps the prediction folders and prints their paths.
  */
 import { execFileSync } from 'node:child_process';
@@ -57,27 +58,24 @@ interface System {
   run: (html: string) => string;
 }
 
-function runSystem(system: System, pages: { id: string; html: string }[], args: Args): void {
+/** Score one system's predictions and print its line. */
+function report(system: System, texts: Map<string, string>, times: number[], cpu: number[], args: Args): void {
   const out = mkdtempSync(join(tmpdir(), `bench-extract-html-${system.label}-`));
-  const times: number[] = [];
-  for (const page of pages) {
-    const t0 = performance.now();
-    const text = system.run(page.html);
-    times.push(performance.now() - t0);
-    writeFileSync(join(out, `${page.id}.txt`), text);
-  }
-  times.sort((a, b) => a - b);
+  for (const [id, text] of texts) writeFileSync(join(out, `${id}.txt`), text);
+  const sorted = [...times].sort((a, b) => a - b);
+  const cpuSorted = [...cpu].sort((a, b) => a - b);
   const scoreArgs = [join(args.dev, 'score.py'), out, '--label', system.label];
   if (args.csv) scoreArgs.push('--csv', system.label === 'feedwright' ? args.csv : `${args.csv}.${system.label}.csv`);
   if (args.only) {
-    const ids = join(out, '..', `ids-${system.label}.txt`);
+    const ids = join(out, `ids-${system.label}.list`);
     writeFileSync(ids, `${args.only}\n`);
     scoreArgs.push('--ids', ids);
   }
   const score = execFileSync('python3', scoreArgs, { encoding: 'utf8' }).trim();
   console.log(score);
   console.log(
-    `${system.label}: ms/page median=${percentile(times, 0.5).toFixed(1)} p95=${percentile(times, 0.95).toFixed(1)} max=${(times[times.length - 1] ?? 0).toFixed(1)}`,
+    `${system.label}: ms/page median=${percentile(sorted, 0.5).toFixed(1)} p95=${percentile(sorted, 0.95).toFixed(1)} max=${(sorted[sorted.length - 1] ?? 0).toFixed(1)}` +
+      ` | cpu ms/page median=${percentile(cpuSorted, 0.5).toFixed(1)} p95=${percentile(cpuSorted, 0.95).toFixed(1)}`,
   );
   if (args.keep) console.log(`${system.label}: predictions in ${out}`);
   else rmSync(out, { recursive: true, force: true });
@@ -109,7 +107,26 @@ function main(): void {
   }
   // Warm up the JIT on a few pages so the first system measured is not penalised.
   for (const page of pages.slice(0, 5)) for (const s of systems) s.run(page.html);
-  for (const system of systems) runSystem(system, pages, args);
+  // Systems take turns page by page (in alternating order), so that machine load and garbage
+  // collection fall on all of them alike.
+  const texts = systems.map(() => new Map<string, string>());
+  const times = systems.map((): number[] => []);
+  const cpu = systems.map((): number[] => []);
+  pages.forEach((page, p) => {
+    for (let k = 0; k < systems.length; k++) {
+      const i = p % 2 === 0 ? k : systems.length - 1 - k;
+      const system = systems[i];
+      if (!system) continue;
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const text = system.run(page.html);
+      const c1 = process.cpuUsage(c0);
+      times[i]?.push(performance.now() - t0);
+      cpu[i]?.push((c1.user + c1.system) / 1000);
+      texts[i]?.set(page.id, text);
+    }
+  });
+  systems.forEach((system, i) => report(system, texts[i] ?? new Map(), times[i] ?? [], cpu[i] ?? [], args));
 }
 
 main();

@@ -32,6 +32,11 @@ export function extractContent(document: DomDocument, found: FoundMetadata): Con
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
   if (!body) return { html: '', text: '', dropped };
+  // 2. Readability walks recursively: on a deeper tree it overflows the stack only after seconds.
+  //    extractHtml catches the RangeError and keeps the page's text (rule "dom-failed").
+  if (treeDepth(body, MAX_READABILITY_DEPTH) >= MAX_READABILITY_DEPTH) {
+    throw new RangeError(`the page nests elements more than ${MAX_READABILITY_DEPTH} levels deep`);
+  }
   dropped.push(...precleanDocument(document));
   const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement });
   const article = reader.parse();

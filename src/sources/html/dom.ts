@@ -20,11 +20,16 @@ export function parseDocument(html: string): Parsed {
 }
 
 /** Tags whose whole subtree is dropped before anything else looks at the page. */
-export const NEVER_CONTENT_TAGS = ['script', 'style', 'noscript', 'template', 'link', 'meta', 'object', 'embed', 'applet'];
+export const NEVER_CONTENT_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'link', 'meta', 'object', 'embed', 'applet',
+]);
 
 /** Remove elements that are never content (scripts, styles, ...). */
 export function removeNeverContent(root: DomParent): void {
-  for (const el of root.querySelectorAll(NEVER_CONTENT_TAGS.join(','))) el.remove();
+  // One walk over all elements is faster on linkedom than a selector list.
+  for (const el of root.querySelectorAll('*')) {
+    if (NEVER_CONTENT_TAGS.has(el.localName.toLowerCase())) el.remove();
+  }
 }
 
 /** The whole `<body>`, with only scripts and styles removed (the `clean: false` mode). */

@@ -19,6 +19,10 @@ const WORD_RULE: ReadonlyMap<string, string> = new Map(
   Object.entries(BOILERPLATE_CLASS_WORDS).flatMap(([rule, words]) => words.map((w) => [w, rule] as const)),
 );
 const CONTENT_WORDS: ReadonlySet<string> = new Set(CONTENT_CLASS_WORDS);
+/** Tag -> rule name for the tags that are never body. */
+const TAG_RULE: ReadonlyMap<string, string> = new Map(
+  PRECLEAN_TAGS.map((t) => [t, t === 'figcaption' ? 'caption' : t === 'nav' || t === 'menu' ? 'navigation' : ['form', 'button', 'input', 'select', 'textarea'].includes(t) ? 'form' : t]),
+);
 
 /** Quoted third-party content (embedded posts) is body even inside "social" containers. */
 const EMBED_SELECTOR = 'blockquote';
@@ -64,30 +68,24 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
   if (!body) return dropped;
   const totalText = normalizeSpace(body.textContent ?? '').length || 1;
 
-  for (const el of [...body.querySelectorAll(PRECLEAN_TAGS.join(','))]) {
+  for (const el of [...body.querySelectorAll('*')]) {
     if (!el.isConnected) continue; // inside something already removed
     const tag = el.localName.toLowerCase();
-    // A <form>, <header> or <aside> holding much of the page is a layout wrapper (whole pages are
-    // wrapped in a <form> by some frameworks), not the boilerplate the tag usually marks.
-    if (normalizeSpace(el.textContent ?? '').length > MAX_REMOVED_TEXT_SHARE * totalText) continue;
-    note(dropped, el, tag === 'figcaption' ? 'caption' : tag === 'nav' || tag === 'menu' ? 'navigation' : tag === 'form' || tag === 'button' || tag === 'input' || tag === 'select' || tag === 'textarea' ? 'form' : tag);
-    el.remove();
-  }
-
-  for (const el of [...body.querySelectorAll('*')]) {
-    if (!el.isConnected) continue;
     if (isHidden(el)) {
       note(dropped, el, 'hidden');
       el.remove();
       continue;
     }
-    const rule = boilerplateRule(el);
-    if (!rule) continue;
-    const tag = el.localName.toLowerCase();
-    if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') continue;
-    if (el.querySelector(EMBED_SELECTOR)) continue;
-    const length = normalizeSpace(el.textContent ?? '').length;
-    if (length > MAX_REMOVED_TEXT_SHARE * totalText) continue;
+    let rule = TAG_RULE.get(tag);
+    if (rule === undefined) {
+      if (tag === 'main' || tag === 'article') continue;
+      rule = boilerplateRule(el);
+      if (rule === undefined || el.querySelector(EMBED_SELECTOR)) continue;
+    }
+    // An element holding much of the page is a layout wrapper (whole pages are wrapped in a
+    // <form> by some frameworks, or in an element whose class happens to say "related"), not
+    // the boilerplate its tag or class usually marks.
+    if (normalizeSpace(el.textContent ?? '').length > MAX_REMOVED_TEXT_SHARE * totalText) continue;
     note(dropped, el, rule);
     el.remove();
   }
