@@ -293,7 +293,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'comment-form',
-    why: 'Comment sections: the prose after these headings is readers\', not the article\'s.',
+    why: 'Comment section headings: the prose after them is readers\', not the article\'s.',
     maxWords: 40,
     weight: 1000,
     patterns: [
@@ -301,20 +301,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:join|start) the (?:conversation|discussion)/,
       /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
       /^\d+ (?:comments?|responses?|replies|thoughts|reactions) (?:to|on)\b/,
-      // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
-      // "Pompeo said that ..." is news prose).
-      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
-      /^(?:reply|responder|répondre|antworten|responda|report|flag)$/,
       /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
-      /^your email address will not be published/,
-      /^required fields are marked/,
-      /^(?:name|email|e-mail|website|comment|nombre|correo|nom|courriel|kommentar|nome)\s?\*?$/,
-      /^(?:post|submit|send) (?:comment|reply)$/,
-      /^notify me of (?:follow-up comments|new posts|new comments)/,
-      /^save my name,? email/,
       /^(?:you must be|please) log(?:ged)? ?in to (?:post a )?comment/,
       /^comments (?:are|have been) closed/,
-      /^(?:when submitting content|please (?:keep|be) (?:it )?(?:civil|respectful))/,
       /^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/,
       /^(?:\d+ )?comentarios?$/,
       /^(?:laisser|laissez|ajouter|écrire) un commentaire/,
@@ -322,6 +311,25 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
       /^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/,
       /^(?:\d+ )?comentários?$/,
+      // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
+      // "Pompeo said that ..." is news prose).
+      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
+    ],
+  },
+  {
+    name: 'comment-form',
+    why: 'The fields, buttons and per-comment headers of a comment form or a comment thread.',
+    maxWords: 40,
+    weight: 3,
+    patterns: [
+      /^your email address will not be published/,
+      /^required fields are marked/,
+      /^(?:name|email|e-mail|website|comment|nombre|correo|nom|courriel|kommentar|nome)\s?\*?$/,
+      /^(?:post|submit|send) (?:comment|reply)$/,
+      /^notify me of (?:follow-up comments|new posts|new comments)/,
+      /^save my name,? email/,
+      /^(?:reply|responder|répondre|antworten|responda|report|flag)$/,
+      /^(?:when submitting content|please (?:keep|be) (?:it )?(?:civil|respectful))/,
     ],
   },
   {
