@@ -18,6 +18,13 @@ const ALLOWED_TAGS = [
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 
+/**
+ * Elements nested deeper than this are unwrapped (their text is kept). Feed readers render content
+ * with recursive code; 10,000 nested <div>s crash some of them, and no article needs more than a few
+ * dozen levels.
+ */
+export const MAX_HTML_DEPTH = 256;
+
 export interface SanitizeOptions {
   /** The article's absolute link: relative URLs resolve against it. */
   baseUrl: string;
@@ -30,9 +37,33 @@ export interface SanitizeOptions {
  * characters XML 1.0 forbids removed.
  */
 export function sanitizeContent(html: string, options: SanitizeOptions): CleanHtml {
+  return sanitizeWithReport(html, options).html;
+}
+
+export interface SanitizeReport {
+  html: CleanHtml;
+  /** The deepest nesting of elements in the input (counted up to MAX_HTML_DEPTH + 1). */
+  depth: number;
+  /** True when elements deeper than MAX_HTML_DEPTH were unwrapped. */
+  flattened: boolean;
+}
+
+/** {@link sanitizeContent}, also saying whether deep nesting was flattened (for a diagnostic). */
+export function sanitizeWithReport(html: string, options: SanitizeOptions): SanitizeReport {
   const base = options.baseUrl;
   const tags = options.allowIframes ? [...ALLOWED_TAGS, 'iframe'] : ALLOWED_TAGS;
+  let depth = 0;
+  let maxDepth = 0;
   const cleaned = sanitizeHtml(stripIllegalXmlChars(html), {
+    nestingLimit: MAX_HTML_DEPTH,
+    // Hooks only measure: every open tag (implied closes included) is matched by one close event.
+    onOpenTag: () => {
+      depth++;
+      if (depth > maxDepth) maxDepth = depth;
+    },
+    onCloseTag: () => {
+      depth = Math.max(0, depth - 1);
+    },
     allowedTags: tags,
     allowedAttributes: {
       a: ['href', 'title', 'hreflang', 'rel'],
@@ -86,7 +117,7 @@ export function sanitizeContent(html: string, options: SanitizeOptions): CleanHt
       },
     },
   });
-  return cleaned.trim() as CleanHtml;
+  return { html: cleaned.trim() as CleanHtml, depth: maxDepth, flattened: maxDepth > MAX_HTML_DEPTH };
 }
 
 /** Resolve `value` against `base`; undefined for values that are not URLs at all. */

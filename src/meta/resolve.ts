@@ -1,6 +1,6 @@
 import { diag } from '../diagnostics.js';
 import type { FeedwrightConfig } from '../config/schema.js';
-import { sanitizeContent } from '../clean/sanitize.js';
+import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
 import { stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { PLAUSIBLE_YEARS, formatRfc3339, parseDateValue } from './dates.js';
@@ -206,7 +206,15 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
-  const contentHtml = sanitizeContent(doc.bodyHtml, { baseUrl: link.value, allowIframes: config.allowIframes });
+  const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: link.value, allowIframes: config.allowIframes });
+  const contentHtml = sanitized.html;
+  if (sanitized.flattened) {
+    diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `The HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; the deeper elements were unwrapped and only their text kept.`, 'Remove the needless nesting (usually left by a broken editor or a hostile page).'));
+  }
+  const domFailed = doc.dropped.find((d) => d.rule === 'dom-failed');
+  if (domFailed) {
+    diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `The page could not be read as a tree (${cleanLine(domFailed.text).replace(/\.$/, '')}); its text was kept without markup or boilerplate removal.`, 'Remove the needless nesting, or save the article as Markdown.'));
+  }
   if (!contentHtml && !doc.bodyText.trim()) {
     diagnostics.push(diag('CONTENT_EMPTY', { file }, 'The article has no body (nothing was left after cleaning).', 'Check the "dropped" list in `feedwright explain` for this file.'));
   }

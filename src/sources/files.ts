@@ -105,6 +105,11 @@ export async function listSources(root: string, display: (abs: string) => string
     }
   }
   await walk(root, new Set([rootReal]));
+  if (files.length === 0) {
+    // An empty folder is not fatal: a new site, or one whose last article was just removed, must
+    // still publish valid (empty) feeds rather than keep stale ones. But it is rarely intended.
+    diagnostics.push(diag('ARTICLES_EMPTY', { file: display(root) }, `The articles folder holds no articles (${Object.keys(SOURCE_EXTENSIONS).join(', ')}); empty feeds are written.`, 'Add articles, or check --articles / the config "articles" path.'));
+  }
   return { files, diagnostics };
 }
 
