@@ -187,15 +187,19 @@ function checkUrls(object: JsonObject, pointer: string, keys: readonly string[],
 }
 
 function checkAuthors(object: JsonObject, pointer: string, report: Report): void {
-  if (object.author !== undefined) {
+  // JSON Feed 1.1: "While authors is preferred, publishers can include both author and authors for
+  // compatibility with existing feed readers." So only `author` alone is worth a warning.
+  if (object.author !== undefined && object.authors === undefined) {
     report(
       'JSON_AUTHOR_DEPRECATED',
       `${pointer}/author`,
-      `${pointer === '' ? 'The feed' : `The item at ${pointer}`} uses "author", which JSON Feed 1.1 deprecates in favour of the "authors" array.`,
-      'Write "authors": [{ "name": … }] (you may keep "author" too for 1.0 readers).',
+      `${pointer === '' ? 'The feed' : `The item at ${pointer}`} uses "author" without "authors"; JSON Feed 1.1 deprecates "author" in favour of the "authors" array.`,
+      'Add "authors": [{ "name": … }] (you may keep "author" too for 1.0 readers).',
       'key',
     );
-    if (isObject(object.author)) checkUrls(object.author, `${pointer}/author`, URL_KEYS.author, report);
+  }
+  if (isObject(object.author)) {
+    checkUrls(object.author, `${pointer}/author`, URL_KEYS.author, report);
   }
   if (Array.isArray(object.authors)) {
     object.authors.forEach((author, index) => {

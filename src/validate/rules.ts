@@ -338,7 +338,7 @@ export const RULES = {
   JSON_AUTHOR_DEPRECATED: {
     severity: 'warning',
     spec: 'JSON Feed 1.1, "author (deprecated)"',
-    summary: 'The 1.0 "author" object is used; JSON Feed 1.1 uses the "authors" array.',
+    summary: 'The 1.0 "author" object is used without the 1.1 "authors" array (both together are fine).',
   },
   JSON_FEED_URL_MISSING: {
     severity: 'warning',

@@ -167,7 +167,7 @@ export function parseRfc822(value: string): Rfc822Result {
     return { ok: false, reason: 'it does not have the shape "Wed, 02 Oct 2002 13:00:00 GMT"' };
   }
   const [, weekday, dayText, monthText, yearText, hourText, minuteText, secondText, zone] = m;
-  const monthIndex = MONTHS.findIndex((name) => name === monthText);
+  const monthIndex = (MONTHS as readonly string[]).indexOf(monthText ?? '');
   if (monthIndex < 0) return { ok: false, reason: `"${monthText}" is not an English month abbreviation such as "Oct"` };
   if (weekday !== undefined && !WEEKDAYS.some((d) => d === weekday)) {
     return { ok: false, reason: `"${weekday}" is not an English day abbreviation such as "Wed"` };

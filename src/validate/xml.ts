@@ -217,7 +217,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
     if (element === undefined) return;
     if (!tag.isSelfClosing) {
       const close = source.lastIndexOf('</', parser.position - 1);
-      element.innerEnd = close >= element.innerStart ? close : element.innerStart;
+      element.innerEnd = Math.max(close, element.innerStart);
     }
   });
 

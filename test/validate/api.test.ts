@@ -237,3 +237,10 @@ describe('checkPaths', () => {
     }
   });
 });
+
+describe('JSON Feed author compatibility', () => {
+  it('author next to authors is fine (JSON Feed 1.1 allows both for 1.0 readers)', () => {
+    const doc = jsonFeed(',\n  "authors": [{ "name": "J" }],\n  "author": { "name": "J" }');
+    expect(codes('a.json', doc)).toEqual([]);
+  });
+});
