@@ -1,19 +1,42 @@
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedwrightConfig } from './config/schema.js';
 import { FeedwrightError } from './errors.js';
-import { renderAtom } from './feeds/atom.js';
-import { renderJson } from './feeds/json.js';
-import { type FeedData, feedUpdated } from './feeds/model.js';
-import { renderRss } from './feeds/rss.js';
+import { type ChangeSummary, compareItems, readPreviousItems } from './feeds/changes.js';
+import type { FeedData } from './feeds/model.js';
+import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
+import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
 import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, type WriteSummary } from './output/write.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
-import { type BuildOptions, type BuildPaths, resolvePaths } from './pipeline/paths.js';
+import { type BuildOptions as PathOptions, type BuildPaths, resolvePaths } from './pipeline/paths.js';
 import { checkFeed } from './validate/index.js';
 import { HOMEPAGE, VERSION } from './version.js';
 
-export type { BuildOptions, BuildPaths } from './pipeline/paths.js';
+export type { BuildPaths } from './pipeline/paths.js';
+export type { ChangeSummary, ItemRef } from './feeds/changes.js';
+
+/** Options for {@link build}. Paths are resolved against `cwd`. */
+export interface BuildOptions extends PathOptions {
+  /**
+   * Called as articles are parsed, with how many are done out of how many; for progress bars.
+   * The library itself never prints.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One generated feed file: which feed, which format, where it is published. */
+export interface FeedRef {
+  kind: FeedSet['kind'];
+  /** The tag or author name; the page number for archive pages; '' for the main feed. */
+  name: string;
+  format: OutputFormat;
+  /** Path inside the output folder. */
+  file: string;
+  url: string;
+  title: string;
+  items: number;
+}
 export { loadArticles, type LoadedArticles } from './pipeline/load.js';
 export { resolvePaths } from './pipeline/paths.js';
 
@@ -22,50 +45,40 @@ export interface BuildResult {
   articles: Article[];
   /** Every diagnostic, sorted by file and line. */
   diagnostics: Diagnostic[];
+  /** Every file of the output: written, or unchanged (same bytes, not rewritten). Empty on a dry run. */
   files: WriteSummary[];
+  /** Stale feed files removed: feeds of tags, authors or archive pages that no longer exist. */
+  removedFiles: string[];
   counts: BuildCounts;
+  /** New, updated and removed items compared with the previous output's JSON feeds. */
+  changes: ChangeSummary;
+  /** Every generated feed (all formats, all feed sets) with its URL. */
+  feeds: FeedRef[];
+  /** The configuration the build used, after defaults. */
+  config: FeedwrightConfig;
 }
 
-/** The three feeds' data for a list of articles. */
-export function feedData(config: FeedwrightConfig, items: readonly Article[]): { rss: FeedData; atom: FeedData; json: FeedData } {
-  const url = (name: string): string => new URL(name, config.feedUrl).href;
-  const alternates = { rss: url(config.files.rss), atom: url(config.files.atom), json: url(config.files.json) };
-  const base: Omit<FeedData, 'selfUrl'> = {
-    title: config.title,
-    description: config.description,
-    homeUrl: config.link,
-    alternates,
-    language: config.language,
-    author: config.author,
-    updated: feedUpdated(items),
-    items,
-    generator: { name: 'feedwright', version: VERSION, uri: HOMEPAGE },
-    hubs: [],
-    links: [],
-  };
-  return { rss: { ...base, selfUrl: alternates.rss }, atom: { ...base, selfUrl: alternates.atom }, json: { ...base, selfUrl: alternates.json } };
-}
+const GENERATOR: FeedData['generator'] = { name: 'feedwright', version: VERSION, uri: HOMEPAGE };
 
 /**
- * Build the feeds: load the articles, render RSS, Atom and JSON Feed to temporary files, validate
- * them, and only then replace the old feeds (all three together). Unchanged files are not rewritten.
- * A validation failure is a bug in feedwright: nothing is replaced and VALIDATION_FAILED is thrown.
+ * Build the feeds: load the articles, render every planned file (RSS, Atom and JSON Feed for the
+ * site, its archive pages, tags and authors; the stylesheet, OPML list and index page) to
+ * temporary files, validate every feed, and only then replace the old files, all together.
+ * Unchanged files are not rewritten. A validation failure is a bug in feedwright: nothing is
+ * replaced and VALIDATION_FAILED is thrown.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
   const { config } = paths.loaded;
   const now = options.now ?? new Date();
-  const loaded = await loadArticles(paths, now);
-  const items = config.limit > 0 ? loaded.articles.slice(0, config.limit) : loaded.articles;
-  const data = feedData(config, items);
-  const renders = [
-    { name: config.files.rss, chunks: () => renderRss(data.rss) },
-    { name: config.files.atom, chunks: () => renderAtom(data.atom) },
-    { name: config.files.json, chunks: () => renderJson(data.json) },
-  ];
+  const loaded = await loadArticles(paths, now, options.onProgress);
+  const plan = planOutput(config, loaded.articles, GENERATOR);
+  const renders = plan.files;
+  const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));
   if (options.dryRun) {
-    const validation = renders.flatMap((r) => checkFeed(r.name, [...r.chunks()].join('')));
-    return finish(loaded, [], validation);
+    const validation = renders.filter((r) => feedNames.has(r.name)).flatMap((r) => checkFeed(r.name, [...r.chunks()].join('')));
+    const changes = compareItems(await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR), plan.published);
+    return finish(loaded, [], [], validation, plan, changes, config);
   }
 
   const release = await acquireLock(paths.outDir, paths.display(paths.outDir));
@@ -73,14 +86,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const rendered: RenderedFile[] = [];
   try {
     await removeStaleTemps(paths.outDir);
+    // Read the previous items before anything is replaced: the change summary compares with them.
+    const previous = await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR);
     for (const r of renders) rendered.push(await renderToTemp(paths.outDir, r.name, r.chunks(), token));
-    const validation = await validateRendered(rendered, paths);
+    const validation = await validateRendered(rendered.filter((f) => feedNames.has(f.name)), paths);
     if (validation.some((d) => d.severity === 'error')) {
       await discardFiles(rendered);
       throw new FeedwrightError('VALIDATION_FAILED', `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`, 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).');
     }
     const files = await commitFiles(paths.outDir, rendered);
-    return finish(loaded, files, validation);
+    const removed = await removeStaleSets(paths.outDir, plan, config);
+    return finish(loaded, files, removed, validation, plan, compareItems(previous, plan.published), config);
   } catch (error) {
     await discardFiles(rendered);
     throw error;
@@ -100,8 +116,34 @@ async function validateRendered(rendered: readonly RenderedFile[], paths: BuildP
   return out;
 }
 
-function finish(loaded: LoadedArticles, files: WriteSummary[], validation: Diagnostic[]): BuildResult {
-  return { articles: loaded.articles, diagnostics: [...loaded.diagnostics, ...validation], files, counts: loaded.counts };
+function finish(loaded: LoadedArticles, files: WriteSummary[], removedFiles: string[], validation: Diagnostic[], plan: OutputPlan, changes: ChangeSummary, config: FeedwrightConfig): BuildResult {
+  const feeds: FeedRef[] = plan.sets.flatMap((s) => FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })));
+  return { articles: loaded.articles, diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config };
+}
+
+/**
+ * Feeds of tags, authors and archive pages that are no longer generated (the last article with a
+ * tag was deleted; `limit` changed): remove their three feed files, and the folder if it is then
+ * empty. Only feedwright's own file names in its own folders are touched; anything else stays.
+ */
+async function removeStaleSets(outDir: string, plan: OutputPlan, config: FeedwrightConfig): Promise<string[]> {
+  const planned = new Set(plan.sets.map((s) => s.dir));
+  const removed: string[] = [];
+  for (const folder of SET_FOLDERS) {
+    const entries = await readdir(path.join(outDir, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const dir = `${folder}${entry.name}/`;
+      if (!entry.isDirectory() || planned.has(dir)) continue;
+      for (const f of FORMATS) {
+        const file = dir + config.files[f];
+        const existed = await rm(path.join(outDir, file)).then(() => true, () => false);
+        if (existed) removed.push(file);
+      }
+      // Not empty (the user keeps other files there): leave the folder.
+      await rmdir(path.join(outDir, dir)).catch(() => undefined);
+    }
+  }
+  return removed;
 }
 
 /** Temporary files left by a build that was killed (SIGKILL cannot clean up after itself). */

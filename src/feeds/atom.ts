@@ -1,6 +1,6 @@
 import { formatRfc3339 } from '../meta/dates.js';
 import type { Article, Person } from '../model.js';
-import type { FeedData } from './model.js';
+import { FH_NAMESPACE, type FeedData } from './model.js';
 import { XML_DECLARATION, htmlElement, attributes, element, emptyElement, stylesheetPi } from './xml.js';
 
 /**
@@ -9,9 +9,9 @@ import { XML_DECLARATION, htmlElement, attributes, element, emptyElement, styles
  */
 export function* renderAtom(feed: FeedData): Generator<string> {
   yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
-  let head = `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xml:lang': feed.language })}>\n`;
+  let head = `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xmlns:fh': feed.archive ? FH_NAMESPACE : undefined, 'xml:lang': feed.language })}>\n`;
   // RFC 4287 4.1.1: exactly one atom:id, atom:title and atom:updated per feed.
-  head += element('  ', 'id', feed.selfUrl);
+  head += element('  ', 'id', feed.feedId ?? feed.selfUrl);
   head += element('  ', 'title', feed.title, { type: 'text' });
   if (feed.description) head += element('  ', 'subtitle', feed.description, { type: 'text' });
   head += element('  ', 'updated', formatRfc3339(feed.updated));
@@ -21,6 +21,8 @@ export function* renderAtom(feed: FeedData): Generator<string> {
   for (const link of feed.links) head += emptyElement('  ', 'link', { rel: link.rel, href: link.href });
   head += renderPerson('  ', 'author', feed.author);
   head += element('  ', 'generator', feed.generator.name, { uri: feed.generator.uri, version: feed.generator.version });
+  // RFC 5005 section 4: an archive document carries fh:archive.
+  if (feed.archive) head += '  <fh:archive/>\n';
   yield head;
   for (const item of feed.items) yield renderEntry(item);
   yield '</feed>\n';

@@ -27,7 +27,8 @@ export function* renderJson(feed: FeedData): Generator<string> {
   head.authors = [author];
   head.author = author;
   if (feed.hubs.length > 0) head.hubs = feed.hubs.map((url) => ({ type: 'WebSub', url }));
-  for (const link of feed.links) if (link.rel === 'next') head.next_url = link.href;
+  // JSON Feed pages towards older items with next_url: RFC 5005's prev-archive is the same direction.
+  for (const link of feed.links) if (link.rel === 'next' || link.rel === 'prev-archive') head.next_url = link.href;
   const headText = JSON.stringify(head, null, 2);
   yield `${headText.slice(0, -2)},\n  "items": [`;
   let first = true;

@@ -22,7 +22,14 @@ export interface FeedData {
   links: readonly { rel: string; href: string }[];
   /** Path or URL of an XSLT stylesheet for browsers, referenced from RSS and Atom. */
   stylesheet?: string;
+  /** An RFC 5005 archive document: marked with <fh:archive/> in RSS and Atom. */
+  archive?: boolean;
+  /** The feed's atom:id when it is not `selfUrl` (archive pages share the current feed's id). */
+  feedId?: string;
 }
+
+/** RFC 5005 (Feed Paging and Archiving) namespace, for <fh:archive/>. */
+export const FH_NAMESPACE = 'http://purl.org/syndication/history/1.0';
 
 /**
  * The feed-level updated date is the newest item's `updated`: the same input always gives the same

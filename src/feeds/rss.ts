@@ -1,10 +1,10 @@
 import { formatRfc822 } from '../meta/dates.js';
 import { joinNames } from '../meta/people.js';
 import type { Article } from '../model.js';
-import type { FeedData } from './model.js';
+import { FH_NAMESPACE, type FeedData } from './model.js';
 import { XML_DECLARATION, htmlElement, element, emptyElement, stylesheetPi } from './xml.js';
 
-/** Namespaces declared on <rss>: every prefix the writer uses, and only those. */
+/** Namespaces declared on <rss>: every prefix the writer uses, and only those (fh: on archive pages). */
 const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
   'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
@@ -18,7 +18,8 @@ const NAMESPACES = {
  */
 export function* renderRss(feed: FeedData): Generator<string> {
   yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
-  yield `<rss version="2.0"${Object.entries(NAMESPACES).map(([k, v]) => ` ${k}="${v}"`).join('')}>\n<channel>\n`;
+  const namespaces: Record<string, string> = feed.archive ? { ...NAMESPACES, 'xmlns:fh': FH_NAMESPACE } : NAMESPACES;
+  yield `<rss version="2.0"${Object.entries(namespaces).map(([k, v]) => ` ${k}="${v}"`).join('')}>\n<channel>\n`;
   let head = '';
   head += element('  ', 'title', feed.title);
   head += element('  ', 'link', feed.homeUrl);
@@ -30,6 +31,8 @@ export function* renderRss(feed: FeedData): Generator<string> {
   if (feed.items.length > 0) head += element('  ', 'lastBuildDate', formatRfc822(feed.updated));
   head += element('  ', 'generator', `${feed.generator.name} ${feed.generator.version}`);
   head += element('  ', 'docs', 'https://www.rssboard.org/rss-specification');
+  // RFC 5005 section 4: an archive document carries fh:archive.
+  if (feed.archive) head += '  <fh:archive/>\n';
   yield head;
   for (const item of feed.items) yield renderItem(item);
   yield '</channel>\n</rss>\n';

@@ -1,0 +1,51 @@
+import type { FeedwrightConfig } from '../config/schema.js';
+import type { Article } from '../model.js';
+import { renderAtom } from './atom.js';
+import { INDEX_FILE, renderIndexHtml } from './html-index.js';
+import { renderJson } from './json.js';
+import { type FeedData, feedUpdated } from './model.js';
+import { OPML_FILE, renderOpml } from './opml.js';
+import { renderRss } from './rss.js';
+import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat, STYLESHEET_FILE, planFeedSets } from './sets.js';
+import { feedStylesheet } from './stylesheet.js';
+
+/** One file of a build's output, rendered lazily (feeds stream item by item). */
+export interface PlannedFile {
+  /** Path inside the output folder, forward slashes. */
+  name: string;
+  chunks: () => Iterable<string>;
+  /** A feed, to be validated before anything is replaced; otherwise a companion file. */
+  format: OutputFormat | 'xsl' | 'opml' | 'html';
+}
+
+export interface OutputPlan {
+  sets: FeedSet[];
+  files: PlannedFile[];
+  /** The articles in the main feed and its archive pages, newest first (what the change summary compares). */
+  published: Article[];
+}
+
+const WRITERS: Readonly<Record<OutputFormat, (feed: FeedData) => Iterable<string>>> = { rss: renderRss, atom: renderAtom, json: renderJson };
+
+/**
+ * Which files a build writes, from the config: the main feed (RSS, Atom, JSON Feed), its RFC 5005
+ * archive pages (`archive`), one feed per tag and per author (`feeds`), the browser stylesheet
+ * (`stylesheet`), and the OPML list and index page (`index`).
+ */
+export function planOutput(config: FeedwrightConfig, articles: readonly Article[], generator: FeedData['generator']): OutputPlan {
+  const sets = planFeedSets(config, articles, generator);
+  const files: PlannedFile[] = [];
+  for (const set of sets) for (const f of FORMATS) files.push({ name: set.files[f], format: f, chunks: () => WRITERS[f](set.data[f]) });
+  if (config.stylesheet) files.push({ name: STYLESHEET_FILE, format: 'xsl', chunks: () => [feedStylesheet()] });
+  if (config.index) {
+    files.push({ name: OPML_FILE, format: 'opml', chunks: () => [renderOpml(sets, config.title, feedUpdated(articles))] });
+    files.push({ name: INDEX_FILE, format: 'html', chunks: () => [renderIndexHtml(sets, config.language)] });
+  }
+  const published = sets.filter((s) => s.kind === 'main' || s.kind === 'archive').flatMap((s) => s.data.json.items);
+  const order = new Map(articles.map((a, i) => [a, i]));
+  published.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { sets, files, published };
+}
+
+/** Folders of generated feed sets; a sub-folder that is no longer planned holds stale feeds. */
+export const SET_FOLDERS = ['tags/', 'authors/', ARCHIVE_DIR] as const;

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { FeedwrightConfig } from '../config/schema.js';
+import type { Article } from '../model.js';
+import { type FeedData, feedUpdated } from './model.js';
+
+/** The three formats every feed set is written in. */
+export const FORMATS = ['rss', 'atom', 'json'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+/** Media types, for autodiscovery links and OPML. */
+export const MEDIA_TYPES: Readonly<Record<OutputFormat, string>> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+export const FORMAT_NAMES: Readonly<Record<OutputFormat, string>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+/** File name of the browser stylesheet, at the top of the output folder. */
+export const STYLESHEET_FILE = 'feed.xsl';
+
+/**
+ * One logical feed written in the three formats:
+ * - main: the whole site (with `archive`, only the newest items; older ones are on archive pages);
+ * - archive: one stable RFC 5005 archive page of the main feed;
+ * - tag / author: the site's articles with one tag, or by one author (config `feeds`).
+ */
+export interface FeedSet {
+  kind: 'main' | 'archive' | 'tag' | 'author';
+  /** The tag or author name as written in the articles; the page number for archives; '' for main. */
+  name: string;
+  title: string;
+  /** Folder inside the output folder: '' or a path ending in '/'. */
+  dir: string;
+  /** Paths inside the output folder, with forward slashes. */
+  files: Record<OutputFormat, string>;
+  /** Absolute URLs where the files are published (their rel="self"). */
+  urls: Record<OutputFormat, string>;
+  /** What each writer renders. */
+  data: Record<OutputFormat, FeedData>;
+}
+
+/**
+ * Every feed set a config asks for, in a stable order: main, archive pages (oldest first), tags,
+ * authors (each by slug). `articles` must be newest first (as `loadArticles` returns them).
+ */
+export function planFeedSets(config: FeedwrightConfig, articles: readonly Article[], generator: FeedData['generator']): FeedSet[] {
+  const make = (kind: FeedSet['kind'], name: string, dir: string, title: string, description: string, items: readonly Article[]): FeedSet => {
+    const files = { rss: dir + config.files.rss, atom: dir + config.files.atom, json: dir + config.files.json };
+    const urls = { rss: feedFileUrl(config, files.rss), atom: feedFileUrl(config, files.atom), json: feedFileUrl(config, files.json) };
+    const base: Omit<FeedData, 'selfUrl'> = {
+      title,
+      description,
+      homeUrl: config.link,
+      alternates: urls,
+      language: config.language,
+      author: config.author,
+      updated: feedUpdated(items),
+      items,
+      generator,
+      hubs: kind === 'archive' ? [] : config.hubs,
+      links: [],
+    };
+    if (config.stylesheet) base.stylesheet = stylesheetHref(dir);
+    return { kind, name, title, dir, files, urls, data: { rss: { ...base, selfUrl: urls.rss }, atom: { ...base, selfUrl: urls.atom }, json: { ...base, selfUrl: urls.json } } };
+  };
+
+  const { current, pages } = paginate(articles, config.limit, config.archive);
+  const main = make('main', '', '', config.title, config.description, current);
+  const sets: FeedSet[] = [main];
+
+  // RFC 5005 section 4: archive pages link to each other (prev/next-archive) and to the current
+  // feed; the current feed links to the newest archive page. Each page keeps the main feed's
+  // atom:id: it is the same feed, split into documents.
+  const archives = pages.map((items, i) => make('archive', String(i + 1), `${ARCHIVE_DIR}${i + 1}/`, config.title, config.description, items));
+  for (const [i, page] of archives.entries()) {
+    for (const f of FORMATS) {
+      const links: { rel: string; href: string }[] = [{ rel: 'current', href: main.urls[f] }];
+      const prev = archives[i - 1];
+      const next = archives[i + 1];
+      if (prev) links.push({ rel: 'prev-archive', href: prev.urls[f] });
+      if (next) links.push({ rel: 'next-archive', href: next.urls[f] });
+      page.data[f] = { ...page.data[f], links, archive: true, feedId: main.urls[f] };
+    }
+  }
+  const newest = archives.at(-1);
+  if (newest) for (const f of FORMATS) main.data[f] = { ...main.data[f], links: [{ rel: 'prev-archive', href: newest.urls[f] }] };
+  sets.push(...archives);
+
+  const limited = (items: readonly Article[]): readonly Article[] => (config.limit > 0 ? items.slice(0, config.limit) : items);
+  if (config.feeds.tags) {
+    for (const group of groupBy(articles, (a) => a.tags.value)) {
+      sets.push(make('tag', group.name, `tags/${group.slug}/`, `${config.title} — ${group.name}`, `Articles tagged “${group.name}” on ${config.title}.`, limited(group.items)));
+    }
+  }
+  if (config.feeds.authors) {
+    for (const group of groupBy(articles, (a) => a.authors.value.map((p) => p.name))) {
+      sets.push(make('author', group.name, `authors/${group.slug}/`, `${config.title} — ${group.name}`, `Articles by ${group.name} on ${config.title}.`, limited(group.items)));
+    }
+  }
+  return sets;
+}
+
+/** Archive pages live in `archive/<n>/`, numbered from the oldest so a page never changes number. */
+export const ARCHIVE_DIR = 'archive/';
+
+/**
+ * Split newest-first `articles` into the current feed and full archive pages (oldest page first,
+ * each page newest first). Pages are cut from the oldest article, so a new article never moves
+ * an old one to another page; the newest, partial page (1 to `limit` articles) is the current
+ * feed. Every article is in exactly one document.
+ */
+export function paginate(articles: readonly Article[], limit: number, archive: boolean): { current: Article[]; pages: Article[][] } {
+  if (limit <= 0) return { current: [...articles], pages: [] };
+  if (!archive || articles.length <= limit) return { current: articles.slice(0, limit), pages: [] };
+  const oldestFirst = [...articles].reverse();
+  const pageCount = Math.ceil(articles.length / limit) - 1;
+  const pages: Article[][] = [];
+  for (let p = 0; p < pageCount; p++) pages.push(oldestFirst.slice(p * limit, (p + 1) * limit).reverse());
+  return { current: oldestFirst.slice(pageCount * limit).reverse(), pages };
+}
+
+/** The absolute URL of a file in the output folder (each path segment percent-encoded as needed). */
+export function feedFileUrl(config: FeedwrightConfig, file: string): string {
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), config.feedUrl).href;
+}
+
+/**
+ * The stylesheet's href from a feed in `dir`: relative (`../../feed.xsl` from `tags/x/`), so it
+ * is same-origin wherever the folder is served (browsers apply XSLT only from the same origin).
+ */
+export function stylesheetHref(dir: string): string {
+  return '../'.repeat(dir.split('/').length - 1) + STYLESHEET_FILE;
+}
+
+interface Group {
+  slug: string;
+  name: string;
+  items: Article[];
+}
+
+/**
+ * Group articles by each of their keys (tags, author names), by slug: "JavaScript" and
+ * "javascript" are one feed, named by the newest article's spelling. Sorted by slug.
+ */
+function groupBy(articles: readonly Article[], keys: (a: Article) => readonly string[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const key of keys(article)) {
+      const name = key.trim();
+      if (!name) continue;
+      const slug = feedSlug(name);
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      const group = groups.get(slug) ?? { slug, name, items: [] };
+      group.items.push(article);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/**
+ * A folder name for a tag or author: lowercase letters and digits of any script joined by '-',
+ * accents dropped from Latin letters ("Café" -> "cafe"). Names with no letter or digit at all
+ * ("+++", "🙂") get a short hash, so two such names never share a folder.
+ */
+export function feedSlug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/([A-Za-z])\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  const short = Array.from(s).slice(0, 60).join('').replace(/-+$/, '');
+  return short || `x-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
