@@ -66,7 +66,13 @@ function comparable(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-const LIST_OR_TABLE: ReadonlySet<string> = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'TR']);
+/** Capitals and no lower-case letters: "GET THE QUIZ!". */
+function isLabelCase(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
+}
+
+/** Where repetition is structure (tables of figures, lists), not boilerplate. */
+const TABULAR: ReadonlySet<string> = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'TR']);
 
 const SENTENCE_END = /[.!?…:;]["'”’)]?$/;
 
@@ -129,8 +135,9 @@ export function blockRule(b: Block, ctx: FilterContext): string | undefined {
   }
   if (isBylineLine(b, ctx.authors)) return 'byline';
   if (isDateLine(b)) return 'date-line';
-  // Repeated short lines outside lists and tables (where repetition is structure, e.g. recipes).
-  if (b.words <= REPEATED_MAX_WORDS && !LIST_OR_TABLE.has(b.tag) && (ctx.counts.get(b.text) ?? 0) > 1) return 'repeated';
+  // Repeated short labels in capitals ("GET THE APP!") are interface text. Repeated sentence-case
+  // lines are often structure (a recipe's "Eat 1–2 hours after"), and so are repeated table cells.
+  if (b.words <= REPEATED_MAX_WORDS && !TABULAR.has(b.tag) && (ctx.counts.get(b.text) ?? 0) > 1 && isLabelCase(b.text)) return 'repeated';
   return undefined;
 }
 
