@@ -398,7 +398,9 @@ function readMetaLine(
     }
     return;
   }
-  const date = readDateLine(text, options.timezone, options.referenceDate, 6);
+  const date = mayHoldDate(text, options.referenceDate !== undefined)
+    ? readDateLine(text, options.timezone, options.referenceDate, 6)
+    : undefined;
   if (date && restIsNameLike(date.rest)) {
     setDate(result, date.kind, date.value, unit.line);
     meta[i] = 'date-line';
@@ -415,6 +417,13 @@ function readMetaLine(
       }
     }
   }
+}
+
+/** Cheap test before the date parsers run: a month name, a numeric date, a time or "ago". */
+function mayHoldDate(text: string, relative: boolean): boolean {
+  if (!/\d/.test(text)) return false;
+  if (DATE_HINT.test(text) || /\d:\d\d/.test(text)) return true;
+  return relative && /\b(?:ago|hace|il y a|vor|há)\b/i.test(text);
 }
 
 /** What is left of a date line besides the date: nothing, a label, or a name / outlet / byline. */

@@ -68,8 +68,94 @@ export const MAX_RULE_KEY_LENGTH = 400;
  * an article starts (the real parsers in src/meta/textual run later, on few lines).
  */
 export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
-export const DATE_HINT =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|janv|févr|fév|avr|mai|juin|juil|août|sept|déc|jän|mär|okt|dez|fev|set|out|dez)[\p{L}.]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}/iu;
+export const DATE_HINT = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[
+    'septiembre',
+    'september',
+    'setiembre',
+    'noviembre',
+    'diciembre',
+    'septembre',
+    'fevereiro',
+    'february',
+    'november',
+    'december',
+    'novembre',
+    'décembre',
+    'dezember',
+    'setembro',
+    'novembro',
+    'dezembro',
+    'january',
+    'october',
+    'febrero',
+    'octubre',
+    'janvier',
+    'février',
+    'juillet',
+    'octobre',
+    'februar',
+    'oktober',
+    'janeiro',
+    'outubro',
+    'august',
+    'agosto',
+    'januar',
+    'march',
+    'april',
+    'enero',
+    'marzo',
+    'abril',
+    'junio',
+    'julio',
+    'avril',
+    'março',
+    'junho',
+    'julho',
+    'june',
+    'july',
+    'sept',
+    'mayo',
+    'mars',
+    'juin',
+    'août',
+    'janv',
+    'févr',
+    'juil',
+    'märz',
+    'juni',
+    'juli',
+    'maio',
+    'may',
+    'jan',
+    'feb',
+    'mar',
+    'apr',
+    'jun',
+    'jul',
+    'aug',
+    'sep',
+    'oct',
+    'nov',
+    'dec',
+    'ene',
+    'abr',
+    'ago',
+    'dic',
+    'mai',
+    'fév',
+    'avr',
+    'déc',
+    'jän',
+    'mär',
+    'okt',
+    'dez',
+    'fev',
+    'set',
+    'out',
+  ].join('|')})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`,
+  'iu',
+);
 
 /** Credits that mark a line as an image caption wherever they appear in it (lower case). */
 const CAPTION_MARKERS: readonly string[] = [
@@ -125,22 +211,14 @@ const BREADCRUMB_ROOTS: ReadonlySet<string> = new Set([
   'home', 'inicio', 'início', 'accueil', 'startseite', 'portada', 'página inicial', 'news', 'homepage',
 ]);
 
-const SEPARATORS = new Set(['|', '·', '•', '/', '>', '»', '›', ',', '-', '–']);
-
-/** Split a key on separator characters (a scan, not a regular expression). */
+/** Split a key on separator characters (one character class: linear). */
 function splitOnSeparators(key: string): string[] {
   const parts: string[] = [];
-  let current = '';
-  for (const ch of key) {
-    if (SEPARATORS.has(ch)) {
-      parts.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
-    }
+  for (const part of key.split(/[|·•/>»›,–-]/)) {
+    const trimmed = part.trim();
+    if (trimmed.length > 0) parts.push(trimmed);
   }
-  parts.push(current.trim());
-  return parts.filter((part) => part.length > 0);
+  return parts;
 }
 
 /** Every word of the key is in `words` or `filler`, and at least one is in `words`. */

@@ -144,13 +144,22 @@ export function countWords(text: string): number {
   let count = 0;
   let cjk = 0;
   let inWord = false;
-  for (const ch of text) {
-    if (CJK.test(ch)) {
-      cjk += 1;
-      inWord = false;
-      continue;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let word: boolean;
+    if (code < 128) {
+      // ASCII fast path: digits and letters.
+      word = (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+    } else {
+      const ch = text[i] ?? '';
+      if (code >= 0x3040 && CJK.test(ch)) {
+        cjk += 1;
+        inWord = false;
+        continue;
+      }
+      // Surrogate pairs (emoji, rare scripts) are not words; letters of the BMP are.
+      word = WORD_CHAR.test(ch);
     }
-    const word = WORD_CHAR.test(ch);
     if (word && !inWord) count += 1;
     inWord = word;
   }

@@ -51,7 +51,10 @@ export function findTextDate(
   const parsers = referenceDate ? CASUAL_PARSERS : STRICT_PARSERS;
   const instant = referenceDate ?? NO_REFERENCE;
   let best: chrono.ParsedResult | undefined;
+  // Languages are tried in order and the first one that reads a full date wins: a date is written
+  // in one language, and trying the others would only cost time.
   for (const parser of parsers) {
+    if (best) break;
     let results: chrono.ParsedResult[];
     try {
       results = parser.parse(text, { instant, timezone: 0 }, { forwardDate: false });
