@@ -5,11 +5,13 @@
  * them from being scored into the article, and makes Readability's walk faster.
  */
 import type { DroppedBlock } from '../../model.js';
-import type { DomDocument, DomElement } from './dom-types.js';
+import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import {
   BOILERPLATE_CLASS_WORDS,
   CONTENT_CLASS_WORDS,
   MAX_REMOVED_TEXT_SHARE,
+  MEDIA_CLASS_WORDS,
+  MEDIA_MAX_WORDS,
   PRECLEAN_TAGS,
 } from './rules.js';
 import { normalizeSpace } from './text.js';
@@ -19,10 +21,14 @@ const WORD_RULE: ReadonlyMap<string, string> = new Map(
   Object.entries(BOILERPLATE_CLASS_WORDS).flatMap(([rule, words]) => words.map((w) => [w, rule] as const)),
 );
 const CONTENT_WORDS: ReadonlySet<string> = new Set(CONTENT_CLASS_WORDS);
+const MEDIA_WORDS: ReadonlySet<string> = new Set(MEDIA_CLASS_WORDS);
 /** Tag -> rule name for the tags that are never body. */
 const TAG_RULE: ReadonlyMap<string, string> = new Map(
   PRECLEAN_TAGS.map((t) => [t, t === 'figcaption' ? 'caption' : t === 'nav' || t === 'menu' ? 'navigation' : ['form', 'button', 'input', 'select', 'textarea'].includes(t) ? 'form' : t]),
 );
+
+/** Wrappers that can be replaced by their children without changing what the text says. */
+const UNWRAPPABLE: ReadonlySet<string> = new Set(['div', 'span', 'section', 'figure']);
 
 /** Quoted third-party content (embedded posts) is body even inside "social" containers. */
 const EMBED_SELECTOR = 'blockquote';
@@ -56,6 +62,44 @@ function isHidden(el: DomElement): boolean {
   return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/**
+ * An inline card inside running text (an image, a name, a list of headlines) that a page shows
+ * on hover: a <span> holding an image and several links.
+ */
+function isHoverCard(el: DomElement): boolean {
+  return el.firstElementChild !== null && el.querySelector('img') !== null && el.querySelectorAll('a').length >= 2;
+}
+
+/** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */
+function isMediaContainer(el: DomElement, tag: string): boolean {
+  if (tag !== 'figure') {
+    const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (attr.trim() === '' || !classWords(attr).some((w) => MEDIA_WORDS.has(w))) return false;
+  }
+  if (!el.querySelector('img, picture')) return false;
+  return countWordsRough(el.textContent ?? '') <= MEDIA_MAX_WORDS;
+}
+
+function countWordsRough(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/** Remove the text (caption, credit) of a media container, keeping its images. */
+function stripMediaText(el: DomElement, dropped: DroppedBlock[]): void {
+  const text = normalizeSpace(el.textContent ?? '');
+  if (text === '') return;
+  dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule: 'caption' });
+  const stack: DomNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === TEXT_NODE) child.remove();
+      else if (child.nodeType === ELEMENT_NODE) stack.push(child);
+    }
+  }
+}
+
 function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
   const text = normalizeSpace(el.textContent ?? '');
   if (text !== '') dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule });
@@ -80,7 +124,12 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
     if (rule === undefined) {
       if (tag === 'main' || tag === 'article') continue;
       rule = boilerplateRule(el);
-      if (rule === undefined || el.querySelector(EMBED_SELECTOR)) continue;
+      if (rule === undefined && tag === 'span' && isHoverCard(el)) rule = 'hover-card';
+      if (rule === undefined) {
+        if (isMediaContainer(el, tag)) stripMediaText(el, dropped);
+        continue;
+      }
+      if (el.querySelector(EMBED_SELECTOR)) continue;
     }
     // An element holding much of the page is a layout wrapper (whole pages are wrapped in a
     // <form> by some frameworks, or in an element whose class happens to say "related"), not
@@ -90,13 +139,15 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
     el.remove();
   }
 
-  // Readability drops containers whose class says "social" etc.; an embedded post (a quote) inside
-  // one is body, so such containers lose their class/id before Readability looks at them.
-  for (const quote of body.querySelectorAll(EMBED_SELECTOR)) {
-    for (let p = quote.parentElement; p && p !== body; p = p.parentElement) {
-      if (p.children.length > 2) break;
-      p.removeAttribute('class');
-      p.removeAttribute('id');
+  // Readability drops containers whose class says "social", or that are link-dense, and an
+  // embedded post (a quote of a tweet, say) sits in just such a wrapper; the quote is body, so
+  // its wrappers are unwrapped before Readability looks at them.
+  for (const quote of [...body.querySelectorAll(EMBED_SELECTOR)]) {
+    let parent = quote.parentElement;
+    while (parent && parent !== body && UNWRAPPABLE.has(parent.localName.toLowerCase()) && parent.children.length <= 2) {
+      const grand: DomElement | null = parent.parentElement;
+      parent.replaceWith(...[...parent.childNodes]);
+      parent = grand;
     }
   }
   return dropped;

@@ -32,6 +32,16 @@ export const BOILERPLATE_CLASS_WORDS: Readonly<Record<string, readonly string[]>
 /** class/id words that say "this is the article": such elements are never removed by class. */
 export const CONTENT_CLASS_WORDS: readonly string[] = ['article', 'content', 'body', 'entry', 'post', 'story', 'main', 'text'];
 
+/**
+ * class/id words of media containers (an image and its caption). Their text is a caption or a
+ * credit, never body, when it is short; the images themselves stay.
+ */
+export const MEDIA_CLASS_WORDS: readonly string[] = [
+  'image', 'img', 'photo', 'picture', 'figure', 'media', 'gallery', 'slideshow', 'carousel', 'thumbnail', 'imgtop',
+];
+/** Media containers with more words than this are layout, not an image with its caption. */
+export const MEDIA_MAX_WORDS = 80;
+
 /** A boilerplate-by-class element is kept when it holds this share of the page's text or more. */
 export const MAX_REMOVED_TEXT_SHARE = 0.35;
 
@@ -58,6 +68,11 @@ export const BOILERPLATE_PHRASES: readonly RegExp[] = [
   /^(?:have a (?:news )?tip|got a (?:news )?tip)\b/i,
   /^(?:tell us what you think|leave a (?:comment|reply)|what do you think)\b/i,
   /^(?:loading|please wait)\W*$/i,
+  /^(?:https?:\/\/|www\.)\S+$/i,
+  /^follow\b.{0,100}(?:\b(?:on|at) (?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|mastodon)\b|https?:\/\/|@\w)/i,
+  /^if you (?:enjoyed|liked|like|enjoy|value|appreciate) (?:this|our|reading)\b/i,
+  /^this (?:post|article|page|story|site) (?:may )?contains? (?:affiliate|sponsored|referral)/i,
+  /^join (?:the|our) (?:conversation|discussion|community|forums?|newsletter|mailing list)\b/i,
   /^(?:this (?:post|article|story) (?:was|has been) (?:updated|corrected)\b.{0,40})$/i,
 ];
 
