@@ -6,11 +6,14 @@ Commands:
   build      Build dist/rss.xml, dist/atom.xml and dist/feed.json from articles/
   check      Validate feed files (RSS, Atom, JSON Feed) and report file:line:col problems
   explain    Show what feedwright keeps, drops and finds (with provenance) in article files
-  init       Write a commented config and a sample article into an empty project
+  init       Write a config and a sample article into an empty project
 
 Options:
-  -h, --help     Show help (also: feedwright <command> --help)
+  -h, --help     Show help (also: feedwright <command> --help, feedwright help <command>)
   -v, --version  Show the version
+
+Output: diagnostics and summaries go to stderr, --json output to stdout. Colour only on a
+terminal, never when NO_COLOR is set or with --no-color; --color forces it.
 
 Exit codes: 0 feeds written (warnings allowed), 1 content errors (the other articles were
 built), 2 usage or configuration error, 70 internal error (a bug: please report it).
@@ -19,8 +22,14 @@ built), 2 usage or configuration error, 70 internal error (a bug: please report 
 export const COMMAND_HELP = {
   build: `Usage: feedwright build [options]
 
-Read articles (Markdown, plain text, HTML) and write RSS 2.0, Atom 1.0 and JSON Feed 1.1.
-Only files whose bytes changed are rewritten; the feeds are replaced together, atomically.
+Read articles (Markdown, plain text, HTML) and write RSS 2.0, Atom 1.0 and JSON Feed 1.1, plus
+what the config asks for: per-tag and per-author feeds, RFC 5005 archive pages, the browser
+stylesheet (feed.xsl), feeds.opml and index.html. Every feed is validated first; then all files
+are replaced together. Files whose bytes did not change are not rewritten.
+
+After the build, a change summary compares the items with the previous output:
+  2 new, 1 updated, 0 removed
+    + Title of the new article https://example.com/new-article
 
 Options:
   -a, --articles DIR   Folder of article sources (default: config "articles", or articles/)
@@ -28,20 +37,26 @@ Options:
   -c, --config FILE    Config file (default: feedwright.config.json if present)
   -w, --watch          Rebuild when articles change
       --dry-run        Render and validate, write nothing
-      --json           Print the result (counts, files, diagnostics) as JSON on stdout
+      --ping           After a build that rewrote feeds, notify the config's WebSub "hubs"
+      --json           Print the result as JSON on stdout: ok, counts, changes, written,
+                       unchanged, removed, files, feeds, diagnostics, seconds (and ping)
   -q, --quiet          Print only errors
-      --no-color       No colour (also when NO_COLOR is set, or output is not a terminal)
+      --color          Colour even when stderr is not a terminal
+      --no-color       No colour (also when NO_COLOR is set, or stderr is not a terminal)
   -h, --help           Show this help
 `,
   check: `Usage: feedwright check [options] FILE|DIR...
 
 Validate feeds: XML well-formedness (strict, namespace-aware), RSS 2.0, Atom (RFC 4287) and
-JSON Feed 1.1 rules. Reports file:line:col, a rule code and a message.
+JSON Feed 1.1 rules. Reports file:line:col, a rule code and a message. Folders are searched
+for *.xml, *.json, *.rss and *.atom files.
 
 Options:
       --strict         Treat warnings as errors
       --json           Print diagnostics as JSON on stdout
   -q, --quiet          Print only the diagnostics
+  -c, --config FILE    Config file (not needed to check feeds)
+      --no-color       No colour
   -h, --help           Show this help
 `,
   explain: `Usage: feedwright explain [options] FILE...
@@ -54,11 +69,13 @@ Options:
                        tags, contentText, contentHtml, dropped, provenance, diagnostics)
   -a, --articles DIR   Articles folder (for the site template and git dates)
   -c, --config FILE    Config file
+      --no-color       No colour
   -h, --help           Show this help
 `,
   init: `Usage: feedwright init [options]
 
-Write feedwright.config.json and articles/hello-world.md into the current folder.
+Write feedwright.config.json and articles/hello-world.md into the current folder. The config
+names its JSON schema ("$schema"), so editors complete and document every key.
 Existing files are never overwritten unless --force is given.
 
 Options:

@@ -3,6 +3,11 @@ import path from 'node:path';
 import { EXIT } from '../errors.js';
 import type { Io, Output } from './output.js';
 
+/**
+ * JSON has no comments: the config names its JSON schema instead (shipped in the package's
+ * assets/), which gives editors a description of every key, completion and checking.
+ * Every opt-in feature is written out with its default, so the file shows what exists.
+ */
 const CONFIG = `{
   "$schema": "./node_modules/feedwright/assets/config.schema.json",
   "title": "My site",
@@ -11,7 +16,14 @@ const CONFIG = `{
   "language": "en",
   "author": { "name": "Your Name", "email": "you@example.com" },
   "timezone": "UTC",
-  "limit": 50
+  "limit": 50,
+  "articles": "articles",
+  "out": "dist",
+  "feeds": { "tags": false, "authors": false },
+  "archive": false,
+  "hubs": [],
+  "stylesheet": true,
+  "index": true
 }
 `;
 

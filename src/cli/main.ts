@@ -1,11 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build } from '../build.js';
+import { build, type BuildResult } from '../build.js';
 import { explain, type Explanation } from '../explain.js';
 import { checkPaths } from '../validate/index.js';
 import { EXIT, FeedwrightError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { init } from './init.js';
-import { type Io, makeOutput, printBuildSummary, printDiagnostics } from './output.js';
+import { pingHubs, type PingResult } from '../publish/websub.js';
+import { type Io, type Output, formatChanges, makeOutput, makeProgress, printBuildSummary, printDiagnostics } from './output.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
 export type { Io } from './output.js';
@@ -20,7 +21,7 @@ const COMMON = {
 } as const satisfies ParseArgsConfig['options'];
 
 const OPTIONS = {
-  build: { ...COMMON, articles: { type: 'string', short: 'a' }, out: { type: 'string', short: 'o' }, watch: { type: 'boolean', short: 'w' }, 'dry-run': { type: 'boolean' } },
+  build: { ...COMMON, articles: { type: 'string', short: 'a' }, out: { type: 'string', short: 'o' }, watch: { type: 'boolean', short: 'w' }, 'dry-run': { type: 'boolean' }, ping: { type: 'boolean' } },
   check: { ...COMMON, strict: { type: 'boolean' } },
   explain: { ...COMMON, articles: { type: 'string', short: 'a' } },
   init: { ...COMMON, force: { type: 'boolean' } },
@@ -38,7 +39,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const out = makeOutput(io, argv);
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
-    out.stdout(topic && topic in COMMAND_HELP ? COMMAND_HELP[topic as Command] : MAIN_HELP);
+    if (topic !== undefined && !(topic in COMMAND_HELP)) {
+      out.stderr(`feedwright help: unknown command "${topic}".\n\n${MAIN_HELP}`);
+      return EXIT.USAGE_OR_CONFIG;
+    }
+    // No command at all is a usage error: the help goes to stderr so scripts see an empty stdout.
+    if (first === undefined) out.stderr(MAIN_HELP);
+    else out.stdout(topic ? COMMAND_HELP[topic as Command] : MAIN_HELP);
     return first === undefined ? EXIT.USAGE_OR_CONFIG : EXIT.OK;
   }
   if (first === '--version' || first === '-v' || first === 'version') {
@@ -109,25 +116,88 @@ function opt<K extends string>(key: K, value: string | boolean | undefined): Par
   return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
 }
 
-async function runBuild(values: Record<string, string | boolean | undefined>, io: Io, out: ReturnType<typeof makeOutput>): Promise<number> {
+async function runBuild(values: Record<string, string | boolean | undefined>, io: Io, out: Output): Promise<number> {
   const options = { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('out', values.out), dryRun: values['dry-run'] === true };
   if (values.watch) {
     const { watch } = await import('./watch.js');
     return watch(options, out, values);
   }
   const started = performance.now();
-  const result = await build(options);
-  const seconds = (performance.now() - started) / 1000;
-  if (values.json) {
-    out.stdout(`${JSON.stringify({ counts: result.counts, files: result.files, diagnostics: result.diagnostics, seconds: Number(seconds.toFixed(3)) }, null, 2)}\n`);
-  } else {
-    if (!values.quiet) printDiagnostics(out, result.diagnostics);
-    printBuildSummary(out, result, seconds, values.quiet === true);
+  const progress = !values.quiet && !values.json ? makeProgress(out, started) : undefined;
+  let result: BuildResult;
+  try {
+    result = await build(progress ? { ...options, onProgress: progress.update } : options);
+  } finally {
+    progress?.clear();
   }
-  return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
+  const seconds = (performance.now() - started) / 1000;
+  const ping = values.ping ? await runPing(result, values['dry-run'] === true) : undefined;
+  const errors = result.diagnostics.some((d) => d.severity === 'error');
+  if (values.json) {
+    out.stdout(`${JSON.stringify(buildJson(result, seconds, ping), null, 2)}\n`);
+  } else {
+    if (!values.quiet) {
+      printDiagnostics(out, result.diagnostics);
+      out.stderr(formatChanges(out, result.changes));
+    }
+    printBuildSummary(out, result, seconds, values.quiet === true);
+    if (ping) printPing(out, ping, values.quiet === true);
+  }
+  return errors ? EXIT.CONTENT_ERRORS : EXIT.OK;
 }
 
-function renderExplanation(r: Explanation, out: ReturnType<typeof makeOutput>): string {
+/**
+ * `build --json`: one object on stdout. Stable keys: ok, counts, changes, written, unchanged,
+ * removed, files, feeds, diagnostics, seconds, and ping (with --ping).
+ */
+export function buildJson(result: BuildResult, seconds: number, ping?: PingReport): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ok: !result.diagnostics.some((d) => d.severity === 'error'),
+    counts: result.counts,
+    changes: result.changes,
+    written: result.files.filter((f) => f.status === 'written').length,
+    unchanged: result.files.filter((f) => f.status === 'unchanged').length,
+    removed: result.removedFiles,
+    files: result.files,
+    feeds: result.feeds,
+    diagnostics: result.diagnostics,
+    seconds: Number(seconds.toFixed(3)),
+  };
+  if (ping) out.ping = ping;
+  return out;
+}
+
+/** What `--ping` did: skipped (and why), or each hub's answer per feed URL. */
+export interface PingReport {
+  skipped?: string;
+  results: PingResult[];
+}
+
+/** WebSub: announce the feeds that were rewritten (not archive pages, which carry no hub link). */
+async function runPing(result: BuildResult, dryRun: boolean): Promise<PingReport> {
+  if (result.config.hubs.length === 0) return { skipped: 'the config names no "hubs"', results: [] };
+  if (dryRun) return { skipped: 'a dry run writes nothing', results: [] };
+  const written = new Set(result.files.filter((f) => f.status === 'written').map((f) => f.name));
+  const urls = result.feeds.filter((f) => f.kind !== 'archive' && written.has(f.file)).map((f) => f.url);
+  if (urls.length === 0) return { skipped: 'no feed changed', results: [] };
+  return { results: await pingHubs(result.config.hubs, urls) };
+}
+
+function printPing(out: Output, ping: PingReport, quiet: boolean): void {
+  if (ping.skipped) {
+    if (!quiet) out.stderr(`websub: no ping sent: ${ping.skipped}.\n`);
+    return;
+  }
+  const failed = ping.results.filter((r) => !r.ok);
+  for (const r of failed) out.stderr(`${out.yellow('warning')} WEBSUB_PING_FAILED ${r.hub} (${r.url}): ${r.error ?? 'failed'}\n`);
+  if (!quiet) {
+    const hubs = new Set(ping.results.map((r) => r.hub)).size;
+    const urls = new Set(ping.results.map((r) => r.url)).size;
+    out.stderr(`websub: pinged ${hubs} hub${hubs === 1 ? '' : 's'} for ${urls} feed${urls === 1 ? '' : 's'}${failed.length ? `, ${failed.length} failed` : ''}\n`);
+  }
+}
+
+function renderExplanation(r: Explanation, out: Output): string {
   const lines: string[] = [];
   lines.push(out.bold(`== ${r.source} (${r.kind ?? 'unknown'}, ${r.status})`));
   const field = (name: string, value: string | undefined): void => {

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { BuildResult } from '../build.js';
+import type { BuildResult, ChangeSummary, ItemRef } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 
@@ -39,7 +39,14 @@ export function makeOutput(io: Io, argv: readonly string[]): Output {
   };
 }
 
-/** Diagnostics grouped by file, errors first within a file, to stderr. */
+/** Past this many diagnostics with one code, the rest are counted, not printed (`--json` lists all). */
+export const REPEATS_SHOWN = 3;
+
+/**
+ * Diagnostics to stderr, grouped by file (a blank line between files), errors first within a
+ * file. A hint is printed once per code and file. Errors are always printed in full; past
+ * REPEATS_SHOWN warnings or notes with the same code, the others are summed up in one line.
+ */
 export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]): void {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
@@ -48,23 +55,108 @@ export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]
     list.push(d);
     byFile.set(key, list);
   }
-  for (const [, list] of byFile) {
-    for (const d of list) {
-      const text = formatDiagnostic(d);
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, { count: number; severity: Diagnostic['severity']; files: Set<string> }>();
+  let first = true;
+  for (const [file, list] of byFile) {
+    const hinted = new Set<string>();
+    let printed = false;
+    for (const d of [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
+      const count = (shown.get(d.code) ?? 0) + 1;
+      if (d.severity !== 'error' && count > REPEATS_SHOWN) {
+        const h = hidden.get(d.code) ?? { count: 0, severity: d.severity, files: new Set<string>() };
+        h.count++;
+        h.files.add(file);
+        hidden.set(d.code, h);
+        continue;
+      }
+      shown.set(d.code, count);
+      if (!printed && !first) out.stderr('\n');
+      printed = true;
+      first = false;
+      const text = formatDiagnostic(hinted.has(d.code) ? withoutHint(d) : d);
+      hinted.add(d.code);
       const colour = d.severity === 'error' ? out.red : d.severity === 'warning' ? out.yellow : out.dim;
       out.stderr(`${text.replace(` ${d.severity} `, ` ${colour(d.severity)} `)}\n`);
     }
   }
+  for (const [code, h] of hidden) {
+    const files = [...h.files].filter(Boolean);
+    const where = files.length > 0 ? ` in ${files.length} file${files.length === 1 ? '' : 's'}` : '';
+    out.stderr(out.dim(`… and ${h.count} more ${h.severity === 'warning' ? 'warning' : 'note'}${h.count === 1 ? '' : 's'} ${code}${where} (--json lists them all)`) + '\n');
+  }
 }
 
+const SEVERITY_ORDER: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, note: 2 };
+
+function withoutHint(d: Diagnostic): Diagnostic {
+  const { hint: _hint, ...rest } = d;
+  return rest;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The one-line summary: articles, errors, warnings, files written/unchanged, seconds. */
 export function printBuildSummary(out: Output, result: BuildResult, seconds: number, quiet: boolean): void {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   const written = result.files.filter((f) => f.status === 'written').length;
   const unchanged = result.files.filter((f) => f.status === 'unchanged').length;
   const c = result.counts;
-  const extra = [c.drafts ? `${c.drafts} draft${c.drafts === 1 ? '' : 's'}` : '', c.held ? `${c.held} held (future)` : '', c.failed ? `${c.failed} failed` : ''].filter(Boolean).join(', ');
+  const extra = [c.drafts ? plural(c.drafts, 'draft') : '', c.held ? `${c.held} held (future)` : '', c.failed ? `${c.failed} failed` : ''].filter(Boolean).join(', ');
   const mark = errors > 0 ? out.red('✗') : out.green('✓');
-  const line = `${mark} ${c.published} article${c.published === 1 ? '' : 's'} published${extra ? ` (${extra})` : ''}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}; ${written} file${written === 1 ? '' : 's'} written, ${unchanged} unchanged; ${seconds.toFixed(2)} s\n`;
+  const removed = result.removedFiles?.length ? `, ${result.removedFiles.length} removed` : '';
+  const line = `${mark} ${c.published} article${c.published === 1 ? '' : 's'} published${extra ? ` (${extra})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(written, 'file')} written, ${unchanged} unchanged${removed}; ${seconds.toFixed(2)} s\n`;
   if (!quiet || errors > 0) out.stderr(line);
+}
+
+/** Items listed per kind of change; the rest are counted. */
+export const CHANGES_LISTED = 10;
+
+/**
+ * The change summary, as a CI log shows it: "2 new, 1 updated, 0 removed" and one line per item
+ * (+ new, ~ updated, - removed).
+ */
+export function formatChanges(out: Output, changes: ChangeSummary): string {
+  const head = `${changes.added.length} new, ${changes.updated.length} updated, ${changes.removed.length} removed${changes.previous ? '' : ' (no previous feed to compare with)'}`;
+  const lines = [head];
+  const list = (mark: string, colour: (s: string) => string, items: readonly ItemRef[]): void => {
+    for (const item of items.slice(0, CHANGES_LISTED)) lines.push(`  ${colour(mark)} ${oneLine(item.title) || item.id}${item.url ? out.dim(` ${item.url}`) : ''}`);
+    if (items.length > CHANGES_LISTED) lines.push(`  ${colour(mark)} … and ${items.length - CHANGES_LISTED} more`);
+  };
+  list('+', out.green, changes.added);
+  list('~', out.yellow, changes.updated);
+  list('-', out.red, changes.removed);
+  return `${lines.join('\n')}\n`;
+}
+
+function oneLine(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 100 ? `${t.slice(0, 99)}…` : t;
+}
+
+/**
+ * A progress bar on stderr for builds that take more than a second: drawn only on a TTY, only
+ * after `delayMs`, at most every 80 ms, and erased when done. Returns the onProgress callback.
+ */
+export function makeProgress(out: Output, startedMs: number, now: () => number = () => performance.now(), delayMs = 1000): { update: (done: number, total: number) => void; clear: () => void } {
+  let drawn = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const t = now();
+      if (!out.isTTY || t - startedMs < delayMs || t - last < 80 || total === 0) return;
+      last = t;
+      const width = 24;
+      const filled = Math.round((done / total) * width);
+      out.stderr(`\r${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} articles`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) out.stderr('\r\x1b[K');
+      drawn = false;
+    },
+  };
 }
