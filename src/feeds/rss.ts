@@ -1,4 +1,4 @@
-import { formatRfc822 } from '../meta/dates.js';
+import { formatRfc3339, formatRfc822 } from '../meta/dates.js';
 import { joinNames } from '../meta/people.js';
 import type { Article } from '../model.js';
 import { FH_NAMESPACE, type FeedData } from './model.js';
@@ -9,6 +9,7 @@ const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
   'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:dcterms': 'http://purl.org/dc/terms/',
 };
 
 /**
@@ -46,6 +47,8 @@ function renderItem(item: Article): string {
   out += element('    ', 'guid', item.id.value, { isPermaLink: item.id.value === item.link.value ? 'true' : 'false' });
   out += element('    ', 'pubDate', formatRfc822(item.published.value));
   out += element('    ', 'dc:creator', joinNames(item.authors.value));
+  // RSS 2.0 has no item update date; dcterms:modified (W3CDTF) is what feedparser and others read.
+  out += element('    ', 'dcterms:modified', formatRfc3339(item.updated.value));
   for (const tag of item.tags.value) out += element('    ', 'category', tag);
   out += element('    ', 'description', item.summary.value);
   if (item.contentHtml) out += htmlElement('    ', 'content:encoded', item.contentHtml);
