@@ -101,8 +101,17 @@ export interface FilterContext {
   title: string;
   authors: readonly string[];
   counts: ReadonlyMap<string, number>;
+  /** The page's own URL (canonical), as `urlKey` gives it; '' when unknown. */
+  pageUrl: string;
   /** Link-dense blocks that stand next to another link-dense block. */
   linkRun: ReadonlySet<Block>;
+}
+
+/** A URL without scheme, `www.` and trailing slash, lower-cased, to compare two spellings of one URL. */
+function urlKey(text: string): string {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(text)
+    ? text.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '')
+    : '';
 }
 
 function isLinkDense(b: Block): boolean {
@@ -129,6 +138,7 @@ export function blockRule(b: Block, ctx: FilterContext): string | undefined {
   if (/^H[1-6]$/.test(b.tag) && ctx.title !== '' && comparable(b.text) === ctx.title) return 'headline';
   if (b.tag === 'H1') return 'headline';
   if (ctx.linkRun.has(b)) return 'link-dense';
+  if (ctx.pageUrl !== '' && urlKey(b.text) === ctx.pageUrl) return 'page-url';
   if (b.words <= PHRASE_MAX_WORDS) {
     if (BOILERPLATE_PHRASES.some((re) => re.test(b.text))) return 'boilerplate-phrase';
     if (CREDIT_LINE.test(b.text)) return 'caption';
@@ -179,6 +189,7 @@ export function postFilter(root: DomElement, found: FoundMetadata): DroppedBlock
     title: comparable(found.title?.value ?? ''),
     authors: (found.authors?.value ?? []).map((p) => comparable(p.name)),
     counts,
+    pageUrl: found.link ? urlKey(found.link.value) : '',
     linkRun: linkRuns(blocks),
   };
   for (const b of blocks) {

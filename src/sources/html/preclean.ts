@@ -67,7 +67,14 @@ function isHidden(el: DomElement): boolean {
  * on hover: a <span> holding an image and several links.
  */
 function isHoverCard(el: DomElement): boolean {
-  return el.firstElementChild !== null && el.querySelector('img') !== null && el.querySelectorAll('a').length >= 2;
+  if (el.firstElementChild === null) return false;
+  // A card is built of elements: no text of its own, and its links sit inside nested boxes (a
+  // span of running text, or the link the card belongs to, has them as direct children).
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT_NODE && (c.nodeValue ?? '').trim() !== '') return false;
+    if (c.nodeType === ELEMENT_NODE && (c as DomElement).localName.toLowerCase() === 'a') return false;
+  }
+  return el.querySelector('img') !== null && el.querySelectorAll('a').length >= 2;
 }
 
 /** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */

@@ -26,6 +26,7 @@ export const BOILERPLATE_CLASS_WORDS: Readonly<Record<string, readonly string[]>
   tags: ['tags', 'tag', 'topics', 'keywords', 'categories'],
   comments: ['comment', 'comments', 'disqus', 'replies', 'respond'],
   consent: ['cookie', 'cookies', 'consent', 'gdpr', 'modal', 'popup', 'overlay', 'lightbox'],
+  'print-only': ['print', 'printonly', 'printheader', 'printfooter'],
   hidden: ['hidden', 'hide', 'invisible', 'screenreader', 'sronly', 'visuallyhidden', 'offscreen', 'tooltip'],
 };
 
@@ -68,7 +69,6 @@ export const BOILERPLATE_PHRASES: readonly RegExp[] = [
   /^(?:have a (?:news )?tip|got a (?:news )?tip)\b/i,
   /^(?:tell us what you think|leave a (?:comment|reply)|what do you think)\b/i,
   /^(?:loading|please wait)\W*$/i,
-  /^(?:https?:\/\/|www\.)\S+$/i,
   /^follow\b.{0,100}(?:\b(?:on|at) (?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|mastodon)\b|https?:\/\/|@\w)/i,
   /^if you (?:enjoyed|liked|like|enjoy|value|appreciate) (?:this|our|reading)\b/i,
   /^this (?:post|article|page|story|site) (?:may )?contains? (?:affiliate|sponsored|referral)/i,
