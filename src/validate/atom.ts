@@ -4,7 +4,7 @@
  * rules the grammar cannot express (one id/title/updated, authors, absolute IRIs, dates...).
  */
 import type { Reporter } from './rules.js';
-import { EMAIL, isAbsoluteUrl, LOOKS_LIKE_HTML, parseRfc3339, quote } from './text.js';
+import { EMAIL, isAbsoluteUrl, looksLikeHtml, parseRfc3339, quote } from './text.js';
 import {
   attr,
   attrPosition,
@@ -304,7 +304,7 @@ function checkTypedBody(parsed: ParsedXml, element: XmlElement, type: string, re
         `The <${element.local} type="xhtml"> must contain exactly one <div xmlns="${XHTML_NS}"> and nothing else (RFC 4287 3.1.1.3).`,
       );
     }
-  } else if (type === 'text' && LOOKS_LIKE_HTML.test(element.text)) {
+  } else if (type === 'text' && looksLikeHtml(element.text)) {
     reporter.report(
       'ATOM_TEXT_CONTAINS_MARKUP',
       textPosition(parsed, element),

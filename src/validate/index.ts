@@ -93,17 +93,31 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
 
 /**
  * Check files and folders. Folders are walked (sorted, skipping node_modules and .git) for
- * *.xml, *.json, *.rss and *.atom; files named explicitly are checked whatever their extension.
+ * *.xml, *.json, *.rss and *.atom; a file found there that is plainly not a feed gets a
+ * FEED_SKIPPED_NOT_A_FEED note. Files named explicitly are checked whatever their name and content.
  */
 export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
-    for (const file of await expand(path, true, diagnostics)) {
+    for (const { file, explicit } of await expand(path, true, diagnostics)) {
       let content: string;
       try {
         content = await readFile(file, 'utf8');
       } catch (error) {
         diagnostics.push(unreadable(file, error));
+        continue;
+      }
+      // A folder may hold other JSON and XML (configs, explain output); say so instead of failing them.
+      if (!explicit && !isFeedCandidate(content)) {
+        diagnostics.push({
+          code: 'FEED_SKIPPED_NOT_A_FEED',
+          severity: 'note',
+          message: 'The file is not an RSS, Atom or JSON Feed document, so it was not checked.',
+          hint: 'Name the file explicitly to check it anyway.',
+          file,
+          line: 1,
+          column: 1,
+        });
         continue;
       }
       diagnostics.push(...checkFeed(file, content, options));
@@ -112,7 +126,32 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   return diagnostics;
 }
 
-async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]): Promise<string[]> {
+/**
+ * Is this content meant to be a feed? XML with an <rss> or <feed> root; JSON that names a JSON Feed
+ * version or has items (or is broken JSON mentioning jsonfeed.org, so its syntax error is reported).
+ */
+export function isFeedCandidate(content: string): boolean {
+  const format = detectFormat(content);
+  if (format !== 'json') return format !== undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(stripBom(content));
+  } catch {
+    // Not JSON at all: a feed only if it says it wants to be one.
+    return content.includes('jsonfeed.org/version');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const version = (value as { version?: unknown }).version;
+  return (typeof version === 'string' && version.includes('jsonfeed.org')) || 'items' in value;
+}
+
+interface FoundFile {
+  file: string;
+  /** Named by the caller rather than found by walking a folder. */
+  explicit: boolean;
+}
+
+async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]): Promise<FoundFile[]> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -120,7 +159,7 @@ async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]
     diagnostics.push(unreadable(path, error));
     return [];
   }
-  if (info.isFile()) return explicit || FEED_EXTENSIONS.has(extname(path).toLowerCase()) ? [path] : [];
+  if (info.isFile()) return explicit || FEED_EXTENSIONS.has(extname(path).toLowerCase()) ? [{ file: path, explicit }] : [];
   if (!info.isDirectory()) return [];
   let entries: string[];
   try {
@@ -129,7 +168,7 @@ async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]
     diagnostics.push(unreadable(path, error));
     return [];
   }
-  const files: string[] = [];
+  const files: FoundFile[] = [];
   for (const entry of entries) {
     if (SKIPPED_FOLDERS.has(entry)) continue;
     files.push(...(await expand(join(path, entry), false, diagnostics)));

@@ -6,7 +6,7 @@ import type { Reporter } from './rules.js';
 import {
   isAbsoluteUrl,
   isRssEmail,
-  LOOKS_LIKE_HTML,
+  looksLikeHtml,
   parseRfc822,
   quote,
 } from './text.js';
@@ -370,7 +370,7 @@ function checkTextEncoding(parsed: ParsedXml, element: XmlElement, reporter: Rep
   }
 
   if (element.uri !== NS.none || !PLAIN_TEXT_ELEMENTS.has(element.local)) return;
-  if (LOOKS_LIKE_HTML.test(element.text)) {
+  if (looksLikeHtml(element.text)) {
     reporter.report(
       'RSS_TEXT_CONTAINS_MARKUP',
       textPosition(parsed, element),

@@ -9,7 +9,8 @@
 import type { Diagnostic } from '../model.js';
 
 export interface RuleInfo {
-  readonly severity: 'error' | 'warning';
+  /** Default severity; `strict` turns warnings into errors and leaves notes alone. */
+  readonly severity: 'error' | 'warning' | 'note';
   /** Where the rule comes from, e.g. "RFC 4287 4.1.1". */
   readonly spec: string;
   readonly summary: string;
@@ -21,6 +22,11 @@ export const RULES = {
     severity: 'error',
     spec: 'feedwright',
     summary: 'The content is neither an RSS 2.0 document, an Atom feed, nor a JSON object.',
+  },
+  FEED_SKIPPED_NOT_A_FEED: {
+    severity: 'note',
+    spec: 'feedwright',
+    summary: 'A file found while walking a folder is not a feed (e.g. a JSON config or an HTML page), so it was not checked.',
   },
   FEED_FILE_UNREADABLE: {
     severity: 'error',

@@ -202,5 +202,27 @@ export function quote(value: string, max = 60): string {
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
-/** Does plain text look like it contains HTML markup (a tag, comment or entity-escaped tag)? */
-export const LOOKS_LIKE_HTML = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/;
+/**
+ * HTML elements whose tags in plain text mean someone put markup where text belongs. Like the W3C
+ * validator we look for real HTML elements only, so a title about "<odd> things" is left alone.
+ */
+export const HTML_ELEMENTS: ReadonlySet<string> = new Set(
+  (
+    'a abbr acronym address area article aside audio b big blockquote body br button canvas caption center cite code col ' +
+    'dd del details dfn div dl dt em embed fieldset figcaption figure font footer form frame h1 h2 h3 h4 h5 h6 head header hr ' +
+    'html i iframe img input ins kbd label li link main mark meta nav noscript object ol p picture pre q s samp script ' +
+    'section select small source span strike strong style sub summary sup table tbody td textarea tfoot th thead time title ' +
+    'tr tt u ul var video wbr'
+  ).split(' '),
+);
+
+const TAG = /<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>/g;
+
+/** Does plain text contain an HTML tag (of a real HTML element) or an HTML comment? */
+export function looksLikeHtml(text: string): boolean {
+  if (text.includes('<!--')) return true;
+  for (const m of text.matchAll(TAG)) {
+    if (HTML_ELEMENTS.has((m[1] ?? '').toLowerCase())) return true;
+  }
+  return false;
+}

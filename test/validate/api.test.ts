@@ -127,6 +127,15 @@ describe('RSS value rules accept what they should', () => {
   });
 });
 
+describe('plain-text markup warnings look for real HTML elements only', () => {
+  it('a title about "<odd> things" is left alone', () => {
+    expect(codes('a.xml', atom(atomEntry('<summary>Nasty &amp; &lt;odd&gt; feed</summary>')))).toEqual([]);
+  });
+  it('but <script> in a category is reported', () => {
+    expect(codes('a.xml', rss(rssItem('<category>&lt;script&gt;</category>')))).toContain('RSS_TEXT_CONTAINS_MARKUP');
+  });
+});
+
 describe('Atom value rules accept what they should', () => {
   it('an author on the feed covers every entry; a source author covers its entry', () => {
     const noFeedAuthor = atom(
@@ -211,14 +220,23 @@ describe('checkPaths', () => {
       await writeFile(join(dir, 'notes.txt'), 'not a feed');
       await writeFile(join(dir, 'node_modules', 'bad.xml'), '<x>');
       await writeFile(join(dir, 'feed.txt'), rss(rssItem('<link>/a</link>')));
+      await writeFile(join(dir, 'config.json'), '{ "title": "not a feed" }');
+      await writeFile(join(dir, 'broken.json'), '{ "version": "https://jsonfeed.org/version/1.1", ');
 
-      const found = await checkPaths([dir, join(dir, 'feed.txt'), join(dir, 'missing.xml')]);
-      expect(found.map((d) => [d.file, d.code])).toEqual([
-        [join(dir, 'sub', 'bad.atom'), 'XML_MISMATCHED_TAG'],
-        [join(dir, 'feed.txt'), 'RSS_URL_NOT_ABSOLUTE'],
-        [join(dir, 'missing.xml'), 'FEED_FILE_UNREADABLE'],
+      const found = await checkPaths([dir, join(dir, 'feed.txt'), join(dir, 'missing.xml'), join(dir, 'config.json')]);
+      expect(found.map((d) => [d.file, d.code, d.severity])).toEqual([
+        [join(dir, 'broken.json'), 'JSON_SYNTAX_ERROR', 'error'],
+        [join(dir, 'config.json'), 'FEED_SKIPPED_NOT_A_FEED', 'note'],
+        [join(dir, 'sub', 'bad.atom'), 'XML_MISMATCHED_TAG', 'error'],
+        [join(dir, 'feed.txt'), 'RSS_URL_NOT_ABSOLUTE', 'error'],
+        [join(dir, 'missing.xml'), 'FEED_FILE_UNREADABLE', 'error'],
+        // Named explicitly, so checked as a feed after all.
+        [join(dir, 'config.json'), 'JSON_FEED_URL_MISSING', 'warning'],
+        [join(dir, 'config.json'), 'JSON_FEED_URL_MISSING', 'warning'],
+        [join(dir, 'config.json'), 'JSON_REQUIRED_MISSING', 'error'],
+        [join(dir, 'config.json'), 'JSON_REQUIRED_MISSING', 'error'],
       ]);
-      expect(found[2]?.message).toMatch(/^The path could not be read: .*\.$/);
+      expect(found[4]?.message).toMatch(/^The path could not be read: .*\.$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
