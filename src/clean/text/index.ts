@@ -79,6 +79,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // 2. Labels.
   const labels = units.map((unit) => labelUnit(unit, options));
   propagateBoxes(units, labels);
+  labelDuplicates(units, labels);
 
   // 3. Body.
   const [start, end] = findBody(units, labels);
@@ -159,6 +160,27 @@ export function matchPhraseRule(unit: Pick<Unit, 'key' | 'words'>): PhraseRule |
   return undefined;
 }
 
+/**
+ * Later copies of a block seen earlier in the page are labelled before the body is searched, so
+ * that a page holding its article (or its teaser) twice does not double the body.
+ */
+function labelDuplicates(units: readonly Unit[], labels: Label[]): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    if (unit.words < BODY.duplicateMinWords || label.keep) continue;
+    const key = templateKey(unit.text);
+    if (seen.has(key)) {
+      // A repeated short line (a recipe's "1 cup" row) costs little; a repeated paragraph costs its length.
+      const weight = unit.words >= 12 ? Math.min(unit.words, 30) : 2;
+      if (!label.rule) labels[i] = { rule: 'duplicate-block', weight };
+    } else {
+      seen.add(key);
+    }
+  }
+}
+
 /** A sign-up box's heading takes the next few short lines of its block with it. */
 function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
   // A photo credit labels the lines right above it in its block as the caption it credits.
@@ -194,6 +216,9 @@ function bodyScore(unit: Unit, label: Label, proseSoFar: number): number {
   }
   if (isProse(unit)) return Math.min(unit.words, BODY.proseWordCap);
   if (unit.sentence && unit.words >= 3) return -1;
+  // Rows of data and list items with some content (dates and venues, steps) cost less than the
+  // one- to three-word items that menus are made of.
+  if (unit.words >= BODY.richLineWords) return -BODY.richLineCost;
   return unit.list ? -BODY.listItemCost : -BODY.shortLineCost;
 }
 

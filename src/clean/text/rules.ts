@@ -422,6 +422,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:trending|trending now|trending stories|popular|most popular|most read|most viewed|most shared|most discussed|popular posts|popular stories|top stories|latest|latest news|latest stories|latest posts|latest articles|recent posts|recent articles|what's hot|editor's picks|editors' picks|what to read next|up next|read next|next up|just in|breaking news)$/,
       /^(?:latest|more|top) [\p{L}]+ (?:news|stories|headlines|videos)$/u,
       /^(?:read|see|watch) (?:these|this|this one|these stories|what's) next$/,
+      /^related (?:coverage|stories|articles|reading|posts|content|news)\b/,
       /^more [\p{L}'’&-]+(?: [\p{L}'’&-]+){0,3}$/u,
       /^(?:noticias relacionadas|artículos relacionados|te puede interesar|también te puede interesar|lo más leído|lo más visto|más leídas|más noticias|últimas noticias|recomendados)$/,
       /^(?:articles similaires|à lire aussi|sur le même sujet|les plus lus|les plus lues|dernières actualités|dans la même rubrique|vous aimerez aussi)$/,
@@ -435,6 +436,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 30,
     weight: 4,
     patterns: [
+      /^(?:more|mehr|más|plus|mais|weitere|further) ?:/,
       /^(?:read more|read also|also read|read next|see also|related|recommended|watch|watch now|listen|more|more on this|read|further reading|click here|continue reading|read the full (?:story|article)|full story|lee también|lea también|leer más|ver también|mira también|lire aussi|à lire aussi|à voir aussi|lire la suite|voir aussi|lesen sie auch|mehr lesen|mehr dazu|auch interessant|weiterlesen|leia também|leia mais|veja também|saiba mais|veja mais)\b ?[:›»>|-]/,
       /^(?:read more|continue reading|read full (?:story|article)|full story|leer más|seguir leyendo|lire la suite|weiterlesen|mehr lesen|leia mais|continue lendo|saiba mais|ver más|voir plus|mehr anzeigen|ver mais|load more|show more|view more|see more)$/,
       /^(?:click|tap) here to (?:read|see|watch|subscribe|sign up|download|learn)/,
@@ -517,6 +519,9 @@ export const BODY = {
   proseMinWords: 8,
   /** Cost of a short non-prose line (a heading, a label, a teaser title). */
   shortLineCost: 3,
+  /** A non-prose line with this many words is a data row or a rich list item, not a menu item. */
+  richLineWords: 6,
+  richLineCost: 1,
   /** Cost of a list item that is not prose (menus are lists). */
   listItemCost: 4,
   /** A prose line longer than this counts only this much: one huge line must not outweigh layout. */
