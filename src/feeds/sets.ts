@@ -140,25 +140,40 @@ interface Group {
 }
 
 /**
- * Group articles by each of their keys (tags, author names), by slug: "JavaScript" and
- * "javascript" are one feed, named by the newest article's spelling. Sorted by slug.
+ * Group articles by each of their keys (tags, author names). Names that differ only in case,
+ * Unicode form or spacing are one feed ("JavaScript", "javascript"), named by the newest
+ * article's spelling. Distinct names whose slugs collide ("C", "C++") get distinct folders: in
+ * name order, the first keeps the plain slug and the others add a short hash of their name.
+ * Sorted by slug.
  */
 function groupBy(articles: readonly Article[], keys: (a: Article) => readonly string[]): Group[] {
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, { name: string; items: Article[] }>();
   for (const article of articles) {
     const seen = new Set<string>();
-    for (const key of keys(article)) {
-      const name = key.trim();
-      if (!name) continue;
-      const slug = feedSlug(name);
-      if (seen.has(slug)) continue;
-      seen.add(slug);
-      const group = groups.get(slug) ?? { slug, name, items: [] };
+    for (const raw of keys(article)) {
+      const name = raw.trim();
+      const key = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const group = groups.get(key) ?? { name, items: [] };
       group.items.push(article);
-      groups.set(slug, group);
+      groups.set(key, group);
     }
   }
-  return [...groups.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const taken = new Set<string>();
+  const out: Group[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key) as { name: string; items: Article[] };
+    let slug = feedSlug(group.name);
+    if (taken.has(slug)) slug = `${slug}-${shortHash(key)}`;
+    taken.add(slug);
+    out.push({ slug, name: group.name, items: group.items });
+  }
+  return out.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+function shortHash(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 8);
 }
 
 /**
@@ -175,5 +190,5 @@ export function feedSlug(name: string): string {
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   const short = Array.from(s).slice(0, 60).join('').replace(/-+$/, '');
-  return short || `x-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  return short || `x-${shortHash(name)}`;
 }
