@@ -71,7 +71,14 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
     if (parsed.wellFormed && root !== undefined) {
       if (format === 'rss' && root.uri === '') checkRss(parsed, root, reporter);
       else if (format === 'atom') checkAtom(parsed, root, reporter);
-      else {
+      else if (format === 'rss') {
+        reporter.report(
+          'FEED_FORMAT_UNKNOWN',
+          parsed.lines.at(root.start),
+          `The root <${root.name}> is in the namespace ${JSON.stringify(root.uri)}, but RSS 2.0 elements have no namespace, so readers will not recognise it.`,
+          'Remove the default xmlns from <rss>; declare extension namespaces with prefixes.',
+        );
+      } else {
         reporter.report(
           'FEED_FORMAT_UNKNOWN',
           parsed.lines.at(root.start),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
 import { checkFeed, checkPaths, detectFormat } from '../../src/validate/index.js';
+import { jsonFeedSchemaValidator } from '../../src/validate/json.js';
 import { atom, atomEntry, jsonFeed, rss, rssItem } from './helpers.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -158,6 +159,15 @@ describe('Atom value rules accept what they should', () => {
 });
 
 describe('JSON Feed value rules', () => {
+  it('use the published schema, which is draft-07 and compiles with ajv 8\'s default class', async () => {
+    const schema = JSON.parse(await readFile(join(fixtures, '../../../node_modules/jsonfeed-schema/schema-v1.1.json'), 'utf8')) as {
+      $schema: string;
+    };
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    const validate = jsonFeedSchemaValidator();
+    expect(validate({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [] })).toBe(true);
+    expect(validate({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{ id: 'x' }] })).toBe(false);
+  });
   it('accept underscore extensions and RFC 3339 dates with offsets and fractions', () => {
     const doc = jsonFeed(',\n  "_custom": { "about": "x" }', ',\n      "date_published": "2024-01-31T10:00:00.123+05:30"');
     expect(codes('a.json', doc)).toEqual([]);

@@ -21,6 +21,12 @@ export const FAILING_CASES: FailingCase[] = [
     doc: '<?xml version="1.0"?>\n⟦<html><body/></html>\n',
   },
 
+  {
+    name: 'an <rss> root in a default namespace',
+    code: 'FEED_FORMAT_UNKNOWN',
+    doc: '⟦<rss xmlns="http://backend.userland.com/rss2" version="2.0"><channel/></rss>',
+  },
+
   // ---- XML well-formedness ----------------------------------------------------------------------
   {
     name: 'feed@6: a raw U+0001 in a title',
