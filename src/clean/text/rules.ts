@@ -44,6 +44,8 @@ export interface PhraseRule {
   name: RuleName;
   /** Why the rule exists. */
   why: string;
+  /** Lines the rule must drop (checked by the unit tests; also documentation). */
+  examples: readonly string[];
   /** Only lines with at most this many words are tested. */
   maxWords: number;
   /** Tested against the match key. Anchored and alternation-only, so they run in linear time. */
@@ -250,6 +252,7 @@ function isBreadcrumb(key: string): boolean {
 export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     name: 'skip-link',
+    examples: ['Skip to content', 'Saltar al contenido', 'Aller au contenu', 'Zum Inhalt springen', 'Pular para o conteúdo'],
     why: 'Accessibility links at the top of a page ("Skip to content") are navigation.',
     maxWords: 8,
     weight: 5,
@@ -263,6 +266,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'ad-marker',
+    examples: ['- Advertisement -', 'Advertisement', 'Publicidad', 'Publicité', 'Anzeige', 'Publicidade'],
     why: 'Ad slots leave their label behind ("- Advertisement -", "Anzeige", "Publicidad").',
     maxWords: 5,
     weight: 4,
@@ -274,6 +278,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'continues-below-ad',
+    examples: ['Story continues below advertisement', 'La noticia continúa debajo', 'Weiter nach der Anzeige', 'A matéria continua após a publicidade'],
     why: 'Ad slots inside the story announce that the story continues after them.',
     maxWords: 12,
     weight: 4,
@@ -289,7 +294,34 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
   },
   {
+    name: 'comment-form',
+    examples: ['Leave a comment', '34 Comments', 'Join the Conversation', 'Deja un comentario', 'Laisser un commentaire', 'Kommentar schreiben', 'Deixe um comentário'],
+    why: 'Comment section headings: the prose after them is readers\', not the article\'s.',
+    maxWords: 40,
+    weight: 1000,
+    patterns: [
+      /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
+      /^(?:join|start) the (?:conversation|discussion)/,
+      /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
+      /^\d+ (?:comments?|responses?|replies|thoughts|reactions) (?:to|on)\b/,
+      /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
+      /^(?:you must be|please) log(?:ged)? ?in to (?:post a )?comment/,
+      /^comments (?:are|have been) closed/,
+      /^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/,
+      /^(?:\d+ )?comentarios?$/,
+      /^(?:laisser|laissez|ajouter|écrire) un commentaire/,
+      /^(?:\d+ )?commentaires?$/,
+      /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
+      /^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/,
+      /^(?:\d+ )?comentários?$/,
+      // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
+      // "Pompeo said that ..." is news prose).
+      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
+    ],
+  },
+  {
     name: 'view-counter',
+    examples: ['0 1,593', '1.2k views', '1.593 visualizaciones', '12 Aufrufe', '830 vues'],
     why: 'View, share and comment counters ("0 1,593", "1.2k views") are page furniture.',
     maxWords: 4,
     weight: 3,
@@ -301,6 +333,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'newsletter-box',
+    examples: ['Subscribe to our newsletter', 'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.', 'Suscríbete a nuestro boletín', 'Abonnez-vous à notre newsletter', 'Newsletter abonnieren', 'Assine nossa newsletter'],
     why: 'Newsletter sign-up boxes: a heading and a sign-up line, often inside the story.',
     maxWords: 30,
     weight: 6,
@@ -330,6 +363,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'push-prompt',
+    examples: ['Get real time updates directly on you device, subscribe now.', 'Activa las notificaciones', 'Activez les notifications', 'Benachrichtigungen aktivieren', 'Ative as notificações'],
     why: 'Push-notification and app prompts ("Get real time updates ... subscribe now").',
     maxWords: 20,
     weight: 5,
@@ -346,6 +380,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'share-bar',
+    examples: ['Share', 'Share on Facebook', 'Tweet Share Email', 'Compartir', 'Partager', 'Teilen', 'Compartilhar'],
     why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp"). Late in a page they close the article.',
     maxWords: 14,
     weight: 12,
@@ -354,6 +389,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'cookie-notice',
+    examples: ['We use cookies to improve your experience on our website.', 'Utilizamos cookies propias y de terceros.', 'Nous utilisons des cookies pour améliorer votre expérience.', 'Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.', 'Usamos cookies para melhorar sua experiência.'],
     why: 'Cookie and consent notices are about the site, not the article.',
     maxWords: 150,
     weight: 6,
@@ -371,31 +407,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'comment-form',
-    why: 'Comment section headings: the prose after them is readers\', not the article\'s.',
-    maxWords: 40,
-    weight: 1000,
-    patterns: [
-      /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
-      /^(?:join|start) the (?:conversation|discussion)/,
-      /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
-      /^\d+ (?:comments?|responses?|replies|thoughts|reactions) (?:to|on)\b/,
-      /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
-      /^(?:you must be|please) log(?:ged)? ?in to (?:post a )?comment/,
-      /^comments (?:are|have been) closed/,
-      /^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/,
-      /^(?:\d+ )?comentarios?$/,
-      /^(?:laisser|laissez|ajouter|écrire) un commentaire/,
-      /^(?:\d+ )?commentaires?$/,
-      /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
-      /^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/,
-      /^(?:\d+ )?comentários?$/,
-      // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
-      // "Pompeo said that ..." is news prose).
-      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
-    ],
-  },
-  {
-    name: 'comment-form',
+    examples: ['Your email address will not be published.', '1. joetoronto says: November 19, 2019 at 6:44 am'],
     why: 'The fields, buttons and per-comment headers of a comment form or a comment thread.',
     maxWords: 40,
     weight: 3,
@@ -412,6 +424,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'related-list',
+    examples: ['Related articles', 'You may also like', 'Most popular', 'Noticias relacionadas', 'À lire aussi', 'Das könnte Sie auch interessieren', 'Leia também'],
     why: 'Headings of related, recommended and trending lists; what follows are teasers.',
     maxWords: 8,
     weight: 1000,
@@ -432,6 +445,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'read-more-promo',
+    examples: ['Read more: Why the cartels grew', 'Also read: The trade war explained', 'Lee también: Así fue el debate', 'Lire aussi : La réforme des retraites', 'Lesen Sie auch: Die Wahl in Bayern', 'Leia mais: O que muda no imposto'],
     why: '"Read more:", "Also read:" and similar promos link to other articles from inside a story.',
     maxWords: 30,
     weight: 4,
@@ -444,6 +458,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'breadcrumb',
+    examples: ['Home > News > World', 'Inicio » Deportes » Fútbol', 'Accueil / Monde', 'Startseite › Politik'],
     why: 'Breadcrumb trails ("Home > News > World", "Inicio » Deportes") are navigation.',
     maxWords: 16,
     weight: 3,
@@ -452,6 +467,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'legal-footer',
+    examples: ['© 2019 Example Media. All rights reserved.', 'Privacy Policy | Terms of Use | Contact', 'Todos los derechos reservados', 'Tous droits réservés', 'Impressum | Datenschutz', 'Todos os direitos reservados'],
     why: 'Copyright lines and legal links close the page, never the article.',
     maxWords: 40,
     weight: 1000,
@@ -464,6 +480,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'navigation',
+    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar'],
     why: 'Menu, search, sign-in and paging words standing alone on a line are site navigation.',
     maxWords: 4,
     weight: 3,
@@ -472,7 +489,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
   },
   {
+    name: 'image-caption',
+    examples: ['Spain\'s Rafael Nadal celebrates a point in Madrid. (Manu Fernandez/AP)', 'The crowd outside the court on Monday. (AP Photo/Alan Diaz, File)'],
+    why: 'Image captions carry a credit ("(AP Photo/...)", "(Image credit: ...)", "| Getty Images"); the picture is not in a text feed, so neither is its caption.',
+    maxWords: 120,
+    weight: 2,
+    patterns: [],
+    test: isCaption,
+  },
+  {
     name: 'photo-credit',
+    examples: ['Photo: Elena Kovacs / Staff', 'Foto: Juan Pérez / EFE', 'Image: NASA', 'Courtesy of Andrew Vaughan'],
     why: 'Photo credits and image captions label pictures that a text feed does not carry.',
     maxWords: 20,
     weight: 2,
@@ -485,15 +512,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
   },
   {
-    name: 'image-caption',
-    why: 'Image captions carry a credit ("(AP Photo/...)", "(Image credit: ...)", "| Getty Images"); the picture is not in a text feed, so neither is its caption.',
-    maxWords: 120,
-    weight: 2,
-    patterns: [],
-    test: isCaption,
-  },
-  {
     name: 'about-box',
+    examples: ['About Ascom', 'Über Beispiel GmbH'],
     why: 'Press releases and blogs close with an "About <company>" box that is not the story.',
     maxWords: 5,
     weight: 1000,
@@ -501,6 +521,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'url-line',
+    examples: ['https://example.com/a/b?c=d', 'www.example.org'],
     why: 'A bare address on a line is a link target or an image source, not prose.',
     maxWords: 12,
     weight: 2,
