@@ -35,7 +35,8 @@ export function jsonFeedSchemaValidator(): ValidateFunction {
   if (compiled === undefined) {
     const require = createRequire(import.meta.url);
     const schema = require('jsonfeed-schema/schema-v1.1.json') as Record<string, unknown>;
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    // verbose: errors carry the offending value, so messages can quote it.
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     addFormats(ajv);
     compiled = ajv.compile(schema);
   }
@@ -228,12 +229,23 @@ function reportSchemaError(error: ErrorObject, report: Report): void {
     }
     case 'format': {
       const format = String((error.params as { format?: unknown }).format ?? '');
+      const value = typeof error.data === 'string' ? error.data : '';
       if (format === 'uri') {
-        report('JSON_URL_NOT_ABSOLUTE', pointer, `The value at ${pointer} is not an absolute URL.`);
+        // Absolute but not a URI: usually a non-ASCII character the schema's RFC 3986 check refuses.
+        if (isAbsoluteUrl(value)) {
+          report(
+            'JSON_SCHEMA_VIOLATION',
+            pointer,
+            `The URL ${quote(value)} at ${pointer} is absolute but not a valid RFC 3986 URI, which the JSON Feed schema requires.`,
+            'Percent-encode spaces and non-ASCII characters (new URL(value).href does it).',
+          );
+        } else {
+          report('JSON_URL_NOT_ABSOLUTE', pointer, `The value ${quote(value)} at ${pointer} is not an absolute URL.`);
+        }
         return;
       }
       if (format === 'date-time') {
-        report('JSON_DATE_INVALID', pointer, `The value at ${pointer} is not an RFC 3339 date-time.`);
+        report('JSON_DATE_INVALID', pointer, `The value ${quote(value)} at ${pointer} is not an RFC 3339 date-time.`);
         return;
       }
       break;

@@ -276,7 +276,12 @@ function checkEnclosure(parsed: ParsedXml, enclosure: XmlElement, reporter: Repo
 }
 
 /** Value checks shared by channel and item children (dates, URLs, emails, categories...). */
-function checkValues(parsed: ParsedXml, parent: XmlElement, reporter: Reporter, where: 'channel' | 'item'): void {
+function checkValues(
+  parsed: ParsedXml,
+  parent: XmlElement,
+  reporter: Reporter,
+  where: 'channel' | 'item' | 'image' | 'textInput',
+): void {
   for (const child of parent.children) {
     if (child.uri === NS.atom && child.local === 'link') {
       const href = attr(child, 'href');
@@ -289,7 +294,7 @@ function checkValues(parsed: ParsedXml, parent: XmlElement, reporter: Reporter, 
     const value = child.text.trim();
     const name = child.local;
 
-    if ((name === 'title' && where === 'channel') || name === 'link') {
+    if ((name === 'title' && where !== 'item') || name === 'link') {
       if (value === '') {
         reporter.report('RSS_ELEMENT_EMPTY', positionOf(parsed, child), `The ${where}'s <${name}> is empty.`);
         continue;
@@ -330,7 +335,7 @@ function checkValues(parsed: ParsedXml, parent: XmlElement, reporter: Reporter, 
         );
       }
     }
-    if (name === 'image' || name === 'textInput') checkValues(parsed, child, reporter, where);
+    if (where === 'channel' && (name === 'image' || name === 'textInput')) checkValues(parsed, child, reporter, name);
   }
 }
 

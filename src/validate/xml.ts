@@ -116,6 +116,35 @@ export function findBareAmpersand(source: string): number {
   return -1;
 }
 
+/**
+ * A UTF-16 surrogate without its partner. Strings read from UTF-8 files cannot hold one, but a
+ * feed rendered in memory can; saxes then misreads the next character and reports nonsense.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Problems found by scanning the text before saxes, which would report them late or wrongly. */
+function preScan(source: string): Array<{ offset: number; code: RuleCode; message: string }> {
+  const found: Array<{ offset: number; code: RuleCode; message: string }> = [];
+  const amp = findBareAmpersand(source);
+  if (amp >= 0) {
+    found.push({
+      offset: amp,
+      code: 'XML_UNDEFINED_ENTITY',
+      message: 'A & does not start an entity or character reference; in XML a literal & must be written &amp; (or &#x26;).',
+    });
+  }
+  const surrogate = LONE_SURROGATE.exec(source);
+  if (surrogate !== null) {
+    const unit = surrogate[0].charCodeAt(0).toString(16).toUpperCase();
+    found.push({
+      offset: surrogate.index,
+      code: 'XML_ILLEGAL_CHARACTER',
+      message: `The text contains a lone UTF-16 surrogate (U+${unit}), which is not a character: it cannot be encoded in UTF-8 and XML does not allow it.`,
+    });
+  }
+  return found;
+}
+
 /** Parse `content` (already without BOM) with saxes, reporting well-formedness problems. */
 export function parseXml(source: string, reporter: Reporter): ParsedXml {
   const lines = new LineIndex(source);
@@ -133,14 +162,16 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
     reporter.report(code, lines.at(offset), message, HINTS[code]);
   };
 
-  const bareAmpersand = findBareAmpersand(source);
+  const early = preScan(source);
+  // saxes' own errors after the first of these are consequences of it.
+  const cutoff = early.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...early.map((e) => e.offset));
 
   parser.on('error', (error: Error) => {
     // saxes prefixes "line:column: "; the position we use comes from the parser itself.
     const raw = error.message.replace(/^\d+:\d+: /, '');
     const here = parser.position;
-    // Everything saxes says after a lone & is a consequence of it (reported below).
-    if (bareAmpersand >= 0 && here > bareAmpersand) return;
+    // Everything saxes says after a lone & or a lone surrogate is a consequence of it (reported below).
+    if (here > cutoff) return;
     const rule = SAXES_MESSAGES.find((r) => r.pattern.test(raw));
     const code: RuleCode = rule?.code ?? 'XML_NOT_WELL_FORMED';
     let offset = Math.max(0, here - 1);
@@ -235,13 +266,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
 
   try {
     parser.write(source).close();
-    if (bareAmpersand >= 0) {
-      report(
-        'XML_UNDEFINED_ENTITY',
-        bareAmpersand,
-        'A & does not start an entity or character reference; in XML a literal & must be written &amp; (or &#x26;).',
-      );
-    }
+    for (const e of early) report(e.code, e.offset, e.message);
   } catch (error) {
     // saxes only throws from handlers or on misuse; record it rather than crash the checker.
     report('XML_NOT_WELL_FORMED', parser.position, `The XML parser stopped: ${(error as Error).message}`);

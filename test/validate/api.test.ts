@@ -97,6 +97,10 @@ describe('well-formedness regressions', () => {
   it('skips spec rules on a document that is not well-formed', () => {
     expect(codes('a.xml', '<rss version="0.9"><channel>\u0001</channel></rss>')).toEqual(['XML_ILLEGAL_CHARACTER']);
   });
+  it('a lone surrogate (possible in a feed rendered in memory) is reported where it is', () => {
+    const found = checkFeed('a.xml', '<rss version="2.0"><channel>ab\uD800</channel></rss>');
+    expect(found.map((d) => [d.code, d.line, d.column])).toEqual([['XML_ILLEGAL_CHARACTER', 1, 31]]);
+  });
   it('reports at most 10 well-formedness errors', () => {
     const many = rss(rssItem(`<description>${'\u0001 '.repeat(50)}</description>`));
     expect(codes('a.xml', many)).toHaveLength(10);
@@ -171,6 +175,11 @@ describe('JSON Feed value rules', () => {
   it('accept underscore extensions and RFC 3339 dates with offsets and fractions', () => {
     const doc = jsonFeed(',\n  "_custom": { "about": "x" }', ',\n      "date_published": "2024-01-31T10:00:00.123+05:30"');
     expect(codes('a.json', doc)).toEqual([]);
+  });
+  it('report an absolute URL with a raw non-ASCII character as a schema violation, not as relative', () => {
+    const found = checkFeed('a.json', jsonFeed('', ',\n      "url": "https://example.com/café"'));
+    expect(found.map((d) => [d.code, d.line, d.column])).toEqual([['JSON_SCHEMA_VIOLATION', 10, 14]]);
+    expect(codes('a.json', jsonFeed('', ',\n      "url": "https://example.com/caf%C3%A9"'))).toEqual([]);
   });
   it('report a syntax error at its position', () => {
     const [d] = checkFeed('a.json', '{\n  "title": "x",\n  "items": [1 2]\n}');
