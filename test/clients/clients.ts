@@ -12,7 +12,7 @@
  *   feedsmith (npm dev dependency)           JSON Feed parser
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -257,10 +257,24 @@ export function feedsmithParseJson(content: string): FeedsmithJsonResult {
 
 // ---- convenience ------------------------------------------------------------------------------
 
-/** Write `content` to a fresh temporary file (the command-line tools want paths) and return its path. */
+let tempRoot: string | undefined;
+let tempCount = 0;
+
+/**
+ * Write `content` to a fresh temporary file (the command-line tools want paths) and return its path.
+ * All of them live in one folder per process; call removeTempFeeds() in afterAll.
+ */
 export function tempFeed(name: string, content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'feedwright-clients-'));
+  tempRoot ??= mkdtempSync(join(tmpdir(), 'feedwright-clients-'));
+  const dir = join(tempRoot, String(tempCount++));
+  mkdirSync(dir);
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** Remove every file tempFeed wrote. */
+export function removeTempFeeds(): void {
+  if (tempRoot !== undefined) rmSync(tempRoot, { recursive: true, force: true });
+  tempRoot = undefined;
 }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFeed, detectFormat } from '../../src/validate/index.js';
 import { FAILING_CASES } from '../validate/cases.js';
 import { atom, atomEntry, rss, rssItem } from '../validate/helpers.js';
@@ -17,6 +18,7 @@ import {
   feedparserParse,
   feedsmithParseJson,
   missingReason,
+  removeTempFeeds,
   tempFeed,
   xmllintWellFormed,
 } from './clients.js';
@@ -33,6 +35,8 @@ const lacks = (tool: string): boolean => missingReason(tool) !== '';
 const TOOL_TIMEOUT = 120_000;
 
 /** The XML documents of the failing cases (JSON and plain text left out). */
+afterAll(removeTempFeeds);
+
 const xmlCases = FAILING_CASES.map((c) => ({ ...c, text: marked(c.doc).text })).filter(
   (c) => detectFormat(c.text) !== 'json' && c.text.trimStart().startsWith('<'),
 );
@@ -64,6 +68,25 @@ describe(`xmllint${skipNote('xmllint')}`, () => {
       return ours === theirs ? [] : [`${c.code} (${c.name}): built-in ${ours}, xmllint ${theirs}`];
     });
     expect(disagreements).toEqual([]);
+  }, TOOL_TIMEOUT);
+});
+
+describe(`xmllint and the built-in checker agree on random XML${skipNote('xmllint')}`, () => {
+  // Token soup inside an <rss> root: tags, prefixes, references, CDATA, comments, illegal characters.
+  const tokens = fc.constantFrom(
+    '<a>', '</a>', '<b/>', '<c:d>', '</c:d>', '<e xmlns:c="urn:x">', '</e>', '&amp;', '&#1;', '&#x41;', '&nbsp;', '&',
+    '<![CDATA[', ']]>', ']]', '>', 'x', ' ', '\u0001', '\uFFFE', '<!-- c -->', '<!--', '-->', '--', '<?pi x?>',
+    'a="1"', '<f g="1" g="2"/>', '<h i="&"/>', '<j k="<"/>', '\t', '\r\n', '\u00e9', '😀',
+  );
+  it.skipIf(lacks('xmllint'))('on well-formedness', () => {
+    fc.assert(
+      fc.property(fc.array(tokens, { maxLength: 12 }), (parts) => {
+        const text = `<rss version="2.0">${parts.join('')}</rss>`;
+        const ours = checkFeed('f.xml', text).some((d) => d.code.startsWith('XML_')) ? 'invalid' : 'valid';
+        expect(xmllintWellFormed(tempFeed('soup.xml', text)).status, JSON.stringify(text)).toBe(ours);
+      }),
+      { numRuns: 150 },
+    );
   }, TOOL_TIMEOUT);
 });
 
