@@ -63,7 +63,7 @@ export function splitByline(line: string): { authors: Person[]; rest: string } |
   const authors = namesToPeople(names);
   if (!authors) return undefined;
   const at = text.indexOf(names);
-  const rest = `${text.slice(0, at)} ${text.slice(at + names.length)}`.trim();
+  const rest = `${text.slice(0, at)} ${text.slice(at + names.length)}`.replace(/\s+/g, ' ').trim();
   return { authors, rest };
 }
 

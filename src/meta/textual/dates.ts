@@ -86,6 +86,9 @@ export function parseTextDate(
   return findTextDate(text, timezone, referenceDate)?.value;
 }
 
+/** An absolute date writes its year: 2021, or the short year of 11/19/19. */
+const WRITTEN_YEAR = /\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}/;
+
 function acceptable(result: chrono.ParsedResult, hasReference: boolean): boolean {
   const start = result.start;
   // A bare time ("9:02") or a bare month ("May") is not a publication date.
@@ -97,7 +100,9 @@ function acceptable(result: chrono.ParsedResult, hasReference: boolean): boolean
       result.text,
     );
     if (!relative) return false;
-  } else if (!start.isCertain('year') || !start.isCertain('month')) {
+  } else if (!start.isCertain('year') || !start.isCertain('month') || !WRITTEN_YEAR.test(result.text)) {
+    // Without a reference date only an absolute date counts: chrono calls the year of "2 days ago"
+    // certain, but it was computed from the placeholder instant.
     return false;
   }
   // Years like 0019 or 9999 are misreadings of scores, prices and codes.

@@ -1,0 +1,321 @@
+import { describe, expect, it } from 'vitest';
+import { extractText, findTemplateLines, templateKey } from '../../../src/clean/text/index.js';
+
+const UTC = { timezone: 'UTC' } as const;
+
+/** A seed-format article: title line, a view counter, body paragraphs, then the usual chrome. */
+function seedArticle(): string {
+  return [
+    '‘Foreigners Cannot Intrude in Our Country’, Mexican President Says After Meeting US Attorney General',
+    '',
+    '0 1,593',
+    '',
+    'MEXICO CITY – With the administration of President Donald Trump considering declaring Mexican drug cartels terrorist organizations, Mexican President Andres Manuel Lopez Obrador insisted that he does not want US military intervention against them.',
+    '',
+    'Mexico’s drug cartels make billions of dollars per year on illegal drug sales in the US and have been locked into a bloody conflict with the Mexican government for over a decade.',
+    '',
+    'Obrador pledged to cooperate with Washington on drugs, arms, and migration issues, but added that Mexico’s constitution states that “foreigners cannot interlude in politics in our country”.',
+    '',
+    '“We can’t have foreign forces on our territory for military ends,” he said.',
+    '',
+    'Those who cannot be bought meet a different fate. Government security forces in the state of Sinaloa were forced to release notorious drug lord Joaquin ‘El Chapo’ Guzman’s son in October.',
+    '',
+    '- Advertisement -',
+    '',
+    'Subscribe to our newsletter',
+    'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.',
+    '',
+    'Get real time updates directly on you device, subscribe now.',
+  ].join('\n');
+}
+
+/** A scraped page: menu, headline, byline, date, body with a subheading, share bar, related list, comments, footer. */
+function scrapedPage(): string {
+  return [
+    'Skip to content',
+    'Menu',
+    ' * News',
+    ' * Sport',
+    ' * Culture',
+    ' * Weather',
+    '',
+    'Home > News > Science',
+    '',
+    'Volunteers map the river’s ancient fish ladders',
+    '',
+    'By Ana Ruiz and Tom Becker',
+    'March 11, 2021',
+    '',
+    'Share Tweet Email',
+    '',
+    'GLASGOW – A group of volunteers spent the winter mapping the stone fish ladders that line the upper river, some of which date back more than three centuries.',
+    '',
+    'The work began after a flood exposed a section of wall that nobody in the village remembered, and it quickly grew into a survey of the whole valley.',
+    '',
+    'WHAT THEY FOUND',
+    '',
+    '“We expected a dozen structures and found forty,” said the group’s organiser, who asked readers to share any old photographs of the river they might have at home.',
+    '',
+    'The survey will be published in the spring, and the council has promised to protect the most fragile sites before the next flood season arrives.',
+    '',
+    'Share on Facebook',
+    '',
+    'Related articles',
+    ' * Council approves new flood defences for the valley',
+    ' * The forgotten mills of the upper river',
+    '',
+    'Leave a comment',
+    'Your email address will not be published. Required fields are marked *',
+    '',
+    'John says: March 12, 2021 at 9:00 am',
+    'What a wonderful project, I walked along the river last year and never noticed any of this.',
+    '',
+    '© 2021 Example Media. All rights reserved.',
+    'Privacy Policy | Terms of Use | Contact',
+  ].join('\n');
+}
+
+function ruleOf(result: ReturnType<typeof extractText>, text: string): string | undefined {
+  return result.dropped.find((block) => block.text.split('\n').includes(text))?.rule;
+}
+
+describe('extractText on a seed-format article', () => {
+  it('takes the first line as the title', () => {
+    const result = extractText(seedArticle(), UTC);
+    expect(result.title).toEqual({
+      value: '‘Foreigners Cannot Intrude in Our Country’, Mexican President Says After Meeting US Attorney General',
+      line: 1,
+    });
+  });
+
+  it('keeps the dateline paragraph and every body paragraph, in order', () => {
+    const result = extractText(seedArticle(), UTC);
+    const texts = result.paragraphs.map((paragraph) => paragraph.text);
+    expect(texts).toHaveLength(5);
+    expect(texts[0]).toMatch(/^MEXICO CITY – With the administration/);
+    expect(texts[3]).toBe('“We can’t have foreign forces on our territory for military ends,” he said.');
+    expect(texts[4]).toMatch(/^Those who cannot be bought/);
+    expect(result.paragraphs[0]?.line).toBe(5);
+  });
+
+  it('drops the chrome with the rule that recognised it', () => {
+    const result = extractText(seedArticle(), UTC);
+    expect(ruleOf(result, '0 1,593')).toBe('view-counter');
+    expect(ruleOf(result, '- Advertisement -')).toBe('ad-marker');
+    expect(ruleOf(result, 'Subscribe to our newsletter')).toBe('newsletter-box');
+    expect(
+      ruleOf(result, 'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.'),
+    ).toBe('newsletter-box');
+    expect(ruleOf(result, 'Get real time updates directly on you device, subscribe now.')).toBe('push-prompt');
+  });
+
+  it('accounts for every non-blank line exactly once', () => {
+    const input = seedArticle();
+    const result = extractText(input, UTC);
+    const nonBlank = input.split('\n').filter((line) => line.trim().length > 0).length;
+    const dropped = result.dropped.reduce((sum, block) => sum + block.text.split('\n').length, 0);
+    expect(result.paragraphs.length + dropped + (result.title ? 1 : 0)).toBe(nonBlank);
+  });
+});
+
+describe('extractText on a scraped page', () => {
+  it('keeps the body with its subheading and nothing else', () => {
+    const result = extractText(scrapedPage(), UTC);
+    expect(result.paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      'GLASGOW – A group of volunteers spent the winter mapping the stone fish ladders that line the upper river, some of which date back more than three centuries.',
+      'The work began after a flood exposed a section of wall that nobody in the village remembered, and it quickly grew into a survey of the whole valley.',
+      'WHAT THEY FOUND',
+      '“We expected a dozen structures and found forty,” said the group’s organiser, who asked readers to share any old photographs of the river they might have at home.',
+      'The survey will be published in the spring, and the council has promised to protect the most fragile sites before the next flood season arrives.',
+    ]);
+  });
+
+  it('finds the headline right before the byline', () => {
+    const result = extractText(scrapedPage(), UTC);
+    expect(result.title).toEqual({ value: 'Volunteers map the river’s ancient fish ladders', line: 10 });
+  });
+
+  it('turns the byline and the date line into metadata', () => {
+    const result = extractText(scrapedPage(), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Ana Ruiz' }, { name: 'Tom Becker' }], line: 12 });
+    expect(result.published).toEqual({ value: new Date('2021-03-11T00:00:00Z'), line: 13 });
+    expect(ruleOf(result, 'By Ana Ruiz and Tom Becker')).toBe('byline');
+    expect(ruleOf(result, 'March 11, 2021')).toBe('date-line');
+  });
+
+  it('names the rule of each piece of chrome', () => {
+    const result = extractText(scrapedPage(), UTC);
+    expect(ruleOf(result, 'Skip to content')).toBe('skip-link');
+    expect(ruleOf(result, 'Menu')).toBe('navigation');
+    expect(ruleOf(result, 'Home > News > Science')).toBe('breadcrumb');
+    expect(ruleOf(result, 'Share Tweet Email')).toBe('share-bar');
+    expect(ruleOf(result, 'Related articles')).toBe('related-list');
+    expect(ruleOf(result, 'Leave a comment')).toBe('comment-form');
+    expect(ruleOf(result, '© 2021 Example Media. All rights reserved.')).toBe('legal-footer');
+    expect(ruleOf(result, 'Privacy Policy | Terms of Use | Contact')).toBe('legal-footer');
+    expect(ruleOf(result, 'News')).toBe('outside-body');
+  });
+
+  it('leaves readers’ comments out of the body', () => {
+    const result = extractText(scrapedPage(), UTC);
+    const body = result.paragraphs.map((paragraph) => paragraph.text).join('\n');
+    expect(body).not.toContain('What a wonderful project');
+  });
+
+  it('reads dates without an offset in the configured zone', () => {
+    const result = extractText(scrapedPage(), { timezone: 'America/New_York' });
+    expect(result.published?.value).toEqual(new Date('2021-03-11T05:00:00Z'));
+  });
+});
+
+describe('extractText does not over-strip', () => {
+  const body = [
+    'Readers who subscribe to the print edition will notice the change first, the editor said, because the paper will arrive a day later than before.',
+    '',
+    'Some people share their passwords with family members, a habit that security researchers have warned about for years without much success.',
+    '',
+    '“No.”',
+    '',
+    'The plan has three parts:',
+    ' * Fix the roof',
+    ' * Paint the hall',
+    ' * Open the doors',
+    '',
+    'Work on all three is expected to finish before the end of the year, according to the people who run the building today.',
+  ].join('\n');
+
+  it('keeps body sentences that mention subscribing or sharing', () => {
+    const texts = extractText(body, UTC).paragraphs.map((paragraph) => paragraph.text);
+    expect(texts[0]).toMatch(/^Readers who subscribe/);
+    expect(texts[1]).toMatch(/^Some people share/);
+  });
+
+  it('keeps a one-line quote and short list items inside the article', () => {
+    const texts = extractText(body, UTC).paragraphs.map((paragraph) => paragraph.text);
+    expect(texts).toContain('“No.”');
+    expect(texts).toContain('Fix the roof');
+    expect(texts).toContain('Paint the hall');
+    expect(texts).toContain('Open the doors');
+  });
+
+  it('is idempotent on its own output', () => {
+    const first = extractText(body, UTC).paragraphs.map((paragraph) => paragraph.text);
+    const second = extractText(first.join('\n\n'), UTC).paragraphs.map((paragraph) => paragraph.text);
+    expect(second).toEqual(first);
+  });
+
+  it('keeps a clean seed article clean when cleaned again', () => {
+    const first = extractText(seedArticle(), UTC);
+    const again = [first.title?.value ?? '', ...first.paragraphs.map((paragraph) => paragraph.text)].join('\n\n');
+    const second = extractText(again, UTC);
+    expect(second.title?.value).toBe(first.title?.value);
+    expect(second.paragraphs.map((p) => p.text)).toEqual(first.paragraphs.map((p) => p.text));
+  });
+});
+
+describe('extractText with repeated content', () => {
+  const paragraph =
+    'The bridge will close for repairs on Monday, and drivers are asked to use the ring road until the work is finished in late spring.';
+  const second =
+    'Engineers found cracks in two of the supports during a routine inspection last month, and the council decided not to wait any longer.';
+
+  it('drops a second copy of the article as duplicate-block', () => {
+    const input = ['Bridge to close for repairs', '', paragraph, '', second, '', paragraph, '', second].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([paragraph, second]);
+    expect(result.dropped.some((block) => block.rule === 'duplicate-block')).toBe(true);
+  });
+
+  it('drops a repeat of the title inside the body as title-repeat', () => {
+    const input = ['Bridge to close for repairs', '', paragraph, '', 'Bridge to close for repairs', '', second].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('Bridge to close for repairs');
+    expect(ruleOf(result, 'Bridge to close for repairs')).toBe('title-repeat');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([paragraph, second]);
+  });
+});
+
+describe('extractText options', () => {
+  const input = [
+    'A headline about the harbour',
+    '',
+    'The harbour master said the new crane would double the number of ships the port can unload in a single day.',
+    '',
+    'Sponsored by Example Shipping Ltd',
+    '',
+    'Dock workers welcomed the news but asked for more training before the crane starts work next month.',
+  ].join('\n');
+
+  it('drops lines matching a user drop pattern with rule user-drop', () => {
+    const result = extractText(input, { timezone: 'UTC', dropPatterns: [/^Dock workers/] });
+    expect(ruleOf(result, result.dropped.find((b) => b.rule === 'user-drop')?.text ?? '')).toBe('user-drop');
+    expect(result.paragraphs.some((p) => p.text.startsWith('Dock workers'))).toBe(false);
+  });
+
+  it('keeps lines matching a user keep pattern, even chrome', () => {
+    const page = `${input}\n\nAdvertisement`;
+    const result = extractText(page, { timezone: 'UTC', keepPatterns: [/^Advertisement$/g] });
+    expect(result.paragraphs.map((p) => p.text)).toContain('Advertisement');
+  });
+
+  it('drops site-template lines', () => {
+    const result = extractText(input, { timezone: 'UTC', template: new Set([templateKey('Sponsored by Example Shipping Ltd')]) });
+    expect(ruleOf(result, 'Sponsored by Example Shipping Ltd')).toBe('site-template');
+  });
+});
+
+describe('templates', () => {
+  it('folds case, spacing and digits', () => {
+    expect(templateKey('  © 2023   Example  Media ')).toBe(templateKey('© 2024 example media'));
+    expect(templateKey(' * Home')).toBe('home');
+  });
+
+  it('finds lines that recur in most articles of a folder', () => {
+    const texts = [1, 2, 3, 4].map((n) =>
+      ['Example Site', 'Menu', `Article number ${n} has its own words ${'x'.repeat(n)}`, '© 2019 Example'].join('\n'),
+    );
+    const template = findTemplateLines(texts);
+    expect(template.has(templateKey('Example Site'))).toBe(true);
+    expect(template.has(templateKey('© 2020 Example'))).toBe(true);
+    expect(template.has(templateKey('Article number 1 has its own words x'))).toBe(false);
+  });
+
+  it('finds nothing in a single article', () => {
+    expect(findTemplateLines(['Menu\nMenu']).size).toBe(0);
+  });
+});
+
+describe('extractText on odd input', () => {
+  it('handles CRLF, a BOM, tabs, NUL and control characters', () => {
+    const input = `\ufeffA title\r\n\r\nThe first\tparagraph has a NUL\u0000 and a bell\u0007 but is otherwise a perfectly normal sentence of prose.\r\n`;
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('A title');
+    expect(result.paragraphs[0]?.text).toBe(
+      'The first paragraph has a NUL and a bell but is otherwise a perfectly normal sentence of prose.',
+    );
+  });
+
+  it('returns an empty result for empty input', () => {
+    expect(extractText('', UTC)).toEqual({ paragraphs: [], dropped: [] });
+    expect(extractText('\n\n  \n', UTC)).toEqual({ paragraphs: [], dropped: [] });
+  });
+
+  it('joins the wrapped lines of a paragraph', () => {
+    const words = 'word '.repeat(200).trim().split(' ');
+    const lines: string[] = [];
+    let line = '';
+    for (const word of words) {
+      if (line.length + 1 + word.length > 78) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    lines.push(`${line}.`);
+    const input = ['A title', '', ...lines, '', ...lines.map((l) => l.replace(/word/g, 'term'))].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.paragraphs).toHaveLength(2);
+    expect(result.paragraphs[0]?.text.split(' ')).toHaveLength(200);
+  });
+});

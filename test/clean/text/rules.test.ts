@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractText, matchPhraseRule } from '../../../src/clean/text/index.js';
+import { PHRASE_RULES } from '../../../src/clean/text/rules.js';
+import { makeUnit } from '../../../src/clean/text/units.js';
+
+const UTC = { timezone: 'UTC' } as const;
+const ALL_EXAMPLES = PHRASE_RULES.flatMap((rule) => rule.examples);
+
+describe('phrase rules', () => {
+  it('have unique examples and a reason', () => {
+    for (const rule of PHRASE_RULES) {
+      expect(rule.why.length).toBeGreaterThan(10);
+      expect(rule.examples.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const rule of PHRASE_RULES) {
+    it(`${rule.name} matches its examples`, () => {
+      for (const example of rule.examples) {
+        expect(matchPhraseRule(makeUnit(example, 1, false, 0))?.name, example).toBe(rule.name);
+      }
+    });
+  }
+
+  it('leave ordinary body sentences alone', () => {
+    for (const sentence of [
+      'The council will publish the report next week, after the last hearing.',
+      'Readers who subscribe to the newsletter of the club get tickets a day early, the manager said.',
+      'She said the cookies her grandmother baked were the best in the whole village.',
+      'Home prices rose again in March, the third monthly increase in a row.',
+      'Comments from the minister drew criticism from the opposition on Tuesday.',
+      'Related research has shown the same effect in mice and in rats.',
+    ]) {
+      expect(matchPhraseRule(makeUnit(sentence, 1, false, 0))?.name, sentence).toBeUndefined();
+    }
+  });
+});
+
+/** Lines built to make a backtracking pattern work hard: repeats of a rule's own trigger text. */
+function adversarialLines(example: string): string[] {
+  const size = 100_000;
+  const repeat = (unit: string): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  return [
+    repeat(`${example} `),
+    repeat(example.replace(/\s+/g, '')),
+    `${repeat(' ')}${example}`,
+    `${example}${repeat(' ')}x`,
+    repeat(`${example.slice(0, 12)} | `),
+  ];
+}
+
+describe('every rule on adversarial 100k-character lines', () => {
+  const generic = [
+    'a'.repeat(100_000),
+    ' '.repeat(100_000),
+    'a '.repeat(50_000),
+    '| '.repeat(50_000),
+    '('.repeat(100_000),
+    '1,'.repeat(50_000),
+    'home > '.repeat(14_000),
+    'share '.repeat(16_000),
+    'cookies '.repeat(12_000),
+    'by '.repeat(33_000),
+    '\u0000\u0007'.repeat(50_000),
+  ];
+
+  it('finishes on generic hard inputs', () => {
+    for (const line of generic) {
+      const result = extractText(line, UTC);
+      expect(result.paragraphs.length + result.dropped.length).toBeLessThanOrEqual(1);
+      expect(matchPhraseRule(makeUnit(line, 1, false, 0))).toBeUndefined();
+    }
+  });
+
+  for (const rule of PHRASE_RULES) {
+    it(`finishes for ${rule.name}`, () => {
+      for (const example of rule.examples) {
+        for (const line of adversarialLines(example)) {
+          const page = `Title\n\n${line}\n\n${example}\n`;
+          expect(() => extractText(page, UTC)).not.toThrow();
+          matchPhraseRule(makeUnit(line, 1, false, 0));
+        }
+      }
+    });
+  }
+
+  it('finishes for the metadata lines (byline, date, tags) of a page', () => {
+    const page = [
+      'A title',
+      `By ${'Jane '.repeat(20_000)}`,
+      `Updated: ${'March 11, '.repeat(10_000)}`,
+      `Tags: ${'a, '.repeat(33_000)}`,
+      'The body has a sentence long enough to be prose for the finder to keep it in.',
+    ].join('\n');
+    expect(() => extractText(page, UTC)).not.toThrow();
+  });
+});
+
+describe('extractText on arbitrary input', () => {
+  const line = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 120 }),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.constantFrom(...ALL_EXAMPLES, '', ' * ', 'By Jane Doe', 'March 11, 2021', 'Tags: a, b'),
+    fc.lorem({ maxCount: 40, mode: 'sentences' }),
+  );
+  const page = fc.array(line, { maxLength: 40 }).chain((lines) =>
+    fc.constantFrom('\n', '\n\n', '\r\n').map((separator) => lines.join(separator)),
+  );
+
+  it('never throws and is deterministic', () => {
+    fc.assert(
+      fc.property(page, (input) => {
+        const first = extractText(input, UTC);
+        const second = extractText(input, UTC);
+        expect(second).toEqual(first);
+        for (const paragraph of first.paragraphs) expect(paragraph.text.trim().length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on any string at all', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (input) => {
+        expect(() => extractText(input, UTC)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

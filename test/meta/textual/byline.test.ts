@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikePersonName, parseByline, splitByline } from '../../../src/meta/textual/byline.js';
+
+describe('parseByline', () => {
+  it.each([
+    ['By Jane Doe', ['Jane Doe']],
+    ['By Ana Ruiz and Tom Becker', ['Ana Ruiz', 'Tom Becker']],
+    ['By Ana Ruiz, Tom Becker and Li Wei', ['Ana Ruiz', 'Tom Becker', 'Li Wei']],
+    ['Written by Sam Whitaker', ['Sam Whitaker']],
+    ['Posted on April 12, 2021 by Sam Whitaker', ['Sam Whitaker']],
+    ['By Jane Doe - March 11, 2021', ['Jane Doe']],
+    ['By Tim Childers - Live Science Contributor', ['Tim Childers']],
+    ['Por María González', ['María González']],
+    ['Por María González y Juan de la Cruz', ['María González', 'Juan de la Cruz']],
+    ['Par Jean-Luc Martin', ['Jean-Luc Martin']],
+    ['Par Jean Dupont et Claire Moreau', ['Jean Dupont', 'Claire Moreau']],
+    ['Von Hans Müller', ['Hans Müller']],
+    ['Von Hans Müller und Ursula von der Leyen', ['Hans Müller', 'Ursula von der Leyen']],
+    ['Por João Silva e Ana Costa', ['João Silva', 'Ana Costa']],
+  ])('reads %j', (line, names) => {
+    expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
+  });
+
+  it.each([
+    'Photo: Elena Kovacs / Staff',
+    'Foto: Juan Pérez / EFE',
+    'Photo by Jason Kempin/Getty Images',
+    'By the time the storm arrived, most residents had already left the coast.',
+    'Por la tarde, el tráfico volvió a la normalidad en toda la ciudad.',
+    'Par ailleurs, la mairie a annoncé de nouveaux travaux.',
+    'Von 2019 bis 2021 stieg die Zahl der Anträge deutlich.',
+    'Share this article',
+    '',
+  ])('rejects %j', (line) => {
+    expect(parseByline(line)).toBeUndefined();
+  });
+
+  it('splits the authors from the rest of the line', () => {
+    expect(splitByline('By Jane Doe - March 11, 2021')).toEqual({
+      authors: [{ name: 'Jane Doe' }],
+      rest: 'By - March 11, 2021',
+    });
+  });
+
+  it('finishes on an adversarial 100k-character line', () => {
+    for (const line of ['By ' + 'A '.repeat(50_000), 'Posted ' + ' by'.repeat(33_000), 'By ' + ','.repeat(100_000)]) {
+      expect(parseByline(line)).toBeUndefined();
+    }
+  });
+});
+
+describe('looksLikePersonName', () => {
+  it('accepts names and rejects roles, outlets and sentences', () => {
+    expect(looksLikePersonName('Sam Whitaker')).toBe(true);
+    expect(looksLikePersonName("Conan O'Brien")).toBe(true);
+    expect(looksLikePersonName('Associated Press')).toBe(false);
+    expect(looksLikePersonName('Staff Writer')).toBe(false);
+    expect(looksLikePersonName('the river rose again')).toBe(false);
+    expect(looksLikePersonName('Room 101')).toBe(false);
+  });
+});
