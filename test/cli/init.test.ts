@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, resolveConfig } from '../../src/config/load.js';
+import { run } from './helpers.js';
+
+const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../assets/config.schema.json');
+const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { properties: Record<string, { description?: string }> };
+
+function validator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  return ajv.compile(schema);
+}
+
+describe('feedwright init', () => {
+  it('writes a config and a sample article into an empty folder, which then build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-init-'));
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wrote feedwright.config.json');
+    expect(existsSync(path.join(dir, 'articles', 'hello-world.md'))).toBe(true);
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.$schema).toBe('./node_modules/feedwright/assets/config.schema.json');
+    // The written config is accepted by the loader and by the schema it points at.
+    expect(() => resolveConfig(config)).not.toThrow();
+    const validate = validator();
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, git: false, cache: false }));
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout)).toMatchObject({ ok: true, counts: { published: 1 } });
+  });
+
+  it('never overwrites existing files without --force', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-init-'));
+    writeFileSync(path.join(dir, 'feedwright.config.json'), '{"title":"mine"}');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already exists');
+    expect(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')).toBe('{"title":"mine"}');
+    expect((await run(['init', '--force'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')).toContain('"$schema"');
+  });
+});
+
+describe('assets/config.schema.json', () => {
+  it('documents every config key, and only those', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual([...CONFIG_KEYS].sort());
+    for (const [key, prop] of Object.entries(schema.properties)) expect(prop.description, key).toMatch(/\S{3}/);
+  });
+
+  it('rejects what the loader rejects: unknown keys, wrong types, bad enums', () => {
+    const validate = validator();
+    for (const bad of [{ titel: 'x' }, { limit: -1 }, { limit: 1.5 }, { future: 'soon' }, { feeds: { tag: true } }, { link: 'example.com' }, { cache: true }]) {
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+      expect(() => resolveConfig(bad), JSON.stringify(bad)).toThrow();
+    }
+  });
+
+  it('accepts what the loader accepts', () => {
+    const validate = validator();
+    for (const good of [{}, { author: 'Jane <j@example.com>' }, { hubs: 'https://hub.example.com/' }, { cache: false }, { precedence: { published: ['git', 'front-matter'] } }, { files: { rss: 'index.rss' } }]) {
+      expect(() => resolveConfig(good), JSON.stringify(good)).not.toThrow();
+      expect(validate(good), `${JSON.stringify(good)} ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+});
