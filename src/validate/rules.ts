@@ -57,7 +57,7 @@ export const RULES = {
   },
   XML_UNDECLARED_PREFIX: {
     severity: 'error',
-    spec: 'Namespaces in XML 1.0 5 (NSC: Prefix Declared)',
+    spec: 'Namespaces in XML 1.0 (NSC: Prefix Declared)',
     summary: 'An element or attribute uses a namespace prefix (e.g. content:encoded) that no xmlns: attribute declares.',
   },
   XML_MISMATCHED_TAG: {
@@ -79,7 +79,7 @@ export const RULES = {
   // ---- RSS 2.0 --------------------------------------------------------------------------------
   RSS_VERSION_INVALID: {
     severity: 'error',
-    spec: 'RSS 2.0 (rssboard.org/rss-specification), "Sample files"/<rss> element',
+    spec: 'RSS 2.0 (rssboard.org/rss-specification): "the version attribute must be 2.0"',
     summary: 'The <rss> element must have version="2.0".',
   },
   RSS_CHANNEL_COUNT: {
@@ -134,7 +134,7 @@ export const RULES = {
   },
   RSS_GUID_MISSING: {
     severity: 'warning',
-    spec: 'RSS Best Practices Profile 3.2 (guid); W3C MissingGuid',
+    spec: 'RSS Best Practices Profile, "guid"; W3C MissingGuid',
     summary: 'An item has no guid, so readers cannot tell whether it is new.',
   },
   RSS_AUTHOR_NOT_EMAIL: {
@@ -144,7 +144,7 @@ export const RULES = {
   },
   RSS_ATOM_SELF_LINK_MISSING: {
     severity: 'warning',
-    spec: 'RSS Best Practices Profile 3.1 (atom:link); W3C MissingAtomSelfLink',
+    spec: 'RSS Best Practices Profile, "atom:link"; W3C MissingAtomSelfLink',
     summary: 'The channel has no <atom:link rel="self"> giving the feed\'s own URL.',
   },
   RSS_URL_NOT_ABSOLUTE: {
@@ -169,22 +169,22 @@ export const RULES = {
   },
   RSS_TEXT_CONTAINS_MARKUP: {
     severity: 'warning',
-    spec: 'RSS Best Practices Profile 4 (title etc. are plain text); W3C ContainsHTML',
+    spec: 'RSS Best Practices Profile, "Encoding" (plain-text elements); W3C ContainsHTML',
     summary: 'A plain-text element (title, category, author...) contains what looks like HTML markup.',
   },
   RSS_TEXT_AMPERSAND_NOT_HEX: {
     severity: 'warning',
-    spec: 'RSS Best Practices Profile 4 (encoding & and <)',
+    spec: 'RSS Best Practices Profile, "Encoding" (& and < in plain text)',
     summary: 'A & or < in a plain-text element is encoded as &amp;/&lt;/CDATA instead of &#x26;/&#x3C;.',
   },
   RSS_TEXT_DECIMAL_REFERENCE: {
     severity: 'warning',
-    spec: 'RSS Best Practices Profile 4 (hexadecimal character references)',
+    spec: 'RSS Best Practices Profile, "Encoding" (hexadecimal references)',
     summary: 'A numeric character reference in text is decimal (&#233;) rather than hexadecimal (&#xE9;).',
   },
   RSS_DESCRIPTION_AFTER_CONTENT: {
     severity: 'warning',
-    spec: 'RSS Best Practices Profile (content:encoded); W3C',
+    spec: 'RSS Best Practices Profile, "content:encoded"',
     summary: 'An item\'s description comes after its content:encoded; it should precede it.',
   },
 
@@ -221,7 +221,7 @@ export const RULES = {
   },
   ATOM_URL_NOT_ABSOLUTE: {
     severity: 'error',
-    spec: 'RFC 4287 4.2.7.1, 3.2.2, 4.2.5, 4.2.8 (feedwright requires absolute, no xml:base)',
+    spec: 'RFC 4287 4.2.7.1, 3.2.2, 4.2.4, 4.2.5, 4.2.8, 4.1.3.2 (feedwright requires absolute; no xml:base)',
     summary: 'A link href, person uri, icon, logo, generator uri or content src is not an absolute IRI.',
   },
   ATOM_LINK_HREF_MISSING: {
