@@ -2,21 +2,25 @@
  * Main-content extraction. The steps, in order, and why the order matters:
  *
  *  1. Remove what is never content (scripts, styles): nothing later should score or render it.
- *  2. Refuse trees deeper than Readability's recursion can walk; use the density fallback.
+ *  2. Refuse trees deeper than Readability's recursive walk can take (it overflows the stack near
+ *     a few thousand levels); such pages go to the density fallback, which is iterative.
  *  3. Pre-clean the page (nav, asides, captions, share bars, related lists, ...) so Readability
- *     cannot pick them as, or into, the article; it also makes its walk faster.
- *  4. Readability picks the article container.
- *  5. Post-filter the article's blocks (link-dense, boilerplate phrases, credits, bylines, dates,
- *     repeated lines).
- *  6. If too little is left, the density fallback runs on a fresh parse of the page.
+ *     cannot pick them as, or into, the article; a smaller tree also makes its walk faster.
+ *  4. Readability picks the article container. The paragraphs it left out are reported.
+ *  5. Post-filter the article's blocks (link-dense runs, boilerplate phrases, credits, bylines,
+ *     dates, repeated labels, the page's own URL).
+ *  6. If too little is left, the density fallback runs on a fresh parse of the page (Readability
+ *     has rearranged the first one).
  */
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import type { DomDocument, DomElement } from './dom-types.js';
-import { removeNeverContent, treeDepth } from './dom.js';
-import { postFilter } from './postfilter.js';
+import { parseDocument, removeNeverContent, treeDepth } from './dom.js';
+import { densityExtract } from './fallback.js';
+import { clip, countWords, postFilter } from './postfilter.js';
 import { precleanDocument } from './preclean.js';
-import { renderText } from './text.js';
+import { MIN_CONTENT_CHARS } from './rules.js';
+import { normalizeSpace, renderText } from './text.js';
 
 export interface ContentResult {
   html: string;
@@ -25,23 +29,62 @@ export interface ContentResult {
 }
 
 /** Deeper trees than this are not given to Readability, whose walk is recursive. */
-export const MAX_READABILITY_DEPTH = 400;
+export const MAX_READABILITY_DEPTH = 500;
 
-export function extractContent(document: DomDocument, found: FoundMetadata): ContentResult {
+/** Paragraphs of at least this many words that Readability leaves out are reported as dropped. */
+const REPORT_MIN_WORDS = 8;
+
+/** Readability wraps the article in `<div id="readability-page-1" class="page">`; that wrapper is not content. */
+function unwrapPages(root: DomElement): void {
+  for (const child of [...root.children]) {
+    if ((child.getAttribute('id') ?? '').startsWith('readability-page-')) child.replaceWith(...[...child.childNodes]);
+  }
+}
+
+export function extractContent(document: DomDocument, found: FoundMetadata, html: string): ContentResult {
   const dropped: DroppedBlock[] = [];
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
-  if (!body) return { html: '', text: '', dropped };
-  // 2. Readability walks recursively: on a deeper tree it overflows the stack only after seconds.
-  //    extractHtml catches the RangeError and keeps the page's text (rule "dom-failed").
+  if (!body || normalizeSpace(body.textContent ?? '') === '') return { html: '', text: '', dropped };
   if (treeDepth(body, MAX_READABILITY_DEPTH) >= MAX_READABILITY_DEPTH) {
-    throw new RangeError(`the page nests elements more than ${MAX_READABILITY_DEPTH} levels deep`);
+    dropped.push({
+      text: `The page nests elements ${MAX_READABILITY_DEPTH} levels deep or more; the density fallback extracted it.`,
+      rule: 'too-deep',
+    });
+    dropped.push(...precleanDocument(document));
+    const fallback = densityExtract(body, found);
+    return { html: fallback.html, text: fallback.text, dropped: [...dropped, ...fallback.dropped] };
   }
   dropped.push(...precleanDocument(document));
+  const paragraphs = [...body.querySelectorAll('p')]
+    .map((p) => normalizeSpace(p.textContent ?? ''))
+    .filter((t) => countWords(t) >= REPORT_MIN_WORDS);
+
   const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement });
-  const article = reader.parse();
-  const root = article?.content;
-  if (!root) return { html: '', text: '', dropped };
-  dropped.push(...postFilter(root, found));
-  return { html: root.innerHTML, text: renderText(root), dropped };
+  const root = reader.parse()?.content;
+  if (root) {
+    const articleText = normalizeSpace(root.textContent ?? '');
+    for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: clip(p), rule: 'readability' });
+    dropped.push(...postFilter(root, found));
+    unwrapPages(root);
+    const text = renderText(root);
+    if (text.length >= MIN_CONTENT_CHARS) return { html: root.innerHTML.trim(), text, dropped };
+  }
+
+  // Readability found nothing, or too little: the density fallback, on a fresh tree.
+  const fresh = parseDocument(html);
+  const freshBody = fresh.ok ? (fresh.document.body ?? fresh.document.documentElement) : null;
+  if (!fresh.ok || !freshBody) return { html: '', text: '', dropped };
+  removeNeverContent(fresh.document);
+  precleanDocument(fresh.document);
+  const fallback = densityExtract(freshBody, found);
+  const readabilityText = root ? renderText(root) : '';
+  if (fallback.text.length <= readabilityText.length) {
+    return { html: root ? root.innerHTML.trim() : '', text: readabilityText, dropped };
+  }
+  return {
+    html: fallback.html,
+    text: fallback.text,
+    dropped: [...dropped, { text: 'Readability found too little; the density fallback extracted the page.', rule: 'fallback' }, ...fallback.dropped],
+  };
 }

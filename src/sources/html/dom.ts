@@ -8,11 +8,30 @@ import { INVISIBLE_TAGS, normalizeSpace, renderText } from './text.js';
 
 export type Parsed = { ok: true; document: DomDocument } | { ok: false; reason: string };
 
+/** Tags that frame a document; dropped when a fragment is re-wrapped (their contents stay). */
+const FRAME_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi;
+
+/**
+ * linkedom builds the tree as the markup says, without HTML5's tree construction: a fragment
+ * (`<p>hi</p>`, plain text, `<title>` + `<p>` with no `<html>`) gives a document without a
+ * `<body>`, or with none at all. Such input is wrapped in a proper frame and parsed again.
+ */
+function hasFrame(document: DomDocument): boolean {
+  const root = document.documentElement;
+  if (!root || root.localName.toLowerCase() !== 'html') return false;
+  for (const child of root.children) if (child.localName.toLowerCase() === 'body') return true;
+  return false;
+}
+
 /** Parse HTML into a linkedom document. linkedom never loads external resources. */
 export function parseDocument(html: string): Parsed {
   try {
-    const { document } = parseHTML(html.trim() === '' ? '<html><body></body></html>' : html);
-    return { ok: true, document: document as unknown as DomDocument };
+    const first = parseHTML(html).document as unknown as DomDocument;
+    if (hasFrame(first)) return { ok: true, document: first };
+    // Keep the <html> tag's attributes (lang, dir) when there was one.
+    const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+    const framed = `<!DOCTYPE html>${htmlTag}<head></head><body>${html.replace(FRAME_TAGS, '')}</body></html>`;
+    return { ok: true, document: parseHTML(framed).document as unknown as DomDocument };
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: `The page could not be parsed: ${error.message}.` };
     throw error;

@@ -75,7 +75,7 @@ export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtr
     return { ...body, found, dropped };
   }
   try {
-    const content = extractContent(document, found);
+    const content = extractContent(document, found, html);
     return { contentHtml: content.html, contentText: content.text, found, dropped: [...dropped, ...content.dropped] };
   } catch (error) {
     // RangeError = call stack exceeded inside linkedom/readability on a deep tree.

@@ -152,7 +152,7 @@ export function blockRule(b: Block, ctx: FilterContext): string | undefined {
 }
 
 /** Lists whose items are mostly links (related stories, tag lists) are removed whole. */
-function dropLinkLists(root: DomElement, dropped: DroppedBlock[]): void {
+export function dropLinkLists(root: DomElement, dropped: DroppedBlock[]): void {
   for (const list of [...root.querySelectorAll('ul, ol')]) {
     if (!list.isConnected) continue;
     const text = normalizeSpace(list.textContent ?? '');
@@ -178,26 +178,38 @@ function removeEmpty(root: DomElement): void {
   }
 }
 
-/** Filter Readability's article in place. */
-export function postFilter(root: DomElement, found: FoundMetadata): DroppedBlock[] {
-  const dropped: DroppedBlock[] = [];
-  dropLinkLists(root, dropped);
-  const blocks = leafBlocks(root).filter((b) => b.text !== '');
+/** Test each block against the rules; returns the blocks kept, and records the others in `dropped`. */
+export function filterBlocks(blocks: readonly Block[], found: FoundMetadata, dropped: DroppedBlock[]): Block[] {
+  const nonEmpty = blocks.filter((b) => b.text !== '');
   const counts = new Map<string, number>();
-  for (const b of blocks) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
-  const ctx = {
+  for (const b of nonEmpty) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
+  const ctx: FilterContext = {
     title: comparable(found.title?.value ?? ''),
     authors: (found.authors?.value ?? []).map((p) => comparable(p.name)),
     counts,
     pageUrl: found.link ? urlKey(found.link.value) : '',
-    linkRun: linkRuns(blocks),
+    linkRun: linkRuns(nonEmpty),
   };
-  for (const b of blocks) {
+  const kept: Block[] = [];
+  for (const b of nonEmpty) {
     const rule = blockRule(b, ctx);
-    if (!rule) continue;
-    dropped.push({ text: b.text.length > 200 ? `${b.text.slice(0, 199)}…` : b.text, rule });
-    b.el.remove();
+    if (rule) dropped.push({ text: clip(b.text), rule });
+    else kept.push(b);
   }
+  return kept;
+}
+
+export function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** Filter Readability's article in place. */
+export function postFilter(root: DomElement, found: FoundMetadata): DroppedBlock[] {
+  const dropped: DroppedBlock[] = [];
+  dropLinkLists(root, dropped);
+  const blocks = leafBlocks(root);
+  const kept = new Set(filterBlocks(blocks, found, dropped));
+  for (const b of blocks) if (b.text !== '' && !kept.has(b)) b.el.remove();
   removeEmpty(root);
   return dropped;
 }

@@ -107,6 +107,14 @@ function stripMediaText(el: DomElement, dropped: DroppedBlock[]): void {
   }
 }
 
+function pushChildren(stack: DomElement[], el: DomElement): void {
+  const kids = el.children;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const k = kids[i];
+    if (k) stack.push(k);
+  }
+}
+
 function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
   const text = normalizeSpace(el.textContent ?? '');
   if (text !== '') dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule });
@@ -119,8 +127,12 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
   if (!body) return dropped;
   const totalText = normalizeSpace(body.textContent ?? '').length || 1;
 
-  for (const el of [...body.querySelectorAll('*')]) {
-    if (!el.isConnected) continue; // inside something already removed
+  // Depth-first walk with an explicit stack: a removed element's subtree is simply not visited
+  // (checking `isConnected` instead costs a walk to the root per element on linkedom).
+  const stack: DomElement[] = [...body.children].reverse();
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (!el) break;
     const tag = el.localName.toLowerCase();
     if (isHidden(el)) {
       note(dropped, el, 'hidden');
@@ -129,19 +141,29 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
     }
     let rule = TAG_RULE.get(tag);
     if (rule === undefined) {
-      if (tag === 'main' || tag === 'article') continue;
+      if (tag === 'main' || tag === 'article') {
+        pushChildren(stack, el);
+        continue;
+      }
       rule = boilerplateRule(el);
       if (rule === undefined && tag === 'span' && isHoverCard(el)) rule = 'hover-card';
       if (rule === undefined) {
         if (isMediaContainer(el, tag)) stripMediaText(el, dropped);
+        else pushChildren(stack, el);
         continue;
       }
-      if (el.querySelector(EMBED_SELECTOR)) continue;
+      if (el.querySelector(EMBED_SELECTOR)) {
+        pushChildren(stack, el);
+        continue;
+      }
     }
     // An element holding much of the page is a layout wrapper (whole pages are wrapped in a
     // <form> by some frameworks, or in an element whose class happens to say "related"), not
     // the boilerplate its tag or class usually marks.
-    if (normalizeSpace(el.textContent ?? '').length > MAX_REMOVED_TEXT_SHARE * totalText) continue;
+    if (normalizeSpace(el.textContent ?? '').length > MAX_REMOVED_TEXT_SHARE * totalText) {
+      pushChildren(stack, el);
+      continue;
+    }
     note(dropped, el, rule);
     el.remove();
   }
