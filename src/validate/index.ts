@@ -68,10 +68,11 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
     // 1. Well-formedness first: rules about a tree that XML readers would reject mislead more than they help.
     const parsed = parseXml(source, reporter);
     const root = parsed.root;
+    // 2. Then the format, from the root saxes actually found (detectFormat only peeks at the text).
     if (parsed.wellFormed && root !== undefined) {
-      if (format === 'rss' && root.uri === '') checkRss(parsed, root, reporter);
-      else if (format === 'atom') checkAtom(parsed, root, reporter);
-      else if (format === 'rss') {
+      if (root.local === 'rss' && root.uri === '') checkRss(parsed, root, reporter);
+      else if (root.local === 'feed') checkAtom(parsed, root, reporter);
+      else if (root.local === 'rss') {
         reporter.report(
           'FEED_FORMAT_UNKNOWN',
           parsed.lines.at(root.start),
@@ -86,8 +87,6 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
           'RSS 1.0 (RDF) and other formats are not checked.',
         );
       }
-    } else if (parsed.wellFormed && format === undefined) {
-      reporter.report('FEED_FORMAT_UNKNOWN', { line: 1, column: 1 }, 'The file has no root element, so it is not a feed.');
     }
   }
 
