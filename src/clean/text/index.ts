@@ -63,7 +63,7 @@ interface Label {
 
 /** How far around the body start metadata lines are looked for (in units). */
 const META_WINDOW_BEFORE = 25;
-const META_WINDOW_INSIDE = 4;
+const META_WINDOW_INSIDE = 10;
 const TAGS_WINDOW_AFTER = 40;
 /** How far before the body a title is looked for (in units). */
 const TITLE_WINDOW = 30;
@@ -82,7 +82,8 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   labelDuplicates(units, labels);
 
   // 3. Body.
-  const [start, end] = findBody(units, labels);
+  const [bodyStart, end] = findBody(units, labels);
+  let start = bodyStart;
 
   // 4. Title.
   const titleIndex = findTitle(units, labels, start);
@@ -92,8 +93,10 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     result.title = { value: unit.text, line: unit.line };
   }
 
-  // 5. Metadata.
+  // 5. Metadata. Bylines and date lines sit between the headline and the story: when the body
+  // found in step 3 starts with a standfirst and a byline block, the story starts after them.
   readMetadata(units, labels, meta, result, options, titleIndex, start, end);
+  start = skipLeadingMetadata(units, meta, start, end);
 
   // 6. Decide every unit.
   const titleKey = result.title ? templateKey(result.title.value) : undefined;
@@ -249,7 +252,7 @@ interface Run {
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
  * sentence-like neighbours.
  */
-function findBody(units: readonly Unit[], labels: readonly Label[]): [number, number] {
+function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
   const scores: number[] = new Array<number>(units.length);
   const barrier: boolean[] = new Array<boolean>(units.length);
   let proseSoFar = 0;
@@ -286,9 +289,64 @@ function findBody(units: readonly Unit[], labels: readonly Label[]): [number, nu
   }
   if (!best) return [0, -1];
   let { start, end } = best;
+  end = bridgeInlineRelated(units, labels, scores, barrier, end);
   while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
   while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
   return [start, end];
+}
+
+/** How far an inline related box may reach: a heading and a few teaser lines. */
+const INLINE_BOX_REACH = 8;
+
+/**
+ * A related-links box inside an article ("Related", two teaser headlines, then the story goes on)
+ * is not the end of the article. When the body ends at a related heading that is followed by a few
+ * short teaser lines and then by prose again, the body continues after the box, and the teasers
+ * are dropped with the heading. A related heading followed directly by prose (teasers with blurbs)
+ * is a real end.
+ */
+function bridgeInlineRelated(
+  units: readonly Unit[],
+  labels: Label[],
+  scores: readonly number[],
+  barrier: readonly boolean[],
+  end: number,
+): number {
+  let current = end;
+  for (let guard = 0; guard < 20; guard += 1) {
+    // The heading: the first barrier shortly after the body, with only non-prose in between.
+    let heading = -1;
+    for (let i = current + 1; i < Math.min(units.length, current + 1 + INLINE_BOX_REACH); i += 1) {
+      if (barrier[i]) {
+        heading = i;
+        break;
+      }
+      if ((scores[i] ?? 0) > 0) return current;
+    }
+    if (heading < 0 || labels[heading]?.rule !== 'related-list') return current;
+    // The teasers: one to six short lines, then prose.
+    let resume = -1;
+    let teasers = 0;
+    for (let i = heading + 1; i < Math.min(units.length, heading + 1 + INLINE_BOX_REACH); i += 1) {
+      if (barrier[i]) return current;
+      if ((scores[i] ?? 0) > 0) {
+        resume = i;
+        break;
+      }
+      if (!labels[i]?.rule) teasers += 1;
+    }
+    if (resume < 0 || teasers === 0) return current;
+    let nextBarrier = resume;
+    while (nextBarrier < units.length && !barrier[nextBarrier]) nextBarrier += 1;
+    const run = bestRun(units, scores, resume, nextBarrier - 1);
+    if (!run || run.start !== resume) return current;
+    for (let i = heading + 1; i < resume; i += 1) {
+      const label = labels[i] as Label;
+      if (!label.rule && !label.keep) labels[i] = { rule: 'related-list', weight: 3 };
+    }
+    current = run.end;
+  }
+  return current;
 }
 
 /** Kadane's maximum-sum run within [from, to], with its quality. */
@@ -351,6 +409,25 @@ function looksLikeHeadline(unit: Unit): boolean {
   if (last === ':' || last === ')' || last === ',') return false;
   if (unit.sentence && unit.words > 20) return false;
   return true;
+}
+
+/** At most this many prose lines may stand before a byline for the body to start after it. */
+const MAX_PROSE_BEFORE_BYLINE = 1;
+
+function skipLeadingMetadata(
+  units: readonly Unit[],
+  meta: readonly (RuleName | undefined)[],
+  start: number,
+  end: number,
+): number {
+  let last = -1;
+  for (let i = start; i <= Math.min(end, start + META_WINDOW_INSIDE); i += 1) {
+    if (meta[i] === 'byline' || meta[i] === 'date-line') last = i;
+  }
+  if (last < 0) return start;
+  let prose = 0;
+  for (let i = start; i < last; i += 1) if (!meta[i] && isProse(units[i] as Unit)) prose += 1;
+  return prose <= MAX_PROSE_BEFORE_BYLINE ? last + 1 : start;
 }
 
 /** Step 5: bylines, date lines and tag lines around the body. */

@@ -165,6 +165,9 @@ const CAPTION_MARKERS: readonly string[] = [
   'image caption', '/reuters)', '/ap)', '/afp)', '/getty images)', 'getty images)', '| getty images',
   '(credit:', '(foto:', '(imagen:', '(bild:', '(picture:', '/epa)', '(file photo)', '[photo:',
   '(photo by', '(foto de', '(crédit photo', '(crédito', 'via getty images', 'photo illustration',
+  'in this file photo', ', file photo,', 'in this photo', 'in this image', 'in this undated photo',
+  'this handout photo', '(pictured)', 'photo provided by', 'en esta foto', 'sur cette photo',
+  'auf diesem foto', 'nesta foto',
 ];
 
 /** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
