@@ -56,6 +56,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
     return { html: fallback.html, text: fallback.text, dropped: [...dropped, ...fallback.dropped] };
   }
   dropped.push(...precleanDocument(document));
+  const headlines = [...body.querySelectorAll('h1')].map((h) => h.textContent ?? '');
   const paragraphs = [...body.querySelectorAll('p')]
     .map((p) => normalizeSpace(p.textContent ?? ''))
     .filter((t) => countWords(t) >= REPORT_MIN_WORDS);
@@ -65,7 +66,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   if (root) {
     const articleText = normalizeSpace(root.textContent ?? '');
     for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: clip(p), rule: 'readability' });
-    dropped.push(...postFilter(root, found));
+    dropped.push(...postFilter(root, found, headlines));
     unwrapPages(root);
     const text = renderText(root);
     if (text.length >= MIN_CONTENT_CHARS) return { html: root.innerHTML.trim(), text, dropped };

@@ -62,7 +62,7 @@ export function leafBlocks(root: DomElement): Block[] {
   return blocks;
 }
 
-function comparable(s: string): string {
+export function comparable(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
@@ -99,6 +99,8 @@ function isBylineLine(b: Block, authors: readonly string[]): boolean {
 /** The rule that removes this block, if any. */
 export interface FilterContext {
   title: string;
+  /** Texts of the page's <h1> elements, as `comparable` gives them. */
+  headlines: ReadonlySet<string>;
   authors: readonly string[];
   counts: ReadonlyMap<string, number>;
   /** The page's own URL (canonical), as `urlKey` gives it; '' when unknown. */
@@ -135,8 +137,11 @@ function linkRuns(blocks: readonly Block[]): Set<Block> {
 
 export function blockRule(b: Block, ctx: FilterContext): string | undefined {
   if (b.text === '') return undefined;
-  if (/^H[1-6]$/.test(b.tag) && ctx.title !== '' && comparable(b.text) === ctx.title) return 'headline';
-  if (b.tag === 'H1') return 'headline';
+  if (/^H[1-6]$/.test(b.tag)) {
+    const t = comparable(b.text);
+    // Readability turns <h1> into <h2>, so the page's own <h1> texts are passed in.
+    if (b.tag === 'H1' || (t !== '' && (t === ctx.title || ctx.headlines.has(t)))) return 'headline';
+  }
   if (ctx.linkRun.has(b)) return 'link-dense';
   if (ctx.pageUrl !== '' && urlKey(b.text) === ctx.pageUrl) return 'page-url';
   if (b.words <= PHRASE_MAX_WORDS) {
@@ -179,12 +184,18 @@ function removeEmpty(root: DomElement): void {
 }
 
 /** Test each block against the rules; returns the blocks kept, and records the others in `dropped`. */
-export function filterBlocks(blocks: readonly Block[], found: FoundMetadata, dropped: DroppedBlock[]): Block[] {
+export function filterBlocks(
+  blocks: readonly Block[],
+  found: FoundMetadata,
+  dropped: DroppedBlock[],
+  headlines: readonly string[] = [],
+): Block[] {
   const nonEmpty = blocks.filter((b) => b.text !== '');
   const counts = new Map<string, number>();
   for (const b of nonEmpty) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
   const ctx: FilterContext = {
     title: comparable(found.title?.value ?? ''),
+    headlines: new Set(headlines.map(comparable).filter((t) => t !== '')),
     authors: (found.authors?.value ?? []).map((p) => comparable(p.name)),
     counts,
     pageUrl: found.link ? urlKey(found.link.value) : '',
@@ -204,11 +215,11 @@ export function clip(text: string): string {
 }
 
 /** Filter Readability's article in place. */
-export function postFilter(root: DomElement, found: FoundMetadata): DroppedBlock[] {
+export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = []): DroppedBlock[] {
   const dropped: DroppedBlock[] = [];
   dropLinkLists(root, dropped);
   const blocks = leafBlocks(root);
-  const kept = new Set(filterBlocks(blocks, found, dropped));
+  const kept = new Set(filterBlocks(blocks, found, dropped, headlines));
   for (const b of blocks) if (b.text !== '' && !kept.has(b)) b.el.remove();
   removeEmpty(root);
   return dropped;

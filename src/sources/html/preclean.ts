@@ -74,8 +74,26 @@ function isHoverCard(el: DomElement): boolean {
     if (c.nodeType === TEXT_NODE && (c.nodeValue ?? '').trim() !== '') return false;
     if (c.nodeType === ELEMENT_NODE && (c as DomElement).localName.toLowerCase() === 'a') return false;
   }
-  return el.querySelector('img') !== null && el.querySelectorAll('a').length >= 2;
+  // Cards are small: look at no more than HOVER_CARD_MAX_NODES elements (a deep chain of spans
+  // must not cost a subtree query per span).
+  let images = 0;
+  let links = 0;
+  let seen = 0;
+  const stack: DomElement[] = [...el.children];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (++seen > HOVER_CARD_MAX_NODES) return false;
+    const t = node.localName.toLowerCase();
+    if (t === 'img') images++;
+    else if (t === 'a') links++;
+    for (const k of node.children) stack.push(k);
+  }
+  return images > 0 && links >= 2;
 }
+
+/** Hover cards hold an image, a name and a few links: a few dozen elements at most. */
+const HOVER_CARD_MAX_NODES = 60;
 
 /** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */
 function isMediaContainer(el: DomElement, tag: string): boolean {

@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extractHtml } from '../../../src/sources/html/index.js';
+import { article, page, paragraphs } from './helpers.js';
+
+const opts = { timezone: 'UTC' };
+
+function bodyOf(text: string): string[] {
+  return text.split('\n\n');
+}
+
+describe('extractHtml content: boilerplate removed, body kept', () => {
+  it('keeps every body paragraph, separated by a blank line', () => {
+    const paras = paragraphs(5);
+    const { contentText } = extractHtml(page({ body: article(paras) }), opts);
+    expect(bodyOf(contentText)).toEqual(paras);
+  });
+
+  it('removes a share bar, a related-stories list and a newsletter box inside the article', () => {
+    const paras = paragraphs(6);
+    const body = `<article><div class="article-body">
+      <div class="share-bar"><a href="#">Share on Facebook</a><a href="#">Tweet this story</a><a href="#">Email a friend</a></div>
+      ${paras.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}
+      <div class="newsletter-signup"><h3>Get our morning briefing</h3><p>Sign up for the daily newsletter and never miss a story from our reporters.</p><input type="email"><button>Sign up</button></div>
+      ${paras.slice(3).map((p) => `<p>${p}</p>`).join('')}
+      <section class="related-stories"><h2>Related stories</h2><ul><li><a href="/a">Bridge reopens after a decade of delays and cost overruns</a></li><li><a href="/b">Mayor announces new flood defences for the old town</a></li></ul></section>
+    </div></article>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+    const rules = new Set(result.dropped.map((d) => d.rule));
+    expect(rules).toContain('share-bar');
+    expect(rules).toContain('newsletter');
+    expect(rules).toContain('related');
+  });
+
+  it('removes page navigation, asides, footers and forms', () => {
+    const paras = paragraphs(4);
+    const body = `<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+      ${article(paras)}
+      <aside><h3>Most read</h3><p>Something else entirely that people clicked on yesterday afternoon.</p></aside>
+      <footer><p>© 2024 Example News. All rights reserved.</p></footer>`;
+    expect(bodyOf(extractHtml(page({ body }), opts).contentText)).toEqual(paras);
+  });
+
+  it('drops bylines, date lines, captions, credits and "Advertisement" labels between paragraphs', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="article-body">
+      <h1>Council approves river works</h1>
+      <p>By Jane Doe and John Roe</p>
+      <p>Updated 10:48 AM EST, Tue November 19, 2019</p>
+      <p>${paras[0]}</p>
+      <div class="photo"><img src="/a.jpg" alt=""><p>The river at dawn, seen from the old bridge.</p></div>
+      <p>${paras[1]}</p>
+      <p>Advertisement</p>
+      <p>${paras[2]}</p>
+      <p>Engineers inspect the embankment (Image: GETTY)</p>
+      <p>${paras[3]}</p>
+    </div></article>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+    const rules = new Set(result.dropped.map((d) => d.rule));
+    for (const rule of ['headline', 'byline', 'date-line', 'caption', 'boilerplate-phrase']) expect(rules).toContain(rule);
+  });
+
+  it('drops runs of link-only lines but keeps a single link line inside the text', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="article-body">
+      <p>${paras[0]}</p>
+      <p><a href="/deal">Get it on Amazon for $39.99</a></p>
+      <p>${paras[1]}</p>
+      <p>${paras[2]}</p>
+      <div><a href="/x">Bridge reopens after a decade of delays</a></div>
+      <div><a href="/y">Mayor announces new flood defences</a></div>
+      <div><a href="/z">Old town square to be pedestrianised</a></div>
+      <p>${paras[3]}</p>
+    </div></article>`;
+    const text = extractHtml(page({ body }), opts).contentText;
+    expect(text).toContain('Get it on Amazon for $39.99');
+    expect(text).not.toContain('Bridge reopens');
+    expect(text).not.toContain('Mayor announces');
+  });
+
+  it('keeps an embedded post (a quoted tweet) inside a "social" wrapper', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="article-body">
+      <p>${paras[0]}</p><p>${paras[1]}</p>
+      <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and the state spent half a million dollars on it</p>— Someone (@someone) <a href="https://twitter.com/x/status/1">November 18, 2019</a></blockquote></div>
+      <p>${paras[2]}</p><p>${paras[3]}</p>
+    </div></article>`;
+    expect(extractHtml(page({ body }), opts).contentText).toContain('Yes this is real and the state spent half a million dollars on it');
+  });
+
+  it('keeps repeated sentence-case lines that are structure (a recipe), drops repeated capitalised labels', () => {
+    const paras = paragraphs(3);
+    const body = `<article><div class="article-body">
+      <p>${paras[0]}</p><p><em>Eat 60 minutes before your workout</em></p><p>GET THE APP NOW!</p>
+      <p>${paras[1]}</p><p><em>Eat 60 minutes before your workout</em></p><p>GET THE APP NOW!</p>
+      <p>${paras[2]}</p>
+    </div></article>`;
+    const text = extractHtml(page({ body }), opts).contentText;
+    expect(text.match(/Eat 60 minutes/g)).toHaveLength(2);
+    expect(text).not.toContain('GET THE APP');
+  });
+
+  it('removes scripts, styles and hidden elements from contentHtml', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="article-body"><p>${paras[0]}</p><script>alert(1)</script><style>p{}</style>
+      <p hidden>Hidden text that no reader sees in the page.</p><p style="display:none">Also hidden from every reader of the page.</p>
+      ${paras.slice(1).map((p) => `<p>${p}</p>`).join('')}</div></article>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(result.contentHtml).not.toMatch(/<script|<style|alert\(1\)/);
+    expect(result.contentText).not.toContain('Hidden text');
+    expect(result.contentText).not.toContain('Also hidden');
+    expect(bodyOf(result.contentText)).toEqual(paras);
+  });
+
+  it('reports paragraphs Readability left out under the rule "readability"', () => {
+    const paras = paragraphs(6);
+    const stray = 'A stray paragraph in a far corner of the page, about something else altogether, with enough words to count.';
+    const body = `${article(paras)}<div class="x"><div><div><p>${stray}</p></div></div></div>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(result.contentText).not.toContain('stray paragraph');
+    expect(result.dropped).toContainEqual({ text: stray, rule: 'readability' });
+  });
+});
+
+describe('extractHtml content: odd input', () => {
+  it('returns an empty result for an empty document', () => {
+    for (const html of ['', '   ', '<html><body></body></html>']) {
+      expect(extractHtml(html, opts)).toEqual({ contentHtml: '', contentText: '', found: {}, dropped: [] });
+    }
+  });
+
+  it('survives malformed HTML (unclosed and stray tags, bad nesting)', () => {
+    const html = '<html><body><div><p>First unclosed paragraph with <b>bold <i>and italic</p></div></span></b><p>Second</i> one <<>> end';
+    const result = extractHtml(html, opts);
+    expect(result.contentText).toContain('First unclosed paragraph with bold and italic');
+    expect(result.contentText).toContain('Second one');
+  });
+
+  it('accepts a fragment without <html> or <body>', () => {
+    const result = extractHtml('<title>Fragment title</title><p>Just a paragraph.</p>', opts);
+    expect(result.contentText).toBe('Just a paragraph.');
+    expect(result.found.title?.value).toBe('Fragment title');
+  });
+
+  it('does not overflow the stack on 10,000 levels of nesting, and says why it used the fallback', () => {
+    const depth = 10_000;
+    const text = 'Deep inside, a paragraph with enough words to be taken for the body of the page.';
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>${text}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const result = extractHtml(html, opts);
+    expect(result.contentText).toBe(text);
+    expect(result.dropped.map((d) => d.rule)).toContain('too-deep');
+  });
+
+  it('does not overflow on 10,000 unclosed inline elements either', () => {
+    const result = extractHtml(`${'<span>'.repeat(10_000)}inline text at the bottom`, opts);
+    expect(result.contentText).toBe('inline text at the bottom');
+  });
+
+  it('never fetches: no network call for images, stylesheets, iframes or scripts with src', () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const html = page({
+      head: '<link rel="stylesheet" href="https://example.org/s.css"><script src="https://example.org/a.js"></script>',
+      body: `<img src="https://example.org/x.jpg"><iframe src="https://example.org/frame"></iframe>${article(paragraphs(3))}`,
+    });
+    extractHtml(html, opts);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+});
+
+describe('extractHtml content: clean = false', () => {
+  it('keeps the whole body (navigation included), minus scripts and styles', () => {
+    const paras = paragraphs(2);
+    const html = page({ body: `<nav><a href="/">Home</a></nav>${article(paras)}<script>x()</script><footer>Footer text</footer>` });
+    const result = extractHtml(html, { timezone: 'UTC', clean: false });
+    expect(bodyOf(result.contentText)).toEqual(['Home', ...paras, 'Footer text']);
+    expect(result.contentHtml).toContain('<nav>');
+    expect(result.contentHtml).not.toContain('<script');
+  });
+});

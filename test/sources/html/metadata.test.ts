@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../../src/sources/html/index.js';
+import { article, jsonLd, page, paragraphs } from './helpers.js';
+
+const BODY = article(paragraphs(4));
+const opts = { timezone: 'UTC' };
+
+describe('extractHtml metadata: JSON-LD', () => {
+  it('reads a NewsArticle: headline, author object, dates, keywords, image, description', () => {
+    const html = page({
+      head: jsonLd({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline: 'Council approves river works',
+        author: { '@type': 'Person', name: 'Ada Lovelace', url: 'https://example.org/ada' },
+        datePublished: '2024-03-05T10:20:00+01:00',
+        dateModified: '2024-03-06T08:00:00Z',
+        keywords: 'rivers, council,  works ',
+        image: { '@type': 'ImageObject', url: 'https://example.org/river.jpg' },
+        description: 'The council met and agreed.',
+      }),
+      body: BODY,
+    });
+    const { found } = extractHtml(html, opts);
+    expect(found.title).toEqual({ value: 'Council approves river works', from: 'json-ld' });
+    expect(found.authors).toEqual({ value: [{ name: 'Ada Lovelace', url: 'https://example.org/ada' }], from: 'json-ld' });
+    expect(found.published?.value.toISOString()).toBe('2024-03-05T09:20:00.000Z');
+    expect(found.published?.from).toBe('json-ld');
+    expect(found.updated?.value.toISOString()).toBe('2024-03-06T08:00:00.000Z');
+    expect(found.tags).toEqual({ value: ['rivers', 'council', 'works'], from: 'json-ld' });
+    expect(found.image).toEqual({ value: 'https://example.org/river.jpg', from: 'json-ld' });
+    expect(found.summary).toEqual({ value: 'The council met and agreed.', from: 'json-ld' });
+  });
+
+  it('finds the article inside @graph and resolves an author given by @id', () => {
+    const html = page({
+      head: jsonLd({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebSite', '@id': 'https://example.org/#site', name: 'Example Site' },
+          { '@type': 'WebPage', '@id': 'https://example.org/a#page', name: 'Page name | Example Site' },
+          {
+            '@type': 'BlogPosting',
+            headline: 'Graph headline',
+            author: { '@id': 'https://example.org/#grace' },
+            datePublished: '2023-11-01T12:00:00Z',
+          },
+          { '@type': 'Person', '@id': 'https://example.org/#grace', name: 'Grace Hopper' },
+        ],
+      }),
+      body: BODY,
+    });
+    const { found } = extractHtml(html, opts);
+    expect(found.title?.value).toBe('Graph headline');
+    expect(found.authors?.value).toEqual([{ name: 'Grace Hopper' }]);
+    expect(found.published?.value.toISOString()).toBe('2023-11-01T12:00:00.000Z');
+  });
+
+  it('accepts a top-level array, an author array mixing strings and objects, and keyword arrays', () => {
+    const html = page({
+      head: jsonLd([
+        { '@type': 'Organization', name: 'Example Org' },
+        {
+          '@type': ['Article', 'NewsArticle'],
+          headline: 'Array headline',
+          author: ['Alan Turing', { name: 'Katherine Johnson' }, { '@type': 'Person' }, 'Alan Turing'],
+          keywords: ['space', 'maths'],
+          image: ['https://example.org/1.jpg', 'https://example.org/2.jpg'],
+        },
+      ]),
+      body: BODY,
+    });
+    const { found } = extractHtml(html, opts);
+    expect(found.title?.value).toBe('Array headline');
+    expect(found.authors?.value).toEqual([{ name: 'Alan Turing' }, { name: 'Katherine Johnson' }]);
+    expect(found.tags?.value).toEqual(['space', 'maths']);
+    expect(found.image?.value).toBe('https://example.org/1.jpg');
+  });
+
+  it('ignores an invalid JSON-LD block, reports it, and still reads the valid one', () => {
+    const html = page({
+      head: `<script type="application/ld+json">{ "@type": "NewsArticle", "headline": "broken", }</script>${jsonLd({
+        '@type': 'Article',
+        headline: 'Valid headline',
+      })}`,
+      body: BODY,
+    });
+    const result = extractHtml(html, opts);
+    expect(result.found.title?.value).toBe('Valid headline');
+    expect(result.dropped.some((d) => d.rule === 'json-ld-invalid')).toBe(true);
+  });
+
+  it('prefers JSON-LD over meta tags over <title>', () => {
+    const html = page({
+      head: `<title>Title tag | Site</title><meta property="og:title" content="OG title">${jsonLd({
+        '@type': 'Article',
+        headline: 'LD headline',
+      })}`,
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.title).toEqual({ value: 'LD headline', from: 'json-ld' });
+  });
+});
+
+describe('extractHtml metadata: meta tags', () => {
+  it('falls back to Open Graph and article:* tags', () => {
+    const html = page({
+      head: [
+        '<meta property="og:title" content="OG headline">',
+        '<meta property="article:published_time" content="2022-07-01T09:00:00-04:00">',
+        '<meta property="article:modified_time" content="2022-07-02T09:00:00Z">',
+        '<meta property="article:author" content="Mary Somerville">',
+        '<meta property="article:tag" content="science">',
+        '<meta property="article:tag" content="history">',
+        '<meta property="og:description" content="OG description.">',
+        '<meta property="og:image" content="/img/lead.jpg">',
+      ].join(''),
+      body: BODY,
+    });
+    const { found } = extractHtml(html, { timezone: 'UTC', url: 'https://example.org/news/a.html' });
+    expect(found.title).toEqual({ value: 'OG headline', from: 'meta-tag' });
+    expect(found.published?.value.toISOString()).toBe('2022-07-01T13:00:00.000Z');
+    expect(found.updated?.value.toISOString()).toBe('2022-07-02T09:00:00.000Z');
+    expect(found.authors).toEqual({ value: [{ name: 'Mary Somerville' }], from: 'meta-tag' });
+    expect(found.tags).toEqual({ value: ['science', 'history'], from: 'meta-tag' });
+    expect(found.summary).toEqual({ value: 'OG description.', from: 'meta-tag' });
+    expect(found.image).toEqual({ value: 'https://example.org/img/lead.jpg', from: 'meta-tag' });
+  });
+
+  it('reads name=author (several authors), name=keywords and name=description', () => {
+    const html = page({
+      head:
+        '<meta name="author" content="By Ann Smith and Bob Jones"><meta name="keywords" content="a, b, a"><meta name="description" content="Plain description.">',
+      body: BODY,
+    });
+    const { found } = extractHtml(html, opts);
+    expect(found.authors?.value).toEqual([{ name: 'Ann Smith' }, { name: 'Bob Jones' }]);
+    expect(found.tags?.value).toEqual(['a', 'b']);
+    expect(found.summary?.value).toBe('Plain description.');
+  });
+
+  it('does not take an article:author profile URL for a name', () => {
+    const html = page({ head: '<meta property="article:author" content="https://facebook.com/someone">', body: BODY });
+    expect(extractHtml(html, opts).found.authors).toBeUndefined();
+  });
+});
+
+describe('extractHtml metadata: markup', () => {
+  it('takes the canonical link (resolved against the page URL) and <html lang>', () => {
+    const html = page({ head: '<link rel="canonical" href="/news/river-works">', body: BODY, lang: 'en-GB' });
+    const { found } = extractHtml(html, { timezone: 'UTC', url: 'https://example.org/amp/river' });
+    expect(found.link).toEqual({ value: 'https://example.org/news/river-works', from: 'html' });
+    expect(found.lang).toEqual({ value: 'en-GB', from: 'html' });
+  });
+
+  it('reads <time datetime>, rel=author and a byline element when there is no JSON-LD or meta', () => {
+    const html = page({
+      body: `<article><h1>Headline</h1><div class="byline">By <a rel="author" href="/people/rosalind">Rosalind Franklin</a></div>
+        <time datetime="2021-04-25">April 25, 2021</time>${article(paragraphs(3))}</article>`,
+    });
+    const { found } = extractHtml(html, { timezone: 'UTC', url: 'https://example.org/a' });
+    expect(found.authors).toEqual({ value: [{ name: 'Rosalind Franklin', url: 'https://example.org/people/rosalind' }], from: 'html' });
+    expect(found.published).toEqual({ value: new Date('2021-04-25T00:00:00Z'), from: 'html' });
+  });
+
+  it('reads an author from a byline element (class author) with provenance byline', () => {
+    const html = page({ body: `<p class="author-name">By Chien-Shiung Wu</p>${article(paragraphs(3))}` });
+    expect(extractHtml(html, opts).found.authors).toEqual({ value: [{ name: 'Chien-Shiung Wu' }], from: 'byline' });
+  });
+
+  it('strips a trailing site name from <title> when nothing better is there', () => {
+    for (const [title, expected] of [
+      ['River works approved after long debate | The Daily Example', 'River works approved after long debate'],
+      ['River works approved after long debate - Example News', 'River works approved after long debate'],
+      ['Example News: River works approved after long debate', 'Example News: River works approved after long debate'],
+      ['Short title', 'Short title'],
+    ] as const) {
+      const { found } = extractHtml(page({ head: `<title>${title}</title>`, body: BODY }), opts);
+      expect(found.title).toEqual({ value: expected, from: 'html' });
+    }
+  });
+
+  it('strips the og:site_name exactly when it is known', () => {
+    const html = page({ head: '<title>Works - Example News</title><meta property="og:site_name" content="Example News">', body: BODY });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Works');
+  });
+});
+
+describe('extractHtml metadata: dates and time zones', () => {
+  it('reads a date without offset as wall-clock time in the configured zone', () => {
+    const html = page({ head: '<meta property="article:published_time" content="2024-01-15T12:00:00">', body: BODY });
+    expect(extractHtml(html, { timezone: 'America/New_York' }).found.published?.value.toISOString()).toBe('2024-01-15T17:00:00.000Z');
+    expect(extractHtml(html, { timezone: 'Asia/Tokyo' }).found.published?.value.toISOString()).toBe('2024-01-15T03:00:00.000Z');
+  });
+
+  it('keeps an explicit offset whatever the configured zone', () => {
+    const html = page({ head: '<meta property="article:published_time" content="2024-01-15T12:00:00+0200">', body: BODY });
+    expect(extractHtml(html, { timezone: 'America/New_York' }).found.published?.value.toISOString()).toBe('2024-01-15T10:00:00.000Z');
+  });
+
+  it('reads a human-written date with chrono, in the configured zone', () => {
+    const html = page({ head: '<meta name="date" content="March 5, 2021 at 3:30 pm">', body: BODY });
+    const found = extractHtml(html, { timezone: 'Europe/Paris', referenceDate: new Date('2024-06-01T00:00:00Z') }).found;
+    expect(found.published?.value.toISOString()).toBe('2021-03-05T14:30:00.000Z');
+  });
+
+  it('leaves the date unset when the text is not a date', () => {
+    const html = page({ head: '<meta property="article:published_time" content="soon">', body: BODY });
+    expect(extractHtml(html, opts).found.published).toBeUndefined();
+  });
+});
