@@ -97,6 +97,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // found in step 3 starts with a standfirst and a byline block, the story starts after them.
   readMetadata(units, labels, meta, result, options, titleIndex, start, end);
   start = skipLeadingMetadata(units, meta, start, end);
+  start = skipStandfirst(units, labels, meta, start, end);
 
   // 6. Decide every unit.
   const titleKey = result.title ? templateKey(result.title.value) : undefined;
@@ -428,6 +429,41 @@ function skipLeadingMetadata(
   let prose = 0;
   for (let i = start; i < last; i += 1) if (!meta[i] && isProse(units[i] as Unit)) prose += 1;
   return prose <= MAX_PROSE_BEFORE_BYLINE ? last + 1 : start;
+}
+
+/** A wire dateline opens a story's first paragraph: "MADRID —", "SANTA FE, N.M. (AP) —". */
+const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:\([^)]{1,30}\))? ?[–—-]/u;
+/** A standfirst is one short paragraph. */
+const STANDFIRST_MAX_WORDS = 40;
+
+/**
+ * A standfirst (the summary under a headline) is not the story: when the body opens with one short
+ * prose line right after the byline or date, followed by two or more lines of chrome (a share bar,
+ * an image and its caption) before the story proper, the body starts after the chrome.
+ */
+function skipStandfirst(
+  units: readonly Unit[],
+  labels: readonly Label[],
+  meta: readonly (RuleName | undefined)[],
+  start: number,
+  end: number,
+): number {
+  const first = units[start];
+  if (!first || !isProse(first) || first.words > STANDFIRST_MAX_WORDS || DATELINE.test(first.text)) {
+    return start;
+  }
+  let anchored = false;
+  for (let i = start - 1; i >= Math.max(0, start - 3); i -= 1) {
+    if (meta[i] === 'byline' || meta[i] === 'date-line' || isAnchor(units[i] as Unit)) anchored = true;
+  }
+  if (!anchored) return start;
+  let gap = 0;
+  for (let i = start + 1; i <= end; i += 1) {
+    const unit = units[i] as Unit;
+    if (isProse(unit) && !labels[i]?.rule) return gap >= 2 ? i : start;
+    gap += 1;
+  }
+  return start;
 }
 
 /** Step 5: bylines, date lines and tag lines around the body. */

@@ -167,7 +167,8 @@ const CAPTION_MARKERS: readonly string[] = [
   '(photo by', '(foto de', '(crédit photo', '(crédito', 'via getty images', 'photo illustration',
   'in this file photo', ', file photo,', 'in this photo', 'in this image', 'in this undated photo',
   'this handout photo', '(pictured)', 'photo provided by', 'en esta foto', 'sur cette photo',
-  'auf diesem foto', 'nesta foto',
+  'auf diesem foto', 'nesta foto', "artist's illustration", "artist's concept", "artist's impression",
+  "artist's rendering", 'this illustration', 'illustration shows', 'screenshot of', 'a screenshot',
 ];
 
 /** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
