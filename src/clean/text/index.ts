@@ -65,6 +65,7 @@ interface Label {
 const META_WINDOW_BEFORE = 25;
 const META_WINDOW_INSIDE = 10;
 const TAGS_WINDOW_AFTER = 40;
+const META_WINDOW_END = 4;
 /** How far before the body a title is looked for (in units). */
 const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
@@ -484,6 +485,12 @@ function readMetadata(
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options);
   }
+  // Some layouts put the date line after the story.
+  for (let i = Math.max(from, to + 1, end - META_WINDOW_END); i <= Math.min(units.length - 1, end); i += 1) {
+    const unit = units[i] as Unit;
+    if (labels[i]?.keep || labels[i]?.rule || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
+    readMetaLine(units, i, meta, result, options);
+  }
   // Tags close an article; look just after the body.
   const tagsFrom = Math.max(0, end - 2);
   const tagsTo = Math.min(units.length - 1, end + TAGS_WINDOW_AFTER);
@@ -520,6 +527,8 @@ function readMetaLine(
 ): void {
   const unit = units[i] as Unit;
   const text = unit.text;
+  // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
+  if (text.startsWith('>') || text.includes('(@')) return;
   const tags = parseTagsLine(text);
   if (tags) {
     if (!result.tags) result.tags = { value: tags, line: unit.line };

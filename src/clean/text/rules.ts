@@ -168,7 +168,7 @@ const CAPTION_MARKERS: readonly string[] = [
   'in this file photo', ', file photo,', 'in this photo', 'in this image', 'in this undated photo',
   'this handout photo', '(pictured)', 'photo provided by', 'en esta foto', 'sur cette photo',
   'auf diesem foto', 'nesta foto', "artist's illustration", "artist's concept", "artist's impression",
-  "artist's rendering", 'this illustration', 'illustration shows', 'screenshot of', 'a screenshot',
+  "artist's rendering", 'credit: ', 'this illustration', 'illustration shows', 'screenshot of', 'a screenshot',
 ];
 
 /** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
@@ -311,6 +311,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
       /^(?:you must be|please) log(?:ged)? ?in to (?:post a )?comment/,
       /^comments (?:are|have been) closed/,
+      /^no comments yet\b|\bcomments powered by disqus\b/,
       /^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/,
       /^(?:\d+ )?comentarios?$/,
       /^(?:laisser|laissez|ajouter|écrire) un commentaire/,
@@ -362,6 +363,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:thanks|thank you) for (?:signing up|subscribing)/,
       /(?:^|[.?!] )(?:subscribe|sign up|join|follow) (?:to |for )?(?:our|us)\b/,
       /\bsubscribing (?:you )?to (?:the|our) newsletter\b/,
+      /^(?:sign up|subscribe|register) (?:for|to) (?:[\p{L}-]+ ){0,3}(?:newsletters?|e-?mails?|alerts)\b/u,
+      /\bsubscribe to (?:[\p{L}.’'-]+ ){0,3}(?:newsletters?|youtube channel|podcast)\b/u,
+      /\b(?:right )?(?:in|to|into) your inbox\b/,
+      /\bunsubscribe at any time\b|^no spam\b|\bopt-in box\b/,
+      /\bsend me\b.{0,80}\bnewsletter\b/,
       /^(?:you have|you've) (?:succes+fully )?subscribed/,
     ],
   },
@@ -373,6 +379,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     weight: 5,
     patterns: [
       /^get real[- ]time (?:updates|alerts|news)/,
+      /^get (?:breaking|the latest|the day's) (?:[\p{L}']+ ){0,3}(?:news|updates|stories)\b/u,
       /^(?:turn on|enable|allow|activate) (?:push )?notifications/,
       /^(?:get|download) (?:the|our) (?:\p{L}+ )?app\b/u,
       /^(?:activa|activar|permitir) (?:las )?notificaciones/,

@@ -180,7 +180,7 @@ export function readDateLine(
   const after = text.slice(match.index + match.text.length);
   const kind: DateKind = UPDATED_LABEL.test(stripLead(before)) ? 'updated' : 'published';
   const restWords = words(`${before} ${after}`).filter(
-    (w) => !DATE_FILLER.has(w) && !isLabelWord(w),
+    (w) => !DATE_FILLER.has(w) && !isLabelWord(w) && !MONTH_WORDS.has(w),
   );
   if (restWords.length > maxRestWords) return undefined;
   return { kind, value: match.value, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim() };
@@ -194,6 +194,17 @@ function hasDigitOrRelativeWord(text: string, relative: boolean): boolean {
 function stripLead(text: string): string {
   return text.replace(/^[^\p{L}]+/u, '');
 }
+
+/** Month names and abbreviations: a second date on the line ("Updated: Nov. 19") is not prose. */
+const MONTH_WORDS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto',
+  'septiembre', 'octubre', 'noviembre', 'diciembre', 'janvier', 'février', 'mars', 'avril', 'mai',
+  'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'januar', 'februar',
+  'märz', 'juni', 'juli', 'oktober', 'dezember', 'janeiro', 'fevereiro', 'março', 'maio', 'junho',
+  'julho', 'setembro', 'outubro', 'novembro', 'dezembro', 'st', 'nd', 'rd', 'th',
+]);
 
 const LABEL_WORDS = new Set([
   'updated', 'update', 'modified', 'edited', 'revised', 'published', 'posted', 'date', 'publicado',
