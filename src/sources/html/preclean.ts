@@ -42,15 +42,28 @@ export function classWords(value: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** The boilerplate rule an element's class/id triggers, if any. */
+/**
+ * The boilerplate rule an element's class/id triggers, if any. Each class name is read on its
+ * own, and its role is its last word that says something (`post-meta` is metadata of a post,
+ * `entry-content` is content, `article-share` a share bar). A class whose role is content
+ * protects the element from every other class it has.
+ */
 export function boilerplateRule(el: DomElement): string | undefined {
   const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (attr.trim() === '') return undefined;
-  const words = classWords(attr);
   let rule: string | undefined;
-  for (const w of words) {
-    if (CONTENT_WORDS.has(w)) return undefined;
-    rule ??= WORD_RULE.get(w);
+  for (const name of attr.split(/\s+/)) {
+    if (name === '') continue;
+    const words = classWords(name);
+    for (let i = words.length - 1; i >= 0; i--) {
+      const w = words[i] ?? '';
+      if (CONTENT_WORDS.has(w)) return undefined;
+      const r = WORD_RULE.get(w);
+      if (r !== undefined) {
+        rule ??= r;
+        break;
+      }
+    }
   }
   return rule;
 }

@@ -16,7 +16,7 @@ export const PRECLEAN_TAGS = [
  */
 export const BOILERPLATE_CLASS_WORDS: Readonly<Record<string, readonly string[]>> = {
   'share-bar': ['share', 'shares', 'sharing', 'sharebar', 'sharethis', 'addthis', 'social', 'socials', 'sharedaddy'],
-  related: ['related', 'recommended', 'recommendations', 'recirc', 'trending', 'popular', 'mostread', 'outbrain', 'taboola', 'teaser', 'teasers', 'more'],
+  related: ['related', 'recommended', 'recommendations', 'recirc', 'trending', 'popular', 'mostread', 'outbrain', 'taboola', 'teaser', 'teasers', 'morestories', 'readmore'],
   newsletter: ['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'paywall', 'registration'],
   promo: ['promo', 'promos', 'promotion', 'promoted', 'sponsor', 'sponsored', 'partner', 'affiliate', 'commercial'],
   ad: ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'banner', 'adsbygoogle'],
@@ -87,7 +87,8 @@ export const DATE_WORDS =
 /** Byline and date lines are only that when short. */
 export const MAX_META_LINE_WORDS = 14;
 /** Words that make a short line with a number a date line. */
-export const DATE_KEYWORDS = /\b(?:published|updated|posted|modified|last updated|first published|ago)\b/i;
+export const DATE_KEYWORDS =
+  /(?:^|[^\p{L}])(?:published|updated|posted|modified|ago|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|opublikowano|zaktualizowano)(?![\p{L}])/iu;
 /** Boilerplate phrases and credit lines are only looked for in blocks up to this many words. */
 export const PHRASE_MAX_WORDS = 40;
 

@@ -1,0 +1,66 @@
+/**
+ * Golden cases for the HTML extractor: golden/<case>/page.html (+ optional options.json, the
+ * HtmlExtractOptions with `referenceDate` as an ISO string) -> expected.json (contentText,
+ * contentHtml, found with dates as ISO strings, dropped).
+ *
+ * After an intended change: UPDATE=1 npx vitest run test/sources/html/golden.test.ts, then review
+ * the diff of expected.json like code.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type HtmlExtractOptions, extractHtml } from '../../../src/sources/html/index.js';
+
+const CASES = path.join(import.meta.dirname, 'golden');
+const UPDATE = process.env.UPDATE === '1' || process.env.UPDATE_GOLDEN === '1';
+
+interface OptionsFile {
+  timezone?: string;
+  url?: string;
+  referenceDate?: string;
+  clean?: boolean;
+}
+
+function readOptions(dir: string): HtmlExtractOptions {
+  const file = path.join(dir, 'options.json');
+  const raw: OptionsFile = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OptionsFile) : {};
+  return {
+    timezone: raw.timezone ?? 'UTC',
+    ...(raw.url !== undefined ? { url: raw.url } : {}),
+    ...(raw.referenceDate !== undefined ? { referenceDate: new Date(raw.referenceDate) } : {}),
+    ...(raw.clean !== undefined ? { clean: raw.clean } : {}),
+  };
+}
+
+/** JSON with Dates as ISO strings, pretty-printed, ending in a newline. */
+function render(value: unknown): string {
+  return `${JSON.stringify(value, (_key, v: unknown) => (v instanceof Date ? v.toISOString() : v), 2)}\n`;
+}
+
+const cases = readdirSync(CASES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+describe('extractHtml golden cases', () => {
+  it('has cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = path.join(CASES, name);
+      const html = readFileSync(path.join(dir, 'page.html'), 'utf8');
+      const result = extractHtml(html, readOptions(dir));
+      const actual = render({
+        found: result.found,
+        contentText: result.contentText,
+        contentHtml: result.contentHtml,
+        dropped: result.dropped,
+      });
+      const expectedFile = path.join(dir, 'expected.json');
+      if (UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
+      expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+    });
+  }
+});
