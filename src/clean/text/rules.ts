@@ -364,7 +364,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /(?:^|[.?!] )(?:subscribe|sign up|join|follow) (?:to |for )?(?:our|us)\b/,
       /\bsubscribing (?:you )?to (?:the|our) newsletter\b/,
       /^(?:sign up|subscribe|register) (?:for|to) (?:[\p{L}-]+ ){0,3}(?:newsletters?|e-?mails?|alerts)\b/u,
-      /\bsubscribe to (?:[\p{L}.’'-]+ ){0,3}(?:newsletters?|youtube channel|podcast)\b/u,
+      /(?:^|[.?!] )subscribe to (?:[\p{L}.’'-]+ ){0,3}(?:newsletters?|youtube channel|podcast)\b/u,
       /\b(?:right )?(?:in|to|into) your inbox\b/,
       /\bunsubscribe at any time\b|^no spam\b|\bopt-in box\b/,
       /\bsend me\b.{0,80}\bnewsletter\b/,
