@@ -2,11 +2,12 @@ import { findTemplateLines } from '../clean/text/index.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
 import { readGitDates } from '../meta/git.js';
-import { resolveArticle } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
+import { computeEntry, hashText, openArticleCache } from '../cache/articles.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
-import { readDocument, type ReadContext } from '../sources/read.js';
+import type { ReadContext } from '../sources/read.js';
 import type { BuildPaths } from './paths.js';
+import { VERSION } from '../version.js';
 
 export interface BuildCounts {
   sources: number;
@@ -20,17 +21,27 @@ export interface LoadedArticles {
   articles: Article[];
   diagnostics: Diagnostic[];
   counts: BuildCounts;
+  /**
+   * Hash of everything the feeds are rendered from (config, version, every published article's
+   * cache key, in order); undefined without a cache or when a result depends on the clock.
+   * Equal fingerprints render equal bytes, so a build may skip rendering (src/cache/outputs.ts).
+   */
+  fingerprint?: string;
 }
 
 /**
  * Read, clean and resolve every article (the first half of a build; `explain` uses it too).
  *
  * 1. list the sources (stable order) and, at the same time, read git dates with one `git log`;
- * 2. read and decode every file; a bad file becomes a diagnostic, the rest go on;
+ * 2. read and decode every file whose stamp (size, mtime, ctime, inode) the cache cannot vouch
+ *    for; a bad file becomes a diagnostic, the rest go on;
  * 3. learn the folder's site template from the text sources (lines recurring in many files);
- * 4. parse each source by kind (front matter, Markdown / text cleaning / HTML extraction);
- * 5. resolve metadata by precedence, with provenance;
+ * 4. for each source, look its result up in the cache by the hash of everything it depends on;
+ *    on a miss, parse it by kind (front matter, Markdown / text cleaning / HTML extraction) and
+ * 5. resolve metadata by precedence, with provenance, and store the result;
  * 6. drop duplicates of an id or slug (reported on both files), sort newest first.
+ *
+ * The cache only ever skips work whose result is known: see src/cache/articles.ts for the key.
  */
 export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (done: number, total: number) => void): Promise<LoadedArticles> {
   const { config } = paths.loaded;
@@ -38,15 +49,35 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
   const listed = await listSources(paths.articlesDir, paths.display);
   diagnostics.push(...listed.diagnostics);
+  const cache = openArticleCache(paths, now);
 
-  const texts = await mapLimit(listed.files, 16, async (file) => ({ file, result: await readSource(file) }));
-  const decoded: { file: SourceFile; text: string }[] = [];
-  for (const { file, result } of texts) {
-    if (result.ok) decoded.push({ file, text: result.text });
-    else diagnostics.push(result.diagnostic);
-  }
+  // Read what the cache cannot vouch for. Text sources are all needed when the template must be
+  // learned again (any text source changed, or no template was stored).
+  const vouched = listed.files.map((f) => cache.stamp(f));
+  const textHashes: string[] = [];
+  for (const [i, f] of listed.files.entries()) if (f.kind === 'text' && vouched[i]) textHashes.push((vouched[i] as { hash: string }).hash);
+  const textCount = listed.files.filter((f) => f.kind === 'text').length;
+  const storedTemplate = textHashes.length === textCount ? cache.templateFor(textHashes) : undefined;
+  const textChanged = storedTemplate === undefined;
+  const sources: Source[] = listed.files.map((file, i) => ({ file, hash: vouched[i]?.hash, text: undefined }));
+  const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
+  const failed = new Set<Source>();
+  await mapLimit(toRead, 16, async (s) => {
+    const result = await readSource(s.file);
+    if (result.ok) {
+      s.text = result.text;
+      s.hash = hashText(result.text);
+    } else {
+      diagnostics.push(result.diagnostic);
+      failed.add(s);
+    }
+  });
+  const decoded = sources.filter((s) => !failed.has(s));
+  for (const s of decoded) cache.record(s.file, s.hash as string);
 
-  const template = findTemplateLines(decoded.filter((d) => d.file.kind === 'text').map((d) => d.text));
+  const template = textChanged
+    ? cache.learnTemplate(findTemplateLines(decoded.filter((d) => d.file.kind === 'text').map((d) => d.text as string)), decoded.filter((d) => d.file.kind === 'text').map((d) => d.hash as string))
+    : storedTemplate;
   const readContext: ReadContext = {
     timezone: config.timezone,
     template,
@@ -56,31 +87,62 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   };
   const git = await gitPromise;
   diagnostics.push(...git.diagnostics);
+  cache.setGit(git.dates);
 
-  const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, failed: listed.files.length - decoded.length };
+  const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, failed: failed.size };
   const articles: Article[] = [];
-  for (const [done, { file, text }] of decoded.entries()) {
+  const keys = new Map<Article, string>();
+  let clockDependent = false;
+  for (const [done, s] of decoded.entries()) {
     onProgress?.(done, decoded.length);
-    const read = readDocument(file, text, readContext);
-    diagnostics.push(...read.diagnostics);
-    if (!read.ok) {
-      counts.failed++;
-      continue;
+    const key = cache.key(s.file, s.hash as string);
+    let entry = cache.get(key, s.file);
+    if (entry === undefined) {
+      // A miss: the text may not have been read (its stamp matched, but its result is gone).
+      if (s.text === undefined) {
+        const result = await readSource(s.file);
+        if (!result.ok) {
+          diagnostics.push(result.diagnostic);
+          counts.failed++;
+          continue;
+        }
+        s.text = result.text;
+        if (hashText(s.text) !== s.hash) {
+          // Changed between the stat and now: key it by what was read.
+          s.hash = hashText(s.text);
+          cache.record(s.file, s.hash);
+        }
+      }
+      entry = computeEntry(s.file, s.text, readContext, { config, git: git.dates, now });
+      cache.set(cache.key(s.file, s.hash as string), entry);
+      if (!entry.cacheable) clockDependent = true;
     }
-    const resolved = resolveArticle(read.doc, file.mtimeMs, { config, git: git.dates, now });
-    diagnostics.push(...resolved.diagnostics);
-    if (resolved.status === 'ok') articles.push(resolved.article);
-    else if (resolved.status === 'draft') counts.drafts++;
-    else if (resolved.status === 'future') counts.held++;
+    s.text = undefined;
+    diagnostics.push(...entry.diagnostics);
+    if (entry.status === 'ok' && entry.article) {
+      articles.push(entry.article);
+      keys.set(entry.article, cache.key(s.file, s.hash as string));
+    }
+    else if (entry.status === 'draft') counts.drafts++;
+    else if (entry.status === 'future') counts.held++;
     else counts.failed++;
   }
+  cache.save();
 
   articles.sort(compareArticles);
   const kept = dropDuplicates(articles, diagnostics);
   counts.failed += articles.length - kept.length;
   counts.published = kept.length;
   diagnostics.sort(compareDiagnostics);
-  return { articles: kept, diagnostics, counts };
+  const fingerprint = cache.enabled && !clockDependent ? hashText(['feedwright-fingerprint-1', VERSION, JSON.stringify(config), ...kept.map((a) => keys.get(a) ?? '')].join('\n')) : undefined;
+  return { articles: kept, diagnostics, counts, ...(fingerprint ? { fingerprint } : {}) };
+}
+
+interface Source {
+  file: SourceFile;
+  /** SHA-256 of the decoded text (from the cache's stamp, or computed when read). */
+  hash: string | undefined;
+  text: string | undefined;
 }
 
 /** Keep the first (newest, then lowest id) article of each id and slug; report both files. */

@@ -26,6 +26,9 @@ export interface SourceFile {
   displayPath: string;
   size: number;
   mtimeMs: number;
+  /** Change time and inode: with size and mtime, they let the cache skip re-reading an unchanged file. */
+  ctimeMs?: number;
+  ino?: number;
 }
 
 /**
@@ -101,7 +104,7 @@ export async function listSources(root: string, display: (abs: string) => string
         diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.'));
         continue;
       }
-      files.push({ kind, abs, relPath: path.relative(root, abs).split(path.sep).join('/'), displayPath: display(abs), size: s.size, mtimeMs: s.mtimeMs });
+      files.push({ kind, abs, relPath: path.relative(root, abs).split(path.sep).join('/'), displayPath: display(abs), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
     }
   }
   await walk(root, new Set([rootReal]));

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { FeedwrightConfig } from '../config/schema.js';
+import { resolveArticle, type ResolveContext } from '../meta/resolve.js';
+import type { Article, Diagnostic } from '../model.js';
+import type { SourceFile } from '../sources/files.js';
+import { readDocument, type ReadContext, type ReadResult } from '../sources/read.js';
+import type { BuildPaths } from '../pipeline/paths.js';
+import { VERSION } from '../version.js';
+import { Pack } from './pack.js';
+import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
+
+/**
+ * The cache of parsed and resolved articles.
+ *
+ * An entry is the complete result of reading and resolving one source (the Article, or its
+ * draft/error status, and every diagnostic), stored under a key that hashes everything the result
+ * depends on:
+ *   - the cache format and feedwright's version (a new release may parse differently);
+ *   - the config keys that reading and resolving use (not `limit`, `out`, file names, ...);
+ *   - the source's kind, relative path and display path (ids, slugs and diagnostics use them);
+ *   - the SHA-256 of the decoded text;
+ *   - the file's git dates, when git is on;
+ *   - for scraped text, the site template learned from all text sources.
+ * Two inputs are checked when an entry is used rather than keyed, since few results use them:
+ *   - the file's mtime (whole seconds), only when a date fell back to it;
+ *   - the build clock: an entry published in the future of this build is recomputed (held back),
+ *     and text/HTML whose dates were read relative to the clock ("2 hours ago", "March 5") are
+ *     never stored (detected by reading them against a second reference date).
+ */
+const FORMAT = 'feedwright-articles-1';
+
+/** What reading and resolving one source produced. */
+export interface ArticleEntry {
+  status: 'ok' | 'draft' | 'future' | 'error';
+  article?: Article;
+  diagnostics: Diagnostic[];
+  /** The mtime (whole seconds) a date fell back to, or null when the result does not depend on it. */
+  mtimeSec: number | null;
+  /** False when the result depends on the build clock beyond the future check. */
+  cacheable: boolean;
+}
+
+/** Config keys that do not change how an article is read or resolved. */
+const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set(['limit', 'out', 'files', 'feeds', 'archive', 'hubs', 'stylesheet', 'index', 'cache', 'title', 'description']);
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Read and resolve one source, and note what beyond its key the result depends on. */
+export function computeEntry(file: SourceFile, text: string, readContext: ReadContext, resolveContext: ResolveContext): ArticleEntry {
+  const read = readDocument(file, text, readContext);
+  let cacheable = true;
+  if (read.ok && file.kind !== 'markdown') {
+    // Text and HTML dates may be read relative to the clock: read again against another reference
+    // date, a year and some hours earlier. Any relative or partial date then comes out different.
+    const shifted = new Date(readContext.now.getTime() - 400 * 86_400_000 - 7 * 3_600_000);
+    const again = readDocument(file, text, { ...readContext, now: shifted });
+    cacheable = again.ok && foundDates(again) === foundDates(read);
+  }
+  if (!read.ok) return { status: 'error', diagnostics: read.diagnostics, mtimeSec: null, cacheable };
+  const resolved = resolveArticle(read.doc, file.mtimeMs, resolveContext);
+  const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
+  const usesMtime =
+    diagnostics.some((d) => d.code === 'META_DATE_FROM_MTIME') ||
+    (resolved.status === 'ok' && (resolved.article.published.from === 'mtime' || resolved.article.updated.from === 'mtime'));
+  const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
+  return resolved.status === 'ok'
+    ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable }
+    : { status: resolved.status, diagnostics, mtimeSec, cacheable };
+}
+
+function foundDates(r: ReadResult): string {
+  if (!r.ok) return '';
+  const f = r.doc.found;
+  return `${f.published?.value.getTime() ?? ''}/${f.updated?.value.getTime() ?? ''}`;
+}
+
+export interface ArticleCache {
+  /** The stored stamp when it proves the file unchanged (its text need not be read). */
+  stamp(file: SourceFile): FileStamp | undefined;
+  /** Remember the hash of a file's text for the next build. */
+  record(file: SourceFile, hash: string): void;
+  /** The stored template, if it was learned from exactly these text hashes. */
+  templateFor(textHashes: readonly string[]): ReadonlySet<string> | undefined;
+  learnTemplate(lines: ReadonlySet<string>, textHashes: readonly string[]): ReadonlySet<string>;
+  setGit(git: ReadonlyMap<string, { first: Date; last: Date }>): void;
+  key(file: SourceFile, hash: string): string;
+  get(key: string, file: SourceFile): ArticleEntry | undefined;
+  set(key: string, entry: ArticleEntry): void;
+  save(): void;
+  /** Damaged records or state found (tests). */
+  readonly corrupt: number;
+  readonly enabled: boolean;
+}
+
+/** The cache folder's files for a build: one pack shared by all, one state file per articles folder. */
+export function cacheFiles(paths: BuildPaths): { pack: string; state: string } | undefined {
+  const dir = paths.loaded.config.cache;
+  if (dir === false) return undefined;
+  const root = path.resolve(paths.loaded.root, dir);
+  const id = createHash('sha256').update(paths.articlesDir).digest('hex').slice(0, 16);
+  return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`) };
+}
+
+export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
+  const { config } = paths.loaded;
+  const files = cacheFiles(paths);
+  const configHash = hashText(JSON.stringify(Object.entries(config).filter(([k]) => !OUTPUT_ONLY_KEYS.has(k))));
+  let git: ReadonlyMap<string, { first: Date; last: Date }> = new Map();
+  let templateHash = '';
+  const textSourcesHash = (hashes: readonly string[]): string => hashText([...hashes].sort().join('\n'));
+
+  if (files === undefined) {
+    return {
+      stamp: () => undefined,
+      record: () => undefined,
+      templateFor: () => undefined,
+      learnTemplate: (lines) => lines,
+      setGit: () => undefined,
+      key: () => '',
+      get: () => undefined,
+      set: () => undefined,
+      save: () => undefined,
+      corrupt: 0,
+      enabled: false,
+    };
+  }
+
+  const pack = Pack.open(files.pack);
+  const previous = readState(files.state);
+  const next: CacheState = { writtenAt: 0, files: {} };
+  let stateDirty = previous === undefined;
+
+  const cache: ArticleCache = {
+    stamp(file) {
+      const stamp = previous?.files[file.relPath];
+      if (file.ctimeMs === undefined || file.ino === undefined) return undefined;
+      return stampMatches(stamp, { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino }, previous?.writtenAt ?? 0) ? stamp : undefined;
+    },
+    record(file, hash) {
+      if (file.ctimeMs === undefined || file.ino === undefined) return;
+      const stamp: FileStamp = { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino, hash };
+      next.files[file.relPath] = stamp;
+      const old = previous?.files[file.relPath];
+      // A file read again (racily clean last time) gets a fresh stamp time, or it would be read every time.
+      if (!stampMatches(old, stamp, previous?.writtenAt ?? 0) || old.size !== stamp.size || old.mtimeMs !== stamp.mtimeMs || old.ctimeMs !== stamp.ctimeMs || old.ino !== stamp.ino || old.hash !== hash) stateDirty = true;
+    },
+    templateFor(textHashes) {
+      const stored = previous?.template;
+      if (!stored || stored.sources !== textSourcesHash(textHashes)) return undefined;
+      next.template = stored;
+      templateHash = hashText(stored.lines.join('\n'));
+      return new Set(stored.lines);
+    },
+    learnTemplate(lines, textHashes) {
+      const sorted = [...lines].sort();
+      next.template = { sources: textSourcesHash(textHashes), lines: sorted };
+      templateHash = hashText(sorted.join('\n'));
+      stateDirty = true;
+      return lines;
+    },
+    setGit(dates) {
+      git = dates;
+    },
+    key(file, hash) {
+      const g = git.get(file.relPath);
+      const parts = [FORMAT, VERSION, configHash, file.kind, file.relPath, file.displayPath, hash, g ? `${g.first.getTime()}/${g.last.getTime()}` : '', file.kind === 'text' ? templateHash : ''];
+      return hashText(parts.join('\0'));
+    },
+    get(key, file) {
+      const value = pack.get(key);
+      if (!isEntry(value)) return undefined;
+      if (value.mtimeSec !== null && value.mtimeSec !== Math.floor(file.mtimeMs / 1000)) return undefined;
+      if (value.status === 'ok' && config.future === 'hold' && value.article && value.article.published.value.getTime() > now.getTime()) return undefined;
+      return value;
+    },
+    set(key, entry) {
+      if (!entry.cacheable || entry.status === 'future') return;
+      pack.set(key, entry);
+    },
+    save() {
+      try {
+        pack.save();
+        const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
+        if (stateDirty || removed) {
+          next.writtenAt = Date.now();
+          writeState(files.state, next);
+        }
+      } catch {
+        // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
+      }
+    },
+    get corrupt() {
+      return pack.corrupt;
+    },
+    enabled: true,
+  };
+  return cache;
+}
+
+function isEntry(v: unknown): v is ArticleEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Partial<ArticleEntry>;
+  return (
+    (e.status === 'ok' || e.status === 'draft' || e.status === 'error') &&
+    Array.isArray(e.diagnostics) &&
+    (e.mtimeSec === null || typeof e.mtimeSec === 'number') &&
+    (e.status !== 'ok' || (typeof e.article === 'object' && e.article !== null && e.article.published?.value instanceof Date))
+  );
+}
