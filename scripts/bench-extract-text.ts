@@ -8,7 +8,7 @@
  * score.py and prints precision / recall / F1 and the per-page median and p95 time.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,9 @@ function percentile(sorted: readonly number[], p: number): number {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const textDir = join(args.dev, 'text');
-  const names = readdirSync(textDir).filter((name) => name.endsWith('.txt')).sort();
+  const names = readdirSync(textDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   const texts = names.map((name) => readFileSync(join(textDir, name), 'utf8'));
   const template = findTemplateLines(texts);
   const out = args.out ?? mkdtempSync(join(tmpdir(), 'bench-extract-text-'));

@@ -16,17 +16,18 @@
  *   6. Inside the body drop what a rule labelled, repeats of the title and repeated blocks; outside
  *      the body drop everything (keep patterns win over all of this).
  */
-import type { Person } from '../../model.js';
+
 import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
 import { readDateLine } from '../../meta/textual/dates.js';
-import { TAGS_HEADING, parseTagsLine, splitTags } from '../../meta/textual/tags.js';
+import { parseTagsLine, splitTags, TAGS_HEADING } from '../../meta/textual/tags.js';
+import type { Person } from '../../model.js';
 import { BODY, BYLINE_HINT, DATE_HINT, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
 import { templateKey } from './template.js';
-import { type Unit, buildUnits, normaliseInput } from './units.js';
+import { buildUnits, normaliseInput, type Unit } from './units.js';
 
-export { findTemplateLines, templateKey } from './template.js';
-export { PHRASE_RULES } from './rules.js';
 export type { PhraseRule, RuleName } from './rules.js';
+export { PHRASE_RULES } from './rules.js';
+export { findTemplateLines, templateKey } from './template.js';
 
 export interface TextExtractOptions {
   /** IANA zone for dates without offset, e.g. 'UTC'. */
@@ -307,13 +308,7 @@ const INLINE_BOX_REACH = 8;
  * are dropped with the heading. A related heading followed directly by prose (teasers with blurbs)
  * is a real end.
  */
-function bridgeInlineRelated(
-  units: readonly Unit[],
-  labels: Label[],
-  scores: readonly number[],
-  barrier: readonly boolean[],
-  end: number,
-): number {
+function bridgeInlineRelated(units: readonly Unit[], labels: Label[], scores: readonly number[], barrier: readonly boolean[], end: number): number {
   let current = end;
   for (let guard = 0; guard < 20; guard += 1) {
     // The heading: the first barrier shortly after the body, with only non-prose in between.
@@ -416,12 +411,7 @@ function looksLikeHeadline(unit: Unit): boolean {
 /** At most this many prose lines may stand before a byline for the body to start after it. */
 const MAX_PROSE_BEFORE_BYLINE = 1;
 
-function skipLeadingMetadata(
-  units: readonly Unit[],
-  meta: readonly (RuleName | undefined)[],
-  start: number,
-  end: number,
-): number {
+function skipLeadingMetadata(units: readonly Unit[], meta: readonly (RuleName | undefined)[], start: number, end: number): number {
   let last = -1;
   for (let i = start; i <= Math.min(end, start + META_WINDOW_INSIDE); i += 1) {
     if (meta[i] === 'byline' || meta[i] === 'date-line') last = i;
@@ -442,13 +432,7 @@ const STANDFIRST_MAX_WORDS = 40;
  * prose line right after the byline or date, followed by two or more lines of chrome (a share bar,
  * an image and its caption) before the story proper, the body starts after the chrome.
  */
-function skipStandfirst(
-  units: readonly Unit[],
-  labels: readonly Label[],
-  meta: readonly (RuleName | undefined)[],
-  start: number,
-  end: number,
-): number {
+function skipStandfirst(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], start: number, end: number): number {
   const first = units[start];
   if (!first || !isProse(first) || first.words > STANDFIRST_MAX_WORDS || DATELINE.test(first.text)) {
     return start;
@@ -518,13 +502,7 @@ function readMetadata(
   }
 }
 
-function readMetaLine(
-  units: readonly Unit[],
-  i: number,
-  meta: (RuleName | undefined)[],
-  result: TextExtraction,
-  options: TextExtractOptions,
-): void {
+function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
@@ -545,9 +523,7 @@ function readMetaLine(
     }
     return;
   }
-  const date = mayHoldDate(text, options.referenceDate !== undefined)
-    ? readDateLine(text, options.timezone, options.referenceDate, 6)
-    : undefined;
+  const date = mayHoldDate(text, options.referenceDate !== undefined) ? readDateLine(text, options.timezone, options.referenceDate, 6) : undefined;
   if (date && restIsNameLike(date.rest)) {
     setDate(result, date.kind, date.value, unit.line);
     meta[i] = 'date-line';

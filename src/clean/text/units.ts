@@ -92,11 +92,7 @@ export function buildUnits(lines: readonly string[]): Unit[] {
     if (!marker && last && !blankBefore) {
       const listContinuation = last.list && previousIndent >= 0 && indent >= previousIndent;
       const firstWord = FIRST_WORD.exec(raw.trimStart())?.[0] ?? '';
-      const wrapped =
-        wrap > 0 &&
-        !last.list &&
-        previousRaw.length <= wrap &&
-        previousRaw.length + 1 + firstWord.length > wrap;
+      const wrapped = wrap > 0 && !last.list && previousRaw.length <= wrap && previousRaw.length + 1 + firstWord.length > wrap;
       if (listContinuation || wrapped) {
         appendText(last, raw.trim());
         previousRaw = raw;

@@ -25,17 +25,48 @@ const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,
 const NAME_END = /\s+[-–—|•·]\s+|\s*[|•·]\s*|\s*\(|,\s*(?=\d)|\s+(?:on|el|le|am|em|am)\s+(?=\d)/i;
 
 /** Lower-case particles allowed inside a name (`Juan de la Cruz`, `Ursula von der Leyen`). */
-const NAME_PARTICLES = new Set([
-  'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'la', 'le', 'van', 'von', 'zu', 'y',
-  'bin', 'al', 'ibn', 'di', 'du', 'st.', 'e',
-]);
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'la', 'le', 'van', 'von', 'zu', 'y', 'bin', 'al', 'ibn', 'di', 'du', 'st.', 'e']);
 
 /** Words that look like a capitalised name but say the line is a role or an outlet, not a person. */
 const NOT_NAME_WORDS = new Set([
-  'staff', 'reporter', 'editor', 'editors', 'contributor', 'correspondent', 'writer', 'news', 'press',
-  'associated', 'reuters', 'agency', 'agencia', 'agence', 'redacción', 'rédaction', 'redaktion',
-  'redação', 'team', 'desk', 'admin', 'guest', 'the', 'updated', 'published', 'posted', 'photo',
-  'share', 'comments', 'comment', 'read', 'more', 'minutes', 'minute', 'min', 'ago', 'home', 'menu',
+  'staff',
+  'reporter',
+  'editor',
+  'editors',
+  'contributor',
+  'correspondent',
+  'writer',
+  'news',
+  'press',
+  'associated',
+  'reuters',
+  'agency',
+  'agencia',
+  'agence',
+  'redacción',
+  'rédaction',
+  'redaktion',
+  'redação',
+  'team',
+  'desk',
+  'admin',
+  'guest',
+  'the',
+  'updated',
+  'published',
+  'posted',
+  'photo',
+  'share',
+  'comments',
+  'comment',
+  'read',
+  'more',
+  'minutes',
+  'minute',
+  'min',
+  'ago',
+  'home',
+  'menu',
 ]);
 
 const MAX_BYLINE_LENGTH = 160;

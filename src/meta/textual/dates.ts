@@ -11,21 +11,9 @@ import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
 
 /** Languages tried in order; the reading that covers the most text wins, ties go to the first. */
-const STRICT_PARSERS: readonly chrono.Chrono[] = [
-  chrono.en.strict,
-  chrono.es.strict,
-  chrono.fr.strict,
-  chrono.de.strict,
-  chrono.pt.strict,
-];
+const STRICT_PARSERS: readonly chrono.Chrono[] = [chrono.en.strict, chrono.es.strict, chrono.fr.strict, chrono.de.strict, chrono.pt.strict];
 /** With a reference date, casual parsers may also read "yesterday", "hace 2 días", "il y a 3 heures". */
-const CASUAL_PARSERS: readonly chrono.Chrono[] = [
-  chrono.en.casual,
-  chrono.es.casual,
-  chrono.fr.casual,
-  chrono.de.casual,
-  chrono.pt.casual,
-];
+const CASUAL_PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.fr.casual, chrono.de.casual, chrono.pt.casual];
 
 /** chrono needs some instant to imply missing fields from; results that depend on it are rejected. */
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
@@ -41,11 +29,7 @@ export interface DateMatch {
 }
 
 /** Find the best date reading in `text`, with its position. */
-export function findTextDate(
-  text: string,
-  timezone: string,
-  referenceDate?: Date,
-): DateMatch | undefined {
+export function findTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   // Every written date and every relative one ("2 hours ago") has a digit, except "yesterday".
   const parsers = referenceDate ? CASUAL_PARSERS : STRICT_PARSERS;
@@ -78,11 +62,7 @@ export function findTextDate(
  * Parse a date written in text. A date without an offset is read in `timezone` (IANA name);
  * a date without a time is taken as midnight there. Returns undefined when no full date is found.
  */
-export function parseTextDate(
-  text: string,
-  timezone: string,
-  referenceDate?: Date,
-): Date | undefined {
+export function parseTextDate(text: string, timezone: string, referenceDate?: Date): Date | undefined {
   return findTextDate(text, timezone, referenceDate)?.value;
 }
 
@@ -96,9 +76,7 @@ function acceptable(result: chrono.ParsedResult, hasReference: boolean): boolean
   if (hasReference) {
     // Relative expressions ("3 days ago") leave day uncertain in some locales; they have a weekday
     // or an explicit offset from the reference. Require at least a certain day or a relative unit.
-    const relative = /\d|yesterday|today|ayer|hoy|hier|aujourd|gestern|heute|ontem|hoje/i.test(
-      result.text,
-    );
+    const relative = /\d|yesterday|today|ayer|hoy|hier|aujourd|gestern|heute|ontem|hoje/i.test(result.text);
     if (!relative) return false;
   } else if (!start.isCertain('year') || !start.isCertain('month') || !WRITTEN_YEAR.test(result.text)) {
     // Without a reference date only an absolute date counts: chrono calls the year of "2 days ago"
@@ -135,8 +113,7 @@ export const UPDATED_LABEL =
   /^(?:last\s+)?(?:updated|modified|edited|revised|actualizado|actualizada|actualización|mis à jour|mise à jour|modifié|aktualisiert|zuletzt aktualisiert|geändert|atualizado|atualizada|atualização)\b/i;
 
 /** Labels that introduce the publication date. */
-export const PUBLISHED_LABEL =
-  /^(?:published|posted|first published|date|publicado|publicada|publié|publiée|publication|veröffentlicht|erschienen|stand|datum|fecha|data|le)\b/i;
+export const PUBLISHED_LABEL = /^(?:published|posted|first published|date|publicado|publicada|publié|publiée|publication|veröffentlicht|erschienen|stand|datum|fecha|data|le)\b/i;
 
 export type DateKind = 'published' | 'updated';
 
@@ -149,15 +126,112 @@ export interface DateLine {
 
 /** Small words that may surround a date on a date line without making it a sentence. */
 const DATE_FILLER = new Set([
-  'on', 'at', 'am', 'pm', 'a', 'm', 'p', 'de', 'del', 'à', 'a', 'um', 'uhr', 'às', 'as', 'le', 'am',
-  'the', 'of', 'h', 'hs', 'hrs', 'et', 'en', 'em', 'no', 'el', 'the', 'utc', 'gmt', 'est', 'edt', 'pst',
-  'pdt', 'cet', 'cest', 'bst', 'ist', 'z', 'heure', 'horas', 'hora', 'hours', 'ago', 'hace', 'il', 'y',
-  'vor', 'há', 'and', 'y', 'und', 'ou', 'o', 'or', 'last', 'first', 'time', 'et', 'mis', 'à', 'jour',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed',
-  'thu', 'fri', 'sat', 'sun', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',
-  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'montag', 'dienstag',
-  'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'segunda', 'terça', 'quarta', 'quinta',
-  'sexta', 'feira', 'updated', 'published', 'posted',
+  'on',
+  'at',
+  'am',
+  'pm',
+  'a',
+  'm',
+  'p',
+  'de',
+  'del',
+  'à',
+  'a',
+  'um',
+  'uhr',
+  'às',
+  'as',
+  'le',
+  'am',
+  'the',
+  'of',
+  'h',
+  'hs',
+  'hrs',
+  'et',
+  'en',
+  'em',
+  'no',
+  'el',
+  'the',
+  'utc',
+  'gmt',
+  'est',
+  'edt',
+  'pst',
+  'pdt',
+  'cet',
+  'cest',
+  'bst',
+  'ist',
+  'z',
+  'heure',
+  'horas',
+  'hora',
+  'hours',
+  'ago',
+  'hace',
+  'il',
+  'y',
+  'vor',
+  'há',
+  'and',
+  'y',
+  'und',
+  'ou',
+  'o',
+  'or',
+  'last',
+  'first',
+  'time',
+  'et',
+  'mis',
+  'à',
+  'jour',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+  'lunes',
+  'martes',
+  'miércoles',
+  'jueves',
+  'viernes',
+  'sábado',
+  'domingo',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+  'montag',
+  'dienstag',
+  'mittwoch',
+  'donnerstag',
+  'freitag',
+  'samstag',
+  'sonntag',
+  'segunda',
+  'terça',
+  'quarta',
+  'quinta',
+  'sexta',
+  'feira',
+  'updated',
+  'published',
+  'posted',
 ]);
 
 /**
@@ -165,12 +239,7 @@ const DATE_FILLER = new Set([
  * ("Updated:", "Publicado el") and a few filler words. A body sentence that mentions a date is not
  * a date line. `maxRestWords` says how many other words may remain (a byline may hold the rest).
  */
-export function readDateLine(
-  line: string,
-  timezone: string,
-  referenceDate?: Date,
-  maxRestWords = 0,
-): DateLine | undefined {
+export function readDateLine(line: string, timezone: string, referenceDate?: Date, maxRestWords = 0): DateLine | undefined {
   const text = line.trim();
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   if (!hasDigitOrRelativeWord(text, referenceDate !== undefined)) return undefined;
@@ -179,9 +248,7 @@ export function readDateLine(
   const before = text.slice(0, match.index);
   const after = text.slice(match.index + match.text.length);
   const kind: DateKind = UPDATED_LABEL.test(stripLead(before)) ? 'updated' : 'published';
-  const restWords = words(`${before} ${after}`).filter(
-    (w) => !DATE_FILLER.has(w) && !isLabelWord(w) && !MONTH_WORDS.has(w),
-  );
+  const restWords = words(`${before} ${after}`).filter((w) => !DATE_FILLER.has(w) && !isLabelWord(w) && !MONTH_WORDS.has(w));
   if (restWords.length > maxRestWords) return undefined;
   return { kind, value: match.value, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim() };
 }
@@ -197,20 +264,108 @@ function stripLead(text: string): string {
 
 /** Month names and abbreviations: a second date on the line ("Updated: Nov. 19") is not prose. */
 const MONTH_WORDS = new Set([
-  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto',
-  'septiembre', 'octubre', 'noviembre', 'diciembre', 'janvier', 'février', 'mars', 'avril', 'mai',
-  'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'januar', 'februar',
-  'märz', 'juni', 'juli', 'oktober', 'dezember', 'janeiro', 'fevereiro', 'março', 'maio', 'junho',
-  'julho', 'setembro', 'outubro', 'novembro', 'dezembro', 'st', 'nd', 'rd', 'th',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+  'januar',
+  'februar',
+  'märz',
+  'juni',
+  'juli',
+  'oktober',
+  'dezember',
+  'janeiro',
+  'fevereiro',
+  'março',
+  'maio',
+  'junho',
+  'julho',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+  'st',
+  'nd',
+  'rd',
+  'th',
 ]);
 
 const LABEL_WORDS = new Set([
-  'updated', 'update', 'modified', 'edited', 'revised', 'published', 'posted', 'date', 'publicado',
-  'publicada', 'actualizado', 'actualizada', 'publié', 'publiée', 'modifié', 'mise', 'veröffentlicht',
-  'aktualisiert', 'zuletzt', 'stand', 'atualizado', 'atualizada', 'fecha', 'datum', 'data', 'erschienen',
-  'first', 'last', 'created', 'on',
+  'updated',
+  'update',
+  'modified',
+  'edited',
+  'revised',
+  'published',
+  'posted',
+  'date',
+  'publicado',
+  'publicada',
+  'actualizado',
+  'actualizada',
+  'publié',
+  'publiée',
+  'modifié',
+  'mise',
+  'veröffentlicht',
+  'aktualisiert',
+  'zuletzt',
+  'stand',
+  'atualizado',
+  'atualizada',
+  'fecha',
+  'datum',
+  'data',
+  'erschienen',
+  'first',
+  'last',
+  'created',
+  'on',
 ]);
 
 function isLabelWord(word: string): boolean {

@@ -35,5 +35,4 @@ export function splitTags(text: string): string[] {
 }
 
 /** A label on a line of its own ("Tags", "Etiquetas:") followed by the tags as separate lines. */
-export const TAGS_HEADING =
-  /^(?:tags|topics|filed under|related topics|etiquetas|temas|mots-clés|étiquettes|schlagwörter|themen|tópicos|assuntos)\s*[:：]?$/i;
+export const TAGS_HEADING = /^(?:tags|topics|filed under|related topics|etiquetas|temas|mots-clés|étiquettes|schlagwörter|themen|tópicos|assuntos)\s*[:：]?$/i;

@@ -103,9 +103,7 @@ describe('extractText on a seed-format article', () => {
     expect(ruleOf(result, '0 1,593')).toBe('view-counter');
     expect(ruleOf(result, '- Advertisement -')).toBe('ad-marker');
     expect(ruleOf(result, 'Subscribe to our newsletter')).toBe('newsletter-box');
-    expect(
-      ruleOf(result, 'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.'),
-    ).toBe('newsletter-box');
+    expect(ruleOf(result, 'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.')).toBe('newsletter-box');
     expect(ruleOf(result, 'Get real time updates directly on you device, subscribe now.')).toBe('push-prompt');
   });
 
@@ -214,10 +212,8 @@ describe('extractText does not over-strip', () => {
 });
 
 describe('extractText with repeated content', () => {
-  const paragraph =
-    'The bridge will close for repairs on Monday, and drivers are asked to use the ring road until the work is finished in late spring.';
-  const second =
-    'Engineers found cracks in two of the supports during a routine inspection last month, and the council decided not to wait any longer.';
+  const paragraph = 'The bridge will close for repairs on Monday, and drivers are asked to use the ring road until the work is finished in late spring.';
+  const second = 'Engineers found cracks in two of the supports during a routine inspection last month, and the council decided not to wait any longer.';
 
   it('drops a second copy of the article as duplicate-block', () => {
     const input = ['Bridge to close for repairs', '', paragraph, '', second, '', paragraph, '', second].join('\n');
@@ -271,9 +267,7 @@ describe('templates', () => {
   });
 
   it('finds lines that recur in most articles of a folder', () => {
-    const texts = [1, 2, 3, 4].map((n) =>
-      ['Example Site', 'Menu', `Article number ${n} has its own words ${'x'.repeat(n)}`, '© 2019 Example'].join('\n'),
-    );
+    const texts = [1, 2, 3, 4].map((n) => ['Example Site', 'Menu', `Article number ${n} has its own words ${'x'.repeat(n)}`, '© 2019 Example'].join('\n'));
     const template = findTemplateLines(texts);
     expect(template.has(templateKey('Example Site'))).toBe(true);
     expect(template.has(templateKey('© 2020 Example'))).toBe(true);
@@ -290,9 +284,7 @@ describe('extractText on odd input', () => {
     const input = `\ufeffA title\r\n\r\nThe first\tparagraph has a NUL\u0000 and a bell\u0007 but is otherwise a perfectly normal sentence of prose.\r\n`;
     const result = extractText(input, UTC);
     expect(result.title?.value).toBe('A title');
-    expect(result.paragraphs[0]?.text).toBe(
-      'The first paragraph has a NUL and a bell but is otherwise a perfectly normal sentence of prose.',
-    );
+    expect(result.paragraphs[0]?.text).toBe('The first paragraph has a NUL and a bell but is otherwise a perfectly normal sentence of prose.');
   });
 
   it('returns an empty result for empty input', () => {

@@ -41,13 +41,7 @@ describe('phrase rules', () => {
 function adversarialLines(example: string): string[] {
   const size = 100_000;
   const repeat = (unit: string): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-  return [
-    repeat(`${example} `),
-    repeat(example.replace(/\s+/g, '')),
-    `${repeat(' ')}${example}`,
-    `${example}${repeat(' ')}x`,
-    repeat(`${example.slice(0, 12)} | `),
-  ];
+  return [repeat(`${example} `), repeat(example.replace(/\s+/g, '')), `${repeat(' ')}${example}`, `${example}${repeat(' ')}x`, repeat(`${example.slice(0, 12)} | `)];
 }
 
 describe('every rule on adversarial 100k-character lines', () => {
@@ -104,9 +98,7 @@ describe('extractText on arbitrary input', () => {
     fc.constantFrom(...ALL_EXAMPLES, '', ' * ', 'By Jane Doe', 'March 11, 2021', 'Tags: a, b'),
     fc.lorem({ maxCount: 40, mode: 'sentences' }),
   );
-  const page = fc.array(line, { maxLength: 40 }).chain((lines) =>
-    fc.constantFrom('\n', '\n\n', '\r\n').map((separator) => lines.join(separator)),
-  );
+  const page = fc.array(line, { maxLength: 40 }).chain((lines) => fc.constantFrom('\n', '\n\n', '\r\n').map((separator) => lines.join(separator)));
 
   it('never throws and is deterministic', () => {
     fc.assert(

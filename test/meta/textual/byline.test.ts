@@ -43,7 +43,7 @@ describe('parseByline', () => {
   });
 
   it('finishes on an adversarial 100k-character line', () => {
-    for (const line of ['By ' + 'A '.repeat(50_000), 'Posted ' + ' by'.repeat(33_000), 'By ' + ','.repeat(100_000)]) {
+    for (const line of [`By ${'A '.repeat(50_000)}`, `Posted ${' by'.repeat(33_000)}`, `By ${','.repeat(100_000)}`]) {
       expect(parseByline(line)).toBeUndefined();
     }
   });

@@ -17,9 +17,7 @@ describe('parseTextDate', () => {
   });
 
   it('reads a date without an offset in the given zone', () => {
-    expect(parseTextDate('March 11, 2021, 9:30 AM', 'America/New_York')?.toISOString()).toBe(
-      '2021-03-11T14:30:00.000Z',
-    );
+    expect(parseTextDate('March 11, 2021, 9:30 AM', 'America/New_York')?.toISOString()).toBe('2021-03-11T14:30:00.000Z');
     expect(parseTextDate('14 May 2023', 'Europe/Berlin')?.toISOString()).toBe('2023-05-13T22:00:00.000Z');
   });
 
