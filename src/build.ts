@@ -7,6 +7,7 @@ import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
+import { knownValidation, type OutputRecord, readOutputRecord, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, type WriteSummary } from './output/write.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
 import { type BuildOptions as PathOptions, type BuildPaths, resolvePaths } from './pipeline/paths.js';
@@ -86,15 +87,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const rendered: RenderedFile[] = [];
   try {
     await removeStaleTemps(paths.outDir);
+    // Same inputs and the files untouched since they were written: nothing to render (src/cache/outputs.ts).
+    const record = readOutputRecord(paths);
+    const same = await unchangedOutputs(paths, record, loaded.fingerprint, renders.map((r) => r.name));
+    if (same) return finish(loaded, same.files, await removeStaleSets(paths.outDir, plan, config), same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
     // Read the previous items before anything is replaced: the change summary compares with them.
     const previous = await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR);
     for (const r of renders) rendered.push(await renderToTemp(paths.outDir, r.name, r.chunks(), token));
-    const validation = await validateRendered(rendered.filter((f) => feedNames.has(f.name)), paths);
+    const validatedByName = new Map<string, Diagnostic[]>();
+    const validation = await validateRendered(rendered.filter((f) => feedNames.has(f.name)), paths, record, validatedByName);
     if (validation.some((d) => d.severity === 'error')) {
       await discardFiles(rendered);
       throw new FeedwrightError('VALIDATION_FAILED', `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`, 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).');
     }
     const files = await commitFiles(paths.outDir, rendered);
+    await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName);
     const removed = await removeStaleSets(paths.outDir, plan, config);
     return finish(loaded, files, removed, validation, plan, compareItems(previous, plan.published), config);
   } catch (error) {
@@ -105,13 +112,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
-async function validateRendered(rendered: readonly RenderedFile[], paths: BuildPaths): Promise<Diagnostic[]> {
+/** Validate each feed, reusing the result for bytes validated before (validation is a pure function of them). */
+async function validateRendered(rendered: readonly RenderedFile[], paths: BuildPaths, record: OutputRecord | undefined, byName: Map<string, Diagnostic[]>): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   for (const f of rendered) {
-    const content = await readFile(f.tmp, 'utf8');
-    for (const d of checkFeed(paths.display(path.join(paths.outDir, f.name)), content)) {
-      out.push(d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d);
+    const label = paths.display(path.join(paths.outDir, f.name));
+    let found = knownValidation(record, f.name, f.sha256, label);
+    if (found === undefined) {
+      found = [];
+      for (const d of checkFeed(label, await readFile(f.tmp, 'utf8'))) found.push(d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d);
     }
+    byName.set(f.name, found);
+    out.push(...found);
   }
   return out;
 }
