@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractHtml } from '../src/sources/html/index.js';
@@ -126,7 +126,9 @@ function main(): void {
       texts[i]?.set(page.id, text);
     }
   });
-  systems.forEach((system, i) => report(system, texts[i] ?? new Map(), times[i] ?? [], cpu[i] ?? [], args));
+  systems.forEach((system, i) => {
+    report(system, texts[i] ?? new Map(), times[i] ?? [], cpu[i] ?? [], args);
+  });
 }
 
 main();

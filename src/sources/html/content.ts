@@ -14,8 +14,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
-import type { DomDocument, DomElement } from './dom-types.js';
 import { parseDocument, removeNeverContent, treeDepth } from './dom.js';
+import type { DomDocument, DomElement } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { clip, countWords, postFilter } from './postfilter.js';
 import { precleanDocument } from './preclean.js';
@@ -57,9 +57,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   }
   dropped.push(...precleanDocument(document));
   const headlines = [...body.querySelectorAll('h1')].map((h) => h.textContent ?? '');
-  const paragraphs = [...body.querySelectorAll('p')]
-    .map((p) => normalizeSpace(p.textContent ?? ''))
-    .filter((t) => countWords(t) >= REPORT_MIN_WORDS);
+  const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
 
   const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement });
   const root = reader.parse()?.content;

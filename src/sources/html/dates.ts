@@ -7,23 +7,13 @@ import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
 
 /** `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.123+01:00`, `...Z`, `...+0100`. */
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Plausible publication years: guards against chrono reading a price or a count as a year. */
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
-function wallClockInZone(
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  ms: number,
-  timezone: string,
-): Date | undefined {
+function wallClockInZone(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, timezone: string): Date | undefined {
   const t = new TZDate(y, mo - 1, d, h, mi, s, ms, timezone).getTime();
   return Number.isFinite(t) ? new Date(t) : undefined;
 }
@@ -77,14 +67,5 @@ export function parseHtmlDate(text: string, timezone: string, referenceDate?: Da
     const date = c.date();
     return Number.isFinite(date.getTime()) ? date : undefined;
   }
-  return wallClockInZone(
-    year,
-    c.get('month') ?? 1,
-    c.get('day') ?? 1,
-    c.get('hour') ?? 0,
-    c.get('minute') ?? 0,
-    c.get('second') ?? 0,
-    c.get('millisecond') ?? 0,
-    timezone,
-  );
+  return wallClockInZone(year, c.get('month') ?? 1, c.get('day') ?? 1, c.get('hour') ?? 0, c.get('minute') ?? 0, c.get('second') ?? 0, c.get('millisecond') ?? 0, timezone);
 }

@@ -18,7 +18,7 @@ const FRAME_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi;
  */
 function hasFrame(document: DomDocument): boolean {
   const root = document.documentElement;
-  if (!root || root.localName.toLowerCase() !== 'html') return false;
+  if (root?.localName.toLowerCase() !== 'html') return false;
   for (const child of root.children) if (child.localName.toLowerCase() === 'body') return true;
   return false;
 }
@@ -39,9 +39,7 @@ export function parseDocument(html: string): Parsed {
 }
 
 /** Tags whose whole subtree is dropped before anything else looks at the page. */
-export const NEVER_CONTENT_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'link', 'meta', 'object', 'embed', 'applet',
-]);
+export const NEVER_CONTENT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'object', 'embed', 'applet']);
 
 /** Remove elements that are never content (scripts, styles, ...). */
 export function removeNeverContent(root: DomParent): void {
@@ -76,8 +74,7 @@ export function treeDepth(root: DomNode, limit: number): number {
   return max;
 }
 
-const BLOCK_BOUNDARY =
-  /<\/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|blockquote|pre|figure|figcaption|main|aside|nav|dd|dt|dl|hr)\b[^>]*>/gi;
+const BLOCK_BOUNDARY = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|blockquote|pre|figure|figcaption|main|aside|nav|dd|dt|dl|hr)\b[^>]*>/gi;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**

@@ -31,8 +31,8 @@ export interface HtmlExtraction {
   dropped: DroppedBlock[];
 }
 
-export { stripSiteName } from './metadata.js';
 export { parseHtmlDate } from './dates.js';
+export { stripSiteName } from './metadata.js';
 export { renderText } from './text.js';
 
 /** Extract the main content and the metadata of an HTML page. */

@@ -7,9 +7,10 @@
  *
  * Nothing here fetches: only the document's own markup is read.
  */
-import type { DomDocument, DomElement } from './dom-types.js';
+
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
 import { parseHtmlDate } from './dates.js';
+import type { DomDocument, DomElement } from './dom-types.js';
 import { normalizeSpace } from './text.js';
 
 export interface MetadataOptions {
@@ -42,9 +43,20 @@ export const JSON_LD_ARTICLE_TYPES =
 export const META_NAMES = {
   title: ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title'],
   published: [
-    'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate',
-    'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date',
-    'parsely-pub-date', 'article.published', 'published_time',
+    'article:published_time',
+    'og:article:published_time',
+    'datepublished',
+    'date',
+    'pubdate',
+    'publishdate',
+    'publish-date',
+    'dc.date',
+    'dc.date.issued',
+    'dcterms.created',
+    'sailthru.date',
+    'parsely-pub-date',
+    'article.published',
+    'published_time',
   ],
   updated: ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated'],
   authors: ['article:author', 'author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl'],
@@ -106,7 +118,7 @@ interface PageIndex {
 }
 
 function hasToken(value: string | null, token: string): boolean {
-  return value !== null && value.toLowerCase().split(/\s+/).includes(token);
+  return value?.toLowerCase().split(/\s+/).includes(token) === true;
 }
 
 function indexPage(document: DomDocument): PageIndex {
@@ -303,9 +315,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
 function metaValues(index: PageIndex): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const meta of index.metas) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv') ?? '')
-      .trim()
-      .toLowerCase();
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = meta.getAttribute('content');
     if (!key || content === null || content.trim() === '') continue;
     const list = map.get(key) ?? [];
@@ -386,9 +396,7 @@ export function stripSiteName(title: string, siteName?: string): string {
   const t = normalizeSpace(title);
   if (siteName) {
     const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const stripped = t
-      .replace(new RegExp(`${TITLE_SEPARATOR.source}${escaped}\\s*$`, 'i'), '')
-      .replace(new RegExp(`^${escaped}${TITLE_SEPARATOR.source}`, 'i'), '');
+    const stripped = t.replace(new RegExp(`${TITLE_SEPARATOR.source}${escaped}\\s*$`, 'i'), '').replace(new RegExp(`^${escaped}${TITLE_SEPARATOR.source}`, 'i'), '');
     if (stripped && stripped !== t) return stripped;
   }
   const parts = t.split(TITLE_SEPARATOR);

@@ -63,7 +63,10 @@ export function leafBlocks(root: DomElement): Block[] {
 }
 
 export function comparable(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Capitals and no lower-case letters: "GET THE QUIZ!". */
@@ -112,7 +115,11 @@ export interface FilterContext {
 /** A URL without scheme, `www.` and trailing slash, lower-cased, to compare two spellings of one URL. */
 function urlKey(text: string): string {
   return /^(?:https?:\/\/|www\.)\S+$/i.test(text)
-    ? text.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '')
+    ? text
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/$/, '')
     : '';
 }
 
@@ -175,7 +182,7 @@ function removeEmpty(root: DomElement): void {
   const all = [...root.querySelectorAll('*')];
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i];
-    if (!el || !el.isConnected) continue;
+    if (!el?.isConnected) continue;
     const tag = el.tagName.toUpperCase();
     if (tag === 'IMG' || tag === 'BR' || tag === 'HR' || tag === 'VIDEO' || tag === 'PICTURE' || tag === 'SOURCE') continue;
     if (el.querySelector('img, video, picture')) continue;
@@ -184,12 +191,7 @@ function removeEmpty(root: DomElement): void {
 }
 
 /** Test each block against the rules; returns the blocks kept, and records the others in `dropped`. */
-export function filterBlocks(
-  blocks: readonly Block[],
-  found: FoundMetadata,
-  dropped: DroppedBlock[],
-  headlines: readonly string[] = [],
-): Block[] {
+export function filterBlocks(blocks: readonly Block[], found: FoundMetadata, dropped: DroppedBlock[], headlines: readonly string[] = []): Block[] {
   const nonEmpty = blocks.filter((b) => b.text !== '');
   const counts = new Map<string, number>();
   for (const b of nonEmpty) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);

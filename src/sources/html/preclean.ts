@@ -6,25 +6,19 @@
  */
 import type { DroppedBlock } from '../../model.js';
 import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
-import {
-  BOILERPLATE_CLASS_WORDS,
-  CONTENT_CLASS_WORDS,
-  MAX_REMOVED_TEXT_SHARE,
-  MEDIA_CLASS_WORDS,
-  MEDIA_MAX_WORDS,
-  PRECLEAN_TAGS,
-} from './rules.js';
+import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
 import { normalizeSpace } from './text.js';
 
 /** class/id word -> rule name. */
-const WORD_RULE: ReadonlyMap<string, string> = new Map(
-  Object.entries(BOILERPLATE_CLASS_WORDS).flatMap(([rule, words]) => words.map((w) => [w, rule] as const)),
-);
+const WORD_RULE: ReadonlyMap<string, string> = new Map(Object.entries(BOILERPLATE_CLASS_WORDS).flatMap(([rule, words]) => words.map((w) => [w, rule] as const)));
 const CONTENT_WORDS: ReadonlySet<string> = new Set(CONTENT_CLASS_WORDS);
 const MEDIA_WORDS: ReadonlySet<string> = new Set(MEDIA_CLASS_WORDS);
 /** Tag -> rule name for the tags that are never body. */
 const TAG_RULE: ReadonlyMap<string, string> = new Map(
-  PRECLEAN_TAGS.map((t) => [t, t === 'figcaption' ? 'caption' : t === 'nav' || t === 'menu' ? 'navigation' : ['form', 'button', 'input', 'select', 'textarea'].includes(t) ? 'form' : t]),
+  PRECLEAN_TAGS.map((t) => [
+    t,
+    t === 'figcaption' ? 'caption' : t === 'nav' || t === 'menu' ? 'navigation' : ['form', 'button', 'input', 'select', 'textarea'].includes(t) ? 'form' : t,
+  ]),
 );
 
 /** Wrappers that can be replaced by their children without changing what the text says. */

@@ -6,8 +6,21 @@
 
 /** Tags removed from the page before extraction: never article body. */
 export const PRECLEAN_TAGS = [
-  'nav', 'aside', 'footer', 'form', 'button', 'select', 'input', 'textarea', 'iframe', 'svg', 'canvas',
-  'dialog', 'menu', 'figcaption', 'header',
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'iframe',
+  'svg',
+  'canvas',
+  'dialog',
+  'menu',
+  'figcaption',
+  'header',
 ] as const;
 
 /**
@@ -37,9 +50,7 @@ export const CONTENT_CLASS_WORDS: readonly string[] = ['article', 'content', 'bo
  * class/id words of media containers (an image and its caption). Their text is a caption or a
  * credit, never body, when it is short; the images themselves stay.
  */
-export const MEDIA_CLASS_WORDS: readonly string[] = [
-  'image', 'img', 'photo', 'picture', 'figure', 'media', 'gallery', 'slideshow', 'carousel', 'thumbnail', 'imgtop',
-];
+export const MEDIA_CLASS_WORDS: readonly string[] = ['image', 'img', 'photo', 'picture', 'figure', 'media', 'gallery', 'slideshow', 'carousel', 'thumbnail', 'imgtop'];
 /** Media containers with more words than this are layout, not an image with its caption. */
 export const MEDIA_MAX_WORDS = 80;
 

@@ -19,9 +19,15 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     const paras = paragraphs(6);
     const body = `<article><div class="article-body">
       <div class="share-bar"><a href="#">Share on Facebook</a><a href="#">Tweet this story</a><a href="#">Email a friend</a></div>
-      ${paras.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}
+      ${paras
+        .slice(0, 3)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}
       <div class="newsletter-signup"><h3>Get our morning briefing</h3><p>Sign up for the daily newsletter and never miss a story from our reporters.</p><input type="email"><button>Sign up</button></div>
-      ${paras.slice(3).map((p) => `<p>${p}</p>`).join('')}
+      ${paras
+        .slice(3)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}
       <section class="related-stories"><h2>Related stories</h2><ul><li><a href="/a">Bridge reopens after a decade of delays and cost overruns</a></li><li><a href="/b">Mayor announces new flood defences for the old town</a></li></ul></section>
     </div></article>`;
     const result = extractHtml(page({ body }), opts);
@@ -105,7 +111,10 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     const paras = paragraphs(4);
     const body = `<article><div class="article-body"><p>${paras[0]}</p><script>alert(1)</script><style>p{}</style>
       <p hidden>Hidden text that no reader sees in the page.</p><p style="display:none">Also hidden from every reader of the page.</p>
-      ${paras.slice(1).map((p) => `<p>${p}</p>`).join('')}</div></article>`;
+      ${paras
+        .slice(1)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</div></article>`;
     const result = extractHtml(page({ body }), opts);
     expect(result.contentHtml).not.toMatch(/<script|<style|alert\(1\)/);
     expect(result.contentText).not.toContain('Hidden text');

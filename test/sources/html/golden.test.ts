@@ -3,13 +3,13 @@
  * HtmlExtractOptions with `referenceDate` as an ISO string) -> expected.json (contentText,
  * contentHtml, found with dates as ISO strings, dropped).
  *
- * After an intended change: UPDATE=1 npx vitest run test/sources/html/golden.test.ts, then review
- * the diff of expected.json like code.
+ * After an intended change: UPDATE=1 npx vitest run test/sources/html/golden.test.ts, then
+ * `npx biome format --write test/sources/html/golden`, and review the diff of expected.json like code.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type HtmlExtractOptions, extractHtml } from '../../../src/sources/html/index.js';
+import { extractHtml, type HtmlExtractOptions } from '../../../src/sources/html/index.js';
 
 const CASES = path.join(import.meta.dirname, 'golden');
 const UPDATE = process.env.UPDATE === '1' || process.env.UPDATE_GOLDEN === '1';
@@ -60,7 +60,8 @@ describe('extractHtml golden cases', () => {
       });
       const expectedFile = path.join(dir, 'expected.json');
       if (UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-      expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+      // Compared as data, so that the formatter may lay out expected.json as it likes.
+      expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
     });
   }
 });

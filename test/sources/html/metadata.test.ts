@@ -129,8 +129,7 @@ describe('extractHtml metadata: meta tags', () => {
 
   it('reads name=author (several authors), name=keywords and name=description', () => {
     const html = page({
-      head:
-        '<meta name="author" content="By Ann Smith and Bob Jones"><meta name="keywords" content="a, b, a"><meta name="description" content="Plain description.">',
+      head: '<meta name="author" content="By Ann Smith and Bob Jones"><meta name="keywords" content="a, b, a"><meta name="description" content="Plain description.">',
       body: BODY,
     });
     const { found } = extractHtml(html, opts);
