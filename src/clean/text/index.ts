@@ -291,59 +291,94 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
     regionStart = i + 1;
   }
   if (!best) return [0, -1];
-  let { start, end } = best;
-  end = bridgeInlineRelated(units, labels, scores, barrier, end);
+  let { start, end } = bridgeInlineRelated(units, labels, scores, barrier, best);
   while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
   while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
   return [start, end];
 }
 
-/** How far an inline related box may reach: a heading and a few teaser lines. */
-const INLINE_BOX_REACH = 8;
+/** How many lines an inline related box may span. */
+const INLINE_BOX_REACH = 16;
 
 /**
  * A related-links box inside an article ("Related", two teaser headlines, then the story goes on)
- * is not the end of the article. When the body ends at a related heading that is followed by a few
- * short teaser lines and then by prose again, the body continues after the box, and the teasers
- * are dropped with the heading. A related heading followed directly by prose (teasers with blurbs)
- * is a real end.
+ * is not the end of the article. The box is a stretch of non-prose lines between two runs of prose
+ * that holds a related-list heading, with teaser lines between the heading and the later prose. A
+ * related heading followed directly by prose (teasers with blurbs) is a real end. When the body
+ * borders such a box, it continues on the other side, and the box's teasers are dropped with it.
  */
-function bridgeInlineRelated(units: readonly Unit[], labels: Label[], scores: readonly number[], barrier: readonly boolean[], end: number): number {
-  let current = end;
+function bridgeInlineRelated(
+  units: readonly Unit[],
+  labels: Label[],
+  scores: readonly number[],
+  barrier: readonly boolean[],
+  run: { start: number; end: number },
+): { start: number; end: number } {
+  let { start, end } = run;
   for (let guard = 0; guard < 20; guard += 1) {
-    // The heading: the first barrier shortly after the body, with only non-prose in between.
-    let heading = -1;
-    for (let i = current + 1; i < Math.min(units.length, current + 1 + INLINE_BOX_REACH); i += 1) {
-      if (barrier[i]) {
-        heading = i;
-        break;
-      }
-      if ((scores[i] ?? 0) > 0) return current;
-    }
-    if (heading < 0 || labels[heading]?.rule !== 'related-list') return current;
-    // The teasers: one to six short lines, then prose.
-    let resume = -1;
-    let teasers = 0;
-    for (let i = heading + 1; i < Math.min(units.length, heading + 1 + INLINE_BOX_REACH); i += 1) {
-      if (barrier[i]) return current;
-      if ((scores[i] ?? 0) > 0) {
-        resume = i;
-        break;
-      }
-      if (!labels[i]?.rule) teasers += 1;
-    }
-    if (resume < 0 || teasers === 0) return current;
-    let nextBarrier = resume;
-    while (nextBarrier < units.length && !barrier[nextBarrier]) nextBarrier += 1;
-    const run = bestRun(units, scores, resume, nextBarrier - 1);
-    if (!run || run.start !== resume) return current;
-    for (let i = heading + 1; i < resume; i += 1) {
-      const label = labels[i] as Label;
-      if (!label.rule && !label.keep) labels[i] = { rule: 'related-list', weight: 3 };
-    }
-    current = run.end;
+    const resume = findBoxEdge(labels, scores, barrier, end, 1);
+    if (resume < 0) break;
+    let stop = resume;
+    while (stop < units.length && !barrier[stop]) stop += 1;
+    const next = bestRun(units, scores, resume, stop - 1);
+    if (!next || next.start !== resume) break;
+    labelBox(labels, end + 1, resume - 1);
+    end = next.end;
   }
-  return current;
+  for (let guard = 0; guard < 20; guard += 1) {
+    const resume = findBoxEdge(labels, scores, barrier, start, -1);
+    if (resume < 0) break;
+    let stop = resume;
+    while (stop >= 0 && !barrier[stop]) stop -= 1;
+    const previous = bestRun(units, scores, stop + 1, resume);
+    if (!previous || previous.end !== resume) break;
+    labelBox(labels, resume + 1, start - 1);
+    start = previous.start;
+  }
+  return { start, end };
+}
+
+/**
+ * From the body edge `from`, walk `step` (+1 forward, -1 backward) over a possible inline box and
+ * return the index of the prose line on its far side, or -1 when there is no such box.
+ */
+function findBoxEdge(
+  labels: readonly Label[],
+  scores: readonly number[],
+  barrier: readonly boolean[],
+  from: number,
+  step: 1 | -1,
+): number {
+  let heading = false;
+  let teasersAfterHeading = 0;
+  let teasersBeforeHeading = 0;
+  for (let k = 1; k <= INLINE_BOX_REACH; k += 1) {
+    const i = from + step * k;
+    const label = labels[i];
+    if (label === undefined) return -1;
+    if (barrier[i]) {
+      if (label.rule !== 'related-list') return -1;
+      heading = true;
+      continue;
+    }
+    if ((scores[i] ?? 0) > 0) {
+      // Teaser lines must stand between the heading and the prose that comes later in the page.
+      const teasers = step === 1 ? teasersAfterHeading : teasersBeforeHeading;
+      return heading && teasers > 0 ? i : -1;
+    }
+    if (!label.rule) {
+      if (heading) teasersAfterHeading += 1;
+      else teasersBeforeHeading += 1;
+    }
+  }
+  return -1;
+}
+
+function labelBox(labels: Label[], from: number, to: number): void {
+  for (let i = from; i <= to; i += 1) {
+    const label = labels[i] as Label;
+    if (!label.rule && !label.keep) labels[i] = { rule: 'related-list', weight: 3 };
+  }
 }
 
 /** Kadane's maximum-sum run within [from, to], with its quality. */
