@@ -6,20 +6,33 @@ import { type Output, printBuildSummary, printDiagnostics } from './output.js';
 /** Quiet period after the last file event before rebuilding (editors write files in bursts). */
 const DEBOUNCE_MS = 50;
 
+/** For tests and library use: stop without a signal, and a shorter or longer quiet period. */
+export interface WatchControl {
+  signal?: AbortSignal;
+  debounceMs?: number;
+  /** Called after every build (the first one too), with its wall time in ms. */
+  onBuilt?: (ms: number, ok: boolean) => void;
+}
+
 /**
  * `build --watch`: build once, then rebuild on every add/change/delete/rename in the articles
  * folder (and the config file), debounced. Errors are printed and the watcher keeps going.
  * Resolves when the process receives SIGINT/SIGTERM.
  */
-export async function watch(options: BuildOptions, out: Output, values: Record<string, unknown>): Promise<number> {
+export async function watch(options: BuildOptions, out: Output, values: Record<string, unknown>, control: WatchControl = {}): Promise<number> {
   const paths = resolvePaths(options);
+  const debounceMs = control.debounceMs ?? DEBOUNCE_MS;
   const run = async (): Promise<void> => {
     const started = performance.now();
     try {
+      // Each build reads the on-disk cache: only the changed articles are parsed again, and a
+      // rebuild whose inputs did not change renders nothing.
       const result = await build(options);
       if (!values.quiet) printDiagnostics(out, result.diagnostics);
       printBuildSummary(out, result, (performance.now() - started) / 1000, values.quiet === true);
+      control.onBuilt?.(performance.now() - started, true);
     } catch (error) {
+      control.onBuilt?.(performance.now() - started, false);
       if (error instanceof FeedwrightError) out.stderr(`${out.red('error')} ${error.code} ${error.message}\n`);
       else out.stderr(`feedwright: internal error: ${(error as Error).stack}\n`);
     }
@@ -39,15 +52,24 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
         pending = false;
         await run();
       });
-    }, DEBOUNCE_MS);
+    }, debounceMs);
   };
   watcher.on('all', schedule);
+  // Changes are seen only once the initial scan is done; say "watching" only then.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   out.stderr(`watching ${paths.display(paths.articlesDir)} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    if (control.signal?.aborted) stop();
+    control.signal?.addEventListener('abort', stop, { once: true });
   });
+  if (timer) clearTimeout(timer);
   await watcher.close();
   await running;
   return 0;

@@ -1,0 +1,66 @@
+import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeOutput } from '../../src/cli/output.js';
+import { watch } from '../../src/cli/watch.js';
+import { makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
+
+/** Bounded wait: the machine may be busy, but a watcher that never rebuilds must fail, not hang. */
+const WAIT_MS = 30_000;
+
+async function until(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
+}
+
+describe('watch mode', () => {
+  it('picks up an added, changed, deleted and renamed article, with the bytes of a full build', async () => {
+    const { 'recent.txt': _recent, ...articles } = sampleArticles();
+    const dir = makeProject(articles);
+    const controller = new AbortController();
+    let builds = 0;
+    let failures = 0;
+    const log: string[] = [];
+    const sink = { write: (s: string) => log.push(s) };
+    const out = makeOutput({ cwd: dir, env: {}, stdout: sink, stderr: sink }, []);
+    const running = watch({ cwd: dir, now: NOW }, out, { quiet: true }, {
+      signal: controller.signal,
+      debounceMs: 20,
+      onBuilt: (_ms, ok) => {
+        builds++;
+        if (!ok) failures++;
+      },
+    });
+    try {
+      await until('the first build and the watcher', () => builds >= 1 && log.some((l) => l.includes('watching')));
+
+      /** Make a change, then wait until the output matches a fresh uncached build of the same articles. */
+      const step = async (name: string, change: () => void): Promise<void> => {
+        const seen = builds;
+        change();
+        const expected = (await reference(dir)).files;
+        await until(name, () => builds > seen && JSON.stringify(snapshot(dir)) === JSON.stringify(expected));
+      };
+
+      await step('an added article', () => writeArticle(dir, 'added.md', '---\ntitle: Added\ndate: 2024-04-05\n---\nNew here.\n', new Date()));
+      expect(snapshot(dir)['feed.json']).toContain('New here.');
+
+      await step('a changed article', () => writeArticle(dir, 'one.md', '---\ntitle: One again\ndate: 2024-01-02\n---\nRewritten.\n', new Date()));
+      expect(snapshot(dir)['feed.json']).toContain('Rewritten.');
+
+      await step('a deleted article', () => rmSync(path.join(dir, 'articles', 'two.md')));
+      expect(snapshot(dir)['feed.json']).not.toContain('Second post.');
+
+      await step('a renamed article', () => renameSync(path.join(dir, 'articles', 'added.md'), path.join(dir, 'articles', 'moved.md')));
+      expect(snapshot(dir)['feed.json']).toContain('/moved');
+      expect(failures).toBe(0);
+    } finally {
+      controller.abort();
+      await running;
+    }
+  });
+});
