@@ -600,6 +600,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^required fields are marked/,
       /^(?:name|email|e-mail|website|comment|nombre|correo|nom|courriel|kommentar|nome)\s?\*?$/,
       /^(?:post|submit|send) (?:comment|reply)$/,
+      /^(?:name|email|e-mail|website|comment) ?\(required\)$/,
       /^notify me of (?:follow-up comments|new posts|new comments)/,
       /^save my name,? email/,
       /^(?:reply|responder|répondre|antworten|responda|report|flag)$/,
