@@ -12,6 +12,7 @@ import {
   CREDIT_LINE,
   DATE_KEYWORDS,
   DATE_WORDS,
+  LINK_DENSE_MAX_OWN_CHARS,
   LINK_DENSE_MAX_WORDS,
   LINK_DENSITY_LIMIT,
   MAX_META_LINE_WORDS,
@@ -124,7 +125,13 @@ function urlKey(text: string): string {
 }
 
 function isLinkDense(b: Block): boolean {
-  return b.text !== '' && b.linkChars > LINK_DENSITY_LIMIT * b.text.length && b.words < LINK_DENSE_MAX_WORDS;
+  return (
+    b.text !== '' &&
+    b.linkChars > LINK_DENSITY_LIMIT * b.text.length &&
+    b.words < LINK_DENSE_MAX_WORDS &&
+    // A linked headline followed by a sentence of its own (a digest item) is text.
+    b.text.length - b.linkChars < LINK_DENSE_MAX_OWN_CHARS
+  );
 }
 
 /**

@@ -107,6 +107,8 @@ export const PHRASE_MAX_WORDS = 40;
 export const LINK_DENSITY_LIMIT = 0.5;
 /** ... and it is shorter than this many words (long link-rich paragraphs are still prose). */
 export const LINK_DENSE_MAX_WORDS = 40;
+/** ... and it has fewer characters than this outside its links (a kicker, a date: not a sentence). */
+export const LINK_DENSE_MAX_OWN_CHARS = 60;
 
 /** Short blocks repeated on the page (credits, "Advertisement") are boilerplate. */
 export const REPEATED_MAX_WORDS = 12;
