@@ -621,6 +621,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:latest|more|top) [\p{L}]+ (?:news|stories|headlines|videos)$/u,
       /^(?:read|see|watch) (?:these|this|this one|these stories|what's) next$/,
       /^related (?:coverage|stories|articles|reading|posts|content|news)\b/,
+      /^(?:most (?:read|popular|viewed|shared|commented)|top stories|latest stories|trending) (?:in|on|from) (?:[\p{L}&'-]+ ?){1,3}$/u,
       /^more [\p{L}'’&-]+(?: [\p{L}'’&-]+){0,3}$/u,
       /^(?:noticias relacionadas|artículos relacionados|te puede interesar|también te puede interesar|lo más leído|lo más visto|más leídas|más noticias|últimas noticias|recomendados)$/,
       /^(?:articles similaires|à lire aussi|sur le même sujet|les plus lus|les plus lues|dernières actualités|dans la même rubrique|vous aimerez aussi)$/,
@@ -684,6 +685,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 4,
     weight: 3,
     patterns: [
+      /^(?:image|photo|picture|slide|foto|imagen|bild|diapositiva) \d+ (?:of|de|von|sur|di)\b/,
+      /^\d+ ?\/ ?\d+$/,
+      /^(?:caption|hide caption|toggle caption|back to gallery|view gallery|open gallery|view slideshow|expand|enlarge|fullscreen|full screen|play video|watch video|replay|ver galería|voir la galerie|galerie ansehen|ver galeria)$/,
       /^(?:menu|main menu|open menu|close menu|toggle navigation|navigation|search|search for|close|open|home|back|back to top|top|sign in|sign out|log in|login|log out|logout|register|subscribe|my account|account|next|previous|prev|next article|previous article|next post|previous post|older posts|newer posts|more|show more|load more|sections|topics|all sections|edition|select edition|language|follow us|follow|connect with us|menú|buscar|cerrar|iniciar sesión|suscríbete|suscribirse|entrar|siguiente|anterior|volver arriba|rechercher|fermer|se connecter|connexion|s'abonner|abonnez-vous|suivant|précédent|retour en haut|suchen|suche|schließen|anmelden|abmelden|abonnieren|weiter|zurück|nach oben|pesquisar|pesquisa|fechar|assine|assinar|próximo|voltar ao topo)$/,
     ],
   },

@@ -165,12 +165,14 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', '*']);
-const ENDERS = new Set(['.', '!', '?', '…', '。', '！', '？', '」', '）']);
+const ENDERS = new Set(['.', '!', '?', '。', '！', '？', '」', '）']);
 
 /** Ends like a sentence: a full stop, ! ? or …, possibly followed by closing quotes/brackets. */
 export function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && (CLOSERS.has(text[i] ?? '') || text[i] === ' ')) i -= 1;
+  // A trailing ellipsis marks a truncated teaser ("... hopes …"), not the end of a sentence.
+  if (text[i] === '…' || (text[i] === '.' && text[i - 1] === '.' && text[i - 2] === '.')) return false;
   return i >= 0 && ENDERS.has(text[i] ?? '');
 }
 
