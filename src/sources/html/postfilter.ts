@@ -86,9 +86,11 @@ function isDateLine(b: Block): boolean {
   if (SENTENCE_END.test(t)) return false;
   if (DATE_KEYWORDS.test(t)) return true;
   // Mostly date words and numbers: "Tue, Nov 19, 2019 10:48 AM EST".
+  // Numbers alone are a score line or a table row, not a date.
   const tokens = t.match(WORD) ?? [];
+  const named = tokens.filter((w) => !/^\d+$/.test(w) && DATE_WORDS.test(w)).length;
   const datey = tokens.filter((w) => /^\d+$/.test(w) || DATE_WORDS.test(w)).length;
-  return datey >= Math.max(2, tokens.length * 0.6);
+  return (named > 0 || /\d:\d\d|\d[/.-]\d{1,2}[/.-]\d/.test(t)) && datey >= Math.max(2, tokens.length * 0.6);
 }
 
 function isBylineLine(b: Block, authors: readonly string[]): boolean {

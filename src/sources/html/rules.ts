@@ -66,7 +66,12 @@ export const BOILERPLATE_PHRASES: readonly RegExp[] = [
   /^(?:related(?: articles?| stories| content| links| coverage| reading)?|also read|also see|don'?t miss|must read|recommended(?: for you)?|trending(?: now)?|top stories|you may also like|you might also like|more from|more on|more stories|more news|up next|read next|next up|further reading)\b\W{0,3}(?:[A-Z\d"'‘“].{0,120})?$/i,
   /^(?:skip to (?:main )?content|jump to|back to top|sign in|log ?in|sign up|subscribe|register|close|caption|menu|search|share|print|e-?mail|comments?|reply|tweet|pin it|home)\W*$/i,
   /^(?:share|follow|like|join) (?:this|us|on|our|me)\b.{0,80}$/i,
-  /\bclick here\b.{0,60}$/i,
+  // "Click here" that sells the site's app, alerts or newsletter; other "click here" lines point
+  // at something the article is about.
+  /^(?:click|tap) here\b.{0,60}\b(?:apps?|alerts?|newsletters?|podcasts?|subscribe|subscription|notifications?)\b.{0,30}$/i,
+  /\bby clicking here\W*$/i,
+  // An unrendered CMS shortcode (`[button link=...]Send us your review[/button]`).
+  /^\[([a-z_-]+)\b[^\]]*\].*\[\/\1\]$/i,
   /^this (?:slideshow|video|content|embed|feature) requires javascript/i,
   /^(?:image|photo|picture|slide) \d+ (?:of|\/) ?\d*/i,
   /(?:we use|this (?:web)?site uses) cookies/i,
