@@ -30,6 +30,7 @@ export type RuleName =
   | 'image-caption'
   | 'about-box'
   | 'url-line'
+  | 'author-bio'
   | 'symbol-line'
   | 'duplicate-block'
   | 'site-template'
@@ -223,6 +224,22 @@ function isCaption(key: string): boolean {
   const slash = inside.indexOf('/');
   return slash > 0 && inside.indexOf(' ') > 0 && inside.split(' ').length <= 8;
 }
+
+/**
+ * An author's bio closes many articles ("Jane Doe is a senior editor at ...", "Zac covers Apple
+ * news for ..."). It is only looked for among the last lines of the body (see index.ts).
+ */
+export const AUTHOR_BIO = {
+  why: 'The note about the author at the end of an article is about the writer, not the story.',
+  maxWords: 70,
+  /** A name (one to three capitalised words) followed by a verb that introduces a bio. */
+  opening:
+    /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,2} (?:is|was|covers|writes|has written|has been|joined|es|est|ist|é) /u,
+  /** Words that say the sentence is about a writer's job. */
+  job: /\b(?:writer|editor|reporter|journalist|correspondent|contributor|columnist|curator|author|blogger|freelance|covers|periodista|redactora?|journaliste|rédacteur|rédactrice|journalistin|redakteurin|redakteur|jornalista|repórter)\b/iu,
+  /** How many of the body's last lines are looked at. */
+  tailLines: 3,
+} as const;
 
 /** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar. */
 export const SHARE_WORDS: ReadonlySet<string> = new Set([
