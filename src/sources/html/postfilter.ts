@@ -10,6 +10,7 @@ import {
   BOILERPLATE_PHRASES,
   BYLINE_LINE,
   CREDIT_LINE,
+  DATE_JOINERS,
   DATE_KEYWORDS,
   DATE_WORDS,
   LINK_DENSE_MAX_OWN_CHARS,
@@ -87,7 +88,7 @@ function isDateLine(b: Block): boolean {
   if (DATE_KEYWORDS.test(t)) return true;
   // Mostly date words and numbers: "Tue, Nov 19, 2019 10:48 AM EST".
   // Numbers alone are a score line or a table row, not a date.
-  const tokens = t.match(WORD) ?? [];
+  const tokens = (t.match(WORD) ?? []).filter((w) => !DATE_JOINERS.test(w));
   const named = tokens.filter((w) => !/^\d+$/.test(w) && DATE_WORDS.test(w)).length;
   const datey = tokens.filter((w) => /^\d+$/.test(w) || DATE_WORDS.test(w)).length;
   return (named > 0 || /\d:\d\d|\d[/.-]\d{1,2}[/.-]\d/.test(t)) && datey >= Math.max(2, tokens.length * 0.6);

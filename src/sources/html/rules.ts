@@ -85,6 +85,9 @@ export const BOILERPLATE_PHRASES: readonly RegExp[] = [
   /^(?:have a (?:news )?tip|got a (?:news )?tip)\b/i,
   /^(?:tell us what you think|leave a (?:comment|reply)|what do you think)\b/i,
   /^(?:loading|please wait)\W*$/i,
+  /^(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|leestijd)\b.{0,25}$/i,
+  /^(?:additional )?(?:reporting|editing|writing) by\b.{0,120}$/i,
+  /^(?:also|see also|read also|read more|related|more|watch|listen|read)\s*:\s*.{0,140}$/i,
   /^follow\b.{0,100}(?:\b(?:on|at) (?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|mastodon)\b|https?:\/\/|@\w)/i,
   /^if you (?:enjoyed|liked|like|enjoy|value|appreciate) (?:this|our|reading)\b/i,
   /^this (?:post|article|page|story|site) (?:may )?contains? (?:affiliate|sponsored|referral)/i,
@@ -98,8 +101,26 @@ export const CREDIT_LINE =
 
 /** A line that only says who wrote it or when: "By A and B", "Published 10:48, Tue, Nov 19, 2019". */
 export const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Rr]eporting by|[Ww]ords by|[Ss]tory by|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+\p{Lu}/u;
-export const DATE_WORDS =
-  /\b(?:published|updated|posted|modified|last updated|first published|ago|am|pm|a\.m\.|p\.m\.|edt|est|cst|cdt|pst|pdt|gmt|utc|bst|cet|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/i;
+export const DATE_WORDS = new RegExp(
+  [
+    // English months, weekdays, clock words and zones
+    'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
+    'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday',
+    'am|pm|a\\.m|p\\.m|edt|est|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest',
+    // Months and weekdays in German, French, Spanish, Portuguese, Italian, Dutch
+    'januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag',
+    'janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
+    'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo',
+    'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|feira',
+    'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica',
+    'januari|februari|maart|mei|augustus|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag',
+  ]
+    .map((group) => `^(?:${group})\\.?$`)
+    .join('|'),
+  'iu',
+);
+/** Small words that join the parts of a written date ("22 de outubro de 2010 às 20:13", "le 3 mars"). */
+export const DATE_JOINERS = /^(?:de|del|às|a|as|at|on|le|la|el|den|der|am|um|il|of|the|th|st|nd|rd|h|uhr)$/i;
 /** Byline and date lines are only that when short. */
 export const MAX_META_LINE_WORDS = 14;
 /** Words that make a short line with a number a date line. */
