@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
-import { findTemplateLines } from './clean/text/index.js';
+import { findTemplateLines } from './clean/text/template.js';
 import { resolvePaths, type BuildOptions } from './build.js';
 import { compareDiagnostics, diag } from './diagnostics.js';
 import { formatRfc3339 } from './meta/dates.js';
 import { readGitDates } from './meta/git.js';
-import { resolveArticle } from './meta/resolve.js';
 import type { Diagnostic, DroppedBlock, Person, Provenance, Sourced } from './model.js';
 import { SOURCE_EXTENSIONS, decodeSource, listSources, MAX_SOURCE_BYTES } from './sources/files.js';
-import { readDocument } from './sources/read.js';
 
 /** Where one field came from, for `explain`. */
 export interface FieldSource {
@@ -84,6 +82,8 @@ export async function explain(files: readonly string[], options: BuildOptions = 
   if (!listed) siteTexts = inputs.filter((i) => i.text !== undefined && i.abs.endsWith('.txt')).map((i) => i.text as string);
   const template = findTemplateLines(siteTexts);
 
+  // The parsers load only when needed: the CLI imports this module for every command.
+  const [{ readDocument }, { resolveArticle }] = await Promise.all([import('./sources/read.js'), import('./meta/resolve.js')]);
   for (const input of inputs) {
     const empty: Explanation = { source: input.source, status: 'error', authors: [], tags: [], contentText: '', contentHtml: '', dropped: [], provenance: {}, diagnostics: [] };
     if (input.problem || input.text === undefined) {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FeedwrightConfig } from '../config/schema.js';
-import { resolveArticle, type ResolveContext } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
-import { readDocument, type ReadContext, type ReadResult } from '../sources/read.js';
 import type { BuildPaths } from '../pipeline/paths.js';
 import { VERSION } from '../version.js';
 import { Pack } from './pack.js';
@@ -46,35 +44,6 @@ const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set(['limit', 'out', 'files', 
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** Read and resolve one source, and note what beyond its key the result depends on. */
-export function computeEntry(file: SourceFile, text: string, readContext: ReadContext, resolveContext: ResolveContext): ArticleEntry {
-  const read = readDocument(file, text, readContext);
-  let cacheable = true;
-  if (read.ok && file.kind !== 'markdown') {
-    // Text and HTML dates may be read relative to the clock: read again against another reference
-    // date, a year and some hours earlier. Any relative or partial date then comes out different.
-    const shifted = new Date(readContext.now.getTime() - 400 * 86_400_000 - 7 * 3_600_000);
-    const again = readDocument(file, text, { ...readContext, now: shifted });
-    cacheable = again.ok && foundDates(again) === foundDates(read);
-  }
-  if (!read.ok) return { status: 'error', diagnostics: read.diagnostics, mtimeSec: null, cacheable };
-  const resolved = resolveArticle(read.doc, file.mtimeMs, resolveContext);
-  const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
-  const usesMtime =
-    diagnostics.some((d) => d.code === 'META_DATE_FROM_MTIME') ||
-    (resolved.status === 'ok' && (resolved.article.published.from === 'mtime' || resolved.article.updated.from === 'mtime'));
-  const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
-  return resolved.status === 'ok'
-    ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable }
-    : { status: resolved.status, diagnostics, mtimeSec, cacheable };
-}
-
-function foundDates(r: ReadResult): string {
-  if (!r.ok) return '';
-  const f = r.doc.found;
-  return `${f.published?.value.getTime() ?? ''}/${f.updated?.value.getTime() ?? ''}`;
 }
 
 export interface ArticleCache {

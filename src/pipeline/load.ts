@@ -1,9 +1,9 @@
-import { findTemplateLines } from '../clean/text/index.js';
+import { findTemplateLines } from '../clean/text/template.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
 import { readGitDates } from '../meta/git.js';
 import type { Article, Diagnostic } from '../model.js';
-import { computeEntry, hashText, openArticleCache } from '../cache/articles.js';
+import { hashText, openArticleCache } from '../cache/articles.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
 import type { ReadContext } from '../sources/read.js';
 import type { BuildPaths } from './paths.js';
@@ -93,6 +93,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const articles: Article[] = [];
   const keys = new Map<Article, string>();
   let clockDependent = false;
+  let compute: typeof import('../cache/compute.js').computeEntry | undefined;
   for (const [done, s] of decoded.entries()) {
     onProgress?.(done, decoded.length);
     const key = cache.key(s.file, s.hash as string);
@@ -113,7 +114,15 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
           cache.record(s.file, s.hash);
         }
       }
-      entry = computeEntry(s.file, s.text, readContext, { config, git: git.dates, now });
+      // The parsers load on the first miss only (src/cache/compute.ts).
+      compute ??= (await import('../cache/compute.js')).computeEntry;
+      try {
+        entry = compute(s.file, s.text, readContext, { config, git: git.dates, now });
+      } catch (error) {
+        // A bug on one article must not take the others down: name it, leave it out, go on.
+        const e = error instanceof Error ? error : new Error(String(error));
+        entry = { status: 'error', diagnostics: [diag('ARTICLE_INTERNAL_ERROR', { file: s.file.displayPath }, `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`, 'This is a bug in feedwright: please report it with the article.')], mtimeSec: null, cacheable: false };
+      }
       cache.set(cache.key(s.file, s.hash as string), entry);
       if (!entry.cacheable) clockDependent = true;
     }

@@ -4,8 +4,7 @@
  * unique item ids, absolute URLs, RFC 3339 dates, and the 1.1 deprecations.
  */
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { parseJsonSource, pointerToken, type JsonLocation } from './json-source.js';
 import type { Reporter, RuleCode } from './rules.js';
 import { isAbsoluteUrl, LineIndex, parseRfc3339, quote } from './text.js';
@@ -23,10 +22,8 @@ export const URL_KEYS = {
 
 export const DATE_KEYS = ['date_published', 'date_modified'] as const;
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object at type level.
+// ajv-formats is CommonJS; its export is the function, or a module object holding it as default.
 type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  (addFormatsModule as unknown as AddFormats)) as AddFormats;
 
 let compiled: ValidateFunction | undefined;
 
@@ -34,9 +31,14 @@ let compiled: ValidateFunction | undefined;
 export function jsonFeedSchemaValidator(): ValidateFunction {
   if (compiled === undefined) {
     const require = createRequire(import.meta.url);
+    // ajv and ajv-formats are CommonJS, required on first use: every CLI command imports this
+    // module, and loading ajv costs start-up time that a build with unchanged feeds never needs.
+    const { Ajv: AjvClass } = require('ajv') as { Ajv: new (options: Record<string, unknown>) => Ajv };
+    const formatsModule = require('ajv-formats') as AddFormats | { default: AddFormats };
+    const addFormats: AddFormats = typeof formatsModule === 'function' ? formatsModule : formatsModule.default;
     const schema = require('jsonfeed-schema/schema-v1.1.json') as Record<string, unknown>;
     // verbose: errors carry the offending value, so messages can quote it.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
     addFormats(ajv);
     compiled = ajv.compile(schema);
   }
