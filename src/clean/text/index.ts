@@ -151,8 +151,16 @@ function labelUnit(unit: Unit, options: TextExtractOptions): Label {
   return { weight: 0 };
 }
 
+/**
+ * User patterns are only tried on lines up to this length. A pattern such as `.*Newsletter.*` is
+ * quadratic on a 100k-character line (100 s); boilerplate lines are short, and a long paragraph is
+ * prose that no drop/keep rule is meant for.
+ */
+export const MAX_USER_PATTERN_TEXT = 2_000;
+
 /** A user pattern with the `g` or `y` flag keeps state between calls; reset it each time. */
 function testPattern(pattern: RegExp, text: string): boolean {
+  if (text.length > MAX_USER_PATTERN_TEXT) return false;
   pattern.lastIndex = 0;
   return pattern.test(text);
 }
@@ -343,13 +351,7 @@ function bridgeInlineRelated(
  * From the body edge `from`, walk `step` (+1 forward, -1 backward) over a possible inline box and
  * return the index of the prose line on its far side, or -1 when there is no such box.
  */
-function findBoxEdge(
-  labels: readonly Label[],
-  scores: readonly number[],
-  barrier: readonly boolean[],
-  from: number,
-  step: 1 | -1,
-): number {
+function findBoxEdge(labels: readonly Label[], scores: readonly number[], barrier: readonly boolean[], from: number, step: 1 | -1): number {
   let heading = false;
   let teasersAfterHeading = 0;
   let teasersBeforeHeading = 0;
@@ -427,6 +429,9 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
     if (label.rule || unit.words === 0 || isAnchor(unit) || POSTED.test(unit.text)) continue;
+    // The author's bare name above the date line (blog layouts) is not the headline.
+    const next = units[i + 1];
+    if (next && isAnchor(next) && looksLikePersonName(unit.text)) continue;
     if (looksLikeHeadline(unit)) return i;
   }
   // No body found before the first line: a clean article has no title line of its own.
@@ -488,13 +493,7 @@ function skipStandfirst(units: readonly Unit[], labels: readonly Label[], meta: 
 }
 
 /** The author's bio among the last lines of the body leaves it, with everything after it. */
-function markAuthorBio(
-  units: readonly Unit[],
-  labels: readonly Label[],
-  meta: (RuleName | undefined)[],
-  start: number,
-  end: number,
-): void {
+function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number): void {
   for (let i = Math.max(start + 1, end - AUTHOR_BIO.tailLines + 1); i <= end; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words > AUTHOR_BIO.maxWords) continue;

@@ -233,8 +233,7 @@ export const AUTHOR_BIO = {
   why: 'The note about the author at the end of an article is about the writer, not the story.',
   maxWords: 70,
   /** A name (one to three capitalised words) followed by a verb that introduces a bio. */
-  opening:
-    /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,2} (?:is|was|covers|writes|has written|has been|joined|es|est|ist|é) /u,
+  opening: /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,2} (?:is|was|covers|writes|has written|has been|joined|es|est|ist|é) /u,
   /** Words that say the sentence is about a writer's job. */
   job: /\b(?:writer|editor|reporter|journalist|correspondent|contributor|columnist|curator|author|blogger|freelance|covers|periodista|redactora?|journaliste|rédacteur|rédactrice|journalistin|redakteurin|redakteur|jornalista|repórter)\b/iu,
   /** How many of the body's last lines are looked at. */

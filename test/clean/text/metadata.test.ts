@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../src/clean/text/index.js';
+
+const UTC = { timezone: 'UTC' } as const;
+
+const BODY = [
+  'The regional council approved the new timetable on Tuesday after two years of consultation with the operators and the unions.',
+  '',
+  'Trains will run every fifteen minutes on the main line from the spring, and night services will return at the weekend.',
+  '',
+  'Passenger groups welcomed the decision but warned that the stations still need lifts and better lighting before the winter.',
+];
+
+function page(head: string[], tail: string[] = []): string {
+  return ['Menu', 'Search', '', 'Trains to run every fifteen minutes', '', ...head, '', ...BODY, '', ...tail].join('\n');
+}
+
+function ruleOf(result: ReturnType<typeof extractText>, text: string): string | undefined {
+  return result.dropped.find((block) => block.text.split('\n').includes(text))?.rule;
+}
+
+describe('metadata found in the text', () => {
+  it('reads author and date from one byline', () => {
+    const result = extractText(page(['By Jane Doe - March 11, 2021']), UTC);
+    expect(result.authors?.value).toEqual([{ name: 'Jane Doe' }]);
+    expect(result.published?.value).toEqual(new Date('2021-03-11T00:00:00Z'));
+    expect(ruleOf(result, 'By Jane Doe - March 11, 2021')).toBe('byline');
+    expect(result.paragraphs).toHaveLength(3);
+  });
+
+  it('reads "Posted on <date> by <name>"', () => {
+    const result = extractText(page(['Posted on April 12, 2021 by Sam Whitaker']), UTC);
+    expect(result.authors?.value).toEqual([{ name: 'Sam Whitaker' }]);
+    expect(result.published?.value).toEqual(new Date('2021-04-12T00:00:00Z'));
+  });
+
+  it('takes the bare name above a date line as the author (blog layout)', () => {
+    const result = extractText(page(['Sam Whitaker', 'April 12, 2021']), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Sam Whitaker' }], line: 6 });
+    expect(result.title?.value).toBe('Trains to run every fifteen minutes');
+    expect(result.published?.line).toBe(7);
+    expect(ruleOf(result, 'Sam Whitaker')).toBe('byline');
+    expect(ruleOf(result, 'April 12, 2021')).toBe('date-line');
+  });
+
+  it('does not take a photo credit for an author', () => {
+    const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(ruleOf(result, 'Photo: Elena Kovacs / Staff')).toBe('photo-credit');
+  });
+
+  it('tells the update date from the publication date', () => {
+    const result = extractText(page(['By Jane Doe', 'Published: March 11, 2021', 'Updated: March 12, 2021']), UTC);
+    expect(result.published?.value).toEqual(new Date('2021-03-11T00:00:00Z'));
+    expect(result.updated?.value).toEqual(new Date('2021-03-12T00:00:00Z'));
+  });
+
+  it.each([
+    ['Por María González', '6 de diciembre de 2019', 'María González', '2019-12-06'],
+    ['Par Jean Dupont', '12 mars 2021', 'Jean Dupont', '2021-03-12'],
+    ['Von Hans Müller', '12. März 2021', 'Hans Müller', '2021-03-12'],
+    ['Por João Silva', '12 de março de 2021', 'João Silva', '2021-03-12'],
+  ])('reads %j and %j', (byline, date, name, day) => {
+    const result = extractText(page([byline, date]), UTC);
+    expect(result.authors?.value).toEqual([{ name }]);
+    expect(result.published?.value.toISOString().slice(0, 10)).toBe(day);
+  });
+
+  it('reads a tags line after the story and drops it from the body', () => {
+    const result = extractText(page(['By Jane Doe'], ['Etiquetas: transporte, trenes, horarios', '', '© 2021 Example']), UTC);
+    expect(result.tags?.value).toEqual(['transporte', 'trenes', 'horarios']);
+    expect(ruleOf(result, 'Etiquetas: transporte, trenes, horarios')).toBe('tags-line');
+  });
+
+  it('reads "Tags" followed by the tags as list items', () => {
+    const result = extractText(page(['By Jane Doe'], ['Tags', ' * Trains', ' * Timetables']), UTC);
+    expect(result.tags?.value).toEqual(['Trains', 'Timetables']);
+  });
+
+  it('leaves the body alone when there is no metadata', () => {
+    const result = extractText(BODY.join('\n'), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(result.published).toBeUndefined();
+    expect(result.paragraphs).toHaveLength(3);
+  });
+});
