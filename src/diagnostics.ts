@@ -39,6 +39,7 @@ export const DIAGNOSTICS = {
   CONTENT_TRUNCATED_NESTING: { severity: 'warning', meaning: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.' },
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
   GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
+  ARTICLE_INTERNAL_ERROR: { severity: 'error', meaning: 'feedwright crashed on this article (a bug); the article is left out and the others are built.' },
   FEED_INVALID: { severity: 'error', meaning: 'A feed feedwright rendered failed its own validation: a bug in feedwright.' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

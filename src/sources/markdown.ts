@@ -1,6 +1,7 @@
 import { Marked, type Token } from 'marked';
 import { htmlToText } from '../clean/html-text.js';
-import type { FoundMetadata } from '../model.js';
+import type { DroppedBlock, FoundMetadata } from '../model.js';
+import { paragraphsToHtml } from '../util/html.js';
 
 /** One shared renderer: GitHub-flavoured Markdown, no raw-HTML trust (the sanitiser runs later). */
 const marked = new Marked({ gfm: true, async: false });
@@ -9,6 +10,8 @@ export interface MarkdownResult {
   bodyHtml: string;
   bodyText: string;
   found: FoundMetadata;
+  /** Set when the Markdown could not be rendered (rule "markdown-failed") and the text was kept as is. */
+  dropped?: DroppedBlock[];
 }
 
 /**
@@ -16,6 +19,17 @@ export interface MarkdownResult {
  * found metadata (provenance 'title-line') and leaves the body, since every feed shows the title itself.
  */
 export function readMarkdown(body: string, bodyLine: number): MarkdownResult {
+  try {
+    return renderMarkdown(body, bodyLine);
+  } catch (error) {
+    // marked recurses per nesting level: 100,000 ">" or "1. " overflow the stack. Keep the text.
+    if (!(error instanceof RangeError)) throw error;
+    const paragraphs = body.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text: `The Markdown could not be rendered (${error.message}); its text was kept as plain paragraphs.`, rule: 'markdown-failed' }] };
+  }
+}
+
+function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
   const tokens = marked.lexer(body);
   const found: FoundMetadata = {};
   const firstIndex = tokens.findIndex((t) => t.type !== 'space');
