@@ -24,6 +24,8 @@ const MAGIC = Buffer.from('FWPACK01', 'latin1');
 const RECORD_HEAD = 4 + 4 + 32;
 /** Rewrite (compact) the pack when dead records outweigh live ones and exceed this size. */
 const COMPACT_MIN_BYTES = 4 * 1024 * 1024;
+/** Pending records are appended once they reach this size. */
+const FLUSH_BYTES = 8 * 1024 * 1024;
 
 interface Slot {
   offset: number;
@@ -33,11 +35,15 @@ interface Slot {
 export class Pack {
   private buf: Buffer = Buffer.alloc(0);
   private readonly slots = new Map<string, Slot>();
-  private readonly added = new Map<string, Buffer>();
+  /** Records written by this process: key -> record length (header included). */
+  private readonly added = new Map<string, number>();
   private readonly used = new Set<string>();
+  /** Records not yet appended; flushed in batches so a cold build of 100k articles never holds them all. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   /** The file on disk cannot simply be appended to (bad header, corrupt or cut-short record). */
   private damaged = false;
-  private loadedSize = 0;
+  private fileBytes = 0;
   /** Records found damaged while loading or reading (for tests and --verbose). */
   corrupt = 0;
 
@@ -52,7 +58,7 @@ export class Pack {
     } catch {
       return pack;
     }
-    pack.loadedSize = buf.length;
+    pack.fileBytes = buf.length;
     if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
       pack.damaged = true;
       pack.corrupt++;
@@ -84,22 +90,8 @@ export class Pack {
 
   /** The value stored under `key`, or undefined (missing, damaged, or not deserialisable). */
   get(key: string): unknown {
-    const fresh = this.added.get(key);
-    if (fresh) {
-      this.used.add(key);
-      return deserialize(fresh);
-    }
-    const slot = this.slots.get(key);
-    if (!slot) return undefined;
-    const { offset, length } = slot;
-    const crc = this.buf.readUInt32LE(offset + 4);
-    const body = this.buf.subarray(offset + 8, offset + RECORD_HEAD + length);
-    if (crc32(body) !== crc) {
-      this.slots.delete(key);
-      this.damaged = true;
-      this.corrupt++;
-      return undefined;
-    }
+    const body = this.body(key);
+    if (body === undefined) return undefined;
     try {
       const value: unknown = deserialize(body.subarray(32));
       this.used.add(key);
@@ -112,24 +104,97 @@ export class Pack {
     }
   }
 
-  has(key: string): boolean {
-    return this.added.has(key) || this.slots.has(key);
+  /** Key + payload of a loaded record whose CRC matches; a mismatch drops the record. */
+  private body(key: string): Buffer | undefined {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    const { offset, length } = slot;
+    const crc = this.buf.readUInt32LE(offset + 4);
+    const body = this.buf.subarray(offset + 8, offset + RECORD_HEAD + length);
+    if (crc32(body) !== crc) {
+      this.slots.delete(key);
+      this.damaged = true;
+      this.corrupt++;
+      return undefined;
+    }
+    return body;
   }
 
-  /** Store `value` under `key` (written by `save`). */
+  /** Store `value` under `key`; written in batches, the rest by `save`. */
   set(key: string, value: unknown): void {
-    this.added.set(key, serialize(value));
+    if (this.added.has(key)) return;
+    const rec = record(key, serialize(value));
+    this.pending.push(rec);
+    this.pendingBytes += rec.length;
+    this.added.set(key, rec.length);
     this.used.add(key);
-  }
-
-  /** Mark a key as still wanted, so compaction keeps it. */
-  touch(key: string): void {
-    if (this.has(key)) this.used.add(key);
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
   }
 
   /**
-   * Write what changed: append the new records, or rewrite the pack (temp file + rename) with
-   * only the records used by this build when it is damaged or mostly dead.
+   * Append the pending records. A damaged file is first rewritten with its intact records, since
+   * records appended after a cut-short one could never be found again.
+   */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    if (this.damaged) {
+      this.rewrite((key) => this.slots.has(key) && !this.added.has(key));
+      this.damaged = false;
+    }
+    const fd = openSync(this.file, 'a');
+    try {
+      if (fstatSync(fd).size === 0) {
+        writeSync(fd, MAGIC);
+        this.fileBytes = MAGIC.length;
+      }
+      // One write: O_APPEND makes it land whole after whatever another build appended.
+      const batch = Buffer.concat(this.pending);
+      writeSync(fd, batch);
+      this.fileBytes += batch.length;
+    } finally {
+      closeSync(fd);
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Write a new pack holding the loaded records that `keep` selects (CRC-checked), then the pending ones. */
+  private rewrite(keep: (key: string) => boolean): void {
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w');
+    let size = MAGIC.length;
+    try {
+      writeSync(fd, MAGIC);
+      const parts: Buffer[] = [];
+      let batch = 0;
+      const out = (b: Buffer): void => {
+        parts.push(b);
+        batch += b.length;
+        size += b.length;
+        if (batch >= FLUSH_BYTES) {
+          writeSync(fd, Buffer.concat(parts));
+          parts.length = 0;
+          batch = 0;
+        }
+      };
+      for (const key of [...this.slots.keys()]) {
+        if (!keep(key)) continue;
+        const slot = this.slots.get(key) as Slot;
+        if (this.body(key) === undefined) continue;
+        out(this.buf.subarray(slot.offset, slot.offset + RECORD_HEAD + slot.length));
+      }
+      if (parts.length > 0) writeSync(fd, Buffer.concat(parts));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.file);
+    this.fileBytes = size;
+  }
+
+  /**
+   * Write what is pending, and compact the pack (keep only what this build used) when it is
+   * damaged or mostly dead records: entries of deleted or edited articles pile up otherwise.
    */
   save(): void {
     let liveBytes = 0;
@@ -137,54 +202,21 @@ export class Pack {
       const slot = this.slots.get(key);
       if (slot && !this.added.has(key)) liveBytes += RECORD_HEAD + slot.length;
     }
-    const deadBytes = this.loadedSize - MAGIC.length - liveBytes;
-    const rewrite = this.damaged || (deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes);
-    if (!rewrite && this.added.size === 0) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    if (rewrite) {
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, MAGIC);
-        const parts: Buffer[] = [];
-        let pending = 0;
-        const flush = (): void => {
-          if (parts.length === 0) return;
-          writeSync(fd, Buffer.concat(parts));
-          parts.length = 0;
-          pending = 0;
-        };
-        for (const key of this.used) {
-          if (this.added.has(key)) continue;
-          const slot = this.slots.get(key);
-          if (!slot) continue;
-          parts.push(this.buf.subarray(slot.offset, slot.offset + RECORD_HEAD + slot.length));
-          pending += RECORD_HEAD + slot.length;
-          if (pending > 1 << 22) flush();
-        }
-        flush();
-        for (const [key, payload] of this.added) writeSync(fd, record(key, payload));
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, this.file);
-    } else {
-      const fd = openSync(this.file, 'a');
-      try {
-        if (fstatSync(fd).size === 0) writeSync(fd, MAGIC);
-        const parts: Buffer[] = [];
-        for (const [key, payload] of this.added) parts.push(record(key, payload));
-        // One write: O_APPEND makes it land whole after whatever another build appended.
-        writeSync(fd, Buffer.concat(parts));
-      } finally {
-        closeSync(fd);
-      }
+    for (const length of this.added.values()) liveBytes += length;
+    const deadBytes = this.fileBytes + this.pendingBytes - MAGIC.length - liveBytes;
+    if (this.damaged || (deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes)) {
+      // Records appended by this process are in the file only: reopen it to copy them.
+      this.flush();
+      const current = Pack.open(this.file);
+      current.rewrite((key) => this.used.has(key));
+      this.fileBytes = current.fileBytes;
+      this.damaged = false;
+      return;
     }
-    // The in-memory view is now stale for offsets; reopen lazily by keeping added records in memory.
-    this.damaged = false;
+    this.flush();
   }
 
-  /** Delete the pack file (tests, `--no-cache` style resets). */
+  /** Delete the pack file (tests, resets). */
   static remove(file: string): void {
     rmSync(file, { force: true });
   }
