@@ -303,6 +303,8 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
   let { start, end } = bridgeInlineRelated(units, labels, scores, barrier, best);
   while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
   while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
+  end = extendOverTable(units, labels, end, 1);
+  start = extendOverTable(units, labels, start, -1);
   return [start, end];
 }
 
@@ -416,6 +418,42 @@ function bestRun(units: readonly Unit[], scores: readonly number[], from: number
   }
   const share = counted > 0 ? prose / counted : 0;
   return { start: bestStart, end: bestEnd, sum: bestSum, quality: bestSum * share };
+}
+
+/** A table of data rows next to the body (tour dates, standings, results) needs this many rows. */
+const TABLE_MIN_ROWS = 3;
+
+/** A data row: no rule matched, not prose, a few words and at least one digit. */
+function isDataRow(unit: Unit, label: Label): boolean {
+  return !label.rule && !label.keep && !isProse(unit) && unit.words >= 3 && /\d/.test(unit.text);
+}
+
+/**
+ * Articles end (or start) with tables that the body finder sees as short lines: tour dates,
+ * standings, results. A run of data rows right next to the body, with at most one heading line
+ * between, joins the body. Teaser lists rarely have a digit on every line.
+ */
+function extendOverTable(units: readonly Unit[], labels: readonly Label[], edge: number, step: 1 | -1): number {
+  let i = edge + step;
+  const heading = units[i];
+  const headingLabel = labels[i];
+  if (heading && headingLabel && !headingLabel.rule && !isDataRow(heading, headingLabel) && heading.words <= 12) {
+    i += step;
+  }
+  let rows = 0;
+  let last = edge;
+  for (; i >= 0 && i < units.length; i += step) {
+    if (!isDataRow(units[i] as Unit, labels[i] as Label)) break;
+    rows += 1;
+    last = i;
+  }
+  if (rows < TABLE_MIN_ROWS) return edge;
+  // Rows before the body: the line introducing them ("Tour dates:") joins too.
+  const intro = units[last + step];
+  if (step === -1 && intro && !labels[last + step]?.rule && intro.words <= 15 && intro.text.endsWith(':')) {
+    return last + step;
+  }
+  return last;
 }
 
 function widens(unit: Unit, label: Label): boolean {

@@ -311,3 +311,28 @@ describe('extractText on odd input', () => {
     expect(result.paragraphs[0]?.text.split(' ')).toHaveLength(200);
   });
 });
+
+describe('extractText keeps tables that belong to the story', () => {
+  it('keeps data rows right after the last paragraph', () => {
+    const input = [
+      'Band announces anniversary tour',
+      '',
+      'The band will tour North America next summer to celebrate fifty years since its first album, the promoters said on Monday.',
+      '',
+      'Tickets go on sale in December, and the full list of dates is below for fans who want to plan ahead of the rush.',
+      '',
+      'Tour dates',
+      'June 9 – West Palm Beach, FL',
+      'June 10 – Tampa, FL',
+      'June 14 – Alpharetta, GA',
+      'June 17 – Nashville, TN',
+      '',
+      '© 2019 Example Music',
+    ].join('\n');
+    const texts = extractText(input, UTC).paragraphs.map((paragraph) => paragraph.text);
+    expect(texts).toContain('Tour dates');
+    expect(texts).toContain('June 9 – West Palm Beach, FL');
+    expect(texts).toContain('June 17 – Nashville, TN');
+    expect(texts).not.toContain('© 2019 Example Music');
+  });
+});
