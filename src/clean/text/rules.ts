@@ -695,6 +695,24 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
   },
   {
+    name: 'legal-footer',
+    why: 'Site-wide disclaimers (information only, not medical advice, results vary) sit in the footer.',
+    examples: [
+      'The information provided on this website is for general informational purposes only.',
+      'These statements have not been evaluated by the Food and Drug Administration.',
+    ],
+    maxWords: 90,
+    weight: 8,
+    patterns: [
+      /^(?:the )?information (?:provided |contained |published )?(?:on|in) this (?:web ?)?site\b/,
+      /\bfor (?:general )?informational purposes only\b/,
+      /\bhave not been evaluated by the food and drug administration\b/,
+      /^(?:\+|\*)?results (?:may )?vary\b/,
+      /^consult your (?:physician|doctor|health ?care provider) (?:and|before)\b/,
+      /^(?:las )?opiniones expresadas\b|^les opinions exprimées\b|^die meinungen\b|^as opiniões\b/,
+    ],
+  },
+  {
     name: 'navigation',
     examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar'],
     why: 'Menu, search, sign-in and paging words standing alone on a line are site navigation.',
