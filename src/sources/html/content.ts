@@ -14,7 +14,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
-import { parseDocument, removeNeverContent, treeDepth } from './dom.js';
+import { parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { clip, countWords, postFilter } from './postfilter.js';
@@ -66,6 +66,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
     for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: clip(p), rule: 'readability' });
     dropped.push(...postFilter(root, found, headlines));
     unwrapPages(root);
+    removeComments(root);
     const text = renderText(root);
     if (text.length >= MIN_CONTENT_CHARS) return { html: root.innerHTML.trim(), text, dropped };
   }

@@ -3,7 +3,7 @@
  * be built or walked safely.
  */
 import { parseHTML } from 'linkedom';
-import type { DomDocument, DomNode, DomParent } from './dom-types.js';
+import { COMMENT_NODE, type DomDocument, type DomNode, type DomParent, ELEMENT_NODE } from './dom-types.js';
 import { INVISIBLE_TAGS, normalizeSpace, renderText } from './text.js';
 
 export type Parsed = { ok: true; document: DomDocument } | { ok: false; reason: string };
@@ -49,11 +49,27 @@ export function removeNeverContent(root: DomParent): void {
   }
 }
 
+/** Remove comment nodes under `root` (they would be serialised into the content HTML). */
+export function removeComments(root: DomNode): void {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    for (let c = node.firstChild; c; ) {
+      const next = c.nextSibling;
+      if (c.nodeType === COMMENT_NODE) c.remove();
+      else if (c.nodeType === ELEMENT_NODE) stack.push(c);
+      c = next;
+    }
+  }
+}
+
 /** The whole `<body>`, with only scripts and styles removed (the `clean: false` mode). */
 export function wholeBody(document: DomDocument): { contentHtml: string; contentText: string } {
   const body = document.body ?? document.documentElement;
   if (!body) return { contentHtml: '', contentText: '' };
   removeNeverContent(body);
+  removeComments(body);
   return { contentHtml: body.innerHTML.trim(), contentText: renderText(body) };
 }
 
@@ -74,7 +90,7 @@ export function treeDepth(root: DomNode, limit: number): number {
   return max;
 }
 
-const BLOCK_BOUNDARY = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|blockquote|pre|figure|figcaption|main|aside|nav|dd|dt|dl|hr)\b[^>]*>/gi;
+const BLOCK_BOUNDARY = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|blockquote|pre|figure|figcaption|main|aside|nav|dd|dt|dl|hr)\b[^<>]*>/gi;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**
@@ -86,12 +102,12 @@ export function simpleText(html: string): string {
   for (const tag of INVISIBLE_TAGS) {
     if (tag !== tag.toUpperCase()) continue;
     const t = tag.toLowerCase();
-    s = s.replace(new RegExp(`<${t}\\b[^>]*>[\\s\\S]*?</${t}\\s*>`, 'gi'), ' ');
+    s = removeBetween(s, new RegExp(`<${t}\\b[^<>]*>`, 'gi'), `</${t}`, '>');
   }
-  s = s
-    .replace(/<!--[\s\S]*?-->/g, ' ')
+  s = removeBetween(s, /<!--/g, '-->', '')
     .replace(BLOCK_BOUNDARY, '\n\n')
-    .replace(/<[^>]*>/g, ' ')
+    // [^<>], not [^>]: on "<<<<..." with no ">" each attempt would scan to the end (quadratic).
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === '#') {
         const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
@@ -104,4 +120,26 @@ export function simpleText(html: string): string {
     .map(normalizeSpace)
     .filter((p) => p !== '')
     .join('\n\n');
+}
+
+/**
+ * Remove each span from a match of `opener` to the next `closer` (then up to `end`), with indexOf
+ * rather than a lazy regex: `<t>[\s\S]*?</t>` scans to the end of the input for every unclosed
+ * opener, quadratic on 10,000 `<script>`s or `<!--`s. An unclosed span runs to the end, as in browsers.
+ */
+function removeBetween(html: string, opener: RegExp, closer: string, end: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    opener.lastIndex = from;
+    const m = opener.exec(html);
+    if (!m) break;
+    out += `${html.slice(from, m.index)} `;
+    const close = lower.indexOf(closer, m.index + m[0].length);
+    if (close < 0) return out;
+    const stop = end ? html.indexOf(end, close + closer.length) : close + closer.length - 1;
+    from = stop < 0 ? html.length : stop + (end ? end.length : 1);
+  }
+  return out + html.slice(from);
 }

@@ -5,6 +5,7 @@
  * go through the same block rules as Readability's output. Everything here is iterative.
  */
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import { removeComments } from './dom.js';
 import type { DomElement } from './dom-types.js';
 import { type Block, countWords, dropLinkLists, filterBlocks, leafBlocks } from './postfilter.js';
 import { normalizeSpace, renderText } from './text.js';
@@ -54,6 +55,7 @@ export function densityExtract(root: DomElement, found: FoundMetadata): Fallback
   const outside = blocks.length - inside.length;
   if (outside > 0) dropped.push({ text: `${outside} block(s) outside the densest container.`, rule: 'density' });
   const kept = filterBlocks(inside, found, dropped);
+  for (const b of kept) removeComments(b.el);
   return {
     html: kept.map((b) => (b.el === root ? b.el.innerHTML : b.el.outerHTML)).join('\n'),
     text: kept

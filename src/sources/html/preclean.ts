@@ -24,6 +24,10 @@ const TAG_RULE: ReadonlyMap<string, string> = new Map(
 /** Wrappers that can be replaced by their children without changing what the text says. */
 const UNWRAPPABLE: ReadonlySet<string> = new Set(['div', 'span', 'section', 'figure']);
 
+/** Inline elements, and the blocks of running text they can sit in. */
+const INLINE_TAGS: ReadonlySet<string> = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'small', 'time', 'abbr', 'cite', 'mark', 'sup', 'sub', 'code', 'q']);
+const TEXT_BLOCK_TAGS: ReadonlySet<string> = new Set(['p', 'li', 'blockquote', 'td', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** Quoted third-party content (embedded posts) is body even inside "social" containers. */
 const EMBED_SELECTOR = 'blockquote';
 
@@ -171,6 +175,8 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
         continue;
       }
       rule = boilerplateRule(el);
+      // Inside running text, a class like "author", "date" or "tag" marks words of the sentence.
+      if (rule !== undefined && rule !== 'hidden' && INLINE_TAGS.has(tag) && TEXT_BLOCK_TAGS.has(el.parentElement?.localName.toLowerCase() ?? '')) rule = undefined;
       if (rule === undefined && tag === 'span' && isHoverCard(el)) rule = 'hover-card';
       if (rule === undefined) {
         if (isMediaContainer(el, tag)) stripMediaText(el, dropped);

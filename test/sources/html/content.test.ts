@@ -107,6 +107,16 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     expect(text).not.toContain('GET THE APP');
   });
 
+  it('keeps words of a sentence whose inline elements have classes like "author" or "date"', () => {
+    const paras = paragraphs(4);
+    const sentence = 'The report by <span class="author">Dr Ines Alves</span>, dated <time class="date">3 May</time>, tagged the <a class="tag" href="/t">harbour</a> as at risk.';
+    const body = `<article><div class="article-body"><p>${paras[0]}</p><p>${sentence}</p>${paras
+      .slice(1)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</div></article>`;
+    expect(extractHtml(page({ body }), opts).contentText).toContain('The report by Dr Ines Alves, dated 3 May, tagged the harbour as at risk.');
+  });
+
   it('removes scripts, styles and hidden elements from contentHtml', () => {
     const paras = paragraphs(4);
     const body = `<article><div class="article-body"><p>${paras[0]}</p><script>alert(1)</script><style>p{}</style>
@@ -144,6 +154,12 @@ describe('extractHtml content: odd input', () => {
     const result = extractHtml(html, opts);
     expect(result.contentText).toContain('First unclosed paragraph with bold and italic');
     expect(result.contentText).toContain('Second one');
+  });
+
+  it('drops HTML comments from contentHtml (fast-check counterexample)', () => {
+    const result = extractHtml('&amp;<!--<script type="application/ld+json">{"@type":"Article","headline":-->!', opts);
+    expect(result.contentHtml).not.toContain('<!--');
+    expect(result.contentText).toBe('&!');
   });
 
   it('accepts a fragment without <html> or <body>', () => {
