@@ -21,7 +21,7 @@ import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
 import { readDateLine } from '../../meta/textual/dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../../meta/textual/tags.js';
 import type { Person } from '../../model.js';
-import { AUTHOR_BIO, BODY, BYLINE_HINT, DATE_HINT, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
+import { AUTHOR_BIO, BODY, BYLINE_HINT, COMPANY_BOILERPLATE, DATE_HINT, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 
@@ -101,6 +101,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   start = skipLeadingMetadata(units, meta, start, end);
   start = skipStandfirst(units, labels, meta, start, end);
   markAuthorBio(units, labels, meta, start, end);
+  markCompanyBoilerplate(units, labels, meta, start, end);
 
   // 6. Decide every unit.
   const titleKey = result.title ? templateKey(result.title.value) : undefined;
@@ -537,6 +538,17 @@ function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (
     if (labels[i]?.keep || unit.words > AUTHOR_BIO.maxWords) continue;
     if (!AUTHOR_BIO.opening.test(unit.text) || !AUTHOR_BIO.job.test(unit.text)) continue;
     for (let j = i; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'author-bio';
+    return;
+  }
+}
+
+/** A press release's company boilerplate among the last lines of the body leaves it. */
+function markCompanyBoilerplate(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number): void {
+  for (let i = Math.max(start + 1, end - COMPANY_BOILERPLATE.tailLines + 1); i <= end; i += 1) {
+    const unit = units[i] as Unit;
+    if (labels[i]?.keep || meta[i] || unit.words > COMPANY_BOILERPLATE.maxWords) continue;
+    if (!COMPANY_BOILERPLATE.pattern.test(unit.text)) continue;
+    for (let j = i; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'company-boilerplate';
     return;
   }
 }

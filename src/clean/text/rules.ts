@@ -31,6 +31,7 @@ export type RuleName =
   | 'about-box'
   | 'url-line'
   | 'author-bio'
+  | 'company-boilerplate'
   | 'symbol-line'
   | 'duplicate-block'
   | 'site-template'
@@ -238,6 +239,18 @@ export const AUTHOR_BIO = {
   job: /\b(?:writer|editor|reporter|journalist|correspondent|contributor|columnist|curator|author|blogger|freelance|covers|periodista|redactora?|journaliste|rédacteur|rédactrice|journalistin|redakteurin|redakteur|jornalista|repórter)\b/iu,
   /** How many of the body's last lines are looked at. */
   tailLines: 3,
+} as const;
+
+/**
+ * A company boilerplate closes press releases ("Acme is a leading global provider of ...",
+ * "Acme is headquartered in ..."). Like the author bio, it is only looked for at the end of the body.
+ */
+export const COMPANY_BOILERPLATE = {
+  why: 'The company description that closes a press release is the same under every release.',
+  maxWords: 120,
+  pattern:
+    /^[\p{Lu}][\p{L}\p{N}&.'’-]*(?: [\p{Lu}][\p{L}\p{N}&.'’-]*){0,3},? (?:is|are|est|ist|es|é) (?:a|an|the|un|une|ein|eine|uma|um|una|der|die|das|le|la|el) (?:[\p{L}-]+ ){0,3}(?:leading|global|world's|worldwide|international|pioneer|provider|leader|company|líder|leader mondial|weltweit|führender|fournisseur|proveedor|fornecedor|empresa|entreprise|unternehmen)\b/u,
+  tailLines: 12,
 } as const;
 
 /** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar. */
@@ -545,6 +558,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /\b(?:right )?(?:in|to|into) your inbox\b/,
       /\bunsubscribe at any time\b|^no spam\b|\bopt-in box\b/,
       /\bsend me\b.{0,80}\bnewsletter\b/,
+      /\bsubscribe to our newsletter\b|\bactivation link\b|\bno thanks$/,
+      /^stay (?:up to date|updated|informed|in the loop|connected) (?:with|on)\b/,
       /^(?:you have|you've) (?:succes+fully )?subscribed/,
     ],
   },

@@ -336,3 +336,34 @@ describe('extractText keeps tables that belong to the story', () => {
     expect(texts).not.toContain('© 2019 Example Music');
   });
 });
+
+describe('extractText trims what closes a story', () => {
+  const story = [
+    'Harbour crane doubles the port’s capacity',
+    '',
+    'The harbour master said the new crane would double the number of ships the port can unload in a single day.',
+    '',
+    'Dock workers welcomed the news but asked for more training before the crane starts work next month.',
+    '',
+    'The crane was built in Rotterdam and arrived by barge last week after a delay caused by autumn storms.',
+  ];
+
+  it('drops the author bio at the end as author-bio', () => {
+    const bio = 'Jane Doe is a senior reporter who covers shipping and ports for the paper.';
+    const result = extractText([...story, '', bio].join('\n'), UTC);
+    expect(ruleOf(result, bio)).toBe('author-bio');
+    expect(result.paragraphs).toHaveLength(3);
+  });
+
+  it('drops a press release’s company boilerplate as company-boilerplate', () => {
+    const about = 'Acme Cranes is a leading global provider of port equipment with offices in twelve countries.';
+    const result = extractText([...story, '', about].join('\n'), UTC);
+    expect(ruleOf(result, about)).toBe('company-boilerplate');
+  });
+
+  it('keeps a body sentence that merely starts with a company name', () => {
+    const line = 'Acme Cranes said the machine had passed every safety test and would be handed over on Friday.';
+    const result = extractText([...story, '', line].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toContain(line);
+  });
+});
