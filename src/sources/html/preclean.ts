@@ -28,6 +28,9 @@ const UNWRAPPABLE: ReadonlySet<string> = new Set(['div', 'span', 'section', 'fig
 const INLINE_TAGS: ReadonlySet<string> = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 'small', 'time', 'abbr', 'cite', 'mark', 'sup', 'sub', 'code', 'q']);
 const TEXT_BLOCK_TAGS: ReadonlySet<string> = new Set(['p', 'li', 'blockquote', 'td', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** Readability's own byline pattern (`REGEXPS.byline`). */
+const READABILITY_BYLINE = /byline|author|dateline|writtenby|p-author/i;
+
 /** Quoted third-party content (embedded posts) is body even inside "social" containers. */
 const EMBED_SELECTOR = 'blockquote';
 
@@ -176,7 +179,15 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
       }
       rule = boilerplateRule(el);
       // Inside running text, a class like "author", "date" or "tag" marks words of the sentence.
-      if (rule !== undefined && rule !== 'hidden' && INLINE_TAGS.has(tag) && TEXT_BLOCK_TAGS.has(el.parentElement?.localName.toLowerCase() ?? '')) rule = undefined;
+      if (INLINE_TAGS.has(tag) && TEXT_BLOCK_TAGS.has(el.parentElement?.localName.toLowerCase() ?? '')) {
+        if (rule !== 'hidden') rule = undefined;
+        // Readability removes the first element whose class says "author" or "byline" as the
+        // page's byline, even a name inside a sentence: such inline elements lose the class.
+        if (READABILITY_BYLINE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
+          el.removeAttribute('class');
+          el.removeAttribute('id');
+        }
+      }
       if (rule === undefined && tag === 'span' && isHoverCard(el)) rule = 'hover-card';
       if (rule === undefined) {
         if (isMediaContainer(el, tag)) stripMediaText(el, dropped);
