@@ -34,3 +34,19 @@ export const EXIT = {
   USAGE_OR_CONFIG: 2,
   INTERNAL: 70,
 } as const;
+
+/**
+ * Every fatal code, with the exit code the CLI returns for it and what it means (docs/errors.md
+ * explains each; a test checks that the page lists them all).
+ */
+export const FATAL_CODES: Readonly<Record<FatalCode, { exit: (typeof EXIT)[keyof typeof EXIT]; meaning: string }>> = {
+  CONFIG_NOT_FOUND: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The config file named with --config cannot be read.' },
+  CONFIG_INVALID: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The config file is not JSON, not an object, has an unknown key, or a value of the wrong type.' },
+  ARTICLES_MISSING: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The articles folder does not exist.' },
+  ARTICLES_NOT_A_FOLDER: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The articles path is a file, not a folder.' },
+  ARTICLES_UNREADABLE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The articles folder cannot be listed (permissions, a symlink loop, an I/O error).' },
+  OUTPUT_UNWRITABLE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The output folder cannot be created or written.' },
+  OUTPUT_LOCKED: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'Another build holds the lock on the output folder.' },
+  USAGE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The command line is wrong (unknown command or option).' },
+  VALIDATION_FAILED: { exit: EXIT.INTERNAL, meaning: 'A feed feedwright rendered fails its own validation: a bug; the old feeds are kept.' },
+};
