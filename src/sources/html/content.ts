@@ -20,7 +20,7 @@ import { densityExtract } from './fallback.js';
 import { clip, countWords, postFilter } from './postfilter.js';
 import { precleanDocument } from './preclean.js';
 import { MIN_CONTENT_CHARS } from './rules.js';
-import { normalizeSpace, renderText } from './text.js';
+import { normalizeSpace, renderText, textWeight } from './text.js';
 
 export interface ContentResult {
   html: string;
@@ -45,7 +45,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   const dropped: DroppedBlock[] = [];
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
-  if (!body || normalizeSpace(body.textContent ?? '') === '') return { html: '', text: '', dropped };
+  if (!body || textWeight(body.textContent ?? '') === 0) return { html: '', text: '', dropped };
   if (treeDepth(body, MAX_READABILITY_DEPTH) >= MAX_READABILITY_DEPTH) {
     dropped.push({
       text: `The page nests elements ${MAX_READABILITY_DEPTH} levels deep or more; the density fallback extracted it.`,

@@ -3,7 +3,7 @@
  * be built or walked safely.
  */
 import { parseHTML } from 'linkedom';
-import { COMMENT_NODE, type DomDocument, type DomNode, type DomParent, ELEMENT_NODE } from './dom-types.js';
+import { COMMENT_NODE, type DomDocument, type DomElement, type DomNode, type DomParent, ELEMENT_NODE } from './dom-types.js';
 import { INVISIBLE_TAGS, normalizeSpace, renderText } from './text.js';
 
 export type Parsed = { ok: true; document: DomDocument } | { ok: false; reason: string };
@@ -73,19 +73,22 @@ export function wholeBody(document: DomDocument): { contentHtml: string; content
   return { contentHtml: body.innerHTML.trim(), contentText: renderText(body) };
 }
 
-/** Depth of the deepest element under `root`, measured without recursion; stops counting at `limit`. */
-export function treeDepth(root: DomNode, limit: number): number {
+/**
+ * Depth of the deepest element under `root` (stops counting at `limit`), without recursion.
+ * One `querySelectorAll('*')` in document order, each element one deeper than its parent: on
+ * linkedom this is much cheaper than walking `firstChild`/`nextSibling`, which scan the tree.
+ */
+export function treeDepth(root: DomElement, limit: number): number {
+  const depths = new Map<DomNode, number>([[root, 0]]);
   let max = 0;
-  const stack: [DomNode, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const top = stack.pop();
-    if (!top) break;
-    const [node, depth] = top;
+  for (const el of root.querySelectorAll('*')) {
+    const parent = el.parentNode;
+    const depth = (parent ? (depths.get(parent) ?? 0) : 0) + 1;
+    depths.set(el, depth);
     if (depth > max) {
       max = depth;
       if (max >= limit) return max;
     }
-    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push([c, depth + 1]);
   }
   return max;
 }

@@ -391,24 +391,34 @@ function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
 // ---------------------------------------------------------------------------------------------
 // Markup
 
+const TITLE_TAIL_SEPARATOR = new RegExp(`${TITLE_SEPARATOR.source}$`);
+const TITLE_HEAD_SEPARATOR = new RegExp(`^${TITLE_SEPARATOR.source}`);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
 /** Strip a trailing (or leading) site name from a `<title>`. */
 export function stripSiteName(title: string, siteName?: string): string {
   const t = normalizeSpace(title);
   if (siteName) {
-    const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const stripped = t.replace(new RegExp(`${TITLE_SEPARATOR.source}${escaped}\\s*$`, 'i'), '').replace(new RegExp(`^${escaped}${TITLE_SEPARATOR.source}`, 'i'), '');
+    const site = escapeRegExp(siteName);
+    const stripped = t.replace(new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), '').replace(new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i'), '');
     if (stripped && stripped !== t) return stripped;
   }
   const parts = t.split(TITLE_SEPARATOR);
   if (parts.length < 2) return t;
-  const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
   // Drop the last segment when what remains still reads as a headline (readability's rule).
-  const head = t.slice(0, t.length - (parts[parts.length - 1] ?? '').length).replace(new RegExp(`${TITLE_SEPARATOR.source}$`), '');
-  if (words(head) >= 3) return normalizeSpace(head);
+  const head = t.slice(0, t.length - (parts[parts.length - 1] ?? '').length).replace(TITLE_TAIL_SEPARATOR, '');
+  if (wordCount(head) >= 3) return normalizeSpace(head);
   // "Site | Headline": keep the longer side.
   const first = parts[0] ?? '';
-  const rest = t.slice(first.length).replace(new RegExp(`^${TITLE_SEPARATOR.source}`), '');
-  return words(rest) >= 3 && words(first) <= 3 ? normalizeSpace(rest) : t;
+  const rest = t.slice(first.length).replace(TITLE_HEAD_SEPARATOR, '');
+  return wordCount(rest) >= 3 && wordCount(first) <= 3 ? normalizeSpace(rest) : t;
 }
 
 function resolveUrl(value: string, base: string | undefined): string {

@@ -7,7 +7,7 @@
 import type { DroppedBlock } from '../../model.js';
 import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
-import { normalizeSpace } from './text.js';
+import { normalizeSpace, textWeight } from './text.js';
 
 /** class/id word -> rule name. */
 const WORD_RULE: ReadonlyMap<string, string> = new Map(Object.entries(BOILERPLATE_CLASS_WORDS).flatMap(([rule, words]) => words.map((w) => [w, rule] as const)));
@@ -125,7 +125,7 @@ function countWordsRough(text: string): number {
 
 /** Remove the text (caption, credit) of a media container, keeping its images. */
 function stripMediaText(el: DomElement, dropped: DroppedBlock[]): void {
-  const text = normalizeSpace(el.textContent ?? '');
+  const text = excerpt(el);
   if (text === '') return;
   dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule: 'caption' });
   const stack: DomNode[] = [el];
@@ -147,8 +147,14 @@ function pushChildren(stack: DomElement[], el: DomElement): void {
   }
 }
 
+/** The start of an element's text, whitespace collapsed: enough for a report, cheap on big subtrees. */
+function excerpt(el: DomElement): string {
+  const raw = el.textContent ?? '';
+  return normalizeSpace(raw.length > 1000 ? raw.slice(0, 1000) : raw);
+}
+
 function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
-  const text = normalizeSpace(el.textContent ?? '');
+  const text = excerpt(el);
   if (text !== '') dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule });
 }
 
@@ -157,7 +163,7 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
   const dropped: DroppedBlock[] = [];
   const body = document.body;
   if (!body) return dropped;
-  const totalText = normalizeSpace(body.textContent ?? '').length || 1;
+  const totalText = textWeight(body.textContent ?? '') || 1;
 
   // Depth-first walk with an explicit stack: a removed element's subtree is simply not visited
   // (checking `isConnected` instead costs a walk to the root per element on linkedom).
@@ -202,7 +208,7 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
     // An element holding much of the page is a layout wrapper (whole pages are wrapped in a
     // <form> by some frameworks, or in an element whose class happens to say "related"), not
     // the boilerplate its tag or class usually marks.
-    if (normalizeSpace(el.textContent ?? '').length > MAX_REMOVED_TEXT_SHARE * totalText) {
+    if (textWeight(el.textContent ?? '') > MAX_REMOVED_TEXT_SHARE * totalText) {
       pushChildren(stack, el);
       continue;
     }

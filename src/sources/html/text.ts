@@ -83,6 +83,16 @@ const WS = /\s+/g;
 /** Stands for a <br> while a paragraph is collected; becomes a newline in the output. */
 const LINE_BREAK = '\u0000';
 
+/** Number of non-whitespace characters: a cheap measure of how much text there is. */
+export function textWeight(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 160) n++;
+  }
+  return n;
+}
+
 /** Collapse whitespace runs to one space and trim. */
 export function normalizeSpace(text: string): string {
   return text.replace(WS, ' ').trim();
