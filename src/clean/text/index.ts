@@ -117,7 +117,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if (i < start || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
     else {
-      const key = templateKey(unit.text);
+      const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
       else if (unit.words >= BODY.duplicateMinWords && seen.has(key)) rule = 'duplicate-block';
       else seen.add(key);
@@ -126,6 +126,12 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else addDropped(result.dropped, unit, rule);
   }
   return result;
+}
+
+/** A unit's template key, computed once. */
+function keyOf(unit: Unit): string {
+  if (unit.templateKey === undefined) unit.templateKey = templateKey(unit.text);
+  return unit.templateKey;
 }
 
 /** Consecutive drops by the same rule form one block. */
@@ -148,7 +154,9 @@ function labelUnit(unit: Unit, options: TextExtractOptions): Label {
   if (unit.words === 0) return { rule: 'symbol-line', weight: 1 };
   const rule = matchPhraseRule(unit);
   if (rule) return { rule: rule.name, weight: rule.weight };
-  if (options.template?.has(templateKey(unit.text))) return { rule: 'site-template', weight: 4 };
+  if (options.template && options.template.size > 0 && options.template.has(keyOf(unit))) {
+    return { rule: 'site-template', weight: 4 };
+  }
   return { weight: 0 };
 }
 
@@ -186,7 +194,7 @@ function labelDuplicates(units: readonly Unit[], labels: Label[]): void {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
     if (unit.words < BODY.duplicateMinWords || label.keep) continue;
-    const key = templateKey(unit.text);
+    const key = keyOf(unit);
     if (seen.has(key)) {
       // A repeated short line (a recipe's "1 cup" row) costs little; a repeated paragraph costs its length.
       const weight = unit.words >= 12 ? Math.min(unit.words, 30) : 2;

@@ -214,8 +214,12 @@ const CAPTION_MARKERS: readonly string[] = [
   'a screenshot',
 ];
 
+const CAPTION_CUES = /photo|image|credit|getty|artist|illustration|screenshot|foto|bild|picture|pictured|crédit|imagen|\(ap\)|\(reuters\)|\(afp\)|\/|\(/;
+
 /** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
 function isCaption(key: string): boolean {
+  // Every marker holds one of these; most lines hold none, and one scan rules them out.
+  if (!CAPTION_CUES.test(key)) return false;
   for (const marker of CAPTION_MARKERS) if (key.includes(marker)) return true;
   if (key.endsWith('(ap)') || key.endsWith('(reuters)') || key.endsWith('(afp)')) return true;
   if (!key.endsWith(')')) return false;
@@ -651,6 +655,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:trending|trending now|trending stories|popular|most popular|most read|most viewed|most shared|most discussed|popular posts|popular stories|top stories|latest|latest news|latest stories|latest posts|latest articles|recent posts|recent articles|what's hot|editor's picks|editors' picks|what to read next|up next|read next|next up|just in|breaking news)$/,
       /^(?:latest|more|top) [\p{L}]+ (?:news|stories|headlines|videos)$/u,
       /^(?:read|see|watch) (?:these|this|this one|these stories|what's) next$/,
+      /^(?:explore further|more to explore|keep reading|recommended reading)$/,
       /^related (?:coverage|stories|articles|reading|posts|content|news)\b/,
       /^(?:most (?:read|popular|viewed|shared|commented)|top stories|latest stories|trending) (?:in|on|from) (?:[\p{L}&'-]+ ?){1,3}$/u,
       /^more [\p{L}'’&-]+(?: [\p{L}'’&-]+){0,3}$/u,
@@ -726,6 +731,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^consult your (?:physician|doctor|health ?care provider) (?:and|before)\b/,
       /^(?:las )?opiniones expresadas\b|^les opinions exprimées\b|^die meinungen\b|^as opiniões\b/,
     ],
+  },
+  {
+    name: 'navigation',
+    why: 'Notes that a widget needs JavaScript stand where the widget would be.',
+    examples: ['This slideshow requires JavaScript.', 'Please enable JavaScript to view this content.'],
+    maxWords: 15,
+    weight: 3,
+    patterns: [/\brequires? javascript\b|^please enable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b/],
   },
   {
     name: 'navigation',

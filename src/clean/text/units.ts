@@ -19,6 +19,8 @@ export interface Unit {
   sentence: boolean;
   /** Lower case, spaces collapsed, outer punctuation removed: what phrase rules are tested on. */
   key: string;
+  /** The template key (see template.ts), computed once when first needed. */
+  templateKey?: string;
 }
 
 /**

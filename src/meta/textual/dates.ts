@@ -12,6 +12,18 @@ import * as chrono from 'chrono-node';
 
 /** Languages tried in order; the reading that covers the most text wins, ties go to the first. */
 const STRICT_PARSERS: readonly chrono.Chrono[] = [chrono.en.strict, chrono.es.strict, chrono.fr.strict, chrono.de.strict, chrono.pt.strict];
+
+/**
+ * Words that only the other languages' dates contain (month names, "de", "um", "à"). English is
+ * always tried; another language only when its words appear, which keeps chrono's cost down.
+ */
+const LANGUAGE_HINTS: readonly (RegExp | undefined)[] = [
+  undefined,
+  /enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre|\bde\b|ayer|hoy|hace/i,
+  /janv|févr|mars|avril|mai|juin|juil|août|sept|octobre|novembre|décembre|\bà\b|hier|aujourd|il y a|\d+ ?h ?\d\d/i,
+  /januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|\d\. |uhr|gestern|heute|vor /i,
+  /janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|\bde\b|ontem|hoje|há /i,
+];
 /** With a reference date, casual parsers may also read "yesterday", "hace 2 días", "il y a 3 heures". */
 const CASUAL_PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.fr.casual, chrono.de.casual, chrono.pt.casual];
 
@@ -37,8 +49,10 @@ export function findTextDate(text: string, timezone: string, referenceDate?: Dat
   let best: chrono.ParsedResult | undefined;
   // Languages are tried in order and the first one that reads a full date wins: a date is written
   // in one language, and trying the others would only cost time.
-  for (const parser of parsers) {
+  for (const [index, parser] of parsers.entries()) {
     if (best) break;
+    const hint = LANGUAGE_HINTS[index];
+    if (hint && !hint.test(text)) continue;
     let results: chrono.ParsedResult[];
     try {
       results = parser.parse(text, { instant, timezone: 0 }, { forwardDate: false });
