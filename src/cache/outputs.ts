@@ -7,7 +7,14 @@ import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { BuildPaths } from '../pipeline/paths.js';
 import { VERSION } from '../version.js';
-import { RACY_WINDOW_MS } from './state.js';
+
+/**
+ * A file whose mtime or ctime is this close to when its stamp was taken could be written again
+ * within the same timestamp tick without its stamp changing; such a stamp proves nothing. Output
+ * files are written by feedwright itself, so the record waits out this window instead (a few ms
+ * of coarse kernel clock, with a wide margin).
+ */
+const OUTPUT_RACY_MS = 50;
 
 /**
  * What the last build wrote to an output folder: the input fingerprint it was rendered from, and
@@ -70,7 +77,7 @@ export async function unchangedOutputs(paths: BuildPaths, record: OutputRecord |
     if (!r) return undefined;
     const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
     if (!s || s.size !== r.size || s.mtimeMs !== r.mtimeMs || s.ctimeMs !== r.ctimeMs || s.ino !== r.ino) return undefined;
-    if (s.mtimeMs >= record.writtenAt - RACY_WINDOW_MS || s.ctimeMs >= record.writtenAt - RACY_WINDOW_MS) return undefined;
+    if (s.mtimeMs >= record.writtenAt - OUTPUT_RACY_MS || s.ctimeMs >= record.writtenAt - OUTPUT_RACY_MS) return undefined;
     if (r.label !== paths.display(path.join(paths.outDir, name))) return undefined;
     files.push({ name, status: 'unchanged', bytes: r.size });
     if (r.diagnostics) validation.push(...r.diagnostics);
@@ -89,13 +96,19 @@ export async function writeOutputRecord(paths: BuildPaths, fingerprint: string |
   const file = outputRecordFile(paths);
   if (file === undefined) return;
   try {
-    const record: OutputRecord = { fingerprint, writtenAt: Date.now(), files: {} };
+    const record: OutputRecord = { fingerprint, writtenAt: 0, files: {} };
+    let newest = 0;
     for (const f of rendered) {
       const label = paths.display(path.join(paths.outDir, f.name));
       const s = await stat(path.join(paths.outDir, f.name));
+      newest = Math.max(newest, s.mtimeMs, s.ctimeMs);
       const diagnostics = validation.get(f.name);
       record.files[f.name] = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, sha256: f.sha256, label, ...(diagnostics ? { diagnostics } : {}) };
     }
+    const wait = newest + OUTPUT_RACY_MS + 1 - Date.now();
+    // Capped: timestamps far ahead of this clock (a skewed network file system) just make the stamps racy.
+    if (wait > 0 && wait < 1000) await new Promise((resolve) => setTimeout(resolve, wait));
+    record.writtenAt = Date.now();
     const body = JSON.stringify(record);
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
