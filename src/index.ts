@@ -22,16 +22,16 @@
  * ```
  * @packageDocumentation
  */
-export { build, loadArticles, type BuildOptions, type BuildResult, type ChangeSummary, type FeedRef, type ItemRef } from './build.js';
-export { explain, type Explanation, type FieldSource } from './explain.js';
-export { checkFeed, checkPaths, detectFormat, type CheckOptions, type FeedFormat } from './validate/index.js';
-export { loadConfig, resolveConfig, CONFIG_FILE, type LoadedConfig } from './config/load.js';
+export { type BuildOptions, type BuildResult, build, type ChangeSummary, type FeedRef, type ItemRef, loadArticles } from './build.js';
+export { CONFIG_FILE, type LoadedConfig, loadConfig, resolveConfig } from './config/load.js';
 export type { FeedwrightConfig, Precedence } from './config/schema.js';
-export { DIAGNOSTICS, formatDiagnostic, type DiagnosticCode } from './diagnostics.js';
-export { FeedwrightError, EXIT, type FatalCode } from './errors.js';
+export { DIAGNOSTICS, type DiagnosticCode, formatDiagnostic } from './diagnostics.js';
+export { EXIT, type FatalCode, FeedwrightError } from './errors.js';
+export { type Explanation, explain, type FieldSource } from './explain.js';
 export type { Article, Diagnostic, DroppedBlock, Person, Provenance, Severity, Sourced, SourceKind } from './model.js';
-export { pingHubs, type PingOptions, type PingResult } from './publish/websub.js';
 export type { WriteSummary } from './output/write.js';
+export { type PingOptions, type PingResult, pingHubs } from './publish/websub.js';
+export { type CheckOptions, checkFeed, checkPaths, detectFormat, type FeedFormat } from './validate/index.js';
 
 import type { FeedwrightConfig } from './config/schema.js';
 import type { Diagnostic } from './model.js';

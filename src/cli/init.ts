@@ -48,7 +48,13 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
   ];
   const existing: string[] = [];
   for (const f of files) {
-    if (await access(path.join(io.cwd, f.name)).then(() => true, () => false)) existing.push(f.name);
+    if (
+      await access(path.join(io.cwd, f.name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      existing.push(f.name);
   }
   if (existing.length > 0 && !force) {
     out.stderr(`feedwright init: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written.\n  hint: use --force to overwrite.\n`);

@@ -1,13 +1,13 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, type BuildResult } from '../build.js';
-import { explain, type Explanation } from '../explain.js';
-import { checkPaths } from '../validate/index.js';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type BuildResult, build } from '../build.js';
 import { EXIT, FeedwrightError } from '../errors.js';
+import { type Explanation, explain } from '../explain.js';
+import { type PingResult, pingHubs } from '../publish/websub.js';
+import { checkPaths } from '../validate/index.js';
 import { VERSION } from '../version.js';
-import { init } from './init.js';
-import { pingHubs, type PingResult } from '../publish/websub.js';
-import { type Io, type Output, formatChanges, makeOutput, makeProgress, printBuildSummary, printDiagnostics } from './output.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { init } from './init.js';
+import { formatChanges, type Io, makeOutput, makeProgress, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
 export type { Io } from './output.js';
 
@@ -21,7 +21,14 @@ const COMMON = {
 } as const satisfies ParseArgsConfig['options'];
 
 const OPTIONS = {
-  build: { ...COMMON, articles: { type: 'string', short: 'a' }, out: { type: 'string', short: 'o' }, watch: { type: 'boolean', short: 'w' }, 'dry-run': { type: 'boolean' }, ping: { type: 'boolean' } },
+  build: {
+    ...COMMON,
+    articles: { type: 'string', short: 'a' },
+    out: { type: 'string', short: 'o' },
+    watch: { type: 'boolean', short: 'w' },
+    'dry-run': { type: 'boolean' },
+    ping: { type: 'boolean' },
+  },
   check: { ...COMMON, strict: { type: 'boolean' } },
   explain: { ...COMMON, articles: { type: 'string', short: 'a' } },
   init: { ...COMMON, force: { type: 'boolean' } },
@@ -57,7 +64,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.USAGE_OR_CONFIG;
   }
   const command = first as Command;
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: command === 'check' || command === 'explain', strict: true });
   } catch (error) {
@@ -84,7 +91,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           printDiagnostics(out, diagnostics);
           const errors = diagnostics.filter((d) => d.severity === 'error').length;
           const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-          if (!values.quiet) out.stderr(`${errors === 0 ? out.green('✓') : out.red('✗')} checked ${parsed.positionals.join(', ')}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+          if (!values.quiet)
+            out.stderr(
+              `${errors === 0 ? out.green('✓') : out.red('✗')} checked ${parsed.positionals.join(', ')}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+            );
         }
         return diagnostics.some((d) => d.severity === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
       }

@@ -83,7 +83,7 @@ export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]
   for (const [code, h] of hidden) {
     const files = [...h.files].filter(Boolean);
     const where = files.length > 0 ? ` in ${files.length} file${files.length === 1 ? '' : 's'}` : '';
-    out.stderr(out.dim(`… and ${h.count} more ${h.severity === 'warning' ? 'warning' : 'note'}${h.count === 1 ? '' : 's'} ${code}${where} (--json lists them all)`) + '\n');
+    out.stderr(`${out.dim(`… and ${h.count} more ${h.severity === 'warning' ? 'warning' : 'note'}${h.count === 1 ? '' : 's'} ${code}${where} (--json lists them all)`)}\n`);
   }
 }
 
@@ -141,7 +141,12 @@ function oneLine(s: string): string {
  * A progress bar on stderr for builds that take more than a second: drawn only on a TTY, only
  * after `delayMs`, at most every 80 ms, and erased when done. Returns the onProgress callback.
  */
-export function makeProgress(out: Output, startedMs: number, now: () => number = () => performance.now(), delayMs = 1000): { update: (done: number, total: number) => void; clear: () => void } {
+export function makeProgress(
+  out: Output,
+  startedMs: number,
+  now: () => number = () => performance.now(),
+  delayMs = 1000,
+): { update: (done: number, total: number) => void; clear: () => void } {
   let drawn = false;
   let last = 0;
   return {

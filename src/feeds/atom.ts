@@ -1,7 +1,7 @@
 import { formatRfc3339 } from '../meta/dates.js';
 import type { Article, Person } from '../model.js';
-import { FH_NAMESPACE, type FeedData } from './model.js';
-import { XML_DECLARATION, htmlElement, attributes, element, emptyElement, stylesheetPi } from './xml.js';
+import { type FeedData, FH_NAMESPACE } from './model.js';
+import { attributes, element, emptyElement, htmlElement, stylesheetPi, XML_DECLARATION } from './xml.js';
 
 /**
  * Atom 1.0 (RFC 4287), streamed. Every entry carries its own <author> (most clients do not inherit

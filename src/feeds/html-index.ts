@@ -3,7 +3,7 @@ import { joinNames } from '../meta/people.js';
 import { escapeHtml } from '../util/html.js';
 import { stripIllegalXmlChars } from '../util/text.js';
 import { OPML_FILE } from './opml.js';
-import { FORMATS, FORMAT_NAMES, MEDIA_TYPES, type FeedSet } from './sets.js';
+import { type FeedSet, FORMAT_NAMES, FORMATS, MEDIA_TYPES } from './sets.js';
 
 /** File name of the human page with autodiscovery links, at the top of the output folder. */
 export const INDEX_FILE = 'index.html';
@@ -36,18 +36,27 @@ export function renderIndexHtml(sets: readonly FeedSet[], language: string): str
   if (main.data.rss.description) lines.push(`<p class="description">${e(main.data.rss.description)}</p>`);
   lines.push('<section>', '<h2>Subscribe</h2>', '<p>Copy one of these addresses into your feed reader:</p>', '<ul class="feeds">');
   for (const f of FORMATS) lines.push(`<li>${FORMAT_NAMES[f]}: <a href="${e(hrefOf(main.files[f]))}"><code>${e(main.urls[f])}</code></a></li>`);
-  lines.push('</ul>', `<p>All feeds as an <a href="${OPML_FILE}">OPML subscription list</a>. Site: <a href="${e(main.data.rss.homeUrl)}">${e(main.data.rss.homeUrl)}</a></p>`, '</section>');
+  lines.push(
+    '</ul>',
+    `<p>All feeds as an <a href="${OPML_FILE}">OPML subscription list</a>. Site: <a href="${e(main.data.rss.homeUrl)}">${e(main.data.rss.homeUrl)}</a></p>`,
+    '</section>',
+  );
 
   const items = main.data.rss.items.slice(0, LATEST_ON_PAGE);
   if (items.length > 0) {
     lines.push('<section>', '<h2>Latest articles</h2>', '<ol class="items">');
     for (const item of items) {
       const date = formatRfc3339(item.published.value).slice(0, 10);
-      lines.push(`<li><a href="${e(item.link.value)}">${e(item.title.value)}</a> <span class="meta"><time datetime="${formatRfc3339(item.published.value)}">${date}</time> · ${e(joinNames(item.authors.value))}</span></li>`);
+      lines.push(
+        `<li><a href="${e(item.link.value)}">${e(item.title.value)}</a> <span class="meta"><time datetime="${formatRfc3339(item.published.value)}">${date}</time> · ${e(joinNames(item.authors.value))}</span></li>`,
+      );
     }
     lines.push('</ol>', '</section>');
   }
-  for (const [kind, heading] of [['tag', 'Feeds by tag'], ['author', 'Feeds by author']] as const) {
+  for (const [kind, heading] of [
+    ['tag', 'Feeds by tag'],
+    ['author', 'Feeds by author'],
+  ] as const) {
     const group = listed.filter((s) => s.kind === kind);
     if (group.length === 0) continue;
     lines.push('<section>', `<h2>${heading}</h2>`, '<ul class="sets">');

@@ -1,6 +1,6 @@
 import { formatRfc822 } from '../meta/dates.js';
-import { FORMATS, FORMAT_NAMES, type FeedSet } from './sets.js';
-import { XML_DECLARATION, attributes, element } from './xml.js';
+import { type FeedSet, FORMAT_NAMES, FORMATS } from './sets.js';
+import { attributes, element, XML_DECLARATION } from './xml.js';
 
 /** File name of the subscription list, at the top of the output folder. */
 export const OPML_FILE = 'feeds.opml';

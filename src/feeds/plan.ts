@@ -6,7 +6,7 @@ import { renderJson } from './json.js';
 import { type FeedData, feedUpdated } from './model.js';
 import { OPML_FILE, renderOpml } from './opml.js';
 import { renderRss } from './rss.js';
-import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat, STYLESHEET_FILE, planFeedSets } from './sets.js';
+import { ARCHIVE_DIR, type FeedSet, FORMATS, type OutputFormat, planFeedSets, STYLESHEET_FILE } from './sets.js';
 import { feedStylesheet } from './stylesheet.js';
 
 /** One file of a build's output, rendered lazily (feeds stream item by item). */

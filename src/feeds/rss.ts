@@ -1,8 +1,8 @@
-import { formatRfc3339, formatRfc822 } from '../meta/dates.js';
+import { formatRfc822, formatRfc3339 } from '../meta/dates.js';
 import { joinNames } from '../meta/people.js';
 import type { Article } from '../model.js';
-import { FH_NAMESPACE, type FeedData } from './model.js';
-import { XML_DECLARATION, htmlElement, element, emptyElement, stylesheetPi } from './xml.js';
+import { type FeedData, FH_NAMESPACE } from './model.js';
+import { element, emptyElement, htmlElement, stylesheetPi, XML_DECLARATION } from './xml.js';
 
 /** Namespaces declared on <rss>: every prefix the writer uses, and only those (fh: on archive pages). */
 const NAMESPACES = {
@@ -20,7 +20,9 @@ const NAMESPACES = {
 export function* renderRss(feed: FeedData): Generator<string> {
   yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
   const namespaces: Record<string, string> = feed.archive ? { ...NAMESPACES, 'xmlns:fh': FH_NAMESPACE } : NAMESPACES;
-  yield `<rss version="2.0"${Object.entries(namespaces).map(([k, v]) => ` ${k}="${v}"`).join('')}>\n<channel>\n`;
+  yield `<rss version="2.0"${Object.entries(namespaces)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('')}>\n<channel>\n`;
   let head = '';
   head += element('  ', 'title', feed.title);
   head += element('  ', 'link', feed.homeUrl);

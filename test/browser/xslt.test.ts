@@ -59,7 +59,17 @@ async function chromium(args: readonly string[]): Promise<string> {
   profiles.push(profile);
   const { stdout } = await run(
     CHROMIUM as string,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
     { timeout: 90_000, maxBuffer: 32 * 1024 * 1024 },
   );
   return stdout;
@@ -85,7 +95,13 @@ describe.skipIf(!CHROMIUM)('feeds in a browser (XSLT)', () => {
   beforeAll(async () => {
     dir = makeSite(
       {
-        'one.md': article({ title: 'Council approves the budget', day: 1, author: ['Jane Doe', 'Sam Whitaker'], tags: ['city'], summary: 'Money for libraries & parks <not markup>.' }),
+        'one.md': article({
+          title: 'Council approves the budget',
+          day: 1,
+          author: ['Jane Doe', 'Sam Whitaker'],
+          tags: ['city'],
+          summary: 'Money for libraries & parks <not markup>.',
+        }),
         'two.md': article({ title: 'River cleanup draws 300 volunteers', day: 2, author: 'María González', tags: ['city', 'environment'] }),
         'three.md': article({ title: 'Café de olla, step by step', day: 3, author: 'Li Wei' }),
       },
@@ -139,18 +155,25 @@ describe.skipIf(!CHROMIUM)('feeds in a browser (XSLT)', () => {
   });
 
   // Defined only on request, so a normal run (and CI) has no skipped test.
-  if (process.env.SCREENSHOT === '1') it('writes docs/screenshot-rss.png from the sample articles', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'feedwright-shot-'));
-    const repoConfig = JSON.parse(readFileSync(path.join(REPO, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
-    await build({ cwd: REPO, out, config: resolveConfig({ ...repoConfig, git: false, cache: false, out }), now: new Date('2026-01-01T00:00:00Z') });
-    const shot = await serve(out);
-    try {
-      await chromium(['--disable-features=GenerateXSLTWarningBanner', '--hide-scrollbars', '--window-size=1000,1100', `--screenshot=${path.join(REPO, 'docs/screenshot-rss.png')}`, `${shot.base}rss.xml`]);
-    } finally {
-      await new Promise((resolve) => shot.server.close(resolve));
-    }
-    expect(existsSync(path.join(REPO, 'docs/screenshot-rss.png'))).toBe(true);
-  });
+  if (process.env.SCREENSHOT === '1')
+    it('writes docs/screenshot-rss.png from the sample articles', async () => {
+      const out = mkdtempSync(path.join(tmpdir(), 'feedwright-shot-'));
+      const repoConfig = JSON.parse(readFileSync(path.join(REPO, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+      await build({ cwd: REPO, out, config: resolveConfig({ ...repoConfig, git: false, cache: false, out }), now: new Date('2026-01-01T00:00:00Z') });
+      const shot = await serve(out);
+      try {
+        await chromium([
+          '--disable-features=GenerateXSLTWarningBanner',
+          '--hide-scrollbars',
+          '--window-size=1000,1100',
+          `--screenshot=${path.join(REPO, 'docs/screenshot-rss.png')}`,
+          `${shot.base}rss.xml`,
+        ]);
+      } finally {
+        await new Promise((resolve) => shot.server.close(resolve));
+      }
+      expect(existsSync(path.join(REPO, 'docs/screenshot-rss.png'))).toBe(true);
+    });
 });
 
 if (!CHROMIUM) {

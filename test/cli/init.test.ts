@@ -64,7 +64,14 @@ describe('assets/config.schema.json', () => {
 
   it('accepts what the loader accepts', () => {
     const validate = validator();
-    for (const good of [{}, { author: 'Jane <j@example.com>' }, { hubs: 'https://hub.example.com/' }, { cache: false }, { precedence: { published: ['git', 'front-matter'] } }, { files: { rss: 'index.rss' } }]) {
+    for (const good of [
+      {},
+      { author: 'Jane <j@example.com>' },
+      { hubs: 'https://hub.example.com/' },
+      { cache: false },
+      { precedence: { published: ['git', 'front-matter'] } },
+      { files: { rss: 'index.rss' } },
+    ]) {
       expect(() => resolveConfig(good), JSON.stringify(good)).not.toThrow();
       expect(validate(good), `${JSON.stringify(good)} ${JSON.stringify(validate.errors)}`).toBe(true);
     }

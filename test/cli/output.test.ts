@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Io, type Output, makeOutput, makeProgress, printDiagnostics } from '../../src/cli/output.js';
+import { type Io, makeOutput, makeProgress, type Output, printDiagnostics } from '../../src/cli/output.js';
 import type { Diagnostic } from '../../src/model.js';
 import { article, makeSite, run } from './helpers.js';
 
@@ -90,7 +90,14 @@ describe('progress bar', () => {
 });
 
 describe('diagnostics', () => {
-  const d = (file: string, line: number, code: string, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({ file, line, code, severity, message: `Problem ${code}.`, hint: `Fix ${code}.` });
+  const d = (file: string, line: number, code: string, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
+    file,
+    line,
+    code,
+    severity,
+    message: `Problem ${code}.`,
+    hint: `Fix ${code}.`,
+  });
 
   it('are grouped by file, errors first, with a blank line between files', () => {
     const io = fakeIo(false);

@@ -21,7 +21,12 @@ const TIMEOUT = 300_000;
 
 async function sh(command: string, args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(command, args, { cwd, timeout: TIMEOUT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+    const { stdout, stderr } = await exec(command, args, {
+      cwd,
+      timeout: TIMEOUT,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number | string; stdout?: string; stderr?: string };
@@ -62,7 +67,10 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     expect(build.stderr).toMatch(/✓ 1 article published, 0 errors/);
     for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
       const content = readFileSync(path.join(project, 'dist', file), 'utf8');
-      expect(checkFeed(file, content).filter((d) => d.severity === 'error'), file).toEqual([]);
+      expect(
+        checkFeed(file, content).filter((d) => d.severity === 'error'),
+        file,
+      ).toEqual([]);
     }
     for (const file of ['feed.xsl', 'feeds.opml', 'index.html']) expect(existsSync(path.join(project, 'dist', file)), file).toBe(true);
     const check = await sh(NPX, ['feedwright', 'check', 'dist'], project);
@@ -86,7 +94,8 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     const r = await sh(process.execPath, ['-e', script], project);
     expect(r.code, r.stderr).toBe(0);
     const names = JSON.parse(r.stdout) as string[];
-    for (const name of ['build', 'check', 'checkFeed', 'explain', 'defineConfig', 'loadConfig', 'resolveConfig', 'FeedwrightError', 'pingHubs']) expect(names, name).toContain(name);
+    for (const name of ['build', 'check', 'checkFeed', 'explain', 'defineConfig', 'loadConfig', 'resolveConfig', 'FeedwrightError', 'pingHubs'])
+      expect(names, name).toContain(name);
     expect(readFileSync(path.join(project, 'node_modules/feedwright/lib/index.d.ts'), 'utf8')).toContain('export');
   });
 });

@@ -18,13 +18,19 @@ const NASTY = `Tom & "Jerry" <script>alert(1)</script> ]]> \u0001`;
 describe('feeds.opml', () => {
   it('is well-formed OPML 2.0 listing every feed but archive pages, escaped', async () => {
     const dir = makeSite(
-      { 'a.md': article({ title: 'A', day: 1, tags: [NASTY], author: 'Ann' }), 'b.md': article({ title: 'B', day: 2, author: 'Ann' }), 'c.md': article({ title: 'C', day: 3, author: 'Ann' }) },
+      {
+        'a.md': article({ title: 'A', day: 1, tags: [NASTY], author: 'Ann' }),
+        'b.md': article({ title: 'B', day: 2, author: 'Ann' }),
+        'c.md': article({ title: 'C', day: 3, author: 'Ann' }),
+      },
       { title: NASTY, feeds: { tags: true, authors: true }, archive: true, limit: 2 },
     );
     const result = await buildSite(dir);
     const opml = readOut(dir, 'feeds.opml');
     assertWellFormed(opml);
-    const doc = parseXml(opml) as { opml: { '@version': string; head: { title: string }; body: { outline: { '@text': string; outline: { '@xmlUrl': string; '@type': string }[] }[] } } };
+    const doc = parseXml(opml) as {
+      opml: { '@version': string; head: { title: string }; body: { outline: { '@text': string; outline: { '@xmlUrl': string; '@type': string }[] }[] } };
+    };
     expect(doc.opml['@version']).toBe('2.0');
     const groups = doc.opml.body.outline;
     expect(groups).toHaveLength(3); // site, one tag, one author

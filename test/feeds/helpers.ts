@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { build, type BuildResult } from '../../src/build.js';
+import { type BuildResult, build } from '../../src/build.js';
 
 export { article, makeSite, writeArticles } from '../cli/helpers.js';
 
@@ -16,7 +16,11 @@ export function readOut(dir: string, name: string): string {
   return readFileSync(path.join(dir, 'dist', name), 'utf8');
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'atom:link', 'link', 'category', 'author', 'outline'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'atom:link', 'link', 'category', 'author', 'outline'].includes(name),
+});
 
 export function parseXml(text: string): Record<string, unknown> {
   return parser.parse(text) as Record<string, unknown>;

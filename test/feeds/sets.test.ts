@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFeed } from '../../src/validate/index.js';
 import { feedSlug, stylesheetHref } from '../../src/feeds/sets.js';
+import { checkFeed } from '../../src/validate/index.js';
 import { article, buildSite, makeSite, readFeed, readOut } from './helpers.js';
 
 const SITE = 'https://example.com/';
@@ -46,7 +46,11 @@ describe('per-tag and per-author feeds', () => {
     const dir = site();
     const result = await buildSite(dir);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    for (const [format, file] of [['rss', 'rss.xml'], ['atom', 'atom.xml'], ['json', 'feed.json']] as const) {
+    for (const [format, file] of [
+      ['rss', 'rss.xml'],
+      ['atom', 'atom.xml'],
+      ['json', 'feed.json'],
+    ] as const) {
       const content = readOut(dir, `tags/news/${file}`);
       expect(checkFeed(file, content).filter((d) => d.severity === 'error')).toEqual([]);
       const feed = readFeed(format, content);
