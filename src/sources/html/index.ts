@@ -38,20 +38,7 @@ export { renderText } from './text.js';
 /** Extract the main content and the metadata of an HTML page. */
 export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtraction {
   const parsed = parseDocument(html);
-  if (!parsed.ok) {
-    // The DOM could not be built or walked (e.g. a stack overflow on absurdly deep nesting):
-    // fall back to the text of the markup, read without a tree.
-    const text = simpleText(html);
-    return {
-      contentHtml: text
-        .split('\n\n')
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join('\n'),
-      contentText: text,
-      found: {},
-      dropped: [{ text: parsed.reason, rule: 'dom-failed' }],
-    };
-  }
+  if (!parsed.ok) return textOnly(html, {}, [], parsed.reason);
   const document = parsed.document;
   const metaOptions = {
     timezone: options.timezone,
@@ -68,29 +55,35 @@ export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtr
     }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    dropped.push({ text: `Metadata could not be read: ${error.message}`, rule: 'dom-failed' });
-  }
-  if (options.clean === false) {
-    const body = wholeBody(document);
-    return { ...body, found, dropped };
+    dropped.push({ text: `The metadata could not be read (${error.message}).`, rule: 'dom-failed' });
   }
   try {
+    if (options.clean === false) return { ...wholeBody(document), found, dropped };
     const content = extractContent(document, found, html);
     return { contentHtml: content.html, contentText: content.text, found, dropped: [...dropped, ...content.dropped] };
   } catch (error) {
-    // RangeError = call stack exceeded inside linkedom/readability on a deep tree.
+    // A RangeError is a call stack exceeded inside linkedom or Readability (a pathological tree
+    // that got past the depth check). Anything else is a bug and is not hidden.
     if (!(error instanceof RangeError)) throw error;
-    const text = simpleText(html);
-    return {
-      contentHtml: text
-        .split('\n\n')
-        .map((p) => `<p>${escapeHtml(p)}</p>`)
-        .join('\n'),
-      contentText: text,
-      found,
-      dropped: [...dropped, { text: `Extraction failed (${error.message}); the page's text was kept whole.`, rule: 'dom-failed' }],
-    };
+    return textOnly(html, found, dropped, `The page could not be extracted (${error.message}); its whole text was kept.`);
   }
+}
+
+/** The fallback when no DOM can be used: the text of the markup, read without a tree. */
+function textOnly(html: string, found: FoundMetadata, dropped: DroppedBlock[], reason: string): HtmlExtraction {
+  const text = simpleText(html);
+  return {
+    contentHtml:
+      text === ''
+        ? ''
+        : text
+            .split('\n\n')
+            .map((p) => `<p>${escapeHtml(p)}</p>`)
+            .join('\n'),
+    contentText: text,
+    found,
+    dropped: [...dropped, { text: reason, rule: 'dom-failed' }],
+  };
 }
 
 function escapeHtml(s: string): string {

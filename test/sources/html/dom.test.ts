@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument, simpleText, treeDepth } from '../../../src/sources/html/dom.js';
+import type { DomElement } from '../../../src/sources/html/dom-types.js';
+import { extractHtml } from '../../../src/sources/html/index.js';
+
+describe('simpleText (the tree-less fallback)', () => {
+  it('drops scripts, styles and comments, breaks paragraphs at block tags and decodes entities', () => {
+    const html = '<div><p>One &amp; two</p><script>x()</script><style>p{}</style><!-- c --><p>Three&nbsp;&#x41;&#66;</p></div>';
+    expect(simpleText(html)).toBe('One & two\n\nThree AB');
+  });
+});
+
+describe('parseDocument', () => {
+  it('frames fragments and keeps the <html> attributes', () => {
+    const parsed = parseDocument('<html lang="fr"><p>Bonjour</p></html>');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.document.documentElement?.getAttribute('lang')).toBe('fr');
+    expect(parsed.document.body?.textContent).toBe('Bonjour');
+  });
+});
+
+describe('treeDepth', () => {
+  it('measures nesting and stops at the limit', () => {
+    const parsed = parseDocument(`<html><body>${'<div>'.repeat(50)}x${'</div>'.repeat(50)}</body></html>`);
+    if (!parsed.ok) throw new Error('parse failed');
+    const body = parsed.document.body as DomElement;
+    expect(treeDepth(body, 1000)).toBe(50);
+    expect(treeDepth(body, 10)).toBe(10);
+  });
+});
+
+describe('clean = false on a deep tree', () => {
+  it('keeps the text of 10,000 nested elements without overflowing', () => {
+    const html = `<html><body>${'<div>'.repeat(10_000)}bottom${'</div>'.repeat(10_000)}</body></html>`;
+    expect(extractHtml(html, { timezone: 'UTC', clean: false }).contentText).toBe('bottom');
+  });
+});
