@@ -207,6 +207,21 @@ const CAPTION_MARKERS: readonly string[] = [
   "artist's concept",
   "artist's impression",
   "artist's rendering",
+  ', left, ',
+  ', right, ',
+  ', center, ',
+  ', centre, ',
+  '(left)',
+  '(right)',
+  '(center)',
+  '(centre)',
+  '(background)',
+  '(foreground)',
+  '(l-r)',
+  'from left,',
+  'à gauche',
+  'links im bild',
+  'à esquerda',
   'credit: ',
   'this illustration',
   'illustration shows',
@@ -214,7 +229,8 @@ const CAPTION_MARKERS: readonly string[] = [
   'a screenshot',
 ];
 
-const CAPTION_CUES = /photo|image|credit|getty|artist|illustration|screenshot|foto|bild|picture|pictured|crédit|imagen|\(ap\)|\(reuters\)|\(afp\)|\/|\(/;
+const CAPTION_CUES =
+  /photo|image|credit|getty|artist|illustration|screenshot|foto|bild|picture|pictured|crédit|imagen|left|right|cent|ground|gauche|esquerda|\(ap\)|\(reuters\)|\(afp\)|\/|\(/;
 
 /** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
 function isCaption(key: string): boolean {
@@ -728,6 +744,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /\bfor (?:general )?informational purposes only\b/,
       /\bhave not been evaluated by the food and drug administration\b/,
       /^(?:\+|\*)?results (?:may )?vary\b/,
+      /^citation: |\bretrieved \d{1,2} [\p{L}]+ \d{4} from\b/u,
       /^consult your (?:physician|doctor|health ?care provider) (?:and|before)\b/,
       /^(?:las )?opiniones expresadas\b|^les opinions exprimées\b|^die meinungen\b|^as opiniões\b/,
     ],
