@@ -132,3 +132,15 @@ describe('--quiet', () => {
     expect(r.stderr).toContain('1 error');
   });
 });
+
+describe('progress callback', () => {
+  it('build() reports (done, total) while parsing, never printing itself', async () => {
+    const { build } = await import('../../src/build.js');
+    const dir = makeSite({ 'a.md': article({ title: 'A', day: 1 }), 'b.md': article({ title: 'B', day: 2 }), 'c.md': article({ title: 'C', day: 3 }) });
+    const calls: [number, number][] = [];
+    await build({ cwd: dir, onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every(([, total]) => total === 3)).toBe(true);
+    expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((x, y) => x - y));
+  });
+});
