@@ -65,7 +65,7 @@ export interface PhraseRule {
 }
 
 /** Lines longer than this are never chrome phrases; it also bounds every pattern's work. */
-export const MAX_RULE_KEY_LENGTH = 400;
+export const MAX_RULE_KEY_LENGTH = 1000;
 
 /**
  * A cheap test for lines that look like a byline or a date, used by the body finder to spot where
