@@ -42,7 +42,12 @@ export function renderIndexHtml(sets: readonly FeedSet[], language: string): str
     '</section>',
   );
 
-  const items = main.data.rss.items.slice(0, LATEST_ON_PAGE);
+  // With archives the current feed may hold a single article: list the newest from all pages.
+  const items = sets
+    .filter((s) => s.kind === 'main' || s.kind === 'archive')
+    .flatMap((s) => s.data.rss.items)
+    .sort((a, b) => b.published.value.getTime() - a.published.value.getTime())
+    .slice(0, LATEST_ON_PAGE);
   if (items.length > 0) {
     lines.push('<section>', '<h2>Latest articles</h2>', '<ol class="items">');
     for (const item of items) {

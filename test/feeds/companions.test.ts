@@ -91,3 +91,14 @@ describe('feed.xsl', () => {
     expect(readOut(dir, 'atom.xml')).toContain('<?xml-stylesheet type="text/xsl" href="feed.xsl"?>');
   });
 });
+
+describe('index.html with archives', () => {
+  it('lists the newest articles from all pages, not only the current feed', async () => {
+    const articles: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) articles[`a${i}.md`] = article({ title: `Article ${i}`, day: i });
+    const dir = makeSite(articles, { archive: true, limit: 2 });
+    await buildSite(dir);
+    const { document } = parseHTML(readOut(dir, 'index.html'));
+    expect([...document.querySelectorAll('ol.items a')].map((a) => a.textContent)).toEqual(['Article 4', 'Article 3', 'Article 2', 'Article 1', 'Article 0']);
+  });
+});
