@@ -29,6 +29,13 @@ export const FRONT_MATTER_KEYS = [
 /** YAML aliases allowed per document. A few are normal; thousands are an attack ("billion laughs"). */
 const MAX_YAML_ALIASES = 50;
 
+/**
+ * Front matter larger than this is refused before it is parsed. Real front matter is a few hundred
+ * bytes; the YAML parser spends ~0.1 ms per syntax error, and 100k characters of `]]]]` is 100k
+ * errors (10-20 s).
+ */
+export const MAX_FRONT_MATTER_CHARS = 16 * 1024;
+
 export interface FrontMatterResult {
   data: Record<string, unknown>;
   lines: Record<string, number>;
@@ -66,6 +73,15 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   const bodyStart = afterOpen + close.index + close[0].length + 1;
   const bodyLine = 2 + countLines(yamlText) + 1;
   const body = text.slice(Math.min(bodyStart, text.length));
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    return {
+      ...empty,
+      body,
+      bodyLine,
+      ok: false,
+      diagnostics: [diag('FM_TOO_LARGE', { file, line: 1 }, `The front matter is ${yamlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`, 'Move long text (a summary, notes) into the body; front matter holds short keys and values.')],
+    };
+  }
   const parsed = parseYaml(yamlText, file, 2);
   return { ...parsed, body, bodyLine };
 }

@@ -19,14 +19,52 @@ export interface MarkdownResult {
  * found metadata (provenance 'title-line') and leaves the body, since every feed shows the title itself.
  */
 export function readMarkdown(body: string, bodyLine: number): MarkdownResult {
+  // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
+  // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
+  const depth = maxBlockNesting(body);
+  if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
   try {
     return renderMarkdown(body, bodyLine);
   } catch (error) {
-    // marked recurses per nesting level: 100,000 ">" or "1. " overflow the stack. Keep the text.
     if (!(error instanceof RangeError)) throw error;
-    const paragraphs = body.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text: `The Markdown could not be rendered (${error.message}); its text was kept as plain paragraphs.`, rule: 'markdown-failed' }] };
+    return plainMarkdown(body, error.message);
   }
+}
+
+/** Block quotes and lists nested deeper than this are not rendered (no article needs more than a few). */
+export const MAX_MARKDOWN_NESTING = 100;
+
+function plainMarkdown(body: string, reason: string): MarkdownResult {
+  const paragraphs = body.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text: `The Markdown could not be rendered (${reason}); its text was kept as plain paragraphs.`, rule: 'markdown-failed' }] };
+}
+
+/** The most block markers (`>`, `-`, `+`, `*`, `1.`, `1)`) opening any one line, counted in one linear scan. */
+function maxBlockNesting(body: string): number {
+  let max = 0;
+  let count = 0;
+  let atLineStart = true;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      count = 0;
+      continue;
+    }
+    if (!atLineStart) continue;
+    if (c === 32 || c === 9) continue;
+    if (c === 62 || c === 45 || c === 43 || c === 42) count++; // > - + *
+    else if (c >= 48 && c <= 57) {
+      while (i + 1 < body.length && body.charCodeAt(i + 1) >= 48 && body.charCodeAt(i + 1) <= 57) i++;
+      const next = body.charCodeAt(i + 1);
+      if (next === 46 || next === 41) {
+        count++;
+        i++;
+      } else atLineStart = false;
+    } else atLineStart = false;
+    if (count > max) max = count;
+  }
+  return max;
 }
 
 function renderMarkdown(body: string, bodyLine: number): MarkdownResult {

@@ -128,6 +128,13 @@ describe('matrix: front matter', () => {
     expect(r.code).toBe(EXIT.CONTENT_ERRORS);
   });
 
+  it('front matter over 16 KiB -> FM_TOO_LARGE at line 1 (not parsed), exit 1', async () => {
+    const { r, titles } = await buildWith({ 'long-fm.md': `---\ntitle: Long\nsummary: ${']'.repeat(100_000)}\n---\nBody.\n` });
+    expectAt(r, 'FM_TOO_LARGE', 'articles/long-fm.md', 1);
+    expect(r.code).toBe(EXIT.CONTENT_ERRORS);
+    expectGoodSurvive(titles);
+  });
+
   it('"billion laughs" (aliases expanding exponentially) -> FM_ALIAS_LIMIT, quickly, exit 1', async () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) {
