@@ -9,7 +9,10 @@ import * as chrono from 'chrono-node';
 /** `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.123+01:00`, `...Z`, `...+0100`. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/** Plausible publication years: guards against chrono reading a price or a count as a year. */
+/**
+ * Plausible publication years (the web is younger than 1990): guards against placeholder dates
+ * and against chrono reading a price or a count as a year.
+ */
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
@@ -30,6 +33,8 @@ function parseIso(text: string, timezone: string): Date | undefined {
   const s = ss === undefined ? 0 : Number(ss);
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
+  // Placeholder dates ("1901-01-01", "0001-01-01") are not publication dates.
+  if (y < MIN_YEAR || y > MAX_YEAR) return undefined;
   if (offset === undefined) return wallClockInZone(y, mo, d, h, mi, s, ms, timezone);
   let offsetMinutes = 0;
   if (offset.toUpperCase() !== 'Z') {
@@ -53,7 +58,9 @@ export function parseHtmlDate(text: string, timezone: string, referenceDate?: Da
   // Unix timestamps (seconds or milliseconds) appear in some meta tags.
   if (/^\d{10}(\d{3})?$/.test(value)) {
     const n = Number(value);
-    return new Date(value.length === 10 ? n * 1000 : n);
+    const date = new Date(value.length === 10 ? n * 1000 : n);
+    const year = date.getUTCFullYear();
+    return year >= MIN_YEAR && year <= MAX_YEAR ? date : undefined;
   }
   const ref = referenceDate ?? new Date(Date.UTC(2000, 0, 1));
   const results = chrono.parse(value, { instant: ref }, { forwardDate: false });

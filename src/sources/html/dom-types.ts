@@ -47,6 +47,7 @@ export interface DomElement extends DomNode, DomParent {
   hasAttribute(name: string): boolean;
   removeAttribute(name: string): void;
   replaceWith(...nodes: DomNode[]): void;
+  closest(selectors: string): DomElement | null;
 }
 
 export interface DomDocument extends DomNode, DomParent {

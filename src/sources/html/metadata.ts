@@ -71,6 +71,10 @@ export const META_NAMES = {
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:]|::)\s+/;
 /** A byline's leading "By" in several languages. */
 const BYLINE_PREFIX = /^\s*(?:by|von|par|por|door|di|da|av|af|przez|written by|posted by|words by)\s*:?\s+/i;
+/** Characters that do not occur in a person's name as a byline writes it. */
+const NOT_A_NAME_CHARS = /[*()[\]{}<>@#=_|]/;
+/** Degrees and suffixes that a comma separates from the name they belong to. */
+const CREDENTIAL = /^(?:MS|MA|MD|PhD|RD|RDN|MPH|MBA|BSc|MSc|DO|RN|CPT|CNS|LD|Esq\.?|Jr\.?|Sr\.?|II|III|IV)$/i;
 /** Separators between several authors in one byline. */
 const AUTHOR_SEPARATOR = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\se\s)\s*/i;
 
@@ -88,9 +92,43 @@ function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [v];
 }
 
+/** Named entities that CMSs leave encoded inside JSON-LD and meta values. */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  pound: '£',
+  euro: '€',
+  copy: '©',
+};
+
+/** Decode HTML character references left in a string value (`&#8217;`, `&#x2019;`, `&amp;`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return NAMED_ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
 function firstString(v: unknown): string | undefined {
   for (const x of asArray(v)) {
-    if (typeof x === 'string' && x.trim() !== '') return normalizeSpace(x);
+    if (typeof x === 'string' && x.trim() !== '') return normalizeSpace(decodeEntities(x));
     if (typeof x === 'number') return String(x);
   }
   return undefined;
@@ -191,16 +229,21 @@ function jsonLdNodes(index: PageIndex): { nodes: Json[]; invalid: number } {
   return { nodes, invalid };
 }
 
+/** "By Jane Doe | Example News" -> "Jane Doe": a byline prefix and a trailing affiliation go. */
+function cleanPersonName(raw: string): string {
+  return normalizeSpace(raw.replace(BYLINE_PREFIX, '').split(/\s+\|\s+/)[0] ?? '');
+}
+
 function personFromJson(v: unknown, byId: Map<string, Json>): Person | undefined {
   if (typeof v === 'string') {
-    const name = normalizeSpace(v);
+    const name = cleanPersonName(decodeEntities(v));
     return name && !/^https?:\/\//i.test(name) ? { name } : undefined;
   }
   if (!isObject(v)) return undefined;
   let node = v;
   const id = node['@id'];
   if (node.name === undefined && typeof id === 'string') node = byId.get(id) ?? node;
-  const name = firstString(node.name);
+  const name = cleanPersonName(firstString(node.name) ?? '');
   if (!name) return undefined;
   const person: Person = { name };
   const url = firstString(node.url) ?? firstString(node.sameAs);
@@ -319,7 +362,7 @@ function metaValues(index: PageIndex): Map<string, string[]> {
     const content = meta.getAttribute('content');
     if (!key || content === null || content.trim() === '') continue;
     const list = map.get(key) ?? [];
-    list.push(normalizeSpace(content));
+    list.push(normalizeSpace(decodeEntities(content)));
     map.set(key, list);
   }
   return map;
@@ -340,7 +383,10 @@ function authorsFromText(text: string): Person[] {
     cleaned
       .split(AUTHOR_SEPARATOR)
       .map((n) => n.replace(BYLINE_PREFIX, '').trim())
-      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n))
+      // A name has no digits and does not start in lower case ("on December 30" is a date).
+      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n) && !/\d/.test(n) && !/^\p{Ll}/u.test(n))
+      // Form labels ("Name *", "Nama (wajib)") and credentials after a comma ("MS", "RDN") are not people.
+      .filter((n) => !NOT_A_NAME_CHARS.test(n) && !CREDENTIAL.test(n))
       .map((name) => ({ name })),
   );
 }
@@ -402,13 +448,19 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+/** Strip `siteName` when it ends (or starts) the title behind a separator; nothing else. */
+export function stripExactSiteName(title: string, siteName: string): string {
+  const site = escapeRegExp(siteName);
+  const stripped = title.replace(new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), '').replace(new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i'), '');
+  return stripped === '' ? title : stripped;
+}
+
 /** Strip a trailing (or leading) site name from a `<title>`. */
 export function stripSiteName(title: string, siteName?: string): string {
   const t = normalizeSpace(title);
   if (siteName) {
-    const site = escapeRegExp(siteName);
-    const stripped = t.replace(new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), '').replace(new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i'), '');
-    if (stripped && stripped !== t) return stripped;
+    const stripped = stripExactSiteName(t, siteName);
+    if (stripped !== t) return stripped;
   }
   const parts = t.split(TITLE_SEPARATOR);
   if (parts.length < 2) return t;
@@ -465,6 +517,8 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   if (tags.length > 0) html.tags = tags;
   // Byline elements: the first short one that reads like names.
   for (const el of index.bylines) {
+    // Comment forms label their name field "author"; those are not the article's byline.
+    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"]')) continue;
     const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
     const text = normalizeSpace(nameEl.textContent ?? '');
     if (text === '' || text.length > 120) continue;
@@ -492,6 +546,8 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
   const metas = metaValues(index);
   const meta = fromMeta(metas, o);
   const siteName = metas.get('og:site_name')?.[0];
+  // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
+  if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
   const { html, byline } = fromMarkup(document, index, o, siteName);
   const bySource: Partial<Record<Provenance, Candidates>> = { 'json-ld': jsonLd, 'meta-tag': meta, html, byline };
   const found: FoundMetadata = {};

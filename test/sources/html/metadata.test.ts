@@ -90,6 +90,24 @@ describe('extractHtml metadata: JSON-LD', () => {
     expect(result.dropped.some((d) => d.rule === 'json-ld-invalid')).toBe(true);
   });
 
+  it('decodes HTML character references left in JSON-LD strings and cleans author names', () => {
+    const html = page({
+      head: jsonLd({ '@type': 'BlogPosting', headline: '&#8216;The Medium&#8217; &amp; more', author: 'By Jo Park | Example News' }),
+      body: BODY,
+    });
+    const { found } = extractHtml(html, opts);
+    expect(found.title?.value).toBe('‘The Medium’ & more');
+    expect(found.authors?.value).toEqual([{ name: 'Jo Park' }]);
+  });
+
+  it('ignores placeholder dates and falls back to the next source', () => {
+    const html = page({
+      head: `${jsonLd({ '@type': 'NewsArticle', headline: 'H', datePublished: '1901-01-01T00:00:00Z' })}<meta property="article:published_time" content="2019-11-19T10:00:00Z">`,
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.published).toEqual({ value: new Date('2019-11-19T10:00:00Z'), from: 'meta-tag' });
+  });
+
   it('prefers JSON-LD over meta tags over <title>', () => {
     const html = page({
       head: `<title>Title tag | Site</title><meta property="og:title" content="OG title">${jsonLd({
@@ -177,6 +195,24 @@ describe('extractHtml metadata: markup', () => {
       const { found } = extractHtml(page({ head: `<title>${title}</title>`, body: BODY }), opts);
       expect(found.title).toEqual({ value: expected, from: 'html' });
     }
+  });
+
+  it('does not take a comment form label or a credential for an author', () => {
+    const html = page({
+      head: '<meta name="author" content="Ilana Muhlstein, MS, RDN">',
+      body: `${article(paragraphs(3))}<form id="commentform"><p class="comment-form-author"><label for="author">Name *</label><input id="author"></p></form>`,
+    });
+    expect(extractHtml(html, opts).found.authors?.value).toEqual([{ name: 'Ilana Muhlstein' }]);
+    const labelOnly = page({ body: `${article(paragraphs(3))}<form><p class="comment-form-author"><label for="author">Nama (wajib)</label></p></form>` });
+    expect(extractHtml(labelOnly, opts).found.authors).toBeUndefined();
+  });
+
+  it('strips the site name from og:title only when it is exactly og:site_name', () => {
+    const html = page({
+      head: '<meta property="og:title" content="Bike review | MoreBikes"><meta property="og:site_name" content="MoreBikes">',
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.title).toEqual({ value: 'Bike review', from: 'meta-tag' });
   });
 
   it('strips the og:site_name exactly when it is known', () => {
