@@ -469,9 +469,11 @@ function widens(unit: Unit, label: Label): boolean {
   return !label.rule && unit.sentence && unit.words >= 3;
 }
 
-/** Step 4: the headline-like line just before the body, or the first meaningful line. */
+/** Step 4: the headline-like line just before the body, or undefined for a clean article. */
 function findTitle(units: readonly Unit[], labels: readonly Label[], start: number): number | undefined {
   const from = Math.min(start - 1, units.length - 1);
+  let best: number | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = from; i >= Math.max(0, start - TITLE_WINDOW); i -= 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
@@ -479,11 +481,40 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     // The author's bare name above the date line (blog layouts) is not the headline.
     const next = units[i + 1];
     if (next && isAnchor(next) && looksLikePersonName(unit.text)) continue;
-    if (looksLikeHeadline(unit)) return i;
+    if (!looksLikeHeadline(unit)) continue;
+    const score = headlineScore(unit) - TITLE.distanceCost * (from - i);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
   }
-  // No body found before the first line: a clean article has no title line of its own.
-  return undefined;
+  return best;
 }
+
+/**
+ * How much a line looks like a headline: four to twenty-five words, not a kicker in capitals, not
+ * a breadcrumb or a label. The closest good candidate to the body wins (see `TITLE`).
+ */
+function headlineScore(unit: Unit): number {
+  let score = 0;
+  if (unit.words >= 4 && unit.words <= 25) score += TITLE.wordsBonus;
+  else if (unit.words === 3) score += TITLE.wordsBonus / 2;
+  if (unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text)) score -= TITLE.capitalsCost;
+  if (/[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text)) score -= TITLE.separatorCost;
+  if (unit.sentence) score -= TITLE.sentenceCost;
+  if (unit.list) score -= TITLE.listCost;
+  return score;
+}
+
+/** Weights of the title finder: the closest line that looks most like a headline wins. */
+const TITLE = {
+  wordsBonus: 10,
+  capitalsCost: 4,
+  separatorCost: 8,
+  sentenceCost: 3,
+  listCost: 4,
+  distanceCost: 0.5,
+} as const;
 
 const POSTED = /^(?:posted|published|updated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|atualizado)\b/i;
 
