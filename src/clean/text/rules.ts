@@ -529,11 +529,13 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'view-counter',
-    examples: ['0 1,593', '1.2k views', '1.593 visualizaciones', '12 Aufrufe', '830 vues'],
-    why: 'View, share and comment counters ("0 1,593", "1.2k views") are page furniture.',
-    maxWords: 4,
+    examples: ['0 1,593', '1.2k views', '5 min read', 'Tempo de leitura: 1 minuto', '1.593 visualizaciones', '12 Aufrufe', '830 vues'],
+    why: 'View, share and comment counters ("0 1,593", "1.2k views") and reading times are page furniture.',
+    maxWords: 8,
     weight: 3,
     patterns: [
+      /^(?:reading time|read time|tiempo de lectura|tempo de leitura|temps de lecture|lesezeit|lesedauer)\b/,
+      /^(?:\d+|one|two|three|four|five) ?(?:min|mins|minute|minutes|minutos?|minuten) (?:read|de lectura|de leitura|de lecture|lesezeit|lektüre)$/,
       /^[\d.,]+[km]?(?: [\d.,]+[km]?){0,3}$/,
       /^[\d.,]+[km]? (?:views?|reads?|shares?|comments?|likes?|visualizaciones|vistas|lecturas|comentarios|compartidos|vues|lectures|commentaires|partages|aufrufe|kommentare|leser|visualizações|leituras|comentários|compartilhamentos)$/,
       /^(?:views?|shares?|comments?|comentarios|commentaires|kommentare|comentários) [\d.,]+[km]?$/,
