@@ -4,6 +4,7 @@ import { EXIT, FeedwrightError } from '../errors.js';
 import { type Explanation, explain } from '../explain.js';
 import { type PingResult, pingHubs } from '../publish/websub.js';
 import { checkPaths } from '../validate/index.js';
+import { didYouMean } from '../util/text.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { init } from './init.js';
@@ -60,7 +61,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.OK;
   }
   if (!(first in OPTIONS)) {
-    out.stderr(`feedwright: unknown command "${first}".\n\n${MAIN_HELP}`);
+    const guess = didYouMean(first, Object.keys(OPTIONS));
+    out.stderr(`feedwright: unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${MAIN_HELP}`);
     return EXIT.USAGE_OR_CONFIG;
   }
   const command = first as Command;
