@@ -70,6 +70,11 @@ export const RULES = {
     spec: 'XML 1.0 2.4',
     summary: 'The string "]]>" appears in character data (typically a second "]]>" inside a CDATA section).',
   },
+  XML_NESTING_TOO_DEEP: {
+    severity: 'error',
+    spec: 'libxml2 parser limit (XML_PARSE_HUGE off): at most 257 nested elements',
+    summary: 'Elements are nested deeper than libxml2-based readers accept; parsing stops there.',
+  },
   XML_DUPLICATE_ATTRIBUTE: {
     severity: 'error',
     spec: 'XML 1.0 3.1 (WFC: Unique Att Spec)',

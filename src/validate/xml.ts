@@ -65,6 +65,18 @@ const SAXES_MESSAGES: ReadonlyArray<{ pattern: RegExp; code: RuleCode; locate: '
 /** Only the first few well-formedness errors are reported: later ones are usually consequences. */
 export const MAX_XML_ERRORS = 10;
 
+/**
+ * libxml2 (xmllint, and the many readers built on it) refuses documents nested deeper than this
+ * without its XML_PARSE_HUGE option ("Excessive depth in document: 256"): 257 levels pass, 258 fail.
+ */
+export const MAX_XML_DEPTH = 257;
+
+/** saxes creates an Error per problem; after this many we stop parsing (a broken file can have 50k). */
+const MAX_SAXES_ERRORS = 100;
+
+/** Thrown from a saxes handler to stop parsing early; caught in parseXml. */
+class StopParsing extends Error {}
+
 /** Explains a saxes message in a whole sentence. */
 function explain(code: RuleCode, raw: string, source: string, offset: number): string {
   switch (code) {
@@ -98,20 +110,60 @@ const HINTS: Partial<Record<RuleCode, string>> = {
   XML_MISMATCHED_TAG: 'Check that every start tag has a matching end tag in the right order.',
   XML_CDATA_END_IN_TEXT: 'Split the CDATA section around each "]]>" (write "]]]]><![CDATA[>"), or escape the content instead of using CDATA.',
   XML_DUPLICATE_ATTRIBUTE: 'Keep one of the two attributes.',
+  XML_NESTING_TOO_DEEP: 'Flatten the markup; real articles never need this depth.',
 };
 
-/**
- * Markup in which & is not a reference, then a whole reference, then a lone &. saxes reads
- * everything after a lone & up to the next ";" as an entity name, so its own errors about it come
- * far too late ("unclosed tag" at the end of the file); we find the & ourselves.
- */
-const AMPERSAND_SCAN =
-  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);|&/g;
+/** A whole entity or character reference, matched at one position (sticky). */
+const REFERENCE = /&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);/y;
 
-/** Offset of the first & that does not start a reference, or -1. */
+/** Constructs in which & is literal, and what ends them. */
+const LITERAL_SECTIONS: ReadonlyArray<readonly [open: string, close: string]> = [
+  ['<![CDATA[', ']]>'],
+  ['<!--', '-->'],
+  ['<?', '?>'],
+];
+
+/**
+ * Offset of the first & that does not start a reference, or -1. saxes reads everything after a lone
+ * & up to the next ";" as an entity name, so its own errors about it come far too late ("unclosed
+ * tag" at the end of the file); we find the & ourselves. A single linear pass (indexOf-based), so
+ * adversarial input such as 100k unclosed "<!--" costs no more than any other.
+ */
 export function findBareAmpersand(source: string): number {
-  for (const m of source.matchAll(AMPERSAND_SCAN)) {
-    if (m[0] === '&') return m.index;
+  let i = 0;
+  let nextAmp = source.indexOf('&');
+  let nextLt = source.indexOf('<');
+  while (nextAmp >= 0) {
+    if (nextLt >= 0 && nextLt < nextAmp) {
+      // Markup comes first: skip a CDATA section, comment, PI or DOCTYPE as a whole.
+      const section = LITERAL_SECTIONS.find(([open]) => source.startsWith(open, nextLt));
+      if (section !== undefined) {
+        const close = source.indexOf(section[1], nextLt + section[0].length);
+        if (close < 0) return -1; // unclosed: saxes reports that
+        i = close + section[1].length;
+      } else if (source.startsWith('<!DOCTYPE', nextLt)) {
+        const bracket = source.indexOf('[', nextLt);
+        const gt = source.indexOf('>', nextLt);
+        if (gt < 0) return -1;
+        if (bracket >= 0 && bracket < gt) {
+          const subsetEnd = source.indexOf(']', bracket);
+          const after = subsetEnd < 0 ? -1 : source.indexOf('>', subsetEnd);
+          if (after < 0) return -1;
+          i = after + 1;
+        } else {
+          i = gt + 1;
+        }
+      } else {
+        i = nextLt + 1;
+      }
+    } else {
+      REFERENCE.lastIndex = nextAmp;
+      const reference = REFERENCE.exec(source);
+      if (reference === null) return nextAmp;
+      i = nextAmp + reference[0].length;
+    }
+    if (nextAmp < i) nextAmp = source.indexOf('&', i);
+    if (nextLt >= 0 && nextLt < i) nextLt = source.indexOf('<', i);
   }
   return -1;
 }
@@ -166,12 +218,14 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   // saxes' own errors after the first of these are consequences of it.
   const cutoff = early.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...early.map((e) => e.offset));
 
+  let saxesErrors = 0;
   parser.on('error', (error: Error) => {
+    // Nothing more will be reported, or everything from here on is a consequence: stop.
+    saxesErrors++;
+    if (errors >= MAX_XML_ERRORS || saxesErrors > MAX_SAXES_ERRORS || parser.position > cutoff) throw new StopParsing();
     // saxes prefixes "line:column: "; the position we use comes from the parser itself.
     const raw = error.message.replace(/^\d+:\d+: /, '');
     const here = parser.position;
-    // Everything saxes says after a lone & or a lone surrogate is a consequence of it (reported below).
-    if (here > cutoff) return;
     const rule = SAXES_MESSAGES.find((r) => r.pattern.test(raw));
     const code: RuleCode = rule?.code ?? 'XML_NOT_WELL_FORMED';
     let offset = Math.max(0, here - 1);
@@ -218,6 +272,14 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   parser.on('opentag', (tag: SaxesTagNS) => {
     const end = parser.position;
     const start = Math.max(0, source.lastIndexOf('<', end - 1));
+    if (stack.length >= MAX_XML_DEPTH) {
+      report(
+        'XML_NESTING_TOO_DEEP',
+        start,
+        `Elements are nested more than ${MAX_XML_DEPTH} deep here; libxml2-based readers (xmllint, many feed readers) refuse such documents.`,
+      );
+      throw new StopParsing();
+    }
     const attributes: XmlAttribute[] = Object.values(tag.attributes).map((a: SaxesAttributeNS) => ({
       name: a.name,
       local: a.local,
@@ -266,11 +328,11 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
 
   try {
     parser.write(source).close();
-    for (const e of early) report(e.code, e.offset, e.message);
   } catch (error) {
-    // saxes only throws from handlers or on misuse; record it rather than crash the checker.
-    report('XML_NOT_WELL_FORMED', parser.position, `The XML parser stopped: ${(error as Error).message}`);
+    if (!(error instanceof StopParsing)) throw error; // a bug, not a content problem
   }
+  // What the pre-scan found; saxes would only have reported its consequences, later.
+  for (const e of early) report(e.code, e.offset, e.message);
   return { root, wellFormed: errors === 0, lines, source };
 }
 

@@ -6,6 +6,7 @@ import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
 import { checkFeed, checkPaths, detectFormat } from '../../src/validate/index.js';
 import { jsonFeedSchemaValidator } from '../../src/validate/json.js';
+import { findBareAmpersand } from '../../src/validate/xml.js';
 import { atom, atomEntry, jsonFeed, rss, rssItem } from './helpers.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -279,5 +280,20 @@ describe('JSON Feed author compatibility', () => {
   it('author next to authors is fine (JSON Feed 1.1 allows both for 1.0 readers)', () => {
     const doc = jsonFeed(',\n  "authors": [{ "name": "J" }],\n  "author": { "name": "J" }');
     expect(codes('a.json', doc)).toEqual([]);
+  });
+});
+
+describe('the pre-scan for a lone &', () => {
+  it.each([
+    ['<a>x &amp; y &#38; &#x26; &nbsp;</a>', -1],
+    ['<a>x & y</a>', 5],
+    ['<a><![CDATA[ & ]]> & </a>', 19],
+    ['<!-- & --><a/>', -1],
+    ['<?pi a & b?><a t="&"/>', 18],
+    ['<!DOCTYPE a [<!ENTITY e "&#38;">]><a>&e;</a>', -1],
+    ['<a><!-- unclosed & ', -1],
+    ['<a>&x', 3],
+  ] as const)('%j -> %d', (text, offset) => {
+    expect(findBareAmpersand(text)).toBe(offset);
   });
 });

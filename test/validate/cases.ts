@@ -69,6 +69,11 @@ export const FAILING_CASES: FailingCase[] = [
     doc: rss(rssItem('⟦<enclosure url="https://example.com/a.mp3" url="https://example.com/b.mp3" length="1" type="audio/mpeg"/>')),
   },
   {
+    name: 'elements nested deeper than libxml2 accepts',
+    code: 'XML_NESTING_TOO_DEEP',
+    doc: rss(rssItem(`<description>${'<b>'.repeat(253)}⟦<b>x${'</b>'.repeat(254)}</description>`)),
+  },
+  {
     name: 'a second root element',
     code: 'XML_NOT_WELL_FORMED',
     doc: '<rss version="2.0"><channel/></rss><rss⟦/>',
