@@ -2,7 +2,7 @@
  * Main-content extraction. The steps, in order, and why the order matters:
  *
  *  1. Remove what is never content (scripts, styles): nothing later should score or render it.
- *  2. Refuse trees deeper than Readability's recursive walk can take (it overflows the stack near
+ *  2. Refuse trees deeper than Readability's recursive walk handles well (it overflows the stack near
  *     a few thousand levels); such pages go to the density fallback, which is iterative.
  *  3. Pre-clean the page (nav, asides, captions, share bars, related lists, ...) so Readability
  *     cannot pick them as, or into, the article; a smaller tree also makes its walk faster.
@@ -28,8 +28,12 @@ export interface ContentResult {
   dropped: DroppedBlock[];
 }
 
-/** Deeper trees than this are not given to Readability, whose walk is recursive. */
-export const MAX_READABILITY_DEPTH = 500;
+/**
+ * Deeper trees than this are not given to Readability: its walk is recursive (10,000 levels
+ * overflow the stack) and slows down quadratically with depth (500 levels take seconds). Real
+ * pages stay under about 60 levels; the development set peaks at 49.
+ */
+export const MAX_READABILITY_DEPTH = 200;
 
 /** Paragraphs of at least this many words that Readability leaves out are reported as dropped. */
 const REPORT_MIN_WORDS = 8;
