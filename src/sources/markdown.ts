@@ -23,12 +23,32 @@ export function readMarkdown(body: string, bodyLine: number): MarkdownResult {
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   const depth = maxBlockNesting(body);
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
+  if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
   try {
     return renderMarkdown(body, bodyLine);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return plainMarkdown(body, error.message);
   }
+}
+
+/**
+ * marked's GFM inline text rule looks ahead for an e-mail autolink (`[A-Za-z0-9.!#$%&'*+/=?_\`{|}~-]+@`)
+ * at every inline marker (`!`, `*`, `_`, `~`, `` ` ``): on a run of such characters with no "@" that
+ * is quadratic (40,000 "!" take 4 s, 100,000 take 20 s). No prose has this many markers in one word.
+ */
+export const MAX_MARKER_RUN = 1_000;
+const EMAIL_LOCAL = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
+const INLINE_MARKER = /[!*_~`]/;
+
+function hasPathologicalRun(body: string): boolean {
+  let markers = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (!EMAIL_LOCAL.test(c)) markers = 0;
+    else if (INLINE_MARKER.test(c) && ++markers > MAX_MARKER_RUN) return true;
+  }
+  return false;
 }
 
 /** Block quotes and lists nested deeper than this are not rendered (no article needs more than a few). */
