@@ -96,7 +96,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   let compute: typeof import('../cache/compute.js').computeEntry | undefined;
   for (const [done, s] of decoded.entries()) {
     onProgress?.(done, decoded.length);
-    const key = cache.key(s.file, s.hash as string);
+    let key = cache.key(s.file, s.hash as string);
     let entry = cache.get(key, s.file);
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
@@ -112,6 +112,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
           // Changed between the stat and now: key it by what was read.
           s.hash = hashText(s.text);
           cache.record(s.file, s.hash);
+          key = cache.key(s.file, s.hash);
         }
       }
       // The parsers load on the first miss only (src/cache/compute.ts).
@@ -123,14 +124,14 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
         const e = error instanceof Error ? error : new Error(String(error));
         entry = { status: 'error', diagnostics: [diag('ARTICLE_INTERNAL_ERROR', { file: s.file.displayPath }, `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`, 'This is a bug in feedwright: please report it with the article.')], mtimeSec: null, cacheable: false };
       }
-      cache.set(cache.key(s.file, s.hash as string), entry);
+      cache.set(key, entry);
       if (!entry.cacheable) clockDependent = true;
     }
     s.text = undefined;
     diagnostics.push(...entry.diagnostics);
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
-      keys.set(entry.article, cache.key(s.file, s.hash as string));
+      keys.set(entry.article, key);
     }
     else if (entry.status === 'draft') counts.drafts++;
     else if (entry.status === 'future') counts.held++;
