@@ -21,7 +21,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CorpusKind, corpusFile, parseSize, writeCorpus } from './corpus.js';
@@ -110,14 +110,16 @@ function editOne(dir: string, kind: CorpusKind, size: number): void {
 }
 
 const outputStamp = (dir: string): string =>
-  ['rss.xml', 'atom.xml', 'feed.json'].map((n) => {
-    try {
-      const s = statSync(path.join(dir, 'dist', n));
-      return `${s.ino}:${s.mtimeMs}`;
-    } catch {
-      return '-';
-    }
-  }).join(',');
+  ['rss.xml', 'atom.xml', 'feed.json']
+    .map((n) => {
+      try {
+        const s = statSync(path.join(dir, 'dist', n));
+        return `${s.ino}:${s.mtimeMs}`;
+      } catch {
+        return '-';
+      }
+    })
+    .join(',');
 
 /** Save → all three feeds replaced, in a running `build --watch`. */
 async function watchLatency(dir: string, kind: CorpusKind, size: number, n: number): Promise<Sample[]> {
@@ -135,7 +137,14 @@ async function watchLatency(dir: string, kind: CorpusKind, size: number, n: numb
       const before = outputStamp(dir).split(',');
       const started = performance.now();
       editOne(dir, kind, size);
-      const ok = await waitFor(() => outputStamp(dir).split(',').every((s, k) => s !== before[k]), 300_000, 2);
+      const ok = await waitFor(
+        () =>
+          outputStamp(dir)
+            .split(',')
+            .every((s, k) => s !== before[k]),
+        300_000,
+        2,
+      );
       samples.push({ wall: (performance.now() - started) / 1000, ok });
       await sleep(500);
     }
@@ -204,7 +213,9 @@ const label = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) throw new Error('lib/ is missing: run `npm run compile` first');
-  process.stderr.write(`feedwright bench: sizes ${sizes.map(label).join(', ')}, ${runs} runs, kinds ${kinds.join(', ')}${hugo ? `, ${hugo.split(' ')[1] ?? 'hugo'}` : ', no hugo'}\n`);
+  process.stderr.write(
+    `feedwright bench: sizes ${sizes.map(label).join(', ')}, ${runs} runs, kinds ${kinds.join(', ')}${hugo ? `, ${hugo.split(' ')[1] ?? 'hugo'}` : ', no hugo'}\n`,
+  );
   for (const kind of kinds) {
     for (const size of sizes) {
       const dir = path.join(work, `${kind}-${size}`);

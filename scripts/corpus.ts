@@ -82,7 +82,7 @@ class Gen {
     // One article an hour from 2010 on (100k reach 2021): deterministic, never in the future.
     const d = new Date(Date.UTC(2010, 0, 1) + (i * 3600 + this.int(3600)) * 1000);
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-    return { iso: d.toISOString().slice(0, 19) + 'Z', human: `${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`, d };
+    return { iso: `${d.toISOString().slice(0, 19)}Z`, human: `${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`, d };
   }
 }
 
@@ -100,7 +100,7 @@ function markdownArticle(g: Gen, i: number): string {
   body += `> ${g.paragraph(2)}\n\n`;
   body += `## ${g.title()}\n\n`;
   body += `${g.paragraph(5)} The *${g.words(2)}* figure was \`${g.int(1000)}\`.\n\n`;
-  body += '```\n' + `${g.words(6)}\n${g.words(5)}\n` + '```\n\n';
+  body += `\`\`\`\n${g.words(6)}\n${g.words(5)}\n\`\`\`\n\n`;
   while (body.length < 4500) body += `${g.paragraph(3)}\n\n`;
   return `${lines.join('\n')}${body}`;
 }
@@ -113,7 +113,17 @@ function textArticle(g: Gen, i: number): string {
     out.push(g.paragraph(3 + g.int(3)), '');
     if (p === 2) out.push('- Advertisement -', '');
   }
-  out.push(`Tags: ${g.pick(TAGS)}, ${g.pick(TAGS)}`, '', 'Related Articles', `${g.title()}`, `${g.title()}`, '', 'Subscribe to our newsletter', 'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.', '');
+  out.push(
+    `Tags: ${g.pick(TAGS)}, ${g.pick(TAGS)}`,
+    '',
+    'Related Articles',
+    `${g.title()}`,
+    `${g.title()}`,
+    '',
+    'Subscribe to our newsletter',
+    'Sign up here to get the latest news, updates and special offers delivered directly to your inbox.',
+    '',
+  );
   return out.join('\n');
 }
 

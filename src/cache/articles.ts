@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { FeedwrightConfig } from '../config/schema.js';
 import type { Article, Diagnostic } from '../model.js';
-import type { SourceFile } from '../sources/files.js';
 import type { BuildPaths } from '../pipeline/paths.js';
+import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { Pack } from './pack.js';
 import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
@@ -114,7 +113,15 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
       next.files[file.relPath] = stamp;
       const old = previous?.files[file.relPath];
       // A file read again (racily clean last time) gets a fresh stamp time, or it would be read every time.
-      if (!stampMatches(old, stamp, previous?.writtenAt ?? 0) || old.size !== stamp.size || old.mtimeMs !== stamp.mtimeMs || old.ctimeMs !== stamp.ctimeMs || old.ino !== stamp.ino || old.hash !== hash) stateDirty = true;
+      if (
+        !stampMatches(old, stamp, previous?.writtenAt ?? 0) ||
+        old.size !== stamp.size ||
+        old.mtimeMs !== stamp.mtimeMs ||
+        old.ctimeMs !== stamp.ctimeMs ||
+        old.ino !== stamp.ino ||
+        old.hash !== hash
+      )
+        stateDirty = true;
     },
     templateFor(textHashes) {
       const stored = previous?.template;
@@ -135,7 +142,17 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
     },
     key(file, hash) {
       const g = git.get(file.relPath);
-      const parts = [FORMAT, VERSION, configHash, file.kind, file.relPath, file.displayPath, hash, g ? `${g.first.getTime()}/${g.last.getTime()}` : '', file.kind === 'text' ? templateHash : ''];
+      const parts = [
+        FORMAT,
+        VERSION,
+        configHash,
+        file.kind,
+        file.relPath,
+        file.displayPath,
+        hash,
+        g ? `${g.first.getTime()}/${g.last.getTime()}` : '',
+        file.kind === 'text' ? templateHash : '',
+      ];
       return hashText(parts.join('\0'));
     },
     get(key, file) {

@@ -1,7 +1,7 @@
 import type { ResolveContext } from '../meta/resolve.js';
 import { resolveArticle } from '../meta/resolve.js';
 import type { SourceFile } from '../sources/files.js';
-import { readDocument, type ReadContext, type ReadResult } from '../sources/read.js';
+import { type ReadContext, type ReadResult, readDocument } from '../sources/read.js';
 import type { ArticleEntry } from './articles.js';
 
 /*
@@ -28,9 +28,7 @@ export function computeEntry(file: SourceFile, text: string, readContext: ReadCo
     diagnostics.some((d) => d.code === 'META_DATE_FROM_MTIME') ||
     (resolved.status === 'ok' && (resolved.article.published.from === 'mtime' || resolved.article.updated.from === 'mtime'));
   const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
-  return resolved.status === 'ok'
-    ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable }
-    : { status: resolved.status, diagnostics, mtimeSec, cacheable };
+  return resolved.status === 'ok' ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable } : { status: resolved.status, diagnostics, mtimeSec, cacheable };
 }
 
 function foundDates(r: ReadResult): string {
@@ -38,4 +36,3 @@ function foundDates(r: ReadResult): string {
   const f = r.doc.found;
   return `${f.published?.value.getTime() ?? ''}/${f.updated?.value.getTime() ?? ''}`;
 }
-

@@ -67,7 +67,12 @@ export function readOutputRecord(paths: BuildPaths): OutputRecord | undefined {
  * The summary of a build that would change nothing: the fingerprint matches and every planned
  * file (and no other) is still exactly as written. Undefined when anything differs.
  */
-export async function unchangedOutputs(paths: BuildPaths, record: OutputRecord | undefined, fingerprint: string | undefined, names: readonly string[]): Promise<{ files: WriteSummary[]; validation: Diagnostic[] } | undefined> {
+export async function unchangedOutputs(
+  paths: BuildPaths,
+  record: OutputRecord | undefined,
+  fingerprint: string | undefined,
+  names: readonly string[],
+): Promise<{ files: WriteSummary[]; validation: Diagnostic[] } | undefined> {
   if (record === undefined || fingerprint === undefined || record.fingerprint !== fingerprint) return undefined;
   if (Object.keys(record.files).length !== names.length) return undefined;
   const files: WriteSummary[] = [];
@@ -92,7 +97,12 @@ export function knownValidation(record: OutputRecord | undefined, name: string, 
 }
 
 /** Record what was just committed (after the rename, so the stamps are the final files'). */
-export async function writeOutputRecord(paths: BuildPaths, fingerprint: string | undefined, rendered: readonly RenderedFile[], validation: ReadonlyMap<string, Diagnostic[]>): Promise<void> {
+export async function writeOutputRecord(
+  paths: BuildPaths,
+  fingerprint: string | undefined,
+  rendered: readonly RenderedFile[],
+  validation: ReadonlyMap<string, Diagnostic[]>,
+): Promise<void> {
   const file = outputRecordFile(paths);
   if (file === undefined) return;
   try {

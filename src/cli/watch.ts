@@ -1,5 +1,5 @@
 import { watch as chokidarWatch } from 'chokidar';
-import { build, resolvePaths, type BuildOptions } from '../build.js';
+import { type BuildOptions, build, resolvePaths } from '../build.js';
 import { FeedwrightError } from '../errors.js';
 import { type Output, printBuildSummary, printDiagnostics } from './output.js';
 

@@ -1,13 +1,13 @@
+import { hashText, openArticleCache } from '../cache/articles.js';
 import { findTemplateLines } from '../clean/text/template.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
 import { readGitDates } from '../meta/git.js';
 import type { Article, Diagnostic } from '../model.js';
-import { hashText, openArticleCache } from '../cache/articles.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
 import type { ReadContext } from '../sources/read.js';
-import type { BuildPaths } from './paths.js';
 import { VERSION } from '../version.js';
+import type { BuildPaths } from './paths.js';
 
 export interface BuildCounts {
   sources: number;
@@ -76,7 +76,10 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   for (const s of decoded) cache.record(s.file, s.hash as string);
 
   const template = textChanged
-    ? cache.learnTemplate(findTemplateLines(decoded.filter((d) => d.file.kind === 'text').map((d) => d.text as string)), decoded.filter((d) => d.file.kind === 'text').map((d) => d.hash as string))
+    ? cache.learnTemplate(
+        findTemplateLines(decoded.filter((d) => d.file.kind === 'text').map((d) => d.text as string)),
+        decoded.filter((d) => d.file.kind === 'text').map((d) => d.hash as string),
+      )
     : storedTemplate;
   const readContext: ReadContext = {
     timezone: config.timezone,
@@ -122,7 +125,19 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
       } catch (error) {
         // A bug on one article must not take the others down: name it, leave it out, go on.
         const e = error instanceof Error ? error : new Error(String(error));
-        entry = { status: 'error', diagnostics: [diag('ARTICLE_INTERNAL_ERROR', { file: s.file.displayPath }, `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`, 'This is a bug in feedwright: please report it with the article.')], mtimeSec: null, cacheable: false };
+        entry = {
+          status: 'error',
+          diagnostics: [
+            diag(
+              'ARTICLE_INTERNAL_ERROR',
+              { file: s.file.displayPath },
+              `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`,
+              'This is a bug in feedwright: please report it with the article.',
+            ),
+          ],
+          mtimeSec: null,
+          cacheable: false,
+        };
       }
       cache.set(key, entry);
       if (!entry.cacheable) clockDependent = true;
@@ -132,8 +147,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
       keys.set(entry.article, key);
-    }
-    else if (entry.status === 'draft') counts.drafts++;
+    } else if (entry.status === 'draft') counts.drafts++;
     else if (entry.status === 'future') counts.held++;
     else counts.failed++;
   }
@@ -144,7 +158,8 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   counts.failed += articles.length - kept.length;
   counts.published = kept.length;
   diagnostics.sort(compareDiagnostics);
-  const fingerprint = cache.enabled && !clockDependent ? hashText(['feedwright-fingerprint-1', VERSION, JSON.stringify(config), ...kept.map((a) => keys.get(a) ?? '')].join('\n')) : undefined;
+  const fingerprint =
+    cache.enabled && !clockDependent ? hashText(['feedwright-fingerprint-1', VERSION, JSON.stringify(config), ...kept.map((a) => keys.get(a) ?? '')].join('\n')) : undefined;
   return { articles: kept, diagnostics, counts, ...(fingerprint ? { fingerprint } : {}) };
 }
 
@@ -167,8 +182,22 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[]): Article
     if (other) {
       const code = sameId ? 'META_DUPLICATE_ID' : 'META_DUPLICATE_SLUG';
       const what = sameId ? `id "${a.id.value}"` : `slug "${a.slug.value}"`;
-      diagnostics.push(diag(code, lineAt(a, sameId ? 'id' : 'slug'), `This article has the same ${what} as ${other.displayPath}; it is left out of the feeds.`, sameId ? 'Give one of them a different "id" (or slug).' : 'Give one of them a different "slug" in its front matter.'));
-      diagnostics.push(diag(code, lineAt(other, sameId ? 'id' : 'slug'), `${a.displayPath} has the same ${what} as this article and was left out.`, 'Give one of them a different "slug" or "id".'));
+      diagnostics.push(
+        diag(
+          code,
+          lineAt(a, sameId ? 'id' : 'slug'),
+          `This article has the same ${what} as ${other.displayPath}; it is left out of the feeds.`,
+          sameId ? 'Give one of them a different "id" (or slug).' : 'Give one of them a different "slug" in its front matter.',
+        ),
+      );
+      diagnostics.push(
+        diag(
+          code,
+          lineAt(other, sameId ? 'id' : 'slug'),
+          `${a.displayPath} has the same ${what} as this article and was left out.`,
+          'Give one of them a different "slug" or "id".',
+        ),
+      );
       continue;
     }
     byId.set(a.id.value, a);

@@ -47,7 +47,11 @@ describe('article cache', () => {
     expect(snapshot(dir)['feed.json']).toContain('two-renamed');
 
     // A text article changes the learned site template for every text article.
-    writeArticle(dir, 'page2.txt', 'Home | News\n\nLibrary Hours Extended\n\nBy Ann Lee - April 2, 2021\n\nThe library will stay open later on weekends starting next month.\n\nTags: libraries\n');
+    writeArticle(
+      dir,
+      'page2.txt',
+      'Home | News\n\nLibrary Hours Extended\n\nBy Ann Lee - April 2, 2021\n\nThe library will stay open later on weekends starting next month.\n\nTags: libraries\n',
+    );
     await expectSameAsUncached(dir);
 
     rmSync(path.join(dir, 'articles', 'nested', 'three.md'));

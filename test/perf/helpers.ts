@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildResult } from '../../src/build.js';
+import { type BuildResult, build } from '../../src/build.js';
 
 /** A fixed clock and mtime, so builds never depend on when the test runs. */
 export const NOW = new Date('2026-01-01T00:00:00Z');
@@ -16,9 +16,12 @@ export function sampleArticles(): Record<string, string> {
     'two.md': '---\ntitle: Two\ndate: 2024-02-03T10:00:00Z\n---\n# Ignored heading\n\nSecond post.\n',
     'nested/three.md': '---\ntitle: Three\ndate: 2023-05-06\n---\nThird, in a folder.\n',
     'undated.md': '---\ntitle: Undated\n---\nDated by its file time.\n',
-    'page.txt': 'Home | News\n\nCouncil Approves Budget\n\nBy Jane Doe - March 11, 2021\n\nThe council voted on Wednesday to approve the budget for the coming year.\n\nMembers said the money would pay for longer library hours.\n\nTags: budget, libraries\n',
-    'recent.txt': 'Home | News\n\nA Fresh Story\n\nBy Sam Roe - 2 hours ago\n\nSomething happened this morning and people talked about it at length.\n\nMore details will follow as the day goes on.\n',
-    'page.html': '<!doctype html><html lang="en"><head><title>River Cleanup</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"River Cleanup","datePublished":"2022-06-04T16:00:00Z","author":{"@type":"Person","name":"Li Wei"}}</script></head><body><article><h1>River Cleanup</h1><p>Volunteers pulled two tons of trash from the river on Saturday morning.</p><p>They plan to return next spring.</p></article></body></html>\n',
+    'page.txt':
+      'Home | News\n\nCouncil Approves Budget\n\nBy Jane Doe - March 11, 2021\n\nThe council voted on Wednesday to approve the budget for the coming year.\n\nMembers said the money would pay for longer library hours.\n\nTags: budget, libraries\n',
+    'recent.txt':
+      'Home | News\n\nA Fresh Story\n\nBy Sam Roe - 2 hours ago\n\nSomething happened this morning and people talked about it at length.\n\nMore details will follow as the day goes on.\n',
+    'page.html':
+      '<!doctype html><html lang="en"><head><title>River Cleanup</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"River Cleanup","datePublished":"2022-06-04T16:00:00Z","author":{"@type":"Person","name":"Li Wei"}}</script></head><body><article><h1>River Cleanup</h1><p>Volunteers pulled two tons of trash from the river on Saturday morning.</p><p>They plan to return next spring.</p></article></body></html>\n',
   };
 }
 

@@ -27,14 +27,19 @@ describe('watch mode', () => {
     const log: string[] = [];
     const sink = { write: (s: string) => log.push(s) };
     const out = makeOutput({ cwd: dir, env: {}, stdout: sink, stderr: sink }, []);
-    const running = watch({ cwd: dir, now: NOW }, out, { quiet: true }, {
-      signal: controller.signal,
-      debounceMs: 20,
-      onBuilt: (_ms, ok) => {
-        builds++;
-        if (!ok) failures++;
+    const running = watch(
+      { cwd: dir, now: NOW },
+      out,
+      { quiet: true },
+      {
+        signal: controller.signal,
+        debounceMs: 20,
+        onBuilt: (_ms, ok) => {
+          builds++;
+          if (!ok) failures++;
+        },
       },
-    });
+    );
     try {
       await until('the first build and the watcher', () => builds >= 1 && log.some((l) => l.includes('watching')));
 
