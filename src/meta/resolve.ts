@@ -211,6 +211,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (sanitized.flattened) {
     diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `The HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; the deeper elements were unwrapped and only their text kept.`, 'Remove the needless nesting (usually left by a broken editor or a hostile page).'));
   }
+  const tooDeep = doc.dropped.find((d) => d.rule === 'too-deep');
+  if (tooDeep) {
+    diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `${cleanLine(tooDeep.text).replace(/\.$/, '')}; its structure may be simplified.`, 'Remove the needless nesting (usually left by a broken editor or a hostile page).'));
+  }
   const domFailed = doc.dropped.find((d) => d.rule === 'dom-failed' || d.rule === 'markdown-failed');
   if (domFailed) {
     diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `The ${doc.kind === 'markdown' ? 'Markdown' : 'page'} could not be read as a tree (${cleanLine(domFailed.text).replace(/\.$/, '')}); its text was kept without markup or boilerplate removal.`, 'Remove the needless nesting, or save the article as Markdown.'));

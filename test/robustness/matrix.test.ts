@@ -259,8 +259,10 @@ describe('matrix: metadata', () => {
     expectAt(r, 'META_SLUG_INVALID', 'articles/slash.md', 4);
     expect(r.code).toBe(EXIT.CONTENT_ERRORS);
     expect(titles).not.toContain('Escape');
-    const { readdirSync } = await import('node:fs');
-    expect(readdirSync(s.dir).sort()).toEqual(['articles', 'dist', 'feedwright.config.json']);
+    const { existsSync, readdirSync } = await import('node:fs');
+    // Nothing is written at a path built from the slug: no etc/ anywhere near, no passwd anywhere.
+    for (const d of [s.dir, path.dirname(s.dir), s.out, s.articles]) expect(existsSync(path.join(d, 'etc'))).toBe(false);
+    expect(readdirSync(s.dir, { recursive: true, encoding: 'utf8' }).filter((f) => /passwd|(^|\/)b$/.test(f))).toEqual([]);
     expectGoodSurvive(titles);
   });
 });
