@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { type FuzzFile, articleFolder, buildAndCheck } from '../test/robustness/fuzz-model.js';
+import { articleFolder, buildAndCheck, type FuzzFile } from '../test/robustness/fuzz-model.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '500' }, seed: { type: 'string' } } });
 const runs = Number(values.runs);

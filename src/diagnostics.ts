@@ -37,7 +37,10 @@ export const DIAGNOSTICS = {
   META_DUPLICATE_ID: { severity: 'error', meaning: 'Two articles resolve to the same id; the later one is left out.' },
   META_DUPLICATE_SLUG: { severity: 'error', meaning: 'Two articles resolve to the same slug (and so the same link); the later one is left out.' },
   CONTENT_EMPTY: { severity: 'warning', meaning: 'Nothing was left of the body after cleaning.' },
-  CONTENT_TRUNCATED_NESTING: { severity: 'warning', meaning: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.' },
+  CONTENT_TRUNCATED_NESTING: {
+    severity: 'warning',
+    meaning: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.',
+  },
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
   GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
   ARTICLE_INTERNAL_ERROR: { severity: 'error', meaning: 'feedwright crashed on this article (a bug); the article is left out and the others are built.' },
@@ -70,10 +73,5 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Stable order for reports: by file, line, column, code. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    a.code.localeCompare(b.code)
-  );
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
 }

@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { tz } from '@date-fns/tz';
 import { FeedwrightError } from '../errors.js';
-import type { Person } from '../model.js';
 import { parsePerson } from '../meta/people.js';
-import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
+import type { Person } from '../model.js';
 import { didYouMean } from '../util/text.js';
+import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
 
@@ -211,7 +211,11 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
           fail('clean', `"clean.${k}[${i}]" is not a valid regular expression: ${(error as Error).message}.`, 'Fix the pattern (JavaScript syntax, `u` flag).');
         }
         if (isLikelyCatastrophic(pattern)) {
-          fail('clean', `"clean.${k}[${i}]" (${pattern}) nests quantifiers, which can take exponential time.`, 'Rewrite it without a repeated group that is itself repeated, e.g. (a+)+.');
+          fail(
+            'clean',
+            `"clean.${k}[${i}]" (${pattern}) nests quantifiers, which can take exponential time.`,
+            'Rewrite it without a repeated group that is itself repeated, e.g. (a+)+.',
+          );
         }
         clean[k].push(pattern);
       }
@@ -257,7 +261,8 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
   let hubs: string[] = [];
   if (o.hubs !== undefined) {
     const list = typeof o.hubs === 'string' ? [o.hubs] : o.hubs;
-    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) fail('hubs', '"hubs" must be a URL or a list of URLs.', 'Write "hubs": ["https://pubsubhubbub.appspot.com/"].');
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))
+      fail('hubs', '"hubs" must be a URL or a list of URLs.', 'Write "hubs": ["https://pubsubhubbub.appspot.com/"].');
     hubs = (list as string[]).map((h) => absUrl('hubs', h));
   }
   let cache: string | false = 'node_modules/.cache/feedwright';

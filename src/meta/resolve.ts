@@ -1,9 +1,9 @@
-import { diag } from '../diagnostics.js';
-import type { FeedwrightConfig } from '../config/schema.js';
 import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
+import type { FeedwrightConfig } from '../config/schema.js';
+import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
 import { stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
-import { PLAUSIBLE_YEARS, formatRfc3339, parseDateValue } from './dates.js';
+import { formatRfc3339, PLAUSIBLE_YEARS, parseDateValue } from './dates.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
 export interface ResolveContext {
@@ -14,9 +14,7 @@ export interface ResolveContext {
   now: Date;
 }
 
-export type ResolveResult =
-  | { status: 'ok'; article: Article; diagnostics: Diagnostic[] }
-  | { status: 'draft' | 'future' | 'error'; diagnostics: Diagnostic[] };
+export type ResolveResult = { status: 'ok'; article: Article; diagnostics: Diagnostic[] } | { status: 'draft' | 'future' | 'error'; diagnostics: Diagnostic[] };
 
 /**
  * Turn a parsed document into an Article: every field from the first source in the configured
@@ -60,7 +58,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const foundTitle = doc.found.title ? { ...doc.found.title, value: cleanLine(doc.found.title.value) } : undefined;
   const title = pick(config.precedence.title, { 'front-matter': fmTitle, found: foundTitle?.value ? foundTitle : undefined, 'file-name': fileNameTitle });
   if (!title) {
-    diagnostics.push(diag('META_TITLE_MISSING', { file, line: 1 }, 'The article has no title: none in the front matter and none found in the text.', 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).'));
+    diagnostics.push(
+      diag(
+        'META_TITLE_MISSING',
+        { file, line: 1 },
+        'The article has no title: none in the front matter and none found in the text.',
+        'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
+      ),
+    );
   }
 
   // --- authors
@@ -72,7 +77,8 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     const cleaned = people.map(cleanPerson).filter((p) => p.name);
     if (cleaned.length > 0) fmAuthors = fromFm(authorKey, cleaned);
   }
-  const foundAuthors = doc.found.authors && doc.found.authors.value.length > 0 ? { ...doc.found.authors, value: doc.found.authors.value.map(cleanPerson).filter((p) => p.name) } : undefined;
+  const foundAuthors =
+    doc.found.authors && doc.found.authors.value.length > 0 ? { ...doc.found.authors, value: doc.found.authors.value.map(cleanPerson).filter((p) => p.name) } : undefined;
   const authors = pick(config.precedence.authors, {
     'front-matter': fmAuthors,
     found: foundAuthors?.value.length ? foundAuthors : undefined,
@@ -85,7 +91,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     if (!key) return undefined;
     const d = parseDateValue(fm[key], config.timezone);
     if (!d) {
-      diagnostics.push(diag('META_DATE_UNPARSEABLE', at(key), `"${key}" is ${describe(fm[key])}, which is not a date.`, 'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").'));
+      diagnostics.push(
+        diag(
+          'META_DATE_UNPARSEABLE',
+          at(key),
+          `"${key}" is ${describe(fm[key])}, which is not a date.`,
+          'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").',
+        ),
+      );
       return undefined;
     }
     return fromFm(key, d);
@@ -94,35 +107,58 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const fmUpdated = readDate(['updated', 'modified']);
   const git = ctx.git.get(doc.relPath);
   const mtime: Sourced<Date> = { value: new Date(Math.floor(mtimeMs / 1000) * 1000), from: 'mtime' };
-  const published = pick(config.precedence.published, {
-    'front-matter': fmPublished,
-    found: doc.found.published,
-    git: git ? { value: git.first, from: 'git' } : undefined,
-    mtime,
-  }) ?? mtime;
+  const published =
+    pick(config.precedence.published, {
+      'front-matter': fmPublished,
+      found: doc.found.published,
+      git: git ? { value: git.first, from: 'git' } : undefined,
+      mtime,
+    }) ?? mtime;
   if (published.from === 'mtime') {
-    diagnostics.push(diag('META_DATE_FROM_MTIME', { file }, 'No publication date was found, so the file modification time is used; it changes on every fresh checkout.', 'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).'));
+    diagnostics.push(
+      diag(
+        'META_DATE_FROM_MTIME',
+        { file },
+        'No publication date was found, so the file modification time is used; it changes on every fresh checkout.',
+        'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).',
+      ),
+    );
   }
   // git gives `updated` only when the file changed after its first commit: a file committed once
   // (e.g. imported with an old `date`) has not been updated since it was published.
   const gitUpdated: Sourced<Date> | undefined = git && git.last.getTime() > git.first.getTime() ? { value: git.last, from: 'git' } : undefined;
-  let updated = pick(config.precedence.updated, {
-    'front-matter': fmUpdated,
-    found: doc.found.updated,
-    git: gitUpdated,
-    published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}) },
-    mtime,
-  }) ?? published;
+  let updated =
+    pick(config.precedence.updated, {
+      'front-matter': fmUpdated,
+      found: doc.found.updated,
+      git: gitUpdated,
+      published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}) },
+      mtime,
+    }) ?? published;
   if (updated.value.getTime() < published.value.getTime()) {
     if (updated.from === 'front-matter' || updated.from === 'date-line') {
-      diagnostics.push(diag('META_UPDATED_BEFORE_PUBLISHED', updated.line ? { file, line: updated.line } : { file }, `"updated" (${formatRfc3339(updated.value)}) is earlier than the publication date (${formatRfc3339(published.value)}); the publication date is used.`, 'Fix the dates.'));
+      diagnostics.push(
+        diag(
+          'META_UPDATED_BEFORE_PUBLISHED',
+          updated.line ? { file, line: updated.line } : { file },
+          `"updated" (${formatRfc3339(updated.value)}) is earlier than the publication date (${formatRfc3339(published.value)}); the publication date is used.`,
+          'Fix the dates.',
+        ),
+      );
     }
     updated = { ...published };
   }
   for (const d of [published, updated]) {
     const year = d.value.getUTCFullYear();
     if (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max) {
-      diagnostics.push(diag('META_DATE_IMPLAUSIBLE', d.line ? { file, line: d.line } : { file }, `The date ${formatRfc3339(d.value)} (${d.from}) is outside ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}; it is probably a typo.`, 'Check the year.'));
+      diagnostics.push(
+        diag(
+          'META_DATE_IMPLAUSIBLE',
+          d.line ? { file, line: d.line } : { file },
+          `The date ${formatRfc3339(d.value)} (${d.from}) is outside ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}; it is probably a typo.`,
+          'Check the year.',
+        ),
+      );
       break;
     }
   }
@@ -132,7 +168,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (fm.slug !== undefined && fm.slug !== null) {
     const s = typeof fm.slug === 'string' || typeof fm.slug === 'number' ? String(fm.slug).trim() : '';
     if (!isSafeSlug(s)) {
-      diagnostics.push(diag('META_SLUG_INVALID', at('slug'), `"slug" is ${describe(fm.slug)}, which is not a safe URL path segment.`, 'Use letters, digits, "-", "_" and "." only (no "/", no "..").'));
+      diagnostics.push(
+        diag(
+          'META_SLUG_INVALID',
+          at('slug'),
+          `"slug" is ${describe(fm.slug)}, which is not a safe URL path segment.`,
+          'Use letters, digits, "-", "_" and "." only (no "/", no "..").',
+        ),
+      );
       slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
     } else slug = fromFm('slug', s);
   } else {
@@ -146,7 +189,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     const raw = fm[linkKey];
     const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, config.link) : undefined;
     if (resolved) link = fromFm(linkKey, resolved);
-    else diagnostics.push(diag('META_LINK_INVALID', at(linkKey), `"${linkKey}" is ${describe(raw)}, which is not a URL.`, 'Use an absolute URL, or a path that resolves against the site "link".'));
+    else
+      diagnostics.push(
+        diag('META_LINK_INVALID', at(linkKey), `"${linkKey}" is ${describe(raw)}, which is not a URL.`, 'Use an absolute URL, or a path that resolves against the site "link".'),
+      );
   }
   if (!link && doc.found.link) {
     const resolved = resolveHttpUrl(doc.found.link.value, config.link);
@@ -159,7 +205,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (fm.id !== undefined && fm.id !== null) {
     const raw = typeof fm.id === 'string' || typeof fm.id === 'number' ? String(fm.id).trim() : '';
     if (!isAbsoluteIri(raw)) {
-      diagnostics.push(diag('META_ID_INVALID', at('id'), `"id" is ${describe(fm.id)}, which is not an absolute IRI.`, 'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.'));
+      diagnostics.push(
+        diag(
+          'META_ID_INVALID',
+          at('id'),
+          `"id" is ${describe(fm.id)}, which is not an absolute IRI.`,
+          'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.',
+        ),
+      );
     }
     id = fromFm('id', raw);
   } else {
@@ -209,24 +262,54 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: link.value, allowIframes: config.allowIframes });
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
-    diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `The HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; the deeper elements were unwrapped and only their text kept.`, 'Remove the needless nesting (usually left by a broken editor or a hostile page).'));
+    diagnostics.push(
+      diag(
+        'CONTENT_TRUNCATED_NESTING',
+        { file },
+        `The HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; the deeper elements were unwrapped and only their text kept.`,
+        'Remove the needless nesting (usually left by a broken editor or a hostile page).',
+      ),
+    );
   }
   const tooDeep = doc.dropped.find((d) => d.rule === 'too-deep');
   if (tooDeep) {
-    diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `${cleanLine(tooDeep.text).replace(/\.$/, '')}; its structure may be simplified.`, 'Remove the needless nesting (usually left by a broken editor or a hostile page).'));
+    diagnostics.push(
+      diag(
+        'CONTENT_TRUNCATED_NESTING',
+        { file },
+        `${cleanLine(tooDeep.text).replace(/\.$/, '')}; its structure may be simplified.`,
+        'Remove the needless nesting (usually left by a broken editor or a hostile page).',
+      ),
+    );
   }
   const domFailed = doc.dropped.find((d) => d.rule === 'dom-failed' || d.rule === 'markdown-failed');
   if (domFailed) {
-    diagnostics.push(diag('CONTENT_TRUNCATED_NESTING', { file }, `The ${doc.kind === 'markdown' ? 'Markdown' : 'page'} could not be read as a tree (${cleanLine(domFailed.text).replace(/\.$/, '')}); its text was kept without markup or boilerplate removal.`, 'Remove the needless nesting, or save the article as Markdown.'));
+    diagnostics.push(
+      diag(
+        'CONTENT_TRUNCATED_NESTING',
+        { file },
+        `The ${doc.kind === 'markdown' ? 'Markdown' : 'page'} could not be read as a tree (${cleanLine(domFailed.text).replace(/\.$/, '')}); its text was kept without markup or boilerplate removal.`,
+        'Remove the needless nesting, or save the article as Markdown.',
+      ),
+    );
   }
   if (!contentHtml && !doc.bodyText.trim()) {
-    diagnostics.push(diag('CONTENT_EMPTY', { file }, 'The article has no body (nothing was left after cleaning).', 'Check the "dropped" list in `feedwright explain` for this file.'));
+    diagnostics.push(
+      diag('CONTENT_EMPTY', { file }, 'The article has no body (nothing was left after cleaning).', 'Check the "dropped" list in `feedwright explain` for this file.'),
+    );
   }
 
   if (!title || diagnostics.some((d) => d.severity === 'error')) return { status: 'error', diagnostics };
 
   if (published.value.getTime() > ctx.now.getTime() && config.future === 'hold') {
-    diagnostics.push(diag('META_FUTURE_HELD', published.line ? { file, line: published.line } : { file }, `The article is dated ${formatRfc3339(published.value)}, in the future; it is held back until then.`, 'Set "future": "include" in the config to publish future-dated articles.'));
+    diagnostics.push(
+      diag(
+        'META_FUTURE_HELD',
+        published.line ? { file, line: published.line } : { file },
+        `The article is dated ${formatRfc3339(published.value)}, in the future; it is held back until then.`,
+        'Set "future": "include" in the config to publish future-dated articles.',
+      ),
+    );
     return { status: 'future', diagnostics };
   }
 
@@ -352,7 +435,10 @@ function dedupe(list: string[]): string[] {
 
 /** The first paragraph(s) of the body, up to `max` characters, cut at a word boundary. */
 export function deriveSummary(bodyText: string, max: number): string {
-  const paragraphs = stripIllegalXmlChars(bodyText).split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = stripIllegalXmlChars(bodyText)
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   let out = '';
   for (const p of paragraphs) {
     out = out ? `${out} ${p}` : p;

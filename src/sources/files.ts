@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diag } from '../diagnostics.js';
@@ -37,25 +38,35 @@ export interface SourceFile {
  * Symbolic links are followed, but a link back into a folder already on the path is reported and skipped.
  */
 export async function listSources(root: string, display: (abs: string) => string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
-  let rootStat;
+  let rootStat: Stats;
   try {
     rootStat = await stat(root);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new FeedwrightError('ARTICLES_MISSING', `The articles folder ${display(root)} does not exist.`, 'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.', display(root));
+      throw new FeedwrightError(
+        'ARTICLES_MISSING',
+        `The articles folder ${display(root)} does not exist.`,
+        'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
+        display(root),
+      );
     }
     throw new FeedwrightError('ARTICLES_UNREADABLE', `The articles folder ${display(root)} cannot be read (${code}).`, 'Check its permissions.', display(root));
   }
   if (!rootStat.isDirectory()) {
-    throw new FeedwrightError('ARTICLES_NOT_A_FOLDER', `${display(root)} is a file, not a folder of articles.`, 'Pass the folder that holds the articles to --articles.', display(root));
+    throw new FeedwrightError(
+      'ARTICLES_NOT_A_FOLDER',
+      `${display(root)} is a file, not a folder of articles.`,
+      'Pass the folder that holds the articles to --articles.',
+      display(root),
+    );
   }
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const rootReal = await realpath(root);
 
   async function walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
@@ -63,7 +74,9 @@ export async function listSources(root: string, display: (abs: string) => string
       if (dir === root) {
         throw new FeedwrightError('ARTICLES_UNREADABLE', `The articles folder ${display(root)} cannot be read (${code}).`, 'Check its permissions.', display(root));
       }
-      diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(dir) }, `The folder cannot be read (${code}); its articles are missing from the feeds.`, 'Check its permissions.'));
+      diagnostics.push(
+        diag('SOURCE_UNREADABLE', { file: display(dir) }, `The folder cannot be read (${code}); its articles are missing from the feeds.`, 'Check its permissions.'),
+      );
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -78,14 +91,23 @@ export async function listSources(root: string, display: (abs: string) => string
           isDir = s.isDirectory();
           isFile = s.isFile();
         } catch {
-          diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, 'The symbolic link is broken or points at something unreadable.', 'Remove the link or fix its target.'));
+          diagnostics.push(
+            diag('SOURCE_UNREADABLE', { file: display(abs) }, 'The symbolic link is broken or points at something unreadable.', 'Remove the link or fix its target.'),
+          );
           continue;
         }
       }
       if (isDir) {
         const real = await realpath(abs).catch(() => abs);
         if (ancestors.has(real)) {
-          diagnostics.push(diag('SOURCE_SYMLINK_LOOP', { file: display(abs) }, 'The symbolic link points back to a folder that contains it; it was not followed.', 'Remove the link, or point it outside the articles folder.'));
+          diagnostics.push(
+            diag(
+              'SOURCE_SYMLINK_LOOP',
+              { file: display(abs) },
+              'The symbolic link points back to a folder that contains it; it was not followed.',
+              'Remove the link, or point it outside the articles folder.',
+            ),
+          );
           continue;
         }
         await walk(abs, new Set([...ancestors, real]));
@@ -127,7 +149,14 @@ export async function listSources(root: string, display: (abs: string) => string
   if (files.length === 0) {
     // An empty folder is not fatal: a new site, or one whose last article was just removed, must
     // still publish valid (empty) feeds rather than keep stale ones. But it is rarely intended.
-    diagnostics.push(diag('ARTICLES_EMPTY', { file: display(root) }, `The articles folder holds no articles (${Object.keys(SOURCE_EXTENSIONS).join(', ')}); empty feeds are written.`, 'Add articles, or check --articles / the config "articles" path.'));
+    diagnostics.push(
+      diag(
+        'ARTICLES_EMPTY',
+        { file: display(root) },
+        `The articles folder holds no articles (${Object.keys(SOURCE_EXTENSIONS).join(', ')}); empty feeds are written.`,
+        'Add articles, or check --articles / the config "articles" path.',
+      ),
+    );
   }
   return { files, diagnostics };
 }
@@ -141,7 +170,15 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic:
 export async function readSource(file: SourceFile): Promise<DecodeResult> {
   const at = { file: file.displayPath };
   if (file.size > MAX_SOURCE_BYTES) {
-    return { ok: false, diagnostic: diag('SOURCE_TOO_LARGE', at, `The file is ${(file.size / 1048576).toFixed(1)} MiB; articles are limited to ${MAX_SOURCE_BYTES / 1048576} MiB.`, 'Split it, or remove embedded data (images as base64, logs) from it.') };
+    return {
+      ok: false,
+      diagnostic: diag(
+        'SOURCE_TOO_LARGE',
+        at,
+        `The file is ${(file.size / 1048576).toFixed(1)} MiB; articles are limited to ${MAX_SOURCE_BYTES / 1048576} MiB.`,
+        'Split it, or remove embedded data (images as base64, logs) from it.',
+      ),
+    };
   }
   let bytes: Buffer;
   try {
@@ -159,7 +196,15 @@ export function decodeSource(bytes: Uint8Array, displayPath: string): DecodeResu
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
     if (looksBinary(bytes)) {
-      return { ok: false, diagnostic: diag('SOURCE_BINARY', at, 'The file holds binary data (NUL bytes or a known binary signature), not text.', 'Move images and other binary files out of the articles folder.') };
+      return {
+        ok: false,
+        diagnostic: diag(
+          'SOURCE_BINARY',
+          at,
+          'The file holds binary data (NUL bytes or a known binary signature), not text.',
+          'Move images and other binary files out of the articles folder.',
+        ),
+      };
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -167,7 +212,15 @@ export function decodeSource(bytes: Uint8Array, displayPath: string): DecodeResu
       const offset = firstInvalidUtf8(bytes);
       const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
       const line = before.split('\n').length;
-      return { ok: false, diagnostic: diag('SOURCE_INVALID_UTF8', { ...at, line }, `The file is not valid UTF-8 (first bad byte at offset ${offset}, line ${line}).`, 'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).') };
+      return {
+        ok: false,
+        diagnostic: diag(
+          'SOURCE_INVALID_UTF8',
+          { ...at, line },
+          `The file is not valid UTF-8 (first bad byte at offset ${offset}, line ${line}).`,
+          'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+        ),
+      };
     }
   }
   if (text.trim() === '') return { ok: false, diagnostic: diag('SOURCE_EMPTY', at, 'The file is empty.', 'Write the article, or delete the file.') };

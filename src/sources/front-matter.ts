@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { diag } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { didYouMean } from '../util/text.js';
@@ -66,7 +66,9 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
     return {
       ...empty,
       ok: false,
-      diagnostics: [diag('FM_UNCLOSED', { file, line: 1 }, 'The front matter opened with "---" on line 1 never closes.', 'Add a line with just "---" after the last front matter key.')],
+      diagnostics: [
+        diag('FM_UNCLOSED', { file, line: 1 }, 'The front matter opened with "---" on line 1 never closes.', 'Add a line with just "---" after the last front matter key.'),
+      ],
     };
   }
   const yamlText = rest.slice(0, close.index);
@@ -79,7 +81,14 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
       body,
       bodyLine,
       ok: false,
-      diagnostics: [diag('FM_TOO_LARGE', { file, line: 1 }, `The front matter is ${yamlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`, 'Move long text (a summary, notes) into the body; front matter holds short keys and values.')],
+      diagnostics: [
+        diag(
+          'FM_TOO_LARGE',
+          { file, line: 1 },
+          `The front matter is ${yamlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`,
+          'Move long text (a summary, notes) into the body; front matter holds short keys and values.',
+        ),
+      ],
     };
   }
   const parsed = parseYaml(yamlText, file, 2);
@@ -100,15 +109,31 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Omit<Fron
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = lineOf(e?.pos[0]);
-    diagnostics.push(diag('FM_INVALID_YAML', { file, line }, `The front matter is not valid YAML: ${firstSentence(e?.message ?? 'syntax error')}.`, 'Check indentation and quoting; a value containing ": " must be quoted.'));
+    diagnostics.push(
+      diag(
+        'FM_INVALID_YAML',
+        { file, line },
+        `The front matter is not valid YAML: ${firstSentence(e?.message ?? 'syntax error')}.`,
+        'Check indentation and quoting; a value containing ": " must be quoted.',
+      ),
+    );
     return { data: {}, lines: {}, diagnostics, ok: false };
   }
   for (const w of doc.warnings) {
-    diagnostics.push(diag('FM_YAML_TAG', { file, line: lineOf(w.pos[0]) }, `The front matter uses a YAML feature feedwright ignores: ${firstSentence(w.message)}.`, 'Remove the tag; front matter holds plain strings, numbers, lists and maps.'));
+    diagnostics.push(
+      diag(
+        'FM_YAML_TAG',
+        { file, line: lineOf(w.pos[0]) },
+        `The front matter uses a YAML feature feedwright ignores: ${firstSentence(w.message)}.`,
+        'Remove the tag; front matter holds plain strings, numbers, lists and maps.',
+      ),
+    );
   }
   if (doc.contents === null) return { data: {}, lines: {}, diagnostics, ok: true };
   if (!isMap(doc.contents)) {
-    diagnostics.push(diag('FM_NOT_A_MAPPING', { file, line: firstLine }, 'The front matter must be a list of "key: value" lines.', 'Write e.g. "title: My article" on its own line.'));
+    diagnostics.push(
+      diag('FM_NOT_A_MAPPING', { file, line: firstLine }, 'The front matter must be a list of "key: value" lines.', 'Write e.g. "title: My article" on its own line.'),
+    );
     return { data: {}, lines: {}, diagnostics, ok: false };
   }
   const lines: Record<string, number> = {};
@@ -119,14 +144,26 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Omit<Fron
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    diagnostics.push(diag('FM_ALIAS_LIMIT', { file, line: firstLine }, `The front matter expands too many YAML aliases (${firstSentence((error as Error).message)}).`, `Use at most ${MAX_YAML_ALIASES} aliases; front matter rarely needs any.`));
+    diagnostics.push(
+      diag(
+        'FM_ALIAS_LIMIT',
+        { file, line: firstLine },
+        `The front matter expands too many YAML aliases (${firstSentence((error as Error).message)}).`,
+        `Use at most ${MAX_YAML_ALIASES} aliases; front matter rarely needs any.`,
+      ),
+    );
     return { data: {}, lines, diagnostics, ok: false };
   }
   const record = (data ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
     const guess = didYouMean(key, FRONT_MATTER_KEYS);
-    const d = diag('FM_UNKNOWN_KEY', { file, line: lines[key] ?? firstLine }, `Unknown front matter key "${key}" is ignored.`, guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`);
+    const d = diag(
+      'FM_UNKNOWN_KEY',
+      { file, line: lines[key] ?? firstLine },
+      `Unknown front matter key "${key}" is ignored.`,
+      guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`,
+    );
     diagnostics.push(d);
   }
   return { data: record, lines, diagnostics, ok: true };

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
-import { type Site, makeSite, readFeeds, run } from './helpers.js';
+import { makeSite, readFeeds, run, type Site } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.join(here, 'fixtures', 'cli.ts');
@@ -182,7 +182,9 @@ describe('two builds on one output', () => {
 /** Every regular file under `dir`. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 const cacheExists = existsSync(path.join(here, '../../src/cache'));
@@ -192,12 +194,15 @@ describe.skipIf(!cacheExists)('a corrupted or truncated cache (src/cache)', () =
     ['truncated to half', (buf: Buffer) => buf.subarray(0, Math.floor(buf.length / 2))],
     ['emptied', () => Buffer.alloc(0)],
     ['overwritten with random bytes', (buf: Buffer) => Buffer.from(buf.map((_, i) => (i * 7919 + 13) % 256))],
-    ['with one byte flipped in the middle', (buf: Buffer) => {
-      const b = Buffer.from(buf);
-      const i = Math.floor(b.length / 2);
-      b[i] = (b[i] ?? 0) ^ 0xff;
-      return b;
-    }],
+    [
+      'with one byte flipped in the middle',
+      (buf: Buffer) => {
+        const b = Buffer.from(buf);
+        const i = Math.floor(b.length / 2);
+        b[i] = (b[i] ?? 0) ^ 0xff;
+        return b;
+      },
+    ],
   ] as const) {
     it(`is not trusted when ${name}: the next build gives the same feeds, exit 0`, async () => {
       const s = makeSite({ 'three.md': '---\ntitle: Three\ndate: 2024-01-04\n---\nBody three.\n' }, { config: { ...CONFIG, cache: '.cache' } });

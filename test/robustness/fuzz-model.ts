@@ -27,13 +27,56 @@ const nastyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\u0008', '\uFFFE', '\uD800', '\u202E', '\u00A0', '<![CDATA[', ']]>', '&', '&amp;', '<', '"\'', '--', '-->', '\r\n', '\t', '😀', 'ß', 'İ', '\u0301'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u0008',
+    '\uFFFE',
+    '\uD800',
+    '\u202E',
+    '\u00A0',
+    '<![CDATA[',
+    ']]>',
+    '&',
+    '&amp;',
+    '<',
+    '"\'',
+    '--',
+    '-->',
+    '\r\n',
+    '\t',
+    '😀',
+    'ß',
+    'İ',
+    '\u0301',
+  ),
 );
 
 const yamlScalar = fc.oneof(
   nastyText.map((s) => JSON.stringify(s)),
   nastyText,
-  fc.constantFrom('2024-03-11', '2024-03-11T09:30:00+01:00', '1900-01-01', '2300-01-01', '31/31/2024', 'yesterday', 'null', '~', 'true', '0x1F', '.inf', '[a, b]', '{a: 1}', '*x', '&x a', '!!js/function "f"', '!!binary aGk=', '|', '>'),
+  fc.constantFrom(
+    '2024-03-11',
+    '2024-03-11T09:30:00+01:00',
+    '1900-01-01',
+    '2300-01-01',
+    '31/31/2024',
+    'yesterday',
+    'null',
+    '~',
+    'true',
+    '0x1F',
+    '.inf',
+    '[a, b]',
+    '{a: 1}',
+    '*x',
+    '&x a',
+    '!!js/function "f"',
+    '!!binary aGk=',
+    '|',
+    '>',
+  ),
 );
 
 const FM_KEYS = ['title', 'date', 'updated', 'author', 'authors', 'tags', 'summary', 'slug', 'id', 'link', 'image', 'lang', 'draft', 'clean', 'tittle', 'x', ''] as const;
@@ -49,16 +92,51 @@ const frontMatter = fc.oneof(
 
 /** Lines a scraper leaves around an article. */
 const chromeLine = fc.constantFrom(
-  'Share on Facebook', 'Tweet', 'Advertisement', 'Subscribe to our newsletter', 'By Jane Doe', 'By JANE DOE and John Roe, Reuters',
-  'Updated: March 11, 2024 9:30 am', 'Published 2 hours ago', 'Tags: news, mexico', 'Read more', '© 2024 Example Media', 'Home > News > World',
-  '- - - - -', '* * *', '=====', 'Photo: AP', '', '   ', '1 2 3 4 5 Next »', 'Cookies help us deliver our services.',
+  'Share on Facebook',
+  'Tweet',
+  'Advertisement',
+  'Subscribe to our newsletter',
+  'By Jane Doe',
+  'By JANE DOE and John Roe, Reuters',
+  'Updated: March 11, 2024 9:30 am',
+  'Published 2 hours ago',
+  'Tags: news, mexico',
+  'Read more',
+  '© 2024 Example Media',
+  'Home > News > World',
+  '- - - - -',
+  '* * *',
+  '=====',
+  'Photo: AP',
+  '',
+  '   ',
+  '1 2 3 4 5 Next »',
+  'Cookies help us deliver our services.',
 );
 
-const prose = fc.array(fc.constantFrom('The', 'council', 'met', 'on', 'Tuesday', 'and', 'agreed', 'to', 'fund', 'the', 'parks', 'budget', 'río', '東京', 'über', '—', ',', '.'), { minLength: 1, maxLength: 40 }).map((w) => w.join(' '));
+const prose = fc
+  .array(fc.constantFrom('The', 'council', 'met', 'on', 'Tuesday', 'and', 'agreed', 'to', 'fund', 'the', 'parks', 'budget', 'río', '東京', 'über', '—', ',', '.'), {
+    minLength: 1,
+    maxLength: 40,
+  })
+  .map((w) => w.join(' '));
 
 const htmlFragment = fc.oneof(
   prose.map((p) => `<p>${p}</p>`),
-  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<div><div><span>', '</p></div>', '<!-- c -->', '<![CDATA[x]]>', '<a href="javascript:alert(1)">x</a>', '<table><tr><td>1</td></tr></table>', '&nbsp;&#0;&#xD800;&bogus;', '<meta property="article:published_time" content="2024-01-01">', '<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"2024-02-30"}</script>', '<nav><a href="/">Home</a></nav>'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<div><div><span>',
+    '</p></div>',
+    '<!-- c -->',
+    '<![CDATA[x]]>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<table><tr><td>1</td></tr></table>',
+    '&nbsp;&#0;&#xD800;&bogus;',
+    '<meta property="article:published_time" content="2024-01-01">',
+    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"2024-02-30"}</script>',
+    '<nav><a href="/">Home</a></nav>',
+  ),
   nastyText,
 );
 
@@ -66,7 +144,26 @@ const body = fc.oneof(
   fc.array(fc.oneof(prose, chromeLine, nastyText), { maxLength: 12 }).map((lines) => lines.join('\n')),
   fc.array(fc.oneof(prose, chromeLine), { maxLength: 12 }).map((lines) => lines.join('\n\n')),
   fc.array(htmlFragment, { maxLength: 10 }).map((parts) => parts.join('')),
-  fc.array(fc.constantFrom('# Title', '## Sub', '- item', '1. item', '> quote', '```', '    code', '| a | b |', '|---|---|', '[x](javascript:alert(1))', '![i](data:image/png;base64,AAAA)', '<div>', '***'), { maxLength: 10 }).map((l) => l.join('\n')),
+  fc
+    .array(
+      fc.constantFrom(
+        '# Title',
+        '## Sub',
+        '- item',
+        '1. item',
+        '> quote',
+        '```',
+        '    code',
+        '| a | b |',
+        '|---|---|',
+        '[x](javascript:alert(1))',
+        '![i](data:image/png;base64,AAAA)',
+        '<div>',
+        '***',
+      ),
+      { maxLength: 10 },
+    )
+    .map((l) => l.join('\n')),
 );
 
 const textContent = fc.tuple(frontMatter, body).map(([fm, b]) => fm + b);
@@ -81,7 +178,10 @@ const content: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 
 /** A whole articles folder: 1 to 6 files with unique names, some in sub-folders. */
 export const articleFolder: fc.Arbitrary<FuzzFile[]> = fc
-  .array(fc.record({ base: fc.stringMatching(/^[a-z0-9][a-z0-9 _.-]{0,12}$/), dir: fc.constantFrom('', '', 'sub/', 'a b/'), ext: fc.constantFrom(...EXTENSIONS), content }), { minLength: 1, maxLength: 6 })
+  .array(fc.record({ base: fc.stringMatching(/^[a-z0-9][a-z0-9 _.-]{0,12}$/), dir: fc.constantFrom('', '', 'sub/', 'a b/'), ext: fc.constantFrom(...EXTENSIONS), content }), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .map((files) => files.map((f, i) => ({ name: `${f.dir}${f.base.replace(/^\.+/, '')}-${i}${f.ext}`, content: f.content })));
 
 export interface FuzzOutcome {

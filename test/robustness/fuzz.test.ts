@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FuzzFile, articleFolder, buildAndCheck } from './fuzz-model.js';
+import { articleFolder, buildAndCheck, type FuzzFile } from './fuzz-model.js';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => void unhandled.push(reason);

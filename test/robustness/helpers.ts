@@ -3,7 +3,7 @@
  * (no shared mutable fixtures), runs the real CLI entry `main()` with a fake Io, and reads the
  * feeds back with real parsers.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';

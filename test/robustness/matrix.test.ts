@@ -7,7 +7,22 @@ import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from '
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
-import { GOOD_TITLES, type Files, type RunResult, type Site, BASE_CONFIG, codes, feedsExist, find, findAll, makeSite, permissionsAreIgnored, run, runText, titlesEverywhere } from './helpers.js';
+import {
+  BASE_CONFIG,
+  codes,
+  type Files,
+  feedsExist,
+  find,
+  findAll,
+  GOOD_TITLES,
+  makeSite,
+  permissionsAreIgnored,
+  type RunResult,
+  run,
+  runText,
+  type Site,
+  titlesEverywhere,
+} from './helpers.js';
 
 const sites: Site[] = [];
 afterEach(() => {
@@ -65,7 +80,9 @@ describe('matrix: encodings and file kinds', () => {
   });
 
   it('UTF-8 with a BOM (front matter right after it) is read correctly, exit 0', async () => {
-    const { r, titles } = await buildWith({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\ntitle: With BOM\ndate: 2024-02-03\n---\nBody.\r\nCRLF line.\r\n')]) });
+    const { r, titles } = await buildWith({
+      'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\ntitle: With BOM\ndate: 2024-02-03\n---\nBody.\r\nCRLF line.\r\n')]),
+    });
     expect(r.code).toBe(EXIT.OK);
     expect(codes(r)).not.toContain('FM_UNKNOWN_KEY');
     expect(titles).toContain('With BOM');
@@ -351,17 +368,20 @@ describe('matrix: the articles folder', () => {
     expect(r.code).toBe(EXIT.USAGE_OR_CONFIG);
   });
 
-  it.skipIf(permissionsAreIgnored())('unreadable (chmod 000) -> ARTICLES_UNREADABLE, exit 2 [skipped when running as root: chmod does not block reads; see the ELOOP case]', async () => {
-    const s = site({});
-    chmodSync(s.articles, 0o000);
-    try {
-      const r = await run(s.dir);
-      expect(fatal(r)).toBe('ARTICLES_UNREADABLE');
-      expect(r.code).toBe(EXIT.USAGE_OR_CONFIG);
-    } finally {
-      chmodSync(s.articles, 0o755);
-    }
-  });
+  it.skipIf(permissionsAreIgnored())(
+    'unreadable (chmod 000) -> ARTICLES_UNREADABLE, exit 2 [skipped when running as root: chmod does not block reads; see the ELOOP case]',
+    async () => {
+      const s = site({});
+      chmodSync(s.articles, 0o000);
+      try {
+        const r = await run(s.dir);
+        expect(fatal(r)).toBe('ARTICLES_UNREADABLE');
+        expect(r.code).toBe(EXIT.USAGE_OR_CONFIG);
+      } finally {
+        chmodSync(s.articles, 0o755);
+      }
+    },
+  );
 
   it('unreadable even for root (a symlink to itself, ELOOP) -> ARTICLES_UNREADABLE, exit 2', async () => {
     const s = site({}, { good: false });

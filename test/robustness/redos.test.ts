@@ -28,11 +28,101 @@ const N = 100_000;
 
 /** Units repeated to make adversarial lines (the shapes that break naive regexes). */
 const UNITS = [
-  ' ', '\t', '1', '12', 'a', 'A', 'aA', '.', ',', '-', '- ', '-- ', '—', '_', '*', '* ', '#', '=', '|', ':', ': ', ';', '!', '?', "'", '"',
-  '(', ')', '[', ']', '{', '<', '>', '<<<<', '</', '<a', '<p>', '<div>', '&', '&#', '&amp;', '&#x', '\\', '/', '//', '@', 'a@', '.a',
-  'By ', 'by ', 'By John ', 'By John and ', 'Photo: ', 'Updated ', 'Published: ', 'Tags: ', 'tag, ', 'Share ', 'Read more ',
-  'Jan ', '2024-', '12:', '1/', '1, ', 'A. ', 'Mr. ', 'http://', 'https://a.', 'www.', 'a ', 'a a ', 'é', '\u00a0', '\u200b', '😀', 'ß',
-  '\n', 'a\n', ' \n', '\n\n', '- a\n', '> ', '    ', '```', '~~', '](', '![', '<!--', '-->', '<![CDATA[', ']]>', '%', '+', '0x', 'e1',
+  ' ',
+  '\t',
+  '1',
+  '12',
+  'a',
+  'A',
+  'aA',
+  '.',
+  ',',
+  '-',
+  '- ',
+  '-- ',
+  '—',
+  '_',
+  '*',
+  '* ',
+  '#',
+  '=',
+  '|',
+  ':',
+  ': ',
+  ';',
+  '!',
+  '?',
+  "'",
+  '"',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '<',
+  '>',
+  '<<<<',
+  '</',
+  '<a',
+  '<p>',
+  '<div>',
+  '&',
+  '&#',
+  '&amp;',
+  '&#x',
+  '\\',
+  '/',
+  '//',
+  '@',
+  'a@',
+  '.a',
+  'By ',
+  'by ',
+  'By John ',
+  'By John and ',
+  'Photo: ',
+  'Updated ',
+  'Published: ',
+  'Tags: ',
+  'tag, ',
+  'Share ',
+  'Read more ',
+  'Jan ',
+  '2024-',
+  '12:',
+  '1/',
+  '1, ',
+  'A. ',
+  'Mr. ',
+  'http://',
+  'https://a.',
+  'www.',
+  'a ',
+  'a a ',
+  'é',
+  '\u00a0',
+  '\u200b',
+  '😀',
+  'ß',
+  '\n',
+  'a\n',
+  ' \n',
+  '\n\n',
+  '- a\n',
+  '> ',
+  '    ',
+  '```',
+  '~~',
+  '](',
+  '![',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '%',
+  '+',
+  '0x',
+  'e1',
 ];
 /** What ends a run: nothing, or a character that makes a greedy match fail only at the end. */
 const ENDINGS = ['', '!', '\u0000'];
@@ -48,9 +138,9 @@ const REF = new Date('2024-06-01T00:00:00Z');
 /** Every content path that runs regular expressions, as `name -> run(input)`. */
 const PATHS: Record<string, (s: string) => unknown> = {
   'text cleaning (extractText)': (s) => extractText(s, { timezone: 'UTC', referenceDate: REF }),
-  'text cleaning, as a body line': (s) => extractText(`A title for the article here\n\nBy Jane Doe\n\n${s}\n\nThe end of the article body.`, { timezone: 'UTC', referenceDate: REF }),
-  'text cleaning with user patterns': (s) =>
-    extractText(s, { timezone: 'UTC', dropPatterns: USER_PATTERNS.map((p) => new RegExp(p, 'u')), keepPatterns: [new RegExp('^Keep\\s+this', 'u')] }),
+  'text cleaning, as a body line': (s) =>
+    extractText(`A title for the article here\n\nBy Jane Doe\n\n${s}\n\nThe end of the article body.`, { timezone: 'UTC', referenceDate: REF }),
+  'text cleaning with user patterns': (s) => extractText(s, { timezone: 'UTC', dropPatterns: USER_PATTERNS.map((p) => new RegExp(p, 'u')), keepPatterns: [/^Keep\s+this/u] }),
   'front matter': (s) => splitFrontMatter(`---\ntitle: ${JSON.stringify(s)}\nsummary: ${s.replace(/\n/g, ' ')}\n---\n${s}`, 'x.md'),
   'front matter, just within the size limit': (s) => splitFrontMatter(`---\nsummary: ${s.replace(/\n/g, ' ').slice(0, MAX_FRONT_MATTER_CHARS - 20)}\n---\nBody.`, 'x.md'),
   'front matter never closed': (s) => splitFrontMatter(`---\n${s}`, 'x.md'),
@@ -59,8 +149,13 @@ const PATHS: Record<string, (s: string) => unknown> = {
   bylines: (s) => [parseByline(s), splitByline(s), looksLikePersonName(s), parseByline(`By ${s}`)],
   tags: (s) => [parseTagsLine(s), splitTags(s), parseTagsLine(`Tags: ${s}`)],
   people: (s) => [parsePerson(s), parsePeople([s, `${s} <${s}> (${s})`])],
-  'HTML extraction': (s) => extractHtml(`<html><head><title>A page</title></head><body><article><h1>A page</h1><p>${s}</p></article></body></html>`, { timezone: 'UTC', referenceDate: REF }),
-  'HTML metadata': (s) => extractHtml(`<html><head><title>${s}</title><meta name="author" content="${s.slice(0, 20_000)}"><script type="application/ld+json">{"headline":${JSON.stringify(s.slice(0, 20_000))}}</script></head><body><p>Short.</p></body></html>`, { timezone: 'UTC', referenceDate: REF }),
+  'HTML extraction': (s) =>
+    extractHtml(`<html><head><title>A page</title></head><body><article><h1>A page</h1><p>${s}</p></article></body></html>`, { timezone: 'UTC', referenceDate: REF }),
+  'HTML metadata': (s) =>
+    extractHtml(
+      `<html><head><title>${s}</title><meta name="author" content="${s.slice(0, 20_000)}"><script type="application/ld+json">{"headline":${JSON.stringify(s.slice(0, 20_000))}}</script></head><body><p>Short.</p></body></html>`,
+      { timezone: 'UTC', referenceDate: REF },
+    ),
   'HTML extraction, raw': (s) => extractHtml(s, { timezone: 'UTC', referenceDate: REF }),
   'HTML dates and site names': (s) => [parseHtmlDate(s, 'UTC', REF), stripSiteName(s, 'Example Site'), stripSiteName(`${s} | Example`, 'Example')],
   'HTML to text': (s) => [htmlToText(s), simpleText(s)],
@@ -72,7 +167,17 @@ const PATHS: Record<string, (s: string) => unknown> = {
 };
 
 /** Patterns a user might put in clean.drop/keep that the config accepts. */
-const USER_PATTERNS = ['^Sponsored', 'Advert(?:isement)?$', '^\\s*Share (?:on|this)', 'Read more', '^\\W+$', '\\s+$', '^(?:Follow|Subscribe) us', '.*Newsletter.*', '\\d+ comments?'];
+const USER_PATTERNS = [
+  '^Sponsored',
+  'Advert(?:isement)?$',
+  '^\\s*Share (?:on|this)',
+  'Read more',
+  '^\\W+$',
+  '\\s+$',
+  '^(?:Follow|Subscribe) us',
+  '.*Newsletter.*',
+  '\\d+ comments?',
+];
 
 function timed(fn: () => unknown): number {
   const started = performance.now();
@@ -84,7 +189,15 @@ function timed(fn: () => unknown): number {
  * Paths that cost ~0.5-3 s per 100k input (a DOM, Readability, a full build of the text) get the
  * units that matter for markup; the rest get every unit. Keeps the suite near a minute.
  */
-const HEAVY: ReadonlySet<string> = new Set(['HTML extraction', 'HTML extraction, raw', 'HTML metadata', 'text cleaning (extractText)', 'text cleaning, as a body line', 'text cleaning with user patterns', 'feed validator']);
+const HEAVY: ReadonlySet<string> = new Set([
+  'HTML extraction',
+  'HTML extraction, raw',
+  'HTML metadata',
+  'text cleaning (extractText)',
+  'text cleaning, as a body line',
+  'text cleaning with user patterns',
+  'feed validator',
+]);
 const HEAVY_UNITS = [' ', '\n', 'a', '1', '- ', '<<<<', '</', '<a', '<p>', '&#', '<!--', '"', 'By ', 'Jan ', '\u00a0'];
 
 /**
@@ -153,7 +266,10 @@ describe('config user patterns', () => {
   it('the check itself is linear on a hostile 100k-character pattern', () => {
     for (const unit of ['(', '(+', '+', '(a', '\\', '(\\', ')+', '[(']) {
       const pattern = adversarial(unit, ')');
-      expect(timed(() => isLikelyCatastrophic(pattern)), unit).toBeLessThan(BOUND_MS);
+      expect(
+        timed(() => isLikelyCatastrophic(pattern)),
+        unit,
+      ).toBeLessThan(BOUND_MS);
     }
   });
 });

@@ -3,29 +3,57 @@
  * source kind (Markdown raw HTML, scraped text, HTML pages); the built feeds are parsed back and the
  * content of every item is checked for anything executable.
  */
-import { parseDocument } from 'htmlparser2';
+
 import type { ChildNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sanitizeContent } from '../../src/clean/sanitize.js';
 import { EXIT } from '../../src/errors.js';
-import { BASE_CONFIG, type Files, type Site, findAll, makeSite, readFeeds, run } from './helpers.js';
+import { BASE_CONFIG, type Files, findAll, makeSite, readFeeds, run, type Site } from './helpers.js';
 import { XSS_VECTORS } from './xss-vectors.js';
 
 /** Elements that must never appear in feed content (iframes only when configured). */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'frame', 'frameset', 'noscript', 'template', 'title', 'body', 'html', 'head', 'marquee', 'x']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'frame',
+  'frameset',
+  'noscript',
+  'template',
+  'title',
+  'body',
+  'html',
+  'head',
+  'marquee',
+  'x',
+]);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'cite', 'action', 'formaction', 'data', 'background', 'xlink:href', 'codebase', 'dynsrc', 'lowsrc', 'ping']);
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
 /** The scheme a browser would see: entities are already decoded; it drops controls and whitespace. */
 function schemeOf(url: string): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip exactly these
+  // Browsers strip exactly these (controls, spaces, separators) before reading a scheme.
   const stripped = url.replace(/[\u0000-\u0020\u007f-\u009f\u2028\u2029\u00a0\ufeff]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(stripped);
   return m?.[1]?.toLowerCase();
 }
 
 /** Every reason `html` could execute something in a feed reader; empty when it is safe. */
-export function executableParts(html: string): string[] {
+function executableParts(html: string): string[] {
   const problems: string[] = [];
   // A raw tag opener for a forbidden element, whatever a tolerant parser makes of it.
   const raw = /<\s*\/?\s*(script|style|iframe|object|embed|base|meta|form|svg|math|link)\b/gi;
@@ -105,7 +133,7 @@ afterAll(() => {
 function prose(i: number, n: number): string {
   const words = PROSE.split(' ');
   const k = (i * 7 + n * 3) % words.length;
-  return [...words.slice(k), ...words.slice(0, k)].join(' ').replace(/\.$/, '') + ` (note ${i}-${n}).`;
+  return `${[...words.slice(k), ...words.slice(0, k)].join(' ').replace(/\.$/, '')} (note ${i}-${n}).`;
 }
 
 function articlesFor(kind: 'md' | 'txt' | 'html'): Files {
@@ -118,7 +146,8 @@ function articlesFor(kind: 'md' | 'txt' | 'html'): Files {
     if (kind === 'md') files[`v${i}.md`] = `---\ntitle: ${title}\ndate: ${date}\n---\n${PROSE}\n\n${vector}\n\n${PROSE2}\n`;
     if (kind === 'txt') files[`v${i}.txt`] = `---\ntitle: ${title}\ndate: ${date}\n---\n${PROSE}\n\n${vector}\n\n${PROSE2}\n`;
     if (kind === 'html') {
-      files[`v${i}.html`] = `<!DOCTYPE html><html><head><title>${title}</title><meta property="article:published_time" content="${date}"></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1><p>${PROSE}</p>${vector}<p>${PROSE2} ${PROSE}</p><p>${PROSE2}</p></article></body></html>`;
+      files[`v${i}.html`] =
+        `<!DOCTYPE html><html><head><title>${title}</title><meta property="article:published_time" content="${date}"></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1><p>${PROSE}</p>${vector}<p>${PROSE2} ${PROSE}</p><p>${PROSE2}</p></article></body></html>`;
     }
   });
   return files;

@@ -3,14 +3,15 @@
  * entities, images, stylesheets, iframes and JSON-LD contexts at a local HTTP server that counts
  * requests, and at a secret file; the build must make no request and leak no byte of the file.
  */
+
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { checkFeed } from '../../src/validate/index.js';
-import { type Site, makeSite, readFeeds, run } from './helpers.js';
+import { makeSite, readFeeds, run, type Site } from './helpers.js';
 
 let server: Server;
 let requests: string[] = [];
