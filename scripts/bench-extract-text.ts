@@ -21,9 +21,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractText, findTemplateLines, type TextExtraction } from '../src/clean/text/index.js';
+import type { FoundMetadata } from '../src/model.js';
 import { parseDocument } from '../src/sources/html/dom.js';
 import { extractMetadata } from '../src/sources/html/metadata.js';
-import type { FoundMetadata } from '../src/model.js';
 
 interface Args {
   dev: string;

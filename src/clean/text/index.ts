@@ -21,12 +21,12 @@ import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
 import { readDateLine } from '../../meta/textual/dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../../meta/textual/tags.js';
 import type { Person } from '../../model.js';
-import { AUTHOR_BIO, BODY, BYLINE_HINT, COMPANY_BOILERPLATE, DATE_HINT, MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
+import { AUTHOR_BIO, BODY, BYLINE_HINT, COMPANY_BOILERPLATE, DATE_HINT, MAX_RULE_KEY_LENGTH, NOT_HEADLINE, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
-export { PHRASE_RULES } from './rules.js';
+export { NOT_HEADLINE, PHRASE_RULES } from './rules.js';
 export { findTemplateLines, templateKey } from './template.js';
 
 export interface TextExtractOptions {
@@ -113,6 +113,8 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     if (label.keep) rule = undefined;
     else if (i === titleIndex) continue;
     else if (meta[i]) rule = meta[i];
+    // Copies of the headline (the page title at the top, an "Up next" slot) say why they left.
+    else if (titleKey !== undefined && (!label.rule || label.rule === 'duplicate-block') && unit.words > 0 && keyOf(unit) === titleKey) rule = 'title-repeat';
     else if (label.rule) rule = label.rule;
     else if (i < start || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
@@ -469,20 +471,57 @@ function widens(unit: Unit, label: Label): boolean {
   return !label.rule && unit.sentence && unit.words >= 3;
 }
 
-/** Step 4: the headline-like line just before the body, or undefined for a clean article. */
+/**
+ * Step 4: the headline. Candidates are the headline-like lines in the `TITLE_WINDOW` units before
+ * the body, and the first few units of the body when one of them stands right above a byline or a
+ * date (a headline that ends with a full stop is widened into the body). Each candidate is scored
+ * by `headlineScore` (length, capitals, separators, sentence end, a dek's length, a pull quote)
+ * plus general layout cues: a headline stands right above the byline or date line
+ * (`TITLE.anchorBonus`), and pages repeat their headline (the page title, share text, a
+ * breadcrumb) while they rarely repeat a kicker or a dek (`TITLE.repeatBonus`). Lines further from
+ * the body cost a little, so of two equal candidates the nearer wins.
+ */
 function findTitle(units: readonly Unit[], labels: readonly Label[], start: number): number | undefined {
   const from = Math.min(start - 1, units.length - 1);
+  const lowest = Math.max(0, start - TITLE_WINDOW);
+  let highest = Math.min(units.length - 1, start + TITLE.insideReach);
+  // A headline precedes the story: inside the body, only lines before its first prose line.
+  for (let i = Math.max(0, start); i <= highest; i += 1) {
+    const unit = units[i] as Unit;
+    if (isProse(unit) && unit.words > TITLE.dekWords) highest = i - 1;
+  }
+  const anchors = new Map<number, boolean>();
+  const anchor = (i: number): boolean => {
+    let known = anchors.get(i);
+    if (known === undefined) {
+      known = isMetaAnchor(units[i] as Unit);
+      anchors.set(i, known);
+    }
+    return known;
+  };
+  let counts: Map<string, number> | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = from; i >= Math.max(0, start - TITLE_WINDOW); i -= 1) {
+  for (let i = highest; i >= lowest; i -= 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
-    if (label.rule || unit.words === 0 || isAnchor(unit) || POSTED.test(unit.text)) continue;
+    if (label.rule || unit.words === 0 || anchor(i)) continue;
+    if (NOT_HEADLINE.credit.pattern.test(unit.text) || NOT_HEADLINE.attribution.pattern.test(unit.text)) continue;
     // The author's bare name above the date line (blog layouts) is not the headline.
-    const next = units[i + 1];
-    if (next && isAnchor(next) && looksLikePersonName(unit.text)) continue;
+    if (i + 1 < units.length && anchor(i + 1) && looksLikePersonName(unit.text)) continue;
     if (!looksLikeHeadline(unit)) continue;
-    const score = headlineScore(unit) - TITLE.distanceCost * (from - i);
+    const anchored = anchorFollows(units, labels, i, anchor);
+    // Inside the body only a line right above a byline or date is a headline.
+    if (i > from && !anchored) continue;
+    let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
+    if (anchored) {
+      score += TITLE.anchorBonus;
+      if (dekFollows(units, labels, i, anchor)) score += TITLE.aboveDekBonus;
+    }
+    if (unit.words >= 3) {
+      counts ??= countShortKeys(units);
+      if ((counts.get(keyOf(unit)) ?? 0) >= 2) score += TITLE.repeatBonus;
+    }
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -492,28 +531,117 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
 }
 
 /**
+ * A byline or a date line (checked with the real parsers: the cheap hints of `isAnchor` also
+ * match headlines such as "Doobie Brothers Set 50th Anniversary Tour", where "Set" is a month).
+ */
+function isMetaAnchor(unit: Unit): boolean {
+  if (unit.words === 0 || unit.words > 15) return false;
+  if (BYLINE_HINT.test(unit.text) || POSTED.test(unit.text)) return true;
+  if (splitByline(unit.text)) return true;
+  if (NUMERIC_DATE.test(unit.text)) return true;
+  if (!/\d/.test(unit.text) || !DATE_HINT.test(unit.text)) return false;
+  if (MONTH_THEN_DAY.test(unit.text)) return true;
+  const date = readDateLine(unit.text, 'UTC', undefined, 6);
+  return date !== undefined && restIsNameLike(date.rest);
+}
+
+/** 19/11/2019, 2019-11-19, 11.19.19 or a clock time: a date line even with other words on it. */
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}:\d\d\b/;
+
+/** A month name written out (or a dotted abbreviation) followed by a day: "October 12, 2018", "Nov. 19". */
+const MONTH_THEN_DAY = /(?:january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s*\d{1,2}\b/i;
+
+/** How many lines below a headline its byline or date line may stand (non-empty units). */
+const ANCHOR_REACH = 3;
+
+/**
+ * A byline or date line follows within `ANCHOR_REACH` non-empty units, with at most one
+ * unlabelled line (a dek, a bare author name, a label) between.
+ */
+function anchorFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  let seen = 0;
+  let between = 0;
+  for (let j = i + 1; j < units.length && seen < ANCHOR_REACH; j += 1) {
+    if ((units[j] as Unit).words === 0) continue;
+    seen += 1;
+    if (anchor(j)) return true;
+    // A one- or two-word label ("Editorial", "Analysis") does not separate a headline from its byline.
+    if (!labels[j]?.rule && (units[j] as Unit).words > 2) between += 1;
+    if (between > 1) return false;
+  }
+  return false;
+}
+
+/**
+ * The next line (after any one- or two-word label) is a dek: unlabelled, not a byline or date,
+ * and longer than this line. A headline sits above its dek, which is closer to the byline.
+ */
+function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  const words = (units[i] as Unit).words;
+  // Section names and kickers above a headline are short ("Video Games Behind The Screen").
+  if (words < TITLE.headlineOverDekMinWords) return false;
+  for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
+    const unit = units[j] as Unit;
+    if (unit.words === 0) continue;
+    if (labels[j]?.rule || anchor(j)) return false;
+    if (unit.words <= 2) continue;
+    return unit.words > words;
+  }
+  return false;
+}
+
+/** How often each short line's template key occurs in the page (headlines are repeated). */
+function countShortKeys(units: readonly Unit[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const unit of units) {
+    if (unit.words < 3 || unit.words > 30) continue;
+    const key = keyOf(unit);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
  * How much a line looks like a headline: four to twenty-five words, not a kicker in capitals, not
- * a breadcrumb or a label. The closest good candidate to the body wins (see `TITLE`).
+ * a breadcrumb or a label, not a dek (a headline is rarely longer than `TITLE.dekWords` words),
+ * not a pull quote.
  */
 function headlineScore(unit: Unit): number {
   let score = 0;
   if (unit.words >= 4 && unit.words <= 25) score += TITLE.wordsBonus;
   else if (unit.words === 3) score += TITLE.wordsBonus / 2;
+  if (unit.words > TITLE.dekWords) score -= TITLE.dekCostPerWord * (unit.words - TITLE.dekWords);
   if (unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text)) score -= TITLE.capitalsCost;
   if (/[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text)) score -= TITLE.separatorCost;
-  if (unit.sentence) score -= TITLE.sentenceCost;
+  // Questions and exclamations make headlines; a full stop makes a sentence.
+  if (unit.sentence && !/[?!][”"’»)]*$/u.test(unit.text)) score -= TITLE.sentenceCost;
   if (unit.list) score -= TITLE.listCost;
+  if (NOT_HEADLINE.pullQuote.pattern.test(unit.text)) score -= TITLE.quoteCost;
   return score;
 }
 
-/** Weights of the title finder: the closest line that looks most like a headline wins. */
-const TITLE = {
+/** Weights of the title finder (see `findTitle`). */
+export const TITLE = {
   wordsBonus: 10,
   capitalsCost: 4,
   separatorCost: 8,
   sentenceCost: 3,
   listCost: 4,
   distanceCost: 0.5,
+  /** The line right above a byline or date line: where headlines stand in every layout. */
+  anchorBonus: 6,
+  /** The line occurs again in the page (page title, share text, breadcrumb, "Up next"). */
+  repeatBonus: 4,
+  /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
+  aboveDekBonus: 3,
+  headlineOverDekMinWords: 6,
+  /** Headlines are short; a longer line under the headline is its dek (standfirst). */
+  dekWords: 16,
+  dekCostPerWord: 1,
+  /** A quotation with its attribution ("“We will,” she said") is a pull quote, not a headline. */
+  quoteCost: 8,
+  /** How many units into the body a headline may be found (when right above a byline or date). */
+  insideReach: 2,
 } as const;
 
 const POSTED = /^(?:posted|published|updated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|atualizado)\b/i;

@@ -818,6 +818,49 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
  * `PROSE_MIN_WORDS` words and ends like a sentence; prose adds its word count to the body score,
  * anything else subtracts. The densest run of prose is the body.
  */
+/** A line-shape rule of the title finder: a pattern, why it exists, and lines it must match. */
+export interface LineRule {
+  why: string;
+  pattern: RegExp;
+  /** Lines the pattern must match (checked by the unit tests). */
+  examples: readonly string[];
+  /** Headlines the pattern must leave alone (checked by the unit tests). */
+  counterExamples: readonly string[];
+}
+
+/**
+ * Lines that are shaped like a headline (short, capitalised, no full stop) but are not one. The
+ * title finder skips `credit` and `attribution` lines and scores `pullQuote` lines down. Lines are
+ * at most 30 words when tested, and each pattern is linear.
+ */
+export const NOT_HEADLINE = {
+  credit: {
+    why: 'A photo or agency credit under a picture names who took it; it often stands between the headline and the story.',
+    pattern: /(?:getty|shutterstock|\b(?:photo(?:graph)?s?|images?|credit)\s*[:/|]|\/\s*(?:ap|afp|reuters|epa)\b|\bwire services$)/i,
+    examples: ['Alex Wong | Getty Images', 'Jupiterimages, Getty Images/Creatas RF', 'Photo: Damian Dovarganes, AP', 'Detroit News wire services'],
+    counterExamples: ['Images of the flood show a town under water', 'Apple unveils a new photo app for the iPhone'],
+  },
+  pullQuote: {
+    why: 'A quotation set apart with its attribution, or a line that is one whole quotation, is a pull quote; headlines quote a phrase and go on.',
+    pattern: /^[“"‘«„][^”"’»]{8,}(?:[,!?.][”"’»]\s+\p{Ll}|[,][”"’»]|[.!?][”"’»]$)/u,
+    examples: [
+      '“We have to make some necessary job eliminations,” WeWork chairman Marcelo Claure said in an email to employees Monday',
+      '"$53 million a week is coming across the border in drugs."',
+    ],
+    counterExamples: [
+      '‘Meth. We’re on it.’: Spokane ad agencies divided on South Dakota’s viral campaign',
+      '‘The Medium is the Message’: the 7th Amsterdam Light Festival',
+      'Anthony Lynn: “We needed to win this game”',
+    ],
+  },
+  attribution: {
+    why: 'The line under a quotation that says who said it and where starts with a dash.',
+    pattern: /^[—–―]\s*\p{Lu}/u,
+    examples: ['— David McKinley on Sunday, October 13th, 2019 in an article in a local newspaper'],
+    counterExamples: ['Milan Design Week 2018 – light installation for FLOS'],
+  },
+} as const satisfies Record<string, LineRule>;
+
 export const BODY = {
   /** Words a line needs to count as prose. */
   proseMinWords: 8,

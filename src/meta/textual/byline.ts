@@ -1,7 +1,8 @@
 /**
  * Bylines written in the text of an article: `By Jane Doe`, `By Ana Ruiz and Tom Becker`,
  * `Posted on April 12, 2021 by Sam Whitaker`, `Por María González`, `Par Jean Dupont`,
- * `Von Hans Müller`, `Written by ...`, `By Jane Doe - March 11, 2021`.
+ * `Von Hans Müller`, `Written by ...`, `By Jane Doe - March 11, 2021`, and the wire-service credit
+ * `Tom Krisher, AP Auto Writer`.
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
@@ -17,6 +18,13 @@ const LATE_BY = /\s(?:by|por|par|von)\s+/gi;
 /** A photo or image credit names a photographer, not an author. */
 export const PHOTO_CREDIT =
   /^(?:photo|photos|photograph|photography|image|images|picture|pictures|foto|fotos|fotografía|fotografia|imagen|imagem|bild|bilder|crédit|credit|credits|crédito|quelle|source|fuente|fonte|illustration|video|vídeo)\b\s*(?:by|de|von|par|por|:|\/|©|-|–|—)/i;
+
+/**
+ * A wire-service credit line: the name, a comma, then the writer's role and no lead word
+ * ("Tom Krisher, AP Auto Writer", "Jane Doe, Staff Reporter"). The role is at most five words
+ * and ends in a job title, so a sentence never matches.
+ */
+export const ROLE_BYLINE = /^([^,]{3,60}),\s+(?:[\p{L}.&'’-]+\s+){0,4}(?:writer|reporter|correspondent|editor|columnist|contributor)$/iu;
 
 /** Separators between several authors. */
 const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
@@ -114,7 +122,8 @@ function bylineNames(text: string): string | undefined {
     if (last === null) return undefined;
     after = text.slice(last.index + last[0].length);
   } else {
-    return undefined;
+    const role = ROLE_BYLINE.exec(text);
+    return role?.[1] !== undefined && looksLikePersonName(role[1]) ? role[1].trim() : undefined;
   }
   const end = NAME_END.exec(after);
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();

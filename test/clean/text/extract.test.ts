@@ -367,3 +367,90 @@ describe('extractText trims what closes a story', () => {
     expect(result.paragraphs.map((p) => p.text)).toContain(line);
   });
 });
+
+describe('extractText finds the headline', () => {
+  const story = [
+    'The city council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two of its supporting piers during a routine inspection.',
+    '',
+    'Drivers are asked to use the ring road while the work goes on, and the council said it would add buses between the two banks of the river at peak hours.',
+    '',
+    'The repairs are expected to cost about four million pounds, most of it paid for by a national fund for ageing infrastructure that was set up last year.',
+  ];
+  const menu = ['Home', ' * News', ' * Sport', ' * Weather', ''];
+
+  it('skips a category label above the headline', () => {
+    const input = [...menu, 'Local news', '', 'Old bridge to close for eight months of repairs', 'By Jane Doe', 'March 11, 2021', '', ...story].join('\n');
+    expect(extractText(input, UTC).title?.value).toBe('Old bridge to close for eight months of repairs');
+  });
+
+  it('takes the headline, not the dek between it and the byline', () => {
+    const input = [
+      ...menu,
+      'Old bridge to close for eight months of repairs',
+      '',
+      'Engineers found cracks in two supporting piers during a routine inspection earlier this autumn',
+      'By Jane Doe',
+      '',
+      ...story,
+    ].join('\n');
+    expect(extractText(input, UTC).title?.value).toBe('Old bridge to close for eight months of repairs');
+  });
+
+  it('does not take a pull quote above the headline', () => {
+    const input = [...menu, '“We had no other choice,” the council leader said on Tuesday', '', 'Old bridge to close for eight months of repairs', '', ...story].join('\n');
+    expect(extractText(input, UTC).title?.value).toBe('Old bridge to close for eight months of repairs');
+  });
+
+  it('does not take a photo credit or a wire credit between the headline and the story', () => {
+    const input = [...menu, 'Old bridge to close for eight months of repairs', 'Tom Krisher, AP Auto Writer', '', 'Alex Wong | Getty Images', '', ...story].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('Old bridge to close for eight months of repairs');
+    expect(result.authors?.value).toEqual([{ name: 'Tom Krisher' }]);
+  });
+
+  it('prefers the line right above the byline to a teaser headline further up', () => {
+    const input = [
+      ...menu,
+      'Ten things to know about the new tram line',
+      'Old bridge to close for eight months of repairs',
+      '',
+      'Council votes for the repairs',
+      '11/19/2019 by Jane Doe',
+      '',
+      ...story,
+    ].join('\n');
+    expect(extractText(input, UTC).title?.value).toBe('Council votes for the repairs');
+  });
+
+  it('does not mistake a headline with a month-like word ("Set") for a date line', () => {
+    const input = [...menu, 'Band Set 50th Anniversary Tour of North America', '11/19/2019 by Jane Doe', '', ...story].join('\n');
+    expect(extractText(input, UTC).title?.value).toBe('Band Set 50th Anniversary Tour of North America');
+  });
+
+  it('takes the headline repeated on the page (page title, share text) and drops its repeat in the body as title-repeat', () => {
+    const input = [
+      'Old bridge to close for eight months of repairs | The Gazette',
+      ...menu,
+      'Up next:',
+      'Old bridge to close for eight months of repairs',
+      '',
+      'Council leader defends the timing',
+      '',
+      ...story.slice(0, 3),
+      '',
+      'Old bridge to close for eight months of repairs',
+      '',
+      ...story.slice(4),
+    ].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('Old bridge to close for eight months of repairs');
+    expect(result.dropped.filter((block) => block.rule === 'title-repeat').length).toBe(1);
+  });
+
+  it('finds a headline that ends with a full stop at the top of the body, above its date line', () => {
+    const input = [...menu, 'Sign in', '', 'The bridge will close. The town is not happy.', 'Updated Nov 19, 9:41 AM', '', ...story].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('The bridge will close. The town is not happy.');
+    expect(result.paragraphs.map((p) => p.text)).not.toContain('The bridge will close. The town is not happy.');
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractText, matchPhraseRule } from '../../../src/clean/text/index.js';
-import { PHRASE_RULES } from '../../../src/clean/text/rules.js';
+import { NOT_HEADLINE, PHRASE_RULES } from '../../../src/clean/text/rules.js';
 import { makeUnit } from '../../../src/clean/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
@@ -120,4 +120,20 @@ describe('extractText on arbitrary input', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('headline shape rules (NOT_HEADLINE)', () => {
+  for (const [name, rule] of Object.entries(NOT_HEADLINE)) {
+    it(`${name} has a reason, matches its examples and leaves its counter-examples alone`, () => {
+      expect(rule.why.length).toBeGreaterThan(20);
+      expect(rule.examples.length).toBeGreaterThan(0);
+      for (const example of rule.examples) expect(rule.pattern.test(example), example).toBe(true);
+      for (const headline of rule.counterExamples) expect(rule.pattern.test(headline), headline).toBe(false);
+    });
+    it(`${name} finishes on an adversarial 100k-character line`, () => {
+      for (const line of ['“'.repeat(100_000), `“${'a'.repeat(100_000)}`, `— ${'A,'.repeat(50_000)}`, `${'photo '.repeat(20_000)}x`]) {
+        rule.pattern.test(line);
+      }
+    });
+  }
 });

@@ -17,6 +17,9 @@ describe('parseByline', () => {
     ['Von Hans Müller', ['Hans Müller']],
     ['Von Hans Müller und Ursula von der Leyen', ['Hans Müller', 'Ursula von der Leyen']],
     ['Por João Silva e Ana Costa', ['João Silva', 'Ana Costa']],
+    ['Tom Krisher, Ap Auto Writer', ['Tom Krisher']],
+    ['Steve Peoples, AP National Political Writer', ['Steve Peoples']],
+    ['Jane Doe, Staff Reporter', ['Jane Doe']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
@@ -30,6 +33,9 @@ describe('parseByline', () => {
     'Par ailleurs, la mairie a annoncé de nouveaux travaux.',
     'Von 2019 bis 2021 stieg die Zahl der Anträge deutlich.',
     'Share this article',
+    'In the end, the writer',
+    'Associated Press, Staff Writer',
+    'The council, led by its new editor',
     '',
   ])('rejects %j', (line) => {
     expect(parseByline(line)).toBeUndefined();
