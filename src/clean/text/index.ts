@@ -216,6 +216,8 @@ function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
       const above = units[j] as Unit;
       const label = labels[j] as Label;
       if (above.block !== units[i]?.block || label.keep || label.rule || above.words > 120) break;
+      // A byline or date line sits between the headline and the picture; the caption is below it.
+      if (isAnchor(above) || POSTED.test(above.text)) break;
       labels[j] = { rule: 'image-caption', weight: 2 };
     }
   }
@@ -499,28 +501,29 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     }
     return known;
   };
-  let counts: Map<string, number> | undefined;
+  let copies: Map<string, number[]> | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = highest; i >= lowest; i -= 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
-    if (label.rule || unit.words === 0 || anchor(i)) continue;
-    if (NOT_HEADLINE.credit.pattern.test(unit.text) || NOT_HEADLINE.attribution.pattern.test(unit.text)) continue;
+    // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
+    if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text))) continue;
     // The author's bare name above the date line (blog layouts) is not the headline.
     if (i + 1 < units.length && anchor(i + 1) && looksLikePersonName(unit.text)) continue;
     if (!looksLikeHeadline(unit)) continue;
     const anchored = anchorFollows(units, labels, i, anchor);
-    // Inside the body only a line right above a byline or date is a headline.
-    if (i > from && !anchored) continue;
+    // Inside the body only a line right above (or right below) a byline or date is a headline.
+    if (i > from && !anchored && !anchorPrecedes(units, i, anchor)) continue;
     let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
     if (anchored) {
       score += TITLE.anchorBonus;
       if (dekFollows(units, labels, i, anchor)) score += TITLE.aboveDekBonus;
     }
     if (unit.words >= 3) {
-      counts ??= countShortKeys(units);
-      if ((counts.get(keyOf(unit)) ?? 0) >= 2) score += TITLE.repeatBonus;
+      copies ??= shortKeyPositions(units);
+      if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
     }
     if (score > bestScore) {
       bestScore = score;
@@ -530,17 +533,20 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
   return best;
 }
 
+/** Line shapes that are never the headline (see rules.ts). */
+const SKIPPED_SHAPES = [NOT_HEADLINE.credit, NOT_HEADLINE.attribution, NOT_HEADLINE.handle, NOT_HEADLINE.iconName, NOT_HEADLINE.gluedLabel];
+
 /**
  * A byline or a date line (checked with the real parsers: the cheap hints of `isAnchor` also
  * match headlines such as "Doobie Brothers Set 50th Anniversary Tour", where "Set" is a month).
  */
 function isMetaAnchor(unit: Unit): boolean {
-  if (unit.words === 0 || unit.words > 15) return false;
+  if (unit.words === 0 || unit.words > 20) return false;
   if (BYLINE_HINT.test(unit.text) || POSTED.test(unit.text)) return true;
   if (splitByline(unit.text)) return true;
   if (NUMERIC_DATE.test(unit.text)) return true;
   if (!/\d/.test(unit.text) || !DATE_HINT.test(unit.text)) return false;
-  if (MONTH_THEN_DAY.test(unit.text)) return true;
+  if (MONTH_THEN_DAY.test(unit.text) || DAY_MONTH_YEAR.test(unit.text)) return true;
   const date = readDateLine(unit.text, 'UTC', undefined, 6);
   return date !== undefined && restIsNameLike(date.rest);
 }
@@ -550,6 +556,9 @@ const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}:\d\d\b/;
 
 /** A month name written out (or a dotted abbreviation) followed by a day: "October 12, 2018", "Nov. 19". */
 const MONTH_THEN_DAY = /(?:january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s*\d{1,2}\b/i;
+
+/** A day, a month name and a year: "18 Nov 2019", "5. März 2020". */
+const DAY_MONTH_YEAR = /\b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\b/u;
 
 /** How many lines below a headline its byline or date line may stand (non-empty units). */
 const ANCHOR_REACH = 3;
@@ -572,33 +581,58 @@ function anchorFollows(units: readonly Unit[], labels: readonly Label[], i: numb
   return false;
 }
 
+/** The non-empty unit right above is a byline or date line (layouts that date the story first). */
+function anchorPrecedes(units: readonly Unit[], i: number, anchor: (i: number) => boolean): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j -= 1) {
+    if ((units[j] as Unit).words > 0) return anchor(j);
+  }
+  return false;
+}
+
 /**
- * The next line (after any one- or two-word label) is a dek: unlabelled, not a byline or date,
+ * The next line is a dek: unlabelled, not a byline or date,
  * and longer than this line. A headline sits above its dek, which is closer to the byline.
  */
 function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
   const words = (units[i] as Unit).words;
-  // Section names and kickers above a headline are short ("Video Games Behind The Screen").
-  if (words < TITLE.headlineOverDekMinWords) return false;
   for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
-    if (labels[j]?.rule || anchor(j)) return false;
-    if (unit.words <= 2) continue;
+    if (labels[j]?.rule || anchor(j) || unit.words <= 2) return false;
     return unit.words > words;
   }
   return false;
 }
 
-/** How often each short line's template key occurs in the page (headlines are repeated). */
-function countShortKeys(units: readonly Unit[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const unit of units) {
+/** Where each short line's template key occurs in the page (headlines are repeated). */
+function shortKeyPositions(units: readonly Unit[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
     if (unit.words < 3 || unit.words > 30) continue;
     const key = keyOf(unit);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const list = positions.get(key);
+    if (list) list.push(i);
+    else positions.set(key, [i]);
   }
-  return counts;
+  return positions;
+}
+
+/** Units from the top of the page where the page title stands, when the scraper kept it. */
+const PAGE_TITLE_UNITS = 3;
+/** A copy of the headline this close is the breadcrumb's last item or an "Up next" slot. */
+const REPEAT_REACH = 12;
+
+/**
+ * The line occurs again at the top of the page or close by. Teaser headlines recur too, but in
+ * lists far apart (a sidebar and a footer), so far copies do not count.
+ */
+function repeatedNearOrAtTop(positions: readonly number[], i: number): boolean {
+  for (const j of positions) {
+    if (j === i) continue;
+    if (j < PAGE_TITLE_UNITS || Math.abs(j - i) <= REPEAT_REACH) return true;
+  }
+  return false;
 }
 
 /**
@@ -634,10 +668,9 @@ export const TITLE = {
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
   aboveDekBonus: 3,
-  headlineOverDekMinWords: 6,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */
   dekWords: 16,
-  dekCostPerWord: 1,
+  dekCostPerWord: 2,
   /** A quotation with its attribution ("“We will,” she said") is a pull quote, not a headline. */
   quoteCost: 8,
   /** How many units into the body a headline may be found (when right above a byline or date). */

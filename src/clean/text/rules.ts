@@ -297,6 +297,7 @@ export const SHARE_WORDS: ReadonlySet<string> = new Set([
   'tumblr',
   'copy',
   'link',
+  'permalink',
   'url',
   'save',
   'compartir',
@@ -611,11 +612,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'share-bar',
-    examples: ['Share', 'Share on Facebook', 'Tweet Share Email', 'Compartir', 'Partager', 'Teilen', 'Compartilhar'],
-    why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp"). Late in a page they close the article.',
+    examples: ['Share', 'Share on Facebook', 'Tweet Share Email', 'Compartir', 'Partager', 'Teilen', 'Compartilhar', 'Follow Victor Davis Hanson on Twitter', 'Share permalink'],
+    why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp"), and the prompt to follow the author on one. Late in a page they close the article.',
     maxWords: 14,
     weight: 12,
-    patterns: [],
+    patterns: [/^follow (?:[\p{L}.’'-]+ ){1,4}on (?:twitter|facebook|instagram|linkedin|x|threads|bluesky|mastodon|tiktok|youtube)$/u],
     test: (key) => isWordSetLine(key, SHARE_WORDS, SHARE_FILLER),
   },
   {
@@ -852,6 +853,24 @@ export const NOT_HEADLINE = {
       '‘The Medium is the Message’: the 7th Amsterdam Light Festival',
       'Anthony Lynn: “We needed to win this game”',
     ],
+  },
+  handle: {
+    why: 'A social-media handle marks a byline or a profile line ("Catherine Shu @catherineshu / 2 days"); headlines do not carry one.',
+    pattern: /(?:^|\s)@[\p{L}\p{N}_]{2,}/u,
+    examples: ['Catherine Shu @catherineshu / 2 days', 'Nishant Kumar @Nishantopines'],
+    counterExamples: ['Twitter changes how replies to an account show up', 'Email hello@example.com for tickets'],
+  },
+  iconName: {
+    why: 'Icon-font ligature names left in scraped text ("chevron_left Browse All Posts") mark a button, not a headline.',
+    pattern: /(?:^|\s)[a-z]+_[a-z_]+(?:\s|$)/,
+    examples: ['chevron_left Browse All Posts', 'arrow_forward Next article'],
+    counterExamples: ['Introducing Junior Gaspard, New CEO at Experience'],
+  },
+  gluedLabel: {
+    why: 'A label glued to its value by a colon without a space ("Filed to:Weird medicine") is a field of the page, not a headline.',
+    pattern: /^[\p{L} ]{2,25}:\p{L}/u,
+    examples: ['Filed to:Weird medicine', 'Category:Science'],
+    counterExamples: ['HS Roundup: Viera defeats Rockledge to remain undefeated', 'Anthony Lynn: “We needed to win this game”'],
   },
   attribution: {
     why: 'The line under a quotation that says who said it and where starts with a dash.',

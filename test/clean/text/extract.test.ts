@@ -447,6 +447,18 @@ describe('extractText finds the headline', () => {
     expect(result.dropped.filter((block) => block.rule === 'title-repeat').length).toBe(1);
   });
 
+  it('keeps the headline and byline above a picture credit out of the caption', () => {
+    const input = [...menu, 'Old bridge to close for eight months of repairs', 'By Jane Doe', 'Getty Images', '', ...story].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('Old bridge to close for eight months of repairs');
+    expect(result.authors?.value).toEqual([{ name: 'Jane Doe' }]);
+  });
+
+  it('skips label, handle and icon-name lines', () => {
+    const input = [...menu, 'Old bridge to close for eight months of repairs', 'chevron_left Browse All Posts', 'Filed to:Local news', '', ...story].join('\n');
+    expect(extractText(input, UTC).title?.value).toBe('Old bridge to close for eight months of repairs');
+  });
+
   it('finds a headline that ends with a full stop at the top of the body, above its date line', () => {
     const input = [...menu, 'Sign in', '', 'The bridge will close. The town is not happy.', 'Updated Nov 19, 9:41 AM', '', ...story].join('\n');
     const result = extractText(input, UTC);
