@@ -190,6 +190,9 @@ export function absolutize(value: string, base: string): string | undefined {
   }
 }
 
+/** HTML srcset descriptors: a width (`640w`) or a pixel density (`2x`, `1.5x`). */
+const SRCSET_DESCRIPTOR = /^(?:[1-9]\d{0,5}w|(?:\d{1,3}(?:\.\d{1,3})?|\.\d{1,3})x)$/;
+
 function absolutizeSrcset(value: string, base: string): string {
   // srcset: comma-separated "url [descriptor]" candidates (HTML "srcset attribute").
   return value
@@ -197,6 +200,9 @@ function absolutizeSrcset(value: string, base: string): string {
     .map((candidate) => {
       const [url, ...descriptor] = candidate.trim().split(/\s+/);
       if (!url) return '';
+      // At most one descriptor, and a valid one: sanitize-html's srcset parser (parse-srcset) prints
+      // invalid ones with console.log, which would corrupt `feedwright build --json` on stdout.
+      if (descriptor.length > 1 || (descriptor[0] !== undefined && !SRCSET_DESCRIPTOR.test(descriptor[0]))) return '';
       const abs = absolutize(url, base);
       return abs === undefined ? '' : [abs, ...descriptor].join(' ');
     })

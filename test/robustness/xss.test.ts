@@ -6,7 +6,7 @@
 
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { sanitizeContent } from '../../src/clean/sanitize.js';
 import { EXIT } from '../../src/errors.js';
 import { BASE_CONFIG, type Files, findAll, makeSite, readFeeds, run, type Site } from './helpers.js';
@@ -177,6 +177,23 @@ describe.each(['md', 'txt', 'html'] as const)('XSS vectors through %s sources, e
     const missing = XSS_VECTORS.map((_, i) => i).filter((i) => !published.has(`Vector ${i}`) && !named.has(`articles/v${i}.${kind}`));
     expect(missing).toEqual([]);
     expect(published.size).toBeGreaterThan(XSS_VECTORS.length / 2);
+  });
+});
+
+describe('nothing but the report on stdout', () => {
+  it('an invalid srcset (which the srcset parser would log) leaves `build --json` output valid JSON', async () => {
+    const s = makeSite({ 'srcset.md': '---\ntitle: Srcset\ndate: 2024-01-01\n---\n<img src="a.png" srcset="a.png 1x 2x, b.png -3q, c.png 2x, - - - - 1x">\n' });
+    sites.push(s);
+    const log = vi.spyOn(console, 'log');
+    const warn = vi.spyOn(console, 'warn');
+    const r = await run(s.dir);
+    // The CLI's stdout is process.stdout: a library printing there would corrupt the JSON report.
+    expect(log).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+    log.mockRestore();
+    warn.mockRestore();
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(readFeeds(s.out).json.html.join('')).toContain('srcset="https://example.com/c.png 2x"');
   });
 });
 
