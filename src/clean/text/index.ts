@@ -242,12 +242,33 @@ function bodyScore(unit: Unit, label: Label, proseSoFar: number): number {
     const early = label.weight > BODY.endMarkerEarlyWeight && proseSoFar < BODY.endMarkerMinProse;
     return -(early ? BODY.endMarkerEarlyWeight : label.weight) - 1;
   }
+  if (isLinkRow(unit)) return unit.list ? -BODY.listItemCost : -BODY.shortLineCost;
   if (isProse(unit)) return Math.min(unit.words, BODY.proseWordCap);
   if (unit.sentence && unit.words >= 3) return -1;
   // Rows of data and list items with some content (dates and venues, steps) cost less than the
   // one- to three-word items that menus are made of.
   if (unit.words >= BODY.richLineWords) return -BODY.richLineCost;
   return unit.list ? -BODY.listItemCost : -BODY.shortLineCost;
+}
+
+/** Separators between the links of a row: "Hospital Solutions | Senior Care | Police Stations". */
+const LINK_SEPARATORS = new Set(['|', '•', '·']);
+/** A link row has at least this many separators, and one for every `LINK_ROW.wordsPerSeparator` words. */
+export const LINK_ROW = { minSeparators: 3, wordsPerSeparator: 8 } as const;
+
+/**
+ * A row of links flattened into one line (footer columns, "Ascom | Hospital Solutions Ascom |
+ * Senior Care Solution ..."): many free-standing separators and no sentence end. It is long, so
+ * by word count alone it would pass for prose.
+ */
+export function isLinkRow(unit: Pick<Unit, 'text' | 'words' | 'sentence'>): boolean {
+  if (unit.sentence || unit.words < BODY.proseMinWords) return false;
+  let separators = 0;
+  const text = unit.text;
+  for (let i = 1; i < text.length - 1; i += 1) {
+    if (LINK_SEPARATORS.has(text[i] as string) && text[i - 1] === ' ' && text[i + 1] === ' ') separators += 1;
+  }
+  return separators >= LINK_ROW.minSeparators && separators * LINK_ROW.wordsPerSeparator >= unit.words;
 }
 
 /** A short line that looks like a byline or a date: where an article starts. */

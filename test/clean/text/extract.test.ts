@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractText, findTemplateLines, templateKey } from '../../../src/clean/text/index.js';
+import { extractText, findTemplateLines, isLinkRow, templateKey } from '../../../src/clean/text/index.js';
+import { makeUnit } from '../../../src/clean/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
 
@@ -464,5 +465,38 @@ describe('extractText finds the headline', () => {
     const result = extractText(input, UTC);
     expect(result.title?.value).toBe('The bridge will close. The town is not happy.');
     expect(result.paragraphs.map((p) => p.text)).not.toContain('The bridge will close. The town is not happy.');
+  });
+});
+
+describe('link rows', () => {
+  it('a long line of links joined by separators is not prose', () => {
+    const row = makeUnit('Ascom | Hospital Solutions Ascom | Senior Care Solution Ascom | Psychiatric Facilities Solutions Ascom | Police Station Solutions', 1, false, 0);
+    expect(isLinkRow(row)).toBe(true);
+  });
+
+  it('a sentence with a separator or two stays prose', () => {
+    const sentence = makeUnit('The council | as the sign on the door says | met on Tuesday to vote on the repairs of the old bridge over the river.', 1, false, 0);
+    expect(isLinkRow(sentence)).toBe(false);
+    expect(isLinkRow(makeUnit('Home | News | Sport', 1, false, 0))).toBe(false);
+  });
+
+  it('a footer link row after the article does not pull the footer into the body', () => {
+    const story = [
+      'The council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two piers.',
+      'Drivers are asked to use the ring road while the work goes on, and extra buses will run between the two banks at peak hours.',
+      'The repairs are expected to cost about four million pounds, most of it paid for by a national fund for ageing infrastructure.',
+      'Shops near the bridge fear a quiet winter, and the council has promised them a rates holiday for as long as the work lasts.',
+    ];
+    const input = [
+      'Old bridge to close for repairs',
+      '',
+      ...story.flatMap((line) => [line, '']),
+      'Subscribe to our newsletter',
+      '',
+      'Quick Links',
+      'Gazette | Local News Gazette | Sport and Leisure Gazette | Property Listings Gazette | Jobs and Careers Gazette | Obituaries and Notices',
+    ].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story);
   });
 });
