@@ -366,7 +366,7 @@ function bridgeInlineRelated(
     let stop = resume;
     while (stop < units.length && !barrier[stop]) stop += 1;
     const next = bestRun(units, scores, resume, stop - 1);
-    if (!next || next.start !== resume) break;
+    if (!next || next.start !== resume || !proseEnough(next)) break;
     labelBox(labels, end + 1, resume - 1);
     end = next.end;
   }
@@ -381,6 +381,15 @@ function bridgeInlineRelated(
     start = previous.start;
   }
   return { start, end };
+}
+
+/**
+ * The story after an inline box is mostly prose. Teaser cards after a related heading (label,
+ * headline, headline again, blurb) are a quarter prose at best. (Not checked before the box: the
+ * run there may be one opening paragraph after a header.)
+ */
+function proseEnough(run: Run): boolean {
+  return run.sum > 0 && run.quality / run.sum >= BODY.bridgeMinProseShare;
 }
 
 /**

@@ -909,4 +909,9 @@ export const BODY = {
   /** A run with this body score is a whole article; what comes after its end marker is discounted. */
   articleMinScore: 150,
   afterArticleDiscount: 0.6,
+  /**
+   * The body continues past an inline related box only into a run where at least this share of
+   * the lines are prose (the story goes on), not into teaser cards with blurbs.
+   */
+  bridgeMinProseShare: 0.5,
 } as const;

@@ -500,3 +500,27 @@ describe('link rows', () => {
     expect(result.paragraphs.map((p) => p.text)).toEqual(story);
   });
 });
+
+describe('teaser cards after the article', () => {
+  it('do not continue the body past a related heading when they are label, headline and blurb', () => {
+    const story = [
+      'The council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two piers.',
+      'Drivers are asked to use the ring road while the work goes on, and extra buses will run between the two banks at peak hours.',
+      'The repairs are expected to cost about four million pounds, most of it paid for by a national fund for ageing infrastructure.',
+      'Shops near the bridge fear a quiet winter, and the council has promised them a rates holiday for as long as the work lasts.',
+      'Engineers will start with the northern pier, which is in the worst state, and then move on to the deck and the railings.',
+    ];
+    const card = (label: string, headline: string, blurb: string): string[] => [` * ${label}`, `   ${headline}`, '', `   ${label}`, `   ${headline}`, `   ${blurb}`, ''];
+    const input = [
+      'Old bridge to close for repairs',
+      '',
+      ...story.flatMap((line) => [line, '']),
+      'More from the Gazette',
+      ...card('Business', 'Bakery chain opens its tenth shop', 'The family firm started with one oven in a back street and now employs more than two hundred people.'),
+      ...card('Sport', 'Rowing club wins the regional cup', 'The crew beat three larger clubs on a windy afternoon and will race at the national finals in June.'),
+      ...card('Schools', 'New head teacher for the grammar school', 'She takes over in January after twelve years as deputy and says reading will be her first priority.'),
+      ...card('Weather', 'Storm warning for the coast on Friday', 'Forecasters expect gusts of up to seventy miles an hour and advise against travel on the coastal road.'),
+    ].join('\n');
+    expect(extractText(input, UTC).paragraphs.map((p) => p.text)).toEqual(story);
+  });
+});
