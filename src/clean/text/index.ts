@@ -106,6 +106,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // 6. Decide every unit.
   const titleKey = result.title ? templateKey(result.title.value) : undefined;
   const seen = new Set<string>();
+  const rehash = new TripleIndex();
   for (let i = 0; i < units.length; i += 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
@@ -122,12 +123,42 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
       else if (unit.words >= BODY.duplicateMinWords && seen.has(key)) rule = 'duplicate-block';
+      else if (unit.words >= BODY.rehashMinWords && rehash.seenShare(unit.text) >= BODY.rehashShare) rule = 'duplicate-block';
       else seen.add(key);
     }
-    if (rule === undefined) result.paragraphs.push({ text: unit.text, line: unit.line });
-    else addDropped(result.dropped, unit, rule);
+    if (rule === undefined) {
+      result.paragraphs.push({ text: unit.text, line: unit.line });
+      rehash.add(unit.text);
+    } else addDropped(result.dropped, unit, rule);
   }
   return result;
+}
+
+/**
+ * The word triples of the kept paragraphs, to recognise the article repeated as one flattened
+ * block. Linear in the words of the body.
+ */
+class TripleIndex {
+  private readonly triples = new Set<string>();
+
+  add(text: string): void {
+    const words = lowerWords(text);
+    for (let i = 2; i < words.length; i += 1) this.triples.add(`${words[i - 2]} ${words[i - 1]} ${words[i]}`);
+  }
+
+  /** Share of the text's triples already added. */
+  seenShare(text: string): number {
+    if (this.triples.size === 0) return 0;
+    const words = lowerWords(text);
+    if (words.length < 3) return 0;
+    let seen = 0;
+    for (let i = 2; i < words.length; i += 1) if (this.triples.has(`${words[i - 2]} ${words[i - 1]} ${words[i]}`)) seen += 1;
+    return seen / (words.length - 2);
+  }
+}
+
+function lowerWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** A unit's template key, computed once. */

@@ -914,4 +914,11 @@ export const BODY = {
    * the lines are prose (the story goes on), not into teaser cards with blurbs.
    */
   bridgeMinProseShare: 0.5,
+  /**
+   * A long paragraph whose word triples mostly occurred earlier in the body is the article again,
+   * flattened into one block (a scraped JSON "articleBody", a print version): `rehashMinWords`
+   * words or more, `rehashShare` of its triples seen before.
+   */
+  rehashMinWords: 40,
+  rehashShare: 0.8,
 } as const;

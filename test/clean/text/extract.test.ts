@@ -524,3 +524,25 @@ describe('teaser cards after the article', () => {
     expect(extractText(input, UTC).paragraphs.map((p) => p.text)).toEqual(story);
   });
 });
+
+describe('the article repeated as one flattened block', () => {
+  it('drops the block as duplicate-block', () => {
+    const story = [
+      'The council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two piers.',
+      'Drivers are asked to use the ring road while the work goes on, and extra buses will run between the two banks at peak hours.',
+      'The repairs are expected to cost about four million pounds, most of it paid for by a national fund for ageing infrastructure.',
+    ];
+    const input = ['Old bridge to close for repairs', '', ...story.flatMap((line) => [line, '']), story.join(' ')].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story);
+    expect(ruleOf(result, story.join(' '))).toBe('duplicate-block');
+  });
+
+  it('keeps a long paragraph that quotes a few words of an earlier one', () => {
+    const first = 'The council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two piers.';
+    const second =
+      'Asked why the council voted on Tuesday rather than waiting for the spring, the leader said that the cracks could not wait, that the buses were already booked, and that shops near the bridge would be offered help for as long as the work lasts.';
+    const result = extractText(['Old bridge to close for repairs', '', first, '', second].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([first, second]);
+  });
+});
