@@ -29,6 +29,7 @@ export type RuleName =
   | 'photo-credit'
   | 'image-caption'
   | 'about-box'
+  | 'reference-list'
   | 'url-line'
   | 'author-bio'
   | 'company-boilerplate'
@@ -803,6 +804,16 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 5,
     weight: 1000,
     patterns: [/^(?:about|über|acerca de|sobre|à propos de) (?!us$|me$|this|the author)[\p{L}&.' -]{2,40}$/u],
+  },
+  {
+    name: 'reference-list',
+    examples: ['Sources:', 'References', 'Bibliography', 'Works cited', 'About this statement:', 'About this article', 'Fuentes:', 'Quellen', 'Références', 'Referências'],
+    why: 'The heading of a list of sources or references (and a fact-check\'s "About this statement" box) closes an article; the citations under it are not the story.',
+    maxWords: 4,
+    weight: 1000,
+    patterns: [
+      /^(?:sources|references|bibliography|works cited|about this (?:statement|article|story|fact-check|report)|fuentes|referencias|bibliografía|références|bibliographie|quellen|literatur|fontes|referências)$/,
+    ],
   },
   {
     name: 'url-line',

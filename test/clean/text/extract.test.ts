@@ -546,3 +546,26 @@ describe('the article repeated as one flattened block', () => {
     expect(result.paragraphs.map((p) => p.text)).toEqual([first, second]);
   });
 });
+
+describe('a list of sources after the article', () => {
+  it('ends the body at its heading', () => {
+    const story = [
+      'The council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two piers.',
+      'Drivers are asked to use the ring road while the work goes on, and extra buses will run between the two banks at peak hours.',
+      'The repairs are expected to cost about four million pounds, most of it paid for by a national fund for ageing infrastructure.',
+    ];
+    const input = [
+      'Old bridge to close for repairs',
+      '',
+      ...story.flatMap((line) => [line, '']),
+      'Sources:',
+      '',
+      'Gazette Council, "Minutes of the meeting of 12 November," accessed Nov. 13, 2019',
+      '',
+      'National Bridge Survey, "Inspection report for the old bridge, with photographs of the two cracked piers," October 2019.',
+    ].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story);
+    expect(ruleOf(result, 'Sources:')).toBe('reference-list');
+  });
+});
