@@ -8,7 +8,8 @@
  * Because the key of a tested line is short (`MAX_RULE_KEY_LENGTH`), no pattern here can take
  * super-linear time, whatever the input.
  *
- * The catalogue covers English, Spanish, French, German and Portuguese.
+ * The catalogue covers English, Spanish, French, German and Portuguese, with the most common
+ * headings (related, comments, ads) also in Russian, Japanese and Chinese.
  */
 
 export type RuleName =
@@ -475,12 +476,12 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'ad-marker',
-    examples: ['- Advertisement -', 'Advertisement', 'Publicidad', 'Publicité', 'Anzeige', 'Publicidade'],
+    examples: ['- Advertisement -', 'Advertisement', 'Publicidad', 'Publicité', 'Anzeige', 'Publicidade', 'Реклама', 'スポンサードリンク'],
     why: 'Ad slots leave their label behind ("- Advertisement -", "Anzeige", "Publicidad").',
     maxWords: 5,
     weight: 4,
     patterns: [
-      /^(?:advertisement|advertisements|advertising|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|publicidad|publicidade|anuncio|anúncio|publicité|pub|annonce|anzeige|werbung|sponsored links|ad feedback|report this ad|close ad|ad loading)$/,
+      /^(?:advertisement|advertisements|advertising|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|publicidad|publicidade|anuncio|anúncio|publicité|pub|annonce|anzeige|werbung|sponsored links|ad feedback|report this ad|close ad|ad loading|реклама|スポンサードリンク|スポンサーリンク|広告|广告)$/,
       /^advertisement (?:- )?(?:scroll|continue)/,
       /^(?:ads by|ad by|powered by) \p{L}+$/u,
     ],
@@ -504,7 +505,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'comment-form',
-    examples: ['Leave a comment', '34 Comments', 'Join the Conversation', 'Deja un comentario', 'Laisser un commentaire', 'Kommentar schreiben', 'Deixe um comentário'],
+    examples: [
+      'Leave a comment',
+      '34 Comments',
+      'Join the Conversation',
+      'Deja un comentario',
+      'Laisser un commentaire',
+      'Kommentar schreiben',
+      'Deixe um comentário',
+      'Добавить комментарий Отменить ответ',
+      'コメントを残す',
+    ],
     why: "Comment section headings: the prose after them is readers', not the article's.",
     maxWords: 40,
     weight: 1000,
@@ -524,6 +535,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
       /^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/,
       /^(?:\d+ )?comentários?$/,
+      /^(?:добавить|оставить|написать) комментарий|^(?:\d+ )?комментари(?:й|ия|ев|и)$|^отменить ответ$/,
+      /^(?:コメントを(?:残す|書く|する)|コメント|评论|发表评论|留言)$/,
       // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
       // "Pompeo said that ..." is news prose).
       /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
@@ -664,7 +677,17 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'related-list',
-    examples: ['Related articles', 'You may also like', 'Most popular', 'Noticias relacionadas', 'À lire aussi', 'Das könnte Sie auch interessieren', 'Leia também'],
+    examples: [
+      'Related articles',
+      'You may also like',
+      'Most popular',
+      'Noticias relacionadas',
+      'À lire aussi',
+      'Das könnte Sie auch interessieren',
+      'Leia também',
+      'Вам также может быть интересно',
+      '関連記事',
+    ],
     why: 'Headings of related, recommended and trending lists; what follows are teasers.',
     maxWords: 8,
     weight: 1000,
@@ -683,6 +706,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:articles similaires|à lire aussi|sur le même sujet|les plus lus|les plus lues|dernières actualités|dans la même rubrique|vous aimerez aussi)$/,
       /^(?:weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|meistgelesene artikel|neueste artikel|ähnliche artikel|auch interessant)$/,
       /^(?:leia também|leia mais|veja também|mais lidas|notícias relacionadas|matérias relacionadas|últimas notícias|você também pode gostar|relacionadas)$/,
+      /^(?:вам (?:также )?может быть интересно|читайте также|похожие (?:записи|статьи|новости)|популярные (?:записи|статьи)|свежие записи|рекомендуем)$/,
+      /^(?:関連記事|関連する記事|おすすめ記事|人気記事|相关文章|相关阅读|推荐阅读|热门文章)$/,
     ],
   },
   {
