@@ -238,11 +238,17 @@ function labelDuplicates(units: readonly Unit[], labels: Label[]): void {
   }
 }
 
+/** A caption-rule line this short is a credit alone, not a caption with its credit. */
+const BARE_CREDIT_MAX_WORDS = 8;
+
 /** A sign-up box's heading takes the next few short lines of its block with it. */
 function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
-  // A photo credit labels the lines right above it in its block as the caption it credits.
+  // A photo credit labels the lines right above it in its block as the caption it credits. A
+  // short line that the caption rule caught is a bare credit too ("Jane Doe | Bloomberg | Getty Images").
   for (let i = 1; i < units.length; i += 1) {
-    if (labels[i]?.rule !== 'photo-credit') continue;
+    const rule = labels[i]?.rule;
+    const bareCredit = rule === 'image-caption' && (units[i] as Unit).words <= BARE_CREDIT_MAX_WORDS;
+    if (rule !== 'photo-credit' && !bareCredit) continue;
     for (let j = i - 1; j >= Math.max(0, i - 2); j -= 1) {
       const above = units[j] as Unit;
       const label = labels[j] as Label;

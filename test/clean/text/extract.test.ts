@@ -569,3 +569,20 @@ describe('a list of sources after the article', () => {
     expect(ruleOf(result, 'Sources:')).toBe('reference-list');
   });
 });
+
+describe('a caption above a bare credit line', () => {
+  it('leaves the body with its credit', () => {
+    const story = [
+      'The council voted on Tuesday to close the old bridge for eight months of repairs, after engineers found cracks in two piers.',
+      'Drivers are asked to use the ring road while the work goes on, and extra buses will run between the two banks at peak hours.',
+      'The repairs are expected to cost about four million pounds, most of it paid for by a national fund for ageing infrastructure.',
+    ];
+    const caption = 'The council leader, centre, walks across the old bridge with two engineers on Monday, Nov. 18, 2019, a day before the vote.';
+    const input = ['Old bridge to close for repairs', '', story[0], '', caption, 'Jane Doe | Bloomberg | Getty Images', '', ...story.slice(1).flatMap((line) => [line, ''])].join(
+      '\n',
+    );
+    const result = extractText(input, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story);
+    expect(ruleOf(result, caption)).toBe('image-caption');
+  });
+});
