@@ -1,5 +1,9 @@
 import { tz } from '@date-fns/tz';
-import { format, isValid, parse, parseISO } from 'date-fns';
+// Per-function entry points: the 'date-fns' index loads ~250 modules (~0.3 s of start-up).
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { parseISO } from 'date-fns/parseISO';
 import { UTCDate } from '@date-fns/utc';
 
 /**
