@@ -719,6 +719,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Lire aussi : La réforme des retraites',
       'Lesen Sie auch: Die Wahl in Bayern',
       'Leia mais: O que muda no imposto',
+      'GET FOX BUSINESS ON THE GO BY CLICKING HERE',
+      'Click here for NBCSN TV listings',
     ],
     why: '"Read more:", "Also read:" and similar promos link to other articles from inside a story.',
     maxWords: 30,
@@ -728,6 +730,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       /^(?:read more|read also|also read|read next|see also|related|recommended|watch|watch now|listen|more|more on this|read|further reading|click here|continue reading|read the full (?:story|article)|full story|lee también|lea también|leer más|ver también|mira también|lire aussi|à lire aussi|à voir aussi|lire la suite|voir aussi|lesen sie auch|mehr lesen|mehr dazu|auch interessant|weiterlesen|leia também|leia mais|veja também|saiba mais|veja mais)\b ?[:›»>|-]/,
       /^(?:read more|continue reading|read full (?:story|article)|full story|leer más|seguir leyendo|lire la suite|weiterlesen|mehr lesen|leia mais|continue lendo|saiba mais|ver más|voir plus|mehr anzeigen|ver mais|load more|show more|view more|see more)$/,
       /^(?:click|tap) here to (?:read|see|watch|subscribe|sign up|download|learn)/,
+      // A line that is a call to click ("Click here for TV listings", "Get our app by clicking
+      // here"); a sentence that only mentions clicking ("For details, please click here") stays.
+      /^(?:click|tap) here for\b|\bby (?:clicking|tapping) here$/,
     ],
   },
   {
