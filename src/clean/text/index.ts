@@ -21,7 +21,19 @@ import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
 import { readDateLine } from '../../meta/textual/dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../../meta/textual/tags.js';
 import type { Person } from '../../model.js';
-import { AUTHOR_BIO, BODY, BYLINE_HINT, COMPANY_BOILERPLATE, DATE_HINT, MAX_RULE_KEY_LENGTH, NOT_HEADLINE, PHRASE_RULES, type PhraseRule, type RuleName } from './rules.js';
+import {
+  AUTHOR_BIO,
+  BODY,
+  BYLINE_HINT,
+  COMPANY_BOILERPLATE,
+  DATE_HINT,
+  HOVER_CARD,
+  MAX_RULE_KEY_LENGTH,
+  NOT_HEADLINE,
+  PHRASE_RULES,
+  type PhraseRule,
+  type RuleName,
+} from './rules.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 
@@ -127,8 +139,10 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       else seen.add(key);
     }
     if (rule === undefined) {
-      result.paragraphs.push({ text: unit.text, line: unit.line });
-      rehash.add(unit.text);
+      const { text, cards } = stripHoverCards(unit.text);
+      result.paragraphs.push({ text, line: unit.line });
+      rehash.add(text);
+      for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
     } else addDropped(result.dropped, unit, rule);
   }
   return result;
@@ -159,6 +173,30 @@ class TripleIndex {
 
 function lowerWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Take hover cards (see `HOVER_CARD`) out of a kept paragraph; the names stay. */
+export function stripHoverCards(text: string): { text: string; cards: string[] } {
+  const cards: string[] = [];
+  if (text.length > HOVER_CARD.maxText || !text.includes(HOVER_CARD.end)) return { text, cards };
+  let out = '';
+  let from = 0;
+  const pattern = new RegExp(HOVER_CARD.doubledName.source, HOVER_CARD.doubledName.flags);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const name = match[1] ?? '';
+    const cardStart = match.index + name.length;
+    const end = text.indexOf(HOVER_CARD.end, cardStart);
+    if (end < 0 || end - cardStart > HOVER_CARD.reach) continue;
+    const cardEnd = end + HOVER_CARD.end.length;
+    // "MORE" must be a whole word: "MOREOVER" is not the card's link.
+    if (/\p{L}/u.test(text[cardEnd] ?? '')) continue;
+    cards.push(text.slice(cardStart, cardEnd).trim());
+    out += text.slice(from, cardStart);
+    from = cardEnd;
+    pattern.lastIndex = cardEnd;
+  }
+  if (cards.length === 0) return { text, cards };
+  return { text: `${out}${text.slice(from)}`.replace(/ {2,}/g, ' '), cards };
 }
 
 /** A unit's template key, computed once. */

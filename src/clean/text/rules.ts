@@ -31,6 +31,7 @@ export type RuleName =
   | 'image-caption'
   | 'about-box'
   | 'reference-list'
+  | 'hover-card'
   | 'url-line'
   | 'author-bio'
   | 'company-boilerplate'
@@ -860,6 +861,28 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
  * `PROSE_MIN_WORDS` words and ends like a sentence; prose adds its word count to the body score,
  * anything else subtracts. The densest run of prose is the body.
  */
+/**
+ * A hover card scraped into a sentence: a linked name, the card's copy of the name glued to it,
+ * the card's text (recent headlines) and its "MORE" link, then the sentence goes on:
+ * "threatened to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: ... her MORE (D-Minn.)".
+ * The doubled name is the signal; the card ends at the first capitalised "MORE" within `reach`
+ * characters. The name stays, the card goes (rule 'hover-card').
+ */
+export const HOVER_CARD = {
+  why: 'Author and politician hover cards are glued into sentences by scrapers; their headlines are not the story.',
+  doubledName: /(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3})\1(?=\p{Lu})/gu,
+  end: ' MORE',
+  reach: 700,
+  /** Longer paragraphs are not searched (the doubled-name pattern backtracks per position). */
+  maxText: 20_000,
+  examples: [
+    {
+      text: 'A man pleaded guilty to threatening Rep. Ilhan OmarIlhan OmarHillicon Valley: Senators call for 5G security coordinator | Facebook gets questions MORE (D-Minn.), prosecutors said.',
+      clean: 'A man pleaded guilty to threatening Rep. Ilhan Omar (D-Minn.), prosecutors said.',
+    },
+  ],
+} as const;
+
 /** A line-shape rule of the title finder: a pattern, why it exists, and lines it must match. */
 export interface LineRule {
   why: string;

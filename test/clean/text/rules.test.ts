@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractText, matchPhraseRule } from '../../../src/clean/text/index.js';
-import { NOT_HEADLINE, PHRASE_RULES } from '../../../src/clean/text/rules.js';
+import { extractText, matchPhraseRule, stripHoverCards } from '../../../src/clean/text/index.js';
+import { HOVER_CARD, NOT_HEADLINE, PHRASE_RULES } from '../../../src/clean/text/rules.js';
 import { makeUnit } from '../../../src/clean/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
@@ -136,4 +136,26 @@ describe('headline shape rules (NOT_HEADLINE)', () => {
       }
     });
   }
+});
+
+describe('hover cards (HOVER_CARD)', () => {
+  it('has a reason and cleans its examples', () => {
+    expect(HOVER_CARD.why.length).toBeGreaterThan(20);
+    for (const example of HOVER_CARD.examples) expect(stripHoverCards(example.text).text).toBe(example.clean);
+  });
+
+  it('leaves sentences without a doubled name or without MORE alone', () => {
+    for (const text of [
+      'Rep. Ilhan Omar (D-Minn.) said MORE funding was needed.',
+      'The Doobie Brothers Brothers tour MORE',
+      'New York New York is a song, and MOREOVER a film.',
+      'She met Ilhan OmarIlhan Omar at the hearing and said nothing more.',
+    ]) {
+      expect(stripHoverCards(text).text, text).toBe(text);
+    }
+  });
+
+  it('finishes on adversarial long lines', () => {
+    for (const line of [`${'Ab'.repeat(10_000)} MORE`, `${'Ab Cd'.repeat(4_000)} MORE`, `${'A'.repeat(19_000)} MORE`]) stripHoverCards(line);
+  });
 });
