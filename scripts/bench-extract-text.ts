@@ -168,6 +168,15 @@ function personKey(name: string): string {
   return normaliseTitle(name);
 }
 
+/**
+ * Same person when one normalised name holds the other as whole words: pages' metadata often
+ * keeps the role or outlet ("TOM KRISHER, AP Auto Writer", "Jill Disis, CNN Business").
+ */
+function sameAuthor(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  return ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+}
+
 function percent(part: number, whole: number): string {
   return whole === 0 ? 'n/a' : `${part}/${whole} (${((100 * part) / whole).toFixed(0)}%)`;
 }
@@ -198,8 +207,8 @@ function metadataReport(dev: string, pages: readonly { id: string; extraction: T
       authorPages += 1;
       if (extraction.authors) {
         authorFound += 1;
-        const want = new Set(found.authors.value.map((person) => personKey(person.name)));
-        if (extraction.authors.value.some((person) => want.has(personKey(person.name)))) authorAgree += 1;
+        const want = found.authors.value.map((person) => personKey(person.name));
+        if (extraction.authors.value.some((person) => want.some((name) => sameAuthor(name, personKey(person.name))))) authorAgree += 1;
       }
     }
     if (found.published) {
@@ -217,7 +226,7 @@ function metadataReport(dev: string, pages: readonly { id: string; extraction: T
   if (titlesFile) writeFileSync(titlesFile, `${rows.join('\n')}\n`);
   return [
     `title accuracy (vs the page's og:title/JSON-LD/h1): exact ${percent(exact, titled)}, without site name ${percent(site, titled)}`,
-    `authors: page has ${authorPages}, text found ${percent(authorFound, authorPages)}, agree ${percent(authorAgree, authorPages)}`,
+    `authors: page has ${authorPages}, text found ${percent(authorFound, authorPages)}, agree (one name holds the other) ${percent(authorAgree, authorPages)}`,
     `published: page has ${datePages}, text found ${percent(dateFound, datePages)}, same UTC day ${percent(dateSameDay, datePages)}, within 24 h ${percent(dateWithinDay, datePages)}`,
   ].join('\n');
 }

@@ -100,7 +100,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   let start = bodyStart;
 
   // 4. Title.
-  const titleIndex = findTitle(units, labels, start);
+  const titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
   const meta: (RuleName | undefined)[] = new Array<RuleName | undefined>(units.length);
   if (titleIndex !== undefined) {
     const unit = units[titleIndex] as Unit;
@@ -664,6 +664,22 @@ const MONTH_THEN_DAY = /(?:january|february|march|april|june|july|august|septemb
 
 /** A day, a month name and a year: "18 Nov 2019", "5. März 2020". */
 const DAY_MONTH_YEAR = /\b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\b/u;
+
+/**
+ * Pages show their headline twice (above the byline, and again over a gallery right before the
+ * story). The nearer copy wins in `findTitle`; when an earlier copy in the title window stands
+ * right above a byline or date, that one is the headline, so the metadata under it is read.
+ */
+function firstAnchoredCopy(units: readonly Unit[], labels: readonly Label[], title: number | undefined, start: number): number | undefined {
+  if (title === undefined) return undefined;
+  const key = keyOf(units[title] as Unit);
+  for (let i = Math.max(0, start - TITLE_WINDOW); i < title; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0 || labels[i]?.rule || keyOf(unit) !== key) continue;
+    if (anchorFollows(units, labels, i, (j) => isMetaAnchor(units[j] as Unit))) return i;
+  }
+  return title;
+}
 
 /** How many lines below a headline its byline or date line may stand (non-empty units). */
 const ANCHOR_REACH = 3;

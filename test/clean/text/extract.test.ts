@@ -460,6 +460,24 @@ describe('extractText finds the headline', () => {
     expect(extractText(input, UTC).title?.value).toBe('Old bridge to close for eight months of repairs');
   });
 
+  it('reads the byline under the first copy of a headline shown twice (above the byline, over a gallery)', () => {
+    const gallery = Array.from({ length: 14 }, (_, k) => ` * Image ${k + 1}`);
+    const input = [
+      ...menu,
+      'Old bridge to close for eight months of repairs',
+      'Tom Krisher, AP Auto Writer',
+      '',
+      ...gallery,
+      '',
+      'Old bridge to close for eight months of repairs',
+      '',
+      ...story,
+    ].join('\n');
+    const result = extractText(input, UTC);
+    expect(result.title?.value).toBe('Old bridge to close for eight months of repairs');
+    expect(result.authors?.value).toEqual([{ name: 'Tom Krisher' }]);
+  });
+
   it('finds a headline that ends with a full stop at the top of the body, above its date line', () => {
     const input = [...menu, 'Sign in', '', 'The bridge will close. The town is not happy.', 'Updated Nov 19, 9:41 AM', '', ...story].join('\n');
     const result = extractText(input, UTC);
