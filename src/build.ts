@@ -12,6 +12,8 @@ import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
 import { type BuildOptions as PathOptions, type BuildPaths, resolvePaths } from './pipeline/paths.js';
 import { checkFeed } from './validate/index.js';
+import { checkXmlStream } from './validate/stream.js';
+import { diag } from './diagnostics.js';
 import { HOMEPAGE, VERSION } from './version.js';
 
 export type { BuildPaths } from './pipeline/paths.js';
@@ -112,6 +114,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/**
+ * Feeds up to this size are checked in full by `checkFeed` (one string in memory); larger ones
+ * only for well-formedness, streamed (Node strings stop at ~512 MiB, and a 100k-item feed is more).
+ */
+const MAX_FULLY_VALIDATED_BYTES = 256 * 1024 * 1024;
+
 /** Validate each feed, reusing the result for bytes validated before (validation is a pure function of them). */
 async function validateRendered(rendered: readonly RenderedFile[], paths: BuildPaths, record: OutputRecord | undefined, byName: Map<string, Diagnostic[]>): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
@@ -120,7 +128,14 @@ async function validateRendered(rendered: readonly RenderedFile[], paths: BuildP
     let found = knownValidation(record, f.name, f.sha256, label);
     if (found === undefined) {
       found = [];
-      for (const d of checkFeed(label, await readFile(f.tmp, 'utf8'))) found.push(d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d);
+      const checked =
+        f.bytes <= MAX_FULLY_VALIDATED_BYTES
+          ? checkFeed(label, await readFile(f.tmp, 'utf8'))
+          : [
+              diag('FEED_VALIDATED_STREAMING', { file: label }, `The feed is ${(f.bytes / 1048576).toFixed(0)} MiB, too large to check as one document; it was checked for well-formedness while streaming${f.name.endsWith('.json') ? ' (JSON: not checked)' : ''}.`, 'Set "limit" or "archive": true to keep each feed small; readers fetch the first items only anyway.'),
+              ...(f.name.endsWith('.json') ? [] : await checkXmlStream(f.tmp, label)),
+            ];
+      for (const d of checked) found.push(d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d);
     }
     byName.set(f.name, found);
     out.push(...found);
