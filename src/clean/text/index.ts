@@ -10,11 +10,14 @@
  *   3. Find the body: the densest run of prose (maximum-sum run where prose lines add their words
  *      and everything else subtracts), then widen it over neighbouring sentence-like lines.
  *      Comment and related-list headings weigh heavily, so readers' prose after them stays out.
- *   4. Find the title: the headline-like line just before the body (or the first line).
+ *   4. Find the title: the best-scoring headline-like line before the body (or at its top): it
+ *      stands right above the byline or date, is repeated on the page, sits over its dek, and is
+ *      not a label, a credit, a pull quote or an attribution (`TITLE`, `NOT_HEADLINE`).
  *   5. Read bylines, date lines and tag lines around the start and end of the body; they become
  *      metadata and leave the body.
- *   6. Inside the body drop what a rule labelled, repeats of the title and repeated blocks; outside
- *      the body drop everything (keep patterns win over all of this).
+ *   6. Inside the body drop what a rule labelled, repeats of the title, repeated blocks (also the
+ *      article flattened into one block) and hover cards glued into sentences; outside the body
+ *      drop everything (keep patterns win over all of this).
  */
 
 import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
