@@ -75,6 +75,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config } = paths.loaded;
   const now = options.now ?? new Date();
   const loaded = await loadArticles(paths, now, options.onProgress);
+  if (!options.config && paths.loaded.file === undefined) {
+    // Building with the defaults gives feeds that link to example.com: say so, once.
+    loaded.diagnostics.unshift(diag('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`, 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".'));
+  }
   const plan = planOutput(config, loaded.articles, GENERATOR);
   const renders = plan.files;
   const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));

@@ -8,6 +8,7 @@ import type { Diagnostic, Severity } from './model.js';
  * and makes the build exit 1; warnings and notes do not.
  */
 export const DIAGNOSTICS = {
+  CONFIG_DEFAULTS: { severity: 'warning', meaning: 'No config file was found; the feeds use the default title and the example.com link.' },
   SOURCE_IGNORED: { severity: 'note', meaning: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .txt, .html, .htm).' },
   SOURCE_UNREADABLE: { severity: 'error', meaning: 'The file could not be read (permissions, I/O error).' },
   SOURCE_BINARY: { severity: 'error', meaning: 'The file holds binary data (an image, an archive), not text.' },
