@@ -1,7 +1,7 @@
 import { watch as chokidarWatch } from 'chokidar';
 import { type BuildOptions, build, resolvePaths } from '../build.js';
 import { FeedwrightError } from '../errors.js';
-import { type Output, printBuildSummary, printDiagnostics } from './output.js';
+import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
 /** Quiet period after the last file event before rebuilding (editors write files in bursts). */
 const DEBOUNCE_MS = 50;
@@ -29,6 +29,7 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
       // rebuild whose inputs did not change renders nothing.
       const result = await build(options);
       if (!values.quiet) printDiagnostics(out, result.diagnostics);
+      if (!values.quiet) out.stderr(formatChanges(out, result.changes));
       printBuildSummary(out, result, (performance.now() - started) / 1000, values.quiet === true);
       control.onBuilt?.(performance.now() - started, true);
     } catch (error) {
