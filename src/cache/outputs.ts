@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { BuildPaths } from '../pipeline/paths.js';
+import { readFramed, writeFramed } from './framed.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -46,15 +45,8 @@ export function outputRecordFile(paths: BuildPaths): string | undefined {
 export function readOutputRecord(paths: BuildPaths): OutputRecord | undefined {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const nl = text.indexOf('\n');
-  const body = text.slice(nl + 1);
-  if (nl < 0 || text.slice(0, nl) !== `${FORMAT} ${crc32(body)}`) return undefined;
+  const body = readFramed(file, FORMAT);
+  if (body === undefined) return undefined;
   try {
     const record = JSON.parse(body) as OutputRecord;
     return typeof record.files === 'object' && record.files !== null && typeof record.writtenAt === 'number' ? record : undefined;
@@ -119,11 +111,7 @@ export async function writeOutputRecord(
     // Capped: timestamps far ahead of this clock (a skewed network file system) just make the stamps racy.
     if (wait > 0 && wait < 1000) await new Promise((resolve) => setTimeout(resolve, wait));
     record.writtenAt = Date.now();
-    const body = JSON.stringify(record);
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${FORMAT} ${crc32(body)}\n${body}`);
-    renameSync(tmp, file);
+    writeFramed(file, FORMAT, JSON.stringify(record));
   } catch {
     // The record is an optimisation: the next build simply renders and validates again.
   }

@@ -1,6 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { readFramed, writeFramed } from './framed.js';
 
 /**
  * The cache's small side file: what each source file looked like when it was last hashed, so an
@@ -29,17 +27,8 @@ export interface CacheState {
 const STATE_FORMAT = 'feedwright-cache-state-1';
 
 export function readState(file: string): CacheState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const nl = text.indexOf('\n');
-  if (nl < 0) return undefined;
-  const head = text.slice(0, nl).split(' ');
-  const body = text.slice(nl + 1);
-  if (head[0] !== STATE_FORMAT || Number(head[1]) !== crc32(body)) return undefined;
+  const body = readFramed(file, STATE_FORMAT);
+  if (body === undefined) return undefined;
   try {
     const state = JSON.parse(body) as CacheState;
     return typeof state.writtenAt === 'number' && typeof state.files === 'object' && state.files !== null ? state : undefined;
@@ -49,11 +38,7 @@ export function readState(file: string): CacheState | undefined {
 }
 
 export function writeState(file: string, state: CacheState): void {
-  const body = JSON.stringify(state);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${STATE_FORMAT} ${crc32(body)}\n${body}`);
-  renameSync(tmp, file);
+  writeFramed(file, STATE_FORMAT, JSON.stringify(state));
 }
 
 /**

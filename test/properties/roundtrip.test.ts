@@ -45,7 +45,9 @@ const article = fc.record({
 
 const parser = new XMLParser({ ignoreAttributes: false, htmlEntities: true, parseTagValue: false, parseAttributeValue: false, isArray: (name) => ['item', 'entry', 'author', 'category'].includes(name) });
 
-function files(articles: fc.infer<typeof article>[]): Record<string, string> {
+type ArticleInput = typeof article extends fc.Arbitrary<infer T> ? T : never;
+
+function files(articles: ArticleInput[]): Record<string, string> {
   const out: Record<string, string> = {};
   articles.forEach((a, i) => {
     // The author as an object: a string would be read as the "Name <email> (url)" shorthand.
