@@ -5,6 +5,7 @@ import { resolvePaths, type BuildOptions } from './build.js';
 import { compareDiagnostics, diag } from './diagnostics.js';
 import { formatRfc3339 } from './meta/dates.js';
 import { readGitDates } from './meta/git.js';
+import { makeReadContext } from './sources/read-context.js';
 import type { Diagnostic, DroppedBlock, Person, Provenance, Sourced } from './model.js';
 import { SOURCE_EXTENSIONS, decodeSource, listSources, MAX_SOURCE_BYTES } from './sources/files.js';
 
@@ -81,6 +82,7 @@ export async function explain(files: readonly string[], options: BuildOptions = 
   }
   if (!listed) siteTexts = inputs.filter((i) => i.text !== undefined && i.abs.endsWith('.txt')).map((i) => i.text as string);
   const template = findTemplateLines(siteTexts);
+  const readContext = makeReadContext(config, template, now);
 
   // The parsers load only when needed: the CLI imports this module for every command.
   const [{ readDocument }, { resolveArticle }] = await Promise.all([import('./sources/read.js'), import('./meta/resolve.js')]);
@@ -92,13 +94,7 @@ export async function explain(files: readonly string[], options: BuildOptions = 
     }
     const kind = SOURCE_EXTENSIONS[path.extname(input.abs).toLowerCase()] ?? 'text';
     const rel = path.relative(paths.articlesDir, input.abs).split(path.sep).join('/');
-    const read = readDocument({ kind, relPath: rel.startsWith('..') ? path.basename(input.abs) : rel, displayPath: input.source }, input.text, {
-      timezone: config.timezone,
-      template,
-      dropPatterns: config.clean.drop.map((p) => new RegExp(p, 'u')),
-      keepPatterns: config.clean.keep.map((p) => new RegExp(p, 'u')),
-      now,
-    });
+    const read = readDocument({ kind, relPath: rel.startsWith('..') ? path.basename(input.abs) : rel, displayPath: input.source }, input.text, readContext);
     if (!read.ok) {
       out.push({ ...empty, kind, diagnostics: read.diagnostics });
       continue;

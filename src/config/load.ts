@@ -4,7 +4,7 @@ import { tz } from '@date-fns/tz';
 import { FeedwrightError } from '../errors.js';
 import { parsePerson } from '../meta/people.js';
 import type { Person } from '../model.js';
-import { didYouMean } from '../util/text.js';
+import { didYouMean, isLanguageTag } from '../util/text.js';
 import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
@@ -167,7 +167,7 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     fail('timezone', `"timezone" is "${timezone}", which is not an IANA time zone.`, 'Use a name such as "UTC", "Europe/Madrid" or "America/Mexico_City".');
   }
   const language = str('language', 'en');
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) {
+  if (!isLanguageTag(language)) {
     fail('language', `"language" is "${language}", which is not a language tag.`, 'Use a BCP 47 tag such as "en" or "pt-BR".');
   }
   const int = (key: string, fallback: number, min: number): number => {

@@ -2,7 +2,7 @@ import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
-import { stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { isLanguageTag, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { formatRfc3339, PLAUSIBLE_YEARS, parseDateValue } from './dates.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
@@ -253,9 +253,9 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
   let lang: Sourced<string> | undefined;
   if (fm.lang !== undefined && fm.lang !== null) {
-    if (typeof fm.lang === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(fm.lang)) lang = fromFm('lang', fm.lang);
+    if (typeof fm.lang === 'string' && isLanguageTag(fm.lang)) lang = fromFm('lang', fm.lang);
     else badValue('lang', 'a language tag', 'es');
-  } else if (doc.found.lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(doc.found.lang.value)) lang = doc.found.lang;
+  } else if (doc.found.lang && isLanguageTag(doc.found.lang.value)) lang = doc.found.lang;
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 

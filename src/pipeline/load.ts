@@ -5,7 +5,7 @@ import { compareArticles } from '../feeds/model.js';
 import { readGitDates } from '../meta/git.js';
 import type { Article, Diagnostic } from '../model.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
-import type { ReadContext } from '../sources/read.js';
+import { makeReadContext } from '../sources/read-context.js';
 import { VERSION } from '../version.js';
 import type { BuildPaths } from './paths.js';
 
@@ -81,13 +81,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
         decoded.filter((d) => d.file.kind === 'text').map((d) => d.hash as string),
       )
     : storedTemplate;
-  const readContext: ReadContext = {
-    timezone: config.timezone,
-    template,
-    dropPatterns: config.clean.drop.map((p) => new RegExp(p, 'u')),
-    keepPatterns: config.clean.keep.map((p) => new RegExp(p, 'u')),
-    now,
-  };
+  const readContext = makeReadContext(config, template, now);
   const git = await gitPromise;
   diagnostics.push(...git.diagnostics);
   cache.setGit(git.dates);

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { diag } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
-import { didYouMean } from '../util/text.js';
+import { countNewlines, didYouMean } from '../util/text.js';
 
 /** Front matter keys feedwright reads (aliases included). Anything else gets FM_UNKNOWN_KEY. */
 export const FRONT_MATTER_KEYS = [
@@ -73,7 +73,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   }
   const yamlText = rest.slice(0, close.index);
   const bodyStart = afterOpen + close.index + close[0].length + 1;
-  const bodyLine = 2 + countLines(yamlText) + 1;
+  const bodyLine = 2 + countNewlines(yamlText) + 1;
   const body = text.slice(Math.min(bodyStart, text.length));
   if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
     return {
@@ -95,11 +95,6 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   return { ...parsed, body, bodyLine };
 }
 
-function countLines(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
-}
 
 function parseYaml(yamlText: string, file: string, firstLine: number): Omit<FrontMatterResult, 'body' | 'bodyLine'> {
   const diagnostics: Diagnostic[] = [];

@@ -2,6 +2,7 @@ import { Marked, type Token } from 'marked';
 import { htmlToText } from '../clean/html-text.js';
 import type { DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
+import { countNewlines } from '../util/text.js';
 
 /** One shared renderer: GitHub-flavoured Markdown, no raw-HTML trust (the sanitiser runs later). */
 const marked = new Marked({ gfm: true, async: false });
@@ -104,8 +105,3 @@ function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
   return { bodyHtml, bodyText: htmlToText(bodyHtml), found };
 }
 
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
-}

@@ -47,3 +47,15 @@ export function stripIllegalXmlChars(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
+
+/** Number of line feeds in `s` (the 1-based line of its end is this + 1). */
+export function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** A BCP 47 language tag in the simple form feeds use: `en`, `pt-BR`, `zh-Hant-TW`. */
+export function isLanguageTag(s: string): boolean {
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(s);
+}

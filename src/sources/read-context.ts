@@ -1,0 +1,17 @@
+import type { FeedwrightConfig } from '../config/schema.js';
+import type { ReadContext } from './read.js';
+
+/**
+ * The readers' context for one run: the config's zone and compiled user patterns (validated by
+ * the config loader), the folder's site template, and the run's clock. Kept apart from read.ts so
+ * that building it does not load the parsers.
+ */
+export function makeReadContext(config: FeedwrightConfig, template: ReadonlySet<string>, now: Date): ReadContext {
+  return {
+    timezone: config.timezone,
+    template,
+    dropPatterns: config.clean.drop.map((p) => new RegExp(p, 'u')),
+    keepPatterns: config.clean.keep.map((p) => new RegExp(p, 'u')),
+    now,
+  };
+}
