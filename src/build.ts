@@ -1,18 +1,19 @@
-import { readFile, readdir, rm, rmdir } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedwrightConfig } from './config/schema.js';
 import { FeedwrightError } from './errors.js';
-import { type ChangeSummary, compareItems, readPreviousItems } from './feeds/changes.js';
+import { asPreviousItems, type ChangeSummary, compareItems, readPreviousItems } from './feeds/changes.js';
 import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
-import { knownValidation, type OutputRecord, readOutputRecord, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { ComposeMemo, type ComposedRecord, composeFeed } from './feeds/compose.js';
 import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, type WriteSummary } from './output/write.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
-import { type BuildOptions as PathOptions, type BuildPaths, resolvePaths } from './pipeline/paths.js';
+import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
+import type { ItemDiagnostic } from './validate/compose.js';
 import { checkFeed } from './validate/index.js';
-import { checkXmlStream } from './validate/stream.js';
 import { diag } from './diagnostics.js';
 import { HOMEPAGE, VERSION } from './version.js';
 
@@ -98,18 +99,37 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const same = await unchangedOutputs(paths, record, loaded.fingerprint, renders.map((r) => r.name));
     if (same) return finish(loaded, same.files, await removeStaleSets(paths.outDir, plan, config), same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
     // Read the previous items before anything is replaced: the change summary compares with them.
-    const previous = await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR);
-    for (const r of renders) rendered.push(await renderToTemp(paths.outDir, r.name, r.chunks(), token));
+    const previousItems = (await recordedItems(paths, record, config.files.json)) ?? (await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR));
+    const previous = await previousOutput(paths, record);
+    const memo = new ComposeMemo();
+    const keyOf = fragmentKeys(loaded.renderKeys);
+    const composed = new Map<string, ComposedRecord>();
     const validatedByName = new Map<string, Diagnostic[]>();
-    const validation = await validateRendered(rendered.filter((f) => feedNames.has(f.name)), paths, record, validatedByName);
+    const itemDiagnostics = new Map<string, ItemDiagnostic[]>();
+    const validation: Diagnostic[] = [];
+    for (const r of renders) {
+      if (!r.feed) {
+        rendered.push(await renderToTemp(paths.outDir, r.name, r.chunks(), token));
+        continue;
+      }
+      const label = paths.display(path.join(paths.outDir, r.name));
+      const format = r.format as OutputFormat;
+      const file = await composeFeed(paths.outDir, { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a) => keyOf(a, format) }, previous, memo, token);
+      rendered.push(file);
+      composed.set(r.name, file.record);
+      for (const [hash, found] of file.itemDiagnostics) itemDiagnostics.set(hash, found);
+      const found = file.diagnostics.map((d) => (d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d));
+      validatedByName.set(r.name, found);
+      validation.push(...found);
+    }
     if (validation.some((d) => d.severity === 'error')) {
       await discardFiles(rendered);
       throw new FeedwrightError('VALIDATION_FAILED', `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`, 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).');
     }
     const files = await commitFiles(paths.outDir, rendered);
-    await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName);
+    await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
     const removed = await removeStaleSets(paths.outDir, plan, config);
-    return finish(loaded, files, removed, validation, plan, compareItems(previous, plan.published), config);
+    return finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config);
   } catch (error) {
     await discardFiles(rendered);
     throw error;
@@ -119,32 +139,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /**
- * Feeds up to this size are checked in full by `checkFeed` (one string in memory); larger ones
- * only for well-formedness, streamed (Node strings stop at ~512 MiB, and a 100k-item feed is more).
+ * An item's key in one format: its article's render key (src/pipeline/load.ts) and the format.
+ * Articles without one (no cache, or read relative to the clock) are always rendered.
  */
-const MAX_FULLY_VALIDATED_BYTES = 256 * 1024 * 1024;
-
-/** Validate each feed, reusing the result for bytes validated before (validation is a pure function of them). */
-async function validateRendered(rendered: readonly RenderedFile[], paths: BuildPaths, record: OutputRecord | undefined, byName: Map<string, Diagnostic[]>): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  for (const f of rendered) {
-    const label = paths.display(path.join(paths.outDir, f.name));
-    let found = knownValidation(record, f.name, f.sha256, label);
-    if (found === undefined) {
-      found = [];
-      const checked =
-        f.bytes <= MAX_FULLY_VALIDATED_BYTES
-          ? checkFeed(label, await readFile(f.tmp, 'utf8'))
-          : [
-              diag('FEED_VALIDATED_STREAMING', { file: label }, `The feed is ${(f.bytes / 1048576).toFixed(0)} MiB, too large to check as one document; it was checked for well-formedness while streaming${f.name.endsWith('.json') ? ' (JSON: not checked)' : ''}.`, 'Set "limit" or "archive": true to keep each feed small; readers fetch the first items only anyway.'),
-              ...(f.name.endsWith('.json') ? [] : await checkXmlStream(f.tmp, label)),
-            ];
-      for (const d of checked) found.push(d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d);
-    }
-    byName.set(f.name, found);
-    out.push(...found);
-  }
-  return out;
+function fragmentKeys(renderKeys: ReadonlyMap<Article, string>): (article: Article, format: OutputFormat) => string | undefined {
+  return (article, format) => {
+    const key = renderKeys.get(article);
+    // 128 bits of the SHA-256 render key: as unique as the item hashes the record keeps.
+    return key === undefined ? undefined : `${format}:${key.slice(0, 32)}`;
+  };
 }
 
 function finish(loaded: LoadedArticles, files: WriteSummary[], removedFiles: string[], validation: Diagnostic[], plan: OutputPlan, changes: ChangeSummary, config: FeedwrightConfig): BuildResult {

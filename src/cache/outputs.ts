@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { PreviousItem } from '../feeds/changes.js';
+import type { ComposedRecord, ItemSlot, PreviousOutput, ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
+import type { ItemDiagnostic } from '../validate/compose.js';
 import type { BuildPaths } from '../pipeline/paths.js';
 import { readFramed, writeFramed } from './framed.js';
 import { VERSION } from '../version.js';
@@ -17,23 +20,42 @@ const OUTPUT_RACY_MS = 50;
 
 /**
  * What the last build wrote to an output folder: the input fingerprint it was rendered from, and
- * for each file its stamp, SHA-256 and validation result.
+ * for each file its stamp, digest and validation result; for a feed, also where each item's bytes
+ * are, under which key, and the validation of every item that had any diagnostic.
  *
- * Two uses:
+ * Three uses:
  * - a rebuild whose inputs have the same fingerprint, and whose output files still carry the
  *   stamps (size, mtime, ctime, inode) written last time, needs no rendering at all: the files
  *   already hold exactly the bytes it would render;
- * - validation is a pure function of a file's bytes: a rendered file with the SHA-256 of one
- *   validated before reuses that result instead of parsing megabytes again.
+ * - a rebuild after a change copies the unchanged items' bytes from the intact previous files
+ *   instead of rendering them, and skips writing feeds whose digest did not change
+ *   (src/feeds/compose.ts);
+ * - validation is a pure function of the bytes: an item validated before is not validated again.
  * The record is JSON behind a CRC-32 line; a damaged record is ignored (a full build follows).
  */
 export interface OutputRecord {
   fingerprint: string | undefined;
   writtenAt: number;
-  files: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number; sha256: string; label: string; diagnostics?: Diagnostic[] }>;
+  files: Record<string, FileRecord>;
+  /** Diagnostics of the items that had any, by item hash (every other recorded item had none). */
+  itemDiagnostics?: Record<string, ItemDiagnostic[]>;
+  /** The main feed's items (with its archive pages) as the change summary compares them. */
+  published?: PreviousItem[];
 }
 
-const FORMAT = `feedwright-outputs-1 ${VERSION}`;
+interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** SHA-256 of the bytes, or for a feed the digest of its parts (src/feeds/compose.ts). */
+  digest: string;
+  label: string;
+  diagnostics?: Diagnostic[];
+  items?: ItemSlot[];
+}
+
+const FORMAT = `feedwright-outputs-2 ${VERSION}`;
 
 export function outputRecordFile(paths: BuildPaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -72,9 +94,7 @@ export async function unchangedOutputs(
   for (const name of names) {
     const r = record.files[name];
     if (!r) return undefined;
-    const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
-    if (!s || s.size !== r.size || s.mtimeMs !== r.mtimeMs || s.ctimeMs !== r.ctimeMs || s.ino !== r.ino) return undefined;
-    if (s.mtimeMs >= record.writtenAt - OUTPUT_RACY_MS || s.ctimeMs >= record.writtenAt - OUTPUT_RACY_MS) return undefined;
+    if (!(await intact(paths, name, r, record.writtenAt))) return undefined;
     if (r.label !== paths.display(path.join(paths.outDir, name))) return undefined;
     files.push({ name, status: 'unchanged', bytes: r.size });
     if (r.diagnostics) validation.push(...r.diagnostics);
@@ -82,10 +102,45 @@ export async function unchangedOutputs(
   return { files, validation };
 }
 
-/** Validation diagnostics recorded for a file with these bytes and this label, if any. */
-export function knownValidation(record: OutputRecord | undefined, name: string, sha256: string, label: string): Diagnostic[] | undefined {
-  const r = record?.files[name];
-  return r && r.sha256 === sha256 && r.label === label ? r.diagnostics : undefined;
+/** True when the file still carries the stamp recorded when it was written (and the stamp proves it). */
+async function intact(paths: BuildPaths, name: string, r: FileRecord, writtenAt: number): Promise<boolean> {
+  const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
+  if (!s || s.size !== r.size || s.mtimeMs !== r.mtimeMs || s.ctimeMs !== r.ctimeMs || s.ino !== r.ino) return false;
+  return s.mtimeMs < writtenAt - OUTPUT_RACY_MS && s.ctimeMs < writtenAt - OUTPUT_RACY_MS;
+}
+
+/**
+ * What a build may reuse of the previous output: the items of every intact feed file by key, and
+ * the validation of every recorded item (validation depends on the bytes alone).
+ */
+export async function previousOutput(paths: BuildPaths, record: OutputRecord | undefined): Promise<PreviousOutput> {
+  const byKey = new Map<string, ReusableItem>();
+  const digests = new Map<string, string>();
+  const validated = new Set<string>();
+  const withDiagnostics = record?.itemDiagnostics ?? {};
+  for (const [name, r] of Object.entries(record?.files ?? {})) {
+    if (!r.items) continue;
+    for (const slot of r.items) validated.add(slot[3]);
+    if (!(await intact(paths, name, r, record?.writtenAt ?? 0))) continue;
+    digests.set(name, r.digest);
+    const file = path.join(paths.outDir, name);
+    for (const slot of r.items) if (slot[0] && !byKey.has(slot[0])) byKey.set(slot[0], { file, slot });
+  }
+  return {
+    find: (key) => byKey.get(key),
+    validated: (hash) => (validated.has(hash) ? (withDiagnostics[hash] ?? []) : undefined),
+    intactDigest: (name) => digests.get(name),
+  };
+}
+
+/**
+ * The items of the previous build as the change summary compares them, from the record when the
+ * main JSON feed is still as written (no need to parse megabytes of JSON); undefined otherwise.
+ */
+export async function recordedItems(paths: BuildPaths, record: OutputRecord | undefined, mainJson: string): Promise<Map<string, PreviousItem> | undefined> {
+  const main = record?.files[mainJson];
+  if (!record?.published || !main || !(await intact(paths, mainJson, main, record.writtenAt))) return undefined;
+  return new Map(record.published.map((item) => [item.id, item]));
 }
 
 /** Record what was just committed (after the rename, so the stamps are the final files'). */
@@ -94,18 +149,24 @@ export async function writeOutputRecord(
   fingerprint: string | undefined,
   rendered: readonly RenderedFile[],
   validation: ReadonlyMap<string, Diagnostic[]>,
+  composed: ReadonlyMap<string, ComposedRecord> = new Map(),
+  itemDiagnostics: ReadonlyMap<string, ItemDiagnostic[]> = new Map(),
+  published?: readonly PreviousItem[],
 ): Promise<void> {
   const file = outputRecordFile(paths);
   if (file === undefined) return;
   try {
     const record: OutputRecord = { fingerprint, writtenAt: 0, files: {} };
+    if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
+    if (published) record.published = [...published];
     let newest = 0;
     for (const f of rendered) {
       const label = paths.display(path.join(paths.outDir, f.name));
       const s = await stat(path.join(paths.outDir, f.name));
       newest = Math.max(newest, s.mtimeMs, s.ctimeMs);
       const diagnostics = validation.get(f.name);
-      record.files[f.name] = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, sha256: f.sha256, label, ...(diagnostics ? { diagnostics } : {}) };
+      const items = composed.get(f.name)?.items;
+      record.files[f.name] = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, digest: f.sha256, label, ...(diagnostics ? { diagnostics } : {}), ...(items ? { items } : {}) };
     }
     const wait = newest + OUTPUT_RACY_MS + 1 - Date.now();
     // Capped: timestamps far ahead of this clock (a skewed network file system) just make the stamps racy.

@@ -1,15 +1,21 @@
 import { formatRfc3339 } from '../meta/dates.js';
 import type { Article, Person } from '../model.js';
-import { type FeedData, FH_NAMESPACE } from './model.js';
+import { type FeedData, type FeedWriter, FH_NAMESPACE, renderFeed } from './model.js';
 import { attributes, element, emptyElement, htmlElement, stylesheetPi, XML_DECLARATION } from './xml.js';
 
 /**
  * Atom 1.0 (RFC 4287), streamed. Every entry carries its own <author> (most clients do not inherit
  * the feed's), both <published> and <updated>, a type="text" title and categories with `term`.
  */
-export function* renderAtom(feed: FeedData): Generator<string> {
-  yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
-  let head = `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xmlns:fh': feed.archive ? FH_NAMESPACE : undefined, 'xml:lang': feed.language })}>\n`;
+export const atomWriter: FeedWriter = { head: renderHead, item: renderEntry, separator: '', tail: () => '</feed>\n' };
+
+export function renderAtom(feed: FeedData): Generator<string> {
+  return renderFeed(atomWriter, feed);
+}
+
+function renderHead(feed: FeedData): string {
+  let head = XML_DECLARATION + stylesheetPi(feed.stylesheet);
+  head += `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xmlns:fh': feed.archive ? FH_NAMESPACE : undefined, 'xml:lang': feed.language })}>\n`;
   // RFC 4287 4.1.1: exactly one atom:id, atom:title and atom:updated per feed.
   head += element('  ', 'id', feed.feedId ?? feed.selfUrl);
   head += element('  ', 'title', feed.title, { type: 'text' });
@@ -23,9 +29,7 @@ export function* renderAtom(feed: FeedData): Generator<string> {
   head += element('  ', 'generator', feed.generator.name, { uri: feed.generator.uri, version: feed.generator.version });
   // RFC 5005 section 4: an archive document carries fh:archive.
   if (feed.archive) head += '  <fh:archive/>\n';
-  yield head;
-  for (const item of feed.items) yield renderEntry(item);
-  yield '</feed>\n';
+  return head;
 }
 
 function renderEntry(item: Article): string {

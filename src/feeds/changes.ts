@@ -22,8 +22,21 @@ export interface ChangeSummary {
   removed: ItemRef[];
 }
 
-interface PreviousItem extends ItemRef {
+export interface PreviousItem extends ItemRef {
+  /** The updated date as written (whole seconds), in ms. */
   modified: number | undefined;
+}
+
+/** The items as the next build's summary will compare them (what `readPreviousItems` would read back). */
+export function asPreviousItems(items: readonly Article[]): PreviousItem[] {
+  const seen = new Set<string>();
+  const out: PreviousItem[] = [];
+  for (const a of items) {
+    if (seen.has(a.id.value)) continue;
+    seen.add(a.id.value);
+    out.push({ id: a.id.value, title: stripIllegalXmlChars(a.title.value), url: a.link.value, modified: Math.floor(a.updated.value.getTime() / 1000) * 1000 });
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { formatRfc3339 } from '../meta/dates.js';
 import type { Article, Person } from '../model.js';
 import { stripIllegalXmlChars } from '../util/text.js';
-import type { FeedData } from './model.js';
+import { type FeedData, type FeedWriter, renderFeed } from './model.js';
 
 /** JSON Feed 1.1 author object: name, url, avatar (an email becomes a mailto: url). */
 interface JsonAuthor {
@@ -14,7 +14,19 @@ interface JsonAuthor {
  * review. Carries `authors` and also the deprecated `author` (one widely used client reads only
  * that), `language`, and `date_published` on every item.
  */
-export function* renderJson(feed: FeedData): Generator<string> {
+export const jsonWriter: FeedWriter = {
+  head: renderHead,
+  // Each item on its own lines, indented inside "items"; the separator ends the previous item's line.
+  item: (item) => `\n    ${JSON.stringify(jsonItem(item), null, 2).replace(/\n/g, '\n    ')}`,
+  separator: ',',
+  tail: (feed) => (feed.items.length > 0 ? '\n  ]\n}\n' : ']\n}\n'),
+};
+
+export function renderJson(feed: FeedData): Generator<string> {
+  return renderFeed(jsonWriter, feed);
+}
+
+function renderHead(feed: FeedData): string {
   const head: Record<string, unknown> = {
     version: 'https://jsonfeed.org/version/1.1',
     title: clean(feed.title),
@@ -30,14 +42,7 @@ export function* renderJson(feed: FeedData): Generator<string> {
   // JSON Feed pages towards older items with next_url: RFC 5005's prev-archive is the same direction.
   for (const link of feed.links) if (link.rel === 'next' || link.rel === 'prev-archive') head.next_url = link.href;
   const headText = JSON.stringify(head, null, 2);
-  yield `${headText.slice(0, -2)},\n  "items": [`;
-  let first = true;
-  for (const item of feed.items) {
-    const text = JSON.stringify(jsonItem(item), null, 2).replace(/\n/g, '\n    ');
-    yield `${first ? '' : ','}\n    ${text}`;
-    first = false;
-  }
-  yield `${first ? '' : '\n  '}]\n}\n`;
+  return `${headText.slice(0, -2)},\n  "items": [`;
 }
 
 function jsonItem(item: Article): Record<string, unknown> {

@@ -45,3 +45,26 @@ export function feedUpdated(items: readonly Article[]): Date {
 export function compareArticles(a: Article, b: Article): number {
   return b.published.value.getTime() - a.published.value.getTime() || (a.id.value < b.id.value ? -1 : a.id.value > b.id.value ? 1 : 0);
 }
+
+/**
+ * A feed format split into its parts. A document is `head`, the items joined by `separator`, and
+ * `tail`; an item's text depends on the article alone, never on the feed or its position, so the
+ * build can reuse an unchanged item's bytes and its validation (src/feeds/compose.ts).
+ */
+export interface FeedWriter {
+  head(feed: FeedData): string;
+  item(article: Article): string;
+  separator: string;
+  tail(feed: FeedData): string;
+}
+
+/** The whole document, as chunks: the head, one chunk per item, the tail. */
+export function* renderFeed(writer: FeedWriter, feed: FeedData): Generator<string> {
+  yield writer.head(feed);
+  let first = true;
+  for (const item of feed.items) {
+    yield first ? writer.item(item) : writer.separator + writer.item(item);
+    first = false;
+  }
+  yield writer.tail(feed);
+}

@@ -1,11 +1,11 @@
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Article } from '../model.js';
-import { renderAtom } from './atom.js';
+import { atomWriter } from './atom.js';
 import { INDEX_FILE, renderIndexHtml } from './html-index.js';
-import { renderJson } from './json.js';
-import { type FeedData, feedUpdated } from './model.js';
+import { jsonWriter } from './json.js';
+import { type FeedData, type FeedWriter, feedUpdated, renderFeed } from './model.js';
 import { OPML_FILE, renderOpml } from './opml.js';
-import { renderRss } from './rss.js';
+import { rssWriter } from './rss.js';
 import { ARCHIVE_DIR, type FeedSet, FORMATS, type OutputFormat, planFeedSets, STYLESHEET_FILE } from './sets.js';
 import { feedStylesheet } from './stylesheet.js';
 
@@ -16,6 +16,8 @@ export interface PlannedFile {
   chunks: () => Iterable<string>;
   /** A feed, to be validated before anything is replaced; otherwise a companion file. */
   format: OutputFormat | 'xsl' | 'opml' | 'html';
+  /** For a feed: its writer and data, so the build can write it from parts (src/feeds/compose.ts). */
+  feed?: { writer: FeedWriter; data: FeedData };
 }
 
 export interface OutputPlan {
@@ -25,7 +27,7 @@ export interface OutputPlan {
   published: Article[];
 }
 
-const WRITERS: Readonly<Record<OutputFormat, (feed: FeedData) => Iterable<string>>> = { rss: renderRss, atom: renderAtom, json: renderJson };
+export const WRITERS: Readonly<Record<OutputFormat, FeedWriter>> = { rss: rssWriter, atom: atomWriter, json: jsonWriter };
 
 /**
  * Which files a build writes, from the config: the main feed (RSS, Atom, JSON Feed), its RFC 5005
@@ -35,7 +37,12 @@ const WRITERS: Readonly<Record<OutputFormat, (feed: FeedData) => Iterable<string
 export function planOutput(config: FeedwrightConfig, articles: readonly Article[], generator: FeedData['generator']): OutputPlan {
   const sets = planFeedSets(config, articles, generator);
   const files: PlannedFile[] = [];
-  for (const set of sets) for (const f of FORMATS) files.push({ name: set.files[f], format: f, chunks: () => WRITERS[f](set.data[f]) });
+  for (const set of sets) {
+    for (const f of FORMATS) {
+      const feed = { writer: WRITERS[f], data: set.data[f] };
+      files.push({ name: set.files[f], format: f, chunks: () => renderFeed(feed.writer, feed.data), feed });
+    }
+  }
   if (config.stylesheet) files.push({ name: STYLESHEET_FILE, format: 'xsl', chunks: () => [feedStylesheet()] });
   if (config.index) {
     files.push({ name: OPML_FILE, format: 'opml', chunks: () => [renderOpml(sets, config.title, feedUpdated(articles))] });

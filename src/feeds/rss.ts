@@ -1,7 +1,7 @@
 import { formatRfc822, formatRfc3339 } from '../meta/dates.js';
 import { joinNames } from '../meta/people.js';
 import type { Article } from '../model.js';
-import { type FeedData, FH_NAMESPACE } from './model.js';
+import { type FeedData, type FeedWriter, FH_NAMESPACE, renderFeed } from './model.js';
 import { element, emptyElement, htmlElement, stylesheetPi, XML_DECLARATION } from './xml.js';
 
 /** Namespaces declared on <rss>: every prefix the writer uses, and only those (fh: on archive pages). */
@@ -13,17 +13,22 @@ const NAMESPACES = {
 };
 
 /**
- * RSS 2.0 (RSS Advisory Board spec), streamed as chunks: the head, then one chunk per item.
+ * RSS 2.0 (RSS Advisory Board spec), written in parts (src/feeds/model.ts `FeedWriter`).
  * Authors go in one <dc:creator> holding every name (RSS <author> must be an email address, and a
  * name-only <author> is invalid); <description> (summary) precedes <content:encoded> (full HTML).
  */
-export function* renderRss(feed: FeedData): Generator<string> {
-  yield XML_DECLARATION + stylesheetPi(feed.stylesheet);
+export const rssWriter: FeedWriter = { head: renderHead, item: renderItem, separator: '', tail: () => '</channel>\n</rss>\n' };
+
+export function renderRss(feed: FeedData): Generator<string> {
+  return renderFeed(rssWriter, feed);
+}
+
+function renderHead(feed: FeedData): string {
   const namespaces: Record<string, string> = feed.archive ? { ...NAMESPACES, 'xmlns:fh': FH_NAMESPACE } : NAMESPACES;
-  yield `<rss version="2.0"${Object.entries(namespaces)
+  let head = XML_DECLARATION + stylesheetPi(feed.stylesheet);
+  head += `<rss version="2.0"${Object.entries(namespaces)
     .map(([k, v]) => ` ${k}="${v}"`)
     .join('')}>\n<channel>\n`;
-  let head = '';
   head += element('  ', 'title', feed.title);
   head += element('  ', 'link', feed.homeUrl);
   head += element('  ', 'description', feed.description || feed.title);
@@ -36,9 +41,7 @@ export function* renderRss(feed: FeedData): Generator<string> {
   head += element('  ', 'docs', 'https://www.rssboard.org/rss-specification');
   // RFC 5005 section 4: an archive document carries fh:archive.
   if (feed.archive) head += '  <fh:archive/>\n';
-  yield head;
-  for (const item of feed.items) yield renderItem(item);
-  yield '</channel>\n</rss>\n';
+  return head;
 }
 
 function renderItem(item: Article): string {

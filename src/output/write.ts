@@ -7,18 +7,22 @@ import { FeedwrightError } from '../errors.js';
 export interface RenderedFile {
   /** File name inside the output folder (may contain sub-folders, e.g. "tags/x/rss.xml"). */
   name: string;
-  /** The temporary file holding the new bytes. */
+  /** The temporary file holding the new bytes; '' when none was written (known unchanged). */
   tmp: string;
   sha256: string;
   bytes: number;
   /** True when the target already holds exactly these bytes. */
   unchanged: boolean;
+  /** For a feed: how many items were rendered, and how many copied from the previous output. */
+  items?: { rendered: number; copied: number };
 }
 
 export interface WriteSummary {
   name: string;
   status: 'written' | 'unchanged';
   bytes: number;
+  /** For a feed: how many items were rendered, and how many copied from the previous output. */
+  items?: { rendered: number; copied: number };
 }
 
 /**
@@ -71,23 +75,43 @@ async function sameContent(file: string, bytes: number, sha256: string): Promise
   }
 }
 
+/** True when two files hold the same bytes (compared in chunks, so any size fits in memory). */
+export async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  if (!sa || !sb || sa.size !== sb.size) return false;
+  const [ha, hb] = await Promise.all([open(a, 'r'), open(b, 'r')]);
+  try {
+    const size = 1 << 20;
+    const ba = Buffer.allocUnsafe(size);
+    const bb = Buffer.allocUnsafe(size);
+    for (let at = 0; at < sa.size; at += size) {
+      const [ra, rb] = await Promise.all([ha.read(ba, 0, size, at), hb.read(bb, 0, size, at)]);
+      if (ra.bytesRead !== rb.bytesRead || !ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))) return false;
+      if (ra.bytesRead === 0) break;
+    }
+    return true;
+  } finally {
+    await Promise.all([ha.close(), hb.close()]);
+  }
+}
+
 /** Replace every changed target by its temporary file (rename is atomic within a folder). */
 export async function commitFiles(outDir: string, files: readonly RenderedFile[]): Promise<WriteSummary[]> {
   const summary: WriteSummary[] = [];
   for (const f of files) {
     if (f.unchanged) {
-      await rm(f.tmp, { force: true });
-      summary.push({ name: f.name, status: 'unchanged', bytes: f.bytes });
+      if (f.tmp) await rm(f.tmp, { force: true });
+      summary.push({ name: f.name, status: 'unchanged', bytes: f.bytes, ...(f.items ? { items: f.items } : {}) });
     } else {
       await rename(f.tmp, path.join(outDir, f.name));
-      summary.push({ name: f.name, status: 'written', bytes: f.bytes });
+      summary.push({ name: f.name, status: 'written', bytes: f.bytes, ...(f.items ? { items: f.items } : {}) });
     }
   }
   return summary;
 }
 
 export async function discardFiles(files: readonly RenderedFile[]): Promise<void> {
-  await Promise.all(files.map((f) => rm(f.tmp, { force: true })));
+  await Promise.all(files.filter((f) => f.tmp).map((f) => rm(f.tmp, { force: true })));
 }
 
 /** Write a small file atomically (temp + rename), skipping it when the bytes are the same. */

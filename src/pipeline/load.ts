@@ -27,6 +27,12 @@ export interface LoadedArticles {
    * Equal fingerprints render equal bytes, so a build may skip rendering (src/cache/outputs.ts).
    */
   fingerprint?: string;
+  /**
+   * For each article whose result came from (or went into) the cache: a hash of its cache key and
+   * of the mtime it depends on, which names its inputs exactly. Equal keys give equal Articles, so
+   * the build reuses their rendered items (src/feeds/compose.ts).
+   */
+  renderKeys: ReadonlyMap<Article, string>;
 }
 
 /**
@@ -89,6 +95,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, failed: failed.size };
   const articles: Article[] = [];
   const keys = new Map<Article, string>();
+  const renderKeys = new Map<Article, string>();
   let clockDependent = false;
   let compute: typeof import('../cache/compute.js').computeEntry | undefined;
   for (const [done, s] of decoded.entries()) {
@@ -141,6 +148,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
       keys.set(entry.article, key);
+      if (cache.enabled && entry.cacheable) renderKeys.set(entry.article, hashText(`${key}\0${entry.mtimeSec}`));
     } else if (entry.status === 'draft') counts.drafts++;
     else if (entry.status === 'future') counts.held++;
     else counts.failed++;
@@ -154,7 +162,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   diagnostics.sort(compareDiagnostics);
   const fingerprint =
     cache.enabled && !clockDependent ? hashText(['feedwright-fingerprint-1', VERSION, JSON.stringify(config), ...kept.map((a) => keys.get(a) ?? '')].join('\n')) : undefined;
-  return { articles: kept, diagnostics, counts, ...(fingerprint ? { fingerprint } : {}) };
+  return { articles: kept, diagnostics, counts, renderKeys, ...(fingerprint ? { fingerprint } : {}) };
 }
 
 interface Source {

@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, Diagnostic } from '../model.js';
+import { type RenderedFile, sameBytes } from '../output/write.js';
+import { checkItem, checkItemIds, checkSkeleton, type ItemDiagnostic, newlines, placeItemDiagnostics } from '../validate/compose.js';
+import type { FeedData, FeedWriter } from './model.js';
+
+/**
+ * Writing a feed from its parts, reusing what the previous build wrote.
+ *
+ * A feed file is `head`, the items joined by the writer's separator, and `tail`
+ * (`FeedWriter`, src/feeds/model.ts). An item's bytes depend on its article alone, and an
+ * article that came from the cache has a key that names its inputs exactly (src/cache/articles.ts).
+ * The output record (src/cache/outputs.ts) remembers, for every feed file, where each item's
+ * bytes are and under which key. A rebuild then:
+ *   - renders the head and tail (small), and only the items whose key it has not written before;
+ *   - copies the bytes of every other item from the previous file, in runs (one read and write
+ *     per run of adjacent items, not per item), when that file still carries the stamps recorded
+ *     when it was written (the same proof the no-change path relies on);
+ *   - validates the skeleton and only the items whose bytes were never validated
+ *     (src/validate/compose.ts);
+ *   - does not write a file at all when its digest (head, item hashes, tail) equals the recorded
+ *     one and the file is intact.
+ * The result is byte for byte what rendering everything gives (test/perf/cache.test.ts).
+ */
+
+/** One item as written: its key ('' when it has none), byte offset and length, SHA-256 prefix, line feeds. */
+export type ItemSlot = [key: string, start: number, bytes: number, hash: string, lines: number];
+
+/** What the record keeps of a composed feed file. */
+export interface ComposedRecord {
+  items: ItemSlot[];
+}
+
+/** Where an item's bytes can be copied from. */
+export interface ReusableItem {
+  /** Absolute path of a previous output file that still holds exactly what was recorded. */
+  file: string;
+  slot: ItemSlot;
+}
+
+/** What the previous build left that this one may reuse. */
+export interface PreviousOutput {
+  /** An item written before under this key, in a file that is intact. */
+  find(key: string): ReusableItem | undefined;
+  /** Diagnostics of an item whose bytes (by hash) were validated before; undefined if never. */
+  validated(hash: string): readonly ItemDiagnostic[] | undefined;
+  /** The digest recorded for this output file if the file is still intact, else undefined. */
+  intactDigest(name: string): string | undefined;
+}
+
+export const NO_PREVIOUS_OUTPUT: PreviousOutput = { find: () => undefined, validated: () => undefined, intactDigest: () => undefined };
+
+export interface ComposedFile extends RenderedFile {
+  record: ComposedRecord;
+  /** Validation of the whole file, positioned in it. */
+  diagnostics: Diagnostic[];
+  /** Item diagnostics by item hash, for the record (only items with any). */
+  itemDiagnostics: Map<string, ItemDiagnostic[]>;
+}
+
+export interface ComposeRequest {
+  /** Path inside the output folder. */
+  name: string;
+  /** The file as diagnostics name it. */
+  label: string;
+  format: string;
+  writer: FeedWriter;
+  feed: FeedData;
+  /** The item's stable key for this format, if it has one. */
+  keyOf: (article: Article) => string | undefined;
+}
+
+/** Per build: items rendered or validated once are not rendered or validated again for another feed. */
+export class ComposeMemo {
+  readonly checked = new Map<string, ItemDiagnostic[]>();
+}
+
+const COPY_CHUNK = 4 << 20;
+
+/** Thrown when a copied range does not look like an item: the previous file is not what the record says. */
+class StaleRange extends Error {}
+
+/** Render `request` to a temporary file beside its target (or decide it is unchanged), and validate it. */
+export async function composeFeed(outDir: string, request: ComposeRequest, previous: PreviousOutput, memo: ComposeMemo, token: string): Promise<ComposedFile> {
+  try {
+    return await compose(outDir, request, previous, memo, token);
+  } catch (error) {
+    // A previous file that does not hold what its record says: render everything instead.
+    if (error instanceof StaleRange) return compose(outDir, request, NO_PREVIOUS_OUTPUT, memo, token);
+    throw error;
+  }
+}
+
+interface Part {
+  article: Article;
+  key: string;
+  reuse: ReusableItem | undefined;
+}
+
+async function compose(outDir: string, request: ComposeRequest, previous: PreviousOutput, memo: ComposeMemo, token: string): Promise<ComposedFile> {
+  const { writer, feed, name } = request;
+  const head = writer.head(feed);
+  const tail = writer.tail(feed);
+  const parts: Part[] = feed.items.map((article) => {
+    const key = request.keyOf(article) ?? '';
+    return { article, key, reuse: key ? previous.find(key) : undefined };
+  });
+
+  const digestOf = (hashes: readonly string[]): string => {
+    const h = createHash('sha256').update(`${head}\0${writer.separator}\0${tail}\0`);
+    for (const x of hashes) h.update(x);
+    return h.digest('hex');
+  };
+  const itemDiagnostics = new Map<string, ItemDiagnostic[]>();
+  const known = (hash: string): readonly ItemDiagnostic[] | undefined => memo.checked.get(hash) ?? previous.validated(hash);
+
+  // Every item reusable and the file as recorded: nothing to write.
+  const recorded = previous.intactDigest(name);
+  if (recorded !== undefined && parts.every((p) => p.reuse !== undefined && known(p.reuse.slot[3]) !== undefined)) {
+    const slots = parts.map((p) => p.reuse?.slot as ItemSlot);
+    if (digestOf(slots.map((s) => s[3])) === recorded) {
+      const items: ItemSlot[] = [];
+      let at = Buffer.byteLength(head);
+      const sepBytes = Buffer.byteLength(writer.separator);
+      for (const [i, s] of slots.entries()) {
+        if (i > 0) at += sepBytes;
+        items.push([s[0], at, s[2], s[3], s[4]]);
+        at += s[2];
+      }
+      const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
+      return { name, tmp: '', sha256: recorded, bytes: at + Buffer.byteLength(tail), unchanged: true, record: { items }, diagnostics, itemDiagnostics, items: { rendered: 0, copied: items.length } };
+    }
+  }
+
+  const target = path.join(outDir, name);
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
+  const out = await open(tmp, 'w');
+  const sources = new Map<string, Awaited<ReturnType<typeof open>>>();
+  const items: ItemSlot[] = [];
+  let rendered = 0;
+  let bytes = 0;
+  try {
+    const writer_ = new BufferedWriter(out);
+    const sep = Buffer.from(writer.separator);
+    bytes += await writer_.text(head);
+    // A pending run of adjacent items to copy from one previous file.
+    let run: { file: string; start: number; end: number } | undefined;
+    const flushRun = async (): Promise<void> => {
+      if (!run) return;
+      let handle = sources.get(run.file);
+      if (!handle) {
+        handle = await open(run.file, 'r');
+        sources.set(run.file, handle);
+      }
+      await writer_.copy(handle, run.start, run.end - run.start);
+      run = undefined;
+    };
+    for (const [i, part] of parts.entries()) {
+      const sepBytes = i > 0 ? sep.length : 0;
+      const reuse = part.reuse;
+      if (reuse && known(reuse.slot[3]) !== undefined) {
+        const [, start, length, hash, lines] = reuse.slot;
+        if (run && run.file === reuse.file && run.end + sepBytes === start) {
+          run.end = start + length;
+        } else {
+          await flushRun();
+          if (sepBytes) await writer_.bytes(sep);
+          run = { file: reuse.file, start, end: start + length };
+        }
+        items.push([part.key, bytes + sepBytes, length, hash, lines]);
+        bytes += sepBytes + length;
+        continue;
+      }
+      await flushRun();
+      if (sepBytes) bytes += await writer_.bytes(sep);
+      const text = writer.item(part.article);
+      const buf = Buffer.from(text);
+      const hash = createHash('sha256').update(buf).digest('hex').slice(0, 32);
+      if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
+      items.push([part.key, bytes, buf.length, hash, newlines(text)]);
+      bytes += await writer_.bytes(buf);
+      rendered++;
+    }
+    await flushRun();
+    bytes += await writer_.text(tail);
+    await writer_.flush();
+    await out.sync();
+  } finally {
+    await out.close();
+    for (const h of sources.values()) await h.close();
+  }
+  const digest = digestOf(items.map((s) => s[3]));
+  const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
+  // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
+  const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
+  return { name, tmp, sha256: digest, bytes, unchanged, record: { items }, diagnostics, itemDiagnostics, items: { rendered, copied: items.length - rendered } };
+}
+
+/** The skeleton's diagnostics, every item's (placed at its line), and the rule across items. */
+function validate(
+  request: ComposeRequest,
+  head: string,
+  parts: readonly Part[],
+  items: readonly ItemSlot[],
+  known: (hash: string) => readonly ItemDiagnostic[] | undefined,
+  itemDiagnostics: Map<string, ItemDiagnostic[]>,
+): Diagnostic[] {
+  const { writer, feed, label } = request;
+  const sepLines = newlines(writer.separator);
+  let itemNewlines = 0;
+  for (const [i, s] of items.entries()) itemNewlines += s[4] + (i > 0 ? sepLines : 0);
+  const out = checkSkeleton(label, writer, feed, itemNewlines);
+  let line = newlines(head) + 1;
+  const starts: number[] = [];
+  const headColumn = head.length - head.lastIndexOf('\n');
+  for (const [i, s] of items.entries()) {
+    if (i > 0) line += sepLines;
+    starts.push(line);
+    const found = known(s[3]) ?? [];
+    if (found.length > 0) {
+      itemDiagnostics.set(s[3], [...found]);
+      out.push(...placeItemDiagnostics(found, label, line, i === 0 ? headColumn : 1, i));
+    }
+    line += s[4];
+  }
+  out.push(...checkItemIds(label, request.format, parts.map((p) => p.article.id.value), starts));
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Batches small writes into ~1 MiB ones; copies ranges of other files through one buffer. */
+class BufferedWriter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private chunk: Buffer | undefined;
+
+  constructor(private readonly handle: Awaited<ReturnType<typeof open>>) {}
+
+  async text(s: string): Promise<number> {
+    return this.bytes(Buffer.from(s));
+  }
+
+  async bytes(buf: Buffer): Promise<number> {
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes >= 1 << 20) await this.flush();
+    return buf.length;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const buf = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.handle.write(buf);
+  }
+
+  /**
+   * Copy a run of items. A cheap proof that the range holds items: it starts and ends as every
+   * item does (XML: indentation ... line feed; JSON: line feed ... '}'). A previous file changed
+   * behind the record's back fails it, and the feed is rendered afresh.
+   */
+  async copy(from: Awaited<ReturnType<typeof open>>, start: number, length: number): Promise<void> {
+    await this.flush();
+    this.chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
+    let done = 0;
+    let first = -1;
+    let last = -1;
+    while (done < length) {
+      const { bytesRead } = await from.read(this.chunk, 0, Math.min(COPY_CHUNK, length - done), start + done);
+      if (bytesRead === 0) throw new StaleRange('the previous file is shorter than recorded');
+      if (done === 0) first = this.chunk[0] ?? -1;
+      last = this.chunk[bytesRead - 1] ?? -1;
+      await this.handle.write(this.chunk, 0, bytesRead);
+      done += bytesRead;
+    }
+    if (!((first === 0x20 && last === 0x0a) || (first === 0x0a && last === 0x7d))) throw new StaleRange('the previous file does not hold items where recorded');
+  }
+}

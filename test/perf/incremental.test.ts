@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build.js';
+import { writeFramed } from '../../src/cache/framed.js';
+import { buildAt, CONFIG, makeProject, mtimes, reference, sleep, snapshot, writeArticle } from './helpers.js';
+
+/*
+ * Rebuilds write feeds from parts (src/feeds/compose.ts): unchanged items are copied from the
+ * previous output, only changed ones are rendered and validated, and a feed whose parts did not
+ * change is not written at all. Every test holds the result to a build without any cache.
+ */
+
+const post = (i: number, tags: string[], author: string, extra = ''): string =>
+  `---\ntitle: Post ${i}\ndate: 2024-01-${String(i).padStart(2, '0')}T08:00:00Z\nauthor: ${author}\ntags: [${tags.join(', ')}]\n---\nBody of post ${i} with a [link](/p/${i}).${extra}\n`;
+
+function project(): string {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 9; i++) files[`p${i}.md`] = post(i, i % 3 === 0 ? ['odd', 'three'] : ['odd'], i % 2 ? 'Ann' : 'Bo');
+  const dir = makeProject(files);
+  // Tag and author feeds, and archive pages of 4 items: an article is in several files.
+  writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...CONFIG, cache: '.cache/feedwright', limit: 4, archive: true, feeds: { tags: true, authors: true } }));
+  return dir;
+}
+
+const byName = (r: BuildResult) => new Map(r.files.map((f) => [f.name, f]));
+
+async function expectSameAsUncached(dir: string): Promise<BuildResult> {
+  const result = await buildAt(dir);
+  const ref = await reference(dir);
+  expect(snapshot(dir)).toEqual(ref.files);
+  expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(ref.result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`));
+  return result;
+}
+
+describe('incremental rebuilds', () => {
+  it('renders only the edited item and copies the rest; feeds without it are not written', async () => {
+    const dir = project();
+    const first = await expectSameAsUncached(dir);
+    expect(byName(first).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 0 });
+    await sleep(60);
+    const before = mtimes(dir);
+
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const second = await expectSameAsUncached(dir);
+    const files = byName(second);
+    // p9 (newest) is alone in the current main feed (8 are on archive pages), and first in the feeds
+    // of tags odd and three and of author Ann (4 items each): 1 rendered, the rest copied.
+    expect(files.get('rss.xml')).toMatchObject({ status: 'written', items: { rendered: 1, copied: 0 } });
+    expect(files.get('tags/odd/feed.json')).toMatchObject({ status: 'written', items: { rendered: 1, copied: 3 } });
+    expect(files.get('authors/ann/atom.xml')).toMatchObject({ status: 'written', items: { rendered: 1, copied: 3 } });
+    // Bo's feed and the archive pages do not hold p9: not written, their bytes and mtimes untouched.
+    for (const name of ['authors/bo/rss.xml', 'authors/bo/atom.xml', 'authors/bo/feed.json', 'archive/1/rss.xml', 'archive/2/feed.json']) {
+      expect(files.get(name)?.status, name).toBe('unchanged');
+      expect(mtimes(dir)[name], name).toBe(before[name]);
+    }
+  });
+
+  it('reflects an added, deleted and renamed article with the bytes of a full build', async () => {
+    const dir = project();
+    await expectSameAsUncached(dir);
+    writeArticle(dir, 'p10.md', post(10, ['new tag'], 'Cy'));
+    const added = await expectSameAsUncached(dir);
+    expect(byName(added).get('tags/odd/rss.xml')?.status).toBe('unchanged');
+    // Archive pages are cut from the oldest item, so a new article moves none of them.
+    expect(byName(added).get('archive/1/atom.xml')?.status).toBe('unchanged');
+
+    const { rmSync, renameSync } = await import('node:fs');
+    rmSync(path.join(dir, 'articles', 'p3.md'));
+    await expectSameAsUncached(dir);
+    renameSync(path.join(dir, 'articles', 'p5.md'), path.join(dir, 'articles', 'renamed.md'));
+    await expectSameAsUncached(dir);
+  });
+
+  it('does not trust a record that points at the wrong bytes: renders the feed afresh', async () => {
+    const dir = project();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    // Shift every recorded item by one byte, with a valid frame: only the content check can tell.
+    const cache = path.join(dir, '.cache', 'feedwright');
+    const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
+    const text = readFileSync(path.join(cache, recordFile), 'utf8');
+    const header = text.slice(0, text.indexOf('\n'));
+    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: Array<[string, number, number, string, number]> }> };
+    for (const f of Object.values(record.files)) for (const slot of f.items ?? []) slot[1] += 1;
+    writeFramed(path.join(cache, recordFile), header.slice(0, header.lastIndexOf(' ')), JSON.stringify(record));
+
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited again.'));
+    await expectSameAsUncached(dir);
+  });
+
+  it('an output changed by hand is not copied from', async () => {
+    const dir = project();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    const file = path.join(dir, 'dist', 'tags', 'odd', 'rss.xml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Body of post 2', 'Body of pots 2'));
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const result = await expectSameAsUncached(dir);
+    expect(byName(result).get('tags/odd/rss.xml')?.status).toBe('written');
+  });
+});
