@@ -13,6 +13,7 @@
  */
 import type { FeedData, FeedWriter } from '../feeds/model.js';
 import type { Article, Diagnostic } from '../model.js';
+import { countNewlines } from '../util/text.js';
 import { checkFeed } from './index.js';
 import { RULES } from './rules.js';
 
@@ -35,11 +36,7 @@ const WRAPPER_FEED: Omit<FeedData, 'items'> = {
 };
 
 /** Line feeds in `s`. */
-export function newlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
+export const newlines = countNewlines;
 
 /** Column (1-based) just after the end of `s`. */
 function endColumn(s: string): number {
