@@ -9,7 +9,7 @@ import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/s
 import type { Article, Diagnostic } from './model.js';
 import { previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { ComposeMemo, type ComposedRecord, composeFeed } from './feeds/compose.js';
-import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, type WriteSummary } from './output/write.js';
+import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './validate/compose.js';
@@ -126,6 +126,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await discardFiles(rendered);
       throw new FeedwrightError('VALIDATION_FAILED', `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`, 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).');
     }
+    await syncFiles(rendered);
     const files = await commitFiles(paths.outDir, rendered);
     await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
     const removed = await removeStaleSets(paths.outDir, plan, config);

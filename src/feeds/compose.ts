@@ -82,7 +82,10 @@ const COPY_CHUNK = 4 << 20;
 /** Thrown when a copied range does not look like an item: the previous file is not what the record says. */
 class StaleRange extends Error {}
 
-/** Render `request` to a temporary file beside its target (or decide it is unchanged), and validate it. */
+/**
+ * Render `request` to a temporary file beside its target (or decide it is unchanged), and validate
+ * it. The temporary file is not yet flushed to disk: `syncFiles` does all of them at once.
+ */
 export async function composeFeed(outDir: string, request: ComposeRequest, previous: PreviousOutput, memo: ComposeMemo, token: string): Promise<ComposedFile> {
   try {
     return await compose(outDir, request, previous, memo, token);
@@ -187,7 +190,6 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     await flushRun();
     bytes += await writer_.text(tail);
     await writer_.flush();
-    await out.sync();
   } finally {
     await out.close();
     for (const h of sources.values()) await h.close();

@@ -75,6 +75,25 @@ async function sameContent(file: string, bytes: number, sha256: string): Promise
   }
 }
 
+/**
+ * Flush temporary files to disk before they replace their targets (so a crash never leaves a
+ * renamed but empty file), all at once: the disk writes them in one go rather than one by one.
+ */
+export async function syncFiles(files: readonly RenderedFile[]): Promise<void> {
+  await Promise.all(
+    files
+      .filter((f) => f.tmp && !f.unchanged)
+      .map(async (f) => {
+        const handle = await open(f.tmp, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }),
+  );
+}
+
 /** True when two files hold the same bytes (compared in chunks, so any size fits in memory). */
 export async function sameBytes(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);

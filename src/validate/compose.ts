@@ -49,18 +49,37 @@ function endColumn(s: string): number {
  * the document) is still the item's: it is placed at the item's start.
  */
 export function checkItem(writer: FeedWriter, article: Article, text: string): ItemDiagnostic[] {
-  const feed: FeedData = { ...WRAPPER_FEED, items: [article] };
-  const head = writer.head(feed);
-  const found = checkFeed('', head + text + writer.tail(feed));
+  const { head, tail, firstLine, firstColumn } = wrapperOf(writer, article);
+  const found = checkFeed('', head + text + tail);
   if (found.length === 0) return found;
-  const firstLine = newlines(head) + 1;
-  const firstColumn = endColumn(head);
   const lastLine = firstLine + newlines(text);
   return found.map(({ file: _file, ...d }) => {
     const line = d.line ?? firstLine;
     if (line < firstLine || line > lastLine) return { ...d, line: 0, column: 1 };
     return { ...d, line: line - firstLine, column: line === firstLine ? Math.max(1, (d.column ?? 1) - firstColumn + 1) : (d.column ?? 1) };
   });
+}
+
+interface Wrapper {
+  head: string;
+  tail: string;
+  /** Line and column where the item starts inside the wrapper. */
+  firstLine: number;
+  firstColumn: number;
+}
+
+const wrappers = new WeakMap<FeedWriter, Wrapper>();
+
+/** The wrapper of a writer: its head and tail for a one-item feed of fixed values (the same for every item). */
+function wrapperOf(writer: FeedWriter, article: Article): Wrapper {
+  let w = wrappers.get(writer);
+  if (!w) {
+    const feed: FeedData = { ...WRAPPER_FEED, items: [article] };
+    const head = writer.head(feed);
+    w = { head, tail: writer.tail(feed), firstLine: newlines(head) + 1, firstColumn: endColumn(head) };
+    wrappers.set(writer, w);
+  }
+  return w;
 }
 
 /** Place an item's diagnostics in the real file: the item starts at `line`, `column`; `index` is its position. */
