@@ -9,28 +9,37 @@ import type { Position } from './rules.js';
  * as editors do, so an astral character before the problem counts once.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private starts: number[] | undefined;
   /** Offsets of the high halves of surrogate pairs, ascending: each counts as one column with its partner. */
-  private readonly pairs: number[] = [];
+  private pairs: number[] = [];
 
-  constructor(private readonly text: string) {
+  /** The text is scanned on the first lookup only: most documents have nothing to report. */
+  constructor(private readonly text: string) {}
+
+  private index(): number[] {
+    if (this.starts) return this.starts;
+    const { text } = this;
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // XML 1.0 2.11 and JSON both treat CR LF, CR and LF as one line end.
-      if (c === 0x0a) this.starts.push(i + 1);
-      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) this.starts.push(i + 1);
+      if (c === 0x0a) starts.push(i + 1);
+      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
       else if (c >= 0xd800 && c <= 0xdbff) {
         const next = text.charCodeAt(i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) this.pairs.push(i);
       }
     }
+    this.starts = starts;
+    return starts;
   }
 
   /** O(log n), so reporting many problems on one long (minified) line stays cheap. */
   at(offset: number): Position {
+    const starts = this.index();
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const line = lastAtOrBefore(this.starts, clamped);
-    const start = this.starts[line] ?? 0;
+    const line = lastAtOrBefore(starts, clamped);
+    const start = starts[line] ?? 0;
     // Pairs wholly before `clamped` and at or after the line start each take one column, not two.
     const pairs = countBelow(this.pairs, clamped - 1) - countBelow(this.pairs, start);
     return { line: line + 1, column: clamped - start - pairs + 1 };
