@@ -85,7 +85,8 @@ export async function explain(files: readonly string[], options: BuildOptions = 
   const readContext = makeReadContext(config, template, now);
 
   // The parsers load only when needed: the CLI imports this module for every command.
-  const [{ readDocument }, { resolveArticle }] = await Promise.all([import('./sources/read.js'), import('./meta/resolve.js')]);
+  const [{ readDocument, loadReaders }, { resolveArticle }] = await Promise.all([import('./sources/read.js'), import('./meta/resolve.js')]);
+  await loadReaders(inputs.map((i) => SOURCE_EXTENSIONS[path.extname(i.abs).toLowerCase()] ?? 'text'));
   for (const input of inputs) {
     const empty: Explanation = { source: input.source, status: 'error', authors: [], tags: [], contentText: '', contentHtml: '', dropped: [], provenance: {}, diagnostics: [] };
     if (input.problem || input.text === undefined) {

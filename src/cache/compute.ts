@@ -2,6 +2,8 @@ import type { ResolveContext } from '../meta/resolve.js';
 import { resolveArticle } from '../meta/resolve.js';
 import type { SourceFile } from '../sources/files.js';
 import { type ReadContext, type ReadResult, readDocument } from '../sources/read.js';
+
+export { loadReaders } from '../sources/read.js';
 import type { ArticleEntry } from './articles.js';
 
 /*

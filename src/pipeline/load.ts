@@ -120,7 +120,9 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
         }
       }
       // The parsers load on the first miss only (src/cache/compute.ts).
-      compute ??= (await import('../cache/compute.js')).computeEntry;
+      const parsers = await import('../cache/compute.js');
+      await parsers.loadReaders([s.file.kind]);
+      compute ??= parsers.computeEntry;
       try {
         entry = compute(s.file, s.text, readContext, { config, git: git.dates, now });
       } catch (error) {

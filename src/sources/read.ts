@@ -1,11 +1,32 @@
 import { htmlToText } from '../clean/html-text.js';
-import { extractText, type TextExtraction } from '../clean/text/index.js';
-import type { Diagnostic, FoundMetadata, SourceDocument } from '../model.js';
+import type { extractText, TextExtraction } from '../clean/text/index.js';
+import type { Diagnostic, FoundMetadata, SourceDocument, SourceKind } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import type { SourceFile } from './files.js';
 import { splitFrontMatter } from './front-matter.js';
-import { extractHtml } from './html/index.js';
+import type { extractHtml } from './html/index.js';
 import { readMarkdown } from './markdown.js';
+
+/*
+ * The text cleaner and the HTML extractor pull in chrono-node, linkedom and Readability: a few
+ * hundred ms of module loading that a rebuild of one Markdown article does not need. They are
+ * loaded by kind, before the first article of that kind is read (`loadReaders`).
+ */
+let textReader: typeof extractText | undefined;
+let htmlReader: typeof extractHtml | undefined;
+
+/** Load the readers for these kinds of source (Markdown's is always there). Call before `readDocument`. */
+export async function loadReaders(kinds: Iterable<SourceKind>): Promise<void> {
+  for (const kind of new Set(kinds)) {
+    if (kind === 'text') textReader ??= (await import('../clean/text/index.js')).extractText;
+    if (kind === 'html') htmlReader ??= (await import('./html/index.js')).extractHtml;
+  }
+}
+
+function loaded<T>(reader: T | undefined, kind: SourceKind): T {
+  if (reader === undefined) throw new Error(`the ${kind} reader is not loaded: await loadReaders() first`);
+  return reader;
+}
 
 /** What the readers need to know about the site; the same for every article of a build. */
 export interface ReadContext {
@@ -22,7 +43,7 @@ export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnosti
 
 /**
  * Parse one decoded source into a SourceDocument: front matter first (for every kind), then the
- * body by kind. `clean: false` in front matter turns boilerplate removal off for that article.
+ * body by kind (its reader loaded by `loadReaders`). `clean: false` in front matter turns boilerplate removal off for that article.
  */
 export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
   const fm = splitFrontMatter(text, file.displayPath);
@@ -47,7 +68,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
         const found: FoundMetadata = first ? { title: { value: first, from: 'title-line', line: fm.bodyLine } } : {};
         return { ok: true, doc: { ...base, bodyHtml: paragraphsToHtml(rest), bodyText: rest.join('\n\n'), found, dropped: [] }, diagnostics: fm.diagnostics };
       }
-      const x = extractText(fm.body, {
+      const x = loaded(textReader, 'text')(fm.body, {
         timezone: ctx.timezone,
         referenceDate: ctx.now,
         template: ctx.template,
@@ -69,7 +90,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
       };
     }
     case 'html': {
-      const x = extractHtml(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean });
+      const x = loaded(htmlReader, 'html')(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean });
       return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: x.found, dropped: x.dropped }, diagnostics: fm.diagnostics };
     }
   }
