@@ -101,7 +101,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Read the previous items before anything is replaced: the change summary compares with them.
     const previousItems = (await recordedItems(paths, record, config.files.json)) ?? (await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR));
     const previous = await previousOutput(paths, record);
-    const memo = new ComposeMemo();
+    const memo = new ComposeMemo(loaded.checkedItems);
     const keyOf = fragmentKeys(loaded.renderKeys);
     const composed = new Map<string, ComposedRecord>();
     const validatedByName = new Map<string, Diagnostic[]>();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
 import type { BuildPaths } from '../pipeline/paths.js';
 import type { SourceFile } from '../sources/files.js';
+import type { ItemDiagnostic } from '../validate/compose.js';
 import { VERSION } from '../version.js';
 import { Pack } from './pack.js';
 import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
@@ -36,6 +37,8 @@ export interface ArticleEntry {
   mtimeSec: number | null;
   /** False when the result depends on the build clock beyond the future check. */
   cacheable: boolean;
+  /** For an article: its item in each format, by hash, with the validator's findings (src/cache/compute.ts). */
+  checked?: Array<[hash: string, diagnostics: ItemDiagnostic[]]>;
 }
 
 /** Config keys that do not change how an article is read or resolved. */

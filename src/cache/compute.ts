@@ -3,6 +3,12 @@ import { resolveArticle } from '../meta/resolve.js';
 import type { SourceFile } from '../sources/files.js';
 import { type ReadContext, type ReadResult, readDocument } from '../sources/read.js';
 
+import { atomWriter } from '../feeds/atom.js';
+import { jsonWriter } from '../feeds/json.js';
+import { rssWriter } from '../feeds/rss.js';
+import type { Article } from '../model.js';
+import { checkItem, itemHash } from '../validate/compose.js';
+
 export { loadReaders } from '../sources/read.js';
 import type { ArticleEntry } from './articles.js';
 
@@ -30,7 +36,21 @@ export function computeEntry(file: SourceFile, text: string, readContext: ReadCo
     diagnostics.some((d) => d.code === 'META_DATE_FROM_MTIME') ||
     (resolved.status === 'ok' && (resolved.article.published.from === 'mtime' || resolved.article.updated.from === 'mtime'));
   const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
-  return resolved.status === 'ok' ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable } : { status: resolved.status, diagnostics, mtimeSec, cacheable };
+  return resolved.status === 'ok'
+    ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable, checked: checkItems(resolved.article) }
+    : { status: resolved.status, diagnostics, mtimeSec, cacheable };
+}
+
+/**
+ * Render the article's item in each format and validate it, as the build would (src/feeds/compose.ts):
+ * done here, it runs wherever the article is parsed, on every core (src/pipeline/parse-pool.ts),
+ * and the build finds the result by the item's hash instead of validating it again.
+ */
+function checkItems(article: Article): NonNullable<ArticleEntry['checked']> {
+  return [rssWriter, atomWriter, jsonWriter].map((writer) => {
+    const text = writer.item(article);
+    return [itemHash(text), checkItem(writer, article, text)];
+  });
 }
 
 function foundDates(r: ReadResult): string {

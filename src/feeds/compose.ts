@@ -3,7 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
 import { type RenderedFile, sameBytes } from '../output/write.js';
-import { checkItem, checkItemIds, checkSkeleton, type ItemDiagnostic, newlines, placeItemDiagnostics } from '../validate/compose.js';
+import { checkItem, checkItemIds, checkSkeleton, type ItemDiagnostic, itemHash, newlines, placeItemDiagnostics } from '../validate/compose.js';
 import type { FeedData, FeedWriter } from './model.js';
 
 /**
@@ -74,7 +74,11 @@ export interface ComposeRequest {
 
 /** Per build: items rendered or validated once are not rendered or validated again for another feed. */
 export class ComposeMemo {
-  readonly checked = new Map<string, ItemDiagnostic[]>();
+  readonly checked: Map<string, ItemDiagnostic[]>;
+  /** `checked`: items validated already, e.g. while their articles were parsed (src/cache/compute.ts). */
+  constructor(checked: ReadonlyMap<string, ItemDiagnostic[]> = new Map()) {
+    this.checked = new Map(checked);
+  }
 }
 
 const COPY_CHUNK = 4 << 20;
@@ -181,7 +185,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       if (sepBytes) bytes += await writer_.bytes(sep);
       const text = writer.item(part.article);
       const buf = Buffer.from(text);
-      const hash = createHash('sha256').update(buf).digest('hex').slice(0, 32);
+      const hash = itemHash(buf);
       if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
       items.push([part.key, bytes, buf.length, hash, newlines(text)]);
       bytes += await writer_.bytes(buf);

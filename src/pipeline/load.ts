@@ -4,6 +4,7 @@ import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
 import { readGitDates } from '../meta/git.js';
 import type { Article, Diagnostic } from '../model.js';
+import type { ItemDiagnostic } from '../validate/compose.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
 import { makeReadContext } from '../sources/read-context.js';
 import { VERSION } from '../version.js';
@@ -33,6 +34,8 @@ export interface LoadedArticles {
    * the build reuses their rendered items (src/feeds/compose.ts).
    */
   renderKeys: ReadonlyMap<Article, string>;
+  /** Items validated while their articles were parsed, by item hash (src/cache/compute.ts). */
+  checkedItems: ReadonlyMap<string, ItemDiagnostic[]>;
 }
 
 /**
@@ -96,6 +99,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const articles: Article[] = [];
   const keys = new Map<Article, string>();
   const renderKeys = new Map<Article, string>();
+  const checkedItems = new Map<string, ItemDiagnostic[]>();
   let clockDependent = false;
   let compute: typeof import('../cache/compute.js').computeEntry | undefined;
   for (const [done, s] of decoded.entries()) {
@@ -150,6 +154,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
       keys.set(entry.article, key);
+      for (const [hash, found] of entry.checked ?? []) checkedItems.set(hash, found);
       if (cache.enabled && entry.cacheable) renderKeys.set(entry.article, hashText(`${key}\0${entry.mtimeSec}`));
     } else if (entry.status === 'draft') counts.drafts++;
     else if (entry.status === 'future') counts.held++;
@@ -164,7 +169,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   diagnostics.sort(compareDiagnostics);
   const fingerprint =
     cache.enabled && !clockDependent ? hashText(['feedwright-fingerprint-1', VERSION, JSON.stringify(config), ...kept.map((a) => keys.get(a) ?? '')].join('\n')) : undefined;
-  return { articles: kept, diagnostics, counts, renderKeys, ...(fingerprint ? { fingerprint } : {}) };
+  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, ...(fingerprint ? { fingerprint } : {}) };
 }
 
 interface Source {

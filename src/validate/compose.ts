@@ -11,6 +11,7 @@
  * One difference, in position only: a broken structure (an element left open) is reported by a
  * whole-document parser where it notices, often in a later item; here, at the broken item.
  */
+import { createHash } from 'node:crypto';
 import type { FeedData, FeedWriter } from '../feeds/model.js';
 import type { Article, Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
@@ -34,6 +35,11 @@ const WRAPPER_FEED: Omit<FeedData, 'items'> = {
   hubs: [],
   links: [],
 };
+
+/** The hash an item is known by (128 bits of the SHA-256 of its UTF-8 bytes). */
+export function itemHash(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
 
 /** Line feeds in `s`. */
 export const newlines = countNewlines;
