@@ -37,11 +37,16 @@ export function truncateAtWord(text: string, max: number): string {
   return `${base}…`;
 }
 
+/** Every code unit stripIllegalXmlChars may change: CR, the forbidden controls, any surrogate, U+FFFE/U+FFFF. */
+const MAYBE_ILLEGAL_XML = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /**
  * Remove characters that XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates,
  * U+FFFE/U+FFFF) and normalise line ends. Every string that reaches a feed passes here.
  */
 export function stripIllegalXmlChars(text: string): string {
+  // Most text has none of the characters either replacement looks at: one plain scan, no copy.
+  if (!MAYBE_ILLEGAL_XML.test(text)) return text;
   // XML 1.0 section 2.2 Char production.
   return text
     .replace(/\r\n?/g, '\n')
