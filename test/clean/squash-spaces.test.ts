@@ -18,6 +18,26 @@ describe('squashSpaces', () => {
     );
   });
 
+  it('equals the regex form around every UTF-16 code unit (the fast path knows every space character)', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `a ${ch}`, `${ch}b c`]) if (squashSpaces(s) !== s.replace(/\s+/g, ' ').trim()) expect(squashSpaces(s), `U+${c.toString(16)}`).toBe(s.replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('equals the regex form on prose that is mostly squashed already', () => {
+    const words = fc.array(fc.constantFrom('word', 'é', '😀', 'x-y', ''), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(words, fc.constantFrom(...UNITS), fc.nat(12), (ws, odd, at) => {
+        const s = ws.join(' ');
+        const t = `${s.slice(0, at)}${odd}${s.slice(at)}`;
+        expect(squashSpaces(s)).toBe(s.replace(/\s+/g, ' ').trim());
+        expect(squashSpaces(t)).toBe(t.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('collapses runs that start with a space or with another space character', () => {
     expect(squashSpaces(' a  b \t c\u00a0d\n\ne f ')).toBe('a b c d e f');
     expect(squashSpaces('one two three')).toBe('one two three');
