@@ -31,6 +31,9 @@ const FRONT_MATTER_FORMATS: readonly string[] = [
 /** An ISO 8601 date and time that parseISO reads with an explicit offset (Z, ±hh, ±hhmm, ±hh:mm). */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
 
+/** The `in` context for UTC: what tz('UTC') gives, as a UTCDate (no Intl offset look-ups). */
+const inUtc = (value: Date | number | string): UTCDate => new UTCDate(+new Date(value));
+
 const knownZones = new Map<string, boolean>();
 /** Whether @date-fns/tz knows the zone (an unknown one makes every zoned date invalid). */
 function isKnownZone(timezone: string): boolean {
@@ -64,8 +67,14 @@ export function parseDateValue(value: unknown, timezone: string): Date | undefin
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
     const iso = text.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
     // With its own offset the instant does not depend on the zone: parseISO validates and computes
-    // it the same with or without `in`, and skips building a zoned date (Intl calls, ~50 µs).
-    const d = ISO_WITH_OFFSET.test(iso) && isKnownZone(timezone) ? parseISO(iso) : parseISO(iso, { in: zone });
+    // it the same with or without `in`, and skips building a zoned date (Intl calls, ~50 µs). In
+    // UTC (the default zone) a plain UTC date reads the wall clock the same, without Intl.
+    const d =
+      timezone === 'UTC'
+        ? parseISO(iso, { in: inUtc })
+        : ISO_WITH_OFFSET.test(iso) && isKnownZone(timezone)
+          ? parseISO(iso)
+          : parseISO(iso, { in: zone });
     if (isValid(d)) return new Date(d.getTime());
   }
   const normalised = text.replace(UTC_ZONE_NAMES, ' +0000').replace(/\s+/g, ' ');
