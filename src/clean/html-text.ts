@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { squashSpaces } from '../util/text.js';
 
 /** Elements after which a paragraph ends (a blank line in the text rendering). */
 const BLOCK_ELEMENTS = new Set([
@@ -17,7 +18,8 @@ export function htmlToText(html: string): string {
   let current = '';
   let skipDepth = 0;
   const flush = (): void => {
-    const t = current.replace(/\s+/g, ' ').trim();
+    if (current === '') return;
+    const t = squashSpaces(current);
     if (t) paragraphs.push(t);
     current = '';
   };

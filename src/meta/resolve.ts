@@ -2,7 +2,7 @@ import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
-import { isLanguageTag, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { isLanguageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { formatRfc3339, PLAUSIBLE_YEARS, parseDateValue } from './dates.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
@@ -346,7 +346,7 @@ function pick<K extends string, T>(order: readonly K[], candidates: Partial<Reco
 
 /** One line of plain text for a feed field: XML-illegal characters removed, whitespace collapsed. */
 export function cleanLine(s: string): string {
-  return stripIllegalXmlChars(s).replace(/\s+/g, ' ').trim();
+  return squashSpaces(stripIllegalXmlChars(s));
 }
 
 function cleanPerson(p: Person): Person {
@@ -437,7 +437,7 @@ function dedupe(list: string[]): string[] {
 export function deriveSummary(bodyText: string, max: number): string {
   const paragraphs = stripIllegalXmlChars(bodyText)
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map(squashSpaces)
     .filter(Boolean);
   let out = '';
   for (const p of paragraphs) {

@@ -39,15 +39,28 @@ export function readMarkdown(body: string, bodyLine: number): MarkdownResult {
  * is quadratic (40,000 "!" take 4 s, 100,000 take 20 s). No prose has this many markers in one word.
  */
 export const MAX_MARKER_RUN = 1_000;
-const EMAIL_LOCAL = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/;
-const INLINE_MARKER = /[!*_~`]/;
+/**
+ * What each ASCII code unit does to a run: 0 ends it (anything outside marked's e-mail local-part
+ * class `[A-Za-z0-9.!#$%&'*+/=?_\`{|}~-]`, and every non-ASCII unit), 1 continues it without counting
+ * (letters, digits, the other e-mail characters), 2 continues and counts (an inline marker `!*_~\``).
+ */
+const RUN_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.#$%&'+/=?{|}-") table[c.charCodeAt(0)] = 1;
+  for (const c of '!*_~`') table[c.charCodeAt(0)] = 2;
+  return table;
+})();
 
-function hasPathologicalRun(body: string): boolean {
+/** True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers (one linear scan). */
+export function hasPathologicalRun(body: string): boolean {
+  // No run can hold more markers than the text has characters.
+  if (body.length <= MAX_MARKER_RUN) return false;
   let markers = 0;
   for (let i = 0; i < body.length; i++) {
-    const c = body[i] as string;
-    if (!EMAIL_LOCAL.test(c)) markers = 0;
-    else if (INLINE_MARKER.test(c) && ++markers > MAX_MARKER_RUN) return true;
+    const c = body.charCodeAt(i);
+    const k = c < 128 ? (RUN_CLASS[c] as number) : 0;
+    if (k === 0) markers = 0;
+    else if (k === 2 && ++markers > MAX_MARKER_RUN) return true;
   }
   return false;
 }
@@ -61,7 +74,7 @@ function plainMarkdown(body: string, reason: string): MarkdownResult {
 }
 
 /** The most block markers (`>`, `-`, `+`, `*`, `1.`, `1)`) opening any one line, counted in one linear scan. */
-function maxBlockNesting(body: string): number {
+export function maxBlockNesting(body: string): number {
   let max = 0;
   let count = 0;
   let atLineStart = true;
@@ -72,7 +85,15 @@ function maxBlockNesting(body: string): number {
       count = 0;
       continue;
     }
-    if (!atLineStart) continue;
+    if (!atLineStart) {
+      // The rest of the line cannot open a block: go straight to its end.
+      const nl = body.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl;
+      atLineStart = true;
+      count = 0;
+      continue;
+    }
     if (c === 32 || c === 9) continue;
     if (c === 62 || c === 45 || c === 43 || c === 42) count++; // > - + *
     else if (c >= 48 && c <= 57) {

@@ -77,9 +77,9 @@ export const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
   'TEXTAREA',
 ]);
 
+import { squashSpaces } from '../../util/text.js';
 import type { DomElement, DomNode } from './dom-types.js';
 
-const WS = /\s+/g;
 /** Stands for a <br> while a paragraph is collected; becomes a newline in the output. */
 const LINE_BREAK = '\u0000';
 
@@ -93,9 +93,9 @@ export function textWeight(text: string): number {
   return n;
 }
 
-/** Collapse whitespace runs to one space and trim. */
+/** Collapse whitespace runs to one space and trim (`\s+` → " "; squashSpaces only rewrites what changes). */
 export function normalizeSpace(text: string): string {
-  return text.replace(WS, ' ').trim();
+  return squashSpaces(text);
 }
 
 /** Plain text of `root`: block elements become paragraphs separated by a blank line. */
