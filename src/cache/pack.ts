@@ -104,6 +104,26 @@ export class Pack {
     }
   }
 
+  /**
+   * The payload stored under `key`, CRC-checked, undefined when missing or damaged: for callers that
+   * decode it themselves (a view into the pack's buffer, not a copy). A payload the caller cannot
+   * decode is reported with `reject`.
+   */
+  getBytes(key: string): Buffer | undefined {
+    const body = this.body(key);
+    if (body === undefined) return undefined;
+    this.used.add(key);
+    return body.subarray(32);
+  }
+
+  /** Drop a record whose payload passed its CRC but could not be decoded: a miss, rewritten on save. */
+  reject(key: string): void {
+    if (!this.slots.delete(key)) return;
+    this.used.delete(key);
+    this.damaged = true;
+    this.corrupt++;
+  }
+
   /** Key + payload of a loaded record whose CRC matches; a mismatch drops the record. */
   private body(key: string): Buffer | undefined {
     const slot = this.slots.get(key);
@@ -123,7 +143,13 @@ export class Pack {
   /** Store `value` under `key`; written in batches, the rest by `save`. */
   set(key: string, value: unknown): void {
     if (this.added.has(key)) return;
-    const rec = record(key, serialize(value));
+    this.setBytes(key, serialize(value));
+  }
+
+  /** Store an encoded payload under `key` (read back with getBytes). */
+  setBytes(key: string, payload: Buffer): void {
+    if (this.added.has(key)) return;
+    const rec = record(key, payload);
     this.pending.push(rec);
     this.pendingBytes += rec.length;
     this.added.set(key, rec.length);
