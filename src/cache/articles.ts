@@ -205,6 +205,8 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
  * That is safe because the whole record, bodies included, passed its CRC before the entry is used,
  * and decoding UTF-8 cannot fail. A body that UTF-8 cannot carry exactly (a lone surrogate) stays
  * in the head, and the length is then INLINE.
+ * The price: an article from the cache keeps the pack's buffer (the file's bytes) alive until it
+ * is read or dropped, as the build's result holds its articles.
  */
 const INLINE = 0xffffffff;
 

@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
  *   record*  4 bytes  payload length (u32 LE)
  *            4 bytes  CRC-32 of key + payload (u32 LE)
  *           32 bytes  key (a SHA-256 digest)
- *            n bytes  payload (v8.serialize of the value)
+ *            n bytes  payload (v8.serialize of the value for set/get; the caller's own encoding for setBytes/getBytes)
  *
  * Safety: a cache must never be trusted. A record whose CRC does not match, or that is cut short
  * (a killed build, a full disk), is ignored and the pack is rewritten without it on the next save;
