@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Article, Diagnostic } from '../model.js';
 import type { BuildPaths } from '../pipeline/paths.js';
 import type { SourceFile } from '../sources/files.js';
@@ -26,7 +27,7 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  *     and text/HTML whose dates were read relative to the clock ("2 hours ago", "March 5") are
  *     never stored (detected by reading them against a second reference date).
  */
-const FORMAT = 'feedwright-articles-1';
+const FORMAT = 'feedwright-articles-2';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {
@@ -45,7 +46,8 @@ export interface ArticleEntry {
 const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set(['limit', 'out', 'files', 'feeds', 'archive', 'hubs', 'stylesheet', 'index', 'cache', 'title', 'description']);
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One call, no Hash object: crypto.hash is Node >= 20.12 (engines: >= 20.15).
+  return hash('sha256', text, 'hex');
 }
 
 export interface ArticleCache {
@@ -159,15 +161,20 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
       return hashText(parts.join('\0'));
     },
     get(key, file) {
-      const value = pack.get(key);
-      if (!isEntry(value)) return undefined;
+      const bytes = pack.getBytes(key);
+      if (bytes === undefined) return undefined;
+      const value = decodeEntry(bytes);
+      if (value === undefined) {
+        pack.reject(key);
+        return undefined;
+      }
       if (value.mtimeSec !== null && value.mtimeSec !== Math.floor(file.mtimeMs / 1000)) return undefined;
       if (value.status === 'ok' && config.future === 'hold' && value.article && value.article.published.value.getTime() > now.getTime()) return undefined;
       return value;
     },
     set(key, entry) {
       if (!entry.cacheable || entry.status === 'future') return;
-      pack.set(key, entry);
+      pack.setBytes(key, encodeEntry(entry));
     },
     save() {
       try {
@@ -187,6 +194,95 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
     enabled: true,
   };
   return cache;
+}
+
+/**
+ * An entry's record: the entry without the article's body (v8.serialize, small), then the body,
+ * contentHtml and contentText as UTF-8:
+ *   u32 LE  length of the head
+ *   head    v8.serialize(entry), contentHtml and contentText left empty
+ *   u32 LE  byte length of contentHtml
+ *   bytes   contentHtml, then contentText, UTF-8
+ * The bodies are 90% of the pack, and most builds never read them (a rebuild with nothing changed
+ * renders nothing): they are decoded on first access of the two properties, from the pack's buffer.
+ * That is safe because the whole record, bodies included, passed its CRC before the entry is used,
+ * and decoding UTF-8 cannot fail. A body that UTF-8 cannot carry exactly (a lone surrogate) stays
+ * in the head, and the length is then INLINE.
+ * The price: an article from the cache keeps the pack's buffer (the file's bytes) alive until it
+ * is read or dropped, as the build's result holds its articles.
+ */
+const INLINE = 0xffffffff;
+
+export function encodeEntry(entry: ArticleEntry): Buffer {
+  const article = entry.article;
+  const split = article !== undefined && isWellFormed(article.contentHtml) && isWellFormed(article.contentText);
+  const head = serialize(split ? { ...entry, article: { ...article, contentHtml: '', contentText: '' } } : entry);
+  const html = split ? article.contentHtml : '';
+  const text = split ? article.contentText : '';
+  const htmlBytes = Buffer.byteLength(html);
+  const out = Buffer.allocUnsafe(4 + head.length + 4 + htmlBytes + Buffer.byteLength(text));
+  out.writeUInt32LE(head.length, 0);
+  head.copy(out, 4);
+  let at = 4 + head.length;
+  out.writeUInt32LE(split ? htmlBytes : INLINE, at);
+  at += 4;
+  at += out.write(html, at);
+  out.write(text, at);
+  return out;
+}
+
+/** The entry in a CRC-checked record, or undefined when it does not decode to one (exported for tests). */
+export function decodeEntry(bytes: Buffer): ArticleEntry | undefined {
+  if (bytes.length < 8) return undefined;
+  const headEnd = 4 + bytes.readUInt32LE(0);
+  if (headEnd + 4 > bytes.length) return undefined;
+  const htmlBytes = bytes.readUInt32LE(headEnd);
+  const inline = htmlBytes === INLINE;
+  const htmlEnd = inline ? headEnd + 4 : headEnd + 4 + htmlBytes;
+  if (htmlEnd > bytes.length || (inline && htmlEnd !== bytes.length)) return undefined;
+  let value: unknown;
+  try {
+    value = deserialize(bytes.subarray(4, headEnd));
+  } catch {
+    return undefined;
+  }
+  if (!isEntry(value)) return undefined;
+  if (value.article && !inline) {
+    if (value.article.contentHtml !== '' || value.article.contentText !== '') return undefined;
+    value.article = withLazyBody(value.article, bytes, headEnd + 4, htmlEnd);
+  } else if (htmlEnd !== bytes.length) return undefined;
+  return value;
+}
+
+/** No lone surrogate (String.prototype.isWellFormed: Node 20, not yet in the ES2023 lib). */
+function isWellFormed(s: string): boolean {
+  return (s as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/**
+ * The article with contentHtml and contentText decoded from `bytes` (UTF-8) on first read: the same
+ * own, enumerable keys in the same order (JSON, spreads and structured clones see the strings).
+ */
+function withLazyBody(article: Article, bytes: Buffer, htmlStart: number, htmlEnd: number): Article {
+  let html: string | undefined;
+  let text: string | undefined;
+  return {
+    ...article,
+    get contentHtml(): string {
+      html ??= bytes.toString('utf8', htmlStart, htmlEnd);
+      return html;
+    },
+    set contentHtml(value: string) {
+      html = value;
+    },
+    get contentText(): string {
+      text ??= bytes.toString('utf8', htmlEnd, bytes.length);
+      return text;
+    },
+    set contentText(value: string) {
+      text = value;
+    },
+  };
 }
 
 function isEntry(v: unknown): v is ArticleEntry {

@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
  *   record*  4 bytes  payload length (u32 LE)
  *            4 bytes  CRC-32 of key + payload (u32 LE)
  *           32 bytes  key (a SHA-256 digest)
- *            n bytes  payload (v8.serialize of the value)
+ *            n bytes  payload (v8.serialize of the value for set/get; the caller's own encoding for setBytes/getBytes)
  *
  * Safety: a cache must never be trusted. A record whose CRC does not match, or that is cut short
  * (a killed build, a full disk), is ignored and the pack is rewritten without it on the next save;
@@ -104,6 +104,26 @@ export class Pack {
     }
   }
 
+  /**
+   * The payload stored under `key`, CRC-checked, undefined when missing or damaged: for callers that
+   * decode it themselves (a view into the pack's buffer, not a copy). A payload the caller cannot
+   * decode is reported with `reject`.
+   */
+  getBytes(key: string): Buffer | undefined {
+    const body = this.body(key);
+    if (body === undefined) return undefined;
+    this.used.add(key);
+    return body.subarray(32);
+  }
+
+  /** Drop a record whose payload passed its CRC but could not be decoded: a miss, rewritten on save. */
+  reject(key: string): void {
+    if (!this.slots.delete(key)) return;
+    this.used.delete(key);
+    this.damaged = true;
+    this.corrupt++;
+  }
+
   /** Key + payload of a loaded record whose CRC matches; a mismatch drops the record. */
   private body(key: string): Buffer | undefined {
     const slot = this.slots.get(key);
@@ -123,7 +143,13 @@ export class Pack {
   /** Store `value` under `key`; written in batches, the rest by `save`. */
   set(key: string, value: unknown): void {
     if (this.added.has(key)) return;
-    const rec = record(key, serialize(value));
+    this.setBytes(key, serialize(value));
+  }
+
+  /** Store an encoded payload under `key` (read back with getBytes). */
+  setBytes(key: string, payload: Buffer): void {
+    if (this.added.has(key)) return;
+    const rec = record(key, payload);
     this.pending.push(rec);
     this.pendingBytes += rec.length;
     this.added.set(key, rec.length);

@@ -1,14 +1,15 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type BuildResult, build } from '../build.js';
+import type { BuildResult } from '../build.js';
 import { EXIT, FeedwrightError } from '../errors.js';
-import { type Explanation, explain } from '../explain.js';
-import { type PingResult, pingHubs } from '../publish/websub.js';
-import { checkPaths } from '../validate/index.js';
+import type { Explanation } from '../explain.js';
+import type { PingResult } from '../publish/websub.js';
 import { didYouMean } from '../util/text.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
-import { init } from './init.js';
 import { formatChanges, type Io, makeOutput, makeProgress, type Output, printBuildSummary, printDiagnostics } from './output.js';
+
+// Each command imports what it runs when it runs: `--version` and `--help` load no pipeline at
+// all, `check` no parser or feed writer, and `build` neither `explain` nor the WebSub client.
 
 export type { Io } from './output.js';
 
@@ -87,6 +88,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           out.stderr('feedwright check: name the feed files or folders to check, e.g. `feedwright check dist`.\n');
           return EXIT.USAGE_OR_CONFIG;
         }
+        const { checkPaths } = await import('../validate/index.js');
         const diagnostics = await checkPaths(parsed.positionals, { strict: values.strict === true });
         if (values.json) out.stdout(`${JSON.stringify({ diagnostics }, null, 2)}\n`);
         else {
@@ -105,13 +107,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           out.stderr('feedwright explain: name the article files to explain, e.g. `feedwright explain articles/post.md`.\n');
           return EXIT.USAGE_OR_CONFIG;
         }
+        const { explain } = await import('../explain.js');
         const results = await explain(parsed.positionals, { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles) });
         if (values.json) out.stdout(`${JSON.stringify(results, null, 2)}\n`);
         else for (const r of results) out.stdout(renderExplanation(r, out));
         return results.some((r) => r.status === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
       }
-      case 'init':
+      case 'init': {
+        const { init } = await import('./init.js');
         return await init(io, out, values.force === true);
+      }
     }
   } catch (error) {
     if (error instanceof FeedwrightError) {
@@ -135,6 +140,7 @@ async function runBuild(values: Record<string, string | boolean | undefined>, io
     return watch(options, out, values);
   }
   const started = performance.now();
+  const { build } = await import('../build.js');
   const progress = !values.quiet && !values.json ? makeProgress(out, started) : undefined;
   let result: BuildResult;
   try {
@@ -192,6 +198,7 @@ async function runPing(result: BuildResult, dryRun: boolean): Promise<PingReport
   const written = new Set(result.files.filter((f) => f.status === 'written').map((f) => f.name));
   const urls = result.feeds.filter((f) => f.kind !== 'archive' && written.has(f.file)).map((f) => f.url);
   if (urls.length === 0) return { skipped: 'no feed changed', results: [] };
+  const { pingHubs } = await import('../publish/websub.js');
   return { results: await pingHubs(result.config.hubs, urls) };
 }
 

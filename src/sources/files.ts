@@ -1,5 +1,5 @@
-import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diag } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
@@ -63,12 +63,16 @@ export async function listSources(root: string, display: (abs: string) => string
   }
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const rootReal = await realpath(root);
+  const rootReal = realpathSync.native(root);
 
-  async function walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
+  // Synchronous on purpose: listing is thousands of readdir/lstat calls on local files, and one
+  // promise per call cost several times the system calls themselves (10k articles: ~200 ms of
+  // promise and thread-pool overhead against ~20 ms of lstatSync). `relDir` is the folder's path
+  // relative to `root` with forward slashes ('' for the root), so no file needs path.relative.
+  function walk(dir: string, relDir: string, ancestors: ReadonlySet<string>): void {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (dir === root) {
@@ -80,16 +84,22 @@ export async function listSources(root: string, display: (abs: string) => string
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` is absolute and normalised, and entry names hold no separator: plain concatenation is path.join.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const shown = displayIn(dir);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const abs = path.join(dir, entry.name);
+      const abs = prefix + entry.name;
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      /** The target's stat when the entry is a symbolic link (followed). */
+      let target: Stats | undefined;
       if (entry.isSymbolicLink()) {
         try {
-          const s = await stat(abs);
-          isDir = s.isDirectory();
-          isFile = s.isFile();
+          target = statSync(abs);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
         } catch {
           diagnostics.push(
             diag('SOURCE_UNREADABLE', { file: display(abs) }, 'The symbolic link is broken or points at something unreadable.', 'Remove the link or fix its target.'),
@@ -98,7 +108,12 @@ export async function listSources(root: string, display: (abs: string) => string
         }
       }
       if (isDir) {
-        const real = await realpath(abs).catch(() => abs);
+        let real: string;
+        try {
+          real = realpathSync.native(abs);
+        } catch {
+          real = abs;
+        }
         if (ancestors.has(real)) {
           diagnostics.push(
             diag(
@@ -110,7 +125,7 @@ export async function listSources(root: string, display: (abs: string) => string
           );
           continue;
         }
-        await walk(abs, new Set([...ancestors, real]));
+        walk(abs, rel, new Set([...ancestors, real]));
         continue;
       }
       if (!isFile) continue;
@@ -119,33 +134,41 @@ export async function listSources(root: string, display: (abs: string) => string
         diagnostics.push(diag('SOURCE_IGNORED', { file: display(abs) }, `Not an article (feedwright reads ${Object.keys(SOURCE_EXTENSIONS).join(', ')}); ignored.`));
         continue;
       }
-      // The file takes its place in the list now and its stat arrives later: one await per file
-      // made listing 10k articles a serial chain of system calls.
-      const file: SourceFile = { kind, abs, relPath: path.relative(root, abs).split(path.sep).join('/'), displayPath: display(abs), size: 0, mtimeMs: 0 };
-      files.push(file);
-      stats.push(
-        lstat(abs)
-          .then(async (l) => (l.isSymbolicLink() ? stat(abs) : l))
-          .then(
-            (s) => {
-              file.size = s.size;
-              file.mtimeMs = s.mtimeMs;
-              file.ctimeMs = s.ctimeMs;
-              file.ino = s.ino;
-            },
-            (error: unknown) => {
-              unreadable.add(file);
-              diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.'));
-            },
-          ),
-      );
+      let s: Stats;
+      try {
+        s = target ?? lstatSync(abs);
+        // Replaced by a link since the folder was read: follow it, as a listed link is.
+        if (s.isSymbolicLink()) s = statSync(abs);
+      } catch (error) {
+        diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.'));
+        continue;
+      }
+      files.push({ kind, abs, relPath: rel, displayPath: shown(abs, entry.name), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
     }
   }
-  const stats: Promise<void>[] = [];
-  const unreadable = new Set<SourceFile>();
-  await walk(root, new Set([rootReal]));
-  await Promise.all(stats);
-  if (unreadable.size > 0) return { files: files.filter((f) => !unreadable.has(f)), diagnostics };
+  /**
+   * The display path of each file of `dir`: `display` is a path.relative per call, as costly as the
+   * lstat itself, while paths.display is compositional (a folder's display path, '/', the name).
+   * That is checked on the folder's first file; a display function for which it fails is called
+   * for every file.
+   */
+  function displayIn(dir: string): (abs: string, name: string) => string {
+    let base: string | undefined;
+    let compositional: boolean | undefined;
+    return (abs, name) => {
+      if (compositional === false) return display(abs);
+      base ??= display(dir);
+      const derived = base === '.' ? name : `${base}/${name}`;
+      if (compositional === undefined) {
+        const actual = display(abs);
+        compositional = actual === derived;
+        return actual;
+      }
+      return derived;
+    };
+  }
+
+  walk(root, '', new Set([rootReal]));
   if (files.length === 0) {
     // An empty folder is not fatal: a new site, or one whose last article was just removed, must
     // still publish valid (empty) feeds rather than keep stale ones. But it is rarely intended.

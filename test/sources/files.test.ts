@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listSources } from '../../src/sources/files.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fw-list-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** What paths.display does (src/pipeline/paths.ts). */
+const relativeTo =
+  (cwd: string) =>
+  (abs: string): string => {
+    const r = path.relative(cwd, abs);
+    return r === '' ? '.' : r.startsWith('..') ? abs : r.split(path.sep).join('/');
+  };
+
+describe('listSources', () => {
+  it('lists nested files in order, with relative and display paths and their stats', async () => {
+    const dir = tree({ 'articles/b.md': 'b', 'articles/a/z.md': 'z', 'articles/a/y.txt': 'y', 'articles/.hidden.md': 'h', 'articles/c.html': 'c' });
+    const root = path.join(dir, 'articles');
+    const { files, diagnostics } = await listSources(root, relativeTo(dir));
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => [f.relPath, f.displayPath, f.kind])).toEqual([
+      ['a/y.txt', 'articles/a/y.txt', 'text'],
+      ['a/z.md', 'articles/a/z.md', 'markdown'],
+      ['b.md', 'articles/b.md', 'markdown'],
+      ['c.html', 'articles/c.html', 'html'],
+    ]);
+    for (const f of files) {
+      const s = statSync(f.abs);
+      expect(f.abs).toBe(path.join(root, ...f.relPath.split('/')));
+      expect([f.size, f.mtimeMs, f.ctimeMs, f.ino]).toEqual([s.size, s.mtimeMs, s.ctimeMs, s.ino]);
+    }
+  });
+
+  it('gives the display path of the display function, also one that is not compositional', async () => {
+    const dir = tree({ 'articles/one.md': '1', 'articles/two.md': '2', 'articles/sub/three.md': '3' });
+    const root = path.join(dir, 'articles');
+    const odd = (abs: string): string => `<${path.basename(abs)}>`;
+    const { files } = await listSources(root, odd);
+    expect(files.map((f) => f.displayPath)).toEqual(['<one.md>', '<three.md>', '<two.md>']);
+    // The articles folder itself as the working directory: its files display as bare names.
+    const own = await listSources(root, relativeTo(root));
+    expect(own.files.map((f) => f.displayPath)).toEqual(['one.md', 'sub/three.md', 'two.md']);
+    // Outside the working directory: absolute paths.
+    const outside = await listSources(root, relativeTo(path.join(dir, 'elsewhere')));
+    expect(outside.files.map((f) => f.displayPath)).toEqual(files.map((f) => f.abs));
+  });
+
+  it('follows links to files and folders (stats of the target), reports broken links and loops', async () => {
+    const dir = tree({ 'articles/real.md': 'a longer body', 'elsewhere/linked/inner.md': 'inner' });
+    const root = path.join(dir, 'articles');
+    symlinkSync(path.join(root, 'real.md'), path.join(root, 'alias.md'));
+    symlinkSync(path.join(dir, 'elsewhere', 'linked'), path.join(root, 'folder'));
+    symlinkSync(path.join(dir, 'missing.md'), path.join(root, 'broken.md'));
+    symlinkSync(root, path.join(root, 'loop'));
+    const { files, diagnostics } = await listSources(root, relativeTo(dir));
+    expect(files.map((f) => f.relPath)).toEqual(['alias.md', 'folder/inner.md', 'real.md']);
+    const alias = files[0];
+    expect(alias?.size).toBe(statSync(path.join(root, 'real.md')).size);
+    expect(alias?.ino).toBe(statSync(path.join(root, 'real.md')).ino);
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['SOURCE_UNREADABLE', 'articles/broken.md'],
+      ['SOURCE_SYMLINK_LOOP', 'articles/loop'],
+    ]);
+  });
+});
