@@ -1,5 +1,6 @@
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { ArticleEntry } from './cache/articles.js';
 import type { FeedwrightConfig } from './config/schema.js';
 import { FeedwrightError } from './errors.js';
 import { asPreviousItems, type ChangeSummary, compareItems, readPreviousItems } from './feeds/changes.js';
@@ -27,6 +28,22 @@ export interface BuildOptions extends PathOptions {
    * The library itself never prints.
    */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * For a process that builds again and again (`build --watch`): pass the same session to every
+   * build, and the articles of the previous build are reused from memory rather than decoded from
+   * the cache again. Results are the same with or without it.
+   */
+  session?: BuildSession;
+}
+
+/** What a long-running process keeps between builds (see `BuildOptions.session`). */
+export interface BuildSession {
+  /** The last build's cache entries, by key. */
+  readonly articles: Map<string, ArticleEntry>;
+}
+
+export function createBuildSession(): BuildSession {
+  return { articles: new Map() };
 }
 
 /** One generated feed file: which feed, which format, where it is published. */
@@ -75,7 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
   const { config } = paths.loaded;
   const now = options.now ?? new Date();
-  const loaded = await loadArticles(paths, now, options.onProgress);
+  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles);
   if (!options.config && paths.loaded.file === undefined) {
     // Building with the defaults gives feeds that link to example.com: say so, once.
     loaded.diagnostics.unshift(diag('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`, 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".'));

@@ -22,7 +22,7 @@
  * ```
  * @packageDocumentation
  */
-export { type BuildOptions, type BuildResult, build, type ChangeSummary, type FeedRef, type ItemRef, loadArticles } from './build.js';
+export { type BuildOptions, type BuildResult, type BuildSession, build, type ChangeSummary, createBuildSession, type FeedRef, type ItemRef, loadArticles } from './build.js';
 export { CONFIG_FILE, type LoadedConfig, loadConfig, resolveConfig } from './config/load.js';
 export type { FeedwrightConfig, Precedence } from './config/schema.js';
 export { DIAGNOSTICS, type DiagnosticCode, formatDiagnostic } from './diagnostics.js';

@@ -77,7 +77,12 @@ export function cacheFiles(paths: BuildPaths): { pack: string; state: string } |
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`) };
 }
 
-export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
+/**
+ * Open the cache for one build. `memo`, kept by a watch session between its builds, holds the
+ * entries of the previous build by key: an entry is a pure function of its key, so a hit skips
+ * the pack (and decoding) with the same result; the checks on mtime and the clock still apply.
+ */
+export function openArticleCache(paths: BuildPaths, now: Date, memo?: Map<string, ArticleEntry>): ArticleCache {
   const { config } = paths.loaded;
   const files = cacheFiles(paths);
   const configHash = hashText(JSON.stringify(Object.entries(config).filter(([k]) => !OUTPUT_ONLY_KEYS.has(k))));
@@ -101,7 +106,18 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
     };
   }
 
-  const pack = Pack.open(files.pack);
+  // Opened on first use: a watch session's rebuild may find every entry in its memo.
+  let opened: Pack | undefined;
+  const pack = (): Pack => {
+    if (!opened) {
+      opened = Pack.open(files.pack);
+      for (const key of served) opened.keep(key);
+    }
+    return opened;
+  };
+  /** Keys served from the memo: the pack must keep them when it compacts. */
+  const served = new Set<string>();
+  const used = new Map<string, ArticleEntry>();
   const previous = readState(files.state);
   const next: CacheState = { writtenAt: 0, files: {} };
   let stateDirty = previous === undefined;
@@ -161,24 +177,37 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
       return hashText(parts.join('\0'));
     },
     get(key, file) {
-      const bytes = pack.getBytes(key);
-      if (bytes === undefined) return undefined;
-      const value = decodeEntry(bytes);
-      if (value === undefined) {
-        pack.reject(key);
-        return undefined;
+      let value = memo?.get(key);
+      if (value !== undefined) {
+        served.add(key);
+        opened?.keep(key);
+      } else {
+        const bytes = pack().getBytes(key);
+        if (bytes === undefined) return undefined;
+        value = decodeEntry(bytes);
+        if (value === undefined) {
+          pack().reject(key);
+          return undefined;
+        }
       }
+      used.set(key, value);
       if (value.mtimeSec !== null && value.mtimeSec !== Math.floor(file.mtimeMs / 1000)) return undefined;
       if (value.status === 'ok' && config.future === 'hold' && value.article && value.article.published.value.getTime() > now.getTime()) return undefined;
       return value;
     },
     set(key, entry) {
       if (!entry.cacheable || entry.status === 'future') return;
-      pack.setBytes(key, encodeEntry(entry));
+      pack().setBytes(key, encodeEntry(entry));
+      used.set(key, entry);
     },
     save() {
+      if (memo) {
+        // The session keeps what this build used, and nothing else (old versions of edited articles go).
+        memo.clear();
+        for (const [key, entry] of used) memo.set(key, entry);
+      }
       try {
-        pack.save();
+        opened?.save();
         const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
         if (stateDirty || removed) {
           next.writtenAt = Date.now();
@@ -189,7 +218,7 @@ export function openArticleCache(paths: BuildPaths, now: Date): ArticleCache {
       }
     },
     get corrupt() {
-      return pack.corrupt;
+      return opened?.corrupt ?? 0;
     },
     enabled: true,
   };

@@ -104,6 +104,11 @@ export class Pack {
     }
   }
 
+  /** Keep the record under `key` (if there is one) when the pack is compacted: it was used without being read. */
+  keep(key: string): void {
+    if (this.slots.has(key) || this.added.has(key)) this.used.add(key);
+  }
+
   /**
    * The payload stored under `key`, CRC-checked, undefined when missing or damaged: for callers that
    * decode it themselves (a view into the pack's buffer, not a copy). A payload the caller cannot

@@ -1,5 +1,5 @@
 import { watch as chokidarWatch } from 'chokidar';
-import { type BuildOptions, build, resolvePaths } from '../build.js';
+import { type BuildOptions, build, createBuildSession, resolvePaths } from '../build.js';
 import { FeedwrightError } from '../errors.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
@@ -22,12 +22,14 @@ export interface WatchControl {
 export async function watch(options: BuildOptions, out: Output, values: Record<string, unknown>, control: WatchControl = {}): Promise<number> {
   const paths = resolvePaths(options);
   const debounceMs = control.debounceMs ?? DEBOUNCE_MS;
+  // Articles stay in memory between builds; the on-disk cache is still kept up to date.
+  const session = createBuildSession();
   const run = async (): Promise<void> => {
     const started = performance.now();
     try {
-      // Each build reads the on-disk cache: only the changed articles are parsed again, and a
-      // rebuild whose inputs did not change renders nothing.
-      const result = await build(options);
+      // Only the changed articles are parsed again (the others come from the session), only their
+      // items are rendered, and a rebuild whose inputs did not change renders nothing.
+      const result = await build({ ...options, session });
       if (!values.quiet) printDiagnostics(out, result.diagnostics);
       if (!values.quiet) out.stderr(formatChanges(out, result.changes));
       printBuildSummary(out, result, (performance.now() - started) / 1000, values.quiet === true);

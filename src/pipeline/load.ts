@@ -1,4 +1,4 @@
-import { hashText, openArticleCache } from '../cache/articles.js';
+import { type ArticleEntry, hashText, openArticleCache } from '../cache/articles.js';
 import { findTemplateLines } from '../clean/text/template.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
@@ -52,13 +52,13 @@ export interface LoadedArticles {
  *
  * The cache only ever skips work whose result is known: see src/cache/articles.ts for the key.
  */
-export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (done: number, total: number) => void): Promise<LoadedArticles> {
+export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (done: number, total: number) => void, memo?: Map<string, ArticleEntry>): Promise<LoadedArticles> {
   const { config } = paths.loaded;
   const diagnostics: Diagnostic[] = [];
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
   const listed = await listSources(paths.articlesDir, paths.display);
   diagnostics.push(...listed.diagnostics);
-  const cache = openArticleCache(paths, now);
+  const cache = openArticleCache(paths, now, memo);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
   // learned again (any text source changed, or no template was stored).
