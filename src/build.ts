@@ -9,12 +9,11 @@ import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
 import { previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
-import { ComposeMemo, type ComposedRecord, composeFeed } from './feeds/compose.js';
+import type { ComposedRecord } from './feeds/compose.js';
 import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './validate/compose.js';
-import { checkFeed } from './validate/index.js';
 import { diag } from './diagnostics.js';
 import { HOMEPAGE, VERSION } from './version.js';
 
@@ -101,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const renders = plan.files;
   const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));
   if (options.dryRun) {
+    const { checkFeed } = await import('./validate/index.js');
     const validation = renders.filter((r) => feedNames.has(r.name)).flatMap((r) => checkFeed(r.name, [...r.chunks()].join('')));
     const changes = compareItems(await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR), plan.published);
     return finish(loaded, [], [], validation, plan, changes, config);
@@ -118,6 +118,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Read the previous items before anything is replaced: the change summary compares with them.
     const previousItems = (await recordedItems(paths, record, config.files.json)) ?? (await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR));
     const previous = await previousOutput(paths, record);
+    // The writers' validators (saxes, ajv) load only when something is rendered.
+    const { ComposeMemo, composeFeed } = await import('./feeds/compose.js');
     const memo = new ComposeMemo(loaded.checkedItems);
     const keyOf = fragmentKeys(loaded.renderKeys);
     const composed = new Map<string, ComposedRecord>();

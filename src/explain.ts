@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { findTemplateLines } from './clean/text/template.js';
 import { resolvePaths, type BuildOptions } from './build.js';
 import { compareDiagnostics, diag } from './diagnostics.js';
-import { formatRfc3339 } from './meta/dates.js';
+import { formatRfc3339 } from './meta/format.js';
 import { readGitDates } from './meta/git.js';
 import { makeReadContext } from './sources/read-context.js';
 import type { Diagnostic, DroppedBlock, Person, Provenance, Sourced } from './model.js';

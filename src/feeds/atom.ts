@@ -1,4 +1,4 @@
-import { formatRfc3339 } from '../meta/dates.js';
+import { formatRfc3339 } from '../meta/format.js';
 import type { Article, Person } from '../model.js';
 import { type FeedData, type FeedWriter, FH_NAMESPACE, renderFeed } from './model.js';
 import { attributes, element, emptyElement, htmlElement, stylesheetPi, XML_DECLARATION } from './xml.js';

@@ -1,4 +1,4 @@
-import { formatRfc3339 } from '../meta/dates.js';
+import { formatRfc3339 } from '../meta/format.js';
 import { joinNames } from '../meta/people.js';
 import { escapeHtml } from '../util/html.js';
 import { stripIllegalXmlChars } from '../util/text.js';

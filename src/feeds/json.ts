@@ -1,4 +1,4 @@
-import { formatRfc3339 } from '../meta/dates.js';
+import { formatRfc3339 } from '../meta/format.js';
 import type { Article, Person } from '../model.js';
 import { stripIllegalXmlChars } from '../util/text.js';
 import { type FeedData, type FeedWriter, renderFeed } from './model.js';

@@ -1,4 +1,4 @@
-import { formatRfc822 } from '../meta/dates.js';
+import { formatRfc822 } from '../meta/format.js';
 import { type FeedSet, FORMAT_NAMES, FORMATS } from './sets.js';
 import { attributes, element, XML_DECLARATION } from './xml.js';
 

@@ -1,4 +1,4 @@
-import { formatRfc822, formatRfc3339 } from '../meta/dates.js';
+import { formatRfc822, formatRfc3339 } from '../meta/format.js';
 import { joinNames } from '../meta/people.js';
 import type { Article } from '../model.js';
 import { type FeedData, type FeedWriter, FH_NAMESPACE, renderFeed } from './model.js';

@@ -1,6 +1,5 @@
 import { tz, tzOffset } from '@date-fns/tz';
 // Per-function entry points: the 'date-fns' index loads ~250 modules (~0.3 s of start-up).
-import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { parseISO } from 'date-fns/parseISO';
@@ -85,26 +84,7 @@ export function parseDateValue(value: unknown, timezone: string): Date | undefin
   return undefined;
 }
 
-/** RFC 822 date in GMT with a 4-digit year, as RSS 2.0 requires: `Thu, 05 Dec 2019 17:00:00 GMT`. */
-export function formatRfc822(date: Date): string {
-  // For years 1-9999 the engine's own UTC string is exactly this (date-fns is the reference).
-  if (isFourDigitYear(date)) return date.toUTCString();
-  return `${format(new UTCDate(date), 'EEE, dd MMM yyyy HH:mm:ss')} GMT`;
-}
-
-/** RFC 3339 in UTC, without fractional seconds: `2019-12-05T17:00:00Z`. Atom and JSON Feed use it. */
-export function formatRfc3339(date: Date): string {
-  // For years 1-9999 toISOString is this plus milliseconds; other years (and invalid dates, which
-  // throw) take date-fns, whose year format differs from ISO's expanded years.
-  if (isFourDigitYear(date)) return `${date.toISOString().slice(0, 19)}Z`;
-  return `${format(new UTCDate(date), "yyyy-MM-dd'T'HH:mm:ss")}Z`;
-}
-
-/** Years 1-9999 (UTC): where the built-in formats and date-fns' `yyyy` agree. False for invalid dates. */
-function isFourDigitYear(date: Date): boolean {
-  const year = date.getUTCFullYear();
-  return year >= 1 && year <= 9999;
-}
+export { formatRfc822, formatRfc3339 } from './format.js';
 
 /** Years outside this range are almost always typos (1921 for 2021, 2201 for 2021). */
 export const PLAUSIBLE_YEARS = { min: 1970, max: 2100 } as const;
