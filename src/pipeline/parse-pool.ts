@@ -17,13 +17,14 @@ import { makeReadContext } from '../sources/read-context.js';
  * parses them too:
  *
  * - The main thread always parses as well (from the head of the same queue), so the pool has
- *   availableParallelism() - 1 workers. Starting a worker costs it ~0.2-0.4 s of CPU (importing
- *   marked, yaml, sanitize-html, linkedom, Readability, ...) but no wall time: the main thread
- *   goes on parsing meanwhile, and a worker gets work only once it says it is ready. Measured on
- *   2 cores (docs/ARCHITECTURE.md), this beat 2 workers with an idle main thread.
+ *   availableParallelism() - 1 workers. Starting a worker costs ~0.85 s of CPU (measured: a new
+ *   isolate importing marked, yaml, sanitize-html, linkedom, Readability, ...), then its JIT is
+ *   cold, but little wall time: the main thread goes on parsing meanwhile, and a worker gets work
+ *   only once it says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this beat 2
+ *   workers with a main thread that only hands out work.
  * - The pool starts only from MIN_MISSES misses (and one worker per MISSES_PER_WORKER): below
- *   that, the work is over before a worker would be ready, and small blogs and one-change
- *   rebuilds stay exactly as serial as before.
+ *   that, a worker costs more CPU than it saves (1k misses: ~1.5 s more CPU, no faster on a busy
+ *   machine), and small blogs and one-change rebuilds stay exactly as serial as before.
  * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
  * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
  *   number) once; then, per article, the SourceFile, its text and its git dates. They rebuild
@@ -38,9 +39,9 @@ import { makeReadContext } from '../sources/read-context.js';
  */
 
 /** Below this many misses the build stays serial (see docs/ARCHITECTURE.md for the measurements). */
-export const MIN_MISSES = 200;
+export const MIN_MISSES = 1000;
 /** One worker per this many misses, up to availableParallelism() - 1. */
-export const MISSES_PER_WORKER = 150;
+export const MISSES_PER_WORKER = 1000;
 
 /** How many worker threads parse `misses` cache misses (besides the main thread). */
 export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -99,8 +100,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
   const { computeEntrySafely } = await import('../cache/compute.js');
   const now = new Date(setup.nowMs);
   const readContext = makeReadContext(setup.config, new Set(setup.template), now);
-  const computeOne = (job: ParseJob): ArticleEntry =>
-    computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
+  const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
 
   // The queue: indexes given back by a dead worker first, then the rest in order.
   const returned: number[] = [];
