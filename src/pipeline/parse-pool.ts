@@ -23,8 +23,9 @@ import { makeReadContext } from '../sources/read-context.js';
  *   only once it says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this beat 2
  *   workers with a main thread that only hands out work.
  * - The pool starts only from MIN_MISSES misses (and one worker per MISSES_PER_WORKER): below
- *   that, a worker costs more CPU than it saves (1k misses: ~1.5 s more CPU, no faster on a busy
- *   machine), and small blogs and one-change rebuilds stay exactly as serial as before.
+ *   that, a worker costs more CPU than it saves (parse phase alone, 1 worker against none, on the
+ *   busy 2-core machine: 1000 Markdown misses ~2 s more CPU and slower; 2000 faster, 10-11 %),
+ *   and small blogs and one-change rebuilds stay exactly as serial as before.
  * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
  * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
  *   number) once; then, per article, the SourceFile, its text and its git dates. They rebuild
@@ -39,9 +40,9 @@ import { makeReadContext } from '../sources/read-context.js';
  */
 
 /** Below this many misses the build stays serial (see docs/ARCHITECTURE.md for the measurements). */
-export const MIN_MISSES = 1000;
+export const MIN_MISSES = 2000;
 /** One worker per this many misses, up to availableParallelism() - 1. */
-export const MISSES_PER_WORKER = 1000;
+export const MISSES_PER_WORKER = 2000;
 
 /** How many worker threads parse `misses` cache misses (besides the main thread). */
 export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -95,13 +96,6 @@ export interface PoolOptions {
 export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, options: PoolOptions = {}): Promise<ArticleEntry[]> {
   const results = new Array<ArticleEntry | undefined>(jobs.length);
   const wanted = Math.min(options.workers ?? workerCount(jobs.length), jobs.length);
-  const pool = wanted > 0 ? startWorkers(wanted, setup, options.script) : [];
-  // The parsers load on the first miss only (src/cache/compute.ts); workers load them meanwhile.
-  const { computeEntrySafely } = await import('../cache/compute.js');
-  const now = new Date(setup.nowMs);
-  const readContext = makeReadContext(setup.config, new Set(setup.template), now);
-  const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
-
   // The queue: indexes given back by a dead worker first, then the rest in order.
   const returned: number[] = [];
   let next = 0;
@@ -122,6 +116,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     w?.();
   };
 
+  const pool: PoolWorker[] = [];
   let batchIds = 0;
   const feed = (w: PoolWorker): void => {
     // Two batches in flight: a worker never waits while the main thread is busy parsing. Small
@@ -149,7 +144,10 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     for (const other of pool) feed(other);
     notify();
   };
-  for (const w of pool) {
+  // Listeners go on in the tick the worker is made: an 'error' or 'ready' while the main thread
+  // awaits the parsers below must not be lost (an 'error' without a listener would be thrown).
+  for (const w of wanted > 0 ? startWorkers(wanted, setup, options.script) : []) {
+    pool.push(w);
     w.worker.on('message', (m: WorkerMessage) => {
       if ('ready' in m) w.ready = true;
       else {
@@ -165,6 +163,12 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     w.worker.on('messageerror', () => lose(w));
     w.worker.on('exit', () => lose(w));
   }
+
+  // The parsers load on the first miss only (src/cache/compute.ts); workers load them meanwhile.
+  const { computeEntrySafely } = await import('../cache/compute.js');
+  const now = new Date(setup.nowMs);
+  const readContext = makeReadContext(setup.config, new Set(setup.template), now);
+  const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
 
   const mainParses = options.mainParses !== false;
   let lastYield = performance.now();
@@ -227,7 +231,10 @@ function workerScript(): URL {
 }
 
 function newWorker(script: URL, setup: ParseSetup): Worker {
-  const options = { workerData: setup, stdout: false, stderr: false };
+  // The parent's node options, but not --input-type (`node --input-type=module -e ...`), which a
+  // worker refuses.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+  const options = { workerData: setup, execArgv, stdout: false, stderr: false };
   if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;

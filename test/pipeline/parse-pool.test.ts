@@ -150,10 +150,12 @@ describe('parseJobs', () => {
     expect(await parseJobs(list, { ...setup, how: 'throw' } as ParseSetup, { workers: 1, mainParses: false, script: fixture('crash-worker.mjs') })).toEqual(serial);
   });
 
-  it('does not wait for a worker that never gets ready, nor for a script that is missing', async () => {
+  it('does not wait for a worker that never gets ready, fails at start or whose script is missing', async () => {
     const { setup, jobs: list, serial } = jobs();
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('never-ready-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('missing-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('missing-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 1, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
   });
 });
