@@ -87,7 +87,8 @@ export interface PoolOptions {
   script?: URL;
   /**
    * False: the main thread only hands out work and parses only when no worker is left alive
-   * (tests use it to make the workers do everything; it was the slower choice on 2 cores).
+   * (tests use it to make the workers do everything; it was the slower choice on 2 cores). A
+   * worker that never gets ready then holds the call: not for builds.
    */
   mainParses?: boolean;
 }
@@ -164,37 +165,41 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     w.worker.on('exit', () => lose(w));
   }
 
-  // The parsers load on the first miss only (src/cache/compute.ts); workers load them meanwhile.
-  const { computeEntrySafely } = await import('../cache/compute.js');
-  const now = new Date(setup.nowMs);
-  const readContext = makeReadContext(setup.config, new Set(setup.template), now);
-  const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
+  try {
+    // The parsers load on the first miss only (src/cache/compute.ts); workers load them meanwhile.
+    const { computeEntrySafely } = await import('../cache/compute.js');
+    const now = new Date(setup.nowMs);
+    const readContext = makeReadContext(setup.config, new Set(setup.template), now);
+    const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
 
-  const mainParses = options.mainParses !== false;
-  let lastYield = performance.now();
-  while (done < jobs.length) {
-    const i = mainParses || pool.every((w) => w.dead) ? take() : undefined;
-    if (i !== undefined) {
-      finish(i, computeOne(jobs[i] as ParseJob));
-      // Let worker messages in (results, readiness) every few ms of parsing.
-      if (pool.length > 0 && performance.now() - lastYield > 4) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+    const mainParses = options.mainParses !== false;
+    let lastYield = performance.now();
+    while (done < jobs.length) {
+      const i = mainParses || pool.every((w) => w.dead) ? take() : undefined;
+      if (i !== undefined) {
+        finish(i, computeOne(jobs[i] as ParseJob));
+        // Let worker messages in (results, readiness) every few ms of parsing.
+        if (pool.length > 0 && performance.now() - lastYield > 4) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
+      } else {
+        // Everything is taken (or left to the workers): wait for their batches (or their death).
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
         lastYield = performance.now();
       }
-    } else {
-      // Everything is taken (or left to the workers): wait for their batches (or their death).
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      lastYield = performance.now();
     }
+  } finally {
+    // Done, or failed: no worker outlives the call (an idle worker would keep the process alive).
+    await Promise.all(
+      pool.map((w) => {
+        w.dead = true;
+        return w.worker.terminate();
+      }),
+    );
   }
-  await Promise.all(
-    pool.map((w) => {
-      w.dead = true;
-      return w.worker.terminate();
-    }),
-  );
   return results as ArticleEntry[];
 }
 
@@ -215,7 +220,6 @@ function startWorkers(count: number, setup: ParseSetup, script: URL | undefined)
     } catch {
       break; // No worker (no script, no threads): the main thread parses alone.
     }
-    worker.unref();
     pool.push({ worker, ready: false, dead: false, inFlight: new Map() });
   }
   return pool;
