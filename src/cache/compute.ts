@@ -1,3 +1,4 @@
+import { diag } from '../diagnostics.js';
 import type { ResolveContext } from '../meta/resolve.js';
 import { resolveArticle } from '../meta/resolve.js';
 import type { SourceFile } from '../sources/files.js';
@@ -51,6 +52,34 @@ function checkItems(article: Article): NonNullable<ArticleEntry['checked']> {
     const text = writer.item(article);
     return [itemHash(text), checkItem(writer, article, text)];
   });
+}
+
+/**
+ * computeEntry, with a bug on one article contained: the exception becomes an
+ * ARTICLE_INTERNAL_ERROR entry (never cached) and the build goes on with the others. The main
+ * thread and the parse workers (src/pipeline/parse-worker.ts) both call this, so the diagnostic
+ * is the same wherever the article was parsed.
+ */
+export function computeEntrySafely(file: SourceFile, text: string, readContext: ReadContext, resolveContext: ResolveContext): ArticleEntry {
+  try {
+    return computeEntry(file, text, readContext, resolveContext);
+  } catch (error) {
+    // A bug on one article must not take the others down: name it, leave it out, go on.
+    const e = error instanceof Error ? error : new Error(String(error));
+    return {
+      status: 'error',
+      diagnostics: [
+        diag(
+          'ARTICLE_INTERNAL_ERROR',
+          { file: file.displayPath },
+          `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`,
+          'This is a bug in feedwright: please report it with the article.',
+        ),
+      ],
+      mtimeSec: null,
+      cacheable: false,
+    };
+  }
 }
 
 function foundDates(r: ReadResult): string {

@@ -6,8 +6,8 @@ import { readGitDates } from '../meta/git.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { ItemDiagnostic } from '../validate/compose.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
-import { makeReadContext } from '../sources/read-context.js';
 import { VERSION } from '../version.js';
+import { parseJobs } from './parse-pool.js';
 import type { BuildPaths } from './paths.js';
 
 export interface BuildCounts {
@@ -90,7 +90,6 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
         decoded.filter((d) => d.file.kind === 'text').map((d) => d.hash as string),
       )
     : storedTemplate;
-  const readContext = makeReadContext(config, template, now);
   const git = await gitPromise;
   diagnostics.push(...git.diagnostics);
   cache.setGit(git.dates);
@@ -101,18 +100,22 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const renderKeys = new Map<Article, string>();
   const checkedItems = new Map<string, ItemDiagnostic[]>();
   let clockDependent = false;
-  let compute: typeof import('../cache/compute.js').computeEntry | undefined;
-  for (const [done, s] of decoded.entries()) {
-    onProgress?.(done, decoded.length);
+  // Look every source up; a miss is parsed below, serially or on a pool of worker threads
+  // (src/pipeline/parse-pool.ts). Results go back by index: the output never depends on timing.
+  const entries = new Array<ArticleEntry | Diagnostic | undefined>(decoded.length);
+  const entryKeys = new Array<string>(decoded.length);
+  const misses: number[] = [];
+  let done = 0;
+  for (const [i, s] of decoded.entries()) {
     let key = cache.key(s.file, s.hash as string);
-    let entry = cache.get(key, s.file);
+    const entry = cache.get(key, s.file);
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
       if (s.text === undefined) {
         const result = await readSource(s.file);
         if (!result.ok) {
-          diagnostics.push(result.diagnostic);
-          counts.failed++;
+          entries[i] = result.diagnostic;
+          onProgress?.(done++, decoded.length);
           continue;
         }
         s.text = result.text;
@@ -123,36 +126,41 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
           key = cache.key(s.file, s.hash);
         }
       }
-      // The parsers load on the first miss only (src/cache/compute.ts).
-      const parsers = await import('../cache/compute.js');
-      await parsers.loadReaders([s.file.kind]);
-      compute ??= parsers.computeEntry;
-      try {
-        entry = compute(s.file, s.text, readContext, { config, git: git.dates, now });
-      } catch (error) {
-        // A bug on one article must not take the others down: name it, leave it out, go on.
-        const e = error instanceof Error ? error : new Error(String(error));
-        entry = {
-          status: 'error',
-          diagnostics: [
-            diag(
-              'ARTICLE_INTERNAL_ERROR',
-              { file: s.file.displayPath },
-              `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`,
-              'This is a bug in feedwright: please report it with the article.',
-            ),
-          ],
-          mtimeSec: null,
-          cacheable: false,
-        };
-      }
-      cache.set(key, entry);
+      misses.push(i);
+    } else {
+      entries[i] = entry;
+      s.text = undefined;
+      onProgress?.(done++, decoded.length);
+    }
+    entryKeys[i] = key;
+  }
+  if (misses.length > 0) {
+    const jobs = misses.map((i) => {
+      const s = decoded[i] as Source;
+      return { file: s.file, text: s.text as string, git: git.dates.get(s.file.relPath) };
+    });
+    const hits = done;
+    const computed = await parseJobs(jobs, { config, template: [...template], nowMs: now.getTime() }, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length) });
+    for (const [k, i] of misses.entries()) {
+      const entry = computed[k] as ArticleEntry;
+      entries[i] = entry;
+      (decoded[i] as Source).text = undefined;
+      cache.set(entryKeys[i] as string, entry);
       if (!entry.cacheable) clockDependent = true;
     }
-    s.text = undefined;
+  }
+  for (const [i, entry] of entries.entries()) {
+    if (entry === undefined) continue;
+    if (!('status' in entry)) {
+      // The file could not be read again.
+      diagnostics.push(entry);
+      counts.failed++;
+      continue;
+    }
     diagnostics.push(...entry.diagnostics);
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
+      const key = entryKeys[i] as string;
       keys.set(entry.article, key);
       for (const [hash, found] of entry.checked ?? []) checkedItems.set(hash, found);
       if (cache.enabled && entry.cacheable) renderKeys.set(entry.article, hashText(`${key}\0${entry.mtimeSec}`));

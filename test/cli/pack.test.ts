@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFeed } from '../../src/validate/index.js';
@@ -87,6 +88,23 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(version.stdout).toBe(`feedwright ${pkg.version}\n`);
     expect((await sh(NPX, ['feedwright', 'build', '--help'], project)).stdout).toContain('Usage: feedwright build');
+  });
+
+  it('parses on a worker thread from the installed lib/ (the compiled parse-worker.js), with the same entries', async () => {
+    const pool = pathToFileURL(path.join(project, 'node_modules/feedwright/lib/pipeline/parse-pool.js')).href;
+    const config = pathToFileURL(path.join(project, 'node_modules/feedwright/lib/config/load.js')).href;
+    const script = `
+      const { parseJobs } = await import(${JSON.stringify(pool)});
+      const { resolveConfig } = await import(${JSON.stringify(config)});
+      const setup = { config: resolveConfig({ title: 'T', link: 'https://example.com/', git: false }), template: [], nowMs: Date.parse('2026-01-01') };
+      const jobs = [1, 2, 3].map((i) => ({ file: { kind: 'markdown', abs: '/x/' + i + '.md', relPath: i + '.md', displayPath: 'articles/' + i + '.md', size: 40, mtimeMs: 0 }, text: '---\\ntitle: T' + i + '\\ndate: 2024-01-0' + i + '\\n---\\nBody *' + i + '*.\\n', git: undefined }));
+      const onWorkers = await parseJobs(jobs, setup, { workers: 1, mainParses: false });
+      const onMain = await parseJobs(jobs, setup, { workers: 0 });
+      console.log(JSON.stringify({ same: JSON.stringify(onWorkers) === JSON.stringify(onMain), statuses: onWorkers.map((e) => e.status) }));
+    `;
+    const r = await sh(process.execPath, ['--input-type=module', '-e', script], project);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ same: true, statuses: ['ok', 'ok', 'ok'] });
   });
 
   it('exports the typed library API', async () => {

@@ -1,0 +1,251 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ArticleEntry } from '../cache/articles.js';
+import type { FeedwrightConfig } from '../config/schema.js';
+import type { SourceFile } from '../sources/files.js';
+import { makeReadContext } from '../sources/read-context.js';
+
+/*
+ * Parsing the cache misses of a build, on every core.
+ *
+ * Reading and resolving an article (computeEntry, src/cache/compute.ts) is pure CPU: ~1.5 ms for
+ * a Markdown article, more for scraped text and HTML pages. A cold build of 10k articles spends
+ * about half its time there, on one core. With many misses, a small pool of worker_threads
+ * parses them too:
+ *
+ * - The main thread always parses as well (from the head of the same queue), so the pool has
+ *   availableParallelism() - 1 workers. Starting a worker costs ~0.85 s of CPU (measured: a new
+ *   isolate importing marked, yaml, sanitize-html, linkedom, Readability, ...), then its JIT is
+ *   cold, but little wall time: the main thread goes on parsing meanwhile, and a worker gets work
+ *   only once it says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this beat 2
+ *   workers with a main thread that only hands out work.
+ * - The pool starts only from MIN_MISSES misses (and one worker per MISSES_PER_WORKER): below
+ *   that, a worker costs more CPU than it saves (parse phase alone, 1 worker against none, on the
+ *   busy 2-core machine: 1000 Markdown misses ~2 s more CPU and slower; 2000 faster, 10-11 %),
+ *   and small blogs and one-change rebuilds stay exactly as serial as before.
+ * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
+ * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
+ *   number) once; then, per article, the SourceFile, its text and its git dates. They rebuild
+ *   the read context themselves and send back ArticleEntry values (plain objects, arrays,
+ *   strings, numbers, Dates: all survive structured clone; test/pipeline/parse-pool.test.ts
+ *   checks it).
+ * - Results are stored by index: the output does not depend on which thread parsed what, or when.
+ * - An exception in one article is an ARTICLE_INTERNAL_ERROR entry, in a worker as on the main
+ *   thread (computeEntrySafely). A worker that dies (crash, out of memory, a result that cannot
+ *   be cloned) gives its unfinished articles back to the queue and the others, or the main
+ *   thread alone, parse them: a build never hangs on, nor fails because of, a worker.
+ */
+
+/** Below this many misses the build stays serial (see docs/ARCHITECTURE.md for the measurements). */
+export const MIN_MISSES = 2000;
+/** One worker per this many misses, up to availableParallelism() - 1. */
+export const MISSES_PER_WORKER = 2000;
+
+/** How many worker threads parse `misses` cache misses (besides the main thread). */
+export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.FEEDWRIGHT_WORKERS?.trim();
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 64);
+  if (misses < MIN_MISSES) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(misses / MISSES_PER_WORKER)));
+}
+
+/** What every worker needs once (all structured-clonable). */
+export interface ParseSetup {
+  config: FeedwrightConfig;
+  /** The site template's lines (a Set on the main thread). */
+  template: string[];
+  /** The build's clock, in ms since the epoch. */
+  nowMs: number;
+}
+
+/** One cache miss to parse. */
+export interface ParseJob {
+  file: SourceFile;
+  text: string;
+  /** The file's git dates, if any. */
+  git: { first: Date; last: Date } | undefined;
+}
+
+/** Main thread -> worker: parse these (`index` is the job's place in the list). */
+export interface BatchMessage {
+  batch: number;
+  jobs: (ParseJob & { index: number })[];
+}
+
+/** Worker -> main thread. */
+export type WorkerMessage = { ready: true } | { batch: number; entries: ArticleEntry[] };
+
+export interface PoolOptions {
+  /** Worker threads besides the main thread (workerCount() when not given). */
+  workers?: number;
+  /** Called after each entry is done, with the number done so far. */
+  onDone?: (done: number) => void;
+  /** The worker script (tests give one that crashes). */
+  script?: URL;
+  /**
+   * False: the main thread only hands out work and parses only when no worker is left alive
+   * (tests use it to make the workers do everything; it was the slower choice on 2 cores). A
+   * worker that never gets ready then holds the call: not for builds.
+   */
+  mainParses?: boolean;
+}
+
+/** Parse `jobs`, in order of index; entries come back in the same order. */
+export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, options: PoolOptions = {}): Promise<ArticleEntry[]> {
+  const results = new Array<ArticleEntry | undefined>(jobs.length);
+  const wanted = Math.min(options.workers ?? workerCount(jobs.length), jobs.length);
+  // The queue: indexes given back by a dead worker first, then the rest in order.
+  const returned: number[] = [];
+  let next = 0;
+  const take = (): number | undefined => (returned.length > 0 ? returned.pop() : next < jobs.length ? next++ : undefined);
+  const remaining = (): number => returned.length + (jobs.length - next);
+  let done = 0;
+  const finish = (index: number, entry: ArticleEntry): void => {
+    if (results[index] !== undefined) return;
+    results[index] = entry;
+    done++; // not inside `onDone?.(...)`: an absent callback would skip the increment
+    options.onDone?.(done);
+  };
+
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const pool: PoolWorker[] = [];
+  let batchIds = 0;
+  const feed = (w: PoolWorker): void => {
+    // Two batches in flight: a worker never waits while the main thread is busy parsing. Small
+    // batches near the end, so that no thread is left with a long tail.
+    while (w.ready && !w.dead && w.inFlight.size < 2 && remaining() > 0) {
+      const size = Math.max(1, Math.min(16, Math.floor(remaining() / ((pool.length + 1) * 4))));
+      const indexes: number[] = [];
+      for (let k = 0; k < size; k++) {
+        const i = take();
+        if (i === undefined) break;
+        indexes.push(i);
+      }
+      const batch = batchIds++;
+      w.inFlight.set(batch, indexes);
+      const message: BatchMessage = { batch, jobs: indexes.map((index) => ({ ...(jobs[index] as ParseJob), index })) };
+      w.worker.postMessage(message);
+    }
+  };
+  const lose = (w: PoolWorker): void => {
+    if (w.dead) return;
+    w.dead = true;
+    for (const indexes of w.inFlight.values()) for (const i of indexes) if (results[i] === undefined) returned.push(i);
+    w.inFlight.clear();
+    void w.worker.terminate();
+    for (const other of pool) feed(other);
+    notify();
+  };
+  // Listeners go on in the tick the worker is made: an 'error' or 'ready' while the main thread
+  // awaits the parsers below must not be lost (an 'error' without a listener would be thrown).
+  for (const w of wanted > 0 ? startWorkers(wanted, setup, options.script) : []) {
+    pool.push(w);
+    w.worker.on('message', (m: WorkerMessage) => {
+      if ('ready' in m) w.ready = true;
+      else {
+        const indexes = w.inFlight.get(m.batch);
+        w.inFlight.delete(m.batch);
+        if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry);
+        else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
+      }
+      feed(w);
+      notify();
+    });
+    w.worker.on('error', () => lose(w));
+    w.worker.on('messageerror', () => lose(w));
+    w.worker.on('exit', () => lose(w));
+  }
+
+  try {
+    // The parsers load on the first miss only (src/cache/compute.ts); workers load them meanwhile.
+    const { computeEntrySafely, loadReaders } = await import('../cache/compute.js');
+    await loadReaders(jobs.map((j) => j.file.kind));
+    const now = new Date(setup.nowMs);
+    const readContext = makeReadContext(setup.config, new Set(setup.template), now);
+    const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
+
+    const mainParses = options.mainParses !== false;
+    let lastYield = performance.now();
+    while (done < jobs.length) {
+      const i = mainParses || pool.every((w) => w.dead) ? take() : undefined;
+      if (i !== undefined) {
+        finish(i, computeOne(jobs[i] as ParseJob));
+        // Let worker messages in (results, readiness) every few ms of parsing.
+        if (pool.length > 0 && performance.now() - lastYield > 4) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
+      } else {
+        // Everything is taken (or left to the workers): wait for their batches (or their death).
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        lastYield = performance.now();
+      }
+    }
+  } finally {
+    // Done, or failed: no worker outlives the call (an idle worker would keep the process alive).
+    await Promise.all(
+      pool.map((w) => {
+        w.dead = true;
+        return w.worker.terminate();
+      }),
+    );
+  }
+  return results as ArticleEntry[];
+}
+
+interface PoolWorker {
+  worker: Worker;
+  ready: boolean;
+  dead: boolean;
+  /** batch id -> job indexes. */
+  inFlight: Map<number, number[]>;
+}
+
+function startWorkers(count: number, setup: ParseSetup, script: URL | undefined): PoolWorker[] {
+  const pool: PoolWorker[] = [];
+  for (let k = 0; k < count; k++) {
+    let worker: Worker;
+    try {
+      worker = newWorker(script ?? workerScript(), setup);
+    } catch {
+      break; // No worker (no script, no threads): the main thread parses alone.
+    }
+    pool.push({ worker, ready: false, dead: false, inFlight: new Map() });
+  }
+  return pool;
+}
+
+/**
+ * The worker's script: lib/pipeline/parse-worker.js next to this file once compiled. Running the
+ * TypeScript sources (vitest, tsx), there is no .js beside this file: the worker registers tsx's
+ * loader (a dev dependency) and then imports parse-worker.ts.
+ */
+function workerScript(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+}
+
+function newWorker(script: URL, setup: ParseSetup): Worker {
+  // The parent's node options, but not --input-type (`node --input-type=module -e ...`), which a
+  // worker refuses.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+  const options = { workerData: setup, execArgv, stdout: false, stderr: false };
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
+  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+export function gitOf(job: ParseJob): ReadonlyMap<string, { first: Date; last: Date }> {
+  return job.git ? new Map([[job.file.relPath, job.git]]) : new Map();
+}

@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { computeEntrySafely, loadReaders } from '../cache/compute.js';
+import { makeReadContext } from '../sources/read-context.js';
+import { type BatchMessage, gitOf, type ParseSetup, type WorkerMessage } from './parse-pool.js';
+
+/*
+ * A parse worker (see src/pipeline/parse-pool.ts): rebuild the read context from the setup, say
+ * "ready" once the parsers are loaded, then answer each batch with its entries, in order.
+ */
+const setup = workerData as ParseSetup;
+const port = parentPort;
+if (port === null) throw new Error('parse-worker.js runs as a worker thread only');
+const now = new Date(setup.nowMs);
+const readContext = makeReadContext(setup.config, new Set(setup.template), now);
+// A worker serves only large builds: load every reader before saying it is ready.
+await loadReaders(['markdown', 'text', 'html']);
+
+port.on('message', (m: BatchMessage) => {
+  const entries = m.jobs.map((job) => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now }));
+  const reply: WorkerMessage = { batch: m.batch, entries };
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true } satisfies WorkerMessage);

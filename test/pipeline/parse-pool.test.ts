@@ -1,0 +1,161 @@
+import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { corpusFile } from '../../scripts/corpus.js';
+import type { ArticleEntry } from '../../src/cache/articles.js';
+import { computeEntrySafely } from '../../src/cache/compute.js';
+import { MIN_MISSES, type ParseJob, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
+import type { SourceFile } from '../../src/sources/files.js';
+import { makeReadContext } from '../../src/sources/read-context.js';
+import { testConfig } from '../helpers/project.js';
+import { buildAt, diagnosticsText, makeProject, MTIME, NOW, sampleArticles, snapshot } from '../perf/helpers.js';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** Sample articles of every kind, a mixed corpus, and articles that make diagnostics and duplicates. */
+function corpus(count: number): Record<string, string> {
+  const files: Record<string, string> = { ...sampleArticles() };
+  for (let i = 0; i < count; i++) {
+    const f = corpusFile(i, 'mixed');
+    files[f.rel] = f.text;
+  }
+  files['bad-date.md'] = '---\ntitle: Bad\ndate: not a date\n---\nBody.\n';
+  files['draft.md'] = '---\ntitle: Draft\ndraft: true\n---\nNot yet.\n';
+  files['future.md'] = '---\ntitle: Later\ndate: 2030-01-01\n---\nHeld back.\n';
+  files['dup-a.md'] = '---\ntitle: Dup\nid: https://example.com/same\ndate: 2024-01-01\n---\nA.\n';
+  files['dup-b.md'] = '---\ntitle: Dup\nid: https://example.com/same\ndate: 2024-01-02\n---\nB.\n';
+  files['not-utf8.txt'] = '\u0000\u0001binary';
+  return files;
+}
+
+/** Build a copy of `dir` with FEEDWRIGHT_WORKERS set; its output files and diagnostics. */
+async function buildWith(dir: string, workers: string) {
+  const copy = mkdtempSync(path.join(tmpdir(), 'feedwright-pool-'));
+  cpSync(dir, copy, { recursive: true, preserveTimestamps: true });
+  rmSync(path.join(copy, '.cache'), { recursive: true, force: true });
+  vi.stubEnv('FEEDWRIGHT_WORKERS', workers);
+  const result = await buildAt(copy);
+  vi.unstubAllEnvs();
+  return { files: snapshot(copy), diagnostics: diagnosticsText(result), counts: result.counts };
+}
+
+describe('parsing cache misses on worker threads', () => {
+  it('gives byte-identical output with 0, 1 and 2 workers', async () => {
+    const dir = makeProject(corpus(240));
+    const serial = await buildWith(dir, '0');
+    expect(serial.counts.published).toBeGreaterThan(200);
+    expect(serial.diagnostics.length).toBeGreaterThan(3);
+    for (const workers of ['1', '2']) {
+      const parallel = await buildWith(dir, workers);
+      expect(parallel.files).toEqual(serial.files);
+      expect(parallel.diagnostics).toEqual(serial.diagnostics);
+      expect(parallel.counts).toEqual(serial.counts);
+    }
+  });
+
+  it('gives the same output on a rebuild with a few misses parsed by a worker', async () => {
+    const dir = makeProject(corpus(20));
+    vi.stubEnv('FEEDWRIGHT_WORKERS', '1');
+    const first = await buildAt(dir);
+    writeFileSync(path.join(dir, 'articles', 'one.md'), '---\ntitle: One again\ndate: 2024-01-02\n---\nEdited.\n');
+    utimesSync(path.join(dir, 'articles', 'one.md'), MTIME, MTIME);
+    const second = await buildAt(dir);
+    vi.unstubAllEnvs();
+    const serial = await buildWith(dir, '0');
+    expect(snapshot(dir)).toEqual(serial.files);
+    expect(diagnosticsText(second)).toEqual(serial.diagnostics);
+    expect(first.counts.sources).toBe(second.counts.sources);
+  });
+
+  it('reports progress in order while workers parse', async () => {
+    const { build } = await import('../../src/build.js');
+    const dir = makeProject(corpus(30));
+    vi.stubEnv('FEEDWRIGHT_WORKERS', '2');
+    const calls: [number, number][] = [];
+    await build({ cwd: dir, now: NOW, onProgress: (done, total) => calls.push([done, total]) });
+    const total = calls[0]?.[1] ?? 0;
+    expect(total).toBeGreaterThan(30);
+    expect(calls.map(([d]) => d)).toEqual([...Array(total).keys()]);
+    expect(calls.every(([, t]) => t === total)).toBe(true);
+  });
+});
+
+describe('workerCount', () => {
+  it('stays serial below the threshold, is forced by FEEDWRIGHT_WORKERS, ignores nonsense', () => {
+    expect(workerCount(1, {})).toBe(0);
+    expect(workerCount(MIN_MISSES - 1, {})).toBe(0);
+    expect(workerCount(100_000, {})).toBeGreaterThanOrEqual(0);
+    expect(workerCount(100_000, { FEEDWRIGHT_WORKERS: '0' })).toBe(0);
+    expect(workerCount(1, { FEEDWRIGHT_WORKERS: '3' })).toBe(3);
+    expect(workerCount(1, { FEEDWRIGHT_WORKERS: ' 2 ' })).toBe(2);
+    expect(workerCount(1, { FEEDWRIGHT_WORKERS: 'lots' })).toBe(0);
+    expect(workerCount(1, { FEEDWRIGHT_WORKERS: '-1' })).toBe(0);
+  });
+});
+
+/** Jobs (and what the main thread alone makes of them) for parseJobs. */
+function jobs(): { setup: ParseSetup; jobs: ParseJob[]; serial: ArticleEntry[] } {
+  const config = testConfig();
+  const setup: ParseSetup = { config, template: ['Home | News'], nowMs: NOW.getTime() };
+  const list: ParseJob[] = Object.entries({ ...sampleArticles(), ...corpus(20) }).map(([rel, text]) => {
+    const kind = rel.endsWith('.md') ? 'markdown' : rel.endsWith('.txt') ? 'text' : 'html';
+    const file: SourceFile = { kind, abs: `/nowhere/${rel}`, relPath: rel, displayPath: `articles/${rel}`, size: text.length, mtimeMs: MTIME.getTime() };
+    return { file, text, git: rel === 'undated.md' ? { first: new Date('2023-01-01T00:00:00Z'), last: new Date('2023-02-01T00:00:00Z') } : undefined };
+  });
+  // A bug on one article (its text is not a string): an ARTICLE_INTERNAL_ERROR, wherever it runs.
+  list.push({ file: { ...(list[0] as ParseJob).file, relPath: 'broken.md', displayPath: 'articles/broken.md' }, text: 42 as unknown as string, git: undefined });
+  const now = new Date(setup.nowMs);
+  const readContext = makeReadContext(config, new Set(setup.template), now);
+  const serial = list.map((j) => computeEntrySafely(j.file, j.text, readContext, { config, git: j.git ? new Map([[j.file.relPath, j.git]]) : new Map(), now }));
+  return { setup, jobs: list, serial };
+}
+
+const fixture = (name: string): URL => new URL(`./fixtures/${name}`, import.meta.url);
+
+describe('parseJobs', () => {
+  it('returns entries that survive structured clone: plain objects, arrays and Dates only', () => {
+    const { serial } = jobs();
+    const check = (v: unknown, at: string): void => {
+      if (v === null || typeof v !== 'object') {
+        expect(typeof v, at).not.toBe('function');
+        return;
+      }
+      const proto = Object.getPrototypeOf(v);
+      expect([Object.prototype, Array.prototype, Date.prototype, null], at).toContain(proto);
+      for (const [k, x] of Object.entries(v)) check(x, `${at}.${k}`);
+    };
+    for (const [i, e] of serial.entries()) check(e, `entry ${i}`);
+    expect(structuredClone(serial)).toEqual(serial);
+    expect(serial.some((e) => e.status === 'ok' && e.article?.published.value instanceof Date)).toBe(true);
+    expect(serial.at(-1)?.diagnostics[0]?.code).toBe('ARTICLE_INTERNAL_ERROR');
+  });
+
+  it('gives the main thread result for every job, exceptions included, with 2 workers', async () => {
+    const { setup, jobs: list, serial } = jobs();
+    const done: number[] = [];
+    const entries = await parseJobs(list, setup, { workers: 2, mainParses: false, onDone: (n) => done.push(n) });
+    expect(entries).toEqual(serial);
+    expect(done).toEqual(list.map((_, i) => i + 1));
+    // With the main thread parsing too, whoever is first.
+    expect(await parseJobs(list, setup, { workers: 1 })).toEqual(serial);
+  });
+
+  it('parses everything on the main thread when a worker dies (exit or uncaught exception)', async () => {
+    const { setup, jobs: list, serial } = jobs();
+    expect(await parseJobs(list, setup, { workers: 2, script: fixture('crash-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('crash-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, { ...setup, how: 'throw' } as ParseSetup, { workers: 1, mainParses: false, script: fixture('crash-worker.mjs') })).toEqual(serial);
+  });
+
+  it('does not wait for a worker that never gets ready, fails at start or whose script is missing', async () => {
+    const { setup, jobs: list, serial } = jobs();
+    expect(await parseJobs(list, setup, { workers: 1, script: fixture('never-ready-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 1, script: fixture('missing-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('missing-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
+    expect(await parseJobs(list, setup, { workers: 1, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
+  });
+});
