@@ -68,7 +68,7 @@ export async function explain(files: readonly string[], options: BuildOptions = 
   for (const source of files) {
     const abs = path.resolve(cwd, source);
     const st = await stat(abs).catch(() => undefined);
-    if (!st || !st.isFile()) {
+    if (!st?.isFile()) {
       inputs.push({ source, abs, mtimeMs: 0, problem: diag('SOURCE_UNREADABLE', { file: source }, st ? 'This is a folder, not a file.' : 'The file does not exist.', 'Pass the path of an article file.') });
       continue;
     }
