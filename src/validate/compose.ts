@@ -11,7 +11,7 @@
  * One difference, in position only: a broken structure (an element left open) is reported by a
  * whole-document parser where it notices, often in a later item; here, at the broken item.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FeedData, FeedWriter } from '../feeds/model.js';
 import type { Article, Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
@@ -38,7 +38,7 @@ const WRAPPER_FEED: Omit<FeedData, 'items'> = {
 
 /** The hash an item is known by (128 bits of the SHA-256 of its UTF-8 bytes). */
 export function itemHash(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return hash('sha256', text, 'hex').slice(0, 32);
 }
 
 /** Line feeds in `s`. */
