@@ -2,18 +2,10 @@ import { readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Pack } from '../../src/cache/pack.js';
-import { buildAt, diagnosticsText, makeProject, mtimes, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
+import { buildAt, diagnosticsText, expectSameAsUncached, makeProject, mtimes, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 const cacheDir = (dir: string): string => path.join(dir, '.cache', 'feedwright');
 
-/** Build with the cache and assert the same bytes and diagnostics as a build without one. */
-async function expectSameAsUncached(dir: string): Promise<void> {
-  const result = await buildAt(dir);
-  const ref = await reference(dir);
-  expect(snapshot(dir)).toEqual(ref.files);
-  expect(diagnosticsText(result)).toEqual(diagnosticsText(ref.result));
-  expect(result.counts).toEqual(ref.result.counts);
-}
 
 describe('article cache', () => {
   it('fills the cache on the first build and gives the bytes of an uncached build', async () => {

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { type BuildResult, build } from '../../src/build.js';
 
 /** A fixed clock and mtime, so builds never depend on when the test runs. */
@@ -85,3 +86,12 @@ export function diagnosticsText(result: BuildResult): string[] {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Build with the cache and assert the same bytes, diagnostics and counts as a build without one. */
+export async function expectSameAsUncached(dir: string): Promise<void> {
+  const result = await buildAt(dir);
+  const ref = await reference(dir);
+  expect(snapshot(dir)).toEqual(ref.files);
+  expect(diagnosticsText(result)).toEqual(diagnosticsText(ref.result));
+  expect(result.counts).toEqual(ref.result.counts);
+}

@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type ArticleEntry, decodeEntry, encodeEntry } from '../../src/cache/articles.js';
 import { Pack } from '../../src/cache/pack.js';
-import { buildAt, diagnosticsText, makeProject, reference, sampleArticles, snapshot } from './helpers.js';
+import { buildAt, expectSameAsUncached, makeProject, reference, sampleArticles, snapshot } from './helpers.js';
 
 /*
  * The article cache stores each entry's body (contentHtml, contentText) after its head and decodes
@@ -49,13 +49,6 @@ function recordsWith(file: string, marker: string): RawRecord[] {
   return readRecords(file).filter((r) => r.payload.includes(Buffer.from(marker)));
 }
 
-async function expectSameAsUncached(dir: string): Promise<void> {
-  const result = await buildAt(dir);
-  const ref = await reference(dir);
-  expect(snapshot(dir)).toEqual(ref.files);
-  expect(diagnosticsText(result)).toEqual(diagnosticsText(ref.result));
-  expect(result.counts).toEqual(ref.result.counts);
-}
 
 describe('article cache: bodies decoded on demand', () => {
   it('articles from the cache equal freshly built ones: same keys in the same order, same JSON, same bodies', async () => {
