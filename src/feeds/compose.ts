@@ -150,9 +150,9 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   let rendered = 0;
   let bytes = 0;
   try {
-    const writer_ = new BufferedWriter(out);
+    const sink = new BufferedWriter(out);
     const sep = Buffer.from(writer.separator);
-    bytes += await writer_.text(head);
+    bytes += await sink.text(head);
     // A pending run of adjacent items to copy from one previous file.
     let run: { file: string; start: number; end: number } | undefined;
     const flushRun = async (): Promise<void> => {
@@ -162,7 +162,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         handle = await open(run.file, 'r');
         sources.set(run.file, handle);
       }
-      await writer_.copy(handle, run.start, run.end - run.start);
+      await sink.copy(handle, run.start, run.end - run.start);
       run = undefined;
     };
     for (const [i, part] of parts.entries()) {
@@ -174,7 +174,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
           run.end = start + length;
         } else {
           await flushRun();
-          if (sepBytes) await writer_.bytes(sep);
+          if (sepBytes) await sink.bytes(sep);
           run = { file: reuse.file, start, end: start + length };
         }
         items.push([part.key, bytes + sepBytes, length, hash, lines]);
@@ -182,18 +182,18 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         continue;
       }
       await flushRun();
-      if (sepBytes) bytes += await writer_.bytes(sep);
+      if (sepBytes) bytes += await sink.bytes(sep);
       const text = writer.item(part.article);
       const buf = Buffer.from(text);
       const hash = itemHash(buf);
       if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
       items.push([part.key, bytes, buf.length, hash, newlines(text)]);
-      bytes += await writer_.bytes(buf);
+      bytes += await sink.bytes(buf);
       rendered++;
     }
     await flushRun();
-    bytes += await writer_.text(tail);
-    await writer_.flush();
+    bytes += await sink.text(tail);
+    await sink.flush();
   } finally {
     await out.close();
     for (const h of sources.values()) await h.close();
