@@ -116,8 +116,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const same = await unchangedOutputs(paths, record, loaded.fingerprint, renders.map((r) => r.name));
     if (same) return finish(loaded, same.files, await removeStaleSets(paths.outDir, plan, config), same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
     // Read the previous items before anything is replaced: the change summary compares with them.
-    const previousItems = (await recordedItems(paths, record, config.files.json)) ?? (await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR));
     const previous = await previousOutput(paths, record);
+    const previousItems = recordedItems(record, previous, config.files.json) ?? (await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR));
     // The writers' validators (saxes, ajv) load only when something is rendered.
     const { ComposeMemo, composeFeed } = await import('./feeds/compose.js');
     const memo = new ComposeMemo(loaded.checkedItems);

@@ -137,9 +137,8 @@ export async function previousOutput(paths: BuildPaths, record: OutputRecord | u
  * The items of the previous build as the change summary compares them, from the record when the
  * main JSON feed is still as written (no need to parse megabytes of JSON); undefined otherwise.
  */
-export async function recordedItems(paths: BuildPaths, record: OutputRecord | undefined, mainJson: string): Promise<Map<string, PreviousItem> | undefined> {
-  const main = record?.files[mainJson];
-  if (!record?.published || !main || !(await intact(paths, mainJson, main, record.writtenAt))) return undefined;
+export function recordedItems(record: OutputRecord | undefined, previous: PreviousOutput, mainJson: string): Map<string, PreviousItem> | undefined {
+  if (!record?.published || previous.intactDigest(mainJson) === undefined) return undefined;
   return new Map(record.published.map((item) => [item.id, item]));
 }
 

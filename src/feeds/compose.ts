@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
-import { type RenderedFile, sameBytes } from '../output/write.js';
-import { checkItem, checkItemIds, checkSkeleton, type ItemDiagnostic, itemHash, newlines, placeItemDiagnostics } from '../validate/compose.js';
+import { BatchedWriter, type RenderedFile, sameBytes } from '../output/write.js';
+import { countNewlines } from '../util/text.js';
+import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from '../validate/compose.js';
 import type { FeedData, FeedWriter } from './model.js';
 
 /**
@@ -145,12 +146,12 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
   const out = await open(tmp, 'w');
-  const sources = new Map<string, Awaited<ReturnType<typeof open>>>();
+  const sources = new Map<string, FileHandle>();
   const items: ItemSlot[] = [];
   let rendered = 0;
   let bytes = 0;
   try {
-    const sink = new BufferedWriter(out);
+    const sink = new FeedSink(out);
     const sep = Buffer.from(writer.separator);
     bytes += await sink.text(head);
     // A pending run of adjacent items to copy from one previous file.
@@ -187,7 +188,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       const buf = Buffer.from(text);
       const hash = itemHash(buf);
       if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
-      items.push([part.key, bytes, buf.length, hash, newlines(text)]);
+      items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
       bytes += await sink.bytes(buf);
       rendered++;
     }
@@ -215,13 +216,13 @@ function validate(
   itemDiagnostics: Map<string, ItemDiagnostic[]>,
 ): Diagnostic[] {
   const { writer, feed, label } = request;
-  const sepLines = newlines(writer.separator);
+  const sepLines = countNewlines(writer.separator);
   let itemNewlines = 0;
   for (const [i, s] of items.entries()) itemNewlines += s[4] + (i > 0 ? sepLines : 0);
   const out = checkSkeleton(label, writer, feed, itemNewlines);
-  let line = newlines(head) + 1;
+  let line = countNewlines(head) + 1;
   const starts: number[] = [];
-  const headColumn = head.length - head.lastIndexOf('\n');
+  const headColumn = endColumn(head);
   for (const [i, s] of items.entries()) {
     if (i > 0) line += sepLines;
     starts.push(line);
@@ -236,39 +237,16 @@ function validate(
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** Batches small writes into ~1 MiB ones; copies ranges of other files through one buffer. */
-class BufferedWriter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+/** The batched output of a feed, which can also copy ranges of other files through one buffer. */
+class FeedSink extends BatchedWriter {
   private chunk: Buffer | undefined;
-
-  constructor(private readonly handle: Awaited<ReturnType<typeof open>>) {}
-
-  async text(s: string): Promise<number> {
-    return this.bytes(Buffer.from(s));
-  }
-
-  async bytes(buf: Buffer): Promise<number> {
-    this.pending.push(buf);
-    this.pendingBytes += buf.length;
-    if (this.pendingBytes >= 1 << 20) await this.flush();
-    return buf.length;
-  }
-
-  async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const buf = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    await this.handle.write(buf);
-  }
 
   /**
    * Copy a run of items. A cheap proof that the range holds items: it starts and ends as every
    * item does (XML: indentation ... line feed; JSON: line feed ... '}'). A previous file changed
    * behind the record's back fails it, and the feed is rendered afresh.
    */
-  async copy(from: Awaited<ReturnType<typeof open>>, start: number, length: number): Promise<void> {
+  async copy(from: FileHandle, start: number, length: number): Promise<void> {
     await this.flush();
     this.chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
     let done = 0;

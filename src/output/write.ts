@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FeedwrightError } from '../errors.js';
 
@@ -25,10 +25,39 @@ export interface WriteSummary {
   items?: { rendered: number; copied: number };
 }
 
+/** Batches small writes into ~1 MiB ones: far fewer syscalls than one write per item. */
+export class BatchedWriter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(protected readonly handle: FileHandle) {}
+
+  /** Queue `s` as UTF-8; returns its length in bytes. */
+  async text(s: string): Promise<number> {
+    return this.bytes(Buffer.from(s));
+  }
+
+  async bytes(buf: Buffer): Promise<number> {
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes >= 1 << 20) await this.flush();
+    return buf.length;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const buf = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.handle.write(buf);
+  }
+}
+
 /**
  * Stream `chunks` into a temporary file beside the target, hashing as it goes, and compare with
  * the current target. Nothing is replaced yet: `commitFiles` renames all of them at once, after
- * every feed has been rendered and validated, so a crash leaves the old complete feeds in place.
+ * every feed has been rendered and validated (and `syncFiles` has flushed them), so a crash
+ * leaves the old complete files in place.
  */
 export async function renderToTemp(outDir: string, name: string, chunks: Iterable<string>, token: string): Promise<RenderedFile> {
   const target = path.join(outDir, name);
@@ -38,41 +67,17 @@ export async function renderToTemp(outDir: string, name: string, chunks: Iterabl
   const handle = await open(tmp, 'w');
   let bytes = 0;
   try {
-    // Batch small chunks into ~1 MiB writes: far fewer syscalls than one write per item.
-    let pending: string[] = [];
-    let pendingLength = 0;
-    const flush = async (): Promise<void> => {
-      if (pending.length === 0) return;
-      const buf = Buffer.from(pending.join(''), 'utf8');
-      pending = [];
-      pendingLength = 0;
-      hash.update(buf);
-      bytes += buf.length;
-      await handle.write(buf);
-    };
+    const sink = new BatchedWriter(handle);
     for (const chunk of chunks) {
-      pending.push(chunk);
-      pendingLength += chunk.length;
-      if (pendingLength >= 1 << 20) await flush();
+      const buf = Buffer.from(chunk);
+      hash.update(buf);
+      bytes += await sink.bytes(buf);
     }
-    await flush();
-    await handle.sync();
+    await sink.flush();
   } finally {
     await handle.close();
   }
-  const sha256 = hash.digest('hex');
-  const unchanged = await sameContent(target, bytes, sha256);
-  return { name, tmp, sha256, bytes, unchanged };
-}
-
-async function sameContent(file: string, bytes: number, sha256: string): Promise<boolean> {
-  try {
-    const s = await stat(file);
-    if (s.size !== bytes) return false;
-    return createHash('sha256').update(await readFile(file)).digest('hex') === sha256;
-  } catch {
-    return false;
-  }
+  return { name, tmp, sha256: hash.digest('hex'), bytes, unchanged: await sameBytes(tmp, target) };
 }
 
 /**
@@ -120,24 +125,16 @@ export async function commitFiles(outDir: string, files: readonly RenderedFile[]
   for (const f of files) {
     if (f.unchanged) {
       if (f.tmp) await rm(f.tmp, { force: true });
-      summary.push({ name: f.name, status: 'unchanged', bytes: f.bytes, ...(f.items ? { items: f.items } : {}) });
     } else {
       await rename(f.tmp, path.join(outDir, f.name));
-      summary.push({ name: f.name, status: 'written', bytes: f.bytes, ...(f.items ? { items: f.items } : {}) });
     }
+    summary.push({ name: f.name, status: f.unchanged ? 'unchanged' : 'written', bytes: f.bytes, ...(f.items ? { items: f.items } : {}) });
   }
   return summary;
 }
 
 export async function discardFiles(files: readonly RenderedFile[]): Promise<void> {
   await Promise.all(files.filter((f) => f.tmp).map((f) => rm(f.tmp, { force: true })));
-}
-
-/** Write a small file atomically (temp + rename), skipping it when the bytes are the same. */
-export async function writeSmallFile(outDir: string, name: string, content: string, token: string): Promise<WriteSummary> {
-  const rendered = await renderToTemp(outDir, name, [content], token);
-  const [s] = await commitFiles(outDir, [rendered]);
-  return s as WriteSummary;
 }
 
 const LOCK_NAME = '.feedwright.lock';

@@ -41,11 +41,8 @@ export function itemHash(text: string | Buffer): string {
   return hash('sha256', text, 'hex').slice(0, 32);
 }
 
-/** Line feeds in `s`. */
-export const newlines = countNewlines;
-
 /** Column (1-based) just after the end of `s`. */
-function endColumn(s: string): number {
+export function endColumn(s: string): number {
   return s.length - s.lastIndexOf('\n');
 }
 
@@ -58,7 +55,7 @@ export function checkItem(writer: FeedWriter, article: Article, text: string): I
   const { head, tail, firstLine, firstColumn } = wrapperOf(writer, article);
   const found = checkFeed('', head + text + tail);
   if (found.length === 0) return found;
-  const lastLine = firstLine + newlines(text);
+  const lastLine = firstLine + countNewlines(text);
   return found.map(({ file: _file, ...d }) => {
     const line = d.line ?? firstLine;
     if (line < firstLine || line > lastLine) return { ...d, line: 0, column: 1 };
@@ -82,7 +79,7 @@ function wrapperOf(writer: FeedWriter, article: Article): Wrapper {
   if (!w) {
     const feed: FeedData = { ...WRAPPER_FEED, items: [article] };
     const head = writer.head(feed);
-    w = { head, tail: writer.tail(feed), firstLine: newlines(head) + 1, firstColumn: endColumn(head) };
+    w = { head, tail: writer.tail(feed), firstLine: countNewlines(head) + 1, firstColumn: endColumn(head) };
     wrappers.set(writer, w);
   }
   return w;
@@ -107,7 +104,7 @@ export function placeItemDiagnostics(found: readonly ItemDiagnostic[], file: str
 export function checkSkeleton(file: string, writer: FeedWriter, feed: FeedData, itemNewlines: number): Diagnostic[] {
   const head = writer.head(feed);
   const found = checkFeed(file, head + writer.tail(feed));
-  const headEnd = newlines(head) + 1;
+  const headEnd = countNewlines(head) + 1;
   const tailFrom = head.endsWith('\n') ? headEnd : headEnd + 1;
   return found.map((d) => (d.line !== undefined && d.line >= tailFrom ? { ...d, line: d.line + itemNewlines } : d));
 }

@@ -5,7 +5,8 @@ import { jsonWriter } from '../../src/feeds/json.js';
 import { type FeedData, type FeedWriter, renderFeed } from '../../src/feeds/model.js';
 import { rssWriter } from '../../src/feeds/rss.js';
 import type { Article, Diagnostic } from '../../src/model.js';
-import { checkItem, checkItemIds, checkSkeleton, newlines, placeItemDiagnostics } from '../../src/validate/compose.js';
+import { countNewlines } from '../../src/util/text.js';
+import { checkItem, checkItemIds, checkSkeleton, endColumn, placeItemDiagnostics } from '../../src/validate/compose.js';
 import { checkFeed } from '../../src/validate/index.js';
 
 /*
@@ -66,14 +67,14 @@ function composed(writer: FeedWriter, feed: FeedData, format: string): Diagnosti
   const head = writer.head(feed);
   const texts = feed.items.map((a) => writer.item(a));
   let itemNewlines = 0;
-  for (const [i, t] of texts.entries()) itemNewlines += newlines(t) + (i > 0 ? newlines(writer.separator) : 0);
+  for (const [i, t] of texts.entries()) itemNewlines += countNewlines(t) + (i > 0 ? countNewlines(writer.separator) : 0);
   const out = checkSkeleton('f', writer, feed, itemNewlines);
-  let line = newlines(head) + 1;
+  let line = countNewlines(head) + 1;
   const starts: number[] = [];
   for (const [i, t] of texts.entries()) {
     starts.push(line);
-    out.push(...placeItemDiagnostics(checkItem(writer, feed.items[i] as Article, t), 'f', line, i === 0 ? head.length - head.lastIndexOf('\n') : 1, i));
-    line += newlines(t);
+    out.push(...placeItemDiagnostics(checkItem(writer, feed.items[i] as Article, t), 'f', line, i === 0 ? endColumn(head) : 1, i));
+    line += countNewlines(t);
   }
   out.push(...checkItemIds('f', format, feed.items.map((a) => a.id.value), starts));
   return out;
