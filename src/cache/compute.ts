@@ -3,15 +3,12 @@ import type { ResolveContext } from '../meta/resolve.js';
 import { resolveArticle } from '../meta/resolve.js';
 import type { SourceFile } from '../sources/files.js';
 import { type ReadContext, type ReadResult, readDocument } from '../sources/read.js';
-
-import { atomWriter } from '../feeds/atom.js';
-import { jsonWriter } from '../feeds/json.js';
-import { rssWriter } from '../feeds/rss.js';
+import { WRITERS } from '../feeds/writers.js';
 import type { Article } from '../model.js';
 import { checkItem, itemHash } from '../validate/compose.js';
+import type { ArticleEntry } from './articles.js';
 
 export { loadReaders } from '../sources/read.js';
-import type { ArticleEntry } from './articles.js';
 
 /*
  * Reading and resolving, apart from the cache bookkeeping: this module pulls in every parser
@@ -48,7 +45,7 @@ export function computeEntry(file: SourceFile, text: string, readContext: ReadCo
  * and the build finds the result by the item's hash instead of validating it again.
  */
 function checkItems(article: Article): NonNullable<ArticleEntry['checked']> {
-  return [rssWriter, atomWriter, jsonWriter].map((writer) => {
+  return Object.values(WRITERS).map((writer) => {
     const text = writer.item(article);
     return [itemHash(text), checkItem(writer, article, text)];
   });

@@ -1,13 +1,11 @@
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Article } from '../model.js';
-import { atomWriter } from './atom.js';
 import { INDEX_FILE, renderIndexHtml } from './html-index.js';
-import { jsonWriter } from './json.js';
 import { type FeedData, type FeedWriter, feedUpdated, renderFeed } from './model.js';
 import { OPML_FILE, renderOpml } from './opml.js';
-import { rssWriter } from './rss.js';
 import { ARCHIVE_DIR, type FeedSet, FORMATS, type OutputFormat, planFeedSets, STYLESHEET_FILE } from './sets.js';
 import { feedStylesheet } from './stylesheet.js';
+import { WRITERS } from './writers.js';
 
 /** One file of a build's output, rendered lazily (feeds stream item by item). */
 export interface PlannedFile {
@@ -27,7 +25,6 @@ export interface OutputPlan {
   published: Article[];
 }
 
-export const WRITERS: Readonly<Record<OutputFormat, FeedWriter>> = { rss: rssWriter, atom: atomWriter, json: jsonWriter };
 
 /**
  * Which files a build writes, from the config: the main feed (RSS, Atom, JSON Feed), its RFC 5005
