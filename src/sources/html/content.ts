@@ -15,7 +15,7 @@
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import { parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
-import type { DomDocument, DomElement } from './dom-types.js';
+import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { clip, countWords, postFilter } from './postfilter.js';
 import { precleanDocument } from './preclean.js';
@@ -45,6 +45,34 @@ function unwrapPages(root: DomElement): void {
   }
 }
 
+/**
+ * Readability reads `page.innerHTML` once before its first attempt and, each time an attempt finds
+ * fewer than 500 characters, restores the page by assigning that string back: a re-parse of the
+ * whole page per retry (up to three). The re-parse splits text at every entity again, so a page of
+ * 100,000 `&amp;` took seconds per retry. This gives the body an own `innerHTML` that keeps a clone
+ * of its children when read and, when that same string is assigned back, restores the clone: the
+ * tree the first attempt saw, without a parse. Any other assignment goes to linkedom as before.
+ */
+export function restoreBodyByClone(body: DomElement): void {
+  let proto: object | null = Object.getPrototypeOf(body);
+  while (proto && !Object.hasOwn(proto, 'innerHTML')) proto = Object.getPrototypeOf(proto);
+  const { get, set } = (proto && Object.getOwnPropertyDescriptor(proto, 'innerHTML')) ?? {};
+  if (!get || !set) return;
+  let saved: { html: string; nodes: DomNode[] } | undefined;
+  Object.defineProperty(body, 'innerHTML', {
+    configurable: true,
+    get(this: DomElement) {
+      const html = get.call(this) as string;
+      saved = { html, nodes: [...this.childNodes].map((node) => node.cloneNode(true)) };
+      return html;
+    },
+    set(this: DomElement, html: string) {
+      if (saved?.html === html) this.replaceChildren(...saved.nodes.map((node) => node.cloneNode(true)));
+      else set.call(this, html);
+    },
+  });
+}
+
 export function extractContent(document: DomDocument, found: FoundMetadata, html: string): ContentResult {
   const dropped: DroppedBlock[] = [];
   removeNeverContent(document);
@@ -64,7 +92,9 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
 
   const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement });
+  restoreBodyByClone(body);
   const root = reader.parse()?.content;
+  delete (body as { innerHTML?: string }).innerHTML;
   if (root) {
     const articleText = normalizeSpace(root.textContent ?? '');
     for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: clip(p), rule: 'readability' });

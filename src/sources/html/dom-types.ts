@@ -29,6 +29,8 @@ export interface DomNode {
   insertBefore<T extends DomNode>(node: T, child: DomNode | null): T;
   removeChild<T extends DomNode>(child: T): T;
   cloneNode(deep?: boolean): DomNode;
+  /** Merge adjacent text nodes and drop empty ones, in the whole subtree. */
+  normalize(): void;
 }
 
 export interface DomElement extends DomNode, DomParent {
@@ -46,6 +48,7 @@ export interface DomElement extends DomNode, DomParent {
   setAttribute(name: string, value: string): void;
   hasAttribute(name: string): boolean;
   removeAttribute(name: string): void;
+  replaceChildren(...nodes: DomNode[]): void;
   replaceWith(...nodes: DomNode[]): void;
   closest(selectors: string): DomElement | null;
 }

@@ -23,15 +23,24 @@ function hasFrame(document: DomDocument): boolean {
   return false;
 }
 
-/** Parse HTML into a linkedom document. linkedom never loads external resources. */
+/**
+ * Parse HTML into a linkedom document. linkedom never loads external resources.
+ *
+ * The tree is normalised: htmlparser2 reports text in pieces (at every entity and at every stray
+ * `<`), and linkedom makes a text node of each, so "&amp;&amp;..." or "<<<<..." became 100,000
+ * sibling nodes that every later walk (Readability's several passes, textContent) pays for.
+ */
 export function parseDocument(html: string): Parsed {
   try {
-    const first = parseHTML(html).document as unknown as DomDocument;
-    if (hasFrame(first)) return { ok: true, document: first };
-    // Keep the <html> tag's attributes (lang, dir) when there was one.
-    const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
-    const framed = `<!DOCTYPE html>${htmlTag}<head></head><body>${html.replace(FRAME_TAGS, '')}</body></html>`;
-    return { ok: true, document: parseHTML(framed).document as unknown as DomDocument };
+    let document = parseHTML(html).document as unknown as DomDocument;
+    if (!hasFrame(document)) {
+      // Keep the <html> tag's attributes (lang, dir) when there was one.
+      const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+      const framed = `<!DOCTYPE html>${htmlTag}<head></head><body>${html.replace(FRAME_TAGS, '')}</body></html>`;
+      document = parseHTML(framed).document as unknown as DomDocument;
+    }
+    document.documentElement?.normalize();
+    return { ok: true, document };
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: `The page could not be parsed: ${error.message}.` };
     throw error;

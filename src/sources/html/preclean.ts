@@ -172,6 +172,12 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
     const el = stack.pop();
     if (!el) break;
     const tag = el.localName.toLowerCase();
+    // An empty paragraph is spacing, not content (Readability drops it too, but only after
+    // scoring around it, and pages of thousands cost it seconds).
+    if (tag === 'p' && el.firstElementChild === null && textWeight(el.textContent ?? '') === 0) {
+      el.remove();
+      continue;
+    }
     if (isHidden(el)) {
       note(dropped, el, 'hidden');
       el.remove();

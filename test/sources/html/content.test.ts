@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { restoreBodyByClone } from '../../../src/sources/html/content.js';
+import { parseDocument } from '../../../src/sources/html/dom.js';
 import { extractHtml } from '../../../src/sources/html/index.js';
 import { article, page, paragraphs } from './helpers.js';
 
@@ -205,5 +207,25 @@ describe('extractHtml content: clean = false', () => {
     expect(bodyOf(result.contentText)).toEqual(['Home', ...paras, 'Footer text']);
     expect(result.contentHtml).toContain('<nav>');
     expect(result.contentHtml).not.toContain('<script');
+  });
+});
+
+describe('restoreBodyByClone (how Readability\'s retries get the page back)', () => {
+  it('restores the tree as it was read when the same HTML is assigned back, and parses any other HTML', () => {
+    const parsed = parseDocument('<html><body><div class="a"><p>Fish &amp; chips &lt;3</p><p>Two</p></div><!-- c --></body></html>');
+    const body = parsed.ok ? parsed.document.body : null;
+    if (!body) throw new Error('parse failed');
+    restoreBodyByClone(body);
+    const saved = body.innerHTML;
+    body.querySelector('p')?.remove();
+    body.appendChild(parsed.ok ? parsed.document.createTextNode('added later') : body);
+    body.innerHTML = saved;
+    expect(body.querySelector('p')?.textContent).toBe('Fish & chips <3');
+    // A second restore gets a fresh copy, untouched by what was done to the first one.
+    body.querySelector('p')?.remove();
+    body.innerHTML = saved;
+    expect(body.innerHTML).toBe(saved);
+    body.innerHTML = '<p>Other</p>';
+    expect(body.textContent).toBe('Other');
   });
 });

@@ -18,6 +18,20 @@ describe('parseDocument', () => {
     expect(parsed.document.documentElement?.getAttribute('lang')).toBe('fr');
     expect(parsed.document.body?.textContent).toBe('Bonjour');
   });
+
+  it('makes one text node of text the parser reports in pieces (at entities and stray "<")', () => {
+    for (const [html, text] of [
+      ['<p>a &amp; b &lt; c &#33;</p>', 'a & b < c !'],
+      ['<p>1 < 2 << 3</p>', '1 < 2 << 3'],
+      ['&amp;'.repeat(1000), '&'.repeat(1000)],
+    ] as const) {
+      const parsed = parseDocument(html);
+      if (!parsed.ok) throw new Error('parse failed');
+      const holder = parsed.document.querySelector('p') ?? parsed.document.body;
+      expect(holder?.childNodes.length, html.slice(0, 40)).toBe(1);
+      expect(holder?.textContent).toBe(text);
+    }
+  });
 });
 
 describe('treeDepth', () => {
