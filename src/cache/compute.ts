@@ -1,8 +1,9 @@
 import { diag } from '../diagnostics.js';
+import { probeClock } from '../meta/clock-probe.js';
 import type { ResolveContext } from '../meta/resolve.js';
 import { resolveArticle } from '../meta/resolve.js';
 import type { SourceFile } from '../sources/files.js';
-import { type ReadContext, type ReadResult, readDocument } from '../sources/read.js';
+import { type ReadContext, readDocument } from '../sources/read.js';
 import { WRITERS } from '../feeds/writers.js';
 import type { Article } from '../model.js';
 import { checkItem, itemHash } from '../validate/compose.js';
@@ -18,15 +19,12 @@ export { loadReaders } from '../sources/read.js';
 
 /** Read and resolve one source, and note what beyond its key the result depends on. */
 export function computeEntry(file: SourceFile, text: string, readContext: ReadContext, resolveContext: ResolveContext): ArticleEntry {
-  const read = readDocument(file, text, readContext);
-  let cacheable = true;
-  if (read.ok && file.kind !== 'markdown') {
-    // Text and HTML dates may be read relative to the clock: read again against another reference
-    // date, a year and some hours earlier. Any relative or partial date then comes out different.
-    const shifted = new Date(readContext.now.getTime() - 400 * 86_400_000 - 7 * 3_600_000);
-    const again = readDocument(file, text, { ...readContext, now: shifted });
-    cacheable = again.ok && foundDates(again) === foundDates(read);
-  }
+  // Text and HTML dates may be read relative to the clock: each date read against the build time
+  // is read again against a reference a year and some hours earlier (src/meta/clock-probe.ts).
+  // Any relative or partial date then comes out different, and the result is not cached.
+  const shifted = new Date(readContext.now.getTime() - 400 * 86_400_000 - 7 * 3_600_000);
+  const { result: read, clockDependent } = probeClock(shifted, () => readDocument(file, text, readContext));
+  const cacheable = !(read.ok && clockDependent);
   if (!read.ok) return { status: 'error', diagnostics: read.diagnostics, mtimeSec: null, cacheable };
   const resolved = resolveArticle(read.doc, file.mtimeMs, resolveContext);
   const diagnostics = [...read.diagnostics, ...resolved.diagnostics];
@@ -77,10 +75,4 @@ export function computeEntrySafely(file: SourceFile, text: string, readContext: 
       cacheable: false,
     };
   }
-}
-
-function foundDates(r: ReadResult): string {
-  if (!r.ok) return '';
-  const f = r.doc.found;
-  return `${f.published?.value.getTime() ?? ''}/${f.updated?.value.getTime() ?? ''}`;
 }

@@ -9,6 +9,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
+import { checkReference } from '../clock-probe.js';
 
 /** Languages tried in order; the reading that covers the most text wins, ties go to the first. */
 const STRICT_PARSERS: readonly chrono.Chrono[] = [chrono.en.strict, chrono.es.strict, chrono.fr.strict, chrono.de.strict, chrono.pt.strict];
@@ -40,8 +41,21 @@ export interface DateMatch {
   text: string;
 }
 
-/** Find the best date reading in `text`, with its position. */
+/**
+ * Find the best date reading in `text`, with its position. With a reference date, the answer may
+ * depend on it; an open clock probe is told (src/meta/clock-probe.ts).
+ */
 export function findTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+  const match = readTextDate(text, timezone, referenceDate);
+  if (referenceDate === undefined) return match;
+  return checkReference(match, (other) => readTextDate(text, timezone, other), sameMatch);
+}
+
+function sameMatch(a: DateMatch | undefined, b: DateMatch | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.index === b.index && a.text === b.text && a.value.getTime() === b.value.getTime();
+}
+
+function readTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   // Every written date and every relative one ("2 hours ago") has a digit, except "yesterday".
   const parsers = referenceDate ? CASUAL_PARSERS : STRICT_PARSERS;

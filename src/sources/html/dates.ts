@@ -5,6 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
+import { checkReference, sameInstant } from '../../meta/clock-probe.js';
 
 /** `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.123+01:00`, `...Z`, `...+0100`. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -62,7 +63,15 @@ export function parseHtmlDate(text: string, timezone: string, referenceDate?: Da
     const year = date.getUTCFullYear();
     return year >= MIN_YEAR && year <= MAX_YEAR ? date : undefined;
   }
-  const ref = referenceDate ?? new Date(Date.UTC(2000, 0, 1));
+  if (referenceDate === undefined) return readWrittenDate(value, timezone, NO_REFERENCE);
+  return checkReference(readWrittenDate(value, timezone, referenceDate), (other) => readWrittenDate(value, timezone, other), sameInstant);
+}
+
+/** Without a reference date, chrono still needs an instant to imply a missing year from. */
+const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/** A date in words ("March 5, 2021 9:30", "5 mars 2021"), read by chrono against `ref`. */
+function readWrittenDate(value: string, timezone: string, ref: Date): Date | undefined {
   const results = chrono.parse(value, { instant: ref }, { forwardDate: false });
   const first = results[0];
   if (!first) return undefined;
