@@ -96,7 +96,6 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
 
   const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, failed: failed.size };
   const articles: Article[] = [];
-  const keys = new Map<Article, string>();
   const renderKeys = new Map<Article, string>();
   const checkedItems = new Map<string, ItemDiagnostic[]>();
   let clockDependent = false;
@@ -161,7 +160,6 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
       const key = entryKeys[i] as string;
-      keys.set(entry.article, key);
       for (const [hash, found] of entry.checked ?? []) checkedItems.set(hash, found);
       if (cache.enabled && entry.cacheable) renderKeys.set(entry.article, hashText(`${key}\0${entry.mtimeSec}`));
     } else if (entry.status === 'draft') counts.drafts++;
@@ -175,8 +173,12 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   counts.failed += articles.length - kept.length;
   counts.published = kept.length;
   diagnostics.sort(compareDiagnostics);
+  // Render keys, not cache keys: an article dated by its file's mtime renders differently when
+  // only the mtime changes, and the order of the articles need not change with it.
   const fingerprint =
-    cache.enabled && !clockDependent ? hashText(['feedwright-fingerprint-1', VERSION, JSON.stringify(config), ...kept.map((a) => keys.get(a) ?? '')].join('\n')) : undefined;
+    cache.enabled && !clockDependent && kept.every((a) => renderKeys.has(a))
+      ? hashText(['feedwright-fingerprint-2', VERSION, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
+      : undefined;
   return { articles: kept, diagnostics, counts, renderKeys, checkedItems, ...(fingerprint ? { fingerprint } : {}) };
 }
 

@@ -117,6 +117,18 @@ describe('article cache', () => {
     expect(fast.counts).toEqual(again.counts);
   });
 
+  it('gives an article dated by its mtime the new date when only the mtime changes', async () => {
+    // The new date keeps the article's place in the feed, so the order of the articles does not
+    // change either: only the date can tell the build that its output is stale.
+    const { 'undated.md': undated, 'one.md': one } = sampleArticles();
+    const dir = makeProject({ 'undated.md': undated as string, 'one.md': one as string });
+    await expectSameAsUncached(dir);
+    await sleep(2100); // past the racy window: the output stamps are trusted
+    writeArticle(dir, 'undated.md', undated as string, new Date('2025-06-01T13:00:00Z'));
+    await expectSameAsUncached(dir);
+    expect(snapshot(dir)['feed.json']).toContain('2025-06-01T13:00:00');
+  });
+
   it('repairs an output file changed by hand even when the inputs did not change', async () => {
     const dir = makeProject(sampleArticles());
     await buildAt(dir);
