@@ -618,8 +618,10 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
     if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text))) continue;
-    // The author's bare name above the date line (blog layouts) is not the headline.
-    if (i + 1 < units.length && anchor(i + 1) && looksLikePersonName(unit.text)) continue;
+    // The author's bare name above the date line (blog layouts) is not the headline. Above a
+    // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
+    // as "Council Approves Budget" is the headline, however much it looks like a name.
+    if (i + 1 < units.length && anchor(i + 1) && !namesAuthor(units[i + 1] as Unit) && looksLikePersonName(unit.text)) continue;
     if (!looksLikeHeadline(unit)) continue;
     const anchored = anchorFollows(units, labels, i, anchor);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
@@ -639,6 +641,11 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     }
   }
   return best;
+}
+
+/** A byline proper ("By Cy Dale", "Posted by ..."), not a bare date line. */
+function namesAuthor(unit: Unit): boolean {
+  return BYLINE_HINT.test(unit.text) || splitByline(unit.text) !== undefined;
 }
 
 /** Line shapes that are never the headline (see rules.ts). */

@@ -43,6 +43,14 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, 'April 12, 2021')).toBe('date-line');
   });
 
+  it.each(['Council Approves Budget', 'Delta Bridge Reopens', 'River Cleanup'])('takes a short Title Case line above a byline as the headline, not as a name: %s', (title) => {
+    const short = ['Home | News', '', title, '', 'By Cy Dale - March 12, 2025', '', BODY[0], '', 'Share this article'].join('\n');
+    const result = extractText(short, UTC);
+    expect(result.title?.value).toBe(title);
+    expect(result.authors?.value).toEqual([{ name: 'Cy Dale' }]);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([BODY[0]]);
+  });
+
   it('does not take a photo credit for an author', () => {
     const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
     expect(result.authors).toBeUndefined();
