@@ -45,6 +45,10 @@ export const DIAGNOSTICS = {
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
   GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
   ARTICLE_INTERNAL_ERROR: { severity: 'error', meaning: 'feedwright crashed on this article (a bug); the article is left out and the others are built.' },
+  ARTICLE_ITEM_INVALID: {
+    severity: 'error',
+    meaning: "The article's feed item failed feedwright's own validation (a bug); the article is left out and the others are built.",
+  },
   FEED_INVALID: { severity: 'error', meaning: 'A feed feedwright rendered failed its own validation: a bug in feedwright.' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

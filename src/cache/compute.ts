@@ -32,9 +32,17 @@ export function computeEntry(file: SourceFile, text: string, readContext: ReadCo
     diagnostics.some((d) => d.code === 'META_DATE_FROM_MTIME') ||
     (resolved.status === 'ok' && (resolved.article.published.from === 'mtime' || resolved.article.updated.from === 'mtime'));
   const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
-  return resolved.status === 'ok'
-    ? { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable, checked: checkItems(resolved.article) }
-    : { status: resolved.status, diagnostics, mtimeSec, cacheable };
+  if (resolved.status !== 'ok') return { status: resolved.status, diagnostics, mtimeSec, cacheable };
+  const checked = checkItems(resolved.article);
+  // An item that fails validation is a bug in feedwright; it costs this article, not the build.
+  const invalid = checked.flatMap(([, found]) => found).find((d) => d.severity === 'error');
+  if (invalid) {
+    const rule = `${invalid.code}: ${invalid.message}`;
+    const message = `feedwright rendered this article into a feed item that fails its own validation (${rule}); the article is left out of the feeds.`;
+    const bug = diag('ARTICLE_ITEM_INVALID', { file: file.displayPath }, message, 'This is a bug in feedwright: please report it with the article.');
+    return { status: 'error', diagnostics: [...diagnostics, bug], mtimeSec, cacheable };
+  }
+  return { status: 'ok', article: resolved.article, diagnostics, mtimeSec, cacheable, checked };
 }
 
 /**

@@ -74,11 +74,11 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (authorKey) {
     const { people, invalid } = parsePeople(fm[authorKey]);
     if (invalid.length > 0) badValue(authorKey, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
-    const cleaned = people.map(cleanPerson).filter((p) => p.name);
+    const cleaned = people.map((p) => cleanPerson(p, config.link)).filter((p) => p.name);
     if (cleaned.length > 0) fmAuthors = fromFm(authorKey, cleaned);
   }
   const foundAuthors =
-    doc.found.authors && doc.found.authors.value.length > 0 ? { ...doc.found.authors, value: doc.found.authors.value.map(cleanPerson).filter((p) => p.name) } : undefined;
+    doc.found.authors && doc.found.authors.value.length > 0 ? { ...doc.found.authors, value: doc.found.authors.value.map((p) => cleanPerson(p, config.link)).filter((p) => p.name) } : undefined;
   const authors = pick(config.precedence.authors, {
     'front-matter': fmAuthors,
     found: foundAuthors?.value.length ? foundAuthors : undefined,
@@ -349,10 +349,21 @@ export function cleanLine(s: string): string {
   return squashSpaces(stripIllegalXmlChars(s));
 }
 
-function cleanPerson(p: Person): Person {
+/** URL schemes that run code when a reader follows the link: never an author's page. */
+const SCRIPT_SCHEME = /^\s*(?:javascript|vbscript|data):/i;
+
+/**
+ * A person with a clean name, and a URL every feed format accepts: a relative one (a byline's
+ * `href="/staff/jane"`) is resolved against the site link; one that cannot be, or that would
+ * run script, is left out (the name alone is still an author).
+ */
+function cleanPerson(p: Person, base: string): Person {
   const out: Person = { name: cleanLine(p.name) };
   if (p.email) out.email = cleanLine(p.email);
-  if (p.url) out.url = p.url;
+  if (p.url && !SCRIPT_SCHEME.test(p.url)) {
+    const url = isAbsoluteIri(p.url) ? p.url : resolveHttpUrl(p.url, base);
+    if (url) out.url = url;
+  }
   return out;
 }
 

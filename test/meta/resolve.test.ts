@@ -31,6 +31,16 @@ function ok(r: ReturnType<typeof resolveArticle>) {
 }
 
 describe('resolveArticle', () => {
+  it('makes author URLs absolute against the site link, and drops those that cannot be or would run script', () => {
+    const people = [
+      { name: 'Grace Liu', url: '/staff/grace-liu' },
+      { name: 'Ann Lee', url: 'https://example.org/ann' },
+      { name: 'Eve Hack', url: 'javascript:alert(1)' },
+    ];
+    const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-11' }, { found: { authors: { value: people, from: 'byline' } } }), MTIME, ctx({ link: 'https://site.example/blog/' })));
+    expect(a.authors.value).toEqual([{ name: 'Grace Liu', url: 'https://site.example/staff/grace-liu' }, { name: 'Ann Lee', url: 'https://example.org/ann' }, { name: 'Eve Hack' }]);
+  });
+
   it('takes every field from front matter with its line as provenance', () => {
     const a = ok(resolveArticle(doc({ title: 'Hello', author: 'Jane Doe <jane@example.com>', date: '2024-03-11', tags: ['a', 'b'], summary: 'S.' }), MTIME, ctx()));
     expect(a.title).toEqual({ value: 'Hello', from: 'front-matter', line: 2 });
