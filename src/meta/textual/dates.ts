@@ -28,6 +28,15 @@ const LANGUAGE_HINTS: readonly (RegExp | undefined)[] = [
 /** With a reference date, casual parsers may also read "yesterday", "hace 2 días", "il y a 3 heures". */
 const CASUAL_PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.fr.casual, chrono.de.casual, chrono.pt.casual];
 
+/**
+ * A numeric date with dots ("05.03.2025", "5.3.25") is day-first wherever it is written (German,
+ * French, Nordic, Slavic usage); English month-first dates use slashes. Such text is read with
+ * chrono's day-first English configuration in place of the month-first one.
+ */
+export const DOTTED_DATE = /(?:^|\D)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)/;
+const STRICT_DAY_FIRST: readonly chrono.Chrono[] = [new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true)), ...STRICT_PARSERS.slice(1)];
+const CASUAL_DAY_FIRST: readonly chrono.Chrono[] = [chrono.en.GB, ...CASUAL_PARSERS.slice(1)];
+
 /** chrono needs some instant to imply missing fields from; results that depend on it are rejected. */
 const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
@@ -58,7 +67,8 @@ function sameMatch(a: DateMatch | undefined, b: DateMatch | undefined): boolean 
 function readTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   // Every written date and every relative one ("2 hours ago") has a digit, except "yesterday".
-  const parsers = referenceDate ? CASUAL_PARSERS : STRICT_PARSERS;
+  const dayFirst = DOTTED_DATE.test(text);
+  const parsers = referenceDate ? (dayFirst ? CASUAL_DAY_FIRST : CASUAL_PARSERS) : dayFirst ? STRICT_DAY_FIRST : STRICT_PARSERS;
   const instant = referenceDate ?? NO_REFERENCE;
   let best: chrono.ParsedResult | undefined;
   // Languages are tried in order and the first one that reads a full date wins: a date is written

@@ -12,6 +12,11 @@ describe('parseTextDate', () => {
     ['12 mars 2021 à 10h30', 'UTC', '2021-03-12T10:30:00.000Z'],
     ['12. März 2021', 'UTC', '2021-03-12T00:00:00.000Z'],
     ['12 de março de 2021', 'UTC', '2021-03-12T00:00:00.000Z'],
+    // Dotted numeric dates are day-first; slashed ones stay month-first (US).
+    ['Veröffentlicht am 05.03.2025', 'UTC', '2025-03-05T00:00:00.000Z'],
+    ['5.3.2025, 10:30 Uhr', 'UTC', '2025-03-05T10:30:00.000Z'],
+    ['Publié le 12.03.25', 'UTC', '2025-03-12T00:00:00.000Z'],
+    ['03/05/2025', 'UTC', '2025-03-05T00:00:00.000Z'],
   ])('reads %j in %s', (text, zone, iso) => {
     expect(parseTextDate(text, zone)?.toISOString()).toBe(iso);
   });

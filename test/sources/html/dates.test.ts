@@ -22,6 +22,11 @@ describe('parseHtmlDate', () => {
     expect(iso(parseHtmlDate('19 Nov 2019 07:09 GMT', 'America/Chicago', REF))).toBe('2019-11-19T07:09:00.000Z');
   });
 
+  it('reads dotted numeric dates day-first', () => {
+    expect(parseHtmlDate('05.03.2025', 'UTC')?.toISOString().slice(0, 10)).toBe('2025-03-05');
+    expect(parseHtmlDate('05.03.2025 14:30', 'UTC')?.toISOString()).toBe('2025-03-05T14:30:00.000Z');
+  });
+
   it('reads Unix timestamps in seconds and milliseconds', () => {
     expect(iso(parseHtmlDate('1574150400', 'UTC'))).toBe('2019-11-19T08:00:00.000Z');
     expect(iso(parseHtmlDate('1574150400000', 'UTC'))).toBe('2019-11-19T08:00:00.000Z');
