@@ -29,8 +29,15 @@ export const ROLE_BYLINE = /^([^,]{3,60}),\s+(?:[\p{L}.&'’-]+\s+){0,4}(?:write
 /** Separators between several authors. */
 const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
 
-/** Where the names end and a role, outlet or date begins. */
-const NAME_END = /\s+[-–—|•·]\s+|\s*[|•·]\s*|\s*\(|,\s*(?=\d)|\s+(?:on|el|le|am|em|am)\s+(?=\d)/i;
+/** A date written with a month name first ("March 9", "Sept. 3"), in the five languages' English-like forms. */
+const MONTH_FIRST = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d';
+/** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
+const NAME_END = new RegExp(
+  `\\s+[-–—|•·]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em)\\s+(?=\\d|${MONTH_FIRST}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b)`,
+  'i',
+);
+/** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
+const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\d{4}|${MONTH_FIRST}))`, 'i');
 
 /** Lower-case particles allowed inside a name (`Juan de la Cruz`, `Ursula von der Leyen`). */
 const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'la', 'le', 'van', 'von', 'zu', 'y', 'bin', 'al', 'ibn', 'di', 'du', 'st.', 'e']);
@@ -123,11 +130,30 @@ function bylineNames(text: string): string | undefined {
     after = text.slice(last.index + last[0].length);
   } else {
     const role = ROLE_BYLINE.exec(text);
-    return role?.[1] !== undefined && looksLikePersonName(role[1]) ? role[1].trim() : undefined;
+    if (role?.[1] !== undefined && looksLikePersonName(role[1])) return role[1].trim();
+    // No lead word: only a full name (two words or more) right before a date counts.
+    const dated = NAME_THEN_DATE.exec(text)?.[1]?.trim();
+    return dated !== undefined && dated.includes(' ') && looksLikePersonName(dated) ? dated : undefined;
   }
   const end = NAME_END.exec(after);
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
-  return names.length > 0 ? names : undefined;
+  return names.length > 0 ? withoutTail(names) : undefined;
+}
+
+/**
+ * "Steve Adams, Staff Writer", "Jane Doe and Sam Roe, Reuters": after a comma, what is not a full
+ * name (two words or more) is a role or an outlet, and the names end there.
+ */
+function withoutTail(names: string): string {
+  const parts = names.split(/,\s*/);
+  let keep = 1;
+  while (keep < parts.length) {
+    const part = (parts[keep] ?? '').replace(/^(?:and|y|e|et|und)\s+/i, '');
+    const people = part.split(/\s(?:and|&|y|e|et|und)\s/i);
+    if (!people.every((p) => p.trim().includes(' ') && looksLikePersonName(p))) break;
+    keep += 1;
+  }
+  return parts.slice(0, keep).join(', ');
 }
 
 function namesToPeople(names: string): Person[] | undefined {

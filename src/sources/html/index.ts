@@ -6,6 +6,7 @@
  * what was removed is reported in `dropped` with the rule that removed it.
  */
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import { readDateLine, splitByline } from '../../meta/textual/index.js';
 import { extractContent } from './content.js';
 import { parseDocument, simpleText, wholeBody } from './dom.js';
 import { extractMetadata } from './metadata.js';
@@ -60,6 +61,7 @@ export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtr
   try {
     if (options.clean === false) return { ...wholeBody(document), found, dropped };
     const content = extractContent(document, found, html);
+    found = withDroppedLines(found, content.dropped, options);
     return { contentHtml: content.html, contentText: content.text, found, dropped: [...dropped, ...content.dropped] };
   } catch (error) {
     // A RangeError is a call stack exceeded inside linkedom or Readability (a pathological tree
@@ -67,6 +69,31 @@ export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtr
     if (!(error instanceof RangeError)) throw error;
     return textOnly(html, found, dropped, `The page could not be extracted (${error.message}); its whole text was kept.`);
   }
+}
+
+/**
+ * Authors and the publication date from the byline and date lines the content filter took out of
+ * the article ("By Victor Lee, March 9, 2025", `<time>March 6, 2025</time>` without a
+ * `datetime`), for pages whose markup and structured data name neither. They are read with the
+ * readers of scraped text, and only fill what the page did not say elsewhere.
+ */
+function withDroppedLines(found: FoundMetadata, dropped: readonly DroppedBlock[], options: HtmlExtractOptions): FoundMetadata {
+  if (found.authors && found.published) return found;
+  const out = { ...found };
+  for (const block of dropped) {
+    if (block.rule !== 'byline' && block.rule !== 'date-line') continue;
+    let rest = block.text;
+    if (block.rule === 'byline') {
+      const byline = splitByline(block.text);
+      if (!byline) continue;
+      out.authors ??= { value: byline.authors, from: 'byline' };
+      rest = byline.rest;
+    }
+    const date = readDateLine(rest, options.timezone, options.referenceDate, 6);
+    if (date?.kind === 'published') out.published ??= { value: date.value, from: 'date-line' };
+    if (out.authors && out.published) break;
+  }
+  return out;
 }
 
 /** The fallback when no DOM can be used: the text of the markup, read without a tree. */

@@ -20,11 +20,21 @@ describe('parseByline', () => {
     ['Tom Krisher, Ap Auto Writer', ['Tom Krisher']],
     ['Steve Peoples, AP National Political Writer', ['Steve Peoples']],
     ['Jane Doe, Staff Reporter', ['Jane Doe']],
+    // A role, an outlet or a date after a comma, " on <date>", or a name then "| <date>".
+    ['By Steve Adams, Staff Writer', ['Steve Adams']],
+    ['By Jane Doe and Sam Roe, Reuters', ['Jane Doe', 'Sam Roe']],
+    ['By Victor Lee, March 9, 2025', ['Victor Lee']],
+    ['Posted by Karen Mills on March 10, 2025', ['Karen Mills']],
+    ['By Anna Schmidt, published March 3, 2025 at 10:30', ['Anna Schmidt']],
+    ['Par Jean Dupont, publié le 3 mars 2025 à 10h30', ['Jean Dupont']],
+    ['Anna Schmidt | March 3, 2025', ['Anna Schmidt']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
 
   it.each([
+    'The Council | March 3, 2025',
+    'Home | March 2025',
     'Photo: Elena Kovacs / Staff',
     'Foto: Juan Pérez / EFE',
     'Photo by Jason Kempin/Getty Images',

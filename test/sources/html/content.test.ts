@@ -144,6 +144,26 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
   });
 });
 
+describe('extractHtml: metadata from the byline and date lines of the article', () => {
+  it('reads the author and date of a plain "By ..." paragraph when the page names neither elsewhere', () => {
+    const html = page({ body: `<article><h1>Port Strike Ends</h1><p>By Victor Lee, March 9, 2025</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</article>` });
+    const { found, contentText } = extractHtml(html, opts);
+    expect(found.authors).toEqual({ value: [{ name: 'Victor Lee' }], from: 'byline' });
+    expect(found.published).toEqual({ value: new Date('2025-03-09T00:00:00Z'), from: 'date-line' });
+    expect(contentText).not.toContain('Victor Lee');
+  });
+
+  it('reads a <time> without datetime, and never overrides what the page metadata says', () => {
+    const body = `<article><h1>Ferry Service Resumes</h1><p>By Paul Grant</p><p><time>March 6, 2025</time></p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const plain = extractHtml(page({ body }), opts).found;
+    expect(plain.authors?.value).toEqual([{ name: 'Paul Grant' }]);
+    expect(plain.published?.value).toEqual(new Date('2025-03-06T00:00:00Z'));
+    const withMeta = extractHtml(page({ head: '<meta property="article:published_time" content="2025-03-05T08:00:00Z"><meta name="author" content="Desk Editor">', body }), opts).found;
+    expect(withMeta.published).toEqual({ value: new Date('2025-03-05T08:00:00Z'), from: 'meta-tag' });
+    expect(withMeta.authors?.value).toEqual([{ name: 'Desk Editor' }]);
+  });
+});
+
 describe('extractHtml content: odd input', () => {
   it('returns an empty result for an empty document', () => {
     for (const html of ['', '   ', '<html><body></body></html>']) {
