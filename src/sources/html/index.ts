@@ -83,9 +83,9 @@ function withDroppedLines(found: FoundMetadata, dropped: readonly DroppedBlock[]
   for (const block of dropped) {
     if (block.rule !== 'byline' && block.rule !== 'date-line') continue;
     let rest = block.text;
-    if (block.rule === 'byline') {
-      const byline = splitByline(block.text);
-      if (!byline) continue;
+    // Pre-cleaning files elements classed "byline", "date", "meta" under 'byline': a name, a date or both.
+    const byline = block.rule === 'byline' ? splitByline(block.text) : undefined;
+    if (byline) {
       out.authors ??= { value: byline.authors, from: 'byline' };
       rest = byline.rest;
     }

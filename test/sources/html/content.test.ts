@@ -162,6 +162,11 @@ describe('extractHtml: metadata from the byline and date lines of the article', 
     expect(withMeta.published).toEqual({ value: new Date('2025-03-05T08:00:00Z'), from: 'meta-tag' });
     expect(withMeta.authors?.value).toEqual([{ name: 'Desk Editor' }]);
   });
+
+  it('reads the date of an element classed as a date line, which pre-cleaning removes', () => {
+    const body = `<div class="story"><p class="dateline">June 1, 2024</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</div>`;
+    expect(extractHtml(page({ body }), opts).found.published).toEqual({ value: new Date('2024-06-01T00:00:00Z'), from: 'date-line' });
+  });
 });
 
 describe('extractHtml content: odd input', () => {
