@@ -4,6 +4,8 @@
  * paragraphs. Each leaf block of the article is tested against the rules below; a block that
  * matches one is removed and reported with the rule's name.
  */
+import { matchPhraseRule } from '../../clean/text/index.js';
+import { matchKey } from '../../clean/text/units.js';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import type { DomElement } from './dom-types.js';
 import {
@@ -78,6 +80,9 @@ function isLabelCase(text: string): boolean {
 
 /** Where repetition is structure (tables of figures, lists), not boilerplate. */
 const TABULAR: ReadonlySet<string> = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'TR']);
+
+/** Share bars and counters are short (the text cleaner's rules allow 14 and 8 words). */
+const SHARE_MAX_WORDS = 14;
 
 const SENTENCE_END = /[.!?…:;]["'”’)]?$/;
 
@@ -164,6 +169,12 @@ export function blockRule(b: Block, ctx: FilterContext): string | undefined {
   if (b.words <= PHRASE_MAX_WORDS) {
     if (BOILERPLATE_PHRASES.some((re) => re.test(b.text))) return 'boilerplate-phrase';
     if (CREDIT_LINE.test(b.text)) return 'caption';
+  }
+  // Share bars and view counters, in the languages the text cleaner knows ("Compartir en
+  // Facebook", "Partager sur X", "1,234 views"); a bare number is left alone (a table, a score).
+  if (b.words <= SHARE_MAX_WORDS && !TABULAR.has(b.tag)) {
+    const rule = matchPhraseRule({ key: matchKey(b.text), words: b.words })?.name;
+    if (rule === 'share-bar' || (rule === 'view-counter' && /\p{L}/u.test(b.text))) return rule;
   }
   if (isBylineLine(b, ctx.authors)) return 'byline';
   if (isDateLine(b)) return 'date-line';

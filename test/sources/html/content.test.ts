@@ -40,6 +40,14 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     expect(rules).toContain('related');
   });
 
+  it('removes share bars and view counters written in other languages, keeps a bare number', () => {
+    const paras = paragraphs(3);
+    const body = `<article><p>Compartir en Facebook Compartir en Twitter</p><p>${paras[0]}</p><p>Partager sur Facebook</p><p>${paras[1]}</p><p>1,234 views</p><p>${paras[2]}</p><p>2025</p></article>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual([...paras, '2025']);
+    expect(result.dropped.map((d) => d.rule)).toEqual(expect.arrayContaining(['share-bar', 'view-counter']));
+  });
+
   it('removes page navigation, asides, footers and forms', () => {
     const paras = paragraphs(4);
     const body = `<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
