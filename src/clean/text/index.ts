@@ -82,6 +82,8 @@ const META_WINDOW_BEFORE = 25;
 const META_WINDOW_INSIDE = 10;
 const TAGS_WINDOW_AFTER = 40;
 const META_WINDOW_END = 4;
+/** How many lines right above the headline may hold its date or byline. */
+const META_WINDOW_ABOVE_TITLE = 2;
 /** How far before the body a title is looked for (in units). */
 const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
@@ -902,6 +904,15 @@ function readMetadata(
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options);
   }
+  // Some layouts put the date (or the byline) just above the headline: "March 5, 2025" then the title.
+  if (titleIndex !== undefined && (!result.published || !result.authors)) {
+    for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - META_WINDOW_ABOVE_TITLE); i -= 1) {
+      const unit = units[i] as Unit;
+      if (labels[i]?.keep || labels[i]?.rule || unit.words > META_MAX_WORDS) break;
+      // No bare author name here: above a date, above the headline, that is usually a headline.
+      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false);
+    }
+  }
   // Some layouts put the date line after the story.
   for (let i = Math.max(from, to + 1, end - META_WINDOW_END); i <= Math.min(units.length - 1, end); i += 1) {
     const unit = units[i] as Unit;
@@ -935,7 +946,7 @@ function readMetadata(
   }
 }
 
-function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions): void {
+function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
@@ -966,7 +977,7 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     }
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
-    if (previous && !meta[i - 1] && !result.authors && looksLikePersonName(previous.text)) {
+    if (bareName && previous && !meta[i - 1] && !result.authors && looksLikePersonName(previous.text)) {
       if (result.title?.line !== previous.line) {
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';

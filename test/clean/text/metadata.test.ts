@@ -51,6 +51,18 @@ describe('metadata found in the text', () => {
     expect(result.paragraphs.map((p) => p.text)).toEqual([BODY[0]]);
   });
 
+  it.each([
+    ['March 5, 2025', '2025-03-05T00:00:00.000Z'],
+    ['Publicado el 4 de marzo de 2025', '2025-03-04T00:00:00.000Z'],
+  ])('reads the date line just above the headline: %s', (dateLine, iso) => {
+    const text = [dateLine, '', 'Hospital Expands Emergency Room', '', 'By Priya Patel', '', BODY[0], '', BODY[2]].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.title?.value).toBe('Hospital Expands Emergency Room');
+    expect(result.published?.value.toISOString()).toBe(iso);
+    expect(result.authors?.value).toEqual([{ name: 'Priya Patel' }]);
+    expect(ruleOf(result, dateLine)).toBe('date-line');
+  });
+
   it('does not take a photo credit for an author', () => {
     const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
     expect(result.authors).toBeUndefined();
