@@ -612,6 +612,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     return known;
   };
   let copies: Map<string, number[]> | undefined;
+  let bareName: number | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = highest; i >= lowest; i -= 1) {
@@ -623,7 +624,12 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
-    if (i + 1 < units.length && anchor(i + 1) && !namesAuthor(units[i + 1] as Unit) && looksLikePersonName(unit.text)) continue;
+    if (i + 1 < units.length && anchor(i + 1) && !namesAuthor(units[i + 1] as Unit) && looksLikePersonName(unit.text)) {
+      // ... unless nothing better turns up: "Power Outage Hits Downtown" above "March 7, 2025"
+      // with no byline is a headline too (kept as a fallback, the nearest such line).
+      bareName ??= i;
+      continue;
+    }
     if (!looksLikeHeadline(unit)) continue;
     const anchored = anchorFollows(units, labels, i, anchor);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
@@ -642,6 +648,8 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
       best = i;
     }
   }
+  // A full sentence below such a line is the story's first paragraph, not its headline.
+  if (bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text)))) return bareName;
   return best;
 }
 

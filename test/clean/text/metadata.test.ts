@@ -63,6 +63,15 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, dateLine)).toBe('date-line');
   });
 
+  it('takes a Title Case line above a bare date line as the headline when nothing else is one', () => {
+    const text = ['Power Outage Hits Downtown', '', 'March 7, 2025', '', 'About 5,000 customers lost power downtown on Friday after a transformer failed.', '', 'Power was restored within three hours.'].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.title?.value).toBe('Power Outage Hits Downtown');
+    expect(result.authors).toBeUndefined();
+    expect(result.published?.value.toISOString()).toBe('2025-03-07T00:00:00.000Z');
+    expect(result.paragraphs.map((p) => p.text)).toEqual(['About 5,000 customers lost power downtown on Friday after a transformer failed.', 'Power was restored within three hours.']);
+  });
+
   it('does not take a photo credit for an author', () => {
     const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
     expect(result.authors).toBeUndefined();
