@@ -101,8 +101,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   labelDuplicates(units, labels);
 
   // 3. Body.
-  const [bodyStart, end] = findBody(units, labels);
+  const [bodyStart, bodyEnd] = findBody(units, labels);
   let start = bodyStart;
+  let end = bodyEnd;
 
   // 4. Title.
   const titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
@@ -115,6 +116,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // 5. Metadata. Bylines and date lines sit between the headline and the story: when the body
   // found in step 3 starts with a standfirst and a byline block, the story starts after them.
   readMetadata(units, labels, meta, result, options, titleIndex, start, end);
+  // A brief of short sentences has no run of prose for step 3 to find: its sentences after the
+  // headline and the metadata are the body.
+  if (end < start) [start, end] = shortBody(units, labels, meta, titleIndex);
   start = skipLeadingMetadata(units, meta, start, end);
   start = skipStandfirst(units, labels, meta, start, end);
   markAuthorBio(units, labels, meta, start, end);
@@ -992,6 +996,32 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
       }
     }
   }
+}
+
+/** A sentence: three words or more, ending as sentences end. */
+const SHORT_SENTENCE = /[.!?…]["'”’)]?$/;
+
+/**
+ * The body of an article too short for `findBody`: the unlabelled sentences after the headline
+ * and its metadata lines, up to the first line a rule labelled. [0, -1] when there are none.
+ */
+function shortBody(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], titleIndex: number | undefined): [number, number] {
+  let from = titleIndex === undefined ? 0 : titleIndex + 1;
+  for (let i = from; i < units.length; i += 1) if (meta[i]) from = i + 1;
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (labels[i]?.rule || meta[i]) {
+      if (first >= 0) break;
+      continue;
+    }
+    if (unit.words >= 3 && SHORT_SENTENCE.test(unit.text)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  return first < 0 ? [0, -1] : [first, last];
 }
 
 /** Cheap test before the date parsers run: a month name, a numeric date, a time or "ago". */

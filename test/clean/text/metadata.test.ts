@@ -72,6 +72,14 @@ describe('metadata found in the text', () => {
     expect(result.paragraphs.map((p) => p.text)).toEqual(['About 5,000 customers lost power downtown on Friday after a transformer failed.', 'Power was restored within three hours.']);
   });
 
+  it('keeps the short sentences of a brief, which hold no run of prose', () => {
+    const text = ['Three Arrested After Break-In', '', 'By Chris Hall - March 3, 2025', '', 'Police arrested three men on Sunday.', '', 'No one was hurt.', '', 'Share this article'].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.title?.value).toBe('Three Arrested After Break-In');
+    expect(result.paragraphs.map((p) => p.text).join(' ')).toBe('Police arrested three men on Sunday. No one was hurt.');
+    expect(ruleOf(result, 'Share this article')).toBe('share-bar');
+  });
+
   it('does not take a photo credit for an author', () => {
     const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
     expect(result.authors).toBeUndefined();
