@@ -871,10 +871,14 @@ function skipStandfirst(units: readonly Unit[], labels: readonly Label[], meta: 
   for (let i = start + 1; i <= end; i += 1) {
     const unit = units[i] as Unit;
     if (isProse(unit) && !labels[i]?.rule) return gap >= 2 ? i : start;
-    gap += 1;
+    // A sign-up box or an ad set into the story follows its first paragraph, not a standfirst.
+    if (!IN_STORY_BOXES.has(labels[i]?.rule ?? '')) gap += 1;
   }
   return start;
 }
+
+/** Boxes set into a story between two of its paragraphs. */
+const IN_STORY_BOXES: ReadonlySet<string> = new Set(['newsletter-box', 'ad-marker', 'continues-below-ad', 'push-prompt']);
 
 /** The author's bio among the last lines of the body leaves it, with everything after it. */
 function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number): void {

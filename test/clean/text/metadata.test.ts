@@ -80,6 +80,13 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, 'Share this article')).toBe('share-bar');
   });
 
+  it('keeps the first paragraph before a newsletter box set into the story', () => {
+    const text = ['Library Hours Extended', '', 'By Omar Haddad - March 6, 2025', '', BODY[0], '', 'Sign up for our newsletter', 'Get the latest local news delivered to your inbox every morning.', '', BODY[2], '', BODY[4]].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([BODY[0], BODY[2], BODY[4]]);
+    expect(ruleOf(result, 'Sign up for our newsletter')).toBe('newsletter-box');
+  });
+
   it('does not take a photo credit for an author', () => {
     const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
     expect(result.authors).toBeUndefined();
