@@ -6,8 +6,11 @@ import type { Person } from '../model.js';
  */
 const PERSON_SHORTHAND = /^([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$/;
 
-/** Narrow one front-matter/config author value to a Person, or undefined when it is not one. */
-export function parsePerson(value: unknown): Person | undefined {
+/**
+ * Narrow one front-matter/config author value to a Person, or undefined when it is not one. With
+ * `base` (the site link), a relative URL (`/about`) is resolved against it; without, it is dropped.
+ */
+export function parsePerson(value: unknown, base?: string): Person | undefined {
   if (typeof value === 'string') {
     const m = PERSON_SHORTHAND.exec(value.trim());
     // Not the shorthand (e.g. nested parentheses): the name is what comes before any < or (.
@@ -17,7 +20,8 @@ export function parsePerson(value: unknown): Person | undefined {
     const email = m?.[2]?.trim();
     const url = m?.[3]?.trim();
     if (email && isEmail(email)) person.email = email;
-    if (url && isHttpUrl(url)) person.url = url;
+    const resolved = url ? personUrl(url, base) : undefined;
+    if (resolved) person.url = resolved;
     return person;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -27,19 +31,33 @@ export function parsePerson(value: unknown): Person | undefined {
     const person: Person = { name };
     if (typeof o.email === 'string' && isEmail(o.email.trim())) person.email = o.email.trim();
     const url = typeof o.url === 'string' ? o.url : typeof o.uri === 'string' ? o.uri : undefined;
-    if (url && isHttpUrl(url.trim())) person.url = url.trim();
+    const resolved = url ? personUrl(url, base) : undefined;
+    if (resolved) person.url = resolved;
     return person;
   }
   return undefined;
 }
 
+/** An absolute http(s) URL as written, or a relative one resolved against `base`. */
+function personUrl(raw: string, base: string | undefined): string | undefined {
+  const url = raw.trim();
+  if (isHttpUrl(url)) return url;
+  if (base === undefined || url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+  try {
+    const resolved = new URL(url, base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A list of authors from a string, an object, or a list of either. Invalid entries are returned in `invalid`. */
-export function parsePeople(value: unknown): { people: Person[]; invalid: unknown[] } {
+export function parsePeople(value: unknown, base?: string): { people: Person[]; invalid: unknown[] } {
   const list = Array.isArray(value) ? value : [value];
   const people: Person[] = [];
   const invalid: unknown[] = [];
   for (const item of list) {
-    const p = parsePerson(item);
+    const p = parsePerson(item, base);
     if (p) people.push(p);
     else invalid.push(item);
   }

@@ -39,6 +39,8 @@ describe('resolveArticle', () => {
     ];
     const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-11' }, { found: { authors: { value: people, from: 'byline' } } }), MTIME, ctx({ link: 'https://site.example/blog/' })));
     expect(a.authors.value).toEqual([{ name: 'Grace Liu', url: 'https://site.example/staff/grace-liu' }, { name: 'Ann Lee', url: 'https://example.org/ann' }, { name: 'Eve Hack' }]);
+    const fm = ok(resolveArticle(doc({ title: 'T', date: '2024-03-11', author: [{ name: 'Bo', url: 'about/bo' }, 'Cy <cy@example.org> (/cy)', { name: 'Di', url: 'javascript:alert(1)' }] }), MTIME, ctx({ link: 'https://site.example/blog/' })));
+    expect(fm.authors.value).toEqual([{ name: 'Bo', url: 'https://site.example/blog/about/bo' }, { name: 'Cy', email: 'cy@example.org', url: 'https://site.example/cy' }, { name: 'Di' }]);
   });
 
   it('takes every field from front matter with its line as provenance', () => {
