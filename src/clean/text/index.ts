@@ -420,7 +420,14 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
   if (!best) return [0, -1];
   let { start, end } = bridgeInlineRelated(units, labels, scores, barrier, best);
   while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
-  while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
+  for (;;) {
+    while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
+    // One promo line set into the story ("READ MORE: ...", a sign-up line, an ad label) with the
+    // story's sentences after it: the story goes on (the promo itself is still dropped).
+    const after = end + 2;
+    if (after < units.length && IN_STORY_BOXES.has(labels[end + 1]?.rule ?? '') && widens(units[after] as Unit, labels[after] as Label)) end = after;
+    else break;
+  }
   end = extendOverTable(units, labels, end, 1);
   start = extendOverTable(units, labels, start, -1);
   return [start, end];
@@ -878,7 +885,7 @@ function skipStandfirst(units: readonly Unit[], labels: readonly Label[], meta: 
 }
 
 /** Boxes set into a story between two of its paragraphs. */
-const IN_STORY_BOXES: ReadonlySet<string> = new Set(['newsletter-box', 'ad-marker', 'continues-below-ad', 'push-prompt']);
+const IN_STORY_BOXES: ReadonlySet<string> = new Set(['newsletter-box', 'ad-marker', 'continues-below-ad', 'push-prompt', 'read-more-promo']);
 
 /** The author's bio among the last lines of the body leaves it, with everything after it. */
 function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number): void {
