@@ -36,11 +36,8 @@ const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8'
 
 /** Still wrong, and why (see docs/BENCHMARKS.md, "Boilerplate removal"). */
 const KNOWN_WRONG: Readonly<Record<string, string>> = {
-  't10-bullet-list.txt': 'an intro ending in ":" and a "- " list: the list is taken for the headline',
   't35-author-date-after-body.txt': 'author and date after the body: the last sentence is taken for the headline',
   't42-time-ago-author-first.txt': 'a bare author name above "2 hours ago" above the headline is not read',
-  't45-star-bullets-short.txt': 'an intro ending in ":" and a "* " list in a short article are dropped',
-  't46-dash-bullets-short.txt': 'an intro ending in ":" and a "- " list: the list is taken for the headline',
   'h24-views-and-separator.html': 'a lone "·" between the author and date spans stays in the body',
 };
 

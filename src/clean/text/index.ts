@@ -430,7 +430,37 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
   }
   end = extendOverTable(units, labels, end, 1);
   start = extendOverTable(units, labels, start, -1);
+  start = extendOverIntroducedList(units, labels, start, -1);
+  end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/** A sentence that introduces a list: unlabelled, a few words, ending with a colon. */
+function introducesList(unit: Unit | undefined, label: Label | undefined): boolean {
+  return unit !== undefined && !label?.rule && unit.words >= 5 && unit.text.endsWith(':');
+}
+
+/**
+ * A list the story introduces ("The budget includes several changes:" then its items) is part of
+ * it, however short its items: menus and teaser lists do not follow a sentence ending in a colon.
+ * Backward from the body start: list items, then their intro. Forward from the body end: the intro
+ * (the last body line or the next one), then the items.
+ */
+function extendOverIntroducedList(units: readonly Unit[], labels: readonly Label[], edge: number, step: 1 | -1): number {
+  const isItem = (i: number): boolean => (units[i]?.list ?? false) && !labels[i]?.rule && !labels[i]?.keep && (units[i]?.words ?? 0) >= 2;
+  if (step === -1) {
+    let i = edge - 1;
+    while (i >= 0 && isItem(i)) i -= 1;
+    return i < edge - 1 && introducesList(units[i], labels[i]) ? i : edge;
+  }
+  let i = edge;
+  if (!introducesList(units[i], labels[i])) {
+    if (!introducesList(units[i + 1], labels[i + 1])) return edge;
+    i += 1;
+  }
+  let last = i;
+  while (last + 1 < units.length && isItem(last + 1)) last += 1;
+  return last > i ? last : edge;
 }
 
 /** How many lines an inline related box may span. */
@@ -833,7 +863,8 @@ const POSTED = /^(?:posted|published|updated|publicado|actualizado|publi√©|mis √
 
 function looksLikeHeadline(unit: Unit): boolean {
   if (unit.words < 2 || unit.words > 30) return false;
-  if (unit.list && unit.words < 4) return false;
+  // A list item is a headline only in a list of headlines (a teaser list), never the page's own.
+  if (unit.list) return false;
   const last = unit.text[unit.text.length - 1] ?? '';
   if (last === ':' || last === ')' || last === ',') return false;
   if (unit.sentence && unit.words > 20) return false;

@@ -36,7 +36,7 @@ export function normaliseInput(input: string): string[] {
   return text.split('\n');
 }
 
-const LIST_MARKER = /^( *)(?:[*•·‣◦▪]|\d{1,3}[.)])(?: +|$)/;
+const LIST_MARKER = /^( *)(?:[*•·‣◦▪]|-(?= +\S.*[^ -]$)|\d{1,3}[.)])(?: +|$)/;
 const FIRST_WORD = /^\S*/;
 
 /**

@@ -87,6 +87,25 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, 'Sign up for our newsletter')).toBe('newsletter-box');
   });
 
+  it.each(['* ', '- ', '• '])('keeps a list the story introduces with a colon, with "%s" items, in a short article', (marker) => {
+    const text = ['Budget Changes', '', 'By Elena Rossi - February 12, 2025', '', 'The state budget includes several changes that affect households:', '', `${marker}A $200 tax credit for families`, `${marker}Free bus fares for people over 65`, '', 'Lawmakers said the changes would take effect on July 1.'].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.title?.value).toBe('Budget Changes');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([
+      'The state budget includes several changes that affect households:',
+      'A $200 tax credit for families',
+      'Free bus fares for people over 65',
+      'Lawmakers said the changes would take effect on July 1.',
+    ]);
+  });
+
+  it('still reads "- Advertisement -" as an ad label, not a list item', () => {
+    const text = ['Budget Changes', '', 'By Elena Rossi - February 12, 2025', '', BODY[0], '', '- Advertisement -', '', BODY[2], '', BODY[4]].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([BODY[0], BODY[2], BODY[4]]);
+    expect(result.dropped.some((d) => d.text.includes('Advertisement'))).toBe(true);
+  });
+
   it('does not take a photo credit for an author', () => {
     const result = extractText(page(['Photo: Elena Kovacs / Staff', 'March 11, 2021']), UTC);
     expect(result.authors).toBeUndefined();
