@@ -23,6 +23,8 @@ const FRONT_MATTER_FORMATS: readonly string[] = [
   'MMMM d, yyyy HH:mm',
   'MMMM d, yyyy',
   'MMM d, yyyy',
+  // Astro's starter blog: "Jul 08 2022".
+  'MMM d yyyy',
   'd MMMM yyyy',
   'd MMM yyyy',
 ];
@@ -64,7 +66,8 @@ export function parseDateValue(value: unknown, timezone: string): Date | undefin
 
   // ISO 8601 / RFC 3339 first: the unambiguous, common case. "2021-03-11 10:00" is accepted too.
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    const iso = text.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
+    // Jekyll writes "2024-03-05 10:30:00 +0100": a space before the offset too.
+    const iso = text.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/(\d) +(Z|[+-]\d{2}:?\d{2})$/i, '$1$2');
     // With its own offset the instant does not depend on the zone: parseISO validates and computes
     // it the same with or without `in`, and skips building a zoned date (Intl calls, ~50 µs). In
     // UTC (the default zone) a plain UTC date reads the wall clock the same, without Intl.

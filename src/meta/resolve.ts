@@ -42,6 +42,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- draft: decided first, so a draft never produces errors about its unfinished metadata.
   if (fm.draft !== undefined && typeof fm.draft !== 'boolean') badValue('draft', 'true or false', 'true');
+  // Jekyll's `published: false` is a draft; `published: true` says nothing more.
+  if (fm.published === false) {
+    return { status: 'draft', diagnostics: [diag('META_DRAFT', at('published'), 'The article says "published: false" and is not published.', 'Remove "published: false" to publish it.')] };
+  }
   if (fm.draft === true) {
     return { status: 'draft', diagnostics: [diag('META_DRAFT', at('draft'), 'The article is a draft and is not published.', 'Remove "draft: true" to publish it.')] };
   }
@@ -103,14 +107,16 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     }
     return fromFm(key, d);
   };
-  const fmPublished = readDate(['published', 'date']);
-  const fmUpdated = readDate(['updated', 'modified']);
+  const fmPublished = readDate([...(typeof fm.published === 'boolean' ? [] : ['published']), 'date', 'pubDate', 'publishDate']);
+  const fmUpdated = readDate(['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at']);
+  // Jekyll names posts by their date: 2024-03-05-welcome.md.
+  const fileDate = fileNameDate(doc.relPath, config.timezone);
   const git = ctx.git.get(doc.relPath);
   const mtime: Sourced<Date> = { value: new Date(Math.floor(mtimeMs / 1000) * 1000), from: 'mtime' };
   const published =
     pick(config.precedence.published, {
       'front-matter': fmPublished,
-      found: doc.found.published,
+      found: doc.found.published ?? fileDate,
       git: git ? { value: git.first, from: 'git' } : undefined,
       mtime,
     }) ?? mtime;
@@ -223,16 +229,18 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   let tags: Sourced<string[]> = { value: [], from: 'derived' };
   const tagKey = firstKey('tags', 'categories');
   if (tagKey) {
-    const list = toStringList(fm[tagKey]);
-    if (list) tags = fromFm(tagKey, list);
-    else badValue(tagKey, 'a list of strings or a comma-separated string', '[news, mexico]');
+    // Hugo and Jekyll posts often have both: the feed gets both, tags first.
+    const lists = (['tags', 'categories'] as const).filter((k) => fm[k] !== undefined && fm[k] !== null).map((k) => [k, toStringList(fm[k])] as const);
+    for (const [k, list] of lists) if (!list) badValue(k, 'a list of strings or a comma-separated string', '[news, mexico]');
+    const merged = lists.flatMap(([, list]) => list ?? []);
+    if (lists.some(([, list]) => list)) tags = fromFm(tagKey, dedupe(merged));
   } else if (doc.found.tags) {
     tags = { ...doc.found.tags, value: dedupe(doc.found.tags.value.map(cleanLine).filter(Boolean)) };
   }
 
   // --- summary
   let summary: Sourced<string> | undefined;
-  const summaryKey = firstKey('summary', 'description');
+  const summaryKey = firstKey('summary', 'description', 'excerpt');
   if (summaryKey) {
     const v = fm[summaryKey];
     if (typeof v === 'string' && cleanLine(v)) summary = fromFm(summaryKey, cleanLine(v));
@@ -243,10 +251,12 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- image, lang
   let image: Sourced<string> | undefined;
-  if (fm.image !== undefined && fm.image !== null) {
-    const resolved = typeof fm.image === 'string' ? resolveHttpUrl(fm.image, link.value) : undefined;
-    if (resolved) image = fromFm('image', resolved);
-    else badValue('image', 'a URL or a path', 'images/cover.jpg');
+  const imageKey = firstKey('image', 'cover', 'heroImage');
+  if (imageKey) {
+    const raw = fm[imageKey];
+    const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
+    if (resolved) image = fromFm(imageKey, resolved);
+    else badValue(imageKey, 'a URL or a path', 'images/cover.jpg');
   } else if (doc.found.image) {
     const resolved = resolveHttpUrl(doc.found.image.value, link.value);
     if (resolved) image = { ...doc.found.image, value: resolved };
@@ -375,9 +385,25 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+/** Jekyll's `2024-03-05-` prefix on a post's file name. */
+const DATED_NAME = /^(\d{4}-\d{2}-\d{2})-(?=.)/;
+
+/**
+ * The name an article is known by: its file name without the extension, or, for a page bundle
+ * (`posts/first-trip/index.md`, Hugo's `_index.md`), its folder's name. A Jekyll date prefix stays:
+ * the slug makes the default id, and an id must not change under a feed's readers.
+ */
 function baseName(relPath: string): string {
-  const name = relPath.split('/').pop() ?? relPath;
-  return name.replace(/\.[^.]+$/, '');
+  const parts = relPath.split('/');
+  const name = (parts.pop() ?? relPath).replace(/\.[^.]+$/, '');
+  return (name === 'index' || name === '_index') && parts.length > 0 ? (parts.pop() ?? name) : name;
+}
+
+/** The date of a Jekyll-style file name (midnight in the config zone), if it has one. */
+function fileNameDate(relPath: string, timezone: string): Sourced<Date> | undefined {
+  const match = DATED_NAME.exec(relPath.split('/').pop() ?? '');
+  const value = match ? parseDateValue(match[1], timezone) : undefined;
+  return value ? { value, from: 'file-name' } : undefined;
 }
 
 function humanize(name: string): string {

@@ -8,6 +8,12 @@ describe('parseDateValue', () => {
     expect(parseDateValue('2019-12-06T10:00:00', 'UTC')?.toISOString()).toBe('2019-12-06T10:00:00.000Z');
   });
 
+  it('reads the dates other generators write: Jekyll "2024-03-05 10:30:00 +0100", Astro "Jul 08 2022"', () => {
+    expect(parseDateValue('2024-03-05 10:30:00 +0100', 'America/New_York')?.toISOString()).toBe('2024-03-05T09:30:00.000Z');
+    expect(parseDateValue('2024-03-05 10:30:00 -05:00', 'UTC')?.toISOString()).toBe('2024-03-05T15:30:00.000Z');
+    expect(parseDateValue('Jul 08 2022', 'UTC')?.toISOString()).toBe('2022-07-08T00:00:00.000Z');
+  });
+
   it('honours an explicit offset whatever the time zone', () => {
     expect(parseDateValue('2024-03-11T09:30:00+01:00', 'America/New_York')?.toISOString()).toBe('2024-03-11T08:30:00.000Z');
     expect(parseDateValue('2024-03-11T09:30:00Z', 'Asia/Tokyo')?.toISOString()).toBe('2024-03-11T09:30:00.000Z');

@@ -30,6 +30,33 @@ function ok(r: ReturnType<typeof resolveArticle>) {
   return r.article;
 }
 
+describe('resolveArticle: front matter as other generators write it', () => {
+  it('reads Astro, Hugo and Jekyll key names: pubDate, updatedDate, lastmod, excerpt, cover, heroImage', () => {
+    const a = ok(resolveArticle(doc({ title: 'T', pubDate: 'Jul 08 2022', updatedDate: 'Jul 10 2022', excerpt: 'Short.', heroImage: '/hero.jpg' }), MTIME, ctx()));
+    expect([a.published.value.toISOString(), a.updated.value.toISOString(), a.summary.value, a.image?.value]).toEqual(['2022-07-08T00:00:00.000Z', '2022-07-10T00:00:00.000Z', 'Short.', 'https://example.com/hero.jpg']);
+    const h = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', lastmod: '2024-04-01', cover: 'c.png' }), MTIME, ctx()));
+    expect([h.updated.value.toISOString().slice(0, 10), h.updated.from, h.image?.value]).toEqual(['2024-04-01', 'front-matter', 'https://example.com/c.png']);
+  });
+
+  it('takes Jekyll "published: false" for a draft and ignores "published: true"', () => {
+    expect(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: false }), MTIME, ctx()).status).toBe('draft');
+    const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: true }), MTIME, ctx()));
+    expect(a.published.value.toISOString().slice(0, 10)).toBe('2024-03-05');
+  });
+
+  it('names a page bundle after its folder, and dates a Jekyll post by its file name (whose slug, and so id, keeps the date)', () => {
+    const bundle = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05' }, { relPath: 'posts/first-trip/index.md' }), MTIME, ctx()));
+    expect(bundle.link.value).toBe('https://example.com/first-trip');
+    const jekyll = ok(resolveArticle(doc({ title: 'Welcome home' }, { relPath: '_posts/2024-03-05-welcome-home.md' }), MTIME, ctx()));
+    expect([jekyll.link.value, jekyll.published.value.toISOString(), jekyll.published.from]).toEqual(['https://example.com/2024-03-05-welcome-home', '2024-03-05T00:00:00.000Z', 'file-name']);
+  });
+
+  it('merges tags and categories', () => {
+    const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', tags: ['japan', 'food'], categories: ['Travel', 'food'] }), MTIME, ctx()));
+    expect(a.tags.value).toEqual(['japan', 'food', 'Travel']);
+  });
+});
+
 describe('resolveArticle', () => {
   it('makes author URLs absolute against the site link, and drops those that cannot be or would run script', () => {
     const people = [
