@@ -19,6 +19,7 @@ export const DIAGNOSTICS = {
   SOURCE_SYMLINK_LOOP: { severity: 'warning', meaning: 'A symbolic link points back into a folder already being read; it was not followed.' },
   FM_UNCLOSED: { severity: 'error', meaning: 'The front matter block opened with --- never closes.' },
   FM_INVALID_YAML: { severity: 'error', meaning: 'The front matter is not valid YAML.' },
+  FM_INVALID_TOML: { severity: 'error', meaning: 'The TOML front matter (between +++ lines) is not valid TOML.' },
   FM_TOO_LARGE: { severity: 'error', meaning: 'The front matter is larger than 16 KiB; it is refused without being parsed.' },
   FM_NOT_A_MAPPING: { severity: 'error', meaning: 'The front matter is YAML but not a mapping of keys to values.' },
   FM_ALIAS_LIMIT: { severity: 'error', meaning: 'The front matter expands too many YAML aliases (a "billion laughs" document).' },

@@ -1,3 +1,4 @@
+import { parse as parseToml, TomlError } from 'smol-toml';
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { diag } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
@@ -67,6 +68,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
  */
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
   const empty = { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [] as Diagnostic[], ok: true };
+  if (TOML_OPEN.test(text)) return splitTomlFrontMatter(text, file);
   if (!OPEN.test(text)) return empty;
   const afterOpen = text.indexOf('\n') + 1;
   const rest = text.slice(afterOpen);
@@ -159,18 +161,76 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Omit<Fron
     return { data: {}, lines, diagnostics, ok: false };
   }
   const record = (data ?? {}) as Record<string, unknown>;
+  diagnostics.push(...unknownKeys(record, lines, file, firstLine));
+  return { data: record, lines, diagnostics, ok: true };
+}
+
+/** FM_UNKNOWN_KEY for every key feedwright does not read, with a guess at the one meant. */
+function unknownKeys(record: Record<string, unknown>, lines: Record<string, number>, file: string, firstLine: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const key of Object.keys(record)) {
     if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
     const guess = didYouMean(key, FRONT_MATTER_KEYS);
-    const d = diag(
-      'FM_UNKNOWN_KEY',
-      { file, line: lines[key] ?? firstLine },
-      `Unknown front matter key "${key}" is ignored.`,
-      guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`,
+    out.push(
+      diag(
+        'FM_UNKNOWN_KEY',
+        { file, line: lines[key] ?? firstLine },
+        `Unknown front matter key "${key}" is ignored.`,
+        guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`,
+      ),
     );
-    diagnostics.push(d);
   }
-  return { data: record, lines, diagnostics, ok: true };
+  return out;
+}
+
+const TOML_OPEN = /^\+\+\+[ \t]*\n/;
+const TOML_CLOSE = /^\+\+\+[ \t]*$/m;
+/** A top-level `key = value` line of TOML (before the first [table]), for diagnostics' line numbers. */
+const TOML_KEY_LINE = /^[ \t]*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))[ \t]*=/;
+
+/**
+ * Hugo's TOML front matter (`+++` ... `+++`), parsed with smol-toml. Its dates become their TOML
+ * text, which the date reader then reads like any other (a local date in the config zone).
+ */
+function splitTomlFrontMatter(text: string, file: string): FrontMatterResult {
+  const afterOpen = text.indexOf('\n') + 1;
+  const rest = text.slice(afterOpen);
+  const close = TOML_CLOSE.exec(rest);
+  if (!close) {
+    const diagnostic = diag('FM_UNCLOSED', { file, line: 1 }, 'The front matter opened with "+++" on line 1 never closes.', 'Add a line with just "+++" after the last front matter key.');
+    return { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [diagnostic], ok: false };
+  }
+  const tomlText = rest.slice(0, close.index);
+  const body = text.slice(Math.min(afterOpen + close.index + close[0].length + 1, text.length));
+  const bodyLine = 2 + countNewlines(tomlText) + 1;
+  const failed = (diagnostic: Diagnostic): FrontMatterResult => ({ data: {}, lines: {}, body, bodyLine, diagnostics: [diagnostic], ok: false });
+  if (tomlText.length > MAX_FRONT_MATTER_CHARS) {
+    return failed(diag('FM_TOO_LARGE', { file, line: 1 }, `The front matter is ${tomlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`, 'Move long text (a summary, notes) into the body; front matter holds short keys and values.'));
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseToml(tomlText) as Record<string, unknown>;
+  } catch (error) {
+    const line = error instanceof TomlError ? 1 + error.line : 2;
+    return failed(diag('FM_INVALID_TOML', { file, line }, `The front matter is not valid TOML: ${firstSentence((error as Error).message)}.`, 'Check the quoting: strings are in "double quotes", lists in [brackets].'));
+  }
+  const lines: Record<string, number> = {};
+  for (const [i, line] of tomlText.split('\n').entries()) {
+    if (/^[ \t]*\[/.test(line)) break;
+    const m = TOML_KEY_LINE.exec(line);
+    const key = m?.[1] ?? m?.[2] ?? m?.[3];
+    if (key !== undefined && !(key in lines)) lines[key] = 2 + i;
+  }
+  const data = plainToml(parsed) as Record<string, unknown>;
+  return { data, lines, body, bodyLine, diagnostics: unknownKeys(data, lines, file, 2), ok: true };
+}
+
+/** TOML values as YAML front matter gives them: plain objects, and dates as their text. */
+function plainToml(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plainToml);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainToml(v)]));
+  return value;
 }
 
 function firstSentence(message: string): string {
