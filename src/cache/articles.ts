@@ -27,7 +27,13 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  *     and text/HTML whose dates were read relative to the clock ("2 hours ago", "March 5") are
  *     never stored (detected by reading them against a second reference date).
  */
-const FORMAT = 'feedwright-articles-2';
+/**
+ * Part of every key. Bumped when the same source, config and version would now resolve to a
+ * different article (new extraction or front-matter rules), so that no entry made by the old
+ * rules is served to a build from a checkout between releases. 3: the byline, date and
+ * front-matter rules of 2026-11-28.
+ */
+const FORMAT = 'feedwright-articles-3';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {
