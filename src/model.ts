@@ -90,6 +90,11 @@ export interface SourceDocument {
   bodyHtml: string;
   /** Body as plain text, paragraphs separated by a blank line. */
   bodyText: string;
+  /**
+   * The text a derived summary is cut from, when it is not `bodyText`: Markdown's prose without
+   * code blocks and headings, and only what comes before a `<!--more-->` line.
+   */
+  summaryText?: string;
   /** Metadata found in the text or markup (bylines, JSON-LD, ...), each with provenance. */
   found: FoundMetadata;
   dropped: DroppedBlock[];

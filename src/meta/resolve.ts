@@ -247,7 +247,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     else if (typeof v !== 'string') badValue(summaryKey, 'a string', 'One or two sentences.');
   }
   if (!summary && doc.found.summary?.value) summary = { ...doc.found.summary, value: cleanLine(doc.found.summary.value) };
-  summary ??= { value: deriveSummary(doc.bodyText, config.summaryLength), from: 'derived' };
+  summary ??= { value: deriveSummary(doc.summaryText ?? doc.bodyText, config.summaryLength), from: 'derived' };
 
   // --- image, lang
   let image: Sourced<string> | undefined;

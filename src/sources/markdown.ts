@@ -10,6 +10,8 @@ const marked = new Marked({ gfm: true, async: false });
 export interface MarkdownResult {
   bodyHtml: string;
   bodyText: string;
+  /** See SourceDocument.summaryText. */
+  summaryText?: string;
   found: FoundMetadata;
   /** Set when the Markdown could not be rendered (rule "markdown-failed") and the text was kept as is. */
   dropped?: DroppedBlock[];
@@ -123,6 +125,24 @@ function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
     }
   }
   const bodyHtml = marked.parser(tokens);
-  return { bodyHtml, bodyText: htmlToText(bodyHtml), found };
+  const bodyText = htmlToText(bodyHtml);
+  const summaryText = summarySource(tokens);
+  return { bodyHtml, bodyText, ...(summaryText !== undefined && summaryText !== bodyText ? { summaryText } : {}), found };
+}
+
+/** Hugo's, Jekyll's and Hexo's summary divider: a line with just `<!--more-->`. */
+const MORE = /^<!--\s*more\s*-->\s*$/i;
+
+/**
+ * The prose a summary is cut from: the blocks before a `<!--more-->` divider, without code blocks
+ * and headings (a summary that opens with `npm install` or a section title reads badly, and code
+ * in a text summary looks like markup to feed validators). Undefined when that is the whole body.
+ */
+function summarySource(tokens: Token[]): string | undefined {
+  const more = tokens.findIndex((t) => t.type === 'html' && MORE.test(t.raw.trim()));
+  const kept = (more >= 0 ? tokens.slice(0, more) : tokens).filter((t) => t.type !== 'code' && t.type !== 'heading');
+  if (more < 0 && kept.length === tokens.length) return undefined;
+  const text = htmlToText(marked.parser(kept));
+  return text.trim() === '' ? undefined : text;
 }
 

@@ -59,7 +59,8 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
   switch (file.kind) {
     case 'markdown': {
       const md = readMarkdown(fm.body, fm.bodyLine);
-      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, found: md.found, dropped: md.dropped ?? [] }, diagnostics: fm.diagnostics };
+      const summaryText = md.summaryText !== undefined ? { summaryText: md.summaryText } : {};
+      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics: fm.diagnostics };
     }
     case 'text': {
       if (!clean) {
