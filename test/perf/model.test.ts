@@ -78,22 +78,25 @@ function apply(dir: string, posts: Post[], c: Change, serial: number): void {
   const undated = posts.filter((q) => q.day === undefined);
   const p = c.kind === 'touch' && c.slot % 2 === 0 && undated.length > 0 ? undated[(c.slot / 2) % undated.length] : at(c.slot);
   if (!p) return;
+  let mtime: Date | undefined;
   switch (c.kind) {
     case 'edit':
       p.body = `${p.body} ${c.words}`;
-      return write(p);
+      break;
     case 'redate':
       p.day = c.day;
-      return write(p);
+      break;
     case 'touch':
       // Content unchanged; only the file time moves (the date of an undated article).
-      return write(p, new Date(Date.UTC(2025, 5, 1) + c.hours * 3_600_000));
+      mtime = new Date(Date.UTC(2025, 5, 1) + c.hours * 3_600_000);
+      break;
     case 'retag':
       p.tags = c.tags;
-      return write(p);
+      break;
     case 'remove':
       posts.splice(posts.indexOf(p), 1);
-      return rmSync(path.join(dir, 'articles', p.name));
+      rmSync(path.join(dir, 'articles', p.name));
+      return;
     case 'rename': {
       const to = `renamed-${serial}${path.extname(p.name)}`;
       renameSync(path.join(dir, 'articles', p.name), path.join(dir, 'articles', to));
@@ -101,6 +104,7 @@ function apply(dir: string, posts: Post[], c: Change, serial: number): void {
       return;
     }
   }
+  write(p, mtime);
 }
 
 describe('rebuilds after random changes', () => {

@@ -133,7 +133,7 @@ function bylineNames(text: string): string | undefined {
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return role[1].trim();
     // No lead word: only a full name (two words or more) right before a date counts.
     const dated = NAME_THEN_DATE.exec(text)?.[1]?.trim();
-    return dated !== undefined && dated.includes(' ') && looksLikePersonName(dated) ? dated : undefined;
+    return dated?.includes(' ') && looksLikePersonName(dated) ? dated : undefined;
   }
   const end = NAME_END.exec(after);
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
