@@ -1,5 +1,5 @@
 import { Marked, type Token } from 'marked';
-import { htmlToText } from '../clean/html-text.js';
+import { htmlToText, htmlToTexts } from '../clean/html-text.js';
 import type { DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
@@ -125,24 +125,8 @@ function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
     }
   }
   const bodyHtml = marked.parser(tokens);
-  const bodyText = htmlToText(bodyHtml);
-  const summaryText = summarySource(tokens);
-  return { bodyHtml, bodyText, ...(summaryText !== undefined && summaryText !== bodyText ? { summaryText } : {}), found };
-}
-
-/** Hugo's, Jekyll's and Hexo's summary divider: a line with just `<!--more-->`. */
-const MORE = /^<!--\s*more\s*-->\s*$/i;
-
-/**
- * The prose a summary is cut from: the blocks before a `<!--more-->` divider, without code blocks
- * and headings (a summary that opens with `npm install` or a section title reads badly, and code
- * in a text summary looks like markup to feed validators). Undefined when that is the whole body.
- */
-function summarySource(tokens: Token[]): string | undefined {
-  const more = tokens.findIndex((t) => t.type === 'html' && MORE.test(t.raw.trim()));
-  const kept = (more >= 0 ? tokens.slice(0, more) : tokens).filter((t) => t.type !== 'code' && t.type !== 'heading');
-  if (more < 0 && kept.length === tokens.length) return undefined;
-  const text = htmlToText(marked.parser(kept));
-  return text.trim() === '' ? undefined : text;
+  // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
+  const { text: bodyText, summary } = htmlToTexts(bodyHtml);
+  return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found };
 }
 
