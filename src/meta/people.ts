@@ -7,10 +7,11 @@ import type { Person } from '../model.js';
 const PERSON_SHORTHAND = /^([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$/;
 
 /**
- * Narrow one front-matter/config author value to a Person, or undefined when it is not one. With
- * `base` (the site link), a relative URL (`/about`) is resolved against it; without, it is dropped.
+ * Narrow one front-matter/config author value to a Person, or undefined when it is not one. A URL
+ * must be absolute http(s), unless `relativeUrls` (front matter: the resolver makes `/about`
+ * absolute against the site link); otherwise it is dropped.
  */
-export function parsePerson(value: unknown, base?: string): Person | undefined {
+export function parsePerson(value: unknown, relativeUrls = false): Person | undefined {
   if (typeof value === 'string') {
     const m = PERSON_SHORTHAND.exec(value.trim());
     // Not the shorthand (e.g. nested parentheses): the name is what comes before any < or (.
@@ -20,8 +21,8 @@ export function parsePerson(value: unknown, base?: string): Person | undefined {
     const email = m?.[2]?.trim();
     const url = m?.[3]?.trim();
     if (email && isEmail(email)) person.email = email;
-    const resolved = url ? personUrl(url, base) : undefined;
-    if (resolved) person.url = resolved;
+    const kept = url ? personUrl(url, relativeUrls) : undefined;
+    if (kept) person.url = kept;
     return person;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -31,33 +32,27 @@ export function parsePerson(value: unknown, base?: string): Person | undefined {
     const person: Person = { name };
     if (typeof o.email === 'string' && isEmail(o.email.trim())) person.email = o.email.trim();
     const url = typeof o.url === 'string' ? o.url : typeof o.uri === 'string' ? o.uri : undefined;
-    const resolved = url ? personUrl(url, base) : undefined;
-    if (resolved) person.url = resolved;
+    const kept = url ? personUrl(url, relativeUrls) : undefined;
+    if (kept) person.url = kept;
     return person;
   }
   return undefined;
 }
 
-/** An absolute http(s) URL as written, or a relative one resolved against `base`. */
-function personUrl(raw: string, base: string | undefined): string | undefined {
+/** An absolute http(s) URL, or (when allowed) a relative reference such as `/about`, as written. */
+function personUrl(raw: string, relativeUrls: boolean): string | undefined {
   const url = raw.trim();
   if (isHttpUrl(url)) return url;
-  if (base === undefined || url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
-  try {
-    const resolved = new URL(url, base);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return relativeUrls && url !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : undefined;
 }
 
 /** A list of authors from a string, an object, or a list of either. Invalid entries are returned in `invalid`. */
-export function parsePeople(value: unknown, base?: string): { people: Person[]; invalid: unknown[] } {
+export function parsePeople(value: unknown, relativeUrls = false): { people: Person[]; invalid: unknown[] } {
   const list = Array.isArray(value) ? value : [value];
   const people: Person[] = [];
   const invalid: unknown[] = [];
   for (const item of list) {
-    const p = parsePerson(item, base);
+    const p = parsePerson(item, relativeUrls);
     if (p) people.push(p);
     else invalid.push(item);
   }

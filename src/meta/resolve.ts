@@ -76,7 +76,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   let fmAuthors: Sourced<Person[]> | undefined;
   const authorKey = firstKey('authors', 'author');
   if (authorKey) {
-    const { people, invalid } = parsePeople(fm[authorKey], config.link);
+    const { people, invalid } = parsePeople(fm[authorKey], true);
     if (invalid.length > 0) badValue(authorKey, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
     const cleaned = people.map((p) => cleanPerson(p, config.link)).filter((p) => p.name);
     if (cleaned.length > 0) fmAuthors = fromFm(authorKey, cleaned);
