@@ -5,6 +5,7 @@
  * matches one is removed and reported with the rule's name.
  */
 import { matchPhraseRule } from '../../clean/text/index.js';
+import { PHRASE_RULES } from '../../clean/text/rules.js';
 import { matchKey } from '../../clean/text/units.js';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import type { DomElement } from './dom-types.js';
@@ -81,8 +82,9 @@ function isLabelCase(text: string): boolean {
 /** Where repetition is structure (tables of figures, lists), not boilerplate. */
 const TABULAR: ReadonlySet<string> = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'TR']);
 
-/** Share bars and counters are short (the text cleaner's rules allow 14 and 8 words). */
-const SHARE_MAX_WORDS = 14;
+/** The text cleaner's rules used on HTML blocks, and the longest block they can match (each rule's maxWords). */
+const TEXT_RULES: ReadonlySet<string> = new Set(['share-bar', 'view-counter']);
+const TEXT_RULES_MAX_WORDS = Math.max(...PHRASE_RULES.filter((r) => TEXT_RULES.has(r.name)).map((r) => r.maxWords));
 
 const SENTENCE_END = /[.!?…:;]["'”’)]?$/;
 
@@ -172,9 +174,9 @@ export function blockRule(b: Block, ctx: FilterContext): string | undefined {
   }
   // Share bars and view counters, in the languages the text cleaner knows ("Compartir en
   // Facebook", "Partager sur X", "1,234 views"); a bare number is left alone (a table, a score).
-  if (b.words <= SHARE_MAX_WORDS && !TABULAR.has(b.tag)) {
+  if (b.words <= TEXT_RULES_MAX_WORDS && !TABULAR.has(b.tag)) {
     const rule = matchPhraseRule({ key: matchKey(b.text), words: b.words })?.name;
-    if (rule === 'share-bar' || (rule === 'view-counter' && /\p{L}/u.test(b.text))) return rule;
+    if (rule !== undefined && TEXT_RULES.has(rule) && (rule !== 'view-counter' || /\p{L}/u.test(b.text))) return rule;
   }
   if (isBylineLine(b, ctx.authors)) return 'byline';
   if (isDateLine(b)) return 'date-line';
