@@ -58,56 +58,48 @@ export interface FrontMatterResult {
   ok: boolean;
 }
 
-const OPEN = /^---[ \t]*\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+type Parsed = Omit<FrontMatterResult, 'body' | 'bodyLine'>;
+
+/** The front matter formats: how a block opens and closes, and how its text is parsed (from line 2). */
+const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inner: string, file: string) => Parsed }[] = [
+  { mark: '---', open: /^---[ \t]*\n/, close: /^(?:---|\.\.\.)[ \t]*$/m, parse: (inner, file) => parseYaml(inner, file, 2) },
+  { mark: '+++', open: /^\+\+\+[ \t]*\n/, close: /^\+\+\+[ \t]*$/m, parse: parseTomlBlock },
+];
 
 /**
- * Split and parse a YAML front matter block (`---` ... `---` or `...`) at the very start of `text`.
- * YAML is parsed with the `yaml` library in its safe core schema: tags never construct objects,
- * aliases are capped, duplicate keys are errors.
+ * Split and parse a front matter block at the very start of `text`: YAML (`---` ... `---` or
+ * `...`), parsed with the `yaml` library in its safe core schema (tags never construct objects,
+ * aliases are capped, duplicate keys are errors), or Hugo's TOML (`+++` ... `+++`), parsed with
+ * smol-toml.
  */
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
   const empty = { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [] as Diagnostic[], ok: true };
-  if (TOML_OPEN.test(text)) return splitTomlFrontMatter(text, file);
-  if (!OPEN.test(text)) return empty;
+  const fence = FENCES.find((f) => f.open.test(text));
+  if (!fence) return empty;
   const afterOpen = text.indexOf('\n') + 1;
   const rest = text.slice(afterOpen);
-  const close = CLOSE.exec(rest);
+  const close = fence.close.exec(rest);
   if (!close) {
-    return {
-      ...empty,
-      ok: false,
-      diagnostics: [
-        diag('FM_UNCLOSED', { file, line: 1 }, 'The front matter opened with "---" on line 1 never closes.', 'Add a line with just "---" after the last front matter key.'),
-      ],
-    };
+    const unclosed = diag('FM_UNCLOSED', { file, line: 1 }, `The front matter opened with "${fence.mark}" on line 1 never closes.`, `Add a line with just "${fence.mark}" after the last front matter key.`);
+    return { ...empty, ok: false, diagnostics: [unclosed] };
   }
-  const yamlText = rest.slice(0, close.index);
-  const bodyStart = afterOpen + close.index + close[0].length + 1;
-  const bodyLine = 2 + countNewlines(yamlText) + 1;
-  const body = text.slice(Math.min(bodyStart, text.length));
-  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
-    return {
-      ...empty,
-      body,
-      bodyLine,
-      ok: false,
-      diagnostics: [
-        diag(
-          'FM_TOO_LARGE',
-          { file, line: 1 },
-          `The front matter is ${yamlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`,
-          'Move long text (a summary, notes) into the body; front matter holds short keys and values.',
-        ),
-      ],
-    };
+  const inner = rest.slice(0, close.index);
+  const body = text.slice(Math.min(afterOpen + close.index + close[0].length + 1, text.length));
+  const bodyLine = 2 + countNewlines(inner) + 1;
+  if (inner.length > MAX_FRONT_MATTER_CHARS) {
+    const tooLarge = diag(
+      'FM_TOO_LARGE',
+      { file, line: 1 },
+      `The front matter is ${inner.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`,
+      'Move long text (a summary, notes) into the body; front matter holds short keys and values.',
+    );
+    return { ...empty, body, bodyLine, ok: false, diagnostics: [tooLarge] };
   }
-  const parsed = parseYaml(yamlText, file, 2);
-  return { ...parsed, body, bodyLine };
+  return { ...fence.parse(inner, file), body, bodyLine };
 }
 
 
-function parseYaml(yamlText: string, file: string, firstLine: number): Omit<FrontMatterResult, 'body' | 'bodyLine'> {
+function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
@@ -183,36 +175,18 @@ function unknownKeys(record: Record<string, unknown>, lines: Record<string, numb
   return out;
 }
 
-const TOML_OPEN = /^\+\+\+[ \t]*\n/;
-const TOML_CLOSE = /^\+\+\+[ \t]*$/m;
 /** A top-level `key = value` line of TOML (before the first [table]), for diagnostics' line numbers. */
 const TOML_KEY_LINE = /^[ \t]*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))[ \t]*=/;
 
-/**
- * Hugo's TOML front matter (`+++` ... `+++`), parsed with smol-toml. Its dates become their TOML
- * text, which the date reader then reads like any other (a local date in the config zone).
- */
-function splitTomlFrontMatter(text: string, file: string): FrontMatterResult {
-  const afterOpen = text.indexOf('\n') + 1;
-  const rest = text.slice(afterOpen);
-  const close = TOML_CLOSE.exec(rest);
-  if (!close) {
-    const diagnostic = diag('FM_UNCLOSED', { file, line: 1 }, 'The front matter opened with "+++" on line 1 never closes.', 'Add a line with just "+++" after the last front matter key.');
-    return { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [diagnostic], ok: false };
-  }
-  const tomlText = rest.slice(0, close.index);
-  const body = text.slice(Math.min(afterOpen + close.index + close[0].length + 1, text.length));
-  const bodyLine = 2 + countNewlines(tomlText) + 1;
-  const failed = (diagnostic: Diagnostic): FrontMatterResult => ({ data: {}, lines: {}, body, bodyLine, diagnostics: [diagnostic], ok: false });
-  if (tomlText.length > MAX_FRONT_MATTER_CHARS) {
-    return failed(diag('FM_TOO_LARGE', { file, line: 1 }, `The front matter is ${tomlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`, 'Move long text (a summary, notes) into the body; front matter holds short keys and values.'));
-  }
+/** TOML front matter. Its dates become their TOML text, which the date reader then reads like any other (a local date in the config zone). */
+function parseTomlBlock(tomlText: string, file: string): Parsed {
   let parsed: Record<string, unknown>;
   try {
     parsed = parseToml(tomlText) as Record<string, unknown>;
   } catch (error) {
     const line = error instanceof TomlError ? 1 + error.line : 2;
-    return failed(diag('FM_INVALID_TOML', { file, line }, `The front matter is not valid TOML: ${firstSentence((error as Error).message)}.`, 'Check the quoting: strings are in "double quotes", lists in [brackets].'));
+    const invalid = diag('FM_INVALID_TOML', { file, line }, `The front matter is not valid TOML: ${firstSentence((error as Error).message)}.`, 'Check the quoting: strings are in "double quotes", lists in [brackets].');
+    return { data: {}, lines: {}, diagnostics: [invalid], ok: false };
   }
   const lines: Record<string, number> = {};
   for (const [i, line] of tomlText.split('\n').entries()) {
@@ -222,7 +196,7 @@ function splitTomlFrontMatter(text: string, file: string): FrontMatterResult {
     if (key !== undefined && !(key in lines)) lines[key] = 2 + i;
   }
   const data = plainToml(parsed) as Record<string, unknown>;
-  return { data, lines, body, bodyLine, diagnostics: unknownKeys(data, lines, file, 2), ok: true };
+  return { data, lines, diagnostics: unknownKeys(data, lines, file, 2), ok: true };
 }
 
 /** TOML values as YAML front matter gives them: plain objects, and dates as their text. */
