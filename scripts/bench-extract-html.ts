@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { extractHtml } from '../src/sources/html/index.js';
+import { extractHtml } from '../src/extract/html/index.js';
 
 interface Args {
   dev: string;

@@ -20,10 +20,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractText, findTemplateLines, type TextExtraction } from '../src/clean/text/index.js';
+import { extractText, findTemplateLines, type TextExtraction } from '../src/extract/text/index.js';
 import type { FoundMetadata } from '../src/model.js';
-import { parseDocument } from '../src/sources/html/dom.js';
-import { extractMetadata } from '../src/sources/html/metadata.js';
+import { parseDocument } from '../src/extract/html/dom.js';
+import { extractMetadata } from '../src/extract/html/metadata.js';
 
 interface Args {
   dev: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
-import { findTemplateLines } from './clean/text/template.js';
+import { findTemplateLines } from './extract/text/template.js';
 import { resolvePaths, type BuildOptions } from './build.js';
 import { compareDiagnostics, diag } from './diagnostics.js';
 import { formatRfc3339 } from './meta/format.js';

@@ -1,5 +1,5 @@
 import { type ArticleEntry, hashText, openArticleCache } from '../cache/articles.js';
-import { findTemplateLines } from '../clean/text/template.js';
+import { findTemplateLines } from '../extract/text/template.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
 import { readGitDates } from '../meta/git.js';

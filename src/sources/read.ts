@@ -1,10 +1,10 @@
 import { htmlToText } from '../clean/html-text.js';
-import type { extractText, TextExtraction } from '../clean/text/index.js';
+import type { extractText, TextExtraction } from '../extract/text/index.js';
 import type { Diagnostic, FoundMetadata, SourceDocument, SourceKind } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import type { SourceFile } from './files.js';
 import { splitFrontMatter } from './front-matter.js';
-import type { extractHtml } from './html/index.js';
+import type { extractHtml } from '../extract/html/index.js';
 import { readMarkdown } from './markdown.js';
 
 /*
@@ -18,8 +18,8 @@ let htmlReader: typeof extractHtml | undefined;
 /** Load the readers for these kinds of source (Markdown's is always there). Call before `readDocument`. */
 export async function loadReaders(kinds: Iterable<SourceKind>): Promise<void> {
   for (const kind of new Set(kinds)) {
-    if (kind === 'text') textReader ??= (await import('../clean/text/index.js')).extractText;
-    if (kind === 'html') htmlReader ??= (await import('./html/index.js')).extractHtml;
+    if (kind === 'text') textReader ??= (await import('../extract/text/index.js')).extractText;
+    if (kind === 'html') htmlReader ??= (await import('../extract/html/index.js')).extractHtml;
   }
 }
 

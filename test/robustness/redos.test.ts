@@ -9,15 +9,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/clean/html-text.js';
 import { sanitizeContent } from '../../src/clean/sanitize.js';
-import { extractText } from '../../src/clean/text/index.js';
+import { extractText } from '../../src/extract/text/index.js';
 import { isLikelyCatastrophic, resolveConfig } from '../../src/config/load.js';
 import { parseDateValue } from '../../src/meta/dates.js';
 import { parsePeople, parsePerson } from '../../src/meta/people.js';
 import { deriveSummary, isAbsoluteIri, isSafeSlug, slugify } from '../../src/meta/resolve.js';
-import { findTextDate, looksLikePersonName, parseByline, parseTagsLine, parseTextDate, readDateLine, splitByline, splitTags } from '../../src/meta/textual/index.js';
+import { findTextDate, looksLikePersonName, parseByline, parseTagsLine, parseTextDate, readDateLine, splitByline, splitTags } from '../../src/extract/textual/index.js';
 import { MAX_FRONT_MATTER_CHARS, splitFrontMatter } from '../../src/sources/front-matter.js';
-import { simpleText } from '../../src/sources/html/dom.js';
-import { extractHtml, parseHtmlDate, stripSiteName } from '../../src/sources/html/index.js';
+import { simpleText } from '../../src/extract/html/dom.js';
+import { extractHtml, parseHtmlDate, stripSiteName } from '../../src/extract/html/index.js';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import { checkFeed, detectFormat } from '../../src/validate/index.js';
 
@@ -213,7 +213,7 @@ const HEAVY_UNITS = [' ', '\n', 'a', '1', '- ', '<<<<', '</', '<a', '<p>', '&#',
  *    Readability walks them several times: 0.3-1.1 s on a quiet 2-core machine.
  * Text split at 100,000 entities ("&amp;&amp;...") is merged into one node after parsing, and
  * Readability's retries restore the page from a clone instead of re-parsing it
- * (src/sources/html/dom.ts, content.ts); before that, "&#" took 3 s quiet and 35 s in a busy CI run.
+ * (src/extract/html/dom.ts, content.ts); before that, "&#" took 3 s quiet and 35 s in a busy CI run.
  */
 const KNOWN_SLOW: Readonly<Record<string, readonly string[]>> = {
   'HTML extraction, raw': ['<<<<', '<', '<p>'],

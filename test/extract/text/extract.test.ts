@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractText, findTemplateLines, isLinkRow, templateKey } from '../../../src/clean/text/index.js';
-import { makeUnit } from '../../../src/clean/text/units.js';
+import { extractText, findTemplateLines, isLinkRow, templateKey } from '../../../src/extract/text/index.js';
+import { makeUnit } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
 

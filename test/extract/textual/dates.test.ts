@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextDate, readDateLine } from '../../../src/meta/textual/dates.js';
+import { parseTextDate, readDateLine } from '../../../src/extract/textual/dates.js';
 
 describe('parseTextDate', () => {
   it.each([

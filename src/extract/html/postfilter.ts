@@ -4,9 +4,9 @@
  * paragraphs. Each leaf block of the article is tested against the rules below; a block that
  * matches one is removed and reported with the rule's name.
  */
-import { matchPhraseRule } from '../../clean/text/index.js';
-import { PHRASE_RULES } from '../../clean/text/rules.js';
-import { matchKey } from '../../clean/text/units.js';
+import { matchPhraseRule } from '../text/index.js';
+import { PHRASE_RULES } from '../text/rules.js';
+import { matchKey } from '../text/units.js';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import type { DomElement } from './dom-types.js';
 import {

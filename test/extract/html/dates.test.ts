@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtmlDate } from '../../../src/sources/html/dates.js';
+import { parseHtmlDate } from '../../../src/extract/html/dates.js';
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
 const REF = new Date('2024-06-01T00:00:00Z');

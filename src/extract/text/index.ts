@@ -20,9 +20,9 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { looksLikePersonName, splitByline } from '../../meta/textual/byline.js';
-import { readDateLine } from '../../meta/textual/dates.js';
-import { parseTagsLine, splitTags, TAGS_HEADING } from '../../meta/textual/tags.js';
+import { looksLikePersonName, splitByline } from '../textual/byline.js';
+import { readDateLine } from '../textual/dates.js';
+import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { Person } from '../../model.js';
 import {
   AUTHOR_BIO,

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { DomElement } from '../../../src/sources/html/dom-types.js';
-import { renderText } from '../../../src/sources/html/text.js';
+import type { DomElement } from '../../../src/extract/html/dom-types.js';
+import { renderText } from '../../../src/extract/html/text.js';
 
 function body(html: string): DomElement {
   const { document } = parseHTML(`<html><body>${html}</body></html>`);

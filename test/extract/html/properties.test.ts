@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../../src/sources/html/index.js';
+import { extractHtml } from '../../../src/extract/html/index.js';
 
 /** HTML-ish strings: tags (closed, unclosed, stray), attributes, entities, JSON-LD, text. */
 const fragment = fc.oneof(

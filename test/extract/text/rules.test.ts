@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractText, matchPhraseRule, stripHoverCards } from '../../../src/clean/text/index.js';
-import { HOVER_CARD, NOT_HEADLINE, PHRASE_RULES } from '../../../src/clean/text/rules.js';
-import { makeUnit } from '../../../src/clean/text/units.js';
+import { extractText, matchPhraseRule, stripHoverCards } from '../../../src/extract/text/index.js';
+import { HOVER_CARD, NOT_HEADLINE, PHRASE_RULES } from '../../../src/extract/text/rules.js';
+import { makeUnit } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
 const ALL_EXAMPLES = PHRASE_RULES.flatMap((rule) => rule.examples);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument, simpleText, treeDepth } from '../../../src/sources/html/dom.js';
-import type { DomElement } from '../../../src/sources/html/dom-types.js';
-import { extractHtml } from '../../../src/sources/html/index.js';
+import { parseDocument, simpleText, treeDepth } from '../../../src/extract/html/dom.js';
+import type { DomElement } from '../../../src/extract/html/dom-types.js';
+import { extractHtml } from '../../../src/extract/html/index.js';
 
 describe('simpleText (the tree-less fallback)', () => {
   it('drops scripts, styles and comments, breaks paragraphs at block tags and decodes entities', () => {

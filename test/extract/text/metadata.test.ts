@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../../src/clean/text/index.js';
+import { extractText } from '../../../src/extract/text/index.js';
 
 const UTC = { timezone: 'UTC' } as const;
 

@@ -9,7 +9,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
-import { checkReference } from '../clock-probe.js';
+import { checkReference } from '../../meta/clock-probe.js';
 
 /** Languages tried in order; the reading that covers the most text wins, ties go to the first. */
 const STRICT_PARSERS: readonly chrono.Chrono[] = [chrono.en.strict, chrono.es.strict, chrono.fr.strict, chrono.de.strict, chrono.pt.strict];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { restoreBodyByClone } from '../../../src/sources/html/content.js';
-import { parseDocument } from '../../../src/sources/html/dom.js';
-import { extractHtml } from '../../../src/sources/html/index.js';
+import { restoreBodyByClone } from '../../../src/extract/html/content.js';
+import { parseDocument } from '../../../src/extract/html/dom.js';
+import { extractHtml } from '../../../src/extract/html/index.js';
 import { article, page, paragraphs } from './helpers.js';
 
 const opts = { timezone: 'UTC' };

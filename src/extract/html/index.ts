@@ -6,7 +6,7 @@
  * what was removed is reported in `dropped` with the rule that removed it.
  */
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
-import { readDateLine, splitByline } from '../../meta/textual/index.js';
+import { readDateLine, splitByline } from '../textual/index.js';
 import { extractContent } from './content.js';
 import { parseDocument, simpleText, wholeBody } from './dom.js';
 import { extractMetadata } from './metadata.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../../src/sources/html/index.js';
+import { extractHtml } from '../../../src/extract/html/index.js';
 import { article, jsonLd, page, paragraphs } from './helpers.js';
 
 const BODY = article(paragraphs(4));

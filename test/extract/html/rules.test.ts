@@ -1,8 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { DomElement } from '../../../src/sources/html/dom-types.js';
-import { stripSiteName } from '../../../src/sources/html/metadata.js';
-import { boilerplateRule, classWords } from '../../../src/sources/html/preclean.js';
+import type { DomElement } from '../../../src/extract/html/dom-types.js';
+import { stripSiteName } from '../../../src/extract/html/metadata.js';
+import { boilerplateRule, classWords } from '../../../src/extract/html/preclean.js';
 
 function el(html: string): DomElement {
   const { document } = parseHTML(`<html><body>${html}</body></html>`);

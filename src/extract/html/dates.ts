@@ -6,7 +6,7 @@
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
 import { checkReference, sameInstant } from '../../meta/clock-probe.js';
-import { DOTTED_DATE } from '../../meta/textual/dates.js';
+import { DOTTED_DATE } from '../textual/dates.js';
 
 /** `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.123+01:00`, `...Z`, `...+0100`. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -73,7 +73,7 @@ const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /** A date in words ("March 5, 2021 9:30", "5 mars 2021"), read by chrono against `ref`. */
 function readWrittenDate(value: string, timezone: string, ref: Date): Date | undefined {
-  // Dotted numeric dates are day-first (src/meta/textual/dates.ts).
+  // Dotted numeric dates are day-first (src/extract/textual/dates.ts).
   const parser = DOTTED_DATE.test(value) ? chrono.en.GB : chrono.casual;
   const results = parser.parse(value, { instant: ref }, { forwardDate: false });
   const first = results[0];

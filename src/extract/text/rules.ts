@@ -72,7 +72,7 @@ export const MAX_RULE_KEY_LENGTH = 1000;
 
 /**
  * A cheap test for lines that look like a byline or a date, used by the body finder to spot where
- * an article starts (the real parsers in src/meta/textual run later, on few lines).
+ * an article starts (the real parsers in src/extract/textual run later, on few lines).
  */
 export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
 export const DATE_HINT = new RegExp(

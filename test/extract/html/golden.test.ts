@@ -3,13 +3,13 @@
  * HtmlExtractOptions with `referenceDate` as an ISO string) -> expected.json (contentText,
  * contentHtml, found with dates as ISO strings, dropped).
  *
- * After an intended change: UPDATE=1 npx vitest run test/sources/html/golden.test.ts, then
- * `npx biome format --write test/sources/html/golden`, and review the diff of expected.json like code.
+ * After an intended change: UPDATE=1 npx vitest run test/extract/html/golden.test.ts, then
+ * `npx biome format --write test/extract/html/golden`, and review the diff of expected.json like code.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractHtml, type HtmlExtractOptions } from '../../../src/sources/html/index.js';
+import { extractHtml, type HtmlExtractOptions } from '../../../src/extract/html/index.js';
 
 const CASES = path.join(import.meta.dirname, 'golden');
 const UPDATE = process.env.UPDATE === '1' || process.env.UPDATE_GOLDEN === '1';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePersonName, parseByline, splitByline } from '../../../src/meta/textual/byline.js';
+import { looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
 
 describe('parseByline', () => {
   it.each([

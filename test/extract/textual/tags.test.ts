@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTagsLine } from '../../../src/meta/textual/tags.js';
+import { parseTagsLine } from '../../../src/extract/textual/tags.js';
 
 describe('parseTagsLine', () => {
   it.each([
