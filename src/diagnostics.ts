@@ -71,10 +71,33 @@ export function diag(code: DiagnosticCode, at: At, message: string, hint?: strin
   return d;
 }
 
-/** `articles/x.md:3:7 error META_DATE_UNPARSEABLE message` + hint on the next line. */
+/**
+ * `articles/x.md:3:7 error META_DATE_UNPARSEABLE message` + hint on the next line. The file, the
+ * message and the hint go through {@link printable}: a file named "a\n::error::x.md" (or a date
+ * written so) must not start a line of its own, where a CI log would read it as a command.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
-  return `${where}${d.severity} ${d.code} ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+  const where = d.file ? `${printable(d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
+  return `${where}${d.severity} ${d.code} ${printable(d.message)}${d.hint ? `\n  hint: ${printable(d.hint)}` : ''}`;
+}
+
+/**
+ * Text safe to print on one line of a terminal or a CI log: control characters (C0 with newline,
+ * carriage return, tab and ESC; DEL; C1), line and paragraph separators and bidirectional
+ * overrides are shown as escapes (`\n`, `\x1b`, `\u{202e}`), so a crafted file name or value can
+ * neither start a new line (a GitHub Actions `::error` command) nor move the cursor or recolour.
+ */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => NAMED_ESCAPES[c] ?? escapeCodePoint(c));
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeCodePoint(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
 /** Stable order for reports: by file, line, column, code. */

@@ -69,7 +69,11 @@ function renderItem(item: Article): string {
  * is plain text in the model, and Atom (type="text") and JSON Feed (`summary`) carry the same text.
  */
 function textAsHtmlElement(indent: string, name: string, text: string): string {
-  return htmlElement(indent, name, text.replace(/[&<>]/g, (c) => HTML_TEXT_ESCAPES[c] ?? c));
+  return htmlElement(
+    indent,
+    name,
+    text.replace(/[&<>]/g, (c) => HTML_TEXT_ESCAPES[c] ?? c),
+  );
 }
 
 /** Escapes for HTML text content (quotes need none outside attributes). */

@@ -281,7 +281,8 @@ describe('XSS vectors in every field of every format and companion file', () => 
       // A reader decodes <description> as HTML: no element may come out of a summary, which is text.
       const description = kid(item, 'description')?.text ?? '';
       for (const p of executableParts(description)) problems.push(`${at} description: ${p}`);
-      if (htmlTextContent(description) !== want.summary) problems.push(`${at} description text differs: ${JSON.stringify(htmlTextContent(description))} vs ${JSON.stringify(want.summary)}`);
+      if (htmlTextContent(description) !== want.summary)
+        problems.push(`${at} description text differs: ${JSON.stringify(htmlTextContent(description))} vs ${JSON.stringify(want.summary)}`);
       const content = kid(item, 'content:encoded')?.text;
       if (content !== undefined) {
         for (const p of executableParts(content)) problems.push(`${at} content:encoded: ${p}`);
