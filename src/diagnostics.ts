@@ -29,6 +29,7 @@ export const DIAGNOSTICS = {
   META_TITLE_MISSING: { severity: 'error', meaning: 'No title in the front matter, the text or the file.' },
   META_DATE_UNPARSEABLE: { severity: 'error', meaning: 'A date in the front matter could not be read.' },
   META_DATE_IMPLAUSIBLE: { severity: 'warning', meaning: 'A date is before 1970 or after 2100, which is usually a typo.' },
+  META_DATE_OUT_OF_RANGE: { severity: 'error', meaning: 'A date has a year outside 1-9999 (e.g. 0000), which feeds cannot carry; the article is left out.' },
   META_DATE_FROM_MTIME: { severity: 'warning', meaning: 'No date anywhere, so the file modification time was used; it changes on every fresh checkout.' },
   META_UPDATED_BEFORE_PUBLISHED: { severity: 'warning', meaning: 'The updated date is earlier than the published date; updated was set to published.' },
   META_FUTURE_HELD: { severity: 'note', meaning: 'The article is dated in the future and is held back (config "future": "include" publishes it).' },
