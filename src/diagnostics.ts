@@ -92,7 +92,6 @@ export function printable(s: string): string {
   return s.replace(UNPRINTABLE, (c) => NAMED_ESCAPES[c] ?? escapeCodePoint(c));
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
