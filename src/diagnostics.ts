@@ -17,6 +17,11 @@ export const DIAGNOSTICS = {
   SOURCE_EMPTY: { severity: 'error', meaning: 'The file is empty or holds only whitespace.' },
   ARTICLES_EMPTY: { severity: 'warning', meaning: 'The articles folder holds no article files: valid, empty feeds are written.' },
   SOURCE_SYMLINK_LOOP: { severity: 'warning', meaning: 'A symbolic link points back into a folder already being read; it was not followed.' },
+  SOURCE_LINK_OUTSIDE: {
+    severity: 'error',
+    meaning: 'A symbolic link points outside the articles folder; it was not read (config "followExternalLinks": true reads it).',
+  },
+  SOURCE_SPECIAL_FILE: { severity: 'warning', meaning: 'A FIFO, socket or device is in the articles folder; it was not read.' },
   FM_UNCLOSED: { severity: 'error', meaning: 'The front matter block opened with --- never closes.' },
   FM_INVALID_YAML: { severity: 'error', meaning: 'The front matter is not valid YAML.' },
   FM_INVALID_TOML: { severity: 'error', meaning: 'The TOML front matter (between +++ lines) is not valid TOML.' },
