@@ -159,7 +159,7 @@ export async function listSources(root: string, display: (abs: string) => string
               'SOURCE_SYMLINK_LOOP',
               { file: display(abs) },
               'The symbolic link points back to a folder that contains it; it was not followed.',
-              'Remove the link, or point it outside the articles folder.',
+              'Remove the link.',
             ),
           );
           continue;
