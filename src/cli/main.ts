@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
     if (topic !== undefined && !(topic in COMMAND_HELP)) {
-      out.stderr(`feedwright help: unknown command "${topic}".\n\n${MAIN_HELP}`);
+      out.stderr(`feedwright help: unknown command "${printable(topic)}".\n\n${MAIN_HELP}`);
       return EXIT.USAGE_OR_CONFIG;
     }
     // No command at all is a usage error: the help goes to stderr so scripts see an empty stdout.
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (!(first in OPTIONS)) {
     const guess = didYouMean(first, Object.keys(OPTIONS));
-    out.stderr(`feedwright: unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${MAIN_HELP}`);
+    out.stderr(`feedwright: unknown command "${printable(first)}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${MAIN_HELP}`);
     return EXIT.USAGE_OR_CONFIG;
   }
   const command = first as Command;
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: command === 'check' || command === 'explain', strict: true });
   } catch (error) {
-    out.stderr(`feedwright ${command}: ${(error as Error).message}\nRun \`feedwright ${command} --help\` for the options.\n`);
+    out.stderr(`feedwright ${command}: ${printable((error as Error).message)}\nRun \`feedwright ${command} --help\` for the options.\n`);
     return EXIT.USAGE_OR_CONFIG;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;

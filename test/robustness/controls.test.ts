@@ -45,3 +45,15 @@ describe('crafted names and values through the CLI', () => {
     expect(r.stderr).toContain('\\n::error::forged');
   });
 });
+
+describe('crafted command lines', () => {
+  it('an unknown command or option holding a newline prints on one line', async () => {
+    const s = makeSite({});
+    sites.push(s);
+    for (const args of [['bui\n::error::x'], ['build', '--fo\n::error::x'], ['help', 'x\n::error::y']]) {
+      const r = await runText(s.dir, args);
+      expect(r.code).toBe(2);
+      expect(`${r.stdout}${r.stderr}`.split(/\r?\n|\r/).filter((l) => /^\s*::/.test(l)), JSON.stringify(args)).toEqual([]);
+    }
+  });
+});
