@@ -5,6 +5,7 @@ import { FeedwrightError } from '../errors.js';
 import { parsePerson } from '../meta/people.js';
 import type { Person } from '../model.js';
 import { didYouMean, isLanguageTag } from '../util/text.js';
+import { findDuplicateKey } from './duplicate-keys.js';
 import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
@@ -28,6 +29,7 @@ export const CONFIG_KEYS = [
   'clean',
   'precedence',
   'allowIframes',
+  'followExternalLinks',
   'files',
   'feeds',
   'archive',
@@ -81,6 +83,16 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
       'Fix the JSON syntax (no comments or trailing commas in feedwright.config.json).',
       rel(cwd, file),
       line,
+    );
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    throw new FeedwrightError(
+      'CONFIG_INVALID',
+      `${rel(cwd, file)}:${duplicate.line}:${duplicate.column}: the key "${duplicate.path}" appears twice (first on line ${duplicate.firstLine}); JSON would silently keep the last value.`,
+      'Remove one of the two.',
+      rel(cwd, file),
+      duplicate.line,
     );
   }
   return { config: resolveConfig(raw, rel(cwd, file), text), file, root: path.dirname(file) };
@@ -292,6 +304,7 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     clean,
     precedence,
     allowIframes: bool('allowIframes', false),
+    followExternalLinks: bool('followExternalLinks', false),
     files,
     feeds,
     archive: bool('archive', false),

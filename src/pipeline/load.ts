@@ -56,7 +56,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const { config } = paths.loaded;
   const diagnostics: Diagnostic[] = [];
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
-  const listed = await listSources(paths.articlesDir, paths.display);
+  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
   diagnostics.push(...listed.diagnostics);
   const cache = openArticleCache(paths, now, memo);
 
