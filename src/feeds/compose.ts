@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
-import { BatchedWriter, type RenderedFile, sameBytes } from '../output/write.js';
+import { BatchedWriter, type RenderedFile, sameBytes, writeFully, writeTemp } from '../output/write.js';
 import { countNewlines } from '../util/text.js';
 import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from '../validate/compose.js';
 import type { FeedData, FeedWriter } from './model.js';
@@ -158,68 +158,79 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         at += s[2];
       }
       const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
-      return { name, tmp: '', sha256: recorded, bytes: at + Buffer.byteLength(tail), unchanged: true, record: { items }, diagnostics, itemDiagnostics, items: { rendered: 0, copied: items.length } };
+      return {
+        name,
+        tmp: '',
+        sha256: recorded,
+        bytes: at + Buffer.byteLength(tail),
+        unchanged: true,
+        record: { items },
+        diagnostics,
+        itemDiagnostics,
+        items: { rendered: 0, copied: items.length },
+      };
     }
   }
 
   const target = path.join(outDir, name);
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
-  const out = await open(tmp, 'w');
   const sources = new Map<string, FileHandle>();
   const items: ItemSlot[] = [];
   let rendered = 0;
   let bytes = 0;
-  try {
-    const sink = new FeedSink(out);
-    const sep = Buffer.from(writer.separator);
-    bytes += await sink.text(head);
-    // A pending run of adjacent items to copy from one previous file.
-    let run: { file: string; start: number; end: number; slots: ItemSlot[] } | undefined;
-    const flushRun = async (): Promise<void> => {
-      if (!run) return;
-      let handle = sources.get(run.file);
-      if (!handle) {
-        handle = await open(run.file, 'r');
-        sources.set(run.file, handle);
-      }
-      await sink.copy(handle, run.file, run.start, run.end - run.start, run.slots, sep);
-      run = undefined;
-    };
-    for (const [i, part] of parts.entries()) {
-      const sepBytes = i > 0 ? sep.length : 0;
-      const reuse = part.reuse;
-      if (reuse && known(reuse.slot[3]) !== undefined) {
-        const [, start, length, hash, lines] = reuse.slot;
-        if (run && run.file === reuse.file && run.end + sepBytes === start) {
-          run.end = start + length;
-          run.slots.push(reuse.slot);
-        } else {
-          await flushRun();
-          if (sepBytes) await sink.bytes(sep);
-          run = { file: reuse.file, start, end: start + length, slots: [reuse.slot] };
+  // A failure (a full disk, a changed previous file) removes the temporary file.
+  await writeTemp(tmp, async (out) => {
+    try {
+      const sink = new FeedSink(out);
+      const sep = Buffer.from(writer.separator);
+      bytes += await sink.text(head);
+      // A pending run of adjacent items to copy from one previous file.
+      let run: { file: string; start: number; end: number; slots: ItemSlot[] } | undefined;
+      const flushRun = async (): Promise<void> => {
+        if (!run) return;
+        let handle = sources.get(run.file);
+        if (!handle) {
+          handle = await open(run.file, 'r');
+          sources.set(run.file, handle);
         }
-        items.push([part.key, bytes + sepBytes, length, hash, lines]);
-        bytes += sepBytes + length;
-        continue;
+        await sink.copy(handle, run.file, run.start, run.end - run.start, run.slots, sep);
+        run = undefined;
+      };
+      for (const [i, part] of parts.entries()) {
+        const sepBytes = i > 0 ? sep.length : 0;
+        const reuse = part.reuse;
+        if (reuse && known(reuse.slot[3]) !== undefined) {
+          const [, start, length, hash, lines] = reuse.slot;
+          if (run && run.file === reuse.file && run.end + sepBytes === start) {
+            run.end = start + length;
+            run.slots.push(reuse.slot);
+          } else {
+            await flushRun();
+            if (sepBytes) await sink.bytes(sep);
+            run = { file: reuse.file, start, end: start + length, slots: [reuse.slot] };
+          }
+          items.push([part.key, bytes + sepBytes, length, hash, lines]);
+          bytes += sepBytes + length;
+          continue;
+        }
+        await flushRun();
+        if (sepBytes) bytes += await sink.bytes(sep);
+        const text = writer.item(part.article);
+        const buf = Buffer.from(text);
+        const hash = itemHash(buf);
+        if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
+        items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
+        bytes += await sink.bytes(buf);
+        rendered++;
       }
       await flushRun();
-      if (sepBytes) bytes += await sink.bytes(sep);
-      const text = writer.item(part.article);
-      const buf = Buffer.from(text);
-      const hash = itemHash(buf);
-      if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
-      items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
-      bytes += await sink.bytes(buf);
-      rendered++;
+      bytes += await sink.text(tail);
+      await sink.flush();
+    } finally {
+      for (const h of sources.values()) await h.close();
     }
-    await flushRun();
-    bytes += await sink.text(tail);
-    await sink.flush();
-  } finally {
-    await out.close();
-    for (const h of sources.values()) await h.close();
-  }
+  });
   const digest = digestOf(items.map((s) => s[3]));
   const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
@@ -254,7 +265,14 @@ function validate(
     }
     line += s[4];
   }
-  out.push(...checkItemIds(label, request.format, parts.map((p) => p.article.id.value), starts));
+  out.push(
+    ...checkItemIds(
+      label,
+      request.format,
+      parts.map((p) => p.article.id.value),
+      starts,
+    ),
+  );
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
@@ -279,7 +297,7 @@ class FeedSink extends BatchedWriter {
       if (bytesRead === 0) throw new StaleRange(file, 'the previous file is shorter than recorded');
       const bytes = this.chunk.subarray(0, bytesRead);
       check.update(bytes);
-      await this.handle.write(bytes);
+      await writeFully(this.handle, bytes, bytes.length);
       done += bytesRead;
     }
     check.end();
@@ -315,7 +333,8 @@ class RangeCheck {
         // Between two items: the separator, byte for byte.
         const take = Math.min(start - this.at, bytes.length - i);
         const sepFrom = this.sep.length - (start - this.at);
-        if (sepFrom < 0 || !bytes.subarray(i, i + take).equals(this.sep.subarray(sepFrom, sepFrom + take))) throw new StaleRange(this.file, 'the previous file does not hold a separator between two recorded items');
+        if (sepFrom < 0 || !bytes.subarray(i, i + take).equals(this.sep.subarray(sepFrom, sepFrom + take)))
+          throw new StaleRange(this.file, 'the previous file does not hold a separator between two recorded items');
         i += take;
         this.at += take;
         continue;
