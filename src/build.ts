@@ -289,9 +289,19 @@ function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Temporary files left by a build that was killed (SIGKILL cannot clean up after itself). */
+/**
+ * Temporary files left by a build that was killed (SIGKILL cannot clean up after itself). The walk
+ * does not follow links (Node's recursive readdir does): a link inside the output folder must
+ * never make feedwright delete outside it.
+ */
 async function removeStaleTemps(outDir: string): Promise<void> {
-  const entries = await readdir(outDir, { recursive: true }).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => /(^|\/)\.[^/]+\.\d+-[a-z0-9]+\.tmp$/.test(e)).map((e) => rm(path.join(outDir, e), { force: true })));
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(abs);
+      else if (entry.isFile() && /^\.[^/]+\.\d+-[a-z0-9]+\.tmp$/.test(entry.name)) await rm(abs, { force: true });
+    }
+  };
+  await walk(outDir);
 }
-

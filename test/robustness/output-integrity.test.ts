@@ -198,6 +198,18 @@ describe('links and overlaps', () => {
     expect(readFileSync(path.join(outside, '7', 'rss.xml'), 'utf8')).toBe('keep me');
   });
 
+  it('any other link inside the output folder is not followed when leftover temporary files are cleaned up', async () => {
+    const s = site({ 'a.md': post('Alpha', 'one', 1) });
+    const outside = path.join(s.dir, 'outside');
+    mkdirSync(outside);
+    // Named like a temporary file feedwright leaves when killed, but outside the output folder.
+    writeFileSync(path.join(outside, '.photo.jpg.123-abc.tmp'), 'precious');
+    mkdirSync(s.out);
+    symlinkSync(outside, path.join(s.out, 'uploads'));
+    expect((await run(s.dir)).code).toBe(EXIT.OK);
+    expect(readFileSync(path.join(outside, '.photo.jpg.123-abc.tmp'), 'utf8')).toBe('precious');
+  });
+
   for (const [what, out] of [
     ['is the articles folder', 'articles'],
     ['is inside the articles folder', 'articles/feeds'],
