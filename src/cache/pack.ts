@@ -186,9 +186,11 @@ export class Pack {
       }
       const batch = Buffer.concat(this.pending);
       this.fileBytes = append(this.file, batch);
-    } catch {
+    } catch (error) {
       // The cache is an optimisation: a full disk costs the next build speed, never this one.
       this.broken = true;
+      // A system error (ENOSPC, EACCES...) has a code; anything else is a bug and is not hidden.
+      if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     }
     this.pending = [];
     this.pendingBytes = 0;
