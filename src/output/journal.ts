@@ -32,7 +32,7 @@ export interface Journal {
 }
 
 /** Test hooks: called after each rename of a commit (to simulate a crash in the middle). */
-export const journalTestHooks: { afterRename?: (done: number) => void } = {};
+export const journalTestHooks: { afterRename?: (done: number, total: number) => void } = {};
 
 /**
  * Write the journal (flushed), make every rename and deletion, then remove it. If this throws
@@ -112,7 +112,7 @@ async function apply(outDir: string, journal: Journal): Promise<{ renamed: strin
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    journalTestHooks.afterRename?.(++done);
+    journalTestHooks.afterRename?.(++done, journal.renames.length);
   }
   for (const name of journal.deletions) {
     const existed = await rm(path.join(outDir, name)).then(
