@@ -73,7 +73,8 @@ export async function acquireLock(outDir: string, display: string): Promise<() =
     token = acquire(lockPath, 0);
   } catch (error) {
     if (error instanceof Busy) {
-      throw new FeedwrightError('OUTPUT_LOCKED', `Another feedwright build (pid ${error.pid}) is writing to ${display}.`, `Wait for it to finish. If no build is running, delete ${path.join(display, LOCK_NAME)}.`, display);
+      const who = error.pid > 0 ? `Another feedwright build (pid ${error.pid})` : 'Another feedwright build';
+      throw new FeedwrightError('OUTPUT_LOCKED', `${who} is writing to ${display}.`, `Wait for it to finish. If no build is running, delete ${path.join(display, LOCK_NAME)}.`, display);
     }
     if (error instanceof FeedwrightError) throw error;
     throw unwritable(error, `The lock in the output folder ${display} cannot be written`, display);

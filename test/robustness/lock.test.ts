@@ -76,7 +76,7 @@ describe('the output lock', () => {
   it('a lock file that exists but is still empty is a build starting, not a stale lock', async () => {
     const out = tempDir();
     writeFileSync(path.join(out, LOCK_NAME), '');
-    await expect(acquireLock(out, 'out')).rejects.toMatchObject({ code: 'OUTPUT_LOCKED' });
+    await expect(acquireLock(out, 'out')).rejects.toMatchObject({ code: 'OUTPUT_LOCKED', message: 'Another feedwright build is writing to out.' });
   });
 
   it('release() does not delete a lock another build now holds', async () => {
