@@ -37,6 +37,8 @@ Options:
   -c, --config FILE    Config file (default: feedwright.config.json if present)
   -w, --watch          Rebuild when articles change
       --dry-run        Render and validate, write nothing
+      --force          Replace files in the output folder that feedwright did not write
+                       (without it, such a file stops the build: OUTPUT_NOT_OWNED)
       --ping           After a build that rewrote feeds, notify the config's WebSub "hubs"
       --json           Print the result as JSON on stdout: ok, counts, changes, written,
                        unchanged, removed, files, feeds, diagnostics, seconds (and ping)

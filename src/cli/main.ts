@@ -30,6 +30,7 @@ const OPTIONS = {
     out: { type: 'string', short: 'o' },
     watch: { type: 'boolean', short: 'w' },
     'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
     ping: { type: 'boolean' },
   },
   check: { ...COMMON, strict: { type: 'boolean' } },
@@ -135,7 +136,7 @@ function opt<K extends string>(key: K, value: string | boolean | undefined): Par
 }
 
 async function runBuild(values: Record<string, string | boolean | undefined>, io: Io, out: Output): Promise<number> {
-  const options = { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('out', values.out), dryRun: values['dry-run'] === true };
+  const options = { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('out', values.out), dryRun: values['dry-run'] === true, force: values.force === true };
   if (values.watch) {
     const { watch } = await import('./watch.js');
     return watch(options, out, values);
