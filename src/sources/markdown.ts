@@ -75,7 +75,11 @@ function plainMarkdown(body: string, reason: string): MarkdownResult {
   return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text: `The Markdown could not be rendered (${reason}); its text was kept as plain paragraphs.`, rule: 'markdown-failed' }] };
 }
 
-/** The most block markers (`>`, `-`, `+`, `*`, `1.`, `1)`) opening any one line, counted in one linear scan. */
+/**
+ * The most block markers (`>`, `-`, `+`, `*`, `1.`, `1)`) opening any one line, counted in one linear
+ * scan. A list marker counts only before a space, a tab or the line end, as CommonMark reads it: a
+ * table border or thematic break of 101 "-" is one line of text, not 101 lists.
+ */
 export function maxBlockNesting(body: string): number {
   let max = 0;
   let count = 0;
@@ -97,11 +101,12 @@ export function maxBlockNesting(body: string): number {
       continue;
     }
     if (c === 32 || c === 9) continue;
-    if (c === 62 || c === 45 || c === 43 || c === 42) count++; // > - + *
+    if (c === 62) count++; // > opens a quote with or without a space
+    else if ((c === 45 || c === 43 || c === 42) && isMarkerEnd(body.charCodeAt(i + 1))) count++; // - + * open a list item only before a space or the line end
     else if (c >= 48 && c <= 57) {
       while (i + 1 < body.length && body.charCodeAt(i + 1) >= 48 && body.charCodeAt(i + 1) <= 57) i++;
       const next = body.charCodeAt(i + 1);
-      if (next === 46 || next === 41) {
+      if ((next === 46 || next === 41) && isMarkerEnd(body.charCodeAt(i + 2))) {
         count++;
         i++;
       } else atLineStart = false;
@@ -109,6 +114,11 @@ export function maxBlockNesting(body: string): number {
     if (count > max) max = count;
   }
   return max;
+}
+
+/** After a list marker: a space, a tab, the line end or the text end (NaN from charCodeAt). */
+function isMarkerEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
 function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
