@@ -1,11 +1,23 @@
 import { Marked, type Token } from 'marked';
+import markedFootnote from 'marked-footnote';
 import { htmlToText, htmlToTexts } from '../clean/html-text.js';
-import type { DroppedBlock, FoundMetadata } from '../model.js';
+import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
+import { stripMdx } from './mdx.js';
+import { applyTemplates, type TemplateSettings } from './templates.js';
 
 /** One shared renderer: GitHub-flavoured Markdown, no raw-HTML trust (the sanitiser runs later). */
 const marked = new Marked({ gfm: true, async: false });
+
+/**
+ * GFM footnotes (`[^1]` and `[^1]: text`) with marked-footnote. The extension keeps per-document
+ * state in its closure (and tries its tokenizer at every block), so a body that may hold a
+ * footnote gets its own renderer (~35 µs), and the others keep the plain shared one.
+ */
+function footnoteRenderer(): Marked {
+  return new Marked({ gfm: true, async: false }).use(markedFootnote({ description: 'Notes' }));
+}
 
 export interface MarkdownResult {
   bodyHtml: string;
@@ -15,13 +27,35 @@ export interface MarkdownResult {
   found: FoundMetadata;
   /** Set when the Markdown could not be rendered (rule "markdown-failed") and the text was kept as is. */
   dropped?: DroppedBlock[];
+  /** Template code or MDX components removed (CONTENT_TEMPLATE_*, CONTENT_MDX_REMOVED). */
+  diagnostics?: Diagnostic[];
+}
+
+/** What a Markdown body needs besides its text: where it is, whether it is MDX, and the site's templates. */
+export interface MarkdownOptions {
+  /** Display path for diagnostics. */
+  file?: string;
+  /** An `.mdx` file: imports, exports, JSX components and expressions are removed first. */
+  mdx?: boolean;
+  /** Liquid/Nunjucks rendering (see sources/templates.ts); absent: template code is removed. */
+  templates?: TemplateSettings;
+  /** The article's front matter (`page` for templates, `render_with_liquid`). */
+  frontMatter?: Record<string, unknown>;
 }
 
 /**
  * Render a Markdown body. A level-1 heading that opens the body is the article's title: it becomes
  * found metadata (provenance 'title-line') and leaves the body, since every feed shows the title itself.
  */
-export function readMarkdown(body: string, bodyLine: number): MarkdownResult {
+export function readMarkdown(source: string, bodyLine: number, options: MarkdownOptions = {}): MarkdownResult {
+  // Template code and MDX run before Markdown, as in the generators (and never show as text).
+  const file = options.file ?? '';
+  const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
+  const result = readPlainMarkdown(pre.text, bodyLine);
+  return pre.diagnostics.length > 0 ? { ...result, diagnostics: pre.diagnostics } : result;
+}
+
+function readPlainMarkdown(body: string, bodyLine: number): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   const depth = maxBlockNesting(body);
@@ -122,19 +156,22 @@ function isMarkerEnd(c: number): boolean {
 }
 
 function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
-  const tokens = marked.lexer(body);
+  const md = body.includes('[^') ? footnoteRenderer() : marked;
+  const tokens = md.lexer(body);
+  // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
+  if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
   const firstIndex = tokens.findIndex((t) => t.type !== 'space');
   const first: Token | undefined = tokens[firstIndex];
   if (first && first.type === 'heading' && first.depth === 1) {
-    const title = htmlToText(marked.parseInline(first.text) as string).trim();
+    const title = htmlToText(md.parseInline(first.text) as string).trim();
     if (title) {
       const line = bodyLine + countNewlines(body.slice(0, body.indexOf(first.raw)));
       found.title = { value: title, from: 'title-line', line };
       tokens.splice(firstIndex, 1);
     }
   }
-  const bodyHtml = marked.parser(tokens);
+  const bodyHtml = md.parser(tokens);
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   const { text: bodyText, summary } = htmlToTexts(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found };
