@@ -1,4 +1,5 @@
-import { Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { createRequire } from 'node:module';
+import type { Liquid, TagToken, TopLevelToken } from 'liquidjs';
 
 /** liquidjs's tag options (its type is not exported from the package root). */
 type TagImplOptions = Exclude<Parameters<Liquid['registerTag']>[1], new (...args: never[]) => unknown>;
@@ -307,7 +308,10 @@ let engine: Liquid | undefined;
 
 function liquid(): Liquid {
   if (engine) return engine;
-  const e = new Liquid({
+  // Loaded on first use (~50 ms of CPU per process): most sites render no templates. Synchronous,
+  // because reading an article is; liquidjs's "main" is its CommonJS build.
+  const { Liquid: LiquidEngine } = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs');
+  const e = new LiquidEngine({
     // Templates come only from the article: no file is ever read (include/render are replaced below).
     templates: {},
     strictFilters: false,
