@@ -22,12 +22,20 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
   const expressions: number[] = [];
   let out = '';
   let i = 0;
+  // The line at `i`, counted forward only (i never goes back): linear however many tags there are.
+  let counted = 0;
+  let line = 1;
+  const lineIn = (at: number): number => {
+    line += countNewlines(text.slice(counted, at));
+    counted = at;
+    return line;
+  };
   while (i < text.length) {
     const c = text[i];
     if (c === '{') {
       const end = balanced(text, i, '{', '}');
       const expr = text.slice(i, end);
-      if (!/^\{\s*\/\*[\s\S]*\*\/\s*\}$/.test(expr)) expressions.push(lineIn(text, i));
+      if (!/^\{\s*\/\*[\s\S]*\*\/\s*\}$/.test(expr)) expressions.push(lineIn(i));
       out += blank(expr);
       i = end;
       continue;
@@ -40,7 +48,7 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
         if (name && !m[1]) {
           const seen = components.get(name);
           if (seen) seen.count++;
-          else components.set(name, { line: lineIn(text, i), count: 1 });
+          else components.set(name, { line: lineIn(i), count: 1 });
         }
         out += blank(text.slice(i, end));
         i = end;
@@ -77,16 +85,13 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
   return { text, diagnostics };
 }
 
-function lineIn(text: string, offset: number): number {
-  return 1 + countNewlines(text.slice(0, offset));
-}
-
 /** The end of the string or comment opening at `i` (a quote closes on its own line), or `i` when none. */
 function skipQuoted(text: string, i: number): number {
   const c = text[i];
   if (c === '/' && text[i + 1] === '*') {
     const end = text.indexOf('*/', i + 2);
-    return end === -1 ? i : end + 1;
+    // Unclosed, the comment runs to the end (as in JavaScript); scanning on would be quadratic.
+    return end === -1 ? text.length - 1 : end + 1;
   }
   if (c !== '"' && c !== "'" && c !== '`') return i;
   const q = text.indexOf(c, i + 1);

@@ -84,3 +84,16 @@ describe('GFM footnotes', () => {
     expect(r.bodyHtml).not.toContain('<h1>');
   });
 });
+
+describe('.mdx on hostile input', () => {
+  it('stays linear on unclosed comments, strings, tags and many components', () => {
+    for (const unit of ['{/*', '<A/>\n', '{x}\n', '<A b="', '{"a\n', '<A {', '`{']) {
+      const start = process.cpuUsage();
+      const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'p.mdx' }, unit.repeat(40_000), ctx);
+      const used = process.cpuUsage(start);
+      expect(r.ok, unit).toBe(true);
+      // Quadratic scans take tens of seconds here; linear ones a few hundred ms at most.
+      expect((used.user + used.system) / 1000, unit).toBeLessThan(3_000);
+    }
+  });
+});
