@@ -356,8 +356,25 @@ function liquid(): Liquid {
   return e;
 }
 
+/**
+ * Where a tag starts, as an offset: liquidjs's getPosition() counts lines from the start of the
+ * text at every call (quadratic over many tags), so offsets become lines in one pass afterwards.
+ */
 function lineOf(token: TagToken): number {
-  return token.getPosition()[0] ?? 1;
+  return -1 - token.begin;
+}
+
+/** Turn the offsets noted by `lineOf` (stored as -1 - offset) into 1-based lines of `text`, in one forward pass. */
+function offsetsToLines(text: string, removed: Removed[]): void {
+  const pending = removed.filter((r) => r.line < 0).sort((a, b) => b.line - a.line);
+  let at = 0;
+  let line = 1;
+  for (const r of pending) {
+    const offset = -1 - r.line;
+    line += countNewlines(text.slice(at, offset));
+    at = Math.max(at, offset);
+    r.line = line;
+  }
 }
 
 /** A tag that renders nothing and is named in the article's warning. */
@@ -418,11 +435,14 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   current = { removed, links: settings.links ?? {} };
   try {
     const out = e.parseAndRenderSync(text, scope) as unknown;
+    offsetsToLines(text, removed);
     return { ok: true, text: String(out) };
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? String(error);
-    const line = /line:(\d+)/.exec(message)?.[1];
-    return { ok: false, message: message.replace(/,?\s*line:\d+, col:\d+/, '').trim(), ...(line ? { line: Number(line) } : {}) };
+    const first = (error as Error).message.split('\n')[0] ?? String(error);
+    const line = /line:(\d+)/.exec(first)?.[1];
+    // liquidjs quotes the template around the error: keep it short, and without the code placeholders.
+    const message = label(first.replace(/,?\s*line:\d+, col:\d+/, '').replace(/\uE000\d+\n*\uE001/g, '…'));
+    return { ok: false, message, ...(line ? { line: Number(line) } : {}) };
   } finally {
     current = undefined;
   }

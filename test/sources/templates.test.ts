@@ -113,3 +113,21 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(read('`{{ site.title }}`', { templates: LIQUID }).html).toBe('<p><code>{{ site.title }}</code></p>\n');
   });
 });
+
+describe('templates on hostile input', () => {
+  it('stays within bounds in both modes (no quadratic scans, engine limits on loops)', () => {
+    const shapes = ['{{ ', '{% ', '{%x%}', '{{a}}', '{% if a %}', '{% raw %}', '``{%', '{{< x >}}{{% y %}}', '{# ', '{% highlight x %}\n'];
+    for (const templates of [undefined, LIQUID]) {
+      for (const unit of shapes) {
+        const start = process.cpuUsage();
+        const r = read(unit.repeat(20_000), templates ? { templates } : {});
+        const used = process.cpuUsage(start);
+        // A lone unclosed "{%" is no template (generators refuse it); no whole tag may remain.
+        expect(outsideCode(r.html), unit).not.toMatch(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/);
+        expect((used.user + used.system) / 1000, unit).toBeLessThan(4_000);
+      }
+    }
+    const loops = read('{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}', { templates: LIQUID });
+    expect(loops.diagnostics.map((d) => d.code)).toContain('CONTENT_TEMPLATE_FAILED');
+  });
+});
