@@ -52,7 +52,11 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   const file = options.file ?? '';
   const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
   const result = readPlainMarkdown(pre.text, bodyLine);
-  return pre.diagnostics.length > 0 ? { ...result, diagnostics: pre.diagnostics } : result;
+  if (pre.diagnostics.length === 0) return result;
+  // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
+  // article itself: keep the link's text, drop the image.
+  const bodyHtml = result.bodyHtml.replace(/<a href="">([\s\S]*?)<\/a>/g, '$1').replace(/<img src=""[^>]*>/g, '');
+  return { ...result, bodyHtml, diagnostics: pre.diagnostics };
 }
 
 function readPlainMarkdown(body: string, bodyLine: number): MarkdownResult {
