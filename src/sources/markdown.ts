@@ -55,7 +55,8 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
   // article itself: keep the link's text, drop the image.
-  const bodyHtml = result.bodyHtml.replace(/<a href="">([\s\S]*?)<\/a>/g, '$1').replace(/<img src=""[^>]*>/g, '');
+  // (Plain link text only: a pattern that looked past the next tag would be quadratic on raw HTML.)
+  const bodyHtml = result.bodyHtml.replace(/<a href="">([^<]*)<\/a>/g, '$1').replace(/<img src=""[^>]*>/g, '');
   return { ...result, bodyHtml, diagnostics: pre.diagnostics };
 }
 
