@@ -1,7 +1,7 @@
 import type { Person } from '../model.js';
 
-/** An `<…>` group: the e-mail slot of the shorthand. */
-const ANGLE_GROUP = /<([^<>]*)>/;
+/** An `<…>` group at the start: the e-mail slot of the shorthand. */
+const ANGLE_GROUP = /^<([^<>]*)>/;
 
 /**
  * Narrow one front-matter/config author value to a Person, or undefined when it is not one.
@@ -26,12 +26,13 @@ export function parsePerson(value: unknown, relativeUrls = false): Person | unde
         rest = rest.slice(0, open);
       }
     }
+    // The e-mail part: the name ends where it starts ("Jane <", unclosed, is still "Jane").
     let email: string | undefined;
-    const angle = ANGLE_GROUP.exec(rest);
-    if (angle) {
-      const inner = (angle[1] as string).trim();
-      if (isEmail(inner)) email = inner;
-      rest = rest.slice(0, angle.index) + rest.slice(angle.index + angle[0].length);
+    const lt = rest.indexOf('<');
+    if (lt !== -1) {
+      const inner = ANGLE_GROUP.exec(rest.slice(lt))?.[1]?.trim();
+      if (inner && isEmail(inner)) email = inner;
+      rest = rest.slice(0, lt);
     }
     const name = rest.replace(/\s+/g, ' ').trim();
     if (!name) return undefined;
