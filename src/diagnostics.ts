@@ -9,7 +9,7 @@ import type { Diagnostic, Severity } from './model.js';
  */
 export const DIAGNOSTICS = {
   CONFIG_DEFAULTS: { severity: 'warning', meaning: 'No config file was found; the feeds use the default title and the example.com link.' },
-  SOURCE_IGNORED: { severity: 'note', meaning: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .txt, .html, .htm).' },
+  SOURCE_IGNORED: { severity: 'note', meaning: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .mdx, .txt, .html, .htm).' },
   SOURCE_UNREADABLE: { severity: 'error', meaning: 'The file could not be read (permissions, I/O error).' },
   SOURCE_BINARY: { severity: 'error', meaning: 'The file holds binary data (an image, an archive), not text.' },
   SOURCE_INVALID_UTF8: { severity: 'error', meaning: 'The file is not valid UTF-8 (nor UTF-16 with a byte-order mark).' },
@@ -49,7 +49,17 @@ export const DIAGNOSTICS = {
     severity: 'warning',
     meaning: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.',
   },
+  CONTENT_TEMPLATE_REMOVED: {
+    severity: 'warning',
+    meaning: 'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
+  },
+  CONTENT_TEMPLATE_FAILED: { severity: 'warning', meaning: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered." },
+  CONTENT_MDX_REMOVED: { severity: 'warning', meaning: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.' },
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
+  GIT_DATES_UNCERTAIN: {
+    severity: 'warning',
+    meaning: 'git history cannot tell when some articles began: many start in one commit (an import, or a move or copy git could not follow), or a commit was too large for rename detection.',
+  },
   GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
   ARTICLE_INTERNAL_ERROR: { severity: 'error', meaning: 'feedwright crashed on this article (a bug); the article is left out and the others are built.' },
   ARTICLE_ITEM_INVALID: {

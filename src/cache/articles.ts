@@ -34,8 +34,9 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * front-matter rules of 2026-11-28; 4: Markdown summaries without code, headings and what follows <!--more-->;
  * 5: RSS descriptions escaped as HTML text, raster-only data: images, years outside 1-9999 refused
  * (the entries hold rendered items).
+ * 6: Markdown footnotes, template code rendered or removed, the nesting guard, authors with parentheses.
  */
-const FORMAT = 'feedwright-articles-5';
+const FORMAT = 'feedwright-articles-6';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {

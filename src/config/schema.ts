@@ -1,4 +1,5 @@
 import type { Person } from '../model.js';
+import type { TemplateSettings } from '../sources/templates.js';
 
 /** Where each metadata field may come from, in order of precedence. Data, not code (Hugo-style). */
 export interface Precedence {
@@ -62,6 +63,8 @@ export interface FeedwrightConfig {
   index: boolean;
   /** Cache folder for parsed articles (relative to the config file), or false to disable. */
   cache: string | false;
+  /** Template code in Markdown bodies (Liquid/Nunjucks; see sources/templates.ts), set by a generator preset. Absent: removed with a warning. */
+  templates?: TemplateSettings;
 }
 
 export const DEFAULT_PRECEDENCE: Precedence = {

@@ -4,6 +4,7 @@ import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
 import { isLanguageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
+import { bodyBaseUrl } from './bundle.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
 export interface ResolveContext {
@@ -281,7 +282,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
-  const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: link.value, allowIframes: config.allowIframes });
+  const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: bodyBaseUrl(link.value, doc.relPath), allowIframes: config.allowIframes });
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
     diagnostics.push(

@@ -9,6 +9,7 @@ import type { Diagnostic, SourceKind } from '../model.js';
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceKind>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.mdx': 'markdown',
   '.txt': 'text',
   '.html': 'html',
   '.htm': 'html',

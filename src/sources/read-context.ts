@@ -13,5 +13,7 @@ export function makeReadContext(config: FeedwrightConfig, template: ReadonlySet<
     dropPatterns: config.clean.drop.map((p) => new RegExp(p, 'u')),
     keepPatterns: config.clean.keep.map((p) => new RegExp(p, 'u')),
     now,
+    // Filled by the generator presets (config "templates"); without it, template code is removed.
+    ...(config.templates ? { templates: config.templates } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { SourceFile } from './files.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { extractHtml } from '../extract/html/index.js';
 import { readMarkdown } from './markdown.js';
+import type { TemplateSettings } from './templates.js';
 
 /*
  * The text cleaner and the HTML extractor pull in chrono-node, linkedom and Readability: a few
@@ -37,6 +38,8 @@ export interface ReadContext {
   keepPatterns: RegExp[];
   /** Reference time for relative dates in text ("yesterday"); the build's clock, never read deep inside. */
   now: Date;
+  /** Template code in Markdown bodies: rendered with Liquid where the site uses it, else removed. */
+  templates?: TemplateSettings;
 }
 
 export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -58,9 +61,15 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
   };
   switch (file.kind) {
     case 'markdown': {
-      const md = readMarkdown(fm.body, fm.bodyLine);
+      const md = readMarkdown(fm.body, fm.bodyLine, {
+        file: file.displayPath,
+        mdx: /\.mdx$/i.test(file.relPath),
+        frontMatter: fm.data,
+        ...(ctx.templates ? { templates: ctx.templates } : {}),
+      });
       const summaryText = md.summaryText !== undefined ? { summaryText: md.summaryText } : {};
-      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics: fm.diagnostics };
+      const diagnostics = md.diagnostics ? [...fm.diagnostics, ...md.diagnostics] : fm.diagnostics;
+      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics };
     }
     case 'text': {
       if (!clean) {
