@@ -96,6 +96,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Building with the defaults gives feeds that link to example.com: say so, once.
     loaded.diagnostics.unshift(diag('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`, 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".'));
   }
+  if (options.verifyLinks) await checkLinks(options, paths, loaded);
   const plan = planOutput(config, loaded.articles, GENERATOR);
   const renders = plan.files;
   const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));
@@ -206,3 +207,17 @@ async function removeStaleTemps(outDir: string): Promise<void> {
   await Promise.all(entries.filter((e) => /(^|\/)\.[^/]+\.\d+-[a-z0-9]+\.tmp$/.test(e)).map((e) => rm(path.join(outDir, e), { force: true })));
 }
 
+
+/** --verify-links: every item link must be a page the site built (src/site/verify.ts). */
+async function checkLinks(options: BuildOptions, paths: ReturnType<typeof resolvePaths>, loaded: LoadedArticles): Promise<void> {
+  const { verifyLinks } = await import('./site/verify.js');
+  const { config } = paths.loaded;
+  const site = config.siteInfo;
+  let outputDir: string;
+  if (typeof options.verifyLinks === 'string') outputDir = path.resolve(options.cwd ?? process.cwd(), options.verifyLinks);
+  else if (site && paths.siteRoot) outputDir = path.resolve(paths.siteRoot, site.output);
+  else throw new FeedwrightError('USAGE', '--verify-links: no site generator was found, so its output folder is unknown.', 'Pass the folder the site was built into: --verify-links DIR.');
+  const base = config.itemBase !== config.link ? config.itemBase : (site?.baseUrl ?? config.itemBase);
+  const { diagnostics } = verifyLinks(loaded.articles, outputDir, base, paths.display);
+  loaded.diagnostics.push(...diagnostics);
+}

@@ -2,39 +2,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { diag } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
-import { countNewlines, didYouMean } from '../util/text.js';
-
-/** Front matter keys feedwright reads (aliases included). Anything else gets FM_UNKNOWN_KEY. */
-export const FRONT_MATTER_KEYS = [
-  'title',
-  'author',
-  'authors',
-  'date',
-  'published',
-  'updated',
-  'modified',
-  // The names other generators use (Astro, Hugo, Jekyll, Eleventy), read as the ones above.
-  'pubDate',
-  'publishDate',
-  'updatedDate',
-  'lastmod',
-  'last_modified_at',
-  'excerpt',
-  'cover',
-  'heroImage',
-  'tags',
-  'categories',
-  'summary',
-  'description',
-  'id',
-  'slug',
-  'draft',
-  'image',
-  'lang',
-  'link',
-  'canonical',
-  'clean',
-] as const;
+import { countNewlines } from '../util/text.js';
 
 /** YAML aliases allowed per document. A few are normal; thousands are an attack ("billion laughs"). */
 const MAX_YAML_ALIASES = 50;
@@ -152,27 +120,9 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
     );
     return { data: {}, lines, diagnostics, ok: false };
   }
-  const record = (data ?? {}) as Record<string, unknown>;
-  diagnostics.push(...unknownKeys(record, lines, file, firstLine));
-  return { data: record, lines, diagnostics, ok: true };
-}
-
-/** FM_UNKNOWN_KEY for every key feedwright does not read, with a guess at the one meant. */
-function unknownKeys(record: Record<string, unknown>, lines: Record<string, number>, file: string, firstLine: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const key of Object.keys(record)) {
-    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
-    const guess = didYouMean(key, FRONT_MATTER_KEYS);
-    out.push(
-      diag(
-        'FM_UNKNOWN_KEY',
-        { file, line: lines[key] ?? firstLine },
-        `Unknown front matter key "${key}" is ignored.`,
-        guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`,
-      ),
-    );
-  }
-  return out;
+  // Unknown keys are reported when the article is resolved (src/meta/resolve.ts), where the
+  // site's generator and the config's own keys are known.
+  return { data: (data ?? {}) as Record<string, unknown>, lines, diagnostics, ok: true };
 }
 
 /** A top-level `key = value` line of TOML (before the first [table]), for diagnostics' line numbers. */
@@ -196,7 +146,7 @@ function parseTomlBlock(tomlText: string, file: string): Parsed {
     if (key !== undefined && !(key in lines)) lines[key] = 2 + i;
   }
   const data = plainToml(parsed) as Record<string, unknown>;
-  return { data, lines, diagnostics: unknownKeys(data, lines, file, 2), ok: true };
+  return { data, lines, diagnostics: [], ok: true };
 }
 
 /** TOML values as YAML front matter gives them: plain objects, and dates as their text. */
