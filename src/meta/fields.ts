@@ -45,6 +45,8 @@ export const GENERATOR_KEYS = {
   eleventy: ['layout', 'permalink', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'eleventyComputed', 'eleventyImport', 'pagination', 'templateEngineOverride', 'dynamicPermalink', 'eleventyDataSchema'],
   astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead'],
   nextjs: ['coverImage', 'ogImage', 'excerpt', 'layout', 'images', 'bibliography', 'canonicalUrl', 'lastmod'],
+  /** Widespread Hugo themes' documented keys: PaperMod, and LoveIt with its forks DoIt and FixIt. */
+  hugoThemes: ['ShowRssButtonInSectionTermList', 'ShowCodeCopyButtons', 'disableShare', 'hideSummary', 'searchHidden', 'canonicalURL', 'editPost', 'author', 'hiddenFromHomePage', 'hiddenFromSearch', 'featuredImagePreview', 'lightgallery', 'license', 'ruby', 'fraction', 'fontawesome', 'linkToMarkdown', 'rssFullText', 'code', 'mapbox', 'share', 'comment', 'library', 'seo', 'twemoji', 'subtitle', 'categories'],
   /** Keys so common across themes of every generator that warning about them helps nobody. */
   common: ['keywords', 'toc', 'comments', 'hidden', 'featured', 'weight', 'math', 'layout', 'permalink', 'url', 'aliases', 'type', 'series', 'subtitle', 'thumbnail'],
 } as const satisfies Record<string, readonly string[]>;

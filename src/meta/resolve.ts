@@ -51,7 +51,8 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const badValue = (key: string, expected: string, example: string): void => {
     diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(fm[key])}.`, `Write e.g. ${key}: ${example}`));
   };
-  const firstKey = (...keys: readonly string[]): string | undefined => keys.find((k) => fm[k] !== undefined && fm[k] !== null);
+  // An empty value (`image = ""`, `summary: ''`, as archetypes leave them) is no value, not a bad one.
+  const firstKey = (...keys: readonly string[]): string | undefined => keys.find((k) => fm[k] !== undefined && fm[k] !== null && !(typeof fm[k] === 'string' && !(fm[k] as string).trim()));
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys);
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
@@ -332,10 +333,13 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   let image: Sourced<string> | undefined;
   const imageKey = firstKey(...keysOf('image'));
   if (imageKey) {
-    const raw = fm[imageKey];
+    // Themes nest it: PaperMod's `cover: { image: ... }`.
+    const value = fm[imageKey];
+    const nested = typeof value === 'object' && value !== null && !Array.isArray(value) ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url) : undefined;
+    const raw = nested ?? value;
     const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
     if (resolved) image = fromFm(imageKey, resolved);
-    else badValue(imageKey, 'a URL or a path', 'images/cover.jpg');
+    else if (!(nested !== undefined && (nested === '' || nested === null))) badValue(imageKey, 'a URL or a path', 'images/cover.jpg');
   } else if (doc.found.image) {
     const resolved = resolveHttpUrl(doc.found.image.value, link.value);
     if (resolved) image = { ...doc.found.image, value: resolved };
@@ -462,7 +466,13 @@ function deriveLink(
   f: { published: Sourced<Date>; title: string; slug: string },
 ): { url: string; rule: string; pattern?: string; unknown: string[] } | { skip: string } {
   const dateKey = f.published.from === 'front-matter' ? Object.keys(fm).find((k) => doc.frontMatterLines[k] === f.published.line) : undefined;
-  const dateText = dateKey !== undefined && typeof fm[dateKey] === 'string' ? (fm[dateKey] as string) : undefined;
+  // The date as written: a URL's :year/:month/:day are those of the written date (a file name's date is in the site's zone).
+  const dateText =
+    dateKey !== undefined && typeof fm[dateKey] === 'string'
+      ? (fm[dateKey] as string)
+      : f.published.from === 'file-name'
+        ? /^\d{4}-\d{2}-\d{2}/.exec(doc.relPath.split('/').pop() ?? '')?.[0]
+        : undefined;
   const categories = categoriesOf(doc.relPath, fm, site);
   if (!site) {
     const pattern = config.permalinks[doc.relPath.includes('/') ? (doc.relPath.split('/')[0] as string) : ''] ?? config.permalinks['*'];

@@ -187,6 +187,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
       if (Array.isArray(c.collections)) for (const name of c.collections) if (typeof name === 'string') info.collections[name] = '';
       info.output = asString(c.destination) ?? '_site';
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
+      info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
       break;
     }
     case 'hugo': {
@@ -313,6 +314,30 @@ function eleventyDirectoryData(inputDir: string, articlesDir: string): Record<st
     if (d) out[rel] = d;
   }
   if (above.length > 0) out[''] = mergeData([...above, out[''] ?? {}]);
+  return out;
+}
+
+/**
+ * Jekyll's front matter defaults (`defaults: [{ scope: { path }, values }]`) whose scope is a
+ * plain folder: applied to the articles below it, as Jekyll applies them (a glob or a type-only
+ * scope is left out; a scope path of '' applies to all).
+ */
+function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  if (!Array.isArray(defaults)) return out;
+  const articlesRel = relSlash(sourceDir, articlesDir);
+  for (const d of defaults) {
+    const scope = asRecord(asRecord(d)?.scope);
+    const values = asRecord(asRecord(d)?.values);
+    const scopePath = typeof scope?.path === 'string' ? scope.path.replace(/^\/+|\/+$/g, '') : '';
+    if (!values || /[*?[]/.test(scopePath)) continue;
+    // The scope relative to the articles folder: above it (or '') applies to all, below it to that folder.
+    let key: string | undefined;
+    if (scopePath === '' || articlesRel === scopePath || articlesRel.startsWith(`${scopePath}/`)) key = '';
+    else if (scopePath.startsWith(articlesRel ? `${articlesRel}/` : '')) key = articlesRel ? scopePath.slice(articlesRel.length + 1) : scopePath;
+    if (key === undefined) continue;
+    out[key] = mergeData([out[key] ?? {}, values]);
+  }
   return out;
 }
 

@@ -238,8 +238,10 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
   const dated = JEKYLL_POST.exec(stem);
   const slugPart = str(input.fm.slug) ?? (dated ? (dated[2] as string) : stem);
   const inCollection = collection ? dirs.slice(dirs.indexOf(collection === 'posts' ? '_posts' : `_${collection}`) + 1) : dirs;
+  // Jekyll reads a date with an offset into the site's zone; one without is already in it.
+  const ownZone = input.dateText !== undefined && !/(?:Z|[+-]\d{2}:?\d{2})\s*$/.test(input.dateText.trim());
   const values: Record<string, string> = {
-    ...dateParts(input.date, input.dateText, site.timezone ?? 'UTC'),
+    ...dateParts(input.date, ownZone ? input.dateText : undefined, site.timezone ?? 'UTC'),
     title: jekyllSlugify(slugPart, 'pretty', true),
     slug: jekyllSlugify(slugPart, 'default'),
     name: jekyllSlugify(stem, 'pretty'),
