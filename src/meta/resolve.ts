@@ -444,7 +444,9 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
     return 'a listing page ("pagination")';
   }
   if (fm.paginate_by !== undefined || fm.paginate !== undefined) return 'a listing page ("paginate")';
-  if (typeof fm.layout === 'string' && LISTING_LAYOUTS.has(fm.layout.toLowerCase())) return `a listing page (layout "${fm.layout}")`;
+  // A layout is named by its file: "layouts/blog.njk" is the layout "blog".
+  const layout = typeof fm.layout === 'string' ? (fm.layout.split('/').pop() ?? '').replace(/\.[^.]+$/, '').toLowerCase() : undefined;
+  if (layout && LISTING_LAYOUTS.has(layout)) return `a listing page (layout "${fm.layout}")`;
   if (fm.eleventyExcludeFromCollections === true) return 'a page left out of collections ("eleventyExcludeFromCollections")';
   if (fm.permalink === false) return 'a page the site does not write ("permalink: false")';
   if (fm.headless === true) return 'a headless page';

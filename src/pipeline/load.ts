@@ -175,8 +175,8 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
 
   // A folder's index page with articles below it lists them: not a post (Hugo and Zola excepted,
   // where index.md is a page bundle, whose other files are its resources).
-  const listing = listingPages(articles, listed.files, config.siteInfo?.preset);
-  for (const a of listing) diagnostics.push(diag('META_NOT_A_POST', { file: a.displayPath }, 'This is a folder\'s index page with articles below it (a listing page), not a post; it is not an item.', 'If it is a post, move the articles below it elsewhere.'));
+  const listing = notPosts(articles, listed.files, config.siteInfo?.preset);
+  for (const [a, why] of listing) diagnostics.push(diag('META_NOT_A_POST', { file: a.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
   counts.sections += listing.size;
   const posts = listing.size > 0 ? articles.filter((a) => !listing.has(a)) : articles;
   posts.sort(compareArticles);
@@ -253,10 +253,32 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
   return kept;
 }
 
-/** Index pages (`x/index.md`, or the folder's own `index.md`) with other article files below them. */
-function listingPages(articles: readonly Article[], files: readonly SourceFile[], preset: string | undefined): Set<Article> {
-  const out = new Set<Article>();
-  if (preset === 'hugo' || preset === 'zola') return out;
+/**
+ * Files that are not posts for what is around them: an index page (`x/index.md`, or the folder's
+ * own `index.md`) with other article files below it lists them; in Hugo and Zola that index page
+ * is a page bundle instead, and the files beside and below it are its resources, not pages; and
+ * no generator makes pages of `.txt` files (nor Zola of `.html` ones).
+ */
+function notPosts(articles: readonly Article[], files: readonly SourceFile[], preset: string | undefined): Map<Article, string> {
+  const out = new Map<Article, string>();
+  if (preset !== undefined) {
+    const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
+    for (const a of articles) {
+      if (a.kind === 'text' || (preset === 'zola' && a.kind === 'html')) {
+        out.set(a, `a ${a.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
+        continue;
+      }
+      const parts = a.relPath.split('/');
+      for (let i = parts.length - 1; i >= 1; i--) {
+        const dir = parts.slice(0, i).join('/');
+        if (bundles.has(dir) && !(i === parts.length - 1 && /^index\./.test(parts[i] ?? ''))) {
+          out.set(a, `a resource of the page bundle ${dir}/`);
+          break;
+        }
+      }
+    }
+    if (preset === 'hugo' || preset === 'zola') return out;
+  }
   const folders = new Map<string, number>();
   for (const f of files) {
     const parts = f.relPath.split('/');
@@ -269,7 +291,7 @@ function listingPages(articles: readonly Article[], files: readonly SourceFile[]
     const parts = a.relPath.split('/');
     if (!/^index\.[^.]+$/.test(parts[parts.length - 1] ?? '')) continue;
     const dir = parts.slice(0, -1).join('/');
-    if ((folders.get(dir) ?? 0) > 1) out.add(a);
+    if ((folders.get(dir) ?? 0) > 1 && !out.has(a)) out.set(a, "a folder's index page with articles below it (a listing page)");
   }
   return out;
 }

@@ -69,8 +69,13 @@ export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<
   }
 }
 
-/** A pattern from the user's config for this section ('*' for any), if there is one. */
-function userPattern(userPatterns: Record<string, string>, section: string): string | undefined {
+/**
+ * A pattern from the user's config for this article, if there is one: keyed by a folder name on
+ * its path (the deepest first, so "posts" matches content/posts/x.md), or '*' for any.
+ */
+function userPattern(userPatterns: Record<string, string>, section: string, contentPath?: string): string | undefined {
+  const dirs = contentPath ? contentPath.split('/').slice(0, -1).reverse() : [];
+  for (const d of dirs) if (userPatterns[d] !== undefined) return userPatterns[d];
   return userPatterns[section] ?? userPatterns['*'];
 }
 
@@ -234,7 +239,7 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
   const collection = postsAt >= 0 ? 'posts' : dirs.map((d) => d.replace(/^_/, '')).find((d, i) => dirs[i]?.startsWith('_') && d in site.collections);
   const fmPermalink = str(input.fm.permalink);
   const section = collection ?? dirs[0] ?? '';
-  const own = userPattern(userPatterns, section);
+  const own = userPattern(userPatterns, section, input.contentPath);
   const dated = JEKYLL_POST.exec(stem);
   const slugPart = str(input.fm.slug) ?? (dated ? (dated[2] as string) : stem);
   const inCollection = collection ? dirs.slice(dirs.indexOf(collection === 'posts' ? '_posts' : `_${collection}`) + 1) : dirs;
@@ -309,7 +314,7 @@ function hugoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
   const prefix = langPrefix(site, lang);
   const url = str(input.fm.url);
   if (url) return { path: prefix + normalisePath(url), rule: 'front matter url' };
-  const own = userPattern(userPatterns, section);
+  const own = userPattern(userPatterns, section, input.contentPath);
   const pattern = own ?? (section && dirs.length > 0 ? site.permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : site.permalinks['/']);
   if (pattern) {
     const slug = urlize(fmSlug ?? input.title);
@@ -346,7 +351,7 @@ function zolaLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
   const dated = ZOLA_DATED.exec(name);
   const slug = slugify(str(input.fm.slug) ?? (dated ? (dated[2] as string) : name));
   const section = dirs[0] ?? '';
-  const own = userPattern(userPatterns, section);
+  const own = userPattern(userPatterns, section, input.contentPath);
   if (own) {
     const values = commonTokens(input, slug, name, pageDirs, zolaSlugify);
     return { path: prefix + expandPattern(own, values).path, rule: `config permalinks ${own}` };
@@ -384,14 +389,15 @@ function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): L
   if (input.fm.permalink === false) return { skip: 'an Eleventy template with "permalink: false" (no page)' };
   const folderNamed = dirs.length > 0 && (stem === 'index' || stem === dirs[dirs.length - 1]);
   const pathParts = folderNamed ? dirs : [...dirs, stem];
-  const fileSlug = folderNamed ? (dirs[dirs.length - 1] as string) : stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  // page.fileSlug: Eleventy's TemplateFileSlug drops a YYYY-MM-DD- date (its regex is not anchored).
+  const fileSlug = folderNamed ? (dirs[dirs.length - 1] as string) : (/\d{4}-\d{2}-\d{2}-(.*)/.exec(stem)?.[1] ?? stem);
   const filePathStem = `/${[...dirs, stem].join('/')}`;
   const permalink = str(input.fm.permalink);
   if (permalink) {
     const rendered = permalink.includes('{') ? renderEleventyPermalink(permalink, input, fileSlug, filePathStem) : permalink;
     if (rendered !== undefined) return { path: normalisePath(rendered.replace(/index\.html$/, '')), rule: `front matter permalink ${permalink}` };
   }
-  const own = userPattern(userPatterns, dirs[0] ?? '');
+  const own = userPattern(userPatterns, dirs[0] ?? '', input.contentPath);
   if (own) {
     const values = commonTokens(input, jekyllSlugify(str(input.fm.slug) ?? fileSlug, 'default'), fileSlug, dirs, (s) => jekyllSlugify(s, 'default'));
     return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
@@ -407,7 +413,7 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
   const inside = [...dirs.slice(1), stem];
   const fmSlug = str(input.fm.slug);
   const id = fmSlug ?? inside.map(githubSlug).join('/').replace(/(^|\/)index$/, '');
-  const own = userPattern(userPatterns, collection);
+  const own = userPattern(userPatterns, collection, input.contentPath);
   const slash = site.trailingSlash ? '/' : '';
   if (own) {
     const values = commonTokens(input, id, stem, dirs, githubSlug);
@@ -427,7 +433,7 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
   const folder = (prefixParts[prefixParts.length - 1] ?? dirs[0] ?? 'posts').replace(/^_/, '');
   const inside = input.contentPath.split('/').slice(prefixParts.length).join('/').replace(/\.[^./]+$/, '').replace(/(^|\/)index$/, '');
   const slug = str(input.fm.slug) ?? inside;
-  const own = userPattern(userPatterns, folder);
+  const own = userPattern(userPatterns, folder, input.contentPath);
   const slash = site.trailingSlash ? '/' : '';
   if (own) {
     const values = commonTokens(input, slug, stem, dirs, (s) => jekyllSlugify(s, 'default'));

@@ -41,6 +41,20 @@ const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inne
  * smol-toml.
  */
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
+  // Blank lines before the opening fence (Astro's and Eleventy's readers allow them): read what
+  // follows, and shift every line number back to the file's.
+  const lead = /^(?:[ \t]*\r?\n)+(?=---[ \t]*\n|\+\+\+[ \t]*\n)/.exec(text);
+  if (lead) {
+    const shift = countNewlines(lead[0]);
+    const r = splitFrontMatterAt(text.slice(lead[0].length), file);
+    const lines = Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, v + shift]));
+    const diagnostics = r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: d.line + shift }));
+    return { ...r, lines, diagnostics, bodyLine: r.bodyLine + shift };
+  }
+  return splitFrontMatterAt(text, file);
+}
+
+function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   const empty = { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [] as Diagnostic[], ok: true };
   const fence = FENCES.find((f) => f.open.test(text));
   if (!fence) return empty;
@@ -69,8 +83,21 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
 
 function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  let lineCounter = new LineCounter();
+  let doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  if (doc.errors.some((e) => e.code === 'MISSING_CHAR' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
+    // A quoted value whose next lines start at column 1, which Jekyll's and Eleventy's YAML
+    // readers (psych, js-yaml) accept: read it again with those lines indented (lines unchanged).
+    const indented = indentQuotedContinuations(yamlText);
+    if (indented !== yamlText) {
+      const retryCounter = new LineCounter();
+      const retry = parseDocument(indented, { lineCounter: retryCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+      if (retry.errors.length === 0) {
+        doc = retry;
+        lineCounter = retryCounter;
+      }
+    }
+  }
   const lineOf = (offset: number | undefined): number => firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
@@ -123,6 +150,39 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   // Unknown keys are reported when the article is resolved (src/meta/resolve.ts), where the
   // site's generator and the config's own keys are known.
   return { data: (data ?? {}) as Record<string, unknown>, lines, diagnostics, ok: true };
+}
+
+/**
+ * Indent the continuation lines of a top-level `key: "..."` or `key: '...'` value that runs over
+ * several lines starting at column 1. Only whole lines inside an unclosed quote change, and only
+ * by two leading spaces, so line numbers stay true.
+ */
+export function indentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let quote: '"' | "'" | undefined;
+  for (const [i, line] of lines.entries()) {
+    if (quote) {
+      if (line.trim() !== '' && !/^\s/.test(line)) lines[i] = `  ${line}`;
+      if (closes(line, quote)) quote = undefined;
+      continue;
+    }
+    const m = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
+    if (m && !closes(m[2] as string, m[1] as '"' | "'")) quote = m[1] as '"' | "'";
+  }
+  return lines.join('\n');
+}
+
+/** Does `rest` (text after an opening quote) close it? `\"` escapes in "...", `''` in '...'. */
+function closes(rest: string, quote: '"' | "'"): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && rest[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
 }
 
 /** A top-level `key = value` line of TOML (before the first [table]), for diagnostics' line numbers. */
