@@ -60,8 +60,12 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const { config } = paths.loaded;
   const diagnostics: Diagnostic[] = [];
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
-  const listed = await listSources(paths.articlesDir, paths.display);
-  diagnostics.push(...listed.diagnostics);
+  const all = await listSources(paths.articlesDir, paths.display);
+  diagnostics.push(...all.diagnostics);
+  // Files the site's generator makes no page of (page bundle resources, text files) are not read.
+  const notContent = notSiteContent(all.files, config.siteInfo?.preset);
+  for (const [f, why] of notContent) diagnostics.push(diag('META_NOT_A_POST', { file: f.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
+  const listed = notContent.size > 0 ? { ...all, files: all.files.filter((f) => !notContent.has(f)) } : all;
   const cache = openArticleCache(paths, now, memo);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
@@ -98,7 +102,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   diagnostics.push(...git.diagnostics);
   cache.setGit(git.dates);
 
-  const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, sections: 0, failed: failed.size };
+  const counts = { sources: all.files.length, published: 0, drafts: 0, held: 0, sections: notContent.size, failed: failed.size };
   const articles: Article[] = [];
   const renderKeys = new Map<Article, string>();
   const checkedItems = new Map<string, ItemDiagnostic[]>();
@@ -254,31 +258,38 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
 }
 
 /**
- * Files that are not posts for what is around them: an index page (`x/index.md`, or the folder's
- * own `index.md`) with other article files below it lists them; in Hugo and Zola that index page
- * is a page bundle instead, and the files beside and below it are its resources, not pages; and
- * no generator makes pages of `.txt` files (nor Zola of `.html` ones).
+ * Source files a site generator makes no page of: no generator makes pages of `.txt` files (nor
+ * Zola of `.html` ones), and in Hugo and Zola the files beside and below a page bundle's
+ * `index.md` are its resources. Without a generator every source is an article, as always.
+ */
+function notSiteContent(files: readonly SourceFile[], preset: string | undefined): Map<SourceFile, string> {
+  const out = new Map<SourceFile, string>();
+  if (preset === undefined) return out;
+  const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
+  for (const f of files) {
+    if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {
+      out.set(f, `a ${f.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
+      continue;
+    }
+    const parts = f.relPath.split('/');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const dir = parts.slice(0, i).join('/');
+      if (bundles.has(dir) && !(i === parts.length - 1 && /^index\./.test(parts[i] ?? ''))) {
+        out.set(f, `a resource of the page bundle ${dir}/`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Index pages (`x/index.md`, or the folder's own `index.md`) with other article files below them:
+ * they list them. Not in Hugo and Zola, where such an index page is a page bundle.
  */
 function notPosts(articles: readonly Article[], files: readonly SourceFile[], preset: string | undefined): Map<Article, string> {
   const out = new Map<Article, string>();
-  if (preset !== undefined) {
-    const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
-    for (const a of articles) {
-      if (a.kind === 'text' || (preset === 'zola' && a.kind === 'html')) {
-        out.set(a, `a ${a.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
-        continue;
-      }
-      const parts = a.relPath.split('/');
-      for (let i = parts.length - 1; i >= 1; i--) {
-        const dir = parts.slice(0, i).join('/');
-        if (bundles.has(dir) && !(i === parts.length - 1 && /^index\./.test(parts[i] ?? ''))) {
-          out.set(a, `a resource of the page bundle ${dir}/`);
-          break;
-        }
-      }
-    }
-    if (preset === 'hugo' || preset === 'zola') return out;
-  }
+  if (preset === 'hugo' || preset === 'zola') return out;
   const folders = new Map<string, number>();
   for (const f of files) {
     const parts = f.relPath.split('/');
