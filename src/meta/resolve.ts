@@ -396,6 +396,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (!title || diagnostics.some((d) => d.severity === 'error')) return { status: 'error', diagnostics };
 
+  // Hugo publishes at "publishDate" even when "date" is earlier.
+  const hugoPublish = site?.preset === 'hugo' && fm.publishDate !== undefined ? parseDateValue(fm.publishDate, config.timezone) : undefined;
+  if (hugoPublish && hugoPublish.getTime() > ctx.now.getTime() && published.value.getTime() <= ctx.now.getTime() && config.future === 'hold') {
+    diagnostics.push(
+      diag('META_FUTURE_HELD', at('publishDate'), `The article's "publishDate" is ${formatRfc3339(hugoPublish)}, in the future; it is held back until then.`, 'Set "future": "include" in the config to publish future-dated articles.'),
+    );
+    return { status: 'future', diagnostics };
+  }
   if (published.value.getTime() > ctx.now.getTime() && config.future === 'hold') {
     diagnostics.push(
       diag(

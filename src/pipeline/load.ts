@@ -66,6 +66,17 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const notContent = notSiteContent(all.files, config.siteInfo?.preset);
   for (const [f, why] of notContent) diagnostics.push(diag('META_NOT_A_POST', { file: f.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
   const listed = notContent.size > 0 ? { ...all, files: all.files.filter((f) => !notContent.has(f)) } : all;
+  for (const file of config.siteInfo?.codeData ?? []) {
+    // Not run: a permalink or date it sets is unknown here, and links may be wrong without a word.
+    diagnostics.push(
+      diag(
+        'SITE_DATA_CODE',
+        { file },
+        'This data file is code; feedwright does not run it, so the permalink, tags or layout it sets are not applied to the articles below it.',
+        'If it sets a permalink, write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:filename/" }; check with --verify-links.',
+      ),
+    );
+  }
   const cache = openArticleCache(paths, now, memo);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be

@@ -169,6 +169,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
     slugifyPaths: true,
     trailingSlash: true,
     output: '_site',
+    codeData: [],
   };
   let contentRoot = root;
   switch (preset) {
@@ -237,6 +238,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
         }
       }
       info.folderData = eleventyDirectoryData(contentRoot, options.articlesDir);
+      info.codeData = eleventyCodeData(options.articlesDir).map((f) => options.display(f));
       break;
     }
     case 'astro': {
@@ -337,6 +339,20 @@ function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: strin
     else if (scopePath.startsWith(articlesRel ? `${articlesRel}/` : '')) key = articlesRel ? scopePath.slice(articlesRel.length + 1) : scopePath;
     if (key === undefined) continue;
     out[key] = mergeData([out[key] ?? {}, values]);
+  }
+  return out;
+}
+
+/** Eleventy directory data files written as code (`blog/blog.11tydata.js`), which feedwright does not run. */
+function eleventyCodeData(articlesDir: string): string[] {
+  const out: string[] = [];
+  for (const rel of foldersUnder(articlesDir)) {
+    const abs = rel ? path.join(articlesDir, rel) : articlesDir;
+    const name = path.basename(abs);
+    for (const ext of ['js', 'cjs', 'mjs']) {
+      const f = path.join(abs, `${name}.11tydata.${ext}`);
+      if (existsSync(f)) out.push(f);
+    }
   }
   return out;
 }

@@ -42,4 +42,6 @@ export interface SiteInfo {
   trailingSlash: boolean;
   /** The generator's output folder relative to the site root (for --verify-links). */
   output: string;
+  /** Data files that are code (Eleventy `blog.11tydata.js`): not run, so what they set is not applied. */
+  codeData: string[];
 }

@@ -51,8 +51,9 @@ describe('site presets: links as the generator writes them', () => {
       'posts/moved.md': 'https://example.org/blog/elsewhere/moved/',
       'notes/Some File.md': 'https://example.org/blog/notes/some-file/',
     });
-    // _index.md (x2) and the bundle's notes.md are not posts; the draft is a draft; image = "" is no error.
-    expect([r.counts.sections, r.counts.drafts, r.counts.failed]).toEqual([3, 1, 0]);
+    // _index.md (x2) and the bundle's notes.md are not posts; the draft is a draft; image = "" is no
+    // error; a publishDate in the future holds the post back though its date has passed.
+    expect([r.counts.sections, r.counts.drafts, r.counts.failed, r.counts.held]).toEqual([3, 1, 0, 1]);
     expect(r.byPath.get('posts/2023/notes.md')?.authors.value).toEqual([{ name: 'Cascade Author' }]);
     expect(r.byPath.get('posts/2023/notes.md')?.link.rule).toBe('hugo (hugo.toml): hugo permalinks.posts /:year/:month/:slug/');
   });
@@ -78,6 +79,8 @@ describe('site presets: links as the generator writes them', () => {
     });
     expect(r.counts.sections).toBe(3);
     expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
+    // A directory data file that is code is not run, and says so once.
+    expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/notes/notes.11tydata.js'))).toEqual([true]);
   });
 
   it('Astro: a content collection with github-slugger ids under site + base; draft: True is a draft', async () => {
