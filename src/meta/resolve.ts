@@ -485,6 +485,9 @@ function deriveLink(
         : undefined;
   const categories = categoriesOf(doc.relPath, fm, site);
   if (!site) {
+    // A page path written in front matter, as generators read it (Jekyll and Eleventy `permalink`, Hugo `url`, Zola `path`).
+    const pathKey = ['permalink', 'url', 'path'].find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim());
+    if (pathKey) return { url: joinBase(config.itemBase, `/${(fm[pathKey] as string).trim().replace(/^\/+/, '')}`), rule: `front matter ${pathKey}`, unknown: [] };
     const pattern = config.permalinks[doc.relPath.includes('/') ? (doc.relPath.split('/')[0] as string) : ''] ?? config.permalinks['*'];
     if (!pattern) return { url: new URL(encodeURIComponent(f.slug), config.itemBase).href, rule: LEGACY_RULE, unknown: [] };
     const input = { contentPath: doc.relPath, fm, date: f.published.value, title: f.title, timezone: config.timezone, categories, ...(dateText ? { dateText } : {}) };

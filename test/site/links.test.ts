@@ -124,3 +124,17 @@ describe('the command line', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('without a generator', () => {
+  it('a page path in front matter (permalink, url, path) is the link, against itemBase', async () => {
+    const { dir } = makeProject({
+      'a.md': '---\ntitle: A\ndate: 2024-01-01\npermalink: /2024/a-post/\n---\nOne.\n',
+      'b.md': '---\ntitle: B\ndate: 2024-01-02\nurl: "notes/b.html"\n---\nTwo.\n',
+    });
+    await buildProject(dir);
+    expect(items(dir).map((i) => [i.title, i.url])).toEqual([
+      ['B', 'https://example.com/notes/b.html'],
+      ['A', 'https://example.com/2024/a-post/'],
+    ]);
+  });
+});
