@@ -1,7 +1,7 @@
 /**
  * feedwright benchmark: builds seeded corpora (scripts/corpus.ts) and times the CLI in fresh
  * processes, side by side with the time to merely read the files (`cat`) and, when installed,
- * Hugo on the same corpus (RSS only).
+ * Hugo on the same corpus (one RSS feed with every page's full .Content).
  *
  *   npx tsx scripts/bench.ts                         50, 1k and 10k articles, 3 runs each
  *   npx tsx scripts/bench.ts --sizes 1k --runs 5     a quick run
@@ -15,7 +15,7 @@
  *   no change    cold CLI process, warm cache, nothing changed (no file may be rewritten)
  *   one change   cold CLI process, warm cache, one article edited
  *   watch        `build --watch`: from saving one article to all three feeds replaced
- *   hugo         `hugo` on the same Markdown (RSS only), when installed
+ *   hugo         `hugo` on the same Markdown (one full-content RSS feed), when installed
  * plus CPU time (user+sys) and peak RSS of each child from /usr/bin/time.
  * Requires a compiled lib/ (`npm run compile`).
  */
@@ -166,6 +166,15 @@ async function waitFor(check: () => boolean, timeoutMs: number, pollMs = 20): Pr
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** An RSS 2.0 template for Hugo that puts every page's rendered .Content in the item, as feedwright does. */
+const HUGO_FULL_CONTENT_RSS = `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+<title>{{ .Site.Title }}</title><link>{{ .Permalink }}</link><description>bench</description>
+{{ range .Site.RegularPages }}<item><title>{{ .Title }}</title><link>{{ .Permalink }}</link>
+<pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate><guid>{{ .Permalink }}</guid>
+<description>{{ .Content | html }}</description></item>
+{{ end }}</channel></rss>
+`;
+
 function hugoSite(dir: string): string {
   const site = path.join(dir, 'hugo-site');
   mkdirSync(site, { recursive: true });
@@ -183,6 +192,10 @@ function hugoSite(dir: string): string {
       '',
     ].join('\n'),
   );
+  // Hugo's default RSS template carries only .Summary; feedwright's feeds carry every article's full
+  // content, so Hugo is given a template with .Content to do the same work (issue 14).
+  mkdirSync(path.join(site, 'layouts', '_default'), { recursive: true });
+  writeFileSync(path.join(site, 'layouts', '_default', 'rss.xml'), HUGO_FULL_CONTENT_RSS);
   return site;
 }
 
@@ -250,7 +263,7 @@ async function main(): Promise<void> {
       add(kind, size, 'no-change rebuild', noChange, rewritten.some((x) => x) ? 'FILES REWRITTEN' : 'no file rewritten');
       add(kind, size, 'one-change rebuild', oneChange);
       if (!flag('no-watch') && size <= 10_000) add(kind, size, 'watch: save → feeds', await watchLatency(dir, kind, size, runs));
-      if (hugoRuns.length) add(kind, size, 'hugo (RSS only)', hugoRuns);
+      if (hugoRuns.length) add(kind, size, 'hugo (full-content RSS)', hugoRuns);
       if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -17,6 +17,11 @@ export const DIAGNOSTICS = {
   SOURCE_EMPTY: { severity: 'error', meaning: 'The file is empty or holds only whitespace.' },
   ARTICLES_EMPTY: { severity: 'warning', meaning: 'The articles folder holds no article files: valid, empty feeds are written.' },
   SOURCE_SYMLINK_LOOP: { severity: 'warning', meaning: 'A symbolic link points back into a folder already being read; it was not followed.' },
+  SOURCE_LINK_OUTSIDE: {
+    severity: 'error',
+    meaning: 'A symbolic link points outside the articles folder; it was not read (config "followExternalLinks": true reads it).',
+  },
+  SOURCE_SPECIAL_FILE: { severity: 'warning', meaning: 'A FIFO, socket or device is in the articles folder; it was not read.' },
   FM_UNCLOSED: { severity: 'error', meaning: 'The front matter block opened with --- never closes.' },
   FM_INVALID_YAML: { severity: 'error', meaning: 'The front matter is not valid YAML.' },
   FM_INVALID_TOML: { severity: 'error', meaning: 'The TOML front matter (between +++ lines) is not valid TOML.' },
@@ -29,6 +34,7 @@ export const DIAGNOSTICS = {
   META_TITLE_MISSING: { severity: 'error', meaning: 'No title in the front matter, the text or the file.' },
   META_DATE_UNPARSEABLE: { severity: 'error', meaning: 'A date in the front matter could not be read.' },
   META_DATE_IMPLAUSIBLE: { severity: 'warning', meaning: 'A date is before 1970 or after 2100, which is usually a typo.' },
+  META_DATE_OUT_OF_RANGE: { severity: 'error', meaning: 'A date has a year outside 1-9999 (e.g. 0000), which feeds cannot carry; the article is left out.' },
   META_DATE_FROM_MTIME: { severity: 'warning', meaning: 'No date anywhere, so the file modification time was used; it changes on every fresh checkout.' },
   META_UPDATED_BEFORE_PUBLISHED: { severity: 'warning', meaning: 'The updated date is earlier than the published date; updated was set to published.' },
   META_FUTURE_HELD: { severity: 'note', meaning: 'The article is dated in the future and is held back (config "future": "include" publishes it).' },
@@ -77,10 +83,32 @@ export function diag(code: DiagnosticCode, at: At, message: string, hint?: strin
   return d;
 }
 
-/** `articles/x.md:3:7 error META_DATE_UNPARSEABLE message` + hint on the next line. */
+/**
+ * `articles/x.md:3:7 error META_DATE_UNPARSEABLE message` + hint on the next line. The file, the
+ * message and the hint go through {@link printable}: a file named "a\n::error::x.md" (or a date
+ * written so) must not start a line of its own, where a CI log would read it as a command.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
-  return `${where}${d.severity} ${d.code} ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+  const where = d.file ? `${printable(d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
+  return `${where}${d.severity} ${d.code} ${printable(d.message)}${d.hint ? `\n  hint: ${printable(d.hint)}` : ''}`;
+}
+
+/**
+ * Text safe to print on one line of a terminal or a CI log: control characters (C0 with newline,
+ * carriage return, tab and ESC; DEL; C1), line and paragraph separators and bidirectional
+ * overrides are shown as escapes (`\n`, `\x1b`, `\u{202e}`), so a crafted file name or value can
+ * neither start a new line (a GitHub Actions `::error` command) nor move the cursor or recolour.
+ */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => NAMED_ESCAPES[c] ?? escapeCodePoint(c));
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeCodePoint(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
 /** Stable order for reports: by file, line, column, code. */

@@ -56,7 +56,7 @@ export async function explain(files: readonly string[], options: BuildOptions = 
 
   // The site template comes from the articles folder when the files are in it (as in a build).
   let siteTexts: string[] = [];
-  const listed = await listSources(paths.articlesDir, paths.display).catch(() => undefined);
+  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks }).catch(() => undefined);
   if (listed) {
     for (const f of listed.files.filter((x) => x.kind === 'text')) {
       const decoded = decodeSource(await readFile(f.abs), f.displayPath);

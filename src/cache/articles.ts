@@ -31,9 +31,11 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * Part of every key. Bumped when the same source, config and version would now resolve to a
  * different article (new extraction or front-matter rules), so that no entry made by the old
  * rules is served to a build from a checkout between releases. 3: the byline, date and
- * front-matter rules of 2026-11-28; 4: Markdown summaries without code, headings and what follows <!--more-->.
+ * front-matter rules of 2026-11-28; 4: Markdown summaries without code, headings and what follows <!--more-->;
+ * 5: RSS descriptions escaped as HTML text, raster-only data: images, years outside 1-9999 refused
+ * (the entries hold rendered items).
  */
-const FORMAT = 'feedwright-articles-4';
+const FORMAT = 'feedwright-articles-5';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {

@@ -92,7 +92,7 @@ export interface SanitizeOptions {
 
 /**
  * Sanitise article HTML for a feed: allowlist, safe URL schemes (http, https, mailto, tel; data: only
- * for images), relative `href`/`src`/`srcset`/`poster`/`cite` made absolute against `baseUrl`, and
+ * for raster images: png, jpeg, gif, webp, avif), relative `href`/`src`/`srcset`/`poster`/`cite` made absolute against `baseUrl`, and
  * characters XML 1.0 forbids removed.
  */
 export function sanitizeContent(html: string, options: SanitizeOptions): CleanHtml {
@@ -161,7 +161,7 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
         for (const [name, value] of Object.entries(attribs)) {
           if ((URL_ATTRIBUTES as readonly string[]).includes(name)) {
             const abs = absolutize(value, base);
-            if (abs !== undefined) out[name] = abs;
+            if (abs !== undefined && !forbiddenDataUrl(abs)) out[name] = abs;
           } else if (name === 'srcset') {
             out[name] = absolutizeSrcset(value, base);
           } else {
@@ -177,6 +177,17 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
     },
   });
   return { html: cleaned.trim() as CleanHtml, depth: maxDepth, flattened: maxDepth > MAX_HTML_DEPTH };
+}
+
+/**
+ * `data:` URLs kept in image sources: raster images only. `data:image/svg+xml` is a document that
+ * can carry script (and, opened on its own, runs it), and any other type is not an image at all.
+ */
+const RASTER_DATA_URL = /^data:image\/(?:png|jpeg|gif|webp|avif)[;,]/i;
+
+/** True for a `data:` URL that is not a raster image (other schemes are the allowlist's business). */
+function forbiddenDataUrl(url: string): boolean {
+  return /^data:/i.test(url) && !RASTER_DATA_URL.test(url);
 }
 
 /** Resolve `value` against `base`; undefined for values that are not URLs at all. */
@@ -204,7 +215,7 @@ function absolutizeSrcset(value: string, base: string): string {
       // invalid ones with console.log, which would corrupt `feedwright build --json` on stdout.
       if (descriptor.length > 1 || (descriptor[0] !== undefined && !SRCSET_DESCRIPTOR.test(descriptor[0]))) return '';
       const abs = absolutize(url, base);
-      return abs === undefined ? '' : [abs, ...descriptor].join(' ');
+      return abs === undefined || forbiddenDataUrl(abs) ? '' : [abs, ...descriptor].join(' ');
     })
     .filter(Boolean)
     .join(', ');

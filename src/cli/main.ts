@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { BuildResult } from '../build.js';
+import { printable } from '../diagnostics.js';
 import { EXIT, FeedwrightError } from '../errors.js';
 import type { Explanation } from '../explain.js';
 import type { PingResult } from '../publish/websub.js';
@@ -51,7 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
     if (topic !== undefined && !(topic in COMMAND_HELP)) {
-      out.stderr(`feedwright help: unknown command "${topic}".\n\n${MAIN_HELP}`);
+      out.stderr(`feedwright help: unknown command "${printable(topic)}".\n\n${MAIN_HELP}`);
       return EXIT.USAGE_OR_CONFIG;
     }
     // No command at all is a usage error: the help goes to stderr so scripts see an empty stdout.
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (!(first in OPTIONS)) {
     const guess = didYouMean(first, Object.keys(OPTIONS));
-    out.stderr(`feedwright: unknown command "${first}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${MAIN_HELP}`);
+    out.stderr(`feedwright: unknown command "${printable(first)}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${MAIN_HELP}`);
     return EXIT.USAGE_OR_CONFIG;
   }
   const command = first as Command;
@@ -73,7 +74,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: optionalValue(rest, '--verify-links', VERIFY_FROM_PRESET), options: OPTIONS[command], allowPositionals: command === 'check' || command === 'explain', strict: true });
   } catch (error) {
-    out.stderr(`feedwright ${command}: ${(error as Error).message}\nRun \`feedwright ${command} --help\` for the options.\n`);
+    out.stderr(`feedwright ${command}: ${printable((error as Error).message)}\nRun \`feedwright ${command} --help\` for the options.\n`);
     return EXIT.USAGE_OR_CONFIG;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -99,7 +100,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
           if (!values.quiet)
             out.stderr(
-              `${errors === 0 ? out.green('✓') : out.red('✗')} checked ${parsed.positionals.join(', ')}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+              `${errors === 0 ? out.green('✓') : out.red('✗')} checked ${printable(parsed.positionals.join(', '))}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
             );
         }
         return diagnostics.some((d) => d.severity === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
@@ -123,7 +124,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof FeedwrightError) {
       if (values.json) out.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message, hint: error.hint, file: error.file, line: error.line } }, null, 2)}\n`);
-      else out.stderr(`${out.red('error')} ${error.code} ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      else out.stderr(`${out.red('error')} ${error.code} ${printable(error.message)}\n${error.hint ? `  hint: ${printable(error.hint)}\n` : ''}`);
       return error.code === 'VALIDATION_FAILED' ? EXIT.INTERNAL : EXIT.USAGE_OR_CONFIG;
     }
     out.stderr(`feedwright: internal error (a bug): ${(error as Error).stack ?? String(error)}\nPlease report it with the input that triggers it.\n`);
@@ -243,11 +244,11 @@ function optionalValue(args: readonly string[], flag: string, fallback: string):
 
 function renderExplanation(r: Explanation, out: Output): string {
   const lines: string[] = [];
-  lines.push(out.bold(`== ${r.source} (${r.kind ?? 'unknown'}, ${r.status})`));
+  lines.push(out.bold(`== ${printable(r.source)} (${r.kind ?? 'unknown'}, ${r.status})`));
   const field = (name: string, value: string | undefined): void => {
     if (value === undefined) return;
     const p = r.provenance[name];
-    lines.push(`  ${name.padEnd(10)} ${value}${p ? out.dim(`   [${p.from}${p.line ? ` line ${p.line}` : ''}${p.rule ? `: ${p.rule}` : ''}]`) : ''}`);
+    lines.push(`  ${name.padEnd(10)} ${printable(value)}${p ? out.dim(`   [${p.from}${p.line ? ` line ${p.line}` : ''}${p.rule ? `: ${printable(p.rule)}` : ''}]`) : ''}`);
   };
   field('title', r.title);
   field('authors', r.authors.map((a) => a.name + (a.email ? ` <${a.email}>` : '')).join(', ') || undefined);
@@ -261,11 +262,11 @@ function renderExplanation(r: Explanation, out: Output): string {
   for (const d of r.dropped) lines.push(`    ${out.dim(`${d.line ? `line ${d.line} ` : ''}[${d.rule}]`)} ${oneLine(d.text)}`);
   lines.push(out.bold('  kept body:'));
   for (const p of r.contentText.split('\n\n')) if (p.trim()) lines.push(`    ${oneLine(p)}`);
-  for (const d of r.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.line ? ` (line ${d.line})` : ''}: ${d.message}`);
+  for (const d of r.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.line ? ` (line ${d.line})` : ''}: ${printable(d.message)}`);
   return `${lines.join('\n')}\n\n`;
 }
 
 function oneLine(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = printable(s.replace(/\s+/g, ' ').trim());
   return t.length > 160 ? `${t.slice(0, 157)}...` : t;
 }

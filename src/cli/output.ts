@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { BuildResult, ChangeSummary, ItemRef } from '../build.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, printable } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 
 /** What the CLI talks to; tests pass fakes. */
@@ -123,7 +123,8 @@ export function formatChanges(out: Output, changes: ChangeSummary): string {
   const head = `${changes.added.length} new, ${changes.updated.length} updated, ${changes.removed.length} removed${changes.previous ? '' : ' (no previous feed to compare with)'}`;
   const lines = [head];
   const list = (mark: string, colour: (s: string) => string, items: readonly ItemRef[]): void => {
-    for (const item of items.slice(0, CHANGES_LISTED)) lines.push(`  ${colour(mark)} ${oneLine(item.title) || item.id}${item.url ? out.dim(` ${item.url}`) : ''}`);
+    for (const item of items.slice(0, CHANGES_LISTED))
+      lines.push(`  ${colour(mark)} ${oneLine(item.title) || printable(item.id)}${item.url ? out.dim(` ${printable(item.url)}`) : ''}`);
     if (items.length > CHANGES_LISTED) lines.push(`  ${colour(mark)} … and ${items.length - CHANGES_LISTED} more`);
   };
   list('+', out.green, changes.added);
@@ -132,9 +133,10 @@ export function formatChanges(out: Output, changes: ChangeSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function oneLine(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 100 ? `${t.slice(0, 99)}…` : t;
+/** One printable line of at most 100 characters (whitespace runs squashed, controls escaped). */
+export function oneLine(s: string, max = 100): string {
+  const t = printable(s.replace(/\s+/g, ' ').trim());
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
 /**

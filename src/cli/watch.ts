@@ -1,5 +1,6 @@
 import { watch as chokidarWatch } from 'chokidar';
 import { type BuildOptions, build, createBuildSession, resolvePaths } from '../build.js';
+import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
@@ -36,7 +37,7 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
       control.onBuilt?.(performance.now() - started, true);
     } catch (error) {
       control.onBuilt?.(performance.now() - started, false);
-      if (error instanceof FeedwrightError) out.stderr(`${out.red('error')} ${error.code} ${error.message}\n`);
+      if (error instanceof FeedwrightError) out.stderr(`${out.red('error')} ${error.code} ${printable(error.message)}\n`);
       else out.stderr(`feedwright: internal error: ${(error as Error).stack}\n`);
     }
   };
@@ -60,7 +61,7 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
   watcher.on('all', schedule);
   // Changes are seen only once the initial scan is done; say "watching" only then.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  out.stderr(`watching ${paths.display(paths.articlesDir)} for changes (Ctrl-C to stop)\n`);
+  out.stderr(`watching ${printable(paths.display(paths.articlesDir))} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

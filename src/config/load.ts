@@ -7,6 +7,7 @@ import type { Person } from '../model.js';
 import { didYouMean, isLanguageTag } from '../util/text.js';
 import { MAPPABLE_FIELDS, type MappableField } from '../meta/fields.js';
 import { PRESETS, type Preset } from '../site/model.js';
+import { findDuplicateKey } from './duplicate-keys.js';
 import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig, PRECEDENCE_SOURCES } from './schema.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
@@ -30,6 +31,7 @@ export const CONFIG_KEYS = [
   'clean',
   'precedence',
   'allowIframes',
+  'followExternalLinks',
   'files',
   'feeds',
   'archive',
@@ -88,6 +90,16 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
       'Fix the JSON syntax (no comments or trailing commas in feedwright.config.json).',
       rel(cwd, file),
       line,
+    );
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    throw new FeedwrightError(
+      'CONFIG_INVALID',
+      `${rel(cwd, file)}:${duplicate.line}:${duplicate.column}: the key "${duplicate.path}" appears twice (first on line ${duplicate.firstLine}); JSON would silently keep the last value.`,
+      'Remove one of the two.',
+      rel(cwd, file),
+      duplicate.line,
     );
   }
   return { config: resolveConfig(raw, rel(cwd, file), text), file, root: path.dirname(file) };
@@ -327,6 +339,7 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     clean,
     precedence,
     allowIframes: bool('allowIframes', false),
+    followExternalLinks: bool('followExternalLinks', false),
     files,
     feeds,
     archive: bool('archive', false),

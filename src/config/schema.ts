@@ -45,6 +45,11 @@ export interface FeedwrightConfig {
   precedence: Precedence;
   /** Optional extras allowed in sanitised HTML. */
   allowIframes: boolean;
+  /**
+   * Read symbolic links in the articles folder whose real path is outside it (default false: such
+   * a link is reported, SOURCE_LINK_OUTSIDE, and not read, so a link to /etc is never published).
+   */
+  followExternalLinks: boolean;
   /** Output file names. */
   files: { rss: string; atom: string; json: string };
   /** Opt-in extra feeds for part of the site: one set (RSS, Atom, JSON) per tag and/or per author. */

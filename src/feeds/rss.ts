@@ -31,7 +31,7 @@ function renderHead(feed: FeedData): string {
     .join('')}>\n<channel>\n`;
   head += element('  ', 'title', feed.title);
   head += element('  ', 'link', feed.homeUrl);
-  head += element('  ', 'description', feed.description || feed.title);
+  head += textAsHtmlElement('  ', 'description', feed.description || feed.title);
   head += emptyElement('  ', 'atom:link', { href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' });
   for (const hub of feed.hubs) head += emptyElement('  ', 'atom:link', { href: hub, rel: 'hub' });
   for (const link of feed.links) head += emptyElement('  ', 'atom:link', { href: link.href, rel: link.rel });
@@ -55,8 +55,26 @@ function renderItem(item: Article): string {
   // RSS 2.0 has no item update date; dcterms:modified (W3CDTF) is what feedparser and others read.
   out += element('    ', 'dcterms:modified', formatRfc3339(item.updated.value));
   for (const tag of item.tags.value) out += element('    ', 'category', tag);
-  out += element('    ', 'description', item.summary.value);
+  out += textAsHtmlElement('    ', 'description', item.summary.value);
   if (item.contentHtml) out += htmlElement('    ', 'content:encoded', item.contentHtml);
   out += '  </item>\n';
   return out;
 }
+
+/**
+ * `<description>` holding plain text. RSS readers decode <description> as entity-encoded HTML (RSS
+ * 2.0 spec; RSS Best Practices Profile), so plain text is escaped twice: once as HTML, then as XML.
+ * A summary that mentions `<img src=x onerror=...>` then decodes to that text, never to an element,
+ * and "AT&T" to "AT&T". Every summary source (front matter, derived from the body, found in a page)
+ * is plain text in the model, and Atom (type="text") and JSON Feed (`summary`) carry the same text.
+ */
+function textAsHtmlElement(indent: string, name: string, text: string): string {
+  return htmlElement(
+    indent,
+    name,
+    text.replace(/[&<>]/g, (c) => HTML_TEXT_ESCAPES[c] ?? c),
+  );
+}
+
+/** Escapes for HTML text content (quotes need none outside attributes). */
+const HTML_TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

@@ -96,3 +96,17 @@ export { formatRfc822, formatRfc3339 } from './format.js';
 
 /** Years outside this range are almost always typos (1921 for 2021, 2201 for 2021). */
 export const PLAUSIBLE_YEARS = { min: 1970, max: 2100 } as const;
+
+/**
+ * Years a feed can carry at all: RFC 3339 (Atom, JSON Feed) has four-digit years, 0000-9999, and
+ * RFC 822 (RSS) readers and date libraries disagree about year 0 (date-fns writes it as 0001, the
+ * era year; others as 1 BC or not at all). So 1-9999: a date outside is refused with a diagnostic
+ * (META_DATE_OUT_OF_RANGE), never published as another year.
+ */
+export const REPRESENTABLE_YEARS = { min: 1, max: 9999 } as const;
+
+/** Whether a date's UTC year is one a feed can carry (see REPRESENTABLE_YEARS). */
+export function isRepresentableYear(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= REPRESENTABLE_YEARS.min && year <= REPRESENTABLE_YEARS.max;
+}

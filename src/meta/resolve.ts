@@ -6,7 +6,7 @@ import { didYouMean, isLanguageTag, squashSpaces, stripIllegalXmlChars, truncate
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
 import { plainLink, siteLink } from '../site/permalink.js';
-import { formatRfc3339, PLAUSIBLE_YEARS, parseDateValue } from './dates.js';
+import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
 import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE, unknownKeyMessage } from './fields.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
@@ -212,6 +212,18 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
   for (const d of [published, updated]) {
     const year = d.value.getUTCFullYear();
+    if (!isRepresentableYear(d.value)) {
+      // toISOString, not formatRfc3339: it writes year 0 as 0000 (date-fns' era year says 0001).
+      diagnostics.push(
+        diag(
+          'META_DATE_OUT_OF_RANGE',
+          d.line ? { file, line: d.line } : { file },
+          `The date ${d.value.toISOString().slice(0, 10)} (${d.from}) has the year ${year}; feeds can only carry years ${REPRESENTABLE_YEARS.min}–${REPRESENTABLE_YEARS.max}, so the article is left out.`,
+          'Fix the year (0000 is usually a placeholder or a typo).',
+        ),
+      );
+      break;
+    }
     if (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max) {
       diagnostics.push(
         diag(

@@ -60,7 +60,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const { config } = paths.loaded;
   const diagnostics: Diagnostic[] = [];
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
-  const all = await listSources(paths.articlesDir, paths.display);
+  const all = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
   diagnostics.push(...all.diagnostics);
   // Files the site's generator makes no page of (page bundle resources, text files) are not read.
   const notContent = notSiteContent(all.files, config.siteInfo?.preset);

@@ -1,5 +1,5 @@
-import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diag } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
@@ -32,12 +32,23 @@ export interface SourceFile {
   ino?: number;
 }
 
+export interface ListOptions {
+  /**
+   * Follow symbolic links whose real path is outside `root` (config `followExternalLinks`). Off by
+   * default: a link to /etc/passwd or /proc/self/status in the articles folder would otherwise be
+   * read and published; each such link is reported (SOURCE_LINK_OUTSIDE) and not read.
+   */
+  followExternalLinks?: boolean;
+}
+
 /**
  * List the article files under `root`, recursively, in a stable (sorted) order.
  * Dotfiles and dot-folders (.git, .DS_Store) are skipped without a note; other unknown files get one.
- * Symbolic links are followed, but a link back into a folder already on the path is reported and skipped.
+ * Symbolic links are followed within `root` (unless `followExternalLinks`), but a link back into a
+ * folder already on the path is reported and skipped. FIFOs, sockets and devices are reported and
+ * never opened (reading a FIFO waits for a writer forever).
  */
-export async function listSources(root: string, display: (abs: string) => string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function listSources(root: string, display: (abs: string) => string, options: ListOptions = {}): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   let rootStat: Stats;
   try {
     rootStat = await stat(root);
@@ -64,6 +75,30 @@ export async function listSources(root: string, display: (abs: string) => string
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const rootReal = realpathSync.native(root);
+  const rootPrefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
+  /**
+   * For a symbolic link: its real path when following it is allowed, or undefined after reporting
+   * it (a link outside the folder, unless the config opts in; a link that cannot be resolved).
+   */
+  const allowedLink = (abs: string): string | undefined => {
+    let real: string;
+    try {
+      real = realpathSync.native(abs);
+    } catch {
+      diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, 'The symbolic link is broken or points at something unreadable.', 'Remove the link or fix its target.'));
+      return undefined;
+    }
+    if (real === rootReal || real.startsWith(rootPrefix) || options.followExternalLinks) return real;
+    diagnostics.push(
+      diag(
+        'SOURCE_LINK_OUTSIDE',
+        { file: display(abs) },
+        'The symbolic link points outside the articles folder; it was not read.',
+        'Move the target into the articles folder, or set "followExternalLinks": true in the config if you mean to publish it.',
+      ),
+    );
+    return undefined;
+  };
 
   // Synchronous on purpose: listing is thousands of readdir/lstat calls on local files, and one
   // promise per call cost several times the system calls themselves (10k articles: ~200 ms of
@@ -95,7 +130,11 @@ export async function listSources(root: string, display: (abs: string) => string
       let isFile = entry.isFile();
       /** The target's stat when the entry is a symbolic link (followed). */
       let target: Stats | undefined;
+      /** The link's real path, when the entry is one. */
+      let linkReal: string | undefined;
       if (entry.isSymbolicLink()) {
+        linkReal = allowedLink(abs);
+        if (linkReal === undefined) continue;
         try {
           target = statSync(abs);
           isDir = target.isDirectory();
@@ -110,7 +149,7 @@ export async function listSources(root: string, display: (abs: string) => string
       if (isDir) {
         let real: string;
         try {
-          real = realpathSync.native(abs);
+          real = linkReal ?? realpathSync.native(abs);
         } catch {
           real = abs;
         }
@@ -120,7 +159,7 @@ export async function listSources(root: string, display: (abs: string) => string
               'SOURCE_SYMLINK_LOOP',
               { file: display(abs) },
               'The symbolic link points back to a folder that contains it; it was not followed.',
-              'Remove the link, or point it outside the articles folder.',
+              'Remove the link.',
             ),
           );
           continue;
@@ -128,7 +167,11 @@ export async function listSources(root: string, display: (abs: string) => string
         walk(abs, rel, new Set([...ancestors, real]));
         continue;
       }
-      if (!isFile) continue;
+      if (!isFile) {
+        // A FIFO, socket or device (or, behind a link, one of them): never opened.
+        diagnostics.push(specialFile(display(abs), target ?? entry));
+        continue;
+      }
       const kind = SOURCE_EXTENSIONS[path.extname(entry.name).toLowerCase()];
       if (!kind) {
         diagnostics.push(diag('SOURCE_IGNORED', { file: display(abs) }, `Not an article (feedwright reads ${Object.keys(SOURCE_EXTENSIONS).join(', ')}); ignored.`));
@@ -137,8 +180,15 @@ export async function listSources(root: string, display: (abs: string) => string
       let s: Stats;
       try {
         s = target ?? lstatSync(abs);
-        // Replaced by a link since the folder was read: follow it, as a listed link is.
-        if (s.isSymbolicLink()) s = statSync(abs);
+        // Replaced by a link since the folder was read: follow it, as a listed link is (if allowed).
+        if (s.isSymbolicLink()) {
+          if (allowedLink(abs) === undefined) continue;
+          s = statSync(abs);
+        }
+        if (!s.isFile()) {
+          diagnostics.push(specialFile(display(abs), s));
+          continue;
+        }
       } catch (error) {
         diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.'));
         continue;
@@ -205,11 +255,36 @@ export async function readSource(file: SourceFile): Promise<DecodeResult> {
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(file.abs);
+    // Non-blocking, then checked: a file replaced by a FIFO since it was listed must not hang the
+    // build waiting for a writer (O_NONBLOCK changes nothing for regular files).
+    const handle = await open(file.abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const st = await handle.stat();
+      if (!st.isFile()) return { ok: false, diagnostic: specialFile(file.displayPath, st) };
+      if (st.size > MAX_SOURCE_BYTES) return readSource({ ...file, size: st.size });
+      // The size is known: one read into a buffer of that size (FileHandle.readFile reads in
+      // chunks and was ~3x slower over 10k files). A file that shrank meanwhile yields what is left.
+      bytes = Buffer.allocUnsafe(st.size);
+      let filled = 0;
+      while (filled < st.size) {
+        const { bytesRead } = await handle.read(bytes, filled, st.size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      bytes = bytes.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return { ok: false, diagnostic: diag('SOURCE_UNREADABLE', at, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.') };
   }
   return decodeSource(bytes, file.displayPath);
+}
+
+/** The diagnostic for a FIFO, socket or device where an article or folder could be. */
+function specialFile(file: string, kind: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): Diagnostic {
+  const what = kind.isFIFO() ? 'a named pipe (FIFO)' : kind.isSocket() ? 'a socket' : kind.isBlockDevice() || kind.isCharacterDevice() ? 'a device' : 'not a regular file';
+  return diag('SOURCE_SPECIAL_FILE', { file }, `This is ${what}, not a file; it was not read.`, 'Remove it from the articles folder.');
 }
 
 export function decodeSource(bytes: Uint8Array, displayPath: string): DecodeResult {

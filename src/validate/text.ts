@@ -158,8 +158,18 @@ export function parseRfc3339(value: string, caseSensitive: boolean): number | un
   }
   const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0${m[7]}`) * 1000);
   return (
-    Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) + fraction - offsetMinutes * 60_000
+    utcTime(year, month - 1, day, hour, minute, Math.min(second, 59)) + fraction - offsetMinutes * 60_000
   );
+}
+
+/**
+ * Date.UTC for any year: Date.UTC(50, ...) means 1950 (years 0-99 are taken as 1900 + year), so
+ * years 0-99 are set with setUTCFullYear, which takes the year as written.
+ */
+function utcTime(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(Date.UTC(2000, monthIndex, day, hour, minute, second));
+  d.setUTCFullYear(year, monthIndex, day);
+  return d.getTime();
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -221,8 +231,8 @@ export function parseRfc822(value: string): Rfc822Result {
     if (offset === undefined && /^[A-IK-Za-ik-z]$/.test(zone)) offset = 0;
   }
   if (offset === undefined) return { ok: false, reason: `"${zone}" is not an RFC 822 time zone (use GMT or +0000)` };
-  const time = Date.UTC(year, monthIndex, day, hour, minute, Math.min(second, 59)) - offset * 60_000;
-  const actualWeekday = WEEKDAYS[new Date(Date.UTC(year, monthIndex, day)).getUTCDay()] ?? '';
+  const time = utcTime(year, monthIndex, day, hour, minute, Math.min(second, 59)) - offset * 60_000;
+  const actualWeekday = WEEKDAYS[new Date(utcTime(year, monthIndex, day)).getUTCDay()] ?? '';
   return weekday === undefined ? { ok: true, time, actualWeekday } : { ok: true, time, weekday, actualWeekday };
 }
 

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listSources } from '../../src/sources/files.js';
+import { listSources, readSource, type SourceFile } from '../../src/sources/files.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -67,7 +69,7 @@ describe('listSources', () => {
     symlinkSync(path.join(dir, 'elsewhere', 'linked'), path.join(root, 'folder'));
     symlinkSync(path.join(dir, 'missing.md'), path.join(root, 'broken.md'));
     symlinkSync(root, path.join(root, 'loop'));
-    const { files, diagnostics } = await listSources(root, relativeTo(dir));
+    const { files, diagnostics } = await listSources(root, relativeTo(dir), { followExternalLinks: true });
     expect(files.map((f) => f.relPath)).toEqual(['alias.md', 'folder/inner.md', 'real.md']);
     const alias = files[0];
     expect(alias?.size).toBe(statSync(path.join(root, 'real.md')).size);
@@ -76,5 +78,66 @@ describe('listSources', () => {
       ['SOURCE_UNREADABLE', 'articles/broken.md'],
       ['SOURCE_SYMLINK_LOOP', 'articles/loop'],
     ]);
+  });
+
+  it('by default reports links whose real path is outside the folder (files, folders, links via links) and does not list them', async () => {
+    const dir = tree({ 'articles/real.md': 'a body', 'articles/sub/in.md': 'in', 'articles/other/two.md': 'two', 'elsewhere/out.md': 'out', 'elsewhere/linked/inner.md': 'inner' });
+    const root = path.join(dir, 'articles');
+    symlinkSync(path.join(dir, 'elsewhere', 'out.md'), path.join(root, 'out.md'));
+    symlinkSync(path.join(dir, 'elsewhere', 'linked'), path.join(root, 'folder'));
+    symlinkSync('/etc/passwd', path.join(root, 'passwd.md'));
+    symlinkSync('/etc', path.join(root, 'etc'));
+    // A relative link that climbs out, and a link to an inside link that points out.
+    symlinkSync('../../elsewhere/out.md', path.join(root, 'sub', 'climb.md'));
+    symlinkSync('out.md', path.join(root, 'via.md'));
+    // Links that stay inside are followed as before.
+    symlinkSync('sub/in.md', path.join(root, 'inside.md'));
+    symlinkSync('other', path.join(root, 'also-other'));
+    const { files, diagnostics } = await listSources(root, relativeTo(dir));
+    expect(files.map((f) => f.relPath)).toEqual(['also-other/two.md', 'inside.md', 'other/two.md', 'real.md', 'sub/in.md']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([
+      ['SOURCE_LINK_OUTSIDE', 'error', 'articles/etc'],
+      ['SOURCE_LINK_OUTSIDE', 'error', 'articles/folder'],
+      ['SOURCE_LINK_OUTSIDE', 'error', 'articles/out.md'],
+      ['SOURCE_LINK_OUTSIDE', 'error', 'articles/passwd.md'],
+      ['SOURCE_LINK_OUTSIDE', 'error', 'articles/sub/climb.md'],
+      ['SOURCE_LINK_OUTSIDE', 'error', 'articles/via.md'],
+    ]);
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a FIFO and a socket (never opened, so nothing waits for a writer)', async () => {
+    const dir = tree({ 'articles/real.md': 'a body' });
+    const root = path.join(dir, 'articles');
+    execFileSync('mkfifo', [path.join(root, 'pipe.md')]);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(root, 'socket.txt'), resolve));
+    try {
+      symlinkSync('pipe.md', path.join(root, 'to-pipe.md'));
+      const { files, diagnostics } = await listSources(root, relativeTo(dir));
+      expect(files.map((f) => f.relPath)).toEqual(['real.md']);
+      expect(diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([
+        ['SOURCE_SPECIAL_FILE', 'warning', 'articles/pipe.md'],
+        ['SOURCE_SPECIAL_FILE', 'warning', 'articles/socket.txt'],
+        ['SOURCE_SPECIAL_FILE', 'warning', 'articles/to-pipe.md'],
+      ]);
+      expect(diagnostics[0]?.message).toContain('FIFO');
+      expect(diagnostics[1]?.message).toContain('socket');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('readSource', () => {
+  it.skipIf(process.platform === 'win32')('a file replaced by a FIFO after it was listed is reported at once, not waited on', { timeout: 10_000 }, async () => {
+    const dir = tree({ 'articles/post.md': '---\ntitle: x\n---\nBody.\n' });
+    const abs = path.join(dir, 'articles', 'post.md');
+    const [file] = (await listSources(path.join(dir, 'articles'), relativeTo(dir))).files;
+    expect(file).toBeDefined();
+    rmSync(abs);
+    execFileSync('mkfifo', [abs]);
+    const result = await readSource(file as SourceFile);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.diagnostic).toMatchObject({ code: 'SOURCE_SPECIAL_FILE', file: 'articles/post.md' });
   });
 });

@@ -7,12 +7,39 @@ import { makeUnit } from '../../../src/extract/text/units.js';
 const UTC = { timezone: 'UTC' } as const;
 const ALL_EXAMPLES = PHRASE_RULES.flatMap((rule) => rule.examples);
 
+/**
+ * CPU milliseconds (user + system) spent in `fn`: the bound a linear pattern must keep on a 100k
+ * line, whatever the load on the machine (the ReDoS tests' pattern, test/robustness/redos.test.ts).
+ */
+function cpuMs(fn: () => unknown): number {
+  const started = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+/** A linear pass over 100k characters takes a few milliseconds; a quadratic one, tens of seconds. */
+const LINE_BOUND_MS = 2_000;
+
 describe('phrase rules', () => {
   it('have unique examples and a reason', () => {
     for (const rule of PHRASE_RULES) {
       expect(rule.why.length).toBeGreaterThan(10);
       expect(rule.examples.length).toBeGreaterThan(0);
     }
+    // An example listed twice (in one rule or in two) tests nothing new, and in two rules it would
+    // say the first rule shadows the second; compared case- and space-insensitively.
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const rule of PHRASE_RULES) {
+      for (const example of rule.examples) {
+        const key = example.toLowerCase().replace(/\s+/g, ' ').trim();
+        const first = seen.get(key);
+        if (first !== undefined) repeated.push(`${JSON.stringify(example)} in ${first} and ${rule.name}`);
+        else seen.set(key, rule.name);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 
   for (const rule of PHRASE_RULES) {
@@ -130,10 +157,15 @@ describe('headline shape rules (NOT_HEADLINE)', () => {
       for (const example of rule.examples) expect(rule.pattern.test(example), example).toBe(true);
       for (const headline of rule.counterExamples) expect(rule.pattern.test(headline), headline).toBe(false);
     });
-    it(`${name} finishes on an adversarial 100k-character line`, () => {
+    it(`${name} finishes on an adversarial 100k-character line within ${LINE_BOUND_MS} ms of CPU`, () => {
+      const slow: string[] = [];
       for (const line of ['“'.repeat(100_000), `“${'a'.repeat(100_000)}`, `— ${'A,'.repeat(50_000)}`, `${'photo '.repeat(20_000)}x`]) {
-        rule.pattern.test(line);
+        let matched: boolean | undefined;
+        const ms = cpuMs(() => (matched = rule.pattern.test(line)));
+        expect(typeof matched).toBe('boolean');
+        if (ms > LINE_BOUND_MS) slow.push(`${JSON.stringify(line.slice(0, 12))}…: ${Math.round(ms)} ms`);
       }
+      expect(slow).toEqual([]);
     });
   }
 });
@@ -155,7 +187,12 @@ describe('hover cards (HOVER_CARD)', () => {
     }
   });
 
-  it('finishes on adversarial long lines', () => {
-    for (const line of [`${'Ab'.repeat(10_000)} MORE`, `${'Ab Cd'.repeat(4_000)} MORE`, `${'A'.repeat(19_000)} MORE`]) stripHoverCards(line);
+  it(`finishes on adversarial long lines within ${LINE_BOUND_MS} ms of CPU, leaving them alone (no doubled name)`, () => {
+    for (const line of [`${'Ab'.repeat(10_000)} MORE`, `${'Ab Cd'.repeat(4_000)} MORE`, `${'A'.repeat(19_000)} MORE`]) {
+      let text: string | undefined;
+      const ms = cpuMs(() => (text = stripHoverCards(line).text));
+      expect(text).toBe(line);
+      expect(ms, JSON.stringify(line.slice(0, 12))).toBeLessThan(LINE_BOUND_MS);
+    }
   });
 });

@@ -3,7 +3,9 @@
   feedwright's browser view of RSS 2.0 and Atom 1.0 feeds (XSLT 1.0: what browsers implement).
   A feed opened in a browser shows what it is, the address to copy into a feed reader, and the
   items with dates, authors and summaries. Summaries are shown as text: disable-output-escaping
-  does not work in Firefox, and text can never run scripts.
+  does not work in Firefox, and text can never run scripts. An RSS <description> is HTML (RSS 2.0),
+  and feedwright writes plain text there escaped as HTML (&lt; &gt; &amp; only), so the
+  "html-text" template below turns it back into that text before showing it.
 -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,7 +28,7 @@
   <xsl:template match="channel">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="title"/>
-      <xsl:with-param name="description" select="description"/>
+      <xsl:with-param name="description"><xsl:call-template name="html-text"><xsl:with-param name="html" select="description"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="home" select="link"/>
       <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
       <xsl:with-param name="format" select="'RSS'"/>
@@ -46,7 +48,7 @@
               <xsl:if test="dc:creator"> · <span class="author"><xsl:value-of select="dc:creator"/></span></xsl:if>
               <xsl:if test="category"> · <xsl:for-each select="category"><span class="tag"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each></xsl:if>
             </p>
-            <p class="summary"><xsl:value-of select="description"/></p>
+            <p class="summary"><xsl:call-template name="html-text"><xsl:with-param name="html" select="description"/></xsl:call-template></p>
           </article>
         </xsl:for-each>
       </xsl:with-param>
@@ -91,6 +93,51 @@
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    The text of HTML that is escaped text (what feedwright writes in an RSS <description>): &lt;,
+    &gt; and &amp; decoded, in that order, so "&amp;lt;" (the text "&lt;") stays "&lt;". Long
+    strings are halved first (never inside an entity: a cut moves to just after the next ";"
+    within reach), so the recursion is log-deep and no summary exceeds XSLT's template depth.
+  -->
+  <xsl:template name="html-text">
+    <xsl:param name="html"/>
+    <xsl:variable name="s" select="string($html)"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($s, '&amp;'))"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="string-length($s) &gt; 64">
+        <xsl:variable name="half" select="floor(string-length($s) div 2)"/>
+        <xsl:variable name="rest" select="substring($s, $half + 1)"/>
+        <xsl:variable name="upto" select="substring-before($rest, ';')"/>
+        <xsl:variable name="cut">
+          <xsl:choose>
+            <xsl:when test="contains($rest, ';') and string-length($upto) &lt;= 4"><xsl:value-of select="$half + string-length($upto) + 1"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$half"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="html-text"><xsl:with-param name="html" select="substring($s, 1, $cut)"/></xsl:call-template>
+        <xsl:call-template name="html-text"><xsl:with-param name="html" select="substring($s, $cut + 1)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lt"><xsl:call-template name="replace"><xsl:with-param name="s" select="$s"/><xsl:with-param name="from" select="'&amp;lt;'"/><xsl:with-param name="to" select="'&lt;'"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="gt"><xsl:call-template name="replace"><xsl:with-param name="s" select="string($lt)"/><xsl:with-param name="from" select="'&amp;gt;'"/><xsl:with-param name="to" select="'&gt;'"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="replace"><xsl:with-param name="s" select="string($gt)"/><xsl:with-param name="from" select="'&amp;amp;'"/><xsl:with-param name="to" select="'&amp;'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $from)">
+        <xsl:value-of select="substring-before($s, $from)"/><xsl:value-of select="$to"/>
+        <xsl:call-template name="replace"><xsl:with-param name="s" select="substring-after($s, $from)"/><xsl:with-param name="from" select="$from"/><xsl:with-param name="to" select="$to"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="page">
