@@ -104,8 +104,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles);
   if (!options.config && paths.loaded.file === undefined) {
     // Building with the defaults gives feeds that link to example.com: say so, once.
-    loaded.diagnostics.unshift(diag('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`, 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".'));
+    loaded.diagnostics.unshift(
+      diag(
+        'CONFIG_DEFAULTS',
+        { file: 'feedwright.config.json' },
+        `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`,
+        'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
+      ),
+    );
   }
+  if (options.verifyLinks) await checkLinks(options, paths, loaded);
   const plan = planOutput(config, loaded.articles, GENERATOR);
   const renders = plan.files;
   const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));
@@ -131,10 +139,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // A build killed in the middle of its renames: finish them before anything else.
     await rollForward(outDir, noLinks);
     await removeStaleTemps(outDir);
-    const ownership = new Ownership(outDir, await readManifest(outDir), FORMATS.map((f) => config.files[f]));
+    const ownership = new Ownership(
+      outDir,
+      await readManifest(outDir),
+      FORMATS.map((f) => config.files[f]),
+    );
     // Same inputs and the files untouched since they were written: nothing to render (src/cache/outputs.ts).
     const record = readOutputRecord(paths);
-    const same = await unchangedOutputs(paths, record, loaded.fingerprint, renders.map((r) => r.name));
+    const same = await unchangedOutputs(
+      paths,
+      record,
+      loaded.fingerprint,
+      renders.map((r) => r.name),
+    );
     if (same) {
       const removed = await commitAll(outDir, [], renders, plan, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
       return finish(loaded, same.files, removed, same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
@@ -166,7 +183,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       validation.push(...found);
     }
     if (validation.some((d) => d.severity === 'error')) {
-      throw new FeedwrightError('VALIDATION_FAILED', `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`, 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).');
+      throw new FeedwrightError(
+        'VALIDATION_FAILED',
+        `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`,
+        'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).',
+      );
     }
     await syncFiles(rendered);
     const { summary: files } = commitPlan(rendered);
@@ -182,7 +203,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const file = (error as NodeJS.ErrnoException).path;
       const what = file ? `Writing ${paths.display(file)} failed` : `Writing the output folder ${outDisplay} failed`;
       const fault = unwritable(error, what, outDisplay);
-      if (commit.committed) throw new FeedwrightError(fault.code, fault.message, 'The new files were not all put in place; the next build finishes replacing them before it does anything else.', fault.file);
+      if (commit.committed)
+        throw new FeedwrightError(
+          fault.code,
+          fault.message,
+          'The new files were not all put in place; the next build finishes replacing them before it does anything else.',
+          fault.file,
+        );
       throw fault;
     }
     throw error;
@@ -251,8 +278,18 @@ function fragmentKeys(renderKeys: ReadonlyMap<Article, string>): (article: Artic
   };
 }
 
-function finish(loaded: LoadedArticles, files: WriteSummary[], removedFiles: string[], validation: Diagnostic[], plan: OutputPlan, changes: ChangeSummary, config: FeedwrightConfig): BuildResult {
-  const feeds: FeedRef[] = plan.sets.flatMap((s) => FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })));
+function finish(
+  loaded: LoadedArticles,
+  files: WriteSummary[],
+  removedFiles: string[],
+  validation: Diagnostic[],
+  plan: OutputPlan,
+  changes: ChangeSummary,
+  config: FeedwrightConfig,
+): BuildResult {
+  const feeds: FeedRef[] = plan.sets.flatMap((s) =>
+    FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })),
+  );
   return { articles: loaded.articles, diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config };
 }
 
@@ -304,4 +341,23 @@ async function removeStaleTemps(outDir: string): Promise<void> {
     }
   };
   await walk(outDir);
+}
+
+/** --verify-links: every item link must be a page the site built (src/site/verify.ts). */
+async function checkLinks(options: BuildOptions, paths: ReturnType<typeof resolvePaths>, loaded: LoadedArticles): Promise<void> {
+  const { verifyLinks } = await import('./site/verify.js');
+  const { config } = paths.loaded;
+  const site = config.siteInfo;
+  let outputDir: string;
+  if (typeof options.verifyLinks === 'string') outputDir = path.resolve(options.cwd ?? process.cwd(), options.verifyLinks);
+  else if (site && paths.siteRoot) outputDir = path.resolve(paths.siteRoot, site.output);
+  else
+    throw new FeedwrightError(
+      'USAGE',
+      '--verify-links: no site generator was found, so its output folder is unknown.',
+      'Pass the folder the site was built into: --verify-links DIR.',
+    );
+  const base = config.itemBase !== config.link ? config.itemBase : (site?.baseUrl ?? config.itemBase);
+  const { diagnostics } = verifyLinks(loaded.articles, outputDir, base, paths.display);
+  loaded.diagnostics.push(...diagnostics);
 }

@@ -44,6 +44,12 @@ export const DIAGNOSTICS = {
   META_LINK_INVALID: { severity: 'error', meaning: 'The link is not an absolute http(s) URL and cannot be resolved against the site link.' },
   META_DUPLICATE_ID: { severity: 'error', meaning: 'Two articles resolve to the same id; the later one is left out.' },
   META_DUPLICATE_SLUG: { severity: 'error', meaning: 'Two articles resolve to the same slug (and so the same link); the later one is left out.' },
+  META_DUPLICATE_LINK: { severity: 'error', meaning: 'Two articles resolve to the same link (the same page of the site); the later one is left out.' },
+  META_NOT_A_POST: { severity: 'note', meaning: 'A section or listing page, or a page the generator does not write or list; it is not an item.' },
+  META_TITLE_FROM_FILE_NAME: { severity: 'warning', meaning: 'No title key; the title is taken from the file name, and the keys that may hold it are named.' },
+  META_PERMALINK_TOKEN: { severity: 'warning', meaning: 'A permalink pattern has a :token feedwright does not know; it is kept as written.' },
+  SITE_DATA_CODE: { severity: 'warning', meaning: 'A site data file is code (an Eleventy .11tydata.js); feedwright does not run it, so what it sets is not applied.' },
+  LINK_NOT_BUILT: { severity: 'error', meaning: "An item link does not resolve to a page in the site's output folder (--verify-links)." },
   CONTENT_EMPTY: { severity: 'warning', meaning: 'Nothing was left of the body after cleaning.' },
   CONTENT_TRUNCATED_NESTING: {
     severity: 'warning',

@@ -13,6 +13,8 @@ import { SOURCE_EXTENSIONS, decodeSource, listSources, MAX_SOURCE_BYTES } from '
 export interface FieldSource {
   from: Provenance;
   line?: number;
+  /** For a derived link: the site generator and the pattern that made it. */
+  rule?: string;
 }
 
 /**
@@ -22,8 +24,8 @@ export interface FieldSource {
 export interface Explanation {
   /** The path as given. */
   source: string;
-  /** 'published', or why not: 'draft', 'future', 'error'. */
-  status: 'published' | 'draft' | 'future' | 'error';
+  /** 'published', or why not: 'draft', 'future', 'section' (a section or listing page, not a post), 'error'. */
+  status: 'published' | 'draft' | 'future' | 'section' | 'error';
   kind?: 'markdown' | 'text' | 'html';
   title?: string;
   authors: Person[];
@@ -115,7 +117,7 @@ export async function explain(files: readonly string[], options: BuildOptions = 
       continue;
     }
     const a = resolved.article;
-    const prov = (s: Sourced<unknown>): FieldSource => (s.line === undefined ? { from: s.from } : { from: s.from, line: s.line });
+    const prov = (s: Sourced<unknown>): FieldSource => ({ from: s.from, ...(s.line === undefined ? {} : { line: s.line }), ...(s.rule ? { rule: s.rule } : {}) });
     out.push({
       ...base,
       status: 'published',

@@ -45,6 +45,8 @@ export interface Sourced<T> {
   value: T;
   from: Provenance;
   line?: number;
+  /** For a derived link: the generator and pattern that made it (`explain` shows it). */
+  rule?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'note';

@@ -40,7 +40,7 @@ const FORMAT = 'feedwright-articles-6';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {
-  status: 'ok' | 'draft' | 'future' | 'error';
+  status: 'ok' | 'draft' | 'future' | 'section' | 'error';
   article?: Article;
   diagnostics: Diagnostic[];
   /** The mtime (whole seconds) a date fell back to, or null when the result does not depend on it. */
@@ -327,7 +327,7 @@ function isEntry(v: unknown): v is ArticleEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Partial<ArticleEntry>;
   return (
-    (e.status === 'ok' || e.status === 'draft' || e.status === 'error') &&
+    (e.status === 'ok' || e.status === 'draft' || e.status === 'section' || e.status === 'error') &&
     Array.isArray(e.diagnostics) &&
     (e.mtimeSec === null || typeof e.mtimeSec === 'number') &&
     (e.status !== 'ok' || (typeof e.article === 'object' && e.article !== null && e.article.published?.value instanceof Date))

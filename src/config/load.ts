@@ -5,8 +5,10 @@ import { FeedwrightError } from '../errors.js';
 import { parsePerson } from '../meta/people.js';
 import type { Person } from '../model.js';
 import { didYouMean, isLanguageTag } from '../util/text.js';
+import { MAPPABLE_FIELDS, type MappableField } from '../meta/fields.js';
+import { PRESETS, type Preset } from '../site/model.js';
 import { findDuplicateKey } from './duplicate-keys.js';
-import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
+import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig, PRECEDENCE_SOURCES } from './schema.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
 
@@ -37,6 +39,11 @@ export const CONFIG_KEYS = [
   'stylesheet',
   'index',
   'cache',
+  'preset',
+  'site',
+  'permalinks',
+  'ids',
+  'keys',
   '$schema',
 ] as const;
 
@@ -241,9 +248,10 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     }
     const p = o.precedence as Record<string, unknown>;
     for (const [field, list] of Object.entries(p)) {
-      const allowed = (DEFAULT_PRECEDENCE as unknown as Record<string, readonly string[]>)[field];
+      // Each field's own sources (PRECEDENCE_SOURCES): "title": ["mtime"] is refused, as its type says.
+      const allowed = (PRECEDENCE_SOURCES as unknown as Record<string, readonly string[]>)[field];
       if (!allowed) fail('precedence', `unknown field "precedence.${field}".`, `Fields: ${Object.keys(DEFAULT_PRECEDENCE).join(', ')}.`);
-      const allowedSources = new Set([...(allowed ?? []), 'mtime', 'git', 'published']);
+      const allowedSources = new Set(allowed ?? []);
       if (!Array.isArray(list) || list.length === 0 || list.some((x) => typeof x !== 'string' || !allowedSources.has(x))) {
         fail('precedence', `"precedence.${field}" must be a non-empty list drawn from ${[...allowedSources].join(', ')}.`, 'See README, "Metadata precedence".');
       }
@@ -284,6 +292,33 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     else fail('cache', '"cache" must be a folder path or false.', 'Write "cache": false to turn caching off.');
   }
 
+  const preset = str('preset', 'auto');
+  if (preset !== 'auto' && !(PRESETS as readonly string[]).includes(preset)) {
+    fail('preset', `"preset" is "${preset}", which is not a preset.`, `Use "auto" (detect) or one of ${PRESETS.map((p) => `"${p}"`).join(', ')}.`);
+  }
+  const permalinks: Record<string, string> = {};
+  if (o.permalinks !== undefined) {
+    const p = typeof o.permalinks === 'string' ? { '*': o.permalinks } : o.permalinks;
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) fail('permalinks', '"permalinks" must be a pattern or an object of patterns by section.', 'Write "permalinks": { "posts": "/:year/:month/:slug/" }.');
+    for (const [section, pattern] of Object.entries(p as Record<string, unknown>)) {
+      if (typeof pattern !== 'string' || !pattern.trim()) fail('permalinks', `"permalinks.${section}" must be a pattern such as "/:year/:slug/".`, 'See README, "Links".');
+      permalinks[section] = pattern as string;
+    }
+  }
+  const ids = str('ids', 'slug');
+  if (ids !== 'slug' && ids !== 'link') fail('ids', `"ids" must be "slug" or "link", not "${ids}".`, 'Keep "slug" for a feed that already has readers; see README, "Links".');
+  const keys: Partial<Record<MappableField, string[]>> = {};
+  if (o.keys !== undefined) {
+    if (typeof o.keys !== 'object' || o.keys === null || Array.isArray(o.keys)) fail('keys', '"keys" must be an object of key lists by field.', 'Write "keys": { "title": ["newstitle"] }.');
+    for (const [field, list] of Object.entries(o.keys as Record<string, unknown>)) {
+      if (!(MAPPABLE_FIELDS as readonly string[]).includes(field)) fail('keys', `unknown field "keys.${field}".`, `Fields: ${MAPPABLE_FIELDS.join(', ')}.`);
+      const l = typeof list === 'string' ? [list] : list;
+      if (!Array.isArray(l) || l.length === 0 || l.some((x) => typeof x !== 'string' || !x)) fail('keys', `"keys.${field}" must be a list of front matter keys.`, `Write "keys": { "${field}": ["my${field}"] }.`);
+      keys[field as MappableField] = l as string[];
+    }
+  }
+  const site = o.site === undefined ? undefined : str('site', '');
+
   const feedUrl = o.feedUrl === undefined ? link : absUrl('feedUrl', str('feedUrl', link));
   const itemBase = o.itemBase === undefined ? link : absUrl('itemBase', str('itemBase', link));
   return {
@@ -312,6 +347,11 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     stylesheet: bool('stylesheet', true),
     index: bool('index', true),
     cache,
+    preset: preset as Preset | 'auto',
+    ...(site ? { site } : {}),
+    permalinks,
+    ids: ids as 'slug' | 'link',
+    keys,
   };
 }
 
