@@ -55,7 +55,13 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     loaded.config.siteInfo === undefined
       ? detectSite({ articlesDir, configRoot: loaded.root, preset: loaded.config.preset, ...(siteOption ? { site: siteOption } : {}), display })
       : undefined;
-  if (detected) loaded.config = { ...loaded.config, siteInfo: detected.info };
+  if (detected) {
+    const { templateVars } = detected.info;
+    // A generator that renders Markdown through Liquid (Jekyll) has its posts rendered the same way,
+    // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
+    const templates = loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars } : undefined);
+    loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
+  }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };
 }
 

@@ -189,6 +189,8 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
       info.output = asString(c.destination) ?? '_site';
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
+      // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
+      info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
       break;
     }
     case 'hugo': {

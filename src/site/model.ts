@@ -44,4 +44,9 @@ export interface SiteInfo {
   output: string;
   /** Data files that are code (Eleventy `blog.11tydata.js`): not run, so what they set is not applied. */
   codeData: string[];
+  /**
+   * The variables the site's templates see (Jekyll: `site`, its `_config.yml` with `url` and
+   * `baseurl`), when the generator pre-processes Markdown with Liquid; absent for the others.
+   */
+  templateVars?: Record<string, unknown>;
 }

@@ -33,6 +33,12 @@ describe('site presets: links as the generator writes them', () => {
     // Generator keys (version, layout from defaults) are not "unknown"; a singular category is a category.
     expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "version" is ignored (in 2 files; this is the first).']);
     expect(r.byPath.get('2025-01-29-tool-4-4-1-released.md')?.tags.value).toEqual(['release']);
+    // Jekyll renders posts through Liquid with `site` from _config.yml: the link is the site's, the
+    // raw block stays literal, and no template code is left or reported as removed.
+    const easier = r.byPath.get('2016-03-10-Making-It-Easier.md');
+    expect(easier?.contentHtml).toContain('href="https://site.example/docs/"');
+    expect(easier?.contentHtml).toContain('{{ page.title }}');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
   });
 
   it('Jekyll: the "pretty" style with categories from the folders above _posts and a spaced string; an undated post is not one', async () => {
