@@ -119,8 +119,8 @@ function runPage(file: string, id: string, ctx: ExplainContext, runs: number): P
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < runs; r += 1) {
     const c0 = process.cpuUsage();
-    const decoded = decodeSource(bytes, file);
-    explanation = explainInput(decoded.ok ? { source: file, abs: file, text: decoded.text, mtimeMs: 0 } : { source: file, abs: file, problem: decoded.diagnostic, mtimeMs: 0 }, ctx);
+    const decoded = decodeSource(bytes, file, ctx.config.fallbackEncoding);
+    explanation = explainInput(decoded.ok ? { source: file, abs: file, text: decoded.text, mtimeMs: 0, ...(decoded.note ? { note: decoded.note } : {}) } : { source: file, abs: file, problem: decoded.diagnostic, mtimeMs: 0 }, ctx);
     const c1 = process.cpuUsage(c0);
     best = Math.min(best, (c1.user + c1.system) / 1000);
   }

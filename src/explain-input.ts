@@ -26,9 +26,9 @@ export function explainInput(input: ExplainInput, ctx: ExplainContext): Explanat
   const kind = SOURCE_EXTENSIONS[path.extname(input.abs).toLowerCase()] ?? 'text';
   const rel = path.relative(ctx.articlesDir, input.abs).split(path.sep).join('/');
   const read = readDocument({ kind, relPath: rel.startsWith('..') ? path.basename(input.abs) : rel, displayPath: input.source }, input.text, ctx.readContext);
-  if (!read.ok) return { ...empty, kind, diagnostics: read.diagnostics };
+  if (!read.ok) return { ...empty, kind, diagnostics: [...(input.note ? [input.note] : []), ...read.diagnostics] };
   const resolved = resolveArticle(read.doc, input.mtimeMs, { config, git: ctx.git, now });
-  const diagnostics = [...read.diagnostics, ...resolved.diagnostics].sort(compareDiagnostics);
+  const diagnostics = [...(input.note ? [input.note] : []), ...read.diagnostics, ...resolved.diagnostics].sort(compareDiagnostics);
   const base: Explanation = { ...empty, kind, contentText: read.doc.bodyText, contentHtml: '', dropped: read.doc.dropped, diagnostics };
   if (resolved.status !== 'ok') {
     const f = read.doc.found;

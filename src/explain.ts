@@ -53,6 +53,8 @@ export interface ExplainInput {
   abs: string;
   text?: string;
   problem?: Diagnostic;
+  /** A warning from decoding (SOURCE_NOT_UTF8). */
+  note?: Diagnostic;
   mtimeMs: number;
 }
 
@@ -77,7 +79,7 @@ export async function explain(files: readonly string[], options: BuildOptions = 
   const listed = await listSources(paths.articlesDir, paths.display).catch(() => undefined);
   if (listed) {
     for (const f of listed.files.filter((x) => x.kind === 'text')) {
-      const decoded = decodeSource(await readFile(f.abs), f.displayPath);
+      const decoded = decodeSource(await readFile(f.abs), f.displayPath, config.fallbackEncoding);
       if (decoded.ok) siteTexts.push(decoded.text);
     }
   }
@@ -96,8 +98,8 @@ export async function explain(files: readonly string[], options: BuildOptions = 
       inputs.push({ source, abs, mtimeMs: st.mtimeMs, problem: diag('SOURCE_TOO_LARGE', { file: source }, 'The file is larger than the per-article limit.', 'Split it.') });
       continue;
     }
-    const decoded = decodeSource(await readFile(abs), source);
-    if (decoded.ok) inputs.push({ source, abs, text: decoded.text, mtimeMs: st.mtimeMs });
+    const decoded = decodeSource(await readFile(abs), source, config.fallbackEncoding);
+    if (decoded.ok) inputs.push({ source, abs, text: decoded.text, mtimeMs: st.mtimeMs, ...(decoded.note ? { note: decoded.note } : {}) });
     else inputs.push({ source, abs, mtimeMs: st.mtimeMs, problem: decoded.diagnostic });
   }
   if (!listed) siteTexts = inputs.filter((i) => i.text !== undefined && i.abs.endsWith('.txt')).map((i) => i.text as string);
