@@ -8,7 +8,7 @@ import type { extractHtml } from '../extract/html/index.js';
 import { readMarkdown } from './markdown.js';
 
 /*
- * The text cleaner and the HTML extractor pull in chrono-node, linkedom and Readability: a few
+ * The text cleaner and the HTML extractor pull in linkedom, Readability and their rule tables: a few
  * hundred ms of module loading that a rebuild of one Markdown article does not need. They are
  * loaded by kind, before the first article of that kind is read (`loadReaders`).
  */
