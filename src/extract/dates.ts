@@ -60,6 +60,8 @@ export interface DateMatch {
   offset: number;
   /** 'time' when an hour was written (or the date is relative to the minute), else 'day'. */
   precision: 'day' | 'time';
+  /** Read relative to the reference date ("2 hours ago", "gestern"). */
+  relative?: boolean;
 }
 
 // ---------------------------------------------------------------- patterns
@@ -277,7 +279,7 @@ function relativeCandidates(text: string, timezone: string, reference: Date): Da
     const minutes = RELATIVE_UNITS.get(lexiconKey(unit)) ?? RELATIVE_UNITS.get(unit.toLowerCase());
     if (minutes === undefined) return;
     const value = new Date(reference.getTime() - countOf(count.toLowerCase()) * minutes * 60_000);
-    out.push({ value, index, text: matched, offset: zoneOffset(timezone, value), precision: minutes < 24 * 60 ? 'time' : 'day' });
+    out.push({ value, index, text: matched, offset: zoneOffset(timezone, value), precision: minutes < 24 * 60 ? 'time' : 'day', relative: true });
   };
   if (RELATIVE_BEFORE) for (const m of text.matchAll(RELATIVE_BEFORE)) ago(m.index, m[0], m[1] as string, m[2] as string);
   for (const m of text.matchAll(RELATIVE_AFTER)) ago(m.index, m[0], m[1] as string, m[2] as string);
@@ -289,9 +291,34 @@ function relativeCandidates(text: string, timezone: string, reference: Date): Da
     c = withTime(text, c);
     const instant = toInstant(c, timezone);
     if (!instant || instant.value.getTime() > reference.getTime()) continue;
-    out.push({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time' });
+    out.push({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time', relative: true });
   }
   return out;
+}
+
+/**
+ * The offset each date this module returned was written at, by the Date object itself: the
+ * extractors hand their dates on as plain `Date`s, and src/sources/read.ts asks here for the
+ * offset to keep with them (`Sourced.offset`), so that the feeds show the day the source states.
+ */
+const STATED_OFFSETS = new WeakMap<Date, number>();
+/** The dates this module read relative to a reference ("2 hours ago"). */
+const RELATIVE_DATES = new WeakSet<Date>();
+
+function remember<T extends { value: Date; offset: number; relative?: boolean } | undefined>(match: T): T {
+  if (match) STATED_OFFSETS.set(match.value, match.offset);
+  if (match?.relative) RELATIVE_DATES.add(match.value);
+  return match;
+}
+
+/** Whether a date returned by this module was read relative to the reference date. */
+export function isRelativeDate(date: Date): boolean {
+  return RELATIVE_DATES.has(date);
+}
+
+/** The offset (minutes east of UTC) a date returned by this module was written at, if it came from here. */
+export function statedOffset(date: Date): number | undefined {
+  return STATED_OFFSETS.get(date);
 }
 
 /** Put a space between a date's year and digits glued to it. */
@@ -324,8 +351,8 @@ export function findTextDate(text: string, timezone: string, referenceDate?: Dat
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   const normalised = normaliseDateText(text);
   const match = readTextDate(normalised, timezone, referenceDate);
-  if (referenceDate === undefined) return match;
-  return checkReference(match, (other) => readTextDate(normalised, timezone, other), sameMatch);
+  if (referenceDate === undefined) return remember(match);
+  return remember(checkReference(match, (other) => readTextDate(normalised, timezone, other), sameMatch));
 }
 
 function sameMatch(a: DateMatch | undefined, b: DateMatch | undefined): boolean {
@@ -347,12 +374,12 @@ const ISO_VALUE = /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{
 export function readMarkupDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
   const value = text.trim();
   if (value === '' || value.length > MAX_DATE_TEXT) return undefined;
-  if (ISO_VALUE.test(value)) return readTextDate(value, timezone);
+  if (ISO_VALUE.test(value)) return remember(readTextDate(value, timezone));
   if (/^\d{10}(\d{3})?$/.test(value)) {
     const n = Number(value);
     const date = new Date(value.length === 10 ? n * 1000 : n);
     const year = date.getUTCFullYear();
-    return year >= DATE_YEARS.min && year <= DATE_YEARS.max ? { value: date, index: 0, text: value, offset: 0, precision: 'time' } : undefined;
+    return year >= DATE_YEARS.min && year <= DATE_YEARS.max ? remember({ value: date, index: 0, text: value, offset: 0, precision: 'time' as const }) : undefined;
   }
   return findTextDate(value, timezone, referenceDate);
 }
