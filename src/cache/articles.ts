@@ -35,8 +35,9 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * 5: RSS descriptions escaped as HTML text, raster-only data: images, years outside 1-9999 refused
  * (the entries hold rendered items).
  * 6: Markdown footnotes, template code rendered or removed, the nesting guard, authors with parentheses.
+ * 7: one date reader (month-only, year-less and time-only strings are not dates; stated offsets kept), encodings.
  */
-const FORMAT = 'feedwright-articles-6';
+const FORMAT = 'feedwright-articles-7';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {

@@ -4,6 +4,7 @@ import { tz } from '@date-fns/tz';
 import { FeedwrightError } from '../errors.js';
 import { parsePerson } from '../meta/people.js';
 import type { Person } from '../model.js';
+import { DEFAULT_FALLBACK_ENCODING, encodingName } from '../sources/encoding.js';
 import { didYouMean, isLanguageTag } from '../util/text.js';
 import { MAPPABLE_FIELDS, type MappableField } from '../meta/fields.js';
 import { PRESETS, type Preset } from '../site/model.js';
@@ -20,6 +21,7 @@ export const CONFIG_KEYS = [
   'language',
   'author',
   'timezone',
+  'fallbackEncoding',
   'limit',
   'articles',
   'out',
@@ -185,6 +187,10 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
   if (!isValidTimeZone(timezone)) {
     fail('timezone', `"timezone" is "${timezone}", which is not an IANA time zone.`, 'Use a name such as "UTC", "Europe/Madrid" or "America/Mexico_City".');
   }
+  const fallbackEncoding = str('fallbackEncoding', DEFAULT_FALLBACK_ENCODING);
+  if (encodingName(fallbackEncoding) === undefined) {
+    fail('fallbackEncoding', `"fallbackEncoding" is "${fallbackEncoding}", which is not an encoding label Node's TextDecoder knows.`, 'Use a WHATWG label such as "windows-1252", "iso-8859-2" or "shift_jis".');
+  }
   const language = str('language', 'en');
   if (!isLanguageTag(language)) {
     fail('language', `"language" is "${language}", which is not a language tag.`, 'Use a BCP 47 tag such as "en" or "pt-BR".');
@@ -328,6 +334,7 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     language,
     author,
     timezone,
+    fallbackEncoding,
     limit: int('limit', DEFAULT_LIMIT, 0),
     articles: str('articles', 'articles'),
     out: str('out', 'dist'),

@@ -24,6 +24,8 @@ export interface FeedwrightConfig {
   author: Person;
   /** IANA time zone for dates written without an offset. */
   timezone: string;
+  /** Encoding of text and HTML articles that are not UTF-8 and declare no charset (a WHATWG label). */
+  fallbackEncoding: string;
   /** Items per feed; 0 = all. */
   limit: number;
   /** Folder of article sources, relative to the config file. */

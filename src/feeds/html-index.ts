@@ -65,9 +65,9 @@ export function renderIndexHtml(sets: readonly FeedSet[], language: string): str
   if (items.length > 0) {
     lines.push('<section>', '<h2>Latest articles</h2>', '<ol class="items">');
     for (const item of items) {
-      const date = formatRfc3339(item.published.value).slice(0, 10);
+      const date = formatRfc3339(item.published.value, item.published.offset).slice(0, 10);
       lines.push(
-        `<li><a href="${e(item.link.value)}">${e(item.title.value)}</a> <span class="meta"><time datetime="${formatRfc3339(item.published.value)}">${date}</time> · ${e(joinNames(item.authors.value))}</span></li>`,
+        `<li><a href="${e(item.link.value)}">${e(item.title.value)}</a> <span class="meta"><time datetime="${formatRfc3339(item.published.value, item.published.offset)}">${date}</time> · ${e(joinNames(item.authors.value))}</span></li>`,
       );
     }
     lines.push('</ol>', '</section>');

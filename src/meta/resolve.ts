@@ -217,7 +217,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       'front-matter': fmUpdated,
       found: doc.found.updated,
       git: gitUpdated,
-      published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}) },
+      published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}), ...(published.offset ? { offset: published.offset } : {}) },
       mtime,
     }) ?? published;
   if (updated.value.getTime() < published.value.getTime()) {

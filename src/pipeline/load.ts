@@ -91,9 +91,10 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   const failed = new Set<Source>();
   await mapLimit(toRead, 16, async (s) => {
-    const result = await readSource(s.file);
+    const result = await readSource(s.file, config.fallbackEncoding);
     if (result.ok) {
       s.text = result.text;
+      s.note = result.note;
       s.hash = hashText(result.text);
     } else {
       diagnostics.push(result.diagnostic);
@@ -130,13 +131,14 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
       if (s.text === undefined) {
-        const result = await readSource(s.file);
+        const result = await readSource(s.file, config.fallbackEncoding);
         if (!result.ok) {
           entries[i] = result.diagnostic;
           onProgress?.(done++, decoded.length);
           continue;
         }
         s.text = result.text;
+        s.note = result.note;
         if (hashText(s.text) !== s.hash) {
           // Changed between the stat and now: key it by what was read.
           s.hash = hashText(s.text);
@@ -161,6 +163,9 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     const computed = await parseJobs(jobs, { config, template: [...template], nowMs: now.getTime() }, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length) });
     for (const [k, i] of misses.entries()) {
       const entry = computed[k] as ArticleEntry;
+      // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
+      const note = (decoded[i] as Source).note;
+      if (note) entry.diagnostics = [note, ...entry.diagnostics].sort(compareDiagnostics);
       entries[i] = entry;
       (decoded[i] as Source).text = undefined;
       cache.set(entryKeys[i] as string, entry);
@@ -214,6 +219,8 @@ interface Source {
   /** SHA-256 of the decoded text (from the cache's stamp, or computed when read). */
   hash: string | undefined;
   text: string | undefined;
+  /** Why the file was not read as UTF-8 (SOURCE_NOT_UTF8), when it was not. */
+  note?: Diagnostic | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { htmlToText } from '../clean/html-text.js';
+import { isRelativeDate, statedOffset } from '../extract/dates.js';
 import type { extractText, TextExtraction } from '../extract/text/index.js';
 import type { Diagnostic, FoundMetadata, SourceDocument, SourceKind } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
@@ -9,7 +10,7 @@ import { readMarkdown } from './markdown.js';
 import type { TemplateSettings } from './templates.js';
 
 /*
- * The text cleaner and the HTML extractor pull in chrono-node, linkedom and Readability: a few
+ * The text cleaner and the HTML extractor pull in linkedom, Readability and their rule tables: a few
  * hundred ms of module loading that a rebuild of one Markdown article does not need. They are
  * loaded by kind, before the first article of that kind is read (`loadReaders`).
  */
@@ -93,7 +94,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
           ...base,
           bodyHtml: paragraphsToHtml(paragraphs),
           bodyText: paragraphs.join('\n\n'),
-          found: foundFromText(x, shift),
+          found: foundDates(foundFromText(x, shift)),
           dropped: x.dropped.map((d) => ({ text: d.text, rule: d.rule, line: d.line + shift })),
         },
         diagnostics: fm.diagnostics,
@@ -101,9 +102,28 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
     }
     case 'html': {
       const x = loaded(htmlReader, 'html')(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean });
-      return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: x.found, dropped: x.dropped }, diagnostics: fm.diagnostics };
+      return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: foundDates(x.found), dropped: x.dropped }, diagnostics: fm.diagnostics };
     }
   }
+}
+
+/**
+ * The dates of a text or HTML article as the feeds should show them:
+ * - each keeps the offset it was written at (`Sourced.offset`, from the date reader), so that the
+ *   feed shows the calendar day the source states;
+ * - a page that states only an updated or modified date was published then: that date is its
+ *   publication date (not the file's mtime, further down the precedence); not when it is relative
+ *   ("updated 2 hours ago"), which says when the page was saved, not when it was written.
+ */
+export function foundDates(found: FoundMetadata): FoundMetadata {
+  const out: FoundMetadata = { ...found };
+  for (const key of ['published', 'updated'] as const) {
+    const date = out[key];
+    const offset = date ? statedOffset(date.value) : undefined;
+    if (date && offset) out[key] = { ...date, offset };
+  }
+  if (!out.published && out.updated && !isRelativeDate(out.updated.value)) out.published = { ...out.updated };
+  return out;
 }
 
 function foundFromText(x: TextExtraction, shift: number): FoundMetadata {

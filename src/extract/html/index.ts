@@ -32,7 +32,7 @@ export interface HtmlExtraction {
   dropped: DroppedBlock[];
 }
 
-export { parseHtmlDate } from './dates.js';
+export { parseMarkupDate as parseHtmlDate } from '../dates.js';
 export { stripSiteName } from './metadata.js';
 export { renderText } from './text.js';
 

@@ -9,7 +9,7 @@
  */
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
-import { parseHtmlDate } from './dates.js';
+import { parseMarkupDate as parseHtmlDate } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { normalizeSpace } from './text.js';
 

@@ -21,7 +21,7 @@
  */
 
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
-import { readDateLine } from '../textual/dates.js';
+import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { Person } from '../../model.js';
 import {
@@ -39,6 +39,7 @@ import {
 } from './rules.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
+import { alternation, MONTH_WORDS } from '../lexicon/index.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
 export { NOT_HEADLINE, PHRASE_RULES } from './rules.js';
@@ -721,7 +722,7 @@ function isMetaAnchor(unit: Unit): boolean {
 const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}:\d\d\b/;
 
 /** A month name written out (or a dotted abbreviation) followed by a day: "October 12, 2018", "Nov. 19". */
-const MONTH_THEN_DAY = /(?:january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s*\d{1,2}\b/i;
+const MONTH_THEN_DAY = new RegExp(`(?<![\\p{L}])(?:${alternation([...MONTH_WORDS].filter((w) => w.length > 3))}|(?:${alternation([...MONTH_WORDS].filter((w) => w.length <= 3))})\\.)\\s*\\d{1,2}\\b`, 'iu');
 
 /** A day, a month name and a year: "18 Nov 2019", "5. März 2020". */
 const DAY_MONTH_YEAR = /\b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\b/u;

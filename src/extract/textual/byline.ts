@@ -6,6 +6,7 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
+import { alternation, MONTH_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
 
 /** Words that introduce the author(s), in the five supported languages. Tested on lower case. */
 export const BYLINE_LEAD =
@@ -29,12 +30,13 @@ export const ROLE_BYLINE = /^([^,]{3,60}),\s+(?:[\p{L}.&'’-]+\s+){0,4}(?:write
 /** Separators between several authors. */
 const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
 
-/** A date written with a month name first ("March 9", "Sept. 3"), in the five languages' English-like forms. */
-const MONTH_FIRST = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d';
+/** A date written with a month name first ("March 9", "Sept. 3", "März 9"), in every lexicon language. */
+const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
+const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
-  `\\s+[-–—|•·]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em)\\s+(?=\\d|${MONTH_FIRST}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b)`,
-  'i',
+  `\\s+[-–—|•·]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))`,
+  'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
 const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\d{4}|${MONTH_FIRST}))`, 'i');
