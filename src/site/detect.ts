@@ -68,6 +68,40 @@ function readText(abs: string): string | undefined {
 }
 
 /** A key of a Hugo config, whose keys are case-insensitive. */
+/**
+ * Hugo's configuration directory (`config/_default/`), merged as Hugo merges it: `hugo.*` and
+ * `config.*` at the top, any other `name.*` under `name`, and `name.<lang>.*` under
+ * `languages.<lang>` (`menus.<lang>` and `params.<lang>` one level deeper, under their name).
+ */
+function hugoConfigDir(root: string): Record<string, unknown> | undefined {
+  const dir = path.join(root, 'config', '_default');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => /\.(toml|ya?ml|json)$/.test(f)).sort();
+  } catch {
+    return undefined;
+  }
+  const merged: Record<string, unknown> = {};
+  const into = (keys: string[], data: Record<string, unknown>): void => {
+    let o = merged;
+    for (const k of keys) {
+      const next = asRecord(o[k]) ?? {};
+      o[k] = next;
+      o = next;
+    }
+    Object.assign(o, data);
+  };
+  for (const f of names) {
+    const data = readData(path.join(dir, f));
+    if (!data) continue;
+    const [name = '', lang] = f.replace(/\.(toml|ya?ml|json)$/, '').split('.');
+    if (name === 'hugo' || name === 'config') into([], data);
+    else if (lang) into(['languages', lang, ...(name === 'menu' || name === 'menus' || name === 'params' ? [name] : [])], data);
+    else into([name], data);
+  }
+  return merged;
+}
+
 function ci(o: Record<string, unknown> | undefined, key: string): unknown {
   if (!o) return undefined;
   const k = Object.keys(o).find((x) => x.toLowerCase() === key.toLowerCase());
@@ -195,7 +229,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
     }
     case 'hugo': {
       const file = firstExisting(root, HUGO_FILES) ?? firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
-      const c = marker?.data ?? readData(file ?? '') ?? {};
+      const c = hugoConfigDir(root) ?? marker?.data ?? readData(file ?? '') ?? {};
       const url = baseUrl(asString(ci(c, 'baseURL')));
       if (url) info.baseUrl = url;
       const permalinks = asRecord(ci(c, 'permalinks')) ?? {};
@@ -207,11 +241,25 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
       const lang = asString(ci(c, 'defaultContentLanguage'));
       info.defaultLanguage = lang ?? 'en';
       info.defaultLanguageInSubdir = ci(c, 'defaultContentLanguageInSubdir') === true;
-      info.languages = Object.keys(asRecord(ci(c, 'languages')) ?? {});
+      const languages = asRecord(ci(c, 'languages')) ?? {};
+      info.languages = Object.keys(languages);
       const tz = asString(ci(c, 'timeZone'));
       if (tz) info.timezone = tz;
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
       contentRoot = path.resolve(root, asString(ci(c, 'contentDir')) ?? 'content');
+      // A multilingual site may give each language its own content folder (languages.<l>.contentDir):
+      // the articles are then that language's pages, under /<l>/ unless it is the default one.
+      for (const [l, v] of Object.entries(languages)) {
+        const dir = asString(ci(asRecord(v), 'contentDir'));
+        if (!dir) continue;
+        const abs = path.resolve(root, dir);
+        const rel = path.relative(abs, options.articlesDir);
+        if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+          contentRoot = abs;
+          info.contentLanguage = l;
+          break;
+        }
+      }
       info.folderData = hugoCascades(options.articlesDir);
       break;
     }

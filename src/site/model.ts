@@ -26,6 +26,8 @@ export interface SiteInfo {
   /** The zone dates in URLs are read in (Jekyll `timezone`, Hugo `timeZone`); else the feed's. */
   timezone?: string;
   defaultLanguage?: string;
+  /** Hugo: the language whose own content folder (languages.<l>.contentDir) holds the articles. */
+  contentLanguage?: string;
   /** Languages besides the default: a `post.fr.md` goes under `/fr/`. */
   languages: string[];
   defaultLanguageInSubdir: boolean;

@@ -293,7 +293,7 @@ function hugoLanguage(site: SiteInfo, stem: string): { stem: string; lang?: stri
 }
 
 function langPrefix(site: SiteInfo, lang: string | undefined): string {
-  const l = lang ?? site.defaultLanguage;
+  const l = lang ?? site.contentLanguage ?? site.defaultLanguage;
   if (!l) return '';
   if (l === site.defaultLanguage && !site.defaultLanguageInSubdir) return '';
   return `/${l}`;

@@ -47,6 +47,14 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.counts.sections).toBe(1);
   });
 
+  it('Hugo: a config directory (config/_default/*.toml) and a content folder per language (languages.<l>.contentDir)', async () => {
+    const en = await load('hugo-multilingual', 'content/en/post');
+    expect([en.site?.preset, en.site?.baseUrl, en.site?.contentLanguage]).toEqual(['hugo', 'https://multi.example/', 'en']);
+    expect(en.links).toEqual({ '2024-01-02-Hello-World.md': 'https://multi.example/2024/01/02/hello-world.html' });
+    const fr = await load('hugo-multilingual', 'content/fr/post');
+    expect(fr.links).toEqual({ '2024-01-03-bonjour.md': 'https://multi.example/fr/2024/01/03/bonjour.html' });
+  });
+
   it('Hugo: a section permalink pattern, the default elsewhere, url front matter, bundles and their resources, cascade', async () => {
     const r = await load('hugo-sections', 'content');
     expect(r.links).toEqual({
