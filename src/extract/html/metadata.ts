@@ -12,6 +12,7 @@ import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js'
 import { parseHtmlDate } from './dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { normalizeSpace } from './text.js';
+import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
   timezone: string;
@@ -153,14 +154,21 @@ interface PageIndex {
   relAuthor: DomElement[];
   relTag: DomElement[];
   bylines: DomElement[];
+  /** `<h1>` elements outside navigation, footers and asides, in document order (at most `MAX_HEADINGS`). */
+  headings: DomElement[];
 }
+
+/** Headings looked at as title candidates; pages with more are listings. */
+const MAX_HEADINGS = 12;
+/** Where a heading is not the article's: navigation, footers, asides, comment sections. */
+const NOT_ARTICLE_HEADING = 'nav, footer, aside, form, [role="navigation"], [class*="comment"], [id*="comment"]';
 
 function hasToken(value: string | null, token: string): boolean {
   return value?.toLowerCase().split(/\s+/).includes(token) === true;
 }
 
 function indexPage(document: DomDocument): PageIndex {
-  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [] };
+  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [] };
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase();
     if (tag === 'script') {
@@ -178,6 +186,9 @@ function indexPage(document: DomDocument): PageIndex {
     if (tag === 'title') {
       index.title ??= el;
       continue;
+    }
+    if (tag === 'h1') {
+      if (index.headings.length < MAX_HEADINGS && !el.closest(NOT_ARTICLE_HEADING)) index.headings.push(el);
     }
     const itemprop = el.getAttribute('itemprop');
     const dated = el.hasAttribute('datetime') || el.hasAttribute('content');
@@ -308,8 +319,22 @@ interface Candidates {
   lang?: string | undefined;
 }
 
-function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number } {
+/** schema.org types that name an organisation or a site, never a person. */
+const JSON_LD_ORGANIZATION_TYPES = /^(?:Organization|NewsMediaOrganization|Corporation|LocalBusiness|WebSite|Brand|EducationalOrganization|GovernmentOrganization|NGO|OnlineBusiness|Store|MedicalOrganization|SportsOrganization|PerformingGroup|Project|Airline|Library|Consortium|FundingScheme|ResearchOrganization|WorkersUnion)$/;
+
+function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[] } {
   const { nodes, invalid } = jsonLdNodes(index);
+  const organizations: string[] = [];
+  for (const n of nodes) {
+    if (typesOf(n).some((t) => JSON_LD_ORGANIZATION_TYPES.test(t))) {
+      const name = firstString(n.name);
+      if (name) organizations.push(name);
+    }
+    for (const p of asArray(n.publisher)) {
+      const name = typeof p === 'string' ? p : isObject(p) ? firstString(p.name) : undefined;
+      if (name) organizations.push(normalizeSpace(name));
+    }
+  }
   const byId = new Map<string, Json>();
   for (const n of nodes) {
     const id = n['@id'];
@@ -349,7 +374,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     if (!isPage) found.link ??= firstString(a.url) ?? firstString(isObject(a.mainEntityOfPage) ? a.mainEntityOfPage['@id'] : a.mainEntityOfPage);
     found.lang ??= firstString(a.inLanguage);
   }
-  return { found, invalid };
+  return { found, invalid, organizations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,6 +556,38 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   return { html, byline };
 }
 
+/** A heading that is the site's logo: inside a link, or classed as a logo or site title. */
+function isLogoHeading(el: DomElement): boolean {
+  if (/logo|site-?title|site-?name|brand/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+  const link = el.closest('a[href]') ?? el.querySelector('a[href]');
+  if (link && normalizeSpace(link.textContent ?? '') === normalizeSpace(el.textContent ?? '')) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    return /^(?:https?:\/\/[^/]+)?\/?(?:index\.\w+)?$/i.test(href);
+  }
+  return false;
+}
+
+/** A heading's text, and its parts when it is made of several (a kicker span, then the headline). */
+function headingCandidate(el: DomElement): HeadingCandidate {
+  const parts: string[] = [];
+  for (const node of el.childNodes) {
+    const text = normalizeSpace((node.textContent ?? '').replace(/\u00ad/g, ''));
+    if (text !== '') parts.push(text);
+  }
+  const text = parts.length >= 2 ? parts.join(' ') : normalizeSpace((el.textContent ?? '').replace(/\u00ad/g, ''));
+  return parts.length >= 2 ? { text, parts } : { text };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    // A relative or malformed URL names no host.
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export interface MetadataResult {
@@ -542,7 +599,7 @@ export interface MetadataResult {
 /** Read the page's metadata. Call before anything mutates the document. */
 export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
   const index = indexPage(document);
-  const { found: jsonLd, invalid } = fromJsonLd(index, o);
+  const { found: jsonLd, invalid, organizations } = fromJsonLd(index, o);
   const metas = metaValues(index);
   const meta = fromMeta(metas, o);
   const siteName = metas.get('og:site_name')?.[0];
@@ -561,6 +618,24 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
     }
   };
   for (const field of Object.keys(PRECEDENCE) as FieldName[]) pick(field);
+  // The visible headline wins when the page's other titles agree with it (see ../title.ts).
+  const pageTitle = normalizeSpace(index.title?.textContent ?? '');
+  const host = hostOf(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined);
+  // A heading that links to the home page or is styled as the logo is the site's name.
+  const logos = index.headings.filter(isLogoHeading);
+  const headings = index.headings.filter((h) => !logos.includes(h));
+  const named = { siteNames: [siteName, metas.get('application-name')?.[0], ...organizations, ...logos.map((h) => normalizeSpace(h.textContent ?? ''))], host };
+    const siteNames = siteNamesOf(named);
+  const headline = chooseHeading(headings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
+  if (headline) {
+    // The same words as the structured title: that title, with its provenance, stays.
+    if (found.title?.value.toLowerCase() !== headline.text.toLowerCase()) found.title = { value: headline.text, from: 'html' };
+  }
+  else if (found.title) {
+    const fallback = found.title.from === 'html' ? (t: string) => stripSiteName(t, siteName) : (t: string) => t;
+    const raw = found.title.from === 'html' ? pageTitle : found.title.value;
+    found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
+  }
   const base = o.url ?? found.link?.value;
   if (found.link) found.link = { ...found.link, value: resolveUrl(found.link.value, o.url) };
   if (found.image) found.image = { ...found.image, value: resolveUrl(found.image.value, base) };

@@ -244,3 +244,21 @@ describe('extractHtml metadata: dates and time zones', () => {
     expect(extractHtml(html, opts).found.published).toBeUndefined();
   });
 });
+
+describe('extractHtml metadata: the title among scored candidates', () => {
+  it('takes the <h1> the other titles agree with, not the logo heading or the SEO og:title', () => {
+    const html = page({
+      head: '<title>Harbour bridge to close for repairs | Example News</title><meta property="og:title" content="Harbour bridge closing: all you need to know"><meta property="og:site_name" content="Example News">',
+      body: `<header><h1 class="site-logo"><a href="/">Example News</a></h1></header>${article([`<h1>Harbour bridge to close for repairs</h1>`, ...paragraphs(4)])}`,
+    });
+    expect(extractHtml(html, opts).found.title).toEqual({ value: 'Harbour bridge to close for repairs', from: 'html' });
+  });
+
+  it('strips the site name from a <title> by comparing with og:site_name when no heading agrees', () => {
+    const html = page({
+      head: '<title>Example News » Blog Archive » Harbour bridge to close</title><meta property="og:site_name" content="Example News">',
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Harbour bridge to close');
+  });
+});
