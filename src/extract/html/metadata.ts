@@ -10,7 +10,8 @@
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
 import { parseHtmlDate } from './dates.js';
-import type { DomDocument, DomElement } from './dom-types.js';
+import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, parseByline, sameName } from '../textual/byline.js';
+import { type DomDocument, type DomElement, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
@@ -154,9 +155,18 @@ interface PageIndex {
   relAuthor: DomElement[];
   relTag: DomElement[];
   bylines: DomElement[];
+  /** Short elements whose text starts like a byline ("Von …", "By …", "Autor: …"), in document order. */
+  textBylines: DomElement[];
+  /** Elements whose text a reader does not see: scripts, styles, templates, noscript, the <title>. */
+  hidden: DomElement[];
   /** `<h1>` elements outside navigation, footers and asides, in document order (at most `MAX_HEADINGS`). */
   headings: DomElement[];
 }
+
+/** Elements that hold a byline written as text ("<p>Von <a>Jane Doe</a></p>"). */
+const BYLINE_HOSTS: ReadonlySet<string> = new Set(['p', 'span', 'div', 'small', 'address', 'em', 'i', 'strong', 'b', 'li', 'time', 'h4', 'h5', 'h6', 'td', 'dd', 'font']);
+/** Text bylines looked at per page. */
+const MAX_TEXT_BYLINES = 20;
 
 /** Headings looked at as title candidates; pages with more are listings. */
 const MAX_HEADINGS = 12;
@@ -168,11 +178,16 @@ function hasToken(value: string | null, token: string): boolean {
 }
 
 function indexPage(document: DomDocument): PageIndex {
-  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [] };
+  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [], hidden: [], textBylines: [] };
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase();
     if (tag === 'script') {
       if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') index.jsonLd.push(el);
+      index.hidden.push(el);
+      continue;
+    }
+    if (tag === 'style' || tag === 'noscript' || tag === 'template') {
+      index.hidden.push(el);
       continue;
     }
     if (tag === 'meta') {
@@ -185,6 +200,7 @@ function indexPage(document: DomDocument): PageIndex {
     }
     if (tag === 'title') {
       index.title ??= el;
+      index.hidden.push(el);
       continue;
     }
     if (tag === 'h1') {
@@ -200,6 +216,10 @@ function indexPage(document: DomDocument): PageIndex {
     const rel = tag === 'a' ? el.getAttribute('rel') : null;
     if (hasToken(rel, 'author')) index.relAuthor.push(el);
     if (hasToken(rel, 'tag')) index.relTag.push(el);
+    if (index.textBylines.length < MAX_TEXT_BYLINES && BYLINE_HOSTS.has(tag)) {
+      const first = el.firstChild;
+      if (first?.nodeType === TEXT_NODE && BYLINE_START.test(first.nodeValue ?? '')) index.textBylines.push(el);
+    }
     const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
     if (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author')) {
       index.bylines.push(el);
@@ -240,6 +260,9 @@ function jsonLdNodes(index: PageIndex): { nodes: Json[]; invalid: number } {
   return { nodes, invalid };
 }
 
+/** schema.org types that name an organisation or a site, never a person. */
+const JSON_LD_ORGANIZATION_TYPES = /^(?:Organization|NewsMediaOrganization|Corporation|LocalBusiness|WebSite|Brand|EducationalOrganization|GovernmentOrganization|NGO|OnlineBusiness|Store|MedicalOrganization|SportsOrganization|PerformingGroup|Project|Airline|Library|Consortium|FundingScheme|ResearchOrganization|WorkersUnion)$/;
+
 /** "By Jane Doe | Example News" -> "Jane Doe": a byline prefix and a trailing affiliation go. */
 function cleanPersonName(raw: string): string {
   return normalizeSpace(raw.replace(BYLINE_PREFIX, '').split(/\s+\|\s+/)[0] ?? '');
@@ -247,14 +270,16 @@ function cleanPersonName(raw: string): string {
 
 function personFromJson(v: unknown, byId: Map<string, Json>): Person | undefined {
   if (typeof v === 'string') {
-    const name = cleanPersonName(decodeEntities(v));
+    const name = cleanAuthorName(cleanPersonName(decodeEntities(v)));
     return name && !/^https?:\/\//i.test(name) ? { name } : undefined;
   }
   if (!isObject(v)) return undefined;
   let node = v;
   const id = node['@id'];
   if (node.name === undefined && typeof id === 'string') node = byId.get(id) ?? node;
-  const name = cleanPersonName(firstString(node.name) ?? '');
+  // An Organization (or a WebSite) as the author is the publisher, not a person.
+  if (typesOf(node).some((t) => JSON_LD_ORGANIZATION_TYPES.test(t))) return undefined;
+  const name = cleanAuthorName(cleanPersonName(firstString(node.name) ?? ''));
   if (!name) return undefined;
   const person: Person = { name };
   const url = firstString(node.url) ?? firstString(node.sameAs);
@@ -319,8 +344,6 @@ interface Candidates {
   lang?: string | undefined;
 }
 
-/** schema.org types that name an organisation or a site, never a person. */
-const JSON_LD_ORGANIZATION_TYPES = /^(?:Organization|NewsMediaOrganization|Corporation|LocalBusiness|WebSite|Brand|EducationalOrganization|GovernmentOrganization|NGO|OnlineBusiness|Store|MedicalOrganization|SportsOrganization|PerformingGroup|Project|Airline|Library|Consortium|FundingScheme|ResearchOrganization|WorkersUnion)$/;
 
 function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[] } {
   const { nodes, invalid } = jsonLdNodes(index);
@@ -401,19 +424,35 @@ function firstMeta(meta: Map<string, string[]>, names: readonly string[]): strin
   return undefined;
 }
 
+/**
+ * A list read from one element or meta value: an organisation beside people ("Jane Doe; CNN")
+ * goes, and a profile box's glued text ("Jane DoeStaff Writer", "More by Jane Doe") is the name.
+ */
+function tidyPeople(people: Person[]): Person[] {
+  const names = people.map((p) => p.name);
+  const glued = names.find((a) => names.some((b) => b !== a && b.startsWith(a) && /^\p{Lu}/u.test(b.slice(a.length))));
+  if (glued !== undefined) return people.filter((p) => p.name === glued).slice(0, 1);
+  const persons = people.filter((p) => !isOrganisationName(p.name));
+  const organisations = people.length - persons.length;
+  return organisations === 1 && persons.length > 0 && persons.every((p) => p.name.includes(' ')) ? persons : people;
+}
+
 function authorsFromText(text: string): Person[] {
   const cleaned = normalizeSpace(text).replace(BYLINE_PREFIX, '');
   if (!cleaned || /^https?:\/\//i.test(cleaned)) return [];
-  return dedupePeople(
+  return tidyPeople(dedupePeople(
     cleaned
       .split(AUTHOR_SEPARATOR)
       .map((n) => n.replace(BYLINE_PREFIX, '').trim())
       // A name has no digits and does not start in lower case ("on December 30" is a date).
-      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n) && !/\d/.test(n) && !/^\p{Ll}/u.test(n))
+      // A lower-case start is a date or a phrase ("on December 30"), except a one-word user name ("marc").
+      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n) && !/\d/.test(n) && (!/^\p{Ll}/u.test(n) || /^[\p{L}._-]{4,30}$/u.test(n)))
       // Form labels ("Name *", "Nama (wajib)") and credentials after a comma ("MS", "RDN") are not people.
       .filter((n) => !NOT_A_NAME_CHARS.test(n) && !CREDENTIAL.test(n))
+      .map(cleanAuthorName)
+      .filter((n): n is string => n !== undefined)
       .map((name) => ({ name })),
-  );
+  ));
 }
 
 function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
@@ -434,12 +473,15 @@ function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
       break;
     }
   }
+  // The first meta author naming people; one naming only organisations ("jungle.world") if none does.
   for (const n of META_NAMES.authors) {
     const people = dedupePeople((meta.get(n) ?? []).flatMap(authorsFromText));
-    if (people.length > 0) {
+    if (people.length === 0) continue;
+    if (!people.every((p) => isOrganisationName(p.name))) {
       found.authors = people;
       break;
     }
+    found.authors ??= people;
   }
   for (const n of META_NAMES.tags) {
     const tags = splitTags(meta.get(n) ?? []);
@@ -508,7 +550,34 @@ function resolveUrl(value: string, base: string | undefined): string {
   }
 }
 
-function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates } {
+/** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars. */
+const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
+
+/** Inside an aside, a navigation, a footer, or a box of other articles (up to, not including, <body>). */
+function inOtherBox(el: DomElement): boolean {
+  for (let node: DomElement | null = el; node !== null; node = node.parentElement) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html') return false;
+    if (tag === 'aside' || tag === 'nav') return true;
+    // An article's own footer holds its byline; the page's footer does not.
+    if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
+    const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t !== '' && OTHER_BOX.test(t))) return true;
+  }
+  return false;
+}
+
+interface BylineCandidate {
+  people: Person[];
+  /** Position among the page's byline elements. */
+  order: number;
+  /** Inside an aside, a teaser or a newsletter box. */
+  aside: boolean;
+  /** Written as text ("Von Jane Doe"), not an element classed author/byline. */
+  text?: boolean;
+}
+
+function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates; bylines: BylineCandidate[] } {
   const html: Candidates = {};
   const byline: Candidates = {};
   const canonical = index.canonical?.getAttribute('href')?.trim();
@@ -540,20 +609,127 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   if (relAuthors.length > 0) html.authors = relAuthors;
   const tags = dedupe(index.relTag.map((a) => normalizeSpace(a.textContent ?? '')).filter(Boolean));
   if (tags.length > 0) html.tags = tags;
-  // Byline elements: the first short one that reads like names.
-  for (const el of index.bylines) {
+  // Byline elements: every short one that reads like names; `chooseAuthors` scores them.
+  const bylines: BylineCandidate[] = [];
+  index.bylines.forEach((el, order) => {
     // Comment forms label their name field "author"; those are not the article's byline.
-    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"]')) continue;
+    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
     const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
     const text = normalizeSpace(nameEl.textContent ?? '');
-    if (text === '' || text.length > 120) continue;
+    if (text === '' || text.length > 120) return;
     const people = authorsFromText(text).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
-    if (people.length > 0) {
-      byline.authors = people;
-      break;
+    if (people.length === 0) return;
+    // A teaser, newsletter or related-articles box names the author of another article.
+    const aside = inOtherBox(el);
+    bylines.push({ people, order, aside });
+  });
+  // Bylines written as text: "Von Jane Doe", "By <a>Jane Doe</a> on Monday", "<b>Autor:</b> Jane Doe".
+  index.textBylines.forEach((el, order) => {
+    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    let host: DomElement | null = el;
+    for (let up = 0; host && up < 2; up += 1, host = host.parentElement) {
+      const text = normalizeSpace(host.textContent ?? '');
+      if (text.length > 120) return;
+      const people = parseByline(text);
+      if (people && people.length > 0) {
+        bylines.push({ people: tidyPeople(people), order, aside: inOtherBox(host), text: true });
+        return;
+      }
     }
+  });
+  byline.authors = bylines[0]?.people;
+  return { html, byline, bylines };
+}
+
+/** Weights of the author candidates (see `chooseAuthors`). */
+const AUTHOR_WEIGHT = {
+  jsonLd: 3,
+  meta: 2.5,
+  relAuthor: 2,
+  byline: 2.5,
+  textByline: 2.3,
+  /** Per earlier byline element: the first near the top of the article is the article's. */
+  laterByline: 0.1,
+  /** A byline inside a teaser, newsletter or related box. */
+  aside: 1.5,
+  /** Per other source naming the same person. */
+  agreement: 1.5,
+  /** Structured data naming someone the page never shows. */
+  hidden: 1.2,
+  /** An organisation named in structured data / in a byline element. */
+  organisation: 2.5,
+  shownOrganisation: 0.3,
+  /** Structured data naming the site itself (personal blogs are named after their author). */
+  siteName: 1,
+  /** All names are full names (two words or more). */
+  fullNames: 0.5,
+  /** What a candidate needs to be taken at all. */
+  minimum: 1.8,
+} as const;
+
+interface AuthorCandidate {
+  from: Provenance;
+  people: Person[];
+  weight: number;
+  /** Structured data (JSON-LD, meta): not necessarily shown on the page. */
+  stated: boolean;
+}
+
+/**
+ * The authors among the page's candidates (JSON-LD, meta author, rel=author, byline elements),
+ * scored, never "the first that matches": each name is cleaned with the shared byline grammar;
+ * names another source agrees with gain; structured data naming someone the page never shows, an
+ * organisation, or the site itself loses (a byline element showing an organisation is kept).
+ */
+function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], candidates: readonly AuthorCandidate[], siteNames: readonly string[]): Sourced<Person[]> | undefined {
+  const cleaned = candidates.filter((c) => c.people.length > 0);
+  if (cleaned.length === 0) return undefined;
+  let visible: { all: string; hidden: string } | undefined;
+  const shown = (name: string): boolean => {
+    visible ??= pageText(document, hidden);
+    const key = foldForMatch(name);
+    return count(visible.all, key) > count(visible.hidden, key);
+  };
+  let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
+  for (const c of cleaned) {
+    let score = c.weight;
+    for (const other of cleaned) {
+      if (other === c || other.from === c.from) continue;
+      if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) score += AUTHOR_WEIGHT.agreement;
+    }
+    if (c.stated && !c.people.some((p) => shown(p.name))) score -= AUTHOR_WEIGHT.hidden;
+    if (c.people.every((p) => p.name.trim().includes(' '))) score += AUTHOR_WEIGHT.fullNames;
+    // Organisations and the site's own name are authors only when the page shows them as the byline.
+    if (c.people.some((p) => isOrganisationName(p.name))) score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
+    else if (c.stated && c.people.some((p) => isSiteName(p.name, siteNames))) score -= AUTHOR_WEIGHT.siteName;
+    if (best === undefined || score > best.score) best = { candidate: c, score };
   }
-  return { html, byline };
+  if (!best || best.score < AUTHOR_WEIGHT.minimum) return undefined;
+  return { value: best.candidate.people, from: best.candidate.from };
+}
+
+/** Lower case, accents and punctuation folded, spaces collapsed: for "is this name on the page". */
+function foldForMatch(s: string): string {
+  return ` ${s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+/**
+ * The page's text, and the text of what a reader does not see (scripts, styles, templates, the
+ * <title>), both folded. Read with `textContent` only: the document is not walked or changed here.
+ */
+function pageText(document: DomDocument, hidden: readonly DomElement[]): { all: string; hidden: string } {
+  return { all: foldForMatch(document.documentElement?.textContent ?? ''), hidden: foldForMatch(hidden.map((el) => el.textContent ?? '').join(' ')) };
+}
+
+function count(haystack: string, needle: string): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n += 1;
+  return n;
 }
 
 /** A heading that is the site's logo: inside a link, or classed as a logo or site title. */
@@ -605,7 +781,7 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
-  const { html, byline } = fromMarkup(document, index, o, siteName);
+  const { html, byline, bylines } = fromMarkup(document, index, o, siteName);
   const bySource: Partial<Record<Provenance, Candidates>> = { 'json-ld': jsonLd, 'meta-tag': meta, html, byline };
   const found: FoundMetadata = {};
   const pick = <K extends FieldName>(field: K): void => {
@@ -636,6 +812,19 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
     const raw = found.title.from === 'html' ? pageTitle : found.title.value;
     found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
   }
+  const authors = chooseAuthors(document, index.hidden, [
+    { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
+    { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
+    { from: 'html', people: html.authors ?? [], weight: AUTHOR_WEIGHT.relAuthor, stated: false },
+    ...bylines.map((b) => ({
+      from: 'byline' as const,
+      people: b.people,
+      weight: (b.text ? AUTHOR_WEIGHT.textByline : AUTHOR_WEIGHT.byline) - (b.aside ? AUTHOR_WEIGHT.aside : 0) - AUTHOR_WEIGHT.laterByline * Math.min(b.order, 4),
+      stated: false,
+    })),
+  ], siteNames);
+  if (authors) found.authors = authors;
+  else delete found.authors;
   const base = o.url ?? found.link?.value;
   if (found.link) found.link = { ...found.link, value: resolveUrl(found.link.value, o.url) };
   if (found.image) found.image = { ...found.image, value: resolveUrl(found.image.value, base) };

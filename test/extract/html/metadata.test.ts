@@ -262,3 +262,29 @@ describe('extractHtml metadata: the title among scored candidates', () => {
     expect(extractHtml(html, opts).found.title?.value).toBe('Harbour bridge to close');
   });
 });
+
+describe('extractHtml metadata: authors among scored candidates', () => {
+  it('does not take a JSON-LD Organization or an organisation-shaped meta author for a person', () => {
+    const html = page({
+      head: `${jsonLd({ '@type': 'NewsArticle', headline: 'Rents rise', author: { '@type': 'Organization', name: 'Example Media' } })}<meta name="author" content="Example Media GmbH">`,
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.authors).toBeUndefined();
+  });
+
+  it("takes the article's byline over a teaser box's, and cleans role prefixes and link words", () => {
+    const body = `<aside class="newsletter"><p class="byline">By Tom Teaser</p></aside>${article(['<h1>Rents rise</h1>', '<p class="author">Redakteurin: Jane Doe Twitter</p>', ...paragraphs(4)])}`;
+    expect(extractHtml(page({ body }), opts).found.authors).toEqual({ value: [{ name: 'Jane Doe' }], from: 'byline' });
+  });
+
+  it('reads a byline written as text ("Von <a>Name</a>") and prefers it to a hidden structured name it disagrees with', () => {
+    const body = article(['<h1>Rents rise</h1>', '<p>Von <a href="/autor/jd">Jana Dorn</a></p>', ...paragraphs(4)]);
+    const html = page({ head: '<meta name="author" content="Webteam Example">', body });
+    expect(extractHtml(html, opts).found.authors).toEqual({ value: [{ name: 'Jana Dorn' }], from: 'byline' });
+  });
+
+  it('keeps the people of a meta author list and drops the outlet ("Jane Doe, CNN")', () => {
+    const html = page({ head: '<meta name="author" content="Rob Picheta, CNN">', body: article(['<h1>Rents rise</h1>', '<p>Rob Picheta reports.</p>', ...paragraphs(4)]) });
+    expect(extractHtml(html, opts).found.authors?.value).toEqual([{ name: 'Rob Picheta' }]);
+  });
+});
