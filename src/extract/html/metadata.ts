@@ -165,8 +165,12 @@ interface PageIndex {
 
 /** Elements that hold a byline written as text ("<p>Von <a>Jane Doe</a></p>"). */
 const BYLINE_HOSTS: ReadonlySet<string> = new Set(['p', 'span', 'div', 'small', 'address', 'em', 'i', 'strong', 'b', 'li', 'time', 'h4', 'h5', 'h6', 'td', 'dd', 'font']);
+/** A byline element has few children ("Von ", <a>, " am ", <time>). */
+const MAX_BYLINE_CHILDREN = 8;
 /** Text bylines looked at per page. */
-const MAX_TEXT_BYLINES = 20;
+const MAX_TEXT_BYLINES = 12;
+/** Elements classed author/byline looked at per page (comment lists repeat the class). */
+const MAX_BYLINES = 16;
 
 /** Headings looked at as title candidates; pages with more are listings. */
 const MAX_HEADINGS = 12;
@@ -221,7 +225,7 @@ function indexPage(document: DomDocument): PageIndex {
       if (first?.nodeType === TEXT_NODE && BYLINE_START.test(first.nodeValue ?? '')) index.textBylines.push(el);
     }
     const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    if (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author')) {
+    if (index.bylines.length < MAX_BYLINES && (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author'))) {
       index.bylines.push(el);
     }
   }
@@ -628,6 +632,8 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
     let host: DomElement | null = el;
     for (let up = 0; host && up < 2; up += 1, host = host.parentElement) {
+      // A byline is a short element; a container's whole text is not read.
+      if (host.childNodes.length > MAX_BYLINE_CHILDREN) return;
       const text = normalizeSpace(host.textContent ?? '');
       if (text.length > 120) return;
       const people = parseByline(text);
@@ -687,17 +693,24 @@ function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], can
   let visible: { all: string; hidden: string } | undefined;
   const shown = (name: string): boolean => {
     visible ??= pageText(document, hidden);
-    const key = foldForMatch(name);
-    return count(visible.all, key) > count(visible.hidden, key);
+    const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp);
+    if (words.length === 0) return false;
+    const pattern = new RegExp(words.join('\\s+'), 'g');
+    return count(visible.all, pattern) > count(visible.hidden, pattern);
   };
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
   for (const c of cleaned) {
     let score = c.weight;
+    let agreed = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
-      if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) score += AUTHOR_WEIGHT.agreement;
+      if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
+        score += AUTHOR_WEIGHT.agreement;
+        agreed = true;
+      }
     }
-    if (c.stated && !c.people.some((p) => shown(p.name))) score -= AUTHOR_WEIGHT.hidden;
+    // A name another source agrees with is on the page (or stated twice); only a lone one is looked up.
+    if (c.stated && !agreed && !c.people.some((p) => shown(p.name))) score -= AUTHOR_WEIGHT.hidden;
     if (c.people.every((p) => p.name.trim().includes(' '))) score += AUTHOR_WEIGHT.fullNames;
     // Organisations and the site's own name are authors only when the page shows them as the byline.
     if (c.people.some((p) => isOrganisationName(p.name))) score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
@@ -708,27 +721,18 @@ function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], can
   return { value: best.candidate.people, from: best.candidate.from };
 }
 
-/** Lower case, accents and punctuation folded, spaces collapsed: for "is this name on the page". */
-function foldForMatch(s: string): string {
-  return ` ${s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
-}
-
 /**
  * The page's text, and the text of what a reader does not see (scripts, styles, templates, the
- * <title>), both folded. Read with `textContent` only: the document is not walked or changed here.
+ * <title>), lower-cased. Read with `textContent` only: the document is not walked or changed here.
  */
 function pageText(document: DomDocument, hidden: readonly DomElement[]): { all: string; hidden: string } {
-  return { all: foldForMatch(document.documentElement?.textContent ?? ''), hidden: foldForMatch(hidden.map((el) => el.textContent ?? '').join(' ')) };
+  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: hidden.map((el) => el.textContent ?? '').join(' ').toLowerCase() };
 }
 
-function count(haystack: string, needle: string): number {
+function count(haystack: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
   let n = 0;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n += 1;
+  while (pattern.exec(haystack) !== null) n += 1;
   return n;
 }
 
