@@ -754,7 +754,8 @@ function headingCandidate(el: DomElement): HeadingCandidate {
     const text = normalizeSpace((node.textContent ?? '').replace(/\u00ad/g, ''));
     if (text !== '') parts.push(text);
   }
-  const text = parts.length >= 2 ? parts.join(' ') : normalizeSpace((el.textContent ?? '').replace(/\u00ad/g, ''));
+  // Parts are joined with a space, except before punctuation ("Frauen im THW" + ": Vergangenheit").
+  const text = parts.length >= 2 ? parts.reduce((a, b) => (/^[:;,.!?)]/.test(b) ? `${a}${b}` : `${a} ${b}`)) : normalizeSpace((el.textContent ?? '').replace(/\u00ad/g, ''));
   return parts.length >= 2 ? { text, parts } : { text };
 }
 

@@ -288,3 +288,10 @@ describe('extractHtml metadata: authors among scored candidates', () => {
     expect(extractHtml(html, opts).found.authors?.value).toEqual([{ name: 'Rob Picheta' }]);
   });
 });
+
+describe('extractHtml metadata: headings made of parts', () => {
+  it('joins the parts of a heading with a space, but not before punctuation', () => {
+    const html = page({ head: '<title>Frauen im THW: Vergangenheit und Zukunft</title>', body: article(['<h1><span>Frauen im THW</span><span>: Vergangenheit und Zukunft</span></h1>', ...paragraphs(4)]) });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Frauen im THW: Vergangenheit und Zukunft');
+  });
+});
