@@ -36,8 +36,9 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * (the entries hold rendered items).
  * 6: Markdown footnotes, template code rendered or removed, the nesting guard, authors with parentheses.
  * 7: one date reader (month-only, year-less and time-only strings are not dates; stated offsets kept), encodings.
+ * 8: HTML titles and authors chosen among scored candidates.
  */
-const FORMAT = 'feedwright-articles-7';
+const FORMAT = 'feedwright-articles-8';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {
