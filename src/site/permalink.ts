@@ -439,6 +439,13 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     const values = commonTokens(input, slug, stem, dirs, (s) => jekyllSlugify(s, 'default'));
     return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
   }
+  // Under the pages router (`pages/`, `src/pages/`), the file's path is its route (Next.js's file-system routing).
+  const pagesAt = prefixParts[0] === 'pages' ? 0 : prefixParts[0] === 'src' && prefixParts[1] === 'pages' ? 1 : -1;
+  if (pagesAt >= 0) {
+    // (A front matter `slug` names nothing here: the router knows only the file.)
+    const route = [...prefixParts.slice(pagesAt + 1), inside].filter(Boolean).join('/');
+    return { path: `/${route}${slash}`, rule: `nextjs pages router /${prefixParts.slice(pagesAt + 1).join('/')}/<path>${slash}` };
+  }
   return { path: `/${folder}/${slug}${slash}`, rule: `nextjs /${folder}/<slug>${slash} (blog starter convention)` };
 }
 

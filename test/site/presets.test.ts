@@ -119,6 +119,14 @@ describe('site presets: links as the generator writes them', () => {
     expect(mapped.diagnostics.map((d) => d.code)).not.toContain('META_TITLE_FROM_FILE_NAME');
   });
 
+  it('Next.js pages router: the file path under pages/ is the route (locale and category folders kept), a front matter slug names nothing', async () => {
+    const r = await load('nextjs-pages', 'pages/en/blog');
+    expect(r.links).toEqual({
+      'community/meetup.md': 'https://example.com/en/blog/community/meetup',
+      'release/v1.2.0.md': 'https://example.com/en/blog/release/v1.2.0',
+    });
+  });
+
   it('"preset": "none" keeps the old links (itemBase + file-name slug) even inside a site', async () => {
     const r = await load('hugo-sections', 'content', { preset: 'none' });
     expect(r.site).toBeUndefined();
