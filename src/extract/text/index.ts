@@ -37,6 +37,8 @@ import {
   type PhraseRule,
   type RuleName,
 } from './rules.js';
+import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './features.js';
+import { defaultModel, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 
@@ -55,6 +57,8 @@ export interface TextExtractOptions {
   keepPatterns?: RegExp[];
   /** Normalised lines that recur across many articles of the folder (site template). */
   template?: ReadonlySet<string>;
+  /** The body model; the checked-in one (assets/text-body-model.json) by default. For the fitting script. */
+  model?: TextModel;
 }
 
 export interface TextExtraction {
@@ -89,19 +93,36 @@ const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
 const META_MAX_WORDS = 25;
 
-export function extractText(input: string, options: TextExtractOptions): TextExtraction {
-  // 1. Units.
+/** Steps 1 and 2: the units of a page and what the rules said about each. */
+function unitsAndLabels(input: string, options: TextExtractOptions): { units: Unit[]; labels: Label[] } {
   const units = buildUnits(normaliseInput(typeof input === 'string' ? input : ''));
-  const result: TextExtraction = { paragraphs: [], dropped: [] };
-  if (units.length === 0) return result;
-
-  // 2. Labels.
   const labels = units.map((unit) => labelUnit(unit, options));
   propagateBoxes(units, labels);
   labelDuplicates(units, labels);
+  return { units, labels };
+}
+
+/**
+ * The units of a page with their model features, for scripts/fit-text-model.ts (the labels it
+ * fits against come from the development sets, not from here).
+ */
+export function textUnitFeatures(input: string, options: TextExtractOptions): { units: Unit[]; features: Float64Array[]; language: string } {
+  const { units, labels } = unitsAndLabels(input, options);
+  const { features, language } = unitModelInput(units, labels);
+  return { units, features, language };
+}
+
+export function extractText(input: string, options: TextExtractOptions): TextExtraction {
+  // 1.-2. Units and labels.
+  const { units, labels } = unitsAndLabels(input, options);
+  const result: TextExtraction = { paragraphs: [], dropped: [] };
+  if (units.length === 0) return result;
 
   // 3. Body.
-  const [bodyStart, bodyEnd] = findBody(units, labels);
+  const model = options.model ?? defaultModel();
+  const { features } = unitModelInput(units, labels);
+  const p = probabilities(model, features);
+  const [bodyStart, bodyEnd] = findBody(units, labels, model, p);
   let start = bodyStart;
   let end = bodyEnd;
 
@@ -140,6 +161,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if (label.rule) rule = label.rule;
     else if (i < start || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
+    else if ((p[i] ?? 1) < model.dropBelow) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -382,7 +404,7 @@ interface Run {
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
  * sentence-like neighbours.
  */
-function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
+function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array): [number, number] {
   const scores: number[] = new Array<number>(units.length);
   const barrier: boolean[] = new Array<boolean>(units.length);
   let proseSoFar = 0;
@@ -400,7 +422,8 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
       sinceAnchor = 0;
     }
     sinceAnchor += 1;
-    scores[i] = score;
+    // The rules' score, moved by the model's (see model.ts): `modelWeight` 0 is the rules alone.
+    scores[i] = label.keep || barrier[i] ? score : score + model.modelWeight * regionScore(model, p[i] ?? 0, unit.words);
   }
   let best: Run | undefined;
   let regionStart = 0;
@@ -433,6 +456,41 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/**
+ * Hard end markers: comment and related-list headings (rule weight `BARRIER_WEIGHT`) once some
+ * prose has been seen; before that they are links in the article's header ("Leave a comment").
+ */
+function endMarkers(units: readonly Unit[], labels: readonly Label[]): boolean[] {
+  const barrier: boolean[] = new Array<boolean>(units.length);
+  let proseSoFar = 0;
+  for (let i = 0; i < units.length; i += 1) {
+    const score = bodyScore(units[i] as Unit, labels[i] as Label, proseSoFar);
+    barrier[i] = score <= -BARRIER_WEIGHT;
+    if (score > 0) proseSoFar += (units[i] as Unit).words;
+  }
+  return barrier;
+}
+
+/** The model's features of every unit, and the page's guessed language. */
+function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { features: Float64Array[]; language: string } {
+  const barrier = endMarkers(units, labels);
+  const facts: UnitFacts[] = units.map((unit, i) => {
+    const label = labels[i] as Label;
+    return {
+      rule: label.rule,
+      weight: label.weight,
+      keep: label.keep === true,
+      linkRow: isLinkRow(unit),
+      prose: isProse(unit) && !isLinkRow(unit),
+      anchor: !label.rule && isAnchor(unit),
+      barrier: barrier[i] === true,
+    };
+  });
+  const words = unitWords(units);
+  const language = guessLanguage(words);
+  return { features: pageFeatures(units, facts, words, language), language: language.code };
 }
 
 /** A sentence that introduces a list: unlabelled, a few words, ending with a colon. */

@@ -36,7 +36,14 @@ export function normaliseInput(input: string): string[] {
   return text.split('\n');
 }
 
-const LIST_MARKER = /^( *)(?:[*•·‣◦▪]|-(?= +\S.*[^ -]$)|\d{1,3}[.)])(?: +|$)/;
+/** Bullets of html-to-text, w3m (•, □ nested) and lynx (*, + and # nested), dashes, numbers. */
+const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■+#]|-(?= +\S.*[^ -]$)|\d{1,3}[.)])(?: +|$)/;
+/**
+ * Text browsers do not fill every line to the wrap width: lynx keeps a right margin of a few
+ * columns that varies with the words, so a wrapped line may end a little past the width that most
+ * lines stay under, and the next line's first word would have fitted within a column or two.
+ */
+export const WRAP = { overshoot: 4, slack: 3 } as const;
 const FIRST_WORD = /^\S*/;
 
 /**
@@ -94,7 +101,7 @@ export function buildUnits(lines: readonly string[]): Unit[] {
     if (!marker && last && !blankBefore) {
       const listContinuation = last.list && previousIndent >= 0 && indent >= previousIndent;
       const firstWord = FIRST_WORD.exec(raw.trimStart())?.[0] ?? '';
-      const wrapped = wrap > 0 && !last.list && previousRaw.length <= wrap && previousRaw.length + 1 + firstWord.length > wrap;
+      const wrapped = wrap > 0 && !last.list && previousRaw.length <= wrap + WRAP.overshoot && previousRaw.length + 1 + firstWord.length > wrap - WRAP.slack;
       if (listContinuation || wrapped) {
         appendText(last, raw.trim());
         previousRaw = raw;
