@@ -5,6 +5,7 @@
  *   npm run fit:text                 # refit and rewrite the checked-in weights (byte for byte)
  *   npx tsx scripts/fit-text-model.ts --cv      # also 5-fold cross-validation figures
  *   npx tsx scripts/fit-text-model.ts --check   # fit, compare with the checked-in file, write nothing
+ *   ... --cv-full-grid                          # CV rerunning the threshold grid in each fold
  *
  * Labels, per unit (a line or joined paragraph of the page, as extractText builds them):
  *   set 1 (../shared/extraction-dev): positive when at least half of its word 4-grams are in the
@@ -16,12 +17,13 @@
  *
  * The model is an L2-regularised logistic regression on standardised features, fitted by
  * Newton's method (IRLS) from zero weights: no randomness, the same bytes every run. Then the
- * region threshold and the in-body drop threshold are chosen on a small grid by the mean of the
+ * region threshold, the weight of negative scores and the model's weight against the rules are chosen on a small grid by the mean of the
  * two sets' end metrics (set 1 word 4-gram F1, set 2 snippet F) on the training pages.
  *
  * Cross-validation: 5 folds, pages of one site (URL host; set 1 pages are one site each) always in
- * the same fold (fold = FNV-1a hash of the site key mod 5); each fold is scored with a model fitted
- * on the other four, and the held-out bodies of all folds are scored together.
+ * the same fold (fold = FNV-1a hash of the site key mod 5); each fold is scored with weights fitted
+ * on the other four, and the held-out bodies of all folds are scored together. The grid's four
+ * thresholds are kept from the fit on all pages unless --cv-full-grid.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -39,7 +41,6 @@ const WORD_CAP = 120;
 const THRESHOLDS = [-1, 0];
 const NEGATIVE_SCALES = [0.5, 1];
 const MODEL_WEIGHTS = [0.25, 0.5, 1];
-const DROP_BELOW = [0, 0.05, 0.1, 0.15];
 
 interface Sample {
   x: Float64Array;
@@ -178,7 +179,7 @@ function objective(scores: SetScores): number {
   return (scores.set1.f + scores.set2.f) / 2;
 }
 
-function fitModel(data: readonly PageData[], log: (line: string) => void): TextModel {
+function fitModel(data: readonly PageData[], log: (line: string) => void, grid?: TextModel): TextModel {
   const fitted = fitLogistic(data.flatMap((d) => d.samples));
   const base: TextModel = {
     features: [...FEATURE_NAMES],
@@ -189,8 +190,8 @@ function fitModel(data: readonly PageData[], log: (line: string) => void): TextM
     negativeScale: 1,
     modelWeight: 0,
     wordCap: WORD_CAP,
-    dropBelow: 0,
   };
+  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight };
   const pages = data.map((d) => d.page);
   const evaluate = (model: TextModel): number => objective(scorePages(pages, (page) => bodyOf(page, { model })));
   // modelWeight 0 (the phrase rules alone) is the first candidate: the model must earn its weight.
@@ -205,13 +206,6 @@ function fitModel(data: readonly PageData[], log: (line: string) => void): TextM
         if (score > best.score + 1e-9) best = { model, score };
       }
     }
-  }
-  for (const dropBelow of DROP_BELOW) {
-    if (dropBelow === 0) continue;
-    const model = { ...best.model, dropBelow };
-    const score = evaluate(model);
-    log(`  dropBelow ${dropBelow}: ${score.toFixed(4)}`);
-    if (score > best.score + 1e-9) best = { model, score };
   }
   return best.model;
 }
@@ -236,8 +230,7 @@ function serialise(model: TextModel): string {
     `  "threshold": ${model.threshold},`,
     `  "negativeScale": ${model.negativeScale},`,
     `  "modelWeight": ${model.modelWeight},`,
-    `  "wordCap": ${model.wordCap},`,
-    `  "dropBelow": ${model.dropBelow}`,
+    `  "wordCap": ${model.wordCap}`,
     '}',
   ];
   return `${lines.join('\n')}\n`;
@@ -263,6 +256,9 @@ function main(): void {
   const cv = argv.includes('--cv');
   const check = argv.includes('--check');
   const quiet = !argv.includes('--verbose');
+  // By default a fold refits the weights and keeps the grid's thresholds chosen on all pages
+  // (four numbers); --cv-full-grid reruns the grid in every fold (five times slower).
+  const cvFullGrid = argv.includes('--cv-full-grid');
   const log = (line: string): void => {
     if (!quiet) process.stderr.write(`${line}\n`);
   };
@@ -278,7 +274,7 @@ function main(): void {
     if (!same) process.exitCode = 1;
   } else {
     writeFileSync(MODEL_FILE, text);
-    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight}, dropBelow ${model.dropBelow})\n`);
+    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight})\n`);
   }
   const all = data.map((d) => d.page);
   const inSampleBodies = new Map(all.map((page) => [page.id, bodyOf(page, { model })]));
@@ -289,9 +285,9 @@ function main(): void {
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const train = data.filter((d) => fnv(d.page.site) % FOLDS !== fold);
     const test = data.filter((d) => fnv(d.page.site) % FOLDS === fold);
-    const foldModel = fitModel(train, log);
+    const foldModel = fitModel(train, log, cvFullGrid ? undefined : model);
     for (const d of test) heldOut.set(d.page.id, bodyOf(d.page, { model: foldModel }));
-    process.stderr.write(`fold ${fold}: ${train.length} training pages, ${test.length} held out, threshold ${foldModel.threshold}, dropBelow ${foldModel.dropBelow}\n`);
+    process.stderr.write(`fold ${fold}: ${train.length} training pages, ${test.length} held out, threshold ${foldModel.threshold}\n`);
   }
   process.stdout.write(`5-fold CV: ${fmt(scorePages(all, (page) => heldOut.get(page.id) ?? ''))}\n`);
   process.stdout.write(`  set 2 per guessed language: ${perLanguage(data, heldOut)}\n`);

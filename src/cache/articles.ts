@@ -33,7 +33,7 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * rules is served to a build from a checkout between releases. 3: the byline, date and
  * front-matter rules of 2026-11-28; 4: Markdown summaries without code, headings and what follows <!--more-->.
  */
-const FORMAT = 'feedwright-articles-4';
+const FORMAT = 'feedwright-articles-5';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {

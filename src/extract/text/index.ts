@@ -8,7 +8,9 @@
  *   2. Label each unit with the first phrase rule that matches (rules.ts), the user's patterns,
  *      and the site template; a sign-up box takes the lines right after its heading with it.
  *   3. Find the body: the densest run of prose (maximum-sum run where prose lines add their words
- *      and everything else subtracts), then widen it over neighbouring sentence-like lines.
+ *      and everything else subtracts), each line's score moved by the fitted body model
+ *      (model.ts, features.ts; assets/text-body-model.json), then widen it over neighbouring
+ *      sentence-like lines.
  *      Comment and related-list headings weigh heavily, so readers' prose after them stays out.
  *   4. Find the title: the best-scoring headline-like line before the body (or at its top): it
  *      stands right above the byline or date, is repeated on the page, sits over its dek, and is
@@ -161,7 +163,6 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if (label.rule) rule = label.rule;
     else if (i < start || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
-    else if ((p[i] ?? 1) < model.dropBelow) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -423,7 +424,13 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     }
     sinceAnchor += 1;
     // The rules' score, moved by the model's (see model.ts): `modelWeight` 0 is the rules alone.
-    scores[i] = label.keep || barrier[i] ? score : score + model.modelWeight * regionScore(model, p[i] ?? 0, unit.words);
+    // A line the rules do not count as prose may cost less, but never adds: a headline or a
+    // label must not start or widen the body on its own.
+    if (!label.keep && !barrier[i]) {
+      const moved = score + model.modelWeight * regionScore(model, p[i] ?? 0, unit.words);
+      score = score > 0 ? moved : Math.min(moved, 0);
+    }
+    scores[i] = score;
   }
   let best: Run | undefined;
   let regionStart = 0;

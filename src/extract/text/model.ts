@@ -23,8 +23,6 @@ export interface TextModel {
   /** How much the model's region score adds to the phrase rules' body score of a unit. */
   modelWeight: number;
   wordCap: number;
-  /** Inside the body, an unlabelled unit with p below this is dropped ('low-score'). */
-  dropBelow: number;
 }
 
 let loaded: TextModel | undefined;

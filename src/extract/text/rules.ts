@@ -43,7 +43,6 @@ export type RuleName =
   | 'date-line'
   | 'tags-line'
   | 'outside-body'
-  | 'low-score'
   | 'user-drop';
 
 export interface PhraseRule {
