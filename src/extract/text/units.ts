@@ -36,14 +36,14 @@ export function normaliseInput(input: string): string[] {
   return text.split('\n');
 }
 
-/** Bullets of html-to-text, w3m (•, □ nested) and lynx (*, + and # nested), dashes, numbers. */
-const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■+#]|-(?= +\S.*[^ -]$)|\d{1,3}[.)])(?: +|$)/;
+/** Bullets of html-to-text, w3m (•, then □ ☆ ○ nested) and lynx (*, then + o # nested; o only indented), dashes, numbers. */
+const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■☆○+#]|-(?= +\S.*[^ -]$)|\d{1,3}[.)]|(?<= {8})o(?= ))(?: +|$)/;
 /**
  * Text browsers do not fill every line to the wrap width: lynx keeps a right margin of a few
  * columns that varies with the words, so a wrapped line may end a little past the width that most
  * lines stay under, and the next line's first word would have fitted within a column or two.
  */
-export const WRAP = { overshoot: 4, slack: 3 } as const;
+export const WRAP = { overshoot: 4, slack: 3, minLongLine: 30, minEvidence: 5, evidenceShare: 0.25 } as const;
 const FIRST_WORD = /^\S*/;
 
 /**
@@ -52,11 +52,9 @@ const FIRST_WORD = /^\S*/;
  */
 export function detectWrapWidth(lines: readonly string[]): number {
   const histogram = new Map<number, number>();
-  let nonBlank = 0;
   for (const line of lines) {
     const length = line.trimEnd().length;
     if (length === 0) continue;
-    nonBlank += 1;
     histogram.set(length, (histogram.get(length) ?? 0) + 1);
   }
   let bestWidth = 0;
@@ -74,8 +72,11 @@ export function detectWrapWidth(lines: readonly string[]): number {
       bestWidth = width;
     }
   }
-  // Demand real evidence: many lines packed under the width.
-  return bestScore >= Math.max(8, nonBlank * 0.1) ? bestWidth : 0;
+  // Demand real evidence: many of the long lines packed under the width. (Not of all lines: a
+  // short story under a long menu of one-word lines has few wrapped lines but they are wrapped.)
+  let long = 0;
+  for (const [length, count] of histogram) if (length >= WRAP.minLongLine) long += count;
+  return bestScore >= Math.max(WRAP.minEvidence, long * WRAP.evidenceShare) ? bestWidth : 0;
 }
 
 /** Build units from normalised lines. */

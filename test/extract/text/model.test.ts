@@ -50,11 +50,28 @@ describe('text saved by text browsers (hard-wrapped at 80 columns)', () => {
   });
 
   it('reads lynx and w3m nested bullets as list items', () => {
-    const units = buildUnits(normaliseInput(['     * More', '          + Auto Racing', '      □ Players'].join('\n')));
+    const units = buildUnits(normaliseInput(['     * More', '          + Auto Racing', '               o Back To Main Menu', '      □ Players', '          ☆ Witness'].join('\n')));
     expect(units.map((unit) => [unit.text, unit.list])).toEqual([
       ['More', true],
       ['Auto Racing', true],
+      ['Back To Main Menu', true],
       ['Players', true],
+      ['Witness', true],
     ]);
+  });
+
+  it('finds the wrap width of a short story under a long menu of one-word lines', () => {
+    const menu = Array.from({ length: 120 }, (_, i) => `  • Section ${i}`);
+    const story = [
+      'Rolling Stone reported details of the reunion tour that stops at Blossom Music',
+      'Center on July 22. The trek will feature members Tom Johnston, Patrick Simmons,',
+      'John McFee and McDonald together for the first time in 25 years. Tickets for',
+      'the anniversary tour go on sale at 10 a.m. Friday, Dec. 6.',
+      '',
+      'The band unveiled its plans towards the close of its Monday night performance',
+      'in Nashville, bringing out McDonald during an encore to perform one more song.',
+    ];
+    const units = buildUnits(normaliseInput([...menu, '', ...story].join('\n')));
+    expect(units.filter((unit) => !unit.list).map((unit) => unit.text.slice(0, 20))).toEqual(['Rolling Stone report', 'The band unveiled it']);
   });
 });
