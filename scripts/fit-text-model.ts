@@ -17,7 +17,8 @@
  *
  * The model is an L2-regularised logistic regression on standardised features, fitted by
  * Newton's method (IRLS) from zero weights: no randomness, the same bytes every run. Then the
- * region threshold, the weight of negative scores and the model's weight against the rules are chosen on a small grid by the mean of the
+ * region threshold, the weight of negative scores, the model's weight against the rules and the
+ * in-body drop threshold are chosen on a small grid by the mean of the
  * two sets' end metrics (set 1 word 4-gram F1, set 2 snippet F) on the training pages.
  *
  * Cross-validation: 5 folds, pages of one site (URL host; set 1 pages are one site each) always in
@@ -41,6 +42,7 @@ const WORD_CAP = 120;
 const THRESHOLDS = [-1, 0];
 const NEGATIVE_SCALES = [0.5, 1];
 const MODEL_WEIGHTS = [0.25, 0.5, 1];
+const DROP_BELOW = [0.1, 0.2, 0.3];
 
 interface Sample {
   x: Float64Array;
@@ -190,8 +192,9 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
     negativeScale: 1,
     modelWeight: 0,
     wordCap: WORD_CAP,
+    dropBelow: 0,
   };
-  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight };
+  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight, dropBelow: grid.dropBelow };
   const pages = data.map((d) => d.page);
   const evaluate = (model: TextModel): number => objective(scorePages(pages, (page) => bodyOf(page, { model })));
   // modelWeight 0 (the phrase rules alone) is the first candidate: the model must earn its weight.
@@ -206,6 +209,12 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
         if (score > best.score + 1e-9) best = { model, score };
       }
     }
+  }
+  for (const dropBelow of DROP_BELOW) {
+    const model = { ...best.model, dropBelow };
+    const score = evaluate(model);
+    log(`  dropBelow ${dropBelow}: ${score.toFixed(4)}`);
+    if (score > best.score + 1e-9) best = { model, score };
   }
   return best.model;
 }
@@ -230,7 +239,8 @@ function serialise(model: TextModel): string {
     `  "threshold": ${model.threshold},`,
     `  "negativeScale": ${model.negativeScale},`,
     `  "modelWeight": ${model.modelWeight},`,
-    `  "wordCap": ${model.wordCap}`,
+    `  "wordCap": ${model.wordCap},`,
+    `  "dropBelow": ${model.dropBelow}`,
     '}',
   ];
   return `${lines.join('\n')}\n`;
@@ -274,7 +284,7 @@ function main(): void {
     if (!same) process.exitCode = 1;
   } else {
     writeFileSync(MODEL_FILE, text);
-    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight})\n`);
+    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight}, dropBelow ${model.dropBelow})\n`);
   }
   const all = data.map((d) => d.page);
   const inSampleBodies = new Map(all.map((page) => [page.id, bodyOf(page, { model })]));

@@ -163,6 +163,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if (label.rule) rule = label.rule;
     else if (i < start || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
+    // A line inside the body that the model is sure is not body, and that is neither a sentence
+    // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
+    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -178,6 +181,26 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     } else addDropped(result.dropped, unit, rule);
   }
   return result;
+}
+
+/** How many short lines after a sentence ending in a colon are read as the list it introduces. */
+const INTRODUCED_LIST_REACH = 12;
+
+/** Line `i` is one of the short lines right after a sentence that ends with a colon (a list whose bullets are gone). */
+function inIntroducedList(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - INTRODUCED_LIST_REACH); k -= 1) {
+    if (introducesList(units[k], labels[k])) return true;
+    const unit = units[k] as Unit;
+    if (unit.sentence || isProse(unit) || labels[k]?.rule) return false;
+  }
+  return false;
+}
+
+/** The next line (within the body) is prose the model keeps, or a table row: line `i` is its subheading. */
+function headsProse(units: readonly Unit[], labels: readonly Label[], p: Float64Array, i: number, end: number): boolean {
+  const next = units[i + 1];
+  if (i + 1 > end || next === undefined) return false;
+  return (isProse(next) && (p[i + 1] ?? 0) >= 0.5) || isDataRow(next, labels[i + 1] as Label);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface TextModel {
   /** How much the model's region score adds to the phrase rules' body score of a unit. */
   modelWeight: number;
   wordCap: number;
+  /** Inside the body, a line that is not a sentence or a list item with p below this is dropped ('low-score'). */
+  dropBelow: number;
 }
 
 let loaded: TextModel | undefined;

@@ -34,6 +34,29 @@ describe('the body model', () => {
   });
 });
 
+describe('lines the model is sure are not body', () => {
+  const paras = [
+    'Der Stadtrat hat am Dienstag beschlossen, die alte Brücke für acht Monate zu schließen, weil die Ingenieure Risse in zwei Pfeilern gefunden haben.',
+    'Autofahrer sollen während der Arbeiten die Ringstraße nutzen, und zu den Stoßzeiten fahren zusätzliche Busse zwischen den beiden Ufern der Stadt.',
+    'Die Reparatur soll etwa vier Millionen Euro kosten, von denen der größte Teil aus einem Fonds des Landes für alte Bauwerke bezahlt wird.',
+    'Die Geschäfte in der Nähe der Brücke sollen Hilfe bekommen, solange die Arbeiten dauern, sagte die Bürgermeisterin am Abend im Rathaus.',
+  ];
+  const input = ['Alte Brücke wird geschlossen', '', paras[0], '', paras[1], '', 'Kurz notiert', 'Lokales', 'Leserbriefe', '', paras[2], '', 'Die Arbeiten im Einzelnen sind diese:', '', 'Pfeiler', 'Geländer', '', paras[3], ''].join('\n');
+
+  it('are dropped inside the body as low-score, but not a subheading over prose nor the items of a list introduced by a colon', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5 } });
+    const kept = result.paragraphs.map((p) => p.text);
+    expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Kurz notiert', 'Lokales']);
+    expect(kept).toContain('Pfeiler');
+    expect(kept).toContain('Geländer');
+  });
+
+  it('dropBelow 0 keeps them', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0 } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score')).toEqual([]);
+  });
+});
+
 describe('text saved by text browsers (hard-wrapped at 80 columns)', () => {
   it('re-joins a lynx paragraph whose lines end a few columns past the usual width', () => {
     const paragraph = [
