@@ -37,8 +37,9 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * 6: Markdown footnotes, template code rendered or removed, the nesting guard, authors with parentheses.
  * 7: one date reader (month-only, year-less and time-only strings are not dates; stated offsets kept), encodings.
  * 8: HTML titles and authors chosen among scored candidates.
+ * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  */
-const FORMAT = 'feedwright-articles-8';
+const FORMAT = 'feedwright-articles-9';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {

@@ -44,6 +44,7 @@ export type RuleName =
   | 'date-line'
   | 'tags-line'
   | 'outside-body'
+  | 'low-score'
   | 'user-drop';
 
 export interface PhraseRule {
