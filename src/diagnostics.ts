@@ -43,6 +43,14 @@ export const DIAGNOSTICS = {
     severity: 'warning',
     meaning: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.',
   },
+  ARTICLE_TOO_COMPLEX: {
+    severity: 'warning',
+    meaning: 'The article passes a work bound (HTML elements or nodes); it was read the cheap way, as plain text without boilerplate removal, instead of taking unbounded time and memory.',
+  },
+  ARTICLE_OVER_BOUND: {
+    severity: 'error',
+    meaning: "The article's body has more tags and entities than the per-article work bound; it is left out instead of taking minutes.",
+  },
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
   GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
   ARTICLE_INTERNAL_ERROR: { severity: 'error', meaning: 'feedwright crashed on this article (a bug); the article is left out and the others are built.' },
