@@ -41,7 +41,7 @@ describe('HTML pages: counted before any tree is built', () => {
     let result: ReturnType<typeof extractHtml> | undefined;
     const cpu = cpuSeconds(() => (result = extractHtml(html, OPTS)));
     expect(result?.dropped.map((d) => d.rule)).toEqual(['too-complex']);
-    expect(result?.dropped[0]?.text).toMatch(/more than 20,000 elements \(bound "elements"/);
+    expect(result?.dropped[0]?.text).toMatch(/more than 15,000 elements \(bound "elements"/);
     // The cheap path still finds the <title>.
     expect(result?.found.title?.value).toBe('Links & more');
     expect(cpu).toBeLessThan(budget(MB).cpuS);
