@@ -148,8 +148,12 @@ export const MARKDOWN_LIMITS = {
   lines: 100_000,
   /** `<` and `&` in the source: each gives at least one tag or entity (see CONTENT_LIMITS). */
   markup: 250_000,
-  /** Elements open at once in the rendered HTML (raw HTML in Markdown can leave them open). */
-  depth: 1_000,
+  /**
+   * Elements open at once in the rendered HTML (raw HTML in Markdown can leave them open). Each of
+   * the three later parses pays ~depth^2/2 element moves: 20,000 levels ~0.1 s each; deeper than
+   * 256 the sanitiser flattens them anyway (CONTENT_TRUNCATED_NESTING).
+   */
+  depth: 20_000,
 } as const;
 
 /** Whether `s` has more than `limit` lines (one indexOf scan that stops at the bound). */
