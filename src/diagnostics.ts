@@ -62,6 +62,14 @@ export const DIAGNOSTICS = {
   },
   CONTENT_TEMPLATE_FAILED: { severity: 'warning', meaning: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered." },
   CONTENT_MDX_REMOVED: { severity: 'warning', meaning: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.' },
+  ARTICLE_TOO_COMPLEX: {
+    severity: 'warning',
+    meaning: 'The article passes a work bound (HTML elements or nodes); it was read the cheap way, as plain text without boilerplate removal, instead of taking unbounded time and memory.',
+  },
+  ARTICLE_OVER_BOUND: {
+    severity: 'error',
+    meaning: "The article's body has more tags and entities than the per-article work bound; it is left out instead of taking minutes.",
+  },
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
   GIT_DATES_UNCERTAIN: {
     severity: 'warning',

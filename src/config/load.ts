@@ -10,6 +10,7 @@ import { MAPPABLE_FIELDS, type MappableField } from '../meta/fields.js';
 import { PRESETS, type Preset } from '../site/model.js';
 import { findDuplicateKey } from './duplicate-keys.js';
 import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig, PRECEDENCE_SOURCES } from './schema.js';
+import { compileUserPattern } from '../extract/patterns.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
 
@@ -230,18 +231,9 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
         fail('clean', `"clean.${k}" must be a list of strings.`, `Write "clean": { "${k}": ["pattern"] }.`);
       }
       for (const [i, pattern] of (list as string[]).entries()) {
-        try {
-          new RegExp(pattern, 'u');
-        } catch (error) {
-          fail('clean', `"clean.${k}[${i}]" is not a valid regular expression: ${(error as Error).message}.`, 'Fix the pattern (JavaScript syntax, `u` flag).');
-        }
-        if (isLikelyCatastrophic(pattern)) {
-          fail(
-            'clean',
-            `"clean.${k}[${i}]" (${pattern}) nests quantifiers, which can take exponential time.`,
-            'Rewrite it without a repeated group that is itself repeated, e.g. (a+)+.',
-          );
-        }
+        // Run by a linear-time engine (src/extract/patterns.ts); what it cannot run is refused here.
+        const compiled = compileUserPattern(pattern);
+        if (!compiled.ok) fail('clean', `"clean.${k}[${i}]" ${compiled.reason}`, compiled.hint);
         clean[k].push(pattern);
       }
     }
@@ -382,96 +374,4 @@ export function isValidTimeZone(name: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * A cheap guard against the classic catastrophic shapes: a repeated group that itself contains a
- * repeat, e.g. `(a+)+`, `(\w*)*`, `(x(ab)*)+`, `(a{1,}){2,}`. Not a proof (overlapping alternatives
- * such as `(a|aa)*` pass), but it rejects the shapes that actually appear in ReDoS reports.
- *
- * One left-to-right scan, linear in the pattern's length (the pattern comes from a config file, and a
- * regular expression here would itself be a ReDoS target).
- */
-export function isLikelyCatastrophic(pattern: string): boolean {
-  /** Open groups: does each contain a repeat (directly or in a nested group)? */
-  const open: boolean[] = [];
-  /** The atom a quantifier would apply to: a just-closed group (and whether it holds a repeat), or another atom. */
-  let previous: 'group-with-repeat' | 'other' | 'none' = 'none';
-  let inClass = false;
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i += 2;
-      previous = 'other';
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') {
-        inClass = false;
-        previous = 'other';
-      }
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      i++;
-      continue;
-    }
-    if (c === '(') {
-      open.push(false);
-      i++;
-      if (pattern[i] === '?') {
-        // (?: (?= (?! (?<= (?<! (?<name> : a group modifier, not a quantifier.
-        i++;
-        if (pattern[i] === '<' && pattern[i + 1] !== '=' && pattern[i + 1] !== '!') {
-          const close = pattern.indexOf('>', i);
-          i = close < 0 ? pattern.length : close + 1;
-        } else i++;
-      }
-      previous = 'none';
-      continue;
-    }
-    if (c === ')') {
-      const hadRepeat = open.pop() ?? false;
-      if (hadRepeat && open.length > 0) open[open.length - 1] = true;
-      previous = hadRepeat ? 'group-with-repeat' : 'other';
-      i++;
-      continue;
-    }
-    const quantifier = quantifierAt(pattern, i);
-    if (quantifier) {
-      if (quantifier.repeats) {
-        if (previous === 'group-with-repeat') return true;
-        if (open.length > 0) open[open.length - 1] = true;
-      }
-      i += quantifier.length;
-      if (pattern[i] === '?') i++; // lazy
-      previous = 'other';
-      continue;
-    }
-    previous = 'other';
-    i++;
-  }
-  return false;
-}
-
-/** A quantifier at `i`: `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`; `repeats` when it allows more than one. */
-function quantifierAt(pattern: string, i: number): { length: number; repeats: boolean } | undefined {
-  const c = pattern[i];
-  if (c === '*' || c === '+') return { length: 1, repeats: true };
-  if (c === '?') return { length: 1, repeats: false };
-  if (c !== '{') return undefined;
-  let j = i + 1;
-  let min = '';
-  while (j < pattern.length && j - i < 12 && /\d/.test(pattern[j] as string)) min += pattern[j++];
-  if (min === '') return undefined;
-  if (pattern[j] === '}') return { length: j + 1 - i, repeats: Number(min) > 1 };
-  if (pattern[j] !== ',') return undefined;
-  j++;
-  let max = '';
-  while (j < pattern.length && j - i < 24 && /\d/.test(pattern[j] as string)) max += pattern[j++];
-  if (pattern[j] !== '}') return undefined;
-  return { length: j + 1 - i, repeats: max === '' || Number(max) > 1 };
 }

@@ -425,6 +425,12 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       ),
     );
   }
+  const tooComplex = doc.dropped.find((d) => d.rule === 'too-complex');
+  if (tooComplex) {
+    diagnostics.push(
+      diag('ARTICLE_TOO_COMPLEX', { file }, cleanLine(tooComplex.text), 'Save the article without its page chrome (or as Markdown); see docs/errors.md for the bounds.'),
+    );
+  }
   const domFailed = doc.dropped.find((d) => d.rule === 'dom-failed' || d.rule === 'markdown-failed');
   if (domFailed) {
     diagnostics.push(

@@ -1,6 +1,7 @@
 import { Marked, type Token } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { htmlToText, htmlToTexts } from '../clean/html-text.js';
+import { checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
 import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
@@ -70,6 +71,9 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
 function readPlainMarkdown(body: string, bodyLine: number): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
+  // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
+  const bound = checkMarkdownBounds(body);
+  if (bound) return plainMarkdown(body, bound, 'too-complex');
   const depth = maxBlockNesting(body);
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
   if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
@@ -116,9 +120,11 @@ export function hasPathologicalRun(body: string): boolean {
 /** Block quotes and lists nested deeper than this are not rendered (no article needs more than a few). */
 export const MAX_MARKDOWN_NESTING = 100;
 
-function plainMarkdown(body: string, reason: string): MarkdownResult {
+/** The Markdown as plain paragraphs: with `markdown-failed`, `reason` says why it could not be rendered; with `too-complex`, it is the whole sentence. */
+function plainMarkdown(body: string, reason: string, rule: 'markdown-failed' | 'too-complex' = 'markdown-failed'): MarkdownResult {
   const paragraphs = body.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text: `The Markdown could not be rendered (${reason}); its text was kept as plain paragraphs.`, rule: 'markdown-failed' }] };
+  const text = rule === 'too-complex' ? reason : `The Markdown could not be rendered (${reason}); its text was kept as plain paragraphs.`;
+  return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text, rule }] };
 }
 
 /**
@@ -184,6 +190,9 @@ function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
     }
   }
   const bodyHtml = md.parser(tokens);
+  // Raw HTML can leave elements open, and every later parse of this HTML is quadratic in its depth.
+  const tooDeep = checkRenderedDepth(bodyHtml);
+  if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   const { text: bodyText, summary } = htmlToTexts(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found };

@@ -1,5 +1,8 @@
 import { htmlToText } from '../clean/html-text.js';
 import { isRelativeDate, statedOffset } from '../extract/dates.js';
+import { diag } from '../diagnostics.js';
+import { checkContentBounds, linesOver, TEXT_LIMITS } from '../extract/bounds.js';
+import type { TextPattern } from '../extract/patterns.js';
 import type { extractText, TextExtraction } from '../extract/text/index.js';
 import type { Diagnostic, FoundMetadata, SourceDocument, SourceKind } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
@@ -35,8 +38,9 @@ export interface ReadContext {
   timezone: string;
   /** Lines that recur across the folder's text articles (site template). */
   template: ReadonlySet<string>;
-  dropPatterns: RegExp[];
-  keepPatterns: RegExp[];
+  /** Config `clean.drop` / `clean.keep`, run by a linear-time engine (src/extract/patterns.ts). */
+  dropPatterns: TextPattern[];
+  keepPatterns: TextPattern[];
   /** Reference time for relative dates in text ("yesterday"); the build's clock, never read deep inside. */
   now: Date;
   /** Template code in Markdown bodies: rendered with Liquid where the site uses it, else removed. */
@@ -50,6 +54,17 @@ export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnosti
  * body by kind (its reader loaded by `loadReaders`). `clean: false` in front matter turns boilerplate removal off for that article.
  */
 export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
+  const result = readBody(file, text, ctx);
+  if (!result.ok) return result;
+  // The last work bound (src/extract/bounds.ts): every later stage pays per tag and entity.
+  const over = checkContentBounds(result.doc.bodyHtml);
+  if (!over) return result;
+  const message = `The body has more than ${over.limit.toLocaleString('en-US')} tags and entities (bound "${over.bound}"); the article is left out instead of taking seconds to minutes of every later stage.`;
+  const hint = 'Split the article, or remove what makes it so (runs of "<" or "&", a generated table); see docs/errors.md for the bounds.';
+  return { ok: false, diagnostics: [...result.diagnostics, diag('ARTICLE_OVER_BOUND', { file: file.displayPath }, message, hint)] };
+}
+
+function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
   const fm = splitFrontMatter(text, file.displayPath);
   if (!fm.ok) return { ok: false, diagnostics: fm.diagnostics };
   const clean = fm.data.clean !== false;
@@ -73,11 +88,16 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
       return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics };
     }
     case 'text': {
-      if (!clean) {
+      // Work bound (src/extract/bounds.ts): the cleaner's cost is per line.
+      const tooLong = clean && linesOver(fm.body, TEXT_LIMITS.lines);
+      if (!clean || tooLong) {
         const paragraphs = fm.body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
         const [first, ...rest] = paragraphs;
         const found: FoundMetadata = first ? { title: { value: first, from: 'title-line', line: fm.bodyLine } } : {};
-        return { ok: true, doc: { ...base, bodyHtml: paragraphsToHtml(rest), bodyText: rest.join('\n\n'), found, dropped: [] }, diagnostics: fm.diagnostics };
+        const dropped = tooLong
+          ? [{ text: `The text has more than ${TEXT_LIMITS.lines.toLocaleString('en-US')} lines (bound "lines"); it was kept as plain paragraphs without boilerplate removal.`, rule: 'too-complex' }]
+          : [];
+        return { ok: true, doc: { ...base, bodyHtml: paragraphsToHtml(rest), bodyText: rest.join('\n\n'), found, dropped }, diagnostics: fm.diagnostics };
       }
       const x = loaded(textReader, 'text')(fm.body, {
         timezone: ctx.timezone,

@@ -44,6 +44,7 @@ import { defaultModel, probabilities, regionScore, type TextModel } from './mode
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 import { alternation, MONTH_WORDS } from '../lexicon/index.js';
+import type { TextPattern } from '../patterns.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
 export { NOT_HEADLINE, PHRASE_RULES } from './rules.js';
@@ -54,10 +55,10 @@ export interface TextExtractOptions {
   timezone: string;
   /** For relative dates; the clock is never read. */
   referenceDate?: Date;
-  /** User-supplied: a matching line is dropped (rule 'user-drop'). */
-  dropPatterns?: RegExp[];
+  /** User-supplied: a matching line is dropped (rule 'user-drop'). Config patterns run on RE2 (../patterns.ts). */
+  dropPatterns?: TextPattern[];
   /** User-supplied: a matching line is always kept (wins over everything). */
-  keepPatterns?: RegExp[];
+  keepPatterns?: TextPattern[];
   /** Normalised lines that recur across many articles of the folder (site template). */
   template?: ReadonlySet<string>;
   /** The body model; the checked-in one (assets/text-body-model.json) by default. For the fitting script. */
@@ -294,10 +295,10 @@ function labelUnit(unit: Unit, options: TextExtractOptions): Label {
  */
 export const MAX_USER_PATTERN_TEXT = 2_000;
 
-/** A user pattern with the `g` or `y` flag keeps state between calls; reset it each time. */
-function testPattern(pattern: RegExp, text: string): boolean {
+/** A RegExp user pattern with the `g` or `y` flag keeps state between calls; reset it each time. */
+function testPattern(pattern: TextPattern, text: string): boolean {
   if (text.length > MAX_USER_PATTERN_TEXT) return false;
-  pattern.lastIndex = 0;
+  if (pattern instanceof RegExp) pattern.lastIndex = 0;
   return pattern.test(text);
 }
 
