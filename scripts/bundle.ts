@@ -59,6 +59,29 @@ const metaUrl: Plugin = {
   },
 };
 
+/**
+ * sanitize-html (CommonJS) `require`s htmlparser2's CommonJS build while src/ imports its ES
+ * build: the same package twice (with two copies of `entities`, ~250 KB). Its require is given
+ * the ES build. And it requires postcss at load, for style attributes, which our allowlist never
+ * keeps (src/clean/sanitize.ts): postcss is required on first use instead.
+ */
+const dedupe: Plugin = {
+  name: 'feedwright-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^(htmlparser2|postcss)$/ }, async (args) => {
+      if (args.kind !== 'require-call' || !/[\\/]sanitize-html[\\/]/.test(args.importer)) return undefined;
+      if (args.path === 'postcss') return { path: 'postcss', namespace: 'feedwright-lazy', pluginData: args.resolveDir };
+      const esm = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
+      return esm.errors.length > 0 ? undefined : { path: esm.path };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy' }, (args) => ({
+      contents: `let real; module.exports = { parse: (...a) => { real ??= require('postcss/lib/postcss'); return real.parse(...a); } };`,
+      resolveDir: args.pluginData as string,
+      loader: 'js',
+    }));
+  },
+};
+
 function declarations(lib: string): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--emitDeclarationOnly', '--outDir', lib], { stdio: 'inherit' });
@@ -83,7 +106,7 @@ export async function bundle(lib: string): Promise<Metafile> {
     // Stack traces and errors keep the classes' and functions' own names.
     keepNames: true,
     banner: { js: "import { createRequire as __feedwrightRequire } from 'node:module';\nconst require = __feedwrightRequire(import.meta.url);" },
-    plugins: [metaUrl],
+    plugins: [metaUrl, dedupe],
     metafile: true,
     write: false,
     logLevel: 'warning',

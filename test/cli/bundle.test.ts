@@ -125,6 +125,12 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
       ).toEqual([]);
   });
 
+  it('holds one copy of htmlparser2: sanitize-html, which requires it, gets the ES build src/ imports', () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.filter((i) => i.includes('/htmlparser2/dist/esm/')).length).toBeGreaterThan(0);
+    expect(inputs.filter((i) => i.includes('/htmlparser2/dist/commonjs/'))).toEqual([]);
+  });
+
   it('holds only the chrono-node locales that src/ uses', () => {
     const used = new Set<string>();
     for (const file of readdirSync(path.join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')))
