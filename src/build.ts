@@ -1,4 +1,4 @@
-import { readdir, rm, rmdir } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleEntry } from './cache/articles.js';
 import type { FeedwrightConfig } from './config/schema.js';
@@ -10,7 +10,11 @@ import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/s
 import type { Article, Diagnostic } from './model.js';
 import { previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import type { ComposedRecord } from './feeds/compose.js';
-import { acquireLock, commitFiles, discardFiles, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
+import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
+import { acquireLock } from './output/lock.js';
+import { commitJournal, rollForward } from './output/journal.js';
+import { assertNoLinks, assertNoOverlap, MANIFEST_NAME, manifestText, notOwned, Ownership, readManifest } from './output/owned.js';
+import { isOutputFault, unwritable } from './output/errors.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './validate/compose.js';
@@ -33,6 +37,11 @@ export interface BuildOptions extends PathOptions {
    * the cache again. Results are the same with or without it.
    */
   session?: BuildSession;
+  /**
+   * Replace files in the output folder that feedwright did not write (the CLI's `--force`).
+   * Without it, such a file stops the build with OUTPUT_NOT_OWNED before anything is replaced.
+   */
+  force?: boolean;
 }
 
 /** What a long-running process keeps between builds (see `BuildOptions.session`). */
@@ -90,12 +99,21 @@ const GENERATOR: FeedData['generator'] = { name: 'feedwright', version: VERSION,
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
   const { config } = paths.loaded;
+  assertNoOverlap(paths.outDir, paths.articlesDir, paths.display);
   const now = options.now ?? new Date();
   const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles);
   if (!options.config && paths.loaded.file === undefined) {
     // Building with the defaults gives feeds that link to example.com: say so, once.
-    loaded.diagnostics.unshift(diag('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`, 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".'));
+    loaded.diagnostics.unshift(
+      diag(
+        'CONFIG_DEFAULTS',
+        { file: 'feedwright.config.json' },
+        `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`,
+        'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
+      ),
+    );
   }
+  if (options.verifyLinks) await checkLinks(options, paths, loaded);
   const plan = planOutput(config, loaded.articles, GENERATOR);
   const renders = plan.files;
   const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));
@@ -106,18 +124,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return finish(loaded, [], [], validation, plan, changes, config);
   }
 
-  const release = await acquireLock(paths.outDir, paths.display(paths.outDir));
+  const outDir = paths.outDir;
+  const outDisplay = paths.display(outDir);
+  const release = await acquireLock(outDir, outDisplay);
   const token = `${process.pid}-${Date.now().toString(36)}`;
   const rendered: RenderedFile[] = [];
+  // Once the commit journal is on disk, the temporary files it names belong to it (src/output/journal.ts).
+  const commit = { committed: false };
+  const extraTemps: string[] = [];
   try {
-    await removeStaleTemps(paths.outDir);
+    // Nothing is written or deleted through a link inside the output folder (the set folders are checked even when unused: stale feeds are removed from them).
+    const noLinks = (names: Iterable<string>): Promise<void> => assertNoLinks(outDir, names, paths.display);
+    await noLinks([...renders.map((r) => r.name), ...SET_FOLDERS.map((f) => `${f}.`)]);
+    // A build killed in the middle of its renames: finish them before anything else.
+    await rollForward(outDir, noLinks);
+    await removeStaleTemps(outDir);
+    const ownership = new Ownership(
+      outDir,
+      await readManifest(outDir),
+      FORMATS.map((f) => config.files[f]),
+    );
     // Same inputs and the files untouched since they were written: nothing to render (src/cache/outputs.ts).
     const record = readOutputRecord(paths);
-    const same = await unchangedOutputs(paths, record, loaded.fingerprint, renders.map((r) => r.name));
-    if (same) return finish(loaded, same.files, await removeStaleSets(paths.outDir, plan, config), same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
+    const same = await unchangedOutputs(
+      paths,
+      record,
+      loaded.fingerprint,
+      renders.map((r) => r.name),
+    );
+    if (same) {
+      const removed = await commitAll(outDir, [], renders, plan, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
+      return finish(loaded, same.files, removed, same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
+    }
     // Read the previous items before anything is replaced: the change summary compares with them.
     const previous = await previousOutput(paths, record);
-    const previousItems = recordedItems(record, previous, config.files.json) ?? (await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR));
+    const previousItems = recordedItems(record, previous, config.files.json) ?? (await readPreviousItems(outDir, config.files.json, ARCHIVE_DIR));
     // The writers' validators (saxes, ajv) load only when something is rendered.
     const { ComposeMemo, composeFeed } = await import('./feeds/compose.js');
     const memo = new ComposeMemo(loaded.checkedItems);
@@ -128,12 +169,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const validation: Diagnostic[] = [];
     for (const r of renders) {
       if (!r.feed) {
-        rendered.push(await renderToTemp(paths.outDir, r.name, r.chunks(), token));
+        rendered.push(await renderToTemp(outDir, r.name, r.chunks(), token));
         continue;
       }
-      const label = paths.display(path.join(paths.outDir, r.name));
+      const label = paths.display(path.join(outDir, r.name));
       const format = r.format as OutputFormat;
-      const file = await composeFeed(paths.outDir, { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a) => keyOf(a, format) }, previous, memo, token);
+      const file = await composeFeed(outDir, { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a) => keyOf(a, format) }, previous, memo, token);
       rendered.push(file);
       composed.set(r.name, file.record);
       for (const [hash, found] of file.itemDiagnostics) itemDiagnostics.set(hash, found);
@@ -142,20 +183,87 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       validation.push(...found);
     }
     if (validation.some((d) => d.severity === 'error')) {
-      await discardFiles(rendered);
-      throw new FeedwrightError('VALIDATION_FAILED', `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`, 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).');
+      throw new FeedwrightError(
+        'VALIDATION_FAILED',
+        `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`,
+        'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).',
+      );
     }
     await syncFiles(rendered);
-    const files = await commitFiles(paths.outDir, rendered);
+    const { summary: files } = commitPlan(rendered);
+    const removed = await commitAll(outDir, rendered, renders, plan, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
     await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
-    const removed = await removeStaleSets(paths.outDir, plan, config);
     return finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config);
   } catch (error) {
-    await discardFiles(rendered);
+    if (!commit.committed) {
+      await discardFiles(rendered);
+      await Promise.all(extraTemps.map((f) => rm(f, { force: true })));
+    }
+    if (isOutputFault(error)) {
+      const file = (error as NodeJS.ErrnoException).path;
+      const what = file ? `Writing ${paths.display(file)} failed` : `Writing the output folder ${outDisplay} failed`;
+      const fault = unwritable(error, what, outDisplay);
+      if (commit.committed)
+        throw new FeedwrightError(
+          fault.code,
+          fault.message,
+          'The new files were not all put in place; the next build finishes replacing them before it does anything else.',
+          fault.file,
+        );
+      throw fault;
+    }
     throw error;
   } finally {
     release();
   }
+}
+
+/**
+ * Replace the changed files, delete the stale feeds and update the manifest, all through one
+ * commit journal (src/output/journal.ts). Only files feedwright owns are replaced (unless
+ * `force`) or deleted (src/output/owned.ts). Returns the deleted files.
+ */
+async function commitAll(
+  outDir: string,
+  rendered: readonly RenderedFile[],
+  renders: OutputPlan['files'],
+  plan: OutputPlan,
+  config: FeedwrightConfig,
+  ownership: Ownership,
+  force: boolean,
+  display: (abs: string) => string,
+  token: string,
+  commit: { committed: boolean },
+  extraTemps: string[],
+): Promise<string[]> {
+  const { renames } = commitPlan(rendered);
+  if (!force) {
+    const foreign: string[] = [];
+    for (const [, name] of renames) if (!(await ownership.owns(name))) foreign.push(name);
+    if (foreign.length > 0) throw notOwned(foreign, (n) => display(path.join(outDir, n)), display(outDir));
+  }
+  await dropUnchanged(rendered);
+  const stale = await staleSetFiles(outDir, plan, config, ownership);
+  const deletions = stale.files;
+  // The manifest: this build's files, and those of earlier builds that are still there.
+  const gone = new Set(deletions);
+  const kept = [...(ownership.manifest ?? [])].filter((n) => !gone.has(n) && n !== MANIFEST_NAME);
+  const stillThere = await Promise.all(kept.map((n) => exists(path.join(outDir, n))));
+  const manifest = manifestText([...renders.map((r) => r.name), ...kept.filter((_, i) => stillThere[i])]);
+  const current = await readFile(path.join(outDir, MANIFEST_NAME), 'utf8').catch(() => undefined);
+  const all = [...renames];
+  if (manifest !== current) {
+    const tmpName = `.${MANIFEST_NAME.slice(1)}.${token}.tmp`;
+    const tmp = path.join(outDir, tmpName);
+    extraTemps.push(tmp);
+    await writeFile(tmp, manifest);
+    // Last: a manifest is only ever replaced with the files it lists.
+    all.push([tmpName, MANIFEST_NAME]);
+  }
+  await commitJournal(outDir, { renames: all, deletions }, commit);
+  // Folders left empty by stale feeds; not empty (the user keeps other files there): left.
+  for (const dir of stale.dirs) await rmdir(path.join(outDir, dir)).catch(() => undefined);
+  return deletions;
 }
 
 /**
@@ -170,39 +278,86 @@ function fragmentKeys(renderKeys: ReadonlyMap<Article, string>): (article: Artic
   };
 }
 
-function finish(loaded: LoadedArticles, files: WriteSummary[], removedFiles: string[], validation: Diagnostic[], plan: OutputPlan, changes: ChangeSummary, config: FeedwrightConfig): BuildResult {
-  const feeds: FeedRef[] = plan.sets.flatMap((s) => FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })));
+function finish(
+  loaded: LoadedArticles,
+  files: WriteSummary[],
+  removedFiles: string[],
+  validation: Diagnostic[],
+  plan: OutputPlan,
+  changes: ChangeSummary,
+  config: FeedwrightConfig,
+): BuildResult {
+  const feeds: FeedRef[] = plan.sets.flatMap((s) =>
+    FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })),
+  );
   return { articles: loaded.articles, diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config };
 }
 
 /**
  * Feeds of tags, authors and archive pages that are no longer generated (the last article with a
- * tag was deleted; `limit` changed): remove their three feed files, and the folder if it is then
- * empty. Only feedwright's own file names in its own folders are touched; anything else stays.
+ * tag was deleted; `limit` changed): their three feed files, and their folders (removed if then
+ * empty). Only feedwright's own file names in its own folders, and only files it owns.
  */
-async function removeStaleSets(outDir: string, plan: OutputPlan, config: FeedwrightConfig): Promise<string[]> {
+async function staleSetFiles(outDir: string, plan: OutputPlan, config: FeedwrightConfig, ownership: Ownership): Promise<{ files: string[]; dirs: string[] }> {
   const planned = new Set(plan.sets.map((s) => s.dir));
-  const removed: string[] = [];
+  const files: string[] = [];
+  const dirs: string[] = [];
   for (const folder of SET_FOLDERS) {
     const entries = await readdir(path.join(outDir, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const dir = `${folder}${entry.name}/`;
+      // A link is not a directory here (lstat): never followed.
       if (!entry.isDirectory() || planned.has(dir)) continue;
+      dirs.push(dir);
       for (const f of FORMATS) {
         const file = dir + config.files[f];
-        const existed = await rm(path.join(outDir, file)).then(() => true, () => false);
-        if (existed) removed.push(file);
+        if ((await exists(path.join(outDir, file))) && (await ownership.owns(file))) files.push(file);
       }
-      // Not empty (the user keeps other files there): leave the folder.
-      await rmdir(path.join(outDir, dir)).catch(() => undefined);
     }
   }
-  return removed;
+  return { files, dirs };
 }
 
-/** Temporary files left by a build that was killed (SIGKILL cannot clean up after itself). */
+/** True when `file` exists (a link counts, whatever it points to). */
+function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Temporary files left by a build that was killed (SIGKILL cannot clean up after itself). The walk
+ * does not follow links (Node's recursive readdir does): a link inside the output folder must
+ * never make feedwright delete outside it.
+ */
 async function removeStaleTemps(outDir: string): Promise<void> {
-  const entries = await readdir(outDir, { recursive: true }).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => /(^|\/)\.[^/]+\.\d+-[a-z0-9]+\.tmp$/.test(e)).map((e) => rm(path.join(outDir, e), { force: true })));
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(abs);
+      else if (entry.isFile() && /^\.[^/]+\.\d+-[a-z0-9]+\.tmp$/.test(entry.name)) await rm(abs, { force: true });
+    }
+  };
+  await walk(outDir);
 }
 
+/** --verify-links: every item link must be a page the site built (src/site/verify.ts). */
+async function checkLinks(options: BuildOptions, paths: ReturnType<typeof resolvePaths>, loaded: LoadedArticles): Promise<void> {
+  const { verifyLinks } = await import('./site/verify.js');
+  const { config } = paths.loaded;
+  const site = config.siteInfo;
+  let outputDir: string;
+  if (typeof options.verifyLinks === 'string') outputDir = path.resolve(options.cwd ?? process.cwd(), options.verifyLinks);
+  else if (site && paths.siteRoot) outputDir = path.resolve(paths.siteRoot, site.output);
+  else
+    throw new FeedwrightError(
+      'USAGE',
+      '--verify-links: no site generator was found, so its output folder is unknown.',
+      'Pass the folder the site was built into: --verify-links DIR.',
+    );
+  const base = config.itemBase !== config.link ? config.itemBase : (site?.baseUrl ?? config.itemBase);
+  const { diagnostics } = verifyLinks(loaded.articles, outputDir, base, paths.display);
+  loaded.diagnostics.push(...diagnostics);
+}

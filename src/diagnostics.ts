@@ -9,10 +9,11 @@ import type { Diagnostic, Severity } from './model.js';
  */
 export const DIAGNOSTICS = {
   CONFIG_DEFAULTS: { severity: 'warning', meaning: 'No config file was found; the feeds use the default title and the example.com link.' },
-  SOURCE_IGNORED: { severity: 'note', meaning: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .txt, .html, .htm).' },
+  SOURCE_IGNORED: { severity: 'note', meaning: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .mdx, .txt, .html, .htm).' },
   SOURCE_UNREADABLE: { severity: 'error', meaning: 'The file could not be read (permissions, I/O error).' },
   SOURCE_BINARY: { severity: 'error', meaning: 'The file holds binary data (an image, an archive), not text.' },
-  SOURCE_INVALID_UTF8: { severity: 'error', meaning: 'The file is not valid UTF-8 (nor UTF-16 with a byte-order mark).' },
+  SOURCE_INVALID_UTF8: { severity: 'error', meaning: 'A Markdown file is not valid UTF-8 (nor UTF-16 with a byte-order mark).' },
+  SOURCE_NOT_UTF8: { severity: 'warning', meaning: 'A text or HTML file is not valid UTF-8 and declares no other charset: it was read in the config\'s fallbackEncoding (windows-1252 by default); or an HTML page declares UTF-8 but is not, and its bad bytes were replaced.' },
   SOURCE_TOO_LARGE: { severity: 'error', meaning: 'The file is larger than the per-article limit.' },
   SOURCE_EMPTY: { severity: 'error', meaning: 'The file is empty or holds only whitespace.' },
   ARTICLES_EMPTY: { severity: 'warning', meaning: 'The articles folder holds no article files: valid, empty feeds are written.' },
@@ -44,12 +45,36 @@ export const DIAGNOSTICS = {
   META_LINK_INVALID: { severity: 'error', meaning: 'The link is not an absolute http(s) URL and cannot be resolved against the site link.' },
   META_DUPLICATE_ID: { severity: 'error', meaning: 'Two articles resolve to the same id; the later one is left out.' },
   META_DUPLICATE_SLUG: { severity: 'error', meaning: 'Two articles resolve to the same slug (and so the same link); the later one is left out.' },
+  META_DUPLICATE_LINK: { severity: 'error', meaning: 'Two articles resolve to the same link (the same page of the site); the later one is left out.' },
+  META_NOT_A_POST: { severity: 'note', meaning: 'A section or listing page, or a page the generator does not write or list; it is not an item.' },
+  META_TITLE_FROM_FILE_NAME: { severity: 'warning', meaning: 'No title key; the title is taken from the file name, and the keys that may hold it are named.' },
+  META_PERMALINK_TOKEN: { severity: 'warning', meaning: 'A permalink pattern has a :token feedwright does not know; it is kept as written.' },
+  SITE_DATA_CODE: { severity: 'warning', meaning: 'A site data file is code (an Eleventy .11tydata.js); feedwright does not run it, so what it sets is not applied.' },
+  LINK_NOT_BUILT: { severity: 'error', meaning: "An item link does not resolve to a page in the site's output folder (--verify-links)." },
   CONTENT_EMPTY: { severity: 'warning', meaning: 'Nothing was left of the body after cleaning.' },
   CONTENT_TRUNCATED_NESTING: {
     severity: 'warning',
     meaning: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.',
   },
+  CONTENT_TEMPLATE_REMOVED: {
+    severity: 'warning',
+    meaning: 'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
+  },
+  CONTENT_TEMPLATE_FAILED: { severity: 'warning', meaning: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered." },
+  CONTENT_MDX_REMOVED: { severity: 'warning', meaning: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.' },
+  ARTICLE_TOO_COMPLEX: {
+    severity: 'warning',
+    meaning: 'The article passes a work bound (HTML elements or nodes); it was read the cheap way, as plain text without boilerplate removal, instead of taking unbounded time and memory.',
+  },
+  ARTICLE_OVER_BOUND: {
+    severity: 'error',
+    meaning: "The article's body has more tags and entities than the per-article work bound; it is left out instead of taking minutes.",
+  },
   GIT_SHALLOW: { severity: 'warning', meaning: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.' },
+  GIT_DATES_UNCERTAIN: {
+    severity: 'warning',
+    meaning: 'git history cannot tell when some articles began: many start in one commit (an import, or a move or copy git could not follow), or a commit was too large for rename detection.',
+  },
   GIT_UNAVAILABLE: { severity: 'note', meaning: 'git history could not be read (not a repository, or git missing); dates fall back further.' },
   ARTICLE_INTERNAL_ERROR: { severity: 'error', meaning: 'feedwright crashed on this article (a bug); the article is left out and the others are built.' },
   ARTICLE_ITEM_INVALID: {

@@ -11,6 +11,9 @@ export type FatalCode =
   | 'ARTICLES_UNREADABLE'
   | 'OUTPUT_UNWRITABLE'
   | 'OUTPUT_LOCKED'
+  | 'OUTPUT_NOT_OWNED'
+  | 'OUTPUT_SYMLINK'
+  | 'OUTPUT_OVERLAPS_ARTICLES'
   | 'USAGE'
   | 'VALIDATION_FAILED';
 
@@ -45,8 +48,11 @@ export const FATAL_CODES: Readonly<Record<FatalCode, { exit: (typeof EXIT)[keyof
   ARTICLES_MISSING: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The articles folder does not exist.' },
   ARTICLES_NOT_A_FOLDER: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The articles path is a file, not a folder.' },
   ARTICLES_UNREADABLE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The articles folder cannot be listed (permissions, a symlink loop, an I/O error).' },
-  OUTPUT_UNWRITABLE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The output folder cannot be created or written.' },
+  OUTPUT_UNWRITABLE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The output folder cannot be created or written (permissions, a full disk, a used-up quota); the old feeds are kept.' },
   OUTPUT_LOCKED: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'Another build holds the lock on the output folder.' },
+  OUTPUT_NOT_OWNED: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'A file feedwright would replace exists in the output folder but was not written by feedwright (without --force).' },
+  OUTPUT_SYMLINK: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'A folder inside the output folder is a symbolic link; feedwright does not write or delete through it.' },
+  OUTPUT_OVERLAPS_ARTICLES: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The output folder is the articles folder, inside it, or holds it.' },
   USAGE: { exit: EXIT.USAGE_OR_CONFIG, meaning: 'The command line is wrong (unknown command or option).' },
   VALIDATION_FAILED: { exit: EXIT.INTERNAL, meaning: 'A feed feedwright rendered fails its own validation: a bug; the old feeds are kept.' },
 };

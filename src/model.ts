@@ -45,6 +45,13 @@ export interface Sourced<T> {
   value: T;
   from: Provenance;
   line?: number;
+  /** For a derived link: the generator and pattern that made it (`explain` shows it). */
+  rule?: string;
+  /**
+   * For a date found in a text or HTML article: the offset (minutes east of UTC) it was written at,
+   * which the feeds write it with, so that they show the calendar day the source states.
+   */
+  offset?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'note';

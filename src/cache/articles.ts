@@ -34,12 +34,16 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * front-matter rules of 2026-11-28; 4: Markdown summaries without code, headings and what follows <!--more-->;
  * 5: RSS descriptions escaped as HTML text, raster-only data: images, years outside 1-9999 refused
  * (the entries hold rendered items).
+ * 6: Markdown footnotes, template code rendered or removed, the nesting guard, authors with parentheses.
+ * 7: one date reader (month-only, year-less and time-only strings are not dates; stated offsets kept), encodings.
+ * 8: HTML titles and authors chosen among scored candidates.
+ * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  */
-const FORMAT = 'feedwright-articles-5';
+const FORMAT = 'feedwright-articles-9';
 
 /** What reading and resolving one source produced. */
 export interface ArticleEntry {
-  status: 'ok' | 'draft' | 'future' | 'error';
+  status: 'ok' | 'draft' | 'future' | 'section' | 'error';
   article?: Article;
   diagnostics: Diagnostic[];
   /** The mtime (whole seconds) a date fell back to, or null when the result does not depend on it. */
@@ -326,7 +330,7 @@ function isEntry(v: unknown): v is ArticleEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Partial<ArticleEntry>;
   return (
-    (e.status === 'ok' || e.status === 'draft' || e.status === 'error') &&
+    (e.status === 'ok' || e.status === 'draft' || e.status === 'section' || e.status === 'error') &&
     Array.isArray(e.diagnostics) &&
     (e.mtimeSec === null || typeof e.mtimeSec === 'number') &&
     (e.status !== 'ok' || (typeof e.article === 'object' && e.article !== null && e.article.published?.value instanceof Date))

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -24,6 +24,12 @@ export function readFramed(file: string, format: string): string | undefined {
 export function writeFramed(file: string, format: string, body: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${format} ${crc32(body)}\n${body}`);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, `${format} ${crc32(body)}\n${body}`);
+    renameSync(tmp, file);
+  } catch (error) {
+    // A full disk: no half-written temporary file is left in the cache folder.
+    rmSync(tmp, { force: true });
+    throw error;
+  }
 }

@@ -114,7 +114,7 @@ async function intact(paths: BuildPaths, name: string, r: FileRecord, writtenAt:
  * the validation of every recorded item (validation depends on the bytes alone).
  */
 export async function previousOutput(paths: BuildPaths, record: OutputRecord | undefined): Promise<PreviousOutput> {
-  const byKey = new Map<string, ReusableItem>();
+  const byKey = new Map<string, ReusableItem[]>();
   const digests = new Map<string, string>();
   const validated = new Set<string>();
   const withDiagnostics = record?.itemDiagnostics ?? {};
@@ -124,12 +124,22 @@ export async function previousOutput(paths: BuildPaths, record: OutputRecord | u
     if (!(await intact(paths, name, r, record?.writtenAt ?? 0))) continue;
     digests.set(name, r.digest);
     const file = path.join(paths.outDir, name);
-    for (const slot of r.items) if (slot[0] && !byKey.has(slot[0])) byKey.set(slot[0], { file, slot });
+    for (const slot of r.items) {
+      if (!slot[0]) continue;
+      const found = byKey.get(slot[0]);
+      if (found) found.push({ file, slot });
+      else byKey.set(slot[0], [{ file, slot }]);
+    }
   }
+  const distrusted = new Set<string>();
   return {
-    find: (key) => byKey.get(key),
+    // The first file that holds the item, unless the bytes copied from it proved it changed.
+    find: (key) => byKey.get(key)?.find((r) => !distrusted.has(r.file)),
     validated: (hash) => (validated.has(hash) ? (withDiagnostics[hash] ?? []) : undefined),
-    intactDigest: (name) => digests.get(name),
+    intactDigest: (name) => (distrusted.has(path.join(paths.outDir, name)) ? undefined : digests.get(name)),
+    distrust: (file) => {
+      distrusted.add(file);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -15,8 +15,11 @@ import { crc32 } from 'node:zlib';
  *            n bytes  payload (v8.serialize of the value for set/get; the caller's own encoding for setBytes/getBytes)
  *
  * Safety: a cache must never be trusted. A record whose CRC does not match, or that is cut short
- * (a killed build, a full disk), is ignored and the pack is rewritten without it on the next save;
- * a wrong header makes the whole pack ignored. A value that fails to deserialise is a miss.
+ * (a killed build), is ignored and the pack is rewritten without it on the next save; a wrong
+ * header makes the whole pack ignored. A value that fails to deserialise is a miss. An append
+ * that fails (a full disk) is cut back to where it began, so the pack still ends with its last
+ * whole record, and this process writes no more to it; a rewrite goes to a temporary file that is
+ * removed if it fails. Failing to write the cache costs speed, never a build.
  * CRC-32 detects accidental corruption (truncation, bit rot, a stray write), which is the threat
  * here: the cache folder is the user's own, not an attacker's input.
  */
@@ -43,6 +46,8 @@ export class Pack {
   private pendingBytes = 0;
   /** The file on disk cannot simply be appended to (bad header, corrupt or cut-short record). */
   private damaged = false;
+  /** An append failed (a full disk): nothing more is written by this process. */
+  private broken = false;
   private fileBytes = 0;
   /** Records found damaged while loading or reading (for tests and --verbose). */
   corrupt = 0;
@@ -168,23 +173,24 @@ export class Pack {
    */
   private flush(): void {
     if (this.pending.length === 0) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    if (this.damaged) {
-      this.rewrite((key) => this.slots.has(key) && !this.added.has(key));
-      this.damaged = false;
+    if (this.broken) {
+      this.pending = [];
+      this.pendingBytes = 0;
+      return;
     }
-    const fd = openSync(this.file, 'a');
     try {
-      if (fstatSync(fd).size === 0) {
-        writeSync(fd, MAGIC);
-        this.fileBytes = MAGIC.length;
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      if (this.damaged) {
+        this.rewrite((key) => this.slots.has(key) && !this.added.has(key));
+        this.damaged = false;
       }
-      // One write: O_APPEND makes it land whole after whatever another build appended.
       const batch = Buffer.concat(this.pending);
-      writeSync(fd, batch);
-      this.fileBytes += batch.length;
-    } finally {
-      closeSync(fd);
+      this.fileBytes = append(this.file, batch);
+    } catch (error) {
+      // The cache is an optimisation: a full disk costs the next build speed, never this one.
+      this.broken = true;
+      // A system error (ENOSPC, EACCES...) has a code; anything else is a bug and is not hidden.
+      if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     }
     this.pending = [];
     this.pendingBytes = 0;
@@ -195,8 +201,9 @@ export class Pack {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w');
     let size = MAGIC.length;
+    let ok = false;
     try {
-      writeSync(fd, MAGIC);
+      writeAll(fd, MAGIC);
       const parts: Buffer[] = [];
       let batch = 0;
       const out = (b: Buffer): void => {
@@ -204,7 +211,7 @@ export class Pack {
         batch += b.length;
         size += b.length;
         if (batch >= FLUSH_BYTES) {
-          writeSync(fd, Buffer.concat(parts));
+          writeAll(fd, Buffer.concat(parts));
           parts.length = 0;
           batch = 0;
         }
@@ -215,11 +222,18 @@ export class Pack {
         if (this.body(key) === undefined) continue;
         out(this.buf.subarray(slot.offset, slot.offset + RECORD_HEAD + slot.length));
       }
-      if (parts.length > 0) writeSync(fd, Buffer.concat(parts));
+      if (parts.length > 0) writeAll(fd, Buffer.concat(parts));
+      ok = true;
     } finally {
       closeSync(fd);
+      if (!ok) rmSync(tmp, { force: true });
     }
-    renameSync(tmp, this.file);
+    try {
+      renameSync(tmp, this.file);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw error;
+    }
     this.fileBytes = size;
   }
 
@@ -235,9 +249,11 @@ export class Pack {
     }
     for (const length of this.added.values()) liveBytes += length;
     const deadBytes = this.fileBytes + this.pendingBytes - MAGIC.length - liveBytes;
+    if (this.broken) return;
     if (this.damaged || (deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes)) {
       // Records appended by this process are in the file only: reopen it to copy them.
       this.flush();
+      if (this.broken) return;
       const current = Pack.open(this.file);
       current.rewrite((key) => this.used.has(key));
       this.fileBytes = current.fileBytes;
@@ -260,4 +276,41 @@ function record(key: string, payload: Buffer): Buffer {
   payload.copy(out, RECORD_HEAD);
   out.writeUInt32LE(crc32(out.subarray(8)), 4);
   return out;
+}
+
+/** Write all of `buf` (a write may be partial: a full disk first writes what fits). */
+function writeAll(fd: number, buf: Buffer): void {
+  let done = 0;
+  while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+}
+
+/**
+ * Append `batch` to the pack (with the header if the file is new) and return the file's size.
+ * The batch goes in one write where it can: O_APPEND makes it land whole after whatever another
+ * build appended. If the write fails or is cut short (a full disk), the file is cut back to
+ * where the batch began, so it never ends in a cut-short record; if another build appended in
+ * between (the size is not what this append made it), the cut is left to the reader, which
+ * ignores a damaged tail.
+ */
+function append(file: string, batch: Buffer): number {
+  const fd = openSync(file, 'a');
+  let start = -1;
+  let written = 0;
+  try {
+    start = fstatSync(fd).size;
+    const data = start === 0 ? Buffer.concat([MAGIC, batch]) : batch;
+    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+    return start + data.length;
+  } catch (error) {
+    if (start >= 0) {
+      try {
+        if (fstatSync(fd).size === start + written) ftruncateSync(fd, start);
+      } catch {
+        // Left to the reader's checks.
+      }
+    }
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -35,8 +35,15 @@ Options:
   -a, --articles DIR   Folder of article sources (default: config "articles", or articles/)
   -o, --out DIR        Output folder (default: config "out", or dist/)
   -c, --config FILE    Config file (default: feedwright.config.json if present)
+      --site DIR       The site's root folder (default: found above the articles folder); its
+                       generator's config gives base URL and permalinks (see README, "Links")
+      --verify-links [DIR]  Check that every item link is a page the site built, in DIR or
+                       the generator's output folder (_site, public, dist, out); a link to
+                       nothing is an error naming the article and the URL
   -w, --watch          Rebuild when articles change
       --dry-run        Render and validate, write nothing
+      --force          Replace files in the output folder that feedwright did not write
+                       (without it, such a file stops the build: OUTPUT_NOT_OWNED)
       --ping           After a build that rewrote feeds, notify the config's WebSub "hubs"
       --json           Print the result as JSON on stdout: ok, counts, changes, written,
                        unchanged, removed, files, feeds, diagnostics, seconds (and ping)
@@ -68,6 +75,7 @@ Options:
       --json           Print an array of objects (source, title, authors, published, updated,
                        tags, contentText, contentHtml, dropped, provenance, diagnostics)
   -a, --articles DIR   Articles folder (for the site template and git dates)
+      --site DIR       The site's root folder (default: found above the articles folder)
   -c, --config FILE    Config file
       --no-color       No colour
   -h, --help           Show this help

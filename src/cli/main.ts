@@ -30,10 +30,13 @@ const OPTIONS = {
     out: { type: 'string', short: 'o' },
     watch: { type: 'boolean', short: 'w' },
     'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
     ping: { type: 'boolean' },
+    site: { type: 'string' },
+    'verify-links': { type: 'string' },
   },
   check: { ...COMMON, strict: { type: 'boolean' } },
-  explain: { ...COMMON, articles: { type: 'string', short: 'a' } },
+  explain: { ...COMMON, articles: { type: 'string', short: 'a' }, site: { type: 'string' } },
   init: { ...COMMON, force: { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -70,7 +73,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const command = first as Command;
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: command === 'check' || command === 'explain', strict: true });
+    parsed = parseArgs({
+      args: optionalValue(rest, '--verify-links', VERIFY_FROM_PRESET),
+      options: OPTIONS[command],
+      allowPositionals: command === 'check' || command === 'explain',
+      strict: true,
+    });
   } catch (error) {
     out.stderr(`feedwright ${command}: ${printable((error as Error).message)}\nRun \`feedwright ${command} --help\` for the options.\n`);
     return EXIT.USAGE_OR_CONFIG;
@@ -109,7 +117,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return EXIT.USAGE_OR_CONFIG;
         }
         const { explain } = await import('../explain.js');
-        const results = await explain(parsed.positionals, { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles) });
+        const results = await explain(parsed.positionals, { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('site', values.site) });
         if (values.json) out.stdout(`${JSON.stringify(results, null, 2)}\n`);
         else for (const r of results) out.stdout(renderExplanation(r, out));
         return results.some((r) => r.status === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
@@ -135,7 +143,17 @@ function opt<K extends string>(key: K, value: string | boolean | undefined): Par
 }
 
 async function runBuild(values: Record<string, string | boolean | undefined>, io: Io, out: Output): Promise<number> {
-  const options = { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('out', values.out), dryRun: values['dry-run'] === true };
+  const verify = values['verify-links'];
+  const options = {
+    cwd: io.cwd,
+    ...opt('configFile', values.config),
+    ...opt('articles', values.articles),
+    ...opt('out', values.out),
+    ...opt('site', values.site),
+    ...(typeof verify === 'string' ? { verifyLinks: verify === VERIFY_FROM_PRESET ? (true as const) : verify } : {}),
+    dryRun: values['dry-run'] === true,
+    force: values.force === true,
+  };
   if (values.watch) {
     const { watch } = await import('./watch.js');
     return watch(options, out, values);
@@ -217,13 +235,27 @@ function printPing(out: Output, ping: PingReport, quiet: boolean): void {
   }
 }
 
+/** `--verify-links` alone (no folder after it) checks the preset's own output folder. */
+const VERIFY_FROM_PRESET = '\0preset';
+
+/** `flag` given without a value (last, or followed by another option) gets `fallback` as its value. */
+function optionalValue(args: readonly string[], flag: string, fallback: string): string[] {
+  const out: string[] = [];
+  for (const [i, a] of args.entries()) {
+    out.push(a);
+    const next = args[i + 1];
+    if (a === flag && (next === undefined || next.startsWith('-'))) out.push(fallback);
+  }
+  return out;
+}
+
 function renderExplanation(r: Explanation, out: Output): string {
   const lines: string[] = [];
   lines.push(out.bold(`== ${printable(r.source)} (${r.kind ?? 'unknown'}, ${r.status})`));
   const field = (name: string, value: string | undefined): void => {
     if (value === undefined) return;
     const p = r.provenance[name];
-    lines.push(`  ${name.padEnd(10)} ${printable(value)}${p ? out.dim(`   [${p.from}${p.line ? ` line ${p.line}` : ''}]`) : ''}`);
+    lines.push(`  ${name.padEnd(10)} ${printable(value)}${p ? out.dim(`   [${p.from}${p.line ? ` line ${p.line}` : ''}${p.rule ? `: ${printable(p.rule)}` : ''}]`) : ''}`);
   };
   field('title', r.title);
   field('authors', r.authors.map((a) => a.name + (a.email ? ` <${a.email}>` : '')).join(', ') || undefined);

@@ -4,9 +4,13 @@ import { tz } from '@date-fns/tz';
 import { FeedwrightError } from '../errors.js';
 import { parsePerson } from '../meta/people.js';
 import type { Person } from '../model.js';
+import { DEFAULT_FALLBACK_ENCODING, encodingName } from '../sources/encoding.js';
 import { didYouMean, isLanguageTag } from '../util/text.js';
+import { MAPPABLE_FIELDS, type MappableField } from '../meta/fields.js';
+import { PRESETS, type Preset } from '../site/model.js';
 import { findDuplicateKey } from './duplicate-keys.js';
-import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig } from './schema.js';
+import { DEFAULT_LIMIT, DEFAULT_PRECEDENCE, type FeedwrightConfig, PRECEDENCE_SOURCES } from './schema.js';
+import { compileUserPattern } from '../extract/patterns.js';
 
 export const CONFIG_FILE = 'feedwright.config.json';
 
@@ -18,6 +22,7 @@ export const CONFIG_KEYS = [
   'language',
   'author',
   'timezone',
+  'fallbackEncoding',
   'limit',
   'articles',
   'out',
@@ -37,6 +42,11 @@ export const CONFIG_KEYS = [
   'stylesheet',
   'index',
   'cache',
+  'preset',
+  'site',
+  'permalinks',
+  'ids',
+  'keys',
   '$schema',
 ] as const;
 
@@ -178,6 +188,10 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
   if (!isValidTimeZone(timezone)) {
     fail('timezone', `"timezone" is "${timezone}", which is not an IANA time zone.`, 'Use a name such as "UTC", "Europe/Madrid" or "America/Mexico_City".');
   }
+  const fallbackEncoding = str('fallbackEncoding', DEFAULT_FALLBACK_ENCODING);
+  if (encodingName(fallbackEncoding) === undefined) {
+    fail('fallbackEncoding', `"fallbackEncoding" is "${fallbackEncoding}", which is not an encoding label Node's TextDecoder knows.`, 'Use a WHATWG label such as "windows-1252", "iso-8859-2" or "shift_jis".');
+  }
   const language = str('language', 'en');
   if (!isLanguageTag(language)) {
     fail('language', `"language" is "${language}", which is not a language tag.`, 'Use a BCP 47 tag such as "en" or "pt-BR".');
@@ -217,18 +231,9 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
         fail('clean', `"clean.${k}" must be a list of strings.`, `Write "clean": { "${k}": ["pattern"] }.`);
       }
       for (const [i, pattern] of (list as string[]).entries()) {
-        try {
-          new RegExp(pattern, 'u');
-        } catch (error) {
-          fail('clean', `"clean.${k}[${i}]" is not a valid regular expression: ${(error as Error).message}.`, 'Fix the pattern (JavaScript syntax, `u` flag).');
-        }
-        if (isLikelyCatastrophic(pattern)) {
-          fail(
-            'clean',
-            `"clean.${k}[${i}]" (${pattern}) nests quantifiers, which can take exponential time.`,
-            'Rewrite it without a repeated group that is itself repeated, e.g. (a+)+.',
-          );
-        }
+        // Run by a linear-time engine (src/extract/patterns.ts); what it cannot run is refused here.
+        const compiled = compileUserPattern(pattern);
+        if (!compiled.ok) fail('clean', `"clean.${k}[${i}]" ${compiled.reason}`, compiled.hint);
         clean[k].push(pattern);
       }
     }
@@ -241,9 +246,10 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     }
     const p = o.precedence as Record<string, unknown>;
     for (const [field, list] of Object.entries(p)) {
-      const allowed = (DEFAULT_PRECEDENCE as unknown as Record<string, readonly string[]>)[field];
+      // Each field's own sources (PRECEDENCE_SOURCES): "title": ["mtime"] is refused, as its type says.
+      const allowed = (PRECEDENCE_SOURCES as unknown as Record<string, readonly string[]>)[field];
       if (!allowed) fail('precedence', `unknown field "precedence.${field}".`, `Fields: ${Object.keys(DEFAULT_PRECEDENCE).join(', ')}.`);
-      const allowedSources = new Set([...(allowed ?? []), 'mtime', 'git', 'published']);
+      const allowedSources = new Set(allowed ?? []);
       if (!Array.isArray(list) || list.length === 0 || list.some((x) => typeof x !== 'string' || !allowedSources.has(x))) {
         fail('precedence', `"precedence.${field}" must be a non-empty list drawn from ${[...allowedSources].join(', ')}.`, 'See README, "Metadata precedence".');
       }
@@ -284,6 +290,33 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     else fail('cache', '"cache" must be a folder path or false.', 'Write "cache": false to turn caching off.');
   }
 
+  const preset = str('preset', 'auto');
+  if (preset !== 'auto' && !(PRESETS as readonly string[]).includes(preset)) {
+    fail('preset', `"preset" is "${preset}", which is not a preset.`, `Use "auto" (detect) or one of ${PRESETS.map((p) => `"${p}"`).join(', ')}.`);
+  }
+  const permalinks: Record<string, string> = {};
+  if (o.permalinks !== undefined) {
+    const p = typeof o.permalinks === 'string' ? { '*': o.permalinks } : o.permalinks;
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) fail('permalinks', '"permalinks" must be a pattern or an object of patterns by section.', 'Write "permalinks": { "posts": "/:year/:month/:slug/" }.');
+    for (const [section, pattern] of Object.entries(p as Record<string, unknown>)) {
+      if (typeof pattern !== 'string' || !pattern.trim()) fail('permalinks', `"permalinks.${section}" must be a pattern such as "/:year/:slug/".`, 'See README, "Links".');
+      permalinks[section] = pattern as string;
+    }
+  }
+  const ids = str('ids', 'slug');
+  if (ids !== 'slug' && ids !== 'link') fail('ids', `"ids" must be "slug" or "link", not "${ids}".`, 'Keep "slug" for a feed that already has readers; see README, "Links".');
+  const keys: Partial<Record<MappableField, string[]>> = {};
+  if (o.keys !== undefined) {
+    if (typeof o.keys !== 'object' || o.keys === null || Array.isArray(o.keys)) fail('keys', '"keys" must be an object of key lists by field.', 'Write "keys": { "title": ["newstitle"] }.');
+    for (const [field, list] of Object.entries(o.keys as Record<string, unknown>)) {
+      if (!(MAPPABLE_FIELDS as readonly string[]).includes(field)) fail('keys', `unknown field "keys.${field}".`, `Fields: ${MAPPABLE_FIELDS.join(', ')}.`);
+      const l = typeof list === 'string' ? [list] : list;
+      if (!Array.isArray(l) || l.length === 0 || l.some((x) => typeof x !== 'string' || !x)) fail('keys', `"keys.${field}" must be a list of front matter keys.`, `Write "keys": { "${field}": ["my${field}"] }.`);
+      keys[field as MappableField] = l as string[];
+    }
+  }
+  const site = o.site === undefined ? undefined : str('site', '');
+
   const feedUrl = o.feedUrl === undefined ? link : absUrl('feedUrl', str('feedUrl', link));
   const itemBase = o.itemBase === undefined ? link : absUrl('itemBase', str('itemBase', link));
   return {
@@ -293,6 +326,7 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     language,
     author,
     timezone,
+    fallbackEncoding,
     limit: int('limit', DEFAULT_LIMIT, 0),
     articles: str('articles', 'articles'),
     out: str('out', 'dist'),
@@ -312,6 +346,11 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     stylesheet: bool('stylesheet', true),
     index: bool('index', true),
     cache,
+    preset: preset as Preset | 'auto',
+    ...(site ? { site } : {}),
+    permalinks,
+    ids: ids as 'slug' | 'link',
+    keys,
   };
 }
 
@@ -335,96 +374,4 @@ export function isValidTimeZone(name: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * A cheap guard against the classic catastrophic shapes: a repeated group that itself contains a
- * repeat, e.g. `(a+)+`, `(\w*)*`, `(x(ab)*)+`, `(a{1,}){2,}`. Not a proof (overlapping alternatives
- * such as `(a|aa)*` pass), but it rejects the shapes that actually appear in ReDoS reports.
- *
- * One left-to-right scan, linear in the pattern's length (the pattern comes from a config file, and a
- * regular expression here would itself be a ReDoS target).
- */
-export function isLikelyCatastrophic(pattern: string): boolean {
-  /** Open groups: does each contain a repeat (directly or in a nested group)? */
-  const open: boolean[] = [];
-  /** The atom a quantifier would apply to: a just-closed group (and whether it holds a repeat), or another atom. */
-  let previous: 'group-with-repeat' | 'other' | 'none' = 'none';
-  let inClass = false;
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i += 2;
-      previous = 'other';
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') {
-        inClass = false;
-        previous = 'other';
-      }
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      i++;
-      continue;
-    }
-    if (c === '(') {
-      open.push(false);
-      i++;
-      if (pattern[i] === '?') {
-        // (?: (?= (?! (?<= (?<! (?<name> : a group modifier, not a quantifier.
-        i++;
-        if (pattern[i] === '<' && pattern[i + 1] !== '=' && pattern[i + 1] !== '!') {
-          const close = pattern.indexOf('>', i);
-          i = close < 0 ? pattern.length : close + 1;
-        } else i++;
-      }
-      previous = 'none';
-      continue;
-    }
-    if (c === ')') {
-      const hadRepeat = open.pop() ?? false;
-      if (hadRepeat && open.length > 0) open[open.length - 1] = true;
-      previous = hadRepeat ? 'group-with-repeat' : 'other';
-      i++;
-      continue;
-    }
-    const quantifier = quantifierAt(pattern, i);
-    if (quantifier) {
-      if (quantifier.repeats) {
-        if (previous === 'group-with-repeat') return true;
-        if (open.length > 0) open[open.length - 1] = true;
-      }
-      i += quantifier.length;
-      if (pattern[i] === '?') i++; // lazy
-      previous = 'other';
-      continue;
-    }
-    previous = 'other';
-    i++;
-  }
-  return false;
-}
-
-/** A quantifier at `i`: `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`; `repeats` when it allows more than one. */
-function quantifierAt(pattern: string, i: number): { length: number; repeats: boolean } | undefined {
-  const c = pattern[i];
-  if (c === '*' || c === '+') return { length: 1, repeats: true };
-  if (c === '?') return { length: 1, repeats: false };
-  if (c !== '{') return undefined;
-  let j = i + 1;
-  let min = '';
-  while (j < pattern.length && j - i < 12 && /\d/.test(pattern[j] as string)) min += pattern[j++];
-  if (min === '') return undefined;
-  if (pattern[j] === '}') return { length: j + 1 - i, repeats: Number(min) > 1 };
-  if (pattern[j] !== ',') return undefined;
-  j++;
-  let max = '';
-  while (j < pattern.length && j - i < 24 && /\d/.test(pattern[j] as string)) max += pattern[j++];
-  if (pattern[j] !== '}') return undefined;
-  return { length: j + 1 - i, repeats: max === '' || Number(max) > 1 };
 }

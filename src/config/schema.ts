@@ -1,4 +1,7 @@
+import type { MappableField } from '../meta/fields.js';
 import type { Person } from '../model.js';
+import type { TemplateSettings } from '../sources/templates.js';
+import type { Preset, SiteInfo } from '../site/model.js';
 
 /** Where each metadata field may come from, in order of precedence. Data, not code (Hugo-style). */
 export interface Precedence {
@@ -21,6 +24,8 @@ export interface FeedwrightConfig {
   author: Person;
   /** IANA time zone for dates written without an offset. */
   timezone: string;
+  /** Encoding of text and HTML articles that are not UTF-8 and declare no charset (a WHATWG label). */
+  fallbackEncoding: string;
   /** Items per feed; 0 = all. */
   limit: number;
   /** Folder of article sources, relative to the config file. */
@@ -62,7 +67,29 @@ export interface FeedwrightConfig {
   index: boolean;
   /** Cache folder for parsed articles (relative to the config file), or false to disable. */
   cache: string | false;
+  /** Template code in Markdown bodies (Liquid/Nunjucks; see sources/templates.ts), set by a generator preset. Absent: removed with a warning. */
+  templates?: TemplateSettings;
+  /** Site generator whose link rules and keys apply: detected from the site folder ('auto'), or named. */
+  preset: Preset | 'auto';
+  /** The site's root folder (relative to the config file); default: found by walking up from `articles`. */
+  site?: string;
+  /** Permalink patterns by section (first folder), '*' for all others; they override the preset's. */
+  permalinks: Record<string, string>;
+  /** Item ids: 'slug' (tag: URI from host, date and file-name slug; the default, stable) or 'link' (the item's URL). */
+  ids: 'slug' | 'link';
+  /** The site's own front matter keys per field, read before the default keys. */
+  keys: Partial<Record<MappableField, string[]>>;
+  /** The detected site (generator, base URL, patterns); set by the build, not by the config file. */
+  siteInfo?: SiteInfo;
 }
+
+/** The sources each field may name in `precedence` (its type above, as data for validation). */
+export const PRECEDENCE_SOURCES: { readonly [F in keyof Precedence]: readonly Precedence[F][number][] } = {
+  title: ['front-matter', 'found', 'file-name'],
+  authors: ['front-matter', 'found', 'config-default'],
+  published: ['front-matter', 'found', 'git', 'mtime'],
+  updated: ['front-matter', 'found', 'git', 'published', 'mtime'],
+};
 
 export const DEFAULT_PRECEDENCE: Precedence = {
   title: ['front-matter', 'found'],

@@ -37,8 +37,8 @@ function renderEntry(item: Article): string {
   out += element('    ', 'id', item.id.value);
   out += element('    ', 'title', item.title.value, { type: 'text' });
   out += emptyElement('    ', 'link', { rel: 'alternate', type: 'text/html', href: item.link.value });
-  out += element('    ', 'published', formatRfc3339(item.published.value));
-  out += element('    ', 'updated', formatRfc3339(item.updated.value));
+  out += element('    ', 'published', formatRfc3339(item.published.value, item.published.offset));
+  out += element('    ', 'updated', formatRfc3339(item.updated.value, item.updated.offset));
   for (const author of item.authors.value) out += renderPerson('    ', 'author', author);
   for (const tag of item.tags.value) out += emptyElement('    ', 'category', { term: tag });
   out += element('    ', 'summary', item.summary.value, { type: 'text' });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
-import { BatchedWriter, type RenderedFile, sameBytes } from '../output/write.js';
+import { BatchedWriter, type RenderedFile, sameBytes, writeFully, writeTemp } from '../output/write.js';
 import { countNewlines } from '../util/text.js';
 import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from '../validate/compose.js';
 import type { FeedData, FeedWriter } from './model.js';
@@ -18,7 +18,10 @@ import type { FeedData, FeedWriter } from './model.js';
  *   - renders the head and tail (small), and only the items whose key it has not written before;
  *   - copies the bytes of every other item from the previous file, in runs (one read and write
  *     per run of adjacent items, not per item), when that file still carries the stamps recorded
- *     when it was written (the same proof the no-change path relies on);
+ *     when it was written (the same proof the no-change path relies on); every copied item is
+ *     hashed as it is copied and must have the hash the record keeps for it (and every separator
+ *     between them must be the separator), or that file is no longer copied from and the feed is
+ *     composed again without it: a stamp can match over changed bytes (a write through mmap);
  *   - validates the skeleton and only the items whose bytes were never validated
  *     (src/validate/compose.ts);
  *   - does not write a file at all when its digest (head, item hashes, tail) equals the recorded
@@ -49,6 +52,11 @@ export interface PreviousOutput {
   validated(hash: string): readonly ItemDiagnostic[] | undefined;
   /** The digest recorded for this output file if the file is still intact, else undefined. */
   intactDigest(name: string): string | undefined;
+  /**
+   * A file found not to hold what its record says (a copied item had another hash): nothing more
+   * is copied from it and its digest is no longer trusted, for the rest of the build.
+   */
+  distrust?(file: string): void;
 }
 
 export const NO_PREVIOUS_OUTPUT: PreviousOutput = { find: () => undefined, validated: () => undefined, intactDigest: () => undefined };
@@ -84,21 +92,33 @@ export class ComposeMemo {
 
 const COPY_CHUNK = 4 << 20;
 
-/** Thrown when a copied range does not look like an item: the previous file is not what the record says. */
-class StaleRange extends Error {}
+/** Thrown when copied bytes are not the recorded items: the previous file is not what the record says. */
+class StaleRange extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Render `request` to a temporary file beside its target (or decide it is unchanged), and validate
  * it. The temporary file is not yet flushed to disk: `syncFiles` does all of them at once.
  */
 export async function composeFeed(outDir: string, request: ComposeRequest, previous: PreviousOutput, memo: ComposeMemo, token: string): Promise<ComposedFile> {
-  try {
-    return await compose(outDir, request, previous, memo, token);
-  } catch (error) {
-    // A previous file that does not hold what its record says: render everything instead.
-    if (error instanceof StaleRange) return compose(outDir, request, NO_PREVIOUS_OUTPUT, memo, token);
-    throw error;
+  // Each failed attempt distrusts one more previous file; without `distrust`, the second attempt copies nothing.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await compose(outDir, request, previous, memo, token);
+    } catch (error) {
+      if (!(error instanceof StaleRange)) throw error;
+      // A previous file that does not hold what its record says: never copy from it again.
+      if (!previous.distrust) break;
+      previous.distrust(error.file);
+    }
   }
+  return compose(outDir, request, NO_PREVIOUS_OUTPUT, memo, token);
 }
 
 interface Part {
@@ -138,67 +158,79 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         at += s[2];
       }
       const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
-      return { name, tmp: '', sha256: recorded, bytes: at + Buffer.byteLength(tail), unchanged: true, record: { items }, diagnostics, itemDiagnostics, items: { rendered: 0, copied: items.length } };
+      return {
+        name,
+        tmp: '',
+        sha256: recorded,
+        bytes: at + Buffer.byteLength(tail),
+        unchanged: true,
+        record: { items },
+        diagnostics,
+        itemDiagnostics,
+        items: { rendered: 0, copied: items.length },
+      };
     }
   }
 
   const target = path.join(outDir, name);
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
-  const out = await open(tmp, 'w');
   const sources = new Map<string, FileHandle>();
   const items: ItemSlot[] = [];
   let rendered = 0;
   let bytes = 0;
-  try {
-    const sink = new FeedSink(out);
-    const sep = Buffer.from(writer.separator);
-    bytes += await sink.text(head);
-    // A pending run of adjacent items to copy from one previous file.
-    let run: { file: string; start: number; end: number } | undefined;
-    const flushRun = async (): Promise<void> => {
-      if (!run) return;
-      let handle = sources.get(run.file);
-      if (!handle) {
-        handle = await open(run.file, 'r');
-        sources.set(run.file, handle);
-      }
-      await sink.copy(handle, run.start, run.end - run.start);
-      run = undefined;
-    };
-    for (const [i, part] of parts.entries()) {
-      const sepBytes = i > 0 ? sep.length : 0;
-      const reuse = part.reuse;
-      if (reuse && known(reuse.slot[3]) !== undefined) {
-        const [, start, length, hash, lines] = reuse.slot;
-        if (run && run.file === reuse.file && run.end + sepBytes === start) {
-          run.end = start + length;
-        } else {
-          await flushRun();
-          if (sepBytes) await sink.bytes(sep);
-          run = { file: reuse.file, start, end: start + length };
+  // A failure (a full disk, a changed previous file) removes the temporary file.
+  await writeTemp(tmp, async (out) => {
+    try {
+      const sink = new FeedSink(out);
+      const sep = Buffer.from(writer.separator);
+      bytes += await sink.text(head);
+      // A pending run of adjacent items to copy from one previous file.
+      let run: { file: string; start: number; end: number; slots: ItemSlot[] } | undefined;
+      const flushRun = async (): Promise<void> => {
+        if (!run) return;
+        let handle = sources.get(run.file);
+        if (!handle) {
+          handle = await open(run.file, 'r');
+          sources.set(run.file, handle);
         }
-        items.push([part.key, bytes + sepBytes, length, hash, lines]);
-        bytes += sepBytes + length;
-        continue;
+        await sink.copy(handle, run.file, run.start, run.end - run.start, run.slots, sep);
+        run = undefined;
+      };
+      for (const [i, part] of parts.entries()) {
+        const sepBytes = i > 0 ? sep.length : 0;
+        const reuse = part.reuse;
+        if (reuse && known(reuse.slot[3]) !== undefined) {
+          const [, start, length, hash, lines] = reuse.slot;
+          if (run && run.file === reuse.file && run.end + sepBytes === start) {
+            run.end = start + length;
+            run.slots.push(reuse.slot);
+          } else {
+            await flushRun();
+            if (sepBytes) await sink.bytes(sep);
+            run = { file: reuse.file, start, end: start + length, slots: [reuse.slot] };
+          }
+          items.push([part.key, bytes + sepBytes, length, hash, lines]);
+          bytes += sepBytes + length;
+          continue;
+        }
+        await flushRun();
+        if (sepBytes) bytes += await sink.bytes(sep);
+        const text = writer.item(part.article);
+        const buf = Buffer.from(text);
+        const hash = itemHash(buf);
+        if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
+        items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
+        bytes += await sink.bytes(buf);
+        rendered++;
       }
       await flushRun();
-      if (sepBytes) bytes += await sink.bytes(sep);
-      const text = writer.item(part.article);
-      const buf = Buffer.from(text);
-      const hash = itemHash(buf);
-      if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
-      items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
-      bytes += await sink.bytes(buf);
-      rendered++;
+      bytes += await sink.text(tail);
+      await sink.flush();
+    } finally {
+      for (const h of sources.values()) await h.close();
     }
-    await flushRun();
-    bytes += await sink.text(tail);
-    await sink.flush();
-  } finally {
-    await out.close();
-    for (const h of sources.values()) await h.close();
-  }
+  });
   const digest = digestOf(items.map((s) => s[3]));
   const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
@@ -233,7 +265,14 @@ function validate(
     }
     line += s[4];
   }
-  out.push(...checkItemIds(label, request.format, parts.map((p) => p.article.id.value), starts));
+  out.push(
+    ...checkItemIds(
+      label,
+      request.format,
+      parts.map((p) => p.article.id.value),
+      starts,
+    ),
+  );
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
@@ -242,24 +281,78 @@ class FeedSink extends BatchedWriter {
   private chunk: Buffer | undefined;
 
   /**
-   * Copy a run of items. A cheap proof that the range holds items: it starts and ends as every
-   * item does (XML: indentation ... line feed; JSON: line feed ... '}'). A previous file changed
-   * behind the record's back fails it, and the feed is rendered afresh.
+   * Copy a run of adjacent items (`slots`, in file order, `sep` between them) of `file`, which
+   * spans `length` bytes from `start`. The copy is its own proof: each item's bytes are hashed as
+   * they pass and must have the hash recorded for them, and the bytes between two items must be
+   * the separator. Anything else (a previous file changed behind the record's back, even with
+   * its stamp intact) throws StaleRange, and the feed is composed again without that file.
    */
-  async copy(from: FileHandle, start: number, length: number): Promise<void> {
+  async copy(from: FileHandle, file: string, start: number, length: number, slots: readonly ItemSlot[], sep: Buffer): Promise<void> {
     await this.flush();
     this.chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
+    const check = new RangeCheck(file, start, slots, sep);
     let done = 0;
-    let first = -1;
-    let last = -1;
     while (done < length) {
       const { bytesRead } = await from.read(this.chunk, 0, Math.min(COPY_CHUNK, length - done), start + done);
-      if (bytesRead === 0) throw new StaleRange('the previous file is shorter than recorded');
-      if (done === 0) first = this.chunk[0] ?? -1;
-      last = this.chunk[bytesRead - 1] ?? -1;
-      await this.handle.write(this.chunk, 0, bytesRead);
+      if (bytesRead === 0) throw new StaleRange(file, 'the previous file is shorter than recorded');
+      const bytes = this.chunk.subarray(0, bytesRead);
+      check.update(bytes);
+      await writeFully(this.handle, bytes, bytes.length);
       done += bytesRead;
     }
-    if (!((first === 0x20 && last === 0x0a) || (first === 0x0a && last === 0x7d))) throw new StaleRange('the previous file does not hold items where recorded');
+    check.end();
+  }
+}
+
+/**
+ * Checks, as a run's bytes stream past in chunks, that each item hashes to its recorded hash and
+ * that only the separator lies between items.
+ */
+class RangeCheck {
+  /** Absolute position in the file of the next byte to be seen. */
+  private at: number;
+  private item = 0;
+  private hash: Hash | undefined;
+
+  constructor(
+    private readonly file: string,
+    start: number,
+    private readonly slots: readonly ItemSlot[],
+    private readonly sep: Buffer,
+  ) {
+    this.at = start;
+  }
+
+  update(bytes: Buffer): void {
+    let i = 0;
+    while (i < bytes.length) {
+      const slot = this.slots[this.item];
+      if (!slot) throw new StaleRange(this.file, 'a copied run is longer than its items');
+      const [, start, length, expected] = slot;
+      if (this.at < start) {
+        // Between two items: the separator, byte for byte.
+        const take = Math.min(start - this.at, bytes.length - i);
+        const sepFrom = this.sep.length - (start - this.at);
+        if (sepFrom < 0 || !bytes.subarray(i, i + take).equals(this.sep.subarray(sepFrom, sepFrom + take)))
+          throw new StaleRange(this.file, 'the previous file does not hold a separator between two recorded items');
+        i += take;
+        this.at += take;
+        continue;
+      }
+      const take = Math.min(start + length - this.at, bytes.length - i);
+      this.hash ??= createHash('sha256');
+      this.hash.update(bytes.subarray(i, i + take));
+      i += take;
+      this.at += take;
+      if (this.at === start + length) {
+        if (this.hash.digest('hex').slice(0, 32) !== expected) throw new StaleRange(this.file, 'a copied item does not have its recorded hash');
+        this.hash = undefined;
+        this.item++;
+      }
+    }
+  }
+
+  end(): void {
+    if (this.item !== this.slots.length) throw new StaleRange(this.file, 'a copied run is shorter than its items');
   }
 }

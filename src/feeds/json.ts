@@ -55,8 +55,8 @@ function jsonItem(item: Article): Record<string, unknown> {
   else out.content_text = clean(item.contentText);
   out.summary = clean(item.summary.value);
   if (item.image) out.image = item.image.value;
-  out.date_published = formatRfc3339(item.published.value);
-  out.date_modified = formatRfc3339(item.updated.value);
+  out.date_published = formatRfc3339(item.published.value, item.published.offset);
+  out.date_modified = formatRfc3339(item.updated.value, item.updated.offset);
   const authors = item.authors.value.map(jsonAuthor);
   out.authors = authors;
   if (authors[0]) out.author = authors[0];

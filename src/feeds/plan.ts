@@ -1,6 +1,6 @@
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Article } from '../model.js';
-import { INDEX_FILE, renderIndexHtml } from './html-index.js';
+import { FEED_PAGE_FILE, INDEX_FILE, renderFeedPage, renderIndexHtml } from './html-index.js';
 import { type FeedData, type FeedWriter, feedUpdated, renderFeed } from './model.js';
 import { OPML_FILE, renderOpml } from './opml.js';
 import { ARCHIVE_DIR, type FeedSet, FORMATS, type OutputFormat, planFeedSets, STYLESHEET_FILE } from './sets.js';
@@ -29,7 +29,7 @@ export interface OutputPlan {
 /**
  * Which files a build writes, from the config: the main feed (RSS, Atom, JSON Feed), its RFC 5005
  * archive pages (`archive`), one feed per tag and per author (`feeds`), the browser stylesheet
- * (`stylesheet`), and the OPML list and index page (`index`).
+ * (`stylesheet`), and the OPML list, index page and the main feed as a web page (`index`).
  */
 export function planOutput(config: FeedwrightConfig, articles: readonly Article[], generator: FeedData['generator']): OutputPlan {
   const sets = planFeedSets(config, articles, generator);
@@ -44,6 +44,7 @@ export function planOutput(config: FeedwrightConfig, articles: readonly Article[
   if (config.index) {
     files.push({ name: OPML_FILE, format: 'opml', chunks: () => [renderOpml(sets, config.title, feedUpdated(articles))] });
     files.push({ name: INDEX_FILE, format: 'html', chunks: () => [renderIndexHtml(sets, config.language)] });
+    files.push({ name: FEED_PAGE_FILE, format: 'html', chunks: () => [renderFeedPage(sets, config.language)] });
   }
   const published = sets.filter((s) => s.kind === 'main' || s.kind === 'archive').flatMap((s) => s.data.json.items);
   const order = new Map(articles.map((a, i) => [a, i]));

@@ -50,10 +50,10 @@ function renderItem(item: Article): string {
   out += element('    ', 'link', item.link.value);
   // guid: a permalink only when the id is the article's URL (RSS 2.0 "guid" isPermaLink).
   out += element('    ', 'guid', item.id.value, { isPermaLink: item.id.value === item.link.value ? 'true' : 'false' });
-  out += element('    ', 'pubDate', formatRfc822(item.published.value));
+  out += element('    ', 'pubDate', formatRfc822(item.published.value, item.published.offset));
   out += element('    ', 'dc:creator', joinNames(item.authors.value));
   // RSS 2.0 has no item update date; dcterms:modified (W3CDTF) is what feedparser and others read.
-  out += element('    ', 'dcterms:modified', formatRfc3339(item.updated.value));
+  out += element('    ', 'dcterms:modified', formatRfc3339(item.updated.value, item.updated.offset));
   for (const tag of item.tags.value) out += element('    ', 'category', tag);
   out += textAsHtmlElement('    ', 'description', item.summary.value);
   if (item.contentHtml) out += htmlElement('    ', 'content:encoded', item.contentHtml);

@@ -67,7 +67,12 @@ export function parseDateValue(value: unknown, timezone: string): Date | undefin
   // ISO 8601 / RFC 3339 first: the unambiguous, common case. "2021-03-11 10:00" is accepted too.
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
     // Jekyll writes "2024-03-05 10:30:00 +0100": a space before the offset too.
-    const iso = text.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/(\d) +(Z|[+-]\d{2}:?\d{2})$/i, '$1$2');
+    // ... and sometimes an hours-only offset, "2015-03-17 14:00:00 -4" (Ruby and JS readers take it).
+    const iso = text
+      .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
+      .replace(/^(\d{4}-\d{2}-\d{2}T)(\d):/, '$10$2:')
+      .replace(/(:\d{2}) +([+-])(\d{1,2})$/, (_m, t: string, sign: string, h: string) => `${t}${sign}${h.padStart(2, '0')}:00`)
+      .replace(/(\d) +(Z|[+-]\d{2}:?\d{2})$/i, '$1$2');
     // With its own offset the instant does not depend on the zone: parseISO validates and computes
     // it the same with or without `in`, and skips building a zoned date (Intl calls, ~50 µs). In
     // UTC (the default zone) a plain UTC date reads the wall clock the same, without Intl.

@@ -9,19 +9,42 @@ import { createRequire } from 'node:module';
  */
 const require = createRequire(import.meta.url);
 
-/** RFC 822 date in GMT with a 4-digit year, as RSS 2.0 requires: `Thu, 05 Dec 2019 17:00:00 GMT`. */
-export function formatRfc822(date: Date): string {
+/*
+ * `offset` (minutes east of UTC) is the wall clock a source wrote the date in (Sourced.offset): the
+ * date is then written at that offset, so that a feed shows the calendar day the source states
+ * rather than, for a local midnight east of Greenwich, the day before in UTC. RFC 822 and RFC 3339
+ * both carry offsets; the instant is the same. Without one (or at 0) the date is written in UTC.
+ */
+
+/** RFC 822 date with a 4-digit year, as RSS 2.0 requires: `Thu, 05 Dec 2019 17:00:00 GMT`, or `... +0100` at an offset. */
+export function formatRfc822(date: Date, offset?: number): string {
+  if (offset && isFourDigitYear(date) && Number.isFinite(date.getTime())) {
+    const local = new Date(date.getTime() + offset * 60_000);
+    return `${local.toUTCString().slice(0, -4)} ${offsetText(offset, '')}`;
+  }
   // For years 1-9999 the engine's own UTC string is exactly this (date-fns is the reference).
   if (isFourDigitYear(date)) return date.toUTCString();
   return `${dateFnsUtc(date, 'EEE, dd MMM yyyy HH:mm:ss')} GMT`;
 }
 
-/** RFC 3339 in UTC, without fractional seconds: `2019-12-05T17:00:00Z`. Atom and JSON Feed use it. */
-export function formatRfc3339(date: Date): string {
+/** RFC 3339 without fractional seconds: `2019-12-05T17:00:00Z`, or `2019-12-05T18:00:00+01:00` at an offset. Atom and JSON Feed use it. */
+export function formatRfc3339(date: Date, offset?: number): string {
+  if (offset && isFourDigitYear(date) && Number.isFinite(date.getTime())) {
+    const local = new Date(date.getTime() + offset * 60_000);
+    if (isFourDigitYear(local)) return `${local.toISOString().slice(0, 19)}${offsetText(offset, ':')}`;
+  }
   // For years 1-9999 toISOString is this plus milliseconds; other years (and invalid dates, which
   // throw) take date-fns, whose year format differs from ISO's expanded years.
   if (isFourDigitYear(date)) return `${date.toISOString().slice(0, 19)}Z`;
   return `${dateFnsUtc(date, "yyyy-MM-dd'T'HH:mm:ss")}Z`;
+}
+
+/** `+01:00` / `-0530`: an offset in minutes east of UTC (whole minutes; at most 23:59). */
+function offsetText(offset: number, separator: string): string {
+  const minutes = Math.min(Math.abs(Math.round(offset)), 23 * 60 + 59);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${offset < 0 ? '-' : '+'}${hh}${separator}${mm}`;
 }
 
 /** Years 1-9999 (UTC): where the built-in formats and date-fns' `yyyy` agree. False for invalid dates. */

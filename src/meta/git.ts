@@ -15,45 +15,132 @@ export interface GitDates {
 const COMMIT_MARK = '\u0001';
 
 /**
- * Read the commit dates of every file under `dir` with ONE `git log` (plus one cheap
- * `rev-parse` to detect a shallow clone), never one process per file. Committer dates are used:
- * they are when the change landed on the branch.
- * Renames are not followed (that needs one `--follow` per file): a renamed article's first date is
- * the rename; pin `date` in front matter to keep it.
+ * Rename detection compares every added file with every deleted one in a commit when the exact
+ * (same content) pass leaves some unpaired; above this many files git skips that and says so
+ * (we then warn). Enough for moving a blog of a few thousand posts whose front matter changed.
+ */
+const RENAME_LIMIT = 5_000;
+
+/**
+ * When at least this many articles (and this share of all of them) begin their history in one
+ * commit, that commit is most likely an import or a move git could not follow: a warning says
+ * that their git dates are that commit's.
+ */
+const BULK_ADD = { count: 10, share: 0.25 };
+
+/**
+ * Read the commit dates of every file under `dir` with ONE `git log` (plus one cheap `rev-parse`
+ * for a shallow clone and the folder's place in the repository), never one process per file.
+ * Committer dates are used: they are when the change landed on the branch.
+ *
+ * Renames are followed in the same pass: the log covers the whole repository with rename
+ * detection (`--name-status -M`), and, read newest first, each `R old new` line makes the older
+ * commits of `old` count for the article now at `new`. So a post moved to another folder (a new
+ * generator, a new layout) keeps its first-commit date. A pathspec would hide renames from
+ * outside the folder (git filters paths before it pairs them), hence the whole repository.
+ * What history cannot tell is said in a warning: a shallow clone (GIT_SHALLOW), a commit too
+ * large for rename detection, or many articles whose history starts in one commit
+ * (GIT_DATES_UNCERTAIN).
  */
 export async function readGitDates(dir: string, displayDir: string): Promise<GitDates> {
   const dates = new Map<string, { first: Date; last: Date }>();
   const diagnostics: Diagnostic[] = [];
   try {
-    const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd: dir });
-    if (shallow.stdout.trim() === 'true') {
+    const head = await run('git', ['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: dir });
+    const [shallow = '', prefix = ''] = head.stdout.split('\n');
+    if (shallow.trim() === 'true') {
       diagnostics.push(
         diag('GIT_SHALLOW', { file: displayDir }, 'The repository is a shallow clone, so git dates are wrong (every article looks new).', 'Fetch the full history (actions/checkout with fetch-depth: 0, or `git fetch --unshallow`), or set dates in front matter.'),
       );
     }
-    const log = await run('git', ['log', '--relative', '--no-renames', '--name-only', `--format=${COMMIT_MARK}%ct`, '--', '.'], {
+    const log = await run('git', ['log', '--name-status', '-M', `-l${RENAME_LIMIT}`, `--format=${COMMIT_MARK}%ct`, '--', ':/'], {
       cwd: dir,
       maxBuffer: 1024 * 1024 * 1024,
       env: { ...process.env, GIT_PAGER: 'cat', LC_ALL: 'C' },
     });
-    let current: Date | undefined;
-    for (const line of log.stdout.split('\n')) {
-      if (line.startsWith(COMMIT_MARK)) {
-        current = new Date(Number(line.slice(1)) * 1000);
-        continue;
-      }
-      if (!line || !current) continue;
-      const path = unquote(line);
-      const seen = dates.get(path);
-      // The log runs newest first: the first sighting is the last commit, later ones move `first` back.
-      if (seen) seen.first = current;
-      else dates.set(path, { first: current, last: current });
+    const starts = readLog(log.stdout, prefix.trim(), dates);
+    if (/rename detection was skipped|diff\.renameLimit/.test(log.stderr)) {
+      diagnostics.push(
+        diag(
+          'GIT_DATES_UNCERTAIN',
+          { file: displayDir },
+          `A commit moves more files than git compares for renames (${RENAME_LIMIT}); articles it moved look new there, so their git dates may be the move's.`,
+          'Date these articles in front matter, or move fewer files per commit.',
+        ),
+      );
+    }
+    const bulk = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (bulk && bulk[1] >= BULK_ADD.count && bulk[1] >= BULK_ADD.share * dates.size) {
+      const day = new Date(bulk[0] * 1000).toISOString().slice(0, 10);
+      diagnostics.push(
+        diag(
+          'GIT_DATES_UNCERTAIN',
+          { file: displayDir },
+          `${bulk[1]} of ${dates.size} articles first appear in one commit on ${day} (an import, or a move or copy git could not follow), so git dates them all ${day}; articles dated in front matter are not affected.`,
+          'Date the articles in front matter, or keep their history when moving them (`git mv`, little editing in the same commit).',
+        ),
+      );
     }
   } catch (error) {
     const message = (error as { stderr?: string }).stderr?.split('\n')[0] || (error as Error).message;
     diagnostics.push(diag('GIT_UNAVAILABLE', { file: displayDir }, `git history is not available (${message.trim()}); dates fall back to the file modification time.`, 'Set "git": false in the config to silence this, or date articles in front matter.'));
   }
   return { dates, diagnostics };
+}
+
+/**
+ * Read `git log --name-status -M` output (newest commit first) into `dates`, keyed by the path
+ * under `prefix` (the articles folder, relative to the repository root). Returns, per commit time,
+ * how many articles' histories start there (added or copied, not renamed).
+ */
+export function readLog(stdout: string, prefix: string, dates: Map<string, { first: Date; last: Date }>): Map<number, number> {
+  /** A path in older commits -> the article (relPath) it is now. */
+  const alias = new Map<string, string>();
+  /** Article -> the commit time where its history starts (an add), if seen. */
+  const began = new Map<string, number>();
+  const article = (path: string): string | undefined => alias.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
+  const see = (key: string, when: Date): void => {
+    const seen = dates.get(key);
+    // The log runs newest first: the first sighting is the last commit, later ones move `first` back.
+    if (seen) seen.first = when;
+    else dates.set(key, { first: when, last: when });
+  };
+  let current: Date | undefined;
+  let time = 0;
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith(COMMIT_MARK)) {
+      time = Number(line.slice(1));
+      current = new Date(time * 1000);
+      continue;
+    }
+    if (!line || !current) continue;
+    const [status = '', ...names] = line.split('\t');
+    const paths = names.map(unquote);
+    if ((status[0] === 'R' || status[0] === 'C') && paths.length === 2) {
+      const [from, to] = paths as [string, string];
+      const key = article(to);
+      if (key === undefined) continue;
+      see(key, current);
+      alias.delete(to);
+      // A rename carries the history of `from` over; a copy starts a new file with the old one's text.
+      if (status[0] === 'R') alias.set(from, key);
+      else began.set(key, time);
+      continue;
+    }
+    const path = paths[0];
+    if (path === undefined) continue;
+    const key = article(path);
+    if (key === undefined) continue;
+    see(key, current);
+    if (status[0] === 'A') {
+      began.set(key, time);
+      // Older commits at this path were another file's.
+      alias.delete(path);
+    }
+  }
+  const starts = new Map<number, number>();
+  for (const [key, t] of began) if (dates.get(key)?.first.getTime() === t * 1000) starts.set(t, (starts.get(t) ?? 0) + 1);
+  return starts;
 }
 
 /** git quotes unusual file names ("a\303\251.md") unless core.quotePath=false; undo that. */

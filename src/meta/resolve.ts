@@ -2,8 +2,13 @@ import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
-import { isLanguageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { didYouMean, isLanguageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { folderDataFor, mergeData } from '../site/detect.js';
+import type { SiteInfo } from '../site/model.js';
+import { plainLink, siteLink } from '../site/permalink.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
+import { bodyBaseUrl } from './bundle.js';
+import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE, unknownKeyMessage } from './fields.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
 export interface ResolveContext {
@@ -14,7 +19,13 @@ export interface ResolveContext {
   now: Date;
 }
 
-export type ResolveResult = { status: 'ok'; article: Article; diagnostics: Diagnostic[] } | { status: 'draft' | 'future' | 'error'; diagnostics: Diagnostic[] };
+export type ResolveResult = { status: 'ok'; article: Article; diagnostics: Diagnostic[] } | { status: 'draft' | 'future' | 'section' | 'error'; diagnostics: Diagnostic[] };
+
+/** The link rule without a generator or pattern: `itemBase` + the file-name slug. */
+const LEGACY_RULE = 'itemBase + slug';
+
+/** Layouts that list other pages (a blog index, an archive): such a page is not a post. */
+const LISTING_LAYOUTS = new Set(['home', 'blog', 'list', 'archive', 'archives', 'posts', 'tags', 'tag', 'categories', 'category', 'section', 'taxonomy', 'term', 'paginated']);
 
 /**
  * Turn a parsed document into an Article: every field from the first source in the configured
@@ -23,8 +34,11 @@ export type ResolveResult = { status: 'ok'; article: Article; diagnostics: Diagn
  */
 export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: ResolveContext): ResolveResult {
   const { config } = ctx;
+  const site = config.siteInfo;
   const diagnostics: Diagnostic[] = [];
-  const fm = doc.frontMatter;
+  // Folder data (Eleventy directory data files, Hugo cascade) lies under the article's own front matter.
+  const folderLayers = site ? folderDataFor(site, doc.relPath) : [];
+  const fm = folderLayers.length > 0 ? mergeData([...folderLayers, doc.frontMatter]) : doc.frontMatter;
   const file = doc.displayPath;
   const lineOf = (key: string): number | undefined => doc.frontMatterLines[key];
   const at = (key: string) => {
@@ -38,13 +52,61 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const badValue = (key: string, expected: string, example: string): void => {
     diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(fm[key])}.`, `Write e.g. ${key}: ${example}`));
   };
-  const firstKey = (...keys: string[]): string | undefined => keys.find((k) => fm[k] !== undefined && fm[k] !== null);
+  // An empty value (`image = ""`, `summary: ''`, as archetypes leave them) is no value, not a bad one.
+  const firstKey = (...keys: readonly string[]): string | undefined =>
+    keys.find((k) => fm[k] !== undefined && fm[k] !== null && !(typeof fm[k] === 'string' && !(fm[k] as string).trim()));
+  const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys);
+
+  // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
+  const custom = new Set(Object.values(config.keys).flat());
+  const unknown = Object.keys(doc.frontMatter).filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
+  for (const key of unknown) {
+    const guess = didYouMean(key, FEED_KEYS);
+    diagnostics.push(
+      diag(
+        'FM_UNKNOWN_KEY',
+        at(key),
+        unknownKeyMessage(key),
+        guess
+          ? `Did you mean "${guess}"? Or map it in the config: "keys": { "<field>": ["${key}"] }.`
+          : `If it holds feed metadata, map it in the config: "keys": { "title": ["${key}"] }; else ignore this.`,
+      ),
+    );
+  }
+
+  // --- pages that are not posts: section and listing pages, pages the generator does not write.
+  const notAPost = notAPostReason(doc.relPath, fm, site);
+  if (notAPost)
+    return {
+      status: 'section',
+      diagnostics: [diag('META_NOT_A_POST', { file }, `This is ${notAPost}, not a post; it is not an item.`, 'Nothing to do; `feedwright explain` shows how each file was read.')],
+    };
+  if (site?.preset === 'hugo') {
+    const expiry = fm.expiryDate ?? fm.expirydate;
+    const expired = expiry === undefined ? undefined : parseDateValue(expiry, config.timezone);
+    if (expired && expired.getTime() <= ctx.now.getTime()) {
+      return {
+        status: 'draft',
+        diagnostics: [
+          diag(
+            'META_DRAFT',
+            at('expiryDate'),
+            `The article expired on ${formatRfc3339(expired)} ("expiryDate"); Hugo no longer publishes it.`,
+            'Remove or move "expiryDate" to publish it.',
+          ),
+        ],
+      };
+    }
+  }
 
   // --- draft: decided first, so a draft never produces errors about its unfinished metadata.
   if (fm.draft !== undefined && typeof fm.draft !== 'boolean') badValue('draft', 'true or false', 'true');
   // Jekyll's `published: false` is a draft; `published: true` says nothing more.
   if (fm.published === false) {
-    return { status: 'draft', diagnostics: [diag('META_DRAFT', at('published'), 'The article says "published: false" and is not published.', 'Remove "published: false" to publish it.')] };
+    return {
+      status: 'draft',
+      diagnostics: [diag('META_DRAFT', at('published'), 'The article says "published: false" and is not published.', 'Remove "published: false" to publish it.')],
+    };
   }
   if (fm.draft === true) {
     return { status: 'draft', diagnostics: [diag('META_DRAFT', at('draft'), 'The article is a draft and is not published.', 'Remove "draft: true" to publish it.')] };
@@ -52,15 +114,30 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- title
   let fmTitle: Sourced<string> | undefined;
-  if (fm.title !== undefined && fm.title !== null) {
-    if (typeof fm.title === 'string' || typeof fm.title === 'number') {
-      const t = cleanLine(String(fm.title));
-      if (t) fmTitle = fromFm('title', t);
-    } else badValue('title', 'a string', 'My article');
+  const titleKey = firstKey(...keysOf('title'));
+  if (titleKey) {
+    const v = fm[titleKey];
+    if (typeof v === 'string' || typeof v === 'number') {
+      const t = cleanLine(String(v));
+      if (t) fmTitle = fromFm(titleKey, t);
+    } else badValue(titleKey, 'a string', 'My article');
   }
   const fileNameTitle: Sourced<string> = { value: humanize(baseName(doc.relPath)), from: 'file-name' };
   const foundTitle = doc.found.title ? { ...doc.found.title, value: cleanLine(doc.found.title.value) } : undefined;
-  const title = pick(config.precedence.title, { 'front-matter': fmTitle, found: foundTitle?.value ? foundTitle : undefined, 'file-name': fileNameTitle });
+  let title = pick(config.precedence.title, { 'front-matter': fmTitle, found: foundTitle?.value ? foundTitle : undefined, 'file-name': fileNameTitle });
+  // A title under a key nobody mapped ("newstitle: ..."): publish under the file name's title and say which keys could hold it.
+  const titleCandidates = title ? [] : unknown.filter((k) => TITLE_LIKE.test(k) && typeof doc.frontMatter[k] === 'string');
+  if (!title && titleCandidates.length > 0) {
+    title = fileNameTitle;
+    diagnostics.push(
+      diag(
+        'META_TITLE_FROM_FILE_NAME',
+        at(titleCandidates[0] as string),
+        `No "title" key: the title is taken from the file name ("${fileNameTitle.value}"); ${titleCandidates.map((k) => `"${k}"`).join(', ')} may hold it.`,
+        `Map it in the config: "keys": { "title": ["${titleCandidates[0]}"] }.`,
+      ),
+    );
+  }
   if (!title) {
     diagnostics.push(
       diag(
@@ -74,7 +151,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- authors
   let fmAuthors: Sourced<Person[]> | undefined;
-  const authorKey = firstKey('authors', 'author');
+  const authorKey = firstKey(...keysOf('authors'));
   if (authorKey) {
     const { people, invalid } = parsePeople(fm[authorKey], true);
     if (invalid.length > 0) badValue(authorKey, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
@@ -82,7 +159,9 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     if (cleaned.length > 0) fmAuthors = fromFm(authorKey, cleaned);
   }
   const foundAuthors =
-    doc.found.authors && doc.found.authors.value.length > 0 ? { ...doc.found.authors, value: doc.found.authors.value.map((p) => cleanPerson(p, config.link)).filter((p) => p.name) } : undefined;
+    doc.found.authors && doc.found.authors.value.length > 0
+      ? { ...doc.found.authors, value: doc.found.authors.value.map((p) => cleanPerson(p, config.link)).filter((p) => p.name) }
+      : undefined;
   const authors = pick(config.precedence.authors, {
     'front-matter': fmAuthors,
     found: foundAuthors?.value.length ? foundAuthors : undefined,
@@ -90,7 +169,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }) ?? { value: [config.author], from: 'config-default' as const };
 
   // --- dates
-  const readDate = (keys: string[]): Sourced<Date> | undefined => {
+  const readDate = (keys: readonly string[]): Sourced<Date> | undefined => {
     const key = firstKey(...keys);
     if (!key) return undefined;
     const d = parseDateValue(fm[key], config.timezone);
@@ -107,10 +186,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     }
     return fromFm(key, d);
   };
-  const fmPublished = readDate([...(typeof fm.published === 'boolean' ? [] : ['published']), 'date', 'pubDate', 'publishDate']);
-  const fmUpdated = readDate(['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at']);
-  // Jekyll names posts by their date: 2024-03-05-welcome.md.
-  const fileDate = fileNameDate(doc.relPath, config.timezone);
+  const fmPublished = readDate(keysOf('published').filter((k) => typeof fm[k] !== 'boolean'));
+  const fmUpdated = readDate(keysOf('updated'));
+  // Jekyll names posts by their date: 2024-03-05-welcome.md (Zola also 2024-03-05_welcome.md).
+  const fileDate = fileNameDate(doc.relPath, config.timezone, site?.preset === 'zola');
   const git = ctx.git.get(doc.relPath);
   const mtime: Sourced<Date> = { value: new Date(Math.floor(mtimeMs / 1000) * 1000), from: 'mtime' };
   const published =
@@ -138,7 +217,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       'front-matter': fmUpdated,
       found: doc.found.updated,
       git: gitUpdated,
-      published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}) },
+      published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}), ...(published.offset ? { offset: published.offset } : {}) },
       mtime,
     }) ?? published;
   if (updated.value.getTime() < published.value.getTime()) {
@@ -183,26 +262,28 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- slug
   let slug: Sourced<string>;
-  if (fm.slug !== undefined && fm.slug !== null) {
-    const s = typeof fm.slug === 'string' || typeof fm.slug === 'number' ? String(fm.slug).trim() : '';
+  const slugKey = firstKey(...keysOf('slug'));
+  if (slugKey) {
+    const raw = fm[slugKey];
+    const s = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
     if (!isSafeSlug(s)) {
       diagnostics.push(
         diag(
           'META_SLUG_INVALID',
-          at('slug'),
-          `"slug" is ${describe(fm.slug)}, which is not a safe URL path segment.`,
+          at(slugKey),
+          `"${slugKey}" is ${describe(raw)}, which is not a safe URL path segment.`,
           'Use letters, digits, "-", "_" and "." only (no "/", no "..").',
         ),
       );
       slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
-    } else slug = fromFm('slug', s);
+    } else slug = fromFm(slugKey, s);
   } else {
     slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
   }
 
   // --- link
   let link: Sourced<string> | undefined;
-  const linkKey = firstKey('link', 'canonical');
+  const linkKey = firstKey(...keysOf('link'));
   if (linkKey) {
     const raw = fm[linkKey];
     const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, config.link) : undefined;
@@ -216,7 +297,49 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     const resolved = resolveHttpUrl(doc.found.link.value, config.link);
     if (resolved) link = { ...doc.found.link, value: resolved };
   }
-  link ??= { value: new URL(encodeURIComponent(slug.value), config.itemBase).href, from: 'derived' };
+  // --- tags (before the link: Jekyll and some Next.js sites put categories in their URLs)
+  let tags: Sourced<string[]> = { value: [], from: 'derived' };
+  const taxonomies = site?.preset === 'zola' && typeof fm.taxonomies === 'object' && fm.taxonomies !== null ? (fm.taxonomies as Record<string, unknown>) : undefined;
+  const tagKeys = keysOf('tags');
+  const tagSources: [string, unknown][] = [...tagKeys.filter((k) => fm[k] !== undefined && fm[k] !== null).map((k) => [k, fm[k]] as [string, unknown])];
+  // Zola puts tags and categories under [taxonomies].
+  if (taxonomies) for (const k of ['tags', 'categories']) if (taxonomies[k] !== undefined) tagSources.push([`taxonomies.${k}`, taxonomies[k]]);
+  if (tagSources.length > 0) {
+    // Hugo and Jekyll posts often have both: the feed gets both, tags first.
+    const lists = tagSources.map(([k, v]) => [k, toStringList(v)] as const);
+    for (const [k, list] of lists) if (!list) badValue(k, 'a list of strings or a comma-separated string', '[news, mexico]');
+    const merged = lists.flatMap(([, list]) => list ?? []);
+    const firstTagKey = (tagSources[0] as [string, unknown])[0];
+    if (lists.some(([, list]) => list)) tags = fm[firstTagKey] !== undefined ? fromFm(firstTagKey, dedupe(merged)) : { value: dedupe(merged), from: 'front-matter' };
+  } else if (doc.found.tags) {
+    tags = { ...doc.found.tags, value: dedupe(doc.found.tags.value.map(cleanLine).filter(Boolean)) };
+  }
+
+  let linkRule: string | undefined;
+  if (!link) {
+    const made = deriveLink(doc, fm, site, config, { published, title: title?.value ?? fileNameTitle.value, slug: slug.value });
+    if ('skip' in made) {
+      return {
+        status: 'section',
+        diagnostics: [
+          diag('META_NOT_A_POST', { file }, `This is ${made.skip}, not a post; it is not an item.`, 'Nothing to do; `feedwright explain` shows how each file was read.'),
+        ],
+      };
+    }
+    if (made.unknown.length > 0) {
+      diagnostics.push(
+        diag(
+          'META_PERMALINK_TOKEN',
+          { file },
+          `The permalink pattern "${made.pattern}" has ${made.unknown.map((t) => `"${t}"`).join(', ')}, which feedwright does not know; it is kept as written.`,
+          'See README, "Links", for the tokens.',
+        ),
+      );
+    }
+    link = { value: made.url, from: 'derived' };
+    // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
+    if (made.rule !== LEGACY_RULE) linkRule = made.rule;
+  }
 
   // --- id: stable across edits of text and title (RFC 4151 tag URI from host, first-publish date, slug)
   let id: Sourced<string>;
@@ -233,26 +356,16 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       );
     }
     id = fromFm('id', raw);
+  } else if (config.ids === 'link') {
+    id = { value: link.value, from: 'derived' };
   } else {
+    // The default id keeps its old rule (host, date, file-name slug), so existing feeds keep their ids.
     id = { value: tagUri(config.link, published.value, slug.value), from: 'derived' };
-  }
-
-  // --- tags
-  let tags: Sourced<string[]> = { value: [], from: 'derived' };
-  const tagKey = firstKey('tags', 'categories');
-  if (tagKey) {
-    // Hugo and Jekyll posts often have both: the feed gets both, tags first.
-    const lists = (['tags', 'categories'] as const).filter((k) => fm[k] !== undefined && fm[k] !== null).map((k) => [k, toStringList(fm[k])] as const);
-    for (const [k, list] of lists) if (!list) badValue(k, 'a list of strings or a comma-separated string', '[news, mexico]');
-    const merged = lists.flatMap(([, list]) => list ?? []);
-    if (lists.some(([, list]) => list)) tags = fromFm(tagKey, dedupe(merged));
-  } else if (doc.found.tags) {
-    tags = { ...doc.found.tags, value: dedupe(doc.found.tags.value.map(cleanLine).filter(Boolean)) };
   }
 
   // --- summary
   let summary: Sourced<string> | undefined;
-  const summaryKey = firstKey('summary', 'description', 'excerpt');
+  const summaryKey = firstKey(...keysOf('summary'));
   if (summaryKey) {
     const v = fm[summaryKey];
     if (typeof v === 'string' && cleanLine(v)) summary = fromFm(summaryKey, cleanLine(v));
@@ -263,25 +376,33 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- image, lang
   let image: Sourced<string> | undefined;
-  const imageKey = firstKey('image', 'cover', 'heroImage');
+  const imageKey = firstKey(...keysOf('image'));
   if (imageKey) {
-    const raw = fm[imageKey];
+    // Themes nest it: PaperMod's `cover: { image: ... }`.
+    const value = fm[imageKey];
+    const nested =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url)
+        : undefined;
+    const raw = nested ?? value;
     const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
     if (resolved) image = fromFm(imageKey, resolved);
-    else badValue(imageKey, 'a URL or a path', 'images/cover.jpg');
+    else if (!(nested !== undefined && (nested === '' || nested === null))) badValue(imageKey, 'a URL or a path', 'images/cover.jpg');
   } else if (doc.found.image) {
     const resolved = resolveHttpUrl(doc.found.image.value, link.value);
     if (resolved) image = { ...doc.found.image, value: resolved };
   }
   let lang: Sourced<string> | undefined;
-  if (fm.lang !== undefined && fm.lang !== null) {
-    if (typeof fm.lang === 'string' && isLanguageTag(fm.lang)) lang = fromFm('lang', fm.lang);
-    else badValue('lang', 'a language tag', 'es');
+  const langKey = firstKey(...keysOf('lang'));
+  if (langKey) {
+    const v = fm[langKey];
+    if (typeof v === 'string' && isLanguageTag(v)) lang = fromFm(langKey, v);
+    else badValue(langKey, 'a language tag', 'es');
   } else if (doc.found.lang && isLanguageTag(doc.found.lang.value)) lang = doc.found.lang;
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
-  const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: link.value, allowIframes: config.allowIframes });
+  const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: bodyBaseUrl(link.value, doc.relPath), allowIframes: config.allowIframes });
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
     diagnostics.push(
@@ -304,6 +425,12 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       ),
     );
   }
+  const tooComplex = doc.dropped.find((d) => d.rule === 'too-complex');
+  if (tooComplex) {
+    diagnostics.push(
+      diag('ARTICLE_TOO_COMPLEX', { file }, cleanLine(tooComplex.text), 'Save the article without its page chrome (or as Markdown); see docs/errors.md for the bounds.'),
+    );
+  }
   const domFailed = doc.dropped.find((d) => d.rule === 'dom-failed' || d.rule === 'markdown-failed');
   if (domFailed) {
     diagnostics.push(
@@ -323,6 +450,19 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (!title || diagnostics.some((d) => d.severity === 'error')) return { status: 'error', diagnostics };
 
+  // Hugo publishes at "publishDate" even when "date" is earlier.
+  const hugoPublish = site?.preset === 'hugo' && fm.publishDate !== undefined ? parseDateValue(fm.publishDate, config.timezone) : undefined;
+  if (hugoPublish && hugoPublish.getTime() > ctx.now.getTime() && published.value.getTime() <= ctx.now.getTime() && config.future === 'hold') {
+    diagnostics.push(
+      diag(
+        'META_FUTURE_HELD',
+        at('publishDate'),
+        `The article's "publishDate" is ${formatRfc3339(hugoPublish)}, in the future; it is held back until then.`,
+        'Set "future": "include" in the config to publish future-dated articles.',
+      ),
+    );
+    return { status: 'future', diagnostics };
+  }
   if (published.value.getTime() > ctx.now.getTime() && config.future === 'hold') {
     diagnostics.push(
       diag(
@@ -354,7 +494,109 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   };
   if (image) article.image = image;
   if (lang) article.lang = lang;
+  if (linkRule) article.link = { ...article.link, rule: linkRule };
   return { status: 'ok', article, diagnostics };
+}
+
+/**
+ * Why a file is not a post, or undefined when it is one: section and listing pages (Hugo/Zola
+ * `_index`, a page with pagination or a listing layout), pages the generator never writes or
+ * leaves out of its collections (Eleventy `permalink: false`, `eleventyExcludeFromCollections`,
+ * Hugo `headless`/`build.render: never`), Jekyll drafts.
+ */
+function notAPostReason(relPath: string, fm: Record<string, unknown>, site: SiteInfo | undefined): string | undefined {
+  const name = relPath.split('/').pop() ?? relPath;
+  if (/^_index\.[^.]+$/.test(name) || /^_index\.[a-z]{2,3}\.[^.]+$/.test(name)) return 'a section page (_index)';
+  if (
+    fm.pagination !== undefined &&
+    fm.pagination !== false &&
+    !(typeof fm.pagination === 'object' && fm.pagination !== null && (fm.pagination as Record<string, unknown>).enabled === false)
+  ) {
+    return 'a listing page ("pagination")';
+  }
+  if (fm.paginate_by !== undefined || fm.paginate !== undefined) return 'a listing page ("paginate")';
+  // A layout is named by its file: "layouts/blog.njk" is the layout "blog".
+  const layout = typeof fm.layout === 'string' ? (fm.layout.split('/').pop() ?? '').replace(/\.[^.]+$/, '').toLowerCase() : undefined;
+  if (layout && LISTING_LAYOUTS.has(layout)) return `a listing page (layout "${fm.layout}")`;
+  if (fm.eleventyExcludeFromCollections === true) return 'a page left out of collections ("eleventyExcludeFromCollections")';
+  if (fm.permalink === false) return 'a page the site does not write ("permalink: false")';
+  if (fm.headless === true) return 'a headless page';
+  const build = (fm.build ?? fm._build) as Record<string, unknown> | undefined;
+  if (typeof build === 'object' && build !== null && (build.render === 'never' || build.render === false || build.list === 'never')) return 'a page Hugo does not list ("build")';
+  if (site?.preset === 'jekyll' && `/${relPath}`.includes('/_drafts/')) return 'a Jekyll draft (_drafts/)';
+  return undefined;
+}
+
+/**
+ * The item link when the front matter names none: the generator's permalink rule (src/site/),
+ * a `permalinks` pattern from the config, or feedwright's own `itemBase` + slug.
+ */
+function deriveLink(
+  doc: SourceDocument,
+  fm: Record<string, unknown>,
+  site: SiteInfo | undefined,
+  config: FeedwrightConfig,
+  f: { published: Sourced<Date>; title: string; slug: string },
+): { url: string; rule: string; pattern?: string; unknown: string[] } | { skip: string } {
+  const dateKey = f.published.from === 'front-matter' ? Object.keys(fm).find((k) => doc.frontMatterLines[k] === f.published.line) : undefined;
+  // The date as written: a URL's :year/:month/:day are those of the written date (a file name's date is in the site's zone).
+  const dateText =
+    dateKey !== undefined && typeof fm[dateKey] === 'string'
+      ? (fm[dateKey] as string)
+      : f.published.from === 'file-name'
+        ? /^\d{4}-\d{2}-\d{2}/.exec(doc.relPath.split('/').pop() ?? '')?.[0]
+        : undefined;
+  const categories = categoriesOf(doc.relPath, fm, site);
+  if (!site) {
+    // A page path written in front matter, as generators read it (Jekyll and Eleventy `permalink`, Hugo `url`, Zola `path`).
+    const pathKey = ['permalink', 'url', 'path'].find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim());
+    if (pathKey) return { url: joinBase(config.itemBase, `/${(fm[pathKey] as string).trim().replace(/^\/+/, '')}`), rule: `front matter ${pathKey}`, unknown: [] };
+    const pattern = config.permalinks[doc.relPath.includes('/') ? (doc.relPath.split('/')[0] as string) : ''] ?? config.permalinks['*'];
+    if (!pattern) return { url: new URL(encodeURIComponent(f.slug), config.itemBase).href, rule: LEGACY_RULE, unknown: [] };
+    const input = { contentPath: doc.relPath, fm, date: f.published.value, title: f.title, timezone: config.timezone, categories, ...(dateText ? { dateText } : {}) };
+    const made = plainLink(input, pattern, f.slug);
+    return { url: joinBase(config.itemBase, made.path), rule: `config permalinks ${pattern}`, pattern, unknown: made.unknown };
+  }
+  const contentPath = site.contentPrefix ? `${site.contentPrefix}/${doc.relPath}` : doc.relPath;
+  const input = { contentPath, fm, date: f.published.value, title: f.title, timezone: site.timezone ?? config.timezone, categories, ...(dateText ? { dateText } : {}) };
+  const made = siteLink(site, input, config.permalinks);
+  if ('skip' in made) return made;
+  // An itemBase of its own in the config wins over the generator's base URL.
+  const base = config.itemBase !== config.link ? config.itemBase : (site.baseUrl ?? config.itemBase);
+  const basePath = site.permalinks.basePath ? site.permalinks.basePath.replace(/^\/+|\/+$/g, '') : '';
+  return { url: joinBase(base, basePath ? `/${basePath}${made.path}` : made.path), rule: `${site.preset} (${site.detectedFrom}): ${made.rule}`, unknown: [] };
+}
+
+/** `base` (ending in "/") + a site path, percent-encoded as a URL path. */
+function joinBase(base: string, sitePath: string): string {
+  const rel = sitePath.replace(/^\/+/, '');
+  return new URL(encodeURI(rel).replace(/[?#]/g, encodeURIComponent), base).href;
+}
+
+/**
+ * Categories as the generator reads them: for Jekyll the folders above `_posts` first, then
+ * `categories` (a string is split at spaces) and the singular `category`; elsewhere the
+ * front matter `categories`/`category` (and Zola's taxonomies.categories).
+ */
+function categoriesOf(relPath: string, fm: Record<string, unknown>, site: SiteInfo | undefined): string[] {
+  const out: string[] = [];
+  const add = (v: unknown, splitSpaces: boolean) => {
+    if (typeof v === 'string') out.push(...(splitSpaces ? v.split(/\s+/) : v.split(',')).map((x) => x.trim()).filter(Boolean));
+    else if (typeof v === 'number') out.push(String(v));
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' || typeof x === 'number') out.push(String(x));
+  };
+  const jekyll = site?.preset === 'jekyll';
+  if (jekyll) {
+    const contentPath = site.contentPrefix ? `${site.contentPrefix}/${relPath}` : relPath;
+    const dirs = contentPath.split('/').slice(0, -1);
+    const at = dirs.indexOf('_posts');
+    if (at > 0) out.push(...dirs.slice(0, at));
+  }
+  add(fm.categories, jekyll);
+  add(fm.category, jekyll);
+  const tax = fm.taxonomies as Record<string, unknown> | undefined;
+  if (site?.preset === 'zola' && typeof tax === 'object' && tax !== null) add(tax.categories, false);
+  return [...new Set(out)];
 }
 
 /** The first source, in `order`, that has a value. `order` is configuration (data), not code. */
@@ -411,9 +653,9 @@ function baseName(relPath: string): string {
   return (name === 'index' || name === '_index') && parts.length > 0 ? (parts.pop() ?? name) : name;
 }
 
-/** The date of a Jekyll-style file name (midnight in the config zone), if it has one. */
-function fileNameDate(relPath: string, timezone: string): Sourced<Date> | undefined {
-  const match = DATED_NAME.exec(relPath.split('/').pop() ?? '');
+/** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */
+function fileNameDate(relPath: string, timezone: string, underscore = false): Sourced<Date> | undefined {
+  const match = (underscore ? /^(\d{4}-\d{2}-\d{2})[-_](?=.)/ : DATED_NAME).exec(relPath.split('/').pop() ?? '');
   const value = match ? parseDateValue(match[1], timezone) : undefined;
   return value ? { value, from: 'file-name' } : undefined;
 }

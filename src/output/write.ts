@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FeedwrightError } from '../errors.js';
 
 export interface RenderedFile {
   /** File name inside the output folder (may contain sub-folders, e.g. "tags/x/rss.xml"). */
@@ -49,7 +47,21 @@ export class BatchedWriter {
     const buf = Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
-    await this.handle.write(buf);
+    await writeFully(this.handle, buf, buf.length);
+  }
+}
+
+/**
+ * Write the first `length` bytes of `buf`. One write may write less than asked (a disk that is
+ * filling up writes what fits, and only the next write fails with ENOSPC): go on until all is
+ * written, so a file is never silently short.
+ */
+export async function writeFully(handle: FileHandle, buf: Buffer, length: number): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesWritten } = await handle.write(buf, done, length - done);
+    if (bytesWritten <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
+    done += bytesWritten;
   }
 }
 
@@ -64,9 +76,8 @@ export async function renderToTemp(outDir: string, name: string, chunks: Iterabl
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
   const hash = createHash('sha256');
-  const handle = await open(tmp, 'w');
   let bytes = 0;
-  try {
+  await writeTemp(tmp, async (handle) => {
     const sink = new BatchedWriter(handle);
     for (const chunk of chunks) {
       const buf = Buffer.from(chunk);
@@ -74,10 +85,29 @@ export async function renderToTemp(outDir: string, name: string, chunks: Iterabl
       bytes += await sink.bytes(buf);
     }
     await sink.flush();
-  } finally {
-    await handle.close();
-  }
+  });
   return { name, tmp, sha256: hash.digest('hex'), bytes, unchanged: await sameBytes(tmp, target) };
+}
+
+/**
+ * Create the temporary file `tmp` and fill it with `fill`; on any failure (a full disk) the
+ * temporary file is removed before the error goes on, so nothing is left behind.
+ */
+export async function writeTemp(tmp: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
+  const handle = await open(tmp, 'w');
+  try {
+    await fill(handle);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  try {
+    await handle.close();
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -119,69 +149,29 @@ export async function sameBytes(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Replace every changed target by its temporary file (rename is atomic within a folder). */
-export async function commitFiles(outDir: string, files: readonly RenderedFile[]): Promise<WriteSummary[]> {
+/** What the commit will do: the renames of every changed file, and the summary of every file. */
+export function commitPlan(files: readonly RenderedFile[]): { renames: Array<[string, string]>; summary: WriteSummary[] } {
+  const renames: Array<[string, string]> = [];
   const summary: WriteSummary[] = [];
   for (const f of files) {
-    if (f.unchanged) {
-      if (f.tmp) await rm(f.tmp, { force: true });
-    } else {
-      await rename(f.tmp, path.join(outDir, f.name));
-    }
+    if (!f.unchanged) renames.push([posixRelative(f.tmp, f.name), f.name]);
     summary.push({ name: f.name, status: f.unchanged ? 'unchanged' : 'written', bytes: f.bytes, ...(f.items ? { items: f.items } : {}) });
   }
-  return summary;
+  return { renames, summary };
+}
+
+/** The temporary file of `name` as a path relative to the output folder (it sits beside its target). */
+function posixRelative(tmp: string, name: string): string {
+  const dir = path.posix.dirname(name);
+  const base = path.basename(tmp);
+  return dir === '.' ? base : `${dir}/${base}`;
+}
+
+/** Temporary files of unchanged targets are not needed: remove them. */
+export async function dropUnchanged(files: readonly RenderedFile[]): Promise<void> {
+  await Promise.all(files.filter((f) => f.unchanged && f.tmp).map((f) => rm(f.tmp, { force: true })));
 }
 
 export async function discardFiles(files: readonly RenderedFile[]): Promise<void> {
   await Promise.all(files.filter((f) => f.tmp).map((f) => rm(f.tmp, { force: true })));
-}
-
-const LOCK_NAME = '.feedwright.lock';
-
-/**
- * Take the output folder's lock: a file created with O_EXCL holding our pid. A lock whose process
- * is gone is stale and taken over. Two builds on one output never interleave.
- */
-export async function acquireLock(outDir: string, display: string): Promise<() => void> {
-  try {
-    await mkdir(outDir, { recursive: true });
-    const probe = path.join(outDir, `.feedwright-probe-${process.pid}`);
-    await writeFile(probe, '');
-    await rm(probe);
-  } catch (error) {
-    throw new FeedwrightError('OUTPUT_UNWRITABLE', `The output folder ${display} cannot be written (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions, or pass another folder with --out.', display);
-  }
-  const lockPath = path.join(outDir, LOCK_NAME);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        try {
-          unlinkSync(lockPath);
-        } catch {
-          // Already gone (removed by hand); nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new FeedwrightError('OUTPUT_LOCKED', `Another feedwright build (pid ${holder}) is writing to ${display}.`, `Wait for it to finish. If no build is running, delete ${path.join(display, LOCK_NAME)}.`, display);
-      }
-      await rm(lockPath, { force: true });
-    }
-  }
-  throw new FeedwrightError('OUTPUT_LOCKED', `Could not take the lock on ${display}.`, `Delete ${path.join(display, LOCK_NAME)} if no build is running.`, display);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

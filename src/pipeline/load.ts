@@ -2,7 +2,9 @@ import { type ArticleEntry, hashText, openArticleCache } from '../cache/articles
 import { findTemplateLines } from '../extract/text/template.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import { compareArticles } from '../feeds/model.js';
+import { keyOfUnknownKeyMessage } from '../meta/fields.js';
 import { readGitDates } from '../meta/git.js';
+import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { ItemDiagnostic } from '../validate/compose.js';
 import { listSources, readSource, type SourceFile } from '../sources/files.js';
@@ -15,6 +17,8 @@ export interface BuildCounts {
   published: number;
   drafts: number;
   held: number;
+  /** Section and listing pages, and pages the generator does not list (META_NOT_A_POST). */
+  sections: number;
   failed: number;
 }
 
@@ -56,8 +60,23 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const { config } = paths.loaded;
   const diagnostics: Diagnostic[] = [];
   const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
-  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
-  diagnostics.push(...listed.diagnostics);
+  const all = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
+  diagnostics.push(...all.diagnostics);
+  // Files the site's generator makes no page of (page bundle resources, text files) are not read.
+  const notContent = notSiteContent(all.files, config.siteInfo?.preset);
+  for (const [f, why] of notContent) diagnostics.push(diag('META_NOT_A_POST', { file: f.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
+  const listed = notContent.size > 0 ? { ...all, files: all.files.filter((f) => !notContent.has(f)) } : all;
+  for (const file of config.siteInfo?.codeData ?? []) {
+    // Not run: a permalink or date it sets is unknown here, and links may be wrong without a word.
+    diagnostics.push(
+      diag(
+        'SITE_DATA_CODE',
+        { file },
+        'This data file is code; feedwright does not run it, so the permalink, tags or layout it sets are not applied to the articles below it.',
+        'If it sets a permalink, write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:filename/" }; check with --verify-links.',
+      ),
+    );
+  }
   const cache = openArticleCache(paths, now, memo);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
@@ -72,9 +91,10 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   const failed = new Set<Source>();
   await mapLimit(toRead, 16, async (s) => {
-    const result = await readSource(s.file);
+    const result = await readSource(s.file, config.fallbackEncoding);
     if (result.ok) {
       s.text = result.text;
+      s.note = result.note;
       s.hash = hashText(result.text);
     } else {
       diagnostics.push(result.diagnostic);
@@ -94,7 +114,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   diagnostics.push(...git.diagnostics);
   cache.setGit(git.dates);
 
-  const counts = { sources: listed.files.length, published: 0, drafts: 0, held: 0, failed: failed.size };
+  const counts = { sources: all.files.length, published: 0, drafts: 0, held: 0, sections: notContent.size, failed: failed.size };
   const articles: Article[] = [];
   const renderKeys = new Map<Article, string>();
   const checkedItems = new Map<string, ItemDiagnostic[]>();
@@ -111,13 +131,14 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
       if (s.text === undefined) {
-        const result = await readSource(s.file);
+        const result = await readSource(s.file, config.fallbackEncoding);
         if (!result.ok) {
           entries[i] = result.diagnostic;
           onProgress?.(done++, decoded.length);
           continue;
         }
         s.text = result.text;
+        s.note = result.note;
         if (hashText(s.text) !== s.hash) {
           // Changed between the stat and now: key it by what was read.
           s.hash = hashText(s.text);
@@ -142,6 +163,9 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     const computed = await parseJobs(jobs, { config, template: [...template], nowMs: now.getTime() }, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length) });
     for (const [k, i] of misses.entries()) {
       const entry = computed[k] as ArticleEntry;
+      // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
+      const note = (decoded[i] as Source).note;
+      if (note) entry.diagnostics = [note, ...entry.diagnostics].sort(compareDiagnostics);
       entries[i] = entry;
       (decoded[i] as Source).text = undefined;
       cache.set(entryKeys[i] as string, entry);
@@ -164,13 +188,21 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
       if (cache.enabled && entry.cacheable) renderKeys.set(entry.article, hashText(`${key}\0${entry.mtimeSec}`));
     } else if (entry.status === 'draft') counts.drafts++;
     else if (entry.status === 'future') counts.held++;
+    else if (entry.status === 'section') counts.sections++;
     else counts.failed++;
   }
   cache.save();
 
-  articles.sort(compareArticles);
-  const kept = dropDuplicates(articles, diagnostics);
-  counts.failed += articles.length - kept.length;
+  // A folder's index page with articles below it lists them: not a post (Hugo and Zola excepted,
+  // where index.md is a page bundle, whose other files are its resources).
+  const listing = notPosts(articles, listed.files, config.siteInfo?.preset);
+  for (const [a, why] of listing) diagnostics.push(diag('META_NOT_A_POST', { file: a.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
+  counts.sections += listing.size;
+  const posts = listing.size > 0 ? articles.filter((a) => !listing.has(a)) : articles;
+  posts.sort(compareArticles);
+  const kept = dropDuplicates(posts, diagnostics, config.link, renderKeys);
+  counts.failed += posts.length - kept.length;
+  summarise(diagnostics);
   counts.published = kept.length;
   diagnostics.sort(compareDiagnostics);
   // Render keys, not cache keys: an article dated by its file's mtime renders differently when
@@ -187,26 +219,43 @@ interface Source {
   /** SHA-256 of the decoded text (from the cache's stamp, or computed when read). */
   hash: string | undefined;
   text: string | undefined;
+  /** Why the file was not read as UTF-8 (SOURCE_NOT_UTF8), when it was not. */
+  note?: Diagnostic | undefined;
 }
 
-/** Keep the first (newest, then lowest id) article of each id and slug; report both files. */
-function dropDuplicates(articles: Article[], diagnostics: Diagnostic[]): Article[] {
+/**
+ * Keep the first (newest, then lowest id) article of each link and id; report both files.
+ * Collisions are a matter of links: two articles whose derived links differ are two pages, so a
+ * derived id they share (the default id is made from the file name, which folders repeat) is
+ * made unique for the later one from its link; the first keeps the id it always had.
+ */
+function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink: string, renderKeys: Map<Article, string>): Article[] {
   const byId = new Map<string, Article>();
-  const bySlug = new Map<string, Article>();
+  const byLink = new Map<string, Article>();
   const kept: Article[] = [];
-  for (const a of articles) {
-    const sameId = byId.get(a.id.value);
-    const sameSlug = a.link.from === 'derived' ? bySlug.get(a.slug.value) : undefined;
-    const other = sameId ?? sameSlug;
+  for (let a of articles) {
+    let sameId = byId.get(a.id.value);
+    const sameLink = a.link.from === 'derived' ? byLink.get(a.link.value) : undefined;
+    if (sameId && !sameLink && a.id.from === 'derived' && a.link.from === 'derived' && sameId.link.value !== a.link.value) {
+      const unique = tagUri(siteLink, a.published.value, new URL(a.link.value).pathname.replace(/^\/+|\/+$/g, '') || a.slug.value);
+      if (!byId.has(unique)) {
+        const renderKey = renderKeys.get(a);
+        a = { ...a, id: { value: unique, from: 'derived' } };
+        if (renderKey) renderKeys.set(a, hashText(`${renderKey}\0${unique}`));
+        sameId = undefined;
+      }
+    }
+    const other = sameId ?? sameLink;
     if (other) {
-      const code = sameId ? 'META_DUPLICATE_ID' : 'META_DUPLICATE_SLUG';
-      const what = sameId ? `id "${a.id.value}"` : `slug "${a.slug.value}"`;
+      const legacySlug = a.link.rule === undefined;
+      const code = sameId ? 'META_DUPLICATE_ID' : legacySlug ? 'META_DUPLICATE_SLUG' : 'META_DUPLICATE_LINK';
+      const what = sameId ? `id "${a.id.value}"` : legacySlug ? `slug "${a.slug.value}"` : `link ${a.link.value}`;
       diagnostics.push(
         diag(
           code,
           lineAt(a, sameId ? 'id' : 'slug'),
           `This article has the same ${what} as ${other.displayPath}; it is left out of the feeds.`,
-          sameId ? 'Give one of them a different "id" (or slug).' : 'Give one of them a different "slug" in its front matter.',
+          sameId ? 'Give one of them a different "id" (or slug).' : 'Give one of them a different "slug" (or "permalink", "url") in its front matter.',
         ),
       );
       diagnostics.push(
@@ -220,10 +269,88 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[]): Article
       continue;
     }
     byId.set(a.id.value, a);
-    bySlug.set(a.slug.value, a);
+    byLink.set(a.link.value, a);
     kept.push(a);
   }
   return kept;
+}
+
+/**
+ * Source files a site generator makes no page of: no generator makes pages of `.txt` files (nor
+ * Zola of `.html` ones), and in Hugo and Zola the files beside and below a page bundle's
+ * `index.md` are its resources. Without a generator every source is an article, as always.
+ */
+function notSiteContent(files: readonly SourceFile[], preset: string | undefined): Map<SourceFile, string> {
+  const out = new Map<SourceFile, string>();
+  if (preset === undefined) return out;
+  const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
+  for (const f of files) {
+    if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {
+      out.set(f, `a ${f.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
+      continue;
+    }
+    const parts = f.relPath.split('/');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const dir = parts.slice(0, i).join('/');
+      if (bundles.has(dir) && !(i === parts.length - 1 && /^index\./.test(parts[i] ?? ''))) {
+        out.set(f, `a resource of the page bundle ${dir}/`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Index pages (`x/index.md`, or the folder's own `index.md`) with other article files below them:
+ * they list them. Not in Hugo and Zola, where such an index page is a page bundle.
+ */
+function notPosts(articles: readonly Article[], files: readonly SourceFile[], preset: string | undefined): Map<Article, string> {
+  const out = new Map<Article, string>();
+  if (preset === 'hugo' || preset === 'zola') return out;
+  const folders = new Map<string, number>();
+  for (const f of files) {
+    const parts = f.relPath.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      folders.set(dir, (folders.get(dir) ?? 0) + 1);
+    }
+  }
+  for (const a of articles) {
+    const parts = a.relPath.split('/');
+    if (!/^index\.[^.]+$/.test(parts[parts.length - 1] ?? '')) continue;
+    const dir = parts.slice(0, -1).join('/');
+    if ((folders.get(dir) ?? 0) > 1 && !out.has(a)) out.set(a, "a folder's index page with articles below it (a listing page)");
+  }
+  return out;
+}
+
+/**
+ * One diagnostic per unknown key (and one for all titles taken from file names) for the whole
+ * build, at the first file, with the number of files: a site of 500 posts with a theme's key
+ * gets one warning, not 500.
+ */
+function summarise(diagnostics: Diagnostic[]): void {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = d.code === 'FM_UNKNOWN_KEY' ? `k:${keyOfUnknownKeyMessage(d.message) ?? d.message}` : d.code === 'META_TITLE_FROM_FILE_NAME' ? 't' : undefined;
+    if (key === undefined) continue;
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else groups.set(key, [d]);
+  }
+  // New objects: the diagnostics of cached entries are shared with the next build (watch mode).
+  const replace = new Map<Diagnostic, Diagnostic | undefined>();
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const first = g[0] as Diagnostic;
+    replace.set(first, { ...first, message: `${first.message.replace(/\.$/, '')} (in ${g.length} files; this is the first).` });
+    for (const d of g.slice(1)) replace.set(d, undefined);
+  }
+  if (replace.size === 0) return;
+  const keep = diagnostics.flatMap((d) => (replace.has(d) ? (replace.get(d) ? [replace.get(d) as Diagnostic] : []) : [d]));
+  diagnostics.length = 0;
+  diagnostics.push(...keep);
 }
 
 function lineAt(a: Article, field: 'id' | 'slug'): { file: string; line?: number } {

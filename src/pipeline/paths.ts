@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
+import { detectSite } from '../site/detect.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
 export interface BuildOptions {
@@ -18,6 +19,13 @@ export interface BuildOptions {
   now?: Date;
   /** Render and validate, but write nothing. */
   dryRun?: boolean;
+  /** Override the config: the site's root folder (its generator's config is read from there). */
+  site?: string;
+  /**
+   * Check every item link against the pages the site built: the generator's output folder
+   * (relative to `cwd`), or true for the preset's own (`_site`, `public`, `dist`, `out`).
+   */
+  verifyLinks?: string | true;
 }
 
 /** Paths resolved from the options and the config. */
@@ -26,6 +34,8 @@ export interface BuildPaths {
   articlesDir: string;
   outDir: string;
   display: (abs: string) => string;
+  /** The site's root folder, when a generator was detected or named. */
+  siteRoot?: string;
 }
 
 export function resolvePaths(options: BuildOptions): BuildPaths {
@@ -39,6 +49,19 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     const r = path.relative(cwd, abs);
     return r === '' ? '.' : r.startsWith('..') ? abs : r.split(path.sep).join('/');
   };
-  return { loaded, articlesDir, outDir, display };
+  // The site generator (its link rules and keys): named in the config, or found above the articles.
+  const siteOption = options.site ? path.resolve(cwd, options.site) : loaded.config.site;
+  const detected =
+    loaded.config.siteInfo === undefined
+      ? detectSite({ articlesDir, configRoot: loaded.root, preset: loaded.config.preset, ...(siteOption ? { site: siteOption } : {}), display })
+      : undefined;
+  if (detected) {
+    const { templateVars } = detected.info;
+    // A generator that renders Markdown through Liquid (Jekyll) has its posts rendered the same way,
+    // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
+    const templates = loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars } : undefined);
+    loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
+  }
+  return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };
 }
 

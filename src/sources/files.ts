@@ -4,11 +4,13 @@ import path from 'node:path';
 import { diag } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
 import type { Diagnostic, SourceKind } from '../model.js';
+import { decodeHtml, decodePlainText } from './encoding.js';
 
 /** File extensions feedwright reads, and the reader each goes to. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceKind>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.mdx': 'markdown',
   '.txt': 'text',
   '.html': 'html',
   '.htm': 'html',
@@ -234,13 +236,13 @@ export async function listSources(root: string, display: (abs: string) => string
   return { files, diagnostics };
 }
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+export type DecodeResult = { ok: true; text: string; note?: Diagnostic } | { ok: false; diagnostic: Diagnostic };
 
 /**
- * Read a source file and decode it: UTF-8 (a BOM is dropped), UTF-16 LE/BE with a BOM.
- * Binary data, invalid UTF-8, empty and oversized files become diagnostics, not exceptions.
+ * Read a source file and decode it (see `decodeSource`).
+ * Binary data, invalid UTF-8 Markdown, empty and oversized files become diagnostics, not exceptions.
  */
-export async function readSource(file: SourceFile): Promise<DecodeResult> {
+export async function readSource(file: SourceFile, fallbackEncoding?: string): Promise<DecodeResult> {
   const at = { file: file.displayPath };
   if (file.size > MAX_SOURCE_BYTES) {
     return {
@@ -278,7 +280,7 @@ export async function readSource(file: SourceFile): Promise<DecodeResult> {
   } catch (error) {
     return { ok: false, diagnostic: diag('SOURCE_UNREADABLE', at, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.') };
   }
-  return decodeSource(bytes, file.displayPath);
+  return decodeSource(bytes, file.displayPath, fallbackEncoding);
 }
 
 /** The diagnostic for a FIFO, socket or device where an article or folder could be. */
@@ -287,9 +289,17 @@ function specialFile(file: string, kind: Pick<Stats, 'isFIFO' | 'isSocket' | 'is
   return diag('SOURCE_SPECIAL_FILE', { file }, `This is ${what}, not a file; it was not read.`, 'Remove it from the articles folder.');
 }
 
-export function decodeSource(bytes: Uint8Array, displayPath: string): DecodeResult {
+/**
+ * Decode a source by its kind (from the extension of `displayPath`): HTML as browsers do (BOM,
+ * <meta charset>, sniff), plain text as UTF-8 or else `fallbackEncoding` (windows-1252 by
+ * default) with a SOURCE_NOT_UTF8 note, Markdown as UTF-8 (or UTF-16 with a BOM) only. See
+ * src/sources/encoding.ts.
+ */
+export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEncoding?: string): DecodeResult {
   const at = { file: displayPath };
+  const kind = SOURCE_EXTENSIONS[path.extname(displayPath).toLowerCase()];
   let text: string;
+  let note: Diagnostic | undefined;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
@@ -304,25 +314,32 @@ export function decodeSource(bytes: Uint8Array, displayPath: string): DecodeResu
         ),
       };
     }
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      const offset = firstInvalidUtf8(bytes);
-      const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-      const line = before.split('\n').length;
-      return {
-        ok: false,
-        diagnostic: diag(
-          'SOURCE_INVALID_UTF8',
-          { ...at, line },
-          `The file is not valid UTF-8 (first bad byte at offset ${offset}, line ${line}).`,
-          'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
-        ),
-      };
+    if (kind === 'html' || kind === 'text') {
+      const decoded = kind === 'html' ? decodeHtml(bytes, fallbackEncoding) : decodePlainText(bytes, fallbackEncoding);
+      text = decoded.text;
+      if (decoded.note) note = diag('SOURCE_NOT_UTF8', at, decoded.note, 'Re-save it as UTF-8, or set "fallbackEncoding" in the config to its encoding.');
+    } else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+      } catch {
+        const offset = firstInvalidUtf8(bytes);
+        const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+        const line = before.split('\n').length;
+        return {
+          ok: false,
+          diagnostic: diag(
+            'SOURCE_INVALID_UTF8',
+            { ...at, line },
+            `The file is not valid UTF-8 (first bad byte at offset ${offset}, line ${line}).`,
+            'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+          ),
+        };
+      }
     }
   }
   if (text.trim() === '') return { ok: false, diagnostic: diag('SOURCE_EMPTY', at, 'The file is empty.', 'Write the article, or delete the file.') };
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  const normalised = text.replace(/\r\n?/g, '\n');
+  return note ? { ok: true, text: normalised, note } : { ok: true, text: normalised };
 }
 
 /** NUL in the first 8 KiB, or the signature of a common binary format. */

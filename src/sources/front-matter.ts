@@ -2,39 +2,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { diag } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
-import { countNewlines, didYouMean } from '../util/text.js';
-
-/** Front matter keys feedwright reads (aliases included). Anything else gets FM_UNKNOWN_KEY. */
-export const FRONT_MATTER_KEYS = [
-  'title',
-  'author',
-  'authors',
-  'date',
-  'published',
-  'updated',
-  'modified',
-  // The names other generators use (Astro, Hugo, Jekyll, Eleventy), read as the ones above.
-  'pubDate',
-  'publishDate',
-  'updatedDate',
-  'lastmod',
-  'last_modified_at',
-  'excerpt',
-  'cover',
-  'heroImage',
-  'tags',
-  'categories',
-  'summary',
-  'description',
-  'id',
-  'slug',
-  'draft',
-  'image',
-  'lang',
-  'link',
-  'canonical',
-  'clean',
-] as const;
+import { countNewlines } from '../util/text.js';
 
 /** YAML aliases allowed per document. A few are normal; thousands are an attack ("billion laughs"). */
 const MAX_YAML_ALIASES = 50;
@@ -73,6 +41,20 @@ const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inne
  * smol-toml.
  */
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
+  // Blank lines before the opening fence (Astro's and Eleventy's readers allow them): read what
+  // follows, and shift every line number back to the file's.
+  const lead = /^(?:[ \t]*\r?\n)+(?=---[ \t]*\n|\+\+\+[ \t]*\n)/.exec(text);
+  if (lead) {
+    const shift = countNewlines(lead[0]);
+    const r = splitFrontMatterAt(text.slice(lead[0].length), file);
+    const lines = Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, v + shift]));
+    const diagnostics = r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: d.line + shift }));
+    return { ...r, lines, diagnostics, bodyLine: r.bodyLine + shift };
+  }
+  return splitFrontMatterAt(text, file);
+}
+
+function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   const empty = { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [] as Diagnostic[], ok: true };
   const fence = FENCES.find((f) => f.open.test(text));
   if (!fence) return empty;
@@ -101,8 +83,21 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
 
 function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  let lineCounter = new LineCounter();
+  let doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  if (doc.errors.some((e) => e.code === 'MISSING_CHAR' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
+    // A quoted value whose next lines start at column 1, which Jekyll's and Eleventy's YAML
+    // readers (psych, js-yaml) accept: read it again with those lines indented (lines unchanged).
+    const indented = indentQuotedContinuations(yamlText);
+    if (indented !== yamlText) {
+      const retryCounter = new LineCounter();
+      const retry = parseDocument(indented, { lineCounter: retryCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+      if (retry.errors.length === 0) {
+        doc = retry;
+        lineCounter = retryCounter;
+      }
+    }
+  }
   const lineOf = (offset: number | undefined): number => firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
@@ -152,27 +147,42 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
     );
     return { data: {}, lines, diagnostics, ok: false };
   }
-  const record = (data ?? {}) as Record<string, unknown>;
-  diagnostics.push(...unknownKeys(record, lines, file, firstLine));
-  return { data: record, lines, diagnostics, ok: true };
+  // Unknown keys are reported when the article is resolved (src/meta/resolve.ts), where the
+  // site's generator and the config's own keys are known.
+  return { data: (data ?? {}) as Record<string, unknown>, lines, diagnostics, ok: true };
 }
 
-/** FM_UNKNOWN_KEY for every key feedwright does not read, with a guess at the one meant. */
-function unknownKeys(record: Record<string, unknown>, lines: Record<string, number>, file: string, firstLine: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const key of Object.keys(record)) {
-    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
-    const guess = didYouMean(key, FRONT_MATTER_KEYS);
-    out.push(
-      diag(
-        'FM_UNKNOWN_KEY',
-        { file, line: lines[key] ?? firstLine },
-        `Unknown front matter key "${key}" is ignored.`,
-        guess ? `Did you mean "${guess}"?` : `Known keys: ${FRONT_MATTER_KEYS.join(', ')}.`,
-      ),
-    );
+/**
+ * Indent the continuation lines of a top-level `key: "..."` or `key: '...'` value that runs over
+ * several lines starting at column 1. Only whole lines inside an unclosed quote change, and only
+ * by two leading spaces, so line numbers stay true.
+ */
+export function indentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let quote: '"' | "'" | undefined;
+  for (const [i, line] of lines.entries()) {
+    if (quote) {
+      if (line.trim() !== '' && !/^\s/.test(line)) lines[i] = `  ${line}`;
+      if (closes(line, quote)) quote = undefined;
+      continue;
+    }
+    const m = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
+    if (m && !closes(m[2] as string, m[1] as '"' | "'")) quote = m[1] as '"' | "'";
   }
-  return out;
+  return lines.join('\n');
+}
+
+/** Does `rest` (text after an opening quote) close it? `\"` escapes in "...", `''` in '...'. */
+function closes(rest: string, quote: '"' | "'"): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && rest[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
 }
 
 /** A top-level `key = value` line of TOML (before the first [table]), for diagnostics' line numbers. */
@@ -196,7 +206,7 @@ function parseTomlBlock(tomlText: string, file: string): Parsed {
     if (key !== undefined && !(key in lines)) lines[key] = 2 + i;
   }
   const data = plainToml(parsed) as Record<string, unknown>;
-  return { data, lines, diagnostics: unknownKeys(data, lines, file, 2), ok: true };
+  return { data, lines, diagnostics: [], ok: true };
 }
 
 /** TOML values as YAML front matter gives them: plain objects, and dates as their text. */

@@ -1,11 +1,31 @@
 import { Marked, type Token } from 'marked';
+import markedFootnote from 'marked-footnote';
 import { htmlToText, htmlToTexts } from '../clean/html-text.js';
-import type { DroppedBlock, FoundMetadata } from '../model.js';
+import { checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
+import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
+import { stripMdx } from './mdx.js';
+import { applyTemplates, type TemplateSettings } from './templates.js';
 
 /** One shared renderer: GitHub-flavoured Markdown, no raw-HTML trust (the sanitiser runs later). */
 const marked = new Marked({ gfm: true, async: false });
+
+/**
+ * GFM footnotes (`[^1]` and `[^1]: text`) with marked-footnote. The extension keeps per-document
+ * state in its closure (and tries its tokenizer at every block), so a body with a footnote
+ * definition gets its own renderer (~35 µs), and the others keep the plain shared one.
+ */
+/**
+ * A footnote definition opening a line (`[^1]: text`, maybe inside a quote or list item): without
+ * one no reference renders, and the extension would only slow the body down (a glob or regex
+ * table full of `[^a-z]` took 40 % longer).
+ */
+const FOOTNOTE_DEFINITION = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\[\^[^\]\n]+\]:/m;
+
+function footnoteRenderer(): Marked {
+  return new Marked({ gfm: true, async: false }).use(markedFootnote({ description: 'Notes' }));
+}
 
 export interface MarkdownResult {
   bodyHtml: string;
@@ -15,15 +35,45 @@ export interface MarkdownResult {
   found: FoundMetadata;
   /** Set when the Markdown could not be rendered (rule "markdown-failed") and the text was kept as is. */
   dropped?: DroppedBlock[];
+  /** Template code or MDX components removed (CONTENT_TEMPLATE_*, CONTENT_MDX_REMOVED). */
+  diagnostics?: Diagnostic[];
+}
+
+/** What a Markdown body needs besides its text: where it is, whether it is MDX, and the site's templates. */
+export interface MarkdownOptions {
+  /** Display path for diagnostics. */
+  file?: string;
+  /** An `.mdx` file: imports, exports, JSX components and expressions are removed first. */
+  mdx?: boolean;
+  /** Liquid/Nunjucks rendering (see sources/templates.ts); absent: template code is removed. */
+  templates?: TemplateSettings;
+  /** The article's front matter (`page` for templates, `render_with_liquid`). */
+  frontMatter?: Record<string, unknown>;
 }
 
 /**
  * Render a Markdown body. A level-1 heading that opens the body is the article's title: it becomes
  * found metadata (provenance 'title-line') and leaves the body, since every feed shows the title itself.
  */
-export function readMarkdown(body: string, bodyLine: number): MarkdownResult {
+export function readMarkdown(source: string, bodyLine: number, options: MarkdownOptions = {}): MarkdownResult {
+  // Template code and MDX run before Markdown, as in the generators (and never show as text).
+  const file = options.file ?? '';
+  const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
+  const result = readPlainMarkdown(pre.text, bodyLine);
+  if (pre.diagnostics.length === 0) return result;
+  // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
+  // article itself: keep the link's text, drop the image.
+  // (Plain link text only: a pattern that looked past the next tag would be quadratic on raw HTML.)
+  const bodyHtml = result.bodyHtml.replace(/<a href="">([^<]*)<\/a>/g, '$1').replace(/<img src=""[^>]*>/g, '');
+  return { ...result, bodyHtml, diagnostics: pre.diagnostics };
+}
+
+function readPlainMarkdown(body: string, bodyLine: number): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
+  // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
+  const bound = checkMarkdownBounds(body);
+  if (bound) return plainMarkdown(body, bound, 'too-complex');
   const depth = maxBlockNesting(body);
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
   if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
@@ -70,12 +120,18 @@ export function hasPathologicalRun(body: string): boolean {
 /** Block quotes and lists nested deeper than this are not rendered (no article needs more than a few). */
 export const MAX_MARKDOWN_NESTING = 100;
 
-function plainMarkdown(body: string, reason: string): MarkdownResult {
+/** The Markdown as plain paragraphs: with `markdown-failed`, `reason` says why it could not be rendered; with `too-complex`, it is the whole sentence. */
+function plainMarkdown(body: string, reason: string, rule: 'markdown-failed' | 'too-complex' = 'markdown-failed'): MarkdownResult {
   const paragraphs = body.split(/\n[ \t]*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text: `The Markdown could not be rendered (${reason}); its text was kept as plain paragraphs.`, rule: 'markdown-failed' }] };
+  const text = rule === 'too-complex' ? reason : `The Markdown could not be rendered (${reason}); its text was kept as plain paragraphs.`;
+  return { bodyHtml: paragraphsToHtml(paragraphs), bodyText: paragraphs.join('\n\n'), found: {}, dropped: [{ text, rule }] };
 }
 
-/** The most block markers (`>`, `-`, `+`, `*`, `1.`, `1)`) opening any one line, counted in one linear scan. */
+/**
+ * The most block markers (`>`, `-`, `+`, `*`, `1.`, `1)`) opening any one line, counted in one linear
+ * scan. A list marker counts only before a space, a tab or the line end, as CommonMark reads it: a
+ * table border or thematic break of 101 "-" is one line of text, not 101 lists.
+ */
 export function maxBlockNesting(body: string): number {
   let max = 0;
   let count = 0;
@@ -97,11 +153,12 @@ export function maxBlockNesting(body: string): number {
       continue;
     }
     if (c === 32 || c === 9) continue;
-    if (c === 62 || c === 45 || c === 43 || c === 42) count++; // > - + *
+    if (c === 62) count++; // > opens a quote with or without a space
+    else if ((c === 45 || c === 43 || c === 42) && isMarkerEnd(body.charCodeAt(i + 1))) count++; // - + * open a list item only before a space or the line end
     else if (c >= 48 && c <= 57) {
       while (i + 1 < body.length && body.charCodeAt(i + 1) >= 48 && body.charCodeAt(i + 1) <= 57) i++;
       const next = body.charCodeAt(i + 1);
-      if (next === 46 || next === 41) {
+      if ((next === 46 || next === 41) && isMarkerEnd(body.charCodeAt(i + 2))) {
         count++;
         i++;
       } else atLineStart = false;
@@ -111,20 +168,31 @@ export function maxBlockNesting(body: string): number {
   return max;
 }
 
+/** After a list marker: a space, a tab, the line end or the text end (NaN from charCodeAt). */
+function isMarkerEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+}
+
 function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
-  const tokens = marked.lexer(body);
+  const md = body.includes('[^') && FOOTNOTE_DEFINITION.test(body) ? footnoteRenderer() : marked;
+  const tokens = md.lexer(body);
+  // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
+  if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
   const firstIndex = tokens.findIndex((t) => t.type !== 'space');
   const first: Token | undefined = tokens[firstIndex];
   if (first && first.type === 'heading' && first.depth === 1) {
-    const title = htmlToText(marked.parseInline(first.text) as string).trim();
+    const title = htmlToText(md.parseInline(first.text) as string).trim();
     if (title) {
       const line = bodyLine + countNewlines(body.slice(0, body.indexOf(first.raw)));
       found.title = { value: title, from: 'title-line', line };
       tokens.splice(firstIndex, 1);
     }
   }
-  const bodyHtml = marked.parser(tokens);
+  const bodyHtml = md.parser(tokens);
+  // Raw HTML can leave elements open, and every later parse of this HTML is quadratic in its depth.
+  const tooDeep = checkRenderedDepth(bodyHtml);
+  if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   const { text: bodyText, summary } = htmlToTexts(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found };

@@ -1,4 +1,5 @@
 import type { FeedwrightConfig } from '../config/schema.js';
+import { compileUserPatterns } from '../extract/patterns.js';
 import type { ReadContext } from './read.js';
 
 /**
@@ -10,8 +11,10 @@ export function makeReadContext(config: FeedwrightConfig, template: ReadonlySet<
   return {
     timezone: config.timezone,
     template,
-    dropPatterns: config.clean.drop.map((p) => new RegExp(p, 'u')),
-    keepPatterns: config.clean.keep.map((p) => new RegExp(p, 'u')),
+    dropPatterns: compileUserPatterns(config.clean.drop),
+    keepPatterns: compileUserPatterns(config.clean.keep),
     now,
+    // Filled by the generator presets (config "templates"); without it, template code is removed.
+    ...(config.templates ? { templates: config.templates } : {}),
   };
 }

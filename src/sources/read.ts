@@ -1,4 +1,8 @@
 import { htmlToText } from '../clean/html-text.js';
+import { isRelativeDate, statedOffset } from '../extract/dates.js';
+import { diag } from '../diagnostics.js';
+import { checkContentBounds, linesOver, TEXT_LIMITS } from '../extract/bounds.js';
+import type { TextPattern } from '../extract/patterns.js';
 import type { extractText, TextExtraction } from '../extract/text/index.js';
 import type { Diagnostic, FoundMetadata, SourceDocument, SourceKind } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
@@ -6,9 +10,10 @@ import type { SourceFile } from './files.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { extractHtml } from '../extract/html/index.js';
 import { readMarkdown } from './markdown.js';
+import type { TemplateSettings } from './templates.js';
 
 /*
- * The text cleaner and the HTML extractor pull in chrono-node, linkedom and Readability: a few
+ * The text cleaner and the HTML extractor pull in linkedom, Readability and their rule tables: a few
  * hundred ms of module loading that a rebuild of one Markdown article does not need. They are
  * loaded by kind, before the first article of that kind is read (`loadReaders`).
  */
@@ -33,10 +38,13 @@ export interface ReadContext {
   timezone: string;
   /** Lines that recur across the folder's text articles (site template). */
   template: ReadonlySet<string>;
-  dropPatterns: RegExp[];
-  keepPatterns: RegExp[];
+  /** Config `clean.drop` / `clean.keep`, run by a linear-time engine (src/extract/patterns.ts). */
+  dropPatterns: TextPattern[];
+  keepPatterns: TextPattern[];
   /** Reference time for relative dates in text ("yesterday"); the build's clock, never read deep inside. */
   now: Date;
+  /** Template code in Markdown bodies: rendered with Liquid where the site uses it, else removed. */
+  templates?: TemplateSettings;
 }
 
 export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -46,6 +54,17 @@ export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnosti
  * body by kind (its reader loaded by `loadReaders`). `clean: false` in front matter turns boilerplate removal off for that article.
  */
 export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
+  const result = readBody(file, text, ctx);
+  if (!result.ok) return result;
+  // The last work bound (src/extract/bounds.ts): every later stage pays per tag and entity.
+  const over = checkContentBounds(result.doc.bodyHtml);
+  if (!over) return result;
+  const message = `The body has more than ${over.limit.toLocaleString('en-US')} tags and entities (bound "${over.bound}"); the article is left out instead of taking seconds to minutes of every later stage.`;
+  const hint = 'Split the article, or remove what makes it so (runs of "<" or "&", a generated table); see docs/errors.md for the bounds.';
+  return { ok: false, diagnostics: [...result.diagnostics, diag('ARTICLE_OVER_BOUND', { file: file.displayPath }, message, hint)] };
+}
+
+function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
   const fm = splitFrontMatter(text, file.displayPath);
   if (!fm.ok) return { ok: false, diagnostics: fm.diagnostics };
   const clean = fm.data.clean !== false;
@@ -58,16 +77,27 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
   };
   switch (file.kind) {
     case 'markdown': {
-      const md = readMarkdown(fm.body, fm.bodyLine);
+      const md = readMarkdown(fm.body, fm.bodyLine, {
+        file: file.displayPath,
+        mdx: /\.mdx$/i.test(file.relPath),
+        frontMatter: fm.data,
+        ...(ctx.templates ? { templates: ctx.templates } : {}),
+      });
       const summaryText = md.summaryText !== undefined ? { summaryText: md.summaryText } : {};
-      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics: fm.diagnostics };
+      const diagnostics = md.diagnostics ? [...fm.diagnostics, ...md.diagnostics] : fm.diagnostics;
+      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics };
     }
     case 'text': {
-      if (!clean) {
+      // Work bound (src/extract/bounds.ts): the cleaner's cost is per line.
+      const tooLong = clean && linesOver(fm.body, TEXT_LIMITS.lines);
+      if (!clean || tooLong) {
         const paragraphs = fm.body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
         const [first, ...rest] = paragraphs;
         const found: FoundMetadata = first ? { title: { value: first, from: 'title-line', line: fm.bodyLine } } : {};
-        return { ok: true, doc: { ...base, bodyHtml: paragraphsToHtml(rest), bodyText: rest.join('\n\n'), found, dropped: [] }, diagnostics: fm.diagnostics };
+        const dropped = tooLong
+          ? [{ text: `The text has more than ${TEXT_LIMITS.lines.toLocaleString('en-US')} lines (bound "lines"); it was kept as plain paragraphs without boilerplate removal.`, rule: 'too-complex' }]
+          : [];
+        return { ok: true, doc: { ...base, bodyHtml: paragraphsToHtml(rest), bodyText: rest.join('\n\n'), found, dropped }, diagnostics: fm.diagnostics };
       }
       const x = loaded(textReader, 'text')(fm.body, {
         timezone: ctx.timezone,
@@ -84,7 +114,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
           ...base,
           bodyHtml: paragraphsToHtml(paragraphs),
           bodyText: paragraphs.join('\n\n'),
-          found: foundFromText(x, shift),
+          found: foundDates(foundFromText(x, shift)),
           dropped: x.dropped.map((d) => ({ text: d.text, rule: d.rule, line: d.line + shift })),
         },
         diagnostics: fm.diagnostics,
@@ -92,9 +122,28 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
     }
     case 'html': {
       const x = loaded(htmlReader, 'html')(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean });
-      return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: x.found, dropped: x.dropped }, diagnostics: fm.diagnostics };
+      return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: foundDates(x.found), dropped: x.dropped }, diagnostics: fm.diagnostics };
     }
   }
+}
+
+/**
+ * The dates of a text or HTML article as the feeds should show them:
+ * - each keeps the offset it was written at (`Sourced.offset`, from the date reader), so that the
+ *   feed shows the calendar day the source states;
+ * - a page that states only an updated or modified date was published then: that date is its
+ *   publication date (not the file's mtime, further down the precedence); not when it is relative
+ *   ("updated 2 hours ago"), which says when the page was saved, not when it was written.
+ */
+export function foundDates(found: FoundMetadata): FoundMetadata {
+  const out: FoundMetadata = { ...found };
+  for (const key of ['published', 'updated'] as const) {
+    const date = out[key];
+    const offset = date ? statedOffset(date.value) : undefined;
+    if (date && offset) out[key] = { ...date, offset };
+  }
+  if (!out.published && out.updated && !isRelativeDate(out.updated.value)) out.published = { ...out.updated };
+  return out;
 }
 
 function foundFromText(x: TextExtraction, shift: number): FoundMetadata {

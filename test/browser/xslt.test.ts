@@ -7,86 +7,20 @@
  * SCREENSHOT=1 npx vitest run test/browser also rewrites docs/screenshot-rss.png from the sample
  * articles (Chromium's XSLT deprecation banner hidden, as it would cover the page).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { article, makeSite } from '../cli/helpers.js';
+import { CHROMIUM, chromium, removeProfiles, serve, visibleText } from './chromium.js';
 
-const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
 
-function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].filter((c): c is string => !!c);
-  for (const name of candidates) {
-    if (path.isAbsolute(name) && existsSync(name)) return name;
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
-  }
-  return undefined;
-}
-
-const CHROMIUM = findChromium();
 const SKIP_REASON = 'Chromium is not installed (apt-get install chromium, or set CHROMIUM=/path/to/chrome); the XSLT browser view is not tested';
 if (!CHROMIUM) console.warn(`test/browser/xslt.test.ts skipped: ${SKIP_REASON}`);
-
-const TYPES: Record<string, string> = { '.xml': 'application/xml', '.xsl': 'text/xsl', '.json': 'application/feed+json', '.html': 'text/html', '.opml': 'text/x-opml' };
-
-/** Serve `root` on 127.0.0.1 with the content types a static host uses. */
-async function serve(root: string): Promise<{ base: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, rel || 'index.html');
-    if (!file.startsWith(root + path.sep) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': `${TYPES[path.extname(file)] ?? 'application/octet-stream'}; charset=utf-8` }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
-const profiles: string[] = [];
-
-async function chromium(args: readonly string[]): Promise<string> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'feedwright-chromium-'));
-  profiles.push(profile);
-  const { stdout } = await run(
-    CHROMIUM as string,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { timeout: 90_000, maxBuffer: 32 * 1024 * 1024 },
-  );
-  return stdout;
-}
-
-/** The text a person sees: the rendered DOM without tags, style and the browser's own banner. */
-function visibleText(dom: string): string {
-  return dom
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<xslt-warning-banner[\s\S]*?<\/xslt-warning-banner>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
-}
 
 describe.skipIf(!CHROMIUM)('feeds in a browser (XSLT)', () => {
   let site: { base: string; server: Server };
@@ -113,7 +47,7 @@ describe.skipIf(!CHROMIUM)('feeds in a browser (XSLT)', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => site?.server.close(resolve));
-    for (const p of profiles) rmSync(p, { recursive: true, force: true });
+    removeProfiles();
   });
 
   for (const file of ['rss.xml', 'atom.xml']) {

@@ -35,7 +35,7 @@ describe('build --json', () => {
     expect(out.ok).toBe(true);
     expect(out.counts).toMatchObject({ sources: 2, published: 2, failed: 0 });
     expect(out.written).toBe(out.files.length);
-    expect(out.files.map((f) => f.name).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xsl', 'feeds.opml', 'index.html', 'rss.xml']);
+    expect(out.files.map((f) => f.name).sort()).toEqual(['atom.xml', 'feed.html', 'feed.json', 'feed.xsl', 'feeds.opml', 'index.html', 'rss.xml']);
     expect(out.feeds.map((f) => [f.kind, f.format, f.url])).toEqual([
       ['main', 'rss', 'https://example.com/rss.xml'],
       ['main', 'atom', 'https://example.com/atom.xml'],

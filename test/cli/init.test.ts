@@ -77,3 +77,12 @@ describe('assets/config.schema.json', () => {
     }
   });
 });
+
+describe('assets/config.schema.json and the loader agree', () => {
+  it('allows each precedence field exactly the sources the loader allows ("title": ["mtime"] is refused by both)', async () => {
+    const { PRECEDENCE_SOURCES } = await import('../../src/config/schema.js');
+    const props = (schema.properties.precedence as unknown as { properties: Record<string, { items: { enum: string[] } }> }).properties;
+    for (const [field, sources] of Object.entries(PRECEDENCE_SOURCES)) expect(props[field]?.items.enum, field).toEqual(sources);
+    expect(() => resolveConfig({ precedence: { title: ['mtime'] } })).toThrow(/precedence\.title/);
+  });
+});

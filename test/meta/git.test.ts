@@ -74,3 +74,72 @@ describe('a build', () => {
     expect(calls.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('readGitDates follows renames (issue 13)', () => {
+  function newRepo(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-git-mv-'));
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    return dir;
+  }
+  function write(dir: string, rel: string, text: string): void {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const post = (n: number) => `---\ntitle: Post number ${n}\n---\n${'A paragraph of the post, long enough to be recognised after a move. '.repeat(4)}${n}\n`;
+
+  it('a post moved into the articles folder, and edited a little, keeps its first commit date', async () => {
+    const dir = newRepo();
+    write(dir, '_posts/2019-05-01-hello.md', post(1));
+    write(dir, '_posts/other.md', post(2));
+    git(dir, ['add', '-A'], '2019-05-01T10:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'first'], '2019-05-01T10:00:00Z');
+    write(dir, '_posts/2019-05-01-hello.md', `${post(1)}An edit.\n`);
+    git(dir, ['commit', '-q', '-am', 'edit'], '2020-02-02T10:00:00Z');
+    // The site moves to a new generator: the folder moves, and a front matter line changes.
+    mkdirSync(path.join(dir, 'content'), { recursive: true });
+    git(dir, ['mv', '_posts', 'content/posts'], '2024-03-03T10:00:00Z');
+    write(dir, 'content/posts/2019-05-01-hello.md', `${post(1).replace('title:', 'draft: false\ntitle:')}An edit.\n`);
+    git(dir, ['commit', '-q', '-am', 'move to the new generator'], '2024-03-03T10:00:00Z');
+    const { dates, diagnostics } = await readGitDates(path.join(dir, 'content/posts'), 'content/posts');
+    expect(diagnostics).toEqual([]);
+    expect(dates.get('2019-05-01-hello.md')).toEqual({ first: new Date('2019-05-01T10:00:00Z'), last: new Date('2024-03-03T10:00:00Z') });
+    expect(dates.get('other.md')).toEqual({ first: new Date('2019-05-01T10:00:00Z'), last: new Date('2024-03-03T10:00:00Z') });
+  });
+
+  it('follows a chain of renames within the folder, and a build publishes the first date', async () => {
+    const dir = newRepo();
+    write(dir, 'articles/a.md', post(1));
+    git(dir, ['add', '-A'], '2018-01-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'a'], '2018-01-01T00:00:00Z');
+    git(dir, ['mv', 'articles/a.md', 'articles/b.md'], '2019-01-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'a to b'], '2019-01-01T00:00:00Z');
+    mkdirSync(path.join(dir, 'articles/trip'), { recursive: true });
+    git(dir, ['mv', 'articles/b.md', 'articles/trip/index.md'], '2020-01-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'b to a bundle'], '2020-01-01T00:00:00Z');
+    const { dates } = await readGitDates(path.join(dir, 'articles'), 'articles');
+    expect(dates.get('trip/index.md')).toEqual({ first: new Date('2018-01-01T00:00:00Z'), last: new Date('2020-01-01T00:00:00Z') });
+    const { resolveConfig } = await import('../../src/config/load.js');
+    const result = await build({ cwd: dir, config: resolveConfig({ link: 'https://example.com/', cache: false, stylesheet: false, index: false }), now: new Date('2026-01-01T00:00:00Z') });
+    expect(result.articles.map((a) => [a.title.value, a.published.value.toISOString(), a.published.from])).toEqual([['Post number 1', '2018-01-01T00:00:00.000Z', 'git']]);
+  });
+
+  it('warns when many articles begin in one commit that git cannot follow (an import or a copy)', async () => {
+    const dir = newRepo();
+    write(dir, 'keep.md', 'x');
+    git(dir, ['add', '-A'], '2015-01-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'start'], '2015-01-01T00:00:00Z');
+    for (let i = 0; i < 12; i++) write(dir, `posts/p${i}.md`, post(i));
+    git(dir, ['add', '-A'], '2024-06-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'import the old blog'], '2024-06-01T00:00:00Z');
+    const { dates, diagnostics } = await readGitDates(path.join(dir, 'posts'), 'posts');
+    expect(dates.size).toBe(12);
+    expect(diagnostics.map((d) => d.code)).toEqual(['GIT_DATES_UNCERTAIN']);
+    expect(diagnostics[0]?.message).toContain('12 of 12 articles first appear in one commit on 2024-06-01');
+  });
+
+  it('does not warn for a few posts added together', async () => {
+    const { articles } = repo();
+    const { diagnostics } = await readGitDates(articles, 'articles');
+    expect(diagnostics).toEqual([]);
+  });
+});

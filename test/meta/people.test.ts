@@ -30,3 +30,21 @@ describe('joinNames', () => {
     expect(joinNames([{ name: 'A' }, { name: 'B' }, { name: 'C' }])).toBe('A, B and C');
   });
 });
+
+describe('parsePerson: only a real URL is split from the shorthand (issue 13)', () => {
+  it('keeps parentheses that hold no URL in the name', () => {
+    expect(parsePerson('Ada (Lovelace || Byron)', true)).toEqual({ name: 'Ada (Lovelace || Byron)' });
+    expect(parsePerson('Sam Lee (@samlee)', true)).toEqual({ name: 'Sam Lee (@samlee)' });
+    expect(parsePerson('Ana (ed.) <ana@example.com>', true)).toEqual({ name: 'Ana (ed.)', email: 'ana@example.com' });
+    expect(parsePerson('Li (me.html)', true)).toEqual({ name: 'Li (me.html)' });
+    expect(parsePerson('Ada (Lovelace (Byron))')).toEqual({ name: 'Ada (Lovelace (Byron))' });
+  });
+
+  it('splits an http(s) URL, and a path only where relative URLs are allowed', () => {
+    expect(parsePerson('Jo (https://jo.example/)')).toEqual({ name: 'Jo', url: 'https://jo.example/' });
+    expect(parsePerson('Jo (/about)', true)).toEqual({ name: 'Jo', url: '/about' });
+    expect(parsePerson('Jo (../jo/)', true)).toEqual({ name: 'Jo', url: '../jo/' });
+    expect(parsePerson('Jo (/about)')).toEqual({ name: 'Jo' });
+    expect(parsePerson('Jo (mailto:jo@example.com)')).toEqual({ name: 'Jo' });
+  });
+});

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
@@ -98,5 +98,53 @@ describe('incremental rebuilds', () => {
     writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
     const result = await expectSameAsUncached(dir);
     expect(byName(result).get('tags/odd/rss.xml')?.status).toBe('written');
+  });
+});
+
+describe('copied items are verified against their recorded hashes', () => {
+  /** The main feed holds p9..p6 (no archive pages) and so does the tag feed "odd". */
+  function flatProject(): string {
+    const dir = project();
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...CONFIG, cache: '.cache/feedwright', limit: 4, feeds: { tags: true, authors: false } }));
+    return dir;
+  }
+
+  /** Rewrite the output record so that `name` carries its current stamp: what a write through mmap that keeps the stamp looks like. */
+  function restoreStamp(dir: string, name: string): void {
+    const cache = path.join(dir, '.cache', 'feedwright');
+    const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
+    const text = readFileSync(path.join(cache, recordFile), 'utf8');
+    const header = text.slice(0, text.indexOf('\n'));
+    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { writtenAt: number; files: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number }> };
+    const s = statSync(path.join(dir, 'dist', name));
+    const r = record.files[name];
+    if (!r) throw new Error(`no record for ${name}`);
+    expect(s.size).toBe(r.size);
+    Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
+    record.writtenAt = Date.now();
+    writeFramed(path.join(cache, recordFile), header.slice(0, header.lastIndexOf(' ')), JSON.stringify(record));
+  }
+
+  it('a same-length edit inside a copied item, stamp intact, is not copied: the feeds are rendered afresh', async () => {
+    const dir = flatProject();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    const before = readFileSync(rss, 'utf8');
+    // Same length, and an item that still starts and ends as items do, but no longer well-formed.
+    const corrupt = before.replace('Body of post 8', 'Body <f post 8');
+    expect(corrupt).not.toBe(before);
+    writeFileSync(rss, corrupt);
+    await sleep(60);
+    restoreStamp(dir, 'rss.xml');
+
+    // p9 changes: rss.xml and tags/odd/rss.xml are composed again, copying p8..p6 (from rss.xml first).
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const result = await expectSameAsUncached(dir);
+    expect(readFileSync(rss, 'utf8')).not.toContain('Body <f post 8');
+    expect(readFileSync(path.join(dir, 'dist', 'tags', 'odd', 'rss.xml'), 'utf8')).not.toContain('Body <f post 8');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The tag feed still copies what it can, from its own intact file.
+    expect(byName(result).get('tags/odd/rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
   });
 });

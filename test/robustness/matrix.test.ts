@@ -477,8 +477,8 @@ describe('matrix: configuration', () => {
     expect(r.code).toBe(EXIT.USAGE_OR_CONFIG);
   });
 
-  it('a catastrophic clean.drop pattern -> CONFIG_INVALID, exit 2', async () => {
-    const s = site({}, { config: { ...BASE_CONFIG, clean: { drop: ['^(a+)+$'] } } });
+  it('a clean.drop pattern no linear-time engine can run (a backreference) -> CONFIG_INVALID, exit 2', async () => {
+    const s = site({}, { config: { ...BASE_CONFIG, clean: { drop: ['^(a+)\\1$'] } } });
     const r = await run(s.dir);
     expect(fatal(r)).toBe('CONFIG_INVALID');
     expect(r.code).toBe(EXIT.USAGE_OR_CONFIG);

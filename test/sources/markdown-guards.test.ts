@@ -32,11 +32,12 @@ function referenceNesting(body: string): number {
     }
     if (!atLineStart) continue;
     if (c === 32 || c === 9) continue;
-    if (c === 62 || c === 45 || c === 43 || c === 42) count++;
+    if (c === 62) count++; // > opens a quote with or without a space
+    else if ((c === 45 || c === 43 || c === 42) && isMarkerEnd(body.charCodeAt(i + 1))) count++; // - + * open a list item only before a space or the line end
     else if (c >= 48 && c <= 57) {
       while (i + 1 < body.length && body.charCodeAt(i + 1) >= 48 && body.charCodeAt(i + 1) <= 57) i++;
       const next = body.charCodeAt(i + 1);
-      if (next === 46 || next === 41) {
+      if ((next === 46 || next === 41) && isMarkerEnd(body.charCodeAt(i + 2))) {
         count++;
         i++;
       } else atLineStart = false;
@@ -44,6 +45,10 @@ function referenceNesting(body: string): number {
     if (count > max) max = count;
   }
   return max;
+}
+
+function isMarkerEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
 /** Every ASCII character, plus non-ASCII letters, spaces and a lone surrogate half. */
@@ -91,6 +96,27 @@ describe('maxBlockNesting', () => {
     expect(maxBlockNesting('12 > >\n')).toBe(0);
     expect(maxBlockNesting('>'.repeat(MAX_MARKDOWN_NESTING + 1))).toBe(MAX_MARKDOWN_NESTING + 1);
     expect(readMarkdown('>'.repeat(MAX_MARKDOWN_NESTING + 1), 1).dropped?.[0]?.rule).toBe('markdown-failed');
+  });
+
+  it('does not take a long rule of "-", "*" or "+" for nesting, in a code block or out of it (issue 13)', () => {
+    const rule = '-'.repeat(MAX_MARKDOWN_NESTING + 50);
+    expect(maxBlockNesting(rule)).toBe(0);
+    expect(maxBlockNesting(`+${'-'.repeat(120)}+\n| a |\n${'*'.repeat(120)}`)).toBe(0);
+    const inCode = readMarkdown(`Intro.\n\n\`\`\`\n${rule}\n| a | b |\n${rule}\n\`\`\`\n\nAfter.`, 1);
+    expect(inCode.dropped).toBeUndefined();
+    expect(inCode.bodyHtml).toContain(`<pre><code>${rule}\n`);
+    const asBreak = readMarkdown(`One.\n\n${rule}\n\nTwo *stressed*.`, 1);
+    expect(asBreak.dropped).toBeUndefined();
+    expect(asBreak.bodyHtml).toContain('<hr>');
+    expect(asBreak.bodyHtml).toContain('<em>stressed</em>');
+  });
+
+  it('still bounds real nesting of list items', () => {
+    for (const marker of ['- ', '* ', '+ ', '1. ', '2) ', '-\t']) {
+      const deep = `${marker.repeat(MAX_MARKDOWN_NESTING + 1)}x`;
+      expect(maxBlockNesting(deep), marker).toBe(MAX_MARKDOWN_NESTING + 1);
+      expect(readMarkdown(deep, 1).dropped?.[0]?.rule, marker).toBe('markdown-failed');
+    }
   });
 
   it('counts as the per-character definition on every input', () => {

@@ -17,7 +17,7 @@ import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import { parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
 import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
-import { clip, countWords, postFilter } from './postfilter.js';
+import { countWords, postFilter } from './postfilter.js';
 import { precleanDocument } from './preclean.js';
 import { MIN_CONTENT_CHARS } from './rules.js';
 import { normalizeSpace, renderText, textWeight } from './text.js';
@@ -97,7 +97,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   delete (body as { innerHTML?: string }).innerHTML;
   if (root) {
     const articleText = normalizeSpace(root.textContent ?? '');
-    for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: clip(p), rule: 'readability' });
+    for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: p, rule: 'readability' });
     dropped.push(...postFilter(root, found, headlines));
     unwrapPages(root);
     removeComments(root);

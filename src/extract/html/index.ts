@@ -6,6 +6,7 @@
  * what was removed is reported in `dropped` with the rule that removed it.
  */
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import { checkHtmlBounds, describeBound } from '../bounds.js';
 import { readDateLine, splitByline } from '../textual/index.js';
 import { extractContent } from './content.js';
 import { parseDocument, simpleText, wholeBody } from './dom.js';
@@ -32,12 +33,16 @@ export interface HtmlExtraction {
   dropped: DroppedBlock[];
 }
 
-export { parseHtmlDate } from './dates.js';
+export { parseMarkupDate as parseHtmlDate } from '../dates.js';
 export { stripSiteName } from './metadata.js';
 export { renderText } from './text.js';
 
 /** Extract the main content and the metadata of an HTML page. */
 export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtraction {
+  // A page with more nodes than any real page never reaches linkedom and Readability, whose cost
+  // grows faster than its node count (src/extract/bounds.ts): its text is read without a tree.
+  const bound = checkHtmlBounds(html);
+  if (bound) return textOnly(html, titleOnly(html), [], describeBound(bound), 'too-complex');
   const parsed = parseDocument(html);
   if (!parsed.ok) return textOnly(html, {}, [], parsed.reason);
   const document = parsed.document;
@@ -97,7 +102,7 @@ function withDroppedLines(found: FoundMetadata, dropped: readonly DroppedBlock[]
 }
 
 /** The fallback when no DOM can be used: the text of the markup, read without a tree. */
-function textOnly(html: string, found: FoundMetadata, dropped: DroppedBlock[], reason: string): HtmlExtraction {
+function textOnly(html: string, found: FoundMetadata, dropped: DroppedBlock[], reason: string, rule: 'dom-failed' | 'too-complex' = 'dom-failed'): HtmlExtraction {
   const text = simpleText(html);
   return {
     contentHtml:
@@ -109,8 +114,18 @@ function textOnly(html: string, found: FoundMetadata, dropped: DroppedBlock[], r
             .join('\n'),
     contentText: text,
     found,
-    dropped: [...dropped, { text: reason, rule: 'dom-failed' }],
+    dropped: [...dropped, { text: reason, rule }],
   };
+}
+
+/**
+ * The page's `<title>`, found without a tree (for a page over a work bound). Linear: each attempt
+ * scans at most to the next `<`.
+ */
+function titleOnly(html: string): FoundMetadata {
+  const m = /<title\b[^<>]*>([^<]*)<\/title/i.exec(html);
+  const title = m?.[1] ? simpleText(m[1]) : '';
+  return title ? { title: { value: title, from: 'html' } } : {};
 }
 
 function escapeHtml(s: string): string {

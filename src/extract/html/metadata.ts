@@ -9,9 +9,11 @@
  */
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
-import { parseHtmlDate } from './dates.js';
-import type { DomDocument, DomElement } from './dom-types.js';
+import { parseMarkupDate as parseHtmlDate } from '../dates.js';
+import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, parseByline, sameName } from '../textual/byline.js';
+import { type DomDocument, type DomElement, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
+import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
   timezone: string;
@@ -153,18 +155,43 @@ interface PageIndex {
   relAuthor: DomElement[];
   relTag: DomElement[];
   bylines: DomElement[];
+  /** Short elements whose text starts like a byline ("Von …", "By …", "Autor: …"), in document order. */
+  textBylines: DomElement[];
+  /** Elements whose text a reader does not see: scripts, styles, templates, noscript, the <title>. */
+  hidden: DomElement[];
+  /** `<h1>` elements outside navigation, footers and asides, in document order (at most `MAX_HEADINGS`). */
+  headings: DomElement[];
 }
+
+/** Elements that hold a byline written as text ("<p>Von <a>Jane Doe</a></p>"). */
+const BYLINE_HOSTS: ReadonlySet<string> = new Set(['p', 'span', 'div', 'small', 'address', 'em', 'i', 'strong', 'b', 'li', 'time', 'h4', 'h5', 'h6', 'td', 'dd', 'font']);
+/** A byline element has few children ("Von ", <a>, " am ", <time>). */
+const MAX_BYLINE_CHILDREN = 8;
+/** Text bylines looked at per page. */
+const MAX_TEXT_BYLINES = 12;
+/** Elements classed author/byline looked at per page (comment lists repeat the class). */
+const MAX_BYLINES = 16;
+
+/** Headings looked at as title candidates; pages with more are listings. */
+const MAX_HEADINGS = 12;
+/** Where a heading is not the article's: navigation, footers, asides, comment sections. */
+const NOT_ARTICLE_HEADING = 'nav, footer, aside, form, [role="navigation"], [class*="comment"], [id*="comment"]';
 
 function hasToken(value: string | null, token: string): boolean {
   return value?.toLowerCase().split(/\s+/).includes(token) === true;
 }
 
 function indexPage(document: DomDocument): PageIndex {
-  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [] };
+  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [], hidden: [], textBylines: [] };
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase();
     if (tag === 'script') {
       if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') index.jsonLd.push(el);
+      index.hidden.push(el);
+      continue;
+    }
+    if (tag === 'style' || tag === 'noscript' || tag === 'template') {
+      index.hidden.push(el);
       continue;
     }
     if (tag === 'meta') {
@@ -177,7 +204,11 @@ function indexPage(document: DomDocument): PageIndex {
     }
     if (tag === 'title') {
       index.title ??= el;
+      index.hidden.push(el);
       continue;
+    }
+    if (tag === 'h1') {
+      if (index.headings.length < MAX_HEADINGS && !el.closest(NOT_ARTICLE_HEADING)) index.headings.push(el);
     }
     const itemprop = el.getAttribute('itemprop');
     const dated = el.hasAttribute('datetime') || el.hasAttribute('content');
@@ -189,8 +220,12 @@ function indexPage(document: DomDocument): PageIndex {
     const rel = tag === 'a' ? el.getAttribute('rel') : null;
     if (hasToken(rel, 'author')) index.relAuthor.push(el);
     if (hasToken(rel, 'tag')) index.relTag.push(el);
+    if (index.textBylines.length < MAX_TEXT_BYLINES && BYLINE_HOSTS.has(tag)) {
+      const first = el.firstChild;
+      if (first?.nodeType === TEXT_NODE && BYLINE_START.test(first.nodeValue ?? '')) index.textBylines.push(el);
+    }
     const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    if (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author')) {
+    if (index.bylines.length < MAX_BYLINES && (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author'))) {
       index.bylines.push(el);
     }
   }
@@ -229,6 +264,9 @@ function jsonLdNodes(index: PageIndex): { nodes: Json[]; invalid: number } {
   return { nodes, invalid };
 }
 
+/** schema.org types that name an organisation or a site, never a person. */
+const JSON_LD_ORGANIZATION_TYPES = /^(?:Organization|NewsMediaOrganization|Corporation|LocalBusiness|WebSite|Brand|EducationalOrganization|GovernmentOrganization|NGO|OnlineBusiness|Store|MedicalOrganization|SportsOrganization|PerformingGroup|Project|Airline|Library|Consortium|FundingScheme|ResearchOrganization|WorkersUnion)$/;
+
 /** "By Jane Doe | Example News" -> "Jane Doe": a byline prefix and a trailing affiliation go. */
 function cleanPersonName(raw: string): string {
   return normalizeSpace(raw.replace(BYLINE_PREFIX, '').split(/\s+\|\s+/)[0] ?? '');
@@ -236,14 +274,16 @@ function cleanPersonName(raw: string): string {
 
 function personFromJson(v: unknown, byId: Map<string, Json>): Person | undefined {
   if (typeof v === 'string') {
-    const name = cleanPersonName(decodeEntities(v));
+    const name = cleanAuthorName(cleanPersonName(decodeEntities(v)));
     return name && !/^https?:\/\//i.test(name) ? { name } : undefined;
   }
   if (!isObject(v)) return undefined;
   let node = v;
   const id = node['@id'];
   if (node.name === undefined && typeof id === 'string') node = byId.get(id) ?? node;
-  const name = cleanPersonName(firstString(node.name) ?? '');
+  // An Organization (or a WebSite) as the author is the publisher, not a person.
+  if (typesOf(node).some((t) => JSON_LD_ORGANIZATION_TYPES.test(t))) return undefined;
+  const name = cleanAuthorName(cleanPersonName(firstString(node.name) ?? ''));
   if (!name) return undefined;
   const person: Person = { name };
   const url = firstString(node.url) ?? firstString(node.sameAs);
@@ -308,8 +348,20 @@ interface Candidates {
   lang?: string | undefined;
 }
 
-function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number } {
+
+function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[] } {
   const { nodes, invalid } = jsonLdNodes(index);
+  const organizations: string[] = [];
+  for (const n of nodes) {
+    if (typesOf(n).some((t) => JSON_LD_ORGANIZATION_TYPES.test(t))) {
+      const name = firstString(n.name);
+      if (name) organizations.push(name);
+    }
+    for (const p of asArray(n.publisher)) {
+      const name = typeof p === 'string' ? p : isObject(p) ? firstString(p.name) : undefined;
+      if (name) organizations.push(normalizeSpace(name));
+    }
+  }
   const byId = new Map<string, Json>();
   for (const n of nodes) {
     const id = n['@id'];
@@ -349,7 +401,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     if (!isPage) found.link ??= firstString(a.url) ?? firstString(isObject(a.mainEntityOfPage) ? a.mainEntityOfPage['@id'] : a.mainEntityOfPage);
     found.lang ??= firstString(a.inLanguage);
   }
-  return { found, invalid };
+  return { found, invalid, organizations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,19 +428,35 @@ function firstMeta(meta: Map<string, string[]>, names: readonly string[]): strin
   return undefined;
 }
 
+/**
+ * A list read from one element or meta value: an organisation beside people ("Jane Doe; CNN")
+ * goes, and a profile box's glued text ("Jane DoeStaff Writer", "More by Jane Doe") is the name.
+ */
+function tidyPeople(people: Person[]): Person[] {
+  const names = people.map((p) => p.name);
+  const glued = names.find((a) => names.some((b) => b !== a && b.startsWith(a) && /^\p{Lu}/u.test(b.slice(a.length))));
+  if (glued !== undefined) return people.filter((p) => p.name === glued).slice(0, 1);
+  const persons = people.filter((p) => !isOrganisationName(p.name));
+  const organisations = people.length - persons.length;
+  return organisations === 1 && persons.length > 0 && persons.every((p) => p.name.includes(' ')) ? persons : people;
+}
+
 function authorsFromText(text: string): Person[] {
   const cleaned = normalizeSpace(text).replace(BYLINE_PREFIX, '');
   if (!cleaned || /^https?:\/\//i.test(cleaned)) return [];
-  return dedupePeople(
+  return tidyPeople(dedupePeople(
     cleaned
       .split(AUTHOR_SEPARATOR)
       .map((n) => n.replace(BYLINE_PREFIX, '').trim())
       // A name has no digits and does not start in lower case ("on December 30" is a date).
-      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n) && !/\d/.test(n) && !/^\p{Ll}/u.test(n))
+      // A lower-case start is a date or a phrase ("on December 30"), except a one-word user name ("marc").
+      .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n) && !/\d/.test(n) && (!/^\p{Ll}/u.test(n) || /^[\p{L}._-]{4,30}$/u.test(n)))
       // Form labels ("Name *", "Nama (wajib)") and credentials after a comma ("MS", "RDN") are not people.
       .filter((n) => !NOT_A_NAME_CHARS.test(n) && !CREDENTIAL.test(n))
+      .map(cleanAuthorName)
+      .filter((n): n is string => n !== undefined)
       .map((name) => ({ name })),
-  );
+  ));
 }
 
 function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
@@ -409,12 +477,15 @@ function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
       break;
     }
   }
+  // The first meta author naming people; one naming only organisations ("jungle.world") if none does.
   for (const n of META_NAMES.authors) {
     const people = dedupePeople((meta.get(n) ?? []).flatMap(authorsFromText));
-    if (people.length > 0) {
+    if (people.length === 0) continue;
+    if (!people.every((p) => isOrganisationName(p.name))) {
       found.authors = people;
       break;
     }
+    found.authors ??= people;
   }
   for (const n of META_NAMES.tags) {
     const tags = splitTags(meta.get(n) ?? []);
@@ -483,7 +554,34 @@ function resolveUrl(value: string, base: string | undefined): string {
   }
 }
 
-function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates } {
+/** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars. */
+const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
+
+/** Inside an aside, a navigation, a footer, or a box of other articles (up to, not including, <body>). */
+function inOtherBox(el: DomElement): boolean {
+  for (let node: DomElement | null = el; node !== null; node = node.parentElement) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html') return false;
+    if (tag === 'aside' || tag === 'nav') return true;
+    // An article's own footer holds its byline; the page's footer does not.
+    if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
+    const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t !== '' && OTHER_BOX.test(t))) return true;
+  }
+  return false;
+}
+
+interface BylineCandidate {
+  people: Person[];
+  /** Position among the page's byline elements. */
+  order: number;
+  /** Inside an aside, a teaser or a newsletter box. */
+  aside: boolean;
+  /** Written as text ("Von Jane Doe"), not an element classed author/byline. */
+  text?: boolean;
+}
+
+function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates; bylines: BylineCandidate[] } {
   const html: Candidates = {};
   const byline: Candidates = {};
   const canonical = index.canonical?.getAttribute('href')?.trim();
@@ -515,20 +613,160 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   if (relAuthors.length > 0) html.authors = relAuthors;
   const tags = dedupe(index.relTag.map((a) => normalizeSpace(a.textContent ?? '')).filter(Boolean));
   if (tags.length > 0) html.tags = tags;
-  // Byline elements: the first short one that reads like names.
-  for (const el of index.bylines) {
+  // Byline elements: every short one that reads like names; `chooseAuthors` scores them.
+  const bylines: BylineCandidate[] = [];
+  index.bylines.forEach((el, order) => {
     // Comment forms label their name field "author"; those are not the article's byline.
-    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"]')) continue;
+    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
     const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
     const text = normalizeSpace(nameEl.textContent ?? '');
-    if (text === '' || text.length > 120) continue;
+    if (text === '' || text.length > 120) return;
     const people = authorsFromText(text).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
-    if (people.length > 0) {
-      byline.authors = people;
-      break;
+    if (people.length === 0) return;
+    // A teaser, newsletter or related-articles box names the author of another article.
+    const aside = inOtherBox(el);
+    bylines.push({ people, order, aside });
+  });
+  // Bylines written as text: "Von Jane Doe", "By <a>Jane Doe</a> on Monday", "<b>Autor:</b> Jane Doe".
+  index.textBylines.forEach((el, order) => {
+    if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    let host: DomElement | null = el;
+    for (let up = 0; host && up < 2; up += 1, host = host.parentElement) {
+      // A byline is a short element; a container's whole text is not read.
+      if (host.childNodes.length > MAX_BYLINE_CHILDREN) return;
+      const text = normalizeSpace(host.textContent ?? '');
+      if (text.length > 120) return;
+      const people = parseByline(text);
+      if (people && people.length > 0) {
+        bylines.push({ people: tidyPeople(people), order, aside: inOtherBox(host), text: true });
+        return;
+      }
     }
+  });
+  byline.authors = bylines[0]?.people;
+  return { html, byline, bylines };
+}
+
+/** Weights of the author candidates (see `chooseAuthors`). */
+const AUTHOR_WEIGHT = {
+  jsonLd: 3,
+  meta: 2.5,
+  relAuthor: 2,
+  byline: 2.5,
+  textByline: 2.3,
+  /** Per earlier byline element: the first near the top of the article is the article's. */
+  laterByline: 0.1,
+  /** A byline inside a teaser, newsletter or related box. */
+  aside: 1.5,
+  /** Per other source naming the same person. */
+  agreement: 1.5,
+  /** Structured data naming someone the page never shows. */
+  hidden: 1.2,
+  /** An organisation named in structured data / in a byline element. */
+  organisation: 2.5,
+  shownOrganisation: 0.3,
+  /** Structured data naming the site itself (personal blogs are named after their author). */
+  siteName: 1,
+  /** All names are full names (two words or more). */
+  fullNames: 0.5,
+  /** What a candidate needs to be taken at all. */
+  minimum: 1.8,
+} as const;
+
+interface AuthorCandidate {
+  from: Provenance;
+  people: Person[];
+  weight: number;
+  /** Structured data (JSON-LD, meta): not necessarily shown on the page. */
+  stated: boolean;
+}
+
+/**
+ * The authors among the page's candidates (JSON-LD, meta author, rel=author, byline elements),
+ * scored, never "the first that matches": each name is cleaned with the shared byline grammar;
+ * names another source agrees with gain; structured data naming someone the page never shows, an
+ * organisation, or the site itself loses (a byline element showing an organisation is kept).
+ */
+function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], candidates: readonly AuthorCandidate[], siteNames: readonly string[]): Sourced<Person[]> | undefined {
+  const cleaned = candidates.filter((c) => c.people.length > 0);
+  if (cleaned.length === 0) return undefined;
+  let visible: { all: string; hidden: string } | undefined;
+  const shown = (name: string): boolean => {
+    visible ??= pageText(document, hidden);
+    const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp);
+    if (words.length === 0) return false;
+    const pattern = new RegExp(words.join('\\s+'), 'g');
+    return count(visible.all, pattern) > count(visible.hidden, pattern);
+  };
+  let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
+  for (const c of cleaned) {
+    let score = c.weight;
+    let agreed = false;
+    for (const other of cleaned) {
+      if (other === c || other.from === c.from) continue;
+      if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
+        score += AUTHOR_WEIGHT.agreement;
+        agreed = true;
+      }
+    }
+    // A name another source agrees with is on the page (or stated twice); only a lone one is looked up.
+    if (c.stated && !agreed && !c.people.some((p) => shown(p.name))) score -= AUTHOR_WEIGHT.hidden;
+    if (c.people.every((p) => p.name.trim().includes(' '))) score += AUTHOR_WEIGHT.fullNames;
+    // Organisations and the site's own name are authors only when the page shows them as the byline.
+    if (c.people.some((p) => isOrganisationName(p.name))) score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
+    else if (c.stated && c.people.some((p) => isSiteName(p.name, siteNames))) score -= AUTHOR_WEIGHT.siteName;
+    if (best === undefined || score > best.score) best = { candidate: c, score };
   }
-  return { html, byline };
+  if (!best || best.score < AUTHOR_WEIGHT.minimum) return undefined;
+  return { value: best.candidate.people, from: best.candidate.from };
+}
+
+/**
+ * The page's text, and the text of what a reader does not see (scripts, styles, templates, the
+ * <title>), lower-cased. Read with `textContent` only: the document is not walked or changed here.
+ */
+function pageText(document: DomDocument, hidden: readonly DomElement[]): { all: string; hidden: string } {
+  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: hidden.map((el) => el.textContent ?? '').join(' ').toLowerCase() };
+}
+
+function count(haystack: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(haystack) !== null) n += 1;
+  return n;
+}
+
+/** A heading that is the site's logo: inside a link, or classed as a logo or site title. */
+function isLogoHeading(el: DomElement): boolean {
+  if (/logo|site-?title|site-?name|brand/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+  const link = el.closest('a[href]') ?? el.querySelector('a[href]');
+  if (link && normalizeSpace(link.textContent ?? '') === normalizeSpace(el.textContent ?? '')) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    return /^(?:https?:\/\/[^/]+)?\/?(?:index\.\w+)?$/i.test(href);
+  }
+  return false;
+}
+
+/** A heading's text, and its parts when it is made of several (a kicker span, then the headline). */
+function headingCandidate(el: DomElement): HeadingCandidate {
+  const parts: string[] = [];
+  for (const node of el.childNodes) {
+    const text = normalizeSpace((node.textContent ?? '').replace(/\u00ad/g, ''));
+    if (text !== '') parts.push(text);
+  }
+  // Parts are joined with a space, except before punctuation ("Frauen im THW" + ": Vergangenheit").
+  const text = parts.length >= 2 ? parts.reduce((a, b) => (/^[:;,.!?)]/.test(b) ? `${a}${b}` : `${a} ${b}`)) : normalizeSpace((el.textContent ?? '').replace(/\u00ad/g, ''));
+  return parts.length >= 2 ? { text, parts } : { text };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    // A relative or malformed URL names no host.
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,13 +780,13 @@ export interface MetadataResult {
 /** Read the page's metadata. Call before anything mutates the document. */
 export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
   const index = indexPage(document);
-  const { found: jsonLd, invalid } = fromJsonLd(index, o);
+  const { found: jsonLd, invalid, organizations } = fromJsonLd(index, o);
   const metas = metaValues(index);
   const meta = fromMeta(metas, o);
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
-  const { html, byline } = fromMarkup(document, index, o, siteName);
+  const { html, byline, bylines } = fromMarkup(document, index, o, siteName);
   const bySource: Partial<Record<Provenance, Candidates>> = { 'json-ld': jsonLd, 'meta-tag': meta, html, byline };
   const found: FoundMetadata = {};
   const pick = <K extends FieldName>(field: K): void => {
@@ -561,6 +799,37 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
     }
   };
   for (const field of Object.keys(PRECEDENCE) as FieldName[]) pick(field);
+  // The visible headline wins when the page's other titles agree with it (see ../title.ts).
+  const pageTitle = normalizeSpace(index.title?.textContent ?? '');
+  const host = hostOf(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined);
+  // A heading that links to the home page or is styled as the logo is the site's name.
+  const logos = index.headings.filter(isLogoHeading);
+  const headings = index.headings.filter((h) => !logos.includes(h));
+  const named = { siteNames: [siteName, metas.get('application-name')?.[0], ...organizations, ...logos.map((h) => normalizeSpace(h.textContent ?? ''))], host };
+    const siteNames = siteNamesOf(named);
+  const headline = chooseHeading(headings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
+  if (headline) {
+    // The same words as the structured title: that title, with its provenance, stays.
+    if (found.title?.value.toLowerCase() !== headline.text.toLowerCase()) found.title = { value: headline.text, from: 'html' };
+  }
+  else if (found.title) {
+    const fallback = found.title.from === 'html' ? (t: string) => stripSiteName(t, siteName) : (t: string) => t;
+    const raw = found.title.from === 'html' ? pageTitle : found.title.value;
+    found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
+  }
+  const authors = chooseAuthors(document, index.hidden, [
+    { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
+    { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
+    { from: 'html', people: html.authors ?? [], weight: AUTHOR_WEIGHT.relAuthor, stated: false },
+    ...bylines.map((b) => ({
+      from: 'byline' as const,
+      people: b.people,
+      weight: (b.text ? AUTHOR_WEIGHT.textByline : AUTHOR_WEIGHT.byline) - (b.aside ? AUTHOR_WEIGHT.aside : 0) - AUTHOR_WEIGHT.laterByline * Math.min(b.order, 4),
+      stated: false,
+    })),
+  ], siteNames);
+  if (authors) found.authors = authors;
+  else delete found.authors;
   const base = o.url ?? found.link?.value;
   if (found.link) found.link = { ...found.link, value: resolveUrl(found.link.value, o.url) };
   if (found.image) found.image = { ...found.image, value: resolveUrl(found.image.value, base) };

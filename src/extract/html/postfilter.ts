@@ -194,7 +194,7 @@ export function dropLinkLists(root: DomElement, dropped: DroppedBlock[]): void {
     if (text === '') continue;
     const items = list.querySelectorAll('li').length;
     if (items >= 2 && linkTextLength(list) > 0.6 * text.length) {
-      dropped.push({ text: text.slice(0, 200), rule: 'link-list' });
+      dropped.push({ text, rule: 'link-list' });
       list.remove();
     }
   }
@@ -229,15 +229,12 @@ export function filterBlocks(blocks: readonly Block[], found: FoundMetadata, dro
   const kept: Block[] = [];
   for (const b of nonEmpty) {
     const rule = blockRule(b, ctx);
-    if (rule) dropped.push({ text: clip(b.text), rule });
+    if (rule) dropped.push({ text: b.text, rule });
     else kept.push(b);
   }
   return kept;
 }
 
-export function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}
 
 /** Filter Readability's article in place. */
 export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = []): DroppedBlock[] {

@@ -125,9 +125,9 @@ function countWordsRough(text: string): number {
 
 /** Remove the text (caption, credit) of a media container, keeping its images. */
 function stripMediaText(el: DomElement, dropped: DroppedBlock[]): void {
-  const text = excerpt(el);
+  const text = blockText(el);
   if (text === '') return;
-  dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule: 'caption' });
+  dropped.push({ text, rule: 'caption' });
   const stack: DomNode[] = [el];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -147,15 +147,14 @@ function pushChildren(stack: DomElement[], el: DomElement): void {
   }
 }
 
-/** The start of an element's text, whitespace collapsed: enough for a report, cheap on big subtrees. */
-function excerpt(el: DomElement): string {
-  const raw = el.textContent ?? '';
-  return normalizeSpace(raw.length > 1000 ? raw.slice(0, 1000) : raw);
+/** An element's whole text, whitespace collapsed: `explain` shows every dropped sentence in full. */
+function blockText(el: DomElement): string {
+  return normalizeSpace(el.textContent ?? '');
 }
 
 function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
-  const text = excerpt(el);
-  if (text !== '') dropped.push({ text: text.length > 200 ? `${text.slice(0, 199)}…` : text, rule });
+  const text = blockText(el);
+  if (text !== '') dropped.push({ text, rule });
 }
 
 /** Remove boilerplate from the page in place. Returns what was removed. */

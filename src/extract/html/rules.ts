@@ -1,3 +1,4 @@
+import { alternation, MONTH_WORDS, TODAY_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
 /**
  * The extractor's heuristics as named data (after Readability's `REGEXPS`): every rule that
  * removes something has a name here, and that name is what `DroppedBlock.rule` reports.
@@ -101,22 +102,9 @@ export const CREDIT_LINE =
 
 /** A line that only says who wrote it or when: "By A and B", "Published 10:48, Tue, Nov 19, 2019". */
 export const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Rr]eporting by|[Ww]ords by|[Ss]tory by|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+\p{Lu}/u;
+/** A word that only dates are made of: months, weekdays, today/yesterday (every lexicon language), clock words and zones. */
 export const DATE_WORDS = new RegExp(
-  [
-    // English months, weekdays, clock words and zones
-    'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
-    'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday',
-    'am|pm|a\\.m|p\\.m|edt|est|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest',
-    // Months and weekdays in German, French, Spanish, Portuguese, Italian, Dutch
-    'januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag',
-    'janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
-    'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo',
-    'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|feira',
-    'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica',
-    'januari|februari|maart|mei|augustus|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag',
-  ]
-    .map((group) => `^(?:${group})\\.?$`)
-    .join('|'),
+  `^(?:${alternation([...MONTH_WORDS, ...WEEKDAY_WORDS, ...TODAY_WORDS, ...YESTERDAY_WORDS])}|am|pm|a\\.m|p\\.m|edt|est|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest)\\.?$`,
   'iu',
 );
 /** Small words that join the parts of a written date ("22 de outubro de 2010 às 20:13", "le 3 mars"). */

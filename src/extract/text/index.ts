@@ -8,7 +8,9 @@
  *   2. Label each unit with the first phrase rule that matches (rules.ts), the user's patterns,
  *      and the site template; a sign-up box takes the lines right after its heading with it.
  *   3. Find the body: the densest run of prose (maximum-sum run where prose lines add their words
- *      and everything else subtracts), then widen it over neighbouring sentence-like lines.
+ *      and everything else subtracts), each line's score moved by the fitted body model
+ *      (model.ts, features.ts; assets/text-body-model.json), then widen it over neighbouring
+ *      sentence-like lines.
  *      Comment and related-list headings weigh heavily, so readers' prose after them stays out.
  *   4. Find the title: the best-scoring headline-like line before the body (or at its top): it
  *      stands right above the byline or date, is repeated on the page, sits over its dek, and is
@@ -21,7 +23,7 @@
  */
 
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
-import { readDateLine } from '../textual/dates.js';
+import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { Person } from '../../model.js';
 import {
@@ -37,8 +39,12 @@ import {
   type PhraseRule,
   type RuleName,
 } from './rules.js';
+import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './features.js';
+import { defaultModel, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
+import { alternation, MONTH_WORDS } from '../lexicon/index.js';
+import type { TextPattern } from '../patterns.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
 export { NOT_HEADLINE, PHRASE_RULES } from './rules.js';
@@ -49,12 +55,14 @@ export interface TextExtractOptions {
   timezone: string;
   /** For relative dates; the clock is never read. */
   referenceDate?: Date;
-  /** User-supplied: a matching line is dropped (rule 'user-drop'). */
-  dropPatterns?: RegExp[];
+  /** User-supplied: a matching line is dropped (rule 'user-drop'). Config patterns run on RE2 (../patterns.ts). */
+  dropPatterns?: TextPattern[];
   /** User-supplied: a matching line is always kept (wins over everything). */
-  keepPatterns?: RegExp[];
+  keepPatterns?: TextPattern[];
   /** Normalised lines that recur across many articles of the folder (site template). */
   template?: ReadonlySet<string>;
+  /** The body model; the checked-in one (assets/text-body-model.json) by default. For the fitting script. */
+  model?: TextModel;
 }
 
 export interface TextExtraction {
@@ -89,19 +97,36 @@ const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
 const META_MAX_WORDS = 25;
 
-export function extractText(input: string, options: TextExtractOptions): TextExtraction {
-  // 1. Units.
+/** Steps 1 and 2: the units of a page and what the rules said about each. */
+function unitsAndLabels(input: string, options: TextExtractOptions): { units: Unit[]; labels: Label[] } {
   const units = buildUnits(normaliseInput(typeof input === 'string' ? input : ''));
-  const result: TextExtraction = { paragraphs: [], dropped: [] };
-  if (units.length === 0) return result;
-
-  // 2. Labels.
   const labels = units.map((unit) => labelUnit(unit, options));
   propagateBoxes(units, labels);
   labelDuplicates(units, labels);
+  return { units, labels };
+}
+
+/**
+ * The units of a page with their model features, for scripts/fit-text-model.ts (the labels it
+ * fits against come from the development sets, not from here).
+ */
+export function textUnitFeatures(input: string, options: TextExtractOptions): { units: Unit[]; features: Float64Array[]; language: string } {
+  const { units, labels } = unitsAndLabels(input, options);
+  const { features, language } = unitModelInput(units, labels);
+  return { units, features, language };
+}
+
+export function extractText(input: string, options: TextExtractOptions): TextExtraction {
+  // 1.-2. Units and labels.
+  const { units, labels } = unitsAndLabels(input, options);
+  const result: TextExtraction = { paragraphs: [], dropped: [] };
+  if (units.length === 0) return result;
 
   // 3. Body.
-  const [bodyStart, bodyEnd] = findBody(units, labels);
+  const model = options.model ?? defaultModel();
+  const { features } = unitModelInput(units, labels);
+  const p = probabilities(model, features);
+  const [bodyStart, bodyEnd] = findBody(units, labels, model, p);
   let start = bodyStart;
   let end = bodyEnd;
 
@@ -140,6 +165,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if (label.rule) rule = label.rule;
     else if (i < start || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
+    // A line inside the body that the model is sure is not body, and that is neither a sentence
+    // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
+    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -155,6 +183,26 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     } else addDropped(result.dropped, unit, rule);
   }
   return result;
+}
+
+/** How many short lines after a sentence ending in a colon are read as the list it introduces. */
+const INTRODUCED_LIST_REACH = 12;
+
+/** Line `i` is one of the short lines right after a sentence that ends with a colon (a list whose bullets are gone). */
+function inIntroducedList(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - INTRODUCED_LIST_REACH); k -= 1) {
+    if (introducesList(units[k], labels[k])) return true;
+    const unit = units[k] as Unit;
+    if (unit.sentence || isProse(unit) || labels[k]?.rule) return false;
+  }
+  return false;
+}
+
+/** The next line (within the body) is prose the model keeps, or a table row: line `i` is its subheading. */
+function headsProse(units: readonly Unit[], labels: readonly Label[], p: Float64Array, i: number, end: number): boolean {
+  const next = units[i + 1];
+  if (i + 1 > end || next === undefined) return false;
+  return (isProse(next) && (p[i + 1] ?? 0) >= 0.5) || isDataRow(next, labels[i + 1] as Label);
 }
 
 /**
@@ -247,10 +295,10 @@ function labelUnit(unit: Unit, options: TextExtractOptions): Label {
  */
 export const MAX_USER_PATTERN_TEXT = 2_000;
 
-/** A user pattern with the `g` or `y` flag keeps state between calls; reset it each time. */
-function testPattern(pattern: RegExp, text: string): boolean {
+/** A RegExp user pattern with the `g` or `y` flag keeps state between calls; reset it each time. */
+function testPattern(pattern: TextPattern, text: string): boolean {
   if (text.length > MAX_USER_PATTERN_TEXT) return false;
-  pattern.lastIndex = 0;
+  if (pattern instanceof RegExp) pattern.lastIndex = 0;
   return pattern.test(text);
 }
 
@@ -382,7 +430,7 @@ interface Run {
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
  * sentence-like neighbours.
  */
-function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
+function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array): [number, number] {
   const scores: number[] = new Array<number>(units.length);
   const barrier: boolean[] = new Array<boolean>(units.length);
   let proseSoFar = 0;
@@ -400,6 +448,13 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
       sinceAnchor = 0;
     }
     sinceAnchor += 1;
+    // The rules' score, moved by the model's (see model.ts): `modelWeight` 0 is the rules alone.
+    // A line the rules do not count as prose may cost less, but never adds: a headline or a
+    // label must not start or widen the body on its own.
+    if (!label.keep && !barrier[i]) {
+      const moved = score + model.modelWeight * regionScore(model, p[i] ?? 0, unit.words);
+      score = score > 0 ? moved : Math.min(moved, 0);
+    }
     scores[i] = score;
   }
   let best: Run | undefined;
@@ -433,6 +488,41 @@ function findBody(units: readonly Unit[], labels: Label[]): [number, number] {
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/**
+ * Hard end markers: comment and related-list headings (rule weight `BARRIER_WEIGHT`) once some
+ * prose has been seen; before that they are links in the article's header ("Leave a comment").
+ */
+function endMarkers(units: readonly Unit[], labels: readonly Label[]): boolean[] {
+  const barrier: boolean[] = new Array<boolean>(units.length);
+  let proseSoFar = 0;
+  for (let i = 0; i < units.length; i += 1) {
+    const score = bodyScore(units[i] as Unit, labels[i] as Label, proseSoFar);
+    barrier[i] = score <= -BARRIER_WEIGHT;
+    if (score > 0) proseSoFar += (units[i] as Unit).words;
+  }
+  return barrier;
+}
+
+/** The model's features of every unit, and the page's guessed language. */
+function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { features: Float64Array[]; language: string } {
+  const barrier = endMarkers(units, labels);
+  const facts: UnitFacts[] = units.map((unit, i) => {
+    const label = labels[i] as Label;
+    return {
+      rule: label.rule,
+      weight: label.weight,
+      keep: label.keep === true,
+      linkRow: isLinkRow(unit),
+      prose: isProse(unit) && !isLinkRow(unit),
+      anchor: !label.rule && isAnchor(unit),
+      barrier: barrier[i] === true,
+    };
+  });
+  const words = unitWords(units);
+  const language = guessLanguage(words);
+  return { features: pageFeatures(units, facts, words, language), language: language.code };
 }
 
 /** A sentence that introduces a list: unlabelled, a few words, ending with a colon. */
@@ -721,7 +811,7 @@ function isMetaAnchor(unit: Unit): boolean {
 const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}:\d\d\b/;
 
 /** A month name written out (or a dotted abbreviation) followed by a day: "October 12, 2018", "Nov. 19". */
-const MONTH_THEN_DAY = /(?:january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s*\d{1,2}\b/i;
+const MONTH_THEN_DAY = new RegExp(`(?<![\\p{L}])(?:${alternation([...MONTH_WORDS].filter((w) => w.length > 3))}|(?:${alternation([...MONTH_WORDS].filter((w) => w.length <= 3))})\\.)\\s*\\d{1,2}\\b`, 'iu');
 
 /** A day, a month name and a year: "18 Nov 2019", "5. März 2020". */
 const DAY_MONTH_YEAR = /\b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\b/u;

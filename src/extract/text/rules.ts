@@ -1,3 +1,4 @@
+import { alternation, MONTH_WORDS } from '../lexicon/index.js';
 /**
  * The boilerplate rules for plain text, as named data (after mozilla/readability's REGEXPS).
  *
@@ -43,6 +44,7 @@ export type RuleName =
   | 'date-line'
   | 'tags-line'
   | 'outside-body'
+  | 'low-score'
   | 'user-drop';
 
 export interface PhraseRule {
@@ -75,94 +77,7 @@ export const MAX_RULE_KEY_LENGTH = 1000;
  * an article starts (the real parsers in src/extract/textual run later, on few lines).
  */
 export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
-export const DATE_HINT = new RegExp(
-  `(?:^|[^\\p{L}])(?:${[
-    'septiembre',
-    'september',
-    'setiembre',
-    'noviembre',
-    'diciembre',
-    'septembre',
-    'fevereiro',
-    'february',
-    'november',
-    'december',
-    'novembre',
-    'décembre',
-    'dezember',
-    'setembro',
-    'novembro',
-    'dezembro',
-    'january',
-    'october',
-    'febrero',
-    'octubre',
-    'janvier',
-    'février',
-    'juillet',
-    'octobre',
-    'februar',
-    'oktober',
-    'janeiro',
-    'outubro',
-    'august',
-    'agosto',
-    'januar',
-    'march',
-    'april',
-    'enero',
-    'marzo',
-    'abril',
-    'junio',
-    'julio',
-    'avril',
-    'março',
-    'junho',
-    'julho',
-    'june',
-    'july',
-    'sept',
-    'mayo',
-    'mars',
-    'juin',
-    'août',
-    'janv',
-    'févr',
-    'juil',
-    'märz',
-    'juni',
-    'juli',
-    'maio',
-    'may',
-    'jan',
-    'feb',
-    'mar',
-    'apr',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'oct',
-    'nov',
-    'dec',
-    'ene',
-    'abr',
-    'ago',
-    'dic',
-    'mai',
-    'fév',
-    'avr',
-    'déc',
-    'jän',
-    'mär',
-    'okt',
-    'dez',
-    'fev',
-    'set',
-    'out',
-  ].join('|')})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`,
-  'iu',
-);
+export const DATE_HINT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(MONTH_WORDS)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'iu');
 
 /** Credits that mark a line as an image caption wherever they appear in it (lower case). */
 const CAPTION_MARKERS: readonly string[] = [

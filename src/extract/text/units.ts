@@ -36,7 +36,14 @@ export function normaliseInput(input: string): string[] {
   return text.split('\n');
 }
 
-const LIST_MARKER = /^( *)(?:[*•·‣◦▪]|-(?= +\S.*[^ -]$)|\d{1,3}[.)])(?: +|$)/;
+/** Bullets of html-to-text, w3m (•, then □ ☆ ○ nested) and lynx (*, then + o # nested; o only indented), dashes, numbers. */
+const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■☆○+#]|-(?= +\S.*[^ -]$)|\d{1,3}[.)]|(?<= {8})o(?= ))(?: +|$)/;
+/**
+ * Text browsers do not fill every line to the wrap width: lynx keeps a right margin of a few
+ * columns that varies with the words, so a wrapped line may end a little past the width that most
+ * lines stay under, and the next line's first word would have fitted within a column or two.
+ */
+export const WRAP = { overshoot: 4, slack: 3, minLongLine: 30, minEvidence: 5, evidenceShare: 0.25 } as const;
 const FIRST_WORD = /^\S*/;
 
 /**
@@ -45,11 +52,9 @@ const FIRST_WORD = /^\S*/;
  */
 export function detectWrapWidth(lines: readonly string[]): number {
   const histogram = new Map<number, number>();
-  let nonBlank = 0;
   for (const line of lines) {
     const length = line.trimEnd().length;
     if (length === 0) continue;
-    nonBlank += 1;
     histogram.set(length, (histogram.get(length) ?? 0) + 1);
   }
   let bestWidth = 0;
@@ -67,8 +72,11 @@ export function detectWrapWidth(lines: readonly string[]): number {
       bestWidth = width;
     }
   }
-  // Demand real evidence: many lines packed under the width.
-  return bestScore >= Math.max(8, nonBlank * 0.1) ? bestWidth : 0;
+  // Demand real evidence: many of the long lines packed under the width. (Not of all lines: a
+  // short story under a long menu of one-word lines has few wrapped lines but they are wrapped.)
+  let long = 0;
+  for (const [length, count] of histogram) if (length >= WRAP.minLongLine) long += count;
+  return bestScore >= Math.max(WRAP.minEvidence, long * WRAP.evidenceShare) ? bestWidth : 0;
 }
 
 /** Build units from normalised lines. */
@@ -94,7 +102,7 @@ export function buildUnits(lines: readonly string[]): Unit[] {
     if (!marker && last && !blankBefore) {
       const listContinuation = last.list && previousIndent >= 0 && indent >= previousIndent;
       const firstWord = FIRST_WORD.exec(raw.trimStart())?.[0] ?? '';
-      const wrapped = wrap > 0 && !last.list && previousRaw.length <= wrap && previousRaw.length + 1 + firstWord.length > wrap;
+      const wrapped = wrap > 0 && !last.list && previousRaw.length <= wrap + WRAP.overshoot && previousRaw.length + 1 + firstWord.length > wrap - WRAP.slack;
       if (listContinuation || wrapped) {
         appendText(last, raw.trim());
         previousRaw = raw;

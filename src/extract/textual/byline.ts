@@ -6,13 +6,18 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
+import { alternation, MONTH_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
 
 /** Words that introduce the author(s), in the five supported languages. Tested on lower case. */
 export const BYLINE_LEAD =
-  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|geschrieben von|autor:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|de)\s+/i;
+  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|von:|geschrieben von|text:|autor:|autorin:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|redakteur:|redakteurin:|redaktion:|de)\s+/i;
+
+/** The start of a line that may be a byline, for scanning markup cheaply (then `parseByline` decides). */
+export const BYLINE_START =
+  /^\s*(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?/i;
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
-const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht)\b/i;
+const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
 const LATE_BY = /\s(?:by|por|par|von)\s+/gi;
 
 /** A photo or image credit names a photographer, not an author. */
@@ -29,12 +34,13 @@ export const ROLE_BYLINE = /^([^,]{3,60}),\s+(?:[\p{L}.&'’-]+\s+){0,4}(?:write
 /** Separators between several authors. */
 const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
 
-/** A date written with a month name first ("March 9", "Sept. 3"), in the five languages' English-like forms. */
-const MONTH_FIRST = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d';
+/** A date written with a month name first ("March 9", "Sept. 3", "März 9"), in every lexicon language. */
+const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
+const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
-  `\\s+[-–—|•·]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em)\\s+(?=\\d|${MONTH_FIRST}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b)`,
-  'i',
+  `\\s+[-–—|•·]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))`,
+  'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
 const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\d{4}|${MONTH_FIRST}))`, 'i');
@@ -159,9 +165,9 @@ function withoutTail(names: string): string {
 function namesToPeople(names: string): Person[] | undefined {
   const people: Person[] = [];
   for (const part of names.split(AUTHOR_SPLIT)) {
-    const name = part.trim();
-    if (name.length === 0) continue;
-    if (!looksLikePersonName(name)) return undefined;
+    if (part.trim().length === 0) continue;
+    const name = cleanAuthorName(part);
+    if (name === undefined || !looksLikePersonName(name)) return undefined;
     people.push({ name });
   }
   return people.length > 0 ? people : undefined;
@@ -187,4 +193,155 @@ export function looksLikePersonName(text: string): boolean {
     capitalised += 1;
   }
   return capitalised >= 1 && capitalised <= 5;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Author names as pages write them in markup and metadata (meta author, JSON-LD, rel=author,
+// elements classed "author"/"byline"): one grammar for the HTML and the text extractor.
+// The words are kept per language, one table each, so that they can move into the lexicon.
+
+interface BylineWords {
+  /** Phrases before the name: roles, "posted by", a profile link's "all posts by". Lower case. */
+  lead: readonly string[];
+  /** Words after the name that belong to a link or a follow button, not to the name. Lower case. */
+  trail: readonly string[];
+  /** Verbs after a commenter's name ("Jane says:"): such a line is a comment, not a byline. */
+  says: readonly string[];
+  /** Words that make a name an organisation, an outlet or a place, not a person. Lower case. */
+  organisation: readonly string[];
+  /** Whole strings that are labels, placeholders or navigation, never an author. Lower case. */
+  notAuthor: readonly string[];
+}
+
+const EN: BylineWords = {
+  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
+  trail: ['twitter', 'follow', 'follow on twitter', 'more articles', 'more posts', 'all posts', 'view profile', 'profile', 'email', 'e-mail', 'contact', 'linkedin', 'facebook', 'instagram', '→', '»'],
+  says: ['says', 'said', 'wrote', 'replied'],
+  organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store'],
+  notAuthor: ['admin', 'administrator', 'anonymous', 'unknown', 'guest', 'author', 'posted', 'posted on', 'published', 'published by', 'follow', 'share', 'home', 'menu', 'sponsored', 'sponsored content', 'advertisement', 'read more', 'more', 'comments', 'date', 'date:', 'webmaster', 'user', 'by'],
+};
+
+const DE: BylineWords = {
+  lead: ['zeige alle beiträge von', 'alle beiträge von', 'alle artikel von', 'mehr artikel von', 'mehr von', 'beiträge von', 'artikel von', 'eingestellt von', 'veröffentlicht von', 'geschrieben von', 'verfasst von', 'gepostet von', 'erstellt von', 'ein beitrag von', 'ein artikel von', 'autor:', 'autorin:', 'autoren:', 'redakteur:', 'redakteurin:', 'text:', 'text von', 'interview:', 'von'],
+  trail: ['folgen', 'mehr artikel', 'alle artikel', 'mehr zum autor', 'profil', 'kontakt', 'e-mail'],
+  says: ['sagt', 'schreibt', 'meint', 'antwortet'],
+  organisation: ['gmbh', 'ag', 'kg', 'abteilung', 'pressedienst', 'e.v.', 'e. v.', 'ev', 'mbh', 'redaktion', 'verlag', 'zeitung', 'magazin', 'amt', 'ministerium', 'bundesministerium', 'verband', 'verein', 'institut', 'stiftung', 'deutschland', 'germany', 'österreich', 'schweiz', 'kreuz', 'diakonie', 'caritas', 'landesanstalt', 'pressestelle', 'feuerwehr', 'kirche', 'bistum', 'partei', 'fraktion', 'gemeinde', 'stadt', 'landkreis', 'universität', 'hochschule', 'gesellschaft', 'genossenschaft', 'bank', 'sparkasse', 'versicherung', 'agentur', 'nachrichten', 'rundschau', 'tagblatt', 'kurier', 'anzeiger', 'volksblatt'],
+  notAuthor: ['autor', 'autorin', 'gast', 'quelle', 'unbekannt', 'publiziert am', 'veröffentlicht am', 'veröffentlicht', 'datum', 'datum:', 'gesponserte inhalte', 'anzeige', 'werbung', 'teilen', 'folgen', 'startseite', 'kommentare', 'alle beiträge', 'von'],
+};
+
+const FR: BylineWords = {
+  lead: ['voir tous les articles de', 'tous les articles de', 'publié par', 'écrit par', 'rédigé par', 'auteur :', 'auteur:', 'auteure :', 'auteure:', 'texte :', 'par'],
+  trail: ['suivre', 'afficher mon profil complet', 'voir le profil', 'profil'],
+  says: ['dit', 'a dit', 'écrit'],
+  organisation: ['sa', 's.a.', 'sarl', 'rédaction', 'éditions', 'journal', 'ministère', 'association', 'fondation', 'france'],
+  notAuthor: ['auteur', 'auteurs', 'auteur(s)', 'anonyme', 'inconnu', 'afficher mon profil complet', 'publié le', 'par'],
+};
+
+const ES_PT_IT: BylineWords = {
+  lead: ['ver todas las entradas de', 'publicado por', 'escrito por', 'escrito por:', 'texto de', 'autor:', 'autora:', 'autor :', 'pubblicato da', 'scritto da', 'di', 'por'],
+  trail: ['seguir', 'segui'],
+  says: ['dice', 'dijo', 'disse', 'ha detto'],
+  organisation: ['redacción', 'redação', 'redazione', 'agencia', 'agência', 'agenzia', 's.a.', 's.l.', 'ltda', 'spa', 's.p.a.', 'srl', 'diario', 'periódico', 'jornal', 'giornale', 'efe', 'ansa'],
+  notAuthor: ['anónimo', 'anonimo', 'anônimo', 'desconocido', 'por'],
+};
+
+const PL_NL_OTHER: BylineWords = {
+  lead: ['opublikowane przez', 'autor:', 'przez', 'geschreven door', 'door', 'av', 'af'],
+  trail: [],
+  says: ['pisze', 'schreef', 'zegt'],
+  organisation: ['redakcja', 'sp. z o.o.', 'redactie', 'b.v.', 'bv', 'nv', 'polska', 'media'],
+  notAuthor: ['anoniem'],
+};
+
+const LANGUAGES: readonly BylineWords[] = [EN, DE, FR, ES_PT_IT, PL_NL_OTHER];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const byLength = (a: string, b: string): number => b.length - a.length;
+const all = (pick: (w: BylineWords) => readonly string[]): string[] => [...new Set(LANGUAGES.flatMap(pick))].sort(byLength);
+
+/** "Zeige alle Beiträge von", "Redakteur:", "Written by", "By" before a name (also glued: "OFJane"). */
+const NAME_LEAD = new RegExp(`^(?:${all((w) => w.lead).map((l) => (/[:\s]$/.test(l) || /\s/.test(l) ? `${escapeRe(l)}\\s*` : `${escapeRe(l)}\\s+`)).join('|')})`, 'iu');
+/** "… Twitter", "… Follow", "… more articles", "→" after a name. */
+const NAME_TRAIL = new RegExp(`(?:\\s+|\\s*[|·•,]\\s*)(?:${all((w) => w.trail).map(escapeRe).join('|')})\\s*$`, 'iu');
+/** "Jane says:", "Jane sagt:" — a comment's signature. */
+const COMMENT_SIGNATURE = new RegExp(`\\s(?:${all((w) => w.says).map(escapeRe).join('|')})\\s*:?\\s*$`, 'iu');
+const ORGANISATION_WORDS = new Set(all((w) => w.organisation));
+const NOT_AUTHOR = new Set(all((w) => w.notAuthor));
+/** A name followed by " am Samstag", " on Monday", " le 3 mars": the date goes. */
+const NAME_THEN_DAY = /\s+(?:am|on|le|el|il|em)\s+(?:\d|\p{L}+tag\b|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim).*$/iu;
+
+/**
+ * One author name as markup or metadata gives it, cleaned: a role or "posted by" lead, a trailing
+ * link word ("Twitter", "Follow", "→"), a day after the name go; a doubled name ("Jane DoeJane Doe")
+ * is kept once. Undefined for what is not a name at all: a label ("Posted on", "Datum:"), a
+ * placeholder ("admin", "anónimo"), a comment signature ("Jane says:"), a URL.
+ */
+export function cleanAuthorName(raw: string): string | undefined {
+  let name = raw.replace(/\s+/g, ' ').trim();
+  if (name === '' || /^https?:\/\//i.test(name) || /@/.test(name)) return undefined;
+  if (COMMENT_SIGNATURE.test(name)) return undefined;
+  for (let i = 0; i < 3; i += 1) {
+    const before = name;
+    name = name.replace(NAME_LEAD, '').replace(NAME_TRAIL, '').replace(NAME_THEN_DAY, '').trim();
+    name = name.replace(/^[\s\p{P}\p{S}]+|[\s,;:|·•→»\-–—]+$/gu, '').trim();
+    if (name === before) break;
+  }
+  // "Jane DoeJane Doe": the same text twice (a visible name and a screen-reader copy).
+  const half = name.length / 2;
+  if (Number.isInteger(half) && half > 1 && name.slice(0, half) === name.slice(half)) name = name.slice(0, half).trim();
+  const words = name.split(' ');
+  if (words.length % 2 === 0 && words.length >= 2 && words.slice(0, words.length / 2).join(' ') === words.slice(words.length / 2).join(' ')) name = words.slice(0, words.length / 2).join(' ');
+  if (name.length < 2 || name.length > 80) return undefined;
+  if (NOT_AUTHOR.has(name.toLowerCase()) || /^\S*admin\S*$/i.test(name)) return undefined;
+  if (!/\p{L}/u.test(name)) return undefined;
+  // Lower-case initials or a credit ("mf", "zvg", "cpm") are not a name; a user name ("marc") is.
+  if (/^\p{Ll}[\p{L}._-]{0,2}$/u.test(name)) return undefined;
+  return name;
+}
+
+/** Lower-cased letters and digits of a name, for comparing names written differently. */
+function nameKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The site's own name (og:site_name, the publisher, the host): equal, or one inside the other.
+ * Personal blogs are named after their author, so this is a hint, not a verdict.
+ */
+export function isSiteName(name: string, siteNames: readonly string[]): boolean {
+  const key = nameKey(name);
+  if (key === '') return false;
+  for (const site of siteNames) {
+    const s = nameKey(site);
+    if (s.length >= 3 && (key === s || (key.length >= 4 && s.includes(key)) || (s.length >= 4 && key.includes(s)))) return true;
+  }
+  return false;
+}
+
+/**
+ * A name that is an organisation, an outlet or a place, not a person: it contains an
+ * organisation word ("GmbH", "Redaktion", "Media", "Deutschland"), is a domain ("oe24.at") or a
+ * single all-capital acronym ("EFE", "BDZV").
+ */
+export function isOrganisationName(name: string): boolean {
+  if (nameKey(name) === '') return true;
+  if (/\.[a-z]{2,6}$/i.test(name) || /^www\./i.test(name)) return true;
+  const words = name.toLowerCase().split(/[\s,;/()_-]+/).filter(Boolean);
+  if (words.some((w) => ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(w.replace(/[.,:]+$/, '')))) return true;
+  if (words.length === 1 && /^[\p{Lu}\d&-]{2,}$/u.test(name) && /\p{Lu}{2}/u.test(name)) return true;
+  return false;
+}
+
+/** Two spellings of one person ("Guido Beyss" / "Guido Beyß" aside): same letters, or one name inside the other. */
+export function sameName(a: string, b: string): boolean {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  return x !== '' && y !== '' && (x === y || (Math.min(x.length, y.length) >= 5 && (x.includes(y) || y.includes(x))));
 }

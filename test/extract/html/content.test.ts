@@ -161,14 +161,15 @@ describe('extractHtml: metadata from the byline and date lines of the article', 
     expect(contentText).not.toContain('Victor Lee');
   });
 
-  it('reads a <time> without datetime, and never overrides what the page metadata says', () => {
+  it('reads a <time> without datetime, never overrides the page metadata date, and prefers the visible byline to a hidden meta role', () => {
     const body = `<article><h1>Ferry Service Resumes</h1><p>By Paul Grant</p><p><time>March 6, 2025</time></p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const plain = extractHtml(page({ body }), opts).found;
     expect(plain.authors?.value).toEqual([{ name: 'Paul Grant' }]);
     expect(plain.published?.value).toEqual(new Date('2025-03-06T00:00:00Z'));
     const withMeta = extractHtml(page({ head: '<meta property="article:published_time" content="2025-03-05T08:00:00Z"><meta name="author" content="Desk Editor">', body }), opts).found;
     expect(withMeta.published).toEqual({ value: new Date('2025-03-05T08:00:00Z'), from: 'meta-tag' });
-    expect(withMeta.authors?.value).toEqual([{ name: 'Desk Editor' }]);
+    // "Desk Editor" is named nowhere on the page and is a role; the article's own byline wins.
+    expect(withMeta.authors).toEqual({ value: [{ name: 'Paul Grant' }], from: 'byline' });
   });
 
   it('reads the date of an element classed as a date line, which pre-cleaning removes', () => {

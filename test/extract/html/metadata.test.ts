@@ -244,3 +244,54 @@ describe('extractHtml metadata: dates and time zones', () => {
     expect(extractHtml(html, opts).found.published).toBeUndefined();
   });
 });
+
+describe('extractHtml metadata: the title among scored candidates', () => {
+  it('takes the <h1> the other titles agree with, not the logo heading or the SEO og:title', () => {
+    const html = page({
+      head: '<title>Harbour bridge to close for repairs | Example News</title><meta property="og:title" content="Harbour bridge closing: all you need to know"><meta property="og:site_name" content="Example News">',
+      body: `<header><h1 class="site-logo"><a href="/">Example News</a></h1></header>${article([`<h1>Harbour bridge to close for repairs</h1>`, ...paragraphs(4)])}`,
+    });
+    expect(extractHtml(html, opts).found.title).toEqual({ value: 'Harbour bridge to close for repairs', from: 'html' });
+  });
+
+  it('strips the site name from a <title> by comparing with og:site_name when no heading agrees', () => {
+    const html = page({
+      head: '<title>Example News » Blog Archive » Harbour bridge to close</title><meta property="og:site_name" content="Example News">',
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Harbour bridge to close');
+  });
+});
+
+describe('extractHtml metadata: authors among scored candidates', () => {
+  it('does not take a JSON-LD Organization or an organisation-shaped meta author for a person', () => {
+    const html = page({
+      head: `${jsonLd({ '@type': 'NewsArticle', headline: 'Rents rise', author: { '@type': 'Organization', name: 'Example Media' } })}<meta name="author" content="Example Media GmbH">`,
+      body: BODY,
+    });
+    expect(extractHtml(html, opts).found.authors).toBeUndefined();
+  });
+
+  it("takes the article's byline over a teaser box's, and cleans role prefixes and link words", () => {
+    const body = `<aside class="newsletter"><p class="byline">By Tom Teaser</p></aside>${article(['<h1>Rents rise</h1>', '<p class="author">Redakteurin: Jane Doe Twitter</p>', ...paragraphs(4)])}`;
+    expect(extractHtml(page({ body }), opts).found.authors).toEqual({ value: [{ name: 'Jane Doe' }], from: 'byline' });
+  });
+
+  it('reads a byline written as text ("Von <a>Name</a>") and prefers it to a hidden structured name it disagrees with', () => {
+    const body = article(['<h1>Rents rise</h1>', '<p>Von <a href="/autor/jd">Jana Dorn</a></p>', ...paragraphs(4)]);
+    const html = page({ head: '<meta name="author" content="Webteam Example">', body });
+    expect(extractHtml(html, opts).found.authors).toEqual({ value: [{ name: 'Jana Dorn' }], from: 'byline' });
+  });
+
+  it('keeps the people of a meta author list and drops the outlet ("Jane Doe, CNN")', () => {
+    const html = page({ head: '<meta name="author" content="Rob Picheta, CNN">', body: article(['<h1>Rents rise</h1>', '<p>Rob Picheta reports.</p>', ...paragraphs(4)]) });
+    expect(extractHtml(html, opts).found.authors?.value).toEqual([{ name: 'Rob Picheta' }]);
+  });
+});
+
+describe('extractHtml metadata: headings made of parts', () => {
+  it('joins the parts of a heading with a space, but not before punctuation', () => {
+    const html = page({ head: '<title>Frauen im THW: Vergangenheit und Zukunft</title>', body: article(['<h1><span>Frauen im THW</span><span>: Vergangenheit und Zukunft</span></h1>', ...paragraphs(4)]) });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Frauen im THW: Vergangenheit und Zukunft');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
+import { cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
 
 describe('parseByline', () => {
   it.each([
@@ -73,5 +73,46 @@ describe('looksLikePersonName', () => {
     expect(looksLikePersonName('Staff Writer')).toBe(false);
     expect(looksLikePersonName('the river rose again')).toBe(false);
     expect(looksLikePersonName('Room 101')).toBe(false);
+  });
+});
+
+describe('cleanAuthorName (the byline grammar shared by HTML and text)', () => {
+  it.each([
+    ['Redakteur: Max Muster', 'Max Muster'],
+    ['Autor: Anna Kubišta', 'Anna Kubišta'],
+    ['Written by Jane Doe', 'Jane Doe'],
+    ['Posted by Jane Doe', 'Jane Doe'],
+    ['View all posts by Daniel Lemire', 'Daniel Lemire'],
+    ['Zeige alle Beiträge von Petra Ruland', 'Petra Ruland'],
+    ['Veröffentlicht vonChris Jung', 'Chris Jung'],
+    ['Jane Doe Twitter', 'Jane Doe'],
+    ['Jane Doe · Follow', 'Jane Doe'],
+    ['Isabella.DiBiase am Samstag', 'Isabella.DiBiase'],
+    ["Kristen Falc'honKristen Falc'hon", "Kristen Falc'hon"],
+    ['Olivier Minot Olivier Minot', 'Olivier Minot'],
+    ['marc', 'marc'],
+  ])('%s -> %s', (raw, name) => {
+    expect(cleanAuthorName(raw)).toBe(name);
+  });
+
+  it.each(['Posted on', 'Datum:', 'Follow', 'Gesponserte Inhalte', 'admin', 'wordpressadmin', 'anónimo', 'Jane says:', 'Peter sagt:', 'https://example.org/jane', 'zvg'])(
+    'is not a name: %s',
+    (raw) => {
+      expect(cleanAuthorName(raw)).toBeUndefined();
+    },
+  );
+});
+
+describe('isOrganisationName / isSiteName', () => {
+  it.each(['ZooRoyal Petcare GmbH', 'Deutsches Rotes Kreuz e.V.', 'N-Land Redaktion', 'TVT-Redaktion', 'oe24.at', 'EFE', 'Redacción EC', 'Wirtualna Polska Media'])('organisation: %s', (name) => {
+    expect(isOrganisationName(name)).toBe(true);
+  });
+  it.each(['Jane Doe', 'Ursula von der Leyen', 'Michael Veeser-Dombrowski', 'marc', 'J.R. Stone'])('person: %s', (name) => {
+    expect(isOrganisationName(name)).toBe(false);
+  });
+  it('recognises the site itself, written differently', () => {
+    expect(isSiteName('The Economist', ['The Economist'])).toBe(true);
+    expect(isSiteName('vegolosi', ['Vegolosi.it'])).toBe(true);
+    expect(isSiteName('Jane Doe', ['Example News'])).toBe(false);
   });
 });

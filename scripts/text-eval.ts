@@ -1,0 +1,208 @@
+/**
+ * In-process evaluation of the plain-text extractor on both development sets, shared by
+ * scripts/fit-text-model.ts (which needs it per cross-validation fold) and usable alone:
+ *
+ *   npx tsx scripts/text-eval.ts [--wrapped DIR] [--per-page FILE]
+ *
+ * Set 1 (../shared/extraction-dev): word 4-gram F1 exactly as its score.py computes it (per-page
+ * precision and recall averaged over pages, F1 of the two means), with the folder's site template
+ * as scripts/bench-extract-text.ts builds it. Set 2 (../data/traf-dev, the 495 pages of
+ * dev-ids.txt): trafilatura's snippet metric exactly as score.mjs computes it over the body that
+ * `explain --json` prints (paragraphs joined by a blank line), each page alone (no template).
+ * `--wrapped DIR` scores set 1 from DIR/<id>.txt instead of text/ (w3m or lynx dumps).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractText, findTemplateLines, type TextExtractOptions } from '../src/extract/text/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The shared folders sit beside the checkout (main) or one level up (a worktree under wt/). */
+function beside(path: string): string {
+  const near = resolve(ROOT, '..', path);
+  return existsSync(near) ? near : resolve(ROOT, '../..', path);
+}
+export const SET1_DIR = process.env.FEEDWRIGHT_DEV_SET1 ?? beside('shared/extraction-dev');
+export const SET2_DIR = process.env.FEEDWRIGHT_DEV_SET2 ?? beside('data/traf-dev');
+export const SET2_IDS = join(SET1_DIR, 'trafilatura/dev-ids.txt');
+
+export interface Page {
+  set: 1 | 2;
+  id: string;
+  /** Site key for cross-validation folds: URL host (set 2) or the page id (set 1: one page per site). */
+  site: string;
+  text: string;
+  /** Set 1: the true body. */
+  truth?: string;
+  /** Set 2: snippets that must / must not be in the body. */
+  with?: string[];
+  without?: string[];
+  template?: ReadonlySet<string>;
+}
+
+function pyList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  // truth.json keeps trafilatura's Python list literal as a string in a few versions; parse both.
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed)) return parsed.map(String);
+  } catch {
+    // fall through to the Python literal reader
+  }
+  const out: string[] = [];
+  const re = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(value); m !== null; m = re.exec(value)) out.push((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
+  return out;
+}
+
+export function loadSet1(textDir = join(SET1_DIR, 'text')): Page[] {
+  const ids = listIds(join(SET1_DIR, 'truth'));
+  const texts = ids.map((id) => (existsSync(join(textDir, `${id}.txt`)) ? readFileSync(join(textDir, `${id}.txt`), 'utf8') : ''));
+  const template = findTemplateLines(texts);
+  return ids.map((id, i) => ({ set: 1, id, site: `s1:${id}`, text: texts[i] ?? '', truth: readFileSync(join(SET1_DIR, 'truth', `${id}.txt`), 'utf8'), template }));
+}
+
+/** Page ids in score.py's order (its sorted glob). */
+function listIds(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => name.slice(0, -4))
+    .sort();
+}
+
+export function loadSet2(): Page[] {
+  const truth = JSON.parse(readFileSync(join(SET2_DIR, 'truth.json'), 'utf8')) as Record<string, { url?: string; with?: unknown; without?: unknown }>;
+  const ids = readFileSync(SET2_IDS, 'utf8').split(/\s+/).filter(Boolean);
+  return ids.map((id) => {
+    const t = truth[id] ?? {};
+    let host = id;
+    try {
+      host = new URL(t.url ?? '').hostname.replace(/^www\./, '');
+    } catch {
+      // no URL: the page is its own site
+    }
+    return { set: 2, id, site: `s2:${host}`, text: readFileSync(join(SET2_DIR, 'text', `${id}.txt`), 'utf8'), with: pyList(t.with), without: pyList(t.without) };
+  });
+}
+
+// ---- set 1: score.py's metric
+const WORD = /[\p{L}\p{N}_]+/gu;
+function shingles(text: string): Map<string, number> {
+  const toks = text.match(WORD) ?? [];
+  const out = new Map<string, number>();
+  if (toks.length === 0) return out;
+  if (toks.length < 4) {
+    out.set(toks.join('\u0001'), 1);
+    return out;
+  }
+  for (let i = 0; i + 4 <= toks.length; i += 1) {
+    const key = `${toks[i]}\u0001${toks[i + 1]}\u0001${toks[i + 2]}\u0001${toks[i + 3]}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+export function set1Counts(truth: string, pred: string): [number, number, number] {
+  const t = shingles(truth);
+  const p = shingles(pred);
+  let matched = 0;
+  let extra = 0;
+  let missed = 0;
+  for (const [k, n] of p) {
+    const m = Math.min(n, t.get(k) ?? 0);
+    matched += m;
+    extra += n - m;
+  }
+  for (const [k, n] of t) missed += Math.max(0, n - (p.get(k) ?? 0));
+  const total = matched + extra + missed;
+  return total === 0 ? [0, 0, 0] : [matched / total, extra / total, missed / total];
+}
+
+export function set1Aggregate(rows: readonly [number, number, number][]): { p: number; r: number; f: number } {
+  const precs: number[] = [];
+  const recs: number[] = [];
+  for (const [m, e, x] of rows) {
+    if (m + e > 0) precs.push(e === 0 && x === 0 ? 1 : m === 0 && e === 0 ? 0 : m / (m + e));
+    if (m + x > 0) recs.push(e === 0 && x === 0 ? 1 : m === 0 && x === 0 ? 0 : m / (m + x));
+  }
+  const p = precs.length ? precs.reduce((a, b) => a + b, 0) / precs.length : 0;
+  const r = recs.length ? recs.reduce((a, b) => a + b, 0) / recs.length : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+// ---- set 2: score.mjs's snippet metric
+const PY_WS_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+export const pyNorm = (s: string): string => s.replace(PY_WS_RUN, ' ').replace(/^ /, '').replace(/ $/, '');
+
+export function set2Counts(page: Page, body: string): { tp: number; fp: number; fn: number; tn: number } {
+  const r = pyNorm(body);
+  let tp = 0;
+  let fp = 0;
+  for (const w of page.with ?? []) if (r.includes(pyNorm(w))) tp += 1;
+  for (const w of page.without ?? []) if (r.includes(pyNorm(w))) fp += 1;
+  return { tp, fp, fn: (page.with?.length ?? 0) - tp, tn: (page.without?.length ?? 0) - fp };
+}
+
+export function set2Aggregate(rows: readonly { tp: number; fp: number; fn: number }[]): { p: number; r: number; f: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const row of rows) {
+    tp += row.tp;
+    fp += row.fp;
+    fn += row.fn;
+  }
+  return { p: tp / (tp + fp || 1), r: tp / (tp + fn || 1), f: (2 * tp) / (2 * tp + fp + fn || 1) };
+}
+
+export const REFERENCE_DATE = new Date('2026-06-01T00:00:00Z');
+
+/** The body as `explain --json` prints it for a text page. */
+export function bodyOf(page: Page, extra: Partial<TextExtractOptions> = {}): string {
+  const options: TextExtractOptions = { timezone: 'UTC', referenceDate: REFERENCE_DATE, ...extra };
+  if (page.template) options.template = page.template;
+  return extractText(page.text, options)
+    .paragraphs.map((p) => p.text)
+    .join('\n\n');
+}
+
+export interface SetScores {
+  set1: { p: number; r: number; f: number };
+  set2: { p: number; r: number; f: number };
+  perPage: Map<string, number>;
+}
+
+/** Score `pages` (either set or both) with the bodies `body(page)` gives. */
+export function scorePages(pages: readonly Page[], body: (page: Page) => string): SetScores {
+  const rows1: [number, number, number][] = [];
+  const rows2: { tp: number; fp: number; fn: number; tn: number }[] = [];
+  const perPage = new Map<string, number>();
+  for (const page of pages) {
+    const text = body(page);
+    if (page.set === 1) {
+      const row = set1Counts(page.truth ?? '', text);
+      rows1.push(row);
+      perPage.set(page.id, set1Aggregate([row]).f);
+    } else {
+      const row = set2Counts(page, text);
+      rows2.push(row);
+      perPage.set(page.id, set2Aggregate([row]).f);
+    }
+  }
+  return { set1: set1Aggregate(rows1), set2: set2Aggregate(rows2), perPage };
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const wrapped = argv.includes('--wrapped') ? argv[argv.indexOf('--wrapped') + 1] : undefined;
+  const perPageFile = argv.includes('--per-page') ? argv[argv.indexOf('--per-page') + 1] : undefined;
+  const pages = wrapped ? loadSet1(resolve(wrapped)) : [...loadSet1(), ...loadSet2()];
+  const scores = scorePages(pages, (page) => bodyOf(page));
+  const fmt = (s: { p: number; r: number; f: number }): string => `F=${s.f.toFixed(3)} P=${s.p.toFixed(3)} R=${s.r.toFixed(3)}`;
+  process.stdout.write(`set 1 (word 4-gram): ${fmt(scores.set1)}\n`);
+  if (!wrapped) process.stdout.write(`set 2 (snippets):    ${fmt(scores.set2)}\n`);
+  if (perPageFile) writeFileSync(perPageFile, [...scores.perPage].map(([id, f]) => `${id}\t${f.toFixed(4)}`).join('\n'));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

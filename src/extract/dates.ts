@@ -1,0 +1,482 @@
+/**
+ * The one date reader of the extractors, for dates in text (`14. März 2021 um 9:30 Uhr`,
+ * `March 11, 2021`, `6 de diciembre de 2019`, `05.03.2025`, `2 hours ago`) and in markup
+ * (`2024-03-05T10:20+01:00`, a Unix time, or a written date in a `<time>` element).
+ *
+ * Month and weekday names and the relative-date words come from the lexicon (./lexicon/), so
+ * every language it holds is read the same way. The rules:
+ * - A date is a day: a year, a month and a day, all written. A month without a day ("April 2018")
+ *   or a day without a year ("5. März", "Jun12") is not a date, and never becomes the 1st of the
+ *   month or the current year; a time alone ("14:32", "Di, 10:19 Uhr") is not a date either.
+ * - Only relative dates ("2 hours ago", "vor 3 Tagen", "gestern, 14:32") are read against the
+ *   caller's `referenceDate` (never the clock); without one they are no date, and a reading that
+ *   would lie after the reference is refused (inference never produces a future date).
+ * - A date without an offset is a wall-clock time in the caller's IANA zone. The offset the text
+ *   states, or the zone's, is returned with the instant, so that the calendar day the source
+ *   states can be written back as it stated it.
+ * - One year range for every reader (`DATE_YEARS`).
+ * - Numeric dates: dotted ones are day-first (`05.03.2025`); slashed ones are month-first unless
+ *   the line is in a language that writes them day-first (`Por Ana | 03/05/2022`) or the first
+ *   number cannot be a month.
+ */
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { checkReference } from '../meta/clock-probe.js';
+import {
+  AGO_AFTER,
+  AGO_BEFORE,
+  alternation,
+  DATE_JOINERS,
+  guessLanguage,
+  lexiconKey,
+  LEXICONS,
+  MONTH_WORDS,
+  monthNumber,
+  PUBLISHED_WORDS,
+  RELATIVE_UNITS,
+  TODAY_WORDS,
+  UPDATED_WORDS,
+  WEEKDAY_WORDS,
+  YESTERDAY_WORDS,
+} from './lexicon/index.js';
+
+/**
+ * Plausible publication years: the web is younger than 1990, and later years are misreadings of
+ * prices, scores and codes. The same for text and markup.
+ */
+export const DATE_YEARS = { min: 1990, max: 2100 } as const;
+
+/** Longer inputs are body text, not dates; bounding the input also bounds the work. */
+const MAX_DATE_TEXT = 200;
+
+export interface DateMatch {
+  value: Date;
+  /** Where the date text starts in the (normalised) input and the text read. */
+  index: number;
+  text: string;
+  /**
+   * Minutes east of UTC of the wall clock the date was written in: the offset it states, else the
+   * reading zone's at that instant. `value` shifted by it gives the stated calendar day and time.
+   */
+  offset: number;
+  /** 'time' when an hour was written (or the date is relative to the minute), else 'day'. */
+  precision: 'day' | 'time';
+  /** Read relative to the reference date ("2 hours ago", "gestern"). */
+  relative?: boolean;
+}
+
+// ---------------------------------------------------------------- patterns
+
+const MONTH = `(?:${alternation([...MONTH_WORDS].map((w) => w))})\\.?`;
+const L = '\\p{L}';
+
+/** Time-zone names that dates are written with, in minutes east of UTC. */
+const ZONES: Readonly<Record<string, number>> = {
+  z: 0,
+  gmt: 0,
+  utc: 0,
+  ut: 0,
+  wet: 0,
+  bst: 60,
+  cet: 60,
+  mez: 60,
+  cest: 120,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  jst: 540,
+  aest: 600,
+  aedt: 660,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+};
+/** US zone names without the season: the offset is the zone's on that day. */
+const SEASONLESS_ZONES: Readonly<Record<string, string>> = { et: 'America/New_York', ct: 'America/Chicago', mt: 'America/Denver', pt: 'America/Los_Angeles' };
+/** A zone after a written time: a name, or GMT/UTC with an offset (a bare "-11:30" is the end of a range, not a zone). */
+const ZONE = `(?:(?:gmt|utc)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|${alternation([...Object.keys(ZONES).filter((z) => z !== 'z'), ...Object.keys(SEASONLESS_ZONES)])})`;
+
+/** A time after a date: ", 14:30", " um 9:30 Uhr", " at 6:57 pm", " à 10h30", " / 04:43 PM CST", "T10:20:30Z". */
+const TIME_AFTER = new RegExp(
+  `^(?:\\s*(?:[,|/–—-]|${alternation([...DATE_JOINERS, 'a las', 'às', 'alle ore', 'alle', 'om', 'godz.', 'kl.'])}))*\\s*(\\d{1,2})(?::|h|\\.(?=\\d\\d\\s*(?:uhr|h)\\b))(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?(?:\\s*(?:uhr|h|hs|horas|heures)\\b)?(?:\\s*\\(?(${ZONE})\\)?)?(?![\\d${L}])`,
+  'iu',
+);
+
+const ISO = /(?<![\d])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?(?![\d])/giu;
+const YMD_SLASH = /(?<![\d/.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/giu;
+const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)/giu;
+const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/giu;
+const DAY_MONTH_YEAR = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?:,?\\s*|\\s+de\\s+|\\s+del\\s+)(\\d{4})(?!\\d)`, 'giu');
+const MONTH_DAY_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*|\\s+)(?:(\\d{1,2}):(\\d{2})\\s+)?(\\d{4})(?!\\d)`, 'giu');
+
+/** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
+const GLUED_YEAR = new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s*|\\s+de\\s+)\\d{4})(?=\\d)`, 'giu');
+
+const AGO_UNITS = alternation(RELATIVE_UNITS.keys());
+const COUNT = '(\\d{1,3}|an?|one|einer|einem|einen|un|una|uno|uma|um)';
+const RELATIVE_BEFORE = AGO_BEFORE.size ? new RegExp(`(?<![${L}])(?:${alternation(AGO_BEFORE)})\\s+${COUNT}\\s*(${AGO_UNITS})\\.?(?![${L}])`, 'giu') : undefined;
+const RELATIVE_AFTER = new RegExp(`(?<![${L}])${COUNT}\\s*(${AGO_UNITS})\\.?\\s+(?:${alternation(AGO_AFTER)})(?![${L}])`, 'giu');
+const TODAY_YESTERDAY = new RegExp(`(?<![${L}])(${alternation([...TODAY_WORDS, ...YESTERDAY_WORDS])})(?![${L}])`, 'giu');
+
+/** Languages whose lines write slashed dates day-first, by the words of the line. */
+function slashDayFirst(text: string): boolean {
+  const language = guessLanguage(text);
+  return language?.slashDayFirst === true;
+}
+
+// ---------------------------------------------------------------- reading
+
+interface Candidate {
+  index: number;
+  length: number;
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+  /** Minutes east of UTC, when the text states it. */
+  offset?: number;
+  /** An IANA zone the text names ("ET"), when it states no offset. */
+  zone?: string;
+}
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  if (text.length === 4) return n;
+  return n < 70 ? 2000 + n : 1900 + n;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function valid(c: Candidate): boolean {
+  if (c.year < DATE_YEARS.min || c.year > DATE_YEARS.max) return false;
+  if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > daysIn(c.year, c.month)) return false;
+  if (c.hour !== undefined && (c.hour > 24 || (c.minute ?? 0) > 59 || (c.second ?? 0) > 60)) return false;
+  return true;
+}
+
+function parseOffset(text: string): number | undefined {
+  const t = text.toLowerCase().replace(/\s+/g, '');
+  if (t in ZONES) return ZONES[t];
+  const m = /^(?:gmt|utc)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** Add a time written right after the date at `end` to the candidate. */
+function withTime(text: string, c: Candidate): Candidate {
+  if (c.hour !== undefined) return c;
+  const end = c.index + c.length;
+  const m = TIME_AFTER.exec(text.slice(end));
+  if (!m) return c;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const second = m[3] === undefined ? 0 : Number(m[3]);
+  const meridiem = m[4]?.toLowerCase().replace(/[^ap]/g, '');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return c;
+    if (meridiem === 'p' && hour < 12) hour += 12;
+    if (meridiem === 'a' && hour === 12) hour = 0;
+  }
+  if (hour > 23 || minute > 59 || second > 59) return c;
+  const offset = m[5] ? parseOffset(m[5]) : undefined;
+  const zone = m[5] ? SEASONLESS_ZONES[m[5].toLowerCase()] : undefined;
+  return { ...c, length: c.length + m[0].length, hour, minute, second, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
+}
+
+function absoluteCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(ISO)) {
+    const c: Candidate = { index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    if (m[4] !== undefined) {
+      c.hour = Number(m[4]);
+      c.minute = Number(m[5]);
+      c.second = m[6] === undefined ? 0 : Number(m[6]);
+      c.millisecond = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+    }
+    if (m[8] !== undefined) {
+      const offset = parseOffset(m[8]);
+      if (offset !== undefined) c.offset = offset;
+    }
+    out.push(c);
+  }
+  for (const m of text.matchAll(YMD_SLASH)) out.push({ index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) });
+  for (const m of text.matchAll(DOTTED)) out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month: Number(m[2]), day: Number(m[1]) });
+  let dayFirst: boolean | undefined;
+  for (const m of text.matchAll(SLASHED)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    dayFirst ??= slashDayFirst(text);
+    const first = a > 12 || (dayFirst && b <= 12);
+    out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month: first ? b : a, day: first ? a : b });
+  }
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+    const month = monthNumber(m[2] as string);
+    if (month !== undefined) out.push({ index: m.index, length: m[0].length, year: Number(m[3]), month, day: Number(m[1]) });
+  }
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) {
+    const month = monthNumber(m[1] as string);
+    if (month === undefined) continue;
+    const c: Candidate = { index: m.index, length: m[0].length, year: Number(m[5]), month, day: Number(m[2]) };
+    if (m[3] !== undefined) {
+      c.hour = Number(m[3]);
+      c.minute = Number(m[4]);
+    }
+    out.push(c);
+  }
+  return out.filter(valid).map((c) => withTime(text, c));
+}
+
+/** The wall clock of `c` as an instant: its own offset, else the zone's. Undefined for an unknown zone. */
+function toInstant(c: Candidate, defaultZone: string): { value: Date; offset: number } | undefined {
+  const timezone = c.zone ?? defaultZone;
+  const h = c.hour ?? 0;
+  const mi = c.minute ?? 0;
+  const s = c.second ?? 0;
+  const ms = c.millisecond ?? 0;
+  if (c.offset !== undefined) {
+    const value = new Date(Date.UTC(c.year, c.month - 1, c.day, h, mi, s, ms) - c.offset * 60_000);
+    return Number.isFinite(value.getTime()) ? { value, offset: c.offset } : undefined;
+  }
+  let time: number;
+  try {
+    time = new TZDate(c.year, c.month - 1, c.day, h, mi, s, ms, timezone).getTime();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  if (!Number.isFinite(time)) return undefined;
+  const value = new Date(time);
+  return { value, offset: zoneOffset(timezone, value) };
+}
+
+/** The zone's offset from UTC at an instant, in minutes. */
+export function zoneOffset(timezone: string, at: Date): number {
+  if (timezone === 'UTC') return 0;
+  const offset = tzOffset(timezone, at);
+  return Number.isFinite(offset) ? offset : 0;
+}
+
+function countOf(word: string): number {
+  return /^\d+$/.test(word) ? Number(word) : 1;
+}
+
+/** Relative dates, against the reference: "2 hours ago", "vor 3 Tagen", "hace 2 días", "yesterday, 14:32". */
+function relativeCandidates(text: string, timezone: string, reference: Date): DateMatch[] {
+  const out: DateMatch[] = [];
+  const ago = (index: number, matched: string, count: string, unit: string): void => {
+    const minutes = RELATIVE_UNITS.get(lexiconKey(unit)) ?? RELATIVE_UNITS.get(unit.toLowerCase());
+    if (minutes === undefined) return;
+    const value = new Date(reference.getTime() - countOf(count.toLowerCase()) * minutes * 60_000);
+    out.push({ value, index, text: matched, offset: zoneOffset(timezone, value), precision: minutes < 24 * 60 ? 'time' : 'day', relative: true });
+  };
+  if (RELATIVE_BEFORE) for (const m of text.matchAll(RELATIVE_BEFORE)) ago(m.index, m[0], m[1] as string, m[2] as string);
+  for (const m of text.matchAll(RELATIVE_AFTER)) ago(m.index, m[0], m[1] as string, m[2] as string);
+  for (const m of text.matchAll(TODAY_YESTERDAY)) {
+    const back = YESTERDAY_WORDS.has((m[1] as string).toLowerCase()) ? 1 : 0;
+    // The day in the reading zone, `back` days before the reference.
+    const local = new Date(reference.getTime() + zoneOffset(timezone, reference) * 60_000 - back * 86_400_000);
+    let c: Candidate = { index: m.index, length: m[0].length, year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+    c = withTime(text, c);
+    const instant = toInstant(c, timezone);
+    if (!instant || instant.value.getTime() > reference.getTime()) continue;
+    out.push({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time', relative: true });
+  }
+  return out;
+}
+
+/**
+ * The offset each date this module returned was written at, by the Date object itself: the
+ * extractors hand their dates on as plain `Date`s, and src/sources/read.ts asks here for the
+ * offset to keep with them (`Sourced.offset`), so that the feeds show the day the source states.
+ */
+const STATED_OFFSETS = new WeakMap<Date, number>();
+/** The dates this module read relative to a reference ("2 hours ago"). */
+const RELATIVE_DATES = new WeakSet<Date>();
+
+function remember<T extends { value: Date; offset: number; relative?: boolean } | undefined>(match: T): T {
+  if (match) STATED_OFFSETS.set(match.value, match.offset);
+  if (match?.relative) RELATIVE_DATES.add(match.value);
+  return match;
+}
+
+/** Whether a date returned by this module was read relative to the reference date. */
+export function isRelativeDate(date: Date): boolean {
+  return RELATIVE_DATES.has(date);
+}
+
+/** The offset (minutes east of UTC) a date returned by this module was written at, if it came from here. */
+export function statedOffset(date: Date): number | undefined {
+  return STATED_OFFSETS.get(date);
+}
+
+/** Put a space between a date's year and digits glued to it. */
+export function normaliseDateText(text: string): string {
+  return text.replace(GLUED_YEAR, '$1 ');
+}
+
+function readTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+  let best: DateMatch | undefined;
+  // The first date of the text wins (a line states the publication date before an update), the
+  // longest reading of it when several start there.
+  const consider = (m: DateMatch): void => {
+    if (!best || m.index < best.index || (m.index === best.index && m.text.length > best.text.length)) best = m;
+  };
+  for (const c of absoluteCandidates(text)) {
+    const instant = toInstant(c, timezone);
+    if (!instant) continue;
+    consider({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time' });
+  }
+  // A written date beats a relative one; relative ones need the reference.
+  if (!best && referenceDate) for (const m of relativeCandidates(text, timezone, referenceDate)) consider(m);
+  return best;
+}
+
+/**
+ * Find the best date in `text` (see the module comment), with its position in `normaliseDateText(text)`.
+ * With a reference date, the answer may depend on it; an open clock probe is told (src/meta/clock-probe.ts).
+ */
+export function findTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+  if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
+  const normalised = normaliseDateText(text);
+  const match = readTextDate(normalised, timezone, referenceDate);
+  if (referenceDate === undefined) return remember(match);
+  return remember(checkReference(match, (other) => readTextDate(normalised, timezone, other), sameMatch));
+}
+
+function sameMatch(a: DateMatch | undefined, b: DateMatch | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.index === b.index && a.text === b.text && a.value.getTime() === b.value.getTime();
+}
+
+/** The instant of the best date in `text`, or undefined. */
+export function parseTextDate(text: string, timezone: string, referenceDate?: Date): Date | undefined {
+  return findTextDate(text, timezone, referenceDate)?.value;
+}
+
+/** `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.123+01:00`, `...Z`, `...+0100`: the whole value. */
+const ISO_VALUE = /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * A date as markup gives it (JSON-LD, meta tags, `<time datetime>` or its text): ISO 8601, a Unix
+ * time in seconds or milliseconds, or a written date. Undefined when it is not a full date.
+ */
+export function readMarkupDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+  const value = text.trim();
+  if (value === '' || value.length > MAX_DATE_TEXT) return undefined;
+  if (ISO_VALUE.test(value)) return remember(readTextDate(value, timezone));
+  if (/^\d{10}(\d{3})?$/.test(value)) {
+    const n = Number(value);
+    const date = new Date(value.length === 10 ? n * 1000 : n);
+    const year = date.getUTCFullYear();
+    return year >= DATE_YEARS.min && year <= DATE_YEARS.max ? remember({ value: date, index: 0, text: value, offset: 0, precision: 'time' as const }) : undefined;
+  }
+  return findTextDate(value, timezone, referenceDate);
+}
+
+/** The instant of a markup date (see `readMarkupDate`). */
+export function parseMarkupDate(text: string, timezone: string, referenceDate?: Date): Date | undefined {
+  return readMarkupDate(text, timezone, referenceDate)?.value;
+}
+
+// ---------------------------------------------------------------- date lines
+
+const UPDATED_LABEL_WORDS = [...UPDATED_WORDS];
+const PUBLISHED_LABEL_WORDS = [...PUBLISHED_WORDS, 'first published'];
+
+/** Labels that introduce an update date rather than the publication date, in every lexicon language. */
+export const UPDATED_LABEL = new RegExp(`^(?:last\\s+)?(?:${alternation(UPDATED_LABEL_WORDS)})(?![${L}])`, 'iu');
+
+/** Labels that introduce the publication date. */
+export const PUBLISHED_LABEL = new RegExp(`^(?:${alternation(PUBLISHED_LABEL_WORDS)})(?![${L}])`, 'iu');
+
+export type DateKind = 'published' | 'updated';
+
+export interface DateLine {
+  kind: DateKind;
+  value: Date;
+  /** Minutes east of UTC the date was written in (see DateMatch). */
+  offset: number;
+  /** The text of the line left once the date and its label are taken out. */
+  rest: string;
+}
+
+/** Words that may surround a date on a date line without making it a sentence. */
+const DATE_FILLER: ReadonlySet<string> = new Set(
+  [
+  ...DATE_JOINERS,
+  ...WEEKDAY_WORDS,
+  ...MONTH_WORDS,
+  ...TODAY_WORDS,
+  ...YESTERDAY_WORDS,
+  ...AGO_BEFORE,
+  ...AGO_AFTER,
+  ...RELATIVE_UNITS.keys(),
+  ...Object.keys(ZONES),
+  ...[...UPDATED_WORDS, ...PUBLISHED_WORDS].flatMap((w) => w.split(/\s+/)),
+  ...LEXICONS.flatMap((l) => l.weekdays.flat().flatMap((w) => w.split(/[-\s]/))),
+  // English and Romance glue that the joiner lists leave out.
+  'a',
+  'm',
+  'p',
+  'and',
+  'or',
+  'y',
+  'und',
+  'ou',
+  'o',
+  'et',
+  'last',
+  'first',
+  'time',
+  'heure',
+  'hora',
+  'horas',
+  'hours',
+  'mis',
+  'jour',
+  'mise',
+  'update',
+  'created',
+  'il',
+  'y',
+  'hs',
+  'hrs',
+  'em',
+  'no',
+  'el',
+  'en',
+  'as',
+  'às',
+  ].map(lexiconKey),
+);
+
+/**
+ * Read a line as a date line: a line that is mostly a date, possibly with a label
+ * ("Updated:", "Publicado el") and a few filler words. A body sentence that mentions a date is not
+ * a date line. `maxRestWords` says how many other words may remain (a byline may hold the rest).
+ */
+export function readDateLine(line: string, timezone: string, referenceDate?: Date, maxRestWords = 0): DateLine | undefined {
+  const text = normaliseDateText(line.trim());
+  if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
+  if (!/\d/.test(text) && referenceDate === undefined) return undefined;
+  const match = findTextDate(text, timezone, referenceDate);
+  if (!match) return undefined;
+  const before = text.slice(0, match.index);
+  const after = text.slice(match.index + match.text.length);
+  const kind: DateKind = UPDATED_LABEL.test(before.replace(/^[^\p{L}]+/u, '')) ? 'updated' : 'published';
+  const restWords = (`${before} ${after}`.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w));
+  if (restWords.length > maxRestWords) return undefined;
+  return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim() };
+}
+

@@ -1,0 +1,31 @@
+import { type Lexicon, UNIT } from './types.js';
+
+export const es: Lexicon = {
+  code: 'es',
+  months: [
+    ['enero', 'ene.'],
+    ['febrero', 'feb.'],
+    ['marzo', 'mar.'],
+    ['abril', 'abr.'],
+    ['mayo', 'may.'],
+    ['junio', 'jun.'],
+    ['julio', 'jul.'],
+    ['agosto', 'ago.'],
+    ['septiembre', 'setiembre', 'sep.', 'sept.'],
+    ['octubre', 'oct.'],
+    ['noviembre', 'nov.'],
+    ['diciembre', 'dic.'],
+  ],
+  weekdays: [['lunes'], ['martes'], ['miércoles', 'miercoles'], ['jueves'], ['viernes'], ['sábado', 'sabado'], ['domingo']],
+  today: ['hoy'],
+  yesterday: ['ayer'],
+  agoBefore: ['hace'],
+  agoAfter: [],
+  units: { minuto: UNIT.MINUTE, minutos: UNIT.MINUTE, min: UNIT.MINUTE, hora: UNIT.HOUR, horas: UNIT.HOUR, día: UNIT.DAY, días: UNIT.DAY, dia: UNIT.DAY, dias: UNIT.DAY, semana: UNIT.WEEK, semanas: UNIT.WEEK },
+  bylineLeads: ['por', 'escrito por', 'publicado por', 'texto de', 'autor:', 'autora:', 'autores:'],
+  published: ['publicado', 'publicada', 'fecha', 'creado'],
+  updated: ['actualizado', 'actualizada', 'actualización', 'modificado'],
+  dateJoiners: ['de', 'del', 'el', 'a', 'las', 'la', 'hs', 'y'],
+  slashDayFirst: true,
+  stopwords: ['el', 'los', 'y', 'del', 'que', 'para', 'una', 'con', 'por', 'las', 'es', 'se', 'como'],
+};

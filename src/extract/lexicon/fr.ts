@@ -1,0 +1,31 @@
+import { type Lexicon, UNIT } from './types.js';
+
+export const fr: Lexicon = {
+  code: 'fr',
+  months: [
+    ['janvier', 'janv.'],
+    ['février', 'fevrier', 'févr.', 'fév.'],
+    ['mars'],
+    ['avril', 'avr.'],
+    ['mai'],
+    ['juin'],
+    ['juillet', 'juil.'],
+    ['août', 'aout'],
+    ['septembre', 'sept.'],
+    ['octobre', 'oct.'],
+    ['novembre', 'nov.'],
+    ['décembre', 'decembre', 'déc.'],
+  ],
+  weekdays: [['lundi'], ['mardi'], ['mercredi'], ['jeudi'], ['vendredi'], ['samedi'], ['dimanche']],
+  today: ["aujourd'hui", 'aujourd’hui'],
+  yesterday: ['hier'],
+  agoBefore: ['il y a'],
+  agoAfter: [],
+  units: { minute: UNIT.MINUTE, minutes: UNIT.MINUTE, min: UNIT.MINUTE, heure: UNIT.HOUR, heures: UNIT.HOUR, h: UNIT.HOUR, jour: UNIT.DAY, jours: UNIT.DAY, semaine: UNIT.WEEK, semaines: UNIT.WEEK },
+  bylineLeads: ['par', 'écrit par', 'publié par', 'auteur:', 'auteur :'],
+  published: ['publié', 'publiée', 'publication', 'date', 'le'],
+  updated: ['mis à jour', 'mise à jour', 'modifié', 'modifiée', 'actualisé'],
+  dateJoiners: ['le', 'à', 'h', 'du', 'et'],
+  slashDayFirst: true,
+  stopwords: ['le', 'les', 'et', 'des', 'est', 'pour', 'une', 'dans', 'que', 'pas', 'sur', 'avec', 'qui'],
+};

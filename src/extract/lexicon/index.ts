@@ -1,0 +1,102 @@
+/**
+ * The per-language words of the extractors, joined: months, weekdays, relative-date words, byline
+ * leads and "published"/"updated" labels of English, German, French, Spanish, Portuguese,
+ * Italian, Dutch and Polish (one module each). The date reader (../dates.ts) and the byline
+ * and date-line rules take their word lists from here, so a language is added in one place.
+ */
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { it } from './it.js';
+import { nl } from './nl.js';
+import { pl } from './pl.js';
+import { pt } from './pt.js';
+import type { Lexicon } from './types.js';
+
+export type { Lexicon } from './types.js';
+
+export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl];
+
+/** A word as the lists hold it: lower case, a final abbreviation dot dropped. */
+export function lexiconKey(word: string): string {
+  return word.toLowerCase().replace(/\.$/, '');
+}
+
+function collect(pick: (l: Lexicon) => readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of LEXICONS) for (const w of pick(l)) out.add(lexiconKey(w));
+  return out;
+}
+
+const MONTHS = new Map<string, number>();
+const WEEKDAYS = new Map<string, number>();
+for (const l of LEXICONS) {
+  l.months.forEach((forms, i) => {
+    for (const f of forms) if (!MONTHS.has(lexiconKey(f))) MONTHS.set(lexiconKey(f), i + 1);
+  });
+  l.weekdays.forEach((forms, i) => {
+    for (const f of forms) if (!WEEKDAYS.has(lexiconKey(f))) WEEKDAYS.set(lexiconKey(f), i + 1);
+  });
+}
+
+/** The month (1-12) a month name or abbreviation of any language names. */
+export function monthNumber(word: string): number | undefined {
+  return MONTHS.get(lexiconKey(word));
+}
+
+/** Every month name and abbreviation (lower case, no dots). */
+export const MONTH_WORDS: ReadonlySet<string> = new Set(MONTHS.keys());
+/** Every weekday name and abbreviation (lower case, no dots). */
+export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(WEEKDAYS.keys());
+export const TODAY_WORDS: ReadonlySet<string> = collect((l) => l.today);
+export const YESTERDAY_WORDS: ReadonlySet<string> = collect((l) => l.yesterday);
+/** Labels of an update date in every language ("updated", "aktualisiert", "mis à jour"). */
+export const UPDATED_WORDS: ReadonlySet<string> = collect((l) => l.updated);
+/** Labels of the publication date in every language. */
+export const PUBLISHED_WORDS: ReadonlySet<string> = collect((l) => l.published);
+/** Words that introduce authors in every language ("by", "von", "par", "door", "przez"). */
+export const BYLINE_LEADS: ReadonlySet<string> = collect((l) => l.bylineLeads);
+/** Small words inside or around written dates in every language. */
+export const DATE_JOINERS: ReadonlySet<string> = collect((l) => l.dateJoiners);
+/** Units of relative dates in every language, with their length in minutes. */
+export const RELATIVE_UNITS: ReadonlyMap<string, number> = new Map(LEXICONS.flatMap((l) => Object.entries(l.units)));
+export const AGO_BEFORE: ReadonlySet<string> = collect((l) => l.agoBefore);
+export const AGO_AFTER: ReadonlySet<string> = collect((l) => l.agoAfter);
+
+/** Regular-expression alternation of words, longest first, dots optional at the end, spaces flexible. */
+export function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+/** Each language's telling words: its stopwords and its month, weekday and label words. */
+const LANGUAGE_WORDS: readonly (readonly [Lexicon, ReadonlySet<string>])[] = LEXICONS.map((l) => {
+  const words = new Set(l.stopwords);
+  for (const forms of [...l.months, ...l.weekdays, l.bylineLeads, l.published, l.updated]) for (const f of forms) if (!f.includes(' ')) words.add(lexiconKey(f));
+  return [l, words] as const;
+});
+
+/**
+ * The language of a text by its frequent short words (and month and weekday names): the lexicon
+ * whose words it uses most, or undefined when it uses none.
+ */
+export function guessLanguage(text: string): Lexicon | undefined {
+  const words = text.toLowerCase().match(/\p{L}+/gu);
+  if (!words) return undefined;
+  let best: Lexicon | undefined;
+  let bestScore = 0;
+  for (const [l, stop] of LANGUAGE_WORDS) {
+    let score = 0;
+    for (const w of words) if (stop.has(w)) score += 1;
+    if (score > bestScore) {
+      best = l;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export { de, en, es, fr, it, nl, pl, pt };

@@ -1,0 +1,31 @@
+import { type Lexicon, UNIT } from './types.js';
+
+export const it: Lexicon = {
+  code: 'it',
+  months: [
+    ['gennaio', 'gen.'],
+    ['febbraio', 'feb.'],
+    ['marzo', 'mar.'],
+    ['aprile', 'apr.'],
+    ['maggio', 'mag.'],
+    ['giugno', 'giu.'],
+    ['luglio', 'lug.'],
+    ['agosto', 'ago.'],
+    ['settembre', 'set.', 'sett.'],
+    ['ottobre', 'ott.'],
+    ['novembre', 'nov.'],
+    ['dicembre', 'dic.'],
+  ],
+  weekdays: [['lunedì', 'lunedi'], ['martedì', 'martedi'], ['mercoledì', 'mercoledi'], ['giovedì', 'giovedi'], ['venerdì', 'venerdi'], ['sabato'], ['domenica']],
+  today: ['oggi'],
+  yesterday: ['ieri'],
+  agoBefore: [],
+  agoAfter: ['fa'],
+  units: { minuto: UNIT.MINUTE, minuti: UNIT.MINUTE, min: UNIT.MINUTE, ora: UNIT.HOUR, ore: UNIT.HOUR, giorno: UNIT.DAY, giorni: UNIT.DAY, settimana: UNIT.WEEK, settimane: UNIT.WEEK },
+  bylineLeads: ['di', 'scritto da', 'a cura di', 'autore:'],
+  published: ['pubblicato', 'pubblicata', 'data'],
+  updated: ['aggiornato', 'aggiornata', 'modificato'],
+  dateJoiners: ['il', 'alle', 'del', 'di', 'ore'],
+  slashDayFirst: true,
+  stopwords: ['il', 'che', 'di', 'della', 'per', 'una', 'non', 'sono', 'gli', 'anche', 'con', 'del'],
+};

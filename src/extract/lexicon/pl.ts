@@ -1,0 +1,32 @@
+import { type Lexicon, UNIT } from './types.js';
+
+export const pl: Lexicon = {
+  code: 'pl',
+  // Nominative and genitive ("12 marca 2021").
+  months: [
+    ['styczeń', 'stycznia', 'sty.'],
+    ['luty', 'lutego', 'lut.'],
+    ['marzec', 'marca', 'mar.'],
+    ['kwiecień', 'kwietnia', 'kwi.'],
+    ['maj', 'maja'],
+    ['czerwiec', 'czerwca', 'cze.'],
+    ['lipiec', 'lipca', 'lip.'],
+    ['sierpień', 'sierpnia', 'sie.'],
+    ['wrzesień', 'września', 'wrz.'],
+    ['październik', 'października', 'paź.'],
+    ['listopad', 'listopada', 'lis.'],
+    ['grudzień', 'grudnia', 'gru.'],
+  ],
+  weekdays: [['poniedziałek'], ['wtorek'], ['środa'], ['czwartek'], ['piątek'], ['sobota'], ['niedziela']],
+  today: ['dzisiaj', 'dziś'],
+  yesterday: ['wczoraj'],
+  agoBefore: [],
+  agoAfter: ['temu'],
+  units: { minuta: UNIT.MINUTE, minuty: UNIT.MINUTE, minut: UNIT.MINUTE, min: UNIT.MINUTE, godzina: UNIT.HOUR, godziny: UNIT.HOUR, godzin: UNIT.HOUR, dzień: UNIT.DAY, dni: UNIT.DAY, tydzień: UNIT.WEEK, tygodnie: UNIT.WEEK },
+  bylineLeads: ['przez', 'autor:', 'autorka:'],
+  published: ['opublikowano', 'dodano', 'data'],
+  updated: ['zaktualizowano', 'aktualizacja', 'zmieniono'],
+  dateJoiners: ['o', 'godz.', 'r.'],
+  slashDayFirst: true,
+  stopwords: ['i', 'nie', 'się', 'na', 'jest', 'że', 'do', 'jak', 'od', 'czy', 'to', 'w', 'z'],
+};

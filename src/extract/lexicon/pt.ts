@@ -1,0 +1,31 @@
+import { type Lexicon, UNIT } from './types.js';
+
+export const pt: Lexicon = {
+  code: 'pt',
+  months: [
+    ['janeiro', 'jan.'],
+    ['fevereiro', 'fev.'],
+    ['março', 'marco', 'mar.'],
+    ['abril', 'abr.'],
+    ['maio', 'mai.'],
+    ['junho', 'jun.'],
+    ['julho', 'jul.'],
+    ['agosto', 'ago.'],
+    ['setembro', 'set.'],
+    ['outubro', 'out.'],
+    ['novembro', 'nov.'],
+    ['dezembro', 'dez.'],
+  ],
+  weekdays: [['segunda-feira', 'segunda'], ['terça-feira', 'terça', 'terca'], ['quarta-feira', 'quarta'], ['quinta-feira', 'quinta'], ['sexta-feira', 'sexta'], ['sábado', 'sabado'], ['domingo']],
+  today: ['hoje'],
+  yesterday: ['ontem'],
+  agoBefore: ['há', 'ha'],
+  agoAfter: ['atrás'],
+  units: { minuto: UNIT.MINUTE, minutos: UNIT.MINUTE, min: UNIT.MINUTE, hora: UNIT.HOUR, horas: UNIT.HOUR, dia: UNIT.DAY, dias: UNIT.DAY, semana: UNIT.WEEK, semanas: UNIT.WEEK },
+  bylineLeads: ['por', 'escrito por', 'publicado por', 'autor:', 'autora:'],
+  published: ['publicado', 'publicada', 'data'],
+  updated: ['atualizado', 'atualizada', 'atualização'],
+  dateJoiners: ['de', 'do', 'em', 'às', 'as', 'a', 'h'],
+  slashDayFirst: true,
+  stopwords: ['o', 'que', 'não', 'uma', 'para', 'com', 'os', 'do', 'da', 'em', 'um', 'se', 'no'],
+};

@@ -1,0 +1,67 @@
+/**
+ * The body model: a logistic regression over the unit features of features.ts, whose weights
+ * are data (assets/text-body-model.json, beside the other data files so that src/ and lib/ both reach it) fitted by scripts/fit-text-model.ts on both development sets
+ * (`npm run fit:text` rewrites it byte for byte). This module only reads and applies it.
+ */
+import { createRequire } from 'node:module';
+import { FEATURE_NAMES } from './features.js';
+
+export interface TextModel {
+  /** Feature names, in the order of `weights` (must equal FEATURE_NAMES). */
+  features: string[];
+  /** Features are standardised as (x - mean) / scale before the weights apply. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  /**
+   * A unit adds (logit(p) - threshold) * (1 + min(words, wordCap)) to the body region's sum, times
+   * `negativeScale` when that is below zero (a menu line inside a story costs less than a paragraph
+   * of the story gains).
+   */
+  threshold: number;
+  negativeScale: number;
+  /** How much the model's region score adds to the phrase rules' body score of a unit. */
+  modelWeight: number;
+  wordCap: number;
+  /** Inside the body, a line that is not a sentence or a list item with p below this is dropped ('low-score'). */
+  dropBelow: number;
+}
+
+let loaded: TextModel | undefined;
+
+/** The checked-in model (assets/text-body-model.json). */
+export function defaultModel(): TextModel {
+  if (loaded) return loaded;
+  const model = createRequire(import.meta.url)('../../../assets/text-body-model.json') as TextModel;
+  checkModel(model);
+  loaded = model;
+  return model;
+}
+
+export function checkModel(model: TextModel): void {
+  const n = FEATURE_NAMES.length;
+  if (model.features.length !== n || model.features.some((name, i) => name !== FEATURE_NAMES[i])) {
+    throw new Error(`The text body model lists features [${model.features.join(', ')}], but the code computes [${FEATURE_NAMES.join(', ')}]; refit it with npm run fit:text.`);
+  }
+  if (model.weights.length !== n || model.mean.length !== n || model.scale.length !== n) throw new Error('The text body model has weight vectors of the wrong length; refit it with npm run fit:text.');
+}
+
+/** What a unit with body probability `p` and `words` words adds to the body region's sum. */
+export function regionScore(model: TextModel, p: number, words: number): number {
+  const logit = Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
+  const score = (logit - model.threshold) * (1 + Math.min(words, model.wordCap));
+  return score < 0 ? score * model.negativeScale : score;
+}
+
+/** P(unit is body) for each feature vector. */
+export function probabilities(model: TextModel, features: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(features.length);
+  const { weights, mean, scale } = model;
+  for (let i = 0; i < features.length; i += 1) {
+    const x = features[i] as Float64Array;
+    let z = 0;
+    for (let k = 0; k < x.length; k += 1) z += (weights[k] as number) * (((x[k] as number) - (mean[k] as number)) / (scale[k] as number));
+    out[i] = 1 / (1 + Math.exp(-z));
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Front matter keys as data: which keys each feed field is read from (in order), and which keys
+ * each site generator reads for itself. `resolveArticle` reads fields through this table, the
+ * unknown-key check is derived from it, and the README's key table is written from it.
+ *
+ * A config `keys` map (`"keys": { "title": ["newstitle"] }`) puts a site's own keys in front of
+ * the defaults for that field (`fieldKeys`).
+ */
+
+/** The fields read from front matter, each with the keys that hold it, first match wins. */
+export const FIELD_KEYS = {
+  title: ['title'],
+  authors: ['authors', 'author'],
+  published: ['published', 'date', 'pubDate', 'publishDate'],
+  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'],
+  slug: ['slug'],
+  link: ['link', 'canonical'],
+  id: ['id'],
+  /** Every key found is read and the lists merged (Hugo and Jekyll posts often have several). */
+  tags: ['tags', 'categories', 'category'],
+  summary: ['summary', 'description', 'excerpt'],
+  image: ['image', 'cover', 'heroImage'],
+  lang: ['lang'],
+  draft: ['draft'],
+  clean: ['clean'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FieldName = keyof typeof FIELD_KEYS;
+
+/** The fields a config `keys` map may extend. */
+export const MAPPABLE_FIELDS = ['title', 'authors', 'published', 'updated', 'slug', 'link', 'tags', 'summary', 'image', 'lang'] as const satisfies readonly FieldName[];
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/**
+ * Keys each generator (or a widespread theme of it) reads itself: layout, URLs, menus, search,
+ * comments. They are not feed metadata, and they are not typos: no FM_UNKNOWN_KEY for them.
+ * Sources: each generator's front matter documentation (Jekyll "Front Matter", Hugo "Front
+ * matter" fields, Zola "Page"/"Section", Eleventy "Supplied data", Astro's blog template, the
+ * Next.js blog starter).
+ */
+export const GENERATOR_KEYS = {
+  jekyll: ['layout', 'permalink', 'published', 'excerpt_separator', 'redirect_from', 'redirect_to', 'sitemap', 'comments', 'share', 'toc', 'math', 'mathjax', 'mermaid', 'header', 'sidebar', 'author_profile', 'related', 'read_time', 'classes', 'hidden', 'pin', 'seo', 'last_modified_at', 'categories', 'category'],
+  hugo: ['aliases', 'weight', 'url', 'type', 'layout', 'outputs', 'menu', 'menus', 'keywords', 'linkTitle', 'expiryDate', 'publishDate', 'headless', 'isCJKLanguage', 'markup', 'resources', 'cascade', 'build', '_build', 'params', 'sitemap', 'translationKey', 'toc', 'series', 'showToc', 'ShowToc', 'TocOpen', 'tocOpen', 'ShowReadingTime', 'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'hidemeta', 'comments', 'math', 'featured', 'featuredImage', 'images', 'videos', 'audio', 'unlisted', 'archived'],
+  zola: ['path', 'template', 'weight', 'aliases', 'in_search_index', 'render', 'extra', 'taxonomies', 'sort_by', 'paginate_by', 'paginate_path', 'paginate_reversed', 'transparent', 'page_template', 'insert_anchor_links', 'redirect_to', 'generate_feeds', 'generate_feed'],
+  eleventy: ['layout', 'permalink', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'eleventyComputed', 'eleventyImport', 'pagination', 'templateEngineOverride', 'dynamicPermalink', 'eleventyDataSchema'],
+  astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead'],
+  nextjs: ['coverImage', 'ogImage', 'excerpt', 'layout', 'images', 'bibliography', 'canonicalUrl', 'lastmod'],
+  /** Widespread Hugo themes' documented keys: PaperMod, and LoveIt with its forks DoIt and FixIt. */
+  hugoThemes: ['ShowRssButtonInSectionTermList', 'ShowCodeCopyButtons', 'disableShare', 'hideSummary', 'searchHidden', 'canonicalURL', 'editPost', 'author', 'hiddenFromHomePage', 'hiddenFromSearch', 'featuredImagePreview', 'lightgallery', 'license', 'ruby', 'fraction', 'fontawesome', 'linkToMarkdown', 'rssFullText', 'code', 'mapbox', 'share', 'comment', 'library', 'seo', 'twemoji', 'subtitle', 'categories'],
+  /** Keys so common across themes of every generator that warning about them helps nobody. */
+  common: ['keywords', 'toc', 'comments', 'hidden', 'featured', 'weight', 'math', 'layout', 'permalink', 'url', 'aliases', 'type', 'series', 'subtitle', 'thumbnail'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Every key feedwright reads for some field (the union of FIELD_KEYS). */
+export const FEED_KEYS: readonly string[] = [...new Set(Object.values(FIELD_KEYS).flat())];
+
+/** Keys that never warn: feedwright's own and every generator's. */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([...FEED_KEYS, ...Object.values(GENERATOR_KEYS).flat()]);
+
+/** The keys for `field`, the config's own first. */
+export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField, readonly string[]>> | undefined): readonly string[] {
+  const own = (custom as Record<string, readonly string[] | undefined> | undefined)?.[field];
+  return own && own.length > 0 ? [...own, ...FIELD_KEYS[field].filter((k) => !own.includes(k))] : FIELD_KEYS[field];
+}
+
+/** Words that mark a key as a plausible title when no title key was found (the warning names them). */
+export const TITLE_LIKE = /title|headline|heading|^name$|subject/i;
+
+/** FM_UNKNOWN_KEY's message, and the key read back from it (the build summarises them per key). */
+export function unknownKeyMessage(key: string): string {
+  return `Unknown front matter key "${key}" is ignored.`;
+}
+export function keyOfUnknownKeyMessage(message: string): string | undefined {
+  return /^Unknown front matter key "(.*)" is ignored/.exec(message)?.[1];
+}

@@ -1,0 +1,449 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { FeedwrightError } from '../errors.js';
+import { splitFrontMatter } from '../sources/front-matter.js';
+import type { Preset, SiteInfo } from './model.js';
+
+/*
+ * Find the site the articles belong to and read its generator's configuration where that is data
+ * (Jekyll `_config.yml`, Hugo `hugo.toml|yaml|json` / `config.*`, Zola `config.toml`); for
+ * generators whose configuration is code (Eleventy, Astro, Next.js) the generator is recognised
+ * from package.json and its documented defaults apply, with the few settings written as plain
+ * literals (`site: "https://..."`, `input: "src"`) read from the config file's text.
+ */
+
+/** How far up from the articles folder a site root is looked for (a repository root stops it earlier). */
+const MAX_LEVELS = 8;
+
+const HUGO_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config/_default/hugo.toml', 'config/_default/hugo.yaml', 'config/_default/config.toml', 'config/_default/config.yaml'];
+
+interface Marker {
+  preset: Exclude<Preset, 'none'>;
+  file: string;
+  data?: Record<string, unknown>;
+}
+
+/** The generator a folder's files name, if any. */
+function markerIn(dir: string): Marker | undefined {
+  for (const f of ['_config.yml', '_config.yaml']) if (existsSync(path.join(dir, f))) return { preset: 'jekyll', file: f };
+  for (const f of HUGO_FILES) if (existsSync(path.join(dir, f))) return { preset: 'hugo', file: f };
+  for (const f of ['config.toml', 'config.yaml', 'config.yml', 'config.json']) {
+    const abs = path.join(dir, f);
+    if (!existsSync(abs)) continue;
+    const data = readData(abs);
+    if (!data) continue;
+    if ('base_url' in data) return { preset: 'zola', file: f, data };
+    if (Object.keys(data).some((k) => k.toLowerCase() === 'baseurl')) return { preset: 'hugo', file: f, data };
+  }
+  const pkgFile = path.join(dir, 'package.json');
+  if (existsSync(pkgFile)) {
+    const pkg = readData(pkgFile);
+    const deps = { ...(pkg?.dependencies as object | undefined), ...(pkg?.devDependencies as object | undefined) };
+    if ('astro' in deps) return { preset: 'astro', file: 'package.json (astro)' };
+    if ('next' in deps) return { preset: 'nextjs', file: 'package.json (next)' };
+    if ('@11ty/eleventy' in deps) return { preset: 'eleventy', file: 'package.json (@11ty/eleventy)' };
+  }
+  for (const f of ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs']) if (existsSync(path.join(dir, f))) return { preset: 'eleventy', file: f };
+  return undefined;
+}
+
+function readData(abs: string): Record<string, unknown> | undefined {
+  try {
+    const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+    const v: unknown = abs.endsWith('.toml') ? parseToml(text) : abs.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(abs: string): string | undefined {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A key of a Hugo config, whose keys are case-insensitive. */
+/**
+ * Hugo's configuration directory (`config/_default/`), merged as Hugo merges it: `hugo.*` and
+ * `config.*` at the top, any other `name.*` under `name`, and `name.<lang>.*` under
+ * `languages.<lang>` (`menus.<lang>` and `params.<lang>` one level deeper, under their name).
+ */
+function hugoConfigDir(root: string): Record<string, unknown> | undefined {
+  const dir = path.join(root, 'config', '_default');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => /\.(toml|ya?ml|json)$/.test(f)).sort();
+  } catch {
+    return undefined;
+  }
+  const merged: Record<string, unknown> = {};
+  const into = (keys: string[], data: Record<string, unknown>): void => {
+    let o = merged;
+    for (const k of keys) {
+      const next = asRecord(o[k]) ?? {};
+      o[k] = next;
+      o = next;
+    }
+    Object.assign(o, data);
+  };
+  for (const f of names) {
+    const data = readData(path.join(dir, f));
+    if (!data) continue;
+    const [name = '', lang] = f.replace(/\.(toml|ya?ml|json)$/, '').split('.');
+    if (name === 'hugo' || name === 'config') into([], data);
+    else if (lang) into(['languages', lang, ...(name === 'menu' || name === 'menus' || name === 'params' ? [name] : [])], data);
+    else into([name], data);
+  }
+  return merged;
+}
+
+function ci(o: Record<string, unknown> | undefined, key: string): unknown {
+  if (!o) return undefined;
+  const k = Object.keys(o).find((x) => x.toLowerCase() === key.toLowerCase());
+  return k === undefined ? undefined : o[k];
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function asString(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+/** A base URL with a trailing slash, or undefined when it is not an absolute http(s) URL. */
+function baseUrl(...parts: (string | undefined)[]): string | undefined {
+  const [first, ...rest] = parts;
+  if (!first) return undefined;
+  try {
+    const u = new URL(first);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const extra = rest.filter(Boolean).map((p) => (p as string).replace(/^\/+|\/+$/g, '')).filter(Boolean);
+    const pathname = [u.pathname.replace(/\/+$/, ''), ...extra].join('/');
+    u.pathname = `${pathname}/`;
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A literal string option in a JS/TS config (`site: "https://..."`), the only part of code read. */
+function literalOption(text: string | undefined, name: string): string | undefined {
+  if (!text) return undefined;
+  return new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`).exec(text)?.[2];
+}
+
+function firstExisting(dir: string, names: string[]): string | undefined {
+  return names.map((n) => path.join(dir, n)).find((f) => existsSync(f));
+}
+
+function relSlash(from: string, to: string): string {
+  const r = path.relative(from, to).split(path.sep).join('/');
+  return r.startsWith('..') ? '' : r;
+}
+
+export interface DetectOptions {
+  /** The articles folder (absolute). */
+  articlesDir: string;
+  /** Where the config file is (absolute): `site` is relative to it. */
+  configRoot: string;
+  /** `preset` from the config. */
+  preset: Preset | 'auto';
+  /** `site` from the config or --site (relative to `configRoot`). */
+  site?: string;
+  display: (abs: string) => string;
+}
+
+/** The site, or undefined for none (no generator found, or preset "none"). */
+export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: string } | undefined {
+  if (options.preset === 'none') return undefined;
+  let root: string | undefined;
+  let marker: Marker | undefined;
+  if (options.site) {
+    root = path.resolve(options.configRoot, options.site);
+    if (!existsSync(root) || !statSync(root).isDirectory()) {
+      throw new FeedwrightError('CONFIG_INVALID', `The site folder ${options.display(root)} does not exist.`, 'Pass the folder that holds the generator\'s config (_config.yml, hugo.toml, package.json...) to --site or "site".');
+    }
+    marker = markerIn(root);
+  } else {
+    let dir = options.articlesDir;
+    for (let i = 0; i < MAX_LEVELS; i++) {
+      marker = markerIn(dir);
+      if (marker && (options.preset === 'auto' || marker.preset === options.preset)) {
+        root = dir;
+        break;
+      }
+      marker = undefined;
+      const parent = path.dirname(dir);
+      if (parent === dir || existsSync(path.join(dir, '.git'))) break;
+      dir = parent;
+    }
+  }
+  const preset = options.preset === 'auto' ? marker?.preset : options.preset;
+  if (!preset) return undefined;
+  root ??= path.dirname(options.articlesDir);
+  const detectedFrom = options.preset === 'auto' ? (marker?.file ?? 'config') : 'config';
+  const info: SiteInfo = {
+    preset,
+    detectedFrom,
+    root: options.display(root),
+    contentPrefix: '',
+    permalinks: {},
+    uglyUrls: false,
+    keepPathCase: false,
+    languages: [],
+    defaultLanguageInSubdir: false,
+    collections: {},
+    folderData: {},
+    slugifyPaths: true,
+    trailingSlash: true,
+    output: '_site',
+    codeData: [],
+  };
+  let contentRoot = root;
+  switch (preset) {
+    case 'jekyll': {
+      const c = readData(firstExisting(root, ['_config.yml', '_config.yaml']) ?? '') ?? {};
+      const url = baseUrl(asString(c.url), asString(c.baseurl));
+      if (url) info.baseUrl = url;
+      const permalink = asString(c.permalink);
+      if (permalink) info.permalinks['*'] = permalink;
+      const tz = asString(c.timezone);
+      if (tz) info.timezone = tz;
+      for (const [name, v] of Object.entries(asRecord(c.collections) ?? {})) {
+        const col = asRecord(v);
+        if (name === 'posts' || col?.output === true) info.collections[name] = asString(col?.permalink) ?? '';
+      }
+      if (Array.isArray(c.collections)) for (const name of c.collections) if (typeof name === 'string') info.collections[name] = '';
+      info.output = asString(c.destination) ?? '_site';
+      contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
+      info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
+      // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
+      info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
+      break;
+    }
+    case 'hugo': {
+      const file = firstExisting(root, HUGO_FILES) ?? firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
+      const c = hugoConfigDir(root) ?? marker?.data ?? readData(file ?? '') ?? {};
+      const url = baseUrl(asString(ci(c, 'baseURL')));
+      if (url) info.baseUrl = url;
+      const permalinks = asRecord(ci(c, 'permalinks')) ?? {};
+      const page = asRecord(ci(permalinks, 'page'));
+      for (const [section, pattern] of Object.entries({ ...permalinks, ...page })) if (typeof pattern === 'string') info.permalinks[section] = pattern;
+      const ugly = ci(c, 'uglyURLs');
+      info.uglyUrls = typeof ugly === 'boolean' ? ugly : Object.fromEntries(Object.entries(asRecord(ugly) ?? {}).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>;
+      info.keepPathCase = ci(c, 'disablePathToLower') === true;
+      const lang = asString(ci(c, 'defaultContentLanguage'));
+      info.defaultLanguage = lang ?? 'en';
+      info.defaultLanguageInSubdir = ci(c, 'defaultContentLanguageInSubdir') === true;
+      const languages = asRecord(ci(c, 'languages')) ?? {};
+      info.languages = Object.keys(languages);
+      const tz = asString(ci(c, 'timeZone'));
+      if (tz) info.timezone = tz;
+      info.output = asString(ci(c, 'publishDir')) ?? 'public';
+      contentRoot = path.resolve(root, asString(ci(c, 'contentDir')) ?? 'content');
+      // A multilingual site may give each language its own content folder (languages.<l>.contentDir):
+      // the articles are then that language's pages, under /<l>/ unless it is the default one.
+      for (const [l, v] of Object.entries(languages)) {
+        const dir = asString(ci(asRecord(v), 'contentDir'));
+        if (!dir) continue;
+        const abs = path.resolve(root, dir);
+        const rel = path.relative(abs, options.articlesDir);
+        if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+          contentRoot = abs;
+          info.contentLanguage = l;
+          break;
+        }
+      }
+      info.folderData = hugoCascades(options.articlesDir);
+      break;
+    }
+    case 'zola': {
+      const c = marker?.data ?? readData(path.join(root, 'config.toml')) ?? {};
+      const url = baseUrl(asString(c.base_url));
+      if (url) info.baseUrl = url;
+      info.defaultLanguage = asString(c.default_language) ?? 'en';
+      info.languages = Object.keys(asRecord(c.languages) ?? {});
+      info.slugifyPaths = asString(asRecord(c.slugify)?.paths) !== 'off' && asString(asRecord(c.slugify)?.paths) !== 'safe';
+      info.output = asString(c.output_dir) ?? 'public';
+      contentRoot = path.join(root, 'content');
+      break;
+    }
+    case 'eleventy': {
+      const cfgText = readText(firstExisting(root, ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js']) ?? '');
+      const input = literalOption(cfgText, 'input') ?? '.';
+      contentRoot = path.resolve(root, input);
+      info.output = literalOption(cfgText, 'output') ?? '_site';
+      const dataDir = path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data');
+      for (const f of ['metadata.json', 'site.json']) {
+        const url = baseUrl(asString(readData(path.join(dataDir, f))?.url));
+        if (url) {
+          info.baseUrl = url;
+          break;
+        }
+      }
+      info.folderData = eleventyDirectoryData(contentRoot, options.articlesDir);
+      info.codeData = eleventyCodeData(options.articlesDir).map((f) => options.display(f));
+      break;
+    }
+    case 'astro': {
+      const cfgText = readText(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? '');
+      const url = baseUrl(literalOption(cfgText, 'site'), literalOption(cfgText, 'base'));
+      if (url) info.baseUrl = url;
+      info.trailingSlash = literalOption(cfgText, 'trailingSlash') !== 'never';
+      info.output = literalOption(cfgText, 'outDir') ?? 'dist';
+      contentRoot = path.join(root, 'src', 'content');
+      break;
+    }
+    case 'nextjs': {
+      const cfgText = readText(firstExisting(root, ['next.config.js', 'next.config.mjs', 'next.config.ts']) ?? '');
+      info.trailingSlash = cfgText ? /\btrailingSlash\s*:\s*true\b/.test(cfgText) : false;
+      const basePath = literalOption(cfgText, 'basePath');
+      if (basePath) info.permalinks.basePath = basePath;
+      info.output = literalOption(cfgText, 'distDir') === undefined ? 'out' : (literalOption(cfgText, 'distDir') as string);
+      contentRoot = root;
+      break;
+    }
+  }
+  info.contentPrefix = relSlash(contentRoot, options.articlesDir);
+  // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
+  if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
+  return { info, rootAbs: root };
+}
+
+/** Folders under `dir` (relative, '/'-separated, '' for `dir`), skipping dot folders and node_modules. */
+function foldersUnder(dir: string): string[] {
+  const out: string[] = [''];
+  const walk = (rel: string, depth: number) => {
+    if (depth > 12) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      out.push(r);
+      walk(r, depth + 1);
+    }
+  };
+  walk('', 0);
+  return out;
+}
+
+/**
+ * Eleventy directory data files (`blog/blog.json`, `blog/blog.11tydata.json`) for the articles
+ * folder and every folder above it up to the input folder, merged shallowly, deeper first wins
+ * (the data cascade; `tags` lists are merged, as Eleventy's deep data merge does).
+ */
+function eleventyDirectoryData(inputDir: string, articlesDir: string): Record<string, Record<string, unknown>> {
+  const own = (abs: string): Record<string, unknown> | undefined => {
+    const name = path.basename(abs);
+    const file = firstExisting(abs, [`${name}.11tydata.json`, `${name}.json`]);
+    return file ? readData(file) : undefined;
+  };
+  const out: Record<string, Record<string, unknown>> = {};
+  // Folders above the articles folder apply to all of it ('').
+  const above: Record<string, unknown>[] = [];
+  const upTo = relSlash(inputDir, articlesDir);
+  if (upTo) {
+    let dir = path.dirname(articlesDir);
+    while (dir.startsWith(inputDir) && dir !== inputDir) {
+      const d = own(dir);
+      if (d) above.unshift(d);
+      dir = path.dirname(dir);
+    }
+  }
+  for (const rel of foldersUnder(articlesDir)) {
+    const d = own(rel ? path.join(articlesDir, rel) : articlesDir);
+    if (d) out[rel] = d;
+  }
+  if (above.length > 0) out[''] = mergeData([...above, out[''] ?? {}]);
+  return out;
+}
+
+/**
+ * Jekyll's front matter defaults (`defaults: [{ scope: { path }, values }]`) whose scope is a
+ * plain folder: applied to the articles below it, as Jekyll applies them (a glob or a type-only
+ * scope is left out; a scope path of '' applies to all).
+ */
+function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  if (!Array.isArray(defaults)) return out;
+  const articlesRel = relSlash(sourceDir, articlesDir);
+  for (const d of defaults) {
+    const scope = asRecord(asRecord(d)?.scope);
+    const values = asRecord(asRecord(d)?.values);
+    const scopePath = typeof scope?.path === 'string' ? scope.path.replace(/^\/+|\/+$/g, '') : '';
+    if (!values || /[*?[]/.test(scopePath)) continue;
+    // The scope relative to the articles folder: above it (or '') applies to all, below it to that folder.
+    let key: string | undefined;
+    if (scopePath === '' || articlesRel === scopePath || articlesRel.startsWith(`${scopePath}/`)) key = '';
+    else if (scopePath.startsWith(articlesRel ? `${articlesRel}/` : '')) key = articlesRel ? scopePath.slice(articlesRel.length + 1) : scopePath;
+    if (key === undefined) continue;
+    out[key] = mergeData([out[key] ?? {}, values]);
+  }
+  return out;
+}
+
+/** Eleventy directory data files written as code (`blog/blog.11tydata.js`), which feedwright does not run. */
+function eleventyCodeData(articlesDir: string): string[] {
+  const out: string[] = [];
+  for (const rel of foldersUnder(articlesDir)) {
+    const abs = rel ? path.join(articlesDir, rel) : articlesDir;
+    const name = path.basename(abs);
+    for (const ext of ['js', 'cjs', 'mjs']) {
+      const f = path.join(abs, `${name}.11tydata.${ext}`);
+      if (existsSync(f)) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Hugo's `cascade` front matter of `_index.md` files: applied to the pages below each. */
+function hugoCascades(articlesDir: string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const rel of foldersUnder(articlesDir)) {
+    const file = firstExisting(rel ? path.join(articlesDir, rel) : articlesDir, ['_index.md', '_index.markdown', '_index.html']);
+    if (!file) continue;
+    const text = readText(file);
+    if (!text) continue;
+    const cascade = splitFrontMatter(text, file).data.cascade;
+    // A cascade with a _target (or a list of them) applies by conditions feedwright does not evaluate.
+    const c = asRecord(cascade);
+    if (c && !('_target' in c) && !('target' in c)) out[rel] = c;
+  }
+  return out;
+}
+
+/** Data cascade, shallow: later wins, `tags` lists merged. */
+export function mergeData(layers: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [k, v] of Object.entries(layer)) {
+      if (k === 'tags' && Array.isArray(out.tags) && Array.isArray(v)) out.tags = [...new Set([...(out.tags as unknown[]), ...v])];
+      else out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** The data folders apply to one article: '' first, then each folder down to its own. */
+export function folderDataFor(site: SiteInfo, relPath: string): Record<string, unknown>[] {
+  const dirs = relPath.split('/').slice(0, -1);
+  const layers: Record<string, unknown>[] = [];
+  const top = site.folderData[''];
+  if (top) layers.push(top);
+  for (let i = 1; i <= dirs.length; i++) {
+    const d = site.folderData[dirs.slice(0, i).join('/')];
+    if (d) layers.push(d);
+  }
+  return layers;
+}

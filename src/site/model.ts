@@ -1,0 +1,54 @@
+/** The site generators whose link rules, keys and output feedwright knows. */
+export const PRESETS = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/**
+ * What feedwright learned about the site the articles belong to: the generator, its base URL and
+ * permalink patterns (from the generator's own config where that is data, else its documented
+ * defaults). Plain data: it travels in the config (and so into the cache key and to the workers).
+ */
+export interface SiteInfo {
+  preset: Exclude<Preset, 'none'>;
+  /** What told: "config" (named in feedwright's config) or the file, e.g. "hugo.toml", "package.json (astro)". */
+  detectedFrom: string;
+  /** The site root as shown to the user. */
+  root: string;
+  /** Base URL of the site's pages (with a trailing slash), when the generator's config names one. */
+  baseUrl?: string;
+  /** Where the articles folder sits inside the generator's content root ('/'-separated, '' when it is the root). */
+  contentPrefix: string;
+  /** Permalink patterns by section ('*': every other), from the generator's config. */
+  permalinks: Record<string, string>;
+  /** Hugo's uglyURLs: `x.html` instead of `x/` (true, or by section). */
+  uglyUrls: boolean | Record<string, boolean>;
+  /** Hugo's disablePathToLower (false: paths are lower-cased). */
+  keepPathCase: boolean;
+  /** The zone dates in URLs are read in (Jekyll `timezone`, Hugo `timeZone`); else the feed's. */
+  timezone?: string;
+  defaultLanguage?: string;
+  /** Hugo: the language whose own content folder (languages.<l>.contentDir) holds the articles. */
+  contentLanguage?: string;
+  /** Languages besides the default: a `post.fr.md` goes under `/fr/`. */
+  languages: string[];
+  defaultLanguageInSubdir: boolean;
+  /** Jekyll collections written to pages: name -> permalink pattern ('' for the default). */
+  collections: Record<string, string>;
+  /**
+   * Data applied under each article's own front matter, by folder relative to the articles folder
+   * ('' = all): Eleventy directory data files (`blog/blog.json`), Hugo's `cascade` in `_index.md`.
+   */
+  folderData: Record<string, Record<string, unknown>>;
+  /** Zola's slugify.paths (default "on": paths are slugified). */
+  slugifyPaths: boolean;
+  /** Pages end with a slash (Next.js: not unless trailingSlash is set; Astro: unless trailingSlash is "never"). */
+  trailingSlash: boolean;
+  /** The generator's output folder relative to the site root (for --verify-links). */
+  output: string;
+  /** Data files that are code (Eleventy `blog.11tydata.js`): not run, so what they set is not applied. */
+  codeData: string[];
+  /**
+   * The variables the site's templates see (Jekyll: `site`, its `_config.yml` with `url` and
+   * `baseurl`), when the generator pre-processes Markdown with Liquid; absent for the others.
+   */
+  templateVars?: Record<string, unknown>;
+}

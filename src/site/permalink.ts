@@ -1,0 +1,460 @@
+import type { SiteInfo } from './model.js';
+
+/*
+ * Item links as each generator writes them. One function per generator turns an article (its
+ * path inside the generator's content root, its front matter with folder data applied, its date
+ * and title) into a site path, and says which rule made it, for `explain`.
+ *
+ * The rules are each generator's documented ones:
+ * - Jekyll: posts in `_posts/` under `permalink` (named styles date/pretty/ordinal/weekdate/none,
+ *   or a pattern; default "date"), folders above `_posts` are categories; collections with
+ *   `output: true` under their own permalink (default `/:collection/:path:output_ext`).
+ * - Hugo: `/<section path>/<slug or file name>/`, or `permalinks.<section>`; `url` front matter
+ *   wins; paths lower-cased and sanitised (spaces to hyphens); uglyURLs gives `x.html`.
+ * - Zola: `/<section path>/<slug>/`, a `YYYY-MM-DD-` or `YYYY-MM-DD_` file-name prefix is the
+ *   date, `slug` and `path` front matter win; paths slugified (slugify.paths "on").
+ * - Eleventy: the input-relative path (`blog/x.md` -> `/blog/x/`, `x/index.md` and `x/x.md` ->
+ *   `/x/`), or `permalink` from front matter or a directory data file.
+ * - Astro: a content collection `src/content/<c>/` -> `/<c>/<id>/`, the id being the slugified
+ *   path (github-slugger per segment, `/index` dropped) or `slug`.
+ * - Next.js: `/<folder>/<slug>` with the articles folder's name (`_posts` -> `/posts/`), as the
+ *   blog starter and tailwind-nextjs-starter-blog route them; override with `permalinks`.
+ */
+
+export interface LinkInput {
+  /** The article's path inside the generator's content root ('/'-separated). */
+  contentPath: string;
+  /** Front matter, with folder data (Eleventy directory data, Hugo cascade) under it. */
+  fm: Record<string, unknown>;
+  /** The publication date (for :year etc.). */
+  date: Date;
+  /** The date as written in front matter, if it was (its own Y-M-D is what Hugo and Zola use). */
+  dateText?: string;
+  title: string;
+  /** The zone a date without an offset was read in. */
+  timezone: string;
+  /** Categories as the generator reads them (Jekyll: folders above _posts, then front matter). */
+  categories: string[];
+}
+
+export type LinkResult = { path: string; rule: string } | { skip: string };
+
+/** Tokens in patterns: `:name`. Longest first, so `:slugorfilename` is not read as `:slug`. */
+const TOKEN = /:([a-z_]+)/g;
+
+/** Jekyll's named permalink styles (docs: Permalinks, "Built-in formats"). */
+export const JEKYLL_STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** The site path of one article, or why it has no page. */
+export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  switch (site.preset) {
+    case 'jekyll':
+      return jekyllLink(site, input, userPatterns);
+    case 'hugo':
+      return hugoLink(site, input, userPatterns);
+    case 'zola':
+      return zolaLink(site, input, userPatterns);
+    case 'eleventy':
+      return eleventyLink(input, userPatterns);
+    case 'astro':
+      return astroLink(site, input, userPatterns);
+    case 'nextjs':
+      return nextLink(site, input, userPatterns);
+  }
+}
+
+/**
+ * A pattern from the user's config for this article, if there is one: keyed by a folder name on
+ * its path (the deepest first, so "posts" matches content/posts/x.md), or '*' for any.
+ */
+function userPattern(userPatterns: Record<string, string>, section: string, contentPath?: string): string | undefined {
+  const dirs = contentPath ? contentPath.split('/').slice(0, -1).reverse() : [];
+  for (const d of dirs) if (userPatterns[d] !== undefined) return userPatterns[d];
+  return userPatterns[section] ?? userPatterns['*'];
+}
+
+// --- generic pieces -------------------------------------------------------------------------
+
+function split(contentPath: string): { dirs: string[]; file: string; stem: string; ext: string } {
+  const parts = contentPath.split('/').filter(Boolean);
+  const file = parts.pop() ?? '';
+  const dot = file.lastIndexOf('.');
+  return { dirs: parts, file, stem: dot > 0 ? file.slice(0, dot) : file, ext: dot > 0 ? file.slice(dot) : '' };
+}
+
+/** Y, M, D, ... of the date: as written in front matter when it starts with YYYY-MM-DD, else in `zone`. */
+function dateParts(date: Date, dateText: string | undefined, zone: string): Record<string, string> {
+  const literal = dateText ? /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(dateText.trim()) : null;
+  let y: number;
+  let mo: number;
+  let d: number;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  if (literal) {
+    [y, mo, d] = [Number(literal[1]), Number(literal[2]), Number(literal[3])];
+    [h, mi, s] = [Number(literal[4] ?? 0), Number(literal[5] ?? 0), Number(literal[6] ?? 0)];
+  } else {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' })
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
+    [y, mo, d, h, mi, s] = [Number(parts.year), Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)];
+  }
+  const utc = Date.UTC(y, mo - 1, d);
+  const yday = Math.floor((utc - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
+  const weekday = new Date(utc).getUTCDay();
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  // ISO 8601 week number (Jekyll's :week).
+  const thursday = new Date(utc + (3 - ((weekday + 6) % 7)) * 86_400_000);
+  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return {
+    year: String(y),
+    short_year: pad(y % 100),
+    month: pad(mo),
+    i_month: String(mo),
+    short_month: (monthNames[mo - 1] ?? '').slice(0, 3),
+    long_month: monthNames[mo - 1] ?? '',
+    monthname: (monthNames[mo - 1] ?? '').toLowerCase(),
+    day: pad(d),
+    i_day: String(d),
+    y_day: pad(yday, 3),
+    yearday: String(yday),
+    week: pad(week),
+    short_day: (dayNames[weekday] ?? '').slice(0, 3),
+    long_day: dayNames[weekday] ?? '',
+    weekday: String(weekday),
+    weekdayname: (dayNames[weekday] ?? '').toLowerCase(),
+    hour: pad(h),
+    minute: pad(mi),
+    second: pad(s),
+  };
+}
+
+/** Replace `:token`s from `values`; a token with no value is left as written (and reported). */
+export function expandPattern(pattern: string, values: Record<string, string | undefined>): { path: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const names = Object.keys(values).sort((a, b) => b.length - a.length);
+  const path = pattern.replace(TOKEN, (whole, name: string) => {
+    // `:titlefoo` is `:title` + "foo" only when no longer token matches: take the longest known prefix.
+    const hit = names.find((n) => name.startsWith(n) && values[n] !== undefined);
+    if (!hit) {
+      unknown.push(whole);
+      return whole;
+    }
+    return (values[hit] as string) + name.slice(hit.length);
+  });
+  return { path: normalisePath(path), unknown };
+}
+
+/** One leading slash, no doubled slashes (empty tokens such as no :categories leave `//`). */
+function normalisePath(p: string): string {
+  const s = `/${p}`.replace(/\/{2,}/g, '/');
+  return s.replace(/\/\.(?=\/|$)/g, '');
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** The common tokens every pattern may use, as feedwright's own preset-less permalinks do. */
+function commonTokens(input: LinkInput, slug: string, filename: string, sections: string[], slugger: (s: string) => string): Record<string, string> {
+  return {
+    ...dateParts(input.date, input.dateText, input.timezone),
+    title: slugger(input.title),
+    slug,
+    slugorfilename: str(input.fm.slug) ? slug : filename,
+    filename,
+    contentbasename: filename,
+    section: sections[0] ?? '',
+    sections: sections.join('/'),
+    categories: input.categories.map(slugger).filter(Boolean).join('/'),
+    category: slugger(input.categories[0] ?? ''),
+  };
+}
+
+// --- slugifiers, each generator's own ----------------------------------------------------------
+
+/** Jekyll's Utils.slugify: "default" keeps letters and digits, "pretty" also ._~!$&'()+,;=@. */
+export function jekyllSlugify(s: string, mode: 'default' | 'pretty', cased = false): string {
+  const re = mode === 'pretty' ? /[^\p{L}\p{N}._~!$&'()+,;=@]+/gu : /[^\p{L}\p{N}]+/gu;
+  const out = s.replace(re, '-').replace(/^-+|-+$/g, '');
+  return cased ? out : out.toLowerCase();
+}
+
+/** Hugo's urlize (paths.Sanitize + lower case): whitespace runs become "-", other punctuation goes. */
+export function hugoUrlize(s: string, keepCase = false): string {
+  let out = '';
+  let pendingHyphen = false;
+  for (const ch of s.trim()) {
+    if (/\s/u.test(ch)) {
+      pendingHyphen = true;
+      continue;
+    }
+    if (/[\p{L}\p{N}\p{M}./\\_#+~@-]/u.test(ch)) {
+      if (pendingHyphen && out) out += '-';
+      pendingHyphen = false;
+      out += ch;
+    }
+  }
+  return keepCase ? out : out.toLowerCase();
+}
+
+/** Zola's slugify (the `slug` crate): ASCII, lower case, runs of anything else become one "-". */
+export function zolaSlugify(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** github-slugger, which Astro uses for collection ids: lower case, punctuation removed, spaces to "-". */
+export function githubSlug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+// --- Jekyll ----------------------------------------------------------------------------------
+
+const JEKYLL_POST = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)$/;
+
+function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem, ext } = split(input.contentPath);
+  const outputExt = /^\.(md|markdown|mkdown|mkd|mkdn|html|htm|textile)$/i.test(ext) ? '.html' : ext;
+  if (dirs.includes('_drafts')) return { skip: 'a Jekyll draft (_drafts/)' };
+  const postsAt = dirs.indexOf('_posts');
+  const collection = postsAt >= 0 ? 'posts' : dirs.map((d) => d.replace(/^_/, '')).find((d, i) => dirs[i]?.startsWith('_') && d in site.collections);
+  const fmPermalink = str(input.fm.permalink);
+  const section = collection ?? dirs[0] ?? '';
+  const own = userPattern(userPatterns, section, input.contentPath);
+  const dated = JEKYLL_POST.exec(stem);
+  const slugPart = str(input.fm.slug) ?? (dated ? (dated[2] as string) : stem);
+  const inCollection = collection ? dirs.slice(dirs.indexOf(collection === 'posts' ? '_posts' : `_${collection}`) + 1) : dirs;
+  // Jekyll reads a date with an offset into the site's zone; one without is already in it.
+  const ownZone = input.dateText !== undefined && !/(?:Z|[+-]\d{2}:?\d{2})\s*$/.test(input.dateText.trim());
+  const values: Record<string, string> = {
+    ...dateParts(input.date, ownZone ? input.dateText : undefined, site.timezone ?? 'UTC'),
+    title: jekyllSlugify(slugPart, 'pretty', true),
+    slug: jekyllSlugify(slugPart, 'default'),
+    name: jekyllSlugify(stem, 'pretty'),
+    categories: [...new Set(input.categories.map((c) => c.toLowerCase()))].join('/'),
+    collection: collection ?? '',
+    output_ext: outputExt,
+    path: [...inCollection, stem].join('/'),
+    basename: stem,
+  };
+  let pattern: string;
+  let rule: string;
+  if (fmPermalink) {
+    pattern = JEKYLL_STYLES[fmPermalink] ?? fmPermalink;
+    rule = `front matter permalink ${fmPermalink}`;
+  } else if (own) {
+    pattern = JEKYLL_STYLES[own] ?? own;
+    rule = `config permalinks ${own}`;
+  } else if (collection === 'posts') {
+    const configured = site.collections.posts || site.permalinks['*'] || 'date';
+    pattern = JEKYLL_STYLES[configured] ?? configured;
+    rule = `jekyll permalink ${configured}`;
+  } else if (collection) {
+    pattern = site.collections[collection] || '/:collection/:path:output_ext';
+    pattern = JEKYLL_STYLES[pattern] ?? pattern;
+    rule = `jekyll collection ${collection} ${pattern}`;
+  } else {
+    // A page: its path; the site's style decides the ending ("pretty" and patterns ending in "/" give folders).
+    const style = site.permalinks['*'] ?? 'date';
+    const folder = (JEKYLL_STYLES[style] ?? style).endsWith('/');
+    pattern = stem === 'index' ? `/${dirs.join('/')}/` : folder ? '/:path/' : '/:path:output_ext';
+    values.path = [...dirs, stem].join('/');
+    rule = 'jekyll page path';
+  }
+  if (collection === 'posts' && !dated && !fmPermalink) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
+  return { path: expandPattern(pattern, values).path, rule };
+}
+
+// --- Hugo ------------------------------------------------------------------------------------
+
+function hugoLanguage(site: SiteInfo, stem: string): { stem: string; lang?: string } {
+  const m = /^(.*)\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(stem);
+  if (m && (site.languages.includes(m[2] as string) || m[2] === site.defaultLanguage)) return { stem: m[1] as string, lang: m[2] as string };
+  return { stem };
+}
+
+function langPrefix(site: SiteInfo, lang: string | undefined): string {
+  const l = lang ?? site.contentLanguage ?? site.defaultLanguage;
+  if (!l) return '';
+  if (l === site.defaultLanguage && !site.defaultLanguageInSubdir) return '';
+  return `/${l}`;
+}
+
+function hugoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem: rawStem } = split(input.contentPath);
+  const { stem, lang } = hugoLanguage(site, rawStem);
+  if (stem === '_index') return { skip: 'a Hugo section page (_index)' };
+  const bundle = stem === 'index' && dirs.length > 0;
+  const pageDirs = bundle ? dirs.slice(0, -1) : dirs;
+  const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;
+  const keepCase = site.keepPathCase;
+  const urlize = (s: string) => hugoUrlize(s, keepCase);
+  const section = dirs[0] ?? '';
+  const fmSlug = str(input.fm.slug);
+  const ugly = typeof site.uglyUrls === 'boolean' ? site.uglyUrls : site.uglyUrls[section] === true;
+  const prefix = langPrefix(site, lang);
+  const url = str(input.fm.url);
+  if (url) return { path: prefix + normalisePath(url), rule: 'front matter url' };
+  const own = userPattern(userPatterns, section, input.contentPath);
+  const pattern = own ?? (section && dirs.length > 0 ? site.permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : site.permalinks['/']);
+  if (pattern) {
+    const slug = urlize(fmSlug ?? input.title);
+    const values = commonTokens(input, slug, urlize(filename), pageDirs.map(urlize), urlize);
+    values.slugorfilename = fmSlug ? urlize(fmSlug) : urlize(filename);
+    values.slugorcontentbasename = values.slugorfilename;
+    let path = expandPattern(pattern, values).path;
+    if (ugly) path = path.endsWith('/') ? `${path.slice(0, -1)}.html` : `${path}.html`;
+    return { path: prefix + path, rule: `${own ? 'config permalinks' : 'hugo permalinks'}.${section || '/'} ${pattern}` };
+  }
+  const last = urlize(fmSlug ?? filename);
+  const base = [...pageDirs.map(urlize), last].filter(Boolean).join('/');
+  return { path: prefix + (ugly ? `/${base}.html` : `/${base}/`), rule: `hugo default /:sections/${fmSlug ? ':slug' : ':filename'}/${ugly ? ' (uglyURLs)' : ''}` };
+}
+
+// --- Zola ------------------------------------------------------------------------------------
+
+const ZOLA_DATED = /^(\d{4}-\d{2}-\d{2})(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?[_-](.+)$/;
+
+function zolaLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem: rawStem } = split(input.contentPath);
+  const { stem, lang } = hugoLanguage(site, rawStem);
+  if (stem === '_index') return { skip: 'a Zola section page (_index)' };
+  const prefix = langPrefix(site, lang);
+  const slugify = (s: string) => (site.slugifyPaths ? zolaSlugify(s) : s.trim().replace(/\s+/g, '-'));
+  const path = str(input.fm.path);
+  if (path) {
+    const p = path.replace(/^\/+/, '');
+    return { path: `${prefix}/${p}${p.endsWith('/') || p.endsWith('.html') ? '' : '/'}`.replace(/\/{2,}/g, '/'), rule: 'front matter path' };
+  }
+  const bundle = stem === 'index' && dirs.length > 0;
+  const pageDirs = bundle ? dirs.slice(0, -1) : dirs;
+  const name = bundle ? (dirs[dirs.length - 1] as string) : stem;
+  const dated = ZOLA_DATED.exec(name);
+  const slug = slugify(str(input.fm.slug) ?? (dated ? (dated[2] as string) : name));
+  const section = dirs[0] ?? '';
+  const own = userPattern(userPatterns, section, input.contentPath);
+  if (own) {
+    const values = commonTokens(input, slug, name, pageDirs, zolaSlugify);
+    return { path: prefix + expandPattern(own, values).path, rule: `config permalinks ${own}` };
+  }
+  const parts = [...pageDirs.map(slugify), slug].filter(Boolean);
+  return { path: `${prefix}/${parts.join('/')}/`, rule: `zola default /<section>/${str(input.fm.slug) ? ':slug' : ':filename'}/` };
+}
+
+// --- Eleventy --------------------------------------------------------------------------------
+
+/** A permalink written as a Liquid/Nunjucks template, for the few expressions sites really use. */
+function renderEleventyPermalink(template: string, input: LinkInput, fileSlug: string, filePathStem: string): string | undefined {
+  let unresolved = false;
+  const out = template.replace(/\{\{-?\s*([^}]+?)\s*-?\}\}/g, (_whole, expr: string) => {
+    const [head, ...filters] = expr.split('|').map((x) => x.trim());
+    let v: string | undefined;
+    if (head === 'page.fileSlug') v = fileSlug;
+    else if (head === 'page.filePathStem') v = filePathStem;
+    else if (head === 'title') v = input.title;
+    else if (head && /^[A-Za-z_]\w*$/.test(head)) v = str(input.fm[head]);
+    for (const f of filters) {
+      if (v === undefined) break;
+      if (f === 'slugify' || f === 'slug') v = jekyllSlugify(v, 'default');
+      else if (/^date\b/.test(f) && head === 'page.date') v = undefined;
+      else v = undefined;
+    }
+    if (v === undefined) unresolved = true;
+    return v ?? '';
+  });
+  return unresolved ? undefined : out;
+}
+
+function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem } = split(input.contentPath);
+  if (input.fm.permalink === false) return { skip: 'an Eleventy template with "permalink: false" (no page)' };
+  const folderNamed = dirs.length > 0 && (stem === 'index' || stem === dirs[dirs.length - 1]);
+  const pathParts = folderNamed ? dirs : [...dirs, stem];
+  // page.fileSlug: Eleventy's TemplateFileSlug drops a YYYY-MM-DD- date (its regex is not anchored).
+  const fileSlug = folderNamed ? (dirs[dirs.length - 1] as string) : (/\d{4}-\d{2}-\d{2}-(.*)/.exec(stem)?.[1] ?? stem);
+  const filePathStem = `/${[...dirs, stem].join('/')}`;
+  const permalink = str(input.fm.permalink);
+  if (permalink) {
+    const rendered = permalink.includes('{') ? renderEleventyPermalink(permalink, input, fileSlug, filePathStem) : permalink;
+    if (rendered !== undefined) return { path: normalisePath(rendered.replace(/index\.html$/, '')), rule: `front matter permalink ${permalink}` };
+  }
+  const own = userPattern(userPatterns, dirs[0] ?? '', input.contentPath);
+  if (own) {
+    const values = commonTokens(input, jekyllSlugify(str(input.fm.slug) ?? fileSlug, 'default'), fileSlug, dirs, (s) => jekyllSlugify(s, 'default'));
+    return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
+  }
+  return { path: `/${pathParts.join('/')}/`.replace(/\/{2,}/g, '/'), rule: 'eleventy default /<input path>/' };
+}
+
+// --- Astro -----------------------------------------------------------------------------------
+
+function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem } = split(input.contentPath);
+  const collection = dirs[0] ?? '';
+  const inside = [...dirs.slice(1), stem];
+  const fmSlug = str(input.fm.slug);
+  const id = fmSlug ?? inside.map(githubSlug).join('/').replace(/(^|\/)index$/, '');
+  const own = userPattern(userPatterns, collection, input.contentPath);
+  const slash = site.trailingSlash ? '/' : '';
+  if (own) {
+    const values = commonTokens(input, id, stem, dirs, githubSlug);
+    values.collection = collection;
+    values.id = id;
+    return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
+  }
+  return { path: `/${[collection, id].filter(Boolean).join('/')}${slash}`, rule: `astro content collection /${collection}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
+}
+
+// --- Next.js ---------------------------------------------------------------------------------
+
+function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem } = split(input.contentPath);
+  // The articles folder is the last folder of the prefix; its name (without "_") is the route.
+  const prefixParts = site.contentPrefix.split('/').filter(Boolean);
+  const folder = (prefixParts[prefixParts.length - 1] ?? dirs[0] ?? 'posts').replace(/^_/, '');
+  const inside = input.contentPath.split('/').slice(prefixParts.length).join('/').replace(/\.[^./]+$/, '').replace(/(^|\/)index$/, '');
+  const slug = str(input.fm.slug) ?? inside;
+  const own = userPattern(userPatterns, folder, input.contentPath);
+  const slash = site.trailingSlash ? '/' : '';
+  if (own) {
+    const values = commonTokens(input, slug, stem, dirs, (s) => jekyllSlugify(s, 'default'));
+    return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
+  }
+  // Under the pages router (`pages/`, `src/pages/`), the file's path is its route (Next.js's file-system routing).
+  const pagesAt = prefixParts[0] === 'pages' ? 0 : prefixParts[0] === 'src' && prefixParts[1] === 'pages' ? 1 : -1;
+  if (pagesAt >= 0) {
+    // (A front matter `slug` names nothing here: the router knows only the file.)
+    const route = [...prefixParts.slice(pagesAt + 1), inside].filter(Boolean).join('/');
+    return { path: `/${route}${slash}`, rule: `nextjs pages router /${prefixParts.slice(pagesAt + 1).join('/')}/<path>${slash}` };
+  }
+  return { path: `/${folder}/${slug}${slash}`, rule: `nextjs /${folder}/<slug>${slash} (blog starter convention)` };
+}
+
+/** feedwright's own patterns without a generator (`"permalinks"` with preset none). */
+export function plainLink(input: LinkInput, pattern: string, slug: string): { path: string; unknown: string[] } {
+  const { dirs, stem } = split(input.contentPath);
+  const bundle = (stem === 'index' || stem === '_index') && dirs.length > 0;
+  const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;
+  const values = commonTokens(input, slug, filename, bundle ? dirs.slice(0, -1) : dirs, (s) => jekyllSlugify(s, 'default'));
+  values.path = (bundle ? dirs : [...dirs, stem]).join('/');
+  return expandPattern(pattern, values);
+}

@@ -1,0 +1,125 @@
+import { diag } from '../diagnostics.js';
+import type { Diagnostic } from '../model.js';
+import { countNewlines } from '../util/text.js';
+import { CodeMask } from './templates.js';
+
+/**
+ * MDX (`.mdx`): Markdown with ES modules and JSX. Outside the site there is no React to run it,
+ * so before Markdown is rendered:
+ * - `import`/`export` blocks (a paragraph that starts with one, as MDX reads them) are removed;
+ * - JSX components (`<Chart … />`, `<Callout>…</Callout>`, `<Foo.Bar>`, fragments `<>`) are removed,
+ *   and what a paired one wraps is kept as Markdown; one warning per component names its first line;
+ * - `{expressions}` are removed (comments `{/* … *\/}` silently, others named in one warning).
+ * Lower-case tags are HTML, left to the sanitiser. Code spans and fenced code are kept as written.
+ */
+export function stripMdx(body: string, bodyLine: number, file: string): { text: string; diagnostics: Diagnostic[] } {
+  const code = new CodeMask();
+  const masked = code.mask(body);
+  const blank = (s: string): string => '\n'.repeat(countNewlines(s));
+  // ESM: a block starting at column 0 with import/export runs to the next blank line.
+  let text = masked.replace(/(^|\n)((?:import\s+[\w{*'"]|export\s+(?:const|let|var|default|function|async|class|\{|\*))[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)/g, (_m, lead: string, block: string) => lead + blank(block));
+  const components = new Map<string, { line: number; count: number }>();
+  const expressions: number[] = [];
+  let out = '';
+  let i = 0;
+  // The line at `i`, counted forward only (i never goes back): linear however many tags there are.
+  let counted = 0;
+  let line = 1;
+  const lineIn = (at: number): number => {
+    line += countNewlines(text.slice(counted, at));
+    counted = at;
+    return line;
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '{') {
+      const end = balanced(text, i, '{', '}');
+      const expr = text.slice(i, end);
+      if (!/^\{\s*\/\*[\s\S]*\*\/\s*\}$/.test(expr)) expressions.push(lineIn(i));
+      out += blank(expr);
+      i = end;
+      continue;
+    }
+    if (c === '<') {
+      const m = /^<(\/?)([A-Z][\w.]*|(?=>))/.exec(text.slice(i, i + 200));
+      if (m) {
+        const end = tagEnd(text, i);
+        const name = m[2] || '';
+        if (name && !m[1]) {
+          const seen = components.get(name);
+          if (seen) seen.count++;
+          else components.set(name, { line: lineIn(i), count: 1 });
+        }
+        out += blank(text.slice(i, end));
+        i = end;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  text = code.unmask(out);
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, { line, count }] of components) {
+    const times = count > 1 ? ` (${count} times)` : '';
+    diagnostics.push(
+      diag(
+        'CONTENT_MDX_REMOVED',
+        { file, line: bodyLine - 1 + line },
+        `The MDX component <${name}>${times} cannot be rendered outside the site and was removed; any Markdown inside it was kept.`,
+        'Feeds carry HTML only: write what the component shows as Markdown, or accept the removal.',
+      ),
+    );
+  }
+  if (expressions.length > 0) {
+    const lines = expressions.map((l) => bodyLine - 1 + l);
+    diagnostics.push(
+      diag(
+        'CONTENT_MDX_REMOVED',
+        { file, line: lines[0] as number },
+        `${expressions.length === 1 ? 'An MDX {expression}' : `${expressions.length} MDX {expressions}`} cannot be evaluated outside the site and ${expressions.length === 1 ? 'was' : 'were'} removed (line ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''}).`,
+        'Write the value itself, or escape a literal brace as \\{.',
+      ),
+    );
+  }
+  return { text, diagnostics };
+}
+
+/** The end of the string or comment opening at `i` (a quote closes on its own line), or `i` when none. */
+function skipQuoted(text: string, i: number): number {
+  const c = text[i];
+  if (c === '/' && text[i + 1] === '*') {
+    const end = text.indexOf('*/', i + 2);
+    // Unclosed, the comment runs to the end (as in JavaScript); scanning on would be quadratic.
+    return end === -1 ? text.length - 1 : end + 1;
+  }
+  if (c !== '"' && c !== "'" && c !== '`') return i;
+  const q = text.indexOf(c, i + 1);
+  const nl = text.indexOf('\n', i + 1);
+  return q === -1 || (c !== '`' && nl !== -1 && nl < q) ? i : q;
+}
+
+/** The end (exclusive) of the `open`…`close` group at `start`, skipping strings and comments; the text end if unclosed. */
+function balanced(text: string, start: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    const skipped = skipQuoted(text, i);
+    if (skipped !== i) i = skipped;
+    else if (c === open) depth++;
+    else if (c === close && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** The end (exclusive) of the JSX tag at `start`: its `>` outside quoted attributes and `{…}` values. */
+function tagEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    const skipped = c === '"' || c === "'" ? skipQuoted(text, i) : i;
+    if (skipped !== i) i = skipped;
+    else if (c === '{') i = balanced(text, i, '{', '}') - 1;
+    else if (c === '>') return i + 1;
+  }
+  return text.length;
+}

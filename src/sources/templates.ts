@@ -1,0 +1,449 @@
+import { createRequire } from 'node:module';
+import type { Liquid, TagToken, TopLevelToken } from 'liquidjs';
+
+/** liquidjs's tag options (its type is not exported from the package root). */
+type TagImplOptions = Exclude<Parameters<Liquid['registerTag']>[1], new (...args: never[]) => unknown>;
+import { diag } from '../diagnostics.js';
+import type { Diagnostic } from '../model.js';
+import { countNewlines } from '../util/text.js';
+
+/**
+ * Template code in Markdown bodies: Liquid (Jekyll), Nunjucks (Eleventy) and Hugo shortcodes.
+ * Generators run it before Markdown; a feed reader must never see it as text.
+ *
+ * - `engine: 'liquid'`: Liquid and Nunjucks-style tags are rendered with liquidjs against `vars`
+ *   (`site.url`, `site.baseurl`, `site.title`…) and the article's front matter as `page`. Jekyll's
+ *   `{% raw %}`, `{% highlight %}` (a fenced code block), `{% link %}` and `{% post_url %}` (from
+ *   `links`) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
+ *   engine knows are removed with a warning naming the line and tag.
+ * - `engine: 'none'` (the default: nothing says the site renders templates): template code is
+ *   removed with a warning; `{% raw %}` keeps its content as written.
+ *
+ * Hugo shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags) cannot be rendered outside
+ * Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
+ * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
+ * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
+ */
+export interface TemplateSettings {
+  engine: 'liquid' | 'none';
+  /** Variables the templates see by name, e.g. `{ site: { url, baseurl, title } }`. */
+  vars?: Record<string, unknown>;
+  /** Targets of `{% link path %}` and `{% post_url name %}`: source path or post name -> URL. */
+  links?: Record<string, string>;
+}
+
+export interface TemplateResult {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/** A tag removed from the body, for the one warning per file. */
+interface Removed {
+  tag: string;
+  /** 1-based line in the body. */
+  line: number;
+}
+
+/** Private-use marks around a masked code region (with its newlines kept, so lines still count). */
+const MASK_OPEN = '\uE000';
+const MASK_CLOSE = '\uE001';
+const MASKED = /\uE000(\d+)\n*\uE001/g;
+
+/** At most this many removed tags are named in the warning; the count says how many there were. */
+const NAMED_IN_WARNING = 8;
+
+/** liquidjs limits: a template in an article may not loop or allocate without bound. */
+const LIQUID_LIMITS = { parseLimit: 4_000_000, renderLimit: 2_000, memoryLimit: 32_000_000 };
+
+/** Quick test: does the body hold anything that may be template code? */
+function mayHoldTemplates(body: string): boolean {
+  return body.includes('{{') || body.includes('{%') || body.includes('{#');
+}
+
+/**
+ * Render or remove the template code in a Markdown body (before Markdown is rendered).
+ * `bodyLine` is the file line of the body's first line, `file` the display path for diagnostics.
+ */
+export function applyTemplates(body: string, bodyLine: number, file: string, settings: TemplateSettings | undefined, frontMatter: Record<string, unknown>): TemplateResult {
+  if (!mayHoldTemplates(body)) return { text: body, diagnostics: [] };
+  if (frontMatter.render_with_liquid === false) return { text: body, diagnostics: [] };
+  const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
+  const code = new CodeMask();
+  let text = code.mask(body);
+  const removed: Removed[] = [];
+  text = removeHugoShortcodes(text, removed, code);
+  text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
+  const diagnostics: Diagnostic[] = [];
+  if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
+    const before = removed.length;
+    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed);
+    if (rendered.ok) text = rendered.text;
+    else {
+      removed.length = before;
+      diagnostics.push(
+        diag(
+          'CONTENT_TEMPLATE_FAILED',
+          { file, line: bodyLine - 1 + (rendered.line ?? 1) },
+          `The Liquid template code in this article could not be rendered (${rendered.message}); it was removed instead.`,
+          'Fix the template syntax, or wrap code that is not a template in {% raw %}…{% endraw %}.',
+        ),
+      );
+      text = stripTemplates(text, removed, code);
+    }
+  } else text = stripTemplates(text, removed, code);
+  if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
+  return { text: code.unmask(text), diagnostics };
+}
+
+function removedWarning(removed: Removed[], bodyLine: number, file: string, engine: 'liquid' | 'none'): Diagnostic {
+  const sorted = [...removed].sort((a, b) => a.line - b.line);
+  const first = sorted[0] as Removed;
+  const named = sorted
+    .slice(0, NAMED_IN_WARNING)
+    .map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`)
+    .join(', ');
+  const more = sorted.length > NAMED_IN_WARNING ? ` and ${sorted.length - NAMED_IN_WARNING} more` : '';
+  const hint =
+    engine === 'none'
+      ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
+      : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.';
+  return diag('CONTENT_TEMPLATE_REMOVED', { file, line: bodyLine - 1 + first.line }, `Template code that cannot be rendered was removed from the body: ${named}${more}.`, hint);
+}
+
+/** A short label for a removed tag: its first 60 characters on one line. */
+function label(tag: string): string {
+  const one = tag.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+}
+
+/**
+ * Fenced code blocks and code spans, replaced by numbered placeholders that keep their newlines,
+ * so template code inside them is neither rendered nor removed, and line numbers stay true.
+ */
+export class CodeMask {
+  private readonly parts: string[] = [];
+
+  /**
+   * A placeholder for `literal`, restored by `unmask`; it holds `lines` newlines (by default as many
+   * as the text it replaces) so that the lines of what follows are still counted right.
+   */
+  hold(literal: string, lines = countNewlines(literal)): string {
+    this.parts.push(this.unmask(literal));
+    return `${MASK_OPEN}${this.parts.length - 1}${'\n'.repeat(lines)}${MASK_CLOSE}`;
+  }
+
+  mask(text: string): string {
+    if (text.includes(MASK_OPEN) || text.includes(MASK_CLOSE)) {
+      // The marks cannot be told from the text's own: drop them (private-use, never prose).
+      text = text.replaceAll(MASK_OPEN, '').replaceAll(MASK_CLOSE, '');
+    }
+    const lines = text.split('\n');
+    const out: string[] = [];
+    let prose: string[] = [];
+    const flush = (): void => {
+      if (prose.length > 0) out.push(this.maskSpans(prose.join('\n')));
+      prose = [];
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const open = FENCE_OPEN.exec(lines[i] as string);
+      if (!open) {
+        prose.push(lines[i] as string);
+        continue;
+      }
+      const fence = open[1] as string;
+      let end = i + 1;
+      while (end < lines.length && !isFenceClose(lines[end] as string, fence)) end++;
+      flush();
+      out.push(this.hold(unescapeShortcodes(lines.slice(i, Math.min(end + 1, lines.length)).join('\n'))));
+      i = end;
+    }
+    flush();
+    return out.join('\n');
+  }
+
+  /**
+   * Inline code spans: a run of n backticks up to the next run of exactly n in the same paragraph.
+   * Linear: the runs are listed once, and each length's next run is found from a queue.
+   */
+  private maskSpans(text: string): string {
+    if (!text.includes('`')) return text;
+    const runs: Array<{ at: number; len: number; key: string }> = [];
+    const queues = new Map<string, number[]>();
+    let para = 0;
+    for (const m of text.matchAll(/`+|\n[ \t]*(?=\n)/g)) {
+      if (m[0][0] !== '`') {
+        para++;
+        continue;
+      }
+      const key = `${para}:${m[0].length}`;
+      runs.push({ at: m.index, len: m[0].length, key });
+      const q = queues.get(key);
+      if (q) q.push(runs.length - 1);
+      else queues.set(key, [runs.length - 1]);
+    }
+    let out = '';
+    let done = 0;
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i] as { at: number; len: number; key: string };
+      if (run.at < done) continue;
+      const q = queues.get(run.key) as number[];
+      while (q.length > 0 && (q[0] as number) <= i) q.shift();
+      const close = q[0];
+      if (close === undefined) continue;
+      const end = (runs[close] as { at: number; len: number }).at + run.len;
+      out += text.slice(done, run.at) + this.hold(unescapeShortcodes(text.slice(run.at, end)));
+      done = end;
+    }
+    return out + text.slice(done);
+  }
+
+  unmask(text: string): string {
+    if (this.parts.length === 0) return text;
+    return text.replace(MASKED, (_m, i: string) => this.parts[Number(i)] ?? '');
+  }
+}
+
+/** A fence opens a line (after indentation and block-quote markers): three or more ` or ~. */
+const FENCE_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
+
+function isFenceClose(line: string, fence: string): boolean {
+  const m = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
+  return !!m && (m[1] as string)[0] === fence[0] && (m[1] as string).length >= fence.length;
+}
+
+// Hugo's escaped shortcodes, {{</* x */>}}, are published as {{< x >}}.
+function unescapeShortcodes(code: string): string {
+  return code.includes('{{') ? code.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}') : code;
+}
+
+/**
+ * Replace every `open`…`close` span (the nearest `close` after each `open`) with `fn(span, line)`,
+ * `line` being the span's 1-based line. Linear: once no `close` follows, no later `open` can close.
+ */
+function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: string, line: number) => string): string {
+  if (!open.global || !close.global) throw new Error('replaceSpans needs global expressions');
+  let out = '';
+  let pos = 0;
+  let line = 1;
+  for (;;) {
+    open.lastIndex = pos;
+    const o = open.exec(text);
+    if (!o) break;
+    close.lastIndex = o.index + o[0].length;
+    const c = close.exec(text);
+    if (!c) break;
+    const end = c.index + c[0].length;
+    line += countNewlines(text.slice(pos, o.index));
+    const span = text.slice(o.index, end);
+    out += text.slice(pos, o.index) + fn(span, line);
+    line += countNewlines(span);
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The same number of newlines as `s`: what a removed span leaves, so that lines still count. */
+function keepLines(s: string): string {
+  return '\n'.repeat(countNewlines(s));
+}
+
+/**
+ * `{% highlight ruby %}…{% endhighlight %}` (Jekyll) and `{{< highlight go >}}…{{< /highlight >}}`
+ * (Hugo) wrap code: their tags become fence lines (placeholders that keep the line count).
+ */
+function highlightToFences(text: string, code: CodeMask, open: RegExp, close: RegExp): string {
+  if (!text.includes('highlight')) return text;
+  return text
+    .replace(open, (m, lang: string) => code.hold(`\n\`\`\`${lang}\n`, countNewlines(m)))
+    .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
+}
+
+/** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text. */
+function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask): string {
+  text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
+  for (const [open, close, delims] of [
+    [/\{\{</g, />\}\}/g, ['{{<', '>}}']],
+    [/\{\{%/g, /%\}\}/g, ['{{%', '%}}']],
+  ] as const) {
+    if (!text.includes(delims[0])) continue;
+    text = replaceSpans(text, open, close, (span, line) => {
+      const inner = span.slice(3, -3).trim();
+      if (inner.startsWith('/*') && inner.endsWith('*/')) return code.hold(unescapeShortcodes(span), countNewlines(span));
+      const m = /^(\/?)\s*([\w./-]*)/.exec(inner);
+      const closing = m?.[1] ?? '';
+      const name = m?.[2] ?? '';
+      removed.push({ tag: `${delims[0]} ${closing}${name} ${delims[1]}`, line });
+      return keepLines(span);
+    });
+  }
+  return text;
+}
+
+/**
+ * Without an engine: `{% raw %}` keeps its content, `{% comment %}` goes silently, `{% highlight x %}`
+ * becomes a code fence, and every other `{% tag %}` and `{{ output }}` is removed (and named).
+ */
+function stripTemplates(text: string, removed: Removed[], code: CodeMask): string {
+  if (!text.includes('{{') && !text.includes('{%')) return text;
+  text = replaceSpans(text, /\{%-?\s*raw\s*-?%\}/g, /\{%-?\s*endraw\s*-?%\}/g, (span) => code.hold(span.replace(/^\{%-?\s*raw\s*-?%\}/, '').replace(/\{%-?\s*endraw\s*-?%\}$/, '')));
+  text = replaceSpans(text, /\{%-?\s*comment\s*-?%\}/g, /\{%-?\s*endcomment\s*-?%\}/g, keepLines);
+  text = highlightToFences(text, code, /\{%-?\s*highlight\s+([\w+#.-]*)[^%\n]*%\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{%-?\s*endhighlight\s*-?%\}/g);
+  text = replaceSpans(text, /\{%/g, /%\}/g, (span, line) => {
+    removed.push({ tag: label(span), line });
+    return keepLines(span);
+  });
+  return replaceSpans(text, /\{\{/g, /\}\}/g, (span, line) => {
+    removed.push({ tag: label(span), line });
+    return keepLines(span);
+  });
+}
+
+/** Tags that would read other files, or need a site build: never run, removed and named. */
+const REMOVED_TAGS = ['include', 'include_relative', 'include_cached', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'gist', 'youtube'];
+
+/** Set around one synchronous render: where the tags of this article report. */
+let current: { removed: Removed[]; links: Record<string, string> } | undefined;
+
+let engine: Liquid | undefined;
+
+function liquid(): Liquid {
+  if (engine) return engine;
+  // Loaded on first use (~50 ms of CPU per process): most sites render no templates. Synchronous,
+  // because reading an article is; liquidjs's "main" is its CommonJS build.
+  const { Liquid: LiquidEngine } = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs');
+  const e = new LiquidEngine({
+    // Templates come only from the article: no file is ever read (include/render are replaced below).
+    templates: {},
+    strictFilters: false,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    jekyllInclude: true,
+    ...LIQUID_LIMITS,
+  });
+  for (const name of REMOVED_TAGS) e.registerTag(name, removedTag(name));
+  e.registerTag('link', linkTag('link'));
+  e.registerTag('post_url', linkTag('post_url'));
+  e.registerTag('highlight', {
+    parse(token: TagToken, remain: TopLevelToken[]) {
+      this.lang = (/^[\w+#.-]*/.exec(token.args.trim())?.[0] ?? '').trim();
+      this.body = [];
+      const stream = e.parser.parseStream(remain);
+      stream
+        .on('tag:endhighlight', () => stream.stop())
+        .on('template', (tpl: unknown) => (this.body as unknown[]).push(tpl))
+        .on('end', () => {
+          throw new Error('{% highlight %} is not closed by {% endhighlight %}');
+        });
+      stream.start();
+    },
+    *render(ctx, emitter): Generator<unknown, void, unknown> {
+      const inner = String(yield e.renderer.renderTemplates(this.body as never, ctx));
+      emitter.write(`\n\`\`\`${this.lang as string}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n\`\`\`\n`);
+    },
+  });
+  e.registerFilter('relative_url', function (this: { context: { getSync(path: string[]): unknown } }, v: unknown) {
+    const base = String(this.context.getSync(['site', 'baseurl']) ?? '').replace(/\/+$/, '');
+    const s = String(v ?? '');
+    return /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `${base}/${s.replace(/^\/+/, '')}`;
+  });
+  e.registerFilter('absolute_url', function (this: { context: { getSync(path: string[]): unknown } }, v: unknown) {
+    const url = String(this.context.getSync(['site', 'url']) ?? '').replace(/\/+$/, '');
+    const base = String(this.context.getSync(['site', 'baseurl']) ?? '').replace(/\/+$/, '');
+    const s = String(v ?? '');
+    return /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `${url}${base}/${s.replace(/^\/+/, '')}`;
+  });
+  engine = e;
+  return e;
+}
+
+/**
+ * Where a tag starts, as an offset: liquidjs's getPosition() counts lines from the start of the
+ * text at every call (quadratic over many tags), so offsets become lines in one pass afterwards.
+ */
+function lineOf(token: TagToken): number {
+  return -1 - token.begin;
+}
+
+/** Turn the offsets noted by `lineOf` (stored as -1 - offset) into 1-based lines of `text`, in one forward pass. */
+function offsetsToLines(text: string, removed: Removed[]): void {
+  const pending = removed.filter((r) => r.line < 0).sort((a, b) => b.line - a.line);
+  let at = 0;
+  let line = 1;
+  for (const r of pending) {
+    const offset = -1 - r.line;
+    line += countNewlines(text.slice(at, offset));
+    at = Math.max(at, offset);
+    r.line = line;
+  }
+}
+
+/** A tag that renders nothing and is named in the article's warning. */
+function removedTag(name: string): TagImplOptions {
+  return {
+    parse(token: TagToken) {
+      this.line = lineOf(token);
+      this.text = label(`{% ${name} ${token.args} %}`.replace(/\s+%\}$/, ' %}'));
+    },
+    render() {
+      current?.removed.push({ tag: this.text as string, line: this.line as number });
+      return '';
+    },
+  };
+}
+
+/** `{% link path %}` / `{% post_url name %}`: the URL from `links`, or removed and named. */
+function linkTag(name: 'link' | 'post_url'): TagImplOptions {
+  return {
+    parse(token: TagToken) {
+      this.line = lineOf(token);
+      this.target = token.args.trim();
+    },
+    render() {
+      const target = this.target as string;
+      const url = current ? findLink(current.links, target, name) : undefined;
+      if (url !== undefined) return url;
+      current?.removed.push({ tag: label(`{% ${name} ${target} %}`), line: this.line as number });
+      return '';
+    },
+  };
+}
+
+function findLink(links: Record<string, string>, target: string, name: 'link' | 'post_url'): string | undefined {
+  const own = (k: string): string | undefined => (Object.hasOwn(links, k) ? links[k] : undefined);
+  const exact = own(target);
+  if (exact !== undefined || name === 'link') return exact;
+  // post_url names a post by its file name without the extension (and maybe a sub-folder).
+  for (const key of Object.keys(links)) {
+    const stem = key.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    if (stem === target || key.replace(/\.[^.]+$/, '').endsWith(`/${target}`)) return links[key];
+  }
+  return undefined;
+}
+
+type Rendered = { ok: true; text: string } | { ok: false; message: string; line?: number };
+
+function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[]): Rendered {
+  const e = liquid();
+  // Tags no engine here knows (a site's plugins, Nunjucks' own) are removed and named, with
+  // their end tags: what they wrap stays.
+  for (const m of text.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
+    const name = m[1] as string;
+    if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? { render: () => '' } : removedTag(name));
+  }
+  const vars = settings.vars ?? {};
+  const scope = { ...vars, page: { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter } };
+  current = { removed, links: settings.links ?? {} };
+  try {
+    const out = e.parseAndRenderSync(text, scope) as unknown;
+    offsetsToLines(text, removed);
+    return { ok: true, text: String(out) };
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0] ?? String(error);
+    const line = /line:(\d+)/.exec(first)?.[1];
+    // liquidjs quotes the template around the error: keep it short, and without the code placeholders.
+    const message = label(first.replace(/,?\s*line:\d+, col:\d+/, '').replace(/\uE000\d+\n*\uE001/g, '…'));
+    return { ok: false, message, ...(line ? { line: Number(line) } : {}) };
+  } finally {
+    current = undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { chooseHeading, isSiteNameHeading, siteNamesOf, titleSimilarity, withoutSiteSegments } from '../../src/extract/title.js';
+
+describe('title candidates', () => {
+  it('measures agreement by shared words, ignoring case and punctuation', () => {
+    expect(titleSimilarity('Harbour bridge to close', 'Harbour Bridge to Close | Example News')).toBeCloseTo(4 / 6);
+    expect(titleSimilarity('Weather', 'Harbour bridge to close')).toBe(0);
+  });
+
+  it('prefers the visible heading that agrees with og:title over a search-engine variant', () => {
+    const chosen = chooseHeading([{ text: 'Harbour bridge to close for repairs' }], ['Bridge closing: what you need to know about the harbour repairs', 'Harbour bridge to close for repairs | Example News'], ['Example News']);
+    expect(chosen?.text).toBe('Harbour bridge to close for repairs');
+  });
+
+  it('never takes the site name heading, and takes the headline part of a heading with a kicker', () => {
+    const names = siteNamesOf({ siteNames: ['Example News'], host: 'www.example-news.org' });
+    expect(isSiteNameHeading('EXAMPLE NEWS', names)).toBe(true);
+    expect(isSiteNameHeading('example-news', names)).toBe(true);
+    const chosen = chooseHeading(
+      [{ text: 'Example News' }, { text: 'Housing Rents rise again in the city', parts: ['Housing', 'Rents rise again in the city'] }],
+      ['Rents rise again in the city - Example News'],
+      names,
+    );
+    expect(chosen?.text).toBe('Rents rise again in the city');
+  });
+
+  it('accepts the only headline-shaped heading, not a one-word section label, when nothing agrees', () => {
+    expect(chooseHeading([{ text: 'Time to say goodbye' }], ['Home'], [], true)?.text).toBe('Time to say goodbye');
+    expect(chooseHeading([{ text: 'Literatur' }], ['Buch der Woche'], [], true)).toBeUndefined();
+    expect(chooseHeading([{ text: 'Time to say goodbye' }], ['Home'], [], false)).toBeUndefined();
+  });
+
+  it('removes site-name segments at either end of a <title>, never in the middle', () => {
+    const names = ['Four Years Remaining'];
+    expect(withoutSiteSegments('Four Years Remaining » Blog Archive » Interning of Small Integers', names)).toBe('Interning of Small Integers');
+    expect(withoutSiteSegments('Rents rise | Four Years Remaining', names)).toBe('Rents rise');
+    expect(withoutSiteSegments('Rents - Four Years Remaining - rise', names, () => 'fallback')).toBe('fallback');
+  });
+});

@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/pipeline/load.js';
+import { resolvePaths } from '../../src/pipeline/paths.js';
+import { TEST_NOW, testConfig } from '../helpers/project.js';
+
+/*
+ * Small anonymised shapes of real sites (test/fixtures/sites/<generator>-<shape>/): the
+ * generator is detected from its own files and every item link is the one the generator writes
+ * (expected values worked out from each generator's documented rules, and checked against
+ * `hugo` and `jekyll` builds of the sites they were taken from).
+ */
+const SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
+
+async function load(site: string, articles: string, config: Record<string, unknown> = {}) {
+  const cwd = path.join(SITES, site);
+  const paths = resolvePaths({ cwd, articles, config: testConfig({ cache: false, ...config }) });
+  const loaded = await loadArticles(paths, TEST_NOW);
+  const links = Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]));
+  return { ...loaded, links, site: paths.loaded.config.siteInfo, byPath: new Map(loaded.articles.map((a) => [a.relPath, a])) };
+}
+
+describe('site presets: links as the generator writes them', () => {
+  it('Jekyll: the posts collection permalink, dates in the site zone (file-name dates as written), :title keeps case', async () => {
+    const r = await load('jekyll-news', '_posts');
+    expect([r.site?.preset, r.site?.detectedFrom, r.site?.baseUrl]).toEqual(['jekyll', '_config.yml', 'https://site.example/']);
+    expect(r.links).toEqual({
+      '2025-01-29-tool-4-4-1-released.md': 'https://site.example/news/2025/01/29/tool-4-4-1-released/',
+      '2020-08-05-tool-3-9-0-released.md': 'https://site.example/news/2020/08/05/tool-3-9-0-released/',
+      '2016-03-10-Making-It-Easier.md': 'https://site.example/news/2016/03/10/Making-It-Easier/',
+    });
+    // Generator keys (version, layout from defaults) are not "unknown"; a singular category is a category.
+    expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "version" is ignored (in 2 files; this is the first).']);
+    expect(r.byPath.get('2025-01-29-tool-4-4-1-released.md')?.tags.value).toEqual(['release']);
+    // Jekyll renders posts through Liquid with `site` from _config.yml: the link is the site's, the
+    // raw block stays literal, and no template code is left or reported as removed.
+    const easier = r.byPath.get('2016-03-10-Making-It-Easier.md');
+    expect(easier?.contentHtml).toContain('href="https://site.example/docs/"');
+    expect(easier?.contentHtml).toContain('{{ page.title }}');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
+  });
+
+  it('Jekyll: the "pretty" style with categories from the folders above _posts and a spaced string; an undated post is not one', async () => {
+    const r = await load('jekyll-plain', 'news/_posts');
+    expect(r.links).toEqual({ '2024-02-03-hello world.md': 'https://plain.example/news/big/2024/02/03/hello-world/' });
+    expect(r.counts.sections).toBe(1);
+  });
+
+  it('Hugo: a config directory (config/_default/*.toml) and a content folder per language (languages.<l>.contentDir)', async () => {
+    const en = await load('hugo-multilingual', 'content/en/post');
+    expect([en.site?.preset, en.site?.baseUrl, en.site?.contentLanguage]).toEqual(['hugo', 'https://multi.example/', 'en']);
+    expect(en.links).toEqual({ '2024-01-02-Hello-World.md': 'https://multi.example/2024/01/02/hello-world.html' });
+    const fr = await load('hugo-multilingual', 'content/fr/post');
+    expect(fr.links).toEqual({ '2024-01-03-bonjour.md': 'https://multi.example/fr/2024/01/03/bonjour.html' });
+  });
+
+  it('Hugo: a section permalink pattern, the default elsewhere, url front matter, bundles and their resources, cascade', async () => {
+    const r = await load('hugo-sections', 'content');
+    expect(r.links).toEqual({
+      'about.md': 'https://example.org/blog/about/',
+      'posts/2023/notes.md': 'https://example.org/blog/2023/05/notes-part-one/',
+      'posts/2024/notes.md': 'https://example.org/blog/2024/05/notes-again/',
+      'posts/trip/index.md': 'https://example.org/blog/2024/06/trip/',
+      'posts/moved.md': 'https://example.org/blog/elsewhere/moved/',
+      'notes/Some File.md': 'https://example.org/blog/notes/some-file/',
+    });
+    // _index.md (x2) and the bundle's notes.md are not posts; the draft is a draft; image = "" is no
+    // error; a publishDate in the future holds the post back though its date has passed.
+    expect([r.counts.sections, r.counts.drafts, r.counts.failed, r.counts.held]).toEqual([3, 1, 0, 1]);
+    expect(r.byPath.get('posts/2023/notes.md')?.authors.value).toEqual([{ name: 'Cascade Author' }]);
+    expect(r.byPath.get('posts/2023/notes.md')?.link.rule).toBe('hugo (hugo.toml): hugo permalinks.posts /:year/:month/:slug/');
+  });
+
+  it('Zola: path front matter, dated file names, bundles with assets, taxonomies', async () => {
+    const r = await load('zola-blog', 'content');
+    expect(r.links).toEqual({
+      'blog/2024-01-02_Hello World.md': 'https://zola.example/blog/hello-world/',
+      'blog/with-path.md': 'https://zola.example/2019/05/15/Four-Years/',
+      'blog/bundle/index.md': 'https://zola.example/blog/bundle/',
+    });
+    const hello = r.byPath.get('blog/2024-01-02_Hello World.md');
+    expect([hello?.published.value.toISOString().slice(0, 10), hello?.tags.value]).toEqual(['2024-01-02', ['intro']]);
+    expect(r.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error')).toEqual([]);
+  });
+
+  it('Eleventy: input folder from its config, a directory data permalink, front matter permalink, listing and excluded pages', async () => {
+    const r = await load('eleventy-dirdata', 'src');
+    expect(r.links).toEqual({
+      'blog/2024-01-02-first-post.md': 'https://eleventy.example/posts/first-post/',
+      'blog/own.md': 'https://eleventy.example/special/own/',
+      'notes/plain.md': 'https://eleventy.example/notes/plain/',
+    });
+    expect(r.counts.sections).toBe(3);
+    expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
+    // A directory data file that is code is not run, and says so once.
+    expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/notes/notes.11tydata.js'))).toEqual([true]);
+  });
+
+  it('Astro: a content collection with github-slugger ids under site + base; draft: True is a draft', async () => {
+    const r = await load('astro-collection', 'src/content/posts');
+    expect(r.links).toEqual({
+      'The Big Idea/index.md': 'https://astro.example/Blog/posts/the-big-idea/',
+      'Pure-Data.md': 'https://astro.example/Blog/posts/pure-data/',
+    });
+    expect(r.byPath.get('The Big Idea/index.md')?.title.value).toBe('The big idea');
+    expect(r.counts.drafts).toBe(1);
+  });
+
+  it('Next.js: the blog starter route /posts/<slug>; a title under an unmapped key is published with one warning, or read once mapped', async () => {
+    const r = await load('nextjs-starter', '_posts');
+    expect(r.links).toEqual({ 'hello-world.md': 'https://example.com/posts/hello-world', 'second.md': 'https://example.com/posts/second' });
+    const second = r.byPath.get('second.md');
+    expect([second?.title.value, second?.title.from, second?.tags.value]).toEqual(['Second', 'file-name', ['Guides']]);
+    const warning = r.diagnostics.find((d) => d.code === 'META_TITLE_FROM_FILE_NAME');
+    expect([warning?.file?.endsWith('second.md'), warning?.line, warning?.message]).toEqual([true, 2, expect.stringContaining('"newstitle" may hold it')]);
+    const mapped = await load('nextjs-starter', '_posts', { keys: { title: ['newstitle'] } });
+    expect(mapped.byPath.get('second.md')?.title.value).toBe('The second one');
+    expect(mapped.diagnostics.map((d) => d.code)).not.toContain('META_TITLE_FROM_FILE_NAME');
+  });
+
+  it('Next.js pages router: the file path under pages/ is the route (locale and category folders kept), a front matter slug names nothing', async () => {
+    const r = await load('nextjs-pages', 'pages/en/blog');
+    expect(r.links).toEqual({
+      'community/meetup.md': 'https://example.com/en/blog/community/meetup',
+      'release/v1.2.0.md': 'https://example.com/en/blog/release/v1.2.0',
+    });
+  });
+
+  it('"preset": "none" keeps the old links (itemBase + file-name slug) even inside a site', async () => {
+    const r = await load('hugo-sections', 'content', { preset: 'none' });
+    expect(r.site).toBeUndefined();
+    expect(r.links['about.md']).toBe('https://example.com/about');
+  });
+
+  it('a config permalinks pattern overrides the preset for the folder it names', async () => {
+    const r = await load('hugo-sections', 'content', { permalinks: { notes: '/n/:slug/' } });
+    expect(r.links['notes/Some File.md']).toBe('https://example.org/blog/n/some-file/');
+    expect(r.links['about.md']).toBe('https://example.org/blog/about/');
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Template code in Markdown bodies (issue 13, item 5): rendered with Liquid where the site uses it,
+ * otherwise removed with a warning naming line and tag; never published as text; code keeps it.
+ */
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../src/sources/markdown.js';
+import type { TemplateSettings } from '../../src/sources/templates.js';
+
+const LIQUID: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example', baseurl: '/news', title: 'The Blog' } }, links: { '_posts/2025-01-29-x.md': '/news/2025/01/29/x/' } };
+
+function read(body: string, options: Parameters<typeof readMarkdown>[2] = {}) {
+  const r = readMarkdown(body, 5, { file: 'articles/a.md', ...options });
+  return { html: r.bodyHtml, text: r.bodyText, diagnostics: r.diagnostics ?? [] };
+}
+
+/** No template delimiter may survive outside <code>/<pre>. */
+function outsideCode(html: string): string {
+  return html.replace(/<pre>[\s\S]*?<\/pre>|<code>[^<]*<\/code>/g, '');
+}
+
+describe('templates: none (the default)', () => {
+  it('removes Liquid and Hugo shortcodes, naming each tag and its file line, in one warning', () => {
+    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< figure src="b.png" >}}\n\n{{% notice tip %}}Keep *this*.{{% /notice %}}\n';
+    const r = read(body);
+    expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
+    expect(r.html).toContain('Keep <em>this</em>.');
+    // The link whose target was removed keeps its text; the image whose source was removed goes.
+    expect(r.html).toContain('See the post.');
+    expect(r.html).toContain('<img src="/a.png" alt="x">');
+    expect(read('![gone]({% link x.png %}) text').html).toBe('<p> text</p>\n');
+    expect(r.diagnostics).toHaveLength(1);
+    const d = r.diagnostics[0];
+    expect(d?.code).toBe('CONTENT_TEMPLATE_REMOVED');
+    expect(d?.severity).toBe('warning');
+    expect(d?.file).toBe('articles/a.md');
+    expect(d?.line).toBe(5);
+    expect(d?.message).toContain('{% link _posts/x.md %} (line 5)');
+    expect(d?.message).toContain('{{ site.url }} (line 7)');
+    expect(d?.message).toContain('{{< figure >}} (line 9)');
+    expect(d?.message).toContain('{{% notice %}} (line 11)');
+  });
+
+  it('keeps {{ and {% in code spans and fenced code blocks, and honours {% raw %}', () => {
+    const body = 'Use `{{ page.title }}` here.\n\n```liquid\n{% for p in site.posts %}{{ p.url }}{% endfor %}\n```\n\n{% raw %}Literal {{ braces }}{% endraw %}\n';
+    const r = read(body);
+    expect(r.html).toContain('<code>{{ page.title }}</code>');
+    expect(r.html).toContain('{% for p in site.posts %}{{ p.url }}{% endfor %}');
+    expect(r.html).toContain('Literal {{ braces }}');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('turns {% highlight %} and Hugo\'s highlight shortcode into code blocks', () => {
+    const r = read('{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n{{< highlight go >}}\nfunc f() {}\n{{< /highlight >}}\n');
+    expect(r.html).toContain('<pre><code class="language-ruby">puts 1\n</code></pre>');
+    expect(r.html).toContain('<pre><code class="language-go">func f() {}\n</code></pre>');
+  });
+
+  it('publishes Hugo\'s escaped shortcodes as Hugo does, and drops Nunjucks comments silently', () => {
+    const r = read('`{{</* figure src="x" */>}}` {# a note #}done');
+    expect(r.html).toBe('<p><code>{{&lt; figure src=&quot;x&quot; &gt;}}</code> done</p>\n');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('keeps the body as written under render_with_liquid: false (the site publishes it so)', () => {
+    expect(read('A {{ b }}', { frontMatter: { render_with_liquid: false } }).html).toBe('<p>A {{ b }}</p>\n');
+  });
+
+  it('is linear on unclosed delimiters', () => {
+    const start = process.cpuUsage();
+    const r = read(`${'{{ {% {# {{< {{% `'.repeat(20_000)}\n`);
+    const used = process.cpuUsage(start);
+    expect(r.diagnostics.every((d) => d.code !== 'CONTENT_TEMPLATE_FAILED')).toBe(true);
+    expect((used.user + used.system) / 1000).toBeLessThan(2_000);
+  });
+});
+
+describe('templates: liquid (the preset says the site uses it)', () => {
+  it('renders site variables, filters, page variables, {% link %} from the links table and {% raw %}', () => {
+    const body = '# {{ page.title }}\n\n[Post]({% link _posts/2025-01-29-x.md %}) on {{ site.title }}, ![i]({{ "/img/a.png" | relative_url }}), [abs]({{ "/b/" | absolute_url }}).\n\n{% raw %}{{ not rendered }}{% endraw %} {% if page.draft %}hidden{% endif %}';
+    const r = readMarkdown(body, 1, { file: 'a.md', templates: LIQUID, frontMatter: { title: 'Hello' } });
+    expect(r.found.title?.value).toBe('Hello');
+    expect(r.bodyHtml).toContain('<a href="/news/2025/01/29/x/">Post</a> on The Blog');
+    expect(r.bodyHtml).toContain('src="/news/img/a.png"');
+    expect(r.bodyHtml).toContain('href="https://blog.example/news/b/"');
+    expect(r.bodyHtml).toContain('{{ not rendered }}');
+    expect(r.bodyHtml).not.toContain('hidden');
+    expect(r.diagnostics).toBeUndefined();
+  });
+
+  it('removes includes, unresolved links and unknown tags (keeping what they wrap), naming each', () => {
+    const r = read('{% include note.html %}\n\n[a]({% post_url 2020-01-01-missing %})\n\n{% callout %}Kept.{% endcallout %}\n', { templates: LIQUID });
+    expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
+    expect(r.html).toContain('Kept.');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
+    expect(r.diagnostics[0]?.message).toContain('{% include note.html %} (line 5)');
+    expect(r.diagnostics[0]?.message).toContain('{% post_url 2020-01-01-missing %} (line 7)');
+    expect(r.diagnostics[0]?.message).toContain('{% callout %} (line 9)');
+  });
+
+  it('resolves {% post_url %} by post name', () => {
+    expect(read('[x]({% post_url 2025-01-29-x %})', { templates: LIQUID }).html).toContain('href="/news/2025/01/29/x/"');
+  });
+
+  it('never reads a file for {% include %} or {% render %}', () => {
+    const r = read('{% render "/etc/passwd" %}{% include /etc/hostname %}', { templates: LIQUID });
+    expect(r.text).toBe('');
+  });
+
+  it('falls back to removal, with a warning, when the Liquid does not parse', () => {
+    const r = read('Text {% if %} more {{ x', { templates: LIQUID });
+    expect(r.diagnostics.map((d) => d.code)).toContain('CONTENT_TEMPLATE_FAILED');
+    expect(outsideCode(r.html)).not.toMatch(/\{%|%\}/);
+    expect(r.html).toContain('Text');
+  });
+
+  it('keeps code literal in Liquid mode too', () => {
+    expect(read('`{{ site.title }}`', { templates: LIQUID }).html).toBe('<p><code>{{ site.title }}</code></p>\n');
+  });
+});
+
+describe('templates on hostile input', () => {
+  it('stays within bounds in both modes (no quadratic scans, engine limits on loops)', () => {
+    const shapes = ['{{ ', '{% ', '{%x%}', '{{a}}', '{% if a %}', '{% raw %}', '``{%', '{{< x >}}{{% y %}}', '{# ', '{% highlight x %}\n'];
+    for (const templates of [undefined, LIQUID]) {
+      for (const unit of shapes) {
+        const start = process.cpuUsage();
+        const r = read(unit.repeat(20_000), templates ? { templates } : {});
+        const used = process.cpuUsage(start);
+        // A lone unclosed "{%" is no template (generators refuse it); no whole tag may remain:
+        // no "%}" after the first "{%" (checked without a regular expression, which would be quadratic here).
+        const html = outsideCode(r.html);
+        for (const [open, close] of [['{%', '%}'], ['{{', '}}']] as const) {
+          const first = html.indexOf(open);
+          expect(first === -1 || html.lastIndexOf(close) < first, `${unit} ${open}`).toBe(true);
+        }
+        expect((used.user + used.system) / 1000, unit).toBeLessThan(4_000);
+      }
+    }
+    const loops = read('{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}', { templates: LIQUID });
+    expect(loops.diagnostics.map((d) => d.code)).toContain('CONTENT_TEMPLATE_FAILED');
+  });
+});
