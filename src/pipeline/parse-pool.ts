@@ -29,7 +29,8 @@ import { makeReadContext } from '../sources/read-context.js';
  *   and small blogs and one-change rebuilds stay exactly as serial as before. Re-measured with
  *   the bundled worker (whole cold builds, docs/BENCHMARKS.md): the extra CPU is no longer the
  *   start but the worker's cold JIT and the cloning of texts and entries (+0.5 s at 250 misses,
- *   +1.1 s at 2000), and no size up to 2000 got faster in wall time; the threshold stays.
+ *   +0.8-1.1 s at 2000); loaded, no size up to 2000 got faster in wall time; quiet, 1000 misses
+ *   broke even (3 % less wall for 26 % more CPU) and 2000 gained 15 %; the threshold stays.
  * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
  * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
  *   number) once; then, per article, the SourceFile, its text and its git dates. They rebuild
