@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in lib/ (built by `npm run compile`, run on install by `prepare`).
+// Thin launcher: the bundled CLI lives in lib/ (built by `npm run compile` = scripts/bundle.ts, run on
+// install by `prepare`).
 import module from 'node:module';
 
 // Node >= 22.1 keeps V8's compiled code of the CLI and its dependencies on disk (in the OS temp

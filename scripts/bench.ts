@@ -16,7 +16,8 @@
  *   one change   cold CLI process, warm cache, one article edited
  *   watch        `build --watch`: from saving one article to all three feeds replaced
  *   hugo         `hugo` on the same Markdown (one full-content RSS feed), when installed
- * plus CPU time (user+sys) and peak RSS of each child from /usr/bin/time.
+ * plus CPU time (user+sys) and peak RSS of each child from /usr/bin/time, and, first, start-up:
+ * `feedwright --version` and `--help` against `node -e 0` (at least 10 interleaved runs).
  * Requires a compiled lib/ (`npm run compile`).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -205,6 +206,23 @@ function median(xs: number[]): number {
   return s.length === 0 ? Number.NaN : s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** Start-up: the CLI's cheapest commands against a bare Node process, interleaved. */
+const startRows: { metric: string; samples: Sample[] }[] = [];
+function startUp(): void {
+  const commands: [string, string[]][] = [
+    ['node -e 0', ['-e', '0']],
+    ['feedwright --version', [CLI, '--version']],
+    ['feedwright --help', [CLI, '--help']],
+  ];
+  const samples = commands.map((): Sample[] => []);
+  for (let i = 0; i < Math.max(runs, 10); i++) for (const [k, [, argv]] of commands.entries()) samples[k]?.push(timed(process.execPath, argv, ROOT));
+  for (const [k, [metric]] of commands.entries()) {
+    startRows.push({ metric, samples: samples[k] ?? [] });
+    const m = summary({ kind: 'markdown', size: 0, metric, samples: samples[k] ?? [] });
+    process.stderr.write(`  start-up ${metric}: ${m.wall} s wall, ${m.cpu} s cpu\n`);
+  }
+}
+
 const rows: Row[] = [];
 function add(kind: CorpusKind, size: number, metric: string, samples: Sample[], note?: string): void {
   rows.push({ kind, size, metric, samples, ...(note ? { note } : {}) });
@@ -229,6 +247,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `feedwright bench: sizes ${sizes.map(label).join(', ')}, ${runs} runs, kinds ${kinds.join(', ')}${hugo ? `, ${hugo.split(' ')[1] ?? 'hugo'}` : ', no hugo'}\n`,
   );
+  startUp();
   for (const kind of kinds) {
     for (const size of sizes) {
       const dir = path.join(work, `${kind}-${size}`);
@@ -299,9 +318,22 @@ function table(): string {
     const floor = rows.find((x) => x.kind === r.kind && x.size === r.size && x.metric.startsWith('read floor'));
     const ratio = floor && r !== floor ? (Number(s.wall) / median(floor.samples.map((x) => x.wall))).toFixed(1) : '';
     const h = rows.find((x) => x.kind === r.kind && x.size === r.size && x.metric.startsWith('hugo'));
-    const vsHugo = h && r.metric === 'full build' ? ` ${(Number(s.wall) / median(h.samples.map((x) => x.wall))).toFixed(2)}× Hugo` : '';
+    const hugoCpu = h ? summary(h).cpu : '–';
+    const vsHugo =
+      h && r.metric === 'full build'
+        ? ` ${(Number(s.wall) / median(h.samples.map((x) => x.wall))).toFixed(2)}× Hugo${s.cpu !== '–' && hugoCpu !== '–' ? ` (CPU ${(Number(s.cpu) / Number(hugoCpu)).toFixed(2)}×)` : ''}`
+        : '';
     const failed = r.samples.some((x) => !x.ok) ? ' FAILED runs' : '';
     lines.push(`| ${r.kind} | ${label(r.size)} | ${r.metric} | ${s.wall} | ${ratio} | ${s.cpu} | ${s.rss} | ${(r.note ?? '') + vsHugo + failed} |`);
+  }
+  if (startRows.length) {
+    const bare = startRows[0] as { samples: Sample[] };
+    lines.push('', '| start-up | wall (s) | × node -e 0 | CPU (s) |', '|---|---:|---:|---:|');
+    for (const r of startRows) {
+      const s = summary({ kind: 'markdown', size: 0, metric: r.metric, samples: r.samples });
+      const ratio = r === bare ? '' : (Number(s.wall) / median(bare.samples.map((x) => x.wall))).toFixed(2);
+      lines.push(`| ${r.metric} | ${s.wall} | ${ratio} | ${s.cpu} |`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

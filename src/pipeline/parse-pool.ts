@@ -17,15 +17,20 @@ import { makeReadContext } from '../sources/read-context.js';
  * parses them too:
  *
  * - The main thread always parses as well (from the head of the same queue), so the pool has
- *   availableParallelism() - 1 workers. Starting a worker costs ~0.85 s of CPU (measured: a new
- *   isolate importing marked, yaml, sanitize-html, linkedom, Readability, ...), then its JIT is
- *   cold, but little wall time: the main thread goes on parsing meanwhile, and a worker gets work
- *   only once it says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this beat 2
- *   workers with a main thread that only hands out work.
+ *   availableParallelism() - 1 workers. Starting a worker costs ~0.16 s of CPU from the bundled
+ *   lib/pipeline/parse-worker.js (~0.6-0.85 s from unbundled modules: a new isolate importing
+ *   marked, yaml, sanitize-html, linkedom, Readability, ...), then its JIT is cold, but little
+ *   wall time: the main thread goes on parsing meanwhile, and a worker gets work only once it
+ *   says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this beat 2 workers with a
+ *   main thread that only hands out work.
  * - The pool starts only from MIN_MISSES misses (and one worker per MISSES_PER_WORKER): below
  *   that, a worker costs more CPU than it saves (parse phase alone, 1 worker against none, on the
  *   busy 2-core machine: 1000 Markdown misses ~2 s more CPU and slower; 2000 faster, 10-11 %),
- *   and small blogs and one-change rebuilds stay exactly as serial as before.
+ *   and small blogs and one-change rebuilds stay exactly as serial as before. Re-measured with
+ *   the bundled worker (whole cold builds, docs/BENCHMARKS.md): the extra CPU is no longer the
+ *   start but the worker's cold JIT and the cloning of texts and entries (+0.5 s at 250 misses,
+ *   +0.8-1.1 s at 2000); loaded, no size up to 2000 got faster in wall time; quiet, 1000 misses
+ *   broke even (3 % less wall for 26 % more CPU) and 2000 gained 15 %; the threshold stays.
  * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
  * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
  *   number) once; then, per article, the SourceFile, its text and its git dates. They rebuild

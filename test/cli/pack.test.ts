@@ -49,6 +49,9 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     expect(files).toContain('bin/feedwright.js');
     expect(files).toContain('lib/index.js');
     expect(files).toContain('lib/index.d.ts');
+    // The bundle's entries (scripts/bundle.ts); the rest of lib/ is chunks and declarations.
+    expect(files).toContain('lib/cli/main.js');
+    expect(files).toContain('lib/pipeline/parse-worker.js');
     expect(files).toContain('assets/feed.xsl');
     expect(files).toContain('assets/config.schema.json');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('dist/'))).toEqual([]);
@@ -90,9 +93,9 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     expect((await sh(NPX, ['feedwright', 'build', '--help'], project)).stdout).toContain('Usage: feedwright build');
   });
 
-  it('parses on a worker thread from the installed lib/ (the compiled parse-worker.js), with the same entries', async () => {
+  it('parses on a worker thread from the installed lib/ (the bundled parse-worker.js), with the same entries', async () => {
     const pool = pathToFileURL(path.join(project, 'node_modules/feedwright/lib/pipeline/parse-pool.js')).href;
-    const config = pathToFileURL(path.join(project, 'node_modules/feedwright/lib/config/load.js')).href;
+    const config = pathToFileURL(path.join(project, 'node_modules/feedwright/lib/index.js')).href;
     const script = `
       const { parseJobs } = await import(${JSON.stringify(pool)});
       const { resolveConfig } = await import(${JSON.stringify(config)});

@@ -1,0 +1,142 @@
+/**
+ * `npm run compile`: lib/ as it is published.
+ *
+ * 1. tsc writes the type declarations (lib/**\/*.d.ts, the library's typed API) and checks types.
+ * 2. esbuild bundles src/ and the runtime dependencies into a few ES modules, with code splitting,
+ *    so that a process loads a handful of files instead of ~300 (module resolution and loading
+ *    was ~0.2 s of a 50-article build). Entries:
+ *      lib/index.js                 the library (package.json "exports")
+ *      lib/cli/main.js              the CLI (bin/feedwright.js imports it)
+ *      lib/pipeline/parse-worker.js the parse pool's worker (its own entry: a worker loads only
+ *                                   what parsing needs)
+ *      lib/pipeline/parse-pool.js   the pool, for tools and the packed-tarball test
+ *    Code shared by entries, and every `await import(...)` of src/ (the lazy parts: readers,
+ *    feed writers, validators, explain, watch, ...), become chunks in lib/chunks/: what a command
+ *    does not use is still never loaded.
+ *
+ * `import.meta.url` keeps its meaning: each module of src/ sees the URL its own compiled file
+ * would have (lib/<same path>.js), whichever output file its code lands in, so relative paths
+ * such as `../package.json` (src/version.ts) or `../../assets/feed.xsl` (src/feeds/stylesheet.ts)
+ * and createRequire(import.meta.url) resolve exactly as before. CommonJS dependencies inside the
+ * bundle get a `require` (for Node's built-in modules) from a banner.
+ *
+ *   npx tsx scripts/bundle.ts            what `npm run compile` runs
+ *   npx tsx scripts/bundle.ts --meta     also print what each output holds (sizes by input)
+ *
+ * test/cli/bundle.test.ts calls bundle() into a temporary package folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+
+export const ENTRIES: Record<string, string> = {
+  index: 'src/index.ts',
+  'cli/main': 'src/cli/main.ts',
+  'pipeline/parse-worker': 'src/pipeline/parse-worker.ts',
+  'pipeline/parse-pool': 'src/pipeline/parse-pool.ts',
+};
+
+/** Stands for `import.meta.url` of a src/ module until the output file it lands in is known. */
+const MARK = /(["'])@@feedwright-url:([^"'@]+)@@\1/g;
+
+/** Each src/ module's `import.meta.url` becomes a mark naming its compiled path (feeds/stylesheet.js). */
+const metaUrl: Plugin = {
+  name: 'feedwright-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(SRC + path.sep)) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const compiled = path.relative(SRC, args.path).split(path.sep).join('/').replace(/\.ts$/, '.js');
+      return { contents: text.replaceAll('import.meta.url', JSON.stringify(`@@feedwright-url:${compiled}@@`)), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * sanitize-html (CommonJS) `require`s htmlparser2's CommonJS build while src/ imports its ES
+ * build: the same package twice (with two copies of `entities`, ~250 KB). Its require is given
+ * the ES build. And it requires postcss at load, for style attributes, which our allowlist never
+ * keeps (src/clean/sanitize.ts): postcss is required on first use instead.
+ */
+const dedupe: Plugin = {
+  name: 'feedwright-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^(htmlparser2|postcss)$/ }, async (args) => {
+      if (args.kind !== 'require-call' || !/[\\/]sanitize-html[\\/]/.test(args.importer)) return undefined;
+      if (args.path === 'postcss') return { path: 'postcss', namespace: 'feedwright-lazy', pluginData: args.resolveDir };
+      const esm = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
+      return esm.errors.length > 0 ? undefined : { path: esm.path };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy' }, (args) => ({
+      contents: `let real; module.exports = { parse: (...a) => { real ??= require('postcss/lib/postcss'); return real.parse(...a); } };`,
+      resolveDir: args.pluginData as string,
+      loader: 'js',
+    }));
+  },
+};
+
+function declarations(lib: string): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--emitDeclarationOnly', '--outDir', lib], { stdio: 'inherit' });
+}
+
+/**
+ * Bundle src/ into `lib` (a folder one level below the package root, beside package.json and
+ * assets/, as lib/ is). Returns esbuild's metafile: which inputs each output holds, and what
+ * each output imports.
+ */
+export async function bundle(lib: string): Promise<Metafile> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: lib,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    // Stack traces and errors keep the classes' and functions' own names.
+    keepNames: true,
+    banner: { js: "import { createRequire as __feedwrightRequire } from 'node:module';\nconst require = __feedwrightRequire(import.meta.url);" },
+    plugins: [metaUrl, dedupe],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  for (const file of result.outputFiles) {
+    const dir = path.dirname(file.path);
+    const text = file.text.replace(MARK, (_m, _q, compiled: string) => {
+      let rel = path.relative(dir, path.join(lib, compiled)).split(path.sep).join('/');
+      if (!rel.startsWith('.')) rel = `./${rel}`;
+      return `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+    });
+    if (text.includes('@@feedwright-url:')) throw new Error(`${file.path}: an import.meta.url mark was left in the output`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file.path, text);
+  }
+  return result.metafile;
+}
+
+function printMeta(metafile: Metafile): void {
+  for (const [out, meta] of Object.entries(metafile.outputs)) {
+    const inputs = Object.entries(meta.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+    process.stdout.write(`${out} ${(meta.bytes / 1024).toFixed(0)} KiB${meta.entryPoint ? ` (entry ${meta.entryPoint})` : ''}\n`);
+    for (const [input, v] of inputs.slice(0, 8)) process.stdout.write(`    ${(v.bytesInOutput / 1024).toFixed(1).padStart(7)} KiB ${input}\n`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const lib = path.join(ROOT, 'lib');
+  rmSync(lib, { recursive: true, force: true });
+  declarations(lib);
+  const metafile = await bundle(lib);
+  if (process.argv.includes('--meta')) printMeta(metafile);
+}

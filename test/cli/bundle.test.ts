@@ -1,0 +1,133 @@
+/**
+ * The bundled lib/ (scripts/bundle.ts, what `npm run compile` writes): bundled into a temporary
+ * package folder (package.json, assets/, bin/ and lib/ side by side, as installed), then run.
+ * It must behave as the TypeScript sources do: same bytes for the same site, assets and the
+ * version found from inside chunks, the parse worker found and working, the library importable;
+ * and `--version`/`--help` must load none of the parsers.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundle } from '../../scripts/bundle.js';
+import { TEST_MTIME } from '../helpers/project.js';
+import { run } from './helpers.js';
+
+const exec = promisify(execFile);
+const REPO = path.resolve(import.meta.dirname, '../..');
+
+async function node(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, args, { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
+  }
+}
+
+/** The repository's sample site (Markdown, text and HTML articles), with fixed file times. */
+function sampleSite(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-site-'));
+  cpSync(path.join(REPO, 'articles'), path.join(dir, 'articles'), { recursive: true });
+  for (const f of readdirSync(path.join(dir, 'articles'))) utimesSync(path.join(dir, 'articles', f), TEST_MTIME, TEST_MTIME);
+  const config = JSON.parse(readFileSync(path.join(REPO, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, git: false, cache: false }));
+  return dir;
+}
+
+function outputs(dir: string): Record<string, string> {
+  const out = path.join(dir, 'dist');
+  return Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')]));
+}
+
+/** Every input (source or dependency file) in the outputs that `entry` loads statically. */
+function staticInputs(meta: Metafile, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (out: string): void => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    for (const i of meta.outputs[out]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  return [...seen].flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));
+}
+
+describe('the bundled lib/', { timeout: 240_000 }, () => {
+  let pkg: string;
+  let meta: Metafile;
+  let cliOutput: string;
+
+  beforeAll(async () => {
+    pkg = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-'));
+    for (const f of ['package.json', 'assets', 'bin']) cpSync(path.join(REPO, f), path.join(pkg, f), { recursive: true });
+    symlinkSync(realpathSync(path.join(REPO, 'node_modules')), path.join(pkg, 'node_modules'), 'dir');
+    meta = await bundle(path.join(pkg, 'lib'));
+    const key = Object.keys(meta.outputs).find((o) => meta.outputs[o]?.entryPoint === 'src/cli/main.ts');
+    if (key === undefined) throw new Error('no output for src/cli/main.ts');
+    cliOutput = key;
+  }, 240_000);
+
+  it('--version prints the version of the package.json beside lib/', async () => {
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), '--version'], pkg);
+    expect(r.code, r.stderr).toBe(0);
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(r.stdout).toBe(`feedwright ${version}\n`);
+  });
+
+  it('builds the sample site (Markdown, text, HTML) to the same bytes as the sources do', async () => {
+    const bundled = sampleSite();
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], bundled);
+    expect(r.code, r.stderr).toBe(0);
+    const sources = sampleSite();
+    expect((await run(['build', '--quiet'], { cwd: sources })).code).toBe(0);
+    const got = outputs(bundled);
+    // feed.xsl is read from assets/ by a module inside a chunk: the asset URLs survived bundling.
+    expect(Object.keys(got)).toEqual(expect.arrayContaining(['atom.xml', 'feed.json', 'feed.xsl', 'rss.xml']));
+    expect(got).toEqual(outputs(sources));
+  });
+
+  it('parses on a worker thread started from the bundled worker entry, with the same entries', async () => {
+    const script = `
+      const { parseJobs } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/pipeline/parse-pool.js')).href)});
+      const { resolveConfig } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)});
+      const setup = { config: resolveConfig({ title: 'T', link: 'https://example.com/', git: false }), template: [], nowMs: Date.parse('2026-01-01') };
+      const text = 'How the river was cleaned\\n\\nPosted March 11, 2021 by Ann Lee\\n\\nA first paragraph of a text article, long enough to be kept as the body of it.\\n';
+      const jobs = [1, 2, 3].map((i) => ({ file: { kind: i === 3 ? 'text' : 'markdown', abs: '/x/' + i, relPath: i + (i === 3 ? '.txt' : '.md'), displayPath: 'articles/' + i, size: 40, mtimeMs: 0 }, text: i === 3 ? text : '---\\ntitle: T' + i + '\\ndate: 2024-01-0' + i + '\\n---\\nBody *' + i + '*.\\n', git: undefined }));
+      const onWorkers = await parseJobs(jobs, setup, { workers: 1, mainParses: false });
+      const onMain = await parseJobs(jobs, setup, { workers: 0 });
+      console.log(JSON.stringify({ same: JSON.stringify(onWorkers) === JSON.stringify(onMain), statuses: onWorkers.map((e) => e.status) }));
+    `;
+    const r = await node(['--input-type=module', '-e', script], pkg);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ same: true, statuses: ['ok', 'ok', 'ok'] });
+  });
+
+  it('exports the library API from lib/index.js', async () => {
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)}).then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`;
+    const r = await node(['-e', script], pkg);
+    expect(r.code, r.stderr).toBe(0);
+    const names = JSON.parse(r.stdout) as string[];
+    for (const name of ['build', 'check', 'checkFeed', 'explain', 'defineConfig', 'loadConfig', 'resolveConfig', 'FeedwrightError', 'pingHubs']) expect(names, name).toContain(name);
+  });
+
+  it('--version and --help load no parser, validator or feed writer (they stay behind dynamic imports)', () => {
+    const loaded = staticInputs(meta, cliOutput);
+    expect(loaded.some((i) => i.endsWith('src/cli/main.ts'))).toBe(true);
+    for (const heavy of ['/marked/', '/yaml/', '/saxes/', '/linkedom/', '/sanitize-html/', '/htmlparser2/', '/ajv', '/re2js/', 'src/build.ts', 'src/feeds/', 'src/validate/', 'src/extract/'])
+      expect(
+        loaded.filter((i) => i.includes(heavy)),
+        heavy,
+      ).toEqual([]);
+  });
+
+  it('holds one copy of htmlparser2: sanitize-html, which requires it, gets the ES build src/ imports', () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.filter((i) => i.includes('/htmlparser2/dist/esm/')).length).toBeGreaterThan(0);
+    expect(inputs.filter((i) => i.includes('/htmlparser2/dist/commonjs/'))).toEqual([]);
+  });
+});
