@@ -98,7 +98,7 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
 }
 
 /**
- * Check files and folders. Folders are walked (sorted, skipping node_modules and .git) for
+ * Check files and folders. Folders are walked (sorted, skipping node_modules and hidden entries) for
  * *.xml, *.json, *.rss and *.atom; a file found there that is plainly not a feed gets a
  * FEED_SKIPPED_NOT_A_FEED note. Files named explicitly are checked whatever their name and content.
  */
@@ -176,7 +176,9 @@ async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]
   }
   const files: FoundFile[] = [];
   for (const entry of entries) {
-    if (SKIPPED_FOLDERS.has(entry)) continue;
+    // Hidden files and folders are never feeds; an output folder keeps feedwright's own records
+    // there (.feedwright-manifest.json, the commit journal), which a walk must not report.
+    if (SKIPPED_FOLDERS.has(entry) || entry.startsWith('.')) continue;
     files.push(...(await expand(join(path, entry), false, diagnostics)));
   }
   return files;
