@@ -33,6 +33,8 @@ import { parseDocument } from '../src/extract/html/dom.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
 import { makeReadContext } from '../src/sources/read-context.js';
 import { decodeSource } from '../src/sources/files.js';
+// score.mjs's snippet metric, written once (scripts/text-eval.ts) for this table and the model fit.
+import { PY_WS_RUN, set2Counts } from './text-eval.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SET1_META = join(repoRoot, 'scripts/data/set1-meta.json');
@@ -129,10 +131,6 @@ function runPage(file: string, id: string, ctx: ExplainContext, runs: number): P
 
 // ---------------------------------------------------------------- score.mjs's metrics, in-process
 
-// Python's str \s (= str.isspace), as in score.mjs.
-const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const PY_WS_RUN = new RegExp(`[${PY_WS}]+`, 'g');
-const pyNorm = (s: string): string => s.replace(PY_WS_RUN, ' ').replace(/^ /, '').replace(/ $/, '');
 const QUOTES: [RegExp, string][] = [
   [/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'"],
   [/[\u201c\u201d\u201e\u201f\u2033]/g, '"'],
@@ -205,15 +203,11 @@ function addPage(t: Tally, truth: Truth, run: PageRun, scoreMeta: boolean): void
   t.ms.push(run.cpuMs);
   if (!(e.contentText ?? '').trim()) t.empty += 1;
   if (truth.with && truth.without) {
-    const r = pyNorm(e.contentText ?? '');
-    let tp = 0;
-    let fp = 0;
-    for (const w of truth.with) if (r.includes(pyNorm(w))) tp += 1;
-    for (const w of truth.without) if (r.includes(pyNorm(w))) fp += 1;
-    t.tp += tp;
-    t.fp += fp;
-    t.fn += truth.with.length - tp;
-    t.tn += truth.without.length - fp;
+    const c = set2Counts(truth, e.contentText ?? '');
+    t.tp += c.tp;
+    t.fp += c.fp;
+    t.fn += c.fn;
+    t.tn += c.tn;
   }
   if (!scoreMeta) return;
   const predTitle = e.title && !NOT_FOUND_FROM.has(from('title') ?? '') ? e.title : '';

@@ -132,10 +132,11 @@ export function set1Aggregate(rows: readonly [number, number, number][]): { p: n
 }
 
 // ---- set 2: score.mjs's snippet metric
-const PY_WS_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+export const PY_WS_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 export const pyNorm = (s: string): string => s.replace(PY_WS_RUN, ' ').replace(/^ /, '').replace(/ $/, '');
 
-export function set2Counts(page: Page, body: string): { tp: number; fp: number; fn: number; tn: number } {
+/** score.mjs's counts for one page: `with` snippets found (tp) and missed (fn), `without` snippets found (fp) and absent (tn). */
+export function set2Counts(page: Pick<Page, 'with' | 'without'>, body: string): { tp: number; fp: number; fn: number; tn: number } {
   const r = pyNorm(body);
   let tp = 0;
   let fp = 0;
