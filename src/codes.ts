@@ -92,6 +92,9 @@ interface RuleEntry {
 export type CodeEntry = DiagnosticEntry | FatalEntry | RuleEntry;
 export type CodeKind = CodeEntry['kind'];
 
+/** The parameters of a message builder that needs none: call it with `{}`. */
+type NoParams = Record<string, never>;
+
 /** MiB with one decimal, as messages print sizes. */
 const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
@@ -117,6 +120,10 @@ export const CODES = {
     summary: 'The articles folder does not exist.',
     doc: 'The articles folder does not exist.',
     todo: 'Create it, pass `--articles DIR`, or set `"articles"` in the config.',
+    say: (p: { folder: string }) => ({
+      message: `The articles folder ${p.folder} does not exist.`,
+      hint: 'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
+    }),
   },
   ARTICLES_NOT_A_FOLDER: {
     kind: 'fatal',
@@ -124,6 +131,7 @@ export const CODES = {
     summary: 'The articles path is a file, not a folder.',
     doc: 'The articles path is a file.',
     todo: 'Pass the folder that holds the articles.',
+    say: (p: { path: string }) => ({ message: `${p.path} is a file, not a folder of articles.`, hint: 'Pass the folder that holds the articles to --articles.' }),
   },
   ARTICLES_UNREADABLE: {
     kind: 'fatal',
@@ -131,6 +139,7 @@ export const CODES = {
     summary: 'The articles folder cannot be listed (permissions, a symlink loop, an I/O error).',
     doc: 'The articles folder cannot be listed: permissions (`EACCES`), a symbolic link that points to itself (`ELOOP`), an I/O error. The message gives the system error code.',
     todo: 'Fix the permissions or the link. (Sub-folders that cannot be read are diagnostics, `SOURCE_UNREADABLE`, not fatal.)',
+    say: (p: { folder: string; errno: string | undefined }) => ({ message: `The articles folder ${p.folder} cannot be read (${p.errno}).`, hint: 'Check its permissions.' }),
   },
   OUTPUT_UNWRITABLE: {
     kind: 'fatal',
@@ -138,6 +147,16 @@ export const CODES = {
     summary: 'The output folder cannot be created or written (permissions, a full disk, a used-up quota); the old feeds are kept.',
     doc: 'The output folder cannot be created or written (`EACCES`, `EROFS`, `ENOTDIR` when a part of the path is a regular file), or the disk filled up while writing (`ENOSPC`, `EDQUOT` for a used-up quota, `EFBIG`). The message names the file and the system error code. The old feeds stay, the temporary files are removed, and the cache is left intact (a cache that cannot be written only costs speed).',
     todo: 'Fix the permissions or free some space, or pass another folder with `--out`.',
+    /** `what` says what failed ("The output folder dist cannot be written"); `errno` is the system error code. */
+    say: (p: { what: string; errno: string }) => ({
+      message: `${p.what} (${p.errno}).`,
+      hint:
+        p.errno === 'ENOSPC'
+          ? 'The disk is full: free some space (or pass another folder with --out) and build again. The old feeds were kept.'
+          : p.errno === 'EDQUOT'
+            ? 'Your disk quota is used up: free some space (or pass another folder with --out) and build again. The old feeds were kept.'
+            : 'Check its permissions, or pass another folder with --out.',
+    }),
   },
   OUTPUT_LOCKED: {
     kind: 'fatal',
@@ -145,6 +164,11 @@ export const CODES = {
     summary: 'Another build holds the lock on the output folder.',
     doc: 'Another build (its pid is in the message) holds the lock on the output folder. Two builds never interleave: the second fails at once instead of waiting, so a CI job never hangs behind a stuck build. A lock left by a process that no longer exists (a killed build) is taken over silently, by one build only, even when several start together.',
     todo: 'Wait for the other build. If none is running, delete `<out>/.feedwright.lock`.',
+    /** `pid` 0 when the lock does not say which process holds it; `lock` is the lock file's path. */
+    say: (p: { pid: number; out: string; lock: string }) => ({
+      message: `${p.pid > 0 ? `Another feedwright build (pid ${p.pid})` : 'Another feedwright build'} is writing to ${p.out}.`,
+      hint: `Wait for it to finish. If no build is running, delete ${p.lock}.`,
+    }),
   },
   OUTPUT_NOT_OWNED: {
     kind: 'fatal',
@@ -152,6 +176,15 @@ export const CODES = {
     summary: 'A file feedwright would replace exists in the output folder but was not written by feedwright (without --force).',
     doc: "A file the build would replace exists in the output folder but was not written by feedwright (it is not in `<out>/.feedwright-manifest.json`, the list of files of feedwright's last build there): for example the site's own `index.html` when `--out` points at a site's public folder. The message names the files; nothing is replaced. (A folder from before manifests: a file carrying feedwright's mark, or any file beside main feeds that carry it, counts as feedwright's.)",
     todo: "Pass `--force` to replace them (they are feedwright's from then on), or build into a folder of feedwright's own.",
+    /** `shown`: the first files (as displayed) of `total`; `suggestion`: a folder of feedwright's own to propose. */
+    say: (p: { shown: readonly string[]; total: number; suggestion: string }) => {
+      const one = p.total === 1;
+      const more = p.total > p.shown.length ? ` and ${p.total - p.shown.length} more` : '';
+      return {
+        message: `${p.shown.join(', ')}${more} ${one ? 'exists' : 'exist'} in the output folder but ${one ? 'was' : 'were'} not written by feedwright; ${one ? 'it is' : 'they are'} not replaced.`,
+        hint: `Pass --force to let feedwright replace ${one ? 'it' : 'them'}, or a different --out (a folder of feedwright's own, e.g. ${p.suggestion}).`,
+      };
+    },
   },
   OUTPUT_SYMLINK: {
     kind: 'fatal',
@@ -159,6 +192,10 @@ export const CODES = {
     summary: 'A folder inside the output folder is a symbolic link; feedwright does not write or delete through it.',
     doc: 'A folder inside the output folder (`tags/`, `archive/`, `authors/x/`...) is a symbolic link. feedwright does not write or delete through it, since that would reach outside the output folder. (The output folder itself may be a link.)',
     todo: 'Replace the link by a real folder, or pass another `--out`.',
+    say: (p: { folder: string; target: string }) => ({
+      message: `${p.folder} is a symbolic link (to ${p.target}); feedwright does not write or delete through links inside the output folder.`,
+      hint: 'Replace the link by a real folder, or pass another --out.',
+    }),
   },
   OUTPUT_OVERLAPS_ARTICLES: {
     kind: 'fatal',
@@ -166,6 +203,10 @@ export const CODES = {
     summary: 'The output folder is the articles folder, inside it, or holds it.',
     doc: 'The output folder is the articles folder, inside it, or holds it (compared by real path). Feeds would be read back as articles, and removing stale feeds could delete articles.',
     todo: 'Build into a folder outside the articles folder (`--out`, `"out"`), e.g. `dist`.',
+    say: (p: { out: string; articles: string; how: 'same' | 'inside' | 'holds' }) => ({
+      message: `The output folder ${p.out} ${p.how === 'same' ? 'is the articles folder' : p.how === 'inside' ? `is inside the articles folder ${p.articles}` : `holds the articles folder ${p.articles}`}: feeds would be read back as articles, and removing stale feeds could delete articles.`,
+      hint: 'Pass an output folder outside the articles folder (--out, or "out" in the config), e.g. dist.',
+    }),
   },
   USAGE: {
     kind: 'fatal',
@@ -189,6 +230,10 @@ export const CODES = {
     summary: 'The articles folder holds no article files: valid, empty feeds are written.',
     doc: 'The articles folder holds no article files (only ignored or hidden files, or nothing). Valid, empty feeds are written: a site whose last article was removed must not keep serving stale feeds.',
     todo: 'Add articles, or check `--articles` / `"articles"`.',
+    say: (p: { extensions: readonly string[] }) => ({
+      message: `The articles folder holds no articles (${p.extensions.join(', ')}); empty feeds are written.`,
+      hint: 'Add articles, or check --articles / the config "articles" path.',
+    }),
   },
   CONFIG_DEFAULTS: {
     kind: 'diagnostic',
@@ -205,6 +250,7 @@ export const CODES = {
     summary: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .mdx, .txt, .html, .htm).',
     doc: 'A file in the articles folder is not a kind feedwright reads (`.md`, `.markdown`, `.txt`, `.html`, `.htm`), e.g. an image. Dotfiles and dot-folders are skipped without a note.',
     todo: 'Nothing, or move the file out.',
+    say: (p: { extensions: readonly string[] }) => ({ message: `Not an article (feedwright reads ${p.extensions.join(', ')}); ignored.` }),
   },
   SOURCE_UNREADABLE: {
     kind: 'diagnostic',
@@ -213,6 +259,12 @@ export const CODES = {
     summary: 'The file could not be read (permissions, I/O error).',
     doc: 'A file or sub-folder cannot be read (permissions, I/O error), or a symbolic link is broken.',
     todo: 'Fix its permissions or the link.',
+    say: (p: { what: 'link' } | { what: 'folder' | 'file'; errno: string | undefined }) =>
+      p.what === 'link'
+        ? { message: 'The symbolic link is broken or points at something unreadable.', hint: 'Remove the link or fix its target.' }
+        : p.what === 'folder'
+          ? { message: `The folder cannot be read (${p.errno}); its articles are missing from the feeds.`, hint: 'Check its permissions.' }
+          : { message: `The file cannot be read (${p.errno}).`, hint: 'Check its permissions.' },
   },
   SOURCE_BINARY: {
     kind: 'diagnostic',
@@ -221,6 +273,10 @@ export const CODES = {
     summary: 'The file holds binary data (an image, an archive), not text.',
     doc: 'The file holds binary data (NUL bytes in the first 8 KiB, or the signature of PNG, GIF, JPEG, PDF or ZIP) though its extension says article.',
     todo: 'Move images and archives out, or fix the extension.',
+    say: (_: NoParams) => ({
+      message: 'The file holds binary data (NUL bytes or a known binary signature), not text.',
+      hint: 'Move images and other binary files out of the articles folder.',
+    }),
   },
   SOURCE_INVALID_UTF8: {
     kind: 'diagnostic',
@@ -229,6 +285,10 @@ export const CODES = {
     summary: 'A Markdown file is not valid UTF-8 (nor UTF-16 with a byte-order mark).',
     doc: 'A Markdown file is not valid UTF-8, nor UTF-16 with a byte-order mark. The line of the first bad byte is given. (UTF-8 with a BOM and UTF-16 LE/BE with a BOM are read correctly.) Text and HTML files are never refused for their encoding (see `SOURCE_NOT_UTF8`).',
     todo: 'Re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`.',
+    say: (p: { offset: number; line: number }) => ({
+      message: `The file is not valid UTF-8 (first bad byte at offset ${p.offset}, line ${p.line}).`,
+      hint: 'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+    }),
   },
   SOURCE_NOT_UTF8: {
     kind: 'diagnostic',
@@ -238,6 +298,8 @@ export const CODES = {
       "A text or HTML file is not valid UTF-8 and declares no other charset: it was read in the config's fallbackEncoding (windows-1252 by default); or an HTML page declares UTF-8 but is not, and its bad bytes were replaced.",
     doc: "A `.txt` or `.html` file is not valid UTF-8 and declares no charset, so it was read in the config's `fallbackEncoding` (windows-1252 unless set); or an HTML page declares UTF-8 but holds bytes that are not, which were replaced with U+FFFD as browsers do. HTML that declares its charset in a `<meta>` (ISO-8859-x, windows-125x, Shift_JIS, GBK ...) is decoded in it without a warning.",
     todo: 'Re-save the file as UTF-8, or set `"fallbackEncoding"` to its encoding (e.g. `"iso-8859-2"`).',
+    /** `note`: the decoder's account of what it did (src/sources/encoding.ts). */
+    say: (p: { note: string }) => ({ message: p.note, hint: 'Re-save it as UTF-8, or set "fallbackEncoding" in the config to its encoding.' }),
   },
   SOURCE_TOO_LARGE: {
     kind: 'diagnostic',
@@ -246,6 +308,10 @@ export const CODES = {
     summary: 'The file is larger than the per-article limit.',
     doc: 'The file is larger than the per-article limit (8 MiB). It is not read into memory.',
     todo: 'Split it, or remove embedded data (base64 images, logs).',
+    say: (p: { bytes: number; limit: number }) => ({
+      message: `The file is ${mib(p.bytes)} MiB; articles are limited to ${p.limit / 1048576} MiB.`,
+      hint: 'Split it, or remove embedded data (images as base64, logs) from it.',
+    }),
   },
   SOURCE_EMPTY: {
     kind: 'diagnostic',
@@ -254,6 +320,7 @@ export const CODES = {
     summary: 'The file is empty or holds only whitespace.',
     doc: 'The file is empty or holds only whitespace.',
     todo: 'Write the article, or delete the file.',
+    say: (_: NoParams) => ({ message: 'The file is empty.', hint: 'Write the article, or delete the file.' }),
   },
   SOURCE_SYMLINK_LOOP: {
     kind: 'diagnostic',
@@ -262,6 +329,7 @@ export const CODES = {
     summary: 'A symbolic link points back into a folder already being read; it was not followed.',
     doc: 'A symbolic link points back to a folder that contains it; it is not followed (the articles under it are read once, by their real path).',
     todo: 'Remove the link.',
+    say: (_: NoParams) => ({ message: 'The symbolic link points back to a folder that contains it; it was not followed.', hint: 'Remove the link.' }),
   },
   SOURCE_LINK_OUTSIDE: {
     kind: 'diagnostic',
@@ -270,6 +338,10 @@ export const CODES = {
     summary: 'A symbolic link points outside the articles folder; it was not read (config "followExternalLinks": true reads it).',
     doc: 'A symbolic link in the articles folder points outside it (its real path, after every link on the way, is elsewhere: `/etc/passwd`, `/proc/self/status`, a sibling folder). It is not read, so a link can never publish a file from elsewhere on the machine; each link is named.',
     todo: 'Move the target into the articles folder, or set `"followExternalLinks": true` if you mean to publish what it points at.',
+    say: (_: NoParams) => ({
+      message: 'The symbolic link points outside the articles folder; it was not read.',
+      hint: 'Move the target into the articles folder, or set "followExternalLinks": true in the config if you mean to publish it.',
+    }),
   },
   SOURCE_SPECIAL_FILE: {
     kind: 'diagnostic',
@@ -278,6 +350,10 @@ export const CODES = {
     summary: 'A FIFO, socket or device is in the articles folder; it was not read.',
     doc: 'A named pipe (FIFO), socket or device is in the articles folder. It is never opened: reading a FIFO would wait for a writer forever. A file replaced by one while the build runs is reported the same way.',
     todo: 'Remove it from the articles folder.',
+    say: (p: { what: 'fifo' | 'socket' | 'device' | 'other' }) => ({
+      message: `This is ${p.what === 'fifo' ? 'a named pipe (FIFO)' : p.what === 'socket' ? 'a socket' : p.what === 'device' ? 'a device' : 'not a regular file'}, not a file; it was not read.`,
+      hint: 'Remove it from the articles folder.',
+    }),
   },
   FM_UNCLOSED: {
     kind: 'diagnostic',
@@ -286,6 +362,10 @@ export const CODES = {
     summary: 'The front matter block opened with --- never closes.',
     doc: 'The front matter opened with `---` on line 1 never closes.',
     todo: 'Add a line with just `---` after the last key.',
+    say: (p: { fence: string }) => ({
+      message: `The front matter opened with "${p.fence}" on line 1 never closes.`,
+      hint: `Add a line with just "${p.fence}" after the last front matter key.`,
+    }),
   },
   FM_INVALID_YAML: {
     kind: 'diagnostic',
@@ -294,6 +374,11 @@ export const CODES = {
     summary: 'The front matter is not valid YAML.',
     doc: 'The front matter is not valid YAML; the line is that of the first error. The usual cause is a value containing `: ` that is not quoted.',
     todo: 'Quote the value, fix the indentation.',
+    /** `reason`: the parser's first sentence, without its full stop. */
+    say: (p: { reason: string }) => ({
+      message: `The front matter is not valid YAML: ${p.reason}.`,
+      hint: 'Check indentation and quoting; a value containing ": " must be quoted.',
+    }),
   },
   FM_INVALID_TOML: {
     kind: 'diagnostic',
@@ -302,6 +387,11 @@ export const CODES = {
     summary: 'The TOML front matter (between +++ lines) is not valid TOML.',
     doc: "The TOML front matter (Hugo's `+++` ... `+++`) is not valid TOML; the line is that of the error.",
     todo: 'Quote strings with `"`, put lists in `[...]`.',
+    /** `reason`: the parser's first sentence, without its full stop. */
+    say: (p: { reason: string }) => ({
+      message: `The front matter is not valid TOML: ${p.reason}.`,
+      hint: 'Check the quoting: strings are in "double quotes", lists in [brackets].',
+    }),
   },
   FM_TOO_LARGE: {
     kind: 'diagnostic',
@@ -310,6 +400,10 @@ export const CODES = {
     summary: 'The front matter is larger than 16 KiB; it is refused without being parsed.',
     doc: 'The front matter is larger than 16 KiB. It is refused without being parsed: real front matter is a few hundred bytes, and parsing megabytes of broken YAML takes seconds.',
     todo: 'Move long text (a summary, notes) into the body.',
+    say: (p: { chars: number; limit: number }) => ({
+      message: `The front matter is ${p.chars} characters long; the limit is ${p.limit}.`,
+      hint: 'Move long text (a summary, notes) into the body; front matter holds short keys and values.',
+    }),
   },
   FM_NOT_A_MAPPING: {
     kind: 'diagnostic',
@@ -318,6 +412,7 @@ export const CODES = {
     summary: 'The front matter is YAML but not a mapping of keys to values.',
     doc: 'The front matter is YAML but not `key: value` lines (a list, a bare string).',
     todo: 'Write `title: ...` etc. on their own lines.',
+    say: (_: NoParams) => ({ message: 'The front matter must be a list of "key: value" lines.', hint: 'Write e.g. "title: My article" on its own line.' }),
   },
   FM_ALIAS_LIMIT: {
     kind: 'diagnostic',
@@ -326,6 +421,10 @@ export const CODES = {
     summary: 'The front matter expands too many YAML aliases (a "billion laughs" document).',
     doc: 'The front matter expands more than 50 YAML aliases: a "billion laughs" document, which would take exponential memory. It is refused without being expanded.',
     todo: 'Remove the aliases; front matter rarely needs any.',
+    say: (p: { reason: string; limit: number }) => ({
+      message: `The front matter expands too many YAML aliases (${p.reason}).`,
+      hint: `Use at most ${p.limit} aliases; front matter rarely needs any.`,
+    }),
   },
   FM_YAML_TAG: {
     kind: 'diagnostic',
@@ -334,6 +433,10 @@ export const CODES = {
     summary: 'The front matter uses a YAML tag (!!js/..., !foo); tags never construct objects and the value is read as plain data.',
     doc: 'The front matter uses a YAML tag (`!!js/function`, `!!python/object`, `!foo`) or another feature feedwright ignores. Tags never construct objects or run code: the value is read as plain data (a tagged string is a string).',
     todo: 'Remove the tag.',
+    say: (p: { reason: string }) => ({
+      message: `The front matter uses a YAML feature feedwright ignores: ${p.reason}.`,
+      hint: 'Remove the tag; front matter holds plain strings, numbers, lists and maps.',
+    }),
   },
   FM_UNKNOWN_KEY: {
     kind: 'diagnostic',
@@ -584,6 +687,10 @@ export const CODES = {
     summary: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.',
     doc: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.',
     todo: 'In CI, fetch the full history (`fetch-depth: 0`), or add dates to the front matter.',
+    say: (_: NoParams) => ({
+      message: 'The repository is a shallow clone, so git dates are wrong (every article looks new).',
+      hint: 'Fetch the full history (actions/checkout with fetch-depth: 0, or `git fetch --unshallow`), or set dates in front matter.',
+    }),
   },
   GIT_DATES_UNCERTAIN: {
     kind: 'diagnostic',
@@ -593,6 +700,17 @@ export const CODES = {
       'git history cannot tell when some articles began: many start in one commit (an import, or a move or copy git could not follow), or a commit was too large for rename detection.',
     doc: "git cannot tell when some articles began. Renames are followed (a post moved with `git mv`, or moved and lightly edited in the same commit, keeps its first commit's date), but here at least 10 articles, and a quarter of them, first appear in one commit (an import from elsewhere, a copy, or a move with so much editing that git no longer pairs the files), or a commit moved more than 5,000 files, beyond rename detection. Their git dates are that commit's. Articles dated in front matter are not affected.",
     todo: 'Date the articles in front matter (or accept the dates); when moving posts, commit the move apart from big edits.',
+    /** Two causes: a commit past git's rename limit, or `count` of `total` articles starting in one commit on `day`. */
+    say: (p: { cause: 'rename-limit'; limit: number } | { cause: 'bulk'; count: number; total: number; day: string }) =>
+      p.cause === 'rename-limit'
+        ? {
+            message: `A commit moves more files than git compares for renames (${p.limit}); articles it moved look new there, so their git dates may be the move's.`,
+            hint: 'Date these articles in front matter, or move fewer files per commit.',
+          }
+        : {
+            message: `${p.count} of ${p.total} articles first appear in one commit on ${p.day} (an import, or a move or copy git could not follow), so git dates them all ${p.day}; articles dated in front matter are not affected.`,
+            hint: 'Date the articles in front matter, or keep their history when moving them (`git mv`, little editing in the same commit).',
+          },
   },
   GIT_UNAVAILABLE: {
     kind: 'diagnostic',
@@ -601,6 +719,11 @@ export const CODES = {
     summary: 'git history could not be read (not a repository, or git missing); dates fall back further.',
     doc: 'git history cannot be read (not a repository, git not installed); dates fall back to the next source in the precedence.',
     todo: 'Nothing, or set `"git": false`.',
+    /** `reason`: git's first line of error output. */
+    say: (p: { reason: string }) => ({
+      message: `git history is not available (${p.reason}); dates fall back to the file modification time.`,
+      hint: 'Set "git": false in the config to silence this, or date articles in front matter.',
+    }),
   },
   FEED_INVALID: {
     kind: 'diagnostic',

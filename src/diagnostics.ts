@@ -1,4 +1,4 @@
-import { CODES, type CodeOf, codesOf, type SaidCode, type SayParams, say } from './codes.js';
+import { type CODES, type CodeOf, codesOf, type SaidCode, type SayParams, say } from './codes.js';
 import type { Diagnostic } from './model.js';
 
 /** The code of a content diagnostic (the `diagnostic` entries of the one table, src/codes.ts). */

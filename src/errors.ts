@@ -1,4 +1,4 @@
-import { type CodeOf, codesOf, EXIT, type SaidCode, type SayParams, say } from './codes.js';
+import { type CodeOf, codesOf, type EXIT, type SaidCode, type SayParams, say } from './codes.js';
 
 export { EXIT } from './codes.js';
 

@@ -7,7 +7,7 @@
  * summary. The checkers in xml.ts, rss.ts, atom.ts and json.ts decide *when* a rule fires and
  * write the whole-sentence message for the particular case.
  */
-import { CODES, type CodeOf, codesOf } from '../codes.js';
+import { type CODES, type CodeOf, codesOf } from '../codes.js';
 import type { Diagnostic } from '../model.js';
 
 export interface RuleInfo {
