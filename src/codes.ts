@@ -630,6 +630,14 @@ export const CODES = {
       'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
     doc: 'Template code in a Markdown body cannot be rendered and was removed: a Hugo shortcode (`{{< figure >}}`; a paired one keeps its inner text), an `{% include %}`, a `{% link %}`/`{% post_url %}` with no known target, a tag no engine knows, or any Liquid/Nunjucks where the site does not say it renders templates. The message names each tag with its line (the first eight, then a count). Code spans and fenced code keep their `{{`/`{%`.',
     todo: 'Where the site uses Liquid, use its generator preset (which sets `templates: { engine: "liquid", vars: { site: {…} } }` in the resolved config), or front matter `render_with_liquid: true`; otherwise write the content the tag produces, or accept the removal.',
+    /** `named`: the first removed tags as "tag (line n)", of `total`; `engine`: whether the site renders Liquid at all. */
+    say: (p: { named: readonly string[]; total: number; engine: 'liquid' | 'none' }) => ({
+      message: `Template code that cannot be rendered was removed from the body: ${p.named.join(', ')}${p.total > p.named.length ? ` and ${p.total - p.named.length} more` : ''}.`,
+      hint:
+        p.engine === 'none'
+          ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
+          : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.',
+    }),
   },
   CONTENT_TEMPLATE_FAILED: {
     kind: 'diagnostic',
@@ -638,6 +646,11 @@ export const CODES = {
     summary: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered.",
     doc: "The body's Liquid does not parse or render (an unclosed tag, a bad expression, a loop beyond the limits); its template code was removed instead.",
     todo: 'Fix the syntax at the line named, or wrap literal braces in `{% raw %}…{% endraw %}`.',
+    /** `reason`: LiquidJS's message. */
+    say: (p: { reason: string }) => ({
+      message: `The Liquid template code in this article could not be rendered (${p.reason}); it was removed instead.`,
+      hint: 'Fix the template syntax, or wrap code that is not a template in {% raw %}…{% endraw %}.',
+    }),
   },
   CONTENT_MDX_REMOVED: {
     kind: 'diagnostic',
@@ -646,6 +659,17 @@ export const CODES = {
     summary: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.',
     doc: "An `.mdx` body's JSX component (one warning per component, at its first line, with a count) or `{expression}`s (one warning, lines listed) cannot run outside the site and were removed. Imports and exports are removed silently; the Markdown inside a component is kept.",
     todo: 'Write what the component shows as Markdown, or accept the removal; escape a literal brace as `\\{`.',
+    /** One component (`count` uses, the first reported), or every `{expression}` of the body at their `lines`. */
+    say: (p: { what: 'component'; name: string; count: number } | { what: 'expressions'; lines: readonly number[] }) =>
+      p.what === 'component'
+        ? {
+            message: `The MDX component <${p.name}>${p.count > 1 ? ` (${p.count} times)` : ''} cannot be rendered outside the site and was removed; any Markdown inside it was kept.`,
+            hint: 'Feeds carry HTML only: write what the component shows as Markdown, or accept the removal.',
+          }
+        : {
+            message: `${p.lines.length === 1 ? 'An MDX {expression}' : `${p.lines.length} MDX {expressions}`} cannot be evaluated outside the site and ${p.lines.length === 1 ? 'was' : 'were'} removed (line ${p.lines.slice(0, 8).join(', ')}${p.lines.length > 8 ? ', …' : ''}).`,
+            hint: 'Write the value itself, or escape a literal brace as \\{.',
+          },
   },
   ARTICLE_TOO_COMPLEX: {
     kind: 'diagnostic',

@@ -148,6 +148,17 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   FM_NOT_A_MAPPING: [{}],
   FM_ALIAS_LIMIT: [{ reason: 'Excessive alias count indicates a resource exhaustion attack', limit: 50 }],
   FM_YAML_TAG: [{ reason: 'Unresolved tag: tag:yaml.org,2002:js/function' }],
+  CONTENT_MDX_REMOVED: [
+    { what: 'component', name: 'Chart', count: 1 },
+    { what: 'component', name: 'Chart', count: 3 },
+    { what: 'expressions', lines: [4] },
+    { what: 'expressions', lines: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+  ],
+  CONTENT_TEMPLATE_FAILED: [{ reason: 'tag "if" not closed, line:3, col:1' }],
+  CONTENT_TEMPLATE_REMOVED: [
+    { named: ['{{< figure >}} (line 3)'], total: 1, engine: 'none' },
+    { named: ['{% a %} (line 1)', '{% b %} (line 2)'], total: 12, engine: 'liquid' },
+  ],
   GIT_SHALLOW: [{}],
   GIT_DATES_UNCERTAIN: [
     { cause: 'rename-limit', limit: 5000 },
