@@ -687,6 +687,10 @@ export const CODES = {
     summary: "The article's body has more tags and entities than the per-article work bound; it is left out instead of taking minutes.",
     doc: "The article's body, once read, has more than 250,000 tags and entities (each `<` and `&` of its HTML; prose has a few per sentence). Every later stage pays for each one (~3 µs and ~300 bytes through a build), so the article is left out instead of holding the build for seconds to minutes. Example: 2 MB of `<` characters.",
     todo: 'Split the article, or remove what makes it so (a run of `<` or `&`, a generated table).',
+    say: (p: { limit: number; bound: string }) => ({
+      message: `The body has more than ${p.limit.toLocaleString('en-US')} tags and entities (bound "${p.bound}"); the article is left out instead of taking seconds to minutes of every later stage.`,
+      hint: 'Split the article, or remove what makes it so (runs of "<" or "&", a generated table); see docs/errors.md for the bounds.',
+    }),
   },
   ARTICLE_INTERNAL_ERROR: {
     kind: 'diagnostic',

@@ -159,6 +159,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
     { named: ['{{< figure >}} (line 3)'], total: 1, engine: 'none' },
     { named: ['{% a %} (line 1)', '{% b %} (line 2)'], total: 12, engine: 'liquid' },
   ],
+  ARTICLE_OVER_BOUND: [{ limit: 250000, bound: 'markup' }],
   GIT_SHALLOW: [{}],
   GIT_DATES_UNCERTAIN: [
     { cause: 'rename-limit', limit: 5000 },
