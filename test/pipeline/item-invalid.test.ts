@@ -7,8 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
 import { makeProject, NOW, snapshot } from '../perf/helpers.js';
 
-vi.mock('../../src/validate/compose.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/validate/compose.js')>();
+vi.mock('../../src/feeds/compose-check.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/feeds/compose-check.js')>();
   return {
     ...original,
     // Stands in for a writer bug that only one article triggers.
