@@ -84,7 +84,7 @@ export interface ComposeRequest {
 /** Per build: items rendered or validated once are not rendered or validated again for another feed. */
 export class ComposeMemo {
   readonly checked: Map<string, ItemDiagnostic[]>;
-  /** `checked`: items validated already, e.g. while their articles were parsed (src/cache/compute.ts). */
+  /** `checked`: items validated already, e.g. while their articles were parsed (src/pipeline/article.ts). */
   constructor(checked: ReadonlyMap<string, ItemDiagnostic[]> = new Map()) {
     this.checked = new Map(checked);
   }
