@@ -18,7 +18,8 @@
  * Every page goes through `explainInput`, what `feedwright explain --json` runs, in this process:
  * decoded as a build decodes it, no site template (an empty articles folder), git off, future
  * dates included, the clock fixed (--now, default 2026-12-01) so that runs compare. Time per page
- * = decoding + reading + resolving, CPU time of the fastest of --runs runs; the table shows the
+ * = decoding + reading + resolving + rendering and validating its items (explain runs the build's
+ * article pipeline), CPU time of the fastest of --runs runs; the table shows the
  * median. --dump DIR writes each set's explain JSON (score.mjs reads set 2's).
  */
 import { execFileSync } from 'node:child_process';
