@@ -300,9 +300,9 @@ export function defaultText(f: Field<unknown, never>): string | undefined {
   return `\`${formatJson(f.default)}\``;
 }
 
-/** JSON on one line with a space after ":" and "," and inside braces, as the README writes it. */
-export function formatJson(v: unknown): string {
-  if (typeof v === 'string') return v === '' ? '""' : v;
+/** JSON on one line with a space after ":" and "," and inside braces, as the README writes it (a string bare, unless `quoted`). */
+export function formatJson(v: unknown, quoted = false): string {
+  if (typeof v === 'string') return quoted || v === '' ? JSON.stringify(v) : v;
   if (Array.isArray(v)) return `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
   if (typeof v === 'object' && v !== null) {
     const entries = Object.entries(v).map(([k, x]) => `"${k}": ${typeof x === 'object' && x !== null ? formatJson(x) : JSON.stringify(x)}`);
