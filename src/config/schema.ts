@@ -317,7 +317,7 @@ export const CONFIG_FIELDS = {
       { example: '{ "title": ["newstitle"] }', didYouMean },
     ),
     defaultDoc: '`{}`',
-    doc: 'the site\'s own front matter keys per field, read before the default keys, e.g. `{ "title": ["newstitle"] }`',
+    doc: 'the site\'s own front matter keys per field, read before the default keys, e.g. `{ "title": ["newstitle"] }`; a dotted key is read inside a map (`params.title`)',
   }),
 } satisfies Fields;
 
