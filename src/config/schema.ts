@@ -19,7 +19,24 @@ import { PRESETS, type SiteInfo } from '../site/model.js';
 import { DEFAULT_FALLBACK_ENCODING, encodingName } from '../sources/encoding.js';
 import type { TemplateSettings } from '../sources/templates.js';
 import { didYouMean, isLanguageTag } from '../util/text.js';
-import { boolean, type Field, type Fields, field, httpUrl, integer, list, object, oneOf, type Resolved, record, showPath, string, type ValueType, typeName } from './types.js';
+import {
+  boolean,
+  type Field,
+  type Fields,
+  field,
+  httpUrl,
+  integer,
+  list,
+  object,
+  oneOf,
+  type Resolved,
+  record,
+  showPath,
+  string,
+  type ValueType,
+  typeName,
+  writeAt,
+} from './types.js';
 
 /** The sources each field may name in `precedence`, in no particular order. */
 export const PRECEDENCE_SOURCES = {
@@ -77,7 +94,7 @@ const person: ValueType<Person> = {
   example: '{ "name": "Jane Doe" }',
   read(v, path, fail) {
     const p = parsePerson(v);
-    if (!p) return fail(path, `"${showPath(path)}" must be ${PERSON_EXPECTED}.`, `Write "${showPath(path)}": { "name": "Jane Doe" }.`);
+    if (!p) return fail(path, `"${showPath(path)}" must be ${PERSON_EXPECTED}.`, writeAt(path, '{ "name": "Jane Doe" }'));
     return p;
   },
 };
@@ -110,7 +127,7 @@ const cacheFolder: ValueType<string | false> = {
   read(v, path, fail) {
     if (v === false) return false;
     if (typeof v === 'string' && v.trim()) return v;
-    return fail(path, `"${showPath(path)}" must be a folder path or false.`, `Write "${showPath(path)}": false to turn caching off.`);
+    return fail(path, `"${showPath(path)}" must be a folder path or false.`, `${writeAt(path, 'false').replace(/\.$/, '')} to turn caching off.`);
   },
 };
 

@@ -15,6 +15,17 @@ export function showPath(path: ConfigPath): string {
   return out;
 }
 
+/** How to write `example` at `path`, as JSON: `"clean": { "drop": ["^Sponsored"] }`. */
+export function writeAt(path: ConfigPath, example: string): string {
+  let out = example;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const p = path[i] as string | number;
+    if (typeof p === 'number') out = `[${out}]`;
+    else out = i === 0 ? `"${p}": ${out}` : `{ "${p}": ${out} }`;
+  }
+  return `Write ${out}.`;
+}
+
 /** Throws the config error for `path` (see `load.ts`: it adds the file, line and column). */
 export type Fail = (path: ConfigPath, message: string, hint: string) => never;
 
@@ -79,8 +90,8 @@ export function string(opts: { nonEmpty?: boolean; check?: Check<string>; schema
     example,
     read(v, path, fail) {
       const key = showPath(path);
-      if (typeof v !== 'string') return fail(path, `"${key}" must be a string, not ${typeName(v)}.`, `Write "${key}": ${example}.`);
-      if (opts.nonEmpty && !v.trim()) return fail(path, `"${key}" must not be empty.`, `Write "${key}": ${example}.`);
+      if (typeof v !== 'string') return fail(path, `"${key}" must be a string, not ${typeName(v)}.`, writeAt(path, example));
+      if (opts.nonEmpty && !v.trim()) return fail(path, `"${key}" must not be empty.`, writeAt(path, example));
       const bad = opts.check?.(v);
       if (bad) return fail(path, `"${key}" is ${JSON.stringify(v)}, which is ${bad.reason}.`, bad.hint);
       return v;
@@ -95,7 +106,7 @@ export function boolean(): ValueType<boolean> {
     example: 'true',
     read(v, path, fail) {
       const key = showPath(path);
-      if (typeof v !== 'boolean') return fail(path, `"${key}" must be true or false, not ${typeName(v)}.`, `Write "${key}": true or false.`);
+      if (typeof v !== 'boolean') return fail(path, `"${key}" must be true or false, not ${typeName(v)}.`, writeAt(path, 'true').replace(/true\.$/, 'true or false.'));
       return v;
     },
   };
@@ -110,7 +121,7 @@ export function integer(min: number, example: number): ValueType<number> {
     read(v, path, fail) {
       const key = showPath(path);
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-        return fail(path, `"${key}" must be a whole number ≥ ${min}, not ${JSON.stringify(v)}.`, `Write "${key}": ${example}.`);
+        return fail(path, `"${key}" must be a whole number ≥ ${min}, not ${JSON.stringify(v)}.`, writeAt(path, String(example)));
       }
       return v;
     },
@@ -128,7 +139,7 @@ export function oneOf<const V extends string>(values: readonly V[], hint?: strin
     read(v, path, fail) {
       const key = showPath(path);
       if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
-        return fail(path, `"${key}" must be ${expected}, not ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}.`, hint ?? `Write "${key}": ${list[0]}.`);
+        return fail(path, `"${key}" must be ${expected}, not ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}.`, hint ?? writeAt(path, list[0] as string));
       }
       return v as V;
     },
@@ -171,9 +182,9 @@ export function list<T>(item: ValueType<T>, opts: { min?: number; orOne?: boolea
     example,
     read(v, path, fail) {
       const key = showPath(path);
-      if (opts.orOne && !Array.isArray(v)) return [item.read(v, path, fail)];
-      if (!Array.isArray(v)) return fail(path, `"${key}" must be ${expected}, not ${typeName(v)}.`, `Write "${key}": ${example}.`);
-      if (opts.min && v.length < opts.min) return fail(path, `"${key}" must be ${expected}, not an empty list.`, `Write "${key}": ${example}.`);
+      if (opts.orOne && typeof v === 'string') return [item.read(v, path, fail)];
+      if (!Array.isArray(v)) return fail(path, `"${key}" must be ${expected}, not ${typeName(v)}.`, writeAt(path, example));
+      if (opts.min && v.length < opts.min) return fail(path, `"${key}" must be ${expected}, not an empty list.`, writeAt(path, example));
       return v.map((x, i) => item.read(x, [...path, i], fail));
     },
   };
@@ -240,7 +251,7 @@ export function object<F extends Fields>(fields: F, opts: { example?: string; di
     read(v, path, fail) {
       const key = showPath(path);
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        return fail(path, key ? `"${key}" must be an object, not ${typeName(v)}.` : 'the config must be a JSON object.', key ? `Write "${key}": ${example}.` : `Write ${example}.`);
+        return fail(path, key ? `"${key}" must be an object, not ${typeName(v)}.` : 'the config must be a JSON object.', key ? writeAt(path, example) : `Write \`${example}\`.`);
       }
       for (const name of Object.keys(v)) {
         if (names.includes(name)) continue;
@@ -269,7 +280,7 @@ export function record<T>(value: ValueType<T>, opts: { orOne?: string; example?:
     read(v, path, fail) {
       if (opts.orOne !== undefined && typeof v === 'string') return { [opts.orOne]: value.read(v, path, fail) };
       const key = showPath(path);
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, `"${key}" must be ${expected}, not ${typeName(v)}.`, `Write "${key}": ${example}.`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, `"${key}" must be ${expected}, not ${typeName(v)}.`, writeAt(path, example));
       const out: Record<string, T> = {};
       for (const [k, x] of Object.entries(v)) out[k] = value.read(x, [...path, k], fail);
       return out;

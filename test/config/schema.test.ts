@@ -102,6 +102,10 @@ describe('config errors point at file:line:column of what is wrong', () => {
     ];
     for (const [raw, message] of cases) expect(configError(raw).message, JSON.stringify(raw)).toContain(message);
     expect(configError({ feeds: { tag: true } }).hint).toBe('Did you mean "feeds.tags"?');
+    // Hints show the JSON to write, nested as in the file.
+    expect(configError({ clean: { drop: 'x' } }).hint).toBe('Write "clean": { "drop": ["^Sponsored"] }.');
+    expect(configError({ keys: { title: [5] } }).hint).toBe('Write "keys": { "title": ["newstitle"] }.');
+    expect(configError({ hubs: 5 }).message).toContain('"hubs" must be a list of absolute http(s) URLs (or one absolute http(s) URL), not a number.');
   });
 
   it('finds keys and items as JSON.parse reads them (escaped keys, strings holding braces)', () => {
