@@ -58,7 +58,8 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
-  const custom = new Set(Object.values(config.keys).flat());
+  // A mapped key inside a map ("meta.title") makes its map ("meta") known.
+  const custom = new Set(Object.values(config.keys).flat().flatMap((k) => [k, k.split('.')[0] as string]));
   const unknown = Object.keys(doc.frontMatter).filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);

@@ -48,9 +48,10 @@ describe('the field table', () => {
     expect(r.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
   });
 
-  it('reads a mapped key inside a map ("params.title")', () => {
-    const r = resolve({ params: { title: 'Nested title' }, date: '2024-01-01' }, { keys: { title: ['params.title'] } });
+  it('reads a mapped key inside a map ("meta.title"), whose map is then no unknown key', () => {
+    const r = resolve({ meta: { title: 'Nested title' }, date: '2024-01-01' }, { keys: { title: ['meta.title'] } });
     expect(r.status === 'ok' && [r.article.title.value, r.article.title.from]).toEqual(['Nested title', 'front-matter']);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
   });
 
   it("reads Zola's [taxonomies] after tags and categories; an empty taxonomy is no value, a bad one is named with its value", () => {
