@@ -164,6 +164,15 @@ function bump(counts: Float64Array, at: number, by: number): void {
   counts[at] = (counts[at] ?? 0) + by;
 }
 
+/**
+ * A line that is one bracketed token is what text browsers print for an image without words
+ * (w3m and lynx: `[photo_1280]`, `[gif]`, an `<ins>` ad slot as `[INS::INS]` or `[INS: :INS]`)
+ * or a CMS shortcode left in the page: layout like a blank line, so it makes no unit (a note in
+ * brackets with spaces, "[Note: ...]", stays a line). As a unit it split the story around an
+ * image and cost the body region a symbol line.
+ */
+const PLACEHOLDER = /^\[(?:[^\]\s]+|INS: :INS)\]$/;
+
 /** Build units from normalised lines. */
 export function buildUnits(lines: readonly string[]): Unit[] {
   const shapes = lineShapes(lines);
@@ -183,6 +192,10 @@ export function buildUnits(lines: readonly string[]): Unit[] {
       previousIndent = -1;
       previous = undefined;
       previousRaw = '';
+      continue;
+    }
+    if (PLACEHOLDER.test(raw.trim())) {
+      previous = undefined;
       continue;
     }
     const marker = LIST_MARKER.exec(raw);

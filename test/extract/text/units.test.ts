@@ -69,3 +69,15 @@ describe('hard-wrapped text', () => {
     expect(buildUnits(normaliseInput(lines.join('\n'))).length).toBe(5);
   });
 });
+
+describe('text browser placeholders', () => {
+  it('leaves out a line that is only an image or ad-slot placeholder, without joining across it', () => {
+    const lines = ['   Chelsea have this morning paid the fee to secure the signing of the keeper', '   [vc.jpg]', '   [INS: :INS]', '   This has freed the move of the other keeper to Madrid', '   [Note: prices are in pounds]'];
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    expect(units.map((unit) => unit.text)).toEqual([
+      'Chelsea have this morning paid the fee to secure the signing of the keeper',
+      'This has freed the move of the other keeper to Madrid',
+      '[Note: prices are in pounds]',
+    ]);
+  });
+});
