@@ -42,11 +42,12 @@ const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■☆○+#]|-(?= +\S.*[^ -]$)|\
  * Text browsers do not fill every line to the wrap width: lynx keeps a right margin of a few
  * columns that varies with the words, so a wrapped line may end a little past the width that most
  * lines stay under (`overshoot`), and the next line's first word would have fitted within a
- * column or two (`slack`). A width is believed when at least `minJoins` line pairs read as wrapped
- * at it and at most `maxAboveShare` of the lines (and no more than `maxAbove`, plus unbreakable
- * tokens) run past it.
+ * column or two (`slack`). A width is a candidate when no more breakable lines run past it than
+ * `maxAbove` or `maxAboveShare` of the lines that end within `near` columns under it; the
+ * candidate with most line pairs that read as wrapped at it, less `aboveCost` per line past it,
+ * is the page's width if at least `minJoins` pairs vote for it.
  */
-export const WRAP = { overshoot: 4, slack: 3, minWidth: 30, maxWidth: 160, minJoins: 3, aboveCost: 10, maxAboveShare: 0.02, maxAbove: 3 } as const;
+export const WRAP = { overshoot: 4, slack: 3, minWidth: 30, maxWidth: 160, minJoins: 3, aboveCost: 4, near: 12, maxAboveShare: 0.05, maxAbove: 3 } as const;
 
 /** East Asian wide and fullwidth characters take two columns in a terminal (and in w3m's and lynx's wrapping). */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
@@ -107,14 +108,13 @@ export function detectWrapWidth(lines: readonly string[]): number {
 }
 
 function wrapWidthOf(shapes: readonly LineShape[]): number {
-  const size = WRAP.maxWidth + 2;
+  // Lines wider than any width looked at share the last slot, above every width tested.
+  const size = WRAP.maxWidth + WRAP.overshoot + 2;
   const joins = new Float64Array(size + 1);
   const longer = new Float64Array(size + 1); // breakable lines of each width (capped)
-  let nonBlank = 0;
   for (let i = 0; i < shapes.length; i += 1) {
     const a = shapes[i] as LineShape;
     if (a.width === 0) continue;
-    nonBlank += 1;
     // A line the wrapper could not have broken (one long word, a URL) says nothing about the width.
     if (a.indent + a.first < a.width) bump(longer, Math.min(a.width, size), 1);
     const b = shapes[i + 1];
@@ -130,7 +130,6 @@ function wrapWidthOf(shapes: readonly LineShape[]): number {
   // above[W]: lines wider than W + overshoot.
   let best = 0;
   let bestScore = 0;
-  let bestAbove = 0;
   let running = 0;
   const above = new Float64Array(size + 1);
   for (let w = size - 1; w >= 0; w -= 1) above[w] = (above[w + 1] ?? 0) + (longer[w + 1] ?? 0);
@@ -138,20 +137,21 @@ function wrapWidthOf(shapes: readonly LineShape[]): number {
     running += joins[w] ?? 0;
     if (w < WRAP.minWidth) continue;
     const over = above[Math.min(size, w + WRAP.overshoot)] ?? 0;
+    // A width that breakable lines run past, more than a few for the lines that end near it, is
+    // not the page's: rows of a table or a menu of one width, paragraphs on one line each.
+    const near = (above[Math.max(0, w - WRAP.near)] ?? 0) - over;
+    if (over > Math.max(WRAP.maxAbove, near * WRAP.maxAboveShare)) continue;
     const score = running - WRAP.aboveCost * over;
     if (score > bestScore) {
       bestScore = score;
       best = w;
-      bestAbove = over;
     }
   }
-  if (process.env.WRAPDBG) console.error("wrap", best, bestScore, bestAbove, nonBlank);
   if (bestScore < WRAP.minJoins) return 0;
-  if (bestAbove > Math.max(WRAP.maxAbove, nonBlank * WRAP.maxAboveShare)) return 0;
   // Overshoot and slack let the pairs fit a range of widths; the page's width is the widest line
   // in that range (the wrapper filled some line to its margin).
   let width = best;
-  for (let w = Math.min(size, best + WRAP.overshoot); w > best; w -= 1) {
+  for (let w = Math.min(WRAP.maxWidth, best + WRAP.overshoot); w > best; w -= 1) {
     if ((longer[w] ?? 0) > 0) {
       width = w;
       break;

@@ -63,6 +63,13 @@ describe('hard-wrapped text', () => {
     expect(units.map((unit) => unit.text.slice(0, 20))).toEqual([STORY.slice(0, 20), '“Share this story,” ', STORY.slice(0, 20)]);
   });
 
+  it('finds no width on a page of one paragraph per line, even where some lines end near 160 columns', () => {
+    const long = `${STORY} ${STORY}`;
+    const near = (i: number): string => `Purpose ${i}: collects information about how visitors use the site, which pages they open and how long they stay on each.`.padEnd(157, ' x');
+    const lines = [...Array.from({ length: 40 }, (_, i) => `${i}. ${long}`), ...Array.from({ length: 20 }, (_, i) => near(i))];
+    expect(detectWrapWidth(lines)).toBe(0);
+  });
+
   it('does not join the lines of an unwrapped page', () => {
     const lines = ['A headline of the story', STORY, 'Short line under it', STORY, 'Another short line'];
     expect(detectWrapWidth(lines)).toBe(0);
