@@ -70,7 +70,7 @@ export interface ExplainContext {
 }
 
 /** Explain how feedwright reads each file: what it dropped, what it kept, and where each field came from. */
-export async function explain(files: readonly string[], options: BuildOptions = {}): Promise<Explanation[]> {
+export async function explain(files: readonly string[], options: BuildOptions & { verbose?: boolean } = {}): Promise<Explanation[]> {
   const cwd = options.cwd ?? process.cwd();
   const paths = resolvePaths(options);
   const { config } = paths.loaded;
@@ -106,7 +106,8 @@ export async function explain(files: readonly string[], options: BuildOptions = 
   }
   if (!listed) siteTexts = inputs.filter((i) => i.text !== undefined && i.abs.endsWith('.txt')).map((i) => i.text as string);
   const template = findTemplateLines(siteTexts);
-  const readContext = makeReadContext(config, template, now);
+  // --verbose: dropped text blocks carry the body model's score of each line (extract/text/model.ts).
+  const readContext = { ...makeReadContext(config, template, now), ...(options.verbose ? { scores: true } : {}) };
 
   // The parsers load only when needed: the CLI imports this module for every command.
   const { explainInput, loadExplainReaders } = await import('./explain-input.js');
