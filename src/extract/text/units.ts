@@ -47,7 +47,7 @@ const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■☆○+#]|-(?= +\S.*[^ -]$)|\
  * candidate with most line pairs that read as wrapped at it, less `aboveCost` per line past it,
  * is the page's width if at least `minJoins` pairs vote for it.
  */
-export const WRAP = { overshoot: 4, slack: 3, minWidth: 30, maxWidth: 160, minJoins: 3, aboveCost: 4, near: 12, maxAboveShare: 0.05, maxAbove: 3 } as const;
+export const WRAP = { overshoot: 4, slack: 3, minWidth: 30, maxWidth: 160, minJoins: 3, aboveCost: 4, near: 12, maxAboveShare: 0.05, maxAbove: 3, minFilled: 2, filledShare: 0.03 } as const;
 
 /** East Asian wide and fullwidth characters take two columns in a terminal (and in w3m's and lynx's wrapping). */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
@@ -149,10 +149,12 @@ function wrapWidthOf(shapes: readonly LineShape[]): number {
   }
   if (bestScore < WRAP.minJoins) return 0;
   // Overshoot and slack let the pairs fit a range of widths; the page's width is the widest line
-  // in that range (the wrapper filled some line to its margin).
+  // in that range (the wrapper filled some lines to its margin) that is not a lone outlier (a
+  // heading lynx sets at another margin).
+  const filled = Math.max(WRAP.minFilled, ((above[Math.max(0, best - WRAP.near)] ?? 0) - (above[best + WRAP.overshoot] ?? 0)) * WRAP.filledShare);
   let width = best;
   for (let w = Math.min(WRAP.maxWidth, best + WRAP.overshoot); w > best; w -= 1) {
-    if ((longer[w] ?? 0) > 0) {
+    if ((longer[w] ?? 0) >= filled) {
       width = w;
       break;
     }

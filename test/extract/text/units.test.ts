@@ -46,6 +46,15 @@ describe('hard-wrapped text', () => {
     expect(units.filter((unit) => unit.text === STORY).length).toBe(1);
   });
 
+  it('takes the margin most lines fill, not one heading set wider (lynx)', () => {
+    const heading = 'I wanted to learn why a beloved science fiction writer fell into obscurity after';
+    const paragraphs = [STORY, STORY.replace('Tuesday', 'Monday'), STORY.replace('Tuesday', 'Friday')];
+    const lines = [heading, '', ...paragraphs.flatMap((p) => [...wrapAt(p, 74, 3), ''])];
+    expect(detectWrapWidth(lines)).toBeLessThan(78);
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    expect(units.map((unit) => unit.text)).toEqual([heading, ...paragraphs]);
+  });
+
   it('ends a list item whose last line has room for the next line’s first word', () => {
     const caption = 'U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich shake hands in Hanoi on Wednesday. Photo: Hau Dinh, AP';
     const item = wrapAt(caption, 80, 4);
