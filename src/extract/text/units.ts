@@ -175,10 +175,41 @@ function bump(counts: Float64Array, at: number, by: number): void {
  */
 const PLACEHOLDER = /^\[(?:[^\]\s]+|INS: :INS)\]$/;
 
+/** lynx's link number before a link's text: `[12]Home`. */
+const LYNX_REFERENCE = /\[\d{1,5}\]/g;
+/** An entry of the list lynx prints under "References" at the end of a dump: `12. https://…` (URLs may hold spaces). */
+const REFERENCE_LINE = /^\d{1,5}\. [A-Za-z][\w+.-]*:/;
+const REFERENCE_LIST = { minEntries: 3, otherShare: 0.2 } as const;
+
+/**
+ * The index of the "References" line of a lynx dump whose numbered URL list runs to the end, or
+ * -1. Almost all of its lines must be entries (a URL may hold spaces or even line breaks, from a
+ * mailto: body); a page that merely has a "References" heading has prose after it.
+ */
+function lynxReferences(lines: readonly string[]): number {
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    if ((lines[i] ?? '').trimEnd() !== 'References') continue;
+    let entries = 0;
+    let other = 0;
+    for (let k = i + 1; k < lines.length; k += 1) {
+      const line = (lines[k] ?? '').trim();
+      if (line === '' || line === 'Visible links:' || line === 'Hidden links:') continue;
+      if (REFERENCE_LINE.test(line)) entries += 1;
+      else other += 1;
+    }
+    return entries >= REFERENCE_LIST.minEntries && other <= entries * REFERENCE_LIST.otherShare ? i : -1;
+  }
+  return -1;
+}
+
 /** Build units from normalised lines. */
 export function buildUnits(lines: readonly string[]): Unit[] {
   const shapes = lineShapes(lines);
-  const wrap = wrapWidthOf(shapes);
+  // A lynx dump with its link list: the list's URLs are not wrapped (they would veto every
+  // width) and make no units, and the [n] before each link is no word of the text.
+  const references = lynxReferences(lines);
+  const wrap = wrapWidthOf(references < 0 ? shapes : shapes.slice(0, references));
+  const words = (line: string): string => (references < 0 ? line : line.replace(LYNX_REFERENCE, ''));
   const units: Unit[] = [];
   let block = 0;
   let blankBefore = true;
@@ -196,7 +227,8 @@ export function buildUnits(lines: readonly string[]): Unit[] {
       previousRaw = '';
       continue;
     }
-    if (PLACEHOLDER.test(raw.trim())) {
+    // lynx's link list is the renderer's appendix, not the page: its heading stays a line.
+    if (PLACEHOLDER.test(raw.trim()) || (references >= 0 && i > references)) {
       previous = undefined;
       continue;
     }
@@ -210,13 +242,13 @@ export function buildUnits(lines: readonly string[]): Unit[] {
       const sameIndent = shape.indent === previous.indent || (shape.indent < previous.indent && last.line === i);
       const wrapped = !last.list && full && sameIndent;
       if (listContinuation || wrapped) {
-        appendText(last, raw.trim(), isWide(previousRaw[previousRaw.length - 1]) && isWide(raw.trimStart()[0]) ? '' : ' ');
+        appendText(last, words(raw).trim(), isWide(previousRaw[previousRaw.length - 1]) && isWide(raw.trimStart()[0]) ? '' : ' ');
         previous = shape;
         previousRaw = raw;
         continue;
       }
     }
-    const text = (marker ? raw.slice(marker[0].length) : raw).trim();
+    const text = words(marker ? raw.slice(marker[0].length) : raw).trim();
     const unit = makeUnit(text, i + 1, marker !== null, block);
     if (marker) previousIndent = marker[0].length;
     else previousIndent = -1;

@@ -97,3 +97,20 @@ describe('text browser placeholders', () => {
     ]);
   });
 });
+
+describe('lynx dumps with their link list', () => {
+  it('drops the [n] link numbers and leaves the References list out of the wrap width and the units', () => {
+    const story = wrapAt(`${STORY} Read more in [12]our earlier report and [13]the council's statement.`, 76, 3);
+    const list = Array.from({ length: 30 }, (_, i) => `  ${i + 1}. https://example.com/a-long-address/that-lynx-never-wraps/because-it-is-one-word/${i}?utm_source=feed&utm_medium=rss`);
+    const lines = ['     * [1]Home', '     * [2]News', '', ...story, '', ...story, '', 'References', '', '   Visible links:', ...list, '  31. mailto:?body=A subject with spaces', ''];
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    const expected = `${STORY} Read more in our earlier report and the council's statement.`;
+    expect(units.map((unit) => unit.text)).toEqual(['Home', 'News', expected, expected, 'References']);
+  });
+
+  it('keeps a References heading with prose under it, and bracketed numbers in other texts', () => {
+    const lines = ['The study found the effect in three trials.[12]', '', 'References', '', '1. Smith, J. (2019). A study of bridges. Journal of Things, 4(2), 1-10.', '2. https://example.com/paper', '3. Doe, A. (2020). Another study.'];
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    expect(units.map((unit) => unit.text)).toEqual(['The study found the effect in three trials.[12]', 'References', ...lines.slice(4)]);
+  });
+});
