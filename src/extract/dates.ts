@@ -321,6 +321,17 @@ export function statedOffset(date: Date): number | undefined {
   return STATED_OFFSETS.get(date);
 }
 
+/**
+ * The same instant as a new Date that carries `offset` as its stated offset: a date the page
+ * shows at a wall clock other than the one its markup wrote (src/extract/html/page-dates.ts).
+ */
+export function withStatedOffset(date: Date, offset: number): Date {
+  const copy = new Date(date.getTime());
+  STATED_OFFSETS.set(copy, offset);
+  if (RELATIVE_DATES.has(date)) RELATIVE_DATES.add(copy);
+  return copy;
+}
+
 /** Put a space between a date's year and digits glued to it. */
 export function normaliseDateText(text: string): string {
   return text.replace(GLUED_YEAR, '$1 ');

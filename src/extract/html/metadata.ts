@@ -13,6 +13,7 @@ import { parseMarkupDate as parseHtmlDate } from '../dates.js';
 import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, parseByline, sameName } from '../textual/byline.js';
 import { type DomDocument, type DomElement, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
+import { choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
@@ -349,7 +350,7 @@ interface Candidates {
 }
 
 
-function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[] } {
+function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[]; dates: PageDate[] } {
   const { nodes, invalid } = jsonLdNodes(index);
   const organizations: string[] = [];
   for (const n of nodes) {
@@ -371,6 +372,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
   const articles = nodes.filter((n) => typesOf(n).some((t) => JSON_LD_ARTICLE_TYPES.test(t)));
   articles.sort((a, b) => Number(typesOf(a).includes('WebPage')) - Number(typesOf(b).includes('WebPage')));
   const found: Candidates = {};
+  const dates: PageDate[] = [];
   for (const a of articles) {
     const isPage = typesOf(a).some((t) => t === 'WebPage' || t === 'ItemPage');
     found.title ??= firstString(a.headline) ?? (isPage ? undefined : firstString(a.name));
@@ -384,13 +386,19 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     }
     const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
     if (pub && !found.published) {
-      const d = parseHtmlDate(pub, o.timezone, o.referenceDate);
-      if (d) found.published = d;
+      const d = markupCandidate(pub, 'published', 'json-ld', o.timezone, o.referenceDate);
+      if (d) {
+        found.published = d.value;
+        dates.push(d);
+      }
     }
     const mod = firstString(a.dateModified);
     if (mod && !found.updated) {
-      const d = parseHtmlDate(mod, o.timezone, o.referenceDate);
-      if (d) found.updated = d;
+      const d = markupCandidate(mod, 'updated', 'json-ld', o.timezone, o.referenceDate);
+      if (d) {
+        found.updated = d.value;
+        dates.push(d);
+      }
     }
     if (!found.tags) {
       const tags = splitTags(a.keywords);
@@ -401,7 +409,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     if (!isPage) found.link ??= firstString(a.url) ?? firstString(isObject(a.mainEntityOfPage) ? a.mainEntityOfPage['@id'] : a.mainEntityOfPage);
     found.lang ??= firstString(a.inLanguage);
   }
-  return { found, invalid, organizations };
+  return { found, invalid, organizations, dates };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,6 +465,27 @@ function authorsFromText(text: string): Person[] {
       .filter((n): n is string => n !== undefined)
       .map((name) => ({ name })),
   ));
+}
+
+/** Meta names that say only "a date" of the page (its last change as often as its publication): they weigh less. */
+const GENERIC_DATE_META: ReadonlySet<string> = new Set(['date', 'pubdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date']);
+
+/** The page's markup dates as candidates: per kind the first specific and the first generic meta name. */
+function metaDates(meta: Map<string, string[]>, o: MetadataOptions): PageDate[] {
+  const out: PageDate[] = [];
+  for (const kind of ['published', 'updated'] as const) {
+    const taken = new Set<DateSource>();
+    for (const n of META_NAMES[kind]) {
+      const source: DateSource = GENERIC_DATE_META.has(n) ? 'meta-generic' : 'meta';
+      if (taken.has(source)) continue;
+      const d = markupCandidate(meta.get(n)?.[0], kind, source, o.timezone, o.referenceDate);
+      if (d) {
+        out.push(d);
+        taken.add(source);
+      }
+    }
+  }
+  return out;
 }
 
 function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
@@ -579,6 +608,19 @@ interface BylineCandidate {
   aside: boolean;
   /** Written as text ("Von Jane Doe"), not an element classed author/byline. */
   text?: boolean;
+}
+
+/** `itemprop=datePublished`/`dateModified` (else the first `<time datetime>`) as candidates. */
+function timeDates(index: PageIndex, o: MetadataOptions): PageDate[] {
+  const out: PageDate[] = [];
+  // A first <time> inside comments or a box of other articles is not the article's.
+  const time = index.datePublished ?? (index.firstTime && !isOutsideArticle(index.firstTime) ? index.firstTime : undefined);
+  const pub = markupCandidate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined, 'published', 'markup', o.timezone, o.referenceDate);
+  if (pub) out.push(pub);
+  const modified = index.dateModified;
+  const mod = markupCandidate(modified?.getAttribute('datetime') ?? modified?.getAttribute('content') ?? undefined, 'updated', 'markup', o.timezone, o.referenceDate);
+  if (mod) out.push(mod);
+  return out;
 }
 
 function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates; bylines: BylineCandidate[] } {
@@ -780,7 +822,7 @@ export interface MetadataResult {
 /** Read the page's metadata. Call before anything mutates the document. */
 export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
   const index = indexPage(document);
-  const { found: jsonLd, invalid, organizations } = fromJsonLd(index, o);
+  const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
   const metas = metaValues(index);
   const meta = fromMeta(metas, o);
   const siteName = metas.get('og:site_name')?.[0];
@@ -817,6 +859,14 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
     const raw = found.title.from === 'html' ? pageTitle : found.title.value;
     found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
   }
+  // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
+  const headlineEl = headline ? (headings.find((h) => normalizeSpace(h.textContent ?? '').toLowerCase() === headline.text.toLowerCase()) ?? headings[0]) : headings[0];
+  const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o)];
+  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.referenceDate), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
+  if (dates.published) found.published = dates.published;
+  else delete found.published;
+  if (dates.updated) found.updated = dates.updated;
+  else delete found.updated;
   const authors = chooseAuthors(document, index.hidden, [
     { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
