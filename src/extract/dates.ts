@@ -130,6 +130,25 @@ function slashDayFirst(text: string): boolean {
   return language?.slashDayFirst === true;
 }
 
+/** English variants that write slashed dates month-first (`03/05/2022` is March 5). */
+const MONTH_FIRST_REGIONS: ReadonlySet<string> = new Set(['us', 'ph', 'ca', 'fm', 'mh', 'pw', 'um', 'as', 'gu', 'mp', 'pr', 'vi']);
+
+/**
+ * How a page in `language` (a BCP 47 tag: `<html lang>`, og:locale) writes slashed dates: true
+ * day-first, false month-first, undefined when the tag does not say (plain `en`, none). Only the
+ * United States and a few places write month-first; every other language and English region
+ * writes day-first.
+ */
+export function slashDayFirstFor(language: string | undefined): boolean | undefined {
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}))?\b/i.exec(language?.trim() ?? '');
+  if (!m) return undefined;
+  const primary = (m[1] as string).toLowerCase();
+  const region = m[2]?.toLowerCase();
+  if (primary !== 'en') return true;
+  if (region === undefined) return undefined;
+  return !MONTH_FIRST_REGIONS.has(region);
+}
+
 // ---------------------------------------------------------------- reading
 
 interface Candidate {
@@ -195,7 +214,13 @@ function withTime(text: string, c: Candidate): Candidate {
   return { ...c, length: c.length + m[0].length, hour, minute, second, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
 }
 
-function absoluteCandidates(text: string): Candidate[] {
+/** What a caller knows of the page a date is read from. */
+export interface DateContext {
+  /** Slashed dates are day-first (true) or month-first (false): the page's language says so (`slashDayFirstFor`). Else the line's words decide. */
+  slashDayFirst?: boolean | undefined;
+}
+
+function absoluteCandidates(text: string, context: DateContext = {}): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(ISO)) {
     const c: Candidate = { index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
@@ -213,7 +238,7 @@ function absoluteCandidates(text: string): Candidate[] {
   }
   for (const m of text.matchAll(YMD_SLASH)) out.push({ index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) });
   for (const m of text.matchAll(DOTTED)) out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month: Number(m[2]), day: Number(m[1]) });
-  let dayFirst: boolean | undefined;
+  let dayFirst: boolean | undefined = context.slashDayFirst;
   for (const m of text.matchAll(SLASHED)) {
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -337,14 +362,14 @@ export function normaliseDateText(text: string): string {
   return text.replace(GLUED_YEAR, '$1 ');
 }
 
-function readTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+function readTextDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   let best: DateMatch | undefined;
   // The first date of the text wins (a line states the publication date before an update), the
   // longest reading of it when several start there.
   const consider = (m: DateMatch): void => {
     if (!best || m.index < best.index || (m.index === best.index && m.text.length > best.text.length)) best = m;
   };
-  for (const c of absoluteCandidates(text)) {
+  for (const c of absoluteCandidates(text, context)) {
     const instant = toInstant(c, timezone);
     if (!instant) continue;
     consider({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time' });
@@ -358,12 +383,12 @@ function readTextDate(text: string, timezone: string, referenceDate?: Date): Dat
  * Find the best date in `text` (see the module comment), with its position in `normaliseDateText(text)`.
  * With a reference date, the answer may depend on it; an open clock probe is told (src/meta/clock-probe.ts).
  */
-export function findTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+export function findTextDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   const normalised = normaliseDateText(text);
-  const match = readTextDate(normalised, timezone, referenceDate);
+  const match = readTextDate(normalised, timezone, referenceDate, context);
   if (referenceDate === undefined) return remember(match);
-  return remember(checkReference(match, (other) => readTextDate(normalised, timezone, other), sameMatch));
+  return remember(checkReference(match, (other) => readTextDate(normalised, timezone, other, context), sameMatch));
 }
 
 function sameMatch(a: DateMatch | undefined, b: DateMatch | undefined): boolean {
@@ -382,7 +407,7 @@ const ISO_VALUE = /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{
  * A date as markup gives it (JSON-LD, meta tags, `<time datetime>` or its text): ISO 8601, a Unix
  * time in seconds or milliseconds, or a written date. Undefined when it is not a full date.
  */
-export function readMarkupDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+export function readMarkupDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   const value = text.trim();
   if (value === '' || value.length > MAX_DATE_TEXT) return undefined;
   if (ISO_VALUE.test(value)) return remember(readTextDate(value, timezone));
@@ -392,7 +417,7 @@ export function readMarkupDate(text: string, timezone: string, referenceDate?: D
     const year = date.getUTCFullYear();
     return year >= DATE_YEARS.min && year <= DATE_YEARS.max ? remember({ value: date, index: 0, text: value, offset: 0, precision: 'time' as const }) : undefined;
   }
-  return findTextDate(value, timezone, referenceDate);
+  return findTextDate(value, timezone, referenceDate, context);
 }
 
 /** The instant of a markup date (see `readMarkupDate`). */
@@ -477,11 +502,11 @@ const DATE_FILLER: ReadonlySet<string> = new Set(
  * ("Updated:", "Publicado el") and a few filler words. A body sentence that mentions a date is not
  * a date line. `maxRestWords` says how many other words may remain (a byline may hold the rest).
  */
-export function readDateLine(line: string, timezone: string, referenceDate?: Date, maxRestWords = 0): DateLine | undefined {
+export function readDateLine(line: string, timezone: string, referenceDate?: Date, maxRestWords = 0, context?: DateContext): DateLine | undefined {
   const text = normaliseDateText(line.trim());
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   if (!/\d/.test(text) && referenceDate === undefined) return undefined;
-  const match = findTextDate(text, timezone, referenceDate);
+  const match = findTextDate(text, timezone, referenceDate, context);
   if (!match) return undefined;
   const before = text.slice(0, match.index);
   const after = text.slice(match.index + match.text.length);

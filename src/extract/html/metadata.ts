@@ -9,17 +9,19 @@
  */
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
-import { parseMarkupDate as parseHtmlDate } from '../dates.js';
+import { type DateContext, slashDayFirstFor } from '../dates.js';
 import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, parseByline, sameName } from '../textual/byline.js';
 import { type DomDocument, type DomElement, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
-import { choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, urlDate, visibleDates } from './page-dates.js';
+import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
   timezone: string;
   url?: string;
   referenceDate?: Date;
+  /** How the page writes dates (its language); set by `extractMetadata`. */
+  dateContext?: DateContext;
 }
 
 /** Candidate values per field, in the order they were found within one source. */
@@ -386,7 +388,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     }
     const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
     if (pub && !found.published) {
-      const d = markupCandidate(pub, 'published', 'json-ld', o.timezone, o.referenceDate);
+      const d = markupCandidate(pub, 'published', 'json-ld', o.timezone, o.referenceDate, o.dateContext);
       if (d) {
         found.published = d.value;
         dates.push(d);
@@ -394,7 +396,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     }
     const mod = firstString(a.dateModified);
     if (mod && !found.updated) {
-      const d = markupCandidate(mod, 'updated', 'json-ld', o.timezone, o.referenceDate);
+      const d = markupCandidate(mod, 'updated', 'json-ld', o.timezone, o.referenceDate, o.dateContext);
       if (d) {
         found.updated = d.value;
         dates.push(d);
@@ -478,7 +480,7 @@ function metaDates(meta: Map<string, string[]>, o: MetadataOptions): PageDate[] 
     for (const n of META_NAMES[kind]) {
       const source: DateSource = GENERIC_DATE_META.has(n) ? 'meta-generic' : 'meta';
       if (taken.has(source)) continue;
-      const d = markupCandidate(meta.get(n)?.[0], kind, source, o.timezone, o.referenceDate);
+      const d = markupCandidate(meta.get(n)?.[0], kind, source, o.timezone, o.referenceDate, o.dateContext);
       if (d) {
         out.push(d);
         taken.add(source);
@@ -488,24 +490,11 @@ function metaDates(meta: Map<string, string[]>, o: MetadataOptions): PageDate[] 
   return out;
 }
 
-function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
+function fromMeta(meta: Map<string, string[]>): Candidates {
   const found: Candidates = {};
   const title = firstMeta(meta, META_NAMES.title);
   if (title) found.title = title;
-  for (const n of META_NAMES.published) {
-    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
-    if (d) {
-      found.published = d;
-      break;
-    }
-  }
-  for (const n of META_NAMES.updated) {
-    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
-    if (d) {
-      found.updated = d;
-      break;
-    }
-  }
+  // Dates: metaDates, scored with the others by ./page-dates.ts.
   // The first meta author naming people; one naming only organisations ("jungle.world") if none does.
   for (const n of META_NAMES.authors) {
     const people = dedupePeople((meta.get(n) ?? []).flatMap(authorsFromText));
@@ -611,14 +600,14 @@ interface BylineCandidate {
 }
 
 /** `itemprop=datePublished`/`dateModified` (else the first `<time datetime>`) as candidates. */
-function timeDates(index: PageIndex, o: MetadataOptions): PageDate[] {
+function timeDates(index: PageIndex, o: MetadataOptions, headline: DomElement | undefined): PageDate[] {
   const out: PageDate[] = [];
   // A first <time> inside comments or a box of other articles is not the article's.
-  const time = index.datePublished ?? (index.firstTime && !isOutsideArticle(index.firstTime) ? index.firstTime : undefined);
-  const pub = markupCandidate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined, 'published', 'markup', o.timezone, o.referenceDate);
+  const time = index.datePublished ?? (index.firstTime && !isOutsideArticle(index.firstTime, ancestorsOf(headline)) ? index.firstTime : undefined);
+  const pub = markupCandidate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined, 'published', 'markup', o.timezone, o.referenceDate, o.dateContext);
   if (pub) out.push(pub);
   const modified = index.dateModified;
-  const mod = markupCandidate(modified?.getAttribute('datetime') ?? modified?.getAttribute('content') ?? undefined, 'updated', 'markup', o.timezone, o.referenceDate);
+  const mod = markupCandidate(modified?.getAttribute('datetime') ?? modified?.getAttribute('content') ?? undefined, 'updated', 'markup', o.timezone, o.referenceDate, o.dateContext);
   if (mod) out.push(mod);
   return out;
 }
@@ -632,18 +621,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   if (lang) html.lang = lang;
   const titleText = index.title?.textContent;
   if (titleText && normalizeSpace(titleText)) html.title = stripSiteName(titleText, siteName);
-  const time = index.datePublished ?? index.firstTime;
-  const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
-  if (timeValue) {
-    const d = parseHtmlDate(timeValue, o.timezone, o.referenceDate);
-    if (d) html.published = d;
-  }
-  const modified = index.dateModified;
-  const modValue = modified?.getAttribute('datetime') ?? modified?.getAttribute('content');
-  if (modValue) {
-    const d = parseHtmlDate(modValue, o.timezone, o.referenceDate);
-    if (d) html.updated = d;
-  }
+  // Dates: timeDates, scored with the others by ./page-dates.ts.
   const relAuthors = dedupePeople(
     index.relAuthor.flatMap((a) => {
       const people = authorsFromText(a.textContent ?? '');
@@ -820,11 +798,14 @@ export interface MetadataResult {
 }
 
 /** Read the page's metadata. Call before anything mutates the document. */
-export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
+export function extractMetadata(document: DomDocument, options: MetadataOptions): MetadataResult {
   const index = indexPage(document);
-  const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
   const metas = metaValues(index);
-  const meta = fromMeta(metas, o);
+  // Slashed dates are read as the page's language writes them ("03/05/2022" is 3 May on a pt-BR page).
+  const language = document.documentElement?.getAttribute('lang') ?? firstMeta(metas, META_NAMES.lang);
+  const o: MetadataOptions = { ...options, dateContext: { slashDayFirst: slashDayFirstFor(language ?? undefined) } };
+  const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
+  const meta = fromMeta(metas);
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
@@ -861,8 +842,8 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
   }
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
   const headlineEl = headline ? (headings.find((h) => normalizeSpace(h.textContent ?? '').toLowerCase() === headline.text.toLowerCase()) ?? headings[0]) : headings[0];
-  const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o)];
-  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.referenceDate), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
+  const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
+  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.referenceDate, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
   if (dates.published) found.published = dates.published;
   else delete found.published;
   if (dates.updated) found.updated = dates.updated;

@@ -18,7 +18,7 @@
  * with the offset that gives it.
  */
 import type { Sourced } from '../../model.js';
-import { type DateKind, isRelativeDate, readDateLine, readMarkupDate, statedOffset, withStatedOffset } from '../dates.js';
+import { type DateContext, type DateKind, isRelativeDate, readDateLine, readMarkupDate, statedOffset, withStatedOffset } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
@@ -55,12 +55,51 @@ const MAX_BEFORE = 40;
 const MAX_VISIBLE = 24;
 const MAX_TEXT = 120;
 
-/** Where a date is not the article's: comments, forms, asides, navigation, teaser and related boxes. */
-const NOT_ARTICLE = 'form, nav, aside, [role="navigation"], [role="complementary"], #comments, #respond, [class*="comment"], [id*="comment"], [class*="teaser"], [class*="related"], [class*="sidebar"], [class*="widget"], [class*="recommend"], [class*="newsletter"], [class*="footer"], [id*="footer"]';
+/**
+ * Class and id words of boxes whose dates are not the article's: comments, teaser, related and
+ * recommendation lists, newsletter boxes, widgets, sidebars. Matched as whole words of a class
+ * token ("comment-meta", "related_posts"), never inside <body>'s own classes ("one-sidebar").
+ */
+const OTHER_BOX_WORD = /(?:^|[-_])(?:comments?|commentlist|respond|teasers?|related|newsletter|widgets?|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
 
-/** Whether an element is inside comments, a form, an aside, a teaser or related box (see NOT_ARTICLE). */
-export function isOutsideArticle(el: DomElement): boolean {
-  return el.closest(NOT_ARTICLE) !== null;
+/**
+ * Whether an element is inside comments, a form, an aside, navigation, the page's footer, a
+ * teaser or related box. A box that holds the headline (`article`: the headline's ancestors) is
+ * the article's, whatever its class says ("content-area sidebar").
+ */
+export function isOutsideArticle(el: DomElement, article: ReadonlySet<DomElement> = NO_ELEMENTS): boolean {
+  for (let node: DomElement | null = el; node !== null; node = node.parentElement) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html' || article.has(node)) return false;
+    if (tag === 'form' || tag === 'nav' || tag === 'aside') return true;
+    // An article's own footer holds its date; the page's footer does not.
+    if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
+    const role = node.getAttribute('role');
+    if (role === 'navigation' || role === 'complementary') return true;
+    const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t !== '' && OTHER_BOX_WORD.test(t))) return true;
+  }
+  return false;
+}
+
+const NO_ELEMENTS: ReadonlySet<DomElement> = new Set();
+
+/** The headline's ancestors: the boxes that hold the article. */
+export function ancestorsOf(el: DomElement | undefined): Set<DomElement> {
+  const out = new Set<DomElement>();
+  for (let node = el?.parentElement ?? null; node !== null; node = node.parentElement) out.add(node);
+  return out;
+}
+
+/** Class words of an element that shows the update date (WordPress's `time.updated`), unless it also says published. */
+const UPDATED_CLASS = /(?:^|[-_\s])(?:updated|modified|date-?modified|last-?modified)(?:$|[-_\s])/i;
+const PUBLISHED_CLASS = /(?:^|[-_\s])(?:published|date-?published|pubdate)(?:$|[-_\s])/i;
+
+function updatedByMarkup(el: DomElement): boolean {
+  const classes = el.getAttribute('class') ?? '';
+  const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
+  if (itemprop.split(/\s+/).includes('datemodified')) return true;
+  return UPDATED_CLASS.test(classes) && !PUBLISHED_CLASS.test(classes);
 }
 
 /** Elements whose own text may be a date line. */
@@ -75,7 +114,7 @@ function hasDigitText(el: DomElement): boolean {
  * The dates shown on the page near the headline, in document order. `headline` is the element of
  * the chosen title; without one, distances count from the start of the body.
  */
-export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, referenceDate: Date | undefined): PageDate[] {
+export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, referenceDate: Date | undefined, context?: DateContext): PageDate[] {
   // Not `document.body`: linkedom's getter inserts a <body> when the first one is not where it expects it.
   const body = document.querySelector('body');
   if (!body) return [];
@@ -94,21 +133,22 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
   }
   if (headlineAt === undefined) headlineAt = 0;
   const seen = new Set<DomElement>();
+  const article = ancestorsOf(headline);
   for (const { el, at } of pending) {
     const distance = at - (headlineAt as number);
     if (distance > MAX_AFTER || distance < -MAX_BEFORE) continue;
     if (seen.has(el)) continue;
     seen.add(el);
-    if (isOutsideArticle(el)) continue;
+    if (isOutsideArticle(el, article)) continue;
     const text = normalizeSpace(el.textContent ?? '');
     if (text.length === 0 || text.length > MAX_TEXT) continue;
-    const line = readDateLine(text, timezone, referenceDate, 6);
+    const line = readDateLine(text, timezone, referenceDate, 6, context);
     if (!line || isRelativeDate(line.value)) continue;
     // A label in a sibling element ("<span>Aktualisiert:</span> <span>1. Januar 2023</span>") is read with the date.
     const parent = el.parentElement;
     const parentText = parent && parent !== body && parent.childNodes.length <= 4 ? normalizeSpace(parent.textContent ?? '') : '';
-    const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, referenceDate, 6) : undefined;
-    const kind: DateKind = line.kind === 'updated' || (labelled?.kind === 'updated' && labelled.value.getTime() === line.value.getTime()) ? 'updated' : 'published';
+    const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, referenceDate, 6, context) : undefined;
+    const kind: DateKind = line.kind === 'updated' || updatedByMarkup(el) || (labelled?.kind === 'updated' && labelled.value.getTime() === line.value.getTime()) ? 'updated' : 'published';
     const stated = statedOffset(line.value) ?? 0;
     out.push({ value: line.value, offset: stated, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind, source: 'visible', distance });
     if (out.length >= MAX_VISIBLE) break;
@@ -190,8 +230,11 @@ const PROVENANCE: Readonly<Record<DateSource, Sourced<Date>['from']>> = {
  * dates before update dates; `visible` in document order; `url` the page's URL date, if any.
  */
 export function choosePageDates(markup: readonly PageDate[], visible: readonly PageDate[], url: { year: number; month: number; day: number } | undefined): ChosenDates {
-  // The shown date: the best-placed visible date (after the headline beats before it).
-  const shown = [...visible].sort((a, b) => placePenalty(a) - placePenalty(b))[0];
+  // The shown date: the best-placed visible date (after the headline beats before it), one that
+  // a markup date agrees with first.
+  const markupDays = new Set(markup.map((c) => dayOf(c.value, c.offset)));
+  const penalty = (c: PageDate): number => placePenalty(c) - (markupDays.has(dayOf(c.value, c.offset)) ? AGREEMENT_BONUS : 0);
+  const shown = [...visible].sort((a, b) => penalty(a) - penalty(b))[0];
   const urlDay = url ? `${url.year}-${String(url.month).padStart(2, '0')}-${String(url.day).padStart(2, '0')}` : undefined;
   // Markup instants in UTC re-stated at the wall clock the page shows (or its URL's day).
   const restated = markup.map((c) => {
@@ -229,6 +272,9 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
   return out;
 }
 
+/** How many elements of distance a visible date's agreement with a markup date is worth. */
+const AGREEMENT_BONUS = 30;
+
 function placePenalty(c: PageDate): number {
   const d = c.distance ?? 0;
   return (d >= 0 ? d : -d * 3) + (c.kind === 'updated' ? 10 : 0);
@@ -239,9 +285,9 @@ function sourced(c: PageDate): Sourced<Date> {
 }
 
 /** A markup date string as a candidate, or undefined when it is not a full date. */
-export function markupCandidate(text: string | undefined, kind: DateKind, source: DateSource, timezone: string, referenceDate: Date | undefined): PageDate | undefined {
+export function markupCandidate(text: string | undefined, kind: DateKind, source: DateSource, timezone: string, referenceDate: Date | undefined, context?: DateContext): PageDate | undefined {
   if (!text) return undefined;
-  const m = readMarkupDate(text, timezone, referenceDate);
+  const m = readMarkupDate(text, timezone, referenceDate, context);
   if (!m || m.relative) return undefined;
   return { value: m.value, offset: m.offset, precision: m.precision, kind, source };
 }

@@ -77,3 +77,27 @@ describe('HTML dates chosen among scored candidates', () => {
     expect(urlDate('not a url')).toBeUndefined();
   });
 });
+
+describe('HTML dates: the page language, the article box, update classes', () => {
+  it("reads a shown slashed date as the page's language writes it", () => {
+    const body = withHeader('<span class="wgt-date">Brasília 03/05/2022 21:44</span>');
+    expect(day(extractHtml(page({ lang: 'pt-BR', body }), opts).found.published?.value)).toBe('2022-05-03');
+    expect(day(extractHtml(page({ lang: 'en-GB', body }), opts).found.published?.value)).toBe('2022-05-03');
+    expect(day(extractHtml(page({ lang: 'en-US', body }), opts).found.published?.value)).toBe('2022-03-05');
+  });
+
+  it('reads the slashed dates of markup in the same way', () => {
+    const head = '<meta property="article:published_time" content="10/05/2022 05:22 pm">';
+    expect(day(extractHtml(page({ lang: 'es', head, body: withHeader('') }), opts).found.published?.value)).toBe('2022-05-10');
+  });
+
+  it('keeps the dates of a box that holds the headline, whatever its class says', () => {
+    const body = `<div class="content-area sidebar"><h1>Council approves river works</h1><div class="entry-meta"><time datetime="2020-04-09T07:59:57+02:00">Do 9 Apr 2020</time></div>${article(paragraphs(4))}</div>`;
+    expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2020-04-09');
+  });
+
+  it('takes a shown date classed "updated" for the update date, not the publication date', () => {
+    const body = `<div class="entry-meta">Veröffentlicht am <time class="entry-date published">10. Februar 2019</time> <time class="updated">9. Februar 2019</time></div><h1>Council approves river works</h1>${article(paragraphs(4))}`;
+    expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2019-02-10');
+  });
+});
