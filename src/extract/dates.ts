@@ -314,11 +314,20 @@ function relativeCandidates(text: string, timezone: string, reference: Date): Da
     const local = new Date(reference.getTime() + zoneOffset(timezone, reference) * 60_000 - back * 86_400_000);
     let c: Candidate = { index: m.index, length: m[0].length, year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
     c = withTime(text, c);
+    // "today"/"yesterday" alone is a date only on a line of date words ("Updated yesterday"), else
+    // it needs a time ("gestern, 14:32"): "Hier geht's zum Eintrag" is German, not French "hier".
+    if (c.hour === undefined && !onlyDateWords(text, m.index, m[0].length)) continue;
     const instant = toInstant(c, timezone);
     if (!instant || instant.value.getTime() > reference.getTime()) continue;
     out.push({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time', relative: true });
   }
   return out;
+}
+
+/** Whether every word of `text` outside [index, index + length) is a date word or a label. */
+function onlyDateWords(text: string, index: number, length: number): boolean {
+  const others = `${text.slice(0, index)} ${text.slice(index + length)}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return others.every((w) => DATE_FILLER.has(w));
 }
 
 /**
@@ -445,6 +454,8 @@ export interface DateLine {
   offset: number;
   /** The text of the line left once the date and its label are taken out. */
   rest: string;
+  /** Words before the date other than a label and date words ("Veröffentlicht am", "Monday,"): 0 when the date opens the line. */
+  wordsBefore: number;
 }
 
 /** Words that may surround a date on a date line without making it a sentence. */
@@ -513,6 +524,7 @@ export function readDateLine(line: string, timezone: string, referenceDate?: Dat
   const kind: DateKind = UPDATED_LABEL.test(before.replace(/^[^\p{L}]+/u, '')) ? 'updated' : 'published';
   const restWords = (`${before} ${after}`.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w));
   if (restWords.length > maxRestWords) return undefined;
-  return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim() };
+  const wordsBefore = (before.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w)).length;
+  return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim(), wordsBefore };
 }
 
