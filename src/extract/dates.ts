@@ -14,12 +14,18 @@
  * - A date without an offset is a wall-clock time in the caller's IANA zone. The offset the text
  *   states, or the zone's, is returned with the instant, so that the calendar day the source
  *   states can be written back as it stated it.
- * - One year range for every reader (`DATE_YEARS`).
+ * - One year range for every reader (`DATE_YEARS`): outside it text and markup dates are no date,
+ *   and a front matter date is kept with a warning (src/meta/resolve.ts).
  * - Numeric dates: dotted ones are day-first (`05.03.2025`); slashed ones are month-first unless
  *   the line is in a language that writes them day-first (`Por Ana | 03/05/2022`) or the first
  *   number cannot be a month.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate, tz, tzOffset } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
+// Per-function entry points: the 'date-fns' index loads ~250 modules (~0.3 s of start-up).
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { parseISO } from 'date-fns/parseISO';
 import { checkReference } from '../meta/clock-probe.js';
 import {
   AGO_AFTER,
@@ -43,7 +49,7 @@ import {
  * Plausible publication years: the web is younger than 1990, and later years are misreadings of
  * prices, scores and codes. The same for text and markup.
  */
-export const DATE_YEARS = { min: 1990, max: 2100 } as const;
+export const DATE_YEARS = { min: 1970, max: 2100 } as const;
 
 /** Longer inputs are body text, not dates; bounding the input also bounds the work. */
 const MAX_DATE_TEXT = 200;
@@ -314,14 +320,20 @@ function relativeCandidates(text: string, timezone: string, reference: Date): Da
     const local = new Date(reference.getTime() + zoneOffset(timezone, reference) * 60_000 - back * 86_400_000);
     let c: Candidate = { index: m.index, length: m[0].length, year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
     c = withTime(text, c);
-    // "today"/"yesterday" alone is a date only on a line of date words ("Updated yesterday"), else
-    // it needs a time ("gestern, 14:32"): "Hier geht's zum Eintrag" is German, not French "hier".
-    if (c.hour === undefined && !onlyDateWords(text, m.index, m[0].length)) continue;
+    // "today"/"yesterday" without a time ("gestern, 14:32") is a date only on a line of date words
+    // ("Updated yesterday") or as a byline's last field ("By Sam Roe - yesterday"): "Hier geht's
+    // zum Eintrag" is German, not French "hier"; "Was koche ich heute?" is no date line.
+    if (c.hour === undefined && !onlyDateWords(text, m.index, m[0].length) && !lastField(text, m.index, m[0].length)) continue;
     const instant = toInstant(c, timezone);
     if (!instant || instant.value.getTime() > reference.getTime()) continue;
     out.push({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time', relative: true });
   }
   return out;
+}
+
+/** Whether [index, index + length) is the last field of `text`, after a separator ("By Sam Roe - yesterday"). */
+function lastField(text: string, index: number, length: number): boolean {
+  return /[-–—,|·•]\s*$/.test(text.slice(0, index)) && !/[\p{L}\d]/u.test(text.slice(index + length));
 }
 
 /** Whether every word of `text` outside [index, index + length) is a date word or a label. */
@@ -526,5 +538,99 @@ export function readDateLine(line: string, timezone: string, referenceDate?: Dat
   if (restWords.length > maxRestWords) return undefined;
   const wordsBefore = (before.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w)).length;
   return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim(), wordsBefore };
+}
+
+
+// ---------------------------------------------------------------- whole values (front matter, config)
+//
+// A front matter or config value is a date as a whole or not at all: ISO 8601 / RFC 3339, RFC 822,
+// or one of a few written forms, strictly (date-fns), any year a feed can carry (the caller warns
+// outside DATE_YEARS). Text and markup are read by the readers above.
+
+/**
+ * Formats accepted for dates written by people in front matter, tried in order after ISO 8601.
+ * Each is read in the configured time zone unless it carries its own offset.
+ */
+const VALUE_FORMATS: readonly string[] = [
+  // RFC 822 / RFC 1123 (what RSS uses), with a numeric offset
+  'EEE, d MMM yyyy HH:mm:ss xx',
+  'd MMM yyyy HH:mm:ss xx',
+  'EEE, d MMM yyyy HH:mm xx',
+  // The same without an offset (GMT/UT names are mapped to +0000 before parsing)
+  'EEE, d MMM yyyy HH:mm:ss',
+  'd MMM yyyy HH:mm:ss',
+  'yyyy-MM-dd HH:mm',
+  'yyyy/MM/dd HH:mm',
+  'yyyy/MM/dd',
+  'MMMM d, yyyy HH:mm',
+  'MMMM d, yyyy',
+  'MMM d, yyyy',
+  // Astro's starter blog: "Jul 08 2022".
+  'MMM d yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+];
+
+/** An ISO 8601 date and time that parseISO reads with an explicit offset (Z, ±hh, ±hhmm, ±hh:mm). */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** The `in` context for UTC: what tz('UTC') gives, as a UTCDate (no Intl offset look-ups). */
+const inUtc = (value: Date | number | string): UTCDate => new UTCDate(+new Date(value));
+
+const knownZones = new Map<string, boolean>();
+/** Whether @date-fns/tz knows the zone (an unknown one makes every zoned date invalid). */
+function isKnownZone(timezone: string): boolean {
+  let known = knownZones.get(timezone);
+  if (known === undefined) {
+    known = !Number.isNaN(tzOffset(timezone, new Date(0)));
+    knownZones.set(timezone, known);
+  }
+  return known;
+}
+
+/** RFC 822 zone names that mean UTC. Military zones other than Z are ambiguous in practice and are refused. */
+const UTC_ZONE_NAMES = /\s(?:GMT|UTC|UT|Z)$/;
+
+/**
+ * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
+ * Returns undefined when the value is not a date (the caller reports it with the file and line).
+ */
+export function readDateValue(value: unknown, timezone: string): Date | undefined {
+  if (value instanceof Date) return isValid(value) ? new Date(value.getTime()) : undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // A bare year (YAML `date: 2021`) is too vague to be a publication date.
+    return undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text || text.length > 64) return undefined;
+  const zone = tz(timezone);
+
+  // ISO 8601 / RFC 3339 first: the unambiguous, common case. "2021-03-11 10:00" is accepted too.
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    // Jekyll writes "2024-03-05 10:30:00 +0100": a space before the offset too.
+    // ... and sometimes an hours-only offset, "2015-03-17 14:00:00 -4" (Ruby and JS readers take it).
+    const iso = text
+      .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
+      .replace(/^(\d{4}-\d{2}-\d{2}T)(\d):/, '$10$2:')
+      .replace(/(:\d{2}) +([+-])(\d{1,2})$/, (_m, t: string, sign: string, h: string) => `${t}${sign}${h.padStart(2, '0')}:00`)
+      .replace(/(\d) +(Z|[+-]\d{2}:?\d{2})$/i, '$1$2');
+    // With its own offset the instant does not depend on the zone: parseISO validates and computes
+    // it the same with or without `in`, and skips building a zoned date (Intl calls, ~50 µs). In
+    // UTC (the default zone) a plain UTC date reads the wall clock the same, without Intl.
+    const d =
+      timezone === 'UTC'
+        ? parseISO(iso, { in: inUtc })
+        : ISO_WITH_OFFSET.test(iso) && isKnownZone(timezone)
+          ? parseISO(iso)
+          : parseISO(iso, { in: zone });
+    if (isValid(d)) return new Date(d.getTime());
+  }
+  const normalised = text.replace(UTC_ZONE_NAMES, ' +0000').replace(/\s+/g, ' ');
+  for (const pattern of VALUE_FORMATS) {
+    const d = parse(normalised, pattern, new Date(0), { in: zone });
+    if (isValid(d)) return new Date(d.getTime());
+  }
+  return undefined;
 }
 

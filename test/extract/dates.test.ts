@@ -174,3 +174,11 @@ describe('today and yesterday words (issue 12)', () => {
     expect(findTextDate('gestern, 14:32', 'UTC', ref)?.value.toISOString()).toBe('2026-11-30T14:32:00.000Z');
   });
 });
+
+describe('today and yesterday in a byline (issue 12)', () => {
+  it('is read as the last field of a byline', () => {
+    const ref = new Date('2026-12-01T12:00:00Z');
+    expect(findTextDate('By Sam Roe - yesterday', 'UTC', ref)?.value.toISOString().slice(0, 10)).toBe('2026-11-30');
+    expect(findTextDate('Heute im Angebot: Äpfel', 'UTC', ref)).toBeUndefined();
+  });
+});
