@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statedOffset } from '../../../src/extract/dates.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
 import { urlDate } from '../../../src/extract/html/page-dates.js';
+import { foundDates } from '../../../src/sources/read.js';
 import { article, jsonLd, page, paragraphs } from './helpers.js';
 
 const opts = { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') };
@@ -99,5 +100,41 @@ describe('HTML dates: the page language, the article box, update classes', () =>
   it('takes a shown date classed "updated" for the update date, not the publication date', () => {
     const body = `<div class="entry-meta">Veröffentlicht am <time class="entry-date published">10. Februar 2019</time> <time class="updated">9. Februar 2019</time></div><h1>Council approves river works</h1>${article(paragraphs(4))}`;
     expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2019-02-10');
+  });
+});
+
+describe("issue 12's precision rules, on whole pages", () => {
+  it('never makes a date of a day without a year or a time alone, when the page has no full date', () => {
+    const { found } = extractHtml(page({ body: withHeader('<p class="date">5. März</p><p class="time">14:32</p>') }), opts);
+    expect(found.published).toBeUndefined();
+  });
+
+  it('never lets a month alone beat a full date, nor become the 1st', () => {
+    const head = '<meta property="article:published_time" content="2018-04-17T09:00:00+02:00">';
+    const { found } = extractHtml(page({ head, body: withHeader('<p class="date">April 2018</p>') }), opts);
+    expect(day(found.published?.value)).toBe('2018-04-17');
+    const alone = extractHtml(page({ body: withHeader('<p class="date">April 2018</p>') }), opts);
+    expect(alone.found.published).toBeUndefined();
+  });
+
+  it('never infers a date after the reference (a "today" time still to come)', () => {
+    const early = { ...opts, referenceDate: new Date('2026-12-01T10:00:00Z') };
+    const { found } = extractHtml(page({ body: withHeader('<p class="date">Heute, 14:32</p>') }), early);
+    expect(found.published).toBeUndefined();
+  });
+
+  it('publishes a page that states only a modification date at that date', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Council approves river works', dateModified: '2023-06-07T10:00:00+02:00' });
+    const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);
+    expect(found.published?.value.toISOString()).toBe('2023-06-07T08:00:00.000Z');
+    expect(found.published?.offset).toBe(120);
+  });
+
+  it('keeps the offset the markup states, so a local midnight stays on its day', () => {
+    const head = '<meta property="article:published_time" content="2024-03-05T00:30:00+01:00">';
+    const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);
+    expect(found.published?.value.toISOString()).toBe('2024-03-04T23:30:00.000Z');
+    expect(found.published?.offset).toBe(60);
+    expect(day(found.published?.value)).toBe('2024-03-05');
   });
 });
