@@ -599,6 +599,18 @@ interface BylineCandidate {
   text?: boolean;
 }
 
+/** Text compared loosely: soft hyphens and zero-width characters out, spaces normalised, lower case. */
+function looseText(text: string): string {
+  return normalizeSpace(text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase();
+}
+
+/** The element of the chosen headline (soft hyphens and all), else the first heading. */
+function headlineElement(headings: readonly DomElement[], text: string | undefined): DomElement | undefined {
+  if (text === undefined) return headings[0];
+  const wanted = looseText(text);
+  return headings.find((h) => looseText(h.textContent ?? '') === wanted) ?? headings.find((h) => looseText(h.textContent ?? '').includes(wanted)) ?? headings[0];
+}
+
 /** `itemprop=datePublished`/`dateModified` (else the first `<time datetime>`) as candidates. */
 function timeDates(index: PageIndex, o: MetadataOptions, headline: DomElement | undefined): PageDate[] {
   const out: PageDate[] = [];
@@ -841,7 +853,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
     found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
   }
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
-  const headlineEl = headline ? (headings.find((h) => normalizeSpace(h.textContent ?? '').toLowerCase() === headline.text.toLowerCase()) ?? headings[0]) : headings[0];
+  const headlineEl = headlineElement(headings, headline?.text);
   const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
   const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.referenceDate, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
   if (dates.published) found.published = dates.published;

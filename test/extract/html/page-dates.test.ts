@@ -138,3 +138,13 @@ describe("issue 12's precision rules, on whole pages", () => {
     expect(day(found.published?.value)).toBe('2024-03-05');
   });
 });
+
+describe('HTML dates: the headline they are placed against', () => {
+  it('finds the chosen headline with soft hyphens in it, not a heading far before it', () => {
+    const filler = Array.from({ length: 130 }, (_, i) => `<span>Menu ${i}</span>`).join('');
+    const body = `<h1>Bundesamt für Dinge</h1>${filler}<h1>Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u00ader Raum</h1><p><time>1. Januar 2023</time></p>${article(paragraphs(4))}`;
+    const head = `<meta property="og:title" content="Messengerdienste sind kein rechtsfreier Raum">${jsonLd({ '@type': 'Article', datePublished: '2021-11-22T18:42:22+01:00', dateModified: '2023-01-01T10:00:00+01:00' })}`;
+    // The date shown under the headline agrees with the modification date: that day wins.
+    expect(day(extractHtml(page({ head, body }), opts).found.published?.value)).toBe('2023-01-01');
+  });
+});
