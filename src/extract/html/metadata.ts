@@ -855,7 +855,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
   const headlineEl = headlineElement(headings, headline?.text);
   const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
-  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.referenceDate, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
+  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
   if (dates.published) found.published = dates.published;
   else delete found.published;
   if (dates.updated) found.updated = dates.updated;

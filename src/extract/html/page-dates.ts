@@ -18,7 +18,7 @@
  * with the offset that gives it.
  */
 import type { Sourced } from '../../model.js';
-import { type DateContext, type DateKind, isRelativeDate, readDateLine, readMarkupDate, statedOffset, withStatedOffset } from '../dates.js';
+import { type DateContext, type DateKind, readDateLine, readMarkupDate, statedOffset, withStatedOffset } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
@@ -111,10 +111,12 @@ function hasDigitText(el: DomElement): boolean {
 }
 
 /**
- * The dates shown on the page near the headline, in document order. `headline` is the element of
+ * The dates shown on the page near the headline, in document order. Written dates only: a
+ * relative one ("vor 4 Stunden") is read without a reference, so not at all, and the page does not
+ * depend on the clock for it (the content filter's date lines still give one when nothing else does). `headline` is the element of
  * the chosen title; without one, distances count from the start of the body.
  */
-export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, referenceDate: Date | undefined, context?: DateContext): PageDate[] {
+export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, context?: DateContext): PageDate[] {
   // Not `document.body`: linkedom's getter inserts a <body> when the first one is not where it expects it.
   const body = document.querySelector('body');
   if (!body) return [];
@@ -142,12 +144,12 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     if (isOutsideArticle(el, article)) continue;
     const text = normalizeSpace(el.textContent ?? '');
     if (text.length === 0 || text.length > MAX_TEXT) continue;
-    const line = readDateLine(text, timezone, referenceDate, 6, context);
-    if (!line || isRelativeDate(line.value)) continue;
+    const line = readDateLine(text, timezone, undefined, 6, context);
+    if (!line) continue;
     // A label in a sibling element ("<span>Aktualisiert:</span> <span>1. Januar 2023</span>") is read with the date.
     const parent = el.parentElement;
     const parentText = parent && parent !== body && parent.childNodes.length <= 4 ? normalizeSpace(parent.textContent ?? '') : '';
-    const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, referenceDate, 6, context) : undefined;
+    const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, undefined, 6, context) : undefined;
     const kind: DateKind = line.kind === 'updated' || updatedByMarkup(el) || (labelled?.kind === 'updated' && labelled.value.getTime() === line.value.getTime()) ? 'updated' : 'published';
     const stated = statedOffset(line.value) ?? 0;
     out.push({ value: line.value, offset: stated, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind, source: 'visible', distance });

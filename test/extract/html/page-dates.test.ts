@@ -3,6 +3,7 @@ import { statedOffset } from '../../../src/extract/dates.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
 import { urlDate } from '../../../src/extract/html/page-dates.js';
 import { foundDates } from '../../../src/sources/read.js';
+import { probeClock } from '../../../src/meta/clock-probe.js';
 import { article, jsonLd, page, paragraphs } from './helpers.js';
 
 const opts = { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') };
@@ -146,5 +147,15 @@ describe('HTML dates: the headline they are placed against', () => {
     const head = `<meta property="og:title" content="Messengerdienste sind kein rechtsfreier Raum">${jsonLd({ '@type': 'Article', datePublished: '2021-11-22T18:42:22+01:00', dateModified: '2023-01-01T10:00:00+01:00' })}`;
     // The date shown under the headline agrees with the modification date: that day wins.
     expect(day(extractHtml(page({ head, body }), opts).found.published?.value)).toBe('2023-01-01');
+  });
+});
+
+describe('HTML dates and the clock', () => {
+  it('a relative date shown beside a markup date does not make the page depend on the clock', () => {
+    const head = '<meta property="article:published_time" content="2022-01-28T08:20:11+00:00">';
+    const html = page({ head, body: withHeader('<div class="herald-date">Erstellt: vor 4 Stunden</div>') });
+    const probe = probeClock(new Date('2025-01-01T00:00:00Z'), () => extractHtml(html, opts));
+    expect(day(probe.result.found.published?.value)).toBe('2022-01-28');
+    expect(probe.clockDependent).toBe(false);
   });
 });
