@@ -9,16 +9,19 @@
  */
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
-import { parseMarkupDate as parseHtmlDate } from '../dates.js';
+import { type DateContext, slashDayFirstFor } from '../dates.js';
 import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, parseByline, sameName } from '../textual/byline.js';
 import { type DomDocument, type DomElement, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
+import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
   timezone: string;
   url?: string;
   referenceDate?: Date;
+  /** How the page writes dates (its language); set by `extractMetadata`. */
+  dateContext?: DateContext;
 }
 
 /** Candidate values per field, in the order they were found within one source. */
@@ -349,7 +352,7 @@ interface Candidates {
 }
 
 
-function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[] } {
+function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[]; dates: PageDate[] } {
   const { nodes, invalid } = jsonLdNodes(index);
   const organizations: string[] = [];
   for (const n of nodes) {
@@ -371,6 +374,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
   const articles = nodes.filter((n) => typesOf(n).some((t) => JSON_LD_ARTICLE_TYPES.test(t)));
   articles.sort((a, b) => Number(typesOf(a).includes('WebPage')) - Number(typesOf(b).includes('WebPage')));
   const found: Candidates = {};
+  const dates: PageDate[] = [];
   for (const a of articles) {
     const isPage = typesOf(a).some((t) => t === 'WebPage' || t === 'ItemPage');
     found.title ??= firstString(a.headline) ?? (isPage ? undefined : firstString(a.name));
@@ -384,13 +388,19 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     }
     const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
     if (pub && !found.published) {
-      const d = parseHtmlDate(pub, o.timezone, o.referenceDate);
-      if (d) found.published = d;
+      const d = markupCandidate(pub, 'published', 'json-ld', o.timezone, o.referenceDate, o.dateContext);
+      if (d) {
+        found.published = d.value;
+        dates.push(d);
+      }
     }
     const mod = firstString(a.dateModified);
     if (mod && !found.updated) {
-      const d = parseHtmlDate(mod, o.timezone, o.referenceDate);
-      if (d) found.updated = d;
+      const d = markupCandidate(mod, 'updated', 'json-ld', o.timezone, o.referenceDate, o.dateContext);
+      if (d) {
+        found.updated = d.value;
+        dates.push(d);
+      }
     }
     if (!found.tags) {
       const tags = splitTags(a.keywords);
@@ -401,7 +411,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     if (!isPage) found.link ??= firstString(a.url) ?? firstString(isObject(a.mainEntityOfPage) ? a.mainEntityOfPage['@id'] : a.mainEntityOfPage);
     found.lang ??= firstString(a.inLanguage);
   }
-  return { found, invalid, organizations };
+  return { found, invalid, organizations, dates };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,24 +469,32 @@ function authorsFromText(text: string): Person[] {
   ));
 }
 
-function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
+/** Meta names that say only "a date" of the page (its last change as often as its publication): they weigh less. */
+const GENERIC_DATE_META: ReadonlySet<string> = new Set(['date', 'pubdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date']);
+
+/** The page's markup dates as candidates: per kind the first specific and the first generic meta name. */
+function metaDates(meta: Map<string, string[]>, o: MetadataOptions): PageDate[] {
+  const out: PageDate[] = [];
+  for (const kind of ['published', 'updated'] as const) {
+    const taken = new Set<DateSource>();
+    for (const n of META_NAMES[kind]) {
+      const source: DateSource = GENERIC_DATE_META.has(n) ? 'meta-generic' : 'meta';
+      if (taken.has(source)) continue;
+      const d = markupCandidate(meta.get(n)?.[0], kind, source, o.timezone, o.referenceDate, o.dateContext);
+      if (d) {
+        out.push(d);
+        taken.add(source);
+      }
+    }
+  }
+  return out;
+}
+
+function fromMeta(meta: Map<string, string[]>): Candidates {
   const found: Candidates = {};
   const title = firstMeta(meta, META_NAMES.title);
   if (title) found.title = title;
-  for (const n of META_NAMES.published) {
-    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
-    if (d) {
-      found.published = d;
-      break;
-    }
-  }
-  for (const n of META_NAMES.updated) {
-    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
-    if (d) {
-      found.updated = d;
-      break;
-    }
-  }
+  // Dates: metaDates, scored with the others by ./page-dates.ts.
   // The first meta author naming people; one naming only organisations ("jungle.world") if none does.
   for (const n of META_NAMES.authors) {
     const people = dedupePeople((meta.get(n) ?? []).flatMap(authorsFromText));
@@ -581,6 +599,31 @@ interface BylineCandidate {
   text?: boolean;
 }
 
+/** Text compared loosely: soft hyphens and zero-width characters out, spaces normalised, lower case. */
+function looseText(text: string): string {
+  return normalizeSpace(text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase();
+}
+
+/** The element of the chosen headline (soft hyphens and all), else the first heading. */
+function headlineElement(headings: readonly DomElement[], text: string | undefined): DomElement | undefined {
+  if (text === undefined) return headings[0];
+  const wanted = looseText(text);
+  return headings.find((h) => looseText(h.textContent ?? '') === wanted) ?? headings.find((h) => looseText(h.textContent ?? '').includes(wanted)) ?? headings[0];
+}
+
+/** `itemprop=datePublished`/`dateModified` (else the first `<time datetime>`) as candidates. */
+function timeDates(index: PageIndex, o: MetadataOptions, headline: DomElement | undefined): PageDate[] {
+  const out: PageDate[] = [];
+  // A first <time> inside comments or a box of other articles is not the article's.
+  const time = index.datePublished ?? (index.firstTime && !isOutsideArticle(index.firstTime, ancestorsOf(headline)) ? index.firstTime : undefined);
+  const pub = markupCandidate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined, 'published', 'markup', o.timezone, o.referenceDate, o.dateContext);
+  if (pub) out.push(pub);
+  const modified = index.dateModified;
+  const mod = markupCandidate(modified?.getAttribute('datetime') ?? modified?.getAttribute('content') ?? undefined, 'updated', 'markup', o.timezone, o.referenceDate, o.dateContext);
+  if (mod) out.push(mod);
+  return out;
+}
+
 function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates; bylines: BylineCandidate[] } {
   const html: Candidates = {};
   const byline: Candidates = {};
@@ -590,18 +633,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   if (lang) html.lang = lang;
   const titleText = index.title?.textContent;
   if (titleText && normalizeSpace(titleText)) html.title = stripSiteName(titleText, siteName);
-  const time = index.datePublished ?? index.firstTime;
-  const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
-  if (timeValue) {
-    const d = parseHtmlDate(timeValue, o.timezone, o.referenceDate);
-    if (d) html.published = d;
-  }
-  const modified = index.dateModified;
-  const modValue = modified?.getAttribute('datetime') ?? modified?.getAttribute('content');
-  if (modValue) {
-    const d = parseHtmlDate(modValue, o.timezone, o.referenceDate);
-    if (d) html.updated = d;
-  }
+  // Dates: timeDates, scored with the others by ./page-dates.ts.
   const relAuthors = dedupePeople(
     index.relAuthor.flatMap((a) => {
       const people = authorsFromText(a.textContent ?? '');
@@ -778,11 +810,14 @@ export interface MetadataResult {
 }
 
 /** Read the page's metadata. Call before anything mutates the document. */
-export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
+export function extractMetadata(document: DomDocument, options: MetadataOptions): MetadataResult {
   const index = indexPage(document);
-  const { found: jsonLd, invalid, organizations } = fromJsonLd(index, o);
   const metas = metaValues(index);
-  const meta = fromMeta(metas, o);
+  // Slashed dates are read as the page's language writes them ("03/05/2022" is 3 May on a pt-BR page).
+  const language = document.documentElement?.getAttribute('lang') ?? firstMeta(metas, META_NAMES.lang);
+  const o: MetadataOptions = { ...options, dateContext: { slashDayFirst: slashDayFirstFor(language ?? undefined) } };
+  const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
+  const meta = fromMeta(metas);
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
@@ -817,6 +852,14 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
     const raw = found.title.from === 'html' ? pageTitle : found.title.value;
     found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
   }
+  // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
+  const headlineEl = headlineElement(headings, headline?.text);
+  const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
+  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
+  if (dates.published) found.published = dates.published;
+  else delete found.published;
+  if (dates.updated) found.updated = dates.updated;
+  else delete found.updated;
   const authors = chooseAuthors(document, index.hidden, [
     { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },

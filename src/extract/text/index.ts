@@ -94,6 +94,8 @@ const TAGS_WINDOW_AFTER = 40;
 const META_WINDOW_END = 4;
 /** How many lines right above the headline may hold its date or byline. */
 const META_WINDOW_ABOVE_TITLE = 2;
+/** Lines after the headline where a date line may carry more than a name (see readMetaLine). */
+const META_NEAR_TITLE = 3;
 /** How far before the body a title is looked for (in units). */
 const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
@@ -1050,15 +1052,16 @@ function readMetadata(
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
-    readMetaLine(units, i, meta, result, options);
+    readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
   // Some layouts put the date (or the byline) just above the headline: "March 5, 2025" then the title.
   if (titleIndex !== undefined && (!result.published || !result.authors)) {
     for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - META_WINDOW_ABOVE_TITLE); i -= 1) {
       const unit = units[i] as Unit;
-      if (labels[i]?.keep || labels[i]?.rule || unit.words > META_MAX_WORDS) break;
+      // A rule's label stops the search, unless the line is a date ("22.12.2019" looks like a counter).
+      if (labels[i]?.keep || (labels[i]?.rule && !DATE_HINT.test(unit.text)) || unit.words > META_MAX_WORDS) break;
       // No bare author name here: above a date, above the headline, that is usually a headline.
-      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false);
+      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false, true);
     }
   }
   // Some layouts put the date line after the story.
@@ -1094,7 +1097,7 @@ function readMetadata(
   }
 }
 
-function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true): void {
+function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
@@ -1116,7 +1119,17 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     return;
   }
   const date = mayHoldDate(text, options.referenceDate !== undefined) ? readDateLine(text, options.timezone, options.referenceDate, 6) : undefined;
-  if (date && restIsNameLike(date.rest)) {
+  // Next to the headline a date line may carry more than a name ("6. Dezember 2022 von Fatima in
+  // Gefühle, Popkultur", "Veröffentlicht am 12. Juni 2017 von gizzmo"), as long as it is no
+  // sentence, the date comes within three words of its start and is not in parentheses (a title's
+  // "links (December 14th 2019)").
+  const nameLike = date !== undefined && restIsNameLike(date.rest);
+  if (date && !nameLike && nearTitle && date.wordsBefore <= 3 && !/\([^)]*$/.test(text.slice(0, text.search(/\d/))) && !SHORT_SENTENCE.test(date.rest)) {
+    // The date is read; where the line goes stays the body finder's decision.
+    setDate(result, date.kind, date.value, unit.line);
+    return;
+  }
+  if (date && nameLike) {
     setDate(result, date.kind, date.value, unit.line);
     meta[i] = 'date-line';
     const restByline = date.rest.length > 0 ? splitByline(date.rest) : undefined;

@@ -147,3 +147,20 @@ describe('metadata found in the text', () => {
     expect(result.paragraphs).toHaveLength(3);
   });
 });
+
+describe('date lines next to the headline (issue 12)', () => {
+  it('reads a date line that carries more than a name right under the headline', () => {
+    const result = extractText(page(['6. Dezember 2022 von Fatima in Gefühle, Popkultur']), UTC);
+    expect(result.published?.value).toEqual(new Date('2022-12-06T00:00:00Z'));
+  });
+
+  it('does not read a date in parentheses or deep in a line as the date line', () => {
+    expect(extractText(page(['Science and Technology links (December 14th 2019)']), UTC).published).toBeUndefined();
+    expect(extractText(page(['Abnahme Protokoll der letzten Vorstandssitzung vom 5.8.2019']), UTC).published).toBeUndefined();
+  });
+
+  it('reads a dotted date above the headline that the counter rule would take for numbers', () => {
+    const text = ['Menu', 'Search', '', '22.12.2019', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(text, UTC).published?.value).toEqual(new Date('2019-12-22T00:00:00Z'));
+  });
+});
