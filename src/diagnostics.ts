@@ -60,6 +60,10 @@ export const DIAGNOSTICS = {
     severity: 'warning',
     meaning: 'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
   },
+  CONTENT_LINK_UNRESOLVED: {
+    severity: 'warning',
+    meaning: "A Jekyll {% link %} or {% post_url %} names no file of the site; the link was left out and its text kept (Jekyll stops its build on this).",
+  },
   CONTENT_TEMPLATE_FAILED: { severity: 'warning', meaning: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered." },
   CONTENT_MDX_REMOVED: { severity: 'warning', meaning: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.' },
   ARTICLE_TOO_COMPLEX: {

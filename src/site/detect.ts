@@ -159,8 +159,27 @@ export interface DetectOptions {
   display: (abs: string) => string;
 }
 
+/** Where a Jekyll site's files are: what `{% link %}` and `{% post_url %}` name (src/site/links.ts). */
+export interface JekyllSource {
+  /** The source folder (`source`, absolute): link paths are relative to it. */
+  dir: string;
+  /** The folder collections live in (`collections_dir`, absolute). */
+  collectionsDir: string;
+  /** The output folder (absolute), never a source. */
+  destination: string;
+  /** Front matter defaults by folder relative to `dir`, as `SiteInfo.folderData`. */
+  folderData: Record<string, Record<string, unknown>>;
+}
+
+export interface DetectedSite {
+  info: SiteInfo;
+  rootAbs: string;
+  /** Jekyll only. */
+  jekyll?: JekyllSource;
+}
+
 /** The site, or undefined for none (no generator found, or preset "none"). */
-export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: string } | undefined {
+export function detectSite(options: DetectOptions): DetectedSite | undefined {
   if (options.preset === 'none') return undefined;
   let root: string | undefined;
   let marker: Marker | undefined;
@@ -206,6 +225,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
     codeData: [],
   };
   let contentRoot = root;
+  let jekyll: JekyllSource | undefined;
   switch (preset) {
     case 'jekyll': {
       const c = readData(firstExisting(root, ['_config.yml', '_config.yaml']) ?? '') ?? {};
@@ -223,6 +243,8 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
       info.output = asString(c.destination) ?? '_site';
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
+      const sourceDir = path.resolve(root, asString(c.source) ?? '.');
+      jekyll = { dir: sourceDir, collectionsDir: contentRoot, destination: path.resolve(root, info.output), folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir) };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
       break;
@@ -313,7 +335,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root };
+  return { info, rootAbs: root, ...(jekyll ? { jekyll } : {}) };
 }
 
 /** Folders under `dir` (relative, '/'-separated, '' for `dir`), skipping dot folders and node_modules. */

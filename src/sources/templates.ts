@@ -14,7 +14,8 @@ import { countNewlines } from '../util/text.js';
  * - `engine: 'liquid'`: Liquid and Nunjucks-style tags are rendered with liquidjs against `vars`
  *   (`site.url`, `site.baseurl`, `site.title`…) and the article's front matter as `page`. Jekyll's
  *   `{% raw %}`, `{% highlight %}` (a fenced code block), `{% link %}` and `{% post_url %}` (from
- *   `links`) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
+ *   `links`, resolved before rendering by src/site/links.ts; an unknown target is named in a
+ *   CONTENT_LINK_UNRESOLVED warning and the link around it unwrapped) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
  *   engine knows are removed with a warning naming the line and tag.
  * - `engine: 'none'` (the default: nothing says the site renders templates): template code is
  *   removed with a warning; `{% raw %}` keeps its content as written.
@@ -28,7 +29,7 @@ export interface TemplateSettings {
   engine: 'liquid' | 'none';
   /** Variables the templates see by name, e.g. `{ site: { url, baseurl, title } }`. */
   vars?: Record<string, unknown>;
-  /** Targets of `{% link path %}` and `{% post_url name %}`: source path or post name -> URL. */
+  /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
 }
 
@@ -74,12 +75,14 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   text = removeHugoShortcodes(text, removed, code);
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   const diagnostics: Diagnostic[] = [];
+  const unresolved: Removed[] = [];
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
-    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed);
+    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed, unresolved);
     if (rendered.ok) text = rendered.text;
     else {
       removed.length = before;
+      unresolved.length = 0;
       diagnostics.push(
         diag(
           'CONTENT_TEMPLATE_FAILED',
@@ -92,6 +95,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
     }
   } else text = stripTemplates(text, removed, code);
   if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
+  if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
   return { text: code.unmask(text), diagnostics };
 }
 
@@ -108,6 +112,22 @@ function removedWarning(removed: Removed[], bodyLine: number, file: string, engi
       ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
       : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.';
   return diag('CONTENT_TEMPLATE_REMOVED', { file, line: bodyLine - 1 + first.line }, `Template code that cannot be rendered was removed from the body: ${named}${more}.`, hint);
+}
+
+function unresolvedWarning(tags: Removed[], bodyLine: number, file: string): Diagnostic {
+  const sorted = [...tags].sort((a, b) => a.line - b.line);
+  const first = sorted[0] as Removed;
+  const named = sorted
+    .slice(0, NAMED_IN_WARNING)
+    .map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`)
+    .join(', ');
+  const more = sorted.length > NAMED_IN_WARNING ? ` and ${sorted.length - NAMED_IN_WARNING} more` : '';
+  return diag(
+    'CONTENT_LINK_UNRESOLVED',
+    { file, line: bodyLine - 1 + first.line },
+    `No file of the site is what this names, so the link was left out and its text kept: ${named}${more}.`,
+    "Jekyll stops the build on this too: {% link %} takes the file's path from the site's source folder (\"_posts/2024-01-31-x.md\"), {% post_url %} the post's file name without extension (\"2024-01-31-x\").",
+  );
 }
 
 /** A short label for a removed tag: its first 60 characters on one line. */
@@ -302,7 +322,7 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
 const REMOVED_TAGS = ['include', 'include_relative', 'include_cached', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'gist', 'youtube'];
 
 /** Set around one synchronous render: where the tags of this article report. */
-let current: { removed: Removed[]; links: Record<string, string> } | undefined;
+let current: { removed: Removed[]; unresolved: Removed[]; links: Record<string, string> } | undefined;
 
 let engine: Liquid | undefined;
 
@@ -391,7 +411,11 @@ function removedTag(name: string): TagImplOptions {
   };
 }
 
-/** `{% link path %}` / `{% post_url name %}`: the URL from `links`, or removed and named. */
+/**
+ * `{% link path %}` / `{% post_url name %}`: the URL from `links` (src/site/links.ts resolved
+ * them before any body is rendered). An unknown target is named in its own warning, and the
+ * Markdown or HTML link around the tag is unwrapped: its text stays, pointing nowhere.
+ */
 function linkTag(name: 'link' | 'post_url'): TagImplOptions {
   return {
     parse(token: TagToken) {
@@ -400,29 +424,29 @@ function linkTag(name: 'link' | 'post_url'): TagImplOptions {
     },
     render() {
       const target = this.target as string;
-      const url = current ? findLink(current.links, target, name) : undefined;
+      const url = current && Object.hasOwn(current.links, `${name}:${target}`) ? current.links[`${name}:${target}`] : undefined;
       if (url !== undefined) return url;
-      current?.removed.push({ tag: label(`{% ${name} ${target} %}`), line: this.line as number });
-      return '';
+      current?.unresolved.push({ tag: label(`{% ${name} ${target} %}`), line: this.line as number });
+      return UNRESOLVED;
     },
   };
 }
 
-function findLink(links: Record<string, string>, target: string, name: 'link' | 'post_url'): string | undefined {
-  const own = (k: string): string | undefined => (Object.hasOwn(links, k) ? links[k] : undefined);
-  const exact = own(target);
-  if (exact !== undefined || name === 'link') return exact;
-  // post_url names a post by its file name without the extension (and maybe a sub-folder).
-  for (const key of Object.keys(links)) {
-    const stem = key.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-    if (stem === target || key.replace(/\.[^.]+$/, '').endsWith(`/${target}`)) return links[key];
-  }
-  return undefined;
+/** What an unresolved link tag renders, until `unwrapUnresolved` takes the link around it away. */
+const UNRESOLVED = '\uE002';
+
+/** `[text](<unresolved>)` -> `text`, `<a href="<unresolved>">text</a>` -> `text`; any other mark goes. */
+function unwrapUnresolved(text: string): string {
+  if (!text.includes(UNRESOLVED)) return text;
+  return text
+    .replace(/(!?)\[([^\]\n]*)\]\(\s*<?[^)\s]*\uE002[^)\n]*\)/g, (_m, bang: string, inner: string) => (bang ? '' : inner))
+    .replace(/<a\b[^>]*?\bhref\s*=\s*["']?[^"'>\s]*\uE002[^>]*>([\s\S]*?)<\/a\s*>/gi, '$1')
+    .replaceAll(UNRESOLVED, '');
 }
 
 type Rendered = { ok: true; text: string } | { ok: false; message: string; line?: number };
 
-function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[]): Rendered {
+function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[], unresolved: Removed[]): Rendered {
   const e = liquid();
   // Tags no engine here knows (a site's plugins, Nunjucks' own) are removed and named, with
   // their end tags: what they wrap stays.
@@ -432,11 +456,12 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   }
   const vars = settings.vars ?? {};
   const scope = { ...vars, page: { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter } };
-  current = { removed, links: settings.links ?? {} };
+  current = { removed, unresolved, links: settings.links ?? {} };
   try {
-    const out = e.parseAndRenderSync(text, scope) as unknown;
+    const out = e.parseAndRenderSync(text.replaceAll(UNRESOLVED, ''), scope) as unknown;
     offsetsToLines(text, removed);
-    return { ok: true, text: String(out) };
+    offsetsToLines(text, unresolved);
+    return { ok: true, text: unwrapUnresolved(String(out)) };
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? String(error);
     const line = /line:(\d+)/.exec(first)?.[1];

@@ -41,6 +41,28 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
   });
 
+  it('Jekyll: {% link %} and {% post_url %} give the URL Jekyll gives the target; an unknown one is a warning and the text stays', async () => {
+    // The hrefs expected are those of `jekyll build` (4.3) on this folder, made absolute.
+    const r = await load('jekyll-links', 'news/_posts');
+    const html = r.byPath.get('2024-01-10-first.md')?.contentHtml ?? '';
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([
+      'https://links.example/site/news/2024/02/01/second/',
+      'https://links.example/site/news/2024/02/01/second/',
+      'https://links.example/site/docs/setup/install/',
+      'https://links.example/site/about-us/',
+      'https://links.example/site/assets/guide.pdf',
+      'https://links.example/site/news/2024/03/07/moved/',
+      'https://links.example/site/old/archive/2019/05/01/old/',
+    ]);
+    expect(html).toContain('And one that is not there.');
+    const d = r.diagnostics.filter((x) => x.code.startsWith('CONTENT_'));
+    expect(d.map((x) => [x.code, x.file, x.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'news/_posts/2024-01-10-first.md', 9]]);
+    expect(d[0]?.message).toContain('{% link news/_posts/2024-09-09-nope.md %} (line 9)');
+    // The item links agree with the targets' URLs.
+    expect(r.links['2024-03-05-moved.md']).toBe('https://links.example/site/news/2024/03/07/moved/');
+  });
+
   it('Jekyll: the "pretty" style with categories from the folders above _posts and a spaced string; an undated post is not one', async () => {
     const r = await load('jekyll-plain', 'news/_posts');
     expect(r.links).toEqual({ '2024-02-03-hello world.md': 'https://plain.example/news/big/2024/02/03/hello-world/' });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import type { TemplateSettings } from '../../src/sources/templates.js';
 
-const LIQUID: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example', baseurl: '/news', title: 'The Blog' } }, links: { '_posts/2025-01-29-x.md': '/news/2025/01/29/x/' } };
+const LIQUID: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example', baseurl: '/news', title: 'The Blog' } }, links: { 'link:_posts/2025-01-29-x.md': '/news/2025/01/29/x/', 'post_url:2025-01-29-x': '/news/2025/01/29/x/' } };
 
 function read(body: string, options: Parameters<typeof readMarkdown>[2] = {}) {
   const r = readMarkdown(body, 5, { file: 'articles/a.md', ...options });
@@ -87,17 +87,29 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics).toBeUndefined();
   });
 
-  it('removes includes, unresolved links and unknown tags (keeping what they wrap), naming each', () => {
-    const r = read('{% include note.html %}\n\n[a]({% post_url 2020-01-01-missing %})\n\n{% callout %}Kept.{% endcallout %}\n', { templates: LIQUID });
+  it('removes includes and unknown tags (keeping what they wrap), naming each', () => {
+    const r = read('{% include note.html %}\n\nText.\n\n{% callout %}Kept.{% endcallout %}\n', { templates: LIQUID });
     expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
     expect(r.html).toContain('Kept.');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
     expect(r.diagnostics[0]?.message).toContain('{% include note.html %} (line 5)');
-    expect(r.diagnostics[0]?.message).toContain('{% post_url 2020-01-01-missing %} (line 7)');
     expect(r.diagnostics[0]?.message).toContain('{% callout %} (line 9)');
   });
 
-  it('resolves {% post_url %} by post name', () => {
+  it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
+    const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
+    const r = read(body, { templates: LIQUID });
+    expect(r.html).toBe('<p>See the old post and\nthis, that, .</p>\n');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'warning', 'articles/a.md', 5]]);
+    const message = r.diagnostics[0]?.message ?? '';
+    expect(message).toContain('{% post_url 2020-01-01-missing %} (line 5)');
+    expect(message).toContain('{% link _posts/gone.md %} (line 6)');
+    expect(message).toContain('{% link x.md %} (line 6)');
+    // A resolved tag beside them is not named.
+    expect(read('[ok]({% link _posts/2025-01-29-x.md %}) [no]({% link y.md %})', { templates: LIQUID }).html).toBe('<p><a href="/news/2025/01/29/x/">ok</a> no</p>\n');
+  });
+
+  it('resolves {% post_url %} from the links table', () => {
     expect(read('[x]({% post_url 2025-01-29-x %})', { templates: LIQUID }).html).toContain('href="/news/2025/01/29/x/"');
   });
 
