@@ -67,39 +67,75 @@ function readText(abs: string): string | undefined {
   }
 }
 
-/** A key of a Hugo config, whose keys are case-insensitive. */
+/** Hugo's own config file names at the site root, in Hugo's order: the first found is read. */
+const HUGO_ROOT_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
 /**
- * Hugo's configuration directory (`config/_default/`), merged as Hugo merges it: `hugo.*` and
- * `config.*` at the top, any other `name.*` under `name`, and `name.<lang>.*` under
- * `languages.<lang>` (`menus.<lang>` and `params.<lang>` one level deeper, under their name).
+ * A Hugo site's configuration as Hugo loads it (config/allconfig/load.go): the root config file
+ * (`hugo.*`, else `config.*`), then the configuration directory `config/_default/`, then
+ * `config/production/` (the environment `hugo` builds for), each merged over what came before,
+ * recursively (Hugo's `Set("", …)`), keys compared without case.
  */
-function hugoConfigDir(root: string): Record<string, unknown> | undefined {
-  const dir = path.join(root, 'config', '_default');
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((f) => /\.(toml|ya?ml|json)$/.test(f)).sort();
-  } catch {
-    return undefined;
-  }
+function hugoConfig(root: string, rootData?: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
-  const into = (keys: string[], data: Record<string, unknown>): void => {
-    let o = merged;
-    for (const k of keys) {
-      const next = asRecord(o[k]) ?? {};
-      o[k] = next;
-      o = next;
-    }
-    Object.assign(o, data);
-  };
-  for (const f of names) {
-    const data = readData(path.join(dir, f));
-    if (!data) continue;
-    const [name = '', lang] = f.replace(/\.(toml|ya?ml|json)$/, '').split('.');
-    if (name === 'hugo' || name === 'config') into([], data);
-    else if (lang) into(['languages', lang, ...(name === 'menu' || name === 'menus' || name === 'params' ? [name] : [])], data);
-    else into([name], data);
-  }
+  const rootFile = rootData ? undefined : firstExisting(root, HUGO_ROOT_FILES);
+  const top = rootData ?? (rootFile ? readData(rootFile) : undefined);
+  if (top) mergeDeepCi(merged, top);
+  for (const env of ['_default', 'production']) hugoConfigDir(path.join(root, 'config', env), merged);
   return merged;
+}
+
+/**
+ * One folder of Hugo's configuration directory, merged into `merged`: `hugo.*` and `config.*`
+ * at the top, any other `name.*` under `name` (unless `name` is its sole top-level key), and
+ * `name.<lang>.*` under `languages.<lang>` (`menus`/`params` one level deeper, under their name);
+ * sub-folders are read too.
+ */
+function hugoConfigDir(dir: string, merged: Record<string, unknown>): void {
+  const files: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() && depth < 4) walk(path.join(d, e.name), depth + 1);
+      else if (e.isFile() && /\.(toml|ya?ml|json)$/.test(e.name)) files.push(path.join(d, e.name));
+    }
+  };
+  walk(dir, 0);
+  for (const f of files) {
+    let data = readData(f);
+    if (!data) continue;
+    const [name = '', lang] = path.basename(f).replace(/\.(toml|ya?ml|json)$/, '').split('.');
+    if (name === 'hugo' || name === 'config') {
+      mergeDeepCi(merged, data);
+      continue;
+    }
+    const keys = Object.keys(data);
+    if (keys.length === 1 && (keys[0] as string).toLowerCase() === name.toLowerCase()) data = asRecord(data[keys[0] as string]) ?? data;
+    const at = lang ? ['languages', lang, ...(name === 'menu' || name === 'menus' || name === 'params' ? [name] : [])] : [name];
+    let wrapped: Record<string, unknown> = data;
+    for (const k of [...at].reverse()) wrapped = { [k]: wrapped };
+    mergeDeepCi(merged, wrapped);
+  }
+}
+
+/** Merge `from` into `into`, recursively for tables; keys matched without case (Hugo's are case-insensitive). */
+function mergeDeepCi(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const existing = Object.keys(into).find((x) => x.toLowerCase() === k.toLowerCase());
+    const old = existing === undefined ? undefined : into[existing];
+    const oldRec = asRecord(old);
+    const newRec = asRecord(v);
+    if (oldRec && newRec) {
+      const copy = { ...oldRec };
+      mergeDeepCi(copy, newRec);
+      into[existing ?? k] = copy;
+    } else into[existing ?? k] = v;
+  }
 }
 
 function ci(o: Record<string, unknown> | undefined, key: string): unknown {
@@ -250,8 +286,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       break;
     }
     case 'hugo': {
-      const file = firstExisting(root, HUGO_FILES) ?? firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
-      const c = hugoConfigDir(root) ?? marker?.data ?? readData(file ?? '') ?? {};
+      const c = hugoConfig(root, marker?.data);
       const url = baseUrl(asString(ci(c, 'baseURL')));
       if (url) info.baseUrl = url;
       const permalinks = asRecord(ci(c, 'permalinks')) ?? {};

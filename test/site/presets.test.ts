@@ -77,6 +77,14 @@ describe('site presets: links as the generator writes them', () => {
     expect(fr.links).toEqual({ '2024-01-03-bonjour.md': 'https://multi.example/fr/2024/01/03/bonjour.html' });
   });
 
+  it('Hugo: the root hugo.toml, then config/_default/, then config/production/, merged recursively as Hugo merges them', async () => {
+    // Expected links are those of `hugo` (0.111) on this folder (its layouts list each page's .Permalink).
+    const r = await load('hugo-rootdir', 'content');
+    expect(r.site?.baseUrl).toBe('https://rootdir.example/');
+    expect(r.site?.permalinks).toEqual({ posts: '/:year/:month/:slug/', notes: '/n/:filename/' });
+    expect(r.links).toEqual({ 'posts/a-post.md': 'https://rootdir.example/2024/05/a-post/', 'notes/a-note.md': 'https://rootdir.example/n/a-note/' });
+  });
+
   it('Hugo: a section permalink pattern, the default elsewhere, url front matter, bundles and their resources, cascade', async () => {
     const r = await load('hugo-sections', 'content');
     expect(r.links).toEqual({
