@@ -492,15 +492,24 @@ export function mergeData(layers: readonly Record<string, unknown>[]): Record<st
   return out;
 }
 
-/** The data folders apply to one article: '' first, then each folder down to its own. */
+/**
+ * The data folders apply to one article: '' first, then each folder down to its own. A `layout`
+ * is not passed down: data given to a whole folder (Eleventy's `blog/blog.json` with
+ * `"layout": "layouts/blog.njk"`, a Jekyll default, a Hugo cascade) names the layout of the posts
+ * in it, so it can never mark one of them as a listing page; only a file's own layout can.
+ */
 export function folderDataFor(site: SiteInfo, relPath: string): Record<string, unknown>[] {
   const dirs = relPath.split('/').slice(0, -1);
   const layers: Record<string, unknown>[] = [];
-  const top = site.folderData[''];
-  if (top) layers.push(top);
-  for (let i = 1; i <= dirs.length; i++) {
-    const d = site.folderData[dirs.slice(0, i).join('/')];
-    if (d) layers.push(d);
-  }
+  const add = (d: Record<string, unknown> | undefined): void => {
+    if (!d) return;
+    if (!('layout' in d)) layers.push(d);
+    else {
+      const { layout: _layout, ...rest } = d;
+      layers.push(rest);
+    }
+  };
+  add(site.folderData['']);
+  for (let i = 1; i <= dirs.length; i++) add(site.folderData[dirs.slice(0, i).join('/')]);
   return layers;
 }

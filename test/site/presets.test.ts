@@ -127,6 +127,22 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/notes/notes.11tydata.js'))).toEqual([true]);
   });
 
+  it('Eleventy: a layout given to a folder by its data file is the posts\' layout; the folder\'s own page (blog/blog.md) lists them, and is not warned about', async () => {
+    // The shape of 11ty.dev's blog: src/blog/blog.json sets "layout": "layouts/blog.njk" for every post.
+    const r = await load('eleventy-blogdata', 'src/blog', { future: 'include' });
+    expect(r.links).toEqual({
+      '2024-03-04-first.md': 'https://blogdata.example/blog/first/',
+      '2024-04-05-second.md': 'https://blogdata.example/blog/second/',
+      'undated.md': 'https://blogdata.example/blog/undated/',
+      'also-undated.md': 'https://blogdata.example/blog/also-undated/',
+    });
+    expect(r.counts.sections).toBe(1);
+    expect(r.diagnostics.filter((d) => d.file?.endsWith('blog.md')).map((d) => d.code)).toEqual(['META_NOT_A_POST']);
+    // Dates from file times: one warning for the build, with the number of files.
+    const mtime = r.diagnostics.filter((d) => d.code === 'META_DATE_FROM_MTIME');
+    expect(mtime.map((d) => [d.file, d.message.endsWith('(in 2 files; this is the first).')])).toEqual([['src/blog/also-undated.md', true]]);
+  });
+
   it('Astro: a content collection with github-slugger ids under site + base; draft: True is a draft', async () => {
     const r = await load('astro-collection', 'src/content/posts');
     expect(r.links).toEqual({
