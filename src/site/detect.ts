@@ -168,10 +168,44 @@ function baseUrl(...parts: (string | undefined)[]): string | undefined {
   }
 }
 
-/** A literal string option in a JS/TS config (`site: "https://..."`), the only part of code read. */
-function literalOption(text: string | undefined, name: string): string | undefined {
+/**
+ * A literal string option in a JS/TS config (`site: "https://..."`), the only part of code read.
+ * With `topLevel`, only an option of the config object itself (the object given to
+ * `defineConfig(`, or `export default` / `module.exports =` / `const nextConfig =`), when that
+ * object can be found: an Astro config's `base` inside a sidebar entry is not the site's base.
+ */
+function literalOption(text: string | undefined, name: string, topLevel = false): string | undefined {
   if (!text) return undefined;
-  return new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`).exec(text)?.[2];
+  const re = new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g');
+  const matches = [...text.matchAll(re)];
+  if (!topLevel || matches.length === 0) return matches[0]?.[2];
+  const anchor = /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+|\bmodule\.exports\s*=\s*|\b(?:const|let|var)\s+nextConfig(?:\s*:\s*[\w.]+)?\s*=\s*)\{/.exec(text);
+  if (!anchor) return matches[0]?.[2];
+  const open = anchor.index + anchor[0].length - 1;
+  const depths = nestingAt(text, [open, ...matches.map((m) => m.index)]);
+  const inside = (depths.get(open) ?? 0) + 1;
+  return matches.find((m) => m.index > open && depths.get(m.index) === inside)?.[2];
+}
+
+/** The bracket depth (`{[(`) at each offset, strings and comments skipped. */
+function nestingAt(text: string, offsets: number[]): Map<number, number> {
+  const wanted = new Set(offsets);
+  const out = new Map<number, number>();
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (wanted.has(i)) out.set(i, depth);
+    const c = text[i] as string;
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') depth--;
+  }
+  return out;
 }
 
 function firstExisting(dir: string, names: string[]): string | undefined {
@@ -350,19 +384,22 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     }
     case 'astro': {
       const cfgText = readText(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? '');
-      const url = baseUrl(literalOption(cfgText, 'site'), literalOption(cfgText, 'base'));
+      const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
-      info.trailingSlash = literalOption(cfgText, 'trailingSlash') !== 'never';
-      info.output = literalOption(cfgText, 'outDir') ?? 'dist';
+      info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
+      info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
+      // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
+      const pkg = readData(path.join(root, 'package.json'));
+      if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
       break;
     }
     case 'nextjs': {
       const cfgText = readText(firstExisting(root, ['next.config.js', 'next.config.mjs', 'next.config.ts']) ?? '');
       info.trailingSlash = cfgText ? /\btrailingSlash\s*:\s*true\b/.test(cfgText) : false;
-      const basePath = literalOption(cfgText, 'basePath');
+      const basePath = literalOption(cfgText, 'basePath', true);
       if (basePath) info.permalinks.basePath = basePath;
-      info.output = literalOption(cfgText, 'distDir') === undefined ? 'out' : (literalOption(cfgText, 'distDir') as string);
+      info.output = literalOption(cfgText, 'distDir', true) ?? 'out';
       contentRoot = root;
       break;
     }

@@ -143,6 +143,13 @@ describe('site presets: links as the generator writes them', () => {
     expect(mtime.map((d) => [d.file, d.message.endsWith('(in 2 files; this is the first).')])).toEqual([['src/blog/also-undated.md', true]]);
   });
 
+  it('Astro with Starlight: the docs collection is served from the root; only the config object\'s own site/base count', async () => {
+    // The shape of biomejs.dev: a `base` inside a sidebar entry is not the site's base.
+    const r = await load('astro-starlight', 'src/content/docs/blog');
+    expect(r.site?.baseUrl).toBe('https://docs.example/');
+    expect(r.links).toEqual({ 'First-Post.md': 'https://docs.example/blog/first-post/' });
+  });
+
   it('Astro: a content collection with github-slugger ids under site + base; draft: True is a draft', async () => {
     const r = await load('astro-collection', 'src/content/posts');
     expect(r.links).toEqual({
