@@ -237,10 +237,10 @@ function unescapeShortcodes(code: string): string {
 }
 
 /**
- * Replace every `open`…`close` span (the nearest `close` after each `open`) with `fn(span, line)`,
- * `line` being the span's 1-based line. Linear: once no `close` follows, no later `open` can close.
+ * Replace every `open`…`close` span (the nearest `close` after each `open`) with `fn(span, line, before)`,
+ * `line` being the span's 1-based line and `before` the character before it. Linear: once no `close` follows, no later `open` can close.
  */
-function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: string, line: number) => string): string {
+function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: string, line: number, before: string) => string): string {
   if (!open.global || !close.global) throw new Error('replaceSpans needs global expressions');
   let out = '';
   let pos = 0;
@@ -255,7 +255,7 @@ function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: stri
     const end = c.index + c[0].length;
     line += countNewlines(text.slice(pos, o.index));
     const span = text.slice(o.index, end);
-    out += text.slice(pos, o.index) + fn(span, line);
+    out += text.slice(pos, o.index) + fn(span, line, text.slice(Math.max(0, o.index - 1), o.index));
     line += countNewlines(span);
     pos = end;
   }
@@ -312,8 +312,10 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
     removed.push({ tag: label(span), line });
     return keepLines(span);
   });
-  return replaceSpans(text, /\{\{/g, /\}\}/g, (span, line) => {
-    removed.push({ tag: label(span), line });
+  return replaceSpans(text, /\{\{/g, /\}\}/g, (span, line, before) => {
+    // `style={{display: 'flex'}}`: a JSX attribute (an .md page compiled as MDX), not template code;
+    // what it sets never reaches a feed (the sanitizer keeps no style or component props).
+    if (!before.endsWith('=')) removed.push({ tag: label(span), line });
     return keepLines(span);
   });
 }

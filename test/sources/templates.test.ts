@@ -74,6 +74,16 @@ describe('templates: none (the default)', () => {
   });
 });
 
+describe('templates: JSX attributes in Markdown', () => {
+  it('style={{…}} (an .md page compiled as MDX) is removed without a warning: it is not template code', () => {
+    const r = read("<div style={{display: 'flex', justifyContent: 'center'}}>\n\nText.\n\n</div>\n\nBut {{ this }} is named.\n");
+    expect(outsideCode(r.html)).not.toMatch(/\{\{|\}\}/);
+    expect(r.html).toContain('Text.');
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('{{ this }} (line 11)')]);
+    expect(r.diagnostics[0]?.message).not.toContain('display');
+  });
+});
+
 describe('templates: liquid (the preset says the site uses it)', () => {
   it('renders site variables, filters, page variables, {% link %} from the links table and {% raw %}', () => {
     const body = '# {{ page.title }}\n\n[Post]({% link _posts/2025-01-29-x.md %}) on {{ site.title }}, ![i]({{ "/img/a.png" | relative_url }}), [abs]({{ "/b/" | absolute_url }}).\n\n{% raw %}{{ not rendered }}{% endraw %} {% if page.draft %}hidden{% endif %}';
