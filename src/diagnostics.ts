@@ -62,7 +62,7 @@ export const DIAGNOSTICS = {
   },
   CONTENT_LINK_UNRESOLVED: {
     severity: 'warning',
-    meaning: "A Jekyll {% link %} or {% post_url %} names no file of the site; the link was left out and its text kept (Jekyll stops its build on this).",
+    meaning: "A Jekyll {% link %} or {% post_url %}, or a Hugo ref/relref, names no file of the site; the link was left out and its text kept (the generator stops its build on this).",
   },
   CONTENT_TEMPLATE_FAILED: { severity: 'warning', meaning: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered." },
   CONTENT_MDX_REMOVED: { severity: 'warning', meaning: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.' },

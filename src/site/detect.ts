@@ -246,6 +246,8 @@ export interface DetectedSite {
   rootAbs: string;
   /** Jekyll only. */
   jekyll?: JekyllSource;
+  /** Hugo only: the content folder (absolute; the language's own one) and the site's `params`. */
+  hugo?: { contentDir: string; params: Record<string, unknown> };
 }
 
 /** The site, or undefined for none (no generator found, or preset "none"). */
@@ -296,6 +298,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   };
   let contentRoot = root;
   let jekyll: JekyllSource | undefined;
+  let hugo: DetectedSite['hugo'];
   switch (preset) {
     case 'jekyll': {
       const c = readData(firstExisting(root, ['_config.yml', '_config.yaml']) ?? '') ?? {};
@@ -352,6 +355,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         }
       }
       info.folderData = hugoCascades(options.articlesDir);
+      hugo = { contentDir: contentRoot, params: asRecord(ci(c, 'params')) ?? {} };
       break;
     }
     case 'zola': {
@@ -407,7 +411,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root, ...(jekyll ? { jekyll } : {}) };
+  return { info, rootAbs: root, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}) };
 }
 
 /** Folders under `dir` (relative, '/'-separated, '' for `dir`), skipping dot folders and node_modules. */

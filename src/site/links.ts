@@ -5,7 +5,7 @@ import { splitFrontMatter } from '../sources/front-matter.js';
 import { MAX_SOURCE_BYTES } from '../sources/files.js';
 import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import type { SiteInfo } from './model.js';
-import { siteLink } from './permalink.js';
+import { hugoUrlize, siteLink } from './permalink.js';
 
 /*
  * Jekyll's `{% link path %}` and `{% post_url name %}` name another file of the site; the body
@@ -158,7 +158,7 @@ function jekyllCategories(rel: string, fm: Record<string, unknown>): string[] {
 function walk(dir: string, skip: string): string[] {
   const out: string[] = [];
   const visit = (d: string, depth: number): void => {
-    if (depth > 16 || path.resolve(d) === path.resolve(skip)) return;
+    if (depth > 16 || (skip !== '' && path.resolve(d) === path.resolve(skip))) return;
     let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(d, { withFileTypes: true });
@@ -201,4 +201,112 @@ function isInside(dir: string, abs: string): boolean {
 function relSlash(from: string, to: string): string {
   const r = path.relative(from, to).split(path.sep).join('/');
   return r.startsWith('..') || path.isAbsolute(r) ? '' : r;
+}
+
+// --- Hugo ------------------------------------------------------------------------------------
+
+/** `{{< ref "x" >}}`, `{{% relref path="x" %}}`: the target as written. */
+const HUGO_REF = /\{\{[<%]\s*(?:ref|relref)\s+(?:path\s*=\s*)?(?:"([^"\n]+)"|`([^`\n]+)`|([^\s"`%>]+))/g;
+/** `{{< param … >}}`: the site's params are then needed. */
+const HUGO_PARAM = /\{\{[<%]\s*param\s/;
+
+export interface HugoRefOptions {
+  site: SiteInfo;
+  /** The content folder (absolute). */
+  contentDir: string;
+  articlesDir: string;
+  display: (abs: string) => string;
+  base: string | undefined;
+  userPatterns: Record<string, string>;
+  timezone: string;
+}
+
+/**
+ * Hugo's `ref` and `relref` shortcodes name another page as Hugo's GetPage finds it: a path from
+ * the content folder (`/blog/x`), else relative to the page's own folder, else from the content
+ * folder; with or without `.md`, a bundle (`x/index.md`) or a section (`x/_index.md`); a bare
+ * name that is unique in the site. Keyed `ref:<article display path>:<target>`, since a relative
+ * target depends on the page. `usesParam`: some article has `{{< param >}}`.
+ */
+export function hugoRefTargets(options: HugoRefOptions): { links: Record<string, string>; usesParam: boolean } {
+  const links: Record<string, string> = {};
+  let usesParam = false;
+  let all: string[] | undefined;
+  for (const file of walk(options.articlesDir, '')) {
+    if (!MARKDOWN.test(file)) continue;
+    const text = readSmall(file);
+    if (text === undefined || !text.includes('{{')) continue;
+    if (!usesParam && HUGO_PARAM.test(text)) usesParam = true;
+    for (const m of text.matchAll(HUGO_REF)) {
+      const target = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+      const key = `ref:${options.display(file)}:${target}`;
+      if (!target || key in links) continue;
+      const hash = target.indexOf('#');
+      const pathPart = hash < 0 ? target : target.slice(0, hash);
+      const fragment = hash < 0 ? '' : target.slice(hash);
+      let abs: string | undefined;
+      if (pathPart === '') abs = file;
+      else {
+        all ??= walk(options.contentDir, '').filter((f) => MARKDOWN.test(f) || /\.html?$/i.test(f));
+        abs = findHugoPage(all, options.contentDir, path.dirname(file), pathPart);
+      }
+      const url = abs === undefined ? undefined : hugoUrlOf(abs, options);
+      if (url !== undefined) links[key] = url + fragment;
+    }
+  }
+  return { links, usesParam };
+}
+
+function findHugoPage(all: readonly string[], contentDir: string, pageDir: string, target: string): string | undefined {
+  const have = new Set(all);
+  const bases = target.startsWith('/') ? [path.join(contentDir, target)] : [path.join(pageDir, target), path.join(contentDir, target)];
+  for (const b of bases) {
+    const p = b.replace(/\/+$/, '');
+    for (const f of [p, `${p}.md`, `${p}.markdown`, `${p}.html`, path.join(p, 'index.md'), path.join(p, '_index.md')]) if (have.has(f)) return f;
+  }
+  if (target.includes('/')) return undefined;
+  // A bare name: the one page of that name (a file, a bundle or a section); ambiguous is none, as Hugo fails then.
+  const name = target.replace(/\.(md|markdown|html?)$/i, '');
+  const found = all.filter((f) => {
+    const stem = path.basename(f).replace(/\.[^.]+$/, '');
+    return stem === 'index' || stem === '_index' ? path.basename(path.dirname(f)) === name : stem === name;
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function hugoUrlOf(abs: string, options: HugoRefOptions): string | undefined {
+  const { site } = options;
+  const rel = relSlash(options.contentDir, abs);
+  if (!rel) return undefined;
+  const text = readSmall(abs);
+  if (text === undefined) return undefined;
+  const fm = splitFrontMatter(text, rel);
+  const data = fm.ok ? fm.data : {};
+  let sitePath: string;
+  const dirs = rel.split('/').slice(0, -1);
+  if (/^_index\./.test(path.basename(abs))) {
+    // A section: its folder, or its own url.
+    const url = typeof data.url === 'string' && data.url.trim() ? data.url.trim() : `/${dirs.map((d) => hugoUrlize(d, site.keepPathCase)).join('/')}/`;
+    sitePath = url.replace(/\/{2,}/g, '/');
+  } else {
+    const dateValue = data.date ?? data.publishDate ?? data.pubDate;
+    const dateText = typeof dateValue === 'string' ? dateValue : undefined;
+    const made = siteLink(
+      site,
+      {
+        contentPath: rel,
+        fm: data,
+        date: parseDateValue(dateValue, options.timezone) ?? new Date(0),
+        ...(dateText !== undefined ? { dateText } : {}),
+        title: typeof data.title === 'string' ? data.title : '',
+        timezone: options.timezone,
+        categories: [],
+      },
+      options.userPatterns,
+    );
+    if ('skip' in made) return undefined;
+    sitePath = made.path;
+  }
+  if (!options.base) return sitePath;
+  return new URL(encodeURI(sitePath.replace(/^\/+/, '')).replace(/[?#]/g, encodeURIComponent), options.base).href;
 }

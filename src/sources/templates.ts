@@ -20,8 +20,9 @@ import { countNewlines } from '../util/text.js';
  * - `engine: 'none'` (the default: nothing says the site renders templates): template code is
  *   removed with a warning; `{% raw %}` keeps its content as written.
  *
- * Hugo shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags) cannot be rendered outside
- * Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
+ * Hugo's built-in `ref`, `relref` (from `links`), `param`, `figure`, `youtube`, `vimeo` and
+ * `highlight` are rendered; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
+ * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
  * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
  */
@@ -70,12 +71,12 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   if (frontMatter.render_with_liquid === false) return { text: body, diagnostics: [] };
   const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
   const code = new CodeMask();
-  let text = code.mask(body);
+  let text = code.mask(body.includes(UNRESOLVED) ? body.replaceAll(UNRESOLVED, '') : body);
   const removed: Removed[] = [];
-  text = removeHugoShortcodes(text, removed, code);
+  const unresolved: Removed[] = [];
+  text = removeHugoShortcodes(text, removed, code, { file, settings, frontMatter, unresolved });
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   const diagnostics: Diagnostic[] = [];
-  const unresolved: Removed[] = [];
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
     const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed, unresolved);
@@ -96,7 +97,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   } else text = stripTemplates(text, removed, code);
   if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
   if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
-  return { text: code.unmask(text), diagnostics };
+  return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
 }
 
 function removedWarning(removed: Removed[], bodyLine: number, file: string, engine: 'liquid' | 'none'): Diagnostic {
@@ -126,7 +127,7 @@ function unresolvedWarning(tags: Removed[], bodyLine: number, file: string): Dia
     'CONTENT_LINK_UNRESOLVED',
     { file, line: bodyLine - 1 + first.line },
     `No file of the site is what this names, so the link was left out and its text kept: ${named}${more}.`,
-    "Jekyll stops the build on this too: {% link %} takes the file's path from the site's source folder (\"_posts/2024-01-31-x.md\"), {% post_url %} the post's file name without extension (\"2024-01-31-x\").",
+    "The generator stops its build on this too: Jekyll's {% link %} takes the file's path from the source folder (\"_posts/2024-01-31-x.md\"), {% post_url %} the post's file name without extension (\"2024-01-31-x\"); Hugo's ref/relref a page path from the content folder (\"/blog/x\").",
   );
 }
 
@@ -278,8 +279,78 @@ function highlightToFences(text: string, code: CodeMask, open: RegExp, close: Re
     .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
 }
 
-/** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text. */
-function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask): string {
+/** What Hugo's built-in shortcodes need to be rendered. */
+interface ShortcodeContext {
+  file: string;
+  settings: TemplateSettings | undefined;
+  frontMatter: Record<string, unknown>;
+  unresolved: Removed[];
+}
+
+/** A shortcode's arguments: positional ones and `name="value"` ones (quoted or bare). */
+function shortcodeArgs(inner: string): { positional: string[]; named: Record<string, string> } {
+  const positional: string[] = [];
+  const named: Record<string, string> = {};
+  for (const m of inner.matchAll(/(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/g)) {
+    const value = (m[2] ?? m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1');
+    if (m[1]) named[m[1]] = value;
+    else positional.push(value);
+  }
+  return { positional, named };
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Hugo's built-in shortcodes that can be rendered outside Hugo: `ref`/`relref` (from `links`,
+ * resolved before rendering by src/site/links.ts), `param` (front matter, then the site's
+ * params), `figure`, and `youtube`/`vimeo` as a link to the video. Undefined: not rendered here.
+ */
+function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undefined, line: number): string | undefined {
+  if (!ctx) return undefined;
+  const { positional, named } = shortcodeArgs(args);
+  switch (name) {
+    case 'ref':
+    case 'relref': {
+      const target = named.path ?? positional[0];
+      if (!target) return undefined;
+      const url = ctx.settings?.links?.[`ref:${ctx.file}:${target}`];
+      if (url !== undefined) return url;
+      ctx.unresolved.push({ tag: label(`{{< ${name} "${target}" >}}`), line });
+      return UNRESOLVED;
+    }
+    case 'param': {
+      const key = positional[0] ?? named.name;
+      if (!key) return undefined;
+      const dig = (o: unknown): unknown => key.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), o);
+      const fm = ctx.frontMatter;
+      const v = dig(fm) ?? dig(fm.params) ?? dig((ctx.settings?.vars as Record<string, unknown> | undefined)?.params);
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+    }
+    case 'figure': {
+      const src = named.src ?? positional[0];
+      if (!src) return undefined;
+      const alt = named.alt ?? named.caption ?? named.title ?? '';
+      let img = `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${named.title ? ` title="${escapeAttr(named.title)}"` : ''}>`;
+      if (named.link) img = `<a href="${escapeAttr(named.link)}">${img}</a>`;
+      const caption = [named.title, named.caption].filter(Boolean).join(' ');
+      return `<figure>${img}${caption ? `<figcaption>${escapeAttr(caption)}</figcaption>` : ''}</figure>`;
+    }
+    case 'youtube':
+    case 'vimeo': {
+      const id = named.id ?? positional[0];
+      if (!id || !/^[\w-]+$/.test(id)) return undefined;
+      const url = name === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
+      return `<a href="${url}">${escapeAttr(named.title ?? (name === 'youtube' ? 'Video on YouTube' : 'Video on Vimeo'))}</a>`;
+    }
+  }
+  return undefined;
+}
+
+/** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
+function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
   for (const [open, close, delims] of [
     [/\{\{</g, />\}\}/g, ['{{<', '>}}']],
@@ -292,6 +363,9 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask):
       const m = /^(\/?)\s*([\w./-]*)/.exec(inner);
       const closing = m?.[1] ?? '';
       const name = m?.[2] ?? '';
+      const self = inner.endsWith('/') ? inner.slice(0, -1) : inner;
+      const rendered = closing ? undefined : renderBuiltIn(name, self.slice((m?.[0] ?? '').length), ctx, line);
+      if (rendered !== undefined) return rendered + keepLines(span);
       removed.push({ tag: `${delims[0]} ${closing}${name} ${delims[1]}`, line });
       return keepLines(span);
     });
@@ -460,10 +534,10 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   const scope = { ...vars, page: { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter } };
   current = { removed, unresolved, links: settings.links ?? {} };
   try {
-    const out = e.parseAndRenderSync(text.replaceAll(UNRESOLVED, ''), scope) as unknown;
+    const out = e.parseAndRenderSync(text, scope) as unknown;
     offsetsToLines(text, removed);
     offsetsToLines(text, unresolved);
-    return { ok: true, text: unwrapUnresolved(String(out)) };
+    return { ok: true, text: String(out) };
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? String(error);
     const line = /line:(\d+)/.exec(first)?.[1];

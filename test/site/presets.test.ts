@@ -83,6 +83,12 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.site?.baseUrl).toBe('https://rootdir.example/');
     expect(r.site?.permalinks).toEqual({ posts: '/:year/:month/:slug/', notes: '/n/:filename/' });
     expect(r.links).toEqual({ 'posts/a-post.md': 'https://rootdir.example/2024/05/a-post/', 'notes/a-note.md': 'https://rootdir.example/n/a-note/' });
+    // Hugo's ref/relref give the target page's URL, param the site's params (as `hugo` renders them);
+    // a ref to nothing (Hugo fails the build) is a warning naming it, its link text kept.
+    const html = r.byPath.get('posts/a-post.md')?.contentHtml ?? '';
+    expect(html).toContain('<a href="https://rootdir.example/n/a-note/" rel="noopener noreferrer">the note</a>, <a href="https://rootdir.example/n/a-note/#top" rel="noopener noreferrer">it again</a> and nothing.');
+    expect(html).toContain('Params live in the config directory.');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_')).map((d) => [d.code, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'content/posts/a-post.md', 5]]);
   });
 
   it('Hugo: a section permalink pattern, the default elsewhere, url front matter, bundles and their resources, cascade', async () => {

@@ -20,7 +20,7 @@ function outsideCode(html: string): string {
 
 describe('templates: none (the default)', () => {
   it('removes Liquid and Hugo shortcodes, naming each tag and its file line, in one warning', () => {
-    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< figure src="b.png" >}}\n\n{{% notice tip %}}Keep *this*.{{% /notice %}}\n';
+    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< gallery dir="b" >}}\n\n{{% notice tip %}}Keep *this*.{{% /notice %}}\n';
     const r = read(body);
     expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
     expect(r.html).toContain('Keep <em>this</em>.');
@@ -36,7 +36,7 @@ describe('templates: none (the default)', () => {
     expect(d?.line).toBe(5);
     expect(d?.message).toContain('{% link _posts/x.md %} (line 5)');
     expect(d?.message).toContain('{{ site.url }} (line 7)');
-    expect(d?.message).toContain('{{< figure >}} (line 9)');
+    expect(d?.message).toContain('{{< gallery >}} (line 9)');
     expect(d?.message).toContain('{{% notice %}} (line 11)');
   });
 
@@ -71,6 +71,35 @@ describe('templates: none (the default)', () => {
     const used = process.cpuUsage(start);
     expect(r.diagnostics.every((d) => d.code !== 'CONTENT_TEMPLATE_FAILED')).toBe(true);
     expect((used.user + used.system) / 1000).toBeLessThan(2_000);
+  });
+});
+
+describe('templates: Hugo built-in shortcodes', () => {
+  const HUGO: TemplateSettings = { engine: 'none', vars: { params: { grpc: { version: 'v1.2.3' } } }, links: { 'ref:articles/a.md:other-post': 'https://h.example/blog/other-post/', 'ref:articles/a.md:/about#team': 'https://h.example/about/#team' } };
+
+  it('renders ref/relref from the links table, param from front matter then the site params, figure, youtube and vimeo', () => {
+    const body = [
+      'See [the other]({{< relref "other-post" >}}), [team]({{% ref "/about#team" %}}), version {{< param grpc.version >}} by {{< param author >}}.',
+      '',
+      '{{< figure src="/img/a.png" alt="A" caption="The caption" link="/full.png" >}}',
+      '',
+      '{{< youtube id="BwFBYLa5mgY" title="The talk" >}} {{< vimeo 55073825 >}}',
+    ].join('\n');
+    const r = read(body, { templates: HUGO, frontMatter: { author: 'Ada' } });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.html).toContain('<a href="https://h.example/blog/other-post/">the other</a>, <a href="https://h.example/about/#team">team</a>, version v1.2.3 by Ada.');
+    expect(r.html).toContain('<figure><a href="/full.png"><img src="/img/a.png" alt="A"></a><figcaption>The caption</figcaption></figure>');
+    expect(r.html).toContain('<a href="https://www.youtube.com/watch?v=BwFBYLa5mgY">The talk</a> <a href="https://vimeo.com/55073825">Video on Vimeo</a>');
+  });
+
+  it('an unresolved ref is CONTENT_LINK_UNRESOLVED with its line, the link text kept; an unknown param is removed and named', () => {
+    const r = read('[gone]({{< relref "nowhere" >}}) and {{< param nothing >}}.', { templates: HUGO });
+    expect(r.html).toBe('<p>gone and .</p>\n');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['CONTENT_TEMPLATE_REMOVED', 5],
+      ['CONTENT_LINK_UNRESOLVED', 5],
+    ]);
+    expect(r.diagnostics[1]?.message).toContain('{{< relref "nowhere" >}} (line 5)');
   });
 });
 
