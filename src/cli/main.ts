@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { BuildResult } from '../build.js';
 import { printable } from '../diagnostics.js';
-import { EXIT, FeedwrightError } from '../errors.js';
+import { EXIT, exitCodeOf, FeedwrightError } from '../errors.js';
 import type { Explanation } from '../explain.js';
 import type { PingResult } from '../publish/websub.js';
 import { didYouMean } from '../util/text.js';
@@ -131,7 +131,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof FeedwrightError) {
       if (values.json) out.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message, hint: error.hint, file: error.file, line: error.line } }, null, 2)}\n`);
       else out.stderr(`${out.red('error')} ${error.code} ${printable(error.message)}\n${error.hint ? `  hint: ${printable(error.hint)}\n` : ''}`);
-      return error.code === 'VALIDATION_FAILED' ? EXIT.INTERNAL : EXIT.USAGE_OR_CONFIG;
+      return exitCodeOf(error.code);
     }
     out.stderr(`feedwright: internal error (a bug): ${(error as Error).stack ?? String(error)}\nPlease report it with the input that triggers it.\n`);
     return EXIT.INTERNAL;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 
 const run = promisify(execFile);
@@ -49,9 +49,7 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
     const head = await run('git', ['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: dir });
     const [shallow = '', prefix = ''] = head.stdout.split('\n');
     if (shallow.trim() === 'true') {
-      diagnostics.push(
-        diag('GIT_SHALLOW', { file: displayDir }, 'The repository is a shallow clone, so git dates are wrong (every article looks new).', 'Fetch the full history (actions/checkout with fetch-depth: 0, or `git fetch --unshallow`), or set dates in front matter.'),
-      );
+      diagnostics.push(diagnostic('GIT_SHALLOW', { file: displayDir }, {}));
     }
     const log = await run('git', ['log', '--name-status', '-M', `-l${RENAME_LIMIT}`, `--format=${COMMIT_MARK}%ct`, '--', ':/'], {
       cwd: dir,
@@ -60,30 +58,16 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
     });
     const starts = readLog(log.stdout, prefix.trim(), dates);
     if (/rename detection was skipped|diff\.renameLimit/.test(log.stderr)) {
-      diagnostics.push(
-        diag(
-          'GIT_DATES_UNCERTAIN',
-          { file: displayDir },
-          `A commit moves more files than git compares for renames (${RENAME_LIMIT}); articles it moved look new there, so their git dates may be the move's.`,
-          'Date these articles in front matter, or move fewer files per commit.',
-        ),
-      );
+      diagnostics.push(diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'rename-limit', limit: RENAME_LIMIT }));
     }
     const bulk = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (bulk && bulk[1] >= BULK_ADD.count && bulk[1] >= BULK_ADD.share * dates.size) {
       const day = new Date(bulk[0] * 1000).toISOString().slice(0, 10);
-      diagnostics.push(
-        diag(
-          'GIT_DATES_UNCERTAIN',
-          { file: displayDir },
-          `${bulk[1]} of ${dates.size} articles first appear in one commit on ${day} (an import, or a move or copy git could not follow), so git dates them all ${day}; articles dated in front matter are not affected.`,
-          'Date the articles in front matter, or keep their history when moving them (`git mv`, little editing in the same commit).',
-        ),
-      );
+      diagnostics.push(diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'bulk', count: bulk[1], total: dates.size, day }));
     }
   } catch (error) {
     const message = (error as { stderr?: string }).stderr?.split('\n')[0] || (error as Error).message;
-    diagnostics.push(diag('GIT_UNAVAILABLE', { file: displayDir }, `git history is not available (${message.trim()}); dates fall back to the file modification time.`, 'Set "git": false in the config to silence this, or date articles in front matter.'));
+    diagnostics.push(diagnostic('GIT_UNAVAILABLE', { file: displayDir }, { reason: message.trim() }));
   }
   return { dates, diagnostics };
 }

@@ -1,4 +1,4 @@
-import { FeedwrightError } from '../errors.js';
+import { type FeedwrightError, fatal } from '../errors.js';
 
 /**
  * System errors that mean "this output cannot be written here", as opposed to a bug: a full disk
@@ -20,12 +20,5 @@ export function isOutputFault(error: unknown): boolean {
 
 /** OUTPUT_UNWRITABLE for a system error met while writing the output: `what` says what failed. */
 export function unwritable(error: unknown, what: string, display: string): FeedwrightError {
-  const code = errnoCode(error) ?? 'unknown error';
-  const hint =
-    code === 'ENOSPC'
-      ? 'The disk is full: free some space (or pass another folder with --out) and build again. The old feeds were kept.'
-      : code === 'EDQUOT'
-        ? 'Your disk quota is used up: free some space (or pass another folder with --out) and build again. The old feeds were kept.'
-        : 'Check its permissions, or pass another folder with --out.';
-  return new FeedwrightError('OUTPUT_UNWRITABLE', `${what} (${code}).`, hint, display);
+  return fatal('OUTPUT_UNWRITABLE', { what, errno: errnoCode(error) ?? 'unknown error' }, display);
 }

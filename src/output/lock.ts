@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FeedwrightError } from '../errors.js';
+import { FeedwrightError, fatal } from '../errors.js';
 import { unwritable } from './errors.js';
 
 /**
@@ -73,8 +73,7 @@ export async function acquireLock(outDir: string, display: string): Promise<() =
     token = acquire(lockPath, 0);
   } catch (error) {
     if (error instanceof Busy) {
-      const who = error.pid > 0 ? `Another feedwright build (pid ${error.pid})` : 'Another feedwright build';
-      throw new FeedwrightError('OUTPUT_LOCKED', `${who} is writing to ${display}.`, `Wait for it to finish. If no build is running, delete ${path.join(display, LOCK_NAME)}.`, display);
+      throw fatal('OUTPUT_LOCKED', { pid: error.pid, out: display, lock: path.join(display, LOCK_NAME) }, display);
     }
     if (error instanceof FeedwrightError) throw error;
     throw unwritable(error, `The lock in the output folder ${display} cannot be written`, display);

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { lstat, open, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
-import { FeedwrightError } from '../errors.js';
+import { type FeedwrightError, fatal } from '../errors.js';
 
 /**
  * What feedwright may touch in an output folder.
@@ -84,14 +84,7 @@ async function hasMark(file: string): Promise<boolean> {
 /** OUTPUT_NOT_OWNED for existing files feedwright did not write. */
 export function notOwned(names: readonly string[], display: (name: string) => string, outDisplay: string): FeedwrightError {
   const shown = names.slice(0, 5).map(display);
-  const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
-  const one = names.length === 1;
-  return new FeedwrightError(
-    'OUTPUT_NOT_OWNED',
-    `${shown.join(', ')}${more} ${one ? 'exists' : 'exist'} in the output folder but ${one ? 'was' : 'were'} not written by feedwright; ${one ? 'it is' : 'they are'} not replaced.`,
-    `Pass --force to let feedwright replace ${one ? 'it' : 'them'}, or a different --out (a folder of feedwright's own, e.g. ${path.posix.join(outDisplay, 'feeds')}).`,
-    shown[0],
-  );
+  return fatal('OUTPUT_NOT_OWNED', { shown, total: names.length, suggestion: path.posix.join(outDisplay, 'feeds') }, shown[0]);
 }
 
 /**
@@ -112,12 +105,7 @@ export async function assertNoLinks(outDir: string, names: Iterable<string>, dis
       seen.set(rel, link);
       if (link) {
         const target = await readlink(abs).catch(() => '?');
-        throw new FeedwrightError(
-          'OUTPUT_SYMLINK',
-          `${display(abs)} is a symbolic link (to ${target}); feedwright does not write or delete through links inside the output folder.`,
-          `Replace the link by a real folder, or pass another --out.`,
-          display(abs),
-        );
+        throw fatal('OUTPUT_SYMLINK', { folder: display(abs), target }, display(abs));
       }
     }
   }
@@ -149,11 +137,6 @@ export function assertNoOverlap(outDir: string, articlesDir: string, display: (a
     return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
   };
   if (!inside(out, articles) && !inside(articles, out)) return;
-  const how = out === articles ? 'is the articles folder' : inside(out, articles) ? `is inside the articles folder ${display(articlesDir)}` : `holds the articles folder ${display(articlesDir)}`;
-  throw new FeedwrightError(
-    'OUTPUT_OVERLAPS_ARTICLES',
-    `The output folder ${display(outDir)} ${how}: feeds would be read back as articles, and removing stale feeds could delete articles.`,
-    'Pass an output folder outside the articles folder (--out, or "out" in the config), e.g. dist.',
-    display(outDir),
-  );
+  const how = out === articles ? 'same' : inside(out, articles) ? 'inside' : 'holds';
+  throw fatal('OUTPUT_OVERLAPS_ARTICLES', { out: display(outDir), articles: display(articlesDir), how }, display(outDir));
 }

@@ -1,8 +1,8 @@
 import { constants, type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diag } from '../diagnostics.js';
-import { FeedwrightError } from '../errors.js';
+import { diagnostic } from '../diagnostics.js';
+import { fatal } from '../errors.js';
 import type { Diagnostic, SourceKind } from '../model.js';
 import { decodeHtml, decodePlainText } from './encoding.js';
 
@@ -57,22 +57,12 @@ export async function listSources(root: string, display: (abs: string) => string
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new FeedwrightError(
-        'ARTICLES_MISSING',
-        `The articles folder ${display(root)} does not exist.`,
-        'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
-        display(root),
-      );
+      throw fatal('ARTICLES_MISSING', { folder: display(root) }, display(root));
     }
-    throw new FeedwrightError('ARTICLES_UNREADABLE', `The articles folder ${display(root)} cannot be read (${code}).`, 'Check its permissions.', display(root));
+    throw fatal('ARTICLES_UNREADABLE', { folder: display(root), errno: code }, display(root));
   }
   if (!rootStat.isDirectory()) {
-    throw new FeedwrightError(
-      'ARTICLES_NOT_A_FOLDER',
-      `${display(root)} is a file, not a folder of articles.`,
-      'Pass the folder that holds the articles to --articles.',
-      display(root),
-    );
+    throw fatal('ARTICLES_NOT_A_FOLDER', { path: display(root) }, display(root));
   }
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -87,18 +77,11 @@ export async function listSources(root: string, display: (abs: string) => string
     try {
       real = realpathSync.native(abs);
     } catch {
-      diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, 'The symbolic link is broken or points at something unreadable.', 'Remove the link or fix its target.'));
+      diagnostics.push(diagnostic('SOURCE_UNREADABLE', { file: display(abs) }, { what: 'link' }));
       return undefined;
     }
     if (real === rootReal || real.startsWith(rootPrefix) || options.followExternalLinks) return real;
-    diagnostics.push(
-      diag(
-        'SOURCE_LINK_OUTSIDE',
-        { file: display(abs) },
-        'The symbolic link points outside the articles folder; it was not read.',
-        'Move the target into the articles folder, or set "followExternalLinks": true in the config if you mean to publish it.',
-      ),
-    );
+    diagnostics.push(diagnostic('SOURCE_LINK_OUTSIDE', { file: display(abs) }, {}));
     return undefined;
   };
 
@@ -113,11 +96,9 @@ export async function listSources(root: string, display: (abs: string) => string
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (dir === root) {
-        throw new FeedwrightError('ARTICLES_UNREADABLE', `The articles folder ${display(root)} cannot be read (${code}).`, 'Check its permissions.', display(root));
+        throw fatal('ARTICLES_UNREADABLE', { folder: display(root), errno: code }, display(root));
       }
-      diagnostics.push(
-        diag('SOURCE_UNREADABLE', { file: display(dir) }, `The folder cannot be read (${code}); its articles are missing from the feeds.`, 'Check its permissions.'),
-      );
+      diagnostics.push(diagnostic('SOURCE_UNREADABLE', { file: display(dir) }, { what: 'folder', errno: code }));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -143,7 +124,7 @@ export async function listSources(root: string, display: (abs: string) => string
           isFile = target.isFile();
         } catch {
           diagnostics.push(
-            diag('SOURCE_UNREADABLE', { file: display(abs) }, 'The symbolic link is broken or points at something unreadable.', 'Remove the link or fix its target.'),
+            diagnostic('SOURCE_UNREADABLE', { file: display(abs) }, { what: 'link' }),
           );
           continue;
         }
@@ -156,14 +137,7 @@ export async function listSources(root: string, display: (abs: string) => string
           real = abs;
         }
         if (ancestors.has(real)) {
-          diagnostics.push(
-            diag(
-              'SOURCE_SYMLINK_LOOP',
-              { file: display(abs) },
-              'The symbolic link points back to a folder that contains it; it was not followed.',
-              'Remove the link.',
-            ),
-          );
+          diagnostics.push(diagnostic('SOURCE_SYMLINK_LOOP', { file: display(abs) }, {}));
           continue;
         }
         walk(abs, rel, new Set([...ancestors, real]));
@@ -176,7 +150,7 @@ export async function listSources(root: string, display: (abs: string) => string
       }
       const kind = SOURCE_EXTENSIONS[path.extname(entry.name).toLowerCase()];
       if (!kind) {
-        diagnostics.push(diag('SOURCE_IGNORED', { file: display(abs) }, `Not an article (feedwright reads ${Object.keys(SOURCE_EXTENSIONS).join(', ')}); ignored.`));
+        diagnostics.push(diagnostic('SOURCE_IGNORED', { file: display(abs) }, { extensions: Object.keys(SOURCE_EXTENSIONS) }));
         continue;
       }
       let s: Stats;
@@ -192,7 +166,7 @@ export async function listSources(root: string, display: (abs: string) => string
           continue;
         }
       } catch (error) {
-        diagnostics.push(diag('SOURCE_UNREADABLE', { file: display(abs) }, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.'));
+        diagnostics.push(diagnostic('SOURCE_UNREADABLE', { file: display(abs) }, { what: 'file', errno: (error as NodeJS.ErrnoException).code }));
         continue;
       }
       files.push({ kind, abs, relPath: rel, displayPath: shown(abs, entry.name), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
@@ -224,14 +198,7 @@ export async function listSources(root: string, display: (abs: string) => string
   if (files.length === 0) {
     // An empty folder is not fatal: a new site, or one whose last article was just removed, must
     // still publish valid (empty) feeds rather than keep stale ones. But it is rarely intended.
-    diagnostics.push(
-      diag(
-        'ARTICLES_EMPTY',
-        { file: display(root) },
-        `The articles folder holds no articles (${Object.keys(SOURCE_EXTENSIONS).join(', ')}); empty feeds are written.`,
-        'Add articles, or check --articles / the config "articles" path.',
-      ),
-    );
+    diagnostics.push(diagnostic('ARTICLES_EMPTY', { file: display(root) }, { extensions: Object.keys(SOURCE_EXTENSIONS) }));
   }
   return { files, diagnostics };
 }
@@ -245,15 +212,7 @@ export type DecodeResult = { ok: true; text: string; note?: Diagnostic } | { ok:
 export async function readSource(file: SourceFile, fallbackEncoding?: string): Promise<DecodeResult> {
   const at = { file: file.displayPath };
   if (file.size > MAX_SOURCE_BYTES) {
-    return {
-      ok: false,
-      diagnostic: diag(
-        'SOURCE_TOO_LARGE',
-        at,
-        `The file is ${(file.size / 1048576).toFixed(1)} MiB; articles are limited to ${MAX_SOURCE_BYTES / 1048576} MiB.`,
-        'Split it, or remove embedded data (images as base64, logs) from it.',
-      ),
-    };
+    return { ok: false, diagnostic: diagnostic('SOURCE_TOO_LARGE', at, { bytes: file.size, limit: MAX_SOURCE_BYTES }) };
   }
   let bytes: Buffer;
   try {
@@ -278,15 +237,15 @@ export async function readSource(file: SourceFile, fallbackEncoding?: string): P
       await handle.close();
     }
   } catch (error) {
-    return { ok: false, diagnostic: diag('SOURCE_UNREADABLE', at, `The file cannot be read (${(error as NodeJS.ErrnoException).code}).`, 'Check its permissions.') };
+    return { ok: false, diagnostic: diagnostic('SOURCE_UNREADABLE', at, { what: 'file', errno: (error as NodeJS.ErrnoException).code }) };
   }
   return decodeSource(bytes, file.displayPath, fallbackEncoding);
 }
 
 /** The diagnostic for a FIFO, socket or device where an article or folder could be. */
 function specialFile(file: string, kind: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): Diagnostic {
-  const what = kind.isFIFO() ? 'a named pipe (FIFO)' : kind.isSocket() ? 'a socket' : kind.isBlockDevice() || kind.isCharacterDevice() ? 'a device' : 'not a regular file';
-  return diag('SOURCE_SPECIAL_FILE', { file }, `This is ${what}, not a file; it was not read.`, 'Remove it from the articles folder.');
+  const what = kind.isFIFO() ? 'fifo' : kind.isSocket() ? 'socket' : kind.isBlockDevice() || kind.isCharacterDevice() ? 'device' : 'other';
+  return diagnostic('SOURCE_SPECIAL_FILE', { file }, { what });
 }
 
 /**
@@ -304,20 +263,12 @@ export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEnc
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
     if (looksBinary(bytes)) {
-      return {
-        ok: false,
-        diagnostic: diag(
-          'SOURCE_BINARY',
-          at,
-          'The file holds binary data (NUL bytes or a known binary signature), not text.',
-          'Move images and other binary files out of the articles folder.',
-        ),
-      };
+      return { ok: false, diagnostic: diagnostic('SOURCE_BINARY', at, {}) };
     }
     if (kind === 'html' || kind === 'text') {
       const decoded = kind === 'html' ? decodeHtml(bytes, fallbackEncoding) : decodePlainText(bytes, fallbackEncoding);
       text = decoded.text;
-      if (decoded.note) note = diag('SOURCE_NOT_UTF8', at, decoded.note, 'Re-save it as UTF-8, or set "fallbackEncoding" in the config to its encoding.');
+      if (decoded.note) note = diagnostic('SOURCE_NOT_UTF8', at, { note: decoded.note });
     } else {
       try {
         text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -325,19 +276,11 @@ export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEnc
         const offset = firstInvalidUtf8(bytes);
         const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
         const line = before.split('\n').length;
-        return {
-          ok: false,
-          diagnostic: diag(
-            'SOURCE_INVALID_UTF8',
-            { ...at, line },
-            `The file is not valid UTF-8 (first bad byte at offset ${offset}, line ${line}).`,
-            'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
-          ),
-        };
+        return { ok: false, diagnostic: diagnostic('SOURCE_INVALID_UTF8', { ...at, line }, { offset, line }) };
       }
     }
   }
-  if (text.trim() === '') return { ok: false, diagnostic: diag('SOURCE_EMPTY', at, 'The file is empty.', 'Write the article, or delete the file.') };
+  if (text.trim() === '') return { ok: false, diagnostic: diagnostic('SOURCE_EMPTY', at, {}) };
   const normalised = text.replace(/\r\n?/g, '\n');
   return note ? { ok: true, text: normalised, note } : { ok: true, text: normalised };
 }

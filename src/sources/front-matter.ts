@@ -1,6 +1,6 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 
@@ -62,19 +62,14 @@ function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   const rest = text.slice(afterOpen);
   const close = fence.close.exec(rest);
   if (!close) {
-    const unclosed = diag('FM_UNCLOSED', { file, line: 1 }, `The front matter opened with "${fence.mark}" on line 1 never closes.`, `Add a line with just "${fence.mark}" after the last front matter key.`);
+    const unclosed = diagnostic('FM_UNCLOSED', { file, line: 1 }, { fence: fence.mark });
     return { ...empty, ok: false, diagnostics: [unclosed] };
   }
   const inner = rest.slice(0, close.index);
   const body = text.slice(Math.min(afterOpen + close.index + close[0].length + 1, text.length));
   const bodyLine = 2 + countNewlines(inner) + 1;
   if (inner.length > MAX_FRONT_MATTER_CHARS) {
-    const tooLarge = diag(
-      'FM_TOO_LARGE',
-      { file, line: 1 },
-      `The front matter is ${inner.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`,
-      'Move long text (a summary, notes) into the body; front matter holds short keys and values.',
-    );
+    const tooLarge = diagnostic('FM_TOO_LARGE', { file, line: 1 }, { chars: inner.length, limit: MAX_FRONT_MATTER_CHARS });
     return { ...empty, body, bodyLine, ok: false, diagnostics: [tooLarge] };
   }
   return { ...fence.parse(inner, file), body, bodyLine };
@@ -102,31 +97,15 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = lineOf(e?.pos[0]);
-    diagnostics.push(
-      diag(
-        'FM_INVALID_YAML',
-        { file, line },
-        `The front matter is not valid YAML: ${firstSentence(e?.message ?? 'syntax error')}.`,
-        'Check indentation and quoting; a value containing ": " must be quoted.',
-      ),
-    );
+    diagnostics.push(diagnostic('FM_INVALID_YAML', { file, line }, { reason: firstSentence(e?.message ?? 'syntax error') }));
     return { data: {}, lines: {}, diagnostics, ok: false };
   }
   for (const w of doc.warnings) {
-    diagnostics.push(
-      diag(
-        'FM_YAML_TAG',
-        { file, line: lineOf(w.pos[0]) },
-        `The front matter uses a YAML feature feedwright ignores: ${firstSentence(w.message)}.`,
-        'Remove the tag; front matter holds plain strings, numbers, lists and maps.',
-      ),
-    );
+    diagnostics.push(diagnostic('FM_YAML_TAG', { file, line: lineOf(w.pos[0]) }, { reason: firstSentence(w.message) }));
   }
   if (doc.contents === null) return { data: {}, lines: {}, diagnostics, ok: true };
   if (!isMap(doc.contents)) {
-    diagnostics.push(
-      diag('FM_NOT_A_MAPPING', { file, line: firstLine }, 'The front matter must be a list of "key: value" lines.', 'Write e.g. "title: My article" on its own line.'),
-    );
+    diagnostics.push(diagnostic('FM_NOT_A_MAPPING', { file, line: firstLine }, {}));
     return { data: {}, lines: {}, diagnostics, ok: false };
   }
   const lines: Record<string, number> = {};
@@ -137,14 +116,7 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    diagnostics.push(
-      diag(
-        'FM_ALIAS_LIMIT',
-        { file, line: firstLine },
-        `The front matter expands too many YAML aliases (${firstSentence((error as Error).message)}).`,
-        `Use at most ${MAX_YAML_ALIASES} aliases; front matter rarely needs any.`,
-      ),
-    );
+    diagnostics.push(diagnostic('FM_ALIAS_LIMIT', { file, line: firstLine }, { reason: firstSentence((error as Error).message), limit: MAX_YAML_ALIASES }));
     return { data: {}, lines, diagnostics, ok: false };
   }
   // Unknown keys are reported when the article is resolved (src/meta/resolve.ts), where the
@@ -195,7 +167,7 @@ function parseTomlBlock(tomlText: string, file: string): Parsed {
     parsed = parseToml(tomlText) as Record<string, unknown>;
   } catch (error) {
     const line = error instanceof TomlError ? 1 + error.line : 2;
-    const invalid = diag('FM_INVALID_TOML', { file, line }, `The front matter is not valid TOML: ${firstSentence((error as Error).message)}.`, 'Check the quoting: strings are in "double quotes", lists in [brackets].');
+    const invalid = diagnostic('FM_INVALID_TOML', { file, line }, { reason: firstSentence((error as Error).message) });
     return { data: {}, lines: {}, diagnostics: [invalid], ok: false };
   }
   const lines: Record<string, number> = {};

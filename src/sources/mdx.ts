@@ -1,4 +1,4 @@
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 import { CodeMask } from './templates.js';
@@ -61,26 +61,11 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
   text = code.unmask(out);
   const diagnostics: Diagnostic[] = [];
   for (const [name, { line, count }] of components) {
-    const times = count > 1 ? ` (${count} times)` : '';
-    diagnostics.push(
-      diag(
-        'CONTENT_MDX_REMOVED',
-        { file, line: bodyLine - 1 + line },
-        `The MDX component <${name}>${times} cannot be rendered outside the site and was removed; any Markdown inside it was kept.`,
-        'Feeds carry HTML only: write what the component shows as Markdown, or accept the removal.',
-      ),
-    );
+    diagnostics.push(diagnostic('CONTENT_MDX_REMOVED', { file, line: bodyLine - 1 + line }, { what: 'component', name, count }));
   }
   if (expressions.length > 0) {
     const lines = expressions.map((l) => bodyLine - 1 + l);
-    diagnostics.push(
-      diag(
-        'CONTENT_MDX_REMOVED',
-        { file, line: lines[0] as number },
-        `${expressions.length === 1 ? 'An MDX {expression}' : `${expressions.length} MDX {expressions}`} cannot be evaluated outside the site and ${expressions.length === 1 ? 'was' : 'were'} removed (line ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''}).`,
-        'Write the value itself, or escape a literal brace as \\{.',
-      ),
-    );
+    diagnostics.push(diagnostic('CONTENT_MDX_REMOVED', { file, line: lines[0] as number }, { what: 'expressions', lines }));
   }
   return { text, diagnostics };
 }

@@ -1,6 +1,6 @@
 import { htmlToText } from '../clean/html-text.js';
 import { isRelativeDate, statedOffset } from '../extract/dates.js';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import { checkContentBounds, linesOver, TEXT_LIMITS } from '../extract/bounds.js';
 import type { TextPattern } from '../extract/patterns.js';
 import type { extractText, TextExtraction } from '../extract/text/index.js';
@@ -59,9 +59,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
   // The last work bound (src/extract/bounds.ts): every later stage pays per tag and entity.
   const over = checkContentBounds(result.doc.bodyHtml);
   if (!over) return result;
-  const message = `The body has more than ${over.limit.toLocaleString('en-US')} tags and entities (bound "${over.bound}"); the article is left out instead of taking seconds to minutes of every later stage.`;
-  const hint = 'Split the article, or remove what makes it so (runs of "<" or "&", a generated table); see docs/errors.md for the bounds.';
-  return { ok: false, diagnostics: [...result.diagnostics, diag('ARTICLE_OVER_BOUND', { file: file.displayPath }, message, hint)] };
+  return { ok: false, diagnostics: [...result.diagnostics, diagnostic('ARTICLE_OVER_BOUND', { file: file.displayPath }, { limit: over.limit, bound: over.bound })] };
 }
 
 function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {

@@ -3,7 +3,7 @@ import type { Liquid, TagToken, TopLevelToken } from 'liquidjs';
 
 /** liquidjs's tag options (its type is not exported from the package root). */
 type TagImplOptions = Exclude<Parameters<Liquid['registerTag']>[1], new (...args: never[]) => unknown>;
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 
@@ -84,14 +84,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
     else {
       removed.length = before;
       unresolved.length = 0;
-      diagnostics.push(
-        diag(
-          'CONTENT_TEMPLATE_FAILED',
-          { file, line: bodyLine - 1 + (rendered.line ?? 1) },
-          `The Liquid template code in this article could not be rendered (${rendered.message}); it was removed instead.`,
-          'Fix the template syntax, or wrap code that is not a template in {% raw %}…{% endraw %}.',
-        ),
-      );
+      diagnostics.push(diagnostic('CONTENT_TEMPLATE_FAILED', { file, line: bodyLine - 1 + (rendered.line ?? 1) }, { reason: rendered.message }));
       text = stripTemplates(text, removed, code);
     }
   } else text = stripTemplates(text, removed, code);
@@ -103,32 +96,15 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
 function removedWarning(removed: Removed[], bodyLine: number, file: string, engine: 'liquid' | 'none'): Diagnostic {
   const sorted = [...removed].sort((a, b) => a.line - b.line);
   const first = sorted[0] as Removed;
-  const named = sorted
-    .slice(0, NAMED_IN_WARNING)
-    .map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`)
-    .join(', ');
-  const more = sorted.length > NAMED_IN_WARNING ? ` and ${sorted.length - NAMED_IN_WARNING} more` : '';
-  const hint =
-    engine === 'none'
-      ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
-      : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.';
-  return diag('CONTENT_TEMPLATE_REMOVED', { file, line: bodyLine - 1 + first.line }, `Template code that cannot be rendered was removed from the body: ${named}${more}.`, hint);
+  const named = sorted.slice(0, NAMED_IN_WARNING).map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`);
+  return diagnostic('CONTENT_TEMPLATE_REMOVED', { file, line: bodyLine - 1 + first.line }, { named, total: sorted.length, engine });
 }
 
 function unresolvedWarning(tags: Removed[], bodyLine: number, file: string): Diagnostic {
   const sorted = [...tags].sort((a, b) => a.line - b.line);
   const first = sorted[0] as Removed;
-  const named = sorted
-    .slice(0, NAMED_IN_WARNING)
-    .map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`)
-    .join(', ');
-  const more = sorted.length > NAMED_IN_WARNING ? ` and ${sorted.length - NAMED_IN_WARNING} more` : '';
-  return diag(
-    'CONTENT_LINK_UNRESOLVED',
-    { file, line: bodyLine - 1 + first.line },
-    `No file of the site is what this names, so the link was left out and its text kept: ${named}${more}.`,
-    "The generator stops its build on this too: Jekyll's {% link %} takes the file's path from the source folder (\"_posts/2024-01-31-x.md\"), {% post_url %} the post's file name without extension (\"2024-01-31-x\"); Hugo's ref/relref a page path from the content folder (\"/blog/x\").",
-  );
+  const named = sorted.slice(0, NAMED_IN_WARNING).map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`);
+  return diagnostic('CONTENT_LINK_UNRESOLVED', { file, line: bodyLine - 1 + first.line }, { named, total: sorted.length });
 }
 
 /** A short label for a removed tag: its first 60 characters on one line. */

@@ -1,0 +1,1263 @@
+/**
+ * The one table of codes: every code feedwright can report, whatever reports it.
+ *
+ * - `diagnostic`: a content problem with one article or file, collected and reported (`diag()` in
+ *   diagnostics.ts); its severity decides whether the article is left out (error) or published.
+ * - `fatal`: a problem that makes the whole run meaningless, thrown as `FeedwrightError` (errors.ts);
+ *   `exit` is the CLI's exit code for it.
+ * - `rule`: a check of the built-in feed validator (validate/), with the specification it enforces.
+ *
+ * Per code: `summary` (one line, the public `DIAGNOSTICS`/`FATAL_CODES`/`RULES` meaning), `doc` and
+ * `todo` (the Meaning and What-to-do columns of docs/errors.md, Markdown) and, for some codes, `say`:
+ * a message builder from typed parameters to the whole-sentence message and its hint.
+ * docs/errors.md and the tables of docs/validation-rules.md are generated from this table
+ * (`npm run docs:codes`; test/codes.test.ts fails when they are stale), and the old catalogues
+ * (DIAGNOSTICS, FATAL_CODES, RULES and their code unions) are derived from it.
+ *
+ * Codes are permanent: never rename one, users grep for them. The order of the entries is the
+ * order of the documentation.
+ *
+ * This module is a leaf (it imports only types), so validate/ may depend on it.
+ */
+import type { Severity } from './model.js';
+
+/** Exit codes of the CLI (docs/errors.md, "Exit codes"). */
+export const EXIT = {
+  OK: 0,
+  CONTENT_ERRORS: 1,
+  USAGE_OR_CONFIG: 2,
+  INTERNAL: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** What a message builder returns: what happened, in whole sentences, and what to do in this case. */
+export interface Said {
+  message: string;
+  hint?: string;
+}
+
+/** A message builder; `never` so that a builder of any parameter type fits the table. */
+type Builder = (params: never) => Said;
+
+/** The sections of docs/errors.md ("Diagnostics"), in order. */
+export const DIAGNOSTIC_SECTIONS = {
+  files: 'Files and encodings',
+  'front-matter': 'Front matter',
+  metadata: 'Metadata',
+  links: 'Links (`--verify-links`)',
+  content: 'Content',
+  git: 'Git',
+  'feed-validation': 'Feed validation',
+} as const;
+
+/** The sections of docs/validation-rules.md, in order. */
+export const RULE_SECTIONS = {
+  any: 'Any file',
+  xml: 'XML well-formedness (RSS and Atom)',
+  rss: 'RSS 2.0',
+  atom: 'Atom 1.0 (RFC 4287)',
+  json: 'JSON Feed 1.1',
+} as const;
+
+interface DiagnosticEntry {
+  readonly kind: 'diagnostic';
+  readonly severity: Severity;
+  readonly section: keyof typeof DIAGNOSTIC_SECTIONS;
+  readonly summary: string;
+  readonly doc: string;
+  readonly todo: string;
+  readonly say?: Builder;
+}
+
+interface FatalEntry {
+  readonly kind: 'fatal';
+  readonly exit: typeof EXIT.USAGE_OR_CONFIG | typeof EXIT.INTERNAL;
+  readonly summary: string;
+  readonly doc: string;
+  readonly todo: string;
+  readonly say?: Builder;
+}
+
+interface RuleEntry {
+  readonly kind: 'rule';
+  /** Default severity; `strict` turns warnings into errors and leaves notes alone. */
+  readonly severity: Severity;
+  readonly section: keyof typeof RULE_SECTIONS;
+  /** Where the rule comes from, e.g. "RFC 4287 4.1.1". */
+  readonly spec: string;
+  readonly summary: string;
+  readonly say?: Builder;
+}
+
+export type CodeEntry = DiagnosticEntry | FatalEntry | RuleEntry;
+export type CodeKind = CodeEntry['kind'];
+
+/** The parameters of a message builder that needs none: call it with `{}`. */
+type NoParams = Record<string, never>;
+
+/** MiB with one decimal, as messages print sizes. */
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
+
+export const CODES = {
+  // ==== fatal errors (FeedwrightError) ==========================================================
+  CONFIG_NOT_FOUND: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The config file named with --config cannot be read.',
+    doc: 'The config file named with `--config` cannot be read. (Without `--config`, a missing `feedwright.config.json` just means defaults.)',
+    todo: 'Check the path, or run `feedwright init` to write one.',
+  },
+  CONFIG_INVALID: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The config file is not JSON, not an object, has an unknown key, or a value of the wrong type.',
+    doc: 'The config file is not JSON (the message gives `file:line:column`), is not an object, has an unknown key (with a "did you mean"), or a value of the wrong type or shape: a non-IANA `timezone`, a `link` that is not an absolute http(s) URL, a `clean.drop`/`clean.keep` pattern that is not a valid regular expression, or that RE2 (the linear-time engine user patterns run on, see [Work bounds](#work-bounds)) cannot run: a lookahead or lookbehind, a backreference, a repeat count over 1,000, a pattern over 1,000 characters, a `files` name with a folder in it, or the same key twice in one object (`file:line:column` of the second; JSON would silently keep the last).',
+    todo: 'Fix the key named in the message; the hint shows a valid value.',
+  },
+  ARTICLES_MISSING: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The articles folder does not exist.',
+    doc: 'The articles folder does not exist.',
+    todo: 'Create it, pass `--articles DIR`, or set `"articles"` in the config.',
+    say: (p: { folder: string }) => ({
+      message: `The articles folder ${p.folder} does not exist.`,
+      hint: 'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
+    }),
+  },
+  ARTICLES_NOT_A_FOLDER: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The articles path is a file, not a folder.',
+    doc: 'The articles path is a file.',
+    todo: 'Pass the folder that holds the articles.',
+    say: (p: { path: string }) => ({ message: `${p.path} is a file, not a folder of articles.`, hint: 'Pass the folder that holds the articles to --articles.' }),
+  },
+  ARTICLES_UNREADABLE: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The articles folder cannot be listed (permissions, a symlink loop, an I/O error).',
+    doc: 'The articles folder cannot be listed: permissions (`EACCES`), a symbolic link that points to itself (`ELOOP`), an I/O error. The message gives the system error code.',
+    todo: 'Fix the permissions or the link. (Sub-folders that cannot be read are diagnostics, `SOURCE_UNREADABLE`, not fatal.)',
+    say: (p: { folder: string; errno: string | undefined }) => ({ message: `The articles folder ${p.folder} cannot be read (${p.errno}).`, hint: 'Check its permissions.' }),
+  },
+  OUTPUT_UNWRITABLE: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The output folder cannot be created or written (permissions, a full disk, a used-up quota); the old feeds are kept.',
+    doc: 'The output folder cannot be created or written (`EACCES`, `EROFS`, `ENOTDIR` when a part of the path is a regular file), or the disk filled up while writing (`ENOSPC`, `EDQUOT` for a used-up quota, `EFBIG`). The message names the file and the system error code. The old feeds stay, the temporary files are removed, and the cache is left intact (a cache that cannot be written only costs speed).',
+    todo: 'Fix the permissions or free some space, or pass another folder with `--out`.',
+    /** `what` says what failed ("The output folder dist cannot be written"); `errno` is the system error code. */
+    say: (p: { what: string; errno: string }) => ({
+      message: `${p.what} (${p.errno}).`,
+      hint:
+        p.errno === 'ENOSPC'
+          ? 'The disk is full: free some space (or pass another folder with --out) and build again. The old feeds were kept.'
+          : p.errno === 'EDQUOT'
+            ? 'Your disk quota is used up: free some space (or pass another folder with --out) and build again. The old feeds were kept.'
+            : 'Check its permissions, or pass another folder with --out.',
+    }),
+  },
+  OUTPUT_LOCKED: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'Another build holds the lock on the output folder.',
+    doc: 'Another build (its pid is in the message) holds the lock on the output folder. Two builds never interleave: the second fails at once instead of waiting, so a CI job never hangs behind a stuck build. A lock left by a process that no longer exists (a killed build) is taken over silently, by one build only, even when several start together.',
+    todo: 'Wait for the other build. If none is running, delete `<out>/.feedwright.lock`.',
+    /** `pid` 0 when the lock does not say which process holds it; `lock` is the lock file's path. */
+    say: (p: { pid: number; out: string; lock: string }) => ({
+      message: `${p.pid > 0 ? `Another feedwright build (pid ${p.pid})` : 'Another feedwright build'} is writing to ${p.out}.`,
+      hint: `Wait for it to finish. If no build is running, delete ${p.lock}.`,
+    }),
+  },
+  OUTPUT_NOT_OWNED: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'A file feedwright would replace exists in the output folder but was not written by feedwright (without --force).',
+    doc: "A file the build would replace exists in the output folder but was not written by feedwright (it is not in `<out>/.feedwright-manifest.json`, the list of files of feedwright's last build there): for example the site's own `index.html` when `--out` points at a site's public folder. The message names the files; nothing is replaced. (A folder from before manifests: a file carrying feedwright's mark, or any file beside main feeds that carry it, counts as feedwright's.)",
+    todo: "Pass `--force` to replace them (they are feedwright's from then on), or build into a folder of feedwright's own.",
+    /** `shown`: the first files (as displayed) of `total`; `suggestion`: a folder of feedwright's own to propose. */
+    say: (p: { shown: readonly string[]; total: number; suggestion: string }) => {
+      const one = p.total === 1;
+      const more = p.total > p.shown.length ? ` and ${p.total - p.shown.length} more` : '';
+      return {
+        message: `${p.shown.join(', ')}${more} ${one ? 'exists' : 'exist'} in the output folder but ${one ? 'was' : 'were'} not written by feedwright; ${one ? 'it is' : 'they are'} not replaced.`,
+        hint: `Pass --force to let feedwright replace ${one ? 'it' : 'them'}, or a different --out (a folder of feedwright's own, e.g. ${p.suggestion}).`,
+      };
+    },
+  },
+  OUTPUT_SYMLINK: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'A folder inside the output folder is a symbolic link; feedwright does not write or delete through it.',
+    doc: 'A folder inside the output folder (`tags/`, `archive/`, `authors/x/`...) is a symbolic link. feedwright does not write or delete through it, since that would reach outside the output folder. (The output folder itself may be a link.)',
+    todo: 'Replace the link by a real folder, or pass another `--out`.',
+    say: (p: { folder: string; target: string }) => ({
+      message: `${p.folder} is a symbolic link (to ${p.target}); feedwright does not write or delete through links inside the output folder.`,
+      hint: 'Replace the link by a real folder, or pass another --out.',
+    }),
+  },
+  OUTPUT_OVERLAPS_ARTICLES: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The output folder is the articles folder, inside it, or holds it.',
+    doc: 'The output folder is the articles folder, inside it, or holds it (compared by real path). Feeds would be read back as articles, and removing stale feeds could delete articles.',
+    todo: 'Build into a folder outside the articles folder (`--out`, `"out"`), e.g. `dist`.',
+    say: (p: { out: string; articles: string; how: 'same' | 'inside' | 'holds' }) => ({
+      message: `The output folder ${p.out} ${p.how === 'same' ? 'is the articles folder' : p.how === 'inside' ? `is inside the articles folder ${p.articles}` : `holds the articles folder ${p.articles}`}: feeds would be read back as articles, and removing stale feeds could delete articles.`,
+      hint: 'Pass an output folder outside the articles folder (--out, or "out" in the config), e.g. dist.',
+    }),
+  },
+  USAGE: {
+    kind: 'fatal',
+    exit: EXIT.USAGE_OR_CONFIG,
+    summary: 'The command line is wrong (unknown command or option).',
+    doc: 'The command line is wrong: unknown command or option, missing argument.',
+    todo: 'Run `feedwright <command> --help`.',
+  },
+  VALIDATION_FAILED: {
+    kind: 'fatal',
+    exit: EXIT.INTERNAL,
+    summary: 'A feed feedwright rendered fails its own validation: a bug; the old feeds are kept.',
+    doc: 'A feed feedwright rendered fails its own validation (the `FEED_INVALID/<rule>` diagnostics say how). This is a bug in feedwright: the old feeds are kept, nothing is replaced.',
+    todo: 'Report it with the article that triggers it; `feedwright check` on the rendered feed shows the details.',
+  },
+  // ==== diagnostics (diag) ====================================================================
+  ARTICLES_EMPTY: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: 'The articles folder holds no article files: valid, empty feeds are written.',
+    doc: 'The articles folder holds no article files (only ignored or hidden files, or nothing). Valid, empty feeds are written: a site whose last article was removed must not keep serving stale feeds.',
+    todo: 'Add articles, or check `--articles` / `"articles"`.',
+    say: (p: { extensions: readonly string[] }) => ({
+      message: `The articles folder holds no articles (${p.extensions.join(', ')}); empty feeds are written.`,
+      hint: 'Add articles, or check --articles / the config "articles" path.',
+    }),
+  },
+  CONFIG_DEFAULTS: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: 'No config file was found; the feeds use the default title and the example.com link.',
+    doc: 'No `feedwright.config.json` was found (and no `--config` given), so the feeds carry the default title and link to `https://example.com/`.',
+    todo: 'Run `feedwright init`, or write the config with at least `title` and `link`.',
+  },
+  SOURCE_IGNORED: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'files',
+    summary: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .mdx, .txt, .html, .htm).',
+    doc: 'A file in the articles folder is not a kind feedwright reads (`.md`, `.markdown`, `.txt`, `.html`, `.htm`), e.g. an image. Dotfiles and dot-folders are skipped without a note.',
+    todo: 'Nothing, or move the file out.',
+    say: (p: { extensions: readonly string[] }) => ({ message: `Not an article (feedwright reads ${p.extensions.join(', ')}); ignored.` }),
+  },
+  SOURCE_UNREADABLE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'files',
+    summary: 'The file could not be read (permissions, I/O error).',
+    doc: 'A file or sub-folder cannot be read (permissions, I/O error), or a symbolic link is broken.',
+    todo: 'Fix its permissions or the link.',
+    say: (p: { what: 'link' } | { what: 'folder' | 'file'; errno: string | undefined }) =>
+      p.what === 'link'
+        ? { message: 'The symbolic link is broken or points at something unreadable.', hint: 'Remove the link or fix its target.' }
+        : p.what === 'folder'
+          ? { message: `The folder cannot be read (${p.errno}); its articles are missing from the feeds.`, hint: 'Check its permissions.' }
+          : { message: `The file cannot be read (${p.errno}).`, hint: 'Check its permissions.' },
+  },
+  SOURCE_BINARY: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'files',
+    summary: 'The file holds binary data (an image, an archive), not text.',
+    doc: 'The file holds binary data (NUL bytes in the first 8 KiB, or the signature of PNG, GIF, JPEG, PDF or ZIP) though its extension says article.',
+    todo: 'Move images and archives out, or fix the extension.',
+    say: (_: NoParams) => ({
+      message: 'The file holds binary data (NUL bytes or a known binary signature), not text.',
+      hint: 'Move images and other binary files out of the articles folder.',
+    }),
+  },
+  SOURCE_INVALID_UTF8: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'files',
+    summary: 'A Markdown file is not valid UTF-8 (nor UTF-16 with a byte-order mark).',
+    doc: 'A Markdown file is not valid UTF-8, nor UTF-16 with a byte-order mark. The line of the first bad byte is given. (UTF-8 with a BOM and UTF-16 LE/BE with a BOM are read correctly.) Text and HTML files are never refused for their encoding (see `SOURCE_NOT_UTF8`).',
+    todo: 'Re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`.',
+    say: (p: { offset: number; line: number }) => ({
+      message: `The file is not valid UTF-8 (first bad byte at offset ${p.offset}, line ${p.line}).`,
+      hint: 'Re-save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+    }),
+  },
+  SOURCE_NOT_UTF8: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary:
+      "A text or HTML file is not valid UTF-8 and declares no other charset: it was read in the config's fallbackEncoding (windows-1252 by default); or an HTML page declares UTF-8 but is not, and its bad bytes were replaced.",
+    doc: "A `.txt` or `.html` file is not valid UTF-8 and declares no charset, so it was read in the config's `fallbackEncoding` (windows-1252 unless set); or an HTML page declares UTF-8 but holds bytes that are not, which were replaced with U+FFFD as browsers do. HTML that declares its charset in a `<meta>` (ISO-8859-x, windows-125x, Shift_JIS, GBK ...) is decoded in it without a warning.",
+    todo: 'Re-save the file as UTF-8, or set `"fallbackEncoding"` to its encoding (e.g. `"iso-8859-2"`).',
+    /** `note`: the decoder's account of what it did (src/sources/encoding.ts). */
+    say: (p: { note: string }) => ({ message: p.note, hint: 'Re-save it as UTF-8, or set "fallbackEncoding" in the config to its encoding.' }),
+  },
+  SOURCE_TOO_LARGE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'files',
+    summary: 'The file is larger than the per-article limit.',
+    doc: 'The file is larger than the per-article limit (8 MiB). It is not read into memory.',
+    todo: 'Split it, or remove embedded data (base64 images, logs).',
+    say: (p: { bytes: number; limit: number }) => ({
+      message: `The file is ${mib(p.bytes)} MiB; articles are limited to ${p.limit / 1048576} MiB.`,
+      hint: 'Split it, or remove embedded data (images as base64, logs) from it.',
+    }),
+  },
+  SOURCE_EMPTY: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'files',
+    summary: 'The file is empty or holds only whitespace.',
+    doc: 'The file is empty or holds only whitespace.',
+    todo: 'Write the article, or delete the file.',
+    say: (_: NoParams) => ({ message: 'The file is empty.', hint: 'Write the article, or delete the file.' }),
+  },
+  SOURCE_SYMLINK_LOOP: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: 'A symbolic link points back into a folder already being read; it was not followed.',
+    doc: 'A symbolic link points back to a folder that contains it; it is not followed (the articles under it are read once, by their real path).',
+    todo: 'Remove the link.',
+    say: (_: NoParams) => ({ message: 'The symbolic link points back to a folder that contains it; it was not followed.', hint: 'Remove the link.' }),
+  },
+  SOURCE_LINK_OUTSIDE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'files',
+    summary: 'A symbolic link points outside the articles folder; it was not read (config "followExternalLinks": true reads it).',
+    doc: 'A symbolic link in the articles folder points outside it (its real path, after every link on the way, is elsewhere: `/etc/passwd`, `/proc/self/status`, a sibling folder). It is not read, so a link can never publish a file from elsewhere on the machine; each link is named.',
+    todo: 'Move the target into the articles folder, or set `"followExternalLinks": true` if you mean to publish what it points at.',
+    say: (_: NoParams) => ({
+      message: 'The symbolic link points outside the articles folder; it was not read.',
+      hint: 'Move the target into the articles folder, or set "followExternalLinks": true in the config if you mean to publish it.',
+    }),
+  },
+  SOURCE_SPECIAL_FILE: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: 'A FIFO, socket or device is in the articles folder; it was not read.',
+    doc: 'A named pipe (FIFO), socket or device is in the articles folder. It is never opened: reading a FIFO would wait for a writer forever. A file replaced by one while the build runs is reported the same way.',
+    todo: 'Remove it from the articles folder.',
+    say: (p: { what: 'fifo' | 'socket' | 'device' | 'other' }) => ({
+      message: `This is ${p.what === 'fifo' ? 'a named pipe (FIFO)' : p.what === 'socket' ? 'a socket' : p.what === 'device' ? 'a device' : 'not a regular file'}, not a file; it was not read.`,
+      hint: 'Remove it from the articles folder.',
+    }),
+  },
+  FM_UNCLOSED: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The front matter block opened with --- never closes.',
+    doc: 'The front matter opened with `---` on line 1 never closes.',
+    todo: 'Add a line with just `---` after the last key.',
+    say: (p: { fence: string }) => ({
+      message: `The front matter opened with "${p.fence}" on line 1 never closes.`,
+      hint: `Add a line with just "${p.fence}" after the last front matter key.`,
+    }),
+  },
+  FM_INVALID_YAML: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The front matter is not valid YAML.',
+    doc: 'The front matter is not valid YAML; the line is that of the first error. The usual cause is a value containing `: ` that is not quoted.',
+    todo: 'Quote the value, fix the indentation.',
+    /** `reason`: the parser's first sentence, without its full stop. */
+    say: (p: { reason: string }) => ({
+      message: `The front matter is not valid YAML: ${p.reason}.`,
+      hint: 'Check indentation and quoting; a value containing ": " must be quoted.',
+    }),
+  },
+  FM_INVALID_TOML: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The TOML front matter (between +++ lines) is not valid TOML.',
+    doc: "The TOML front matter (Hugo's `+++` ... `+++`) is not valid TOML; the line is that of the error.",
+    todo: 'Quote strings with `"`, put lists in `[...]`.',
+    /** `reason`: the parser's first sentence, without its full stop. */
+    say: (p: { reason: string }) => ({
+      message: `The front matter is not valid TOML: ${p.reason}.`,
+      hint: 'Check the quoting: strings are in "double quotes", lists in [brackets].',
+    }),
+  },
+  FM_TOO_LARGE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The front matter is larger than 16 KiB; it is refused without being parsed.',
+    doc: 'The front matter is larger than 16 KiB. It is refused without being parsed: real front matter is a few hundred bytes, and parsing megabytes of broken YAML takes seconds.',
+    todo: 'Move long text (a summary, notes) into the body.',
+    say: (p: { chars: number; limit: number }) => ({
+      message: `The front matter is ${p.chars} characters long; the limit is ${p.limit}.`,
+      hint: 'Move long text (a summary, notes) into the body; front matter holds short keys and values.',
+    }),
+  },
+  FM_NOT_A_MAPPING: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The front matter is YAML but not a mapping of keys to values.',
+    doc: 'The front matter is YAML but not `key: value` lines (a list, a bare string).',
+    todo: 'Write `title: ...` etc. on their own lines.',
+    say: (_: NoParams) => ({ message: 'The front matter must be a list of "key: value" lines.', hint: 'Write e.g. "title: My article" on its own line.' }),
+  },
+  FM_ALIAS_LIMIT: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The front matter expands too many YAML aliases (a "billion laughs" document).',
+    doc: 'The front matter expands more than 50 YAML aliases: a "billion laughs" document, which would take exponential memory. It is refused without being expanded.',
+    todo: 'Remove the aliases; front matter rarely needs any.',
+    say: (p: { reason: string; limit: number }) => ({
+      message: `The front matter expands too many YAML aliases (${p.reason}).`,
+      hint: `Use at most ${p.limit} aliases; front matter rarely needs any.`,
+    }),
+  },
+  FM_YAML_TAG: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'The front matter uses a YAML tag (!!js/..., !foo); tags never construct objects and the value is read as plain data.',
+    doc: 'The front matter uses a YAML tag (`!!js/function`, `!!python/object`, `!foo`) or another feature feedwright ignores. Tags never construct objects or run code: the value is read as plain data (a tagged string is a string).',
+    todo: 'Remove the tag.',
+    say: (p: { reason: string }) => ({
+      message: `The front matter uses a YAML feature feedwright ignores: ${p.reason}.`,
+      hint: 'Remove the tag; front matter holds plain strings, numbers, lists and maps.',
+    }),
+  },
+  FM_UNKNOWN_KEY: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'A front matter key is not one feedwright knows; it is ignored.',
+    doc: 'A front matter key neither feedwright nor any site generator it knows reads (layout, permalink, aliases, extra, eleventyNavigation... never warn); it is ignored. Reported once per key for the whole build, at its first file and line, with the number of files. The hint suggests the nearest known key ("Did you mean "tags"?").',
+    todo: 'Fix the spelling, map it with the config `keys` (`"keys": { "title": ["newstitle"] }`), or ignore it.',
+  },
+  FM_BAD_VALUE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'A front matter value has the wrong type or shape.',
+    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `image` not a URL, `lang` not a language tag).',
+    todo: 'Use the form shown in the hint.',
+  },
+  META_TITLE_MISSING: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'No title in the front matter, the text or the file.',
+    doc: 'No title in the front matter, nor found in the text (a first-line title, a `# Heading`, an HTML `<title>`/`og:title`).',
+    todo: 'Add `title: ...`.',
+  },
+  META_DATE_UNPARSEABLE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'A date in the front matter could not be read.',
+    doc: 'A date in the front matter cannot be read (e.g. `31/31/2024`).',
+    todo: 'Write ISO 8601: `2024-03-11` or `2024-03-11T09:30:00+01:00`. Dates without an offset are read in the config `timezone`.',
+  },
+  META_DATE_IMPLAUSIBLE: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'A date is before 1970 or after 2100, which is usually a typo.',
+    doc: 'A date is before 1970 or after 2100 (e.g. 1900, 2300): usually a typo. The article is published (unless the date is also in the future, see below).',
+    todo: 'Check the year.',
+  },
+  META_DATE_OUT_OF_RANGE: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'A date has a year outside 1-9999 (e.g. 0000), which feeds cannot carry; the article is left out.',
+    doc: "A date's year is outside 1–9999, e.g. `date: 0000-06-15`. RFC 3339 and RFC 822 readers disagree about year 0 (some write it as 0001, the era year), so the article is left out rather than published with another year.",
+    todo: 'Fix the year; 0000 is usually a placeholder.',
+  },
+  META_DATE_FROM_MTIME: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'No date anywhere, so the file modification time was used; it changes on every fresh checkout.',
+    doc: "No date anywhere, so the file's modification time is used; it changes on every fresh checkout, so the feed changes too. Reported once for the whole build, at the first such file, with the number of files (`feedwright explain FILE` shows where each date came from).",
+    todo: 'Add `date:` (or turn on git dates and commit the file).',
+  },
+  META_UPDATED_BEFORE_PUBLISHED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'The updated date is earlier than the published date; updated was set to published.',
+    doc: '`updated` is earlier than the publication date; the publication date is used.',
+    todo: 'Fix the dates.',
+  },
+  META_FUTURE_HELD: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'metadata',
+    summary: 'The article is dated in the future and is held back (config "future": "include" publishes it).',
+    doc: 'The article is dated in the future and is held back (config `"future": "hold"`, the default). It is published by the first build after its date.',
+    todo: 'Set `"future": "include"` to publish future-dated articles now.',
+  },
+  META_DRAFT: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'metadata',
+    summary: 'The article is a draft (draft: true) and is not published.',
+    doc: '`draft: true`: the article is not published.',
+    todo: 'Remove `draft: true` to publish it.',
+  },
+  META_SLUG_INVALID: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'The slug is not a safe URL path segment (no "/", "..", or control characters).',
+    doc: 'The slug is not a safe URL path segment: it contains `/`, `\\`, `..`, `?`, `#`, whitespace or control characters (e.g. `../../etc/passwd`). Nothing is ever written at a path built from it.',
+    todo: 'Use letters, digits, `-`, `_`, `.`.',
+  },
+  META_ID_INVALID: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'The id is not an absolute IRI (a URL, urn: or tag: URI).',
+    doc: 'The `id` is not an absolute IRI.',
+    todo: 'Use a URL, `urn:uuid:...` or a `tag:` URI, or remove it to get a stable `tag:` id.',
+  },
+  META_LINK_INVALID: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'The link is not an absolute http(s) URL and cannot be resolved against the site link.',
+    doc: 'The `link`/`canonical` is not an http(s) URL and does not resolve against the site `link` (e.g. `javascript:...`).',
+    todo: 'Use an absolute URL or a path.',
+  },
+  META_DUPLICATE_ID: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'Two articles resolve to the same id; the later one is left out.',
+    doc: 'Two articles resolve to the same id. Both files are named (each diagnostic names the other); the newer one is kept in the feeds, the other is left out.',
+    todo: 'Give one of them a different `id` (or slug).',
+  },
+  META_DUPLICATE_SLUG: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'Two articles resolve to the same slug (and so the same link); the later one is left out.',
+    doc: 'Two articles resolve to the same slug, hence the same link (e.g. `a/post.md` and `b/post.md`). Both are named; one is kept.',
+    todo: 'Give one of them a `slug:`.',
+  },
+  META_DUPLICATE_LINK: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'Two articles resolve to the same link (the same page of the site); the later one is left out.',
+    doc: "Two articles resolve to the same link, the same page of the site (a true collision: the generator would write one over the other). Both files are named; the newer is kept. Articles whose links differ never collide: a derived id shared by two of them is made unique from the later one's link.",
+    todo: 'Give one of them a different `slug`, `permalink` or `url`.',
+  },
+  META_NOT_A_POST: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'metadata',
+    summary: 'A section or listing page, or a page the generator does not write or list; it is not an item.',
+    doc: "The file is a section or listing page (Hugo/Zola `_index.md`, a page with `pagination`/`paginate`, a listing `layout` such as `home`, `list`, `archive`; a folder's `index.md` that has articles below it, except in Hugo where it is a page bundle), or a page the generator does not write or list (`permalink: false`, `eleventyExcludeFromCollections`, Hugo `headless`/`build`, a Jekyll `_drafts/` file or a `_posts/` file without a date in its name).",
+    todo: 'Nothing, unless it is a post: then remove the listing key.',
+  },
+  META_TITLE_FROM_FILE_NAME: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'No title key; the title is taken from the file name, and the keys that may hold it are named.',
+    doc: 'There is no `title` key but a key that may hold the title (`newstitle`, `headline`...); the article is published with a title made from its file name. Reported once for the build, with the number of files.',
+    todo: 'Map the key: `"keys": { "title": ["newstitle"] }`.',
+  },
+  META_PERMALINK_TOKEN: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'A permalink pattern has a :token feedwright does not know; it is kept as written.',
+    doc: "A permalink pattern (from the config or the generator's) uses a `:token` feedwright does not know; it is kept as written in the link.",
+    todo: 'Use the tokens listed in README, "Links".',
+  },
+  SITE_DATA_CODE: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'links',
+    summary: 'A site data file is code (an Eleventy .11tydata.js); feedwright does not run it, so what it sets is not applied.',
+    doc: "A data file of the site is code (an Eleventy `blog/blog.11tydata.js`). feedwright reads data files that are data (`blog/blog.json`) but never runs code, so a `permalink`, `tags` or `layout` it sets is not applied to the articles below it, and their links may differ from the site's.",
+    todo: "Write the same pattern in the config's `permalinks`, and check with `--verify-links`.",
+  },
+  LINK_NOT_BUILT: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'links',
+    summary: "An item link does not resolve to a page in the site's output folder (--verify-links).",
+    doc: "An item's link does not resolve to a page the site built (`/x/` is `x/index.html`; `/x` is `x.html`, `x/index.html` or `x`; `/x.html` is `x.html`) in the generator's output folder. The message names the article file and the URL.",
+    todo: 'Fix the permalink (config `permalinks`, front matter `permalink`/`url`/`slug`), or build the site first.',
+  },
+  CONTENT_EMPTY: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary: 'Nothing was left of the body after cleaning.',
+    doc: 'Nothing is left of the body after cleaning; the item has a title only.',
+    todo: 'Check `feedwright explain <file>` for what was dropped.',
+  },
+  CONTENT_TRUNCATED_NESTING: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.',
+    doc: 'The HTML nests elements more than 256 levels deep: the deeper elements are unwrapped and only their text is kept. An HTML page nested 200 levels or more is extracted by the density fallback instead of Readability; a page that cannot be walked at all, or Markdown nested more than 100 levels (100,000 `>`; a list marker counts only before a space, so a rule of 101 `-` is not nesting) or with more than 1,000 inline markers in one word (`!!!!...`), is kept as plain paragraphs.',
+    todo: 'Remove the needless nesting (a broken editor or a hostile page), or save the article as Markdown.',
+  },
+  CONTENT_TEMPLATE_REMOVED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary:
+      'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
+    doc: 'Template code in a Markdown body cannot be rendered and was removed: a Hugo shortcode other than the built-ins rendered here (`ref`, `relref`, `param`, `figure`, `youtube`, `vimeo`, `highlight`; a paired one keeps its inner text), an `{% include %}`, a tag no engine knows, or any Liquid/Nunjucks where the site does not say it renders templates. The message names each tag with its line (the first eight, then a count). Code spans and fenced code keep their `{{`/`{%`; a JSX attribute (`style={{…}}`, in an `.md` page compiled as MDX) is removed without a word.',
+    todo: 'Where the site uses Liquid, use its generator preset (which sets `templates: { engine: "liquid", vars: { site: {…} } }` in the resolved config), or front matter `render_with_liquid: true`; otherwise write the content the tag produces, or accept the removal.',
+    /** `named`: the first removed tags as "tag (line n)", of `total`; `engine`: whether the site renders Liquid at all. */
+    say: (p: { named: readonly string[]; total: number; engine: 'liquid' | 'none' }) => ({
+      message: `Template code that cannot be rendered was removed from the body: ${p.named.join(', ')}${p.total > p.named.length ? ` and ${p.total - p.named.length} more` : ''}.`,
+      hint:
+        p.engine === 'none'
+          ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
+          : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.',
+    }),
+  },
+  CONTENT_LINK_UNRESOLVED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary: 'A Jekyll {% link %} or {% post_url %}, or a Hugo ref/relref, names no file of the site; the link was left out and its text kept (the generator stops its build on this).',
+    doc: "A Jekyll `{% link path %}` or `{% post_url name %}`, or a Hugo `{{< ref >}}`/`{{< relref >}}`, names no file of the site (each target is looked up before any body is rendered: `link` by its path from the source folder, `post_url` by the post's file name, `ref` as Hugo's GetPage does). The Markdown or HTML link around it is unwrapped: its text stays, pointing nowhere. The message names each tag with its line. Jekyll and Hugo stop their builds on the same tag.",
+    todo: 'Fix the path: `{% link _posts/2024-01-31-x.md %}`, `{% post_url 2024-01-31-x %}` (a sub-folder of `_posts` goes before the name), `{{< relref "/blog/x" >}}`.',
+    /** `named`: the first unresolved tags as "tag (line n)", of `total`. */
+    say: (p: { named: readonly string[]; total: number }) => ({
+      message: `No file of the site is what this names, so the link was left out and its text kept: ${p.named.join(', ')}${p.total > p.named.length ? ` and ${p.total - p.named.length} more` : ''}.`,
+      hint: 'The generator stops its build on this too: Jekyll\'s {% link %} takes the file\'s path from the source folder ("_posts/2024-01-31-x.md"), {% post_url %} the post\'s file name without extension ("2024-01-31-x"); Hugo\'s ref/relref a page path from the content folder ("/blog/x").',
+    }),
+  },
+  CONTENT_TEMPLATE_FAILED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered.",
+    doc: "The body's Liquid does not parse or render (an unclosed tag, a bad expression, a loop beyond the limits); its template code was removed instead.",
+    todo: 'Fix the syntax at the line named, or wrap literal braces in `{% raw %}…{% endraw %}`.',
+    /** `reason`: LiquidJS's message. */
+    say: (p: { reason: string }) => ({
+      message: `The Liquid template code in this article could not be rendered (${p.reason}); it was removed instead.`,
+      hint: 'Fix the template syntax, or wrap code that is not a template in {% raw %}…{% endraw %}.',
+    }),
+  },
+  CONTENT_MDX_REMOVED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.',
+    doc: "An `.mdx` body's JSX component (one warning per component, at its first line, with a count) or `{expression}`s (one warning, lines listed) cannot run outside the site and were removed. Imports and exports are removed silently; the Markdown inside a component is kept.",
+    todo: 'Write what the component shows as Markdown, or accept the removal; escape a literal brace as `\\{`.',
+    /** One component (`count` uses, the first reported), or every `{expression}` of the body at their `lines`. */
+    say: (p: { what: 'component'; name: string; count: number } | { what: 'expressions'; lines: readonly number[] }) =>
+      p.what === 'component'
+        ? {
+            message: `The MDX component <${p.name}>${p.count > 1 ? ` (${p.count} times)` : ''} cannot be rendered outside the site and was removed; any Markdown inside it was kept.`,
+            hint: 'Feeds carry HTML only: write what the component shows as Markdown, or accept the removal.',
+          }
+        : {
+            message: `${p.lines.length === 1 ? 'An MDX {expression}' : `${p.lines.length} MDX {expressions}`} cannot be evaluated outside the site and ${p.lines.length === 1 ? 'was' : 'were'} removed (line ${p.lines.slice(0, 8).join(', ')}${p.lines.length > 8 ? ', …' : ''}).`,
+            hint: 'Write the value itself, or escape a literal brace as \\{.',
+          },
+  },
+  ARTICLE_TOO_COMPLEX: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary:
+      'The article passes a work bound (HTML elements or nodes); it was read the cheap way, as plain text without boilerplate removal, instead of taking unbounded time and memory.',
+    doc: 'The article passes a work bound (see [Work bounds](#work-bounds)): an HTML page with more than 15,000 elements or 100,000 nodes, scraped text with more than 100,000 lines, Markdown over 1 MiB, 100,000 lines or 250,000 `<` and `&`, or whose HTML nests more than 20,000 elements deep. It is read the cheap way instead: its text as plain paragraphs, without boilerplate removal or Markdown rendering (an HTML page keeps its `<title>`). The message names the bound.',
+    todo: 'Nothing, if the text is what you want. Otherwise save the article without its page chrome, or split it.',
+  },
+  ARTICLE_OVER_BOUND: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'content',
+    summary: "The article's body has more tags and entities than the per-article work bound; it is left out instead of taking minutes.",
+    doc: "The article's body, once read, has more than 250,000 tags and entities (each `<` and `&` of its HTML; prose has a few per sentence). Every later stage pays for each one (~3 µs and ~300 bytes through a build), so the article is left out instead of holding the build for seconds to minutes. Example: 2 MB of `<` characters.",
+    todo: 'Split the article, or remove what makes it so (a run of `<` or `&`, a generated table).',
+    say: (p: { limit: number; bound: string }) => ({
+      message: `The body has more than ${p.limit.toLocaleString('en-US')} tags and entities (bound "${p.bound}"); the article is left out instead of taking seconds to minutes of every later stage.`,
+      hint: 'Split the article, or remove what makes it so (runs of "<" or "&", a generated table); see docs/errors.md for the bounds.',
+    }),
+  },
+  ARTICLE_INTERNAL_ERROR: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'content',
+    summary: 'feedwright crashed on this article (a bug); the article is left out and the others are built.',
+    doc: 'feedwright crashed on this article: a bug. The article is left out and the others are built (one bad article never takes the feed down).',
+    todo: 'Report it with the article.',
+  },
+  ARTICLE_ITEM_INVALID: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'content',
+    summary: "The article's feed item failed feedwright's own validation (a bug); the article is left out and the others are built.",
+    doc: "The article's item, rendered in one of the formats, fails feedwright's own validation (every item is checked when its article is parsed): a bug. The article is left out and the others are built, instead of the whole build stopping with `VALIDATION_FAILED`.",
+    todo: 'Report it with the article; the message names the rule.',
+  },
+  GIT_SHALLOW: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'git',
+    summary: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.',
+    doc: 'The repository is a shallow clone, so git dates are those of the clone, not of the articles.',
+    todo: 'In CI, fetch the full history (`fetch-depth: 0`), or add dates to the front matter.',
+    say: (_: NoParams) => ({
+      message: 'The repository is a shallow clone, so git dates are wrong (every article looks new).',
+      hint: 'Fetch the full history (actions/checkout with fetch-depth: 0, or `git fetch --unshallow`), or set dates in front matter.',
+    }),
+  },
+  GIT_DATES_UNCERTAIN: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'git',
+    summary:
+      'git history cannot tell when some articles began: many start in one commit (an import, or a move or copy git could not follow), or a commit was too large for rename detection.',
+    doc: "git cannot tell when some articles began. Renames are followed (a post moved with `git mv`, or moved and lightly edited in the same commit, keeps its first commit's date), but here at least 10 articles, and a quarter of them, first appear in one commit (an import from elsewhere, a copy, or a move with so much editing that git no longer pairs the files), or a commit moved more than 5,000 files, beyond rename detection. Their git dates are that commit's. Articles dated in front matter are not affected.",
+    todo: 'Date the articles in front matter (or accept the dates); when moving posts, commit the move apart from big edits.',
+    /** Two causes: a commit past git's rename limit, or `count` of `total` articles starting in one commit on `day`. */
+    say: (p: { cause: 'rename-limit'; limit: number } | { cause: 'bulk'; count: number; total: number; day: string }) =>
+      p.cause === 'rename-limit'
+        ? {
+            message: `A commit moves more files than git compares for renames (${p.limit}); articles it moved look new there, so their git dates may be the move's.`,
+            hint: 'Date these articles in front matter, or move fewer files per commit.',
+          }
+        : {
+            message: `${p.count} of ${p.total} articles first appear in one commit on ${p.day} (an import, or a move or copy git could not follow), so git dates them all ${p.day}; articles dated in front matter are not affected.`,
+            hint: 'Date the articles in front matter, or keep their history when moving them (`git mv`, little editing in the same commit).',
+          },
+  },
+  GIT_UNAVAILABLE: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'git',
+    summary: 'git history could not be read (not a repository, or git missing); dates fall back further.',
+    doc: 'git history cannot be read (not a repository, git not installed); dates fall back to the next source in the precedence.',
+    todo: 'Nothing, or set `"git": false`.',
+    /** `reason`: git's first line of error output. */
+    say: (p: { reason: string }) => ({
+      message: `git history is not available (${p.reason}); dates fall back to the file modification time.`,
+      hint: 'Set "git": false in the config to silence this, or date articles in front matter.',
+    }),
+  },
+  FEED_INVALID: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'feed-validation',
+    summary: 'A feed feedwright rendered failed its own validation: a bug in feedwright.',
+    doc: "Prefix of the validator's errors on a feed feedwright rendered (`FEED_INVALID/<rule>`, rules listed in [validation-rules.md](validation-rules.md)). Any such error is a bug in feedwright and aborts the build with `VALIDATION_FAILED` (exit 70) before anything is replaced. Validator *warnings* on rendered feeds keep their rule code and do not fail the build.",
+    todo: 'Report it.',
+  },
+  // ==== validator rules (validate/) ===========================================================
+  FEED_FORMAT_UNKNOWN: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'any',
+    spec: 'feedwright',
+    summary: 'The content is neither an RSS 2.0 document, an Atom feed, nor a JSON object.',
+  },
+  FEED_SKIPPED_NOT_A_FEED: {
+    kind: 'rule',
+    severity: 'note',
+    section: 'any',
+    spec: 'feedwright',
+    summary: 'A file found while walking a folder is not a feed (e.g. a JSON config or an HTML page), so it was not checked.',
+  },
+  FEED_FILE_UNREADABLE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'any',
+    spec: 'feedwright',
+    summary: 'A path given to checkPaths could not be read.',
+  },
+  XML_NOT_WELL_FORMED: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 2.1',
+    summary: 'The document is not well-formed XML (a problem not covered by a more specific XML_ code).',
+  },
+  XML_ILLEGAL_CHARACTER: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 2.2 (Char)',
+    summary: 'A character that XML 1.0 forbids (control characters such as U+0001, U+FFFE, U+FFFF) appears literally.',
+  },
+  XML_BAD_CHARACTER_REFERENCE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 4.1 (WFC: Legal Character)',
+    summary: 'A character reference such as &#1; names a character that XML 1.0 forbids.',
+  },
+  XML_UNDEFINED_ENTITY: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 4.1 (WFC: Entity Declared)',
+    summary: 'An entity reference (e.g. &nbsp;) is not one of the five XML entities, or a bare & is not escaped.',
+  },
+  XML_UNDECLARED_PREFIX: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'Namespaces in XML 1.0 (NSC: Prefix Declared)',
+    summary: 'An element or attribute uses a namespace prefix (e.g. content:encoded) that no xmlns: attribute declares.',
+  },
+  XML_MISMATCHED_TAG: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 3 (WFC: Element Type Match)',
+    summary: 'An end tag does not match the open start tag, or an element is never closed.',
+  },
+  XML_CDATA_END_IN_TEXT: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 2.4',
+    summary: 'The string "]]>" appears in character data (typically a second "]]>" inside a CDATA section).',
+  },
+  XML_NESTING_TOO_DEEP: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'libxml2 parser limit (XML_PARSE_HUGE off): at most 257 nested elements',
+    summary: 'Elements are nested deeper than libxml2-based readers accept; parsing stops there.',
+  },
+  XML_DUPLICATE_ATTRIBUTE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'xml',
+    spec: 'XML 1.0 3.1 (WFC: Unique Att Spec)',
+    summary: 'The same attribute appears twice on one element.',
+  },
+  RSS_VERSION_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0 (rssboard.org/rss-specification): "the version attribute must be 2.0"',
+    summary: 'The <rss> element must have version="2.0".',
+  },
+  RSS_CHANNEL_COUNT: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "Required channel elements"',
+    summary: '<rss> must contain exactly one <channel>.',
+  },
+  RSS_CHANNEL_ELEMENT_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "Required channel elements"',
+    summary: 'The channel lacks one of title, link, description.',
+  },
+  RSS_ELEMENT_EMPTY: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "Required channel elements"; W3C NotBlank',
+    summary: 'A channel title or link, or an item link, is empty.',
+  },
+  RSS_ELEMENT_DUPLICATE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "Elements of <channel>" / "Elements of <item>"',
+    summary: 'An element that may appear once in a channel or item appears more than once.',
+  },
+  RSS_ELEMENT_UNKNOWN: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0; W3C UndefinedElement',
+    summary: 'An element without a namespace is not defined by RSS 2.0 in that place.',
+  },
+  RSS_ITEM_TITLE_OR_DESCRIPTION_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "Elements of <item>"',
+    summary: 'An item has neither a title nor a description.',
+  },
+  RSS_DATE_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0 pubDate/lastBuildDate; RFC 822 5.1 (4-digit years accepted)',
+    summary: 'pubDate or lastBuildDate is not an RFC 822 date-time.',
+  },
+  RSS_DATE_WEEKDAY_MISMATCH: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RFC 822 5.1; W3C IncorrectDOW',
+    summary: 'The day of the week in an RFC 822 date does not match the date.',
+  },
+  RSS_GUID_PERMALINK_NOT_URL: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "<guid> sub-element of <item>"',
+    summary: 'A guid that is a permalink (isPermaLink absent or "true") is not an absolute URL.',
+  },
+  RSS_GUID_ISPERMALINK_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "<guid> sub-element of <item>"',
+    summary: 'The isPermaLink attribute is neither "true" nor "false".',
+  },
+  RSS_GUID_MISSING: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS Best Practices Profile, "guid"; W3C MissingGuid',
+    summary: 'An item has no guid, so readers cannot tell whether it is new.',
+  },
+  RSS_AUTHOR_NOT_EMAIL: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "<author> sub-element of <item>", managingEditor, webMaster',
+    summary: 'author, managingEditor or webMaster is not an email address, optionally followed by "(Name)".',
+  },
+  RSS_ATOM_SELF_LINK_MISSING: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS Best Practices Profile, "atom:link"; W3C MissingAtomSelfLink',
+    summary: 'The channel has no <atom:link rel="self"> giving the feed\'s own URL.',
+  },
+  RSS_URL_NOT_ABSOLUTE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0 (link, url, comments, docs, enclosure, source); RSS Best Practices Profile',
+    summary: 'A URL (link, image url, enclosure url, comments, source url, atom:link href) is not absolute.',
+  },
+  RSS_CATEGORY_EMPTY: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS 2.0, "<category> sub-element of <item>"',
+    summary: 'A category element is blank.',
+  },
+  RSS_ENCLOSURE_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "<enclosure> sub-element of <item>"',
+    summary: 'An enclosure lacks url, length or type, or its length is not a non-negative integer.',
+  },
+  RSS_TTL_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'rss',
+    spec: 'RSS 2.0, "<ttl> sub-element of <channel>"',
+    summary: 'ttl is not a non-negative integer number of minutes.',
+  },
+  RSS_TEXT_CONTAINS_MARKUP: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS Best Practices Profile, "Encoding" (plain-text elements); W3C ContainsHTML',
+    summary: 'A plain-text element (title, category, author...) contains what looks like HTML markup.',
+  },
+  RSS_TEXT_AMPERSAND_NOT_HEX: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS Best Practices Profile, "Encoding" (& and < in plain text)',
+    summary: 'A & or < in a plain-text element is encoded as &amp;/&lt;/CDATA instead of &#x26;/&#x3C;.',
+  },
+  RSS_TEXT_DECIMAL_REFERENCE: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS Best Practices Profile, "Encoding" (hexadecimal references)',
+    summary: 'A numeric character reference in text is decimal (&#233;) rather than hexadecimal (&#xE9;).',
+  },
+  RSS_DESCRIPTION_AFTER_CONTENT: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'rss',
+    spec: 'RSS Best Practices Profile, "content:encoded"',
+    summary: "An item's description comes after its content:encoded; it should precede it.",
+  },
+  ATOM_NAMESPACE_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 2',
+    summary: 'The root <feed> is not in the Atom namespace http://www.w3.org/2005/Atom.',
+  },
+  ATOM_ELEMENT_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.1, 4.1.2, 3.2.1',
+    summary: 'A feed or entry lacks its id, title or updated, or a person lacks its name.',
+  },
+  ATOM_ELEMENT_DUPLICATE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.1, 4.1.2, 3.2',
+    summary: 'An element that must appear at most once (id, title, updated, summary, content...) appears twice.',
+  },
+  ATOM_ELEMENT_UNKNOWN: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 appendix B (RELAX NG grammar)',
+    summary: 'An element in the Atom namespace is not allowed in that place by the grammar.',
+  },
+  ATOM_AUTHOR_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.1, 4.1.2',
+    summary: 'An entry has no author and neither its source nor the feed provides one.',
+  },
+  ATOM_ID_NOT_ABSOLUTE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.2.6',
+    summary: 'atom:id is not an absolute IRI.',
+  },
+  ATOM_URL_NOT_ABSOLUTE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.2.7.1, 3.2.2, 4.2.4, 4.2.5, 4.2.8, 4.1.3.2 (feedwright requires absolute; no xml:base)',
+    summary: 'A link href, person uri, icon, logo, generator uri or content src is not an absolute IRI.',
+  },
+  ATOM_LINK_HREF_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.2.7.1',
+    summary: 'An atom:link has no href attribute.',
+  },
+  ATOM_CATEGORY_TERM_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.2.2.1',
+    summary: 'An atom:category has no (or an empty) term attribute.',
+  },
+  ATOM_DATE_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 3.3; RFC 3339 5.6',
+    summary: 'updated or published is not an RFC 3339 date-time (uppercase T and Z, valid ranges).',
+  },
+  ATOM_PUBLISHED_AFTER_UPDATED: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.2.9, 4.2.15',
+    summary: "An entry's published date is later than its updated date.",
+  },
+  ATOM_TEXT_TYPE_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 3.1.1',
+    summary: 'The type of a text construct (title, subtitle, summary, rights) is not text, html or xhtml.',
+  },
+  ATOM_XHTML_DIV_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 3.1.1.3, 4.1.3.3',
+    summary: 'A type="xhtml" construct does not contain exactly one XHTML div.',
+  },
+  ATOM_CONTENT_TYPE_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.3.1',
+    summary: 'The type of atom:content is neither text, html, xhtml nor a MIME media type.',
+  },
+  ATOM_ALTERNATE_LINK_DUPLICATE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.1, 4.1.2',
+    summary: 'Two rel="alternate" links share the same type and hreflang.',
+  },
+  ATOM_ENTRY_CONTENT_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.2',
+    summary: 'An entry has neither atom:content nor a rel="alternate" link.',
+  },
+  ATOM_SUMMARY_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.2',
+    summary: 'An entry whose content has a src attribute, or is base64-encoded, has no atom:summary.',
+  },
+  ATOM_PERSON_EMAIL_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'atom',
+    spec: 'RFC 4287 3.2.3',
+    summary: 'atom:email is not an email address.',
+  },
+  ATOM_SELF_LINK_MISSING: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'atom',
+    spec: 'RFC 4287 4.1.1 (SHOULD); W3C MissingSelf',
+    summary: 'The feed has no rel="self" link giving its own URL.',
+  },
+  ATOM_TEXT_CONTAINS_MARKUP: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'atom',
+    spec: 'RFC 4287 3.1.1.1; W3C ContainsUndeclaredHTML',
+    summary: 'A type="text" construct contains what looks like HTML markup.',
+  },
+  JSON_SYNTAX_ERROR: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'RFC 8259',
+    summary: 'The file is not valid JSON.',
+  },
+  JSON_DUPLICATE_KEY: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'json',
+    spec: 'RFC 8259 4 (names SHOULD be unique)',
+    summary: 'An object has the same key twice; readers keep only one of them.',
+  },
+  JSON_NOT_OBJECT: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1, "JSON Feed Structure"',
+    summary: 'The top-level JSON value is not an object.',
+  },
+  JSON_REQUIRED_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1 (version, title, items; item id); schema-v1.1.json required',
+    summary: 'A required key is missing.',
+  },
+  JSON_SCHEMA_VIOLATION: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1; jsonfeed-schema schema-v1.1.json',
+    summary: 'A value does not match the published JSON Schema (wrong type, unknown key...).',
+  },
+  JSON_VERSION_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1, "version"',
+    summary: 'version is not exactly https://jsonfeed.org/version/1.1.',
+  },
+  JSON_ITEM_ID_DUPLICATE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1, "Items": id is unique for that item for that feed',
+    summary: 'Two items have the same id.',
+  },
+  JSON_ITEM_CONTENT_MISSING: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1, "Items": content_html and content_text',
+    summary: 'An item has neither content_html nor content_text.',
+  },
+  JSON_URL_NOT_ABSOLUTE: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1 (URL fields); schema format "uri"',
+    summary: 'A URL (home_page_url, feed_url, url, external_url, image, icon, authors[].url/avatar...) is not absolute.',
+  },
+  JSON_DATE_INVALID: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'json',
+    spec: 'JSON Feed 1.1, date_published/date_modified; RFC 3339 5.6',
+    summary: 'date_published or date_modified is not an RFC 3339 date-time.',
+  },
+  JSON_AUTHOR_DEPRECATED: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'json',
+    spec: 'JSON Feed 1.1, "author (deprecated)"',
+    summary: 'The 1.0 "author" object is used without the 1.1 "authors" array (both together are fine).',
+  },
+  JSON_FEED_URL_MISSING: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'json',
+    spec: 'JSON Feed 1.1, home_page_url/feed_url ("should be considered required")',
+    summary: 'home_page_url or feed_url is missing; both should be present for a feed on the public web.',
+  },
+} as const satisfies Record<string, CodeEntry>;
+
+export type Code = keyof typeof CODES;
+type EntryOf<C extends Code> = (typeof CODES)[C];
+
+/** The codes of one kind, e.g. `CodeOf<'fatal'>`. */
+export type CodeOf<K extends CodeKind> = { [C in Code]: EntryOf<C>['kind'] extends K ? C : never }[Code];
+
+/** The codes that have a message builder. */
+export type SaidCode = { [C in Code]: EntryOf<C> extends { say: Builder } ? C : never }[Code];
+
+/** The parameters of a code's message builder. */
+export type SayParams<C extends SaidCode> = EntryOf<C> extends { say: (params: infer P) => Said } ? P : never;
+
+/** The message (and hint) of `code` for these parameters. */
+export function say<C extends SaidCode>(code: C, params: SayParams<C>): Said {
+  const entry: CodeEntry = CODES[code];
+  return (entry.say as (p: SayParams<C>) => Said)(params);
+}
+
+/** The table's codes of one kind, in table order, with their entries. */
+export function codesOf<K extends CodeKind>(kind: K): Array<[CodeOf<K>, Extract<CodeEntry, { kind: K }>]> {
+  return (Object.entries(CODES) as Array<[Code, CodeEntry]>).filter((e): e is [CodeOf<K>, Extract<CodeEntry, { kind: K }>] => e[1].kind === kind);
+}

@@ -1,0 +1,208 @@
+/**
+ * The one table of codes (src/codes.ts): the docs are generated from it, the old catalogues are
+ * views of it, every code the source reports is in it and every entry is reported somewhere, and
+ * its message builders write whole sentences.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateCodeDocs, regenerate, renderRegion, requiredRegions } from '../scripts/codes-doc.js';
+import { CODES, type Code, codesOf, type SaidCode, type SayParams, say } from '../src/codes.js';
+import { DIAGNOSTICS, diagnostic } from '../src/diagnostics.js';
+import { EXIT, exitCodeOf, FATAL_CODES, FeedwrightError, fatal } from '../src/errors.js';
+import { RULES } from '../src/validate/rules.js';
+
+const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
+
+describe('docs generated from the table', () => {
+  it('docs/errors.md and docs/validation-rules.md hold the tables the table generates (else: npm run docs:codes)', () => {
+    const { pages, regions } = generateCodeDocs();
+    for (const p of pages) {
+      const current = p.current.split('\n');
+      const line = p.expected.split('\n').findIndex((l, i) => l !== current[i]);
+      expect(line === -1 && p.current.length === p.expected.length, `${path.basename(p.file)} is stale from line ${line + 1}: run npm run docs:codes`).toBe(true);
+    }
+    expect([...regions].sort()).toEqual([...requiredRegions()].sort());
+  });
+
+  it('documents every code exactly once, in its kind and section', () => {
+    const text = generateCodeDocs()
+      .pages.map((p) => p.expected)
+      .join('\n');
+    for (const code of Object.keys(CODES)) expect(text.match(new RegExp(`^\\| \`${code}\` \\|`, 'gm')), code).toHaveLength(1);
+    expect(renderRegion('diagnostic:git')).toContain('| `GIT_SHALLOW` | warning |');
+    expect(renderRegion('fatal')).toContain('| `VALIDATION_FAILED` | 70 |');
+    expect(renderRegion('rule:xml')).toContain('| `XML_UNDEFINED_ENTITY` | error | XML 1.0 4.1 (WFC: Entity Declared) | An entity reference (e.g. &amp;nbsp;)');
+  });
+
+  it('refuses a hand-written row for a code the table does not have, and an unknown region', () => {
+    expect(() => regenerate('## Old\n\n| `META_NO_SUCH_CODE` | error | gone | - |\n')).toThrow(/META_NO_SUCH_CODE/);
+    expect(() => regenerate('<!-- codes:diagnostic:nowhere -->\n<!-- /codes -->')).toThrow(/Unknown code region/);
+    // A stale table inside the markers is replaced whole.
+    expect(regenerate('<!-- codes:diagnostic:git -->\n| `GIT_GONE` | x |\n<!-- /codes -->')).toBe(
+      `<!-- codes:diagnostic:git -->\n\n${renderRegion('diagnostic:git')}\n\n<!-- /codes -->`,
+    );
+  });
+});
+
+describe('the old catalogues are views of the table', () => {
+  it('DIAGNOSTICS, FATAL_CODES and RULES hold exactly the entries of their kind', () => {
+    expect(Object.keys(DIAGNOSTICS)).toEqual(codesOf('diagnostic').map(([c]) => c));
+    expect(Object.keys(FATAL_CODES)).toEqual(codesOf('fatal').map(([c]) => c));
+    expect(Object.keys(RULES)).toEqual(codesOf('rule').map(([c]) => c));
+    expect(Object.keys(DIAGNOSTICS).length + Object.keys(FATAL_CODES).length + Object.keys(RULES).length).toBe(Object.keys(CODES).length);
+    expect(DIAGNOSTICS.META_DRAFT).toEqual({ severity: 'note', meaning: CODES.META_DRAFT.summary });
+    expect(FATAL_CODES.USAGE.exit).toBe(EXIT.USAGE_OR_CONFIG);
+    expect(exitCodeOf('VALIDATION_FAILED')).toBe(EXIT.INTERNAL);
+    expect(RULES.ATOM_ID_NOT_ABSOLUTE).toEqual({ severity: 'error', spec: 'RFC 4287 4.2.6', summary: 'atom:id is not an absolute IRI.' });
+  });
+});
+
+/** src/**.ts without comments, by path relative to src/. */
+function sources(): Array<{ file: string; code: string }> {
+  const out: Array<{ file: string; code: string }> = [];
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    const text = readFileSync(abs, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+    out.push({ file: path.relative(src, abs), code: text });
+  }
+  return out;
+}
+
+describe('the table against the source', () => {
+  const codes = new Set<string>(Object.keys(CODES));
+  // A string that looks like a code: one of the table's families (CONFIG_, META_, XML_...) or a code.
+  const families = new Set([...codes].map((c) => c.split('_')[0] as string));
+  const quoted = /(['"`])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?=['"`/])/g;
+  const files = sources().filter((f) => f.file !== 'codes.ts');
+
+  it('has every code the source writes (a quoted code-like string that the table lacks is a typo or an undocumented code)', () => {
+    const unknown: string[] = [];
+    for (const { file, code } of files) {
+      for (const m of code.matchAll(quoted)) {
+        const token = m[2] as string;
+        if (!codes.has(token) && token.includes('_') && families.has(token.split('_')[0] as string)) unknown.push(`${file}: ${token}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('has no entry the source never uses (quoted, or as RULES.X / DIAGNOSTICS.X)', () => {
+    const used = new Set<string>();
+    for (const { code } of files) {
+      for (const m of code.matchAll(quoted)) used.add(m[2] as string);
+      for (const m of code.matchAll(/\.([A-Z][A-Z0-9_]+)\b/g)) used.add(m[1] as string);
+    }
+    expect([...codes].filter((c) => !used.has(c))).toEqual([]);
+  });
+
+  it('the scan sees the ways codes are written: diag(), fatal(), report(), a code field and FEED_INVALID/<rule>', () => {
+    const all = files.map((f) => f.code).join('\n');
+    for (const token of ['SOURCE_BINARY', 'OUTPUT_LOCKED', 'RSS_GUID_MISSING', 'FEED_INVALID', 'USAGE']) expect([...all.matchAll(quoted)].map((m) => m[2])).toContain(token);
+  });
+});
+
+/** Sample parameters for every message builder (the type requires one list per builder). */
+const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
+  ARTICLES_MISSING: [{ folder: 'articles' }],
+  ARTICLES_NOT_A_FOLDER: [{ path: 'notes.md' }],
+  ARTICLES_UNREADABLE: [{ folder: 'articles', errno: 'EACCES' }],
+  OUTPUT_UNWRITABLE: [
+    { what: 'The output folder dist cannot be written', errno: 'ENOSPC' },
+    { what: 'dist/feed.xml cannot be written', errno: 'EDQUOT' },
+    { what: 'dist/feed.xml cannot be written', errno: 'EACCES' },
+  ],
+  OUTPUT_LOCKED: [
+    { pid: 4242, out: 'dist', lock: 'dist/.feedwright.lock' },
+    { pid: 0, out: 'dist', lock: 'dist/.feedwright.lock' },
+  ],
+  OUTPUT_NOT_OWNED: [
+    { shown: ['dist/index.html'], total: 1, suggestion: 'dist/feeds' },
+    { shown: ['a', 'b', 'c', 'd', 'e'], total: 7, suggestion: 'dist/feeds' },
+  ],
+  OUTPUT_SYMLINK: [{ folder: 'dist/tags', target: '/etc' }],
+  OUTPUT_OVERLAPS_ARTICLES: [
+    { out: 'articles', articles: 'articles', how: 'same' },
+    { out: 'articles/dist', articles: 'articles', how: 'inside' },
+    { out: '.', articles: 'articles', how: 'holds' },
+  ],
+  ARTICLES_EMPTY: [{ extensions: ['.md', '.txt'] }],
+  SOURCE_IGNORED: [{ extensions: ['.md', '.txt'] }],
+  SOURCE_UNREADABLE: [{ what: 'link' }, { what: 'folder', errno: 'EACCES' }, { what: 'file', errno: 'EIO' }],
+  SOURCE_BINARY: [{}],
+  SOURCE_INVALID_UTF8: [{ offset: 12, line: 2 }],
+  SOURCE_NOT_UTF8: [{ note: 'The file is not valid UTF-8; it was read as windows-1252.' }],
+  SOURCE_TOO_LARGE: [{ bytes: 9 * 1048576 + 1, limit: 8 * 1048576 }],
+  SOURCE_EMPTY: [{}],
+  SOURCE_SYMLINK_LOOP: [{}],
+  SOURCE_LINK_OUTSIDE: [{}],
+  SOURCE_SPECIAL_FILE: [{ what: 'fifo' }, { what: 'socket' }, { what: 'device' }, { what: 'other' }],
+  FM_UNCLOSED: [{ fence: '---' }],
+  FM_INVALID_YAML: [{ reason: 'Nested mappings are not allowed in compact mappings' }],
+  FM_INVALID_TOML: [{ reason: 'Invalid TOML document: unexpected end of input' }],
+  FM_TOO_LARGE: [{ chars: 20000, limit: 16384 }],
+  FM_NOT_A_MAPPING: [{}],
+  FM_ALIAS_LIMIT: [{ reason: 'Excessive alias count indicates a resource exhaustion attack', limit: 50 }],
+  FM_YAML_TAG: [{ reason: 'Unresolved tag: tag:yaml.org,2002:js/function' }],
+  CONTENT_MDX_REMOVED: [
+    { what: 'component', name: 'Chart', count: 1 },
+    { what: 'component', name: 'Chart', count: 3 },
+    { what: 'expressions', lines: [4] },
+    { what: 'expressions', lines: [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+  ],
+  CONTENT_TEMPLATE_FAILED: [{ reason: 'tag "if" not closed, line:3, col:1' }],
+  CONTENT_TEMPLATE_REMOVED: [
+    { named: ['{{< figure >}} (line 3)'], total: 1, engine: 'none' },
+    { named: ['{% a %} (line 1)', '{% b %} (line 2)'], total: 12, engine: 'liquid' },
+  ],
+  CONTENT_LINK_UNRESOLVED: [
+    { named: ['{% link _posts/x.md %} (line 3)'], total: 1 },
+    { named: ['{{< relref "a" >}} (line 1)'], total: 9 },
+  ],
+  ARTICLE_OVER_BOUND: [{ limit: 250000, bound: 'markup' }],
+  GIT_SHALLOW: [{}],
+  GIT_DATES_UNCERTAIN: [
+    { cause: 'rename-limit', limit: 5000 },
+    { cause: 'bulk', count: 40, total: 50, day: '2024-03-11' },
+  ],
+  GIT_UNAVAILABLE: [{ reason: 'fatal: not a git repository (or any of the parent directories): .git' }],
+};
+
+describe('message builders', () => {
+  it.each(Object.entries(SAMPLES))('%s says what happened in whole sentences, and what to do', (code, samples) => {
+    expect(samples.length).toBeGreaterThan(0);
+    for (const params of samples) {
+      const said = say(code as SaidCode, params as never);
+      expect(said.message).toMatch(/^\S.*\.$/s);
+      expect(said.message).not.toMatch(/undefined|\[object|NaN/);
+      if (code === 'SOURCE_IGNORED') expect(said.hint).toBeUndefined();
+      else expect(said.hint).toMatch(/^[A-Z].*\.$/s);
+    }
+  });
+
+  it('every code with a builder has samples, and only those', () => {
+    const builders = (Object.keys(CODES) as Code[]).filter((c) => 'say' in CODES[c]);
+    expect(Object.keys(SAMPLES).sort()).toEqual(builders.sort());
+  });
+
+  it('diagnostic() and fatal() carry the code, its severity or exit, the place and the builder text', () => {
+    expect(diagnostic('SOURCE_TOO_LARGE', { file: 'a.md' }, { bytes: 9 * 1048576 + 1, limit: 8 * 1048576 })).toEqual({
+      code: 'SOURCE_TOO_LARGE',
+      severity: 'error',
+      message: 'The file is 9.0 MiB; articles are limited to 8 MiB.',
+      hint: 'Split it, or remove embedded data (images as base64, logs) from it.',
+      file: 'a.md',
+    });
+    expect(diagnostic('SOURCE_IGNORED', { file: 'x.png' }, { extensions: ['.md'] })).not.toHaveProperty('hint');
+    const error = fatal('OUTPUT_NOT_OWNED', { shown: ['a', 'b', 'c', 'd', 'e'], total: 7, suggestion: 'dist/feeds' }, 'a');
+    expect(error).toBeInstanceOf(FeedwrightError);
+    expect(error.code).toBe('OUTPUT_NOT_OWNED');
+    expect(error.file).toBe('a');
+    expect(error.message).toBe('a, b, c, d, e and 2 more exist in the output folder but were not written by feedwright; they are not replaced.');
+    expect(error.hint).toBe("Pass --force to let feedwright replace them, or a different --out (a folder of feedwright's own, e.g. dist/feeds).");
+  });
+});
