@@ -21,7 +21,7 @@ import { countNewlines } from '../util/text.js';
  *   removed with a warning; `{% raw %}` keeps its content as written.
  *
  * Hugo's built-in `ref`, `relref` (from `links`), `param`, `figure`, `youtube`, `vimeo` and
- * `highlight` are rendered; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
+ * `highlight` are rendered, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
  * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
  * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
@@ -325,9 +325,36 @@ function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undef
   return undefined;
 }
 
+/**
+ * Callout shortcodes of widespread Hugo themes (Docsy `alert`, Relearn `notice`, hugo-book `hint`,
+ * LoveIt `admonition`…): a box around Markdown. Rendered as a block quote with its title, when
+ * every opening tag of that name has its closing tag.
+ */
+const CALLOUTS = new Set(['alert', 'notice', 'note', 'tip', 'hint', 'info', 'warning', 'caution', 'danger', 'important', 'callout', 'admonition', 'callout-note', 'callout-tip', 'callout-warning']);
+
+function pairedCallouts(text: string): Set<string> {
+  const open = new Map<string, number>();
+  const close = new Map<string, number>();
+  for (const m of text.matchAll(/\{\{[<%]\s*(\/?)\s*([\w-]+)/g)) {
+    const name = m[2] as string;
+    if (!CALLOUTS.has(name)) continue;
+    const into = m[1] ? close : open;
+    into.set(name, (into.get(name) ?? 0) + 1);
+  }
+  return new Set([...open].filter(([name, n]) => close.get(name) === n).map(([name]) => name));
+}
+
+function calloutOpening(name: string, args: string): string {
+  const { positional, named } = shortcodeArgs(args);
+  const kind = positional.find((p) => /^[a-z]+$/i.test(p));
+  const title = named.title ?? (kind ? kind[0]?.toUpperCase() + kind.slice(1) : name === 'alert' || name === 'callout' || name === 'admonition' ? '' : name[0]?.toUpperCase() + name.slice(1));
+  return `\n\n<blockquote>\n\n${title ? `**${title.replace(/[*_`<>[\]]/g, '')}**\n\n` : ''}`;
+}
+
 /** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
 function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
+  const callouts = pairedCallouts(text);
   for (const [open, close, delims] of [
     [/\{\{</g, />\}\}/g, ['{{<', '>}}']],
     [/\{\{%/g, /%\}\}/g, ['{{%', '%}}']],
@@ -340,6 +367,7 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, 
       const closing = m?.[1] ?? '';
       const name = m?.[2] ?? '';
       const self = inner.endsWith('/') ? inner.slice(0, -1) : inner;
+      if (callouts.has(name)) return code.hold(closing ? '\n\n</blockquote>\n\n' : calloutOpening(name, self.slice((m?.[0] ?? '').length)), countNewlines(span));
       const rendered = closing ? undefined : renderBuiltIn(name, self.slice((m?.[0] ?? '').length), ctx, line);
       if (rendered !== undefined) return rendered + keepLines(span);
       removed.push({ tag: `${delims[0]} ${closing}${name} ${delims[1]}`, line });

@@ -20,7 +20,7 @@ function outsideCode(html: string): string {
 
 describe('templates: none (the default)', () => {
   it('removes Liquid and Hugo shortcodes, naming each tag and its file line, in one warning', () => {
-    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< gallery dir="b" >}}\n\n{{% notice tip %}}Keep *this*.{{% /notice %}}\n';
+    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< gallery dir="b" >}}\n\n{{% tabs %}}Keep *this*.{{% /tabs %}}\n';
     const r = read(body);
     expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
     expect(r.html).toContain('Keep <em>this</em>.');
@@ -37,7 +37,7 @@ describe('templates: none (the default)', () => {
     expect(d?.message).toContain('{% link _posts/x.md %} (line 5)');
     expect(d?.message).toContain('{{ site.url }} (line 7)');
     expect(d?.message).toContain('{{< gallery >}} (line 9)');
-    expect(d?.message).toContain('{{% notice %}} (line 11)');
+    expect(d?.message).toContain('{{% tabs %}} (line 11)');
   });
 
   it('keeps {{ and {% in code spans and fenced code blocks, and honours {% raw %}', () => {
@@ -100,6 +100,17 @@ describe('templates: Hugo built-in shortcodes', () => {
       ['CONTENT_LINK_UNRESOLVED', 5],
     ]);
     expect(r.diagnostics[1]?.message).toContain('{{< relref "nowhere" >}} (line 5)');
+  });
+});
+
+describe('templates: callout shortcodes of Hugo themes', () => {
+  it('a paired alert/notice/hint… is a block quote with its title; one whose tags do not pair is removed and named', () => {
+    const r = read('{{% alert title="Heads up" color="info" %}}\nSome *text*.\n{{% /alert %}}\n\n{{% notice tip %}}A tip.{{% /notice %}}\n');
+    expect(r.html.replace(/\n/g, '')).toBe('<blockquote><p><strong>Heads up</strong></p><p>Some <em>text</em>.</p></blockquote><blockquote><p><strong>Tip</strong></p><p>A tip.</p></blockquote>');
+    expect(r.diagnostics).toEqual([]);
+    const odd = read('{{< hint >}}open\n\n{{< hint >}}again{{< /hint >}}\n\nLater {{< gallery >}}.');
+    expect(odd.html).not.toContain('blockquote');
+    expect(odd.diagnostics[0]?.message).toContain('{{< hint >}} (line 5), {{< hint >}} (line 7), {{< /hint >}} (line 7), {{< gallery >}} (line 9)');
   });
 });
 
