@@ -670,7 +670,7 @@ export const CODES = {
     severity: 'warning',
     section: 'content',
     summary: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.',
-    doc: "An `.mdx` body's JSX component (one warning per component, at its first line, with a count) or `{expression}`s (one warning, lines listed) cannot run outside the site and were removed. Imports and exports are removed silently; the Markdown inside a component is kept.",
+    doc: "An `.mdx` body's JSX component (one warning per component, at its first line, with a count) or `{expression}`s (one warning, lines listed) cannot run outside the site and were removed. Imports and exports are removed silently; the Markdown inside a component is kept; a callout box (`<AlertBox>`, `<Aside>`, `<Callout>`, `<Note>`…) whose tags pair becomes a block quote with its title, without a warning.",
     todo: 'Write what the component shows as Markdown, or accept the removal; escape a literal brace as `\\{`.',
     /** One component (`count` uses, the first reported), or every `{expression}` of the body at their `lines`. */
     say: (p: { what: 'component'; name: string; count: number } | { what: 'expressions'; lines: readonly number[] }) =>
