@@ -17,7 +17,7 @@ import { assertNoLinks, assertNoOverlap, MANIFEST_NAME, manifestText, notOwned, 
 import { isOutputFault, unwritable } from './output/errors.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
-import type { ItemDiagnostic } from './validate/compose.js';
+import type { ItemDiagnostic } from './feeds/compose-check.js';
 import { diag } from './diagnostics.js';
 import { HOMEPAGE, VERSION } from './version.js';
 

@@ -111,7 +111,7 @@ export const CODES = {
     kind: 'fatal',
     exit: EXIT.USAGE_OR_CONFIG,
     summary: 'The config file is not JSON, not an object, has an unknown key, or a value of the wrong type.',
-    doc: 'The config file is not JSON (the message gives `file:line:column`), is not an object, has an unknown key (with a "did you mean"), or a value of the wrong type or shape: a non-IANA `timezone`, a `link` that is not an absolute http(s) URL, a `clean.drop`/`clean.keep` pattern that is not a valid regular expression, or that RE2 (the linear-time engine user patterns run on, see [Work bounds](#work-bounds)) cannot run: a lookahead or lookbehind, a backreference, a repeat count over 1,000, a pattern over 1,000 characters, a `files` name with a folder in it, or the same key twice in one object (`file:line:column` of the second; JSON would silently keep the last).',
+    doc: 'The config file is not JSON, is not an object, has an unknown key (with a "did you mean"), or a value of the wrong type or shape: a non-IANA `timezone`, a `link` that is not an absolute http(s) URL, a `clean.drop`/`clean.keep` pattern that is not a valid regular expression, or that RE2 (the linear-time engine user patterns run on, see [Work bounds](#work-bounds)) cannot run: a lookahead or lookbehind, a backreference, a repeat count over 1,000, a pattern over 1,000 characters, a `files` name with a folder in it, or the same key twice in one object (the second; JSON would silently keep the last). The message gives `file:line:column` of the key or list item at fault (the keys and types are those of `src/config/schema.ts`, see the README table).',
     todo: 'Fix the key named in the message; the hint shows a valid value.',
   },
   ARTICLES_MISSING: {

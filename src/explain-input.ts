@@ -1,16 +1,16 @@
-import path from 'node:path';
 import { compareDiagnostics } from './diagnostics.js';
 import type { ExplainContext, ExplainInput, Explanation, FieldSource } from './explain.js';
 import { formatRfc3339 } from './meta/format.js';
-import { resolveArticle } from './meta/resolve.js';
 import type { SourceKind, Sourced } from './model.js';
-import { SOURCE_EXTENSIONS } from './sources/files.js';
-import { loadReaders, readDocument } from './sources/read.js';
+import { runArticleSafely } from './pipeline/article.js';
+import { unlistedFile } from './pipeline/inputs.js';
+import { loadReaders } from './sources/read.js';
 
 /*
  * The per-file half of `explain`, apart from explain.ts so that the CLI loads the parsers only
  * for `explain` itself, and so that scripts (scripts/bench-extract.ts) explain pages in-process
- * exactly as the command does.
+ * exactly as the command does. The article goes through the build's own pipeline
+ * (`runArticleSafely`, src/pipeline/article.ts): read, resolve, render and validate its items.
  */
 
 /** Load the readers for these kinds of source; call before `explainInput`. */
@@ -23,28 +23,30 @@ export function explainInput(input: ExplainInput, ctx: ExplainContext): Explanat
   const { config, now } = ctx;
   const empty: Explanation = { source: input.source, status: 'error', authors: [], tags: [], contentText: '', contentHtml: '', dropped: [], provenance: {}, diagnostics: [] };
   if (input.problem || input.text === undefined) return { ...empty, diagnostics: input.problem ? [input.problem] : [] };
-  const kind = SOURCE_EXTENSIONS[path.extname(input.abs).toLowerCase()] ?? 'text';
-  const rel = path.relative(ctx.articlesDir, input.abs).split(path.sep).join('/');
-  const read = readDocument({ kind, relPath: rel.startsWith('..') ? path.basename(input.abs) : rel, displayPath: input.source }, input.text, ctx.readContext);
-  if (!read.ok) return { ...empty, kind, diagnostics: [...(input.note ? [input.note] : []), ...read.diagnostics] };
-  const resolved = resolveArticle(read.doc, input.mtimeMs, { config, git: ctx.git, now });
-  const diagnostics = [...(input.note ? [input.note] : []), ...read.diagnostics, ...resolved.diagnostics].sort(compareDiagnostics);
-  const base: Explanation = { ...empty, kind, contentText: read.doc.bodyText, contentHtml: '', dropped: read.doc.dropped, diagnostics };
-  if (resolved.status !== 'ok') {
-    const f = read.doc.found;
+  const file = input.file ?? { ...unlistedFile(input.abs, input.source, ctx.articlesDir), size: input.text.length, mtimeMs: input.mtimeMs };
+  const { kind } = file;
+  const run = runArticleSafely(file, input.text, { read: ctx.readContext, resolve: { config, git: ctx.git, now } });
+  const note = input.note ? [input.note] : [];
+  const doc = run.doc;
+  if (!doc) return { ...empty, kind, diagnostics: [...note, ...run.entry.diagnostics] };
+  const diagnostics = [...note, ...run.entry.diagnostics].sort(compareDiagnostics);
+  const base: Explanation = { ...empty, kind, contentText: doc.bodyText, contentHtml: '', dropped: doc.dropped, diagnostics };
+  const a = run.article;
+  if (!a) {
+    const f = doc.found;
     return {
       ...base,
-      status: resolved.status === 'error' ? 'error' : resolved.status,
+      status: run.entry.status === 'ok' ? 'error' : run.entry.status,
       ...(f.title ? { title: f.title.value } : {}),
       authors: f.authors?.value ?? [],
       tags: f.tags?.value ?? [],
     };
   }
-  const a = resolved.article;
   const prov = (s: Sourced<unknown>): FieldSource => ({ from: s.from, ...(s.line === undefined ? {} : { line: s.line }), ...(s.rule ? { rule: s.rule } : {}) });
   return {
     ...base,
-    status: 'published',
+    // An article whose item failed validation is left out of the feeds (ARTICLE_ITEM_INVALID).
+    status: run.entry.status === 'ok' ? 'published' : 'error',
     title: a.title.value,
     authors: a.authors.value,
     published: formatRfc3339(a.published.value, a.published.offset),

@@ -1,14 +1,13 @@
 import path from 'node:path';
-import { readFile, stat } from 'node:fs/promises';
-import { findTemplateLines } from './extract/text/template.js';
+import { stat } from 'node:fs/promises';
 import { resolvePaths, type BuildOptions } from './build.js';
 import { diag } from './diagnostics.js';
-import { readGitDates } from './meta/git.js';
+import { listArticles, readArticleGit, siteTemplate, unlistedFile } from './pipeline/inputs.js';
 import { makeReadContext } from './sources/read-context.js';
 import type { FeedwrightConfig } from './config/schema.js';
 import type { Diagnostic, DroppedBlock, Person, Provenance } from './model.js';
 import type { ReadContext } from './sources/read.js';
-import { SOURCE_EXTENSIONS, decodeSource, listSources, MAX_SOURCE_BYTES } from './sources/files.js';
+import { readSource, type SourceFile } from './sources/files.js';
 
 /** Where one field came from, for `explain`. */
 export interface FieldSource {
@@ -58,6 +57,12 @@ export interface ExplainInput {
   /** A warning from decoding (SOURCE_NOT_UTF8). */
   note?: Diagnostic;
   mtimeMs: number;
+  /**
+   * The file as the build lists it (kind, path relative to the articles folder, times). Without
+   * it, the kind is the extension's and the path relative to the articles folder, or the file
+   * name for a file outside it.
+   */
+  file?: SourceFile;
 }
 
 /** What explaining one source needs: the same for every file of a run. */
@@ -69,25 +74,25 @@ export interface ExplainContext {
   now: Date;
 }
 
-/** Explain how feedwright reads each file: what it dropped, what it kept, and where each field came from. */
-export async function explain(files: readonly string[], options: BuildOptions = {}): Promise<Explanation[]> {
+/**
+ * Explain how feedwright reads each file: what it dropped, what it kept, and where each field came from.
+ *
+ * Each file goes through the build's own article pipeline (src/pipeline/article.ts, by way of
+ * `explainInput`) with the build's inputs (src/pipeline/inputs.ts): the folder's listing (a listed
+ * file keeps its relative path and times), `readSource`'s decoding, the site template learned from
+ * the folder's text articles, and its git dates. Only the paths shown are the paths as given.
+ */
+export async function explain(files: readonly string[], options: BuildOptions & { verbose?: boolean } = {}): Promise<Explanation[]> {
   const cwd = options.cwd ?? process.cwd();
   const paths = resolvePaths(options);
   const { config } = paths.loaded;
   const now = options.now ?? new Date();
 
-  // The site template comes from the articles folder when the files are in it (as in a build).
-  let siteTexts: string[] = [];
-  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks }).catch(() => undefined);
-  if (listed) {
-    for (const f of listed.files.filter((x) => x.kind === 'text')) {
-      const decoded = decodeSource(await readFile(f.abs), f.displayPath, config.fallbackEncoding);
-      if (decoded.ok) siteTexts.push(decoded.text);
-    }
-  }
-  const git = config.git && listed ? await readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : { dates: new Map(), diagnostics: [] };
+  // Without an articles folder, each file is explained alone (its own folder's template is not known).
+  const listing = await listArticles(paths).catch(() => undefined);
+  const git = listing ? await readArticleGit(paths) : { dates: new Map(), diagnostics: [] };
+  const listed = new Map((listing?.all ?? []).map((f) => [f.abs, f]));
 
-  const out: Explanation[] = [];
   const inputs: ExplainInput[] = [];
   for (const source of files) {
     const abs = path.resolve(cwd, source);
@@ -96,22 +101,28 @@ export async function explain(files: readonly string[], options: BuildOptions = 
       inputs.push({ source, abs, mtimeMs: 0, problem: diag('SOURCE_UNREADABLE', { file: source }, st ? 'This is a folder, not a file.' : 'The file does not exist.', 'Pass the path of an article file.') });
       continue;
     }
-    if (st.size > MAX_SOURCE_BYTES) {
-      inputs.push({ source, abs, mtimeMs: st.mtimeMs, problem: diag('SOURCE_TOO_LARGE', { file: source }, 'The file is larger than the per-article limit.', 'Split it.') });
-      continue;
-    }
-    const decoded = decodeSource(await readFile(abs), source, config.fallbackEncoding);
-    if (decoded.ok) inputs.push({ source, abs, text: decoded.text, mtimeMs: st.mtimeMs, ...(decoded.note ? { note: decoded.note } : {}) });
-    else inputs.push({ source, abs, mtimeMs: st.mtimeMs, problem: decoded.diagnostic });
+    const known = listed.get(abs);
+    const file: SourceFile = known ? { ...known, displayPath: source } : { ...unlistedFile(abs, source, paths.articlesDir), size: st.size, mtimeMs: st.mtimeMs };
+    const decoded = await readSource(file, config.fallbackEncoding);
+    if (decoded.ok) inputs.push({ source, abs, file, text: decoded.text, mtimeMs: file.mtimeMs, ...(decoded.note ? { note: decoded.note } : {}) });
+    else inputs.push({ source, abs, file, mtimeMs: file.mtimeMs, problem: decoded.diagnostic });
   }
-  if (!listed) siteTexts = inputs.filter((i) => i.text !== undefined && i.abs.endsWith('.txt')).map((i) => i.text as string);
-  const template = findTemplateLines(siteTexts);
-  const readContext = makeReadContext(config, template, now);
+
+  // The site template: from the folder's text articles, as the build learns it.
+  const texts: { file: Pick<SourceFile, 'kind'>; text: string }[] = [];
+  if (listing) {
+    for (const f of listing.files.filter((x) => x.kind === 'text')) {
+      const decoded = await readSource(f, config.fallbackEncoding);
+      if (decoded.ok) texts.push({ file: f, text: decoded.text });
+    }
+  } else for (const i of inputs) if (i.file && i.text !== undefined) texts.push({ file: i.file, text: i.text });
+  // --verbose: dropped text blocks carry the body model's score of each line (extract/text/model.ts).
+  const readContext = { ...makeReadContext(config, siteTemplate(texts), now), ...(options.verbose ? { scores: true } : {}) };
 
   // The parsers load only when needed: the CLI imports this module for every command.
   const { explainInput, loadExplainReaders } = await import('./explain-input.js');
-  await loadExplainReaders(inputs.map((i) => SOURCE_EXTENSIONS[path.extname(i.abs).toLowerCase()] ?? 'text'));
+  await loadExplainReaders(inputs.map((i) => i.file?.kind ?? unlistedFile(i.abs, i.source, paths.articlesDir).kind));
   const ctx: ExplainContext = { config, articlesDir: paths.articlesDir, readContext, git: git.dates, now };
-  for (const input of inputs) out.push(explainInput(input, ctx));
-  return out;
+  return inputs.map((input) => explainInput(input, ctx));
 }
+

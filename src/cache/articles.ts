@@ -1,10 +1,10 @@
 import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { FeedwrightConfig } from '../config/schema.js';
+import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
-import type { BuildPaths } from '../pipeline/paths.js';
 import type { SourceFile } from '../sources/files.js';
-import type { ItemDiagnostic } from '../validate/compose.js';
 import { VERSION } from '../version.js';
 import { Pack } from './pack.js';
 import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
@@ -41,7 +41,20 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  */
 const FORMAT = 'feedwright-articles-9';
 
-/** What reading and resolving one source produced. */
+/**
+ * Where a build's caches live and what they are for: the config (its `cache` folder, relative to
+ * `root`), the articles and output folders, and how paths are shown. A build's `BuildPaths`
+ * (src/pipeline/paths.ts) is one; named here so that the cache, which is storage only, imports
+ * nothing from the pipeline that uses it.
+ */
+export interface CachePaths {
+  loaded: { config: FeedwrightConfig; root: string };
+  articlesDir: string;
+  outDir: string;
+  display: (abs: string) => string;
+}
+
+/** What the article pipeline (src/pipeline/article.ts) made of one source, as stored. */
 export interface ArticleEntry {
   status: 'ok' | 'draft' | 'future' | 'section' | 'error';
   article?: Article;
@@ -50,7 +63,7 @@ export interface ArticleEntry {
   mtimeSec: number | null;
   /** False when the result depends on the build clock beyond the future check. */
   cacheable: boolean;
-  /** For an article: its item in each format, by hash, with the validator's findings (src/cache/compute.ts). */
+  /** For an article: its item in each format, by hash, with the validator's findings (src/pipeline/article.ts). */
   checked?: Array<[hash: string, diagnostics: ItemDiagnostic[]]>;
 }
 
@@ -81,7 +94,7 @@ export interface ArticleCache {
 }
 
 /** The cache folder's files for a build: one pack shared by all, one state file per articles folder. */
-export function cacheFiles(paths: BuildPaths): { pack: string; state: string } | undefined {
+export function cacheFiles(paths: CachePaths): { pack: string; state: string } | undefined {
   const dir = paths.loaded.config.cache;
   if (dir === false) return undefined;
   const root = path.resolve(paths.loaded.root, dir);
@@ -94,7 +107,7 @@ export function cacheFiles(paths: BuildPaths): { pack: string; state: string } |
  * entries of the previous build by key: an entry is a pure function of its key, so a hit skips
  * the pack (and decoding) with the same result; the checks on mtime and the clock still apply.
  */
-export function openArticleCache(paths: BuildPaths, now: Date, memo?: Map<string, ArticleEntry>): ArticleCache {
+export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string, ArticleEntry>): ArticleCache {
   const { config } = paths.loaded;
   const files = cacheFiles(paths);
   const configHash = hashText(JSON.stringify(Object.entries(config).filter(([k]) => !OUTPUT_ONLY_KEYS.has(k))));

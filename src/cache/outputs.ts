@@ -5,8 +5,8 @@ import type { PreviousItem } from '../feeds/changes.js';
 import type { ComposedRecord, ItemSlot, PreviousOutput, ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
-import type { ItemDiagnostic } from '../validate/compose.js';
-import type { BuildPaths } from '../pipeline/paths.js';
+import type { ItemDiagnostic } from '../feeds/compose-check.js';
+import type { CachePaths } from './articles.js';
 import { readFramed, writeFramed } from './framed.js';
 import { VERSION } from '../version.js';
 
@@ -57,14 +57,14 @@ interface FileRecord {
 
 const FORMAT = `feedwright-outputs-2 ${VERSION}`;
 
-export function outputRecordFile(paths: BuildPaths): string | undefined {
+export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
   if (dir === false) return undefined;
   const id = createHash('sha256').update(paths.outDir).digest('hex').slice(0, 16);
   return path.join(path.resolve(paths.loaded.root, dir), `outputs-${id}.json`);
 }
 
-export function readOutputRecord(paths: BuildPaths): OutputRecord | undefined {
+export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
   const body = readFramed(file, FORMAT);
@@ -82,7 +82,7 @@ export function readOutputRecord(paths: BuildPaths): OutputRecord | undefined {
  * file (and no other) is still exactly as written. Undefined when anything differs.
  */
 export async function unchangedOutputs(
-  paths: BuildPaths,
+  paths: CachePaths,
   record: OutputRecord | undefined,
   fingerprint: string | undefined,
   names: readonly string[],
@@ -103,7 +103,7 @@ export async function unchangedOutputs(
 }
 
 /** True when the file still carries the stamp recorded when it was written (and the stamp proves it). */
-async function intact(paths: BuildPaths, name: string, r: FileRecord, writtenAt: number): Promise<boolean> {
+async function intact(paths: CachePaths, name: string, r: FileRecord, writtenAt: number): Promise<boolean> {
   const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
   if (!s || s.size !== r.size || s.mtimeMs !== r.mtimeMs || s.ctimeMs !== r.ctimeMs || s.ino !== r.ino) return false;
   return s.mtimeMs < writtenAt - OUTPUT_RACY_MS && s.ctimeMs < writtenAt - OUTPUT_RACY_MS;
@@ -113,7 +113,7 @@ async function intact(paths: BuildPaths, name: string, r: FileRecord, writtenAt:
  * What a build may reuse of the previous output: the items of every intact feed file by key, and
  * the validation of every recorded item (validation depends on the bytes alone).
  */
-export async function previousOutput(paths: BuildPaths, record: OutputRecord | undefined): Promise<PreviousOutput> {
+export async function previousOutput(paths: CachePaths, record: OutputRecord | undefined): Promise<PreviousOutput> {
   const byKey = new Map<string, ReusableItem[]>();
   const digests = new Map<string, string>();
   const validated = new Set<string>();
@@ -154,7 +154,7 @@ export function recordedItems(record: OutputRecord | undefined, previous: Previo
 
 /** Record what was just committed (after the rename, so the stamps are the final files'). */
 export async function writeOutputRecord(
-  paths: BuildPaths,
+  paths: CachePaths,
   fingerprint: string | undefined,
   rendered: readonly RenderedFile[],
   validation: ReadonlyMap<string, Diagnostic[]>,

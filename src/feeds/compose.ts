@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
 import { BatchedWriter, type RenderedFile, sameBytes, writeFully, writeTemp } from '../output/write.js';
 import { countNewlines } from '../util/text.js';
-import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from '../validate/compose.js';
+import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from './compose-check.js';
 import type { FeedData, FeedWriter } from './model.js';
 
 /**
@@ -23,7 +23,7 @@ import type { FeedData, FeedWriter } from './model.js';
  *     between them must be the separator), or that file is no longer copied from and the feed is
  *     composed again without it: a stamp can match over changed bytes (a write through mmap);
  *   - validates the skeleton and only the items whose bytes were never validated
- *     (src/validate/compose.ts);
+ *     (src/feeds/compose-check.ts);
  *   - does not write a file at all when its digest (head, item hashes, tail) equals the recorded
  *     one and the file is intact.
  * The result is byte for byte what rendering everything gives (test/perf/cache.test.ts).
@@ -84,7 +84,7 @@ export interface ComposeRequest {
 /** Per build: items rendered or validated once are not rendered or validated again for another feed. */
 export class ComposeMemo {
   readonly checked: Map<string, ItemDiagnostic[]>;
-  /** `checked`: items validated already, e.g. while their articles were parsed (src/cache/compute.ts). */
+  /** `checked`: items validated already, e.g. while their articles were parsed (src/pipeline/article.ts). */
   constructor(checked: ReadonlyMap<string, ItemDiagnostic[]> = new Map()) {
     this.checked = new Map(checked);
   }

@@ -1,15 +1,14 @@
 import { type ArticleEntry, hashText, openArticleCache } from '../cache/articles.js';
-import { findTemplateLines } from '../extract/text/template.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
+import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import { compareArticles } from '../feeds/model.js';
 import { keyOfUnknownKeyMessage } from '../meta/fields.js';
-import { readGitDates } from '../meta/git.js';
 import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SiteInfo } from '../site/model.js';
-import type { ItemDiagnostic } from '../validate/compose.js';
-import { listSources, readSource, type SourceFile } from '../sources/files.js';
+import { readSource, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
+import { listArticles, readArticleGit, siteTemplate } from './inputs.js';
 import { parseJobs } from './parse-pool.js';
 import type { BuildPaths } from './paths.js';
 
@@ -39,45 +38,33 @@ export interface LoadedArticles {
    * the build reuses their rendered items (src/feeds/compose.ts).
    */
   renderKeys: ReadonlyMap<Article, string>;
-  /** Items validated while their articles were parsed, by item hash (src/cache/compute.ts). */
+  /** Items validated while their articles were parsed, by item hash (src/pipeline/article.ts). */
   checkedItems: ReadonlyMap<string, ItemDiagnostic[]>;
 }
 
 /**
- * Read, clean and resolve every article (the first half of a build; `explain` uses it too).
+ * Read, clean and resolve every article (the first half of a build).
  *
- * 1. list the sources (stable order) and, at the same time, read git dates with one `git log`;
+ * 1. list the sources (stable order) and, at the same time, read git dates with one `git log`
+ *    (src/pipeline/inputs.ts);
  * 2. read and decode every file whose stamp (size, mtime, ctime, inode) the cache cannot vouch
  *    for; a bad file becomes a diagnostic, the rest go on;
  * 3. learn the folder's site template from the text sources (lines recurring in many files);
  * 4. for each source, look its result up in the cache by the hash of everything it depends on;
- *    on a miss, parse it by kind (front matter, Markdown / text cleaning / HTML extraction) and
- * 5. resolve metadata by precedence, with provenance, and store the result;
+ *    on a miss, run the article pipeline (src/pipeline/article.ts: parse by kind, resolve
+ * 5. metadata by precedence with provenance, render and validate its items), serially or on the
+ *    parse pool, and store the result;
  * 6. drop duplicates of an id or slug (reported on both files), sort newest first.
  *
- * The cache only ever skips work whose result is known: see src/cache/articles.ts for the key.
+ * `explain` takes steps 1-3 from inputs.ts and runs step 4-5 with the same function, without the
+ * cache (src/explain.ts). The cache only ever skips work whose result is known: see
+ * src/cache/articles.ts for the key.
  */
 export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (done: number, total: number) => void, memo?: Map<string, ArticleEntry>): Promise<LoadedArticles> {
   const { config } = paths.loaded;
-  const diagnostics: Diagnostic[] = [];
-  const gitPromise = config.git ? readGitDates(paths.articlesDir, paths.display(paths.articlesDir)) : Promise.resolve({ dates: new Map(), diagnostics: [] });
-  const all = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
-  diagnostics.push(...all.diagnostics);
-  // Files the site's generator makes no page of (page bundle resources, text files) are not read.
-  const notContent = notSiteContent(all.files, config.siteInfo?.preset);
-  for (const [f, why] of notContent) diagnostics.push(diag('META_NOT_A_POST', { file: f.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
-  const listed = notContent.size > 0 ? { ...all, files: all.files.filter((f) => !notContent.has(f)) } : all;
-  for (const file of config.siteInfo?.codeData ?? []) {
-    // Not run: a permalink or date it sets is unknown here, and links may be wrong without a word.
-    diagnostics.push(
-      diag(
-        'SITE_DATA_CODE',
-        { file },
-        'This data file is code; feedwright does not run it, so the permalink, tags or layout it sets are not applied to the articles below it.',
-        'If it sets a permalink, write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:filename/" }; check with --verify-links.',
-      ),
-    );
-  }
+  const gitPromise = readArticleGit(paths);
+  const listed = await listArticles(paths);
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const cache = openArticleCache(paths, now, memo);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
@@ -107,7 +94,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
 
   const template = textChanged
     ? cache.learnTemplate(
-        findTemplateLines(decoded.filter((d) => d.file.kind === 'text').map((d) => d.text as string)),
+        siteTemplate(decoded.map((d) => ({ file: d.file, text: d.text as string }))),
         decoded.filter((d) => d.file.kind === 'text').map((d) => d.hash as string),
       )
     : storedTemplate;
@@ -115,7 +102,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   diagnostics.push(...git.diagnostics);
   cache.setGit(git.dates);
 
-  const counts = { sources: all.files.length, published: 0, drafts: 0, held: 0, sections: notContent.size, failed: failed.size };
+  const counts = { sources: listed.all.length, published: 0, drafts: 0, held: 0, sections: listed.notContent.size, failed: failed.size };
   const articles: Article[] = [];
   const renderKeys = new Map<Article, string>();
   const checkedItems = new Map<string, ItemDiagnostic[]>();
@@ -281,32 +268,6 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
     kept.push(a);
   }
   return kept;
-}
-
-/**
- * Source files a site generator makes no page of: no generator makes pages of `.txt` files (nor
- * Zola of `.html` ones), and in Hugo and Zola the files beside and below a page bundle's
- * `index.md` are its resources. Without a generator every source is an article, as always.
- */
-function notSiteContent(files: readonly SourceFile[], preset: string | undefined): Map<SourceFile, string> {
-  const out = new Map<SourceFile, string>();
-  if (preset === undefined) return out;
-  const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
-  for (const f of files) {
-    if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {
-      out.set(f, `a ${f.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
-      continue;
-    }
-    const parts = f.relPath.split('/');
-    for (let i = parts.length - 1; i >= 1; i--) {
-      const dir = parts.slice(0, i).join('/');
-      if (bundles.has(dir) && !(i === parts.length - 1 && /^index\./.test(parts[i] ?? ''))) {
-        out.set(f, `a resource of the page bundle ${dir}/`);
-        break;
-      }
-    }
-  }
-  return out;
 }
 
 /**

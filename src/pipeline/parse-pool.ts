@@ -6,12 +6,12 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { SourceFile } from '../sources/files.js';
-import { makeReadContext } from '../sources/read-context.js';
+import type { ArticleContext } from './article.js';
 
 /*
  * Parsing the cache misses of a build, on every core.
  *
- * Reading and resolving an article (computeEntry, src/cache/compute.ts) is pure CPU: ~1.5 ms for
+ * Reading and resolving an article (runArticle, src/pipeline/article.ts) is pure CPU: ~1.5 ms for
  * a Markdown article, more for scraped text and HTML pages. A cold build of 10k articles spends
  * about half its time there, on one core. With many misses, a small pool of worker_threads
  * parses them too:
@@ -39,7 +39,7 @@ import { makeReadContext } from '../sources/read-context.js';
  *   checks it).
  * - Results are stored by index: the output does not depend on which thread parsed what, or when.
  * - An exception in one article is an ARTICLE_INTERNAL_ERROR entry, in a worker as on the main
- *   thread (computeEntrySafely). A worker that dies (crash, out of memory, a result that cannot
+ *   thread (runArticleSafely). A worker that dies (crash, out of memory, a result that cannot
  *   be cloned) gives its unfinished articles back to the queue and the others, or the main
  *   thread alone, parse them: a build never hangs on, nor fails because of, a worker.
  */
@@ -171,12 +171,11 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
   }
 
   try {
-    // The parsers load on the first miss only (src/cache/compute.ts); workers load them meanwhile.
-    const { computeEntrySafely, loadReaders } = await import('../cache/compute.js');
+    // The parsers load on the first miss only (src/pipeline/article.ts); workers load them meanwhile.
+    const { articleContext, loadReaders, runArticleSafely } = await import('./article.js');
     await loadReaders(jobs.map((j) => j.file.kind));
-    const now = new Date(setup.nowMs);
-    const readContext = makeReadContext(setup.config, new Set(setup.template), now);
-    const computeOne = (job: ParseJob): ArticleEntry => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now });
+    const ctx = articleContext(setup.config, new Set(setup.template), new Map(), new Date(setup.nowMs));
+    const computeOne = (job: ParseJob): ArticleEntry => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry;
 
     const mainParses = options.mainParses !== false;
     let lastYield = performance.now();
@@ -251,6 +250,7 @@ function newWorker(script: URL, setup: ParseSetup): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
-export function gitOf(job: ParseJob): ReadonlyMap<string, { first: Date; last: Date }> {
-  return job.git ? new Map([[job.file.relPath, job.git]]) : new Map();
+/** The run's context with the job's own git dates (a job carries its file's dates only). */
+export function withGitOf(ctx: ArticleContext, job: ParseJob): ArticleContext {
+  return { read: ctx.read, resolve: { ...ctx.resolve, git: job.git ? new Map([[job.file.relPath, job.git]]) : new Map() } };
 }

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { computeEntrySafely, loadReaders } from '../cache/compute.js';
-import { makeReadContext } from '../sources/read-context.js';
-import { type BatchMessage, gitOf, type ParseSetup, type WorkerMessage } from './parse-pool.js';
+import { articleContext, loadReaders, runArticleSafely } from './article.js';
+import { type BatchMessage, type ParseSetup, type WorkerMessage, withGitOf } from './parse-pool.js';
 
 /*
  * A parse worker (see src/pipeline/parse-pool.ts): rebuild the read context from the setup, say
@@ -11,12 +10,12 @@ const setup = workerData as ParseSetup;
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.js runs as a worker thread only');
 const now = new Date(setup.nowMs);
-const readContext = makeReadContext(setup.config, new Set(setup.template), now);
+const ctx = articleContext(setup.config, new Set(setup.template), new Map(), now);
 // A worker serves only large builds: load every reader before saying it is ready.
 await loadReaders(['markdown', 'text', 'html']);
 
 port.on('message', (m: BatchMessage) => {
-  const entries = m.jobs.map((job) => computeEntrySafely(job.file, job.text, readContext, { config: setup.config, git: gitOf(job), now }));
+  const entries = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry);
   const reply: WorkerMessage = { batch: m.batch, entries };
   port.postMessage(reply);
 });

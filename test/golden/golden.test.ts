@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { explain } from '../../src/explain.js';
+import { formatRfc3339 } from '../../src/meta/format.js';
 import { checkFeed } from '../../src/validate/index.js';
 import { TEST_MTIME, TEST_NOW } from '../helpers/project.js';
 
@@ -100,4 +101,44 @@ describe.each(explainCases)('golden explain %s', (name) => {
     expect(text).toBe(readFileSync(expectedFile, 'utf8'));
   });
 
+});
+
+/**
+ * `explain` and `build` run one article pipeline (src/pipeline/article.ts) on the same inputs
+ * (listing, decoding, site template, git dates): every item a build publishes is explained with
+ * exactly its fields, and an article explained as published but not built is one the build left
+ * out for a reason across articles (a duplicate, a listing page), named on that file.
+ */
+describe.each(cases)('golden explain = build %s', (name) => {
+  it("explains each built item with the item's own title, authors, dates, link, id, summary, tags and content", async () => {
+    const { dir } = prepare(name);
+    const built = await build({ cwd: dir, now: TEST_NOW, dryRun: true });
+    const files = listFiles(path.join(dir, 'articles')).map((f) => `articles/${f}`);
+    const explained = new Map((await explain(files, { cwd: dir, now: TEST_NOW })).map((e) => [e.source, e]));
+    expect(built.articles.length).toBeGreaterThan(0);
+    for (const a of built.articles) {
+      const e = explained.get(a.displayPath);
+      expect(e?.status, a.displayPath).toBe('published');
+      const fields = (x: typeof e) => ({ title: x?.title, authors: x?.authors, published: x?.published, updated: x?.updated, link: x?.link, id: x?.id, summary: x?.summary, tags: x?.tags, contentHtml: x?.contentHtml, contentText: x?.contentText });
+      const item = {
+        title: a.title.value,
+        authors: a.authors.value,
+        published: formatRfc3339(a.published.value, a.published.offset),
+        updated: formatRfc3339(a.updated.value, a.updated.offset),
+        link: a.link.value,
+        id: a.id.value,
+        summary: a.summary.value,
+        tags: a.tags.value,
+        contentHtml: a.contentHtml,
+        contentText: a.contentText,
+      };
+      expect(fields(e), a.displayPath).toEqual(item);
+    }
+    const builtPaths = new Set(built.articles.map((a) => a.displayPath));
+    const acrossArticles = new Set(['META_DUPLICATE_ID', 'META_DUPLICATE_SLUG', 'META_DUPLICATE_LINK', 'META_NOT_A_POST']);
+    for (const e of explained.values()) {
+      if (e.status !== 'published' || builtPaths.has(e.source)) continue;
+      expect(built.diagnostics.some((d) => d.file === e.source && acrossArticles.has(d.code)), `${e.source} is explained as published but not built`).toBe(true);
+    }
+  });
 });

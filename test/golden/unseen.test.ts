@@ -14,10 +14,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeEntry } from '../../src/cache/compute.js';
 import { resolveConfig } from '../../src/config/load.js';
 import type { SourceKind } from '../../src/model.js';
-import { makeReadContext } from '../../src/sources/read-context.js';
+import { articleContext, runArticle } from '../../src/pipeline/article.js';
 import { loadReaders } from '../../src/sources/read.js';
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'unseen');
@@ -46,7 +45,7 @@ const config = resolveConfig({ title: 'Unseen', link: 'https://example.com/', gi
 function read(name: string) {
   const kind: SourceKind = name.endsWith('.html') ? 'html' : 'text';
   const file = { kind, abs: path.join(DIR, name), relPath: name, displayPath: `articles/${name}`, size: 0, mtimeMs: MTIME };
-  return computeEntry(file, readFileSync(file.abs, 'utf8'), makeReadContext(config, new Set(), NOW), { config, git: new Map(), now: NOW });
+  return runArticle(file, readFileSync(file.abs, 'utf8'), articleContext(config, new Set(), new Map(), NOW)).entry;
 }
 
 function check(name: string): void {

@@ -4,10 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeEntry } from '../../src/cache/compute.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { parsePerson } from '../../src/meta/people.js';
-import { makeReadContext } from '../../src/sources/read-context.js';
+import { articleContext, runArticle } from '../../src/pipeline/article.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const config = resolveConfig({ title: 'People', link: 'https://site.example/en/', git: false, timezone: 'UTC' });
@@ -15,7 +14,7 @@ const config = resolveConfig({ title: 'People', link: 'https://site.example/en/'
 function entryFor(author: string) {
   const text = `---\ntitle: T\ndate: 2025-01-02\nauthor: ${JSON.stringify(author)}\n---\nBody.\n`;
   const file = { kind: 'markdown' as const, abs: '/nowhere/a.md', relPath: 'a.md', displayPath: 'articles/a.md', size: text.length, mtimeMs: NOW.getTime() };
-  return computeEntry(file, text, makeReadContext(config, new Set(), NOW), { config, git: new Map(), now: NOW });
+  return runArticle(file, text, articleContext(config, new Set(), new Map(), NOW)).entry;
 }
 
 describe('authors in front matter never make an item invalid', () => {

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
+import { explain } from '../../src/explain.js';
 import { makeProject, NOW, snapshot } from '../perf/helpers.js';
 
-vi.mock('../../src/validate/compose.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/validate/compose.js')>();
+vi.mock('../../src/feeds/compose-check.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/feeds/compose-check.js')>();
   return {
     ...original,
     // Stands in for a writer bug that only one article triggers.
@@ -36,5 +37,13 @@ describe('an article whose item fails validation', () => {
     const files = snapshot(dir);
     expect(files['feed.json']).toContain('A good article.');
     expect(files['atom.xml']).not.toContain('Broken');
+  });
+
+  it('is explained as the build sees it: status error, ARTICLE_ITEM_INVALID, its fields shown', async () => {
+    const dir = makeProject({ 'broken.md': '---\ntitle: Broken\ndate: 2024-01-03\n---\nAn article that trips a writer bug.\n' });
+    const [e] = await explain(['articles/broken.md'], { cwd: dir, now: NOW });
+    expect(e?.status).toBe('error');
+    expect(e?.title).toBe('Broken');
+    expect(e?.diagnostics.map((d) => d.code)).toContain('ARTICLE_ITEM_INVALID');
   });
 });

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { computeEntrySafely } from '../../src/cache/compute.js';
 import { MIN_MISSES, type ParseJob, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
 import type { SourceFile } from '../../src/sources/files.js';
-import { makeReadContext } from '../../src/sources/read-context.js';
+import { articleContext, runArticleSafely } from '../../src/pipeline/article.js';
 import { testConfig } from '../helpers/project.js';
 import { buildAt, diagnosticsText, makeProject, MTIME, NOW, sampleArticles, snapshot } from '../perf/helpers.js';
 
@@ -108,8 +107,7 @@ function jobs(): { setup: ParseSetup; jobs: ParseJob[]; serial: ArticleEntry[] }
   // A bug on one article (its text is not a string): an ARTICLE_INTERNAL_ERROR, wherever it runs.
   list.push({ file: { ...(list[0] as ParseJob).file, relPath: 'broken.md', displayPath: 'articles/broken.md' }, text: 42 as unknown as string, git: undefined });
   const now = new Date(setup.nowMs);
-  const readContext = makeReadContext(config, new Set(setup.template), now);
-  const serial = list.map((j) => computeEntrySafely(j.file, j.text, readContext, { config, git: j.git ? new Map([[j.file.relPath, j.git]]) : new Map(), now }));
+  const serial = list.map((j) => runArticleSafely(j.file, j.text, articleContext(config, new Set(setup.template), j.git ? new Map([[j.file.relPath, j.git]]) : new Map(), now)).entry);
   return { setup, jobs: list, serial };
 }
 

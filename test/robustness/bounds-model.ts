@@ -3,18 +3,17 @@
  * test/robustness/bounds.test.ts (bounded, in CI) and scripts/fuzz.ts (long campaigns, with
  * memory measured in a child process per article).
  *
- * The oracle: an article is read, resolved and its items rendered and validated (computeEntry, the
+ * The oracle: an article is read, resolved and its items rendered and validated (runArticle, the
  * whole per-article part of a build) within the CPU budget, and, when a child process measures
  * it, within the memory budget. Whether it got there on the full path or by a work bound
  * (ARTICLE_TOO_COMPLEX, ARTICLE_OVER_BOUND) is reported, not required: the bound is what keeps it
  * inside the budget.
  */
 import fc from 'fast-check';
-import { computeEntry, loadReaders } from '../../src/cache/compute.js';
+import { articleContext, loadReaders, runArticle } from '../../src/pipeline/article.js';
 import { resolveConfig } from '../../src/config/load.js';
 import type { SourceKind } from '../../src/model.js';
 import type { SourceFile } from '../../src/sources/files.js';
-import { makeReadContext } from '../../src/sources/read-context.js';
 
 export interface PathologicalArticle {
   kind: SourceKind;
@@ -92,7 +91,7 @@ export interface Measured {
 
 let readersLoaded = false;
 
-/** Run the per-article part of a build (computeEntry) on one article, with user patterns, measuring CPU time. */
+/** Run the per-article part of a build (runArticle) on one article, with user patterns, measuring CPU time. */
 export async function measureArticle(article: Pick<PathologicalArticle, 'kind' | 'content'>, patterns: { drop?: string[]; keep?: string[] } = {}): Promise<Measured> {
   if (!readersLoaded) {
     await loadReaders(['html', 'text', 'markdown']);
@@ -103,7 +102,7 @@ export async function measureArticle(article: Pick<PathologicalArticle, 'kind' |
   const name = fileName(article);
   const file: SourceFile = { kind: article.kind, relPath: name, displayPath: `articles/${name}`, abs: `/nonexistent/${name}`, mtimeMs: now.getTime(), size: article.content.length };
   const started = process.cpuUsage();
-  const entry = computeEntry(file, article.content, makeReadContext(config, new Set(), now), { config, now, git: new Map() });
+  const entry = runArticle(file, article.content, articleContext(config, new Set(), new Map(), now)).entry;
   const used = process.cpuUsage(started);
   return { cpuS: (used.user + used.system) / 1e6, codes: entry.diagnostics.map((d) => d.code), status: entry.status };
 }

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { computeEntry } from '../../src/cache/compute.js';
 import { resolveConfig } from '../../src/config/load.js';
-import { makeReadContext } from '../../src/sources/read-context.js';
+import { articleContext, runArticle } from '../../src/pipeline/article.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const config = resolveConfig({ title: 'T', link: 'https://example.com/', git: false });
 
 function article(body: string) {
   const file = { kind: 'markdown' as const, abs: '/x/a.md', relPath: 'a.md', displayPath: 'articles/a.md', size: 0, mtimeMs: 0 };
-  const entry = computeEntry(file, `---\ntitle: A post\ndate: 2024-03-05\n---\n${body}`, makeReadContext(config, new Set(), NOW), { config, git: new Map(), now: NOW });
+  const entry = runArticle(file, `---\ntitle: A post\ndate: 2024-03-05\n---\n${body}`, articleContext(config, new Set(), new Map(), NOW)).entry;
   if (!entry.article) throw new Error(JSON.stringify(entry.diagnostics));
   return entry.article;
 }

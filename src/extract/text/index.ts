@@ -25,7 +25,7 @@
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
-import type { Person } from '../../model.js';
+import type { LineScore, Person } from '../../model.js';
 import {
   AUTHOR_BIO,
   BODY,
@@ -40,7 +40,7 @@ import {
   type RuleName,
 } from './rules.js';
 import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './features.js';
-import { defaultModel, probabilities, regionScore, type TextModel } from './model.js';
+import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 import { alternation, MONTH_WORDS } from '../lexicon/index.js';
@@ -63,6 +63,8 @@ export interface TextExtractOptions {
   template?: ReadonlySet<string>;
   /** The body model; the checked-in one (assets/text-body-model.json) by default. For the fitting script. */
   model?: TextModel;
+  /** Give each dropped block the model's score of its lines and the features that decided it (`explain --verbose`). */
+  scores?: boolean;
 }
 
 export interface TextExtraction {
@@ -70,8 +72,8 @@ export interface TextExtraction {
   title?: { value: string; line: number };
   /** The kept body, in order; wrapped lines of one paragraph joined with a space. */
   paragraphs: { text: string; line: number }[];
-  /** Every dropped block with the named rule that dropped it. */
-  dropped: { text: string; rule: string; line: number }[];
+  /** Every dropped block with the named rule that dropped it (and, with `scores`, the model's view of each line). */
+  dropped: { text: string; rule: string; line: number; scores?: LineScore[] }[];
   authors?: { value: Person[]; line: number };
   published?: { value: Date; line: number };
   updated?: { value: Date; line: number };
@@ -180,7 +182,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       result.paragraphs.push({ text, line: unit.line });
       rehash.add(text);
       for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
-    } else addDropped(result.dropped, unit, rule);
+    } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
   return result;
 }
@@ -263,13 +265,15 @@ function keyOf(unit: Unit): string {
 }
 
 /** Consecutive drops by the same rule form one block. */
-function addDropped(dropped: TextExtraction['dropped'], unit: Unit, rule: RuleName): void {
+function addDropped(dropped: TextExtraction['dropped'], unit: Unit, rule: RuleName, score?: LineScore): void {
   const last = dropped[dropped.length - 1];
   if (last && last.rule === rule && last.line < unit.line) {
     last.text = `${last.text}\n${unit.text}`;
+    if (score && last.scores) last.scores.push(score);
+    else if (score) last.scores = [score];
     return;
   }
-  dropped.push({ text: unit.text, rule, line: unit.line });
+  dropped.push({ text: unit.text, rule, line: unit.line, ...(score ? { scores: [score] } : {}) });
 }
 
 function labelUnit(unit: Unit, options: TextExtractOptions): Label {

@@ -6,11 +6,11 @@ import { type FeedData, type FeedWriter, renderFeed } from '../../src/feeds/mode
 import { rssWriter } from '../../src/feeds/rss.js';
 import type { Article, Diagnostic } from '../../src/model.js';
 import { countNewlines } from '../../src/util/text.js';
-import { checkItem, checkItemIds, checkSkeleton, endColumn, placeItemDiagnostics } from '../../src/validate/compose.js';
+import { checkItem, checkItemIds, checkSkeleton, endColumn, placeItemDiagnostics } from '../../src/feeds/compose-check.js';
 import { checkFeed } from '../../src/validate/index.js';
 
 /*
- * The build validates a feed as its skeleton plus each item alone (src/validate/compose.ts), so an
+ * The build validates a feed as its skeleton plus each item alone (src/feeds/compose-check.ts), so an
  * unchanged item is never validated twice. These tests hold that to the whole-document result:
  * same codes, same severities, same lines, on valid feeds and on feeds with defects injected
  * into items (as a writer bug would put them there).

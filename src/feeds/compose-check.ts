@@ -7,16 +7,16 @@
  * validator relates an item to the feed's head values or to another item, with one exception
  * checked here directly: JSON Feed item ids must be unique (JSON_ITEM_ID_DUPLICATE). The writers'
  * heads declare the same namespaces whatever the items hold, and every Atom entry carries its own
- * author. test/validate/compose.test.ts checks the equivalence on real and generated feeds.
+ * author. test/feeds/compose-check.test.ts checks the equivalence on real and generated feeds.
  * One difference, in position only: a broken structure (an element left open) is reported by a
  * whole-document parser where it notices, often in a later item; here, at the broken item.
  */
 import { hash } from 'node:crypto';
-import type { FeedData, FeedWriter } from '../feeds/model.js';
+import type { FeedData, FeedWriter } from './model.js';
 import type { Article, Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
-import { checkFeed } from './index.js';
-import { RULES } from './rules.js';
+import { checkFeed } from '../validate/index.js';
+import { RULES } from '../validate/rules.js';
 
 /** A diagnostic of one item, positioned from the item's start: `line` 0 is the item's first line. */
 export type ItemDiagnostic = Omit<Diagnostic, 'file'>;

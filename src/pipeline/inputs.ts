@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { diag } from '../diagnostics.js';
+import { findTemplateLines } from '../extract/text/template.js';
+import { readGitDates } from '../meta/git.js';
+import type { Diagnostic } from '../model.js';
+import { listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
+import type { BuildPaths } from './paths.js';
+
+/*
+ * The inputs of the article pipeline (src/pipeline/article.ts) that depend on the whole folder:
+ * which files are articles, their git dates and the site template. The build (load.ts) and
+ * `explain` (src/explain.ts) both take them from here, so an article is explained with exactly
+ * the inputs the build reads it with. Decoding is `readSource` (src/sources/files.ts) for both.
+ */
+
+/** Git dates by path relative to the articles folder. */
+export type GitDates = ReadonlyMap<string, { first: Date; last: Date }>;
+
+/** The articles folder, listed. */
+export interface ArticleListing {
+  /** Every source file, in the stable listing order. */
+  all: SourceFile[];
+  /** The files to read: those the site's generator makes a page of. */
+  files: SourceFile[];
+  /** The others, with why (a page bundle's resource, a text file): never read. */
+  notContent: Map<SourceFile, string>;
+  /** The listing's problems, the files left out (META_NOT_A_POST) and data files that are code. */
+  diagnostics: Diagnostic[];
+}
+
+/** Step 1: list the articles folder (sorted, stable) and set apart the files that are no articles. */
+export async function listArticles(paths: BuildPaths): Promise<ArticleListing> {
+  const { config } = paths.loaded;
+  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
+  const diagnostics = [...listed.diagnostics];
+  // Files the site's generator makes no page of (page bundle resources, text files) are not read.
+  const notContent = notSiteContent(listed.files, config.siteInfo?.preset);
+  for (const [f, why] of notContent) diagnostics.push(diag('META_NOT_A_POST', { file: f.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
+  for (const file of config.siteInfo?.codeData ?? []) {
+    // Not run: a permalink or date it sets is unknown here, and links may be wrong without a word.
+    diagnostics.push(
+      diag(
+        'SITE_DATA_CODE',
+        { file },
+        'This data file is code; feedwright does not run it, so the permalink, tags or layout it sets are not applied to the articles below it.',
+        'If it sets a permalink, write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:filename/" }; check with --verify-links.',
+      ),
+    );
+  }
+  const files = notContent.size > 0 ? listed.files.filter((f) => !notContent.has(f)) : listed.files;
+  return { all: listed.files, files, notContent, diagnostics };
+}
+
+/** Step 1, at the same time: git dates of every file, with one `git log` (none when the config turns git off). */
+export function readArticleGit(paths: BuildPaths): Promise<{ dates: GitDates; diagnostics: Diagnostic[] }> {
+  if (!paths.loaded.config.git) return Promise.resolve({ dates: new Map(), diagnostics: [] });
+  return readGitDates(paths.articlesDir, paths.display(paths.articlesDir));
+}
+
+/**
+ * A file named outside the listing (`explain` of a file outside the articles folder, or without
+ * one): its kind by extension (text when unknown), its path relative to the articles folder, or
+ * its name when outside it.
+ */
+export function unlistedFile(abs: string, displayPath: string, articlesDir: string): Omit<SourceFile, 'size' | 'mtimeMs'> {
+  const kind = SOURCE_EXTENSIONS[path.extname(abs).toLowerCase()] ?? 'text';
+  const rel = path.relative(articlesDir, abs).split(path.sep).join('/');
+  return { kind, abs, relPath: rel.startsWith('..') ? path.basename(abs) : rel, displayPath };
+}
+
+/**
+ * Step 3: the site template, the lines that recur across many of the folder's text sources
+ * (src/extract/text/template.ts): learned from every decoded text article, before any is parsed.
+ */
+export function siteTemplate(decoded: Iterable<{ file: Pick<SourceFile, 'kind'>; text: string }>): ReadonlySet<string> {
+  const texts: string[] = [];
+  for (const d of decoded) if (d.file.kind === 'text') texts.push(d.text);
+  return findTemplateLines(texts);
+}
+
+/**
+ * Source files a site generator makes no page of: no generator makes pages of `.txt` files (nor
+ * Zola of `.html` ones), and in Hugo and Zola the files beside and below a page bundle's
+ * `index.md` are its resources. Without a generator every source is an article, as always.
+ */
+function notSiteContent(files: readonly SourceFile[], preset: string | undefined): Map<SourceFile, string> {
+  const out = new Map<SourceFile, string>();
+  if (preset === undefined) return out;
+  const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
+  for (const f of files) {
+    if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {
+      out.set(f, `a ${f.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
+      continue;
+    }
+    const parts = f.relPath.split('/');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const dir = parts.slice(0, i).join('/');
+      if (bundles.has(dir) && !(i === parts.length - 1 && /^index\./.test(parts[i] ?? ''))) {
+        out.set(f, `a resource of the page bundle ${dir}/`);
+        break;
+      }
+    }
+  }
+  return out;
+}
