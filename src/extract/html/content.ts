@@ -35,6 +35,9 @@ export interface ContentResult {
  */
 export const MAX_READABILITY_DEPTH = 200;
 
+/** Readability's article is checked against the density extractor when the prose it left out has this many times its words. */
+const LEFT_OUT_RATIO = 2;
+
 /** Paragraphs of at least this many words that Readability leaves out are reported as dropped. */
 const REPORT_MIN_WORDS = 8;
 
@@ -95,14 +98,22 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   restoreBodyByClone(body);
   const root = reader.parse()?.content;
   delete (body as { innerHTML?: string }).innerHTML;
+  let leftOutWords = 0;
   if (root) {
     const articleText = normalizeSpace(root.textContent ?? '');
-    for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: p, rule: 'readability' });
+    for (const p of paragraphs) {
+      if (articleText.includes(p)) continue;
+      dropped.push({ text: p, rule: 'readability' });
+      leftOutWords += countWords(p);
+    }
     dropped.push(...postFilter(root, found, headlines));
     unwrapPages(root);
     removeComments(root);
     const text = renderText(root);
-    if (text.length >= MIN_CONTENT_CHARS) return { html: root.innerHTML.trim(), text, dropped };
+    // Readability keeps one container; when it leaves out far more prose than it keeps, it has
+    // picked a box beside the article (an author bio, a disclosure, related teasers), and the
+    // density extractor below is asked too.
+    if (text.length >= MIN_CONTENT_CHARS && leftOutWords <= LEFT_OUT_RATIO * countWords(text)) return { html: root.innerHTML.trim(), text, dropped };
   }
 
   // Readability found nothing, or too little: the density fallback, on a fresh tree.
@@ -119,6 +130,6 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   return {
     html: fallback.html,
     text: fallback.text,
-    dropped: [...dropped, { text: 'Readability found too little; the density fallback extracted the page.', rule: 'fallback' }, ...fallback.dropped],
+    dropped: [...dropped, { text: 'Readability found too little, or left out most of the prose; the density fallback extracted the page.', rule: 'fallback' }, ...fallback.dropped],
   };
 }

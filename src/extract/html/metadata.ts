@@ -712,7 +712,9 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
     // "<a>Jane Doe</a>, 21. Jan. 2015 <div class=rating>…</div>": the line before the first block.
     if (text.length > 120) text = leadingLine(nameEl);
     if (text === '' || text.length > 120) return;
-    const people = authorsFromText(text).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
+    // "Posted on September 21, 2020 by Jane Doe": the byline grammar first, then a list of names.
+    const parsed = parseByline(text);
+    const people = (parsed ? tidyPeople(parsed) : authorsFromText(text)).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
     if (people.length === 0) return;
     // A teaser, newsletter or related-articles box names the author of another article.
     const aside = inOtherBox(el);

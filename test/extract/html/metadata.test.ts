@@ -339,6 +339,13 @@ describe('extractHtml metadata: author classes of the second dev set (issue 12)'
     expect((authorsOf(rel) as { name: string }[]).map((p) => p.name)).toEqual(['ThE_PaiN']);
   });
 
+  it('reads "Posted on <date> by <name>" in an element classed author', () => {
+    const body = article(['<h1>Rents rise</h1>', '<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>', ...paragraphs(4)]);
+    const parsed = parseDocument(page({ body }));
+    if (!parsed.ok) throw new Error('the test page does not parse');
+    expect(extractMetadata(parsed.document, opts).found.authors?.value).toEqual([{ name: 'Adi Tzlil' }]);
+  });
+
   it('keeps one name of a profile box that glues the role to it and repeats it after "More by"', () => {
     const body = article(['<h1>Rents rise</h1>', '<a rel="author" href="/a/lr">Logan C. RitchieStaff Writer</a> <a rel="author" href="/a/lr">More by Logan C. Ritchie</a>', ...paragraphs(4)]);
     expect((authorsOf(body) as { name: string }[]).map((p) => p.name)).toEqual(['Logan C. Ritchie']);
