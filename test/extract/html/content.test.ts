@@ -160,6 +160,14 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(extractHtml(page({ body }), opts).contentText).toContain(paras[2]);
   });
 
+  it("drops the text cleaner's chrome lines Readability kept: related headings, read-more promos, paging words, comment prompts", () => {
+    const paras = paragraphs(5);
+    const chrome = ['Mehr zum Thema', 'Lesen Sie auch: Die Wahl in Bayern', 'Weiter', '- Anzeige -', 'Leave a reply'];
+    const body = article([...paras.slice(0, 3), ...chrome, ...paras.slice(3)]);
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+  });
+
   it('asks the density extractor when Readability keeps a box and leaves out most of the prose', () => {
     const paras = paragraphs(6, 'harbour');
     const bio = 'Jane Doe, born 1983, has been an editor here since 2015, mostly as layouter, graphic designer, and proofreader; she studied German, art history, and German as a foreign language, and writes about maps, numbers, charts, and the sea.';
