@@ -14,7 +14,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
-import { parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
+import { mergeBodies, parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
 import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { countWords, postFilter } from './postfilter.js';
@@ -78,6 +78,7 @@ export function restoreBodyByClone(body: DomElement): void {
 
 export function extractContent(document: DomDocument, found: FoundMetadata, html: string): ContentResult {
   const dropped: DroppedBlock[] = [];
+  mergeBodies(document);
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
   if (!body || textWeight(body.textContent ?? '') === 0) return { html: '', text: '', dropped };
@@ -120,6 +121,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   const fresh = parseDocument(html);
   const freshBody = fresh.ok ? (fresh.document.body ?? fresh.document.documentElement) : null;
   if (!fresh.ok || !freshBody) return { html: '', text: '', dropped };
+  mergeBodies(fresh.document);
   removeNeverContent(fresh.document);
   precleanDocument(fresh.document);
   const fallback = densityExtract(freshBody, found);

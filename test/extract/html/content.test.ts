@@ -168,6 +168,12 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(bodyOf(result.contentText)).toEqual(paras);
   });
 
+  it('reads the article from a second <body> after an empty first one (two templates glued together)', () => {
+    const paras = paragraphs(4);
+    const html = `<!DOCTYPE html><html><head><title>T</title></head><body></body><div class="x"></div><body><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(bodyOf(extractHtml(html, opts).contentText)).toEqual(paras);
+  });
+
   it('asks the density extractor when Readability keeps a box and leaves out most of the prose', () => {
     const paras = paragraphs(6, 'harbour');
     const bio = 'Jane Doe, born 1983, has been an editor here since 2015, mostly as layouter, graphic designer, and proofreader; she studied German, art history, and German as a foreign language, and writes about maps, numbers, charts, and the sea.';
