@@ -214,7 +214,7 @@ interface BylineWords {
 }
 
 const EN: BylineWords = {
-  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
+  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
   trail: ['twitter', 'follow', 'follow on twitter', 'more articles', 'more posts', 'all posts', 'view profile', 'profile', 'email', 'e-mail', 'contact', 'linkedin', 'facebook', 'instagram', '→', '»'],
   says: ['says', 'said', 'wrote', 'replied'],
   organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store'],
