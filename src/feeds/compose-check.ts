@@ -125,7 +125,7 @@ export function valueConcern(article: Article): string | undefined {
     textConcern('the id', article.id.value, false) ??
     urlConcern('the link', article.link.value) ??
     // Atom's id must be an absolute IRI; RSS's guid is a permalink when it equals the link.
-    (isAbsoluteUrl(article.id.value) ? undefined : 'the id is not an absolute IRI') ??
+    (article.id.value === article.link.value || isAbsoluteUrl(article.id.value) ? undefined : 'the id is not an absolute IRI') ??
     (article.image ? urlConcern('the image', article.image.value) : undefined) ??
     (article.lang ? textConcern('the language', article.lang.value, false) : undefined) ??
     dateConcern('the published date', article.published.value, article.published.offset) ??
@@ -170,10 +170,12 @@ export function outputConcern(format: string, text: string): string | undefined 
  * writer): no diagnostics when neither the values nor the rendered text give a reason to doubt
  * it, else the full validator's (checkItem). The full validator's result is the same in the
  * first case; the build runs it in full on items whose article took an unusual path and on a
- * sample (src/pipeline/article.ts), and `feedwright check` on whole feeds.
+ * sample (src/pipeline/article.ts), and `feedwright check` on whole feeds. `values` is
+ * valueConcern(article) when the caller has it (it checks several formats of one article); null:
+ * computed here.
  */
-export function checkItemQuickly(format: string, writer: FeedWriter, article: Article, text: string): ItemDiagnostic[] {
-  if (valueConcern(article) === undefined && outputConcern(format, text) === undefined) return [];
+export function checkItemQuickly(format: string, writer: FeedWriter, article: Article, text: string, values: string | undefined | null = null): ItemDiagnostic[] {
+  if ((values === null ? valueConcern(article) : values) === undefined && outputConcern(format, text) === undefined) return [];
   return checkItem(writer, article, text);
 }
 

@@ -1,7 +1,7 @@
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
-import { checkItem, checkItemQuickly, itemHash } from '../feeds/compose-check.js';
+import { checkItem, checkItemQuickly, itemHash, valueConcern } from '../feeds/compose-check.js';
 import { WRITERS } from '../feeds/writers.js';
 import type { Diagnostic } from '../model.js';
 import { probeClock } from '../meta/clock-probe.js';
@@ -90,10 +90,12 @@ export function runArticle(file: SourceFile, text: string, ctx: ArticleContext):
 
 /** The article's item in each format, by hash, with what the checks found in it alone. */
 function checkItems(article: Article, unusual: boolean): NonNullable<ArticleEntry['checked']> {
+  // The article's values are the same in every format: looked at once.
+  const values = unusual ? undefined : valueConcern(article);
   return Object.entries(WRITERS).map(([format, writer]) => {
     const text = writer.item(article);
     const hash = itemHash(text);
-    const found = unusual || inFullCheckSample(hash) ? checkItem(writer, article, text) : checkItemQuickly(format, writer, article, text);
+    const found = unusual || inFullCheckSample(hash) ? checkItem(writer, article, text) : checkItemQuickly(format, writer, article, text, values);
     return [hash, found];
   });
 }
