@@ -4,6 +4,8 @@
  * sample), an article that took an unusual path (here, MDX) gets the full validator for every
  * format. Counted by wrapping the validator's entry point.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
 import { itemHash } from '../../src/feeds/compose-check.js';
@@ -43,6 +45,17 @@ describe('items checked while parsing', () => {
       expect(checksOf(marker), marker).toBe(sampled);
     }
     expect(checksOf('Mdx marker')).toBe(3);
+  });
+
+  it('are re-parsed in full when the text was not UTF-8 (decoded from windows-1252)', async () => {
+    const dir = makeProject({ 'keep.md': '---\ntitle: Other\ndate: 2024-01-02\n---\nAn ordinary article.\n' });
+    const body = 'Latin marker title\n\nThe caf\u00e9 opened on the corner of the street this spring, and every morning a queue formed before eight.\n';
+    writeFileSync(path.join(dir, 'articles', 'latin.txt'), Buffer.from(body, 'latin1'));
+    seen.length = 0;
+    const result = await build({ cwd: dir, now: NOW });
+    expect(result.diagnostics.map((d) => d.code)).toContain('SOURCE_NOT_UTF8');
+    expect(result.articles).toHaveLength(2);
+    expect(checksOf('Latin marker title')).toBe(3);
   });
 
   it('sample about one item in FULL_CHECK_SAMPLE, by hash', async () => {
