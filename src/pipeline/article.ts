@@ -115,10 +115,10 @@ export function inFullCheckSample(hash: string): boolean {
 /**
  * Diagnostics that say the article's content went through a fallback or a bound rather than the
  * ordinary reader: a body cut or flattened (nesting, complexity bounds), template or MDX code
- * removed, text decoded from a legacy encoding, nothing left of the body.
+ * removed, nothing left of the body. (A text decoded from a legacy encoding is not seen here:
+ * decoding happens before the pipeline, and the decoded text is ordinary text.)
  */
 const UNUSUAL_CODES: ReadonlySet<string> = new Set([
-  'SOURCE_NOT_UTF8',
   'CONTENT_TRUNCATED_NESTING',
   'ARTICLE_TOO_COMPLEX',
   'CONTENT_TEMPLATE_REMOVED',

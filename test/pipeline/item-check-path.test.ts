@@ -4,8 +4,6 @@
  * sample), an article that took an unusual path (here, MDX) gets the full validator for every
  * format. Counted by wrapping the validator's entry point.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
 import { itemHash } from '../../src/feeds/compose-check.js';
@@ -47,15 +45,15 @@ describe('items checked while parsing', () => {
     expect(checksOf('Mdx marker')).toBe(3);
   });
 
-  it('are re-parsed in full when the text was not UTF-8 (decoded from windows-1252)', async () => {
-    const dir = makeProject({ 'keep.md': '---\ntitle: Other\ndate: 2024-01-02\n---\nAn ordinary article.\n' });
-    const body = 'Latin marker title\n\nThe caf\u00e9 opened on the corner of the street this spring, and every morning a queue formed before eight.\n';
-    writeFileSync(path.join(dir, 'articles', 'latin.txt'), Buffer.from(body, 'latin1'));
+  it('are re-parsed in full when template code was removed from the body (CONTENT_TEMPLATE_REMOVED)', async () => {
+    const dir = makeProject({
+      'tpl.md': '---\ntitle: Template marker\ndate: 2024-01-05\n---\nBefore {{ site.title }} and {% include note.html %} after.\n',
+    });
     seen.length = 0;
     const result = await build({ cwd: dir, now: NOW });
-    expect(result.diagnostics.map((d) => d.code)).toContain('SOURCE_NOT_UTF8');
-    expect(result.articles).toHaveLength(2);
-    expect(checksOf('Latin marker title')).toBe(3);
+    expect(result.diagnostics.map((d) => d.code)).toContain('CONTENT_TEMPLATE_REMOVED');
+    expect(result.articles).toHaveLength(1);
+    expect(checksOf('Template marker')).toBe(3);
   });
 
   it('sample about one item in FULL_CHECK_SAMPLE, by hash', async () => {
