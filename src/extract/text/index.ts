@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { looksLikePersonName, splitByline } from '../textual/byline.js';
+import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { Person } from '../../model.js';
@@ -1119,15 +1119,29 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     if (restByline && !result.authors) {
       result.authors = { value: restByline.authors, line: unit.line };
     }
+    // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
+    // author's bare name between separators.
+    const restName = restByline ? undefined : bareNameSegment(date.rest);
+    if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
-    if (bareName && previous && !meta[i - 1] && !result.authors && looksLikePersonName(previous.text)) {
+    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text)) {
       if (result.title?.line !== previous.line) {
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';
       }
     }
   }
+}
+
+/** The one segment of a date line's rest, between separators, that is a person's bare name. */
+function bareNameSegment(rest: string): string | undefined {
+  const segments = rest
+    .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  const first = segments[0];
+  return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
 }
 
 /** A sentence: three words or more, ending as sentences end. */
