@@ -23,6 +23,7 @@
  */
 
 import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { notTitleShape, startsLowerCase } from '../title.js';
 import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { Person } from '../../model.js';
@@ -131,7 +132,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   let end = bodyEnd;
 
   // 4. Title.
-  const titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
+  let titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
   const meta: (RuleName | undefined)[] = new Array<RuleName | undefined>(units.length);
   if (titleIndex !== undefined) {
     const unit = units[titleIndex] as Unit;
@@ -146,6 +147,16 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   if (end < start) [start, end] = shortBody(units, labels, meta, titleIndex);
   start = skipLeadingMetadata(units, meta, start, end);
   start = skipStandfirst(units, labels, meta, start, end);
+  // The story starts later than step 3 found (after a header of byline and date lines): the
+  // headline stands above that header, where step 4 did not look.
+  if (start > bodyStart && titleIndex === undefined) {
+    const again = findTitle(units, labels, start);
+    if (again !== undefined && again > bodyStart && !meta[again]) {
+      titleIndex = again;
+      const unit = units[again] as Unit;
+      result.title = { value: unit.text, line: unit.line };
+    }
+  }
   markAuthorBio(units, labels, meta, start, end);
   markCompanyBoilerplate(units, labels, meta, start, end);
 
@@ -743,6 +754,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     return known;
   };
   let copies: Map<string, number[]> | undefined;
+  let tails: Set<string> | undefined;
   let bareName: number | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -751,7 +763,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     const label = labels[i] as Label;
     // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
-    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text))) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -769,11 +781,14 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     if (anchored) {
       score += TITLE.anchorBonus;
       if (dekFollows(units, labels, i, anchor)) score += TITLE.aboveDekBonus;
-    }
+    } else if (i < start && dekFollows(units, labels, i, anchor, start)) score += TITLE.aboveDekBonus;
     if (unit.words >= 3) {
       copies ??= shortKeyPositions(units);
       if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
     }
+    // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
+    tails ??= breadcrumbTails(units);
+    if (tails.has(keyOf(unit))) score += TITLE.breadcrumbBonus;
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -865,15 +880,33 @@ function anchorPrecedes(units: readonly Unit[], i: number, anchor: (i: number) =
  * The next line is a dek: unlabelled, not a byline or date,
  * and longer than this line. A headline sits above its dek, which is closer to the byline.
  */
-function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): boolean {
   const words = (units[i] as Unit).words;
   for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
+    // Without a byline below, the dek must stand before the body and be no paragraph itself.
+    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return false;
     if (labels[j]?.rule || anchor(j) || unit.words <= 2) return false;
-    return unit.words > words;
+    // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
+    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0);
   }
   return false;
+}
+
+/** Breadcrumb separators: "Home » News » Headline", "Sie sind hier: > Headline". */
+const CRUMB_SEPARATOR = /\s[»>›|/→]\s|^[\p{L} ]{2,30}:\s*>\s/u;
+
+/** The template keys of the last items of the page's breadcrumbs. */
+function breadcrumbTails(units: readonly Unit[]): Set<string> {
+  const tails = new Set<string>();
+  for (const unit of units) {
+    if (unit.words < 3 || unit.words > 60 || !CRUMB_SEPARATOR.test(unit.text)) continue;
+    const parts = unit.text.split(/\s*[»>›|/→]\s*/);
+    const last = parts[parts.length - 1]?.trim();
+    if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
+  }
+  return tails;
 }
 
 /** Where each short line's template key occurs in the page (headlines are repeated). */
@@ -923,6 +956,7 @@ function headlineScore(unit: Unit): number {
   if (unit.sentence && !/[?!][”"’»)]*$/u.test(unit.text)) score -= TITLE.sentenceCost;
   if (unit.list) score -= TITLE.listCost;
   if (NOT_HEADLINE.pullQuote.pattern.test(unit.text)) score -= TITLE.quoteCost;
+  if (startsLowerCase(unit.text)) score -= TITLE.lowerCaseCost;
   return score;
 }
 
@@ -940,11 +974,17 @@ export const TITLE = {
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
   aboveDekBonus: 3,
+  /** Without a byline below, a dek has at least this many words more than the headline above it. */
+  dekMargin: 3,
+  /** The line is the last item of a breadcrumb elsewhere on the page. */
+  breadcrumbBonus: 6,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */
   dekWords: 16,
   dekCostPerWord: 2,
   /** A quotation with its attribution ("“We will,” she said") is a pull quote, not a headline. */
   quoteCost: 8,
+  /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
+  lowerCaseCost: 6,
   /** How many units into the body a headline may be found (when right above a byline or date). */
   insideReach: 2,
 } as const;
@@ -956,7 +996,9 @@ function looksLikeHeadline(unit: Unit): boolean {
   // A list item is a headline only in a list of headlines (a teaser list), never the page's own.
   if (unit.list) return false;
   const last = unit.text[unit.text.length - 1] ?? '';
-  if (last === ':' || last === ')' || last === ',') return false;
+  if (last === ':' || last === ',') return false;
+  // "Comments (3)", "Photos (12)" are counters; "Banane (Musa paradisica)", "Episode (#5)" are headlines.
+  if (last === ')' && /\(\d*\)$/.test(unit.text)) return false;
   if (unit.sentence && unit.words > 20) return false;
   return true;
 }
