@@ -23,7 +23,7 @@
  */
 
 import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
-import { notTitleShape, startsLowerCase } from '../title.js';
+import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { Person } from '../../model.js';
@@ -744,6 +744,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     const unit = units[i] as Unit;
     if (isProse(unit) && unit.words > TITLE.dekWords) highest = i - 1;
   }
+  const lead = storyLeadWords(units, start);
   const anchors = new Map<number, boolean>();
   const anchor = (i: number): boolean => {
     let known = anchors.get(i);
@@ -786,6 +787,9 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
       copies ??= shortKeyPositions(units);
       if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
     }
+    // A headline names what the story's first sentences are about; a widget or a teaser does not.
+    // (Not a sentence: a dek ending in a full stop shares the story's words too.)
+    if (!/[.…][”"’»)]*$/u.test(unit.text)) score += TITLE.leadAgreementBonus * leadAgreement(unit.text, lead);
     // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
     tails ??= breadcrumbTails(units);
     if (tails.has(keyOf(unit))) score += TITLE.breadcrumbBonus;
@@ -894,6 +898,36 @@ function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number,
   return false;
 }
 
+/** How many words of the story's start a headline is compared with. */
+const LEAD_WORDS = 120;
+
+/** Content words (four letters or more) of a line, lower case, in the form `titleWords` gives. */
+function contentWords(text: string): string[] {
+  return titleWords(text).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+}
+
+/** The content words of the first `LEAD_WORDS` words of prose from `start` on. */
+function storyLeadWords(units: readonly Unit[], start: number): Set<string> {
+  const words = new Set<string>();
+  let seen = 0;
+  for (let i = Math.max(0, start); i < units.length && seen < LEAD_WORDS; i += 1) {
+    const unit = units[i] as Unit;
+    if (!isProse(unit)) continue;
+    seen += unit.words;
+    for (const w of contentWords(unit.text)) words.add(w);
+  }
+  return words;
+}
+
+/** Share of the line's content words that the story's start uses (0 when it has none). */
+function leadAgreement(text: string, lead: ReadonlySet<string>): number {
+  const words = contentWords(text);
+  if (words.length === 0 || lead.size === 0) return 0;
+  let shared = 0;
+  for (const w of words) if (lead.has(w)) shared += 1;
+  return shared / words.length;
+}
+
 /** Breadcrumb separators: "Home » News » Headline", "Sie sind hier: > Headline". */
 const CRUMB_SEPARATOR = /\s[»>›|/→]\s|^[\p{L} ]{2,30}:\s*>\s/u;
 
@@ -976,6 +1010,8 @@ export const TITLE = {
   aboveDekBonus: 3,
   /** Without a byline below, a dek has at least this many words more than the headline above it. */
   dekMargin: 3,
+  /** Times the share of the line's content words found in the story's first sentences. */
+  leadAgreementBonus: 6,
   /** The line is the last item of a breadcrumb elsewhere on the page. */
   breadcrumbBonus: 6,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */

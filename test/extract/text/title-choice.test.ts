@@ -27,6 +27,16 @@ describe('the headline of a scraped text, chosen among scored lines', () => {
     expect(extractText(text, UTC).title?.value).toBe('Council approves the new timetable');
   });
 
+  it('prefers the line whose words the story’s first sentences use (headline over a label)', () => {
+    const story = [
+      'Siemens chief Joe Kaeser outsmarted the climate activist Luisa Neubauer and offered her a seat on the board of the company.',
+      '',
+      'Neubauer declined the seat, and Kaeser kept the contract for the signalling system of the coal mine in Queensland.',
+    ];
+    const text = ['Menu', '', 'Kaeser outsmarts Luisa Neubauer', '', 'Notes of our business desk every week', '', ...story].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Kaeser outsmarts Luisa Neubauer');
+  });
+
   it('takes a headline that ends in a parenthesis, but not a counter', () => {
     const text = ['Comments (3)', '', 'Bananas, plantains and their kin (Musa paradisiaca)', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Bananas, plantains and their kin (Musa paradisiaca)');
