@@ -93,6 +93,16 @@ const TAGS_WINDOW_AFTER = 40;
 const META_WINDOW_END = 4;
 /** How many lines right above the headline may hold its date or byline. */
 const META_WINDOW_ABOVE_TITLE = 2;
+/** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
+function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
+  for (let j = 0; j < units.length; j += 1) {
+    if (j !== at && (units[j] as Unit).text.includes(name)) return true;
+  }
+  return false;
+}
+
+/** How many units below the headline the author's bare name may stand. */
+const BARE_NAME_REACH = 6;
 /** How far before the body a title is looked for (in units). */
 const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
@@ -1133,6 +1143,23 @@ function readMetadata(
       if (labels[i]?.keep || labels[i]?.rule || unit.words > META_MAX_WORDS) break;
       // No bare author name here: above a date, above the headline, that is usually a headline.
       if (unit.words > 0) readMetaLine(units, i, meta, result, options, false);
+    }
+  }
+  // The author's bare name on a line of its own between the headline and the story (or right
+  // above the headline): "Kathrin Hofmeister". Only a person's name of two words or more.
+  if (titleIndex !== undefined && !result.authors) {
+    const last = Math.min(start - 1, titleIndex + BARE_NAME_REACH);
+    for (let i = Math.max(0, titleIndex - 1); i <= last; i += 1) {
+      const unit = units[i] as Unit;
+      if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
+      if (!isBareAuthorLine(unit.text)) continue;
+      // Two capitalised words are as often a label ("Mein Konto", "Open Future"): the name must
+      // occur again on the page (an author box, "More from <name>", a bio).
+      const name = unit.text.trim();
+      if (!nameRecurs(units, i, name)) continue;
+      result.authors = { value: [{ name }], line: unit.line };
+      meta[i] = 'byline';
+      break;
     }
   }
   // Some layouts put the date line after the story.

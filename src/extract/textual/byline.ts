@@ -122,6 +122,10 @@ const LEXICON_NOT_NAME: ReadonlySet<string> = new Set(
   [...LEXICONS.flatMap((l) => l.stopwords), ...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => !NAME_PARTICLES.has(w) && !w.includes(' ')),
 );
 
+const LEXICON_STOPWORDS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => l.stopwords));
+/** Words that open labels and phrases, never a bare name. */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set(['in', 'im', 'mein', 'meine', 'my', 'a', 'an', 'our', 'unsere', 'les', 'los', 'las', 'il']);
+
 const MAX_BYLINE_LENGTH = 160;
 
 /** Parse a byline into its authors; undefined when the line is not a byline. */
@@ -398,6 +402,9 @@ export function sameName(a: string, b: string): boolean {
 export function isBareAuthorLine(text: string): boolean {
   const name = text.trim();
   if (!name.includes(' ') || !looksLikePersonName(name) || hasCalendarWord(name)) return false;
+  // A name starts with a name, not with an article or a particle ("Der Turm der Wünsche", "In den Warenkorb").
+  const first = (name.split(' ')[0] as string).toLowerCase();
+  if (NAME_PARTICLES.has(first) || LEXICON_STOPWORDS.has(first) || PHRASE_OPENERS.has(first)) return false;
   if (cleanAuthorName(name) !== name || isOrganisationName(name)) return false;
   // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
   return !/\p{Lu}{4}/u.test(name);

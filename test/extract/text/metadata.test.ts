@@ -49,6 +49,17 @@ describe('metadata found in the text', () => {
     expect(result.published?.value).toEqual(new Date('2019-12-11T00:00:00Z'));
   });
 
+  it('takes a bare name under the headline as the author when the page names that person again', () => {
+    const text = page(['Marie Rövekamp'], ['', 'About Marie Rövekamp: she writes about transport.']);
+    expect(extractText(text, UTC).authors).toEqual({ value: [{ name: 'Marie Rövekamp' }], line: 6 });
+  });
+
+  it.each(['Marie Rövekamp', 'Mein Konto', 'Der Turm'])('takes no bare two-word line under the headline the page does not name again: %s', (line) => {
+    const result = extractText(page([line]), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(result.title?.value).toBe('Trains to run every fifteen minutes');
+  });
+
   it.each(['Wissen', 'Werbung', 'PAID CONTENT'])('takes no section label above a date line as the author: %s', (label) => {
     const result = extractText(page([label, 'April 12, 2021']), UTC);
     expect(result.authors).toBeUndefined();
