@@ -93,6 +93,27 @@ const TAGS_WINDOW_AFTER = 40;
 const META_WINDOW_END = 4;
 /** How many lines right above the headline may hold its date or byline. */
 const META_WINDOW_ABOVE_TITLE = 2;
+/**
+ * The author's bare name on a line of its own between the headline and the story (or right above
+ * the headline): "Kathrin Hofmeister". Only a person's name of two words or more; two capitalised
+ * words are as often a label ("Mein Konto", "Open Future"), so the name must occur again on the
+ * page (an author box, "More from <name>", a bio). Run once the story's start is settled, so that
+ * the line does not move it.
+ */
+function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction, titleIndex: number | undefined, start: number): void {
+  if (titleIndex === undefined || result.authors) return;
+  const last = Math.min(start - 1, titleIndex + BARE_NAME_REACH);
+  for (let i = Math.max(0, titleIndex - 1); i <= last; i += 1) {
+    const unit = units[i] as Unit;
+    if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
+    const name = unit.text.trim();
+    if (!isBareAuthorLine(name) || !nameRecurs(units, i, name)) continue;
+    result.authors = { value: [{ name }], line: unit.line };
+    meta[i] = 'byline';
+    return;
+  }
+}
+
 /** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
 function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
   for (let j = 0; j < units.length; j += 1) {
@@ -167,6 +188,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       result.title = { value: unit.text, line: unit.line };
     }
   }
+  readBareAuthor(units, labels, meta, result, titleIndex, start);
   markAuthorBio(units, labels, meta, start, end);
   markCompanyBoilerplate(units, labels, meta, start, end);
 
@@ -1143,23 +1165,6 @@ function readMetadata(
       if (labels[i]?.keep || labels[i]?.rule || unit.words > META_MAX_WORDS) break;
       // No bare author name here: above a date, above the headline, that is usually a headline.
       if (unit.words > 0) readMetaLine(units, i, meta, result, options, false);
-    }
-  }
-  // The author's bare name on a line of its own between the headline and the story (or right
-  // above the headline): "Kathrin Hofmeister". Only a person's name of two words or more.
-  if (titleIndex !== undefined && !result.authors) {
-    const last = Math.min(start - 1, titleIndex + BARE_NAME_REACH);
-    for (let i = Math.max(0, titleIndex - 1); i <= last; i += 1) {
-      const unit = units[i] as Unit;
-      if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
-      if (!isBareAuthorLine(unit.text)) continue;
-      // Two capitalised words are as often a label ("Mein Konto", "Open Future"): the name must
-      // occur again on the page (an author box, "More from <name>", a bio).
-      const name = unit.text.trim();
-      if (!nameRecurs(units, i, name)) continue;
-      result.authors = { value: [{ name }], line: unit.line };
-      meta[i] = 'byline';
-      break;
     }
   }
   // Some layouts put the date line after the story.
