@@ -10,7 +10,7 @@ import { alternation, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS, WEE
 
 /** Words that introduce the author(s), in the five supported languages. Tested on lower case. */
 export const BYLINE_LEAD =
-  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|von:|geschrieben von|text:|autor:|autorin:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|redakteur:|redakteurin:|redaktion:|de)(?:\s*:)?\s+/i;
+  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|von:|geschrieben von|text:|autor:|autorin:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|redakteur:|redakteurin:|redaktion:|interview:|(?:ein |blog[- ]?)?beitrag von|de)(?:\s*:)?\s+/i;
 
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
@@ -130,7 +130,7 @@ const MAX_BYLINE_LENGTH = 160;
 
 /** Parse a byline into its authors; undefined when the line is not a byline. */
 export function parseByline(line: string): Person[] | undefined {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = withoutRule(line);
   if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return undefined;
   if (PHOTO_CREDIT.test(text)) return undefined;
   const found = bylineNames(text);
@@ -143,7 +143,7 @@ export function parseByline(line: string): Person[] | undefined {
  * so the caller can read a date from the rest. Undefined when the line is not a byline.
  */
 export function splitByline(line: string): { authors: Person[]; rest: string } | undefined {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = withoutRule(line);
   if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return undefined;
   if (PHOTO_CREDIT.test(text)) return undefined;
   const found = bylineNames(text);
@@ -154,6 +154,14 @@ export function splitByline(line: string): { authors: Person[]; rest: string } |
   const at = text.indexOf(names);
   const rest = `${text.slice(0, at)} ${text.slice(at + names.length)}`.replace(/\s+/g, ' ').trim();
   return { authors, rest };
+}
+
+/** The line with its spaces collapsed and a leading rule of dashes ("---- by Kenneth Surin") removed. */
+function withoutRule(line: string): string {
+  return line
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[-–—=_~*]{2,}\s*/, '');
 }
 
 /** The substring holding the names, or undefined. */

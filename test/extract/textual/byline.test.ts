@@ -46,6 +46,9 @@ describe('parseByline', () => {
     ['Georg Quaas, 21. Jan. 2015', ['Georg Quaas']],
     ['Ariel Melgar Cabrera 3/5/2022 22:41', ['Ariel Melgar Cabrera']],
     ['Shana Nys DambrotNovember 6, 2023', ['Shana Nys Dambrot']],
+    ['---- by Kenneth Surin', ['Kenneth Surin']],
+    ['Interview: Julia Lauter', ['Julia Lauter']],
+    ['Blog Beitrag von Margarita Koreneva', ['Margarita Koreneva']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
