@@ -796,7 +796,8 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     const label = labels[i] as Label;
     // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
-    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    // (Headlines are short: longer lines are not tested against the shapes at all.)
+    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -1051,6 +1052,8 @@ export const TITLE = {
   dekCostPerWord: 2,
   /** A quotation with its attribution ("“We will,” she said") is a pull quote, not a headline. */
   quoteCost: 8,
+  /** No headline is longer than this many characters. */
+  maxChars: 400,
   /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
   lowerCaseCost: 6,
   /** How many units into the body a headline may be found (when right above a byline or date). */
@@ -1246,6 +1249,7 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
 
 /** The one segment of a date line's rest, between separators, that is a person's bare name. */
 function bareNameSegment(rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
   const segments = rest
     .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
     .map((s) => s.trim())
