@@ -277,8 +277,13 @@ export function startsLowerCase(text: string): boolean {
   return /^\p{Ll}\p{Ll}/u.test(text.trim());
 }
 
+/** Lines longer than this are no headline; `notTitleShape` does not test them. */
+export const MAX_SHAPE_TEXT = 400;
+
 /** The name of the first shape rule the line has that a headline does not have, if any. */
 export function notTitleShape(text: string): keyof typeof NOT_TITLE_SHAPES | undefined {
+  // The shapes are tested on headline-sized lines only: some patterns are quadratic on a huge line.
+  if (text.length > MAX_SHAPE_TEXT) return undefined;
   for (const [name, rule] of Object.entries(NOT_TITLE_SHAPES) as [keyof typeof NOT_TITLE_SHAPES, TitleShapeRule][]) {
     if (rule.test(text)) return name;
   }
