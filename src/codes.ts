@@ -451,7 +451,7 @@ export const CODES = {
     severity: 'error',
     section: 'front-matter',
     summary: 'A front matter value has the wrong type or shape.',
-    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `image` not a URL, `lang` not a language tag).',
+    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `image` not a URL, `lang` not a language tag; `zh_cn` is read as `zh-CN`).',
     todo: 'Use the form shown in the hint.',
   },
   META_TITLE_MISSING: {

@@ -2,7 +2,7 @@ import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
-import { didYouMean, isLanguageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
 import { plainLink, siteLink } from '../site/permalink.js';
@@ -677,13 +677,20 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   lang: {
     keys: 'lang',
     parse: (v, key, r) => {
-      if (typeof v === 'string' && isLanguageTag(v)) return v;
+      const tag = typeof v === 'string' ? languageTag(v) : undefined;
+      if (tag) return tag;
       r.badValue(key, 'a language tag', 'es');
       return undefined;
     },
     exclusive: true,
     order: ['front-matter', 'found'],
-    sources: { found: (r) => (r.doc.found.lang && isLanguageTag(r.doc.found.lang.value) ? r.doc.found.lang : undefined) },
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.lang;
+        const tag = found ? languageTag(found.value) : undefined;
+        return found && tag ? { ...found, value: tag } : undefined;
+      },
+    },
   },
 };
 

@@ -55,6 +55,16 @@ describe('resolveArticle: front matter as other generators write it', () => {
     const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', tags: ['japan', 'food'], categories: ['Travel', 'food'] }), MTIME, ctx()));
     expect(a.tags.value).toEqual(['japan', 'food', 'Travel']);
   });
+
+  it('reads a Jekyll locale-style lang (zh_cn, pt_BR) as a BCP 47 tag and still refuses garbage', () => {
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'zh_cn' }), MTIME, ctx())).lang?.value).toBe('zh-CN');
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'zh_hant_tw' }), MTIME, ctx())).lang?.value).toBe('zh-Hant-TW');
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'pt-BR' }), MTIME, ctx())).lang?.value).toBe('pt-BR');
+    for (const bad of ['english please', 'zh__cn', '_cn', 'zh_']) {
+      const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: bad }), MTIME, ctx());
+      expect(r.diagnostics.map((d) => d.code)).toContain('FM_BAD_VALUE');
+    }
+  });
 });
 
 describe('resolveArticle', () => {
