@@ -438,6 +438,18 @@ export const CODES = {
       hint: 'Remove the tag; front matter holds plain strings, numbers, lists and maps.',
     }),
   },
+  FM_DUPLICATE_KEY: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'A front matter key appears twice in the same map; the last value is used.',
+    doc: 'A key appears twice in the same YAML map. Jekyll (Ruby Psych) and most YAML readers keep the last value, and so does feedwright; the line is that of the repeated key.',
+    todo: 'Remove one of the two lines.',
+    say: (p: { key: string }) => ({
+      message: `The front matter key "${p.key}" appears twice; its last value is used.`,
+      hint: `Remove the earlier "${p.key}" line if the last one is right.`,
+    }),
+  },
   FM_UNKNOWN_KEY: {
     kind: 'diagnostic',
     severity: 'warning',
