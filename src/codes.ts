@@ -463,8 +463,16 @@ export const CODES = {
     severity: 'error',
     section: 'front-matter',
     summary: 'A front matter value has the wrong type or shape.',
-    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `image` not a URL, `lang` not a language tag; `zh_cn` is read as `zh-CN`).',
+    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `lang` not a language tag; `zh_cn` is read as `zh-CN`).',
     todo: 'Use the form shown in the hint.',
+  },
+  FM_VALUE_IGNORED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'An optional front matter value has a shape feedwright cannot use; the field is left empty.',
+    doc: 'An optional field (`image`) has a value feedwright cannot use: a map with no `image`/`src`/`url`/`light` string, a number, or a path it cannot turn into a URL such as an Astro asset import (`@/assets/cover.png`). The post is kept without that field.',
+    todo: 'Write a URL or a site path, or ignore this.',
   },
   META_TITLE_MISSING: {
     kind: 'diagnostic',

@@ -55,6 +55,9 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const badValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
     diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(value)}.`, `Write e.g. ${key}: ${example}`));
   };
+  const ignoredValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
+    diagnostics.push(diag('FM_VALUE_IGNORED', at(key), `"${key}" should be ${expected}, not ${describe(value)}; it is left out.`, `Write e.g. ${key}: ${example}`));
+  };
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
@@ -114,7 +117,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- the fields, one resolver each (FIELDS below), in the order of the table.
-  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, keysOf };
+  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, ignoredValue, keysOf };
   const got = {} as Fields;
   for (const name of Object.keys(FIELDS) as (keyof Fields)[]) {
     const value = resolveField(FIELDS[name] as FieldResolver<keyof Fields>, reader, got);
@@ -266,6 +269,8 @@ interface FieldReader {
   at(key: string): { file: string; line?: number };
   fromFm<T>(key: string, value: T): Sourced<T>;
   badValue(key: string, expected: string, example: string, value?: unknown): void;
+  /** An optional field's value that cannot be used: a warning, the field is left empty, the post is kept. */
+  ignoredValue(key: string, expected: string, example: string, value?: unknown): void;
   keysOf(field: FieldName): readonly string[];
 }
 
@@ -653,14 +658,16 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   image: {
     keys: 'image',
     parse: (value, key, r, { link }) => {
-      // Themes nest it: PaperMod's `cover: { image: ... }`.
+      // Themes nest it: PaperMod's `cover: { image: ... }`, Starlight blog's `cover: { alt, image }` or `{ alt, light, dark }`.
       const nested =
         typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url)
+          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url ?? (value as Record<string, unknown>).light)
           : undefined;
       const raw = nested ?? value;
-      const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
-      if (!resolved && !(nested !== undefined && (nested === '' || nested === null))) r.badValue(key, 'a URL or a path', 'images/cover.jpg');
+      // An Astro asset import (`@/assets/x.png`, `~/x.png`) becomes a hashed file only the build knows.
+      const resolved = typeof raw === 'string' && !/^[@~]\//.test(raw.trim()) ? resolveHttpUrl(raw, link.value) : undefined;
+      // The image is optional: a value of another shape is left out with a warning, the post is kept.
+      if (!resolved && !(nested !== undefined && (nested === '' || nested === null))) r.ignoredValue(key, 'a URL or a path', 'images/cover.jpg');
       return resolved;
     },
     exclusive: true,
