@@ -41,9 +41,12 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const diagnostics: Diagnostic[] = [];
   // Folder data (Eleventy directory data files, Hugo cascade) lies under the article's own front matter.
   const folderLayers = site ? folderDataFor(site, doc.relPath) : [];
-  const fm = folderLayers.length > 0 ? mergeData([...folderLayers, doc.frontMatter]) : doc.frontMatter;
+  // Eleventy's `override:tags` is `tags`, replacing the folder data's value instead of merging with it.
+  const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: doc.frontMatter, overrides: {} };
+  const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyOverrides(l).all : l)), own.plain]) : own.plain;
+  const fm = Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged;
   const file = doc.displayPath;
-  const lineOf = (key: string): number | undefined => doc.frontMatterLines[key];
+  const lineOf = (key: string): number | undefined => doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
   const at = (key: string) => {
     const line = lineOf(key);
     return line === undefined ? { file } : { file, line };
@@ -63,7 +66,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
   // A mapped key inside a map ("meta.title") makes its map ("meta") known.
   const custom = new Set(Object.values(config.keys).flat().flatMap((k) => [k, k.split('.')[0] as string]));
-  const unknown = Object.keys(doc.frontMatter).filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
+  const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);
     diagnostics.push(
@@ -700,6 +703,23 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     },
   },
 };
+
+const OVERRIDE = 'override:';
+
+/**
+ * Eleventy's data cascade `override:` prefix (`override:tags: []`): the key without it, its value
+ * replacing, not merged with, the data above. `plain` holds the other keys, `all` both.
+ */
+function eleventyOverrides(data: Record<string, unknown>): { plain: Record<string, unknown>; overrides: Record<string, unknown>; all: Record<string, unknown> } {
+  if (!Object.keys(data).some((k) => k.startsWith(OVERRIDE) && k.length > OVERRIDE.length)) return { plain: data, overrides: {}, all: data };
+  const plain: Record<string, unknown> = {};
+  const overrides: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k.startsWith(OVERRIDE) && k.length > OVERRIDE.length) overrides[k.slice(OVERRIDE.length)] = v;
+    else plain[k] = v;
+  }
+  return { plain, overrides, all: { ...plain, ...overrides } };
+}
 
 /**
  * Why a file is not a post, or undefined when it is one: section and listing pages (Hugo/Zola
