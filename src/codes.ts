@@ -438,6 +438,18 @@ export const CODES = {
       hint: 'Remove the tag; front matter holds plain strings, numbers, lists and maps.',
     }),
   },
+  FM_DUPLICATE_KEY: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'A front matter key appears twice in the same map; the last value is used.',
+    doc: 'A key appears twice in the same YAML map. Jekyll (Ruby Psych) and most YAML readers keep the last value, and so does feedwright; the line is that of the repeated key.',
+    todo: 'Remove one of the two lines.',
+    say: (p: { key: string }) => ({
+      message: `The front matter key "${p.key}" appears twice; its last value is used.`,
+      hint: `Remove the earlier "${p.key}" line if the last one is right.`,
+    }),
+  },
   FM_UNKNOWN_KEY: {
     kind: 'diagnostic',
     severity: 'warning',
@@ -451,8 +463,16 @@ export const CODES = {
     severity: 'error',
     section: 'front-matter',
     summary: 'A front matter value has the wrong type or shape.',
-    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `image` not a URL, `lang` not a language tag).',
+    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `lang` not a language tag; `zh_cn` is read as `zh-CN`).',
     todo: 'Use the form shown in the hint.',
+  },
+  FM_VALUE_IGNORED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'An optional front matter value has a shape feedwright cannot use; the field is left empty.',
+    doc: 'An optional field (`image`) has a value feedwright cannot use: a map with no `image`/`src`/`url`/`light` string, a number, or a path it cannot turn into a URL such as an Astro asset import (`@/assets/cover.png`). The post is kept without that field.',
+    todo: 'Write a URL or a site path, or ignore this.',
   },
   META_TITLE_MISSING: {
     kind: 'diagnostic',

@@ -148,6 +148,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   FM_NOT_A_MAPPING: [{}],
   FM_ALIAS_LIMIT: [{ reason: 'Excessive alias count indicates a resource exhaustion attack', limit: 50 }],
   FM_YAML_TAG: [{ reason: 'Unresolved tag: tag:yaml.org,2002:js/function' }],
+  FM_DUPLICATE_KEY: [{ key: 'title' }],
   CONTENT_MDX_REMOVED: [
     { what: 'component', name: 'Chart', count: 1 },
     { what: 'component', name: 'Chart', count: 3 },

@@ -2,7 +2,7 @@ import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
-import { didYouMean, isLanguageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
+import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
 import { plainLink, siteLink } from '../site/permalink.js';
@@ -41,9 +41,12 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const diagnostics: Diagnostic[] = [];
   // Folder data (Eleventy directory data files, Hugo cascade) lies under the article's own front matter.
   const folderLayers = site ? folderDataFor(site, doc.relPath) : [];
-  const fm = folderLayers.length > 0 ? mergeData([...folderLayers, doc.frontMatter]) : doc.frontMatter;
+  // Eleventy's `override:tags` is `tags`, replacing the folder data's value instead of merging with it.
+  const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: doc.frontMatter, overrides: {} };
+  const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyOverrides(l).all : l)), own.plain]) : own.plain;
+  const fm = Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged;
   const file = doc.displayPath;
-  const lineOf = (key: string): number | undefined => doc.frontMatterLines[key];
+  const lineOf = (key: string): number | undefined => doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
   const at = (key: string) => {
     const line = lineOf(key);
     return line === undefined ? { file } : { file, line };
@@ -55,12 +58,15 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const badValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
     diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(value)}.`, `Write e.g. ${key}: ${example}`));
   };
+  const ignoredValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
+    diagnostics.push(diag('FM_VALUE_IGNORED', at(key), `"${key}" should be ${expected}, not ${describe(value)}; it is left out.`, `Write e.g. ${key}: ${example}`));
+  };
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
   // A mapped key inside a map ("meta.title") makes its map ("meta") known.
   const custom = new Set(Object.values(config.keys).flat().flatMap((k) => [k, k.split('.')[0] as string]));
-  const unknown = Object.keys(doc.frontMatter).filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
+  const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);
     diagnostics.push(
@@ -114,7 +120,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- the fields, one resolver each (FIELDS below), in the order of the table.
-  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, keysOf };
+  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, ignoredValue, keysOf };
   const got = {} as Fields;
   for (const name of Object.keys(FIELDS) as (keyof Fields)[]) {
     const value = resolveField(FIELDS[name] as FieldResolver<keyof Fields>, reader, got);
@@ -266,6 +272,8 @@ interface FieldReader {
   at(key: string): { file: string; line?: number };
   fromFm<T>(key: string, value: T): Sourced<T>;
   badValue(key: string, expected: string, example: string, value?: unknown): void;
+  /** An optional field's value that cannot be used: a warning, the field is left empty, the post is kept. */
+  ignoredValue(key: string, expected: string, example: string, value?: unknown): void;
   keysOf(field: FieldName): readonly string[];
 }
 
@@ -653,14 +661,16 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   image: {
     keys: 'image',
     parse: (value, key, r, { link }) => {
-      // Themes nest it: PaperMod's `cover: { image: ... }`.
+      // Themes nest it: PaperMod's `cover: { image: ... }`, Starlight blog's `cover: { alt, image }` or `{ alt, light, dark }`.
       const nested =
         typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url)
+          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url ?? (value as Record<string, unknown>).light)
           : undefined;
       const raw = nested ?? value;
-      const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
-      if (!resolved && !(nested !== undefined && (nested === '' || nested === null))) r.badValue(key, 'a URL or a path', 'images/cover.jpg');
+      // An Astro asset import (`@/assets/x.png`, `~/x.png`) becomes a hashed file only the build knows.
+      const resolved = typeof raw === 'string' && !/^[@~]\//.test(raw.trim()) ? resolveHttpUrl(raw, link.value) : undefined;
+      // The image is optional: a value of another shape is left out with a warning, the post is kept.
+      if (!resolved && !(nested !== undefined && (nested === '' || nested === null))) r.ignoredValue(key, 'a URL or a path', 'images/cover.jpg');
       return resolved;
     },
     exclusive: true,
@@ -677,15 +687,39 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   lang: {
     keys: 'lang',
     parse: (v, key, r) => {
-      if (typeof v === 'string' && isLanguageTag(v)) return v;
+      const tag = typeof v === 'string' ? languageTag(v) : undefined;
+      if (tag) return tag;
       r.badValue(key, 'a language tag', 'es');
       return undefined;
     },
     exclusive: true,
     order: ['front-matter', 'found'],
-    sources: { found: (r) => (r.doc.found.lang && isLanguageTag(r.doc.found.lang.value) ? r.doc.found.lang : undefined) },
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.lang;
+        const tag = found ? languageTag(found.value) : undefined;
+        return found && tag ? { ...found, value: tag } : undefined;
+      },
+    },
   },
 };
+
+const OVERRIDE = 'override:';
+
+/**
+ * Eleventy's data cascade `override:` prefix (`override:tags: []`): the key without it, its value
+ * replacing, not merged with, the data above. `plain` holds the other keys, `all` both.
+ */
+function eleventyOverrides(data: Record<string, unknown>): { plain: Record<string, unknown>; overrides: Record<string, unknown>; all: Record<string, unknown> } {
+  if (!Object.keys(data).some((k) => k.startsWith(OVERRIDE) && k.length > OVERRIDE.length)) return { plain: data, overrides: {}, all: data };
+  const plain: Record<string, unknown> = {};
+  const overrides: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k.startsWith(OVERRIDE) && k.length > OVERRIDE.length) overrides[k.slice(OVERRIDE.length)] = v;
+    else plain[k] = v;
+  }
+  return { plain, overrides, all: { ...plain, ...overrides } };
+}
 
 /**
  * Why a file is not a post, or undefined when it is one: section and listing pages (Hugo/Zola

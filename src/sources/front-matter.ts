@@ -1,5 +1,5 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
@@ -37,7 +37,7 @@ const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inne
 /**
  * Split and parse a front matter block at the very start of `text`: YAML (`---` ... `---` or
  * `...`), parsed with the `yaml` library in its safe core schema (tags never construct objects,
- * aliases are capped, duplicate keys are errors), or Hugo's TOML (`+++` ... `+++`), parsed with
+ * aliases are capped, a repeated key keeps its last value with a warning, as Jekyll's Psych does), or Hugo's TOML (`+++` ... `+++`), parsed with
  * smol-toml.
  */
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
@@ -79,14 +79,14 @@ function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
 function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   const diagnostics: Diagnostic[] = [];
   let lineCounter = new LineCounter();
-  let doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  let doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false, prettyErrors: false, schema: 'core', strict: true });
   if (doc.errors.some((e) => e.code === 'MISSING_CHAR' || e.code === 'MULTILINE_IMPLICIT_KEY')) {
     // A quoted value whose next lines start at column 1, which Jekyll's and Eleventy's YAML
     // readers (psych, js-yaml) accept: read it again with those lines indented (lines unchanged).
     const indented = indentQuotedContinuations(yamlText);
     if (indented !== yamlText) {
       const retryCounter = new LineCounter();
-      const retry = parseDocument(indented, { lineCounter: retryCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+      const retry = parseDocument(indented, { lineCounter: retryCounter, uniqueKeys: false, prettyErrors: false, schema: 'core', strict: true });
       if (retry.errors.length === 0) {
         doc = retry;
         lineCounter = retryCounter;
@@ -108,6 +108,18 @@ function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
     diagnostics.push(diagnostic('FM_NOT_A_MAPPING', { file, line: firstLine }, {}));
     return { data: {}, lines: {}, diagnostics, ok: false };
   }
+  // A key repeated in one map keeps its last value (Jekyll's YAML reader, Psych, does the same).
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) diagnostics.push(diagnostic('FM_DUPLICATE_KEY', { file, line: lineOf(item.key.range?.[0]) }, { key }));
+        seen.add(key);
+      }
+    },
+  });
   const lines: Record<string, number> = {};
   for (const item of doc.contents.items) {
     if (isPair(item) && isScalar(item.key)) lines[String(item.key.value)] = lineOf(item.key.range?.[0]);

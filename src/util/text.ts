@@ -74,3 +74,16 @@ export function countNewlines(s: string): number {
 export function isLanguageTag(s: string): boolean {
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(s);
 }
+
+/**
+ * A language tag as sites write it, as BCP 47, or undefined when it is not one: Jekyll and Ruby
+ * sites write the POSIX locale form `zh_cn`, `pt_BR`, read as `zh-CN`, `pt-BR` (language lower
+ * case, a 4-letter script title case, a 2-letter region upper case). Hyphenated tags are kept as written.
+ */
+export function languageTag(s: string): string | undefined {
+  if (isLanguageTag(s)) return s;
+  if (!/^[A-Za-z]{2,3}(_[A-Za-z0-9]{1,8})+$/.test(s)) return undefined;
+  const [lang, ...rest] = s.split('_') as [string, ...string[]];
+  const sub = rest.map((p) => (/^[A-Za-z]{2}$/.test(p) ? p.toUpperCase() : /^[A-Za-z]{4}$/.test(p) ? `${p[0]?.toUpperCase()}${p.slice(1).toLowerCase()}` : p.toLowerCase()));
+  return [lang.toLowerCase(), ...sub].join('-');
+}

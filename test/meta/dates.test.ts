@@ -29,7 +29,15 @@ describe('parseDateValue', () => {
     expect(parseDateValue('11 March 2021', 'UTC')?.toISOString()).toBe('2021-03-11T00:00:00.000Z');
   });
 
-  it.each(['31/31/2024', '2024-13-01', 'yesterday', '', 'soon', 2021, null, {}, []])('refuses %j', (v) => {
+  it('reads what Ruby Time.parse (Jekyll) reads: one-digit month and day, an offset in bare hours or hhmm after a space', () => {
+    expect(parseDateValue('2020-9-16 14:40:00 -8', 'UTC')?.toISOString()).toBe('2020-09-16T22:40:00.000Z');
+    expect(parseDateValue('2020-9-6', 'UTC')?.toISOString()).toBe('2020-09-06T00:00:00.000Z');
+    expect(parseDateValue('2020-10-6 9:05 +0530', 'America/New_York')?.toISOString()).toBe('2020-10-06T03:35:00.000Z');
+    expect(parseDateValue('2020-1-2 10:00:00 -08:00', 'Asia/Tokyo')?.toISOString()).toBe('2020-01-02T18:00:00.000Z');
+    expect(parseDateValue('2020-1-2T10:00:00+01:00', 'UTC')?.toISOString()).toBe('2020-01-02T09:00:00.000Z');
+  });
+
+  it.each(['31/31/2024', '2024-13-01', '2020-9-31', '2020-0-5', '2020-9-16x', '2020-123-1', '20-9-16', '2020-9-16 14:40:00 -8x', 'yesterday', '', 'soon', 2021, null, {}, []])('refuses %j', (v) => {
     expect(parseDateValue(v, 'UTC')).toBeUndefined();
   });
 });

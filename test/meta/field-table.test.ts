@@ -71,4 +71,21 @@ describe('the field table', () => {
     const plain = resolve({ title: 'T', date: '2024-01-01', taxonomies: { tags: ['a'] } });
     expect(plain.status === 'ok' && plain.article.tags.value).toEqual([]);
   });
+
+  it("reads Eleventy's override:<key> as <key>, replacing the folder data's value, with its own line and no unknown key", () => {
+    const root = path.resolve(import.meta.dirname, '../fixtures/sites/eleventy-dirdata');
+    const siteInfo = detectSite({ articlesDir: path.join(root, 'src'), configRoot: root, preset: 'auto', display: (a) => a })?.info;
+    expect(siteInfo?.preset).toBe('eleventy');
+    const eleventy = (fm: Record<string, unknown>) =>
+      resolveArticle(doc({ title: 'T', date: '2024-01-01', ...fm }, 'blog/p.md'), 0, { config: { ...testConfig(), siteInfo } as ReturnType<typeof testConfig>, git: new Map(), now: TEST_NOW });
+    const merged = eleventy({ tags: ['a'] });
+    expect(merged.status === 'ok' && merged.article.tags.value).toEqual(['posts', 'a']);
+    const over = eleventy({ 'override:tags': ['a'], 'override:summary': 'Own summary.' });
+    expect(over.status === 'ok' && [over.article.tags, over.article.summary.value]).toEqual([{ value: ['a'], from: 'front-matter', line: 4 }, 'Own summary.']);
+    expect(over.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
+    // Without the Eleventy preset the prefix means nothing.
+    const plain = resolve({ title: 'T', date: '2024-01-01', 'override:tags': ['a'] });
+    expect(plain.status === 'ok' && plain.article.tags.value).toEqual([]);
+    expect(plain.diagnostics.map((d) => d.code)).toContain('FM_UNKNOWN_KEY');
+  });
 });

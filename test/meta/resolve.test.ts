@@ -55,6 +55,27 @@ describe('resolveArticle: front matter as other generators write it', () => {
     const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', tags: ['japan', 'food'], categories: ['Travel', 'food'] }), MTIME, ctx()));
     expect(a.tags.value).toEqual(['japan', 'food', 'Travel']);
   });
+
+  it('reads a Jekyll locale-style lang (zh_cn, pt_BR) as a BCP 47 tag and still refuses garbage', () => {
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'zh_cn' }), MTIME, ctx())).lang?.value).toBe('zh-CN');
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'zh_hant_tw' }), MTIME, ctx())).lang?.value).toBe('zh-Hant-TW');
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'pt-BR' }), MTIME, ctx())).lang?.value).toBe('pt-BR');
+    for (const bad of ['english please', 'zh__cn', '_cn', 'zh_']) {
+      const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: bad }), MTIME, ctx());
+      expect(r.diagnostics.map((d) => d.code)).toContain('FM_BAD_VALUE');
+    }
+  });
+
+  it('reads a Starlight-blog cover map and keeps the post, without the image, when the image cannot be used', () => {
+    const img = (cover: unknown) => ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', cover }), MTIME, ctx()));
+    expect(img({ alt: 'A banner', image: '/banner.png' }).image?.value).toBe('https://example.com/banner.png');
+    expect(img({ alt: 'A banner', light: 'https://cdn.example.com/l.png', dark: 'https://cdn.example.com/d.png' }).image?.value).toBe('https://cdn.example.com/l.png');
+    for (const cover of [{ alt: 'A banner', light: '@/assets/blog/banner-light.png' }, { alt: 'only alt' }, 42, ['a.png']]) {
+      const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', cover }), MTIME, ctx());
+      expect(ok(r).image).toBeUndefined();
+      expect(r.diagnostics.filter((d) => d.code === 'FM_VALUE_IGNORED').map((d) => [d.severity, d.line])).toEqual([['warning', 4]]);
+    }
+  });
 });
 
 describe('resolveArticle', () => {

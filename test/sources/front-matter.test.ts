@@ -22,3 +22,16 @@ describe('TOML front matter (Hugo, between +++ lines)', () => {
     expect([unknown.diagnostics, unknown.lines.wieght]).toEqual([[], 3]);
   });
 });
+
+describe('YAML front matter with a repeated key', () => {
+  it('keeps the last value, as Jekyll (Psych) does, and warns at the repeated key with its line', () => {
+    const r = splitFrontMatter('---\ntitle: First\ndate: 2020-01-01\ntitle: Second\nauthor:\n  name: A\n  name: B\n---\nBody.\n', 'articles/t.md');
+    expect(r.ok).toBe(true);
+    expect(r.data).toEqual({ title: 'Second', date: '2020-01-01', author: { name: 'B' } });
+    expect(r.lines.title).toBe(4);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.message])).toEqual([
+      ['FM_DUPLICATE_KEY', 'warning', 4, 'The front matter key "title" appears twice; its last value is used.'],
+      ['FM_DUPLICATE_KEY', 'warning', 7, 'The front matter key "name" appears twice; its last value is used.'],
+    ]);
+  });
+});
