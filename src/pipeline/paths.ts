@@ -58,9 +58,10 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       : undefined;
   if (detected) {
     const { templateVars } = detected.info;
-    // A generator that renders Markdown through Liquid (Jekyll) has its posts rendered the same way,
+    // A generator that renders Markdown through Liquid (Jekyll, Eleventy) has its posts rendered the same way,
     // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
-    let templates = loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars } : undefined);
+    let templates =
+      loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars, ...(detected.info.preset === 'eleventy' ? { frontMatterByName: true } : {}) } : undefined);
     if (templates?.engine === 'liquid' && !templates.links && detected.jekyll) {
       // {% link %} and {% post_url %} need their targets' URLs before any body is rendered (src/site/links.ts).
       const { config } = loaded;

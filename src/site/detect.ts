@@ -384,6 +384,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       info.folderData = eleventyDirectoryData(contentRoot, options.articlesDir);
       info.codeData = eleventyCodeData(options.articlesDir).map((f) => options.display(f));
+      // Eleventy runs Markdown through a template engine first (markdownTemplateEngine, "liquid" by
+      // default; "njk" reads much the same for what a post uses); false turns that off. Its global
+      // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
+      if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = eleventyGlobalData(dataDir);
       break;
     }
     case 'astro': {
@@ -441,6 +445,28 @@ function foldersUnder(dir: string): string[] {
  * folder and every folder above it up to the input folder, merged shallowly, deeper first wins
  * (the data cascade; `tags` lists are merged, as Eleventy's deep data merge does).
  */
+/** Eleventy's global data: each `<data dir>/<name>.json` as the variable `name` (at most 100 files of 1 MB each). */
+function eleventyGlobalData(dataDir: string): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  let names: string[];
+  try {
+    names = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort().slice(0, 100);
+  } catch {
+    return vars;
+  }
+  for (const f of names) {
+    const abs = path.join(dataDir, f);
+    try {
+      if (statSync(abs).size > 1_000_000) continue;
+      const value: unknown = JSON.parse(readFileSync(abs, 'utf8').replace(/^\uFEFF/, ''));
+      vars[f.slice(0, -'.json'.length)] = value;
+    } catch {
+      // Not JSON: Eleventy would stop; the variable is simply not there (its tags render empty).
+    }
+  }
+  return vars;
+}
+
 function eleventyDirectoryData(inputDir: string, articlesDir: string): Record<string, Record<string, unknown>> {
   const own = (abs: string): Record<string, unknown> | undefined => {
     const name = path.basename(abs);

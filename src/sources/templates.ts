@@ -12,7 +12,8 @@ import { countNewlines } from '../util/text.js';
  * Generators run it before Markdown; a feed reader must never see it as text.
  *
  * - `engine: 'liquid'`: Liquid and Nunjucks-style tags are rendered with liquidjs against `vars`
- *   (`site.url`, `site.baseurl`, `site.title`…) and the article's front matter as `page`. Jekyll's
+ *   (Jekyll: `site.url`, `site.baseurl`, `site.title`…; Eleventy: its global data files by name) and
+ *   the article's front matter as `page` (and by name for Eleventy). Jekyll's
  *   `{% raw %}`, `{% highlight %}` (a fenced code block), `{% link %}` and `{% post_url %}` (from
  *   `links`, resolved before rendering by src/site/links.ts; an unknown target is named in a
  *   CONTENT_LINK_UNRESOLVED warning and the link around it unwrapped) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
@@ -32,6 +33,8 @@ export interface TemplateSettings {
   vars?: Record<string, unknown>;
   /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
+  /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
+  frontMatterByName?: boolean;
 }
 
 export interface TemplateResult {
@@ -535,7 +538,8 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
     if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? { render: () => '' } : removedTag(name));
   }
   const vars = settings.vars ?? {};
-  const scope = { ...vars, page: { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter } };
+  const page = { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter };
+  const scope = settings.frontMatterByName ? { ...vars, ...frontMatter, page } : { ...vars, page };
   current = { removed, unresolved, links: settings.links ?? {} };
   try {
     const out = e.parseAndRenderSync(text, scope) as unknown;

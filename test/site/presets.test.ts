@@ -125,9 +125,16 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.links).toEqual({
       'blog/2024-01-02-first-post.md': 'https://eleventy.example/posts/first-post/',
       'blog/own.md': 'https://eleventy.example/special/own/',
+      'blog/templated.md': 'https://eleventy.example/posts/templated/',
       'notes/plain.md': 'https://eleventy.example/notes/plain/',
     });
     expect(r.counts.sections).toBe(3);
+    // Eleventy renders Markdown through Liquid first: its global data (_data/metadata.json) and the
+    // post's own front matter by name; no template code is left or reported as removed.
+    const templated = r.byPath.get('blog/templated.md');
+    expect(templated?.contentHtml).toContain('<p>Read <a href="https://eleventy.example/guide/" rel="noopener noreferrer">the guide</a> about TEMPLATED.</p>');
+    expect(templated?.contentHtml).not.toContain('{');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
     expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
     // A directory data file that is code is not run, and says so once.
     expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/notes/notes.11tydata.js'))).toEqual([true]);
