@@ -190,7 +190,9 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): Mar
   const firstIndex = tokens.findIndex((t) => t.type !== 'space');
   const first: Token | undefined = tokens[firstIndex];
   if (first && first.type === 'heading' && first.depth === 1) {
-    const title = htmlToText(md.parseInline(first.text) as string).trim();
+    // The plain renderer: marked-footnote's inline tokenizer fails outside a document's lexing
+    // (a `[^1]` in the title line threw a TypeError), and a title has no notes.
+    const title = htmlToText(marked.parseInline(first.text) as string).trim();
     if (title) {
       const line = bodyLine + countNewlines(body.slice(0, body.indexOf(first.raw)));
       found.title = { value: title, from: 'title-line', line };

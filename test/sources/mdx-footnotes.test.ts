@@ -78,6 +78,12 @@ describe('GFM footnotes', () => {
     expect(readMarkdown('No [^z] definition.', 1).bodyHtml).toBe('<p>No [^z] definition.</p>');
   });
 
+  it('reads a title line holding a footnote reference (it threw a TypeError)', () => {
+    const r = readMarkdown('# Title [^1]\n\nText[^1].\n\n[^1]: N.', 1);
+    expect(r.found.title?.value).toBe('Title [^1]');
+    expect(r.bodyHtml).toContain('Text<sup>');
+  });
+
   it('takes a leading heading as the title with footnotes present', () => {
     const r = readMarkdown('# Title\n\nText[^1].\n\n[^1]: N.', 1);
     expect(r.found.title?.value).toBe('Title');
