@@ -94,8 +94,10 @@ describe('direct Markdown rendering', () => {
         const [a, b] = [readMarkdown(md, 1), readMarkdown(md, 1, { direct: false })];
         const texts = (r: typeof a) => [r.bodyText, r.summaryText ?? r.bodyText].map(stripIllegalXmlChars);
         if (!/&#0*1;/.test(md)) expect(texts(a)).toEqual(texts(b));
-        // Idempotence, bar characters the sanitiser decodes into ones it would strip (&#1;): the old path's property too.
-        if (!/&#0*1;/.test(md)) expect(sanitizeContent(direct.html, { baseUrl: BASE })).toBe(direct.html);
+        // Idempotence of what the direct path wrote, bar characters the sanitiser decodes into ones it
+        // would strip (&#1;). (A fallback is the old sanitiser's output, which is not always a fixed
+        // point: it re-nests an <li> written inside an <li> on a second pass.)
+        if (direct.direct && !/&#0*1;/.test(md)) expect(sanitizeContent(direct.html, { baseUrl: BASE })).toBe(direct.html);
       }),
       { numRuns: 400, seed: 14 },
     );
