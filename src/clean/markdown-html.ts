@@ -28,8 +28,15 @@ export interface DirectRender {
   depth: number;
 }
 
-/** Renders one top-level block as marked would (for the fragment path). */
-export type BlockRenderer = (block: Token) => string;
+/** Renders consecutive top-level blocks as marked would (for the fragment path). */
+export type BlockRenderer = (blocks: Token[]) => string;
+
+/**
+ * The most top-level blocks one fragment may span: an element opened in one block and closed in a
+ * later one (`<div class="note">`, Markdown, `</div>`) is sanitised as one span of up to this many
+ * blocks; further apart, the article falls back. Bounds the re-sanitising to a small constant.
+ */
+export const MAX_FRAGMENT_BLOCKS = 16;
 
 /** Thrown inside a block that the renderer cannot write by construction: the block becomes a fragment. */
 class NeedsSanitizer extends Error {}
@@ -74,12 +81,13 @@ export function withoutMoreMarks(html: string): string {
 /** Counters across a process, for the benchmark and `explain`-style reports. */
 export const directStats = { articles: 0, fragments: 0, fallbacks: 0 };
 
-export function renderDirect(tokens: readonly Token[], renderBlock: BlockRenderer): DirectRender {
+export function renderDirect(tokens: readonly Token[], renderBlocks: BlockRenderer): DirectRender {
   const r = new Renderer();
   let html = '';
   let fragments = 0;
   let depth = 0;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     let piece: string;
     r.depth = 0;
     r.maxDepth = 0;
@@ -91,11 +99,18 @@ export function renderDirect(tokens: readonly Token[], renderBlock: BlockRendere
       if (r.maxDepth > depth) depth = r.maxDepth;
     } catch (error) {
       if (error !== NEEDS) throw error;
-      const frag = sanitizeFragment(renderBlock(token));
+      let end = i + 1;
+      let frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
+      // Left open: the span up to the block that closes it is one fragment.
+      while (frag.open && end < tokens.length && end - i < MAX_FRAGMENT_BLOCKS) {
+        end++;
+        frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
+      }
       if (frag.fallback) return count({ fallback: frag.fallback, fragments, depth });
       piece = frag.html;
       fragments++;
       if (frag.depth > depth) depth = frag.depth;
+      i = end - 1;
     }
     html += piece;
   }
@@ -116,7 +131,7 @@ function count(result: DirectRender): DirectRender {
  * element it opens it closes, with no stray closing tag: then the sanitiser reads it the same way
  * inside the whole body, since the blocks around it leave nothing open.
  */
-function sanitizeFragment(fragment: string): { html: string; depth: number; fallback?: DirectRender['fallback'] } {
+function sanitizeFragment(fragment: string): { html: string; depth: number; fallback?: DirectRender['fallback']; open?: boolean } {
   if (/<!--\s*more/i.test(fragment)) return { html: '', depth: 0, fallback: 'more-inline' };
   if (/<iframe/i.test(fragment)) return { html: '', depth: 0, fallback: 'iframe' };
   if (/srcset/i.test(fragment)) return { html: '', depth: 0, fallback: 'srcset' };
@@ -141,7 +156,10 @@ function sanitizeFragment(fragment: string): { html: string; depth: number; fall
     }),
   );
   const closes = fragment.match(/<\/[a-zA-Z]/g)?.length ?? 0;
-  if (implied || closes !== explicitCloses) return { html: '', depth: maxDepth, fallback: 'unbalanced-html' };
+  if (implied || closes !== explicitCloses) {
+    // `open`: only elements left open (no stray closing tag), which a later block may close.
+    return { html: '', depth: maxDepth, fallback: 'unbalanced-html', open: implied && closes === explicitCloses };
+  }
   return { html, depth: maxDepth };
 }
 

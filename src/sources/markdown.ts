@@ -200,7 +200,7 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): Mar
     }
   }
   // Straight to sanitised HTML; raw HTML and the like through the sanitiser one block at a time.
-  const direct = useDirect ? renderDirect(tokens, (block) => md.parser([block] as unknown as TokensList)) : { html: undefined };
+  const direct = useDirect ? renderDirect(tokens, (blocks) => md.parser(blocks as unknown as TokensList)) : { html: undefined };
   let bodyHtml = direct.html ?? md.parser(tokens);
   // Raw HTML can leave elements open, and every later parse of this HTML is quadratic in its depth
   // (the direct path's output is at most MAX_HTML_DEPTH deep: nothing to check).

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { directStats, finishDirectHtml } from '../../src/clean/markdown-html.js';
+import { directStats, finishDirectHtml, MAX_FRAGMENT_BLOCKS } from '../../src/clean/markdown-html.js';
 import { sanitizeContent } from '../../src/clean/sanitize.js';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import { stripIllegalXmlChars } from '../../src/util/text.js';
@@ -103,13 +103,20 @@ describe('direct Markdown rendering', () => {
     );
   });
 
-  it('takes the direct path for plain Markdown and falls back, counted, when raw HTML spans blocks', () => {
+  it('takes the direct path for plain Markdown and for raw HTML spanning a few blocks, and falls back, counted, beyond', () => {
     expect(readMarkdown('Some *text* and [a link](x.html).\n\n- one\n- two', 1).direct).toBe(true);
+    // An element opened in one block and closed a few blocks later is one sanitised span.
+    const wrapped = 'Intro.\n\n<div class="note">\n\n**Inside** the div\n\n</div>\n\nAfter.';
+    expect(readMarkdown(wrapped, 1).direct).toBe(true);
+    expect(directPath(wrapped).html).toBe(oldPath(wrapped));
+    expect(directPath(wrapped).html).toBe('<p>Intro.</p>\n<div><p><strong>Inside</strong> the div</p>\n</div><p>After.</p>');
+    // Left open for more than MAX_FRAGMENT_BLOCKS blocks, or closed without being opened: the old path.
     const before = directStats.fallbacks;
-    const split = readMarkdown('<div class="note">\n\n**Inside** the div\n\n</div>', 1);
-    expect(split.direct).toBeUndefined();
-    expect(directStats.fallbacks).toBe(before + 1);
-    expect(directPath('<div class="note">\n\n**Inside** the div\n\n</div>').html).toBe(oldPath('<div class="note">\n\n**Inside** the div\n\n</div>'));
+    const long = `<div>\n\n${Array.from({ length: MAX_FRAGMENT_BLOCKS + 1 }, (_, i) => `Para ${i}.`).join('\n\n')}\n\n</div>`;
+    expect(readMarkdown(long, 1).direct).toBeUndefined();
+    expect(readMarkdown('Text\n\n</div>\n\nMore', 1).direct).toBeUndefined();
+    expect(directStats.fallbacks).toBe(before + 2);
+    expect(directPath(long).html).toBe(oldPath(long));
   });
 
   it('keeps the <!--more--> divider for the summary and out of the body', () => {
