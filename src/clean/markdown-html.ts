@@ -335,7 +335,7 @@ function unescapeAttr(v: string): string {
  * sanitiser does. The input is HTML renderDirect produced: every `<` in it opens a tag and every
  * attribute value is double-quoted and escaped, so a scan of the tags is exact.
  */
-export function finishDirectHtml(html: string, options: SanitizeOptions): SanitizeReport & { depth: number } {
+export function finishDirectHtml(html: string, options: SanitizeOptions): SanitizeReport {
   const base = options.baseUrl;
   const out = html.replace(URL_TAG, (whole, tag: string, attrs: string, close: string | undefined) => {
     if (!attrs) return whole;
@@ -359,5 +359,7 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
     }
     return `<${tag}${kept.map(([n, v]) => (v === undefined ? ` ${n}` : ` ${n}="${v}"`)).join('')}${close ?? ''}>`;
   });
+  // Never flattened: renderDirect falls back when its output would nest deeper than MAX_HTML_DEPTH.
+  // (depth is not measured here: 0.)
   return { html: out as CleanHtml, depth: 0, flattened: false };
 }

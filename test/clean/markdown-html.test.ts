@@ -119,6 +119,15 @@ describe('direct Markdown rendering', () => {
     expect(directPath(long).html).toBe(oldPath(long));
   });
 
+  it('falls back when raw HTML nests deeper than the sanitiser flattens (its diagnostic comes from the old path)', () => {
+    const md = `Text\n\n${'<div>'.repeat(300)}x${'</div>'.repeat(300)}\n\nMore`;
+    expect(readMarkdown(md, 1).direct).toBeUndefined();
+    expect(directPath(md).html).toBe(oldPath(md));
+    const shallow = `Text\n\n${'<div>'.repeat(20)}x${'</div>'.repeat(20)}\n\nMore`;
+    expect(readMarkdown(shallow, 1).direct).toBe(true);
+    expect(directPath(shallow).html).toBe(oldPath(shallow));
+  });
+
   it('keeps the <!--more--> divider for the summary and out of the body', () => {
     const md = 'Teaser *here*.\n\n<!--more-->\n\nThe rest.';
     const r = readMarkdown(md, 1);
