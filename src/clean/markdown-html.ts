@@ -28,8 +28,12 @@ export interface DirectRender {
   depth: number;
 }
 
-/** Renders consecutive top-level blocks as marked would (for the fragment path). */
-export type BlockRenderer = (blocks: Token[]) => string;
+/**
+ * Renders consecutive top-level blocks as marked would (for the fragment path); undefined when that
+ * HTML nests deeper than MAX_HTML_DEPTH, which the caller checks in one linear pass before anything
+ * sanitises it (sanitize-html is quadratic in depth: 1 MB of unclosed `<div>` took 15 s).
+ */
+export type BlockRenderer = (blocks: Token[]) => string | undefined;
 
 /**
  * The most top-level blocks one fragment may span: an element opened in one block and closed in a
@@ -106,6 +110,7 @@ export function renderDirect(tokens: readonly Token[], renderBlocks: BlockRender
         end++;
         frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
       }
+      if (frag.fallback === 'too-deep') return count({ fallback: 'too-deep', fragments, depth: MAX_HTML_DEPTH + 1 });
       if (frag.fallback) return count({ fallback: frag.fallback, fragments, depth });
       piece = frag.html;
       fragments++;
@@ -131,7 +136,8 @@ function count(result: DirectRender): DirectRender {
  * element it opens it closes, with no stray closing tag: then the sanitiser reads it the same way
  * inside the whole body, since the blocks around it leave nothing open.
  */
-function sanitizeFragment(fragment: string): { html: string; depth: number; fallback?: DirectRender['fallback']; open?: boolean } {
+function sanitizeFragment(fragment: string | undefined): { html: string; depth: number; fallback?: DirectRender['fallback']; open?: boolean } {
+  if (fragment === undefined) return { html: '', depth: MAX_HTML_DEPTH + 1, fallback: 'too-deep' };
   if (/<!--\s*more/i.test(fragment)) return { html: '', depth: 0, fallback: 'more-inline' };
   if (/<iframe/i.test(fragment)) return { html: '', depth: 0, fallback: 'iframe' };
   if (/srcset/i.test(fragment)) return { html: '', depth: 0, fallback: 'srcset' };

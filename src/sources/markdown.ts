@@ -2,7 +2,8 @@ import { Marked, type Token, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { htmlToText, htmlToTexts } from '../clean/html-text.js';
 import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
-import { checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
+import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
+import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
 import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
@@ -181,6 +182,9 @@ function isMarkerEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
+/** A raw-HTML fragment deeper than the sanitiser keeps goes the old way (checked, then flattened with a note). */
+const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY, depth: MAX_HTML_DEPTH };
+
 function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): MarkdownResult {
   const md = body.includes('[^') && FOOTNOTE_DEFINITION.test(body) ? footnoteRenderer() : marked;
   const tokens = md.lexer(body);
@@ -200,7 +204,10 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): Mar
     }
   }
   // Straight to sanitised HTML; raw HTML and the like through the sanitiser one block at a time.
-  const direct = useDirect ? renderDirect(tokens, (blocks) => md.parser(blocks as unknown as TokensList)) : { html: undefined };
+  const direct = useDirect ? renderDirect(tokens, (blocks) => {
+        const html = md.parser(blocks as unknown as TokensList);
+        return checkHtmlBounds(html, FRAGMENT_LIMITS) ? undefined : html;
+      }) : { html: undefined };
   let bodyHtml = direct.html ?? md.parser(tokens);
   // Raw HTML can leave elements open, and every later parse of this HTML is quadratic in its depth
   // (the direct path's output is at most MAX_HTML_DEPTH deep: nothing to check).
