@@ -83,7 +83,7 @@ export function withoutMoreMarks(html: string): string {
 }
 
 /** Counters across a process, for the benchmark and `explain`-style reports. */
-export const directStats = { articles: 0, fragments: 0, fallbacks: 0 };
+export const directStats = { articles: 0, fragments: 0, fallbacks: 0, /** HTML characters given to the fragment sanitiser. */ sanitizedChars: 0 };
 
 export function renderDirect(tokens: readonly Token[], renderBlocks: BlockRenderer): DirectRender {
   const r = new Renderer();
@@ -105,9 +105,10 @@ export function renderDirect(tokens: readonly Token[], renderBlocks: BlockRender
       if (error !== NEEDS) throw error;
       let end = i + 1;
       let frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
-      // Left open: the span up to the block that closes it is one fragment.
+      // Left open: a span reaching the block that closes it is one fragment. The span doubles (1, 2,
+      // 4, 8, 16 blocks), so the blocks re-sanitised add up to less than twice the last span.
       while (frag.open && end < tokens.length && end - i < MAX_FRAGMENT_BLOCKS) {
-        end++;
+        end = Math.min(tokens.length, i + 2 * (end - i));
         frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
       }
       if (frag.fallback === 'too-deep') return count({ fallback: 'too-deep', fragments, depth: MAX_HTML_DEPTH + 1 });
@@ -138,6 +139,7 @@ function count(result: DirectRender): DirectRender {
  */
 function sanitizeFragment(fragment: string | undefined): { html: string; depth: number; fallback?: DirectRender['fallback']; open?: boolean } {
   if (fragment === undefined) return { html: '', depth: MAX_HTML_DEPTH + 1, fallback: 'too-deep' };
+  directStats.sanitizedChars += fragment.length;
   if (/<!--\s*more/i.test(fragment)) return { html: '', depth: 0, fallback: 'more-inline' };
   if (/<iframe/i.test(fragment)) return { html: '', depth: 0, fallback: 'iframe' };
   if (/srcset/i.test(fragment)) return { html: '', depth: 0, fallback: 'srcset' };

@@ -119,6 +119,16 @@ describe('direct Markdown rendering', () => {
     expect(directPath(long).html).toBe(oldPath(long));
   });
 
+  it('re-sanitises less than about twice the body when looking for where raw HTML closes', () => {
+    const para = `${'word '.repeat(2000)}\n\n`;
+    for (const closeAfter of [3, 9, 15, 40]) {
+      const md = `<div>\n\n${para.repeat(closeAfter)}</div>\n\n${para}`;
+      const before = directStats.sanitizedChars;
+      readMarkdown(md, 1);
+      expect(directStats.sanitizedChars - before).toBeLessThan(2.2 * md.length);
+    }
+  });
+
   it('falls back when raw HTML nests deeper than the sanitiser flattens (its diagnostic comes from the old path)', () => {
     const md = `Text\n\n${'<div>'.repeat(300)}x${'</div>'.repeat(300)}\n\nMore`;
     expect(readMarkdown(md, 1).direct).toBeUndefined();
