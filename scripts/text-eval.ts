@@ -2,14 +2,16 @@
  * In-process evaluation of the plain-text extractor on both development sets, shared by
  * scripts/fit-text-model.ts (which needs it per cross-validation fold) and usable alone:
  *
- *   npx tsx scripts/text-eval.ts [--wrapped DIR] [--per-page FILE]
+ *   npx tsx scripts/text-eval.ts [--wrapped DIR | --wrapped2 DIR | --only2 DIR] [--per-page FILE]
  *
  * Set 1 (../shared/extraction-dev): word 4-gram F1 exactly as its score.py computes it (per-page
  * precision and recall averaged over pages, F1 of the two means), with the folder's site template
  * as scripts/bench-extract-text.ts builds it. Set 2 (../data/traf-dev, the 495 pages of
  * dev-ids.txt): trafilatura's snippet metric exactly as score.mjs computes it over the body that
  * `explain --json` prints (paragraphs joined by a blank line), each page alone (no template).
- * `--wrapped DIR` scores set 1 from DIR/<id>.txt instead of text/ (w3m or lynx dumps).
+ * `--wrapped DIR` scores set 1 from DIR/<id>.txt instead of text/ (w3m or lynx dumps);
+ * `--wrapped2 DIR` scores the pages of set 2 that have a DIR/<id>.txt from it, and `--only2 DIR`
+ * scores the same pages from their unwrapped text (the baseline for that sample).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -71,9 +73,12 @@ function listIds(dir: string): string[] {
     .sort();
 }
 
-export function loadSet2(): Page[] {
+/** Set 2, or (with `textDir`) the pages of set 2 that have a rendering <id>.txt in `textDir`. */
+export function loadSet2(textDir?: string): Page[] {
   const truth = JSON.parse(readFileSync(join(SET2_DIR, 'truth.json'), 'utf8')) as Record<string, { url?: string; with?: unknown; without?: unknown }>;
-  const ids = readFileSync(SET2_IDS, 'utf8').split(/\s+/).filter(Boolean);
+  const ids = readFileSync(SET2_IDS, 'utf8')
+    .split(/\s+/)
+    .filter((id) => id && (!textDir || existsSync(join(textDir, `${id}.txt`))));
   return ids.map((id) => {
     const t = truth[id] ?? {};
     let host = id;
@@ -82,7 +87,7 @@ export function loadSet2(): Page[] {
     } catch {
       // no URL: the page is its own site
     }
-    return { set: 2, id, site: `s2:${host}`, text: readFileSync(join(SET2_DIR, 'text', `${id}.txt`), 'utf8'), with: pyList(t.with), without: pyList(t.without) };
+    return { set: 2, id, site: `s2:${host}`, text: readFileSync(join(textDir ?? join(SET2_DIR, 'text'), `${id}.txt`), 'utf8'), with: pyList(t.with), without: pyList(t.without) };
   });
 }
 
@@ -198,11 +203,19 @@ function main(): void {
   const argv = process.argv.slice(2);
   const wrapped = argv.includes('--wrapped') ? argv[argv.indexOf('--wrapped') + 1] : undefined;
   const perPageFile = argv.includes('--per-page') ? argv[argv.indexOf('--per-page') + 1] : undefined;
-  const pages = wrapped ? loadSet1(resolve(wrapped)) : [...loadSet1(), ...loadSet2()];
+  const wrapped2 = argv.includes('--wrapped2') ? argv[argv.indexOf('--wrapped2') + 1] : undefined;
+  const only2 = argv.includes('--only2') ? argv[argv.indexOf('--only2') + 1] : undefined;
+  let pages: Page[];
+  if (wrapped) pages = loadSet1(resolve(wrapped));
+  else if (wrapped2) pages = loadSet2(resolve(wrapped2));
+  // The same pages as a --wrapped2 folder, from the unwrapped text: the baseline for it.
+  else if (only2) pages = loadSet2().filter((page) => existsSync(join(resolve(only2), `${page.id}.txt`)));
+  else pages = [...loadSet1(), ...loadSet2()];
   const scores = scorePages(pages, (page) => bodyOf(page));
   const fmt = (s: { p: number; r: number; f: number }): string => `F=${s.f.toFixed(3)} P=${s.p.toFixed(3)} R=${s.r.toFixed(3)}`;
-  process.stdout.write(`set 1 (word 4-gram): ${fmt(scores.set1)}\n`);
-  if (!wrapped) process.stdout.write(`set 2 (snippets):    ${fmt(scores.set2)}\n`);
+  const count2 = pages.filter((page) => page.set === 2).length;
+  if (!wrapped2 && !only2) process.stdout.write(`set 1 (word 4-gram): ${fmt(scores.set1)}\n`);
+  if (!wrapped) process.stdout.write(`set 2 (snippets):    ${fmt(scores.set2)}${count2 < 495 ? ` (${count2} pages)` : ''}\n`);
   if (perPageFile) writeFileSync(perPageFile, [...scores.perPage].map(([id, f]) => `${id}\t${f.toFixed(4)}`).join('\n'));
 }
 

@@ -111,7 +111,7 @@ export const CODES = {
     kind: 'fatal',
     exit: EXIT.USAGE_OR_CONFIG,
     summary: 'The config file is not JSON, not an object, has an unknown key, or a value of the wrong type.',
-    doc: 'The config file is not JSON (the message gives `file:line:column`), is not an object, has an unknown key (with a "did you mean"), or a value of the wrong type or shape: a non-IANA `timezone`, a `link` that is not an absolute http(s) URL, a `clean.drop`/`clean.keep` pattern that is not a valid regular expression, or that RE2 (the linear-time engine user patterns run on, see [Work bounds](#work-bounds)) cannot run: a lookahead or lookbehind, a backreference, a repeat count over 1,000, a pattern over 1,000 characters, a `files` name with a folder in it, or the same key twice in one object (`file:line:column` of the second; JSON would silently keep the last).',
+    doc: 'The config file is not JSON, is not an object, has an unknown key (with a "did you mean"), or a value of the wrong type or shape: a non-IANA `timezone`, a `link` that is not an absolute http(s) URL, a `clean.drop`/`clean.keep` pattern that is not a valid regular expression, or that RE2 (the linear-time engine user patterns run on, see [Work bounds](#work-bounds)) cannot run: a lookahead or lookbehind, a backreference, a repeat count over 1,000, a pattern over 1,000 characters, a `files` name with a folder in it, or the same key twice in one object (the second; JSON would silently keep the last). The message gives `file:line:column` of the key or list item at fault (the keys and types are those of `src/config/schema.ts`, see the README table).',
     todo: 'Fix the key named in the message; the hint shows a valid value.',
   },
   ARTICLES_MISSING: {
@@ -491,7 +491,7 @@ export const CODES = {
     severity: 'warning',
     section: 'metadata',
     summary: 'No date anywhere, so the file modification time was used; it changes on every fresh checkout.',
-    doc: "No date anywhere, so the file's modification time is used; it changes on every fresh checkout, so the feed changes too.",
+    doc: "No date anywhere, so the file's modification time is used; it changes on every fresh checkout, so the feed changes too. Reported once for the whole build, at the first such file, with the number of files (`feedwright explain FILE` shows where each date came from).",
     todo: 'Add `date:` (or turn on git dates and commit the file).',
   },
   META_UPDATED_BEFORE_PUBLISHED: {
@@ -628,7 +628,7 @@ export const CODES = {
     section: 'content',
     summary:
       'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
-    doc: 'Template code in a Markdown body cannot be rendered and was removed: a Hugo shortcode (`{{< figure >}}`; a paired one keeps its inner text), an `{% include %}`, a `{% link %}`/`{% post_url %}` with no known target, a tag no engine knows, or any Liquid/Nunjucks where the site does not say it renders templates. The message names each tag with its line (the first eight, then a count). Code spans and fenced code keep their `{{`/`{%`.',
+    doc: 'Template code in a Markdown body cannot be rendered and was removed: a Hugo shortcode other than the built-ins rendered here (`ref`, `relref`, `param`, `figure`, `youtube`, `vimeo`, `highlight`) and callouts of themes (`alert`, `notice`, `hint`, `admonition`…, a block quote when their tags pair); a paired one keeps its inner text, an `{% include %}`, a tag no engine knows, or any Liquid/Nunjucks where the site does not say it renders templates. The message names each tag with its line (the first eight, then a count). Code spans and fenced code keep their `{{`/`{%`; a JSX attribute (`style={{…}}`, in an `.md` page compiled as MDX) is removed without a word.',
     todo: 'Where the site uses Liquid, use its generator preset (which sets `templates: { engine: "liquid", vars: { site: {…} } }` in the resolved config), or front matter `render_with_liquid: true`; otherwise write the content the tag produces, or accept the removal.',
     /** `named`: the first removed tags as "tag (line n)", of `total`; `engine`: whether the site renders Liquid at all. */
     say: (p: { named: readonly string[]; total: number; engine: 'liquid' | 'none' }) => ({
@@ -637,6 +637,19 @@ export const CODES = {
         p.engine === 'none'
           ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
           : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.',
+    }),
+  },
+  CONTENT_LINK_UNRESOLVED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'content',
+    summary: 'A Jekyll {% link %} or {% post_url %}, or a Hugo ref/relref, names no file of the site; the link was left out and its text kept (the generator stops its build on this).',
+    doc: "A Jekyll `{% link path %}` or `{% post_url name %}`, or a Hugo `{{< ref >}}`/`{{< relref >}}`, names no file of the site (each target is looked up before any body is rendered: `link` by its path from the source folder, `post_url` by the post's file name, `ref` as Hugo's GetPage does). The Markdown or HTML link around it is unwrapped: its text stays, pointing nowhere. The message names each tag with its line. Jekyll and Hugo stop their builds on the same tag.",
+    todo: 'Fix the path: `{% link _posts/2024-01-31-x.md %}`, `{% post_url 2024-01-31-x %}` (a sub-folder of `_posts` goes before the name), `{{< relref "/blog/x" >}}`.',
+    /** `named`: the first unresolved tags as "tag (line n)", of `total`. */
+    say: (p: { named: readonly string[]; total: number }) => ({
+      message: `No file of the site is what this names, so the link was left out and its text kept: ${p.named.join(', ')}${p.total > p.named.length ? ` and ${p.total - p.named.length} more` : ''}.`,
+      hint: 'The generator stops its build on this too: Jekyll\'s {% link %} takes the file\'s path from the source folder ("_posts/2024-01-31-x.md"), {% post_url %} the post\'s file name without extension ("2024-01-31-x"); Hugo\'s ref/relref a page path from the content folder ("/blog/x").',
     }),
   },
   CONTENT_TEMPLATE_FAILED: {
@@ -657,7 +670,7 @@ export const CODES = {
     severity: 'warning',
     section: 'content',
     summary: 'An MDX component (JSX) or expression cannot be rendered outside the site and was removed; plain Markdown around and inside it is kept.',
-    doc: "An `.mdx` body's JSX component (one warning per component, at its first line, with a count) or `{expression}`s (one warning, lines listed) cannot run outside the site and were removed. Imports and exports are removed silently; the Markdown inside a component is kept.",
+    doc: "An `.mdx` body's JSX component (one warning per component, at its first line, with a count) or `{expression}`s (one warning, lines listed) cannot run outside the site and were removed. Imports and exports are removed silently; the Markdown inside a component is kept; a callout box (`<AlertBox>`, `<Aside>`, `<Callout>`, `<Note>`…) whose tags pair becomes a block quote with its title, without a warning.",
     todo: 'Write what the component shows as Markdown, or accept the removal; escape a literal brace as `\\{`.',
     /** One component (`count` uses, the first reported), or every `{expression}` of the body at their `lines`. */
     say: (p: { what: 'component'; name: string; count: number } | { what: 'expressions'; lines: readonly number[] }) =>

@@ -82,7 +82,7 @@ export interface ExplainContext {
  * file keeps its relative path and times), `readSource`'s decoding, the site template learned from
  * the folder's text articles, and its git dates. Only the paths shown are the paths as given.
  */
-export async function explain(files: readonly string[], options: BuildOptions = {}): Promise<Explanation[]> {
+export async function explain(files: readonly string[], options: BuildOptions & { verbose?: boolean } = {}): Promise<Explanation[]> {
   const cwd = options.cwd ?? process.cwd();
   const paths = resolvePaths(options);
   const { config } = paths.loaded;
@@ -116,7 +116,8 @@ export async function explain(files: readonly string[], options: BuildOptions = 
       if (decoded.ok) texts.push({ file: f, text: decoded.text });
     }
   } else for (const i of inputs) if (i.file && i.text !== undefined) texts.push({ file: i.file, text: i.text });
-  const readContext = makeReadContext(config, siteTemplate(texts), now);
+  // --verbose: dropped text blocks carry the body model's score of each line (extract/text/model.ts).
+  const readContext = { ...makeReadContext(config, siteTemplate(texts), now), ...(options.verbose ? { scores: true } : {}) };
 
   // The parsers load only when needed: the CLI imports this module for every command.
   const { explainInput, loadExplainReaders } = await import('./explain-input.js');

@@ -78,6 +78,17 @@ export interface DroppedBlock {
   text: string;
   rule: string;
   line?: number;
+  /** With `explain --verbose`, text articles: the body model's score of each line of the block. */
+  scores?: LineScore[];
+}
+
+/** The text body model's view of one line (src/extract/text/model.ts `explainScore`). */
+export interface LineScore {
+  line: number;
+  /** The model's probability that the line is body. */
+  p: number;
+  /** The features that moved it most, largest effect first: weight × standardised value. */
+  features: { name: string; value: number; contribution: number }[];
 }
 
 export type SourceKind = 'markdown' | 'text' | 'html';

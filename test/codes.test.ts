@@ -159,6 +159,10 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
     { named: ['{{< figure >}} (line 3)'], total: 1, engine: 'none' },
     { named: ['{% a %} (line 1)', '{% b %} (line 2)'], total: 12, engine: 'liquid' },
   ],
+  CONTENT_LINK_UNRESOLVED: [
+    { named: ['{% link _posts/x.md %} (line 3)'], total: 1 },
+    { named: ['{{< relref "a" >}} (line 1)'], total: 9 },
+  ],
   ARTICLE_OVER_BOUND: [{ limit: 250000, bound: 'markup' }],
   GIT_SHALLOW: [{}],
   GIT_DATES_UNCERTAIN: [

@@ -76,6 +76,8 @@ Options:
                        tags, contentText, contentHtml, dropped, provenance, diagnostics)
   -a, --articles DIR   Articles folder (for the site template and git dates)
       --site DIR       The site's root folder (default: found above the articles folder)
+      --verbose        Dropped blocks in full, and for text articles each line's body model
+                       score with the features that decided it (JSON: dropped[].scores)
   -c, --config FILE    Config file
       --no-color       No colour
   -h, --help           Show this help

@@ -3,6 +3,7 @@ import type { BuildResult } from '../build.js';
 import { printable } from '../diagnostics.js';
 import { EXIT, exitCodeOf, FeedwrightError } from '../errors.js';
 import type { Explanation } from '../explain.js';
+import type { LineScore } from '../model.js';
 import type { PingResult } from '../publish/websub.js';
 import { didYouMean } from '../util/text.js';
 import { VERSION } from '../version.js';
@@ -36,7 +37,7 @@ const OPTIONS = {
     'verify-links': { type: 'string' },
   },
   check: { ...COMMON, strict: { type: 'boolean' } },
-  explain: { ...COMMON, articles: { type: 'string', short: 'a' }, site: { type: 'string' } },
+  explain: { ...COMMON, articles: { type: 'string', short: 'a' }, site: { type: 'string' }, verbose: { type: 'boolean' } },
   init: { ...COMMON, force: { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -117,9 +118,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return EXIT.USAGE_OR_CONFIG;
         }
         const { explain } = await import('../explain.js');
-        const results = await explain(parsed.positionals, { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('site', values.site) });
+        const verbose = values.verbose === true;
+        const results = await explain(parsed.positionals, { cwd: io.cwd, ...opt('configFile', values.config), ...opt('articles', values.articles), ...opt('site', values.site), verbose });
         if (values.json) out.stdout(`${JSON.stringify(results, null, 2)}\n`);
-        else for (const r of results) out.stdout(renderExplanation(r, out));
+        else {
+          const formatScore = verbose ? (await import('../extract/text/model.js')).formatLineScore : undefined;
+          for (const r of results) out.stdout(renderExplanation(r, out, formatScore));
+        }
         return results.some((r) => r.status === 'error') ? EXIT.CONTENT_ERRORS : EXIT.OK;
       }
       case 'init': {
@@ -249,7 +254,8 @@ function optionalValue(args: readonly string[], flag: string, fallback: string):
   return out;
 }
 
-function renderExplanation(r: Explanation, out: Output): string {
+/** `formatScore` (with --verbose): dropped blocks in full, each with the body model's line scores. */
+function renderExplanation(r: Explanation, out: Output, formatScore?: (score: LineScore) => string): string {
   const lines: string[] = [];
   lines.push(out.bold(`== ${printable(r.source)} (${r.kind ?? 'unknown'}, ${r.status})`));
   const field = (name: string, value: string | undefined): void => {
@@ -266,7 +272,10 @@ function renderExplanation(r: Explanation, out: Output): string {
   field('link', r.link);
   field('summary', r.summary);
   lines.push(out.bold(`  dropped (${r.dropped.length}):`));
-  for (const d of r.dropped) lines.push(`    ${out.dim(`${d.line ? `line ${d.line} ` : ''}[${d.rule}]`)} ${oneLine(d.text)}`);
+  for (const d of r.dropped) {
+    lines.push(`    ${out.dim(`${d.line ? `line ${d.line} ` : ''}[${d.rule}]`)} ${formatScore ? printable(d.text.replace(/\s+/g, ' ').trim()) : oneLine(d.text)}`);
+    if (formatScore) for (const s of d.scores ?? []) lines.push(`      ${out.dim(printable(formatScore(s)))}`);
+  }
   lines.push(out.bold('  kept body:'));
   for (const p of r.contentText.split('\n\n')) if (p.trim()) lines.push(`    ${oneLine(p)}`);
   for (const d of r.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.line ? ` (line ${d.line})` : ''}: ${printable(d.message)}`);

@@ -14,12 +14,18 @@
  * - A date without an offset is a wall-clock time in the caller's IANA zone. The offset the text
  *   states, or the zone's, is returned with the instant, so that the calendar day the source
  *   states can be written back as it stated it.
- * - One year range for every reader (`DATE_YEARS`).
+ * - One year range for every reader (`DATE_YEARS`): outside it text and markup dates are no date,
+ *   and a front matter date is kept with a warning (src/meta/resolve.ts).
  * - Numeric dates: dotted ones are day-first (`05.03.2025`); slashed ones are month-first unless
  *   the line is in a language that writes them day-first (`Por Ana | 03/05/2022`) or the first
  *   number cannot be a month.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate, tz, tzOffset } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
+// Per-function entry points: the 'date-fns' index loads ~250 modules (~0.3 s of start-up).
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { parseISO } from 'date-fns/parseISO';
 import { checkReference } from '../meta/clock-probe.js';
 import {
   AGO_AFTER,
@@ -43,7 +49,7 @@ import {
  * Plausible publication years: the web is younger than 1990, and later years are misreadings of
  * prices, scores and codes. The same for text and markup.
  */
-export const DATE_YEARS = { min: 1990, max: 2100 } as const;
+export const DATE_YEARS = { min: 1970, max: 2100 } as const;
 
 /** Longer inputs are body text, not dates; bounding the input also bounds the work. */
 const MAX_DATE_TEXT = 200;
@@ -130,6 +136,25 @@ function slashDayFirst(text: string): boolean {
   return language?.slashDayFirst === true;
 }
 
+/** English variants that write slashed dates month-first (`03/05/2022` is March 5). */
+const MONTH_FIRST_REGIONS: ReadonlySet<string> = new Set(['us', 'ph', 'ca', 'fm', 'mh', 'pw', 'um', 'as', 'gu', 'mp', 'pr', 'vi']);
+
+/**
+ * How a page in `language` (a BCP 47 tag: `<html lang>`, og:locale) writes slashed dates: true
+ * day-first, false month-first, undefined when the tag does not say (plain `en`, none). Only the
+ * United States and a few places write month-first; every other language and English region
+ * writes day-first.
+ */
+export function slashDayFirstFor(language: string | undefined): boolean | undefined {
+  const m = /^([a-z]{2,3})(?:[-_]([a-z]{2}))?\b/i.exec(language?.trim() ?? '');
+  if (!m) return undefined;
+  const primary = (m[1] as string).toLowerCase();
+  const region = m[2]?.toLowerCase();
+  if (primary !== 'en') return true;
+  if (region === undefined) return undefined;
+  return !MONTH_FIRST_REGIONS.has(region);
+}
+
 // ---------------------------------------------------------------- reading
 
 interface Candidate {
@@ -195,7 +220,13 @@ function withTime(text: string, c: Candidate): Candidate {
   return { ...c, length: c.length + m[0].length, hour, minute, second, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
 }
 
-function absoluteCandidates(text: string): Candidate[] {
+/** What a caller knows of the page a date is read from. */
+export interface DateContext {
+  /** Slashed dates are day-first (true) or month-first (false): the page's language says so (`slashDayFirstFor`). Else the line's words decide. */
+  slashDayFirst?: boolean | undefined;
+}
+
+function absoluteCandidates(text: string, context: DateContext = {}): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(ISO)) {
     const c: Candidate = { index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
@@ -213,7 +244,7 @@ function absoluteCandidates(text: string): Candidate[] {
   }
   for (const m of text.matchAll(YMD_SLASH)) out.push({ index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) });
   for (const m of text.matchAll(DOTTED)) out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month: Number(m[2]), day: Number(m[1]) });
-  let dayFirst: boolean | undefined;
+  let dayFirst: boolean | undefined = context.slashDayFirst;
   for (const m of text.matchAll(SLASHED)) {
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -289,11 +320,26 @@ function relativeCandidates(text: string, timezone: string, reference: Date): Da
     const local = new Date(reference.getTime() + zoneOffset(timezone, reference) * 60_000 - back * 86_400_000);
     let c: Candidate = { index: m.index, length: m[0].length, year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
     c = withTime(text, c);
+    // "today"/"yesterday" without a time ("gestern, 14:32") is a date only on a line of date words
+    // ("Updated yesterday") or as a byline's last field ("By Sam Roe - yesterday"): "Hier geht's
+    // zum Eintrag" is German, not French "hier"; "Was koche ich heute?" is no date line.
+    if (c.hour === undefined && !onlyDateWords(text, m.index, m[0].length) && !lastField(text, m.index, m[0].length)) continue;
     const instant = toInstant(c, timezone);
     if (!instant || instant.value.getTime() > reference.getTime()) continue;
     out.push({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time', relative: true });
   }
   return out;
+}
+
+/** Whether [index, index + length) is the last field of `text`, after a separator ("By Sam Roe - yesterday"). */
+function lastField(text: string, index: number, length: number): boolean {
+  return /[-–—,|·•]\s*$/.test(text.slice(0, index)) && !/[\p{L}\d]/u.test(text.slice(index + length));
+}
+
+/** Whether every word of `text` outside [index, index + length) is a date word or a label. */
+function onlyDateWords(text: string, index: number, length: number): boolean {
+  const others = `${text.slice(0, index)} ${text.slice(index + length)}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return others.every((w) => DATE_FILLER.has(w));
 }
 
 /**
@@ -321,19 +367,30 @@ export function statedOffset(date: Date): number | undefined {
   return STATED_OFFSETS.get(date);
 }
 
+/**
+ * The same instant as a new Date that carries `offset` as its stated offset: a date the page
+ * shows at a wall clock other than the one its markup wrote (src/extract/html/page-dates.ts).
+ */
+export function withStatedOffset(date: Date, offset: number): Date {
+  const copy = new Date(date.getTime());
+  STATED_OFFSETS.set(copy, offset);
+  if (RELATIVE_DATES.has(date)) RELATIVE_DATES.add(copy);
+  return copy;
+}
+
 /** Put a space between a date's year and digits glued to it. */
 export function normaliseDateText(text: string): string {
   return text.replace(GLUED_YEAR, '$1 ');
 }
 
-function readTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+function readTextDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   let best: DateMatch | undefined;
   // The first date of the text wins (a line states the publication date before an update), the
   // longest reading of it when several start there.
   const consider = (m: DateMatch): void => {
     if (!best || m.index < best.index || (m.index === best.index && m.text.length > best.text.length)) best = m;
   };
-  for (const c of absoluteCandidates(text)) {
+  for (const c of absoluteCandidates(text, context)) {
     const instant = toInstant(c, timezone);
     if (!instant) continue;
     consider({ value: instant.value, index: c.index, text: text.slice(c.index, c.index + c.length), offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time' });
@@ -347,12 +404,12 @@ function readTextDate(text: string, timezone: string, referenceDate?: Date): Dat
  * Find the best date in `text` (see the module comment), with its position in `normaliseDateText(text)`.
  * With a reference date, the answer may depend on it; an open clock probe is told (src/meta/clock-probe.ts).
  */
-export function findTextDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+export function findTextDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   const normalised = normaliseDateText(text);
-  const match = readTextDate(normalised, timezone, referenceDate);
+  const match = readTextDate(normalised, timezone, referenceDate, context);
   if (referenceDate === undefined) return remember(match);
-  return remember(checkReference(match, (other) => readTextDate(normalised, timezone, other), sameMatch));
+  return remember(checkReference(match, (other) => readTextDate(normalised, timezone, other, context), sameMatch));
 }
 
 function sameMatch(a: DateMatch | undefined, b: DateMatch | undefined): boolean {
@@ -371,7 +428,7 @@ const ISO_VALUE = /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{
  * A date as markup gives it (JSON-LD, meta tags, `<time datetime>` or its text): ISO 8601, a Unix
  * time in seconds or milliseconds, or a written date. Undefined when it is not a full date.
  */
-export function readMarkupDate(text: string, timezone: string, referenceDate?: Date): DateMatch | undefined {
+export function readMarkupDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   const value = text.trim();
   if (value === '' || value.length > MAX_DATE_TEXT) return undefined;
   if (ISO_VALUE.test(value)) return remember(readTextDate(value, timezone));
@@ -381,7 +438,7 @@ export function readMarkupDate(text: string, timezone: string, referenceDate?: D
     const year = date.getUTCFullYear();
     return year >= DATE_YEARS.min && year <= DATE_YEARS.max ? remember({ value: date, index: 0, text: value, offset: 0, precision: 'time' as const }) : undefined;
   }
-  return findTextDate(value, timezone, referenceDate);
+  return findTextDate(value, timezone, referenceDate, context);
 }
 
 /** The instant of a markup date (see `readMarkupDate`). */
@@ -409,6 +466,8 @@ export interface DateLine {
   offset: number;
   /** The text of the line left once the date and its label are taken out. */
   rest: string;
+  /** Words before the date other than a label and date words ("Veröffentlicht am", "Monday,"): 0 when the date opens the line. */
+  wordsBefore: number;
 }
 
 /** Words that may surround a date on a date line without making it a sentence. */
@@ -466,17 +525,112 @@ const DATE_FILLER: ReadonlySet<string> = new Set(
  * ("Updated:", "Publicado el") and a few filler words. A body sentence that mentions a date is not
  * a date line. `maxRestWords` says how many other words may remain (a byline may hold the rest).
  */
-export function readDateLine(line: string, timezone: string, referenceDate?: Date, maxRestWords = 0): DateLine | undefined {
+export function readDateLine(line: string, timezone: string, referenceDate?: Date, maxRestWords = 0, context?: DateContext): DateLine | undefined {
   const text = normaliseDateText(line.trim());
   if (text.length === 0 || text.length > MAX_DATE_TEXT) return undefined;
   if (!/\d/.test(text) && referenceDate === undefined) return undefined;
-  const match = findTextDate(text, timezone, referenceDate);
+  const match = findTextDate(text, timezone, referenceDate, context);
   if (!match) return undefined;
   const before = text.slice(0, match.index);
   const after = text.slice(match.index + match.text.length);
   const kind: DateKind = UPDATED_LABEL.test(before.replace(/^[^\p{L}]+/u, '')) ? 'updated' : 'published';
   const restWords = (`${before} ${after}`.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w));
   if (restWords.length > maxRestWords) return undefined;
-  return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim() };
+  const wordsBefore = (before.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w)).length;
+  return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim(), wordsBefore };
+}
+
+
+// ---------------------------------------------------------------- whole values (front matter, config)
+//
+// A front matter or config value is a date as a whole or not at all: ISO 8601 / RFC 3339, RFC 822,
+// or one of a few written forms, strictly (date-fns), any year a feed can carry (the caller warns
+// outside DATE_YEARS). Text and markup are read by the readers above.
+
+/**
+ * Formats accepted for dates written by people in front matter, tried in order after ISO 8601.
+ * Each is read in the configured time zone unless it carries its own offset.
+ */
+const VALUE_FORMATS: readonly string[] = [
+  // RFC 822 / RFC 1123 (what RSS uses), with a numeric offset
+  'EEE, d MMM yyyy HH:mm:ss xx',
+  'd MMM yyyy HH:mm:ss xx',
+  'EEE, d MMM yyyy HH:mm xx',
+  // The same without an offset (GMT/UT names are mapped to +0000 before parsing)
+  'EEE, d MMM yyyy HH:mm:ss',
+  'd MMM yyyy HH:mm:ss',
+  'yyyy-MM-dd HH:mm',
+  'yyyy/MM/dd HH:mm',
+  'yyyy/MM/dd',
+  'MMMM d, yyyy HH:mm',
+  'MMMM d, yyyy',
+  'MMM d, yyyy',
+  // Astro's starter blog: "Jul 08 2022".
+  'MMM d yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+];
+
+/** An ISO 8601 date and time that parseISO reads with an explicit offset (Z, ±hh, ±hhmm, ±hh:mm). */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** The `in` context for UTC: what tz('UTC') gives, as a UTCDate (no Intl offset look-ups). */
+const inUtc = (value: Date | number | string): UTCDate => new UTCDate(+new Date(value));
+
+const knownZones = new Map<string, boolean>();
+/** Whether @date-fns/tz knows the zone (an unknown one makes every zoned date invalid). */
+function isKnownZone(timezone: string): boolean {
+  let known = knownZones.get(timezone);
+  if (known === undefined) {
+    known = !Number.isNaN(tzOffset(timezone, new Date(0)));
+    knownZones.set(timezone, known);
+  }
+  return known;
+}
+
+/** RFC 822 zone names that mean UTC. Military zones other than Z are ambiguous in practice and are refused. */
+const UTC_ZONE_NAMES = /\s(?:GMT|UTC|UT|Z)$/;
+
+/**
+ * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
+ * Returns undefined when the value is not a date (the caller reports it with the file and line).
+ */
+export function readDateValue(value: unknown, timezone: string): Date | undefined {
+  if (value instanceof Date) return isValid(value) ? new Date(value.getTime()) : undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // A bare year (YAML `date: 2021`) is too vague to be a publication date.
+    return undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text || text.length > 64) return undefined;
+  const zone = tz(timezone);
+
+  // ISO 8601 / RFC 3339 first: the unambiguous, common case. "2021-03-11 10:00" is accepted too.
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    // Jekyll writes "2024-03-05 10:30:00 +0100": a space before the offset too.
+    // ... and sometimes an hours-only offset, "2015-03-17 14:00:00 -4" (Ruby and JS readers take it).
+    const iso = text
+      .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
+      .replace(/^(\d{4}-\d{2}-\d{2}T)(\d):/, '$10$2:')
+      .replace(/(:\d{2}) +([+-])(\d{1,2})$/, (_m, t: string, sign: string, h: string) => `${t}${sign}${h.padStart(2, '0')}:00`)
+      .replace(/(\d) +(Z|[+-]\d{2}:?\d{2})$/i, '$1$2');
+    // With its own offset the instant does not depend on the zone: parseISO validates and computes
+    // it the same with or without `in`, and skips building a zoned date (Intl calls, ~50 µs). In
+    // UTC (the default zone) a plain UTC date reads the wall clock the same, without Intl.
+    const d =
+      timezone === 'UTC'
+        ? parseISO(iso, { in: inUtc })
+        : ISO_WITH_OFFSET.test(iso) && isKnownZone(timezone)
+          ? parseISO(iso)
+          : parseISO(iso, { in: zone });
+    if (isValid(d)) return new Date(d.getTime());
+  }
+  const normalised = text.replace(UTC_ZONE_NAMES, ' +0000').replace(/\s+/g, ' ');
+  for (const pattern of VALUE_FORMATS) {
+    const d = parse(normalised, pattern, new Date(0), { in: zone });
+    if (isValid(d)) return new Date(d.getTime());
+  }
+  return undefined;
 }
 

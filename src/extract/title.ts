@@ -167,3 +167,125 @@ export function chooseHeading(
   if (refs.length === 0 || (headings.length === 1 && titleWords(best.text).length >= 2 && !/^[\w-]+\.[a-z]{2,}$/i.test(best.text))) return best;
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Headline shape, for titles chosen from the lines of a page (scraped text has no <title>).
+
+/** One shape a line has that a headline does not have, with why and examples (tested). */
+export interface TitleShapeRule {
+  why: string;
+  test: (text: string) => boolean;
+  examples: readonly string[];
+  counterExamples: readonly string[];
+}
+
+/**
+ * Words glued without a space where a link or a menu item ended ("ProfilAbmelden",
+ * "HomeNewsBusiness"): two long words joined, or three words in one token. Brand names join
+ * short parts ("AirPods", "BestCrypt").
+ */
+function hasGluedWords(text: string): boolean {
+  return text.split(/\s+/).some((token) => !token.startsWith('#') && (/\p{Ll}{5}\p{Lu}\p{Ll}{5}/u.test(token) || (token.match(/\p{Ll}\p{Lu}\p{Ll}/gu) ?? []).length >= 2));
+}
+
+/** The same words repeated back to back ("Suche starten Suche starten"): a button's label and its copy for screen readers. */
+function isRepeatedPhrase(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  for (let size = 1; size <= words.length / 2; size += 1) {
+    if (words.length % size !== 0) continue;
+    let same = true;
+    for (let i = size; i < words.length && same; i += 1) same = words[i] === words[i % size];
+    if (same) return true;
+  }
+  return false;
+}
+
+/** Relative times: "vor 4 Stunden", "3 min read", "2 hours ago", "hace 5 días", "il y a 2 jours". */
+const RELATIVE_TIME = /\b(?:vor|hace|il y a|há)\s+\d+\s*\p{L}|\d+\s*\p{L}{1,8}\.?\s+(?:ago|read|lesezeit|lesedauer|de lectura|atrás)\b/iu;
+
+export const NOT_TITLE_SHAPES = {
+  gluedMenu: {
+    why: 'Menu items and link texts run together without spaces when a page is flattened to text; a headline has spaces between its words.',
+    test: hasGluedWords,
+    examples: ['you are here: HomeNewsBusinessMarkets', 'Mein ProfilAbmelden', 'UnternehmenNewsroomBürgerbeteiligung für den Windpark', 'Suche ein- oder ausblendenNavigation anzeigen'],
+    counterExamples: [
+      'YouTube removes thousands of videos after policy change',
+      'McDonald opens a new restaurant in Leipzig',
+      'Amazon discounts MacBooks from $700, AirPods 2 with wireless case $150',
+      'BestCrypt',
+      '#RieslingBirthday Posts gewinnen',
+    ],
+  },
+  address: {
+    why: 'An e-mail address, a URL or a host name is contact or link text.',
+    test: (text: string) => /\S@\S+\.\p{L}|https?:\/\/|\bwww\.|\[email/iu.test(text),
+    examples: ['kanzlei@anwaltniemeyer.de', 'AFP/The Local - [email protected]', 'https://de.starsinsider.com/gesundheit'],
+    counterExamples: ['Twitter changes how replies to an account show up'],
+  },
+  credit: {
+    why: 'A copyright sign or a "Foto:"/"Bild:" label marks an image caption or its credit.',
+    test: (text: string) => /©|\((?:c|C)\)\s|(?<![\p{L}-])(?:foto|fotos|bild|bilder|photo|photos|image|imagen|imagem|crédito|credit|quelle|symbolbild)\s*:/iu.test(text),
+    examples: ['BARD: Rotorblattwartung © BARD-Gruppe/Axel Bahr', 'In den Altenheimen gebe es eine hohe Impfquote, so Kessmann.Foto: Michael Bönte', 'GdP-Vize René Klemmer. Foto: GdP/Hagen Immel'],
+    counterExamples: ['Foto-Wettbewerb: Die schönsten Bilder des Jahres', 'Photographers capture the eclipse', 'Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klimasystem'],
+  },
+  relativeTime: {
+    why: 'A relative time or a reading time ("vor 4 Stunden", "3 min read") belongs to the date line or the teaser, not to the headline.',
+    test: (text: string) => RELATIVE_TIME.test(text) && text.split(/\s+/).length <= 10,
+    examples: ['Erstellt: vor 4 Stunden', 'Last updated on 20 Feb, 2020. 3 min read', 'hace 5 días', '4 Min. Lesedauer'],
+    counterExamples: ['Marathon runner finishes in 2 hours 3 minutes, a world record', 'Vor dem Spiel: Was die Trainer sagen', 'Energy Rising – 33 Tage Yoga Challenge'],
+  },
+  counter: {
+    why: 'Page counters, ratings and review counts ("Seite 1 von 2", "Based on 40 reviews") are navigation or shop widgets.',
+    test: (text: string) => /^(?:seite|page|página|pagina|strona)\s+\d+\s+(?:von|of|de|di|z)\s+\d+\b|\b(?:based on|basierend auf)\s+\d+\s+\p{L}+$|^\d+\s+(?:reviews?|bewertungen|kommentare|comments?)$/iu.test(text),
+    examples: ['Seite 1 von 2', 'Based on 40 reviews', '953 Kommentare'],
+    counterExamples: ['Page 3 of the report reveals the truth about the budget'],
+  },
+  placeholder: {
+    why: 'A template placeholder or an arrow link ("Verbinde mit %s", "← Previous post") is a widget, not a headline.',
+    test: (text: string) => /%s|\{\{|^[←→‹>]|[→›]\s*$/u.test(text),
+    examples: ['Verbinde mit %s', '← 2 Jahre CryptoParty Graz', '> “Es ist nicht zu wenig Zeit”'],
+    counterExamples: ['»Haltet unsere Gewässer sauber!«', '«Liebe kennt keine Pause»', 'Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»'],
+  },
+  prompt: {
+    why: 'An invitation to follow, share or subscribe ("Síguenos en Google News") is a widget of the page.',
+    test: (text: string) =>
+      /^(?:síguenos|follow us|folge uns|folgen sie uns|suivez-nous|siga-nos|seguici|share (?:this|on)|teilen auf|compartir en|partager sur|subscribe to|abonnieren sie)\b/iu.test(text),
+    examples: ['Síguenos en Google News', 'Follow us on Twitter', 'Folgen Sie uns auf Facebook'],
+    counterExamples: ['Share prices fall as investors flee', 'Follow the money: how the budget was spent'],
+  },
+  repeated: {
+    why: 'The same words twice in a row are a button label and its screen-reader copy.',
+    test: isRepeatedPhrase,
+    examples: ['Suche starten Suche starten', 'Zu den Angeboten Zu den Angeboten Zu den Angeboten'],
+    counterExamples: ['New York, New York', 'Bye bye Berlin'],
+  },
+  numbers: {
+    why: 'A line of numbers with at most one word (a chart axis, an article number) is data.',
+    test: (text: string) => (text.match(/\p{L}{2,}/gu) ?? []).length < (text.match(/\d+(?:[.,:]\d+)*/g) ?? []).length,
+    examples: ['1945 1960 1980 2000 2020', '(4)', '12 / 40'],
+    counterExamples: ['2020: Das Jahr der Pandemie', 'Enterprise 2.0'],
+  },
+} as const satisfies Record<string, TitleShapeRule>;
+
+/**
+ * Headlines begin with a capital, a digit or a quotation mark; a line that starts with two
+ * lower-case letters is more often a tag list, a slogan or a sentence cut from a paragraph
+ * ("kreative, originelle und neuartige Formate"), but some headlines do ("micropolitics"): a cost
+ * for the caller, not an exclusion.
+ */
+export function startsLowerCase(text: string): boolean {
+  return /^\p{Ll}\p{Ll}/u.test(text.trim());
+}
+
+/** Lines longer than this are no headline; `notTitleShape` does not test them. */
+export const MAX_SHAPE_TEXT = 400;
+
+/** The name of the first shape rule the line has that a headline does not have, if any. */
+export function notTitleShape(text: string): keyof typeof NOT_TITLE_SHAPES | undefined {
+  // The shapes are tested on headline-sized lines only: some patterns are quadratic on a huge line.
+  if (text.length > MAX_SHAPE_TEXT) return undefined;
+  for (const [name, rule] of Object.entries(NOT_TITLE_SHAPES) as [keyof typeof NOT_TITLE_SHAPES, TitleShapeRule][]) {
+    if (rule.test(text)) return name;
+  }
+  return undefined;
+}

@@ -17,6 +17,7 @@ import type { Article, Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 import { checkFeed } from '../validate/index.js';
 import { RULES } from '../validate/rules.js';
+import { EMAIL, isAbsoluteUrl, looksLikeHtml } from '../validate/text.js';
 
 /** A diagnostic of one item, positioned from the item's start: `line` 0 is the item's first line. */
 export type ItemDiagnostic = Omit<Diagnostic, 'file'>;
@@ -61,6 +62,121 @@ export function checkItem(writer: FeedWriter, article: Article, text: string): I
     if (line < firstLine || line > lastLine) return { ...d, line: 0, column: 1 };
     return { ...d, line: line - firstLine, column: line === firstLine ? Math.max(1, (d.column ?? 1) - firstColumn + 1) : (d.column ?? 1) };
   });
+}
+
+/*
+ * Validation by construction. The writers build every item from typed values with escaping that
+ * the property tests prove (any string in, a well-formed item out: test/properties/,
+ * test/feeds/compose-check.test.ts, the XSS corpus in test/robustness/), so most of what the full
+ * validator checks in an item (well-formedness, structure, required elements, date formats) holds
+ * for every Article. What the types do not guarantee are properties of the values themselves: a
+ * URL that is not absolute, a date outside four-digit years, a tag of white space, a title that
+ * looks like HTML. `valueConcern` checks exactly those on the Article, and `outputConcern` scans the
+ * rendered text for what no correct writer ever emits (an XML-illegal or JSON-raw control
+ * character, a lone surrogate, `]]>`, a reference the writers never write). Either finding sends
+ * the item to the full validator, which then gives the exact diagnostics; an item with neither is
+ * one the full validator finds nothing in (test/feeds/item-checks.test.ts holds that on generated
+ * articles). `checkItemQuickly` is the two together.
+ */
+
+/** Every code unit stripIllegalXmlChars would change or drop (CR, C0 controls but tab and LF, surrogates, U+FFFE/FFFF). */
+const CONTROL_OR_SURROGATE = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/**
+ * A URL whose characters are all RFC 3986 ones (unreserved, reserved, `%` with two hex digits),
+ * so that the JSON Feed schema's `uri` format accepts it as well as isAbsoluteUrl. Conservative:
+ * IPv6 hosts, IRIs and other legal but unusual URLs are simply left to the full validator.
+ */
+const PLAIN_URL = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$/;
+
+/** The years the writers' RFC 822 and RFC 3339 forms are defined for. */
+const MIN_TIME = Date.UTC(1000, 0, 2);
+const MAX_TIME = Date.UTC(9999, 11, 30);
+
+function urlConcern(what: string, url: string): string | undefined {
+  return PLAIN_URL.test(url) && isAbsoluteUrl(url) ? undefined : `${what} is not a plain absolute URL`;
+}
+
+function dateConcern(what: string, date: Date, offset: number | undefined): string | undefined {
+  const t = date.getTime();
+  if (!(t >= MIN_TIME && t <= MAX_TIME)) return `${what} is outside the years 1000-9999`;
+  if (offset !== undefined && !(Number.isInteger(offset) && Math.abs(offset) < 24 * 60)) return `${what} has an offset that is not whole minutes within a day`;
+  return undefined;
+}
+
+function textConcern(what: string, text: string, plain: boolean): string | undefined {
+  if (CONTROL_OR_SURROGATE.test(text)) return `${what} holds a control character or surrogate`;
+  // RSS plain-text elements and Atom type="text" constructs: the validator warns about markup.
+  if (plain && looksLikeHtml(text)) return `${what} looks like HTML`;
+  return undefined;
+}
+
+/**
+ * What the types cannot guarantee about an article's item: the reason its values need the full
+ * validator, or undefined when the writers' construction covers them. Bodies are not looked at:
+ * the writers escape them whole and the validator does not read them (outputConcern scans them).
+ */
+export function valueConcern(article: Article): string | undefined {
+  const title = article.title.value;
+  if (title.trim() === '') return 'the title is empty';
+  const concern =
+    textConcern('the title', title, true) ??
+    textConcern('the summary', article.summary.value, true) ??
+    textConcern('the id', article.id.value, false) ??
+    urlConcern('the link', article.link.value) ??
+    // Atom's id must be an absolute IRI; RSS's guid is a permalink when it equals the link.
+    (article.id.value === article.link.value || isAbsoluteUrl(article.id.value) ? undefined : 'the id is not an absolute IRI') ??
+    (article.image ? urlConcern('the image', article.image.value) : undefined) ??
+    (article.lang ? textConcern('the language', article.lang.value, false) : undefined) ??
+    dateConcern('the published date', article.published.value, article.published.offset) ??
+    dateConcern('the updated date', article.updated.value, article.updated.offset) ??
+    (article.published.value.getTime() > article.updated.value.getTime() ? 'the published date is after the updated date' : undefined);
+  if (concern) return concern;
+  for (const tag of article.tags.value) {
+    if (tag.trim() === '') return 'a tag is empty';
+    const c = textConcern('a tag', tag, true);
+    if (c) return c;
+  }
+  for (const p of article.authors.value) {
+    const c =
+      textConcern('an author name', p.name, false) ??
+      (p.email !== undefined ? (EMAIL.test(p.email) ? urlConcern('an author email', `mailto:${p.email}`) : 'an author email is not an address') : undefined) ??
+      (p.url !== undefined ? urlConcern('an author URL', p.url) : undefined);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/**
+ * In XML items: a character XML 1.0 forbids, a lone surrogate, `]]>` (XML 1.0 2.4), an `&` that
+ * does not start one of the references the writers write (xml.ts: &amp; &lt; &gt; and the hex
+ * references of & < > " tab LF), or a `<` that starts no tag (text and attribute values escape
+ * every `<` and `>`, so each `<` of a correct item opens a tag that closes before the next `<`).
+ */
+const XML_NEVER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\]\]>|&(?!(?:amp|lt|gt|#x26|#x3C|#x3E|#x22|#x9|#xA);)|<(?![/A-Za-z])|<[^<>]*</;
+
+/** In JSON items: a raw control character (JSON.stringify escapes them; indentation is spaces and LF) or a lone surrogate. */
+const JSON_NEVER = /[\u0000-\u0009\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What no correct writer emits in an item of this format: a sign of a writer bug (a reason), or undefined. */
+export function outputConcern(format: string, text: string): string | undefined {
+  const found = (format === 'json' ? JSON_NEVER : XML_NEVER).exec(text);
+  return found ? `the rendered item holds ${JSON.stringify(found[0])} at offset ${found.index}` : undefined;
+}
+
+/**
+ * The per-item check of an item our writers rendered from a resolved Article (`format` names the
+ * writer): no diagnostics when neither the values nor the rendered text give a reason to doubt
+ * it, else the full validator's (checkItem). The full validator's result is the same in the
+ * first case; the build runs it in full on items whose article took an unusual path and on a
+ * sample (src/pipeline/article.ts), and `feedwright check` on whole feeds. `values` is
+ * valueConcern(article) when the caller has it (it checks several formats of one article); null:
+ * computed here.
+ */
+export function checkItemQuickly(format: string, writer: FeedWriter, article: Article, text: string, values: string | undefined | null = null): ItemDiagnostic[] {
+  if ((values === null ? valueConcern(article) : values) === undefined && outputConcern(format, text) === undefined) return [];
+  return checkItem(writer, article, text);
 }
 
 interface Wrapper {

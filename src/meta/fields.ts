@@ -1,11 +1,13 @@
 /**
  * Front matter keys as data: which keys each feed field is read from (in order), and which keys
- * each site generator reads for itself. `resolveArticle` reads fields through this table, the
- * unknown-key check is derived from it, and the README's key table is written from it.
+ * each site generator reads for itself. `resolveArticle`'s field resolvers (meta/resolve.ts) read
+ * their keys from this table, the unknown-key check is derived from it, and a test checks that the
+ * README names every key.
  *
  * A config `keys` map (`"keys": { "title": ["newstitle"] }`) puts a site's own keys in front of
  * the defaults for that field (`fieldKeys`).
  */
+import type { Preset } from '../site/model.js';
 
 /** The fields read from front matter, each with the keys that hold it, first match wins. */
 export const FIELD_KEYS = {
@@ -57,10 +59,20 @@ export const FEED_KEYS: readonly string[] = [...new Set(Object.values(FIELD_KEYS
 /** Keys that never warn: feedwright's own and every generator's. */
 export const KNOWN_KEYS: ReadonlySet<string> = new Set([...FEED_KEYS, ...Object.values(GENERATOR_KEYS).flat()]);
 
-/** The keys for `field`, the config's own first. */
-export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField, readonly string[]>> | undefined): readonly string[] {
+/**
+ * Keys of a field that only one generator reads, tried after the default keys. A dotted key is
+ * read inside a map: Zola puts tags and categories under `[taxonomies]`.
+ */
+export const GENERATOR_FIELD_KEYS: { readonly [P in Preset]?: { readonly [F in FieldName]?: readonly string[] } } = {
+  zola: { tags: ['taxonomies.tags', 'taxonomies.categories'] },
+};
+
+/** The keys for `field`: the config's own first, then the default keys, then those of the site's generator. */
+export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField, readonly string[]>> | undefined, preset?: Preset): readonly string[] {
   const own = (custom as Record<string, readonly string[] | undefined> | undefined)?.[field];
-  return own && own.length > 0 ? [...own, ...FIELD_KEYS[field].filter((k) => !own.includes(k))] : FIELD_KEYS[field];
+  const keys: readonly string[] = own && own.length > 0 ? [...own, ...FIELD_KEYS[field].filter((k) => !own.includes(k))] : FIELD_KEYS[field];
+  const generators = preset ? GENERATOR_FIELD_KEYS[preset]?.[field] : undefined;
+  return generators ? [...keys, ...generators.filter((k) => !keys.includes(k))] : keys;
 }
 
 /** Words that mark a key as a plausible title when no title key was found (the warning names them). */

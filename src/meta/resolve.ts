@@ -31,7 +31,10 @@ const LISTING_LAYOUTS = new Set(['home', 'blog', 'list', 'archive', 'archives', 
 /**
  * Turn a parsed document into an Article: every field from the first source in the configured
  * precedence that has it, with its provenance. Problems are diagnostics; an error leaves the
- * article out (it is named in the report, never silently lost).
+ * article out (it is named in the report, never silently lost). In order: front matter keys
+ * nobody reads; pages that are not posts, expired pages and drafts (held back before any field
+ * is read); the fields, one resolver each (FIELDS, top to bottom); the body; errors and future
+ * dates.
  */
 export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: ResolveContext): ResolveResult {
   const { config } = ctx;
@@ -50,16 +53,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     const line = lineOf(key);
     return line === undefined ? { value, from: 'front-matter' } : { value, from: 'front-matter', line };
   };
-  const badValue = (key: string, expected: string, example: string): void => {
-    diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(fm[key])}.`, `Write e.g. ${key}: ${example}`));
+  const badValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
+    diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(value)}.`, `Write e.g. ${key}: ${example}`));
   };
-  // An empty value (`image = ""`, `summary: ''`, as archetypes leave them) is no value, not a bad one.
-  const firstKey = (...keys: readonly string[]): string | undefined =>
-    keys.find((k) => fm[k] !== undefined && fm[k] !== null && !(typeof fm[k] === 'string' && !(fm[k] as string).trim()));
-  const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys);
+  const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
-  const custom = new Set(Object.values(config.keys).flat());
+  // A mapped key inside a map ("meta.title") makes its map ("meta") known.
+  const custom = new Set(Object.values(config.keys).flat().flatMap((k) => [k, k.split('.')[0] as string]));
   const unknown = Object.keys(doc.frontMatter).filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);
@@ -113,293 +114,22 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     return { status: 'draft', diagnostics: [diag('META_DRAFT', at('draft'), 'The article is a draft and is not published.', 'Remove "draft: true" to publish it.')] };
   }
 
-  // --- title
-  let fmTitle: Sourced<string> | undefined;
-  const titleKey = firstKey(...keysOf('title'));
-  if (titleKey) {
-    const v = fm[titleKey];
-    if (typeof v === 'string' || typeof v === 'number') {
-      const t = cleanLine(String(v));
-      if (t) fmTitle = fromFm(titleKey, t);
-    } else badValue(titleKey, 'a string', 'My article');
-  }
-  const fileNameTitle: Sourced<string> = { value: humanize(baseName(doc.relPath)), from: 'file-name' };
-  const foundTitle = doc.found.title ? { ...doc.found.title, value: cleanLine(doc.found.title.value) } : undefined;
-  let title = pick(config.precedence.title, { 'front-matter': fmTitle, found: foundTitle?.value ? foundTitle : undefined, 'file-name': fileNameTitle });
-  // A title under a key nobody mapped ("newstitle: ..."): publish under the file name's title and say which keys could hold it.
-  const titleCandidates = title ? [] : unknown.filter((k) => TITLE_LIKE.test(k) && typeof doc.frontMatter[k] === 'string');
-  if (!title && titleCandidates.length > 0) {
-    title = fileNameTitle;
-    diagnostics.push(
-      diag(
-        'META_TITLE_FROM_FILE_NAME',
-        at(titleCandidates[0] as string),
-        `No "title" key: the title is taken from the file name ("${fileNameTitle.value}"); ${titleCandidates.map((k) => `"${k}"`).join(', ')} may hold it.`,
-        `Map it in the config: "keys": { "title": ["${titleCandidates[0]}"] }.`,
-      ),
-    );
-  }
-  if (!title) {
-    diagnostics.push(
-      diag(
-        'META_TITLE_MISSING',
-        { file, line: 1 },
-        'The article has no title: none in the front matter and none found in the text.',
-        'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
-      ),
-    );
-  }
-
-  // --- authors
-  let fmAuthors: Sourced<Person[]> | undefined;
-  const authorKey = firstKey(...keysOf('authors'));
-  if (authorKey) {
-    const { people, invalid } = parsePeople(fm[authorKey], true);
-    if (invalid.length > 0) badValue(authorKey, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
-    const cleaned = people.map((p) => cleanPerson(p, config.link)).filter((p) => p.name);
-    if (cleaned.length > 0) fmAuthors = fromFm(authorKey, cleaned);
-  }
-  const foundAuthors =
-    doc.found.authors && doc.found.authors.value.length > 0
-      ? { ...doc.found.authors, value: doc.found.authors.value.map((p) => cleanPerson(p, config.link)).filter((p) => p.name) }
-      : undefined;
-  const authors = pick(config.precedence.authors, {
-    'front-matter': fmAuthors,
-    found: foundAuthors?.value.length ? foundAuthors : undefined,
-    'config-default': { value: [config.author], from: 'config-default' },
-  }) ?? { value: [config.author], from: 'config-default' as const };
-
-  // --- dates
-  const readDate = (keys: readonly string[]): Sourced<Date> | undefined => {
-    const key = firstKey(...keys);
-    if (!key) return undefined;
-    const d = parseDateValue(fm[key], config.timezone);
-    if (!d) {
-      diagnostics.push(
-        diag(
-          'META_DATE_UNPARSEABLE',
-          at(key),
-          `"${key}" is ${describe(fm[key])}, which is not a date.`,
-          'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").',
-        ),
-      );
-      return undefined;
-    }
-    return fromFm(key, d);
-  };
-  const fmPublished = readDate(keysOf('published').filter((k) => typeof fm[k] !== 'boolean'));
-  const fmUpdated = readDate(keysOf('updated'));
-  // Jekyll names posts by their date: 2024-03-05-welcome.md (Zola also 2024-03-05_welcome.md).
-  const fileDate = fileNameDate(doc.relPath, config.timezone, site?.preset === 'zola');
-  const git = ctx.git.get(doc.relPath);
-  const mtime: Sourced<Date> = { value: new Date(Math.floor(mtimeMs / 1000) * 1000), from: 'mtime' };
-  const published =
-    pick(config.precedence.published, {
-      'front-matter': fmPublished,
-      found: doc.found.published ?? fileDate,
-      git: git ? { value: git.first, from: 'git' } : undefined,
-      mtime,
-    }) ?? mtime;
-  if (published.from === 'mtime') {
-    diagnostics.push(
-      diag(
-        'META_DATE_FROM_MTIME',
-        { file },
-        'No publication date was found, so the file modification time is used; it changes on every fresh checkout.',
-        'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).',
-      ),
-    );
-  }
-  // git gives `updated` only when the file changed after its first commit: a file committed once
-  // (e.g. imported with an old `date`) has not been updated since it was published.
-  const gitUpdated: Sourced<Date> | undefined = git && git.last.getTime() > git.first.getTime() ? { value: git.last, from: 'git' } : undefined;
-  let updated =
-    pick(config.precedence.updated, {
-      'front-matter': fmUpdated,
-      found: doc.found.updated,
-      git: gitUpdated,
-      published: { value: published.value, from: published.from, ...(published.line ? { line: published.line } : {}), ...(published.offset ? { offset: published.offset } : {}) },
-      mtime,
-    }) ?? published;
-  if (updated.value.getTime() < published.value.getTime()) {
-    if (updated.from === 'front-matter' || updated.from === 'date-line') {
-      diagnostics.push(
-        diag(
-          'META_UPDATED_BEFORE_PUBLISHED',
-          updated.line ? { file, line: updated.line } : { file },
-          `"updated" (${formatRfc3339(updated.value)}) is earlier than the publication date (${formatRfc3339(published.value)}); the publication date is used.`,
-          'Fix the dates.',
-        ),
-      );
-    }
-    updated = { ...published };
-  }
-  for (const d of [published, updated]) {
-    const year = d.value.getUTCFullYear();
-    if (!isRepresentableYear(d.value)) {
-      // toISOString, not formatRfc3339: it writes year 0 as 0000 (date-fns' era year says 0001).
-      diagnostics.push(
-        diag(
-          'META_DATE_OUT_OF_RANGE',
-          d.line ? { file, line: d.line } : { file },
-          `The date ${d.value.toISOString().slice(0, 10)} (${d.from}) has the year ${year}; feeds can only carry years ${REPRESENTABLE_YEARS.min}–${REPRESENTABLE_YEARS.max}, so the article is left out.`,
-          'Fix the year (0000 is usually a placeholder or a typo).',
-        ),
-      );
-      break;
-    }
-    if (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max) {
-      diagnostics.push(
-        diag(
-          'META_DATE_IMPLAUSIBLE',
-          d.line ? { file, line: d.line } : { file },
-          `The date ${formatRfc3339(d.value)} (${d.from}) is outside ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}; it is probably a typo.`,
-          'Check the year.',
-        ),
-      );
-      break;
-    }
-  }
-
-  // --- slug
-  let slug: Sourced<string>;
-  const slugKey = firstKey(...keysOf('slug'));
-  if (slugKey) {
-    const raw = fm[slugKey];
-    const s = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-    if (!isSafeSlug(s)) {
-      diagnostics.push(
-        diag(
-          'META_SLUG_INVALID',
-          at(slugKey),
-          `"${slugKey}" is ${describe(raw)}, which is not a safe URL path segment.`,
-          'Use letters, digits, "-", "_" and "." only (no "/", no "..").',
-        ),
-      );
-      slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
-    } else slug = fromFm(slugKey, s);
-  } else {
-    slug = { value: slugify(baseName(doc.relPath)), from: 'file-name' };
-  }
-
-  // --- link
-  let link: Sourced<string> | undefined;
-  const linkKey = firstKey(...keysOf('link'));
-  if (linkKey) {
-    const raw = fm[linkKey];
-    const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, config.link) : undefined;
-    if (resolved) link = fromFm(linkKey, resolved);
-    else
-      diagnostics.push(
-        diag('META_LINK_INVALID', at(linkKey), `"${linkKey}" is ${describe(raw)}, which is not a URL.`, 'Use an absolute URL, or a path that resolves against the site "link".'),
-      );
-  }
-  if (!link && doc.found.link) {
-    const resolved = resolveHttpUrl(doc.found.link.value, config.link);
-    if (resolved) link = { ...doc.found.link, value: resolved };
-  }
-  // --- tags (before the link: Jekyll and some Next.js sites put categories in their URLs)
-  let tags: Sourced<string[]> = { value: [], from: 'derived' };
-  const taxonomies = site?.preset === 'zola' && typeof fm.taxonomies === 'object' && fm.taxonomies !== null ? (fm.taxonomies as Record<string, unknown>) : undefined;
-  const tagKeys = keysOf('tags');
-  const tagSources: [string, unknown][] = [...tagKeys.filter((k) => fm[k] !== undefined && fm[k] !== null).map((k) => [k, fm[k]] as [string, unknown])];
-  // Zola puts tags and categories under [taxonomies].
-  if (taxonomies) for (const k of ['tags', 'categories']) if (taxonomies[k] !== undefined) tagSources.push([`taxonomies.${k}`, taxonomies[k]]);
-  if (tagSources.length > 0) {
-    // Hugo and Jekyll posts often have both: the feed gets both, tags first.
-    const lists = tagSources.map(([k, v]) => [k, toStringList(v)] as const);
-    for (const [k, list] of lists) if (!list) badValue(k, 'a list of strings or a comma-separated string', '[news, mexico]');
-    const merged = lists.flatMap(([, list]) => list ?? []);
-    const firstTagKey = (tagSources[0] as [string, unknown])[0];
-    if (lists.some(([, list]) => list)) tags = fm[firstTagKey] !== undefined ? fromFm(firstTagKey, dedupe(merged)) : { value: dedupe(merged), from: 'front-matter' };
-  } else if (doc.found.tags) {
-    tags = { ...doc.found.tags, value: dedupe(doc.found.tags.value.map(cleanLine).filter(Boolean)) };
-  }
-
-  let linkRule: string | undefined;
-  if (!link) {
-    const made = deriveLink(doc, fm, site, config, { published, title: title?.value ?? fileNameTitle.value, slug: slug.value });
-    if ('skip' in made) {
+  // --- the fields, one resolver each (FIELDS below), in the order of the table.
+  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, keysOf };
+  const got = {} as Fields;
+  for (const name of Object.keys(FIELDS) as (keyof Fields)[]) {
+    const value = resolveField(FIELDS[name] as FieldResolver<keyof Fields>, reader, got);
+    if (value !== undefined && 'stop' in value) {
       return {
         status: 'section',
         diagnostics: [
-          diag('META_NOT_A_POST', { file }, `This is ${made.skip}, not a post; it is not an item.`, 'Nothing to do; `feedwright explain` shows how each file was read.'),
+          diag('META_NOT_A_POST', { file }, `This is ${value.stop}, not a post; it is not an item.`, 'Nothing to do; `feedwright explain` shows how each file was read.'),
         ],
       };
     }
-    if (made.unknown.length > 0) {
-      diagnostics.push(
-        diag(
-          'META_PERMALINK_TOKEN',
-          { file },
-          `The permalink pattern "${made.pattern}" has ${made.unknown.map((t) => `"${t}"`).join(', ')}, which feedwright does not know; it is kept as written.`,
-          'See README, "Links", for the tokens.',
-        ),
-      );
-    }
-    link = { value: made.url, from: 'derived' };
-    // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
-    if (made.rule !== LEGACY_RULE) linkRule = made.rule;
+    (got as Record<keyof Fields, Fields[keyof Fields]>)[name] = value;
   }
-
-  // --- id: stable across edits of text and title (RFC 4151 tag URI from host, first-publish date, slug)
-  let id: Sourced<string>;
-  if (fm.id !== undefined && fm.id !== null) {
-    const raw = typeof fm.id === 'string' || typeof fm.id === 'number' ? String(fm.id).trim() : '';
-    if (!isAbsoluteIri(raw)) {
-      diagnostics.push(
-        diag(
-          'META_ID_INVALID',
-          at('id'),
-          `"id" is ${describe(fm.id)}, which is not an absolute IRI.`,
-          'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.',
-        ),
-      );
-    }
-    id = fromFm('id', raw);
-  } else if (config.ids === 'link') {
-    id = { value: link.value, from: 'derived' };
-  } else {
-    // The default id keeps its old rule (host, date, file-name slug), so existing feeds keep their ids.
-    id = { value: tagUri(config.link, published.value, slug.value), from: 'derived' };
-  }
-
-  // --- summary
-  let summary: Sourced<string> | undefined;
-  const summaryKey = firstKey(...keysOf('summary'));
-  if (summaryKey) {
-    const v = fm[summaryKey];
-    if (typeof v === 'string' && cleanLine(v)) summary = fromFm(summaryKey, cleanLine(v));
-    else if (typeof v !== 'string') badValue(summaryKey, 'a string', 'One or two sentences.');
-  }
-  if (!summary && doc.found.summary?.value) summary = { ...doc.found.summary, value: cleanLine(doc.found.summary.value) };
-  summary ??= { value: deriveSummary(doc.summaryText ?? doc.bodyText, config.summaryLength), from: 'derived' };
-
-  // --- image, lang
-  let image: Sourced<string> | undefined;
-  const imageKey = firstKey(...keysOf('image'));
-  if (imageKey) {
-    // Themes nest it: PaperMod's `cover: { image: ... }`.
-    const value = fm[imageKey];
-    const nested =
-      typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url)
-        : undefined;
-    const raw = nested ?? value;
-    const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
-    if (resolved) image = fromFm(imageKey, resolved);
-    else if (!(nested !== undefined && (nested === '' || nested === null))) badValue(imageKey, 'a URL or a path', 'images/cover.jpg');
-  } else if (doc.found.image) {
-    const resolved = resolveHttpUrl(doc.found.image.value, link.value);
-    if (resolved) image = { ...doc.found.image, value: resolved };
-  }
-  let lang: Sourced<string> | undefined;
-  const langKey = firstKey(...keysOf('lang'));
-  if (langKey) {
-    const v = fm[langKey];
-    if (typeof v === 'string' && isLanguageTag(v)) lang = fromFm(langKey, v);
-    else badValue(langKey, 'a language tag', 'es');
-  } else if (doc.found.lang && isLanguageTag(doc.found.lang.value)) lang = doc.found.lang;
+  const { title, authors, published, updated, slug, link, tags, id, summary, image, lang } = got;
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
@@ -496,9 +226,468 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   };
   if (image) article.image = image;
   if (lang) article.lang = lang;
-  if (linkRule) article.link = { ...article.link, rule: linkRule };
   return { status: 'ok', article, diagnostics };
 }
+
+/** The resolved fields of an article, as the table below produces them (undefined: the field has no value). */
+interface Fields {
+  /** Undefined: no title anywhere (META_TITLE_MISSING, the article is an error). */
+  title: Sourced<string> | undefined;
+  authors: Sourced<Person[]>;
+  published: Sourced<Date>;
+  updated: Sourced<Date>;
+  slug: Sourced<string>;
+  link: Sourced<string>;
+  tags: Sourced<string[]>;
+  id: Sourced<string>;
+  summary: Sourced<string>;
+  image: Sourced<string> | undefined;
+  lang: Sourced<string> | undefined;
+}
+
+/** Where a field's value may come from: the names `precedence` uses, and the field's own. */
+type Source = 'front-matter' | 'found' | 'file-name' | 'config-default' | 'git' | 'mtime' | 'published' | 'derived';
+
+/** A page that is not a post after all (the generator does not write it): the article becomes a note. */
+interface Stop {
+  stop: string;
+}
+
+/** What a field resolver reads: the document, its front matter (folder data merged), the config, and helpers that report. */
+interface FieldReader {
+  doc: SourceDocument;
+  fm: Record<string, unknown>;
+  file: string;
+  config: FeedwrightConfig;
+  site: SiteInfo | undefined;
+  ctx: ResolveContext;
+  mtimeMs: number;
+  /** Front matter keys nobody reads (a title may hide under one). */
+  unknown: readonly string[];
+  diagnostics: Diagnostic[];
+  at(key: string): { file: string; line?: number };
+  fromFm<T>(key: string, value: T): Sourced<T>;
+  badValue(key: string, expected: string, example: string, value?: unknown): void;
+  keysOf(field: FieldName): readonly string[];
+}
+
+type Value<K extends keyof Fields> = NonNullable<Fields[K]>['value'];
+
+/**
+ * How one field is resolved. The front matter is read first, always (so a bad value is reported
+ * whatever the precedence): the first of the field's keys that has a value (`fields.ts`: the
+ * config's `keys` first, then every generator's spellings, then keys only the site's generator
+ * reads), through `parse`. Then the sources are tried in `order`, each computed only when reached;
+ * the first with a value wins, else `fallback`; `check` may report on the result or replace it.
+ * A resolver reads only fields above it in FIELDS.
+ */
+interface FieldResolver<K extends keyof Fields> {
+  /** The row of FIELD_KEYS (fields.ts) holding the field's front matter keys. */
+  keys?: FieldName;
+  /** Whether a key's value counts as given (default: not null, and not a blank string: archetypes leave `image = ""`). */
+  given?: (value: unknown) => boolean;
+  /** A given front matter value as the field's value; a bad one is reported here and gives undefined. */
+  parse?: (value: unknown, key: string, r: FieldReader, got: Fields) => Value<K> | undefined;
+  /** Instead of the first key: every given key at once (tags, which merge). */
+  readAll?: (given: readonly (readonly [string, unknown])[], r: FieldReader) => Sourced<Value<K>> | undefined;
+  /** When a key is given, the front matter is the only source, even if its value is bad (then: the fallback). */
+  exclusive?: true;
+  /** The other sources, by name. */
+  sources?: { readonly [S in Source]?: (r: FieldReader, got: Fields) => Sourced<Value<K>> | Stop | undefined };
+  /** The order of sources: the config's `precedence` for the field, or fixed. */
+  order: readonly Source[] | ((config: FeedwrightConfig) => readonly Source[]);
+  /** The value when no source has one. */
+  fallback?: (r: FieldReader, got: Fields) => Fields[K];
+  /** Checks on the chosen value, which may replace it. */
+  check?: (value: Fields[K], r: FieldReader, got: Fields) => Fields[K];
+}
+
+/** Blank values are no values. */
+const isGiven = (v: unknown): boolean => v !== undefined && v !== null && !(typeof v === 'string' && !v.trim());
+
+/** A front matter key's value; a dotted key (`taxonomies.tags`) is read inside maps. */
+function valueAt(fm: Record<string, unknown>, key: string): unknown {
+  if (Object.hasOwn(fm, key) || !key.includes('.')) return fm[key];
+  let v: unknown = fm;
+  for (const part of key.split('.')) v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
+function resolveField<K extends keyof Fields>(f: FieldResolver<K>, r: FieldReader, got: Fields): Fields[K] | Stop {
+  let fromFrontMatter: Sourced<Value<K>> | undefined;
+  let keyGiven = false;
+  if (f.keys) {
+    const given = f.given ?? isGiven;
+    const keys = r.keysOf(f.keys);
+    if (f.readAll) {
+      const all = keys.map((k) => [k, valueAt(r.fm, k)] as const).filter(([, v]) => given(v));
+      keyGiven = all.length > 0;
+      if (keyGiven) fromFrontMatter = f.readAll(all, r);
+    } else {
+      const key = keys.find((k) => given(valueAt(r.fm, k)));
+      keyGiven = key !== undefined;
+      if (key !== undefined) {
+        const value = f.parse ? f.parse(valueAt(r.fm, key), key, r, got) : (valueAt(r.fm, key) as Value<K>);
+        if (value !== undefined) fromFrontMatter = r.fromFm(key, value);
+      }
+    }
+  }
+  let chosen: Fields[K] | undefined;
+  if (!(f.exclusive && keyGiven)) {
+    for (const source of typeof f.order === 'function' ? f.order(r.config) : f.order) {
+      const v = source === 'front-matter' ? fromFrontMatter : f.sources?.[source]?.(r, got);
+      if (v !== undefined && 'stop' in v) return v;
+      if (v !== undefined) {
+        chosen = v as Fields[K];
+        break;
+      }
+    }
+  } else chosen = fromFrontMatter as Fields[K] | undefined;
+  chosen ??= f.fallback?.(r, got) as Fields[K];
+  return f.check ? f.check(chosen, r, got) : chosen;
+}
+
+const mtimeOf = (r: FieldReader): Sourced<Date> => ({ value: new Date(Math.floor(r.mtimeMs / 1000) * 1000), from: 'mtime' });
+const gitOf = (r: FieldReader) => r.ctx.git.get(r.doc.relPath);
+const fileNameTitle = (r: FieldReader): Sourced<string> => ({ value: humanize(baseName(r.doc.relPath)), from: 'file-name' });
+const fileNameSlug = (r: FieldReader): Sourced<string> => ({ value: slugify(baseName(r.doc.relPath)), from: 'file-name' });
+
+/** A date key's value as a Date, or META_DATE_UNPARSEABLE. */
+function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
+  const d = parseDateValue(v, r.config.timezone);
+  if (!d) {
+    r.diagnostics.push(
+      diag(
+        'META_DATE_UNPARSEABLE',
+        r.at(key),
+        `"${key}" is ${describe(v)}, which is not a date.`,
+        'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").',
+      ),
+    );
+  }
+  return d;
+}
+
+/**
+ * Every field of an article: its front matter keys, parser and checks, and its sources in order
+ * of precedence. `resolveArticle` runs them top to bottom.
+ */
+const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
+  title: {
+    keys: 'title',
+    parse: (v, key, r) => {
+      if (typeof v === 'string' || typeof v === 'number') return cleanLine(String(v)) || undefined;
+      r.badValue(key, 'a string', 'My article');
+      return undefined;
+    },
+    order: (config) => config.precedence.title,
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.title;
+        const value = found ? cleanLine(found.value) : '';
+        return found && value ? { ...found, value } : undefined;
+      },
+      'file-name': fileNameTitle,
+    },
+    check: (title, r) => {
+      if (title) return title;
+      // A title under a key nobody mapped ("newstitle: ..."): publish under the file name's title and say which keys could hold it.
+      const candidates = r.unknown.filter((k) => TITLE_LIKE.test(k) && typeof r.doc.frontMatter[k] === 'string');
+      if (candidates.length > 0) {
+        const fromName = fileNameTitle(r);
+        r.diagnostics.push(
+          diag(
+            'META_TITLE_FROM_FILE_NAME',
+            r.at(candidates[0] as string),
+            `No "title" key: the title is taken from the file name ("${fromName.value}"); ${candidates.map((k) => `"${k}"`).join(', ')} may hold it.`,
+            `Map it in the config: "keys": { "title": ["${candidates[0]}"] }.`,
+          ),
+        );
+        return fromName;
+      }
+      r.diagnostics.push(
+        diag(
+          'META_TITLE_MISSING',
+          { file: r.file, line: 1 },
+          'The article has no title: none in the front matter and none found in the text.',
+          'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
+        ),
+      );
+      return undefined;
+    },
+  },
+
+  authors: {
+    keys: 'authors',
+    parse: (v, key, r) => {
+      const { people, invalid } = parsePeople(v, true);
+      if (invalid.length > 0) r.badValue(key, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
+      const cleaned = people.map((p) => cleanPerson(p, r.config.link)).filter((p) => p.name);
+      return cleaned.length > 0 ? cleaned : undefined;
+    },
+    order: (config) => config.precedence.authors,
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.authors;
+        const value = found && found.value.length > 0 ? found.value.map((p) => cleanPerson(p, r.config.link)).filter((p) => p.name) : [];
+        return found && value.length > 0 ? { ...found, value } : undefined;
+      },
+      'config-default': (r) => ({ value: [r.config.author], from: 'config-default' }),
+    },
+    fallback: (r) => ({ value: [r.config.author], from: 'config-default' }),
+  },
+
+  published: {
+    keys: 'published',
+    // Jekyll's `published: false` is a draft flag (handled above), not a date.
+    given: (v) => typeof v !== 'boolean' && isGiven(v),
+    parse: parseDate,
+    order: (config) => config.precedence.published,
+    sources: {
+      // Jekyll names posts by their date: 2024-03-05-welcome.md (Zola also 2024-03-05_welcome.md).
+      found: (r) => r.doc.found.published ?? fileNameDate(r.doc.relPath, r.config.timezone, r.site?.preset === 'zola'),
+      git: (r) => {
+        const git = gitOf(r);
+        return git ? { value: git.first, from: 'git' } : undefined;
+      },
+      mtime: mtimeOf,
+    },
+    fallback: mtimeOf,
+  },
+
+  updated: {
+    keys: 'updated',
+    parse: parseDate,
+    order: (config) => config.precedence.updated,
+    sources: {
+      found: (r) => r.doc.found.updated,
+      // git gives `updated` only when the file changed after its first commit: a file committed once
+      // (e.g. imported with an old `date`) has not been updated since it was published.
+      git: (r) => {
+        const git = gitOf(r);
+        return git && git.last.getTime() > git.first.getTime() ? { value: git.last, from: 'git' } : undefined;
+      },
+      published: (_r, { published }) => ({
+        value: published.value,
+        from: published.from,
+        ...(published.line ? { line: published.line } : {}),
+        ...(published.offset ? { offset: published.offset } : {}),
+      }),
+      mtime: mtimeOf,
+    },
+    fallback: (_r, { published }) => published,
+    // The checks of both dates, once both are known.
+    check: (updated, r, { published }) => {
+      if (published.from === 'mtime') {
+        r.diagnostics.push(
+          diag(
+            'META_DATE_FROM_MTIME',
+            { file: r.file },
+            'No publication date was found, so the file modification time is used; it changes on every fresh checkout.',
+            'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).',
+          ),
+        );
+      }
+      let out = updated;
+      if (out.value.getTime() < published.value.getTime()) {
+        if (out.from === 'front-matter' || out.from === 'date-line') {
+          r.diagnostics.push(
+            diag(
+              'META_UPDATED_BEFORE_PUBLISHED',
+              out.line ? { file: r.file, line: out.line } : { file: r.file },
+              `"updated" (${formatRfc3339(out.value)}) is earlier than the publication date (${formatRfc3339(published.value)}); the publication date is used.`,
+              'Fix the dates.',
+            ),
+          );
+        }
+        out = { ...published };
+      }
+      // The first date out of range is reported.
+      for (const d of [published, out]) {
+        const year = d.value.getUTCFullYear();
+        if (!isRepresentableYear(d.value)) {
+          // toISOString, not formatRfc3339: it writes year 0 as 0000 (date-fns' era year says 0001).
+          r.diagnostics.push(
+            diag(
+              'META_DATE_OUT_OF_RANGE',
+              d.line ? { file: r.file, line: d.line } : { file: r.file },
+              `The date ${d.value.toISOString().slice(0, 10)} (${d.from}) has the year ${year}; feeds can only carry years ${REPRESENTABLE_YEARS.min}–${REPRESENTABLE_YEARS.max}, so the article is left out.`,
+              'Fix the year (0000 is usually a placeholder or a typo).',
+            ),
+          );
+          break;
+        }
+        if (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max) {
+          r.diagnostics.push(
+            diag(
+              'META_DATE_IMPLAUSIBLE',
+              d.line ? { file: r.file, line: d.line } : { file: r.file },
+              `The date ${formatRfc3339(d.value)} (${d.from}) is outside ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}; it is probably a typo.`,
+              'Check the year.',
+            ),
+          );
+          break;
+        }
+      }
+      return out;
+    },
+  },
+
+  slug: {
+    keys: 'slug',
+    parse: (v, key, r) => {
+      const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+      if (isSafeSlug(s)) return s;
+      r.diagnostics.push(
+        diag('META_SLUG_INVALID', r.at(key), `"${key}" is ${describe(v)}, which is not a safe URL path segment.`, 'Use letters, digits, "-", "_" and "." only (no "/", no "..").'),
+      );
+      return undefined;
+    },
+    order: ['front-matter', 'file-name'],
+    sources: { 'file-name': fileNameSlug },
+    fallback: fileNameSlug,
+  },
+
+  link: {
+    keys: 'link',
+    parse: (v, key, r) => {
+      const resolved = typeof v === 'string' ? resolveHttpUrl(v, r.config.link) : undefined;
+      if (!resolved) {
+        r.diagnostics.push(
+          diag('META_LINK_INVALID', r.at(key), `"${key}" is ${describe(v)}, which is not a URL.`, 'Use an absolute URL, or a path that resolves against the site "link".'),
+        );
+      }
+      return resolved;
+    },
+    order: ['front-matter', 'found', 'derived'],
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.link;
+        const resolved = found ? resolveHttpUrl(found.value, r.config.link) : undefined;
+        return found && resolved ? { ...found, value: resolved } : undefined;
+      },
+      // The site generator's permalink, a config pattern, or itemBase + slug.
+      derived: (r, { published, title, slug }) => {
+        const made = deriveLink(r.doc, r.fm, r.site, r.config, { published, title: title?.value ?? fileNameTitle(r).value, slug: slug.value });
+        if ('skip' in made) return { stop: made.skip };
+        if (made.unknown.length > 0) {
+          r.diagnostics.push(
+            diag(
+              'META_PERMALINK_TOKEN',
+              { file: r.file },
+              `The permalink pattern "${made.pattern}" has ${made.unknown.map((t) => `"${t}"`).join(', ')}, which feedwright does not know; it is kept as written.`,
+              'See README, "Links", for the tokens.',
+            ),
+          );
+        }
+        // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
+        return made.rule === LEGACY_RULE ? { value: made.url, from: 'derived' } : { value: made.url, from: 'derived', rule: made.rule };
+      },
+    },
+  },
+
+  tags: {
+    // Every key is read and the lists merged, tags first (Hugo and Jekyll posts often have several; Zola's are in [taxonomies]).
+    keys: 'tags',
+    // Any value but null is read (a blank string is an empty list, not a missing key).
+    given: (v) => v !== undefined && v !== null,
+    readAll: (given, r) => {
+      const lists = given.map(([k, v]) => [k, v, toStringList(v)] as const);
+      for (const [k, v, list] of lists) if (!list) r.badValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
+      if (!lists.some(([, , list]) => list)) return undefined;
+      const merged = dedupe(lists.flatMap(([, , list]) => list ?? []));
+      const first = (given[0] as readonly [string, unknown])[0];
+      return r.fm[first] !== undefined ? r.fromFm(first, merged) : { value: merged, from: 'front-matter' };
+    },
+    exclusive: true,
+    order: ['front-matter', 'found'],
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.tags;
+        return found ? { ...found, value: dedupe(found.value.map(cleanLine).filter(Boolean)) } : undefined;
+      },
+    },
+    fallback: () => ({ value: [], from: 'derived' }),
+  },
+
+  id: {
+    // Stable across edits of text and title: by default an RFC 4151 tag URI from host, first-publish date and slug.
+    keys: 'id',
+    // An empty id is a bad id, not a missing one.
+    given: (v) => v !== undefined && v !== null,
+    parse: (v, _key, r) => {
+      const raw = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+      if (!isAbsoluteIri(raw)) {
+        r.diagnostics.push(
+          diag(
+            'META_ID_INVALID',
+            r.at('id'),
+            `"id" is ${describe(v)}, which is not an absolute IRI.`,
+            'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.',
+          ),
+        );
+      }
+      return raw;
+    },
+    order: ['front-matter', 'derived'],
+    sources: {
+      // The default id keeps its old rule (host, date, file-name slug), so existing feeds keep their ids.
+      derived: (r, { link, published, slug }) => ({ value: r.config.ids === 'link' ? link.value : tagUri(r.config.link, published.value, slug.value), from: 'derived' }),
+    },
+  },
+
+  summary: {
+    keys: 'summary',
+    parse: (v, key, r) => {
+      if (typeof v !== 'string') r.badValue(key, 'a string', 'One or two sentences.');
+      return typeof v === 'string' ? cleanLine(v) || undefined : undefined;
+    },
+    order: ['front-matter', 'found', 'derived'],
+    sources: {
+      found: (r) => {
+        const found = r.doc.found.summary;
+        return found?.value ? { ...found, value: cleanLine(found.value) } : undefined;
+      },
+      derived: (r) => ({ value: deriveSummary(r.doc.summaryText ?? r.doc.bodyText, r.config.summaryLength), from: 'derived' }),
+    },
+  },
+
+  image: {
+    keys: 'image',
+    parse: (value, key, r, { link }) => {
+      // Themes nest it: PaperMod's `cover: { image: ... }`.
+      const nested =
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url)
+          : undefined;
+      const raw = nested ?? value;
+      const resolved = typeof raw === 'string' ? resolveHttpUrl(raw, link.value) : undefined;
+      if (!resolved && !(nested !== undefined && (nested === '' || nested === null))) r.badValue(key, 'a URL or a path', 'images/cover.jpg');
+      return resolved;
+    },
+    exclusive: true,
+    order: ['front-matter', 'found'],
+    sources: {
+      found: (r, { link }) => {
+        const found = r.doc.found.image;
+        const resolved = found ? resolveHttpUrl(found.value, link.value) : undefined;
+        return found && resolved ? { ...found, value: resolved } : undefined;
+      },
+    },
+  },
+
+  lang: {
+    keys: 'lang',
+    parse: (v, key, r) => {
+      if (typeof v === 'string' && isLanguageTag(v)) return v;
+      r.badValue(key, 'a language tag', 'es');
+      return undefined;
+    },
+    exclusive: true,
+    order: ['front-matter', 'found'],
+    sources: { found: (r) => (r.doc.found.lang && isLanguageTag(r.doc.found.lang.value) ? r.doc.found.lang : undefined) },
+  },
+};
 
 /**
  * Why a file is not a post, or undefined when it is one: section and listing pages (Hugo/Zola
@@ -599,15 +788,6 @@ function categoriesOf(relPath: string, fm: Record<string, unknown>, site: SiteIn
   const tax = fm.taxonomies as Record<string, unknown> | undefined;
   if (site?.preset === 'zola' && typeof tax === 'object' && tax !== null) add(tax.categories, false);
   return [...new Set(out)];
-}
-
-/** The first source, in `order`, that has a value. `order` is configuration (data), not code. */
-function pick<K extends string, T>(order: readonly K[], candidates: Partial<Record<K, Sourced<T> | undefined>>): Sourced<T> | undefined {
-  for (const source of order) {
-    const c = candidates[source];
-    if (c !== undefined) return c;
-  }
-  return undefined;
 }
 
 /** One line of plain text for a feed field: XML-illegal characters removed, whitespace collapsed. */

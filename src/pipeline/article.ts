@@ -1,8 +1,9 @@
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
-import { checkItem, itemHash } from '../feeds/compose-check.js';
+import { checkItem, checkItemQuickly, itemHash, valueConcern } from '../feeds/compose-check.js';
 import { WRITERS } from '../feeds/writers.js';
+import type { Diagnostic } from '../model.js';
 import { probeClock } from '../meta/clock-probe.js';
 import { type ResolveContext, resolveArticle } from '../meta/resolve.js';
 import type { Article, SourceDocument } from '../model.js';
@@ -51,9 +52,12 @@ export interface ArticleRun {
  * 1. read it by kind (front matter; Markdown / text cleaning / HTML extraction), with the clock
  *    probe noting whether any date was read relative to the build's clock;
  * 2. resolve every field by precedence, with provenance (drafts, future and section pages stop here);
- * 3. render its item in each format and validate each alone (src/feeds/compose-check.ts). Done
- *    here, this runs wherever the article is parsed, on every core, and the build finds each item
- *    already validated by its hash. An item that fails is a bug in feedwright: it costs this
+ * 3. render its item in each format and check each alone (src/feeds/compose-check.ts): with the
+ *    full validator when the article took an unusual path (`unusualPath`) or the item falls in the
+ *    sample (`inFullCheckSample`), else with the cheap checks of what the types cannot guarantee
+ *    (`checkItemQuickly`, which itself falls back to the full validator on any doubt). Done here,
+ *    this runs wherever the article is parsed, on every core, and the build finds each item
+ *    already checked by its hash. An item that fails is a bug in feedwright: it costs this
  *    article (ARTICLE_ITEM_INVALID), not the build.
  */
 export function runArticle(file: SourceFile, text: string, ctx: ArticleContext): ArticleRun {
@@ -73,7 +77,7 @@ export function runArticle(file: SourceFile, text: string, ctx: ArticleContext):
   const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
   if (resolved.status !== 'ok') return { entry: { status: resolved.status, diagnostics, mtimeSec, cacheable }, doc };
   const article = resolved.article;
-  const checked = checkItems(article);
+  const checked = checkItems(article, unusualPath(file, text, doc, diagnostics, ctx) !== undefined);
   const invalid = checked.flatMap(([, found]) => found).find((d) => d.severity === 'error');
   if (invalid) {
     const rule = `${invalid.code}: ${invalid.message}`;
@@ -84,12 +88,62 @@ export function runArticle(file: SourceFile, text: string, ctx: ArticleContext):
   return { entry: { status: 'ok', article, diagnostics, mtimeSec, cacheable, checked }, doc, article };
 }
 
-/** The article's item in each format, by hash, with what the validator found in it alone. */
-function checkItems(article: Article): NonNullable<ArticleEntry['checked']> {
-  return Object.values(WRITERS).map((writer) => {
+/** The article's item in each format, by hash, with what the checks found in it alone. */
+function checkItems(article: Article, unusual: boolean): NonNullable<ArticleEntry['checked']> {
+  // The article's values are the same in every format: looked at once.
+  const values = unusual ? undefined : valueConcern(article);
+  return Object.entries(WRITERS).map(([format, writer]) => {
     const text = writer.item(article);
-    return [itemHash(text), checkItem(writer, article, text)];
+    const hash = itemHash(text);
+    const found = unusual || inFullCheckSample(hash) ? checkItem(writer, article, text) : checkItemQuickly(format, writer, article, text, values);
+    return [hash, found];
   });
+}
+
+/**
+ * One item in FULL_CHECK_SAMPLE is checked by the full validator whatever its path, chosen by its
+ * hash: deterministic (the same item is always in or out, so builds stay reproducible and a cached
+ * result means the same thing), spread over every kind of article, and the validator keeps being
+ * exercised by real builds at ~1/FULL_CHECK_SAMPLE of its per-item cost.
+ */
+export const FULL_CHECK_SAMPLE = 32;
+
+export function inFullCheckSample(hash: string): boolean {
+  return Number.parseInt(hash.slice(0, 8), 16) % FULL_CHECK_SAMPLE === 0;
+}
+
+/**
+ * Diagnostics that say the article's content went through a fallback or a bound rather than the
+ * ordinary reader: a body cut or flattened (nesting, complexity bounds), template or MDX code
+ * removed, nothing left of the body. (A text decoded from a legacy encoding is not seen here:
+ * decoding happens before the pipeline, and the decoded text is ordinary text.)
+ */
+const UNUSUAL_CODES: ReadonlySet<string> = new Set([
+  'CONTENT_TRUNCATED_NESTING',
+  'ARTICLE_TOO_COMPLEX',
+  'CONTENT_TEMPLATE_REMOVED',
+  'CONTENT_TEMPLATE_FAILED',
+  'CONTENT_MDX_REMOVED',
+  'CONTENT_EMPTY',
+]);
+
+/** Dropped-block rules of the readers' fallbacks: HTML density fallback, too deep or complex, no tree. */
+const UNUSUAL_DROPS: ReadonlySet<string> = new Set(['fallback', 'too-deep', 'too-complex', 'dom-failed', 'markdown-failed']);
+
+/**
+ * Why this article's items get the full validator rather than the cheap checks (undefined: they
+ * do not): its input took a path other than the ordinary reader of its kind. That is an `.mdx`
+ * file, a body run through the site's template engine, a reader fallback (UNUSUAL_DROPS) or a
+ * diagnostic of one (UNUSUAL_CODES). These are the paths least covered by the writers' property
+ * tests, so they pay for the full check; there are few of them.
+ */
+export function unusualPath(file: SourceFile, text: string, doc: SourceDocument, diagnostics: readonly Diagnostic[], ctx: ArticleContext): string | undefined {
+  if (file.relPath.toLowerCase().endsWith('.mdx')) return 'an MDX file';
+  if (ctx.read.templates !== undefined && /\{[{%]/.test(text)) return 'template code rendered';
+  const drop = doc.dropped.find((d) => UNUSUAL_DROPS.has(d.rule));
+  if (drop) return `the reader's ${drop.rule} path`;
+  const d = diagnostics.find((x) => UNUSUAL_CODES.has(x.code));
+  return d ? d.code : undefined;
 }
 
 /**

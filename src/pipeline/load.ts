@@ -5,6 +5,7 @@ import { compareArticles } from '../feeds/model.js';
 import { keyOfUnknownKeyMessage } from '../meta/fields.js';
 import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
+import type { SiteInfo } from '../site/model.js';
 import { readSource, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { listArticles, readArticleGit, siteTemplate } from './inputs.js';
@@ -182,7 +183,14 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
 
   // A folder's index page with articles below it lists them: not a post (Hugo and Zola excepted,
   // where index.md is a page bundle, whose other files are its resources).
-  const listing = notPosts(articles, listed.files, config.siteInfo?.preset);
+  const listing = notPosts(articles, listed.files, config.siteInfo);
+  if (listing.size > 0) {
+    // What was said about a listing page as a post (no date, an empty body, its keys) is moot: only the note stays.
+    const files = new Set([...listing.keys()].map((a) => a.displayPath));
+    const kept = diagnostics.filter((d) => d.severity === 'error' || d.file === undefined || !files.has(d.file));
+    diagnostics.length = 0;
+    diagnostics.push(...kept);
+  }
   for (const [a, why] of listing) diagnostics.push(diag('META_NOT_A_POST', { file: a.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
   counts.sections += listing.size;
   const posts = listing.size > 0 ? articles.filter((a) => !listing.has(a)) : articles;
@@ -264,11 +272,14 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
 
 /**
  * Index pages (`x/index.md`, or the folder's own `index.md`) with other article files below them:
- * they list them. Not in Hugo and Zola, where such an index page is a page bundle.
+ * they list them. Not in Hugo and Zola, where such an index page is a page bundle. In Eleventy a
+ * folder's own page may also be named after it (`blog/blog.md` is `/blog/`).
  */
-function notPosts(articles: readonly Article[], files: readonly SourceFile[], preset: string | undefined): Map<Article, string> {
+function notPosts(articles: readonly Article[], files: readonly SourceFile[], site: SiteInfo | undefined): Map<Article, string> {
   const out = new Map<Article, string>();
+  const preset = site?.preset;
   if (preset === 'hugo' || preset === 'zola') return out;
+  const articlesFolder = site?.contentPrefix.split('/').pop() ?? '';
   const folders = new Map<string, number>();
   for (const f of files) {
     const parts = f.relPath.split('/');
@@ -279,7 +290,10 @@ function notPosts(articles: readonly Article[], files: readonly SourceFile[], pr
   }
   for (const a of articles) {
     const parts = a.relPath.split('/');
-    if (!/^index\.[^.]+$/.test(parts[parts.length - 1] ?? '')) continue;
+    const name = parts[parts.length - 1] ?? '';
+    const folderName = parts.length > 1 ? (parts[parts.length - 2] as string) : articlesFolder;
+    const ownPage = preset === 'eleventy' && folderName !== '' && name.replace(/\.[^.]+$/, '') === folderName;
+    if (!/^index\.[^.]+$/.test(name) && !ownPage) continue;
     const dir = parts.slice(0, -1).join('/');
     if ((folders.get(dir) ?? 0) > 1 && !out.has(a)) out.set(a, "a folder's index page with articles below it (a listing page)");
   }
@@ -287,14 +301,16 @@ function notPosts(articles: readonly Article[], files: readonly SourceFile[], pr
 }
 
 /**
- * One diagnostic per unknown key (and one for all titles taken from file names) for the whole
+ * One diagnostic per unknown key (and one for all titles taken from file names, one for all
+ * dates taken from file times) for the whole
  * build, at the first file, with the number of files: a site of 500 posts with a theme's key
  * gets one warning, not 500.
  */
 function summarise(diagnostics: Diagnostic[]): void {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
-    const key = d.code === 'FM_UNKNOWN_KEY' ? `k:${keyOfUnknownKeyMessage(d.message) ?? d.message}` : d.code === 'META_TITLE_FROM_FILE_NAME' ? 't' : undefined;
+    const key =
+      d.code === 'FM_UNKNOWN_KEY' ? `k:${keyOfUnknownKeyMessage(d.message) ?? d.message}` : d.code === 'META_TITLE_FROM_FILE_NAME' ? 't' : d.code === 'META_DATE_FROM_MTIME' ? `m:${d.message}` : undefined;
     if (key === undefined) continue;
     const g = groups.get(key);
     if (g) g.push(d);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite } from '../site/detect.js';
+import { hugoRefTargets, jekyllLinkTargets } from '../site/links.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
 export interface BuildOptions {
@@ -59,7 +60,36 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     const { templateVars } = detected.info;
     // A generator that renders Markdown through Liquid (Jekyll) has its posts rendered the same way,
     // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
-    const templates = loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars } : undefined);
+    let templates = loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars } : undefined);
+    if (templates?.engine === 'liquid' && !templates.links && detected.jekyll) {
+      // {% link %} and {% post_url %} need their targets' URLs before any body is rendered (src/site/links.ts).
+      const { config } = loaded;
+      const base = config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase);
+      const links = jekyllLinkTargets({
+        site: detected.info,
+        source: detected.jekyll,
+        articlesDir,
+        base,
+        userPatterns: config.permalinks,
+        timezone: detected.info.timezone ?? config.timezone,
+      });
+      if (Object.keys(links).length > 0) templates = { ...templates, links };
+    } else if (!loaded.config.templates && detected.hugo) {
+      // Hugo's ref/relref need their targets' URLs, and param the site's params (src/site/links.ts).
+      const { config } = loaded;
+      const base = config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase);
+      const refs = hugoRefTargets({
+        site: detected.info,
+        contentDir: detected.hugo.contentDir,
+        articlesDir,
+        display,
+        base,
+        userPatterns: config.permalinks,
+        timezone: detected.info.timezone ?? config.timezone,
+      });
+      const hasLinks = Object.keys(refs.links).length > 0;
+      if (hasLinks || refs.usesParam) templates = { engine: 'none', ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
+    }
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };

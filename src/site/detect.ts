@@ -67,39 +67,75 @@ function readText(abs: string): string | undefined {
   }
 }
 
-/** A key of a Hugo config, whose keys are case-insensitive. */
+/** Hugo's own config file names at the site root, in Hugo's order: the first found is read. */
+const HUGO_ROOT_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
 /**
- * Hugo's configuration directory (`config/_default/`), merged as Hugo merges it: `hugo.*` and
- * `config.*` at the top, any other `name.*` under `name`, and `name.<lang>.*` under
- * `languages.<lang>` (`menus.<lang>` and `params.<lang>` one level deeper, under their name).
+ * A Hugo site's configuration as Hugo loads it (config/allconfig/load.go): the root config file
+ * (`hugo.*`, else `config.*`), then the configuration directory `config/_default/`, then
+ * `config/production/` (the environment `hugo` builds for), each merged over what came before,
+ * recursively (Hugo's `Set("", …)`), keys compared without case.
  */
-function hugoConfigDir(root: string): Record<string, unknown> | undefined {
-  const dir = path.join(root, 'config', '_default');
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((f) => /\.(toml|ya?ml|json)$/.test(f)).sort();
-  } catch {
-    return undefined;
-  }
+function hugoConfig(root: string, rootData?: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
-  const into = (keys: string[], data: Record<string, unknown>): void => {
-    let o = merged;
-    for (const k of keys) {
-      const next = asRecord(o[k]) ?? {};
-      o[k] = next;
-      o = next;
-    }
-    Object.assign(o, data);
-  };
-  for (const f of names) {
-    const data = readData(path.join(dir, f));
-    if (!data) continue;
-    const [name = '', lang] = f.replace(/\.(toml|ya?ml|json)$/, '').split('.');
-    if (name === 'hugo' || name === 'config') into([], data);
-    else if (lang) into(['languages', lang, ...(name === 'menu' || name === 'menus' || name === 'params' ? [name] : [])], data);
-    else into([name], data);
-  }
+  const rootFile = rootData ? undefined : firstExisting(root, HUGO_ROOT_FILES);
+  const top = rootData ?? (rootFile ? readData(rootFile) : undefined);
+  if (top) mergeDeepCi(merged, top);
+  for (const env of ['_default', 'production']) hugoConfigDir(path.join(root, 'config', env), merged);
   return merged;
+}
+
+/**
+ * One folder of Hugo's configuration directory, merged into `merged`: `hugo.*` and `config.*`
+ * at the top, any other `name.*` under `name` (unless `name` is its sole top-level key), and
+ * `name.<lang>.*` under `languages.<lang>` (`menus`/`params` one level deeper, under their name);
+ * sub-folders are read too.
+ */
+function hugoConfigDir(dir: string, merged: Record<string, unknown>): void {
+  const files: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() && depth < 4) walk(path.join(d, e.name), depth + 1);
+      else if (e.isFile() && /\.(toml|ya?ml|json)$/.test(e.name)) files.push(path.join(d, e.name));
+    }
+  };
+  walk(dir, 0);
+  for (const f of files) {
+    let data = readData(f);
+    if (!data) continue;
+    const [name = '', lang] = path.basename(f).replace(/\.(toml|ya?ml|json)$/, '').split('.');
+    if (name === 'hugo' || name === 'config') {
+      mergeDeepCi(merged, data);
+      continue;
+    }
+    const keys = Object.keys(data);
+    if (keys.length === 1 && (keys[0] as string).toLowerCase() === name.toLowerCase()) data = asRecord(data[keys[0] as string]) ?? data;
+    const at = lang ? ['languages', lang, ...(name === 'menu' || name === 'menus' || name === 'params' ? [name] : [])] : [name];
+    let wrapped: Record<string, unknown> = data;
+    for (const k of [...at].reverse()) wrapped = { [k]: wrapped };
+    mergeDeepCi(merged, wrapped);
+  }
+}
+
+/** Merge `from` into `into`, recursively for tables; keys matched without case (Hugo's are case-insensitive). */
+function mergeDeepCi(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const existing = Object.keys(into).find((x) => x.toLowerCase() === k.toLowerCase());
+    const old = existing === undefined ? undefined : into[existing];
+    const oldRec = asRecord(old);
+    const newRec = asRecord(v);
+    if (oldRec && newRec) {
+      const copy = { ...oldRec };
+      mergeDeepCi(copy, newRec);
+      into[existing ?? k] = copy;
+    } else into[existing ?? k] = v;
+  }
 }
 
 function ci(o: Record<string, unknown> | undefined, key: string): unknown {
@@ -132,10 +168,44 @@ function baseUrl(...parts: (string | undefined)[]): string | undefined {
   }
 }
 
-/** A literal string option in a JS/TS config (`site: "https://..."`), the only part of code read. */
-function literalOption(text: string | undefined, name: string): string | undefined {
+/**
+ * A literal string option in a JS/TS config (`site: "https://..."`), the only part of code read.
+ * With `topLevel`, only an option of the config object itself (the object given to
+ * `defineConfig(`, or `export default` / `module.exports =` / `const nextConfig =`), when that
+ * object can be found: an Astro config's `base` inside a sidebar entry is not the site's base.
+ */
+function literalOption(text: string | undefined, name: string, topLevel = false): string | undefined {
   if (!text) return undefined;
-  return new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`).exec(text)?.[2];
+  const re = new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g');
+  const matches = [...text.matchAll(re)];
+  if (!topLevel || matches.length === 0) return matches[0]?.[2];
+  const anchor = /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+|\bmodule\.exports\s*=\s*|\b(?:const|let|var)\s+nextConfig(?:\s*:\s*[\w.]+)?\s*=\s*)\{/.exec(text);
+  if (!anchor) return matches[0]?.[2];
+  const open = anchor.index + anchor[0].length - 1;
+  const depths = nestingAt(text, [open, ...matches.map((m) => m.index)]);
+  const inside = (depths.get(open) ?? 0) + 1;
+  return matches.find((m) => m.index > open && depths.get(m.index) === inside)?.[2];
+}
+
+/** The bracket depth (`{[(`) at each offset, strings and comments skipped. */
+function nestingAt(text: string, offsets: number[]): Map<number, number> {
+  const wanted = new Set(offsets);
+  const out = new Map<number, number>();
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (wanted.has(i)) out.set(i, depth);
+    const c = text[i] as string;
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') depth--;
+  }
+  return out;
 }
 
 function firstExisting(dir: string, names: string[]): string | undefined {
@@ -159,8 +229,29 @@ export interface DetectOptions {
   display: (abs: string) => string;
 }
 
+/** Where a Jekyll site's files are: what `{% link %}` and `{% post_url %}` name (src/site/links.ts). */
+export interface JekyllSource {
+  /** The source folder (`source`, absolute): link paths are relative to it. */
+  dir: string;
+  /** The folder collections live in (`collections_dir`, absolute). */
+  collectionsDir: string;
+  /** The output folder (absolute), never a source. */
+  destination: string;
+  /** Front matter defaults by folder relative to `dir`, as `SiteInfo.folderData`. */
+  folderData: Record<string, Record<string, unknown>>;
+}
+
+export interface DetectedSite {
+  info: SiteInfo;
+  rootAbs: string;
+  /** Jekyll only. */
+  jekyll?: JekyllSource;
+  /** Hugo only: the content folder (absolute; the language's own one) and the site's `params`. */
+  hugo?: { contentDir: string; params: Record<string, unknown> };
+}
+
 /** The site, or undefined for none (no generator found, or preset "none"). */
-export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: string } | undefined {
+export function detectSite(options: DetectOptions): DetectedSite | undefined {
   if (options.preset === 'none') return undefined;
   let root: string | undefined;
   let marker: Marker | undefined;
@@ -206,6 +297,8 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
     codeData: [],
   };
   let contentRoot = root;
+  let jekyll: JekyllSource | undefined;
+  let hugo: DetectedSite['hugo'];
   switch (preset) {
     case 'jekyll': {
       const c = readData(firstExisting(root, ['_config.yml', '_config.yaml']) ?? '') ?? {};
@@ -223,13 +316,14 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
       info.output = asString(c.destination) ?? '_site';
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
+      const sourceDir = path.resolve(root, asString(c.source) ?? '.');
+      jekyll = { dir: sourceDir, collectionsDir: contentRoot, destination: path.resolve(root, info.output), folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir) };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
       break;
     }
     case 'hugo': {
-      const file = firstExisting(root, HUGO_FILES) ?? firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
-      const c = hugoConfigDir(root) ?? marker?.data ?? readData(file ?? '') ?? {};
+      const c = hugoConfig(root, marker?.data);
       const url = baseUrl(asString(ci(c, 'baseURL')));
       if (url) info.baseUrl = url;
       const permalinks = asRecord(ci(c, 'permalinks')) ?? {};
@@ -261,6 +355,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
         }
       }
       info.folderData = hugoCascades(options.articlesDir);
+      hugo = { contentDir: contentRoot, params: asRecord(ci(c, 'params')) ?? {} };
       break;
     }
     case 'zola': {
@@ -293,19 +388,22 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
     }
     case 'astro': {
       const cfgText = readText(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? '');
-      const url = baseUrl(literalOption(cfgText, 'site'), literalOption(cfgText, 'base'));
+      const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
-      info.trailingSlash = literalOption(cfgText, 'trailingSlash') !== 'never';
-      info.output = literalOption(cfgText, 'outDir') ?? 'dist';
+      info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
+      info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
+      // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
+      const pkg = readData(path.join(root, 'package.json'));
+      if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
       break;
     }
     case 'nextjs': {
       const cfgText = readText(firstExisting(root, ['next.config.js', 'next.config.mjs', 'next.config.ts']) ?? '');
       info.trailingSlash = cfgText ? /\btrailingSlash\s*:\s*true\b/.test(cfgText) : false;
-      const basePath = literalOption(cfgText, 'basePath');
+      const basePath = literalOption(cfgText, 'basePath', true);
       if (basePath) info.permalinks.basePath = basePath;
-      info.output = literalOption(cfgText, 'distDir') === undefined ? 'out' : (literalOption(cfgText, 'distDir') as string);
+      info.output = literalOption(cfgText, 'distDir', true) ?? 'out';
       contentRoot = root;
       break;
     }
@@ -313,7 +411,7 @@ export function detectSite(options: DetectOptions): { info: SiteInfo; rootAbs: s
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root };
+  return { info, rootAbs: root, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}) };
 }
 
 /** Folders under `dir` (relative, '/'-separated, '' for `dir`), skipping dot folders and node_modules. */
@@ -435,15 +533,24 @@ export function mergeData(layers: readonly Record<string, unknown>[]): Record<st
   return out;
 }
 
-/** The data folders apply to one article: '' first, then each folder down to its own. */
+/**
+ * The data folders apply to one article: '' first, then each folder down to its own. A `layout`
+ * is not passed down: data given to a whole folder (Eleventy's `blog/blog.json` with
+ * `"layout": "layouts/blog.njk"`, a Jekyll default, a Hugo cascade) names the layout of the posts
+ * in it, so it can never mark one of them as a listing page; only a file's own layout can.
+ */
 export function folderDataFor(site: SiteInfo, relPath: string): Record<string, unknown>[] {
   const dirs = relPath.split('/').slice(0, -1);
   const layers: Record<string, unknown>[] = [];
-  const top = site.folderData[''];
-  if (top) layers.push(top);
-  for (let i = 1; i <= dirs.length; i++) {
-    const d = site.folderData[dirs.slice(0, i).join('/')];
-    if (d) layers.push(d);
-  }
+  const add = (d: Record<string, unknown> | undefined): void => {
+    if (!d) return;
+    if (!('layout' in d)) layers.push(d);
+    else {
+      const { layout: _layout, ...rest } = d;
+      layers.push(rest);
+    }
+  };
+  add(site.folderData['']);
+  for (let i = 1; i <= dirs.length; i++) add(site.folderData[dirs.slice(0, i).join('/')]);
   return layers;
 }

@@ -16,7 +16,8 @@ import type { SiteInfo } from './model.js';
  * - Eleventy: the input-relative path (`blog/x.md` -> `/blog/x/`, `x/index.md` and `x/x.md` ->
  *   `/x/`), or `permalink` from front matter or a directory data file.
  * - Astro: a content collection `src/content/<c>/` -> `/<c>/<id>/`, the id being the slugified
- *   path (github-slugger per segment, `/index` dropped) or `slug`.
+ *   path (github-slugger per segment, `/index` dropped) or `slug`; Starlight's `docs` collection
+ *   is served from the root, `/<id>/`.
  * - Next.js: `/<folder>/<slug>` with the articles folder's name (`_posts` -> `/posts/`), as the
  *   blog starter and tailwind-nextjs-starter-blog route them; override with `permalinks`.
  */
@@ -415,11 +416,13 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
   const id = fmSlug ?? inside.map(githubSlug).join('/').replace(/(^|\/)index$/, '');
   const own = userPattern(userPatterns, collection, input.contentPath);
   const slash = site.trailingSlash ? '/' : '';
-  if (own) {
+  const preset = own ?? site.permalinks[collection];
+  if (preset) {
     const values = commonTokens(input, id, stem, dirs, githubSlug);
     values.collection = collection;
     values.id = id;
-    return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
+    const made = expandPattern(preset, values).path;
+    return { path: site.trailingSlash || made === '/' ? made : made.replace(/\/$/, ''), rule: own ? `config permalinks ${own}` : `astro starlight ${preset}` };
   }
   return { path: `/${[collection, id].filter(Boolean).join('/')}${slash}`, rule: `astro content collection /${collection}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
 }

@@ -7,8 +7,9 @@ import { CodeMask } from './templates.js';
  * MDX (`.mdx`): Markdown with ES modules and JSX. Outside the site there is no React to run it,
  * so before Markdown is rendered:
  * - `import`/`export` blocks (a paragraph that starts with one, as MDX reads them) are removed;
- * - JSX components (`<Chart … />`, `<Callout>…</Callout>`, `<Foo.Bar>`, fragments `<>`) are removed,
+ * - JSX components (`<Chart … />`, `<Tabs>…</Tabs>`, `<Foo.Bar>`, fragments `<>`) are removed,
  *   and what a paired one wraps is kept as Markdown; one warning per component names its first line;
+ *   callout boxes (`<AlertBox>`, `<Aside>`, `<Callout>`…) whose tags pair become block quotes;
  * - `{expressions}` are removed (comments `{/* … *\/}` silently, others named in one warning).
  * Lower-case tags are HTML, left to the sanitiser. Code spans and fenced code are kept as written.
  */
@@ -19,6 +20,7 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
   // ESM: a block starting at column 0 with import/export runs to the next blank line.
   let text = masked.replace(/(^|\n)((?:import\s+[\w{*'"]|export\s+(?:const|let|var|default|function|async|class|\{|\*))[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)/g, (_m, lead: string, block: string) => lead + blank(block));
   const components = new Map<string, { line: number; count: number }>();
+  const boxes = pairedBoxes(text);
   const expressions: number[] = [];
   let out = '';
   let i = 0;
@@ -45,6 +47,13 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
       if (m) {
         const end = tagEnd(text, i);
         const name = m[2] || '';
+        const tag = text.slice(i, end);
+        if (boxes.has(name) && !tag.endsWith('/>')) {
+          // A callout box around Markdown: a block quote with its title.
+          out += code.hold(m[1] ? '\n\n</blockquote>\n\n' : boxOpening(tag), countNewlines(tag));
+          i = end;
+          continue;
+        }
         if (name && !m[1]) {
           const seen = components.get(name);
           if (seen) seen.count++;
@@ -68,6 +77,36 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
     diagnostics.push(diagnostic('CONTENT_MDX_REMOVED', { file, line: lines[0] as number }, { what: 'expressions', lines }));
   }
   return { text, diagnostics };
+}
+
+/**
+ * Callout components (`<AlertBox>`, Starlight's `<Aside>`, `<Callout>`, `<Admonition>`, `<Note>`…)
+ * wrap Markdown in a box: rendered as a block quote with their title, when every opening tag of
+ * that name has its closing tag.
+ */
+const BOXES = /^(?:AlertBox|Alert|Aside|Callout|Admonition|Note|Tip|Hint|Info|Warning|Caution|Danger|Important)$/;
+
+function pairedBoxes(text: string): Set<string> {
+  const open = new Map<string, number>();
+  const close = new Map<string, number>();
+  for (const m of text.matchAll(/<(\/?)([A-Z]\w*)\b[^>]*?(\/?)>/g)) {
+    const name = m[2] as string;
+    if (!BOXES.test(name) || m[3]) continue;
+    const into = m[1] ? close : open;
+    into.set(name, (into.get(name) ?? 0) + 1);
+  }
+  return new Set([...open].filter(([name, n]) => close.get(name) === n).map(([name]) => name));
+}
+
+function boxOpening(tag: string): string {
+  const attr = (name: string): string | undefined =>
+    new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|\\{\\s*"([^"]*)"\\s*\\}|\\{\\s*'([^']*)'\\s*\\})`)
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
+  const kind = attr('type') ?? attr('level') ?? attr('variant');
+  const title = attr('title') ?? (kind ? (kind[0]?.toUpperCase() ?? '') + kind.slice(1) : undefined);
+  return `\n\n<blockquote>\n\n${title ? `**${title.replace(/[*_`<>[\]]/g, '')}**\n\n` : ''}`;
 }
 
 /** The end of the string or comment opening at `i` (a quote closes on its own line), or `i` when none. */

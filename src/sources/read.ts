@@ -45,6 +45,8 @@ export interface ReadContext {
   now: Date;
   /** Template code in Markdown bodies: rendered with Liquid where the site uses it, else removed. */
   templates?: TemplateSettings;
+  /** `explain --verbose`: text articles' dropped blocks carry the body model's line scores. */
+  scores?: boolean;
 }
 
 export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -103,6 +105,7 @@ function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, te
         template: ctx.template,
         dropPatterns: ctx.dropPatterns,
         keepPatterns: ctx.keepPatterns,
+        ...(ctx.scores ? { scores: true } : {}),
       });
       const shift = fm.bodyLine - 1;
       const paragraphs = x.paragraphs.map((p) => p.text);
@@ -113,7 +116,7 @@ function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, te
           bodyHtml: paragraphsToHtml(paragraphs),
           bodyText: paragraphs.join('\n\n'),
           found: foundDates(foundFromText(x, shift)),
-          dropped: x.dropped.map((d) => ({ text: d.text, rule: d.rule, line: d.line + shift })),
+          dropped: x.dropped.map((d) => ({ text: d.text, rule: d.rule, line: d.line + shift, ...(d.scores ? { scores: d.scores.map((s) => ({ ...s, line: s.line + shift })) } : {}) })),
         },
         diagnostics: fm.diagnostics,
       };

@@ -14,13 +14,15 @@ import { countNewlines } from '../util/text.js';
  * - `engine: 'liquid'`: Liquid and Nunjucks-style tags are rendered with liquidjs against `vars`
  *   (`site.url`, `site.baseurl`, `site.title`…) and the article's front matter as `page`. Jekyll's
  *   `{% raw %}`, `{% highlight %}` (a fenced code block), `{% link %}` and `{% post_url %}` (from
- *   `links`) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
+ *   `links`, resolved before rendering by src/site/links.ts; an unknown target is named in a
+ *   CONTENT_LINK_UNRESOLVED warning and the link around it unwrapped) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
  *   engine knows are removed with a warning naming the line and tag.
  * - `engine: 'none'` (the default: nothing says the site renders templates): template code is
  *   removed with a warning; `{% raw %}` keeps its content as written.
  *
- * Hugo shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags) cannot be rendered outside
- * Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
+ * Hugo's built-in `ref`, `relref` (from `links`), `param`, `figure`, `youtube`, `vimeo` and
+ * `highlight` are rendered, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
+ * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
  * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
  */
@@ -28,7 +30,7 @@ export interface TemplateSettings {
   engine: 'liquid' | 'none';
   /** Variables the templates see by name, e.g. `{ site: { url, baseurl, title } }`. */
   vars?: Record<string, unknown>;
-  /** Targets of `{% link path %}` and `{% post_url name %}`: source path or post name -> URL. */
+  /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
 }
 
@@ -69,23 +71,26 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   if (frontMatter.render_with_liquid === false) return { text: body, diagnostics: [] };
   const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
   const code = new CodeMask();
-  let text = code.mask(body);
+  let text = code.mask(body.includes(UNRESOLVED) ? body.replaceAll(UNRESOLVED, '') : body);
   const removed: Removed[] = [];
-  text = removeHugoShortcodes(text, removed, code);
+  const unresolved: Removed[] = [];
+  text = removeHugoShortcodes(text, removed, code, { file, settings, frontMatter, unresolved });
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   const diagnostics: Diagnostic[] = [];
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
-    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed);
+    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed, unresolved);
     if (rendered.ok) text = rendered.text;
     else {
       removed.length = before;
+      unresolved.length = 0;
       diagnostics.push(diagnostic('CONTENT_TEMPLATE_FAILED', { file, line: bodyLine - 1 + (rendered.line ?? 1) }, { reason: rendered.message }));
       text = stripTemplates(text, removed, code);
     }
   } else text = stripTemplates(text, removed, code);
   if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
-  return { text: code.unmask(text), diagnostics };
+  if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
+  return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
 }
 
 function removedWarning(removed: Removed[], bodyLine: number, file: string, engine: 'liquid' | 'none'): Diagnostic {
@@ -93,6 +98,13 @@ function removedWarning(removed: Removed[], bodyLine: number, file: string, engi
   const first = sorted[0] as Removed;
   const named = sorted.slice(0, NAMED_IN_WARNING).map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`);
   return diagnostic('CONTENT_TEMPLATE_REMOVED', { file, line: bodyLine - 1 + first.line }, { named, total: sorted.length, engine });
+}
+
+function unresolvedWarning(tags: Removed[], bodyLine: number, file: string): Diagnostic {
+  const sorted = [...tags].sort((a, b) => a.line - b.line);
+  const first = sorted[0] as Removed;
+  const named = sorted.slice(0, NAMED_IN_WARNING).map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`);
+  return diagnostic('CONTENT_LINK_UNRESOLVED', { file, line: bodyLine - 1 + first.line }, { named, total: sorted.length });
 }
 
 /** A short label for a removed tag: its first 60 characters on one line. */
@@ -202,10 +214,10 @@ function unescapeShortcodes(code: string): string {
 }
 
 /**
- * Replace every `open`…`close` span (the nearest `close` after each `open`) with `fn(span, line)`,
- * `line` being the span's 1-based line. Linear: once no `close` follows, no later `open` can close.
+ * Replace every `open`…`close` span (the nearest `close` after each `open`) with `fn(span, line, before)`,
+ * `line` being the span's 1-based line and `before` the character before it. Linear: once no `close` follows, no later `open` can close.
  */
-function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: string, line: number) => string): string {
+function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: string, line: number, before: string) => string): string {
   if (!open.global || !close.global) throw new Error('replaceSpans needs global expressions');
   let out = '';
   let pos = 0;
@@ -220,7 +232,7 @@ function replaceSpans(text: string, open: RegExp, close: RegExp, fn: (span: stri
     const end = c.index + c[0].length;
     line += countNewlines(text.slice(pos, o.index));
     const span = text.slice(o.index, end);
-    out += text.slice(pos, o.index) + fn(span, line);
+    out += text.slice(pos, o.index) + fn(span, line, text.slice(Math.max(0, o.index - 1), o.index));
     line += countNewlines(span);
     pos = end;
   }
@@ -243,9 +255,106 @@ function highlightToFences(text: string, code: CodeMask, open: RegExp, close: Re
     .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
 }
 
-/** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text. */
-function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask): string {
+/** What Hugo's built-in shortcodes need to be rendered. */
+interface ShortcodeContext {
+  file: string;
+  settings: TemplateSettings | undefined;
+  frontMatter: Record<string, unknown>;
+  unresolved: Removed[];
+}
+
+/** A shortcode's arguments: positional ones and `name="value"` ones (quoted or bare). */
+function shortcodeArgs(inner: string): { positional: string[]; named: Record<string, string> } {
+  const positional: string[] = [];
+  const named: Record<string, string> = {};
+  for (const m of inner.matchAll(/(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/g)) {
+    const value = (m[2] ?? m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1');
+    if (m[1]) named[m[1]] = value;
+    else positional.push(value);
+  }
+  return { positional, named };
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Hugo's built-in shortcodes that can be rendered outside Hugo: `ref`/`relref` (from `links`,
+ * resolved before rendering by src/site/links.ts), `param` (front matter, then the site's
+ * params), `figure`, and `youtube`/`vimeo` as a link to the video. Undefined: not rendered here.
+ */
+function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undefined, line: number): string | undefined {
+  if (!ctx) return undefined;
+  const { positional, named } = shortcodeArgs(args);
+  switch (name) {
+    case 'ref':
+    case 'relref': {
+      const target = named.path ?? positional[0];
+      if (!target) return undefined;
+      const url = ctx.settings?.links?.[`ref:${ctx.file}:${target}`];
+      if (url !== undefined) return url;
+      ctx.unresolved.push({ tag: label(`{{< ${name} "${target}" >}}`), line });
+      return UNRESOLVED;
+    }
+    case 'param': {
+      const key = positional[0] ?? named.name;
+      if (!key) return undefined;
+      const dig = (o: unknown): unknown => key.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), o);
+      const fm = ctx.frontMatter;
+      const v = dig(fm) ?? dig(fm.params) ?? dig((ctx.settings?.vars as Record<string, unknown> | undefined)?.params);
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+    }
+    case 'figure': {
+      const src = named.src ?? positional[0];
+      if (!src) return undefined;
+      const alt = named.alt ?? named.caption ?? named.title ?? '';
+      let img = `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${named.title ? ` title="${escapeAttr(named.title)}"` : ''}>`;
+      if (named.link) img = `<a href="${escapeAttr(named.link)}">${img}</a>`;
+      const caption = [named.title, named.caption].filter(Boolean).join(' ');
+      return `<figure>${img}${caption ? `<figcaption>${escapeAttr(caption)}</figcaption>` : ''}</figure>`;
+    }
+    case 'youtube':
+    case 'vimeo': {
+      const id = named.id ?? positional[0];
+      if (!id || !/^[\w-]+$/.test(id)) return undefined;
+      const url = name === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
+      return `<a href="${url}">${escapeAttr(named.title ?? (name === 'youtube' ? 'Video on YouTube' : 'Video on Vimeo'))}</a>`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Callout shortcodes of widespread Hugo themes (Docsy `alert`, Relearn `notice`, hugo-book `hint`,
+ * LoveIt `admonition`…): a box around Markdown. Rendered as a block quote with its title, when
+ * every opening tag of that name has its closing tag.
+ */
+const CALLOUTS = new Set(['alert', 'notice', 'note', 'tip', 'hint', 'info', 'warning', 'caution', 'danger', 'important', 'callout', 'admonition', 'callout-note', 'callout-tip', 'callout-warning']);
+
+function pairedCallouts(text: string): Set<string> {
+  const open = new Map<string, number>();
+  const close = new Map<string, number>();
+  for (const m of text.matchAll(/\{\{[<%]\s*(\/?)\s*([\w-]+)/g)) {
+    const name = m[2] as string;
+    if (!CALLOUTS.has(name)) continue;
+    const into = m[1] ? close : open;
+    into.set(name, (into.get(name) ?? 0) + 1);
+  }
+  return new Set([...open].filter(([name, n]) => close.get(name) === n).map(([name]) => name));
+}
+
+function calloutOpening(name: string, args: string): string {
+  const { positional, named } = shortcodeArgs(args);
+  const kind = positional.find((p) => /^[a-z]+$/i.test(p));
+  const title = named.title ?? (kind ? kind[0]?.toUpperCase() + kind.slice(1) : name === 'alert' || name === 'callout' || name === 'admonition' ? '' : name[0]?.toUpperCase() + name.slice(1));
+  return `\n\n<blockquote>\n\n${title ? `**${title.replace(/[*_`<>[\]]/g, '')}**\n\n` : ''}`;
+}
+
+/** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
+function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
+  const callouts = pairedCallouts(text);
   for (const [open, close, delims] of [
     [/\{\{</g, />\}\}/g, ['{{<', '>}}']],
     [/\{\{%/g, /%\}\}/g, ['{{%', '%}}']],
@@ -257,6 +366,10 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask):
       const m = /^(\/?)\s*([\w./-]*)/.exec(inner);
       const closing = m?.[1] ?? '';
       const name = m?.[2] ?? '';
+      const self = inner.endsWith('/') ? inner.slice(0, -1) : inner;
+      if (callouts.has(name)) return code.hold(closing ? '\n\n</blockquote>\n\n' : calloutOpening(name, self.slice((m?.[0] ?? '').length)), countNewlines(span));
+      const rendered = closing ? undefined : renderBuiltIn(name, self.slice((m?.[0] ?? '').length), ctx, line);
+      if (rendered !== undefined) return rendered + keepLines(span);
       removed.push({ tag: `${delims[0]} ${closing}${name} ${delims[1]}`, line });
       return keepLines(span);
     });
@@ -277,8 +390,10 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
     removed.push({ tag: label(span), line });
     return keepLines(span);
   });
-  return replaceSpans(text, /\{\{/g, /\}\}/g, (span, line) => {
-    removed.push({ tag: label(span), line });
+  return replaceSpans(text, /\{\{/g, /\}\}/g, (span, line, before) => {
+    // `style={{display: 'flex'}}`: a JSX attribute (an .md page compiled as MDX), not template code;
+    // what it sets never reaches a feed (the sanitizer keeps no style or component props).
+    if (!before.endsWith('=')) removed.push({ tag: label(span), line });
     return keepLines(span);
   });
 }
@@ -287,7 +402,7 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
 const REMOVED_TAGS = ['include', 'include_relative', 'include_cached', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'gist', 'youtube'];
 
 /** Set around one synchronous render: where the tags of this article report. */
-let current: { removed: Removed[]; links: Record<string, string> } | undefined;
+let current: { removed: Removed[]; unresolved: Removed[]; links: Record<string, string> } | undefined;
 
 let engine: Liquid | undefined;
 
@@ -376,7 +491,11 @@ function removedTag(name: string): TagImplOptions {
   };
 }
 
-/** `{% link path %}` / `{% post_url name %}`: the URL from `links`, or removed and named. */
+/**
+ * `{% link path %}` / `{% post_url name %}`: the URL from `links` (src/site/links.ts resolved
+ * them before any body is rendered). An unknown target is named in its own warning, and the
+ * Markdown or HTML link around the tag is unwrapped: its text stays, pointing nowhere.
+ */
 function linkTag(name: 'link' | 'post_url'): TagImplOptions {
   return {
     parse(token: TagToken) {
@@ -385,29 +504,29 @@ function linkTag(name: 'link' | 'post_url'): TagImplOptions {
     },
     render() {
       const target = this.target as string;
-      const url = current ? findLink(current.links, target, name) : undefined;
+      const url = current && Object.hasOwn(current.links, `${name}:${target}`) ? current.links[`${name}:${target}`] : undefined;
       if (url !== undefined) return url;
-      current?.removed.push({ tag: label(`{% ${name} ${target} %}`), line: this.line as number });
-      return '';
+      current?.unresolved.push({ tag: label(`{% ${name} ${target} %}`), line: this.line as number });
+      return UNRESOLVED;
     },
   };
 }
 
-function findLink(links: Record<string, string>, target: string, name: 'link' | 'post_url'): string | undefined {
-  const own = (k: string): string | undefined => (Object.hasOwn(links, k) ? links[k] : undefined);
-  const exact = own(target);
-  if (exact !== undefined || name === 'link') return exact;
-  // post_url names a post by its file name without the extension (and maybe a sub-folder).
-  for (const key of Object.keys(links)) {
-    const stem = key.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-    if (stem === target || key.replace(/\.[^.]+$/, '').endsWith(`/${target}`)) return links[key];
-  }
-  return undefined;
+/** What an unresolved link tag renders, until `unwrapUnresolved` takes the link around it away. */
+const UNRESOLVED = '\uE002';
+
+/** `[text](<unresolved>)` -> `text`, `<a href="<unresolved>">text</a>` -> `text`; any other mark goes. */
+function unwrapUnresolved(text: string): string {
+  if (!text.includes(UNRESOLVED)) return text;
+  return text
+    .replace(/(!?)\[([^\]\n]*)\]\(\s*<?[^)\s]*\uE002[^)\n]*\)/g, (_m, bang: string, inner: string) => (bang ? '' : inner))
+    .replace(/<a\b[^>]*?\bhref\s*=\s*["']?[^"'>\s]*\uE002[^>]*>([\s\S]*?)<\/a\s*>/gi, '$1')
+    .replaceAll(UNRESOLVED, '');
 }
 
 type Rendered = { ok: true; text: string } | { ok: false; message: string; line?: number };
 
-function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[]): Rendered {
+function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[], unresolved: Removed[]): Rendered {
   const e = liquid();
   // Tags no engine here knows (a site's plugins, Nunjucks' own) are removed and named, with
   // their end tags: what they wrap stays.
@@ -417,10 +536,11 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   }
   const vars = settings.vars ?? {};
   const scope = { ...vars, page: { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter } };
-  current = { removed, links: settings.links ?? {} };
+  current = { removed, unresolved, links: settings.links ?? {} };
   try {
     const out = e.parseAndRenderSync(text, scope) as unknown;
     offsetsToLines(text, removed);
+    offsetsToLines(text, unresolved);
     return { ok: true, text: String(out) };
   } catch (error) {
     const first = (error as Error).message.split('\n')[0] ?? String(error);

@@ -32,7 +32,10 @@ describe('import graph of src/', () => {
   it('cache/ never reaches pipeline/ (no cycle between them) nor the readers and the resolver', () => {
     expect(files.some((f) => f.startsWith('cache/'))).toBe(true);
     expect(reaching((f) => f.startsWith('cache/'), (g) => g.startsWith('pipeline/'))).toEqual([]);
-    expect(reaching((f) => f.startsWith('cache/'), (g) => g.startsWith('sources/read') || g === 'meta/resolve.ts' || g.startsWith('extract/'))).toEqual([]);
+    // extract/patterns.ts is the RE2 compiler of user patterns that config validation uses (cache/ reaches it through
+    // the config's type), not a reader.
+    const reader = (g: string) => g.startsWith('sources/read') || g === 'meta/resolve.ts' || (g.startsWith('extract/') && g !== 'extract/patterns.ts');
+    expect(reaching((f) => f.startsWith('cache/'), reader)).toEqual([]);
   });
 
   it('the article pipeline is in pipeline/, and build, the workers and explain use it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine } from '../../src/extract/dates.js';
+import { findTextDate, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine } from '../../src/extract/dates.js';
 
 describe('parseTextDate', () => {
   it.each([
@@ -162,5 +162,23 @@ describe('one reader, one lexicon (issue 12)', () => {
 
   it('does not take the end of a time range for a zone', () => {
     expect(parseTextDate('19.1.23, 10:00-11:30 Uhr', 'UTC')?.toISOString()).toBe('2023-01-19T10:00:00.000Z');
+  });
+});
+
+describe('today and yesterday words (issue 12)', () => {
+  const ref = new Date('2026-12-01T12:00:00Z');
+  it('are a date with a time or on a line of date words only', () => {
+    expect(findTextDate('Hier geht’s zum Brancheneintrag', 'UTC', ref)).toBeUndefined();
+    expect(findTextDate('Was koche ich heute?', 'UTC', ref)).toBeUndefined();
+    expect(findTextDate('Updated yesterday', 'UTC', ref)?.value.toISOString().slice(0, 10)).toBe('2026-11-30');
+    expect(findTextDate('gestern, 14:32', 'UTC', ref)?.value.toISOString()).toBe('2026-11-30T14:32:00.000Z');
+  });
+});
+
+describe('today and yesterday in a byline (issue 12)', () => {
+  it('is read as the last field of a byline', () => {
+    const ref = new Date('2026-12-01T12:00:00Z');
+    expect(findTextDate('By Sam Roe - yesterday', 'UTC', ref)?.value.toISOString().slice(0, 10)).toBe('2026-11-30');
+    expect(findTextDate('Heute im Angebot: Äpfel', 'UTC', ref)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseHeading, isSiteNameHeading, siteNamesOf, titleSimilarity, withoutSiteSegments } from '../../src/extract/title.js';
+import { chooseHeading, isSiteNameHeading, NOT_TITLE_SHAPES, notTitleShape, siteNamesOf, startsLowerCase, titleSimilarity, withoutSiteSegments } from '../../src/extract/title.js';
 
 describe('title candidates', () => {
   it('measures agreement by shared words, ignoring case and punctuation', () => {
@@ -35,5 +35,20 @@ describe('title candidates', () => {
     expect(withoutSiteSegments('Four Years Remaining » Blog Archive » Interning of Small Integers', names)).toBe('Interning of Small Integers');
     expect(withoutSiteSegments('Rents rise | Four Years Remaining', names)).toBe('Rents rise');
     expect(withoutSiteSegments('Rents - Four Years Remaining - rise', names, () => 'fallback')).toBe('fallback');
+  });
+});
+
+describe('headline shapes (NOT_TITLE_SHAPES)', () => {
+  for (const [name, rule] of Object.entries(NOT_TITLE_SHAPES)) {
+    it(`${name}: matches its examples and none of its counter-examples`, () => {
+      for (const example of rule.examples) expect(notTitleShape(example), example).toBe(name);
+      for (const counter of rule.counterExamples) expect(rule.test(counter), counter).toBe(false);
+    });
+  }
+
+  it('costs, rather than excludes, a line that starts in lower case', () => {
+    expect(startsLowerCase('kreative, originelle und neuartige Formate')).toBe(true);
+    expect(startsLowerCase('iPhone 14: Warum sich das Warten lohnt')).toBe(false);
+    expect(notTitleShape('micropolitics')).toBeUndefined();
   });
 });

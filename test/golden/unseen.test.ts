@@ -35,7 +35,6 @@ const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8'
 
 /** Still wrong, and why (see docs/BENCHMARKS.md, "Boilerplate removal"). */
 const KNOWN_WRONG: Readonly<Record<string, string>> = {
-  't35-author-date-after-body.txt': 'author and date after the body: the last sentence is taken for the headline',
   't42-time-ago-author-first.txt': 'a bare author name above "2 hours ago" above the headline is not read',
   'h24-views-and-separator.html': 'a lone "·" between the author and date spans stays in the body',
 };

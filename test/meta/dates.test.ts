@@ -43,3 +43,14 @@ describe('formatting', () => {
     expect(formatRfc3339(d)).toBe('2019-12-05T07:04:09Z');
   });
 });
+
+describe('one date reader (issue 12)', () => {
+  it('front matter dates are read by src/extract/dates.ts, with its one year range', async () => {
+    const extract = await import('../../src/extract/dates.js');
+    const meta = await import('../../src/meta/dates.js');
+    expect(meta.PLAUSIBLE_YEARS).toBe(extract.DATE_YEARS);
+    for (const value of ['2024-03-05 10:30:00 +0100', 'Tue, 05 Mar 2024 10:20:00 GMT', 'Jul 08 2022', '2021', 'not a date']) {
+      expect(meta.parseDateValue(value, 'Europe/Berlin')?.getTime()).toBe(extract.readDateValue(value, 'Europe/Berlin')?.getTime());
+    }
+  });
+});

@@ -1,46 +1,91 @@
 /**
- * Every item is validated when its article is parsed. An item that fails is a bug in feedwright
+ * Every item is checked when its article is parsed. An item that fails is a bug in feedwright
  * (a relative author URL once made a whole build stop with VALIDATION_FAILED, no feeds written):
  * it must cost that one article, named, and never the feeds of the others.
+ *
+ * Most items get the cheap checks only (src/feeds/compose-check.ts `checkItemQuickly`); the writer
+ * bugs below are injected by patching a writer, as a real bug would put them in the output, to
+ * show which of them the remaining checks catch during the build and that `feedwright check`
+ * (checkPaths, the full validator) catches the rest in the written feeds.
  */
-import { describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { explain } from '../../src/explain.js';
+import { atomWriter } from '../../src/feeds/atom.js';
+import { itemHash } from '../../src/feeds/compose-check.js';
+import { rssWriter } from '../../src/feeds/rss.js';
+import type { Article } from '../../src/model.js';
+import { inFullCheckSample } from '../../src/pipeline/article.js';
+import { checkPaths } from '../../src/validate/index.js';
 import { makeProject, NOW, snapshot } from '../perf/helpers.js';
 
-vi.mock('../../src/feeds/compose-check.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/feeds/compose-check.js')>();
-  return {
-    ...original,
-    // Stands in for a writer bug that only one article triggers.
-    checkItem: (...args: Parameters<typeof original.checkItem>) => {
-      const [, article] = args;
-      if (article.title.value === 'Broken') return [{ code: 'ATOM_URI_NOT_IRI', severity: 'error' as const, message: 'The <uri> "/x" is not an absolute IRI.', line: 3 }];
-      return original.checkItem(...args);
-    },
-  };
+const originalAtom = atomWriter.item;
+const originalRss = rssWriter.item;
+afterEach(() => {
+  atomWriter.item = originalAtom;
+  rssWriter.item = originalRss;
 });
 
-describe('an article whose item fails validation', () => {
-  it('is left out with ARTICLE_ITEM_INVALID naming it; the other articles are published', async () => {
-    const dir = makeProject({
-      'good.md': '---\ntitle: Good\ndate: 2024-01-02\n---\nA good article.\n',
-      'broken.md': '---\ntitle: Broken\ndate: 2024-01-03\n---\nAn article that trips a writer bug.\n',
-    });
+/** A writer bug that only the article titled "Broken" triggers: `damage` applied to its item text. */
+function breakAtom(damage: (text: string) => string): void {
+  atomWriter.item = (a: Article) => (a.title.value === 'Broken' ? damage(originalAtom(a)) : originalAtom(a));
+}
+
+const BROKEN = '---\ntitle: Broken\ndate: 2024-01-03\n---\nAn article that trips a writer bug.\n';
+const GOOD = '---\ntitle: Good\ndate: 2024-01-02\n---\nA good article.\n';
+
+describe('an article whose item fails its checks', () => {
+  it('is left out with ARTICLE_ITEM_INVALID naming it when a writer emits a control character; the others are published', async () => {
+    // An unescaped U+0001 (XML 1.0 forbids it): the cheap output scan sees it, the full validator names it.
+    breakAtom((t) => t.replace('<title type="text">Broken', '<title type="text">Bro\u0001ken'));
+    const dir = makeProject({ 'good.md': GOOD, 'broken.md': BROKEN });
     const result = await build({ cwd: dir, now: NOW });
     expect(result.articles.map((a) => a.title.value)).toEqual(['Good']);
     expect(result.counts.failed).toBe(1);
     const found = result.diagnostics.filter((d) => d.code === 'ARTICLE_ITEM_INVALID');
     expect(found).toHaveLength(1);
     expect(found[0]?.file).toBe('articles/broken.md');
-    expect(found[0]?.message).toContain('ATOM_URI_NOT_IRI');
+    expect(found[0]?.message).toContain('XML_ILLEGAL_CHARACTER');
     const files = snapshot(dir);
     expect(files['feed.json']).toContain('A good article.');
     expect(files['atom.xml']).not.toContain('Broken');
   });
 
+  it('is caught in the build when a writer leaves & or < unescaped', async () => {
+    for (const damage of [(t: string) => t.replace('Broken', 'Bro & ken'), (t: string) => t.replace('Broken', 'Bro <ken')]) {
+      breakAtom(damage);
+      const dir = makeProject({ 'good.md': GOOD, 'broken.md': BROKEN });
+      const result = await build({ cwd: dir, now: NOW });
+      expect(result.diagnostics.filter((d) => d.code === 'ARTICLE_ITEM_INVALID').map((d) => d.file)).toEqual(['articles/broken.md']);
+    }
+  });
+
+  it('is caught by `check` in the written feed when the bug is well-formed-looking (a mismatched end tag), and by the build on an unusual path', async () => {
+    // `<title>…</titel>`: no character the cheap scan looks for, so an ordinary item is not
+    // re-parsed during the build; the full validator finds it in the file.
+    const damage = (t: string) => t.replace('</title>', '</titel>');
+    breakAtom(damage);
+    const dir = makeProject({ 'good.md': GOOD, 'broken.md': BROKEN });
+    const result = await build({ cwd: dir, now: NOW });
+    const broken = result.articles.find((a) => a.title.value === 'Broken');
+    expect(broken).toBeDefined();
+    // Precondition: this item is not in the build's full-check sample (chosen by its hash).
+    expect(inFullCheckSample(itemHash(atomWriter.item(broken as Article)))).toBe(false);
+    const found = await checkPaths([path.join(dir, 'dist', 'atom.xml')]);
+    expect(found.map((d) => d.code)).toContain('XML_MISMATCHED_TAG');
+
+    // The same article as MDX takes an unusual path: its items get the full validator in the build.
+    const mdx = makeProject({ 'good.md': GOOD, 'broken.mdx': BROKEN });
+    const mdxResult = await build({ cwd: mdx, now: NOW });
+    const invalid = mdxResult.diagnostics.filter((d) => d.code === 'ARTICLE_ITEM_INVALID');
+    expect(invalid.map((d) => d.file)).toEqual(['articles/broken.mdx']);
+    expect(invalid[0]?.message).toContain('XML_MISMATCHED_TAG');
+  });
+
   it('is explained as the build sees it: status error, ARTICLE_ITEM_INVALID, its fields shown', async () => {
-    const dir = makeProject({ 'broken.md': '---\ntitle: Broken\ndate: 2024-01-03\n---\nAn article that trips a writer bug.\n' });
+    breakAtom((t) => t.replace('Broken', 'Bro\u0001ken'));
+    const dir = makeProject({ 'broken.md': BROKEN });
     const [e] = await explain(['articles/broken.md'], { cwd: dir, now: NOW });
     expect(e?.status).toBe('error');
     expect(e?.title).toBe('Broken');

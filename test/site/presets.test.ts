@@ -41,6 +41,28 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
   });
 
+  it('Jekyll: {% link %} and {% post_url %} give the URL Jekyll gives the target; an unknown one is a warning and the text stays', async () => {
+    // The hrefs expected are those of `jekyll build` (4.3) on this folder, made absolute.
+    const r = await load('jekyll-links', 'news/_posts');
+    const html = r.byPath.get('2024-01-10-first.md')?.contentHtml ?? '';
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([
+      'https://links.example/site/news/2024/02/01/second/',
+      'https://links.example/site/news/2024/02/01/second/',
+      'https://links.example/site/docs/setup/install/',
+      'https://links.example/site/about-us/',
+      'https://links.example/site/assets/guide.pdf',
+      'https://links.example/site/news/2024/03/07/moved/',
+      'https://links.example/site/old/archive/2019/05/01/old/',
+    ]);
+    expect(html).toContain('And one that is not there.');
+    const d = r.diagnostics.filter((x) => x.code.startsWith('CONTENT_'));
+    expect(d.map((x) => [x.code, x.file, x.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'news/_posts/2024-01-10-first.md', 9]]);
+    expect(d[0]?.message).toContain('{% link news/_posts/2024-09-09-nope.md %} (line 9)');
+    // The item links agree with the targets' URLs.
+    expect(r.links['2024-03-05-moved.md']).toBe('https://links.example/site/news/2024/03/07/moved/');
+  });
+
   it('Jekyll: the "pretty" style with categories from the folders above _posts and a spaced string; an undated post is not one', async () => {
     const r = await load('jekyll-plain', 'news/_posts');
     expect(r.links).toEqual({ '2024-02-03-hello world.md': 'https://plain.example/news/big/2024/02/03/hello-world/' });
@@ -53,6 +75,20 @@ describe('site presets: links as the generator writes them', () => {
     expect(en.links).toEqual({ '2024-01-02-Hello-World.md': 'https://multi.example/2024/01/02/hello-world.html' });
     const fr = await load('hugo-multilingual', 'content/fr/post');
     expect(fr.links).toEqual({ '2024-01-03-bonjour.md': 'https://multi.example/fr/2024/01/03/bonjour.html' });
+  });
+
+  it('Hugo: the root hugo.toml, then config/_default/, then config/production/, merged recursively as Hugo merges them', async () => {
+    // Expected links are those of `hugo` (0.111) on this folder (its layouts list each page's .Permalink).
+    const r = await load('hugo-rootdir', 'content');
+    expect(r.site?.baseUrl).toBe('https://rootdir.example/');
+    expect(r.site?.permalinks).toEqual({ posts: '/:year/:month/:slug/', notes: '/n/:filename/' });
+    expect(r.links).toEqual({ 'posts/a-post.md': 'https://rootdir.example/2024/05/a-post/', 'notes/a-note.md': 'https://rootdir.example/n/a-note/' });
+    // Hugo's ref/relref give the target page's URL, param the site's params (as `hugo` renders them);
+    // a ref to nothing (Hugo fails the build) is a warning naming it, its link text kept.
+    const html = r.byPath.get('posts/a-post.md')?.contentHtml ?? '';
+    expect(html).toContain('<a href="https://rootdir.example/n/a-note/" rel="noopener noreferrer">the note</a>, <a href="https://rootdir.example/n/a-note/#top" rel="noopener noreferrer">it again</a> and nothing.');
+    expect(html).toContain('Params live in the config directory.');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_')).map((d) => [d.code, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'content/posts/a-post.md', 5]]);
   });
 
   it('Hugo: a section permalink pattern, the default elsewhere, url front matter, bundles and their resources, cascade', async () => {
@@ -95,6 +131,29 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
     // A directory data file that is code is not run, and says so once.
     expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/notes/notes.11tydata.js'))).toEqual([true]);
+  });
+
+  it('Eleventy: a layout given to a folder by its data file is the posts\' layout; the folder\'s own page (blog/blog.md) lists them, and is not warned about', async () => {
+    // The shape of 11ty.dev's blog: src/blog/blog.json sets "layout": "layouts/blog.njk" for every post.
+    const r = await load('eleventy-blogdata', 'src/blog', { future: 'include' });
+    expect(r.links).toEqual({
+      '2024-03-04-first.md': 'https://blogdata.example/blog/first/',
+      '2024-04-05-second.md': 'https://blogdata.example/blog/second/',
+      'undated.md': 'https://blogdata.example/blog/undated/',
+      'also-undated.md': 'https://blogdata.example/blog/also-undated/',
+    });
+    expect(r.counts.sections).toBe(1);
+    expect(r.diagnostics.filter((d) => d.file?.endsWith('blog.md')).map((d) => d.code)).toEqual(['META_NOT_A_POST']);
+    // Dates from file times: one warning for the build, with the number of files.
+    const mtime = r.diagnostics.filter((d) => d.code === 'META_DATE_FROM_MTIME');
+    expect(mtime.map((d) => [d.file, d.message.endsWith('(in 2 files; this is the first).')])).toEqual([['src/blog/also-undated.md', true]]);
+  });
+
+  it('Astro with Starlight: the docs collection is served from the root; only the config object\'s own site/base count', async () => {
+    // The shape of biomejs.dev: a `base` inside a sidebar entry is not the site's base.
+    const r = await load('astro-starlight', 'src/content/docs/blog');
+    expect(r.site?.baseUrl).toBe('https://docs.example/');
+    expect(r.links).toEqual({ 'First-Post.md': 'https://docs.example/blog/first-post/' });
   });
 
   it('Astro: a content collection with github-slugger ids under site + base; draft: True is a draft', async () => {

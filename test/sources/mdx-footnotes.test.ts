@@ -17,16 +17,16 @@ describe('.mdx', () => {
       'title: MDX post',
       '---',
       "import Chart from '../components/Chart'",
-      "import { Callout } from 'ui'",
+      "import { Tabs } from 'ui'",
       'export const meta = {',
       '  a: 1,',
       '}',
       '',
       'Intro with **bold** and {props.count} items.{/* a comment */}',
       '',
-      '<Callout type="warn" title={"Don\'t"}>',
+      '<Tabs type="warn" title={"Don\'t"}>',
       'Inside *kept*.',
-      '</Callout>',
+      '</Tabs>',
       '',
       '<Chart data={[1, 2]} onClick={() => a > b} />',
       '',
@@ -41,17 +41,25 @@ describe('.mdx', () => {
     const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'articles/p.mdx' }, text, ctx);
     if (!r.ok) throw new Error('not read');
     const html = r.doc.bodyHtml;
-    expect(html).not.toMatch(/import|export|Callout|Chart|props\.count|comment/);
+    expect(html).not.toMatch(/import|export|Tabs|Chart|props\.count|comment/);
     expect(html).toContain('Intro with <strong>bold</strong> and  items.');
     expect(html).toContain('Inside <em>kept</em>.');
     expect(html).toContain('&lt;Keep prop={1} /&gt;');
     expect(html).toContain('<span>html</span>');
     const removed = r.diagnostics.filter((d) => d.code === 'CONTENT_MDX_REMOVED');
     expect(removed.map((d) => [d.file, d.line, d.message.slice(0, 35)])).toEqual([
-      ['articles/p.mdx', 12, 'The MDX component <Callout> cannot '],
+      ['articles/p.mdx', 12, 'The MDX component <Tabs> cannot be '],
       ['articles/p.mdx', 16, 'The MDX component <Chart> (2 times)'],
       ['articles/p.mdx', 10, 'An MDX {expression} cannot be evalu'],
     ]);
+  });
+
+  it('a callout box (<AlertBox>, <Aside>, <Callout>…) whose tags pair is a block quote with its title, without a warning', () => {
+    const text = ['<AlertBox level="warning" title={"Don\'t"}>', 'Inside *kept*.', '</AlertBox>', '', '<Aside type="tip">A tip.</Aside>', '', '<Note>', 'never closed'].join('\n');
+    const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'articles/p.mdx' }, text, ctx);
+    if (!r.ok) throw new Error('not read');
+    expect(r.doc.bodyHtml.replace(/\n/g, '')).toBe("<blockquote><p><strong>Don't</strong></p><p>Inside <em>kept</em>.</p></blockquote><blockquote><p><strong>Tip</strong></p><p>A tip.</p></blockquote><p>never closed</p>");
+    expect(r.diagnostics.filter((d) => d.code === 'CONTENT_MDX_REMOVED').map((d) => [d.line, d.message.slice(0, 30)])).toEqual([[7, 'The MDX component <Note> canno']]);
   });
 
   it('leaves a .md file\'s braces and capitalised tags alone', () => {

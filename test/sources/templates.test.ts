@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import type { TemplateSettings } from '../../src/sources/templates.js';
 
-const LIQUID: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example', baseurl: '/news', title: 'The Blog' } }, links: { '_posts/2025-01-29-x.md': '/news/2025/01/29/x/' } };
+const LIQUID: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example', baseurl: '/news', title: 'The Blog' } }, links: { 'link:_posts/2025-01-29-x.md': '/news/2025/01/29/x/', 'post_url:2025-01-29-x': '/news/2025/01/29/x/' } };
 
 function read(body: string, options: Parameters<typeof readMarkdown>[2] = {}) {
   const r = readMarkdown(body, 5, { file: 'articles/a.md', ...options });
@@ -20,7 +20,7 @@ function outsideCode(html: string): string {
 
 describe('templates: none (the default)', () => {
   it('removes Liquid and Hugo shortcodes, naming each tag and its file line, in one warning', () => {
-    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< figure src="b.png" >}}\n\n{{% notice tip %}}Keep *this*.{{% /notice %}}\n';
+    const body = 'See [the post]({% link _posts/x.md %}).\n\n![x]({{ site.url }}/a.png)\n\n{{< gallery dir="b" >}}\n\n{{% tabs %}}Keep *this*.{{% /tabs %}}\n';
     const r = read(body);
     expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
     expect(r.html).toContain('Keep <em>this</em>.');
@@ -36,8 +36,8 @@ describe('templates: none (the default)', () => {
     expect(d?.line).toBe(5);
     expect(d?.message).toContain('{% link _posts/x.md %} (line 5)');
     expect(d?.message).toContain('{{ site.url }} (line 7)');
-    expect(d?.message).toContain('{{< figure >}} (line 9)');
-    expect(d?.message).toContain('{{% notice %}} (line 11)');
+    expect(d?.message).toContain('{{< gallery >}} (line 9)');
+    expect(d?.message).toContain('{{% tabs %}} (line 11)');
   });
 
   it('keeps {{ and {% in code spans and fenced code blocks, and honours {% raw %}', () => {
@@ -74,6 +74,56 @@ describe('templates: none (the default)', () => {
   });
 });
 
+describe('templates: Hugo built-in shortcodes', () => {
+  const HUGO: TemplateSettings = { engine: 'none', vars: { params: { grpc: { version: 'v1.2.3' } } }, links: { 'ref:articles/a.md:other-post': 'https://h.example/blog/other-post/', 'ref:articles/a.md:/about#team': 'https://h.example/about/#team' } };
+
+  it('renders ref/relref from the links table, param from front matter then the site params, figure, youtube and vimeo', () => {
+    const body = [
+      'See [the other]({{< relref "other-post" >}}), [team]({{% ref "/about#team" %}}), version {{< param grpc.version >}} by {{< param author >}}.',
+      '',
+      '{{< figure src="/img/a.png" alt="A" caption="The caption" link="/full.png" >}}',
+      '',
+      '{{< youtube id="BwFBYLa5mgY" title="The talk" >}} {{< vimeo 55073825 >}}',
+    ].join('\n');
+    const r = read(body, { templates: HUGO, frontMatter: { author: 'Ada' } });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.html).toContain('<a href="https://h.example/blog/other-post/">the other</a>, <a href="https://h.example/about/#team">team</a>, version v1.2.3 by Ada.');
+    expect(r.html).toContain('<figure><a href="/full.png"><img src="/img/a.png" alt="A" /></a><figcaption>The caption</figcaption></figure>');
+    expect(r.html).toContain('<a href="https://www.youtube.com/watch?v=BwFBYLa5mgY">The talk</a> <a href="https://vimeo.com/55073825">Video on Vimeo</a>');
+  });
+
+  it('an unresolved ref is CONTENT_LINK_UNRESOLVED with its line, the link text kept; an unknown param is removed and named', () => {
+    const r = read('[gone]({{< relref "nowhere" >}}) and {{< param nothing >}}.', { templates: HUGO });
+    expect(r.html).toBe('<p>gone and .</p>');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['CONTENT_TEMPLATE_REMOVED', 5],
+      ['CONTENT_LINK_UNRESOLVED', 5],
+    ]);
+    expect(r.diagnostics[1]?.message).toContain('{{< relref "nowhere" >}} (line 5)');
+  });
+});
+
+describe('templates: callout shortcodes of Hugo themes', () => {
+  it('a paired alert/notice/hint… is a block quote with its title; one whose tags do not pair is removed and named', () => {
+    const r = read('{{% alert title="Heads up" color="info" %}}\nSome *text*.\n{{% /alert %}}\n\n{{% notice tip %}}A tip.{{% /notice %}}\n');
+    expect(r.html.replace(/\n/g, '')).toBe('<blockquote><p><strong>Heads up</strong></p><p>Some <em>text</em>.</p></blockquote><blockquote><p><strong>Tip</strong></p><p>A tip.</p></blockquote>');
+    expect(r.diagnostics).toEqual([]);
+    const odd = read('{{< hint >}}open\n\n{{< hint >}}again{{< /hint >}}\n\nLater {{< gallery >}}.');
+    expect(odd.html).not.toContain('blockquote');
+    expect(odd.diagnostics[0]?.message).toContain('{{< hint >}} (line 5), {{< hint >}} (line 7), {{< /hint >}} (line 7), {{< gallery >}} (line 9)');
+  });
+});
+
+describe('templates: JSX attributes in Markdown', () => {
+  it('style={{…}} (an .md page compiled as MDX) is removed without a warning: it is not template code', () => {
+    const r = read("<div style={{display: 'flex', justifyContent: 'center'}}>\n\nText.\n\n</div>\n\nBut {{ this }} is named.\n");
+    expect(outsideCode(r.html)).not.toMatch(/\{\{|\}\}/);
+    expect(r.html).toContain('Text.');
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('{{ this }} (line 11)')]);
+    expect(r.diagnostics[0]?.message).not.toContain('display');
+  });
+});
+
 describe('templates: liquid (the preset says the site uses it)', () => {
   it('renders site variables, filters, page variables, {% link %} from the links table and {% raw %}', () => {
     const body = '# {{ page.title }}\n\n[Post]({% link _posts/2025-01-29-x.md %}) on {{ site.title }}, ![i]({{ "/img/a.png" | relative_url }}), [abs]({{ "/b/" | absolute_url }}).\n\n{% raw %}{{ not rendered }}{% endraw %} {% if page.draft %}hidden{% endif %}';
@@ -87,17 +137,29 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics).toBeUndefined();
   });
 
-  it('removes includes, unresolved links and unknown tags (keeping what they wrap), naming each', () => {
-    const r = read('{% include note.html %}\n\n[a]({% post_url 2020-01-01-missing %})\n\n{% callout %}Kept.{% endcallout %}\n', { templates: LIQUID });
+  it('removes includes and unknown tags (keeping what they wrap), naming each', () => {
+    const r = read('{% include note.html %}\n\nText.\n\n{% callout %}Kept.{% endcallout %}\n', { templates: LIQUID });
     expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
     expect(r.html).toContain('Kept.');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
     expect(r.diagnostics[0]?.message).toContain('{% include note.html %} (line 5)');
-    expect(r.diagnostics[0]?.message).toContain('{% post_url 2020-01-01-missing %} (line 7)');
     expect(r.diagnostics[0]?.message).toContain('{% callout %} (line 9)');
   });
 
-  it('resolves {% post_url %} by post name', () => {
+  it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
+    const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
+    const r = read(body, { templates: LIQUID });
+    expect(r.html).toBe('<p>See the old post and\nthis, that, .</p>');
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'warning', 'articles/a.md', 5]]);
+    const message = r.diagnostics[0]?.message ?? '';
+    expect(message).toContain('{% post_url 2020-01-01-missing %} (line 5)');
+    expect(message).toContain('{% link _posts/gone.md %} (line 6)');
+    expect(message).toContain('{% link x.md %} (line 6)');
+    // A resolved tag beside them is not named.
+    expect(read('[ok]({% link _posts/2025-01-29-x.md %}) [no]({% link y.md %})', { templates: LIQUID }).html).toBe('<p><a href="/news/2025/01/29/x/">ok</a> no</p>');
+  });
+
+  it('resolves {% post_url %} from the links table', () => {
     expect(read('[x]({% post_url 2025-01-29-x %})', { templates: LIQUID }).html).toContain('href="/news/2025/01/29/x/"');
   });
 

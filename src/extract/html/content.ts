@@ -14,7 +14,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
-import { parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
+import { mergeBodies, parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
 import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { countWords, postFilter } from './postfilter.js';
@@ -34,6 +34,9 @@ export interface ContentResult {
  * pages stay under about 60 levels; the development set peaks at 49.
  */
 export const MAX_READABILITY_DEPTH = 200;
+
+/** Readability's article is checked against the density extractor when the prose it left out has this many times its words. */
+const LEFT_OUT_RATIO = 2;
 
 /** Paragraphs of at least this many words that Readability leaves out are reported as dropped. */
 const REPORT_MIN_WORDS = 8;
@@ -75,6 +78,7 @@ export function restoreBodyByClone(body: DomElement): void {
 
 export function extractContent(document: DomDocument, found: FoundMetadata, html: string): ContentResult {
   const dropped: DroppedBlock[] = [];
+  mergeBodies(document);
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
   if (!body || textWeight(body.textContent ?? '') === 0) return { html: '', text: '', dropped };
@@ -95,20 +99,29 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   restoreBodyByClone(body);
   const root = reader.parse()?.content;
   delete (body as { innerHTML?: string }).innerHTML;
+  let leftOutWords = 0;
   if (root) {
     const articleText = normalizeSpace(root.textContent ?? '');
-    for (const p of paragraphs) if (!articleText.includes(p)) dropped.push({ text: p, rule: 'readability' });
+    for (const p of paragraphs) {
+      if (articleText.includes(p)) continue;
+      dropped.push({ text: p, rule: 'readability' });
+      leftOutWords += countWords(p);
+    }
     dropped.push(...postFilter(root, found, headlines));
     unwrapPages(root);
     removeComments(root);
     const text = renderText(root);
-    if (text.length >= MIN_CONTENT_CHARS) return { html: root.innerHTML.trim(), text, dropped };
+    // Readability keeps one container; when it leaves out far more prose than it keeps, it has
+    // picked a box beside the article (an author bio, a disclosure, related teasers), and the
+    // density extractor below is asked too.
+    if (text.length >= MIN_CONTENT_CHARS && leftOutWords <= LEFT_OUT_RATIO * countWords(text)) return { html: root.innerHTML.trim(), text, dropped };
   }
 
   // Readability found nothing, or too little: the density fallback, on a fresh tree.
   const fresh = parseDocument(html);
   const freshBody = fresh.ok ? (fresh.document.body ?? fresh.document.documentElement) : null;
   if (!fresh.ok || !freshBody) return { html: '', text: '', dropped };
+  mergeBodies(fresh.document);
   removeNeverContent(fresh.document);
   precleanDocument(fresh.document);
   const fallback = densityExtract(freshBody, found);
@@ -119,6 +132,6 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   return {
     html: fallback.html,
     text: fallback.text,
-    dropped: [...dropped, { text: 'Readability found too little; the density fallback extracted the page.', rule: 'fallback' }, ...fallback.dropped],
+    dropped: [...dropped, { text: 'Readability found too little, or left out most of the prose; the density fallback extracted the page.', rule: 'fallback' }, ...fallback.dropped],
   };
 }

@@ -49,6 +49,7 @@ export interface DomElement extends DomNode, DomParent {
   hasAttribute(name: string): boolean;
   removeAttribute(name: string): void;
   replaceChildren(...nodes: DomNode[]): void;
+  append(...nodes: DomNode[]): void;
   replaceWith(...nodes: DomNode[]): void;
   closest(selectors: string): DomElement | null;
 }

@@ -58,6 +58,22 @@ export function removeNeverContent(root: DomParent): void {
   }
 }
 
+/**
+ * Pages glued together from two templates have a second `<body>` after an empty first one;
+ * linkedom keeps both, and `document.body` is the empty one. The later bodies' children move into
+ * the first, where a browser would put them. Returns how many bodies were merged.
+ */
+export function mergeBodies(document: DomDocument): number {
+  const first = document.body;
+  if (!first) return 0;
+  const others = [...document.querySelectorAll('body')].filter((b) => b !== first);
+  for (const other of others) {
+    first.append(...[...other.childNodes]);
+    other.remove();
+  }
+  return others.length;
+}
+
 /** Remove comment nodes under `root` (they would be serialised into the content HTML). */
 export function removeComments(root: DomNode): void {
   const stack: DomNode[] = [root];

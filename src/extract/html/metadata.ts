@@ -9,16 +9,19 @@
  */
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
-import { parseMarkupDate as parseHtmlDate } from '../dates.js';
-import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, parseByline, sameName } from '../textual/byline.js';
-import { type DomDocument, type DomElement, TEXT_NODE } from './dom-types.js';
+import { type DateContext, slashDayFirstFor } from '../dates.js';
+import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName } from '../textual/byline.js';
+import { type DomDocument, type DomElement, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
+import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
   timezone: string;
   url?: string;
   referenceDate?: Date;
+  /** How the page writes dates (its language); set by `extractMetadata`. */
+  dateContext?: DateContext;
 }
 
 /** Candidate values per field, in the order they were found within one source. */
@@ -74,7 +77,7 @@ const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:]|::)\s+/;
 /** A byline's leading "By" in several languages. */
 const BYLINE_PREFIX = /^\s*(?:by|von|par|por|door|di|da|av|af|przez|written by|posted by|words by)\s*:?\s+/i;
 /** Characters that do not occur in a person's name as a byline writes it. */
-const NOT_A_NAME_CHARS = /[*()[\]{}<>@#=_|]/;
+const NOT_A_NAME_CHARS = /[*()[\]{}<>@#=|]|(?:^|\s)_|_(?:\s|$)/;
 /** Degrees and suffixes that a comma separates from the name they belong to. */
 const CREDENTIAL = /^(?:MS|MA|MD|PhD|RD|RDN|MPH|MBA|BSc|MSc|DO|RN|CPT|CNS|LD|Esq\.?|Jr\.?|Sr\.?|II|III|IV)$/i;
 /** Separators between several authors in one byline. */
@@ -176,6 +179,88 @@ const MAX_BYLINES = 16;
 const MAX_HEADINGS = 12;
 /** Where a heading is not the article's: navigation, footers, asides, comment sections. */
 const NOT_ARTICLE_HEADING = 'nav, footer, aside, form, [role="navigation"], [class*="comment"], [id*="comment"]';
+
+/** A label's whole text: the byline word alone ("Autor:", "By", "Text:"). */
+const BYLINE_LABEL = new RegExp(`${BYLINE_START.source}\\s*$`, 'i');
+/** Elements that end a line of text. */
+const LINE_BREAKS: ReadonlySet<string> = new Set(['br', 'hr', 'p', 'div', 'ul', 'ol', 'li', 'table', 'tr', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'dt', 'blockquote', 'figure']);
+/** Longest line read after a label or before a block. */
+const MAX_LINE_CHARS = 120;
+
+/** The text after `el` up to the end of its line (a `<br>`, a block element), within its parent. */
+function lineAfter(el: DomElement): string {
+  let text = '';
+  // A label wrapped alone ("<span><b>By</b></span> <a>Jane</a>") continues after its wrapper.
+  let from: DomElement = el;
+  while (from.nextSibling === null && from.parentElement && contentChildren(from.parentElement) === 1) from = from.parentElement;
+  for (let node = from.nextSibling; node !== null && text.length <= MAX_LINE_CHARS; node = node.nextSibling) {
+    if (node.nodeType === ELEMENT_NODE) {
+      const tag = (node as DomElement).localName.toLowerCase();
+      if (LINE_BREAKS.has(tag)) break;
+      // The next label ("Quelle:", "Datum:") starts another field.
+      const t = normalizeSpace(node.textContent ?? '');
+      if (/:$/.test(t) && t.length <= 24) break;
+      text += ` ${t}`;
+    } else if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? '';
+  }
+  return normalizeSpace(text);
+}
+
+/**
+ * A label alone in its block ("<p class=label><b>By</b></p><p>Jane Doe</p>", `<dt>Autor</dt><dd>…`):
+ * the short text of the next block, the value the label names.
+ */
+function valueBelow(el: DomElement): string {
+  const label = normalizeSpace(el.textContent ?? '');
+  let box: DomElement = el;
+  while (box.parentElement && normalizeSpace(box.parentElement.textContent ?? '') === label) box = box.parentElement;
+  const next = box.nextElementSibling;
+  if (!next) return '';
+  const text = normalizeSpace(next.textContent ?? '');
+  return text.length <= 60 ? text : '';
+}
+
+/** A user name as forums and blogs show it: one word, letters, digits, dots, dashes, underscores. */
+const USER_NAME = /^[\p{L}\d][\p{L}\d._-]{2,29}$/u;
+
+/**
+ * "Gespeichert von <span class=username>rasos</span> am 24. Juli 2017", "von <a>lupa</a>": the
+ * byline grammar wants a capitalised name; an element of its own right after the lead words is a
+ * name even in lower case, when it has a user name's shape.
+ */
+function userNameAfterLead(host: DomElement): Person[] | undefined {
+  const lead = host.firstChild;
+  if (lead?.nodeType !== TEXT_NODE || !new RegExp(`${BYLINE_START.source}\\s*$`, 'i').test(lead.nodeValue ?? '')) return undefined;
+  let next = lead.nextSibling;
+  while (next !== null && next.nodeType !== ELEMENT_NODE) {
+    if (next.nodeType === TEXT_NODE && (next.nodeValue ?? '').trim() !== '') return undefined;
+    next = next.nextSibling;
+  }
+  const name = normalizeSpace(next?.textContent ?? '');
+  if (!USER_NAME.test(name) || /^\d+$/.test(name)) return undefined;
+  const clean = cleanAuthorName(name);
+  return clean === name ? [{ name }] : undefined;
+}
+
+/** The text of `el` before its first block child ("<a>Jane Doe</a>, 21. Jan. 2015" of a longer box). */
+function leadingLine(el: DomElement): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === ELEMENT_NODE && LINE_BREAKS.has((node as DomElement).localName.toLowerCase())) break;
+    text += node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE ? (node.textContent ?? '') : '';
+    if (text.length > MAX_LINE_CHARS) break;
+  }
+  return normalizeSpace(text);
+}
+
+/** Children that hold something: elements and non-blank text (comments and blank lines between tags are not counted). */
+function contentChildren(el: DomElement): number {
+  let n = 0;
+  for (const child of el.childNodes) {
+    if (child.nodeType === ELEMENT_NODE || (child.nodeType === TEXT_NODE && (child.nodeValue ?? '').trim() !== '')) n += 1;
+  }
+  return n;
+}
 
 function hasToken(value: string | null, token: string): boolean {
   return value?.toLowerCase().split(/\s+/).includes(token) === true;
@@ -349,7 +434,7 @@ interface Candidates {
 }
 
 
-function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[] } {
+function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; invalid: number; organizations: string[]; dates: PageDate[] } {
   const { nodes, invalid } = jsonLdNodes(index);
   const organizations: string[] = [];
   for (const n of nodes) {
@@ -371,6 +456,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
   const articles = nodes.filter((n) => typesOf(n).some((t) => JSON_LD_ARTICLE_TYPES.test(t)));
   articles.sort((a, b) => Number(typesOf(a).includes('WebPage')) - Number(typesOf(b).includes('WebPage')));
   const found: Candidates = {};
+  const dates: PageDate[] = [];
   for (const a of articles) {
     const isPage = typesOf(a).some((t) => t === 'WebPage' || t === 'ItemPage');
     found.title ??= firstString(a.headline) ?? (isPage ? undefined : firstString(a.name));
@@ -384,13 +470,19 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     }
     const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
     if (pub && !found.published) {
-      const d = parseHtmlDate(pub, o.timezone, o.referenceDate);
-      if (d) found.published = d;
+      const d = markupCandidate(pub, 'published', 'json-ld', o.timezone, o.referenceDate, o.dateContext);
+      if (d) {
+        found.published = d.value;
+        dates.push(d);
+      }
     }
     const mod = firstString(a.dateModified);
     if (mod && !found.updated) {
-      const d = parseHtmlDate(mod, o.timezone, o.referenceDate);
-      if (d) found.updated = d;
+      const d = markupCandidate(mod, 'updated', 'json-ld', o.timezone, o.referenceDate, o.dateContext);
+      if (d) {
+        found.updated = d.value;
+        dates.push(d);
+      }
     }
     if (!found.tags) {
       const tags = splitTags(a.keywords);
@@ -401,7 +493,7 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     if (!isPage) found.link ??= firstString(a.url) ?? firstString(isObject(a.mainEntityOfPage) ? a.mainEntityOfPage['@id'] : a.mainEntityOfPage);
     found.lang ??= firstString(a.inLanguage);
   }
-  return { found, invalid, organizations };
+  return { found, invalid, organizations, dates };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,24 +551,32 @@ function authorsFromText(text: string): Person[] {
   ));
 }
 
-function fromMeta(meta: Map<string, string[]>, o: MetadataOptions): Candidates {
+/** Meta names that say only "a date" of the page (its last change as often as its publication): they weigh less. */
+const GENERIC_DATE_META: ReadonlySet<string> = new Set(['date', 'pubdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date']);
+
+/** The page's markup dates as candidates: per kind the first specific and the first generic meta name. */
+function metaDates(meta: Map<string, string[]>, o: MetadataOptions): PageDate[] {
+  const out: PageDate[] = [];
+  for (const kind of ['published', 'updated'] as const) {
+    const taken = new Set<DateSource>();
+    for (const n of META_NAMES[kind]) {
+      const source: DateSource = GENERIC_DATE_META.has(n) ? 'meta-generic' : 'meta';
+      if (taken.has(source)) continue;
+      const d = markupCandidate(meta.get(n)?.[0], kind, source, o.timezone, o.referenceDate, o.dateContext);
+      if (d) {
+        out.push(d);
+        taken.add(source);
+      }
+    }
+  }
+  return out;
+}
+
+function fromMeta(meta: Map<string, string[]>): Candidates {
   const found: Candidates = {};
   const title = firstMeta(meta, META_NAMES.title);
   if (title) found.title = title;
-  for (const n of META_NAMES.published) {
-    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
-    if (d) {
-      found.published = d;
-      break;
-    }
-  }
-  for (const n of META_NAMES.updated) {
-    const d = parseHtmlDate(meta.get(n)?.[0] ?? '', o.timezone, o.referenceDate);
-    if (d) {
-      found.updated = d;
-      break;
-    }
-  }
+  // Dates: metaDates, scored with the others by ./page-dates.ts.
   // The first meta author naming people; one naming only organisations ("jungle.world") if none does.
   for (const n of META_NAMES.authors) {
     const people = dedupePeople((meta.get(n) ?? []).flatMap(authorsFromText));
@@ -557,6 +657,13 @@ function resolveUrl(value: string, base: string | undefined): string {
 /** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars. */
 const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
 
+/**
+ * Class tokens that describe the page or the post, not the box: a layout ("has-sidebar",
+ * "one-sidebar-second", "content-sidebar-wrap", "no-newsletter") and a post's taxonomy terms ("category-newsletter",
+ * "tag-related"), which WordPress and Drupal write on the article's own wrappers.
+ */
+const STATE_OR_TERM_TOKEN = /(?:^|[-_])(?:has|with|without|no|one|two|three)[-_]|^(?:category|tag|tags|topic|section)[-_]|(?:^|[-_])(?:content[-_]sidebar|sidebar[-_]content)(?:$|[-_])/i;
+
 /** Inside an aside, a navigation, a footer, or a box of other articles (up to, not including, <body>). */
 function inOtherBox(el: DomElement): boolean {
   for (let node: DomElement | null = el; node !== null; node = node.parentElement) {
@@ -566,7 +673,7 @@ function inOtherBox(el: DomElement): boolean {
     // An article's own footer holds its byline; the page's footer does not.
     if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
     const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((t) => t !== '' && OTHER_BOX.test(t))) return true;
+    if (tokens.some((t) => t !== '' && OTHER_BOX.test(t) && !STATE_OR_TERM_TOKEN.test(t))) return true;
   }
   return false;
 }
@@ -581,6 +688,31 @@ interface BylineCandidate {
   text?: boolean;
 }
 
+/** Text compared loosely: soft hyphens and zero-width characters out, spaces normalised, lower case. */
+function looseText(text: string): string {
+  return normalizeSpace(text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase();
+}
+
+/** The element of the chosen headline (soft hyphens and all), else the first heading. */
+function headlineElement(headings: readonly DomElement[], text: string | undefined): DomElement | undefined {
+  if (text === undefined) return headings[0];
+  const wanted = looseText(text);
+  return headings.find((h) => looseText(h.textContent ?? '') === wanted) ?? headings.find((h) => looseText(h.textContent ?? '').includes(wanted)) ?? headings[0];
+}
+
+/** `itemprop=datePublished`/`dateModified` (else the first `<time datetime>`) as candidates. */
+function timeDates(index: PageIndex, o: MetadataOptions, headline: DomElement | undefined): PageDate[] {
+  const out: PageDate[] = [];
+  // A first <time> inside comments or a box of other articles is not the article's.
+  const time = index.datePublished ?? (index.firstTime && !isOutsideArticle(index.firstTime, ancestorsOf(headline)) ? index.firstTime : undefined);
+  const pub = markupCandidate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined, 'published', 'markup', o.timezone, o.referenceDate, o.dateContext);
+  if (pub) out.push(pub);
+  const modified = index.dateModified;
+  const mod = markupCandidate(modified?.getAttribute('datetime') ?? modified?.getAttribute('content') ?? undefined, 'updated', 'markup', o.timezone, o.referenceDate, o.dateContext);
+  if (mod) out.push(mod);
+  return out;
+}
+
 function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions, siteName: string | undefined): { html: Candidates; byline: Candidates; bylines: BylineCandidate[] } {
   const html: Candidates = {};
   const byline: Candidates = {};
@@ -590,18 +722,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   if (lang) html.lang = lang;
   const titleText = index.title?.textContent;
   if (titleText && normalizeSpace(titleText)) html.title = stripSiteName(titleText, siteName);
-  const time = index.datePublished ?? index.firstTime;
-  const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
-  if (timeValue) {
-    const d = parseHtmlDate(timeValue, o.timezone, o.referenceDate);
-    if (d) html.published = d;
-  }
-  const modified = index.dateModified;
-  const modValue = modified?.getAttribute('datetime') ?? modified?.getAttribute('content');
-  if (modValue) {
-    const d = parseHtmlDate(modValue, o.timezone, o.referenceDate);
-    if (d) html.updated = d;
-  }
+  // Dates: timeDates, scored with the others by ./page-dates.ts.
   const relAuthors = dedupePeople(
     index.relAuthor.flatMap((a) => {
       const people = authorsFromText(a.textContent ?? '');
@@ -610,7 +731,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
       return people;
     }),
   );
-  if (relAuthors.length > 0) html.authors = relAuthors;
+  if (relAuthors.length > 0) html.authors = tidyPeople(relAuthors);
   const tags = dedupe(index.relTag.map((a) => normalizeSpace(a.textContent ?? '')).filter(Boolean));
   if (tags.length > 0) html.tags = tags;
   // Byline elements: every short one that reads like names; `chooseAuthors` scores them.
@@ -619,9 +740,13 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
     // Comment forms label their name field "author"; those are not the article's byline.
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
     const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
-    const text = normalizeSpace(nameEl.textContent ?? '');
+    let text = normalizeSpace(nameEl.textContent ?? '');
+    // "<a>Jane Doe</a>, 21. Jan. 2015 <div class=rating>…</div>": the line before the first block.
+    if (text.length > 120) text = leadingLine(nameEl);
     if (text === '' || text.length > 120) return;
-    const people = authorsFromText(text).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
+    // "Posted on September 21, 2020 by Jane Doe": the byline grammar first, then a list of names.
+    const parsed = parseByline(text);
+    const people = (parsed ? tidyPeople(parsed) : authorsFromText(text)).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
     if (people.length === 0) return;
     // A teaser, newsletter or related-articles box names the author of another article.
     const aside = inOtherBox(el);
@@ -630,13 +755,25 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   // Bylines written as text: "Von Jane Doe", "By <a>Jane Doe</a> on Monday", "<b>Autor:</b> Jane Doe".
   index.textBylines.forEach((el, order) => {
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    // A label element ("<strong>Autor:</strong> <a>Jane Doe</a><br>", "<span>By</span><span>Jane Doe</span>"):
+    // the name is what follows it on the same line.
+    const label = normalizeSpace(el.textContent ?? '');
+    if (label.length <= 24 && BYLINE_LABEL.test(label)) {
+      const after = lineAfter(el) || valueBelow(el);
+      // "By Jane", "Autor: Jane": the lead words are written with or without the colon.
+      const people = parseByline(`${label} ${after}`) ?? parseByline(`${label.replace(/:?$/, ':')} ${after}`);
+      if (people && people.length > 0) {
+        bylines.push({ people: tidyPeople(people), order, aside: inOtherBox(el), text: true });
+        return;
+      }
+    }
     let host: DomElement | null = el;
     for (let up = 0; host && up < 2; up += 1, host = host.parentElement) {
       // A byline is a short element; a container's whole text is not read.
-      if (host.childNodes.length > MAX_BYLINE_CHILDREN) return;
+      if (contentChildren(host) > MAX_BYLINE_CHILDREN) return;
       const text = normalizeSpace(host.textContent ?? '');
       if (text.length > 120) return;
-      const people = parseByline(text);
+      const people = parseByline(text) ?? (up === 0 ? userNameAfterLead(host) : undefined);
       if (people && people.length > 0) {
         bylines.push({ people: tidyPeople(people), order, aside: inOtherBox(host), text: true });
         return;
@@ -660,18 +797,33 @@ const AUTHOR_WEIGHT = {
   aside: 1.5,
   /** Per other source naming the same person. */
   agreement: 1.5,
-  /** Structured data naming someone the page never shows. */
+  /**
+   * Structured data naming someone the page never shows, and no other source names: a plugin's
+   * default (the account that uploaded the page), not a byline; with the source's weight and a
+   * full name it stays under `minimum`.
+   */
   hidden: 1.2,
   /** An organisation named in structured data / in a byline element. */
   organisation: 2.5,
   shownOrganisation: 0.3,
-  /** Structured data naming the site itself (personal blogs are named after their author). */
+  /** Structured data naming the site itself (personal blogs are named after their author) ... */
   siteName: 1,
+  /** ... and no other source agrees: the site's name filled into an author field, not taken. */
+  loneSiteName: 2,
   /** All names are full names (two words or more). */
   fullNames: 0.5,
   /** What a candidate needs to be taken at all. */
   minimum: 1.8,
 } as const;
+
+/** One author candidate as scored, for `explain` and the benchmark's error lists. */
+export interface ScoredAuthors {
+  from: Provenance;
+  names: string[];
+  score: number;
+  /** The features that moved the score ("agreed:json-ld", "hidden", "organisation", ...). */
+  notes: string[];
+}
 
 interface AuthorCandidate {
   from: Provenance;
@@ -687,7 +839,7 @@ interface AuthorCandidate {
  * names another source agrees with gain; structured data naming someone the page never shows, an
  * organisation, or the site itself loses (a byline element showing an organisation is kept).
  */
-function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], candidates: readonly AuthorCandidate[], siteNames: readonly string[]): Sourced<Person[]> | undefined {
+function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], candidates: readonly AuthorCandidate[], siteNames: readonly string[], scored: ScoredAuthors[] = []): Sourced<Person[]> | undefined {
   const cleaned = candidates.filter((c) => c.people.length > 0);
   if (cleaned.length === 0) return undefined;
   let visible: { all: string; hidden: string } | undefined;
@@ -701,24 +853,56 @@ function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], can
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
   for (const c of cleaned) {
     let score = c.weight;
+    const notes: string[] = [];
     let agreed = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
       if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
         score += AUTHOR_WEIGHT.agreement;
         agreed = true;
+        notes.push(`agreed:${other.from}`);
       }
     }
     // A name another source agrees with is on the page (or stated twice); only a lone one is looked up.
-    if (c.stated && !agreed && !c.people.some((p) => shown(p.name))) score -= AUTHOR_WEIGHT.hidden;
-    if (c.people.every((p) => p.name.trim().includes(' '))) score += AUTHOR_WEIGHT.fullNames;
+    if (c.stated && !agreed && !c.people.some((p) => shown(p.name))) {
+      score -= AUTHOR_WEIGHT.hidden;
+      notes.push('hidden');
+    }
+    if (c.people.every((p) => p.name.trim().includes(' '))) {
+      score += AUTHOR_WEIGHT.fullNames;
+      notes.push('full-names');
+    }
     // Organisations and the site's own name are authors only when the page shows them as the byline.
-    if (c.people.some((p) => isOrganisationName(p.name))) score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
-    else if (c.stated && c.people.some((p) => isSiteName(p.name, siteNames))) score -= AUTHOR_WEIGHT.siteName;
+    if (c.people.some((p) => isOrganisationName(p.name))) {
+      score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
+      notes.push('organisation');
+    } else if (c.stated && c.people.some((p) => isSiteName(p.name, siteNames))) {
+      score -= agreed ? AUTHOR_WEIGHT.siteName : AUTHOR_WEIGHT.loneSiteName;
+      notes.push('site-name');
+    } else if (c.people.some((p) => isSiteName(p.name, siteNames))) notes.push('shown-site-name');
+    scored.push({ from: c.from, names: c.people.map((p) => p.name), score, notes });
     if (best === undefined || score > best.score) best = { candidate: c, score };
   }
   if (!best || best.score < AUTHOR_WEIGHT.minimum) return undefined;
-  return { value: best.candidate.people, from: best.candidate.from };
+  // Structured data often names the first author only, or a first name: a byline on the page that
+  // names the same people in full, or more of them, is the fuller answer.
+  const chosen = best.candidate;
+  const fuller = cleaned.find((c) => c !== chosen && !c.stated && c.weight >= AUTHOR_WEIGHT.minimum && isFuller(c.people, chosen.people));
+  if (fuller) return { value: fuller.people, from: fuller.from };
+  return { value: chosen.people, from: chosen.from };
+}
+
+/**
+ * `more` names every person of `fewer` and more people ("Rudolf Fischer, Simon Kohler" against
+ * "Rudolf Fischer"), or the same people with a surname after a first name ("Todd Bates" against
+ * "Todd"); every name of `more` is shaped like a person's.
+ */
+function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
+  if (!more.every((q) => looksLikePersonName(q.name))) return false;
+  const key = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const surnamed = (long: string, short: string): boolean => !short.includes(' ') && key(long).startsWith(`${key(short)} `) && key(long).split(' ').length === 2;
+  if (more.length > fewer.length) return fewer.every((p) => more.some((q) => key(q.name) === key(p.name)));
+  return more.length === fewer.length && fewer.every((p, i) => surnamed(more[i]?.name ?? '', p.name));
 }
 
 /**
@@ -775,14 +959,19 @@ export interface MetadataResult {
   found: FoundMetadata;
   /** How many JSON-LD blocks were invalid JSON (ignored). */
   invalidJsonLd: number;
+  /** Every author candidate with its score, in the order they were scored. */
+  authorCandidates: ScoredAuthors[];
 }
 
 /** Read the page's metadata. Call before anything mutates the document. */
-export function extractMetadata(document: DomDocument, o: MetadataOptions): MetadataResult {
+export function extractMetadata(document: DomDocument, options: MetadataOptions): MetadataResult {
   const index = indexPage(document);
-  const { found: jsonLd, invalid, organizations } = fromJsonLd(index, o);
   const metas = metaValues(index);
-  const meta = fromMeta(metas, o);
+  // Slashed dates are read as the page's language writes them ("03/05/2022" is 3 May on a pt-BR page).
+  const language = document.documentElement?.getAttribute('lang') ?? firstMeta(metas, META_NAMES.lang);
+  const o: MetadataOptions = { ...options, dateContext: { slashDayFirst: slashDayFirstFor(language ?? undefined) } };
+  const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
+  const meta = fromMeta(metas);
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
@@ -817,6 +1006,15 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
     const raw = found.title.from === 'html' ? pageTitle : found.title.value;
     found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
   }
+  // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
+  const headlineEl = headlineElement(headings, headline?.text);
+  const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
+  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
+  if (dates.published) found.published = dates.published;
+  else delete found.published;
+  if (dates.updated) found.updated = dates.updated;
+  else delete found.updated;
+  const authorCandidates: ScoredAuthors[] = [];
   const authors = chooseAuthors(document, index.hidden, [
     { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
@@ -827,7 +1025,7 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
       weight: (b.text ? AUTHOR_WEIGHT.textByline : AUTHOR_WEIGHT.byline) - (b.aside ? AUTHOR_WEIGHT.aside : 0) - AUTHOR_WEIGHT.laterByline * Math.min(b.order, 4),
       stated: false,
     })),
-  ], siteNames);
+  ], siteNames, authorCandidates);
   if (authors) found.authors = authors;
   else delete found.authors;
   const base = o.url ?? found.link?.value;
@@ -839,5 +1037,5 @@ export function extractMetadata(document: DomDocument, o: MetadataOptions): Meta
       value: found.authors.value.map((p) => (p.url ? { ...p, url: resolveUrl(p.url, base) } : p)),
     };
   }
-  return { found, invalidJsonLd: invalid };
+  return { found, invalidJsonLd: invalid, authorCandidates };
 }

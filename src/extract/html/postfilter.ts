@@ -83,7 +83,21 @@ function isLabelCase(text: string): boolean {
 const TABULAR: ReadonlySet<string> = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'TR']);
 
 /** The text cleaner's rules used on HTML blocks, and the longest block they can match (each rule's maxWords). */
-const TEXT_RULES: ReadonlySet<string> = new Set(['share-bar', 'view-counter']);
+const TEXT_RULES: ReadonlySet<string> = new Set([
+  'share-bar',
+  'view-counter',
+  // Measured one at a time on both dev sets (issue 12): each of these takes out chrome lines that
+  // Readability kept ("Mehr zum Thema", "Lesen Sie auch:", "Weiter", "Kommentieren", "- Anzeige -")
+  // and no snippet of the article; cookie-notice cost one, so it is not here.
+  'related-list',
+  'read-more-promo',
+  'navigation',
+  'ad-marker',
+  'comment-form',
+  'newsletter-box',
+  'push-prompt',
+  'legal-footer',
+]);
 const TEXT_RULES_MAX_WORDS = Math.max(...PHRASE_RULES.filter((r) => TEXT_RULES.has(r.name)).map((r) => r.maxWords));
 
 const SENTENCE_END = /[.!?…:;]["'”’)]?$/;

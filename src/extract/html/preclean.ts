@@ -31,6 +31,9 @@ const TEXT_BLOCK_TAGS: ReadonlySet<string> = new Set(['p', 'li', 'blockquote', '
 /** Readability's own byline pattern (`REGEXPS.byline`). */
 const READABILITY_BYLINE = /byline|author|dateline|writtenby|p-author/i;
 
+/** The page's main landmark: a wrapper around it is layout, whatever its class says. */
+const MAIN_LANDMARK = 'main, [role="main"]';
+
 /** Quoted third-party content (embedded posts) is body even inside "social" containers. */
 const EMBED_SELECTOR = 'blockquote';
 
@@ -55,7 +58,12 @@ export function boilerplateRule(el: DomElement): string | undefined {
   let rule: string | undefined;
   for (const name of attr.split(/\s+/)) {
     if (name === '') continue;
-    const words = classWords(name);
+    // BEM: "block__element--modifier" is the block's element in a state; a one-word modifier
+    // ("TestReport__Section--Ads", "menu--open") says how it looks, not what it is. A key-value
+    // modifier names the thing ("field--name-post-date"), and several "--" parts
+    // ("gallery--page-meta--author") are plain separators: those are read whole.
+    const modifier = /^(.+?)--[A-Za-z0-9]+$/.exec(name)?.[1];
+    const words = classWords(modifier !== undefined && !modifier.includes('--') ? modifier : name);
     for (let i = words.length - 1; i >= 0; i--) {
       const w = words[i] ?? '';
       if (CONTENT_WORDS.has(w)) return undefined;
@@ -212,8 +220,9 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
     }
     // An element holding much of the page is a layout wrapper (whole pages are wrapped in a
     // <form> by some frameworks, or in an element whose class happens to say "related"), not
-    // the boilerplate its tag or class usually marks.
-    if (textWeight(el.textContent ?? '') > MAX_REMOVED_TEXT_SHARE * totalText) {
+    // the boilerplate its tag or class usually marks; so is one around the page's main landmark
+    // ("left-navigation_page-wrapper" around <main>).
+    if (textWeight(el.textContent ?? '') > MAX_REMOVED_TEXT_SHARE * totalText || el.querySelector(MAIN_LANDMARK)) {
       pushChildren(stack, el);
       continue;
     }

@@ -22,10 +22,11 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { looksLikePersonName, splitByline } from '../textual/byline.js';
+import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
-import type { Person } from '../../model.js';
+import type { LineScore, Person } from '../../model.js';
 import {
   AUTHOR_BIO,
   BODY,
@@ -40,7 +41,7 @@ import {
   type RuleName,
 } from './rules.js';
 import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './features.js';
-import { defaultModel, probabilities, regionScore, type TextModel } from './model.js';
+import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 import { alternation, MONTH_WORDS } from '../lexicon/index.js';
@@ -63,6 +64,8 @@ export interface TextExtractOptions {
   template?: ReadonlySet<string>;
   /** The body model; the checked-in one (assets/text-body-model.json) by default. For the fitting script. */
   model?: TextModel;
+  /** Give each dropped block the model's score of its lines and the features that decided it (`explain --verbose`). */
+  scores?: boolean;
 }
 
 export interface TextExtraction {
@@ -70,8 +73,8 @@ export interface TextExtraction {
   title?: { value: string; line: number };
   /** The kept body, in order; wrapped lines of one paragraph joined with a space. */
   paragraphs: { text: string; line: number }[];
-  /** Every dropped block with the named rule that dropped it. */
-  dropped: { text: string; rule: string; line: number }[];
+  /** Every dropped block with the named rule that dropped it (and, with `scores`, the model's view of each line). */
+  dropped: { text: string; rule: string; line: number; scores?: LineScore[] }[];
   authors?: { value: Person[]; line: number };
   published?: { value: Date; line: number };
   updated?: { value: Date; line: number };
@@ -92,6 +95,40 @@ const TAGS_WINDOW_AFTER = 40;
 const META_WINDOW_END = 4;
 /** How many lines right above the headline may hold its date or byline. */
 const META_WINDOW_ABOVE_TITLE = 2;
+/** Lines after the headline where a date line may carry more than a name (see readMetaLine). */
+const META_NEAR_TITLE = 3;
+
+/**
+ * The author's bare name on a line of its own between the headline and the story (or right above
+ * the headline): "Kathrin Hofmeister". Only a person's name of two words or more; two capitalised
+ * words are as often a label ("Mein Konto", "Open Future"), so the name must occur again on the
+ * page (an author box, "More from <name>", a bio). Run once the story's start is settled, so that
+ * the line does not move it.
+ */
+function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction, titleIndex: number | undefined, start: number): void {
+  if (titleIndex === undefined || result.authors) return;
+  const last = Math.min(start - 1, titleIndex + BARE_NAME_REACH);
+  for (let i = Math.max(0, titleIndex - 1); i <= last; i += 1) {
+    const unit = units[i] as Unit;
+    if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
+    const name = unit.text.trim();
+    if (!isBareAuthorLine(name) || !nameRecurs(units, i, name)) continue;
+    result.authors = { value: [{ name }], line: unit.line };
+    meta[i] = 'byline';
+    return;
+  }
+}
+
+/** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
+function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
+  for (let j = 0; j < units.length; j += 1) {
+    if (j !== at && (units[j] as Unit).text.includes(name)) return true;
+  }
+  return false;
+}
+
+/** How many units below the headline the author's bare name may stand. */
+const BARE_NAME_REACH = 6;
 /** How far before the body a title is looked for (in units). */
 const TITLE_WINDOW = 30;
 /** Metadata lines are short. */
@@ -131,7 +168,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   let end = bodyEnd;
 
   // 4. Title.
-  const titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
+  let titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
   const meta: (RuleName | undefined)[] = new Array<RuleName | undefined>(units.length);
   if (titleIndex !== undefined) {
     const unit = units[titleIndex] as Unit;
@@ -146,6 +183,17 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   if (end < start) [start, end] = shortBody(units, labels, meta, titleIndex);
   start = skipLeadingMetadata(units, meta, start, end);
   start = skipStandfirst(units, labels, meta, start, end);
+  // The story starts later than step 3 found (after a header of byline and date lines): the
+  // headline stands above that header, where step 4 did not look.
+  if (start > bodyStart && titleIndex === undefined) {
+    const again = findTitle(units, labels, start);
+    if (again !== undefined && again > bodyStart && !meta[again]) {
+      titleIndex = again;
+      const unit = units[again] as Unit;
+      result.title = { value: unit.text, line: unit.line };
+    }
+  }
+  readBareAuthor(units, labels, meta, result, titleIndex, start);
   markAuthorBio(units, labels, meta, start, end);
   markCompanyBoilerplate(units, labels, meta, start, end);
 
@@ -180,7 +228,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       result.paragraphs.push({ text, line: unit.line });
       rehash.add(text);
       for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
-    } else addDropped(result.dropped, unit, rule);
+    } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
   return result;
 }
@@ -263,13 +311,15 @@ function keyOf(unit: Unit): string {
 }
 
 /** Consecutive drops by the same rule form one block. */
-function addDropped(dropped: TextExtraction['dropped'], unit: Unit, rule: RuleName): void {
+function addDropped(dropped: TextExtraction['dropped'], unit: Unit, rule: RuleName, score?: LineScore): void {
   const last = dropped[dropped.length - 1];
   if (last && last.rule === rule && last.line < unit.line) {
     last.text = `${last.text}\n${unit.text}`;
+    if (score && last.scores) last.scores.push(score);
+    else if (score) last.scores = [score];
     return;
   }
-  dropped.push({ text: unit.text, rule, line: unit.line });
+  dropped.push({ text: unit.text, rule, line: unit.line, ...(score ? { scores: [score] } : {}) });
 }
 
 function labelUnit(unit: Unit, options: TextExtractOptions): Label {
@@ -733,6 +783,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     const unit = units[i] as Unit;
     if (isProse(unit) && unit.words > TITLE.dekWords) highest = i - 1;
   }
+  const lead = storyLeadWords(units, start);
   const anchors = new Map<number, boolean>();
   const anchor = (i: number): boolean => {
     let known = anchors.get(i);
@@ -743,6 +794,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     return known;
   };
   let copies: Map<string, number[]> | undefined;
+  let tails: Set<string> | undefined;
   let bareName: number | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -751,7 +803,8 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     const label = labels[i] as Label;
     // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
-    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text))) continue;
+    // (Headlines are short: longer lines are not tested against the shapes at all.)
+    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -769,11 +822,17 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     if (anchored) {
       score += TITLE.anchorBonus;
       if (dekFollows(units, labels, i, anchor)) score += TITLE.aboveDekBonus;
-    }
+    } else if (i < start && dekFollows(units, labels, i, anchor, start)) score += TITLE.aboveDekBonus;
     if (unit.words >= 3) {
       copies ??= shortKeyPositions(units);
       if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
     }
+    // A headline names what the story's first sentences are about; a widget or a teaser does not.
+    // (Not a sentence: a dek ending in a full stop shares the story's words too.)
+    if (!/[.…][”"’»)]*$/u.test(unit.text)) score += TITLE.leadAgreementBonus * leadAgreement(unit.text, lead);
+    // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
+    tails ??= breadcrumbTails(units);
+    if (tails.has(keyOf(unit))) score += TITLE.breadcrumbBonus;
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -865,15 +924,63 @@ function anchorPrecedes(units: readonly Unit[], i: number, anchor: (i: number) =
  * The next line is a dek: unlabelled, not a byline or date,
  * and longer than this line. A headline sits above its dek, which is closer to the byline.
  */
-function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): boolean {
   const words = (units[i] as Unit).words;
   for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
+    // Without a byline below, the dek must stand before the body and be no paragraph itself.
+    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return false;
     if (labels[j]?.rule || anchor(j) || unit.words <= 2) return false;
-    return unit.words > words;
+    // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
+    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0);
   }
   return false;
+}
+
+/** How many words of the story's start a headline is compared with. */
+const LEAD_WORDS = 120;
+
+/** Content words (four letters or more) of a line, lower case, in the form `titleWords` gives. */
+function contentWords(text: string): string[] {
+  return titleWords(text).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+}
+
+/** The content words of the first `LEAD_WORDS` words of prose from `start` on. */
+function storyLeadWords(units: readonly Unit[], start: number): Set<string> {
+  const words = new Set<string>();
+  let seen = 0;
+  for (let i = Math.max(0, start); i < units.length && seen < LEAD_WORDS; i += 1) {
+    const unit = units[i] as Unit;
+    if (!isProse(unit)) continue;
+    seen += unit.words;
+    for (const w of contentWords(unit.text)) words.add(w);
+  }
+  return words;
+}
+
+/** Share of the line's content words that the story's start uses (0 when it has none). */
+function leadAgreement(text: string, lead: ReadonlySet<string>): number {
+  const words = contentWords(text);
+  if (words.length === 0 || lead.size === 0) return 0;
+  let shared = 0;
+  for (const w of words) if (lead.has(w)) shared += 1;
+  return shared / words.length;
+}
+
+/** Breadcrumb separators: "Home » News » Headline", "Sie sind hier: > Headline". */
+const CRUMB_SEPARATOR = /\s[»>›|/→]\s|^[\p{L} ]{2,30}:\s*>\s/u;
+
+/** The template keys of the last items of the page's breadcrumbs. */
+function breadcrumbTails(units: readonly Unit[]): Set<string> {
+  const tails = new Set<string>();
+  for (const unit of units) {
+    if (unit.words < 3 || unit.words > 60 || !CRUMB_SEPARATOR.test(unit.text)) continue;
+    const parts = unit.text.split(/\s*[»>›|/→]\s*/);
+    const last = parts[parts.length - 1]?.trim();
+    if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
+  }
+  return tails;
 }
 
 /** Where each short line's template key occurs in the page (headlines are repeated). */
@@ -923,6 +1030,7 @@ function headlineScore(unit: Unit): number {
   if (unit.sentence && !/[?!][”"’»)]*$/u.test(unit.text)) score -= TITLE.sentenceCost;
   if (unit.list) score -= TITLE.listCost;
   if (NOT_HEADLINE.pullQuote.pattern.test(unit.text)) score -= TITLE.quoteCost;
+  if (startsLowerCase(unit.text)) score -= TITLE.lowerCaseCost;
   return score;
 }
 
@@ -940,11 +1048,21 @@ export const TITLE = {
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
   aboveDekBonus: 3,
+  /** Without a byline below, a dek has at least this many words more than the headline above it. */
+  dekMargin: 3,
+  /** Times the share of the line's content words found in the story's first sentences. */
+  leadAgreementBonus: 6,
+  /** The line is the last item of a breadcrumb elsewhere on the page. */
+  breadcrumbBonus: 6,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */
   dekWords: 16,
   dekCostPerWord: 2,
   /** A quotation with its attribution ("“We will,” she said") is a pull quote, not a headline. */
   quoteCost: 8,
+  /** No headline is longer than this many characters. */
+  maxChars: 400,
+  /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
+  lowerCaseCost: 6,
   /** How many units into the body a headline may be found (when right above a byline or date). */
   insideReach: 2,
 } as const;
@@ -956,7 +1074,9 @@ function looksLikeHeadline(unit: Unit): boolean {
   // A list item is a headline only in a list of headlines (a teaser list), never the page's own.
   if (unit.list) return false;
   const last = unit.text[unit.text.length - 1] ?? '';
-  if (last === ':' || last === ')' || last === ',') return false;
+  if (last === ':' || last === ',') return false;
+  // "Comments (3)", "Photos (12)" are counters; "Banane (Musa paradisica)", "Episode (#5)" are headlines.
+  if (last === ')' && /\(\d*\)$/.test(unit.text)) return false;
   if (unit.sentence && unit.words > 20) return false;
   return true;
 }
@@ -1046,15 +1166,16 @@ function readMetadata(
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
-    readMetaLine(units, i, meta, result, options);
+    readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
   // Some layouts put the date (or the byline) just above the headline: "March 5, 2025" then the title.
   if (titleIndex !== undefined && (!result.published || !result.authors)) {
     for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - META_WINDOW_ABOVE_TITLE); i -= 1) {
       const unit = units[i] as Unit;
-      if (labels[i]?.keep || labels[i]?.rule || unit.words > META_MAX_WORDS) break;
+      // A rule's label stops the search, unless the line is a date ("22.12.2019" looks like a counter).
+      if (labels[i]?.keep || (labels[i]?.rule && !DATE_HINT.test(unit.text)) || unit.words > META_MAX_WORDS) break;
       // No bare author name here: above a date, above the headline, that is usually a headline.
-      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false);
+      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false, true);
     }
   }
   // Some layouts put the date line after the story.
@@ -1090,7 +1211,7 @@ function readMetadata(
   }
 }
 
-function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true): void {
+function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
@@ -1112,22 +1233,47 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     return;
   }
   const date = mayHoldDate(text, options.referenceDate !== undefined) ? readDateLine(text, options.timezone, options.referenceDate, 6) : undefined;
-  if (date && restIsNameLike(date.rest)) {
+  // Next to the headline a date line may carry more than a name ("6. Dezember 2022 von Fatima in
+  // Gefühle, Popkultur", "Veröffentlicht am 12. Juni 2017 von gizzmo"), as long as it is no
+  // sentence, the date comes within three words of its start and is not in parentheses (a title's
+  // "links (December 14th 2019)").
+  const nameLike = date !== undefined && restIsNameLike(date.rest);
+  if (date && !nameLike && nearTitle && date.wordsBefore <= 3 && !/\([^)]*$/.test(text.slice(0, text.search(/\d/))) && !SHORT_SENTENCE.test(date.rest)) {
+    // The date is read; where the line goes stays the body finder's decision.
+    setDate(result, date.kind, date.value, unit.line);
+    return;
+  }
+  if (date && nameLike) {
     setDate(result, date.kind, date.value, unit.line);
     meta[i] = 'date-line';
     const restByline = date.rest.length > 0 ? splitByline(date.rest) : undefined;
     if (restByline && !result.authors) {
       result.authors = { value: restByline.authors, line: unit.line };
     }
+    // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
+    // author's bare name between separators.
+    const restName = restByline ? undefined : bareNameSegment(date.rest);
+    if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
-    if (bareName && previous && !meta[i - 1] && !result.authors && looksLikePersonName(previous.text)) {
+    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text)) {
       if (result.title?.line !== previous.line) {
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';
       }
     }
   }
+}
+
+/** The one segment of a date line's rest, between separators, that is a person's bare name. */
+function bareNameSegment(rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
+  const segments = rest
+    .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  const first = segments[0];
+  return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
 }
 
 /** A sentence: three words or more, ending as sentences end. */

@@ -4,6 +4,7 @@
  * (`npm run fit:text` rewrites it byte for byte). This module only reads and applies it.
  */
 import { createRequire } from 'node:module';
+import type { LineScore } from '../../model.js';
 import { FEATURE_NAMES } from './features.js';
 
 export interface TextModel {
@@ -51,6 +52,38 @@ export function regionScore(model: TextModel, p: number, words: number): number 
   const logit = Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
   const score = (logit - model.threshold) * (1 + Math.min(words, model.wordCap));
   return score < 0 ? score * model.negativeScale : score;
+}
+
+/** How many features `explainScore` lists for a line. */
+export const EXPLAIN_TOP_FEATURES = 6;
+
+/**
+ * Why the model scored a line as it did: its probability and the features with the largest
+ * effect on the logit (weight × standardised value; the bias is left out, it is the same for every
+ * line), for `explain --verbose`.
+ */
+export function explainScore(model: TextModel, x: Float64Array, line: number, top = EXPLAIN_TOP_FEATURES): LineScore {
+  const { weights, mean, scale } = model;
+  let z = 0;
+  const parts: LineScore['features'] = [];
+  for (let k = 0; k < x.length; k += 1) {
+    const contribution = (weights[k] as number) * (((x[k] as number) - (mean[k] as number)) / (scale[k] as number));
+    z += contribution;
+    if (FEATURE_NAMES[k] !== 'bias' && contribution !== 0) parts.push({ name: FEATURE_NAMES[k] as string, value: round(x[k] as number), contribution: round(contribution) });
+  }
+  parts.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));
+  return { line, p: round(1 / (1 + Math.exp(-z))), features: parts.slice(0, top) };
+}
+
+/** Four decimals: enough to read, and stable across platforms' last-bit differences. */
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
+
+/** One line of `explain --verbose`: "p 0.12: stopword-share -0.53, log-words -0.41". */
+export function formatLineScore(score: LineScore): string {
+  const sign = (n: number): string => (n >= 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
+  return `line ${score.line} p ${score.p.toFixed(2)}: ${score.features.map((f) => `${f.name} ${sign(f.contribution)}`).join(', ')}`;
 }
 
 /** P(unit is body) for each feature vector. */

@@ -41,89 +41,229 @@ const LIST_MARKER = /^( *)(?:[*•·‣◦▪□■☆○+#]|-(?= +\S.*[^ -]$)|\
 /**
  * Text browsers do not fill every line to the wrap width: lynx keeps a right margin of a few
  * columns that varies with the words, so a wrapped line may end a little past the width that most
- * lines stay under, and the next line's first word would have fitted within a column or two.
+ * lines stay under (`overshoot`), and the next line's first word would have fitted within a
+ * column or two (`slack`). A width is a candidate when no more breakable lines run past it than
+ * `maxAbove` or `maxAboveShare` of the lines that end within `near` columns under it; the
+ * candidate with most line pairs that read as wrapped at it, less `aboveCost` per line past it,
+ * is the page's width if at least `minJoins` pairs vote for it.
  */
-export const WRAP = { overshoot: 4, slack: 3, minLongLine: 30, minEvidence: 5, evidenceShare: 0.25 } as const;
-const FIRST_WORD = /^\S*/;
+export const WRAP = { overshoot: 4, slack: 3, minWidth: 30, maxWidth: 160, minJoins: 3, aboveCost: 4, near: 12, maxAboveShare: 0.05, maxAbove: 3, minFilled: 2, filledShare: 0.03 } as const;
+
+/** East Asian wide and fullwidth characters take two columns in a terminal (and in w3m's and lynx's wrapping). */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Columns a string takes in a terminal: wide characters count two, a surrogate pair one. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x1100) width += 1;
+    else if (code >= 0xdc00 && code <= 0xdfff) continue;
+    else width += WIDE.test(text[i] ?? '') ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(ch: string | undefined): boolean {
+  return ch !== undefined && ch.charCodeAt(0) >= 0x1100 && WIDE.test(ch);
+}
+
+/** Columns of the first word of a (trimmed) line: up to the first space, or one wide character (CJK breaks anywhere). */
+function firstWordWidth(trimmed: string): number {
+  if (isWide(trimmed[0])) return 2;
+  const space = trimmed.indexOf(' ');
+  return displayWidth(space < 0 ? trimmed : trimmed.slice(0, space));
+}
+
+/** What the wrap-width search needs about each line. */
+interface LineShape {
+  /** Display width of the line without trailing spaces; 0 when blank. */
+  width: number;
+  indent: number;
+  /** The line starts with a list marker. */
+  marker: boolean;
+  /** Display width of its first word. */
+  first: number;
+}
+
+function lineShapes(lines: readonly string[]): LineShape[] {
+  return lines.map((line) => {
+    const raw = line.trimEnd();
+    const trimmed = raw.trimStart();
+    if (trimmed.length === 0) return { width: 0, indent: 0, marker: false, first: 0 };
+    return { width: displayWidth(raw), indent: raw.length - trimmed.length, marker: LIST_MARKER.test(raw), first: firstWordWidth(trimmed) };
+  });
+}
 
 /**
- * Estimate the width at which the scraper wrapped long paragraphs, or 0 when it did not wrap.
- * Wrapped text has many lines just under one width and almost none above it.
+ * Estimate the column at which the page was wrapped, or 0 when it was not. For each candidate
+ * width, count the pairs of lines that read as one wrapped paragraph at it (the second line goes
+ * on at the same indentation and its first word would not have fitted on the first) and the
+ * lines that run past it; the width with most pairs, at a cost per overlong line, wins if the
+ * page has real evidence for it. Counting pairs, not line lengths, is what lets a short story
+ * under a long menu be found: the menu's lines are short but never pair up.
  */
 export function detectWrapWidth(lines: readonly string[]): number {
-  const histogram = new Map<number, number>();
-  for (const line of lines) {
-    const length = line.trimEnd().length;
-    if (length === 0) continue;
-    histogram.set(length, (histogram.get(length) ?? 0) + 1);
-  }
-  let bestWidth = 0;
-  let bestScore = 0;
-  for (let width = 40; width <= 160; width += 1) {
-    let near = 0;
-    let above = 0;
-    for (const [length, count] of histogram) {
-      if (length > width) above += count;
-      else if (length > width - 12) near += count;
+  return wrapWidthOf(lineShapes(lines));
+}
+
+function wrapWidthOf(shapes: readonly LineShape[]): number {
+  // Lines wider than any width looked at share the last slot, above every width tested.
+  const size = WRAP.maxWidth + WRAP.overshoot + 2;
+  const joins = new Float64Array(size + 1);
+  const longer = new Float64Array(size + 1); // breakable lines of each width (capped)
+  for (let i = 0; i < shapes.length; i += 1) {
+    const a = shapes[i] as LineShape;
+    if (a.width === 0) continue;
+    // A line the wrapper could not have broken (one long word, a URL) says nothing about the width.
+    if (a.indent + a.first < a.width) bump(longer, Math.min(a.width, size), 1);
+    const b = shapes[i + 1];
+    if (!b || b.width === 0 || b.marker || b.indent !== a.indent) continue;
+    // a joins b at width W when a.width <= W + overshoot and a.width + 1 + b.first > W - slack.
+    const from = Math.max(WRAP.minWidth, a.width - WRAP.overshoot);
+    const to = Math.min(WRAP.maxWidth, a.width + b.first + WRAP.slack);
+    if (from <= to) {
+      bump(joins, from, 1);
+      bump(joins, to + 1, -1);
     }
-    const score = near - 4 * above;
+  }
+  // above[W]: lines wider than W + overshoot.
+  let best = 0;
+  let bestScore = 0;
+  let running = 0;
+  const above = new Float64Array(size + 1);
+  for (let w = size - 1; w >= 0; w -= 1) above[w] = (above[w + 1] ?? 0) + (longer[w + 1] ?? 0);
+  for (let w = 0; w <= WRAP.maxWidth; w += 1) {
+    running += joins[w] ?? 0;
+    if (w < WRAP.minWidth) continue;
+    const over = above[Math.min(size, w + WRAP.overshoot)] ?? 0;
+    // A width that breakable lines run past, more than a few for the lines that end near it, is
+    // not the page's: rows of a table or a menu of one width, paragraphs on one line each.
+    const near = (above[Math.max(0, w - WRAP.near)] ?? 0) - over;
+    if (over > Math.max(WRAP.maxAbove, near * WRAP.maxAboveShare)) continue;
+    const score = running - WRAP.aboveCost * over;
     if (score > bestScore) {
       bestScore = score;
-      bestWidth = width;
+      best = w;
     }
   }
-  // Demand real evidence: many of the long lines packed under the width. (Not of all lines: a
-  // short story under a long menu of one-word lines has few wrapped lines but they are wrapped.)
-  let long = 0;
-  for (const [length, count] of histogram) if (length >= WRAP.minLongLine) long += count;
-  return bestScore >= Math.max(WRAP.minEvidence, long * WRAP.evidenceShare) ? bestWidth : 0;
+  if (bestScore < WRAP.minJoins) return 0;
+  // Overshoot and slack let the pairs fit a range of widths; the page's width is the widest line
+  // in that range (the wrapper filled some lines to its margin) that is not a lone outlier (a
+  // heading lynx sets at another margin).
+  const filled = Math.max(WRAP.minFilled, ((above[Math.max(0, best - WRAP.near)] ?? 0) - (above[best + WRAP.overshoot] ?? 0)) * WRAP.filledShare);
+  let width = best;
+  for (let w = Math.min(WRAP.maxWidth, best + WRAP.overshoot); w > best; w -= 1) {
+    if ((longer[w] ?? 0) >= filled) {
+      width = w;
+      break;
+    }
+  }
+  return width;
+}
+
+function bump(counts: Float64Array, at: number, by: number): void {
+  counts[at] = (counts[at] ?? 0) + by;
+}
+
+/**
+ * A line that is one bracketed token is what text browsers print for an image without words
+ * (w3m and lynx: `[photo_1280]`, `[gif]`, an `<ins>` ad slot as `[INS::INS]` or `[INS: :INS]`)
+ * or a CMS shortcode left in the page: layout like a blank line, so it makes no unit (a note in
+ * brackets with spaces, "[Note: ...]", stays a line). As a unit it split the story around an
+ * image and cost the body region a symbol line.
+ */
+const PLACEHOLDER = /^\[(?:[^\]\s]+|INS: :INS)\]$/;
+
+/** lynx's link number before a link's text: `[12]Home`. */
+const LYNX_REFERENCE = /\[\d{1,5}\]/g;
+/** An entry of the list lynx prints under "References" at the end of a dump: `12. https://…` (URLs may hold spaces). */
+const REFERENCE_LINE = /^\d{1,5}\. [A-Za-z][\w+.-]*:/;
+const REFERENCE_LIST = { minEntries: 3, otherShare: 0.2 } as const;
+
+/**
+ * The index of the "References" line of a lynx dump whose numbered URL list runs to the end, or
+ * -1. Almost all of its lines must be entries (a URL may hold spaces or even line breaks, from a
+ * mailto: body); a page that merely has a "References" heading has prose after it.
+ */
+function lynxReferences(lines: readonly string[]): number {
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    if ((lines[i] ?? '').trimEnd() !== 'References') continue;
+    let entries = 0;
+    let other = 0;
+    for (let k = i + 1; k < lines.length; k += 1) {
+      const line = (lines[k] ?? '').trim();
+      if (line === '' || line === 'Visible links:' || line === 'Hidden links:') continue;
+      if (REFERENCE_LINE.test(line)) entries += 1;
+      else other += 1;
+    }
+    return entries >= REFERENCE_LIST.minEntries && other <= entries * REFERENCE_LIST.otherShare ? i : -1;
+  }
+  return -1;
 }
 
 /** Build units from normalised lines. */
 export function buildUnits(lines: readonly string[]): Unit[] {
-  const wrap = detectWrapWidth(lines);
+  const shapes = lineShapes(lines);
+  // A lynx dump with its link list: the list's URLs are not wrapped (they would veto every
+  // width) and make no units, and the [n] before each link is no word of the text.
+  const references = lynxReferences(lines);
+  const wrap = wrapWidthOf(references < 0 ? shapes : shapes.slice(0, references));
+  const words = (line: string): string => (references < 0 ? line : line.replace(LYNX_REFERENCE, ''));
   const units: Unit[] = [];
   let block = 0;
   let blankBefore = true;
+  let previous: LineShape | undefined;
   let previousRaw = '';
   let previousIndent = -1; // content indent of the last list item, for its continuation lines
   for (let i = 0; i < lines.length; i += 1) {
     const raw = (lines[i] ?? '').trimEnd();
-    if (raw.trim().length === 0) {
+    const shape = shapes[i] as LineShape;
+    if (shape.width === 0) {
       if (!blankBefore) block += 1;
       blankBefore = true;
       previousIndent = -1;
+      previous = undefined;
       previousRaw = '';
+      continue;
+    }
+    // lynx's link list is the renderer's appendix, not the page: its heading stays a line.
+    if (PLACEHOLDER.test(raw.trim()) || (references >= 0 && i > references)) {
+      previous = undefined;
       continue;
     }
     const marker = LIST_MARKER.exec(raw);
     const last = units[units.length - 1];
-    const indent = raw.length - raw.trimStart().length;
-    if (!marker && last && !blankBefore) {
-      const listContinuation = last.list && previousIndent >= 0 && indent >= previousIndent;
-      const firstWord = FIRST_WORD.exec(raw.trimStart())?.[0] ?? '';
-      const wrapped = wrap > 0 && !last.list && previousRaw.length <= wrap + WRAP.overshoot && previousRaw.length + 1 + firstWord.length > wrap - WRAP.slack;
+    if (!marker && last && !blankBefore && previous) {
+      // The previous line was full: the first word of this one would not have fitted on it.
+      const full = wrap > 0 && previous.width <= wrap + WRAP.overshoot && previous.width + 1 + shape.first > wrap - WRAP.slack;
+      const listContinuation = last.list && previousIndent >= 0 && shape.indent >= previousIndent && (wrap === 0 || (full && shape.indent === previousIndent));
+      // A paragraph's lines keep its indentation; its first line may be indented further.
+      const sameIndent = shape.indent === previous.indent || (shape.indent < previous.indent && last.line === i);
+      const wrapped = !last.list && full && sameIndent;
       if (listContinuation || wrapped) {
-        appendText(last, raw.trim());
+        appendText(last, words(raw).trim(), isWide(previousRaw[previousRaw.length - 1]) && isWide(raw.trimStart()[0]) ? '' : ' ');
+        previous = shape;
         previousRaw = raw;
         continue;
       }
     }
-    const text = (marker ? raw.slice(marker[0].length) : raw).trim();
+    const text = words(marker ? raw.slice(marker[0].length) : raw).trim();
     const unit = makeUnit(text, i + 1, marker !== null, block);
     if (marker) previousIndent = marker[0].length;
     else previousIndent = -1;
     // Numbered list items keep their number; bullets are layout.
     if (marker && /\d/.test(marker[0])) unit.text = raw.trim();
     units.push(unit);
+    previous = shape;
     previousRaw = raw;
     blankBefore = false;
   }
   return units;
 }
 
-function appendText(unit: Unit, more: string): void {
-  unit.text = unit.text.length > 0 ? `${unit.text} ${more}` : more;
+function appendText(unit: Unit, more: string, separator: string): void {
+  unit.text = unit.text.length > 0 ? `${unit.text}${separator}${more}` : more;
   const fresh = makeUnit(unit.text, unit.line, unit.list, unit.block);
   unit.words = fresh.words;
   unit.sentence = fresh.sentence;

@@ -6,19 +6,25 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
-import { alternation, MONTH_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
+import { alternation, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
 
 /** Words that introduce the author(s), in the five supported languages. Tested on lower case. */
 export const BYLINE_LEAD =
-  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|von:|geschrieben von|text:|autor:|autorin:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|redakteur:|redakteurin:|redaktion:|de)\s+/i;
+  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|von:|geschrieben von|text:|autor:|autorin:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|redakteur:|redakteurin:|redaktion:|interview:|(?:ein |blog[- ]?)?beitrag von|de)(?:\s*:)?\s+/i;
+
+/** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
+const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
 
 /** The start of a line that may be a byline, for scanning markup cheaply (then `parseByline` decides). */
 export const BYLINE_START =
   /^\s*(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?/i;
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
-const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
-const LATE_BY = /\s(?:by|por|par|von)\s+/gi;
+const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|publiziert|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
+/** A line that opens with its date ("6. Dezember 2022 von Fatima in Gefühle", "12/26/2019 by Jo Lee"). */
+const DATE_FIRST = new RegExp(`^(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d)`, 'iu');
+/** " by ", " von " before the name; after a date or a label also glued to it ("2016 vonChris Jung"). */
+const LATE_BY = /\s(?:by|por|par|von)\s+|(?<=[\s\d])(?:by|von)(?=\p{Lu}\p{Ll})/gu;
 
 /** A photo or image credit names a photographer, not an author. */
 export const PHOTO_CREDIT =
@@ -39,11 +45,29 @@ const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
 const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
-  `\\s+[-–—|•·]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))`,
+  `\\s+[-–—|•·~/]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
+    // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:").
+    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))`,
   'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
 const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\d{4}|${MONTH_FIRST}))`, 'i');
+/**
+ * "Nike Jane – 14.09.2022", "Georg Quaas, 21. Jan. 2015", "Ariel Melgar Cabrera 3/5/2022 22:41": a
+ * name, then a dash, a comma or nothing, then a written date at once.
+ */
+const NAME_BEFORE_DATE = new RegExp(
+  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+|(?<=\\p{Ll})(?=\\p{Lu}))(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
+  'iu',
+);
+
+/** A month or weekday name among the words: "Termine Januar – Mai 2020" is no name before its date. */
+function hasCalendarWord(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => MONTH_WORDS.has(w.replace(/[.,]$/, '')) || WEEKDAY_WORDS.has(w.replace(/[.,]$/, '')));
+}
 
 /** Lower-case particles allowed inside a name (`Juan de la Cruz`, `Ursula von der Leyen`). */
 const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'la', 'le', 'van', 'von', 'zu', 'y', 'bin', 'al', 'ibn', 'di', 'du', 'st.', 'e']);
@@ -90,16 +114,28 @@ const NOT_NAME_WORDS = new Set([
   'menu',
 ]);
 
+/**
+ * The lexicon's frequent words ("die", "and") and date labels ("Actualizado", "Veröffentlicht")
+ * are not part of a name; name particles ("de", "von", "der") are.
+ */
+const LEXICON_NOT_NAME: ReadonlySet<string> = new Set(
+  [...LEXICONS.flatMap((l) => l.stopwords), ...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => !NAME_PARTICLES.has(w) && !w.includes(' ')),
+);
+
+const LEXICON_STOPWORDS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => l.stopwords));
+/** Words that open labels and phrases, never a bare name. */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set(['in', 'im', 'mein', 'meine', 'my', 'a', 'an', 'our', 'unsere', 'les', 'los', 'las', 'il']);
+
 const MAX_BYLINE_LENGTH = 160;
 
 /** Parse a byline into its authors; undefined when the line is not a byline. */
 export function parseByline(line: string): Person[] | undefined {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = withoutRule(line);
   if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return undefined;
   if (PHOTO_CREDIT.test(text)) return undefined;
-  const names = bylineNames(text);
-  if (names === undefined) return undefined;
-  return namesToPeople(names);
+  const found = bylineNames(text);
+  if (found === undefined) return undefined;
+  return namesToPeople(found.names, found.handle);
 }
 
 /**
@@ -107,44 +143,62 @@ export function parseByline(line: string): Person[] | undefined {
  * so the caller can read a date from the rest. Undefined when the line is not a byline.
  */
 export function splitByline(line: string): { authors: Person[]; rest: string } | undefined {
-  const text = line.replace(/\s+/g, ' ').trim();
+  const text = withoutRule(line);
   if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return undefined;
   if (PHOTO_CREDIT.test(text)) return undefined;
-  const names = bylineNames(text);
-  if (names === undefined) return undefined;
-  const authors = namesToPeople(names);
+  const found = bylineNames(text);
+  if (found === undefined) return undefined;
+  const { names } = found;
+  const authors = namesToPeople(names, found.handle);
   if (!authors) return undefined;
   const at = text.indexOf(names);
   const rest = `${text.slice(0, at)} ${text.slice(at + names.length)}`.replace(/\s+/g, ' ').trim();
   return { authors, rest };
 }
 
+/** The line with its spaces collapsed and a leading rule of dashes ("---- by Kenneth Surin") removed. */
+function withoutRule(line: string): string {
+  return line
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[-–—=_~*]{2,}\s*/, '');
+}
+
 /** The substring holding the names, or undefined. */
-function bylineNames(text: string): string | undefined {
+function bylineNames(text: string): { names: string; handle: boolean } | undefined {
   const lead = BYLINE_LEAD.exec(text);
+  const glued = lead ? null : GLUED_LEAD.exec(text);
   let after: string | undefined;
-  if (lead) {
+  // A dated "posted ... by" line names its author plainly, even as a lower-case user name ("gizzmo").
+  let handle = false;
+  if (glued) {
+    after = text.slice(glued[0].length);
+  } else if (lead) {
     // "de" alone is too common a word in Spanish, French and Portuguese prose; only accept it when
     // what follows is entirely a name.
     after = text.slice(lead[0].length);
     if (/^de\s/i.test(lead[0]) && !/^\p{Lu}/u.test(after)) return undefined;
-  } else if (POSTED_ON_BY.test(text)) {
+  } else if (POSTED_ON_BY.test(text) || DATE_FIRST.test(text)) {
     let last: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
     for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) last = m;
     if (last === null) return undefined;
     after = text.slice(last.index + last[0].length);
+    handle = /\d/.test(text.slice(0, last.index));
   } else {
     const role = ROLE_BYLINE.exec(text);
-    if (role?.[1] !== undefined && looksLikePersonName(role[1])) return role[1].trim();
+    if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
     // No lead word: only a full name (two words or more) right before a date counts.
-    const dated = NAME_THEN_DATE.exec(text)?.[1]?.trim();
-    return dated?.includes(' ') && looksLikePersonName(dated) ? dated : undefined;
+    const dated = (NAME_THEN_DATE.exec(text) ?? NAME_BEFORE_DATE.exec(text))?.[1]?.trim();
+    return dated?.includes(' ') && looksLikePersonName(dated) && !hasCalendarWord(dated) ? { names: dated, handle: false } : undefined;
   }
   const end = NAME_END.exec(after);
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
-  return names.length > 0 ? withoutTail(names) : undefined;
+  return names.length > 0 ? { names: withoutTail(names), handle } : undefined;
 }
+
+/** A user name as blogs print it: one word, letters first, maybe digits, dots, dashes ("gizzmo", "uriebe"). */
+const USER_HANDLE = /^\p{L}[\p{L}\d._-]{2,30}$/u;
 
 /**
  * "Steve Adams, Staff Writer", "Jane Doe and Sam Roe, Reuters": after a comma, what is not a full
@@ -162,12 +216,14 @@ function withoutTail(names: string): string {
   return parts.slice(0, keep).join(', ');
 }
 
-function namesToPeople(names: string): Person[] | undefined {
+function namesToPeople(names: string, handle = false): Person[] | undefined {
   const people: Person[] = [];
   for (const part of names.split(AUTHOR_SPLIT)) {
     if (part.trim().length === 0) continue;
     const name = cleanAuthorName(part);
-    if (name === undefined || !looksLikePersonName(name)) return undefined;
+    if (name === undefined) return undefined;
+    const isHandle = handle && USER_HANDLE.test(name) && !NOT_NAME_WORDS.has(name.toLowerCase()) && !NOT_AUTHOR.has(name.toLowerCase());
+    if (!isHandle && !looksLikePersonName(name)) return undefined;
     people.push({ name });
   }
   return people.length > 0 ? people : undefined;
@@ -186,7 +242,7 @@ export function looksLikePersonName(text: string): boolean {
   let capitalised = 0;
   for (const token of tokens) {
     const lower = token.toLowerCase();
-    if (NOT_NAME_WORDS.has(lower.replace(/[.,]$/, ''))) return false;
+    if (NOT_NAME_WORDS.has(lower.replace(/[.,]$/, '')) || LEXICON_NOT_NAME.has(lower)) return false;
     if (NAME_PARTICLES.has(lower)) continue;
     // "Jane", "O'Neil", "Jean-Luc", "J.", "McDonald", "Ana-María"
     if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(token)) return false;
@@ -214,7 +270,7 @@ interface BylineWords {
 }
 
 const EN: BylineWords = {
-  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
+  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
   trail: ['twitter', 'follow', 'follow on twitter', 'more articles', 'more posts', 'all posts', 'view profile', 'profile', 'email', 'e-mail', 'contact', 'linkedin', 'facebook', 'instagram', '→', '»'],
   says: ['says', 'said', 'wrote', 'replied'],
   organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store'],
@@ -344,4 +400,20 @@ export function sameName(a: string, b: string): boolean {
   const x = nameKey(a);
   const y = nameKey(b);
   return x !== '' && y !== '' && (x === y || (Math.min(x.length, y.length) >= 5 && (x.includes(y) || y.includes(x))));
+}
+
+/**
+ * The author's bare name on a line of its own (blog layouts put it above the date): a person's
+ * name of two words or more ("Todd Bates"), not a label ("Date"), an organisation or a section
+ * word; one capitalised word above a date is far more often a section ("Wissen", "Política").
+ */
+export function isBareAuthorLine(text: string): boolean {
+  const name = text.trim();
+  if (!name.includes(' ') || !looksLikePersonName(name) || hasCalendarWord(name)) return false;
+  // A name starts with a name, not with an article or a particle ("Der Turm der Wünsche", "In den Warenkorb").
+  const first = (name.split(' ')[0] as string).toLowerCase();
+  if (NAME_PARTICLES.has(first) || LEXICON_STOPWORDS.has(first) || PHRASE_OPENERS.has(first)) return false;
+  if (cleanAuthorName(name) !== name || isOrganisationName(name)) return false;
+  // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
+  return !/\p{Lu}{4}/u.test(name);
 }

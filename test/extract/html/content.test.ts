@@ -152,6 +152,38 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
   });
 });
 
+describe('extractHtml content: region classes of the second dev set (issue 12)', () => {
+  it('keeps a wrapper around the main landmark whatever its class says', () => {
+    const paras = paragraphs(4);
+    const other = `<div class="legal">${paragraphs(12, 'licence').map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const body = `<div id="left-navigation_page-wrapper"><main>${paras.map((p) => `<p>${p}</p>`).join('')}</main></div>${other}`;
+    expect(extractHtml(page({ body }), opts).contentText).toContain(paras[2]);
+  });
+
+  it("drops the text cleaner's chrome lines Readability kept: related headings, read-more promos, paging words, comment prompts", () => {
+    const paras = paragraphs(5);
+    const chrome = ['Mehr zum Thema', 'Lesen Sie auch: Die Wahl in Bayern', 'Weiter', '- Anzeige -', 'Leave a reply'];
+    const body = article([...paras.slice(0, 3), ...chrome, ...paras.slice(3)]);
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+  });
+
+  it('reads the article from a second <body> after an empty first one (two templates glued together)', () => {
+    const paras = paragraphs(4);
+    const html = `<!DOCTYPE html><html><head><title>T</title></head><body></body><div class="x"></div><body><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(bodyOf(extractHtml(html, opts).contentText)).toEqual(paras);
+  });
+
+  it('asks the density extractor when Readability keeps a box and leaves out most of the prose', () => {
+    const paras = paragraphs(6, 'harbour');
+    const bio = 'Jane Doe, born 1983, has been an editor here since 2015, mostly as layouter, graphic designer, and proofreader; she studied German, art history, and German as a foreign language, and writes about maps, numbers, charts, and the sea.';
+    const body = `<div class="scroll-area">${paras.map((p) => `<p>${p}</p>`).join('')}</div><div class="text">${[bio, bio.replace('Jane', 'June'), bio.replace('Jane', 'Jill')].map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+    expect(result.dropped.map((d) => d.rule)).toContain('fallback');
+  });
+});
+
 describe('extractHtml: metadata from the byline and date lines of the article', () => {
   it('reads the author and date of a plain "By ..." paragraph when the page names neither elsewhere', () => {
     const html = page({ body: `<article><h1>Port Strike Ends</h1><p>By Victor Lee, March 9, 2025</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</article>` });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/extract/html/dom.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
+import { extractMetadata } from '../../../src/extract/html/metadata.js';
 import { article, jsonLd, page, paragraphs } from './helpers.js';
 
 const BODY = article(paragraphs(4));
@@ -286,6 +288,67 @@ describe('extractHtml metadata: authors among scored candidates', () => {
   it('keeps the people of a meta author list and drops the outlet ("Jane Doe, CNN")', () => {
     const html = page({ head: '<meta name="author" content="Rob Picheta, CNN">', body: article(['<h1>Rents rise</h1>', '<p>Rob Picheta reports.</p>', ...paragraphs(4)]) });
     expect(extractHtml(html, opts).found.authors?.value).toEqual([{ name: 'Rob Picheta' }]);
+  });
+});
+
+describe('extractHtml metadata: author classes of the second dev set (issue 12)', () => {
+  const authorsOf = (body: string, head = ''): unknown => extractHtml(page({ head, body }), opts).found.authors?.value;
+
+  it("does not take the site's own name that only structured data states as the author", () => {
+    const head = `<meta property="og:site_name" content="Example Insider">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Example Insider' } })}`;
+    const body = `<div class="logo">Example Insider</div>${article(['<h1>Rents rise</h1>', ...paragraphs(4)])}`;
+    expect(authorsOf(body, head)).toBeUndefined();
+  });
+
+  it('does not read layout and taxonomy classes ("has-sidebar", "category-newsletter") as a teaser box', () => {
+    const body = `<div class="has-sidebar content-sidebar-wrap"><article class="post category-no-newsletter-rss"><h1>Rents rise</h1><div class="entry-author">von Kathrin</div></article></div>`;
+    const parsed = parseDocument(page({ body }));
+    if (!parsed.ok) throw new Error('the test page does not parse');
+    expect(extractMetadata(parsed.document, opts).found.authors?.value).toEqual([{ name: 'Kathrin' }]);
+  });
+
+  it('reads a byline whose lead is a label element ("<strong>Autor:</strong> <a>Name</a><br>", "<span>By</span><span>Name</span>")', () => {
+    const strong = article(['<h1>Rents rise</h1>', ...paragraphs(4), '<p><strong>Autor:</strong> <a href="/profil/2">Klaus Friedrich</a><br><strong>Tags:</strong> <a href="/t">Wald</a></p>']);
+    expect(authorsOf(strong)).toEqual([{ name: 'Klaus Friedrich' }]);
+    const spans = article(['<h1>Rents rise</h1>', '<div class="x1"><span class="a9">By</span><span><a href="/team/jr">J.R. Stone</a></span></div>', ...paragraphs(4)]);
+    expect(authorsOf(spans)).toEqual([{ name: 'J.R. Stone' }]);
+    const block = article(['<h1>Rents rise</h1>', '<div class="wrap"><div class="f"><p class="label"><strong>By</strong></p></div><div class="f"><p>Tina Bates</p></div></div>', ...paragraphs(4)]);
+    expect(authorsOf(block)).toEqual([{ name: 'Tina Bates' }]);
+  });
+
+  it('counts comments and blank lines as no children of a short byline element', () => {
+    const body = article(['<h1>Rents rise</h1>', '<div class="wrote">\n By&nbsp;<a href="/reporters/jc">Jose de la Cruz</a>\n<!-- a -->\n<!-- b -->\n<!-- c -->\n<!-- d -->\n</div>', ...paragraphs(4)]);
+    expect(authorsOf(body)).toEqual([{ name: 'Jose de la Cruz' }]);
+  });
+
+  it('reads the first line of an author box that goes on with other blocks', () => {
+    const body = article(['<h1>Rents rise</h1>', `<div class="author"><a href="/autoren/gq/">Georg Quaas</a>, 21. Jan. 2015 <div class="rating">${'Eine realistische Interpretation des Multiplikators, 3.17 von 5 Sternen, 12 Stimmen. '.repeat(3)}</div></div>`, ...paragraphs(4)]);
+    expect(authorsOf(body)).toEqual([{ name: 'Georg Quaas' }]);
+  });
+
+  it('prefers a byline that names more of the same people, or the same person in full, to structured data', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Rudolf Fischer' } });
+    const body = article(['<h1>Rents rise</h1>', '<span class="author">von Rudolf Fischer, Simon Kohler</span>', ...paragraphs(4)]);
+    expect(authorsOf(body, head)).toEqual([{ name: 'Rudolf Fischer' }, { name: 'Simon Kohler' }]);
+  });
+
+  it('reads a lower-case user name in an element of its own after the lead words, and one with an underscore', () => {
+    const body = article(['<h1>Rents rise</h1>', ...paragraphs(4), '<div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div>']);
+    expect(authorsOf(body)).toEqual([{ name: 'rasos' }]);
+    const rel = article(['<h1>Rents rise</h1>', '<div class="meta">26 Mai, 2008 | <a href="/author/the_pain" rel="author">ThE_PaiN</a></div>', ...paragraphs(4)]);
+    expect((authorsOf(rel) as { name: string }[]).map((p) => p.name)).toEqual(['ThE_PaiN']);
+  });
+
+  it('reads "Posted on <date> by <name>" in an element classed author', () => {
+    const body = article(['<h1>Rents rise</h1>', '<div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div>', ...paragraphs(4)]);
+    const parsed = parseDocument(page({ body }));
+    if (!parsed.ok) throw new Error('the test page does not parse');
+    expect(extractMetadata(parsed.document, opts).found.authors?.value).toEqual([{ name: 'Adi Tzlil' }]);
+  });
+
+  it('keeps one name of a profile box that glues the role to it and repeats it after "More by"', () => {
+    const body = article(['<h1>Rents rise</h1>', '<a rel="author" href="/a/lr">Logan C. RitchieStaff Writer</a> <a rel="author" href="/a/lr">More by Logan C. Ritchie</a>', ...paragraphs(4)]);
+    expect((authorsOf(body) as { name: string }[]).map((p) => p.name)).toEqual(['Logan C. Ritchie']);
   });
 });
 

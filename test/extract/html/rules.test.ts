@@ -21,6 +21,13 @@ describe('class and id words', () => {
     expect(boilerplateRule(el('<div class="related-stories"></div>'))).toBe('related');
   });
 
+  it('reads a BEM class without its one-word modifier, and a key-value modifier whole', () => {
+    expect(boilerplateRule(el('<section class="TestReport__Section TestReport__Section--Ads"></section>'))).toBeUndefined();
+    expect(boilerplateRule(el('<div class="field field--name-node-post-date"></div>'))).toBe('byline');
+    expect(boilerplateRule(el('<div class="gallery--page-meta--author"></div>'))).toBe('byline');
+    expect(boilerplateRule(el('<div class="related--open"></div>'))).toBe('related');
+  });
+
   it('never marks a container whose class says it is the content', () => {
     expect(boilerplateRule(el('<div class="entry-content has-share"></div>'))).toBeUndefined();
     expect(boilerplateRule(el('<div class="article-body"></div>'))).toBeUndefined();

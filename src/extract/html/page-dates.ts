@@ -1,0 +1,295 @@
+/**
+ * An HTML page's publication date, chosen among scored candidates (issue 12) rather than taken
+ * from the first source that has one:
+ *
+ * - markup: JSON-LD `datePublished`/`dateCreated`/`dateModified` of the article, `<meta>`
+ *   (`article:published_time` and the like; the generic `date`, `dc.date`... names weigh less),
+ *   `itemprop=datePublished`/`dateModified` and the first `<time datetime>`;
+ * - the dates a reader sees: short elements that read as a date line ("26.10.2023",
+ *   "Veröffentlicht am 16.08.2019", "PUBLISHED: November 8, 2023 at 11:30 p.m."), scored by
+ *   their distance to the headline, never inside comments, asides, teaser or related boxes;
+ * - the URL's date path (`/2021/03/05/`), which only confirms.
+ *
+ * Each calendar day is scored by the candidates that state it (agreement between sources). A
+ * date the page shows near its headline that agrees with a markup date makes that day win; a
+ * date shown that no markup states still beats a generic `<meta name=date>`. A markup instant
+ * written in UTC that the page shows at a local wall clock (`2023-11-09T05:30Z` shown as
+ * "November 8, 2023 at 11:30 p.m.", or in a `/2023/11/08/` URL) keeps the day the page shows,
+ * with the offset that gives it.
+ */
+import type { Sourced } from '../../model.js';
+import { type DateContext, type DateKind, readDateLine, readMarkupDate, statedOffset, withStatedOffset } from '../dates.js';
+import type { DomDocument, DomElement } from './dom-types.js';
+import { TEXT_NODE } from './dom-types.js';
+import { normalizeSpace } from './text.js';
+
+export type DateSource = 'json-ld' | 'meta' | 'meta-generic' | 'markup' | 'visible' | 'url';
+
+export interface PageDate {
+  value: Date;
+  /** Minutes east of UTC the date was stated at. */
+  offset: number;
+  precision: 'day' | 'time';
+  kind: DateKind;
+  source: DateSource;
+  /** Visible dates: elements between it and the headline (negative: before it). */
+  distance?: number;
+}
+
+/** What each source adds to the day it states. */
+export const DATE_WEIGHT = {
+  'json-ld': 3,
+  meta: 3,
+  'meta-generic': 1.5,
+  markup: 2,
+  visible: 2.5,
+  url: 1,
+  /** An update date adds this share of its source's weight to its day. */
+  updatedShare: 0.4,
+} as const;
+
+/** Visible dates further from the headline than this (in elements) are not looked at. */
+const MAX_AFTER = 120;
+const MAX_BEFORE = 40;
+/** Elements looked at per page, and date elements kept. */
+const MAX_VISIBLE = 24;
+const MAX_TEXT = 120;
+
+/**
+ * Class and id words of boxes whose dates are not the article's: comments, teaser, related and
+ * recommendation lists, newsletter boxes, widgets, sidebars. Matched as whole words of a class
+ * token ("comment-meta", "related_posts"), never inside <body>'s own classes ("one-sidebar").
+ */
+const OTHER_BOX_WORD = /(?:^|[-_])(?:comments?|commentlist|respond|teasers?|related|newsletter|widgets?|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
+
+/**
+ * Whether an element is inside comments, a form, an aside, navigation, the page's footer, a
+ * teaser or related box. A box that holds the headline (`article`: the headline's ancestors) is
+ * the article's, whatever its class says ("content-area sidebar").
+ */
+export function isOutsideArticle(el: DomElement, article: ReadonlySet<DomElement> = NO_ELEMENTS): boolean {
+  for (let node: DomElement | null = el; node !== null; node = node.parentElement) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html' || article.has(node)) return false;
+    if (tag === 'form' || tag === 'nav' || tag === 'aside') return true;
+    // An article's own footer holds its date; the page's footer does not.
+    if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
+    const role = node.getAttribute('role');
+    if (role === 'navigation' || role === 'complementary') return true;
+    const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t !== '' && OTHER_BOX_WORD.test(t))) return true;
+  }
+  return false;
+}
+
+const NO_ELEMENTS: ReadonlySet<DomElement> = new Set();
+
+/** The headline's ancestors: the boxes that hold the article. */
+export function ancestorsOf(el: DomElement | undefined): Set<DomElement> {
+  const out = new Set<DomElement>();
+  for (let node = el?.parentElement ?? null; node !== null; node = node.parentElement) out.add(node);
+  return out;
+}
+
+/** Class words of an element that shows the update date (WordPress's `time.updated`), unless it also says published. */
+const UPDATED_CLASS = /(?:^|[-_\s])(?:updated|modified|date-?modified|last-?modified)(?:$|[-_\s])/i;
+const PUBLISHED_CLASS = /(?:^|[-_\s])(?:published|date-?published|pubdate)(?:$|[-_\s])/i;
+
+function updatedByMarkup(el: DomElement): boolean {
+  const classes = el.getAttribute('class') ?? '';
+  const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
+  if (itemprop.split(/\s+/).includes('datemodified')) return true;
+  return UPDATED_CLASS.test(classes) && !PUBLISHED_CLASS.test(classes);
+}
+
+/** Elements whose own text may be a date line. */
+const DATE_HOSTS: ReadonlySet<string> = new Set(['p', 'span', 'div', 'small', 'address', 'em', 'i', 'strong', 'b', 'li', 'time', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'dd', 'font', 'header', 'footer', 'a']);
+
+function hasDigitText(el: DomElement): boolean {
+  for (const node of el.childNodes) if (node.nodeType === TEXT_NODE && /\d/.test(node.nodeValue ?? '')) return true;
+  return false;
+}
+
+/**
+ * The dates shown on the page near the headline, in document order. Written dates only: a
+ * relative one ("vor 4 Stunden") is read without a reference, so not at all, and the page does not
+ * depend on the clock for it (the content filter's date lines still give one when nothing else does). `headline` is the element of
+ * the chosen title; without one, distances count from the start of the body.
+ */
+export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, context?: DateContext): PageDate[] {
+  // Not `document.body`: linkedom's getter inserts a <body> when the first one is not where it expects it.
+  const body = document.querySelector('body');
+  if (!body) return [];
+  const out: PageDate[] = [];
+  let order = 0;
+  let headlineAt: number | undefined = headline ? undefined : 0;
+  const pending: { el: DomElement; at: number }[] = [];
+  for (const el of body.querySelectorAll('*')) {
+    order += 1;
+    if (el === headline) headlineAt = order;
+    const tag = el.localName.toLowerCase();
+    if (!DATE_HOSTS.has(tag) && !(tag === 'time')) continue;
+    if (!hasDigitText(el)) continue;
+    pending.push({ el, at: order });
+    if (headlineAt !== undefined && order - headlineAt > MAX_AFTER) break;
+  }
+  if (headlineAt === undefined) headlineAt = 0;
+  const seen = new Set<DomElement>();
+  const article = ancestorsOf(headline);
+  for (const { el, at } of pending) {
+    const distance = at - (headlineAt as number);
+    if (distance > MAX_AFTER || distance < -MAX_BEFORE) continue;
+    if (seen.has(el)) continue;
+    seen.add(el);
+    if (isOutsideArticle(el, article)) continue;
+    const text = normalizeSpace(el.textContent ?? '');
+    if (text.length === 0 || text.length > MAX_TEXT) continue;
+    const line = readDateLine(text, timezone, undefined, 6, context);
+    if (!line) continue;
+    // A label in a sibling element ("<span>Aktualisiert:</span> <span>1. Januar 2023</span>") is read with the date.
+    const parent = el.parentElement;
+    const parentText = parent && parent !== body && parent.childNodes.length <= 4 ? normalizeSpace(parent.textContent ?? '') : '';
+    const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, undefined, 6, context) : undefined;
+    const kind: DateKind = line.kind === 'updated' || updatedByMarkup(el) || (labelled?.kind === 'updated' && labelled.value.getTime() === line.value.getTime()) ? 'updated' : 'published';
+    const stated = statedOffset(line.value) ?? 0;
+    out.push({ value: line.value, offset: stated, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind, source: 'visible', distance });
+    if (out.length >= MAX_VISIBLE) break;
+  }
+  return out;
+}
+
+/** The date path of a URL: `/2021/03/05/`, `/2021-03-05/`, `/20210305-`. Day precision; undefined without a day. */
+export function urlDate(url: string | undefined): { year: number; month: number; day: number } | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const m = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|-|$)/.exec(path);
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** The calendar day a date was stated on, "YYYY-MM-DD". */
+function dayOf(value: Date, offset: number): string {
+  return new Date(value.getTime() + offset * 60_000).toISOString().slice(0, 10);
+}
+
+/** Offsets a wall clock may have, in minutes (UTC-12 to UTC+14). */
+const MIN_OFFSET = -12 * 60;
+const MAX_OFFSET = 14 * 60;
+
+/**
+ * A markup instant stated in UTC that the page shows on another calendar day: the offset that
+ * gives the day (and, for a shown time, the wall clock) the page states, or undefined.
+ */
+function localOffset(instant: PageDate, shown: { day: string; value?: Date; offset?: number; precision: 'day' | 'time' }): number | undefined {
+  if (instant.precision !== 'time' || instant.offset !== 0) return undefined;
+  if (dayOf(instant.value, 0) === shown.day) return undefined;
+  if (shown.precision === 'time' && shown.value) {
+    // The shown wall clock, read as if it were UTC, minus the instant: the page's offset.
+    const wall = shown.value.getTime() + (shown.offset ?? 0) * 60_000;
+    const diff = Math.round((wall - instant.value.getTime()) / 60_000);
+    // Whole quarter hours (every zone), within a minute for seconds cut off.
+    const quarter = Math.round(diff / 15) * 15;
+    if (Math.abs(diff - quarter) <= 1 && quarter >= MIN_OFFSET && quarter <= MAX_OFFSET && quarter !== 0) return quarter;
+    return undefined;
+  }
+  // A day alone: the smallest whole-hour offset that puts the instant on that day.
+  const start = Date.parse(`${shown.day}T00:00:00Z`);
+  const t = instant.value.getTime();
+  if (t < start) {
+    const minutes = Math.ceil((start - t) / 3_600_000) * 60;
+    return minutes <= MAX_OFFSET ? minutes : undefined;
+  }
+  const end = start + 86_400_000;
+  if (t >= end) {
+    const minutes = -Math.ceil((t - end + 1) / 3_600_000) * 60;
+    return minutes >= MIN_OFFSET ? minutes : undefined;
+  }
+  return undefined;
+}
+
+export interface ChosenDates {
+  published?: Sourced<Date>;
+  updated?: Sourced<Date>;
+}
+
+const PROVENANCE: Readonly<Record<DateSource, Sourced<Date>['from']>> = {
+  'json-ld': 'json-ld',
+  meta: 'meta-tag',
+  'meta-generic': 'meta-tag',
+  markup: 'html',
+  visible: 'date-line',
+  url: 'html',
+};
+
+/**
+ * Choose the published and updated dates among the candidates (see the module comment). Markup
+ * candidates come first in their precedence order (JSON-LD, meta, markup), each list published
+ * dates before update dates; `visible` in document order; `url` the page's URL date, if any.
+ */
+export function choosePageDates(markup: readonly PageDate[], visible: readonly PageDate[], url: { year: number; month: number; day: number } | undefined): ChosenDates {
+  // The shown date: the best-placed visible date (after the headline beats before it), one that
+  // a markup date agrees with first.
+  const markupDays = new Set(markup.map((c) => dayOf(c.value, c.offset)));
+  const penalty = (c: PageDate): number => placePenalty(c) - (markupDays.has(dayOf(c.value, c.offset)) ? AGREEMENT_BONUS : 0);
+  const shown = [...visible].sort((a, b) => penalty(a) - penalty(b))[0];
+  const urlDay = url ? `${url.year}-${String(url.month).padStart(2, '0')}-${String(url.day).padStart(2, '0')}` : undefined;
+  // Markup instants in UTC re-stated at the wall clock the page shows (or its URL's day).
+  const restated = markup.map((c) => {
+    const target = shown ? { day: dayOf(shown.value, shown.offset), value: shown.value, offset: shown.offset, precision: shown.precision } : urlDay ? { day: urlDay, precision: 'day' as const } : undefined;
+    const offset = target ? localOffset(c, target) : undefined;
+    return offset === undefined ? c : { ...c, offset };
+  });
+  const scores = new Map<string, number>();
+  const add = (day: string, weight: number): void => {
+    scores.set(day, (scores.get(day) ?? 0) + weight);
+  };
+  for (const c of restated) add(dayOf(c.value, c.offset), DATE_WEIGHT[c.source] * (c.kind === 'updated' ? DATE_WEIGHT.updatedShare : 1));
+  if (shown) add(dayOf(shown.value, shown.offset), DATE_WEIGHT.visible * (shown.kind === 'updated' ? DATE_WEIGHT.updatedShare : 1));
+  if (urlDay && scores.has(urlDay)) add(urlDay, DATE_WEIGHT.url);
+  const published = restated.filter((c) => c.kind === 'published');
+  const updated = restated.filter((c) => c.kind === 'updated');
+  const out: ChosenDates = {};
+  const firstUpdated = updated[0];
+  if (firstUpdated) out.updated = sourced(firstUpdated);
+  // A published day needs a published statement: a markup publication date, or the shown date
+  // (a shown update date only when nothing states a publication date; see src/sources/read.ts).
+  const days = new Set<string>([...published.map((c) => dayOf(c.value, c.offset))]);
+  if (shown && (shown.kind === 'published' || published.length === 0)) days.add(dayOf(shown.value, shown.offset));
+  if (shown && published.length > 0) for (const c of updated) if (dayOf(c.value, c.offset) === dayOf(shown.value, shown.offset) && shown.kind === 'published') days.add(dayOf(c.value, c.offset));
+  let best: string | undefined;
+  for (const day of days) {
+    const score = scores.get(day) ?? 0;
+    const bestScore = best === undefined ? -1 : (scores.get(best) ?? 0);
+    if (best === undefined || score > bestScore || (score === bestScore && shown !== undefined && day === dayOf(shown.value, shown.offset))) best = day;
+  }
+  if (best === undefined) return out;
+  // The instant of that day: the first markup statement of it (published before updated), else the shown one.
+  const instant = published.find((c) => dayOf(c.value, c.offset) === best) ?? (shown && dayOf(shown.value, shown.offset) === best && shown.precision === 'time' ? shown : undefined) ?? updated.find((c) => dayOf(c.value, c.offset) === best) ?? shown;
+  if (instant) out.published = sourced(instant);
+  return out;
+}
+
+/** How many elements of distance a visible date's agreement with a markup date is worth. */
+const AGREEMENT_BONUS = 30;
+
+function placePenalty(c: PageDate): number {
+  const d = c.distance ?? 0;
+  return (d >= 0 ? d : -d * 3) + (c.kind === 'updated' ? 10 : 0);
+}
+
+function sourced(c: PageDate): Sourced<Date> {
+  return { value: withStatedOffset(c.value, c.offset), from: PROVENANCE[c.source] };
+}
+
+/** A markup date string as a candidate, or undefined when it is not a full date. */
+export function markupCandidate(text: string | undefined, kind: DateKind, source: DateSource, timezone: string, referenceDate: Date | undefined, context?: DateContext): PageDate | undefined {
+  if (!text) return undefined;
+  const m = readMarkupDate(text, timezone, referenceDate, context);
+  if (!m || m.relative) return undefined;
+  return { value: m.value, offset: m.offset, precision: m.precision, kind, source };
+}

@@ -1,0 +1,312 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDateValue } from '../meta/dates.js';
+import { splitFrontMatter } from '../sources/front-matter.js';
+import { MAX_SOURCE_BYTES } from '../sources/files.js';
+import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
+import type { SiteInfo } from './model.js';
+import { hugoUrlize, siteLink } from './permalink.js';
+
+/*
+ * Jekyll's `{% link path %}` and `{% post_url name %}` name another file of the site; the body
+ * needs that file's URL before it is rendered. The articles are scanned for the tags first, and
+ * each target named is resolved here, once per build, from its own front matter and the site's
+ * permalink rules (src/site/permalink.ts), as Jekyll resolves it:
+ * - `link`: the file at that path relative to the site's source folder (a post, a collection
+ *   document, a page, or a static file, whose URL is its path);
+ * - `post_url`: the post whose path matches `[dir/]YYYY-MM-DD-slug` (Jekyll's PostComparer), else,
+ *   as Jekyll's deprecated fallback still does, any post with that date and slug.
+ * Only the targets the articles name are resolved and kept (`TemplateSettings.links`, keyed
+ * `link:<path>` and `post_url:<name>`), so the map, part of every cache key, changes only when a
+ * named target moves. A target that resolves to nothing is absent: the tag is then named in a
+ * CONTENT_LINK_UNRESOLVED warning (src/sources/templates.ts), where Jekyll stops the build.
+ */
+
+/** A `{% link … %}` or `{% post_url … %}` tag, with its target as written. */
+const LINK_TAG = /\{%-?\s*(link|post_url)\s+([^%]*?)\s*-?%\}/g;
+
+/** Markdown files are rendered through Liquid; only they can hold the tags. */
+const MARKDOWN = /\.(md|markdown|mkdown|mkd|mkdn)$/i;
+
+/** The key of a target in `TemplateSettings.links`. */
+export function linkKey(tag: 'link' | 'post_url', target: string): string {
+  return `${tag}:${target.trim()}`;
+}
+
+export interface LinkTargetOptions {
+  site: SiteInfo;
+  source: JekyllSource;
+  /** The articles folder (absolute). */
+  articlesDir: string;
+  /** The base the item links are made against (ends with "/"); undefined: site paths. */
+  base: string | undefined;
+  /** The config's permalink patterns (they override the site's, as for the items). */
+  userPatterns: Record<string, string>;
+  /** The zone dates without an offset are read in (the site's, else the feed's). */
+  timezone: string;
+}
+
+/** The URL of each `{% link %}` / `{% post_url %}` target the articles name (unresolvable ones left out). */
+export function jekyllLinkTargets(options: LinkTargetOptions): Record<string, string> {
+  const named = new Map<string, { tag: 'link' | 'post_url'; target: string }>();
+  for (const file of walk(options.articlesDir, options.source.destination)) {
+    if (!MARKDOWN.test(file)) continue;
+    const text = readSmall(file);
+    if (text === undefined || !text.includes('{%')) continue;
+    for (const m of text.matchAll(LINK_TAG)) {
+      const tag = m[1] as 'link' | 'post_url';
+      const target = (m[2] as string).trim();
+      // A target made by Liquid ({% link {{ page.x }} %}) is known only when rendered.
+      if (target && !target.includes('{')) named.set(linkKey(tag, target), { tag, target });
+    }
+  }
+  const out: Record<string, string> = {};
+  if (named.size === 0) return out;
+  let posts: string[] | undefined;
+  for (const [key, { tag, target }] of [...named].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let rel: string | undefined;
+    if (tag === 'link') rel = target.replace(/^\/+/, '');
+    else {
+      posts ??= walk(options.source.dir, options.source.destination)
+        .map((f) => relSlash(options.source.dir, f))
+        .filter((r) => /(^|\/)_posts\//.test(r))
+        .sort();
+      rel = findPost(posts, target);
+    }
+    const url = rel === undefined ? undefined : urlOf(rel, options);
+    if (url !== undefined) out[key] = url;
+  }
+  return out;
+}
+
+/**
+ * Jekyll's PostComparer: `[dir/]YYYY-MM-DD-slug` matches `_posts/<dir>/<date>-<slug>.<ext>` or
+ * `<dir>/_posts/<date>-<slug>.<ext>`; failing that, any post of that date and slug (the first
+ * in Jekyll's order, by path here).
+ */
+export function findPost(posts: readonly string[], name: string): string | undefined {
+  const m = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/.exec(name.replace(/^\//, ''));
+  if (!m) return undefined;
+  const dir = m[1] ?? '';
+  const base = `${m[2]}-${m[3]}`;
+  const exact = posts.find((p) => {
+    const dot = p.lastIndexOf('.');
+    const stem = dot > p.lastIndexOf('/') ? p.slice(0, dot) : p;
+    return stem === `_posts/${dir}${base}` || stem === `${dir}_posts/${base}`;
+  });
+  if (exact !== undefined) return exact;
+  return posts.find((p) => p.replace(/^.*\//, '').replace(/\.[^.]+$/, '') === base);
+}
+
+/** The URL of the file at `rel` (relative to the source folder), as Jekyll writes it; undefined when it is no page. */
+function urlOf(rel: string, options: LinkTargetOptions): string | undefined {
+  const { source, site } = options;
+  const abs = path.resolve(source.dir, rel);
+  if (relSlash(source.dir, abs) === '' || isInside(source.destination, abs) || !isFile(abs)) return undefined;
+  const text = readSmall(abs);
+  if (text === undefined) return undefined;
+  let sitePath: string;
+  if (!/^(---|\+\+\+)[ \t]*\r?\n/.test(text)) {
+    // A static file: copied as it is, its URL is its path (files in "_" folders are not copied).
+    if (rel.split('/').some((part) => part.startsWith('_') || part.startsWith('.'))) return undefined;
+    sitePath = `/${rel}`;
+  } else {
+    const fm = splitFrontMatter(text, rel);
+    // Front matter feedwright refuses (a duplicate key, which Jekyll's reader lets the last one win)
+    // is reported on that file when it is an article; its URL then comes from its path and the defaults.
+    const own = fm.ok ? fm.data : {};
+    if (own.published === false) return undefined;
+    const layers = folderDataFor({ ...site, folderData: source.folderData }, rel);
+    const data = layers.length > 0 ? mergeData([...layers, own]) : own;
+    const fileDate = /^(\d{4}-\d{2}-\d{2})-/.exec(rel.replace(/^.*\//, ''))?.[1];
+    const dateText = typeof data.date === 'string' ? data.date : data.date instanceof Date ? undefined : fileDate;
+    const date = parseDateValue(data.date ?? fileDate, options.timezone) ?? parseDateValue(fileDate, options.timezone) ?? new Date(0);
+    const made = siteLink(
+      site,
+      {
+        contentPath: relSlash(source.collectionsDir, abs) || rel,
+        fm: data,
+        date,
+        ...(dateText !== undefined ? { dateText } : {}),
+        title: typeof data.title === 'string' ? data.title : '',
+        timezone: options.timezone,
+        categories: jekyllCategories(rel, data),
+      },
+      options.userPatterns,
+    );
+    if ('skip' in made) return undefined;
+    sitePath = made.path;
+  }
+  if (!options.base) return sitePath;
+  return new URL(encodeURI(sitePath.replace(/^\/+/, '')).replace(/[?#]/g, encodeURIComponent), options.base).href;
+}
+
+/** Jekyll's categories: the folders above `_posts`, then `categories` (split at spaces) and `category`. */
+function jekyllCategories(rel: string, fm: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const dirs = rel.split('/').slice(0, -1);
+  const at = dirs.indexOf('_posts');
+  if (at > 0) out.push(...dirs.slice(0, at));
+  for (const v of [fm.categories, fm.category]) {
+    if (typeof v === 'string') out.push(...v.split(/\s+/).filter(Boolean));
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' || typeof x === 'number') out.push(String(x));
+  }
+  return [...new Set(out)];
+}
+
+/** Files under `dir` (absolute paths, sorted), skipping dot folders, node_modules, vendor and the output folder. */
+function walk(dir: string, skip: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string, depth: number): void => {
+    if (depth > 16 || (skip !== '' && path.resolve(d) === path.resolve(skip))) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'vendor') continue;
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) visit(abs, depth + 1);
+      else if (e.isFile()) out.push(abs);
+    }
+  };
+  visit(dir, 0);
+  return out;
+}
+
+function readSmall(abs: string): string | undefined {
+  try {
+    if (statSync(abs).size > MAX_SOURCE_BYTES) return undefined;
+    return readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(dir: string, abs: string): boolean {
+  const r = path.relative(dir, abs);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+function relSlash(from: string, to: string): string {
+  const r = path.relative(from, to).split(path.sep).join('/');
+  return r.startsWith('..') || path.isAbsolute(r) ? '' : r;
+}
+
+// --- Hugo ------------------------------------------------------------------------------------
+
+/** `{{< ref "x" >}}`, `{{% relref path="x" %}}`: the target as written. */
+const HUGO_REF = /\{\{[<%]\s*(?:ref|relref)\s+(?:path\s*=\s*)?(?:"([^"\n]+)"|`([^`\n]+)`|([^\s"`%>]+))/g;
+/** `{{< param … >}}`: the site's params are then needed. */
+const HUGO_PARAM = /\{\{[<%]\s*param\s/;
+
+export interface HugoRefOptions {
+  site: SiteInfo;
+  /** The content folder (absolute). */
+  contentDir: string;
+  articlesDir: string;
+  display: (abs: string) => string;
+  base: string | undefined;
+  userPatterns: Record<string, string>;
+  timezone: string;
+}
+
+/**
+ * Hugo's `ref` and `relref` shortcodes name another page as Hugo's GetPage finds it: a path from
+ * the content folder (`/blog/x`), else relative to the page's own folder, else from the content
+ * folder; with or without `.md`, a bundle (`x/index.md`) or a section (`x/_index.md`); a bare
+ * name that is unique in the site. Keyed `ref:<article display path>:<target>`, since a relative
+ * target depends on the page. `usesParam`: some article has `{{< param >}}`.
+ */
+export function hugoRefTargets(options: HugoRefOptions): { links: Record<string, string>; usesParam: boolean } {
+  const links: Record<string, string> = {};
+  let usesParam = false;
+  let all: string[] | undefined;
+  for (const file of walk(options.articlesDir, '')) {
+    if (!MARKDOWN.test(file)) continue;
+    const text = readSmall(file);
+    if (text === undefined || !text.includes('{{')) continue;
+    if (!usesParam && HUGO_PARAM.test(text)) usesParam = true;
+    for (const m of text.matchAll(HUGO_REF)) {
+      const target = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+      const key = `ref:${options.display(file)}:${target}`;
+      if (!target || key in links) continue;
+      const hash = target.indexOf('#');
+      const pathPart = hash < 0 ? target : target.slice(0, hash);
+      const fragment = hash < 0 ? '' : target.slice(hash);
+      let abs: string | undefined;
+      if (pathPart === '') abs = file;
+      else {
+        all ??= walk(options.contentDir, '').filter((f) => MARKDOWN.test(f) || /\.html?$/i.test(f));
+        abs = findHugoPage(all, options.contentDir, path.dirname(file), pathPart);
+      }
+      const url = abs === undefined ? undefined : hugoUrlOf(abs, options);
+      if (url !== undefined) links[key] = url + fragment;
+    }
+  }
+  return { links, usesParam };
+}
+
+function findHugoPage(all: readonly string[], contentDir: string, pageDir: string, target: string): string | undefined {
+  const have = new Set(all);
+  const bases = target.startsWith('/') ? [path.join(contentDir, target)] : [path.join(pageDir, target), path.join(contentDir, target)];
+  for (const b of bases) {
+    const p = b.replace(/\/+$/, '');
+    for (const f of [p, `${p}.md`, `${p}.markdown`, `${p}.html`, path.join(p, 'index.md'), path.join(p, '_index.md')]) if (have.has(f)) return f;
+  }
+  if (target.includes('/')) return undefined;
+  // A bare name: the one page of that name (a file, a bundle or a section); ambiguous is none, as Hugo fails then.
+  const name = target.replace(/\.(md|markdown|html?)$/i, '');
+  const found = all.filter((f) => {
+    const stem = path.basename(f).replace(/\.[^.]+$/, '');
+    return stem === 'index' || stem === '_index' ? path.basename(path.dirname(f)) === name : stem === name;
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function hugoUrlOf(abs: string, options: HugoRefOptions): string | undefined {
+  const { site } = options;
+  const rel = relSlash(options.contentDir, abs);
+  if (!rel) return undefined;
+  const text = readSmall(abs);
+  if (text === undefined) return undefined;
+  const fm = splitFrontMatter(text, rel);
+  const data = fm.ok ? fm.data : {};
+  let sitePath: string;
+  const dirs = rel.split('/').slice(0, -1);
+  if (/^_index\./.test(path.basename(abs))) {
+    // A section: its folder, or its own url.
+    const url = typeof data.url === 'string' && data.url.trim() ? data.url.trim() : `/${dirs.map((d) => hugoUrlize(d, site.keepPathCase)).join('/')}/`;
+    sitePath = url.replace(/\/{2,}/g, '/');
+  } else {
+    const dateValue = data.date ?? data.publishDate ?? data.pubDate;
+    const dateText = typeof dateValue === 'string' ? dateValue : undefined;
+    const made = siteLink(
+      site,
+      {
+        contentPath: rel,
+        fm: data,
+        date: parseDateValue(dateValue, options.timezone) ?? new Date(0),
+        ...(dateText !== undefined ? { dateText } : {}),
+        title: typeof data.title === 'string' ? data.title : '',
+        timezone: options.timezone,
+        categories: [],
+      },
+      options.userPatterns,
+    );
+    if ('skip' in made) return undefined;
+    sitePath = made.path;
+  }
+  if (!options.base) return sitePath;
+  return new URL(encodeURI(sitePath.replace(/^\/+/, '')).replace(/[?#]/g, encodeURIComponent), options.base).href;
+}

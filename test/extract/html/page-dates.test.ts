@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { statedOffset } from '../../../src/extract/dates.js';
+import { extractHtml } from '../../../src/extract/html/index.js';
+import { urlDate } from '../../../src/extract/html/page-dates.js';
+import { foundDates } from '../../../src/sources/read.js';
+import { probeClock } from '../../../src/meta/clock-probe.js';
+import { article, jsonLd, page, paragraphs } from './helpers.js';
+
+const opts = { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') };
+
+/** The calendar day a found date states (its instant at the offset it was stated with). */
+function day(date: Date | undefined): string | undefined {
+  if (!date) return undefined;
+  return new Date(date.getTime() + (statedOffset(date) ?? 0) * 60_000).toISOString().slice(0, 10);
+}
+
+function withHeader(header: string, extra = ''): string {
+  return `<header><h1>Council approves river works</h1>${header}</header>${article(paragraphs(4))}${extra}`;
+}
+
+describe('HTML dates chosen among scored candidates', () => {
+  it('takes a date shown under the headline when the markup states none, its label in a sibling element', () => {
+    const { found } = extractHtml(page({ body: withHeader('<p class="meta"><span>Datum:</span>26. Januar 2022</p>') }), opts);
+    expect(day(found.published?.value)).toBe('2022-01-26');
+    expect(found.published?.from).toBe('date-line');
+  });
+
+  it('never takes a comment date or a teaser list date for the article', () => {
+    const comments = '<div id="comments"><div class="comment-meta">24. August 2019 um 03:36 Uhr</div><p>Schöner Beitrag!</p></div>';
+    const teasers = '<div class="related-teasers"><span class="date">01. Juli 2020</span><a href="/x">Andere Geschichte</a></div>';
+    const onlyThose = extractHtml(page({ body: withHeader('', comments + teasers) }), opts);
+    expect(onlyThose.found.published).toBeUndefined();
+    const stated = extractHtml(page({ body: withHeader('<p>Veröffentlicht am 16.08.2019</p>', comments + teasers) }), opts);
+    expect(day(stated.found.published?.value)).toBe('2019-08-16');
+  });
+
+  it('shows the day the page shows when its markup wrote the same instant in UTC (time shown)', () => {
+    const html = page({
+      head: jsonLd({ '@type': 'NewsArticle', headline: 'Council approves river works', datePublished: '2023-11-09T05:30:59Z' }),
+      body: withHeader('<div class="time">PUBLISHED: November 8, 2023 at 11:30 p.m.</div>'),
+    });
+    const { found } = extractHtml(html, opts);
+    expect(found.published?.value.toISOString()).toBe('2023-11-09T05:30:59.000Z');
+    expect(statedOffset(found.published?.value as Date)).toBe(-360);
+    expect(day(found.published?.value)).toBe('2023-11-08');
+  });
+
+  it('shows the day of the URL when the markup wrote a local midnight in UTC, and nothing shifts without it', () => {
+    const html = page({ head: '<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">', body: withHeader('') });
+    const withUrl = extractHtml(html, { ...opts, url: 'https://blog.example/2019/01/01/ins-neue-jahr/' });
+    expect(day(withUrl.found.published?.value)).toBe('2019-01-01');
+    expect(withUrl.found.published?.value.toISOString()).toBe('2018-12-31T23:11:59.000Z');
+    const without = extractHtml(html, opts);
+    expect(day(without.found.published?.value)).toBe('2018-12-31');
+  });
+
+  it('takes the markup date the page shows when its publication and modification dates differ', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Council approves river works', datePublished: '2021-11-22T18:42:22+01:00', dateModified: '2023-01-01T10:00:00+01:00' });
+    const shown = extractHtml(page({ head, body: withHeader('<time>1. Januar 2023</time>') }), opts);
+    expect(day(shown.found.published?.value)).toBe('2023-01-01');
+    const notShown = extractHtml(page({ head, body: withHeader('') }), opts);
+    expect(day(notShown.found.published?.value)).toBe('2021-11-22');
+    // A shown date labelled as an update leaves the publication date alone.
+    const updated = extractHtml(page({ head, body: withHeader('<p>Aktualisiert am 1. Januar 2023</p>') }), opts);
+    expect(day(updated.found.published?.value)).toBe('2021-11-22');
+  });
+
+  it('lets a shown date beat a generic <meta name=date>, not article:published_time', () => {
+    const body = withHeader('<div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr</div>');
+    const generic = extractHtml(page({ head: '<meta name="date" content="2020-02-12">', body }), opts);
+    expect(day(generic.found.published?.value)).toBe('2020-02-05');
+    const specific = extractHtml(page({ head: '<meta property="article:published_time" content="2020-02-12T10:00:00+01:00">', body }), opts);
+    expect(day(specific.found.published?.value)).toBe('2020-02-12');
+  });
+
+  it('reads a URL date path only with a day', () => {
+    expect(urlDate('https://x.example/2021/03/05/slug')).toEqual({ year: 2021, month: 3, day: 5 });
+    expect(urlDate('https://x.example/2021/03/slug')).toBeUndefined();
+    expect(urlDate('not a url')).toBeUndefined();
+  });
+});
+
+describe('HTML dates: the page language, the article box, update classes', () => {
+  it("reads a shown slashed date as the page's language writes it", () => {
+    const body = withHeader('<span class="wgt-date">Brasília 03/05/2022 21:44</span>');
+    expect(day(extractHtml(page({ lang: 'pt-BR', body }), opts).found.published?.value)).toBe('2022-05-03');
+    expect(day(extractHtml(page({ lang: 'en-GB', body }), opts).found.published?.value)).toBe('2022-05-03');
+    expect(day(extractHtml(page({ lang: 'en-US', body }), opts).found.published?.value)).toBe('2022-03-05');
+  });
+
+  it('reads the slashed dates of markup in the same way', () => {
+    const head = '<meta property="article:published_time" content="10/05/2022 05:22 pm">';
+    expect(day(extractHtml(page({ lang: 'es', head, body: withHeader('') }), opts).found.published?.value)).toBe('2022-05-10');
+  });
+
+  it('keeps the dates of a box that holds the headline, whatever its class says', () => {
+    const body = `<div class="content-area sidebar"><h1>Council approves river works</h1><div class="entry-meta"><time datetime="2020-04-09T07:59:57+02:00">Do 9 Apr 2020</time></div>${article(paragraphs(4))}</div>`;
+    expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2020-04-09');
+  });
+
+  it('takes a shown date classed "updated" for the update date, not the publication date', () => {
+    const body = `<div class="entry-meta">Veröffentlicht am <time class="entry-date published">10. Februar 2019</time> <time class="updated">9. Februar 2019</time></div><h1>Council approves river works</h1>${article(paragraphs(4))}`;
+    expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2019-02-10');
+  });
+});
+
+describe("issue 12's precision rules, on whole pages", () => {
+  it('never makes a date of a day without a year or a time alone, when the page has no full date', () => {
+    const { found } = extractHtml(page({ body: withHeader('<p class="date">5. März</p><p class="time">14:32</p>') }), opts);
+    expect(found.published).toBeUndefined();
+  });
+
+  it('never lets a month alone beat a full date, nor become the 1st', () => {
+    const head = '<meta property="article:published_time" content="2018-04-17T09:00:00+02:00">';
+    const { found } = extractHtml(page({ head, body: withHeader('<p class="date">April 2018</p>') }), opts);
+    expect(day(found.published?.value)).toBe('2018-04-17');
+    const alone = extractHtml(page({ body: withHeader('<p class="date">April 2018</p>') }), opts);
+    expect(alone.found.published).toBeUndefined();
+  });
+
+  it('never infers a date after the reference (a "today" time still to come)', () => {
+    const early = { ...opts, referenceDate: new Date('2026-12-01T10:00:00Z') };
+    const { found } = extractHtml(page({ body: withHeader('<p class="date">Heute, 14:32</p>') }), early);
+    expect(found.published).toBeUndefined();
+  });
+
+  it('publishes a page that states only a modification date at that date', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Council approves river works', dateModified: '2023-06-07T10:00:00+02:00' });
+    const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);
+    expect(found.published?.value.toISOString()).toBe('2023-06-07T08:00:00.000Z');
+    expect(found.published?.offset).toBe(120);
+  });
+
+  it('keeps the offset the markup states, so a local midnight stays on its day', () => {
+    const head = '<meta property="article:published_time" content="2024-03-05T00:30:00+01:00">';
+    const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);
+    expect(found.published?.value.toISOString()).toBe('2024-03-04T23:30:00.000Z');
+    expect(found.published?.offset).toBe(60);
+    expect(day(found.published?.value)).toBe('2024-03-05');
+  });
+});
+
+describe('HTML dates: the headline they are placed against', () => {
+  it('finds the chosen headline with soft hyphens in it, not a heading far before it', () => {
+    const filler = Array.from({ length: 130 }, (_, i) => `<span>Menu ${i}</span>`).join('');
+    const body = `<h1>Bundesamt für Dinge</h1>${filler}<h1>Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u00ader Raum</h1><p><time>1. Januar 2023</time></p>${article(paragraphs(4))}`;
+    const head = `<meta property="og:title" content="Messengerdienste sind kein rechtsfreier Raum">${jsonLd({ '@type': 'Article', datePublished: '2021-11-22T18:42:22+01:00', dateModified: '2023-01-01T10:00:00+01:00' })}`;
+    // The date shown under the headline agrees with the modification date: that day wins.
+    expect(day(extractHtml(page({ head, body }), opts).found.published?.value)).toBe('2023-01-01');
+  });
+});
+
+describe('HTML dates and the clock', () => {
+  it('a relative date shown beside a markup date does not make the page depend on the clock', () => {
+    const head = '<meta property="article:published_time" content="2022-01-28T08:20:11+00:00">';
+    const html = page({ head, body: withHeader('<div class="herald-date">Erstellt: vor 4 Stunden</div>') });
+    const probe = probeClock(new Date('2025-01-01T00:00:00Z'), () => extractHtml(html, opts));
+    expect(day(probe.result.found.published?.value)).toBe('2022-01-28');
+    expect(probe.clockDependent).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../src/extract/text/index.js';
+
+const UTC = { timezone: 'UTC' } as const;
+
+const STORY = [
+  'The regional council approved the new timetable on Tuesday after two years of consultation with the operators and the unions.',
+  '',
+  'Trains will run every fifteen minutes on the main line from the spring, and night services will return at the weekend.',
+  '',
+  'Passenger groups welcomed the decision but warned that the stations still need lifts and better lighting before the winter.',
+];
+
+describe('the headline of a scraped text, chosen among scored lines', () => {
+  it('prefers the last item of the page’s breadcrumb over the dek below it', () => {
+    const text = ['Startseite » Alle News » Night trains return to the main line', '', 'Night trains return to the main line', '', 'A new timetable brings trains every fifteen minutes on weekdays', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Night trains return to the main line');
+  });
+
+  it('takes the line above a clearly longer dek as the headline, without a byline', () => {
+    const text = ['Menu', '', 'Coaching across three generations', '', 'How clients are helped to live as themselves, whatever their family expected of them', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Coaching across three generations');
+  });
+
+  it.each(['Mein ProfilAbmelden', 'Erstellt: vor 4 Stunden', 'kanzlei@example.de', 'Suche starten Suche starten', 'Seite 1 von 2'])('never takes a widget line as the headline: %s', (widget) => {
+    const text = ['Council approves the new timetable', '', 'Menu', widget, '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Council approves the new timetable');
+  });
+
+  it('prefers the line whose words the story’s first sentences use (headline over a label)', () => {
+    const story = [
+      'Siemens chief Joe Kaeser outsmarted the climate activist Luisa Neubauer and offered her a seat on the board of the company.',
+      '',
+      'Neubauer declined the seat, and Kaeser kept the contract for the signalling system of the coal mine in Queensland.',
+    ];
+    const text = ['Menu', '', 'Kaeser outsmarts Luisa Neubauer', '', 'Notes of our business desk every week', '', ...story].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Kaeser outsmarts Luisa Neubauer');
+  });
+
+  it('takes a headline that ends in a parenthesis, but not a counter', () => {
+    const text = ['Comments (3)', '', 'Bananas, plantains and their kin (Musa paradisiaca)', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Bananas, plantains and their kin (Musa paradisiaca)');
+  });
+
+  it('looks for the headline again above a header of date lines that the body first took in', () => {
+    // A navigation row flattened into one long line, which step 3 first takes for prose.
+    const row = 'Overview News Rhineland Westphalia Ruhr Region State Politics Economy Culture Sport Weather Traffic Video Audio Podcasts Live Tickers Archive Contact Imprint Privacy Jobs Shop Events Radio Television';
+    const menu = [' * Sport', ' * Kultur', '', row, ' * Mediathek', ' * Fernsehen', '', 'Sie befinden sich hier:', '', ' * WDR', ' * Nachrichten', ''];
+    const header = ['Weapons keep reaching Russia', '', 'Stand: 07.11.2023, 07:30 Uhr', ''];
+    const result = extractText([...menu, '', ...header, ...STORY].join('\n'), UTC);
+    expect(result.title?.value).toBe('Weapons keep reaching Russia');
+    expect(result.paragraphs[0]?.text).toBe(STORY[0]);
+  });
+});
