@@ -106,6 +106,8 @@ export interface SourceDocument {
   frontMatterLines: Record<string, number>;
   /** Body as HTML (not yet sanitised or absolutised). */
   bodyHtml: string;
+  /** bodyHtml is Markdown's direct render: sanitised but for URLs (src/clean/markdown-html.ts). */
+  bodyHtmlDirect?: boolean;
   /** Body as plain text, paragraphs separated by a blank line. */
   bodyText: string;
   /**

@@ -8,7 +8,7 @@ export type CleanHtml = string & { readonly __brand: 'CleanHtml' };
  * The allowlist. Content comes from scrapers and many authors: anything not listed is removed
  * (script, style, event handlers, forms, base, meta, object/embed; iframes only when configured).
  */
-const ALLOWED_TAGS = [
+export const ALLOWED_TAGS = [
   'p',
   'br',
   'hr',
@@ -75,7 +75,63 @@ const ALLOWED_TAGS = [
   'track',
 ];
 
-const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
+export const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
+/** Attributes kept, per element (`*`: on every element). */
+export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'title', 'hreflang', 'rel'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'loading'],
+  source: ['src', 'srcset', 'sizes', 'type', 'media'],
+  audio: ['src', 'controls'],
+  video: ['src', 'poster', 'controls', 'width', 'height'],
+  track: ['src', 'kind', 'srclang', 'label'],
+  iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  abbr: ['title'],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+  ol: ['start', 'reversed', 'type'],
+  li: ['value'],
+  code: ['class'],
+  pre: ['class'],
+  '*': ['lang', 'dir'],
+};
+
+/** What differs between the whole-body sanitiser and the fragment one (src/clean/markdown-html.ts). */
+export interface SanitizeHooks {
+  onOpenTag: (name: string, attribs: Record<string, string>) => void;
+  onCloseTag: (name: string, isImplied: boolean) => void;
+  /** Applied to every kept element's attributes (URLs made absolute, `rel` on links), or none. */
+  transform?: (tagName: string, attribs: Record<string, string>) => { tagName: string; attribs: Record<string, string> };
+  /** Attributes kept with an empty value (sanitize-html's default: `alt`). */
+  allowedEmptyAttributes?: string[];
+}
+
+/** The allowlist as sanitize-html options: one definition for the whole-body and the fragment sanitiser. */
+export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): sanitizeHtml.IOptions {
+  return {
+    nestingLimit: MAX_HTML_DEPTH,
+    // Hooks only measure: every open tag (implied closes included) is matched by one close event.
+    onOpenTag: hooks.onOpenTag,
+    onCloseTag: hooks.onCloseTag,
+    allowedTags: [...tags],
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: { code: [/^language-[\w-]+$/], pre: [/^language-[\w-]+$/] },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'srcset'],
+    allowProtocolRelative: true,
+    allowedIframeHostnames: undefined,
+    ...(hooks.allowedEmptyAttributes ? { allowedEmptyAttributes: hooks.allowedEmptyAttributes } : {}),
+    disallowedTagsMode: 'discard',
+    // Text of removed wrapper elements (e.g. <font>) is kept; these elements lose their text too.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'object', 'embed', 'iframe', 'form', 'button', 'select', 'svg', 'math'],
+    ...(hooks.transform ? { transformTags: { '*': hooks.transform } } : {}),
+  };
+}
 
 /**
  * Elements nested deeper than this are unwrapped (their text is kept). Feed readers render content
@@ -113,50 +169,17 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
   const tags = options.allowIframes ? [...ALLOWED_TAGS, 'iframe'] : ALLOWED_TAGS;
   let depth = 0;
   let maxDepth = 0;
-  const cleaned = sanitizeHtml(stripIllegalXmlChars(html), {
-    nestingLimit: MAX_HTML_DEPTH,
-    // Hooks only measure: every open tag (implied closes included) is matched by one close event.
-    onOpenTag: () => {
-      depth++;
-      if (depth > maxDepth) maxDepth = depth;
-    },
-    onCloseTag: () => {
-      depth = Math.max(0, depth - 1);
-    },
-    allowedTags: tags,
-    allowedAttributes: {
-      a: ['href', 'title', 'hreflang', 'rel'],
-      img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'loading'],
-      source: ['src', 'srcset', 'sizes', 'type', 'media'],
-      audio: ['src', 'controls'],
-      video: ['src', 'poster', 'controls', 'width', 'height'],
-      track: ['src', 'kind', 'srclang', 'label'],
-      iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
-      blockquote: ['cite'],
-      q: ['cite'],
-      del: ['cite', 'datetime'],
-      ins: ['cite', 'datetime'],
-      time: ['datetime'],
-      abbr: ['title'],
-      th: ['colspan', 'rowspan', 'scope'],
-      td: ['colspan', 'rowspan'],
-      ol: ['start', 'reversed', 'type'],
-      li: ['value'],
-      code: ['class'],
-      pre: ['class'],
-      '*': ['lang', 'dir'],
-    },
-    allowedClasses: { code: [/^language-[\w-]+$/], pre: [/^language-[\w-]+$/] },
-    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-    allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'srcset'],
-    allowProtocolRelative: true,
-    allowedIframeHostnames: undefined,
-    disallowedTagsMode: 'discard',
-    // Text of removed wrapper elements (e.g. <font>) is kept; these elements lose their text too.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'object', 'embed', 'iframe', 'form', 'button', 'select', 'svg', 'math'],
-    transformTags: {
-      '*': (tagName, attribs) => {
+  const cleaned = sanitizeHtml(
+    stripIllegalXmlChars(html),
+    sanitizeOptions(tags, {
+      onOpenTag: () => {
+        depth++;
+        if (depth > maxDepth) maxDepth = depth;
+      },
+      onCloseTag: () => {
+        depth = Math.max(0, depth - 1);
+      },
+      transform: (tagName, attribs) => {
         const out: Record<string, string> = {};
         for (const [name, value] of Object.entries(attribs)) {
           if ((URL_ATTRIBUTES as readonly string[]).includes(name)) {
@@ -174,8 +197,8 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
         }
         return { tagName, attribs: out };
       },
-    },
-  });
+    }),
+  );
   return { html: cleaned.trim() as CleanHtml, depth: maxDepth, flattened: maxDepth > MAX_HTML_DEPTH };
 }
 
@@ -186,7 +209,7 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
 const RASTER_DATA_URL = /^data:image\/(?:png|jpeg|gif|webp|avif)[;,]/i;
 
 /** True for a `data:` URL that is not a raster image (other schemes are the allowlist's business). */
-function forbiddenDataUrl(url: string): boolean {
+export function forbiddenDataUrl(url: string): boolean {
   return /^data:/i.test(url) && !RASTER_DATA_URL.test(url);
 }
 

@@ -1,3 +1,4 @@
+import { finishDirectHtml } from '../clean/markdown-html.js';
 import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diag } from '../diagnostics.js';
@@ -138,7 +139,8 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
-  const sanitized = sanitizeWithReport(doc.bodyHtml, { baseUrl: bodyBaseUrl(link.value, doc.relPath), allowIframes: config.allowIframes });
+  const sanitizing = { baseUrl: bodyBaseUrl(link.value, doc.relPath), allowIframes: config.allowIframes };
+  const sanitized = doc.bodyHtmlDirect ? finishDirectHtml(doc.bodyHtml, sanitizing) : sanitizeWithReport(doc.bodyHtml, sanitizing);
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
     diagnostics.push(

@@ -1,7 +1,9 @@
-import { Marked, type Token } from 'marked';
+import { Marked, type Token, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { htmlToText, htmlToTexts } from '../clean/html-text.js';
-import { checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
+import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
+import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
+import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
 import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
@@ -33,6 +35,11 @@ export interface MarkdownResult {
   /** See SourceDocument.summaryText. */
   summaryText?: string;
   found: FoundMetadata;
+  /**
+   * True when bodyHtml came from the direct renderer (src/clean/markdown-html.ts): already sanitised
+   * but for URLs, which finishDirectHtml makes absolute. False: marked's HTML, to be sanitised whole.
+   */
+  direct?: boolean;
   /** Set when the Markdown could not be rendered (rule "markdown-failed") and the text was kept as is. */
   dropped?: DroppedBlock[];
   /** Template code or MDX components removed (CONTENT_TEMPLATE_*, CONTENT_MDX_REMOVED). */
@@ -49,6 +56,8 @@ export interface MarkdownOptions {
   templates?: TemplateSettings;
   /** The article's front matter (`page` for templates, `render_with_liquid`). */
   frontMatter?: Record<string, unknown>;
+  /** false: marked's HTML for the whole-body sanitiser (the path before issue 14; tests and benchmarks compare the two). */
+  direct?: boolean;
 }
 
 /**
@@ -59,7 +68,7 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   // Template code and MDX run before Markdown, as in the generators (and never show as text).
   const file = options.file ?? '';
   const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
-  const result = readPlainMarkdown(pre.text, bodyLine);
+  const result = readPlainMarkdown(pre.text, bodyLine, options.direct !== false);
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
   // article itself: keep the link's text, drop the image.
@@ -68,7 +77,7 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   return { ...result, bodyHtml, diagnostics: pre.diagnostics };
 }
 
-function readPlainMarkdown(body: string, bodyLine: number): MarkdownResult {
+function readPlainMarkdown(body: string, bodyLine: number, direct: boolean): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
@@ -78,7 +87,7 @@ function readPlainMarkdown(body: string, bodyLine: number): MarkdownResult {
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
   if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
   try {
-    return renderMarkdown(body, bodyLine);
+    return renderMarkdown(body, bodyLine, direct);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return plainMarkdown(body, error.message);
@@ -173,7 +182,10 @@ function isMarkerEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
-function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
+/** A raw-HTML fragment deeper than the sanitiser keeps goes the old way (checked, then flattened with a note). */
+const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY, depth: MAX_HTML_DEPTH };
+
+function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): MarkdownResult {
   const md = body.includes('[^') && FOOTNOTE_DEFINITION.test(body) ? footnoteRenderer() : marked;
   const tokens = md.lexer(body);
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
@@ -182,19 +194,28 @@ function renderMarkdown(body: string, bodyLine: number): MarkdownResult {
   const firstIndex = tokens.findIndex((t) => t.type !== 'space');
   const first: Token | undefined = tokens[firstIndex];
   if (first && first.type === 'heading' && first.depth === 1) {
-    const title = htmlToText(md.parseInline(first.text) as string).trim();
+    // The plain renderer: marked-footnote's inline tokenizer fails outside a document's lexing
+    // (a `[^1]` in the title line threw a TypeError), and a title has no notes.
+    const title = htmlToText(marked.parseInline(first.text) as string).trim();
     if (title) {
       const line = bodyLine + countNewlines(body.slice(0, body.indexOf(first.raw)));
       found.title = { value: title, from: 'title-line', line };
       tokens.splice(firstIndex, 1);
     }
   }
-  const bodyHtml = md.parser(tokens);
-  // Raw HTML can leave elements open, and every later parse of this HTML is quadratic in its depth.
-  const tooDeep = checkRenderedDepth(bodyHtml);
+  // Straight to sanitised HTML; raw HTML and the like through the sanitiser one block at a time.
+  const direct = useDirect ? renderDirect(tokens, (blocks) => {
+        const html = md.parser(blocks as unknown as TokensList);
+        return checkHtmlBounds(html, FRAGMENT_LIMITS) ? undefined : html;
+      }) : { html: undefined };
+  let bodyHtml = direct.html ?? md.parser(tokens);
+  // Raw HTML can leave elements open, and every later parse of this HTML is quadratic in its depth
+  // (the direct path's output is at most MAX_HTML_DEPTH deep: nothing to check).
+  const tooDeep = direct.html === undefined ? checkRenderedDepth(bodyHtml) : undefined;
   if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   const { text: bodyText, summary } = htmlToTexts(bodyHtml);
-  return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found };
+  if (direct.html !== undefined) bodyHtml = withoutMoreMarks(bodyHtml);
+  return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found, ...(direct.html !== undefined ? { direct: true } : {}) };
 }
 

@@ -85,7 +85,7 @@ function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, te
       });
       const summaryText = md.summaryText !== undefined ? { summaryText: md.summaryText } : {};
       const diagnostics = md.diagnostics ? [...fm.diagnostics, ...md.diagnostics] : fm.diagnostics;
-      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics };
+      return { ok: true, doc: { ...base, bodyHtml: md.bodyHtml, ...(md.direct ? { bodyHtmlDirect: true } : {}), bodyText: md.bodyText, ...summaryText, found: md.found, dropped: md.dropped ?? [] }, diagnostics };
     }
     case 'text': {
       // Work bound (src/extract/bounds.ts): the cleaner's cost is per line.

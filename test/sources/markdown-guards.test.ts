@@ -107,7 +107,7 @@ describe('maxBlockNesting', () => {
     expect(inCode.bodyHtml).toContain(`<pre><code>${rule}\n`);
     const asBreak = readMarkdown(`One.\n\n${rule}\n\nTwo *stressed*.`, 1);
     expect(asBreak.dropped).toBeUndefined();
-    expect(asBreak.bodyHtml).toContain('<hr>');
+    expect(asBreak.bodyHtml).toContain('<hr />');
     expect(asBreak.bodyHtml).toContain('<em>stressed</em>');
   });
 

@@ -26,8 +26,8 @@ describe('templates: none (the default)', () => {
     expect(r.html).toContain('Keep <em>this</em>.');
     // The link whose target was removed keeps its text; the image whose source was removed goes.
     expect(r.html).toContain('See the post.');
-    expect(r.html).toContain('<img src="/a.png" alt="x">');
-    expect(read('![gone]({% link x.png %}) text').html).toBe('<p> text</p>\n');
+    expect(r.html).toContain('<img src="/a.png" alt="x" />');
+    expect(read('![gone]({% link x.png %}) text').html).toBe('<p> text</p>');
     expect(r.diagnostics).toHaveLength(1);
     const d = r.diagnostics[0];
     expect(d?.code).toBe('CONTENT_TEMPLATE_REMOVED');
@@ -57,12 +57,12 @@ describe('templates: none (the default)', () => {
 
   it('publishes Hugo\'s escaped shortcodes as Hugo does, and drops Nunjucks comments silently', () => {
     const r = read('`{{</* figure src="x" */>}}` {# a note #}done');
-    expect(r.html).toBe('<p><code>{{&lt; figure src=&quot;x&quot; &gt;}}</code> done</p>\n');
+    expect(r.html).toBe('<p><code>{{&lt; figure src="x" &gt;}}</code> done</p>');
     expect(r.diagnostics).toEqual([]);
   });
 
   it('keeps the body as written under render_with_liquid: false (the site publishes it so)', () => {
-    expect(read('A {{ b }}', { frontMatter: { render_with_liquid: false } }).html).toBe('<p>A {{ b }}</p>\n');
+    expect(read('A {{ b }}', { frontMatter: { render_with_liquid: false } }).html).toBe('<p>A {{ b }}</p>');
   });
 
   it('is linear on unclosed delimiters', () => {
@@ -88,13 +88,13 @@ describe('templates: Hugo built-in shortcodes', () => {
     const r = read(body, { templates: HUGO, frontMatter: { author: 'Ada' } });
     expect(r.diagnostics).toEqual([]);
     expect(r.html).toContain('<a href="https://h.example/blog/other-post/">the other</a>, <a href="https://h.example/about/#team">team</a>, version v1.2.3 by Ada.');
-    expect(r.html).toContain('<figure><a href="/full.png"><img src="/img/a.png" alt="A"></a><figcaption>The caption</figcaption></figure>');
+    expect(r.html).toContain('<figure><a href="/full.png"><img src="/img/a.png" alt="A" /></a><figcaption>The caption</figcaption></figure>');
     expect(r.html).toContain('<a href="https://www.youtube.com/watch?v=BwFBYLa5mgY">The talk</a> <a href="https://vimeo.com/55073825">Video on Vimeo</a>');
   });
 
   it('an unresolved ref is CONTENT_LINK_UNRESOLVED with its line, the link text kept; an unknown param is removed and named', () => {
     const r = read('[gone]({{< relref "nowhere" >}}) and {{< param nothing >}}.', { templates: HUGO });
-    expect(r.html).toBe('<p>gone and .</p>\n');
+    expect(r.html).toBe('<p>gone and .</p>');
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['CONTENT_TEMPLATE_REMOVED', 5],
       ['CONTENT_LINK_UNRESOLVED', 5],
@@ -149,14 +149,14 @@ describe('templates: liquid (the preset says the site uses it)', () => {
   it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
     const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
     const r = read(body, { templates: LIQUID });
-    expect(r.html).toBe('<p>See the old post and\nthis, that, .</p>\n');
+    expect(r.html).toBe('<p>See the old post and\nthis, that, .</p>');
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'warning', 'articles/a.md', 5]]);
     const message = r.diagnostics[0]?.message ?? '';
     expect(message).toContain('{% post_url 2020-01-01-missing %} (line 5)');
     expect(message).toContain('{% link _posts/gone.md %} (line 6)');
     expect(message).toContain('{% link x.md %} (line 6)');
     // A resolved tag beside them is not named.
-    expect(read('[ok]({% link _posts/2025-01-29-x.md %}) [no]({% link y.md %})', { templates: LIQUID }).html).toBe('<p><a href="/news/2025/01/29/x/">ok</a> no</p>\n');
+    expect(read('[ok]({% link _posts/2025-01-29-x.md %}) [no]({% link y.md %})', { templates: LIQUID }).html).toBe('<p><a href="/news/2025/01/29/x/">ok</a> no</p>');
   });
 
   it('resolves {% post_url %} from the links table', () => {
@@ -176,7 +176,7 @@ describe('templates: liquid (the preset says the site uses it)', () => {
   });
 
   it('keeps code literal in Liquid mode too', () => {
-    expect(read('`{{ site.title }}`', { templates: LIQUID }).html).toBe('<p><code>{{ site.title }}</code></p>\n');
+    expect(read('`{{ site.title }}`', { templates: LIQUID }).html).toBe('<p><code>{{ site.title }}</code></p>');
   });
 });
 

@@ -1,0 +1,373 @@
+import type { Token, Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { stripIllegalXmlChars } from '../util/text.js';
+import { ALLOWED_TAGS, absolutize, type CleanHtml, forbiddenDataUrl, MAX_HTML_DEPTH, type SanitizeOptions, type SanitizeReport, sanitizeOptions } from './sanitize.js';
+
+/**
+ * Markdown rendered straight to sanitised HTML (issue 14). The renderer writes exactly what the
+ * sanitiser (sanitize.ts) would make of marked's own HTML: text and attribute values escaped by
+ * construction (`&`, `<`, `>`, and `"` in attributes), only allow-listed elements and attributes,
+ * void elements as `<br />`. What it cannot write by construction goes through sanitize-html as a
+ * small fragment, one top-level block at a time: raw HTML (block or inline), character references
+ * (`&copy;`, which the sanitiser decodes) and extension tokens (footnotes). URLs stay as written
+ * here; {@link finishDirectHtml} makes them absolute against the article's link and applies the
+ * sanitiser's scheme allowlist, when that link is known (meta/resolve.ts).
+ *
+ * A fragment the sanitiser would read differently in the whole body (an element opened in one block
+ * and closed in a later one, a stray closing tag, an iframe, a srcset) makes the whole article fall
+ * back to the old path: marked's HTML, sanitised whole by resolve.ts ({@link DirectRender.fallback}).
+ */
+export interface DirectRender {
+  /** The body: safe HTML with URLs still relative (see finishDirectHtml). Absent on a fallback. */
+  html?: string;
+  /** Why the article fell back to whole-body sanitising, if it did. */
+  fallback?: 'unbalanced-html' | 'iframe' | 'srcset' | 'more-inline' | 'too-deep';
+  /** Top-level blocks sent through sanitize-html on their own. */
+  fragments: number;
+  /** The deepest element nesting of the output (an upper bound). */
+  depth: number;
+}
+
+/**
+ * Renders consecutive top-level blocks as marked would (for the fragment path); undefined when that
+ * HTML nests deeper than MAX_HTML_DEPTH, which the caller checks in one linear pass before anything
+ * sanitises it (sanitize-html is quadratic in depth: 1 MB of unclosed `<div>` took 15 s).
+ */
+export type BlockRenderer = (blocks: Token[]) => string | undefined;
+
+/**
+ * The most top-level blocks one fragment may span: an element opened in one block and closed in a
+ * later one (`<div class="note">`, Markdown, `</div>`) is sanitised as one span of up to this many
+ * blocks; further apart, the article falls back. Bounds the re-sanitising to a small constant.
+ */
+export const MAX_FRAGMENT_BLOCKS = 16;
+
+/** Thrown inside a block that the renderer cannot write by construction: the block becomes a fragment. */
+class NeedsSanitizer extends Error {}
+const NEEDS = new NeedsSanitizer('needs the sanitiser');
+
+/** A character reference marked keeps as it is and the sanitiser decodes (marked's own test). */
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+function escText(s: string): string {
+  return stripIllegalXmlChars(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+function escAttr(s: string): string {
+  return escText(s).replace(/"/g, '&quot;');
+}
+/** Text marked would escape without encoding references: one the sanitiser would decode needs it. */
+function text(s: string): string {
+  if (s.includes('&') && CHARACTER_REFERENCE.test(s)) throw NEEDS;
+  return escText(s);
+}
+/** marked's cleanUrl. */
+function cleanUrl(href: string): string | null {
+  try {
+    return encodeURI(href).replace(/%25/g, '%');
+  } catch {
+    return null;
+  }
+}
+
+/** A `<!--more-->` line (Hugo's, Jekyll's summary divider) as marked's html token holds it. */
+const MORE_BLOCK = /^[ \t]*<!--\s*more\s*-->(?=\s*$)/i;
+const MORE_MARK = '<!--more-->';
+
+/**
+ * The direct render without its `<!--more-->` marks (the only comments it can hold: text escapes
+ * every `<`, and sanitised fragments hold no comments), as the sanitiser would have removed them.
+ */
+export function withoutMoreMarks(html: string): string {
+  return html.includes(MORE_MARK) ? html.split(MORE_MARK).join('').trim() : html;
+}
+
+/** Counters across a process, for the benchmark and `explain`-style reports. */
+export const directStats = { articles: 0, fragments: 0, fallbacks: 0, /** HTML characters given to the fragment sanitiser. */ sanitizedChars: 0 };
+
+export function renderDirect(tokens: readonly Token[], renderBlocks: BlockRenderer): DirectRender {
+  const r = new Renderer();
+  let html = '';
+  let fragments = 0;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    let piece: string;
+    r.depth = 0;
+    r.maxDepth = 0;
+    try {
+      const raw = token.type === 'html' ? (token as Tokens.HTML).text : '';
+      const more = MORE_BLOCK.exec(raw);
+      // The summary divider stays for htmlToTexts, which reads it; withoutMoreMarks removes it.
+      piece = more ? MORE_MARK + raw.slice(more[0].length) : r.block(token);
+      if (r.maxDepth > depth) depth = r.maxDepth;
+    } catch (error) {
+      if (error !== NEEDS) throw error;
+      let end = i + 1;
+      let frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
+      // Left open: a span reaching the block that closes it is one fragment. The span doubles (1, 2,
+      // 4, 8, 16 blocks), so the blocks re-sanitised add up to less than twice the last span.
+      while (frag.open && end < tokens.length && end - i < MAX_FRAGMENT_BLOCKS) {
+        end = Math.min(tokens.length, i + 2 * (end - i));
+        frag = sanitizeFragment(renderBlocks(tokens.slice(i, end)));
+      }
+      if (frag.fallback === 'too-deep') return count({ fallback: 'too-deep', fragments, depth: MAX_HTML_DEPTH + 1 });
+      if (frag.fallback) return count({ fallback: frag.fallback, fragments, depth });
+      piece = frag.html;
+      fragments++;
+      if (frag.depth > depth) depth = frag.depth;
+      i = end - 1;
+    }
+    html += piece;
+  }
+  if (depth > MAX_HTML_DEPTH) return count({ fallback: 'too-deep', fragments, depth });
+  return count({ html: html.trim(), fragments, depth });
+}
+
+function count(result: DirectRender): DirectRender {
+  directStats.articles++;
+  directStats.fragments += result.fragments;
+  if (result.fallback) directStats.fallbacks++;
+  return result;
+}
+
+/**
+ * One block of marked's HTML through sanitize-html, URLs left as written (the sanitiser's scheme
+ * check still runs; finishDirectHtml checks again once they are absolute). Balanced means every
+ * element it opens it closes, with no stray closing tag: then the sanitiser reads it the same way
+ * inside the whole body, since the blocks around it leave nothing open.
+ */
+function sanitizeFragment(fragment: string | undefined): { html: string; depth: number; fallback?: DirectRender['fallback']; open?: boolean } {
+  if (fragment === undefined) return { html: '', depth: MAX_HTML_DEPTH + 1, fallback: 'too-deep' };
+  directStats.sanitizedChars += fragment.length;
+  if (/<!--\s*more/i.test(fragment)) return { html: '', depth: 0, fallback: 'more-inline' };
+  if (/<iframe/i.test(fragment)) return { html: '', depth: 0, fallback: 'iframe' };
+  if (/srcset/i.test(fragment)) return { html: '', depth: 0, fallback: 'srcset' };
+  let depth = 0;
+  let maxDepth = 0;
+  let implied = false;
+  let explicitCloses = 0;
+  const html = sanitizeHtml(
+    stripIllegalXmlChars(fragment),
+    sanitizeOptions(ALLOWED_TAGS, {
+      onOpenTag: () => {
+        depth++;
+        if (depth > maxDepth) maxDepth = depth;
+      },
+      onCloseTag: (name, isImplied) => {
+        depth = Math.max(0, depth - 1);
+        if (!isImplied) explicitCloses++;
+        else if (!VOID.has(name)) implied = true;
+      },
+      // Empty URLs are dropped by finishDirectHtml, as the whole-body sanitiser drops them.
+      allowedEmptyAttributes: ['alt', 'href', 'src'],
+    }),
+  );
+  const closes = fragment.match(/<\/[a-zA-Z]/g)?.length ?? 0;
+  if (implied || closes !== explicitCloses) {
+    // `open`: only elements left open (no stray closing tag), which a later block may close.
+    return { html: '', depth: maxDepth, fallback: 'unbalanced-html', open: implied && closes === explicitCloses };
+  }
+  return { html, depth: maxDepth };
+}
+
+/** Writes sanitised HTML from marked tokens, or throws NEEDS for what only the sanitiser can decide. */
+class Renderer {
+  depth = 0;
+  maxDepth = 0;
+
+  private open(): void {
+    if (++this.depth > this.maxDepth) this.maxDepth = this.depth;
+  }
+
+  private wrap(tag: string, inner: () => string, attrs = ''): string {
+    this.open();
+    const html = `<${tag}${attrs}>${inner()}</${tag}>`;
+    this.depth--;
+    return html;
+  }
+
+  blocks(tokens: readonly Token[]): string {
+    let out = '';
+    for (const t of tokens) out += this.block(t);
+    return out;
+  }
+
+  block(t: Token): string {
+    switch (t.type) {
+      case 'space':
+      case 'def':
+        return '';
+      case 'hr':
+        return '<hr />\n';
+      case 'code': {
+        const c = t as Tokens.Code;
+        if (c.escaped) throw NEEDS;
+        const lang = (c.lang || '').match(/^\S*/)?.[0] ?? '';
+        if (lang.includes('&')) throw NEEDS;
+        const body = c.text ? `${c.text.replace(/\n$/, '')}\n` : '';
+        const cls = lang && /^language-[\w-]+$/.test(`language-${lang}`) ? ` class="language-${lang}"` : '';
+        this.open();
+        this.open();
+        this.depth -= 2;
+        return `<pre><code${cls}>${escText(body)}</code></pre>\n`;
+      }
+      case 'blockquote':
+        return `${this.wrap('blockquote', () => `\n${this.blocks((t as Tokens.Blockquote).tokens)}`)}\n`;
+      case 'heading': {
+        const h = t as Tokens.Heading;
+        return `${this.wrap(`h${h.depth}`, () => this.inline(h.tokens))}\n`;
+      }
+      case 'paragraph':
+        return `${this.wrap('p', () => this.inline((t as Tokens.Paragraph).tokens))}\n`;
+      case 'list': {
+        const l = t as Tokens.List;
+        const tag = l.ordered ? 'ol' : 'ul';
+        const start = l.ordered && l.start !== 1 ? ` start="${escAttr(String(l.start))}"` : '';
+        return `${this.wrap(tag, () => `\n${l.items.map((item) => `${this.wrap('li', () => this.blocks(item.tokens))}\n`).join('')}`, start)}\n`;
+      }
+      case 'checkbox':
+        // <input> is not allowed: only the space after it stays.
+        return ' ';
+      case 'table': {
+        const tb = t as Tokens.Table;
+        const row = (cells: Tokens.TableCell[], tag: string) => `${this.wrap('tr', () => `\n${cells.map((c) => `${this.wrap(tag, () => this.inline(c.tokens))}\n`).join('')}`)}\n`;
+        this.open();
+        this.open();
+        const head = row(tb.header, 'th');
+        const body = tb.rows.map((cells) => row(cells, 'td')).join('');
+        this.depth -= 2;
+        return `<table>\n<thead>\n${head}</thead>\n${body ? `<tbody>${body}</tbody>` : ''}</table>\n`;
+      }
+      case 'text': {
+        const x = t as Tokens.Text;
+        if (x.tokens) return this.inline(x.tokens);
+        if (x.escaped) throw NEEDS;
+        return text(x.text);
+      }
+      default:
+        // Raw HTML blocks and extension tokens (footnotes).
+        throw NEEDS;
+    }
+  }
+
+  inline(tokens: readonly Token[] | undefined): string {
+    let out = '';
+    for (const t of tokens ?? []) out += this.inlineToken(t);
+    return out;
+  }
+
+  private inlineToken(t: Token): string {
+    switch (t.type) {
+      case 'escape':
+        return text((t as Tokens.Escape).text);
+      case 'text': {
+        const x = t as Tokens.Text;
+        if (x.tokens) return this.inline(x.tokens);
+        if (x.escaped) throw NEEDS;
+        return text(x.text);
+      }
+      case 'strong':
+      case 'em':
+      case 'del':
+        return this.wrap(t.type, () => this.inline((t as Tokens.Strong).tokens));
+      case 'codespan':
+        return this.wrap('code', () => escText((t as Tokens.Codespan).text));
+      case 'br':
+        return '<br />';
+      case 'checkbox':
+        return ' ';
+      case 'link': {
+        const l = t as Tokens.Link;
+        const inner = () => (l.type === 'link' && isAutolink(l) ? escText(l.text) : this.inline(l.tokens));
+        const href = cleanUrl(l.href);
+        if (href === null) return inner();
+        if (!isAutolink(l) && CHARACTER_REFERENCE.test(href)) throw NEEDS;
+        return this.wrap('a', inner, ` href="${escAttr(href)}"${title(l.title)}`);
+      }
+      case 'image': {
+        const im = t as Tokens.Image;
+        const alt = im.tokens ? plain(im.tokens) : im.text;
+        const src = cleanUrl(im.href);
+        if (src === null) return text(alt);
+        if (CHARACTER_REFERENCE.test(src) || CHARACTER_REFERENCE.test(alt)) throw NEEDS;
+        this.open();
+        this.depth--;
+        return `<img src="${escAttr(src)}" alt="${escAttr(alt)}"${title(im.title)} />`;
+      }
+      default:
+        // Inline raw HTML and extension tokens (footnote references).
+        throw NEEDS;
+    }
+  }
+}
+
+/** marked's autolinks (`<https://x>`, GFM bare URLs) print their text fully escaped. */
+function isAutolink(l: Tokens.Link): boolean {
+  return (l as Tokens.Link & { autolink?: boolean }).autolink === true;
+}
+
+function title(t: string | null | undefined): string {
+  if (!t) return '';
+  if (CHARACTER_REFERENCE.test(t)) throw NEEDS;
+  return ` title="${escAttr(t)}"`;
+}
+
+/** An image's alt text as marked's text renderer writes it. */
+function plain(tokens: readonly Token[]): string {
+  let out = '';
+  for (const t of tokens) {
+    if (t.type === 'br') out += '\n';
+    else if (t.type === 'checkbox') out += t.raw;
+    else if ('tokens' in t && t.tokens && t.type !== 'text') out += plain(t.tokens);
+    else if (t.type === 'text' && t.tokens) out += plain(t.tokens);
+    else out += (t as { text?: string }).text ?? '';
+  }
+  return out;
+}
+
+/** Elements with URL attributes the sanitiser checks, in HTML this module or sanitize-html wrote. */
+const URL_TAG = /<(a|img|audio|video|source|track|blockquote|q|del|ins)((?: [a-z-]+(?:="[^"]*")?)*)( \/)?>/g;
+const ATTRIBUTE = / ([a-z-]+)(?:="([^"]*)")?/g;
+const SCHEMES: Record<string, readonly string[]> = { img: ['http:', 'https:', 'data:'], source: ['http:', 'https:'] };
+const DEFAULT_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'];
+
+function unescapeAttr(v: string): string {
+  return v.includes('&') ? v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : v;
+}
+
+/**
+ * The last step of the direct path, once the article's link is known: every URL attribute made
+ * absolute against `baseUrl` and checked against the sanitiser's scheme allowlist (dropped if it
+ * fails, or is empty), and `rel="noopener noreferrer"` on http(s) links, as the whole-body
+ * sanitiser does. The input is HTML renderDirect produced: every `<` in it opens a tag and every
+ * attribute value is double-quoted and escaped, so a scan of the tags is exact.
+ */
+export function finishDirectHtml(html: string, options: SanitizeOptions): SanitizeReport {
+  const base = options.baseUrl;
+  const out = html.replace(URL_TAG, (whole, tag: string, attrs: string, close: string | undefined) => {
+    if (!attrs) return whole;
+    const schemes = SCHEMES[tag] ?? DEFAULT_SCHEMES;
+    const kept: [string, string | undefined][] = [];
+    let hrefHttp = false;
+    for (const m of attrs.matchAll(ATTRIBUTE)) {
+      const name = m[1] as string;
+      const value = m[2];
+      if (name === 'href' || name === 'src' || name === 'poster' || name === 'cite') {
+        const abs = absolutize(unescapeAttr(value ?? ''), base);
+        if (abs === undefined || forbiddenDataUrl(abs) || !schemes.includes(abs.slice(0, abs.indexOf(':') + 1).toLowerCase())) continue;
+        if (tag === 'a' && name === 'href' && /^https?:/.test(abs)) hrefHttp = true;
+        kept.push([name, escAttr(abs)]);
+      } else kept.push([name, value]);
+    }
+    if (hrefHttp) {
+      const rel = kept.find(([n]) => n === 'rel');
+      if (rel) rel[1] = 'noopener noreferrer';
+      else kept.push(['rel', 'noopener noreferrer']);
+    }
+    return `<${tag}${kept.map(([n, v]) => (v === undefined ? ` ${n}` : ` ${n}="${v}"`)).join('')}${close ?? ''}>`;
+  });
+  // Never flattened: renderDirect falls back when its output would nest deeper than MAX_HTML_DEPTH.
+  // (depth is not measured here: 0.)
+  return { html: out as CleanHtml, depth: 0, flattened: false };
+}
