@@ -66,6 +66,15 @@ function mayHoldTemplates(body: string): boolean {
 }
 
 /**
+ * Code as a Liquid site publishes it: Liquid runs before Markdown, over code too, so the
+ * `{% raw %}`/`{% endraw %}` an author wrote around template code in a code block never shows;
+ * what they wrap does. (The rest of the code block is kept as written.)
+ */
+function withoutRawTags(code: string): string {
+  return code.includes('raw') ? code.replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, '') : code;
+}
+
+/**
  * Render or remove the template code in a Markdown body (before Markdown is rendered).
  * `bodyLine` is the file line of the body's first line, `file` the display path for diagnostics.
  */
@@ -73,7 +82,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   if (!mayHoldTemplates(body)) return { text: body, diagnostics: [] };
   if (frontMatter.render_with_liquid === false) return { text: body, diagnostics: [] };
   const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
-  const code = new CodeMask();
+  const code = new CodeMask(engine === 'liquid' ? withoutRawTags : undefined);
   let text = code.mask(body.includes(UNRESOLVED) ? body.replaceAll(UNRESOLVED, '') : body);
   const removed: Removed[] = [];
   const unresolved: Removed[] = [];
@@ -123,6 +132,9 @@ function label(tag: string): string {
 export class CodeMask {
   private readonly parts: string[] = [];
 
+  /** `literal`: what code blocks and spans become (Liquid sites: without `{% raw %}` tags, see `withoutRawTags`). */
+  constructor(private readonly literal: (code: string) => string = (code) => code) {}
+
   /**
    * A placeholder for `literal`, restored by `unmask`; it holds `lines` newlines (by default as many
    * as the text it replaces) so that the lines of what follows are still counted right.
@@ -154,7 +166,8 @@ export class CodeMask {
       let end = i + 1;
       while (end < lines.length && !isFenceClose(lines[end] as string, fence)) end++;
       flush();
-      out.push(this.hold(unescapeShortcodes(lines.slice(i, Math.min(end + 1, lines.length)).join('\n'))));
+      const block = lines.slice(i, Math.min(end + 1, lines.length)).join('\n');
+      out.push(this.hold(this.literal(unescapeShortcodes(block)), countNewlines(block)));
       i = end;
     }
     flush();
@@ -191,7 +204,8 @@ export class CodeMask {
       const close = q[0];
       if (close === undefined) continue;
       const end = (runs[close] as { at: number; len: number }).at + run.len;
-      out += text.slice(done, run.at) + this.hold(unescapeShortcodes(text.slice(run.at, end)));
+      const span = text.slice(run.at, end);
+      out += text.slice(done, run.at) + this.hold(this.literal(unescapeShortcodes(span)), countNewlines(span));
       done = end;
     }
     return out + text.slice(done);

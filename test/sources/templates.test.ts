@@ -137,6 +137,17 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics).toBeUndefined();
   });
 
+  it('drops the {% raw %} tags an author put inside code (Liquid runs over code too), keeping what they wrap as written', () => {
+    const body = 'Write `{% raw %}{{ page.title }}{% endraw %}` in a layout:\n\n```liquid\n{%- raw -%}\n{% for p in site.posts %}{{ p.url }}{% endfor %}\n{% endraw %}\n```\n';
+    const r = readMarkdown(body, 1, { file: 'a.md', templates: LIQUID, frontMatter: { title: 'Hello' } });
+    expect(r.bodyHtml).toContain('<code>{{ page.title }}</code>');
+    expect(r.bodyHtml).toContain('{% for p in site.posts %}{{ p.url }}{% endfor %}');
+    expect(r.bodyHtml).not.toContain('raw');
+    expect(r.diagnostics).toBeUndefined();
+    // Without an engine nothing says the site runs Liquid: code stays exactly as written.
+    expect(readMarkdown(body, 1, { file: 'a.md', frontMatter: { title: 'Hello' } }).bodyHtml).toContain('{% raw %}{{ page.title }}{% endraw %}');
+  });
+
   it('removes includes and unknown tags (keeping what they wrap), naming each', () => {
     const r = read('{% include note.html %}\n\nText.\n\n{% callout %}Kept.{% endcallout %}\n', { templates: LIQUID });
     expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
