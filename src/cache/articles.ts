@@ -39,7 +39,7 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * 8: HTML titles and authors chosen among scored candidates.
  * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  */
-const FORMAT = 'feedwright-articles-9';
+const FORMAT = 'feedwright-articles-10';
 
 /**
  * Where a build's caches live and what they are for: the config (its `cache` folder, relative to
