@@ -431,7 +431,12 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       const { people, invalid } = parsePeople(v, true);
       // Optional: the authors that can be read are kept, the rest left out with a warning (the config author when none is left).
       if (invalid.length > 0)
-        r.ignoredValue(key, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>', Array.isArray(v) && invalid.length < v.length ? invalid : v);
+        r.ignoredValue(
+          key,
+          'a name, "Name <email> (url)", { name, email, url }, or a list of them',
+          'Jane Doe <jane@example.com>',
+          Array.isArray(v) && invalid.length === 1 ? invalid[0] : v,
+        );
       const cleaned = people.map((p) => cleanPerson(p, r.config.link)).filter((p) => p.name);
       return cleaned.length > 0 ? cleaned : undefined;
     },
@@ -612,7 +617,16 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
       for (const [k, v, read] of lists) {
         if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
-        else if (read.bad.length > 0) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', read.bad.length === 1 ? read.bad[0] : read.bad);
+        else
+          for (const bad of read.bad)
+            r.diagnostics.push(
+              diag(
+                'FM_VALUE_IGNORED',
+                r.at(k),
+                `"${k}" holds ${describe(bad)}, which is not a tag; it is left out, the other tags are kept.`,
+                `Write tags as strings, e.g. ${k}: [news, mexico]`,
+              ),
+            );
       }
       const good = lists.map(([k, v, read]) => [k, v, read.list] as const);
       if (!good.some(([, , list]) => list)) return undefined;
@@ -681,7 +695,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // Themes nest it: PaperMod's `cover: { image: ... }`, Starlight blog's `cover: { alt, image }` or `{ alt, light, dark }`.
       const nested =
         typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url ?? (value as Record<string, unknown>).light)
+          ? ((value as Record<string, unknown>).image ??
+            (value as Record<string, unknown>).src ??
+            (value as Record<string, unknown>).url ??
+            (value as Record<string, unknown>).light)
           : undefined;
       const raw = nested ?? value;
       // An Astro asset import (`@/assets/x.png`, `~/x.png`) becomes a hashed file only the build knows.
@@ -945,7 +962,15 @@ function toStringList(v: unknown): { list: string[] | undefined; bad: unknown[] 
   else return { list: undefined, bad: [v] };
   const isTag = (x: unknown): x is string | number => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
   const bad = list.filter((x) => !isTag(x) && x !== null);
-  return { list: dedupe(list.filter(isTag).map((x) => cleanLine(String(x))).filter(Boolean)), bad };
+  return {
+    list: dedupe(
+      list
+        .filter(isTag)
+        .map((x) => cleanLine(String(x)))
+        .filter(Boolean),
+    ),
+    bad,
+  };
 }
 
 function dedupe(list: string[]): string[] {
