@@ -487,7 +487,7 @@ export const CODES = {
     severity: 'error',
     section: 'metadata',
     summary: 'A date in the front matter could not be read.',
-    doc: 'A date in the front matter cannot be read (e.g. `31/31/2024`).',
+    doc: 'The publication date in the front matter (`date`, `published`, `pubDate`…) cannot be read (e.g. `31/31/2024`); the post is left out, as any other date would go into its permanent id. An unreadable `updated` is `FM_VALUE_IGNORED`.',
     todo: 'Write ISO 8601: `2024-03-11` or `2024-03-11T09:30:00+01:00`. Dates without an offset are read in the config `timezone`.',
   },
   META_DATE_IMPLAUSIBLE: {
