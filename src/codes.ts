@@ -463,7 +463,7 @@ export const CODES = {
     severity: 'error',
     section: 'front-matter',
     summary: 'A front matter value has the wrong type or shape.',
-    doc: 'A known key has a value of the wrong type or shape (`title` a list, `draft` not true/false, `tags` a map, `lang` not a language tag; `zh_cn` is read as `zh-CN`).',
+    doc: 'A key the post cannot be published correctly without has a value of the wrong type or shape (`title` a list or a map, `draft` or `clean` not true/false); the post is left out. Optional fields of the wrong shape are `FM_VALUE_IGNORED` instead.',
     todo: 'Use the form shown in the hint.',
   },
   FM_VALUE_IGNORED: {
@@ -471,8 +471,8 @@ export const CODES = {
     severity: 'warning',
     section: 'front-matter',
     summary: 'An optional front matter value has a shape feedwright cannot use; the field is left empty.',
-    doc: 'An optional field (`image`) has a value feedwright cannot use: a map with no `image`/`src`/`url`/`light` string, a number, or a path it cannot turn into a URL such as an Astro asset import (`@/assets/cover.png`). The post is kept without that field.',
-    todo: 'Write a URL or a site path, or ignore this.',
+    doc: 'An optional field has a value feedwright cannot use, and the post is kept without it: `summary` not a string (a derived summary is used), `tags`/`categories` not a list or comma-separated string, or list members that are neither strings nor numbers (the others are kept), `authors` it cannot read (the readable ones are kept, else the config author), `image` a map with no `image`/`src`/`url`/`light` string, a number, or a path it cannot turn into a URL such as an Astro asset import (`@/assets/cover.png`), `lang` not a language tag (`zh_cn` is read as `zh-CN`; the feed language is used), `updated` not a date (git or the publication date is used).',
+    todo: 'Write the value in the form shown in the hint, or ignore this.',
   },
   META_TITLE_MISSING: {
     kind: 'diagnostic',
@@ -487,7 +487,7 @@ export const CODES = {
     severity: 'error',
     section: 'metadata',
     summary: 'A date in the front matter could not be read.',
-    doc: 'A date in the front matter cannot be read (e.g. `31/31/2024`).',
+    doc: 'The publication date in the front matter (`date`, `published`, `pubDate`…) cannot be read (e.g. `31/31/2024`); the post is left out, as any other date would go into its permanent id. An unreadable `updated` is `FM_VALUE_IGNORED`.',
     todo: 'Write ISO 8601: `2024-03-11` or `2024-03-11T09:30:00+01:00`. Dates without an offset are read in the config `timezone`.',
   },
   META_DATE_IMPLAUSIBLE: {

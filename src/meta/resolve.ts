@@ -429,7 +429,14 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     keys: 'authors',
     parse: (v, key, r) => {
       const { people, invalid } = parsePeople(v, true);
-      if (invalid.length > 0) r.badValue(key, 'a name, "Name <email> (url)", { name, email, url }, or a list of them', 'Jane Doe <jane@example.com>');
+      // Optional: the authors that can be read are kept, the rest left out with a warning (the config author when none is left).
+      if (invalid.length > 0)
+        r.ignoredValue(
+          key,
+          'a name, "Name <email> (url)", { name, email, url }, or a list of them',
+          'Jane Doe <jane@example.com>',
+          Array.isArray(v) && invalid.length === 1 ? invalid[0] : v,
+        );
       const cleaned = people.map((p) => cleanPerson(p, r.config.link)).filter((p) => p.name);
       return cleaned.length > 0 ? cleaned : undefined;
     },
@@ -465,7 +472,13 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
 
   updated: {
     keys: 'updated',
-    parse: parseDate,
+    // Optional: an unreadable "updated" is left out with a warning (then git, or the publication date);
+    // only the publication date goes into the permanent id.
+    parse: (v, key, r) => {
+      const d = parseDateValue(v, r.config.timezone);
+      if (!d) r.ignoredValue(key, 'a date', '2024-03-11 or 2024-03-11T09:30:00+01:00');
+      return d;
+    },
     order: (config) => config.precedence.updated,
     sources: {
       found: (r) => r.doc.found.updated,
@@ -601,9 +614,24 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     given: (v) => v !== undefined && v !== null,
     readAll: (given, r) => {
       const lists = given.map(([k, v]) => [k, v, toStringList(v)] as const);
-      for (const [k, v, list] of lists) if (!list) r.badValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
+      // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
+      for (const [k, v, read] of lists) {
+        if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
+        else
+          for (const bad of read.bad)
+            r.diagnostics.push(
+              diag(
+                'FM_VALUE_IGNORED',
+                r.at(k),
+                `"${k}" holds ${describe(bad)}, which is not a tag; it is left out, the other tags are kept.`,
+                `Write tags as strings, e.g. ${k}: [news, mexico]`,
+              ),
+            );
+      }
+      const good = lists.map(([k, v, read]) => [k, v, read.list] as const);
+      if (!good.some(([, , list]) => list)) return undefined;
+      const merged = dedupe(good.flatMap(([, , list]) => list ?? []));
       if (!lists.some(([, , list]) => list)) return undefined;
-      const merged = dedupe(lists.flatMap(([, , list]) => list ?? []));
       const first = (given[0] as readonly [string, unknown])[0];
       return r.fm[first] !== undefined ? r.fromFm(first, merged) : { value: merged, from: 'front-matter' };
     },
@@ -647,7 +675,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   summary: {
     keys: 'summary',
     parse: (v, key, r) => {
-      if (typeof v !== 'string') r.badValue(key, 'a string', 'One or two sentences.');
+      // Optional: a summary of another shape is left out with a warning (then the text's own or a derived one).
+      if (typeof v !== 'string') r.ignoredValue(key, 'a string', 'One or two sentences.');
       return typeof v === 'string' ? cleanLine(v) || undefined : undefined;
     },
     order: ['front-matter', 'found', 'derived'],
@@ -666,7 +695,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // Themes nest it: PaperMod's `cover: { image: ... }`, Starlight blog's `cover: { alt, image }` or `{ alt, light, dark }`.
       const nested =
         typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? ((value as Record<string, unknown>).image ?? (value as Record<string, unknown>).src ?? (value as Record<string, unknown>).url ?? (value as Record<string, unknown>).light)
+          ? ((value as Record<string, unknown>).image ??
+            (value as Record<string, unknown>).src ??
+            (value as Record<string, unknown>).url ??
+            (value as Record<string, unknown>).light)
           : undefined;
       const raw = nested ?? value;
       // An Astro asset import (`@/assets/x.png`, `~/x.png`) becomes a hashed file only the build knows.
@@ -691,7 +723,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, key, r) => {
       const tag = typeof v === 'string' ? languageTag(v) : undefined;
       if (tag) return tag;
-      r.badValue(key, 'a language tag', 'es');
+      // Optional: an unreadable language is left out with a warning; the item has the feed's language.
+      r.ignoredValue(key, 'a language tag', 'es');
       return undefined;
     },
     exclusive: true,
@@ -921,13 +954,23 @@ export function tagUri(siteLink: string, published: Date, slug: string): string 
   return `tag:${host},${day}:${encodeURIComponent(slug).replace(/%2F/gi, '-')}`;
 }
 
-function toStringList(v: unknown): string[] | undefined {
+/** A tag list: a comma-separated string or a list; numbers are read as strings (as Jekyll and Hugo do), other members are `bad`. */
+function toStringList(v: unknown): { list: string[] | undefined; bad: unknown[] } {
   let list: unknown[];
   if (typeof v === 'string') list = v.split(',');
   else if (Array.isArray(v)) list = v;
-  else return undefined;
-  if (list.some((x) => typeof x !== 'string' && typeof x !== 'number')) return undefined;
-  return dedupe(list.map((x) => cleanLine(String(x))).filter(Boolean));
+  else return { list: undefined, bad: [v] };
+  const isTag = (x: unknown): x is string | number => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
+  const bad = list.filter((x) => !isTag(x) && x !== null);
+  return {
+    list: dedupe(
+      list
+        .filter(isTag)
+        .map((x) => cleanLine(String(x)))
+        .filter(Boolean),
+    ),
+    bad,
+  };
 }
 
 function dedupe(list: string[]): string[] {

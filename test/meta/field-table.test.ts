@@ -54,7 +54,7 @@ describe('the field table', () => {
     expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
   });
 
-  it("reads Zola's [taxonomies] after tags and categories; an empty taxonomy is no value, a bad one is named with its value", () => {
+  it("reads Zola's [taxonomies] after tags and categories; an empty taxonomy is no value, a bad one is named with its value and left out", () => {
     const root = path.resolve(import.meta.dirname, '../fixtures/sites/zola-blog');
     const siteInfo = detectSite({ articlesDir: path.join(root, 'content'), configRoot: root, preset: 'auto', display: (a) => a })?.info;
     expect(siteInfo?.preset).toBe('zola');
@@ -65,8 +65,9 @@ describe('the field table', () => {
     const empty = zola({ taxonomies: { tags: null, categories: ['c'] } });
     expect(empty.status === 'ok' && empty.article.tags.value).toEqual(['c']);
     const bad = zola({ taxonomies: { tags: 5 } });
-    expect(bad.status).toBe('error');
-    expect(bad.diagnostics.map((d) => d.message)).toContain('"taxonomies.tags" must be a list of strings or a comma-separated string, not number 5.');
+    // Tags are optional: a bad value is left out with a warning and the post is kept.
+    expect(bad.status === 'ok' && bad.article.tags.value).toEqual([]);
+    expect(bad.diagnostics.map((d) => d.message)).toContain('"taxonomies.tags" should be a list of strings or a comma-separated string, not number 5; it is left out.');
     // Without the Zola preset, [taxonomies] is not read.
     const plain = resolve({ title: 'T', date: '2024-01-01', taxonomies: { tags: ['a'] } });
     expect(plain.status === 'ok' && plain.article.tags.value).toEqual([]);

@@ -56,13 +56,14 @@ describe('resolveArticle: front matter as other generators write it', () => {
     expect(a.tags.value).toEqual(['japan', 'food', 'Travel']);
   });
 
-  it('reads a Jekyll locale-style lang (zh_cn, pt_BR) as a BCP 47 tag and still refuses garbage', () => {
+  it('reads a Jekyll locale-style lang (zh_cn, pt_BR) as a BCP 47 tag and leaves garbage out with a warning', () => {
     expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'zh_cn' }), MTIME, ctx())).lang?.value).toBe('zh-CN');
     expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'zh_hant_tw' }), MTIME, ctx())).lang?.value).toBe('zh-Hant-TW');
     expect(ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: 'pt-BR' }), MTIME, ctx())).lang?.value).toBe('pt-BR');
     for (const bad of ['english please', 'zh__cn', '_cn', 'zh_']) {
       const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', lang: bad }), MTIME, ctx());
-      expect(r.diagnostics.map((d) => d.code)).toContain('FM_BAD_VALUE');
+      expect(ok(r).lang).toBeUndefined();
+      expect(r.diagnostics.filter((d) => d.code === 'FM_VALUE_IGNORED').map((d) => [d.severity, d.line])).toEqual([['warning', 4]]);
     }
   });
 
@@ -155,7 +156,8 @@ describe('resolveArticle', () => {
     [{ title: 'T', date: '31/31/2024' }, 'META_DATE_UNPARSEABLE', 3],
     [{ title: 'T', date: '2024-01-01', slug: '../../etc/passwd' }, 'META_SLUG_INVALID', 4],
     [{ title: 'T', date: '2024-01-01', id: 'not an iri' }, 'META_ID_INVALID', 4],
-    [{ title: 'T', date: '2024-01-01', tags: { a: 1 } }, 'FM_BAD_VALUE', 4],
+    [{ title: 'T', date: '2024-01-01', link: 'javascript:alert(1)' }, 'META_LINK_INVALID', 4],
+    [{ title: 'T', date: '2024-01-01', draft: 'yes' }, 'FM_BAD_VALUE', 4],
     [{ date: '2024-01-01' }, 'META_TITLE_MISSING', 1],
   ])('reports %j as %s at line %i and leaves the article out', (fm, code, line) => {
     const r = resolveArticle(doc(fm), MTIME, ctx());
@@ -186,5 +188,47 @@ describe('ids and slugs', () => {
     expect(slugify('2024-03-11 Feedwright 0.1!')).toBe('2024-03-11-feedwright-0.1');
     expect(slugify('Café de Olla')).toBe('café-de-olla');
     expect(slugify('***')).toBe('article');
+  });
+});
+
+describe('resolveArticle: an optional field of the wrong shape is left out, the post is kept', () => {
+  const ignored = (r: ReturnType<typeof resolveArticle>) => r.diagnostics.filter((d) => d.code === 'FM_VALUE_IGNORED').map((d) => [d.severity, d.file, d.line]);
+  const at4 = [['warning', 'articles/posts/hello-world.md', 4]];
+
+  it('a summary that is not a string: the derived summary, one warning', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', summary: ['a', 'b'] }), MTIME, ctx());
+    expect(ok(r).summary.from).toBe('derived');
+    expect(ignored(r)).toEqual(at4);
+  });
+
+  it('tags: good members kept (numbers as strings), bad members and non-lists left out with a warning naming them', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', tags: ['news', 2024, { a: 1 }, true, 'mexico'] }), MTIME, ctx());
+    expect(ok(r).tags.value).toEqual(['news', '2024', 'mexico']);
+    expect(ignored(r)).toEqual([...at4, ...at4]);
+    expect(r.diagnostics.filter((d) => d.code === 'FM_VALUE_IGNORED').map((d) => d.message)).toEqual([
+      '"tags" holds a map, which is not a tag; it is left out, the other tags are kept.',
+      '"tags" holds boolean true, which is not a tag; it is left out, the other tags are kept.',
+    ]);
+    const map = resolveArticle(doc({ title: 'T', date: '2024-01-01', tags: { a: 1 }, categories: ['Travel'] }), MTIME, ctx());
+    expect(ok(map).tags.value).toEqual(['Travel']);
+    expect(ignored(map)).toEqual(at4);
+  });
+
+  it('an unreadable "updated": left out with a warning, the publication date is used; an unreadable "date" still drops the post', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '2024-01-01', updated: 'last tuesday-ish' }), MTIME, ctx());
+    expect(ok(r).updated.value.toISOString().slice(0, 10)).toBe('2024-01-01');
+    expect(ignored(r)).toEqual(at4);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('META_DATE_UNPARSEABLE');
+    expect(resolveArticle(doc({ title: 'T', date: 'last tuesday-ish' }), MTIME, ctx()).status).toBe('error');
+  });
+
+  it('authors: the readable ones are kept; with none readable, the config author; never an error', () => {
+    const some = resolveArticle(doc({ title: 'T', date: '2024-01-01', author: ['Ann Lee', 42] }), MTIME, ctx());
+    expect(ok(some).authors.value.map((p) => p.name)).toEqual(['Ann Lee']);
+    expect(ignored(some)).toEqual(at4);
+    expect(some.diagnostics.find((d) => d.code === 'FM_VALUE_IGNORED')?.message).toContain('not number 42; it is left out.');
+    const none = resolveArticle(doc({ title: 'T', date: '2024-01-01', author: { nickname: 'x' } }), MTIME, ctx());
+    expect(ok(none).authors.from).toBe('config-default');
+    expect(ignored(none)).toEqual(at4);
   });
 });
