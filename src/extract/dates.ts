@@ -7,7 +7,9 @@
  * every language it holds is read the same way. The rules:
  * - A date is a day: a year, a month and a day, all written. A month without a day ("April 2018")
  *   or a day without a year ("5. März", "Jun12") is not a date, and never becomes the 1st of the
- *   month or the current year; a time alone ("14:32", "Di, 10:19 Uhr") is not a date either.
+ *   month or the current year; a time alone ("14:32", "Di, 10:19 Uhr") is not a date either. A
+ *   caller may resolve such a partial date against a full date of the same page
+ *   (`resolvePartialDate`, at the end of this module); never against the clock.
  * - Only relative dates ("2 hours ago", "vor 3 Tagen", "gestern, 14:32") are read against the
  *   caller's `referenceDate` (never the clock); without one they are no date, and a reading that
  *   would lie after the reference is refused (inference never produces a future date).
@@ -637,3 +639,121 @@ export function readDateValue(value: unknown, timezone: string): Date | undefine
   return undefined;
 }
 
+
+// ---------------------------------------------------------------- partial dates (issue 12)
+//
+// A year-less date ("5. März", "March 5") or a time alone ("14:32", "um 9:30 Uhr") is no date by
+// itself. A caller may resolve one against a full date stated elsewhere on the same page
+// (`resolvePartialDate`): never against the clock, and never to a day after the extraction clock.
+
+/** A date line that states a day without a year, or a time without a day. */
+export interface PartialDate {
+  kind: DateKind;
+  /** Month and day of a year-less date; absent for a time alone. */
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  /** Minutes east of UTC, when the text states it. */
+  offset?: number;
+  zone?: string;
+}
+
+const DAY_MONTH = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?![${L}])(?!,?\\s*(?:de\\s+)?\\d)`, 'iu');
+const MONTH_DAY = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d${L}])(?!,?\\s*\\d{4})`, 'iu');
+const TIME_START = /(?<![\d.:/])\d{1,2}(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))\d{2}(?![\d/])/iu;
+
+/** Words of a partial date line other than date words and labels: how many there may be. */
+const PARTIAL_REST_WORDS = { day: 3, time: 0 } as const;
+
+/**
+ * Read a short line as a partial date line: a year-less day ("5. März", "Updated March 5, 14:32")
+ * or a time alone ("14:32 Uhr"), the rest date words and labels (a few other words for a day).
+ * Undefined when the line holds a full date, or a sentence.
+ */
+export function readPartialDateLine(line: string, timezone: string): PartialDate | undefined {
+  const text = normaliseDateText(line.trim());
+  if (text.length === 0 || text.length > MAX_DATE_TEXT || !/\d/.test(text)) return undefined;
+  if (findTextDate(text, timezone)) return undefined;
+  let c: Candidate | undefined;
+  const dm = DAY_MONTH.exec(text);
+  const md = MONTH_DAY.exec(text);
+  const first = dm && md ? (dm.index <= md.index ? dm : md) : (dm ?? md);
+  if (first) {
+    const dayFirst = first === dm;
+    const month = monthNumber((dayFirst ? first[2] : first[1]) as string);
+    const day = Number(dayFirst ? first[1] : first[2]);
+    // A leap year, so that "29. Februar" is a day until the year is known.
+    if (month !== undefined) c = { index: first.index, length: first[0].length, year: 2000, month, day };
+    if (c && !valid(c)) return undefined;
+  } else {
+    const t = TIME_START.exec(text);
+    if (!t) return undefined;
+    c = { index: t.index, length: 0, year: 2000, month: 1, day: 1 };
+  }
+  if (!c) return undefined;
+  const timed = withTime(text, c);
+  if (first === null && timed.hour === undefined) return undefined;
+  const before = text.slice(0, timed.index);
+  const after = text.slice(timed.index + timed.length);
+  if (/\d/.test(after) || /\d/.test(before)) return undefined;
+  const rest = (`${before} ${after}`.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !DATE_FILLER.has(w));
+  if (rest.length > PARTIAL_REST_WORDS[first ? 'day' : 'time']) return undefined;
+  const kind: DateKind = UPDATED_LABEL.test(before.replace(/^[^\p{L}]+/u, '')) ? 'updated' : 'published';
+  const out: PartialDate = { kind };
+  if (first) {
+    out.month = timed.month;
+    out.day = timed.day;
+  }
+  if (timed.hour !== undefined) {
+    out.hour = timed.hour;
+    out.minute = timed.minute ?? 0;
+    out.second = timed.second ?? 0;
+  }
+  if (timed.offset !== undefined) out.offset = timed.offset;
+  if (timed.zone !== undefined) out.zone = timed.zone;
+  return out;
+}
+
+/** A full date a partial one is resolved against: an instant and the offset its day is stated at. */
+export interface FullDate {
+  value: Date;
+  offset: number;
+  precision: 'day' | 'time';
+}
+
+/**
+ * Resolve a partial date against a full date of the same page:
+ * - a year-less day takes the year that puts it closest to, and not after, the full date's day
+ *   ("31 Dec" with 2 January 2024 is 31 December 2023);
+ * - a time alone is added to a full date of day precision, on that day; a full date that has a
+ *   time already keeps it (undefined).
+ * Undefined when the result would lie after `now` (the extraction clock), when given.
+ */
+export function resolvePartialDate(partial: PartialDate, full: FullDate, timezone: string, now?: Date): DateMatch | undefined {
+  const stated = new Date(full.value.getTime() + full.offset * 60_000);
+  const y = stated.getUTCFullYear();
+  const m = stated.getUTCMonth() + 1;
+  const d = stated.getUTCDate();
+  let c: Candidate;
+  if (partial.month !== undefined && partial.day !== undefined) {
+    const notAfter = partial.month < m || (partial.month === m && partial.day <= d);
+    c = { index: 0, length: 0, year: notAfter ? y : y - 1, month: partial.month, day: partial.day };
+  } else {
+    if (partial.hour === undefined || full.precision !== 'day') return undefined;
+    c = { index: 0, length: 0, year: y, month: m, day: d, offset: partial.offset ?? full.offset };
+  }
+  if (partial.hour !== undefined) {
+    c.hour = partial.hour;
+    c.minute = partial.minute ?? 0;
+    c.second = partial.second ?? 0;
+  }
+  if (partial.offset !== undefined) c.offset = partial.offset;
+  if (partial.zone !== undefined && partial.offset === undefined && partial.month !== undefined) c.zone = partial.zone;
+  if (!valid(c)) return undefined;
+  const instant = toInstant(c, timezone);
+  if (!instant) return undefined;
+  if (now !== undefined && instant.value.getTime() > now.getTime()) return undefined;
+  return remember({ value: instant.value, index: 0, text: '', offset: instant.offset, precision: c.hour === undefined ? 'day' : 'time' });
+}

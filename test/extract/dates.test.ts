@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextDate, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine } from '../../src/extract/dates.js';
+import { findTextDate, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine, readPartialDateLine, resolvePartialDate } from '../../src/extract/dates.js';
 
 describe('parseTextDate', () => {
   it.each([
@@ -180,5 +180,34 @@ describe('today and yesterday in a byline (issue 12)', () => {
     const ref = new Date('2026-12-01T12:00:00Z');
     expect(findTextDate('By Sam Roe - yesterday', 'UTC', ref)?.value.toISOString().slice(0, 10)).toBe('2026-11-30');
     expect(findTextDate('Heute im Angebot: Äpfel', 'UTC', ref)).toBeUndefined();
+  });
+});
+
+describe('partial dates resolved against a full date (issue 12)', () => {
+  const full = (iso: string, precision: 'day' | 'time' = 'day') => ({ value: new Date(iso), offset: 0, precision });
+  const partial = (text: string) => {
+    const p = readPartialDateLine(text, 'UTC');
+    if (!p) throw new Error(`no partial date in ${text}`);
+    return p;
+  };
+  it('reads a year-less day or a time alone as a partial date, never a full date or a sentence', () => {
+    expect(readPartialDateLine('5. März', 'UTC')).toEqual({ kind: 'published', month: 3, day: 5 });
+    expect(readPartialDateLine('Updated Dec 31', 'UTC')).toEqual({ kind: 'updated', month: 12, day: 31 });
+    expect(readPartialDateLine('14:32 Uhr', 'UTC')).toEqual({ kind: 'published', hour: 14, minute: 32, second: 0 });
+    for (const text of ['5. März 2021', 'Video 3:45 and more to see', 'März 2021', 'page 5', 'March 5 at the big hall in town today']) expect(readPartialDateLine(text, 'UTC')).toBeUndefined();
+  });
+
+  it('takes the year that puts the day closest to, and not after, the full date', () => {
+    const dec31 = partial('Dec 31');
+    expect(resolvePartialDate(dec31, full('2024-01-02T00:00:00Z'), 'UTC')?.value.toISOString()).toBe('2023-12-31T00:00:00.000Z');
+    expect(resolvePartialDate(partial('2 January'), full('2024-01-02T00:00:00Z'), 'UTC')?.value.toISOString()).toBe('2024-01-02T00:00:00.000Z');
+  });
+
+  it('adds a time alone only to a full date of day precision, on its day, and never after now', () => {
+    const time = partial('14:32');
+    expect(resolvePartialDate(time, full('2024-01-02T00:00:00Z'), 'UTC')?.value.toISOString()).toBe('2024-01-02T14:32:00.000Z');
+    expect(resolvePartialDate(time, full('2024-01-02T09:00:00Z', 'time'), 'UTC')).toBeUndefined();
+    expect(resolvePartialDate(time, full('2024-01-02T00:00:00Z'), 'UTC', new Date('2024-01-02T12:00:00Z'))).toBeUndefined();
+    expect(resolvePartialDate(partial('Jan 2'), full('2024-01-02T00:00:00Z'), 'UTC', new Date('2024-01-01T00:00:00Z'))).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ import { type DateContext, slashDayFirstFor } from '../dates.js';
 import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName } from '../textual/byline.js';
 import { type DomDocument, type DomElement, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
-import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, urlDate, visibleDates } from './page-dates.js';
+import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
@@ -1009,7 +1009,12 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
   const headlineEl = headlineElement(headings, headline?.text);
   const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
-  const dates = choosePageDates(markupDates, visibleDates(document, headlineEl, o.timezone, o.dateContext), urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined));
+  const partials: PartialPageDate[] = [];
+  const visible = visibleDates(document, headlineEl, o.timezone, o.dateContext, partials);
+  const pageUrlDate = urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined);
+  // Year-less days and times alone, resolved against the page's full dates (never the clock).
+  const resolved = resolvePartialDates(partials, markupDates, visible, pageUrlDate, o.timezone, o.referenceDate);
+  const dates = choosePageDates(markupDates, [...visible, ...resolved].sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0)), pageUrlDate);
   if (dates.published) found.published = dates.published;
   else delete found.published;
   if (dates.updated) found.updated = dates.updated;

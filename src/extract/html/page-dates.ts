@@ -18,7 +18,7 @@
  * with the offset that gives it.
  */
 import type { Sourced } from '../../model.js';
-import { type DateContext, type DateKind, readDateLine, readMarkupDate, statedOffset, withStatedOffset } from '../dates.js';
+import { type DateContext, type DateKind, type PartialDate, readDateLine, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
@@ -116,7 +116,7 @@ function hasDigitText(el: DomElement): boolean {
  * depend on the clock for it (the content filter's date lines still give one when nothing else does). `headline` is the element of
  * the chosen title; without one, distances count from the start of the body.
  */
-export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, context?: DateContext): PageDate[] {
+export function visibleDates(document: DomDocument, headline: DomElement | undefined, timezone: string, context?: DateContext, partials?: PartialPageDate[]): PageDate[] {
   // Not `document.body`: linkedom's getter inserts a <body> when the first one is not where it expects it.
   const body = document.querySelector('body');
   if (!body) return [];
@@ -145,7 +145,12 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     const text = normalizeSpace(el.textContent ?? '');
     if (text.length === 0 || text.length > MAX_TEXT) continue;
     const line = readDateLine(text, timezone, undefined, 6, context);
-    if (!line) continue;
+    if (!line) {
+      // A year-less day or a time alone near the headline, for `resolvePartialDates`.
+      const partial = partials && Math.abs(distance) <= MAX_PARTIAL_DISTANCE && el.children.length === 0 ? readPartialDateLine(text, timezone) : undefined;
+      if (partial && partials) partials.push({ partial, kind: partial.kind === 'updated' || updatedByMarkup(el) ? 'updated' : 'published', distance });
+      continue;
+    }
     // A label in a sibling element ("<span>Aktualisiert:</span> <span>1. Januar 2023</span>") is read with the date.
     const parent = el.parentElement;
     const parentText = parent && parent !== body && parent.childNodes.length <= 4 ? normalizeSpace(parent.textContent ?? '') : '';
@@ -154,6 +159,45 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     const stated = statedOffset(line.value) ?? 0;
     out.push({ value: line.value, offset: stated, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind, source: 'visible', distance });
     if (out.length >= MAX_VISIBLE) break;
+  }
+  return out;
+}
+
+/** A year-less day or a time alone the page shows near its headline. */
+export interface PartialPageDate {
+  partial: PartialDate;
+  kind: DateKind;
+  distance: number;
+}
+
+/** Partial dates further from the headline than this (in elements) are not read. */
+const MAX_PARTIAL_DISTANCE = 12;
+
+/**
+ * The page's partial dates resolved against its full dates (issue 12): a year-less day takes its
+ * year from the page's first full date (markup publication date, shown full date, URL date path,
+ * markup update date, in that order); a time alone is added to the first full date of day
+ * precision, on its day, when no full date of the page states a time for that day. Never a day
+ * after `now`; without a full date, nothing. Each becomes a visible candidate for `choosePageDates`.
+ */
+export function resolvePartialDates(partials: readonly PartialPageDate[], markup: readonly PageDate[], visible: readonly PageDate[], url: { year: number; month: number; day: number } | undefined, timezone: string, now: Date | undefined): PageDate[] {
+  if (partials.length === 0) return [];
+  const urlFull: PageDate[] = url ? [{ value: new Date(Date.UTC(url.year, url.month - 1, url.day)), offset: 0, precision: 'day', kind: 'published', source: 'url' }] : [];
+  const full = [...markup.filter((c) => c.kind === 'published'), ...visible.filter((c) => c.kind === 'published'), ...urlFull, ...markup.filter((c) => c.kind === 'updated'), ...visible.filter((c) => c.kind === 'updated')];
+  const anchor = full[0];
+  if (!anchor) return [];
+  const out: PageDate[] = [];
+  for (const p of partials) {
+    let m: ReturnType<typeof resolvePartialDate>;
+    if (p.partial.month !== undefined) m = resolvePartialDate(p.partial, anchor, timezone, now);
+    else {
+      const dayAnchor = full.find((c) => c.precision === 'day');
+      if (!dayAnchor) continue;
+      const day = dayOf(dayAnchor.value, dayAnchor.offset);
+      if (full.some((c) => c.precision === 'time' && dayOf(c.value, c.offset) === day)) continue;
+      m = resolvePartialDate(p.partial, dayAnchor, timezone, now);
+    }
+    if (m) out.push({ value: m.value, offset: m.offset, precision: m.precision, kind: p.kind, source: 'visible', distance: p.distance });
   }
   return out;
 }
@@ -269,9 +313,14 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
   }
   if (best === undefined) return out;
   // The instant of that day: the first markup statement of it (published before updated), else the shown one.
-  const instant = published.find((c) => dayOf(c.value, c.offset) === best) ?? (shown && dayOf(shown.value, shown.offset) === best && shown.precision === 'time' ? shown : undefined) ?? updated.find((c) => dayOf(c.value, c.offset) === best) ?? shown;
+  const instant = published.find((c) => dayOf(c.value, c.offset) === best && (c.precision === 'time' || !shownTimeOn(shown, best))) ?? (shown && dayOf(shown.value, shown.offset) === best && shown.precision === 'time' ? shown : undefined) ?? updated.find((c) => dayOf(c.value, c.offset) === best) ?? shown;
   if (instant) out.published = sourced(instant);
   return out;
+}
+
+/** Whether the shown date states a time on `day`. */
+function shownTimeOn(shown: PageDate | undefined, day: string): boolean {
+  return shown !== undefined && shown.precision === 'time' && dayOf(shown.value, shown.offset) === day;
 }
 
 /** How many elements of distance a visible date's agreement with a markup date is worth. */

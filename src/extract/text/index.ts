@@ -24,7 +24,7 @@
 
 import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
-import { readDateLine } from '../dates.js';
+import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { LineScore, Person } from '../../model.js';
 import {
@@ -1184,6 +1184,7 @@ function readMetadata(
     if (labels[i]?.keep || labels[i]?.rule || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options);
   }
+  if (titleIndex !== undefined) resolvePartialLines(units, labels, meta, result, options, titleIndex);
   // Tags close an article; look just after the body.
   const tagsFrom = Math.max(0, end - 2);
   const tagsTo = Math.min(units.length - 1, end + TAGS_WINDOW_AFTER);
@@ -1261,6 +1262,34 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';
       }
+    }
+  }
+}
+
+/**
+ * Year-less days ("5. März") and times alone ("14:32 Uhr") on lines next to the headline, resolved
+ * against the full date read from the page (issue 12, src/extract/dates.ts `resolvePartialDate`): a
+ * year-less day gives the date of its kind when none was read; a time alone is added to a published
+ * date read without one, on its day. Without a full date, nothing; never a date after the reference.
+ */
+function resolvePartialLines(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, titleIndex: number): void {
+  const anchor = result.published ?? result.updated;
+  if (!anchor) return;
+  const anchorUnit = units.find((u) => u.line === anchor.line);
+  const full = { value: anchor.value, offset: statedOffset(anchor.value) ?? 0, precision: anchorUnit && /\d[:.h]\d\d/.test(anchorUnit.text) ? ('time' as const) : ('day' as const) };
+  for (let i = Math.max(0, titleIndex - META_WINDOW_ABOVE_TITLE); i <= Math.min(units.length - 1, titleIndex + META_NEAR_TITLE); i += 1) {
+    const unit = units[i] as Unit;
+    if (i === titleIndex || meta[i] || labels[i]?.keep || unit.words > META_MAX_WORDS) continue;
+    const partial = readPartialDateLine(unit.text, options.timezone);
+    if (!partial) continue;
+    if (partial.month !== undefined) {
+      if (result[partial.kind]) continue;
+      const m = resolvePartialDate(partial, full, options.timezone, options.referenceDate);
+      if (m) setDate(result, partial.kind, m.value, unit.line);
+    } else if (partial.kind === 'published' && result.published === anchor && full.precision === 'day') {
+      const m = resolvePartialDate(partial, full, options.timezone, options.referenceDate);
+      if (m) result.published = { value: m.value, line: anchor.line };
+      return;
     }
   }
 }

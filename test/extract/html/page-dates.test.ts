@@ -124,6 +124,34 @@ describe("issue 12's precision rules, on whole pages", () => {
     expect(found.published).toBeUndefined();
   });
 
+  it('gives a year-less day shown under the headline the year of a full date elsewhere on the page', () => {
+    // Only a modification date in the markup: the shown "5. März" is the publication day, in its year.
+    const head = jsonLd({ '@type': 'Article', headline: 'Council approves river works', dateModified: '2023-06-07T10:00:00+02:00' });
+    const { found } = extractHtml(page({ head, body: withHeader('<p class="date">5. März</p>') }), opts);
+    expect(day(found.published?.value)).toBe('2023-03-05');
+    // From the URL's date path alone, too; "31 Dec" with 2 January is the year before.
+    const url = extractHtml(page({ body: withHeader('<p class="date">Dec 31</p>') }), { ...opts, url: 'https://example.org/2024/01/02/river-works/' });
+    expect(day(url.found.published?.value)).toBe('2023-12-31');
+  });
+
+  it('never resolves a year-less day to a date after the reference', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Council approves river works', dateModified: '2026-11-30T10:00:00Z' });
+    const body = withHeader('<p class="date">30 November</p>');
+    const late = extractHtml(page({ head, body }), { ...opts, referenceDate: new Date('2026-11-29T00:00:00Z') });
+    expect(day(late.found.published?.value)).not.toBe('2026-11-30');
+    expect(late.found.published?.from).not.toBe('date-line');
+  });
+
+  it('adds a time shown alone to a full date of the same day, and makes no date of it otherwise', () => {
+    const head = '<meta property="article:published_time" content="2023-06-07">';
+    const { found } = extractHtml(page({ head, body: withHeader('<p class="time">14:32 Uhr</p>') }), { ...opts, timezone: 'Europe/Berlin' });
+    expect(found.published?.value.toISOString()).toBe('2023-06-07T12:32:00.000Z');
+    // A full date with a time keeps its own.
+    const timed = '<meta property="article:published_time" content="2023-06-07T09:15:00+02:00">';
+    const kept = extractHtml(page({ head: timed, body: withHeader('<p class="time">14:32 Uhr</p>') }), { ...opts, timezone: 'Europe/Berlin' });
+    expect(kept.found.published?.value.toISOString()).toBe('2023-06-07T07:15:00.000Z');
+  });
+
   it('publishes a page that states only a modification date at that date', () => {
     const head = jsonLd({ '@type': 'Article', headline: 'Council approves river works', dateModified: '2023-06-07T10:00:00+02:00' });
     const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);

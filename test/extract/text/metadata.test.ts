@@ -186,4 +186,20 @@ describe('date lines next to the headline (issue 12)', () => {
     const text = ['Menu', 'Search', '', '22.12.2019', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
     expect(extractText(text, UTC).published?.value).toEqual(new Date('2019-12-22T00:00:00Z'));
   });
+
+  it('resolves a year-less day or a time alone next to the headline only against a full date of the text (issue 12)', () => {
+    const REF = { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') } as const;
+    // "31 Dec" published, "Updated: January 2, 2024": the year before the full date.
+    const yearless = extractText(page(['31 Dec', 'Updated: January 2, 2024']), REF);
+    expect(yearless.published?.value).toEqual(new Date('2023-12-31T00:00:00Z'));
+    expect(yearless.updated?.value).toEqual(new Date('2024-01-02T00:00:00Z'));
+    // A time alone adds a time to the published day.
+    const timed = extractText(page(['March 11, 2021', '14:32']), REF);
+    expect(timed.published?.value).toEqual(new Date('2021-03-11T14:32:00Z'));
+    // Without a full date, nothing.
+    expect(extractText(page(['31 Dec', '14:32']), REF).published).toBeUndefined();
+    // Never after the reference.
+    const future = extractText(page(['30 November', 'Updated: November 30, 2026']), { timezone: 'UTC', referenceDate: new Date('2026-11-29T00:00:00Z') });
+    expect(future.published).toBeUndefined();
+  });
 });
