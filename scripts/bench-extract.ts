@@ -38,7 +38,7 @@ import { readDocument } from '../src/sources/read.js';
 import { makeReadContext } from '../src/sources/read-context.js';
 import { decodeSource } from '../src/sources/files.js';
 // score.mjs's snippet metric, written once (scripts/text-eval.ts) for this table and the model fit.
-import { PY_WS_RUN, set2Counts } from './text-eval.js';
+import { nameSet, normText, set2Counts, setEq } from './text-eval.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SET1_META = join(repoRoot, 'scripts/data/set1-meta.json');
@@ -144,30 +144,6 @@ function runPage(file: string, id: string, ctx: ExplainContext, runs: number): P
 
 // ---------------------------------------------------------------- score.mjs's metrics, in-process
 
-const QUOTES: [RegExp, string][] = [
-  [/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'"],
-  [/[\u201c\u201d\u201e\u201f\u2033]/g, '"'],
-];
-function normText(s: unknown): string {
-  let t = String(s ?? '').normalize('NFC');
-  for (const [re, to] of QUOTES) t = t.replace(re, to);
-  return t.replace(PY_WS_RUN, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-const NAME_SPLIT = /\s*(?:[;,&]|\s(?:and|und|y|et)\s)\s*/i;
-function nameSet(names: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const raw of names) {
-    for (let n of normText(raw).split(NAME_SPLIT)) {
-      n = n
-        .replace(/^(?:by|von|par|por|di|de|door)\s+/, '')
-        .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-        .trim();
-      if (n) out.add(n);
-    }
-  }
-  return out;
-}
-const setEq = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 const NOT_FOUND_FROM = new Set(['config-default', 'mtime', 'git', 'file-name']);
 function truthDay(d: unknown): string | null {
   const m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})/.exec(String(d ?? '').trim());

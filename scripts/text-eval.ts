@@ -140,6 +140,32 @@ export function set1Aggregate(rows: readonly [number, number, number][]): { p: n
 export const PY_WS_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 export const pyNorm = (s: string): string => s.replace(PY_WS_RUN, ' ').replace(/^ /, '').replace(/ $/, '');
 
+/** score.mjs's normalisation of titles and names (NFC, one kind of quote, Python's whitespace), and its author sets. */
+const QUOTES: [RegExp, string][] = [
+  [/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'"],
+  [/[\u201c\u201d\u201e\u201f\u2033]/g, '"'],
+];
+export function normText(s: unknown): string {
+  let t = String(s ?? '').normalize('NFC');
+  for (const [re, to] of QUOTES) t = t.replace(re, to);
+  return t.replace(PY_WS_RUN, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+const NAME_SPLIT = /\s*(?:[;,&]|\s(?:and|und|y|et)\s)\s*/i;
+export function nameSet(names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const raw of names) {
+    for (let n of normText(raw).split(NAME_SPLIT)) {
+      n = n
+        .replace(/^(?:by|von|par|por|di|de|door)\s+/, '')
+        .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+        .trim();
+      if (n) out.add(n);
+    }
+  }
+  return out;
+}
+export const setEq = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+
 /** score.mjs's counts for one page: `with` snippets found (tp) and missed (fn), `without` snippets found (fp) and absent (tn). */
 export function set2Counts(page: Pick<Page, 'with' | 'without'>, body: string): { tp: number; fp: number; fn: number; tn: number } {
   const r = pyNorm(body);

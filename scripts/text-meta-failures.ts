@@ -17,35 +17,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractText } from '../src/extract/text/index.js';
-import { SET1_DIR, SET2_DIR, SET2_IDS } from './text-eval.js';
+import { nameSet, normText as norm, SET1_DIR, SET2_DIR, SET2_IDS } from './text-eval.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'sum';
-
-/** score.mjs's normalisation of titles and names. */
-function norm(s: unknown): string {
-  return String(s ?? '')
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-const NAME_SPLIT = /\s*(?:[;,&]|\s(?:and|und|y|et)\s)\s*/i;
-function nameSet(names: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const raw of names) {
-    for (let n of norm(raw).split(NAME_SPLIT)) {
-      n = n
-        .replace(/^(?:by|von|par|por|di|de|door)\s+/, '')
-        .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-        .trim();
-      if (n) out.add(n);
-    }
-  }
-  return out;
-}
 
 interface Truth {
   title?: string;
