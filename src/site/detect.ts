@@ -4,6 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { FeedwrightError } from '../errors.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
+import { sortedEntries } from './entries.js';
 import type { Preset, SiteInfo } from './model.js';
 
 /*
@@ -94,13 +95,7 @@ function hugoConfig(root: string, rootData?: Record<string, unknown>): Record<st
 function hugoConfigDir(dir: string, merged: Record<string, unknown>): void {
   const files: string[] = [];
   const walk = (d: string, depth: number): void => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of sortedEntries(d)) {
       if (e.isDirectory() && depth < 4) walk(path.join(d, e.name), depth + 1);
       else if (e.isFile() && /\.(toml|ya?ml|json)$/.test(e.name)) files.push(path.join(d, e.name));
     }
@@ -374,9 +369,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const input = literalOption(cfgText, 'input') ?? '.';
       contentRoot = path.resolve(root, input);
       info.output = literalOption(cfgText, 'output') ?? '_site';
-      const dataDir = path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data');
-      for (const f of ['metadata.json', 'site.json']) {
-        const url = baseUrl(asString(readData(path.join(dataDir, f))?.url));
+      // Global data (`_data/*.json`), read once: the site's URL and, below, the template variables.
+      const globals = eleventyGlobalData(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data'));
+      for (const name of ['metadata', 'site']) {
+        const url = baseUrl(asString(asRecord(globals[name])?.url));
         if (url) {
           info.baseUrl = url;
           break;
@@ -387,7 +383,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Eleventy runs Markdown through a template engine first (markdownTemplateEngine, "liquid" by
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
-      if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = eleventyGlobalData(dataDir);
+      if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = globals;
       break;
     }
     case 'astro': {
@@ -423,13 +419,7 @@ function foldersUnder(dir: string): string[] {
   const out: string[] = [''];
   const walk = (rel: string, depth: number) => {
     if (depth > 12) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of sortedEntries(path.join(dir, rel))) {
       if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
       out.push(r);

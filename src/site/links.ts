@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDateValue } from '../meta/dates.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { MAX_SOURCE_BYTES } from '../sources/files.js';
 import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
+import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
 import { hugoUrlize, siteLink } from './permalink.js';
 
@@ -159,13 +160,7 @@ function walk(dir: string, skip: string): string[] {
   const out: string[] = [];
   const visit = (d: string, depth: number): void => {
     if (depth > 16 || (skip !== '' && path.resolve(d) === path.resolve(skip))) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of sortedEntries(d)) {
       if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'vendor') continue;
       const abs = path.join(d, e.name);
       if (e.isDirectory()) visit(abs, depth + 1);
