@@ -98,6 +98,23 @@ type NoParams = Record<string, never>;
 /** MiB with one decimal, as messages print sizes. */
 const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
+/** A value quoted for a message, whitespace folded and cut at `max` characters. */
+export function quote(value: string, max = 60): string {
+  const flat = value.replace(/\s+/g, ' ');
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+}
+
+/** "U+00A0": a code point as messages name it. */
+const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The values of the specifications that messages name (and the validator checks against). */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+const STRIP_CONTROLS = 'Strip control characters (other than tab, newline, carriage return) and U+FFFE/U+FFFF before writing XML.';
+const FULL_URL = 'Write the full URL, including https:// and the host.';
+
 export const CODES = {
   // ==== fatal errors (FeedwrightError) ==========================================================
   CONFIG_NOT_FOUND: {
@@ -801,6 +818,18 @@ export const CODES = {
     section: 'any',
     spec: 'feedwright',
     summary: 'The content is neither an RSS 2.0 document, an Atom feed, nor a JSON object.',
+    say: (p: { root?: string; namespace?: string }) =>
+      p.root === undefined
+        ? {
+            message: 'The file is neither XML with an <rss> or <feed> root element nor a JSON object, so it is not a feed this validator knows.',
+            hint: 'Check that the file is an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document.',
+          }
+        : p.namespace !== undefined
+          ? {
+              message: `The root <${p.root}> is in the namespace ${JSON.stringify(p.namespace)}, but RSS 2.0 elements have no namespace, so readers will not recognise it.`,
+              hint: 'Remove the default xmlns from <rss>; declare extension namespaces with prefixes.',
+            }
+          : { message: `The root element <${p.root}> is neither an RSS 2.0 <rss> nor an Atom <feed>.`, hint: 'RSS 1.0 (RDF) and other formats are not checked.' },
   },
   FEED_SKIPPED_NOT_A_FEED: {
     kind: 'rule',
@@ -808,6 +837,7 @@ export const CODES = {
     section: 'any',
     spec: 'feedwright',
     summary: 'A file found while walking a folder is not a feed (e.g. a JSON config or an HTML page), so it was not checked.',
+    say: (_: NoParams) => ({ message: 'The file is not an RSS, Atom or JSON Feed document, so it was not checked.', hint: 'Name the file explicitly to check it anyway.' }),
   },
   FEED_FILE_UNREADABLE: {
     kind: 'rule',
@@ -815,6 +845,7 @@ export const CODES = {
     section: 'any',
     spec: 'feedwright',
     summary: 'A path given to checkPaths could not be read.',
+    say: (p: { reason: string }) => ({ message: `The path could not be read: ${p.reason}.`, hint: 'Check that the path exists and is readable.' }),
   },
   XML_NOT_WELL_FORMED: {
     kind: 'rule',
@@ -822,6 +853,7 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 2.1',
     summary: 'The document is not well-formed XML (a problem not covered by a more specific XML_ code).',
+    say: (p: { reason: string }) => ({ message: `The document is not well-formed XML: ${p.reason}` }),
   },
   XML_ILLEGAL_CHARACTER: {
     kind: 'rule',
@@ -829,6 +861,10 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 2.2 (Char)',
     summary: 'A character that XML 1.0 forbids (control characters such as U+0001, U+FFFE, U+FFFF) appears literally.',
+    say: (p: { codePoint?: number; surrogate?: number }) =>
+      p.surrogate !== undefined
+        ? { message: `The text contains a lone UTF-16 surrogate (${codePointName(p.surrogate)}), which is not a character: it cannot be encoded in UTF-8 and XML does not allow it.`, hint: STRIP_CONTROLS }
+        : { message: `The document contains ${p.codePoint === undefined ? 'a character' : codePointName(p.codePoint)}, which XML 1.0 does not allow anywhere in a document.`, hint: STRIP_CONTROLS },
   },
   XML_BAD_CHARACTER_REFERENCE: {
     kind: 'rule',
@@ -836,6 +872,7 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 4.1 (WFC: Legal Character)',
     summary: 'A character reference such as &#1; names a character that XML 1.0 forbids.',
+    say: (p: { reference: string }) => ({ message: `The character reference ${p.reference} names a character that XML 1.0 does not allow.`, hint: 'Remove the reference; the character cannot be represented in XML 1.0 at all.' }),
   },
   XML_UNDEFINED_ENTITY: {
     kind: 'rule',
@@ -843,6 +880,13 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 4.1 (WFC: Entity Declared)',
     summary: 'An entity reference (e.g. &nbsp;) is not one of the five XML entities, or a bare & is not escaped.',
+    say: (p: { entity?: string }) => ({
+      message:
+        p.entity === undefined
+          ? 'A & does not start an entity or character reference; in XML a literal & must be written &amp; (or &#x26;).'
+          : `The entity reference ${p.entity} is not defined: XML knows only &amp; &lt; &gt; &quot; &apos;, and a literal & must be written &amp;.`,
+      hint: 'Use a numeric reference such as &#xA0; instead of HTML entities, and escape & as &amp; (or &#x26;).',
+    }),
   },
   XML_UNDECLARED_PREFIX: {
     kind: 'rule',
@@ -850,6 +894,7 @@ export const CODES = {
     section: 'xml',
     spec: 'Namespaces in XML 1.0 (NSC: Prefix Declared)',
     summary: 'An element or attribute uses a namespace prefix (e.g. content:encoded) that no xmlns: attribute declares.',
+    say: (p: { prefix: string }) => ({ message: `The namespace prefix ${p.prefix} is used but never declared with an xmlns attribute.`, hint: 'Declare the namespace on the root element, e.g. xmlns:content="http://purl.org/rss/1.0/modules/content/".' }),
   },
   XML_MISMATCHED_TAG: {
     kind: 'rule',
@@ -857,6 +902,10 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 3 (WFC: Element Type Match)',
     summary: 'An end tag does not match the open start tag, or an element is never closed.',
+    say: (p: { unclosed: string } | { endTag: string }) => ({
+      message: 'unclosed' in p ? `The element <${p.unclosed}> is never closed.` : `The end tag ${p.endTag} does not match the element that is open.`,
+      hint: 'Check that every start tag has a matching end tag in the right order.',
+    }),
   },
   XML_CDATA_END_IN_TEXT: {
     kind: 'rule',
@@ -864,6 +913,10 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 2.4',
     summary: 'The string "]]>" appears in character data (typically a second "]]>" inside a CDATA section).',
+    say: (_: NoParams) => ({
+      message: 'The text contains "]]>", which XML does not allow in character data; a CDATA section cannot contain "]]>" either, so this usually means a second "]]>" inside CDATA content.',
+      hint: 'Split the CDATA section around each "]]>" (write "]]]]><![CDATA[>"), or escape the content instead of using CDATA.',
+    }),
   },
   XML_NESTING_TOO_DEEP: {
     kind: 'rule',
@@ -871,6 +924,10 @@ export const CODES = {
     section: 'xml',
     spec: 'libxml2 parser limit (XML_PARSE_HUGE off): at most 257 nested elements',
     summary: 'Elements are nested deeper than libxml2-based readers accept; parsing stops there.',
+    say: (p: { limit: number }) => ({
+      message: `Elements are nested more than ${p.limit} deep here; libxml2-based readers (xmllint, many feed readers) refuse such documents.`,
+      hint: 'Flatten the markup; real articles never need this depth.',
+    }),
   },
   XML_DUPLICATE_ATTRIBUTE: {
     kind: 'rule',
@@ -878,6 +935,7 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 3.1 (WFC: Unique Att Spec)',
     summary: 'The same attribute appears twice on one element.',
+    say: (p: { attribute: string }) => ({ message: `The attribute ${p.attribute} appears twice on the same element.`, hint: 'Keep one of the two attributes.' }),
   },
   RSS_VERSION_INVALID: {
     kind: 'rule',
@@ -885,6 +943,12 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0 (rssboard.org/rss-specification): "the version attribute must be 2.0"',
     summary: 'The <rss> element must have version="2.0".',
+    say: (p: { version?: string }) => ({
+      message:
+        p.version === undefined
+          ? 'The <rss> element has no version attribute; RSS 2.0 requires version="2.0".'
+          : `The <rss> element has version=${quote(p.version)}; RSS 2.0 requires version="2.0".`,
+    }),
   },
   RSS_CHANNEL_COUNT: {
     kind: 'rule',
@@ -892,6 +956,12 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "Required channel elements"',
     summary: '<rss> must contain exactly one <channel>.',
+    say: (p: { count: number }) => ({
+      message:
+        p.count === 0
+          ? 'The <rss> element contains no <channel>; an RSS 2.0 document has exactly one.'
+          : `The <rss> element contains ${p.count} <channel> elements; an RSS 2.0 document has exactly one.`,
+    }),
   },
   RSS_CHANNEL_ELEMENT_MISSING: {
     kind: 'rule',
@@ -899,6 +969,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "Required channel elements"',
     summary: 'The channel lacks one of title, link, description.',
+    say: (p: { name: string }) => ({ message: `The channel has no <${p.name}>; RSS 2.0 requires title, link and description.` }),
   },
   RSS_ELEMENT_EMPTY: {
     kind: 'rule',
@@ -906,6 +977,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "Required channel elements"; W3C NotBlank',
     summary: 'A channel title or link, or an item link, is empty.',
+    say: (p: { where: string; name: string }) => ({ message: `The ${p.where}'s <${p.name}> is empty.` }),
   },
   RSS_ELEMENT_DUPLICATE: {
     kind: 'rule',
@@ -913,6 +985,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "Elements of <channel>" / "Elements of <item>"',
     summary: 'An element that may appear once in a channel or item appears more than once.',
+    say: (p: { child: string; parent: string }) => ({ message: `The <${p.parent}> contains more than one <${p.child}>; RSS 2.0 allows one.` }),
   },
   RSS_ELEMENT_UNKNOWN: {
     kind: 'rule',
@@ -920,6 +993,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0; W3C UndefinedElement',
     summary: 'An element without a namespace is not defined by RSS 2.0 in that place.',
+    say: (p: { child: string; parent: string }) => ({
+      message: `RSS 2.0 does not define a <${p.child}> element inside <${p.parent}>.`,
+      hint: 'Remove it, or put it in a namespace of its own (extensions must be namespaced).',
+    }),
   },
   RSS_ITEM_TITLE_OR_DESCRIPTION_MISSING: {
     kind: 'rule',
@@ -927,6 +1004,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "Elements of <item>"',
     summary: 'An item has neither a title nor a description.',
+    say: (_: NoParams) => ({ message: 'The item has neither a <title> nor a <description>; RSS 2.0 requires at least one of them.' }),
   },
   RSS_DATE_INVALID: {
     kind: 'rule',
@@ -934,6 +1012,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0 pubDate/lastBuildDate; RFC 822 5.1 (4-digit years accepted)',
     summary: 'pubDate or lastBuildDate is not an RFC 822 date-time.',
+    say: (p: { element: string; value: string; reason: string }) => ({
+      message: `The <${p.element}> ${quote(p.value)} is not an RFC 822 date: ${p.reason}.`,
+      hint: 'Write dates like "Wed, 02 Oct 2002 13:00:00 GMT" (English names, four-digit year).',
+    }),
   },
   RSS_DATE_WEEKDAY_MISMATCH: {
     kind: 'rule',
@@ -941,6 +1023,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RFC 822 5.1; W3C IncorrectDOW',
     summary: 'The day of the week in an RFC 822 date does not match the date.',
+    say: (p: { element: string; value: string; weekday: string; actual: string }) => ({ message: `The <${p.element}> ${quote(p.value)} says ${p.weekday}, but that date is a ${p.actual}.` }),
   },
   RSS_GUID_PERMALINK_NOT_URL: {
     kind: 'rule',
@@ -948,6 +1031,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "<guid> sub-element of <item>"',
     summary: 'A guid that is a permalink (isPermaLink absent or "true") is not an absolute URL.',
+    say: (p: { guid: string; isPermaLink?: string }) => ({
+      message: `The guid ${quote(p.guid)} is a permalink (isPermaLink is ${p.isPermaLink === undefined ? 'absent, which means true' : '"true"'}) but is not an absolute URL.`,
+      hint: 'Use the article\'s absolute URL, or add isPermaLink="false" if the guid is not a URL.',
+    }),
   },
   RSS_GUID_ISPERMALINK_INVALID: {
     kind: 'rule',
@@ -955,6 +1042,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "<guid> sub-element of <item>"',
     summary: 'The isPermaLink attribute is neither "true" nor "false".',
+    say: (p: { value: string }) => ({ message: `The guid's isPermaLink is ${quote(p.value)}; it must be "true" or "false".` }),
   },
   RSS_GUID_MISSING: {
     kind: 'rule',
@@ -962,6 +1050,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS Best Practices Profile, "guid"; W3C MissingGuid',
     summary: 'An item has no guid, so readers cannot tell whether it is new.',
+    say: (_: NoParams) => ({
+      message: 'The item has no <guid>, so feed readers cannot tell reliably whether they have seen it before.',
+      hint: 'Add a <guid> that never changes, such as the permalink.',
+    }),
   },
   RSS_AUTHOR_NOT_EMAIL: {
     kind: 'rule',
@@ -969,6 +1061,13 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "<author> sub-element of <item>", managingEditor, webMaster',
     summary: 'author, managingEditor or webMaster is not an email address, optionally followed by "(Name)".',
+    say: (p: { element: string; value: string }) => ({
+      message: `The <${p.element}> ${quote(p.value)} is not an email address; RSS 2.0 requires "email" or "email (Name)".`,
+      hint:
+        p.element === 'author'
+          ? 'Write "jane@example.com (Jane Doe)", or put a name without email in <dc:creator> (xmlns:dc="http://purl.org/dc/elements/1.1/").'
+          : 'Write "editor@example.com (Name)".',
+    }),
   },
   RSS_ATOM_SELF_LINK_MISSING: {
     kind: 'rule',
@@ -976,6 +1075,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS Best Practices Profile, "atom:link"; W3C MissingAtomSelfLink',
     summary: 'The channel has no <atom:link rel="self"> giving the feed\'s own URL.',
+    say: (_: NoParams) => ({
+      message: 'The channel has no <atom:link rel="self"> giving the URL the feed is published at.',
+      hint: 'Add <atom:link href="https://example.com/feed.xml" rel="self" type="application/rss+xml"/> with xmlns:atom="http://www.w3.org/2005/Atom" declared.',
+    }),
   },
   RSS_URL_NOT_ABSOLUTE: {
     kind: 'rule',
@@ -983,6 +1086,12 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0 (link, url, comments, docs, enclosure, source); RSS Best Practices Profile',
     summary: 'A URL (link, image url, enclosure url, comments, source url, atom:link href) is not absolute.',
+    say: (p: { what: 'enclosure url' | 'atom:link href' | 'source url'; value: string } | { where: string; element: string; value: string } | { sourceWithoutUrl: true }) =>
+      'sourceWithoutUrl' in p
+        ? { message: 'The <source> has no url attribute; RSS 2.0 requires one.' }
+        : 'what' in p
+          ? { message: `The ${p.what} ${quote(p.value)} is not an absolute URL.` }
+          : { message: `The ${p.where}'s <${p.element}> ${quote(p.value)} is not an absolute URL.`, hint: FULL_URL },
   },
   RSS_CATEGORY_EMPTY: {
     kind: 'rule',
@@ -990,6 +1099,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "<category> sub-element of <item>"',
     summary: 'A category element is blank.',
+    say: (p: { where: string }) => ({ message: `The ${p.where} has an empty <category>.` }),
   },
   RSS_ENCLOSURE_INVALID: {
     kind: 'rule',
@@ -997,6 +1107,12 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "<enclosure> sub-element of <item>"',
     summary: 'An enclosure lacks url, length or type, or its length is not a non-negative integer.',
+    say: (p: { missing: readonly string[] } | { length: string } | { type: string }) =>
+      'missing' in p
+        ? { message: `The <enclosure> lacks ${p.missing.join(', ')}; RSS 2.0 requires url, length and type.` }
+        : 'length' in p
+          ? { message: `The enclosure length ${quote(p.length)} is not a whole number of bytes.`, hint: 'Use 0 if the size is unknown.' }
+          : { message: `The enclosure type ${quote(p.type)} is not a MIME type such as "audio/mpeg".` },
   },
   RSS_TTL_INVALID: {
     kind: 'rule',
@@ -1004,6 +1120,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS 2.0, "<ttl> sub-element of <channel>"',
     summary: 'ttl is not a non-negative integer number of minutes.',
+    say: (p: { value: string }) => ({ message: `The <ttl> ${quote(p.value)} is not a whole number of minutes.` }),
   },
   RSS_TEXT_CONTAINS_MARKUP: {
     kind: 'rule',
@@ -1011,6 +1128,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS Best Practices Profile, "Encoding" (plain-text elements); W3C ContainsHTML',
     summary: 'A plain-text element (title, category, author...) contains what looks like HTML markup.',
+    say: (p: { element: string; text: string }) => ({
+      message: `The <${p.element}> ${quote(p.text)} looks like it contains HTML, but it is plain text and readers will show the tags literally.`,
+      hint: 'Strip the markup from plain-text fields.',
+    }),
   },
   RSS_TEXT_AMPERSAND_NOT_HEX: {
     kind: 'rule',
@@ -1018,6 +1139,10 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS Best Practices Profile, "Encoding" (& and < in plain text)',
     summary: 'A & or < in a plain-text element is encoded as &amp;/&lt;/CDATA instead of &#x26;/&#x3C;.',
+    say: (p: { element: string; written: string }) => ({
+      message: `The <${p.element}> writes & or < as ${p.written}; in plain text RSS best practice is the hexadecimal references &#x26; and &#x3C;.`,
+      hint: 'Some readers decode &amp; twice and show "&amp;"; &#x26; is read correctly by all of them.',
+    }),
   },
   RSS_TEXT_DECIMAL_REFERENCE: {
     kind: 'rule',
@@ -1025,6 +1150,9 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS Best Practices Profile, "Encoding" (hexadecimal references)',
     summary: 'A numeric character reference in text is decimal (&#233;) rather than hexadecimal (&#xE9;).',
+    say: (p: { element: string; reference: string; codePoint: number }) => ({
+      message: `The <${p.element}> uses the decimal character reference ${p.reference}; RSS best practice is a hexadecimal reference (&#x${p.codePoint.toString(16).toUpperCase()};).`,
+    }),
   },
   RSS_DESCRIPTION_AFTER_CONTENT: {
     kind: 'rule',
@@ -1032,6 +1160,7 @@ export const CODES = {
     section: 'rss',
     spec: 'RSS Best Practices Profile, "content:encoded"',
     summary: "An item's description comes after its content:encoded; it should precede it.",
+    say: (_: NoParams) => ({ message: "The item's <description> comes after its <content:encoded>; the description should come first." }),
   },
   ATOM_NAMESPACE_MISSING: {
     kind: 'rule',
@@ -1039,6 +1168,10 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 2',
     summary: 'The root <feed> is not in the Atom namespace http://www.w3.org/2005/Atom.',
+    say: (p: { namespace: string }) => ({
+      message: `The root <feed> is in the namespace ${quote(p.namespace || '(none)')}, not ${ATOM_NS}, so no Atom reader will recognise it.`,
+      hint: `Add xmlns="${ATOM_NS}" to <feed>.`,
+    }),
   },
   ATOM_ELEMENT_MISSING: {
     kind: 'rule',
@@ -1046,6 +1179,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.1, 4.1.2, 3.2.1',
     summary: 'A feed or entry lacks its id, title or updated, or a person lacks its name.',
+    say: (p: { child: string; parent: string; section: string }) => ({ message: `The <${p.parent}> has no <${p.child}>; RFC 4287 ${p.section} requires exactly one.` }),
   },
   ATOM_ELEMENT_DUPLICATE: {
     kind: 'rule',
@@ -1053,6 +1187,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.1, 4.1.2, 3.2',
     summary: 'An element that must appear at most once (id, title, updated, summary, content...) appears twice.',
+    say: (p: { child: string; parent: string; section: string }) => ({ message: `The <${p.parent}> contains more than one <${p.child}>; RFC 4287 ${p.section} allows one.` }),
   },
   ATOM_ELEMENT_UNKNOWN: {
     kind: 'rule',
@@ -1060,6 +1195,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 appendix B (RELAX NG grammar)',
     summary: 'An element in the Atom namespace is not allowed in that place by the grammar.',
+    say: (p: { child: string; parent: string; section: string }) => ({ message: `Atom does not allow <${p.child}> inside <${p.parent}> (RFC 4287 ${p.section}).` }),
   },
   ATOM_AUTHOR_MISSING: {
     kind: 'rule',
@@ -1067,6 +1203,10 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.1, 4.1.2',
     summary: 'An entry has no author and neither its source nor the feed provides one.',
+    say: (_: NoParams) => ({
+      message: 'The entry has no <author>, and neither does the feed; RFC 4287 4.1.2 requires an author for every entry.',
+      hint: 'Add <author><name>…</name></author> to the entry, or once to the feed.',
+    }),
   },
   ATOM_ID_NOT_ABSOLUTE: {
     kind: 'rule',
@@ -1074,6 +1214,10 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.2.6',
     summary: 'atom:id is not an absolute IRI.',
+    say: (p: { id: string }) => ({
+      message: `The id ${quote(p.id)} is not an absolute IRI; RFC 4287 4.2.6 requires one.`,
+      hint: 'Use the permalink, or a tag: URI such as tag:example.com,2024-01-31:post-slug.',
+    }),
   },
   ATOM_URL_NOT_ABSOLUTE: {
     kind: 'rule',
@@ -1081,6 +1225,10 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.2.7.1, 3.2.2, 4.2.4, 4.2.5, 4.2.8, 4.1.3.2 (feedwright requires absolute; no xml:base)',
     summary: 'A link href, person uri, icon, logo, generator uri or content src is not an absolute IRI.',
+    say: (p: { what: 'link href' | 'generator uri' | 'content src' | `<${string}>`; value: string }) => ({
+      message: `The ${p.what} ${quote(p.value)} is not an absolute IRI.`,
+      ...(p.what === 'link href' ? { hint: 'Write the full URL; feedwright does not rely on xml:base.' } : {}),
+    }),
   },
   ATOM_LINK_HREF_MISSING: {
     kind: 'rule',
@@ -1088,6 +1236,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.2.7.1',
     summary: 'An atom:link has no href attribute.',
+    say: (_: NoParams) => ({ message: 'The <link> has no href; RFC 4287 4.2.7.1 requires one.' }),
   },
   ATOM_CATEGORY_TERM_MISSING: {
     kind: 'rule',
@@ -1095,6 +1244,10 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.2.2.1',
     summary: 'An atom:category has no (or an empty) term attribute.',
+    say: (p: { empty: boolean }) => ({
+      message: `The <category> has ${p.empty ? 'an empty' : 'no'} term attribute; RFC 4287 4.2.2.1 requires one.`,
+      hint: 'Write the tag as <category term="tag"/>, not as element content.',
+    }),
   },
   ATOM_DATE_INVALID: {
     kind: 'rule',
@@ -1102,6 +1255,9 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 3.3; RFC 3339 5.6',
     summary: 'updated or published is not an RFC 3339 date-time (uppercase T and Z, valid ranges).',
+    say: (p: { element: string; value: string }) => ({
+      message: `The <${p.element}> ${quote(p.value)} is not an RFC 3339 date-time; RFC 4287 3.3 requires e.g. "2003-12-13T18:30:02Z" with an uppercase T and Z.`,
+    }),
   },
   ATOM_PUBLISHED_AFTER_UPDATED: {
     kind: 'rule',
@@ -1109,6 +1265,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.2.9, 4.2.15',
     summary: "An entry's published date is later than its updated date.",
+    say: (p: { published: string; updated: string }) => ({ message: `The entry was published (${p.published}) after it was last updated (${p.updated}).`, hint: 'Set updated to at least the published date.' }),
   },
   ATOM_TEXT_TYPE_INVALID: {
     kind: 'rule',
@@ -1116,6 +1273,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 3.1.1',
     summary: 'The type of a text construct (title, subtitle, summary, rights) is not text, html or xhtml.',
+    say: (p: { element: string; type: string }) => ({ message: `The <${p.element}> has type=${quote(p.type)}; RFC 4287 3.1.1 allows only "text", "html" or "xhtml".` }),
   },
   ATOM_XHTML_DIV_MISSING: {
     kind: 'rule',
@@ -1123,6 +1281,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 3.1.1.3, 4.1.3.3',
     summary: 'A type="xhtml" construct does not contain exactly one XHTML div.',
+    say: (p: { element: string }) => ({ message: `The <${p.element} type="xhtml"> must contain exactly one <div xmlns="${XHTML_NS}"> and nothing else (RFC 4287 3.1.1.3).` }),
   },
   ATOM_CONTENT_TYPE_INVALID: {
     kind: 'rule',
@@ -1130,6 +1289,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.3.1',
     summary: 'The type of atom:content is neither text, html, xhtml nor a MIME media type.',
+    say: (p: { type: string }) => ({ message: `The <content> has type=${quote(p.type)}, which is neither "text", "html", "xhtml" nor a MIME type (RFC 4287 4.1.3.1).` }),
   },
   ATOM_ALTERNATE_LINK_DUPLICATE: {
     kind: 'rule',
@@ -1137,6 +1297,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.1, 4.1.2',
     summary: 'Two rel="alternate" links share the same type and hreflang.',
+    say: (p: { element: string; section: string }) => ({ message: `The <${p.element}> has two rel="alternate" links with the same type and hreflang; RFC 4287 ${p.section} forbids this.` }),
   },
   ATOM_ENTRY_CONTENT_MISSING: {
     kind: 'rule',
@@ -1144,6 +1305,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.2',
     summary: 'An entry has neither atom:content nor a rel="alternate" link.',
+    say: (_: NoParams) => ({ message: 'The entry has neither <content> nor a rel="alternate" link; RFC 4287 4.1.2 requires one of them.' }),
   },
   ATOM_SUMMARY_MISSING: {
     kind: 'rule',
@@ -1151,6 +1313,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.2',
     summary: 'An entry whose content has a src attribute, or is base64-encoded, has no atom:summary.',
+    say: (_: NoParams) => ({ message: "The entry's content is out of line (src) or base64-encoded, so RFC 4287 4.1.2 requires a <summary>, and the entry has none." }),
   },
   ATOM_PERSON_EMAIL_INVALID: {
     kind: 'rule',
@@ -1158,6 +1321,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 3.2.3',
     summary: 'atom:email is not an email address.',
+    say: (p: { value: string }) => ({ message: `The <email> ${quote(p.value)} is not an email address (RFC 4287 3.2.3).` }),
   },
   ATOM_SELF_LINK_MISSING: {
     kind: 'rule',
@@ -1165,6 +1329,7 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 4.1.1 (SHOULD); W3C MissingSelf',
     summary: 'The feed has no rel="self" link giving its own URL.',
+    say: (_: NoParams) => ({ message: 'The feed has no <link rel="self"> giving the URL it is published at.', hint: 'Add <link rel="self" href="https://example.com/atom.xml"/>.' }),
   },
   ATOM_TEXT_CONTAINS_MARKUP: {
     kind: 'rule',
@@ -1172,6 +1337,10 @@ export const CODES = {
     section: 'atom',
     spec: 'RFC 4287 3.1.1.1; W3C ContainsUndeclaredHTML',
     summary: 'A type="text" construct contains what looks like HTML markup.',
+    say: (p: { element: string; text: string }) => ({
+      message: `The <${p.element}> is type="text" but ${quote(p.text)} looks like HTML; readers will show the tags literally.`,
+      hint: 'Strip the markup, or declare type="html".',
+    }),
   },
   JSON_SYNTAX_ERROR: {
     kind: 'rule',
@@ -1179,6 +1348,7 @@ export const CODES = {
     section: 'json',
     spec: 'RFC 8259',
     summary: 'The file is not valid JSON.',
+    say: (p: { reason: string }) => ({ message: `The file is not valid JSON: ${p.reason}` }),
   },
   JSON_DUPLICATE_KEY: {
     kind: 'rule',
@@ -1186,6 +1356,7 @@ export const CODES = {
     section: 'json',
     spec: 'RFC 8259 4 (names SHOULD be unique)',
     summary: 'An object has the same key twice; readers keep only one of them.',
+    say: (p: { key: string }) => ({ message: `The key ${JSON.stringify(p.key)} appears twice in the same object; readers keep only one of the values.` }),
   },
   JSON_NOT_OBJECT: {
     kind: 'rule',
@@ -1193,6 +1364,7 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, "JSON Feed Structure"',
     summary: 'The top-level JSON value is not an object.',
+    say: (_: NoParams) => ({ message: 'The top-level JSON value is not an object; a JSON Feed is one object with version, title and items.' }),
   },
   JSON_REQUIRED_MISSING: {
     kind: 'rule',
@@ -1200,6 +1372,7 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1 (version, title, items; item id); schema-v1.1.json required',
     summary: 'A required key is missing.',
+    say: (p: { key: string; where: string }) => ({ message: `The required key ${JSON.stringify(p.key)} is missing from ${p.where}.` }),
   },
   JSON_SCHEMA_VIOLATION: {
     kind: 'rule',
@@ -1207,6 +1380,15 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1; jsonfeed-schema schema-v1.1.json',
     summary: 'A value does not match the published JSON Schema (wrong type, unknown key...).',
+    say: (p: { uri: string; pointer: string } | { extraKey: string; where: string } | { where: string; reason: string }) =>
+      'uri' in p
+        ? {
+            message: `The URL ${quote(p.uri)} at ${p.pointer} is absolute but not a valid RFC 3986 URI, which the JSON Feed schema requires.`,
+            hint: 'Percent-encode spaces and non-ASCII characters (new URL(value).href does it).',
+          }
+        : 'extraKey' in p
+          ? { message: `The key ${JSON.stringify(p.extraKey)} is not defined for ${p.where}; JSON Feed extensions must start with an underscore.` }
+          : { message: `The value at ${p.where} does not match the JSON Feed 1.1 schema: it ${p.reason}.` },
   },
   JSON_VERSION_INVALID: {
     kind: 'rule',
@@ -1214,6 +1396,13 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, "version"',
     summary: 'version is not exactly https://jsonfeed.org/version/1.1.',
+    say: (p: { version?: string }) =>
+      p.version === undefined
+        ? { message: `The version is not "${JSON_FEED_VERSION}".` }
+        : {
+            message: `The version is ${quote(p.version)}; a JSON Feed 1.1 must say exactly "${JSON_FEED_VERSION}".`,
+            ...(p.version === 'https://jsonfeed.org/version/1' ? { hint: 'Upgrade to 1.1: write "authors" (an array) instead of "author", and set the version.' } : {}),
+          },
   },
   JSON_ITEM_ID_DUPLICATE: {
     kind: 'rule',
@@ -1221,6 +1410,7 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, "Items": id is unique for that item for that feed',
     summary: 'Two items have the same id.',
+    say: (p: { item: number; id: string; first: number }) => ({ message: `Item ${p.item} has the id ${quote(p.id)}, which item ${p.first} already uses; ids must be unique within a feed.` }),
   },
   JSON_ITEM_CONTENT_MISSING: {
     kind: 'rule',
@@ -1228,6 +1418,9 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, "Items": content_html and content_text',
     summary: 'An item has neither content_html nor content_text.',
+    say: (p: { item: number } | { pointer: string }) => ({
+      message: 'item' in p ? `Item ${p.item} has neither content_html nor content_text; JSON Feed 1.1 requires at least one.` : `The item at ${p.pointer} has neither content_html nor content_text.`,
+    }),
   },
   JSON_URL_NOT_ABSOLUTE: {
     kind: 'rule',
@@ -1235,6 +1428,10 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1 (URL fields); schema format "uri"',
     summary: 'A URL (home_page_url, feed_url, url, external_url, image, icon, authors[].url/avatar...) is not absolute.',
+    say: (p: { key?: string; value: string; pointer: string }) =>
+      p.key === undefined
+        ? { message: `The value ${quote(p.value)} at ${p.pointer} is not an absolute URL.` }
+        : { message: `The ${p.key} ${quote(p.value)}${p.pointer === '' ? '' : ` at ${p.pointer}`} is not an absolute URL.`, hint: FULL_URL },
   },
   JSON_DATE_INVALID: {
     kind: 'rule',
@@ -1242,6 +1439,12 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, date_published/date_modified; RFC 3339 5.6',
     summary: 'date_published or date_modified is not an RFC 3339 date-time.',
+    say: (p: { item: number; key: string; value: string } | { pointer: string; value: string }) => ({
+      message:
+        'item' in p
+          ? `Item ${p.item}'s ${p.key} ${quote(p.value)} is not an RFC 3339 date-time such as "2010-02-07T14:04:00-05:00".`
+          : `The value ${quote(p.value)} at ${p.pointer} is not an RFC 3339 date-time.`,
+    }),
   },
   JSON_AUTHOR_DEPRECATED: {
     kind: 'rule',
@@ -1249,6 +1452,10 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, "author (deprecated)"',
     summary: 'The 1.0 "author" object is used without the 1.1 "authors" array (both together are fine).',
+    say: (p: { pointer: string }) => ({
+      message: `${p.pointer === '' ? 'The feed' : `The item at ${p.pointer}`} uses "author" without "authors"; JSON Feed 1.1 deprecates "author" in favour of the "authors" array.`,
+      hint: 'Add "authors": [{ "name": … }] (you may keep "author" too for 1.0 readers).',
+    }),
   },
   JSON_FEED_URL_MISSING: {
     kind: 'rule',
@@ -1256,6 +1463,7 @@ export const CODES = {
     section: 'json',
     spec: 'JSON Feed 1.1, home_page_url/feed_url ("should be considered required")',
     summary: 'home_page_url or feed_url is missing; both should be present for a feed on the public web.',
+    say: (p: { key: string }) => ({ message: `The feed has no ${p.key}; JSON Feed 1.1 says it should be considered required for a feed on the public web.` }),
   },
 } as const satisfies Record<string, CodeEntry>;
 

@@ -58,12 +58,7 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
   if (format === 'json') {
     checkJson(source, reporter);
   } else if (format === undefined && !source.trimStart().startsWith('<')) {
-    reporter.report(
-      'FEED_FORMAT_UNKNOWN',
-      { line: 1, column: 1 },
-      'The file is neither XML with an <rss> or <feed> root element nor a JSON object, so it is not a feed this validator knows.',
-      'Check that the file is an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document.',
-    );
+    reporter.report('FEED_FORMAT_UNKNOWN', { line: 1, column: 1 }, {});
   } else {
     // 1. Well-formedness first: rules about a tree that XML readers would reject mislead more than they help.
     const parsed = parseXml(source, reporter);
@@ -73,19 +68,9 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
       if (root.local === 'rss' && root.uri === '') checkRss(parsed, root, reporter);
       else if (root.local === 'feed') checkAtom(parsed, root, reporter);
       else if (root.local === 'rss') {
-        reporter.report(
-          'FEED_FORMAT_UNKNOWN',
-          parsed.lines.at(root.start),
-          `The root <${root.name}> is in the namespace ${JSON.stringify(root.uri)}, but RSS 2.0 elements have no namespace, so readers will not recognise it.`,
-          'Remove the default xmlns from <rss>; declare extension namespaces with prefixes.',
-        );
+        reporter.report('FEED_FORMAT_UNKNOWN', parsed.lines.at(root.start), { root: root.name, namespace: root.uri });
       } else {
-        reporter.report(
-          'FEED_FORMAT_UNKNOWN',
-          parsed.lines.at(root.start),
-          `The root element <${root.name}> is neither an RSS 2.0 <rss> nor an Atom <feed>.`,
-          'RSS 1.0 (RDF) and other formats are not checked.',
-        );
+        reporter.report('FEED_FORMAT_UNKNOWN', parsed.lines.at(root.start), { root: root.name });
       }
     }
   }
@@ -115,15 +100,9 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
       }
       // A folder may hold other JSON and XML (configs, explain output); say so instead of failing them.
       if (!explicit && !isFeedCandidate(content)) {
-        diagnostics.push({
-          code: 'FEED_SKIPPED_NOT_A_FEED',
-          severity: 'note',
-          message: 'The file is not an RSS, Atom or JSON Feed document, so it was not checked.',
-          hint: 'Name the file explicitly to check it anyway.',
-          file,
-          line: 1,
-          column: 1,
-        });
+        const reporter = new Reporter(file);
+        reporter.report('FEED_SKIPPED_NOT_A_FEED', { line: 1, column: 1 }, {});
+        diagnostics.push(...reporter.diagnostics);
         continue;
       }
       diagnostics.push(...checkFeed(file, content, options));
@@ -185,14 +164,7 @@ async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'FEED_FILE_UNREADABLE',
-    severity: 'error',
-    message: `The path could not be read: ${reason}.`,
-    hint: 'Check that the path exists and is readable.',
-    file: path,
-    line: 1,
-    column: 1,
-  };
+  const reporter = new Reporter(path);
+  reporter.report('FEED_FILE_UNREADABLE', { line: 1, column: 1 }, { reason: error instanceof Error ? error.message : String(error) });
+  return reporter.diagnostics[0] as Diagnostic;
 }

@@ -6,10 +6,11 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { parseJsonSource, pointerToken, type JsonLocation } from './json-source.js';
+import { JSON_FEED_VERSION, type SaidCode, type SayParams } from '../codes.js';
 import type { Reporter, RuleCode } from './rules.js';
-import { isAbsoluteUrl, LineIndex, parseRfc3339, quote } from './text.js';
+import { isAbsoluteUrl, LineIndex, parseRfc3339 } from './text.js';
 
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+export { JSON_FEED_VERSION };
 
 /** URL-valued keys, by where they occur (JSON Feed 1.1). */
 export const URL_KEYS = {
@@ -71,7 +72,7 @@ export function checkJson(source: string, reporter: Reporter): void {
   const lines = new LineIndex(source);
   const parsed = parseJsonSource(source);
   if (!parsed.ok) {
-    reporter.report('JSON_SYNTAX_ERROR', lines.at(parsed.offset), `The file is not valid JSON: ${parsed.message}`);
+    reporter.report('JSON_SYNTAX_ERROR', lines.at(parsed.offset), { reason: parsed.message });
     return;
   }
   const { value, locations } = parsed;
@@ -87,23 +88,19 @@ export function checkJson(source: string, reporter: Reporter): void {
     }
   };
   const reported = new Set<string>();
-  const report = (code: RuleCode, pointer: string, message: string, hint?: string, prefer: 'key' | 'value' = 'value'): void => {
+  const report: Report = (code, pointer, params, prefer = 'value') => {
     const key = `${code}|${pointer}`;
     if (reported.has(key)) return;
     reported.add(key);
-    reporter.report(code, at(pointer, prefer), message, hint);
+    reporter.report(code, at(pointer, prefer), params);
   };
 
   for (const duplicate of parsed.duplicates) {
-    reporter.report(
-      'JSON_DUPLICATE_KEY',
-      lines.at(duplicate.offset),
-      `The key ${JSON.stringify(duplicate.key)} appears twice in the same object; readers keep only one of the values.`,
-    );
+    reporter.report('JSON_DUPLICATE_KEY', lines.at(duplicate.offset), { key: duplicate.key });
   }
 
   if (!isObject(value)) {
-    report('JSON_NOT_OBJECT', '', 'The top-level JSON value is not an object; a JSON Feed is one object with version, title and items.');
+    report('JSON_NOT_OBJECT', '', {});
     return;
   }
 
@@ -117,25 +114,17 @@ export function checkJson(source: string, reporter: Reporter): void {
   }
 }
 
-type Report = (code: RuleCode, pointer: string, message: string, hint?: string, prefer?: 'key' | 'value') => void;
+/** Report `code` at a JSON pointer (once per code and pointer), pointing at the value or its key. */
+type Report = <C extends RuleCode & SaidCode>(code: C, pointer: string, params: SayParams<C>, prefer?: 'key' | 'value') => void;
 
 function checkFeedObject(feed: JsonObject, report: Report): void {
   const version = feed.version;
   if (typeof version === 'string' && version !== JSON_FEED_VERSION) {
-    report(
-      'JSON_VERSION_INVALID',
-      '/version',
-      `The version is ${quote(version)}; a JSON Feed 1.1 must say exactly "${JSON_FEED_VERSION}".`,
-      version === 'https://jsonfeed.org/version/1' ? 'Upgrade to 1.1: write "authors" (an array) instead of "author", and set the version.' : undefined,
-    );
+    report('JSON_VERSION_INVALID', '/version', { version });
   }
   for (const key of ['home_page_url', 'feed_url'] as const) {
     if (feed[key] === undefined) {
-      report(
-        'JSON_FEED_URL_MISSING',
-        `/${key}`,
-        `The feed has no ${key}; JSON Feed 1.1 says it should be considered required for a feed on the public web.`,
-      );
+      report('JSON_FEED_URL_MISSING', `/${key}`, { key });
     }
   }
   checkUrls(feed, '', URL_KEYS.feed, report);
@@ -155,30 +144,18 @@ function checkFeedObject(feed: JsonObject, report: Report): void {
       const id = String(item.id);
       const first = ids.get(id);
       if (first !== undefined) {
-        report(
-          'JSON_ITEM_ID_DUPLICATE',
-          `${pointer}/id`,
-          `Item ${index} has the id ${quote(id)}, which item ${first} already uses; ids must be unique within a feed.`,
-        );
+        report('JSON_ITEM_ID_DUPLICATE', `${pointer}/id`, { item: index, id, first });
       } else {
         ids.set(id, index);
       }
     }
     if (item.content_html === undefined && item.content_text === undefined) {
-      report(
-        'JSON_ITEM_CONTENT_MISSING',
-        pointer,
-        `Item ${index} has neither content_html nor content_text; JSON Feed 1.1 requires at least one.`,
-      );
+      report('JSON_ITEM_CONTENT_MISSING', pointer, { item: index });
     }
     for (const key of DATE_KEYS) {
       const date = item[key];
       if (typeof date === 'string' && parseRfc3339(date, false) === undefined) {
-        report(
-          'JSON_DATE_INVALID',
-          `${pointer}/${key}`,
-          `Item ${index}'s ${key} ${quote(date)} is not an RFC 3339 date-time such as "2010-02-07T14:04:00-05:00".`,
-        );
+        report('JSON_DATE_INVALID', `${pointer}/${key}`, { item: index, key, value: date });
       }
     }
     checkUrls(item, pointer, URL_KEYS.item, report);
@@ -195,12 +172,7 @@ function checkUrls(object: JsonObject, pointer: string, keys: readonly string[],
   for (const key of keys) {
     const url = object[key];
     if (typeof url === 'string' && !isAbsoluteUrl(url)) {
-      report(
-        'JSON_URL_NOT_ABSOLUTE',
-        `${pointer}/${pointerToken(key)}`,
-        `The ${key} ${quote(url)}${pointer === '' ? '' : ` at ${pointer}`} is not an absolute URL.`,
-        'Write the full URL, including https:// and the host.',
-      );
+      report('JSON_URL_NOT_ABSOLUTE', `${pointer}/${pointerToken(key)}`, { key, value: url, pointer });
     }
   }
 }
@@ -209,13 +181,7 @@ function checkAuthors(object: JsonObject, pointer: string, report: Report): void
   // JSON Feed 1.1: "While authors is preferred, publishers can include both author and authors for
   // compatibility with existing feed readers." So only `author` alone is worth a warning.
   if (object.author !== undefined && object.authors === undefined) {
-    report(
-      'JSON_AUTHOR_DEPRECATED',
-      `${pointer}/author`,
-      `${pointer === '' ? 'The feed' : `The item at ${pointer}`} uses "author" without "authors"; JSON Feed 1.1 deprecates "author" in favour of the "authors" array.`,
-      'Add "authors": [{ "name": … }] (you may keep "author" too for 1.0 readers).',
-      'key',
-    );
+    report('JSON_AUTHOR_DEPRECATED', `${pointer}/author`, { pointer }, 'key');
   }
   if (isObject(object.author)) {
     checkUrls(object.author, `${pointer}/author`, URL_KEYS.author, report);
@@ -236,13 +202,13 @@ function reportSchemaError(error: ErrorObject, report: Report): void {
   switch (error.keyword) {
     case 'anyOf':
       if (/^\/items\/\d+$/.test(pointer)) {
-        report('JSON_ITEM_CONTENT_MISSING', pointer, `The item at ${pointer} has neither content_html nor content_text.`);
+        report('JSON_ITEM_CONTENT_MISSING', pointer, { pointer });
         return;
       }
       break;
     case 'required': {
       const missing = String((error.params as { missingProperty?: unknown }).missingProperty ?? '');
-      report('JSON_REQUIRED_MISSING', `${pointer}/${pointerToken(missing)}`, `The required key ${JSON.stringify(missing)} is missing from ${where}.`);
+      report('JSON_REQUIRED_MISSING', `${pointer}/${pointerToken(missing)}`, { key: missing, where });
       return;
     }
     case 'format': {
@@ -251,42 +217,31 @@ function reportSchemaError(error: ErrorObject, report: Report): void {
       if (format === 'uri') {
         // Absolute but not a URI: usually a non-ASCII character the schema's RFC 3986 check refuses.
         if (isAbsoluteUrl(value)) {
-          report(
-            'JSON_SCHEMA_VIOLATION',
-            pointer,
-            `The URL ${quote(value)} at ${pointer} is absolute but not a valid RFC 3986 URI, which the JSON Feed schema requires.`,
-            'Percent-encode spaces and non-ASCII characters (new URL(value).href does it).',
-          );
+          report('JSON_SCHEMA_VIOLATION', pointer, { uri: value, pointer });
         } else {
-          report('JSON_URL_NOT_ABSOLUTE', pointer, `The value ${quote(value)} at ${pointer} is not an absolute URL.`);
+          report('JSON_URL_NOT_ABSOLUTE', pointer, { value, pointer });
         }
         return;
       }
       if (format === 'date-time') {
-        report('JSON_DATE_INVALID', pointer, `The value ${quote(value)} at ${pointer} is not an RFC 3339 date-time.`);
+        report('JSON_DATE_INVALID', pointer, { pointer, value });
         return;
       }
       break;
     }
     case 'enum':
       if (pointer === '/version') {
-        report('JSON_VERSION_INVALID', pointer, `The version is not "${JSON_FEED_VERSION}".`);
+        report('JSON_VERSION_INVALID', pointer, {});
         return;
       }
       break;
     case 'additionalProperties': {
       const extra = String((error.params as { additionalProperty?: unknown }).additionalProperty ?? '');
-      report(
-        'JSON_SCHEMA_VIOLATION',
-        `${pointer}/${pointerToken(extra)}`,
-        `The key ${JSON.stringify(extra)} is not defined for ${where}; JSON Feed extensions must start with an underscore.`,
-        undefined,
-        'key',
-      );
+      report('JSON_SCHEMA_VIOLATION', `${pointer}/${pointerToken(extra)}`, { extraKey: extra, where }, 'key');
       return;
     }
     default:
       break;
   }
-  report('JSON_SCHEMA_VIOLATION', pointer, `The value at ${where} does not match the JSON Feed 1.1 schema: it ${error.message ?? 'is invalid'}.`);
+  report('JSON_SCHEMA_VIOLATION', pointer, { where, reason: error.message ?? 'is invalid' });
 }

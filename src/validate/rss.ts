@@ -3,24 +3,8 @@
  * its Best Practices Profile, with the warnings the W3C Feed Validation Service gives.
  */
 import type { Reporter } from './rules.js';
-import {
-  isAbsoluteUrl,
-  isRssEmail,
-  looksLikeHtml,
-  parseRfc822,
-  quote,
-} from './text.js';
-import {
-  attr,
-  attrPosition,
-  childrenNamed,
-  firstChild,
-  type ParsedXml,
-  positionOf,
-  rawInner,
-  textPosition,
-  type XmlElement,
-} from './xml.js';
+import { isAbsoluteUrl, isRssEmail, looksLikeHtml, parseRfc822 } from './text.js';
+import { attr, attrPosition, childrenNamed, firstChild, type ParsedXml, positionOf, rawInner, textPosition, type XmlElement } from './xml.js';
 
 export const NS = {
   none: '',
@@ -80,16 +64,7 @@ export const RSS_ELEMENTS: Readonly<Record<string, Readonly<Record<string, 'once
 };
 
 /** Elements whose content is plain text, not HTML (Best Practices Profile). */
-export const PLAIN_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
-  'title',
-  'category',
-  'author',
-  'managingEditor',
-  'webMaster',
-  'copyright',
-  'generator',
-  'source',
-]);
+export const PLAIN_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['title', 'category', 'author', 'managingEditor', 'webMaster', 'copyright', 'generator', 'source']);
 
 /** Elements whose text content is a URL that must be absolute. */
 export const URL_ELEMENTS: ReadonlySet<string> = new Set(['link', 'url', 'comments', 'docs']);
@@ -106,13 +81,7 @@ export function checkRss(parsed: ParsedXml, root: XmlElement, reporter: Reporter
   // 1. The root: <rss version="2.0">.
   const version = attr(root, 'version');
   if (version !== '2.0') {
-    reporter.report(
-      'RSS_VERSION_INVALID',
-      version === undefined ? positionOf(parsed, root) : attrPosition(parsed, root, 'version'),
-      version === undefined
-        ? 'The <rss> element has no version attribute; RSS 2.0 requires version="2.0".'
-        : `The <rss> element has version=${quote(version)}; RSS 2.0 requires version="2.0".`,
-    );
+    reporter.report('RSS_VERSION_INVALID', version === undefined ? positionOf(parsed, root) : attrPosition(parsed, root, 'version'), version === undefined ? {} : { version });
   }
 
   // 2. Exactly one channel; unknown and duplicate elements everywhere RSS defines the content.
@@ -120,13 +89,7 @@ export function checkRss(parsed: ParsedXml, root: XmlElement, reporter: Reporter
   const channels = childrenNamed(root, NS.none, 'channel');
   if (channels.length !== 1) {
     const at = channels[1] ?? root;
-    reporter.report(
-      'RSS_CHANNEL_COUNT',
-      positionOf(parsed, at),
-      channels.length === 0
-        ? 'The <rss> element contains no <channel>; an RSS 2.0 document has exactly one.'
-        : `The <rss> element contains ${channels.length} <channel> elements; an RSS 2.0 document has exactly one.`,
-    );
+    reporter.report('RSS_CHANNEL_COUNT', positionOf(parsed, at), { count: channels.length });
   }
   const channel = channels[0];
   if (channel === undefined) return;
@@ -134,23 +97,14 @@ export function checkRss(parsed: ParsedXml, root: XmlElement, reporter: Reporter
   // 3. The channel's required elements.
   for (const name of REQUIRED_CHANNEL_ELEMENTS) {
     if (firstChild(channel, NS.none, name) === undefined) {
-      reporter.report(
-        'RSS_CHANNEL_ELEMENT_MISSING',
-        positionOf(parsed, channel),
-        `The channel has no <${name}>; RSS 2.0 requires title, link and description.`,
-      );
+      reporter.report('RSS_CHANNEL_ELEMENT_MISSING', positionOf(parsed, channel), { name });
     }
   }
 
   // 4. The channel's own values, then each item.
   checkValues(parsed, channel, reporter, 'channel');
   if (!channel.children.some((c) => c.uri === NS.atom && c.local === 'link' && attr(c, 'rel') === 'self')) {
-    reporter.report(
-      'RSS_ATOM_SELF_LINK_MISSING',
-      positionOf(parsed, channel),
-      'The channel has no <atom:link rel="self"> giving the URL the feed is published at.',
-      'Add <atom:link href="https://example.com/feed.xml" rel="self" type="application/rss+xml"/> with xmlns:atom="http://www.w3.org/2005/Atom" declared.',
-    );
+    reporter.report('RSS_ATOM_SELF_LINK_MISSING', positionOf(parsed, channel), {});
   }
   for (const item of childrenNamed(channel, NS.none, 'item')) checkItem(parsed, item, reporter);
 
@@ -171,20 +125,11 @@ function checkStructure(parsed: ParsedXml, element: XmlElement, reporter: Report
     if (child.uri !== NS.none) continue; // extensions are namespaced and not ours to judge
     const rule = allowed[child.local];
     if (rule === undefined) {
-      reporter.report(
-        'RSS_ELEMENT_UNKNOWN',
-        positionOf(parsed, child),
-        `RSS 2.0 does not define a <${child.local}> element inside <${element.local}>.`,
-        'Remove it, or put it in a namespace of its own (extensions must be namespaced).',
-      );
+      reporter.report('RSS_ELEMENT_UNKNOWN', positionOf(parsed, child), { child: child.local, parent: element.local });
       continue;
     }
     if (rule === 'once' && seen.has(child.local)) {
-      reporter.report(
-        'RSS_ELEMENT_DUPLICATE',
-        positionOf(parsed, child),
-        `The <${element.local}> contains more than one <${child.local}>; RSS 2.0 allows one.`,
-      );
+      reporter.report('RSS_ELEMENT_DUPLICATE', positionOf(parsed, child), { child: child.local, parent: element.local });
     }
     seen.add(child.local);
     checkStructure(parsed, child, reporter);
@@ -195,36 +140,18 @@ function checkItem(parsed: ParsedXml, item: XmlElement, reporter: Reporter): voi
   const title = firstChild(item, NS.none, 'title');
   const description = firstChild(item, NS.none, 'description');
   if (title === undefined && description === undefined) {
-    reporter.report(
-      'RSS_ITEM_TITLE_OR_DESCRIPTION_MISSING',
-      positionOf(parsed, item),
-      'The item has neither a <title> nor a <description>; RSS 2.0 requires at least one of them.',
-    );
+    reporter.report('RSS_ITEM_TITLE_OR_DESCRIPTION_MISSING', positionOf(parsed, item), {});
   }
 
   const guid = firstChild(item, NS.none, 'guid');
   if (guid === undefined) {
-    reporter.report(
-      'RSS_GUID_MISSING',
-      positionOf(parsed, item),
-      'The item has no <guid>, so feed readers cannot tell reliably whether they have seen it before.',
-      'Add a <guid> that never changes, such as the permalink.',
-    );
+    reporter.report('RSS_GUID_MISSING', positionOf(parsed, item), {});
   } else {
     const isPermaLink = attr(guid, 'isPermaLink');
     if (isPermaLink !== undefined && isPermaLink !== 'true' && isPermaLink !== 'false') {
-      reporter.report(
-        'RSS_GUID_ISPERMALINK_INVALID',
-        attrPosition(parsed, guid, 'isPermaLink'),
-        `The guid's isPermaLink is ${quote(isPermaLink)}; it must be "true" or "false".`,
-      );
+      reporter.report('RSS_GUID_ISPERMALINK_INVALID', attrPosition(parsed, guid, 'isPermaLink'), { value: isPermaLink });
     } else if (isPermaLink !== 'false' && !isAbsoluteUrl(guid.text.trim())) {
-      reporter.report(
-        'RSS_GUID_PERMALINK_NOT_URL',
-        textPosition(parsed, guid),
-        `The guid ${quote(guid.text.trim())} is a permalink (isPermaLink is ${isPermaLink === undefined ? 'absent, which means true' : '"true"'}) but is not an absolute URL.`,
-        'Use the article\'s absolute URL, or add isPermaLink="false" if the guid is not a URL.',
-      );
+      reporter.report('RSS_GUID_PERMALINK_NOT_URL', textPosition(parsed, guid), isPermaLink === undefined ? { guid: guid.text.trim() } : { guid: guid.text.trim(), isPermaLink });
     }
   }
 
@@ -232,11 +159,7 @@ function checkItem(parsed: ParsedXml, item: XmlElement, reporter: Reporter): voi
   const content = item.children.findIndex((c) => c.uri === NS.content && c.local === 'encoded');
   const descriptionIndex = description === undefined ? -1 : item.children.indexOf(description);
   if (description !== undefined && content >= 0 && descriptionIndex > content) {
-    reporter.report(
-      'RSS_DESCRIPTION_AFTER_CONTENT',
-      positionOf(parsed, description),
-      'The item\'s <description> comes after its <content:encoded>; the description should come first.',
-    );
+    reporter.report('RSS_DESCRIPTION_AFTER_CONTENT', positionOf(parsed, description), {});
   }
 
   for (const enclosure of childrenNamed(item, NS.none, 'enclosure')) checkEnclosure(parsed, enclosure, reporter);
@@ -246,47 +169,29 @@ function checkItem(parsed: ParsedXml, item: XmlElement, reporter: Reporter): voi
 function checkEnclosure(parsed: ParsedXml, enclosure: XmlElement, reporter: Reporter): void {
   const missing = ['url', 'length', 'type'].filter((name) => attr(enclosure, name) === undefined);
   if (missing.length > 0) {
-    reporter.report(
-      'RSS_ENCLOSURE_INVALID',
-      positionOf(parsed, enclosure),
-      `The <enclosure> lacks ${missing.join(', ')}; RSS 2.0 requires url, length and type.`,
-    );
+    reporter.report('RSS_ENCLOSURE_INVALID', positionOf(parsed, enclosure), { missing });
   }
   const length = attr(enclosure, 'length');
   if (length !== undefined && !/^\d+$/.test(length.trim())) {
-    reporter.report(
-      'RSS_ENCLOSURE_INVALID',
-      attrPosition(parsed, enclosure, 'length'),
-      `The enclosure length ${quote(length)} is not a whole number of bytes.`,
-      'Use 0 if the size is unknown.',
-    );
+    reporter.report('RSS_ENCLOSURE_INVALID', attrPosition(parsed, enclosure, 'length'), { length });
   }
   const type = attr(enclosure, 'type');
   if (type !== undefined && !MIME_TYPE.test(type.trim())) {
-    reporter.report(
-      'RSS_ENCLOSURE_INVALID',
-      attrPosition(parsed, enclosure, 'type'),
-      `The enclosure type ${quote(type)} is not a MIME type such as "audio/mpeg".`,
-    );
+    reporter.report('RSS_ENCLOSURE_INVALID', attrPosition(parsed, enclosure, 'type'), { type });
   }
   const url = attr(enclosure, 'url');
   if (url !== undefined && !isAbsoluteUrl(url)) {
-    reporter.report('RSS_URL_NOT_ABSOLUTE', attrPosition(parsed, enclosure, 'url'), `The enclosure url ${quote(url)} is not an absolute URL.`);
+    reporter.report('RSS_URL_NOT_ABSOLUTE', attrPosition(parsed, enclosure, 'url'), { what: 'enclosure url', value: url });
   }
 }
 
 /** Value checks shared by channel and item children (dates, URLs, emails, categories...). */
-function checkValues(
-  parsed: ParsedXml,
-  parent: XmlElement,
-  reporter: Reporter,
-  where: 'channel' | 'item' | 'image' | 'textInput',
-): void {
+function checkValues(parsed: ParsedXml, parent: XmlElement, reporter: Reporter, where: 'channel' | 'item' | 'image' | 'textInput'): void {
   for (const child of parent.children) {
     if (child.uri === NS.atom && child.local === 'link') {
       const href = attr(child, 'href');
       if (href !== undefined && !isAbsoluteUrl(href)) {
-        reporter.report('RSS_URL_NOT_ABSOLUTE', attrPosition(parsed, child, 'href'), `The atom:link href ${quote(href)} is not an absolute URL.`);
+        reporter.report('RSS_URL_NOT_ABSOLUTE', attrPosition(parsed, child, 'href'), { what: 'atom:link href', value: href });
       }
       continue;
     }
@@ -296,34 +201,22 @@ function checkValues(
 
     if ((name === 'title' && where !== 'item') || name === 'link') {
       if (value === '') {
-        reporter.report('RSS_ELEMENT_EMPTY', positionOf(parsed, child), `The ${where}'s <${name}> is empty.`);
+        reporter.report('RSS_ELEMENT_EMPTY', positionOf(parsed, child), { where, name });
         continue;
       }
     }
     if (URL_ELEMENTS.has(name) && !isAbsoluteUrl(value)) {
-      reporter.report(
-        'RSS_URL_NOT_ABSOLUTE',
-        textPosition(parsed, child),
-        `The ${where}'s <${name}> ${quote(value)} is not an absolute URL.`,
-        'Write the full URL, including https:// and the host.',
-      );
+      reporter.report('RSS_URL_NOT_ABSOLUTE', textPosition(parsed, child), { where, element: name, value });
     }
     if (DATE_ELEMENTS.has(name)) checkDate(parsed, child, reporter);
     if (EMAIL_ELEMENTS.has(name) && !isRssEmail(value)) {
-      reporter.report(
-        'RSS_AUTHOR_NOT_EMAIL',
-        textPosition(parsed, child),
-        `The <${name}> ${quote(value)} is not an email address; RSS 2.0 requires "email" or "email (Name)".`,
-        name === 'author'
-          ? 'Write "jane@example.com (Jane Doe)", or put a name without email in <dc:creator> (xmlns:dc="http://purl.org/dc/elements/1.1/").'
-          : 'Write "editor@example.com (Name)".',
-      );
+      reporter.report('RSS_AUTHOR_NOT_EMAIL', textPosition(parsed, child), { element: name, value });
     }
     if (name === 'category' && value === '') {
-      reporter.report('RSS_CATEGORY_EMPTY', positionOf(parsed, child), `The ${where} has an empty <category>.`);
+      reporter.report('RSS_CATEGORY_EMPTY', positionOf(parsed, child), { where });
     }
     if (name === 'ttl' && !/^\d+$/.test(value)) {
-      reporter.report('RSS_TTL_INVALID', textPosition(parsed, child), `The <ttl> ${quote(value)} is not a whole number of minutes.`);
+      reporter.report('RSS_TTL_INVALID', textPosition(parsed, child), { value });
     }
     if (name === 'source') {
       const url = attr(child, 'url');
@@ -331,7 +224,7 @@ function checkValues(
         reporter.report(
           'RSS_URL_NOT_ABSOLUTE',
           url === undefined ? positionOf(parsed, child) : attrPosition(parsed, child, 'url'),
-          url === undefined ? 'The <source> has no url attribute; RSS 2.0 requires one.' : `The source url ${quote(url)} is not an absolute URL.`,
+          url === undefined ? { sourceWithoutUrl: true } : { what: 'source url', value: url },
         );
       }
     }
@@ -343,18 +236,9 @@ function checkDate(parsed: ParsedXml, element: XmlElement, reporter: Reporter): 
   const value = element.text.trim();
   const result = parseRfc822(value);
   if (!result.ok) {
-    reporter.report(
-      'RSS_DATE_INVALID',
-      textPosition(parsed, element),
-      `The <${element.local}> ${quote(value)} is not an RFC 822 date: ${result.reason}.`,
-      'Write dates like "Wed, 02 Oct 2002 13:00:00 GMT" (English names, four-digit year).',
-    );
+    reporter.report('RSS_DATE_INVALID', textPosition(parsed, element), { element: element.local, value, reason: result.reason });
   } else if (result.weekday !== undefined && result.weekday !== result.actualWeekday) {
-    reporter.report(
-      'RSS_DATE_WEEKDAY_MISMATCH',
-      textPosition(parsed, element),
-      `The <${element.local}> ${quote(value)} says ${result.weekday}, but that date is a ${result.actualWeekday}.`,
-    );
+    reporter.report('RSS_DATE_WEEKDAY_MISMATCH', textPosition(parsed, element), { element: element.local, value, weekday: result.weekday, actual: result.actualWeekday });
   }
 }
 
@@ -367,32 +251,21 @@ function checkTextEncoding(parsed: ParsedXml, element: XmlElement, reporter: Rep
   const decimal = /&#[0-9]+;/.exec(outsideCdata);
   if (decimal !== null) {
     const code = Number(decimal[0].slice(2, -1));
-    reporter.report(
-      'RSS_TEXT_DECIMAL_REFERENCE',
-      parsed.lines.at(element.innerStart + decimal.index),
-      `The <${element.name}> uses the decimal character reference ${decimal[0]}; RSS best practice is a hexadecimal reference (&#x${code.toString(16).toUpperCase()};).`,
-    );
+    reporter.report('RSS_TEXT_DECIMAL_REFERENCE', parsed.lines.at(element.innerStart + decimal.index), { element: element.name, reference: decimal[0], codePoint: code });
   }
 
   if (element.uri !== NS.none || !PLAIN_TEXT_ELEMENTS.has(element.local)) return;
   if (looksLikeHtml(element.text)) {
-    reporter.report(
-      'RSS_TEXT_CONTAINS_MARKUP',
-      textPosition(parsed, element),
-      `The <${element.local}> ${quote(element.text.trim())} looks like it contains HTML, but it is plain text and readers will show the tags literally.`,
-      'Strip the markup from plain-text fields.',
-    );
+    reporter.report('RSS_TEXT_CONTAINS_MARKUP', textPosition(parsed, element), { element: element.local, text: element.text.trim() });
     return;
   }
   const named = /&(?:amp|lt);|&#0*(?:38|60);/i.exec(outsideCdata);
   const cdataSpecial = element.hasCdata && /[&<]/.test(element.text);
   if (named !== null || cdataSpecial) {
     const offset = named !== null ? element.innerStart + named.index : textPosition(parsed, element);
-    reporter.report(
-      'RSS_TEXT_AMPERSAND_NOT_HEX',
-      typeof offset === 'number' ? parsed.lines.at(offset) : offset,
-      `The <${element.local}> writes & or < as ${named !== null ? named[0] : 'CDATA'}; in plain text RSS best practice is the hexadecimal references &#x26; and &#x3C;.`,
-      'Some readers decode &amp; twice and show "&amp;"; &#x26; is read correctly by all of them.',
-    );
+    reporter.report('RSS_TEXT_AMPERSAND_NOT_HEX', typeof offset === 'number' ? parsed.lines.at(offset) : offset, {
+      element: element.local,
+      written: named !== null ? named[0] : 'CDATA',
+    });
   }
 }

@@ -4,10 +4,11 @@
  * (docs/validation-rules.md lists them all; its tables are generated from the table).
  *
  * A rule is data: its default severity, the specification section it comes from, and a one-line
- * summary. The checkers in xml.ts, rss.ts, atom.ts and json.ts decide *when* a rule fires and
- * write the whole-sentence message for the particular case.
+ * summary, and its message builder (`say`): the whole-sentence message and hint for the particular
+ * case, from typed parameters. The checkers in xml.ts, rss.ts, atom.ts and json.ts decide *when* a
+ * rule fires and with what parameters; they write no message text themselves.
  */
-import { type CODES, type CodeOf, codesOf } from '../codes.js';
+import { type CODES, type CodeOf, codesOf, type SaidCode, type SayParams, say } from '../codes.js';
 import type { Diagnostic } from '../model.js';
 
 export interface RuleInfo {
@@ -36,7 +37,9 @@ export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
   constructor(readonly file: string) {}
 
-  report(code: RuleCode, at: Position, message: string, hint?: string): void {
+  /** Report `code` at `at`, with the message its builder in src/codes.ts makes of `params`. */
+  report<C extends RuleCode & SaidCode>(code: C, at: Position, params: SayParams<C>): void {
+    const { message, hint } = say(code, params);
     const diagnostic: Diagnostic = {
       code,
       severity: RULES[code].severity,

@@ -236,11 +236,8 @@ export function parseRfc822(value: string): Rfc822Result {
   return weekday === undefined ? { ok: true, time, actualWeekday } : { ok: true, time, weekday, actualWeekday };
 }
 
-/** Shortens a value for quoting in a message. */
-export function quote(value: string, max = 60): string {
-  const flat = value.replace(/\s+/g, ' ');
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
-}
+/** Shortens a value for quoting in a message (defined with the messages, in src/codes.ts). */
+export { quote } from '../codes.js';
 
 /**
  * HTML elements whose tags in plain text mean someone put markup where text belongs. Like the W3C

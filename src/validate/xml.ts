@@ -6,6 +6,7 @@
  * prefixes such as content:encoded without xmlns:content, which every real XML reader rejects.
  */
 import { type SaxesAttributeNS, SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaidCode, SayParams } from '../codes.js';
 import type { Position, Reporter, RuleCode } from './rules.js';
 import { LineIndex } from './text.js';
 
@@ -77,41 +78,40 @@ const MAX_SAXES_ERRORS = 100;
 /** Thrown from a saxes handler to stop parsing early; caught in parseXml. */
 class StopParsing extends Error {}
 
-/** Explains a saxes message in a whole sentence. */
-function explain(code: RuleCode, raw: string, source: string, offset: number): string {
+/** Reports a well-formedness problem at a source offset, with its builder's parameters. */
+type XmlReport = <C extends RuleCode & SaidCode>(code: C, offset: number, params: SayParams<C>) => void;
+
+/** Reports a saxes error as its rule, with what the message names (`detail`: the reference, tag or prefix). */
+function reportSaxes(report: XmlReport, code: RuleCode, offset: number, detail: string, source: string): void {
   switch (code) {
     case 'XML_ILLEGAL_CHARACTER': {
-      const cp = source.codePointAt(offset);
-      const name = cp === undefined ? 'a character' : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      return `The document contains ${name}, which XML 1.0 does not allow anywhere in a document.`;
+      const codePoint = source.codePointAt(offset);
+      report(code, offset, codePoint === undefined ? {} : { codePoint });
+      return;
     }
     case 'XML_BAD_CHARACTER_REFERENCE':
-      return `The character reference ${raw} names a character that XML 1.0 does not allow.`;
+      report(code, offset, { reference: detail });
+      return;
     case 'XML_UNDEFINED_ENTITY':
-      return `The entity reference ${raw} is not defined: XML knows only &amp; &lt; &gt; &quot; &apos;, and a literal & must be written &amp;.`;
+      report(code, offset, { entity: detail });
+      return;
     case 'XML_UNDECLARED_PREFIX':
-      return `The namespace prefix ${raw} is used but never declared with an xmlns attribute.`;
+      report(code, offset, { prefix: detail });
+      return;
     case 'XML_MISMATCHED_TAG':
-      return raw.startsWith('unclosed') ? `The element <${raw.replace(/^unclosed tag: /, '')}> is never closed.` : `The end tag ${raw} does not match the element that is open.`;
+      report(code, offset, detail.startsWith('unclosed') ? { unclosed: detail.replace(/^unclosed tag: /, '') } : { endTag: detail });
+      return;
     case 'XML_CDATA_END_IN_TEXT':
-      return 'The text contains "]]>", which XML does not allow in character data; a CDATA section cannot contain "]]>" either, so this usually means a second "]]>" inside CDATA content.';
+      report(code, offset, {});
+      return;
     case 'XML_DUPLICATE_ATTRIBUTE':
-      return `The attribute ${raw} appears twice on the same element.`;
+      report(code, offset, { attribute: detail });
+      return;
     default:
-      return `The document is not well-formed XML: ${raw}`;
+      report('XML_NOT_WELL_FORMED', offset, { reason: detail });
+      return;
   }
 }
-
-const HINTS: Partial<Record<RuleCode, string>> = {
-  XML_ILLEGAL_CHARACTER: 'Strip control characters (other than tab, newline, carriage return) and U+FFFE/U+FFFF before writing XML.',
-  XML_BAD_CHARACTER_REFERENCE: 'Remove the reference; the character cannot be represented in XML 1.0 at all.',
-  XML_UNDEFINED_ENTITY: 'Use a numeric reference such as &#xA0; instead of HTML entities, and escape & as &amp; (or &#x26;).',
-  XML_UNDECLARED_PREFIX: 'Declare the namespace on the root element, e.g. xmlns:content="http://purl.org/rss/1.0/modules/content/".',
-  XML_MISMATCHED_TAG: 'Check that every start tag has a matching end tag in the right order.',
-  XML_CDATA_END_IN_TEXT: 'Split the CDATA section around each "]]>" (write "]]]]><![CDATA[>"), or escape the content instead of using CDATA.',
-  XML_DUPLICATE_ATTRIBUTE: 'Keep one of the two attributes.',
-  XML_NESTING_TOO_DEEP: 'Flatten the markup; real articles never need this depth.',
-};
 
 /** A whole entity or character reference, matched at one position (sticky). */
 const REFERENCE = /&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);/y;
@@ -174,25 +174,16 @@ export function findBareAmpersand(source: string): number {
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Problems found by scanning the text before saxes, which would report them late or wrongly. */
-function preScan(source: string): Array<{ offset: number; code: RuleCode; message: string }> {
-  const found: Array<{ offset: number; code: RuleCode; message: string }> = [];
+/** Problems found by scanning the text before saxes, which would report them late or wrongly; each reports itself. */
+function preScan(source: string): Array<{ offset: number; reportTo: (report: XmlReport) => void }> {
+  const found: Array<{ offset: number; reportTo: (report: XmlReport) => void }> = [];
   const amp = findBareAmpersand(source);
-  if (amp >= 0) {
-    found.push({
-      offset: amp,
-      code: 'XML_UNDEFINED_ENTITY',
-      message: 'A & does not start an entity or character reference; in XML a literal & must be written &amp; (or &#x26;).',
-    });
-  }
+  if (amp >= 0) found.push({ offset: amp, reportTo: (report) => report('XML_UNDEFINED_ENTITY', amp, {}) });
   const surrogate = LONE_SURROGATE.exec(source);
   if (surrogate !== null) {
-    const unit = surrogate[0].charCodeAt(0).toString(16).toUpperCase();
-    found.push({
-      offset: surrogate.index,
-      code: 'XML_ILLEGAL_CHARACTER',
-      message: `The text contains a lone UTF-16 surrogate (U+${unit}), which is not a character: it cannot be encoded in UTF-8 and XML does not allow it.`,
-    });
+    const { index } = surrogate;
+    const unit = surrogate[0].charCodeAt(0);
+    found.push({ offset: index, reportTo: (report) => report('XML_ILLEGAL_CHARACTER', index, { surrogate: unit }) });
   }
   return found;
 }
@@ -207,11 +198,11 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   let lastErrorAt = -1;
   let mismatchReported = false;
 
-  const report = (code: RuleCode, offset: number, message: string): void => {
+  const report: XmlReport = (code, offset, params) => {
     if (errors >= MAX_XML_ERRORS || offset === lastErrorAt) return;
     errors++;
     lastErrorAt = offset;
-    reporter.report(code, lines.at(offset), message, HINTS[code]);
+    reporter.report(code, lines.at(offset), params);
   };
 
   const early = preScan(source);
@@ -266,18 +257,14 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
       if (mismatchReported) return;
       mismatchReported = true;
     }
-    report(code, offset, code === 'XML_NOT_WELL_FORMED' ? `The document is not well-formed XML: ${raw}` : explain(code, detail, source, offset));
+    reportSaxes(report, code, offset, detail, source);
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     const end = parser.position;
     const start = Math.max(0, source.lastIndexOf('<', end - 1));
     if (stack.length >= MAX_XML_DEPTH) {
-      report(
-        'XML_NESTING_TOO_DEEP',
-        start,
-        `Elements are nested more than ${MAX_XML_DEPTH} deep here; libxml2-based readers (xmllint, many feed readers) refuse such documents.`,
-      );
+      report('XML_NESTING_TOO_DEEP', start, { limit: MAX_XML_DEPTH });
       throw new StopParsing();
     }
     const attributes: XmlAttribute[] = Object.values(tag.attributes).map((a: SaxesAttributeNS) => ({
@@ -332,7 +319,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
     if (!(error instanceof StopParsing)) throw error; // a bug, not a content problem
   }
   // What the pre-scan found; saxes would only have reported its consequences, later.
-  for (const e of early) report(e.code, e.offset, e.message);
+  for (const e of early) e.reportTo(report);
   return { root, wellFormed: errors === 0, lines, source };
 }
 
