@@ -82,9 +82,9 @@ const dedupe: Plugin = {
       if (args.kind !== 'require-call' || !/[\\/]sanitize-html[\\/]/.test(args.importer)) return undefined;
       return { path: 'postcss', namespace: 'feedwright-lazy', pluginData: args.resolveDir };
     });
-    b.onResolve({ filter: /^postcss\/lib\/postcss$/ }, (args) => (args.namespace === 'feedwright-lazy' ? { path: args.path, external: true } : undefined));
+    // Resolved from sanitize-html's own folder at run time (its postcss, hoisted or not); not bundled.
     b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy' }, (args) => ({
-      contents: `let real; module.exports = { parse: (...a) => { real ??= require('postcss/lib/postcss'); return real.parse(...a); } };`,
+      contents: `let real; module.exports = { parse: (...a) => { real ??= require('node:module').createRequire(require.resolve('sanitize-html'))('postcss/lib/postcss'); return real.parse(...a); } };`,
       resolveDir: args.pluginData as string,
       loader: 'js',
     }));
