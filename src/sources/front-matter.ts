@@ -109,10 +109,17 @@ const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 
 const GIVE_UP = Symbol('not simple');
 
+/** Without trailing spaces (a scan from the end: `/ +$/` is quadratic on a long run of spaces before other text). */
+function trimSpacesEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 /** One scalar as written after `key: ` or `- ` or inside `[...]` (flow: `,[]{}` are not plain). */
 function simpleScalar(raw: string, flow: boolean): unknown {
   // YAML strips spaces and tabs only (trimEnd would strip NBSP and the other Unicode spaces too).
-  const text = raw.replace(/ +$/, '');
+  const text = trimSpacesEnd(raw);
   if (text === '' || !SAFE_TEXT.test(text)) return GIVE_UP;
   const q = text.charCodeAt(0);
   if (q === 34 /* " */) {
@@ -137,7 +144,7 @@ function simpleScalar(raw: string, flow: boolean): unknown {
 
 /** `[a, "b", 'c']` on one line, scalars only; undefined when it is anything else. */
 function simpleFlowList(text: string): unknown[] | undefined {
-  const t = text.replace(/ +$/, '');
+  const t = trimSpacesEnd(text);
   if (!t.startsWith('[') || !t.endsWith(']')) return undefined;
   const inner = t.slice(1, -1);
   if (/^ *$/.test(inner)) return [];
@@ -145,7 +152,7 @@ function simpleFlowList(text: string): unknown[] | undefined {
   const parts = inner.split(',');
   const out: unknown[] = [];
   for (const part of parts) {
-    const member = part.replace(/^ +| +$/g, '');
+    const member = trimSpacesEnd(part.replace(/^ +/, ''));
     if (member === '' || /[[\]{}]/.test(member) || /^["'].*[,]/.test(member)) return undefined;
     const value = simpleScalar(member, true);
     if (value === GIVE_UP || value === null) return undefined;

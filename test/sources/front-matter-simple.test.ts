@@ -74,4 +74,13 @@ describe('simple front matter read without the yaml library', () => {
     expect(dup.diagnostics.map((d) => d.code)).toEqual(['FM_DUPLICATE_KEY']);
     expect(dup.data).toEqual({ title: 'b' });
   });
+
+  it('reads a long run of spaces in linear time (a trailing-space pattern took ~90 ms of CPU on this)', () => {
+    const text = `k: x${' '.repeat(15_000)}y`;
+    const before = process.cpuUsage();
+    const read = readSimpleYaml(text, 2);
+    const used = process.cpuUsage(before);
+    expect(read?.data).toEqual({ k: `x${' '.repeat(15_000)}y` });
+    expect((used.user + used.system) / 1000).toBeLessThan(30);
+  });
 });
