@@ -60,23 +60,37 @@ const metaUrl: Plugin = {
 };
 
 /**
- * sanitize-html (CommonJS) `require`s htmlparser2's CommonJS build while src/ imports its ES
- * build: the same package twice (with two copies of `entities`, ~250 KB). Its require is given
- * the ES build. And it requires postcss at load, for style attributes, which our allowlist never
- * keeps (src/clean/sanitize.ts): postcss is required on first use instead.
+ * htmlparser2: src/, sanitize-html and linkedom use its Parser alone. Every import or require of
+ * the package is given a module that exports the ES build's Parser and nothing else: its index
+ * also evaluated domutils, dom-serializer and their own older copy of `entities` (decoding its
+ * tables) at start-up, ~10 ms of CPU a build never used, and sanitize-html (CommonJS) required
+ * the CommonJS build besides (the same package twice, two copies of `entities`, ~250 KB). And
+ * sanitize-html requires postcss at load, for style attributes, which our allowlist never keeps
+ * (src/clean/sanitize.ts): postcss is required on first use instead, from node_modules (left out
+ * of the bundle: ~200 KB of code, with source-map-js, that every process parsed and none ran).
  */
 const dedupe: Plugin = {
   name: 'feedwright-dependencies',
   setup(b) {
-    b.onResolve({ filter: /^(htmlparser2|postcss)$/ }, async (args) => {
-      if (args.kind !== 'require-call' || !/[\\/]sanitize-html[\\/]/.test(args.importer)) return undefined;
-      if (args.path === 'postcss') return { path: 'postcss', namespace: 'feedwright-lazy', pluginData: args.resolveDir };
-      const esm = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
-      return esm.errors.length > 0 ? undefined : { path: esm.path };
+    b.onResolve({ filter: /^htmlparser2$/ }, async (args) => {
+      if (args.pluginData === 'esm') return undefined;
+      const esm = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer, pluginData: 'esm' });
+      if (esm.errors.length > 0) return undefined;
+      return { path: 'htmlparser2', namespace: 'feedwright-parser', pluginData: path.join(path.dirname(esm.path), 'Parser.js') };
     });
+    b.onResolve({ filter: /^postcss$/ }, (args) => {
+      if (args.kind !== 'require-call' || !/[\\/]sanitize-html[\\/]/.test(args.importer)) return undefined;
+      return { path: 'postcss', namespace: 'feedwright-lazy', pluginData: args.resolveDir };
+    });
+    // Resolved from sanitize-html's own folder at run time (its postcss, hoisted or not); not bundled.
     b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy' }, (args) => ({
-      contents: `let real; module.exports = { parse: (...a) => { real ??= require('postcss/lib/postcss'); return real.parse(...a); } };`,
+      contents: `let real; module.exports = { parse: (...a) => { real ??= require('node:module').createRequire(require.resolve('sanitize-html'))('postcss/lib/postcss'); return real.parse(...a); } };`,
       resolveDir: args.pluginData as string,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'feedwright-parser' }, (args) => ({
+      contents: `export { Parser } from ${JSON.stringify(args.pluginData as string)};`,
+      resolveDir: path.dirname(args.pluginData as string),
       loader: 'js',
     }));
   },

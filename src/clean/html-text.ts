@@ -72,3 +72,98 @@ export function htmlToTexts(html: string): { text: string; summary: string } {
   flush();
   return { text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
 }
+
+/** Elements htmlparser2 reads as raw text or whose content it treats specially: the scanner below gives up on them. */
+const RAW_TEXT = /^(?:script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext|noscript|template|head|svg|math)$/;
+/** The void elements htmlparser2 closes as soon as they open. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/**
+ * `htmlToTexts` for the direct Markdown render alone (src/clean/markdown-html.ts, no sanitised
+ * fragment in it), without htmlparser2: re-parsing that HTML was ~6 % of a Markdown article's
+ * CPU. The render is exact by construction: every `<` opens a tag or the `<!--more-->` mark,
+ * every attribute value is double-quoted with `&`, `<`, `>` and `"` escaped, text holds no
+ * reference but those four, and every element is closed in order (so htmlparser2 implies no
+ * end tag). Anything else (another reference, a raw-text element, a stray character) gives
+ * undefined, and the caller uses htmlToTexts; test/clean/html-text-direct.test.ts holds the
+ * two equal on generated Markdown.
+ */
+export function directHtmlTexts(html: string): { text: string; summary: string } | undefined {
+  const paragraphs: string[] = [];
+  const summary: string[] = [];
+  let current = '';
+  let notSummaryDepth = 0;
+  let more = false;
+  const flush = (): void => {
+    if (current === '') return;
+    const t = squashSpaces(current);
+    if (t) {
+      paragraphs.push(t);
+      if (notSummaryDepth === 0 && !more) summary.push(t);
+    }
+    current = '';
+  };
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    const end = lt === -1 ? n : lt;
+    if (end > i) {
+      let text = html.slice(i, end);
+      if (text.includes('&')) {
+        if (/&(?!(?:amp|lt|gt|quot);)/.test(text)) return undefined;
+        text = text.replace(/&(?:amp|lt|gt|quot);/g, (r) => REFERENCES[r] as string);
+      }
+      current += text;
+    }
+    if (lt === -1) break;
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      if (close === -1) return undefined;
+      if (MORE.test(html.slice(lt + 4, close))) {
+        flush();
+        more = true;
+      }
+      i = close + 3;
+      continue;
+    }
+    const closing = html.charCodeAt(lt + 1) === 47; /* / */
+    let j = closing ? lt + 2 : lt + 1;
+    const nameStart = j;
+    while (j < n) {
+      const c = html.charCodeAt(j);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57 && j > nameStart)) j++;
+      else break;
+    }
+    const after = html.charCodeAt(j);
+    if (j === nameStart || !(after === 32 || after === 47 || after === 62)) return undefined;
+    const name = html.slice(nameStart, j);
+    if (RAW_TEXT.test(name)) return undefined;
+    // Attributes: every value double-quoted, so the first `>` outside quotes ends the tag.
+    let quoted = false;
+    let k = j;
+    for (; k < n; k++) {
+      const c = html.charCodeAt(k);
+      if (c === 34) quoted = !quoted;
+      else if (c === 62 && !quoted) break;
+      else if (c === 60) return undefined;
+    }
+    if (k === n) return undefined;
+    i = k + 1;
+    if (closing) {
+      if (BLOCK_ELEMENTS.has(name)) flush();
+      if (NOT_SUMMARY_ELEMENTS.has(name) && notSummaryDepth > 0) notSummaryDepth--;
+      continue;
+    }
+    if (name === 'br') current += '\n';
+    else if (BLOCK_ELEMENTS.has(name)) flush();
+    if (NOT_SUMMARY_ELEMENTS.has(name)) notSummaryDepth++;
+    if (VOID_ELEMENTS.has(name)) {
+      if (BLOCK_ELEMENTS.has(name)) flush();
+      if (NOT_SUMMARY_ELEMENTS.has(name) && notSummaryDepth > 0) notSummaryDepth--;
+    }
+  }
+  flush();
+  return { text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+}

@@ -13,7 +13,15 @@
  * RE2, but the text cleaner has already turned tabs, NBSP and the other Unicode spaces into plain
  * spaces; `.` also matches U+2028/U+2029.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSClass } from 're2js';
+
+// re2js (~280 KB) is required on the first user pattern: most configs have none, and loading it
+// cost every build ~9 ms of CPU (plus parsing the code) at start-up. Outside the bundle's
+// reach (a createRequire), so lib/ does not carry it either.
+const require = createRequire(import.meta.url);
+let engine: typeof RE2JSClass | undefined;
+const re2 = (): typeof RE2JSClass => (engine ??= (require('re2js') as { RE2JS: typeof RE2JSClass }).RE2JS);
 
 /** What the text cleaner needs of a pattern (a RegExp also has it). */
 export interface TextPattern {
@@ -76,8 +84,9 @@ export function compileUserPattern(source: string): PatternResult {
   if (unsupported) {
     return { ok: false, reason: `(${source}) uses ${unsupported}, which no linear-time engine can run; such patterns can take exponential time.`, hint: HINT_LINEAR };
   }
-  let re: RE2JS;
+  let re: RE2JSClass;
   try {
+    const RE2JS = re2();
     re = RE2JS.compile(RE2JS.translateRegExp(source));
   } catch (error) {
     return { ok: false, reason: `(${source}) is refused by RE2, the linear-time engine user patterns run on: ${(error as Error).message}.`, hint: 'See https://github.com/google/re2/wiki/Syntax for what RE2 accepts (repeat counts are limited to 1,000 in all).' };

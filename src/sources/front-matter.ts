@@ -77,6 +77,149 @@ function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
 
 
 function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
+  return readSimpleYaml(yamlText, firstLine) ?? parseYamlDocument(yamlText, file, firstLine);
+}
+
+/*
+ * Simple front matter, read directly (issue 14): most front matter is a flat list of `key: value`
+ * lines, with lists of scalars in flow (`[a, b]`) or block (`- a`) style. Building the yaml
+ * library's document (CST, nodes with ranges, then toJS) cost ~12 % of a Markdown article's CPU.
+ * readSimpleYaml reads exactly that shape, and gives up (undefined) on anything else, so the yaml
+ * library reads it: any character outside a conservative set, an indicator, escape, comment after
+ * a value, anchor, tag, multi-line scalar, nested map, duplicate key, or a scalar that would
+ * resolve to a number other than a plain decimal integer. What it does read, it reads as the
+ * core schema does (null, booleans, integers; everything else a string): a fast-check property
+ * in test/sources/front-matter-simple.test.ts holds it to the yaml library on generated front
+ * matter, and a test keeps the corpus's front matter on this path.
+ */
+
+/** A top-level `key:` line: the key, and the rest after the colon (a space, or nothing). */
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+/** Characters a simple scalar may hold: printable, no tab or control, no BOM, no line or paragraph separator, no surrogates, no U+FFFE/U+FFFF. */
+const SAFE_TEXT = /^[\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
+/** What the core schema would read as something other than a string (null, bool, numbers). */
+const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const CORE_TRUE = /^(?:[Tt]rue|TRUE)$/;
+const CORE_FALSE = /^(?:[Ff]alse|FALSE)$/;
+const CORE_NUMBER =
+  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const PLAIN_INT = /^(?:0|[1-9][0-9]{0,14})$/;
+/** A plain scalar's first character may not be an indicator. */
+const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
+
+const GIVE_UP = Symbol('not simple');
+
+/** Without trailing spaces (a scan from the end: `/ +$/` is quadratic on a long run of spaces before other text). */
+function trimSpacesEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** One scalar as written after `key: ` or `- ` or inside `[...]` (flow: `,[]{}` are not plain). */
+function simpleScalar(raw: string, flow: boolean): unknown {
+  // YAML strips spaces and tabs only (trimEnd would strip NBSP and the other Unicode spaces too).
+  const text = trimSpacesEnd(raw);
+  if (text === '' || !SAFE_TEXT.test(text)) return GIVE_UP;
+  const q = text.charCodeAt(0);
+  if (q === 34 /* " */) {
+    if (text.length < 2 || !text.endsWith('"')) return GIVE_UP;
+    const inner = text.slice(1, -1);
+    return inner.includes('"') || inner.includes('\\') ? GIVE_UP : inner;
+  }
+  if (q === 39 /* ' */) {
+    if (text.length < 2 || !text.endsWith("'")) return GIVE_UP;
+    const inner = text.slice(1, -1);
+    if (inner.replaceAll("''", '').includes("'")) return GIVE_UP;
+    return inner.replaceAll("''", "'");
+  }
+  if (!PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #')) return GIVE_UP;
+  if (flow && /[,[\]{}]/.test(text)) return GIVE_UP;
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_TRUE.test(text)) return true;
+  if (CORE_FALSE.test(text)) return false;
+  if (CORE_NUMBER.test(text)) return PLAIN_INT.test(text) ? Number(text) : GIVE_UP;
+  return text;
+}
+
+/** `[a, "b", 'c']` on one line, scalars only; undefined when it is anything else. */
+function simpleFlowList(text: string): unknown[] | undefined {
+  const t = trimSpacesEnd(text);
+  if (!t.startsWith('[') || !t.endsWith(']')) return undefined;
+  const inner = t.slice(1, -1);
+  if (/^ *$/.test(inner)) return [];
+  // Quoted members may not hold a comma or bracket here: splitting on commas must be exact.
+  const parts = inner.split(',');
+  const out: unknown[] = [];
+  for (const part of parts) {
+    const member = trimSpacesEnd(part.replace(/^ +/, ''));
+    if (member === '' || /[[\]{}]/.test(member) || /^["'].*[,]/.test(member)) return undefined;
+    const value = simpleScalar(member, true);
+    if (value === GIVE_UP || value === null) return undefined;
+    out.push(value);
+  }
+  return out;
+}
+
+/** Simple front matter read directly, or undefined: the yaml library must read it (parseYamlDocument). */
+export function readSimpleYaml(yamlText: string, firstLine: number): Parsed | undefined {
+  if (yamlText.includes('\r') || yamlText.includes('\t')) return undefined;
+  const rows = yamlText.split('\n');
+  const data: Record<string, unknown> = {};
+  const lines: Record<string, number> = {};
+  let keys = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as string;
+    if (/^ *$/.test(row) || /^ *#/.test(row)) continue;
+    const m = KEY_LINE.exec(row);
+    if (!m) return undefined;
+    const key = m[1] as string;
+    if (key in lines || key === '__proto__' || CORE_NULL.test(key) || CORE_TRUE.test(key) || CORE_FALSE.test(key)) return undefined;
+    const rest = m[2];
+    const keyLine = firstLine + i;
+    let value: unknown;
+    if (rest === undefined || /^ *$/.test(rest)) {
+      // A block list of scalars below, at one indentation (column 0 too), or nothing: null.
+      const list: unknown[] = [];
+      let indent: number | undefined;
+      while (i + 1 < rows.length) {
+        const next = rows[i + 1] as string;
+        if (/^ *$/.test(next)) {
+          i++;
+          continue;
+        }
+        const item = /^( *)- (.*)$/.exec(next);
+        if (!item) {
+          if (/^ /.test(next)) return undefined;
+          break;
+        }
+        const width = (item[1] as string).length;
+        if (indent !== undefined && width !== indent) return undefined;
+        indent = width;
+        const member = simpleScalar(item[2] as string, false);
+        if (member === GIVE_UP || member === null) return undefined;
+        list.push(member);
+        i++;
+      }
+      // A blank line inside the list, or one trailing it, is fine; a list that ended at the text's end too.
+      value = indent === undefined ? null : list;
+    } else if (rest.startsWith('[')) {
+      const list = simpleFlowList(rest);
+      if (list === undefined) return undefined;
+      value = list;
+    } else {
+      value = simpleScalar(rest, false);
+      if (value === GIVE_UP) return undefined;
+    }
+    data[key] = value;
+    lines[key] = keyLine;
+    keys++;
+  }
+  if (keys === 0) return undefined;
+  return { data, lines, diagnostics: [], ok: true };
+}
+
+export function parseYamlDocument(yamlText: string, file: string, firstLine: number): Parsed {
   const diagnostics: Diagnostic[] = [];
   let lineCounter = new LineCounter();
   let doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false, prettyErrors: false, schema: 'core', strict: true });

@@ -1,6 +1,6 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
-import { htmlToText, htmlToTexts } from '../clean/html-text.js';
+import { directHtmlTexts, htmlToText, htmlToTexts } from '../clean/html-text.js';
 import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
 import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
 import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
@@ -214,7 +214,8 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): Mar
   const tooDeep = direct.html === undefined ? checkRenderedDepth(bodyHtml) : undefined;
   if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
-  const { text: bodyText, summary } = htmlToTexts(bodyHtml);
+  // The direct render holds no sanitised fragment: read back without htmlparser2 (same result).
+  const { text: bodyText, summary } = (direct.html !== undefined && direct.fragments === 0 ? directHtmlTexts(bodyHtml) : undefined) ?? htmlToTexts(bodyHtml);
   if (direct.html !== undefined) bodyHtml = withoutMoreMarks(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found, ...(direct.html !== undefined ? { direct: true } : {}) };
 }

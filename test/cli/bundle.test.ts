@@ -130,4 +130,20 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(inputs.filter((i) => i.includes('/htmlparser2/dist/esm/')).length).toBeGreaterThan(0);
     expect(inputs.filter((i) => i.includes('/htmlparser2/dist/commonjs/'))).toEqual([]);
   });
+
+  it('a build loads no code it never runs: htmlparser2 as its Parser alone, no postcss, re2js or Intl formats at import', () => {
+    const build = Object.keys(meta.outputs).find((o) => meta.outputs[o]?.entryPoint === 'src/build.ts');
+    const article = Object.keys(meta.outputs).find((o) => meta.outputs[o]?.entryPoint === 'src/pipeline/article.ts');
+    if (build === undefined || article === undefined) throw new Error('no output for src/build.ts or src/pipeline/article.ts');
+    const loaded = [...staticInputs(meta, build), ...staticInputs(meta, article)];
+    expect(loaded.some((i) => i.includes('/htmlparser2/dist/esm/Parser.js'))).toBe(true);
+    // htmlparser2's index evaluated domutils, dom-serializer and a second `entities` at import;
+    // postcss (style attributes, never kept) and re2js (user patterns) are required on first use
+    // from node_modules; @date-fns/utc's index builds three Intl.DateTimeFormats at import (~14 ms).
+    for (const unused of ['/htmlparser2/dist/esm/index.js', '/domutils/', '/dom-serializer/', '/postcss/', '/source-map-js/', '/re2js/', '@date-fns/utc/date/index.js'])
+      expect(
+        loaded.filter((i) => i.includes(unused)),
+        unused,
+      ).toEqual([]);
+  });
 });
