@@ -1,4 +1,4 @@
-import { alternation, chromePatterns, MONTH_WORDS, TODAY_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
+import { alternation, BYLINE_LEADS, chromePatterns, MONTH_WORDS, TODAY_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
 /**
  * The extractor's heuristics as named data (after Readability's `REGEXPS`): every rule that
  * removes something has a name here, and that name is what `DroppedBlock.rule` reports.
@@ -73,8 +73,14 @@ export const BOILERPLATE_PHRASES: readonly RegExp[] = [
 export const CREDIT_LINE =
   /(?:^|\s|[a-z)])(?:photo(?:graph)?s?|images?|pictures?|credits?|source|illustration|getty images|ap photo|reuters|afp)\s*[:/|]\s*[^.!?]{0,80}\)?\s*$|^\(?(?:photo|image|picture|credit)s?\s*(?:by|:)|\((?:image|photo|picture|credit)s?:\s*[^)]{0,60}\)\s*$|^[^.!?]{0,60}\|\s*(?:getty images|ap|reuters|afp|shutterstock|istock)\s*$/i;
 
-/** A line that only says who wrote it or when: "By A and B", "Published 10:48, Tue, Nov 19, 2019". */
-export const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Rr]eporting by|[Ww]ords by|[Ss]tory by|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+\p{Lu}/u;
+/**
+ * A line that only says who wrote it: "By A and B", "Von Hans Müller", "Autor: Jane Doe". The leads
+ * are the lexicon's byline leads of every language, lower case, capitalised or in capitals.
+ */
+export const BYLINE_LINE = new RegExp(
+  `^(?:${alternation([...BYLINE_LEADS].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]))})\\s*:?\\s+\\p{Lu}`,
+  'u',
+);
 /** A word that only dates are made of: months, weekdays, today/yesterday (every lexicon language), clock words and zones. */
 export const DATE_WORDS = new RegExp(
   `^(?:${alternation([...MONTH_WORDS, ...WEEKDAY_WORDS, ...TODAY_WORDS, ...YESTERDAY_WORDS])}|am|pm|a\\.m|p\\.m|edt|est|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest)\\.?$`,
