@@ -3,6 +3,14 @@
  *
  *   npm run bench:extract -- [--set1 DIR] [--set2 DIR] [--runs N] [--kinds text,html] [--json FILE]
  *                           [--dump DIR] [--check] [--write-set1-meta]
+ *   npm run bench:extract -- --mode set1-text | --mode set1-html [...]   (set 1 alone; scripts/bench-set1.ts)
+ *
+ * It is the one entry point of the extraction benchmarks: `--mode set1-text` and `--mode set1-html`
+ * are the older set-1-only benchmarks (the text remover with its metadata against the pages'
+ * markup; the HTML extractor beside plain Readability with --baseline), and the in-process
+ * metrics are scripts/text-eval.ts's (which the model fit uses too). score.mjs's own report of a
+ * run: `node ../shared/extraction-dev/trafilatura/score.mjs DIR/set2-html.json --truth
+ * ../data/traf-dev/truth.json` on a `--dump DIR`.
  *
  * Set 1: the 91 pages of ../shared/extraction-dev (env FEEDWRIGHT_EXTRACTION_DEV), body scored with
  * its score.py (word 4-gram F1; one python3 run per input kind). Its titles, authors and dates are
@@ -32,13 +40,14 @@ import { resolveConfig } from '../src/config/load.js';
 import type { ExplainContext, Explanation } from '../src/explain.js';
 import { explainInput, loadExplainReaders } from '../src/explain-input.js';
 import { parseDocument } from '../src/extract/html/dom.js';
+import { LEXICONS } from '../src/extract/lexicon/index.js';
 import { extractMetadata } from '../src/extract/html/metadata.js';
 import { unlistedFile } from '../src/pipeline/inputs.js';
 import { readDocument } from '../src/sources/read.js';
 import { makeReadContext } from '../src/sources/read-context.js';
 import { decodeSource } from '../src/sources/files.js';
 // score.mjs's snippet metric, written once (scripts/text-eval.ts) for this table and the model fit.
-import { nameSet, normText, set2Counts, setEq } from './text-eval.js';
+import { nameSet, normText, SET1_DIR, SET2_DIR, set2Counts, setEq } from './text-eval.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SET1_META = join(repoRoot, 'scripts/data/set1-meta.json');
@@ -57,21 +66,10 @@ interface Args {
   now: Date;
 }
 
-/** The first of `relative` found in the checkout's parent folders (worktrees sit one level deeper). */
-function findUp(relative: string): string | undefined {
-  let dir = repoRoot;
-  for (let i = 0; i < 4; i += 1) {
-    const candidate = resolve(dir, '..', relative);
-    if (existsSync(candidate)) return candidate;
-    dir = resolve(dir, '..');
-  }
-  return undefined;
-}
-
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
-    set1: process.env.FEEDWRIGHT_EXTRACTION_DEV ?? findUp('shared/extraction-dev'),
-    set2: process.env.FEEDWRIGHT_TRAF_DEV ?? findUp('data/traf-dev'),
+    set1: existsSync(SET1_DIR) ? SET1_DIR : undefined,
+    set2: existsSync(SET2_DIR) ? SET2_DIR : undefined,
     runs: 1,
     kinds: ['text', 'html'],
     json: undefined,
@@ -292,16 +290,13 @@ function runSet1(dev: string, kind: Kind, ctx: ExplainContext, args: Args): { ru
 
 // ---------------------------------------------------------------- set 2
 
-const STOPWORDS: Record<string, string[]> = {
-  de: ['der', 'die', 'und', 'nicht', 'ist', 'das', 'mit', 'auf', 'sich', 'auch'],
-  en: ['the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'this', 'are'],
-  fr: ['le', 'les', 'et', 'des', 'est', 'pour', 'une', 'dans', 'que', 'pas'],
-  es: ['el', 'los', 'y', 'del', 'que', 'para', 'una', 'con', 'por', 'las'],
-  pl: ['i', 'nie', 'się', 'na', 'jest', 'że', 'do', 'jak', 'od', 'czy'],
-  it: ['il', 'che', 'di', 'della', 'per', 'una', 'non', 'sono', 'gli', 'anche'],
-  pt: ['o', 'que', 'não', 'uma', 'para', 'com', 'os', 'do', 'da', 'em'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'voor', 'zijn', 'met'],
-};
+/**
+ * The stopwords the table's language guess counts: the first ten of each lexicon language's, in
+ * this order (a tie goes to the earlier language).
+ */
+const STOPWORDS: Record<string, readonly string[]> = Object.fromEntries(
+  ['de', 'en', 'fr', 'es', 'pl', 'it', 'pt', 'nl'].map((code) => [code, LEXICONS.find((l) => l.code === code)?.stopwords.slice(0, 10) ?? []]),
+);
 
 /** The page's language: <html lang>, else the language whose stopwords its text uses most. */
 function pageLanguage(htmlBytes: Buffer, text: string): string {
@@ -420,7 +415,19 @@ function printTable(rows: readonly Row[]): string {
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const modeAt = argv.indexOf('--mode');
+  if (modeAt >= 0) {
+    const mode = argv[modeAt + 1];
+    const rest = argv.filter((_, i) => i !== modeAt && i !== modeAt + 1);
+    // Loaded only for these modes (it brings Readability and linkedom for --baseline).
+    const set1 = await import('./bench-set1.js');
+    if (mode === 'set1-text') set1.benchSet1Text(rest);
+    else if (mode === 'set1-html') set1.benchSet1Html(rest);
+    else throw new Error(`Unknown mode ${mode}: use --mode set1-text or --mode set1-html.`);
+    return;
+  }
+  const args = parseArgs(argv);
   if (args.writeSet1Meta) {
     if (!args.set1) throw new Error('no set 1 found; pass --set1 DIR');
     const out: Record<string, Set1Meta> = {};

@@ -6,7 +6,7 @@
  *
  * Set 1 (../shared/extraction-dev): word 4-gram F1 exactly as its score.py computes it (per-page
  * precision and recall averaged over pages, F1 of the two means), with the folder's site template
- * as scripts/bench-extract-text.ts builds it. Set 2 (../data/traf-dev, the 495 pages of
+ * as `bench:extract -- --mode set1-text` builds it. Set 2 (../data/traf-dev, the 495 pages of
  * dev-ids.txt): trafilatura's snippet metric exactly as score.mjs computes it over the body that
  * `explain --json` prints (paragraphs joined by a blank line), each page alone (no template).
  * `--wrapped DIR` scores set 1 from DIR/<id>.txt instead of text/ (w3m or lynx dumps);
@@ -19,13 +19,23 @@ import { fileURLToPath } from 'node:url';
 import { extractText, findTemplateLines, type TextExtractOptions } from '../src/extract/text/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared folders sit beside the checkout (main) or one level up (a worktree under wt/). */
-function beside(path: string): string {
-  const near = resolve(ROOT, '..', path);
-  return existsSync(near) ? near : resolve(ROOT, '../..', path);
+/** The first of `relative` found in the checkout's parent folders (main sits beside them, worktrees one level deeper). */
+function findUp(relative: string): string {
+  let dir = ROOT;
+  for (let i = 0; i < 4; i += 1) {
+    const candidate = resolve(dir, '..', relative);
+    if (existsSync(candidate)) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return resolve(ROOT, '..', relative);
 }
-export const SET1_DIR = process.env.FEEDWRIGHT_DEV_SET1 ?? beside('shared/extraction-dev');
-export const SET2_DIR = process.env.FEEDWRIGHT_DEV_SET2 ?? beside('data/traf-dev');
+/**
+ * The two development sets, found the same way by every evaluation script: the environment
+ * (FEEDWRIGHT_EXTRACTION_DEV / FEEDWRIGHT_TRAF_DEV, or the older FEEDWRIGHT_DEV_SET1 / _SET2),
+ * else the shared folders above the checkout.
+ */
+export const SET1_DIR = process.env.FEEDWRIGHT_EXTRACTION_DEV ?? process.env.FEEDWRIGHT_DEV_SET1 ?? findUp('shared/extraction-dev');
+export const SET2_DIR = process.env.FEEDWRIGHT_TRAF_DEV ?? process.env.FEEDWRIGHT_DEV_SET2 ?? findUp('data/traf-dev');
 export const SET2_IDS = join(SET1_DIR, 'trafilatura/dev-ids.txt');
 
 export interface Page {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BYLINE_LEADS, guessLanguage, LEXICONS, monthNumber, UPDATED_WORDS, WEEKDAY_WORDS } from '../../src/extract/lexicon/index.js';
+import { BYLINE_LEADS, CHROME_LANGUAGES, chromeWords, guessLanguage, LEXICONS, monthNumber, phraseAlternation, UPDATED_WORDS, WEEKDAY_WORDS } from '../../src/extract/lexicon/index.js';
+import type { ChromePhrases } from '../../src/extract/lexicon/types.js';
+import { matchPhraseRule } from '../../src/extract/text/index.js';
+import { makeUnit } from '../../src/extract/text/units.js';
+import { BOILERPLATE_PHRASES } from '../../src/extract/html/rules.js';
 
 describe('the lexicon', () => {
   it('holds twelve months and seven weekdays for each of its languages', () => {
@@ -26,5 +30,45 @@ describe('the lexicon', () => {
     expect(guessLanguage('Por Adriano Fernandes | 03/05/2022')?.code).toBe('es');
     expect(guessLanguage('Veröffentlicht am 4. März von der Redaktion')?.code).toBe('de');
     expect(guessLanguage('12345')).toBeUndefined();
+  });
+});
+
+describe('the chrome phrases of the lexicon (one catalogue for text and HTML)', () => {
+  it('are lower case and listed once per language', () => {
+    for (const l of CHROME_LANGUAGES) {
+      for (const [field, list] of Object.entries(l.chrome ?? {}) as [keyof ChromePhrases, readonly (string | RegExp)[]][]) {
+        const words = list.filter((w): w is string => typeof w === 'string');
+        for (const w of words) expect(w, `${l.code}.${field}`).toBe(w.toLowerCase());
+        expect(new Set(words).size, `${l.code}.${field}`).toBe(words.length);
+      }
+    }
+  });
+
+  it('give every caption marker a cue word, so the cheap pre-test never hides a marker', () => {
+    const cues = [...chromeWords('captionCues'), '(', '/'];
+    for (const marker of chromeWords('captionMarkers')) expect(cues.some((c) => marker.includes(c)), marker).toBe(true);
+  });
+
+  it('are what the text rules and the HTML post-filter match, in each language', () => {
+    const text: [string, string][] = [
+      ['Anzeige', 'ad-marker'],
+      ['Partager sur Facebook', 'share-bar'],
+      ['Política de privacidad | Aviso legal', 'legal-footer'],
+      ['Leia também: O que muda', 'read-more-promo'],
+      ['Startseite › Politik', 'breadcrumb'],
+      ['12 Aufrufe', 'view-counter'],
+      ['Foto von Hans Müller', 'photo-credit'],
+      ['En esta foto, el puerto de Vigo', 'image-caption'],
+      ['Добавить комментарий', 'comment-form'],
+      ['関連記事', 'related-list'],
+    ];
+    for (const [line, rule] of text) expect(matchPhraseRule(makeUnit(line, 1, false, 0))?.name, line).toBe(rule);
+    for (const block of ['Pubblicità', 'Lesezeit: 3 Minuten', '4 minute read', 'Leestijd 3 minuten']) expect(BOILERPLATE_PHRASES.some((re) => re.test(block)), block).toBe(true);
+  });
+
+  it('are escaped as literal phrases', () => {
+    const re = new RegExp(`^(?:${phraseAlternation(["l'article", 'a.b', 'c (d)', 'a'])})$`);
+    expect(['a.b', 'c (d)', "l'article", 'a'].every((w) => re.test(w))).toBe(true);
+    expect(re.test('axb')).toBe(false);
   });
 });

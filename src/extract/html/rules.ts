@@ -1,4 +1,4 @@
-import { alternation, MONTH_WORDS, TODAY_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
+import { alternation, BYLINE_LEADS, chromePatterns, MONTH_WORDS, TODAY_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
 /**
  * The extractor's heuristics as named data (after Readability's `REGEXPS`): every rule that
  * removes something has a name here, and that name is what `DroppedBlock.rule` reports.
@@ -58,50 +58,29 @@ export const MEDIA_MAX_WORDS = 80;
 /** A boilerplate-by-class element is kept when it holds this share of the page's text or more. */
 export const MAX_REMOVED_TEXT_SHARE = 0.35;
 
-/** Whole-block boilerplate phrases (the block's text, trimmed, must match). */
+/**
+ * Whole-block boilerplate phrases (the block's text, trimmed, must match): the wording is the
+ * lexicon's (`chrome.htmlBlock` of each language), the shapes that are not language are here.
+ */
 export const BOILERPLATE_PHRASES: readonly RegExp[] = [
-  /^(?:advert(?:isement)?s?|ads?|sponsored(?: content)?|paid content|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa])$/i,
-  /^(?:continue|keep) reading(?: below| the main story)?\W*$/i,
-  /^(?:story|article) continues (?:below|after)/i,
-  /^(?:read|see|view|click|tap|watch|listen) (?:more|also|next|here|the full|full|our)\b.{0,120}$/i,
-  /^(?:related(?: articles?| stories| content| links| coverage| reading)?|also read|also see|don'?t miss|must read|recommended(?: for you)?|trending(?: now)?|top stories|you may also like|you might also like|more from|more on|more stories|more news|up next|read next|next up|further reading)\b\W{0,3}(?:[A-Z\d"'‘“].{0,120})?$/i,
-  /^(?:skip to (?:main )?content|jump to|back to top|sign in|log ?in|sign up|subscribe|register|close|caption|menu|search|share|print|e-?mail|comments?|reply|tweet|pin it|home)\W*$/i,
-  /^(?:share|follow|like|join) (?:this|us|on|our|me)\b.{0,80}$/i,
-  // "Click here" that sells the site's app, alerts or newsletter; other "click here" lines point
-  // at something the article is about.
-  /^(?:click|tap) here\b.{0,60}\b(?:apps?|alerts?|newsletters?|podcasts?|subscribe|subscription|notifications?)\b.{0,30}$/i,
-  /\bby clicking here\W*$/i,
   // An unrendered CMS shortcode (`[button link=...]Send us your review[/button]`).
   /^\[([a-z_-]+)\b[^\]]*\].*\[\/\1\]$/i,
-  /^this (?:slideshow|video|content|embed|feature) requires javascript/i,
-  /^(?:image|photo|picture|slide) \d+ (?:of|\/) ?\d*/i,
-  /(?:we use|this (?:web)?site uses) cookies/i,
   /^(?:©|\(c\)|copyright\b)/i,
-  /\ball rights reserved\b/i,
-  /^this (?:document|article|material|content) (?:is subject to copyright|may not be (?:published|reproduced))/i,
-  /^citation:/i,
-  /^(?:get|download) (?:the|our) .{0,40}\b(?:app|newsletter)\b/i,
-  /^(?:sign up|subscribe) (?:for|to|now)\b.{0,120}$/i,
-  /\bnewsletters?\.?$/i,
-  /^(?:have a (?:news )?tip|got a (?:news )?tip)\b/i,
-  /^(?:tell us what you think|leave a (?:comment|reply)|what do you think)\b/i,
-  /^(?:loading|please wait)\W*$/i,
-  /^(?:\d+\s*)?(?:min(?:ute)?s?\.?\s+read|reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|leestijd)\b.{0,25}$/i,
-  /^(?:additional )?(?:reporting|editing|writing) by\b.{0,120}$/i,
-  /^(?:also|see also|read also|read more|related|more|watch|listen|read)\s*:\s*.{0,140}$/i,
-  /^follow\b.{0,100}(?:\b(?:on|at) (?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|mastodon)\b|https?:\/\/|@\w)/i,
-  /^if you (?:enjoyed|liked|like|enjoy|value|appreciate) (?:this|our|reading)\b/i,
-  /^this (?:post|article|page|story|site) (?:may )?contains? (?:affiliate|sponsored|referral)/i,
-  /^join (?:the|our) (?:conversation|discussion|community|forums?|newsletter|mailing list)\b/i,
-  /^(?:this (?:post|article|story) (?:was|has been) (?:updated|corrected)\b.{0,40})$/i,
+  ...chromePatterns('htmlBlock'),
 ];
 
 /** Photo credit and caption lines: "Photo: Name, AP", "... (Image: GETTY)", "...Credit: EPA". */
 export const CREDIT_LINE =
   /(?:^|\s|[a-z)])(?:photo(?:graph)?s?|images?|pictures?|credits?|source|illustration|getty images|ap photo|reuters|afp)\s*[:/|]\s*[^.!?]{0,80}\)?\s*$|^\(?(?:photo|image|picture|credit)s?\s*(?:by|:)|\((?:image|photo|picture|credit)s?:\s*[^)]{0,60}\)\s*$|^[^.!?]{0,60}\|\s*(?:getty images|ap|reuters|afp|shutterstock|istock)\s*$/i;
 
-/** A line that only says who wrote it or when: "By A and B", "Published 10:48, Tue, Nov 19, 2019". */
-export const BYLINE_LINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Pp]osted by|[Rr]eporting by|[Ww]ords by|[Ss]tory by|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s*:?\s+\p{Lu}/u;
+/**
+ * A line that only says who wrote it: "By A and B", "Von Hans Müller", "Autor: Jane Doe". The leads
+ * are the lexicon's byline leads of every language, lower case, capitalised or in capitals.
+ */
+export const BYLINE_LINE = new RegExp(
+  `^(?:${alternation([...BYLINE_LEADS].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]))})\\s*:?\\s+\\p{Lu}`,
+  'u',
+);
 /** A word that only dates are made of: months, weekdays, today/yesterday (every lexicon language), clock words and zones. */
 export const DATE_WORDS = new RegExp(
   `^(?:${alternation([...MONTH_WORDS, ...WEEKDAY_WORDS, ...TODAY_WORDS, ...YESTERDAY_WORDS])}|am|pm|a\\.m|p\\.m|edt|est|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest)\\.?$`,

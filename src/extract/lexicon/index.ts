@@ -12,11 +12,43 @@ import { it } from './it.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
-import type { Lexicon } from './types.js';
+import { ja } from './ja.js';
+import { ru } from './ru.js';
+import type { ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
+import { zh } from './zh.js';
 
-export type { Lexicon } from './types.js';
+export type { ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
 
 export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl];
+
+/** Every language with chrome phrases: the lexicons, then the chrome-only languages. */
+export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh];
+
+type KeysOf<T> = { [K in keyof ChromePhrases]-?: NonNullable<ChromePhrases[K]> extends T ? K : never }[keyof ChromePhrases];
+/** The chrome fields that hold patterns, and those that hold words. */
+export type ChromePatternKey = KeysOf<readonly RegExp[]>;
+export type ChromeWordKey = KeysOf<readonly string[]>;
+
+/** The patterns of one chrome field, of every language (in `CHROME_LANGUAGES` order). */
+export function chromePatterns(key: ChromePatternKey): RegExp[] {
+  return CHROME_LANGUAGES.flatMap((l) => l.chrome?.[key] ?? []);
+}
+
+/** The words of one chrome field, of every language, each once (in `CHROME_LANGUAGES` order). */
+export function chromeWords(key: ChromeWordKey): string[] {
+  return [...new Set(CHROME_LANGUAGES.flatMap((l) => l.chrome?.[key] ?? []))];
+}
+
+/**
+ * Regular-expression alternation of literal phrases, longest first: unlike `alternation`, a space
+ * stays one space and a dot stays required (chrome phrases are matched on normalised keys).
+ */
+export function phraseAlternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
 
 /** A word as the lists hold it: lower case, a final abbreviation dot dropped. */
 export function lexiconKey(word: string): string {
@@ -99,4 +131,4 @@ export function guessLanguage(text: string): Lexicon | undefined {
   return best;
 }
 
-export { de, en, es, fr, it, nl, pl, pt };
+export { de, en, es, fr, it, ja, nl, pl, pt, ru, zh };

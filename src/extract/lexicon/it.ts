@@ -28,4 +28,9 @@ export const it: Lexicon = {
   dateJoiners: ['il', 'alle', 'del', 'di', 'ore'],
   slashDayFirst: true,
   stopwords: ['il', 'che', 'di', 'della', 'per', 'una', 'non', 'sono', 'gli', 'anche', 'con', 'del'],
+  chrome: {
+    shareFiller: ['per'],
+    slideOf: ['di'],
+    htmlBlock: [/^pubblicit[àa]$/i],
+  },
 };

@@ -28,4 +28,7 @@ export const nl: Lexicon = {
   dateJoiners: ['op', 'om', 'uur', 'van'],
   slashDayFirst: true,
   stopwords: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'voor', 'zijn', 'met', 'ik', 'je', 'op'],
+  chrome: {
+    htmlBlock: [/^(?:\d+\s*)?leestijd\b.{0,25}$/i],
+  },
 };

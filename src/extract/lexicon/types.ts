@@ -32,6 +32,134 @@ export interface Lexicon {
   slashDayFirst: boolean;
   /** Frequent short words, to tell the language of a line or page. */
   stopwords: readonly string[];
+  /** The language's page chrome (share bars, cookie notices, comment forms, ...); see `ChromePhrases`. */
+  chrome?: ChromePhrases;
+}
+
+/**
+ * A language that only has chrome phrases so far (Russian, Japanese, Chinese headings of comment
+ * and related blocks, ad labels): no date or byline words.
+ */
+export interface ChromeLanguage {
+  code: string;
+  chrome: ChromePhrases;
+}
+
+/**
+ * The page chrome of one language: the words and phrases of ad labels, share bars, cookie
+ * notices, comment forms, newsletter boxes, related lists, legal footers and captions that the
+ * boilerplate rules drop. It is the one phrase catalogue of both extractors: the text rules
+ * (../text/rules.ts, `PHRASE_RULES`; the HTML post-filter runs most of them on its blocks too)
+ * build their patterns from these lists, and the HTML post-filter's whole-block phrases
+ * (../html/rules.ts, `BOILERPLATE_PHRASES`) are `htmlBlock`. What is not language stays with the
+ * rules: brand and agency names, numbers, separators, HTML class/id words.
+ *
+ * Word lists (`string[]`) are lower case and literal (the rule escapes them; a space is one
+ * space). Patterns (`RegExp[]`) are this language's own phrasings; every one is anchored or
+ * alternation-only, so it runs in linear time. Unless said otherwise both are tested against a
+ * text line's match key: lower case, spaces collapsed, list markers and surrounding punctuation off.
+ * The field names follow the text rule they feed (`skipLink` feeds rule 'skip-link', ...).
+ */
+export interface ChromePhrases {
+  /** 'skip-link': "Skip to content". */
+  skipLink?: readonly RegExp[];
+  /** 'ad-marker': a line that is only an ad label ("advertisement", "anzeige"). */
+  adLabels?: readonly string[];
+  /** 'ad-marker': other ad-slot phrasings. */
+  adMarker?: readonly RegExp[];
+  /** 'continues-below-ad': "Story continues below advertisement". */
+  continuesBelowAd?: readonly RegExp[];
+  /** 'comment-form' headings that open a comment thread ("Leave a comment", "34 Comments"). */
+  commentHeading?: readonly RegExp[];
+  /** 'comment-form': the verb of a comment's header, "joetoronto says: <date>" ("says", "sagt"). */
+  commentSays?: readonly string[];
+  /** 'comment-form': a form field's label alone on a line, with or without "*" ("name", "courriel"). */
+  commentFields?: readonly string[];
+  /** 'comment-form': a comment's action links alone on a line ("reply", "antworten"). */
+  commentActions?: readonly string[];
+  /** 'comment-form': the other fields, buttons and notes of a comment form. */
+  commentForm?: readonly RegExp[];
+  /** 'view-counter': labels that start a reading-time line ("reading time", "lesezeit"). */
+  readingTime?: readonly string[];
+  /** 'view-counter': "5 min read": counts in words, the minute words, the "read" words after them. */
+  countWords?: readonly string[];
+  minuteWords?: readonly string[];
+  minutesRead?: readonly string[];
+  /** 'view-counter': what a count after a number counts ("1.2k views", "12 aufrufe"). */
+  counterNouns?: readonly string[];
+  /** 'view-counter': counters written label first ("comments 12"). */
+  counterLeads?: readonly string[];
+  /** 'newsletter-box': sign-up headings and lines. */
+  newsletterBox?: readonly RegExp[];
+  /** 'push-prompt': push-notification and app prompts. */
+  pushPrompt?: readonly RegExp[];
+  /** 'share-bar': share actions a share bar is made of ("share", "teilen"); brands are the rule's. */
+  shareWords?: readonly string[];
+  /** 'share-bar': the small words around them ("this", "article", "sur"). */
+  shareFiller?: readonly string[];
+  /** 'share-bar': other share and follow prompts. */
+  shareBar?: readonly RegExp[];
+  /** 'cookie-notice': consent notices. */
+  cookieNotice?: readonly RegExp[];
+  /** 'cookie-notice': a consent button's label alone on a line ("accept", "akzeptieren"). */
+  cookieAccept?: readonly string[];
+  /** 'related-list': headings of related, recommended and trending lists. */
+  relatedList?: readonly RegExp[];
+  /** 'read-more-promo': a line starting with one of these and a colon ("more:", "mehr:"). */
+  moreColon?: readonly string[];
+  /** 'read-more-promo': promo leads followed by ":", "›", "»", ">", "|" or "-" ("read more:", "lire aussi :"). */
+  readMoreLeads?: readonly string[];
+  /** 'read-more-promo': a line that is only a "read more" link. */
+  readMoreLinks?: readonly string[];
+  /** 'read-more-promo': other promo phrasings. */
+  readMorePromo?: readonly RegExp[];
+  /** 'breadcrumb': the first part of a breadcrumb trail ("home", "startseite"). */
+  breadcrumbRoots?: readonly string[];
+  /** 'legal-footer': the parts of a legal-links line ("privacy policy", "impressum"). */
+  legalLinks?: readonly string[];
+  /** 'legal-footer': "all rights reserved", anywhere in a line. */
+  rightsReserved?: readonly string[];
+  /** 'legal-footer': other copyright wording. */
+  legalFooter?: readonly RegExp[];
+  /** 'legal-footer': site-wide disclaimers ("for informational purposes only"). */
+  disclaimer?: readonly RegExp[];
+  /** 'navigation': "This slideshow requires JavaScript". */
+  scriptNote?: readonly RegExp[];
+  /** 'navigation': "image 3 of 12": the nouns and the "of" words. */
+  slideNouns?: readonly string[];
+  slideOf?: readonly string[];
+  /** 'navigation': gallery and caption buttons alone on a line ("view gallery", "galerie ansehen"). */
+  galleryLabels?: readonly string[];
+  /** 'navigation': menu, search, sign-in and paging words alone on a line. */
+  navigationLabels?: readonly string[];
+  /** 'image-caption': credit markers that make a line a caption wherever they stand in it. */
+  captionMarkers?: readonly string[];
+  /** 'image-caption': a cheap pre-test; every marker must contain one of these (tested). */
+  captionCues?: readonly string[];
+  /** 'photo-credit': "Photo: Name", "Foto de Name": the nouns and the "by" words after them. */
+  creditNouns?: readonly string[];
+  creditBy?: readonly string[];
+  /** 'photo-credit': "(Image: ...", "Credits: ©": labels followed by an optional "s" and a colon. */
+  creditLabels?: readonly string[];
+  /** 'photo-credit': "Courtesy of Name". */
+  courtesy?: readonly string[];
+  /** 'about-box': "About Acme", "Über Beispiel GmbH": the leads ... */
+  aboutLeads?: readonly string[];
+  /** ... and what after them is not a company: whole remainders ("us") and starts ("this"). */
+  aboutNotWhole?: readonly string[];
+  aboutNotStart?: readonly string[];
+  /** 'reference-list': headings of sources and references alone on a line. */
+  referenceHeadings?: readonly string[];
+  /** 'author-bio': the verbs after a name that open a bio ("is", "covers", "ist"), tested on the line as written. */
+  bioVerbs?: readonly string[];
+  /** 'author-bio': words that say a sentence is about a writer's job ("editor", "journaliste"). */
+  bioJobs?: readonly string[];
+  /** 'company-boilerplate': "Acme is a leading provider ...": the verbs, the articles and the nouns. */
+  companyVerbs?: readonly string[];
+  companyArticles?: readonly string[];
+  companyNouns?: readonly string[];
+  /** The HTML post-filter: a whole block (its text, trimmed, any case) matching one of these is chrome. */
+  htmlBlock?: readonly RegExp[];
 }
 
 const MINUTE = 1;

@@ -1,4 +1,4 @@
-import { alternation, MONTH_WORDS } from '../lexicon/index.js';
+import { alternation, chromePatterns, chromeWords, MONTH_WORDS, phraseAlternation } from '../lexicon/index.js';
 /**
  * The boilerplate rules for plain text, as named data (after mozilla/readability's REGEXPS).
  *
@@ -9,8 +9,10 @@ import { alternation, MONTH_WORDS } from '../lexicon/index.js';
  * Because the key of a tested line is short (`MAX_RULE_KEY_LENGTH`), no pattern here can take
  * super-linear time, whatever the input.
  *
- * The catalogue covers English, Spanish, French, German and Portuguese, with the most common
- * headings (related, comments, ads) also in Russian, Japanese and Chinese.
+ * The words and phrases are the lexicon's (../lexicon/, `chrome` of each language module: English,
+ * Spanish, French, German and Portuguese, with the most common headings (related, comments, ads)
+ * also in Russian, Japanese and Chinese); this file holds what is not language (numbers,
+ * separators, brand and agency names) and puts them together into rules.
  */
 
 export type RuleName =
@@ -79,80 +81,19 @@ export const MAX_RULE_KEY_LENGTH = 1000;
 export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
 export const DATE_HINT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(MONTH_WORDS)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'iu');
 
-/** Credits that mark a line as an image caption wherever they appear in it (lower case). */
-const CAPTION_MARKERS: readonly string[] = [
-  '(image credit',
-  '(photo credit',
-  '(photo:',
-  '(image:',
-  '(ap photo',
-  'ap photo/',
-  'image copyright',
-  'image caption',
-  '/reuters)',
-  '/ap)',
-  '/afp)',
-  '/getty images)',
-  'getty images)',
-  '| getty images',
-  '(credit:',
-  '(foto:',
-  '(imagen:',
-  '(bild:',
-  '(picture:',
-  '/epa)',
-  '(file photo)',
-  '[photo:',
-  '(photo by',
-  '(foto de',
-  '(crédit photo',
-  '(crédito',
-  'via getty images',
-  'photo illustration',
-  'in this file photo',
-  ', file photo,',
-  'in this photo',
-  'in this image',
-  'in this undated photo',
-  'this handout photo',
-  '(pictured)',
-  'photo provided by',
-  'en esta foto',
-  'sur cette photo',
-  'auf diesem foto',
-  'nesta foto',
-  "artist's illustration",
-  "artist's concept",
-  "artist's impression",
-  "artist's rendering",
-  ', left, ',
-  ', right, ',
-  ', center, ',
-  ', centre, ',
-  '(left)',
-  '(right)',
-  '(center)',
-  '(centre)',
-  '(background)',
-  '(foreground)',
-  '(l-r)',
-  'from left,',
-  'à gauche',
-  'links im bild',
-  'à esquerda',
-  'credit: ',
-  'this illustration',
-  'illustration shows',
-  'screenshot of',
-  'a screenshot',
-];
+/** Whole words of a lexicon list, as a regular-expression alternation (longest first). */
+function words(key: Parameters<typeof chromeWords>[0]): string {
+  return phraseAlternation(chromeWords(key));
+}
 
-const CAPTION_CUES =
-  /photo|image|credit|getty|artist|illustration|screenshot|foto|bild|picture|pictured|crédit|imagen|left|right|cent|ground|gauche|esquerda|\(ap\)|\(reuters\)|\(afp\)|\/|\(/;
+/** Credits that mark a line as an image caption wherever they appear in it (lower case): agencies here, the rest the lexicon's. */
+const CAPTION_MARKERS: readonly string[] = ['ap photo/', '(ap photo', '/reuters)', '/ap)', '/afp)', '/getty images)', 'getty images)', '| getty images', '/epa)', ...chromeWords('captionMarkers')];
+
+/** Every marker holds one of these (a test checks it); most lines hold none, and one scan rules them out. */
+const CAPTION_CUES = new RegExp(`getty|\\(ap\\)|\\(reuters\\)|\\(afp\\)|\\/|\\(|${words('captionCues')}`);
 
 /** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
 function isCaption(key: string): boolean {
-  // Every marker holds one of these; most lines hold none, and one scan rules them out.
   if (!CAPTION_CUES.test(key)) return false;
   for (const marker of CAPTION_MARKERS) if (key.includes(marker)) return true;
   if (key.endsWith('(ap)') || key.endsWith('(reuters)') || key.endsWith('(afp)')) return true;
@@ -172,9 +113,9 @@ export const AUTHOR_BIO = {
   why: 'The note about the author at the end of an article is about the writer, not the story.',
   maxWords: 70,
   /** A name (one to three capitalised words) followed by a verb that introduces a bio. */
-  opening: /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+){0,2} (?:is|was|covers|writes|has written|has been|joined|es|est|ist|é) /u,
+  opening: new RegExp(`^[\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+){0,2} (?:${words('bioVerbs')}) `, 'u'),
   /** Words that say the sentence is about a writer's job. */
-  job: /\b(?:writer|editor|reporter|journalist|correspondent|contributor|columnist|curator|author|blogger|freelance|covers|periodista|redactora?|journaliste|rédacteur|rédactrice|journalistin|redakteurin|redakteur|jornalista|repórter)\b/iu,
+  job: new RegExp(`\\b(?:${words('bioJobs')})\\b`, 'iu'),
   /** How many of the body's last lines are looked at. */
   tailLines: 3,
 } as const;
@@ -186,20 +127,15 @@ export const AUTHOR_BIO = {
 export const COMPANY_BOILERPLATE = {
   why: 'The company description that closes a press release is the same under every release.',
   maxWords: 120,
-  pattern:
-    /^[\p{Lu}][\p{L}\p{N}&.'’-]*(?: [\p{Lu}][\p{L}\p{N}&.'’-]*){0,3},? (?:is|are|est|ist|es|é) (?:a|an|the|un|une|ein|eine|uma|um|una|der|die|das|le|la|el) (?:[\p{L}-]+ ){0,3}(?:leading|global|world's|worldwide|international|pioneer|provider|leader|company|líder|leader mondial|weltweit|führender|fournisseur|proveedor|fornecedor|empresa|entreprise|unternehmen)\b/u,
+  pattern: new RegExp(
+    `^[\\p{Lu}][\\p{L}\\p{N}&.'’-]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'’-]*){0,3},? (?:${words('companyVerbs')}) (?:${words('companyArticles')}) (?:[\\p{L}-]+ ){0,3}(?:${words('companyNouns')})\\b`,
+    'u',
+  ),
   tailLines: 12,
 } as const;
 
-/** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar. */
+/** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar: the services here, the actions the lexicon's. */
 export const SHARE_WORDS: ReadonlySet<string> = new Set([
-  'share',
-  'shares',
-  'tweet',
-  'pin',
-  'email',
-  'e-mail',
-  'print',
   'facebook',
   'twitter',
   'x',
@@ -209,27 +145,10 @@ export const SHARE_WORDS: ReadonlySet<string> = new Set([
   'pinterest',
   'telegram',
   'flipboard',
-  'mail',
   'messenger',
   'sms',
   'tumblr',
-  'copy',
-  'link',
-  'permalink',
   'url',
-  'save',
-  'compartir',
-  'comparte',
-  'compartilhe',
-  'compartilhar',
-  'partager',
-  'partagez',
-  'teilen',
-  'drucken',
-  'imprimir',
-  'imprimer',
-  'enviar',
-  'envoyer',
   'bluesky',
   'threads',
   'mastodon',
@@ -238,106 +157,16 @@ export const SHARE_WORDS: ReadonlySet<string> = new Set([
   'addthis',
   'google',
   'vk',
+  ...chromeWords('shareWords'),
 ]);
 /** Small words that share bars add around the targets ("Share this article on Facebook"). */
-const SHARE_FILLER: ReadonlySet<string> = new Set([
-  'this',
-  'article',
-  'story',
-  'post',
-  'on',
-  'via',
-  'by',
-  'to',
-  'the',
-  'page',
-  'click',
-  'opens',
-  'in',
-  'new',
-  'window',
-  'en',
-  'por',
-  'sur',
-  'par',
-  'auf',
-  'per',
-  'no',
-  'na',
-  'artículo',
-  "l'article",
-  'artikel',
-  'artigo',
-  'with',
-  'friends',
-  'a',
-  'friend',
-  'your',
-]);
+const SHARE_FILLER: ReadonlySet<string> = new Set(chromeWords('shareFiller'));
 
 /** Words of a legal-links footer line ("Privacy Policy | Terms of Use | Contact"). */
-const LEGAL_LINKS: ReadonlySet<string> = new Set([
-  'privacy policy',
-  'privacy',
-  'privacy notice',
-  'terms of use',
-  'terms of service',
-  'terms and conditions',
-  'terms & conditions',
-  'terms',
-  'cookie policy',
-  'cookies',
-  'contact us',
-  'contact',
-  'about us',
-  'about',
-  'sitemap',
-  'site map',
-  'accessibility',
-  'careers',
-  'advertise',
-  'advertise with us',
-  'imprint',
-  'legal',
-  'legal notice',
-  'disclaimer',
-  'rss',
-  'help',
-  'faq',
-  'política de privacidad',
-  'aviso legal',
-  'términos y condiciones',
-  'contacto',
-  'quiénes somos',
-  'mentions légales',
-  'politique de confidentialité',
-  'conditions générales',
-  'nous contacter',
-  'contactez-nous',
-  'impressum',
-  'datenschutz',
-  'datenschutzerklärung',
-  'kontakt',
-  'agb',
-  'nutzungsbedingungen',
-  'política de privacidade',
-  'termos de uso',
-  'fale conosco',
-  'expediente',
-  'quem somos',
-  'do not sell my personal information',
-  'do not sell my info',
-  'your privacy choices',
-  'cookie settings',
-  'ad choices',
-  'adchoices',
-  'terms of sale',
-  'code of ethics',
-  'newsletters',
-]);
+const LEGAL_LINKS: ReadonlySet<string> = new Set(chromeWords('legalLinks'));
 
 /** Words that start a breadcrumb trail. */
-const BREADCRUMB_ROOTS: ReadonlySet<string> = new Set(['home', 'inicio', 'início', 'accueil', 'startseite', 'portada', 'página inicial', 'news', 'homepage']);
+const BREADCRUMB_ROOTS: ReadonlySet<string> = new Set(chromeWords('breadcrumbRoots'));
 
 /** Split a key on separator characters (one character class: linear). */
 function splitOnSeparators(key: string): string[] {
@@ -382,13 +211,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Accessibility links at the top of a page ("Skip to content") are navigation.',
     maxWords: 8,
     weight: 5,
-    patterns: [
-      /^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main|article|search|footer|menu)/,
-      /^(?:saltar|ir) al? (?:contenido|navegación)/,
-      /^(?:aller|passer) (?:au|à la) (?:contenu|navigation)/,
-      /^(?:zum|direkt zum) (?:inhalt|hauptinhalt|navigation)/,
-      /^(?:pular|ir|saltar) para (?:o )?(?:conteúdo|navegação)/,
-    ],
+    patterns: chromePatterns('skipLink'),
   },
   {
     name: 'ad-marker',
@@ -396,11 +219,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Ad slots leave their label behind ("- Advertisement -", "Anzeige", "Publicidad").',
     maxWords: 5,
     weight: 4,
-    patterns: [
-      /^(?:advertisement|advertisements|advertising|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|publicidad|publicidade|anuncio|anúncio|publicité|pub|annonce|anzeige|werbung|sponsored links|ad feedback|report this ad|close ad|ad loading|реклама|スポンサードリンク|スポンサーリンク|広告|广告)$/,
-      /^advertisement (?:- )?(?:scroll|continue)/,
-      /^(?:ads by|ad by|powered by) \p{L}+$/u,
-    ],
+    patterns: [new RegExp(`^(?:${words('adLabels')})$`), ...chromePatterns('adMarker')],
   },
   {
     name: 'continues-below-ad',
@@ -408,16 +227,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Ad slots inside the story announce that the story continues after them.',
     maxWords: 12,
     weight: 4,
-    patterns: [
-      /^(?:the )?(?:story|article|text|content|post) continues (?:below|after)/,
-      /^continue reading (?:the (?:main )?story )?(?:below|after)/,
-      /^scroll (?:down )?to continue/,
-      /^(?:la )?(?:noticia|nota|historia) (?:continúa|sigue) (?:abajo|debajo|después)/,
-      /^(?:l'article|la suite) (?:continue|après) (?:ci-dessous|la publicité|sous)/,
-      /^(?:weiter(?:lesen)? nach der (?:anzeige|werbung)|der artikel geht (?:unten )?weiter)/,
-      /^(?:a )?(?:matéria|notícia|reportagem) continua (?:abaixo|após|depois)/,
-      /^continua (?:após|depois d[ao]) (?:a )?publicidade/,
-    ],
+    patterns: chromePatterns('continuesBelowAd'),
   },
   {
     name: 'comment-form',
@@ -436,26 +246,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 40,
     weight: 1000,
     patterns: [
-      /^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)/,
-      /^(?:join|start) the (?:conversation|discussion)/,
-      /^(?:\d+ )?(?:comments?|responses?|replies|reader comments|discussion)(?: \(\d+\))?$/,
-      /^\d+ (?:comments?|responses?|replies|thoughts|reactions) (?:to|on)\b/,
-      /^(?:show|view|load|read|see|hide) (?:all )?(?:\d+ )?(?:comments?|replies)/,
-      /^(?:you must be|please) log(?:ged)? ?in to (?:post a )?comment/,
-      /^comments (?:are|have been) closed/,
-      /^no comments yet\b|\bcomments powered by disqus\b/,
-      /^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/,
-      /^(?:\d+ )?comentarios?$/,
-      /^(?:laisser|laissez|ajouter|écrire) un commentaire/,
-      /^(?:\d+ )?commentaires?$/,
-      /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
-      /^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/,
-      /^(?:\d+ )?comentários?$/,
-      /^(?:добавить|оставить|написать) комментарий|^(?:\d+ )?комментари(?:й|ия|ев|и)$|^отменить ответ$/,
-      /^(?:コメントを(?:残す|書く|する)|コメント|评论|发表评论|留言)$/,
+      ...chromePatterns('commentHeading'),
       // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
       // "Pompeo said that ..." is news prose).
-      /^(?:\d+\.? )?[^ ]+(?: [^ ]+){0,2} (?:says|said|wrote|writes|dice|escribió|dit|a écrit|sagt|schreibt|schrieb|diz|disse|escreveu):(?: |$)/,
+      new RegExp(`^(?:\\d+\\.? )?[^ ]+(?: [^ ]+){0,2} (?:${words('commentSays')}):(?: |$)`),
     ],
   },
   {
@@ -465,11 +259,11 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 8,
     weight: 3,
     patterns: [
-      /^(?:reading time|read time|tiempo de lectura|tempo de leitura|temps de lecture|lesezeit|lesedauer)\b/,
-      /^(?:\d+|one|two|three|four|five) ?(?:min|mins|minute|minutes|minutos?|minuten) (?:read|de lectura|de leitura|de lecture|lesezeit|lektüre)$/,
+      new RegExp(`^(?:${words('readingTime')})\\b`),
+      new RegExp(`^(?:\\d+|${words('countWords')}) ?(?:${words('minuteWords')}) (?:${words('minutesRead')})$`),
       /^[\d.,]+[km]?(?: [\d.,]+[km]?){0,3}$/,
-      /^[\d.,]+[km]? (?:views?|reads?|shares?|comments?|likes?|visualizaciones|vistas|lecturas|comentarios|compartidos|vues|lectures|commentaires|partages|aufrufe|kommentare|leser|visualizações|leituras|comentários|compartilhamentos)$/,
-      /^(?:views?|shares?|comments?|comentarios|commentaires|kommentare|comentários) [\d.,]+[km]?$/,
+      new RegExp(`^[\\d.,]+[km]? (?:${words('counterNouns')})$`),
+      new RegExp(`^(?:${words('counterLeads')}) [\\d.,]+[km]?$`),
     ],
   },
   {
@@ -486,35 +280,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 30,
     weight: 6,
     box: true,
-    patterns: [
-      /^(?:subscribe|sign up|signup|register) (?:to|for|now for) (?:our|the|my) (?:\p{L}+ )?(?:\p{L}+ )?(?:newsletter|newsletters|mailing list|daily|email|e-mail|digest|briefing)/u,
-      /^(?:get|receive) (?:our|the) (?:\p{L}+ )?(?:\p{L}+ )?(?:newsletter|newsletters|briefing|digest)/u,
-      /^sign up (?:here )?(?:to|for) (?:get|receive|our)/,
-      /^(?:sign up|subscribe) (?:today|now|here)?$/,
-      /^(?:enter|type) your (?:e-?mail|email address)/,
-      /^(?:your )?e-?mail(?: address)?$/,
-      /^by (?:signing up|subscribing|clicking)/,
-      /delivered (?:directly |straight )?to your inbox$/,
-      /^(?:newsletter|newsletters|free newsletter|daily newsletter)$/,
-      /^(?:suscríbete|suscribite|suscribirse|suscríbase|regístrate) (?:a|al|gratis a) (?:nuestr[oa]s? |la |el )?(?:boletín|newsletter)/,
-      /^(?:recibe|recibí) (?:nuestr[oa]s? |las |los )?(?:boletín|newsletter|noticias)/,
-      /^(?:abonnez-vous|inscrivez-vous) (?:à|a) (?:notre |la )?(?:newsletter|lettre)/,
-      /^(?:recevez|recevoir) (?:notre |la )?(?:newsletter|lettre d'information)/,
-      /^(?:newsletter abonnieren|jetzt (?:newsletter )?abonnieren|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)/,
-      /^(?:assine|inscreva-se|cadastre-se) (?:a |na |em )?(?:nossa )?(?:newsletter|boletim)/,
-      /^(?:receba|receber) (?:a |nossa )?(?:newsletter|boletim|nossas notícias)/,
-      /^(?:thanks|thank you) for (?:signing up|subscribing)/,
-      /(?:^|[.?!] )(?:subscribe|sign up|join|follow) (?:to |for )?(?:our|us)\b/,
-      /\bsubscribing (?:you )?to (?:the|our) newsletter\b/,
-      /^(?:sign up|subscribe|register) (?:for|to) (?:[\p{L}-]+ ){0,3}(?:newsletters?|e-?mails?|alerts)\b/u,
-      /(?:^|[.?!] )subscribe to (?:[\p{L}.’'-]+ ){0,3}(?:newsletters?|youtube channel|podcast)\b/u,
-      /\b(?:right )?(?:in|to|into) your inbox\b/,
-      /\bunsubscribe at any time\b|^no spam\b|\bopt-in box\b/,
-      /\bsend me\b.{0,80}\bnewsletter\b/,
-      /\bsubscribe to our newsletter\b|\bactivation link\b|\bno thanks$/,
-      /^stay (?:up to date|updated|informed|in the loop|connected) (?:with|on)\b/,
-      /^(?:you have|you've) (?:succes+fully )?subscribed/,
-    ],
+    patterns: chromePatterns('newsletterBox'),
   },
   {
     name: 'push-prompt',
@@ -528,17 +294,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Push-notification and app prompts ("Get real time updates ... subscribe now").',
     maxWords: 20,
     weight: 5,
-    patterns: [
-      /^get real[- ]time (?:updates|alerts|news)/,
-      /^get (?:breaking|the latest|the day's) (?:[\p{L}']+ ){0,3}(?:news|updates|stories)\b/u,
-      /^(?:turn on|enable|allow|activate) (?:push )?notifications/,
-      /^(?:get|download) (?:the|our) (?:\p{L}+ )?app\b/u,
-      /^(?:activa|activar|permitir) (?:las )?notificaciones/,
-      /^(?:activez|activer|autoriser) les notifications/,
-      /^(?:benachrichtigungen|push-benachrichtigungen) (?:aktivieren|erlauben)/,
-      /^(?:ative|ativar|permitir) (?:as )?notificações/,
-      /subscribe now$/,
-    ],
+    patterns: chromePatterns('pushPrompt'),
   },
   {
     name: 'share-bar',
@@ -546,7 +302,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp"), and the prompt to follow the author on one. Late in a page they close the article.',
     maxWords: 14,
     weight: 12,
-    patterns: [/^follow (?:[\p{L}.’'-]+ ){1,4}on (?:twitter|facebook|instagram|linkedin|x|threads|bluesky|mastodon|tiktok|youtube)$/u],
+    patterns: chromePatterns('shareBar'),
     test: (key) => isWordSetLine(key, SHARE_WORDS, SHARE_FILLER),
   },
   {
@@ -561,17 +317,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Cookie and consent notices are about the site, not the article.',
     maxWords: 150,
     weight: 6,
-    patterns: [
-      /\b(?:use|uses|using) (?:of )?cookies\b/,
-      /\bcookie (?:policy|settings|preferences|notice|consent)\b/,
-      /\bcookies\b.*\b(?:website|web site|site|browser|consent|your experience|third-party|opt-out|analytics)\b/,
-      /^(?:accept|allow|reject|manage) (?:all )?cookies/,
-      /\b(?:utilizamos|usamos|utiliza|usa) (?:las )?cookies\b/,
-      /\b(?:nous utilisons|utilise) (?:des )?cookies\b/,
-      /\b(?:wir verwenden|verwendet|nutzt|wir nutzen) cookies\b/,
-      /\bpolítica de cookies\b|\bpolitique (?:de|relative aux) cookies\b|\bcookie-richtlinie\b/,
-      /^(?:accept|i accept|agree|i agree|ok|got it|accepter|j'accepte|aceptar|acepto|akzeptieren|zustimmen|aceitar|concordo)$/,
-    ],
+    patterns: [...chromePatterns('cookieNotice'), new RegExp(`^(?:${words('cookieAccept')})$`)],
   },
   {
     name: 'comment-form',
@@ -580,15 +326,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 40,
     weight: 3,
     patterns: [
-      /^your email address will not be published/,
-      /^required fields are marked/,
-      /^(?:name|email|e-mail|website|comment|nombre|correo|nom|courriel|kommentar|nome)\s?\*?$/,
-      /^(?:post|submit|send) (?:comment|reply)$/,
-      /^(?:name|email|e-mail|website|comment) ?\(required\)$/,
-      /^notify me of (?:follow-up comments|new posts|new comments)/,
-      /^save my name,? email/,
-      /^(?:reply|responder|répondre|antworten|responda|report|flag)$/,
-      /^(?:when submitting content|please (?:keep|be) (?:it )?(?:civil|respectful))/,
+      ...chromePatterns('commentForm'),
+      new RegExp(`^(?:${words('commentFields')})\\s?\\*?$`),
+      new RegExp(`^(?:${words('commentActions')})$`),
     ],
   },
   {
@@ -607,24 +347,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Headings of related, recommended and trending lists; what follows are teasers.',
     maxWords: 8,
     weight: 1000,
-    patterns: [
-      /^(?:related|related articles|related stories|related posts|related content|related news|related coverage|related links|related reading|related topics)$/,
-      /^(?:you (?:may|might|could) also (?:like|enjoy|be interested in)|we recommend|recommended(?: for you| stories| articles| reading)?|suggested(?: articles| reading)?|don't miss|do not miss)$/,
-      /^(?:more (?:from|on|in|about|stories|articles|news|to explore|like this|headlines)\b.*|other (?:stories|articles|news)|also on \p{L}+|around the web|from the web|elsewhere on)$/u,
-      /^(?:trending|trending now|trending stories|popular|most popular|most read|most viewed|most shared|most discussed|popular posts|popular stories|top stories|latest|latest news|latest stories|latest posts|latest articles|recent posts|recent articles|what's hot|editor's picks|editors' picks|what to read next|up next|read next|next up|just in|breaking news)$/,
-      /^(?:latest|more|top) [\p{L}]+ (?:news|stories|headlines|videos)$/u,
-      /^(?:read|see|watch) (?:these|this|this one|these stories|what's) next$/,
-      /^(?:explore further|more to explore|keep reading|recommended reading)$/,
-      /^related (?:coverage|stories|articles|reading|posts|content|news)\b/,
-      /^(?:most (?:read|popular|viewed|shared|commented)|top stories|latest stories|trending) (?:in|on|from) (?:[\p{L}&'-]+ ?){1,3}$/u,
-      /^more [\p{L}'’&-]+(?: [\p{L}'’&-]+){0,3}$/u,
-      /^(?:noticias relacionadas|artículos relacionados|te puede interesar|también te puede interesar|lo más leído|lo más visto|más leídas|más noticias|últimas noticias|recomendados)$/,
-      /^(?:articles similaires|à lire aussi|sur le même sujet|les plus lus|les plus lues|dernières actualités|dans la même rubrique|vous aimerez aussi)$/,
-      /^(?:weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|meistgelesene artikel|neueste artikel|ähnliche artikel|auch interessant)$/,
-      /^(?:leia também|leia mais|veja também|mais lidas|notícias relacionadas|matérias relacionadas|últimas notícias|você também pode gostar|relacionadas)$/,
-      /^(?:вам (?:также )?может быть интересно|читайте также|похожие (?:записи|статьи|новости)|популярные (?:записи|статьи)|свежие записи|рекомендуем)$/,
-      /^(?:関連記事|関連する記事|おすすめ記事|人気記事|相关文章|相关阅读|推荐阅读|热门文章)$/,
-    ],
+    patterns: chromePatterns('relatedList'),
   },
   {
     name: 'read-more-promo',
@@ -642,13 +365,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 30,
     weight: 4,
     patterns: [
-      /^(?:more|mehr|más|plus|mais|weitere|further) ?:/,
-      /^(?:read more|read also|also read|read next|see also|related|recommended|watch|watch now|listen|more|more on this|read|further reading|click here|continue reading|read the full (?:story|article)|full story|lee también|lea también|leer más|ver también|mira también|lire aussi|à lire aussi|à voir aussi|lire la suite|voir aussi|lesen sie auch|mehr lesen|mehr dazu|auch interessant|weiterlesen|leia também|leia mais|veja também|saiba mais|veja mais)\b ?[:›»>|-]/,
-      /^(?:read more|continue reading|read full (?:story|article)|full story|leer más|seguir leyendo|lire la suite|weiterlesen|mehr lesen|leia mais|continue lendo|saiba mais|ver más|voir plus|mehr anzeigen|ver mais|load more|show more|view more|see more)$/,
-      /^(?:click|tap) here to (?:read|see|watch|subscribe|sign up|download|learn)/,
-      // A line that is a call to click ("Click here for TV listings", "Get our app by clicking
-      // here"); a sentence that only mentions clicking ("For details, please click here") stays.
-      /^(?:click|tap) here for\b|\bby (?:clicking|tapping) here$/,
+      new RegExp(`^(?:${words('moreColon')}) ?:`),
+      new RegExp(`^(?:${words('readMoreLeads')})\\b ?[:›»>|-]`),
+      new RegExp(`^(?:${words('readMoreLinks')})$`),
+      ...chromePatterns('readMorePromo'),
     ],
   },
   {
@@ -674,11 +394,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 40,
     weight: 1000,
     test: (key) => isSeparatedList(key, LEGAL_LINKS, 1),
-    patterns: [
-      /^(?:©|\(c\)|copyright|copr\.)/,
-      /\bsubject to copyright\b|\bno part may be reproduced\b/,
-      /\ball rights reserved\b|\btodos los derechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos os direitos reservados\b/,
-    ],
+    patterns: [/^(?:©|\(c\)|copyright|copr\.)/, ...chromePatterns('legalFooter'), new RegExp(`\\b(?:${words('rightsReserved')})\\b`)],
   },
   {
     name: 'legal-footer',
@@ -689,15 +405,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     ],
     maxWords: 90,
     weight: 8,
-    patterns: [
-      /^(?:the )?information (?:provided |contained |published )?(?:on|in) this (?:web ?)?site\b/,
-      /\bfor (?:general )?informational purposes only\b/,
-      /\bhave not been evaluated by the food and drug administration\b/,
-      /^(?:\+|\*)?results (?:may )?vary\b/,
-      /^citation: |\bretrieved \d{1,2} [\p{L}]+ \d{4} from\b/u,
-      /^consult your (?:physician|doctor|health ?care provider) (?:and|before)\b/,
-      /^(?:las )?opiniones expresadas\b|^les opinions exprimées\b|^die meinungen\b|^as opiniões\b/,
-    ],
+    patterns: chromePatterns('disclaimer'),
   },
   {
     name: 'navigation',
@@ -705,7 +413,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     examples: ['This slideshow requires JavaScript.', 'Please enable JavaScript to view this content.'],
     maxWords: 15,
     weight: 3,
-    patterns: [/\brequires? javascript\b|^please enable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b/],
+    patterns: chromePatterns('scriptNote'),
   },
   {
     name: 'navigation',
@@ -714,10 +422,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 4,
     weight: 3,
     patterns: [
-      /^(?:image|photo|picture|slide|foto|imagen|bild|diapositiva) \d+ (?:of|de|von|sur|di)\b/,
+      new RegExp(`^(?:${words('slideNouns')}) \\d+ (?:${words('slideOf')})\\b`),
       /^\d+ ?\/ ?\d+$/,
-      /^(?:caption|hide caption|toggle caption|back to gallery|view gallery|open gallery|view slideshow|expand|enlarge|fullscreen|full screen|play video|watch video|replay|ver galería|voir la galerie|galerie ansehen|ver galeria)$/,
-      /^(?:menu|main menu|open menu|close menu|toggle navigation|navigation|search|search for|close|open|home|back|back to top|top|sign in|sign out|log in|login|log out|logout|register|subscribe|my account|account|next|previous|prev|next article|previous article|next post|previous post|older posts|newer posts|more|show more|load more|sections|topics|all sections|edition|select edition|language|follow us|follow|connect with us|menú|buscar|cerrar|iniciar sesión|suscríbete|suscribirse|entrar|siguiente|anterior|volver arriba|rechercher|fermer|se connecter|connexion|s'abonner|abonnez-vous|suivant|précédent|retour en haut|suchen|suche|schließen|anmelden|abmelden|abonnieren|weiter|zurück|nach oben|pesquisar|pesquisa|fechar|assine|assinar|próximo|voltar ao topo)$/,
+      new RegExp(`^(?:${words('galleryLabels')})$`),
+      new RegExp(`^(?:${words('navigationLabels')})$`),
     ],
   },
   {
@@ -736,10 +444,10 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 20,
     weight: 2,
     patterns: [
-      /^(?:photo|photos|photograph|image|images|picture|foto|fotos|fotografía|fotografia|imagen|imagem|bild|crédit photo|crédito|credit|credits|illustration|graphic|video|source|fuente|fonte|quelle)\b ?(?:by|de|von|par|por|:|\/|©|-|–|—)/,
-      /^\(?(?:image|photo|foto|picture|credit)s?: ?©?/,
+      new RegExp(`^(?:${words('creditNouns')})\\b ?(?:${words('creditBy')}|:|\\/|©|-|–|—)`),
+      new RegExp(`^\\(?(?:${words('creditLabels')})s?: ?©?`),
       /^(?:getty images|istock|shutterstock|ap photo|reuters|afp|epa|dpa)(?:\/[\p{L} ]+)?$/u,
-      /^(?:courtesy(?: of)?|cortesía(?: de)?|avec l'aimable autorisation|mit freundlicher genehmigung|cortesia(?: de)?) /,
+      new RegExp(`^(?:${words('courtesy')}) `),
       /(?:getty images|shutterstock|istockphoto|istock|associated press|science photo library|bloomberg|reuters|afp|ap|epa|dpa|nasa|wireimage|alamy)\)?$/,
     ],
   },
@@ -749,7 +457,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'Press releases and blogs close with an "About <company>" box that is not the story.',
     maxWords: 5,
     weight: 1000,
-    patterns: [/^(?:about|über|acerca de|sobre|à propos de) (?!us$|me$|this|the author)[\p{L}&.' -]{2,40}$/u],
+    patterns: [new RegExp(`^(?:${words('aboutLeads')}) (?!(?:${words('aboutNotWhole')})$|${words('aboutNotStart')})[\\p{L}&.' -]{2,40}$`, 'u')],
   },
   {
     name: 'reference-list',
@@ -757,9 +465,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     why: 'The heading of a list of sources or references (and a fact-check\'s "About this statement" box) closes an article; the citations under it are not the story.',
     maxWords: 4,
     weight: 1000,
-    patterns: [
-      /^(?:sources|references|bibliography|works cited|about this (?:statement|article|story|fact-check|report)|fuentes|referencias|bibliografía|références|bibliographie|quellen|literatur|fontes|referências)$/,
-    ],
+    patterns: [new RegExp(`^(?:${words('referenceHeadings')})$`)],
   },
   {
     name: 'url-line',

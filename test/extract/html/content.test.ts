@@ -77,6 +77,16 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     for (const rule of ['headline', 'byline', 'date-line', 'caption', 'boilerplate-phrase']) expect(rules).toContain(rule);
   });
 
+  it('drops byline lines led by any lexicon language\'s byline words ("Autor:", "Auteur :", "Text:")', () => {
+    const paras = paragraphs(3);
+    for (const byline of ['Autor: Die Redaktion', 'Auteur : Kossivi Tiassou', 'Text: Ursula Eggers', 'Publicado por Alberto González']) {
+      const body = `<article><div class="article-body"><p>${paras[0]}</p><p>${paras[1]}</p><p>${byline}</p><p>${paras[2]}</p></div></article>`;
+      const result = extractHtml(page({ body }), opts);
+      expect(bodyOf(result.contentText), byline).toEqual(paras);
+      expect(result.dropped.find((d) => d.text === byline)?.rule, byline).toBe('byline');
+    }
+  });
+
   it('drops runs of link-only lines but keeps a single link line inside the text', () => {
     const paras = paragraphs(4);
     const body = `<article><div class="article-body">

@@ -1,31 +1,54 @@
 /**
- * Benchmark of the plain-text boilerplate remover on the extraction development set.
+ * The set-1-only benchmarks, run as modes of the one entry point (scripts/bench-extract.ts):
  *
- *   npx tsx scripts/bench-extract-text.ts [--dev DIR] [--out DIR] [--csv FILE] [--ids FILE] [--runs N]
+ *   npm run bench:extract -- --mode set1-text [--dev DIR] [--out DIR] [--csv FILE] [--ids FILE] [--runs N] [--titles FILE] [--no-meta]
+ *   npm run bench:extract -- --mode set1-html [--dev DIR] [--baseline] [--keep] [--csv FILE] [--only ID] [--repeat N]
  *
- * Runs extractText on every `text/*.txt` of the set (with the folder's site template from
+ * set1-text runs extractText on every `text/*.txt` of set 1 (with the folder's site template from
  * findTemplateLines), writes the kept paragraphs as predictions, scores them with the set's
  * score.py and prints precision / recall / F1 and the per-page median and p95 time (each page's
- * fastest of N runs, wall and CPU).
+ * fastest of N runs, wall and CPU). It also measures the metadata read from the text against the
+ * page's own metadata: the HTML version of each page (`html/<id>.html`) carries the headline,
+ * authors and publication date in og:title / JSON-LD / <h1> / meta tags, read here with the HTML
+ * source's metadata reader. Printed: title accuracy (normalised exact match, and match once a
+ * trailing " | Site" / " - Site" is taken off either side), and how often the text's byline author
+ * and date agree with the page's. `--no-meta` skips this (it parses every HTML page). `--titles
+ * FILE` writes each page's titles.
  *
- * It also measures the metadata read from the text against the page's own metadata: the HTML
- * version of each page (`html/<id>.html`) carries the headline, authors and publication date in
- * og:title / JSON-LD / <h1> / meta tags, read here with the HTML source's metadata reader. Printed:
- * title accuracy (normalised exact match, and match once a trailing " | Site" / " - Site" is taken
- * off either side), and how often the text's byline author and date agree with the page's.
- * `--no-meta` skips this (it parses every HTML page). `--titles FILE` writes each page's titles.
+ * set1-html runs `extractHtml` on every `html/*.html` of the set, writes each `contentText` to a
+ * temporary folder, scores it with the set's `score.py` (word 4-gram F1) and prints precision,
+ * recall, F1 and the median / p95 time per page (wall clock, and CPU time of this process, which
+ * a busy machine disturbs less). `--baseline` also scores plain Readability on linkedom in the
+ * same run, for a side-by-side comparison. `--keep` keeps the prediction folders and prints their
+ * paths. `--repeat N` runs every page N times per system and keeps the fastest run (use it on a
+ * busy machine).
+ *
+ * The folder of set 1 is found as the other tools find it (scripts/text-eval.ts `SET1_DIR`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { parseDocument } from '../src/extract/html/dom.js';
+import { extractHtml } from '../src/extract/html/index.js';
+import { extractMetadata } from '../src/extract/html/metadata.js';
 import { extractText, findTemplateLines, type TextExtraction } from '../src/extract/text/index.js';
 import type { FoundMetadata } from '../src/model.js';
-import { parseDocument } from '../src/extract/html/dom.js';
-import { extractMetadata } from '../src/extract/html/metadata.js';
+import { SET1_DIR } from './text-eval.js';
 
-interface Args {
+/** The value at quantile `q` of sorted numbers (nearest rank); NaN for none. */
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+// ---------------------------------------------------------------- set1-text
+
+interface TextArgs {
   dev: string;
   out: string | undefined;
   csv: string | undefined;
@@ -35,9 +58,8 @@ interface Args {
   titles: string | undefined;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const args: Args = { dev: resolve(repoRoot, '../shared/extraction-dev'), out: undefined, csv: undefined, ids: undefined, runs: 3, meta: true, titles: undefined };
+function parseTextArgs(argv: readonly string[]): TextArgs {
+  const args: TextArgs = { dev: SET1_DIR, out: undefined, csv: undefined, ids: undefined, runs: 3, meta: true, titles: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     if (flag === '--no-meta') {
@@ -58,14 +80,9 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[index] ?? 0;
-}
-
-function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+/** `--mode set1-text`: the plain-text boilerplate remover on set 1, and its metadata against the pages' markup. */
+export function benchSet1Text(argv: readonly string[]): void {
+  const args = parseTextArgs(argv);
   const textDir = join(args.dev, 'text');
   if (!existsSync(textDir)) {
     process.stderr.write(`No development set at ${args.dev} (expected a text/ folder); pass --dev DIR.\n`);
@@ -231,4 +248,121 @@ function metadataReport(dev: string, pages: readonly { id: string; extraction: T
   ].join('\n');
 }
 
-main();
+// ---------------------------------------------------------------- set1-html
+
+interface HtmlArgs {
+  dev: string;
+  baseline: boolean;
+  keep: boolean;
+  csv?: string;
+  only?: string;
+  /** Runs per page and system; the fastest run counts (the least disturbed by other load). */
+  repeat: number;
+}
+
+function parseHtmlArgs(argv: readonly string[]): HtmlArgs {
+  const args: HtmlArgs = { dev: SET1_DIR, baseline: false, keep: false, repeat: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--dev') args.dev = resolve(next());
+    else if (a === '--baseline') args.baseline = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--csv') args.csv = resolve(next());
+    else if (a === '--only') args.only = next();
+    else if (a === '--repeat') args.repeat = Math.max(1, Number.parseInt(next(), 10) || 1);
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+interface System {
+  label: string;
+  run: (html: string) => string;
+}
+
+/** Score one system's predictions and print its line. */
+function report(system: System, texts: Map<string, string>, times: number[], cpu: number[], args: HtmlArgs): void {
+  const out = mkdtempSync(join(tmpdir(), `bench-extract-html-${system.label}-`));
+  for (const [id, text] of texts) writeFileSync(join(out, `${id}.txt`), text);
+  const sorted = [...times].sort((a, b) => a - b);
+  const cpuSorted = [...cpu].sort((a, b) => a - b);
+  const scoreArgs = [join(args.dev, 'score.py'), out, '--label', system.label];
+  if (args.csv) scoreArgs.push('--csv', system.label === 'feedwright' ? args.csv : `${args.csv}.${system.label}.csv`);
+  if (args.only) {
+    const ids = join(out, `ids-${system.label}.list`);
+    writeFileSync(ids, `${args.only}\n`);
+    scoreArgs.push('--ids', ids);
+  }
+  const score = execFileSync('python3', scoreArgs, { encoding: 'utf8' }).trim();
+  console.log(score);
+  console.log(
+    `${system.label}: ms/page median=${percentile(sorted, 0.5).toFixed(1)} p95=${percentile(sorted, 0.95).toFixed(1)} max=${(sorted[sorted.length - 1] ?? 0).toFixed(1)}` +
+      ` | cpu ms/page median=${percentile(cpuSorted, 0.5).toFixed(1)} p95=${percentile(cpuSorted, 0.95).toFixed(1)}`,
+  );
+  if (args.keep) console.log(`${system.label}: predictions in ${out}`);
+  else rmSync(out, { recursive: true, force: true });
+}
+
+/** `--mode set1-html`: the HTML extractor on set 1 (`--baseline`: and plain Readability on linkedom, page by page in turn). */
+export function benchSet1Html(argv: readonly string[]): void {
+  const args = parseHtmlArgs(argv);
+  const htmlDir = join(args.dev, 'html');
+  const ids = readdirSync(htmlDir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -'.html'.length))
+    .filter((id) => args.only === undefined || id === args.only)
+    .sort();
+  const pages = ids.map((id) => ({ id, html: readFileSync(join(htmlDir, `${id}.html`), 'utf8') }));
+  const systems: System[] = [
+    {
+      label: 'feedwright',
+      run: (html) => extractHtml(html, { timezone: 'UTC', referenceDate: new Date(0) }).contentText,
+    },
+  ];
+  if (args.baseline) {
+    systems.push({
+      label: 'baseline-readability',
+      run: (html) => {
+        const { document } = parseHTML(html);
+        return new Readability(document as never).parse()?.textContent ?? '';
+      },
+    });
+  }
+  // Warm up the JIT on a few pages so the first system measured is not penalised.
+  for (const page of pages.slice(0, 5)) for (const s of systems) s.run(page.html);
+  // Systems take turns page by page (in alternating order), so that machine load and garbage
+  // collection fall on all of them alike.
+  const texts = systems.map(() => new Map<string, string>());
+  const times = systems.map((): number[] => []);
+  const cpu = systems.map((): number[] => []);
+  pages.forEach((page, p) => {
+    for (let k = 0; k < systems.length; k++) {
+      const i = p % 2 === 0 ? k : systems.length - 1 - k;
+      const system = systems[i];
+      if (!system) continue;
+      let text = '';
+      let wall = Number.POSITIVE_INFINITY;
+      let cpuMs = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < args.repeat; r++) {
+        const t0 = performance.now();
+        const c0 = process.cpuUsage();
+        text = system.run(page.html);
+        const c1 = process.cpuUsage(c0);
+        wall = Math.min(wall, performance.now() - t0);
+        cpuMs = Math.min(cpuMs, (c1.user + c1.system) / 1000);
+      }
+      times[i]?.push(wall);
+      cpu[i]?.push(cpuMs);
+      texts[i]?.set(page.id, text);
+    }
+  });
+  systems.forEach((system, i) => {
+    report(system, texts[i] ?? new Map(), times[i] ?? [], cpu[i] ?? [], args);
+  });
+}
+
