@@ -795,6 +795,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
   };
   let copies: Map<string, number[]> | undefined;
   let tails: Set<string> | undefined;
+  let quoting: QuotingLine[] | undefined;
   let bareName: number | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -819,20 +820,34 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     // Inside the body only a line right above (or right below) a byline or date is a headline.
     if (i > from && !anchored && !anchorPrecedes(units, i, anchor)) continue;
     let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
+    let dek: number | undefined;
     if (anchored) {
       score += TITLE.anchorBonus;
-      if (dekFollows(units, labels, i, anchor)) score += TITLE.aboveDekBonus;
-    } else if (i < start && dekFollows(units, labels, i, anchor, start)) score += TITLE.aboveDekBonus;
+      dek = dekBelow(units, labels, i, anchor);
+    } else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
+    if (dek !== undefined) score += TITLE.aboveDekBonus;
     if (unit.words >= 3) {
       copies ??= shortKeyPositions(units);
       if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
     }
     // A headline names what the story's first sentences are about; a widget or a teaser does not.
     // (Not a sentence: a dek ending in a full stop shares the story's words too.)
-    if (!/[.…][”"’»)]*$/u.test(unit.text)) score += TITLE.leadAgreementBonus * leadAgreement(unit.text, lead);
+    // A headline over its dek is judged with the dek: the dek restates the story, the headline
+    // names it in fewer words, and the two together are the title block.
+    if (!/[.…][”"’»)]*$/u.test(unit.text)) {
+      const own = leadAgreement(unit.text, lead);
+      const dekUnit = dek === undefined ? undefined : (units[dek] as Unit);
+      // (The dek stands before the story, and is clearly longer: not a menu line over the headline.)
+      const inherits = dekUnit !== undefined && (dek as number) < start && dekUnit.words > unit.words + TITLE.dekMargin;
+      score += TITLE.leadAgreementBonus * (inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own);
+    }
     // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
     tails ??= breadcrumbTails(units);
     if (tails.has(keyOf(unit))) score += TITLE.breadcrumbBonus;
+    else if (unit.words >= 3) {
+      quoting ??= quotingLines(units);
+      if (quotedElsewhere(quoting, i, unit.text)) score += TITLE.quotedBonus;
+    }
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -921,21 +936,21 @@ function anchorPrecedes(units: readonly Unit[], i: number, anchor: (i: number) =
 }
 
 /**
- * The next line is a dek: unlabelled, not a byline or date,
+ * The next line is a dek (its index; undefined if not): unlabelled, not a byline or date,
  * and longer than this line. A headline sits above its dek, which is closer to the byline.
  */
-function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): boolean {
+function dekBelow(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): number | undefined {
   const words = (units[i] as Unit).words;
   for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
     // Without a byline below, the dek must stand before the body and be no paragraph itself.
-    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return false;
-    if (labels[j]?.rule || anchor(j) || unit.words <= 2) return false;
+    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return undefined;
+    if (labels[j]?.rule || anchor(j) || unit.words <= 2) return undefined;
     // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
-    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0);
+    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0) ? j : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** How many words of the story's start a headline is compared with. */
@@ -981,6 +996,45 @@ function breadcrumbTails(units: readonly Unit[]): Set<string> {
     if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
   }
   return tails;
+}
+
+/** A line of the page that may quote the headline (a page title with the site's name, a breadcrumb, share text). */
+interface QuotingLine {
+  index: number;
+  text: string;
+}
+
+/** Lines that may quote a headline: a few to sixty words, lower case, spaces folded. */
+function quotingLines(units: readonly Unit[]): QuotingLine[] {
+  const lines: QuotingLine[] = [];
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words >= 4 && unit.words <= 60) lines.push({ index: i, text: foldSpaces(unit.text) });
+  }
+  return lines;
+}
+
+function foldSpaces(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Another, longer line of the page contains this one whole, at word boundaries: the headline
+ * quoted in the page title ("<headline> | Site"), a breadcrumb ("Home Issues <headline>") or a
+ * share text. Teaser lists repeat headlines as lines of their own, which this does not count.
+ */
+function quotedElsewhere(lines: readonly QuotingLine[], i: number, text: string): boolean {
+  const needle = foldSpaces(text);
+  if (needle.length < 12) return false;
+  for (const line of lines) {
+    if (line.index === i || line.text.length <= needle.length) continue;
+    const at = line.text.indexOf(needle);
+    if (at < 0) continue;
+    const before = line.text[at - 1];
+    const after = line.text[at + needle.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
 }
 
 /** Where each short line's template key occurs in the page (headlines are repeated). */
@@ -1054,6 +1108,8 @@ export const TITLE = {
   leadAgreementBonus: 6,
   /** The line is the last item of a breadcrumb elsewhere on the page. */
   breadcrumbBonus: 6,
+  /** Another, longer line of the page quotes the line whole (page title, breadcrumb, share text). */
+  quotedBonus: 4,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */
   dekWords: 16,
   dekCostPerWord: 2,
