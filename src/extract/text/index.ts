@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -1240,6 +1240,7 @@ function readMetadata(
     if (labels[i]?.keep || labels[i]?.rule || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options);
   }
+  if (!result.authors) readClosingByline(units, labels, meta, result, start, end);
   if (titleIndex !== undefined) resolvePartialLines(units, labels, meta, result, options, titleIndex);
   // Tags close an article; look just after the body.
   const tagsFrom = Math.max(0, end - 2);
@@ -1265,6 +1266,42 @@ function readMetadata(
         for (let k = i; k < j; k += 1) meta[k] = 'tags-line';
       }
     }
+  }
+}
+
+/** How many non-empty units after the body a closing byline may stand ("Posted by … at 18:52" under a rating widget). */
+const CLOSING_BYLINE_REACH = 16;
+
+/** Boxes after the story that end the search for its closing byline (comments, teasers, the footer). */
+const AFTER_STORY: ReadonlySet<string> = new Set(['comment-form', 'related-list', 'legal-footer', 'newsletter-box', 'read-more-promo']);
+
+/** A lead that is also a preposition opening sentences ("Von Berlin aus", "By then"): trusted only next to the story's end. */
+const WEAK_LEAD = /^\s*(?:by|von|por|par|de)\s/i;
+
+/**
+ * A byline that closes the story ("Text: Ursula Eggers", "Eingestellt von Weinlachgummi um 10:52",
+ * "Posted by Konstantin at 18:52"): in the body or right after it, before the comments or the
+ * footer. Only a line that opens with a byline word counts here (a bare name after the story is
+ * as often a commenter or a teaser's author); inside the body, only a label or a verb phrase
+ * ("Autor:", "Eingestellt von"), not a bare "By"/"Von", which also opens quoted teasers.
+ */
+function readClosingByline(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction, start: number, end: number): void {
+  let after = 0;
+  for (let i = Math.max(0, start); i < units.length && after < CLOSING_BYLINE_REACH; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0) continue;
+    if (i > end) {
+      after += 1;
+      if (AFTER_STORY.has(labels[i]?.rule ?? '')) return;
+    }
+    // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
+    if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
+    if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
+    const byline = splitByline(unit.text);
+    if (!byline) continue;
+    result.authors = { value: byline.authors, line: unit.line };
+    meta[i] = 'byline';
+    return;
   }
 }
 
