@@ -193,6 +193,16 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       result.title = { value: unit.text, line: unit.line };
     }
   }
+  // Still none: the body may have started at a teaser or a ticker; a headline-shaped line right
+  // over prose near its start is the headline (a page's headline is seldom missing).
+  if (titleIndex === undefined) {
+    const loose = findTitle(units, labels, start, true);
+    if (loose !== undefined && !meta[loose]) {
+      titleIndex = loose;
+      const unit = units[loose] as Unit;
+      result.title = { value: unit.text, line: unit.line };
+    }
+  }
   readBareAuthor(units, labels, meta, result, titleIndex, start);
   markAuthorBio(units, labels, meta, start, end);
   markCompanyBoilerplate(units, labels, meta, start, end);
@@ -774,14 +784,16 @@ function widens(unit: Unit, label: Label): boolean {
  * breadcrumb) while they rarely repeat a kicker or a dek (`TITLE.repeatBonus`). Lines further from
  * the body cost a little, so of two equal candidates the nearer wins.
  */
-function findTitle(units: readonly Unit[], labels: readonly Label[], start: number): number | undefined {
+function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false): number | undefined {
   const from = Math.min(start - 1, units.length - 1);
   const lowest = Math.max(0, start - TITLE_WINDOW);
-  let highest = Math.min(units.length - 1, start + TITLE.insideReach);
-  // A headline precedes the story: inside the body, only lines before its first prose line.
-  for (let i = Math.max(0, start); i <= highest; i += 1) {
+  let highest = Math.min(units.length - 1, start + (loose ? TITLE.looseReach : TITLE.insideReach));
+  // A headline precedes the story: inside the body, only lines before its first prose line
+  // (when nothing else was found, the body may have started too early, at a teaser or a ticker:
+  // the lines before its second prose line).
+  for (let i = Math.max(0, start) + (loose ? 1 : 0); i <= highest; i += 1) {
     const unit = units[i] as Unit;
-    if (isProse(unit) && unit.words > TITLE.dekWords) highest = i - 1;
+    if (isProse(unit) && unit.words > TITLE.dekWords && !(loose && labels[i]?.rule)) highest = i - 1;
   }
   const lead = storyLeadWords(units, start);
   const anchors = new Map<number, boolean>();
@@ -818,7 +830,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     if (!looksLikeHeadline(unit)) continue;
     const anchored = anchorFollows(units, labels, i, anchor);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
-    if (i > from && !anchored && !anchorPrecedes(units, i, anchor)) continue;
+    if (i > from && !anchored && !anchorPrecedes(units, i, anchor) && !(loose && headsStory(units, labels, i) && !/[.…][”"’»)]*$/u.test(unit.text))) continue;
     let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
     let dek: number | undefined;
     if (anchored) {
@@ -856,6 +868,16 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
   // A full sentence below such a line is the story's first paragraph, not its headline.
   if (bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text)))) return bareName;
   return best;
+}
+
+/** The next non-empty unlabelled unit is a paragraph of prose: the line heads the story (or a section of it). */
+function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
+  for (let j = i + 1; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    // (A reading time or a share bar between the headline and the story is skipped.)
+    if (unit.words > 0 && !labels[j]?.rule) return isProse(unit) && unit.words > TITLE.dekWords;
+  }
+  return false;
 }
 
 /** A byline proper ("By Cy Dale", "Posted by ..."), not a bare date line. */
@@ -1121,6 +1143,8 @@ export const TITLE = {
   lowerCaseCost: 6,
   /** How many units into the body a headline may be found (when right above a byline or date). */
   insideReach: 2,
+  /** When no headline was found: how many units into the body a line over its prose may be one. */
+  looseReach: 20,
 } as const;
 
 const POSTED = /^(?:posted|published|updated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|atualizado)\b/i;

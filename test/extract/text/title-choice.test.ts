@@ -34,6 +34,12 @@ describe('the headline of a scraped text, chosen among scored lines', () => {
     expect(extractText(text, UTC).title?.value).toBe('A quieter commute ahead');
   });
 
+  it('finds the headline over the story when the body first started at a ticker line above it', () => {
+    const ticker = 'ATX 3078.02 -0.24% ANDRITZ 43.14 -0.6% AT&S 22.84 -3.55% BAWAG GROUP 42.48 +1.29% CA IMMO 31.95 +0.16% DO & CO 110.2 -0.18% ERSTE GROUP 37.5 +0.4% EVN 21.1 -0.2%';
+    const text = [ticker, '', 'Home News Politik Economy Lifestyle Sport', '', 'Politik', '', 'Festival trips of the president cost 57,000 euros', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Festival trips of the president cost 57,000 euros');
+  });
+
   it.each(['Mein ProfilAbmelden', 'Erstellt: vor 4 Stunden', 'kanzlei@example.de', 'Suche starten Suche starten', 'Seite 1 von 2'])('never takes a widget line as the headline: %s', (widget) => {
     const text = ['Council approves the new timetable', '', 'Menu', widget, '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Council approves the new timetable');
