@@ -49,6 +49,12 @@ describe('parseByline', () => {
     ['---- by Kenneth Surin', ['Kenneth Surin']],
     ['Interview: Julia Lauter', ['Julia Lauter']],
     ['Blog Beitrag von Margarita Koreneva', ['Margarita Koreneva']],
+    // The newsroom signing as itself, after a lead word or right before the date.
+    ['By Staff Writer', ['Staff Writer']],
+    ['By Staff and news service reports', ['Staff and news service reports']],
+    ['Veröffentlicht am 19. Dezember 2022 von Redaktion', ['Redaktion']],
+    ['Redaktion - 31. Januar 2022', ['Redaktion']],
+    ['von Redaktion, 24. Januar 2022', ['Redaktion']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
@@ -72,6 +78,11 @@ describe('parseByline', () => {
     'Termine Whisky Tastings Januar – Mai 2020',
     'von Die Tagespresse 31. Oktober 2023',
     'von flerche',
+    // A newsroom named alone on its line, or as a photo's source, is no byline.
+    'Redaktion',
+    'Staff picks for the weekend',
+    'Foto: Redaktion',
+    'Autor: red',
     '',
   ])('rejects %j', (line) => {
     expect(parseByline(line)).toBeUndefined();
