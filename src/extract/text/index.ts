@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, isBareAuthorLine, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -1370,7 +1370,8 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     }
     // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
     // author's bare name between separators.
-    const restName = restByline ? undefined : bareNameSegment(date.rest);
+    // Next to the headline, a blog's user name: "reineckefuchs — 2. Februar 2022".
+    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? handleSegment(text, date.rest) : undefined));
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
@@ -1420,6 +1421,18 @@ function bareNameSegment(rest: string): string | undefined {
     .filter((s) => /\p{L}/u.test(s));
   const first = segments[0];
   return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
+}
+
+/** The user name that opens a date line, or is all its rest besides the date ("HansEhrlich 17.10.2019, 13:56 Uhr"). */
+function handleSegment(text: string, rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
+  const segments = rest
+    .split(/\s*[|•·–—~/,]\s*|\s+-\s+|^-\s*|\s*-$/)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  const first = segments[0];
+  if (first === undefined || !isUserHandle(first)) return undefined;
+  return segments.length === 1 || text.trim().startsWith(first) ? first : undefined;
 }
 
 /** A sentence: three words or more, ending as sentences end. */

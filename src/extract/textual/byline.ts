@@ -418,6 +418,20 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /**
+ * A blog's user name on a date line ("reineckefuchs — 2. Februar 2022", "HansEhrlich 17.10.2019"):
+ * one word in lower case or with a capital inside (a capitalised word alone is as often a section,
+ * "Politik"), not a frequent word, a label or a calendar word.
+ */
+export function isUserHandle(text: string): boolean {
+  const name = text.trim();
+  if (!USER_HANDLE.test(name) || hasCalendarWord(name)) return false;
+  if (!/^\p{Ll}/u.test(name) && !/\p{Ll}\p{Lu}|_/u.test(name)) return false;
+  const lower = name.toLowerCase();
+  if (LEXICON_NOT_NAME.has(lower) || LEXICON_STOPWORDS.has(lower) || NOT_NAME_WORDS.has(lower) || NOT_AUTHOR.has(lower)) return false;
+  return cleanAuthorName(name) === name;
+}
+
+/**
  * The author's bare name on a line of its own (blog layouts put it above the date): a person's
  * name of two words or more ("Todd Bates"), not a label ("Date"), an organisation or a section
  * word; one capitalised word above a date is far more often a section ("Wissen", "Política").

@@ -73,6 +73,19 @@ describe('metadata found in the text', () => {
     expect(extractText(longPage([...long.slice(0, 28), 'By Jane Doe', '', ...long.slice(28)]), UTC).authors).toBeUndefined();
   });
 
+  it.each([
+    ['reineckefuchs — 2. Februar 2022', 'reineckefuchs'],
+    ['HansEhrlich 17.10.2019, 13:56 Uhr', 'HansEhrlich'],
+  ])('reads a blog user name on the date line under the headline: %s', (line, name) => {
+    const result = extractText(page([line]), UTC);
+    expect(result.authors?.value).toEqual([{ name }]);
+    expect(result.published?.line).toBe(6);
+  });
+
+  it('takes no section word on the date line under the headline for an author', () => {
+    expect(extractText(page(['Politik — 2. Februar 2022']), UTC).authors).toBeUndefined();
+  });
+
   it('takes a bare name under the headline as the author when the page names that person again', () => {
     const text = page(['Marie Rövekamp'], ['', 'About Marie Rövekamp: she writes about transport.']);
     expect(extractText(text, UTC).authors).toEqual({ value: [{ name: 'Marie Rövekamp' }], line: 6 });

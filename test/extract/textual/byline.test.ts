@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
+import { cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, isUserHandle, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
 
 describe('parseByline', () => {
   it.each([
@@ -108,6 +108,15 @@ describe('isBareAuthorLine', () => {
   });
   it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto'])('rejects the label %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(false);
+  });
+});
+
+describe('isUserHandle', () => {
+  it.each(['reineckefuchs', 'HansEhrlich', 'ThE_PaiN', 'telebasel'])('accepts the user name %j', (name) => {
+    expect(isUserHandle(name)).toBe(true);
+  });
+  it.each(['Politik', 'Allgemein', 'und', 'admin', 'mh', 'Kommentare', 'januar', 'Jane Doe'])('rejects %j', (name) => {
+    expect(isUserHandle(name)).toBe(false);
   });
 });
 
