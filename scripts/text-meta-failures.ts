@@ -21,6 +21,18 @@ import { nameSet, normText as norm, SET1_DIR, SET2_DIR, SET2_IDS } from './text-
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'sum';
+/** `--context`: also print the page's lines from our title (or the body start) to the true title's nearest copy. */
+const context = process.argv.includes('--context');
+
+/** The page's non-empty lines from `a` to `b` (1-based, inclusive), numbered; at most 16 of them. */
+function excerpt(lines: readonly string[], a: number, b: number): string {
+  const out: string[] = [];
+  for (let n = Math.max(1, a); n <= Math.min(lines.length, b) && out.length < 16; n += 1) {
+    const l = lines[n - 1]?.trim() ?? '';
+    if (l) out.push(`    ${String(n).padStart(5)}| ${l.slice(0, 110)}`);
+  }
+  return out.join('\n');
+}
 
 interface Truth {
   title?: string;
@@ -66,6 +78,11 @@ for (const [set, ids, truths, dir] of sets) {
         const hits = linesWith((l) => norm(l) === norm(truth.title));
         console.log(`${set}:${id} ours L${x.title?.line ?? '-'} body L${body} truth L${hits.join(',')} (from body ${hits.map((h) => h - body).join(',')})`);
         console.log(`  ours : ${ours.slice(0, 120)}\n  truth: ${truth.title}`);
+        if (context) {
+          const at = x.title?.line ?? body;
+          const near = hits.length > 0 ? hits.reduce((a, b) => (Math.abs(b - at) < Math.abs(a - at) ? b : a)) : at;
+          console.log(excerpt(lines, Math.min(at, near) - 2, Math.max(at, near, body) + 2));
+        }
       }
     }
     if (set !== '2') continue;

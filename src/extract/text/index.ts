@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { isBareAuthorLine, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, isBareAuthorLine, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -190,6 +190,16 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     if (again !== undefined && again > bodyStart && !meta[again]) {
       titleIndex = again;
       const unit = units[again] as Unit;
+      result.title = { value: unit.text, line: unit.line };
+    }
+  }
+  // Still none: the body may have started at a teaser or a ticker; a headline-shaped line right
+  // over prose near its start is the headline (a page's headline is seldom missing).
+  if (titleIndex === undefined) {
+    const loose = findTitle(units, labels, start, true);
+    if (loose !== undefined && !meta[loose]) {
+      titleIndex = loose;
+      const unit = units[loose] as Unit;
       result.title = { value: unit.text, line: unit.line };
     }
   }
@@ -774,14 +784,16 @@ function widens(unit: Unit, label: Label): boolean {
  * breadcrumb) while they rarely repeat a kicker or a dek (`TITLE.repeatBonus`). Lines further from
  * the body cost a little, so of two equal candidates the nearer wins.
  */
-function findTitle(units: readonly Unit[], labels: readonly Label[], start: number): number | undefined {
+function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false): number | undefined {
   const from = Math.min(start - 1, units.length - 1);
   const lowest = Math.max(0, start - TITLE_WINDOW);
-  let highest = Math.min(units.length - 1, start + TITLE.insideReach);
-  // A headline precedes the story: inside the body, only lines before its first prose line.
-  for (let i = Math.max(0, start); i <= highest; i += 1) {
+  let highest = Math.min(units.length - 1, start + (loose ? TITLE.looseReach : TITLE.insideReach));
+  // A headline precedes the story: inside the body, only lines before its first prose line
+  // (when nothing else was found, the body may have started too early, at a teaser or a ticker:
+  // the lines before its second prose line).
+  for (let i = Math.max(0, start) + (loose ? 1 : 0); i <= highest; i += 1) {
     const unit = units[i] as Unit;
-    if (isProse(unit) && unit.words > TITLE.dekWords) highest = i - 1;
+    if (isProse(unit) && unit.words > TITLE.dekWords && !(loose && labels[i]?.rule)) highest = i - 1;
   }
   const lead = storyLeadWords(units, start);
   const anchors = new Map<number, boolean>();
@@ -795,6 +807,7 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
   };
   let copies: Map<string, number[]> | undefined;
   let tails: Set<string> | undefined;
+  let quoting: QuotingLine[] | undefined;
   let bareName: number | undefined;
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -817,22 +830,36 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
     if (!looksLikeHeadline(unit)) continue;
     const anchored = anchorFollows(units, labels, i, anchor);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
-    if (i > from && !anchored && !anchorPrecedes(units, i, anchor)) continue;
+    if (i > from && !anchored && !anchorPrecedes(units, i, anchor) && !(loose && headsStory(units, labels, i) && !/[.…][”"’»)]*$/u.test(unit.text))) continue;
     let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
+    let dek: number | undefined;
     if (anchored) {
       score += TITLE.anchorBonus;
-      if (dekFollows(units, labels, i, anchor)) score += TITLE.aboveDekBonus;
-    } else if (i < start && dekFollows(units, labels, i, anchor, start)) score += TITLE.aboveDekBonus;
+      dek = dekBelow(units, labels, i, anchor);
+    } else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
+    if (dek !== undefined) score += TITLE.aboveDekBonus;
     if (unit.words >= 3) {
       copies ??= shortKeyPositions(units);
       if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
     }
     // A headline names what the story's first sentences are about; a widget or a teaser does not.
     // (Not a sentence: a dek ending in a full stop shares the story's words too.)
-    if (!/[.…][”"’»)]*$/u.test(unit.text)) score += TITLE.leadAgreementBonus * leadAgreement(unit.text, lead);
+    // A headline over its dek is judged with the dek: the dek restates the story, the headline
+    // names it in fewer words, and the two together are the title block.
+    if (!/[.…][”"’»)]*$/u.test(unit.text)) {
+      const own = leadAgreement(unit.text, lead);
+      const dekUnit = dek === undefined ? undefined : (units[dek] as Unit);
+      // (The dek stands before the story, and is clearly longer: not a menu line over the headline.)
+      const inherits = dekUnit !== undefined && (dek as number) < start && dekUnit.words > unit.words + TITLE.dekMargin;
+      score += TITLE.leadAgreementBonus * (inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own);
+    }
     // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
     tails ??= breadcrumbTails(units);
     if (tails.has(keyOf(unit))) score += TITLE.breadcrumbBonus;
+    else if (unit.words >= 3) {
+      quoting ??= quotingLines(units);
+      if (quotedElsewhere(quoting, i, unit.text)) score += TITLE.quotedBonus;
+    }
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -841,6 +868,16 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
   // A full sentence below such a line is the story's first paragraph, not its headline.
   if (bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text)))) return bareName;
   return best;
+}
+
+/** The next non-empty unlabelled unit is a paragraph of prose: the line heads the story (or a section of it). */
+function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
+  for (let j = i + 1; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    // (A reading time or a share bar between the headline and the story is skipped.)
+    if (unit.words > 0 && !labels[j]?.rule) return isProse(unit) && unit.words > TITLE.dekWords;
+  }
+  return false;
 }
 
 /** A byline proper ("By Cy Dale", "Posted by ..."), not a bare date line. */
@@ -921,21 +958,21 @@ function anchorPrecedes(units: readonly Unit[], i: number, anchor: (i: number) =
 }
 
 /**
- * The next line is a dek: unlabelled, not a byline or date,
+ * The next line is a dek (its index; undefined if not): unlabelled, not a byline or date,
  * and longer than this line. A headline sits above its dek, which is closer to the byline.
  */
-function dekFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): boolean {
+function dekBelow(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): number | undefined {
   const words = (units[i] as Unit).words;
   for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
     // Without a byline below, the dek must stand before the body and be no paragraph itself.
-    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return false;
-    if (labels[j]?.rule || anchor(j) || unit.words <= 2) return false;
+    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return undefined;
+    if (labels[j]?.rule || anchor(j) || unit.words <= 2) return undefined;
     // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
-    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0);
+    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0) ? j : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** How many words of the story's start a headline is compared with. */
@@ -981,6 +1018,45 @@ function breadcrumbTails(units: readonly Unit[]): Set<string> {
     if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
   }
   return tails;
+}
+
+/** A line of the page that may quote the headline (a page title with the site's name, a breadcrumb, share text). */
+interface QuotingLine {
+  index: number;
+  text: string;
+}
+
+/** Lines that may quote a headline: a few to sixty words, lower case, spaces folded. */
+function quotingLines(units: readonly Unit[]): QuotingLine[] {
+  const lines: QuotingLine[] = [];
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words >= 4 && unit.words <= 60) lines.push({ index: i, text: foldSpaces(unit.text) });
+  }
+  return lines;
+}
+
+function foldSpaces(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Another, longer line of the page contains this one whole, at word boundaries: the headline
+ * quoted in the page title ("<headline> | Site"), a breadcrumb ("Home Issues <headline>") or a
+ * share text. Teaser lists repeat headlines as lines of their own, which this does not count.
+ */
+function quotedElsewhere(lines: readonly QuotingLine[], i: number, text: string): boolean {
+  const needle = foldSpaces(text);
+  if (needle.length < 12) return false;
+  for (const line of lines) {
+    if (line.index === i || line.text.length <= needle.length) continue;
+    const at = line.text.indexOf(needle);
+    if (at < 0) continue;
+    const before = line.text[at - 1];
+    const after = line.text[at + needle.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
 }
 
 /** Where each short line's template key occurs in the page (headlines are repeated). */
@@ -1054,6 +1130,8 @@ export const TITLE = {
   leadAgreementBonus: 6,
   /** The line is the last item of a breadcrumb elsewhere on the page. */
   breadcrumbBonus: 6,
+  /** Another, longer line of the page quotes the line whole (page title, breadcrumb, share text). */
+  quotedBonus: 4,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */
   dekWords: 16,
   dekCostPerWord: 2,
@@ -1065,6 +1143,8 @@ export const TITLE = {
   lowerCaseCost: 6,
   /** How many units into the body a headline may be found (when right above a byline or date). */
   insideReach: 2,
+  /** When no headline was found: how many units into the body a line over its prose may be one. */
+  looseReach: 20,
 } as const;
 
 const POSTED = /^(?:posted|published|updated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|atualizado)\b/i;
@@ -1184,6 +1264,7 @@ function readMetadata(
     if (labels[i]?.keep || labels[i]?.rule || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options);
   }
+  if (!result.authors) readClosingByline(units, labels, meta, result, start, end);
   if (titleIndex !== undefined) resolvePartialLines(units, labels, meta, result, options, titleIndex);
   // Tags close an article; look just after the body.
   const tagsFrom = Math.max(0, end - 2);
@@ -1209,6 +1290,42 @@ function readMetadata(
         for (let k = i; k < j; k += 1) meta[k] = 'tags-line';
       }
     }
+  }
+}
+
+/** How many non-empty units after the body a closing byline may stand ("Posted by … at 18:52" under a rating widget). */
+const CLOSING_BYLINE_REACH = 16;
+
+/** Boxes after the story that end the search for its closing byline (comments, teasers, the footer). */
+const AFTER_STORY: ReadonlySet<string> = new Set(['comment-form', 'related-list', 'legal-footer', 'newsletter-box', 'read-more-promo']);
+
+/** A lead that is also a preposition opening sentences ("Von Berlin aus", "By then"): trusted only next to the story's end. */
+const WEAK_LEAD = /^\s*(?:by|von|por|par|de)\s/i;
+
+/**
+ * A byline that closes the story ("Text: Ursula Eggers", "Eingestellt von Weinlachgummi um 10:52",
+ * "Posted by Konstantin at 18:52"): in the body or right after it, before the comments or the
+ * footer. Only a line that opens with a byline word counts here (a bare name after the story is
+ * as often a commenter or a teaser's author); inside the body, only a label or a verb phrase
+ * ("Autor:", "Eingestellt von"), not a bare "By"/"Von", which also opens quoted teasers.
+ */
+function readClosingByline(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction, start: number, end: number): void {
+  let after = 0;
+  for (let i = Math.max(0, start); i < units.length && after < CLOSING_BYLINE_REACH; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0) continue;
+    if (i > end) {
+      after += 1;
+      if (AFTER_STORY.has(labels[i]?.rule ?? '')) return;
+    }
+    // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
+    if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
+    if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
+    const byline = splitByline(unit.text);
+    if (!byline) continue;
+    result.authors = { value: byline.authors, line: unit.line };
+    meta[i] = 'byline';
+    return;
   }
 }
 
@@ -1253,7 +1370,8 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     }
     // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
     // author's bare name between separators.
-    const restName = restByline ? undefined : bareNameSegment(date.rest);
+    // Next to the headline, a blog's user name: "reineckefuchs — 2. Februar 2022".
+    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? handleSegment(text, date.rest) : undefined));
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
@@ -1303,6 +1421,18 @@ function bareNameSegment(rest: string): string | undefined {
     .filter((s) => /\p{L}/u.test(s));
   const first = segments[0];
   return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
+}
+
+/** The user name that opens a date line, or is all its rest besides the date ("HansEhrlich 17.10.2019, 13:56 Uhr"). */
+function handleSegment(text: string, rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
+  const segments = rest
+    .split(/\s*[|•·–—~/,]\s*|\s+-\s+|^-\s*|\s*-$/)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  const first = segments[0];
+  if (first === undefined || !isUserHandle(first)) return undefined;
+  return segments.length === 1 || text.trim().startsWith(first) ? first : undefined;
 }
 
 /** A sentence: three words or more, ending as sentences end. */

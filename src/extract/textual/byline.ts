@@ -190,6 +190,7 @@ function bylineNames(text: string): { names: string; handle: boolean } | undefin
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
     // No lead word: only a full name (two words or more) right before a date counts.
     const dated = (NAME_THEN_DATE.exec(text) ?? NAME_BEFORE_DATE.exec(text))?.[1]?.trim();
+    if (dated !== undefined && isDeskName(dated)) return { names: dated, handle: false };
     return dated?.includes(' ') && looksLikePersonName(dated) && !hasCalendarWord(dated) ? { names: dated, handle: false } : undefined;
   }
   const end = NAME_END.exec(after);
@@ -216,7 +217,21 @@ function withoutTail(names: string): string {
   return parts.slice(0, keep).join(', ');
 }
 
+/**
+ * The newsroom signing as itself ("Redaktion", "Staff Writer", "Die Redaktion", "Staff and news
+ * service reports"): a byline names it where a person's name would stand, so it is the item's
+ * author as the page states it. Only taken from a byline (after a lead word, or right before the
+ * date), never from a line alone.
+ */
+const DESK_NAME = /^(?:the\s+|die\s+|la\s+|le\s+|el\s+)?(?:staff|editorial\s+staff|redaktion|redakteur|newsdesk|news\s+desk|redacción|rédaction|redazione|redação)\b[\p{L}\s]{0,40}$/iu;
+
+export function isDeskName(names: string): boolean {
+  const text = names.trim();
+  return DESK_NAME.test(text) && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text);
+}
+
 function namesToPeople(names: string, handle = false): Person[] | undefined {
+  if (isDeskName(names)) return [{ name: names.trim() }];
   const people: Person[] = [];
   for (const part of names.split(AUTHOR_SPLIT)) {
     if (part.trim().length === 0) continue;
@@ -400,6 +415,20 @@ export function sameName(a: string, b: string): boolean {
   const x = nameKey(a);
   const y = nameKey(b);
   return x !== '' && y !== '' && (x === y || (Math.min(x.length, y.length) >= 5 && (x.includes(y) || y.includes(x))));
+}
+
+/**
+ * A blog's user name on a date line ("reineckefuchs — 2. Februar 2022", "HansEhrlich 17.10.2019"):
+ * one word in lower case or with a capital inside (a capitalised word alone is as often a section,
+ * "Politik"), not a frequent word, a label or a calendar word.
+ */
+export function isUserHandle(text: string): boolean {
+  const name = text.trim();
+  if (!USER_HANDLE.test(name) || hasCalendarWord(name)) return false;
+  if (!/^\p{Ll}/u.test(name) && !/\p{Ll}\p{Lu}|_/u.test(name)) return false;
+  const lower = name.toLowerCase();
+  if (LEXICON_NOT_NAME.has(lower) || LEXICON_STOPWORDS.has(lower) || NOT_NAME_WORDS.has(lower) || NOT_AUTHOR.has(lower)) return false;
+  return cleanAuthorName(name) === name;
 }
 
 /**

@@ -49,6 +49,43 @@ describe('metadata found in the text', () => {
     expect(result.published?.value).toEqual(new Date('2019-12-11T00:00:00Z'));
   });
 
+  // A story longer than the metadata window at its start, so that only its closing lines are read.
+  const towns = ['Arden', 'Belford', 'Carrow', 'Dunmore', 'Elston', 'Farley', 'Garth', 'Hollin', 'Ivers', 'Jarrow', 'Kestle', 'Lanford'];
+  const long = ['north', 'south'].flatMap((side) =>
+    towns.flatMap((town) => [`The ${side} station at ${town} will get a new platform, lifts and a waiting room before the first night trains stop there in the spring.`, '']),
+  );
+  const longPage = (lines: string[]): string => ['Menu', '', 'Trains to run every fifteen minutes', '', ...lines].join('\n');
+
+  it.each([
+    ['Text: Ursula Eggers', 'Ursula Eggers'],
+    ['Eingestellt von Weinlachgummi um 10:52', 'Weinlachgummi'],
+    ['Posted by Konstantin Tretyakov at 18:52', 'Konstantin Tretyakov'],
+  ])('reads a byline that closes the story, after a rating widget: %s', (line, name) => {
+    const tail = ['Rate this post', '', '5.0 out of 5 based on 2 ratings', '', 'Share', '', line, '', 'Leave a comment'];
+    const result = extractText(longPage([...long, ...tail]), UTC);
+    expect(result.authors?.value).toEqual([{ name }]);
+    expect(ruleOf(result, line)).toBe('byline');
+  });
+
+  it('takes no author from a credit in a list after a long story, nor from a bare "By" line in its middle', () => {
+    const list = ['Our books:', '', ' * Autor: Fabian Dittmann; Illustrator: Adriaan Prent', ' * Autor: Jana Roth'];
+    expect(extractText(longPage([...long, '', ...list]), UTC).authors).toBeUndefined();
+    expect(extractText(longPage([...long.slice(0, 28), 'By Jane Doe', '', ...long.slice(28)]), UTC).authors).toBeUndefined();
+  });
+
+  it.each([
+    ['reineckefuchs — 2. Februar 2022', 'reineckefuchs'],
+    ['HansEhrlich 17.10.2019, 13:56 Uhr', 'HansEhrlich'],
+  ])('reads a blog user name on the date line under the headline: %s', (line, name) => {
+    const result = extractText(page([line]), UTC);
+    expect(result.authors?.value).toEqual([{ name }]);
+    expect(result.published?.line).toBe(6);
+  });
+
+  it('takes no section word on the date line under the headline for an author', () => {
+    expect(extractText(page(['Politik — 2. Februar 2022']), UTC).authors).toBeUndefined();
+  });
+
   it('takes a bare name under the headline as the author when the page names that person again', () => {
     const text = page(['Marie Rövekamp'], ['', 'About Marie Rövekamp: she writes about transport.']);
     expect(extractText(text, UTC).authors).toEqual({ value: [{ name: 'Marie Rövekamp' }], line: 6 });

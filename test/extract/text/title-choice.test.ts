@@ -22,6 +22,24 @@ describe('the headline of a scraped text, chosen among scored lines', () => {
     expect(extractText(text, UTC).title?.value).toBe('Coaching across three generations');
   });
 
+  it('judges a headline over its dek with the dek: the dek shares the story’s words, the headline wins', () => {
+    // The headline shares no word with the story; its dek, right below it and over the byline, does.
+    const text = ['Menu', '', 'Back on the rails', '', 'The regional council approved the new timetable after two years of consultation with the operators', '', 'By Jane Doe', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Back on the rails');
+  });
+
+  it('prefers the line that another line of the page quotes whole (a page title with the site name)', () => {
+    // Neither line shares a word with the story; the other one stands nearer to it.
+    const text = ['A quieter commute ahead | Example Rail News', '', 'Menu', '', 'A quieter commute ahead', '', 'Rail policy after the strike, an overview', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('A quieter commute ahead');
+  });
+
+  it('finds the headline over the story when the body first started at a ticker line above it', () => {
+    const ticker = 'ATX 3078.02 -0.24% ANDRITZ 43.14 -0.6% AT&S 22.84 -3.55% BAWAG GROUP 42.48 +1.29% CA IMMO 31.95 +0.16% DO & CO 110.2 -0.18% ERSTE GROUP 37.5 +0.4% EVN 21.1 -0.2%';
+    const text = [ticker, '', 'Home News Politik Economy Lifestyle Sport', '', 'Politik', '', 'Festival trips of the president cost 57,000 euros', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Festival trips of the president cost 57,000 euros');
+  });
+
   it.each(['Mein ProfilAbmelden', 'Erstellt: vor 4 Stunden', 'kanzlei@example.de', 'Suche starten Suche starten', 'Seite 1 von 2'])('never takes a widget line as the headline: %s', (widget) => {
     const text = ['Council approves the new timetable', '', 'Menu', widget, '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Council approves the new timetable');

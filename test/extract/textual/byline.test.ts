@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
+import { cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, isUserHandle, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
 
 describe('parseByline', () => {
   it.each([
@@ -49,6 +49,12 @@ describe('parseByline', () => {
     ['---- by Kenneth Surin', ['Kenneth Surin']],
     ['Interview: Julia Lauter', ['Julia Lauter']],
     ['Blog Beitrag von Margarita Koreneva', ['Margarita Koreneva']],
+    // The newsroom signing as itself, after a lead word or right before the date.
+    ['By Staff Writer', ['Staff Writer']],
+    ['By Staff and news service reports', ['Staff and news service reports']],
+    ['Veröffentlicht am 19. Dezember 2022 von Redaktion', ['Redaktion']],
+    ['Redaktion - 31. Januar 2022', ['Redaktion']],
+    ['von Redaktion, 24. Januar 2022', ['Redaktion']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
@@ -72,6 +78,11 @@ describe('parseByline', () => {
     'Termine Whisky Tastings Januar – Mai 2020',
     'von Die Tagespresse 31. Oktober 2023',
     'von flerche',
+    // A newsroom named alone on its line, or as a photo's source, is no byline.
+    'Redaktion',
+    'Staff picks for the weekend',
+    'Foto: Redaktion',
+    'Autor: red',
     '',
   ])('rejects %j', (line) => {
     expect(parseByline(line)).toBeUndefined();
@@ -97,6 +108,15 @@ describe('isBareAuthorLine', () => {
   });
   it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto'])('rejects the label %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(false);
+  });
+});
+
+describe('isUserHandle', () => {
+  it.each(['reineckefuchs', 'HansEhrlich', 'ThE_PaiN', 'telebasel'])('accepts the user name %j', (name) => {
+    expect(isUserHandle(name)).toBe(true);
+  });
+  it.each(['Politik', 'Allgemein', 'und', 'admin', 'mh', 'Kommentare', 'januar', 'Jane Doe'])('rejects %j', (name) => {
+    expect(isUserHandle(name)).toBe(false);
   });
 });
 
