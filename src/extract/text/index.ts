@@ -182,7 +182,6 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // headline and the metadata are the body.
   if (end < start) [start, end] = shortBody(units, labels, meta, titleIndex);
   start = skipLeadingMetadata(units, meta, start, end);
-  start = skipStandfirst(units, labels, meta, start, end);
   // The story starts later than step 3 found (after a header of byline and date lines): the
   // headline stands above that header, where step 4 did not look.
   if (start > bodyStart && titleIndex === undefined) {
@@ -575,9 +574,12 @@ function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { fea
   return { features: pageFeatures(units, facts, words, language), language: language.code };
 }
 
+/** Words of a line that introduces a list ("Das Wichtigste in Kürze:", "You will need:"). */
+const INTRO_MIN_WORDS = 3;
+
 /** A sentence that introduces a list: unlabelled, a few words, ending with a colon. */
 function introducesList(unit: Unit | undefined, label: Label | undefined): boolean {
-  return unit !== undefined && !label?.rule && unit.words >= 5 && unit.text.endsWith(':');
+  return unit !== undefined && !label?.rule && unit.words >= INTRO_MIN_WORDS && unit.text.endsWith(':');
 }
 
 /**
@@ -1095,35 +1097,8 @@ function skipLeadingMetadata(units: readonly Unit[], meta: readonly (RuleName | 
   return prose <= MAX_PROSE_BEFORE_BYLINE ? last + 1 : start;
 }
 
-/** A wire dateline opens a story's first paragraph: "MADRID —", "SANTA FE, N.M. (AP) —". */
-const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:\([^)]{1,30}\))? ?[–—-]/u;
-/** A standfirst is one short paragraph. */
+/** A standfirst (the summary under a headline) is one short paragraph. */
 const STANDFIRST_MAX_WORDS = 40;
-
-/**
- * A standfirst (the summary under a headline) is not the story: when the body opens with one short
- * prose line right after the byline or date, followed by two or more lines of chrome (a share bar,
- * an image and its caption) before the story proper, the body starts after the chrome.
- */
-function skipStandfirst(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], start: number, end: number): number {
-  const first = units[start];
-  if (!first || !isProse(first) || first.words > STANDFIRST_MAX_WORDS || DATELINE.test(first.text)) {
-    return start;
-  }
-  let anchored = false;
-  for (let i = start - 1; i >= Math.max(0, start - 3); i -= 1) {
-    if (meta[i] === 'byline' || meta[i] === 'date-line' || isAnchor(units[i] as Unit)) anchored = true;
-  }
-  if (!anchored) return start;
-  let gap = 0;
-  for (let i = start + 1; i <= end; i += 1) {
-    const unit = units[i] as Unit;
-    if (isProse(unit) && !labels[i]?.rule) return gap >= 2 ? i : start;
-    // A sign-up box or an ad set into the story follows its first paragraph, not a standfirst.
-    if (!IN_STORY_BOXES.has(labels[i]?.rule ?? '')) gap += 1;
-  }
-  return start;
-}
 
 /** Boxes set into a story between two of its paragraphs. */
 const IN_STORY_BOXES: ReadonlySet<string> = new Set(['newsletter-box', 'ad-marker', 'continues-below-ad', 'push-prompt', 'read-more-promo']);
