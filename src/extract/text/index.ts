@@ -516,6 +516,7 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     const run = bestRun(units, scores, regionStart, i - 1);
     if (run) {
       run.quality *= discount;
+      run.quality /= threadPenalty(units, labels, scores, run);
       if (!best || run.quality > best.quality) best = run;
       if (run.sum >= BODY.articleMinScore) discount *= BODY.afterArticleDiscount;
     }
@@ -537,6 +538,25 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/** A run with this many byline or date lines after its first prose is a thread (see `threadPenalty`). */
+const THREAD_MIN_ANCHORS = 3;
+
+/**
+ * An article has its byline and date above its prose; a thread of comments or forum posts repeats
+ * them over every post. A run with `THREAD_MIN_ANCHORS` or more unlabelled byline or date lines
+ * after its first prose has its quality divided by their number less one, so that the article
+ * above a long comment thread is not outweighed by it.
+ */
+function threadPenalty(units: readonly Unit[], labels: readonly Label[], scores: readonly number[], run: Run): number {
+  let prose = false;
+  let anchors = 0;
+  for (let i = run.start; i <= run.end; i += 1) {
+    if ((scores[i] ?? 0) > 0) prose = true;
+    else if (prose && !labels[i]?.rule && isAnchor(units[i] as Unit)) anchors += 1;
+  }
+  return anchors >= THREAD_MIN_ANCHORS ? anchors - 1 : 1;
 }
 
 /**

@@ -50,4 +50,17 @@ describe('the body region of a text page', () => {
     expect(body[0]).toContain('public transport.');
     expect(body.join('\n')).not.toContain('\u00ad');
   });
+
+  it('takes the article above a longer thread of dated posts, not the thread', () => {
+    const replies = [
+      'I have read this twice now and I still think the council should have asked the people who take the bus every day before it decided anything at all.',
+      'The new lines do not go where people live, and the night tram will be empty most of the week while the buses in the morning are already full today.',
+      'Cheaper tickets for students are a good idea, but the money has to come from somewhere, and I fear that it will be taken from the schools again.',
+      'We have waited for a bus to our village for ten years, and once more it is not in the plan, so we will keep driving our cars to the station.',
+    ];
+    const posts = replies.flatMap((text, n) => [`${['Anna', 'Ben', 'Carla', 'Dieter'][n]} on 12 March 2024 at 10:5${n}`, '', `${text} ${text} ${text}`, '']);
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, ...footer, ...posts, 'Imprint | Privacy | Contact']);
+    expect(body).toContain(story[0]);
+    expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
+  });
 });
