@@ -193,7 +193,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     }
   }
   readBareAuthor(units, labels, meta, result, titleIndex, start);
-  markAuthorBio(units, labels, meta, start, end);
+  markAuthorBio(units, labels, meta, start, end, result.authors?.value.map((p) => p.name) ?? []);
   markCompanyBoilerplate(units, labels, meta, start, end);
 
   // 6. Decide every unit.
@@ -1123,12 +1123,23 @@ const STANDFIRST_MAX_WORDS = 40;
 /** Boxes set into a story between two of its paragraphs. */
 const IN_STORY_BOXES: ReadonlySet<string> = new Set(['newsletter-box', 'ad-marker', 'continues-below-ad', 'push-prompt', 'read-more-promo']);
 
-/** The author's bio among the last lines of the body leaves it, with everything after it. */
-function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number): void {
+/** The line opens with the whole name (two words or more) of the page's author: "Jane Miller studied ...". */
+function opensWithName(text: string, name: string): boolean {
+  if (name.split(/\s+/).filter((word) => word.length > 1).length < 2) return false;
+  return text.toLowerCase().startsWith(name.toLowerCase()) && /^[\s,]/.test(text.slice(name.length));
+}
+
+/**
+ * The author's bio among the last lines of the body leaves it, with everything after it: a line
+ * that opens with the name of the page's author (in any language), or with a name and a verb and
+ * a job word of `AUTHOR_BIO`.
+ */
+function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number, names: readonly string[] = []): void {
   for (let i = Math.max(start + 1, end - AUTHOR_BIO.tailLines + 1); i <= end; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words > AUTHOR_BIO.maxWords) continue;
-    if (!AUTHOR_BIO.opening.test(unit.text) || !AUTHOR_BIO.job.test(unit.text)) continue;
+    const byAuthor = names.some((name) => opensWithName(unit.text, name));
+    if (!byAuthor && (!AUTHOR_BIO.opening.test(unit.text) || !AUTHOR_BIO.job.test(unit.text))) continue;
     for (let j = i; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'author-bio';
     return;
   }

@@ -63,4 +63,11 @@ describe('the body region of a text page', () => {
     expect(body).toContain(story[0]);
     expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
   });
+
+  it('drops a last line that opens with the name of the page’s author, in any language', () => {
+    const bio = 'Jane Miller studierte Politik in Bonn und schreibt seit zehn Jahren über die Stadt und ihre Verkehrsbetriebe.';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, bio, ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body).not.toContain(bio);
+  });
 });
