@@ -248,7 +248,7 @@ function main(): void {
   else if (only2) pages = loadSet2().filter((page) => existsSync(join(resolve(only2), `${page.id}.txt`)));
   else pages = [...loadSet1(), ...loadSet2()];
   const scores = scorePages(pages, (page) => bodyOf(page));
-  const fmt = (s: { p: number; r: number; f: number }): string => `F=${s.f.toFixed(3)} P=${s.p.toFixed(3)} R=${s.r.toFixed(3)}`;
+  const fmt = (s: { p: number; r: number; f: number }): string => `F=${s.f.toFixed(4)} P=${s.p.toFixed(4)} R=${s.r.toFixed(4)}`;
   const count2 = pages.filter((page) => page.set === 2).length;
   if (!wrapped2 && !only2) process.stdout.write(`set 1 (word 4-gram): ${fmt(scores.set1)}\n`);
   if (!wrapped) process.stdout.write(`set 2 (snippets):    ${fmt(scores.set2)}${count2 < 495 ? ` (${count2} pages)` : ''}\n`);

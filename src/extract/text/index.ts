@@ -182,7 +182,6 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // headline and the metadata are the body.
   if (end < start) [start, end] = shortBody(units, labels, meta, titleIndex);
   start = skipLeadingMetadata(units, meta, start, end);
-  start = skipStandfirst(units, labels, meta, start, end);
   // The story starts later than step 3 found (after a header of byline and date lines): the
   // headline stands above that header, where step 4 did not look.
   if (start > bodyStart && titleIndex === undefined) {
@@ -204,7 +203,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     }
   }
   readBareAuthor(units, labels, meta, result, titleIndex, start);
-  markAuthorBio(units, labels, meta, start, end);
+  markAuthorBio(units, labels, meta, start, end, result.authors?.value.map((p) => p.name) ?? []);
   markCompanyBoilerplate(units, labels, meta, start, end);
 
   // 6. Decide every unit.
@@ -527,6 +526,7 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     const run = bestRun(units, scores, regionStart, i - 1);
     if (run) {
       run.quality *= discount;
+      run.quality /= threadPenalty(units, labels, scores, run);
       if (!best || run.quality > best.quality) best = run;
       if (run.sum >= BODY.articleMinScore) discount *= BODY.afterArticleDiscount;
     }
@@ -548,6 +548,25 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/** A run with this many byline or date lines after its first prose is a thread (see `threadPenalty`). */
+const THREAD_MIN_ANCHORS = 3;
+
+/**
+ * An article has its byline and date above its prose; a thread of comments or forum posts repeats
+ * them over every post. A run with `THREAD_MIN_ANCHORS` or more unlabelled byline or date lines
+ * after its first prose has its quality divided by their number less one, so that the article
+ * above a long comment thread is not outweighed by it.
+ */
+function threadPenalty(units: readonly Unit[], labels: readonly Label[], scores: readonly number[], run: Run): number {
+  let prose = false;
+  let anchors = 0;
+  for (let i = run.start; i <= run.end; i += 1) {
+    if ((scores[i] ?? 0) > 0) prose = true;
+    else if (prose && !labels[i]?.rule && isAnchor(units[i] as Unit)) anchors += 1;
+  }
+  return anchors >= THREAD_MIN_ANCHORS ? anchors - 1 : 1;
 }
 
 /**
@@ -585,9 +604,12 @@ function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { fea
   return { features: pageFeatures(units, facts, words, language), language: language.code };
 }
 
+/** Words of a line that introduces a list ("Das Wichtigste in Kürze:", "You will need:"). */
+const INTRO_MIN_WORDS = 3;
+
 /** A sentence that introduces a list: unlabelled, a few words, ending with a colon. */
 function introducesList(unit: Unit | undefined, label: Label | undefined): boolean {
-  return unit !== undefined && !label?.rule && unit.words >= 5 && unit.text.endsWith(':');
+  return unit !== undefined && !label?.rule && unit.words >= INTRO_MIN_WORDS && unit.text.endsWith(':');
 }
 
 /**
@@ -1175,45 +1197,29 @@ function skipLeadingMetadata(units: readonly Unit[], meta: readonly (RuleName | 
   return prose <= MAX_PROSE_BEFORE_BYLINE ? last + 1 : start;
 }
 
-/** A wire dateline opens a story's first paragraph: "MADRID —", "SANTA FE, N.M. (AP) —". */
-const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:\([^)]{1,30}\))? ?[–—-]/u;
-/** A standfirst is one short paragraph. */
+/** A standfirst (the summary under a headline) is one short paragraph. */
 const STANDFIRST_MAX_WORDS = 40;
-
-/**
- * A standfirst (the summary under a headline) is not the story: when the body opens with one short
- * prose line right after the byline or date, followed by two or more lines of chrome (a share bar,
- * an image and its caption) before the story proper, the body starts after the chrome.
- */
-function skipStandfirst(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], start: number, end: number): number {
-  const first = units[start];
-  if (!first || !isProse(first) || first.words > STANDFIRST_MAX_WORDS || DATELINE.test(first.text)) {
-    return start;
-  }
-  let anchored = false;
-  for (let i = start - 1; i >= Math.max(0, start - 3); i -= 1) {
-    if (meta[i] === 'byline' || meta[i] === 'date-line' || isAnchor(units[i] as Unit)) anchored = true;
-  }
-  if (!anchored) return start;
-  let gap = 0;
-  for (let i = start + 1; i <= end; i += 1) {
-    const unit = units[i] as Unit;
-    if (isProse(unit) && !labels[i]?.rule) return gap >= 2 ? i : start;
-    // A sign-up box or an ad set into the story follows its first paragraph, not a standfirst.
-    if (!IN_STORY_BOXES.has(labels[i]?.rule ?? '')) gap += 1;
-  }
-  return start;
-}
 
 /** Boxes set into a story between two of its paragraphs. */
 const IN_STORY_BOXES: ReadonlySet<string> = new Set(['newsletter-box', 'ad-marker', 'continues-below-ad', 'push-prompt', 'read-more-promo']);
 
-/** The author's bio among the last lines of the body leaves it, with everything after it. */
-function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number): void {
+/** The line opens with the whole name (two words or more) of the page's author: "Jane Miller studied ...". */
+function opensWithName(text: string, name: string): boolean {
+  if (name.split(/\s+/).filter((word) => word.length > 1).length < 2) return false;
+  return text.toLowerCase().startsWith(name.toLowerCase()) && /^[\s,]/.test(text.slice(name.length));
+}
+
+/**
+ * The author's bio among the last lines of the body leaves it, with everything after it: a line
+ * that opens with the name of the page's author (in any language), or with a name and a verb and
+ * a job word of `AUTHOR_BIO`.
+ */
+function markAuthorBio(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], start: number, end: number, names: readonly string[] = []): void {
   for (let i = Math.max(start + 1, end - AUTHOR_BIO.tailLines + 1); i <= end; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words > AUTHOR_BIO.maxWords) continue;
-    if (!AUTHOR_BIO.opening.test(unit.text) || !AUTHOR_BIO.job.test(unit.text)) continue;
+    const byAuthor = names.some((name) => opensWithName(unit.text, name));
+    if (!byAuthor && (!AUTHOR_BIO.opening.test(unit.text) || !AUTHOR_BIO.job.test(unit.text))) continue;
     for (let j = i; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'author-bio';
     return;
   }

@@ -30,8 +30,10 @@ export interface Unit {
 export function normaliseInput(input: string): string[] {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   text = text.replace(/\r\n?/g, '\n');
-  // C0/C1 controls except the newline; tabs, NBSP and other spaces become a plain space.
-  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g, '');
+  // C0/C1 controls except the newline, and the invisible soft hyphen and word joiner (a word
+  // hyphenated for layout, "Wein\u00adberg", is one word to the reader and to a search); tabs, NBSP
+  // and other spaces become a plain space.
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]/g, '');
   text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   return text.split('\n');
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../src/extract/text/index.js';
+
+const UTC = { timezone: 'UTC', referenceDate: new Date('2026-06-01T00:00:00Z') } as const;
+
+const menu = ['Skip to content', '', ' * Home', ' * News', ' * Sport', ' * Contact', ''];
+const story = [
+  'The council met on Tuesday evening to discuss the new budget for the coming year, which includes several changes to public transport.',
+  '',
+  'Members argued for more than three hours about the cost of the new bus lines and about who would pay for them in the end.',
+  '',
+  'In the end the budget passed with a narrow majority, and the first new lines are to start running in the spring of next year.',
+  '',
+];
+const footer = ['', 'Share this:', ' * Facebook', ' * Twitter', '', 'Imprint | Privacy | Contact', ''];
+
+function bodyOf(lines: readonly string[]): string[] {
+  return extractText(lines.join('\n'), UTC).paragraphs.map((p) => p.text);
+}
+
+describe('the body region of a text page', () => {
+  it('keeps the standfirst under the headline, across the picture and its credit before the story', () => {
+    const standfirst = 'The city wants to spend more on buses and trams, and the opposition asks who will pay for it all in the end.';
+    const body = bodyOf([
+      ...menu,
+      'Council passes budget with more buses',
+      '',
+      'By Jane Miller, 3 March 2024',
+      '',
+      standfirst,
+      '',
+      'A bus at the central station. Photo: City archive',
+      'Image: City archive',
+      '',
+      ...story,
+      ...footer,
+    ]);
+    expect(body[0]).toBe(standfirst);
+    expect(body).toContain(story[0]);
+  });
+
+  it('keeps a list after the story that a short line ending in a colon introduces', () => {
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', ...story, 'The budget in short:', ' * two new bus lines', ' * a night tram on weekends', ' * cheaper tickets for students', ...footer]);
+    expect(body).toContain('The budget in short:');
+    expect(body).toContain('cheaper tickets for students');
+  });
+
+  it('reads a word hyphenated with soft hyphens as one word', () => {
+    const body = bodyOf([...menu, 'Council passes budget', '', `${story[0]?.replace('transport', 'trans\u00adport')}`, '', ...story.slice(2), ...footer]);
+    expect(body[0]).toContain('public transport.');
+    expect(body.join('\n')).not.toContain('\u00ad');
+  });
+
+  it('takes the article above a longer thread of dated posts, not the thread', () => {
+    const replies = [
+      'I have read this twice now and I still think the council should have asked the people who take the bus every day before it decided anything at all.',
+      'The new lines do not go where people live, and the night tram will be empty most of the week while the buses in the morning are already full today.',
+      'Cheaper tickets for students are a good idea, but the money has to come from somewhere, and I fear that it will be taken from the schools again.',
+      'We have waited for a bus to our village for ten years, and once more it is not in the plan, so we will keep driving our cars to the station.',
+    ];
+    const posts = replies.flatMap((text, n) => [`${['Anna', 'Ben', 'Carla', 'Dieter'][n]} on 12 March 2024 at 10:5${n}`, '', `${text} ${text} ${text}`, '']);
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, ...footer, ...posts, 'Imprint | Privacy | Contact']);
+    expect(body).toContain(story[0]);
+    expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
+  });
+
+  it('drops a last line that opens with the name of the page’s author, in any language', () => {
+    const bio = 'Jane Miller studierte Politik in Bonn und schreibt seit zehn Jahren über die Stadt und ihre Verkehrsbetriebe.';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, bio, ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body).not.toContain(bio);
+  });
+});
