@@ -39,7 +39,8 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * 8: HTML titles and authors chosen among scored candidates.
  * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  */
-const FORMAT = 'feedwright-articles-10';
+export const CACHE_FORMAT = 'feedwright-articles-10';
+const FORMAT = CACHE_FORMAT;
 
 /**
  * Where a build's caches live and what they are for: the config (its `cache` folder, relative to
@@ -90,6 +91,8 @@ export interface ArticleCache {
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
+  /** Entries decoded from the pack by this build (not served from a session's memory). */
+  readonly decoded: number;
   readonly enabled: boolean;
 }
 
@@ -127,6 +130,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       set: () => undefined,
       save: () => undefined,
       corrupt: 0,
+      decoded: 0,
       enabled: false,
     };
   }
@@ -142,6 +146,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   };
   /** Keys served from the memo: the pack must keep them when it compacts. */
   const served = new Set<string>();
+  let decoded = 0;
   const used = new Map<string, ArticleEntry>();
   const previous = readState(files.state);
   const next: CacheState = { writtenAt: 0, files: {} };
@@ -210,6 +215,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         const bytes = pack().getBytes(key);
         if (bytes === undefined) return undefined;
         value = decodeEntry(bytes);
+        decoded++;
         if (value === undefined) {
           pack().reject(key);
           return undefined;
@@ -244,6 +250,9 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     },
     get corrupt() {
       return opened?.corrupt ?? 0;
+    },
+    get decoded() {
+      return decoded;
     },
     enabled: true,
   };
