@@ -9,6 +9,7 @@ import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
 import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { CacheEntryGone } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedRecord } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
@@ -143,7 +144,6 @@ const GENERATOR: FeedData['generator'] = { name: 'feedwright', version: VERSION,
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
-  const { config } = paths.loaded;
   assertNoOverlap(paths.outDir, paths.articlesDir, paths.display);
   const now = options.now ?? new Date();
   const inputs = await readInputs(paths);
@@ -151,7 +151,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const done = await upToDate(paths, options, inputs, now);
     if (done) return done;
   }
-  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs);
+  try {
+    return await buildFrom(paths, options, inputs, now, true);
+  } catch (error) {
+    if (!(error instanceof CacheEntryGone)) throw error;
+    // A body served lazily was gone from the cache (another build compacted it): nothing was
+    // committed; build again with every entry decoded from the pack (or parsed).
+    options.session?.articles.clear();
+    return buildFrom(paths, options, inputs, now, false);
+  }
+}
+
+/** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
+async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, inputs: BuildInputs, now: Date, heads: boolean): Promise<BuildResult> {
+  const { config } = paths.loaded;
+  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads });
+  const reread = async (): Promise<Article[]> => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles;
   const articleDiagnostics = [...loaded.diagnostics];
   const defaults = configDefaults(options, paths);
   if (defaults) loaded.diagnostics.unshift(defaults);
@@ -164,7 +179,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { checkFeed } = await import('./validate/index.js');
     const validation = renders.filter((r) => feedNames.has(r.name)).flatMap((r) => checkFeed(r.name, [...r.chunks()].join('')));
     const changes = compareItems(await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR), plan.published);
-    return finish(loaded, [], [], validation, plan, changes, config, work);
+    return finish(loaded, [], [], validation, plan, changes, config, work, reread);
   }
 
   const outDir = paths.outDir;
@@ -194,7 +209,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const same = await unchangedOutputs(paths, record, loaded.fingerprint, names);
     if (same && record) {
       const removed = await commitAll(outDir, [], names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
-      const result = finish(loaded, same.files, removed, same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config, work);
+      const result = finish(loaded, same.files, removed, same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config, work, reread);
       await rememberBuild(paths, loaded, inputs, record, { diagnostics: articleDiagnostics, validation: same.validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
       return result;
     }
@@ -237,7 +252,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { summary: files } = commitPlan(rendered);
     const removed = await commitAll(outDir, rendered, names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
     const written = await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
-    const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work);
+    const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
     await rememberBuild(paths, loaded, inputs, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
     return result;
   } catch (error) {
@@ -315,7 +330,7 @@ async function upToDate(paths: ReturnType<typeof resolvePaths>, options: BuildOp
     const defaults = configDefaults(options, paths);
     const files: WriteSummary[] = report.names.map((name) => ({ name, status: 'unchanged', bytes: last.outputs[name]?.size ?? 0 }));
     return {
-      articles: async () => (await loadArticles(paths, now, undefined, options.session?.articles)).articles,
+      articles: async () => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles,
       diagnostics: [...(defaults ? [defaults] : []), ...report.diagnostics, ...report.validation],
       files,
       removedFiles,
@@ -418,12 +433,28 @@ function finish(
   changes: ChangeSummary,
   config: FeedwrightConfig,
   work: BuildWork,
+  reread: () => Promise<Article[]>,
 ): BuildResult {
   const feeds: FeedRef[] = plan.sets.flatMap((s) =>
     FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })),
   );
   const articles = loaded.articles;
-  return { articles: async () => articles, diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config, work };
+  return { articles: () => wholeArticles(articles, reread), diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config, work };
+}
+
+/**
+ * The articles with their bodies read: an article served from the cache's heads reads its body
+ * from the pack on first access, and the pack may have been compacted since by another build;
+ * then they are read again, decoded from the pack or parsed.
+ */
+async function wholeArticles(articles: Article[], reread: () => Promise<Article[]>): Promise<Article[]> {
+  try {
+    for (const a of articles) if (a.contentHtml === undefined || a.contentText === undefined || a.dropped === undefined) throw new Error('an article without a body');
+    return articles;
+  } catch (error) {
+    if (error instanceof CacheEntryGone) return reread();
+    throw error;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ArticleEntry, hashText, openArticleCache } from '../cache/articles.js';
+import { type ArticleEntry, type CacheOptions, hashText, openArticleCache } from '../cache/articles.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import { compareArticles } from '../feeds/model.js';
@@ -74,11 +74,12 @@ export async function loadArticles(
   onProgress?: (done: number, total: number) => void,
   memo?: Map<string, ArticleEntry>,
   inputs?: BuildInputs,
+  cacheOptions?: CacheOptions,
 ): Promise<LoadedArticles> {
   const { config } = paths.loaded;
   const { listed, git: gitPromise, listedAt } = inputs ?? (await readInputs(paths));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const cache = openArticleCache(paths, now, memo);
+  const cache = openArticleCache(paths, now, memo, cacheOptions);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
   // learned again (any text source changed, or no template was stored).
