@@ -154,7 +154,15 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     }
     return opened;
   };
-  const heads = options.heads === false ? undefined : readHeads(files.heads, HEADS_FORMAT, Pack.identity(files.pack));
+  // A watch session's later builds find their unchanged entries in its memory: they neither read nor write the heads.
+  const session = memo !== undefined && memo.size > 0;
+  const heads = options.heads === false || session ? undefined : readHeads(files.heads, HEADS_FORMAT, Pack.identity(files.pack));
+  /**
+   * The heads (or the session's memory) list every entry the last build used: a key they lack is
+   * a miss, without reading the pack whole to look for it (an entry older than the last build,
+   * such as an edit undone, is parsed again).
+   */
+  const indexed = heads !== undefined || session;
   /** Entries served from the heads this build, with their heads. */
   const fromHeads = new Map<string, Head>();
   /** Keys stored by this build. */
@@ -182,6 +190,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
    * rebuild that changed nothing leaves the file alone.
    */
   const saveHeads = (): void => {
+    if (session) return;
     const other = [...used.keys()].filter((k) => !fromHeads.has(k));
     if (heads && other.length === 0 && fromHeads.size === heads.heads.size && !opened?.rewritten) return;
     // After a compaction, every offset is new: scan the rewritten pack once.
@@ -262,9 +271,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       } else if (head !== undefined) {
         value = entryOfHead(head.entry, () => bodyOf(key, head));
         fromHeads.set(key, head);
-      } else if (heads !== undefined) {
-        // The heads list every entry the last build used: a key they lack is a miss, without
-        // reading the pack whole to look for it (an entry older than the last build is parsed again).
+      } else if (indexed) {
         return undefined;
       } else {
         const bytes = pack().getBytes(key);

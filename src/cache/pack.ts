@@ -344,14 +344,19 @@ export class Pack {
       }
     }
     let liveBytes = 0;
+    // A lazy pack may not know the size of every record kept (a watch session's entries from
+    // memory): then how much is dead is unknown, and it is not compacted this time.
+    let unknown = false;
     for (const key of this.used) {
+      if (this.added.has(key)) continue;
       const slot = this.slots.get(key) ?? this.hints.get(key);
-      if (slot && !this.added.has(key)) liveBytes += RECORD_HEAD + slot.length;
+      if (slot) liveBytes += RECORD_HEAD + slot.length;
+      else if (!this.loaded) unknown = true;
     }
     for (const length of this.added.values()) liveBytes += length;
     const deadBytes = this.fileBytes + this.pendingBytes - MAGIC.length - liveBytes;
     if (this.broken) return;
-    if (this.damaged || (deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes)) {
+    if (this.damaged || (!unknown && deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes)) {
       // Records appended by this process are in the file only: reopen it to copy them.
       this.flush();
       if (this.broken) return;
