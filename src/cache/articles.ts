@@ -106,7 +106,7 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-const HEADS_FORMAT = `feedwright-heads-2 ${FORMAT} ${VERSION}`;
+const HEADS_FORMAT = `feedwright-heads-3 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -202,7 +202,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
       const slot = rescanned || !old ? where(key) : old;
       if (!slot) continue;
-      next.set(key, { offset: slot.offset, length: slot.length, entry: old?.entry ?? headOf(entry) });
+      next.set(key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) });
     }
     const identity = Pack.identity(files.pack);
     if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next });
@@ -269,7 +269,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         served.add(key);
         opened?.keep(key);
       } else if (head !== undefined) {
-        value = entryOfHead(head.entry, () => bodyOf(key, head));
+        value = entryOfHead(JSON.parse(head.json), () => bodyOf(key, head));
         fromHeads.set(key, head);
       } else if (indexed) {
         return undefined;

@@ -21,8 +21,11 @@ import { readFramed, writeFramed } from './framed.js';
 export interface Head {
   offset: number;
   length: number;
-  /** The entry, its article's body fields replaced by 0 (kept in place for the key order) and dates as ms. */
-  entry: unknown;
+  /**
+   * The entry as JSON (`headOf`), parsed when it is served: a rebuild writes the heads it did not
+   * change back as the text it read, without serialising them again.
+   */
+  json: string;
 }
 
 export interface Heads {
@@ -39,25 +42,39 @@ export class CacheEntryGone extends Error {
 
 const LAZY = ['contentHtml', 'contentText', 'dropped'] as const;
 
+/**
+ * The file's body: the pack's identity as JSON on the first line, then one line per head,
+ * `<key> <offset> <length> <entry JSON>` (JSON text never holds a line feed).
+ */
 export function readHeads(file: string, format: string, pack: { ino: number; size: number } | undefined): Heads | undefined {
   if (pack === undefined) return undefined;
   const body = readFramed(file, format);
   if (body === undefined) return undefined;
   try {
-    const parsed = JSON.parse(body) as { pack: { ino: number; size: number }; heads: Array<[string, number, number, unknown]> };
-    if (parsed.pack.ino !== pack.ino || parsed.pack.size > pack.size) return undefined;
+    const lines = body.split('\n');
+    const identity = JSON.parse(lines[0] ?? '') as { ino: number; size: number };
+    if (identity.ino !== pack.ino || identity.size > pack.size) return undefined;
     const heads = new Map<string, Head>();
-    for (const [key, offset, length, entry] of parsed.heads) heads.set(key, { offset, length, entry });
-    return { pack: parsed.pack, heads };
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const a = line.indexOf(' ', 65);
+      const b = line.indexOf(' ', a + 1);
+      if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return undefined;
+      const offset = Number(line.slice(65, a));
+      const length = Number(line.slice(a + 1, b));
+      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
+      heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
+    }
+    return { pack: identity, heads };
   } catch {
     return undefined;
   }
 }
 
 export function writeHeads(file: string, format: string, heads: Heads): void {
-  const list: Array<[string, number, number, unknown]> = [];
-  for (const [key, h] of heads.heads) list.push([key, h.offset, h.length, h.entry]);
-  writeFramed(file, format, JSON.stringify({ pack: heads.pack, heads: list }));
+  const lines = [JSON.stringify(heads.pack)];
+  for (const [key, h] of heads.heads) lines.push(`${key} ${h.offset} ${h.length} ${h.json}`);
+  writeFramed(file, format, lines.join('\n'));
 }
 
 const SOURCED = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang']);
