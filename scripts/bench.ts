@@ -14,7 +14,8 @@
  *   full         cold CLI process, empty cache, no previous output
  *   no change    cold CLI process, warm cache, nothing changed (no file may be rewritten)
  *   one change   cold CLI process, warm cache, one article edited
- *   watch        `build --watch`: from saving one article to all three feeds replaced
+ *   watch        `build --watch`: from saving one article to all three feeds replaced (and the
+ *                watching process's CPU for that rebuild, from /proc)
  *   hugo         `hugo` on the same Markdown (one full-content RSS feed), when installed
  * plus CPU time (user+sys) and peak RSS of each child from /usr/bin/time, and, first, start-up:
  * `feedwright --version` and `--help` against `node -e 0` (at least 10 interleaved runs).
@@ -136,6 +137,7 @@ async function watchLatency(dir: string, kind: CorpusKind, size: number, n: numb
     await sleep(300);
     for (let i = 0; i < n; i++) {
       const before = outputStamp(dir).split(',');
+      const cpuBefore = processCpu(child.pid);
       const started = performance.now();
       editOne(dir, kind, size);
       const ok = await waitFor(
@@ -146,14 +148,29 @@ async function watchLatency(dir: string, kind: CorpusKind, size: number, n: numb
         300_000,
         2,
       );
-      samples.push({ wall: (performance.now() - started) / 1000, ok });
+      const wall = (performance.now() - started) / 1000;
       await sleep(500);
+      // CPU of the watching process for this save (the rebuild has finished by now): wall time
+      // on a shared machine follows the load, CPU much less.
+      const cpuAfter = processCpu(child.pid);
+      samples.push({ wall, ok, ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpu: cpuAfter - cpuBefore } : {}) });
     }
   } finally {
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));
   }
   return samples;
+}
+
+/** User + system CPU seconds of a running process, from /proc (Linux); undefined elsewhere. */
+function processCpu(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number, pollMs = 20): Promise<boolean> {

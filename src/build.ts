@@ -8,7 +8,9 @@ import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
-import { previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { CacheEntryGone } from './cache/heads.js';
+import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedRecord } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { acquireLock } from './output/lock.js';
@@ -16,6 +18,7 @@ import { commitJournal, rollForward } from './output/journal.js';
 import { assertNoLinks, assertNoOverlap, MANIFEST_NAME, manifestText, notOwned, Ownership, readManifest } from './output/owned.js';
 import { isOutputFault, unwritable } from './output/errors.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
+import { type BuildInputs, inputsDigest, readInputs } from './pipeline/inputs.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './feeds/compose-check.js';
 import { diag } from './diagnostics.js';
@@ -69,10 +72,34 @@ export interface FeedRef {
 export { loadArticles, type LoadedArticles } from './pipeline/load.js';
 export { resolvePaths } from './pipeline/paths.js';
 
+/**
+ * What a build did, for a caller that wants more than the files: counts of the work, not times.
+ * A build that found nothing changed (`upToDate`) parsed, decoded and rendered nothing.
+ */
+export interface BuildWork {
+  /**
+   * True when the sources, config, version and output files were all as the last build left
+   * them: the build stopped after listing the sources, and reports what the last build reported.
+   */
+  upToDate: boolean;
+  /** Articles read and parsed (not found in the cache). */
+  parsed: number;
+  /** Cache entries decoded (not parsed, not served from a watch session's memory). */
+  decoded: number;
+  /** Feed items rendered, over all feed files. */
+  rendered: number;
+  /** Feed items copied from the previous output, over all feed files. */
+  copied: number;
+}
+
 export interface BuildResult {
-  /** Articles in the feeds, newest first. */
-  articles: Article[];
-  /** Every diagnostic, sorted by file and line. */
+  /**
+   * The articles in the feeds, newest first, read on request: a build that found nothing changed
+   * never decodes them, and this reads them then (from the cache: the same articles the feeds
+   * hold, as long as the sources did not change since).
+   */
+  articles(): Promise<Article[]>;
+  /** Every diagnostic, sorted by file and line, then the feeds' validation. */
   diagnostics: Diagnostic[];
   /** Every file of the output: written, or unchanged (same bytes, not rewritten). Empty on a dry run. */
   files: WriteSummary[];
@@ -85,6 +112,21 @@ export interface BuildResult {
   feeds: FeedRef[];
   /** The configuration the build used, after defaults. */
   config: FeedwrightConfig;
+  /** How much work the build did. */
+  work: BuildWork;
+}
+
+/** What the no-change path returns again (src/cache/last-build.ts): the last build's report. */
+interface LastReport {
+  /** The articles' diagnostics (before CONFIG_DEFAULTS, which depends on the options). */
+  diagnostics: Diagnostic[];
+  validation: Diagnostic[];
+  counts: BuildCounts;
+  feeds: FeedRef[];
+  /** Every planned file, in plan order. */
+  names: string[];
+  /** The folders of the planned feed sets. */
+  dirs: string[];
 }
 
 const GENERATOR: FeedData['generator'] = { name: 'feedwright', version: VERSION, uri: HOMEPAGE };
@@ -95,33 +137,49 @@ const GENERATOR: FeedData['generator'] = { name: 'feedwright', version: VERSION,
  * temporary files, validate every feed, and only then replace the old files, all together.
  * Unchanged files are not rewritten. A validation failure is a bug in feedwright: nothing is
  * replaced and VALIDATION_FAILED is thrown.
+ *
+ * When nothing changed since the last build (same sources by their stamps, config, version and
+ * git dates; output files as written), the build lists the sources and stops: no article is
+ * read, decoded or rendered, and the result is the last build's (`result.work.upToDate`).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
-  const { config } = paths.loaded;
   assertNoOverlap(paths.outDir, paths.articlesDir, paths.display);
   const now = options.now ?? new Date();
-  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles);
-  if (!options.config && paths.loaded.file === undefined) {
-    // Building with the defaults gives feeds that link to example.com: say so, once.
-    loaded.diagnostics.unshift(
-      diag(
-        'CONFIG_DEFAULTS',
-        { file: 'feedwright.config.json' },
-        `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`,
-        'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
-      ),
-    );
+  const inputs = await readInputs(paths);
+  if (!options.dryRun && !options.verifyLinks) {
+    const done = await upToDate(paths, options, inputs, now);
+    if (done) return done;
   }
+  try {
+    return await buildFrom(paths, options, inputs, now, true);
+  } catch (error) {
+    if (!(error instanceof CacheEntryGone)) throw error;
+    // A body served lazily was gone from the cache (another build compacted it): nothing was
+    // committed; build again with every entry decoded from the pack (or parsed).
+    options.session?.articles.clear();
+    return buildFrom(paths, options, inputs, now, false);
+  }
+}
+
+/** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
+async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, inputs: BuildInputs, now: Date, heads: boolean): Promise<BuildResult> {
+  const { config } = paths.loaded;
+  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads });
+  const reread = async (): Promise<Article[]> => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles;
+  const articleDiagnostics = [...loaded.diagnostics];
+  const defaults = configDefaults(options, paths);
+  if (defaults) loaded.diagnostics.unshift(defaults);
   if (options.verifyLinks) await checkLinks(options, paths, loaded);
   const plan = planOutput(config, loaded.articles, GENERATOR);
   const renders = plan.files;
   const feedNames = new Set(renders.filter((r) => (FORMATS as readonly string[]).includes(r.format)).map((r) => r.name));
+  const work: BuildWork = { upToDate: false, parsed: loaded.work.parsed, decoded: loaded.work.decoded, rendered: 0, copied: 0 };
   if (options.dryRun) {
     const { checkFeed } = await import('./validate/index.js');
     const validation = renders.filter((r) => feedNames.has(r.name)).flatMap((r) => checkFeed(r.name, [...r.chunks()].join('')));
     const changes = compareItems(await readPreviousItems(paths.outDir, config.files.json, ARCHIVE_DIR), plan.published);
-    return finish(loaded, [], [], validation, plan, changes, config);
+    return finish(loaded, [], [], validation, plan, changes, config, work, reread);
   }
 
   const outDir = paths.outDir;
@@ -132,10 +190,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Once the commit journal is on disk, the temporary files it names belong to it (src/output/journal.ts).
   const commit = { committed: false };
   const extraTemps: string[] = [];
+  const names = renders.map((r) => r.name);
+  const dirs = plan.sets.map((s) => s.dir);
   try {
     // Nothing is written or deleted through a link inside the output folder (the set folders are checked even when unused: stale feeds are removed from them).
     const noLinks = (names: Iterable<string>): Promise<void> => assertNoLinks(outDir, names, paths.display);
-    await noLinks([...renders.map((r) => r.name), ...SET_FOLDERS.map((f) => `${f}.`)]);
+    await noLinks([...names, ...SET_FOLDERS.map((f) => `${f}.`)]);
     // A build killed in the middle of its renames: finish them before anything else.
     await rollForward(outDir, noLinks);
     await removeStaleTemps(outDir);
@@ -146,15 +206,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
     // Same inputs and the files untouched since they were written: nothing to render (src/cache/outputs.ts).
     const record = readOutputRecord(paths);
-    const same = await unchangedOutputs(
-      paths,
-      record,
-      loaded.fingerprint,
-      renders.map((r) => r.name),
-    );
-    if (same) {
-      const removed = await commitAll(outDir, [], renders, plan, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
-      return finish(loaded, same.files, removed, same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config);
+    const same = await unchangedOutputs(paths, record, loaded.fingerprint, names);
+    if (same && record) {
+      const removed = await commitAll(outDir, [], names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
+      const result = finish(loaded, same.files, removed, same.validation, plan, { previous: true, added: [], updated: [], removed: [] }, config, work, reread);
+      await rememberBuild(paths, loaded, inputs, record, { diagnostics: articleDiagnostics, validation: same.validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
+      return result;
     }
     // Read the previous items before anything is replaced: the change summary compares with them.
     const previous = await previousOutput(paths, record);
@@ -176,6 +233,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const format = r.format as OutputFormat;
       const file = await composeFeed(outDir, { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a) => keyOf(a, format) }, previous, memo, token);
       rendered.push(file);
+      work.rendered += file.items?.rendered ?? 0;
+      work.copied += file.items?.copied ?? 0;
       composed.set(r.name, file.record);
       for (const [hash, found] of file.itemDiagnostics) itemDiagnostics.set(hash, found);
       const found = file.diagnostics.map((d) => (d.severity === 'error' ? { ...d, code: `FEED_INVALID/${d.code}` } : d));
@@ -191,31 +250,118 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await syncFiles(rendered);
     const { summary: files } = commitPlan(rendered);
-    const removed = await commitAll(outDir, rendered, renders, plan, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
-    await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
-    return finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config);
+    const removed = await commitAll(outDir, rendered, names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
+    const written = await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
+    const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
+    await rememberBuild(paths, loaded, inputs, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
+    return result;
   } catch (error) {
-    if (!commit.committed) {
-      await discardFiles(rendered);
-      await Promise.all(extraTemps.map((f) => rm(f, { force: true })));
-    }
-    if (isOutputFault(error)) {
-      const file = (error as NodeJS.ErrnoException).path;
-      const what = file ? `Writing ${paths.display(file)} failed` : `Writing the output folder ${outDisplay} failed`;
-      const fault = unwritable(error, what, outDisplay);
-      if (commit.committed)
-        throw new FeedwrightError(
-          fault.code,
-          fault.message,
-          'The new files were not all put in place; the next build finishes replacing them before it does anything else.',
-          fault.file,
-        );
-      throw fault;
-    }
-    throw error;
+    return await failed(error, paths, commit, rendered, extraTemps);
   } finally {
     release();
   }
+}
+
+/** Cleans up after a failed build and throws the error, a write fault as OUTPUT_UNWRITABLE. */
+async function failed(error: unknown, paths: ReturnType<typeof resolvePaths>, commit: { committed: boolean }, rendered: readonly RenderedFile[], extraTemps: readonly string[]): Promise<never> {
+  if (!commit.committed) {
+    await discardFiles(rendered);
+    await Promise.all(extraTemps.map((f) => rm(f, { force: true })));
+  }
+  if (isOutputFault(error)) {
+    const outDisplay = paths.display(paths.outDir);
+    const file = (error as NodeJS.ErrnoException).path;
+    const what = file ? `Writing ${paths.display(file)} failed` : `Writing the output folder ${outDisplay} failed`;
+    const fault = unwritable(error, what, outDisplay);
+    if (commit.committed)
+      throw new FeedwrightError(
+        fault.code,
+        fault.message,
+        'The new files were not all put in place; the next build finishes replacing them before it does anything else.',
+        fault.file,
+      );
+    throw fault;
+  }
+  throw error;
+}
+
+/** Building with the defaults gives feeds that link to example.com: say so, once. */
+function configDefaults(options: BuildOptions, paths: ReturnType<typeof resolvePaths>): Diagnostic | undefined {
+  if (options.config || paths.loaded.file !== undefined) return undefined;
+  const { config } = paths.loaded;
+  return diag(
+    'CONFIG_DEFAULTS',
+    { file: 'feedwright.config.json' },
+    `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`,
+    'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
+  );
+}
+
+/**
+ * The no-change path: when the last build's summary (src/cache/last-build.ts) has this build's
+ * inputs digest, its sources' stamps prove their texts, the clock is not before its newest
+ * article, and every file it wrote is still as written, return its report. Nothing is read but
+ * the listing, the summary and the output files' stamps; the lock, an unfinished commit journal,
+ * the manifest and stale feeds are handled as in every build.
+ */
+async function upToDate(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, inputs: BuildInputs, now: Date): Promise<BuildResult | undefined> {
+  const last = readLastBuild<LastReport>(paths);
+  if (!last || now.getTime() < last.notBefore || !stampsProve(last, inputs.listed.all)) return undefined;
+  if ((await inputsDigest(paths, inputs)) !== last.inputs) return undefined;
+  const { config } = paths.loaded;
+  const { report } = last;
+  const outDir = paths.outDir;
+  const release = await acquireLock(outDir, paths.display(outDir));
+  const token = `${process.pid}-${Date.now().toString(36)}`;
+  const commit = { committed: false };
+  const extraTemps: string[] = [];
+  try {
+    const noLinks = (names: Iterable<string>): Promise<void> => assertNoLinks(outDir, names, paths.display);
+    await noLinks([...report.names, ...SET_FOLDERS.map((f) => `${f}.`)]);
+    await rollForward(outDir, noLinks);
+    await removeStaleTemps(outDir);
+    if (!(await outputsIntact(outDir, last))) return undefined;
+    const ownership = new Ownership(
+      outDir,
+      await readManifest(outDir),
+      FORMATS.map((f) => config.files[f]),
+    );
+    const removedFiles = await commitAll(outDir, [], report.names, report.dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
+    const defaults = configDefaults(options, paths);
+    const files: WriteSummary[] = report.names.map((name) => ({ name, status: 'unchanged', bytes: last.outputs[name]?.size ?? 0 }));
+    return {
+      articles: async () => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles,
+      diagnostics: [...(defaults ? [defaults] : []), ...report.diagnostics, ...report.validation],
+      files,
+      removedFiles,
+      counts: report.counts,
+      changes: { previous: true, added: [], updated: [], removed: [] },
+      feeds: report.feeds,
+      config,
+      work: { upToDate: true, parsed: 0, decoded: 0, rendered: 0, copied: 0 },
+    };
+  } catch (error) {
+    return await failed(error, paths, commit, [], extraTemps);
+  } finally {
+    release();
+  }
+}
+
+/** Keep this build's summary for the next one's no-change path, when its result depends on its inputs alone. */
+async function rememberBuild(paths: ReturnType<typeof resolvePaths>, loaded: LoadedArticles, inputs: BuildInputs, record: OutputRecord | undefined, report: LastReport): Promise<void> {
+  const summable = record !== undefined && loaded.fingerprint !== undefined && loaded.clockFree;
+  const outputs: Record<string, OutputStamp> = {};
+  for (const name of report.names) {
+    const r = record?.files[name];
+    if (r) outputs[name] = { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino };
+  }
+  if (!summable || Object.keys(outputs).length !== report.names.length) {
+    writeLastBuild(paths, undefined);
+    return;
+  }
+  const digest = await inputsDigest(paths, inputs);
+  const notBefore = paths.loaded.config.future === 'hold' ? loaded.newestPublished : 0;
+  writeLastBuild(paths, digest === undefined ? undefined : { inputs: digest, listedAt: inputs.listedAt, notBefore, writtenAt: record.writtenAt, outputs, report });
 }
 
 /**
@@ -226,8 +372,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 async function commitAll(
   outDir: string,
   rendered: readonly RenderedFile[],
-  renders: OutputPlan['files'],
-  plan: OutputPlan,
+  names: readonly string[],
+  dirs: readonly string[],
   config: FeedwrightConfig,
   ownership: Ownership,
   force: boolean,
@@ -243,13 +389,13 @@ async function commitAll(
     if (foreign.length > 0) throw notOwned(foreign, (n) => display(path.join(outDir, n)), display(outDir));
   }
   await dropUnchanged(rendered);
-  const stale = await staleSetFiles(outDir, plan, config, ownership);
+  const stale = await staleSetFiles(outDir, dirs, config, ownership);
   const deletions = stale.files;
   // The manifest: this build's files, and those of earlier builds that are still there.
   const gone = new Set(deletions);
   const kept = [...(ownership.manifest ?? [])].filter((n) => !gone.has(n) && n !== MANIFEST_NAME);
   const stillThere = await Promise.all(kept.map((n) => exists(path.join(outDir, n))));
-  const manifest = manifestText([...renders.map((r) => r.name), ...kept.filter((_, i) => stillThere[i])]);
+  const manifest = manifestText([...names, ...kept.filter((_, i) => stillThere[i])]);
   const current = await readFile(path.join(outDir, MANIFEST_NAME), 'utf8').catch(() => undefined);
   const all = [...renames];
   if (manifest !== current) {
@@ -286,11 +432,29 @@ function finish(
   plan: OutputPlan,
   changes: ChangeSummary,
   config: FeedwrightConfig,
+  work: BuildWork,
+  reread: () => Promise<Article[]>,
 ): BuildResult {
   const feeds: FeedRef[] = plan.sets.flatMap((s) =>
     FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })),
   );
-  return { articles: loaded.articles, diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config };
+  const articles = loaded.articles;
+  return { articles: () => wholeArticles(articles, reread), diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config, work };
+}
+
+/**
+ * The articles with their bodies read: an article served from the cache's heads reads its body
+ * from the pack on first access, and the pack may have been compacted since by another build;
+ * then they are read again, decoded from the pack or parsed.
+ */
+async function wholeArticles(articles: Article[], reread: () => Promise<Article[]>): Promise<Article[]> {
+  try {
+    for (const a of articles) if (a.contentHtml === undefined || a.contentText === undefined || a.dropped === undefined) throw new Error('an article without a body');
+    return articles;
+  } catch (error) {
+    if (error instanceof CacheEntryGone) return reread();
+    throw error;
+  }
 }
 
 /**
@@ -298,8 +462,8 @@ function finish(
  * tag was deleted; `limit` changed): their three feed files, and their folders (removed if then
  * empty). Only feedwright's own file names in its own folders, and only files it owns.
  */
-async function staleSetFiles(outDir: string, plan: OutputPlan, config: FeedwrightConfig, ownership: Ownership): Promise<{ files: string[]; dirs: string[] }> {
-  const planned = new Set(plan.sets.map((s) => s.dir));
+async function staleSetFiles(outDir: string, plannedDirs: readonly string[], config: FeedwrightConfig, ownership: Ownership): Promise<{ files: string[]; dirs: string[] }> {
+  const planned = new Set(plannedDirs);
   const files: string[] = [];
   const dirs: string[] = [];
   for (const folder of SET_FOLDERS) {

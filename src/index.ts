@@ -12,6 +12,14 @@
  * const result = await build({ cwd: '/path/to/site' });
  * console.log(result.files); // [{ name: 'rss.xml', status: 'written', bytes: 1234 }, ...]
  * console.log(result.changes.added.map((item) => item.title));
+ * console.log(result.work.upToDate); // true: nothing changed, nothing was read or rendered
+ * ```
+ *
+ * @example The articles of a build, on request
+ * ```ts
+ * const result = await build({ cwd: '/path/to/site' });
+ * // Not part of the result itself: a build that finds nothing changed never decodes them.
+ * for (const article of await result.articles()) console.log(article.title.value, article.link.value);
  * ```
  *
  * @example Validate feeds written by anything
@@ -22,7 +30,7 @@
  * ```
  * @packageDocumentation
  */
-export { type BuildOptions, type BuildResult, type BuildSession, build, type ChangeSummary, createBuildSession, type FeedRef, type ItemRef, loadArticles } from './build.js';
+export { type BuildOptions, type BuildResult, type BuildSession, type BuildWork, build, type ChangeSummary, createBuildSession, type FeedRef, type ItemRef, loadArticles } from './build.js';
 export { CONFIG_FILE, type LoadedConfig, loadConfig, resolveConfig } from './config/load.js';
 export type { FeedwrightConfig, Precedence } from './config/schema.js';
 export { DIAGNOSTICS, type DiagnosticCode, formatDiagnostic } from './diagnostics.js';

@@ -6,6 +6,7 @@ import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
+import { CacheEntryGone, type Head, entryOfHead, headOf, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
 import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
 
@@ -39,7 +40,8 @@ import { type CacheState, type FileStamp, readState, stampMatches, writeState } 
  * 8: HTML titles and authors chosen among scored candidates.
  * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  */
-const FORMAT = 'feedwright-articles-10';
+export const CACHE_FORMAT = 'feedwright-articles-10';
+const FORMAT = CACHE_FORMAT;
 
 /**
  * Where a build's caches live and what they are for: the config (its `cache` folder, relative to
@@ -90,16 +92,26 @@ export interface ArticleCache {
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
+  /** Entries decoded from the pack by this build (not served from a session's memory). */
+  readonly decoded: number;
   readonly enabled: boolean;
 }
 
 /** The cache folder's files for a build: one pack shared by all, one state file per articles folder. */
-export function cacheFiles(paths: CachePaths): { pack: string; state: string } | undefined {
+export function cacheFiles(paths: CachePaths): { pack: string; state: string; heads: string } | undefined {
   const dir = paths.loaded.config.cache;
   if (dir === false) return undefined;
   const root = path.resolve(paths.loaded.root, dir);
   const id = createHash('sha256').update(paths.articlesDir).digest('hex').slice(0, 16);
-  return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`) };
+  return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
+}
+
+const HEADS_FORMAT = `feedwright-heads-3 ${FORMAT} ${VERSION}`;
+
+/** Options of `openArticleCache`. */
+export interface CacheOptions {
+  /** Serve unchanged entries from the heads file (src/cache/heads.ts); false: decode them from the pack. */
+  heads?: boolean;
 }
 
 /**
@@ -107,7 +119,7 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string } |
  * entries of the previous build by key: an entry is a pure function of its key, so a hit skips
  * the pack (and decoding) with the same result; the checks on mtime and the clock still apply.
  */
-export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string, ArticleEntry>): ArticleCache {
+export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string, ArticleEntry>, options: CacheOptions = {}): ArticleCache {
   const { config } = paths.loaded;
   const files = cacheFiles(paths);
   const configHash = hashText(JSON.stringify(Object.entries(config).filter(([k]) => !OUTPUT_ONLY_KEYS.has(k))));
@@ -127,25 +139,74 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       set: () => undefined,
       save: () => undefined,
       corrupt: 0,
+      decoded: 0,
       enabled: false,
     };
   }
 
-  // Opened on first use: a watch session's rebuild may find every entry in its memo.
+  // Opened on first use, and read record by record where the heads say (src/cache/pack.ts `lazy`):
+  // a watch session's rebuild may find every entry in its memo, a rebuild every unchanged one in the heads.
   let opened: Pack | undefined;
   const pack = (): Pack => {
     if (!opened) {
-      opened = Pack.open(files.pack);
+      opened = Pack.lazy(files.pack);
       for (const key of served) opened.keep(key);
     }
     return opened;
   };
+  // A watch session's later builds find their unchanged entries in its memory: they neither read nor write the heads.
+  const session = memo !== undefined && memo.size > 0;
+  const heads = options.heads === false || session ? undefined : readHeads(files.heads, HEADS_FORMAT, Pack.identity(files.pack));
+  /**
+   * The heads (or the session's memory) list every entry the last build used: a key they lack is
+   * a miss, without reading the pack whole to look for it (an entry older than the last build,
+   * such as an edit undone, is parsed again).
+   */
+  const indexed = heads !== undefined || session;
+  /** Entries served from the heads this build, with their heads. */
+  const fromHeads = new Map<string, Head>();
+  /** Keys stored by this build. */
+  const stored = new Set<string>();
+  /** The full entry of a head, read from its record in the pack (for the body). */
+  const bodyOf = (key: string, head: Head): Pick<Article, 'contentHtml' | 'contentText' | 'dropped'> => {
+    const p = pack();
+    p.hint(key, { offset: head.offset, length: head.length });
+    const bytes = p.getBytes(key);
+    const entry = bytes === undefined ? undefined : decodeEntry(bytes);
+    if (!entry?.article) throw new CacheEntryGone(key);
+    decoded++;
+    return { contentHtml: entry.article.contentHtml, contentText: entry.article.contentText, dropped: entry.article.dropped };
+  };
   /** Keys served from the memo: the pack must keep them when it compacts. */
   const served = new Set<string>();
+  let decoded = 0;
   const used = new Map<string, ArticleEntry>();
   const previous = readState(files.state);
   const next: CacheState = { writtenAt: 0, files: {} };
   let stateDirty = previous === undefined;
+
+  /**
+   * Write the heads of every entry this build used, when they differ from the ones read: a
+   * rebuild that changed nothing leaves the file alone.
+   */
+  const saveHeads = (): void => {
+    if (session) return;
+    const other = [...used.keys()].filter((k) => !fromHeads.has(k));
+    if (heads && other.length === 0 && fromHeads.size === heads.heads.size && !opened?.rewritten) return;
+    // After a compaction, every offset is new: scan the rewritten pack once.
+    const rescanned = opened?.rewritten ? Pack.open(files.pack) : undefined;
+    const where = (key: string): { offset: number; length: number } | undefined => (rescanned ?? opened)?.location(key);
+    const next = new Map<string, Head>();
+    for (const [key, entry] of used) {
+      // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
+      const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
+      const slot = rescanned || !old ? where(key) : old;
+      if (!slot) continue;
+      next.set(key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) });
+    }
+    const identity = Pack.identity(files.pack);
+    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next });
+  };
 
   const cache: ArticleCache = {
     stamp(file) {
@@ -203,13 +264,20 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     },
     get(key, file) {
       let value = memo?.get(key);
+      const head = value === undefined ? heads?.heads.get(key) : undefined;
       if (value !== undefined) {
         served.add(key);
         opened?.keep(key);
+      } else if (head !== undefined) {
+        value = entryOfHead(JSON.parse(head.json), () => bodyOf(key, head));
+        fromHeads.set(key, head);
+      } else if (indexed) {
+        return undefined;
       } else {
         const bytes = pack().getBytes(key);
         if (bytes === undefined) return undefined;
         value = decodeEntry(bytes);
+        decoded++;
         if (value === undefined) {
           pack().reject(key);
           return undefined;
@@ -224,6 +292,9 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       if (!entry.cacheable || entry.status === 'future') return;
       pack().setBytes(key, encodeEntry(entry));
       used.set(key, entry);
+      // Stored again under the same key (its mtime or the clock made the old one unusable): the new head replaces the old.
+      fromHeads.delete(key);
+      stored.add(key);
     },
     save() {
       if (memo) {
@@ -232,7 +303,14 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         for (const [key, entry] of used) memo.set(key, entry);
       }
       try {
-        opened?.save();
+        if (opened) {
+          for (const [key, head] of fromHeads) {
+            opened.hint(key, { offset: head.offset, length: head.length });
+            opened.keep(key);
+          }
+          opened.save();
+        }
+        saveHeads();
         const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
         if (stateDirty || removed) {
           next.writtenAt = Date.now();
@@ -244,6 +322,9 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     },
     get corrupt() {
       return opened?.corrupt ?? 0;
+    },
+    get decoded() {
+      return decoded;
     },
     enabled: true,
   };

@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
  * files are written by feedwright itself, so the record waits out this window instead (a few ms
  * of coarse kernel clock, with a wide margin).
  */
-const OUTPUT_RACY_MS = 50;
+export const OUTPUT_RACY_MS = 50;
 
 /**
  * What the last build wrote to an output folder: the input fingerprint it was rendered from, and
@@ -43,7 +43,7 @@ export interface OutputRecord {
   published?: PreviousItem[];
 }
 
-interface FileRecord {
+export interface FileRecord {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -161,9 +161,9 @@ export async function writeOutputRecord(
   composed: ReadonlyMap<string, ComposedRecord> = new Map(),
   itemDiagnostics: ReadonlyMap<string, ItemDiagnostic[]> = new Map(),
   published?: readonly PreviousItem[],
-): Promise<void> {
+): Promise<OutputRecord | undefined> {
   const file = outputRecordFile(paths);
-  if (file === undefined) return;
+  if (file === undefined) return undefined;
   try {
     const record: OutputRecord = { fingerprint, writtenAt: 0, files: {} };
     if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
@@ -182,7 +182,9 @@ export async function writeOutputRecord(
     if (wait > 0 && wait < 1000) await new Promise((resolve) => setTimeout(resolve, wait));
     record.writtenAt = Date.now();
     writeFramed(file, FORMAT, JSON.stringify(record));
+    return record;
   } catch {
     // The record is an optimisation: the next build simply renders and validates again.
+    return undefined;
   }
 }

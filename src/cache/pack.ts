@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -38,6 +38,18 @@ interface Slot {
 export class Pack {
   private buf: Buffer = Buffer.alloc(0);
   private readonly slots = new Map<string, Slot>();
+  /** The file has been read and scanned (`slots` is complete). A lazy pack reads records by offset until it must. */
+  private loaded = false;
+  /**
+   * Where records are known to be without scanning the file: given by the caller (an index it
+   * kept from an earlier build) or appended by this process. Only a hint: a read there checks
+   * the record's length, key and CRC, and scans the whole file when they do not match.
+   */
+  private readonly hints = new Map<string, Slot>();
+  /** Records appended by this process: where they are in the file. */
+  private readonly appended = new Map<string, Slot>();
+  /** The file was rewritten (compacted) by this process: offsets from before no longer hold. */
+  rewritten = false;
   /** Records written by this process: key -> record length (header included). */
   private readonly added = new Map<string, number>();
   private readonly used = new Set<string>();
@@ -54,20 +66,39 @@ export class Pack {
 
   private constructor(readonly file: string) {}
 
-  /** Open (or start) the pack at `file`. Never throws for a damaged or missing file. */
+  /** Open (or start) the pack at `file`, reading it whole. Never throws for a damaged or missing file. */
   static open(file: string): Pack {
     const pack = new Pack(file);
+    pack.load();
+    return pack;
+  }
+
+  /**
+   * Open the pack at `file` without reading it: records are read one by one at the offsets the
+   * caller gives (`hint`), new ones appended; the file is read whole only when a record is asked
+   * for without a hint, a hinted read fails its checks, or the pack is compacted. Memory stays
+   * proportional to what is read, not to the pack.
+   */
+  static lazy(file: string): Pack {
+    return new Pack(file);
+  }
+
+  /** Read and scan the whole file (once). */
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
     let buf: Buffer;
     try {
-      buf = readFileSync(file);
+      buf = readFileSync(this.file);
     } catch {
-      return pack;
+      return;
     }
+    const pack: Pack = this as Pack;
     pack.fileBytes = buf.length;
     if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
       pack.damaged = true;
       pack.corrupt++;
-      return pack;
+      return;
     }
     pack.buf = buf;
     let at = MAGIC.length;
@@ -90,11 +121,52 @@ export class Pack {
       pack.slots.set(key, { offset: at, length });
       at = end;
     }
-    return pack;
+  }
+
+  /** Where the record under `key` is, when known without scanning (a hint, or the scan). */
+  location(key: string): Slot | undefined {
+    return this.appended.get(key) ?? (this.rewritten ? undefined : (this.slots.get(key) ?? this.hints.get(key)));
+  }
+
+  /** Tell a lazy pack where the record under `key` should be (see `hints`). */
+  hint(key: string, slot: Slot): void {
+    if (!this.loaded) this.hints.set(key, slot);
+  }
+
+  /**
+   * Read one record at its hinted place with a positional read, checking its length, key and
+   * CRC. Undefined when there is no hint or the record is not there as hinted.
+   */
+  private readHinted(key: string): Buffer | undefined {
+    const slot = this.hints.get(key);
+    if (!slot) return undefined;
+    let fd: number;
+    try {
+      fd = openSync(this.file, 'r');
+    } catch {
+      return undefined;
+    }
+    try {
+      const rec = Buffer.allocUnsafe(RECORD_HEAD + slot.length);
+      let done = 0;
+      while (done < rec.length) {
+        const n = readSync(fd, rec, done, rec.length - done, slot.offset + done);
+        if (n === 0) return undefined;
+        done += n;
+      }
+      if (rec.readUInt32LE(0) !== slot.length || rec.toString('hex', 8, RECORD_HEAD) !== key) return undefined;
+      const body = rec.subarray(8);
+      return crc32(body) === rec.readUInt32LE(4) ? body : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** The value stored under `key`, or undefined (missing, damaged, or not deserialisable). */
   get(key: string): unknown {
+    this.load();
     const body = this.body(key);
     if (body === undefined) return undefined;
     try {
@@ -111,7 +183,8 @@ export class Pack {
 
   /** Keep the record under `key` (if there is one) when the pack is compacted: it was used without being read. */
   keep(key: string): void {
-    if (this.slots.has(key) || this.added.has(key)) this.used.add(key);
+    // A key with no record is harmless here: compaction copies only records that exist.
+    this.used.add(key);
   }
 
   /**
@@ -120,6 +193,15 @@ export class Pack {
    * decode is reported with `reject`.
    */
   getBytes(key: string): Buffer | undefined {
+    if (!this.loaded) {
+      const hinted = this.readHinted(key);
+      if (hinted) {
+        this.used.add(key);
+        return hinted.subarray(32);
+      }
+      this.hints.clear();
+      this.load();
+    }
     const body = this.body(key);
     if (body === undefined) return undefined;
     this.used.add(key);
@@ -128,6 +210,7 @@ export class Pack {
 
   /** Drop a record whose payload passed its CRC but could not be decoded: a miss, rewritten on save. */
   reject(key: string): void {
+    this.load();
     if (!this.slots.delete(key)) return;
     this.used.delete(key);
     this.damaged = true;
@@ -183,9 +266,19 @@ export class Pack {
       if (this.damaged) {
         this.rewrite((key) => this.slots.has(key) && !this.added.has(key));
         this.damaged = false;
+        this.rewritten = true;
       }
       const batch = Buffer.concat(this.pending);
-      this.fileBytes = append(this.file, batch);
+      const start = append(this.file, batch);
+      this.fileBytes = start.end;
+      // Where each appended record now is: a later read in this process (or the caller's index) finds it by offset.
+      let at = start.at;
+      for (const rec of this.pending) {
+        const slot = { offset: at, length: rec.length - RECORD_HEAD };
+        this.appended.set(rec.toString('hex', 8, RECORD_HEAD), slot);
+        if (!this.loaded) this.hints.set(rec.toString('hex', 8, RECORD_HEAD), slot);
+        at += rec.length;
+      }
     } catch (error) {
       // The cache is an optimisation: a full disk costs the next build speed, never this one.
       this.broken = true;
@@ -198,6 +291,7 @@ export class Pack {
 
   /** Write a new pack holding the loaded records that `keep` selects (CRC-checked), then the pending ones. */
   private rewrite(keep: (key: string) => boolean): void {
+    this.load();
     const tmp = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w');
     let size = MAGIC.length;
@@ -242,15 +336,27 @@ export class Pack {
    * damaged or mostly dead records: entries of deleted or edited articles pile up otherwise.
    */
   save(): void {
+    if (!this.loaded) {
+      try {
+        this.fileBytes = statSync(this.file).size;
+      } catch {
+        this.fileBytes = 0;
+      }
+    }
     let liveBytes = 0;
+    // A lazy pack may not know the size of every record kept (a watch session's entries from
+    // memory): then how much is dead is unknown, and it is not compacted this time.
+    let unknown = false;
     for (const key of this.used) {
-      const slot = this.slots.get(key);
-      if (slot && !this.added.has(key)) liveBytes += RECORD_HEAD + slot.length;
+      if (this.added.has(key)) continue;
+      const slot = this.slots.get(key) ?? this.hints.get(key);
+      if (slot) liveBytes += RECORD_HEAD + slot.length;
+      else if (!this.loaded) unknown = true;
     }
     for (const length of this.added.values()) liveBytes += length;
     const deadBytes = this.fileBytes + this.pendingBytes - MAGIC.length - liveBytes;
     if (this.broken) return;
-    if (this.damaged || (deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes)) {
+    if (this.damaged || (!unknown && deadBytes > COMPACT_MIN_BYTES && deadBytes > liveBytes)) {
       // Records appended by this process are in the file only: reopen it to copy them.
       this.flush();
       if (this.broken) return;
@@ -258,9 +364,22 @@ export class Pack {
       current.rewrite((key) => this.used.has(key));
       this.fileBytes = current.fileBytes;
       this.damaged = false;
+      this.rewritten = true;
+      this.hints.clear();
+      this.appended.clear();
       return;
     }
     this.flush();
+  }
+
+  /** The pack file's identity and size, for an index of offsets into it (undefined when missing). */
+  static identity(file: string): { ino: number; size: number } | undefined {
+    try {
+      const s = statSync(file);
+      return { ino: s.ino, size: s.size };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Delete the pack file (tests, resets). */
@@ -292,7 +411,7 @@ function writeAll(fd: number, buf: Buffer): void {
  * between (the size is not what this append made it), the cut is left to the reader, which
  * ignores a damaged tail.
  */
-function append(file: string, batch: Buffer): number {
+function append(file: string, batch: Buffer): { at: number; end: number } {
   const fd = openSync(file, 'a');
   let start = -1;
   let written = 0;
@@ -300,7 +419,7 @@ function append(file: string, batch: Buffer): number {
     start = fstatSync(fd).size;
     const data = start === 0 ? Buffer.concat([MAGIC, batch]) : batch;
     while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-    return start + data.length;
+    return { at: start + data.length - batch.length, end: start + data.length };
   } catch (error) {
     if (start >= 0) {
       try {

@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { CACHE_FORMAT, hashText } from '../cache/articles.js';
 import { diag } from '../diagnostics.js';
 import { findTemplateLines } from '../extract/text/template.js';
 import { readGitDates } from '../meta/git.js';
 import type { Diagnostic } from '../model.js';
 import { listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
+import { VERSION } from '../version.js';
 import type { BuildPaths } from './paths.js';
 
 /*
@@ -49,6 +51,54 @@ export async function listArticles(paths: BuildPaths): Promise<ArticleListing> {
   }
   const files = notContent.size > 0 ? listed.files.filter((f) => !notContent.has(f)) : listed.files;
   return { all: listed.files, files, notContent, diagnostics };
+}
+
+/** Step 1 and its git dates, read at the same time: what `loadArticles` starts from. */
+export interface BuildInputs {
+  listed: ArticleListing;
+  git: Promise<{ dates: GitDates; diagnostics: Diagnostic[] }>;
+  /** When the listing began (ms, this machine's clock): a stamp older than this, by the racy window, proves a file's text. */
+  listedAt: number;
+}
+
+export async function readInputs(paths: BuildPaths): Promise<BuildInputs> {
+  const listedAt = Date.now();
+  const git = readArticleGit(paths);
+  // Not awaited here: git runs while the files are listed and read.
+  git.catch(() => undefined);
+  const listed = await listArticles(paths);
+  return { listed, git, listedAt };
+}
+
+/**
+ * A digest of everything a build's result depends on besides the clock, without reading a single
+ * article: feedwright's version and cache format, the whole config, the folders and how they are
+ * shown, the listing (every source's kind, paths and stamp: size, mtime, ctime, inode) and its
+ * diagnostics, and the git dates. Equal digests, with every stamp older than the racy window
+ * (src/cache/last-build.ts), mean the same texts under the same paths, read the same way.
+ * Undefined when a stamp is incomplete (no ctime or inode: such a file is always read).
+ */
+export async function inputsDigest(paths: BuildPaths, inputs: BuildInputs): Promise<string | undefined> {
+  const { listed } = inputs;
+  const git = await inputs.git;
+  const parts: string[] = [
+    'feedwright-inputs-1',
+    CACHE_FORMAT,
+    VERSION,
+    JSON.stringify(paths.loaded.config),
+    paths.articlesDir,
+    paths.outDir,
+    paths.display(paths.articlesDir),
+    paths.display(paths.outDir),
+    JSON.stringify(listed.diagnostics),
+    JSON.stringify(git.diagnostics),
+  ];
+  for (const f of listed.all) {
+    if (f.ctimeMs === undefined || f.ino === undefined) return undefined;
+    parts.push(`${f.kind}\0${f.relPath}\0${f.displayPath}\0${f.size}\0${f.mtimeMs}\0${f.ctimeMs}\0${f.ino}`);
+  }
+  for (const [rel, d] of [...git.dates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) parts.push(`git\0${rel}\0${d.first.getTime()}\0${d.last.getTime()}`);
+  return hashText(parts.join('\n'));
 }
 
 /** Step 1, at the same time: git dates of every file, with one `git log` (none when the config turns git off). */

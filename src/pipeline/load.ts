@@ -1,4 +1,4 @@
-import { type ArticleEntry, hashText, openArticleCache } from '../cache/articles.js';
+import { type ArticleEntry, type CacheOptions, hashText, openArticleCache } from '../cache/articles.js';
 import { compareDiagnostics, diag } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import { compareArticles } from '../feeds/model.js';
@@ -8,7 +8,7 @@ import type { Article, Diagnostic } from '../model.js';
 import type { SiteInfo } from '../site/model.js';
 import { readSource, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
-import { listArticles, readArticleGit, siteTemplate } from './inputs.js';
+import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
 import { parseJobs } from './parse-pool.js';
 import type { BuildPaths } from './paths.js';
 
@@ -40,6 +40,14 @@ export interface LoadedArticles {
   renderKeys: ReadonlyMap<Article, string>;
   /** Items validated while their articles were parsed, by item hash (src/pipeline/article.ts). */
   checkedItems: ReadonlyMap<string, ItemDiagnostic[]>;
+  /** Articles parsed (cache misses) and cache entries decoded. */
+  work: { parsed: number; decoded: number };
+  /** No article was read relative to the clock, held back as future, or left unread by an I/O error. */
+  clockFree: boolean;
+  /** When the sources were listed (ms). */
+  listedAt: number;
+  /** The newest publication date of any article found, held back or not (ms; 0 when none). */
+  newestPublished: number;
 }
 
 /**
@@ -60,12 +68,18 @@ export interface LoadedArticles {
  * cache (src/explain.ts). The cache only ever skips work whose result is known: see
  * src/cache/articles.ts for the key.
  */
-export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (done: number, total: number) => void, memo?: Map<string, ArticleEntry>): Promise<LoadedArticles> {
+export async function loadArticles(
+  paths: BuildPaths,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+  memo?: Map<string, ArticleEntry>,
+  inputs?: BuildInputs,
+  cacheOptions?: CacheOptions,
+): Promise<LoadedArticles> {
   const { config } = paths.loaded;
-  const gitPromise = readArticleGit(paths);
-  const listed = await listArticles(paths);
+  const { listed, git: gitPromise, listedAt } = inputs ?? (await readInputs(paths));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const cache = openArticleCache(paths, now, memo);
+  const cache = openArticleCache(paths, now, memo, cacheOptions);
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
   // learned again (any text source changed, or no template was stored).
@@ -78,6 +92,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const sources: Source[] = listed.files.map((file, i) => ({ file, hash: vouched[i]?.hash, text: undefined }));
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   const failed = new Set<Source>();
+  let ioFailed = false;
   await mapLimit(toRead, 16, async (s) => {
     const result = await readSource(s.file, config.fallbackEncoding);
     if (result.ok) {
@@ -87,6 +102,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     } else {
       diagnostics.push(result.diagnostic);
       failed.add(s);
+      if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
     }
   });
   const decoded = sources.filter((s) => !failed.has(s));
@@ -107,6 +123,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
   const renderKeys = new Map<Article, string>();
   const checkedItems = new Map<string, ItemDiagnostic[]>();
   let clockDependent = false;
+  let newestPublished = 0;
   // Look every source up; a miss is parsed below, serially or on a pool of worker threads
   // (src/pipeline/parse-pool.ts). Results go back by index: the output never depends on timing.
   const entries = new Array<ArticleEntry | Diagnostic | undefined>(decoded.length);
@@ -121,6 +138,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
       if (s.text === undefined) {
         const result = await readSource(s.file, config.fallbackEncoding);
         if (!result.ok) {
+          if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
           entries[i] = result.diagnostic;
           onProgress?.(done++, decoded.length);
           continue;
@@ -169,6 +187,7 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
       continue;
     }
     diagnostics.push(...entry.diagnostics);
+    if (entry.article) newestPublished = Math.max(newestPublished, entry.article.published.value.getTime());
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
       const key = entryKeys[i] as string;
@@ -206,7 +225,9 @@ export async function loadArticles(paths: BuildPaths, now: Date, onProgress?: (d
     cache.enabled && !clockDependent && kept.every((a) => renderKeys.has(a))
       ? hashText(['feedwright-fingerprint-2', VERSION, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
       : undefined;
-  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, ...(fingerprint ? { fingerprint } : {}) };
+  const work = { parsed: misses.length, decoded: cache.decoded };
+  const clockFree = !clockDependent && !ioFailed && counts.held === 0;
+  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}) };
 }
 
 interface Source {

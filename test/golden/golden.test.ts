@@ -115,8 +115,8 @@ describe.each(cases)('golden explain = build %s', (name) => {
     const built = await build({ cwd: dir, now: TEST_NOW, dryRun: true });
     const files = listFiles(path.join(dir, 'articles')).map((f) => `articles/${f}`);
     const explained = new Map((await explain(files, { cwd: dir, now: TEST_NOW })).map((e) => [e.source, e]));
-    expect(built.articles.length).toBeGreaterThan(0);
-    for (const a of built.articles) {
+    expect((await built.articles()).length).toBeGreaterThan(0);
+    for (const a of (await built.articles())) {
       const e = explained.get(a.displayPath);
       expect(e?.status, a.displayPath).toBe('published');
       const fields = (x: typeof e) => ({ title: x?.title, authors: x?.authors, published: x?.published, updated: x?.updated, link: x?.link, id: x?.id, summary: x?.summary, tags: x?.tags, contentHtml: x?.contentHtml, contentText: x?.contentText });
@@ -134,7 +134,7 @@ describe.each(cases)('golden explain = build %s', (name) => {
       };
       expect(fields(e), a.displayPath).toEqual(item);
     }
-    const builtPaths = new Set(built.articles.map((a) => a.displayPath));
+    const builtPaths = new Set((await built.articles()).map((a) => a.displayPath));
     const acrossArticles = new Set(['META_DUPLICATE_ID', 'META_DUPLICATE_SLUG', 'META_DUPLICATE_LINK', 'META_NOT_A_POST']);
     for (const e of explained.values()) {
       if (e.status !== 'published' || builtPaths.has(e.source)) continue;

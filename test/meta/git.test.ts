@@ -65,7 +65,7 @@ describe('a build', () => {
     process.env.PATH = `${bin}${path.delimiter}${oldPath ?? ''}`;
     try {
       const result = await build({ cwd: dir, config: (await import('../../src/config/load.js')).resolveConfig({ link: 'https://example.com/', cache: false, stylesheet: false, index: false }), now: new Date('2026-01-01T00:00:00Z') });
-      expect(result.articles.find((a) => a.title.value === 'Post 3')?.published).toEqual({ value: new Date('2023-01-01T00:00:00Z'), from: 'git' });
+      expect((await result.articles()).find((a) => a.title.value === 'Post 3')?.published).toEqual({ value: new Date('2023-01-01T00:00:00Z'), from: 'git' });
     } finally {
       process.env.PATH = oldPath;
     }
@@ -120,7 +120,7 @@ describe('readGitDates follows renames (issue 13)', () => {
     expect(dates.get('trip/index.md')).toEqual({ first: new Date('2018-01-01T00:00:00Z'), last: new Date('2020-01-01T00:00:00Z') });
     const { resolveConfig } = await import('../../src/config/load.js');
     const result = await build({ cwd: dir, config: resolveConfig({ link: 'https://example.com/', cache: false, stylesheet: false, index: false }), now: new Date('2026-01-01T00:00:00Z') });
-    expect(result.articles.map((a) => [a.title.value, a.published.value.toISOString(), a.published.from])).toEqual([['Post number 1', '2018-01-01T00:00:00.000Z', 'git']]);
+    expect((await result.articles()).map((a) => [a.title.value, a.published.value.toISOString(), a.published.from])).toEqual([['Post number 1', '2018-01-01T00:00:00.000Z', 'git']]);
   });
 
   it('warns when many articles begin in one commit that git cannot follow (an import or a copy)', async () => {

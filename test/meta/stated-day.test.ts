@@ -33,7 +33,7 @@ describe('in a build', () => {
     );
     for (const run of [1, 2]) {
       const result = await buildProject(dir);
-      expect(result.articles[0]?.published.value.toISOString(), `run ${run}`).toBe('2024-03-04T23:30:00.000Z');
+      expect((await result.articles())[0]?.published.value.toISOString(), `run ${run}`).toBe('2024-03-04T23:30:00.000Z');
       const json = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8'));
       expect(json.items[0].date_published, `run ${run}`).toBe('2024-03-05T00:30:00+01:00');
       expect(readFileSync(path.join(out, 'atom.xml'), 'utf8')).toContain('<published>2024-03-05T00:30:00+01:00</published>');
@@ -44,7 +44,7 @@ describe('in a build', () => {
   it('publishes a page that states only a modified date at that date, not at its mtime', async () => {
     const { dir } = makeProject({ 'bridge.html': page('<meta property="article:modified_time" content="2023-06-07T10:00:00Z">') }, { future: 'include' });
     const result = await buildProject(dir);
-    const a = result.articles[0];
+    const a = (await result.articles())[0];
     expect(a?.published.value.toISOString()).toBe('2023-06-07T10:00:00.000Z');
     expect(a?.published.from).toBe('meta-tag');
     expect(result.diagnostics.map((d) => d.code)).not.toContain('META_DATE_FROM_MTIME');

@@ -56,11 +56,11 @@ describe('article cache: bodies decoded on demand', () => {
     await buildAt(dir);
     const cached = await buildAt(dir);
     const ref = await reference(dir);
-    expect(cached.articles.map((a) => Object.keys(a))).toEqual(ref.result.articles.map((a) => Object.keys(a)));
-    expect(JSON.stringify(cached.articles)).toBe(JSON.stringify(ref.result.articles));
-    expect(cached.articles).toEqual(ref.result.articles);
-    expect(structuredClone(cached.articles)).toEqual(ref.result.articles);
-    const first = cached.articles[0];
+    expect((await cached.articles()).map((a) => Object.keys(a))).toEqual((await ref.result.articles()).map((a) => Object.keys(a)));
+    expect(JSON.stringify((await cached.articles()))).toBe(JSON.stringify((await ref.result.articles())));
+    expect((await cached.articles())).toEqual((await ref.result.articles()));
+    expect(structuredClone((await cached.articles()))).toEqual((await ref.result.articles()));
+    const first = (await cached.articles())[0];
     if (!first) throw new Error('no article');
     expect({ ...first }.contentHtml).toBe(first.contentHtml);
     // Still plain, writable properties for the library user.
@@ -131,7 +131,7 @@ describe('article cache: bodies decoded on demand', () => {
   it('encodes and decodes entries exactly, also bodies UTF-8 cannot carry (a lone surrogate) and entries without an article', async () => {
     const dir = makeProject(sampleArticles());
     const built = await buildAt(dir);
-    const article = built.articles[0];
+    const article = (await built.articles())[0];
     if (!article) throw new Error('no article');
     const entries: ArticleEntry[] = [
       { status: 'ok', article, diagnostics: [], mtimeSec: null, cacheable: true },

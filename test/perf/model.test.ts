@@ -125,7 +125,7 @@ describe('rebuilds after random changes', () => {
         await expectSameAsUncached(dir);
         // Every kind of article made it into the feeds, with its date where it has one.
         const built = await buildAt(dir);
-        expect(built.articles.map((a) => `${a.title.value} ${a.published.value.toISOString().slice(0, 10)}`).sort()).toEqual(
+        expect((await built.articles()).map((a) => `${a.title.value} ${a.published.value.toISOString().slice(0, 10)}`).sort()).toEqual(
           posts.map((p) => `${p.title} ${p.day === undefined ? '2025-06-01' : isoDay(p.day)}`).sort(),
         );
         for (const [serial, c] of changes.entries()) {

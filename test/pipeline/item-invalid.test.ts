@@ -41,7 +41,7 @@ describe('an article whose item fails its checks', () => {
     breakAtom((t) => t.replace('<title type="text">Broken', '<title type="text">Bro\u0001ken'));
     const dir = makeProject({ 'good.md': GOOD, 'broken.md': BROKEN });
     const result = await build({ cwd: dir, now: NOW });
-    expect(result.articles.map((a) => a.title.value)).toEqual(['Good']);
+    expect((await result.articles()).map((a) => a.title.value)).toEqual(['Good']);
     expect(result.counts.failed).toBe(1);
     const found = result.diagnostics.filter((d) => d.code === 'ARTICLE_ITEM_INVALID');
     expect(found).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('an article whose item fails its checks', () => {
     breakAtom(damage);
     const dir = makeProject({ 'good.md': GOOD, 'broken.md': BROKEN });
     const result = await build({ cwd: dir, now: NOW });
-    const broken = result.articles.find((a) => a.title.value === 'Broken');
+    const broken = (await result.articles()).find((a) => a.title.value === 'Broken');
     expect(broken).toBeDefined();
     // Precondition: this item is not in the build's full-check sample (chosen by its hash).
     expect(inFullCheckSample(itemHash(atomWriter.item(broken as Article)))).toBe(false);

@@ -77,7 +77,7 @@ describe('any input gives valid feeds that round-trip', () => {
         }
 
         // Every article is in the feeds, or named in an error diagnostic.
-        const published = new Set(result.articles.map((a) => a.relPath));
+        const published = new Set((await result.articles()).map((a) => a.relPath));
         articles.forEach((a, i) => {
           const rel = `post-${i}.${a.kind}`;
           if (!published.has(rel)) expect(result.diagnostics.some((d) => d.severity === 'error' && d.file?.endsWith(rel))).toBe(true);
@@ -88,7 +88,7 @@ describe('any input gives valid feeds that round-trip', () => {
         const atom = parser.parse(out['atom.xml'] ?? '') as { feed: { entry?: Record<string, unknown>[] } };
         const json = JSON.parse(out['feed.json'] ?? '') as { items: Record<string, unknown>[] };
         const text = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['#text'] ?? '') : String(v ?? ''));
-        for (const a of result.articles) {
+        for (const a of (await result.articles())) {
           const i = Number(a.slug.value.replace('post-', ''));
           const src = articles[i];
           if (!src) throw new Error('unknown article');

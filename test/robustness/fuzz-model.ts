@@ -211,7 +211,7 @@ export async function buildAndCheck(files: FuzzFile[]): Promise<FuzzOutcome> {
     }
     for (const f of files) {
       const shown = `articles/${f.name}`;
-      const published = result.articles.some((a) => a.relPath === f.name);
+      const published = (await result.articles()).some((a) => a.relPath === f.name);
       const named = result.diagnostics.some((d) => d.file === shown);
       if (!published && !named) problems.push(`${shown} is neither in the feeds nor named in a diagnostic`);
     }

@@ -99,9 +99,9 @@ describe('in a build', () => {
       { cache: '.cache', future: 'include' },
     );
     const first = await buildProject(dir);
-    const titles = first.articles.map((a) => a.title.value).sort();
+    const titles = (await first.articles()).map((a) => a.title.value).sort();
     expect(titles).toContain('Größere Zäune für den Garten');
-    expect(first.articles.some((a) => a.contentText.includes('Straßenbahnen in Düsseldorf'))).toBe(true);
+    expect((await first.articles()).some((a) => a.contentText.includes('Straßenbahnen in Düsseldorf'))).toBe(true);
     const warned = (r: typeof first) => r.diagnostics.filter((d) => d.code === 'SOURCE_NOT_UTF8').map((d) => d.file);
     expect(warned(first)).toEqual(['articles/alt.txt']);
     const second = await buildProject(dir);

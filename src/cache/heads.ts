@@ -1,0 +1,157 @@
+import type { Article } from '../model.js';
+import type { ArticleEntry } from './articles.js';
+import { readFramed, writeFramed } from './framed.js';
+
+/**
+ * The heads of the cache's entries, kept beside the pack so that a build need not read the pack
+ * at all for articles that did not change: one JSON file per articles folder holding, for every
+ * entry the last build used, its key, where its record is in the pack, and the entry without the
+ * article's body (`contentHtml`, `contentText`, `dropped`: most of its bytes). A build parses this
+ * one file instead of reading the pack and decoding ten thousand records; each body is read from
+ * its record (by offset, CRC-checked) only if something asks for it, which a rebuild that copies
+ * unchanged items never does.
+ *
+ * A head is a pure function of its key, as the entry is. The offsets are trusted only while the
+ * pack is the same file (inode) and no shorter than when they were written (it only ever grows
+ * by appends, or is rewritten under a new inode); otherwise the file is ignored and every entry
+ * is decoded from the pack as before. A read at an offset that fails its checks reads the pack
+ * whole; a body that cannot be found at all throws `CacheEntryGone`, and the build starts again
+ * without heads (src/build.ts).
+ */
+export interface Head {
+  offset: number;
+  length: number;
+  /**
+   * The entry as JSON (`headOf`), parsed when it is served: a rebuild writes the heads it did not
+   * change back as the text it read, without serialising them again.
+   */
+  json: string;
+}
+
+export interface Heads {
+  pack: { ino: number; size: number };
+  heads: Map<string, Head>;
+}
+
+/** Thrown when a body served lazily is no longer in the pack: the build is run again without heads. */
+export class CacheEntryGone extends Error {
+  constructor(key: string) {
+    super(`The cache record ${key.slice(0, 12)}… is gone from the pack`);
+  }
+}
+
+const LAZY = ['contentHtml', 'contentText', 'dropped'] as const;
+
+/**
+ * The file's body: the pack's identity as JSON on the first line, then one line per head,
+ * `<key> <offset> <length> <entry JSON>` (JSON text never holds a line feed).
+ */
+export function readHeads(file: string, format: string, pack: { ino: number; size: number } | undefined): Heads | undefined {
+  if (pack === undefined) return undefined;
+  const body = readFramed(file, format);
+  if (body === undefined) return undefined;
+  try {
+    const lines = body.split('\n');
+    const identity = JSON.parse(lines[0] ?? '') as { ino: number; size: number };
+    if (identity.ino !== pack.ino || identity.size > pack.size) return undefined;
+    const heads = new Map<string, Head>();
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const a = line.indexOf(' ', 65);
+      const b = line.indexOf(' ', a + 1);
+      if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return undefined;
+      const offset = Number(line.slice(65, a));
+      const length = Number(line.slice(a + 1, b));
+      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
+      heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
+    }
+    return { pack: identity, heads };
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeHeads(file: string, format: string, heads: Heads): void {
+  const lines = [JSON.stringify(heads.pack)];
+  for (const [key, h] of heads.heads) lines.push(`${key} ${h.offset} ${h.length} ${h.json}`);
+  writeFramed(file, format, lines.join('\n'));
+}
+
+const SOURCED = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang']);
+const DATES = new Set(['published', 'updated']);
+
+/**
+ * The head of an entry: its article without the body fields, dates as numbers, and each plain
+ * `Sourced` value (`{ value, from }` or `{ value, from, line }`) as `[value, from, line?]`: a
+ * third of the bytes to parse. Anything else (a link's rule, a date's offset) stays an object.
+ */
+export function headOf(entry: ArticleEntry): unknown {
+  const a = entry.article;
+  if (!a) return entry;
+  // Spread of a lazily decoded article reads the body: build the head field by field instead.
+  const article: Record<string, unknown> = {};
+  for (const k of Object.keys(a)) {
+    const v = (a as unknown as Record<string, unknown>)[k];
+    if ((LAZY as readonly string[]).includes(k)) article[k] = 0;
+    else if (SOURCED.has(k)) {
+      const src = v as { value: unknown; from: string; line?: number };
+      const value = DATES.has(k) ? (src.value as Date).getTime() : src.value;
+      const keys = Object.keys(src);
+      if (keys.length === 2 && keys[0] === 'value' && keys[1] === 'from') article[k] = [value, src.from];
+      else if (keys.length === 3 && keys[0] === 'value' && keys[1] === 'from' && keys[2] === 'line') article[k] = [value, src.from, src.line];
+      else article[k] = { ...src, value };
+    } else article[k] = v;
+  }
+  return { ...entry, article };
+}
+
+/**
+ * The entry of a head, its article's body fields read on first access with `body` (which reads the
+ * record from the pack): the same own, enumerable keys in the same order as the stored article.
+ */
+export function entryOfHead(head: unknown, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
+  const entry = head as ArticleEntry & { article?: Record<string, unknown> };
+  const compact = entry.article;
+  if (!compact) return { ...entry };
+  const stored: Record<string, unknown> = {};
+  for (const k of Object.keys(compact)) {
+    const v = compact[k];
+    if (!SOURCED.has(k)) stored[k] = v;
+    else if (Array.isArray(v)) {
+      const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
+      stored[k] = v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
+    } else {
+      const src = v as { value: unknown };
+      stored[k] = DATES.has(k) ? { ...src, value: new Date(src.value as number) } : src;
+    }
+  }
+  let loaded: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'> | undefined;
+  const own: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>> = {};
+  const get = <K extends (typeof LAZY)[number]>(k: K): Article[K] => {
+    if (k in own) return own[k] as Article[K];
+    loaded ??= body();
+    return loaded[k] as Article[K];
+  };
+  const article = {
+    ...stored,
+    get contentHtml(): string {
+      return get('contentHtml');
+    },
+    set contentHtml(v: string) {
+      own.contentHtml = v;
+    },
+    get contentText(): string {
+      return get('contentText');
+    },
+    set contentText(v: string) {
+      own.contentText = v;
+    },
+    get dropped(): Article['dropped'] {
+      return get('dropped');
+    },
+    set dropped(v: Article['dropped']) {
+      own.dropped = v;
+    },
+  } as unknown as Article;
+  return { ...entry, article };
+}

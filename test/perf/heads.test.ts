@@ -1,0 +1,83 @@
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildAt, expectSameAsUncached, makeProject, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
+
+/*
+ * The cache's heads (src/cache/heads.ts): a rebuild serves unchanged articles from one small file
+ * and reads no record of the pack for them; their bodies are read by offset only when an item
+ * must be rendered. Counted, not timed.
+ */
+
+function articles(): Record<string, string> {
+  const { 'recent.txt': _recent, ...rest } = sampleArticles();
+  return rest;
+}
+
+const cacheDir = (dir: string): string => path.join(dir, '.cache', 'feedwright');
+const headsFile = (dir: string): string => path.join(cacheDir(dir), readdirSync(cacheDir(dir)).find((n) => n.startsWith('heads-')) ?? 'missing');
+
+describe('cache heads', () => {
+  it('a one-change rebuild decodes no entry of the unchanged articles and renders only the changed items', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    await sleep(2100);
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.upToDate).toBe(false);
+    expect(result.work.parsed).toBe(1);
+    expect(result.work.decoded).toBe(0);
+    // one.md is in the main feed and in its tag and author feeds: none here (config), so three items.
+    expect(result.work.rendered).toBe(3);
+    const ref = await reference(dir);
+    expect(snapshot(dir)).toEqual(ref.files);
+    // The articles on request: the heads' articles read their bodies then, equal to a build without a cache.
+    expect(JSON.stringify(await result.articles())).toBe(JSON.stringify(await ref.result.articles()));
+  });
+
+  it('without the heads file every unchanged entry is decoded from the pack, with the same bytes', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    rmSync(headsFile(dir));
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(5);
+    await expectSameAsUncached(dir);
+  });
+
+  it('a pack rewritten under the heads (same file, other bytes) is noticed: the build decodes or parses again, same bytes', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    // Damage every record's payload in place: same inode, same size, so the heads' offsets look valid.
+    const pack = path.join(cacheDir(dir), 'articles.pack');
+    const size = statSync(pack).size;
+    const fd = openSync(pack, 'r+');
+    for (let at = 200; at < size; at += 97) writeSync(fd, Buffer.from('X'), 0, 1, at);
+    closeSync(fd);
+    // No previous output to copy from: every item is rendered, so every body is asked for.
+    rmSync(path.join(dir, 'dist'), { recursive: true });
+    await expectSameAsUncached(dir);
+  });
+
+  it("a pack compacted by another build, whatever its inode, is not read at the heads' offsets", async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    const pack = path.join(cacheDir(dir), 'articles.pack');
+    const bytes = readFileSync(pack);
+    // The same records in reverse order, the same size, and (file systems reuse inodes) maybe the
+    // same inode: the heads' offsets all point into other records.
+    const records: Buffer[] = [];
+    for (let at = 8; at < bytes.length; ) {
+      const end = at + 40 + bytes.readUInt32LE(at);
+      records.push(bytes.subarray(at, end));
+      at = end;
+    }
+    rmSync(pack);
+    writeFileSync(pack, Buffer.concat([bytes.subarray(0, 8), ...records.reverse()]));
+    expect(statSync(pack).size).toBe(bytes.length);
+    rmSync(path.join(dir, 'dist'), { recursive: true });
+    const result = await buildAt(dir);
+    expect(result.work.parsed).toBe(0);
+    await expectSameAsUncached(dir);
+  });
+});
