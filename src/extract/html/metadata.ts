@@ -160,8 +160,10 @@ interface PageIndex {
   bylines: DomElement[];
   /** Short elements whose text starts like a byline ("Von …", "By …", "Autor: …"), in document order. */
   textBylines: DomElement[];
-  /** Elements whose text a reader does not see: scripts, styles, templates, noscript, the <title>. */
+  /** Elements whose text a reader does not see: scripts, styles, templates, noscript, the <title>, boxes hidden by markup. */
   hidden: DomElement[];
+  /** The page's own navigation and footer (not an article's): a name shown only there is the site's, not a byline. */
+  chrome: DomElement[];
   /** `<h1>` elements outside navigation, footers and asides, in document order (at most `MAX_HEADINGS`). */
   headings: DomElement[];
 }
@@ -262,21 +264,67 @@ function contentChildren(el: DomElement): number {
   return n;
 }
 
+/** Class or id words of an author box; not "authorization" or "authority" (a consent box, a site's authority). */
+const AUTHOR_CLASS = /byline|author(?!i[tsz])/;
+
+/** Class tokens that hide an element from every reader (display utilities of CSS frameworks). */
+const HIDDEN_CLASS: ReadonlySet<string> = new Set(['hidden', 'hide', 'h-hide', 'u-hidden', 'is-hidden', 'd-none', 'display-none', 'visually-hidden-all']);
+
+/** Hidden by its own markup: the `hidden` attribute, an inline `display: none`/`visibility: hidden`, a hiding class. */
+function hiddenByMarkup(el: DomElement): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  const classes = el.getAttribute('class');
+  return classes !== null && classes.toLowerCase().split(/\s+/).some((t) => HIDDEN_CLASS.has(t));
+}
+
+/** The page's navigation and its own footer (an article's footer holds its byline and is not chrome). */
+function isPageChrome(el: DomElement, tag: string): boolean {
+  if (tag === 'nav') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'contentinfo') return true;
+  return tag === 'footer' && !el.closest('article, main, [role="main"]');
+}
+
 function hasToken(value: string | null, token: string): boolean {
   return value?.toLowerCase().split(/\s+/).includes(token) === true;
 }
 
+/** `el` is `box` or inside it. */
+function within(box: DomElement | undefined, el: DomElement): boolean {
+  if (box === undefined) return false;
+  for (let node: DomElement | null = el; node !== null; node = node.parentElement) if (node === box) return true;
+  return false;
+}
+
 function indexPage(document: DomDocument): PageIndex {
-  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [], hidden: [], textBylines: [] };
+  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [], hidden: [], chrome: [], textBylines: [] };
+  // The outermost hidden box and chrome element seen so far: their descendants are not listed again.
+  let hiddenBox: DomElement | undefined;
+  let chromeBox: DomElement | undefined;
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase();
+    const insideHidden = within(hiddenBox, el);
+    if (!insideHidden && hiddenByMarkup(el)) {
+      hiddenBox = el;
+      index.hidden.push(el);
+    }
+    // Text already counted with its hidden box is not counted again.
+    const hide = (e: DomElement): void => {
+      if (!insideHidden && hiddenBox !== e) index.hidden.push(e);
+    };
+    if (!within(chromeBox, el) && isPageChrome(el, tag)) {
+      chromeBox = el;
+      index.chrome.push(el);
+    }
     if (tag === 'script') {
       if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') index.jsonLd.push(el);
-      index.hidden.push(el);
+      hide(el);
       continue;
     }
     if (tag === 'style' || tag === 'noscript' || tag === 'template') {
-      index.hidden.push(el);
+      hide(el);
       continue;
     }
     if (tag === 'meta') {
@@ -289,7 +337,7 @@ function indexPage(document: DomDocument): PageIndex {
     }
     if (tag === 'title') {
       index.title ??= el;
-      index.hidden.push(el);
+      hide(el);
       continue;
     }
     if (tag === 'h1') {
@@ -310,7 +358,7 @@ function indexPage(document: DomDocument): PageIndex {
       if (first?.nodeType === TEXT_NODE && BYLINE_START.test(first.nodeValue ?? '')) index.textBylines.push(el);
     }
     const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    if (index.bylines.length < MAX_BYLINES && (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author'))) {
+    if (index.bylines.length < MAX_BYLINES && (hasToken(itemprop, 'author') || hasToken(rel, 'author') || AUTHOR_CLASS.test(classId))) {
       index.bylines.push(el);
     }
   }
@@ -654,8 +702,8 @@ function resolveUrl(value: string, base: string | undefined): string {
   }
 }
 
-/** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars. */
-const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
+/** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars, carousels. */
+const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend\w*|recommand\w*|more-articles|carousel|slider|swiper)(?:$|[-_])/i;
 
 /**
  * Class tokens that describe the page or the post, not the box: a layout ("has-sidebar",
@@ -674,6 +722,26 @@ function inOtherBox(el: DomElement): boolean {
     if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
     const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
     if (tokens.some((t) => t !== '' && OTHER_BOX.test(t) && !STATE_OR_TERM_TOKEN.test(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * Class words of a photo or image credit, a caption, a copyright line: they name a photographer or
+ * the owner ("credits" alone is often the article's own credits box, which names its author).
+ */
+const CREDIT_CLASS = /(?:^|[-_])(?:photo|photos|foto|fotos|image|img|picture|caption|copyright)(?:$|[-_])/i;
+
+/**
+ * A name no reader sees as the article's byline: inside a box hidden by markup, or a credit (an
+ * element or its parent classed as a photo credit or caption, anything inside a figure).
+ */
+function notABylineBox(el: DomElement): boolean {
+  for (let node: DomElement | null = el, up = 0; node !== null; node = node.parentElement, up += 1) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html') return false;
+    if (hiddenByMarkup(node) || tag === 'figure' || tag === 'figcaption') return true;
+    if (up < 2 && (node.getAttribute('class') ?? '').split(/\s+/).some((t) => t !== '' && CREDIT_CLASS.test(t))) return true;
   }
   return false;
 }
@@ -725,6 +793,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   // Dates: timeDates, scored with the others by ./page-dates.ts.
   const relAuthors = dedupePeople(
     index.relAuthor.flatMap((a) => {
+      if (notABylineBox(a)) return [];
       const people = authorsFromText(a.textContent ?? '');
       const href = a.getAttribute('href');
       if (href && people.length === 1 && people[0]) people[0].url = resolveUrl(href, o.url);
@@ -739,6 +808,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   index.bylines.forEach((el, order) => {
     // Comment forms label their name field "author"; those are not the article's byline.
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    if (notABylineBox(el)) return;
     const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
     let text = normalizeSpace(nameEl.textContent ?? '');
     // "<a>Jane Doe</a>, 21. Jan. 2015 <div class=rating>…</div>": the line before the first block.
@@ -755,6 +825,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   // Bylines written as text: "Von Jane Doe", "By <a>Jane Doe</a> on Monday", "<b>Autor:</b> Jane Doe".
   index.textBylines.forEach((el, order) => {
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    if (notABylineBox(el)) return;
     // A label element ("<strong>Autor:</strong> <a>Jane Doe</a><br>", "<span>By</span><span>Jane Doe</span>"):
     // the name is what follows it on the same line.
     const label = normalizeSpace(el.textContent ?? '');
@@ -808,8 +879,10 @@ const AUTHOR_WEIGHT = {
   shownOrganisation: 0.3,
   /** Structured data naming the site itself (personal blogs are named after their author) ... */
   siteName: 1,
-  /** ... and no other source agrees: the site's name filled into an author field, not taken. */
+  /** ... and no source the page shows agrees: the site's name filled into an author field, not taken. */
   loneSiteName: 2,
+  /** A publication's name: an article ("The", "Die", "La", ...) before the site's or an organisation's name. */
+  publication: 10,
   /** All names are full names (two words or more). */
   fullNames: 0.5,
   /** What a candidate needs to be taken at all. */
@@ -839,27 +912,33 @@ interface AuthorCandidate {
  * names another source agrees with gain; structured data naming someone the page never shows, an
  * organisation, or the site itself loses (a byline element showing an organisation is kept).
  */
-function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], candidates: readonly AuthorCandidate[], siteNames: readonly string[], scored: ScoredAuthors[] = []): Sourced<Person[]> | undefined {
+function chooseAuthors(document: DomDocument, index: PageIndex, candidates: readonly AuthorCandidate[], siteNames: readonly string[], scored: ScoredAuthors[] = []): Sourced<Person[]> | undefined {
   const cleaned = candidates.filter((c) => c.people.length > 0);
   if (cleaned.length === 0) return undefined;
-  let visible: { all: string; hidden: string } | undefined;
+  let visible: { all: string; hidden: string; chrome: string } | undefined;
+  // Shown where a reader reads the page: not only in hidden text, nor only in the page's navigation and footer
+  // (a site owner's name in the copyright line is not the article's byline).
   const shown = (name: string): boolean => {
-    visible ??= pageText(document, hidden);
+    visible ??= pageText(document, index);
     const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp);
     if (words.length === 0) return false;
-    const pattern = new RegExp(words.join('\\s+'), 'g');
-    return count(visible.all, pattern) > count(visible.hidden, pattern);
+    // Whole words: a first name "Jan" is not shown by "Januar".
+    const pattern = new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
+    return count(visible.all, pattern) > count(visible.hidden, pattern) + count(visible.chrome, pattern);
   };
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
   for (const c of cleaned) {
     let score = c.weight;
     const notes: string[] = [];
     let agreed = false;
+    /** A source the page shows (a byline, rel=author) names the same person. */
+    let agreedShown = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
       if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
         score += AUTHOR_WEIGHT.agreement;
         agreed = true;
+        if (!other.stated) agreedShown = true;
         notes.push(`agreed:${other.from}`);
       }
     }
@@ -872,12 +951,17 @@ function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], can
       score += AUTHOR_WEIGHT.fullNames;
       notes.push('full-names');
     }
-    // Organisations and the site's own name are authors only when the page shows them as the byline.
-    if (c.people.some((p) => isOrganisationName(p.name))) {
+    // Organisations and the site's own name are authors only when the page shows them as the byline;
+    // a publication's name ("Die Tagespresse", "The Planetary Press") never is.
+    if (c.people.some((p) => isPublicationName(p.name, siteNames))) {
+      score -= AUTHOR_WEIGHT.publication;
+      notes.push('publication');
+    } else if (c.people.some((p) => isOrganisationName(p.name))) {
       score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
       notes.push('organisation');
     } else if (c.stated && c.people.some((p) => isSiteName(p.name, siteNames))) {
-      score -= agreed ? AUTHOR_WEIGHT.siteName : AUTHOR_WEIGHT.loneSiteName;
+      // Two structured fields agreeing are one plugin's setting written twice, not a byline.
+      score -= agreedShown ? AUTHOR_WEIGHT.siteName : AUTHOR_WEIGHT.loneSiteName + (agreed ? AUTHOR_WEIGHT.agreement : 0);
       notes.push('site-name');
     } else if (c.people.some((p) => isSiteName(p.name, siteNames))) notes.push('shown-site-name');
     scored.push({ from: c.from, names: c.people.map((p) => p.name), score, notes });
@@ -909,8 +993,17 @@ function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
  * The page's text, and the text of what a reader does not see (scripts, styles, templates, the
  * <title>), lower-cased. Read with `textContent` only: the document is not walked or changed here.
  */
-function pageText(document: DomDocument, hidden: readonly DomElement[]): { all: string; hidden: string } {
-  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: hidden.map((el) => el.textContent ?? '').join(' ').toLowerCase() };
+function pageText(document: DomDocument, index: PageIndex): { all: string; hidden: string; chrome: string } {
+  const text = (els: readonly DomElement[]): string => els.map((el) => el.textContent ?? '').join(' ').toLowerCase();
+  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: text(index.hidden), chrome: text(index.chrome) };
+}
+
+/** Articles that open a publication's name ("The Planetary Press", "Die Tagespresse", "Das Mitternachtskabinett"). */
+const PUBLICATION_ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Het)\s+\p{Lu}/u;
+
+/** A publication's name: an article, then the site's own name or an organisation's ("Le Corbusier" is neither). */
+function isPublicationName(name: string, siteNames: readonly string[]): boolean {
+  return PUBLICATION_ARTICLE.test(name) && (isSiteName(name, siteNames) || isOrganisationName(name));
 }
 
 function count(haystack: string, pattern: RegExp): number {
@@ -1020,7 +1113,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   if (dates.updated) found.updated = dates.updated;
   else delete found.updated;
   const authorCandidates: ScoredAuthors[] = [];
-  const authors = chooseAuthors(document, index.hidden, [
+  const authors = chooseAuthors(document, index, [
     { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
     { from: 'html', people: html.authors ?? [], weight: AUTHOR_WEIGHT.relAuthor, stated: false },

@@ -352,6 +352,63 @@ describe('extractHtml metadata: author classes of the second dev set (issue 12)'
   });
 });
 
+describe('extractMetadata: names that are not the article\'s byline (issue 12, spurious authors)', () => {
+  const authorsOf = (body: string, head = ''): string[] | undefined => {
+    const parsed = parseDocument(page({ head, body }));
+    if (!parsed.ok) throw new Error('the test page does not parse');
+    return extractMetadata(parsed.document, opts).found.authors?.value.map((p) => p.name);
+  };
+  const story = (...lines: string[]): string => article(['<h1>Rents rise</h1>', ...lines, ...paragraphs(3)]);
+
+  it('does not read a byline from a box hidden by markup (hidden attribute, display:none, a hiding class)', () => {
+    expect(authorsOf(story('<div class="hidden"><span class="author">Jana Dorn</span></div>'))).toBeUndefined();
+    expect(authorsOf(story('<p hidden>Von Jana Dorn</p>'))).toBeUndefined();
+    expect(authorsOf(story('<a rel="author" href="/u/1" style="display:none;">Jana Dorn</a>'))).toBeUndefined();
+    // Responsive and print utilities hide on some screens only.
+    expect(authorsOf(story('<div class="hidden-print"><span class="author">Jana Dorn</span></div>'))).toEqual(['Jana Dorn']);
+  });
+
+  it('does not read a photo credit or a caption as the byline', () => {
+    expect(authorsOf(story('<div class="gallery__actions"><p class="photo-author">por Lena Kraus</p></div>'))).toBeUndefined();
+    expect(authorsOf(story('<figure><img src="a.jpg" alt=""><figcaption>By Lena Kraus</figcaption></figure>'))).toBeUndefined();
+    // A credits box of the article names its author.
+    expect(authorsOf(story('<section class="c-article__credits"><span class="c-article-card__author">Ursula Egger</span></section>'))).toEqual(['Ursula Egger']);
+  });
+
+  it('does not take a consent box classed "authorization" for an author box', () => {
+    const consent = '<div class="authorization-checkbox"><label class="authorization-checkbox__desc">Pour Télécharger Ce Son</label></div>';
+    expect(authorsOf(story(consent))).toBeUndefined();
+  });
+
+  it("takes the article's byline over a carousel's or a recommendation list's", () => {
+    const carousel = '<section id="recommande" class="selected-podcasts"><article class="podcast-card"><p class="podcast-card__author">Olivier Marin</p></article></section>';
+    expect(authorsOf(`${carousel}${story('<p class="byline">Kristen Falk</p>')}`)).toEqual(['Kristen Falk']);
+    const slider = '<div class="swiper-container"><p class="author">Anna Blum</p></div>';
+    expect(authorsOf(`${slider}${story('<p class="byline">Kristen Falk</p>')}`)).toEqual(['Kristen Falk']);
+  });
+
+  it("does not take a publication's name (an article, then the site's or an outlet's name) for an author", () => {
+    const head = `<meta property="og:site_name" content="Die Tagespresse">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Die Tagespresse' } })}`;
+    expect(authorsOf(story('<span class="author">Die Tagespresse</span>'), head)).toBeUndefined();
+    expect(authorsOf(story('<p class="author">The Planetary Press</p>'))).toBeUndefined();
+    // A name that only starts like one ("Le Corbusier") is a person's.
+    expect(authorsOf(story('<p class="author">Le Corbusier</p>'))).toEqual(['Le Corbusier']);
+  });
+
+  it("does not take the site's name that two structured fields state and no byline shows", () => {
+    const head = `<meta property="og:site_name" content="Ostland Direkt"><meta name="author" content="Ostland Direkt">${jsonLd({ '@type': 'NewsArticle', headline: 'Rents rise', author: { '@type': 'Person', name: 'Ostland Direkt' } })}`;
+    expect(authorsOf(`<div class="logo">Ostland Direkt</div>${story()}`, head)).toBeUndefined();
+    // Shown as the byline, the site's name is the author (a personal blog named after its author).
+    expect(authorsOf(`<div class="logo">Ostland Direkt</div>${story('<span class="author vcard">Ostland Direkt</span>')}`, head)).toEqual(['Ostland Direkt']);
+  });
+
+  it('looks a structured name up as whole words ("Jan" is not shown by "Januar")', () => {
+    const head = '<meta name="author" content="Jan">';
+    expect(authorsOf(story('<p>Am 3. Januar begann der Umbau.</p>'), head)).toBeUndefined();
+    expect(authorsOf(story('<p>Gruß, Jan</p>'), head)).toEqual(['Jan']);
+  });
+});
+
 describe('extractHtml metadata: headings made of parts', () => {
   it('joins the parts of a heading with a space, but not before punctuation', () => {
     const html = page({ head: '<title>Frauen im THW: Vergangenheit und Zukunft</title>', body: article(['<h1><span>Frauen im THW</span><span>: Vergangenheit und Zukunft</span></h1>', ...paragraphs(4)]) });
