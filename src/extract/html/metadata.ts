@@ -874,6 +874,11 @@ const AUTHOR_WEIGHT = {
    * full name it stays under `minimum`.
    */
   hidden: 1.2,
+  /**
+   * Structured data naming someone the page shows only in its navigation or footer (the copyright
+   * line, the contact box), and no byline agrees: the site's owner, not the article's author.
+   */
+  siteOwner: 10,
   /** An organisation named in structured data / in a byline element. */
   organisation: 2.5,
   shownOrganisation: 0.3,
@@ -916,15 +921,17 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
   const cleaned = candidates.filter((c) => c.people.length > 0);
   if (cleaned.length === 0) return undefined;
   let visible: { all: string; hidden: string; chrome: string } | undefined;
-  // Shown where a reader reads the page: not only in hidden text, nor only in the page's navigation and footer
-  // (a site owner's name in the copyright line is not the article's byline).
-  const shown = (name: string): boolean => {
+  // Where the page shows a name: where a reader reads it, only in the page's navigation and footer
+  // (a copyright line, a contact box: the site's owner), or nowhere (scripts, hidden boxes only).
+  const whereShown = (name: string): 'page' | 'chrome' | 'nowhere' => {
     visible ??= pageText(document, index);
     const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp);
-    if (words.length === 0) return false;
+    if (words.length === 0) return 'nowhere';
     // Whole words: a first name "Jan" is not shown by "Januar".
     const pattern = new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
-    return count(visible.all, pattern) > count(visible.hidden, pattern) + count(visible.chrome, pattern);
+    const seen = count(visible.all, pattern) - count(visible.hidden, pattern);
+    if (seen <= 0) return 'nowhere';
+    return seen > count(visible.chrome, pattern) ? 'page' : 'chrome';
   };
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
   for (const c of cleaned) {
@@ -942,10 +949,18 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
         notes.push(`agreed:${other.from}`);
       }
     }
-    // A name another source agrees with is on the page (or stated twice); only a lone one is looked up.
-    if (c.stated && !agreed && !c.people.some((p) => shown(p.name))) {
-      score -= AUTHOR_WEIGHT.hidden;
-      notes.push('hidden');
+    // A structured name no byline on the page agrees with is looked up in the page's text.
+    if (c.stated && !agreedShown) {
+      const seen = c.people.map((p) => whereShown(p.name));
+      if (seen.includes('page')) {
+        // Shown: nothing to weigh.
+      } else if (seen.includes('chrome')) {
+        score -= AUTHOR_WEIGHT.siteOwner;
+        notes.push('site-owner');
+      } else if (!agreed) {
+        score -= AUTHOR_WEIGHT.hidden;
+        notes.push('hidden');
+      }
     }
     if (c.people.every((p) => p.name.trim().includes(' '))) {
       score += AUTHOR_WEIGHT.fullNames;

@@ -402,6 +402,15 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
     expect(authorsOf(`<div class="logo">Ostland Direkt</div>${story('<span class="author vcard">Ostland Direkt</span>')}`, head)).toEqual(['Ostland Direkt']);
   });
 
+  it('does not take a structured name the page shows only in its footer (the site owner), but keeps one it never shows', () => {
+    const footer = '<footer><p>Copyright © 2020 by Paul Sieben - Alle Rechte vorbehalten</p></footer>';
+    expect(authorsOf(`${story()}${footer}`, '<meta name="author" content="Paul Sieben">')).toBeUndefined();
+    const both = `<meta name="author" content="Paul Sieben">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: 'Paul Sieben' })}`;
+    expect(authorsOf(`${story()}${footer}`, both)).toBeUndefined();
+    expect(authorsOf(story(), '<meta name="author" content="Paul Sieben">')).toEqual(['Paul Sieben']);
+    expect(authorsOf(`${story('<p>Text: Paul Sieben</p>')}${footer}`, '<meta name="author" content="Paul Sieben">')).toEqual(['Paul Sieben']);
+  });
+
   it('looks a structured name up as whole words ("Jan" is not shown by "Januar")', () => {
     const head = '<meta name="author" content="Jan">';
     expect(authorsOf(story('<p>Am 3. Januar begann der Umbau.</p>'), head)).toBeUndefined();
