@@ -667,6 +667,19 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+/** Short `<title>` segments after the headline: a forum's or a shop's section path ("… | iPhone | Forum"). */
+const BREADCRUMB_TAIL = /(?:\s+\|\s+[^|\s]+(?:\s[^|\s]+)?){2,}$/u;
+
+/**
+ * A `<title>` without its section path (two or more segments of one or two words after " | ") and
+ * without a leading bullet ("» Jens Weber"), when a headline of three words or more remains.
+ */
+function withoutBreadcrumbs(title: string): string {
+  const bare = title.replace(/^[»›•·]+\s*/, '');
+  const head = bare.replace(BREADCRUMB_TAIL, '');
+  return wordCount(head) >= 3 ? head : bare;
+}
+
 /** Strip `siteName` when it ends (or starts) the title behind a separator; nothing else. */
 export function stripExactSiteName(title: string, siteName: string): string {
   const site = escapeRegExp(siteName);
@@ -1039,15 +1052,45 @@ function isLogoHeading(el: DomElement): boolean {
   return false;
 }
 
-/** A heading's text, and its parts when it is made of several (a kicker span, then the headline). */
+/** Class words of a kicker set above or before the headline inside its heading ("Dachzeile", "roofline", "overline"). */
+const KICKER_CLASS = /kicker|roofline|dachzeile|spitzmarke|overline|topline|eyebrow|super-?title|topic-label|h\dsmall/i;
+/** Class words of text that only screen readers read ("<span class=visuallyhidden>Headline:</span>"). */
+const SCREEN_READER_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-text|u-screen-reader-text|aural|element-invisible|a11y-hidden)(?:\s|$)/i;
+/** A full date and a separator before the headline ("23.01.2022 - Dorothea Wierer darf jubeln"): the date line, glued. */
+const LEADING_DATE = /^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d)\s*[-–—|:]\s+(?=\p{L})/u;
+
+const headingText = (text: string): string => normalizeSpace(text.replace(/\u00ad/g, ''));
+
+/**
+ * A heading's text, and its parts when it is made of several (a kicker span, then the headline). A
+ * part marked as the kicker (by its class, or a `<small>`) and text only screen readers read are
+ * not the headline; a heading that only wraps one element is read inside it.
+ */
 function headingCandidate(el: DomElement): HeadingCandidate {
+  let box = el;
+  const whole = headingText(el.textContent ?? '');
+  while (contentChildren(box) === 1 && box.firstElementChild !== null && headingText(box.firstElementChild.textContent ?? '') === whole) box = box.firstElementChild;
   const parts: string[] = [];
-  for (const node of el.childNodes) {
-    const text = normalizeSpace((node.textContent ?? '').replace(/\u00ad/g, ''));
+  /** A kicker or screen-reader text was left out. */
+  let skipped = false;
+  for (const node of box.childNodes) {
+    if (node.nodeType === ELEMENT_NODE) {
+      const child = node as DomElement;
+      const classes = child.getAttribute('class') ?? '';
+      if (SCREEN_READER_CLASS.test(classes) || child.localName.toLowerCase() === 'small' || KICKER_CLASS.test(classes)) {
+        skipped = true;
+        continue;
+      }
+    }
+    const text = headingText(node.textContent ?? '');
     if (text !== '') parts.push(text);
   }
+  // A kicker alone is no headline: the heading is read whole.
+  if (parts.length === 0) parts.push(whole);
   // Parts are joined with a space, except before punctuation ("Frauen im THW" + ": Vergangenheit").
-  const text = parts.length >= 2 ? parts.reduce((a, b) => (/^[:;,.!?)]/.test(b) ? `${a}${b}` : `${a} ${b}`)) : normalizeSpace((el.textContent ?? '').replace(/\u00ad/g, ''));
+  const joined = parts.length >= 2 || skipped ? parts.reduce((a, b) => (/^[:;,.!?)]/.test(b) ? `${a}${b}` : `${a} ${b}`)) : whole;
+  // The separator after a kicker left out (": ") goes with it.
+  const text = (skipped ? joined.replace(/^[\s:;,.|–—-]+/, '') : joined).replace(LEADING_DATE, '');
   return parts.length >= 2 ? { text, parts } : { text };
 }
 
@@ -1102,9 +1145,12 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   // A heading that links to the home page or is styled as the logo is the site's name.
   const logos = index.headings.filter(isLogoHeading);
   const headings = index.headings.filter((h) => !logos.includes(h));
+  // A heading only screen readers read ("<h1 class=visuallyhidden>Title | Site</h1>") is not the headline a reader
+  // sees (it still places the article for the dates below).
+  const shownHeadings = headings.filter((h) => !SCREEN_READER_CLASS.test(h.getAttribute('class') ?? '') && !hiddenByMarkup(h));
   const named = { siteNames: [siteName, metas.get('application-name')?.[0], ...organizations, ...logos.map((h) => normalizeSpace(h.textContent ?? ''))], host };
     const siteNames = siteNamesOf(named);
-  const headline = chooseHeading(headings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
+  const headline = chooseHeading(shownHeadings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
   if (headline) {
     // The same words as the structured title: that title, with its provenance, stays.
     if (found.title?.value.toLowerCase() !== headline.text.toLowerCase()) found.title = { value: headline.text, from: 'html' };
@@ -1112,7 +1158,8 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   else if (found.title) {
     const fallback = found.title.from === 'html' ? (t: string) => stripSiteName(t, siteName) : (t: string) => t;
     const raw = found.title.from === 'html' ? pageTitle : found.title.value;
-    found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
+    const value = withoutSiteSegments(raw, siteNames, fallback);
+    found.title = { ...found.title, value: found.title.from === 'html' ? withoutBreadcrumbs(value) : value };
   }
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
   const headlineEl = headlineElement(headings, headline?.text);

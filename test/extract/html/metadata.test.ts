@@ -423,4 +423,32 @@ describe('extractHtml metadata: headings made of parts', () => {
     const html = page({ head: '<title>Frauen im THW: Vergangenheit und Zukunft</title>', body: article(['<h1><span>Frauen im THW</span><span>: Vergangenheit und Zukunft</span></h1>', ...paragraphs(4)]) });
     expect(extractHtml(html, opts).found.title?.value).toBe('Frauen im THW: Vergangenheit und Zukunft');
   });
+
+  const titleOf = (h1: string, title: string): string | undefined => extractHtml(page({ head: `<title>${title}</title>`, body: article([h1, ...paragraphs(4)]) }), opts).found.title?.value;
+
+  it('leaves out a kicker marked by its class or a <small>, and the separator after it', () => {
+    expect(titleOf('<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>', 'Interne Unterlagen im Netz: Daten von Rheinmetall gehackt')).toBe('Daten von Rheinmetall gehackt');
+    expect(titleOf('<h1><span class="ts-overline">Abstandsregeln </span><span class="ts-colon">: </span><span class="ts-headline">Wie Firmen ihre Leute schützen</span></h1>', 'Abstandsregeln: Wie Firmen ihre Leute schützen')).toBe('Wie Firmen ihre Leute schützen');
+    expect(titleOf('<h1 class="title"><span itemprop="headline"><small>Einheit der Woche</small><br>Lagen-Pyramide mit Gewicht</span></h1>', 'Einheit der Woche: Lagen-Pyramide mit Gewicht')).toBe('Lagen-Pyramide mit Gewicht');
+    // Parts without a kicker's mark stay one headline.
+    expect(titleOf('<h1><span>Leslie Clio</span> <span>Brave New Woman</span></h1>', 'Leslie Clio Brave New Woman')).toBe('Leslie Clio Brave New Woman');
+  });
+
+  it('does not take a heading only screen readers read for the headline', () => {
+    const head = '<title>EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltamt</title><meta property="og:title" content="EU-Taxonomie: Atomkraft ist nicht nachhaltig">';
+    const html = page({ head, body: `<h1 class="visuallyhidden">EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltamt</h1>${article(paragraphs(4))}` });
+    expect(extractHtml(html, opts).found.title?.value).toBe('EU-Taxonomie: Atomkraft ist nicht nachhaltig');
+  });
+
+  it("drops a <title>'s section path and leading bullet when the title is all there is", () => {
+    const forum = page({ head: '<title>kein App Store mehr über Mobile Daten | iPhone | Forum | MacNews.de</title>', body: `<h1><a href="/">MacNews.de</a></h1>${article(paragraphs(4))}` });
+    expect(extractHtml(forum, { ...opts, url: 'https://www.macnews.de/forum/x' }).found.title?.value).toBe('kein App Store mehr über Mobile Daten');
+    const bullet = page({ head: '<title>mediaarchitecture.de // &raquo; Jens Weber</title>', body: `<h1><a href="/">mediaarchitecture.de</a></h1>${article(paragraphs(4))}` });
+    expect(extractHtml(bullet, { ...opts, url: 'https://mediaarchitecture.de/jw' }).found.title?.value).toBe('Jens Weber');
+  });
+
+  it('leaves out text only screen readers read and a date glued before the headline', () => {
+    expect(titleOf('<h1 class="document-title"><div class="document-title__headline"><span class="visuallyhidden">Headline:</span> Energiewende und Wandel</div></h1>', 'Energiewende und Wandel - Institut')).toBe('Energiewende und Wandel');
+    expect(titleOf('<h1 class="t1"><h2 class="headline">23.01.2022 - Dorothea Wierer darf noch jubeln</h2></h1>', 'Dorothea Wierer darf noch jubeln | Sport')).toBe('Dorothea Wierer darf noch jubeln');
+  });
 });
