@@ -160,10 +160,8 @@ interface PageIndex {
   bylines: DomElement[];
   /** Short elements whose text starts like a byline ("Von …", "By …", "Autor: …"), in document order. */
   textBylines: DomElement[];
-  /** Elements whose text a reader does not see: scripts, styles, templates, noscript, the <title>, boxes hidden by markup. */
+  /** Elements whose text a reader does not see: scripts, styles, templates, noscript, the <title>. */
   hidden: DomElement[];
-  /** The page's own navigation and footer (not an article's): a name shown only there is the site's, not a byline. */
-  chrome: DomElement[];
   /** `<h1>` elements outside navigation, footers and asides, in document order (at most `MAX_HEADINGS`). */
   headings: DomElement[];
 }
@@ -268,7 +266,12 @@ function contentChildren(el: DomElement): number {
 const AUTHOR_CLASS = /byline|author(?!i[tsz])/;
 
 /** Class tokens that hide an element from every reader (display utilities of CSS frameworks). */
-const HIDDEN_CLASS: ReadonlySet<string> = new Set(['hidden', 'hide', 'h-hide', 'u-hidden', 'is-hidden', 'd-none', 'display-none', 'visually-hidden-all']);
+const HIDDEN_CLASS: ReadonlySet<string> = new Set(['hidden', 'hide', 'h-hide', 'u-hidden', 'is-hidden', 'd-none', 'display-none']);
+
+/** Elements that may be hidden by their markup (`hiddenByMarkup` decides). */
+const HIDDEN_SELECTOR = `[hidden], [style*="none"], [style*="hidden"], ${[...HIDDEN_CLASS].map((c) => `.${c}`).join(', ')}`;
+/** Elements that may be the page's chrome (`isPageChrome` decides). */
+const CHROME_SELECTOR = 'nav, footer, [role="navigation"], [role="contentinfo"]';
 
 /** Hidden by its own markup: the `hidden` attribute, an inline `display: none`/`visibility: hidden`, a hiding class. */
 function hiddenByMarkup(el: DomElement): boolean {
@@ -291,40 +294,17 @@ function hasToken(value: string | null, token: string): boolean {
   return value?.toLowerCase().split(/\s+/).includes(token) === true;
 }
 
-/** `el` is `box` or inside it. */
-function within(box: DomElement | undefined, el: DomElement): boolean {
-  if (box === undefined) return false;
-  for (let node: DomElement | null = el; node !== null; node = node.parentElement) if (node === box) return true;
-  return false;
-}
-
 function indexPage(document: DomDocument): PageIndex {
-  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [], hidden: [], chrome: [], textBylines: [] };
-  // The outermost hidden box and chrome element seen so far: their descendants are not listed again.
-  let hiddenBox: DomElement | undefined;
-  let chromeBox: DomElement | undefined;
+  const index: PageIndex = { jsonLd: [], metas: [], relAuthor: [], relTag: [], bylines: [], headings: [], hidden: [], textBylines: [] };
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase();
-    const insideHidden = within(hiddenBox, el);
-    if (!insideHidden && hiddenByMarkup(el)) {
-      hiddenBox = el;
-      index.hidden.push(el);
-    }
-    // Text already counted with its hidden box is not counted again.
-    const hide = (e: DomElement): void => {
-      if (!insideHidden && hiddenBox !== e) index.hidden.push(e);
-    };
-    if (!within(chromeBox, el) && isPageChrome(el, tag)) {
-      chromeBox = el;
-      index.chrome.push(el);
-    }
     if (tag === 'script') {
       if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') index.jsonLd.push(el);
-      hide(el);
+      index.hidden.push(el);
       continue;
     }
     if (tag === 'style' || tag === 'noscript' || tag === 'template') {
-      hide(el);
+      index.hidden.push(el);
       continue;
     }
     if (tag === 'meta') {
@@ -337,7 +317,7 @@ function indexPage(document: DomDocument): PageIndex {
     }
     if (tag === 'title') {
       index.title ??= el;
-      hide(el);
+      index.hidden.push(el);
       continue;
     }
     if (tag === 'h1') {
@@ -1023,7 +1003,27 @@ function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
  */
 function pageText(document: DomDocument, index: PageIndex): { all: string; hidden: string; chrome: string } {
   const text = (els: readonly DomElement[]): string => els.map((el) => el.textContent ?? '').join(' ').toLowerCase();
-  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: text(index.hidden), chrome: text(index.chrome) };
+  // Looked for only here (a page whose candidates need no look-up pays nothing): boxes hidden by markup
+  // and the page's own navigation and footer, the outermost of each, and the scripts outside those boxes.
+  const boxes = outermost([...document.querySelectorAll(HIDDEN_SELECTOR)].filter(hiddenByMarkup));
+  const inBox = (el: DomElement): boolean => {
+    for (let node = el.parentElement; node !== null; node = node.parentElement) if (boxes.has(node)) return true;
+    return false;
+  };
+  const hidden = [...boxes, ...index.hidden.filter((el) => !boxes.has(el) && !inBox(el))];
+  const chrome = outermost([...document.querySelectorAll(CHROME_SELECTOR)].filter((el) => isPageChrome(el, el.localName.toLowerCase())));
+  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: text(hidden), chrome: text([...chrome]) };
+}
+
+/** The elements of `els` (in document order) that are inside none of the others. */
+function outermost(els: readonly DomElement[]): Set<DomElement> {
+  const out = new Set<DomElement>();
+  for (const el of els) {
+    let inside = false;
+    for (let node = el.parentElement; node !== null && !inside; node = node.parentElement) inside = out.has(node);
+    if (!inside) out.add(el);
+  }
+  return out;
 }
 
 /** Articles that open a publication's name ("The Planetary Press", "Die Tagespresse", "Das Mitternachtskabinett"). */
