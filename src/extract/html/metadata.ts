@@ -262,6 +262,34 @@ function contentChildren(el: DomElement): number {
   return n;
 }
 
+/** Class or id words of an author box; not "authorization" or "authority" (a consent box, a site's authority). */
+const AUTHOR_CLASS = /byline|author(?!i[tsz])/;
+
+/** Class tokens that hide an element from every reader (display utilities of CSS frameworks). */
+const HIDDEN_CLASS: ReadonlySet<string> = new Set(['hidden', 'hide', 'h-hide', 'u-hidden', 'is-hidden', 'd-none', 'display-none']);
+
+/** Elements that may be hidden by their markup (`hiddenByMarkup` decides). */
+const HIDDEN_SELECTOR = `[hidden], [style*="none"], [style*="hidden"], ${[...HIDDEN_CLASS].map((c) => `.${c}`).join(', ')}`;
+/** Elements that may be the page's chrome (`isPageChrome` decides). */
+const CHROME_SELECTOR = 'nav, footer, [role="navigation"], [role="contentinfo"]';
+
+/** Hidden by its own markup: the `hidden` attribute, an inline `display: none`/`visibility: hidden`, a hiding class. */
+function hiddenByMarkup(el: DomElement): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  const classes = el.getAttribute('class');
+  return classes !== null && classes.toLowerCase().split(/\s+/).some((t) => HIDDEN_CLASS.has(t));
+}
+
+/** The page's navigation and its own footer (an article's footer holds its byline and is not chrome). */
+function isPageChrome(el: DomElement, tag: string): boolean {
+  if (tag === 'nav') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'contentinfo') return true;
+  return tag === 'footer' && !el.closest('article, main, [role="main"]');
+}
+
 function hasToken(value: string | null, token: string): boolean {
   return value?.toLowerCase().split(/\s+/).includes(token) === true;
 }
@@ -310,7 +338,7 @@ function indexPage(document: DomDocument): PageIndex {
       if (first?.nodeType === TEXT_NODE && BYLINE_START.test(first.nodeValue ?? '')) index.textBylines.push(el);
     }
     const classId = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    if (index.bylines.length < MAX_BYLINES && (hasToken(itemprop, 'author') || hasToken(rel, 'author') || classId.includes('byline') || classId.includes('author'))) {
+    if (index.bylines.length < MAX_BYLINES && (hasToken(itemprop, 'author') || hasToken(rel, 'author') || AUTHOR_CLASS.test(classId))) {
       index.bylines.push(el);
     }
   }
@@ -619,6 +647,19 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+/** Short `<title>` segments after the headline: a forum's or a shop's section path ("… | iPhone | Forum"). */
+const BREADCRUMB_TAIL = /(?:\s+\|\s+[^|\s]+(?:\s[^|\s]+)?){2,}$/u;
+
+/**
+ * A `<title>` without its section path (two or more segments of one or two words after " | ") and
+ * without a leading bullet ("» Jens Weber"), when a headline of three words or more remains.
+ */
+function withoutBreadcrumbs(title: string): string {
+  const bare = title.replace(/^[»›•·]+\s*/, '');
+  const head = bare.replace(BREADCRUMB_TAIL, '');
+  return wordCount(head) >= 3 ? head : bare;
+}
+
 /** Strip `siteName` when it ends (or starts) the title behind a separator; nothing else. */
 export function stripExactSiteName(title: string, siteName: string): string {
   const site = escapeRegExp(siteName);
@@ -654,8 +695,8 @@ function resolveUrl(value: string, base: string | undefined): string {
   }
 }
 
-/** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars. */
-const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
+/** Class or id tokens of boxes that show other articles: teasers, related lists, newsletters, sidebars, carousels. */
+const OTHER_BOX = /(?:^|[-_])(?:teaser|teasers|related|newsletter|widget|sidebar|recommend\w*|recommand\w*|more-articles|carousel|slider|swiper)(?:$|[-_])/i;
 
 /**
  * Class tokens that describe the page or the post, not the box: a layout ("has-sidebar",
@@ -674,6 +715,26 @@ function inOtherBox(el: DomElement): boolean {
     if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
     const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
     if (tokens.some((t) => t !== '' && OTHER_BOX.test(t) && !STATE_OR_TERM_TOKEN.test(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * Class words of a photo or image credit, a caption, a copyright line: they name a photographer or
+ * the owner ("credits" alone is often the article's own credits box, which names its author).
+ */
+const CREDIT_CLASS = /(?:^|[-_])(?:photo|photos|foto|fotos|image|img|picture|caption|copyright)(?:$|[-_])/i;
+
+/**
+ * A name no reader sees as the article's byline: inside a box hidden by markup, or a credit (an
+ * element or its parent classed as a photo credit or caption, anything inside a figure).
+ */
+function notABylineBox(el: DomElement): boolean {
+  for (let node: DomElement | null = el, up = 0; node !== null; node = node.parentElement, up += 1) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'body' || tag === 'html') return false;
+    if (hiddenByMarkup(node) || tag === 'figure' || tag === 'figcaption') return true;
+    if (up < 2 && (node.getAttribute('class') ?? '').split(/\s+/).some((t) => t !== '' && CREDIT_CLASS.test(t))) return true;
   }
   return false;
 }
@@ -725,6 +786,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   // Dates: timeDates, scored with the others by ./page-dates.ts.
   const relAuthors = dedupePeople(
     index.relAuthor.flatMap((a) => {
+      if (notABylineBox(a)) return [];
       const people = authorsFromText(a.textContent ?? '');
       const href = a.getAttribute('href');
       if (href && people.length === 1 && people[0]) people[0].url = resolveUrl(href, o.url);
@@ -739,6 +801,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   index.bylines.forEach((el, order) => {
     // Comment forms label their name field "author"; those are not the article's byline.
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    if (notABylineBox(el)) return;
     const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
     let text = normalizeSpace(nameEl.textContent ?? '');
     // "<a>Jane Doe</a>, 21. Jan. 2015 <div class=rating>…</div>": the line before the first block.
@@ -755,6 +818,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   // Bylines written as text: "Von Jane Doe", "By <a>Jane Doe</a> on Monday", "<b>Autor:</b> Jane Doe".
   index.textBylines.forEach((el, order) => {
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
+    if (notABylineBox(el)) return;
     // A label element ("<strong>Autor:</strong> <a>Jane Doe</a><br>", "<span>By</span><span>Jane Doe</span>"):
     // the name is what follows it on the same line.
     const label = normalizeSpace(el.textContent ?? '');
@@ -803,13 +867,20 @@ const AUTHOR_WEIGHT = {
    * full name it stays under `minimum`.
    */
   hidden: 1.2,
+  /**
+   * Structured data naming someone the page shows only in its navigation or footer (the copyright
+   * line, the contact box), and no byline agrees: the site's owner, not the article's author.
+   */
+  siteOwner: 10,
   /** An organisation named in structured data / in a byline element. */
   organisation: 2.5,
   shownOrganisation: 0.3,
   /** Structured data naming the site itself (personal blogs are named after their author) ... */
   siteName: 1,
-  /** ... and no other source agrees: the site's name filled into an author field, not taken. */
+  /** ... and no source the page shows agrees: the site's name filled into an author field, not taken. */
   loneSiteName: 2,
+  /** A publication's name: an article ("The", "Die", "La", ...) before the site's or an organisation's name. */
+  publication: 10,
   /** All names are full names (two words or more). */
   fullNames: 0.5,
   /** What a candidate needs to be taken at all. */
@@ -839,45 +910,66 @@ interface AuthorCandidate {
  * names another source agrees with gain; structured data naming someone the page never shows, an
  * organisation, or the site itself loses (a byline element showing an organisation is kept).
  */
-function chooseAuthors(document: DomDocument, hidden: readonly DomElement[], candidates: readonly AuthorCandidate[], siteNames: readonly string[], scored: ScoredAuthors[] = []): Sourced<Person[]> | undefined {
+function chooseAuthors(document: DomDocument, index: PageIndex, candidates: readonly AuthorCandidate[], siteNames: readonly string[], scored: ScoredAuthors[] = []): Sourced<Person[]> | undefined {
   const cleaned = candidates.filter((c) => c.people.length > 0);
   if (cleaned.length === 0) return undefined;
-  let visible: { all: string; hidden: string } | undefined;
-  const shown = (name: string): boolean => {
-    visible ??= pageText(document, hidden);
+  let visible: { all: string; hidden: string; chrome: string } | undefined;
+  // Where the page shows a name: where a reader reads it, only in the page's navigation and footer
+  // (a copyright line, a contact box: the site's owner), or nowhere (scripts, hidden boxes only).
+  const whereShown = (name: string): 'page' | 'chrome' | 'nowhere' => {
+    visible ??= pageText(document, index);
     const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp);
-    if (words.length === 0) return false;
-    const pattern = new RegExp(words.join('\\s+'), 'g');
-    return count(visible.all, pattern) > count(visible.hidden, pattern);
+    if (words.length === 0) return 'nowhere';
+    // Whole words: a first name "Jan" is not shown by "Januar".
+    const pattern = new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
+    const seen = count(visible.all, pattern) - count(visible.hidden, pattern);
+    if (seen <= 0) return 'nowhere';
+    return seen > count(visible.chrome, pattern) ? 'page' : 'chrome';
   };
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
   for (const c of cleaned) {
     let score = c.weight;
     const notes: string[] = [];
     let agreed = false;
+    /** A source the page shows (a byline, rel=author) names the same person. */
+    let agreedShown = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
       if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
         score += AUTHOR_WEIGHT.agreement;
         agreed = true;
+        if (!other.stated) agreedShown = true;
         notes.push(`agreed:${other.from}`);
       }
     }
-    // A name another source agrees with is on the page (or stated twice); only a lone one is looked up.
-    if (c.stated && !agreed && !c.people.some((p) => shown(p.name))) {
-      score -= AUTHOR_WEIGHT.hidden;
-      notes.push('hidden');
+    // A structured name no byline on the page agrees with is looked up in the page's text.
+    if (c.stated && !agreedShown) {
+      const seen = c.people.map((p) => whereShown(p.name));
+      if (seen.includes('page')) {
+        // Shown: nothing to weigh.
+      } else if (seen.includes('chrome')) {
+        score -= AUTHOR_WEIGHT.siteOwner;
+        notes.push('site-owner');
+      } else if (!agreed) {
+        score -= AUTHOR_WEIGHT.hidden;
+        notes.push('hidden');
+      }
     }
     if (c.people.every((p) => p.name.trim().includes(' '))) {
       score += AUTHOR_WEIGHT.fullNames;
       notes.push('full-names');
     }
-    // Organisations and the site's own name are authors only when the page shows them as the byline.
-    if (c.people.some((p) => isOrganisationName(p.name))) {
+    // Organisations and the site's own name are authors only when the page shows them as the byline;
+    // a publication's name ("Die Tagespresse", "The Planetary Press") never is.
+    if (c.people.some((p) => isPublicationName(p.name, siteNames))) {
+      score -= AUTHOR_WEIGHT.publication;
+      notes.push('publication');
+    } else if (c.people.some((p) => isOrganisationName(p.name))) {
       score -= c.stated ? AUTHOR_WEIGHT.organisation : AUTHOR_WEIGHT.shownOrganisation;
       notes.push('organisation');
     } else if (c.stated && c.people.some((p) => isSiteName(p.name, siteNames))) {
-      score -= agreed ? AUTHOR_WEIGHT.siteName : AUTHOR_WEIGHT.loneSiteName;
+      // Two structured fields agreeing are one plugin's setting written twice, not a byline.
+      score -= agreedShown ? AUTHOR_WEIGHT.siteName : AUTHOR_WEIGHT.loneSiteName + (agreed ? AUTHOR_WEIGHT.agreement : 0);
       notes.push('site-name');
     } else if (c.people.some((p) => isSiteName(p.name, siteNames))) notes.push('shown-site-name');
     scored.push({ from: c.from, names: c.people.map((p) => p.name), score, notes });
@@ -909,8 +1001,37 @@ function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
  * The page's text, and the text of what a reader does not see (scripts, styles, templates, the
  * <title>), lower-cased. Read with `textContent` only: the document is not walked or changed here.
  */
-function pageText(document: DomDocument, hidden: readonly DomElement[]): { all: string; hidden: string } {
-  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: hidden.map((el) => el.textContent ?? '').join(' ').toLowerCase() };
+function pageText(document: DomDocument, index: PageIndex): { all: string; hidden: string; chrome: string } {
+  const text = (els: readonly DomElement[]): string => els.map((el) => el.textContent ?? '').join(' ').toLowerCase();
+  // Looked for only here (a page whose candidates need no look-up pays nothing): boxes hidden by markup
+  // and the page's own navigation and footer, the outermost of each, and the scripts outside those boxes.
+  const boxes = outermost([...document.querySelectorAll(HIDDEN_SELECTOR)].filter(hiddenByMarkup));
+  const inBox = (el: DomElement): boolean => {
+    for (let node = el.parentElement; node !== null; node = node.parentElement) if (boxes.has(node)) return true;
+    return false;
+  };
+  const hidden = [...boxes, ...index.hidden.filter((el) => !boxes.has(el) && !inBox(el))];
+  const chrome = outermost([...document.querySelectorAll(CHROME_SELECTOR)].filter((el) => isPageChrome(el, el.localName.toLowerCase())));
+  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: text(hidden), chrome: text([...chrome]) };
+}
+
+/** The elements of `els` (in document order) that are inside none of the others. */
+function outermost(els: readonly DomElement[]): Set<DomElement> {
+  const out = new Set<DomElement>();
+  for (const el of els) {
+    let inside = false;
+    for (let node = el.parentElement; node !== null && !inside; node = node.parentElement) inside = out.has(node);
+    if (!inside) out.add(el);
+  }
+  return out;
+}
+
+/** Articles that open a publication's name ("The Planetary Press", "Die Tagespresse", "Das Mitternachtskabinett"). */
+const PUBLICATION_ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Het)\s+\p{Lu}/u;
+
+/** A publication's name: an article, then the site's own name or an organisation's ("Le Corbusier" is neither). */
+function isPublicationName(name: string, siteNames: readonly string[]): boolean {
+  return PUBLICATION_ARTICLE.test(name) && (isSiteName(name, siteNames) || isOrganisationName(name));
 }
 
 function count(haystack: string, pattern: RegExp): number {
@@ -931,15 +1052,45 @@ function isLogoHeading(el: DomElement): boolean {
   return false;
 }
 
-/** A heading's text, and its parts when it is made of several (a kicker span, then the headline). */
+/** Class words of a kicker set above or before the headline inside its heading ("Dachzeile", "roofline", "overline"). */
+const KICKER_CLASS = /kicker|roofline|dachzeile|spitzmarke|overline|topline|eyebrow|super-?title|topic-label|h\dsmall/i;
+/** Class words of text that only screen readers read ("<span class=visuallyhidden>Headline:</span>"). */
+const SCREEN_READER_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-text|u-screen-reader-text|aural|element-invisible|a11y-hidden)(?:\s|$)/i;
+/** A full date and a separator before the headline ("23.01.2022 - Dorothea Wierer darf jubeln"): the date line, glued. */
+const LEADING_DATE = /^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d)\s*[-–—|:]\s+(?=\p{L})/u;
+
+const headingText = (text: string): string => normalizeSpace(text.replace(/\u00ad/g, ''));
+
+/**
+ * A heading's text, and its parts when it is made of several (a kicker span, then the headline). A
+ * part marked as the kicker (by its class, or a `<small>`) and text only screen readers read are
+ * not the headline; a heading that only wraps one element is read inside it.
+ */
 function headingCandidate(el: DomElement): HeadingCandidate {
+  let box = el;
+  const whole = headingText(el.textContent ?? '');
+  while (contentChildren(box) === 1 && box.firstElementChild !== null && headingText(box.firstElementChild.textContent ?? '') === whole) box = box.firstElementChild;
   const parts: string[] = [];
-  for (const node of el.childNodes) {
-    const text = normalizeSpace((node.textContent ?? '').replace(/\u00ad/g, ''));
+  /** A kicker or screen-reader text was left out. */
+  let skipped = false;
+  for (const node of box.childNodes) {
+    if (node.nodeType === ELEMENT_NODE) {
+      const child = node as DomElement;
+      const classes = child.getAttribute('class') ?? '';
+      if (SCREEN_READER_CLASS.test(classes) || child.localName.toLowerCase() === 'small' || KICKER_CLASS.test(classes)) {
+        skipped = true;
+        continue;
+      }
+    }
+    const text = headingText(node.textContent ?? '');
     if (text !== '') parts.push(text);
   }
+  // A kicker alone is no headline: the heading is read whole.
+  if (parts.length === 0) parts.push(whole);
   // Parts are joined with a space, except before punctuation ("Frauen im THW" + ": Vergangenheit").
-  const text = parts.length >= 2 ? parts.reduce((a, b) => (/^[:;,.!?)]/.test(b) ? `${a}${b}` : `${a} ${b}`)) : normalizeSpace((el.textContent ?? '').replace(/\u00ad/g, ''));
+  const joined = parts.length >= 2 || skipped ? parts.reduce((a, b) => (/^[:;,.!?)]/.test(b) ? `${a}${b}` : `${a} ${b}`)) : whole;
+  // The separator after a kicker left out (": ") goes with it.
+  const text = (skipped ? joined.replace(/^[\s:;,.|–—-]+/, '') : joined).replace(LEADING_DATE, '');
   return parts.length >= 2 ? { text, parts } : { text };
 }
 
@@ -994,9 +1145,12 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   // A heading that links to the home page or is styled as the logo is the site's name.
   const logos = index.headings.filter(isLogoHeading);
   const headings = index.headings.filter((h) => !logos.includes(h));
+  // A heading only screen readers read ("<h1 class=visuallyhidden>Title | Site</h1>") is not the headline a reader
+  // sees (it still places the article for the dates below).
+  const shownHeadings = headings.filter((h) => !SCREEN_READER_CLASS.test(h.getAttribute('class') ?? '') && !hiddenByMarkup(h));
   const named = { siteNames: [siteName, metas.get('application-name')?.[0], ...organizations, ...logos.map((h) => normalizeSpace(h.textContent ?? ''))], host };
     const siteNames = siteNamesOf(named);
-  const headline = chooseHeading(headings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
+  const headline = chooseHeading(shownHeadings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
   if (headline) {
     // The same words as the structured title: that title, with its provenance, stays.
     if (found.title?.value.toLowerCase() !== headline.text.toLowerCase()) found.title = { value: headline.text, from: 'html' };
@@ -1004,7 +1158,8 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   else if (found.title) {
     const fallback = found.title.from === 'html' ? (t: string) => stripSiteName(t, siteName) : (t: string) => t;
     const raw = found.title.from === 'html' ? pageTitle : found.title.value;
-    found.title = { ...found.title, value: withoutSiteSegments(raw, siteNames, fallback) };
+    const value = withoutSiteSegments(raw, siteNames, fallback);
+    found.title = { ...found.title, value: found.title.from === 'html' ? withoutBreadcrumbs(value) : value };
   }
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
   const headlineEl = headlineElement(headings, headline?.text);
@@ -1020,7 +1175,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   if (dates.updated) found.updated = dates.updated;
   else delete found.updated;
   const authorCandidates: ScoredAuthors[] = [];
-  const authors = chooseAuthors(document, index.hidden, [
+  const authors = chooseAuthors(document, index, [
     { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
     { from: 'html', people: html.authors ?? [], weight: AUTHOR_WEIGHT.relAuthor, stated: false },

@@ -352,9 +352,103 @@ describe('extractHtml metadata: author classes of the second dev set (issue 12)'
   });
 });
 
+describe('extractMetadata: names that are not the article\'s byline (issue 12, spurious authors)', () => {
+  const authorsOf = (body: string, head = ''): string[] | undefined => {
+    const parsed = parseDocument(page({ head, body }));
+    if (!parsed.ok) throw new Error('the test page does not parse');
+    return extractMetadata(parsed.document, opts).found.authors?.value.map((p) => p.name);
+  };
+  const story = (...lines: string[]): string => article(['<h1>Rents rise</h1>', ...lines, ...paragraphs(3)]);
+
+  it('does not read a byline from a box hidden by markup (hidden attribute, display:none, a hiding class)', () => {
+    expect(authorsOf(story('<div class="hidden"><span class="author">Jana Dorn</span></div>'))).toBeUndefined();
+    expect(authorsOf(story('<p hidden>Von Jana Dorn</p>'))).toBeUndefined();
+    expect(authorsOf(story('<a rel="author" href="/u/1" style="display:none;">Jana Dorn</a>'))).toBeUndefined();
+    // Responsive and print utilities hide on some screens only.
+    expect(authorsOf(story('<div class="hidden-print"><span class="author">Jana Dorn</span></div>'))).toEqual(['Jana Dorn']);
+  });
+
+  it('does not read a photo credit or a caption as the byline', () => {
+    expect(authorsOf(story('<div class="gallery__actions"><p class="photo-author">por Lena Kraus</p></div>'))).toBeUndefined();
+    expect(authorsOf(story('<figure><img src="a.jpg" alt=""><figcaption>By Lena Kraus</figcaption></figure>'))).toBeUndefined();
+    // A credits box of the article names its author.
+    expect(authorsOf(story('<section class="c-article__credits"><span class="c-article-card__author">Ursula Egger</span></section>'))).toEqual(['Ursula Egger']);
+  });
+
+  it('does not take a consent box classed "authorization" for an author box', () => {
+    const consent = '<div class="authorization-checkbox"><label class="authorization-checkbox__desc">Pour Télécharger Ce Son</label></div>';
+    expect(authorsOf(story(consent))).toBeUndefined();
+  });
+
+  it("takes the article's byline over a carousel's or a recommendation list's", () => {
+    const carousel = '<section id="recommande" class="selected-podcasts"><article class="podcast-card"><p class="podcast-card__author">Olivier Marin</p></article></section>';
+    expect(authorsOf(`${carousel}${story('<p class="byline">Kristen Falk</p>')}`)).toEqual(['Kristen Falk']);
+    const slider = '<div class="swiper-container"><p class="author">Anna Blum</p></div>';
+    expect(authorsOf(`${slider}${story('<p class="byline">Kristen Falk</p>')}`)).toEqual(['Kristen Falk']);
+  });
+
+  it("does not take a publication's name (an article, then the site's or an outlet's name) for an author", () => {
+    const head = `<meta property="og:site_name" content="Die Tagespresse">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Die Tagespresse' } })}`;
+    expect(authorsOf(story('<span class="author">Die Tagespresse</span>'), head)).toBeUndefined();
+    expect(authorsOf(story('<p class="author">The Planetary Press</p>'))).toBeUndefined();
+    // A name that only starts like one ("Le Corbusier") is a person's.
+    expect(authorsOf(story('<p class="author">Le Corbusier</p>'))).toEqual(['Le Corbusier']);
+  });
+
+  it("does not take the site's name that two structured fields state and no byline shows", () => {
+    const head = `<meta property="og:site_name" content="Ostland Direkt"><meta name="author" content="Ostland Direkt">${jsonLd({ '@type': 'NewsArticle', headline: 'Rents rise', author: { '@type': 'Person', name: 'Ostland Direkt' } })}`;
+    expect(authorsOf(`<div class="logo">Ostland Direkt</div>${story()}`, head)).toBeUndefined();
+    // Shown as the byline, the site's name is the author (a personal blog named after its author).
+    expect(authorsOf(`<div class="logo">Ostland Direkt</div>${story('<span class="author vcard">Ostland Direkt</span>')}`, head)).toEqual(['Ostland Direkt']);
+  });
+
+  it('does not take a structured name the page shows only in its footer (the site owner), but keeps one it never shows', () => {
+    const footer = '<footer><p>Copyright © 2020 by Paul Sieben - Alle Rechte vorbehalten</p></footer>';
+    expect(authorsOf(`${story()}${footer}`, '<meta name="author" content="Paul Sieben">')).toBeUndefined();
+    const both = `<meta name="author" content="Paul Sieben">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: 'Paul Sieben' })}`;
+    expect(authorsOf(`${story()}${footer}`, both)).toBeUndefined();
+    expect(authorsOf(story(), '<meta name="author" content="Paul Sieben">')).toEqual(['Paul Sieben']);
+    expect(authorsOf(`${story('<p>Text: Paul Sieben</p>')}${footer}`, '<meta name="author" content="Paul Sieben">')).toEqual(['Paul Sieben']);
+  });
+
+  it('looks a structured name up as whole words ("Jan" is not shown by "Januar")', () => {
+    const head = '<meta name="author" content="Jan">';
+    expect(authorsOf(story('<p>Am 3. Januar begann der Umbau.</p>'), head)).toBeUndefined();
+    expect(authorsOf(story('<p>Gruß, Jan</p>'), head)).toEqual(['Jan']);
+  });
+});
+
 describe('extractHtml metadata: headings made of parts', () => {
   it('joins the parts of a heading with a space, but not before punctuation', () => {
     const html = page({ head: '<title>Frauen im THW: Vergangenheit und Zukunft</title>', body: article(['<h1><span>Frauen im THW</span><span>: Vergangenheit und Zukunft</span></h1>', ...paragraphs(4)]) });
     expect(extractHtml(html, opts).found.title?.value).toBe('Frauen im THW: Vergangenheit und Zukunft');
+  });
+
+  const titleOf = (h1: string, title: string): string | undefined => extractHtml(page({ head: `<title>${title}</title>`, body: article([h1, ...paragraphs(4)]) }), opts).found.title?.value;
+
+  it('leaves out a kicker marked by its class or a <small>, and the separator after it', () => {
+    expect(titleOf('<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>', 'Interne Unterlagen im Netz: Daten von Rheinmetall gehackt')).toBe('Daten von Rheinmetall gehackt');
+    expect(titleOf('<h1><span class="ts-overline">Abstandsregeln </span><span class="ts-colon">: </span><span class="ts-headline">Wie Firmen ihre Leute schützen</span></h1>', 'Abstandsregeln: Wie Firmen ihre Leute schützen')).toBe('Wie Firmen ihre Leute schützen');
+    expect(titleOf('<h1 class="title"><span itemprop="headline"><small>Einheit der Woche</small><br>Lagen-Pyramide mit Gewicht</span></h1>', 'Einheit der Woche: Lagen-Pyramide mit Gewicht')).toBe('Lagen-Pyramide mit Gewicht');
+    // Parts without a kicker's mark stay one headline.
+    expect(titleOf('<h1><span>Leslie Clio</span> <span>Brave New Woman</span></h1>', 'Leslie Clio Brave New Woman')).toBe('Leslie Clio Brave New Woman');
+  });
+
+  it('does not take a heading only screen readers read for the headline', () => {
+    const head = '<title>EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltamt</title><meta property="og:title" content="EU-Taxonomie: Atomkraft ist nicht nachhaltig">';
+    const html = page({ head, body: `<h1 class="visuallyhidden">EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltamt</h1>${article(paragraphs(4))}` });
+    expect(extractHtml(html, opts).found.title?.value).toBe('EU-Taxonomie: Atomkraft ist nicht nachhaltig');
+  });
+
+  it("drops a <title>'s section path and leading bullet when the title is all there is", () => {
+    const forum = page({ head: '<title>kein App Store mehr über Mobile Daten | iPhone | Forum | MacNews.de</title>', body: `<h1><a href="/">MacNews.de</a></h1>${article(paragraphs(4))}` });
+    expect(extractHtml(forum, { ...opts, url: 'https://www.macnews.de/forum/x' }).found.title?.value).toBe('kein App Store mehr über Mobile Daten');
+    const bullet = page({ head: '<title>mediaarchitecture.de // &raquo; Jens Weber</title>', body: `<h1><a href="/">mediaarchitecture.de</a></h1>${article(paragraphs(4))}` });
+    expect(extractHtml(bullet, { ...opts, url: 'https://mediaarchitecture.de/jw' }).found.title?.value).toBe('Jens Weber');
+  });
+
+  it('leaves out text only screen readers read and a date glued before the headline', () => {
+    expect(titleOf('<h1 class="document-title"><div class="document-title__headline"><span class="visuallyhidden">Headline:</span> Energiewende und Wandel</div></h1>', 'Energiewende und Wandel - Institut')).toBe('Energiewende und Wandel');
+    expect(titleOf('<h1 class="t1"><h2 class="headline">23.01.2022 - Dorothea Wierer darf noch jubeln</h2></h1>', 'Dorothea Wierer darf noch jubeln | Sport')).toBe('Dorothea Wierer darf noch jubeln');
   });
 });
