@@ -8,6 +8,7 @@ import { matchPhraseRule } from '../text/index.js';
 import { PHRASE_RULES } from '../text/rules.js';
 import { matchKey } from '../text/units.js';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import { blockFeatures, type BodyModelOptions, defaultHtmlModel, explainBlock, modelDrops } from './block-model.js';
 import type { DomElement } from './dom-types.js';
 import {
   BOILERPLATE_PHRASES,
@@ -250,12 +251,31 @@ export function filterBlocks(blocks: readonly Block[], found: FoundMetadata, dro
 }
 
 
+/**
+ * The blocks the body model removes ('low-score') among those the rules kept; the others stay.
+ * Pass `{ model: null }` to turn the model off.
+ */
+export function modelFilter(kept: readonly Block[], root: DomElement, dropped: DroppedBlock[], options: BodyModelOptions = {}): Block[] {
+  const model = options.model === undefined ? defaultHtmlModel() : options.model;
+  if ((!model && !options.observe) || kept.length === 0) return [...kept];
+  const features = blockFeatures(kept, root);
+  options.observe?.(kept, features);
+  if (!model) return [...kept];
+  const out: Block[] = [];
+  kept.forEach((b, i) => {
+    const x = features[i] as Float64Array;
+    if (modelDrops(model, x, b.words)) dropped.push({ text: b.text, rule: 'low-score', ...(options.scores ? { scores: [explainBlock(model, x, i + 1)] } : {}) });
+    else out.push(b);
+  });
+  return out;
+}
+
 /** Filter Readability's article in place. */
-export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = []): DroppedBlock[] {
+export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = [], bodyModel: BodyModelOptions = {}): DroppedBlock[] {
   const dropped: DroppedBlock[] = [];
   dropLinkLists(root, dropped);
   const blocks = leafBlocks(root);
-  const kept = new Set(filterBlocks(blocks, found, dropped, headlines));
+  const kept = new Set(modelFilter(filterBlocks(blocks, found, dropped, headlines), root, dropped, bodyModel));
   for (const b of blocks) if (b.text !== '' && !kept.has(b)) b.el.remove();
   removeEmpty(root);
   return dropped;

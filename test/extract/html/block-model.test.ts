@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkHtmlModel, defaultHtmlModel, HTML_FEATURE_NAMES, type HtmlBodyModel } from '../../../src/extract/html/block-model.js';
+import { extractHtml } from '../../../src/extract/html/index.js';
+import { page, paragraphs } from './helpers.js';
+
+const opts = { timezone: 'UTC' };
+
+/** An article whose container goes on, after the prose, with a box of short teaser lines (as Readability keeps them). */
+function articleWithTail(): string {
+  const paras = paragraphs(6);
+  return page({
+    body: `<article><div class="article-body">
+      ${paras.map((p) => `<p>${p}</p>`).join('\n')}
+      <div class="infobox"><h3>Mehr zum Thema</h3>
+        <div class="card">Brückenfest am Wochenende</div>
+        <div class="card">Neue Buslinie ab März</div>
+        <div class="card">Hochwasser: Pegel sinkt</div>
+      </div>
+    </div></article>`,
+  });
+}
+
+describe('the HTML body model', () => {
+  it('the checked-in weights match the features the code computes', () => {
+    const model = defaultHtmlModel();
+    expect(model.features).toEqual([...HTML_FEATURE_NAMES]);
+    expect(() => checkHtmlModel({ ...model, features: model.features.slice(1) } as HtmlBodyModel)).toThrow(/refit/);
+  });
+
+  it('removes the short lines of a box after the last prose paragraph as low-score; without the model they stay', () => {
+    const html = articleWithTail();
+    const on = extractHtml(html, opts);
+    const off = extractHtml(html, { ...opts, bodyModel: { model: null } });
+    expect(off.contentText).toContain('Neue Buslinie ab März');
+    expect(on.contentText).not.toContain('Neue Buslinie ab März');
+    expect(on.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toContain('Neue Buslinie ab März');
+    // Every prose paragraph stays.
+    for (const p of paragraphs(6)) expect(on.contentText).toContain(p);
+  });
+
+  it('does not judge short blocks between prose paragraphs (a section heading, a list of the article)', () => {
+    const paras = paragraphs(6);
+    const html = page({
+      body: `<article><div class="article-body">${paras.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}
+        <h3>Was sich ändert</h3><ul><li>Pfeiler</li><li>Geländer</li></ul>
+        ${paras.slice(3).map((p) => `<p>${p}</p>`).join('')}</div></article>`,
+    });
+    const result = extractHtml(html, { ...opts, bodyModel: { model: { ...defaultHtmlModel(), dropBelow: 1, maxWords: 1000 } } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score')).toEqual([]);
+    expect(result.contentText).toContain('Was sich ändert');
+    expect(result.contentText).toContain('Geländer');
+  });
+
+  it('shows every judged block and its features to an observer, and leaves no class attribute in the content', () => {
+    let seen: string[] = [];
+    let widths: number[] = [];
+    const result = extractHtml(articleWithTail(), {
+      ...opts,
+      bodyModel: {
+        observe: (blocks, features) => {
+          seen = blocks.map((b) => b.text);
+          widths = features.map((x) => x.length);
+        },
+      },
+    });
+    expect(seen).toContain('Neue Buslinie ab März');
+    expect(new Set(widths)).toEqual(new Set([HTML_FEATURE_NAMES.length]));
+    expect(result.contentHtml).not.toMatch(/\sclass="(?!page")/);
+  });
+});
+
+describe('explain --verbose for HTML', () => {
+  it('a block the model drops carries its probability and the features that decided it', () => {
+    const result = extractHtml(articleWithTail(), { ...opts, scores: true });
+    const block = result.dropped.find((d) => d.rule === 'low-score' && d.text === 'Neue Buslinie ab März');
+    const score = block?.scores?.[0];
+    expect(score?.p).toBeLessThan(defaultHtmlModel().dropBelow);
+    expect(score?.features.length).toBeGreaterThan(0);
+    expect(HTML_FEATURE_NAMES).toContain(score?.features[0]?.name);
+    // Without --verbose, no scores.
+    expect(extractHtml(articleWithTail(), opts).dropped.every((d) => d.scores === undefined)).toBe(true);
+  });
+});
