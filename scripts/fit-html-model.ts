@@ -32,7 +32,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HTML_FEATURE_NAMES, type HtmlBodyModel, modelDrops } from '../src/extract/html/block-model.js';
+import { blockWords, HTML_FEATURE_NAMES, type HtmlBodyModel, MODEL_MAX_DROPPED_SHARE, modelDrops } from '../src/extract/html/block-model.js';
 import { extractHtml } from '../src/extract/html/index.js';
 import { decodeSource } from '../src/sources/files.js';
 import { loadSet1, loadSet2, type Page, pyNorm, SET1_DIR, SET2_DIR, set1Aggregate, set1Counts, set2Aggregate, set2Counts } from './text-eval.js';
@@ -129,10 +129,14 @@ function pageData(page: Page, setSize: number): PageData {
 /** The page's body without the blocks `model` drops (null: the body as extracted). */
 export function bodyWith(d: PageData, model: HtmlBodyModel | null): string {
   if (!model) return d.body;
+  // As modelFilter (src/extract/html/postfilter.ts): nothing is dropped on a page where the model would take too much.
+  const drops = d.blocks.map((b) => modelDrops(model, b.x, blockWords(b)));
+  const total = d.blocks.reduce((n, b) => n + b.text.length, 0);
+  if (d.blocks.reduce((n, b, i) => n + (drops[i] ? b.text.length : 0), 0) > MODEL_MAX_DROPPED_SHARE * total) return d.body;
   let out = '';
   let at = 0;
-  for (const b of d.blocks) {
-    if (b.start < 0 || !modelDrops(model, b.x, b.words)) continue;
+  for (const [i, b] of d.blocks.entries()) {
+    if (b.start < 0 || !drops[i]) continue;
     out += `${d.body.slice(at, b.start)} `;
     at = b.end;
   }

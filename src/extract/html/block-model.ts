@@ -73,6 +73,8 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 /** A block of prose: enough words, few of them in links. */
 const PROSE_MIN_WORDS = 12;
 const PROSE_MAX_LINK_DENSITY = 0.3;
+/** The model drops nothing on a page where it would take more than this share of the article's text. */
+export const MODEL_MAX_DROPPED_SHARE = 0.25;
 /** Neighbours' prose is counted up to this many words. */
 const NEIGHBOUR_CAP = 100;
 
@@ -92,8 +94,19 @@ function stopwordsOf(code: string): ReadonlySet<string> {
   return set;
 }
 
-function isProse(b: ScoredBlock): boolean {
-  return b.words >= PROSE_MIN_WORDS && b.linkChars <= PROSE_MAX_LINK_DENSITY * b.text.length;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * A block's length in words, for scripts written without spaces too: two Chinese or Japanese
+ * characters count as one word (a sentence of 40 characters is prose, not a one-"word" label).
+ */
+export function blockWords(b: { text: string; words: number }): number {
+  const unspaced = b.text.match(UNSPACED)?.length ?? 0;
+  return unspaced === 0 ? b.words : b.words + Math.floor(unspaced / 2);
+}
+
+function isProse(b: ScoredBlock, words: number): boolean {
+  return words >= PROSE_MIN_WORDS && b.linkChars <= PROSE_MAX_LINK_DENSITY * b.text.length;
 }
 
 /** class/id words of `el` and its ancestors up to (not including) `root`: [boilerplate, box, content]. */
@@ -136,15 +149,16 @@ export function blockFeatures(blocks: readonly ScoredBlock[], root: DomElement):
   const words = blocks.map((b) => b.text.toLowerCase().match(WORDS) ?? []);
   const language = guessLanguage(words);
   const stop = language.code === '' ? undefined : stopwordsOf(language.code);
-  const prose = blocks.map(isProse);
+  const lengths = blocks.map(blockWords);
+  const prose = blocks.map((b, i) => isProse(b, lengths[i] as number));
   // The container holding most prose: the parent of prose blocks with most prose words.
   const byParent = new Map<DomElement, number>();
   let totalProse = 0;
   blocks.forEach((b, i) => {
     if (!prose[i]) return;
-    totalProse += b.words;
+    totalProse += lengths[i] as number;
     const parent = b.el.parentElement;
-    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + b.words);
+    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + (lengths[i] as number));
   });
   let main: DomElement | null = null;
   let mainWords = 0;
@@ -177,12 +191,13 @@ export function blockFeatures(blocks: readonly ScoredBlock[], root: DomElement):
     const commas = (text.match(/[,;]/g) ?? []).length;
     const prev = blocks[i - 1];
     const next = blocks[i + 1];
-    const neighbourProse = (prev && prose[i - 1] ? Math.min(prev.words, NEIGHBOUR_CAP) : 0) + (next && prose[i + 1] ? Math.min(next.words, NEIGHBOUR_CAP) : 0);
+    const neighbourProse = (prev && prose[i - 1] ? Math.min(lengths[i - 1] as number, NEIGHBOUR_CAP) : 0) + (next && prose[i + 1] ? Math.min(lengths[i + 1] as number, NEIGHBOUR_CAP) : 0);
     const linkShare = (nb: ScoredBlock | undefined): number => (nb && nb.text.length > 0 ? nb.linkChars / nb.text.length : 0);
     const [boiler, box, content] = ancestorClasses(b.el, root, classCache);
     const tag = b.tag;
     x[0] = 1;
-    x[1] = Math.log1p(b.words);
+    const length = lengths[i] as number;
+    x[1] = Math.log1p(length);
     x[2] = hits / wordCount;
     x[3] = text.length > 0 ? Math.min(1, b.linkChars / text.length) : 0;
     x[4] = /[.!?…]["'”’»)]?$/.test(text) ? 1 : 0;
@@ -190,13 +205,13 @@ export function blockFeatures(blocks: readonly ScoredBlock[], root: DomElement):
     x[6] = /^H[1-6]$/.test(tag) ? 1 : 0;
     x[7] = tag === 'LI' || tag === 'DD' || tag === 'DT' ? 1 : 0;
     x[8] = tag === 'TD' || tag === 'TH' ? 1 : 0;
-    x[9] = b.words <= 3 ? 1 : 0;
+    x[9] = length <= 3 ? 1 : 0;
     x[10] = capitalised / wordCount;
     x[11] = digits / wordCount;
     x[12] = Math.min(1, commas / wordCount) * 10;
     x[13] = n > 1 ? i / (n - 1) : 0;
     x[14] = totalProse > 0 ? proseBefore / totalProse : 0;
-    if (prose[i]) proseBefore += b.words;
+    if (prose[i]) proseBefore += length;
     x[15] = totalProse > 0 ? (totalProse - proseBefore) / totalProse : 0;
     x[16] = isInside(b.el, main, root) ? 1 : 0;
     x[17] = Math.log1p(neighbourProse);

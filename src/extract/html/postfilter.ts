@@ -8,7 +8,7 @@ import { matchPhraseRule } from '../text/index.js';
 import { PHRASE_RULES } from '../text/rules.js';
 import { matchKey } from '../text/units.js';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
-import { blockFeatures, type BodyModelOptions, defaultHtmlModel, explainBlock, modelDrops } from './block-model.js';
+import { blockFeatures, blockWords, type BodyModelOptions, defaultHtmlModel, explainBlock, MODEL_MAX_DROPPED_SHARE, modelDrops } from './block-model.js';
 import type { DomElement } from './dom-types.js';
 import {
   BOILERPLATE_PHRASES,
@@ -261,10 +261,15 @@ export function modelFilter(kept: readonly Block[], root: DomElement, dropped: D
   const features = blockFeatures(kept, root);
   options.observe?.(kept, features);
   if (!model) return [...kept];
+  const drops = kept.map((b, i) => modelDrops(model, features[i] as Float64Array, blockWords(b)));
+  // A model that would take a large share of the article is wrong about the page (a page of short
+  // steps before or after its one paragraph): it drops nothing there.
+  const total = kept.reduce((n, b) => n + b.text.length, 0);
+  const lost = kept.reduce((n, b, i) => n + (drops[i] ? b.text.length : 0), 0);
+  if (lost > MODEL_MAX_DROPPED_SHARE * total) return [...kept];
   const out: Block[] = [];
   kept.forEach((b, i) => {
-    const x = features[i] as Float64Array;
-    if (modelDrops(model, x, b.words)) dropped.push({ text: b.text, rule: 'low-score', ...(options.scores ? { scores: [explainBlock(model, x, i + 1)] } : {}) });
+    if (drops[i]) dropped.push({ text: b.text, rule: 'low-score', ...(options.scores ? { scores: [explainBlock(model, features[i] as Float64Array, i + 1)] } : {}) });
     else out.push(b);
   });
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHtmlModel, defaultHtmlModel, HTML_FEATURE_NAMES, type HtmlBodyModel } from '../../../src/extract/html/block-model.js';
+import { blockWords, checkHtmlModel, defaultHtmlModel, HTML_FEATURE_NAMES, type HtmlBodyModel, MODEL_MAX_DROPPED_SHARE } from '../../../src/extract/html/block-model.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
 import { page, paragraphs } from './helpers.js';
 
@@ -79,5 +79,24 @@ describe('explain --verbose for HTML', () => {
     expect(HTML_FEATURE_NAMES).toContain(score?.features[0]?.name);
     // Without --verbose, no scores.
     expect(extractHtml(articleWithTail(), opts).dropped.every((d) => d.scores === undefined)).toBe(true);
+  });
+});
+
+describe('guards of the HTML body model', () => {
+  it('counts two Chinese or Japanese characters as a word, so an unspaced sentence is prose', () => {
+    const text = 'Kindle for PCの起動ホットキーがパスワード管理ソフトと同じなので、設定を変更する方法を調べました。';
+    expect(blockWords({ text, words: 6 })).toBeGreaterThanOrEqual(12);
+    expect(blockWords({ text: 'Plain English words only', words: 4 })).toBe(4);
+  });
+
+  it('drops nothing on a page where it would take more than a quarter of the article', () => {
+    const paras = paragraphs(1);
+    const steps = Array.from({ length: 12 }, (_, i) => `<p>Step ${i + 1}: open the settings menu</p>`).join('');
+    const html = page({ body: `<article><div class="article-body"><p>${paras[0]}</p>${steps}</div></article>` });
+    const sure = { ...defaultHtmlModel(), dropBelow: 1, maxWords: 1000 };
+    const result = extractHtml(html, { ...opts, bodyModel: { model: sure } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score')).toEqual([]);
+    expect(result.contentText).toContain('Step 12: open the settings menu');
+    expect(MODEL_MAX_DROPPED_SHARE).toBeLessThan(0.5);
   });
 });
