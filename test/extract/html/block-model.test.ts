@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Explanation } from '../../../src/explain.js';
 import { blockWords, checkHtmlModel, defaultHtmlModel, HTML_FEATURE_NAMES, type HtmlBodyModel, MODEL_MAX_DROPPED_SHARE } from '../../../src/extract/html/block-model.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
+import { makeSite, run } from '../../cli/helpers.js';
 import { page, paragraphs } from './helpers.js';
 
 const opts = { timezone: 'UTC' };
@@ -98,5 +101,21 @@ describe('guards of the HTML body model', () => {
     expect(result.dropped.filter((d) => d.rule === 'low-score')).toEqual([]);
     expect(result.contentText).toContain('Step 12: open the settings menu');
     expect(MODEL_MAX_DROPPED_SHARE).toBeLessThan(0.5);
+  });
+});
+
+describe('explain --verbose on an HTML article', () => {
+  it('prints the model score under each low-score block, and only with --verbose', async () => {
+    const dir = makeSite({ 'bridge.html': articleWithTail() });
+    const file = path.join(dir, 'articles', 'bridge.html');
+    const json = await run(['explain', '--json', '--verbose', file], { cwd: dir });
+    expect(json.stderr).toBe('');
+    const [result] = JSON.parse(json.stdout) as Explanation[];
+    const block = result?.dropped.find((d) => d.rule === 'low-score' && d.text === 'Neue Buslinie ab März');
+    expect(block?.scores?.[0]?.features.length).toBeGreaterThan(0);
+    const plain = await run(['explain', '--json', file], { cwd: dir });
+    expect((JSON.parse(plain.stdout) as Explanation[])[0]?.dropped.some((d) => d.scores)).toBe(false);
+    const text = await run(['explain', '--verbose', file], { cwd: dir });
+    expect(text.stdout).toMatch(/\[low-score\] Neue Buslinie ab März\n\s+line \d+ p \d\.\d\d: /);
   });
 });
