@@ -495,7 +495,19 @@ async function main(): Promise<void> {
       'set 1 title/date: against the pages\' markup metadata (scripts/data/set1-meta.json); not scored for HTML input, which reads that markup itself; set 1 authors not scored (the markup\'s are outlets and roles too often).\n' +
       `languages of set 2: ${[...new Set(languages.values())].map((l) => `${l} ${[...languages.values()].filter((x) => x === l).length}`).join(', ')}\n`,
   );
+  if (args.kinds.includes('html')) process.stdout.write(htmlModelFit());
   if (args.json) writeFileSync(args.json, `${JSON.stringify(summary, null, 1)}\n`);
+}
+
+/** The HTML body model's fit as scripts/fit-html-model.ts recorded it: model off, in-sample, 5-fold cross-validated. */
+function htmlModelFit(): string {
+  type Figures = { set1F1: number; set2F: number };
+  const file = join(repoRoot, 'assets/html-body-model.json');
+  if (!existsSync(file)) return '';
+  const fit = (JSON.parse(readFileSync(file, 'utf8')) as { fit?: { modelOff: Figures; inSample: Figures; crossValidated: Figures } }).fit;
+  if (!fit) return '';
+  const f = (x: Figures): string => `set 1 ${x.set1F1.toFixed(3)} / set 2 ${x.set2F.toFixed(3)}`;
+  return `HTML body model (assets/html-body-model.json, npm run fit:html): model off ${f(fit.modelOff)}, in-sample ${f(fit.inSample)}, 5-fold CV by site ${f(fit.crossValidated)}.\n`;
 }
 
 function runSet1Warm(dev: string, kind: Kind, ctx: ExplainContext): void {

@@ -78,7 +78,7 @@ export interface DroppedBlock {
   text: string;
   rule: string;
   line?: number;
-  /** With `explain --verbose`, text articles: the body model's score of each line of the block. */
+  /** With `explain --verbose`: the body model's score of each line of the block (text), or of the block (HTML `low-score`). */
   scores?: LineScore[];
 }
 

@@ -45,7 +45,7 @@ export interface ReadContext {
   now: Date;
   /** Template code in Markdown bodies: rendered with Liquid where the site uses it, else removed. */
   templates?: TemplateSettings;
-  /** `explain --verbose`: text articles' dropped blocks carry the body model's line scores. */
+  /** `explain --verbose`: dropped blocks carry the body model's scores (text: per line; HTML: blocks the model dropped). */
   scores?: boolean;
 }
 
@@ -122,7 +122,7 @@ function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, te
       };
     }
     case 'html': {
-      const x = loaded(htmlReader, 'html')(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean });
+      const x = loaded(htmlReader, 'html')(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean, ...(ctx.scores ? { scores: true } : {}) });
       return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: foundDates(x.found), dropped: x.dropped }, diagnostics: fm.diagnostics };
     }
   }

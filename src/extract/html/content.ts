@@ -15,6 +15,7 @@
 import { Readability } from '@mozilla/readability';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import { mergeBodies, parseDocument, removeComments, removeNeverContent, treeDepth } from './dom.js';
+import type { BodyModelOptions } from './block-model.js';
 import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { countWords, postFilter } from './postfilter.js';
@@ -76,7 +77,16 @@ export function restoreBodyByClone(body: DomElement): void {
   });
 }
 
-export function extractContent(document: DomDocument, found: FoundMetadata, html: string): ContentResult {
+/** Readability's `_cleanClasses`, run after the body model has read the class words: only `page` stays. */
+function cleanClasses(root: DomElement): void {
+  for (const el of [root, ...root.querySelectorAll('[class]')]) {
+    const kept = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c === 'page');
+    if (kept.length > 0) el.setAttribute('class', kept.join(' '));
+    else el.removeAttribute('class');
+  }
+}
+
+export function extractContent(document: DomDocument, found: FoundMetadata, html: string, bodyModel: BodyModelOptions = {}): ContentResult {
   const dropped: DroppedBlock[] = [];
   mergeBodies(document);
   removeNeverContent(document);
@@ -95,7 +105,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   const headlines = [...body.querySelectorAll('h1')].map((h) => h.textContent ?? '');
   const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
 
-  const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement });
+  const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement });
   restoreBodyByClone(body);
   const root = reader.parse()?.content;
   delete (body as { innerHTML?: string }).innerHTML;
@@ -107,7 +117,8 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
       dropped.push({ text: p, rule: 'readability' });
       leftOutWords += countWords(p);
     }
-    dropped.push(...postFilter(root, found, headlines));
+    dropped.push(...postFilter(root, found, headlines, bodyModel));
+    cleanClasses(root);
     unwrapPages(root);
     removeComments(root);
     const text = renderText(root);

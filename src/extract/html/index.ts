@@ -8,6 +8,7 @@
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import { checkHtmlBounds, describeBound } from '../bounds.js';
 import { readDateLine, splitByline } from '../textual/index.js';
+import type { BodyModelOptions } from './block-model.js';
 import { extractContent } from './content.js';
 import { parseDocument, simpleText, wholeBody } from './dom.js';
 import { extractMetadata } from './metadata.js';
@@ -21,6 +22,10 @@ export interface HtmlExtractOptions {
   referenceDate?: Date;
   /** Default true; false = keep the whole `<body>` content (no extraction). */
   clean?: boolean;
+  /** The body model (default: the checked-in one; null: none) and an observer of its blocks, for fitting and tests. */
+  bodyModel?: BodyModelOptions;
+  /** `explain --verbose`: blocks the body model drops carry its score and deciding features. */
+  scores?: boolean;
 }
 
 export interface HtmlExtraction {
@@ -65,7 +70,7 @@ export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtr
   }
   try {
     if (options.clean === false) return { ...wholeBody(document), found, dropped };
-    const content = extractContent(document, found, html);
+    const content = extractContent(document, found, html, options.scores ? { ...options.bodyModel, scores: true } : options.bodyModel);
     found = withDroppedLines(found, content.dropped, options);
     return { contentHtml: content.html, contentText: content.text, found, dropped: [...dropped, ...content.dropped] };
   } catch (error) {

@@ -8,6 +8,7 @@ import { matchPhraseRule } from '../text/index.js';
 import { PHRASE_RULES } from '../text/rules.js';
 import { matchKey } from '../text/units.js';
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
+import { blockFeatures, blockWords, type BodyModelOptions, defaultHtmlModel, explainBlock, MODEL_MAX_DROPPED_SHARE, modelDrops } from './block-model.js';
 import type { DomElement } from './dom-types.js';
 import {
   BOILERPLATE_PHRASES,
@@ -250,12 +251,36 @@ export function filterBlocks(blocks: readonly Block[], found: FoundMetadata, dro
 }
 
 
+/**
+ * The blocks the body model removes ('low-score') among those the rules kept; the others stay.
+ * Pass `{ model: null }` to turn the model off.
+ */
+export function modelFilter(kept: readonly Block[], root: DomElement, dropped: DroppedBlock[], options: BodyModelOptions = {}): Block[] {
+  const model = options.model === undefined ? defaultHtmlModel() : options.model;
+  if ((!model && !options.observe) || kept.length === 0) return [...kept];
+  const features = blockFeatures(kept, root);
+  options.observe?.(kept, features);
+  if (!model) return [...kept];
+  const drops = kept.map((b, i) => modelDrops(model, features[i] as Float64Array, blockWords(b)));
+  // A model that would take a large share of the article is wrong about the page (a page of short
+  // steps before or after its one paragraph): it drops nothing there.
+  const total = kept.reduce((n, b) => n + b.text.length, 0);
+  const lost = kept.reduce((n, b, i) => n + (drops[i] ? b.text.length : 0), 0);
+  if (lost > MODEL_MAX_DROPPED_SHARE * total) return [...kept];
+  const out: Block[] = [];
+  kept.forEach((b, i) => {
+    if (drops[i]) dropped.push({ text: b.text, rule: 'low-score', ...(options.scores ? { scores: [explainBlock(model, features[i] as Float64Array, i + 1)] } : {}) });
+    else out.push(b);
+  });
+  return out;
+}
+
 /** Filter Readability's article in place. */
-export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = []): DroppedBlock[] {
+export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = [], bodyModel: BodyModelOptions = {}): DroppedBlock[] {
   const dropped: DroppedBlock[] = [];
   dropLinkLists(root, dropped);
   const blocks = leafBlocks(root);
-  const kept = new Set(filterBlocks(blocks, found, dropped, headlines));
+  const kept = new Set(modelFilter(filterBlocks(blocks, found, dropped, headlines), root, dropped, bodyModel));
   for (const b of blocks) if (b.text !== '' && !kept.has(b)) b.el.remove();
   removeEmpty(root);
   return dropped;

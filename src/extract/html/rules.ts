@@ -44,6 +44,12 @@ export const BOILERPLATE_CLASS_WORDS: Readonly<Record<string, readonly string[]>
   hidden: ['hidden', 'hide', 'invisible', 'screenreader', 'sronly', 'visuallyhidden', 'offscreen', 'tooltip'],
 };
 
+/**
+ * class/id words of boxes beside an article's prose (an author bio, an info box, a teaser card):
+ * not removed by pre-cleaning, one feature of the body model (block-model.ts).
+ */
+export const BOX_CLASS_WORDS: readonly string[] = ['bio', 'about', 'box', 'infobox', 'widget', 'card', 'cards', 'sidebar', 'info', 'profile', 'panel', 'callout', 'more', 'links', 'list', 'footer', 'header', 'author', 'aside', 'excerpt', 'summary', 'meta'];
+
 /** class/id words that say "this is the article": such elements are never removed by class. */
 export const CONTENT_CLASS_WORDS: readonly string[] = ['article', 'content', 'body', 'entry', 'post', 'story', 'main', 'text'];
 
