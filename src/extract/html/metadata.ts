@@ -279,7 +279,7 @@ function hiddenByMarkup(el: DomElement): boolean {
   const style = el.getAttribute('style');
   if (style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   const classes = el.getAttribute('class');
-  return classes !== null && classes.toLowerCase().split(/\s+/).some((t) => HIDDEN_CLASS.has(t));
+  return classes?.toLowerCase().split(/\s+/).some((t) => HIDDEN_CLASS.has(t)) ?? false;
 }
 
 /** The page's navigation and its own footer (an article's footer holds its byline and is not chrome). */
