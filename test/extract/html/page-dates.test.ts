@@ -34,6 +34,14 @@ describe('HTML dates chosen among scored candidates', () => {
     expect(day(stated.found.published?.value)).toBe('2019-08-16');
   });
 
+  it('counts a date that JSON-LD and a meta tag both state once: the day shown, which the update date states, wins', () => {
+    const html = page({
+      head: `${jsonLd({ '@type': 'NewsArticle', headline: 'Council approves river works', datePublished: '2019-06-17', dateModified: '2020-06-04T16:41:46Z' })}<meta property="article:published_time" content="2019-06-17">`,
+      body: withHeader('<p class="date">4. Juni 2020</p>'),
+    });
+    expect(day(extractHtml(html, opts).found.published?.value)).toBe('2020-06-04');
+  });
+
   it('shows the day the page shows when its markup wrote the same instant in UTC (time shown)', () => {
     const html = page({
       head: jsonLd({ '@type': 'NewsArticle', headline: 'Council approves river works', datePublished: '2023-11-09T05:30:59Z' }),
