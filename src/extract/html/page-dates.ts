@@ -281,7 +281,9 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
   // a markup date agrees with first.
   const markupDays = new Set(markup.map((c) => dayOf(c.value, c.offset)));
   const penalty = (c: PageDate): number => placePenalty(c) - (markupDays.has(dayOf(c.value, c.offset)) ? AGREEMENT_BONUS : 0);
-  const shown = [...visible].sort((a, b) => penalty(a) - penalty(b))[0];
+  // A date shown far from the headline that no markup date states is a teaser's or a sidebar's
+  // more often than the article's: not a candidate on its own.
+  const shown = [...visible].filter((c) => markupDays.has(dayOf(c.value, c.offset)) || Math.abs(c.distance ?? 0) <= MAX_LONE_DISTANCE).sort((a, b) => penalty(a) - penalty(b))[0];
   const urlDay = url ? `${url.year}-${String(url.month).padStart(2, '0')}-${String(url.day).padStart(2, '0')}` : undefined;
   // Markup instants in UTC re-stated at the wall clock the page shows (or its URL's day).
   const restated = markup.map((c) => {
@@ -330,6 +332,9 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
 function shownTimeOn(shown: PageDate | undefined, day: string): boolean {
   return shown !== undefined && shown.precision === 'time' && dayOf(shown.value, shown.offset) === day;
 }
+
+/** Elements between the headline and a shown date that no markup date states, at most. */
+const MAX_LONE_DISTANCE = 60;
 
 /** How many elements of distance a visible date's agreement with a markup date is worth. */
 const AGREEMENT_BONUS = 30;
