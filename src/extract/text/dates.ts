@@ -153,9 +153,20 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   const { units } = page;
   const byLine = new Map<number, number>();
   for (const [i, u] of units.entries()) byLine.set(u.line, i);
-  // Every short date line of the page: for the list test and as candidates of the scan.
+  // The short date lines of the page where a candidate may stand, and around the ones step 5
+  // read (for the list test): the rest of the page is not read.
+  const anchorAt = page.titleIndex ?? Math.max(0, page.start);
+  const wanted = new Set<number>();
+  const want = (from: number, to: number): void => {
+    for (let i = Math.max(0, from); i <= Math.min(units.length - 1, to); i += 1) wanted.add(i);
+  };
+  want(anchorAt - MAX_LABELLED_DISTANCE - LIST_REACH, anchorAt + MAX_LABELLED_DISTANCE + LIST_REACH);
+  for (const d of noted) {
+    const i = byLine.get(d.line);
+    if (i !== undefined) want(i - LIST_REACH, i + LIST_REACH);
+  }
   const dated = new Map<number, NotedDate>();
-  for (let i = 0; i < units.length; i += 1) {
+  for (const i of [...wanted].sort((a, b) => a - b)) {
     const unit = units[i] as Unit;
     if (unit.words === 0 || unit.words > MAX_WORDS || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
     const line = readDateLine(unit.text, page.timezone, undefined, 6);
@@ -174,7 +185,8 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   }
   // Slashed dates read in the page's order (`03/05/2022` on a Spanish page is 3 May), which the
   // line alone does not always show.
-  const dayFirst = slashOrder(page);
+  const slashed = [...candidates].some(([i]) => SLASHED.test((units[i] as Unit).text));
+  const dayFirst = slashed ? slashOrder(page) : undefined;
   if (dayFirst !== undefined) {
     for (const [i, d] of candidates) {
       const text = (units[i] as Unit).text;
