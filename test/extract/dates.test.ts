@@ -55,6 +55,8 @@ describe('readDateLine', () => {
     ['Mis à jour le 12 mars 2021', 'updated', '2021-03-12'],
     ['Aktualisiert am 12. März 2021', 'updated', '2021-03-12'],
     ['Atualizado em 12 de março de 2021', 'updated', '2021-03-12'],
+    ['zuletzt überarbeitet am 29. Mai 2019', 'updated', '2019-05-29'],
+    ['Update vom 15. Mai 2019', 'updated', '2019-05-15'],
   ])('reads %j as %s', (line, kind, day) => {
     const result = readDateLine(line, 'UTC');
     expect(result?.kind).toBe(kind);

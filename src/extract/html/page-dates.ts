@@ -10,7 +10,8 @@
  *   their distance to the headline, never inside comments, asides, teaser or related boxes;
  * - the URL's date path (`/2021/03/05/`), which only confirms.
  *
- * Each calendar day is scored by the candidates that state it (agreement between sources). A
+ * Each calendar day is scored by the candidates that state it (agreement between sources; JSON-LD
+ * and meta tags repeating one date are one statement, the strongest of them counts). A
  * date the page shows near its headline that agrees with a markup date makes that day win; a
  * date shown that no markup states still beats a generic `<meta name=date>`. A markup instant
  * written in UTC that the page shows at a local wall clock (`2023-11-09T05:30Z` shown as
@@ -280,7 +281,9 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
   // a markup date agrees with first.
   const markupDays = new Set(markup.map((c) => dayOf(c.value, c.offset)));
   const penalty = (c: PageDate): number => placePenalty(c) - (markupDays.has(dayOf(c.value, c.offset)) ? AGREEMENT_BONUS : 0);
-  const shown = [...visible].sort((a, b) => penalty(a) - penalty(b))[0];
+  // A date shown far from the headline that no markup date states is a teaser's or a sidebar's
+  // more often than the article's: not a candidate on its own.
+  const shown = [...visible].filter((c) => markupDays.has(dayOf(c.value, c.offset)) || Math.abs(c.distance ?? 0) <= MAX_LONE_DISTANCE).sort((a, b) => penalty(a) - penalty(b))[0];
   const urlDay = url ? `${url.year}-${String(url.month).padStart(2, '0')}-${String(url.day).padStart(2, '0')}` : undefined;
   // Markup instants in UTC re-stated at the wall clock the page shows (or its URL's day).
   const restated = markup.map((c) => {
@@ -292,7 +295,14 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
   const add = (day: string, weight: number): void => {
     scores.set(day, (scores.get(day) ?? 0) + weight);
   };
-  for (const c of restated) add(dayOf(c.value, c.offset), DATE_WEIGHT[c.source] * (c.kind === 'updated' ? DATE_WEIGHT.updatedShare : 1));
+  // One statement per day and kind: JSON-LD and meta tags repeating the same date are one
+  // source (the CMS), not two that agree; the strongest of them counts.
+  const strongest = new Map<string, number>();
+  for (const c of restated) {
+    const key = `${dayOf(c.value, c.offset)} ${c.kind}`;
+    strongest.set(key, Math.max(strongest.get(key) ?? 0, DATE_WEIGHT[c.source] * (c.kind === 'updated' ? DATE_WEIGHT.updatedShare : 1)));
+  }
+  for (const [key, weight] of strongest) add(key.slice(0, 10), weight);
   if (shown) add(dayOf(shown.value, shown.offset), DATE_WEIGHT.visible * (shown.kind === 'updated' ? DATE_WEIGHT.updatedShare : 1));
   if (urlDay && scores.has(urlDay)) add(urlDay, DATE_WEIGHT.url);
   const published = restated.filter((c) => c.kind === 'published');
@@ -322,6 +332,9 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
 function shownTimeOn(shown: PageDate | undefined, day: string): boolean {
   return shown !== undefined && shown.precision === 'time' && dayOf(shown.value, shown.offset) === day;
 }
+
+/** Elements between the headline and a shown date that no markup date states, at most. */
+const MAX_LONE_DISTANCE = 60;
 
 /** How many elements of distance a visible date's agreement with a markup date is worth. */
 const AGREEMENT_BONUS = 30;

@@ -25,6 +25,7 @@
 import { BYLINE_START, isBareAuthorLine, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
+import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
 import type { LineScore, Person } from '../../model.js';
 import {
@@ -1271,6 +1272,8 @@ function readMetadata(
     readMetaLine(units, i, meta, result, options);
   }
   if (!result.authors) readClosingByline(units, labels, meta, result, start, end);
+  // The dates read above are candidates: the page's dates are chosen among them (./dates.ts).
+  chooseTextDates(result, { units, kept: (i) => labels[i]?.keep === true, titleIndex, start, end, timezone: options.timezone, now: options.referenceDate });
   if (titleIndex !== undefined) resolvePartialLines(units, labels, meta, result, options, titleIndex);
   // Tags close an article; look just after the body.
   const tagsFrom = Math.max(0, end - 2);
@@ -1483,6 +1486,7 @@ function restIsNameLike(rest: string): boolean {
 }
 
 function setDate(result: TextExtraction, kind: 'published' | 'updated', value: Date, line: number): void {
+  noteDate(result, { kind, value, line, near: true });
   if (kind === 'updated') {
     if (!result.updated) result.updated = { value, line };
   } else if (!result.published) {

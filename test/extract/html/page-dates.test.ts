@@ -34,6 +34,22 @@ describe('HTML dates chosen among scored candidates', () => {
     expect(day(stated.found.published?.value)).toBe('2019-08-16');
   });
 
+  it('counts a date that JSON-LD and a meta tag both state once: the day shown, which the update date states, wins', () => {
+    const html = page({
+      head: `${jsonLd({ '@type': 'NewsArticle', headline: 'Council approves river works', datePublished: '2019-06-17', dateModified: '2020-06-04T16:41:46Z' })}<meta property="article:published_time" content="2019-06-17">`,
+      body: withHeader('<p class="date">4. Juni 2020</p>'),
+    });
+    expect(day(extractHtml(html, opts).found.published?.value)).toBe('2020-06-04');
+  });
+
+  it('does not take a date shown far from the headline that no markup states', () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/a${i}">Story ${i}</a></li>`).join('');
+    const far = extractHtml(page({ body: withHeader('', `<ul class="links">${links}</ul><div class="box"><span class="stamp">23.02.2020</span></div>`) }), opts);
+    expect(far.found.published).toBeUndefined();
+    const near = extractHtml(page({ body: withHeader('<div class="box"><span class="stamp">23.02.2020</span></div>', `<ul class="links">${links}</ul>`) }), opts);
+    expect(day(near.found.published?.value)).toBe('2020-02-23');
+  });
+
   it('shows the day the page shows when its markup wrote the same instant in UTC (time shown)', () => {
     const html = page({
       head: jsonLd({ '@type': 'NewsArticle', headline: 'Council approves river works', datePublished: '2023-11-09T05:30:59Z' }),

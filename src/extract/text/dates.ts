@@ -1,0 +1,238 @@
+/**
+ * A text page's publication and update dates, chosen among scored candidates (issue 12), as the
+ * HTML reader does (../html/page-dates.ts), rather than "the first date line that matches":
+ *
+ * - candidates: the date lines and bylines with a date that step 5 of `extractText` read around
+ *   the headline and the body (`noteDate`), and every other short date line of the page (a date
+ *   with a label or a name, "Posted by Konstantin 21.10.2019", "* 19 November 2019");
+ * - each is scored by its place: units from the headline (or, without one, from the body start;
+ *   above the headline costs more than below it), inside the story (a date there is an event's);
+ * - a date line among other date lines of other days (a teaser list, comments, an events
+ *   calendar: "Termin: 21.02.2020", "Von Jörg Staff am 16.11.2022" three times) and a line that
+ *   reads as a comment ("antworten", "Reply") are not the article's;
+ * - a "published" label and other candidates stating the same day count for it;
+ * - too far from the headline and the body start, nothing is chosen: a wrong date in a feed is
+ *   worse than none (the caller falls back to the file's dates).
+ */
+import { type DateKind, findTextDate, PUBLISHED_LABEL, readDateLine } from '../dates.js';
+import { guessLanguage } from '../lexicon/index.js';
+import { DATE_HINT } from './rules.js';
+import type { Unit } from './units.js';
+
+/** A date read from a line of the page. */
+export interface NotedDate {
+  kind: DateKind;
+  value: Date;
+  /** 1-based line of the unit. */
+  line: number;
+  /** Read by step 5 next to the headline or body (true), or by the page scan here. */
+  near: boolean;
+  /** The line labels it as the publication date ("Veröffentlicht am", "Posted"). */
+  labelled?: boolean;
+}
+
+/** The dates a text page's metadata step read, per extraction (in the order read). */
+const NOTED = new WeakMap<object, NotedDate[]>();
+
+/** Remember a date line step 5 read (`extractText`'s `setDate`). */
+export function noteDate(result: object, date: NotedDate): void {
+  let list = NOTED.get(result);
+  if (!list) {
+    list = [];
+    NOTED.set(result, list);
+  }
+  list.push(date);
+}
+
+/** Where the chosen dates go. */
+export interface DatedResult {
+  published?: { value: Date; line: number };
+  updated?: { value: Date; line: number };
+}
+
+export interface PageShape {
+  units: readonly Unit[];
+  /** Units a rule kept (user keep patterns): never metadata. */
+  kept: (i: number) => boolean;
+  titleIndex: number | undefined;
+  /** The body found, unit indices (end < start: none). */
+  start: number;
+  end: number;
+  timezone: string;
+  /** The extraction's reference time: a date after it is no candidate. */
+  now?: Date | undefined;
+}
+
+/** Words of a date line longer than this are a sentence, not a date line. */
+const MAX_WORDS = 25;
+/** A date line found by the page scan further from the headline (or body start) than this is not looked at, unless labelled. */
+const MAX_DISTANCE = 15;
+const MAX_LABELLED_DISTANCE = 60;
+/** The same above the headline: further up stand the site's "today" line and teaser lists. */
+const MAX_ABOVE = 8;
+/** Neighbouring units looked at for other dated lines (a list of dated items). */
+const LIST_REACH = 8;
+/** A reply link on a comment's date line or the short line after it. */
+const REPLY = /(?:^|[^\p{L}])(?:antworten|reply|responder|répondre|rispondi|odpowiedz|zitieren)(?:$|[^\p{L}])/iu;
+/** A commenter's line right above the date: "Baschurr says:", "Anna schreibt:". */
+const COMMENTER = /(?:^|[^\p{L}])(?:says|said|wrote|sagt|schreibt|meint|écrit|dice|escribió|diz|scrive)\s*:?$/iu;
+/** Short lines only: a paragraph that mentions a reply is not a reply link. */
+const SHORT_WORDS = 8;
+
+/** What each cue costs (positive) or is worth (negative), in units of distance. */
+const COST = {
+  /** Per unit above the headline (below it costs 1). */
+  above: 2,
+  /** A date line inside the story, past its first units. */
+  inBody: 25,
+  /** Among dated lines of two or more other days. */
+  list: 50,
+  /** Next to a reply link or a commenter's verb. */
+  comment: 40,
+  /** Found by the page scan rather than next to the headline or body. */
+  scanned: 6,
+  /** A publication label on the line. */
+  labelled: -10,
+  /** Each other candidate of the same day (at most two count). */
+  agreement: -6,
+  /** Above this the page has no date the reader can trust. */
+  abstain: 45,
+} as const;
+
+/** What is left of a date line besides the date: nothing, a label, a name or an outlet (capitalised words), or two words. */
+function restIsNameLike(rest: string): boolean {
+  const tokens = rest.split(/\s+/).filter((token) => /\p{L}/u.test(token));
+  return tokens.length <= 2 || tokens.every((token) => /^[\p{Lu}(]/u.test(token) || /^(?:by|on|at|de|el|le|am|um|por|par|von|vom|posted|published|publié|publicado|veröffentlicht|erstellt)$/i.test(token));
+}
+
+const SLASHED = /(?<![\d/])\d{1,2}\/\d{1,2}\/\d{2,4}(?![\d/])/;
+const SLASHED_ALL = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
+
+/**
+ * How the page writes slashed dates: day-first when one of them can only be day-first
+ * (`23/10/2020`) or the page's prose is in a language that writes them so; month-first when one
+ * can only be month-first (`11/23/2020`); undefined when nothing says (each line decides).
+ */
+function slashOrder(page: PageShape): boolean | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const unit of page.units) {
+    if (!unit.text.includes('/')) continue;
+    for (const m of unit.text.matchAll(SLASHED_ALL)) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst = true;
+      if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst = true;
+    }
+  }
+  if (dayFirst !== monthFirst) return dayFirst;
+  if (dayFirst) return undefined;
+  const prose = page.end >= page.start ? page.units.slice(page.start, Math.min(page.end + 1, page.start + 40)).map((u) => u.text).join(' ') : '';
+  return guessLanguage(prose.slice(0, 4000))?.slashDayFirst === true ? true : undefined;
+}
+
+/** Whether the date line at `i` is a comment's: a reply link on it or right after it, a commenter's "says:" right above it. */
+function isComment(units: readonly Unit[], i: number): boolean {
+  const short = (u: Unit | undefined): u is Unit => u !== undefined && u.words <= SHORT_WORDS;
+  const unit = units[i] as Unit;
+  const previous = units[i - 1];
+  const next = units[i + 1];
+  return REPLY.test(unit.text) || (short(next) && REPLY.test(next.text)) || (short(previous) && COMMENTER.test(previous.text));
+}
+
+function dayOf(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/**
+ * Choose the page's published and updated dates among the noted candidates and the page's other
+ * date lines, and set them on `result` (replacing what step 5 set first).
+ */
+export function chooseTextDates(result: DatedResult, page: PageShape): void {
+  const noted = NOTED.get(result) ?? [];
+  const { units } = page;
+  const byLine = new Map<number, number>();
+  for (const [i, u] of units.entries()) byLine.set(u.line, i);
+  // The short date lines of the page where a candidate may stand, and around the ones step 5
+  // read (for the list test): the rest of the page is not read.
+  const anchorAt = page.titleIndex ?? Math.max(0, page.start);
+  const wanted = new Set<number>();
+  const want = (from: number, to: number): void => {
+    for (let i = Math.max(0, from); i <= Math.min(units.length - 1, to); i += 1) wanted.add(i);
+  };
+  want(anchorAt - MAX_LABELLED_DISTANCE - LIST_REACH, anchorAt + MAX_LABELLED_DISTANCE + LIST_REACH);
+  for (const d of noted) {
+    const i = byLine.get(d.line);
+    if (i !== undefined) want(i - LIST_REACH, i + LIST_REACH);
+  }
+  const dated = new Map<number, NotedDate>();
+  for (const i of [...wanted].sort((a, b) => a - b)) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0 || unit.words > MAX_WORDS || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
+    const line = readDateLine(unit.text, page.timezone, undefined, 6);
+    if (!line || (page.now !== undefined && line.value.getTime() > page.now.getTime())) continue;
+    // A linked title's date ("links (December 14th 2019)"), a sentence around a date.
+    if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/))) || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) continue;
+    dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
+  }
+  const candidates = new Map<number, NotedDate>();
+  for (const [i, d] of dated) candidates.set(i, d);
+  for (const d of noted) {
+    const i = byLine.get(d.line);
+    if (i === undefined) continue;
+    const unit = units[i] as Unit;
+    candidates.set(i, { ...d, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
+  }
+  // Slashed dates read in the page's order (`03/05/2022` on a Spanish page is 3 May), which the
+  // line alone does not always show.
+  const slashed = [...candidates].some(([i]) => SLASHED.test((units[i] as Unit).text));
+  const dayFirst = slashed ? slashOrder(page) : undefined;
+  if (dayFirst !== undefined) {
+    for (const [i, d] of candidates) {
+      const text = (units[i] as Unit).text;
+      if (!SLASHED.test(text)) continue;
+      const plain = findTextDate(text, page.timezone);
+      const read = findTextDate(text, page.timezone, undefined, { slashDayFirst: dayFirst });
+      if (plain && read && plain.index === read.index && plain.value.getTime() === d.value.getTime()) candidates.set(i, { ...d, value: read.value });
+    }
+  }
+  const side = (j: number): number => (page.end < page.start ? 0 : j < page.start ? -1 : j > page.end ? 1 : 0);
+  const anchor = page.titleIndex ?? Math.max(0, page.start);
+  const scored: { i: number; d: NotedDate; cost: number }[] = [];
+  for (const [i, d] of candidates) {
+    const distance = i - anchor;
+    if (i === page.titleIndex || (page.now !== undefined && d.value.getTime() > page.now.getTime())) continue;
+    if (!d.near && (d.labelled ? Math.abs(distance) > MAX_LABELLED_DISTANCE : distance < -MAX_ABOVE || distance > MAX_DISTANCE || side(i) > 0)) continue;
+    let cost = distance >= 0 ? distance : -distance * COST.above;
+    if (page.end >= page.start && i > page.start + 2 && i <= page.end) cost += COST.inBody;
+    if (!d.near) cost += COST.scanned;
+    if (d.labelled) cost += COST.labelled;
+    const day = dayOf(d.value);
+    const others = new Set<string>();
+    for (let j = i - LIST_REACH; j <= i + LIST_REACH; j += 1) {
+      // Dates on the other side of the story (a header's date, the comments' dates) are no list with it.
+      const o = j === i || side(j) !== side(i) ? undefined : dated.get(j);
+      if (o && dayOf(o.value) !== day) others.add(dayOf(o.value));
+    }
+    // Right under the headline a date is the article's even when dated teasers follow.
+    if (others.size >= 2) cost += distance >= 1 && distance <= 2 ? COST.list / 2 : COST.list;
+    if (isComment(units, i)) cost += COST.comment;
+    scored.push({ i, d, cost });
+  }
+  for (const s of scored) {
+    const day = dayOf(s.d.value);
+    const same = scored.filter((o) => o !== s && dayOf(o.d.value) === day && o.cost < COST.abstain).length;
+    s.cost += Math.min(2, same) * COST.agreement;
+  }
+  const pick = (kind: DateKind): { value: Date; line: number } | undefined => {
+    let best: { i: number; d: NotedDate; cost: number } | undefined;
+    for (const s of scored) if (s.d.kind === kind && s.cost <= COST.abstain && (!best || s.cost < best.cost)) best = s;
+    return best ? { value: best.d.value, line: best.d.line } : undefined;
+  };
+  const published = pick('published');
+  const updated = pick('updated');
+  if (published) result.published = published;
+  else delete result.published;
+  if (updated) result.updated = updated;
+  else delete result.updated;
+}

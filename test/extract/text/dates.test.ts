@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../src/extract/text/index.js';
+
+const UTC = { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') } as const;
+
+const BODY = [
+  'The regional council approved the new timetable on Tuesday after two years of consultation with the operators and the unions.',
+  '',
+  'Trains will run every fifteen minutes on the main line from the spring, and night services will return at the weekend.',
+  '',
+  'Passenger groups welcomed the decision but warned that the stations still need lifts and better lighting before the winter.',
+];
+
+const CUERPO = [
+  'El consejo regional aprobó el nuevo horario el martes después de dos años de consultas con los operadores y los sindicatos.',
+  '',
+  'Los trenes pasarán cada quince minutos por la línea principal desde la primavera, y los servicios nocturnos volverán el fin de semana.',
+  '',
+  'Los grupos de pasajeros celebraron la decisión pero advirtieron que las estaciones todavía necesitan ascensores y mejor iluminación.',
+];
+
+const day = (r: ReturnType<typeof extractText>): string | undefined => r.published?.value.toISOString().slice(0, 10);
+
+describe('the text date chosen among scored candidates (issue 12)', () => {
+  it('finds a labelled publication date outside the lines around the headline and the body’s ends', () => {
+    const chrome = ['Share', 'Print', 'Email', 'Tweet', 'More on trains', 'Buses to run later', 'New tram line opens', 'Newsletter', 'Sign up'];
+    const text = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', 'Published: 30 January 2017'].join('\n');
+    expect(day(extractText(text, UTC))).toBe('2017-01-30');
+  });
+
+  it('does not take a date of a list of dated items (events, teasers) for the article’s', () => {
+    const text = ['Trains to run every fifteen minutes', '', 'Tastings will be held across the region again this year, the first dates are set.', '', 'Februar 2020', '', 'Termin: 21.02.2020, 19 Uhr', 'Tasting in Halle', '', 'Termin: 28.02.2020, 18:30 Uhr', 'Dinner in Leipzig', '', 'Termin: 06.03.2020, 19 Uhr', 'Brunch in Jena', '', ...BODY].join('\n');
+    expect(extractText(text, UTC).published).toBeUndefined();
+  });
+
+  it('prefers the byline’s date to a comment’s below the story', () => {
+    const text = ['Trains to run every fifteen minutes', 'Posted on 21 July 2019 by Realiberry', '', ...BODY, '', '3 Responses', 'Baschurr says:', '22 July 2019 at 16:25', 'Nice one.', 'Reply'].join('\n');
+    expect(day(extractText(text, UTC))).toBe('2019-07-21');
+  });
+
+  it('reads a slashed date by the page’s language', () => {
+    const text = ['Los trenes pasarán cada quince minutos', '03/05/2022 22:46', '', ...CUERPO].join('\n');
+    expect(day(extractText(text, UTC))).toBe('2022-05-03');
+  });
+
+  it('reads a slashed date by the page’s other slashed dates when its language does not say', () => {
+    const text = ['Trains to run every fifteen minutes', '03/05/2022', '', ...BODY, '', 'Related: Buses to run later 23/04/2022'].join('\n');
+    expect(day(extractText(text, UTC))).toBe('2022-05-03');
+  });
+
+  it('takes no date after the reference from the page', () => {
+    const text = ['"Timestamp": "2030-08-14"', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(text, UTC).published).toBeUndefined();
+  });
+});
