@@ -21,7 +21,7 @@ import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/
 import { type BuildInputs, inputsDigest, readInputs } from './pipeline/inputs.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './feeds/compose-check.js';
-import { diag } from './diagnostics.js';
+import { diagnostic } from './diagnostics.js';
 import { HOMEPAGE, VERSION } from './version.js';
 
 export type { BuildPaths } from './pipeline/paths.js';
@@ -263,7 +263,13 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
 }
 
 /** Cleans up after a failed build and throws the error, a write fault as OUTPUT_UNWRITABLE. */
-async function failed(error: unknown, paths: ReturnType<typeof resolvePaths>, commit: { committed: boolean }, rendered: readonly RenderedFile[], extraTemps: readonly string[]): Promise<never> {
+async function failed(
+  error: unknown,
+  paths: ReturnType<typeof resolvePaths>,
+  commit: { committed: boolean },
+  rendered: readonly RenderedFile[],
+  extraTemps: readonly string[],
+): Promise<never> {
   if (!commit.committed) {
     await discardFiles(rendered);
     await Promise.all(extraTemps.map((f) => rm(f, { force: true })));
@@ -289,12 +295,7 @@ async function failed(error: unknown, paths: ReturnType<typeof resolvePaths>, co
 function configDefaults(options: BuildOptions, paths: ReturnType<typeof resolvePaths>): Diagnostic | undefined {
   if (options.config || paths.loaded.file !== undefined) return undefined;
   const { config } = paths.loaded;
-  return diag(
-    'CONFIG_DEFAULTS',
-    { file: 'feedwright.config.json' },
-    `No config file was found, so the feeds use the defaults (title "${config.title}", link ${config.link}).`,
-    'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
-  );
+  return diagnostic('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, { title: config.title, link: config.link });
 }
 
 /**
@@ -348,7 +349,13 @@ async function upToDate(paths: ReturnType<typeof resolvePaths>, options: BuildOp
 }
 
 /** Keep this build's summary for the next one's no-change path, when its result depends on its inputs alone. */
-async function rememberBuild(paths: ReturnType<typeof resolvePaths>, loaded: LoadedArticles, inputs: BuildInputs, record: OutputRecord | undefined, report: LastReport): Promise<void> {
+async function rememberBuild(
+  paths: ReturnType<typeof resolvePaths>,
+  loaded: LoadedArticles,
+  inputs: BuildInputs,
+  record: OutputRecord | undefined,
+  report: LastReport,
+): Promise<void> {
   const summable = record !== undefined && loaded.fingerprint !== undefined && loaded.clockFree;
   const outputs: Record<string, OutputStamp> = {};
   for (const name of report.names) {
@@ -439,7 +446,17 @@ function finish(
     FORMATS.map((format) => ({ kind: s.kind, name: s.name, format, file: s.files[format], url: s.urls[format], title: s.title, items: s.data[format].items.length })),
   );
   const articles = loaded.articles;
-  return { articles: () => wholeArticles(articles, reread), diagnostics: [...loaded.diagnostics, ...validation], files, removedFiles, counts: loaded.counts, changes, feeds, config, work };
+  return {
+    articles: () => wholeArticles(articles, reread),
+    diagnostics: [...loaded.diagnostics, ...validation],
+    files,
+    removedFiles,
+    counts: loaded.counts,
+    changes,
+    feeds,
+    config,
+    work,
+  };
 }
 
 /**

@@ -114,6 +114,7 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 const STRIP_CONTROLS = 'Strip control characters (other than tab, newline, carriage return) and U+FFFE/U+FFFF before writing XML.';
 const FULL_URL = 'Write the full URL, including https:// and the host.';
+const BUG = 'This is a bug in feedwright: please report it with the article.';
 
 export const CODES = {
   // ==== fatal errors (FeedwrightError) ==========================================================
@@ -259,6 +260,10 @@ export const CODES = {
     summary: 'No config file was found; the feeds use the default title and the example.com link.',
     doc: 'No `feedwright.config.json` was found (and no `--config` given), so the feeds carry the default title and link to `https://example.com/`.',
     todo: 'Run `feedwright init`, or write the config with at least `title` and `link`.',
+    say: (p: { title: string; link: string }) => ({
+      message: `No config file was found, so the feeds use the defaults (title "${p.title}", link ${p.link}).`,
+      hint: 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
+    }),
   },
   SOURCE_IGNORED: {
     kind: 'diagnostic',
@@ -276,12 +281,16 @@ export const CODES = {
     summary: 'The file could not be read (permissions, I/O error).',
     doc: 'A file or sub-folder cannot be read (permissions, I/O error), or a symbolic link is broken.',
     todo: 'Fix its permissions or the link.',
-    say: (p: { what: 'link' } | { what: 'folder' | 'file'; errno: string | undefined }) =>
-      p.what === 'link'
-        ? { message: 'The symbolic link is broken or points at something unreadable.', hint: 'Remove the link or fix its target.' }
-        : p.what === 'folder'
-          ? { message: `The folder cannot be read (${p.errno}); its articles are missing from the feeds.`, hint: 'Check its permissions.' }
-          : { message: `The file cannot be read (${p.errno}).`, hint: 'Check its permissions.' },
+    say: (p: { what: 'link' | 'missing' | 'not-a-file' } | { what: 'folder' | 'file'; errno: string | undefined }) => {
+      if (!('errno' in p)) {
+        if (p.what === 'link') return { message: 'The symbolic link is broken or points at something unreadable.', hint: 'Remove the link or fix its target.' };
+        // explain, given a path that is no article file
+        return { message: p.what === 'missing' ? 'The file does not exist.' : 'This is a folder, not a file.', hint: 'Pass the path of an article file.' };
+      }
+      return p.what === 'folder'
+        ? { message: `The folder cannot be read (${p.errno}); its articles are missing from the feeds.`, hint: 'Check its permissions.' }
+        : { message: `The file cannot be read (${p.errno}).`, hint: 'Check its permissions.' };
+    },
   },
   SOURCE_BINARY: {
     kind: 'diagnostic',
@@ -474,6 +483,12 @@ export const CODES = {
     summary: 'A front matter key is not one feedwright knows; it is ignored.',
     doc: 'A front matter key neither feedwright nor any site generator it knows reads (layout, permalink, aliases, extra, eleventyNavigation... never warn); it is ignored. Reported once per key for the whole build, at its first file and line, with the number of files. The hint suggests the nearest known key ("Did you mean "tags"?").',
     todo: 'Fix the spelling, map it with the config `keys` (`"keys": { "title": ["newstitle"] }`), or ignore it.',
+    say: (p: { key: string; guess: string | undefined }) => ({
+      message: `Unknown front matter key "${p.key}" is ignored.`,
+      hint: p.guess
+        ? `Did you mean "${p.guess}"? Or map it in the config: "keys": { "<field>": ["${p.key}"] }.`
+        : `If it holds feed metadata, map it in the config: "keys": { "title": ["${p.key}"] }; else ignore this.`,
+    }),
   },
   FM_BAD_VALUE: {
     kind: 'diagnostic',
@@ -482,6 +497,7 @@ export const CODES = {
     summary: 'A front matter value has the wrong type or shape.',
     doc: 'A key the post cannot be published correctly without has a value of the wrong type or shape (`title` a list or a map, `draft` or `clean` not true/false); the post is left out. Optional fields of the wrong shape are `FM_VALUE_IGNORED` instead.',
     todo: 'Use the form shown in the hint.',
+    say: (p: { key: string; expected: string; got: string; example: string }) => ({ message: `"${p.key}" must be ${p.expected}, not ${p.got}.`, hint: `Write e.g. ${p.key}: ${p.example}` }),
   },
   FM_VALUE_IGNORED: {
     kind: 'diagnostic',
@@ -490,6 +506,10 @@ export const CODES = {
     summary: 'An optional front matter value has a shape feedwright cannot use; the field is left empty.',
     doc: 'An optional field has a value feedwright cannot use, and the post is kept without it: `summary` not a string (a derived summary is used), `tags`/`categories` not a list or comma-separated string, or list members that are neither strings nor numbers (the others are kept), `authors` it cannot read (the readable ones are kept, else the config author), `image` a map with no `image`/`src`/`url`/`light` string, a number, or a path it cannot turn into a URL such as an Astro asset import (`@/assets/cover.png`), `lang` not a language tag (`zh_cn` is read as `zh-CN`; the feed language is used), `updated` not a date (git or the publication date is used).',
     todo: 'Write the value in the form shown in the hint, or ignore this.',
+    say: (p: { key: string; expected: string; got: string; example: string } | { key: string; tag: string }) =>
+      'tag' in p
+        ? { message: `"${p.key}" holds ${p.tag}, which is not a tag; it is left out, the other tags are kept.`, hint: `Write tags as strings, e.g. ${p.key}: [news, mexico]` }
+        : { message: `"${p.key}" should be ${p.expected}, not ${p.got}; it is left out.`, hint: `Write e.g. ${p.key}: ${p.example}` },
   },
   META_TITLE_MISSING: {
     kind: 'diagnostic',
@@ -498,6 +518,10 @@ export const CODES = {
     summary: 'No title in the front matter, the text or the file.',
     doc: 'No title in the front matter, nor found in the text (a first-line title, a `# Heading`, an HTML `<title>`/`og:title`).',
     todo: 'Add `title: ...`.',
+    say: (_: NoParams) => ({
+      message: 'The article has no title: none in the front matter and none found in the text.',
+      hint: 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
+    }),
   },
   META_DATE_UNPARSEABLE: {
     kind: 'diagnostic',
@@ -506,6 +530,10 @@ export const CODES = {
     summary: 'A date in the front matter could not be read.',
     doc: 'The publication date in the front matter (`date`, `published`, `pubDate`…) cannot be read (e.g. `31/31/2024`); the post is left out, as any other date would go into its permanent id. An unreadable `updated` is `FM_VALUE_IGNORED`.',
     todo: 'Write ISO 8601: `2024-03-11` or `2024-03-11T09:30:00+01:00`. Dates without an offset are read in the config `timezone`.',
+    say: (p: { key: string; got: string }) => ({
+      message: `"${p.key}" is ${p.got}, which is not a date.`,
+      hint: 'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").',
+    }),
   },
   META_DATE_IMPLAUSIBLE: {
     kind: 'diagnostic',
@@ -514,6 +542,10 @@ export const CODES = {
     summary: 'A date is before 1970 or after 2100, which is usually a typo.',
     doc: 'A date is before 1970 or after 2100 (e.g. 1900, 2300): usually a typo. The article is published (unless the date is also in the future, see below).',
     todo: 'Check the year.',
+    say: (p: { date: string; from: string; min: number; max: number }) => ({
+      message: `The date ${p.date} (${p.from}) is outside ${p.min}–${p.max}; it is probably a typo.`,
+      hint: 'Check the year.',
+    }),
   },
   META_DATE_OUT_OF_RANGE: {
     kind: 'diagnostic',
@@ -522,6 +554,10 @@ export const CODES = {
     summary: 'A date has a year outside 1-9999 (e.g. 0000), which feeds cannot carry; the article is left out.',
     doc: "A date's year is outside 1–9999, e.g. `date: 0000-06-15`. RFC 3339 and RFC 822 readers disagree about year 0 (some write it as 0001, the era year), so the article is left out rather than published with another year.",
     todo: 'Fix the year; 0000 is usually a placeholder.',
+    say: (p: { day: string; from: string; year: number; min: number; max: number }) => ({
+      message: `The date ${p.day} (${p.from}) has the year ${p.year}; feeds can only carry years ${p.min}–${p.max}, so the article is left out.`,
+      hint: 'Fix the year (0000 is usually a placeholder or a typo).',
+    }),
   },
   META_DATE_FROM_MTIME: {
     kind: 'diagnostic',
@@ -530,6 +566,10 @@ export const CODES = {
     summary: 'No date anywhere, so the file modification time was used; it changes on every fresh checkout.',
     doc: "No date anywhere, so the file's modification time is used; it changes on every fresh checkout, so the feed changes too. Reported once for the whole build, at the first such file, with the number of files (`feedwright explain FILE` shows where each date came from).",
     todo: 'Add `date:` (or turn on git dates and commit the file).',
+    say: (_: NoParams) => ({
+      message: 'No publication date was found, so the file modification time is used; it changes on every fresh checkout.',
+      hint: 'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).',
+    }),
   },
   META_UPDATED_BEFORE_PUBLISHED: {
     kind: 'diagnostic',
@@ -538,6 +578,10 @@ export const CODES = {
     summary: 'The updated date is earlier than the published date; updated was set to published.',
     doc: '`updated` is earlier than the publication date; the publication date is used.',
     todo: 'Fix the dates.',
+    say: (p: { updated: string; published: string }) => ({
+      message: `"updated" (${p.updated}) is earlier than the publication date (${p.published}); the publication date is used.`,
+      hint: 'Fix the dates.',
+    }),
   },
   META_FUTURE_HELD: {
     kind: 'diagnostic',
@@ -546,6 +590,10 @@ export const CODES = {
     summary: 'The article is dated in the future and is held back (config "future": "include" publishes it).',
     doc: 'The article is dated in the future and is held back (config `"future": "hold"`, the default). It is published by the first build after its date.',
     todo: 'Set `"future": "include"` to publish future-dated articles now.',
+    say: (p: { date: string; key?: 'publishDate' }) => ({
+      message: p.key === 'publishDate' ? `The article's "publishDate" is ${p.date}, in the future; it is held back until then.` : `The article is dated ${p.date}, in the future; it is held back until then.`,
+      hint: 'Set "future": "include" in the config to publish future-dated articles.',
+    }),
   },
   META_DRAFT: {
     kind: 'diagnostic',
@@ -554,6 +602,12 @@ export const CODES = {
     summary: 'The article is a draft (draft: true) and is not published.',
     doc: '`draft: true`: the article is not published.',
     todo: 'Remove `draft: true` to publish it.',
+    say: (p: { why: 'draft' } | { why: 'published-false' } | { why: 'expired'; on: string }) =>
+      p.why === 'expired'
+        ? { message: `The article expired on ${p.on} ("expiryDate"); Hugo no longer publishes it.`, hint: 'Remove or move "expiryDate" to publish it.' }
+        : p.why === 'published-false'
+          ? { message: 'The article says "published: false" and is not published.', hint: 'Remove "published: false" to publish it.' }
+          : { message: 'The article is a draft and is not published.', hint: 'Remove "draft: true" to publish it.' },
   },
   META_SLUG_INVALID: {
     kind: 'diagnostic',
@@ -562,6 +616,7 @@ export const CODES = {
     summary: 'The slug is not a safe URL path segment (no "/", "..", or control characters).',
     doc: 'The slug is not a safe URL path segment: it contains `/`, `\\`, `..`, `?`, `#`, whitespace or control characters (e.g. `../../etc/passwd`). Nothing is ever written at a path built from it.',
     todo: 'Use letters, digits, `-`, `_`, `.`.',
+    say: (p: { key: string; got: string }) => ({ message: `"${p.key}" is ${p.got}, which is not a safe URL path segment.`, hint: 'Use letters, digits, "-", "_" and "." only (no "/", no "..").' }),
   },
   META_ID_INVALID: {
     kind: 'diagnostic',
@@ -570,6 +625,10 @@ export const CODES = {
     summary: 'The id is not an absolute IRI (a URL, urn: or tag: URI).',
     doc: 'The `id` is not an absolute IRI.',
     todo: 'Use a URL, `urn:uuid:...` or a `tag:` URI, or remove it to get a stable `tag:` id.',
+    say: (p: { got: string }) => ({
+      message: `"id" is ${p.got}, which is not an absolute IRI.`,
+      hint: 'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.',
+    }),
   },
   META_LINK_INVALID: {
     kind: 'diagnostic',
@@ -578,6 +637,7 @@ export const CODES = {
     summary: 'The link is not an absolute http(s) URL and cannot be resolved against the site link.',
     doc: 'The `link`/`canonical` is not an http(s) URL and does not resolve against the site `link` (e.g. `javascript:...`).',
     todo: 'Use an absolute URL or a path.',
+    say: (p: { key: string; got: string }) => ({ message: `"${p.key}" is ${p.got}, which is not a URL.`, hint: 'Use an absolute URL, or a path that resolves against the site "link".' }),
   },
   META_DUPLICATE_ID: {
     kind: 'diagnostic',
@@ -586,6 +646,10 @@ export const CODES = {
     summary: 'Two articles resolve to the same id; the later one is left out.',
     doc: 'Two articles resolve to the same id. Both files are named (each diagnostic names the other); the newer one is kept in the feeds, the other is left out.',
     todo: 'Give one of them a different `id` (or slug).',
+    say: (p: { same: string; other: string; leftOut: 'this' | 'other' }) =>
+      p.leftOut === 'this'
+        ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: 'Give one of them a different "id" (or slug).' }
+        : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' },
   },
   META_DUPLICATE_SLUG: {
     kind: 'diagnostic',
@@ -594,6 +658,10 @@ export const CODES = {
     summary: 'Two articles resolve to the same slug (and so the same link); the later one is left out.',
     doc: 'Two articles resolve to the same slug, hence the same link (e.g. `a/post.md` and `b/post.md`). Both are named; one is kept.',
     todo: 'Give one of them a `slug:`.',
+    say: (p: { same: string; other: string; leftOut: 'this' | 'other' }) =>
+      p.leftOut === 'this'
+        ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: 'Give one of them a different "slug" (or "permalink", "url") in its front matter.' }
+        : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' },
   },
   META_DUPLICATE_LINK: {
     kind: 'diagnostic',
@@ -602,6 +670,10 @@ export const CODES = {
     summary: 'Two articles resolve to the same link (the same page of the site); the later one is left out.',
     doc: "Two articles resolve to the same link, the same page of the site (a true collision: the generator would write one over the other). Both files are named; the newer is kept. Articles whose links differ never collide: a derived id shared by two of them is made unique from the later one's link.",
     todo: 'Give one of them a different `slug`, `permalink` or `url`.',
+    say: (p: { same: string; other: string; leftOut: 'this' | 'other' }) =>
+      p.leftOut === 'this'
+        ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: 'Give one of them a different "slug" (or "permalink", "url") in its front matter.' }
+        : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' },
   },
   META_NOT_A_POST: {
     kind: 'diagnostic',
@@ -610,6 +682,10 @@ export const CODES = {
     summary: 'A section or listing page, or a page the generator does not write or list; it is not an item.',
     doc: "The file is a section or listing page (Hugo/Zola `_index.md`, a page with `pagination`/`paginate`, a listing `layout` such as `home`, `list`, `archive`; a folder's `index.md` that has articles below it, except in Hugo where it is a page bundle), or a page the generator does not write or list (`permalink: false`, `eleventyExcludeFromCollections`, Hugo `headless`/`build`, a Jekyll `_drafts/` file or a `_posts/` file without a date in its name).",
     todo: 'Nothing, unless it is a post: then remove the listing key.',
+    say: (p: { what: string; by: 'site' | 'reader' }) => ({
+      message: `This is ${p.what}, not a post; it is not an item.`,
+      hint: p.by === 'site' ? 'Nothing to do, unless it is a post.' : 'Nothing to do; `feedwright explain` shows how each file was read.',
+    }),
   },
   META_TITLE_FROM_FILE_NAME: {
     kind: 'diagnostic',
@@ -618,6 +694,10 @@ export const CODES = {
     summary: 'No title key; the title is taken from the file name, and the keys that may hold it are named.',
     doc: 'There is no `title` key but a key that may hold the title (`newstitle`, `headline`...); the article is published with a title made from its file name. Reported once for the build, with the number of files.',
     todo: 'Map the key: `"keys": { "title": ["newstitle"] }`.',
+    say: (p: { title: string; keys: readonly string[] }) => ({
+      message: `No "title" key: the title is taken from the file name ("${p.title}"); ${p.keys.map((k) => `"${k}"`).join(', ')} may hold it.`,
+      hint: `Map it in the config: "keys": { "title": ["${p.keys[0]}"] }.`,
+    }),
   },
   META_PERMALINK_TOKEN: {
     kind: 'diagnostic',
@@ -626,6 +706,10 @@ export const CODES = {
     summary: 'A permalink pattern has a :token feedwright does not know; it is kept as written.',
     doc: "A permalink pattern (from the config or the generator's) uses a `:token` feedwright does not know; it is kept as written in the link.",
     todo: 'Use the tokens listed in README, "Links".',
+    say: (p: { pattern: string; unknown: readonly string[] }) => ({
+      message: `The permalink pattern "${p.pattern}" has ${p.unknown.map((t) => `"${t}"`).join(', ')}, which feedwright does not know; it is kept as written.`,
+      hint: 'See README, "Links", for the tokens.',
+    }),
   },
   SITE_DATA_CODE: {
     kind: 'diagnostic',
@@ -634,6 +718,10 @@ export const CODES = {
     summary: 'A site data file is code (an Eleventy .11tydata.js); feedwright does not run it, so what it sets is not applied.',
     doc: "A data file of the site is code (an Eleventy `blog/blog.11tydata.js`). feedwright reads data files that are data (`blog/blog.json`) but never runs code, so a `permalink`, `tags` or `layout` it sets is not applied to the articles below it, and their links may differ from the site's.",
     todo: "Write the same pattern in the config's `permalinks`, and check with `--verify-links`.",
+    say: (_: NoParams) => ({
+      message: 'This data file is code; feedwright does not run it, so the permalink, tags or layout it sets are not applied to the articles below it.',
+      hint: 'If it sets a permalink, write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:filename/" }; check with --verify-links.',
+    }),
   },
   LINK_NOT_BUILT: {
     kind: 'diagnostic',
@@ -642,6 +730,10 @@ export const CODES = {
     summary: "An item link does not resolve to a page in the site's output folder (--verify-links).",
     doc: "An item's link does not resolve to a page the site built (`/x/` is `x/index.html`; `/x` is `x.html`, `x/index.html` or `x`; `/x.html` is `x.html`) in the generator's output folder. The message names the article file and the URL.",
     todo: 'Fix the permalink (config `permalinks`, front matter `permalink`/`url`/`slug`), or build the site first.',
+    say: (p: { link: string; folder: string; lookedFor: readonly string[]; rule: string | undefined }) => ({
+      message: `The item link ${p.link} does not resolve to a page in ${p.folder} (looked for ${p.lookedFor.join(', ')}).`,
+      hint: p.rule ? `It was made by ${p.rule}; fix the pattern (config "permalinks") or the front matter.` : 'Fix its "link", or the site\'s permalink settings.',
+    }),
   },
   CONTENT_EMPTY: {
     kind: 'diagnostic',
@@ -650,6 +742,7 @@ export const CODES = {
     summary: 'Nothing was left of the body after cleaning.',
     doc: 'Nothing is left of the body after cleaning; the item has a title only.',
     todo: 'Check `feedwright explain <file>` for what was dropped.',
+    say: (_: NoParams) => ({ message: 'The article has no body (nothing was left after cleaning).', hint: 'Check the "dropped" list in `feedwright explain` for this file.' }),
   },
   CONTENT_TRUNCATED_NESTING: {
     kind: 'diagnostic',
@@ -658,6 +751,18 @@ export const CODES = {
     summary: 'The HTML nests deeper than the limit; the deepest part (or, for an HTML page too deep to extract, the whole page) was flattened to text.',
     doc: 'The HTML nests elements more than 256 levels deep: the deeper elements are unwrapped and only their text is kept. An HTML page nested 200 levels or more is extracted by the density fallback instead of Readability; a page that cannot be walked at all, or Markdown nested more than 100 levels (100,000 `>`; a list marker counts only before a space, so a rule of 101 `-` is not nesting) or with more than 1,000 inline markers in one word (`!!!!...`), is kept as plain paragraphs.',
     todo: 'Remove the needless nesting (a broken editor or a hostile page), or save the article as Markdown.',
+    say: (p: { depth: number } | { reader: string } | { treeFailed: string; kind: 'markdown' | 'page' }) =>
+      'depth' in p
+        ? {
+            message: `The HTML nests elements more than ${p.depth} levels deep; the deeper elements were unwrapped and only their text kept.`,
+            hint: 'Remove the needless nesting (usually left by a broken editor or a hostile page).',
+          }
+        : 'reader' in p
+          ? { message: `${p.reader}; its structure may be simplified.`, hint: 'Remove the needless nesting (usually left by a broken editor or a hostile page).' }
+          : {
+              message: `The ${p.kind === 'markdown' ? 'Markdown' : 'page'} could not be read as a tree (${p.treeFailed}); its text was kept without markup or boilerplate removal.`,
+              hint: 'Remove the needless nesting, or save the article as Markdown.',
+            },
   },
   CONTENT_TEMPLATE_REMOVED: {
     kind: 'diagnostic',
@@ -729,6 +834,7 @@ export const CODES = {
       'The article passes a work bound (HTML elements or nodes); it was read the cheap way, as plain text without boilerplate removal, instead of taking unbounded time and memory.',
     doc: 'The article passes a work bound (see [Work bounds](#work-bounds)): an HTML page with more than 15,000 elements or 100,000 nodes, scraped text with more than 100,000 lines, Markdown over 1 MiB, 100,000 lines or 250,000 `<` and `&`, or whose HTML nests more than 20,000 elements deep. It is read the cheap way instead: its text as plain paragraphs, without boilerplate removal or Markdown rendering (an HTML page keeps its `<title>`). The message names the bound.',
     todo: 'Nothing, if the text is what you want. Otherwise save the article without its page chrome, or split it.',
+    say: (p: { reason: string }) => ({ message: p.reason, hint: 'Save the article without its page chrome (or as Markdown); see docs/errors.md for the bounds.' }),
   },
   ARTICLE_OVER_BOUND: {
     kind: 'diagnostic',
@@ -749,6 +855,10 @@ export const CODES = {
     summary: 'feedwright crashed on this article (a bug); the article is left out and the others are built.',
     doc: 'feedwright crashed on this article: a bug. The article is left out and the others are built (one bad article never takes the feed down).',
     todo: 'Report it with the article.',
+    say: (p: { name: string; message: string }) => ({
+      message: `feedwright failed on this article (${p.name}: ${p.message}); it is left out of the feeds.`,
+      hint: BUG,
+    }),
   },
   ARTICLE_ITEM_INVALID: {
     kind: 'diagnostic',
@@ -757,6 +867,10 @@ export const CODES = {
     summary: "The article's feed item failed feedwright's own validation (a bug); the article is left out and the others are built.",
     doc: "The article's item, rendered in one of the formats, fails feedwright's own validation (every item is checked when its article is parsed): a bug. The article is left out and the others are built, instead of the whole build stopping with `VALIDATION_FAILED`.",
     todo: 'Report it with the article; the message names the rule.',
+    say: (p: { code: string; problem: string }) => ({
+      message: `feedwright rendered this article into a feed item that fails its own validation (${p.code}: ${p.problem}); the article is left out of the feeds.`,
+      hint: BUG,
+    }),
   },
   GIT_SHALLOW: {
     kind: 'diagnostic',

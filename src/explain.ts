@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { resolvePaths, type BuildOptions } from './build.js';
-import { diag } from './diagnostics.js';
+import { diagnostic } from './diagnostics.js';
 import { listArticles, readArticleGit, siteTemplate, unlistedFile } from './pipeline/inputs.js';
 import { makeReadContext } from './sources/read-context.js';
 import type { FeedwrightConfig } from './config/schema.js';
@@ -98,7 +98,7 @@ export async function explain(files: readonly string[], options: BuildOptions & 
     const abs = path.resolve(cwd, source);
     const st = await stat(abs).catch(() => undefined);
     if (!st?.isFile()) {
-      inputs.push({ source, abs, mtimeMs: 0, problem: diag('SOURCE_UNREADABLE', { file: source }, st ? 'This is a folder, not a file.' : 'The file does not exist.', 'Pass the path of an article file.') });
+      inputs.push({ source, abs, mtimeMs: 0, problem: diagnostic('SOURCE_UNREADABLE', { file: source }, st ? { what: 'not-a-file' } : { what: 'missing' }) });
       continue;
     }
     const known = listed.get(abs);
@@ -125,4 +125,3 @@ export async function explain(files: readonly string[], options: BuildOptions & 
   const ctx: ExplainContext = { config, articlesDir: paths.articlesDir, readContext, git: git.dates, now };
   return inputs.map((input) => explainInput(input, ctx));
 }
-

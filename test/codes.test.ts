@@ -132,7 +132,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   ],
   ARTICLES_EMPTY: [{ extensions: ['.md', '.txt'] }],
   SOURCE_IGNORED: [{ extensions: ['.md', '.txt'] }],
-  SOURCE_UNREADABLE: [{ what: 'link' }, { what: 'folder', errno: 'EACCES' }, { what: 'file', errno: 'EIO' }],
+  SOURCE_UNREADABLE: [{ what: 'link' }, { what: 'folder', errno: 'EACCES' }, { what: 'file', errno: 'EIO' }, { what: 'missing' }, { what: 'not-a-file' }],
   SOURCE_BINARY: [{}],
   SOURCE_INVALID_UTF8: [{ offset: 12, line: 2 }],
   SOURCE_NOT_UTF8: [{ note: 'The file is not valid UTF-8; it was read as windows-1252.' }],
@@ -171,6 +171,49 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
     { cause: 'bulk', count: 40, total: 50, day: '2024-03-11' },
   ],
   GIT_UNAVAILABLE: [{ reason: 'fatal: not a git repository (or any of the parent directories): .git' }],
+  META_NOT_A_POST: [
+    { what: 'a listing page (layout "home")', by: 'site' },
+    { what: 'a section page (_index.md)', by: 'reader' },
+  ],
+  SITE_DATA_CODE: [{}],
+  META_DUPLICATE_ID: [
+    { same: 'id "a"', other: 'b.md', leftOut: 'this' },
+    { same: 'id "a"', other: 'b.md', leftOut: 'other' },
+  ],
+  META_DUPLICATE_SLUG: [{ same: 'slug "a"', other: 'b.md', leftOut: 'this' }],
+  META_DUPLICATE_LINK: [{ same: 'link https://example.com/a', other: 'b.md', leftOut: 'other' }],
+  ARTICLE_ITEM_INVALID: [{ code: 'RSS_DATE_INVALID', problem: 'The <pubDate> "x" is not an RFC 822 date.' }],
+  ARTICLE_INTERNAL_ERROR: [{ name: 'RangeError', message: 'Maximum call stack size exceeded' }],
+  FM_BAD_VALUE: [{ key: 'draft', expected: 'true or false', got: 'the string "maybe"', example: 'false' }],
+  FM_VALUE_IGNORED: [
+    { key: 'lang', expected: 'a language tag', got: 'the number 12', example: 'en' },
+    { key: 'tags', tag: 'a map' },
+  ],
+  FM_UNKNOWN_KEY: [
+    { key: 'titel', guess: 'title' },
+    { key: 'layout_x', guess: undefined },
+  ],
+  META_DRAFT: [{ why: 'draft' }, { why: 'published-false' }, { why: 'expired', on: '2024-01-01T00:00:00Z' }],
+  CONTENT_TRUNCATED_NESTING: [{ depth: 256 }, { reader: 'The page nests elements 3000 deep' }, { treeFailed: 'too deep', kind: 'page' }],
+  ARTICLE_TOO_COMPLEX: [{ reason: 'The page has more than 250,000 tags.' }],
+  CONTENT_EMPTY: [{}],
+  META_FUTURE_HELD: [{ date: '2030-01-01T00:00:00Z' }, { date: '2030-01-01T00:00:00Z', key: 'publishDate' }],
+  META_DATE_UNPARSEABLE: [{ key: 'date', got: 'the string "soon"' }],
+  META_TITLE_FROM_FILE_NAME: [{ title: 'my post', keys: ['headline', 'name'] }],
+  META_TITLE_MISSING: [{}],
+  META_DATE_FROM_MTIME: [{}],
+  META_UPDATED_BEFORE_PUBLISHED: [{ updated: '2024-01-01T00:00:00Z', published: '2024-02-01T00:00:00Z' }],
+  META_DATE_OUT_OF_RANGE: [{ day: '0000-01-01', from: 'front-matter', year: 0, min: 1, max: 9999 }],
+  META_DATE_IMPLAUSIBLE: [{ date: '1900-01-01T00:00:00Z', from: 'front-matter', min: 1970, max: 2100 }],
+  META_SLUG_INVALID: [{ key: 'slug', got: 'the string "a/b"' }],
+  META_LINK_INVALID: [{ key: 'link', got: 'the string "::"' }],
+  META_PERMALINK_TOKEN: [{ pattern: '/:year/:foo/', unknown: [':foo'] }],
+  META_ID_INVALID: [{ got: 'the string "post 1"' }],
+  LINK_NOT_BUILT: [
+    { link: 'https://example.com/a/', folder: '_site', lookedFor: ['a/index.html', 'a.html'], rule: 'permalink "/:title/"' },
+    { link: 'https://example.com/a/', folder: '_site', lookedFor: ['a/index.html'], rule: undefined },
+  ],
+  CONFIG_DEFAULTS: [{ title: 'My feed', link: 'https://example.com/' }],
   // Validator rules
   FEED_FORMAT_UNKNOWN: [{}, { root: 'rss', namespace: 'http://example.com/ns' }, { root: 'rdf:RDF' }],
   FEED_SKIPPED_NOT_A_FEED: [{}],
@@ -273,8 +316,10 @@ describe('message builders', () => {
       expect(said.message).not.toMatch(/undefined|\[object|NaN/);
       // Every diagnostic and fatal error says what to do; a validator rule does when there is more
       // to say than its message (its docs row always says it).
+      // A hint that ends with a front matter example ("Write e.g. draft: false") has no full stop: it would read as part of the value.
+      const endsWithExample = code === 'FM_BAD_VALUE' || code === 'FM_VALUE_IGNORED';
       if (code === 'SOURCE_IGNORED') expect(said.hint).toBeUndefined();
-      else if (CODES[code as Code].kind !== 'rule' || said.hint !== undefined) expect(said.hint).toMatch(/^[A-Z].*\.$/s);
+      else if (CODES[code as Code].kind !== 'rule' || said.hint !== undefined) expect(said.hint).toMatch(endsWithExample ? /^Write .*: \S/s : /^[A-Z].*\.$/s);
     }
   });
 

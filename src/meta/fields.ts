@@ -78,10 +78,7 @@ export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField
 /** Words that mark a key as a plausible title when no title key was found (the warning names them). */
 export const TITLE_LIKE = /title|headline|heading|^name$|subject/i;
 
-/** FM_UNKNOWN_KEY's message, and the key read back from it (the build summarises them per key). */
-export function unknownKeyMessage(key: string): string {
-  return `Unknown front matter key "${key}" is ignored.`;
-}
+/** The key FM_UNKNOWN_KEY's message names (its builder in src/codes.ts writes it), read back: the build summarises them per key. */
 export function keyOfUnknownKeyMessage(message: string): string | undefined {
   return /^Unknown front matter key "(.*)" is ignored/.exec(message)?.[1];
 }

@@ -1,7 +1,7 @@
 import { finishDirectHtml } from '../clean/markdown-html.js';
 import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
@@ -9,7 +9,7 @@ import type { SiteInfo } from '../site/model.js';
 import { plainLink, siteLink } from '../site/permalink.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
-import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE, unknownKeyMessage } from './fields.js';
+import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
 export interface ResolveContext {
@@ -57,29 +57,24 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     return line === undefined ? { value, from: 'front-matter' } : { value, from: 'front-matter', line };
   };
   const badValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
-    diagnostics.push(diag('FM_BAD_VALUE', at(key), `"${key}" must be ${expected}, not ${describe(value)}.`, `Write e.g. ${key}: ${example}`));
+    diagnostics.push(diagnostic('FM_BAD_VALUE', at(key), { key, expected, got: describe(value), example }));
   };
   const ignoredValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
-    diagnostics.push(diag('FM_VALUE_IGNORED', at(key), `"${key}" should be ${expected}, not ${describe(value)}; it is left out.`, `Write e.g. ${key}: ${example}`));
+    diagnostics.push(diagnostic('FM_VALUE_IGNORED', at(key), { key, expected, got: describe(value), example }));
   };
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
   // A mapped key inside a map ("meta.title") makes its map ("meta") known.
-  const custom = new Set(Object.values(config.keys).flat().flatMap((k) => [k, k.split('.')[0] as string]));
+  const custom = new Set(
+    Object.values(config.keys)
+      .flat()
+      .flatMap((k) => [k, k.split('.')[0] as string]),
+  );
   const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);
-    diagnostics.push(
-      diag(
-        'FM_UNKNOWN_KEY',
-        at(key),
-        unknownKeyMessage(key),
-        guess
-          ? `Did you mean "${guess}"? Or map it in the config: "keys": { "<field>": ["${key}"] }.`
-          : `If it holds feed metadata, map it in the config: "keys": { "title": ["${key}"] }; else ignore this.`,
-      ),
-    );
+    diagnostics.push(diagnostic('FM_UNKNOWN_KEY', at(key), { key, guess }));
   }
 
   // --- pages that are not posts: section and listing pages, pages the generator does not write.
@@ -87,7 +82,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (notAPost)
     return {
       status: 'section',
-      diagnostics: [diag('META_NOT_A_POST', { file }, `This is ${notAPost}, not a post; it is not an item.`, 'Nothing to do; `feedwright explain` shows how each file was read.')],
+      diagnostics: [diagnostic('META_NOT_A_POST', { file }, { what: notAPost, by: 'reader' })],
     };
   if (site?.preset === 'hugo') {
     const expiry = fm.expiryDate ?? fm.expirydate;
@@ -95,14 +90,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     if (expired && expired.getTime() <= ctx.now.getTime()) {
       return {
         status: 'draft',
-        diagnostics: [
-          diag(
-            'META_DRAFT',
-            at('expiryDate'),
-            `The article expired on ${formatRfc3339(expired)} ("expiryDate"); Hugo no longer publishes it.`,
-            'Remove or move "expiryDate" to publish it.',
-          ),
-        ],
+        diagnostics: [diagnostic('META_DRAFT', at('expiryDate'), { why: 'expired', on: formatRfc3339(expired) })],
       };
     }
   }
@@ -113,11 +101,11 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (fm.published === false) {
     return {
       status: 'draft',
-      diagnostics: [diag('META_DRAFT', at('published'), 'The article says "published: false" and is not published.', 'Remove "published: false" to publish it.')],
+      diagnostics: [diagnostic('META_DRAFT', at('published'), { why: 'published-false' })],
     };
   }
   if (fm.draft === true) {
-    return { status: 'draft', diagnostics: [diag('META_DRAFT', at('draft'), 'The article is a draft and is not published.', 'Remove "draft: true" to publish it.')] };
+    return { status: 'draft', diagnostics: [diagnostic('META_DRAFT', at('draft'), { why: 'draft' })] };
   }
 
   // --- the fields, one resolver each (FIELDS below), in the order of the table.
@@ -128,9 +116,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     if (value !== undefined && 'stop' in value) {
       return {
         status: 'section',
-        diagnostics: [
-          diag('META_NOT_A_POST', { file }, `This is ${value.stop}, not a post; it is not an item.`, 'Nothing to do; `feedwright explain` shows how each file was read.'),
-        ],
+        diagnostics: [diagnostic('META_NOT_A_POST', { file }, { what: value.stop, by: 'reader' })],
       };
     }
     (got as Record<keyof Fields, Fields[keyof Fields]>)[name] = value;
@@ -143,47 +129,24 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const sanitized = doc.bodyHtmlDirect ? finishDirectHtml(doc.bodyHtml, sanitizing) : sanitizeWithReport(doc.bodyHtml, sanitizing);
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
-    diagnostics.push(
-      diag(
-        'CONTENT_TRUNCATED_NESTING',
-        { file },
-        `The HTML nests elements more than ${MAX_HTML_DEPTH} levels deep; the deeper elements were unwrapped and only their text kept.`,
-        'Remove the needless nesting (usually left by a broken editor or a hostile page).',
-      ),
-    );
+    diagnostics.push(diagnostic('CONTENT_TRUNCATED_NESTING', { file }, { depth: MAX_HTML_DEPTH }));
   }
   const tooDeep = doc.dropped.find((d) => d.rule === 'too-deep');
   if (tooDeep) {
-    diagnostics.push(
-      diag(
-        'CONTENT_TRUNCATED_NESTING',
-        { file },
-        `${cleanLine(tooDeep.text).replace(/\.$/, '')}; its structure may be simplified.`,
-        'Remove the needless nesting (usually left by a broken editor or a hostile page).',
-      ),
-    );
+    diagnostics.push(diagnostic('CONTENT_TRUNCATED_NESTING', { file }, { reader: cleanLine(tooDeep.text).replace(/\.$/, '') }));
   }
   const tooComplex = doc.dropped.find((d) => d.rule === 'too-complex');
   if (tooComplex) {
-    diagnostics.push(
-      diag('ARTICLE_TOO_COMPLEX', { file }, cleanLine(tooComplex.text), 'Save the article without its page chrome (or as Markdown); see docs/errors.md for the bounds.'),
-    );
+    diagnostics.push(diagnostic('ARTICLE_TOO_COMPLEX', { file }, { reason: cleanLine(tooComplex.text) }));
   }
   const domFailed = doc.dropped.find((d) => d.rule === 'dom-failed' || d.rule === 'markdown-failed');
   if (domFailed) {
     diagnostics.push(
-      diag(
-        'CONTENT_TRUNCATED_NESTING',
-        { file },
-        `The ${doc.kind === 'markdown' ? 'Markdown' : 'page'} could not be read as a tree (${cleanLine(domFailed.text).replace(/\.$/, '')}); its text was kept without markup or boilerplate removal.`,
-        'Remove the needless nesting, or save the article as Markdown.',
-      ),
+      diagnostic('CONTENT_TRUNCATED_NESTING', { file }, { treeFailed: cleanLine(domFailed.text).replace(/\.$/, ''), kind: doc.kind === 'markdown' ? 'markdown' : 'page' }),
     );
   }
   if (!contentHtml && !doc.bodyText.trim()) {
-    diagnostics.push(
-      diag('CONTENT_EMPTY', { file }, 'The article has no body (nothing was left after cleaning).', 'Check the "dropped" list in `feedwright explain` for this file.'),
-    );
+    diagnostics.push(diagnostic('CONTENT_EMPTY', { file }, {}));
   }
 
   if (!title || diagnostics.some((d) => d.severity === 'error')) return { status: 'error', diagnostics };
@@ -191,25 +154,11 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   // Hugo publishes at "publishDate" even when "date" is earlier.
   const hugoPublish = site?.preset === 'hugo' && fm.publishDate !== undefined ? parseDateValue(fm.publishDate, config.timezone) : undefined;
   if (hugoPublish && hugoPublish.getTime() > ctx.now.getTime() && published.value.getTime() <= ctx.now.getTime() && config.future === 'hold') {
-    diagnostics.push(
-      diag(
-        'META_FUTURE_HELD',
-        at('publishDate'),
-        `The article's "publishDate" is ${formatRfc3339(hugoPublish)}, in the future; it is held back until then.`,
-        'Set "future": "include" in the config to publish future-dated articles.',
-      ),
-    );
+    diagnostics.push(diagnostic('META_FUTURE_HELD', at('publishDate'), { date: formatRfc3339(hugoPublish), key: 'publishDate' }));
     return { status: 'future', diagnostics };
   }
   if (published.value.getTime() > ctx.now.getTime() && config.future === 'hold') {
-    diagnostics.push(
-      diag(
-        'META_FUTURE_HELD',
-        published.line ? { file, line: published.line } : { file },
-        `The article is dated ${formatRfc3339(published.value)}, in the future; it is held back until then.`,
-        'Set "future": "include" in the config to publish future-dated articles.',
-      ),
-    );
+    diagnostics.push(diagnostic('META_FUTURE_HELD', published.line ? { file, line: published.line } : { file }, { date: formatRfc3339(published.value) }));
     return { status: 'future', diagnostics };
   }
 
@@ -364,14 +313,7 @@ const fileNameSlug = (r: FieldReader): Sourced<string> => ({ value: slugify(base
 function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
   const d = parseDateValue(v, r.config.timezone);
   if (!d) {
-    r.diagnostics.push(
-      diag(
-        'META_DATE_UNPARSEABLE',
-        r.at(key),
-        `"${key}" is ${describe(v)}, which is not a date.`,
-        'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").',
-      ),
-    );
+    r.diagnostics.push(diagnostic('META_DATE_UNPARSEABLE', r.at(key), { key, got: describe(v) }));
   }
   return d;
 }
@@ -403,24 +345,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       const candidates = r.unknown.filter((k) => TITLE_LIKE.test(k) && typeof r.doc.frontMatter[k] === 'string');
       if (candidates.length > 0) {
         const fromName = fileNameTitle(r);
-        r.diagnostics.push(
-          diag(
-            'META_TITLE_FROM_FILE_NAME',
-            r.at(candidates[0] as string),
-            `No "title" key: the title is taken from the file name ("${fromName.value}"); ${candidates.map((k) => `"${k}"`).join(', ')} may hold it.`,
-            `Map it in the config: "keys": { "title": ["${candidates[0]}"] }.`,
-          ),
-        );
+        r.diagnostics.push(diagnostic('META_TITLE_FROM_FILE_NAME', r.at(candidates[0] as string), { title: fromName.value, keys: candidates }));
         return fromName;
       }
-      r.diagnostics.push(
-        diag(
-          'META_TITLE_MISSING',
-          { file: r.file, line: 1 },
-          'The article has no title: none in the front matter and none found in the text.',
-          'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
-        ),
-      );
+      r.diagnostics.push(diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, {}));
       return undefined;
     },
   },
@@ -500,25 +428,16 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     // The checks of both dates, once both are known.
     check: (updated, r, { published }) => {
       if (published.from === 'mtime') {
-        r.diagnostics.push(
-          diag(
-            'META_DATE_FROM_MTIME',
-            { file: r.file },
-            'No publication date was found, so the file modification time is used; it changes on every fresh checkout.',
-            'Add "date: YYYY-MM-DD" to the front matter (or commit the file, if git dates are on).',
-          ),
-        );
+        r.diagnostics.push(diagnostic('META_DATE_FROM_MTIME', { file: r.file }, {}));
       }
       let out = updated;
       if (out.value.getTime() < published.value.getTime()) {
         if (out.from === 'front-matter' || out.from === 'date-line') {
           r.diagnostics.push(
-            diag(
-              'META_UPDATED_BEFORE_PUBLISHED',
-              out.line ? { file: r.file, line: out.line } : { file: r.file },
-              `"updated" (${formatRfc3339(out.value)}) is earlier than the publication date (${formatRfc3339(published.value)}); the publication date is used.`,
-              'Fix the dates.',
-            ),
+            diagnostic('META_UPDATED_BEFORE_PUBLISHED', out.line ? { file: r.file, line: out.line } : { file: r.file }, {
+              updated: formatRfc3339(out.value),
+              published: formatRfc3339(published.value),
+            }),
           );
         }
         out = { ...published };
@@ -529,23 +448,24 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         if (!isRepresentableYear(d.value)) {
           // toISOString, not formatRfc3339: it writes year 0 as 0000 (date-fns' era year says 0001).
           r.diagnostics.push(
-            diag(
-              'META_DATE_OUT_OF_RANGE',
-              d.line ? { file: r.file, line: d.line } : { file: r.file },
-              `The date ${d.value.toISOString().slice(0, 10)} (${d.from}) has the year ${year}; feeds can only carry years ${REPRESENTABLE_YEARS.min}–${REPRESENTABLE_YEARS.max}, so the article is left out.`,
-              'Fix the year (0000 is usually a placeholder or a typo).',
-            ),
+            diagnostic('META_DATE_OUT_OF_RANGE', d.line ? { file: r.file, line: d.line } : { file: r.file }, {
+              day: d.value.toISOString().slice(0, 10),
+              from: d.from,
+              year,
+              min: REPRESENTABLE_YEARS.min,
+              max: REPRESENTABLE_YEARS.max,
+            }),
           );
           break;
         }
         if (year < PLAUSIBLE_YEARS.min || year > PLAUSIBLE_YEARS.max) {
           r.diagnostics.push(
-            diag(
-              'META_DATE_IMPLAUSIBLE',
-              d.line ? { file: r.file, line: d.line } : { file: r.file },
-              `The date ${formatRfc3339(d.value)} (${d.from}) is outside ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max}; it is probably a typo.`,
-              'Check the year.',
-            ),
+            diagnostic('META_DATE_IMPLAUSIBLE', d.line ? { file: r.file, line: d.line } : { file: r.file }, {
+              date: formatRfc3339(d.value),
+              from: d.from,
+              min: PLAUSIBLE_YEARS.min,
+              max: PLAUSIBLE_YEARS.max,
+            }),
           );
           break;
         }
@@ -559,9 +479,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, key, r) => {
       const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
       if (isSafeSlug(s)) return s;
-      r.diagnostics.push(
-        diag('META_SLUG_INVALID', r.at(key), `"${key}" is ${describe(v)}, which is not a safe URL path segment.`, 'Use letters, digits, "-", "_" and "." only (no "/", no "..").'),
-      );
+      r.diagnostics.push(diagnostic('META_SLUG_INVALID', r.at(key), { key, got: describe(v) }));
       return undefined;
     },
     order: ['front-matter', 'file-name'],
@@ -574,9 +492,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, key, r) => {
       const resolved = typeof v === 'string' ? resolveHttpUrl(v, r.config.link) : undefined;
       if (!resolved) {
-        r.diagnostics.push(
-          diag('META_LINK_INVALID', r.at(key), `"${key}" is ${describe(v)}, which is not a URL.`, 'Use an absolute URL, or a path that resolves against the site "link".'),
-        );
+        r.diagnostics.push(diagnostic('META_LINK_INVALID', r.at(key), { key, got: describe(v) }));
       }
       return resolved;
     },
@@ -592,14 +508,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         const made = deriveLink(r.doc, r.fm, r.site, r.config, { published, title: title?.value ?? fileNameTitle(r).value, slug: slug.value });
         if ('skip' in made) return { stop: made.skip };
         if (made.unknown.length > 0) {
-          r.diagnostics.push(
-            diag(
-              'META_PERMALINK_TOKEN',
-              { file: r.file },
-              `The permalink pattern "${made.pattern}" has ${made.unknown.map((t) => `"${t}"`).join(', ')}, which feedwright does not know; it is kept as written.`,
-              'See README, "Links", for the tokens.',
-            ),
-          );
+          r.diagnostics.push(diagnostic('META_PERMALINK_TOKEN', { file: r.file }, { pattern: made.pattern ?? '', unknown: made.unknown }));
         }
         // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
         return made.rule === LEGACY_RULE ? { value: made.url, from: 'derived' } : { value: made.url, from: 'derived', rule: made.rule };
@@ -617,16 +526,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
       for (const [k, v, read] of lists) {
         if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
-        else
-          for (const bad of read.bad)
-            r.diagnostics.push(
-              diag(
-                'FM_VALUE_IGNORED',
-                r.at(k),
-                `"${k}" holds ${describe(bad)}, which is not a tag; it is left out, the other tags are kept.`,
-                `Write tags as strings, e.g. ${k}: [news, mexico]`,
-              ),
-            );
+        else for (const bad of read.bad) r.diagnostics.push(diagnostic('FM_VALUE_IGNORED', r.at(k), { key: k, tag: describe(bad) }));
       }
       const good = lists.map(([k, v, read]) => [k, v, read.list] as const);
       if (!good.some(([, , list]) => list)) return undefined;
@@ -654,14 +554,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, _key, r) => {
       const raw = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
       if (!isAbsoluteIri(raw)) {
-        r.diagnostics.push(
-          diag(
-            'META_ID_INVALID',
-            r.at('id'),
-            `"id" is ${describe(v)}, which is not an absolute IRI.`,
-            'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.',
-          ),
-        );
+        r.diagnostics.push(diagnostic('META_ID_INVALID', r.at('id'), { got: describe(v) }));
       }
       return raw;
     },

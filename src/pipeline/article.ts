@@ -1,6 +1,6 @@
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import { checkItem, checkItemQuickly, itemHash, valueConcern } from '../feeds/compose-check.js';
 import { WRITERS } from '../feeds/writers.js';
 import type { Diagnostic } from '../model.js';
@@ -80,9 +80,7 @@ export function runArticle(file: SourceFile, text: string, ctx: ArticleContext):
   const checked = checkItems(article, unusualPath(file, text, doc, diagnostics, ctx) !== undefined);
   const invalid = checked.flatMap(([, found]) => found).find((d) => d.severity === 'error');
   if (invalid) {
-    const rule = `${invalid.code}: ${invalid.message}`;
-    const message = `feedwright rendered this article into a feed item that fails its own validation (${rule}); the article is left out of the feeds.`;
-    const bug = diag('ARTICLE_ITEM_INVALID', { file: file.displayPath }, message, 'This is a bug in feedwright: please report it with the article.');
+    const bug = diagnostic('ARTICLE_ITEM_INVALID', { file: file.displayPath }, { code: invalid.code, problem: invalid.message });
     return { entry: { status: 'error', diagnostics: [...diagnostics, bug], mtimeSec, cacheable }, doc, article };
   }
   return { entry: { status: 'ok', article, diagnostics, mtimeSec, cacheable, checked }, doc, article };
@@ -160,14 +158,7 @@ export function runArticleSafely(file: SourceFile, text: string, ctx: ArticleCon
     return {
       entry: {
         status: 'error',
-        diagnostics: [
-          diag(
-            'ARTICLE_INTERNAL_ERROR',
-            { file: file.displayPath },
-            `feedwright failed on this article (${e.name}: ${e.message}); it is left out of the feeds.`,
-            'This is a bug in feedwright: please report it with the article.',
-          ),
-        ],
+        diagnostics: [diagnostic('ARTICLE_INTERNAL_ERROR', { file: file.displayPath }, { name: e.name, message: e.message })],
         mtimeSec: null,
         cacheable: false,
       },

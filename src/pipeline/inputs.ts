@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CACHE_FORMAT, hashText } from '../cache/articles.js';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import { findTemplateLines } from '../extract/text/template.js';
 import { readGitDates } from '../meta/git.js';
 import type { Diagnostic } from '../model.js';
@@ -37,17 +37,10 @@ export async function listArticles(paths: BuildPaths): Promise<ArticleListing> {
   const diagnostics = [...listed.diagnostics];
   // Files the site's generator makes no page of (page bundle resources, text files) are not read.
   const notContent = notSiteContent(listed.files, config.siteInfo?.preset);
-  for (const [f, why] of notContent) diagnostics.push(diag('META_NOT_A_POST', { file: f.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
+  for (const [f, why] of notContent) diagnostics.push(diagnostic('META_NOT_A_POST', { file: f.displayPath }, { what: why, by: 'site' }));
   for (const file of config.siteInfo?.codeData ?? []) {
     // Not run: a permalink or date it sets is unknown here, and links may be wrong without a word.
-    diagnostics.push(
-      diag(
-        'SITE_DATA_CODE',
-        { file },
-        'This data file is code; feedwright does not run it, so the permalink, tags or layout it sets are not applied to the articles below it.',
-        'If it sets a permalink, write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:filename/" }; check with --verify-links.',
-      ),
-    );
+    diagnostics.push(diagnostic('SITE_DATA_CODE', { file }, {}));
   }
   const files = notContent.size > 0 ? listed.files.filter((f) => !notContent.has(f)) : listed.files;
   return { all: listed.files, files, notContent, diagnostics };
@@ -136,7 +129,10 @@ export function siteTemplate(decoded: Iterable<{ file: Pick<SourceFile, 'kind'>;
 function notSiteContent(files: readonly SourceFile[], preset: string | undefined): Map<SourceFile, string> {
   const out = new Map<SourceFile, string>();
   if (preset === undefined) return out;
-  const bundles = preset === 'hugo' || preset === 'zola' ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, ''))) : new Set<string>();
+  const bundles =
+    preset === 'hugo' || preset === 'zola'
+      ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, '')))
+      : new Set<string>();
   for (const f of files) {
     if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {
       out.set(f, `a ${f.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);

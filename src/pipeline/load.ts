@@ -1,5 +1,5 @@
 import { type ArticleEntry, type CacheOptions, hashText, openArticleCache } from '../cache/articles.js';
-import { compareDiagnostics, diag } from '../diagnostics.js';
+import { compareDiagnostics, diagnostic } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import { compareArticles } from '../feeds/model.js';
 import { keyOfUnknownKeyMessage } from '../meta/fields.js';
@@ -210,7 +210,7 @@ export async function loadArticles(
     diagnostics.length = 0;
     diagnostics.push(...kept);
   }
-  for (const [a, why] of listing) diagnostics.push(diag('META_NOT_A_POST', { file: a.displayPath }, `This is ${why}, not a post; it is not an item.`, 'Nothing to do, unless it is a post.'));
+  for (const [a, why] of listing) diagnostics.push(diagnostic('META_NOT_A_POST', { file: a.displayPath }, { what: why, by: 'site' }));
   counts.sections += listing.size;
   const posts = listing.size > 0 ? articles.filter((a) => !listing.has(a)) : articles;
   posts.sort(compareArticles);
@@ -266,22 +266,8 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
       const legacySlug = a.link.rule === undefined;
       const code = sameId ? 'META_DUPLICATE_ID' : legacySlug ? 'META_DUPLICATE_SLUG' : 'META_DUPLICATE_LINK';
       const what = sameId ? `id "${a.id.value}"` : legacySlug ? `slug "${a.slug.value}"` : `link ${a.link.value}`;
-      diagnostics.push(
-        diag(
-          code,
-          lineAt(a, sameId ? 'id' : 'slug'),
-          `This article has the same ${what} as ${other.displayPath}; it is left out of the feeds.`,
-          sameId ? 'Give one of them a different "id" (or slug).' : 'Give one of them a different "slug" (or "permalink", "url") in its front matter.',
-        ),
-      );
-      diagnostics.push(
-        diag(
-          code,
-          lineAt(other, sameId ? 'id' : 'slug'),
-          `${a.displayPath} has the same ${what} as this article and was left out.`,
-          'Give one of them a different "slug" or "id".',
-        ),
-      );
+      diagnostics.push(diagnostic(code, lineAt(a, sameId ? 'id' : 'slug'), { same: what, other: other.displayPath, leftOut: 'this' }));
+      diagnostics.push(diagnostic(code, lineAt(other, sameId ? 'id' : 'slug'), { same: what, other: a.displayPath, leftOut: 'other' }));
       continue;
     }
     byId.set(a.id.value, a);
@@ -331,7 +317,13 @@ function summarise(diagnostics: Diagnostic[]): void {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const key =
-      d.code === 'FM_UNKNOWN_KEY' ? `k:${keyOfUnknownKeyMessage(d.message) ?? d.message}` : d.code === 'META_TITLE_FROM_FILE_NAME' ? 't' : d.code === 'META_DATE_FROM_MTIME' ? `m:${d.message}` : undefined;
+      d.code === 'FM_UNKNOWN_KEY'
+        ? `k:${keyOfUnknownKeyMessage(d.message) ?? d.message}`
+        : d.code === 'META_TITLE_FROM_FILE_NAME'
+          ? 't'
+          : d.code === 'META_DATE_FROM_MTIME'
+            ? `m:${d.message}`
+            : undefined;
     if (key === undefined) continue;
     const g = groups.get(key);
     if (g) g.push(d);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { diag } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
 import type { Article, Diagnostic } from '../model.js';
 
@@ -35,12 +35,12 @@ export function verifyLinks(articles: readonly Article[], outputDir: string, sit
     const found = pageFor(url.pathname, basePath, outputDir);
     if (!found) {
       diagnostics.push(
-        diag(
-          'LINK_NOT_BUILT',
-          a.link.line === undefined ? { file: a.displayPath } : { file: a.displayPath, line: a.link.line },
-          `The item link ${a.link.value} does not resolve to a page in ${display(outputDir)} (looked for ${candidates(url.pathname, basePath).map((c) => c || '.').join(', ')}).`,
-          a.link.rule ? `It was made by ${a.link.rule}; fix the pattern (config "permalinks") or the front matter.` : 'Fix its "link", or the site\'s permalink settings.',
-        ),
+        diagnostic('LINK_NOT_BUILT', a.link.line === undefined ? { file: a.displayPath } : { file: a.displayPath, line: a.link.line }, {
+          link: a.link.value,
+          folder: display(outputDir),
+          lookedFor: candidates(url.pathname, basePath).map((c) => c || '.'),
+          rule: a.link.rule,
+        }),
       );
     }
   }
