@@ -23,54 +23,82 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * `htmlToText`, and in the same pass the text a summary is cut from: the paragraphs outside code
- * blocks and headings, up to a `<!--more-->` comment.
+ * The paragraphs of a text rendering, built as tags and text arrive, and the summary's share of
+ * them: the paragraphs outside code blocks and headings, up to a `<!--more-->` comment. Both
+ * readers below feed it, so they render alike by construction.
  */
-export function htmlToTexts(html: string): { text: string; summary: string } {
-  const paragraphs: string[] = [];
-  const summary: string[] = [];
-  let current = '';
-  let skipDepth = 0;
-  let notSummaryDepth = 0;
-  let more = false;
-  const flush = (): void => {
-    if (current === '') return;
-    const t = squashSpaces(current);
-    if (t) {
-      paragraphs.push(t);
-      if (notSummaryDepth === 0 && !more) summary.push(t);
+class Paragraphs {
+  private readonly paragraphs: string[] = [];
+  private readonly summary: string[] = [];
+  private current = '';
+  private notSummaryDepth = 0;
+  private more = false;
+
+  text(text: string): void {
+    this.current += text;
+  }
+
+  open(name: string): void {
+    if (name === 'br') this.current += '\n';
+    else if (BLOCK_ELEMENTS.has(name)) this.flush();
+    if (NOT_SUMMARY_ELEMENTS.has(name)) this.notSummaryDepth++;
+  }
+
+  close(name: string): void {
+    if (BLOCK_ELEMENTS.has(name)) this.flush();
+    if (NOT_SUMMARY_ELEMENTS.has(name)) this.notSummaryDepth = Math.max(0, this.notSummaryDepth - 1);
+  }
+
+  comment(data: string): void {
+    if (MORE.test(data)) {
+      this.flush();
+      this.more = true;
     }
-    current = '';
-  };
+  }
+
+  done(): { text: string; summary: string } {
+    this.flush();
+    return { text: this.paragraphs.join('\n\n'), summary: this.summary.join('\n\n') };
+  }
+
+  private flush(): void {
+    if (this.current === '') return;
+    const t = squashSpaces(this.current);
+    if (t) {
+      this.paragraphs.push(t);
+      if (this.notSummaryDepth === 0 && !this.more) this.summary.push(t);
+    }
+    this.current = '';
+  }
+}
+
+/** `htmlToText`, and in the same pass the text a summary is cut from (see {@link Paragraphs}). */
+export function htmlToTexts(html: string): { text: string; summary: string } {
+  const out = new Paragraphs();
+  let skipDepth = 0;
+  // SKIPPED_ELEMENTS share no name with BLOCK_ELEMENTS or br, so a skipped element only counts for the summary.
   const parser = new Parser(
     {
       onopentagname(name) {
         if (SKIPPED_ELEMENTS.has(name)) skipDepth++;
-        else if (name === 'br') current += '\n';
-        else if (BLOCK_ELEMENTS.has(name)) flush();
-        if (NOT_SUMMARY_ELEMENTS.has(name)) notSummaryDepth++;
+        out.open(name);
       },
       ontext(text) {
-        if (skipDepth === 0) current += text;
+        if (skipDepth === 0) out.text(text);
       },
       onclosetag(name) {
         if (SKIPPED_ELEMENTS.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BLOCK_ELEMENTS.has(name)) flush();
-        if (NOT_SUMMARY_ELEMENTS.has(name)) notSummaryDepth = Math.max(0, notSummaryDepth - 1);
+        out.close(name);
       },
       oncomment(data) {
-        if (MORE.test(data)) {
-          flush();
-          more = true;
-        }
+        out.comment(data);
       },
     },
     { decodeEntities: true },
   );
   parser.write(html);
   parser.end();
-  flush();
-  return { text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+  return out.done();
 }
 
 /** Elements htmlparser2 reads as raw text or whose content it treats specially: the scanner below gives up on them. */
@@ -90,20 +118,7 @@ const REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': 
  * two equal on generated Markdown.
  */
 export function directHtmlTexts(html: string): { text: string; summary: string } | undefined {
-  const paragraphs: string[] = [];
-  const summary: string[] = [];
-  let current = '';
-  let notSummaryDepth = 0;
-  let more = false;
-  const flush = (): void => {
-    if (current === '') return;
-    const t = squashSpaces(current);
-    if (t) {
-      paragraphs.push(t);
-      if (notSummaryDepth === 0 && !more) summary.push(t);
-    }
-    current = '';
-  };
+  const out = new Paragraphs();
   let i = 0;
   const n = html.length;
   while (i < n) {
@@ -115,16 +130,13 @@ export function directHtmlTexts(html: string): { text: string; summary: string }
         if (/&(?!(?:amp|lt|gt|quot);)/.test(text)) return undefined;
         text = text.replace(/&(?:amp|lt|gt|quot);/g, (r) => REFERENCES[r] as string);
       }
-      current += text;
+      out.text(text);
     }
     if (lt === -1) break;
     if (html.startsWith('<!--', lt)) {
       const close = html.indexOf('-->', lt + 4);
       if (close === -1) return undefined;
-      if (MORE.test(html.slice(lt + 4, close))) {
-        flush();
-        more = true;
-      }
+      out.comment(html.slice(lt + 4, close));
       i = close + 3;
       continue;
     }
@@ -152,18 +164,11 @@ export function directHtmlTexts(html: string): { text: string; summary: string }
     if (k === n) return undefined;
     i = k + 1;
     if (closing) {
-      if (BLOCK_ELEMENTS.has(name)) flush();
-      if (NOT_SUMMARY_ELEMENTS.has(name) && notSummaryDepth > 0) notSummaryDepth--;
+      out.close(name);
       continue;
     }
-    if (name === 'br') current += '\n';
-    else if (BLOCK_ELEMENTS.has(name)) flush();
-    if (NOT_SUMMARY_ELEMENTS.has(name)) notSummaryDepth++;
-    if (VOID_ELEMENTS.has(name)) {
-      if (BLOCK_ELEMENTS.has(name)) flush();
-      if (NOT_SUMMARY_ELEMENTS.has(name) && notSummaryDepth > 0) notSummaryDepth--;
-    }
+    out.open(name);
+    if (VOID_ELEMENTS.has(name)) out.close(name); // htmlparser2 closes a void element as it opens it
   }
-  flush();
-  return { text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+  return out.done();
 }
