@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import type { LineScore } from '../../model.js';
+import { checkFeatures, type LogisticModel, probability } from '../logistic.js';
 import { guessLanguage } from '../text/features.js';
 import type { DomElement } from './dom-types.js';
 import { classWords } from './preclean.js';
@@ -49,7 +50,7 @@ export const HTML_FEATURE_NAMES = [
   'blocks-since-prose',
 ] as const;
 
-export interface HtmlBodyModel {
+export interface HtmlBodyModel extends LogisticModel {
   features: string[];
   mean: number[];
   scale: number[];
@@ -245,19 +246,7 @@ export function defaultHtmlModel(): HtmlBodyModel {
 }
 
 export function checkHtmlModel(model: HtmlBodyModel): void {
-  const n = HTML_FEATURE_NAMES.length;
-  if (model.features.length !== n || model.features.some((name, i) => name !== HTML_FEATURE_NAMES[i])) {
-    throw new Error(`The HTML body model lists features [${model.features.join(', ')}], but the code computes [${HTML_FEATURE_NAMES.join(', ')}]; refit it with npm run fit:html.`);
-  }
-  if (model.weights.length !== n || model.mean.length !== n || model.scale.length !== n) throw new Error('The HTML body model has weight vectors of the wrong length; refit it with npm run fit:html.');
-}
-
-/** P(block is body). */
-export function blockProbability(model: HtmlBodyModel, x: Float64Array): number {
-  const { weights, mean, scale } = model;
-  let z = 0;
-  for (let k = 0; k < x.length; k++) z += (weights[k] as number) * (((x[k] as number) - (mean[k] as number)) / (scale[k] as number));
-  return 1 / (1 + Math.exp(-z));
+  checkFeatures(model, HTML_FEATURE_NAMES, 'HTML body', 'fit:html');
 }
 
 /** Index of the features that say a block stands before the first or after the last prose block. */
@@ -272,7 +261,7 @@ const LEAD = HTML_FEATURE_NAMES.indexOf('lead-non-prose');
  * plan's rows, a section heading), which the model cannot tell from chrome well enough.
  */
 export function modelDrops(model: HtmlBodyModel, x: Float64Array, words: number): boolean {
-  return words <= model.maxWords && (x[TAIL] === 1 || x[LEAD] === 1) && blockProbability(model, x) < model.dropBelow;
+  return words <= model.maxWords && (x[TAIL] === 1 || x[LEAD] === 1) && probability(model, x) < model.dropBelow;
 }
 
 /** Four decimals: enough to read, and stable across platforms' last-bit differences. */

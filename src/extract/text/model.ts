@@ -5,12 +5,12 @@
  */
 import { createRequire } from 'node:module';
 import type { LineScore } from '../../model.js';
+import { checkFeatures, type LogisticModel, probability } from '../logistic.js';
 import { FEATURE_NAMES } from './features.js';
 
-export interface TextModel {
+export interface TextModel extends LogisticModel {
   /** Feature names, in the order of `weights` (must equal FEATURE_NAMES). */
   features: string[];
-  /** Features are standardised as (x - mean) / scale before the weights apply. */
   mean: number[];
   scale: number[];
   weights: number[];
@@ -40,11 +40,7 @@ export function defaultModel(): TextModel {
 }
 
 export function checkModel(model: TextModel): void {
-  const n = FEATURE_NAMES.length;
-  if (model.features.length !== n || model.features.some((name, i) => name !== FEATURE_NAMES[i])) {
-    throw new Error(`The text body model lists features [${model.features.join(', ')}], but the code computes [${FEATURE_NAMES.join(', ')}]; refit it with npm run fit:text.`);
-  }
-  if (model.weights.length !== n || model.mean.length !== n || model.scale.length !== n) throw new Error('The text body model has weight vectors of the wrong length; refit it with npm run fit:text.');
+  checkFeatures(model, FEATURE_NAMES, 'text body', 'fit:text');
 }
 
 /** What a unit with body probability `p` and `words` words adds to the body region's sum. */
@@ -89,12 +85,6 @@ export function formatLineScore(score: LineScore): string {
 /** P(unit is body) for each feature vector. */
 export function probabilities(model: TextModel, features: readonly Float64Array[]): Float64Array {
   const out = new Float64Array(features.length);
-  const { weights, mean, scale } = model;
-  for (let i = 0; i < features.length; i += 1) {
-    const x = features[i] as Float64Array;
-    let z = 0;
-    for (let k = 0; k < x.length; k += 1) z += (weights[k] as number) * (((x[k] as number) - (mean[k] as number)) / (scale[k] as number));
-    out[i] = 1 / (1 + Math.exp(-z));
-  }
+  for (let i = 0; i < features.length; i += 1) out[i] = probability(model, features[i] as Float64Array);
   return out;
 }
