@@ -291,11 +291,17 @@ async function failed(
   throw error;
 }
 
-/** Building with the defaults gives feeds that link to example.com: say so, once. */
+/**
+ * Building with the defaults gives feeds that link to example.com: say so, once. Values taken from
+ * the site generator's config instead are named, with their file, in a note.
+ */
 function configDefaults(options: BuildOptions, paths: ReturnType<typeof resolvePaths>): Diagnostic | undefined {
-  if (options.config || paths.loaded.file !== undefined) return undefined;
-  const { config } = paths.loaded;
-  return diagnostic('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, { title: config.title, link: config.link });
+  if (options.config) return undefined;
+  const { config, file, fromSite } = paths.loaded;
+  if (file === undefined && !(fromSite && 'title' in fromSite.values && 'link' in fromSite.values)) {
+    return diagnostic('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, { title: config.title, link: config.link });
+  }
+  return fromSite ? diagnostic('CONFIG_FROM_SITE', { file: fromSite.from }, fromSite) : undefined;
 }
 
 /**

@@ -138,9 +138,11 @@ export const CODES = {
     summary: 'The articles folder does not exist.',
     doc: 'The articles folder does not exist.',
     todo: 'Create it, pass `--articles DIR`, or set `"articles"` in the config.',
-    say: (p: { folder: string }) => ({
+    say: (p: { folder: string; site?: { generator: string; marker: string; articles: string } }) => ({
       message: `The articles folder ${p.folder} does not exist.`,
-      hint: 'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
+      hint: p.site
+        ? `This folder is a ${p.site.generator} site (${p.site.marker}) with its posts in ${p.site.articles}/: run \`feedwright init\` to write a config that builds them, or pass --articles ${p.site.articles}.`
+        : 'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
     }),
   },
   ARTICLES_NOT_A_FOLDER: {
@@ -263,6 +265,20 @@ export const CODES = {
     say: (p: { title: string; link: string }) => ({
       message: `No config file was found, so the feeds use the defaults (title "${p.title}", link ${p.link}).`,
       hint: 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
+    }),
+  },
+  CONFIG_FROM_SITE: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'files',
+    summary: "The feed's title, link, description, language or author were taken from the site generator's config.",
+    doc: "feedwright's config does not set some of `title`, `description`, `link`, `language` and `author`, and the site generator's config does (Jekyll `_config.yml` `title`/`description`/`url`+`baseurl`/`lang`/`author`; Hugo `title`/`params.description`/`baseURL`/`languageCode`/`params.author`; Zola `title`/`description`/`base_url`/`default_language`/`author`; Eleventy `_data/metadata.json` or `_data/site.json` `title`/`description`/`url`/`language`/`author`; Astro `site`): the feeds use the site's values. The ids of new items are `tag:` URIs of the link's host.",
+    todo: 'Nothing, if they are right. To fix them for good (the ids depend on the link), run `feedwright init`, which writes them into feedwright.config.json, or set them there.',
+    say: (p: { from: string; values: Record<string, unknown> }) => ({
+      message: `${Object.entries(p.values)
+        .map(([k, v]) => `${k} ${typeof v === 'string' ? (k === 'link' ? v : quote(v)) : quote(String((v as { name?: unknown }).name ?? ''))}`)
+        .join(', ')} taken from ${p.from}, as feedwright.config.json does not set ${Object.keys(p.values).length === 1 ? 'it' : 'them'}.`,
+      hint: 'Run `feedwright init` to write them into feedwright.config.json, or set them there.',
     }),
   },
   SOURCE_IGNORED: {

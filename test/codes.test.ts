@@ -108,7 +108,7 @@ describe('the table against the source', () => {
 
 /** Sample parameters for every message builder (the type requires one list per builder). */
 const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
-  ARTICLES_MISSING: [{ folder: 'articles' }],
+  ARTICLES_MISSING: [{ folder: 'articles' }, { folder: 'articles', site: { generator: 'Jekyll', marker: '_config.yml', articles: '_posts' } }],
   ARTICLES_NOT_A_FOLDER: [{ path: 'notes.md' }],
   ARTICLES_UNREADABLE: [{ folder: 'articles', errno: 'EACCES' }],
   OUTPUT_UNWRITABLE: [
@@ -214,6 +214,10 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
     { link: 'https://example.com/a/', folder: '_site', lookedFor: ['a/index.html'], rule: undefined },
   ],
   CONFIG_DEFAULTS: [{ title: 'My feed', link: 'https://example.com/' }],
+  CONFIG_FROM_SITE: [
+    { from: '_config.yml', values: { title: 'Homebrew', link: 'https://brew.sh/', author: { name: 'Mike' } } },
+    { from: 'hugo.toml', values: { language: 'en-us' } },
+  ],
   // Validator rules
   FEED_FORMAT_UNKNOWN: [{}, { root: 'rss', namespace: 'http://example.com/ns' }, { root: 'rdf:RDF' }],
   FEED_SKIPPED_NOT_A_FEED: [{}],

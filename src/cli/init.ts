@@ -4,6 +4,9 @@ import { resolveConfig } from '../config/load.js';
 import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
+import { detectSite, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { sortedEntries } from '../site/entries.js';
+import type { Preset } from '../site/model.js';
 import type { Io, Output } from './output.js';
 
 /**
@@ -30,11 +33,80 @@ const OWN_VALUES: Partial<Record<ConfigKey, unknown>> = {
   index: undefined,
 };
 
-/** The config `init` writes: the values above, `undefined` ones as the schema's defaults, one key a line. */
-export function initConfig(): string {
+/** The config `init` writes: the values above, `undefined` ones as the schema's defaults, one key a line; `own` replaces or adds values (`null`: leave the key out). */
+export function initConfig(own: Partial<Record<ConfigKey, unknown>> = {}): string {
   const defaults = resolveConfig({}) as unknown as Record<string, unknown>;
-  const lines = Object.entries(OWN_VALUES).map(([key, value]) => `  "${key}": ${formatJson(value === undefined ? defaults[key] : value, true)}`);
+  const values: Record<string, unknown> = { ...OWN_VALUES, ...own };
+  const lines = Object.entries(values)
+    .filter(([, value]) => value !== null)
+    .map(([key, value]) => `  "${key}": ${formatJson(value === undefined ? defaults[key] : value, true)}`);
   return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
+  jekyll: 'Jekyll',
+  hugo: 'Hugo',
+  zola: 'Zola',
+  eleventy: 'Eleventy',
+  astro: 'Astro',
+  nextjs: 'Next.js',
+};
+
+/** Markdown files under `dir`, counted up to `max` (a bounded walk: 4 levels, skipping dot folders). */
+function countMarkdown(dir: string, max = 10_000): number {
+  let n = 0;
+  const walk = (d: string, depth: number): void => {
+    for (const e of sortedEntries(d)) {
+      if (n >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory()) {
+        if (depth < 4) walk(path.join(d, e.name), depth + 1);
+      } else if (/\.(md|markdown|mdx)$/i.test(e.name) && !/^_index\./.test(e.name)) n++;
+    }
+  };
+  walk(dir, 0);
+  return n;
+}
+
+/** What `init` found in a site's folder: the generator, where its posts are, and its config's values. */
+export interface SiteSetup {
+  generator: string;
+  /** The file that told the generator ("_config.yml"). */
+  marker: string;
+  /** The posts folder, relative, '/'-separated, and how many Markdown files it holds. */
+  articles: string;
+  posts: number;
+  /** The config keys written from the site (`site`, `articles`, `out`, and what its config states). */
+  own: Partial<Record<ConfigKey, unknown>>;
+}
+
+/**
+ * The site in `cwd`, when it is the root of a site generator's project with a posts folder:
+ * the config that builds its feeds (`site: "."`, the posts folder, the site's title, link,
+ * description, language and author), or undefined for a folder that is no such site.
+ */
+export function siteSetup(cwd: string): SiteSetup | undefined {
+  const marker = siteMarker(cwd);
+  if (!marker) return undefined;
+  const articles = POST_FOLDERS[marker.preset].find((f) => countMarkdown(path.join(cwd, f), 1) > 0);
+  if (!articles) return undefined;
+  const detected = detectSite({ articlesDir: path.join(cwd, articles), configRoot: cwd, preset: marker.preset, site: '.', display: (abs) => path.relative(cwd, abs) || '.' });
+  const own: Partial<Record<ConfigKey, unknown>> = {};
+  for (const [key, value] of Object.entries(detected?.channel.values ?? {})) {
+    try {
+      resolveConfig({ [key]: value });
+      own[key as ConfigKey] = value;
+    } catch {
+      // Not a value feedwright accepts (a relative url): the placeholder stays, for the user to fill in.
+    }
+  }
+  // No placeholder sentence in a real site's feed: without a description the feed uses its title.
+  own.description ??= null;
+  if (detected?.info.timezone) own.timezone = detected.info.timezone;
+  own.articles = articles;
+  // The feeds go beside the site, not into its generator's output folder (Astro's is dist/).
+  own.out = detected?.info.output === 'dist' ? 'feeds' : 'dist';
+  own.site = '.';
+  return { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own };
 }
 
 const ARTICLE = `---
@@ -52,12 +124,19 @@ Run \`npx feedwright build\` and look in \`dist/\`.
 
 type ConfigKey = (typeof CONFIG_KEYS)[number];
 
-/** `feedwright init`: a config and a sample article, never overwriting without --force. */
+/**
+ * `feedwright init`: a config and a sample article, never overwriting without --force. In the
+ * root of a site generator's project (Jekyll, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
+ * folder, the config builds that site's feeds instead, and no sample is written.
+ */
 export async function init(io: Io, out: Output, force: boolean): Promise<number> {
-  const files = [
-    { name: 'feedwright.config.json', content: initConfig() },
-    { name: path.join('articles', 'hello-world.md'), content: ARTICLE },
-  ];
+  const site = siteSetup(io.cwd);
+  const files = site
+    ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
+    : [
+        { name: 'feedwright.config.json', content: initConfig() },
+        { name: path.join('articles', 'hello-world.md'), content: ARTICLE },
+      ];
   const existing: string[] = [];
   for (const f of files) {
     if (
@@ -72,11 +151,19 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
     out.stderr(`feedwright init: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written.\n  hint: use --force to overwrite.\n`);
     return EXIT.USAGE_OR_CONFIG;
   }
-  await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
+  if (site) {
+    const plural = site.posts === 1 ? '' : 's';
+    out.stderr(`This is a ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
+  } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {
     await writeFile(path.join(io.cwd, f.name), f.content);
     out.stderr(`wrote ${f.name}\n`);
   }
-  out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
+  if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
+  else {
+    const missing = (['title', 'link', 'author'] as const).filter((k) => !(k in site.own));
+    const check = missing.length > 0 ? `set ${missing.join(', ')} in feedwright.config.json (the site's config does not say)` : 'check the title, link and author in feedwright.config.json';
+    out.stderr(`Next: ${check}, then run \`npx feedwright build\`; the feeds go to ${String(site.own.out)}/.\n`);
+  }
   return EXIT.OK;
 }

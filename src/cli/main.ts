@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { BuildResult } from '../build.js';
 import { printable } from '../diagnostics.js';
-import { EXIT, exitCodeOf, FeedwrightError } from '../errors.js';
+import { EXIT, exitCodeOf, FeedwrightError, fatal } from '../errors.js';
 import type { Explanation } from '../explain.js';
 import type { LineScore } from '../model.js';
 import type { PingResult } from '../publish/websub.js';
@@ -132,7 +132,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await init(io, out, values.force === true);
       }
     }
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
+    if (error instanceof FeedwrightError && error.code === 'ARTICLES_MISSING' && values.articles === undefined && values.config === undefined && error.file) {
+      // Run in a site's root without a config: say where its posts are and how to build them.
+      const { siteSetup } = await import('./init.js');
+      const site = siteSetup(io.cwd);
+      if (site) error = fatal('ARTICLES_MISSING', { folder: error.file, site }, error.file);
+    }
     if (error instanceof FeedwrightError) {
       if (values.json) out.stdout(`${JSON.stringify({ error: { code: error.code, message: error.message, hint: error.hint, file: error.file, line: error.line } }, null, 2)}\n`);
       else out.stderr(`${out.red('error')} ${error.code} ${printable(error.message)}\n${error.hint ? `  hint: ${printable(error.hint)}\n` : ''}`);

@@ -16,6 +16,10 @@ export interface LoadedConfig {
   file: string | undefined;
   /** Folder that relative paths are resolved against. */
   root: string;
+  /** The object as written in the file (`{}` without one): which keys the user set. Absent for a config given as an object. */
+  raw?: Record<string, unknown>;
+  /** The keys whose values were taken from the site generator's config, and its file (src/pipeline/paths.ts). */
+  fromSite?: { from: string; values: Record<string, unknown> };
 }
 
 /**
@@ -30,7 +34,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) {
-      return { config: resolveConfig({}, CONFIG_FILE), file: undefined, root: cwd };
+      return { config: resolveConfig({}, CONFIG_FILE), file: undefined, root: cwd, raw: {} };
     }
     if (code === 'EISDIR' || (code === undefined && statSync(file).isDirectory())) {
       throw new FeedwrightError('CONFIG_INVALID', `${rel(cwd, file)} is a folder, not a config file.`, 'Pass the path of a JSON file to --config.');
@@ -65,7 +69,8 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
       duplicate.line,
     );
   }
-  return { config: resolveConfig(raw, rel(cwd, file), text), file, root: path.dirname(file) };
+  const config = resolveConfig(raw, rel(cwd, file), text);
+  return { config, file, root: path.dirname(file), raw: raw as Record<string, unknown> };
 }
 
 function rel(cwd: string, file: string): string {

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
-import { detectSite } from '../site/detect.js';
+import { detectSite, type SiteChannel } from '../site/detect.js';
 import { hugoRefTargets, jekyllLinkTargets } from '../site/links.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
@@ -57,6 +57,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       ? detectSite({ articlesDir, configRoot: loaded.root, preset: loaded.config.preset, ...(siteOption ? { site: siteOption } : {}), display })
       : undefined;
   if (detected) {
+    withSiteChannel(loaded, detected.channel);
     const { templateVars } = detected.info;
     // A generator that renders Markdown through Liquid (Jekyll, Eleventy) has its posts rendered the same way,
     // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
@@ -96,3 +97,30 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };
 }
 
+
+/**
+ * The feed's title, description, link, language and author that feedwright's config does not set
+ * are the site's own, as its generator's config states them (a Jekyll site's `title` and `url`):
+ * a site built without a feedwright config gets feeds named and linked as the site, not
+ * "Untitled feed" at example.com. A value feedwright would reject (a `url` that is not absolute,
+ * a language that is no BCP 47 tag) is not taken. The ids (`tag:` URIs of the link's host) follow
+ * the link, so a site should keep one link once its feed has readers: `init` writes it down.
+ */
+function withSiteChannel(loaded: LoadedConfig, channel: SiteChannel): void {
+  const { raw } = loaded;
+  if (!raw) return;
+  const taken: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(channel.values)) {
+    if (key in raw) continue;
+    try {
+      resolveConfig({ [key]: value });
+      taken[key] = value;
+    } catch {
+      // Not a value feedwright's config accepts: the default stays.
+    }
+  }
+  if (Object.keys(taken).length === 0) return;
+  const { siteInfo, templates } = loaded.config;
+  loaded.config = { ...resolveConfig({ ...taken, ...raw }), ...(siteInfo ? { siteInfo } : {}), ...(templates ? { templates } : {}) };
+  loaded.fromSite = { from: channel.from, values: taken };
+}

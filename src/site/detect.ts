@@ -26,6 +26,25 @@ interface Marker {
   data?: Record<string, unknown>;
 }
 
+/** The generator a folder's files name, if any, and the file that tells. */
+export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file: string } | undefined {
+  const m = markerIn(dir);
+  return m && { preset: m.preset, file: m.file };
+}
+
+/**
+ * Where a generator keeps its posts, by its conventions and its starter templates, most specific
+ * first: `feedwright init` offers the first of these that holds Markdown.
+ */
+export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly string[]>> = {
+  jekyll: ['_posts', 'src/_posts', 'docs/_posts', 'site/_posts'],
+  hugo: ['content/posts', 'content/post', 'content/blog', 'content/news', 'content/articles', 'content/en/blog', 'content/en/posts', 'content'],
+  zola: ['content/blog', 'content/posts', 'content/post', 'content'],
+  eleventy: ['content/blog', 'src/posts', 'src/blog', 'posts', 'blog', 'content/posts', 'src/content/posts'],
+  astro: ['src/content/blog', 'src/content/posts', 'src/content/post', 'src/data/blog', 'src/content'],
+  nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog'],
+};
+
 /** The generator a folder's files name, if any. */
 function markerIn(dir: string): Marker | undefined {
   for (const f of ['_config.yml', '_config.yaml']) if (existsSync(path.join(dir, f))) return { preset: 'jekyll', file: f };
@@ -243,6 +262,35 @@ export interface DetectedSite {
   jekyll?: JekyllSource;
   /** Hugo only: the content folder (absolute; the language's own one) and the site's `params`. */
   hugo?: { contentDir: string; params: Record<string, unknown> };
+  /** What the generator's config says about the site as a feed: defaults for keys feedwright's config leaves unset. */
+  channel: SiteChannel;
+}
+
+/**
+ * The site's name, description, URL, language and author as its generator's config states them
+ * (the values a generator's own feed plugin reads: jekyll-feed's `site.title`, Hugo's `.Site.Title`
+ * and `languageCode`, Eleventy's `_data/metadata.json`), as feedwright config keys, unchecked.
+ */
+export interface SiteChannel {
+  /** The file they come from, as shown to the user ("_config.yml"). */
+  from: string;
+  values: { title?: string; description?: string; link?: string; language?: string; author?: unknown };
+}
+
+/** A person as a generator config writes one: a name, or a table with name/email/url (jekyll-feed's `uri`). */
+function personValue(v: unknown): unknown {
+  if (typeof v === 'string') return asString(v);
+  const r = asRecord(v);
+  const name = asString(r?.name);
+  if (!r || !name) return undefined;
+  const email = asString(r.email);
+  const url = asString(r.url) ?? asString(r.uri);
+  return { name, ...(email ? { email } : {}), ...(url ? { url } : {}) };
+}
+
+/** Only the keys with a value. */
+function channelOf(from: string, values: { [K in keyof SiteChannel['values']]: SiteChannel['values'][K] | undefined }): SiteChannel {
+  return { from, values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as SiteChannel['values'] };
 }
 
 /** The site, or undefined for none (no generator found, or preset "none"). */
@@ -292,11 +340,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     codeData: [],
   };
   let contentRoot = root;
+  let channel: SiteChannel = { from: options.display(root), values: {} };
   let jekyll: JekyllSource | undefined;
   let hugo: DetectedSite['hugo'];
   switch (preset) {
     case 'jekyll': {
-      const c = readData(firstExisting(root, ['_config.yml', '_config.yaml']) ?? '') ?? {};
+      const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
+      const c = readData(configFile) ?? {};
       const url = baseUrl(asString(c.url), asString(c.baseurl));
       if (url) info.baseUrl = url;
       const permalink = asString(c.permalink);
@@ -315,6 +365,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       jekyll = { dir: sourceDir, collectionsDir: contentRoot, destination: path.resolve(root, info.output), folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir) };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
+      channel = channelOf(options.display(configFile), { title: asString(c.title), description: asString(c.description), link: url, language: asString(c.lang), author: personValue(c.author) });
       break;
     }
     case 'hugo': {
@@ -350,7 +401,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         }
       }
       info.folderData = hugoCascades(options.articlesDir);
-      hugo = { contentDir: contentRoot, params: asRecord(ci(c, 'params')) ?? {} };
+      const params = asRecord(ci(c, 'params')) ?? {};
+      hugo = { contentDir: contentRoot, params };
+      channel = channelOf(options.display(path.join(root, marker?.file ?? 'hugo.toml')), {
+        title: asString(ci(c, 'title')),
+        description: asString(ci(params, 'description')) ?? asString(ci(c, 'description')),
+        link: url,
+        language: asString(ci(c, 'languageCode')) ?? lang,
+        author: personValue(ci(params, 'author')) ?? personValue(ci(c, 'author')),
+      });
       break;
     }
     case 'zola': {
@@ -362,6 +421,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.slugifyPaths = asString(asRecord(c.slugify)?.paths) !== 'off' && asString(asRecord(c.slugify)?.paths) !== 'safe';
       info.output = asString(c.output_dir) ?? 'public';
       contentRoot = path.join(root, 'content');
+      channel = channelOf(options.display(path.join(root, marker?.file ?? 'config.toml')), {
+        title: asString(c.title),
+        description: asString(c.description),
+        link: url,
+        language: asString(c.default_language),
+        author: personValue(c.author),
+      });
       break;
     }
     case 'eleventy': {
@@ -372,9 +438,17 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Global data (`_data/*.json`), read once: the site's URL and, below, the template variables.
       const globals = eleventyGlobalData(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data'));
       for (const name of ['metadata', 'site']) {
-        const url = baseUrl(asString(asRecord(globals[name])?.url));
-        if (url) {
-          info.baseUrl = url;
+        const data = asRecord(globals[name]);
+        const url = baseUrl(asString(data?.url));
+        if (data && (url || asString(data.title))) {
+          if (url) info.baseUrl = url;
+          channel = channelOf(options.display(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data', `${name}.json`)), {
+            title: asString(data.title),
+            description: asString(data.description),
+            link: url,
+            language: asString(data.language),
+            author: personValue(data.author),
+          });
           break;
         }
       }
@@ -390,6 +464,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const cfgText = readText(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? '');
       const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
+      channel = channelOf(options.display(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? path.join(root, 'astro.config.mjs')), { link: url });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
@@ -411,7 +486,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}) };
+  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}) };
 }
 
 /** Folders under `dir` (relative, '/'-separated, '' for `dir`), skipping dot folders and node_modules. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -45,6 +45,70 @@ describe('feedwright init', () => {
     expect(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')).toBe('{"title":"mine"}');
     expect((await run(['init', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')).toContain('"$schema"');
+  });
+});
+
+describe('feedwright init in a site generator\'s project', () => {
+  const POST = '---\ntitle: First post\ndate: 2024-03-05\n---\n\nThe body.\n';
+  function project(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-init-site-'));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+  }
+
+  it('a Jekyll site: the config builds its _posts with its title and link, no sample article, and the build works', async () => {
+    const dir = project({ '_config.yml': 'title: Tool News\nurl: https://tool.example\ntimezone: Europe/Berlin\n', '_posts/2024-03-05-first.md': POST, '_posts/2024-03-06-second.md': POST });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This is a Jekyll site (_config.yml): its posts are in _posts/ (2 Markdown files).');
+    expect(r.stderr).toContain('Next: set author in feedwright.config.json');
+    expect(existsSync(path.join(dir, 'articles'))).toBe(false);
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ title: 'Tool News', link: 'https://tool.example/', articles: '_posts', out: 'dist', site: '.', timezone: 'Europe/Berlin' });
+    expect(config).not.toHaveProperty('description');
+    expect(validator()(config)).toBe(true);
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout)).toMatchObject({ ok: true, counts: { published: 2 } });
+    expect(readFileSync(path.join(dir, 'dist', 'rss.xml'), 'utf8')).toContain('<link>https://tool.example/2024/03/05/first.html</link>');
+  });
+
+  it('a Hugo site: the first conventional posts folder that holds Markdown (content/blog), and its title and author', async () => {
+    const dir = project({
+      'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Hugo Notes"\n[params]\nauthor = "Grace Hopper"\n',
+      'content/_index.md': '---\ntitle: Home\n---\n',
+      'content/blog/first.md': POST,
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Next: check the title, link and author');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ title: 'Hugo Notes', link: 'https://hugo.example/', author: 'Grace Hopper', articles: 'content/blog', site: '.' });
+  });
+
+  it("an Astro site's feeds do not go into its own output folder dist/", async () => {
+    const dir = project({ 'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }), 'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n", 'src/content/blog/first.md': POST });
+    expect((await run(['init'], { cwd: dir })).code).toBe(0);
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ link: 'https://astro.example/', articles: 'src/content/blog', out: 'feeds', site: '.' });
+    expect(config.title).toBe('My site');
+  });
+
+  it('`build` in a site root without a config says where the posts are and how to build them', async () => {
+    const dir = project({ '_config.yml': 'title: Tool News\n', '_posts/2024-03-05-first.md': POST });
+    const r = await run(['build', '--no-color'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error ARTICLES_MISSING The articles folder articles does not exist.');
+    expect(r.stderr).toContain('hint: This folder is a Jekyll site (_config.yml) with its posts in _posts/: run `feedwright init` to write a config that builds them, or pass --articles _posts.');
+  });
+
+  it('a site without any posts folder holding Markdown gets the plain config and sample article', async () => {
+    const dir = project({ '_config.yml': 'title: Empty\n' });
+    expect((await run(['init'], { cwd: dir })).code).toBe(0);
+    expect(existsSync(path.join(dir, 'articles', 'hello-world.md'))).toBe(true);
   });
 });
 

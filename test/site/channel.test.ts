@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolvePaths } from '../../src/pipeline/paths.js';
+import { run } from '../cli/helpers.js';
+
+/*
+ * A site built without a feedwright config (or with one that leaves them out) gets the feed's
+ * title, description, link, language and author from its generator's config: the values the
+ * generator's own feed plugin reads. What feedwright's config sets always wins.
+ */
+
+const POST = '---\ntitle: First post\ndate: 2024-03-05\n---\n\nThe body of the first post.\n';
+
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-channel-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const JEKYLL = {
+  '_config.yml': 'title: Tool News\ndescription: Releases of the tool.\nurl: https://tool.example\nbaseurl: /blog\nlang: de\nauthor:\n  name: Ada Lovelace\n  email: ada@tool.example\n',
+  '_posts/2024-03-05-first.md': POST,
+};
+
+describe("the feed's identity from the site generator's config", () => {
+  it('Jekyll without a feedwright config: title, description, url + baseurl, lang and author of _config.yml', () => {
+    const cwd = site(JEKYLL);
+    const { loaded } = resolvePaths({ cwd, articles: '_posts' });
+    expect(loaded.config).toMatchObject({
+      title: 'Tool News',
+      description: 'Releases of the tool.',
+      link: 'https://tool.example/blog/',
+      feedUrl: 'https://tool.example/blog/',
+      language: 'de',
+      author: { name: 'Ada Lovelace', email: 'ada@tool.example' },
+    });
+    expect(loaded.fromSite).toEqual({ from: '_config.yml', values: expect.objectContaining({ title: 'Tool News', link: 'https://tool.example/blog/' }) });
+  });
+
+  it("what feedwright's config sets wins, key by key", () => {
+    const cwd = site({ ...JEKYLL, 'feedwright.config.json': JSON.stringify({ title: 'Our feed', articles: '_posts', language: 'en' }) });
+    const { loaded } = resolvePaths({ cwd });
+    expect(loaded.config).toMatchObject({ title: 'Our feed', language: 'en', link: 'https://tool.example/blog/', description: 'Releases of the tool.' });
+    expect(Object.keys(loaded.fromSite?.values ?? {}).sort()).toEqual(['author', 'description', 'link']);
+  });
+
+  it('a value feedwright would reject is not taken (a relative url, a language that is no tag)', () => {
+    const cwd = site({ '_config.yml': 'title: Odd\nurl: /relative\nlang: not a language\n', '_posts/2024-03-05-first.md': POST });
+    const { loaded } = resolvePaths({ cwd, articles: '_posts' });
+    expect(loaded.config.link).toBe('https://example.com/');
+    expect(loaded.config.language).toBe('en');
+    expect(loaded.fromSite?.values).toEqual({ title: 'Odd' });
+  });
+
+  it('Hugo: title, params.description, baseURL, languageCode and params.author', () => {
+    const cwd = site({
+      'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Hugo Notes"\nlanguageCode = "en-gb"\n[params]\ndescription = "Notes."\nauthor = "Grace Hopper"\n',
+      'content/posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'content/posts' });
+    expect(loaded.config).toMatchObject({ title: 'Hugo Notes', description: 'Notes.', link: 'https://hugo.example/', language: 'en-gb', author: { name: 'Grace Hopper' } });
+  });
+
+  it('Eleventy: _data/metadata.json', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
+      '_data/metadata.json': JSON.stringify({ title: 'Eleventy Blog', url: 'https://eleventy.example/', language: 'fr', author: { name: 'Jo', email: 'jo@eleventy.example' } }),
+      'blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'blog' });
+    expect(loaded.config).toMatchObject({ title: 'Eleventy Blog', link: 'https://eleventy.example/', language: 'fr', author: { name: 'Jo', email: 'jo@eleventy.example' } });
+    expect(loaded.fromSite?.from).toBe('_data/metadata.json');
+  });
+
+  it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
+    const cwd = site(JEKYLL);
+    const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('CONFIG_DEFAULTS');
+    expect(r.stderr).toMatch(/_config\.yml note CONFIG_FROM_SITE title "Tool News", description "Releases of the tool\.", link https:\/\/tool\.example\/blog\/, language "de", author "Ada Lovelace" taken from _config\.yml/);
+    const feed = JSON.parse(readFileSync(path.join(cwd, 'dist', 'feed.json'), 'utf8')) as { title: string; home_page_url: string; items: { id: string; url: string }[] };
+    expect(feed.title).toBe('Tool News');
+    expect(feed.home_page_url).toBe('https://tool.example/blog/');
+    expect(feed.items[0]?.id).toMatch(/^tag:tool\.example,2024-03-05:/);
+  });
+
+  it('a site whose config names no title or url still warns about the defaults', async () => {
+    const cwd = site({ '_config.yml': 'lang: de\n', '_posts/2024-03-05-first.md': POST });
+    const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning CONFIG_DEFAULTS');
+  });
+});
