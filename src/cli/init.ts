@@ -4,7 +4,7 @@ import { resolveConfig } from '../config/load.js';
 import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
-import { detectSite, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { CONTENT_FOLDERS, detectSite, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { sortedEntries } from '../site/entries.js';
 import type { Preset } from '../site/model.js';
 import type { Io, Output } from './output.js';
@@ -67,6 +67,29 @@ function countMarkdown(dir: string, max = 10_000): number {
   return n;
 }
 
+/**
+ * The folder named like a posts folder (`POST_FOLDER_NAMES`) with the most Markdown, up to three
+ * levels under `root` (dot folders, node_modules and build outputs skipped); ties go to the
+ * shallower, then the first by name.
+ */
+function largestPostFolder(root: string): string | undefined {
+  let best: { rel: string; n: number; depth: number } | undefined;
+  const walk = (rel: string, depth: number): void => {
+    for (const e of sortedEntries(path.join(root, rel))) {
+      if (!e.isDirectory() || e.name.startsWith('.') || SKIPPED.has(e.name)) continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (POST_FOLDER_NAMES.includes(e.name)) {
+        const n = countMarkdown(path.join(root, r));
+        if (n > 0 && (!best || n > best.n || (n === best.n && depth < best.depth))) best = { rel: r, n, depth };
+      } else if (depth < 2) walk(r, depth + 1);
+    }
+  };
+  walk('', 0);
+  return best?.rel;
+}
+
+const SKIPPED = new Set(['node_modules', '_site', 'public', 'dist', 'out', 'build', 'vendor', 'resources']);
+
 /** What `init` found in a site's folder: the generator, where its posts are, and its config's values. */
 export interface SiteSetup {
   generator: string;
@@ -87,7 +110,11 @@ export interface SiteSetup {
 export function siteSetup(cwd: string): SiteSetup | undefined {
   const marker = siteMarker(cwd);
   if (!marker) return undefined;
-  const articles = POST_FOLDERS[marker.preset].find((f) => countMarkdown(path.join(cwd, f), 1) > 0);
+  const content = CONTENT_FOLDERS[marker.preset];
+  const articles =
+    POST_FOLDERS[marker.preset].find((f) => countMarkdown(path.join(cwd, f), 1) > 0) ??
+    largestPostFolder(cwd) ??
+    (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
   if (!articles) return undefined;
   const detected = detectSite({ articlesDir: path.join(cwd, articles), configRoot: cwd, preset: marker.preset, site: '.', display: (abs) => path.relative(cwd, abs) || '.' });
   const own: Partial<Record<ConfigKey, unknown>> = {};

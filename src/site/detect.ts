@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
+import { htmlToText } from '../clean/html-text.js';
 import { FeedwrightError } from '../errors.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { sortedEntries } from './entries.js';
@@ -34,15 +35,30 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
 
 /**
  * Where a generator keeps its posts, by its conventions and its starter templates, most specific
- * first: `feedwright init` offers the first of these that holds Markdown.
+ * first: `feedwright init` offers the first of these that holds Markdown, else the largest
+ * folder named like a posts folder (`POST_FOLDER_NAMES`, up to three levels down: Hugo's
+ * `content/en/post`, a Jekyll site's `en/news/_posts`), else the generator's whole content folder.
  */
 export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly string[]>> = {
   jekyll: ['_posts', 'src/_posts', 'docs/_posts', 'site/_posts'],
-  hugo: ['content/posts', 'content/post', 'content/blog', 'content/news', 'content/articles', 'content/en/blog', 'content/en/posts', 'content'],
-  zola: ['content/blog', 'content/posts', 'content/post', 'content'],
+  hugo: ['content/posts', 'content/post', 'content/blog', 'content/news', 'content/articles'],
+  zola: ['content/blog', 'content/posts', 'content/post'],
   eleventy: ['content/blog', 'src/posts', 'src/blog', 'posts', 'blog', 'content/posts', 'src/content/posts'],
-  astro: ['src/content/blog', 'src/content/posts', 'src/content/post', 'src/data/blog', 'src/content'],
+  astro: ['src/content/blog', 'src/content/posts', 'src/content/post', 'src/data/blog', 'src/content/docs/blog'],
   nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog'],
+};
+
+/** The names of folders that hold a site's posts. */
+export const POST_FOLDER_NAMES: readonly string[] = ['_posts', 'posts', 'post', 'blog', 'news', 'articles'];
+
+/** A generator's whole content folder: the last resort of `init`. */
+export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | undefined>> = {
+  jekyll: undefined,
+  hugo: 'content',
+  zola: 'content',
+  eleventy: undefined,
+  astro: 'src/content',
+  nextjs: undefined,
 };
 
 /** The generator a folder's files name, if any. */
@@ -288,9 +304,11 @@ function personValue(v: unknown): unknown {
   return { name, ...(email ? { email } : {}), ...(url ? { url } : {}) };
 }
 
-/** Only the keys with a value. */
+/** Only the keys with a value; a title or description written with HTML in it (Hugo sites do) as its text. */
 function channelOf(from: string, values: { [K in keyof SiteChannel['values']]: SiteChannel['values'][K] | undefined }): SiteChannel {
-  return { from, values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as SiteChannel['values'] };
+  const text = (v: string | undefined): string | undefined => (v && /<[a-z/!]/i.test(v) ? asString(htmlToText(v)) : v);
+  const all = { ...values, title: text(values.title), description: text(values.description) };
+  return { from, values: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as SiteChannel['values'] };
 }
 
 /** The site, or undefined for none (no generator found, or preset "none"). */
@@ -403,12 +421,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
       hugo = { contentDir: contentRoot, params };
+      // A multilingual site may set these per language (languages.<l>.title, .languageCode, .params).
+      const own = asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage));
+      const ownParams = asRecord(ci(own, 'params'));
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'hugo.toml')), {
-        title: asString(ci(c, 'title')),
-        description: asString(ci(params, 'description')) ?? asString(ci(c, 'description')),
+        title: asString(ci(own, 'title')) ?? asString(ci(c, 'title')),
+        description: asString(ci(ownParams, 'description')) ?? asString(ci(params, 'description')) ?? asString(ci(c, 'description')),
         link: url,
-        language: asString(ci(c, 'languageCode')) ?? lang,
-        author: personValue(ci(params, 'author')) ?? personValue(ci(c, 'author')),
+        language: asString(ci(own, 'languageCode')) ?? asString(ci(c, 'languageCode')) ?? lang,
+        author: personValue(ci(ownParams, 'author')) ?? personValue(ci(params, 'author')) ?? personValue(ci(c, 'author')),
       });
       break;
     }

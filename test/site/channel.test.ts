@@ -66,6 +66,16 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ title: 'Hugo Notes', description: 'Notes.', link: 'https://hugo.example/', language: 'en-gb', author: { name: 'Grace Hopper' } });
   });
 
+  it("Hugo, multilingual: the content language's own title, languageCode and params; HTML in a description is read as text", () => {
+    const cwd = site({
+      'hugo.toml':
+        'baseURL = "https://hugo.example/"\ndefaultContentLanguage = "en"\n[params]\ndescription = "A <a href=\'/x\'>linked</a> &amp; bold site."\n[languages.en]\ntitle = "Hugo Notes"\nlanguageCode = "en-us"\n[languages.en.params]\nauthor = "Grace Hopper"\n',
+      'content/posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'content/posts' });
+    expect(loaded.config).toMatchObject({ title: 'Hugo Notes', description: 'A linked & bold site.', language: 'en-us', author: { name: 'Grace Hopper' } });
+  });
+
   it('Eleventy: _data/metadata.json', () => {
     const cwd = site({
       'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
