@@ -17,8 +17,8 @@
  *
  * The model is an L2-regularised logistic regression on standardised features, fitted by
  * Newton's method (IRLS) from zero weights: no randomness, the same bytes every run. Then the
- * region threshold, the weight of negative scores, the model's weight against the rules and the
- * in-body drop threshold are chosen on a small grid by the mean of the
+ * region threshold, the weight of negative scores, the model's weight against the rules, the
+ * in-body drop threshold and the weak tail's drop threshold are chosen on a small grid by the mean of the
  * two sets' end metrics (set 1 word 4-gram F1, set 2 snippet F) on the training pages.
  *
  * Cross-validation: 5 folds, pages of one site (URL host; set 1 pages are one site each) always in
@@ -43,6 +43,9 @@ const THRESHOLDS = [-1, 0];
 const NEGATIVE_SCALES = [0.5, 1];
 const MODEL_WEIGHTS = [0.25, 0.5, 1];
 const DROP_BELOW = [0.1, 0.2, 0.3];
+/** The weak tail of the body starts after its last prose line with at least this probability. */
+const TAIL_FROM = 0.9;
+const TAIL_BELOW = [0.5, 0.7];
 
 interface Sample {
   x: Float64Array;
@@ -89,8 +92,10 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
     modelWeight: 0,
     wordCap: WORD_CAP,
     dropBelow: 0,
+    tailFrom: TAIL_FROM,
+    tailBelow: 0,
   };
-  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight, dropBelow: grid.dropBelow };
+  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight, dropBelow: grid.dropBelow, tailBelow: grid.tailBelow };
   const pages = data.map((d) => d.page);
   const evaluate = (model: TextModel): number => objective(scorePages(pages, (page) => bodyOf(page, { model })));
   // modelWeight 0 (the phrase rules alone) is the first candidate: the model must earn its weight.
@@ -112,6 +117,13 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
     log(`  dropBelow ${dropBelow}: ${score.toFixed(4)}`);
     if (score > best.score + 1e-9) best = { model, score };
   }
+  // tailBelow 0 (no weak-tail drops) stays unless a value earns its place.
+  for (const tailBelow of TAIL_BELOW) {
+    const model = { ...best.model, tailBelow };
+    const score = evaluate(model);
+    log(`  tailBelow ${tailBelow}: ${score.toFixed(4)}`);
+    if (score > best.score + 1e-9) best = { model, score };
+  }
   return best.model;
 }
 
@@ -127,7 +139,9 @@ function serialise(model: TextModel): string {
     `  "negativeScale": ${model.negativeScale},`,
     `  "modelWeight": ${model.modelWeight},`,
     `  "wordCap": ${model.wordCap},`,
-    `  "dropBelow": ${model.dropBelow}`,
+    `  "dropBelow": ${model.dropBelow},`,
+    `  "tailFrom": ${model.tailFrom},`,
+    `  "tailBelow": ${model.tailBelow}`,
     '}',
   ];
   return `${lines.join('\n')}\n`;
@@ -171,7 +185,7 @@ function main(): void {
     if (!same) process.exitCode = 1;
   } else {
     writeFileSync(MODEL_FILE, text);
-    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight}, dropBelow ${model.dropBelow})\n`);
+    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight}, dropBelow ${model.dropBelow}, tailBelow ${model.tailBelow})\n`);
   }
   const all = data.map((d) => d.page);
   const inSampleBodies = new Map(all.map((page) => [page.id, bodyOf(page, { model })]));

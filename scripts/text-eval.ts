@@ -12,6 +12,10 @@
  * `--wrapped DIR` scores set 1 from DIR/<id>.txt instead of text/ (w3m or lynx dumps);
  * `--wrapped2 DIR` scores the pages of set 2 that have a DIR/<id>.txt from it, and `--only2 DIR`
  * scores the same pages from their unwrapped text (the baseline for that sample).
+ * `--losses` also prints where set 2's snippets went: each `with` snippet missing from the body
+ * counted under the rule of the dropped block that holds it (its first 40 characters when no block
+ * holds all of it, 'split' when none), each `without` snippet kept counted as 'kept', and the
+ * pages losing most.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -235,6 +239,36 @@ export function scorePages(pages: readonly Page[], body: (page: Page) => string)
   return { set1: set1Aggregate(rows1), set2: set2Aggregate(rows2), perPage };
 }
 
+/** Where the `with` snippets of set 2 that are missing from the body went (see --losses). */
+export function lossBreakdown(pages: readonly Page[]): { byRule: Map<string, number>; byPage: [string, number, string[]][] } {
+  const byRule = new Map<string, number>();
+  const byPage: [string, number, string[]][] = [];
+  for (const page of pages) {
+    if (page.set !== 2) continue;
+    const options: TextExtractOptions = { timezone: 'UTC', referenceDate: REFERENCE_DATE };
+    const result = extractText(page.text, options);
+    const body = pyNorm(result.paragraphs.map((p) => p.text).join('\n\n'));
+    const dropped = result.dropped.map((d) => ({ rule: d.rule, text: pyNorm(d.text) }));
+    const rules: string[] = [];
+    for (const w of page.with ?? []) {
+      const snippet = pyNorm(w);
+      if (body.includes(snippet)) continue;
+      const head = snippet.slice(0, 40);
+      const rule = dropped.find((d) => d.text.includes(snippet))?.rule ?? dropped.find((d) => d.text.includes(head))?.rule ?? (body.includes(head) ? 'split-body' : 'split');
+      rules.push(rule);
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+    }
+    for (const w of page.without ?? []) {
+      if (!body.includes(pyNorm(w))) continue;
+      rules.push('kept');
+      byRule.set('kept', (byRule.get('kept') ?? 0) + 1);
+    }
+    if (rules.length > 0) byPage.push([page.id, rules.length, rules]);
+  }
+  byPage.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { byRule, byPage };
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const wrapped = argv.includes('--wrapped') ? argv[argv.indexOf('--wrapped') + 1] : undefined;
@@ -252,6 +286,11 @@ function main(): void {
   const count2 = pages.filter((page) => page.set === 2).length;
   if (!wrapped2 && !only2) process.stdout.write(`set 1 (word 4-gram): ${fmt(scores.set1)}\n`);
   if (!wrapped) process.stdout.write(`set 2 (snippets):    ${fmt(scores.set2)}${count2 < 495 ? ` (${count2} pages)` : ''}\n`);
+  if (argv.includes('--losses')) {
+    const { byRule, byPage } = lossBreakdown(pages);
+    process.stdout.write(`set 2 losses by rule: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(', ')}\n`);
+    for (const [id, n, rules] of byPage.slice(0, 60)) process.stdout.write(`  ${id}\t${n}\t${rules.join(' ')}\n`);
+  }
   if (perPageFile) writeFileSync(perPageFile, [...scores.perPage].map(([id, f]) => `${id}\t${f.toFixed(4)}`).join('\n'));
 }
 

@@ -208,6 +208,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   markCompanyBoilerplate(units, labels, meta, start, end);
 
   // 6. Decide every unit.
+  const tail = weakTail(units, model, p, start, end);
   const titleKey = result.title ? templateKey(result.title.value) : undefined;
   const seen = new Set<string>();
   const rehash = new TripleIndex();
@@ -225,6 +226,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if (unit.words === 0) rule = 'symbol-line';
     // A line inside the body that the model is sure is not body, and that is neither a sentence
     // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
+    // In the body's weak tail (after its last line of prose the model is sure of), a short line
+    // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
+    else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
     else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
@@ -241,6 +245,20 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
   return result;
+}
+
+/** A line that opens with a quotation mark: a one-line quote of the story ("“No.”"), kept in its weak tail. */
+const QUOTE_OPEN = /^["“”„«»‚‘’']/;
+
+/**
+ * Where the body's weak tail starts: after its last prose line whose body probability is at least
+ * `model.tailFrom`. What follows (sign-offs, "support us" lines, newsletter prompts, teaser
+ * headings) is judged line by line in step 6. The whole body when no line is that sure.
+ */
+function weakTail(units: readonly Unit[], model: TextModel, p: Float64Array, start: number, end: number): number {
+  if (model.tailBelow <= 0) return end;
+  for (let i = end; i >= start; i -= 1) if (isProse(units[i] as Unit) && (p[i] ?? 0) >= model.tailFrom) return i;
+  return end;
 }
 
 /** How many short lines after a sentence ending in a colon are read as the list it introduces. */

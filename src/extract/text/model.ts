@@ -26,6 +26,13 @@ export interface TextModel extends LogisticModel {
   wordCap: number;
   /** Inside the body, a line that is not a sentence or a list item with p below this is dropped ('low-score'). */
   dropBelow: number;
+  /**
+   * The body's weak tail starts after its last prose line with p at least `tailFrom`; there a short
+   * line (not prose, a list item, a data row or a subheading) with p below `tailBelow` is dropped
+   * ('low-score') even when it ends like a sentence. `tailBelow` 0 turns this off.
+   */
+  tailFrom: number;
+  tailBelow: number;
 }
 
 let loaded: TextModel | undefined;

@@ -43,8 +43,8 @@ describe('lines the model is sure are not body', () => {
   ];
   const input = ['Alte Brücke wird geschlossen', '', paras[0], '', paras[1], '', 'Kurz notiert', 'Lokales', 'Leserbriefe', '', paras[2], '', 'Die Arbeiten im Einzelnen sind diese:', '', 'Pfeiler', 'Geländer', '', paras[3], ''].join('\n');
 
-  it('are dropped inside the body as low-score, but not a subheading over prose nor the items of a list introduced by a colon', () => {
-    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5 } });
+  it('are dropped inside the body as low-score, but not a subheading over prose nor a list introduced by a colon (its intro neither, in the weak tail)', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, tailFrom: 0.9, tailBelow: 0.7 } });
     const kept = result.paragraphs.map((p) => p.text);
     expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Kurz notiert', 'Lokales']);
     expect(kept).toContain('Pfeiler');
@@ -52,8 +52,30 @@ describe('lines the model is sure are not body', () => {
   });
 
   it('dropBelow 0 keeps them', () => {
-    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0 } });
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0, tailBelow: 0 } });
     expect(result.dropped.filter((d) => d.rule === 'low-score')).toEqual([]);
+  });
+});
+
+describe("short lines in the body's weak tail", () => {
+  const paras = [
+    'The old bridge over the river will be closed for repairs from Monday, the city council decided on Tuesday evening after a long debate.',
+    'Engineers found cracks in two of the piers last winter, and the council was told that the bridge could not carry buses any longer.',
+    'It was a hard choice.',
+    'The repairs are expected to cost about four million euros, most of which will come from a state fund for old structures and roads.',
+    'Shops near the bridge will get help while the work goes on, the mayor said at a meeting in the town hall on Tuesday evening.',
+  ];
+  const input = ['Old bridge to close', '', ...paras.flatMap((p) => [p, '']), 'Liked this post?', '', 'Send me email every new post.', '', 'Share it!', ''].join('\n');
+
+  it('are dropped as low-score after the last prose the model is sure of, even when they end like a sentence; a short sentence inside the story stays', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), tailFrom: 0.9, tailBelow: 0.7 } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Liked this post?', 'Send me email every new post.']);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(paras);
+  });
+
+  it('tailBelow 0 keeps them', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), tailBelow: 0 } });
+    expect(result.paragraphs.map((p) => p.text)).toContain('Send me email every new post.');
   });
 });
 
