@@ -660,10 +660,20 @@ function withoutBreadcrumbs(title: string): string {
   return wordCount(head) >= 3 ? head : bare;
 }
 
+/** A character every TITLE_SEPARATOR match contains. */
+const SEPARATOR_CHAR = /[|\-–—·•»:]/;
+
+/** The last site name's two patterns: a page asks up to three times with the same name, and compiling them cost more than running them. */
+let sitePatterns: { siteName: string; tail: RegExp; head: RegExp } | undefined;
+
 /** Strip `siteName` when it ends (or starts) the title behind a separator; nothing else. */
 export function stripExactSiteName(title: string, siteName: string): string {
-  const site = escapeRegExp(siteName);
-  const stripped = title.replace(new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), '').replace(new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i'), '');
+  if (!SEPARATOR_CHAR.test(title)) return title;
+  if (sitePatterns?.siteName !== siteName) {
+    const site = escapeRegExp(siteName);
+    sitePatterns = { siteName, tail: new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), head: new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i') };
+  }
+  const stripped = title.replace(sitePatterns.tail, '').replace(sitePatterns.head, '');
   return stripped === '' ? title : stripped;
 }
 
