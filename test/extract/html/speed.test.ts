@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHtmlBounds, HTML_LIMITS, underBoundsByCount } from '../../../src/extract/bounds.js';
 import { mergeBodies, parseDocument } from '../../../src/extract/html/dom.js';
 import type { DomElement } from '../../../src/extract/html/dom-types.js';
-import { stripExactSiteName } from '../../../src/extract/html/metadata.js';
+import { countAt, stripExactSiteName } from '../../../src/extract/html/metadata.js';
 import { fasterReadabilityChecks } from '../../../src/extract/html/readability-speed.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/unseen');
@@ -93,5 +93,21 @@ describe('stripExactSiteName', () => {
     expect(stripExactSiteName('A headline | The Daily', 'Other Site')).toBe('A headline | The Daily');
     expect(stripExactSiteName('A headline by The Daily', 'The Daily')).toBe('A headline by The Daily');
     expect(stripExactSiteName('The Daily', 'The Daily')).toBe('The Daily');
+  });
+});
+
+describe('countAt (how often a name is shown, tried only where its first word occurs)', () => {
+  it('counts as a global search of the same pattern counts', () => {
+    const texts = ['jan jan  jan januar xjan jan-jan', 'anna anna anna', 'ann annann ann\nann', 'von der leyen von der  leyen vonder leyen', 'élodie élodie3 éélodie élodie'];
+    const names = ['jan', 'ann', 'anna anna', 'von der leyen', 'élodie', 'leyen'];
+    for (const text of texts) {
+      for (const name of names) {
+        const words = name.split(' ');
+        const source = `(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`;
+        const global = [...text.matchAll(new RegExp(source, 'gu'))].length;
+        expect(countAt(text, words[0] as string, new RegExp(source, 'uy'))).toBe(global);
+      }
+    }
+    expect(countAt('anna anna anna', 'anna', /(?<![\p{L}\d])anna\s+anna(?![\p{L}\d])/uy)).toBe(1);
   });
 });
