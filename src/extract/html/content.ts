@@ -20,6 +20,7 @@ import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { countWords, postFilter } from './postfilter.js';
 import { precleanDocument } from './preclean.js';
+import { fasterReadabilityChecks } from './readability-speed.js';
 import { MIN_CONTENT_CHARS } from './rules.js';
 import { normalizeSpace, renderText, textWeight } from './text.js';
 
@@ -56,7 +57,11 @@ function unwrapPages(root: DomElement): void {
  * 100,000 `&amp;` took seconds per retry. This gives the body an own `innerHTML` that keeps a clone
  * of its children when read and, when that same string is assigned back, restores the clone: the
  * tree the first attempt saw, without a parse. Any other assignment goes to linkedom as before.
+ * Readability keeps the string only to assign it back, so the read returns a placeholder rather
+ * than serialising the whole page (about 1 % of an extraction).
  */
+const PAGE_AS_READ = '\u0000(the page as Readability read it)';
+
 export function restoreBodyByClone(body: DomElement): void {
   let proto: object | null = Object.getPrototypeOf(body);
   while (proto && !Object.hasOwn(proto, 'innerHTML')) proto = Object.getPrototypeOf(proto);
@@ -66,9 +71,8 @@ export function restoreBodyByClone(body: DomElement): void {
   Object.defineProperty(body, 'innerHTML', {
     configurable: true,
     get(this: DomElement) {
-      const html = get.call(this) as string;
-      saved = { html, nodes: [...this.childNodes].map((node) => node.cloneNode(true)) };
-      return html;
+      saved = { html: PAGE_AS_READ, nodes: [...this.childNodes].map((node) => node.cloneNode(true)) };
+      return PAGE_AS_READ;
     },
     set(this: DomElement, html: string) {
       if (saved?.html === html) this.replaceChildren(...saved.nodes.map((node) => node.cloneNode(true)));
@@ -106,6 +110,7 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
 
   const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement });
+  fasterReadabilityChecks(reader);
   restoreBodyByClone(body);
   const root = reader.parse()?.content;
   delete (body as { innerHTML?: string }).innerHTML;

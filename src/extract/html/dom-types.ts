@@ -9,6 +9,8 @@ export interface DomList<T> extends ArrayLike<T>, Iterable<T> {}
 export interface DomParent {
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): DomList<DomElement>;
+  /** A plain walk comparing tag names: cheaper on linkedom than querySelectorAll, but it also enters `<template>`. */
+  getElementsByTagName(tagName: string): DomList<DomElement>;
 }
 
 export interface DomNode {

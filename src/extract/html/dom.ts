@@ -66,12 +66,19 @@ export function removeNeverContent(root: DomParent): void {
 export function mergeBodies(document: DomDocument): number {
   const first = document.body;
   if (!first) return 0;
-  const others = [...document.querySelectorAll('body')].filter((b) => b !== first);
+  // getElementsByTagName is a plain walk (querySelectorAll runs css-select on every element); unlike
+  // querySelectorAll it also looks inside <template>, whose bodies are not the page's.
+  const others = [...document.getElementsByTagName('body')].filter((b) => b !== first && !insideTemplate(b));
   for (const other of others) {
     first.append(...[...other.childNodes]);
     other.remove();
   }
   return others.length;
+}
+
+function insideTemplate(el: DomElement): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName.toLowerCase() === 'template') return true;
+  return false;
 }
 
 /** Remove comment nodes under `root` (they would be serialised into the content HTML). */

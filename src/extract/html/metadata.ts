@@ -324,8 +324,7 @@ function indexPage(document: DomDocument): PageIndex {
       if (index.headings.length < MAX_HEADINGS && !el.closest(NOT_ARTICLE_HEADING)) index.headings.push(el);
     }
     const itemprop = el.getAttribute('itemprop');
-    const dated = el.hasAttribute('datetime') || el.hasAttribute('content');
-    if (itemprop !== null && dated) {
+    if (itemprop !== null && (el.hasAttribute('datetime') || el.hasAttribute('content'))) {
       if (!index.datePublished && hasToken(itemprop, 'datepublished')) index.datePublished = el;
       if (!index.dateModified && hasToken(itemprop, 'datemodified')) index.dateModified = el;
     }
@@ -660,10 +659,20 @@ function withoutBreadcrumbs(title: string): string {
   return wordCount(head) >= 3 ? head : bare;
 }
 
+/** A character every TITLE_SEPARATOR match contains. */
+const SEPARATOR_CHAR = /[|\-–—·•»:]/;
+
+/** The last site name's two patterns: a page asks up to three times with the same name, and compiling them cost more than running them. */
+let sitePatterns: { siteName: string; tail: RegExp; head: RegExp } | undefined;
+
 /** Strip `siteName` when it ends (or starts) the title behind a separator; nothing else. */
 export function stripExactSiteName(title: string, siteName: string): string {
-  const site = escapeRegExp(siteName);
-  const stripped = title.replace(new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), '').replace(new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i'), '');
+  if (!SEPARATOR_CHAR.test(title)) return title;
+  if (sitePatterns?.siteName !== siteName) {
+    const site = escapeRegExp(siteName);
+    sitePatterns = { siteName, tail: new RegExp(`${TITLE_SEPARATOR.source}${site}\\s*$`, 'i'), head: new RegExp(`^${site}${TITLE_SEPARATOR.source}`, 'i') };
+  }
+  const stripped = title.replace(sitePatterns.tail, '').replace(sitePatterns.head, '');
   return stripped === '' ? title : stripped;
 }
 
@@ -916,15 +925,27 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
   let visible: { all: string; hidden: string; chrome: string } | undefined;
   // Where the page shows a name: where a reader reads it, only in the page's navigation and footer
   // (a copyright line, a contact box: the site's owner), or nowhere (scripts, hidden boxes only).
+  // Candidates often name the same person (JSON-LD and a meta tag): each name is looked up once.
+  const shown = new Map<string, 'page' | 'chrome' | 'nowhere'>();
   const whereShown = (name: string): 'page' | 'chrome' | 'nowhere' => {
+    let where = shown.get(name);
+    if (where === undefined) {
+      where = lookUpShown(name);
+      shown.set(name, where);
+    }
+    return where;
+  };
+  const lookUpShown = (name: string): 'page' | 'chrome' | 'nowhere' => {
     visible ??= pageText(document, index);
-    const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp);
+    const raw = name.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = raw.map(escapeRegExp);
     if (words.length === 0) return 'nowhere';
     // Whole words: a first name "Jan" is not shown by "Januar".
-    const pattern = new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'gu');
-    const seen = count(visible.all, pattern) - count(visible.hidden, pattern);
+    const pattern = new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, 'uy');
+    const first = raw[0] as string;
+    const seen = countAt(visible.all, first, pattern) - countAt(visible.hidden, first, pattern);
     if (seen <= 0) return 'nowhere';
-    return seen > count(visible.chrome, pattern) ? 'page' : 'chrome';
+    return seen > countAt(visible.chrome, first, pattern) ? 'page' : 'chrome';
   };
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
   for (const c of cleaned) {
@@ -1034,10 +1055,21 @@ function isPublicationName(name: string, siteNames: readonly string[]): boolean 
   return PUBLICATION_ARTICLE.test(name) && (isSiteName(name, siteNames) || isOrganisationName(name));
 }
 
-function count(haystack: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
+/**
+ * The matches of the sticky `pattern`, which starts with the literal `first` (after a lookbehind),
+ * in `haystack`, counted as a global search counts them (each search goes on after the previous
+ * match): tried only where `first` occurs, found with indexOf, rather than at every character of
+ * the page's text (a lookbehind first keeps V8 from skipping ahead by itself).
+ */
+export function countAt(haystack: string, first: string, pattern: RegExp): number {
   let n = 0;
-  while (pattern.exec(haystack) !== null) n += 1;
+  for (let at = haystack.indexOf(first); at >= 0; ) {
+    pattern.lastIndex = at;
+    if (pattern.exec(haystack) !== null) {
+      n += 1;
+      at = haystack.indexOf(first, Math.max(pattern.lastIndex, at + 1));
+    } else at = haystack.indexOf(first, at + 1);
+  }
   return n;
 }
 
