@@ -12,9 +12,12 @@
  *   reads as a comment ("antworten", "Reply") are not the article's;
  * - a "published" label and other candidates stating the same day count for it;
  * - too far from the headline and the body start, nothing is chosen: a wrong date in a feed is
- *   worse than none (the caller falls back to the file's dates).
+ *   worse than none (the caller falls back to the file's dates);
+ * - a relative date ("2 hours ago") is no candidate: it counts from when the page was saved, not
+ *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
+ *   dates are read without a reference).
  */
-import { type DateKind, findTextDate, PUBLISHED_LABEL, readDateLine } from '../dates.js';
+import { type DateKind, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine } from '../dates.js';
 import { guessLanguage } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -202,6 +205,9 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   for (const [i, d] of candidates) {
     const distance = i - anchor;
     if (i === page.titleIndex || (page.now !== undefined && d.value.getTime() > page.now.getTime())) continue;
+    // "2 hours ago", "vor 4 Stunden": the page's age when it was saved, which the build's clock
+    // does not know; the file's dates say more (src/sources/read.ts falls back to them).
+    if (isRelativeDate(d.value)) continue;
     if (!d.near && (d.labelled ? Math.abs(distance) > MAX_LABELLED_DISTANCE : distance < -MAX_ABOVE || distance > MAX_DISTANCE || side(i) > 0)) continue;
     let cost = distance >= 0 ? distance : -distance * COST.above;
     if (page.end >= page.start && i > page.start + 2 && i <= page.end) cost += COST.inBody;

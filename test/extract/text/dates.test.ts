@@ -52,4 +52,13 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     const text = ['"Timestamp": "2030-08-14"', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
     expect(extractText(text, UTC).published).toBeUndefined();
   });
+
+  it('takes no relative date ("2 hours ago"): it counts from when the page was saved, not from the build', () => {
+    for (const line of ['Published 22 hours ago', 'Erstellt: vor 4 Stunden', 'By Sandee LaMotte, CNN - 1 day ago']) {
+      const text = ['Trains to run every fifteen minutes', line, '', ...BODY].join('\n');
+      const r = extractText(text, UTC);
+      expect(r.published, line).toBeUndefined();
+      expect(r.updated, line).toBeUndefined();
+    }
+  });
 });
