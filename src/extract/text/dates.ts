@@ -17,7 +17,7 @@
  *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
  *   dates are read without a reference).
  */
-import { type DateKind, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine } from '../dates.js';
+import { type DateKind, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline } from '../dates.js';
 import { guessLanguage } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -143,6 +143,9 @@ function isComment(units: readonly Unit[], i: number): boolean {
   return REPLY.test(unit.text) || (short(next) && REPLY.test(next.text)) || (short(previous) && COMMENTER.test(previous.text));
 }
 
+/** Units of the story's lead, from its first, that may open with a dateline; characters of each read. */
+const LEAD_UNITS = 3;
+const DATELINE_HEAD = 80;
 function dayOf(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
@@ -177,6 +180,15 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     // A linked title's date ("links (December 14th 2019)"), a sentence around a date.
     if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/))) || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) continue;
     dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
+  }
+  // Datelines opening the story's first units (below the headline), when no date line was read there.
+  const leadFrom = page.titleIndex !== undefined ? page.titleIndex + 1 : Math.max(0, page.start);
+  const leadTo = page.end >= page.start ? Math.min(Math.max(leadFrom, page.start) + LEAD_UNITS - 1, leadFrom + MAX_DISTANCE) : leadFrom - 1;
+  for (let i = leadFrom; i <= Math.min(leadTo, units.length - 1); i += 1) {
+    const unit = units[i] as Unit;
+    if (dated.has(i) || unit.words === 0 || page.kept(i) || !DATE_HINT.test(unit.text.slice(0, DATELINE_HEAD))) continue;
+    const m = readDateline(unit.text, page.timezone);
+    if (m && (page.now === undefined || m.value.getTime() <= page.now.getTime())) dated.set(i, { kind: 'published', value: m.value, line: unit.line, near: false });
   }
   const candidates = new Map<number, NotedDate>();
   for (const [i, d] of dated) candidates.set(i, d);

@@ -61,4 +61,11 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
       expect(r.updated, line).toBeUndefined();
     }
   });
+
+  it('takes the dateline that opens the story when no date line stands near the headline', () => {
+    const text = ['Trains to run every fifteen minutes', '', `Leeds, 14 December 2021 – ${BODY[0]}`, '', ...BODY.slice(2)].join('\n');
+    expect(day(extractText(text, UTC))).toBe('2021-12-14');
+    const event = ['Trains to run every fifteen minutes', '', `On 14 December 2021 ${BODY[0]}`, '', ...BODY.slice(2)].join('\n');
+    expect(extractText(event, UTC).published).toBeUndefined();
+  });
 });
