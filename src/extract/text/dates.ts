@@ -17,7 +17,7 @@
  *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
  *   dates are read without a reference).
  */
-import { type DateKind, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline } from '../dates.js';
+import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline } from '../dates.js';
 import { guessLanguage } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -146,6 +146,28 @@ function isComment(units: readonly Unit[], i: number): boolean {
 /** Units of the story's lead, from its first, that may open with a dateline; characters of each read. */
 const LEAD_UNITS = 3;
 const DATELINE_HEAD = 80;
+/** The fields of a metadata bar: "Von Thilo / 6. November 2023 / Keine Kommentare", "⋅ November 22, 2011 ⋅ Email this post". */
+const FIELD_SEPARATOR = /\s*[|•·⋅]\s*|\s+[/–—-]\s+/u;
+/** Words of a metadata bar's field, at most: longer is a sentence. */
+const FIELD_WORDS = 6;
+
+/**
+ * The date of a line that is a bar of short fields (author, date, comment count, share links),
+ * one of them a date line by itself (nothing but a label or a name beside the date), or undefined.
+ */
+function fieldDate(text: string, timezone: string): DateLine | undefined {
+  const fields = text.split(FIELD_SEPARATOR).map((f) => f.trim()).filter((f) => f !== '');
+  if (fields.length < 2 || fields.some((f) => f.split(/\s+/).length > FIELD_WORDS)) return undefined;
+  // A slashed date is read in the order the whole line's language writes it.
+  const context = { slashDayFirst: guessLanguage(text)?.slashDayFirst === true ? true : undefined };
+  for (const field of fields) {
+    if (!/\d/.test(field)) continue;
+    const line = readDateLine(field, timezone, undefined, 6, context);
+    if (line && restIsNameLike(line.rest) && !/\d{3}/.test(line.rest)) return line;
+  }
+  return undefined;
+}
+
 function dayOf(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
@@ -175,10 +197,12 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   for (const i of [...wanted].sort((a, b) => a - b)) {
     const unit = units[i] as Unit;
     if (unit.words === 0 || unit.words > MAX_WORDS || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
-    const line = readDateLine(unit.text, page.timezone, undefined, 6);
+    // A linked title's date ("links (December 14th 2019)").
+    if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/)))) continue;
+    let line = readDateLine(unit.text, page.timezone, undefined, 6);
+    // A sentence around a date is none, unless the date is a field of a metadata bar.
+    if (!line || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) line = fieldDate(unit.text, page.timezone);
     if (!line || (page.now !== undefined && line.value.getTime() > page.now.getTime())) continue;
-    // A linked title's date ("links (December 14th 2019)"), a sentence around a date.
-    if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/))) || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) continue;
     dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
   }
   // Datelines opening the story's first units (below the headline), when no date line was read there.

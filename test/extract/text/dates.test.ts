@@ -68,4 +68,11 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     const event = ['Trains to run every fifteen minutes', '', `On 14 December 2021 ${BODY[0]}`, '', ...BODY.slice(2)].join('\n');
     expect(extractText(event, UTC).published).toBeUndefined();
   });
+
+  it('reads the date field of a metadata bar, in the order the line’s language writes slashed dates', () => {
+    const bar = ['Trains to run every fifteen minutes', '⋅ November 22, 2011 ⋅  Email this post ⋅  Print this page ⋅ Comment', '', ...BODY].join('\n');
+    expect(day(extractText(bar, UTC))).toBe('2011-11-22');
+    const slashed = ['Los trenes pasarán cada quince minutos', '07/05/2022 20H06 - ACTUALIZADO A 07/05/2022 20H17', '', ...CUERPO].join('\n');
+    expect(day(extractText(slashed, UTC))).toBe('2022-05-07');
+  });
 });
