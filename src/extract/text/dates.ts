@@ -148,6 +148,8 @@ const LEAD_UNITS = 3;
 const DATELINE_HEAD = 80;
 /** The fields of a metadata bar: "Von Thilo / 6. November 2023 / Keine Kommentare", "⋅ November 22, 2011 ⋅ Email this post". */
 const FIELD_SEPARATOR = /\s*[|•·⋅]\s*|\s+[/–—-]\s+/u;
+/** Characters of a metadata bar, at most. */
+const MAX_BAR_LENGTH = 200;
 /** Words of a metadata bar's field, at most: longer is a sentence. */
 const FIELD_WORDS = 6;
 
@@ -156,6 +158,8 @@ const FIELD_WORDS = 6;
  * one of them a date line by itself (nothing but a label or a name beside the date), or undefined.
  */
 function fieldDate(text: string, timezone: string): DateLine | undefined {
+  // A bar is short (and splitting a 100k-character line of spaces would cost quadratic time).
+  if (text.length > MAX_BAR_LENGTH) return undefined;
   const fields = text.split(FIELD_SEPARATOR).map((f) => f.trim()).filter((f) => f !== '');
   if (fields.length < 2 || fields.some((f) => f.split(/\s+/).length > FIELD_WORDS)) return undefined;
   // A slashed date is read in the order the whole line's language writes it.
