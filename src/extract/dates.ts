@@ -545,6 +545,37 @@ export function readDateLine(line: string, timezone: string, referenceDate?: Dat
 }
 
 
+// ---------------------------------------------------------------- datelines
+
+/** Characters of a paragraph read for a dateline. */
+const DATELINE_HEAD = 80;
+/**
+ * What may stand before a dateline's date: a place or an outlet of up to three capitalised words
+ * and a separator ("Wien,", "BERLIN (dpa) -", "Red. /"), a label ending in "of" ("Pressemitteilung
+ * vom"), an opening parenthesis. Not a preposition: "Am 5. März 2020 hat der Rat ..." is an event.
+ */
+const DATELINE_BEFORE = /^[\s(]*(?:(?:\p{Lu}[\p{L}.'’-]*(?:\s+\(?[\p{L}.'’-]+\)?){0,2}\s*[,/|–—:-]|(?:\p{Lu}[\p{L}-]*\s+)?(?:vom|du|del|dated))\s*)?$/u;
+/** What follows a dateline's date: a separator or a quote, before the story's first sentence. */
+const DATELINE_AFTER = /^\s*(?:[.,|–—:)/-]|["„“«‚'])/u;
+
+/**
+ * The dateline that opens a paragraph of a story's lead ("Wien, 14. Dezember 2021 – Aufgrund ...",
+ * "31. Oktober 2023. Dragqueens sind ...", "(21. November 2022) Energieverbraucher ..."), or
+ * undefined. A date a sentence starts with ("14. Dezember 2021 wurde ...", "Am 5. März ...") is
+ * an event's, not a dateline. Used by the text and HTML date choosers for their lead paragraphs.
+ */
+export function readDateline(text: string, timezone: string, context?: DateContext): DateMatch | undefined {
+  const head = normaliseDateText(text.slice(0, DATELINE_HEAD));
+  const m = findTextDate(head, timezone, undefined, context);
+  if (!m) return undefined;
+  const before = head.slice(0, m.index);
+  if (!DATELINE_BEFORE.test(before)) return undefined;
+  const after = head.slice(m.index + m.text.length);
+  if (!DATELINE_AFTER.test(after) && !/[,/|–—:-]\s*$/.test(before)) return undefined;
+  return m;
+}
+
+
 // ---------------------------------------------------------------- whole values (front matter, config)
 //
 // A front matter or config value is a date as a whole or not at all: ISO 8601 / RFC 3339, RFC 822,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextDate, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine, readPartialDateLine, resolvePartialDate } from '../../src/extract/dates.js';
+import { findTextDate, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine, readDateline, readPartialDateLine, resolvePartialDate } from '../../src/extract/dates.js';
 
 describe('parseTextDate', () => {
   it.each([
@@ -211,5 +211,24 @@ describe('partial dates resolved against a full date (issue 12)', () => {
     expect(resolvePartialDate(time, full('2024-01-02T09:00:00Z', 'time'), 'UTC')).toBeUndefined();
     expect(resolvePartialDate(time, full('2024-01-02T00:00:00Z'), 'UTC', new Date('2024-01-02T12:00:00Z'))).toBeUndefined();
     expect(resolvePartialDate(partial('Jan 2'), full('2024-01-02T00:00:00Z'), 'UTC', new Date('2024-01-01T00:00:00Z'))).toBeUndefined();
+  });
+});
+
+describe('readDateline: the dateline that opens a paragraph', () => {
+  const day = (text: string): string | undefined => readDateline(text, 'UTC')?.value.toISOString().slice(0, 10);
+
+  it('reads a date after a place, a label or a parenthesis, before a separator', () => {
+    expect(day('Wien, 14. Dezember 2021 – Aufgrund der steigenden Technologisierung und Mobilität')).toBe('2021-12-14');
+    expect(day('31. Oktober 2023. Dragqueens sind Kunstfiguren aus Make-Up und Glitter')).toBe('2023-10-31');
+    expect(day('(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten')).toBe('2022-11-21');
+    expect(day('Pressemitteilung vom 25. Januar 2022 |  Berlin – Die künftige Zusammenarbeit')).toBe('2022-01-25');
+    expect(day('Red. / 31.10.2023  Die ehemalige französische Kolonie steht vor dem Niedergang.')).toBe('2023-10-31');
+    expect(day('BERLIN (dpa) - 3. Mai 2022: Der Bundestag hat am Dienstag beschlossen')).toBe('2022-05-03');
+  });
+
+  it('does not read a date a sentence starts with or mentions', () => {
+    expect(day('14. Dezember 2021 wurde der neue Plan vorgestellt, sagte die Ministerin.')).toBeUndefined();
+    expect(day('Am 5. März 2020 hat der Rat beschlossen, die Brücke zu sanieren.')).toBeUndefined();
+    expect(day('The council said on Tuesday that on March 5, 2020 – a year ago – the works began.')).toBeUndefined();
   });
 });

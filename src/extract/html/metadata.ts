@@ -1151,7 +1151,9 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   const index = indexPage(document);
   const metas = metaValues(index);
   // Slashed dates are read as the page's language writes them ("03/05/2022" is 3 May on a pt-BR page).
-  const language = document.documentElement?.getAttribute('lang') ?? firstMeta(metas, META_NAMES.lang);
+  // XHTML pages state it as `xml:lang` only (`<html xml:lang="en-GB">`).
+  const root = document.documentElement;
+  const language = root?.getAttribute('lang') || root?.getAttribute('xml:lang') || firstMeta(metas, META_NAMES.lang);
   const o: MetadataOptions = { ...options, dateContext: { slashDayFirst: slashDayFirstFor(language ?? undefined) } };
   const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
   const meta = fromMeta(metas);

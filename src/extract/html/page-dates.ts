@@ -8,7 +8,8 @@
  * - the dates a reader sees: short elements that read as a date line ("26.10.2023",
  *   "Veröffentlicht am 16.08.2019", "PUBLISHED: November 8, 2023 at 11:30 p.m."), scored by
  *   their distance to the headline, never inside comments, asides, teaser or related boxes;
- * - the URL's date path (`/2021/03/05/`), which only confirms.
+ * - the URL's date path (`/2021/03/05/`), which confirms a day another source states, and is the
+ *   publication day when no other source states one.
  *
  * Each calendar day is scored by the candidates that state it (agreement between sources; JSON-LD
  * and meta tags repeating one date are one statement, the strongest of them counts). A
@@ -321,7 +322,11 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
     const bestScore = best === undefined ? -1 : (scores.get(best) ?? 0);
     if (best === undefined || score > bestScore || (score === bestScore && shown !== undefined && day === dayOf(shown.value, shown.offset))) best = day;
   }
-  if (best === undefined) return out;
+  if (best === undefined) {
+    // Nothing else states a publication day: the URL's date path does (`/2014/05/18/`), at day precision.
+    if (url && urlDay) out.published = { value: withStatedOffset(new Date(Date.UTC(url.year, url.month - 1, url.day)), 0), from: PROVENANCE.url };
+    return out;
+  }
   // The instant of that day: the first markup statement of it (published before updated), else the shown one.
   const instant = published.find((c) => dayOf(c.value, c.offset) === best && (c.precision === 'time' || !shownTimeOn(shown, best))) ?? (shown && dayOf(shown.value, shown.offset) === best && shown.precision === 'time' ? shown : undefined) ?? updated.find((c) => dayOf(c.value, c.offset) === best) ?? shown;
   if (instant) out.published = sourced(instant);

@@ -12,9 +12,12 @@
  *   reads as a comment ("antworten", "Reply") are not the article's;
  * - a "published" label and other candidates stating the same day count for it;
  * - too far from the headline and the body start, nothing is chosen: a wrong date in a feed is
- *   worse than none (the caller falls back to the file's dates).
+ *   worse than none (the caller falls back to the file's dates);
+ * - a relative date ("2 hours ago") is no candidate: it counts from when the page was saved, not
+ *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
+ *   dates are read without a reference).
  */
-import { type DateKind, findTextDate, PUBLISHED_LABEL, readDateLine } from '../dates.js';
+import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline } from '../dates.js';
 import { guessLanguage } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -140,6 +143,35 @@ function isComment(units: readonly Unit[], i: number): boolean {
   return REPLY.test(unit.text) || (short(next) && REPLY.test(next.text)) || (short(previous) && COMMENTER.test(previous.text));
 }
 
+/** Units of the story's lead, from its first, that may open with a dateline; characters of each read. */
+const LEAD_UNITS = 3;
+const DATELINE_HEAD = 80;
+/** The fields of a metadata bar: "Von Thilo / 6. November 2023 / Keine Kommentare", "⋅ November 22, 2011 ⋅ Email this post". */
+const FIELD_SEPARATOR = /\s*[|•·⋅]\s*|\s+[/–—-]\s+/u;
+/** Characters of a metadata bar, at most. */
+const MAX_BAR_LENGTH = 200;
+/** Words of a metadata bar's field, at most: longer is a sentence. */
+const FIELD_WORDS = 6;
+
+/**
+ * The date of a line that is a bar of short fields (author, date, comment count, share links),
+ * one of them a date line by itself (nothing but a label or a name beside the date), or undefined.
+ */
+function fieldDate(text: string, timezone: string): DateLine | undefined {
+  // A bar is short (and splitting a 100k-character line of spaces would cost quadratic time).
+  if (text.length > MAX_BAR_LENGTH) return undefined;
+  const fields = text.split(FIELD_SEPARATOR).map((f) => f.trim()).filter((f) => f !== '');
+  if (fields.length < 2 || fields.some((f) => f.split(/\s+/).length > FIELD_WORDS)) return undefined;
+  // A slashed date is read in the order the whole line's language writes it.
+  const context = { slashDayFirst: guessLanguage(text)?.slashDayFirst === true ? true : undefined };
+  for (const field of fields) {
+    if (!/\d/.test(field)) continue;
+    const line = readDateLine(field, timezone, undefined, 6, context);
+    if (line && restIsNameLike(line.rest) && !/\d{3}/.test(line.rest)) return line;
+  }
+  return undefined;
+}
+
 function dayOf(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
@@ -169,11 +201,22 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   for (const i of [...wanted].sort((a, b) => a - b)) {
     const unit = units[i] as Unit;
     if (unit.words === 0 || unit.words > MAX_WORDS || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
-    const line = readDateLine(unit.text, page.timezone, undefined, 6);
+    // A linked title's date ("links (December 14th 2019)").
+    if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/)))) continue;
+    let line = readDateLine(unit.text, page.timezone, undefined, 6);
+    // A sentence around a date is none, unless the date is a field of a metadata bar.
+    if (!line || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) line = fieldDate(unit.text, page.timezone);
     if (!line || (page.now !== undefined && line.value.getTime() > page.now.getTime())) continue;
-    // A linked title's date ("links (December 14th 2019)"), a sentence around a date.
-    if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/))) || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) continue;
     dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
+  }
+  // Datelines opening the story's first units (below the headline), when no date line was read there.
+  const leadFrom = page.titleIndex !== undefined ? page.titleIndex + 1 : Math.max(0, page.start);
+  const leadTo = page.end >= page.start ? Math.min(Math.max(leadFrom, page.start) + LEAD_UNITS - 1, leadFrom + MAX_DISTANCE) : leadFrom - 1;
+  for (let i = leadFrom; i <= Math.min(leadTo, units.length - 1); i += 1) {
+    const unit = units[i] as Unit;
+    if (dated.has(i) || unit.words === 0 || page.kept(i) || !DATE_HINT.test(unit.text.slice(0, DATELINE_HEAD))) continue;
+    const m = readDateline(unit.text, page.timezone);
+    if (m && (page.now === undefined || m.value.getTime() <= page.now.getTime())) dated.set(i, { kind: 'published', value: m.value, line: unit.line, near: false });
   }
   const candidates = new Map<number, NotedDate>();
   for (const [i, d] of dated) candidates.set(i, d);
@@ -202,6 +245,9 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   for (const [i, d] of candidates) {
     const distance = i - anchor;
     if (i === page.titleIndex || (page.now !== undefined && d.value.getTime() > page.now.getTime())) continue;
+    // "2 hours ago", "vor 4 Stunden": the page's age when it was saved, which the build's clock
+    // does not know; the file's dates say more (src/sources/read.ts falls back to them).
+    if (isRelativeDate(d.value)) continue;
     if (!d.near && (d.labelled ? Math.abs(distance) > MAX_LABELLED_DISTANCE : distance < -MAX_ABOVE || distance > MAX_DISTANCE || side(i) > 0)) continue;
     let cost = distance >= 0 ? distance : -distance * COST.above;
     if (page.end >= page.start && i > page.start + 2 && i <= page.end) cost += COST.inBody;

@@ -104,6 +104,20 @@ describe('HTML dates: the page language, the article box, update classes', () =>
     expect(day(extractHtml(page({ lang: 'en-US', body }), opts).found.published?.value)).toBe('2022-03-05');
   });
 
+  it('takes the URL date path as the publication day when nothing else states one', () => {
+    const head = '<link rel="canonical" href="https://example.org/2014/05/18/council-approves-river-works/">';
+    const { found } = extractHtml(page({ head, body: withHeader('') }), opts);
+    expect(day(found.published?.value)).toBe('2014-05-18');
+    const dated = extractHtml(page({ head, body: withHeader('<p class="meta">26. Januar 2022</p>') }), opts).found;
+    expect(day(dated.published?.value)).toBe('2022-01-26');
+  });
+
+  it('takes the language of an XHTML page from xml:lang', () => {
+    const body = withHeader('<span class="wgt-date">The Guardian 02/10/2020 Anna Fazackerley</span>');
+    const xhtml = page({ body }).replace('<html>', '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB">');
+    expect(day(extractHtml(xhtml, opts).found.published?.value)).toBe('2020-10-02');
+  });
+
   it('reads the slashed dates of markup in the same way', () => {
     const head = '<meta property="article:published_time" content="10/05/2022 05:22 pm">';
     expect(day(extractHtml(page({ lang: 'es', head, body: withHeader('') }), opts).found.published?.value)).toBe('2022-05-10');

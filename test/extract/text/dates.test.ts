@@ -52,4 +52,27 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     const text = ['"Timestamp": "2030-08-14"', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
     expect(extractText(text, UTC).published).toBeUndefined();
   });
+
+  it('takes no relative date ("2 hours ago"): it counts from when the page was saved, not from the build', () => {
+    for (const line of ['Published 22 hours ago', 'Erstellt: vor 4 Stunden', 'By Sandee LaMotte, CNN - 1 day ago']) {
+      const text = ['Trains to run every fifteen minutes', line, '', ...BODY].join('\n');
+      const r = extractText(text, UTC);
+      expect(r.published, line).toBeUndefined();
+      expect(r.updated, line).toBeUndefined();
+    }
+  });
+
+  it('takes the dateline that opens the story when no date line stands near the headline', () => {
+    const text = ['Trains to run every fifteen minutes', '', `Leeds, 14 December 2021 – ${BODY[0]}`, '', ...BODY.slice(2)].join('\n');
+    expect(day(extractText(text, UTC))).toBe('2021-12-14');
+    const event = ['Trains to run every fifteen minutes', '', `On 14 December 2021 ${BODY[0]}`, '', ...BODY.slice(2)].join('\n');
+    expect(extractText(event, UTC).published).toBeUndefined();
+  });
+
+  it('reads the date field of a metadata bar, in the order the line’s language writes slashed dates', () => {
+    const bar = ['Trains to run every fifteen minutes', '⋅ November 22, 2011 ⋅  Email this post ⋅  Print this page ⋅ Comment', '', ...BODY].join('\n');
+    expect(day(extractText(bar, UTC))).toBe('2011-11-22');
+    const slashed = ['Los trenes pasarán cada quince minutos', '07/05/2022 20H06 - ACTUALIZADO A 07/05/2022 20H17', '', ...CUERPO].join('\n');
+    expect(day(extractText(slashed, UTC))).toBe('2022-05-07');
+  });
 });
