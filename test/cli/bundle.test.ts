@@ -128,6 +128,20 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(JSON.parse(r.stdout)).toEqual({ same: true, statuses: ['ok', 'ok', 'ok'] });
   });
 
+  it('a build without git and below the parse pool threshold loads neither node:child_process nor node:worker_threads', async () => {
+    const site = sampleSite();
+    const script = `
+      const { build } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)});
+      await build({ cwd: ${JSON.stringify(site)} });
+      const loaded = process.moduleLoadList.filter((m) => m === 'NativeModule child_process' || m === 'NativeModule worker_threads');
+      console.log(JSON.stringify({ loaded }));
+    `;
+    const r = await node(['--input-type=module', '-e', script], pkg);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(outputs(site))).toContain('rss.xml');
+    expect(JSON.parse(r.stdout)).toEqual({ loaded: [] });
+  });
+
   it('exports the library API from lib/index.js', async () => {
     const script = `import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)}).then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`;
     const r = await node(['-e', script], pkg);
