@@ -17,10 +17,11 @@ const io = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stder
 
 /**
  * The commands that parse (build, check, explain) load ~2 MB of code. Node 20 compiles ES modules
- * afresh in every process (~60 ms of CPU of a 50-article build), so these commands run the CLI
+ * afresh in every process (with the module loading, ~0.1 s of CPU of a 50-article build), so these commands run the CLI
  * bundled as one CommonJS script (lib/cli/main.cjs), compiled here with a V8 code cache: V8's
  * bytecode of every function the first run compiled, kept in the OS temp folder and keyed by the
- * Node version and the script's hash (its first line). A cache V8 rejects (other flags) or cannot
+ * Node version, the script's hash (its first line) and the command (a cache written by `check`
+ * would hold none of a build's functions). A cache V8 rejects (other flags) or cannot
  * read is compiled afresh and written again; writing is best effort (a read-only temp folder only
  * costs the speed). --version, --help and init load the small ES module entry instead: deserialising
  * the whole cache would cost them more than it saves. NODE_DISABLE_COMPILE_CACHE=1 turns the cache off.
@@ -29,7 +30,7 @@ function compile(file) {
   // The script is ASCII (scripts/bundle.ts escapes the rest): latin1 reads it exactly, as a one-byte string.
   const source = readFileSync(file, 'latin1');
   const key = /^\/\/ feedwright-cli ([0-9a-f]+)\n/.exec(source)?.[1];
-  const cacheFile = key !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined ? path.join(tmpdir(), 'feedwright-compile-cache', `${process.version}-${process.arch}-${key}.bin`) : undefined;
+  const cacheFile = key !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined ? path.join(tmpdir(), 'feedwright-compile-cache', `${process.version}-${process.arch}-${key}-${argv[0]}.bin`) : undefined;
   let cachedData;
   if (cacheFile !== undefined) {
     try {

@@ -99,7 +99,7 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8'))?.[1];
     expect(key).toBeDefined();
     const caches = readdirSync(path.join(temp, 'feedwright-compile-cache'));
-    expect(caches).toEqual([`${process.version}-${process.arch}-${key}.bin`]);
+    expect(caches).toEqual([`${process.version}-${process.arch}-${key}-build.bin`]);
     const firstOut = outputs(site);
     const again = sampleSite();
     const second = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], again, { TMPDIR: temp });
