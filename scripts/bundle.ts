@@ -6,7 +6,7 @@
  *    so that a process loads a handful of files instead of ~300 (module resolution and loading
  *    was ~0.2 s of a 50-article build). Entries:
  *      lib/index.js                 the library (package.json "exports")
- *      lib/cli/main.js              the CLI (bin/feedwright.js imports it)
+ *      lib/cli/main.js              the CLI for --version, --help and init (bin/feedwright.js)
  *      lib/pipeline/parse-worker.js the parse pool's worker (its own entry: a worker loads only
  *                                   what parsing needs)
  *      lib/pipeline/parse-pool.js   the pool, for tools and the packed-tarball test
@@ -20,17 +20,22 @@
  * and createRequire(import.meta.url) resolve exactly as before. CommonJS dependencies inside the
  * bundle get a `require` (for Node's built-in modules) from a banner.
  *
+ * 3. esbuild bundles the CLI once more as one CommonJS script, lib/cli/main.cjs, whose first line
+ *    is `// feedwright-cli <hash of the rest>`: bin/feedwright.js runs build, check and explain
+ *    from it through a V8 code cache (ES modules get none on Node 20; see bin/feedwright.js).
+ *
  *   npx tsx scripts/bundle.ts            what `npm run compile` runs
  *   npx tsx scripts/bundle.ts --meta     also print what each output holds (sizes by input)
  *
  * test/cli/bundle.test.ts calls bundle() into a temporary package folder.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
@@ -41,6 +46,9 @@ export const ENTRIES: Record<string, string> = {
   'pipeline/parse-worker': 'src/pipeline/parse-worker.ts',
   'pipeline/parse-pool': 'src/pipeline/parse-pool.ts',
 };
+
+/** The CLI as one CommonJS script, beside the ES module entries (bin/feedwright.js). */
+export const CLI_SCRIPT = 'cli/main.cjs';
 
 /** Stands for `import.meta.url` of a src/ module until the output file it lands in is known. */
 const MARK = /(["'])@@feedwright-url:([^"'@]+)@@\1/g;
@@ -107,36 +115,69 @@ function declarations(lib: string): void {
  * each output imports.
  */
 export async function bundle(lib: string): Promise<Metafile> {
-  const result = await build({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
     outdir: lib,
     bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
+    platform: 'node' as const,
     target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
     // Stack traces and errors keep the classes' and functions' own names.
     keepNames: true,
-    banner: { js: "import { createRequire as __feedwrightRequire } from 'node:module';\nconst require = __feedwrightRequire(import.meta.url);" },
     plugins: [metaUrl, dedupe],
-    metafile: true,
-    write: false,
+    metafile: true as const,
+    write: false as const,
     logLevel: 'warning',
+  } satisfies BuildOptions;
+  const result = await build({
+    ...common,
+    entryPoints: ENTRIES,
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: "import { createRequire as __feedwrightRequire } from 'node:module';\nconst require = __feedwrightRequire(import.meta.url);" },
   });
-  for (const file of result.outputFiles) {
+  // The CLI once more, as one CommonJS script (lib/cli/main.cjs) that bin/feedwright.js compiles
+  // with a V8 code cache for the commands that parse (build, check, explain); see there.
+  const script = await build({
+    ...common,
+    entryPoints: { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+    banner: { js: "const __feedwrightUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  for (const file of [...result.outputFiles, ...script.outputFiles]) {
     const dir = path.dirname(file.path);
-    const text = file.text.replace(MARK, (_m, _q, compiled: string) => {
+    const cjs = file.path.endsWith('.cjs');
+    let text = file.text.replace(MARK, (_m, _q, compiled: string) => {
       let rel = path.relative(dir, path.join(lib, compiled)).split(path.sep).join('/');
       if (!rel.startsWith('.')) rel = `./${rel}`;
-      return `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+      return `new URL(${JSON.stringify(rel)}, ${cjs ? '__feedwrightUrl' : 'import.meta.url'}).href`;
     });
     if (text.includes('@@feedwright-url:')) throw new Error(`${file.path}: an import.meta.url mark was left in the output`);
+    // The script's first line names its bytes: the launcher's code cache is keyed by it (V8 itself
+    // checks only the source's length, not its text).
+    if (cjs) text = asciiOnly(file.path, text);
+    if (cjs) text = `// feedwright-cli ${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n${text}`;
     mkdirSync(dir, { recursive: true });
     writeFileSync(file.path, text);
   }
   return result.metafile;
+}
+
+/**
+ * The script with every non-ASCII code unit written as a `\uXXXX` escape (esbuild leaves them in
+ * regular expression literals and comments, such as the lexicons' phrases). An ASCII script is a
+ * one-byte string in V8, half the memory of a two-byte one for as long as the process runs, and
+ * the launcher reads it as latin1, a plain copy. The escape means the same code unit in a string,
+ * a template's cooked text and a regular expression (with or without the u flag, where two
+ * escaped surrogates are one code point); it would not after a backslash, so that is refused.
+ */
+export function asciiOnly(file: string, text: string): string {
+  const escaped = /\\[^\x00-\x7f]/.exec(text);
+  if (escaped) throw new Error(`${file}: a non-ASCII character after a backslash at offset ${escaped.index}`);
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function printMeta(metafile: Metafile): void {

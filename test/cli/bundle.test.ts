@@ -91,6 +91,27 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(got).toEqual(outputs(sources));
   });
 
+  it('build runs the CommonJS script with a V8 code cache keyed by its hash, and the cached run writes the same bytes', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const site = sampleSite();
+    const first = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], site, { TMPDIR: temp });
+    expect(first.code, first.stderr).toBe(0);
+    const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8'))?.[1];
+    expect(key).toBeDefined();
+    const caches = readdirSync(path.join(temp, 'feedwright-compile-cache'));
+    expect(caches).toEqual([`${process.version}-${process.arch}-${key}-build.bin`]);
+    const firstOut = outputs(site);
+    const again = sampleSite();
+    const second = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], again, { TMPDIR: temp });
+    expect(second.code, second.stderr).toBe(0);
+    expect(outputs(again)).toEqual(firstOut);
+    // Turned off, nothing is read or written.
+    const off = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const third = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(third.code, third.stderr).toBe(0);
+    expect(readdirSync(off)).toEqual([]);
+  });
+
   it('parses on a worker thread started from the bundled worker entry, with the same entries', async () => {
     const script = `
       const { parseJobs } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/pipeline/parse-pool.js')).href)});
@@ -105,6 +126,20 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     const r = await node(['--input-type=module', '-e', script], pkg);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ same: true, statuses: ['ok', 'ok', 'ok'] });
+  });
+
+  it('a build without git and below the parse pool threshold loads neither node:child_process nor node:worker_threads', async () => {
+    const site = sampleSite();
+    const script = `
+      const { build } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)});
+      await build({ cwd: ${JSON.stringify(site)} });
+      const loaded = process.moduleLoadList.filter((m) => m === 'NativeModule child_process' || m === 'NativeModule worker_threads');
+      console.log(JSON.stringify({ loaded }));
+    `;
+    const r = await node(['--input-type=module', '-e', script], pkg);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(outputs(site))).toContain('rss.xml');
+    expect(JSON.parse(r.stdout)).toEqual({ loaded: [] });
   });
 
   it('exports the library API from lib/index.js', async () => {
