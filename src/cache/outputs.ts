@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
-import type { ComposedRecord, ItemSlot, PreviousOutput, ReusableItem } from '../feeds/compose.js';
+import type { ComposedRecord, ItemSlot, KeptBytes, PreviousOutput } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
@@ -113,34 +113,82 @@ async function intact(paths: CachePaths, name: string, r: FileRecord, writtenAt:
  * What a build may reuse of the previous output: the items of every intact feed file by key, and
  * the validation of every recorded item (validation depends on the bytes alone).
  */
-export async function previousOutput(paths: CachePaths, record: OutputRecord | undefined): Promise<PreviousOutput> {
-  const byKey = new Map<string, ReusableItem[]>();
+export async function previousOutput(paths: CachePaths, record: OutputRecord | undefined, kept?: ReadonlyMap<string, KeptBytes>): Promise<PreviousOutput> {
   const digests = new Map<string, string>();
-  const validated = new Set<string>();
   const withDiagnostics = record?.itemDiagnostics ?? {};
+  const index = record ? indexOf(record) : { validated: new Set<string>(), byKey: new Map<string, IndexedItem[]>() };
+  const intactFiles = new Set<string>();
+  const memory = new Map<string, KeptBytes>();
   for (const [name, r] of Object.entries(record?.files ?? {})) {
     if (!r.items) continue;
-    for (const slot of r.items) validated.add(slot[3]);
+    const held = kept?.get(name);
+    // Bytes kept in memory are the file as written, whatever happened to it on disk since.
+    if (held !== undefined && held.size === r.size) memory.set(name, held);
     if (!(await intact(paths, name, r, record?.writtenAt ?? 0))) continue;
     digests.set(name, r.digest);
-    const file = path.join(paths.outDir, name);
-    for (const slot of r.items) {
-      if (!slot[0]) continue;
-      const found = byKey.get(slot[0]);
-      if (found) found.push({ file, slot });
-      else byKey.set(slot[0], [{ file, slot }]);
-    }
+    intactFiles.add(name);
   }
   const distrusted = new Set<string>();
+  const absolutes = new Map<string, string>();
+  const absolute = (name: string): string => {
+    let abs = absolutes.get(name);
+    if (abs === undefined) {
+      abs = path.join(paths.outDir, name);
+      absolutes.set(name, abs);
+    }
+    return abs;
+  };
   return {
-    // The first file that holds the item, unless the bytes copied from it proved it changed.
-    find: (key) => byKey.get(key)?.find((r) => !distrusted.has(r.file)),
-    validated: (hash) => (validated.has(hash) ? (withDiagnostics[hash] ?? []) : undefined),
-    intactDigest: (name) => (distrusted.has(path.join(paths.outDir, name)) ? undefined : digests.get(name)),
+    // The first intact file that holds the item, unless the bytes copied from it proved it changed.
+    find: (key) => {
+      const all = index.byKey.get(key);
+      if (all === undefined) return undefined;
+      const inMemory = all.find((r) => memory.has(r.name));
+      if (inMemory) return { file: absolute(inMemory.name), slot: inMemory.slot, bytes: memory.get(inMemory.name) as KeptBytes };
+      const found = all.find((r) => intactFiles.has(r.name) && !distrusted.has(absolute(r.name)));
+      return found && { file: absolute(found.name), slot: found.slot };
+    },
+    validated: (hash) => (index.validated.has(hash) ? (withDiagnostics[hash] ?? []) : undefined),
+    intactDigest: (name) => (distrusted.has(absolute(name)) ? undefined : digests.get(name)),
     distrust: (file) => {
       distrusted.add(file);
     },
   };
+}
+
+/** A record's items by key (in every file that holds them) and the hashes of all of them; made once per record. */
+interface RecordIndex {
+  validated: Set<string>;
+  byKey: Map<string, IndexedItem[]>;
+}
+
+/** An item of a recorded feed file (named inside the output folder). */
+interface IndexedItem {
+  name: string;
+  slot: ItemSlot;
+}
+
+/** A watch session builds again from the record it kept (src/build.ts `BuildSession`): indexed once, not on every save. */
+const indexes = new WeakMap<OutputRecord, RecordIndex>();
+
+function indexOf(record: OutputRecord): RecordIndex {
+  const known = indexes.get(record);
+  if (known) return known;
+  const validated = new Set<string>();
+  const byKey = new Map<string, IndexedItem[]>();
+  for (const [name, r] of Object.entries(record.files)) {
+    if (!r.items) continue;
+    for (const slot of r.items) {
+      validated.add(slot[3]);
+      if (!slot[0]) continue;
+      const found = byKey.get(slot[0]);
+      if (found) found.push({ name, slot });
+      else byKey.set(slot[0], [{ name, slot }]);
+    }
+  }
+  const index = { validated, byKey };
+  indexes.set(record, index);
+  return index;
 }
 
 /**

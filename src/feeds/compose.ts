@@ -42,6 +42,54 @@ export interface ReusableItem {
   /** Absolute path of a previous output file that still holds exactly what was recorded. */
   file: string;
   slot: ItemSlot;
+  /**
+   * The whole previous file as this process wrote it, kept in memory by a watch session
+   * (src/build.ts `BuildSession.feeds`): the item's bytes are taken from it, neither read nor
+   * hashed again (they are the very bytes this process rendered or verified and wrote).
+   */
+  bytes?: KeptBytes;
+}
+
+/**
+ * A file's bytes held in memory as a list of pieces (not one buffer: joining ~170 MB on every
+ * save costs more than writing it). A run copied from one build's pieces becomes slices of the
+ * same buffers in the next build's: nothing is copied in memory, and what no file uses any more
+ * is collected.
+ */
+export class KeptBytes {
+  private readonly starts: number[] = [];
+  readonly size: number;
+
+  constructor(private readonly pieces: readonly Buffer[]) {
+    let at = 0;
+    for (const p of pieces) {
+      this.starts.push(at);
+      at += p.length;
+    }
+    this.size = at;
+  }
+
+  /** The bytes from `start` to `end`, as slices of the pieces (no copy). */
+  slices(start: number, end: number): Buffer[] {
+    const out: Buffer[] = [];
+    // The last piece that starts at or before `start`.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let i = lo; i < this.pieces.length && start < end; i++) {
+      const piece = this.pieces[i] as Buffer;
+      const from = start - (this.starts[i] as number);
+      const take = Math.min(piece.length - from, end - start);
+      if (take > 0) out.push(piece.subarray(from, from + take));
+      start += Math.max(take, 0);
+    }
+    if (start !== end) throw new Error(`kept bytes end before ${end}`);
+    return out;
+  }
 }
 
 /** What the previous build left that this one may reuse. */
@@ -67,6 +115,8 @@ export interface ComposedFile extends RenderedFile {
   diagnostics: Diagnostic[];
   /** Item diagnostics by item hash, for the record (only items with any). */
   itemDiagnostics: Map<string, ItemDiagnostic[]>;
+  /** With `capture`: the file's bytes (undefined when they could not be kept). */
+  kept?: KeptBytes | undefined;
 }
 
 export interface ComposeRequest {
@@ -79,14 +129,28 @@ export interface ComposeRequest {
   feed: FeedData;
   /** The item's stable key for this format, if it has one. */
   keyOf: (article: Article) => string | undefined;
+  /** Keep the file's bytes in memory (`ComposedFile.pieces`), for a watch session's next build. */
+  capture?: boolean;
+  /** This file's bytes as the previous build wrote them, if kept: what an unchanged file's `kept` is. */
+  kept?: KeptBytes | undefined;
 }
 
 /** Per build: items rendered or validated once are not rendered or validated again for another feed. */
 export class ComposeMemo {
-  readonly checked: Map<string, ItemDiagnostic[]>;
-  /** `checked`: items validated already, e.g. while their articles were parsed (src/pipeline/article.ts). */
-  constructor(checked: ReadonlyMap<string, ItemDiagnostic[]> = new Map()) {
-    this.checked = new Map(checked);
+  private readonly own = new Map<string, ItemDiagnostic[]>();
+  /**
+   * `checked`: items validated already, e.g. while their articles were parsed
+   * (src/pipeline/article.ts). Read through, not copied: a 10k rebuild holds 30k of them and
+   * validates a handful more.
+   */
+  constructor(private readonly checked: ReadonlyMap<string, ItemDiagnostic[]> = new Map()) {}
+
+  get(hash: string): ItemDiagnostic[] | undefined {
+    return this.own.get(hash) ?? this.checked.get(hash);
+  }
+
+  set(hash: string, found: ItemDiagnostic[]): void {
+    this.own.set(hash, found);
   }
 }
 
@@ -142,7 +206,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     return h.digest('hex');
   };
   const itemDiagnostics = new Map<string, ItemDiagnostic[]>();
-  const known = (hash: string): readonly ItemDiagnostic[] | undefined => memo.checked.get(hash) ?? previous.validated(hash);
+  const known = (hash: string): readonly ItemDiagnostic[] | undefined => memo.get(hash) ?? previous.validated(hash);
 
   // Every item reusable and the file as recorded: nothing to write.
   const recorded = previous.intactDigest(name);
@@ -168,6 +232,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         diagnostics,
         itemDiagnostics,
         items: { rendered: 0, copied: items.length },
+        ...(request.capture && request.kept?.size === at + Buffer.byteLength(tail) ? { kept: request.kept } : {}),
       };
     }
   }
@@ -179,16 +244,22 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   const items: ItemSlot[] = [];
   let rendered = 0;
   let bytes = 0;
+  const pieces: Buffer[] | undefined = request.capture ? [] : undefined;
   // A failure (a full disk, a changed previous file) removes the temporary file.
   await writeTemp(tmp, async (out) => {
     try {
-      const sink = new FeedSink(out);
+      const sink = new FeedSink(out, pieces);
       const sep = Buffer.from(writer.separator);
       bytes += await sink.text(head);
       // A pending run of adjacent items to copy from one previous file.
-      let run: { file: string; start: number; end: number; slots: ItemSlot[] } | undefined;
+      let run: { file: string; start: number; end: number; slots: ItemSlot[]; memory: KeptBytes | undefined } | undefined;
       const flushRun = async (): Promise<void> => {
         if (!run) return;
+        if (run.memory) {
+          await sink.kept(run.memory.slices(run.start, run.end));
+          run = undefined;
+          return;
+        }
         let handle = sources.get(run.file);
         if (!handle) {
           handle = await open(run.file, 'r');
@@ -202,13 +273,13 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         const reuse = part.reuse;
         if (reuse && known(reuse.slot[3]) !== undefined) {
           const [, start, length, hash, lines] = reuse.slot;
-          if (run && run.file === reuse.file && run.end + sepBytes === start) {
+          if (run && run.file === reuse.file && run.memory === reuse.bytes && run.end + sepBytes === start) {
             run.end = start + length;
             run.slots.push(reuse.slot);
           } else {
             await flushRun();
             if (sepBytes) await sink.bytes(sep);
-            run = { file: reuse.file, start, end: start + length, slots: [reuse.slot] };
+            run = { file: reuse.file, start, end: start + length, slots: [reuse.slot], memory: reuse.bytes };
           }
           items.push([part.key, bytes + sepBytes, length, hash, lines]);
           bytes += sepBytes + length;
@@ -219,7 +290,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         const text = writer.item(part.article);
         const buf = Buffer.from(text);
         const hash = itemHash(buf);
-        if (known(hash) === undefined) memo.checked.set(hash, checkItem(writer, part.article, text));
+        if (known(hash) === undefined) memo.set(hash, checkItem(writer, part.article, text));
         items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
         bytes += await sink.bytes(buf);
         rendered++;
@@ -235,7 +306,10 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
   const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
-  return { name, tmp, sha256: digest, bytes, unchanged, record: { items }, diagnostics, itemDiagnostics, items: { rendered, copied: items.length - rendered } };
+  // The pieces are the temporary file's bytes exactly (the slots' offsets count the same bytes).
+  const held = pieces && new KeptBytes(pieces);
+  const kept = held?.size === bytes ? { kept: held } : {};
+  return { name, tmp, sha256: digest, bytes, unchanged, record: { items }, diagnostics, itemDiagnostics, items: { rendered, copied: items.length - rendered }, ...kept };
 }
 
 /** The skeleton's diagnostics, every item's (placed at its line), and the rule across items. */
@@ -280,6 +354,39 @@ function validate(
 class FeedSink extends BatchedWriter {
   private chunk: Buffer | undefined;
 
+  /** `pieces`: when given, every byte written is also kept there, in order. */
+  constructor(
+    handle: FileHandle,
+    private readonly pieces: Buffer[] | undefined,
+  ) {
+    super(handle);
+  }
+
+  /** Small buffers not yet kept: joined into one piece at the next flush, so that pieces stay few. */
+  private small: Buffer[] = [];
+
+  override async bytes(buf: Buffer): Promise<number> {
+    if (this.pieces) this.small.push(buf);
+    return super.bytes(buf);
+  }
+
+  override async flush(): Promise<void> {
+    if (this.pieces && this.small.length > 0) {
+      this.pieces.push(this.small.length === 1 ? (this.small[0] as Buffer) : Buffer.concat(this.small));
+      this.small = [];
+    }
+    await super.flush();
+  }
+
+  /** Write a run of items kept in memory (slices of the previous file's pieces): no copy. */
+  async kept(slices: readonly Buffer[]): Promise<void> {
+    await this.flush();
+    for (const buf of slices) {
+      this.pieces?.push(buf);
+      await writeFully(this.handle, buf, buf.length);
+    }
+  }
+
   /**
    * Copy a run of adjacent items (`slots`, in file order, `sep` between them) of `file`, which
    * spans `length` bytes from `start`. The copy is its own proof: each item's bytes are hashed as
@@ -289,14 +396,18 @@ class FeedSink extends BatchedWriter {
    */
   async copy(from: FileHandle, file: string, start: number, length: number, slots: readonly ItemSlot[], sep: Buffer): Promise<void> {
     await this.flush();
-    this.chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
     const check = new RangeCheck(file, start, slots, sep);
     let done = 0;
     while (done < length) {
-      const { bytesRead } = await from.read(this.chunk, 0, Math.min(COPY_CHUNK, length - done), start + done);
+      // Kept bytes get a buffer of their own; otherwise one chunk serves every read.
+      const want = Math.min(COPY_CHUNK, length - done);
+      if (!this.pieces) this.chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
+      const chunk = this.pieces || !this.chunk ? Buffer.allocUnsafe(want) : this.chunk;
+      const { bytesRead } = await from.read(chunk, 0, want, start + done);
       if (bytesRead === 0) throw new StaleRange(file, 'the previous file is shorter than recorded');
-      const bytes = this.chunk.subarray(0, bytesRead);
+      const bytes = chunk.subarray(0, bytesRead);
       check.update(bytes);
+      this.pieces?.push(bytes);
       await writeFully(this.handle, bytes, bytes.length);
       done += bytesRead;
     }

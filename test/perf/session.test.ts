@@ -1,8 +1,8 @@
-import { existsSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, createBuildSession } from '../../src/build.js';
-import { makeProject, NOW, reference, sampleArticles, snapshot } from './helpers.js';
+import { makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
  * A watch session keeps the last build's cache entries in memory (BuildOptions.session): a
@@ -40,5 +40,35 @@ describe('build session (watch mode)', () => {
     await build({ cwd: dir, now: NOW, session });
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
     expect(snapshot(dir)['feed.json']).toContain('2025-09-09T09:09:09Z');
+  });
+});
+
+describe('build session: feeds kept in memory between saves', () => {
+  const post = (i: number, extra = ''): string => `---\ntitle: Post ${i}\ndate: 2024-01-${String(i).padStart(2, '0')}T08:00:00Z\n---\nBody of post ${i}.${extra}\n`;
+
+  it('copies unchanged items from the bytes it wrote last time, not from the files, with the bytes of a build without cache', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 9; i++) files[`p${i}.md`] = post(i);
+    const dir = makeProject(files);
+    const session = createBuildSession();
+    await build({ cwd: dir, now: NOW, session });
+    // The first rebuild reads the record from disk and copies from the files; it keeps what it writes.
+    writeArticle(dir, 'p5.md', post(5, ' Edited once.'));
+    await build({ cwd: dir, now: NOW, session });
+    expect(session.feeds?.get('rss.xml')?.size).toBeGreaterThan(0);
+    await sleep(60);
+    // A hand edit: the file can no longer be copied from, the session's bytes still can.
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    writeFileSync(rss, readFileSync(rss, 'utf8').replace('Body of post 8', 'Body of pots 8'));
+    writeArticle(dir, 'p5.md', post(5, ' Edited twice.'));
+    const result = await build({ cwd: dir, now: NOW, session });
+    expect(result.files.find((f) => f.name === 'rss.xml')).toMatchObject({ status: 'written', items: { rendered: 1, copied: 8 } });
+    const ref = await reference(dir);
+    expect(snapshot(dir)).toEqual(ref.files);
+    // And again, from the pieces of pieces.
+    writeArticle(dir, 'p2.md', post(2, ' Edited.'));
+    const again = await build({ cwd: dir, now: NOW, session });
+    expect(again.files.find((f) => f.name === 'atom.xml')?.items).toEqual({ rendered: 1, copied: 8 });
+    expect(snapshot(dir)).toEqual((await reference(dir)).files);
   });
 });
