@@ -88,7 +88,11 @@ export interface ArticleCache {
   setGit(git: ReadonlyMap<string, { first: Date; last: Date }>): void;
   key(file: SourceFile, hash: string): string;
   get(key: string, file: SourceFile): ArticleEntry | undefined;
-  set(key: string, entry: ArticleEntry): void;
+  /**
+   * Store the entry; returns it as the build should keep it: an article whose record is in the
+   * pack reads its body from there when asked (not kept in memory, src/cache/articles.ts `packed`).
+   */
+  set(key: string, entry: ArticleEntry): ArticleEntry;
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
@@ -106,7 +110,8 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-const HEADS_FORMAT = `feedwright-heads-3 ${FORMAT} ${VERSION}`;
+/** 4: the CRC written as ten digits, the file written in chunks (src/cache/framed.ts). */
+const HEADS_FORMAT = `feedwright-heads-4 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -136,7 +141,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       setGit: () => undefined,
       key: () => '',
       get: () => undefined,
-      set: () => undefined,
+      set: (_key, entry) => entry,
       save: () => undefined,
       corrupt: 0,
       decoded: 0,
@@ -196,16 +201,18 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     // After a compaction, every offset is new: scan the rewritten pack once.
     const rescanned = opened?.rewritten ? Pack.open(files.pack) : undefined;
     const where = (key: string): { offset: number; length: number } | undefined => (rescanned ?? opened)?.location(key);
-    const next = new Map<string, Head>();
-    for (const [key, entry] of used) {
-      // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
-      const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
-      const slot = rescanned || !old ? where(key) : old;
-      if (!slot) continue;
-      next.set(key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) });
+    // Each head is made as it is written: the file is never in memory whole.
+    function* next(): Generator<[string, Head]> {
+      for (const [key, entry] of used) {
+        // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
+        const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
+        const slot = rescanned || !old ? where(key) : old;
+        if (!slot) continue;
+        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) }];
+      }
     }
     const identity = Pack.identity(files.pack);
-    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next });
+    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
   };
 
   const cache: ArticleCache = {
@@ -289,12 +296,17 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       return value;
     },
     set(key, entry) {
-      if (!entry.cacheable || entry.status === 'future') return;
-      pack().setBytes(key, encodeEntry(entry));
-      used.set(key, entry);
+      if (!entry.cacheable || entry.status === 'future') return entry;
+      const p = pack();
+      const { bytes, split } = encodeRecord(entry);
+      p.setBytes(key, bytes);
+      // The body is in the record now (in memory until appended, then in the file): not kept twice.
+      const kept = split && entry.article ? { ...entry, article: packed(entry.article, key, () => p.readOwn(key)) } : entry;
+      used.set(key, kept);
       // Stored again under the same key (its mtime or the clock made the old one unusable): the new head replaces the old.
       fromHeads.delete(key);
       stored.add(key);
+      return kept;
     },
     save() {
       if (memo) {
@@ -349,6 +361,11 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
 const INLINE = 0xffffffff;
 
 export function encodeEntry(entry: ArticleEntry): Buffer {
+  return encodeRecord(entry).bytes;
+}
+
+/** The record, and whether the body went into it as UTF-8 (not INLINE). */
+function encodeRecord(entry: ArticleEntry): { bytes: Buffer; split: boolean } {
   const article = entry.article;
   const split = article !== undefined && isWellFormed(article.contentHtml) && isWellFormed(article.contentText);
   const head = serialize(split ? { ...entry, article: { ...article, contentHtml: '', contentText: '' } } : entry);
@@ -363,7 +380,72 @@ export function encodeEntry(entry: ArticleEntry): Buffer {
   at += 4;
   at += out.write(html, at);
   out.write(text, at);
-  return out;
+  return { bytes: out, split };
+}
+
+/**
+ * Bodies read from the pack lately, by key: rendering one item reads its body two or three times
+ * (each format's writer asks for contentHtml, then maybe contentText), one record read serves them.
+ */
+const recentBodies = new Map<string, { html?: string; text?: string }>();
+const RECENT_BODIES = 8;
+
+/**
+ * A stored article whose body (contentHtml, contentText, dropped) is not kept in memory but read
+ * from its record in the pack on each access (`read`: the record's payload, from this process's
+ * pack; src/cache/pack.ts `readOwn`), with the same own, enumerable keys in the same order. A cold
+ * build of 100k articles would otherwise hold every body from parsing until the feeds are written
+ * (docs/ARCHITECTURE.md, memory). The record passed its CRC when read; a record that is gone (the
+ * pack compacted by another build meanwhile) throws CacheEntryGone, and the build starts again.
+ */
+export function packed(article: Article, key: string, read: () => Buffer | undefined): Article {
+  const own: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>> = {};
+  const payload = (): Buffer => {
+    const bytes = read();
+    if (bytes === undefined) throw new CacheEntryGone(key);
+    return bytes;
+  };
+  /** One of the two body strings, decoded alone (a writer mostly asks for the HTML only). */
+  const field = (which: 'html' | 'text'): string => {
+    let b = recentBodies.get(key);
+    const known = b?.[which];
+    if (known !== undefined) return known;
+    const bytes = payload();
+    const headEnd = 4 + bytes.readUInt32LE(0);
+    const htmlEnd = headEnd + 4 + bytes.readUInt32LE(headEnd);
+    const value = which === 'html' ? bytes.toString('utf8', headEnd + 4, htmlEnd) : bytes.toString('utf8', htmlEnd);
+    if (!b) {
+      if (recentBodies.size >= RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value as string);
+      b = {};
+      recentBodies.set(key, b);
+    }
+    b[which] = value;
+    return value;
+  };
+  return {
+    ...article,
+    get contentHtml(): string {
+      return own.contentHtml ?? field('html');
+    },
+    set contentHtml(value: string) {
+      own.contentHtml = value;
+    },
+    get contentText(): string {
+      return own.contentText ?? field('text');
+    },
+    set contentText(value: string) {
+      own.contentText = value;
+    },
+    get dropped(): Article['dropped'] {
+      if (own.dropped) return own.dropped;
+      const entry = decodeEntry(payload());
+      if (!entry?.article) throw new CacheEntryGone(key);
+      return entry.article.dropped;
+    },
+    set dropped(value: Article['dropped']) {
+      own.dropped = value;
+    },
+  };
 }
 
 /** The entry in a CRC-checked record, or undefined when it does not decode to one (exported for tests). */
