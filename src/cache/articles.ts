@@ -301,7 +301,13 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       const { bytes, split } = encodeRecord(entry);
       p.setBytes(key, bytes);
       // The body is in the record now (in memory until appended, then in the file): not kept twice.
-      const kept = split && entry.article ? { ...entry, article: packed(entry.article, key, () => p.readOwn(key)) } : entry;
+      // The rest is kept as decoded from the record's head: strings the parser sliced from the
+      // source text (front-matter values) would otherwise keep the whole text alive.
+      let kept = entry;
+      if (split && entry.article) {
+        const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
+        if (head.article) kept = { ...head, article: packed(head.article, key, () => p.readOwn(key)) };
+      }
       used.set(key, kept);
       // Stored again under the same key (its mtime or the clock made the old one unusable): the new head replaces the old.
       fromHeads.delete(key);
@@ -384,11 +390,11 @@ function encodeRecord(entry: ArticleEntry): { bytes: Buffer; split: boolean } {
 }
 
 /**
- * Bodies read from the pack lately, by key: rendering one item reads its body two or three times
- * (each format's writer asks for contentHtml, then maybe contentText), one record read serves them.
+ * The body fields read last, and whose: rendering one item asks for its body two or three times
+ * in a row (a writer tests contentHtml, then writes it), one record read serves them. One slot,
+ * not a map of recent ones: nothing is kept long enough to be promoted to the old generation.
  */
-const recentBodies = new Map<string, { html?: string; text?: string }>();
-const RECENT_BODIES = 8;
+let lastBody: { key: string; html?: string; text?: string } = { key: '' };
 
 /**
  * A stored article whose body (contentHtml, contentText, dropped) is not kept in memory but read
@@ -407,19 +413,15 @@ export function packed(article: Article, key: string, read: () => Buffer | undef
   };
   /** One of the two body strings, decoded alone (a writer mostly asks for the HTML only). */
   const field = (which: 'html' | 'text'): string => {
-    let b = recentBodies.get(key);
-    const known = b?.[which];
-    if (known !== undefined) return known;
+    if (lastBody.key === key) {
+      const known = lastBody[which];
+      if (known !== undefined) return known;
+    } else lastBody = { key };
     const bytes = payload();
     const headEnd = 4 + bytes.readUInt32LE(0);
     const htmlEnd = headEnd + 4 + bytes.readUInt32LE(headEnd);
     const value = which === 'html' ? bytes.toString('utf8', headEnd + 4, htmlEnd) : bytes.toString('utf8', htmlEnd);
-    if (!b) {
-      if (recentBodies.size >= RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value as string);
-      b = {};
-      recentBodies.set(key, b);
-    }
-    b[which] = value;
+    lastBody[which] = value;
     return value;
   };
   return {

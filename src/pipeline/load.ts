@@ -94,7 +94,7 @@ export async function loadArticles(
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   const failed = new Set<Source>();
   let ioFailed = false;
-  // Texts kept from this first read for parsing, in characters: past TEXT_BUDGET, a Markdown or
+  // Texts kept from this first read for parsing, in characters: past LOAD_LIMITS.textBudget, a Markdown or
   // HTML text is hashed and dropped, and read again when its turn to be parsed comes (`jobText`),
   // so that a cold build of 100k articles never holds every text at once. Scraped text is always
   // kept: the site template is learned from all of it below.
@@ -104,7 +104,7 @@ export async function loadArticles(
     if (result.ok) {
       s.hash = hashText(result.text);
       s.note = result.note;
-      if (s.file.kind === 'text' || keptChars + result.text.length <= TEXT_BUDGET) {
+      if (s.file.kind === 'text' || keptChars + result.text.length <= LOAD_LIMITS.textBudget) {
         s.text = result.text;
         keptChars += result.text.length;
       } else s.reread = true;
@@ -283,12 +283,15 @@ interface Source {
   text: string | undefined;
   /** Why the file was not read as UTF-8 (SOURCE_NOT_UTF8), when it was not. */
   note?: Diagnostic | undefined;
-  /** Hashed but not kept (TEXT_BUDGET): read again to be parsed. */
+  /** Hashed but not kept (LOAD_LIMITS.textBudget): read again to be parsed. */
   reread?: boolean;
 }
 
-/** Characters of source text a build keeps from its first read for parsing (~10k articles' worth). */
-const TEXT_BUDGET = 48 * 1024 * 1024;
+/**
+ * Characters of source text a build keeps from its first read for parsing (~10k articles' worth);
+ * the rest is read again (tests lower it to exercise that path).
+ */
+export const LOAD_LIMITS = { textBudget: 48 * 1024 * 1024 };
 
 /**
  * A source's text read again, synchronously (a parse job asks for it when it is handed out):
