@@ -306,7 +306,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       let kept = entry;
       if (split && entry.article) {
         const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
-        if (head.article) kept = { ...head, article: packed(head.article, key, () => p.readOwn(key)) };
+        if (head.article) kept = { ...head, article: packed(head.article, key, p) };
       }
       used.set(key, kept);
       // Stored again under the same key (its mtime or the clock made the old one unusable): the new head replaces the old.
@@ -398,57 +398,91 @@ let lastBody: { key: string; html?: string; text?: string } = { key: '' };
 
 /**
  * A stored article whose body (contentHtml, contentText, dropped) is not kept in memory but read
- * from its record in the pack on each access (`read`: the record's payload, from this process's
+ * from its record in the pack on each access (`pack.readOwn`: the record's payload, from this process's
  * pack; src/cache/pack.ts `readOwn`), with the same own, enumerable keys in the same order. A cold
  * build of 100k articles would otherwise hold every body from parsing until the feeds are written
  * (docs/ARCHITECTURE.md, memory). The record passed its CRC when read; a record that is gone (the
  * pack compacted by another build meanwhile) throws CacheEntryGone, and the build starts again.
  */
-export function packed(article: Article, key: string, read: () => Buffer | undefined): Article {
-  const own: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>> = {};
-  const payload = (): Buffer => {
-    const bytes = read();
-    if (bytes === undefined) throw new CacheEntryGone(key);
-    return bytes;
-  };
-  /** One of the two body strings, decoded alone (a writer mostly asks for the HTML only). */
-  const field = (which: 'html' | 'text'): string => {
-    if (lastBody.key === key) {
-      const known = lastBody[which];
-      if (known !== undefined) return known;
-    } else lastBody = { key };
-    const bytes = payload();
-    const headEnd = 4 + bytes.readUInt32LE(0);
-    const htmlEnd = headEnd + 4 + bytes.readUInt32LE(headEnd);
-    const value = which === 'html' ? bytes.toString('utf8', headEnd + 4, htmlEnd) : bytes.toString('utf8', htmlEnd);
-    lastBody[which] = value;
-    return value;
-  };
-  return {
-    ...article,
-    get contentHtml(): string {
-      return own.contentHtml ?? field('html');
+export function packed(article: Article, key: string, pack: { readOwn(key: string): Buffer | undefined }): Article {
+  const out = { ...article };
+  // Shared accessors and one small state object, not six closures per article (100k of them add up).
+  Object.defineProperty(out, BODY, { value: { key, pack } satisfies BodyState, enumerable: false });
+  Object.defineProperties(out, PACKED_ACCESSORS);
+  return out;
+}
+
+const BODY = Symbol('packed body');
+
+/** Where a packed article's body is, and the values set on it (which then win over the record). */
+interface BodyState {
+  key: string;
+  pack: { readOwn(key: string): Buffer | undefined };
+  html?: string;
+  text?: string;
+  dropped?: Article['dropped'];
+}
+
+const stateOf = (article: object): BodyState => (article as { [BODY]: BodyState })[BODY];
+
+function payload(state: BodyState): Buffer {
+  const bytes = state.pack.readOwn(state.key);
+  if (bytes === undefined) throw new CacheEntryGone(state.key);
+  return bytes;
+}
+
+/** One of the two body strings, decoded alone (a writer mostly asks for the HTML only). */
+function field(state: BodyState, which: 'html' | 'text'): string {
+  const own = state[which];
+  if (own !== undefined) return own;
+  if (lastBody.key === state.key) {
+    const known = lastBody[which];
+    if (known !== undefined) return known;
+  } else lastBody = { key: state.key };
+  const bytes = payload(state);
+  const headEnd = 4 + bytes.readUInt32LE(0);
+  const htmlEnd = headEnd + 4 + bytes.readUInt32LE(headEnd);
+  const value = which === 'html' ? bytes.toString('utf8', headEnd + 4, htmlEnd) : bytes.toString('utf8', htmlEnd);
+  lastBody[which] = value;
+  return value;
+}
+
+const PACKED_ACCESSORS: PropertyDescriptorMap = {
+  contentHtml: {
+    get(this: object): string {
+      return field(stateOf(this), 'html');
     },
-    set contentHtml(value: string) {
-      own.contentHtml = value;
+    set(this: object, value: string) {
+      stateOf(this).html = value;
     },
-    get contentText(): string {
-      return own.contentText ?? field('text');
+    enumerable: true,
+    configurable: true,
+  },
+  contentText: {
+    get(this: object): string {
+      return field(stateOf(this), 'text');
     },
-    set contentText(value: string) {
-      own.contentText = value;
+    set(this: object, value: string) {
+      stateOf(this).text = value;
     },
-    get dropped(): Article['dropped'] {
-      if (own.dropped) return own.dropped;
-      const entry = decodeEntry(payload());
-      if (!entry?.article) throw new CacheEntryGone(key);
+    enumerable: true,
+    configurable: true,
+  },
+  dropped: {
+    get(this: object): Article['dropped'] {
+      const state = stateOf(this);
+      if (state.dropped) return state.dropped;
+      const entry = decodeEntry(payload(state));
+      if (!entry?.article) throw new CacheEntryGone(state.key);
       return entry.article.dropped;
     },
-    set dropped(value: Article['dropped']) {
-      own.dropped = value;
+    set(this: object, value: Article['dropped']) {
+      stateOf(this).dropped = value;
     },
-  };
-}
+    enumerable: true,
+    configurable: true,
+  },
+};
 
 /** The entry in a CRC-checked record, or undefined when it does not decode to one (exported for tests). */
 export function decodeEntry(bytes: Buffer): ArticleEntry | undefined {
