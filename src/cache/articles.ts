@@ -88,7 +88,11 @@ export interface ArticleCache {
   setGit(git: ReadonlyMap<string, { first: Date; last: Date }>): void;
   key(file: SourceFile, hash: string): string;
   get(key: string, file: SourceFile): ArticleEntry | undefined;
-  set(key: string, entry: ArticleEntry): void;
+  /**
+   * Store the entry; returns it as the build should keep it: an article whose record is in the
+   * pack reads its body from there when asked (not kept in memory, src/cache/articles.ts `packed`).
+   */
+  set(key: string, entry: ArticleEntry): ArticleEntry;
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
@@ -106,7 +110,8 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-const HEADS_FORMAT = `feedwright-heads-3 ${FORMAT} ${VERSION}`;
+/** 4: the CRC written as ten digits, the file written in chunks (src/cache/framed.ts). */
+const HEADS_FORMAT = `feedwright-heads-4 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -136,7 +141,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       setGit: () => undefined,
       key: () => '',
       get: () => undefined,
-      set: () => undefined,
+      set: (_key, entry) => entry,
       save: () => undefined,
       corrupt: 0,
       decoded: 0,
@@ -196,16 +201,18 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     // After a compaction, every offset is new: scan the rewritten pack once.
     const rescanned = opened?.rewritten ? Pack.open(files.pack) : undefined;
     const where = (key: string): { offset: number; length: number } | undefined => (rescanned ?? opened)?.location(key);
-    const next = new Map<string, Head>();
-    for (const [key, entry] of used) {
-      // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
-      const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
-      const slot = rescanned || !old ? where(key) : old;
-      if (!slot) continue;
-      next.set(key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) });
+    // Each head is made as it is written: the file is never in memory whole.
+    function* next(): Generator<[string, Head]> {
+      for (const [key, entry] of used) {
+        // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
+        const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
+        const slot = rescanned || !old ? where(key) : old;
+        if (!slot) continue;
+        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) }];
+      }
     }
     const identity = Pack.identity(files.pack);
-    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next });
+    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
   };
 
   const cache: ArticleCache = {
@@ -289,12 +296,23 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       return value;
     },
     set(key, entry) {
-      if (!entry.cacheable || entry.status === 'future') return;
-      pack().setBytes(key, encodeEntry(entry));
-      used.set(key, entry);
+      if (!entry.cacheable || entry.status === 'future') return entry;
+      const p = pack();
+      const { bytes, split } = encodeRecord(entry);
+      p.setBytes(key, bytes);
+      // The body is in the record now (in memory until appended, then in the file): not kept twice.
+      // The rest is kept as decoded from the record's head: strings the parser sliced from the
+      // source text (front-matter values) would otherwise keep the whole text alive.
+      let kept = entry;
+      if (split && entry.article) {
+        const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
+        if (head.article) kept = { ...head, article: packed(head.article, key, p) };
+      }
+      used.set(key, kept);
       // Stored again under the same key (its mtime or the clock made the old one unusable): the new head replaces the old.
       fromHeads.delete(key);
       stored.add(key);
+      return kept;
     },
     save() {
       if (memo) {
@@ -349,6 +367,11 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
 const INLINE = 0xffffffff;
 
 export function encodeEntry(entry: ArticleEntry): Buffer {
+  return encodeRecord(entry).bytes;
+}
+
+/** The record, and whether the body went into it as UTF-8 (not INLINE). */
+function encodeRecord(entry: ArticleEntry): { bytes: Buffer; split: boolean } {
   const article = entry.article;
   const split = article !== undefined && isWellFormed(article.contentHtml) && isWellFormed(article.contentText);
   const head = serialize(split ? { ...entry, article: { ...article, contentHtml: '', contentText: '' } } : entry);
@@ -363,8 +386,103 @@ export function encodeEntry(entry: ArticleEntry): Buffer {
   at += 4;
   at += out.write(html, at);
   out.write(text, at);
+  return { bytes: out, split };
+}
+
+/**
+ * The body fields read last, and whose: rendering one item asks for its body two or three times
+ * in a row (a writer tests contentHtml, then writes it), one record read serves them. One slot,
+ * not a map of recent ones: nothing is kept long enough to be promoted to the old generation.
+ */
+let lastBody: { key: string; html?: string; text?: string } = { key: '' };
+
+/**
+ * A stored article whose body (contentHtml, contentText, dropped) is not kept in memory but read
+ * from its record in the pack on each access (`pack.readOwn`: the record's payload, from this process's
+ * pack; src/cache/pack.ts `readOwn`), with the same own, enumerable keys in the same order. A cold
+ * build of 100k articles would otherwise hold every body from parsing until the feeds are written
+ * (docs/ARCHITECTURE.md, memory). The record passed its CRC when read; a record that is gone (the
+ * pack compacted by another build meanwhile) throws CacheEntryGone, and the build starts again.
+ */
+export function packed(article: Article, key: string, pack: { readOwn(key: string): Buffer | undefined }): Article {
+  const out = { ...article };
+  // Shared accessors and one small state object, not six closures per article (100k of them add up).
+  Object.defineProperty(out, BODY, { value: { key, pack } satisfies BodyState, enumerable: false });
+  Object.defineProperties(out, PACKED_ACCESSORS);
   return out;
 }
+
+const BODY = Symbol('packed body');
+
+/** Where a packed article's body is, and the values set on it (which then win over the record). */
+interface BodyState {
+  key: string;
+  pack: { readOwn(key: string): Buffer | undefined };
+  html?: string;
+  text?: string;
+  dropped?: Article['dropped'];
+}
+
+const stateOf = (article: object): BodyState => (article as { [BODY]: BodyState })[BODY];
+
+function payload(state: BodyState): Buffer {
+  const bytes = state.pack.readOwn(state.key);
+  if (bytes === undefined) throw new CacheEntryGone(state.key);
+  return bytes;
+}
+
+/** One of the two body strings, decoded alone (a writer mostly asks for the HTML only). */
+function field(state: BodyState, which: 'html' | 'text'): string {
+  const own = state[which];
+  if (own !== undefined) return own;
+  if (lastBody.key === state.key) {
+    const known = lastBody[which];
+    if (known !== undefined) return known;
+  } else lastBody = { key: state.key };
+  const bytes = payload(state);
+  const headEnd = 4 + bytes.readUInt32LE(0);
+  const htmlEnd = headEnd + 4 + bytes.readUInt32LE(headEnd);
+  const value = which === 'html' ? bytes.toString('utf8', headEnd + 4, htmlEnd) : bytes.toString('utf8', htmlEnd);
+  lastBody[which] = value;
+  return value;
+}
+
+const PACKED_ACCESSORS: PropertyDescriptorMap = {
+  contentHtml: {
+    get(this: object): string {
+      return field(stateOf(this), 'html');
+    },
+    set(this: object, value: string) {
+      stateOf(this).html = value;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  contentText: {
+    get(this: object): string {
+      return field(stateOf(this), 'text');
+    },
+    set(this: object, value: string) {
+      stateOf(this).text = value;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  dropped: {
+    get(this: object): Article['dropped'] {
+      const state = stateOf(this);
+      if (state.dropped) return state.dropped;
+      const entry = decodeEntry(payload(state));
+      if (!entry?.article) throw new CacheEntryGone(state.key);
+      return entry.article.dropped;
+    },
+    set(this: object, value: Article['dropped']) {
+      stateOf(this).dropped = value;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+};
 
 /** The entry in a CRC-checked record, or undefined when it does not decode to one (exported for tests). */
 export function decodeEntry(bytes: Buffer): ArticleEntry | undefined {

@@ -1,6 +1,6 @@
 import type { Article } from '../model.js';
 import type { ArticleEntry } from './articles.js';
-import { readFramed, writeFramed } from './framed.js';
+import { readFramed, writeFramedChunks } from './framed.js';
 
 /**
  * The heads of the cache's entries, kept beside the pack so that a build need not read the pack
@@ -71,10 +71,23 @@ export function readHeads(file: string, format: string, pack: { ino: number; siz
   }
 }
 
-export function writeHeads(file: string, format: string, heads: Heads): void {
-  const lines = [JSON.stringify(heads.pack)];
-  for (const [key, h] of heads.heads) lines.push(`${key} ${h.offset} ${h.length} ${h.json}`);
-  writeFramed(file, format, lines.join('\n'));
+/**
+ * Write the heads file in chunks of ~1 MB (src/cache/framed.ts): `heads` may compute each head's
+ * JSON as it is iterated, so that the file's ~100 MB at 100k entries are never in memory at once.
+ */
+export function writeHeads(file: string, format: string, heads: { pack: Heads['pack']; heads: Iterable<[string, Head]> }): void {
+  function* chunks(): Generator<string> {
+    let chunk = JSON.stringify(heads.pack);
+    for (const [key, h] of heads.heads) {
+      chunk += `\n${key} ${h.offset} ${h.length} ${h.json}`;
+      if (chunk.length >= 1 << 20) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield chunk;
+  }
+  writeFramedChunks(file, format, chunks());
 }
 
 const SOURCED = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang']);

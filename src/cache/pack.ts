@@ -55,6 +55,18 @@ export class Pack {
   private readonly used = new Set<string>();
   /** Records not yet appended; flushed in batches so a cold build of 100k articles never holds them all. */
   private pending: Buffer[] = [];
+  /** Pending records by key (views of `pending`), so that `readOwn` finds them before they are appended. */
+  private pendingByKey = new Map<string, Buffer>();
+  /**
+   * Records whose append failed (a full disk): kept in memory so that `readOwn` still finds them;
+   * nothing more is written after a failure, so this holds one batch at most.
+   */
+  private readonly stranded = new Map<string, Buffer>();
+  /** A descriptor kept open for `readOwn` while reads come in (closed after a second without one). */
+  private readFd: number | undefined;
+  private readTimer: NodeJS.Timeout | undefined;
+  /** `readOwn` reads into this buffer (one allocation, not one per record). */
+  private scratch: Buffer = Buffer.alloc(0);
   private pendingBytes = 0;
   /** The file on disk cannot simply be appended to (bad header, corrupt or cut-short record). */
   private damaged = false;
@@ -244,6 +256,7 @@ export class Pack {
     if (this.added.has(key)) return;
     const rec = record(key, payload);
     this.pending.push(rec);
+    this.pendingByKey.set(key, rec);
     this.pendingBytes += rec.length;
     this.added.set(key, rec.length);
     this.used.add(key);
@@ -257,14 +270,20 @@ export class Pack {
   private flush(): void {
     if (this.pending.length === 0) return;
     if (this.broken) {
+      for (const [key, rec] of this.pendingByKey) this.stranded.set(key, rec);
       this.pending = [];
+      this.pendingByKey = new Map();
       this.pendingBytes = 0;
       return;
     }
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       if (this.damaged) {
-        this.rewrite((key) => this.slots.has(key) && !this.added.has(key));
+        // Not the pending records (appended next), but those this process appended before.
+        const moved = this.rewrite((key) => this.slots.has(key) && !this.pendingByKey.has(key));
+        this.closeReader();
+        this.appended.clear();
+        for (const [key, slot] of moved) this.appended.set(key, slot);
         this.damaged = false;
         this.rewritten = true;
       }
@@ -282,15 +301,66 @@ export class Pack {
     } catch (error) {
       // The cache is an optimisation: a full disk costs the next build speed, never this one.
       this.broken = true;
+      for (const [key, rec] of this.pendingByKey) this.stranded.set(key, rec);
       // A system error (ENOSPC, EACCES...) has a code; anything else is a bug and is not hidden.
       if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     }
     this.pending = [];
+    this.pendingByKey = new Map();
     this.pendingBytes = 0;
   }
 
-  /** Write a new pack holding the loaded records that `keep` selects (CRC-checked), then the pending ones. */
-  private rewrite(keep: (key: string) => boolean): void {
+  /**
+   * The payload of a record this process stored (`setBytes`), CRC-checked: from memory while it is
+   * pending (or could not be appended), else read at the offset it was appended at (or moved to by
+   * a compaction of this process). Never reads or scans the whole file; undefined when the record
+   * is not where it was put (another build compacted the pack since). A record read from the file
+   * is a view of a buffer that the next call reuses: decode it before calling again.
+   */
+  readOwn(key: string): Buffer | undefined {
+    const held = this.pendingByKey.get(key) ?? this.stranded.get(key);
+    if (held) return held.subarray(RECORD_HEAD);
+    const slot = this.appended.get(key);
+    if (!slot) return undefined;
+    try {
+      this.readFd ??= openSync(this.file, 'r');
+      if (this.readTimer) this.readTimer.refresh();
+      else {
+        this.readTimer = setTimeout(() => this.closeReader(), 1000);
+        this.readTimer.unref();
+      }
+      if (this.scratch.length < RECORD_HEAD + slot.length) this.scratch = Buffer.allocUnsafe(Math.max(RECORD_HEAD + slot.length, 2 * this.scratch.length));
+      const rec = this.scratch.subarray(0, RECORD_HEAD + slot.length);
+      let done = 0;
+      while (done < rec.length) {
+        const n = readSync(this.readFd, rec, done, rec.length - done, slot.offset + done);
+        if (n === 0) return undefined;
+        done += n;
+      }
+      if (rec.readUInt32LE(0) !== slot.length || rec.toString('hex', 8, RECORD_HEAD) !== key) return undefined;
+      const body = rec.subarray(8);
+      return crc32(body) === rec.readUInt32LE(4) ? rec.subarray(RECORD_HEAD) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private closeReader(): void {
+    if (this.readTimer) clearTimeout(this.readTimer);
+    this.readTimer = undefined;
+    if (this.readFd !== undefined) {
+      try {
+        closeSync(this.readFd);
+      } catch {
+        // Already closed.
+      }
+      this.readFd = undefined;
+    }
+  }
+
+  /** Write a new pack holding the loaded records that `keep` selects (CRC-checked); returns where each now is. */
+  private rewrite(keep: (key: string) => boolean): Map<string, Slot> {
+    const moved = new Map<string, Slot>();
     this.load();
     const tmp = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w');
@@ -314,6 +384,7 @@ export class Pack {
         if (!keep(key)) continue;
         const slot = this.slots.get(key) as Slot;
         if (this.body(key) === undefined) continue;
+        moved.set(key, { offset: size, length: slot.length });
         out(this.buf.subarray(slot.offset, slot.offset + RECORD_HEAD + slot.length));
       }
       if (parts.length > 0) writeAll(fd, Buffer.concat(parts));
@@ -329,6 +400,7 @@ export class Pack {
       throw error;
     }
     this.fileBytes = size;
+    return moved;
   }
 
   /**
@@ -361,12 +433,18 @@ export class Pack {
       this.flush();
       if (this.broken) return;
       const current = Pack.open(this.file);
-      current.rewrite((key) => this.used.has(key));
+      const moved = current.rewrite((key) => this.used.has(key));
       this.fileBytes = current.fileBytes;
       this.damaged = false;
       this.rewritten = true;
       this.hints.clear();
+      // Where this process's own records are now (for `readOwn`); the rest is found by a scan.
+      this.closeReader();
       this.appended.clear();
+      for (const key of this.added.keys()) {
+        const slot = moved.get(key);
+        if (slot) this.appended.set(key, slot);
+      }
       return;
     }
     this.flush();

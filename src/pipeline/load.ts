@@ -6,7 +6,8 @@ import { keyOfUnknownKeyMessage } from '../meta/fields.js';
 import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SiteInfo } from '../site/model.js';
-import { readSource, type SourceFile } from '../sources/files.js';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeSource, MAX_SOURCE_BYTES, readSource, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
 import { parseJobs } from './parse-pool.js';
@@ -93,12 +94,20 @@ export async function loadArticles(
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   const failed = new Set<Source>();
   let ioFailed = false;
+  // Texts kept from this first read for parsing, in characters: past LOAD_LIMITS.textBudget, a Markdown or
+  // HTML text is hashed and dropped, and read again when its turn to be parsed comes (`jobText`),
+  // so that a cold build of 100k articles never holds every text at once. Scraped text is always
+  // kept: the site template is learned from all of it below.
+  let keptChars = 0;
   await mapLimit(toRead, 16, async (s) => {
     const result = await readSource(s.file, config.fallbackEncoding);
     if (result.ok) {
-      s.text = result.text;
-      s.note = result.note;
       s.hash = hashText(result.text);
+      s.note = result.note;
+      if (s.file.kind === 'text' || keptChars + result.text.length <= LOAD_LIMITS.textBudget) {
+        s.text = result.text;
+        keptChars += result.text.length;
+      } else s.reread = true;
     } else {
       diagnostics.push(result.diagnostic);
       failed.add(s);
@@ -115,6 +124,7 @@ export async function loadArticles(
       )
     : storedTemplate;
   const git = await gitPromise;
+  const gitDates = git.dates;
   diagnostics.push(...git.diagnostics);
   cache.setGit(git.dates);
 
@@ -135,7 +145,7 @@ export async function loadArticles(
     const entry = cache.get(key, s.file);
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
-      if (s.text === undefined) {
+      if (s.text === undefined && !s.reread) {
         const result = await readSource(s.file, config.fallbackEncoding);
         if (!result.ok) {
           if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
@@ -161,21 +171,57 @@ export async function loadArticles(
     entryKeys[i] = key;
   }
   if (misses.length > 0) {
-    const jobs = misses.map((i) => {
+    const setup = { config, template: [...template], nowMs: now.getTime() };
+    /** Misses whose text, read again for parsing, was not the text hashed (or could not be read): parsed below as before. */
+    const again = new Set<number>();
+    const jobs = misses.map((i, k) => {
       const s = decoded[i] as Source;
-      return { file: s.file, text: s.text as string, git: git.dates.get(s.file.relPath) };
+      const git = gitDates.get(s.file.relPath);
+      if (!s.reread) return { file: s.file, text: s.text as string, git };
+      // Read when the job is handed out (to a worker or the main thread), not kept.
+      return {
+        file: s.file,
+        git,
+        get text(): string {
+          const text = rereadSync(s.file, config.fallbackEncoding);
+          if (text !== undefined && hashText(text) === s.hash) return text;
+          again.add(k);
+          return '';
+        },
+      };
     });
     const hits = done;
-    const computed = await parseJobs(jobs, { config, template: [...template], nowMs: now.getTime() }, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length) });
-    for (const [k, i] of misses.entries()) {
-      const entry = computed[k] as ArticleEntry;
+    // Each entry is stored as it comes and kept without its body (cache.set): the parse results of
+    // a cold build are never all in memory.
+    const store = (k: number, entry: ArticleEntry): ArticleEntry => {
+      const i = misses[k] as number;
+      const s = decoded[i] as Source;
+      s.text = undefined;
+      if (again.has(k)) return entry;
       // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
-      const note = (decoded[i] as Source).note;
-      if (note) entry.diagnostics = [note, ...entry.diagnostics].sort(compareDiagnostics);
-      entries[i] = entry;
-      (decoded[i] as Source).text = undefined;
-      cache.set(entryKeys[i] as string, entry);
+      if (s.note) entry.diagnostics = [s.note, ...entry.diagnostics].sort(compareDiagnostics);
       if (!entry.cacheable) clockDependent = true;
+      return cache.set(entryKeys[i] as string, entry);
+    };
+    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store });
+    for (const [k, i] of misses.entries()) entries[i] = computed[k] as ArticleEntry;
+    // Changed (or gone) since it was first read: read it as a new file, keyed by what is read now.
+    for (const k of [...again]) {
+      again.delete(k);
+      const i = misses[k] as number;
+      const s = decoded[i] as Source;
+      const result = await readSource(s.file, config.fallbackEncoding);
+      if (!result.ok) {
+        if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
+        entries[i] = result.diagnostic;
+        continue;
+      }
+      s.hash = hashText(result.text);
+      s.note = result.note;
+      cache.record(s.file, s.hash);
+      entryKeys[i] = cache.key(s.file, s.hash);
+      const [entry] = await parseJobs([{ file: s.file, text: result.text, git: gitDates.get(s.file.relPath) }], setup, { workers: 0 });
+      entries[i] = store(k, entry as ArticleEntry);
     }
   }
   for (const [i, entry] of entries.entries()) {
@@ -237,6 +283,40 @@ interface Source {
   text: string | undefined;
   /** Why the file was not read as UTF-8 (SOURCE_NOT_UTF8), when it was not. */
   note?: Diagnostic | undefined;
+  /** Hashed but not kept (LOAD_LIMITS.textBudget): read again to be parsed. */
+  reread?: boolean;
+}
+
+/**
+ * Characters of source text a build keeps from its first read for parsing (~10k articles' worth);
+ * the rest is read again (tests lower it to exercise that path).
+ */
+export const LOAD_LIMITS = { textBudget: 48 * 1024 * 1024 };
+
+/**
+ * A source's text read again, synchronously (a parse job asks for it when it is handed out):
+ * undefined when it is no longer a regular file that decodes. Non-blocking open, as in readSource.
+ */
+function rereadSync(file: SourceFile, fallbackEncoding: string | undefined): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let filled = 0;
+    while (filled < st.size) {
+      const n = readSync(fd, bytes, filled, st.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const result = decodeSource(bytes.subarray(0, filled), file.displayPath, fallbackEncoding);
+    return result.ok ? result.text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
