@@ -30,7 +30,7 @@ export const de: Lexicon = {
   agoBefore: ['vor'],
   agoAfter: [],
   units: { minute: UNIT.MINUTE, minuten: UNIT.MINUTE, min: UNIT.MINUTE, stunde: UNIT.HOUR, stunden: UNIT.HOUR, std: UNIT.HOUR, tag: UNIT.DAY, tagen: UNIT.DAY, woche: UNIT.WEEK, wochen: UNIT.WEEK },
-  bylineLeads: ['von', 'geschrieben von', 'autor:', 'autorin:', 'text:'],
+  bylineLeads: ['von', 'geschrieben von', 'verfasst von', 'autor:', 'autorin:', 'autor*in:', 'autor:in:', 'autor_in:', 'autorinnen:', 'kolumnist:', 'kolumnistin:', 'kolumnist*in:', 'gastautor:', 'gastautorin:', 'text:'],
   published: ['veröffentlicht', 'erschienen', 'publiziert', 'erstellt', 'datum', 'stand', 'erscheinungsdatum', 'veröffentlichung'],
   updated: ['aktualisiert', 'zuletzt aktualisiert', 'geändert', 'zuletzt geändert', 'bearbeitet', 'überarbeitet', 'zuletzt überarbeitet', 'update'],
   dateJoiners: ['am', 'um', 'uhr', 'den', 'der', 'vom'],
