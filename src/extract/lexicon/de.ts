@@ -31,6 +31,7 @@ export const de: Lexicon = {
   agoAfter: [],
   units: { minute: UNIT.MINUTE, minuten: UNIT.MINUTE, min: UNIT.MINUTE, stunde: UNIT.HOUR, stunden: UNIT.HOUR, std: UNIT.HOUR, tag: UNIT.DAY, tagen: UNIT.DAY, woche: UNIT.WEEK, wochen: UNIT.WEEK },
   bylineLeads: ['von', 'geschrieben von', 'verfasst von', 'autor:', 'autorin:', 'autor*in:', 'autor:in:', 'autor_in:', 'autorinnen:', 'kolumnist:', 'kolumnistin:', 'kolumnist*in:', 'gastautor:', 'gastautorin:', 'text:'],
+  authorBoxLeads: ['zeige alle beiträge von', 'alle beiträge von', 'alle artikel von', 'alle posts vom autor', 'alle posts von', 'weitere artikel von', 'weitere beiträge von', 'mehr artikel von', 'mehr zum autor', 'über den autor', 'über die autorin', 'über den autor / die autorin'],
   published: ['veröffentlicht', 'erschienen', 'publiziert', 'erstellt', 'datum', 'stand', 'erscheinungsdatum', 'veröffentlichung'],
   updated: ['aktualisiert', 'zuletzt aktualisiert', 'geändert', 'zuletzt geändert', 'bearbeitet', 'überarbeitet', 'zuletzt überarbeitet', 'update'],
   dateJoiners: ['am', 'um', 'uhr', 'den', 'der', 'vom'],
