@@ -31,6 +31,7 @@ export const en: Lexicon = {
   agoAfter: ['ago'],
   units: { minute: UNIT.MINUTE, minutes: UNIT.MINUTE, min: UNIT.MINUTE, mins: UNIT.MINUTE, hour: UNIT.HOUR, hours: UNIT.HOUR, hr: UNIT.HOUR, hrs: UNIT.HOUR, h: UNIT.HOUR, day: UNIT.DAY, days: UNIT.DAY, week: UNIT.WEEK, weeks: UNIT.WEEK },
   bylineLeads: ['by', 'written by', 'words by', 'posted by', 'story by', 'text by', 'reporting by', 'author:', 'authors:'],
+  authorBoxLeads: ['view all posts by', 'see all posts by', 'all posts by', 'latest posts by', 'more posts by', 'more articles by', 'more stories by', 'find more by', 'more from', 'about the author', 'about the authors'],
   published: ['published', 'posted', 'first published', 'date', 'created'],
   updated: ['updated', 'last updated', 'modified', 'last modified', 'edited', 'revised'],
   dateJoiners: ['on', 'at', 'of', 'the', 'am', 'pm', 'a.m.', 'p.m.', 'st', 'nd', 'rd', 'th'],

@@ -23,6 +23,7 @@ export const es: Lexicon = {
   agoAfter: [],
   units: { minuto: UNIT.MINUTE, minutos: UNIT.MINUTE, min: UNIT.MINUTE, hora: UNIT.HOUR, horas: UNIT.HOUR, día: UNIT.DAY, días: UNIT.DAY, dia: UNIT.DAY, dias: UNIT.DAY, semana: UNIT.WEEK, semanas: UNIT.WEEK },
   bylineLeads: ['por', 'escrito por', 'publicado por', 'texto de', 'autor:', 'autora:', 'autores:'],
+  authorBoxLeads: ['ver todas las entradas de', 'más artículos de', 'sobre el autor', 'sobre la autora'],
   published: ['publicado', 'publicada', 'fecha', 'creado'],
   updated: ['actualizado', 'actualizada', 'actualización', 'modificado'],
   dateJoiners: ['de', 'del', 'el', 'a', 'las', 'la', 'hs', 'y'],

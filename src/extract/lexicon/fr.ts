@@ -23,6 +23,7 @@ export const fr: Lexicon = {
   agoAfter: [],
   units: { minute: UNIT.MINUTE, minutes: UNIT.MINUTE, min: UNIT.MINUTE, heure: UNIT.HOUR, heures: UNIT.HOUR, h: UNIT.HOUR, jour: UNIT.DAY, jours: UNIT.DAY, semaine: UNIT.WEEK, semaines: UNIT.WEEK },
   bylineLeads: ['par', 'écrit par', 'publié par', 'auteur:', 'auteur :'],
+  authorBoxLeads: ['voir tous les articles de', 'tous les articles de', 'à propos de l’auteur', "à propos de l'auteur"],
   published: ['publié', 'publiée', 'publication', 'date', 'le'],
   updated: ['mis à jour', 'mise à jour', 'modifié', 'modifiée', 'actualisé'],
   dateJoiners: ['le', 'à', 'h', 'du', 'et'],

@@ -89,6 +89,8 @@ export const UPDATED_WORDS: ReadonlySet<string> = collect((l) => l.updated);
 export const PUBLISHED_WORDS: ReadonlySet<string> = collect((l) => l.published);
 /** Words that introduce authors in every language ("by", "von", "par", "door", "przez"). */
 export const BYLINE_LEADS: ReadonlySet<string> = collect((l) => l.bylineLeads);
+/** Leads of an author box or profile link in every language ("view all posts by", "über den autor"). */
+export const AUTHOR_BOX_LEADS: ReadonlySet<string> = collect((l) => l.authorBoxLeads ?? []);
 /** Small words inside or around written dates in every language. */
 export const DATE_JOINERS: ReadonlySet<string> = collect((l) => l.dateJoiners);
 /** Units of relative dates in every language, with their length in minutes. */

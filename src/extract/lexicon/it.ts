@@ -23,6 +23,7 @@ export const it: Lexicon = {
   agoAfter: ['fa'],
   units: { minuto: UNIT.MINUTE, minuti: UNIT.MINUTE, min: UNIT.MINUTE, ora: UNIT.HOUR, ore: UNIT.HOUR, giorno: UNIT.DAY, giorni: UNIT.DAY, settimana: UNIT.WEEK, settimane: UNIT.WEEK },
   bylineLeads: ['di', 'scritto da', 'a cura di', 'autore:'],
+  authorBoxLeads: ['tutti gli articoli di', "sull'autore"],
   published: ['pubblicato', 'pubblicata', 'data'],
   updated: ['aggiornato', 'aggiornata', 'modificato'],
   dateJoiners: ['il', 'alle', 'del', 'di', 'ore'],

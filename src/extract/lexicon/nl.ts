@@ -23,6 +23,7 @@ export const nl: Lexicon = {
   agoAfter: ['geleden'],
   units: { minuut: UNIT.MINUTE, minuten: UNIT.MINUTE, min: UNIT.MINUTE, uur: UNIT.HOUR, uren: UNIT.HOUR, dag: UNIT.DAY, dagen: UNIT.DAY, week: UNIT.WEEK, weken: UNIT.WEEK },
   bylineLeads: ['door', 'geschreven door', 'auteur:'],
+  authorBoxLeads: ['alle berichten van', 'meer van', 'over de auteur'],
   published: ['gepubliceerd', 'geplaatst', 'datum'],
   updated: ['bijgewerkt', 'laatst bijgewerkt', 'gewijzigd'],
   dateJoiners: ['op', 'om', 'uur', 'van'],

@@ -24,6 +24,7 @@ export const pl: Lexicon = {
   agoAfter: ['temu'],
   units: { minuta: UNIT.MINUTE, minuty: UNIT.MINUTE, minut: UNIT.MINUTE, min: UNIT.MINUTE, godzina: UNIT.HOUR, godziny: UNIT.HOUR, godzin: UNIT.HOUR, dzień: UNIT.DAY, dni: UNIT.DAY, tydzień: UNIT.WEEK, tygodnie: UNIT.WEEK },
   bylineLeads: ['przez', 'autor:', 'autorka:'],
+  authorBoxLeads: ['wszystkie wpisy autora', 'o autorze'],
   published: ['opublikowano', 'dodano', 'data'],
   updated: ['zaktualizowano', 'aktualizacja', 'zmieniono'],
   dateJoiners: ['o', 'godz.', 'r.'],

@@ -23,6 +23,7 @@ export const pt: Lexicon = {
   agoAfter: ['atrás'],
   units: { minuto: UNIT.MINUTE, minutos: UNIT.MINUTE, min: UNIT.MINUTE, hora: UNIT.HOUR, horas: UNIT.HOUR, dia: UNIT.DAY, dias: UNIT.DAY, semana: UNIT.WEEK, semanas: UNIT.WEEK },
   bylineLeads: ['por', 'escrito por', 'publicado por', 'autor:', 'autora:'],
+  authorBoxLeads: ['ver todos os posts de', 'mais artigos de', 'sobre o autor', 'sobre a autora'],
   published: ['publicado', 'publicada', 'data'],
   updated: ['atualizado', 'atualizada', 'atualização'],
   dateJoiners: ['de', 'do', 'em', 'às', 'as', 'a', 'h'],

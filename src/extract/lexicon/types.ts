@@ -22,6 +22,11 @@ export interface Lexicon {
   units: Readonly<Record<string, number>>;
   /** Words that introduce the author(s): "by", "von", "par". */
   bylineLeads: readonly string[];
+  /**
+   * Leads of an author box or profile link, before the author's name anywhere on the page:
+   * "view all posts by", "about the author", "alle beiträge von".
+   */
+  authorBoxLeads?: readonly string[];
   /** Labels of the publication date: "published", "veröffentlicht". */
   published: readonly string[];
   /** Labels of an update date: "updated", "aktualisiert". */

@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, isBareAuthorLine, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
@@ -45,7 +45,7 @@ import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './featur
 import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
-import { alternation, MONTH_WORDS } from '../lexicon/index.js';
+import { alternation, AUTHOR_BOX_LEADS, MONTH_WORDS } from '../lexicon/index.js';
 import type { TextPattern } from '../patterns.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
@@ -118,6 +118,41 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     meta[i] = 'byline';
     return;
   }
+}
+
+/**
+ * "View all posts by Jane Doe", "Über den Autor: Jane Doe", "Alle Posts vom AutorTine →": the
+ * lexicons' author-box leads, at the start of a line or after the bio's last sentence.
+ */
+const AUTHOR_BOX = new RegExp(`(?:^|(?<=[.!?…]\\s))(?:${alternation(AUTHOR_BOX_LEADS)})(?:\\s*[:\\-–—]\\s*|\\s+|(?=\\p{Lu})|$)`, 'iu');
+
+/**
+ * No byline near the headline: the author named by an author box or a profile link anywhere on
+ * the page ("View all posts by Jane Doe", "About the Author - Jane Doe", "Über den Autor" over the
+ * name). Every such name is a candidate, scored by how often the page names it (a box, a byline, a
+ * bio); a name the page gives only once must come from an "about the author" box, which names no
+ * one else. Links to other writers ("More from Sam Roe" in a teaser list) name several people: the
+ * page's most named one wins, and a tie goes to the earliest.
+ */
+function readAuthorBox(units: readonly Unit[], result: TextExtraction): void {
+  let best: { name: string; line: number; score: number } | undefined;
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0 || unit.text.length > 600) continue;
+    const lead = AUTHOR_BOX.exec(unit.text);
+    if (!lead) continue;
+    let raw = unit.text.slice(lead.index + lead[0].length).split(/\s*(?:[(|→»]|\s[-–—]\s)/)[0] ?? '';
+    // "About the author" on a line of its own: the name is the next line.
+    if (raw.trim() === '') raw = units[i + 1]?.text ?? '';
+    const name = cleanAuthorName(raw);
+    if (name === undefined || !looksLikePersonName(name) || isOrganisationName(name)) continue;
+    let named = 0;
+    for (const other of units) if (other.text.includes(name)) named += 1;
+    const aboutBox = /\b(?:about|über|sobre|propos|over|sull|o autorze)\b/iu.test(lead[0]);
+    if (named < 2 && !aboutBox) continue;
+    if (best === undefined || named > best.score) best = { name, line: unit.line, score: named };
+  }
+  if (best) result.authors = { value: [{ name: best.name }], line: best.line };
 }
 
 /** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
@@ -204,6 +239,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     }
   }
   readBareAuthor(units, labels, meta, result, titleIndex, start);
+  if (!result.authors) readAuthorBox(units, result);
   markAuthorBio(units, labels, meta, start, end, result.authors?.value.map((p) => p.name) ?? []);
   markCompanyBoilerplate(units, labels, meta, start, end);
 

@@ -6,11 +6,25 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
-import { alternation, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
+import { alternation, BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
 
-/** Words that introduce the author(s), in the five supported languages. Tested on lower case. */
-export const BYLINE_LEAD =
-  /^(?:by|written by|words by|posted by|story by|text by|reporting by|por|escrito por|publicado por|texto de|texto:|par|écrit par|publié par|von|von:|geschrieben von|text:|autor:|autorin:|autora:|author:|authors:|auteur\s?:|autor(?:es)?\s?:|redakteur:|redakteurin:|redaktion:|interview:|(?:ein |blog[- ]?)?beitrag von|de)(?:\s*:)?\s+/i;
+/**
+ * Words that introduce the author(s): these, and every lexicon's `bylineLeads` (../lexicon/<lang>.ts).
+ * Tested on lower case.
+ */
+const LEAD_WORDS = [
+  'by', 'written by', 'words by', 'posted by', 'story by', 'text by', 'reporting by',
+  'por', 'escrito por', 'publicado por', 'texto de', 'texto:',
+  'par', 'écrit par', 'publié par',
+  'von', 'von:', 'geschrieben von', 'text:', 'autor:', 'autorin:', 'autora:', 'author:', 'authors:', 'auteur:', 'auteur :', 'autores:',
+  'redakteur:', 'redakteurin:', 'redaktion:', 'interview:', 'beitrag von', 'ein beitrag von', 'blog-beitrag von', 'blogbeitrag von', 'blog beitrag von',
+  'de',
+  // (Not a lead that is also a weekday's abbreviation: German "Di" before "Dienstag 14:30".)
+  ...[...BYLINE_LEADS].filter((w) => !WEEKDAY_WORDS.has(w)),
+];
+/** Leads that are also frequent words ("de", "di"): only before a capitalised name. */
+const WEAK_LEADS = new Set(['de', 'di']);
+export const BYLINE_LEAD = new RegExp(`^(?:${alternation(LEAD_WORDS)})(?:\\s*:)?\\s+`, 'i');
 
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
@@ -43,9 +57,11 @@ const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,
 /** A date written with a month name first ("March 9", "Sept. 3", "März 9"), in every lexicon language. */
 const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
 const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
+/** What a count after a byline counts ("5 Comments", "Kommentare 4"): the lexicons' counter nouns. */
+const COUNTER_NOUNS = alternation([...chromeWords('counterNouns'), 'kommentar', 'comentario', 'commentaire']);
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
-  `\\s+[-–—|•·~/]\\s+|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
+  `\\s+(?:[-–—|•·~/]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
     // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:").
     `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))`,
   'iu',
@@ -164,8 +180,28 @@ function withoutRule(line: string): string {
     .replace(/^[-–—=_~*]{2,}\s*/, '');
 }
 
-/** The substring holding the names, or undefined. */
+/** Separators between the parts of a header line ("Home | By Jane Doe | 3 May", "12:00 // Author: jd // 3 min"). */
+const SEGMENT_SEPARATOR = /\s+(?:\/\/|[|•·~@])\s+|\s+[-–—]\s+/g;
+
+/** The substring holding the names, or undefined: the line read whole, else its first part that opens with a lead word. */
 function bylineNames(text: string): { names: string; handle: boolean } | undefined {
+  const whole = lineNames(text);
+  if (whole !== undefined) return whole;
+  SEGMENT_SEPARATOR.lastIndex = 0;
+  let from = 0;
+  for (let m = SEGMENT_SEPARATOR.exec(text); ; m = SEGMENT_SEPARATOR.exec(text)) {
+    const segment = text.slice(from, m ? m.index : text.length);
+    if (from > 0 && (BYLINE_LEAD.test(segment) || GLUED_LEAD.test(segment))) {
+      const found = lineNames(segment);
+      if (found !== undefined) return found;
+    }
+    if (!m) return undefined;
+    from = m.index + m[0].length;
+  }
+}
+
+/** The substring holding the names when the line is one byline, or undefined. */
+function lineNames(text: string): { names: string; handle: boolean } | undefined {
   const lead = BYLINE_LEAD.exec(text);
   const glued = lead ? null : GLUED_LEAD.exec(text);
   let after: string | undefined;
@@ -177,7 +213,7 @@ function bylineNames(text: string): { names: string; handle: boolean } | undefin
     // "de" alone is too common a word in Spanish, French and Portuguese prose; only accept it when
     // what follows is entirely a name.
     after = text.slice(lead[0].length);
-    if (/^de\s/i.test(lead[0]) && !/^\p{Lu}/u.test(after)) return undefined;
+    if (WEAK_LEADS.has(lead[0].trim().toLowerCase()) && !/^\p{Lu}/u.test(after)) return undefined;
   } else if (POSTED_ON_BY.test(text) || DATE_FIRST.test(text)) {
     let last: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
@@ -252,6 +288,8 @@ export function looksLikePersonName(text: string): boolean {
   const name = text.trim();
   if (name.length < 2 || name.length > 60) return false;
   if (/[\d@#:!?"“”]/.test(name)) return false;
+  // A host name ("Vegolosi.it", "example.com") is a site, not a person.
+  if (/\p{L}\.\p{Ll}{2,}$/u.test(name)) return false;
   const tokens = name.split(/\s+/);
   if (tokens.length > 5) return false;
   let capitalised = 0;

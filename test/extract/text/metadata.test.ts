@@ -240,3 +240,29 @@ describe('date lines next to the headline (issue 12)', () => {
     expect(future.published).toBeUndefined();
   });
 });
+
+describe('the author named by an author box when no byline stands near the headline', () => {
+  const story = [
+    'The regional council approved the new timetable on Tuesday after two years of consultation with the operators and the unions.',
+    '',
+    'Trains will run every fifteen minutes on the main line from the spring, and night services will return at the weekend.',
+    '',
+    'Passenger groups welcomed the decision but warned that the stations still need lifts and better lighting before the winter.',
+  ];
+  const utc = { timezone: 'UTC' } as const;
+
+  it('takes the name of a profile link that the page names again', () => {
+    const text = ['Night trains return to the main line', '', ...story, '', 'Daniel Lemire', 'A computer science professor in Montreal. View all posts by Daniel Lemire', '', 'Recent posts'].join('\n');
+    expect(extractText(text, utc).authors?.value).toEqual([{ name: 'Daniel Lemire' }]);
+  });
+
+  it('takes the name under an "About the author" heading', () => {
+    const text = ['Night trains return to the main line', '', ...story, '', 'About the author', 'Florina Ionescu', '', 'Related posts'].join('\n');
+    expect(extractText(text, utc).authors?.value).toEqual([{ name: 'Florina Ionescu' }]);
+  });
+
+  it('takes no name that a teaser link gives once', () => {
+    const text = ['Night trains return to the main line', '', ...story, '', 'More from Sam Roe', 'Buses to stop at midnight'].join('\n');
+    expect(extractText(text, utc).authors).toBeUndefined();
+  });
+});

@@ -55,6 +55,16 @@ describe('parseByline', () => {
     ['Veröffentlicht am 19. Dezember 2022 von Redaktion', ['Redaktion']],
     ['Redaktion - 31. Januar 2022', ['Redaktion']],
     ['von Redaktion, 24. Januar 2022', ['Redaktion']],
+    // A count after the name ends it; "//" separates like "|".
+    ['July 24, 2019 by Amy Motroni 5 Comments', ['Amy Motroni']],
+    ['Von Felix Eisenreich // 1. November 2023', ['Felix Eisenreich']],
+    // A header line of parts: the part that opens with a lead word names the authors.
+    ['Accueil | Par Loïc Le Clerc | 30 septembre 2018', ['Loïc Le Clerc']],
+    ['05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', ['Eberhard Fuhr']],
+    // The lexicons' leads: gender-inclusive German labels, Dutch and Polish.
+    ['Kolumnist*in: Evan Tepest', ['Evan Tepest']],
+    ['Autor:in: Kim Berger', ['Kim Berger']],
+    ['Geschreven door Jan de Vries', ['Jan de Vries']],
   ])('reads %j', (line, names) => {
     expect(parseByline(line)).toEqual(names.map((name) => ({ name })));
   });
@@ -83,6 +93,10 @@ describe('parseByline', () => {
     'Staff picks for the weekend',
     'Foto: Redaktion',
     'Autor: red',
+    // A weekday's abbreviation is no lead ("Di" is also Italian "by"); a host name is a site.
+    'Di  Dienstag - 14.30 - 16.00 Uhr',
+    'di Vegolosi.it',
+    'Home | Politics | Economy',
     '',
   ])('rejects %j', (line) => {
     expect(parseByline(line)).toBeUndefined();
