@@ -447,27 +447,23 @@ function field(state: BodyState, which: 'html' | 'text'): string {
   return value;
 }
 
+/** `contentHtml` or `contentText` of a packed article: read from the pack on demand, or as last set. */
+function bodyAccessor(which: 'html' | 'text'): PropertyDescriptor {
+  return {
+    get(this: object): string {
+      return field(stateOf(this), which);
+    },
+    set(this: object, value: string) {
+      stateOf(this)[which] = value;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
+
 const PACKED_ACCESSORS: PropertyDescriptorMap = {
-  contentHtml: {
-    get(this: object): string {
-      return field(stateOf(this), 'html');
-    },
-    set(this: object, value: string) {
-      stateOf(this).html = value;
-    },
-    enumerable: true,
-    configurable: true,
-  },
-  contentText: {
-    get(this: object): string {
-      return field(stateOf(this), 'text');
-    },
-    set(this: object, value: string) {
-      stateOf(this).text = value;
-    },
-    enumerable: true,
-    configurable: true,
-  },
+  contentHtml: bodyAccessor('html'),
+  contentText: bodyAccessor('text'),
   dropped: {
     get(this: object): Article['dropped'] {
       const state = stateOf(this);

@@ -1,12 +1,13 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveConfig } from '../config/load.js';
+import { acceptedValues, resolveConfig } from '../config/load.js';
 import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
 import { CONTENT_FOLDERS, detectSite, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { sortedEntries } from '../site/entries.js';
 import type { Preset } from '../site/model.js';
+import { SOURCE_EXTENSIONS } from '../sources/files.js';
 import type { Io, Output } from './output.js';
 
 /**
@@ -60,7 +61,7 @@ function countMarkdown(dir: string, max = 10_000): number {
       if (n >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
       if (e.isDirectory()) {
         if (depth < 4) walk(path.join(d, e.name), depth + 1);
-      } else if (/\.(md|markdown|mdx)$/i.test(e.name) && !/^_index\./.test(e.name)) n++;
+      } else if (SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()] === 'markdown' && !/^_index\./.test(e.name)) n++;
     }
   };
   walk(dir, 0);
@@ -117,15 +118,8 @@ export function siteSetup(cwd: string): SiteSetup | undefined {
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
   if (!articles) return undefined;
   const detected = detectSite({ articlesDir: path.join(cwd, articles), configRoot: cwd, preset: marker.preset, site: '.', display: (abs) => path.relative(cwd, abs) || '.' });
-  const own: Partial<Record<ConfigKey, unknown>> = {};
-  for (const [key, value] of Object.entries(detected?.channel.values ?? {})) {
-    try {
-      resolveConfig({ [key]: value });
-      own[key as ConfigKey] = value;
-    } catch {
-      // Not a value feedwright accepts (a relative url): the placeholder stays, for the user to fill in.
-    }
-  }
+  // A value feedwright would not accept (a relative url) leaves the placeholder, for the user to fill in.
+  const own: Partial<Record<ConfigKey, unknown>> = acceptedValues(detected?.channel.values ?? {});
   // No placeholder sentence in a real site's feed: without a description the feed uses its title.
   own.description ??= null;
   if (detected?.info.timezone) own.timezone = detected.info.timezone;

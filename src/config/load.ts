@@ -97,6 +97,24 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /**
+ * The entries of `values` that the config accepts, each checked alone by its key's type: values
+ * read from somewhere other than the user's file (a site generator's config) that feedwright
+ * would reject (a relative `url`, a language that is no BCP 47 tag) are left out, not errors.
+ */
+export function acceptedValues(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const accepted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    try {
+      resolveConfig({ [key]: value });
+      accepted[key] = value;
+    } catch {
+      // Not a value feedwright's config accepts: its default stays.
+    }
+  }
+  return accepted;
+}
+
+/**
  * Validate a parsed config object and apply defaults, as CONFIG_FIELDS (schema.ts) declares them.
  * Exported for the library API and tests.
  * @param raw the parsed JSON (unknown: it is narrowed here)

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
+import { acceptedValues, loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite, type SiteChannel } from '../site/detect.js';
 import { hugoRefTargets, jekyllLinkTargets } from '../site/links.js';
@@ -109,18 +109,8 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
 function withSiteChannel(loaded: LoadedConfig, channel: SiteChannel): void {
   const { raw } = loaded;
   if (!raw) return;
-  const taken: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(channel.values)) {
-    if (key in raw) continue;
-    try {
-      resolveConfig({ [key]: value });
-      taken[key] = value;
-    } catch {
-      // Not a value feedwright's config accepts: the default stays.
-    }
-  }
+  const taken = acceptedValues(Object.fromEntries(Object.entries(channel.values).filter(([key]) => !(key in raw))));
   if (Object.keys(taken).length === 0) return;
-  const { siteInfo, templates } = loaded.config;
-  loaded.config = { ...resolveConfig({ ...taken, ...raw }), ...(siteInfo ? { siteInfo } : {}), ...(templates ? { templates } : {}) };
+  loaded.config = resolveConfig({ ...taken, ...raw });
   loaded.fromSite = { from: channel.from, values: taken };
 }

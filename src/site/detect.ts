@@ -482,10 +482,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       break;
     }
     case 'astro': {
-      const cfgText = readText(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? '');
+      const cfgFile = firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']);
+      const cfgText = readText(cfgFile ?? '');
       const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
-      channel = channelOf(options.display(firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']) ?? path.join(root, 'astro.config.mjs')), { link: url });
+      channel = channelOf(options.display(cfgFile ?? path.join(root, 'astro.config.mjs')), { link: url });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
