@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, resolveConfig } from '../../src/config/load.js';
+import { makeTree } from '../helpers/project.js';
 import { run } from './helpers.js';
 
 const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../assets/config.schema.json');
@@ -50,14 +51,7 @@ describe('feedwright init', () => {
 
 describe('feedwright init in a site generator\'s project', () => {
   const POST = '---\ntitle: First post\ndate: 2024-03-05\n---\n\nThe body.\n';
-  function project(files: Record<string, string>): string {
-    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-init-site-'));
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), content);
-    }
-    return dir;
-  }
+  const project = (files: Record<string, string>): string => makeTree(files, 'feedwright-init-site-');
 
   it('a Jekyll site: the config builds its _posts with its title and link, no sample article, and the build works', async () => {
     const dir = project({ '_config.yml': 'title: Tool News\nurl: https://tool.example\ntimezone: Europe/Berlin\n', '_posts/2024-03-05-first.md': POST, '_posts/2024-03-06-second.md': POST });

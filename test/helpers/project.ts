@@ -26,6 +26,16 @@ export function makeProject(files: Record<string, string | Uint8Array>, config: 
   return { dir, articles, out: path.join(dir, 'dist') };
 }
 
+/** A fresh temporary folder holding `files` (path relative to it -> content), and nothing else. */
+export function makeTree(files: Record<string, string>, prefix = 'feedwright-tree-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
 /** Build a project made by makeProject with the fixed clock. */
 export async function buildProject(dir: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
   return build({ cwd: dir, now: TEST_NOW, ...options });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolvePaths } from '../../src/pipeline/paths.js';
 import { run } from '../cli/helpers.js';
+import { makeTree } from '../helpers/project.js';
 
 /*
  * A site built without a feedwright config (or with one that leaves them out) gets the feed's
@@ -13,14 +13,7 @@ import { run } from '../cli/helpers.js';
 
 const POST = '---\ntitle: First post\ndate: 2024-03-05\n---\n\nThe body of the first post.\n';
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-channel-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>): string => makeTree(files, 'feedwright-channel-');
 
 const JEKYLL = {
   '_config.yml': 'title: Tool News\ndescription: Releases of the tool.\nurl: https://tool.example\nbaseurl: /blog\nlang: de\nauthor:\n  name: Ada Lovelace\n  email: ada@tool.example\n',

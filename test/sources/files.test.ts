@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listSources, readSource, type SourceFile } from '../../src/sources/files.js';
+import { makeTree } from '../helpers/project.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -12,12 +12,8 @@ afterEach(() => {
 });
 
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fw-list-'));
+  const dir = makeTree(files, 'fw-list-');
   dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
   return dir;
 }
 
