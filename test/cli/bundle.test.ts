@@ -6,7 +6,7 @@
  * and `--version`/`--help` must load none of the parsers.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,18 +98,43 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(first.code, first.stderr).toBe(0);
     const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8'))?.[1];
     expect(key).toBeDefined();
-    const caches = readdirSync(path.join(temp, 'feedwright-compile-cache'));
-    expect(caches).toEqual([`${process.version}-${process.arch}-${key}-build.bin`]);
+    const cacheDir = path.join(temp, 'feedwright-compile-cache');
+    const name = `${process.version}-${process.arch}-${key}-build`;
+    expect(readdirSync(cacheDir)).toEqual([`${name}.1.bin`]);
     const firstOut = outputs(site);
     const again = sampleSite();
     const second = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], again, { TMPDIR: temp });
     expect(second.code, second.stderr).toBe(0);
     expect(outputs(again)).toEqual(firstOut);
+    // The second run confirmed the cache; later runs only read it.
+    expect(readdirSync(cacheDir)).toEqual([`${name}.bin`]);
+    const confirmed = statSync(path.join(cacheDir, `${name}.bin`)).mtimeMs;
+    const third = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: temp });
+    expect(third.code, third.stderr).toBe(0);
+    expect(statSync(path.join(cacheDir, `${name}.bin`)).mtimeMs).toBe(confirmed);
     // Turned off, nothing is read or written.
     const off = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
-    const third = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' });
-    expect(third.code, third.stderr).toBe(0);
+    const fourth = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(fourth.code, fourth.stderr).toBe(0);
     expect(readdirSync(off)).toEqual([]);
+  });
+
+  it('a first run that compiled little (a config error) does not leave its short cache for good: the next run adds what it compiled', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const broken = sampleSite();
+    writeFileSync(path.join(broken, 'feedwright.config.json'), '{ "title": ');
+    const failed = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], broken, { TMPDIR: temp });
+    expect(failed.code).toBe(2);
+    const cacheDir = path.join(temp, 'feedwright-compile-cache');
+    const [short] = readdirSync(cacheDir);
+    expect(short).toMatch(/-build\.1\.bin$/);
+    const shortSize = statSync(path.join(cacheDir, short as string)).size;
+    const built = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: temp });
+    expect(built.code, built.stderr).toBe(0);
+    const [whole] = readdirSync(cacheDir);
+    expect(whole).toBe((short as string).replace(/\.1\.bin$/, '.bin'));
+    // The build's parsers, writers and validators are in it now, not only the config loader.
+    expect(statSync(path.join(cacheDir, whole as string)).size).toBeGreaterThan(shortSize * 1.5);
   });
 
   it('parses on a worker thread started from the bundled worker entry, with the same entries', async () => {
