@@ -153,6 +153,29 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(JSON.parse(r.stdout)).toEqual({ same: true, statuses: ['ok', 'ok', 'ok'] });
   });
 
+  it('a parse worker runs lib/pipeline/parse-worker.cjs with its own code cache, written once it has parsed a few batches', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const script = `
+      const { parseJobs } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/pipeline/parse-pool.js')).href)});
+      const { resolveConfig } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)});
+      const setup = { config: resolveConfig({ title: 'T', link: 'https://example.com/', git: false }), template: [], nowMs: Date.parse('2026-01-01') };
+      const jobs = Array.from({ length: 40 }, (_, i) => ({ file: { kind: 'markdown', abs: '/x/' + i, relPath: i + '.md', displayPath: 'articles/' + i, size: 40, mtimeMs: 0 }, text: '---\\ntitle: T' + i + '\\n---\\nBody *' + i + '*.\\n', git: undefined }));
+      const entries = await parseJobs(jobs, setup, { workers: 1, mainParses: false });
+      console.log(JSON.stringify(entries.map((e) => e.status === 'ok' && e.article.title.value)));
+    `;
+    const titles = Array.from({ length: 40 }, (_, i) => `T${i}`);
+    const first = await node(['--input-type=module', '-e', script], pkg, { TMPDIR: temp });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual(titles);
+    const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/pipeline/parse-worker.cjs'), 'utf8'))?.[1];
+    const name = `${process.version}-${process.arch}-${key}-worker`;
+    expect(readdirSync(path.join(temp, 'feedwright-compile-cache'))).toEqual([`${name}.1.bin`]);
+    const second = await node(['--input-type=module', '-e', script], pkg, { TMPDIR: temp });
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toEqual(titles);
+    expect(readdirSync(path.join(temp, 'feedwright-compile-cache'))).toEqual([`${name}.bin`]);
+  });
+
   it('a build without git and below the parse pool threshold loads neither node:child_process nor node:worker_threads', async () => {
     const site = sampleSite();
     const script = `
