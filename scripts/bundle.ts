@@ -20,10 +20,10 @@
  * and createRequire(import.meta.url) resolve exactly as before. CommonJS dependencies inside the
  * bundle get a `require` (for Node's built-in modules) from a banner.
  *
- * 3. esbuild bundles the CLI once more as one CommonJS script, lib/cli/main.cjs, whose first line
+ * 3. esbuild bundles the CLI once more as one CommonJS script (whitespace left out), lib/cli/main.cjs, whose first line
  *    is `// feedwright-cli <hash of the rest>`: bin/feedwright.js runs build, check and explain
  *    from it through a V8 code cache (ES modules get none on Node 20; see bin/feedwright.js).
- *    And the parse worker likewise, lib/pipeline/parse-worker.cjs (the parsers alone, ~1 MB):
+ *    And the parse worker likewise, lib/pipeline/parse-worker.cjs (what parsing loads, ~1.5 MB):
  *    src/pipeline/parse-pool.ts starts each worker from it through the same kind of cache.
  *
  *   npx tsx scripts/bundle.ts            what `npm run compile` runs
@@ -147,6 +147,10 @@ export async function bundle(lib: string): Promise<Metafile> {
     entryPoints: { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts', [WORKER_SCRIPT.replace(/\.cjs$/, '')]: 'src/pipeline/parse-worker.ts' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // Without a code cache (a first run, a fresh CI runner) V8 parses the whole script: 2.4 -> 1.8 MB
+    // without the whitespace took a 50-article first run 505 -> 469 ms of CPU (10 interleaved
+    // runs each, docs/BENCHMARKS.md). Names stay (keepNames), so stack traces still name functions.
+    minifyWhitespace: true,
     // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended.
     logOverride: { 'require-resolve-not-external': 'silent' },
     banner: { js: "const __feedwrightUrl = require('node:url').pathToFileURL(__filename).href;" },
