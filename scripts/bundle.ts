@@ -143,6 +143,9 @@ export async function bundle(lib: string): Promise<Metafile> {
     entryPoints: { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // bin/feedwright.js runs this script in a vm.Script, which has no loader for `import()`: every
+    // dynamic import (of a built-in or an external package) becomes a require.
+    supported: { 'dynamic-import': false },
     // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended.
     logOverride: { 'require-resolve-not-external': 'silent' },
     banner: { js: "const __feedwrightUrl = require('node:url').pathToFileURL(__filename).href;" },
