@@ -6,7 +6,7 @@ import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced }
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
-import { plainLink, siteLink } from '../site/permalink.js';
+import { plainLink, siteLanguage, siteLink } from '../site/permalink.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
 import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
@@ -621,12 +621,19 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       return undefined;
     },
     exclusive: true,
-    order: ['front-matter', 'found'],
+    order: ['front-matter', 'found', 'derived'],
     sources: {
       found: (r) => {
         const found = r.doc.found.lang;
         const tag = found ? languageTag(found.value) : undefined;
         return found && tag ? { ...found, value: tag } : undefined;
+      },
+      // A multilingual Hugo or Zola site files each translation under its language (index.fr.md).
+      derived: (r) => {
+        if (!r.site) return undefined;
+        const filed = siteLanguage(r.site, r.site.contentPrefix ? `${r.site.contentPrefix}/${r.doc.relPath}` : r.doc.relPath);
+        const tag = filed ? languageTag(filed.lang) : undefined;
+        return filed && tag ? { value: tag, from: 'derived', rule: filed.rule } : undefined;
       },
     },
   },

@@ -401,6 +401,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.defaultLanguageInSubdir = ci(c, 'defaultContentLanguageInSubdir') === true;
       const languages = asRecord(ci(c, 'languages')) ?? {};
       info.languages = Object.keys(languages);
+      const channels: NonNullable<SiteInfo['languageChannels']> = {};
+      for (const [l, v] of Object.entries(languages)) {
+        const code = asString(ci(asRecord(v), 'languageCode'));
+        const title = asString(ci(asRecord(v), 'title'));
+        if (code || title) channels[l] = { ...(code ? { code } : {}), ...(title ? { title } : {}) };
+      }
+      if (Object.keys(channels).length > 0) info.languageChannels = channels;
       const tz = asString(ci(c, 'timeZone'));
       if (tz) info.timezone = tz;
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
