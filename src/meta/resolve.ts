@@ -793,13 +793,16 @@ const DATED_NAME = /^(\d{4}-\d{2}-\d{2})-(?=.)/;
 
 /**
  * The name an article is known by: its file name without the extension, or, for a page bundle
- * (`posts/first-trip/index.md`, Hugo's `_index.md`), its folder's name. A Jekyll date prefix stays:
- * the slug makes the default id, and an id must not change under a feed's readers.
+ * (`posts/first-trip/index.md`, Hugo's `_index.md`), its folder's name; a translation in a bundle
+ * (`first-trip/index.fr.md`) keeps its language as a file beside it would (`first-trip.fr`), so
+ * that every bundle's translation has an id of its own. A Jekyll date prefix stays: the slug makes
+ * the default id, and an id must not change under a feed's readers.
  */
 function baseName(relPath: string): string {
   const parts = relPath.split('/');
   const name = (parts.pop() ?? relPath).replace(/\.[^.]+$/, '');
-  return (name === 'index' || name === '_index') && parts.length > 0 ? (parts.pop() ?? name) : name;
+  const bundle = /^_?index(\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)?$/.exec(name);
+  return bundle && parts.length > 0 ? (parts.pop() ?? name) + (bundle[1] ?? '') : name;
 }
 
 /** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */

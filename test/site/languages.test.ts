@@ -28,6 +28,7 @@ const HUGO = {
   'content/posts/first/index.md': post('First post', '2024-03-05'),
   'content/posts/first/index.fr.md': post('Premier billet', '2024-03-05'),
   'content/posts/first/index.de.md': post('Erster Beitrag', '2024-03-05'),
+  'content/posts/third/index.fr.md': post('Troisième billet', '2024-03-05'),
   'content/posts/second.md': post('Second post', '2024-04-01'),
   'content/posts/second.fr.md': post('Deuxième billet', '2024-04-01'),
 };
@@ -36,7 +37,7 @@ interface JsonFeed {
   title: string;
   language?: string;
   home_page_url: string;
-  items: { title: string; url: string; language?: string }[];
+  items: { id: string; title: string; url: string; language?: string }[];
 }
 
 const feed = (cwd: string, file: string): JsonFeed => JSON.parse(readFileSync(path.join(cwd, 'dist', file), 'utf8')) as JsonFeed;
@@ -57,7 +58,11 @@ describe('a multilingual site', () => {
     expect(fr.items.map((i) => [i.title, i.url, i.language])).toEqual([
       ['Deuxième billet', 'https://blog.example/fr/posts/second/', 'fr'],
       ['Premier billet', 'https://blog.example/fr/posts/first/', 'fr'],
+      ['Troisième billet', 'https://blog.example/fr/posts/third/', 'fr'],
     ]);
+    // Two bundles' translations of the same day have ids of their own, named by their folders.
+    expect(fr.items.map((i) => i.id)).toEqual(['tag:blog.example,2024-04-01:second.fr', 'tag:blog.example,2024-03-05:first.fr', 'tag:blog.example,2024-03-05:third.fr']);
+    expect(main.items.map((i) => i.id)).toEqual(['tag:blog.example,2024-04-01:second', 'tag:blog.example,2024-03-05:first']);
     // A language with no title or languageCode of its own: the site's title, the language's key.
     expect(feed(cwd, 'languages/de/feed.json')).toMatchObject({ title: 'The Blog', language: 'de', home_page_url: 'https://blog.example/de/' });
     expect(readFileSync(path.join(cwd, 'dist/languages/fr/rss.xml'), 'utf8')).toContain('<language>fr-fr</language>');
@@ -78,7 +83,7 @@ describe('a multilingual site', () => {
     const r = await run(['build', '--no-color'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(path.join(cwd, 'dist/languages'))).toBe(false);
-    expect(feed(cwd, 'feed.json').items.map((i) => i.language)).toEqual(['en', 'fr', 'en', 'de', 'fr']);
+    expect(feed(cwd, 'feed.json').items.map((i) => i.language)).toEqual(['en', 'fr', 'en', 'de', 'fr', 'fr']);
   });
 
   it('a site in one language splits nothing and marks no item, even with a language in its config', async () => {
