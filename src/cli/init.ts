@@ -11,6 +11,7 @@ import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
 import type { Preset } from '../site/model.js';
 import { SOURCE_EXTENSIONS } from '../sources/files.js';
+import { indefiniteArticle } from '../util/text.js';
 import type { Io, Output } from './output.js';
 
 /**
@@ -225,7 +226,7 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
   }
   if (site) {
     const plural = site.posts === 1 ? '' : 's';
-    out.stderr(`This is a ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
+    out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
   } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {
     await writeFile(path.join(io.cwd, f.name), f.content);

@@ -238,6 +238,13 @@ function nestingAt(text: string, offsets: number[]): Map<number, number> {
   return out;
 }
 
+/** `export const NAME = "text"` in a module's source: a plain string literal (no escapes, no `${}`), else undefined. */
+function stringConstant(text: string | undefined, name: string): string | undefined {
+  if (!text) return undefined;
+  const m = new RegExp(String.raw`\bexport\s+const\s+${name}\s*(?::\s*string\s*)?=\s*(["'\`])((?:(?!\1)[^$\\\n])*)\1`).exec(text);
+  return asString(m?.[2]?.trim());
+}
+
 function firstExisting(dir: string, names: string[]): string | undefined {
   return names.map((n) => path.join(dir, n)).find((f) => existsSync(f));
 }
@@ -493,7 +500,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const cfgText = readText(cfgFile ?? '');
       const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
-      channel = channelOf(options.display(cfgFile ?? path.join(root, 'astro.config.mjs')), { link: url });
+      // Astro's blog template keeps the site's name in src/consts.ts (SITE_TITLE, SITE_DESCRIPTION),
+      // which its rss.xml.js passes to @astrojs/rss: string constants, read as text, never run.
+      const constsFile = firstExisting(path.join(root, 'src'), ['consts.ts', 'consts.js', 'consts.mjs']);
+      const constsText = readText(constsFile ?? '');
+      const named = { title: stringConstant(constsText, 'SITE_TITLE'), description: stringConstant(constsText, 'SITE_DESCRIPTION') };
+      const from = options.display(cfgFile ?? path.join(root, 'astro.config.mjs'));
+      channel = channelOf(constsFile && (named.title || named.description) ? `${from} and ${options.display(constsFile)}` : from, { link: url, ...named });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');

@@ -114,7 +114,9 @@ describe('feedwright init in a site generator\'s project', () => {
 
   it("an Astro site's feeds do not go into its own output folder dist/", async () => {
     const dir = project({ 'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }), 'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n", 'src/content/blog/first.md': POST });
-    expect((await run(['init'], { cwd: dir })).code).toBe(0);
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This is an Astro site (package.json (astro))');
     const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ link: 'https://astro.example/', articles: 'src/content/blog', out: 'feeds', site: '.' });
     expect(config.title).toBe('My site');

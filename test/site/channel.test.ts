@@ -80,6 +80,18 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('_data/metadata.json');
   });
 
+  it("Astro: the site's url from astro.config.mjs, its name from the blog template's src/consts.ts (read, never run)", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n",
+      'src/consts.ts': "export const SITE_TITLE = \"Ann's Notes\";\nexport const SITE_DESCRIPTION =\n  'Notes on tools.';\nexport const SITE_AUTHOR = `${name}`;\n",
+      'src/content/blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'src/content/blog' });
+    expect(loaded.config).toMatchObject({ title: "Ann's Notes", description: 'Notes on tools.', link: 'https://astro.example/' });
+    expect(loaded.fromSite?.from).toBe('astro.config.mjs and src/consts.ts');
+  });
+
   it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
     const cwd = site(JEKYLL);
     const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });
