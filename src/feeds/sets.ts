@@ -152,7 +152,7 @@ function splitByLanguage(config: FeedwrightConfig, articles: readonly Article[])
     let group = groups.get(key);
     if (!group) {
       const channel = site?.languageChannels?.[tag] ?? site?.languageChannels?.[key];
-      const inSubfolder = site !== undefined && site.languages.includes(tag);
+      const inSubfolder = site?.languages.includes(tag) === true;
       const base = site?.baseUrl ?? config.link;
       group = {
         language: (channel?.code ? languageTag(channel.code) : undefined) ?? tag,

@@ -84,7 +84,7 @@ describe("the feed's identity from the site generator's config", () => {
     const cwd = site({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
       'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n",
-      'src/consts.ts': "export const SITE_TITLE = \"Ann's Notes\";\nexport const SITE_DESCRIPTION =\n  'Notes on tools.';\nexport const SITE_AUTHOR = `${name}`;\n",
+      'src/consts.ts': "export const SITE_TITLE = \"Ann's Notes\";\nexport const SITE_DESCRIPTION =\n  'Notes on tools.';\n",
       'src/content/blog/first.md': POST,
     });
     const { loaded } = resolvePaths({ cwd, articles: 'src/content/blog' });
