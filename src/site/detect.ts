@@ -461,7 +461,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         description: asString(c.description),
         link: url,
         language: asString(c.default_language),
-        author: personValue(c.author),
+        // Zola 0.19 reads a top-level `author`; themes (even, for one) keep it in `[extra]`.
+        author: personValue(c.author) ?? personValue(asRecord(c.extra)?.author),
       });
       break;
     }

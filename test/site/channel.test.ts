@@ -80,6 +80,12 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('_data/metadata.json');
   });
 
+  it("Zola: config.toml, the author from [extra] when the top level names none (as themes keep it)", () => {
+    const cwd = site({ 'config.toml': 'base_url = "https://zola.example"\ntitle = "Zola Notes"\n[extra]\nauthor = "kiyo"\n', 'content/first.md': POST });
+    const { loaded } = resolvePaths({ cwd, articles: 'content' });
+    expect(loaded.config).toMatchObject({ title: 'Zola Notes', link: 'https://zola.example/', author: { name: 'kiyo' } });
+  });
+
   it("Astro: the site's url from astro.config.mjs, its name from the blog template's src/consts.ts (read, never run)", () => {
     const cwd = site({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
