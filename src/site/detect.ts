@@ -475,7 +475,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const globals = eleventyGlobalData(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data'));
       for (const name of ['metadata', 'site']) {
         const data = asRecord(globals[name]);
-        const url = baseUrl(asString(data?.url));
+        // `url` in the base blog's metadata.json; sites name it `baseUrl`, `siteUrl` and the like too.
+        const url = baseUrl(asString(['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'].map((k) => data?.[k]).find((v) => typeof v === 'string')));
         if (data && (url || asString(data.title))) {
           if (url) info.baseUrl = url;
           channel = channelOf(options.display(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data', `${name}.json`)), {

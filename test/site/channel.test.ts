@@ -80,6 +80,16 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('_data/metadata.json');
   });
 
+  it('Eleventy: _data/site.json with its URL under another common name (baseUrl)', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
+      '_data/site.json': JSON.stringify({ title: 'Site Blog', baseUrl: 'https://site.example/' }),
+      'blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'blog' });
+    expect(loaded.config).toMatchObject({ title: 'Site Blog', link: 'https://site.example/' });
+  });
+
   it("Zola: config.toml, the author from [extra] when the top level names none (as themes keep it)", () => {
     const cwd = site({ 'config.toml': 'base_url = "https://zola.example"\ntitle = "Zola Notes"\n[extra]\nauthor = "kiyo"\n', 'content/first.md': POST });
     const { loaded } = resolvePaths({ cwd, articles: 'content' });
