@@ -151,6 +151,9 @@ export async function bundle(lib: string): Promise<Metafile> {
     // without the whitespace took a 50-article first run 505 -> 469 ms of CPU (10 interleaved
     // runs each, docs/BENCHMARKS.md). Names stay (keepNames), so stack traces still name functions.
     minifyWhitespace: true,
+    // bin/feedwright.js (and the parse worker's loader) run these scripts in a vm.Script, which has
+    // no loader for `import()`: every dynamic import (of a built-in or an external package) becomes a require.
+    supported: { 'dynamic-import': false },
     // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended.
     logOverride: { 'require-resolve-not-external': 'silent' },
     banner: { js: "const __feedwrightUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -20,6 +20,7 @@
  * This module is a leaf (it imports only types), so validate/ may depend on it.
  */
 import type { Severity } from './model.js';
+import { indefiniteArticle } from './util/text.js';
 
 /** Exit codes of the CLI (docs/errors.md, "Exit codes"). */
 export const EXIT = {
@@ -183,7 +184,7 @@ export const CODES = {
     say: (p: { folder: string; site?: { generator: string; marker: string; articles: string } }) => ({
       message: `The articles folder ${p.folder} does not exist.`,
       hint: p.site
-        ? `This folder is a ${p.site.generator} site (${p.site.marker}) with its posts in ${p.site.articles}/: run \`feedwright init\` to write a config that builds them, or pass --articles ${p.site.articles}.`
+        ? `This folder is ${indefiniteArticle(p.site.generator)} ${p.site.generator} site (${p.site.marker}) with its posts in ${p.site.articles}/: run \`feedwright init\` to write a config that builds them, or pass --articles ${p.site.articles}.`
         : 'Create it and put .md or .txt articles in it, pass --articles DIR, or run `feedwright init`.',
     }),
   },
@@ -327,7 +328,7 @@ export const CODES = {
     severity: 'note',
     section: 'files',
     summary: "The feed's title, link, description, language or author were taken from the site generator's config.",
-    doc: "feedwright's config does not set some of `title`, `description`, `link`, `language` and `author`, and the site generator's config does (Jekyll `_config.yml` `title`/`description`/`url`+`baseurl`/`lang`/`author`; Hugo `title`/`params.description`/`baseURL`/`languageCode`/`params.author`; Zola `title`/`description`/`base_url`/`default_language`/`author`; Eleventy `_data/metadata.json` or `_data/site.json` `title`/`description`/`url`/`language`/`author`; Astro `site`): the feeds use the site's values. The ids of new items are `tag:` URIs of the link's host.",
+    doc: "feedwright's config does not set some of `title`, `description`, `link`, `language` and `author`, and the site generator's config does (Jekyll `_config.yml` `title`/`description`/`url`+`baseurl`/`lang`/`author`; Hugo `title`/`params.description`/`baseURL`/`languageCode`/`params.author`; Zola `title`/`description`/`base_url`/`default_language`/`author` (or `extra.author`); Eleventy `_data/metadata.json` or `_data/site.json` `title`/`description`/`url` (or `baseUrl`, `siteUrl`)/`language`/`author`; Astro `site`, and `SITE_TITLE`/`SITE_DESCRIPTION` of its blog template's `src/consts.ts`): the feeds use the site's values. The ids of new items are `tag:` URIs of the link's host.",
     todo: 'Nothing, if they are right. To fix them for good (the ids depend on the link), run `feedwright init`, which writes them into feedwright.config.json, or set them there.',
     say: (p: { from: string; values: Record<string, unknown> }) => ({
       message: `${Object.entries(p.values)
@@ -340,8 +341,8 @@ export const CODES = {
     kind: 'diagnostic',
     severity: 'note',
     section: 'files',
-    summary: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .mdx, .txt, .html, .htm).',
-    doc: 'A file in the articles folder is not a kind feedwright reads (`.md`, `.markdown`, `.txt`, `.html`, `.htm`), e.g. an image. Dotfiles and dot-folders are skipped without a note.',
+    summary: 'A file in the articles folder is not a kind feedwright reads (.md, .markdown, .mdx, .txt, .html, .htm), nor an asset such as an image.',
+    doc: 'A file in the articles folder is not a kind feedwright reads (`.md`, `.markdown`, `.mdx`, `.txt`, `.html`, `.htm`), e.g. a `.rst` or `.docx` file. Dotfiles, dot-folders and the posts\' own assets (images, media, fonts, archives, styles, scripts and data files such as `.json` or `.yaml`) are skipped without a note.',
     todo: 'Nothing, or move the file out.',
     say: (p: { extensions: readonly string[] }) => ({ message: `Not an article (feedwright reads ${p.extensions.join(', ')}); ignored.` }),
   },

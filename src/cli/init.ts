@@ -1,13 +1,17 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acceptedValues, resolveConfig } from '../config/load.js';
 import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
+import { FIELD_KEYS } from '../meta/fields.js';
 import { CONTENT_FOLDERS, detectSite, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { sortedEntries } from '../site/entries.js';
+import { isMultilingual } from '../site/permalink.js';
 import type { Preset } from '../site/model.js';
 import { SOURCE_EXTENSIONS } from '../sources/files.js';
+import { indefiniteArticle } from '../util/text.js';
 import type { Io, Output } from './output.js';
 
 /**
@@ -55,17 +59,50 @@ const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
 
 /** Markdown files under `dir`, counted up to `max` (a bounded walk: 4 levels, skipping dot folders). */
 function countMarkdown(dir: string, max = 10_000): number {
-  let n = 0;
+  return markdownFiles(dir, max).length;
+}
+
+/** Up to `max` Markdown posts under `dir` (four levels deep, section pages left out), in name order. */
+function markdownFiles(dir: string, max: number): string[] {
+  const out: string[] = [];
   const walk = (d: string, depth: number): void => {
     for (const e of sortedEntries(d)) {
-      if (n >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (out.length >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
       if (e.isDirectory()) {
         if (depth < 4) walk(path.join(d, e.name), depth + 1);
-      } else if (SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()] === 'markdown' && !/^_index\./.test(e.name)) n++;
+      } else if (SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()] === 'markdown' && !/^_index\./.test(e.name)) out.push(path.join(d, e.name));
     }
   };
   walk(dir, 0);
-  return n;
+  return out;
+}
+
+/** Posts sampled, and bytes read from each, to tell whether a site's posts name their authors. */
+const AUTHOR_SAMPLE = { files: 200, bytes: 4096 };
+
+/** A front matter key that names the post's authors (YAML `author:`, TOML `author =`), at the start of a line. */
+const AUTHOR_KEY = new RegExp(`^(?:${FIELD_KEYS.authors.join('|')})\\s*[:=]\\s*\\S`, 'm');
+
+/** How many of the first posts (up to AUTHOR_SAMPLE.files) name their own authors in front matter. */
+function postsWithAuthors(dir: string): { named: number; checked: number } {
+  const files = markdownFiles(dir, AUTHOR_SAMPLE.files);
+  let named = 0;
+  const buffer = Buffer.alloc(AUTHOR_SAMPLE.bytes);
+  for (const file of files) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+      const fence = /^(---|\+\+\+)\r?\n/.exec(head);
+      const end = fence ? head.indexOf(`\n${fence[1]}`, fence[0].length) : -1;
+      if (fence && AUTHOR_KEY.test(head.slice(0, end < 0 ? head.length : end))) named++;
+    } catch {
+      // Unreadable: counted as naming none.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return { named, checked: files.length };
 }
 
 /**
@@ -101,6 +138,8 @@ export interface SiteSetup {
   posts: number;
   /** The config keys written from the site (`site`, `articles`, `out`, and what its config states). */
   own: Partial<Record<ConfigKey, unknown>>;
+  /** Set when the feed's author is the site (its title): most posts name their own authors. */
+  authorsInPosts?: { named: number; checked: number };
 }
 
 /**
@@ -127,7 +166,20 @@ export function siteSetup(cwd: string): SiteSetup | undefined {
   // The feeds go beside the site, not into its generator's output folder (Astro's is dist/).
   own.out = detected?.info.output === 'dist' ? 'feeds' : 'dist';
   own.site = '.';
-  return { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own };
+  // A multilingual site publishes one feed per language: written out, so the config shows it.
+  if (detected && isMultilingual(detected.info)) own.feeds = { ...(resolveConfig({}).feeds as object), languages: true };
+  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own };
+  // The site's config names no author, but its posts name their own: the feed's author is then the
+  // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
+  // person that would be published if the user never edits it.
+  if (own.author === undefined && typeof own.title === 'string') {
+    const sample = postsWithAuthors(path.join(cwd, articles));
+    if (sample.checked > 0 && sample.named * 2 > sample.checked) {
+      own.author = { name: own.title };
+      setup.authorsInPosts = sample;
+    }
+  }
+  return setup;
 }
 
 const ARTICLE = `---
@@ -174,7 +226,7 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
   }
   if (site) {
     const plural = site.posts === 1 ? '' : 's';
-    out.stderr(`This is a ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
+    out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
   } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {
     await writeFile(path.join(io.cwd, f.name), f.content);
@@ -182,6 +234,10 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
   }
   if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
   else {
+    if (site.authorsInPosts) {
+      const { named, checked } = site.authorsInPosts;
+      out.stderr(`The feed's author is the site (${JSON.stringify(site.own.title)}): ${named} of the ${checked} posts checked name their own authors, who are their items' authors.\n`);
+    }
     const missing = (['title', 'link', 'author'] as const).filter((k) => !(k in site.own));
     const check = missing.length > 0 ? `set ${missing.join(', ')} in feedwright.config.json (the site's config does not say)` : 'check the title, link and author in feedwright.config.json';
     out.stderr(`Next: ${check}, then run \`npx feedwright build\`; the feeds go to ${String(site.own.out)}/.\n`);

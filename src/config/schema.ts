@@ -274,11 +274,16 @@ export const CONFIG_FIELDS = {
       {
         tags: field({ type: boolean(), default: false, doc: 'One feed per tag, in tags/<tag>/.' }),
         authors: field({ type: boolean(), default: false, doc: 'One feed per author, in authors/<name>/.' }),
+        languages: field({
+          type: boolean(),
+          default: false,
+          doc: "One feed per language, in <lang>/ (the main feed keeps the site's default language; tag and author feeds too). On by default for a multilingual Hugo or Zola site, as the site publishes one feed per language.",
+        }),
       },
       { example: '{ "tags": true, "authors": true }', didYouMean },
     ),
-    defaultDoc: '`{ "tags": false, "authors": false }`',
-    doc: 'opt-in extra feeds, each in all three formats: per tag and per author',
+    defaultDoc: '`{ "tags": false, "authors": false, "languages": false }` (`languages` is true for a multilingual Hugo or Zola site)',
+    doc: 'extra feeds, each in all three formats: per tag, per author and per language',
   }),
   archive: field({
     type: boolean(),

@@ -73,6 +73,7 @@ export function renderIndexHtml(sets: readonly FeedSet[], language: string): str
     lines.push('</ol>', '</section>');
   }
   for (const [kind, heading] of [
+    ['language', 'Feeds by language'],
     ['tag', 'Feeds by tag'],
     ['author', 'Feeds by author'],
   ] as const) {

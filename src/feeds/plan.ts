@@ -3,7 +3,7 @@ import type { Article } from '../model.js';
 import { FEED_PAGE_FILE, INDEX_FILE, renderFeedPage, renderIndexHtml } from './html-index.js';
 import { type FeedData, type FeedWriter, feedUpdated, renderFeed } from './model.js';
 import { OPML_FILE, renderOpml } from './opml.js';
-import { ARCHIVE_DIR, type FeedSet, FORMATS, type OutputFormat, planFeedSets, STYLESHEET_FILE } from './sets.js';
+import { ARCHIVE_DIR, type FeedSet, FORMATS, LANGUAGE_DIR, type OutputFormat, planFeedSets, STYLESHEET_FILE } from './sets.js';
 import { feedStylesheet } from './stylesheet.js';
 import { WRITERS } from './writers.js';
 
@@ -28,7 +28,7 @@ export interface OutputPlan {
 
 /**
  * Which files a build writes, from the config: the main feed (RSS, Atom, JSON Feed), its RFC 5005
- * archive pages (`archive`), one feed per tag and per author (`feeds`), the browser stylesheet
+ * archive pages (`archive`), one feed per other language, per tag and per author (`feeds`), the browser stylesheet
  * (`stylesheet`), and the OPML list, index page and the main feed as a web page (`index`).
  */
 export function planOutput(config: FeedwrightConfig, articles: readonly Article[], generator: FeedData['generator']): OutputPlan {
@@ -53,4 +53,4 @@ export function planOutput(config: FeedwrightConfig, articles: readonly Article[
 }
 
 /** Folders of generated feed sets; a sub-folder that is no longer planned holds stale feeds. */
-export const SET_FOLDERS = ['tags/', 'authors/', ARCHIVE_DIR] as const;
+export const SET_FOLDERS = ['tags/', 'authors/', ARCHIVE_DIR, LANGUAGE_DIR] as const;

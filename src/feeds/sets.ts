@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Article } from '../model.js';
+import { languageTag } from '../util/text.js';
 import { type FeedData, feedUpdated } from './model.js';
 
 /** The three formats every feed set is written in. */
@@ -23,11 +24,12 @@ export const STYLESHEET_FILE = 'feed.xsl';
  * One logical feed written in the three formats:
  * - main: the whole site (with `archive`, only the newest items; older ones are on archive pages);
  * - archive: one stable RFC 5005 archive page of the main feed;
+ * - language: the articles in one language other than the main feed's (config `feeds.languages`);
  * - tag / author: the site's articles with one tag, or by one author (config `feeds`).
  */
 export interface FeedSet {
-  kind: 'main' | 'archive' | 'tag' | 'author';
-  /** The tag or author name as written in the articles; the page number for archives; '' for main. */
+  kind: 'main' | 'archive' | 'language' | 'tag' | 'author';
+  /** The tag or author name as written in the articles; the page number for archives; the language tag; '' for main. */
   name: string;
   title: string;
   /** Folder inside the output folder: '' or a path ending in '/'. */
@@ -41,19 +43,24 @@ export interface FeedSet {
 }
 
 /**
- * Every feed set a config asks for, in a stable order: main, archive pages (oldest first), tags,
- * authors (each by slug). `articles` must be newest first (as `loadArticles` returns them).
+ * Every feed set a config asks for, in a stable order: main, archive pages (oldest first),
+ * languages, tags, authors (each by slug). `articles` must be newest first (as `loadArticles`
+ * returns them). With `feeds.languages`, the main feed, its archive pages and the tag and author
+ * feeds hold the main language's articles (and those that name no language), and each other
+ * language has a feed of its own.
  */
 export function planFeedSets(config: FeedwrightConfig, articles: readonly Article[], generator: FeedData['generator']): FeedSet[] {
-  const make = (kind: FeedSet['kind'], name: string, dir: string, title: string, description: string, items: readonly Article[]): FeedSet => {
+  const byLanguage = config.feeds.languages ? splitByLanguage(config, articles) : undefined;
+  if (byLanguage) articles = byLanguage.main;
+  const make = (kind: FeedSet['kind'], name: string, dir: string, title: string, description: string, items: readonly Article[], own?: { language: string; homeUrl: string }): FeedSet => {
     const files = { rss: dir + config.files.rss, atom: dir + config.files.atom, json: dir + config.files.json };
     const urls = { rss: feedFileUrl(config, files.rss), atom: feedFileUrl(config, files.atom), json: feedFileUrl(config, files.json) };
     const base: Omit<FeedData, 'selfUrl'> = {
       title,
       description,
-      homeUrl: config.link,
+      homeUrl: own?.homeUrl ?? config.link,
       alternates: urls,
-      language: config.language,
+      language: own?.language ?? config.language,
       author: config.author,
       updated: feedUpdated(items),
       items,
@@ -88,6 +95,10 @@ export function planFeedSets(config: FeedwrightConfig, articles: readonly Articl
   sets.push(...archives);
 
   const limited = (items: readonly Article[]): readonly Article[] => (config.limit > 0 ? items.slice(0, config.limit) : items);
+  for (const group of byLanguage?.others ?? []) {
+    const own = { language: group.language, homeUrl: group.homeUrl };
+    sets.push(make('language', group.language, `${LANGUAGE_DIR}${group.slug}/`, group.title, config.description, limited(group.items), own));
+  }
   if (config.feeds.tags) {
     for (const group of groupBy(articles, (a) => a.tags.value)) {
       sets.push(make('tag', group.name, `tags/${group.slug}/`, `${config.title} — ${group.name}`, `Articles tagged “${group.name}” on ${config.title}.`, limited(group.items)));
@@ -99,6 +110,63 @@ export function planFeedSets(config: FeedwrightConfig, articles: readonly Articl
     }
   }
   return sets;
+}
+
+/** Feeds of the other languages live in `languages/<tag>/` (`languages/fr/rss.xml`). */
+export const LANGUAGE_DIR = 'languages/';
+
+interface LanguageGroup {
+  /** The language tag as the articles give it (the first spelling met, newest article first). */
+  language: string;
+  slug: string;
+  title: string;
+  homeUrl: string;
+  items: Article[];
+}
+
+/**
+ * The main feed's articles and one group per other language. The main language is the site's
+ * default content language (Hugo, Zola) or the config's `language`; an article belongs to it when
+ * it names no language, the same tag, or the same primary language where one side gives no region
+ * ("en" and "en-US"). Tags are compared case-insensitively. Undefined when every article is in
+ * the main language: nothing to split.
+ */
+function splitByLanguage(config: FeedwrightConfig, articles: readonly Article[]): { main: Article[]; others: LanguageGroup[] } | undefined {
+  const site = config.siteInfo;
+  const mainTag = (site?.defaultLanguage ?? config.language).toLowerCase();
+  const isMain = (tag: string): boolean => {
+    const t = tag.toLowerCase();
+    if (t === mainTag) return true;
+    const [p, q] = [t.split('-')[0], mainTag.split('-')[0]];
+    return p === q && (!t.includes('-') || !mainTag.includes('-'));
+  };
+  const main: Article[] = [];
+  const groups = new Map<string, LanguageGroup>();
+  for (const article of articles) {
+    const tag = article.lang?.value;
+    if (tag === undefined || isMain(tag)) {
+      main.push(article);
+      continue;
+    }
+    const key = tag.toLowerCase();
+    let group = groups.get(key);
+    if (!group) {
+      const channel = site?.languageChannels?.[tag] ?? site?.languageChannels?.[key];
+      const inSubfolder = site?.languages.includes(tag) === true;
+      const base = site?.baseUrl ?? config.link;
+      group = {
+        language: (channel?.code ? languageTag(channel.code) : undefined) ?? tag,
+        slug: feedSlug(key),
+        title: channel?.title ?? config.title,
+        homeUrl: inSubfolder ? new URL(`${encodeURIComponent(tag)}/`, base).href : config.link,
+        items: [],
+      };
+      groups.set(key, group);
+    }
+    group.items.push(article);
+  }
+  if (groups.size === 0) return undefined;
+  return { main, others: [...groups.keys()].sort().map((k) => groups.get(k) as LanguageGroup) };
 }
 
 /** Archive pages live in `archive/<n>/`, numbered from the oldest so a page never changes number. */

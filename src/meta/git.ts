@@ -1,11 +1,14 @@
 import type { ExecFileOptions } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 
 // node:child_process (with net and dgram, ~3.5 ms of CPU to load) only for a build that reads git.
+// Required, not `import()`ed: the CLI's CommonJS script runs in a vm.Script, where a dynamic import
+// fails ("A dynamic import callback was not specified") and git dates were silently lost.
 async function run(file: string, args: string[], options: ExecFileOptions): Promise<{ stdout: string; stderr: string }> {
-  const { execFile } = await import('node:child_process');
+  const { execFile } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   return promisify(execFile)(file, args, { ...options, encoding: 'utf8' });
 }
 

@@ -6,7 +6,7 @@ import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced }
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
-import { plainLink, siteLink } from '../site/permalink.js';
+import { plainLink, siteLanguage, siteLink } from '../site/permalink.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
 import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
@@ -621,12 +621,19 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       return undefined;
     },
     exclusive: true,
-    order: ['front-matter', 'found'],
+    order: ['front-matter', 'found', 'derived'],
     sources: {
       found: (r) => {
         const found = r.doc.found.lang;
         const tag = found ? languageTag(found.value) : undefined;
         return found && tag ? { ...found, value: tag } : undefined;
+      },
+      // A multilingual Hugo or Zola site files each translation under its language (index.fr.md).
+      derived: (r) => {
+        if (!r.site) return undefined;
+        const filed = siteLanguage(r.site, r.site.contentPrefix ? `${r.site.contentPrefix}/${r.doc.relPath}` : r.doc.relPath);
+        const tag = filed ? languageTag(filed.lang) : undefined;
+        return filed && tag ? { value: tag, from: 'derived', rule: filed.rule } : undefined;
       },
     },
   },
@@ -786,13 +793,16 @@ const DATED_NAME = /^(\d{4}-\d{2}-\d{2})-(?=.)/;
 
 /**
  * The name an article is known by: its file name without the extension, or, for a page bundle
- * (`posts/first-trip/index.md`, Hugo's `_index.md`), its folder's name. A Jekyll date prefix stays:
- * the slug makes the default id, and an id must not change under a feed's readers.
+ * (`posts/first-trip/index.md`, Hugo's `_index.md`), its folder's name; a translation in a bundle
+ * (`first-trip/index.fr.md`) keeps its language as a file beside it would (`first-trip.fr`), so
+ * that every bundle's translation has an id of its own. A Jekyll date prefix stays: the slug makes
+ * the default id, and an id must not change under a feed's readers.
  */
 function baseName(relPath: string): string {
   const parts = relPath.split('/');
   const name = (parts.pop() ?? relPath).replace(/\.[^.]+$/, '');
-  return (name === 'index' || name === '_index') && parts.length > 0 ? (parts.pop() ?? name) : name;
+  const bundle = /^_?index(\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)?$/.exec(name);
+  return bundle && parts.length > 0 ? (parts.pop() ?? name) + (bundle[1] ?? '') : name;
 }
 
 /** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */

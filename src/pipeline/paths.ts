@@ -3,6 +3,7 @@ import { acceptedValues, loadConfig, type LoadedConfig, resolveConfig } from '..
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite, type SiteChannel } from '../site/detect.js';
 import { hugoRefTargets, jekyllLinkTargets } from '../site/links.js';
+import { isMultilingual } from '../site/permalink.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
 export interface BuildOptions {
@@ -58,6 +59,12 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       : undefined;
   if (detected) {
     withSiteChannel(loaded, detected.channel);
+    // A multilingual site publishes one feed per language (Hugo: /fr/index.xml), and so does
+    // feedwright unless its config says otherwise: one feed of every translation would repeat
+    // each post in every language under the default language's name.
+    const rawFeeds = loaded.raw?.feeds;
+    const setHere = typeof rawFeeds === 'object' && rawFeeds !== null && 'languages' in rawFeeds;
+    if (loaded.raw && !setHere && isMultilingual(detected.info)) loaded.config = { ...loaded.config, feeds: { ...loaded.config.feeds, languages: true } };
     const { templateVars } = detected.info;
     // A generator that renders Markdown through Liquid (Jekyll, Eleventy) has its posts rendered the same way,
     // with its own variables; a config "templates" setting wins. Otherwise template code is removed.

@@ -238,6 +238,13 @@ function nestingAt(text: string, offsets: number[]): Map<number, number> {
   return out;
 }
 
+/** `export const NAME = "text"` in a module's source: a plain string literal (no escapes, no `${}`), else undefined. */
+function stringConstant(text: string | undefined, name: string): string | undefined {
+  if (!text) return undefined;
+  const m = new RegExp(String.raw`\bexport\s+const\s+${name}\s*(?::\s*string\s*)?=\s*(["'\`])((?:(?!\1)[^$\\\n])*)\1`).exec(text);
+  return asString(m?.[2]?.trim());
+}
+
 function firstExisting(dir: string, names: string[]): string | undefined {
   return names.map((n) => path.join(dir, n)).find((f) => existsSync(f));
 }
@@ -401,6 +408,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.defaultLanguageInSubdir = ci(c, 'defaultContentLanguageInSubdir') === true;
       const languages = asRecord(ci(c, 'languages')) ?? {};
       info.languages = Object.keys(languages);
+      const channels: NonNullable<SiteInfo['languageChannels']> = {};
+      for (const [l, v] of Object.entries(languages)) {
+        const code = asString(ci(asRecord(v), 'languageCode'));
+        const title = asString(ci(asRecord(v), 'title'));
+        if (code || title) channels[l] = { ...(code ? { code } : {}), ...(title ? { title } : {}) };
+      }
+      if (Object.keys(channels).length > 0) info.languageChannels = channels;
       const tz = asString(ci(c, 'timeZone'));
       if (tz) info.timezone = tz;
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
@@ -447,7 +461,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         description: asString(c.description),
         link: url,
         language: asString(c.default_language),
-        author: personValue(c.author),
+        // Zola 0.19 reads a top-level `author`; themes (even, for one) keep it in `[extra]`.
+        author: personValue(c.author) ?? personValue(asRecord(c.extra)?.author),
       });
       break;
     }
@@ -460,7 +475,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const globals = eleventyGlobalData(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data'));
       for (const name of ['metadata', 'site']) {
         const data = asRecord(globals[name]);
-        const url = baseUrl(asString(data?.url));
+        // `url` in the base blog's metadata.json; sites name it `baseUrl`, `siteUrl` and the like too.
+        const url = baseUrl(asString(['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'].map((k) => data?.[k]).find((v) => typeof v === 'string')));
         if (data && (url || asString(data.title))) {
           if (url) info.baseUrl = url;
           channel = channelOf(options.display(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data', `${name}.json`)), {
@@ -486,7 +502,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const cfgText = readText(cfgFile ?? '');
       const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
-      channel = channelOf(options.display(cfgFile ?? path.join(root, 'astro.config.mjs')), { link: url });
+      // Astro's blog template keeps the site's name in src/consts.ts (SITE_TITLE, SITE_DESCRIPTION),
+      // which its rss.xml.js passes to @astrojs/rss: string constants, read as text, never run.
+      const constsFile = firstExisting(path.join(root, 'src'), ['consts.ts', 'consts.js', 'consts.mjs']);
+      const constsText = readText(constsFile ?? '');
+      const named = { title: stringConstant(constsText, 'SITE_TITLE'), description: stringConstant(constsText, 'SITE_DESCRIPTION') };
+      const from = options.display(cfgFile ?? path.join(root, 'astro.config.mjs'));
+      channel = channelOf(constsFile && (named.title || named.description) ? `${from} and ${options.display(constsFile)}` : from, { link: url, ...named });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');

@@ -30,6 +30,8 @@ export interface SiteInfo {
   contentLanguage?: string;
   /** Languages besides the default: a `post.fr.md` goes under `/fr/`. */
   languages: string[];
+  /** Hugo: each language's own `languageCode` and `title` (languages.<l>), for its feed. */
+  languageChannels?: Record<string, { code?: string; title?: string }>;
   defaultLanguageInSubdir: boolean;
   /** Jekyll collections written to pages: name -> permalink pattern ('' for the default). */
   collections: Record<string, string>;

@@ -293,6 +293,24 @@ function hugoLanguage(site: SiteInfo, stem: string): { stem: string; lang?: stri
   return { stem };
 }
 
+/** True when the site's generator publishes pages in more than one language (Hugo, Zola). */
+export function isMultilingual(site: SiteInfo): boolean {
+  return (site.preset === 'hugo' || site.preset === 'zola') && new Set([...site.languages, site.defaultLanguage ?? 'en']).size > 1;
+}
+
+/**
+ * The language a multilingual Hugo or Zola site files an article under: the name's language
+ * (`index.fr.md`), else the language whose content folder holds it, else the site's default.
+ * Undefined for a site in one language (its feed's language is the article's).
+ */
+export function siteLanguage(site: SiteInfo, contentPath: string): { lang: string; rule: string } | undefined {
+  if (!isMultilingual(site)) return undefined;
+  const { lang } = hugoLanguage(site, split(contentPath).stem);
+  if (lang) return { lang, rule: `${site.preset}: the file name's language (.${lang}.)` };
+  if (site.contentLanguage) return { lang: site.contentLanguage, rule: `${site.preset}: the language's content folder` };
+  return { lang: site.defaultLanguage ?? 'en', rule: `${site.preset}: the default content language` };
+}
+
 function langPrefix(site: SiteInfo, lang: string | undefined): string {
   const l = lang ?? site.contentLanguage ?? site.defaultLanguage;
   if (!l) return '';

@@ -16,6 +16,22 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceKind>> = {
   '.htm': 'html',
 };
 
+/**
+ * A post's own assets (a page bundle's images, media, downloads, styles and scripts, a site's
+ * data files): never articles, so skipped without a note. Any other file feedwright does not read
+ * (`.rst`, `.adoc`, `.docx`, `.pdf`, ...) gets a SOURCE_IGNORED note: it may be an article the
+ * user expected in the feeds. A bundle-heavy site has hundreds of images beside its posts, and
+ * one note each buried what mattered.
+ */
+export const ASSET_EXTENSIONS: ReadonlySet<string> = new Set(
+  [
+    ...['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'ico', 'bmp', 'tif', 'tiff', 'heic', 'psd'],
+    ...['mp4', 'webm', 'mov', 'm4v', 'mkv', 'mp3', 'm4a', 'ogg', 'oga', 'wav', 'flac', 'vtt', 'srt'],
+    ...['woff', 'woff2', 'ttf', 'otf', 'eot', 'zip', 'gz', 'tgz', 'tar', '7z', 'rar'],
+    ...['css', 'scss', 'sass', 'less', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'astro', 'vue', 'svelte', 'json', 'yml', 'yaml', 'toml', 'csv'],
+  ].map((e) => `.${e}`),
+);
+
 /** Articles larger than this are refused: no real article is 8 MB of text, and it bounds memory. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
@@ -150,7 +166,9 @@ export async function listSources(root: string, display: (abs: string) => string
       }
       const kind = SOURCE_EXTENSIONS[path.extname(entry.name).toLowerCase()];
       if (!kind) {
-        diagnostics.push(diagnostic('SOURCE_IGNORED', { file: display(abs) }, { extensions: Object.keys(SOURCE_EXTENSIONS) }));
+        if (!ASSET_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+          diagnostics.push(diagnostic('SOURCE_IGNORED', { file: display(abs) }, { extensions: Object.keys(SOURCE_EXTENSIONS) }));
+        }
         continue;
       }
       let s: Stats;

@@ -87,3 +87,8 @@ export function languageTag(s: string): string | undefined {
   const sub = rest.map((p) => (/^[A-Za-z]{2}$/.test(p) ? p.toUpperCase() : /^[A-Za-z]{4}$/.test(p) ? `${p[0]?.toUpperCase()}${p.slice(1).toLowerCase()}` : p.toLowerCase()));
   return [lang.toLowerCase(), ...sub].join('-');
 }
+
+/** "a" or "an" before a name that starts with a vowel or not ("an Astro site", "a Hugo site"). */
+export function indefiniteArticle(name: string): 'a' | 'an' {
+  return /^[AEIOU]/i.test(name) ? 'an' : 'a';
+}

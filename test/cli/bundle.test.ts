@@ -137,6 +137,26 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(statSync(path.join(cacheDir, whole as string)).size).toBeGreaterThan(shortSize * 1.5);
   });
 
+  it('reads git dates through the CommonJS script: no import() is left for its vm.Script to fail on', async () => {
+    // A dynamic import inside a vm.Script throws "A dynamic import callback was not specified"; the
+    // git reader once did one, and every build through bin/ lost its git dates to file times.
+    expect(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
+    expect(readFileSync(path.join(pkg, 'lib/pipeline/parse-worker.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
+    const site = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-git-'));
+    cpSync(path.join(REPO, 'articles'), path.join(site, 'articles'), { recursive: true });
+    writeFileSync(path.join(site, 'articles', 'undated.md'), '---\ntitle: Dated by its first commit\n---\nA post whose front matter gives no date.\n');
+    const config = JSON.parse(readFileSync(path.join(REPO, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(site, 'feedwright.config.json'), JSON.stringify({ ...config, git: true, cache: false }));
+    const when = '2021-03-04T05:06:07Z';
+    const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'first']]) await exec('git', args, { cwd: site, env });
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), 'build'], site);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('GIT_UNAVAILABLE');
+    const feed = JSON.parse(readFileSync(path.join(site, 'dist', 'feed.json'), 'utf8')) as { items: { title: string; date_published: string }[] };
+    expect(feed.items.find((i) => i.title === 'Dated by its first commit')?.date_published).toBe('2021-03-04T05:06:07Z');
+  });
+
   it('parses on a worker thread started from the bundled worker entry, with the same entries', async () => {
     const script = `
       const { parseJobs } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/pipeline/parse-pool.js')).href)});

@@ -83,9 +83,40 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(config).toMatchObject({ title: 'Hugo Notes', link: 'https://hugo.example/', author: 'Grace Hopper', articles: 'content/blog', site: '.' });
   });
 
+  it("posts that name their own authors: the feed's author is the site, not a placeholder person", async () => {
+    const authored = (name: string): string => `---\ntitle: A post\nauthor: ${name}\ndate: 2024-03-05\n---\n\nThe body.\n`;
+    const dir = project({
+      'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Team Blog"\n',
+      'content/posts/a.md': authored('Ann Lee'),
+      'content/posts/b.md': authored('Bo Chen'),
+      'content/posts/c/index.md': '+++\ntitle = "C"\nauthors = ["Cy Park"]\n+++\n\nBody.\n',
+      // "author:" in a body is no front matter key.
+      'content/posts/d.md': '---\ntitle: D\n---\n\nauthor: nobody\n',
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('The feed\'s author is the site ("Team Blog"): 3 of the 4 posts checked name their own authors');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.author).toEqual({ name: 'Team Blog' });
+    // Fewer than half name one: the user is asked to say who the author is.
+    const few = project({ 'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Team Blog"\n', 'content/posts/a.md': authored('Ann Lee'), 'content/posts/b.md': POST, 'content/posts/c.md': POST });
+    const f = await run(['init'], { cwd: few });
+    expect(f.stderr).toContain('Next: set author in feedwright.config.json');
+  });
+
+  it('a multilingual Hugo site: the config writes out one feed per language', async () => {
+    const dir = project({ 'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Notes"\n[languages.en]\n[languages.fr]\n', 'content/posts/a.md': POST, 'content/posts/a.fr.md': POST });
+    expect((await run(['init'], { cwd: dir })).code).toBe(0);
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.feeds).toEqual({ tags: false, authors: false, languages: true });
+    expect(validator()(config)).toBe(true);
+  });
+
   it("an Astro site's feeds do not go into its own output folder dist/", async () => {
     const dir = project({ 'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }), 'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n", 'src/content/blog/first.md': POST });
-    expect((await run(['init'], { cwd: dir })).code).toBe(0);
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This is an Astro site (package.json (astro))');
     const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ link: 'https://astro.example/', articles: 'src/content/blog', out: 'feeds', site: '.' });
     expect(config.title).toBe('My site');

@@ -97,12 +97,12 @@ describe('matrix: encodings and file kinds', () => {
     expectGoodSurvive(titles);
   });
 
-  it('a PNG saved as .md -> SOURCE_BINARY; images with their own extension -> SOURCE_IGNORED note, exit 0 for those', async () => {
+  it('a PNG saved as .md -> SOURCE_BINARY; images with their own extension are assets, skipped without a note; a .rst -> SOURCE_IGNORED note; exit 0 for those', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    const images = await buildWith({ 'cover.png': png, 'img/photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) });
-    expectAt(images.r, 'SOURCE_IGNORED', 'articles/cover.png');
-    expectAt(images.r, 'SOURCE_IGNORED', 'articles/img/photo.jpg');
+    const images = await buildWith({ 'cover.png': png, 'img/photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), 'notes.rst': 'A title\n=======\n\nText.\n' });
+    expectAt(images.r, 'SOURCE_IGNORED', 'articles/notes.rst');
     expect(find(images.r, 'SOURCE_IGNORED')?.severity).toBe('note');
+    expect(JSON.stringify(images.r)).not.toMatch(/cover\.png|photo\.jpg/);
     expect(images.r.code).toBe(EXIT.OK);
     expectGoodSurvive(images.titles);
 

@@ -80,6 +80,34 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('_data/metadata.json');
   });
 
+  it('Eleventy: _data/site.json with its URL under another common name (baseUrl)', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
+      '_data/site.json': JSON.stringify({ title: 'Site Blog', baseUrl: 'https://site.example/' }),
+      'blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'blog' });
+    expect(loaded.config).toMatchObject({ title: 'Site Blog', link: 'https://site.example/' });
+  });
+
+  it("Zola: config.toml, the author from [extra] when the top level names none (as themes keep it)", () => {
+    const cwd = site({ 'config.toml': 'base_url = "https://zola.example"\ntitle = "Zola Notes"\n[extra]\nauthor = "kiyo"\n', 'content/first.md': POST });
+    const { loaded } = resolvePaths({ cwd, articles: 'content' });
+    expect(loaded.config).toMatchObject({ title: 'Zola Notes', link: 'https://zola.example/', author: { name: 'kiyo' } });
+  });
+
+  it("Astro: the site's url from astro.config.mjs, its name from the blog template's src/consts.ts (read, never run)", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n",
+      'src/consts.ts': "export const SITE_TITLE = \"Ann's Notes\";\nexport const SITE_DESCRIPTION =\n  'Notes on tools.';\n",
+      'src/content/blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'src/content/blog' });
+    expect(loaded.config).toMatchObject({ title: "Ann's Notes", description: 'Notes on tools.', link: 'https://astro.example/' });
+    expect(loaded.fromSite?.from).toBe('astro.config.mjs and src/consts.ts');
+  });
+
   it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
     const cwd = site(JEKYLL);
     const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });
