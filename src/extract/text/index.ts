@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
@@ -113,7 +113,8 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     const unit = units[i] as Unit;
     if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
     const name = unit.text.trim();
-    if (!isBareAuthorLine(name) || !nameRecurs(units, i, name)) continue;
+    // Right under the headline the name needs no second mention: a label there is rarer than a byline.
+    if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name))) continue;
     result.authors = { value: [{ name }], line: unit.line };
     meta[i] = 'byline';
     return;
@@ -1306,6 +1307,7 @@ function readMetadata(
   const to = Math.min(units.length - 1, Math.max(start, 0) + META_WINDOW_INSIDE);
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
+    if (process.env.DBG) console.error('META', i, unit.line, JSON.stringify(labels[i]), unit.words, unit.text.slice(0, 60));
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
@@ -1382,6 +1384,7 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
       if (AFTER_STORY.has(labels[i]?.rule ?? '')) return;
     }
     // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
+    if (process.env.DBG && BYLINE_START.test(unit.text)) console.error('CLOSE', i, unit.line, JSON.stringify(labels[i]), meta[i], unit.list, unit.words, end, unit.text.slice(0, 60));
     if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
     if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
     const byline = splitByline(unit.text);
@@ -1403,10 +1406,14 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     meta[i] = 'tags-line';
     return;
   }
-  const byline = splitByline(text);
+  // "By" on a line of its own, the names on the next ("By" / "Todd Bates" / "Date" / "February 5, 2020").
+  const next = units[i + 1];
+  const leadAlone = isLeadAlone(text) && next !== undefined && next.words > 0 && !meta[i + 1] && next.words <= META_MAX_WORDS;
+  const byline = leadAlone ? splitByline(`${text.trim().replace(/\s*:$/, '')}: ${next.text}`) : splitByline(text);
   if (byline) {
-    if (!result.authors) result.authors = { value: byline.authors, line: unit.line };
+    if (!result.authors) result.authors = { value: byline.authors, line: leadAlone ? next.line : unit.line };
     meta[i] = 'byline';
+    if (leadAlone) meta[i + 1] = 'byline';
     if (byline.rest.length > 0) {
       const date = readDateLine(byline.rest, options.timezone, options.referenceDate, 6);
       if (date) setDate(result, date.kind, date.value, unit.line);
@@ -1443,6 +1450,12 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';
       }
+    }
+    // Or right below it, next to the headline ("August 23, 2020" / "Leah C. Stokes").
+    const below = units[i + 1];
+    if (bareName && nearTitle && below && !meta[i + 1] && !result.authors && isBareAuthorLine(below.text) && result.title?.line !== below.line) {
+      result.authors = { value: [{ name: below.text.trim() }], line: below.line };
+      meta[i + 1] = 'byline';
     }
   }
 }

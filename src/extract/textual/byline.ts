@@ -6,7 +6,7 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
-import { alternation, BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
+import { alternation, BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, TODAY_WORDS, UPDATED_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
 
 /**
  * Words that introduce the author(s): these, and every lexicon's `bylineLeads` (../lexicon/<lang>.ts).
@@ -25,6 +25,20 @@ const LEAD_WORDS = [
 /** Leads that are also frequent words ("de", "di"): only before a capitalised name. */
 const WEAK_LEADS = new Set(['de', 'di']);
 export const BYLINE_LEAD = new RegExp(`^(?:${alternation(LEAD_WORDS)})(?:\\s*:)?\\s+`, 'i');
+
+/**
+ * Leads that stand alone on a line above the names ("By" / "Todd Bates", "Autor" / "Georg Quaas"):
+ * every strong lead, and the author labels also written without their colon.
+ */
+const LEAD_ALONE: ReadonlySet<string> = new Set([
+  ...LEAD_WORDS.map((w) => w.replace(/\s*:$/, '')).filter((w) => !WEAK_LEADS.has(w)),
+  'autor', 'autorin', 'autoren', 'author', 'authors', 'auteur', 'autora', 'autore', 'written by',
+]);
+
+/** A line that is only a lead word ("By", "Von", "Autor:", "Written by"): the names are on the next line. */
+export function isLeadAlone(line: string): boolean {
+  return LEAD_ALONE.has(withoutRule(line).toLowerCase().replace(/\s*:$/, ''));
+}
 
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
@@ -59,11 +73,18 @@ const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
 const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** What a count after a byline counts ("5 Comments", "Kommentare 4"): the lexicons' counter nouns. */
 const COUNTER_NOUNS = alternation([...chromeWords('counterNouns'), 'kommentar', 'comentario', 'commentaire']);
+/**
+ * Date labels that may follow the name on a byline ("von Herr_Rein Veröffentlicht am 11. Juni 2019",
+ * "Evgenia Karp Zuletzt geändert am 06.11.2023"): the lexicons' published and updated words of five
+ * letters or more (not "le", "date", "stand", which also stand in names and sentences).
+ */
+const DATE_LABEL = alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 5 && !['stand', 'datum'].includes(w)));
+
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
-  `\\s+(?:[-–—|•·~/]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
+  `\\s+(?:[-–—|•·~/@]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
     // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:").
-    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))`,
+    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
   'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
@@ -73,7 +94,7 @@ const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\
  * name, then a dash, a comma or nothing, then a written date at once.
  */
 const NAME_BEFORE_DATE = new RegExp(
-  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+|(?<=\\p{Ll})(?=\\p{Lu}))(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
+  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+(?:(?:${DATE_LABEL})(?:\\s+(?:am|on|le|el|em|il)|\\s*:)?\\s+)?|(?<=\\p{Ll})(?=\\p{Lu}))(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
   'iu',
 );
 
@@ -136,6 +157,11 @@ const NOT_NAME_WORDS = new Set([
  */
 const LEXICON_NOT_NAME: ReadonlySet<string> = new Set(
   [...LEXICONS.flatMap((l) => l.stopwords), ...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => !NAME_PARTICLES.has(w) && !w.includes(' ')),
+);
+
+/** The one-word labels of share bars, menus, comment actions and ad slots ("Teilen", "Link", "Reply"): not in a name. */
+const CHROME_LABEL_WORDS: ReadonlySet<string> = new Set(
+  (['shareWords', 'navigationLabels', 'commentActions', 'adLabels', 'cookieAccept', 'breadcrumbRoots'] as const).flatMap((key) => chromeWords(key)).filter((w) => !w.includes(' ')),
 );
 
 const LEXICON_STOPWORDS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => l.stopwords));
@@ -214,13 +240,15 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
     // what follows is entirely a name.
     after = text.slice(lead[0].length);
     if (WEAK_LEADS.has(lead[0].trim().toLowerCase()) && !/^\p{Lu}/u.test(after)) return undefined;
+    // A dated byline names its author plainly, even as a user name ("von eseppelt · 31. Oktober 2023").
+    handle = DATED.test(after);
   } else if (POSTED_ON_BY.test(text) || DATE_FIRST.test(text)) {
     let last: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
     for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) last = m;
     if (last === null) return undefined;
     after = text.slice(last.index + last[0].length);
-    handle = /\d/.test(text.slice(0, last.index));
+    handle = DATED.test(text);
   } else {
     const role = ROLE_BYLINE.exec(text);
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
@@ -233,6 +261,9 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
   return names.length > 0 ? { names: withoutTail(names), handle } : undefined;
 }
+
+/** A written date somewhere in a line: a numeric date, a time, a day and month, or a year. */
+const DATED = new RegExp(`\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d:\\d\\d|\\b\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST}`, 'iu');
 
 /** A user name as blogs print it: one word, letters first, maybe digits, dots, dashes ("gizzmo", "uriebe"). */
 const USER_HANDLE = /^\p{L}[\p{L}\d._-]{2,30}$/u;
@@ -273,7 +304,9 @@ function namesToPeople(names: string, handle = false): Person[] | undefined {
     if (part.trim().length === 0) continue;
     const name = cleanAuthorName(part);
     if (name === undefined) return undefined;
-    const isHandle = handle && USER_HANDLE.test(name) && !NOT_NAME_WORDS.has(name.toLowerCase()) && !NOT_AUTHOR.has(name.toLowerCase());
+    const lower = name.toLowerCase();
+    const isHandle =
+      handle && USER_HANDLE.test(name) && !NOT_NAME_WORDS.has(lower) && !NOT_AUTHOR.has(lower) && !LEXICON_NOT_NAME.has(lower) && !TODAY_WORDS.has(lower) && !YESTERDAY_WORDS.has(lower) && !hasCalendarWord(name);
     if (!isHandle && !looksLikePersonName(name)) return undefined;
     people.push({ name });
   }
@@ -481,6 +514,7 @@ export function isBareAuthorLine(text: string): boolean {
   const first = (name.split(' ')[0] as string).toLowerCase();
   if (NAME_PARTICLES.has(first) || LEXICON_STOPWORDS.has(first) || PHRASE_OPENERS.has(first)) return false;
   if (cleanAuthorName(name) !== name || isOrganisationName(name)) return false;
+  if (name.split(' ').some((w) => CHROME_LABEL_WORDS.has(w.toLowerCase()))) return false;
   // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
   return !/\p{Lu}{4}/u.test(name);
 }

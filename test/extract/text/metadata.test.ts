@@ -91,10 +91,35 @@ describe('metadata found in the text', () => {
     expect(extractText(text, UTC).authors).toEqual({ value: [{ name: 'Marie Rövekamp' }], line: 6 });
   });
 
-  it.each(['Marie Rövekamp', 'Mein Konto', 'Der Turm'])('takes no bare two-word line under the headline the page does not name again: %s', (line) => {
+  it('takes a bare name right under the headline as the author though the page names that person once (issue 12)', () => {
+    expect(extractText(page(['Kathrin Hofmeister']), UTC).authors).toEqual({ value: [{ name: 'Kathrin Hofmeister' }], line: 6 });
+  });
+
+  it.each(['Mein Konto', 'Der Turm', 'Teilen Twittern', 'Warenkorb Interner Link'])('takes no bare label under the headline for an author: %s', (line) => {
     const result = extractText(page([line]), UTC);
     expect(result.authors).toBeUndefined();
     expect(result.title?.value).toBe('Trains to run every fifteen minutes');
+  });
+
+  it('takes no bare name further down that the page does not name again', () => {
+    const result = extractText(page(['Council members voted eleven to two.', '', 'Marie Rövekamp']), UTC);
+    expect(result.authors).toBeUndefined();
+  });
+
+  it.each([
+    [['By', '', 'Todd Bates', '', 'Date', '', 'February 5, 2020'], 'Todd Bates', 8],
+    [['Autor', '', 'Georg Quaas'], 'Georg Quaas', 8],
+  ])('reads the names on the line after a lead that stands alone (issue 12): %j', (head, name, line) => {
+    const result = extractText(page(head), UTC);
+    expect(result.authors).toEqual({ value: [{ name }], line });
+    expect(ruleOf(result, head[0] as string)).toBe('byline');
+    expect(ruleOf(result, name)).toBe('byline');
+  });
+
+  it('takes the bare name right below the date line under the headline (issue 12)', () => {
+    const result = extractText(page(['August 23, 2020', 'Leah C. Stokes']), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Leah C. Stokes' }], line: 7 });
+    expect(result.published?.value).toEqual(new Date('2020-08-23T00:00:00Z'));
   });
 
   it.each(['Wissen', 'Werbung', 'PAID CONTENT'])('takes no section label above a date line as the author: %s', (label) => {
