@@ -6,34 +6,23 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
-import { alternation, BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, TODAY_WORDS, UPDATED_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
+import { alternation, authorLeads, authorWords, BYLINE_LEADS, WEAK_BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, TODAY_WORDS, UPDATED_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
 
 /**
- * Words that introduce the author(s): these, and every lexicon's `bylineLeads` (../lexicon/<lang>.ts).
- * Tested on lower case.
+ * Words that introduce the author(s): every lexicon's `bylineLeads` and `weakBylineLeads`
+ * (../lexicon/<lang>.ts), but not a lead that is also a weekday's abbreviation (German "Di" before
+ * "Dienstag 14:30"). Tested on lower case.
  */
-const LEAD_WORDS = [
-  'by', 'written by', 'words by', 'posted by', 'story by', 'text by', 'reporting by',
-  'por', 'escrito por', 'publicado por', 'texto de', 'texto:',
-  'par', 'écrit par', 'publié par',
-  'von', 'von:', 'geschrieben von', 'text:', 'autor:', 'autorin:', 'autora:', 'author:', 'authors:', 'auteur:', 'auteur :', 'autores:',
-  'redakteur:', 'redakteurin:', 'redaktion:', 'interview:', 'beitrag von', 'ein beitrag von', 'blog-beitrag von', 'blogbeitrag von', 'blog beitrag von',
-  'de',
-  // (Not a lead that is also a weekday's abbreviation: German "Di" before "Dienstag 14:30".)
-  ...[...BYLINE_LEADS].filter((w) => !WEEKDAY_WORDS.has(w)),
-];
+const LEAD_WORDS = [...BYLINE_LEADS, ...WEAK_BYLINE_LEADS].filter((w) => !WEEKDAY_WORDS.has(w));
 /** Leads that are also frequent words ("de", "di"): only before a capitalised name. */
-const WEAK_LEADS = new Set(['de', 'di']);
+const WEAK_LEADS = WEAK_BYLINE_LEADS;
 export const BYLINE_LEAD = new RegExp(`^(?:${alternation(LEAD_WORDS)})(?:\\s*:)?\\s+`, 'i');
 
 /**
  * Leads that stand alone on a line above the names ("By" / "Todd Bates", "Autor" / "Georg Quaas"):
- * every strong lead, and the author labels also written without their colon.
+ * every strong lead, a label also without its colon.
  */
-const LEAD_ALONE: ReadonlySet<string> = new Set([
-  ...LEAD_WORDS.map((w) => w.replace(/\s*:$/, '')).filter((w) => !WEAK_LEADS.has(w)),
-  'autor', 'autorin', 'autoren', 'author', 'authors', 'auteur', 'autora', 'autore', 'written by',
-]);
+const LEAD_ALONE: ReadonlySet<string> = new Set(LEAD_WORDS.map((w) => w.replace(/\s*:$/, '')).filter((w) => !WEAK_LEADS.has(w)));
 
 /** A line that is only a lead word ("By", "Von", "Autor:", "Written by"): the names are on the next line. */
 export function isLeadAlone(line: string): boolean {
@@ -65,8 +54,8 @@ export const PHOTO_CREDIT =
  */
 export const ROLE_BYLINE = /^([^,]{3,60}),\s+(?:[\p{L}.&'’-]+\s+){0,4}(?:writer|reporter|correspondent|editor|columnist|contributor)$/iu;
 
-/** Separators between several authors. */
-const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
+/** Separators between several authors (in a byline, a meta author, a JSON-LD name). */
+export const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
 
 /** A date written with a month name first ("March 9", "Sept. 3", "März 9"), in every lexicon language. */
 const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
@@ -340,78 +329,28 @@ export function looksLikePersonName(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Author names as pages write them in markup and metadata (meta author, JSON-LD, rel=author,
 // elements classed "author"/"byline"): one grammar for the HTML and the text extractor.
-// The words are kept per language, one table each, so that they can move into the lexicon.
-
-interface BylineWords {
-  /** Phrases before the name: roles, "posted by", a profile link's "all posts by". Lower case. */
-  lead: readonly string[];
-  /** Words after the name that belong to a link or a follow button, not to the name. Lower case. */
-  trail: readonly string[];
-  /** Verbs after a commenter's name ("Jane says:"): such a line is a comment, not a byline. */
-  says: readonly string[];
-  /** Words that make a name an organisation, an outlet or a place, not a person. Lower case. */
-  organisation: readonly string[];
-  /** Whole strings that are labels, placeholders or navigation, never an author. Lower case. */
-  notAuthor: readonly string[];
-}
-
-const EN: BylineWords = {
-  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
-  trail: ['twitter', 'follow', 'follow on twitter', 'more articles', 'more posts', 'all posts', 'view profile', 'profile', 'email', 'e-mail', 'contact', 'linkedin', 'facebook', 'instagram', '→', '»'],
-  says: ['says', 'said', 'wrote', 'replied'],
-  organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store'],
-  notAuthor: ['admin', 'administrator', 'anonymous', 'unknown', 'guest', 'author', 'posted', 'posted on', 'published', 'published by', 'follow', 'share', 'home', 'menu', 'sponsored', 'sponsored content', 'advertisement', 'read more', 'more', 'comments', 'date', 'date:', 'webmaster', 'user', 'by'],
-};
-
-const DE: BylineWords = {
-  lead: ['zeige alle beiträge von', 'alle beiträge von', 'alle artikel von', 'mehr artikel von', 'mehr von', 'beiträge von', 'artikel von', 'eingestellt von', 'veröffentlicht von', 'geschrieben von', 'verfasst von', 'gepostet von', 'erstellt von', 'ein beitrag von', 'ein artikel von', 'autor:', 'autorin:', 'autoren:', 'redakteur:', 'redakteurin:', 'text:', 'text von', 'interview:', 'von'],
-  trail: ['folgen', 'mehr artikel', 'alle artikel', 'mehr zum autor', 'profil', 'kontakt', 'e-mail'],
-  says: ['sagt', 'schreibt', 'meint', 'antwortet'],
-  organisation: ['gmbh', 'ag', 'kg', 'abteilung', 'pressedienst', 'e.v.', 'e. v.', 'ev', 'mbh', 'redaktion', 'verlag', 'zeitung', 'magazin', 'amt', 'ministerium', 'bundesministerium', 'verband', 'verein', 'institut', 'stiftung', 'deutschland', 'germany', 'österreich', 'schweiz', 'kreuz', 'diakonie', 'caritas', 'landesanstalt', 'pressestelle', 'feuerwehr', 'kirche', 'bistum', 'partei', 'fraktion', 'gemeinde', 'stadt', 'landkreis', 'universität', 'hochschule', 'gesellschaft', 'genossenschaft', 'bank', 'sparkasse', 'versicherung', 'agentur', 'nachrichten', 'rundschau', 'tagblatt', 'kurier', 'anzeiger', 'volksblatt'],
-  notAuthor: ['autor', 'autorin', 'gast', 'quelle', 'unbekannt', 'publiziert am', 'veröffentlicht am', 'veröffentlicht', 'datum', 'datum:', 'gesponserte inhalte', 'anzeige', 'werbung', 'teilen', 'folgen', 'startseite', 'kommentare', 'alle beiträge', 'von'],
-};
-
-const FR: BylineWords = {
-  lead: ['voir tous les articles de', 'tous les articles de', 'publié par', 'écrit par', 'rédigé par', 'auteur :', 'auteur:', 'auteure :', 'auteure:', 'texte :', 'par'],
-  trail: ['suivre', 'afficher mon profil complet', 'voir le profil', 'profil'],
-  says: ['dit', 'a dit', 'écrit'],
-  organisation: ['sa', 's.a.', 'sarl', 'rédaction', 'éditions', 'journal', 'ministère', 'association', 'fondation', 'france'],
-  notAuthor: ['auteur', 'auteurs', 'auteur(s)', 'anonyme', 'inconnu', 'afficher mon profil complet', 'publié le', 'par'],
-};
-
-const ES_PT_IT: BylineWords = {
-  lead: ['ver todas las entradas de', 'publicado por', 'escrito por', 'escrito por:', 'texto de', 'autor:', 'autora:', 'autor :', 'pubblicato da', 'scritto da', 'di', 'por'],
-  trail: ['seguir', 'segui'],
-  says: ['dice', 'dijo', 'disse', 'ha detto'],
-  organisation: ['redacción', 'redação', 'redazione', 'agencia', 'agência', 'agenzia', 's.a.', 's.l.', 'ltda', 'spa', 's.p.a.', 'srl', 'diario', 'periódico', 'jornal', 'giornale', 'efe', 'ansa'],
-  notAuthor: ['anónimo', 'anonimo', 'anônimo', 'desconocido', 'por'],
-};
-
-const PL_NL_OTHER: BylineWords = {
-  lead: ['opublikowane przez', 'autor:', 'przez', 'geschreven door', 'door', 'av', 'af'],
-  trail: [],
-  says: ['pisze', 'schreef', 'zegt'],
-  organisation: ['redakcja', 'sp. z o.o.', 'redactie', 'b.v.', 'bv', 'nv', 'polska', 'media'],
-  notAuthor: ['anoniem'],
-};
-
-const LANGUAGES: readonly BylineWords[] = [EN, DE, FR, ES_PT_IT, PL_NL_OTHER];
+// The words are the lexicons' (../lexicon/<lang>.ts): leads, `author` words, `commentSays`.
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const byLength = (a: string, b: string): number => b.length - a.length;
-const all = (pick: (w: BylineWords) => readonly string[]): string[] => [...new Set(LANGUAGES.flatMap(pick))].sort(byLength);
+const longestFirst = (words: Iterable<string>): string[] => [...new Set(words)].sort(byLength);
 
 /** "Zeige alle Beiträge von", "Redakteur:", "Written by", "By" before a name (also glued: "OFJane"). */
-const NAME_LEAD = new RegExp(`^(?:${all((w) => w.lead).map((l) => (/[:\s]$/.test(l) || /\s/.test(l) ? `${escapeRe(l)}\\s*` : `${escapeRe(l)}\\s+`)).join('|')})`, 'iu');
+const NAME_LEAD = new RegExp(`^(?:${longestFirst(authorLeads()).map((l) => (/[:\s]$/.test(l) || /\s/.test(l) ? `${escapeRe(l)}\\s*` : `${escapeRe(l)}(?:\\s*:)?\\s+`)).join('|')})`, 'iu');
+/** The text without the lead before its names ("By Jane Doe and Sam Roe" -> "Jane Doe and Sam Roe"). */
+export function withoutNameLead(text: string): string {
+  return text.trim().replace(NAME_LEAD, '');
+}
+
 /** "… Twitter", "… Follow", "… more articles", "→" after a name. */
-const NAME_TRAIL = new RegExp(`(?:\\s+|\\s*[|·•,]\\s*)(?:${all((w) => w.trail).map(escapeRe).join('|')})\\s*$`, 'iu');
+const NAME_TRAIL = new RegExp(`(?:\\s+|\\s*[|·•,]\\s*)(?:${longestFirst(authorWords('trail')).map(escapeRe).join('|')})\\s*$`, 'iu');
 /** "Jane says:", "Jane sagt:" — a comment's signature. */
-const COMMENT_SIGNATURE = new RegExp(`\\s(?:${all((w) => w.says).map(escapeRe).join('|')})\\s*:?\\s*$`, 'iu');
-const ORGANISATION_WORDS = new Set(all((w) => w.organisation));
-const NOT_AUTHOR = new Set(all((w) => w.notAuthor));
+const COMMENT_SIGNATURE = new RegExp(`\\s(?:${longestFirst(chromeWords('commentSays')).map(escapeRe).join('|')})\\s*:?\\s*$`, 'iu');
+const ORGANISATION_WORDS: ReadonlySet<string> = new Set(authorWords('organisation'));
+const NOT_AUTHOR: ReadonlySet<string> = new Set(authorWords('notAuthor'));
 /** A name followed by " am Samstag", " on Monday", " le 3 mars": the date goes. */
 const NAME_THEN_DAY = /\s+(?:am|on|le|el|il|em)\s+(?:\d|\p{L}+tag\b|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim).*$/iu;
 
