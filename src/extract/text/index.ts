@@ -1441,7 +1441,7 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
     // author's bare name between separators.
     // Next to the headline, a blog's user name: "reineckefuchs — 2. Februar 2022".
-    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? handleSegment(text, date.rest) : undefined));
+    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? (handleSegment(text, date.rest) ?? (date.wordsBefore === 0 ? entryLineName(date.rest) : undefined)) : undefined));
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
@@ -1509,6 +1509,27 @@ function handleSegment(text: string, rest: string): string | undefined {
   const first = segments[0];
   if (first === undefined || !isUserHandle(first)) return undefined;
   return segments.length === 1 || text.trim().startsWith(first) ? first : undefined;
+}
+
+/**
+ * A blog theme's entry line next to the headline: the date (often the published and the updated
+ * date glued together), the author, then the categories or a comment count ("2. Februar 20202.
+ * Februar 2020 Alexander Roll 1 Kommentar Inklusion", "16. Mai 2019 Markus Elsberger Netzwerk,
+ * Windows", "1. November 20161. November 2016 surfguard"). The name is the first two words after
+ * the dates when a list or a count follows, or a user name alone.
+ */
+function entryLineName(rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
+  let text = rest.trim();
+  const second = readDateLine(text, 'UTC', undefined, 12);
+  if (second && second.wordsBefore === 0) text = second.rest.trim();
+  const cut = text.search(/\s\d|,/);
+  const head = (cut < 0 ? text : text.slice(0, cut)).trim();
+  const words = head.split(/\s+/);
+  if (words.length === 1) return cut < 0 && isUserHandle(head) ? head : undefined;
+  if (cut < 0 || words.length > 4) return undefined;
+  const name = words.slice(0, 2).join(' ');
+  return isBareAuthorLine(name) ? name : undefined;
 }
 
 /** A sentence: three words or more, ending as sentences end. */

@@ -116,6 +116,18 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, name)).toBe('byline');
   });
 
+  it.each([
+    ['2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar Inklusion, Kapitalismus', 'Alexander Roll'],
+    ['16. Mai 2019 Markus Elsberger Netzwerk, Windows', 'Markus Elsberger'],
+    ['1. November 20161. November 2016 surfguard', 'surfguard'],
+  ])('reads the author of a blog theme\'s entry line: dates, name, categories or a count (issue 12): %j', (line, name) => {
+    expect(extractText(page([line]), UTC).authors?.value).toEqual([{ name }]);
+  });
+
+  it('takes no name before the date from an entry line', () => {
+    expect(extractText(page(['Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|']), UTC).authors).toBeUndefined();
+  });
+
   it('takes the bare name right below the date line under the headline (issue 12)', () => {
     const result = extractText(page(['August 23, 2020', 'Leah C. Stokes']), UTC);
     expect(result.authors).toEqual({ value: [{ name: 'Leah C. Stokes' }], line: 7 });
