@@ -35,7 +35,7 @@ export const en: Lexicon = {
   author: {
     labels: ['show all articles of', 'show all articles by', 'more by', 'posts by', 'articles by', 'interview by', 'writer:', 'editor:', 'text:'],
     trail: ['twitter', 'follow', 'follow on twitter', 'more articles', 'more posts', 'all posts', 'view profile', 'profile', 'email', 'e-mail', 'contact', 'linkedin', 'facebook', 'instagram', '→', '»'],
-    organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store'],
+    organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store', 'union'],
     notAuthor: ['admin', 'administrator', 'anonymous', 'unknown', 'guest', 'author', 'posted', 'posted on', 'published', 'published by', 'follow', 'share', 'home', 'menu', 'sponsored', 'sponsored content', 'advertisement', 'read more', 'more', 'comments', 'date', 'date:', 'webmaster', 'user', 'by'],
   },
   published: ['published', 'posted', 'first published', 'date', 'created'],

@@ -1445,7 +1445,8 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
-    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text)) {
+    // (Not a heading a rule names: "Ähnliche Artikel" over a list of dated teasers.)
+    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text) && !matchPhraseRule(previous)) {
       if (result.title?.line !== previous.line) {
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';

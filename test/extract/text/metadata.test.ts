@@ -134,7 +134,7 @@ describe('metadata found in the text', () => {
     expect(result.published?.value).toEqual(new Date('2020-08-23T00:00:00Z'));
   });
 
-  it.each(['Wissen', 'Werbung', 'PAID CONTENT'])('takes no section label above a date line as the author: %s', (label) => {
+  it.each(['Wissen', 'Werbung', 'PAID CONTENT', 'Ähnliche Artikel', 'Related Articles', 'Europäische Union'])('takes no section label above a date line as the author: %s', (label) => {
     const result = extractText(page([label, 'April 12, 2021']), UTC);
     expect(result.authors).toBeUndefined();
     expect(result.published?.line).toBe(7);

@@ -182,7 +182,7 @@ describe('cleanAuthorName (the byline grammar shared by HTML and text)', () => {
 });
 
 describe('isOrganisationName / isSiteName', () => {
-  it.each(['ZooRoyal Petcare GmbH', 'Deutsches Rotes Kreuz e.V.', 'N-Land Redaktion', 'TVT-Redaktion', 'oe24.at', 'EFE', 'Redacción EC', 'Wirtualna Polska Media'])('organisation: %s', (name) => {
+  it.each(['ZooRoyal Petcare GmbH', 'Deutsches Rotes Kreuz e.V.', 'N-Land Redaktion', 'TVT-Redaktion', 'oe24.at', 'EFE', 'Redacción EC', 'Wirtualna Polska Media', 'Europäische Union'])('organisation: %s', (name) => {
     expect(isOrganisationName(name)).toBe(true);
   });
   it.each(['Jane Doe', 'Ursula von der Leyen', 'Michael Veeser-Dombrowski', 'marc', 'J.R. Stone'])('person: %s', (name) => {
