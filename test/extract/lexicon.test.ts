@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BYLINE_LEADS, CHROME_LANGUAGES, chromeWords, guessLanguage, LEXICONS, monthNumber, phraseAlternation, UPDATED_WORDS, WEEKDAY_WORDS } from '../../src/extract/lexicon/index.js';
-import type { ChromePhrases } from '../../src/extract/lexicon/types.js';
+import { authorLeads, authorWords, BYLINE_LEADS, CHROME_LANGUAGES, chromeWords, guessLanguage, WEAK_BYLINE_LEADS, LEXICONS, monthNumber, phraseAlternation, UPDATED_WORDS, WEEKDAY_WORDS } from '../../src/extract/lexicon/index.js';
+import type { AuthorWords, ChromePhrases } from '../../src/extract/lexicon/types.js';
+import { cleanAuthorName, isOrganisationName } from '../../src/extract/textual/byline.js';
 import { matchPhraseRule } from '../../src/extract/text/index.js';
 import { makeUnit } from '../../src/extract/text/units.js';
 import { BOILERPLATE_PHRASES } from '../../src/extract/html/rules.js';
@@ -30,6 +31,28 @@ describe('the lexicon', () => {
     expect(guessLanguage('Por Adriano Fernandes | 03/05/2022')?.code).toBe('es');
     expect(guessLanguage('Veröffentlicht am 4. März von der Redaktion')?.code).toBe('de');
     expect(guessLanguage('12345')).toBeUndefined();
+  });
+});
+
+describe('the author words of the lexicon (one byline grammar for text and HTML, issue 12)', () => {
+  it('are lower case and listed once per language, and no author label repeats a byline or author-box lead', () => {
+    for (const l of CHROME_LANGUAGES) {
+      for (const [field, words] of Object.entries(l.author ?? {}) as [keyof AuthorWords, readonly string[]][]) {
+        for (const w of words) expect(w, `${l.code}.author.${field}`).toBe(w.toLowerCase());
+        expect(new Set(words).size, `${l.code}.author.${field}`).toBe(words.length);
+      }
+      if ('bylineLeads' in l) for (const w of l.author?.labels ?? []) expect([...l.bylineLeads, ...(l.authorBoxLeads ?? [])], `${l.code}: ${w}`).not.toContain(w);
+    }
+  });
+
+  it('are what the byline grammar reads, in each language', () => {
+    for (const w of ['gmbh', 'redazione', 'redação', 'redakcja', 'redactie', 'rédaction']) expect(authorWords('organisation'), w).toContain(w);
+    expect(isOrganisationName('Agenzia Ansa Roma')).toBe(true);
+    expect(authorLeads()).toEqual(expect.arrayContaining(['by', 'alle beiträge von', 'tutti gli articoli di', 'av', 'af']));
+    expect([cleanAuthorName('Af Jens Hansen'), cleanAuthorName('Pubblicato da Anna Rossi'), cleanAuthorName('Anna Rossi Segui'), cleanAuthorName('Anónimo')]).toEqual(['Jens Hansen', 'Anna Rossi', 'Anna Rossi', undefined]);
+    expect(cleanAuthorName('Piet zegt:')).toBeUndefined();
+    // "de" and "di" lead a byline only before a capitalised name.
+    expect(WEAK_BYLINE_LEADS).toEqual(new Set(['de', 'di']));
   });
 });
 

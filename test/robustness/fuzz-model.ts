@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { build } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { EXIT } from '../../src/errors.js';
+import { ASSET_EXTENSIONS } from '../../src/sources/files.js';
 import { checkFeed } from '../../src/validate/index.js';
 
 export interface FuzzFile {
@@ -20,7 +21,7 @@ export interface FuzzFile {
   content: string | Uint8Array;
 }
 
-const EXTENSIONS = ['.md', '.md', '.markdown', '.txt', '.txt', '.html', '.htm', '.png', '.MD'] as const;
+const EXTENSIONS = ['.md', '.md', '.markdown', '.txt', '.txt', '.html', '.htm', '.png', '.rst', '.MD'] as const;
 
 /** Text that mixes every script, controls, lone surrogates, bidi marks and XML-illegal characters. */
 const nastyText = fc.oneof(
@@ -213,7 +214,10 @@ export async function buildAndCheck(files: FuzzFile[]): Promise<FuzzOutcome> {
       const shown = `articles/${f.name}`;
       const published = (await result.articles()).some((a) => a.relPath === f.name);
       const named = result.diagnostics.some((d) => d.file === shown);
-      if (!published && !named) problems.push(`${shown} is neither in the feeds nor named in a diagnostic`);
+      // A post's asset (an image beside it) is no article: skipped, and without a note.
+      if (ASSET_EXTENSIONS.has(path.extname(f.name).toLowerCase())) {
+        if (published || named) problems.push(`${shown} is an asset, yet ${published ? 'in the feeds' : 'named in a diagnostic'}`);
+      } else if (!published && !named) problems.push(`${shown} is neither in the feeds nor named in a diagnostic`);
     }
     const internal = result.diagnostics.filter((d) => d.code === 'ARTICLE_INTERNAL_ERROR');
     for (const d of internal) problems.push(`${d.file}: ${d.message}`);

@@ -10,7 +10,7 @@
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
 import { type DateContext, slashDayFirstFor } from '../dates.js';
-import { BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName } from '../textual/byline.js';
+import { AUTHOR_SPLIT, BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName, withoutNameLead } from '../textual/byline.js';
 import { type DomDocument, type DomElement, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
 import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
@@ -74,14 +74,10 @@ export const META_NAMES = {
 
 /** Separators between a headline and the site name in `<title>`. */
 const TITLE_SEPARATOR = /\s+(?:[|\-–—·•»:]|::)\s+/;
-/** A byline's leading "By" in several languages. */
-const BYLINE_PREFIX = /^\s*(?:by|von|par|por|door|di|da|av|af|przez|written by|posted by|words by)\s*:?\s+/i;
 /** Characters that do not occur in a person's name as a byline writes it. */
 const NOT_A_NAME_CHARS = /[*()[\]{}<>@#=|]|(?:^|\s)_|_(?:\s|$)/;
 /** Degrees and suffixes that a comma separates from the name they belong to. */
 const CREDENTIAL = /^(?:MS|MA|MD|PhD|RD|RDN|MPH|MBA|BSc|MSc|DO|RN|CPT|CNS|LD|Esq\.?|Jr\.?|Sr\.?|II|III|IV)$/i;
-/** Separators between several authors in one byline. */
-const AUTHOR_SEPARATOR = /\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s|\se\s)\s*/i;
 
 // ---------------------------------------------------------------------------------------------
 // Small guards for `unknown` JSON.
@@ -381,7 +377,7 @@ const JSON_LD_ORGANIZATION_TYPES = /^(?:Organization|NewsMediaOrganization|Corpo
 
 /** "By Jane Doe | Example News" -> "Jane Doe": a byline prefix and a trailing affiliation go. */
 function cleanPersonName(raw: string): string {
-  return normalizeSpace(raw.replace(BYLINE_PREFIX, '').split(/\s+\|\s+/)[0] ?? '');
+  return normalizeSpace(withoutNameLead(raw).split(/\s+\|\s+/)[0] ?? '');
 }
 
 function personFromJson(v: unknown, byId: Map<string, Json>): Person | undefined {
@@ -561,12 +557,12 @@ function tidyPeople(people: Person[]): Person[] {
 }
 
 function authorsFromText(text: string): Person[] {
-  const cleaned = normalizeSpace(text).replace(BYLINE_PREFIX, '');
+  const cleaned = withoutNameLead(normalizeSpace(text));
   if (!cleaned || /^https?:\/\//i.test(cleaned)) return [];
   return tidyPeople(dedupePeople(
     cleaned
-      .split(AUTHOR_SEPARATOR)
-      .map((n) => n.replace(BYLINE_PREFIX, '').trim())
+      .split(AUTHOR_SPLIT)
+      .map((n) => withoutNameLead(n))
       // A name has no digits and does not start in lower case ("on December 30" is a date).
       // A lower-case start is a date or a phrase ("on December 30"), except a one-word user name ("marc").
       .filter((n) => n !== '' && n.length <= 80 && !/^https?:\/\//i.test(n) && !/\d/.test(n) && (!/^\p{Ll}/u.test(n) || /^[\p{L}._-]{4,30}$/u.test(n)))

@@ -4,6 +4,7 @@
  * Italian, Dutch and Polish (one module each). The date reader (../dates.ts) and the byline
  * and date-line rules take their word lists from here, so a language is added in one place.
  */
+import { da } from './da.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -14,15 +15,29 @@ import { pl } from './pl.js';
 import { pt } from './pt.js';
 import { ja } from './ja.js';
 import { ru } from './ru.js';
-import type { ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
+import { sv } from './sv.js';
+import type { AuthorWords, ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
 import { zh } from './zh.js';
 
-export type { ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
+export type { AuthorWords, ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
 
 export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl];
 
-/** Every language with chrome phrases: the lexicons, then the chrome-only languages. */
-export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh];
+/** Every language with chrome phrases or author words: the lexicons, then the languages that have only those. */
+export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh, sv, da];
+
+/** The author words of one field (`AuthorWords`), of every language, each once. */
+export function authorWords(key: keyof AuthorWords): string[] {
+  return [...new Set(CHROME_LANGUAGES.flatMap((l) => l.author?.[key] ?? []))];
+}
+
+/**
+ * Every lead before an author's name in every language: the byline leads, the author-box leads and
+ * the author labels ("by", "alle beiträge von", "writer:").
+ */
+export function authorLeads(): string[] {
+  return [...new Set([...LEXICONS.flatMap((l) => [...l.bylineLeads, ...(l.authorBoxLeads ?? [])]), ...authorWords('labels')])];
+}
 
 type KeysOf<T> = { [K in keyof ChromePhrases]-?: NonNullable<ChromePhrases[K]> extends T ? K : never }[keyof ChromePhrases];
 /** The chrome fields that hold patterns, and those that hold words. */
@@ -89,6 +104,8 @@ export const UPDATED_WORDS: ReadonlySet<string> = collect((l) => l.updated);
 export const PUBLISHED_WORDS: ReadonlySet<string> = collect((l) => l.published);
 /** Words that introduce authors in every language ("by", "von", "par", "door", "przez"). */
 export const BYLINE_LEADS: ReadonlySet<string> = collect((l) => l.bylineLeads);
+/** Leads that are also frequent words ("de", "di"), in every language: only before a capitalised name. */
+export const WEAK_BYLINE_LEADS: ReadonlySet<string> = collect((l) => l.weakBylineLeads ?? []);
 /** Leads of an author box or profile link in every language ("view all posts by", "über den autor"). */
 export const AUTHOR_BOX_LEADS: ReadonlySet<string> = collect((l) => l.authorBoxLeads ?? []);
 /** Small words inside or around written dates in every language. */
@@ -133,4 +150,4 @@ export function guessLanguage(text: string): Lexicon | undefined {
   return best;
 }
 
-export { de, en, es, fr, it, ja, nl, pl, pt, ru, zh };
+export { da, de, en, es, fr, it, ja, nl, pl, pt, ru, sv, zh };

@@ -24,12 +24,17 @@ export const nl: Lexicon = {
   units: { minuut: UNIT.MINUTE, minuten: UNIT.MINUTE, min: UNIT.MINUTE, uur: UNIT.HOUR, uren: UNIT.HOUR, dag: UNIT.DAY, dagen: UNIT.DAY, week: UNIT.WEEK, weken: UNIT.WEEK },
   bylineLeads: ['door', 'geschreven door', 'auteur:'],
   authorBoxLeads: ['alle berichten van', 'meer van', 'over de auteur'],
+  author: {
+    organisation: ['redactie', 'b.v.', 'bv', 'nv'],
+    notAuthor: ['anoniem'],
+  },
   published: ['gepubliceerd', 'geplaatst', 'datum'],
   updated: ['bijgewerkt', 'laatst bijgewerkt', 'gewijzigd'],
   dateJoiners: ['op', 'om', 'uur', 'van'],
   slashDayFirst: true,
   stopwords: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'voor', 'zijn', 'met', 'ik', 'je', 'op'],
   chrome: {
+    commentSays: ['schreef', 'zegt'],
     htmlBlock: [/^(?:\d+\s*)?leestijd\b.{0,25}$/i],
   },
 };

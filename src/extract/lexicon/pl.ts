@@ -25,9 +25,16 @@ export const pl: Lexicon = {
   units: { minuta: UNIT.MINUTE, minuty: UNIT.MINUTE, minut: UNIT.MINUTE, min: UNIT.MINUTE, godzina: UNIT.HOUR, godziny: UNIT.HOUR, godzin: UNIT.HOUR, dzień: UNIT.DAY, dni: UNIT.DAY, tydzień: UNIT.WEEK, tygodnie: UNIT.WEEK },
   bylineLeads: ['przez', 'autor:', 'autorka:'],
   authorBoxLeads: ['wszystkie wpisy autora', 'o autorze'],
+  author: {
+    labels: ['opublikowane przez'],
+    organisation: ['redakcja', 'sp. z o.o.', 'polska', 'media'],
+  },
   published: ['opublikowano', 'dodano', 'data'],
   updated: ['zaktualizowano', 'aktualizacja', 'zmieniono'],
   dateJoiners: ['o', 'godz.', 'r.'],
   slashDayFirst: true,
   stopwords: ['i', 'nie', 'się', 'na', 'jest', 'że', 'do', 'jak', 'od', 'czy', 'to', 'w', 'z'],
+  chrome: {
+    commentSays: ['pisze'],
+  },
 };

@@ -23,7 +23,13 @@ export const pt: Lexicon = {
   agoAfter: ['atrás'],
   units: { minuto: UNIT.MINUTE, minutos: UNIT.MINUTE, min: UNIT.MINUTE, hora: UNIT.HOUR, horas: UNIT.HOUR, dia: UNIT.DAY, dias: UNIT.DAY, semana: UNIT.WEEK, semanas: UNIT.WEEK },
   bylineLeads: ['por', 'escrito por', 'publicado por', 'autor:', 'autora:'],
+  weakBylineLeads: ['de'],
   authorBoxLeads: ['ver todos os posts de', 'mais artigos de', 'sobre o autor', 'sobre a autora'],
+  author: {
+    trail: ['seguir'],
+    organisation: ['redação', 'agência', 's.a.', 'ltda', 'jornal'],
+    notAuthor: ['anônimo', 'por'],
+  },
   published: ['publicado', 'publicada', 'data'],
   updated: ['atualizado', 'atualizada', 'atualização'],
   dateJoiners: ['de', 'do', 'em', 'às', 'as', 'a', 'h'],

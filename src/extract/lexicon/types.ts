@@ -22,11 +22,15 @@ export interface Lexicon {
   units: Readonly<Record<string, number>>;
   /** Words that introduce the author(s): "by", "von", "par". */
   bylineLeads: readonly string[];
+  /** Leads that are also frequent words ("de", "di"): a byline only before a capitalised name. */
+  weakBylineLeads?: readonly string[];
   /**
    * Leads of an author box or profile link, before the author's name anywhere on the page:
    * "view all posts by", "about the author", "alle beiträge von".
    */
   authorBoxLeads?: readonly string[];
+  /** The words author names are read by in markup and metadata; see `AuthorWords`. */
+  author?: AuthorWords;
   /** Labels of the publication date: "published", "veröffentlicht". */
   published: readonly string[];
   /** Labels of an update date: "updated", "aktualisiert". */
@@ -47,7 +51,25 @@ export interface Lexicon {
  */
 export interface ChromeLanguage {
   code: string;
-  chrome: ChromePhrases;
+  chrome?: ChromePhrases;
+  author?: AuthorWords;
+}
+
+/**
+ * The words of one language that author names are cleaned and judged by (../textual/byline.ts,
+ * `cleanAuthorName`, `isOrganisationName`), for the HTML and the text extractor alike. The leads
+ * before a name are `bylineLeads`, `authorBoxLeads` and `labels` together; the verbs of a
+ * commenter's signature ("Jane says:") are the chrome's `commentSays`. Lower case.
+ */
+export interface AuthorWords {
+  /** Leads before a name besides the byline and author-box leads: roles, profile links ("writer:", "posts by"). */
+  labels?: readonly string[];
+  /** Words after a name that belong to a link or a follow button, not to the name ("twitter", "folgen"). */
+  trail?: readonly string[];
+  /** Words that make a name an organisation, an outlet or a place, not a person ("gmbh", "redaktion"). */
+  organisation?: readonly string[];
+  /** Whole strings that are labels, placeholders or navigation, never an author ("admin", "anonyme"). */
+  notAuthor?: readonly string[];
 }
 
 /**

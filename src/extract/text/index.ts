@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
@@ -113,7 +113,8 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     const unit = units[i] as Unit;
     if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
     const name = unit.text.trim();
-    if (!isBareAuthorLine(name) || !nameRecurs(units, i, name)) continue;
+    // Right under the headline the name needs no second mention: a label there is rarer than a byline.
+    if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name))) continue;
     result.authors = { value: [{ name }], line: unit.line };
     meta[i] = 'byline';
     return;
@@ -1306,6 +1307,7 @@ function readMetadata(
   const to = Math.min(units.length - 1, Math.max(start, 0) + META_WINDOW_INSIDE);
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
+    if (process.env.DBG) console.error('META', i, unit.line, JSON.stringify(labels[i]), unit.words, unit.text.slice(0, 60));
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
@@ -1382,6 +1384,7 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
       if (AFTER_STORY.has(labels[i]?.rule ?? '')) return;
     }
     // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
+    if (process.env.DBG && BYLINE_START.test(unit.text)) console.error('CLOSE', i, unit.line, JSON.stringify(labels[i]), meta[i], unit.list, unit.words, end, unit.text.slice(0, 60));
     if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
     if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
     const byline = splitByline(unit.text);
@@ -1403,10 +1406,14 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     meta[i] = 'tags-line';
     return;
   }
-  const byline = splitByline(text);
+  // "By" on a line of its own, the names on the next ("By" / "Todd Bates" / "Date" / "February 5, 2020").
+  const next = units[i + 1];
+  const leadAlone = isLeadAlone(text) && next !== undefined && next.words > 0 && !meta[i + 1] && next.words <= META_MAX_WORDS;
+  const byline = leadAlone ? splitByline(`${text.trim().replace(/\s*:$/, '')}: ${next.text}`) : splitByline(text);
   if (byline) {
-    if (!result.authors) result.authors = { value: byline.authors, line: unit.line };
+    if (!result.authors) result.authors = { value: byline.authors, line: leadAlone ? next.line : unit.line };
     meta[i] = 'byline';
+    if (leadAlone) meta[i + 1] = 'byline';
     if (byline.rest.length > 0) {
       const date = readDateLine(byline.rest, options.timezone, options.referenceDate, 6);
       if (date) setDate(result, date.kind, date.value, unit.line);
@@ -1434,15 +1441,22 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
     // author's bare name between separators.
     // Next to the headline, a blog's user name: "reineckefuchs — 2. Februar 2022".
-    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? handleSegment(text, date.rest) : undefined));
+    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? (handleSegment(text, date.rest) ?? (date.wordsBefore === 0 ? entryLineName(date.rest) : undefined)) : undefined));
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
-    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text)) {
+    // (Not a heading a rule names: "Ähnliche Artikel" over a list of dated teasers.)
+    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text) && !matchPhraseRule(previous)) {
       if (result.title?.line !== previous.line) {
         result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
         meta[i - 1] = 'byline';
       }
+    }
+    // Or right below it, next to the headline ("August 23, 2020" / "Leah C. Stokes").
+    const below = units[i + 1];
+    if (bareName && nearTitle && below && !meta[i + 1] && !result.authors && isBareAuthorLine(below.text) && result.title?.line !== below.line) {
+      result.authors = { value: [{ name: below.text.trim() }], line: below.line };
+      meta[i + 1] = 'byline';
     }
   }
 }
@@ -1496,6 +1510,27 @@ function handleSegment(text: string, rest: string): string | undefined {
   const first = segments[0];
   if (first === undefined || !isUserHandle(first)) return undefined;
   return segments.length === 1 || text.trim().startsWith(first) ? first : undefined;
+}
+
+/**
+ * A blog theme's entry line next to the headline: the date (often the published and the updated
+ * date glued together), the author, then the categories or a comment count ("2. Februar 20202.
+ * Februar 2020 Alexander Roll 1 Kommentar Inklusion", "16. Mai 2019 Markus Elsberger Netzwerk,
+ * Windows", "1. November 20161. November 2016 surfguard"). The name is the first two words after
+ * the dates when a list or a count follows, or a user name alone.
+ */
+function entryLineName(rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
+  let text = rest.trim();
+  const second = readDateLine(text, 'UTC', undefined, 12);
+  if (second && second.wordsBefore === 0) text = second.rest.trim();
+  const cut = text.search(/\s\d|,/);
+  const head = (cut < 0 ? text : text.slice(0, cut)).trim();
+  const words = head.split(/\s+/);
+  if (words.length === 1) return cut < 0 && isUserHandle(head) ? head : undefined;
+  if (cut < 0 || words.length > 4) return undefined;
+  const name = words.slice(0, 2).join(' ');
+  return isBareAuthorLine(name) ? name : undefined;
 }
 
 /** A sentence: three words or more, ending as sentences end. */

@@ -6,25 +6,28 @@
  * A photo credit (`Photo: Elena Kovacs / Staff`) is not a byline.
  */
 import type { Person } from '../../model.js';
-import { alternation, BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS, WEEKDAY_WORDS } from '../lexicon/index.js';
+import { alternation, authorLeads, authorWords, BYLINE_LEADS, WEAK_BYLINE_LEADS, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, TODAY_WORDS, UPDATED_WORDS, WEEKDAY_WORDS, YESTERDAY_WORDS } from '../lexicon/index.js';
 
 /**
- * Words that introduce the author(s): these, and every lexicon's `bylineLeads` (../lexicon/<lang>.ts).
- * Tested on lower case.
+ * Words that introduce the author(s): every lexicon's `bylineLeads` and `weakBylineLeads`
+ * (../lexicon/<lang>.ts), but not a lead that is also a weekday's abbreviation (German "Di" before
+ * "Dienstag 14:30"). Tested on lower case.
  */
-const LEAD_WORDS = [
-  'by', 'written by', 'words by', 'posted by', 'story by', 'text by', 'reporting by',
-  'por', 'escrito por', 'publicado por', 'texto de', 'texto:',
-  'par', 'écrit par', 'publié par',
-  'von', 'von:', 'geschrieben von', 'text:', 'autor:', 'autorin:', 'autora:', 'author:', 'authors:', 'auteur:', 'auteur :', 'autores:',
-  'redakteur:', 'redakteurin:', 'redaktion:', 'interview:', 'beitrag von', 'ein beitrag von', 'blog-beitrag von', 'blogbeitrag von', 'blog beitrag von',
-  'de',
-  // (Not a lead that is also a weekday's abbreviation: German "Di" before "Dienstag 14:30".)
-  ...[...BYLINE_LEADS].filter((w) => !WEEKDAY_WORDS.has(w)),
-];
+const LEAD_WORDS = [...BYLINE_LEADS, ...WEAK_BYLINE_LEADS].filter((w) => !WEEKDAY_WORDS.has(w));
 /** Leads that are also frequent words ("de", "di"): only before a capitalised name. */
-const WEAK_LEADS = new Set(['de', 'di']);
+const WEAK_LEADS = WEAK_BYLINE_LEADS;
 export const BYLINE_LEAD = new RegExp(`^(?:${alternation(LEAD_WORDS)})(?:\\s*:)?\\s+`, 'i');
+
+/**
+ * Leads that stand alone on a line above the names ("By" / "Todd Bates", "Autor" / "Georg Quaas"):
+ * every strong lead, a label also without its colon.
+ */
+const LEAD_ALONE: ReadonlySet<string> = new Set(LEAD_WORDS.map((w) => w.replace(/\s*:$/, '')).filter((w) => !WEAK_LEADS.has(w)));
+
+/** A line that is only a lead word ("By", "Von", "Autor:", "Written by"): the names are on the next line. */
+export function isLeadAlone(line: string): boolean {
+  return LEAD_ALONE.has(withoutRule(line).toLowerCase().replace(/\s*:$/, ''));
+}
 
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
@@ -51,19 +54,26 @@ export const PHOTO_CREDIT =
  */
 export const ROLE_BYLINE = /^([^,]{3,60}),\s+(?:[\p{L}.&'’-]+\s+){0,4}(?:writer|reporter|correspondent|editor|columnist|contributor)$/iu;
 
-/** Separators between several authors. */
-const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
+/** Separators between several authors (in a byline, a meta author, a JSON-LD name). */
+export const AUTHOR_SPLIT = /\s*(?:,\s*(?:and|y|e|et|und)\s+|\s(?:and|&|y|e|et|und)\s|,|;)\s*/i;
 
 /** A date written with a month name first ("March 9", "Sept. 3", "März 9"), in every lexicon language. */
 const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
 const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** What a count after a byline counts ("5 Comments", "Kommentare 4"): the lexicons' counter nouns. */
 const COUNTER_NOUNS = alternation([...chromeWords('counterNouns'), 'kommentar', 'comentario', 'commentaire']);
+/**
+ * Date labels that may follow the name on a byline ("von Herr_Rein Veröffentlicht am 11. Juni 2019",
+ * "Evgenia Karp Zuletzt geändert am 06.11.2023"): the lexicons' published and updated words of five
+ * letters or more (not "le", "date", "stand", which also stand in names and sentences).
+ */
+const DATE_LABEL = alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 5 && !['stand', 'datum'].includes(w)));
+
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
-  `\\s+(?:[-–—|•·~/]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
+  `\\s+(?:[-–—|•·~/@]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
     // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:").
-    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))`,
+    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
   'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
@@ -73,7 +83,7 @@ const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\
  * name, then a dash, a comma or nothing, then a written date at once.
  */
 const NAME_BEFORE_DATE = new RegExp(
-  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+|(?<=\\p{Ll})(?=\\p{Lu}))(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
+  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+(?:(?:${DATE_LABEL})(?:\\s+(?:am|on|le|el|em|il)|\\s*:)?\\s+)?|(?<=\\p{Ll})(?=\\p{Lu}))(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
   'iu',
 );
 
@@ -136,6 +146,11 @@ const NOT_NAME_WORDS = new Set([
  */
 const LEXICON_NOT_NAME: ReadonlySet<string> = new Set(
   [...LEXICONS.flatMap((l) => l.stopwords), ...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => !NAME_PARTICLES.has(w) && !w.includes(' ')),
+);
+
+/** The one-word labels of share bars, menus, comment actions and ad slots ("Teilen", "Link", "Reply"): not in a name. */
+const CHROME_LABEL_WORDS: ReadonlySet<string> = new Set(
+  (['shareWords', 'navigationLabels', 'commentActions', 'adLabels', 'cookieAccept', 'breadcrumbRoots'] as const).flatMap((key) => chromeWords(key)).filter((w) => !w.includes(' ')),
 );
 
 const LEXICON_STOPWORDS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => l.stopwords));
@@ -214,13 +229,15 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
     // what follows is entirely a name.
     after = text.slice(lead[0].length);
     if (WEAK_LEADS.has(lead[0].trim().toLowerCase()) && !/^\p{Lu}/u.test(after)) return undefined;
+    // A dated byline names its author plainly, even as a user name ("von eseppelt · 31. Oktober 2023").
+    handle = DATED.test(after);
   } else if (POSTED_ON_BY.test(text) || DATE_FIRST.test(text)) {
     let last: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
     for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) last = m;
     if (last === null) return undefined;
     after = text.slice(last.index + last[0].length);
-    handle = /\d/.test(text.slice(0, last.index));
+    handle = DATED.test(text);
   } else {
     const role = ROLE_BYLINE.exec(text);
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
@@ -233,6 +250,9 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
   return names.length > 0 ? { names: withoutTail(names), handle } : undefined;
 }
+
+/** A written date somewhere in a line: a numeric date, a time, a day and month, or a year. */
+const DATED = new RegExp(`\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d:\\d\\d|\\b\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST}`, 'iu');
 
 /** A user name as blogs print it: one word, letters first, maybe digits, dots, dashes ("gizzmo", "uriebe"). */
 const USER_HANDLE = /^\p{L}[\p{L}\d._-]{2,30}$/u;
@@ -273,7 +293,9 @@ function namesToPeople(names: string, handle = false): Person[] | undefined {
     if (part.trim().length === 0) continue;
     const name = cleanAuthorName(part);
     if (name === undefined) return undefined;
-    const isHandle = handle && USER_HANDLE.test(name) && !NOT_NAME_WORDS.has(name.toLowerCase()) && !NOT_AUTHOR.has(name.toLowerCase());
+    const lower = name.toLowerCase();
+    const isHandle =
+      handle && USER_HANDLE.test(name) && !NOT_NAME_WORDS.has(lower) && !NOT_AUTHOR.has(lower) && !LEXICON_NOT_NAME.has(lower) && !TODAY_WORDS.has(lower) && !YESTERDAY_WORDS.has(lower) && !hasCalendarWord(name);
     if (!isHandle && !looksLikePersonName(name)) return undefined;
     people.push({ name });
   }
@@ -307,78 +329,28 @@ export function looksLikePersonName(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Author names as pages write them in markup and metadata (meta author, JSON-LD, rel=author,
 // elements classed "author"/"byline"): one grammar for the HTML and the text extractor.
-// The words are kept per language, one table each, so that they can move into the lexicon.
-
-interface BylineWords {
-  /** Phrases before the name: roles, "posted by", a profile link's "all posts by". Lower case. */
-  lead: readonly string[];
-  /** Words after the name that belong to a link or a follow button, not to the name. Lower case. */
-  trail: readonly string[];
-  /** Verbs after a commenter's name ("Jane says:"): such a line is a comment, not a byline. */
-  says: readonly string[];
-  /** Words that make a name an organisation, an outlet or a place, not a person. Lower case. */
-  organisation: readonly string[];
-  /** Whole strings that are labels, placeholders or navigation, never an author. Lower case. */
-  notAuthor: readonly string[];
-}
-
-const EN: BylineWords = {
-  lead: ['view all posts by', 'see all posts by', 'all posts by', 'show all articles of', 'show all articles by', 'more articles by', 'more by', 'more from', 'posts by', 'articles by', 'posted by', 'written by', 'words by', 'story by', 'text by', 'reporting by', 'interview by', 'author:', 'authors:', 'writer:', 'editor:', 'interview:', 'text:', 'by'],
-  trail: ['twitter', 'follow', 'follow on twitter', 'more articles', 'more posts', 'all posts', 'view profile', 'profile', 'email', 'e-mail', 'contact', 'linkedin', 'facebook', 'instagram', '→', '»'],
-  says: ['says', 'said', 'wrote', 'replied'],
-  organisation: ['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'company', 'media', 'news', 'online', 'press', 'editorial', 'magazine', 'team', 'staff', 'group', 'network', 'blog', 'official', 'newsroom', 'desk', 'agency', 'foundation', 'association', 'university', 'institute', 'ministry', 'department', 'council', 'society', 'club', 'shop', 'store'],
-  notAuthor: ['admin', 'administrator', 'anonymous', 'unknown', 'guest', 'author', 'posted', 'posted on', 'published', 'published by', 'follow', 'share', 'home', 'menu', 'sponsored', 'sponsored content', 'advertisement', 'read more', 'more', 'comments', 'date', 'date:', 'webmaster', 'user', 'by'],
-};
-
-const DE: BylineWords = {
-  lead: ['zeige alle beiträge von', 'alle beiträge von', 'alle artikel von', 'mehr artikel von', 'mehr von', 'beiträge von', 'artikel von', 'eingestellt von', 'veröffentlicht von', 'geschrieben von', 'verfasst von', 'gepostet von', 'erstellt von', 'ein beitrag von', 'ein artikel von', 'autor:', 'autorin:', 'autoren:', 'redakteur:', 'redakteurin:', 'text:', 'text von', 'interview:', 'von'],
-  trail: ['folgen', 'mehr artikel', 'alle artikel', 'mehr zum autor', 'profil', 'kontakt', 'e-mail'],
-  says: ['sagt', 'schreibt', 'meint', 'antwortet'],
-  organisation: ['gmbh', 'ag', 'kg', 'abteilung', 'pressedienst', 'e.v.', 'e. v.', 'ev', 'mbh', 'redaktion', 'verlag', 'zeitung', 'magazin', 'amt', 'ministerium', 'bundesministerium', 'verband', 'verein', 'institut', 'stiftung', 'deutschland', 'germany', 'österreich', 'schweiz', 'kreuz', 'diakonie', 'caritas', 'landesanstalt', 'pressestelle', 'feuerwehr', 'kirche', 'bistum', 'partei', 'fraktion', 'gemeinde', 'stadt', 'landkreis', 'universität', 'hochschule', 'gesellschaft', 'genossenschaft', 'bank', 'sparkasse', 'versicherung', 'agentur', 'nachrichten', 'rundschau', 'tagblatt', 'kurier', 'anzeiger', 'volksblatt'],
-  notAuthor: ['autor', 'autorin', 'gast', 'quelle', 'unbekannt', 'publiziert am', 'veröffentlicht am', 'veröffentlicht', 'datum', 'datum:', 'gesponserte inhalte', 'anzeige', 'werbung', 'teilen', 'folgen', 'startseite', 'kommentare', 'alle beiträge', 'von'],
-};
-
-const FR: BylineWords = {
-  lead: ['voir tous les articles de', 'tous les articles de', 'publié par', 'écrit par', 'rédigé par', 'auteur :', 'auteur:', 'auteure :', 'auteure:', 'texte :', 'par'],
-  trail: ['suivre', 'afficher mon profil complet', 'voir le profil', 'profil'],
-  says: ['dit', 'a dit', 'écrit'],
-  organisation: ['sa', 's.a.', 'sarl', 'rédaction', 'éditions', 'journal', 'ministère', 'association', 'fondation', 'france'],
-  notAuthor: ['auteur', 'auteurs', 'auteur(s)', 'anonyme', 'inconnu', 'afficher mon profil complet', 'publié le', 'par'],
-};
-
-const ES_PT_IT: BylineWords = {
-  lead: ['ver todas las entradas de', 'publicado por', 'escrito por', 'escrito por:', 'texto de', 'autor:', 'autora:', 'autor :', 'pubblicato da', 'scritto da', 'di', 'por'],
-  trail: ['seguir', 'segui'],
-  says: ['dice', 'dijo', 'disse', 'ha detto'],
-  organisation: ['redacción', 'redação', 'redazione', 'agencia', 'agência', 'agenzia', 's.a.', 's.l.', 'ltda', 'spa', 's.p.a.', 'srl', 'diario', 'periódico', 'jornal', 'giornale', 'efe', 'ansa'],
-  notAuthor: ['anónimo', 'anonimo', 'anônimo', 'desconocido', 'por'],
-};
-
-const PL_NL_OTHER: BylineWords = {
-  lead: ['opublikowane przez', 'autor:', 'przez', 'geschreven door', 'door', 'av', 'af'],
-  trail: [],
-  says: ['pisze', 'schreef', 'zegt'],
-  organisation: ['redakcja', 'sp. z o.o.', 'redactie', 'b.v.', 'bv', 'nv', 'polska', 'media'],
-  notAuthor: ['anoniem'],
-};
-
-const LANGUAGES: readonly BylineWords[] = [EN, DE, FR, ES_PT_IT, PL_NL_OTHER];
+// The words are the lexicons' (../lexicon/<lang>.ts): leads, `author` words, `commentSays`.
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const byLength = (a: string, b: string): number => b.length - a.length;
-const all = (pick: (w: BylineWords) => readonly string[]): string[] => [...new Set(LANGUAGES.flatMap(pick))].sort(byLength);
+const longestFirst = (words: Iterable<string>): string[] => [...new Set(words)].sort(byLength);
 
 /** "Zeige alle Beiträge von", "Redakteur:", "Written by", "By" before a name (also glued: "OFJane"). */
-const NAME_LEAD = new RegExp(`^(?:${all((w) => w.lead).map((l) => (/[:\s]$/.test(l) || /\s/.test(l) ? `${escapeRe(l)}\\s*` : `${escapeRe(l)}\\s+`)).join('|')})`, 'iu');
+const NAME_LEAD = new RegExp(`^(?:${longestFirst(authorLeads()).map((l) => (/[:\s]$/.test(l) || /\s/.test(l) ? `${escapeRe(l)}\\s*` : `${escapeRe(l)}(?:\\s*:)?\\s+`)).join('|')})`, 'iu');
+/** The text without the lead before its names ("By Jane Doe and Sam Roe" -> "Jane Doe and Sam Roe"). */
+export function withoutNameLead(text: string): string {
+  return text.trim().replace(NAME_LEAD, '');
+}
+
 /** "… Twitter", "… Follow", "… more articles", "→" after a name. */
-const NAME_TRAIL = new RegExp(`(?:\\s+|\\s*[|·•,]\\s*)(?:${all((w) => w.trail).map(escapeRe).join('|')})\\s*$`, 'iu');
+const NAME_TRAIL = new RegExp(`(?:\\s+|\\s*[|·•,]\\s*)(?:${longestFirst(authorWords('trail')).map(escapeRe).join('|')})\\s*$`, 'iu');
 /** "Jane says:", "Jane sagt:" — a comment's signature. */
-const COMMENT_SIGNATURE = new RegExp(`\\s(?:${all((w) => w.says).map(escapeRe).join('|')})\\s*:?\\s*$`, 'iu');
-const ORGANISATION_WORDS = new Set(all((w) => w.organisation));
-const NOT_AUTHOR = new Set(all((w) => w.notAuthor));
+const COMMENT_SIGNATURE = new RegExp(`\\s(?:${longestFirst(chromeWords('commentSays')).map(escapeRe).join('|')})\\s*:?\\s*$`, 'iu');
+const ORGANISATION_WORDS: ReadonlySet<string> = new Set(authorWords('organisation'));
+const NOT_AUTHOR: ReadonlySet<string> = new Set(authorWords('notAuthor'));
 /** A name followed by " am Samstag", " on Monday", " le 3 mars": the date goes. */
 const NAME_THEN_DAY = /\s+(?:am|on|le|el|il|em)\s+(?:\d|\p{L}+tag\b|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim).*$/iu;
 
@@ -481,6 +453,7 @@ export function isBareAuthorLine(text: string): boolean {
   const first = (name.split(' ')[0] as string).toLowerCase();
   if (NAME_PARTICLES.has(first) || LEXICON_STOPWORDS.has(first) || PHRASE_OPENERS.has(first)) return false;
   if (cleanAuthorName(name) !== name || isOrganisationName(name)) return false;
+  if (name.split(' ').some((w) => CHROME_LABEL_WORDS.has(w.toLowerCase()))) return false;
   // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
   return !/\p{Lu}{4}/u.test(name);
 }

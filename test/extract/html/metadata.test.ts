@@ -199,6 +199,16 @@ describe('extractHtml metadata: markup', () => {
     }
   });
 
+  it.each([
+    ['Ann Smith, Bob Jones, and Cy Dale', ['Ann Smith', 'Bob Jones', 'Cy Dale']],
+    ['By: Ann Smith', ['Ann Smith']],
+    ['Da Silva Santos', ['Da Silva Santos']],
+    ['Von Ann Smith und Bob Jones', ['Ann Smith', 'Bob Jones']],
+  ])('splits and cleans a meta author by the text byline grammar: %j (issue 12)', (content, names) => {
+    const html = page({ head: `<meta name="author" content="${content}">`, body: BODY });
+    expect(extractHtml(html, opts).found.authors?.value).toEqual(names.map((name) => ({ name })));
+  });
+
   it('does not take a comment form label or a credential for an author', () => {
     const html = page({
       head: '<meta name="author" content="Ilana Muhlstein, MS, RDN">',

@@ -91,13 +91,50 @@ describe('metadata found in the text', () => {
     expect(extractText(text, UTC).authors).toEqual({ value: [{ name: 'Marie Rövekamp' }], line: 6 });
   });
 
-  it.each(['Marie Rövekamp', 'Mein Konto', 'Der Turm'])('takes no bare two-word line under the headline the page does not name again: %s', (line) => {
+  it('takes a bare name right under the headline as the author though the page names that person once (issue 12)', () => {
+    expect(extractText(page(['Kathrin Hofmeister']), UTC).authors).toEqual({ value: [{ name: 'Kathrin Hofmeister' }], line: 6 });
+  });
+
+  it.each(['Mein Konto', 'Der Turm', 'Teilen Twittern', 'Warenkorb Interner Link'])('takes no bare label under the headline for an author: %s', (line) => {
     const result = extractText(page([line]), UTC);
     expect(result.authors).toBeUndefined();
     expect(result.title?.value).toBe('Trains to run every fifteen minutes');
   });
 
-  it.each(['Wissen', 'Werbung', 'PAID CONTENT'])('takes no section label above a date line as the author: %s', (label) => {
+  it('takes no bare name further down that the page does not name again', () => {
+    const result = extractText(page(['Council members voted eleven to two.', '', 'Marie Rövekamp']), UTC);
+    expect(result.authors).toBeUndefined();
+  });
+
+  it.each([
+    [['By', '', 'Todd Bates', '', 'Date', '', 'February 5, 2020'], 'Todd Bates', 8],
+    [['Autor', '', 'Georg Quaas'], 'Georg Quaas', 8],
+  ])('reads the names on the line after a lead that stands alone (issue 12): %j', (head, name, line) => {
+    const result = extractText(page(head), UTC);
+    expect(result.authors).toEqual({ value: [{ name }], line });
+    expect(ruleOf(result, head[0] as string)).toBe('byline');
+    expect(ruleOf(result, name)).toBe('byline');
+  });
+
+  it.each([
+    ['2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar Inklusion, Kapitalismus', 'Alexander Roll'],
+    ['16. Mai 2019 Markus Elsberger Netzwerk, Windows', 'Markus Elsberger'],
+    ['1. November 20161. November 2016 surfguard', 'surfguard'],
+  ])('reads the author of a blog theme\'s entry line: dates, name, categories or a count (issue 12): %j', (line, name) => {
+    expect(extractText(page([line]), UTC).authors?.value).toEqual([{ name }]);
+  });
+
+  it('takes no name before the date from an entry line', () => {
+    expect(extractText(page(['Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|']), UTC).authors).toBeUndefined();
+  });
+
+  it('takes the bare name right below the date line under the headline (issue 12)', () => {
+    const result = extractText(page(['August 23, 2020', 'Leah C. Stokes']), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Leah C. Stokes' }], line: 7 });
+    expect(result.published?.value).toEqual(new Date('2020-08-23T00:00:00Z'));
+  });
+
+  it.each(['Wissen', 'Werbung', 'PAID CONTENT', 'Ähnliche Artikel', 'Related Articles', 'Europäische Union'])('takes no section label above a date line as the author: %s', (label) => {
     const result = extractText(page([label, 'April 12, 2021']), UTC);
     expect(result.authors).toBeUndefined();
     expect(result.published?.line).toBe(7);
