@@ -20,9 +20,11 @@
  * and createRequire(import.meta.url) resolve exactly as before. CommonJS dependencies inside the
  * bundle get a `require` (for Node's built-in modules) from a banner.
  *
- * 3. esbuild bundles the CLI once more as one CommonJS script, lib/cli/main.cjs, whose first line
+ * 3. esbuild bundles the CLI once more as one CommonJS script (whitespace left out), lib/cli/main.cjs, whose first line
  *    is `// feedwright-cli <hash of the rest>`: bin/feedwright.js runs build, check and explain
  *    from it through a V8 code cache (ES modules get none on Node 20; see bin/feedwright.js).
+ *    And the parse worker likewise, lib/pipeline/parse-worker.cjs (what parsing loads, ~1.5 MB):
+ *    src/pipeline/parse-pool.ts starts each worker from it through the same kind of cache.
  *
  *   npx tsx scripts/bundle.ts            what `npm run compile` runs
  *   npx tsx scripts/bundle.ts --meta     also print what each output holds (sizes by input)
@@ -49,6 +51,8 @@ export const ENTRIES: Record<string, string> = {
 
 /** The CLI as one CommonJS script, beside the ES module entries (bin/feedwright.js). */
 export const CLI_SCRIPT = 'cli/main.cjs';
+/** The parse worker as one CommonJS script (src/pipeline/parse-pool.ts starts it with a code cache). */
+export const WORKER_SCRIPT = 'pipeline/parse-worker.cjs';
 
 /** Stands for `import.meta.url` of a src/ module until the output file it lands in is known. */
 const MARK = /(["'])@@feedwright-url:([^"'@]+)@@\1/g;
@@ -140,11 +144,15 @@ export async function bundle(lib: string): Promise<Metafile> {
   // with a V8 code cache for the commands that parse (build, check, explain); see there.
   const script = await build({
     ...common,
-    entryPoints: { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts' },
+    entryPoints: { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts', [WORKER_SCRIPT.replace(/\.cjs$/, '')]: 'src/pipeline/parse-worker.ts' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    // bin/feedwright.js runs this script in a vm.Script, which has no loader for `import()`: every
-    // dynamic import (of a built-in or an external package) becomes a require.
+    // Without a code cache (a first run, a fresh CI runner) V8 parses the whole script: 2.4 -> 1.8 MB
+    // without the whitespace took a 50-article first run 505 -> 469 ms of CPU (10 interleaved
+    // runs each, docs/BENCHMARKS.md). Names stay (keepNames), so stack traces still name functions.
+    minifyWhitespace: true,
+    // bin/feedwright.js (and the parse worker's loader) run these scripts in a vm.Script, which has
+    // no loader for `import()`: every dynamic import (of a built-in or an external package) becomes a require.
     supported: { 'dynamic-import': false },
     // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended.
     logOverride: { 'require-resolve-not-external': 'silent' },

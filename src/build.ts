@@ -2,7 +2,7 @@ import { lstat, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { ArticleEntry } from './cache/articles.js';
 import type { FeedwrightConfig } from './config/schema.js';
-import { FeedwrightError } from './errors.js';
+import { FeedwrightError, fatal } from './errors.js';
 import { asPreviousItems, type ChangeSummary, compareItems, readPreviousItems } from './feeds/changes.js';
 import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
@@ -280,11 +280,7 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
       validation.push(...found);
     }
     if (validation.some((d) => d.severity === 'error')) {
-      throw new FeedwrightError(
-        'VALIDATION_FAILED',
-        `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${validation.find((d) => d.severity === 'error')?.message ?? ''}`,
-        'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).',
-      );
+      throw fatal('VALIDATION_FAILED', { first: validation.find((d) => d.severity === 'error')?.message ?? '' });
     }
     await syncFiles(rendered);
     const { summary: files } = commitPlan(rendered);
@@ -630,11 +626,7 @@ async function checkLinks(options: BuildOptions, paths: ReturnType<typeof resolv
   if (typeof options.verifyLinks === 'string') outputDir = path.resolve(options.cwd ?? process.cwd(), options.verifyLinks);
   else if (site && paths.siteRoot) outputDir = path.resolve(paths.siteRoot, site.output);
   else
-    throw new FeedwrightError(
-      'USAGE',
-      '--verify-links: no site generator was found, so its output folder is unknown.',
-      'Pass the folder the site was built into: --verify-links DIR.',
-    );
+    throw fatal('USAGE', { problem: 'verify-links-no-site' });
   const base = config.itemBase !== config.link ? config.itemBase : (site?.baseUrl ?? config.itemBase);
   const { diagnostics } = verifyLinks(loaded.articles, outputDir, base, paths.display);
   loaded.diagnostics.push(...diagnostics);

@@ -113,6 +113,42 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
+/** A message that ends as a sentence does (messages quoted inside another). */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * What is wrong with a config (CONFIG_INVALID), and where: `file` as displayed, and the
+ * line and column of the key or item at fault when they are known.
+ * - `folder`: the path given to --config is a folder;
+ * - `syntax`: not JSON (`reason`: the JSON parser's message);
+ * - `duplicate`: a key written twice in one object (`firstLine`: the first one's line);
+ * - `value`: a key or value the schema refuses (src/config/types.ts and schema.ts write `problem`,
+ *   a whole sentence naming the key, and `hint`, a valid value for it);
+ * - `site-folder`: the site folder named by --site or "site" does not exist (`file` is that folder).
+ */
+export type ConfigProblem = { file: string; line?: number; column?: number } & (
+  | { problem: 'folder' | 'site-folder' }
+  | { problem: 'syntax'; reason: string }
+  | { problem: 'duplicate'; key: string; firstLine: number }
+  | { problem: 'value'; says: string; hint: string }
+);
+
+function configInvalid(p: ConfigProblem): Said {
+  const at = `${p.file}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : ''}`;
+  switch (p.problem) {
+    case 'folder':
+      return { message: `${p.file} is a folder, not a config file.`, hint: 'Pass the path of a JSON file to --config.' };
+    case 'site-folder':
+      return { message: `The site folder ${p.file} does not exist.`, hint: 'Pass the folder that holds the generator\'s config (_config.yml, hugo.toml, package.json...) to --site or "site".' };
+    case 'syntax':
+      return { message: `${at} is not valid JSON: ${sentence(p.reason)}`, hint: 'Fix the JSON syntax (no comments or trailing commas in feedwright.config.json).' };
+    case 'duplicate':
+      return { message: `${at}: the key "${p.key}" appears twice (first on line ${p.firstLine}); JSON would silently keep the last value.`, hint: 'Remove one of the two.' };
+    case 'value':
+      return { message: `${at}: ${p.says}`, hint: p.hint };
+  }
+}
+
 const STRIP_CONTROLS = 'Strip control characters (other than tab, newline, carriage return) and U+FFFE/U+FFFF before writing XML.';
 const FULL_URL = 'Write the full URL, including https:// and the host.';
 const BUG = 'This is a bug in feedwright: please report it with the article.';
@@ -125,6 +161,11 @@ export const CODES = {
     summary: 'The config file named with --config cannot be read.',
     doc: 'The config file named with `--config` cannot be read. (Without `--config`, a missing `feedwright.config.json` just means defaults.)',
     todo: 'Check the path, or run `feedwright init` to write one.',
+    /** `file` as displayed; `errno` the system error code (ENOENT, EACCES), when there is one. */
+    say: (p: { file: string; errno: string | undefined }) => ({
+      message: `Cannot read the config file ${p.file} (${p.errno ?? 'unknown error'}).`,
+      hint: 'Check the path given to --config, or run `feedwright init` to write one.',
+    }),
   },
   CONFIG_INVALID: {
     kind: 'fatal',
@@ -132,6 +173,7 @@ export const CODES = {
     summary: 'The config file is not JSON, not an object, has an unknown key, or a value of the wrong type.',
     doc: 'The config file is not JSON, is not an object, has an unknown key (with a "did you mean"), or a value of the wrong type or shape: a non-IANA `timezone`, a `link` that is not an absolute http(s) URL, a `clean.drop`/`clean.keep` pattern that is not a valid regular expression, or that RE2 (the linear-time engine user patterns run on, see [Work bounds](#work-bounds)) cannot run: a lookahead or lookbehind, a backreference, a repeat count over 1,000, a pattern over 1,000 characters, a `files` name with a folder in it, or the same key twice in one object (the second; JSON would silently keep the last). The message gives `file:line:column` of the key or list item at fault (the keys and types are those of `src/config/schema.ts`, see the README table).',
     todo: 'Fix the key named in the message; the hint shows a valid value.',
+    say: (p: ConfigProblem) => configInvalid(p),
   },
   ARTICLES_MISSING: {
     kind: 'fatal',
@@ -235,6 +277,14 @@ export const CODES = {
     summary: 'The command line is wrong (unknown command or option).',
     doc: 'The command line is wrong: unknown command or option, missing argument.',
     todo: 'Run `feedwright <command> --help`.',
+    /** `--verify-links` without a folder to check: `folder` (as displayed) does not exist, or no site generator was found to name one. */
+    say: (p: { problem: 'verify-links-folder-missing'; folder: string } | { problem: 'verify-links-no-site' }) =>
+      p.problem === 'verify-links-folder-missing'
+        ? {
+            message: `--verify-links: the site's output folder ${p.folder} does not exist.`,
+            hint: 'Build the site first (jekyll build, hugo, zola build, npx @11ty/eleventy, astro build, next build), or pass its output folder: --verify-links DIR.',
+          }
+        : { message: '--verify-links: no site generator was found, so its output folder is unknown.', hint: 'Pass the folder the site was built into: --verify-links DIR.' },
   },
   VALIDATION_FAILED: {
     kind: 'fatal',
@@ -242,6 +292,11 @@ export const CODES = {
     summary: 'A feed feedwright rendered fails its own validation: a bug; the old feeds are kept.',
     doc: 'A feed feedwright rendered fails its own validation (the `FEED_INVALID/<rule>` diagnostics say how). This is a bug in feedwright: the old feeds are kept, nothing is replaced.',
     todo: 'Report it with the article that triggers it; `feedwright check` on the rendered feed shows the details.',
+    /** `first`: the message of the first validation error. */
+    say: (p: { first: string }) => ({
+      message: `feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: ${sentence(p.first)}`,
+      hint: 'Please report it with the article that triggers it (`feedwright check` on the feed shows the details).',
+    }),
   },
   // ==== diagnostics (diag) ====================================================================
   ARTICLES_EMPTY: {

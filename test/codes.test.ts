@@ -108,6 +108,20 @@ describe('the table against the source', () => {
 
 /** Sample parameters for every message builder (the type requires one list per builder). */
 const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
+  CONFIG_NOT_FOUND: [
+    { file: 'site.json', errno: 'ENOENT' },
+    { file: 'site.json', errno: undefined },
+  ],
+  CONFIG_INVALID: [
+    { file: 'conf', problem: 'folder' },
+    { file: '../blog', problem: 'site-folder' },
+    { file: 'feedwright.config.json', line: 3, column: 5, problem: 'syntax', reason: "Expected ',' or '}' after property value in JSON at position 40" },
+    { file: 'feedwright.config.json', line: 5, column: 3, problem: 'duplicate', key: 'title', firstLine: 2 },
+    { file: 'feedwright.config.json', line: 4, column: 3, problem: 'value', says: 'unknown key "titel".', hint: 'Did you mean "title"?' },
+    { file: 'feedwright.config.json', problem: 'value', says: 'the config must be a JSON object.', hint: 'Write `{ "title": "..." }`.' },
+  ],
+  USAGE: [{ problem: 'verify-links-folder-missing', folder: '_site' }, { problem: 'verify-links-no-site' }],
+  VALIDATION_FAILED: [{ first: 'atom:id is not an absolute IRI.' }, { first: 'an item has no guid' }],
   ARTICLES_MISSING: [{ folder: 'articles' }, { folder: 'articles', site: { generator: 'Jekyll', marker: '_config.yml', articles: '_posts' } }],
   ARTICLES_NOT_A_FOLDER: [{ path: 'notes.md' }],
   ARTICLES_UNREADABLE: [{ folder: 'articles', errno: 'EACCES' }],
@@ -315,7 +329,8 @@ describe('message builders', () => {
   it.each(Object.entries(SAMPLES))('%s says what happened in whole sentences, and what to do', (code, samples) => {
     expect(samples.length).toBeGreaterThan(0);
     for (const params of samples) {
-      const said = say(code as SaidCode, params as never);
+      // Through a plain signature: the union of every builder's parameters is too big for tsc to spell.
+      const said = (say as unknown as (code: string, params: unknown) => { message: string; hint?: string })(code, params);
       expect(said.message).toMatch(/^\S.*\.$/s);
       expect(said.message).not.toMatch(/undefined|\[object|NaN/);
       // Every diagnostic and fatal error says what to do; a validator rule does when there is more
@@ -323,13 +338,35 @@ describe('message builders', () => {
       // A hint that ends with a front matter example ("Write e.g. draft: false") has no full stop: it would read as part of the value.
       const endsWithExample = code === 'FM_BAD_VALUE' || code === 'FM_VALUE_IGNORED';
       if (code === 'SOURCE_IGNORED') expect(said.hint).toBeUndefined();
-      else if (CODES[code as Code].kind !== 'rule' || said.hint !== undefined) expect(said.hint).toMatch(endsWithExample ? /^Write .*: \S/s : /^[A-Z].*\.$/s);
+      else if (CODES[code as Code].kind !== 'rule' || said.hint !== undefined) expect(said.hint).toMatch(endsWithExample ? /^Write .*: \S/s : /^[A-Z].*[.?]$/s);
     }
   });
 
   it('every code with a builder has samples, and only those', () => {
     const builders = (Object.keys(CODES) as Code[]).filter((c) => 'say' in CODES[c]);
     expect(Object.keys(SAMPLES).sort()).toEqual(builders.sort());
+  });
+
+  it('the config and command-line errors keep their file, line and column and say what to do', () => {
+    expect(say('CONFIG_INVALID', { file: 'feedwright.config.json', line: 5, column: 3, problem: 'duplicate', key: 'title', firstLine: 2 })).toEqual({
+      message: 'feedwright.config.json:5:3: the key "title" appears twice (first on line 2); JSON would silently keep the last value.',
+      hint: 'Remove one of the two.',
+    });
+    expect(say('CONFIG_INVALID', { file: 'feedwright.config.json', line: 3, column: 5, problem: 'syntax', reason: 'Unexpected token } in JSON at position 12' }).message).toBe(
+      'feedwright.config.json:3:5 is not valid JSON: Unexpected token } in JSON at position 12.',
+    );
+    expect(say('CONFIG_INVALID', { file: 'c.json', line: 2, column: 7, problem: 'value', says: '"limit" must be a whole number ≥ 0, not -1.', hint: 'Write e.g. "limit": 50.' })).toEqual({
+      message: 'c.json:2:7: "limit" must be a whole number ≥ 0, not -1.',
+      hint: 'Write e.g. "limit": 50.',
+    });
+    expect(say('CONFIG_NOT_FOUND', { file: 'site.json', errno: 'EACCES' })).toEqual({
+      message: 'Cannot read the config file site.json (EACCES).',
+      hint: 'Check the path given to --config, or run `feedwright init` to write one.',
+    });
+    expect(say('VALIDATION_FAILED', { first: 'an item has no guid' }).message).toBe(
+      'feedwright rendered a feed that fails its own validation; the old feeds were kept. This is a bug in feedwright: an item has no guid.',
+    );
+    expect(fatal('USAGE', { problem: 'verify-links-no-site' }).message).toBe('--verify-links: no site generator was found, so its output folder is unknown.');
   });
 
   it('diagnostic() and fatal() carry the code, its severity or exit, the place and the builder text', () => {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FeedwrightError } from '../errors.js';
+import { fatal } from '../errors.js';
 import { findDuplicateKey } from './duplicate-keys.js';
 import { jsonPositions, type Position } from './positions.js';
 import { CONFIG_TYPE, type FeedwrightConfig } from './schema.js';
@@ -37,37 +37,21 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
       return { config: resolveConfig({}, CONFIG_FILE), file: undefined, root: cwd, raw: {} };
     }
     if (code === 'EISDIR' || (code === undefined && statSync(file).isDirectory())) {
-      throw new FeedwrightError('CONFIG_INVALID', `${rel(cwd, file)} is a folder, not a config file.`, 'Pass the path of a JSON file to --config.');
+      throw fatal('CONFIG_INVALID', { file: rel(cwd, file), problem: 'folder' });
     }
-    throw new FeedwrightError(
-      'CONFIG_NOT_FOUND',
-      `Cannot read the config file ${rel(cwd, file)} (${code ?? 'unknown error'}).`,
-      'Check the path given to --config, or run `feedwright init` to write one.',
-      rel(cwd, file),
-    );
+    throw fatal('CONFIG_NOT_FOUND', { file: rel(cwd, file), errno: code }, rel(cwd, file));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const { line, column } = jsonErrorPosition(text, error as Error);
-    throw new FeedwrightError(
-      'CONFIG_INVALID',
-      `${rel(cwd, file)}:${line}:${column} is not valid JSON: ${(error as Error).message}.`,
-      'Fix the JSON syntax (no comments or trailing commas in feedwright.config.json).',
-      rel(cwd, file),
-      line,
-    );
+    throw fatal('CONFIG_INVALID', { file: rel(cwd, file), line, column, problem: 'syntax', reason: (error as Error).message }, rel(cwd, file), line);
   }
   const duplicate = findDuplicateKey(text);
   if (duplicate) {
-    throw new FeedwrightError(
-      'CONFIG_INVALID',
-      `${rel(cwd, file)}:${duplicate.line}:${duplicate.column}: the key "${duplicate.path}" appears twice (first on line ${duplicate.firstLine}); JSON would silently keep the last value.`,
-      'Remove one of the two.',
-      rel(cwd, file),
-      duplicate.line,
-    );
+    const { line, column, path: key, firstLine } = duplicate;
+    throw fatal('CONFIG_INVALID', { file: rel(cwd, file), line, column, problem: 'duplicate', key, firstLine }, rel(cwd, file), line);
   }
   const config = resolveConfig(raw, rel(cwd, file), text);
   return { config, file, root: path.dirname(file), raw: raw as Record<string, unknown> };
@@ -128,8 +112,7 @@ export function resolveConfig(raw: unknown, file = CONFIG_FILE, text?: string): 
     // The place itself, or the nearest enclosing key that is written in the file.
     let pos: Position | undefined;
     for (let n = at.length; n > 0 && !pos; n--) pos = positions.get(showPath(at.slice(0, n)));
-    const where = pos ? `:${pos.line}:${pos.column}` : '';
-    throw new FeedwrightError('CONFIG_INVALID', `${file}${where}: ${message}`, hint, file, pos?.line);
+    throw fatal('CONFIG_INVALID', { file, ...(pos ? { line: pos.line, column: pos.column } : {}), problem: 'value', says: message, hint }, file, pos?.line);
   };
   return CONFIG_TYPE.read(raw, [], fail) as FeedwrightConfig;
 }

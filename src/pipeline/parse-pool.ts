@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
@@ -56,6 +57,56 @@ export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env
   if (misses < MIN_MISSES) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(misses / MISSES_PER_WORKER)));
 }
+
+/** The global name under which the worker's loader leaves the function that writes its code cache. */
+export const CODE_CACHE_HOOK = '__feedwrightSaveCodeCache';
+/** A worker writes its code cache after this many batches (~100 articles): parsing's functions are compiled by then. */
+export const SAVE_CACHE_AFTER = 8;
+
+/**
+ * The loader of lib/pipeline/parse-worker.cjs, run as the worker's (CommonJS) eval code with the
+ * script's path as its argument: the same V8 code cache as bin/feedwright.js gives the CLI, in
+ * the same folder, keyed `<node>-<arch>-<hash>-worker`, written in two stages (`.1.bin` by a
+ * first run, `.bin` by the next, the union of both). Without it, each worker compiled the
+ * parsers afresh (measured in docs/ARCHITECTURE.md, "Parse pool").
+ */
+const WORKER_LOADER = `
+const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const file = process.argv[2];
+const source = readFileSync(file, 'latin1');
+const key = /^\\/\\/ feedwright-cli ([0-9a-f]+)\\n/.exec(source)?.[1];
+const base = key !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined
+  ? path.join(require('node:os').tmpdir(), 'feedwright-compile-cache', process.version + '-' + process.arch + '-' + key + '-worker')
+  : undefined;
+let cachedData;
+let loaded;
+if (base !== undefined) {
+  for (const candidate of [base + '.bin', base + '.1.bin']) {
+    try { cachedData = readFileSync(candidate); loaded = candidate; break; } catch {}
+  }
+}
+const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
+let to;
+if (base !== undefined) {
+  if (cachedData === undefined || script.cachedDataRejected) to = base + '.1.bin';
+  else if (loaded === base + '.1.bin') to = base + '.bin';
+}
+if (to !== undefined) {
+  globalThis[${JSON.stringify(CODE_CACHE_HOOK)}] = () => {
+    try {
+      mkdirSync(path.dirname(to), { recursive: true });
+      const temp = to + '.' + process.pid + '-' + require('node:worker_threads').threadId + '.tmp';
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, to);
+      if (loaded !== undefined && loaded !== to) rmSync(loaded, { force: true });
+    } catch {}
+  };
+}
+const cjs = { exports: {} };
+script.runInThisContext()(cjs.exports, require('node:module').createRequire(file), cjs, file, path.dirname(file));
+`;
 
 /** What every worker needs once (all structured-clonable). */
 export interface ParseSetup {
@@ -237,12 +288,16 @@ function startWorkers(count: number, setup: ParseSetup, script: URL | undefined)
 }
 
 /**
- * The worker's script: lib/pipeline/parse-worker.js next to this file once compiled. Running the
- * TypeScript sources (vitest, tsx), there is no .js beside this file: the worker registers tsx's
- * loader (a dev dependency) and then imports parse-worker.ts.
+ * The worker's script: lib/pipeline/parse-worker.cjs next to this file once compiled (the
+ * parser alone, one script run through WORKER_LOADER), or the ES module entry parse-worker.js
+ * when the script is missing. Running the TypeScript sources (vitest, tsx), there is no .js
+ * beside this file: the worker registers tsx's loader (a dev dependency) and then imports
+ * parse-worker.ts.
  */
 function workerScript(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+  if (import.meta.url.endsWith('.ts')) return new URL('./parse-worker.ts', import.meta.url);
+  const script = new URL('./parse-worker.cjs', import.meta.url);
+  return existsSync(script) ? script : new URL('./parse-worker.js', import.meta.url);
 }
 
 function newWorker(script: URL, setup: ParseSetup): Worker {
@@ -252,6 +307,7 @@ function newWorker(script: URL, setup: ParseSetup): Worker {
   const options = { workerData: setup, execArgv, stdout: false, stderr: false };
   // node:worker_threads is loaded here, by the builds that start a pool (~2 ms of CPU to load).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(script)] });
   if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;

@@ -1,22 +1,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { articleContext, loadReaders, runArticleSafely } from './article.js';
-import { type BatchMessage, type ParseSetup, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type WorkerMessage, withGitOf } from './parse-pool.js';
 
 /*
  * A parse worker (see src/pipeline/parse-pool.ts): rebuild the read context from the setup, say
  * "ready" once the parsers are loaded, then answer each batch with its entries, in order.
+ *
+ * Compiled, this runs from lib/pipeline/parse-worker.cjs, one CommonJS script with a V8 code
+ * cache (parse-pool.ts starts it through a small loader); the loader may leave a function at
+ * CODE_CACHE_HOOK that writes the cache: it is called once, after SAVE_CACHE_AFTER batches, when
+ * the functions that parsing runs are compiled (the worker is terminated, not left to exit, so
+ * there is no "after the run").
  */
-const setup = workerData as ParseSetup;
-const port = parentPort;
-if (port === null) throw new Error('parse-worker.js runs as a worker thread only');
-const now = new Date(setup.nowMs);
-const ctx = articleContext(setup.config, new Set(setup.template), new Map(), now);
-// A worker serves only large builds: load every reader before saying it is ready.
-await loadReaders(['markdown', 'text', 'html']);
+async function start(): Promise<void> {
+  const setup = workerData as ParseSetup;
+  const port = parentPort;
+  if (port === null) throw new Error('parse-worker runs as a worker thread only');
+  const now = new Date(setup.nowMs);
+  const ctx = articleContext(setup.config, new Set(setup.template), new Map(), now);
+  // A worker serves only large builds: load every reader before saying it is ready.
+  await loadReaders(['markdown', 'text', 'html']);
+  let batches = 0;
+  port.on('message', (m: BatchMessage) => {
+    const entries = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry);
+    const reply: WorkerMessage = { batch: m.batch, entries };
+    port.postMessage(reply);
+    if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
+  });
+  port.postMessage({ ready: true } satisfies WorkerMessage);
+}
 
-port.on('message', (m: BatchMessage) => {
-  const entries = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry);
-  const reply: WorkerMessage = { batch: m.batch, entries };
-  port.postMessage(reply);
-});
-port.postMessage({ ready: true } satisfies WorkerMessage);
+void start();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { htmlToText } from '../clean/html-text.js';
-import { FeedwrightError } from '../errors.js';
+import { fatal } from '../errors.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { sortedEntries } from './entries.js';
 import type { Preset, SiteInfo } from './model.js';
@@ -326,7 +326,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   if (options.site) {
     root = path.resolve(options.configRoot, options.site);
     if (!existsSync(root) || !statSync(root).isDirectory()) {
-      throw new FeedwrightError('CONFIG_INVALID', `The site folder ${options.display(root)} does not exist.`, 'Pass the folder that holds the generator\'s config (_config.yml, hugo.toml, package.json...) to --site or "site".');
+      throw fatal('CONFIG_INVALID', { file: options.display(root), problem: 'site-folder' });
     }
     marker = markerIn(root);
   } else {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics.js';
-import { FeedwrightError } from '../errors.js';
+import { fatal } from '../errors.js';
 import type { Article, Diagnostic } from '../model.js';
 
 /**
@@ -13,11 +13,7 @@ import type { Article, Diagnostic } from '../model.js';
  */
 export function verifyLinks(articles: readonly Article[], outputDir: string, siteBase: string, display: (abs: string) => string): { diagnostics: Diagnostic[]; checked: number } {
   if (!existsSync(outputDir) || !statSync(outputDir).isDirectory()) {
-    throw new FeedwrightError(
-      'USAGE',
-      `--verify-links: the site's output folder ${display(outputDir)} does not exist.`,
-      'Build the site first (jekyll build, hugo, zola build, npx @11ty/eleventy, astro build, next build), or pass its output folder: --verify-links DIR.',
-    );
+    throw fatal('USAGE', { problem: 'verify-links-folder-missing', folder: display(outputDir) });
   }
   const base = new URL(siteBase);
   const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;

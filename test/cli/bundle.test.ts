@@ -6,7 +6,7 @@
  * and `--version`/`--help` must load none of the parsers.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,24 +98,50 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(first.code, first.stderr).toBe(0);
     const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8'))?.[1];
     expect(key).toBeDefined();
-    const caches = readdirSync(path.join(temp, 'feedwright-compile-cache'));
-    expect(caches).toEqual([`${process.version}-${process.arch}-${key}-build.bin`]);
+    const cacheDir = path.join(temp, 'feedwright-compile-cache');
+    const name = `${process.version}-${process.arch}-${key}-build`;
+    expect(readdirSync(cacheDir)).toEqual([`${name}.1.bin`]);
     const firstOut = outputs(site);
     const again = sampleSite();
     const second = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], again, { TMPDIR: temp });
     expect(second.code, second.stderr).toBe(0);
     expect(outputs(again)).toEqual(firstOut);
+    // The second run confirmed the cache; later runs only read it.
+    expect(readdirSync(cacheDir)).toEqual([`${name}.bin`]);
+    const confirmed = statSync(path.join(cacheDir, `${name}.bin`)).mtimeMs;
+    const third = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: temp });
+    expect(third.code, third.stderr).toBe(0);
+    expect(statSync(path.join(cacheDir, `${name}.bin`)).mtimeMs).toBe(confirmed);
     // Turned off, nothing is read or written.
     const off = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
-    const third = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' });
-    expect(third.code, third.stderr).toBe(0);
+    const fourth = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: off, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(fourth.code, fourth.stderr).toBe(0);
     expect(readdirSync(off)).toEqual([]);
+  });
+
+  it('a first run that compiled little (a config error) does not leave its short cache for good: the next run adds what it compiled', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const broken = sampleSite();
+    writeFileSync(path.join(broken, 'feedwright.config.json'), '{ "title": ');
+    const failed = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], broken, { TMPDIR: temp });
+    expect(failed.code).toBe(2);
+    const cacheDir = path.join(temp, 'feedwright-compile-cache');
+    const [short] = readdirSync(cacheDir);
+    expect(short).toMatch(/-build\.1\.bin$/);
+    const shortSize = statSync(path.join(cacheDir, short as string)).size;
+    const built = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: temp });
+    expect(built.code, built.stderr).toBe(0);
+    const [whole] = readdirSync(cacheDir);
+    expect(whole).toBe((short as string).replace(/\.1\.bin$/, '.bin'));
+    // The build's parsers, writers and validators are in it now, not only the config loader.
+    expect(statSync(path.join(cacheDir, whole as string)).size).toBeGreaterThan(shortSize * 1.5);
   });
 
   it('reads git dates through the CommonJS script: no import() is left for its vm.Script to fail on', async () => {
     // A dynamic import inside a vm.Script throws "A dynamic import callback was not specified"; the
     // git reader once did one, and every build through bin/ lost its git dates to file times.
     expect(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
+    expect(readFileSync(path.join(pkg, 'lib/pipeline/parse-worker.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
     const site = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-git-'));
     cpSync(path.join(REPO, 'articles'), path.join(site, 'articles'), { recursive: true });
     writeFileSync(path.join(site, 'articles', 'undated.md'), '---\ntitle: Dated by its first commit\n---\nA post whose front matter gives no date.\n');
@@ -145,6 +171,29 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     const r = await node(['--input-type=module', '-e', script], pkg);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ same: true, statuses: ['ok', 'ok', 'ok'] });
+  });
+
+  it('a parse worker runs lib/pipeline/parse-worker.cjs with its own code cache, written once it has parsed a few batches', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const script = `
+      const { parseJobs } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/pipeline/parse-pool.js')).href)});
+      const { resolveConfig } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)});
+      const setup = { config: resolveConfig({ title: 'T', link: 'https://example.com/', git: false }), template: [], nowMs: Date.parse('2026-01-01') };
+      const jobs = Array.from({ length: 40 }, (_, i) => ({ file: { kind: 'markdown', abs: '/x/' + i, relPath: i + '.md', displayPath: 'articles/' + i, size: 40, mtimeMs: 0 }, text: '---\\ntitle: T' + i + '\\n---\\nBody *' + i + '*.\\n', git: undefined }));
+      const entries = await parseJobs(jobs, setup, { workers: 1, mainParses: false });
+      console.log(JSON.stringify(entries.map((e) => e.status === 'ok' && e.article.title.value)));
+    `;
+    const titles = Array.from({ length: 40 }, (_, i) => `T${i}`);
+    const first = await node(['--input-type=module', '-e', script], pkg, { TMPDIR: temp });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual(titles);
+    const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/pipeline/parse-worker.cjs'), 'utf8'))?.[1];
+    const name = `${process.version}-${process.arch}-${key}-worker`;
+    expect(readdirSync(path.join(temp, 'feedwright-compile-cache'))).toEqual([`${name}.1.bin`]);
+    const second = await node(['--input-type=module', '-e', script], pkg, { TMPDIR: temp });
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toEqual(titles);
+    expect(readdirSync(path.join(temp, 'feedwright-compile-cache'))).toEqual([`${name}.bin`]);
   });
 
   it('a build without git and below the parse pool threshold loads neither node:child_process nor node:worker_threads', async () => {
