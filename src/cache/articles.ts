@@ -90,9 +90,11 @@ export interface ArticleCache {
   get(key: string, file: SourceFile): ArticleEntry | undefined;
   /**
    * Store the entry; returns it as the build should keep it: an article whose record is in the
-   * pack reads its body from there when asked (not kept in memory, src/cache/articles.ts `packed`).
+   * pack reads its body from there when asked (not kept in memory, src/cache/articles.ts `packed`),
+   * unless `keepBody` (a build small enough to hold every body: src/pipeline/load.ts
+   * LOAD_LIMITS.bodyBudget), when the entry is kept as it came and no record is read back.
    */
-  set(key: string, entry: ArticleEntry): ArticleEntry;
+  set(key: string, entry: ArticleEntry, keepBody?: boolean): ArticleEntry;
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
@@ -295,7 +297,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       if (value.status === 'ok' && config.future === 'hold' && value.article && value.article.published.value.getTime() > now.getTime()) return undefined;
       return value;
     },
-    set(key, entry) {
+    set(key, entry, keepBody = false) {
       if (!entry.cacheable || entry.status === 'future') return entry;
       const p = pack();
       const { bytes, split } = encodeRecord(entry);
@@ -304,7 +306,8 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       // The rest is kept as decoded from the record's head: strings the parser sliced from the
       // source text (front-matter values) would otherwise keep the whole text alive.
       let kept = entry;
-      if (split && entry.article) {
+      // With `keepBody` the entry is kept as it came (the budget bounds what it holds).
+      if (split && entry.article && !keepBody) {
         const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
         if (head.article) kept = { ...head, article: packed(head.article, key, p) };
       }

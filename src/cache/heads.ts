@@ -104,9 +104,13 @@ export function headOf(entry: ArticleEntry): unknown {
   // Spread of a lazily decoded article reads the body: build the head field by field instead.
   const article: Record<string, unknown> = {};
   for (const k of Object.keys(a)) {
+    // The body fields are not read: on a packed article each read is a read of its record.
+    if ((LAZY as readonly string[]).includes(k)) {
+      article[k] = 0;
+      continue;
+    }
     const v = (a as unknown as Record<string, unknown>)[k];
-    if ((LAZY as readonly string[]).includes(k)) article[k] = 0;
-    else if (SOURCED.has(k)) {
+    if (SOURCED.has(k)) {
       const src = v as { value: unknown; from: string; line?: number };
       const value = DATES.has(k) ? (src.value as Date).getTime() : src.value;
       const keys = Object.keys(src);

@@ -191,8 +191,12 @@ export async function loadArticles(
       };
     });
     const hits = done;
-    // Each entry is stored as it comes and kept without its body (cache.set): the parse results of
-    // a cold build are never all in memory.
+    // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body
+    // (cache.set), which the writers read back from the pack: the parse results of a big cold
+    // build are never all in memory. Below it, reading every body back costs more than holding it.
+    let missBytes = 0;
+    for (const i of misses) missBytes += (decoded[i] as Source).file.size;
+    const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
     const store = (k: number, entry: ArticleEntry): ArticleEntry => {
       const i = misses[k] as number;
       const s = decoded[i] as Source;
@@ -201,7 +205,7 @@ export async function loadArticles(
       // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
       if (s.note) entry.diagnostics = [s.note, ...entry.diagnostics].sort(compareDiagnostics);
       if (!entry.cacheable) clockDependent = true;
-      return cache.set(entryKeys[i] as string, entry);
+      return cache.set(entryKeys[i] as string, entry, keepBodies);
     };
     const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store });
     for (const [k, i] of misses.entries()) entries[i] = computed[k] as ArticleEntry;
@@ -288,10 +292,14 @@ interface Source {
 }
 
 /**
- * Characters of source text a build keeps from its first read for parsing (~10k articles' worth);
- * the rest is read again (tests lower it to exercise that path).
+ * `textBudget`: characters of source text a build keeps from its first read for parsing (~10k
+ * articles' worth); the rest is read again. `bodyBudget`: bytes of source files to parse (the
+ * misses) up to which the parse results stay in memory whole until the feeds are written (~3k
+ * articles of ~5 KB); a bigger build keeps their bodies in the pack only. Holding them saved 5-7 %
+ * of a 2k cold build's CPU for ~15 MiB; at 10k they are ~90 MB, which would take the build past
+ * its 400 MiB goal (docs/BENCHMARKS.md, r5-cpu). Tests change both to exercise either path.
  */
-export const LOAD_LIMITS = { textBudget: 48 * 1024 * 1024 };
+export const LOAD_LIMITS = { textBudget: 48 * 1024 * 1024, bodyBudget: 16 * 1024 * 1024 };
 
 /**
  * A source's text read again, synchronously (a parse job asks for it when it is handed out):

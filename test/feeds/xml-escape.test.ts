@@ -18,4 +18,12 @@ describe('xmlHtml', () => {
     );
     expect(xmlHtml('<p>a & b</p>')).toBe('&lt;p&gt;a &amp; b&lt;/p&gt;');
   });
+
+  it('gives each body its own escape when bodies alternate (the last one escaped is kept)', () => {
+    const a = `<p>${'a & b '.repeat(400)}</p>`;
+    const b = `<p>${'a < b '.repeat(400)}</p>`;
+    expect(a.length).toBe(b.length);
+    for (const s of [a, b, a, a, b, `${a}`]) expect(xmlHtml(s)).toBe(stripIllegalXmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(xmlHtml(`${b.slice(0, -1)}\u0001`)).toBe(`${xmlHtml(b.slice(0, -1))}`);
+  });
 });

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ArticleEntry, decodeEntry, encodeEntry, openArticleCache } from '../../src/cache/articles.js';
 import { readFramed, writeFramedChunks } from '../../src/cache/framed.js';
+import { headOf } from '../../src/cache/heads.js';
 import { Pack } from '../../src/cache/pack.js';
 import { LOAD_LIMITS } from '../../src/pipeline/load.js';
 import { parseJobs } from '../../src/pipeline/parse-pool.js';
@@ -77,6 +78,12 @@ describe('the article cache keeps stored bodies in the pack only', () => {
     expect(a.title).not.toBe(entry.article?.title);
     expect(a.title).toEqual(entry.article?.title);
     expect(a.published.value.getTime()).toBe(entry.article?.published.value.getTime());
+    // The head written to the heads file leaves the body out, and reads none of it.
+    const reads = vi.spyOn(Pack.prototype, 'readOwn');
+    const head = headOf(kept) as { article: Record<string, unknown> };
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect([head.article.contentHtml, head.article.contentText, head.article.dropped]).toEqual([0, 0, 0]);
     cache.save();
     // From the file now, by offset.
     expect(a.contentHtml).toBe(entry.article?.contentHtml);
@@ -85,13 +92,36 @@ describe('the article cache keeps stored bodies in the pack only', () => {
     expect(decodeEntry(encodeEntry(kept))?.article?.contentHtml).toBe(entry.article?.contentHtml);
   });
 
-  it('a cold build keeps the bodies of its articles out of memory, and builds the same feeds', async () => {
-    // Markdown with dates: every entry is cacheable (a relative date or an mtime-dated article is not stored).
+  it('a cold build past the body budget keeps the bodies of its articles out of memory, and builds the same feeds', async () => {
+    LOAD_LIMITS.bodyBudget = 0;
+    try {
+      // Markdown with dates: every entry is cacheable (a relative date or an mtime-dated article is not stored).
+      const dir = makeProject({ 'a.md': '---\ntitle: A\ndate: 2024-01-01\n---\nA *body*.\n', 'b/c.md': '---\ntitle: C\ndate: 2024-01-03\n---\nC.\n' });
+      const result = await buildAt(dir);
+      const articles = await result.articles();
+      expect(articles.length).toBeGreaterThan(0);
+      for (const a of articles) expect(Object.getOwnPropertyDescriptor(a, 'contentHtml')?.get).toBeTypeOf('function');
+      expect(Object.getOwnPropertyDescriptor(articles[0], 'contentHtml')?.set).toBeTypeOf('function');
+      rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+      rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+      await expectSameAsUncached(dir);
+    } finally {
+      LOAD_LIMITS.bodyBudget = 16 * 1024 * 1024;
+    }
+  });
+
+  it('a cold build within the body budget holds each body (the writers read no record back), and builds the same feeds', async () => {
     const dir = makeProject({ 'a.md': '---\ntitle: A\ndate: 2024-01-01\n---\nA *body*.\n', 'b/c.md': '---\ntitle: C\ndate: 2024-01-03\n---\nC.\n' });
-    const result = await buildAt(dir);
-    const articles = await result.articles();
-    expect(articles.length).toBeGreaterThan(0);
-    for (const a of articles) expect(Object.getOwnPropertyDescriptor(a, 'contentHtml')?.get).toBeTypeOf('function');
+    const reads = vi.spyOn(Pack.prototype, 'readOwn');
+    try {
+      const result = await buildAt(dir);
+      // The feeds are written: no body was read back from the pack for them.
+      expect(reads).not.toHaveBeenCalled();
+      const articles = await result.articles();
+      expect(articles.map((a) => a.contentHtml).sort()).toEqual(['<p>A <em>body</em>.</p>', '<p>C.</p>']);
+    } finally {
+      reads.mockRestore();
+    }
     rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
     rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
     await expectSameAsUncached(dir);

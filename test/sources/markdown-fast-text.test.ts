@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { Marked, Tokenizer } from 'marked';
+import { describe, expect, it, vi } from 'vitest';
+import { fastInlineText } from '../../src/sources/markdown.js';
+
+/*
+ * src/sources/markdown.ts `fastInlineText`: marked's inline text rule without its autolink
+ * alternatives, used only on text that none of them could match. Both lexers must give the same
+ * tokens on every input.
+ */
+const plain = new Marked({ gfm: true, async: false });
+const fast = new Marked({ gfm: true, async: false }).use(fastInlineText);
+const same = (md: string): void => expect(JSON.stringify(fast.lexer(md))).toBe(JSON.stringify(plain.lexer(md)));
+
+const pieces = [
+  'word', ' ', '  \n', '\n', '\n\n', '*', '**', '_', '__', '~', '~~', '`', '``', '\\', '<', '>', '[', ']', '(', ')', '!',
+  'http', 'HTTPS', 'ftp', '://', 'www.', 'www', '@', 'a@b.co', 'mailto:', 'xmpp:', 'x@y', '.', ':', '&amp;', '&#65;', '#', '- ', '1. ',
+  '> ', '| a | b |\n|---|---|\n', '<b>', '</b>', '<!-- c -->', 'é', '\u2028', 'a_b', '_x_', 'snake_case', '[^1]', '[l](u)', '![i](s)',
+];
+
+describe('marked with the fast inline text rule', () => {
+  it('lexes random Markdown to the same tokens as marked alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        same(parts.join(''));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+      same(s);
+    }), { numRuns: 1000 });
+  });
+
+  it('lexes the Markdown fixtures of the test suite and the sample articles to the same tokens', () => {
+    const roots = [path.join(__dirname, '../../articles'), path.join(__dirname, '..')];
+    let n = 0;
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(md|markdown|mdx)$/.test(e.name)) {
+          same(readFileSync(p, 'utf8'));
+          n++;
+        }
+      }
+    };
+    for (const r of roots) walk(r);
+    expect(n).toBeGreaterThan(20);
+  });
+
+  it('takes the fast rule on plain prose and leaves text that may hold an autolink to marked', () => {
+    // The extension calls Tokenizer.prototype.inlineText with the fast rule in place; marked's own
+    // fallback calls the method it captured when the extension was added, not this spy.
+    const original = Tokenizer.prototype.inlineText;
+    const rules: string[] = [];
+    const spy = vi.spyOn(Tokenizer.prototype, 'inlineText').mockImplementation(function (this: Tokenizer, src: string) {
+      rules.push(`${(this.rules.inline as unknown as { text: RegExp }).text.source.includes('mailto') ? 'full' : 'fast'} ${src}`);
+      return original.call(this, src);
+    });
+    try {
+      fast.lexer('Plain prose, with *emphasis* and nothing to link.\n');
+      expect(rules.length).toBeGreaterThan(0);
+      for (const r of rules) expect(r).toMatch(/^fast /);
+      rules.length = 0;
+      // Only the text after the last autolink ("." ) is free of "@" and "www.".
+      fast.lexer('Write to jane@example.com or see www.example.com.\n');
+      expect(rules).toEqual(['fast .']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
