@@ -103,11 +103,13 @@ export function writeState(file: string, state: CacheState): void {
 
 function changesFrom(old: CacheState, next: CacheState): StateChanges {
   const set: Record<string, FileStamp> = {};
-  for (const [rel, s] of Object.entries(next.files)) {
+  for (const rel in next.files) {
+    const s = next.files[rel] as FileStamp;
     const o = old.files[rel];
     if (!o || o.size !== s.size || o.mtimeMs !== s.mtimeMs || o.ctimeMs !== s.ctimeMs || o.ino !== s.ino || o.hash !== s.hash) set[rel] = s;
   }
-  const gone = Object.keys(old.files).filter((rel) => !(rel in next.files));
+  const gone: string[] = [];
+  for (const rel in old.files) if (!(rel in next.files)) gone.push(rel);
   const changes: StateChanges = { writtenAt: next.writtenAt, set, gone };
   if (JSON.stringify(old.template) !== JSON.stringify(next.template)) changes.template = next.template ?? null;
   return changes;
