@@ -1,6 +1,6 @@
 import { type FSWatcher, watch as fsWatch } from 'node:fs';
 import path from 'node:path';
-import { type BuildOptions, build, createBuildSession, resolvePaths } from '../build.js';
+import { type BuildOptions, build, createBuildSession, resolvePaths, warmSession } from '../build.js';
 import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
@@ -58,6 +58,8 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
     }, debounceMs);
   };
   const watcher = await watchSources(paths.articlesDir, paths.loaded.file, schedule, (error) => out.stderr(`${out.red('error')} watching: ${printable(error.message)}\n`));
+  // A first build that changed nothing kept no feed bytes: read them now, before the first save needs them.
+  running = running.then(() => warmSession(options, session).catch(() => undefined));
   // Changes are seen once the watches are in place (watchSources returns then): say "watching" only now.
   out.stderr(`watching ${printable(paths.display(paths.articlesDir))} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
