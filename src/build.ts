@@ -320,9 +320,10 @@ const SESSION_FEED_BYTES = 256 << 20;
  * watcher started; a file that does not hold what the record says is not kept, and nothing is.
  */
 export async function warmSession(options: BuildOptions, session: BuildSession): Promise<void> {
-  if (session.outputs !== undefined || session.feeds !== undefined) return;
+  if (session.feeds !== undefined) return;
   const paths = resolvePaths(options);
-  const record = readOutputRecord(paths);
+  // A first build that found its outputs unchanged kept the record it read, without the bytes.
+  const record = session.outputs ?? readOutputRecord(paths);
   if (record === undefined || feedBytes(record) > SESSION_FEED_BYTES) return;
   const { KeptBytes } = await import('./feeds/compose.js');
   const { WRITERS } = await import('./feeds/writers.js');
@@ -336,7 +337,7 @@ export async function warmSession(options: BuildOptions, session: BuildSession):
     if (bytes === undefined || bytes.length !== r.size || !itemsAsRecorded(bytes, r.items, Buffer.from(WRITERS[format].separator))) return;
     feeds.set(name, new KeptBytes([bytes]));
   }
-  if (session.outputs !== undefined || session.feeds !== undefined) return;
+  if (session.feeds !== undefined) return;
   session.outputs = record;
   session.feeds = feeds;
 }

@@ -58,8 +58,9 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
     }, debounceMs);
   };
   const watcher = await watchSources(paths.articlesDir, paths.loaded.file, schedule, (error) => out.stderr(`${out.red('error')} watching: ${printable(error.message)}\n`));
-  // A first build that changed nothing kept no feed bytes: read them now, before the first save needs them.
-  running = running.then(() => warmSession(options, session).catch(() => undefined));
+  // A first build that changed nothing kept no feed bytes: read them now, before "watching" (the
+  // first save then copies from memory; a save made meanwhile waits for it either way).
+  await warmSession(options, session).catch(() => undefined);
   // Changes are seen once the watches are in place (watchSources returns then): say "watching" only now.
   out.stderr(`watching ${printable(paths.display(paths.articlesDir))} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
