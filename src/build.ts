@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { lstat, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleEntry } from './cache/articles.js';
@@ -11,7 +12,7 @@ import type { Article, Diagnostic } from './model.js';
 import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { CacheEntryGone } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
-import type { ComposedFile, ComposedRecord, KeptBytes } from './feeds/compose.js';
+import type { ComposedFile, ComposedRecord, ItemSlot, KeptBytes } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { acquireLock } from './output/lock.js';
 import { commitJournal, rollForward } from './output/journal.js';
@@ -305,6 +306,49 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
  * three full-content feeds are ~170 MB); a bigger site's saves copy from the files.
  */
 const SESSION_FEED_BYTES = 256 << 20;
+
+/**
+ * For a watch session whose first build found nothing changed (and so kept nothing): read the feed
+ * files the output record lists into the session's memory, each proven item by item against the
+ * record (the SHA-256 prefix it keeps for every item, and the writer's separator between two
+ * items), so that the first save copies its unchanged items from memory as the later ones do,
+ * instead of reading and hashing ~170 MB (10k articles) while the user waits. Done after the
+ * watcher started; a file that does not hold what the record says is not kept, and nothing is.
+ */
+export async function warmSession(options: BuildOptions, session: BuildSession): Promise<void> {
+  if (session.feeds !== undefined) return;
+  const paths = resolvePaths(options);
+  // A first build that found its outputs unchanged kept the record it read, without the bytes.
+  const record = session.outputs ?? readOutputRecord(paths);
+  if (record === undefined || feedBytes(record) > SESSION_FEED_BYTES) return;
+  const { KeptBytes } = await import('./feeds/compose.js');
+  const { WRITERS } = await import('./feeds/writers.js');
+  const { config } = paths.loaded;
+  const feeds = new Map<string, KeptBytes>();
+  for (const [name, r] of Object.entries(record.files)) {
+    if (!r.items) continue;
+    const format = FORMATS.find((f) => path.posix.basename(name) === config.files[f]);
+    if (format === undefined) return;
+    const bytes = await readFile(path.join(paths.outDir, name)).catch(() => undefined);
+    if (bytes === undefined || bytes.length !== r.size || !itemsAsRecorded(bytes, r.items, Buffer.from(WRITERS[format].separator))) return;
+    feeds.set(name, new KeptBytes([bytes]));
+  }
+  if (session.feeds !== undefined) return;
+  session.outputs = record;
+  session.feeds = feeds;
+}
+
+/** True when every recorded item is in `bytes` with its recorded hash, and only `sep` lies between two of them. */
+function itemsAsRecorded(bytes: Buffer, items: readonly ItemSlot[], sep: Buffer): boolean {
+  let end = -1;
+  for (const [, start, length, expected] of items) {
+    if (start < 0 || start + length > bytes.length) return false;
+    if (end >= 0 && (start - end !== sep.length || !bytes.subarray(end, start).equals(sep))) return false;
+    if (hash('sha256', bytes.subarray(start, start + length), 'hex').slice(0, 32) !== expected) return false;
+    end = start + length;
+  }
+  return true;
+}
 
 /** The bytes of the feed files a record lists. */
 function feedBytes(record: OutputRecord): number {

@@ -1,6 +1,6 @@
 import type { Article } from '../model.js';
 import type { ArticleEntry } from './articles.js';
-import { readFramed, writeFramedChunks } from './framed.js';
+import { appendFrame, type FileId, readFrames, writeFrames } from './frames.js';
 
 /**
  * The heads of the cache's entries, kept beside the pack so that a build need not read the pack
@@ -43,51 +43,119 @@ export class CacheEntryGone extends Error {
 const LAZY = ['contentHtml', 'contentText', 'dropped'] as const;
 
 /**
- * The file's body: the pack's identity as JSON on the first line, then one line per head,
- * `<key> <offset> <length> <entry JSON>` (JSON text never holds a line feed).
+ * The file (src/cache/frames.ts): a first frame with every head, then a frame per later build
+ * that changed any, appended. A frame's body is the pack's identity as JSON on the first line,
+ * then one line per head set, `<key> <offset> <length> <entry JSON>` (JSON text never holds a
+ * line feed), or per head gone, `-<key>`. The last frame's identity is the file's.
  */
+const framesFormat = (format: string): string => `${format} frames`;
+
+/**
+ * The heads this process last read, per file, with the file's id then: the build that read them
+ * appends only what it changed when it writes them back (a one-change rebuild of 10k articles:
+ * ~1 KB instead of ~10 MB). Kept until that write only.
+ */
+const lastRead = new Map<string, { heads: Heads; id: FileId; frames: number; bytes: number }>();
+
+/** Frames appended before the file is rewritten whole. */
+const MAX_FRAMES = 64;
+
 export function readHeads(file: string, format: string, pack: { ino: number; size: number } | undefined): Heads | undefined {
+  lastRead.delete(file);
   if (pack === undefined) return undefined;
-  const body = readFramed(file, format);
-  if (body === undefined) return undefined;
+  const frames = readFrames(file, framesFormat(format));
+  if (frames === undefined) return undefined;
   try {
-    const lines = body.split('\n');
-    const identity = JSON.parse(lines[0] ?? '') as { ino: number; size: number };
-    if (identity.ino !== pack.ino || identity.size > pack.size) return undefined;
     const heads = new Map<string, Head>();
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] as string;
-      const a = line.indexOf(' ', 65);
-      const b = line.indexOf(' ', a + 1);
-      if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return undefined;
-      const offset = Number(line.slice(65, a));
-      const length = Number(line.slice(a + 1, b));
-      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
-      heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
+    let identity: Heads['pack'] | undefined;
+    let bytes = 0;
+    for (const [f, body] of frames.bodies.entries()) {
+      if (f > 0) bytes += body.length;
+      const lines = body.split('\n');
+      identity = JSON.parse(lines[0] ?? '') as Heads['pack'];
+      for (let i = 1; i < lines.length; i++) {
+        const line = lines[i] as string;
+        if (line.charCodeAt(0) === 45 && line.length === 65) {
+          heads.delete(line.slice(1));
+          continue;
+        }
+        const a = line.indexOf(' ', 65);
+        const b = line.indexOf(' ', a + 1);
+        if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return undefined;
+        const offset = Number(line.slice(65, a));
+        const length = Number(line.slice(a + 1, b));
+        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
+        heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
+      }
     }
-    return { pack: identity, heads };
+    if (!identity || identity.ino !== pack.ino || identity.size > pack.size) return undefined;
+    const read = { pack: identity, heads };
+    if (!frames.tail) lastRead.set(file, { heads: read, id: frames.id, frames: frames.bodies.length, bytes });
+    return read;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Write the heads file in chunks of ~1 MB (src/cache/framed.ts): `heads` may compute each head's
- * JSON as it is iterated, so that the file's ~100 MB at 100k entries are never in memory at once.
+ * Write the heads file. When this process read it and it is still that file, of the same pack
+ * (inode), only the heads that changed and those gone are appended as one frame; otherwise (and
+ * after MAX_FRAMES, or when the appended frames have grown past half the file) it is rewritten
+ * whole, in chunks of ~1 MB: `heads` may compute each head's JSON as it is iterated, so that the
+ * file's ~100 MB at 100k entries are never in memory at once.
  */
 export function writeHeads(file: string, format: string, heads: { pack: Heads['pack']; heads: Iterable<[string, Head]> }): void {
-  function* chunks(): Generator<string> {
-    let chunk = JSON.stringify(heads.pack);
+  const read = lastRead.get(file);
+  lastRead.delete(file);
+  if (read && read.heads.pack.ino === heads.pack.ino && read.frames < MAX_FRAMES) {
+    const old = read.heads.heads;
+    let changed = JSON.stringify(heads.pack);
+    let inOld = 0;
+    const seen = new Set<string>();
     for (const [key, h] of heads.heads) {
-      chunk += `\n${key} ${h.offset} ${h.length} ${h.json}`;
-      if (chunk.length >= 1 << 20) {
-        yield chunk;
-        chunk = '';
-      }
+      seen.add(key);
+      const o = old.get(key);
+      if (o) inOld++;
+      // The JSON of an unchanged head is the very string read (src/cache/articles.ts): compared by reference first.
+      if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${h.json}`;
     }
-    yield chunk;
+    if (inOld < old.size) for (const key of old.keys()) if (!seen.has(key)) changed += `\n-${key}`;
+    if (read.bytes + changed.length < read.id.size / 2 && appendFrame(file, framesFormat(format), changed, read.id)) return;
+    // Not appended: the iterable was used up; it is rewritten from the heads just compared.
+    writeFrames(file, framesFormat(format), chunks(heads.pack, merged(old, changed)));
+    return;
   }
-  writeFramedChunks(file, format, chunks());
+  writeFrames(file, framesFormat(format), chunks(heads.pack, heads.heads));
+}
+
+/** The body of a whole file, in chunks of ~1 MB. */
+function* chunks(pack: Heads['pack'], heads: Iterable<[string, Head]>): Generator<string> {
+  let chunk = JSON.stringify(pack);
+  for (const [key, h] of heads) {
+    chunk += `\n${key} ${h.offset} ${h.length} ${h.json}`;
+    if (chunk.length >= 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}
+
+/** The heads `old` with the changes of a frame body (as `writeHeads` makes it) applied. */
+function* merged(old: ReadonlyMap<string, Head>, frame: string): Generator<[string, Head]> {
+  const next = new Map(old);
+  const lines = frame.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.charCodeAt(0) === 45 && line.length === 65) {
+      next.delete(line.slice(1));
+      continue;
+    }
+    const a = line.indexOf(' ', 65);
+    const b = line.indexOf(' ', a + 1);
+    next.set(line.slice(0, 64), { offset: Number(line.slice(65, a)), length: Number(line.slice(a + 1, b)), json: line.slice(b + 1) });
+  }
+  yield* next;
 }
 
 const SOURCED = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang']);

@@ -129,27 +129,29 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
     intactFiles.add(name);
   }
   const distrusted = new Set<string>();
-  const absolutes = new Map<string, string>();
-  const absolute = (name: string): string => {
-    let abs = absolutes.get(name);
-    if (abs === undefined) {
-      abs = path.join(paths.outDir, name);
-      absolutes.set(name, abs);
-    }
-    return abs;
-  };
+  /** Per recorded file: its absolute path, and its kept bytes or whether it may be copied from (looked up once per file, not per item). */
+  const sources = new Map<string, { abs: string; bytes: KeptBytes | undefined; intact: boolean }>();
+  for (const name of Object.keys(record?.files ?? {})) sources.set(name, { abs: path.join(paths.outDir, name), bytes: memory.get(name), intact: intactFiles.has(name) });
   return {
     // The first intact file that holds the item, unless the bytes copied from it proved it changed.
     find: (key) => {
       const all = index.byKey.get(key);
       if (all === undefined) return undefined;
-      const inMemory = all.find((r) => memory.has(r.name));
-      if (inMemory) return { file: absolute(inMemory.name), slot: inMemory.slot, bytes: memory.get(inMemory.name) as KeptBytes };
-      const found = all.find((r) => intactFiles.has(r.name) && !distrusted.has(absolute(r.name)));
-      return found && { file: absolute(found.name), slot: found.slot };
+      for (const r of all) {
+        const source = sources.get(r.name);
+        if (source?.bytes) return { file: source.abs, slot: r.slot, bytes: source.bytes };
+      }
+      for (const r of all) {
+        const source = sources.get(r.name);
+        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slot };
+      }
+      return undefined;
     },
     validated: (hash) => (index.validated.has(hash) ? (withDiagnostics[hash] ?? []) : undefined),
-    intactDigest: (name) => (distrusted.has(absolute(name)) ? undefined : digests.get(name)),
+    intactDigest: (name) => {
+      const source = sources.get(name);
+      return source && distrusted.has(source.abs) ? undefined : digests.get(name);
+    },
     distrust: (file) => {
       distrusted.add(file);
     },

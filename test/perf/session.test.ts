@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, createBuildSession } from '../../src/build.js';
+import { build, createBuildSession, warmSession } from '../../src/build.js';
 import { makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -70,5 +70,39 @@ describe('build session: feeds kept in memory between saves', () => {
     const again = await build({ cwd: dir, now: NOW, session });
     expect(again.files.find((f) => f.name === 'atom.xml')?.items).toEqual({ rendered: 1, copied: 8 });
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
+  });
+
+  it('a session warmed after a build that changed nothing holds the feeds as recorded, and its next build makes the same bytes', async () => {
+    const { 'recent.txt': _recent, ...articles } = sampleArticles();
+    const dir = makeProject(articles);
+    await build({ cwd: dir, now: NOW });
+    // A session as a watch process starts one (its first build may have changed nothing and kept nothing).
+    const session = createBuildSession();
+    await warmSession({ cwd: dir, now: NOW }, session);
+    expect([...(session.feeds?.keys() ?? [])].sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    expect(session.feeds?.get('rss.xml')?.size).toBe(readFileSync(path.join(dir, 'dist', 'rss.xml')).length);
+    writeArticle(dir, 'one.md', '---\ntitle: One\ndate: 2024-01-02\nauthor: Ann\ntags: [a, b]\n---\nEdited in the session.\n', new Date());
+    // The feeds on disk are gone: the unchanged items can only come from the session's memory.
+    for (const name of ['rss.xml', 'atom.xml', 'feed.json']) {
+      const file = path.join(dir, 'dist', name);
+      writeFileSync(file, 'x'.repeat(readFileSync(file).length));
+    }
+    const second = await build({ cwd: dir, now: NOW, session });
+    expect(second.work.copied).toBeGreaterThan(0);
+    expect(snapshot(dir)).toEqual((await reference(dir)).files);
+  });
+
+  it('a feed file that does not hold the recorded items is not warmed', async () => {
+    const { 'recent.txt': _recent, ...articles } = sampleArticles();
+    const dir = makeProject(articles);
+    await build({ cwd: dir, now: NOW });
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    const text = readFileSync(rss, 'utf8');
+    // Same length, one item's text changed.
+    writeFileSync(rss, text.replace('First', 'Fir5t'));
+    const session = createBuildSession();
+    await warmSession({ cwd: dir, now: NOW }, session);
+    expect(session.feeds).toBeUndefined();
+    expect(session.outputs).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeOutput } from '../../src/cli/output.js';
@@ -62,6 +62,27 @@ describe('watch mode', () => {
 
       await step('a renamed article', () => renameSync(path.join(dir, 'articles', 'added.md'), path.join(dir, 'articles', 'moved.md')));
       expect(snapshot(dir)['feed.json']).toContain('/moved');
+
+      await step('an article in a new folder', () => writeArticle(dir, 'new/deeper/four.md', '---\ntitle: Four\ndate: 2024-04-06\n---\nFour, two folders down.\n', new Date()));
+      expect(snapshot(dir)['feed.json']).toContain('Four, two folders down.');
+      await step('another article in that folder', () => writeArticle(dir, 'new/deeper/five.md', '---\ntitle: Five\ndate: 2024-04-07\n---\nFive.\n', new Date()));
+      expect(snapshot(dir)['feed.json']).toContain('"title": "Five"');
+
+      // The config file is watched too, also when an editor saves it by renaming a new file over it.
+      await step('a changed config', () => {
+        const file = path.join(dir, 'feedwright.config.json');
+        const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        writeFileSync(`${file}.new`, JSON.stringify({ ...config, title: 'Renamed site' }));
+        renameSync(`${file}.new`, file);
+      });
+      expect(snapshot(dir)['feed.json']).toContain('Renamed site');
+
+      // Files under a dot folder are not sources: no rebuild.
+      const seen = builds;
+      mkdirSync(path.join(dir, 'articles', '.drafts'), { recursive: true });
+      writeFileSync(path.join(dir, 'articles', '.drafts', 'x.md'), 'not a source');
+      await sleep(500);
+      expect(builds).toBe(seen);
       expect(failures).toBe(0);
     } finally {
       controller.abort();

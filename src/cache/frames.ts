@@ -1,0 +1,140 @@
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/**
+ * A cache side file that a build updates by appending what changed instead of rewriting it whole
+ * (the state and heads files: megabytes at 10k articles, of which a one-article edit changes a few
+ * hundred bytes). The file is a sequence of frames,
+ *   `<format> <body length, 12 digits> <crc32 of the body, 10 digits>\n<body>`
+ * the first one written atomically with the file (temporary file + rename), each later one
+ * appended. A reader takes frames up to the first one that is missing, truncated, of another
+ * format or fails its CRC (a build killed while appending leaves such a tail): what the frames
+ * before it say still holds, since each frame only adds facts to the ones before (the callers'
+ * rule). A file whose first frame fails reads as undefined: the caller does without it.
+ *
+ * A process appends only to the file it read or wrote itself, as it left it (same inode, size,
+ * mtime and ctime, and no unreadable tail): a file rewritten or appended to by another build is
+ * rewritten whole instead.
+ */
+export interface FileId {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export interface Frames {
+  bodies: string[];
+  /** The file as read; `size` counts the readable frames only. */
+  id: FileId;
+  /** True when bytes after the last readable frame were left out. */
+  tail: boolean;
+}
+
+const HEADER_DIGITS = 12 + 1 + 10;
+
+function header(format: string, length: number, crc: number): Buffer {
+  return Buffer.from(`${format} ${String(length).padStart(12, '0')} ${String(crc).padStart(10, '0')}\n`);
+}
+
+export function readFrames(file: string, format: string): Frames | undefined {
+  let bytes: Buffer;
+  let id: FileId;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const s = fstatSync(fd);
+      id = { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs };
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const bodies: string[] = [];
+  const prefix = `${format} `;
+  const headerBytes = Buffer.byteLength(prefix) + HEADER_DIGITS + 1;
+  let at = 0;
+  while (at < bytes.length) {
+    const end = at + headerBytes;
+    if (end > bytes.length || bytes[end - 1] !== 10) break;
+    const line = bytes.toString('latin1', at, end - 1);
+    if (!line.startsWith(prefix)) break;
+    const m = /^(\d{12}) (\d{10})$/.exec(line.slice(prefix.length));
+    if (!m) break;
+    const length = Number(m[1]);
+    if (end + length > bytes.length) break;
+    const body = bytes.subarray(end, end + length);
+    if (crc32(body) !== Number(m[2])) break;
+    bodies.push(body.toString('utf8'));
+    at = end + length;
+  }
+  if (bodies.length === 0) return undefined;
+  return { bodies, id: { ...id, size: at }, tail: at !== bytes.length };
+}
+
+/**
+ * Write the file anew, atomically, with one frame made of `chunks` (never joined: the heads of
+ * 100k entries are ~100 MB). Returns the written file's id.
+ */
+export function writeFrames(file: string, format: string, chunks: Iterable<string>): FileId {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    let at = writeFully(fd, header(format, 0, 0), 0);
+    const start = at;
+    let crc = 0;
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk);
+      crc = crc32(bytes, crc);
+      at += writeFully(fd, bytes, at);
+    }
+    writeFully(fd, header(format, at - start, crc), 0);
+    const s = fstatSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+    // The rename changes the ctime: the id is taken after it.
+    const after = statSync(file);
+    return s.ino === after.ino ? { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs } : { ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 };
+  } catch (error) {
+    // A full disk: no half-written temporary file is left in the cache folder.
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Append one frame to the file, if it is still exactly `id` (as this process read or wrote it).
+ * Returns the file's new id, or undefined when it was not appended to (the caller rewrites it).
+ * The frame goes in one write at the end of the file; a partial write leaves a tail that no
+ * reader takes (its CRC fails) and that no later append follows (the size no longer matches).
+ */
+export function appendFrame(file: string, format: string, body: string, id: FileId): FileId | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r+');
+    const s = fstatSync(fd);
+    if (s.ino !== id.ino || s.size !== id.size || s.mtimeMs !== id.mtimeMs || s.ctimeMs !== id.ctimeMs) return undefined;
+    const bytes = Buffer.from(body);
+    const frame = Buffer.concat([header(format, bytes.length, crc32(bytes)), bytes]);
+    writeFully(fd, frame, s.size);
+    const after = fstatSync(fd);
+    return { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeFully(fd: number, bytes: Buffer, position: number): number {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  return bytes.length;
+}
