@@ -269,7 +269,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     // In the body's weak tail (after its last line of prose the model is sure of), a short line
     // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
-    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !inIntroducedList(units, labels, i)) rule = 'low-score';
+    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -399,11 +399,29 @@ function labelUnit(unit: Unit, options: TextExtractOptions): Label {
   }
   if (unit.words === 0) return { rule: 'symbol-line', weight: 1 };
   const rule = matchPhraseRule(unit);
+  // (Still dropped as a copyright line, but no hard end of the article: see `isPictureCopyright`.)
+  if (rule && isPictureCopyright(unit, rule)) return { rule: rule.name, weight: PICTURE_COPYRIGHT_WEIGHT };
   if (rule) return { rule: rule.name, weight: rule.weight };
   if (options.template && options.template.size > 0 && options.template.has(keyOf(unit))) {
     return { rule: 'site-template', weight: 4 };
   }
   return { weight: 0 };
+}
+
+/** A picture's copyright line has at most this many words ("© Jon Prosser & Renders by Rian"). */
+const PICTURE_COPYRIGHT_MAX_WORDS = 6;
+/** ... and weighs as a photo credit does in the body finder. */
+const PICTURE_COPYRIGHT_WEIGHT = 2;
+
+/**
+ * "© Getty Images" under a picture inside the story is the picture's credit, not the page's
+ * copyright footer (a hard end of the article): a short © line with no year that is a legal
+ * footer only by its © sign.
+ */
+function isPictureCopyright(unit: Unit, rule: PhraseRule): boolean {
+  if (rule.name !== 'legal-footer' || unit.words > PICTURE_COPYRIGHT_MAX_WORDS || !/^(?:©|\(c\))/i.test(unit.key) || /\b(?:1[89]|20)\d\d\b/.test(unit.key)) return false;
+  const rest = unit.key.replace(/^(?:©|\(c\))\s*/i, '');
+  return rest !== '' && matchPhraseRule({ key: rest, words: unit.words })?.name !== 'legal-footer';
 }
 
 /**
