@@ -244,6 +244,10 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   markAuthorBio(units, labels, meta, start, end, result.authors?.value.map((p) => p.name) ?? []);
   markCompanyBoilerplate(units, labels, meta, start, end);
 
+  // The standfirst and the first short paragraphs between the headline and the body start
+  // (a byline, a date, a caption or a share bar between them) open the story.
+  const lead = leadLines(units, labels, meta, p, titleIndex, start);
+
   // 6. Decide every unit.
   const tail = weakTail(units, model, p, start, end);
   const titleKey = result.title ? templateKey(result.title.value) : undefined;
@@ -259,14 +263,14 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     // Copies of the headline (the page title at the top, an "Up next" slot) say why they left.
     else if (titleKey !== undefined && (!label.rule || label.rule === 'duplicate-block') && unit.words > 0 && keyOf(unit) === titleKey) rule = 'title-repeat';
     else if (label.rule) rule = label.rule;
-    else if (i < start || i > end) rule = 'outside-body';
+    else if ((i < start && !lead.has(i)) || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
     // A line inside the body that the model is sure is not body, and that is neither a sentence
     // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
     // In the body's weak tail (after its last line of prose the model is sure of), a short line
     // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
-    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !inIntroducedList(units, labels, i)) rule = 'low-score';
+    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -396,11 +400,29 @@ function labelUnit(unit: Unit, options: TextExtractOptions): Label {
   }
   if (unit.words === 0) return { rule: 'symbol-line', weight: 1 };
   const rule = matchPhraseRule(unit);
+  // (Still dropped as a copyright line, but no hard end of the article: see `isPictureCopyright`.)
+  if (rule && isPictureCopyright(unit, rule)) return { rule: rule.name, weight: PICTURE_COPYRIGHT_WEIGHT };
   if (rule) return { rule: rule.name, weight: rule.weight };
   if (options.template && options.template.size > 0 && options.template.has(keyOf(unit))) {
     return { rule: 'site-template', weight: 4 };
   }
   return { weight: 0 };
+}
+
+/** A picture's copyright line has at most this many words ("© Jon Prosser & Renders by Rian"). */
+const PICTURE_COPYRIGHT_MAX_WORDS = 6;
+/** ... and weighs as a photo credit does in the body finder. */
+const PICTURE_COPYRIGHT_WEIGHT = 2;
+
+/**
+ * "© Getty Images" under a picture inside the story is the picture's credit, not the page's
+ * copyright footer (a hard end of the article): a short © line with no year that is a legal
+ * footer only by its © sign.
+ */
+function isPictureCopyright(unit: Unit, rule: PhraseRule): boolean {
+  if (rule.name !== 'legal-footer' || unit.words > PICTURE_COPYRIGHT_MAX_WORDS || !/^(?:©|\(c\))/i.test(unit.key) || /\b(?:1[89]|20)\d\d\b/.test(unit.key)) return false;
+  const rest = unit.key.replace(/^(?:©|\(c\))\s*/i, '');
+  return rest !== '' && matchPhraseRule({ key: rest, words: unit.words })?.name !== 'legal-footer';
 }
 
 /**
@@ -906,7 +928,8 @@ function findTitle(units: readonly Unit[], labels: readonly Label[], start: numb
       continue;
     }
     if (!looksLikeHeadline(unit)) continue;
-    const anchored = anchorFollows(units, labels, i, anchor);
+    // A headline over its dek is anchored when the dek stands right above the byline or date.
+    const anchored = anchorFollows(units, labels, i, anchor) || anchoredDek(units, labels, i, anchor, start);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
     if (i > from && !anchored && !anchorPrecedes(units, i, anchor) && !(loose && headsStory(units, labels, i) && !/[.…][”"’»)]*$/u.test(unit.text))) continue;
     let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
@@ -1025,6 +1048,13 @@ function anchorFollows(units: readonly Unit[], labels: readonly Label[], i: numb
     if (between > 1) return false;
   }
   return false;
+}
+
+/** The line stands over a dek (see `dekBelow`, before the body start) of a sentence's length that stands right above a byline or date line. */
+function anchoredDek(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, start: number): boolean {
+  if (i >= start) return false;
+  const dek = dekBelow(units, labels, i, anchor, start);
+  return dek !== undefined && (units[dek] as Unit).words >= TITLE.anchoringDekWords && anchorFollows(units, labels, dek, anchor);
 }
 
 /** The non-empty unit right above is a byline or date line (layouts that date the story first). */
@@ -1179,13 +1209,22 @@ function headlineScore(unit: Unit): number {
   else if (unit.words === 3) score += TITLE.wordsBonus / 2;
   if (unit.words > TITLE.dekWords) score -= TITLE.dekCostPerWord * (unit.words - TITLE.dekWords);
   if (unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text)) score -= TITLE.capitalsCost;
-  if (/[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text)) score -= TITLE.separatorCost;
+  if (/[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text) && !closesQuote(unit.text)) score -= TITLE.separatorCost;
   // Questions and exclamations make headlines; a full stop makes a sentence.
   if (unit.sentence && !/[?!][”"’»)]*$/u.test(unit.text)) score -= TITLE.sentenceCost;
   if (unit.list) score -= TITLE.listCost;
   if (NOT_HEADLINE.pullQuote.pattern.test(unit.text)) score -= TITLE.quoteCost;
   if (startsLowerCase(unit.text)) score -= TITLE.lowerCaseCost;
   return score;
+}
+
+/**
+ * The line ends with a guillemet that closes a quotation it opened after some words ("Näßler:
+ * «Liebe kennt keine Pause»"), not a breadcrumb's separator. (A line that is one whole quotation
+ * is a pull quote and keeps the cost.)
+ */
+function closesQuote(text: string): boolean {
+  return /\S.*«[^«»]+»\s*$/u.test(text) && !/\s[>|›»]\s/.test(text);
 }
 
 /** Weights of the title finder (see `findTitle`). */
@@ -1210,6 +1249,8 @@ export const TITLE = {
   breadcrumbBonus: 6,
   /** Another, longer line of the page quotes the line whole (page title, breadcrumb, share text). */
   quotedBonus: 4,
+  /** A dek this long or longer right above the byline anchors the line over it (a headline's dek, not a headline under a label). */
+  anchoringDekWords: 12,
   /** Headlines are short; a longer line under the headline is its dek (standfirst). */
   dekWords: 16,
   dekCostPerWord: 2,
@@ -1251,6 +1292,42 @@ function skipLeadingMetadata(units: readonly Unit[], meta: readonly (RuleName | 
   let prose = 0;
   for (let i = start; i < last; i += 1) if (!meta[i] && isProse(units[i] as Unit)) prose += 1;
   return prose <= MAX_PROSE_BEFORE_BYLINE ? last + 1 : start;
+}
+
+/**
+ * Lead lines (see `leadLines`) are looked for up to `aboveStart` units above the body start and
+ * `belowTitle` units below the headline; the dek, the first line under the headline, only when it
+ * stands within `dekAboveStart` units of the start.
+ */
+const LEAD_REACH = { belowTitle: 12, aboveStart: 12, dekAboveStart: 2 } as const;
+/** A lead line not ending like a sentence has at least this many words. */
+const LEAD_MIN_WORDS = 12;
+/** ... and the body model gives it at least this probability (an image's alt text, an embed's URL line and a share row do not). */
+const LEAD_MIN_P = 0.6;
+
+/**
+ * The lines between the headline and the body start that open the story: a standfirst right above
+ * the byline over the story, a first short paragraph above a caption or a share bar. Unlabelled,
+ * not metadata, not a copy of the headline, and prose-shaped (a sentence of a few words, or a long
+ * line) that the body model holds likely body; everything else between the two stays out. A dek right under the headline that a picture,
+ * a share bar and a date line separate from the story is the header's summary, not the story's
+ * first paragraph, and stays out too.
+ */
+function leadLines(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], p: Float64Array, titleIndex: number | undefined, start: number): Set<number> {
+  const lead = new Set<number>();
+  if (titleIndex === undefined || titleIndex >= start) return lead;
+  const titleKey = keyOf(units[titleIndex] as Unit);
+  let dek = titleIndex + 1;
+  while (dek < start && (units[dek] as Unit).words === 0) dek += 1;
+  for (let i = Math.max(titleIndex + 1, start - LEAD_REACH.aboveStart); i < start && i <= titleIndex + LEAD_REACH.belowTitle; i += 1) {
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    if (label.rule || meta[i] || unit.list || keyOf(unit) === titleKey || isLinkRow(unit) || isMetaAnchor(unit)) continue;
+    if (i === dek && start - i > LEAD_REACH.dekAboveStart) continue;
+    if ((p[i] ?? 0) < LEAD_MIN_P) continue;
+    if ((unit.sentence && unit.words >= BODY.proseMinWords) || unit.words >= LEAD_MIN_WORDS) lead.add(i);
+  }
+  return lead;
 }
 
 /** A standfirst (the summary under a headline) is one short paragraph. */

@@ -39,6 +39,36 @@ describe('the body region of a text page', () => {
     expect(body).toContain(story[0]);
   });
 
+  it('keeps the standfirst between the headline and the byline over the story', () => {
+    const standfirst = 'The city wants more buses and trams, and the opposition asks who will pay for them.';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', standfirst, '', 'By Jane Miller, 3 March 2024', '', ...story, ...footer]);
+    expect(body[0]).toBe(standfirst);
+    expect(body).not.toContain('By Jane Miller, 3 March 2024');
+    expect(body).toContain(story[0]);
+  });
+
+  it('leaves out a dek under the headline that a picture, a share row and the date line separate from the story', () => {
+    const dek = 'The city wants more buses and trams, and the opposition asks who will pay for them.';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', dek, '', 'A bus at the central station. Photo: City archive', 'Share', 'Tweet', 'Email', '', '3 March 2024', '', ...story, ...footer]);
+    expect(body).not.toContain(dek);
+    expect(body[0]).toBe(story[0]);
+  });
+
+  it('reads a short © line under a picture inside the story as its credit, not as the end of the page', () => {
+    const more = [
+      'The new night tram will run every thirty minutes on Fridays and Saturdays, from midnight until five in the morning.',
+      '',
+      'Students will pay half the normal fare from the autumn, which the council says will cost about two million a year.',
+      '',
+      'The opposition voted against the plan and said it would raise the question of the cost again at the next meeting.',
+      '',
+    ];
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...more, 'A bus at the central station.', '© Jon Prosser', '', ...story, ...footer, '© 2024 Example Media']);
+    expect(body).toContain(more[0]);
+    expect(body).toContain(story[0]);
+    expect(body).not.toContain('© Jon Prosser');
+  });
+
   it('keeps a list after the story that a short line ending in a colon introduces', () => {
     const body = bodyOf([...menu, 'Council passes budget with more buses', '', ...story, 'The budget in short:', ' * two new bus lines', ' * a night tram on weekends', ' * cheaper tickets for students', ...footer]);
     expect(body).toContain('The budget in short:');

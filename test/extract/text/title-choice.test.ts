@@ -17,6 +17,16 @@ describe('the headline of a scraped text, chosen among scored lines', () => {
     expect(extractText(text, UTC).title?.value).toBe('Night trains return to the main line');
   });
 
+  it('anchors a headline to the byline through its dek, over labels between the dek and the byline', () => {
+    const text = ['Menu', '', 'Why night trains are coming back', '', 'An interview with the head of the regional council, with an extract from the timetable', '', 'Open Future', '', 'Open Future', '', '12 March 2024', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Why night trains are coming back');
+  });
+
+  it('does not read a guillemet that closes a quotation in the headline as a breadcrumb separator', () => {
+    const text = ['Menu', '', 'Sport', '', 'Anna Berg: «Wir fahren wieder mit dem Nachtzug»', '', 'Die Läuferin will mit einer Kampagne für den Nachtzug zu den Wettkämpfen werben', '', 'von Newsdesk 28. Januar 2022, 12:01', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Anna Berg: «Wir fahren wieder mit dem Nachtzug»');
+  });
+
   it('takes the line above a clearly longer dek as the headline, without a byline', () => {
     const text = ['Menu', '', 'Coaching across three generations', '', 'How clients are helped to live as themselves, whatever their family expected of them', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Coaching across three generations');
