@@ -138,6 +138,9 @@ const LIGHT_GAIN = 2;
 function extractOnce(document: DomDocument, found: FoundMetadata, html: string, bodyModel: BodyModelOptions, mode: PrecleanMode): ContentResult & { tooDeep?: boolean } {
   const dropped: DroppedBlock[] = [];
   mergeBodies(document);
+  // Some blog platforms serve the post's paragraphs only inside <noscript> (a script draws them);
+  // when the page gave too little, paragraphs there are read as the page's own.
+  if (mode === 'light') for (const el of [...document.querySelectorAll('noscript')]) if (el.querySelector('p')) el.replaceWith(...[...el.childNodes]);
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
   if (!body || textWeight(body.textContent ?? '') === 0) return { html: '', text: '', dropped };

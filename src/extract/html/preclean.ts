@@ -111,11 +111,14 @@ function isHoverCard(el: DomElement): boolean {
     else if (t === 'a') links++;
     for (const k of node.children) stack.push(k);
   }
-  return images > 0 && links >= 2;
+  // ... and little text: a wrapper of the article's own paragraphs with a photo and a few links in them is not a card.
+  return images > 0 && links >= 2 && countWordsRough(el.textContent ?? '') <= HOVER_CARD_MAX_WORDS;
 }
 
-/** Hover cards hold an image, a name and a few links: a few dozen elements at most. */
+/** Hover cards hold an image, a name and a few links: a few dozen elements at most ... */
 const HOVER_CARD_MAX_NODES = 60;
+/** ... and a few sentences at most. */
+const HOVER_CARD_MAX_WORDS = 80;
 
 /** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */
 function isMediaContainer(el: DomElement, tag: string): boolean {

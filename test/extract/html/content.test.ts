@@ -199,6 +199,14 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     }
   });
 
+  it('reads a post served only inside <noscript> when the page gives too little otherwise', () => {
+    const paras = paragraphs(3, 'harbour');
+    const body = `<div class="post-body"><noscript>${paras.map((p) => `<p>${p}</p>`).join('')}</noscript></div><noscript><img src="pixel.gif"></noscript>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+    expect(result.dropped.map((d) => d.rule)).toContain('light-preclean');
+  });
+
   it('keeps the full pre-cleaning when the light one finds too little to be an article', () => {
     const note = 'The office is closed on Monday for the holiday; we are back on Tuesday morning.';
     const result = extractHtml(page({ body: `<article><p>${note}</p></article><aside><p>Opening hours: Tuesday to Friday, nine to five.</p></aside>` }), opts);
@@ -218,6 +226,19 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
   it('proseWords counts the words of sentence paragraphs only', () => {
     expect(proseWords('Seat 1 North, East\n\nMember Name1, Sir Someone')).toBe(0);
     expect(proseWords('The council met on a wet morning and agreed.\n\nShort label')).toBe(9);
+  });
+
+  it('removes a hover card (an image, a name, a few links) but not a <span> wrapping the article with a photo and links', () => {
+    const paras = paragraphs(4, 'harbour');
+    const card = '<span class="x"><span><img src="a.jpg"><a href="/p/1">Jane Doe</a> <a href="/p/1/more">More by Jane</a></span></span>';
+    const linked = paras.map((p, i) => `<p>${p} <a href="/n/${i}">Source ${i}</a></p>`);
+    // A long footer (removed either way) keeps the wrapper under the share of the page that makes it a layout wrapper.
+    const footer = `<footer>${paragraphs(12, 'licence').join(' ')}</footer>`;
+    const body = `<div class="sect">${card}<span class="body"><div><img src="b.jpg"><article>${linked.join('')}</article></div></span></div>${footer}`;
+    const result = extractHtml(page({ body }), opts);
+    expect(result.contentText).toContain(paras[0]);
+    expect(result.contentText).toContain(paras[3]);
+    expect(result.dropped).toContainEqual({ text: 'Jane Doe More by Jane', rule: 'hover-card' });
   });
 
   it('asks the density extractor when Readability keeps a box and leaves out most of the prose', () => {
