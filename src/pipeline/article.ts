@@ -126,7 +126,7 @@ const UNUSUAL_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Dropped-block rules of the readers' fallbacks: HTML density fallback, too deep or complex, no tree. */
-const UNUSUAL_DROPS: ReadonlySet<string> = new Set(['fallback', 'too-deep', 'too-complex', 'dom-failed', 'markdown-failed']);
+const UNUSUAL_DROPS: ReadonlySet<string> = new Set(['fallback', 'light-preclean', 'too-deep', 'too-complex', 'dom-failed', 'markdown-failed']);
 
 /**
  * Why this article's items get the full validator rather than the cheap checks (undefined: they

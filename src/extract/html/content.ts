@@ -19,7 +19,7 @@ import type { BodyModelOptions } from './block-model.js';
 import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { countWords, postFilter } from './postfilter.js';
-import { precleanDocument } from './preclean.js';
+import { type PrecleanMode, precleanDocument } from './preclean.js';
 import { fasterReadabilityChecks } from './readability-speed.js';
 import { MIN_CONTENT_CHARS } from './rules.js';
 import { normalizeSpace, renderText, textWeight } from './text.js';
@@ -39,6 +39,20 @@ export const MAX_READABILITY_DEPTH = 200;
 
 /** Readability's article is checked against the density extractor when the prose it left out has this many times its words. */
 const LEFT_OUT_RATIO = 2;
+
+/** A paragraph of rendered text is prose when it has this many words and ends like a sentence. */
+const PROSE_MIN_WORDS = 8;
+const SENTENCE_END = /[.!?…]["'”’»)]?$/;
+
+/** Words in the paragraphs of `text` that are prose (not labels, list items, table rows). */
+export function proseWords(text: string): number {
+  let n = 0;
+  for (const p of text.split('\n\n')) {
+    const words = countWords(p);
+    if (words >= PROSE_MIN_WORDS && SENTENCE_END.test(p)) n += words;
+  }
+  return n;
+}
 
 /** Paragraphs of at least this many words that Readability leaves out are reported as dropped. */
 const REPORT_MIN_WORDS = 8;
@@ -90,9 +104,43 @@ function cleanClasses(root: DomElement): void {
   }
 }
 
+/**
+ * The article of the page. When the full pre-cleaning leaves an article shorter than
+ * `SHORT_RESULT_CHARS` (the page wrapped its article in an `<aside>`, a `<form>` or a container
+ * whose class says "ad", "tag" or "comment"), the steps run again on a fresh parse with 'light'
+ * pre-cleaning, and that article is taken when it is `LIGHT_GAIN` times as long.
+ */
 export function extractContent(document: DomDocument, found: FoundMetadata, html: string, bodyModel: BodyModelOptions = {}): ContentResult {
+  // The body model's observer (the fit) sees the blocks of the attempt that is kept.
+  let observed: Parameters<NonNullable<BodyModelOptions['observe']>> | undefined;
+  const observing: BodyModelOptions = bodyModel.observe ? { ...bodyModel, observe: (...args) => (observed = args) } : bodyModel;
+  const full = extractOnce(document, found, html, observing, 'full');
+  let result = { ...full, observed };
+  if (full.text.length < SHORT_RESULT_CHARS && !full.tooDeep) {
+    const fresh = parseDocument(html);
+    if (fresh.ok) {
+      observed = undefined;
+      const light = extractOnce(fresh.document, found, html, observing, 'light');
+      if (light.text.length >= MIN_CONTENT_CHARS && light.text.length >= LIGHT_GAIN * full.text.length) {
+        result = { ...light, observed, dropped: [{ text: 'Pre-cleaning left too little of the page; the article was extracted again with light pre-cleaning.', rule: 'light-preclean' }, ...light.dropped] };
+      }
+    }
+  }
+  if (result.observed) bodyModel.observe?.(...result.observed);
+  return { html: result.html, text: result.text, dropped: result.dropped };
+}
+
+/** Below this many characters, an article is extracted again with light pre-cleaning ... */
+const SHORT_RESULT_CHARS = 500;
+/** ... and that attempt is kept when it is this many times as long. */
+const LIGHT_GAIN = 2;
+
+function extractOnce(document: DomDocument, found: FoundMetadata, html: string, bodyModel: BodyModelOptions, mode: PrecleanMode): ContentResult & { tooDeep?: boolean } {
   const dropped: DroppedBlock[] = [];
   mergeBodies(document);
+  // Some blog platforms serve the post's paragraphs only inside <noscript> (a script draws them);
+  // when the page gave too little, paragraphs there are read as the page's own.
+  if (mode === 'light') for (const el of [...document.querySelectorAll('noscript')]) if (el.querySelector('p')) el.replaceWith(...[...el.childNodes]);
   removeNeverContent(document);
   const body = document.body ?? document.documentElement;
   if (!body || textWeight(body.textContent ?? '') === 0) return { html: '', text: '', dropped };
@@ -101,11 +149,11 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
       text: `The page nests elements ${MAX_READABILITY_DEPTH} levels deep or more; the density fallback extracted it.`,
       rule: 'too-deep',
     });
-    dropped.push(...precleanDocument(document));
+    dropped.push(...precleanDocument(document, mode));
     const fallback = densityExtract(body, found);
-    return { html: fallback.html, text: fallback.text, dropped: [...dropped, ...fallback.dropped] };
+    return { html: fallback.html, text: fallback.text, dropped: [...dropped, ...fallback.dropped], tooDeep: true };
   }
-  dropped.push(...precleanDocument(document));
+  dropped.push(...precleanDocument(document, mode));
   const headlines = [...body.querySelectorAll('h1')].map((h) => h.textContent ?? '');
   const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
 
@@ -128,9 +176,10 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
     removeComments(root);
     const text = renderText(root);
     // Readability keeps one container; when it leaves out far more prose than it keeps, it has
-    // picked a box beside the article (an author bio, a disclosure, related teasers), and the
-    // density extractor below is asked too.
-    if (text.length >= MIN_CONTENT_CHARS && leftOutWords <= LEFT_OUT_RATIO * countWords(text)) return { html: root.innerHTML.trim(), text, dropped };
+    // picked a box beside the article (an author bio, a disclosure, related teasers, a table of
+    // names), and the density extractor below is asked too. What it keeps is counted in prose
+    // words, so that a long table or list of labels does not pass for an article.
+    if (text.length >= MIN_CONTENT_CHARS && leftOutWords <= LEFT_OUT_RATIO * proseWords(text)) return { html: root.innerHTML.trim(), text, dropped };
   }
 
   // Readability found nothing, or too little: the density fallback, on a fresh tree.
@@ -139,10 +188,12 @@ export function extractContent(document: DomDocument, found: FoundMetadata, html
   if (!fresh.ok || !freshBody) return { html: '', text: '', dropped };
   mergeBodies(fresh.document);
   removeNeverContent(fresh.document);
-  precleanDocument(fresh.document);
+  precleanDocument(fresh.document, mode);
   const fallback = densityExtract(freshBody, found);
   const readabilityText = root ? renderText(root) : '';
-  if (fallback.text.length <= readabilityText.length) {
+  // The one with more prose wins; between two without prose, the longer.
+  const [fallbackProse, readabilityProse] = [proseWords(fallback.text), proseWords(readabilityText)];
+  if (fallbackProse < readabilityProse || (fallbackProse === readabilityProse && fallback.text.length <= readabilityText.length)) {
     return { html: root ? root.innerHTML.trim() : '', text: readabilityText, dropped };
   }
   return {

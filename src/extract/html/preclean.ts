@@ -6,7 +6,7 @@
  */
 import type { DroppedBlock } from '../../model.js';
 import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
-import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
+import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, LIGHT_PRECLEAN_TAGS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
 import { normalizeSpace, textWeight } from './text.js';
 
 /** class/id word -> rule name. */
@@ -111,11 +111,14 @@ function isHoverCard(el: DomElement): boolean {
     else if (t === 'a') links++;
     for (const k of node.children) stack.push(k);
   }
-  return images > 0 && links >= 2;
+  // ... and little text: a wrapper of the article's own paragraphs with a photo and a few links in them is not a card.
+  return images > 0 && links >= 2 && countWordsRough(el.textContent ?? '') <= HOVER_CARD_MAX_WORDS;
 }
 
-/** Hover cards hold an image, a name and a few links: a few dozen elements at most. */
+/** Hover cards hold an image, a name and a few links: a few dozen elements at most ... */
 const HOVER_CARD_MAX_NODES = 60;
+/** ... and a few sentences at most. */
+const HOVER_CARD_MAX_WORDS = 80;
 
 /** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */
 function isMediaContainer(el: DomElement, tag: string): boolean {
@@ -165,8 +168,19 @@ function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
   if (text !== '') dropped.push({ text, rule });
 }
 
+/**
+ * How much pre-cleaning removes: 'full' (tags and class/id words), or 'light' for a second attempt
+ * on a page whose full pre-cleaning left almost nothing: only what is never article text whatever
+ * the page's markup (navigation, footers, forms and their controls, hidden elements); asides,
+ * headers and every class/id rule stay, as pages wrap their article in such elements.
+ */
+export type PrecleanMode = 'full' | 'light';
+
+/** The tags 'light' pre-cleaning still removes. */
+const LIGHT_TAGS: ReadonlySet<string> = new Set(LIGHT_PRECLEAN_TAGS);
+
 /** Remove boilerplate from the page in place. Returns what was removed. */
-export function precleanDocument(document: DomDocument): DroppedBlock[] {
+export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'full'): DroppedBlock[] {
   const dropped: DroppedBlock[] = [];
   const body = document.body;
   if (!body) return dropped;
@@ -190,7 +204,11 @@ export function precleanDocument(document: DomDocument): DroppedBlock[] {
       el.remove();
       continue;
     }
-    let rule = TAG_RULE.get(tag);
+    let rule = mode === 'full' || LIGHT_TAGS.has(tag) ? TAG_RULE.get(tag) : undefined;
+    if (rule === undefined && mode === 'light') {
+      pushChildren(stack, el);
+      continue;
+    }
     if (rule === undefined) {
       if (tag === 'main' || tag === 'article') {
         pushChildren(stack, el);

@@ -24,6 +24,9 @@ export const PRECLEAN_TAGS = [
   'header',
 ] as const;
 
+/** The tags removed by the 'light' pre-cleaning of a second attempt (preclean.ts `PrecleanMode`). */
+export const LIGHT_PRECLEAN_TAGS = ['nav', 'footer', 'form', 'button', 'select', 'input', 'textarea', 'iframe', 'svg', 'canvas', 'dialog', 'menu'] as const;
+
 /**
  * class/id words that mark boilerplate containers (matched as whole words of the class/id, split
  * on `-`, `_`, spaces and camelCase). Rule name per group, for `dropped`.

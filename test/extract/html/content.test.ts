@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { restoreBodyByClone } from '../../../src/extract/html/content.js';
+import { proseWords, restoreBodyByClone } from '../../../src/extract/html/content.js';
 import { parseDocument } from '../../../src/extract/html/dom.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
 import { article, page, paragraphs } from './helpers.js';
@@ -183,6 +183,62 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     const paras = paragraphs(4);
     const html = `<!DOCTYPE html><html><head><title>T</title></head><body></body><div class="x"></div><body><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
     expect(bodyOf(extractHtml(html, opts).contentText)).toEqual(paras);
+  });
+
+  it('extracts again with light pre-cleaning when the full one leaves almost nothing (generated class names, an article in an <aside>)', () => {
+    const paras = paragraphs(4, 'harbour');
+    // CSS-in-JS class names that happen to contain "tag"; each paragraph alone is a small share of the page.
+    const generated = `<article>${paras.map((p) => `<p class="tagStyle_z4kq-o_O-style_1tcx">${p}</p>`).join('')}</article>`;
+    const wrapped = `<aside class="nfy-pa"><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article></aside>`;
+    // Menus and footers (removed either way) keep the aside under the share of the page that makes it a layout wrapper.
+    const chrome = (tag: string, topic: string): string => `<${tag}>${paragraphs(2, topic).join(' ')}</${tag}>`;
+    for (const body of [generated, wrapped]) {
+      const result = extractHtml(page({ body: `${chrome('nav', 'menu')}${chrome('nav', 'site')}${body}${chrome('footer', 'licence')}${chrome('footer', 'imprint')}` }), opts);
+      expect(bodyOf(result.contentText)).toEqual(paras);
+      expect(result.dropped.map((d) => d.rule)).toContain('light-preclean');
+    }
+  });
+
+  it('reads a post served only inside <noscript> when the page gives too little otherwise', () => {
+    const paras = paragraphs(3, 'harbour');
+    const body = `<div class="post-body"><noscript>${paras.map((p) => `<p>${p}</p>`).join('')}</noscript></div><noscript><img src="pixel.gif"></noscript>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+    expect(result.dropped.map((d) => d.rule)).toContain('light-preclean');
+  });
+
+  it('keeps the full pre-cleaning when the light one finds too little to be an article', () => {
+    const note = 'The office is closed on Monday for the holiday; we are back on Tuesday morning.';
+    const result = extractHtml(page({ body: `<article><p>${note}</p></article><aside><p>Opening hours: Tuesday to Friday, nine to five.</p></aside>` }), opts);
+    expect(result.contentText).toBe(note);
+    expect(result.dropped.map((d) => d.rule)).not.toContain('light-preclean');
+  });
+
+  it('counts what Readability keeps in prose words: a long table of names beside the article does not pass for it', () => {
+    const paras = paragraphs(5, 'harbour');
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>Seat ${i} North, East</td><td>Member Name${i}, Sir Someone</td><td>member${i}.mp@parliament.uk</td></tr>`).join('');
+    const body = `<div class="article-text"><div>${paras.map((p) => `<p class="mol-para">${p}</p>`).join('')}</div><div><table>${rows}</table></div></div>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual(paras);
+    expect(result.dropped.map((d) => d.rule)).toContain('fallback');
+  });
+
+  it('proseWords counts the words of sentence paragraphs only', () => {
+    expect(proseWords('Seat 1 North, East\n\nMember Name1, Sir Someone')).toBe(0);
+    expect(proseWords('The council met on a wet morning and agreed.\n\nShort label')).toBe(9);
+  });
+
+  it('removes a hover card (an image, a name, a few links) but not a <span> wrapping the article with a photo and links', () => {
+    const paras = paragraphs(4, 'harbour');
+    const card = '<span class="x"><span><img src="a.jpg"><a href="/p/1">Jane Doe</a> <a href="/p/1/more">More by Jane</a></span></span>';
+    const linked = paras.map((p, i) => `<p>${p} <a href="/n/${i}">Source ${i}</a></p>`);
+    // A long footer (removed either way) keeps the wrapper under the share of the page that makes it a layout wrapper.
+    const footer = `<footer>${paragraphs(12, 'licence').join(' ')}</footer>`;
+    const body = `<div class="sect">${card}<span class="body"><div><img src="b.jpg"><article>${linked.join('')}</article></div></span></div>${footer}`;
+    const result = extractHtml(page({ body }), opts);
+    expect(result.contentText).toContain(paras[0]);
+    expect(result.contentText).toContain(paras[3]);
+    expect(result.dropped).toContainEqual({ text: 'Jane Doe More by Jane', rule: 'hover-card' });
   });
 
   it('asks the density extractor when Readability keeps a box and leaves out most of the prose', () => {
