@@ -9,11 +9,11 @@
  */
 
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
-import { type DateContext, slashDayFirstFor } from '../dates.js';
+import { type DateContext, slashDayFirstFor, withStatedOffset } from '../dates.js';
 import { AUTHOR_SPLIT, BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName, withoutNameLead } from '../textual/byline.js';
 import { type DomDocument, type DomElement, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
-import { ancestorsOf, choosePageDates, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
+import { ancestorsOf, choosePageDates, lonePageDate, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
 export interface MetadataOptions {
@@ -1200,6 +1200,11 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   // Year-less days and times alone, resolved against the page's full dates (never the clock).
   const resolved = resolvePartialDates(partials, markupDates, visible, pageUrlDate, o.timezone, o.referenceDate);
   const dates = choosePageDates(markupDates, [...visible, ...resolved].sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0)), pageUrlDate);
+  if (!dates.published && !dates.updated) {
+    // Nothing near the headline, in the markup or the URL: the page's one shown date, if it shows one day only.
+    const lone = lonePageDate(document, headlineEl, o.timezone, o.dateContext, o.referenceDate);
+    if (lone) dates[lone.kind] = { value: withStatedOffset(lone.value, lone.offset), from: 'date-line' };
+  }
   if (dates.published) found.published = dates.published;
   else delete found.published;
   if (dates.updated) found.updated = dates.updated;

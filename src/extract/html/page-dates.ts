@@ -8,8 +8,13 @@
  * - the dates a reader sees: short elements that read as a date line ("26.10.2023",
  *   "Veröffentlicht am 16.08.2019", "PUBLISHED: November 8, 2023 at 11:30 p.m."), scored by
  *   their distance to the headline, never inside comments, asides, teaser or related boxes;
+ * - a dateline opening the headline or one of the story's first paragraphs ("23.01.2022 - Wierer
+ *   jubelt", "01.02.2022 „Der Arbeitsmarkt ..."), a shown date like the others;
  * - the URL's date path (`/2021/03/05/`), which confirms a day another source states, and is the
- *   publication day when no other source states one.
+ *   publication day when no other source states one;
+ * - when none of these states a day, the page's one shown date (`lonePageDate`): every short
+ *   element of the article's part of the page that reads as a date line states the same day, not
+ *   too far from the headline.
  *
  * Each calendar day is scored by the candidates that state it (agreement between sources; JSON-LD
  * and meta tags repeating one date are one statement, the strongest of them counts). A
@@ -20,7 +25,7 @@
  * with the offset that gives it.
  */
 import type { Sourced } from '../../model.js';
-import { type DateContext, type DateKind, type PartialDate, readDateLine, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
+import { type DateContext, type DateKind, type PartialDate, readDateLine, readDateline, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
@@ -49,6 +54,10 @@ export const DATE_WEIGHT = {
   /** An update date adds this share of its source's weight to its day. */
   updatedShare: 0.4,
 } as const;
+
+/** Paragraphs after the headline read for a dateline, and how far (in elements) they may stand from it. */
+const LEAD_PARAGRAPHS = 3;
+const MAX_LEAD_DISTANCE = 40;
 
 /** Visible dates further from the headline than this (in elements) are not looked at. */
 const MAX_AFTER = 120;
@@ -126,10 +135,16 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
   let order = 0;
   let headlineAt: number | undefined = headline ? undefined : 0;
   const pending: { el: DomElement; at: number }[] = [];
+  // The headline and the story's first paragraphs, which may open with a dateline ("23.01.2022 - Wierer jubelt", "01.02.2022 „Der Arbeitsmarkt ...").
+  const leads: { el: DomElement; at: number }[] = [];
   for (const el of body.querySelectorAll('*')) {
     order += 1;
-    if (el === headline) headlineAt = order;
+    if (el === headline) {
+      headlineAt = order;
+      leads.push({ el, at: order });
+    }
     const tag = el.localName.toLowerCase();
+    if (tag === 'p' && headline && headlineAt !== undefined && leads.length <= LEAD_PARAGRAPHS && order - headlineAt <= MAX_LEAD_DISTANCE && /\p{L}/u.test(el.textContent ?? '')) leads.push({ el, at: order });
     if (!DATE_HOSTS.has(tag) && !(tag === 'time')) continue;
     if (!hasDigitText(el)) continue;
     pending.push({ el, at: order });
@@ -138,6 +153,13 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
   if (headlineAt === undefined) headlineAt = 0;
   const seen = new Set<DomElement>();
   const article = ancestorsOf(headline);
+  for (const { el, at } of leads) {
+    if (el !== headline && isOutsideArticle(el, article)) continue;
+    const m = readDateline(normalizeSpace(el.textContent ?? ''), timezone, context);
+    if (!m || m.relative) continue;
+    out.push({ value: m.value, offset: statedOffset(m.value) ?? m.offset, precision: m.precision, kind: 'published', source: 'visible', distance: at - headlineAt });
+    break;
+  }
   for (const { el, at } of pending) {
     const distance = at - (headlineAt as number);
     if (distance > MAX_AFTER || distance < -MAX_BEFORE) continue;
@@ -163,6 +185,50 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     if (out.length >= MAX_VISIBLE) break;
   }
   return out;
+}
+
+/** Elements after the headline the page's one date may stand at, at most. */
+const MAX_LONE_AFTER = 400;
+
+/** Elements whose text is code or hidden, never a shown date. */
+const NOT_SHOWN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option']);
+
+/**
+ * The page's one shown date (issue 12): when every short element of the article's part of the
+ * page that reads as a date line states the same day, that day; undefined when none does or they
+ * state two days. For a page whose markup, URL and dates near the headline state nothing: a
+ * page that shows a single day shows its publication day, wherever its template puts it ("Letzte
+ * Änderung: 14.01.2022" under the story, a date far down a page without a headline).
+ */
+export function lonePageDate(document: DomDocument, headline: DomElement | undefined, timezone: string, context: DateContext | undefined, now: Date | undefined): PageDate | undefined {
+  const body = document.querySelector('body');
+  if (!body) return undefined;
+  const article = ancestorsOf(headline);
+  let found: PageDate | undefined;
+  let day: string | undefined;
+  let order = 0;
+  let headlineAt: number | undefined;
+  let foundAt = 0;
+  for (const el of body.querySelectorAll('*')) {
+    order += 1;
+    if (el === headline) headlineAt = order;
+    const tag = el.localName.toLowerCase();
+    if (NOT_SHOWN.has(tag) || !hasDigitText(el)) continue;
+    const text = normalizeSpace(el.textContent ?? '');
+    if (text.length === 0 || text.length > MAX_TEXT || isOutsideArticle(el, article)) continue;
+    const line = readDateLine(text, timezone, undefined, 6, context);
+    if (!line || (now !== undefined && line.value.getTime() > now.getTime())) continue;
+    const offset = statedOffset(line.value) ?? 0;
+    const d = dayOf(line.value, offset);
+    if (day !== undefined && d !== day) return undefined;
+    if (found) continue;
+    foundAt = order;
+    day = d;
+    found = { value: line.value, offset, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind: line.kind === 'updated' || updatedByMarkup(el) ? 'updated' : 'published', source: 'visible' };
+  }
+  // Far from the headline (or the body's start) the one date is another page's: a wiki footer's, an archive's toolbar above the page.
+  const distance = foundAt - (headlineAt ?? 0);
+  return distance > MAX_LONE_AFTER || distance < -MAX_BEFORE ? undefined : found;
 }
 
 /** A year-less day or a time alone the page shows near its headline. */

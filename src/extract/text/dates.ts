@@ -12,13 +12,16 @@
  *   reads as a comment ("antworten", "Reply") are not the article's;
  * - a "published" label and other candidates stating the same day count for it;
  * - too far from the headline and the body start, nothing is chosen: a wrong date in a feed is
- *   worse than none (the caller falls back to the file's dates);
+ *   worse than none (the caller falls back to the file's dates), unless the page's short date
+ *   lines all state one day (`loneDate`): a page that shows a single day shows its publication
+ *   day wherever its template puts it (not inside the story, not a quoted post's, not a weekday
+ *   line above the headline, not a slashed date whose order the page does not settle);
  * - a relative date ("2 hours ago") is no candidate: it counts from when the page was saved, not
  *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
  *   dates are read without a reference).
  */
 import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline } from '../dates.js';
-import { guessLanguage } from '../lexicon/index.js';
+import { alternation, guessLanguage, WEEKDAY_WORDS } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
 
@@ -104,9 +107,13 @@ const COST = {
 
 /** What is left of a date line besides the date: nothing, a label, a name or an outlet (capitalised words), or two words. */
 function restIsNameLike(rest: string): boolean {
-  const tokens = rest.split(/\s+/).filter((token) => /\p{L}/u.test(token));
-  return tokens.length <= 2 || tokens.every((token) => /^[\p{Lu}(]/u.test(token) || /^(?:by|on|at|de|el|le|am|um|por|par|von|vom|posted|published|publié|publicado|veröffentlicht|erstellt)$/i.test(token));
+  const tokens = rest.replace(READING_TIME, ' ').split(/\s+/).filter((token) => /\p{L}/u.test(token));
+  return tokens.length <= 2 || tokens.every((token, k) => /^[\p{Lu}(]/u.test(token) || BY_WORDS.test(token) || (k > 0 && /^(?:by|von|par|por|di|door)$/i.test(tokens[k - 1] as string) && /^[\p{L}\d_.-]+$/u.test(token)));
 }
+
+const BY_WORDS = /^(?:by|on|at|de|el|le|am|um|por|par|von|vom|posted|published|publié|publicado|veröffentlicht|erstellt|gespeichert|last|updated|aktualisiert|actualizado|atualizado|zuletzt)$/i;
+/** A reading time on a meta line: "3 min read", "5 Min. Lesezeit", "4 minutes de lecture". */
+const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de\s+lecture|de\s+lectura|di\s+lettura)\b/giu;
 
 const SLASHED = /(?<![\d/])\d{1,2}\/\d{1,2}\/\d{2,4}(?![\d/])/;
 const SLASHED_ALL = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
@@ -172,6 +179,60 @@ function fieldDate(text: string, timezone: string): DateLine | undefined {
   return undefined;
 }
 
+/** The date of a short line that is a date line (a label or a name beside the date) or a metadata bar with one; never after the reference. */
+function dateLineOf(text: string, page: PageShape): DateLine | undefined {
+  let line = readDateLine(text, page.timezone, undefined, 6);
+  if (!line) {
+    // A meta line that opens with the date may name the author and the categories after it: "21/06/2014 Tony Carter All, Books, News".
+    const long = readDateLine(text, page.timezone, undefined, MAX_NAMES_AFTER);
+    if (long && long.wordsBefore === 0 && /^[\p{Lu}\d\s,&|/·•-]+$/u.test(long.rest.replace(/\p{Ll}+/gu, ''))) line = long;
+  }
+  // A sentence around a date is none, unless the date is a field of a metadata bar.
+  if (!line || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) line = fieldDate(text, page.timezone);
+  if (!line || (page.now !== undefined && line.value.getTime() > page.now.getTime())) return undefined;
+  return line;
+}
+
+/**
+ * The page's one date: when every short date line of the whole page states the same day (and
+ * none reads as a comment's), that day, from its first line; else undefined. A page that shows a
+ * single day shows its publication day, wherever its template puts it.
+ */
+function loneDate(page: PageShape, dayFirst: boolean | undefined): NotedDate | undefined {
+  const anchor = page.titleIndex ?? Math.max(0, page.start);
+  let found: { i: number; d: NotedDate } | undefined;
+  for (const [i, unit] of page.units.entries()) {
+    // Quoted lines are another's words (an embedded post: "> — Name (@name) November 18, 2019").
+    if (unit.words === 0 || unit.words > MAX_WORDS || i === page.titleIndex || unit.text.startsWith('>') || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
+    let line = dateLineOf(unit.text, page);
+    if (!line || isRelativeDate(line.value)) continue;
+    if (isComment(page.units, i)) return undefined;
+    if (SLASHED.test(unit.text)) {
+      // A slashed date the page's order does not settle ("02/10/2020" on an English page) is no guess.
+      if (dayFirst === undefined && [...unit.text.matchAll(SLASHED_ALL)].some((m) => Number(m[1]) <= 12 && Number(m[2]) <= 12 && m[1] !== m[2])) return undefined;
+      const read = dayFirst === undefined ? undefined : findTextDate(unit.text, page.timezone, undefined, { slashDayFirst: dayFirst });
+      if (read) line = { ...line, value: read.value };
+    }
+    if (found && dayOf(found.d.value) !== dayOf(line.value)) return undefined;
+    found ??= { i, d: { kind: line.kind, value: line.value, line: unit.line, near: false } };
+  }
+  if (!found) return undefined;
+  const { i } = found;
+  // Inside the story a date is an event's or a teaser's (one closing it is the story's); far from the headline, another page's.
+  if (page.end >= page.start && i > page.start + 2 && i < page.end) return undefined;
+  if (Math.abs(i - anchor) > LONE_REACH) return undefined;
+  // Above the headline a weekday and a date alone is the site's "today" line.
+  if (i < anchor && WEEKDAY_LINE.test((page.units[i] as Unit).text)) return undefined;
+  return found.d;
+}
+
+/** Capitalised words (an author, categories) after a date that opens a line, at most. */
+const MAX_NAMES_AFTER = 10;
+/** Units between the headline and the page's one date, at most. */
+const LONE_REACH = 150;
+/** A line that is a weekday and a date, nothing else: "Mittwoch, 26.02.2020". */
+const WEEKDAY_LINE = new RegExp(`^(?:${alternation(WEEKDAY_WORDS)})\\.?,?\\s+[\\d.\\s/]+$`, 'iu');
+
 function dayOf(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
@@ -203,10 +264,8 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     if (unit.words === 0 || unit.words > MAX_WORDS || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
     // A linked title's date ("links (December 14th 2019)").
     if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/)))) continue;
-    let line = readDateLine(unit.text, page.timezone, undefined, 6);
-    // A sentence around a date is none, unless the date is a field of a metadata bar.
-    if (!line || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) line = fieldDate(unit.text, page.timezone);
-    if (!line || (page.now !== undefined && line.value.getTime() > page.now.getTime())) continue;
+    const line = dateLineOf(unit.text, page);
+    if (!line) continue;
     dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
   }
   // Datelines opening the story's first units (below the headline), when no date line was read there.
@@ -275,8 +334,13 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     for (const s of scored) if (s.d.kind === kind && s.cost <= COST.abstain && (!best || s.cost < best.cost)) best = s;
     return best ? { value: best.d.value, line: best.d.line } : undefined;
   };
-  const published = pick('published');
-  const updated = pick('updated');
+  let published = pick('published');
+  let updated = pick('updated');
+  if (!published && !updated) {
+    const lone = loneDate(page, slashOrder(page));
+    if (lone?.kind === 'published') published = { value: lone.value, line: lone.line };
+    else if (lone) updated = { value: lone.value, line: lone.line };
+  }
   if (published) result.published = published;
   else delete result.published;
   if (updated) result.updated = updated;

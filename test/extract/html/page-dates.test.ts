@@ -42,9 +42,9 @@ describe('HTML dates chosen among scored candidates', () => {
     expect(day(extractHtml(html, opts).found.published?.value)).toBe('2020-06-04');
   });
 
-  it('does not take a date shown far from the headline that no markup states', () => {
+  it('does not take a date shown far from the headline that no markup states, when the page shows another day too', () => {
     const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/a${i}">Story ${i}</a></li>`).join('');
-    const far = extractHtml(page({ body: withHeader('', `<ul class="links">${links}</ul><div class="box"><span class="stamp">23.02.2020</span></div>`) }), opts);
+    const far = extractHtml(page({ body: withHeader('', `<ul class="links">${links}</ul><div class="box"><span class="stamp">23.02.2020</span></div><div class="box"><span class="stamp">14.02.2020</span></div>`) }), opts);
     expect(far.found.published).toBeUndefined();
     const near = extractHtml(page({ body: withHeader('<div class="box"><span class="stamp">23.02.2020</span></div>', `<ul class="links">${links}</ul>`) }), opts);
     expect(day(near.found.published?.value)).toBe('2020-02-23');
@@ -187,6 +187,27 @@ describe("issue 12's precision rules, on whole pages", () => {
     const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);
     expect(found.published?.value.toISOString()).toBe('2023-06-07T08:00:00.000Z');
     expect(found.published?.offset).toBe(120);
+  });
+
+  it('takes the page’s one shown date far from the headline, and none when the page shows two days or the date is far off', () => {
+    const filler = Array.from({ length: 80 }, (_, k) => `<div><span>Menu entry ${k}</span></div>`).join('');
+    const lone = extractHtml(page({ body: withHeader('', `${filler}<div class="info">Letzte Änderung: 14.01.2022 um 09:25</div>`) }), opts);
+    expect(day(lone.found.published?.value)).toBe('2022-01-14');
+    const two = extractHtml(page({ body: withHeader('', `${filler}<div class="info">Letzte Änderung: 14.01.2022 um 09:25</div><p>Stand: 20.01.2022</p>`) }), opts);
+    expect(two.found.published).toBeUndefined();
+    const farFiller = Array.from({ length: 450 }, (_, k) => `<div><span>Menu entry ${k}</span></div>`).join('');
+    const far = extractHtml(page({ body: withHeader('', `${farFiller}<div>This page was last modified on 4 November 2020, at 19:23.</div>`) }), opts);
+    expect(far.found.published).toBeUndefined();
+  });
+
+  it('reads a dateline that opens the headline or the story’s first paragraph', () => {
+    const inHeadline = extractHtml(page({ body: `<h1>23.01.2022 - Wierer jubelt beim Abschluss</h1>${article(paragraphs(4))}` }), opts);
+    expect(day(inHeadline.found.published?.value)).toBe('2022-01-23');
+    const [first = '', ...rest] = paragraphs(4);
+    const inLead = extractHtml(page({ body: `<header><h1>Council approves river works</h1></header>${article([`01.02.2022 „${first}`, ...rest])}` }), opts);
+    expect(day(inLead.found.published?.value)).toBe('2022-02-01');
+    const event = extractHtml(page({ body: `<header><h1>Council approves river works</h1></header>${article([`On 1 February 2022 ${first}`, ...rest])}` }), opts);
+    expect(event.found.published).toBeUndefined();
   });
 
   it('keeps the offset the markup states, so a local midnight stays on its day', () => {

@@ -75,4 +75,26 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     const slashed = ['Los trenes pasarán cada quince minutos', '07/05/2022 20H06 - ACTUALIZADO A 07/05/2022 20H17', '', ...CUERPO].join('\n');
     expect(day(extractText(slashed, UTC))).toBe('2022-05-07');
   });
+
+  it('takes the page’s one date when it stands far from the headline, and no guess when the page shows other days or cannot settle its order', () => {
+    const chrome = Array.from({ length: 20 }, (_, k) => `Menu entry number ${k + 1}`);
+    const lone = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '14.01.2022 um 09:25', '', 'Impressum'].join('\n');
+    expect(day(extractText(lone, UTC))).toBe('2022-01-14');
+    const two = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '14.01.2022 um 09:25', '', ...chrome, '', '20.01.2022'].join('\n');
+    expect(extractText(two, UTC).published).toBeUndefined();
+    // "02/10/2020" on an English page whose other dates do not say which order it is.
+    const ambiguous = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '02/10/2020', '', 'Impressum'].join('\n');
+    expect(extractText(ambiguous, UTC).published).toBeUndefined();
+    // An embedded post quoted in the page is another's date.
+    const quoted = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '> — Rail fan (@railfan) November 18, 2019'].join('\n');
+    expect(extractText(quoted, UTC).published).toBeUndefined();
+  });
+
+  it('reads a meta line that names the author and categories after its date, and one with a reading time', () => {
+    const meta = ['Trains to run every fifteen minutes', '21/06/2014 Tony Carter All, Books, Kit Reviews, News', '', ...BODY].join('\n');
+    expect(day(extractText(meta, UTC))).toBe('2014-06-21');
+    const reading = ['Trains to run every fifteen minutes', 'Last updated on 20 Feb, 2020. 3 min read', '', ...BODY].join('\n');
+    const r = extractText(reading, UTC);
+    expect(r.updated?.value.toISOString().slice(0, 10)).toBe('2020-02-20');
+  });
 });
