@@ -125,15 +125,17 @@ interface LanguageGroup {
 }
 
 /**
- * The main feed's articles and one group per other language. The main language is the site's
- * default content language (Hugo, Zola) or the config's `language`; an article belongs to it when
+ * The main feed's articles and one group per other language. The main language is that of the
+ * language content folder the articles are in (Hugo `languages.<l>.contentDir`), else the site's
+ * default content language (Hugo, Zola), else the config's `language`; an article belongs to it when
  * it names no language, the same tag, or the same primary language where one side gives no region
  * ("en" and "en-US"). Tags are compared case-insensitively. Undefined when every article is in
  * the main language: nothing to split.
  */
 function splitByLanguage(config: FeedwrightConfig, articles: readonly Article[]): { main: Article[]; others: LanguageGroup[] } | undefined {
   const site = config.siteInfo;
-  const mainTag = (site?.defaultLanguage ?? config.language).toLowerCase();
+  // Articles from one language's own content folder (Hugo languages.<l>.contentDir) are in that language.
+  const mainTag = (site?.contentLanguage ?? site?.defaultLanguage ?? config.language).toLowerCase();
   const isMain = (tag: string): boolean => {
     const t = tag.toLowerCase();
     if (t === mainTag) return true;

@@ -77,6 +77,22 @@ describe('a multilingual site', () => {
     expect(existsSync(path.join(cwd, 'dist/languages/fr/feed.json'))).toBe(true);
   });
 
+  it("Hugo with a content folder per language: the French folder's posts make the main feed, in French", async () => {
+    const cwd = makeTree(
+      {
+        'hugo.toml': 'baseURL = "https://blog.example/"\ntitle = "The Blog"\ndefaultContentLanguage = "en"\n[languages.en]\n  contentDir = "content/en"\n[languages.fr]\n  contentDir = "content/fr"\n  languageCode = "fr-fr"\n  title = "Le Blog"\n',
+        'content/en/posts/first.md': post('First post', '2024-03-05'),
+        'content/fr/posts/premier.md': post('Premier billet', '2024-03-05'),
+      },
+      'feedwright-languages-',
+    );
+    const r = await run(['build', '--articles', 'content/fr/posts', '--no-color'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(cwd, 'dist/languages'))).toBe(false);
+    expect(feed(cwd, 'feed.json')).toMatchObject({ title: 'Le Blog', language: 'fr-fr' });
+    expect(feed(cwd, 'feed.json').items.map((i) => [i.title, i.url, i.language])).toEqual([['Premier billet', 'https://blog.example/fr/posts/premier/', 'fr']]);
+  });
+
   it('"feeds": { "languages": false } keeps one feed of every language, each item marked with its own', async () => {
     const cwd = makeTree(HUGO, 'feedwright-languages-');
     writeFileSync(path.join(cwd, 'feedwright.config.json'), JSON.stringify({ articles: 'content/posts', site: '.', feeds: { languages: false } }));
