@@ -16,7 +16,9 @@ export function editDistance(a: string, b: string): number {
 /** The closest known key within a small edit distance, or undefined. */
 export function didYouMean(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  // A key of three letters or fewer is allowed one edit: two would turn most short keys into any
+  // other ("dir" into "id").
+  let bestDistance = (key.length <= 3 ? 1 : Math.max(2, Math.floor(key.length / 3))) + 1;
   for (const k of known) {
     const d = editDistance(key.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) {
