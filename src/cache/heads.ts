@@ -73,20 +73,7 @@ export function readHeads(file: string, format: string, pack: { ino: number; siz
       if (f > 0) bytes += body.length;
       const lines = body.split('\n');
       identity = JSON.parse(lines[0] ?? '') as Heads['pack'];
-      for (let i = 1; i < lines.length; i++) {
-        const line = lines[i] as string;
-        if (line.charCodeAt(0) === 45 && line.length === 65) {
-          heads.delete(line.slice(1));
-          continue;
-        }
-        const a = line.indexOf(' ', 65);
-        const b = line.indexOf(' ', a + 1);
-        if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return undefined;
-        const offset = Number(line.slice(65, a));
-        const length = Number(line.slice(a + 1, b));
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return undefined;
-        heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
-      }
+      if (!applyFrame(lines, heads)) return undefined;
     }
     if (!identity || identity.ino !== pack.ino || identity.size > pack.size) return undefined;
     const read = { pack: identity, heads };
@@ -144,18 +131,30 @@ function* chunks(pack: Heads['pack'], heads: Iterable<[string, Head]>): Generato
 /** The heads `old` with the changes of a frame body (as `writeHeads` makes it) applied. */
 function* merged(old: ReadonlyMap<string, Head>, frame: string): Generator<[string, Head]> {
   const next = new Map(old);
-  const lines = frame.split('\n');
+  applyFrame(frame.split('\n'), next);
+  yield* next;
+}
+
+/**
+ * Apply the lines of a frame body after its first (the pack's identity) to `heads`:
+ * `-<key>` removes a head, `<key> <offset> <length> <json>` sets one. False at a malformed line.
+ */
+function applyFrame(lines: readonly string[], heads: Map<string, Head>): boolean {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.charCodeAt(0) === 45 && line.length === 65) {
-      next.delete(line.slice(1));
+      heads.delete(line.slice(1));
       continue;
     }
     const a = line.indexOf(' ', 65);
     const b = line.indexOf(' ', a + 1);
-    next.set(line.slice(0, 64), { offset: Number(line.slice(65, a)), length: Number(line.slice(a + 1, b)), json: line.slice(b + 1) });
+    if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return false;
+    const offset = Number(line.slice(65, a));
+    const length = Number(line.slice(a + 1, b));
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return false;
+    heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
   }
-  yield* next;
+  return true;
 }
 
 const SOURCED = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang']);
