@@ -112,7 +112,7 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-/** 4: the CRC written as ten digits, the file written in chunks (src/cache/framed.ts). */
+/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts). */
 const HEADS_FORMAT = `feedwright-heads-4 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
 /**
- * The cache's small side files are framed as `<format> <crc32 of body>\n<body>` (the CRC in decimal,
- * or as ten digits when the file was written in chunks, `writeFramedChunks`). A file that is
+ * The cache's small side files are framed as `<format> <crc32 of body>\n<body>` (the CRC in
+ * decimal). A file that is
  * missing, from another format or version, truncated or altered reads as undefined, and the
  * caller does without it (never trusts it).
  *
@@ -24,43 +24,6 @@ export function readFramed(file: string, format: string): string | undefined {
   const header = bytes.toString('utf8', 0, nl);
   const crc = header.slice(format.length + 1);
   return header.startsWith(`${format} `) && /^\d{1,10}$/.test(crc) && Number(crc) === crc32(body) ? body.toString('utf8') : undefined;
-}
-
-/**
- * Write a framed file atomically from chunks of its body, never holding the whole body (the
- * heads of 100k entries are ~100 MB): the CRC is computed as the chunks pass and written last,
- * as ten digits, over a placeholder of the same width.
- */
-export function writeFramedChunks(file: string, format: string, chunks: Iterable<string>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const header = (crc: number): Buffer => Buffer.from(`${format} ${String(crc).padStart(10, '0')}\n`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'w');
-    let at = writeFully(fd, header(0), 0);
-    let crc = 0;
-    for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk);
-      crc = crc32(bytes, crc);
-      at += writeFully(fd, bytes, at);
-    }
-    writeFully(fd, header(crc), 0);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch (error) {
-    // A full disk: no half-written temporary file is left in the cache folder.
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
-function writeFully(fd: number, bytes: Buffer, position: number): number {
-  let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
-  return bytes.length;
 }
 
 /** Write a framed file atomically (temporary file + rename), creating its folder. */

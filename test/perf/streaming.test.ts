@@ -1,10 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ArticleEntry, decodeEntry, encodeEntry, openArticleCache } from '../../src/cache/articles.js';
-import { readFramed, writeFramedChunks } from '../../src/cache/framed.js';
 import { headOf } from '../../src/cache/heads.js';
 import { Pack } from '../../src/cache/pack.js';
 import { LOAD_LIMITS } from '../../src/pipeline/load.js';
@@ -164,23 +162,5 @@ describe('parse pool: onEntry', () => {
     );
     expect(seen).toEqual([0, 1]);
     expect(out.map((e) => e.mtimeSec)).toEqual([0, 1]);
-  });
-});
-
-describe('framed files written in chunks', () => {
-  it('read back whole; an altered byte or another format reads as undefined; the decimal CRC form still reads', () => {
-    const dir = temp();
-    const file = path.join(dir, 'f.json');
-    writeFramedChunks(file, 'fmt-1', ['abc', '', 'déf\n', 'x'.repeat(3 << 20)]);
-    const body = `abcdéf\n${'x'.repeat(3 << 20)}`;
-    expect(readFramed(file, 'fmt-1')).toBe(body);
-    expect(readFramed(file, 'fmt-2')).toBeUndefined();
-    const bytes = readFileSync(file);
-    bytes[bytes.length - 1] = 0x79;
-    writeFileSync(file, bytes);
-    expect(readFramed(file, 'fmt-1')).toBeUndefined();
-    writeFileSync(file, `fmt-1 ${crc32('hello')}\nhello`);
-    expect(readFramed(file, 'fmt-1')).toBe('hello');
-    rmSync(dir, { recursive: true, force: true });
   });
 });
