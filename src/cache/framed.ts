@@ -47,6 +47,7 @@ export function writeFramed(file: string, format: string, body: string): void {
   }
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+/** Write all of `bytes` at the file's current position (writeSync may write less than asked). */
+export function writeAll(fd: number, bytes: Buffer): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

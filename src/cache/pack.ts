@@ -2,6 +2,7 @@ import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync,
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
+import { writeAll } from './framed.js';
 
 /**
  * A content-addressed store of values in ONE append-only file (a "pack"): one read at start-up
@@ -476,10 +477,6 @@ function record(key: string, payload: Buffer): Buffer {
 }
 
 /** Write all of `buf` (a write may be partial: a full disk first writes what fits). */
-function writeAll(fd: number, buf: Buffer): void {
-  let done = 0;
-  while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
-}
 
 /**
  * Append `batch` to the pack (with the header if the file is new) and return the file's size.
