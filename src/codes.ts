@@ -328,7 +328,7 @@ export const CODES = {
     severity: 'note',
     section: 'files',
     summary: "The feed's title, link, description, language or author were taken from the site generator's config.",
-    doc: "feedwright's config does not set some of `title`, `description`, `link`, `language` and `author`, and the site generator's config does (Jekyll `_config.yml` `title`/`description`/`url`+`baseurl`/`lang`/`author`; Hugo `title`/`params.description`/`baseURL`/`languageCode`/`params.author`; Zola `title`/`description`/`base_url`/`default_language`/`author` (or `extra.author`); Eleventy `_data/metadata.json` or `_data/site.json` `title`/`description`/`url` (or `baseUrl`, `siteUrl`)/`language`/`author`; Astro `site`, and `SITE_TITLE`/`SITE_DESCRIPTION` of its blog template's `src/consts.ts`): the feeds use the site's values. The ids of new items are `tag:` URIs of the link's host.",
+    doc: "feedwright's config does not set some of `title`, `description`, `link`, `language` and `author`, and the site generator's config does (Jekyll `_config.yml` `title`/`description`/`url`+`baseurl`/`lang`/`author`; Hugo `title`/`params.description`/`baseURL`/`languageCode`/`params.author`; Zola `title`/`description`/`base_url`/`default_language`/`author` (or `extra.author`); Eleventy `_data/metadata.json` or `_data/site.json` `title`/`description`/`url` (or `baseUrl`, `siteUrl`)/`language`/`author`; Astro `site`, and `SITE_TITLE`/`SITE_DESCRIPTION` of its blog template's `src/consts.ts`; Next.js `data/siteMetadata.js` `title`/`description`/`siteUrl`/`language`/`author`, or next-seo's `next-seo.config.js` `defaultTitle` (or `site_name`)/`url`/`locale`): the feeds use the site's values. The ids of new items are `tag:` URIs of the link's host.",
     todo: 'Nothing, if they are right. To fix them for good (the ids depend on the link), run `feedwright init`, which writes them into feedwright.config.json, or set them there.',
     say: (p: { from: string; values: Record<string, unknown> }) => ({
       message: `${Object.entries(p.values)
@@ -553,13 +553,15 @@ export const CODES = {
     severity: 'warning',
     section: 'front-matter',
     summary: 'A front matter key is not one feedwright knows; it is ignored.',
-    doc: 'A front matter key neither feedwright nor any site generator it knows reads (layout, permalink, aliases, extra, eleventyNavigation... never warn); it is ignored. Reported once per key for the whole build, at its first file and line, with the number of files. The hint suggests the nearest known key ("Did you mean "tags"?").',
+    doc: 'A front matter key neither feedwright nor any site generator it knows reads (layout, permalink, aliases, extra, eleventyNavigation... never warn); it is ignored. Reported once per key for the whole build, at its first file and line, with the number of files. The hint suggests the nearest known key ("Did you mean "tags"?"), or else the config line that maps the key to the field its name suggests (`featured_img` → `"keys": { "image": ["featured_img"] }`).',
     todo: 'Fix the spelling, map it with the config `keys` (`"keys": { "title": ["newstitle"] }`), or ignore it.',
-    say: (p: { key: string; guess: string | undefined }) => ({
+    say: (p: { key: string; guess: string | undefined; field?: string | undefined }) => ({
       message: `Unknown front matter key "${p.key}" is ignored.`,
       hint: p.guess
         ? `Did you mean "${p.guess}"? Or map it in the config: "keys": { "<field>": ["${p.key}"] }.`
-        : `If it holds feed metadata, map it in the config: "keys": { "title": ["${p.key}"] }; else ignore this.`,
+        : p.field
+          ? `If it holds the ${p.field}, map it in the config: "keys": { "${p.field}": ["${p.key}"] }; else ignore this.`
+          : `If it holds feed metadata, map it in the config: "keys": { "<field>": ["${p.key}"] } (the fields: the README's "Articles" section); else ignore this.`,
     }),
   },
   FM_BAD_VALUE: {

@@ -21,7 +21,8 @@ export const FIELD_KEYS = {
   /** Every key found is read and the lists merged (Hugo and Jekyll posts often have several). */
   tags: ['tags', 'categories', 'category'],
   summary: ['summary', 'description', 'excerpt'],
-  image: ['image', 'cover', 'heroImage'],
+  /** Astro's `heroImage`, the Next.js blog starter's `coverImage`, Hugo's Ananke (`featured_image`) and LoveIt-family (`featuredImage`) themes'. */
+  image: ['image', 'cover', 'heroImage', 'coverImage', 'featured_image', 'featuredImage'],
   lang: ['lang'],
   draft: ['draft'],
   clean: ['clean'],
@@ -42,11 +43,11 @@ export type MappableField = (typeof MAPPABLE_FIELDS)[number];
  */
 export const GENERATOR_KEYS = {
   jekyll: ['layout', 'permalink', 'published', 'excerpt_separator', 'redirect_from', 'redirect_to', 'sitemap', 'comments', 'share', 'toc', 'math', 'mathjax', 'mermaid', 'header', 'sidebar', 'author_profile', 'related', 'read_time', 'classes', 'hidden', 'pin', 'seo', 'last_modified_at', 'categories', 'category'],
-  hugo: ['aliases', 'weight', 'url', 'type', 'layout', 'outputs', 'menu', 'menus', 'keywords', 'linkTitle', 'expiryDate', 'publishDate', 'headless', 'isCJKLanguage', 'markup', 'resources', 'cascade', 'build', '_build', 'params', 'sitemap', 'translationKey', 'toc', 'series', 'showToc', 'ShowToc', 'TocOpen', 'tocOpen', 'ShowReadingTime', 'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'hidemeta', 'comments', 'math', 'featured', 'featuredImage', 'images', 'videos', 'audio', 'unlisted', 'archived'],
+  hugo: ['aliases', 'weight', 'url', 'type', 'layout', 'outputs', 'menu', 'menus', 'keywords', 'linkTitle', 'expiryDate', 'publishDate', 'headless', 'isCJKLanguage', 'markup', 'resources', 'cascade', 'build', '_build', 'params', 'sitemap', 'translationKey', 'toc', 'series', 'showToc', 'ShowToc', 'TocOpen', 'tocOpen', 'ShowReadingTime', 'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'hidemeta', 'comments', 'math', 'featured', 'images', 'videos', 'audio', 'unlisted', 'archived'],
   zola: ['path', 'template', 'weight', 'aliases', 'in_search_index', 'render', 'extra', 'taxonomies', 'sort_by', 'paginate_by', 'paginate_path', 'paginate_reversed', 'transparent', 'page_template', 'insert_anchor_links', 'redirect_to', 'generate_feeds', 'generate_feed'],
   eleventy: ['layout', 'permalink', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'eleventyComputed', 'eleventyImport', 'pagination', 'templateEngineOverride', 'dynamicPermalink', 'eleventyDataSchema'],
   astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead'],
-  nextjs: ['coverImage', 'ogImage', 'excerpt', 'layout', 'images', 'bibliography', 'canonicalUrl', 'lastmod'],
+  nextjs: ['ogImage', 'excerpt', 'layout', 'images', 'bibliography', 'canonicalUrl', 'lastmod'],
   /** Widespread Hugo themes' documented keys: PaperMod, and LoveIt with its forks DoIt and FixIt. */
   hugoThemes: ['ShowRssButtonInSectionTermList', 'ShowCodeCopyButtons', 'disableShare', 'hideSummary', 'searchHidden', 'canonicalURL', 'editPost', 'author', 'hiddenFromHomePage', 'hiddenFromSearch', 'featuredImagePreview', 'lightgallery', 'license', 'ruby', 'fraction', 'fontawesome', 'linkToMarkdown', 'rssFullText', 'code', 'mapbox', 'share', 'comment', 'library', 'seo', 'twemoji', 'subtitle', 'categories'],
   /** Keys so common across themes of every generator that warning about them helps nobody. */
@@ -73,6 +74,27 @@ export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField
   const keys: readonly string[] = own && own.length > 0 ? [...own, ...FIELD_KEYS[field].filter((k) => !own.includes(k))] : FIELD_KEYS[field];
   const generators = preset ? GENERATOR_FIELD_KEYS[preset]?.[field] : undefined;
   return generators ? [...keys, ...generators.filter((k) => !keys.includes(k))] : keys;
+}
+
+/**
+ * The field an unknown key's name suggests (`featured_image` → image, `postDate` → published), for
+ * FM_UNKNOWN_KEY's hint: the config line to map it, with the right field filled in. Tried in
+ * order; a key no word matches gets a hint with a placeholder field.
+ */
+const FIELD_WORDS: readonly [MappableField, RegExp][] = [
+  ['image', /image|img|photo|picture|thumb|banner|cover|hero/i],
+  ['updated', /updat|modif|lastmod|edited/i],
+  ['published', /date|publish|posted|created/i],
+  ['authors', /author|writer|written_?by|byline|creator|contributor/i],
+  ['tags', /tag|categor|topic|keyword|label/i],
+  ['summary', /summary|descri|excerpt|abstract|teaser|intro|lede|blurb/i],
+  ['title', /title|headline|heading|subject/i],
+  ['link', /url|link|href|canonical|permalink/i],
+  ['lang', /^(?:lang|language|locale)/i],
+];
+
+export function fieldNamedBy(key: string): MappableField | undefined {
+  return FIELD_WORDS.find(([, words]) => words.test(key))?.[0];
 }
 
 /** Words that mark a key as a plausible title when no title key was found (the warning names them). */

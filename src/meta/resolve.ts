@@ -9,7 +9,7 @@ import type { SiteInfo } from '../site/model.js';
 import { plainLink, siteLanguage, siteLink } from '../site/permalink.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
-import { FEED_KEYS, type FieldName, fieldKeys, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
+import { FEED_KEYS, type FieldName, fieldKeys, fieldNamedBy, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
 export interface ResolveContext {
@@ -74,7 +74,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);
-    diagnostics.push(diagnostic('FM_UNKNOWN_KEY', at(key), { key, guess }));
+    diagnostics.push(diagnostic('FM_UNKNOWN_KEY', at(key), { key, guess, field: guess ? undefined : fieldNamedBy(key) }));
   }
 
   // --- pages that are not posts: section and listing pages, pages the generator does not write.

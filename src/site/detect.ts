@@ -217,6 +217,18 @@ function literalOption(text: string | undefined, name: string, topLevel = false)
   return matches.find((m) => m.index > open && depths.get(m.index) === inside)?.[2];
 }
 
+/**
+ * A literal string option at most `maxDepth` brackets deep (1: a key of the file's top-level
+ * object; 2: of an object inside it, as next-seo's `openGraph`), so an image's `url` in a list
+ * is not the site's URL.
+ */
+function shallowOption(text: string | undefined, name: string, maxDepth: number): string | undefined {
+  if (!text) return undefined;
+  const matches = [...text.matchAll(new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g'))];
+  const depths = nestingAt(text, matches.map((m) => m.index));
+  return matches.find((m) => (depths.get(m.index) ?? 0) <= maxDepth)?.[2];
+}
+
 /** The bracket depth (`{[(`) at each offset, strings and comments skipped. */
 function nestingAt(text: string, offsets: number[]): Map<number, number> {
   const wanted = new Set(offsets);
@@ -524,6 +536,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (basePath) info.permalinks.basePath = basePath;
       info.output = literalOption(cfgText, 'distDir', true) ?? 'out';
       contentRoot = root;
+      channel = nextChannel(root, options.display) ?? channel;
       break;
     }
   }
@@ -531,6 +544,45 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
   return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}) };
+}
+
+/**
+ * A Next.js site's name and URL: Next.js has no site config, so its blogs keep them in a metadata
+ * module of their own. Two shapes are common enough to read (as text, never run):
+ * `data/siteMetadata.js` of the Tailwind Next.js starter and the Pliny library (`title`, `siteUrl`,
+ * `description`, `language`/`locale`, `author`), and next-seo's `next-seo.config.js`
+ * (`defaultTitle`/`openGraph.site_name`, `openGraph.url`, `openGraph.locale`). The first file
+ * that names a title or URL is the channel's source.
+ */
+function nextChannel(root: string, display: (abs: string) => string): SiteChannel | undefined {
+  const names = (base: string) => ['js', 'ts', 'mjs', 'cjs'].map((ext) => `${base}.${ext}`);
+  const metadata = firstExisting(root, [...names('data/siteMetadata'), ...names('src/data/siteMetadata'), ...names('siteMetadata')]);
+  const metaText = readText(metadata ?? '');
+  if (metadata && metaText) {
+    const link = baseUrl(shallowOption(metaText, 'siteUrl', 1));
+    const title = shallowOption(metaText, 'title', 1);
+    if (title || link) {
+      return channelOf(display(metadata), {
+        title,
+        description: shallowOption(metaText, 'description', 1),
+        link,
+        language: localeTag(shallowOption(metaText, 'language', 1) ?? shallowOption(metaText, 'locale', 1)),
+        author: asString(shallowOption(metaText, 'author', 1)),
+      });
+    }
+  }
+  const seo = firstExisting(root, names('next-seo.config'));
+  const seoText = readText(seo ?? '');
+  if (!seo || !seoText) return undefined;
+  const title = shallowOption(seoText, 'defaultTitle', 2) ?? shallowOption(seoText, 'site_name', 2);
+  const link = baseUrl(shallowOption(seoText, 'url', 2));
+  if (!title && !link) return undefined;
+  return channelOf(display(seo), { title, description: shallowOption(seoText, 'description', 2), link, language: localeTag(shallowOption(seoText, 'locale', 2)) });
+}
+
+/** A locale as sites write it for Open Graph (`en_AU`) as a language tag (`en-AU`). */
+function localeTag(locale: string | undefined): string | undefined {
+  return locale?.replace(/_/g, '-');
 }
 
 /** Folders under `dir` (relative, '/'-separated, '' for `dir`), skipping dot folders and node_modules. */

@@ -48,6 +48,24 @@ describe('the field table', () => {
     expect(r.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
   });
 
+  it("an unknown key's hint maps it to the field its name suggests, and following the hint reads it", () => {
+    const cases: [string, unknown, string][] = [
+      ['hero_banner', '/b.png', 'image'],
+      ['writtenBy', 'Ada Lovelace', 'authors'],
+      ['teaser_text', 'Short.', 'summary'],
+      ['when_published', '2024-02-03', 'published'],
+    ];
+    for (const [key, value, field] of cases) {
+      const r = resolve({ title: 'T', date: '2024-01-01', [key]: value });
+      const hint = r.diagnostics.find((d) => d.code === 'FM_UNKNOWN_KEY')?.hint;
+      expect(hint).toBe(`If it holds the ${field}, map it in the config: "keys": { "${field}": ["${key}"] }; else ignore this.`);
+      const mapped = resolve({ title: 'T', date: '2024-01-01', [key]: value }, { keys: { [field]: [key] } });
+      expect(mapped.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
+    }
+    // A name that suggests no field gets a placeholder, never a wrong field.
+    expect(resolve({ title: 'T', date: '2024-01-01', gallery: ['a.png'] }).diagnostics.find((d) => d.code === 'FM_UNKNOWN_KEY')?.hint).toContain('"keys": { "<field>": ["gallery"] }');
+  });
+
   it('reads a mapped key inside a map ("meta.title"), whose map is then no unknown key', () => {
     const r = resolve({ meta: { title: 'Nested title' }, date: '2024-01-01' }, { keys: { title: ['meta.title'] } });
     expect(r.status === 'ok' && [r.article.title.value, r.article.title.from]).toEqual(['Nested title', 'front-matter']);

@@ -38,6 +38,14 @@ describe('resolveArticle: front matter as other generators write it', () => {
     expect([h.updated.value.toISOString().slice(0, 10), h.updated.from, h.image?.value]).toEqual(['2024-04-01', 'front-matter', 'https://example.com/c.png']);
   });
 
+  it("reads the cover image keys of the Next.js blog starter (coverImage) and of Hugo's Ananke and LoveIt themes (featured_image, featuredImage)", () => {
+    for (const key of ['coverImage', 'featured_image', 'featuredImage']) {
+      const r = resolveArticle(doc({ title: 'T', date: '2024-03-05', [key]: '/img/cover.png' }), MTIME, ctx());
+      expect([key, ok(r).image?.value]).toEqual([key, 'https://example.com/img/cover.png']);
+      expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    }
+  });
+
   it('takes Jekyll "published: false" for a draft and ignores "published: true"', () => {
     expect(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: false }), MTIME, ctx()).status).toBe('draft');
     const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: true }), MTIME, ctx()));

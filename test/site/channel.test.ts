@@ -108,6 +108,27 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('astro.config.mjs and src/consts.ts');
   });
 
+  it("Next.js: the blog's data/siteMetadata.js (the Tailwind starter's and Pliny's shape), read as text", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
+      'data/siteMetadata.js': "const siteMetadata = {\n  title: 'Kim Writes',\n  author: 'Kim Lee',\n  description: 'Notes.',\n  language: 'en-us',\n  siteUrl: 'https://kim.example',\n  siteLogo: `${process.env.BASE_PATH || ''}/logo.png`,\n}\nmodule.exports = siteMetadata\n",
+      'data/blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'data/blog' });
+    expect(loaded.config).toMatchObject({ title: 'Kim Writes', description: 'Notes.', link: 'https://kim.example/', language: 'en-us', author: { name: 'Kim Lee' } });
+    expect(loaded.fromSite?.from).toBe(path.join('data', 'siteMetadata.js'));
+  });
+
+  it("Next.js with next-seo: the site's name and its Open Graph locale as a language tag; an image's url is not the site's link", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
+      'next-seo.config.js': "const SEO = {\n  openGraph: {\n    type: 'website',\n    locale: 'en_AU',\n    site_name: 'Learning Things',\n    images: [{ url: 'https://cdn.example/shot.png', alt: 'Shot' }],\n  },\n}\nexport default SEO\n",
+      'posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'posts' });
+    expect(loaded.fromSite).toEqual({ from: 'next-seo.config.js', values: { title: 'Learning Things', language: 'en-AU' } });
+  });
+
   it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
     const cwd = site(JEKYLL);
     const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });
