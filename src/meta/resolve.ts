@@ -6,7 +6,7 @@ import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced }
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
-import { plainLink, siteLanguage, siteLink } from '../site/permalink.js';
+import { jekyllDatedName, plainLink, siteLanguage, siteLink } from '../site/permalink.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
 import { FEED_KEYS, type FieldName, fieldKeys, fieldNamedBy, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
@@ -702,7 +702,7 @@ function deriveLink(
     dateKey !== undefined && typeof fm[dateKey] === 'string'
       ? (fm[dateKey] as string)
       : f.published.from === 'file-name'
-        ? /^\d{4}-\d{2}-\d{2}/.exec(doc.relPath.split('/').pop() ?? '')?.[0]
+        ? fileNameDateText(doc.relPath, site?.preset === 'zola')
         : undefined;
   const categories = categoriesOf(doc.relPath, fm, site);
   if (!site) {
@@ -788,9 +788,6 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-/** Jekyll's `2024-03-05-` prefix on a post's file name. */
-const DATED_NAME = /^(\d{4}-\d{2}-\d{2})-(?=.)/;
-
 /**
  * The name an article is known by: its file name without the extension, or, for a page bundle
  * (`posts/first-trip/index.md`, Hugo's `_index.md`), its folder's name; a translation in a bundle
@@ -805,10 +802,16 @@ function baseName(relPath: string): string {
   return bundle && parts.length > 0 ? (parts.pop() ?? name) + (bundle[1] ?? '') : name;
 }
 
+/** The `YYYY-MM-DD` that starts a file name: Jekyll's `2024-03-05-` (or `2017-4-2-`) prefix; Zola's also with `_`. */
+function fileNameDateText(relPath: string, underscore: boolean): string | undefined {
+  const name = relPath.split('/').pop() ?? '';
+  return (underscore ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
+}
+
 /** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */
 function fileNameDate(relPath: string, timezone: string, underscore = false): Sourced<Date> | undefined {
-  const match = (underscore ? /^(\d{4}-\d{2}-\d{2})[-_](?=.)/ : DATED_NAME).exec(relPath.split('/').pop() ?? '');
-  const value = match ? parseDateValue(match[1], timezone) : undefined;
+  const date = fileNameDateText(relPath, underscore);
+  const value = date ? parseDateValue(date, timezone) : undefined;
   return value ? { value, from: 'file-name' } : undefined;
 }
 

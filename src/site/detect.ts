@@ -88,7 +88,9 @@ function markerIn(dir: string): Marker | undefined {
 function readData(abs: string): Record<string, unknown> | undefined {
   try {
     const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-    const v: unknown = abs.endsWith('.toml') ? parseToml(text) : abs.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    // A key given twice is the last one, as Jekyll's YAML reader (Psych) and Hugo's take it: themes'
+    // _config.yml files often repeat one (`background:` left below an edited copy).
+    const v: unknown = abs.endsWith('.toml') ? parseToml(text) : abs.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: false });
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -6,7 +6,7 @@ import { MAX_SOURCE_BYTES } from '../sources/files.js';
 import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
-import { hugoUrlize, siteLink } from './permalink.js';
+import { hugoUrlize, jekyllDatedName, siteLink } from './permalink.js';
 
 /*
  * Jekyll's `{% link path %}` and `{% post_url name %}` name another file of the site; the body
@@ -119,7 +119,7 @@ function urlOf(rel: string, options: LinkTargetOptions): string | undefined {
     if (own.published === false) return undefined;
     const layers = folderDataFor({ ...site, folderData: source.folderData }, rel);
     const data = layers.length > 0 ? mergeData([...layers, own]) : own;
-    const fileDate = /^(\d{4}-\d{2}-\d{2})-/.exec(rel.replace(/^.*\//, ''))?.[1];
+    const fileDate = jekyllDatedName(rel.replace(/^.*\//, '').replace(/\.[^.]+$/, ''))?.date;
     const dateText = typeof data.date === 'string' ? data.date : data.date instanceof Date ? undefined : fileDate;
     const date = parseDateValue(data.date ?? fileDate, options.timezone) ?? parseDateValue(fileDate, options.timezone) ?? new Date(0);
     const made = siteLink(

@@ -230,7 +230,20 @@ export function githubSlug(s: string): string {
 
 // --- Jekyll ----------------------------------------------------------------------------------
 
-const JEKYLL_POST = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)$/;
+/** Jekyll's dated post name (its Document::DATE_FILENAME_MATCHER): `2024-03-05-name`, also `2017-4-20-name`. */
+const JEKYLL_POST = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$/;
+
+/**
+ * The date prefix of a Jekyll post's file name (without extension) as `YYYY-MM-DD`, and the name
+ * after it. Jekyll takes one-digit months and days (`2017-4-20-tips`); a year of other than four
+ * digits gives no date here (the name still loses its prefix, as Jekyll's does).
+ */
+export function jekyllDatedName(stem: string): { date: string | undefined; rest: string } | undefined {
+  const m = JEKYLL_POST.exec(stem);
+  if (!m) return undefined;
+  const [, year, month, day, rest] = m as unknown as [string, string, string, string, string];
+  return { date: year.length === 4 ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined, rest };
+}
 
 function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
   const { dirs, stem, ext } = split(input.contentPath);
@@ -241,8 +254,8 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
   const fmPermalink = str(input.fm.permalink);
   const section = collection ?? dirs[0] ?? '';
   const own = userPattern(userPatterns, section, input.contentPath);
-  const dated = JEKYLL_POST.exec(stem);
-  const slugPart = str(input.fm.slug) ?? (dated ? (dated[2] as string) : stem);
+  const dated = jekyllDatedName(stem);
+  const slugPart = str(input.fm.slug) ?? (dated ? dated.rest : stem);
   const inCollection = collection ? dirs.slice(dirs.indexOf(collection === 'posts' ? '_posts' : `_${collection}`) + 1) : dirs;
   // Jekyll reads a date with an offset into the site's zone; one without is already in it.
   const ownZone = input.dateText !== undefined && !/(?:Z|[+-]\d{2}:?\d{2})\s*$/.test(input.dateText.trim());

@@ -35,6 +35,12 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: '_config.yml', values: expect.objectContaining({ title: 'Tool News', link: 'https://tool.example/blog/' }) });
   });
 
+  it("Jekyll: a _config.yml with a byte order mark and a key given twice is read as Jekyll reads it (the last one wins)", () => {
+    const cwd = site({ '_config.yml': '\uFEFFtitle: Old name\nurl: https://tool.example\nbackground: a.png\ntitle: Tool News\nbackground:\n', '_posts/2024-03-05-first.md': POST });
+    const { loaded } = resolvePaths({ cwd, articles: '_posts' });
+    expect(loaded.config).toMatchObject({ title: 'Tool News', link: 'https://tool.example/' });
+  });
+
   it("what feedwright's config sets wins, key by key", () => {
     const cwd = site({ ...JEKYLL, 'feedwright.config.json': JSON.stringify({ title: 'Our feed', articles: '_posts', language: 'en' }) });
     const { loaded } = resolvePaths({ cwd });

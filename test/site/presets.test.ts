@@ -29,7 +29,10 @@ describe('site presets: links as the generator writes them', () => {
       '2025-01-29-tool-4-4-1-released.md': 'https://site.example/news/2025/01/29/tool-4-4-1-released/',
       '2020-08-05-tool-3-9-0-released.md': 'https://site.example/news/2020/08/05/tool-3-9-0-released/',
       '2016-03-10-Making-It-Easier.md': 'https://site.example/news/2016/03/10/Making-It-Easier/',
+      // One-digit month and day, as Jekyll's file-name pattern takes them: dated by the name too.
+      '2017-4-2-short-date.md': 'https://site.example/news/2017/04/02/short-date/',
     });
+    expect(r.byPath.get('2017-4-2-short-date.md')?.published.from).toBe('file-name');
     // Generator keys (version, layout from defaults) are not "unknown"; a singular category is a category.
     expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "version" is ignored (in 2 files; this is the first).']);
     expect(r.byPath.get('2025-01-29-tool-4-4-1-released.md')?.tags.value).toEqual(['release']);
