@@ -590,12 +590,18 @@ export const CODES = {
     severity: 'error',
     section: 'metadata',
     summary: 'No title in the front matter, the text or the file.',
-    doc: 'No title in the front matter, nor found in the text (a first-line title, a `# Heading`, an HTML `<title>`/`og:title`).',
+    doc: 'No title in the front matter, nor found in the text (a first-line title, a `# Heading`, an HTML `<title>`/`og:title`). When the title key is there but empty, the message says so at its line: `title: #1 tip` is an empty title in YAML, whose `#` starts a comment.',
     todo: 'Add `title: ...`.',
-    say: (_: NoParams) => ({
-      message: 'The article has no title: none in the front matter and none found in the text.',
-      hint: 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
-    }),
+    say: (p: { emptyKey?: string }) =>
+      p.emptyKey
+        ? {
+            message: `The article has no title: "${p.emptyKey}" is empty and none was found in the text.`,
+            hint: `Write the title after "${p.emptyKey}:". A value that starts with "#" is a YAML comment: quote it (${p.emptyKey}: "#…").`,
+          }
+        : {
+            message: 'The article has no title: none in the front matter and none found in the text.',
+            hint: 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
+          },
   },
   META_DATE_UNPARSEABLE: {
     kind: 'diagnostic',

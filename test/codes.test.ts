@@ -214,7 +214,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   META_FUTURE_HELD: [{ date: '2030-01-01T00:00:00Z' }, { date: '2030-01-01T00:00:00Z', key: 'publishDate' }],
   META_DATE_UNPARSEABLE: [{ key: 'date', got: 'the string "soon"' }],
   META_TITLE_FROM_FILE_NAME: [{ title: 'my post', keys: ['headline', 'name'] }],
-  META_TITLE_MISSING: [{}],
+  META_TITLE_MISSING: [{}, { emptyKey: 'title' }],
   META_DATE_FROM_MTIME: [{}],
   META_UPDATED_BEFORE_PUBLISHED: [{ updated: '2024-01-01T00:00:00Z', published: '2024-02-01T00:00:00Z' }],
   META_DATE_OUT_OF_RANGE: [{ day: '0000-01-01', from: 'front-matter', year: 0, min: 1, max: 9999 }],

@@ -348,7 +348,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         r.diagnostics.push(diagnostic('META_TITLE_FROM_FILE_NAME', r.at(candidates[0] as string), { title: fromName.value, keys: candidates }));
         return fromName;
       }
-      r.diagnostics.push(diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, {}));
+      // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
+      const fm = r.doc.frontMatter;
+      const emptyKey = fieldKeys('title', r.config.keys, r.site?.preset).find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
+      r.diagnostics.push(emptyKey ? diagnostic('META_TITLE_MISSING', r.at(emptyKey), { emptyKey }) : diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, {}));
       return undefined;
     },
   },
@@ -585,14 +588,13 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   image: {
     keys: 'image',
     parse: (value, key, r, { link }) => {
-      // Themes nest it: PaperMod's `cover: { image: ... }`, Starlight blog's `cover: { alt, image }` or `{ alt, light, dark }`.
-      const nested =
-        typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? ((value as Record<string, unknown>).image ??
-            (value as Record<string, unknown>).src ??
-            (value as Record<string, unknown>).url ??
-            (value as Record<string, unknown>).light)
-          : undefined;
+      // Themes nest it: PaperMod's `cover: { image: ... }`, Starlight blog's `cover: { alt, image }` or
+      // `{ alt, light, dark }`, Jekyll's Chirpy `image: { path, alt }`, and the HPSTR / So Simple /
+      // early Minimal Mistakes family's `image: { feature: name.jpg }`, a bare name those themes
+      // serve from the site's /images/ folder.
+      const map = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      const feature = typeof map?.feature === 'string' && !/^\/|:\/\//.test(map.feature.trim()) ? `/images/${map.feature.trim()}` : map?.feature;
+      const nested = map ? (map.image ?? map.src ?? map.url ?? map.path ?? map.light ?? feature) : undefined;
       const raw = nested ?? value;
       // An Astro asset import (`@/assets/x.png`, `~/x.png`) becomes a hashed file only the build knows.
       const resolved = typeof raw === 'string' && !/^[@~]\//.test(raw.trim()) ? resolveHttpUrl(raw, link.value) : undefined;

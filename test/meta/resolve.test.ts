@@ -46,6 +46,15 @@ describe('resolveArticle: front matter as other generators write it', () => {
     }
   });
 
+  it("reads an image map as Jekyll themes write it: Chirpy's { path, alt }, HPSTR's { feature } (a bare name is under /images/)", () => {
+    const chirpy = resolveArticle(doc({ title: 'T', date: '2024-03-05', image: { path: '/assets/img/cover.png', alt: 'A cover' } }), MTIME, ctx());
+    expect([ok(chirpy).image?.value, chirpy.diagnostics]).toEqual(['https://example.com/assets/img/cover.png', []]);
+    const hpstr = resolveArticle(doc({ title: 'T', date: '2024-03-05', image: { feature: 'abstract-3.jpg', credit: 'someone' } }), MTIME, ctx());
+    expect([ok(hpstr).image?.value, hpstr.diagnostics]).toEqual(['https://example.com/images/abstract-3.jpg', []]);
+    const remote = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', image: { feature: 'https://cdn.example/x.jpg' } }), MTIME, ctx()));
+    expect(remote.image?.value).toBe('https://cdn.example/x.jpg');
+  });
+
   it('takes Jekyll "published: false" for a draft and ignores "published: true"', () => {
     expect(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: false }), MTIME, ctx()).status).toBe('draft');
     const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: true }), MTIME, ctx()));

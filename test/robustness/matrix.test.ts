@@ -211,6 +211,16 @@ describe('matrix: metadata', () => {
     expectGoodSurvive(titles);
   });
 
+  it('a title YAML reads as a comment (title: #1 ...) -> META_TITLE_MISSING at its line, naming the comment', async () => {
+    const { r, titles } = await buildWith({ 'hashtitle.md': '---\ndate: 2024-01-07\ntitle: #1 rule of tools\n---\nJust a paragraph, no heading.\n' });
+    expectAt(r, 'META_TITLE_MISSING', 'articles/hashtitle.md', 3);
+    const d = findAll(r, 'META_TITLE_MISSING')[0];
+    expect(d?.message).toContain('"title" is empty');
+    expect(d?.hint).toContain('A value that starts with "#" is a YAML comment');
+    expect(r.code).toBe(EXIT.CONTENT_ERRORS);
+    expectGoodSurvive(titles);
+  });
+
   it('an unparseable date -> META_DATE_UNPARSEABLE at its line, exit 1', async () => {
     const { r, titles } = await buildWith({ 'baddate.md': '---\ntitle: Bad date\ndate: 31/31/2024\n---\nBody.\n' });
     expectAt(r, 'META_DATE_UNPARSEABLE', 'articles/baddate.md', 3);
