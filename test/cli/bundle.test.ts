@@ -77,6 +77,11 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(r.stdout).toBe(`feedwright ${version}\n`);
+    // The launcher answers --version itself; the CLI's own answer is the same.
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/cli/main.js')).href)}).then(async (m) => { process.exitCode = await m.main(['--version'], { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }); })`;
+    const cli = await node(['-e', script], pkg);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toBe(r.stdout);
   });
 
   it('builds the sample site (Markdown, text, HTML) to the same bytes as the sources do', async () => {
