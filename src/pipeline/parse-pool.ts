@@ -65,48 +65,17 @@ export const SAVE_CACHE_AFTER = 8;
 
 /**
  * The loader of lib/pipeline/parse-worker.cjs, run as the worker's (CommonJS) eval code with the
- * script's path as its argument: the same V8 code cache as bin/feedwright.js gives the CLI, in
- * the same folder, keyed `<node>-<arch>-<hash>-worker`, written in two stages (`.1.bin` by a
- * first run, `.bin` by the next, the union of both). Without it, each worker compiled the
- * parsers afresh (measured in docs/ARCHITECTURE.md, "Parse pool").
+ * path of bin/code-cache.cjs and the script's path as its arguments: the launcher's V8 code cache
+ * (bin/feedwright.js runs the CLI through the same module), tagged `worker`. Its `save` is left at
+ * CODE_CACHE_HOOK for the worker to call once parsing's functions are compiled. Without the
+ * cache, each worker compiled the parsers afresh (measured in docs/ARCHITECTURE.md, "Parse pool").
  */
-const WORKER_LOADER = `
-const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const path = require('node:path');
-const vm = require('node:vm');
-const file = process.argv[2];
-const source = readFileSync(file, 'latin1');
-const key = /^\\/\\/ feedwright-cli ([0-9a-f]+)\\n/.exec(source)?.[1];
-const base = key !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined
-  ? path.join(require('node:os').tmpdir(), 'feedwright-compile-cache', process.version + '-' + process.arch + '-' + key + '-worker')
-  : undefined;
-let cachedData;
-let loaded;
-if (base !== undefined) {
-  for (const candidate of [base + '.bin', base + '.1.bin']) {
-    try { cachedData = readFileSync(candidate); loaded = candidate; break; } catch {}
-  }
-}
-const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
-let to;
-if (base !== undefined) {
-  if (cachedData === undefined || script.cachedDataRejected) to = base + '.1.bin';
-  else if (loaded === base + '.1.bin') to = base + '.bin';
-}
-if (to !== undefined) {
-  globalThis[${JSON.stringify(CODE_CACHE_HOOK)}] = () => {
-    try {
-      mkdirSync(path.dirname(to), { recursive: true });
-      const temp = to + '.' + process.pid + '-' + require('node:worker_threads').threadId + '.tmp';
-      writeFileSync(temp, script.createCachedData());
-      renameSync(temp, to);
-      if (loaded !== undefined && loaded !== to) rmSync(loaded, { force: true });
-    } catch {}
-  };
-}
-const cjs = { exports: {} };
-script.runInThisContext()(cjs.exports, require('node:module').createRequire(file), cjs, file, path.dirname(file));
+const WORKER_LOADER = `const [codeCache, file] = process.argv.slice(2);
+globalThis[${JSON.stringify(CODE_CACHE_HOOK)}] = require(codeCache).runCached(file, 'worker').save;
 `;
+
+/** bin/code-cache.cjs, from src/pipeline/ and lib/pipeline/ alike (bin/ is beside both src/ and lib/). */
+const CODE_CACHE_MODULE = new URL('../../bin/code-cache.cjs', import.meta.url);
 
 /** What every worker needs once (all structured-clonable). */
 export interface ParseSetup {
@@ -307,7 +276,7 @@ function newWorker(script: URL, setup: ParseSetup): Worker {
   const options = { workerData: setup, execArgv, stdout: false, stderr: false };
   // node:worker_threads is loaded here, by the builds that start a pool (~2 ms of CPU to load).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(script)] });
+  if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });
   if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle } from '../../scripts/bundle.js';
+import { bundle, LAZY_DEPENDENCIES } from '../../scripts/bundle.js';
 import { TEST_MTIME } from '../helpers/project.js';
 import { run } from './helpers.js';
 
@@ -77,6 +77,11 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     expect(r.stdout).toBe(`feedwright ${version}\n`);
+    // The launcher answers --version itself; the CLI's own answer is the same.
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/cli/main.js')).href)}).then(async (m) => { process.exitCode = await m.main(['--version'], { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }); })`;
+    const cli = await node(['-e', script], pkg);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toBe(r.stdout);
   });
 
   it('builds the sample site (Markdown, text, HTML) to the same bytes as the sources do', async () => {
@@ -88,6 +93,25 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     const got = outputs(bundled);
     // feed.xsl is read from assets/ by a module inside a chunk: the asset URLs survived bundling.
     expect(Object.keys(got)).toEqual(expect.arrayContaining(['atom.xml', 'feed.json', 'feed.xsl', 'rss.xml']));
+    expect(got).toEqual(outputs(sources));
+  });
+
+  it('yaml and date-fns/parse are evaluated on first use, and work through their stubs: front matter the simple reader leaves to yaml, a date that is not ISO', async () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    for (const dependency of LAZY_DEPENDENCIES) expect(inputs, dependency).toContain(`feedwright-lazy-dependency:${dependency}`);
+    const article = ['---', 'title: Lazy loading', 'date: March 5, 2024', 'summary: |', '  A block scalar,', '  which only the yaml library reads.', '---', '', 'The body.', ''].join('\n');
+    const bundled = sampleSite();
+    writeFileSync(path.join(bundled, 'articles', 'lazy-loading.md'), article);
+    utimesSync(path.join(bundled, 'articles', 'lazy-loading.md'), TEST_MTIME, TEST_MTIME);
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], bundled);
+    expect(r.code, r.stderr).toBe(0);
+    const sources = sampleSite();
+    writeFileSync(path.join(sources, 'articles', 'lazy-loading.md'), article);
+    utimesSync(path.join(sources, 'articles', 'lazy-loading.md'), TEST_MTIME, TEST_MTIME);
+    expect((await run(['build', '--quiet'], { cwd: sources })).code).toBe(0);
+    const got = outputs(bundled);
+    expect(got['rss.xml']).toContain('<pubDate>Tue, 05 Mar 2024');
+    expect(got['rss.xml']).toContain('which only the yaml library reads.');
     expect(got).toEqual(outputs(sources));
   });
 

@@ -47,6 +47,11 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     const tarball = path.join(tmp, info[0]?.filename ?? '');
     const files = (info[0]?.files ?? []).map((f) => f.path);
     expect(files).toContain('bin/feedwright.js');
+    // The launcher is CommonJS (bin/package.json) and runs the CLI through bin/code-cache.cjs.
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('bin/code-cache.cjs');
+    expect(files).toContain('lib/cli/main.cjs');
+    expect(files).toContain('lib/pipeline/parse-worker.cjs');
     expect(files).toContain('lib/index.js');
     expect(files).toContain('lib/index.d.ts');
     // The bundle's entries (scripts/bundle.ts); the rest of lib/ is chunks and declarations.

@@ -1,0 +1,91 @@
+'use strict';
+// Runs one of the bundled CommonJS scripts (lib/cli/main.cjs, lib/pipeline/parse-worker.cjs) with a
+// V8 code cache. Used by the launcher (bin/feedwright.js) and by the parse pool's worker loader
+// (src/pipeline/parse-pool.ts); plain CommonJS so that both load it with a bare require().
+//
+// Node 20 compiles ES modules afresh in every process (module loading and compiling was ~0.1 s
+// of CPU of a 50-article build), so the commands that parse run the CLI bundled as one script,
+// compiled here with V8's bytecode of every function the earlier runs compiled. The cache lives
+// in the OS temp folder, keyed by the Node version, the arch, the script's hash (its first line,
+// `// feedwright-cli <hash>`, written by scripts/bundle.ts: V8 itself checks only the source's
+// length) and a tag (the command, or 'worker': a cache written by `check` would hold none of a
+// build's functions).
+//
+// The cache is written twice. The first run of a script writes `<key>.1.bin`, holding what that
+// run compiled; a first run that did little (a build with nothing to render, one that failed)
+// would otherwise leave a short cache for good, and every later run would compile the rest afresh.
+// The second run loads it, compiles what it lacked, and writes `<key>.bin`, the union of both;
+// every later run only reads. A cache V8 rejects (other V8 flags, a damaged file) is compiled
+// afresh and starts again at the first stage. Writing is best effort: a read-only temp folder
+// only costs the speed. NODE_DISABLE_COMPILE_CACHE=1 turns the cache off.
+
+const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
+
+/** The folder of the caches, below the OS temp folder. */
+const CACHE_FOLDER = 'feedwright-compile-cache';
+
+/** The hash on a bundled script's first line, or undefined (then there is no cache). */
+function scriptKey(source) {
+  return /^\/\/ feedwright-cli ([0-9a-f]+)\n/.exec(source)?.[1];
+}
+
+/**
+ * Compile and run `file` as a CommonJS module, through the code cache named by `tag`.
+ * Returns the module's exports and `save()`, which writes the cache if this run is one that
+ * should (the first of a script, or the second, or one whose cache was rejected): call it once
+ * the functions worth caching have run. It never throws and writes at most once.
+ * `options.env` and `options.tmpdir` stand for process.env and os.tmpdir() (tests).
+ */
+function runCached(file, tag, options = {}) {
+  const env = options.env ?? process.env;
+  // The script is ASCII (scripts/bundle.ts escapes the rest): latin1 reads it exactly, as a one-byte string.
+  const source = readFileSync(file, 'latin1');
+  const key = scriptKey(source);
+  const base =
+    key !== undefined && env.NODE_DISABLE_COMPILE_CACHE === undefined
+      ? path.join(options.tmpdir ?? os.tmpdir(), CACHE_FOLDER, `${process.version}-${process.arch}-${key}-${tag}`)
+      : undefined;
+  let cachedData;
+  let loaded; // the file the cache came from
+  if (base !== undefined) {
+    for (const candidate of [`${base}.bin`, `${base}.1.bin`]) {
+      try {
+        cachedData = readFileSync(candidate);
+        loaded = candidate;
+        break;
+      } catch {
+        // Not written yet: the next stage, or compiled afresh and written after the run.
+      }
+    }
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  let to;
+  if (base !== undefined) {
+    if (cachedData === undefined || script.cachedDataRejected) to = `${base}.1.bin`;
+    else if (loaded === `${base}.1.bin`) to = `${base}.bin`;
+  }
+  const save = () => {
+    if (to === undefined) return;
+    const target = to;
+    to = undefined;
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      // Unique per thread (workers of one process may save at once); `wx` refuses a clash.
+      const temp = `${target}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temp, script.createCachedData(), { flag: 'wx' });
+      renameSync(temp, target);
+      if (loaded !== undefined && loaded !== target) rmSync(loaded, { force: true });
+    } catch {
+      // Best effort: without a cache the next run compiles afresh, as this one did.
+    }
+  };
+  const cjs = { exports: {} };
+  script.runInThisContext()(cjs.exports, createRequire(file), cjs, file, path.dirname(file));
+  return { exports: cjs.exports, save };
+}
+
+module.exports = { CACHE_FOLDER, runCached, scriptKey };
