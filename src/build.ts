@@ -19,7 +19,7 @@ import { commitJournal, rollForward } from './output/journal.js';
 import { assertNoLinks, assertNoOverlap, MANIFEST_NAME, manifestText, notOwned, Ownership, readManifest } from './output/owned.js';
 import { isOutputFault, unwritable } from './output/errors.js';
 import { type BuildCounts, type LoadedArticles, loadArticles } from './pipeline/load.js';
-import { type BuildInputs, inputsDigest, readInputs } from './pipeline/inputs.js';
+import { type BuildInputs, inputsDigest, type ListingMemo, readInputs } from './pipeline/inputs.js';
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './feeds/compose-check.js';
 import { diagnostic } from './diagnostics.js';
@@ -63,6 +63,8 @@ export interface BuildSession {
    * next build copies its unchanged items from memory, without reading and hashing them again.
    */
   feeds?: ReadonlyMap<string, KeptBytes> | undefined;
+  /** The last listing, kept up to date by a watcher that says which files changed (src/pipeline/inputs.ts). */
+  listing?: ListingMemo | undefined;
 }
 
 export function createBuildSession(): BuildSession {
@@ -158,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
   assertNoOverlap(paths.outDir, paths.articlesDir, paths.display);
   const now = options.now ?? new Date();
-  const inputs = await readInputs(paths);
+  const inputs = await readInputs(paths, options.session?.listing);
   if (!options.dryRun && !options.verifyLinks) {
     const done = await upToDate(paths, options, inputs, now);
     if (done) return done;

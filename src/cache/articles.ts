@@ -87,6 +87,11 @@ export interface ArticleCache {
   learnTemplate(lines: ReadonlySet<string>, textHashes: readonly string[]): ReadonlySet<string>;
   setGit(git: ReadonlyMap<string, { first: Date; last: Date }>): void;
   key(file: SourceFile, hash: string): string;
+  /**
+   * What every key shares besides the source's own inputs (format, version, config, the site
+   * template once known): equal contexts and equal per-source inputs give equal keys.
+   */
+  readonly keyContext: string;
   get(key: string, file: SourceFile): ArticleEntry | undefined;
   /**
    * Store the entry; returns it as the build should keep it: an article whose record is in the
@@ -142,6 +147,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       learnTemplate: (lines) => lines,
       setGit: () => undefined,
       key: () => '',
+      keyContext: '',
       get: () => undefined,
       set: (_key, entry) => entry,
       save: () => undefined,
@@ -270,6 +276,9 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         file.kind === 'text' ? templateHash : '',
       ];
       return hashText(parts.join('\0'));
+    },
+    get keyContext() {
+      return `${FORMAT}\0${VERSION}\0${configHash}\0${templateHash}`;
     },
     get(key, file) {
       let value = memo?.get(key);

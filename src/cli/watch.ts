@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type BuildOptions, build, createBuildSession, resolvePaths, warmSession } from '../build.js';
 import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
+import { ListingMemo } from '../pipeline/inputs.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
 /** Quiet period after the last file event before rebuilding (editors write files in bursts). */
@@ -57,7 +58,19 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
       });
     }, debounceMs);
   };
-  const watcher = await watchSources(paths.articlesDir, paths.loaded.file, schedule, (error) => out.stderr(`${out.red('error')} watching: ${printable(error.message)}\n`));
+  // The listing is kept from here on, told what changed by the watcher (its first build lists the
+  // whole folder: what changed before the watches were in place was not seen).
+  const listing = new ListingMemo();
+  const changed = (relPath: string | undefined): void => {
+    if (relPath === undefined) listing.invalidate();
+    else listing.touch(relPath);
+    schedule();
+  };
+  const watcher = await watchSources(paths.articlesDir, paths.loaded.file, changed, (error) => {
+    listing.invalidate();
+    out.stderr(`${out.red('error')} watching: ${printable(error.message)}\n`);
+  });
+  session.listing = listing;
   // A first build that changed nothing kept no feed bytes: read them now, before "watching" (the
   // first save then copies from memory; a save made meanwhile waits for it either way).
   await warmSession(options, session).catch(() => undefined);
@@ -87,18 +100,20 @@ interface SourceWatch {
 
 /**
  * Call `changed` on every change under `articlesDir` (files and folders whose names start with a
- * dot excepted) and of the config file. Node's own recursive `fs.watch` (inotify on Linux) is used:
+ * dot excepted), with the path relative to it, and on a change of the config file or one whose
+ * path is not told, without. Node's own recursive `fs.watch` (inotify on Linux) is used:
  * it is in place as soon as it returns, and an event costs a few microseconds. chokidar, loaded
  * only when `fs.watch` cannot watch (too many watches for the system's limit, or a platform
  * without recursive watching), took ~5 s of CPU to scan 10k articles before the first event and
  * re-read the changed file's folder (1,000 lstat calls) on every save.
  */
-async function watchSources(articlesDir: string, configFile: string | undefined, changed: () => void, failed: (error: Error) => void): Promise<SourceWatch> {
+async function watchSources(articlesDir: string, configFile: string | undefined, changed: (relPath?: string) => void, failed: (error: Error) => void): Promise<SourceWatch> {
   const watchers: FSWatcher[] = [];
   try {
     const sources = fsWatch(articlesDir, { recursive: true }, (_event, name) => {
-      // A name that cannot be told (some platforms): rebuild, the build lists the folder anyway.
-      if (name === null || !/(^|[/\\])\./.test(String(name))) changed();
+      // A name that cannot be told (some platforms): rebuild, listing the whole folder.
+      if (name === null) changed();
+      else if (!/(^|[/\\])\./.test(String(name))) changed(String(name));
     });
     watchers.push(sources);
     if (configFile) {
@@ -122,7 +137,8 @@ async function watchSources(articlesDir: string, configFile: string | undefined,
   const { watch: chokidarWatch } = await import('chokidar');
   const targets = [articlesDir, ...(configFile ? [configFile] : [])];
   const watcher = chokidarWatch(targets, { ignoreInitial: true, ignored: (p) => /(^|[/\\])\./.test(p.slice(articlesDir.length)) });
-  watcher.on('all', changed);
+  // Told as absolute paths, and not every kind of change is: the whole folder is listed each time.
+  watcher.on('all', () => changed());
   watcher.on('error', (error) => failed(error as Error));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return { close: () => watcher.close() };

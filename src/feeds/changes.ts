@@ -34,9 +34,26 @@ export function asPreviousItems(items: readonly Article[]): PreviousItem[] {
   for (const a of items) {
     if (seen.has(a.id.value)) continue;
     seen.add(a.id.value);
-    out.push({ id: a.id.value, title: stripIllegalXmlChars(a.title.value), url: a.link.value, modified: Math.floor(a.updated.value.getTime() / 1000) * 1000 });
+    out.push(asWritten(a));
   }
   return out;
+}
+
+/**
+ * An article as its item is written (whole seconds, RFC 3339 without fractions; the title without
+ * illegal characters), made once per Article object: a watch session's unchanged articles are
+ * the same objects from build to build, and every build compares and records all of them.
+ */
+const written = new WeakMap<Article, { title: string; updated: number; item: PreviousItem }>();
+
+function asWritten(a: Article): PreviousItem {
+  const known = written.get(a);
+  const updated = a.updated.value.getTime();
+  // Made again if the object was changed since (articles are not, but nothing here relies on it).
+  if (known !== undefined && known.title === a.title.value && known.updated === updated && known.item.id === a.id.value && known.item.url === a.link.value) return known.item;
+  const item = { id: a.id.value, title: stripIllegalXmlChars(a.title.value), url: a.link.value, modified: Math.floor(updated / 1000) * 1000 };
+  written.set(a, { title: a.title.value, updated, item });
+  return item;
 }
 
 /**
@@ -98,8 +115,11 @@ export function compareItems(previous: ReadonlyMap<string, PreviousItem> | undef
     ids.add(a.id.value);
     const old = previous.get(a.id.value);
     if (!old) added.push(ref(a));
-    // Compared as written: whole seconds (RFC 3339 without fractions), title without illegal characters.
-    else if (old.modified !== Math.floor(a.updated.value.getTime() / 1000) * 1000 || old.title !== stripIllegalXmlChars(a.title.value)) updated.push(ref(a));
+    else {
+      // Compared as written: whole seconds (RFC 3339 without fractions), title without illegal characters.
+      const now = asWritten(a);
+      if (old.modified !== now.modified || old.title !== now.title) updated.push(ref(a));
+    }
   }
   const removed: ItemRef[] = [];
   for (const old of previous.values()) if (!ids.has(old.id)) removed.push({ id: old.id, title: old.title, url: old.url });

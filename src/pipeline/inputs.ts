@@ -1,3 +1,4 @@
+import { lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { CACHE_FORMAT, hashText } from '../cache/articles.js';
 import { diagnostic } from '../diagnostics.js';
@@ -32,6 +33,10 @@ export interface ArticleListing {
 
 /** Step 1: list the articles folder (sorted, stable) and set apart the files that are no articles. */
 export async function listArticles(paths: BuildPaths): Promise<ArticleListing> {
+  return (await listWithLinks(paths)).listing;
+}
+
+async function listWithLinks(paths: BuildPaths): Promise<{ listing: ArticleListing; links: number }> {
   const { config } = paths.loaded;
   const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
   const diagnostics = [...listed.diagnostics];
@@ -43,7 +48,80 @@ export async function listArticles(paths: BuildPaths): Promise<ArticleListing> {
     diagnostics.push(diagnostic('SITE_DATA_CODE', { file }, {}));
   }
   const files = notContent.size > 0 ? listed.files.filter((f) => !notContent.has(f)) : listed.files;
-  return { all: listed.files, files, notContent, diagnostics };
+  return { listing: { all: listed.files, files, notContent, diagnostics }, links: listed.links };
+}
+
+/**
+ * A watch session's listing, kept between its builds (src/cli/watch.ts): the watcher reports the
+ * paths it saw change (`touch`), and the next build stats only those, when each is an article
+ * file the last listing had, reached without a link, and still a regular file; the others keep
+ * their stamps. Anything else lists the whole folder again: a path the listing does not have (a
+ * new, deleted or renamed file, a folder, an editor's temporary file), an event without a name or
+ * from the config's folder (`invalidate`), a folder with symbolic links in it (a change behind a
+ * link is reported under the target's path, not the link's), another config or articles folder,
+ * and the first build after the memo is made (changes before the watcher was in place are unseen).
+ * Listing 10k files costs ~10k lstat calls (~45 ms quiet, ~120 ms loaded) on every save otherwise.
+ */
+export class ListingMemo {
+  private last: { listing: ArticleListing; context: string; byPath: Map<string, number> } | undefined;
+  private readonly touched = new Set<string>();
+  private whole = true;
+  /** Builds that listed the whole folder, and builds that statted only what was touched (tests). */
+  readonly counts = { whole: 0, touched: 0 };
+
+  /** A path the watcher saw change, relative to the articles folder (either separator). */
+  touch(relPath: string): void {
+    this.touched.add(relPath.split(path.sep).join('/'));
+  }
+
+  /** A change the watcher cannot name: the next build lists the whole folder. */
+  invalidate(): void {
+    this.whole = true;
+  }
+
+  async list(paths: BuildPaths): Promise<ArticleListing> {
+    const context = JSON.stringify([paths.articlesDir, paths.display(paths.articlesDir), paths.loaded.config]);
+    // Taken now: a change seen while this build lists is for the next one.
+    const touched = [...this.touched];
+    this.touched.clear();
+    const whole = this.whole;
+    this.whole = false;
+    const last = this.last;
+    const kept = !whole && last !== undefined && last.context === context ? restat(last.listing, last.byPath, touched) : undefined;
+    if (kept) {
+      this.counts.touched++;
+      this.last = { ...last, listing: kept } as typeof last;
+      return kept;
+    }
+    this.counts.whole++;
+    this.last = undefined;
+    const { listing, links } = await listWithLinks(paths);
+    if (links === 0) this.last = { listing, context, byPath: new Map(listing.all.map((f, i) => [f.relPath, i])) };
+    return listing;
+  }
+}
+
+/** `listing` with the stamps of `touched` taken again, or undefined when one of them is not simply an article file that changed. */
+function restat(listing: ArticleListing, byPath: ReadonlyMap<string, number>, touched: readonly string[]): ArticleListing | undefined {
+  const changed = new Map<SourceFile, SourceFile>();
+  for (const rel of touched) {
+    const i = byPath.get(rel);
+    const old = i === undefined ? undefined : listing.all[i];
+    if (old === undefined || listing.notContent.has(old)) return undefined;
+    let s: Stats;
+    try {
+      s = lstatSync(old.abs);
+    } catch {
+      return undefined;
+    }
+    // lstat: a link put in the file's place is not a regular file here.
+    if (!s.isFile()) return undefined;
+    changed.set(old, { ...old, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
+  }
+  if (changed.size === 0) return listing;
+  const swap = (f: SourceFile): SourceFile => changed.get(f) ?? f;
+  const all = listing.all.map(swap);
+  return { all, files: listing.files === listing.all ? all : listing.files.map(swap), notContent: listing.notContent, diagnostics: listing.diagnostics };
 }
 
 /** Step 1 and its git dates, read at the same time: what `loadArticles` starts from. */
@@ -54,12 +132,13 @@ export interface BuildInputs {
   listedAt: number;
 }
 
-export async function readInputs(paths: BuildPaths): Promise<BuildInputs> {
+/** `memo`: a watch session's listing (ListingMemo), updated rather than listed again when it can be. */
+export async function readInputs(paths: BuildPaths, memo?: ListingMemo): Promise<BuildInputs> {
   const listedAt = Date.now();
   const git = readArticleGit(paths);
   // Not awaited here: git runs while the files are listed and read.
   git.catch(() => undefined);
-  const listed = await listArticles(paths);
+  const listed = memo ? await memo.list(paths) : await listArticles(paths);
   return { listed, git, listedAt };
 }
 

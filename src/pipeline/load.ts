@@ -41,8 +41,8 @@ export interface LoadedArticles {
   renderKeys: ReadonlyMap<Article, string>;
   /** Items validated while their articles were parsed, by item hash (src/pipeline/article.ts). */
   checkedItems: ReadonlyMap<string, ItemDiagnostic[]>;
-  /** Articles parsed (cache misses) and cache entries decoded. */
-  work: { parsed: number; decoded: number };
+  /** Articles parsed (cache misses), cache entries decoded, and cache keys hashed (not carried by a watch session). */
+  work: { parsed: number; decoded: number; keyed: number };
   /** No article was read relative to the clock, held back as future, or left unread by an I/O error. */
   clockFree: boolean;
   /** When the sources were listed (ms). */
@@ -81,6 +81,7 @@ export async function loadArticles(
   const { listed, git: gitPromise, listedAt } = inputs ?? (await readInputs(paths));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const cache = openArticleCache(paths, now, memo, cacheOptions);
+  const carried = memo ? sessionLoad(memo) : undefined;
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
   // learned again (any text source changed, or no template was stored).
@@ -131,17 +132,36 @@ export async function loadArticles(
   const counts = { sources: listed.all.length, published: 0, drafts: 0, held: 0, sections: listed.notContent.size, failed: failed.size };
   const articles: Article[] = [];
   const renderKeys = new Map<Article, string>();
-  const checkedItems = new Map<string, ItemDiagnostic[]>();
   let clockDependent = false;
   let newestPublished = 0;
   // Look every source up; a miss is parsed below, serially or on a pool of worker threads
   // (src/pipeline/parse-pool.ts). Results go back by index: the output never depends on timing.
   const entries = new Array<ArticleEntry | Diagnostic | undefined>(decoded.length);
   const entryKeys = new Array<string>(decoded.length);
+  const gitStamps = new Array<string>(decoded.length);
   const misses: number[] = [];
   let done = 0;
+  let keyed = 0;
+  const keyOf = (file: SourceFile, hash: string): string => {
+    keyed++;
+    return cache.key(file, hash);
+  };
+  // A watch session knows the key of every source whose text, git dates and key context are as in its last build.
+  const context = cache.keyContext;
+  // Deleted and renamed sources are forgotten when a session has seen many.
+  if (carried && (carried.context !== context || carried.sources.size > 2 * decoded.length + 1024)) {
+    carried.context = context;
+    carried.sources.clear();
+  }
   for (const [i, s] of decoded.entries()) {
-    let key = cache.key(s.file, s.hash as string);
+    const g = gitDates.get(s.file.relPath);
+    const gitStamp = g ? `${g.first.getTime()}/${g.last.getTime()}` : '';
+    gitStamps[i] = gitStamp;
+    const known = carried?.sources.get(s.file.relPath);
+    let key =
+      known !== undefined && known.hash === s.hash && known.kind === s.file.kind && known.displayPath === s.file.displayPath && known.git === gitStamp
+        ? known.key
+        : keyOf(s.file, s.hash as string);
     const entry = cache.get(key, s.file);
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
@@ -159,7 +179,7 @@ export async function loadArticles(
           // Changed between the stat and now: key it by what was read.
           s.hash = hashText(s.text);
           cache.record(s.file, s.hash);
-          key = cache.key(s.file, s.hash);
+          key = keyOf(s.file, s.hash);
         }
       }
       misses.push(i);
@@ -223,11 +243,12 @@ export async function loadArticles(
       s.hash = hashText(result.text);
       s.note = result.note;
       cache.record(s.file, s.hash);
-      entryKeys[i] = cache.key(s.file, s.hash);
+      entryKeys[i] = keyOf(s.file, s.hash);
       const [entry] = await parseJobs([{ file: s.file, text: result.text, git: gitDates.get(s.file.relPath) }], setup, { workers: 0 });
       entries[i] = store(k, entry as ArticleEntry);
     }
   }
+  const checkedItems = carried ? keptChecks(carried, decoded.length) : new Map<string, ItemDiagnostic[]>();
   for (const [i, entry] of entries.entries()) {
     if (entry === undefined) continue;
     if (!('status' in entry)) {
@@ -241,8 +262,19 @@ export async function loadArticles(
     if (entry.status === 'ok' && entry.article) {
       articles.push(entry.article);
       const key = entryKeys[i] as string;
-      for (const [hash, found] of entry.checked ?? []) checkedItems.set(hash, found);
-      if (cache.enabled && entry.cacheable) renderKeys.set(entry.article, hashText(`${key}\0${entry.mtimeSec}`));
+      if (!carried?.checkedFrom.has(entry)) {
+        for (const [hash, found] of entry.checked ?? []) checkedItems.set(hash, found);
+        carried?.checkedFrom.add(entry);
+      }
+      if (cache.enabled && entry.cacheable) {
+        const s = decoded[i] as Source;
+        const known = carried?.sources.get(s.file.relPath);
+        const renderKey = known?.key === key && known.mtimeSec === entry.mtimeSec ? known.renderKey : hashText(`${key}\0${entry.mtimeSec}`);
+        renderKeys.set(entry.article, renderKey);
+        if (carried && known?.renderKey !== renderKey) {
+          carried.sources.set(s.file.relPath, { hash: s.hash as string, kind: s.file.kind, displayPath: s.file.displayPath, git: gitStamps[i] as string, key, mtimeSec: entry.mtimeSec, renderKey });
+        }
+      }
     } else if (entry.status === 'draft') counts.drafts++;
     else if (entry.status === 'future') counts.held++;
     else if (entry.status === 'section') counts.sections++;
@@ -275,9 +307,44 @@ export async function loadArticles(
     cache.enabled && !clockDependent && kept.every((a) => renderKeys.has(a))
       ? hashText(['feedwright-fingerprint-2', VERSION, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
       : undefined;
-  const work = { parsed: misses.length, decoded: cache.decoded };
+  const work = { parsed: misses.length, decoded: cache.decoded, keyed };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;
   return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}) };
+}
+
+/**
+ * What a watch session's builds keep beside the cache's entries (`memo`), by the memo they share:
+ * per source, the key and render key of its last build's entry (two SHA-256 per source and save
+ * otherwise), valid while the key context (config, site template) is the same and the source's
+ * text hash, kind, display path and git dates are; and the items validated while their articles
+ * were parsed, by item hash (a pure function of the item's bytes), added to only for entries not
+ * seen before instead of gathered again from every entry.
+ */
+interface SessionLoad {
+  context: string | undefined;
+  sources: Map<string, { hash: string; kind: SourceFile['kind']; displayPath: string; git: string; key: string; mtimeSec: number | null; renderKey: string }>;
+  checked: Map<string, ItemDiagnostic[]>;
+  checkedFrom: WeakSet<ArticleEntry>;
+}
+
+const sessionLoads = new WeakMap<Map<string, ArticleEntry>, SessionLoad>();
+
+function sessionLoad(memo: Map<string, ArticleEntry>): SessionLoad {
+  let kept = sessionLoads.get(memo);
+  if (!kept) {
+    kept = { context: undefined, sources: new Map(), checked: new Map(), checkedFrom: new WeakSet() };
+    sessionLoads.set(memo, kept);
+  }
+  return kept;
+}
+
+/** The session's validated items, started again when edits have left it holding more than twice what its articles need. */
+function keptChecks(carried: SessionLoad, sources: number): Map<string, ItemDiagnostic[]> {
+  if (carried.checked.size > 8 * sources + 1024) {
+    carried.checked = new Map();
+    carried.checkedFrom = new WeakSet();
+  }
+  return carried.checked;
 }
 
 interface Source {
@@ -375,6 +442,16 @@ function notPosts(articles: readonly Article[], files: readonly SourceFile[], si
   const preset = site?.preset;
   if (preset === 'hugo' || preset === 'zola') return out;
   const articlesFolder = site?.contentPrefix.split('/').pop() ?? '';
+  const candidates: { article: Article; dir: string }[] = [];
+  for (const a of articles) {
+    const parts = a.relPath.split('/');
+    const name = parts[parts.length - 1] ?? '';
+    const folderName = parts.length > 1 ? (parts[parts.length - 2] as string) : articlesFolder;
+    const ownPage = preset === 'eleventy' && folderName !== '' && name.replace(/\.[^.]+$/, '') === folderName;
+    if (/^index\.[^.]+$/.test(name) || ownPage) candidates.push({ article: a, dir: parts.slice(0, -1).join('/') });
+  }
+  // Most folders have no index page: their files are not counted (10k paths split on every build and watch save).
+  if (candidates.length === 0) return out;
   const folders = new Map<string, number>();
   for (const f of files) {
     const parts = f.relPath.split('/');
@@ -383,14 +460,8 @@ function notPosts(articles: readonly Article[], files: readonly SourceFile[], si
       folders.set(dir, (folders.get(dir) ?? 0) + 1);
     }
   }
-  for (const a of articles) {
-    const parts = a.relPath.split('/');
-    const name = parts[parts.length - 1] ?? '';
-    const folderName = parts.length > 1 ? (parts[parts.length - 2] as string) : articlesFolder;
-    const ownPage = preset === 'eleventy' && folderName !== '' && name.replace(/\.[^.]+$/, '') === folderName;
-    if (!/^index\.[^.]+$/.test(name) && !ownPage) continue;
-    const dir = parts.slice(0, -1).join('/');
-    if ((folders.get(dir) ?? 0) > 1 && !out.has(a)) out.set(a, "a folder's index page with articles below it (a listing page)");
+  for (const { article, dir } of candidates) {
+    if ((folders.get(dir) ?? 0) > 1 && !out.has(article)) out.set(article, "a folder's index page with articles below it (a listing page)");
   }
   return out;
 }

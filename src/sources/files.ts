@@ -66,7 +66,11 @@ export interface ListOptions {
  * folder already on the path is reported and skipped. FIFOs, sockets and devices are reported and
  * never opened (reading a FIFO waits for a writer forever).
  */
-export async function listSources(root: string, display: (abs: string) => string, options: ListOptions = {}): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function listSources(
+  root: string,
+  display: (abs: string) => string,
+  options: ListOptions = {},
+): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; /** Symbolic links met (followed or not). */ links: number }> {
   let rootStat: Stats;
   try {
     rootStat = await stat(root);
@@ -82,6 +86,7 @@ export async function listSources(root: string, display: (abs: string) => string
   }
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  let links = 0;
   const rootReal = realpathSync.native(root);
   const rootPrefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
   /**
@@ -132,6 +137,7 @@ export async function listSources(root: string, display: (abs: string) => string
       /** The link's real path, when the entry is one. */
       let linkReal: string | undefined;
       if (entry.isSymbolicLink()) {
+        links++;
         linkReal = allowedLink(abs);
         if (linkReal === undefined) continue;
         try {
@@ -176,6 +182,7 @@ export async function listSources(root: string, display: (abs: string) => string
         s = target ?? lstatSync(abs);
         // Replaced by a link since the folder was read: follow it, as a listed link is (if allowed).
         if (s.isSymbolicLink()) {
+          links++;
           if (allowedLink(abs) === undefined) continue;
           s = statSync(abs);
         }
@@ -218,7 +225,7 @@ export async function listSources(root: string, display: (abs: string) => string
     // still publish valid (empty) feeds rather than keep stale ones. But it is rarely intended.
     diagnostics.push(diagnostic('ARTICLES_EMPTY', { file: display(root) }, { extensions: Object.keys(SOURCE_EXTENSIONS) }));
   }
-  return { files, diagnostics };
+  return { files, diagnostics, links };
 }
 
 export type DecodeResult = { ok: true; text: string; note?: Diagnostic } | { ok: false; diagnostic: Diagnostic };
