@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ArticleEntry, decodeEntry, encodeEntry, openArticleCache } from '../../src/cache/articles.js';
 import { headOf } from '../../src/cache/heads.js';
@@ -88,6 +89,30 @@ describe('the article cache keeps stored bodies in the pack only', () => {
     expect(a.contentText).toBe(entry.article?.contentText);
     expect(a.dropped).toEqual(entry.article?.dropped);
     expect(decodeEntry(encodeEntry(kept))?.article?.contentHtml).toBe(entry.article?.contentHtml);
+  });
+
+  it('kept articles are compact: fast properties, one hidden class for all, provenance strings shared', { timeout: 600_000 }, async () => {
+    const dir = makeProject(sampleArticles());
+    const [article] = await (await buildAt(dir)).articles();
+    const base = article as NonNullable<typeof article>;
+    rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+    const cache = openArticleCache(resolvePaths({ cwd: dir }), NOW);
+    const entry = (id: string): ArticleEntry => ({ status: 'ok', article: { ...base, id: { value: id, from: 'front-matter' } }, diagnostics: [], mtimeSec: null, cacheable: true });
+    const a = cache.set('ab'.repeat(32), entry('urn:a')).article as NonNullable<ArticleEntry['article']>;
+    const b = cache.set('cd'.repeat(32), entry('urn:b')).article as NonNullable<ArticleEntry['article']>;
+    // V8's own checks of an object's layout (a dictionary-mode article costs ~840 bytes more).
+    setFlagsFromString('--allow-natives-syntax');
+    const fast = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    expect(fast(a)).toBe(true);
+    expect(sameMap(a, b)).toBe(true);
+    expect(Object.keys(a)).toEqual(Object.keys(base));
+    expect(a.id.value).toBe('urn:a');
+    expect(b.id.value).toBe('urn:b');
+    // Decoded separately, yet one string: the same instance (%StringIsInternalized cannot tell copies apart).
+    const sameString = new Function('a', 'b', 'return %ReferenceEqual(a, b)') as (a: unknown, b: unknown) => boolean;
+    expect(sameString(a.id.from, b.id.from)).toBe(true);
+    expect(sameString(a.title.from, b.title.from)).toBe(true);
   });
 
   it('a cold build past the body budget keeps the bodies of its articles out of memory, and builds the same feeds', async () => {
