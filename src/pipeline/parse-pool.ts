@@ -58,6 +58,15 @@ export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env
   return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(misses / MISSES_PER_WORKER)));
 }
 
+/**
+ * A worker's young generation: 96 MiB, two 32 MiB semi-spaces (V8's default on 64 bits is 16 MiB
+ * each). Parsing allocates short-lived tokens, strings and trees at a high rate: with twice the
+ * room, most of them die before a scavenge and fewer survivors are copied or promoted to the old
+ * generation, whose marking then runs less often. Measured in docs/BENCHMARKS.md (r6-cpu): less
+ * parse CPU for ~+30 MiB of peak RSS per worker. The old generation keeps V8's default limit.
+ */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
+
 /** The global name under which the worker's loader leaves the function that writes its code cache. */
 export const CODE_CACHE_HOOK = '__feedwrightSaveCodeCache';
 /** A worker writes its code cache after this many batches (~100 articles): parsing's functions are compiled by then. */
@@ -273,7 +282,7 @@ function newWorker(script: URL, setup: ParseSetup): Worker {
   // The parent's node options, but not --input-type (`node --input-type=module -e ...`), which a
   // worker refuses.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const options = { workerData: setup, execArgv, stdout: false, stderr: false };
+  const options = { workerData: setup, execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
   // node:worker_threads is loaded here, by the builds that start a pool (~2 ms of CPU to load).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });

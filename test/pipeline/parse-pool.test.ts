@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { MIN_MISSES, type ParseJob, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
+import { MIN_MISSES, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
 import type { SourceFile } from '../../src/sources/files.js';
 import { articleContext, runArticleSafely } from '../../src/pipeline/article.js';
 import { testConfig } from '../helpers/project.js';
@@ -155,5 +155,12 @@ describe('parseJobs', () => {
     expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('missing-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
+  });
+
+  it("starts its workers with a larger young generation than V8's default (WORKER_LIMITS)", async () => {
+    const { setup, jobs: list } = jobs();
+    const entries = await parseJobs(list, setup, { workers: 1, mainParses: false, script: fixture('limits-worker.mjs') });
+    expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThan(48);
+    expect(new Set(entries.map((e) => e.mtimeSec))).toEqual(new Set([WORKER_LIMITS.maxYoungGenerationSizeMb]));
   });
 });
