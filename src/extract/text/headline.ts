@@ -4,7 +4,7 @@
  */
 
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
-import { notTitleShape, startsLowerCase, titleWords } from '../title.js';
+import { notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
 import { alternation, MONTH_WORDS } from '../lexicon/index.js';
 import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
@@ -16,6 +16,59 @@ import type { Unit } from './units.js';
 const TITLE_WINDOW = 30;
 
 /**
+ * The features of a headline candidate: the layout and shape cues of `findTitle`'s doc comment,
+ * which the hand weights (`TITLE`, `handScore`) turn into the candidate's score (feature 1), and
+ * a few more cues (a page title at the top, Title Case, a colon, ...). scripts/title-ranking.ts
+ * fits weights for all of them against the development sets' titles: out of sample they order
+ * the candidates no better than the hand weights (docs/BENCHMARKS.md), so the hand weights decide.
+ */
+export const TITLE_FEATURE_NAMES = [
+  'bias',
+  'hand-score',
+  'headline-length',
+  'dek-excess-words',
+  'all-capitals',
+  'separator',
+  'sentence-end',
+  'pull-quote',
+  'lower-case-start',
+  'units-above-body',
+  'inside-body',
+  'anchor-below',
+  'anchor-above',
+  'above-dek',
+  'repeated-near-or-top',
+  'lead-agreement',
+  'breadcrumb-tail',
+  'quoted-elsewhere',
+  'copy-at-top',
+  'top-line-agreement',
+  'heads-story',
+  'log-words',
+  'question-or-exclamation',
+  'capitalised-share',
+  'colon',
+  'nearer-candidates',
+  'duplicate-label',
+] as const;
+
+/** One line `findTitle` weighed: its unit index and its features (`TITLE_FEATURE_NAMES`). */
+export interface TitleCandidate {
+  index: number;
+  text: string;
+  x: Float64Array;
+}
+
+/** What `extractText` passes to `findTitle` (for scripts/title-ranking.ts and the tests). */
+export interface TitleChoice {
+  /** Receives the candidates of each `findTitle` call with their features. */
+  titleTrace?: TitleTrace;
+}
+
+/** What `findTitle` weighed (one entry per call): its candidates with their features, and the index it chose. */
+export type TitleTrace = { loose: boolean; candidates: TitleCandidate[]; chosen: number | undefined }[];
+
+/**
  * Step 4: the headline. Candidates are the headline-like lines in the `TITLE_WINDOW` units before
  * the body, and the first few units of the body when one of them stands right above a byline or a
  * date (a headline that ends with a full stop is widened into the body). Each candidate is scored
@@ -25,7 +78,8 @@ const TITLE_WINDOW = 30;
  * breadcrumb) while they rarely repeat a kicker or a dek (`TITLE.repeatBonus`). Lines further from
  * the body cost a little, so of two equal candidates the nearer wins.
  */
-export function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false): number | undefined {
+export function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false, choice: TitleChoice = {}): number | undefined {
+  const trace = choice.titleTrace;
   const from = Math.min(start - 1, units.length - 1);
   const lowest = Math.max(0, start - TITLE_WINDOW);
   let highest = Math.min(units.length - 1, start + (loose ? TITLE.looseReach : TITLE.insideReach));
@@ -49,9 +103,10 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   let copies: Map<string, number[]> | undefined;
   let tails: Set<string> | undefined;
   let quoting: QuotingLine[] | undefined;
+  let top: { index: number; parts: string[] }[] | undefined;
   let bareName: number | undefined;
-  let best: number | undefined;
-  let bestScore = Number.NEGATIVE_INFINITY;
+  let oneWord: number | undefined;
+  const candidates: TitleCandidate[] = [];
   for (let i = highest; i >= lowest; i -= 1) {
     const unit = units[i] as Unit;
     const label = labels[i] as Label;
@@ -68,48 +123,75 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
       bareName ??= i;
       continue;
     }
-    if (!looksLikeHeadline(unit)) continue;
+    if (!looksLikeHeadline(unit)) {
+      if (loose && oneWord === undefined && i < start && i >= start - ONE_WORD_REACH && isOneWordHeadline(unit) && headsStory(units, labels, i)) oneWord = i;
+      continue;
+    }
     // A headline over its dek is anchored when the dek stands right above the byline or date.
     const anchored = anchorFollows(units, labels, i, anchor) || anchoredDek(units, labels, i, anchor, start);
+    const precedes = anchorPrecedes(units, i, anchor);
+    const heads = headsStory(units, labels, i);
+    const fullStop = /[.…][”"’»)]*$/u.test(unit.text);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
-    if (i > from && !anchored && !anchorPrecedes(units, i, anchor) && !(loose && headsStory(units, labels, i) && !/[.…][”"’»)]*$/u.test(unit.text))) continue;
-    let score = headlineScore(unit) - TITLE.distanceCost * Math.max(0, from - i);
+    if (i > from && !anchored && !precedes && !(loose && heads && !fullStop)) continue;
+    const x = new Float64Array(TITLE_FEATURE_NAMES.length);
+    x[0] = 1;
+    headlineShape(unit, x);
+    x[9] = Math.max(0, from - i);
+    x[10] = i > from ? 1 : 0;
+    x[11] = anchored ? 1 : 0;
+    x[12] = precedes ? 1 : 0;
     let dek: number | undefined;
-    if (anchored) {
-      score += TITLE.anchorBonus;
-      dek = dekBelow(units, labels, i, anchor);
-    } else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
-    if (dek !== undefined) score += TITLE.aboveDekBonus;
+    if (anchored) dek = dekBelow(units, labels, i, anchor);
+    else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
+    x[13] = dek === undefined ? 0 : 1;
     if (unit.words >= 3) {
       copies ??= shortKeyPositions(units);
-      if (repeatedNearOrAtTop(copies.get(keyOf(unit)) ?? [], i)) score += TITLE.repeatBonus;
+      const positions = copies.get(keyOf(unit)) ?? [];
+      x[14] = repeatedNearOrAtTop(positions, i) ? 1 : 0;
+      x[18] = positions.some((j) => j !== i && j < PAGE_TITLE_UNITS) ? 1 : 0;
     }
     // A headline names what the story's first sentences are about; a widget or a teaser does not.
     // (Not a sentence: a dek ending in a full stop shares the story's words too.)
     // A headline over its dek is judged with the dek: the dek restates the story, the headline
     // names it in fewer words, and the two together are the title block.
-    if (!/[.…][”"’»)]*$/u.test(unit.text)) {
+    if (!fullStop) {
       const own = leadAgreement(unit.text, lead);
       const dekUnit = dek === undefined ? undefined : (units[dek] as Unit);
       // (The dek stands before the story, and is clearly longer: not a menu line over the headline.)
       const inherits = dekUnit !== undefined && (dek as number) < start && dekUnit.words > unit.words + TITLE.dekMargin;
-      score += TITLE.leadAgreementBonus * (inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own);
+      x[15] = inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own;
     }
     // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
     tails ??= breadcrumbTails(units);
-    if (tails.has(keyOf(unit))) score += TITLE.breadcrumbBonus;
+    if (tails.has(keyOf(unit))) x[16] = 1;
     else if (unit.words >= 3) {
       quoting ??= quotingLines(units);
-      if (quotedElsewhere(quoting, i, unit.text)) score += TITLE.quotedBonus;
+      if (quotedElsewhere(quoting, i, unit.text)) x[17] = 1;
     }
+    // The page title the scraper kept at the top ("<headline> | Site", "<headline> - Site").
+    top ??= topLines(units);
+    x[19] = topAgreement(top, i, unit.text);
+    x[20] = heads ? 1 : 0;
+    x[26] = label.rule === 'duplicate-block' ? 1 : 0;
+    x[1] = handScore(x);
+    candidates.push({ index: i, text: unit.text, x });
+  }
+  let best: number | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  candidates.forEach((c, rank) => {
+    c.x[25] = rank;
+    const score = c.x[1] as number;
     if (score > bestScore) {
       bestScore = score;
-      best = i;
+      best = c.index;
     }
-  }
+  });
   // A full sentence below such a line is the story's first paragraph, not its headline.
-  if (bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text)))) return bareName;
-  return best;
+  const chosen = bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  trace?.push({ loose, candidates, chosen });
+  // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
+  return chosen ?? oneWord;
 }
 
 /** The next non-empty unlabelled unit is a paragraph of prose: the line heads the story (or a section of it). */
@@ -120,6 +202,17 @@ function headsStory(units: readonly Unit[], labels: readonly Label[], i: number)
     if (unit.words > 0 && !labels[j]?.rule) return isProse(unit) && unit.words > TITLE.dekWords;
   }
   return false;
+}
+
+/** How many units above the body start a one-word headline may stand (see `isOneWordHeadline`). */
+const ONE_WORD_REACH = 4;
+
+/**
+ * A one-word line that may be a headline when nothing else is: capitalised, not in capitals (a
+ * kicker, a logo), five letters or more (not "Menu", "Home"), no digits.
+ */
+function isOneWordHeadline(unit: Unit): boolean {
+  return unit.words === 1 && !unit.list && /^\p{Lu}\p{Ll}{4,}[!?.]?$/u.test(unit.text);
 }
 
 /** A byline proper ("By Cy Dale", "Posted by ..."), not a bare date line. */
@@ -340,26 +433,6 @@ function repeatedNearOrAtTop(positions: readonly number[], i: number): boolean {
 }
 
 /**
- * How much a line looks like a headline: four to twenty-five words, not a kicker in capitals, not
- * a breadcrumb or a label, not a dek (a headline is rarely longer than `TITLE.dekWords` words),
- * not a pull quote.
- */
-function headlineScore(unit: Unit): number {
-  let score = 0;
-  if (unit.words >= 4 && unit.words <= 25) score += TITLE.wordsBonus;
-  else if (unit.words === 3) score += TITLE.wordsBonus / 2;
-  if (unit.words > TITLE.dekWords) score -= TITLE.dekCostPerWord * (unit.words - TITLE.dekWords);
-  if (unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text)) score -= TITLE.capitalsCost;
-  if (/[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text) && !closesQuote(unit.text)) score -= TITLE.separatorCost;
-  // Questions and exclamations make headlines; a full stop makes a sentence.
-  if (unit.sentence && !/[?!][”"’»)]*$/u.test(unit.text)) score -= TITLE.sentenceCost;
-  if (unit.list) score -= TITLE.listCost;
-  if (NOT_HEADLINE.pullQuote.pattern.test(unit.text)) score -= TITLE.quoteCost;
-  if (startsLowerCase(unit.text)) score -= TITLE.lowerCaseCost;
-  return score;
-}
-
-/**
  * The line ends with a guillemet that closes a quotation it opened after some words ("Näßler:
  * «Liebe kennt keine Pause»"), not a breadcrumb's separator. (A line that is one whole quotation
  * is a pull quote and keeps the cost.)
@@ -368,7 +441,7 @@ function closesQuote(text: string): boolean {
   return /\S.*«[^«»]+»\s*$/u.test(text) && !/\s[>|›»]\s/.test(text);
 }
 
-/** Weights of the title finder (see `findTitle`). */
+/** Weights of the title finder (see `findTitle`, `handScore`). */
 export const TITLE = {
   wordsBonus: 10,
   capitalsCost: 4,
@@ -419,4 +492,66 @@ function looksLikeHeadline(unit: Unit): boolean {
   if (last === ')' && /\(\d*\)$/.test(unit.text)) return false;
   if (unit.sentence && unit.words > 20) return false;
   return true;
+}
+
+/** Sets the candidate's shape features (see `TITLE_FEATURE_NAMES`): how much the line looks like a headline. */
+function headlineShape(unit: Unit, x: Float64Array): void {
+  // Four to twenty-five words; a dek is longer than `TITLE.dekWords` words.
+  x[2] = unit.words >= 4 && unit.words <= 25 ? 1 : unit.words === 3 ? 0.5 : 0;
+  x[3] = Math.max(0, unit.words - TITLE.dekWords);
+  // Not a kicker in capitals, not a breadcrumb or a label.
+  x[4] = unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text) ? 1 : 0;
+  x[5] = /[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text) && !closesQuote(unit.text) ? 1 : 0;
+  // Questions and exclamations make headlines; a full stop makes a sentence.
+  const asks = /[?!][”"’»)]*$/u.test(unit.text);
+  x[6] = unit.sentence && !asks ? 1 : 0;
+  x[7] = NOT_HEADLINE.pullQuote.pattern.test(unit.text) ? 1 : 0;
+  x[8] = startsLowerCase(unit.text) ? 1 : 0;
+  x[21] = Math.log(1 + unit.words);
+  x[22] = asks ? 1 : 0;
+  const words = unit.text.match(/\p{L}+/gu) ?? [];
+  x[23] = words.length === 0 ? 0 : words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+  x[24] = /\p{L}:\s/u.test(unit.text) ? 1 : 0;
+}
+
+/** A candidate's score: the hand weights (`TITLE`) applied to its features (also feature 1, for scripts/title-ranking.ts). */
+function handScore(x: Float64Array): number {
+  const f = (k: number): number => x[k] as number;
+  return (
+    TITLE.wordsBonus * f(2) -
+    TITLE.dekCostPerWord * f(3) -
+    TITLE.capitalsCost * f(4) -
+    TITLE.separatorCost * f(5) -
+    TITLE.sentenceCost * f(6) -
+    TITLE.quoteCost * f(7) -
+    TITLE.lowerCaseCost * f(8) -
+    TITLE.distanceCost * f(9) +
+    TITLE.anchorBonus * f(11) +
+    TITLE.aboveDekBonus * f(13) +
+    TITLE.repeatBonus * f(14) +
+    TITLE.leadAgreementBonus * f(15) +
+    TITLE.breadcrumbBonus * f(16) +
+    TITLE.quotedBonus * f(17)
+  );
+}
+
+/** The first `PAGE_TITLE_UNITS` non-empty lines of the page, with their `<title>`-like segments ("Headline | Site"). */
+function topLines(units: readonly Unit[]): { index: number; parts: string[] }[] {
+  const top: { index: number; parts: string[] }[] = [];
+  for (let i = 0; i < units.length && top.length < PAGE_TITLE_UNITS; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0 || unit.text.length > TITLE.maxChars) continue;
+    top.push({ index: i, parts: [unit.text, ...titleSegments(unit.text)] });
+  }
+  return top;
+}
+
+/** How well the line agrees with a page title at the top (best word overlap with a top line or one of its segments); 0 for a top line itself. */
+function topAgreement(top: readonly { index: number; parts: string[] }[], i: number, text: string): number {
+  let best = 0;
+  for (const line of top) {
+    if (line.index === i) return 0;
+    for (const part of line.parts) best = Math.max(best, titleSimilarity(text, part));
+  }
+  return best;
 }

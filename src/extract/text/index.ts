@@ -43,7 +43,8 @@ import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './featur
 import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
-import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED } from './headline.js';
+import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice } from './headline.js';
+export type { TitleChoice, TitleTrace } from './headline.js';
 import { alternation, AUTHOR_BOX_LEADS } from '../lexicon/index.js';
 import type { TextPattern } from '../patterns.js';
 
@@ -51,7 +52,7 @@ export type { PhraseRule, RuleName } from './rules.js';
 export { NOT_HEADLINE, PHRASE_RULES } from './rules.js';
 export { findTemplateLines, templateKey } from './template.js';
 
-export interface TextExtractOptions {
+export interface TextExtractOptions extends TitleChoice {
   /** IANA zone for dates without offset, e.g. 'UTC'. */
   timezone: string;
   /** For relative dates; the clock is never read. */
@@ -202,7 +203,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   let end = bodyEnd;
 
   // 4. Title.
-  let titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start), start);
+  let titleIndex = firstAnchoredCopy(units, labels, findTitle(units, labels, start, false, options), start);
   const meta: (RuleName | undefined)[] = new Array<RuleName | undefined>(units.length);
   if (titleIndex !== undefined) {
     const unit = units[titleIndex] as Unit;
@@ -219,7 +220,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // The story starts later than step 3 found (after a header of byline and date lines): the
   // headline stands above that header, where step 4 did not look.
   if (start > bodyStart && titleIndex === undefined) {
-    const again = findTitle(units, labels, start);
+    const again = findTitle(units, labels, start, false, options);
     if (again !== undefined && again > bodyStart && !meta[again]) {
       titleIndex = again;
       const unit = units[again] as Unit;
@@ -229,7 +230,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   // Still none: the body may have started at a teaser or a ticker; a headline-shaped line right
   // over prose near its start is the headline (a page's headline is seldom missing).
   if (titleIndex === undefined) {
-    const loose = findTitle(units, labels, start, true);
+    const loose = findTitle(units, labels, start, true, options);
     if (loose !== undefined && !meta[loose]) {
       titleIndex = loose;
       const unit = units[loose] as Unit;
