@@ -46,7 +46,7 @@ export function set2Labels(texts: readonly string[], page: Page): (number | unde
   });
 }
 
-function solve(a: number[][], b: number[]): number[] {
+export function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i] as number]);
   for (let col = 0; col < n; col += 1) {

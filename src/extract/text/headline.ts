@@ -1,0 +1,557 @@
+/**
+ * Step 4 of `extractText` (index.ts): the headline of a scraped text page, chosen among scored
+ * candidate lines near the body start (see `findTitle`).
+ */
+
+import { looksLikePersonName, splitByline } from '../textual/byline.js';
+import { notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
+import { readDateLine } from '../dates.js';
+import { alternation, MONTH_WORDS } from '../lexicon/index.js';
+import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
+import { isProse, keyOf, type Label, restIsNameLike, STANDFIRST_MAX_WORDS } from './index.js';
+import { templateKey } from './template.js';
+import type { Unit } from './units.js';
+
+/** How far before the body a title is looked for (in units). */
+const TITLE_WINDOW = 30;
+
+/**
+ * The features of a headline candidate: the layout and shape cues of `findTitle`'s doc comment,
+ * which the hand weights (`TITLE`, `handScore`) turn into the candidate's score (feature 1), and
+ * a few more cues (a page title at the top, Title Case, a colon, ...). scripts/title-ranking.ts
+ * fits weights for all of them against the development sets' titles: out of sample they order
+ * the candidates no better than the hand weights (docs/BENCHMARKS.md), so the hand weights decide.
+ */
+export const TITLE_FEATURE_NAMES = [
+  'bias',
+  'hand-score',
+  'headline-length',
+  'dek-excess-words',
+  'all-capitals',
+  'separator',
+  'sentence-end',
+  'pull-quote',
+  'lower-case-start',
+  'units-above-body',
+  'inside-body',
+  'anchor-below',
+  'anchor-above',
+  'above-dek',
+  'repeated-near-or-top',
+  'lead-agreement',
+  'breadcrumb-tail',
+  'quoted-elsewhere',
+  'copy-at-top',
+  'top-line-agreement',
+  'heads-story',
+  'log-words',
+  'question-or-exclamation',
+  'capitalised-share',
+  'colon',
+  'nearer-candidates',
+  'duplicate-label',
+] as const;
+
+/** One line `findTitle` weighed: its unit index and its features (`TITLE_FEATURE_NAMES`). */
+export interface TitleCandidate {
+  index: number;
+  text: string;
+  x: Float64Array;
+}
+
+/** What `extractText` passes to `findTitle` (for scripts/title-ranking.ts and the tests). */
+export interface TitleChoice {
+  /** Receives the candidates of each `findTitle` call with their features. */
+  titleTrace?: TitleTrace;
+}
+
+/** What `findTitle` weighed (one entry per call): its candidates with their features, and the index it chose. */
+export type TitleTrace = { loose: boolean; candidates: TitleCandidate[]; chosen: number | undefined }[];
+
+/**
+ * Step 4: the headline. Candidates are the headline-like lines in the `TITLE_WINDOW` units before
+ * the body, and the first few units of the body when one of them stands right above a byline or a
+ * date (a headline that ends with a full stop is widened into the body). Each candidate is scored
+ * by `headlineScore` (length, capitals, separators, sentence end, a dek's length, a pull quote)
+ * plus general layout cues: a headline stands right above the byline or date line
+ * (`TITLE.anchorBonus`), and pages repeat their headline (the page title, share text, a
+ * breadcrumb) while they rarely repeat a kicker or a dek (`TITLE.repeatBonus`). Lines further from
+ * the body cost a little, so of two equal candidates the nearer wins.
+ */
+export function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false, choice: TitleChoice = {}): number | undefined {
+  const trace = choice.titleTrace;
+  const from = Math.min(start - 1, units.length - 1);
+  const lowest = Math.max(0, start - TITLE_WINDOW);
+  let highest = Math.min(units.length - 1, start + (loose ? TITLE.looseReach : TITLE.insideReach));
+  // A headline precedes the story: inside the body, only lines before its first prose line
+  // (when nothing else was found, the body may have started too early, at a teaser or a ticker:
+  // the lines before its second prose line).
+  for (let i = Math.max(0, start) + (loose ? 1 : 0); i <= highest; i += 1) {
+    const unit = units[i] as Unit;
+    if (isProse(unit) && unit.words > TITLE.dekWords && !(loose && labels[i]?.rule)) highest = i - 1;
+  }
+  const lead = storyLeadWords(units, start);
+  const anchors = new Map<number, boolean>();
+  const anchor = (i: number): boolean => {
+    let known = anchors.get(i);
+    if (known === undefined) {
+      known = isMetaAnchor(units[i] as Unit);
+      anchors.set(i, known);
+    }
+    return known;
+  };
+  let copies: Map<string, number[]> | undefined;
+  let tails: Set<string> | undefined;
+  let quoting: QuotingLine[] | undefined;
+  let top: { index: number; parts: string[] }[] | undefined;
+  let bareName: number | undefined;
+  let oneWord: number | undefined;
+  const candidates: TitleCandidate[] = [];
+  for (let i = highest; i >= lowest; i -= 1) {
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
+    if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
+    // (Headlines are short: longer lines are not tested against the shapes at all.)
+    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    // The author's bare name above the date line (blog layouts) is not the headline. Above a
+    // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
+    // as "Council Approves Budget" is the headline, however much it looks like a name.
+    if (i + 1 < units.length && anchor(i + 1) && !namesAuthor(units[i + 1] as Unit) && looksLikePersonName(unit.text)) {
+      // ... unless nothing better turns up: "Power Outage Hits Downtown" above "March 7, 2025"
+      // with no byline is a headline too (kept as a fallback, the nearest such line).
+      bareName ??= i;
+      continue;
+    }
+    if (!looksLikeHeadline(unit)) {
+      if (loose && oneWord === undefined && i < start && i >= start - ONE_WORD_REACH && isOneWordHeadline(unit) && headsStory(units, labels, i)) oneWord = i;
+      continue;
+    }
+    // A headline over its dek is anchored when the dek stands right above the byline or date.
+    const anchored = anchorFollows(units, labels, i, anchor) || anchoredDek(units, labels, i, anchor, start);
+    const precedes = anchorPrecedes(units, i, anchor);
+    const heads = headsStory(units, labels, i);
+    const fullStop = /[.…][”"’»)]*$/u.test(unit.text);
+    // Inside the body only a line right above (or right below) a byline or date is a headline.
+    if (i > from && !anchored && !precedes && !(loose && heads && !fullStop)) continue;
+    const x = new Float64Array(TITLE_FEATURE_NAMES.length);
+    x[0] = 1;
+    headlineShape(unit, x);
+    x[9] = Math.max(0, from - i);
+    x[10] = i > from ? 1 : 0;
+    x[11] = anchored ? 1 : 0;
+    x[12] = precedes ? 1 : 0;
+    let dek: number | undefined;
+    if (anchored) dek = dekBelow(units, labels, i, anchor);
+    else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
+    x[13] = dek === undefined ? 0 : 1;
+    if (unit.words >= 3) {
+      copies ??= shortKeyPositions(units);
+      const positions = copies.get(keyOf(unit)) ?? [];
+      x[14] = repeatedNearOrAtTop(positions, i) ? 1 : 0;
+      x[18] = positions.some((j) => j !== i && j < PAGE_TITLE_UNITS) ? 1 : 0;
+    }
+    // A headline names what the story's first sentences are about; a widget or a teaser does not.
+    // (Not a sentence: a dek ending in a full stop shares the story's words too.)
+    // A headline over its dek is judged with the dek: the dek restates the story, the headline
+    // names it in fewer words, and the two together are the title block.
+    if (!fullStop) {
+      const own = leadAgreement(unit.text, lead);
+      const dekUnit = dek === undefined ? undefined : (units[dek] as Unit);
+      // (The dek stands before the story, and is clearly longer: not a menu line over the headline.)
+      const inherits = dekUnit !== undefined && (dek as number) < start && dekUnit.words > unit.words + TITLE.dekMargin;
+      x[15] = inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own;
+    }
+    // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
+    tails ??= breadcrumbTails(units);
+    if (tails.has(keyOf(unit))) x[16] = 1;
+    else if (unit.words >= 3) {
+      quoting ??= quotingLines(units);
+      if (quotedElsewhere(quoting, i, unit.text)) x[17] = 1;
+    }
+    // The page title the scraper kept at the top ("<headline> | Site", "<headline> - Site").
+    top ??= topLines(units);
+    x[19] = topAgreement(top, i, unit.text);
+    x[20] = heads ? 1 : 0;
+    x[26] = label.rule === 'duplicate-block' ? 1 : 0;
+    x[1] = handScore(x);
+    candidates.push({ index: i, text: unit.text, x });
+  }
+  let best: number | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  candidates.forEach((c, rank) => {
+    c.x[25] = rank;
+    const score = c.x[1] as number;
+    if (score > bestScore) {
+      bestScore = score;
+      best = c.index;
+    }
+  });
+  // A full sentence below such a line is the story's first paragraph, not its headline.
+  const chosen = bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  trace?.push({ loose, candidates, chosen });
+  // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
+  return chosen ?? oneWord;
+}
+
+/** The next non-empty unlabelled unit is a paragraph of prose: the line heads the story (or a section of it). */
+function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
+  for (let j = i + 1; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    // (A reading time or a share bar between the headline and the story is skipped.)
+    if (unit.words > 0 && !labels[j]?.rule) return isProse(unit) && unit.words > TITLE.dekWords;
+  }
+  return false;
+}
+
+/** How many units above the body start a one-word headline may stand (see `isOneWordHeadline`). */
+const ONE_WORD_REACH = 4;
+
+/**
+ * A one-word line that may be a headline when nothing else is: capitalised, not in capitals (a
+ * kicker, a logo), five letters or more (not "Menu", "Home"), no digits.
+ */
+function isOneWordHeadline(unit: Unit): boolean {
+  return unit.words === 1 && !unit.list && /^\p{Lu}\p{Ll}{4,}[!?.]?$/u.test(unit.text);
+}
+
+/** A byline proper ("By Cy Dale", "Posted by ..."), not a bare date line. */
+function namesAuthor(unit: Unit): boolean {
+  return BYLINE_HINT.test(unit.text) || splitByline(unit.text) !== undefined;
+}
+
+/** Line shapes that are never the headline (see rules.ts). */
+const SKIPPED_SHAPES = [NOT_HEADLINE.credit, NOT_HEADLINE.attribution, NOT_HEADLINE.handle, NOT_HEADLINE.iconName, NOT_HEADLINE.gluedLabel];
+
+/**
+ * A byline or a date line (checked with the real parsers: the cheap hints of `isAnchor` also
+ * match headlines such as "Doobie Brothers Set 50th Anniversary Tour", where "Set" is a month).
+ */
+export function isMetaAnchor(unit: Unit): boolean {
+  if (unit.words === 0 || unit.words > 20) return false;
+  if (BYLINE_HINT.test(unit.text) || POSTED.test(unit.text)) return true;
+  if (splitByline(unit.text)) return true;
+  if (NUMERIC_DATE.test(unit.text)) return true;
+  if (!/\d/.test(unit.text) || !DATE_HINT.test(unit.text)) return false;
+  if (MONTH_THEN_DAY.test(unit.text) || DAY_MONTH_YEAR.test(unit.text)) return true;
+  const date = readDateLine(unit.text, 'UTC', undefined, 6);
+  return date !== undefined && restIsNameLike(date.rest);
+}
+
+/** 19/11/2019, 2019-11-19, 11.19.19 or a clock time: a date line even with other words on it. */
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}:\d\d\b/;
+
+/** A month name written out (or a dotted abbreviation) followed by a day: "October 12, 2018", "Nov. 19". */
+const MONTH_THEN_DAY = new RegExp(`(?<![\\p{L}])(?:${alternation([...MONTH_WORDS].filter((w) => w.length > 3))}|(?:${alternation([...MONTH_WORDS].filter((w) => w.length <= 3))})\\.)\\s*\\d{1,2}\\b`, 'iu');
+
+/** A day, a month name and a year: "18 Nov 2019", "5. März 2020". */
+const DAY_MONTH_YEAR = /\b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\b/u;
+
+/**
+ * Pages show their headline twice (above the byline, and again over a gallery right before the
+ * story). The nearer copy wins in `findTitle`; when an earlier copy in the title window stands
+ * right above a byline or date, that one is the headline, so the metadata under it is read.
+ */
+export function firstAnchoredCopy(units: readonly Unit[], labels: readonly Label[], title: number | undefined, start: number): number | undefined {
+  if (title === undefined) return undefined;
+  const key = keyOf(units[title] as Unit);
+  for (let i = Math.max(0, start - TITLE_WINDOW); i < title; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0 || labels[i]?.rule || keyOf(unit) !== key) continue;
+    if (anchorFollows(units, labels, i, (j) => isMetaAnchor(units[j] as Unit))) return i;
+  }
+  return title;
+}
+
+/** How many lines below a headline its byline or date line may stand (non-empty units). */
+const ANCHOR_REACH = 3;
+
+/**
+ * A byline or date line follows within `ANCHOR_REACH` non-empty units, with at most one
+ * unlabelled line (a dek, a bare author name, a label) between.
+ */
+function anchorFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  let seen = 0;
+  let between = 0;
+  for (let j = i + 1; j < units.length && seen < ANCHOR_REACH; j += 1) {
+    if ((units[j] as Unit).words === 0) continue;
+    seen += 1;
+    if (anchor(j)) return true;
+    // A one- or two-word label ("Editorial", "Analysis") does not separate a headline from its byline.
+    if (!labels[j]?.rule && (units[j] as Unit).words > 2) between += 1;
+    if (between > 1) return false;
+  }
+  return false;
+}
+
+/** The line stands over a dek (see `dekBelow`, before the body start) of a sentence's length that stands right above a byline or date line. */
+function anchoredDek(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, start: number): boolean {
+  if (i >= start) return false;
+  const dek = dekBelow(units, labels, i, anchor, start);
+  return dek !== undefined && (units[dek] as Unit).words >= TITLE.anchoringDekWords && anchorFollows(units, labels, dek, anchor);
+}
+
+/** The non-empty unit right above is a byline or date line (layouts that date the story first). */
+function anchorPrecedes(units: readonly Unit[], i: number, anchor: (i: number) => boolean): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j -= 1) {
+    if ((units[j] as Unit).words > 0) return anchor(j);
+  }
+  return false;
+}
+
+/**
+ * The next line is a dek (its index; undefined if not): unlabelled, not a byline or date,
+ * and longer than this line. A headline sits above its dek, which is closer to the byline.
+ */
+function dekBelow(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean, before = units.length): number | undefined {
+  const words = (units[i] as Unit).words;
+  for (let j = i + 1; j < Math.min(units.length, i + 4); j += 1) {
+    const unit = units[j] as Unit;
+    if (unit.words === 0) continue;
+    // Without a byline below, the dek must stand before the body and be no paragraph itself.
+    if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return undefined;
+    if (labels[j]?.rule || anchor(j) || unit.words <= 2) return undefined;
+    // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
+    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0) ? j : undefined;
+  }
+  return undefined;
+}
+
+/** How many words of the story's start a headline is compared with. */
+const LEAD_WORDS = 120;
+
+/** Content words (four letters or more) of a line, lower case, in the form `titleWords` gives. */
+function contentWords(text: string): string[] {
+  return titleWords(text).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+}
+
+/** The content words of the first `LEAD_WORDS` words of prose from `start` on. */
+function storyLeadWords(units: readonly Unit[], start: number): Set<string> {
+  const words = new Set<string>();
+  let seen = 0;
+  for (let i = Math.max(0, start); i < units.length && seen < LEAD_WORDS; i += 1) {
+    const unit = units[i] as Unit;
+    if (!isProse(unit)) continue;
+    seen += unit.words;
+    for (const w of contentWords(unit.text)) words.add(w);
+  }
+  return words;
+}
+
+/** Share of the line's content words that the story's start uses (0 when it has none). */
+function leadAgreement(text: string, lead: ReadonlySet<string>): number {
+  const words = contentWords(text);
+  if (words.length === 0 || lead.size === 0) return 0;
+  let shared = 0;
+  for (const w of words) if (lead.has(w)) shared += 1;
+  return shared / words.length;
+}
+
+/** Breadcrumb separators: "Home » News » Headline", "Sie sind hier: > Headline". */
+const CRUMB_SEPARATOR = /\s[»>›|/→]\s|^[\p{L} ]{2,30}:\s*>\s/u;
+
+/** The template keys of the last items of the page's breadcrumbs. */
+function breadcrumbTails(units: readonly Unit[]): Set<string> {
+  const tails = new Set<string>();
+  for (const unit of units) {
+    if (unit.words < 3 || unit.words > 60 || !CRUMB_SEPARATOR.test(unit.text)) continue;
+    const parts = unit.text.split(/\s*[»>›|/→]\s*/);
+    const last = parts[parts.length - 1]?.trim();
+    if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
+  }
+  return tails;
+}
+
+/** A line of the page that may quote the headline (a page title with the site's name, a breadcrumb, share text). */
+interface QuotingLine {
+  index: number;
+  text: string;
+}
+
+/** Lines that may quote a headline: a few to sixty words, lower case, spaces folded. */
+function quotingLines(units: readonly Unit[]): QuotingLine[] {
+  const lines: QuotingLine[] = [];
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words >= 4 && unit.words <= 60) lines.push({ index: i, text: foldSpaces(unit.text) });
+  }
+  return lines;
+}
+
+function foldSpaces(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Another, longer line of the page contains this one whole, at word boundaries: the headline
+ * quoted in the page title ("<headline> | Site"), a breadcrumb ("Home Issues <headline>") or a
+ * share text. Teaser lists repeat headlines as lines of their own, which this does not count.
+ */
+function quotedElsewhere(lines: readonly QuotingLine[], i: number, text: string): boolean {
+  const needle = foldSpaces(text);
+  if (needle.length < 12) return false;
+  for (const line of lines) {
+    if (line.index === i || line.text.length <= needle.length) continue;
+    const at = line.text.indexOf(needle);
+    if (at < 0) continue;
+    const before = line.text[at - 1];
+    const after = line.text[at + needle.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
+}
+
+/** Where each short line's template key occurs in the page (headlines are repeated). */
+function shortKeyPositions(units: readonly Unit[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words < 3 || unit.words > 30) continue;
+    const key = keyOf(unit);
+    const list = positions.get(key);
+    if (list) list.push(i);
+    else positions.set(key, [i]);
+  }
+  return positions;
+}
+
+/** Units from the top of the page where the page title stands, when the scraper kept it. */
+const PAGE_TITLE_UNITS = 3;
+/** A copy of the headline this close is the breadcrumb's last item or an "Up next" slot. */
+const REPEAT_REACH = 12;
+
+/**
+ * The line occurs again at the top of the page or close by. Teaser headlines recur too, but in
+ * lists far apart (a sidebar and a footer), so far copies do not count.
+ */
+function repeatedNearOrAtTop(positions: readonly number[], i: number): boolean {
+  for (const j of positions) {
+    if (j === i) continue;
+    if (j < PAGE_TITLE_UNITS || Math.abs(j - i) <= REPEAT_REACH) return true;
+  }
+  return false;
+}
+
+/**
+ * The line ends with a guillemet that closes a quotation it opened after some words ("Näßler:
+ * «Liebe kennt keine Pause»"), not a breadcrumb's separator. (A line that is one whole quotation
+ * is a pull quote and keeps the cost.)
+ */
+function closesQuote(text: string): boolean {
+  return /\S.*«[^«»]+»\s*$/u.test(text) && !/\s[>|›»]\s/.test(text);
+}
+
+/** Weights of the title finder (see `findTitle`, `handScore`). */
+export const TITLE = {
+  wordsBonus: 10,
+  capitalsCost: 4,
+  separatorCost: 8,
+  sentenceCost: 3,
+  listCost: 4,
+  distanceCost: 0.5,
+  /** The line right above a byline or date line: where headlines stand in every layout. */
+  anchorBonus: 6,
+  /** The line occurs again in the page (page title, share text, breadcrumb, "Up next"). */
+  repeatBonus: 4,
+  /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
+  aboveDekBonus: 3,
+  /** Without a byline below, a dek has at least this many words more than the headline above it. */
+  dekMargin: 3,
+  /** Times the share of the line's content words found in the story's first sentences. */
+  leadAgreementBonus: 6,
+  /** The line is the last item of a breadcrumb elsewhere on the page. */
+  breadcrumbBonus: 6,
+  /** Another, longer line of the page quotes the line whole (page title, breadcrumb, share text). */
+  quotedBonus: 4,
+  /** A dek this long or longer right above the byline anchors the line over it (a headline's dek, not a headline under a label). */
+  anchoringDekWords: 12,
+  /** Headlines are short; a longer line under the headline is its dek (standfirst). */
+  dekWords: 16,
+  dekCostPerWord: 2,
+  /** A quotation with its attribution ("“We will,” she said") is a pull quote, not a headline. */
+  quoteCost: 8,
+  /** No headline is longer than this many characters. */
+  maxChars: 400,
+  /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
+  lowerCaseCost: 6,
+  /** How many units into the body a headline may be found (when right above a byline or date). */
+  insideReach: 2,
+  /** When no headline was found: how many units into the body a line over its prose may be one. */
+  looseReach: 20,
+} as const;
+
+export const POSTED = /^(?:posted|published|updated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|atualizado)\b/i;
+
+function looksLikeHeadline(unit: Unit): boolean {
+  if (unit.words < 2 || unit.words > 30) return false;
+  // A list item is a headline only in a list of headlines (a teaser list), never the page's own.
+  if (unit.list) return false;
+  const last = unit.text[unit.text.length - 1] ?? '';
+  if (last === ':' || last === ',') return false;
+  // "Comments (3)", "Photos (12)" are counters; "Banane (Musa paradisica)", "Episode (#5)" are headlines.
+  if (last === ')' && /\(\d*\)$/.test(unit.text)) return false;
+  if (unit.sentence && unit.words > 20) return false;
+  return true;
+}
+
+/** Sets the candidate's shape features (see `TITLE_FEATURE_NAMES`): how much the line looks like a headline. */
+function headlineShape(unit: Unit, x: Float64Array): void {
+  // Four to twenty-five words; a dek is longer than `TITLE.dekWords` words.
+  x[2] = unit.words >= 4 && unit.words <= 25 ? 1 : unit.words === 3 ? 0.5 : 0;
+  x[3] = Math.max(0, unit.words - TITLE.dekWords);
+  // Not a kicker in capitals, not a breadcrumb or a label.
+  x[4] = unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text) ? 1 : 0;
+  x[5] = /[>|/›»:]\s*$|\s[>|›»]\s/.test(unit.text) && !closesQuote(unit.text) ? 1 : 0;
+  // Questions and exclamations make headlines; a full stop makes a sentence.
+  const asks = /[?!][”"’»)]*$/u.test(unit.text);
+  x[6] = unit.sentence && !asks ? 1 : 0;
+  x[7] = NOT_HEADLINE.pullQuote.pattern.test(unit.text) ? 1 : 0;
+  x[8] = startsLowerCase(unit.text) ? 1 : 0;
+  x[21] = Math.log(1 + unit.words);
+  x[22] = asks ? 1 : 0;
+  const words = unit.text.match(/\p{L}+/gu) ?? [];
+  x[23] = words.length === 0 ? 0 : words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+  x[24] = /\p{L}:\s/u.test(unit.text) ? 1 : 0;
+}
+
+/** A candidate's score: the hand weights (`TITLE`) applied to its features (also feature 1, for scripts/title-ranking.ts). */
+function handScore(x: Float64Array): number {
+  const f = (k: number): number => x[k] as number;
+  return (
+    TITLE.wordsBonus * f(2) -
+    TITLE.dekCostPerWord * f(3) -
+    TITLE.capitalsCost * f(4) -
+    TITLE.separatorCost * f(5) -
+    TITLE.sentenceCost * f(6) -
+    TITLE.quoteCost * f(7) -
+    TITLE.lowerCaseCost * f(8) -
+    TITLE.distanceCost * f(9) +
+    TITLE.anchorBonus * f(11) +
+    TITLE.aboveDekBonus * f(13) +
+    TITLE.repeatBonus * f(14) +
+    TITLE.leadAgreementBonus * f(15) +
+    TITLE.breadcrumbBonus * f(16) +
+    TITLE.quotedBonus * f(17)
+  );
+}
+
+/** The first `PAGE_TITLE_UNITS` non-empty lines of the page, with their `<title>`-like segments ("Headline | Site"). */
+function topLines(units: readonly Unit[]): { index: number; parts: string[] }[] {
+  const top: { index: number; parts: string[] }[] = [];
+  for (let i = 0; i < units.length && top.length < PAGE_TITLE_UNITS; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0 || unit.text.length > TITLE.maxChars) continue;
+    top.push({ index: i, parts: [unit.text, ...titleSegments(unit.text)] });
+  }
+  return top;
+}
+
+/** How well the line agrees with a page title at the top (best word overlap with a top line or one of its segments); 0 for a top line itself. */
+function topAgreement(top: readonly { index: number; parts: string[] }[], i: number, text: string): number {
+  let best = 0;
+  for (const line of top) {
+    if (line.index === i) return 0;
+    for (const part of line.parts) best = Math.max(best, titleSimilarity(text, part));
+  }
+  return best;
+}
