@@ -414,10 +414,10 @@ export function withStatedOffset(date: Date, offset: number): Date {
 
 /** Put a space between a date's year and digits glued to it. */
 export function normaliseDateText(text: string): string {
-  return text.replace(GLUED_YEAR, '$1 ').replace(GLUED_STAMP, '$1 ');
+  return text.replace(GLUED_YEAR, '$1 ');
 }
 
-/** A timestamp with its offset glued to what follows ("2022-12-07T10:10:52+01:0025. Dezember 2022"). */
+/** A timestamp with its offset glued to what follows ("2022-12-07T10:10:52+01:0025. Dezember 2022"), for `statesTwoDays`. */
 const GLUED_STAMP = /(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d))(?=\d)/g;
 
 /**
@@ -426,7 +426,8 @@ const GLUED_STAMP = /(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d))(?=
  * date, the line does not say (a wrong date is worse than none, issue 12).
  */
 export function statesTwoDays(line: string, timezone: string): boolean {
-  const text = normaliseDateText(line.trim());
+  // Split here only: the other readers keep such a line as they read it.
+  const text = normaliseDateText(line.trim()).replace(GLUED_STAMP, '$1 ');
   if (text.length > MAX_DATE_TEXT || DATE_LABEL_ANYWHERE.test(text)) return false;
   const first = findTextDate(text, timezone);
   if (!first) return false;
