@@ -126,7 +126,9 @@ const DAY_MONTH_YEAR = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er
 const MONTH_DAY_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*|\\s+)(?:(\\d{1,2}):(\\d{2})\\s+)?(\\d{4})(?!\\d)`, 'giu');
 
 /** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
-const GLUED_YEAR = new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s*|\\s+de\\s+)\\d{4})(?=\\d)`, 'giu');
+// A day between the month and the year is set off from the year ("Nov 19 20197:05 AM"), so that
+// "Dezember 201922. Dezember" is not read as the 2nd with the year 0192.
+const GLUED_YEAR = new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+|\\s+de\\s+)|\\s+de\\s+|,?\\s*)\\d{4})(?=\\d)`, 'giu');
 
 const AGO_UNITS = alternation(RELATIVE_UNITS.keys());
 const COUNT = '(\\d{1,3}|an?|one|einer|einem|einen|un|una|uno|uma|um)';
@@ -224,6 +226,34 @@ function withTime(text: string, c: Candidate): Candidate {
   return { ...c, length: c.length + m[0].length, hour, minute, second, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
 }
 
+/**
+ * A time written before the date, with nothing but a zone, a weekday and separators between
+ * them: "11:26 pm EST, Tuesday, November 19, 2019" (AP style), "14:30 Uhr, 5. März 2021".
+ */
+const TIME_BEFORE = new RegExp(
+  `(?<![\\d:.])(\\d{1,2})(?::|h)(\\d{2})\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?(?:\\s*(?:uhr|h)\\b)?(?:\\s*\\(?(${ZONE})\\)?)?\\s*[,|–—-]?\\s*(?:(?:${alternation(WEEKDAY_WORDS)})\\.?,?\\s*)?$`,
+  'iu',
+);
+
+/** Add a time written right before the date (`TIME_BEFORE`) to a candidate that has none after it. */
+function withTimeBefore(text: string, c: Candidate): Candidate {
+  if (c.hour !== undefined) return c;
+  const m = TIME_BEFORE.exec(text.slice(Math.max(0, c.index - 60), c.index));
+  if (!m) return c;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const meridiem = m[3]?.toLowerCase().replace(/[^ap]/g, '');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return c;
+    if (meridiem === 'p' && hour < 12) hour += 12;
+    if (meridiem === 'a' && hour === 12) hour = 0;
+  }
+  if (hour > 23 || minute > 59) return c;
+  const offset = m[4] ? parseOffset(m[4]) : undefined;
+  const zone = m[4] ? SEASONLESS_ZONES[m[4].toLowerCase()] : undefined;
+  return { ...c, hour, minute, second: 0, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
+}
+
 /** What a caller knows of the page a date is read from. */
 export interface DateContext {
   /** Slashed dates are day-first (true) or month-first (false): the page's language says so (`slashDayFirstFor`). Else the line's words decide. */
@@ -270,7 +300,7 @@ function absoluteCandidates(text: string, context: DateContext = {}): Candidate[
     }
     out.push(c);
   }
-  return out.filter(valid).map((c) => withTime(text, c));
+  return out.filter(valid).map((c) => withTimeBefore(text, withTime(text, c)));
 }
 
 /** The wall clock of `c` as an instant: its own offset, else the zone's. Undefined for an unknown zone. */
@@ -387,6 +417,26 @@ export function normaliseDateText(text: string): string {
   return text.replace(GLUED_YEAR, '$1 ');
 }
 
+/** A timestamp with its offset glued to what follows ("2022-12-07T10:10:52+01:0025. Dezember 2022"), for `statesTwoDays`. */
+const GLUED_STAMP = /(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d))(?=\d)/g;
+
+/**
+ * Whether a line states two different days and no "published" or "updated" label tells which is
+ * which: "29. Dezember 2022 30. Dezember 2022", a timestamp glued to another shown date. Which one is the publication
+ * date, the line does not say (a wrong date is worse than none, issue 12).
+ */
+export function statesTwoDays(line: string, timezone: string): boolean {
+  // Split here only: the other readers keep such a line as they read it.
+  const text = normaliseDateText(line.trim()).replace(GLUED_STAMP, '$1 ');
+  if (text.length > MAX_DATE_TEXT || DATE_LABEL_ANYWHERE.test(text)) return false;
+  const first = findTextDate(text, timezone);
+  if (!first) return false;
+  const second = findTextDate(text.slice(first.index + first.text.length), timezone);
+  if (!second) return false;
+  const day = (m: DateMatch): string => new Date(m.value.getTime() + m.offset * 60_000).toISOString().slice(0, 10);
+  return day(first) !== day(second);
+}
+
 function readTextDate(text: string, timezone: string, referenceDate?: Date, context?: DateContext): DateMatch | undefined {
   let best: DateMatch | undefined;
   // The first date of the text wins (a line states the publication date before an update), the
@@ -457,6 +507,9 @@ const PUBLISHED_LABEL_WORDS = [...PUBLISHED_WORDS, 'first published'];
 
 /** Labels that introduce an update date rather than the publication date, in every lexicon language. */
 export const UPDATED_LABEL = new RegExp(`^(?:last\\s+)?(?:${alternation(UPDATED_LABEL_WORDS)})(?![${L}])`, 'iu');
+
+/** A publication or update label anywhere on a line ("Published ... | Updated ..."). */
+const DATE_LABEL_ANYWHERE = new RegExp(`(?<![${L}])(?:${alternation([...UPDATED_LABEL_WORDS, ...PUBLISHED_LABEL_WORDS].filter((w) => w.length > 2))})(?![${L}])`, 'iu');
 
 /** Labels that introduce the publication date. */
 export const PUBLISHED_LABEL = new RegExp(`^(?:${alternation(PUBLISHED_LABEL_WORDS)})(?![${L}])`, 'iu');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextDate, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine, readDateline, readPartialDateLine, resolvePartialDate } from '../../src/extract/dates.js';
+import { findTextDate, normaliseDateText, parseMarkupDate as parseHtmlDate, parseTextDate, readDateLine, readDateline, readPartialDateLine, resolvePartialDate, statesTwoDays } from '../../src/extract/dates.js';
 
 describe('parseTextDate', () => {
   it.each([
@@ -19,6 +19,30 @@ describe('parseTextDate', () => {
     ['03/05/2025', 'UTC', '2025-03-05T00:00:00.000Z'],
   ])('reads %j in %s', (text, zone, iso) => {
     expect(parseTextDate(text, zone)?.toISOString()).toBe(iso);
+  });
+
+  it('reads a time written before the date, with its zone: the moment the page states (issue 12)', () => {
+    // AP style: at midnight UTC the day would be right but the moment five hours off.
+    const m = findTextDate('Published 11:26 pm EST, Tuesday, November 19, 2019', 'UTC');
+    expect(m?.value.toISOString()).toBe('2019-11-20T04:26:00.000Z');
+    expect(m?.offset).toBe(-300);
+    expect(parseTextDate('14:30 Uhr, 5. März 2021', 'UTC')?.toISOString()).toBe('2021-03-05T14:30:00.000Z');
+    // A time further back in a sentence is not the date's.
+    expect(parseTextDate('Costs 12:30 and 5 March 2021', 'UTC')?.toISOString()).toBe('2021-03-05T00:00:00.000Z');
+  });
+
+  it('sets a glued year off from the date after it (issue 12)', () => {
+    expect(normaliseDateText('22. Dezember 201922. Dezember 2019')).toBe('22. Dezember 2019 22. Dezember 2019');
+    expect(normaliseDateText('Tue, Nov 19 20197:05 AM EST')).toBe('Tue, Nov 19 2019 7:05 AM EST');
+  });
+
+  it('tells a line that states two days without a label (issue 12)', () => {
+    expect(statesTwoDays('29. Dezember 202230. Dezember 2022', 'UTC')).toBe(true);
+    expect(statesTwoDays('29 November 2018 | 20 January 2019', 'UTC')).toBe(true);
+    expect(statesTwoDays('Anna2022-12-07T10:10:52+01:0025. Dezember 2022', 'UTC')).toBe(true);
+    expect(statesTwoDays('22. Dezember 201922. Dezember 2019 von Peter', 'UTC')).toBe(false);
+    expect(statesTwoDays('Published 8 Nov 2023 | Updated 9 Nov 2023', 'UTC')).toBe(false);
+    expect(statesTwoDays('8 Nov 2023', 'UTC')).toBe(false);
   });
 
   it('reads a date without an offset in the given zone', () => {

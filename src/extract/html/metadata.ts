@@ -320,7 +320,8 @@ function indexPage(document: DomDocument): PageIndex {
       if (index.headings.length < MAX_HEADINGS && !el.closest(NOT_ARTICLE_HEADING)) index.headings.push(el);
     }
     const itemprop = el.getAttribute('itemprop');
-    if (itemprop !== null && (el.hasAttribute('datetime') || el.hasAttribute('content'))) {
+    // A date's value: its datetime or content attribute, else the text of an element without children (`dateValueOf`).
+    if (itemprop !== null && (el.hasAttribute('datetime') || el.hasAttribute('content') || el.children.length === 0)) {
       if (!index.datePublished && hasToken(itemprop, 'datepublished')) index.datePublished = el;
       if (!index.dateModified && hasToken(itemprop, 'datemodified')) index.dateModified = el;
     }
@@ -766,15 +767,30 @@ function headlineElement(headings: readonly DomElement[], text: string | undefin
   return headings.find((h) => looseText(h.textContent ?? '') === wanted) ?? headings.find((h) => looseText(h.textContent ?? '').includes(wanted)) ?? headings[0];
 }
 
+/** Characters of an element's text read as its date value, at most. */
+const MAX_DATE_VALUE_TEXT = 100;
+
+/**
+ * The date value of a `<time>` or an `itemprop` element as microdata defines it: its `datetime`
+ * or `content` attribute, else its text (`<span itemprop="datePublished">May 19, 2020</span>`).
+ */
+function dateValueOf(el: DomElement | undefined): string | undefined {
+  if (!el) return undefined;
+  const attribute = el.getAttribute('datetime') ?? el.getAttribute('content');
+  if (attribute !== null) return attribute;
+  const text = normalizeSpace(el.textContent ?? '');
+  return text !== '' && text.length <= MAX_DATE_VALUE_TEXT ? text : undefined;
+}
+
 /** `itemprop=datePublished`/`dateModified` (else the first `<time datetime>`) as candidates. */
 function timeDates(index: PageIndex, o: MetadataOptions, headline: DomElement | undefined): PageDate[] {
   const out: PageDate[] = [];
   // A first <time> inside comments or a box of other articles is not the article's.
   const time = index.datePublished ?? (index.firstTime && !isOutsideArticle(index.firstTime, ancestorsOf(headline)) ? index.firstTime : undefined);
-  const pub = markupCandidate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined, 'published', 'markup', o.timezone, o.referenceDate, o.dateContext);
+  const pub = markupCandidate(dateValueOf(time), 'published', 'markup', o.timezone, o.referenceDate, o.dateContext);
   if (pub) out.push(pub);
   const modified = index.dateModified;
-  const mod = markupCandidate(modified?.getAttribute('datetime') ?? modified?.getAttribute('content') ?? undefined, 'updated', 'markup', o.timezone, o.referenceDate, o.dateContext);
+  const mod = markupCandidate(dateValueOf(modified), 'updated', 'markup', o.timezone, o.referenceDate, o.dateContext);
   if (mod) out.push(mod);
   return out;
 }

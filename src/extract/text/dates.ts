@@ -20,7 +20,7 @@
  *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
  *   dates are read without a reference).
  */
-import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline } from '../dates.js';
+import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline, statesTwoDays } from '../dates.js';
 import { alternation, guessLanguage, WEEKDAY_WORDS } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -190,6 +190,8 @@ function dateLineOf(text: string, page: PageShape): DateLine | undefined {
   // A sentence around a date is none, unless the date is a field of a metadata bar.
   if (!line || !restIsNameLike(line.rest) || /\d{3}/.test(line.rest)) line = fieldDate(text, page.timezone);
   if (!line || (page.now !== undefined && line.value.getTime() > page.now.getTime())) return undefined;
+  // Two days and no label saying which is which: no guess.
+  if (statesTwoDays(text, page.timezone)) return undefined;
   return line;
 }
 
@@ -307,6 +309,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     // "2 hours ago", "vor 4 Stunden": the page's age when it was saved, which the build's clock
     // does not know; the file's dates say more (src/sources/read.ts falls back to them).
     if (isRelativeDate(d.value)) continue;
+    if (d.near && statesTwoDays((units[i] as Unit).text, page.timezone)) continue;
     if (!d.near && (d.labelled ? Math.abs(distance) > MAX_LABELLED_DISTANCE : distance < -MAX_ABOVE || distance > MAX_DISTANCE || side(i) > 0)) continue;
     let cost = distance >= 0 ? distance : -distance * COST.above;
     if (page.end >= page.start && i > page.start + 2 && i <= page.end) cost += COST.inBody;

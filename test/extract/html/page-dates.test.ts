@@ -19,6 +19,12 @@ function withHeader(header: string, extra = ''): string {
 }
 
 describe('HTML dates chosen among scored candidates', () => {
+  it('reads an itemprop date from its text when it has no datetime or content attribute (microdata, issue 12)', () => {
+    const filler = Array.from({ length: 150 }, (_, k) => `<span>${k}</span>`).join('');
+    const html = page({ body: `<div class="post-header">${filler}<span class="publishdate" itemprop="datePublished"> May 19, 2020 </span><span>Jun 2, 2021</span></div>${article(paragraphs(4))}` });
+    expect(day(extractHtml(html, opts).found.published?.value)).toBe('2020-05-19');
+  });
+
   it('takes a date shown under the headline when the markup states none, its label in a sibling element', () => {
     const { found } = extractHtml(page({ body: withHeader('<p class="meta"><span>Datum:</span>26. Januar 2022</p>') }), opts);
     expect(day(found.published?.value)).toBe('2022-01-26');

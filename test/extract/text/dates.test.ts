@@ -48,6 +48,16 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     expect(day(extractText(text, UTC))).toBe('2022-05-03');
   });
 
+  it('takes no date from a line that states two days without saying which is the publication (issue 12)', () => {
+    for (const line of ['Arne Berg | 29. Dezember 202230. Dezember 2022 | HR-Welt', 'Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|']) {
+      const text = ['Trains to run every fifteen minutes', line, '', ...BODY].join('\n');
+      expect(extractText(text, UTC).published, line).toBeUndefined();
+    }
+    // A label says which is which: the publication date.
+    const labelled = ['Trains to run every fifteen minutes', 'Veröffentlicht am 10. Februar 20199. Februar 2019 von Heiko', '', ...BODY].join('\n');
+    expect(day(extractText(labelled, UTC))).toBe('2019-02-10');
+  });
+
   it('takes no date after the reference from the page', () => {
     const text = ['"Timestamp": "2030-08-14"', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
     expect(extractText(text, UTC).published).toBeUndefined();
