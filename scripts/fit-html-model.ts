@@ -13,7 +13,10 @@
  *   set 2 (../data/traf-dev, html/): positive when it holds a `with` snippet, negative when it
  *     holds a `without` snippet; other blocks carry no label.
  * Each page weighs the same within its set and the two sets weigh the same; within a page a block
- * weighs sqrt(1 + min(words, 100)).
+ * weighs sqrt(1 + min(words, 100)). The regression learns only from the labelled blocks the model
+ * judges (`isJudged`: not prose, before the first or after the last prose block), the population
+ * its decision is about; the prose paragraphs around them are nearly all body and would pull the
+ * weights toward "prose-like = body" for blocks that are never asked about.
  *
  * The model is an L2-regularised logistic regression on standardised features, fitted by Newton's
  * method (IRLS) from zero weights: no randomness, the same bytes every run. `dropBelow` and
@@ -32,7 +35,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blockWords, HTML_FEATURE_NAMES, type HtmlBodyModel, MODEL_MAX_DROPPED_SHARE, modelDrops } from '../src/extract/html/block-model.js';
+import { blockWords, HTML_FEATURE_NAMES, type HtmlBodyModel, isJudged, MODEL_MAX_DROPPED_SHARE, modelDrops } from '../src/extract/html/block-model.js';
 import { extractHtml } from '../src/extract/html/index.js';
 import { decodeSource } from '../src/sources/files.js';
 import { fitLogistic, fnv, round, set1Labels, set2Labels } from './fit-common.js';
@@ -134,11 +137,19 @@ export function score(data: readonly PageData[], body: (d: PageData) => string):
   return { set1: set1Aggregate(rows1).f, set2: s2.f, set2p: s2.p, set2r: s2.r };
 }
 
+/** The labelled blocks the fit learns from: those the model judges (`isJudged`). */
+export function trainingBlocks(data: readonly PageData[]): BlockData[] {
+  return data.flatMap((d) => d.blocks.filter((b) => b.y !== undefined && isJudged(b.x)));
+}
+
 /** Solve A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
 const objective = (s: Scores): number => (s.set1 + s.set2) / 2;
 
 export function fitModel(data: readonly PageData[], log: (line: string) => void): HtmlBodyModel {
-  const fitted = fitLogistic(data.flatMap((d) => d.blocks.filter((b) => b.y !== undefined)), HTML_FEATURE_NAMES.length);
+  // Only the blocks the model judges (isJudged: not prose, before the first or after the last prose
+  // block) are learnt from: the prose paragraphs, nearly all body, would otherwise set the weights
+  // for a decision that is never asked about them (5-fold CV by site: set 1 0.985 -> 0.986, set 2 0.918 -> 0.919).
+  const fitted = fitLogistic(trainingBlocks(data), HTML_FEATURE_NAMES.length);
   const base: HtmlBodyModel = {
     features: [...HTML_FEATURE_NAMES],
     mean: fitted.mean.map(round),

@@ -261,7 +261,12 @@ const LEAD = HTML_FEATURE_NAMES.indexOf('lead-non-prose');
  * plan's rows, a section heading), which the model cannot tell from chrome well enough.
  */
 export function modelDrops(model: HtmlBodyModel, x: Float64Array, words: number): boolean {
-  return words <= model.maxWords && (x[TAIL] === 1 || x[LEAD] === 1) && probability(model, x) < model.dropBelow;
+  return words <= model.maxWords && isJudged(x) && probability(model, x) < model.dropBelow;
+}
+
+/** Whether the model judges a block at all: it is not prose and stands before the first or after the last prose block. The fit learns from these blocks only. */
+export function isJudged(x: ArrayLike<number>): boolean {
+  return x[TAIL] === 1 || x[LEAD] === 1;
 }
 
 /** Four decimals: enough to read, and stable across platforms' last-bit differences. */

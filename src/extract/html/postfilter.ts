@@ -23,6 +23,7 @@ import {
   MAX_META_LINE_WORDS,
   PHRASE_MAX_WORDS,
   REPEATED_MAX_WORDS,
+  TRAILING_HEADING_MAX_WORDS,
 } from './rules.js';
 import { BLOCK_TAGS, normalizeSpace } from './text.js';
 
@@ -275,12 +276,30 @@ export function modelFilter(kept: readonly Block[], root: DomElement, dropped: D
   return out;
 }
 
+/**
+ * Short headings that end the article: with nothing after them, they introduced a box that is not
+ * there (a related list or a shop teaser the filters removed, "Mehr zum Thema", "Weitere Beiträge
+ * aus der Kolumne:"). A heading written as a sentence (ends with a full stop, or is long) is a
+ * paragraph in a heading's tag and stays, and so does an article that is nothing but headings.
+ */
+export function dropTrailingHeadings(kept: readonly Block[], dropped: DroppedBlock[]): Block[] {
+  let end = kept.length;
+  while (end > 1) {
+    const b = kept[end - 1] as Block;
+    if (!/^H[1-6]$/.test(b.tag) || b.words > TRAILING_HEADING_MAX_WORDS || /\.["'”’)]?$/.test(b.text)) break;
+    end--;
+  }
+  if (end === kept.length || kept.slice(0, end).every((b) => /^H[1-6]$/.test(b.tag))) return [...kept];
+  for (const b of kept.slice(end)) dropped.push({ text: b.text, rule: 'trailing-heading' });
+  return kept.slice(0, end);
+}
+
 /** Filter Readability's article in place. */
 export function postFilter(root: DomElement, found: FoundMetadata, headlines: readonly string[] = [], bodyModel: BodyModelOptions = {}): DroppedBlock[] {
   const dropped: DroppedBlock[] = [];
   dropLinkLists(root, dropped);
   const blocks = leafBlocks(root);
-  const kept = new Set(modelFilter(filterBlocks(blocks, found, dropped, headlines), root, dropped, bodyModel));
+  const kept = new Set(dropTrailingHeadings(modelFilter(filterBlocks(blocks, found, dropped, headlines), root, dropped, bodyModel), dropped));
   for (const b of blocks) if (b.text !== '' && !kept.has(b)) b.el.remove();
   removeEmpty(root);
   return dropped;

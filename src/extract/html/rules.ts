@@ -112,6 +112,9 @@ export const LINK_DENSE_MAX_WORDS = 40;
 /** ... and it has fewer characters than this outside its links (a kicker, a date: not a sentence). */
 export const LINK_DENSE_MAX_OWN_CHARS = 60;
 
+/** A heading that ends the article is dropped ('trailing-heading') when it has at most this many words. */
+export const TRAILING_HEADING_MAX_WORDS = 12;
+
 /** Short blocks repeated on the page (credits, "Advertisement") are boilerplate. */
 export const REPEATED_MAX_WORDS = 12;
 

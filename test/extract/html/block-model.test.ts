@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../../src/explain.js';
 import { blockWords, checkHtmlModel, defaultHtmlModel, HTML_FEATURE_NAMES, type HtmlBodyModel, MODEL_MAX_DROPPED_SHARE } from '../../../src/extract/html/block-model.js';
 import { extractHtml } from '../../../src/extract/html/index.js';
+import { trainingBlocks } from '../../../scripts/fit-html-model.js';
 import { makeSite, run } from '../../cli/helpers.js';
 import { page, paragraphs } from './helpers.js';
 
@@ -39,6 +40,18 @@ describe('the HTML body model', () => {
     expect(on.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toContain('Neue Buslinie ab März');
     // Every prose paragraph stays.
     for (const p of paragraphs(6)) expect(on.contentText).toContain(p);
+  });
+
+  it('is fitted on the blocks it judges only: the prose paragraphs around them are not learnt from (scripts/fit-html-model.ts)', () => {
+    let blocks: { text: string; words: number; x: Float64Array; y: number; w: number; start: number; end: number }[] = [];
+    extractHtml(articleWithTail(), {
+      ...opts,
+      bodyModel: { model: null, observe: (seen, features) => (blocks = seen.map((b, i) => ({ text: b.text, words: b.words, x: features[i] as Float64Array, y: 1, w: 1, start: -1, end: -1 }))) },
+    });
+    const learnt = trainingBlocks([{ page: { set: 2, id: 'p', site: 'p' } as never, body: '', blocks }]).map((b) => b.text);
+    expect(learnt).toContain('Neue Buslinie ab März');
+    for (const p of paragraphs(6)) expect(learnt).not.toContain(p);
+    expect(blocks.length).toBeGreaterThan(learnt.length);
   });
 
   it('does not judge short blocks between prose paragraphs (a section heading, a list of the article)', () => {

@@ -179,6 +179,16 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(bodyOf(result.contentText)).toEqual(paras);
   });
 
+  it('drops short headings that end the article (their box is gone), keeps a sentence in a heading tag and headings followed by text', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="article-body"><h2>How the works are staged</h2>${paras.map((p) => `<p>${p}</p>`).join('')}<h3>Weitere Beiträge aus der Kolumne:</h3><h4>Empfehlungen aus dem Shop</h4></div></article>`;
+    const result = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } });
+    expect(bodyOf(result.contentText)).toEqual(['How the works are staged', ...paras]);
+    expect(result.dropped.filter((d) => d.rule === 'trailing-heading').map((d) => d.text)).toEqual(['Weitere Beiträge aus der Kolumne:', 'Empfehlungen aus dem Shop']);
+    const sentence = `<article><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}<h4>The council will meet again in spring.</h4></div></article>`;
+    expect(bodyOf(extractHtml(page({ body: sentence }), { ...opts, bodyModel: { model: null } }).contentText)).toEqual([...paras, 'The council will meet again in spring.']);
+  });
+
   it('reads the article from a second <body> after an empty first one (two templates glued together)', () => {
     const paras = paragraphs(4);
     const html = `<!DOCTYPE html><html><head><title>T</title></head><body></body><div class="x"></div><body><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
