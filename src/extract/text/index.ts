@@ -269,6 +269,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
     // In the body's weak tail (after its last line of prose the model is sure of), a short line
     // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
+    // There a sentence of a short paragraph the model doubts strongly is a sign-off too: "If you
+    // enjoyed this post, consider supporting us", "Subscribe to get new posts by email".
+    else if (i > tail && (p[i] ?? 1) < BODY.tailSentenceBelow && unit.words >= BODY.tailSentenceWords.min && unit.words < BODY.tailSentenceWords.max && !isDataRow(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
     else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {

@@ -608,6 +608,13 @@ export const BODY = {
   widenSureP: 0.75,
   widenSureMinWords: 3,
   /**
+   * In the body's weak tail (see `weakTail` in index.ts) a line of `tailSentenceWords` words,
+   * sentence or not, whose body probability is below `tailSentenceBelow` is dropped: a newsletter
+   * or support prompt, a "filed under" line. Long paragraphs stay (they are the story's).
+   */
+  tailSentenceBelow: 0.3,
+  tailSentenceWords: { min: 8, max: 25 },
+  /**
    * A long paragraph whose word triples mostly occurred earlier in the body is the article again,
    * flattened into one block (a scraped JSON "articleBody", a print version): `rehashMinWords`
    * words or more, `rehashShare` of its triples seen before.

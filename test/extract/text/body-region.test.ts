@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../../src/extract/text/index.js';
+import { FEATURE_NAMES } from '../../../src/extract/text/features.js';
+import { defaultModel, type TextModel } from '../../../src/extract/text/model.js';
 
 const UTC = { timezone: 'UTC', referenceDate: new Date('2026-06-01T00:00:00Z') } as const;
 
@@ -121,5 +123,23 @@ describe('the body region of a text page', () => {
     const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, last, '', ...footer]);
     expect(body).toContain(story[4]);
     expect(body[body.length - 1]).toBe(last);
+  });
+
+  it('drops a short sentence the model doubts strongly in the weak tail of the body (a sign-off prompt)', () => {
+    // A model that reads length alone: the story's long paragraphs are sure body, a ten-word line is not.
+    const base = defaultModel();
+    const weights = FEATURE_NAMES.map((name) => (name === 'log-words' ? 4 : 0));
+    const mean = FEATURE_NAMES.map((name) => (name === 'log-words' ? 3 : 0));
+    const scale = FEATURE_NAMES.map(() => 1);
+    const model: TextModel = { ...base, mean, scale, weights, modelWeight: 0 };
+    const long = (text: string): string => `${text} ${text}`;
+    const paragraphs = [long(story[0] as string), long(story[2] as string), long(story[4] as string)];
+    const signoff = 'Please share this post with your friends if you liked it.';
+    const lines = [...menu, 'Council passes budget with more buses', '', ...paragraphs.flatMap((text) => [text, '']), signoff, '', ...footer];
+    const result = extractText(lines.join('\n'), { ...UTC, model });
+    const body = result.paragraphs.map((p) => p.text);
+    expect(body).toContain(paragraphs[2]);
+    expect(body).not.toContain(signoff);
+    expect(result.dropped.find((d) => d.text === signoff)?.rule).toBe('low-score');
   });
 });
