@@ -619,7 +619,8 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   if (!best) return [0, -1];
   let { start, end } = bridgeInlineRelated(units, labels, scores, barrier, best);
   const widensAt = (i: number): boolean => widens(units[i] as Unit, labels[i] as Label) || modelWidens(units[i] as Unit, labels[i] as Label, p[i] ?? 0);
-  while (start > 0 && widensAt(start - 1)) start -= 1;
+  // (Upward only over sentence-like lines: above the story stand its headline and a counts line.)
+  while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
   for (;;) {
     while (end < units.length - 1 && widensAt(end + 1)) end += 1;
     // One promo line set into the story ("READ MORE: ...", a sign-up line, an ad label) with the
