@@ -10,7 +10,7 @@
  *   3. Find the body: the densest run of prose (maximum-sum run where prose lines add their words
  *      and everything else subtracts), each line's score moved by the fitted body model
  *      (model.ts, features.ts; assets/text-body-model.json), then widen it over neighbouring
- *      sentence-like lines.
+ *      sentence-like lines and lines the model is sure of.
  *      Comment and related-list headings weigh heavily, so readers' prose after them stays out.
  *   4. Find the title: the best-scoring headline-like line before the body (or at its top): it
  *      stands right above the byline or date, is repeated on the page, sits over its dek, and is
@@ -267,6 +267,9 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
     // In the body's weak tail (after its last line of prose the model is sure of), a short line
     // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
+    // There a sentence of a short paragraph the model doubts strongly is a sign-off too: "If you
+    // enjoyed this post, consider supporting us", "Subscribe to get new posts by email".
+    else if (i > tail && (p[i] ?? 1) < BODY.tailSentenceBelow && unit.words >= BODY.tailSentenceWords.min && unit.words < BODY.tailSentenceWords.max && !isDataRow(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
     else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
@@ -556,6 +559,8 @@ interface Run {
   end: number;
   sum: number;
   quality: number;
+  /** Units of the run that add to its sum (prose). */
+  prose: number;
 }
 
 /**
@@ -563,7 +568,7 @@ interface Run {
  * each region the maximum-sum run of units is found (prose adds, the rest subtracts). The run whose
  * sum, times the square of its share of prose units, is highest wins: a teaser list alternates
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
- * sentence-like neighbours.
+ * sentence-like neighbours and over neighbours the body model is sure of (`modelWidens`).
  */
 function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array): [number, number] {
   const scores: number[] = new Array<number>(units.length);
@@ -595,7 +600,8 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   let best: Run | undefined;
   let regionStart = 0;
   // Comments and related lists follow the article: once a region with a full article's worth of
-  // prose has ended at a hard end marker, the regions after it are discounted.
+  // prose (and more than one paragraph: a cookie notice is one) has ended at a hard end marker,
+  // the regions after it are discounted.
   let discount = 1;
   for (let i = 0; i <= units.length; i += 1) {
     if (i < units.length && !barrier[i]) continue;
@@ -604,15 +610,17 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
       run.quality *= discount;
       run.quality /= threadPenalty(units, labels, scores, run);
       if (!best || run.quality > best.quality) best = run;
-      if (run.sum >= BODY.articleMinScore) discount *= BODY.afterArticleDiscount;
+      if (run.sum >= BODY.articleMinScore && run.prose >= BODY.articleMinProseLines) discount *= BODY.afterArticleDiscount;
     }
     regionStart = i + 1;
   }
   if (!best) return [0, -1];
   let { start, end } = bridgeInlineRelated(units, labels, scores, barrier, best);
+  const widensAt = (i: number): boolean => widens(units[i] as Unit, labels[i] as Label) || modelWidens(units[i] as Unit, labels[i] as Label, p[i] ?? 0);
+  // (Upward only over sentence-like lines: above the story stand its headline and a counts line.)
   while (start > 0 && widens(units[start - 1] as Unit, labels[start - 1] as Label)) start -= 1;
   for (;;) {
-    while (end < units.length - 1 && widens(units[end + 1] as Unit, labels[end + 1] as Label)) end += 1;
+    while (end < units.length - 1 && widensAt(end + 1)) end += 1;
     // One promo line set into the story ("READ MORE: ...", a sign-up line, an ad label) with the
     // story's sentences after it: the story goes on (the promo itself is still dropped).
     const after = end + 2;
@@ -829,7 +837,7 @@ function bestRun(units: readonly Unit[], scores: readonly number[], from: number
     if ((scores[i] ?? 0) > 0) prose += 1;
   }
   const share = counted > 0 ? prose / counted : 0;
-  return { start: bestStart, end: bestEnd, sum: bestSum, quality: bestSum * share };
+  return { start: bestStart, end: bestEnd, sum: bestSum, quality: bestSum * share, prose };
 }
 
 /** A table of data rows next to the body (tour dates, standings, results) needs this many rows. */
@@ -870,6 +878,20 @@ function extendOverTable(units: readonly Unit[], labels: readonly Label[], edge:
 
 function widens(unit: Unit, label: Label): boolean {
   return !label.rule && unit.sentence && unit.words >= 3;
+}
+
+/** A short line with a year on it (a date or "Posted on … 2015 by …" line) is metadata, not the story's edge. */
+const DATED_LINE = { maxWords: 12, year: /\b(?:1[89]|20)\d\d\b/ } as const;
+
+/**
+ * The body also widens over a neighbouring line the body model is sure of (`BODY.widenSureP`),
+ * sentence end or not: the story's salutation ("Dear visitor,"), a last line ending in an emoji,
+ * a closing source line, a subheading or quote right above the first paragraph. Not a list item
+ * (menus), not a byline or date line (step 5 reads those).
+ */
+function modelWidens(unit: Unit, label: Label, p: number): boolean {
+  if (label.rule || label.keep || unit.list || unit.words < BODY.widenSureMinWords || p < BODY.widenSureP) return false;
+  return !isAnchor(unit) && !(unit.words <= DATED_LINE.maxWords && DATED_LINE.year.test(unit.text));
 }
 
 /** At most this many prose lines may stand before a byline for the body to start after it. */

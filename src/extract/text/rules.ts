@@ -593,12 +593,27 @@ export const BODY = {
   endMarkerEarlyWeight: 3,
   /** A run with this body score is a whole article; what comes after its end marker is discounted. */
   articleMinScore: 150,
+  /** ... and at least this many prose lines: one long paragraph (a cookie notice) is no article. */
+  articleMinProseLines: 2,
   afterArticleDiscount: 0.6,
   /**
    * The body continues past an inline related box only into a run where at least this share of
    * the lines are prose (the story goes on), not into teaser cards with blurbs.
    */
   bridgeMinProseShare: 0.5,
+  /**
+   * The body widens over a neighbouring unlabelled line of `widenSureMinWords` words or more that
+   * the body model gives at least `widenSureP`, even when it does not end like a sentence.
+   */
+  widenSureP: 0.75,
+  widenSureMinWords: 3,
+  /**
+   * In the body's weak tail (see `weakTail` in index.ts) a line of `tailSentenceWords` words,
+   * sentence or not, whose body probability is below `tailSentenceBelow` is dropped: a newsletter
+   * or support prompt, a "filed under" line. Long paragraphs stay (they are the story's).
+   */
+  tailSentenceBelow: 0.3,
+  tailSentenceWords: { min: 8, max: 25 },
   /**
    * A long paragraph whose word triples mostly occurred earlier in the body is the article again,
    * flattened into one block (a scraped JSON "articleBody", a print version): `rehashMinWords`

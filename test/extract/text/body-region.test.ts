@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../../src/extract/text/index.js';
+import { FEATURE_NAMES } from '../../../src/extract/text/features.js';
+import { defaultModel, type TextModel } from '../../../src/extract/text/model.js';
 
 const UTC = { timezone: 'UTC', referenceDate: new Date('2026-06-01T00:00:00Z') } as const;
 
@@ -99,5 +101,45 @@ describe('the body region of a text page', () => {
     const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, bio, ...footer]);
     expect(body).toContain(story[4]);
     expect(body).not.toContain(bio);
+  });
+
+  it('does not take one long paragraph before a legal footer (a cookie notice) for a whole article that discounts the story after it', () => {
+    const notice = Array.from({ length: 9 }, (_, n) => `The operators of this website and their partners use cookies and similar techniques number ${n + 1} to store information on your device and to read it again later.`).join(' ');
+    const article = [
+      'The council met on Tuesday evening to discuss the new budget for the coming year, which includes several changes to public transport, more money for the schools in the north of the city, and a plan to repair the old bridge over the river before the winter comes and the ice makes the work impossible again.',
+      'Members argued for more than three hours about the cost of the new bus lines and about who would pay for them in the end, since the state has promised only half of the money and the rest must come from higher parking fees, which the shop owners in the centre of town have already said they will fight in court.',
+      'The mayor defended the plan and said that the night tram was chosen over a night bus because it will carry more people at a lower cost per trip once it is running, even though it costs the city more in the first few years, when the tracks have to be laid and the new trams bought from the only maker left.',
+      'Students and older people are to get cheaper tickets from the autumn, a change that the youth council had asked for in a letter signed by more than two thousand people, and that the opposition now says it supports as well, although it voted against the same idea only last year when it was put forward.',
+      'In the end the budget passed with a narrow majority of two votes, and the first new lines are to start running in the spring of next year, the second group of lines a year later, and the whole network, with the night tram and the new stops at the hospital and the university, by the end of the decade.',
+    ];
+    const body = bodyOf(['Cookie settings', '', notice, '', 'Imprint | Privacy | Contact', '', ...menu, 'Council passes budget with more buses', '', ...article.flatMap((text) => [text, '']), ...footer]);
+    expect(body).toContain(article[0]);
+    expect(body).toContain(article[4]);
+    expect(body).not.toContain(notice);
+  });
+
+  it('widens the body over a neighbouring line the model is sure of that does not end like a sentence', () => {
+    const last = 'After the vote the mayor said that the city would finally get the bus lines that people have been asking for since 2015 😉';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, last, '', ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body[body.length - 1]).toBe(last);
+  });
+
+  it('drops a short sentence the model doubts strongly in the weak tail of the body (a sign-off prompt)', () => {
+    // A model that reads length alone: the story's long paragraphs are sure body, a ten-word line is not.
+    const base = defaultModel();
+    const weights = FEATURE_NAMES.map((name) => (name === 'log-words' ? 4 : 0));
+    const mean = FEATURE_NAMES.map((name) => (name === 'log-words' ? 3 : 0));
+    const scale = FEATURE_NAMES.map(() => 1);
+    const model: TextModel = { ...base, mean, scale, weights, modelWeight: 0 };
+    const long = (text: string): string => `${text} ${text}`;
+    const paragraphs = [long(story[0] as string), long(story[2] as string), long(story[4] as string)];
+    const signoff = 'Please share this post with your friends if you liked it.';
+    const lines = [...menu, 'Council passes budget with more buses', '', ...paragraphs.flatMap((text) => [text, '']), signoff, '', ...footer];
+    const result = extractText(lines.join('\n'), { ...UTC, model });
+    const body = result.paragraphs.map((p) => p.text);
+    expect(body).toContain(paragraphs[2]);
+    expect(body).not.toContain(signoff);
+    expect(result.dropped.find((d) => d.text === signoff)?.rule).toBe('low-score');
   });
 });
