@@ -887,10 +887,10 @@ const DATED_LINE = { maxWords: 12, year: /\b(?:1[89]|20)\d\d\b/ } as const;
  * The body also widens over a neighbouring line the body model is sure of (`BODY.widenSureP`),
  * sentence end or not: the story's salutation ("Dear visitor,"), a last line ending in an emoji,
  * a closing source line, a subheading or quote right above the first paragraph. Not a list item
- * (menus), not a byline or date line (step 5 reads those).
+ * (menus), not a row of links ("Story 1 | Story 2 | …", a teaser box), not a byline or date line (step 5 reads those).
  */
 function modelWidens(unit: Unit, label: Label, p: number): boolean {
-  if (label.rule || label.keep || unit.list || unit.words < BODY.widenSureMinWords || p < BODY.widenSureP) return false;
+  if (label.rule || label.keep || unit.list || unit.words < BODY.widenSureMinWords || p < BODY.widenSureP || isLinkRow(unit)) return false;
   return !isAnchor(unit) && !(unit.words <= DATED_LINE.maxWords && DATED_LINE.year.test(unit.text));
 }
 
