@@ -350,7 +350,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       }
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
-      const emptyKey = fieldKeys('title', r.config.keys, r.site?.preset).find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
+      const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
       r.diagnostics.push(emptyKey ? diagnostic('META_TITLE_MISSING', r.at(emptyKey), { emptyKey }) : diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, {}));
       return undefined;
     },

@@ -208,8 +208,7 @@ function baseUrl(...parts: (string | undefined)[]): string | undefined {
  */
 function literalOption(text: string | undefined, name: string, topLevel = false): string | undefined {
   if (!text) return undefined;
-  const re = new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g');
-  const matches = [...text.matchAll(re)];
+  const matches = optionMatches(text, name);
   if (!topLevel || matches.length === 0) return matches[0]?.[2];
   const anchor = /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+|\bmodule\.exports\s*=\s*|\b(?:const|let|var)\s+nextConfig(?:\s*:\s*[\w.]+)?\s*=\s*)\{/.exec(text);
   if (!anchor) return matches[0]?.[2];
@@ -226,9 +225,14 @@ function literalOption(text: string | undefined, name: string, topLevel = false)
  */
 function shallowOption(text: string | undefined, name: string, maxDepth: number): string | undefined {
   if (!text) return undefined;
-  const matches = [...text.matchAll(new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g'))];
+  const matches = optionMatches(text, name);
   const depths = nestingAt(text, matches.map((m) => m.index));
   return matches.find((m) => (depths.get(m.index) ?? 0) <= maxDepth)?.[2];
+}
+
+/** Every `name: "literal"` in a JS/TS text (a string without interpolation), value in group 2. */
+function optionMatches(text: string, name: string): RegExpExecArray[] {
+  return [...text.matchAll(new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g'))];
 }
 
 /** The bracket depth (`{[(`) at each offset, strings and comments skipped. */
