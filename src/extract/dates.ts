@@ -211,19 +211,28 @@ function withTime(text: string, c: Candidate): Candidate {
   const end = c.index + c.length;
   const m = TIME_AFTER.exec(text.slice(end));
   if (!m) return c;
-  let hour = Number(m[1]);
-  const minute = Number(m[2]);
-  const second = m[3] === undefined ? 0 : Number(m[3]);
-  const meridiem = m[4]?.toLowerCase().replace(/[^ap]/g, '');
+  const time = clockTime(m[1] as string, m[2] as string, m[3], m[4], m[5]);
+  return time ? { ...c, length: c.length + m[0].length, ...time } : c;
+}
+
+/**
+ * A time of day as a date's text writes it (hour, minute, optional second, "am"/"pm" and zone),
+ * on the 24-hour clock with the zone's offset, or undefined when it is no valid time.
+ */
+function clockTime(hourText: string, minuteText: string, secondText: string | undefined, meridiemText: string | undefined, zoneText: string | undefined): Pick<Candidate, 'hour' | 'minute' | 'second' | 'offset' | 'zone'> | undefined {
+  let hour = Number(hourText);
+  const minute = Number(minuteText);
+  const second = secondText === undefined ? 0 : Number(secondText);
+  const meridiem = meridiemText?.toLowerCase().replace(/[^ap]/g, '');
   if (meridiem) {
-    if (hour < 1 || hour > 12) return c;
+    if (hour < 1 || hour > 12) return undefined;
     if (meridiem === 'p' && hour < 12) hour += 12;
     if (meridiem === 'a' && hour === 12) hour = 0;
   }
-  if (hour > 23 || minute > 59 || second > 59) return c;
-  const offset = m[5] ? parseOffset(m[5]) : undefined;
-  const zone = m[5] ? SEASONLESS_ZONES[m[5].toLowerCase()] : undefined;
-  return { ...c, length: c.length + m[0].length, hour, minute, second, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const offset = zoneText ? parseOffset(zoneText) : undefined;
+  const zone = zoneText ? SEASONLESS_ZONES[zoneText.toLowerCase()] : undefined;
+  return { hour, minute, second, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
 }
 
 /**
@@ -240,18 +249,8 @@ function withTimeBefore(text: string, c: Candidate): Candidate {
   if (c.hour !== undefined) return c;
   const m = TIME_BEFORE.exec(text.slice(Math.max(0, c.index - 60), c.index));
   if (!m) return c;
-  let hour = Number(m[1]);
-  const minute = Number(m[2]);
-  const meridiem = m[3]?.toLowerCase().replace(/[^ap]/g, '');
-  if (meridiem) {
-    if (hour < 1 || hour > 12) return c;
-    if (meridiem === 'p' && hour < 12) hour += 12;
-    if (meridiem === 'a' && hour === 12) hour = 0;
-  }
-  if (hour > 23 || minute > 59) return c;
-  const offset = m[4] ? parseOffset(m[4]) : undefined;
-  const zone = m[4] ? SEASONLESS_ZONES[m[4].toLowerCase()] : undefined;
-  return { ...c, hour, minute, second: 0, ...(offset !== undefined ? { offset } : {}), ...(zone ? { zone } : {}) };
+  const time = clockTime(m[1] as string, m[2] as string, undefined, m[3], m[4]);
+  return time ? { ...c, ...time } : c;
 }
 
 /** What a caller knows of the page a date is read from. */
