@@ -117,6 +117,7 @@ describe("the feed's identity from the site generator's config", () => {
   it("Next.js: the blog's data/siteMetadata.js (the Tailwind starter's and Pliny's shape), read as text", () => {
     const cwd = site({
       'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is JS source whose template literal must be skipped, not a template here
       'data/siteMetadata.js': "const siteMetadata = {\n  title: 'Kim Writes',\n  author: 'Kim Lee',\n  description: 'Notes.',\n  language: 'en-us',\n  siteUrl: 'https://kim.example',\n  siteLogo: `${process.env.BASE_PATH || ''}/logo.png`,\n}\nmodule.exports = siteMetadata\n",
       'data/blog/first.md': POST,
     });
