@@ -230,9 +230,15 @@ function shallowOption(text: string | undefined, name: string, maxDepth: number)
   return matches.find((m) => (depths.get(m.index) ?? 0) <= maxDepth)?.[2];
 }
 
-/** Every `name: "literal"` in a JS/TS text (a string without interpolation), value in group 2. */
+/**
+ * Every `name: "literal"` in a JS/TS text (a string without interpolation), value in group 2;
+ * not one in a comment (`// pathPrefix: "/docs/"`, as config templates ship) or inside a string.
+ */
 function optionMatches(text: string, name: string): RegExpExecArray[] {
-  return [...text.matchAll(new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g'))];
+  const matches = [...text.matchAll(new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g'))];
+  // `nestingAt` steps over comments and strings, so it gives no depth for an offset inside one.
+  const depths = nestingAt(text, matches.map((m) => m.index));
+  return matches.filter((m) => depths.has(m.index));
 }
 
 /** The bracket depth (`{[(`) at each offset, strings and comments skipped. */
@@ -490,17 +496,24 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       contentRoot = path.resolve(root, input);
       info.output = literalOption(cfgText, 'output') ?? '_site';
       // Global data (`_data/*.json`), read once: the site's URL and, below, the template variables.
-      const globals = eleventyGlobalData(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data'));
+      const dataDir = path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data');
+      const globals = eleventyGlobalData(dataDir);
       for (const name of ['metadata', 'site']) {
-        const data = asRecord(globals[name]);
-        // `url` in the base blog's metadata.json; sites name it `baseUrl`, `siteUrl` and the like too.
-        const url = baseUrl(asString(['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'].map((k) => data?.[k]).find((v) => typeof v === 'string')));
-        if (data && (url || asString(data.title))) {
+        // `_data/metadata.json`, or (the base blog since v9) `_data/metadata.js` read as text.
+        const file = globals[name] !== undefined ? path.join(dataDir, `${name}.json`) : firstExisting(dataDir, ['js', 'mjs', 'cjs'].map((ext) => `${name}.${ext}`));
+        const data = globals[name] !== undefined ? asRecord(globals[name]) : file ? literalData(readText(file)) : undefined;
+        // `url` in the base blog's metadata; sites name it `baseUrl`, `siteUrl` and the like too.
+        const siteUrl = asString(['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'].map((k) => data?.[k]).find((v) => typeof v === 'string'));
+        // Eleventy's page URLs are root-relative ("/blog/post/"): the feed plugin and
+        // `htmlBaseUrl` resolve them against the site URL, so a path in that URL is not a prefix;
+        // `pathPrefix` in the config is.
+        const url = eleventyBase(siteUrl, literalOption(cfgText, 'pathPrefix'));
+        if (file && data && (url || asString(data.title))) {
           if (url) info.baseUrl = url;
-          channel = channelOf(options.display(path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data', `${name}.json`)), {
+          channel = channelOf(options.display(file), {
             title: asString(data.title),
             description: asString(data.description),
-            link: url,
+            link: baseUrl(siteUrl),
             language: asString(data.language),
             author: personValue(data.author),
           });
@@ -584,6 +597,49 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
   const link = baseUrl(shallowOption(seoText, 'url', 2));
   if (!title && !link) return undefined;
   return channelOf(display(seo), { title, description: shallowOption(seoText, 'description', 2), link, language: localeTag(shallowOption(seoText, 'locale', 2)) });
+}
+
+/**
+ * The literal strings of a data file written as code (`export default { title: "…", author: {
+ * name: "…" } }`, `module.exports = {…}`), read as text and never run: the keys of its top-level
+ * object, and the `author` object's name, email and url. A value computed in code is not there.
+ */
+function literalData(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of ['title', 'description', 'language', 'url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url', 'author']) {
+    const value = shallowOption(text, key, 1);
+    if (value !== undefined) out[key] = value;
+  }
+  if (out.author === undefined) {
+    const open = /\bauthor\s*:\s*\{/.exec(text);
+    const close = open ? matchingBrace(text, open.index + open[0].length - 1) : undefined;
+    if (open && close !== undefined && (nestingAt(text, [open.index]).get(open.index) ?? 0) === 1) {
+      const inner = text.slice(open.index + open[0].length - 1, close + 1);
+      const person = Object.fromEntries(['name', 'email', 'url'].map((k) => [k, shallowOption(inner, k, 1)]).filter(([, v]) => v !== undefined));
+      if (person.name) out.author = person;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The offset of the bracket that closes the one at `open`, strings and comments skipped. */
+function matchingBrace(text: string, open: number): number | undefined {
+  const closers = [...text.matchAll(/[}\])]/g)].map((m) => m.index);
+  const depths = nestingAt(text, [open, ...closers]);
+  const level = depths.get(open) ?? 0;
+  // `nestingAt` gives the depth before the character: a closer at depth level + 1 closes `open`.
+  return closers.find((i) => i > open && depths.get(i) === level + 1);
+}
+
+/** An Eleventy site's base for page URLs: the site URL's origin and the config's `pathPrefix`. */
+function eleventyBase(siteUrl: string | undefined, pathPrefix: string | undefined): string | undefined {
+  if (!siteUrl) return undefined;
+  try {
+    return baseUrl(new URL(siteUrl).origin, pathPrefix);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A locale as sites write it for Open Graph (`en_AU`) as a language tag (`en-AU`). */

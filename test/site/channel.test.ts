@@ -96,6 +96,38 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ title: 'Site Blog', link: 'https://site.example/' });
   });
 
+  it('Eleventy: _data/metadata.js (the base blog since v9) read as text, the author object included; a value computed in code is not taken', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
+      '_data/metadata.js':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is JS source whose template literal must be skipped, not a template here
+        'export default {\n\ttitle: "Code Blog",\n\turl: "https://code.example/",\n\tlanguage: "en",\n\tdescription: `Notes ${new Date().getFullYear()}`,\n\tauthor: {\n\t\tname: "Bill Example", // the author\n\t\temail: "bill@code.example",\n\t\turl: "https://code.example/about/"\n\t}\n}\n',
+      'blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'blog' });
+    expect(loaded.config).toMatchObject({ title: 'Code Blog', link: 'https://code.example/', language: 'en', author: { name: 'Bill Example', email: 'bill@code.example', url: 'https://code.example/about/' } });
+    expect(loaded.config.description ?? '').toBe('');
+    expect(loaded.fromSite?.from).toBe('_data/metadata.js');
+  });
+
+  it("Eleventy: item links resolve root-relative page URLs against the site URL's origin (a path in it is not a prefix; pathPrefix is), and a commented-out option is not read", async () => {
+    const files = (config: string) => ({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
+      'eleventy.config.js': config,
+      '_data/metadata.js': 'module.exports = { title: "Sub Blog", url: "https://sub.example/blog" };\n',
+      'blog/2024/first.md': POST,
+    });
+    const link = async (config: string) => {
+      const cwd = site(files(config));
+      const r = await run(['build', '--articles', 'blog', '--no-color'], { cwd });
+      expect(r.code).toBe(0);
+      const feed = JSON.parse(readFileSync(path.join(cwd, 'dist', 'feed.json'), 'utf8')) as { home_page_url: string; items: { url: string }[] };
+      return [feed.home_page_url, feed.items[0]?.url];
+    };
+    expect(await link('export default function () {}\n// pathPrefix: "/docs/",\n')).toEqual(['https://sub.example/blog/', 'https://sub.example/blog/2024/first/']);
+    expect(await link('export const config = { pathPrefix: "/docs/" };\n')).toEqual(['https://sub.example/blog/', 'https://sub.example/docs/blog/2024/first/']);
+  });
+
   it("Zola: config.toml, the author from [extra] when the top level names none (as themes keep it)", () => {
     const cwd = site({ 'config.toml': 'base_url = "https://zola.example"\ntitle = "Zola Notes"\n[extra]\nauthor = "kiyo"\n', 'content/first.md': POST });
     const { loaded } = resolvePaths({ cwd, articles: 'content' });
