@@ -128,6 +128,19 @@ describe("the feed's identity from the site generator's config", () => {
     expect(await link('export const config = { pathPrefix: "/docs/" };\n')).toEqual(['https://sub.example/blog/', 'https://sub.example/docs/blog/2024/first/']);
   });
 
+  it('Eleventy: dir.input is read past a regular expression with quotes in it (not taken for a string)', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
+      '.eleventy.js':
+        'const esc = (v) => String(v).replace(/[&<>"\']/g, (c) => c);\nconst half = 4 / 2;\nmodule.exports = function (cfg) {\n  return { dir: { input: "src", output: "dist" } };\n};\n',
+      'src/_data/site.json': JSON.stringify({ title: 'Src Blog', baseUrl: 'https://src.example/' }),
+      'src/blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'src/blog' });
+    expect(loaded.config).toMatchObject({ title: 'Src Blog', link: 'https://src.example/' });
+    expect(loaded.fromSite?.from).toBe('src/_data/site.json');
+  });
+
   it("Zola: config.toml, the author from [extra] when the top level names none (as themes keep it)", () => {
     const cwd = site({ 'config.toml': 'base_url = "https://zola.example"\ntitle = "Zola Notes"\n[extra]\nauthor = "kiyo"\n', 'content/first.md': POST });
     const { loaded } = resolvePaths({ cwd, articles: 'content' });
