@@ -53,6 +53,9 @@ describe('marked with the fast inline text rule', () => {
   it('takes the fast rule on plain prose and leaves text that may hold an autolink to marked', () => {
     // The extension calls Tokenizer.prototype.inlineText with the fast rule in place; marked's own
     // fallback calls the method it captured when the extension was added, not this spy.
+    const mail = 'Write to jane@example.com or see www.example.com.\n';
+    const long = `${'<img  '.repeat(2000)}then a@b.co\n`;
+    const byMarked = [JSON.stringify(plain.lexer(mail)), JSON.stringify(plain.lexer(long))];
     const original = Tokenizer.prototype.inlineText;
     const rules: string[] = [];
     const spy = vi.spyOn(Tokenizer.prototype, 'inlineText').mockImplementation(function (this: Tokenizer, src: string) {
@@ -64,9 +67,15 @@ describe('marked with the fast inline text rule', () => {
       expect(rules.length).toBeGreaterThan(0);
       for (const r of rules) expect(r).toMatch(/^fast /);
       rules.length = 0;
-      // Only the text after the last autolink ("." ) is free of "@" and "www.".
-      fast.lexer('Write to jane@example.com or see www.example.com.\n');
-      expect(rules).toEqual(['fast .']);
+      // The fast rule is tried first; where an autolink is within its reach marked's own rule
+      // decides (the autolinks come out as links, as marked alone makes them).
+      const tokens = fast.lexer(mail);
+      expect(JSON.stringify(tokens)).toBe(byMarked[0]);
+      expect(JSON.stringify(tokens)).toContain('"type":"link"');
+      expect(rules).toEqual(['fast Write to jane@example.com or see www.example.com.', 'fast  or see www.example.com.', 'fast .']);
+      rules.length = 0;
+      // A long paragraph of markers: each token looks only as far as the full rule could.
+      expect(JSON.stringify(fast.lexer(long))).toBe(byMarked[1]);
     } finally {
       spy.mockRestore();
     }
