@@ -11,7 +11,9 @@ import { CodeMask } from './templates.js';
  *   and what a paired one wraps is kept as Markdown; one warning per component names its first line;
  *   callout boxes (`<AlertBox>`, `<Aside>`, `<Callout>`…) whose tags pair become block quotes;
  * - `{expressions}` are removed (comments `{/* … *\/}` silently, others named in one warning).
- * Lower-case tags are HTML, left to the sanitiser. Code spans and fenced code are kept as written.
+ * Lower-case tags are HTML, left to the sanitiser, with their attributes evaluated where they are
+ * string literals (`src={"…"}`) and removed where they are other expressions (`htmlTag`).
+ * Code spans and fenced code are kept as written.
  */
 export function stripMdx(body: string, bodyLine: number, file: string): { text: string; diagnostics: Diagnostic[] } {
   const code = new CodeMask();
@@ -39,6 +41,16 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
       const expr = text.slice(i, end);
       if (!/^\{\s*\/\*[\s\S]*\*\/\s*\}$/.test(expr)) expressions.push(lineIn(i));
       out += blank(expr);
+      i = end;
+      continue;
+    }
+    if (c === '<' && /^<[a-z][\w-]*[\s/>]/.test(text.slice(i, i + 100))) {
+      // An HTML tag whose attribute values may be expressions (`src={"https://…"}`).
+      const end = tagEnd(text, i);
+      const tag = htmlTag(text.slice(i, end));
+      const at = lineIn(i);
+      for (const offset of tag.expressions) expressions.push(at + offset);
+      out += tag.text;
       i = end;
       continue;
     }
@@ -77,6 +89,49 @@ export function stripMdx(body: string, bodyLine: number, file: string): { text: 
     diagnostics.push(diagnostic('CONTENT_MDX_REMOVED', { file, line: lines[0] as number }, { what: 'expressions', lines }));
   }
   return { text, diagnostics };
+}
+
+/**
+ * An HTML tag as MDX evaluates it: an attribute whose value is a string literal in braces
+ * (`src={"https://…"}`, `alt={'…'}`, a template without `${}`) gets that string; one whose value
+ * is any other expression (`src={image}`, `style={{…}}`), and a spread (`{...props}`), is removed
+ * whole rather than leaving `src=` behind. `expressions` holds the line (0-based in the tag) of
+ * each removed one. (A removed attribute's line goes with it: the lines after the tag move up.)
+ */
+function htmlTag(tag: string): { text: string; expressions: number[] } {
+  const expressions: number[] = [];
+  const parts: string[] = [];
+  // `tag` up to `copied` is in `parts`; lines before `counted` are `lines` (both only move forward).
+  let copied = 0;
+  let lines = 0;
+  let counted = 0;
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag[i];
+    if (c === '"' || c === "'") {
+      i = skipQuoted(tag, i);
+      continue;
+    }
+    if (c !== '{') continue;
+    const end = balanced(tag, i, '{', '}');
+    const expr = tag.slice(i, end);
+    const literal = /^\{\s*(?:"([^"\\]*)"|'([^'\\]*)'|`([^`$\\]*)`)\s*\}$/.exec(expr);
+    // The attribute's name and `=` before the value.
+    const named = /\s+[\w:-]+\s*=\s*$/.exec(tag.slice(Math.max(copied, i - 200), i));
+    if (literal && named) {
+      parts.push(tag.slice(copied, i), `"${(literal[1] ?? literal[2] ?? literal[3] ?? '').replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+    } else {
+      lines += countNewlines(tag.slice(counted, i));
+      counted = i;
+      expressions.push(lines);
+      // With the blank before it: an attribute on a line of its own leaves no blank line, which
+      // would end the tag's paragraph and show the tag as text.
+      parts.push(tag.slice(copied, named ? i - named[0].length : i), ' ');
+    }
+    copied = end;
+    i = end - 1;
+  }
+  parts.push(tag.slice(copied));
+  return { text: parts.join(''), expressions };
 }
 
 /**

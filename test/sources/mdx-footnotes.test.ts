@@ -62,6 +62,30 @@ describe('.mdx', () => {
     expect(r.diagnostics.filter((d) => d.code === 'CONTENT_MDX_REMOVED').map((d) => [d.line, d.message.slice(0, 30)])).toEqual([[7, 'The MDX component <Note> canno']]);
   });
 
+  it('an HTML tag takes a string-literal attribute value as written and loses an attribute whose value is another expression (not a dangling "src=")', () => {
+    const text = [
+      'Calendar:',
+      '',
+      '<img',
+      '    src={"https://img.example/cal.jpg?format=jpg&name=medium"}',
+      '    alt={\'The "big" calendar\'}',
+      '    width="408"',
+      '    style={{ border: 0 }}',
+      '/>',
+      '',
+      '<a href={url} title={\'x\'}>link</a>',
+    ].join('\n');
+    const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'articles/p.mdx' }, text, ctx);
+    if (!r.ok) throw new Error('not read');
+    const html = r.doc.bodyHtml.replace(/\s+/g, ' ');
+    expect(html).toContain('<img src="https://img.example/cal.jpg?format=jpg&amp;name=medium" alt="The &quot;big&quot; calendar" width="408" />');
+    expect(html).toContain('<a title="x">link</a>');
+    expect(html).not.toMatch(/&lt;img|src=\s|style|\{/);
+    const removed = r.diagnostics.filter((d) => d.code === 'CONTENT_MDX_REMOVED');
+    expect(removed.map((d) => [d.line, d.message])).toEqual([[7, expect.stringContaining('2 MDX {expressions}')]]);
+    expect(removed[0]?.message).toContain('line 7, 10');
+  });
+
   it('leaves a .md file\'s braces and capitalised tags alone', () => {
     const r = readDocument({ kind: 'markdown', relPath: 'p.md', displayPath: 'articles/p.md' }, 'A {b} <Xy> c', ctx);
     expect(r.ok && r.doc.bodyHtml).toBe('<p>A {b} <Xy> c</p>\n');
@@ -101,7 +125,7 @@ describe('GFM footnotes', () => {
 
 describe('.mdx on hostile input', () => {
   it('stays linear on unclosed comments, strings, tags and many components', () => {
-    for (const unit of ['{/*', '<A/>\n', '{x}\n', '<A b="', '{"a\n', '<A {', '`{']) {
+    for (const unit of ['{/*', '<A/>\n', '{x}\n', '<A b="', '{"a\n', '<A {', '`{', '<a {', '<img src={x} ', '<a\nb={"c"}\n']) {
       const start = process.cpuUsage();
       const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'p.mdx' }, unit.repeat(40_000), ctx);
       const used = process.cpuUsage(start);
