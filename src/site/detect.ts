@@ -209,13 +209,13 @@ function baseUrl(...parts: (string | undefined)[]): string | undefined {
 function literalOption(text: string | undefined, name: string, topLevel = false): string | undefined {
   if (!text) return undefined;
   const matches = optionMatches(text, name);
-  if (!topLevel || matches.length === 0) return matches[0]?.[2];
+  if (!topLevel || matches.length === 0) return matches[0]?.value;
   const anchor = /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+|\bmodule\.exports\s*=\s*|\b(?:const|let|var)\s+nextConfig(?:\s*:\s*[\w.]+)?\s*=\s*)\{/.exec(text);
-  if (!anchor) return matches[0]?.[2];
+  if (!anchor) return matches[0]?.value;
   const open = anchor.index + anchor[0].length - 1;
   const depths = nestingAt(text, [open, ...matches.map((m) => m.index)]);
   const inside = (depths.get(open) ?? 0) + 1;
-  return matches.find((m) => m.index > open && depths.get(m.index) === inside)?.[2];
+  return matches.find((m) => m.index > open && depths.get(m.index) === inside)?.value;
 }
 
 /**
@@ -227,15 +227,17 @@ function shallowOption(text: string | undefined, name: string, maxDepth: number)
   if (!text) return undefined;
   const matches = optionMatches(text, name);
   const depths = nestingAt(text, matches.map((m) => m.index));
-  return matches.find((m) => (depths.get(m.index) ?? 0) <= maxDepth)?.[2];
+  return matches.find((m) => (depths.get(m.index) ?? 0) <= maxDepth)?.value;
 }
 
 /**
- * Every `name: "literal"` in a JS/TS text (a string without interpolation), value in group 2;
- * not one in a comment (`// pathPrefix: "/docs/"`, as config templates ship) or inside a string.
+ * Every `name: "literal"` in a JS/TS text (a string without escapes or interpolation; the other
+ * quote characters may be in it: "Andy's Blog"), with its offset; not one in a comment
+ * (`// pathPrefix: "/docs/"`, as config templates ship) or inside a string.
  */
-function optionMatches(text: string, name: string): RegExpExecArray[] {
-  const matches = [...text.matchAll(new RegExp(`\\b${name}\\s*:\\s*(["'\`])([^"'\`$]+)\\1`, 'g'))];
+function optionMatches(text: string, name: string): { index: number; value: string }[] {
+  const pattern = new RegExp(`\\b${name}\\s*:\\s*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)'|\`([^\`$\\\\]*)\`)`, 'g');
+  const matches = [...text.matchAll(pattern)].map((m) => ({ index: m.index, value: (m[1] ?? m[2] ?? m[3]) as string })).filter((m) => m.value !== '');
   // `nestingAt` steps over comments and strings, so it gives no depth for an offset inside one.
   const depths = nestingAt(text, matches.map((m) => m.index));
   return matches.filter((m) => depths.has(m.index));
@@ -564,7 +566,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const constsText = readText(constsFile ?? '');
       const named = { title: stringConstant(constsText, 'SITE_TITLE'), description: stringConstant(constsText, 'SITE_DESCRIPTION') };
       const from = options.display(cfgFile ?? path.join(root, 'astro.config.mjs'));
-      channel = channelOf(constsFile && (named.title || named.description) ? `${from} and ${options.display(constsFile)}` : from, { link: url, ...named });
+      // Without those constants: the literal title and description of the feed endpoint's own
+      // `rss({ title: "…" })` call (src/pages/rss.xml.js), what its RSS feed says.
+      const rss = named.title || named.description ? undefined : astroRssCall(root);
+      const found = rss ?? { ...named, file: named.title || named.description ? constsFile : undefined };
+      channel = channelOf(found.file ? `${from} and ${options.display(found.file)}` : from, { link: url, title: found.title, description: found.description, ...(rss?.language ? { language: rss.language } : {}) });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
@@ -665,6 +671,26 @@ function eleventyBase(siteUrl: string | undefined, pathPrefix: string | undefine
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The literal `title`, `description` and `<language>` (in `customData`) of the `rss({…})` call
+ * in an Astro site's feed endpoint (`src/pages/rss.xml.js`, `.ts`, `.mjs`; `feed.xml`, `rss.js`),
+ * read as text and never run; undefined when there is none or it names neither.
+ */
+function astroRssCall(root: string): { file: string; title?: string; description?: string; language?: string } | undefined {
+  const pages = path.join(root, 'src', 'pages');
+  const file = firstExisting(pages, ['rss.xml', 'feed.xml', 'rss', 'feed'].flatMap((name) => ['js', 'ts', 'mjs'].map((ext) => `${name}.${ext}`)));
+  const text = readText(file ?? '');
+  const call = text ? /\brss\s*\(\s*\{/.exec(text) : null;
+  const close = text && call ? matchingBrace(text, call.index + call[0].length - 1) : undefined;
+  if (!file || !text || !call || close === undefined) return undefined;
+  const args = text.slice(call.index + call[0].length - 1, close + 1);
+  const title = shallowOption(args, 'title', 1);
+  const description = shallowOption(args, 'description', 1);
+  if (!title && !description) return undefined;
+  const language = /<language>([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)<\/language>/.exec(args)?.[1];
+  return { file, ...(title ? { title } : {}), ...(description ? { description } : {}), ...(language ? { language } : {}) };
 }
 
 /** A locale as sites write it for Open Graph (`en_AU`) as a language tag (`en-AU`). */

@@ -159,6 +159,20 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('astro.config.mjs and src/consts.ts');
   });
 
+  it("Astro without src/consts.ts: the title, description and <language> of the feed endpoint's own rss({…}) call, not an item's title", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': "export default defineConfig({ site: 'https://astro.example' });\n",
+      'src/pages/rss.xml.ts':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is JS source whose template literal must be skipped, not a template here
+        "import rss from '@astrojs/rss';\nexport const GET = async (context) => {\n  const posts = await getPosts();\n  return rss({\n    title: \"Andy's Blog\",\n    description: 'Articles & experiments',\n    site: context.site,\n    items: posts.map((post) => ({ title: 'Item title', link: `/blog/${post.id}/` })),\n    customData: `<language>en-gb</language>`,\n  });\n};\n",
+      'src/content/blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'src/content/blog' });
+    expect(loaded.config).toMatchObject({ title: "Andy's Blog", description: 'Articles & experiments', link: 'https://astro.example/', language: 'en-gb' });
+    expect(loaded.fromSite?.from).toBe('astro.config.mjs and src/pages/rss.xml.ts');
+  });
+
   it("Next.js: the blog's data/siteMetadata.js (the Tailwind starter's and Pliny's shape), read as text", () => {
     const cwd = site({
       'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
