@@ -441,7 +441,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       jekyll = { dir: sourceDir, collectionsDir: contentRoot, destination: path.resolve(root, info.output), folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir) };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
-      channel = channelOf(options.display(configFile), { title: asString(c.title), description: asString(c.description), link: url, language: asString(c.lang), author: personValue(c.author) });
+      // Themes name the site's language `locale` (Minimal Mistakes: "en-US") and its author `owner`
+      // (HPSTR, So Simple: `owner: { name }`), which their layouts show as every post's author.
+      channel = channelOf(options.display(configFile), {
+        title: asString(c.title),
+        description: asString(c.description),
+        link: url,
+        language: asString(c.lang) ?? localeTag(asString(c.locale)),
+        author: personValue(c.author) ?? personValue(c.owner),
+      });
       break;
     }
     case 'hugo': {

@@ -35,6 +35,12 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: '_config.yml', values: expect.objectContaining({ title: 'Tool News', link: 'https://tool.example/blog/' }) });
   });
 
+  it("Jekyll themes: the language from `locale` (Minimal Mistakes) and the author from `owner` (HPSTR, So Simple) when `lang` and `author` are absent", () => {
+    const cwd = site({ '_config.yml': 'title: Theme Blog\nurl: https://theme.example\nlocale: en_GB\nowner:\n  name: Sam Owner\n  email: sam@theme.example\n  avatar: me.jpg\n', '_posts/2024-03-05-first.md': POST });
+    const { loaded } = resolvePaths({ cwd, articles: '_posts' });
+    expect(loaded.config).toMatchObject({ title: 'Theme Blog', language: 'en-GB', author: { name: 'Sam Owner', email: 'sam@theme.example' } });
+  });
+
   it("Jekyll: a _config.yml with a byte order mark and a key given twice is read as Jekyll reads it (the last one wins)", () => {
     const cwd = site({ '_config.yml': '\uFEFFtitle: Old name\nurl: https://tool.example\nbackground: a.png\ntitle: Tool News\nbackground:\n', '_posts/2024-03-05-first.md': POST });
     const { loaded } = resolvePaths({ cwd, articles: '_posts' });
