@@ -48,6 +48,7 @@ export const HTML_FEATURE_NAMES = [
   'lead-non-prose',
   'off-main-non-prose',
   'blocks-since-prose',
+  'off-main-tail',
 ] as const;
 
 export interface HtmlBodyModel extends LogisticModel {
@@ -169,6 +170,12 @@ export function blockFeatures(blocks: readonly ScoredBlock[], root: DomElement):
       mainWords = w;
     }
   }
+  // The last prose block inside the main container: what follows it in other containers is where
+  // the boxes below an article sit (an author's bio, a licence, "more from us"), prose or not.
+  let lastMainProse = -1;
+  blocks.forEach((b, i) => {
+    if (prose[i] && isInside(b.el, main, root)) lastMainProse = i;
+  });
   const counts = new Map<string, number>();
   for (const b of blocks) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
   const classCache = new Map<DomElement, [number, number, number]>();
@@ -229,6 +236,7 @@ export function blockFeatures(blocks: readonly ScoredBlock[], root: DomElement):
     x[25] = !own && x[16] === 0 ? 1 : 0;
     sinceProse = own ? 0 : sinceProse + 1;
     x[26] = Math.log1p(sinceProse);
+    x[27] = !own && x[16] === 0 && lastMainProse >= 0 && i > lastMainProse ? 1 : 0;
     out.push(x);
   }
   return out;
@@ -249,14 +257,16 @@ export function checkHtmlModel(model: HtmlBodyModel): void {
   checkFeatures(model, HTML_FEATURE_NAMES, 'HTML body', 'fit:html');
 }
 
-/** Index of the features that say a block stands before the first or after the last prose block. */
+/** Index of the features that say a block stands before the first or after the last prose block (of the article, or of its main container). */
 const TAIL = HTML_FEATURE_NAMES.indexOf('tail-non-prose');
 const LEAD = HTML_FEATURE_NAMES.indexOf('lead-non-prose');
+const OFF_MAIN_TAIL = HTML_FEATURE_NAMES.indexOf('off-main-tail');
 
 /**
  * Whether the model removes a block: only a block that is not prose and stands before the first
- * or after the last prose block of the article (where the boxes Readability keeps sit: "Über den
- * Autor", "Mehr zum Thema", a table of contents), with few enough words and a probability below
+ * or after the last prose block of the article, or after the last prose of the main container in
+ * another container (where the boxes Readability keeps sit: "Über den Autor" above the author's
+ * bio, "Mehr zum Thema", a table of contents), with few enough words and a probability below
  * `dropBelow`. Between prose blocks, short blocks are mostly the article's own structure (a meal
  * plan's rows, a section heading), which the model cannot tell from chrome well enough.
  */
@@ -264,9 +274,13 @@ export function modelDrops(model: HtmlBodyModel, x: Float64Array, words: number)
   return words <= model.maxWords && isJudged(x) && probability(model, x) < model.dropBelow;
 }
 
-/** Whether the model judges a block at all: it is not prose and stands before the first or after the last prose block. The fit learns from these blocks only. */
+/**
+ * Whether the model judges a block at all: it is not prose and stands before the first or after the
+ * last prose block, or after the main container's last prose outside that container (a box's
+ * heading is followed by the box's own prose: an author bio, a licence). The fit learns from these blocks only.
+ */
 export function isJudged(x: ArrayLike<number>): boolean {
-  return x[TAIL] === 1 || x[LEAD] === 1;
+  return x[TAIL] === 1 || x[LEAD] === 1 || x[OFF_MAIN_TAIL] === 1;
 }
 
 /** Four decimals: enough to read, and stable across platforms' last-bit differences. */

@@ -67,6 +67,20 @@ describe('the HTML body model', () => {
     expect(result.contentText).toContain('Geländer');
   });
 
+  it('judges the short blocks after the last prose of the main container that sit in another container, even when prose follows them (an author box under the article)', () => {
+    const paras = paragraphs(6);
+    const html = page({
+      body: `<article><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div>
+        <div><h3>Über den Autor</h3><p>Jana Beispiel schreibt seit vielen Jahren über Städte, Flüsse, Brücken, Häfen und die Menschen, die an ihnen wohnen, arbeiten, feiern und streiten; vorher war sie Lehrerin, Fährfrau, Kellnerin und Stadtführerin in Bremen, Hamburg, Köln und Basel.</p></div></article>`,
+    });
+    // dropBelow 1: every block the model judges is dropped, so what is dropped is what it judges.
+    const result = extractHtml(html, { ...opts, bodyModel: { model: { ...defaultHtmlModel(), dropBelow: 1, maxWords: 1000 } } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toEqual(['Über den Autor']);
+    // The bio's prose is not judged, nor the article's.
+    expect(result.contentText).toContain('Jana Beispiel schreibt');
+    for (const p of paras) expect(result.contentText).toContain(p);
+  });
+
   it('shows every judged block and its features to an observer, and leaves no class attribute in the content', () => {
     let seen: string[] = [];
     let widths: number[] = [];
