@@ -1,8 +1,10 @@
 import type { ExecFileOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
+import { SOURCE_EXTENSIONS } from '../sources/files.js';
 
 // node:child_process (with net and dgram, ~3.5 ms of CPU to load) only for a build that reads git.
 // Required, not `import()`ed: the CLI's CommonJS script runs in a vm.Script, where a dynamic import
@@ -89,7 +91,10 @@ export function readLog(stdout: string, prefix: string, dates: Map<string, { fir
   const alias = new Map<string, string>();
   /** Article -> the commit time where its history starts (an add), if seen. */
   const began = new Map<string, number>();
-  const article = (path: string): string | undefined => alias.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
+  // Only article files (images, PDFs and scripts beside them have no dates to give, and would
+  // swell the counts of GIT_DATES_UNCERTAIN).
+  const article = (path: string): string | undefined =>
+    alias.get(path) ?? (path.startsWith(prefix) && SOURCE_EXTENSIONS[extname(path).toLowerCase()] !== undefined ? path.slice(prefix.length) : undefined);
   const see = (key: string, when: Date): void => {
     const seen = dates.get(key);
     // The log runs newest first: the first sighting is the last commit, later ones move `first` back.

@@ -33,6 +33,16 @@ describe('readGitDates', () => {
     expect(dates.get('sub/ü b.md')).toEqual({ first: new Date('2021-01-01T00:00:00Z'), last: new Date('2021-01-01T00:00:00Z') });
   });
 
+  it('dates article files only: images and PDFs beside them are not counted', async () => {
+    const { dir, articles } = repo();
+    writeFileSync(path.join(articles, 'photo.jpg'), 'jpeg');
+    writeFileSync(path.join(articles, 'sub', 'race.pdf'), 'pdf');
+    git(dir, ['add', '-A'], '2023-01-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'media'], '2023-01-01T00:00:00Z');
+    const { dates } = await readGitDates(articles, 'articles');
+    expect([...dates.keys()].sort()).toEqual(['a.md', 'sub/ü b.md']);
+  });
+
   it('detects a shallow clone and says how to fix it', async () => {
     const { dir } = repo();
     const clone = mkdtempSync(path.join(tmpdir(), 'feedwright-shallow-'));
