@@ -491,6 +491,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
           break;
         }
       }
+      // An articles folder that holds several languages' content folders (content/ with content/ja/
+      // and content/en/): each article is filed under the language whose folder holds it.
+      if (!info.contentLanguage) {
+        for (const [l, v] of Object.entries(languages)) {
+          const dir = asString(ci(asRecord(v), 'contentDir'));
+          const rel = dir ? relSlash(contentRoot, path.resolve(root, dir)) : '';
+          if (rel) (info.languageDirs ??= {})[rel] = l;
+        }
+      }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
       hugo = { contentDir: contentRoot, params };

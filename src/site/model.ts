@@ -28,6 +28,8 @@ export interface SiteInfo {
   defaultLanguage?: string;
   /** Hugo: the language whose own content folder (languages.<l>.contentDir) holds the articles. */
   contentLanguage?: string;
+  /** Hugo: the languages' own content folders inside the content folder (`ja` -> 'ja'), when the articles folder holds several. */
+  languageDirs?: Record<string, string>;
   /** Languages besides the default: a `post.fr.md` goes under `/fr/`. */
   languages: string[];
   /** Hugo: each language's own `languageCode` and `title` (languages.<l>), for its feed. */

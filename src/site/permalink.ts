@@ -300,6 +300,14 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
 
 // --- Hugo ------------------------------------------------------------------------------------
 
+/** The language whose own content folder (`SiteInfo.languageDirs`) holds the article, and its path inside that folder. */
+function languageFolder(site: SiteInfo, contentPath: string): { contentPath: string; lang: string } | undefined {
+  for (const [dir, lang] of Object.entries(site.languageDirs ?? {})) {
+    if (contentPath.startsWith(`${dir}/`)) return { contentPath: contentPath.slice(dir.length + 1), lang };
+  }
+  return undefined;
+}
+
 function hugoLanguage(site: SiteInfo, stem: string): { stem: string; lang?: string } {
   const m = /^(.*)\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(stem);
   if (m && (site.languages.includes(m[2] as string) || m[2] === site.defaultLanguage)) return { stem: m[1] as string, lang: m[2] as string };
@@ -320,7 +328,8 @@ export function siteLanguage(site: SiteInfo, contentPath: string): { lang: strin
   if (!isMultilingual(site)) return undefined;
   const { lang } = hugoLanguage(site, split(contentPath).stem);
   if (lang) return { lang, rule: `${site.preset}: the file name's language (.${lang}.)` };
-  if (site.contentLanguage) return { lang: site.contentLanguage, rule: `${site.preset}: the language's content folder` };
+  const folder = site.contentLanguage ?? languageFolder(site, contentPath)?.lang;
+  if (folder) return { lang: folder, rule: `${site.preset}: the language's content folder` };
   return { lang: site.defaultLanguage ?? 'en', rule: `${site.preset}: the default content language` };
 }
 
@@ -331,9 +340,14 @@ function langPrefix(site: SiteInfo, lang: string | undefined): string {
   return `/${l}`;
 }
 
-function hugoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  // In a language's own content folder, the page's path starts inside that folder.
+  const folder = languageFolder(site, given.contentPath);
+  const input = folder ? { ...given, contentPath: folder.contentPath } : given;
   const { dirs, stem: rawStem } = split(input.contentPath);
-  const { stem, lang } = hugoLanguage(site, rawStem);
+  const named = hugoLanguage(site, rawStem);
+  const stem = named.stem;
+  const lang = named.lang ?? folder?.lang;
   if (stem === '_index') return { skip: 'a Hugo section page (_index)' };
   const bundle = stem === 'index' && dirs.length > 0;
   const pageDirs = bundle ? dirs.slice(0, -1) : dirs;

@@ -93,6 +93,22 @@ describe('a multilingual site', () => {
     expect(feed(cwd, 'feed.json').items.map((i) => [i.title, i.url, i.language])).toEqual([['Premier billet', 'https://blog.example/fr/posts/premier/', 'fr']]);
   });
 
+  it('Hugo with a content folder per language, the articles folder holding both: each post is filed under its folder\'s language, its path starting inside that folder', async () => {
+    const cwd = makeTree(
+      {
+        'hugo.toml': 'baseURL = "https://blog.example/"\ntitle = "The Blog"\ndefaultContentLanguage = "ja"\n[languages.ja]\n  contentDir = "content/ja/"\n[languages.en]\n  contentDir = "content/en/"\n  title = "The English Blog"\n',
+        'content/ja/entry/2024/03/05/first.md': post('最初の記事', '2024-03-05'),
+        'content/en/entry/2024/03/06/second.md': post('Second post', '2024-03-06'),
+      },
+      'feedwright-languages-',
+    );
+    const r = await run(['build', '--articles', 'content', '--no-color'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(feed(cwd, 'feed.json').items.map((i) => [i.url, i.language])).toEqual([['https://blog.example/entry/2024/03/05/first/', 'ja']]);
+    expect(feed(cwd, 'languages/en/feed.json')).toMatchObject({ title: 'The English Blog' });
+    expect(feed(cwd, 'languages/en/feed.json').items.map((i) => [i.url, i.language])).toEqual([['https://blog.example/en/entry/2024/03/06/second/', 'en']]);
+  });
+
   it('"feeds": { "languages": false } keeps one feed of every language, each item marked with its own', async () => {
     const cwd = makeTree(HUGO, 'feedwright-languages-');
     writeFileSync(path.join(cwd, 'feedwright.config.json'), JSON.stringify({ articles: 'content/posts', site: '.', feeds: { languages: false } }));
