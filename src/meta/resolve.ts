@@ -43,11 +43,14 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   // Folder data (Eleventy directory data files, Hugo cascade) lies under the article's own front matter.
   const folderLayers = site ? folderDataFor(site, doc.relPath) : [];
   // Eleventy's `override:tags` is `tags`, replacing the folder data's value instead of merging with it.
-  const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: doc.frontMatter, overrides: {} };
+  // Hugo reads front matter keys whatever their case (it lower-cases them): `Categories`, `Description`.
+  const folded = site?.preset === 'hugo' ? lowerCaseKeys(doc.frontMatter) : undefined;
+  const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: folded?.data ?? doc.frontMatter, overrides: {} };
   const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyOverrides(l).all : l)), own.plain]) : own.plain;
   const fm = Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged;
   const file = doc.displayPath;
-  const lineOf = (key: string): number | undefined => doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
+  const lineOf = (key: string): number | undefined =>
+    doc.frontMatterLines[folded?.written[key] ?? key] ?? doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
   const at = (key: string) => {
     const line = lineOf(key);
     return line === undefined ? { file } : { file, line };
@@ -906,3 +909,21 @@ export function deriveSummary(bodyText: string, max: number): string {
 }
 
 export type { Provenance };
+
+/**
+ * Front matter with its top-level keys lower-cased, as Hugo reads them (`Title` is `title`; where
+ * both are written, the lower-case one wins), and the key as written for each folded one.
+ */
+function lowerCaseKeys(data: Record<string, unknown>): { data: Record<string, unknown>; written: Record<string, string> } {
+  const out: Record<string, unknown> = {};
+  const written: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const lower = key.toLowerCase();
+    if (lower === key) out[key] = value;
+    else if (!(lower in data)) {
+      out[lower] = value;
+      written[lower] = key;
+    }
+  }
+  return { data: out, written };
+}
