@@ -494,11 +494,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // An articles folder that holds several languages' content folders (content/ with content/ja/
       // and content/en/): each article is filed under the language whose folder holds it.
       if (!info.contentLanguage) {
+        const dirs: Record<string, string> = {};
         for (const [l, v] of Object.entries(languages)) {
           const dir = asString(ci(asRecord(v), 'contentDir'));
           const rel = dir ? relSlash(contentRoot, path.resolve(root, dir)) : '';
-          if (rel) (info.languageDirs ??= {})[rel] = l;
+          if (rel) dirs[rel] = l;
         }
+        if (Object.keys(dirs).length > 0) info.languageDirs = dirs;
       }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
