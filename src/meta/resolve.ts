@@ -910,20 +910,25 @@ export function deriveSummary(bodyText: string, max: number): string {
 
 export type { Provenance };
 
+/** Every known key by its lower-case form (`publishdate` -> `publishDate`), for Hugo's case-blind reading. */
+const KNOWN_BY_LOWER_CASE: ReadonlyMap<string, string> = new Map([...KNOWN_KEYS].map((k) => [k.toLowerCase(), k]));
+
 /**
- * Front matter with its top-level keys lower-cased, as Hugo reads them (`Title` is `title`; where
- * both are written, the lower-case one wins), and the key as written for each folded one.
+ * Front matter read as Hugo reads it, whatever the case of its keys (Hugo lower-cases them):
+ * a key written in another case than a known key's (`Title`, `Categories`, `PublishDate`) is
+ * that key, unless the known spelling is written too; other keys stay as written. `written`
+ * maps each renamed key to the key as written (for its line).
  */
 function lowerCaseKeys(data: Record<string, unknown>): { data: Record<string, unknown>; written: Record<string, string> } {
   const out: Record<string, unknown> = {};
   const written: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
-    const lower = key.toLowerCase();
-    if (lower === key) out[key] = value;
-    else if (!(lower in data)) {
-      out[lower] = value;
-      written[lower] = key;
-    }
+    const known = KNOWN_KEYS.has(key) ? key : KNOWN_BY_LOWER_CASE.get(key.toLowerCase());
+    if (known === undefined || known === key) out[key] = value;
+    else if (!(known in data)) {
+      out[known] = value;
+      written[known] = key;
+    } else out[key] = value;
   }
   return { data: out, written };
 }
