@@ -41,6 +41,9 @@ const FAST_INLINE = ((): Record<string, unknown> | undefined => {
 const mayAutolink = (src: string): boolean =>
   src.includes('@') || src.includes('://') || src.includes('www.') || src.includes('mailto:') || src.includes('xmpp:');
 
+/** How far ahead a trigger sends a token straight to marked's own rule. */
+const AHEAD = 256;
+
 /** A character of an e-mail address's local part, as marked's rule reads it. */
 const EMAIL_CHAR = /[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]/;
 
@@ -66,7 +69,9 @@ export const fastInlineText: MarkedExtension = {
     inlineText(this: Tokenizer, src: string) {
       const rules = this.rules as unknown as { inline: unknown };
       const gfm = Lexer.rules.inline.gfm;
-      if (FAST_INLINE === undefined || rules.inline !== gfm) return false;
+      // A trigger right ahead: marked's own rule decides at once (running the fast rule first
+      // would cost the rest of a long run at every one of the full rule's short tokens: "a@a@a@…").
+      if (FAST_INLINE === undefined || rules.inline !== gfm || mayAutolink(src.slice(0, AHEAD))) return false;
       rules.inline = FAST_INLINE;
       let token: ReturnType<Tokenizer['inlineText']>;
       try {
@@ -74,8 +79,9 @@ export const fastInlineText: MarkedExtension = {
       } finally {
         rules.inline = gfm;
       }
-      // Where an autolink might begin, marked's own rule decides.
-      if (token && mayAutolink(src.slice(0, fullRuleReach(src, token.raw.length)))) return false;
+      // Where an autolink might begin further on, within the full rule's reach, marked's own rule decides.
+      const reach = token ? fullRuleReach(src, token.raw.length) : 0;
+      if (reach > AHEAD && mayAutolink(src.slice(AHEAD - 8, reach))) return false;
       return token;
     },
   },
