@@ -2,14 +2,37 @@
  * Dates of front matter and config. The reading itself is src/extract/dates.ts (`readDateValue`),
  * the one date reader; these names stay for the callers (src/meta/resolve.ts, src/site/).
  */
-import { DATE_YEARS, readDateValue } from '../extract/dates.js';
+import { DATE_YEARS, readDateValue, withStatedOffset, zoneOffset } from '../extract/dates.js';
+
+export { statedOffset } from '../extract/dates.js';
 
 /**
  * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
  * Returns undefined when the value is not a date (the caller reports it with the file and line).
+ * The date carries the offset it was written at (`statedOffset`): the one the string gives
+ * ("+09:00", "Z"), else the zone's on that day, so that the feeds show the day the author wrote
+ * (`date: 2024-03-05` in Asia/Tokyo is 2024-03-05T00:00:00+09:00, not 2024-03-04T15:00:00Z).
  */
 export function parseDateValue(value: unknown, timezone: string): Date | undefined {
-  return readDateValue(value, timezone);
+  const date = readDateValue(value, timezone);
+  if (!date || typeof value !== 'string') return date;
+  const offset = writtenOffset(value.trim(), timezone, date);
+  return offset ? withStatedOffset(date, offset) : date;
+}
+
+/**
+ * The offset (minutes east of UTC) a date string was written at: the one after its time ("Z",
+ * "+09:00", "+0900", "-4", "GMT"), else, with no zone at all, the zone's at that instant; undefined
+ * for a zone given by name ("10:00 PST"), which the date is written in UTC for.
+ */
+function writtenOffset(text: string, timezone: string, date: Date): number | undefined {
+  const zone = /\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z/_+-]*)$/i.exec(text)?.[1];
+  if (zone === undefined) return timezone === 'UTC' ? 0 : zoneOffset(timezone, date);
+  if (/^(?:Z|UTC|GMT|UT)$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
 }
 
 export { formatRfc822, formatRfc3339 } from './format.js';

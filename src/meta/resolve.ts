@@ -7,7 +7,7 @@ import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAt
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
 import { jekyllDatedName, plainLink, siteLanguage, siteLink } from '../site/permalink.js';
-import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS } from './dates.js';
+import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS, statedOffset } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
 import { FEED_KEYS, type FieldName, fieldKeys, fieldNamedBy, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
 import { isHttpUrl, parsePeople } from './people.js';
@@ -57,7 +57,9 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   };
   const fromFm = <T>(key: string, value: T): Sourced<T> => {
     const line = lineOf(key);
-    return line === undefined ? { value, from: 'front-matter' } : { value, from: 'front-matter', line };
+    // A date keeps the offset it was written at (src/meta/dates.ts): the feeds write it so.
+    const offset = value instanceof Date ? statedOffset(value) : undefined;
+    return { value, from: 'front-matter', ...(line === undefined ? {} : { line }), ...(offset ? { offset } : {}) };
   };
   const badValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
     diagnostics.push(diagnostic('FM_BAD_VALUE', at(key), { key, expected, got: describe(value), example }));
@@ -817,7 +819,8 @@ function fileNameDateText(relPath: string, underscore: boolean): string | undefi
 function fileNameDate(relPath: string, timezone: string, underscore = false): Sourced<Date> | undefined {
   const date = fileNameDateText(relPath, underscore);
   const value = date ? parseDateValue(date, timezone) : undefined;
-  return value ? { value, from: 'file-name' } : undefined;
+  const offset = value ? statedOffset(value) : undefined;
+  return value ? { value, from: 'file-name', ...(offset ? { offset } : {}) } : undefined;
 }
 
 function humanize(name: string): string {

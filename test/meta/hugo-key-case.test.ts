@@ -21,7 +21,7 @@ describe('front matter key case', () => {
     expect(feed.items.find((i) => i.title === 'Capital keys')).toMatchObject({ tags: ['sql'], summary: 'What the post is about.' });
     const explained = await run(['explain', 'content/posts/first.md', '--no-color'], { cwd });
     expect(explained.stdout).toMatch(/title\s+Capital keys\s+\[front-matter line 2\]/);
-    expect(explained.stdout).toMatch(/published\s+2024-03-05T01:00:00Z\s+\[front-matter line 3\]/);
+    expect(explained.stdout).toMatch(/published\s+2024-03-05T10:00:00\+09:00\s+\[front-matter line 3\]/);
   });
 
   it('Jekyll: a capitalised key is another key (FM_UNKNOWN_KEY)', async () => {

@@ -3,7 +3,7 @@
  * written at, so they show the calendar day the page shows; a page that states only an update date
  * was published then.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRfc822, formatRfc3339 } from '../../src/meta/format.js';
@@ -48,5 +48,28 @@ describe('in a build', () => {
     expect(a?.published.value.toISOString()).toBe('2023-06-07T10:00:00.000Z');
     expect(a?.published.from).toBe('meta-tag');
     expect(result.diagnostics.map((d) => d.code)).not.toContain('META_DATE_FROM_MTIME');
+  });
+
+  it('writes a front matter date at the offset it was written at, or the zone it was read in, so the feeds show the day the author wrote', async () => {
+    const { dir, out } = makeProject(
+      {
+        'plain-day.md': '---\ntitle: Plain day\ndate: 2024-03-05\n---\nBody.\n',
+        'with-offset.md': '---\ntitle: With offset\ndate: 2024-03-07T08:00:00+09:00\nupdated: 2024-03-08 07:00:00 -0500\n---\nBody.\n',
+        'in-utc.md': '---\ntitle: In UTC\ndate: 2024-03-06T01:00:00Z\n---\nBody.\n',
+        'named-zone.md': '---\ntitle: Named zone\ndate: Wed, 06 Mar 2024 10:00:00 GMT\n---\nBody.\n',
+      },
+      { timezone: 'Asia/Tokyo', future: 'include', cache: '.cache' },
+    );
+    await buildProject(dir);
+    // The second build reads the articles from the cache: the offsets must survive it.
+    rmSync(out, { recursive: true, force: true });
+    await buildProject(dir);
+    const items = (JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8')) as { items: { title: string; date_published: string; date_modified: string }[] }).items;
+    const byTitle = Object.fromEntries(items.map((i) => [i.title, [i.date_published, i.date_modified]]));
+    expect(byTitle['Plain day']?.[0]).toBe('2024-03-05T00:00:00+09:00');
+    expect(byTitle['With offset']).toEqual(['2024-03-07T08:00:00+09:00', '2024-03-08T07:00:00-05:00']);
+    expect(byTitle['In UTC']?.[0]).toBe('2024-03-06T01:00:00Z');
+    expect(byTitle['Named zone']?.[0]).toBe('2024-03-06T10:00:00Z');
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toContain('<pubDate>Tue, 05 Mar 2024 00:00:00 +0900</pubDate>');
   });
 });
