@@ -33,6 +33,13 @@ export interface TextModel extends LogisticModel {
    */
   tailFrom: number;
   tailBelow: number;
+  /**
+   * In the weak tail a short line is kept as a subheading only when the prose line under it has at
+   * least this probability (elsewhere in the body 0.5): after the story's last sure paragraph, a
+   * heading over a doubtful paragraph ("More on this site", "Recommended for you", a teaser's
+   * headline over its blurb) heads a box, not a section of the story.
+   */
+  tailHeadingBelow: number;
 }
 
 let loaded: TextModel | undefined;
