@@ -271,7 +271,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     // enjoyed this post, consider supporting us", "Subscribe to get new posts by email".
     else if (i > tail && (p[i] ?? 1) < BODY.tailSentenceBelow && unit.words >= BODY.tailSentenceWords.min && unit.words < BODY.tailSentenceWords.max && !isDataRow(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.tailHeadingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
-    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
+    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.headingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -316,7 +316,10 @@ function inIntroducedList(units: readonly Unit[], labels: readonly Label[], i: n
   return false;
 }
 
-/** A subheading's next line is prose with at least this body probability (in the weak tail, `model.tailHeadingBelow`). */
+/**
+ * A subheading's next line is prose with at least this body probability; for a line the model
+ * doubts (below `model.dropBelow`) `model.headingBelow`, in the weak tail `model.tailHeadingBelow`.
+ */
 const HEADS_PROSE_MIN_P = 0.5;
 
 /**

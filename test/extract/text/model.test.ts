@@ -44,11 +44,17 @@ describe('lines the model is sure are not body', () => {
   const input = ['Alte Brücke wird geschlossen', '', paras[0], '', paras[1], '', 'Kurz notiert', 'Lokales', 'Leserbriefe', '', paras[2], '', 'Die Arbeiten im Einzelnen sind diese:', '', 'Pfeiler', 'Geländer', '', paras[3], ''].join('\n');
 
   it('are dropped inside the body as low-score, but not a subheading over prose nor a list introduced by a colon (its intro neither, in the weak tail)', () => {
-    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, tailFrom: 0.9, tailBelow: 0.7, tailHeadingBelow: 0.5 } });
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, headingBelow: 0.5, tailFrom: 0.9, tailBelow: 0.7, tailHeadingBelow: 0.5 } });
     const kept = result.paragraphs.map((p) => p.text);
     expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Kurz notiert', 'Lokales']);
     expect(kept).toContain('Pfeiler');
     expect(kept).toContain('Geländer');
+  });
+
+  it('a line over prose the model doubts (below headingBelow) is no subheading and goes too', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, headingBelow: 0.9, tailBelow: 0 } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Kurz notiert', 'Lokales', 'Leserbriefe']);
+    expect(result.paragraphs.map((p) => p.text)).toContain(paras[2]);
   });
 
   it('dropBelow 0 keeps them', () => {
