@@ -18,12 +18,13 @@
  * The model is an L2-regularised logistic regression on standardised features, fitted by
  * Newton's method (IRLS) from zero weights: no randomness, the same bytes every run. Then the
  * region threshold, the weight of negative scores, the model's weight against the rules, the
- * in-body drop threshold and the weak tail's drop threshold are chosen on a small grid by the mean of the
+ * in-body drop threshold, the probability a subheading's prose needs there, the weak tail's drop
+ * threshold and the probability a subheading's prose needs in the weak tail are chosen on a small grid by the mean of the
  * two sets' end metrics (set 1 word 4-gram F1, set 2 snippet F) on the training pages.
  *
  * Cross-validation: 5 folds, pages of one site (URL host; set 1 pages are one site each) always in
  * the same fold (fold = FNV-1a hash of the site key mod 5); each fold is scored with weights fitted
- * on the other four, and the held-out bodies of all folds are scored together. The grid's four
+ * on the other four, and the held-out bodies of all folds are scored together. The grid's seven
  * thresholds are kept from the fit on all pages unless --cv-full-grid.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,9 +44,13 @@ const THRESHOLDS = [-1, 0];
 const NEGATIVE_SCALES = [0.5, 1];
 const MODEL_WEIGHTS = [0.25, 0.5, 1];
 const DROP_BELOW = [0.1, 0.2, 0.3];
+/** A line below dropBelow heads a section only over prose with at least this probability (0.5 unless a value earns its place). */
+const HEADING_BELOW = [0.6, 0.7];
 /** The weak tail of the body starts after its last prose line with at least this probability. */
 const TAIL_FROM = 0.9;
 const TAIL_BELOW = [0.5, 0.7];
+/** In the weak tail, the probability a subheading's next prose line needs (0.5, as elsewhere in the body, unless a value earns its place). */
+const TAIL_HEADING_BELOW = [0.6, 0.7];
 
 interface Sample {
   x: Float64Array;
@@ -92,10 +97,12 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
     modelWeight: 0,
     wordCap: WORD_CAP,
     dropBelow: 0,
+    headingBelow: 0.5,
     tailFrom: TAIL_FROM,
     tailBelow: 0,
+    tailHeadingBelow: 0.5,
   };
-  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight, dropBelow: grid.dropBelow, tailBelow: grid.tailBelow };
+  if (grid) return { ...base, threshold: grid.threshold, negativeScale: grid.negativeScale, modelWeight: grid.modelWeight, dropBelow: grid.dropBelow, headingBelow: grid.headingBelow, tailBelow: grid.tailBelow, tailHeadingBelow: grid.tailHeadingBelow };
   const pages = data.map((d) => d.page);
   const evaluate = (model: TextModel): number => objective(scorePages(pages, (page) => bodyOf(page, { model })));
   // modelWeight 0 (the phrase rules alone) is the first candidate: the model must earn its weight.
@@ -117,12 +124,29 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
     log(`  dropBelow ${dropBelow}: ${score.toFixed(4)}`);
     if (score > best.score + 1e-9) best = { model, score };
   }
+  if (best.model.dropBelow > 0) {
+    for (const headingBelow of HEADING_BELOW) {
+      const model = { ...best.model, headingBelow };
+      const score = evaluate(model);
+      log(`  headingBelow ${headingBelow}: ${score.toFixed(4)}`);
+      if (score > best.score + 1e-9) best = { model, score };
+    }
+  }
   // tailBelow 0 (no weak-tail drops) stays unless a value earns its place.
   for (const tailBelow of TAIL_BELOW) {
     const model = { ...best.model, tailBelow };
     const score = evaluate(model);
     log(`  tailBelow ${tailBelow}: ${score.toFixed(4)}`);
     if (score > best.score + 1e-9) best = { model, score };
+  }
+  // Only with the weak tail on: a subheading there needs surer prose under it.
+  if (best.model.tailBelow > 0) {
+    for (const tailHeadingBelow of TAIL_HEADING_BELOW) {
+      const model = { ...best.model, tailHeadingBelow };
+      const score = evaluate(model);
+      log(`  tailHeadingBelow ${tailHeadingBelow}: ${score.toFixed(4)}`);
+      if (score > best.score + 1e-9) best = { model, score };
+    }
   }
   return best.model;
 }
@@ -140,8 +164,10 @@ function serialise(model: TextModel): string {
     `  "modelWeight": ${model.modelWeight},`,
     `  "wordCap": ${model.wordCap},`,
     `  "dropBelow": ${model.dropBelow},`,
+    `  "headingBelow": ${model.headingBelow},`,
     `  "tailFrom": ${model.tailFrom},`,
-    `  "tailBelow": ${model.tailBelow}`,
+    `  "tailBelow": ${model.tailBelow},`,
+    `  "tailHeadingBelow": ${model.tailHeadingBelow}`,
     '}',
   ];
   return `${lines.join('\n')}\n`;
@@ -168,7 +194,7 @@ function main(): void {
   const check = argv.includes('--check');
   const quiet = !argv.includes('--verbose');
   // By default a fold refits the weights and keeps the grid's thresholds chosen on all pages
-  // (four numbers); --cv-full-grid reruns the grid in every fold (five times slower).
+  // (seven numbers); --cv-full-grid reruns the grid in every fold (five times slower).
   const cvFullGrid = argv.includes('--cv-full-grid');
   const log = (line: string): void => {
     if (!quiet) process.stderr.write(`${line}\n`);
@@ -185,7 +211,7 @@ function main(): void {
     if (!same) process.exitCode = 1;
   } else {
     writeFileSync(MODEL_FILE, text);
-    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight}, dropBelow ${model.dropBelow}, tailBelow ${model.tailBelow})\n`);
+    process.stdout.write(`wrote ${MODEL_FILE} (threshold ${model.threshold}, negativeScale ${model.negativeScale}, modelWeight ${model.modelWeight}, dropBelow ${model.dropBelow}, headingBelow ${model.headingBelow}, tailBelow ${model.tailBelow}, tailHeadingBelow ${model.tailHeadingBelow})\n`);
   }
   const all = data.map((d) => d.page);
   const inSampleBodies = new Map(all.map((page) => [page.id, bodyOf(page, { model })]));

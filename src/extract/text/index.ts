@@ -270,8 +270,8 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     // There a sentence of a short paragraph the model doubts strongly is a sign-off too: "If you
     // enjoyed this post, consider supporting us", "Subscribe to get new posts by email".
     else if (i > tail && (p[i] ?? 1) < BODY.tailSentenceBelow && unit.words >= BODY.tailSentenceWords.min && unit.words < BODY.tailSentenceWords.max && !isDataRow(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
-    else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
-    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
+    else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.tailHeadingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
+    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.headingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -316,11 +316,20 @@ function inIntroducedList(units: readonly Unit[], labels: readonly Label[], i: n
   return false;
 }
 
-/** The next line (within the body) is prose the model keeps, or a table row: line `i` is its subheading. */
-function headsProse(units: readonly Unit[], labels: readonly Label[], p: Float64Array, i: number, end: number): boolean {
+/**
+ * A subheading's next line is prose with at least this body probability; for a line the model
+ * doubts (below `model.dropBelow`) `model.headingBelow`, in the weak tail `model.tailHeadingBelow`.
+ */
+const HEADS_PROSE_MIN_P = 0.5;
+
+/**
+ * The next line (within the body) is prose the model keeps (probability at least `minP`), or a
+ * table row: line `i` is its subheading.
+ */
+function headsProse(units: readonly Unit[], labels: readonly Label[], p: Float64Array, i: number, end: number, minP = HEADS_PROSE_MIN_P): boolean {
   const next = units[i + 1];
   if (i + 1 > end || next === undefined) return false;
-  return (isProse(next) && (p[i + 1] ?? 0) >= 0.5) || isDataRow(next, labels[i + 1] as Label);
+  return (isProse(next) && (p[i + 1] ?? 0) >= minP) || isDataRow(next, labels[i + 1] as Label);
 }
 
 /**

@@ -27,12 +27,24 @@ export interface TextModel extends LogisticModel {
   /** Inside the body, a line that is not a sentence or a list item with p below this is dropped ('low-score'). */
   dropBelow: number;
   /**
+   * ... unless it is a subheading: the prose line under it has at least this probability. A teaser
+   * headline set into the story or a menu line stands over prose the model is less sure of.
+   */
+  headingBelow: number;
+  /**
    * The body's weak tail starts after its last prose line with p at least `tailFrom`; there a short
    * line (not prose, a list item, a data row or a subheading) with p below `tailBelow` is dropped
    * ('low-score') even when it ends like a sentence. `tailBelow` 0 turns this off.
    */
   tailFrom: number;
   tailBelow: number;
+  /**
+   * In the weak tail a short line is kept as a subheading only when the prose line under it has at
+   * least this probability (elsewhere in the body 0.5): after the story's last sure paragraph, a
+   * heading over a doubtful paragraph ("More on this site", "Recommended for you", a teaser's
+   * headline over its blurb) heads a box, not a section of the story.
+   */
+  tailHeadingBelow: number;
 }
 
 let loaded: TextModel | undefined;

@@ -44,11 +44,17 @@ describe('lines the model is sure are not body', () => {
   const input = ['Alte Brücke wird geschlossen', '', paras[0], '', paras[1], '', 'Kurz notiert', 'Lokales', 'Leserbriefe', '', paras[2], '', 'Die Arbeiten im Einzelnen sind diese:', '', 'Pfeiler', 'Geländer', '', paras[3], ''].join('\n');
 
   it('are dropped inside the body as low-score, but not a subheading over prose nor a list introduced by a colon (its intro neither, in the weak tail)', () => {
-    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, tailFrom: 0.9, tailBelow: 0.7 } });
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, headingBelow: 0.5, tailFrom: 0.9, tailBelow: 0.7, tailHeadingBelow: 0.5 } });
     const kept = result.paragraphs.map((p) => p.text);
     expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Kurz notiert', 'Lokales']);
     expect(kept).toContain('Pfeiler');
     expect(kept).toContain('Geländer');
+  });
+
+  it('a line over prose the model doubts (below headingBelow) is no subheading and goes too', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), dropBelow: 0.5, headingBelow: 0.9, tailBelow: 0 } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score').flatMap((d) => d.text.split('\n'))).toEqual(['Kurz notiert', 'Lokales', 'Leserbriefe']);
+    expect(result.paragraphs.map((p) => p.text)).toContain(paras[2]);
   });
 
   it('dropBelow 0 keeps them', () => {
@@ -76,6 +82,29 @@ describe("short lines in the body's weak tail", () => {
   it('tailBelow 0 keeps them', () => {
     const result = extractText(input, { ...UTC, model: { ...defaultModel(), tailBelow: 0 } });
     expect(result.paragraphs.map((p) => p.text)).toContain('Send me email every new post.');
+  });
+});
+
+describe("a heading in the body's weak tail", () => {
+  const paras = [
+    'The old bridge over the river will be closed for repairs from Monday, the city council decided on Tuesday evening after a long debate.',
+    'Engineers found cracks in two of the piers last winter, and the council was told that the bridge could not carry buses any longer.',
+    'The repairs are expected to cost about four million euros, most of which will come from a state fund for old structures and roads.',
+    'Shops near the bridge will get help while the work goes on, the mayor said at a meeting in the town hall on Tuesday evening.',
+  ];
+  const box = 'The council has closed three other bridges in the city since 2019, and two of them are still waiting for the money to repair them, officials said.';
+  const input = ['Old bridge to close', '', ...paras.flatMap((p) => [p, '']), 'Further reading', '', box, '', 'Share', 'Tweet', ''].join('\n');
+  const tail = { tailFrom: 0.9, tailBelow: 0.7 };
+
+  it('over a paragraph the model doubts (below tailHeadingBelow) heads a box and is dropped as low-score', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), ...tail, tailHeadingBelow: 0.9 } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toEqual(['Further reading']);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([...paras, box]);
+  });
+
+  it('tailHeadingBelow 0.5 (as elsewhere in the body) keeps it as a subheading', () => {
+    const result = extractText(input, { ...UTC, model: { ...defaultModel(), ...tail, tailHeadingBelow: 0.5 } });
+    expect(result.paragraphs.map((p) => p.text)).toEqual([...paras, 'Further reading', box]);
   });
 });
 
