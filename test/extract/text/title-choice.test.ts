@@ -114,4 +114,18 @@ describe('the headline finder (text/headline.ts)', () => {
     // The headline stands right above the byline.
     expect(chosen?.x[TITLE_FEATURE_NAMES.indexOf('anchor-below')]).toBe(1);
   });
+
+  it('fills the features only the trace uses (page title at the top, question, Title Case, colon), and chooses the same line with or without a trace', () => {
+    const trace: TitleTrace = [];
+    const text = ['Why do night trains return? | Rail News', '', 'Sections', '', 'Home » News', '', 'Why Do Night Trains Return?', '', 'By Jane Doe', '', ...STORY].join('\n');
+    const traced = extractText(text, { ...UTC, titleTrace: trace });
+    expect(traced.title).toEqual(extractText(text, UTC).title);
+    const chosen = trace[0]?.candidates.find((c) => c.index === trace[0]?.chosen);
+    expect(chosen?.text).toBe('Why Do Night Trains Return?');
+    const feature = (name: (typeof TITLE_FEATURE_NAMES)[number]): number | undefined => chosen?.x[TITLE_FEATURE_NAMES.indexOf(name)];
+    expect(feature('top-line-agreement')).toBe(1);
+    expect(feature('question-or-exclamation')).toBe(1);
+    expect(feature('capitalised-share')).toBe(1);
+    expect(feature('log-words')).toBeCloseTo(Math.log(6));
+  });
 });
