@@ -133,7 +133,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     const heads = headsStory(units, labels, i);
     const fullStop = /[.…][”"’»)]*$/u.test(unit.text);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
-    if (i > from && !anchored && !precedes && !(loose && heads && !fullStop)) continue;
+    if (i > from && !anchored && !precedes && !(heads && !fullStop)) continue;
     // The hand score needs only some of the features; the others (and the vector itself) are
     // built only for a trace (scripts/title-ranking.ts), which costs ~1 % of a page's CPU.
     const x = new Float64Array(TITLE_FEATURE_NAMES.length);
@@ -479,7 +479,13 @@ export const TITLE = {
   maxChars: 400,
   /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
   lowerCaseCost: 6,
-  /** How many units into the body a headline may be found (when right above a byline or date). */
+  /**
+   * A line inside the body with no byline or date next to it, taken because it heads the story:
+   * the body may have started at its headline, but a question or a subheading there is more often
+   * the story's first section, so a headline above the body that ties with it keeps the lead.
+   */
+  unanchoredInsideCost: 4,
+  /** How many units into the body a headline may be found (when right above a byline or date, or heading the story). */
   insideReach: 2,
   /** When no headline was found: how many units into the body a line over its prose may be one. */
   looseReach: 20,
@@ -534,7 +540,8 @@ function handScore(x: Float64Array): number {
     TITLE.sentenceCost * f(6) -
     TITLE.quoteCost * f(7) -
     TITLE.lowerCaseCost * f(8) -
-    TITLE.distanceCost * f(9) +
+    TITLE.distanceCost * f(9) -
+    TITLE.unanchoredInsideCost * f(10) * (1 - f(11)) * (1 - f(12)) +
     TITLE.anchorBonus * f(11) +
     TITLE.aboveDekBonus * f(13) +
     TITLE.repeatBonus * f(14) +

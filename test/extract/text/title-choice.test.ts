@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
-import { extractText, type TitleTrace } from '../../../src/extract/text/index.js';
+import { findTitle, TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
+import { extractText, type Label, type TitleTrace } from '../../../src/extract/text/index.js';
+import { buildUnits, normaliseInput } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
 
@@ -127,5 +128,23 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(feature('question-or-exclamation')).toBe(1);
     expect(feature('capitalised-share')).toBe(1);
     expect(feature('log-words')).toBeCloseTo(Math.log(6));
+  });
+
+  // findTitle on a page whose body (found in step 3) starts at the given line.
+  const titleWhenBodyStartsAt = (lines: string[], first: string): string | undefined => {
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    const labels: Label[] = units.map(() => ({ weight: 1 }));
+    const title = findTitle(units, labels, units.findIndex((u) => u.text === first));
+    return title === undefined ? undefined : units[title]?.text;
+  };
+
+  it('takes the body’s first line as the headline when it heads the story and nothing above is one', () => {
+    const lines = ['Zum Kreditvergleich', '', 'Wie hoch sind die Zinsen für einen Privatkredit?', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, 'Wie hoch sind die Zinsen für einen Privatkredit?')).toBe('Wie hoch sind die Zinsen für einen Privatkredit?');
+  });
+
+  it('keeps a headline above the body over a question that opens the story’s first section', () => {
+    const lines = ['Night trains return to the main line', '', 'Will trains run every fifteen minutes?', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, 'Will trains run every fifteen minutes?')).toBe('Night trains return to the main line');
   });
 });
