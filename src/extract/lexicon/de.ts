@@ -40,6 +40,7 @@ export const de: Lexicon = {
   },
   published: ['veröffentlicht', 'erschienen', 'publiziert', 'erstellt', 'datum', 'stand', 'erscheinungsdatum', 'veröffentlichung'],
   updated: ['aktualisiert', 'zuletzt aktualisiert', 'geändert', 'zuletzt geändert', 'bearbeitet', 'überarbeitet', 'zuletzt überarbeitet', 'update'],
+  eventLabels: ['termin', 'termine', 'wann', 'veranstaltungsdatum', 'anmeldeschluss', 'einsendeschluss', 'frist'],
   dateJoiners: ['am', 'um', 'uhr', 'den', 'der', 'vom'],
   slashDayFirst: true,
   stopwords: ['der', 'die', 'und', 'nicht', 'ist', 'das', 'mit', 'auf', 'sich', 'auch', 'ein', 'eine', 'für', 'wir'],

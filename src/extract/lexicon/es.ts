@@ -33,6 +33,7 @@ export const es: Lexicon = {
   },
   published: ['publicado', 'publicada', 'fecha', 'creado'],
   updated: ['actualizado', 'actualizada', 'actualización', 'modificado'],
+  eventLabels: ['cuándo', 'fecha del evento', 'fecha límite'],
   dateJoiners: ['de', 'del', 'el', 'a', 'las', 'la', 'hs', 'y'],
   slashDayFirst: true,
   stopwords: ['el', 'los', 'y', 'del', 'que', 'para', 'una', 'con', 'por', 'las', 'es', 'se', 'como'],

@@ -33,6 +33,7 @@ export const fr: Lexicon = {
   },
   published: ['publié', 'publiée', 'publication', 'date', 'le'],
   updated: ['mis à jour', 'mise à jour', 'modifié', 'modifiée', 'actualisé'],
+  eventLabels: ['quand', 'date de l’événement', 'date limite'],
   dateJoiners: ['le', 'à', 'h', 'du', 'et'],
   slashDayFirst: true,
   stopwords: ['le', 'les', 'et', 'des', 'est', 'pour', 'une', 'dans', 'que', 'pas', 'sur', 'avec', 'qui'],

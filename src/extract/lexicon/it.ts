@@ -33,6 +33,7 @@ export const it: Lexicon = {
   },
   published: ['pubblicato', 'pubblicata', 'data'],
   updated: ['aggiornato', 'aggiornata', 'modificato'],
+  eventLabels: ['quando', 'data dell’evento', 'scadenza'],
   dateJoiners: ['il', 'alle', 'del', 'di', 'ore'],
   slashDayFirst: true,
   stopwords: ['il', 'che', 'di', 'della', 'per', 'una', 'non', 'sono', 'gli', 'anche', 'con', 'del'],

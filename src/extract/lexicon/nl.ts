@@ -30,6 +30,7 @@ export const nl: Lexicon = {
   },
   published: ['gepubliceerd', 'geplaatst', 'datum'],
   updated: ['bijgewerkt', 'laatst bijgewerkt', 'gewijzigd'],
+  eventLabels: ['wanneer', 'datum evenement', 'deadline'],
   dateJoiners: ['op', 'om', 'uur', 'van'],
   slashDayFirst: true,
   stopwords: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'voor', 'zijn', 'met', 'ik', 'je', 'op'],

@@ -32,6 +32,7 @@ export const pt: Lexicon = {
   },
   published: ['publicado', 'publicada', 'data'],
   updated: ['atualizado', 'atualizada', 'atualização'],
+  eventLabels: ['quando', 'data do evento', 'prazo'],
   dateJoiners: ['de', 'do', 'em', 'às', 'as', 'a', 'h'],
   slashDayFirst: true,
   stopwords: ['o', 'que', 'não', 'uma', 'para', 'com', 'os', 'do', 'da', 'em', 'um', 'se', 'no'],

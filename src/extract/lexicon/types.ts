@@ -35,6 +35,8 @@ export interface Lexicon {
   published: readonly string[];
   /** Labels of an update date: "updated", "aktualisiert". */
   updated: readonly string[];
+  /** Labels of an event's date, never the page's: "Termin:", "When:", "Deadline:". */
+  eventLabels?: readonly string[];
   /** Small words inside or around a written date: "de", "um", "à", "at", "Uhr". */
   dateJoiners: readonly string[];
   /** Whether numeric dates with slashes are day-first (03/05 = 3 May). */

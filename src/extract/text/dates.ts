@@ -21,7 +21,7 @@
  *   dates are read without a reference).
  */
 import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline, statesTwoDays } from '../dates.js';
-import { alternation, guessLanguage, WEEKDAY_WORDS } from '../lexicon/index.js';
+import { alternation, EVENT_LABELS, guessLanguage, WEEKDAY_WORDS } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
 
@@ -179,8 +179,19 @@ function fieldDate(text: string, timezone: string): DateLine | undefined {
   return undefined;
 }
 
-/** The date of a short line that is a date line (a label or a name beside the date) or a metadata bar with one; never after the reference. */
+/** A line that opens with an event's label ("Termin: 21.02.2020, 19 Uhr", "When: May 3"): the date is the event's, not the page's. */
+const EVENT_LINE = new RegExp(`^[^\\p{L}\\d]*(?:${alternation(EVENT_LABELS)})\\s*:`, 'iu');
+/** A link to the previous or next post ("« Whiskydinner 14.12.2019", "Gin Tasting 15.05.2020 »"): its date is that post's. */
+const NEIGHBOUR_POST = /^\s*[«‹←]|[»›→]\s*$/u;
+
+/** The line states another thing's date than the page's: an event's, or a neighbouring post's. */
+function othersDate(text: string): boolean {
+  return EVENT_LINE.test(text) || NEIGHBOUR_POST.test(text);
+}
+
+/** The date of a short line that is a date line (a label or a name beside the date) or a metadata bar with one; never after the reference, never another thing's (`othersDate`). */
 function dateLineOf(text: string, page: PageShape): DateLine | undefined {
+  if (othersDate(text)) return undefined;
   let line = readDateLine(text, page.timezone, undefined, 6);
   if (!line) {
     // A meta line that opens with the date may name the author and the categories after it: "21/06/2014 Tony Carter All, Books, News".
@@ -275,7 +286,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   const leadTo = page.end >= page.start ? Math.min(Math.max(leadFrom, page.start) + LEAD_UNITS - 1, leadFrom + MAX_DISTANCE) : leadFrom - 1;
   for (let i = leadFrom; i <= Math.min(leadTo, units.length - 1); i += 1) {
     const unit = units[i] as Unit;
-    if (dated.has(i) || unit.words === 0 || page.kept(i) || !DATE_HINT.test(unit.text.slice(0, DATELINE_HEAD))) continue;
+    if (dated.has(i) || unit.words === 0 || page.kept(i) || !DATE_HINT.test(unit.text.slice(0, DATELINE_HEAD)) || othersDate(unit.text)) continue;
     const m = readDateline(unit.text, page.timezone);
     if (m && (page.now === undefined || m.value.getTime() <= page.now.getTime())) dated.set(i, { kind: 'published', value: m.value, line: unit.line, near: false });
   }
@@ -285,6 +296,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     const i = byLine.get(d.line);
     if (i === undefined) continue;
     const unit = units[i] as Unit;
+    if (othersDate(unit.text)) continue;
     candidates.set(i, { ...d, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
   }
   // Slashed dates read in the page's order (`03/05/2022` on a Spanish page is 3 May), which the

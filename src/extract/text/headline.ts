@@ -133,10 +133,13 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     const heads = headsStory(units, labels, i);
     const fullStop = /[.…][”"’»)]*$/u.test(unit.text);
     // Inside the body only a line right above (or right below) a byline or date is a headline.
-    if (i > from && !anchored && !precedes && !(loose && heads && !fullStop)) continue;
+    if (i > from && !anchored && !precedes && !(heads && !fullStop)) continue;
+    // The hand score needs only some of the features; the others (and the vector itself) are
+    // built only for a trace (scripts/title-ranking.ts), which costs ~1 % of a page's CPU.
     const x = new Float64Array(TITLE_FEATURE_NAMES.length);
     x[0] = 1;
     headlineShape(unit, x);
+    if (trace) traceShape(unit, x);
     x[9] = Math.max(0, from - i);
     x[10] = i > from ? 1 : 0;
     x[11] = anchored ? 1 : 0;
@@ -149,7 +152,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
       copies ??= shortKeyPositions(units);
       const positions = copies.get(keyOf(unit)) ?? [];
       x[14] = repeatedNearOrAtTop(positions, i) ? 1 : 0;
-      x[18] = positions.some((j) => j !== i && j < PAGE_TITLE_UNITS) ? 1 : 0;
+      if (trace) x[18] = positions.some((j) => j !== i && j < PAGE_TITLE_UNITS) ? 1 : 0;
     }
     // A headline names what the story's first sentences are about; a widget or a teaser does not.
     // (Not a sentence: a dek ending in a full stop shares the story's words too.)
@@ -169,11 +172,13 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
       quoting ??= quotingLines(units);
       if (quotedElsewhere(quoting, i, unit.text)) x[17] = 1;
     }
-    // The page title the scraper kept at the top ("<headline> | Site", "<headline> - Site").
-    top ??= topLines(units);
-    x[19] = topAgreement(top, i, unit.text);
-    x[20] = heads ? 1 : 0;
-    x[26] = label.rule === 'duplicate-block' ? 1 : 0;
+    if (trace) {
+      // The page title the scraper kept at the top ("<headline> | Site", "<headline> - Site").
+      top ??= topLines(units);
+      x[19] = topAgreement(top, i, unit.text);
+      x[20] = heads ? 1 : 0;
+      x[26] = label.rule === 'duplicate-block' ? 1 : 0;
+    }
     x[1] = handScore(x);
     candidates.push({ index: i, text: unit.text, x });
   }
@@ -474,7 +479,13 @@ export const TITLE = {
   maxChars: 400,
   /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
   lowerCaseCost: 6,
-  /** How many units into the body a headline may be found (when right above a byline or date). */
+  /**
+   * A line inside the body with no byline or date next to it, taken because it heads the story:
+   * the body may have started at its headline, but a question or a subheading there is more often
+   * the story's first section, so a headline above the body that ties with it keeps the lead.
+   */
+  unanchoredInsideCost: 4,
+  /** How many units into the body a headline may be found (when right above a byline or date, or heading the story). */
   insideReach: 2,
   /** When no headline was found: how many units into the body a line over its prose may be one. */
   looseReach: 20,
@@ -494,7 +505,7 @@ function looksLikeHeadline(unit: Unit): boolean {
   return true;
 }
 
-/** Sets the candidate's shape features (see `TITLE_FEATURE_NAMES`): how much the line looks like a headline. */
+/** Sets the candidate's shape features the hand score weighs (see `TITLE_FEATURE_NAMES`): how much the line looks like a headline. */
 function headlineShape(unit: Unit, x: Float64Array): void {
   // Four to twenty-five words; a dek is longer than `TITLE.dekWords` words.
   x[2] = unit.words >= 4 && unit.words <= 25 ? 1 : unit.words === 3 ? 0.5 : 0;
@@ -507,8 +518,12 @@ function headlineShape(unit: Unit, x: Float64Array): void {
   x[6] = unit.sentence && !asks ? 1 : 0;
   x[7] = NOT_HEADLINE.pullQuote.pattern.test(unit.text) ? 1 : 0;
   x[8] = startsLowerCase(unit.text) ? 1 : 0;
+}
+
+/** Sets the shape features the hand score does not use (see `TITLE_FEATURE_NAMES`), for a trace only. */
+function traceShape(unit: Unit, x: Float64Array): void {
   x[21] = Math.log(1 + unit.words);
-  x[22] = asks ? 1 : 0;
+  x[22] = /[?!][”"’»)]*$/u.test(unit.text) ? 1 : 0;
   const words = unit.text.match(/\p{L}+/gu) ?? [];
   x[23] = words.length === 0 ? 0 : words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
   x[24] = /\p{L}:\s/u.test(unit.text) ? 1 : 0;
@@ -525,7 +540,8 @@ function handScore(x: Float64Array): number {
     TITLE.sentenceCost * f(6) -
     TITLE.quoteCost * f(7) -
     TITLE.lowerCaseCost * f(8) -
-    TITLE.distanceCost * f(9) +
+    TITLE.distanceCost * f(9) -
+    TITLE.unanchoredInsideCost * f(10) * (1 - f(11)) * (1 - f(12)) +
     TITLE.anchorBonus * f(11) +
     TITLE.aboveDekBonus * f(13) +
     TITLE.repeatBonus * f(14) +

@@ -155,7 +155,7 @@ const CHROME_LABEL_WORDS: ReadonlySet<string> = new Set(
 
 const LEXICON_STOPWORDS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => l.stopwords));
 /** Words that open labels and phrases, never a bare name. */
-const PHRASE_OPENERS: ReadonlySet<string> = new Set(['in', 'im', 'mein', 'meine', 'my', 'a', 'an', 'our', 'unsere', 'les', 'los', 'las', 'il']);
+const PHRASE_OPENERS: ReadonlySet<string> = new Set(['in', 'im', 'mein', 'meine', 'my', 'a', 'an', 'our', 'unsere', 'les', 'los', 'las', 'il', 'zum', 'zur', 'vom', 'beim', 'ins']);
 
 const MAX_BYLINE_LENGTH = 160;
 

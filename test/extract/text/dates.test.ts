@@ -33,6 +33,19 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     expect(extractText(text, UTC).published).toBeUndefined();
   });
 
+  it('takes no event’s date for the page’s, even a single one right under the headline', () => {
+    const text = ['Whisky tasting in Halle', '', 'Termin: 21.02.2020, 19 Uhr', '', ...BODY].join('\n');
+    expect(extractText(text, UTC).published).toBeUndefined();
+    expect(extractText(['Night trains return', '', 'When: May 3, 2020', '', ...BODY].join('\n'), UTC).published).toBeUndefined();
+  });
+
+  it('takes no date from a link to the previous or next post', () => {
+    const text = ['Trains to run every fifteen minutes', '', ...BODY, '', 'Categories: News', '', '« Whisky Dinner 14.12.2019'].join('\n');
+    expect(extractText(text, UTC).published).toBeUndefined();
+    // (A date line of the page is still read.)
+    expect(day(extractText(['Trains to run every fifteen minutes', '', '14.12.2019', '', ...BODY].join('\n'), UTC))).toBe('2019-12-14');
+  });
+
   it('prefers the byline’s date to a comment’s below the story', () => {
     const text = ['Trains to run every fifteen minutes', 'Posted on 21 July 2019 by Realiberry', '', ...BODY, '', '3 Responses', 'Baschurr says:', '22 July 2019 at 16:25', 'Nice one.', 'Reply'].join('\n');
     expect(day(extractText(text, UTC))).toBe('2019-07-21');

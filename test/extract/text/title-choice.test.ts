@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
-import { extractText, type TitleTrace } from '../../../src/extract/text/index.js';
+import { findTitle, TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
+import { extractText, type Label, type TitleTrace } from '../../../src/extract/text/index.js';
+import { buildUnits, normaliseInput } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
 
@@ -113,5 +114,37 @@ describe('the headline finder (text/headline.ts)', () => {
     }
     // The headline stands right above the byline.
     expect(chosen?.x[TITLE_FEATURE_NAMES.indexOf('anchor-below')]).toBe(1);
+  });
+
+  it('fills the features only the trace uses (page title at the top, question, Title Case, colon), and chooses the same line with or without a trace', () => {
+    const trace: TitleTrace = [];
+    const text = ['Why do night trains return? | Rail News', '', 'Sections', '', 'Home » News', '', 'Why Do Night Trains Return?', '', 'By Jane Doe', '', ...STORY].join('\n');
+    const traced = extractText(text, { ...UTC, titleTrace: trace });
+    expect(traced.title).toEqual(extractText(text, UTC).title);
+    const chosen = trace[0]?.candidates.find((c) => c.index === trace[0]?.chosen);
+    expect(chosen?.text).toBe('Why Do Night Trains Return?');
+    const feature = (name: (typeof TITLE_FEATURE_NAMES)[number]): number | undefined => chosen?.x[TITLE_FEATURE_NAMES.indexOf(name)];
+    expect(feature('top-line-agreement')).toBe(1);
+    expect(feature('question-or-exclamation')).toBe(1);
+    expect(feature('capitalised-share')).toBe(1);
+    expect(feature('log-words')).toBeCloseTo(Math.log(6));
+  });
+
+  // findTitle on a page whose body (found in step 3) starts at the given line.
+  const titleWhenBodyStartsAt = (lines: string[], first: string): string | undefined => {
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    const labels: Label[] = units.map(() => ({ weight: 1 }));
+    const title = findTitle(units, labels, units.findIndex((u) => u.text === first));
+    return title === undefined ? undefined : units[title]?.text;
+  };
+
+  it('takes the body’s first line as the headline when it heads the story and nothing above is one', () => {
+    const lines = ['Zum Kreditvergleich', '', 'Wie hoch sind die Zinsen für einen Privatkredit?', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, 'Wie hoch sind die Zinsen für einen Privatkredit?')).toBe('Wie hoch sind die Zinsen für einen Privatkredit?');
+  });
+
+  it('keeps a headline above the body over a question that opens the story’s first section', () => {
+    const lines = ['Night trains return to the main line', '', 'Will trains run every fifteen minutes?', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, 'Will trains run every fifteen minutes?')).toBe('Night trains return to the main line');
   });
 });
