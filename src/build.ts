@@ -12,7 +12,7 @@ import type { Article, Diagnostic } from './model.js';
 import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { CacheEntryGone } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
-import type { ComposedFile, ComposedRecord, ItemSlot, KeptBytes } from './feeds/compose.js';
+import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { acquireLock } from './output/lock.js';
 import { commitJournal, rollForward } from './output/journal.js';
@@ -341,9 +341,12 @@ export async function warmSession(options: BuildOptions, session: BuildSession):
 }
 
 /** True when every recorded item is in `bytes` with its recorded hash, and only `sep` lies between two of them. */
-function itemsAsRecorded(bytes: Buffer, items: readonly ItemSlot[], sep: Buffer): boolean {
+function itemsAsRecorded(bytes: Buffer, items: ItemSlots, sep: Buffer): boolean {
   let end = -1;
-  for (const [, start, length, expected] of items) {
+  for (let i = 0; i < items.length; i++) {
+    const start = items.start(i);
+    const length = items.bytes(i);
+    const expected = items.hash(i);
     if (start < 0 || start + length > bytes.length) return false;
     if (end >= 0 && (start - end !== sep.length || !bytes.subarray(end, start).equals(sep))) return false;
     if (hash('sha256', bytes.subarray(start, start + length), 'hex').slice(0, 32) !== expected) return false;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
-import type { ComposedRecord, ItemSlot, KeptBytes, PreviousOutput } from '../feeds/compose.js';
+import { type ComposedRecord, type ItemSlot, ItemSlots, type KeptBytes, type PreviousOutput } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
@@ -52,7 +52,8 @@ export interface FileRecord {
   digest: string;
   label: string;
   diagnostics?: Diagnostic[];
-  items?: ItemSlot[];
+  /** A feed's items (`ItemSlot`s in the file; compact in memory). */
+  items?: ItemSlots;
 }
 
 const FORMAT = `feedwright-outputs-2 ${VERSION}`;
@@ -71,10 +72,22 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   if (body === undefined) return undefined;
   try {
     const record = JSON.parse(body) as OutputRecord;
-    return typeof record.files === 'object' && record.files !== null && typeof record.writtenAt === 'number' ? record : undefined;
+    if (typeof record.files !== 'object' || record.files === null || typeof record.writtenAt !== 'number') return undefined;
+    for (const r of Object.values(record.files)) {
+      const items = r.items as unknown;
+      if (items === undefined) continue;
+      if (!Array.isArray(items) || !items.every(isSlot)) return undefined;
+      r.items = ItemSlots.of(items as ItemSlot[]);
+    }
+    return record;
   } catch {
     return undefined;
   }
+}
+
+/** True when `v` has the shape of an `ItemSlot` (a record from another version, or damaged, is not trusted). */
+function isSlot(v: unknown): v is ItemSlot {
+  return Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number' && typeof v[3] === 'string' && typeof v[4] === 'number';
 }
 
 /**
@@ -139,11 +152,11 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       if (all === undefined) return undefined;
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.bytes) return { file: source.abs, slot: r.slot, bytes: source.bytes };
+        if (source?.bytes) return { file: source.abs, slot: r.slots.at(r.index), bytes: source.bytes };
       }
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slot };
+        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index) };
       }
       return undefined;
     },
@@ -164,10 +177,11 @@ interface RecordIndex {
   byKey: Map<string, IndexedItem[]>;
 }
 
-/** An item of a recorded feed file (named inside the output folder). */
+/** An item of a recorded feed file (named inside the output folder): its index in the file's slots. */
 interface IndexedItem {
   name: string;
-  slot: ItemSlot;
+  slots: ItemSlots;
+  index: number;
 }
 
 /** A watch session builds again from the record it kept (src/build.ts `BuildSession`): indexed once, not on every save. */
@@ -180,12 +194,14 @@ function indexOf(record: OutputRecord): RecordIndex {
   const byKey = new Map<string, IndexedItem[]>();
   for (const [name, r] of Object.entries(record.files)) {
     if (!r.items) continue;
-    for (const slot of r.items) {
-      validated.add(slot[3]);
-      if (!slot[0]) continue;
-      const found = byKey.get(slot[0]);
-      if (found) found.push({ name, slot });
-      else byKey.set(slot[0], [{ name, slot }]);
+    const slots = r.items;
+    for (let index = 0; index < slots.length; index++) {
+      validated.add(slots.hash(index));
+      const key = slots.key(index);
+      if (!key) continue;
+      const found = byKey.get(key);
+      if (found) found.push({ name, slots, index });
+      else byKey.set(key, [{ name, slots, index }]);
     }
   }
   const index = { validated, byKey };
