@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBuildSession } from '../../src/build.js';
+import { type OutputRecord, recordChunks } from '../../src/cache/outputs.js';
 import { type ItemSlot, ItemSlots } from '../../src/feeds/compose.js';
 import { build } from '../../src/index.js';
 import { makeProject, NOW, sampleArticles } from './helpers.js';
@@ -73,5 +74,41 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
       expect(r.items).toBeInstanceOf(ItemSlots);
       expect([...(r.items as ItemSlots)]).toEqual(onDisk.files[name]?.items);
     }
+  });
+});
+
+describe('the output record is written in chunks', () => {
+  const slots = (n: number, format: string): ItemSlots => {
+    const list = new ItemSlots(n);
+    for (let i = 0; i < n; i++) list.push(i % 1000 === 7 ? '' : `${format}:${hex(i)}`, i * 300, 299, hex(i * 3), 9);
+    return list;
+  };
+  const stamp = { size: 1, mtimeMs: 1.5, ctimeMs: 2.25, ino: 3 };
+
+  it('gives exactly the JSON of the whole record, in many chunks none of them whole', () => {
+    const record: OutputRecord = {
+      fingerprint: 'f'.repeat(64),
+      writtenAt: 1_700_000_000_123.5,
+      files: {
+        'feed.json': { ...stamp, digest: 'd1', label: 'dist/feed.json', items: slots(10_000, 'json') },
+        'index.html': { ...stamp, digest: 'd2', label: 'dist/index.html' },
+        'tags/"q"/rss.xml': { ...stamp, digest: 'd3', label: 'dist/tags/"q"/rss.xml', diagnostics: [{ severity: 'warning', code: 'X', message: 'm\u2028', file: 'f', line: 2 }], items: slots(3, 'rss') },
+        'empty/atom.xml': { ...stamp, digest: 'd4', label: 'l', items: new ItemSlots() },
+      },
+      itemDiagnostics: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [hex(i), [{ severity: 'warning' as const, code: 'Y', message: `n${i}` }]])),
+      published: Array.from({ length: 9000 }, (_, i) => ({ id: `id${i}`, title: `T "${i}"`, url: `https://x/${i}`, modified: i % 2 ? undefined : i * 1000 })),
+    };
+    const chunks = [...recordChunks(record)];
+    expect(chunks.join('')).toBe(JSON.stringify(record));
+    expect(chunks.length).toBeGreaterThan(8);
+    const longest = Math.max(...chunks.map((c) => c.length));
+    expect(longest).toBeLessThan(JSON.stringify(record).length / 4);
+  });
+
+  it('without a fingerprint, diagnostics or published items', () => {
+    const record: OutputRecord = { fingerprint: undefined, writtenAt: 5, files: {} };
+    expect([...recordChunks(record)].join('')).toBe(JSON.stringify(record));
+    const one: OutputRecord = { fingerprint: undefined, writtenAt: 5, files: { a: { ...stamp, digest: 'd', label: 'a', items: slots(1, 'atom') } } };
+    expect([...recordChunks(one)].join('')).toBe(JSON.stringify(one));
   });
 });
