@@ -8,7 +8,7 @@ import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { CacheEntryGone, type Head, entryOfHead, headOf, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
-import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
+import { type CacheState, type FileStamp, forgetState, readState, stampMatches, writeState } from './state.js';
 
 /**
  * The cache of parsed and resolved articles.
@@ -346,6 +346,8 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
           next.writtenAt = Date.now();
           writeState(files.state, next);
         }
+        // Only a watch session's next build takes the state from memory.
+        if (!memo) forgetState(files.state);
       } catch {
         // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
       }
