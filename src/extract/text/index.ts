@@ -1007,7 +1007,6 @@ function readMetadata(
   const to = Math.min(units.length - 1, Math.max(start, 0) + META_WINDOW_INSIDE);
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
-    if (process.env.DBG) console.error('META', i, unit.line, JSON.stringify(labels[i]), unit.words, unit.text.slice(0, 60));
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
     readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
@@ -1084,7 +1083,6 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
       if (AFTER_STORY.has(labels[i]?.rule ?? '')) return;
     }
     // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
-    if (process.env.DBG && BYLINE_START.test(unit.text)) console.error('CLOSE', i, unit.line, JSON.stringify(labels[i]), meta[i], unit.list, unit.words, end, unit.text.slice(0, 60));
     if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
     if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
     const byline = splitByline(unit.text);
