@@ -6,7 +6,9 @@
  *     a few thousand levels); such pages go to the density fallback, which is iterative.
  *  3. Pre-clean the page (nav, asides, captions, share bars, related lists, ...) so Readability
  *     cannot pick them as, or into, the article; a smaller tree also makes its walk faster.
- *  4. Readability picks the article container. The paragraphs it left out are reported.
+ *  4. Readability picks the article container. When that is one post of a row of sibling posts (a
+ *     forum thread), the article is the same part of every post (`thread.ts`). The paragraphs it
+ *     left out are reported.
  *  5. Post-filter the article's blocks (link-dense runs, boilerplate phrases, credits, bylines,
  *     dates, repeated labels, the page's own URL).
  *  6. If too little is left, the density fallback runs on a fresh parse of the page (Readability
