@@ -6,7 +6,9 @@
  *     a few thousand levels); such pages go to the density fallback, which is iterative.
  *  3. Pre-clean the page (nav, asides, captions, share bars, related lists, ...) so Readability
  *     cannot pick them as, or into, the article; a smaller tree also makes its walk faster.
- *  4. Readability picks the article container. The paragraphs it left out are reported.
+ *  4. Readability picks the article container. When that is one post of a row of sibling posts (a
+ *     forum thread), the article is the same part of every post (`thread.ts`). The paragraphs it
+ *     left out are reported.
  *  5. Post-filter the article's blocks (link-dense runs, boilerplate phrases, credits, bylines,
  *     dates, repeated labels, the page's own URL).
  *  6. If too little is left, the density fallback runs on a fresh parse of the page (Readability
@@ -23,6 +25,7 @@ import { type PrecleanMode, precleanDocument } from './preclean.js';
 import { fasterReadabilityChecks } from './readability-speed.js';
 import { MIN_CONTENT_CHARS } from './rules.js';
 import { normalizeSpace, renderText, textWeight } from './text.js';
+import { findPostRows, threadBodies } from './thread.js';
 
 export interface ContentResult {
   html: string;
@@ -156,6 +159,7 @@ function extractOnce(document: DomDocument, found: FoundMetadata, html: string, 
   dropped.push(...precleanDocument(document, mode));
   const headlines = [...body.querySelectorAll('h1')].map((h) => h.textContent ?? '');
   const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
+  const postRows = findPostRows(body);
 
   const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement });
   fasterReadabilityChecks(reader);
@@ -164,6 +168,12 @@ function extractOnce(document: DomDocument, found: FoundMetadata, html: string, 
   delete (body as { innerHTML?: string }).innerHTML;
   let leftOutWords = 0;
   if (root) {
+    // Readability kept one post of a thread (a reply, as often as not): the article is the thread.
+    const thread = threadBodies(postRows, normalizeSpace(root.textContent ?? ''));
+    if (thread) {
+      root.replaceChildren(...thread);
+      dropped.push({ text: `Readability kept one of ${thread.length} sibling posts; the article is the thread.`, rule: 'thread' });
+    }
     const articleText = normalizeSpace(root.textContent ?? '');
     for (const p of paragraphs) {
       if (articleText.includes(p)) continue;
