@@ -356,7 +356,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
       const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
-      r.diagnostics.push(emptyKey ? diagnostic('META_TITLE_MISSING', r.at(emptyKey), { emptyKey }) : diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, {}));
+      // A folder data file written as code (Eleventy's `blog.11tydata.js`) may compute the title: name it.
+      const codeData = r.site?.codeData.find((f) => r.file.startsWith(`${f.slice(0, f.lastIndexOf('/') + 1)}`));
+      r.diagnostics.push(emptyKey ? diagnostic('META_TITLE_MISSING', r.at(emptyKey), { emptyKey }) : diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, codeData ? { codeData } : {}));
       return undefined;
     },
   },
