@@ -185,7 +185,7 @@ export const CONFIG_FIELDS = {
       check: (v) => (isValidTimeZone(v) ? undefined : { reason: 'not an IANA time zone', hint: 'Use a name such as "UTC", "Europe/Madrid" or "America/Mexico_City".' }),
     }),
     default: 'UTC',
-    doc: 'IANA time zone for dates written without an offset, e.g. `Europe/Madrid`',
+    doc: "IANA time zone for dates written without an offset, e.g. `Europe/Madrid`; the feeds write such dates at that zone's offset",
   }),
   fallbackEncoding: field({
     type: string({

@@ -122,7 +122,9 @@ describe('the generated set against its articles', () => {
     for (const a of b.articles) {
       const item = json.items.find((i) => i.id === a.id.value);
       expect(item?.title).toBe(a.title.value);
-      expect(item?.date_published).toBe(formatRfc3339(a.published.value));
+      // At the offset the date was written at (a front matter "+02:00" stays "+02:00").
+      expect(item?.date_published).toBe(formatRfc3339(a.published.value, a.published.offset));
+      expect(Date.parse(item?.date_published ?? '')).toBe(a.published.value.getTime());
     }
   });
 });
