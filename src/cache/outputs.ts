@@ -202,6 +202,23 @@ export function recordedItems(record: OutputRecord | undefined, previous: Previo
   return new Map(record.published.map((item) => [item.id, item]));
 }
 
+/**
+ * Wait until the clock is past `time` (ms) and return it: the stamps of files written before are
+ * then provably older than the record by OUTPUT_RACY_MS. A timer may fire a fraction of a
+ * millisecond early and Date.now() is whole milliseconds (stamps are not), so one timer is not
+ * enough: the record once got writtenAt = newest + 50 exactly, and its own files were "racy" (a
+ * no-change rebuild under load rendered again). Capped: timestamps far ahead of this clock (a
+ * skewed network file system) just make the stamps racy.
+ */
+export async function clockPast(time: number): Promise<number> {
+  let now = Date.now();
+  for (let tries = 0; now <= time && time - now < 1000 && tries < 10; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(time - now) + 1));
+    now = Date.now();
+  }
+  return now;
+}
+
 /** Record what was just committed (after the rename, so the stamps are the final files'). */
 export async function writeOutputRecord(
   paths: CachePaths,
@@ -227,10 +244,7 @@ export async function writeOutputRecord(
       const items = composed.get(f.name)?.items;
       record.files[f.name] = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, digest: f.sha256, label, ...(diagnostics ? { diagnostics } : {}), ...(items ? { items } : {}) };
     }
-    const wait = newest + OUTPUT_RACY_MS + 1 - Date.now();
-    // Capped: timestamps far ahead of this clock (a skewed network file system) just make the stamps racy.
-    if (wait > 0 && wait < 1000) await new Promise((resolve) => setTimeout(resolve, wait));
-    record.writtenAt = Date.now();
+    record.writtenAt = await clockPast(newest + OUTPUT_RACY_MS);
     writeFramed(file, FORMAT, JSON.stringify(record));
     return record;
   } catch {

@@ -148,3 +148,17 @@ describe('no-change rebuild', () => {
     expect((await buildAt(dir)).work.upToDate).toBe(false);
   });
 });
+
+describe('the output record is stamped after its files', () => {
+  it('clockPast returns a whole-millisecond time strictly past the given one, however the timer fires', async () => {
+    const { clockPast } = await import('../../src/cache/outputs.js');
+    for (let i = 0; i < 20; i++) {
+      // A fractional stamp just ahead of the clock, as file systems write them.
+      const target = Date.now() + 3 + (i % 7) / 10 + 0.0642;
+      expect(await clockPast(target)).toBeGreaterThan(target);
+    }
+    // Far ahead (a skewed clock): no wait, the stamps are simply racy.
+    const start = Date.now();
+    expect(await clockPast(start + 60_000)).toBeLessThan(start + 1000);
+  });
+});
