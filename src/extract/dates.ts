@@ -196,7 +196,8 @@ function valid(c: Candidate): boolean {
   return true;
 }
 
-function parseOffset(text: string): number | undefined {
+/** An offset as a date's text writes it ("Z", "GMT", "+09:00", "-0500", "-4", "CET"), in minutes east of UTC; undefined for an unknown zone name. */
+export function parseOffset(text: string): number | undefined {
   const t = text.toLowerCase().replace(/\s+/g, '');
   if (t in ZONES) return ZONES[t];
   const m = /^(?:gmt|utc)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);

@@ -2,7 +2,7 @@
  * Dates of front matter and config. The reading itself is src/extract/dates.ts (`readDateValue`),
  * the one date reader; these names stay for the callers (src/meta/resolve.ts, src/site/).
  */
-import { DATE_YEARS, readDateValue, withStatedOffset, zoneOffset } from '../extract/dates.js';
+import { DATE_YEARS, parseOffset, readDateValue, withStatedOffset, zoneOffset } from '../extract/dates.js';
 
 export { statedOffset } from '../extract/dates.js';
 
@@ -22,17 +22,13 @@ export function parseDateValue(value: unknown, timezone: string): Date | undefin
 
 /**
  * The offset (minutes east of UTC) a date string was written at: the one after its time ("Z",
- * "+09:00", "+0900", "-4", "GMT"), else, with no zone at all, the zone's at that instant; undefined
- * for a zone given by name ("10:00 PST"), which the date is written in UTC for.
+ * "+09:00", "+0900", "-4", "GMT"; read by the date reader's `parseOffset`), else, with no zone at
+ * all, the zone's at that instant; undefined for a zone name it does not know (the date is then
+ * written in UTC).
  */
 function writtenOffset(text: string, timezone: string, date: Date): number | undefined {
   const zone = /\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z/_+-]*)$/i.exec(text)?.[1];
-  if (zone === undefined) return timezone === 'UTC' ? 0 : zoneOffset(timezone, date);
-  if (/^(?:Z|UTC|GMT|UT)$/i.test(zone)) return 0;
-  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
-  if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return m[1] === '-' ? -minutes : minutes;
+  return zone === undefined ? zoneOffset(timezone, date) : parseOffset(zone);
 }
 
 export { formatRfc822, formatRfc3339 } from './format.js';

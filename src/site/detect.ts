@@ -213,9 +213,8 @@ function literalOption(text: string | undefined, name: string, topLevel = false)
   const anchor = /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+|\bmodule\.exports\s*=\s*|\b(?:const|let|var)\s+nextConfig(?:\s*:\s*[\w.]+)?\s*=\s*)\{/.exec(text);
   if (!anchor) return matches[0]?.value;
   const open = anchor.index + anchor[0].length - 1;
-  const depths = nestingAt(text, [open, ...matches.map((m) => m.index)]);
-  const inside = (depths.get(open) ?? 0) + 1;
-  return matches.find((m) => m.index > open && depths.get(m.index) === inside)?.value;
+  const inside = (nestingAt(text, [open]).get(open) ?? 0) + 1;
+  return matches.find((m) => m.index > open && m.depth === inside)?.value;
 }
 
 /**
@@ -225,22 +224,23 @@ function literalOption(text: string | undefined, name: string, topLevel = false)
  */
 function shallowOption(text: string | undefined, name: string, maxDepth: number): string | undefined {
   if (!text) return undefined;
-  const matches = optionMatches(text, name);
-  const depths = nestingAt(text, matches.map((m) => m.index));
-  return matches.find((m) => (depths.get(m.index) ?? 0) <= maxDepth)?.value;
+  return optionMatches(text, name).find((m) => m.depth <= maxDepth)?.value;
 }
 
 /**
  * Every `name: "literal"` in a JS/TS text (a string without escapes or interpolation; the other
- * quote characters may be in it: "Andy's Blog"), with its offset; not one in a comment
+ * quote characters may be in it: "Andy's Blog"), with its offset and bracket depth; not one in a comment
  * (`// pathPrefix: "/docs/"`, as config templates ship) or inside a string.
  */
-function optionMatches(text: string, name: string): { index: number; value: string }[] {
+function optionMatches(text: string, name: string): { index: number; value: string; depth: number }[] {
   const pattern = new RegExp(`\\b${name}\\s*:\\s*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)'|\`([^\`$\\\\]*)\`)`, 'g');
   const matches = [...text.matchAll(pattern)].map((m) => ({ index: m.index, value: (m[1] ?? m[2] ?? m[3]) as string })).filter((m) => m.value !== '');
   // `nestingAt` steps over comments and strings, so it gives no depth for an offset inside one.
   const depths = nestingAt(text, matches.map((m) => m.index));
-  return matches.filter((m) => depths.has(m.index));
+  return matches.flatMap((m) => {
+    const depth = depths.get(m.index);
+    return depth === undefined ? [] : [{ ...m, depth }];
+  });
 }
 
 /**
@@ -548,8 +548,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         // `_data/metadata.json`, or (the base blog since v9) `_data/metadata.js` read as text.
         const file = globals[name] !== undefined ? path.join(dataDir, `${name}.json`) : firstExisting(dataDir, ['js', 'mjs', 'cjs'].map((ext) => `${name}.${ext}`));
         const data = globals[name] !== undefined ? asRecord(globals[name]) : file ? literalData(readText(file)) : undefined;
-        // `url` in the base blog's metadata; sites name it `baseUrl`, `siteUrl` and the like too.
-        const siteUrl = asString(['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'].map((k) => data?.[k]).find((v) => typeof v === 'string'));
+        const siteUrl = asString(SITE_URL_KEYS.map((k) => data?.[k]).find((v) => typeof v === 'string'));
         // Eleventy's page URLs are root-relative ("/blog/post/"): the feed plugin and
         // `htmlBaseUrl` resolve them against the site URL, so a path in that URL is not a prefix;
         // `pathPrefix` in the config is.
@@ -649,6 +648,9 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
   return channelOf(display(seo), { title, description: shallowOption(seoText, 'description', 2), link, language: localeTag(shallowOption(seoText, 'locale', 2)) });
 }
 
+/** The keys an Eleventy site's global data names its URL by: `url` in the base blog's metadata; `baseUrl`, `siteUrl` and the like elsewhere. */
+const SITE_URL_KEYS = ['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'];
+
 /**
  * The literal strings of a data file written as code (`export default { title: "…", author: {
  * name: "…" } }`, `module.exports = {…}`), read as text and never run: the keys of its top-level
@@ -657,7 +659,7 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
 function literalData(text: string | undefined): Record<string, unknown> | undefined {
   if (!text) return undefined;
   const out: Record<string, unknown> = {};
-  for (const key of ['title', 'description', 'language', 'url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url', 'author']) {
+  for (const key of ['title', 'description', 'language', ...SITE_URL_KEYS, 'author']) {
     const value = shallowOption(text, key, 1);
     if (value !== undefined) out[key] = value;
   }

@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
+import { escapeHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import { CodeMask } from './templates.js';
 
@@ -118,7 +119,7 @@ function htmlTag(tag: string): { text: string; expressions: number[] } {
     // The attribute's name and `=` before the value.
     const named = /\s+[\w:-]+\s*=\s*$/.exec(tag.slice(Math.max(copied, i - 200), i));
     if (literal && named) {
-      parts.push(tag.slice(copied, i), `"${(literal[1] ?? literal[2] ?? literal[3] ?? '').replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+      parts.push(tag.slice(copied, i), `"${escapeHtml(literal[1] ?? literal[2] ?? literal[3] ?? '')}"`);
     } else {
       lines += countNewlines(tag.slice(counted, i));
       counted = i;
