@@ -12,7 +12,7 @@ import type { Article, Diagnostic } from './model.js';
 import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { CacheEntryGone } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
-import type { ComposedFile, ComposedRecord, ItemSlot, KeptBytes } from './feeds/compose.js';
+import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { acquireLock } from './output/lock.js';
 import { commitJournal, rollForward } from './output/journal.js';
@@ -160,26 +160,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
   assertNoOverlap(paths.outDir, paths.articlesDir, paths.display);
   const now = options.now ?? new Date();
-  const inputs = await readInputs(paths, options.session?.listing);
+  // Held here, not in a variable: the build lets the listing go once the articles are loaded.
+  const held: HeldInputs = { inputs: await readInputs(paths, options.session?.listing) };
   if (!options.dryRun && !options.verifyLinks) {
-    const done = await upToDate(paths, options, inputs, now);
+    const done = await upToDate(paths, options, held.inputs as BuildInputs, now);
     if (done) return done;
   }
   try {
-    return await buildFrom(paths, options, inputs, now, true);
+    return await buildFrom(paths, options, held, now, true);
   } catch (error) {
     if (!(error instanceof CacheEntryGone)) throw error;
     // A body served lazily was gone from the cache (another build compacted it): nothing was
-    // committed; build again with every entry decoded from the pack (or parsed).
+    // committed; build again with every entry decoded from the pack (or parsed), from a new listing.
     options.session?.articles.clear();
-    return buildFrom(paths, options, inputs, now, false);
+    held.inputs = await readInputs(paths, options.session?.listing);
+    return buildFrom(paths, options, held, now, false);
   }
 }
 
-/** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
-async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, inputs: BuildInputs, now: Date, heads: boolean): Promise<BuildResult> {
-  const { config } = paths.loaded;
+/** The listing of a build, until its articles are loaded. */
+interface HeldInputs {
+  inputs: BuildInputs | undefined;
+}
+
+/** What the no-change path of the next build needs of this one's listing (`rememberBuild`). */
+interface ListingSummary {
+  /** `inputsDigest`, or undefined when the build cannot be summed up (src/cache/last-build.ts). */
+  digest: string | undefined;
+  listedAt: number;
+}
+
+/**
+ * Load the articles, sum up the listing for `rememberBuild`, and let the listing go: a SourceFile
+ * per source (~250 bytes each, ~25 MB at 100k articles) need not be held while the feeds are
+ * composed.
+ */
+async function loadAndRelease(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, held: HeldInputs, now: Date, heads: boolean): Promise<{ loaded: LoadedArticles; listing: ListingSummary }> {
+  const inputs = held.inputs as BuildInputs;
+  held.inputs = undefined;
   const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads });
+  const summable = loaded.fingerprint !== undefined && loaded.clockFree;
+  return { loaded, listing: { digest: summable ? await inputsDigest(paths, inputs) : undefined, listedAt: inputs.listedAt } };
+}
+
+/** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
+async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, held: HeldInputs, now: Date, heads: boolean): Promise<BuildResult> {
+  const { config } = paths.loaded;
+  const { loaded, listing } = await loadAndRelease(paths, options, held, now, heads);
   const reread = async (): Promise<Article[]> => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles;
   const articleDiagnostics = [...loaded.diagnostics];
   const defaults = configDefaults(options, paths);
@@ -235,7 +262,7 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
         session.outputs = record;
         session.feeds = kept;
       }
-      await rememberBuild(paths, loaded, inputs, record, { diagnostics: articleDiagnostics, validation: same.validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
+      await rememberBuild(paths, loaded, listing, record, { diagnostics: articleDiagnostics, validation: same.validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
       return result;
     }
     // Read the previous items before anything is replaced: the change summary compares with them.
@@ -294,7 +321,7 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
       session.feeds = capture ? keptFeeds(rendered) : undefined;
     }
     const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
-    await rememberBuild(paths, loaded, inputs, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
+    await rememberBuild(paths, loaded, listing, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
     return result;
   } catch (error) {
     return await failed(error, paths, commit, rendered, extraTemps);
@@ -341,9 +368,12 @@ export async function warmSession(options: BuildOptions, session: BuildSession):
 }
 
 /** True when every recorded item is in `bytes` with its recorded hash, and only `sep` lies between two of them. */
-function itemsAsRecorded(bytes: Buffer, items: readonly ItemSlot[], sep: Buffer): boolean {
+function itemsAsRecorded(bytes: Buffer, items: ItemSlots, sep: Buffer): boolean {
   let end = -1;
-  for (const [, start, length, expected] of items) {
+  for (let i = 0; i < items.length; i++) {
+    const start = items.start(i);
+    const length = items.bytes(i);
+    const expected = items.hash(i);
     if (start < 0 || start + length > bytes.length) return false;
     if (end >= 0 && (start - end !== sep.length || !bytes.subarray(end, start).equals(sep))) return false;
     if (hash('sha256', bytes.subarray(start, start + length), 'hex').slice(0, 32) !== expected) return false;
@@ -491,7 +521,7 @@ async function upToDate(paths: ReturnType<typeof resolvePaths>, options: BuildOp
 async function rememberBuild(
   paths: ReturnType<typeof resolvePaths>,
   loaded: LoadedArticles,
-  inputs: BuildInputs,
+  listing: ListingSummary,
   record: OutputRecord | undefined,
   report: LastReport,
 ): Promise<void> {
@@ -505,9 +535,9 @@ async function rememberBuild(
     writeLastBuild(paths, undefined);
     return;
   }
-  const digest = await inputsDigest(paths, inputs);
+  const { digest } = listing;
   const notBefore = paths.loaded.config.future === 'hold' ? loaded.newestPublished : 0;
-  writeLastBuild(paths, digest === undefined ? undefined : { inputs: digest, listedAt: inputs.listedAt, notBefore, writtenAt: record.writtenAt, outputs, report });
+  writeLastBuild(paths, digest === undefined ? undefined : { inputs: digest, listedAt: listing.listedAt, notBefore, writtenAt: record.writtenAt, outputs, report });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { CacheEntryGone, type Head, entryOfHead, headOf, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
-import { type CacheState, type FileStamp, readState, stampMatches, writeState } from './state.js';
+import { type CacheState, type FileStamp, forgetState, readState, stampMatches, writeState } from './state.js';
 
 /**
  * The cache of parsed and resolved articles.
@@ -346,6 +346,8 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
           next.writtenAt = Date.now();
           writeState(files.state, next);
         }
+        // Only a watch session's next build takes the state from memory.
+        if (!memo) forgetState(files.state);
       } catch {
         // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
       }
@@ -448,13 +450,23 @@ function internString(value: unknown): unknown {
   return value;
 }
 
-/** A `Sourced` value with its `from` interned (same keys, same order). */
+/**
+ * A `Sourced` value made anew with its `from` interned (same keys, same order). Made as an object
+ * literal, not kept as decoded: an object from v8.deserialize has room for four fields whatever it
+ * holds (56 bytes for `{ value, from }` on 64-bit Node, where a literal takes 40), and a kept
+ * article has nine of them (docs/BENCHMARKS.md, r7-mem). The usual shapes share one hidden class
+ * each.
+ */
 function internFrom(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || !('from' in value)) return value;
-  const v = value as { from: unknown };
-  // Always assigned: an equal copy compares equal, but is not the shared instance.
-  v.from = internString(v.from);
-  return value;
+  const v = value as Record<string, unknown>;
+  const from = internString(v.from);
+  const keys = Object.keys(v);
+  if (keys.length === 2 && keys[0] === 'value' && keys[1] === 'from') return { value: v.value, from };
+  if (keys.length === 3 && keys[0] === 'value' && keys[1] === 'from' && keys[2] === 'line') return { value: v.value, from, line: v.line };
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = k === 'from' ? from : v[k];
+  return out;
 }
 
 const BODY = Symbol('packed body');

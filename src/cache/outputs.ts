@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
-import type { ComposedRecord, ItemSlot, KeptBytes, PreviousOutput } from '../feeds/compose.js';
+import { type ComposedRecord, type ItemSlot, ItemSlots, type KeptBytes, type PreviousOutput } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
-import { readFramed, writeFramed } from './framed.js';
+import { readFrames, writeFrames } from './frames.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -31,7 +31,9 @@ export const OUTPUT_RACY_MS = 50;
  *   instead of rendering them, and skips writing feeds whose digest did not change
  *   (src/feeds/compose.ts);
  * - validation is a pure function of the bytes: an item validated before is not validated again.
- * The record is JSON behind a CRC-32 line; a damaged record is ignored (a full build follows).
+ * The record is JSON in one frame (src/cache/frames.ts: length and CRC-32), written in chunks as
+ * it is made (`recordChunks`), never as one string: at 100k articles it is ~50 MB. A damaged record
+ * is ignored (a full build follows).
  */
 export interface OutputRecord {
   fingerprint: string | undefined;
@@ -52,10 +54,11 @@ export interface FileRecord {
   digest: string;
   label: string;
   diagnostics?: Diagnostic[];
-  items?: ItemSlot[];
+  /** A feed's items (`ItemSlot`s in the file; compact in memory). */
+  items?: ItemSlots;
 }
 
-const FORMAT = `feedwright-outputs-2 ${VERSION}`;
+const FORMAT = `feedwright-outputs-3 ${VERSION}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -67,14 +70,26 @@ export function outputRecordFile(paths: CachePaths): string | undefined {
 export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
-  const body = readFramed(file, FORMAT);
+  const body = readFrames(file, FORMAT)?.bodies[0];
   if (body === undefined) return undefined;
   try {
     const record = JSON.parse(body) as OutputRecord;
-    return typeof record.files === 'object' && record.files !== null && typeof record.writtenAt === 'number' ? record : undefined;
+    if (typeof record.files !== 'object' || record.files === null || typeof record.writtenAt !== 'number') return undefined;
+    for (const r of Object.values(record.files)) {
+      const items = r.items as unknown;
+      if (items === undefined) continue;
+      if (!Array.isArray(items) || !items.every(isSlot)) return undefined;
+      r.items = ItemSlots.of(items as ItemSlot[]);
+    }
+    return record;
   } catch {
     return undefined;
   }
+}
+
+/** True when `v` has the shape of an `ItemSlot` (a record from another version, or damaged, is not trusted). */
+function isSlot(v: unknown): v is ItemSlot {
+  return Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number' && typeof v[3] === 'string' && typeof v[4] === 'number';
 }
 
 /**
@@ -139,11 +154,11 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       if (all === undefined) return undefined;
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.bytes) return { file: source.abs, slot: r.slot, bytes: source.bytes };
+        if (source?.bytes) return { file: source.abs, slot: r.slots.at(r.index), bytes: source.bytes };
       }
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slot };
+        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index) };
       }
       return undefined;
     },
@@ -164,10 +179,11 @@ interface RecordIndex {
   byKey: Map<string, IndexedItem[]>;
 }
 
-/** An item of a recorded feed file (named inside the output folder). */
+/** An item of a recorded feed file (named inside the output folder): its index in the file's slots. */
 interface IndexedItem {
   name: string;
-  slot: ItemSlot;
+  slots: ItemSlots;
+  index: number;
 }
 
 /** A watch session builds again from the record it kept (src/build.ts `BuildSession`): indexed once, not on every save. */
@@ -180,12 +196,14 @@ function indexOf(record: OutputRecord): RecordIndex {
   const byKey = new Map<string, IndexedItem[]>();
   for (const [name, r] of Object.entries(record.files)) {
     if (!r.items) continue;
-    for (const slot of r.items) {
-      validated.add(slot[3]);
-      if (!slot[0]) continue;
-      const found = byKey.get(slot[0]);
-      if (found) found.push({ name, slot });
-      else byKey.set(slot[0], [{ name, slot }]);
+    const slots = r.items;
+    for (let index = 0; index < slots.length; index++) {
+      validated.add(slots.hash(index));
+      const key = slots.key(index);
+      if (!key) continue;
+      const found = byKey.get(key);
+      if (found) found.push({ name, slots, index });
+      else byKey.set(key, [{ name, slots, index }]);
     }
   }
   const index = { validated, byKey };
@@ -245,10 +263,56 @@ export async function writeOutputRecord(
       record.files[f.name] = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, digest: f.sha256, label, ...(diagnostics ? { diagnostics } : {}), ...(items ? { items } : {}) };
     }
     record.writtenAt = await clockPast(newest + OUTPUT_RACY_MS);
-    writeFramed(file, FORMAT, JSON.stringify(record));
+    writeFrames(file, FORMAT, recordChunks(record));
     return record;
   } catch {
     // The record is an optimisation: the next build simply renders and validates again.
     return undefined;
   }
+}
+
+/** Items, published entries or diagnostics per chunk of the record's JSON (a few hundred KB). */
+const RECORD_BATCH = 4096;
+
+/**
+ * The record's JSON, exactly `JSON.stringify(record)`, in chunks: the items of each feed file and
+ * the published list a batch at a time, so that neither the whole text nor its UTF-8 bytes are
+ * ever held at once (with the ~300k items of a 100k-article build, ~50 MB of each).
+ */
+export function* recordChunks(record: OutputRecord): Generator<string> {
+  const { files, itemDiagnostics, published, ...rest } = record;
+  const top = JSON.stringify(rest);
+  yield `${top.slice(0, -1)}${top === '{}' ? '' : ','}"files":{`;
+  let firstFile = true;
+  for (const [name, r] of Object.entries(files)) {
+    const { items, ...fields } = r;
+    const head = JSON.stringify(fields);
+    yield `${firstFile ? '' : ','}${JSON.stringify(name)}:${items === undefined ? head : `${head.slice(0, -1)}${head === '{}' ? '' : ','}"items":[`}`;
+    firstFile = false;
+    if (items === undefined) continue;
+    for (let from = 0; from < items.length; from += RECORD_BATCH) {
+      const parts: string[] = [];
+      for (let i = from; i < Math.min(from + RECORD_BATCH, items.length); i++) parts.push(JSON.stringify(items.at(i)));
+      yield `${from === 0 ? '' : ','}${parts.join(',')}`;
+    }
+    yield ']}';
+  }
+  yield '}';
+  if (itemDiagnostics !== undefined) {
+    yield ',"itemDiagnostics":{';
+    const entries = Object.entries(itemDiagnostics);
+    for (let from = 0; from < entries.length; from += RECORD_BATCH) {
+      const batch = entries.slice(from, from + RECORD_BATCH).map(([hash, found]) => `${JSON.stringify(hash)}:${JSON.stringify(found)}`);
+      yield `${from === 0 ? '' : ','}${batch.join(',')}`;
+    }
+    yield '}';
+  }
+  if (published !== undefined) {
+    yield ',"published":[';
+    for (let from = 0; from < published.length; from += RECORD_BATCH) {
+      yield `${from === 0 ? '' : ','}${JSON.stringify(published.slice(from, from + RECORD_BATCH)).slice(1, -1)}`;
+    }
+    yield ']';
+  }
+  yield '}';
 }

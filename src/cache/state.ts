@@ -80,6 +80,14 @@ export function readState(file: string): CacheState | undefined {
 }
 
 /**
+ * Let go of the state this process read or wrote for `file` (a build without a watch session will
+ * not read it again: 100k sources' stamps are ~15 MB). A later read parses the file.
+ */
+export function forgetState(file: string): void {
+  known.delete(file);
+}
+
+/**
  * Write the state: appended as the changes from the state this process last read or wrote, when
  * the file is still that one; otherwise (or after MAX_FRAMES, or when the changes have grown past
  * half the full state) rewritten whole.

@@ -34,7 +34,125 @@ export type ItemSlot = [key: string, start: number, bytes: number, hash: string,
 
 /** What the record keeps of a composed feed file. */
 export interface ComposedRecord {
-  items: ItemSlot[];
+  items: ItemSlots;
+}
+
+/**
+ * The items of one feed file (`ItemSlot`s), held without an object or a string per item: a
+ * 100k-article build composes ~300k items, kept until the output record is written, and a tuple
+ * with a cons-string key and a sliced hash was ~300 bytes each (~90 MB; docs/BENCHMARKS.md,
+ * r6-mem). Here an item costs 56 bytes of typed arrays: offset, length and line feeds as doubles;
+ * the hash (32 hex digits) and the key as 16 bytes each. A key is stored so when it is the list's
+ * prefix (the text before its last 32 characters, taken from the first such key: every render key
+ * of a file has its format's) followed by 32 lowercase hex digits; any other key ('' for an item
+ * without one) or hash is kept as a string beside, so every slot reads back exactly as pushed.
+ */
+export class ItemSlots {
+  /** start, bytes, lines per item. */
+  private nums: Float64Array;
+  private hashes: Buffer;
+  private keys: Buffer;
+  private prefix: string | undefined;
+  /** Keys and hashes not in the compact form, by index. */
+  private oddKeys: Map<number, string> | undefined;
+  private oddHashes: Map<number, string> | undefined;
+  private size = 0;
+
+  constructor(capacity = 16) {
+    const n = Math.max(1, capacity);
+    this.nums = new Float64Array(3 * n);
+    this.hashes = Buffer.alloc(16 * n);
+    this.keys = Buffer.alloc(16 * n);
+  }
+
+  /** The slots of a list of tuples (an output record as read from disk). */
+  static of(slots: Iterable<ItemSlot>): ItemSlots {
+    const list = new ItemSlots(Array.isArray(slots) ? slots.length : 16);
+    for (const [key, start, bytes, hash, lines] of slots) list.push(key, start, bytes, hash, lines);
+    return list;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(key: string, start: number, bytes: number, hash: string, lines: number): void {
+    const i = this.size;
+    if (i * 3 === this.nums.length) this.grow();
+    this.nums[3 * i] = start;
+    this.nums[3 * i + 1] = bytes;
+    this.nums[3 * i + 2] = lines;
+    if (hash.length === 32 && isHex(hash, 0)) this.hashes.write(hash, 16 * i, 16, 'hex');
+    else {
+      this.oddHashes ??= new Map();
+      this.oddHashes.set(i, hash);
+    }
+    const from = key.length - 32;
+    this.prefix ??= from >= 0 && isHex(key, from) ? key.slice(0, from) : undefined;
+    if (from >= 0 && from === this.prefix?.length && key.startsWith(this.prefix) && isHex(key, from)) this.keys.write(from === 0 ? key : key.slice(from), 16 * i, 16, 'hex');
+    else {
+      this.oddKeys ??= new Map();
+      this.oddKeys.set(i, key);
+    }
+    this.size++;
+  }
+
+  key(i: number): string {
+    return this.oddKeys?.get(i) ?? `${this.prefix}${this.keys.toString('hex', 16 * i, 16 * i + 16)}`;
+  }
+
+  start(i: number): number {
+    return this.nums[3 * i] as number;
+  }
+
+  bytes(i: number): number {
+    return this.nums[3 * i + 1] as number;
+  }
+
+  lines(i: number): number {
+    return this.nums[3 * i + 2] as number;
+  }
+
+  hash(i: number): string {
+    return this.oddHashes?.get(i) ?? this.hashes.toString('hex', 16 * i, 16 * i + 16);
+  }
+
+  /** Item `i` as a tuple (made on each call). */
+  at(i: number): ItemSlot {
+    return [this.key(i), this.start(i), this.bytes(i), this.hash(i), this.lines(i)];
+  }
+
+  *[Symbol.iterator](): IterableIterator<ItemSlot> {
+    for (let i = 0; i < this.size; i++) yield this.at(i);
+  }
+
+  /** As JSON: the list of tuples (what the output record's file holds). */
+  toJSON(): ItemSlot[] {
+    return [...this];
+  }
+
+  private grow(): void {
+    const nums = new Float64Array(2 * this.nums.length);
+    nums.set(this.nums);
+    this.nums = nums;
+    const grown = (b: Buffer): Buffer => {
+      const out = Buffer.alloc(2 * b.length);
+      b.copy(out);
+      return out;
+    };
+    this.hashes = grown(this.hashes);
+    this.keys = grown(this.keys);
+  }
+}
+
+/** True when `s` has exactly 32 lowercase hex digits from `from` to its end. */
+function isHex(s: string, from: number): boolean {
+  if (s.length - from !== 32) return false;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }
 
 /** Where an item's bytes can be copied from. */
@@ -200,9 +318,9 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     return { article, key, reuse: key ? previous.find(key) : undefined };
   });
 
-  const digestOf = (hashes: readonly string[]): string => {
+  const digestOf = (count: number, hashAt: (i: number) => string): string => {
     const h = createHash('sha256').update(`${head}\0${writer.separator}\0${tail}\0`);
-    for (const x of hashes) h.update(x);
+    for (let i = 0; i < count; i++) h.update(hashAt(i));
     return h.digest('hex');
   };
   const itemDiagnostics = new Map<string, ItemDiagnostic[]>();
@@ -212,13 +330,13 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   const recorded = previous.intactDigest(name);
   if (recorded !== undefined && parts.every((p) => p.reuse !== undefined && known(p.reuse.slot[3]) !== undefined)) {
     const slots = parts.map((p) => p.reuse?.slot as ItemSlot);
-    if (digestOf(slots.map((s) => s[3])) === recorded) {
-      const items: ItemSlot[] = [];
+    if (digestOf(slots.length, (i) => (slots[i] as ItemSlot)[3]) === recorded) {
+      const items = new ItemSlots(slots.length);
       let at = Buffer.byteLength(head);
       const sepBytes = Buffer.byteLength(writer.separator);
       for (const [i, s] of slots.entries()) {
         if (i > 0) at += sepBytes;
-        items.push([s[0], at, s[2], s[3], s[4]]);
+        items.push(s[0], at, s[2], s[3], s[4]);
         at += s[2];
       }
       const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
@@ -241,7 +359,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
   const sources = new Map<string, FileHandle>();
-  const items: ItemSlot[] = [];
+  const items = new ItemSlots(parts.length);
   let rendered = 0;
   let bytes = 0;
   const pieces: Buffer[] | undefined = request.capture ? [] : undefined;
@@ -281,7 +399,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
             if (sepBytes) await sink.bytes(sep);
             run = { file: reuse.file, start, end: start + length, slots: [reuse.slot], memory: reuse.bytes };
           }
-          items.push([part.key, bytes + sepBytes, length, hash, lines]);
+          items.push(part.key, bytes + sepBytes, length, hash, lines);
           bytes += sepBytes + length;
           continue;
         }
@@ -291,7 +409,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         const buf = Buffer.from(text);
         const hash = itemHash(buf);
         if (known(hash) === undefined) memo.set(hash, checkItem(writer, part.article, text));
-        items.push([part.key, bytes, buf.length, hash, countNewlines(text)]);
+        items.push(part.key, bytes, buf.length, hash, countNewlines(text));
         bytes += await sink.bytes(buf);
         rendered++;
       }
@@ -302,7 +420,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       for (const h of sources.values()) await h.close();
     }
   });
-  const digest = digestOf(items.map((s) => s[3]));
+  const digest = digestOf(items.length, (i) => items.hash(i));
   const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
   const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
@@ -317,27 +435,28 @@ function validate(
   request: ComposeRequest,
   head: string,
   parts: readonly Part[],
-  items: readonly ItemSlot[],
+  items: ItemSlots,
   known: (hash: string) => readonly ItemDiagnostic[] | undefined,
   itemDiagnostics: Map<string, ItemDiagnostic[]>,
 ): Diagnostic[] {
   const { writer, feed, label } = request;
   const sepLines = countNewlines(writer.separator);
   let itemNewlines = 0;
-  for (const [i, s] of items.entries()) itemNewlines += s[4] + (i > 0 ? sepLines : 0);
+  for (let i = 0; i < items.length; i++) itemNewlines += items.lines(i) + (i > 0 ? sepLines : 0);
   const out = checkSkeleton(label, writer, feed, itemNewlines);
   let line = countNewlines(head) + 1;
   const starts: number[] = [];
   const headColumn = endColumn(head);
-  for (const [i, s] of items.entries()) {
+  for (let i = 0; i < items.length; i++) {
     if (i > 0) line += sepLines;
     starts.push(line);
-    const found = known(s[3]) ?? [];
+    const hash = items.hash(i);
+    const found = known(hash) ?? [];
     if (found.length > 0) {
-      itemDiagnostics.set(s[3], [...found]);
+      itemDiagnostics.set(hash, [...found]);
       out.push(...placeItemDiagnostics(found, label, line, i === 0 ? headColumn : 1, i));
     }
-    line += s[4];
+    line += items.lines(i);
   }
   out.push(
     ...checkItemIds(

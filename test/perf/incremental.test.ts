@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
-import { writeFramed } from '../../src/cache/framed.js';
+import { writeFrames } from '../../src/cache/frames.js';
 import { buildAt, CONFIG, makeProject, mtimes, reference, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -83,7 +83,7 @@ describe('incremental rebuilds', () => {
     const header = text.slice(0, text.indexOf('\n'));
     const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: Array<[string, number, number, string, number]> }> };
     for (const f of Object.values(record.files)) for (const slot of f.items ?? []) slot[1] += 1;
-    writeFramed(path.join(cache, recordFile), header.slice(0, header.lastIndexOf(' ')), JSON.stringify(record));
+    rewriteRecord(path.join(cache, recordFile), header, record);
 
     writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited again.'));
     await expectSameAsUncached(dir);
@@ -122,7 +122,7 @@ describe('copied items are verified against their recorded hashes', () => {
     expect(s.size).toBe(r.size);
     Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
     record.writtenAt = Date.now();
-    writeFramed(path.join(cache, recordFile), header.slice(0, header.lastIndexOf(' ')), JSON.stringify(record));
+    rewriteRecord(path.join(cache, recordFile), header, record);
   }
 
   it('a same-length edit inside a copied item, stamp intact, is not copied: the feeds are rendered afresh', async () => {
@@ -148,3 +148,8 @@ describe('copied items are verified against their recorded hashes', () => {
     expect(byName(result).get('tags/odd/rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
   });
 });
+
+/** Write an output record anew in the format `header` names (one frame: `<format> <length> <crc>`). */
+function rewriteRecord(file: string, header: string, record: unknown): void {
+  writeFrames(file, header.split(' ').slice(0, -2).join(' '), [JSON.stringify(record)]);
+}

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBuildSession } from '../../src/build.js';
+import { type OutputRecord, recordChunks } from '../../src/cache/outputs.js';
+import { type ItemSlot, ItemSlots } from '../../src/feeds/compose.js';
+import { build } from '../../src/index.js';
+import { makeProject, NOW, sampleArticles } from './helpers.js';
+
+/*
+ * The output record's per-item slots (src/feeds/compose.ts `ItemSlots`) are what a big build holds
+ * until it writes the record: ~300k of them at 100k articles. They are kept in typed arrays, with
+ * no object or string per item, and read back exactly as they were pushed.
+ */
+
+const hex = (n: number, width = 32): string => n.toString(16).padStart(width, '0');
+
+describe('ItemSlots: the items of a feed file, held compactly', () => {
+  it('reads back every slot as pushed, keys and hashes of any form included', () => {
+    const slots: ItemSlot[] = [
+      [`json:${hex(1)}`, 10, 20, hex(2), 3],
+      ['', 31, 5, hex(3), 0],
+      [`json:${hex(4)}`, 2 ** 40, 7, 'not a hash', 1],
+      ['rss:other', 50, 1, hex(5).toUpperCase(), 2],
+      [`json:${hex(6).slice(1)}z`, 60, 2, hex(6), 0],
+      [hex(7), 70, 3, `${hex(8)}0`, 4],
+    ];
+    const list = ItemSlots.of(slots);
+    expect(list.length).toBe(slots.length);
+    expect([...list]).toEqual(slots);
+    expect(list.toJSON()).toEqual(slots);
+    expect(JSON.parse(JSON.stringify(list))).toEqual(slots);
+  });
+
+  it('grows past its first capacity', () => {
+    const list = new ItemSlots(1);
+    const slots: ItemSlot[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const slot: ItemSlot = [`atom:${hex(i)}`, i * 100, 99, hex(i * 7), i % 5];
+      slots.push(slot);
+      list.push(...slot);
+    }
+    expect([...list]).toEqual(slots);
+    expect(list.at(999)).toEqual(slots[999]);
+  });
+
+  it('holds the usual slots (a format prefix and 32 hex digits as key, 32 hex digits as hash) in typed arrays only', () => {
+    const list = new ItemSlots(4);
+    for (let i = 0; i < 10_000; i++) list.push(`rss:${hex(i * 31)}`, i * 500, 499, hex(i * 17), 12);
+    // No per-item object, string or Map: every field is a typed array, a number, a short string or unset.
+    for (const value of Object.values(list)) {
+      if (value === undefined || typeof value === 'number' || typeof value === 'string') continue;
+      expect(ArrayBuffer.isView(value)).toBe(true);
+    }
+    let bytes = 0;
+    for (const value of Object.values(list)) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    // 56 bytes an item, at most doubled by growth.
+    expect(bytes).toBeLessThanOrEqual(2 * 56 * 10_000);
+    expect(list.at(1234)).toEqual([`rss:${hex(1234 * 31)}`, 1234 * 500, 499, hex(1234 * 17), 12]);
+  });
+
+  it('is the form a build records its feeds in, and the record file holds the same slots', async () => {
+    const dir = makeProject(sampleArticles());
+    const session = createBuildSession();
+    await build({ cwd: dir, now: NOW, session });
+    const files = session.outputs?.files ?? {};
+    const cache = path.join(dir, '.cache', 'feedwright');
+    const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
+    const text = readFileSync(path.join(cache, recordFile), 'utf8');
+    const onDisk = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: ItemSlot[] }> };
+    const feeds = Object.entries(files).filter(([, r]) => r.items !== undefined);
+    expect(feeds.length).toBeGreaterThanOrEqual(3);
+    for (const [name, r] of feeds) {
+      expect(r.items).toBeInstanceOf(ItemSlots);
+      expect([...(r.items as ItemSlots)]).toEqual(onDisk.files[name]?.items);
+    }
+  });
+});
+
+describe('the output record is written in chunks', () => {
+  const slots = (n: number, format: string): ItemSlots => {
+    const list = new ItemSlots(n);
+    for (let i = 0; i < n; i++) list.push(i % 1000 === 7 ? '' : `${format}:${hex(i)}`, i * 300, 299, hex(i * 3), 9);
+    return list;
+  };
+  const stamp = { size: 1, mtimeMs: 1.5, ctimeMs: 2.25, ino: 3 };
+
+  it('gives exactly the JSON of the whole record, in many chunks none of them whole', () => {
+    const record: OutputRecord = {
+      fingerprint: 'f'.repeat(64),
+      writtenAt: 1_700_000_000_123.5,
+      files: {
+        'feed.json': { ...stamp, digest: 'd1', label: 'dist/feed.json', items: slots(10_000, 'json') },
+        'index.html': { ...stamp, digest: 'd2', label: 'dist/index.html' },
+        'tags/"q"/rss.xml': { ...stamp, digest: 'd3', label: 'dist/tags/"q"/rss.xml', diagnostics: [{ severity: 'warning', code: 'X', message: 'm\u2028', file: 'f', line: 2 }], items: slots(3, 'rss') },
+        'empty/atom.xml': { ...stamp, digest: 'd4', label: 'l', items: new ItemSlots() },
+      },
+      itemDiagnostics: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [hex(i), [{ severity: 'warning' as const, code: 'Y', message: `n${i}` }]])),
+      published: Array.from({ length: 9000 }, (_, i) => ({ id: `id${i}`, title: `T "${i}"`, url: `https://x/${i}`, modified: i % 2 ? undefined : i * 1000 })),
+    };
+    const chunks = [...recordChunks(record)];
+    expect(chunks.join('')).toBe(JSON.stringify(record));
+    expect(chunks.length).toBeGreaterThan(8);
+    const longest = Math.max(...chunks.map((c) => c.length));
+    expect(longest).toBeLessThan(JSON.stringify(record).length / 4);
+  });
+
+  it('without a fingerprint, diagnostics or published items', () => {
+    const record: OutputRecord = { fingerprint: undefined, writtenAt: 5, files: {} };
+    expect([...recordChunks(record)].join('')).toBe(JSON.stringify(record));
+    const one: OutputRecord = { fingerprint: undefined, writtenAt: 5, files: { a: { ...stamp, digest: 'd', label: 'a', items: slots(1, 'atom') } } };
+    expect([...recordChunks(one)].join('')).toBe(JSON.stringify(one));
+  });
+});
