@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
@@ -605,6 +605,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.output = literalOption(cfgText, 'distDir', true) ?? 'out';
       contentRoot = root;
       channel = nextChannel(root, options.display) ?? channel;
+      const routes = nextRoutes(root);
+      if (routes) info.routes = routes;
       break;
     }
   }
@@ -639,6 +641,8 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
       });
     }
   }
+  const layout = nextLayoutChannel(root, display);
+  if (layout) return layout;
   const seo = firstExisting(root, names('next-seo.config'));
   const seoText = readText(seo ?? '');
   if (!seo || !seoText) return undefined;
@@ -646,6 +650,112 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
   const link = baseUrl(shallowOption(seoText, 'url', 2));
   if (!title && !link) return undefined;
   return channelOf(display(seo), { title, description: shallowOption(seoText, 'description', 2), link, language: localeTag(shallowOption(seoText, 'locale', 2)) });
+}
+
+/** A dynamic route segment: `[slug]`, `[...slug]`, `[[...slug]]`. */
+const DYNAMIC_SEGMENT = /^\[{1,2}(?:\.\.\.)?[\w-]+\]{1,2}$/;
+
+/**
+ * A Next.js site's dynamic page routes, keyed by the fixed segment before the dynamic one: the App
+ * Router's `app/<…>/[slug]/page.tsx` (route groups `(name)` and slots `@name` are not in the URL) and
+ * the pages router's `pages/<…>/[slug].tsx` or `[slug]/index.tsx`, in `src/` too. Where two routes
+ * share a key, the shorter wins (`/posts` over `/en/posts`). A bounded walk: 6 levels, 2,000 folders.
+ */
+function nextRoutes(root: string): Record<string, { prefix: string; file: string }> | undefined {
+  const routes: Record<string, { prefix: string; file: string }> = {};
+  const add = (segments: string[], file: string) => {
+    const fixed = segments.filter((s) => !/^\(.*\)$|^@/.test(s));
+    const key = fixed[fixed.length - 1];
+    if (!key || fixed.some((s) => DYNAMIC_SEGMENT.test(s))) return;
+    const prefix = `/${fixed.join('/')}`;
+    const known = routes[key];
+    if (!known || prefix.length < known.prefix.length) routes[key] = { prefix, file: path.relative(root, file).split(path.sep).join('/') };
+  };
+  let budget = 2000;
+  const walk = (dir: string, segments: string[], pages: boolean) => {
+    if (segments.length > 6 || budget-- <= 0) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      const stem = e.name.replace(/\.(?:tsx|jsx|ts|js|mdx)$/, '');
+      if (e.isDirectory() && DYNAMIC_SEGMENT.test(e.name)) {
+        const page = firstExisting(abs, ['tsx', 'jsx', 'ts', 'js', 'mdx'].map((ext) => `${pages ? 'index' : 'page'}.${ext}`));
+        if (page) add(segments, page);
+      } else if (e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name !== 'api' && e.name !== 'node_modules') {
+        walk(abs, [...segments, e.name], pages);
+      } else if (pages && e.isFile() && stem !== e.name && DYNAMIC_SEGMENT.test(stem)) add(segments, abs);
+    }
+  };
+  for (const [dir, pages] of [['app', false], ['src/app', false], ['pages', true], ['src/pages', true]] as const) walk(path.join(root, dir), [], pages);
+  return Object.keys(routes).length > 0 ? routes : undefined;
+}
+
+/**
+ * The App Router's own site metadata: `export const metadata = { metadataBase: new URL("…"),
+ * title: "…" | { default: "…" }, description, authors: [{ name }] | creator }` in the root layout
+ * (`app/layout.tsx`, `src/app/layout.tsx`), and its `<html lang="…">`. A value may also be a key of
+ * a constant object imported from the site's own modules (`new URL(siteConfig.url)` with
+ * `import { siteConfig } from '@/config/site'`), read there as a literal. Read as text, never run.
+ */
+function nextLayoutChannel(root: string, display: (abs: string) => string): SiteChannel | undefined {
+  const file = firstExisting(root, ['app', 'src/app'].flatMap((dir) => ['tsx', 'jsx', 'ts', 'js'].map((ext) => `${dir}/layout.${ext}`)));
+  const text = readText(file ?? '');
+  const open = text ? /\bexport\s+const\s+metadata\b[^=]*=\s*\{/.exec(text) : null;
+  const close = text && open ? matchingBrace(text, open.index + open[0].length - 1) : undefined;
+  if (!file || !text || !open || close === undefined) return undefined;
+  const object = text.slice(open.index + open[0].length - 1, close + 1);
+  const sources = new Set([file]);
+  const value = (expr: string | undefined): string | undefined => {
+    if (!expr) return undefined;
+    const literal = /^(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`$\\]*)`)$/.exec(expr);
+    if (literal) return asString(literal[1] ?? literal[2] ?? literal[3]);
+    const member = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(expr);
+    const imported = member ? importedConstant(root, file, text, member[1] as string) : undefined;
+    if (!imported) return undefined;
+    const found = shallowOption(imported.object, member?.[2] as string, 1);
+    if (found) sources.add(imported.file);
+    return asString(found);
+  };
+  // A key's value as written at the object's own level: a string literal or `name.key`.
+  const written = (within: string, key: string): string | undefined => {
+    const pattern = new RegExp(`\\b${key}\\s*:\\s*("[^"\\\\\\n]*"|'[^'\\\\\\n]*'|\`[^\`$\\\\]*\`|[A-Za-z_$][\\w$]*\\.[A-Za-z_$][\\w$]*)`, 'g');
+    const matches = [...within.matchAll(pattern)];
+    const depths = nestingAt(within, matches.map((m) => m.index));
+    return matches.find((m) => depths.get(m.index) === 1)?.[1];
+  };
+  const titleObject = /\btitle\s*:\s*\{/.exec(object);
+  const titleClose = titleObject ? matchingBrace(object, titleObject.index + titleObject[0].length - 1) : undefined;
+  const title = titleObject && titleClose !== undefined ? value(written(object.slice(titleObject.index + titleObject[0].length - 1, titleClose + 1), 'default')) : value(written(object, 'title'));
+  const base = /\bmetadataBase\s*:\s*new\s+URL\(\s*([^)]+?)\s*\)/.exec(object);
+  const link = baseUrl(value(base?.[1]));
+  if (!title && !link) return undefined;
+  const authors = /\bauthors\s*:\s*\[/.exec(object);
+  const authorsClose = authors ? matchingBrace(object, authors.index + authors[0].length - 1) : undefined;
+  const author = (authors && authorsClose !== undefined ? shallowOption(object.slice(authors.index + authors[0].length - 1, authorsClose + 1), 'name', 2) : undefined) ?? value(written(object, 'creator'));
+  const language = /<html\b[^>]*?\blang=["']([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)["']/.exec(text)?.[1];
+  return channelOf([...sources].map(display).join(' and '), { title, description: value(written(object, 'description')), link, language, author: asString(author) });
+}
+
+/**
+ * The object literal of a constant a module imports by name (`import { siteConfig } from
+ * '@/config/site'` or a relative path; `@/` and `~/` as the site root or its `src/`), where the module
+ * declares it `const siteConfig = {…}`; undefined when it cannot be found that way.
+ */
+function importedConstant(root: string, from: string, text: string, name: string): { file: string; object: string } | undefined {
+  const spec = new RegExp(`\\bimport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*["']([^"']+)["']`).exec(text)?.[1];
+  if (!spec) return undefined;
+  const bases = spec.startsWith('.') ? [path.resolve(path.dirname(from), spec)] : /^[@~]\//.test(spec) ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))] : [];
+  const file = bases.flatMap((b) => ['.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'].map((ext) => b + ext)).find((f) => existsSync(f));
+  const source = readText(file ?? '');
+  const decl = source ? new RegExp(`\\bconst\\s+${name}\\b[^=]*=\\s*\\{`).exec(source) : null;
+  const close = source && decl ? matchingBrace(source, decl.index + decl[0].length - 1) : undefined;
+  if (!file || !source || !decl || close === undefined) return undefined;
+  return { file, object: source.slice(decl.index + decl[0].length - 1, close + 1) };
 }
 
 /** The keys an Eleventy site's global data names its URL by: `url` in the base blog's metadata; `baseUrl`, `siteUrl` and the like elsewhere. */

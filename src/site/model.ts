@@ -44,6 +44,11 @@ export interface SiteInfo {
   folderData: Record<string, Record<string, unknown>>;
   /** Zola's slugify.paths (default "on": paths are slugified). */
   slugifyPaths: boolean;
+  /**
+   * Next.js: the site's dynamic page routes by their last fixed segment, from its `app/` or `pages/`
+   * folder (`posts` -> `/blog/posts` from `app/blog/posts/[slug]/page.tsx`; route groups dropped).
+   */
+  routes?: Record<string, { prefix: string; file: string }>;
   /** Pages end with a slash (Next.js: not unless trailingSlash is set; Astro: unless trailingSlash is "never"). */
   trailingSlash: boolean;
   /** The generator's output folder relative to the site root (for --verify-links). */

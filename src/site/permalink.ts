@@ -18,8 +18,10 @@ import type { SiteInfo } from './model.js';
  * - Astro: a content collection `src/content/<c>/` -> `/<c>/<id>/`, the id being the slugified
  *   path (github-slugger per segment, `/index` dropped) or `slug`; Starlight's `docs` collection
  *   is served from the root, `/<id>/`.
- * - Next.js: `/<folder>/<slug>` with the articles folder's name (`_posts` -> `/posts/`), as the
- *   blog starter and tailwind-nextjs-starter-blog route them; override with `permalinks`.
+ * - Next.js: the site's own dynamic route whose last fixed segment is the articles folder's name
+ *   (`app/blog/posts/[slug]/page.tsx` for posts/ -> `/blog/posts/<slug>`), else `/<folder>/<slug>`
+ *   (`_posts` -> `/posts/`), as the blog starter and tailwind-nextjs-starter-blog route them;
+ *   override with `permalinks`.
  */
 
 export interface LinkInput {
@@ -494,6 +496,9 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     const route = [...prefixParts.slice(pagesAt + 1), inside].filter(Boolean).join('/');
     return { path: `/${route}${slash}`, rule: `nextjs pages router /${prefixParts.slice(pagesAt + 1).join('/')}/<path>${slash}` };
   }
+  // The site's own dynamic route named like the folder (`app/blog/posts/[slug]/page.tsx` for posts/).
+  const route = site.routes?.[folder];
+  if (route) return { path: `${route.prefix}/${slug}${slash}`, rule: `nextjs route ${route.file}: ${route.prefix}/<slug>${slash}` };
   return { path: `/${folder}/${slug}${slash}`, rule: `nextjs /${folder}/<slug>${slash} (blog starter convention)` };
 }
 

@@ -201,6 +201,32 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: 'next-seo.config.js', values: { title: 'Learning Things', language: 'en-AU' } });
   });
 
+  it("Next.js App Router: the root layout's metadata (metadataBase, title.default, description, authors) and <html lang>, read as text", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
+      'src/app/layout.tsx':
+        "export const metadata: Metadata = {\n  metadataBase: new URL('https://yusuf.example'), // so '/' means the site\n  title: {\n    template: '%s | Yusuf',\n    default: 'A Thingy by Yusuf',\n  },\n  description: 'Tech, life and movies',\n  openGraph: { title: 'Share me', description: 'Not this' },\n  authors: [{ name: 'Yusuf B.' }],\n};\nexport default function RootLayout({ children }) {\n  return <html lang=\"fr-CA\"><body>{children}</body></html>;\n}\n",
+      'content/posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'content/posts' });
+    expect(loaded.fromSite).toEqual({
+      from: path.join('src', 'app', 'layout.tsx'),
+      values: { title: 'A Thingy by Yusuf', description: 'Tech, life and movies', link: 'https://yusuf.example/', language: 'fr-CA', author: 'Yusuf B.' },
+    });
+  });
+
+  it('Next.js App Router: a metadata value taken from a constant the layout imports (@/config/site) is read there; code it cannot read is left out', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
+      'config/site.ts': "export const siteConfig = {\n  title: 'Kim - Blog',\n  url: 'https://kim.example',\n  nav: [{ title: 'Home', url: '/' }],\n};\n",
+      'app/layout.tsx':
+        "import { siteConfig } from '@/config/site';\nexport const metadata = {\n  metadataBase: new URL(siteConfig.url),\n  title: siteConfig.title,\n  description: process.env.DESCRIPTION,\n};\n",
+      'posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'posts' });
+    expect(loaded.fromSite).toEqual({ from: `${path.join('app', 'layout.tsx')} and ${path.join('config', 'site.ts')}`, values: { title: 'Kim - Blog', link: 'https://kim.example/' } });
+  });
+
   it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
     const cwd = site(JEKYLL);
     const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });

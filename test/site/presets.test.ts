@@ -188,6 +188,14 @@ describe('site presets: links as the generator writes them', () => {
     expect(mapped.diagnostics.map((d) => d.code)).not.toContain('META_TITLE_FROM_FILE_NAME');
   });
 
+  it("Next.js App Router: the site's own dynamic route named like the folder (app/blog/posts/[slug]), route groups out of the URL", async () => {
+    const r = await load('nextjs-app', 'posts');
+    expect(r.links).toEqual({ 'first.md': 'https://example.com/blog/posts/first' });
+    expect(r.byPath.get('first.md')?.link.rule).toMatch(/nextjs route app\/blog\/posts\/\[slug\]\/page\.tsx: \/blog\/posts\/<slug>$/);
+    // The tags route and the grouped /en/blog/posts route are routes too, under their own keys or longer.
+    expect(r.site?.routes).toEqual({ posts: { prefix: '/blog/posts', file: 'app/blog/posts/[slug]/page.tsx' }, tags: { prefix: '/blog/tags', file: 'app/blog/tags/[slug]/page.tsx' } });
+  });
+
   it('Next.js pages router: the file path under pages/ is the route (locale and category folders kept), a front matter slug names nothing', async () => {
     const r = await load('nextjs-pages', 'pages/en/blog');
     expect(r.links).toEqual({
