@@ -126,6 +126,16 @@ function largestPostFolder(root: string): string | undefined {
   return best?.rel;
 }
 
+/**
+ * Outside a known site: a folder named like a posts folder that already holds Markdown (the most,
+ * as `largestPostFolder` picks), else a `content/` folder that does (as Gatsby's starters keep posts),
+ * so `init` points the config at the user's posts instead of writing a sample beside them.
+ */
+function existingPosts(cwd: string): { articles: string; posts: number } | undefined {
+  const articles = largestPostFolder(cwd) ?? (countMarkdown(path.join(cwd, 'content'), 1) > 0 ? 'content' : undefined);
+  return articles ? { articles, posts: countMarkdown(path.join(cwd, articles)) } : undefined;
+}
+
 const SKIPPED = new Set(['node_modules', '_site', 'public', 'dist', 'out', 'build', 'vendor', 'resources']);
 
 /** What `init` found in a site's folder: the generator, where its posts are, and its config's values. */
@@ -204,12 +214,15 @@ type ConfigKey = (typeof CONFIG_KEYS)[number];
  */
 export async function init(io: Io, out: Output, force: boolean): Promise<number> {
   const site = siteSetup(io.cwd);
+  const posts = site ? undefined : existingPosts(io.cwd);
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
-    : [
-        { name: 'feedwright.config.json', content: initConfig() },
-        { name: path.join('articles', 'hello-world.md'), content: ARTICLE },
-      ];
+    : posts
+      ? [{ name: 'feedwright.config.json', content: initConfig({ articles: posts.articles }) }]
+      : [
+          { name: 'feedwright.config.json', content: initConfig() },
+          { name: path.join('articles', 'hello-world.md'), content: ARTICLE },
+        ];
   const existing: string[] = [];
   for (const f of files) {
     if (
@@ -227,12 +240,18 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
   if (site) {
     const plural = site.posts === 1 ? '' : 's';
     out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
+  } else if (posts) {
+    const plural = posts.posts === 1 ? '' : 's';
+    out.stderr(
+      `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here; ${posts.articles}/ holds ${posts.posts >= 10_000 ? 'over 10,000' : posts.posts} Markdown file${plural}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
+    );
   } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {
     await writeFile(path.join(io.cwd, f.name), f.content);
     out.stderr(`wrote ${f.name}\n`);
   }
-  if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
+  if (posts) out.stderr('Next: edit feedwright.config.json (title, link, author, and "itemBase": where the site serves the posts), then run `npx feedwright build`.\n');
+  else if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
   else {
     if (site.authorsInPosts) {
       const { named, checked } = site.authorsInPosts;

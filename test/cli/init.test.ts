@@ -130,6 +130,19 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(r.stderr).toContain('hint: This folder is a Jekyll site (_config.yml) with its posts in _posts/: run `feedwright init` to write a config that builds them, or pass --articles _posts.');
   });
 
+  it('outside a known site, a folder of Markdown posts (content/, as a Gatsby blog keeps them) is what the config reads; no sample is written', async () => {
+    const dir = project({ 'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }), 'content/first/index.md': POST, 'content/second/index.md': POST, 'README.md': '# A site\n' });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('content/ holds 2 Markdown files, so the config reads them ("articles": "content")');
+    expect(existsSync(path.join(dir, 'articles'))).toBe(false);
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.articles).toBe('content');
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, git: false, cache: false }));
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect(JSON.parse(b.stdout)).toMatchObject({ ok: true, counts: { published: 2 } });
+  });
+
   it('a site without any posts folder holding Markdown gets the plain config and sample article', async () => {
     const dir = project({ '_config.yml': 'title: Empty\n' });
     expect((await run(['init'], { cwd: dir })).code).toBe(0);
