@@ -369,13 +369,38 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
     const values = commonTokens(input, slug, urlize(filename), pageDirs.map(urlize), urlize);
     values.slugorfilename = fmSlug ? urlize(fmSlug) : urlize(filename);
     values.slugorcontentbasename = values.slugorfilename;
-    let path = expandPattern(pattern, values).path;
+    let path = expandPattern(sectionSlices(pattern, pageDirs.map(urlize)), values).path;
     if (ugly) path = path.endsWith('/') ? `${path.slice(0, -1)}.html` : `${path}.html`;
     return { path: prefix + path, rule: `${own ? 'config permalinks' : 'hugo permalinks'}.${section || '/'} ${pattern}` };
   }
   const last = urlize(fmSlug ?? filename);
   const base = [...pageDirs.map(urlize), last].filter(Boolean).join('/');
   return { path: prefix + (ugly ? `/${base}.html` : `/${base}/`), rule: `hugo default /:sections/${fmSlug ? ':slug' : ':filename'}/${ugly ? ' (uglyURLs)' : ''}` };
+}
+
+/**
+ * Hugo's slices of the section path in a permalink pattern, written out: `:sections[last]`,
+ * `:sections[0]`, `:sections[1:]`, `:sections[:last]` (a start and an end, either left out, `last`
+ * the last index; an index past the end gives nothing), as hugolib's permalink expander cuts them.
+ */
+export function sectionSlices(pattern: string, sections: readonly string[]): string {
+  return pattern.replace(/:sections\[([^\]]*)\]/g, (_whole, spec: string) => {
+    const bound = (s: string, low: boolean): number => {
+      const t = s.trim().toLowerCase();
+      if (t === '') return low ? 0 : sections.length;
+      if (t === 'last') return sections.length - 1;
+      const n = Math.max(0, Number.parseInt(t, 10) || 0);
+      return n >= sections.length ? (low ? -1 : sections.length) : n;
+    };
+    const parts = spec.split(':');
+    if (parts.length === 1) {
+      const i = bound(parts[0] as string, true);
+      return i < 0 ? '' : (sections[i] ?? '');
+    }
+    const from = bound(parts[0] as string, true);
+    const to = bound(parts[1] as string, false);
+    return from < 0 || to < 0 ? '' : sections.slice(from, to).join('/');
+  });
 }
 
 // --- Zola ------------------------------------------------------------------------------------

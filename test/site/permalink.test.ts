@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../src/config/load.js';
 import { parseDateValue } from '../../src/meta/dates.js';
 import { FEED_KEYS, fieldKeys } from '../../src/meta/fields.js';
-import { expandPattern, githubSlug, hugoUrlize, jekyllSlugify, zolaSlugify } from '../../src/site/permalink.js';
+import { expandPattern, githubSlug, hugoUrlize, jekyllSlugify, sectionSlices, zolaSlugify } from '../../src/site/permalink.js';
 import { indentQuotedContinuations, splitFrontMatter } from '../../src/sources/front-matter.js';
 
 describe('slugs as each generator makes them', () => {
@@ -23,6 +23,15 @@ describe('patterns', () => {
   it('take the longest token, leave an unknown one as written and name it, and collapse empty segments', () => {
     expect(expandPattern('/:categories/:year/:slugorfilename/', { categories: '', year: '2024', slug: 's', slugorfilename: 'f' })).toEqual({ path: '/2024/f/', unknown: [] });
     expect(expandPattern('/:year/:nope/', { year: '2024' })).toEqual({ path: '/2024/:nope/', unknown: [':nope'] });
+  });
+  it("Hugo's section slices (:sections[last], [0], [1:], [:last]) as hugolib cuts them; past the end, nothing", () => {
+    const dirs = ['docs', 'guides', 'setup'];
+    expect(sectionSlices('/:sections[last]/:slug/', dirs)).toBe('/setup/:slug/');
+    expect(sectionSlices('/:sections[0]/:sections[1:]/', dirs)).toBe('/docs/guides/setup/');
+    expect(sectionSlices('/:sections[:last]/x/', dirs)).toBe('/docs/guides/x/');
+    expect(sectionSlices('/:sections[1:2]/:sections[5]/', dirs)).toBe('/guides//');
+    expect(sectionSlices('/post/:sections[last]/:slugorcontentbasename/', ['post'])).toBe('/post/post/:slugorcontentbasename/');
+    expect(sectionSlices('/:sections/:slug/', dirs)).toBe('/:sections/:slug/');
   });
 });
 
