@@ -46,7 +46,8 @@ export const GENERATOR_KEYS = {
   hugo: ['aliases', 'weight', 'url', 'type', 'layout', 'outputs', 'menu', 'menus', 'keywords', 'linkTitle', 'expiryDate', 'publishDate', 'headless', 'isCJKLanguage', 'markup', 'resources', 'cascade', 'build', '_build', 'params', 'sitemap', 'translationKey', 'toc', 'series', 'showToc', 'ShowToc', 'TocOpen', 'tocOpen', 'ShowReadingTime', 'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'hidemeta', 'comments', 'math', 'featured', 'images', 'videos', 'audio', 'unlisted', 'archived'],
   zola: ['path', 'template', 'weight', 'aliases', 'in_search_index', 'render', 'extra', 'taxonomies', 'sort_by', 'paginate_by', 'paginate_path', 'paginate_reversed', 'transparent', 'page_template', 'insert_anchor_links', 'redirect_to', 'generate_feeds', 'generate_feed'],
   eleventy: ['layout', 'permalink', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'eleventyComputed', 'eleventyImport', 'pagination', 'templateEngineOverride', 'dynamicPermalink', 'eleventyDataSchema'],
-  astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead'],
+  /** With AstroPaper's (the most used Astro blog theme's) own keys. */
+  astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead', 'canonicalURL', 'hideEditPost', 'timezone'],
   nextjs: ['ogImage', 'excerpt', 'layout', 'images', 'bibliography', 'canonicalUrl', 'lastmod'],
   /** Widespread Hugo themes' documented keys: PaperMod, and LoveIt with its forks DoIt and FixIt. */
   hugoThemes: ['ShowRssButtonInSectionTermList', 'ShowCodeCopyButtons', 'disableShare', 'hideSummary', 'searchHidden', 'canonicalURL', 'editPost', 'author', 'hiddenFromHomePage', 'hiddenFromSearch', 'featuredImagePreview', 'lightgallery', 'license', 'ruby', 'fraction', 'fontawesome', 'linkToMarkdown', 'rssFullText', 'code', 'mapbox', 'share', 'comment', 'library', 'seo', 'twemoji', 'subtitle', 'categories'],
@@ -57,8 +58,7 @@ export const GENERATOR_KEYS = {
 /** Every key feedwright reads for some field (the union of FIELD_KEYS). */
 export const FEED_KEYS: readonly string[] = [...new Set(Object.values(FIELD_KEYS).flat())];
 
-/** Keys that never warn: feedwright's own and every generator's. */
-export const KNOWN_KEYS: ReadonlySet<string> = new Set([...FEED_KEYS, ...Object.values(GENERATOR_KEYS).flat()]);
+
 
 /**
  * Keys of a field that only one generator reads, tried after the default keys. A dotted key is
@@ -66,7 +66,16 @@ export const KNOWN_KEYS: ReadonlySet<string> = new Set([...FEED_KEYS, ...Object.
  */
 export const GENERATOR_FIELD_KEYS: { readonly [P in Preset]?: { readonly [F in FieldName]?: readonly string[] } } = {
   zola: { tags: ['taxonomies.tags', 'taxonomies.categories'] },
+  /** AstroPaper's `pubDatetime` and `modDatetime`. */
+  astro: { published: ['pubDatetime'], updated: ['modDatetime'] },
 };
+
+/** Keys that never warn: feedwright's own and every generator's (a dotted key by its first part). */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  ...FEED_KEYS,
+  ...Object.values(GENERATOR_KEYS).flat(),
+  ...Object.values(GENERATOR_FIELD_KEYS).flatMap((fields) => Object.values(fields ?? {}).flatMap((keys) => (keys ?? []).map((k) => k.split('.')[0] as string))),
+]);
 
 /** The keys for `field`: the config's own first, then the default keys, then those of the site's generator. */
 export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField, readonly string[]>> | undefined, preset?: Preset): readonly string[] {

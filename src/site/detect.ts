@@ -576,7 +576,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     case 'astro': {
       const cfgFile = firstExisting(root, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts']);
       const cfgText = readText(cfgFile ?? '');
-      const url = baseUrl(literalOption(cfgText, 'site', true), literalOption(cfgText, 'base', true));
+      // `site: SITE.website` (AstroPaper): the value is read from the object the config imports, whose
+      // other keys name the site too.
+      const siteCode = literalOption(cfgText, 'site', true) ? undefined : astroSiteCode(root, cfgFile, cfgText);
+      const url = baseUrl(literalOption(cfgText, 'site', true) ?? siteCode?.value, literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
       // Astro's blog template keeps the site's name in src/consts.ts (SITE_TITLE, SITE_DESCRIPTION),
       // which its rss.xml.js passes to @astrojs/rss: string constants, read as text, never run.
@@ -587,14 +590,23 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Without those constants: the literal title and description of the feed endpoint's own
       // `rss({ title: "…" })` call (src/pages/rss.xml.js), what its RSS feed says.
       const rss = named.title || named.description ? undefined : astroRssCall(root);
-      const found = rss ?? { ...named, file: named.title || named.description ? constsFile : undefined };
-      channel = channelOf(found.file ? `${from} and ${options.display(found.file)}` : from, { link: url, title: found.title, description: found.description, ...(rss?.language ? { language: rss.language } : {}) });
+      const holder = siteCode?.holder;
+      const fromHolder = holder && !rss && !named.title ? { title: shallowOption(holder, 'title', 1), description: shallowOption(holder, 'description', 1) ?? shallowOption(holder, 'desc', 1) } : undefined;
+      const found = rss ?? (fromHolder?.title ? { ...fromHolder, file: siteCode?.files.at(-1) } : { ...named, file: named.title || named.description ? constsFile : undefined });
+      const language = rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined);
+      const author = holder ? shallowOption(holder, 'author', 1) : undefined;
+      const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
+      if (zone) info.timezone = zone;
+      const sources = [...new Set([from, ...(siteCode?.files ?? []).map(options.display), ...(found.file ? [options.display(found.file)] : [])])];
+      channel = channelOf(sources.join(' and '), { link: url, title: found.title, description: found.description, ...(language ? { language } : {}), ...(author ? { author } : {}) });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
       // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
       const pkg = readData(path.join(root, 'package.json'));
       if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
+      const routes = astroRoutes(root);
+      if (routes) info.routes = routes;
       break;
     }
     case 'nextjs': {
@@ -652,27 +664,27 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
   return channelOf(display(seo), { title, description: shallowOption(seoText, 'description', 2), link, language: localeTag(shallowOption(seoText, 'locale', 2)) });
 }
 
-/** A dynamic route segment: `[slug]`, `[...slug]`, `[[...slug]]`. */
-const DYNAMIC_SEGMENT = /^\[{1,2}(?:\.\.\.)?[\w-]+\]{1,2}$/;
+/** A dynamic route segment: `[slug]`, `[...slug]`, `[[...slug]]`; group 1 is the parameter's name. */
+const DYNAMIC_SEGMENT = /^\[{1,2}(?:\.\.\.)?([\w-]+)\]{1,2}$/;
+
+/** A page route with one dynamic segment, last: its fixed segments, the page file, and the parameter's name. */
+interface DynamicRoute {
+  fixed: string[];
+  file: string;
+  param: string;
+}
 
 /**
- * A Next.js site's dynamic page routes, keyed by the fixed segment before the dynamic one: the App
- * Router's `app/<…>/[slug]/page.tsx` (route groups `(name)` and slots `@name` are not in the URL) and
- * the pages router's `pages/<…>/[slug].tsx` or `[slug]/index.tsx`, in `src/` too. Where two routes
- * share a key, the shorter wins (`/posts` over `/en/posts`). A bounded walk: 6 levels, 2,000 folders.
+ * The page routes of a file-system router whose last segment, and only that one, is dynamic:
+ * a folder `[slug]` holding `page.tsx` (Next.js App Router; `index.*` for a pages router or
+ * Astro) or a file `[slug].tsx`/`[...slug].astro` (pages router, Astro). Route groups `(name)`,
+ * slots `@name` and `_private` folders are not in the URL. A bounded walk: 6 levels, 2,000 folders.
  */
-function nextRoutes(root: string): Record<string, { prefix: string; file: string }> | undefined {
-  const routes: Record<string, { prefix: string; file: string }> = {};
-  const add = (segments: string[], file: string) => {
-    const fixed = segments.filter((s) => !/^\(.*\)$|^@/.test(s));
-    const key = fixed[fixed.length - 1];
-    if (!key || fixed.some((s) => DYNAMIC_SEGMENT.test(s))) return;
-    const prefix = `/${fixed.join('/')}`;
-    const known = routes[key];
-    if (!known || prefix.length < known.prefix.length) routes[key] = { prefix, file: path.relative(root, file).split(path.sep).join('/') };
-  };
+function dynamicRoutes(root: string, dirs: readonly string[], folderPage: 'page' | 'index', extensions: readonly string[]): DynamicRoute[] {
+  const routes: DynamicRoute[] = [];
+  const ext = new RegExp(`\\.(?:${extensions.join('|')})$`);
   let budget = 2000;
-  const walk = (dir: string, segments: string[], pages: boolean) => {
+  const walk = (dir: string, segments: string[]) => {
     if (segments.length > 6 || budget-- <= 0) return;
     let entries: Dirent[];
     try {
@@ -680,19 +692,64 @@ function nextRoutes(root: string): Record<string, { prefix: string; file: string
     } catch {
       return;
     }
+    const fixed = segments.filter((seg) => !/^\(.*\)$|^@/.test(seg));
+    if (fixed.some((seg) => DYNAMIC_SEGMENT.test(seg))) return;
     for (const e of entries) {
       const abs = path.join(dir, e.name);
-      const stem = e.name.replace(/\.(?:tsx|jsx|ts|js|mdx)$/, '');
-      if (e.isDirectory() && DYNAMIC_SEGMENT.test(e.name)) {
-        const page = firstExisting(abs, ['tsx', 'jsx', 'ts', 'js', 'mdx'].map((ext) => `${pages ? 'index' : 'page'}.${ext}`));
-        if (page) add(segments, page);
-      } else if (e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name !== 'api' && e.name !== 'node_modules') {
-        walk(abs, [...segments, e.name], pages);
-      } else if (pages && e.isFile() && stem !== e.name && DYNAMIC_SEGMENT.test(stem)) add(segments, abs);
+      const dynamic = DYNAMIC_SEGMENT.exec(e.isFile() ? e.name.replace(ext, '') : e.name);
+      if (e.isDirectory() && dynamic) {
+        const page = firstExisting(abs, extensions.map((x) => `${folderPage}.${x}`));
+        if (page) routes.push({ fixed, file: path.relative(root, page).split(path.sep).join('/'), param: dynamic[1] as string });
+      } else if (e.isDirectory() && !/^[_.]/.test(e.name) && e.name !== 'api' && e.name !== 'node_modules') {
+        walk(abs, [...segments, e.name]);
+      } else if (e.isFile() && dynamic && ext.test(e.name)) routes.push({ fixed, file: path.relative(root, abs).split(path.sep).join('/'), param: dynamic[1] as string });
     }
   };
-  for (const [dir, pages] of [['app', false], ['src/app', false], ['pages', true], ['src/pages', true]] as const) walk(path.join(root, dir), [], pages);
-  return Object.keys(routes).length > 0 ? routes : undefined;
+  for (const dir of dirs) walk(path.join(root, dir), []);
+  return routes;
+}
+
+/** Route parameters that list or page through posts (`[...page]`, `[tag]`), not one post's page. */
+const LISTING_PARAMS = new Set(['page', 'tag', 'tags', 'category', 'categories', 'year', 'month', 'lang', 'locale', 'author']);
+
+/**
+ * Where a route is filed: by `key`; where two routes share a key, the shorter prefix wins
+ * (`/posts` over `/en/posts`), then the first found.
+ */
+function routeTable(routes: readonly DynamicRoute[], keys: (route: DynamicRoute) => string[]): Record<string, { prefix: string; file: string }> | undefined {
+  const table: Record<string, { prefix: string; file: string }> = {};
+  for (const route of routes) {
+    if (LISTING_PARAMS.has(route.param.toLowerCase())) continue;
+    const prefix = `/${route.fixed.join('/')}`.replace(/\/$/, '');
+    for (const key of keys(route)) {
+      const known = table[key];
+      if (!known || prefix.length < known.prefix.length) table[key] = { prefix, file: route.file };
+    }
+  }
+  return Object.keys(table).length > 0 ? table : undefined;
+}
+
+/**
+ * A Next.js site's post routes, keyed by the fixed segment before the dynamic one
+ * (`app/blog/posts/[slug]/page.tsx` -> `posts`: `/blog/posts`), from `app/` and `pages/` (in `src/` too).
+ */
+function nextRoutes(root: string): Record<string, { prefix: string; file: string }> | undefined {
+  const routes = [...dynamicRoutes(root, ['app', 'src/app'], 'page', ['tsx', 'jsx', 'ts', 'js', 'mdx']), ...dynamicRoutes(root, ['pages', 'src/pages'], 'index', ['tsx', 'jsx', 'ts', 'js', 'mdx'])];
+  return routeTable(routes, (r) => (r.fixed.length > 0 ? [r.fixed[r.fixed.length - 1] as string] : []));
+}
+
+/**
+ * An Astro site's post routes, keyed by the content collection each page route reads
+ * (`getCollection("blog")` or `CollectionEntry<"blog">` in `src/pages/posts/[...slug].astro` ->
+ * `blog`: `/posts`): AstroPaper serves its `blog` collection at `/posts/<id>/`. Page files are read
+ * up to 256 KB each.
+ */
+function astroRoutes(root: string): Record<string, { prefix: string; file: string }> | undefined {
+  const routes = dynamicRoutes(root, ['src/pages'], 'index', ['astro', 'md', 'mdx']);
+  return routeTable(routes, (r) => {
+    const text = readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '';
+    return [...new Set([...text.matchAll(/\b(?:getCollection|getEntry|CollectionEntry\s*<)\s*\(?\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))];
+  });
 }
 
 /**
@@ -711,23 +768,11 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
   const object = text.slice(open.index + open[0].length - 1, close + 1);
   const sources = new Set([file]);
   const value = (expr: string | undefined): string | undefined => {
-    if (!expr) return undefined;
-    const literal = /^(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`$\\]*)`)$/.exec(expr);
-    if (literal) return asString(literal[1] ?? literal[2] ?? literal[3]);
-    const member = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(expr);
-    const imported = member ? importedConstant(root, file, text, member[1] as string) : undefined;
-    if (!imported) return undefined;
-    const found = shallowOption(imported.object, member?.[2] as string, 1);
-    if (found) sources.add(imported.file);
-    return asString(found);
+    const found = codeValue(root, file, text, expr);
+    for (const f of found?.files ?? []) sources.add(f);
+    return found?.value;
   };
-  // A key's value as written at the object's own level: a string literal or `name.key`.
-  const written = (within: string, key: string): string | undefined => {
-    const pattern = new RegExp(`\\b${key}\\s*:\\s*("[^"\\\\\\n]*"|'[^'\\\\\\n]*'|\`[^\`$\\\\]*\`|[A-Za-z_$][\\w$]*\\.[A-Za-z_$][\\w$]*)`, 'g');
-    const matches = [...within.matchAll(pattern)];
-    const depths = nestingAt(within, matches.map((m) => m.index));
-    return matches.find((m) => depths.get(m.index) === 1)?.[1];
-  };
+  const written = writtenValue;
   const titleObject = /\btitle\s*:\s*\{/.exec(object);
   const titleClose = titleObject ? matchingBrace(object, titleObject.index + titleObject[0].length - 1) : undefined;
   const title = titleObject && titleClose !== undefined ? value(written(object.slice(titleObject.index + titleObject[0].length - 1, titleClose + 1), 'default')) : value(written(object, 'title'));
@@ -741,21 +786,108 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
   return channelOf([...sources].map(display).join(' and '), { title, description: value(written(object, 'description')), link, language, author: asString(author) });
 }
 
-/**
- * The object literal of a constant a module imports by name (`import { siteConfig } from
- * '@/config/site'` or a relative path; `@/` and `~/` as the site root or its `src/`), where the module
- * declares it `const siteConfig = {…}`; undefined when it cannot be found that way.
- */
-function importedConstant(root: string, from: string, text: string, name: string): { file: string; object: string } | undefined {
-  const spec = new RegExp(`\\bimport\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*["']([^"']+)["']`).exec(text)?.[1];
-  if (!spec) return undefined;
+/** A JS/TS string literal without escapes or interpolation, whole; group 1, 2 or 3 is its text. */
+const STRING_LITERAL = /^(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`$\\]*)`)$/;
+
+/** A value expression code-reading follows: a string literal or a member path (`SITE.website`, `config.site.url`). */
+const VALUE_EXPRESSION = /"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\]*`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.source;
+
+/** The expression written for `key` at the top level of an object literal's text (which starts with its `{`). */
+function writtenValue(object: string, key: string): string | undefined {
+  const matches = [...object.matchAll(new RegExp(String.raw`\b${key}\s*:\s*(${VALUE_EXPRESSION})`, 'g'))];
+  const depths = nestingAt(object, matches.map((m) => m.index));
+  return matches.find((m) => depths.get(m.index) === 1)?.[1];
+}
+
+/** The object literal starting at the `{` ending `match` in `text`, braces included. */
+function objectAt(text: string, match: RegExpExecArray | null): string | undefined {
+  if (!match) return undefined;
+  const open = match.index + match[0].length - 1;
+  const close = matchingBrace(text, open);
+  return close === undefined ? undefined : text.slice(open, close + 1);
+}
+
+/** A module a site's code imports, as a file: a relative path, or `@/`/`~/` for the site root or its `src/`. */
+function moduleFile(root: string, from: string, spec: string): string | undefined {
   const bases = spec.startsWith('.') ? [path.resolve(path.dirname(from), spec)] : /^[@~]\//.test(spec) ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))] : [];
-  const file = bases.flatMap((b) => ['.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'].map((ext) => b + ext)).find((f) => existsSync(f));
-  const source = readText(file ?? '');
-  const decl = source ? new RegExp(`\\bconst\\s+${name}\\b[^=]*=\\s*\\{`).exec(source) : null;
-  const close = source && decl ? matchingBrace(source, decl.index + decl[0].length - 1) : undefined;
-  if (!file || !source || !decl || close === undefined) return undefined;
-  return { file, object: source.slice(decl.index + decl[0].length - 1, close + 1) };
+  return bases.flatMap((b) => ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'].map((ext) => b + ext)).find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f));
+}
+
+/**
+ * The object literal a name stands for in a module's text: `const NAME = {…}` in it, or the
+ * object a module it imports NAME from declares (`import { SITE } from "./src/config"`, `import
+ * config from "@/config"`, which is that module's `export default {…}`, `export default
+ * defineX({…})` or `export default name`).
+ */
+function namedObject(root: string, file: string, text: string, name: string, hops: number): { file: string; object: string } | undefined {
+  if (hops <= 0) return undefined;
+  const local = objectAt(text, new RegExp(String.raw`\b(?:const|let|var)\s+${name}\b[^=;]*=\s*\{`).exec(text));
+  if (local) return { file, object: local };
+  const named = /\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
+  for (const m of text.matchAll(named)) {
+    const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
+    const target = binding ? moduleFile(root, file, m[2] as string) : undefined;
+    const source = readText(target ?? '');
+    if (target && source && binding) return namedObject(root, target, source, binding[0] as string, hops - 1);
+  }
+  const spec = new RegExp(String.raw`\bimport\s+${name}\s+from\s*["']([^"']+)["']`).exec(text)?.[1];
+  const target = spec ? moduleFile(root, file, spec) : undefined;
+  const source = readText(target ?? '');
+  if (!target || !source) return undefined;
+  const object = objectAt(source, /\bexport\s+default\s+(?:[\w$.]+\s*\(\s*)?\{/.exec(source));
+  if (object) return { file: target, object };
+  const alias = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/m.exec(source)?.[1];
+  return alias ? namedObject(root, target, source, alias, hops - 1) : undefined;
+}
+
+/**
+ * The string an expression in a site's code stands for, read as text and never run: a string
+ * literal, or a member path (`SITE.website`, `siteConfig.url`, `config.site.url`) into object
+ * literals of the file or of the site's modules it imports, through nested objects, other member
+ * paths and spreads (`site: userConfig.site`, `{ ...userConfig.site }`), at most 4 references deep.
+ * With it, the object literal that holds the value (whose other keys describe the same thing), and
+ * the files read. Undefined for anything computed.
+ */
+function codeValue(root: string, file: string, text: string, expr: string | undefined, hops = 4): { value: string; holder?: string; files: string[] } | undefined {
+  if (!expr || hops <= 0) return undefined;
+  const literal = STRING_LITERAL.exec(expr.trim());
+  if (literal) {
+    const value = asString(literal[1] ?? literal[2] ?? literal[3]);
+    return value ? { value, files: [file] } : undefined;
+  }
+  const [name, ...keys] = expr.trim().split('.');
+  if (!name || keys.length === 0 || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const start = namedObject(root, file, text, name, hops);
+  if (!start) return undefined;
+  return objectPath(root, start.file, start.object, keys, hops - 1, file === start.file ? [file] : [file, start.file]);
+}
+
+/** The value at `keys` inside an object literal of `file` (see codeValue). */
+function objectPath(root: string, file: string, object: string, keys: string[], hops: number, files: string[]): { value: string; holder?: string; files: string[] } | undefined {
+  const [key, ...rest] = keys;
+  if (!key || hops < 0) return undefined;
+  const source = readText(file) ?? '';
+  const written = writtenValue(object, key);
+  if (written !== undefined) {
+    if (rest.length === 0 && STRING_LITERAL.test(written)) {
+      const value = asString(STRING_LITERAL.exec(written)?.slice(1).find((g) => g !== undefined));
+      return value ? { value, holder: object, files } : undefined;
+    }
+    const found = codeValue(root, file, source, [written, ...rest].join('.'), hops);
+    return found ? { ...found, files: [...new Set([...files, ...found.files])] } : undefined;
+  }
+  const nested = [...object.matchAll(new RegExp(String.raw`\b${key}\s*:\s*\{`, 'g'))];
+  const depths = nestingAt(object, nested.map((m) => m.index));
+  const inner = objectAt(object, nested.find((m) => depths.get(m.index) === 1) ?? null);
+  if (inner) return rest.length > 0 ? objectPath(root, file, inner, rest, hops, files) : undefined;
+  // A key not written here may come with a spread of another object (`...userConfig.site`).
+  const spreads = [...object.matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)];
+  const spreadDepths = nestingAt(object, spreads.map((m) => m.index));
+  for (const m of spreads.filter((sp) => spreadDepths.get(sp.index) === 1)) {
+    const found = codeValue(root, file, source, `${m[1]}.${keys.join('.')}`, hops);
+    if (found) return { ...found, files: [...new Set([...files, ...found.files])] };
+  }
+  return undefined;
 }
 
 /** The keys an Eleventy site's global data names its URL by: `url` in the base blog's metadata; `baseUrl`, `siteUrl` and the like elsewhere. */
@@ -802,6 +934,13 @@ function eleventyBase(siteUrl: string | undefined, pathPrefix: string | undefine
   } catch {
     return undefined;
   }
+}
+
+/** An Astro config's `site` written as a reference (`site: SITE.website`), resolved by `codeValue`. */
+function astroSiteCode(root: string, cfgFile: string | undefined, cfgText: string | undefined): ReturnType<typeof codeValue> {
+  if (!cfgFile || !cfgText) return undefined;
+  const object = objectAt(cfgText, /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+)\{/.exec(cfgText));
+  return object ? codeValue(root, cfgFile, cfgText, writtenValue(object, 'site')) : undefined;
 }
 
 /**

@@ -45,8 +45,10 @@ export interface SiteInfo {
   /** Zola's slugify.paths (default "on": paths are slugified). */
   slugifyPaths: boolean;
   /**
-   * Next.js: the site's dynamic page routes by their last fixed segment, from its `app/` or `pages/`
-   * folder (`posts` -> `/blog/posts` from `app/blog/posts/[slug]/page.tsx`; route groups dropped).
+   * The site's own routes for one post's page, from its file-system router: Next.js by their last
+   * fixed segment (`posts` -> `/blog/posts` from `app/blog/posts/[slug]/page.tsx`; route groups
+   * dropped), Astro by the content collection the page reads (`blog` -> `/posts` from
+   * `src/pages/posts/[...slug].astro` calling `getCollection("blog")`).
    */
   routes?: Record<string, { prefix: string; file: string }>;
   /** Pages end with a slash (Next.js: not unless trailingSlash is set; Astro: unless trailingSlash is "never"). */

@@ -496,6 +496,9 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
     const made = expandPattern(preset, values).path;
     return { path: site.trailingSlash || made === '/' ? made : made.replace(/\/$/, ''), rule: own ? `config permalinks ${own}` : `astro starlight ${preset}` };
   }
+  // The site's own page route for the collection (AstroPaper: `blog` served at /posts/<id>/).
+  const route = site.routes?.[collection];
+  if (route) return { path: `${route.prefix}/${id}${slash}`.replace(/\/{2,}/g, '/'), rule: `astro route ${route.file}: ${route.prefix}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
   return { path: `/${[collection, id].filter(Boolean).join('/')}${slash}`, rule: `astro content collection /${collection}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
 }
 

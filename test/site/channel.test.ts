@@ -227,6 +227,28 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: `${path.join('app', 'layout.tsx')} and ${path.join('config', 'site.ts')}`, values: { title: 'Kim - Blog', link: 'https://kim.example/' } });
   });
 
+  it("Astro: `site: SITE.website` is read from the object the config imports (AstroPaper's src/config.ts), and that object's title, desc, lang, author and timezone name the site", () => {
+    const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/astro-paper');
+    const { loaded } = resolvePaths({ cwd, articles: 'src/data/blog' });
+    expect(loaded.fromSite).toEqual({
+      from: `astro.config.ts and ${path.join('src', 'config.ts')}`,
+      values: { link: 'https://paper.example/', title: 'PaperSite', description: 'A minimal, readable blog.', language: 'en', author: 'Sam Writer' },
+    });
+    expect(loaded.config.siteInfo?.timezone).toBe('Asia/Bangkok');
+  });
+
+  it('Astro: a site value through a default import, a nested object and a spread (config.site.url -> { ...userConfig.site } -> export default defineX({ site: { url } }))', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.ts': "import config from './src/config';\nexport default defineConfig({\n  site: config.site.url,\n});\n",
+      'src/config.ts': "import userConfig from '@/site.config';\nconst config = {\n  site: { ...userConfig.site, dir: userConfig.site.dir ?? 'ltr' },\n};\nexport default config;\n",
+      'site.config.ts': "export default defineSiteConfig({\n  site: { url: 'https://deep.example/', title: 'Deep Blog', lang: 'zh-cn' },\n});\n",
+      'src/content/posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'src/content/posts' });
+    expect(loaded.config).toMatchObject({ link: 'https://deep.example/', title: 'Deep Blog', language: 'zh-cn' });
+  });
+
   it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
     const cwd = site(JEKYLL);
     const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });

@@ -196,6 +196,17 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.site?.routes).toEqual({ posts: { prefix: '/blog/posts', file: 'app/blog/posts/[slug]/page.tsx' }, tags: { prefix: '/blog/tags', file: 'app/blog/tags/[slug]/page.tsx' } });
   });
 
+  it("Astro: a collection served by the site's own page route (AstroPaper's blog collection at /posts/<id>/, found by the getCollection call of src/pages/posts/[...slug]); listing routes ([...page], [tag]) are not post pages", async () => {
+    const r = await load('astro-paper', 'src/data/blog');
+    expect(r.links).toEqual({ 'first-post.md': 'https://paper.example/posts/first-post/' });
+    expect(r.byPath.get('first-post.md')?.link.rule).toMatch(/astro route src\/pages\/posts\/\[\.\.\.slug\]\/index\.astro: \/posts\/<id>\/$/);
+    expect(r.site?.routes).toEqual({ blog: { prefix: '/posts', file: 'src/pages/posts/[...slug]/index.astro' } });
+    // AstroPaper's own date key.
+    const post = r.byPath.get('first-post.md');
+    expect([post?.published.value.toISOString(), post?.published.from]).toEqual(['2024-02-03T04:05:06.000Z', 'front-matter']);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
+  });
+
   it('Next.js pages router: the file path under pages/ is the route (locale and category folders kept), a front matter slug names nothing', async () => {
     const r = await load('nextjs-pages', 'pages/en/blog');
     expect(r.links).toEqual({
