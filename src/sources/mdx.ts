@@ -145,7 +145,8 @@ const BOXES = /^(?:AlertBox|Alert|Aside|Callout|Admonition|Note|Tip|Hint|Info|Wa
 function pairedBoxes(text: string): Set<string> {
   const open = new Map<string, number>();
   const close = new Map<string, number>();
-  for (const m of text.matchAll(/<(\/?)([A-Z]\w*)\b[^>]*?(\/?)>/g)) {
+  // `[^<>]`: each match stops at the next tag, so text full of unclosed tags stays linear.
+  for (const m of text.matchAll(/<(\/?)([A-Z]\w*)\b[^<>]*?(\/?)>/g)) {
     const name = m[2] as string;
     if (!BOXES.test(name) || m[3]) continue;
     const into = m[1] ? close : open;
@@ -175,8 +176,11 @@ function skipQuoted(text: string, i: number): number {
   }
   if (c !== '"' && c !== "'" && c !== '`') return i;
   const q = text.indexOf(c, i + 1);
-  const nl = text.indexOf('\n', i + 1);
-  return q === -1 || (c !== '`' && nl !== -1 && nl < q) ? i : q;
+  if (q === -1) return i;
+  // A newline before the closing quote: looked for up to that quote only (a search to the text's
+  // end at every quote was quadratic on a long line of unclosed attributes).
+  if (c !== '`') for (let j = i + 1; j < q; j++) if (text.charCodeAt(j) === 10) return i;
+  return q;
 }
 
 /** The end (exclusive) of the `open`…`close` group at `start`, skipping strings and comments; the text end if unclosed. */
