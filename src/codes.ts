@@ -465,6 +465,18 @@ export const CODES = {
       hint: `Add a line with just "${p.fence}" after the last front matter key.`,
     }),
   },
+  FM_INDENTED_FENCE: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'The front matter fence is indented.',
+    doc: 'The line opening the front matter has spaces before its `---` (or `+++`). feedwright reads it, but Jekyll, Hugo and the other generators read front matter only when the fence starts the line, so the site shows this file as text (Jekyll copies it as a static file, not a post).',
+    todo: 'Remove the spaces before the fence.',
+    say: (p: { fence: string; line: number }) => ({
+      message: `The front matter fence "${p.fence}" on line ${p.line} is indented; it was read, but the site's generator reads front matter only when the fence starts the line.`,
+      hint: `Remove the spaces before "${p.fence}" on line ${p.line}.`,
+    }),
+  },
   FM_INVALID_YAML: {
     kind: 'diagnostic',
     severity: 'error',

@@ -156,6 +156,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   SOURCE_LINK_OUTSIDE: [{}],
   SOURCE_SPECIAL_FILE: [{ what: 'fifo' }, { what: 'socket' }, { what: 'device' }, { what: 'other' }],
   FM_UNCLOSED: [{ fence: '---' }],
+  FM_INDENTED_FENCE: [{ fence: '---', line: 1 }],
   FM_INVALID_YAML: [{ reason: 'Nested mappings are not allowed in compact mappings' }],
   FM_INVALID_TOML: [{ reason: 'Invalid TOML document: unexpected end of input' }],
   FM_TOO_LARGE: [{ chars: 20000, limit: 16384 }],

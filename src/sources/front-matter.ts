@@ -43,12 +43,14 @@ const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inne
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
   // Blank lines before the opening fence (Astro's and Eleventy's readers allow them): read what
   // follows, and shift every line number back to the file's.
-  const lead = /^(?:[ \t]*\r?\n)+(?=---[ \t]*\n|\+\+\+[ \t]*\n)/.exec(text);
-  if (lead) {
+  // An opening fence with spaces before it is read too, with a warning: the generators would not.
+  const lead = /^(?:[ \t]*\r?\n)*([ \t]*)(?=---[ \t]*\r?\n|\+\+\+[ \t]*\r?\n)/.exec(text);
+  if (lead && lead[0].length > 0) {
     const shift = countNewlines(lead[0]);
     const r = splitFrontMatterAt(text.slice(lead[0].length), file);
     const lines = Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, v + shift]));
     const diagnostics = r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: d.line + shift }));
+    if (lead[1]) diagnostics.unshift(diagnostic('FM_INDENTED_FENCE', { file, line: shift + 1 }, { fence: text.startsWith('+', lead[0].length) ? '+++' : '---', line: shift + 1 }));
     return { ...r, lines, diagnostics, bodyLine: r.bodyLine + shift };
   }
   return splitFrontMatterAt(text, file);

@@ -43,6 +43,17 @@ describe('front matter as Jekyll and Eleventy sites write it', () => {
     expect([r.ok, r.data.excerpt, r.lines.date]).toEqual([true, 'First line second line.', 5]);
     const lead = splitFrontMatter('\n\n---\ntitle: T\n---\nBody.\n', 'x.md');
     expect([lead.ok, lead.data.title, lead.lines.title, lead.bodyLine]).toEqual([true, 'T', 4, 6]);
+    expect(lead.diagnostics).toEqual([]);
+  });
+
+  it('an indented opening fence is read, with a warning naming its line (the generators would show the file as text)', () => {
+    const r = splitFrontMatter(' ---\ntitle: "GrapeVine Voice"\n---\nBody.\n', 'x.md');
+    expect([r.ok, r.data.title, r.lines.title, r.bodyLine]).toEqual([true, 'GrapeVine Voice', 2, 4]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['FM_INDENTED_FENCE', 1]]);
+    const later = splitFrontMatter('\n\t+++\ntitle = "T"\n+++\n', 'x.md');
+    expect([later.data.title, later.diagnostics[0]?.message]).toEqual(['T', expect.stringContaining('"+++" on line 2 is indented')]);
+    // Indented text that is not a fence stays body.
+    expect(splitFrontMatter('  ----\nBody.\n', 'x.md').data).toEqual({});
   });
 
   it('dates with an hours-only offset or a one-digit hour are dates', () => {
