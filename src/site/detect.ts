@@ -442,13 +442,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
       // Themes name the site's language `locale` (Minimal Mistakes: "en-US") and its author `owner`
-      // (HPSTR, So Simple: `owner: { name }`), which their layouts show as every post's author.
+      // (HPSTR, So Simple: `owner: { name }`) or `social: { name, email }` (Chirpy: "displayed as the
+      // default author of the posts"), which their layouts show as every post's author.
       channel = channelOf(options.display(configFile), {
         title: asString(c.title),
         description: asString(c.description),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(c.author) ?? personValue(c.owner),
+        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social),
       });
       break;
     }

@@ -41,6 +41,14 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ title: 'Theme Blog', language: 'en-GB', author: { name: 'Sam Owner', email: 'sam@theme.example' } });
   });
 
+  it("Jekyll with Chirpy: the author from `social` (name, email), which Chirpy shows as every post's default author; an `author` key still wins", () => {
+    const config = 'title: Chirpy Blog\nurl: https://chirpy.example\nlang: en\nsocial:\n  name: Lex Writer\n  email: lex@chirpy.example\n  links:\n    - https://github.example/lex\n';
+    const { loaded } = resolvePaths({ cwd: site({ '_config.yml': config, '_posts/2024-03-05-first.md': POST }), articles: '_posts' });
+    expect(loaded.config).toMatchObject({ author: { name: 'Lex Writer', email: 'lex@chirpy.example' } });
+    const own = resolvePaths({ cwd: site({ '_config.yml': `${config}author: Ann Own\n`, '_posts/2024-03-05-first.md': POST }), articles: '_posts' });
+    expect(own.loaded.config).toMatchObject({ author: { name: 'Ann Own' } });
+  });
+
   it("Jekyll: a _config.yml with a byte order mark and a key given twice is read as Jekyll reads it (the last one wins)", () => {
     const cwd = site({ '_config.yml': '\uFEFFtitle: Old name\nurl: https://tool.example\nbackground: a.png\ntitle: Tool News\nbackground:\n', '_posts/2024-03-05-first.md': POST });
     const { loaded } = resolvePaths({ cwd, articles: '_posts' });
