@@ -470,7 +470,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.languages = Object.keys(languages);
       const channels: NonNullable<SiteInfo['languageChannels']> = {};
       for (const [l, v] of Object.entries(languages)) {
-        const code = asString(ci(asRecord(v), 'languageCode'));
+        // Hugo 0.158 renamed languageCode to locale; sites write either.
+        const code = asString(ci(asRecord(v), 'locale')) ?? asString(ci(asRecord(v), 'languageCode'));
         const title = asString(ci(asRecord(v), 'title'));
         if (code || title) channels[l] = { ...(code ? { code } : {}), ...(title ? { title } : {}) };
       }
@@ -506,14 +507,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
       hugo = { contentDir: contentRoot, params };
-      // A multilingual site may set these per language (languages.<l>.title, .languageCode, .params).
+      // A multilingual site may set these per language (languages.<l>.title, .locale or .languageCode, .params).
       const own = asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage));
       const ownParams = asRecord(ci(own, 'params'));
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'hugo.toml')), {
         title: asString(ci(own, 'title')) ?? asString(ci(c, 'title')),
         description: asString(ci(ownParams, 'description')) ?? asString(ci(params, 'description')) ?? asString(ci(c, 'description')),
         link: url,
-        language: asString(ci(own, 'languageCode')) ?? asString(ci(c, 'languageCode')) ?? lang,
+        language: asString(ci(own, 'locale')) ?? asString(ci(own, 'languageCode')) ?? asString(ci(c, 'locale')) ?? asString(ci(c, 'languageCode')) ?? lang,
         author: personValue(ci(ownParams, 'author')) ?? personValue(ci(params, 'author')) ?? personValue(ci(c, 'author')),
       });
       break;

@@ -79,6 +79,17 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ title: 'Hugo Notes', description: 'Notes.', link: 'https://hugo.example/', language: 'en-gb', author: { name: 'Grace Hopper' } });
   });
 
+  it("Hugo 0.158+: `locale` (languageCode's new name) at the top and per language", () => {
+    const top = resolvePaths({ cwd: site({ 'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "T"\nlocale = "de-AT"\n', 'content/posts/first.md': POST }), articles: 'content/posts' });
+    expect(top.loaded.config).toMatchObject({ language: 'de-AT' });
+    const own = resolvePaths({
+      cwd: site({ 'hugo.toml': 'baseURL = "https://hugo.example/"\ndefaultContentLanguage = "fr"\n[languages.fr]\nlocale = "fr-CA"\ntitle = "Notes"\n[languages.en]\nlocale = "en-CA"\n', 'content/posts/first.md': POST }),
+      articles: 'content/posts',
+    });
+    expect(own.loaded.config).toMatchObject({ language: 'fr-CA', title: 'Notes' });
+    expect(own.loaded.config.siteInfo?.languageChannels?.en).toEqual({ code: 'en-CA' });
+  });
+
   it("Hugo, multilingual: the content language's own title, languageCode and params; HTML in a description is read as text", () => {
     const cwd = site({
       'hugo.toml':
