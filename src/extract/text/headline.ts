@@ -184,20 +184,80 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   }
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
+  let bestX: Float64Array | undefined;
   candidates.forEach((c, rank) => {
     c.x[25] = rank;
     const score = c.x[1] as number;
     if (score > bestScore) {
       bestScore = score;
       best = c.index;
+      bestX = c.x;
     }
   });
+  if (!loose && (best === undefined || bestX === undefined || (weakWinner(bestX) && !headsStory(units, labels, best)))) {
+    const header = articleHeaderElsewhere(units, labels, lowest, highest, anchor);
+    if (header !== undefined && header.score > bestScore) {
+      best = header.index;
+      bestScore = header.score;
+    }
+  }
   // A full sentence below such a line is the story's first paragraph, not its headline.
   const chosen = bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;
 }
+
+/**
+ * The winner of the window is weak: no byline or date next to it, little in common with the
+ * story's first sentences, a middling score. Such a winner is mostly a label or a teaser over a
+ * body start that is wrong, and the page's real article header may stand elsewhere.
+ */
+function weakWinner(x: Float64Array): boolean {
+  return x[11] === 0 && x[12] === 0 && (x[15] as number) < TITLE.weakLead && (x[1] as number) < TITLE.weakScore;
+}
+
+/**
+ * The best article header outside the title window `[lowest, highest]`: a headline-like line
+ * right above a byline or date line (`anchorFollows`) that heads a paragraph of prose and
+ * names it (its content words recur in that paragraph's first sentences), scored as `findTitle`
+ * scores a candidate right above its body. Teasers in a list have a date below them too, but
+ * rarely a full paragraph that retells them.
+ */
+function articleHeaderElsewhere(units: readonly Unit[], labels: readonly Label[], lowest: number, highest: number, anchor: (i: number) => boolean): { index: number; score: number } | undefined {
+  let found: { index: number; score: number } | undefined;
+  for (let i = 0; i < units.length; i += 1) {
+    if (i >= lowest && i <= highest) continue;
+    const unit = units[i] as Unit;
+    if (labels[i]?.rule || unit.words < 3 || unit.text.length > TITLE.maxChars || !looksLikeHeadline(unit)) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    if (!anchorFollows(units, labels, i, anchor) || anchor(i)) continue;
+    // The story: the first paragraph of prose within a few units below.
+    let story = -1;
+    for (let j = i + 1; j < Math.min(units.length, i + HEADER_STORY_REACH); j += 1) {
+      const below = units[j] as Unit;
+      if (!labels[j]?.rule && isProse(below) && below.words > TITLE.dekWords) {
+        story = j;
+        break;
+      }
+    }
+    if (story < 0) continue;
+    const lead = leadAgreement(unit.text, storyLeadWords(units, story));
+    if (lead < TITLE.weakLead) continue;
+    const x = new Float64Array(TITLE_FEATURE_NAMES.length);
+    x[0] = 1;
+    headlineShape(unit, x);
+    x[9] = Math.max(0, story - 1 - i);
+    x[11] = 1;
+    x[15] = lead;
+    const score = handScore(x);
+    if (found === undefined || score > found.score) found = { index: i, score };
+  }
+  return found;
+}
+
+/** How many units below an article header its story's first paragraph may start. */
+const HEADER_STORY_REACH = 8;
 
 /** The next non-empty unlabelled unit is a paragraph of prose: the line heads the story (or a section of it). */
 function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
@@ -485,6 +545,10 @@ export const TITLE = {
    * the story's first section, so a headline above the body that ties with it keeps the lead.
    */
   unanchoredInsideCost: 4,
+  /** A window winner without a byline or date next to it and with less lead agreement than this is weak (see `weakWinner`). */
+  weakLead: 0.3,
+  /** ... and with a score below this. */
+  weakScore: 12,
   /** How many units into the body a headline may be found (when right above a byline or date, or heading the story). */
   insideReach: 2,
   /** When no headline was found: how many units into the body a line over its prose may be one. */

@@ -147,4 +147,22 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Night trains return to the main line', '', 'Will trains run every fifteen minutes?', '', ...STORY];
     expect(titleWhenBodyStartsAt(lines, 'Will trains run every fifteen minutes?')).toBe('Night trains return to the main line');
   });
+
+  // A page whose body (step 3) was found far below its article, in a list of teasers with blurbs.
+  const teasers = Array.from({ length: 40 }, (_, k) => [`Teaser number ${k + 1}`, '']).flat();
+  const comments = ['Click to expand', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
+
+  it('looks for the article header elsewhere on the page when the window’s winner is weak', () => {
+    // Headline, then its date and byline line, then the story that retells it: far above the body start.
+    const header = ['Night trains return to the main line', '', '12 March 2024 Jane Doe', '', 'Night trains will return to the main line, the regional council decided on Tuesday after two years of consultation.', ''];
+    const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...comments];
+    expect(titleWhenBodyStartsAt(lines, comments[2] as string)).toBe('Night trains return to the main line');
+  });
+
+  it('keeps the window’s winner when no line elsewhere stands over a byline and a story that retells it', () => {
+    // The same page without the date line: nothing marks the line as an article header.
+    const header = ['Night trains return to the main line', '', 'Night trains will return to the main line, the regional council decided on Tuesday after two years of consultation.', ''];
+    const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...comments];
+    expect(titleWhenBodyStartsAt(lines, comments[2] as string)).not.toBe('Night trains return to the main line');
+  });
 });
