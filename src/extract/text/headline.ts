@@ -376,8 +376,9 @@ function dekBelow(units: readonly Unit[], labels: readonly Label[], i: number, a
     // Without a byline below, the dek must stand before the body and be no paragraph itself.
     if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return undefined;
     if (labels[j]?.rule || anchor(j) || unit.words <= 2) return undefined;
-    // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
-    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0) ? j : undefined;
+    // ... and clearly longer than the headline (a kicker over its headline is only a little
+    // shorter), with or without a byline below.
+    return unit.words > words + TITLE.dekMargin ? j : undefined;
   }
   return undefined;
 }
@@ -520,7 +521,7 @@ export const TITLE = {
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
   aboveDekBonus: 3,
-  /** Without a byline below, a dek has at least this many words more than the headline above it. */
+  /** A dek has more than this many words more than the headline above it (a kicker over the headline is only a little shorter). */
   dekMargin: 3,
   /** Times the share of the line's content words found in the story's first sentences. */
   leadAgreementBonus: 6,

@@ -29,6 +29,12 @@ describe('the headline of a scraped text, chosen among scored lines', () => {
     expect(extractText(text, UTC).title?.value).toBe('Anna Berg: «Wir fahren wieder mit dem Nachtzug»');
   });
 
+  it('does not take a kicker for a headline over its dek when the headline below it is only a little longer', () => {
+    // Both lines stand over the byline; the lower one is the headline, not a dek (a dek is clearly longer).
+    const text = ['Menu', '', 'Opinion and analysis pages', '', 'A quieter commute for the whole region', '', 'By Jane Doe', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('A quieter commute for the whole region');
+  });
+
   it('takes the line above a clearly longer dek as the headline, without a byline', () => {
     const text = ['Menu', '', 'Coaching across three generations', '', 'How clients are helped to live as themselves, whatever their family expected of them', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Coaching across three generations');
