@@ -194,15 +194,19 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
       bestX = c.x;
     }
   });
+  let weak = false;
   if (!loose && (best === undefined || bestX === undefined || (weakWinner(bestX) && !headsStory(units, labels, best)))) {
+    weak = true;
     const header = articleHeaderElsewhere(units, labels, lowest, highest, anchor);
     if (header !== undefined && header.score > bestScore) {
       best = header.index;
       bestScore = header.score;
+      weak = false;
     }
   }
-  // A full sentence below such a line is the story's first paragraph, not its headline.
-  const chosen = bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  // A full sentence below such a line is the story's first paragraph, not its headline; a weak
+  // winner is no better than a name-like line over a date line.
+  const chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;

@@ -171,4 +171,11 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...comments];
     expect(titleWhenBodyStartsAt(lines, comments[2] as string)).not.toBe('Night trains return to the main line');
   });
+
+  it('takes a name-like line over a date line when the window’s winner is weak', () => {
+    // "Seminar Season Opens" looks like a person's name over a date line, which is a blog's
+    // author over the date more often than a headline; but the only other line is a slogan.
+    const lines = ['Welcome to the portal of the foundation', '', ' * Home', ' * About', ' * Contact', '', 'Seminar Season Opens', '', '3 February 2022', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Seminar Season Opens');
+  });
 });
