@@ -106,6 +106,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   let top: { index: number; parts: string[] }[] | undefined;
   let bareName: number | undefined;
   let oneWord: number | undefined;
+  let anchoredWord: number | undefined;
   const candidates: TitleCandidate[] = [];
   for (let i = highest; i >= lowest; i -= 1) {
     const unit = units[i] as Unit;
@@ -125,6 +126,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     }
     if (!looksLikeHeadline(unit)) {
       if (loose && oneWord === undefined && i < start && i >= start - ONE_WORD_REACH && isOneWordHeadline(unit) && headsStory(units, labels, i)) oneWord = i;
+      // A one-word headline right over a byline or date line ("Nebelsuppe." over "Veröffentlicht am ...").
+      if (!loose && anchoredWord === undefined && i <= from && isOneWordHeadline(unit) && anchorFollows(units, labels, i, anchor)) anchoredWord = i;
       continue;
     }
     // A headline over its dek is anchored when the dek stands right above the byline or date.
@@ -206,7 +209,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   }
   // A full sentence below such a line is the story's first paragraph, not its headline; a weak
   // winner is no better than a name-like line over a date line.
-  const chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;

@@ -178,4 +178,9 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Welcome to the portal of the foundation', '', ' * Home', ' * About', ' * Contact', '', 'Seminar Season Opens', '', '3 February 2022', '', ...STORY];
     expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Seminar Season Opens');
   });
+
+  it('takes a one-word headline right over a date line when the window’s winner is weak', () => {
+    const lines = ['Life, the master and me…', '', ' * Home', ' * About', '', 'Fogbound.', '', 'Published on Fri, 24 January 2020, 18:18 by Creeny', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Fogbound.');
+  });
 });
