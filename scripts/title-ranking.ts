@@ -57,7 +57,7 @@ interface Call {
   x: Float64Array[];
   /** 1 for the candidates that are the true title. */
   y: number[];
-  /** The index (in `x`) of the candidate the hand weights chose. */
+  /** The index (in `x`) of the candidate the hand weights chose; -1 when findTitle chose a line outside them (an article header elsewhere, a bare name, a one-word headline). */
   hand: number;
 }
 
@@ -205,13 +205,13 @@ function main(): void {
       const y = call.candidates.map((c) => (sameTitle(c.text, page.title) ? 1 : 0));
       const positives = y.reduce<number>((a, b) => a + b, 0);
       if (positives === 0 || positives === y.length) continue;
-      calls.push({ page, x: call.candidates.map((c) => c.x), y, hand: Math.max(0, call.candidates.findIndex((c) => c.index === call.chosen)) });
+      calls.push({ page, x: call.candidates.map((c) => c.x), y, hand: call.candidates.findIndex((c) => c.index === call.chosen) });
     }
   }
   for (const [kind, n] of [...classes].sort()) process.stdout.write(`${kind}: ${n}\n`);
-  const handWins = calls.reduce((n, c) => n + (c.y[c.hand] as number), 0);
+  const handWins = calls.reduce((n, c) => n + (c.hand < 0 ? 0 : (c.y[c.hand] as number)), 0);
   process.stdout.write(`findTitle calls with the true title and other candidates: ${calls.length}\n`);
-  process.stdout.write(`  won by the hand weights (TITLE): ${handWins}\n`);
+  process.stdout.write(`  won by findTitle (hand weights, TITLE, and its fallbacks): ${handWins}\n`);
   const z = standardiser(calls);
   process.stdout.write(`  won by the fitted order, in-sample: ${wins(calls, fitChoice(calls, z), z)}\n`);
   let heldOut = 0;
