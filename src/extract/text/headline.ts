@@ -198,9 +198,12 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     }
   });
   let weak = false;
-  if (!loose && (best === undefined || bestX === undefined || (weakWinner(bestX) && !headsStory(units, labels, best)))) {
-    weak = true;
-    const header = articleHeaderElsewhere(units, labels, lowest, highest, anchor);
+  if (!loose && (best === undefined || bestX === undefined || weakWinner(bestX))) {
+    // (A weak winner that heads the story gives way only to a header above the window: below it
+    // stand the story's own subheadings.)
+    const heads = best !== undefined && headsStory(units, labels, best);
+    weak = !heads;
+    const header = articleHeaderElsewhere(units, labels, lowest, heads ? units.length : highest, anchor);
     if (header !== undefined && header.score > bestScore) {
       best = header.index;
       bestScore = header.score;
@@ -226,7 +229,8 @@ function weakWinner(x: Float64Array): boolean {
 }
 
 /**
- * The best article header outside the title window `[lowest, highest]`: a headline-like line
+ * The best article header outside `[lowest, highest]` (the title window, or the window and all
+ * below it): a headline-like line
  * right above a byline or date line (`anchorFollows`) that heads a paragraph of prose and
  * names it (its content words recur in that paragraph's first sentences), scored as `findTitle`
  * scores a candidate right above its body. Teasers in a list have a date below them too, but

@@ -183,4 +183,11 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Life, the master and me…', '', ' * Home', ' * About', '', 'Fogbound.', '', 'Published on Fri, 24 January 2020, 18:18 by Creeny', '', ...STORY];
     expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Fogbound.');
   });
+
+  it('lets a weak winner that heads the body give way to an article header above the window', () => {
+    const header = ['Night trains return to the main line', '', '12 March 2024 Jane Doe', '', 'Night trains will return to the main line, the regional council decided on Tuesday after two years of consultation.', ''];
+    const thread = ['Your thoughts, our readers', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
+    const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...thread];
+    expect(titleWhenBodyStartsAt(lines, thread[2] as string)).toBe('Night trains return to the main line');
+  });
 });
