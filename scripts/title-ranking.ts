@@ -19,6 +19,10 @@
  * 1 pages are one site each, set 2 sites are URL hosts). Each call weighs the same within its set
  * and the two sets weigh the same. No weights are written: when the fitted order does not beat
  * the hand weights out of sample, they stay.
+ *
+ * `--pages`: also print each page whose title is wrong, with its class, the body start, the lines
+ * that hold the true title, and the candidates of each `findTitle` call (best five by hand score,
+ * and the true title's own candidate with its non-zero features), to see why it lost.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +41,7 @@ const SAME_TITLE = 0.6;
 const L2 = 1;
 /** Same clock as bench:extract. */
 const OPTIONS = { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') };
+const PAGES = process.argv.includes('--pages');
 
 interface TitlePage {
   set: 1 | 2;
@@ -52,7 +57,7 @@ interface Call {
   x: Float64Array[];
   /** 1 for the candidates that are the true title. */
   y: number[];
-  /** The index (in `x`) of the candidate the hand weights chose. */
+  /** The index (in `x`) of the candidate the hand weights chose; -1 when findTitle chose a line outside them (an article header elsewhere, a bare name, a one-word headline). */
   hand: number;
 }
 
@@ -166,6 +171,25 @@ function wins(calls: readonly Call[], weights: readonly number[], z: (x: Float64
   return won;
 }
 
+/** One wrong page for `--pages`: its class, where the truth stands, and what `findTitle` weighed. */
+function printPage(page: TitlePage, kind: string, ours: string, trace: TitleTrace): void {
+  const x = extractText(page.text, OPTIONS);
+  const lines = page.text.split('\n');
+  const truthLines = lines.flatMap((l, i) => (l.trim() && sameTitle(l, page.title) ? [i + 1] : []));
+  const out = [`${page.set}:${page.id} ${kind} body L${x.paragraphs[0]?.line ?? '-'} truth L${truthLines.slice(0, 5).join(',')}`, `  ours : ${ours.slice(0, 100)}`, `  truth: ${page.title.slice(0, 100)}`];
+  const describe = (c: TitleTrace[number]['candidates'][number]): string => {
+    const features = TITLE_FEATURE_NAMES.flatMap((name, k) => (k > 1 && c.x[k] !== 0 ? [`${name}=${Number((c.x[k] as number).toFixed(2))}`] : []));
+    return `${(c.x[1] as number).toFixed(1).padStart(6)} u${c.index} ${c.text.slice(0, 60)} [${features.join(' ')}]`;
+  };
+  for (const call of trace) {
+    out.push(`  call${call.loose ? ' (loose)' : ''}: ${call.candidates.length} candidates`);
+    const sorted = [...call.candidates].sort((a, b) => (b.x[1] as number) - (a.x[1] as number));
+    for (const c of sorted.slice(0, 5)) out.push(`    ${sameTitle(c.text, page.title) ? '*' : ' '}${describe(c)}`);
+    for (const c of sorted.slice(5)) if (sameTitle(c.text, page.title)) out.push(`    *${describe(c)}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 function main(): void {
   const pages = loadPages();
   const calls: Call[] = [];
@@ -176,17 +200,18 @@ function main(): void {
     const weighed = trace.some((call) => call.candidates.some((c) => lenient(c.text, page.title) || sameTitle(c.text, page.title)));
     const kind = lenient(ours, page.title) ? 'ok' : weighed ? 'wrong-but-candidate' : page.text.split('\n').some((line) => line.trim() && sameTitle(line, page.title)) ? 'not-candidate' : 'absent';
     classes.set(`set ${page.set} ${kind}`, (classes.get(`set ${page.set} ${kind}`) ?? 0) + 1);
+    if (PAGES && kind !== 'ok') printPage(page, kind, ours, trace);
     for (const call of trace) {
       const y = call.candidates.map((c) => (sameTitle(c.text, page.title) ? 1 : 0));
       const positives = y.reduce<number>((a, b) => a + b, 0);
       if (positives === 0 || positives === y.length) continue;
-      calls.push({ page, x: call.candidates.map((c) => c.x), y, hand: Math.max(0, call.candidates.findIndex((c) => c.index === call.chosen)) });
+      calls.push({ page, x: call.candidates.map((c) => c.x), y, hand: call.candidates.findIndex((c) => c.index === call.chosen) });
     }
   }
   for (const [kind, n] of [...classes].sort()) process.stdout.write(`${kind}: ${n}\n`);
-  const handWins = calls.reduce((n, c) => n + (c.y[c.hand] as number), 0);
+  const handWins = calls.reduce((n, c) => n + (c.hand < 0 ? 0 : (c.y[c.hand] as number)), 0);
   process.stdout.write(`findTitle calls with the true title and other candidates: ${calls.length}\n`);
-  process.stdout.write(`  won by the hand weights (TITLE): ${handWins}\n`);
+  process.stdout.write(`  won by findTitle (hand weights, TITLE, and its fallbacks): ${handWins}\n`);
   const z = standardiser(calls);
   process.stdout.write(`  won by the fitted order, in-sample: ${wins(calls, fitChoice(calls, z), z)}\n`);
   let heldOut = 0;

@@ -106,6 +106,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   let top: { index: number; parts: string[] }[] | undefined;
   let bareName: number | undefined;
   let oneWord: number | undefined;
+  let anchoredWord: number | undefined;
   const candidates: TitleCandidate[] = [];
   for (let i = highest; i >= lowest; i -= 1) {
     const unit = units[i] as Unit;
@@ -125,6 +126,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     }
     if (!looksLikeHeadline(unit)) {
       if (loose && oneWord === undefined && i < start && i >= start - ONE_WORD_REACH && isOneWordHeadline(unit) && headsStory(units, labels, i)) oneWord = i;
+      // A one-word headline right over a byline or date line ("Nebelsuppe." over "Veröffentlicht am ...").
+      if (!loose && anchoredWord === undefined && i <= from && isOneWordHeadline(unit) && anchorFollows(units, labels, i, anchor)) anchoredWord = i;
       continue;
     }
     // A headline over its dek is anchored when the dek stands right above the byline or date.
@@ -184,20 +187,89 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   }
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
+  let bestX: Float64Array | undefined;
   candidates.forEach((c, rank) => {
     c.x[25] = rank;
     const score = c.x[1] as number;
     if (score > bestScore) {
       bestScore = score;
       best = c.index;
+      bestX = c.x;
     }
   });
-  // A full sentence below such a line is the story's first paragraph, not its headline.
-  const chosen = bareName !== undefined && (best === undefined || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  let weak = false;
+  if (!loose && (best === undefined || bestX === undefined || weakWinner(bestX))) {
+    // (A weak winner that heads the story gives way only to a header above the window: below it
+    // stand the story's own subheadings.)
+    const heads = best !== undefined && headsStory(units, labels, best);
+    weak = !heads;
+    const header = articleHeaderElsewhere(units, labels, lowest, heads ? units.length : highest, anchor);
+    if (header !== undefined && header.score > bestScore) {
+      best = header.index;
+      bestScore = header.score;
+      weak = false;
+    }
+  }
+  // A full sentence below such a line is the story's first paragraph, not its headline; a weak
+  // winner is no better than a name-like line over a date line.
+  let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
+  if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;
 }
+
+/**
+ * The winner of the window is weak: no byline or date next to it, little in common with the
+ * story's first sentences, a middling score. Such a winner is mostly a label or a teaser over a
+ * body start that is wrong, and the page's real article header may stand elsewhere.
+ */
+function weakWinner(x: Float64Array): boolean {
+  return x[11] === 0 && x[12] === 0 && (x[15] as number) < TITLE.weakLead && (x[1] as number) < TITLE.weakScore;
+}
+
+/**
+ * The best article header outside `[lowest, highest]` (the title window, or the window and all
+ * below it): a headline-like line
+ * right above a byline or date line (`anchorFollows`) that heads a paragraph of prose and
+ * names it (its content words recur in that paragraph's first sentences), scored as `findTitle`
+ * scores a candidate right above its body. Teasers in a list have a date below them too, but
+ * rarely a full paragraph that retells them.
+ */
+function articleHeaderElsewhere(units: readonly Unit[], labels: readonly Label[], lowest: number, highest: number, anchor: (i: number) => boolean): { index: number; score: number } | undefined {
+  let found: { index: number; score: number } | undefined;
+  for (let i = 0; i < units.length; i += 1) {
+    if (i >= lowest && i <= highest) continue;
+    const unit = units[i] as Unit;
+    if (labels[i]?.rule || unit.words < 3 || unit.text.length > TITLE.maxChars || !looksLikeHeadline(unit)) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    if (!anchorFollows(units, labels, i, anchor) || anchor(i)) continue;
+    // The story: the first paragraph of prose within a few units below.
+    let story = -1;
+    for (let j = i + 1; j < Math.min(units.length, i + HEADER_STORY_REACH); j += 1) {
+      const below = units[j] as Unit;
+      if (!labels[j]?.rule && isProse(below) && below.words > TITLE.dekWords) {
+        story = j;
+        break;
+      }
+    }
+    if (story < 0) continue;
+    const lead = leadAgreement(unit.text, storyLeadWords(units, story));
+    if (lead < TITLE.weakLead) continue;
+    const x = new Float64Array(TITLE_FEATURE_NAMES.length);
+    x[0] = 1;
+    headlineShape(unit, x);
+    x[9] = Math.max(0, story - 1 - i);
+    x[11] = 1;
+    x[15] = lead;
+    const score = handScore(x);
+    if (found === undefined || score > found.score) found = { index: i, score };
+  }
+  return found;
+}
+
+/** How many units below an article header its story's first paragraph may start. */
+const HEADER_STORY_REACH = 8;
 
 /** The next non-empty unlabelled unit is a paragraph of prose: the line heads the story (or a section of it). */
 function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
@@ -316,8 +388,9 @@ function dekBelow(units: readonly Unit[], labels: readonly Label[], i: number, a
     // Without a byline below, the dek must stand before the body and be no paragraph itself.
     if (j >= before || (before < units.length && (unit.words > STANDFIRST_MAX_WORDS || unit.list))) return undefined;
     if (labels[j]?.rule || anchor(j) || unit.words <= 2) return undefined;
-    // ... and clearly longer than the headline (a kicker over its headline is only a little shorter).
-    return unit.words > words + (before < units.length ? TITLE.dekMargin : 0) ? j : undefined;
+    // ... and clearly longer than the headline (a kicker over its headline is only a little
+    // shorter), with or without a byline below.
+    return unit.words > words + TITLE.dekMargin ? j : undefined;
   }
   return undefined;
 }
@@ -460,7 +533,7 @@ export const TITLE = {
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
   aboveDekBonus: 3,
-  /** Without a byline below, a dek has at least this many words more than the headline above it. */
+  /** A dek has more than this many words more than the headline above it (a kicker over the headline is only a little shorter). */
   dekMargin: 3,
   /** Times the share of the line's content words found in the story's first sentences. */
   leadAgreementBonus: 6,
@@ -485,6 +558,10 @@ export const TITLE = {
    * the story's first section, so a headline above the body that ties with it keeps the lead.
    */
   unanchoredInsideCost: 4,
+  /** A window winner without a byline or date next to it and with less lead agreement than this is weak (see `weakWinner`). */
+  weakLead: 0.3,
+  /** ... and with a score below this. */
+  weakScore: 12,
   /** How many units into the body a headline may be found (when right above a byline or date, or heading the story). */
   insideReach: 2,
   /** When no headline was found: how many units into the body a line over its prose may be one. */

@@ -29,6 +29,12 @@ describe('the headline of a scraped text, chosen among scored lines', () => {
     expect(extractText(text, UTC).title?.value).toBe('Anna Berg: «Wir fahren wieder mit dem Nachtzug»');
   });
 
+  it('does not take a kicker for a headline over its dek when the headline below it is only a little longer', () => {
+    // Both lines stand over the byline; the lower one is the headline, not a dek (a dek is clearly longer).
+    const text = ['Menu', '', 'Opinion and analysis pages', '', 'A quieter commute for the whole region', '', 'By Jane Doe', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('A quieter commute for the whole region');
+  });
+
   it('takes the line above a clearly longer dek as the headline, without a byline', () => {
     const text = ['Menu', '', 'Coaching across three generations', '', 'How clients are helped to live as themselves, whatever their family expected of them', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Coaching across three generations');
@@ -146,5 +152,42 @@ describe('the headline finder (text/headline.ts)', () => {
   it('keeps a headline above the body over a question that opens the story’s first section', () => {
     const lines = ['Night trains return to the main line', '', 'Will trains run every fifteen minutes?', '', ...STORY];
     expect(titleWhenBodyStartsAt(lines, 'Will trains run every fifteen minutes?')).toBe('Night trains return to the main line');
+  });
+
+  // A page whose body (step 3) was found far below its article, in a list of teasers with blurbs.
+  const teasers = Array.from({ length: 40 }, (_, k) => [`Teaser number ${k + 1}`, '']).flat();
+  const comments = ['Click to expand', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
+
+  it('looks for the article header elsewhere on the page when the window’s winner is weak', () => {
+    // Headline, then its date and byline line, then the story that retells it: far above the body start.
+    const header = ['Night trains return to the main line', '', '12 March 2024 Jane Doe', '', 'Night trains will return to the main line, the regional council decided on Tuesday after two years of consultation.', ''];
+    const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...comments];
+    expect(titleWhenBodyStartsAt(lines, comments[2] as string)).toBe('Night trains return to the main line');
+  });
+
+  it('keeps the window’s winner when no line elsewhere stands over a byline and a story that retells it', () => {
+    // The same page without the date line: nothing marks the line as an article header.
+    const header = ['Night trains return to the main line', '', 'Night trains will return to the main line, the regional council decided on Tuesday after two years of consultation.', ''];
+    const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...comments];
+    expect(titleWhenBodyStartsAt(lines, comments[2] as string)).not.toBe('Night trains return to the main line');
+  });
+
+  it('takes a name-like line over a date line when the window’s winner is weak', () => {
+    // "Seminar Season Opens" looks like a person's name over a date line, which is a blog's
+    // author over the date more often than a headline; but the only other line is a slogan.
+    const lines = ['Welcome to the portal of the foundation', '', ' * Home', ' * About', ' * Contact', '', 'Seminar Season Opens', '', '3 February 2022', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Seminar Season Opens');
+  });
+
+  it('takes a one-word headline right over a date line when the window’s winner is weak', () => {
+    const lines = ['Life, the master and me…', '', ' * Home', ' * About', '', 'Fogbound.', '', 'Published on Fri, 24 January 2020, 18:18 by Creeny', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Fogbound.');
+  });
+
+  it('lets a weak winner that heads the body give way to an article header above the window', () => {
+    const header = ['Night trains return to the main line', '', '12 March 2024 Jane Doe', '', 'Night trains will return to the main line, the regional council decided on Tuesday after two years of consultation.', ''];
+    const thread = ['Your thoughts, our readers', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
+    const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...thread];
+    expect(titleWhenBodyStartsAt(lines, thread[2] as string)).toBe('Night trains return to the main line');
   });
 });
