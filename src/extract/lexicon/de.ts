@@ -40,7 +40,7 @@ export const de: Lexicon = {
   },
   published: ['veröffentlicht', 'erschienen', 'publiziert', 'erstellt', 'datum', 'stand', 'erscheinungsdatum', 'veröffentlichung'],
   updated: ['aktualisiert', 'zuletzt aktualisiert', 'geändert', 'zuletzt geändert', 'bearbeitet', 'überarbeitet', 'zuletzt überarbeitet', 'update'],
-  eventLabels: ['termin', 'termine', 'wann', 'veranstaltungsdatum', 'anmeldeschluss', 'einsendeschluss', 'frist'],
+  eventLabels: ['termin', 'termine', 'wann', 'veranstaltungsdatum', 'anmeldeschluss', 'einsendeschluss', 'frist', 'registriert', 'registriert seit', 'mitglied seit', 'dabei seit'],
   dateJoiners: ['am', 'um', 'uhr', 'den', 'der', 'vom'],
   slashDayFirst: true,
   stopwords: ['der', 'die', 'und', 'nicht', 'ist', 'das', 'mit', 'auf', 'sich', 'auch', 'ein', 'eine', 'für', 'wir'],
