@@ -38,7 +38,7 @@ export const de: Lexicon = {
     organisation: ['gmbh', 'ag', 'kg', 'abteilung', 'pressedienst', 'e.v.', 'e. v.', 'ev', 'mbh', 'redaktion', 'verlag', 'zeitung', 'magazin', 'amt', 'ministerium', 'bundesministerium', 'verband', 'verein', 'institut', 'stiftung', 'deutschland', 'germany', 'österreich', 'schweiz', 'kreuz', 'diakonie', 'caritas', 'landesanstalt', 'pressestelle', 'feuerwehr', 'kirche', 'bistum', 'partei', 'fraktion', 'gemeinde', 'stadt', 'landkreis', 'universität', 'hochschule', 'gesellschaft', 'genossenschaft', 'bank', 'sparkasse', 'versicherung', 'agentur', 'nachrichten', 'rundschau', 'tagblatt', 'kurier', 'anzeiger', 'volksblatt'],
     notAuthor: ['autor', 'autorin', 'gast', 'quelle', 'unbekannt', 'publiziert am', 'veröffentlicht am', 'veröffentlicht', 'datum', 'datum:', 'gesponserte inhalte', 'anzeige', 'werbung', 'teilen', 'folgen', 'startseite', 'kommentare', 'alle beiträge', 'von'],
   },
-  published: ['veröffentlicht', 'erschienen', 'publiziert', 'erstellt', 'datum', 'stand', 'erscheinungsdatum', 'veröffentlichung'],
+  published: ['veröffentlicht', 'erschienen', 'publiziert', 'erstellt', 'datum', 'stand', 'erscheinungsdatum', 'veröffentlichung', 'gepostet'],
   updated: ['aktualisiert', 'zuletzt aktualisiert', 'geändert', 'zuletzt geändert', 'bearbeitet', 'überarbeitet', 'zuletzt überarbeitet', 'update'],
   eventLabels: ['termin', 'termine', 'wann', 'veranstaltungsdatum', 'anmeldeschluss', 'einsendeschluss', 'frist', 'registriert', 'registriert seit', 'mitglied seit', 'dabei seit'],
   dateJoiners: ['am', 'um', 'uhr', 'den', 'der', 'vom'],
