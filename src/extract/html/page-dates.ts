@@ -16,13 +16,20 @@
  *   element of the article's part of the page that reads as a date line states the same day, not
  *   too far from the headline.
  *
+ * A shown date the template marks as a date (`<time>`, a "date-header" or "entry-meta" class) is
+ * placed as if it stood 15 elements nearer the headline; a date alone in one of a meta line's own
+ * text nodes ("· November 22, 2011 · Email this post") is read too; an event's or a forum
+ * member's date ("Termin:", "Registriert:") never. A layout's main column ("sidebar__main") is no
+ * sidebar, and an aside inside the headline's own `<article>` is its margin, not another box.
+ *
  * Each calendar day is scored by the candidates that state it (agreement between sources; JSON-LD
  * and meta tags repeating one date are one statement, the strongest of them counts). A
  * date the page shows near its headline that agrees with a markup date makes that day win; a
  * date shown that no markup states still beats a generic `<meta name=date>`. A markup instant
  * written in UTC that the page shows at a local wall clock (`2023-11-09T05:30Z` shown as
  * "November 8, 2023 at 11:30 p.m.", or in a `/2023/11/08/` URL) keeps the day the page shows,
- * with the offset that gives it.
+ * with the offset that gives it; a day printed by the headline (within 20 elements) that no markup
+ * date states wins over a markup publication instant that some zone's wall clock puts on it.
  */
 import type { Sourced } from '../../model.js';
 import { type DateContext, type DateKind, type PartialDate, readDateLine, readDateline, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
@@ -471,6 +478,14 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
     const bestScore = best === undefined ? -1 : (scores.get(best) ?? 0);
     if (best === undefined || score > bestScore || (score === bestScore && shown !== undefined && day === dayOf(shown.value, shown.offset))) best = day;
   }
+  // The page prints its publication day right by the headline, and the markup's publication
+  // instant falls on the day before or after, but on the printed day in some zone (a clock the
+  // CMS keeps in another zone than the page's readers): the calendar day the page shows is the
+  // day the feed shows (issue 12). An instant no zone puts on the printed day is another event.
+  if (shown && shown.kind === 'published' && Math.abs(shown.distance ?? 0) <= MAX_PRINTED_DISTANCE) {
+    const printed = dayOf(shown.value, shown.offset);
+    if (!markupDays.has(printed) && published.some((c) => onDayInSomeZone(c.value, printed))) best = printed;
+  }
   if (best === undefined) {
     // Nothing else states a publication day: the URL's date path does (`/2014/05/18/`), at day precision.
     if (url && urlDay) out.published = { value: withStatedOffset(new Date(Date.UTC(url.year, url.month - 1, url.day)), 0), from: PROVENANCE.url };
@@ -486,6 +501,16 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
 function shownTimeOn(shown: PageDate | undefined, day: string): boolean {
   return shown !== undefined && shown.precision === 'time' && dayOf(shown.value, shown.offset) === day;
 }
+
+/** Whether an instant is on `day` ("YYYY-MM-DD") at some offset a wall clock may have (UTC-12 to UTC+14). */
+function onDayInSomeZone(instant: Date, day: string): boolean {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const t = instant.getTime();
+  return t >= start - MAX_OFFSET * 60_000 && t < start + 86_400_000 - MIN_OFFSET * 60_000;
+}
+
+/** Elements between the headline and a printed day that overrules a markup instant on a neighbouring day, at most. */
+const MAX_PRINTED_DISTANCE = 20;
 
 /** Elements between the headline and a shown date that no markup date states, at most. */
 const MAX_LONE_DISTANCE = 60;

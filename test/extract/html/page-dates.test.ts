@@ -292,4 +292,14 @@ describe('HTML dates: where a shown date counts (r8)', () => {
     expect(day(found.published?.value)).toBe('2020-02-26');
     expect(found.published?.offset).toBe(60);
   });
+
+  it('shows the day the page prints by the headline when the markup instant (with its own offset) falls on the day before', () => {
+    const head = '<meta property="article:published_time" content="2019-12-09T19:00:49+01:00">';
+    const url = 'https://example.org/2019/12/09/council-approves-river-works/';
+    const printed = extractHtml(page({ head, body: withHeader('<span class="date">10.12.19</span>') }), { ...opts, url }).found;
+    expect(day(printed.published?.value)).toBe('2019-12-10');
+    // Two days apart, the printed date is another thing's day: the markup and the URL agree.
+    const apart = extractHtml(page({ head, body: withHeader('<span class="date">11.12.19</span>') }), { ...opts, url }).found;
+    expect(day(apart.published?.value)).toBe('2019-12-09');
+  });
 });
