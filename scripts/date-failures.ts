@@ -2,13 +2,16 @@
  * Where the extractors get a page's publication date wrong, on both development sets, page by
  * page, to classify failures before changing a rule (issue 12):
  *
- *   npx tsx scripts/date-failures.ts [text|html] [all]
+ *   npx tsx scripts/date-failures.ts [text|html] [all] [PAGE-ID...]
  *
  * For each text (default) or HTML page with a truth date whose date is missing (MISS) or another
- * day (WRONG): the truth day, ours with its line (text), and the lines of the page that state a
- * full date (text input: the first 60 non-empty lines and the lines around ours), `*` marking
- * those on the truth day and `>` ours. With `all`, right pages are listed too (OK). The totals go
- * to stderr. Set 1 dates are its pages' markup dates (scripts/data/set1-meta.json), set 2 the
+ * day (WRONG), or each page named by its id: the truth day, ours with its line (text), and the
+ * page's dates. Text input: the lines that state a full date (the first 60 non-empty lines and
+ * the lines around ours), `>` marking ours. HTML input: the date candidates that
+ * src/extract/html/page-dates.ts chose among (markup; shown near the headline, with their
+ * distance `@n` in elements, `marked` when the template marks them as a date, and their text;
+ * the URL's date path). `*` marks those on the truth day. With `all`, right pages are listed too
+ * (OK). The totals go to stderr. Set 1 dates are its pages' markup dates (scripts/data/set1-meta.json), set 2 the
  * annotated ones; a set 1 date on another day than its markup's but at the same moment (the text
  * states "10:31 pm CST" where the markup wrote 04:31 UTC the next day) counts as right, as in
  * bench:extract (`sameMoment`), and is listed as MOMENT with `all`. In-process, clock fixed at 2026-12-01 like bench:extract, zone UTC; the
@@ -19,22 +22,31 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findTextDate, isRelativeDate, statedOffset } from '../src/extract/dates.js';
+import { parseDocument } from '../src/extract/html/dom.js';
 import { extractHtml } from '../src/extract/html/index.js';
+import { extractMetadata } from '../src/extract/html/metadata.js';
+import type { PageDate } from '../src/extract/html/page-dates.js';
 import { extractText } from '../src/extract/text/index.js';
 import { SET1_DIR, SET2_DIR, SET2_IDS } from './text-eval.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const kind = process.argv[2] === 'html' ? 'html' : 'text';
 const all = process.argv.includes('all');
+/** Page ids given on the command line: only those pages, listed whatever their status. */
+const only = new Set(process.argv.slice(2).filter((a) => /^[0-9a-f]{8,}$/.test(a)));
+if (process.argv.includes('--help')) {
+  console.log('npx tsx scripts/date-failures.ts [text|html] [all] [PAGE-ID...]  (see the header of this file)');
+  process.exit(0);
+}
 const now = new Date('2026-12-01T00:00:00Z');
 
 const set1 = JSON.parse(readFileSync(join(ROOT, 'scripts/data/set1-meta.json'), 'utf8')) as Record<string, { date?: string; at?: string }>;
 const set2 = JSON.parse(readFileSync(join(SET2_DIR, 'truth.json'), 'utf8')) as Record<string, { date?: string }>;
 const set2Ids = readFileSync(SET2_IDS, 'utf8').split(/\s+/).filter(Boolean);
 
-function dayOf(value: Date | undefined): string {
+function dayOf(value: Date | undefined, offset?: number): string {
   if (!value) return '';
-  return new Date(value.getTime() + (statedOffset(value) ?? 0) * 60_000).toISOString().slice(0, 10);
+  return new Date(value.getTime() + (offset ?? statedOffset(value) ?? 0) * 60_000).toISOString().slice(0, 10);
 }
 /** bench:extract's `sameMoment`: both state a time of day, within an hour of each other. */
 function sameMoment(value: Date | undefined, at: string | undefined): boolean {
@@ -47,6 +59,23 @@ function truthDay(d: string | undefined): string {
   return m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}` : '';
 }
 
+/** One candidate as `day source kind precision @distance instant offset [marked] «text»`, `*` marking the truth's day. */
+function showCandidate(c: PageDate, gold: string): string {
+  const d = dayOf(c.value, c.offset);
+  const at = c.distance === undefined ? '' : ` @${c.distance}`;
+  return `  ${d === gold ? '*' : ' '} ${d} ${c.source} ${c.kind} ${c.precision}${at} ${c.value.toISOString()} ${c.offset >= 0 ? '+' : ''}${c.offset}min${c.marked ? ' marked' : ''}${c.text ? ` «${c.text}»` : ''}`;
+}
+
+/** The HTML page's date candidates (markup, shown, URL) as src/extract/html/page-dates.ts scores them. */
+function listHtmlCandidates(source: string, gold: string): void {
+  const parsed = parseDocument(source);
+  if (!parsed.ok) return;
+  const { markup, visible, url } = extractMetadata(parsed.document, { timezone: 'UTC', referenceDate: now }).dateCandidates;
+  for (const c of markup) console.log(showCandidate(c, gold));
+  for (const c of visible) console.log(showCandidate(c, gold));
+  if (url) console.log(`    url ${url.year}-${url.month}-${url.day}`);
+}
+
 const tally = { n: 0, ok: 0, wrong: 0 };
 const sets: [string, readonly string[], Record<string, { date?: string; at?: string }>, string][] = [
   ['1', kind === 'text' ? Object.keys(set1) : [], set1, join(SET1_DIR, kind)],
@@ -54,6 +83,7 @@ const sets: [string, readonly string[], Record<string, { date?: string; at?: str
 ];
 for (const [set, ids, truths, dir] of sets) {
   for (const id of ids) {
+    if (only.size > 0 && !only.has(id)) continue;
     const gold = truthDay(truths[id]?.date);
     if (!gold) continue;
     let source: string;
@@ -81,9 +111,12 @@ for (const [set, ids, truths, dir] of sets) {
     const status = day === gold ? 'OK' : day && sameMoment(ours, truths[id]?.at) ? 'MOMENT' : day ? 'WRONG' : 'MISS';
     if (status === 'OK' || status === 'MOMENT') tally.ok += 1;
     if (status === 'WRONG') tally.wrong += 1;
-    if ((status === 'OK' || status === 'MOMENT') && !all) continue;
+    if ((status === 'OK' || status === 'MOMENT') && !all && only.size === 0) continue;
     console.log(`${status} ${set}:${id} truth ${gold} ours ${day || '-'}${line ? ` L${line}` : ''}${where}`);
-    if (kind !== 'text') continue;
+    if (kind !== 'text') {
+      listHtmlCandidates(source, gold);
+      continue;
+    }
     const lines = source.split('\n');
     let shown = 0;
     for (let i = 0; i < lines.length; i += 1) {

@@ -598,6 +598,34 @@ export function readDateLine(line: string, timezone: string, referenceDate?: Dat
 }
 
 
+/** Publication and update words of every lexicon language, as whole words; short generic ones ("date", "stand", "data") left out. */
+const POSTED_WORD = new RegExp(`(?<![${L}])(?:${alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![${L}])`, 'iu');
+const UPDATED_WORD = new RegExp(`(?<![${L}])(?:${alternation([...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![${L}])`, 'iu');
+/** Words of a sentence that states when the post was published, at most. */
+const MAX_POST_SENTENCE_WORDS = 40;
+/** Where a sentence ends: a word's final stop and a capital after it (not "27. November"). */
+const SENTENCE_END = /(?<=\p{L}[.!?])\s+(?=\p{Lu})/u;
+
+/**
+ * The date of the sentence a blog or wiki template writes to say when the post was published or
+ * changed ("Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und
+ * unter ... abgelegt.", "This entry was posted on Tuesday, May 19th, 2010 at 11:03 pm", "Diese
+ * Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert."): a sentence of at most 40 words
+ * with one full date and a publication or update word (the kind it gives), never after `now`.
+ * Where on the page such a sentence counts is the caller's: inside a story it is an event's.
+ */
+export function readPostSentence(text: string, timezone: string, now?: Date): { kind: DateKind; value: Date } | undefined {
+  if (!/\d/.test(text) || !POSTED_WORD.test(text)) return undefined;
+  for (const sentence of text.split(SENTENCE_END)) {
+    if (!/\d/.test(sentence) || !POSTED_WORD.test(sentence) || sentence.split(/\s+/).length > MAX_POST_SENTENCE_WORDS) continue;
+    if (statesTwoDays(sentence, timezone)) continue;
+    const m = findTextDate(sentence, timezone);
+    if (!m || isRelativeDate(m.value) || (now !== undefined && m.value.getTime() > now.getTime())) continue;
+    return { kind: UPDATED_WORD.test(sentence) && !PUBLISHED_LABEL.test(sentence) ? 'updated' : 'published', value: m.value };
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------- datelines
 
 /** Characters of a paragraph read for a dateline. */

@@ -767,6 +767,20 @@ function headlineElement(headings: readonly DomElement[], text: string | undefin
   return headings.find((h) => looseText(h.textContent ?? '') === wanted) ?? headings.find((h) => looseText(h.textContent ?? '').includes(wanted)) ?? headings[0];
 }
 
+/**
+ * On a page without an `<h1>`, the `<h2>`/`<h3>` that reads as the page's title (else the first
+ * that contains it; never one inside a link, a teaser's): it places the article for the dates (a
+ * blog theme's `<h2 class="post_name">`), or undefined.
+ */
+function titleHeading(document: DomDocument, title: string | undefined): DomElement | undefined {
+  if (!title) return undefined;
+  const wanted = looseText(title);
+  if (wanted === '') return undefined;
+  // A heading inside a link is a teaser's, for another page.
+  const headings = [...document.querySelectorAll('h2, h3')].filter((h) => !h.closest('a'));
+  return headings.find((h) => looseText(h.textContent ?? '') === wanted) ?? headings.find((h) => looseText(h.textContent ?? '').includes(wanted));
+}
+
 /** Characters of an element's text read as its date value, at most. */
 const MAX_DATE_VALUE_TEXT = 100;
 
@@ -1156,6 +1170,15 @@ export interface MetadataResult {
   invalidJsonLd: number;
   /** Every author candidate with its score, in the order they were scored. */
   authorCandidates: ScoredAuthors[];
+  /** The date candidates the published and updated dates were chosen among (for scripts/date-failures.ts). */
+  dateCandidates: DateCandidates;
+}
+
+/** The page's date candidates: markup (JSON-LD, meta, `<time>`), shown near the headline, the URL's date path. */
+export interface DateCandidates {
+  markup: PageDate[];
+  visible: PageDate[];
+  url?: { year: number; month: number; day: number } | undefined;
 }
 
 /** Read the page's metadata. Call before anything mutates the document. */
@@ -1208,14 +1231,16 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
     found.title = { ...found.title, value: found.title.from === 'html' ? withoutBreadcrumbs(value) : value };
   }
   // The dates: chosen among the markup's and the page's visible ones (./page-dates.ts).
-  const headlineEl = headlineElement(headings, headline?.text);
+  // A page without an <h1>: the <h2>/<h3> that reads as the title places the article.
+  const headlineEl = headlineElement(headings, headline?.text) ?? titleHeading(document, found.title?.value);
   const markupDates = [...jsonLdDates, ...metaDates(metas, o), ...timeDates(index, o, headlineEl)];
   const partials: PartialPageDate[] = [];
   const visible = visibleDates(document, headlineEl, o.timezone, o.dateContext, partials);
   const pageUrlDate = urlDate(o.url ?? found.link?.value ?? index.canonical?.getAttribute('href') ?? undefined);
   // Year-less days and times alone, resolved against the page's full dates (never the clock).
   const resolved = resolvePartialDates(partials, markupDates, visible, pageUrlDate, o.timezone, o.referenceDate);
-  const dates = choosePageDates(markupDates, [...visible, ...resolved].sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0)), pageUrlDate);
+  const shownDates = [...visible, ...resolved].sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
+  const dates = choosePageDates(markupDates, shownDates, pageUrlDate);
   if (!dates.published && !dates.updated) {
     // Nothing near the headline, in the markup or the URL: the page's one shown date, if it shows one day only.
     const lone = lonePageDate(document, headlineEl, o.timezone, o.dateContext, o.referenceDate);
@@ -1248,5 +1273,5 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
       value: found.authors.value.map((p) => (p.url ? { ...p, url: resolveUrl(p.url, base) } : p)),
     };
   }
-  return { found, invalidJsonLd: invalid, authorCandidates };
+  return { found, invalidJsonLd: invalid, authorCandidates, dateCandidates: { markup: markupDates, visible: shownDates, url: pageUrlDate } };
 }

@@ -16,18 +16,26 @@
  *   element of the article's part of the page that reads as a date line states the same day, not
  *   too far from the headline.
  *
+ * A shown date the template marks as a date (`<time>`, a "date-header" or "entry-meta" class) is
+ * placed as if it stood 15 elements nearer the headline; a date alone in one of a meta line's own
+ * text nodes ("· November 22, 2011 · Email this post") is read too; an event's or a forum
+ * member's date ("Termin:", "Registriert:") never. A layout's main column ("sidebar__main") is no
+ * sidebar, and an aside inside the headline's own `<article>` is its margin, not another box.
+ *
  * Each calendar day is scored by the candidates that state it (agreement between sources; JSON-LD
  * and meta tags repeating one date are one statement, the strongest of them counts). A
  * date the page shows near its headline that agrees with a markup date makes that day win; a
  * date shown that no markup states still beats a generic `<meta name=date>`. A markup instant
  * written in UTC that the page shows at a local wall clock (`2023-11-09T05:30Z` shown as
  * "November 8, 2023 at 11:30 p.m.", or in a `/2023/11/08/` URL) keeps the day the page shows,
- * with the offset that gives it.
+ * with the offset that gives it; a day printed by the headline (within 20 elements) that no markup
+ * date states wins over a markup publication instant that some zone's wall clock puts on it.
  */
 import type { Sourced } from '../../model.js';
 import { type DateContext, type DateKind, type PartialDate, readDateLine, readDateline, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { TEXT_NODE } from './dom-types.js';
+import { alternation, EVENT_LABELS } from '../lexicon/index.js';
 import { normalizeSpace } from './text.js';
 
 export type DateSource = 'json-ld' | 'meta' | 'meta-generic' | 'markup' | 'visible' | 'url';
@@ -41,6 +49,10 @@ export interface PageDate {
   source: DateSource;
   /** Visible dates: elements between it and the headline (negative: before it). */
   distance?: number;
+  /** Visible dates: the text they were read from (for scripts/date-failures.ts). */
+  text?: string;
+  /** Visible dates: the element or its parent is marked as a date (`<time>`, a "date-header" or "entry-meta" class). */
+  marked?: boolean;
 }
 
 /** What each source adds to the day it states. */
@@ -74,22 +86,42 @@ const MAX_TEXT = 120;
 const OTHER_BOX_WORD = /(?:^|[-_])(?:comments?|commentlist|respond|teasers?|related|newsletter|widgets?|sidebar|recommend|recommended|recommendations|more-articles)(?:$|[-_])/i;
 
 /**
+ * Class tokens that name a layout rather than one of those boxes: its main column ("sidebar__main",
+ * a token whose last word is "main") or a layout that has a sidebar ("lay-sidebar", "layout-sidebar",
+ * "has-sidebar", "with-sidebar"), which holds the article column as well as the sidebar.
+ */
+const LAYOUT_WORD = /[-_]main$|^(?:lay|layout|has|with)[-_]/i;
+
+/**
  * Whether an element is inside comments, a form, an aside, navigation, the page's footer, a
  * teaser or related box. A box that holds the headline (`article`: the headline's ancestors) is
  * the article's, whatever its class says ("content-area sidebar").
  */
 export function isOutsideArticle(el: DomElement, article: ReadonlySet<DomElement> = NO_ELEMENTS): boolean {
+  // Inside the `<article>` element that holds the headline, an aside or a sidebar is the article's
+  // own margin (its category, date and reading time beside the story), not another page's box.
+  const own = ownArticle(el, article);
   for (let node: DomElement | null = el; node !== null; node = node.parentElement) {
     const tag = node.localName.toLowerCase();
     if (tag === 'body' || tag === 'html' || article.has(node)) return false;
-    if (tag === 'form' || tag === 'nav' || tag === 'aside') return true;
+    if (tag === 'form' || tag === 'nav') return true;
+    if (tag === 'aside' && !own) return true;
     // An article's own footer holds its date; the page's footer does not.
     if (tag === 'footer' && !node.closest('article, main, [role="main"]')) return true;
     const role = node.getAttribute('role');
     if (role === 'navigation' || role === 'complementary') return true;
     const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((t) => t !== '' && OTHER_BOX_WORD.test(t))) return true;
+    if (tokens.some((t) => t !== '' && OTHER_BOX_WORD.test(t) && !LAYOUT_WORD.test(t) && !(own && MARGIN_WORD.test(t)))) return true;
   }
+  return false;
+}
+
+/** Box words that, inside the headline's own `<article>`, name its margin: "podcast-description__sidebar". */
+const MARGIN_WORD = /(?:^|[-_])(?:sidebar|aside)(?:$|[-_])/i;
+
+/** Whether `el` is inside an `<article>` element that also holds the headline. */
+function ownArticle(el: DomElement, article: ReadonlySet<DomElement>): boolean {
+  for (let node = el.parentElement; node !== null; node = node.parentElement) if (node.localName.toLowerCase() === 'article') return article.has(node);
   return false;
 }
 
@@ -157,7 +189,7 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     if (el !== headline && isOutsideArticle(el, article)) continue;
     const m = readDateline(normalizeSpace(el.textContent ?? ''), timezone, context);
     if (!m || m.relative) continue;
-    out.push({ value: m.value, offset: statedOffset(m.value) ?? m.offset, precision: m.precision, kind: 'published', source: 'visible', distance: at - headlineAt });
+    out.push({ value: m.value, offset: statedOffset(m.value) ?? m.offset, precision: m.precision, kind: 'published', source: 'visible', distance: at - headlineAt, text: normalizeSpace(el.textContent ?? '').slice(0, 80) });
     break;
   }
   for (const { el, at } of pending) {
@@ -167,9 +199,17 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     seen.add(el);
     if (isOutsideArticle(el, article)) continue;
     const text = normalizeSpace(el.textContent ?? '');
-    if (text.length === 0 || text.length > MAX_TEXT) continue;
-    const line = readDateLine(text, timezone, undefined, 6, context);
+    if (text.length === 0 || OTHERS_DATE_LABEL.test(text)) continue;
+    const line = text.length <= MAX_TEXT ? readDateLine(text, timezone, undefined, 6, context) : undefined;
     if (!line) {
+      // A meta line's date between separators ("· November 22, 2011 · Email this post · Print"): one of its own text nodes is the date alone.
+      const own = ownTextDate(el, timezone, context);
+      if (own) {
+        out.push({ value: own.value, offset: statedOffset(own.value) ?? 0, precision: own.precision, kind: own.kind, source: 'visible', distance, text: own.text, marked: markedAsDate(el) });
+        if (out.length >= MAX_VISIBLE) break;
+        continue;
+      }
+      if (text.length > MAX_TEXT) continue;
       // A year-less day or a time alone near the headline, for `resolvePartialDates`.
       const partial = partials && Math.abs(distance) <= MAX_PARTIAL_DISTANCE && el.children.length === 0 ? readPartialDateLine(text, timezone) : undefined;
       if (partial && partials) partials.push({ partial, kind: partial.kind === 'updated' || updatedByMarkup(el) ? 'updated' : 'published', distance });
@@ -181,10 +221,60 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, undefined, 6, context) : undefined;
     const kind: DateKind = line.kind === 'updated' || updatedByMarkup(el) || (labelled?.kind === 'updated' && labelled.value.getTime() === line.value.getTime()) ? 'updated' : 'published';
     const stated = statedOffset(line.value) ?? 0;
-    out.push({ value: line.value, offset: stated, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind, source: 'visible', distance });
+    out.push({ value: line.value, offset: stated, precision: statesTime(text) ? 'time' : 'day', kind, source: 'visible', distance, text, marked: markedAsDate(el) });
     if (out.length >= MAX_VISIBLE) break;
   }
   return out;
+}
+
+/** A date line that opens with an event's or a forum member's label ("Termin: 21.02.2020", "Registriert: 18.09.2008"): not the page's date. */
+const OTHERS_DATE_LABEL = new RegExp(`^[^\\p{L}\\d]*(?:${alternation(EVENT_LABELS)})(?!\\p{L})`, 'iu');
+
+/** Class and id words of an element that shows a date: "date-header", "entry-date", "post-meta", "datum", "byline". */
+const DATE_CLASS_WORD = /(?:^|[-_])(?:date|dates|datum|fecha|time|timestamp|published|pubdate|posted|postdate|dateline|byline|meta)(?:$|[-_])/i;
+
+/**
+ * Whether a shown date's element or its parent is marked as a date by the page's template: a
+ * `<time>`, a date `itemprop`, or a class or id word that says date, time or meta line. A date the
+ * template marks is the page's more often than one written in running text (a book's release
+ * date in a review's fact box, an event's date in a paragraph).
+ */
+function markedAsDate(el: DomElement): boolean {
+  for (let node: DomElement | null = el, depth = 0; node !== null && depth < 2; node = node.parentElement, depth += 1) {
+    if (node.localName.toLowerCase() === 'time' || /date/i.test(node.getAttribute('itemprop') ?? '')) return true;
+    const tokens = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t !== '' && DATE_CLASS_WORD.test(t))) return true;
+  }
+  return false;
+}
+
+/** Separators around a date in a meta line: dots, bullets, bars, dashes, commas. */
+const SEPARATORS = /^[\s·⋅•|–—,/-]+|[\s·⋅•|–—,/-]+$/gu;
+/** Characters of a text node read as a date alone, at most. */
+const MAX_OWN_TEXT = 40;
+
+/**
+ * A date an element states alone in one of its own text nodes, between separators or other
+ * elements ("<div class=meta><a>Yngrid</a> · November 22, 2011 · <a>Email this post</a></div>"):
+ * the text node is a full date and nothing else.
+ */
+function ownTextDate(el: DomElement, timezone: string, context: DateContext | undefined): { value: Date; precision: 'day' | 'time'; kind: DateKind; text: string } | undefined {
+  for (const node of el.childNodes) {
+    if (node.nodeType !== TEXT_NODE) continue;
+    const t = normalizeSpace(node.nodeValue ?? '').replace(SEPARATORS, '');
+    if (t.length < 6 || t.length > MAX_OWN_TEXT || !/\d/.test(t)) continue;
+    const line = readDateLine(t, timezone, undefined, 0, context);
+    if (line) return { value: line.value, precision: statesTime(t) ? 'time' : 'day', kind: line.kind, text: t };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a date line states a time of day ("12:30", "14.00", "9h30"): two digits after a
+ * separator that no further digit or dot follows, so that "26.02.2020" is a day.
+ */
+function statesTime(text: string): boolean {
+  return /\d[:.h]\d\d(?![.\d])/.test(text.slice(text.search(/\d/)));
 }
 
 /** Elements after the headline the page's one date may stand at, at most. */
@@ -224,7 +314,7 @@ export function lonePageDate(document: DomDocument, headline: DomElement | undef
     if (found) continue;
     foundAt = order;
     day = d;
-    found = { value: line.value, offset, precision: /\d[:.h]\d\d/.test(text.slice(text.search(/\d/))) ? 'time' : 'day', kind: line.kind === 'updated' || updatedByMarkup(el) ? 'updated' : 'published', source: 'visible' };
+    found = { value: line.value, offset, precision: statesTime(text) ? 'time' : 'day', kind: line.kind === 'updated' || updatedByMarkup(el) ? 'updated' : 'published', source: 'visible' };
   }
   // Far from the headline (or the body's start) the one date is another page's: a wiki footer's, an archive's toolbar above the page.
   const distance = foundAt - (headlineAt ?? 0);
@@ -388,6 +478,14 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
     const bestScore = best === undefined ? -1 : (scores.get(best) ?? 0);
     if (best === undefined || score > bestScore || (score === bestScore && shown !== undefined && day === dayOf(shown.value, shown.offset))) best = day;
   }
+  // The page prints its publication day right by the headline, and the markup's publication
+  // instant falls on the day before or after, but on the printed day in some zone (a clock the
+  // CMS keeps in another zone than the page's readers): the calendar day the page shows is the
+  // day the feed shows (issue 12). An instant no zone puts on the printed day is another event.
+  if (shown && shown.kind === 'published' && Math.abs(shown.distance ?? 0) <= MAX_PRINTED_DISTANCE) {
+    const printed = dayOf(shown.value, shown.offset);
+    if (!markupDays.has(printed) && published.some((c) => onDayInSomeZone(c.value, printed))) best = printed;
+  }
   if (best === undefined) {
     // Nothing else states a publication day: the URL's date path does (`/2014/05/18/`), at day precision.
     if (url && urlDay) out.published = { value: withStatedOffset(new Date(Date.UTC(url.year, url.month - 1, url.day)), 0), from: PROVENANCE.url };
@@ -404,15 +502,28 @@ function shownTimeOn(shown: PageDate | undefined, day: string): boolean {
   return shown !== undefined && shown.precision === 'time' && dayOf(shown.value, shown.offset) === day;
 }
 
+/** Whether an instant is on `day` ("YYYY-MM-DD") at some offset a wall clock may have (UTC-12 to UTC+14). */
+function onDayInSomeZone(instant: Date, day: string): boolean {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const t = instant.getTime();
+  return t >= start - MAX_OFFSET * 60_000 && t < start + 86_400_000 - MIN_OFFSET * 60_000;
+}
+
+/** Elements between the headline and a printed day that overrules a markup instant on a neighbouring day, at most. */
+const MAX_PRINTED_DISTANCE = 20;
+
 /** Elements between the headline and a shown date that no markup date states, at most. */
 const MAX_LONE_DISTANCE = 60;
 
 /** How many elements of distance a visible date's agreement with a markup date is worth. */
 const AGREEMENT_BONUS = 30;
 
+/** How many elements of distance a shown date's marking as a date (`markedAsDate`) is worth. */
+const MARKED_BONUS = 15;
+
 function placePenalty(c: PageDate): number {
   const d = c.distance ?? 0;
-  return (d >= 0 ? d : -d * 3) + (c.kind === 'updated' ? 10 : 0);
+  return (d >= 0 ? d : -d * 3) + (c.kind === 'updated' ? 10 : 0) - (c.marked ? MARKED_BONUS : 0);
 }
 
 function sourced(c: PageDate): Sourced<Date> {

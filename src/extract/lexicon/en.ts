@@ -40,7 +40,7 @@ export const en: Lexicon = {
   },
   published: ['published', 'posted', 'first published', 'date', 'created'],
   updated: ['updated', 'last updated', 'modified', 'last modified', 'edited', 'revised'],
-  eventLabels: ['when', 'event date', 'deadline', 'closing date', 'date of event'],
+  eventLabels: ['when', 'event date', 'deadline', 'closing date', 'date of event', 'joined', 'registered', 'member since'],
   dateJoiners: ['on', 'at', 'of', 'the', 'am', 'pm', 'a.m.', 'p.m.', 'st', 'nd', 'rd', 'th'],
   slashDayFirst: false,
   stopwords: ['the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'this', 'are', 'was', 'you'],

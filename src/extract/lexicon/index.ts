@@ -102,7 +102,7 @@ export const YESTERDAY_WORDS: ReadonlySet<string> = collect((l) => l.yesterday);
 export const UPDATED_WORDS: ReadonlySet<string> = collect((l) => l.updated);
 /** Labels of the publication date in every language. */
 export const PUBLISHED_WORDS: ReadonlySet<string> = collect((l) => l.published);
-/** Labels of an event's date ("Termin:", "When:"): a date after one is not the page's. */
+/** Labels of an event's or a member's date ("Termin:", "When:", "Registriert:"): a date after one is not the page's. */
 export const EVENT_LABELS: ReadonlySet<string> = collect((l) => l.eventLabels ?? []);
 /** Words that introduce authors in every language ("by", "von", "par", "door", "przez"). */
 export const BYLINE_LEADS: ReadonlySet<string> = collect((l) => l.bylineLeads);

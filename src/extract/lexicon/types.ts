@@ -35,7 +35,7 @@ export interface Lexicon {
   published: readonly string[];
   /** Labels of an update date: "updated", "aktualisiert". */
   updated: readonly string[];
-  /** Labels of an event's date, never the page's: "Termin:", "When:", "Deadline:". */
+  /** Labels of a date that is never the page's: an event's ("Termin:", "When:", "Deadline:"), a forum member's ("Registriert:", "Joined:"). */
   eventLabels?: readonly string[];
   /** Small words inside or around a written date: "de", "um", "à", "at", "Uhr". */
   dateJoiners: readonly string[];

@@ -20,7 +20,7 @@
  *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
  *   dates are read without a reference).
  */
-import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline, statesTwoDays } from '../dates.js';
+import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline, readPostSentence, statesTwoDays } from '../dates.js';
 import { alternation, EVENT_LABELS, guessLanguage, WEEKDAY_WORDS } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -239,6 +239,31 @@ function loneDate(page: PageShape, dayFirst: boolean | undefined): NotedDate | u
   return found.d;
 }
 
+/** Units after the story the sentence may stand at, at most (a wiki's footer is far below it). */
+const POST_SENTENCE_REACH = 150;
+
+/**
+ * The sentence a blog or wiki template puts under the story to say when it was posted ("Der
+ * Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und unter ...
+ * abgelegt", "This entry was posted on Tuesday, May 19th, 2010 at 11:03 pm", "Diese Seite wurde
+ * zuletzt am 29. Januar 2020 um 13:22 Uhr geändert."): one full date and a publication or update
+ * word, closing the story or after it, not a comment. The last resort, when no date line is
+ * found: a sentence inside the story that says when something was published is an event's.
+ */
+function postSentence(page: PageShape): NotedDate | undefined {
+  if (page.end < page.start) return undefined;
+  const last = Math.min(page.units.length - 1, page.end + POST_SENTENCE_REACH);
+  // The story's last unit may be the sentence (a body finder keeps it with the story).
+  for (let i = page.end; i <= last; i += 1) {
+    const unit = page.units[i] as Unit;
+    if (unit.words === 0 || unit.text.startsWith('>') || !/\d/.test(unit.text) || isComment(page.units, i)) continue;
+    const m = readPostSentence(unit.text, page.timezone, page.now);
+    if (m && !othersDate(unit.text)) return { ...m, line: unit.line, near: false };
+  }
+  return undefined;
+}
+
+
 /** Capitalised words (an author, categories) after a date that opens a line, at most. */
 const MAX_NAMES_AFTER = 10;
 /** Units between the headline and the page's one date, at most. */
@@ -352,7 +377,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   let published = pick('published');
   let updated = pick('updated');
   if (!published && !updated) {
-    const lone = loneDate(page, slashOrder(page));
+    const lone = loneDate(page, slashOrder(page)) ?? postSentence(page);
     if (lone?.kind === 'published') published = { value: lone.value, line: lone.line };
     else if (lone) updated = { value: lone.value, line: lone.line };
   }

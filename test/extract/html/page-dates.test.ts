@@ -244,3 +244,62 @@ describe('HTML dates and the clock', () => {
     expect(probe.clockDependent).toBe(false);
   });
 });
+
+describe('HTML dates: where a shown date counts (r8)', () => {
+  const longHead = (n: number): string => Array.from({ length: n }, (_, k) => `<span>Menu ${k}</span>`).join('');
+
+  it('reads a date in the main column of a layout with a sidebar, and restates a UTC instant at the day shown', () => {
+    const head = `${jsonLd({ '@type': 'NewsArticle', datePublished: '2022-05-04T00:25:56.152Z' })}`;
+    const body = `<main><div class="lay"><h1>Council approves river works</h1></div><div class="lay-sidebar"><div class="sidebar__main"><span class="mod-date"><time>3 de mayo de 2022</time></span>${article(paragraphs(4))}</div><div class="sidebar__aside">Ads</div></div></main>`;
+    expect(day(extractHtml(page({ head, body }), opts).found.published?.value)).toBe('2022-05-03');
+  });
+
+  it('reads the date of an aside inside the article that holds the headline, not of an aside outside it', () => {
+    const inside = `<article><h1>Council approves river works</h1><aside><ul class="meta"><li>Wissen</li><li class="date">26.02.2020</li></ul></aside>${paragraphs(4).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    expect(day(extractHtml(page({ body: inside }), opts).found.published?.value)).toBe('2020-02-26');
+    const outside = `<article><h1>Council approves river works</h1>${paragraphs(4).map((p) => `<p>${p}</p>`).join('')}</article><aside><p class="date">26.02.2020</p></aside><aside><p class="date">14.01.2020</p></aside>`;
+    expect(extractHtml(page({ body: outside }), opts).found.published).toBeUndefined();
+  });
+
+  it('reads a date standing alone between separators in a meta line, placed against an <h2> that is the title', () => {
+    const body = `${longHead(140)}<h2 class="post_name">Council approves river works</h2><div class="post_meta"><span class="dot">⋅</span> November 22, 2011 <span class="dot">⋅</span> <a href="/email">Email this post</a> <span class="dot">⋅</span> <a href="/print">Diese Seite ausdrucken</a> <span class="dot">⋅</span> <a href="#comments">Kommentieren</a></div>${article(paragraphs(4))}`;
+    const html = page({ head: '<title>Council approves river works</title>', body });
+    expect(day(extractHtml(html, opts).found.published?.value)).toBe('2011-11-22');
+  });
+
+  it('does not take a forum member\'s registration date for the page\'s', () => {
+    const body = withHeader('<div class="profile"><span>Registriert: 18.09.2008, 05:56</span></div><div class="post-meta"><span>Beitrag von r23 » 21.01.2009, 05:42</span></div>');
+    expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2009-01-21');
+  });
+
+  it('prefers a date the template marks as a date, just before the headline, to a release date in the body\'s fact box', () => {
+    const share = Array.from({ length: 6 }, (_, k) => `<span>Teilen ${k}</span>`).join('');
+    const body = `<div class="date-outer"><h2 class="date-header"><span>Samstag, 9. September 2017</span></h2><div class="post"><div class="share">${share}</div><h1>Council approves river works</h1><div class="post-body"><div><b>Verlag:</b> Heyne</div><div><b>ISBN:</b> 9783453580565</div><div><b>Seiten:</b> 448</div><div><b>Format:</b> Broschur</div><div><b>Preis:</b> 12,99</div><div><b>Erscheinungsdatum:</b> 14.08.2017</div>${paragraphs(4).map((p) => `<p>${p}</p>`).join('')}</div></div></div>`;
+    const html = page({ head: '<title>Council approves river works</title>', body });
+    expect(day(extractHtml(html, opts).found.published?.value)).toBe('2017-09-09');
+  });
+
+  it('never places the article against a teaser heading inside a link that repeats the title', () => {
+    const teasers = Array.from({ length: 3 }, (_, k) => `<div class="slide"><a href="/c${k}"><h3>${k === 1 ? 'Kolumne: River works' : `Kolumne ${k}`}</h3><div class="date">${20 + k}. September 2023</div></a></div>`).join('');
+    const body = `<div class="page-header"><h2>Kolumne: River works - about the council's plans</h2></div><p><span class="text_datum">31. Oktober 2023.</span> ${paragraphs(1)[0]}</p>${article(paragraphs(3))}${'<p>filler</p>'.repeat(30)}<div class="more">${teasers}</div>`;
+    const html = page({ head: '<title>Kolumne: River works</title>', body });
+    expect(day(extractHtml(html, opts).found.published?.value)).toBe('2023-10-31');
+  });
+
+  it('reads a dotted day ("26.02.2020") as a day, not a time: a UTC instant is restated at a whole-hour offset', () => {
+    const head = '<meta property="article:published_time" content="2020-02-25T23:30:00Z">';
+    const found = foundDates(extractHtml(page({ head, body: withHeader('<p class="date">26.02.2020</p>') }), opts).found);
+    expect(day(found.published?.value)).toBe('2020-02-26');
+    expect(found.published?.offset).toBe(60);
+  });
+
+  it('shows the day the page prints by the headline when the markup instant (with its own offset) falls on the day before', () => {
+    const head = '<meta property="article:published_time" content="2019-12-09T19:00:49+01:00">';
+    const url = 'https://example.org/2019/12/09/council-approves-river-works/';
+    const printed = extractHtml(page({ head, body: withHeader('<span class="date">10.12.19</span>') }), { ...opts, url }).found;
+    expect(day(printed.published?.value)).toBe('2019-12-10');
+    // Two days apart, the printed date is another thing's day: the markup and the URL agree.
+    const apart = extractHtml(page({ head, body: withHeader('<span class="date">11.12.19</span>') }), { ...opts, url }).found;
+    expect(day(apart.published?.value)).toBe('2019-12-09');
+  });
+});

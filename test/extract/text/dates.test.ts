@@ -120,4 +120,17 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     const r = extractText(reading, UTC);
     expect(r.updated?.value.toISOString().slice(0, 10)).toBe('2020-02-20');
   });
+
+  it('reads the sentence a blog or wiki template puts under the story to say when it was posted, not one inside the story', () => {
+    const chrome = ['Share', 'Print', 'Email'];
+    const posted = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', 'Dieser Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und unter Allgemein, Reisen abgelegt.', '', 'Impressum'].join('\n');
+    expect(day(extractText(posted, UTC))).toBe('2019-11-27');
+    const entry = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', 'This entry was posted on Tuesday, May 19th, 2010 at 11:03 pm and is filed under News. You can follow any responses to this entry through the RSS 2.0 feed. Both comments and pings are currently closed.'].join('\n');
+    expect(day(extractText(entry, UTC))).toBe('2010-05-19');
+    const wiki = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', 'Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.'].join('\n');
+    expect(extractText(wiki, UTC).updated?.value.toISOString().slice(0, 10)).toBe('2020-01-29');
+    // Inside the story, a sentence saying when something was published is an event's.
+    const inside = ['Trains to run every fifteen minutes', '', BODY[0], '', 'The report was published on 5 March 2020 by the regional council after a long consultation.', '', ...BODY.slice(2)].join('\n');
+    expect(extractText(inside, UTC).published).toBeUndefined();
+  });
 });
