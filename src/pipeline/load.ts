@@ -6,8 +6,7 @@ import { keyOfUnknownKeyMessage } from '../meta/fields.js';
 import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SiteInfo } from '../site/model.js';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeSource, MAX_SOURCE_BYTES, readSource, type SourceFile } from '../sources/files.js';
+import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
 import { parseJobs } from './parse-pool.js';
@@ -100,8 +99,13 @@ export async function loadArticles(
   // so that a cold build of 100k articles never holds every text at once. Scraped text is always
   // kept: the site template is learned from all of it below.
   let keptChars = 0;
-  await mapLimit(toRead, 16, async (s) => {
-    const result = await readSource(s.file, config.fallbackEncoding);
+  // Read synchronously (readSourceSync), one file after another: a source is a small file in the
+  // page cache, and through fs/promises each of its four calls cost a round trip to the thread
+  // pool. The event loop is let in every few milliseconds, so that `git log`'s output, read
+  // meanwhile, does not fill its pipe and stall it.
+  let lastYield = performance.now();
+  for (const s of toRead) {
+    const result = readSourceSync(s.file, config.fallbackEncoding);
     if (result.ok) {
       s.hash = hashText(result.text);
       s.note = result.note;
@@ -114,7 +118,11 @@ export async function loadArticles(
       failed.add(s);
       if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
     }
-  });
+    if (performance.now() - lastYield > 4) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
   const decoded = sources.filter((s) => !failed.has(s));
   for (const s of decoded) cache.record(s.file, s.hash as string);
 
@@ -166,7 +174,7 @@ export async function loadArticles(
     if (entry === undefined) {
       // A miss: the text may not have been read (its stamp matched, but its result is gone).
       if (s.text === undefined && !s.reread) {
-        const result = await readSource(s.file, config.fallbackEncoding);
+        const result = readSourceSync(s.file, config.fallbackEncoding);
         if (!result.ok) {
           if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
           entries[i] = result.diagnostic;
@@ -234,7 +242,7 @@ export async function loadArticles(
       again.delete(k);
       const i = misses[k] as number;
       const s = decoded[i] as Source;
-      const result = await readSource(s.file, config.fallbackEncoding);
+      const result = readSourceSync(s.file, config.fallbackEncoding);
       if (!result.ok) {
         if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
         entries[i] = result.diagnostic;
@@ -369,29 +377,12 @@ interface Source {
 export const LOAD_LIMITS = { textBudget: 48 * 1024 * 1024, bodyBudget: 16 * 1024 * 1024 };
 
 /**
- * A source's text read again, synchronously (a parse job asks for it when it is handed out):
- * undefined when it is no longer a regular file that decodes. Non-blocking open, as in readSource.
+ * A source's text read again (a parse job asks for it when it is handed out): undefined when it
+ * is no longer a regular file that decodes.
  */
 function rereadSync(file: SourceFile, fallbackEncoding: string | undefined): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file.abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(st.size);
-    let filled = 0;
-    while (filled < st.size) {
-      const n = readSync(fd, bytes, filled, st.size - filled, filled);
-      if (n === 0) break;
-      filled += n;
-    }
-    const result = decodeSource(bytes.subarray(0, filled), file.displayPath, fallbackEncoding);
-    return result.ok ? result.text : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const result = readSourceSync(file, fallbackEncoding);
+  return result.ok ? result.text : undefined;
 }
 
 /**
@@ -505,17 +496,4 @@ function summarise(diagnostics: Diagnostic[]): void {
 function lineAt(a: Article, field: 'id' | 'slug'): { file: string; line?: number } {
   const line = a[field].line;
   return line === undefined ? { file: a.displayPath } : { file: a.displayPath, line };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

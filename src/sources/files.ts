@@ -1,5 +1,5 @@
-import { constants, type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic } from '../diagnostics.js';
 import { fatal } from '../errors.js';
@@ -233,8 +233,20 @@ export type DecodeResult = { ok: true; text: string; note?: Diagnostic } | { ok:
 /**
  * Read a source file and decode it (see `decodeSource`).
  * Binary data, invalid UTF-8 Markdown, empty and oversized files become diagnostics, not exceptions.
+ * The same as `readSourceSync`, for callers that read one file at a time.
  */
 export async function readSource(file: SourceFile, fallbackEncoding?: string): Promise<DecodeResult> {
+  return readSourceSync(file, fallbackEncoding);
+}
+
+/**
+ * `readSource` with synchronous system calls: what a build reads its sources with. A source is a
+ * small file, almost always in the page cache (just listed, just checked out): its four calls
+ * (open, fstat, read, close) return in microseconds, and through fs/promises each was a round trip
+ * to libuv's thread pool and back with a promise (~0.1 ms of the main thread's CPU per file, ~1 s
+ * of a 10k cold build; measured in docs/BENCHMARKS.md, r8-cold).
+ */
+export function readSourceSync(file: SourceFile, fallbackEncoding?: string): DecodeResult {
   const at = { file: file.displayPath };
   if (file.size > MAX_SOURCE_BYTES) {
     return { ok: false, diagnostic: diagnostic('SOURCE_TOO_LARGE', at, { bytes: file.size, limit: MAX_SOURCE_BYTES }) };
@@ -243,23 +255,22 @@ export async function readSource(file: SourceFile, fallbackEncoding?: string): P
   try {
     // Non-blocking, then checked: a file replaced by a FIFO since it was listed must not hang the
     // build waiting for a writer (O_NONBLOCK changes nothing for regular files).
-    const handle = await open(file.abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const fd = openSync(file.abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const st = await handle.stat();
+      const st = fstatSync(fd);
       if (!st.isFile()) return { ok: false, diagnostic: specialFile(file.displayPath, st) };
-      if (st.size > MAX_SOURCE_BYTES) return readSource({ ...file, size: st.size });
-      // The size is known: one read into a buffer of that size (FileHandle.readFile reads in
-      // chunks and was ~3x slower over 10k files). A file that shrank meanwhile yields what is left.
+      if (st.size > MAX_SOURCE_BYTES) return readSourceSync({ ...file, size: st.size });
+      // The size is known: one read into a buffer of that size. A file that shrank meanwhile yields what is left.
       bytes = Buffer.allocUnsafe(st.size);
       let filled = 0;
       while (filled < st.size) {
-        const { bytesRead } = await handle.read(bytes, filled, st.size - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
+        const n = readSync(fd, bytes, filled, st.size - filled, filled);
+        if (n === 0) break;
+        filled += n;
       }
       bytes = bytes.subarray(0, filled);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     return { ok: false, diagnostic: diagnostic('SOURCE_UNREADABLE', at, { what: 'file', errno: (error as NodeJS.ErrnoException).code }) };

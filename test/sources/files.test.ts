@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync, symlinkSync } from 'node:fs';
+import { rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listSources, readSource, type SourceFile } from '../../src/sources/files.js';
+import { listSources, MAX_SOURCE_BYTES, readSource, readSourceSync, type SourceFile } from '../../src/sources/files.js';
 import { makeTree } from '../helpers/project.js';
 
 const dirs: string[] = [];
@@ -135,5 +135,33 @@ describe('readSource', () => {
     const result = await readSource(file as SourceFile);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.diagnostic).toMatchObject({ code: 'SOURCE_SPECIAL_FILE', file: 'articles/post.md' });
+  });
+});
+
+describe('readSourceSync (what a build reads with)', () => {
+  it('answers at once, not with a promise, and as readSource does for text, gone, grown and special files', async () => {
+    const dir = tree({ 'articles/a.md': '---\ntitle: A\n---\nBody \u00e9.\n', 'articles/b.txt': 'caf\xe9 plain text\n', 'articles/c.md': 'x', 'articles/d.md': 'y' });
+    const files = (await listSources(path.join(dir, 'articles'), relativeTo(dir))).files;
+    const byName = (name: string): SourceFile => files.find((f) => f.relPath.endsWith(name)) as SourceFile;
+    rmSync(byName('c.md').abs);
+    writeFileSync(byName('d.md').abs, Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x61));
+    const results = files.map((f) => readSourceSync(f));
+    expect(results.some((r) => r instanceof Promise)).toBe(false);
+    for (const [i, f] of files.entries()) expect(results[i]).toEqual(await readSource(f));
+    expect(results.map((r) => (r.ok ? r.text : r.diagnostic.code))).toEqual([
+      '---\ntitle: A\n---\nBody \u00e9.\n',
+      'caf\xe9 plain text\n',
+      'SOURCE_UNREADABLE',
+      'SOURCE_TOO_LARGE',
+    ]);
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a FIFO put where a listed file was, without waiting for a writer', async () => {
+    const dir = tree({ 'articles/post.md': 'Body.\n' });
+    const [file] = (await listSources(path.join(dir, 'articles'), relativeTo(dir))).files;
+    rmSync((file as SourceFile).abs);
+    execFileSync('mkfifo', [(file as SourceFile).abs]);
+    const result = readSourceSync(file as SourceFile);
+    expect(result.ok ? 'read' : result.diagnostic.code).toBe('SOURCE_SPECIAL_FILE');
   });
 });

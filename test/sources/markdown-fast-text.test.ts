@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { Marked, Tokenizer } from 'marked';
+import { Lexer, Marked, Tokenizer } from 'marked';
 import { describe, expect, it, vi } from 'vitest';
-import { fastInlineText } from '../../src/sources/markdown.js';
+import { fastBlockRules, fastInlineText, mayBeSetextHeading, mayBeTable } from '../../src/sources/markdown.js';
 
 /*
  * src/sources/markdown.ts `fastInlineText`: marked's inline text rule without its autolink
@@ -11,7 +11,7 @@ import { fastInlineText } from '../../src/sources/markdown.js';
  * tokens on every input.
  */
 const plain = new Marked({ gfm: true, async: false });
-const fast = new Marked({ gfm: true, async: false }).use(fastInlineText);
+const fast = new Marked({ gfm: true, async: false }).use(fastInlineText, fastBlockRules);
 const same = (md: string): void => expect(JSON.stringify(fast.lexer(md))).toBe(JSON.stringify(plain.lexer(md)));
 
 const pieces = [
@@ -85,5 +85,50 @@ describe('marked with the fast inline text rule', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+/*
+ * `fastBlockRules`: marked's setext-heading and table rules run only where a cheap scan says they
+ * could match. The scans are necessary conditions: wherever marked's rule matches, they say yes.
+ */
+describe('marked with the block rules tried only where they could match', () => {
+  const both = new Marked({ gfm: true, async: false }).use(fastInlineText, fastBlockRules);
+  const sameBlocks = (md: string): void => {
+    expect(JSON.stringify(both.lexer(md))).toBe(JSON.stringify(plain.lexer(md)));
+  };
+  const gfm = Lexer.rules.block.gfm;
+  const blockPieces = [
+    'word', 'two words', ' ', '  ', '   ', '    ', '\t', '\n', '\n\n', '\n \n', '\n\u00a0\n', '\r', '\r\n', '\u2028', '\u00a0', '\f',
+    '=', '===', '-', '---', '- ', '* ', '1. ', '> ', '#', '# ', '|', '| ', ':', ':-', '-:', '|---|', ' | ', '```', '~~~', '<div>', '<!-- c -->', '[a]: /u',
+  ];
+  const block = fc.array(fc.constantFrom(...blockPieces), { maxLength: 30 }).map((p) => p.join(''));
+
+  it('says "may match" wherever marked\'s setext-heading and table rules match', () => {
+    fc.assert(
+      fc.property(block, (src) => {
+        if (gfm.lheading.exec(src)) expect(mayBeSetextHeading(src)).toBe(true);
+        if (gfm.table.exec(src)) expect(mayBeTable(src)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('lexes random block Markdown to the same tokens as marked alone', () => {
+    fc.assert(fc.property(block, sameBlocks), { numRuns: 3000 });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      sameBlocks(parts.join(''));
+    }), { numRuns: 1000 });
+    for (const md of ['Title\n===\n', 'Title\n  ---\npara', 'a\nb\n\nc\n---\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', 'a|b\n:-|-\n', ' x\n   | :--\n', '> q\n> ---\n', '- a\n  b\n  ---\n', 'a\n\u00a0\n===\n']) sameBlocks(md);
+  });
+
+  it('skips both rules on paragraphs of prose and keeps them for setext headings and tables', () => {
+    const prose = 'A paragraph of prose,\nover two lines.\n\nAnother one - with a dash.\n\n| not a table\n\nText\n\n===\n';
+    expect(mayBeSetextHeading(prose)).toBe(false);
+    expect(mayBeTable(prose)).toBe(false);
+    expect(mayBeSetextHeading('Title\n=====\n')).toBe(true);
+    expect(mayBeSetextHeading('Title\non two lines\n   ---\n')).toBe(true);
+    expect(mayBeTable('a | b\n--- | ---\n')).toBe(true);
+    expect(mayBeTable('| a | b |\n|  :--- | ---: |\n')).toBe(true);
   });
 });
