@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { lstat, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleEntry } from './cache/articles.js';
@@ -339,7 +339,7 @@ const SESSION_FEED_BYTES = 256 << 20;
 /**
  * For a watch session whose first build found nothing changed (and so kept nothing): read the feed
  * files the output record lists into the session's memory, each proven item by item against the
- * record (the SHA-256 prefix it keeps for every item, and the writer's separator between two
+ * record (the CRC-32 it keeps for every item, and the writer's separator between two
  * items), so that the first save copies its unchanged items from memory as the later ones do,
  * instead of reading and hashing ~170 MB (10k articles) while the user waits. Done after the
  * watcher started; a file that does not hold what the record says is not kept, and nothing is.
@@ -367,16 +367,16 @@ export async function warmSession(options: BuildOptions, session: BuildSession):
   session.feeds = feeds;
 }
 
-/** True when every recorded item is in `bytes` with its recorded hash, and only `sep` lies between two of them. */
+/** True when every recorded item is in `bytes` with its recorded CRC-32, and only `sep` lies between two of them. */
 function itemsAsRecorded(bytes: Buffer, items: ItemSlots, sep: Buffer): boolean {
   let end = -1;
   for (let i = 0; i < items.length; i++) {
     const start = items.start(i);
     const length = items.bytes(i);
-    const expected = items.hash(i);
+    const expected = items.crc(i);
     if (start < 0 || start + length > bytes.length) return false;
     if (end >= 0 && (start - end !== sep.length || !bytes.subarray(end, start).equals(sep))) return false;
-    if (hash('sha256', bytes.subarray(start, start + length), 'hex').slice(0, 32) !== expected) return false;
+    if (crc32(bytes.subarray(start, start + length)) !== expected) return false;
     end = start + length;
   }
   return true;

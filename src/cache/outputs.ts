@@ -58,7 +58,7 @@ export interface FileRecord {
   items?: ItemSlots;
 }
 
-const FORMAT = `feedwright-outputs-3 ${VERSION}`;
+const FORMAT = `feedwright-outputs-4 ${VERSION}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -89,7 +89,7 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
 
 /** True when `v` has the shape of an `ItemSlot` (a record from another version, or damaged, is not trusted). */
 function isSlot(v: unknown): v is ItemSlot {
-  return Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number' && typeof v[3] === 'string' && typeof v[4] === 'number';
+  return Array.isArray(v) && v.length === 6 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number' && typeof v[3] === 'string' && typeof v[4] === 'number' && typeof v[5] === 'number';
 }
 
 /**
@@ -158,7 +158,7 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       }
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index) };
+        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index), sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1 };
       }
       return undefined;
     },

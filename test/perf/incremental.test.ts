@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
@@ -101,7 +101,7 @@ describe('incremental rebuilds', () => {
   });
 });
 
-describe('copied items are verified against their recorded hashes', () => {
+describe('copied items are verified against their recorded CRC-32s', () => {
   /** The main feed holds p9..p6 (no archive pages) and so does the tag feed "odd". */
   function flatProject(): string {
     const dir = project();
@@ -146,6 +146,24 @@ describe('copied items are verified against their recorded hashes', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // The tag feed still copies what it can, from its own intact file.
     expect(byName(result).get('tags/odd/rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
+  });
+
+  it('a same-length edit that sets the mtime back still moves the ctime: that file is not copied from', async () => {
+    const dir = flatProject();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    const before = statSync(rss);
+    writeFileSync(rss, readFileSync(rss, 'utf8').replace('Body of post 8', 'Body <f post 8'));
+    utimesSync(rss, before.atimeMs / 1000, before.mtimeMs / 1000);
+    expect(statSync(rss).size).toBe(before.size);
+    expect(statSync(rss).ctimeMs).not.toBe(before.ctimeMs);
+
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const result = await expectSameAsUncached(dir);
+    expect(readFileSync(rss, 'utf8')).not.toContain('Body <f post 8');
+    // rss.xml's unchanged items come from the intact tag feed instead.
+    expect(byName(result).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
   });
 });
 
