@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
 import { writeFrames } from '../../src/cache/frames.js';
+import { ItemSlots } from '../../src/feeds/compose.js';
 import { buildAt, CONFIG, makeProject, mtimes, reference, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -81,8 +82,12 @@ describe('incremental rebuilds', () => {
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
     const text = readFileSync(path.join(cache, recordFile), 'utf8');
     const header = text.slice(0, text.indexOf('\n'));
-    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: Array<[string, number, number, string, number]> }> };
-    for (const f of Object.values(record.files)) for (const slot of f.items ?? []) slot[1] += 1;
+    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: unknown }> };
+    for (const f of Object.values(record.files)) {
+      if (f.items === undefined) continue;
+      const slots = [...(ItemSlots.fromJSON(f.items) as ItemSlots)];
+      f.items = ItemSlots.of(slots.map(([key, start, ...rest]) => [key, start + 1, ...rest]));
+    }
     rewriteRecord(path.join(cache, recordFile), header, record);
 
     writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited again.'));

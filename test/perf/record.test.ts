@@ -29,8 +29,27 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     const list = ItemSlots.of(slots);
     expect(list.length).toBe(slots.length);
     expect([...list]).toEqual(slots);
-    expect(list.toJSON()).toEqual(slots);
-    expect(JSON.parse(JSON.stringify(list))).toEqual(slots);
+    expect([...(ItemSlots.fromJSON(list.toJSON()) as ItemSlots)]).toEqual(slots);
+    expect([...(ItemSlots.fromJSON(JSON.parse(JSON.stringify(list))) as ItemSlots)]).toEqual(slots);
+  });
+
+  it('is written as base64 of its typed arrays, a batch of items per string, and read back exactly', () => {
+    const list = new ItemSlots(1);
+    for (let i = 0; i < 10_000; i++) list.push(i % 997 === 5 ? `odd key ${i}` : `rss:${hex(i * 31)}`, i * 600 + 0.5, 599, i % 1009 === 3 ? `odd hash ${i}` : hex(i * 17), i % 40, (i * 2654435761) % 2 ** 32);
+    const json = list.toJSON();
+    // No array or string per item: three strings per batch of 4096, and the few odd keys and hashes.
+    expect(json.n).toBe(10_000);
+    expect(json.batches.length).toBe(3);
+    expect(json.oddKeys.length).toBe(11);
+    expect(json.oddHashes.length).toBe(10);
+    expect([...list.jsonChunks()].join('')).toBe(JSON.stringify(list));
+    const back = ItemSlots.fromJSON(JSON.parse(JSON.stringify(list))) as ItemSlots;
+    expect([...back]).toEqual([...list]);
+    // A damaged or older form is not taken for slots.
+    expect(ItemSlots.fromJSON([...list].slice(0, 2))).toBeUndefined();
+    expect(ItemSlots.fromJSON({ ...json, n: 10_001 })).toBeUndefined();
+    expect(ItemSlots.fromJSON({ ...json, batches: [json.batches[0], json.batches[1], [json.batches[2]?.[0], 'AAAA', json.batches[2]?.[2]]] })).toBeUndefined();
+    expect(ItemSlots.fromJSON({ ...json, oddKeys: [[10_000, 'x']] })).toBeUndefined();
   });
 
   it('grows past its first capacity', () => {
@@ -68,12 +87,12 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     const cache = path.join(dir, '.cache', 'feedwright');
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
     const text = readFileSync(path.join(cache, recordFile), 'utf8');
-    const onDisk = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: ItemSlot[] }> };
+    const onDisk = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: unknown }> };
     const feeds = Object.entries(files).filter(([, r]) => r.items !== undefined);
     expect(feeds.length).toBeGreaterThanOrEqual(3);
     for (const [name, r] of feeds) {
       expect(r.items).toBeInstanceOf(ItemSlots);
-      expect([...(r.items as ItemSlots)]).toEqual(onDisk.files[name]?.items);
+      expect([...(ItemSlots.fromJSON(onDisk.files[name]?.items) as ItemSlots)]).toEqual([...(r.items as ItemSlots)]);
     }
   });
 
