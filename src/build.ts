@@ -9,7 +9,7 @@ import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
-import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { indexRecord, type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { CacheEntryGone } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
@@ -319,6 +319,8 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
     if (session && written) {
       session.outputs = written;
       session.feeds = capture ? keptFeeds(rendered) : undefined;
+      // The feeds are in place: what the next save needs of this record is made now, not then.
+      indexRecord(written);
     }
     const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
     await rememberBuild(paths, loaded, listing, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
