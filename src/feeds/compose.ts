@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
-import { BatchedWriter, type RenderedFile, SyncAhead, sameBytes, writeFully, writeTemp } from '../output/write.js';
+import { BatchedWriter, type RenderedFile, sameBytes, writeFully, writeTemp } from '../output/write.js';
 import { countNewlines } from '../util/text.js';
 import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from './compose-check.js';
 import type { FeedData, FeedWriter } from './model.js';
@@ -457,11 +457,8 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   const pieces: Buffer[] | undefined = request.capture ? [] : undefined;
   // A failure (a full disk, a changed previous file) removes the temporary file.
   await writeTemp(tmp, async (out) => {
-    // The disk starts writing the file while the rest of it is composed (`SyncAhead`).
-    const ahead = new SyncAhead(out);
-    let failed = false;
     try {
-      const sink = new FeedSink(out, pieces, ahead);
+      const sink = new FeedSink(out, pieces);
       const sep = Buffer.from(writer.separator);
       bytes += await sink.text(head);
       // A pending run of adjacent items to copy from one previous file.
@@ -512,15 +509,8 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       await flushRun();
       bytes += await sink.text(tail);
       await sink.flush();
-    } catch (error) {
-      failed = true;
-      throw error;
     } finally {
       for (const h of sources.values()) await h.close();
-      // Before writeTemp closes the file, even after a failure (then the failure is the one thrown).
-      await ahead.settle().catch((error: unknown) => {
-        if (!failed) throw error;
-      });
     }
   });
   const digest = digestOf(items.length, (i) => items.hash(i));
@@ -580,9 +570,8 @@ class FeedSink extends BatchedWriter {
   constructor(
     handle: FileHandle,
     private readonly pieces: Buffer[] | undefined,
-    ahead?: SyncAhead,
   ) {
-    super(handle, ahead);
+    super(handle);
   }
 
   /** Small buffers not yet kept: joined into one piece at the next flush, so that pieces stay few. */
@@ -607,7 +596,6 @@ class FeedSink extends BatchedWriter {
     for (const buf of slices) {
       this.pieces?.push(buf);
       await writeFully(this.handle, buf, buf.length);
-      this.ahead?.wrote(buf.length);
     }
   }
 
@@ -638,7 +626,6 @@ class FeedSink extends BatchedWriter {
       if (bytes.length > 0) {
         this.pieces?.push(bytes);
         await writeFully(this.handle, bytes, bytes.length);
-        this.ahead?.wrote(bytes.length);
       }
       done += bytesRead;
     }

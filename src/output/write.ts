@@ -23,57 +23,12 @@ export interface WriteSummary {
   items?: { rendered: number; copied: number };
 }
 
-/**
- * Starts flushing a file to disk while it is still being written: after every `every` bytes
- * written, one `datasync` is started (not waited for). A 10k-article site's three feeds are
- * ~170 MB; flushed only once complete (`syncFiles`, before they replace the old ones), the disk
- * wrote them while nothing else happened (~170 ms on this machine's disk). So the disk writes the
- * first megabytes while the rest are composed, and the final sync has little left to do. The
- * durability is `syncFiles`'s as before; this only starts it earlier. `settle` must be awaited
- * before the handle is closed (a datasync in flight on a closed descriptor could hit another file).
- */
-export class SyncAhead {
-  private since = 0;
-  private readonly running: Promise<void>[] = [];
-  private failure: { error: unknown } | undefined;
-
-  constructor(
-    private readonly handle: Pick<FileHandle, 'datasync'>,
-    private readonly every = SYNC_AHEAD_BYTES,
-  ) {}
-
-  /** `bytes` more were written. */
-  wrote(bytes: number): void {
-    this.since += bytes;
-    if (this.since < this.every) return;
-    this.since = 0;
-    this.running.push(
-      this.handle.datasync().catch((error: unknown) => {
-        this.failure ??= { error };
-      }),
-    );
-  }
-
-  /** Wait for every datasync started; the first one's failure (a full disk) is thrown. */
-  async settle(): Promise<void> {
-    await Promise.all(this.running);
-    if (this.failure) throw this.failure.error;
-  }
-}
-
-/** Bytes written between two datasyncs started by `SyncAhead`. */
-export const SYNC_AHEAD_BYTES = 16 << 20;
-
 /** Batches small writes into ~1 MiB ones: far fewer syscalls than one write per item. */
 export class BatchedWriter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
-  /** `ahead`: told of every write, to start flushing the file early. */
-  constructor(
-    protected readonly handle: FileHandle,
-    protected readonly ahead?: SyncAhead,
-  ) {}
+  constructor(protected readonly handle: FileHandle) {}
 
   /** Queue `s` as UTF-8; returns its length in bytes. */
   async text(s: string): Promise<number> {
@@ -93,7 +48,6 @@ export class BatchedWriter {
     this.pending = [];
     this.pendingBytes = 0;
     await writeFully(this.handle, buf, buf.length);
-    this.ahead?.wrote(buf.length);
   }
 }
 
