@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { lstat, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleEntry } from './cache/articles.js';
@@ -9,7 +9,7 @@ import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
-import { type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
+import { indexRecord, type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { CacheEntryGone } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
@@ -319,6 +319,8 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
     if (session && written) {
       session.outputs = written;
       session.feeds = capture ? keptFeeds(rendered) : undefined;
+      // The feeds are in place: what the next save needs of this record is made now, not then.
+      indexRecord(written);
     }
     const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
     await rememberBuild(paths, loaded, listing, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
@@ -339,7 +341,7 @@ const SESSION_FEED_BYTES = 256 << 20;
 /**
  * For a watch session whose first build found nothing changed (and so kept nothing): read the feed
  * files the output record lists into the session's memory, each proven item by item against the
- * record (the SHA-256 prefix it keeps for every item, and the writer's separator between two
+ * record (the CRC-32 it keeps for every item, and the writer's separator between two
  * items), so that the first save copies its unchanged items from memory as the later ones do,
  * instead of reading and hashing ~170 MB (10k articles) while the user waits. Done after the
  * watcher started; a file that does not hold what the record says is not kept, and nothing is.
@@ -367,16 +369,16 @@ export async function warmSession(options: BuildOptions, session: BuildSession):
   session.feeds = feeds;
 }
 
-/** True when every recorded item is in `bytes` with its recorded hash, and only `sep` lies between two of them. */
+/** True when every recorded item is in `bytes` with its recorded CRC-32, and only `sep` lies between two of them. */
 function itemsAsRecorded(bytes: Buffer, items: ItemSlots, sep: Buffer): boolean {
   let end = -1;
   for (let i = 0; i < items.length; i++) {
     const start = items.start(i);
     const length = items.bytes(i);
-    const expected = items.hash(i);
+    const expected = items.crc(i);
     if (start < 0 || start + length > bytes.length) return false;
     if (end >= 0 && (start - end !== sep.length || !bytes.subarray(end, start).equals(sep))) return false;
-    if (hash('sha256', bytes.subarray(start, start + length), 'hex').slice(0, 32) !== expected) return false;
+    if (crc32(bytes.subarray(start, start + length)) !== expected) return false;
     end = start + length;
   }
   return true;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
-import { type ComposedRecord, type ItemSlot, ItemSlots, type KeptBytes, type PreviousOutput } from '../feeds/compose.js';
+import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
@@ -54,11 +54,11 @@ export interface FileRecord {
   digest: string;
   label: string;
   diagnostics?: Diagnostic[];
-  /** A feed's items (`ItemSlot`s in the file; compact in memory). */
+  /** A feed's items (compact in memory, and in the file: `SlotsJSON`). */
   items?: ItemSlots;
 }
 
-const FORMAT = `feedwright-outputs-3 ${VERSION}`;
+const FORMAT = `feedwright-outputs-5 ${VERSION}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -78,18 +78,14 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
     for (const r of Object.values(record.files)) {
       const items = r.items as unknown;
       if (items === undefined) continue;
-      if (!Array.isArray(items) || !items.every(isSlot)) return undefined;
-      r.items = ItemSlots.of(items as ItemSlot[]);
+      const slots = ItemSlots.fromJSON(items);
+      if (slots === undefined) return undefined;
+      r.items = slots;
     }
     return record;
   } catch {
     return undefined;
   }
-}
-
-/** True when `v` has the shape of an `ItemSlot` (a record from another version, or damaged, is not trusted). */
-function isSlot(v: unknown): v is ItemSlot {
-  return Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number' && typeof v[3] === 'string' && typeof v[4] === 'number';
 }
 
 /**
@@ -158,7 +154,7 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       }
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index) };
+        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index), sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1 };
       }
       return undefined;
     },
@@ -188,6 +184,21 @@ interface IndexedItem {
 
 /** A watch session builds again from the record it kept (src/build.ts `BuildSession`): indexed once, not on every save. */
 const indexes = new WeakMap<OutputRecord, RecordIndex>();
+
+/**
+ * Index a record now, for a build to come (a watch session's next save): a 10k-article record's
+ * index (30k keys and hashes) took ~77 ms of every save (loaded machine) before its feeds could be composed; made
+ * right after the record is written, the feeds of this build are already in place and the next
+ * save finds it made.
+ */
+export function indexRecord(record: OutputRecord): void {
+  indexOf(record);
+}
+
+/** True when `record` has been indexed (`indexRecord`, or a build that reused it). */
+export function isIndexed(record: OutputRecord): boolean {
+  return indexes.has(record);
+}
 
 function indexOf(record: OutputRecord): RecordIndex {
   const known = indexes.get(record);
@@ -287,15 +298,11 @@ export function* recordChunks(record: OutputRecord): Generator<string> {
   for (const [name, r] of Object.entries(files)) {
     const { items, ...fields } = r;
     const head = JSON.stringify(fields);
-    yield `${firstFile ? '' : ','}${JSON.stringify(name)}:${items === undefined ? head : `${head.slice(0, -1)}${head === '{}' ? '' : ','}"items":[`}`;
+    yield `${firstFile ? '' : ','}${JSON.stringify(name)}:${items === undefined ? head : `${head.slice(0, -1)}${head === '{}' ? '' : ','}"items":`}`;
     firstFile = false;
     if (items === undefined) continue;
-    for (let from = 0; from < items.length; from += RECORD_BATCH) {
-      const parts: string[] = [];
-      for (let i = from; i < Math.min(from + RECORD_BATCH, items.length); i++) parts.push(JSON.stringify(items.at(i)));
-      yield `${from === 0 ? '' : ','}${parts.join(',')}`;
-    }
-    yield ']}';
+    yield* items.jsonChunks();
+    yield '}';
   }
   yield '}';
   if (itemDiagnostics !== undefined) {

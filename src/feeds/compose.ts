@@ -1,4 +1,6 @@
-import { createHash, type Hash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
@@ -17,11 +19,12 @@ import type { FeedData, FeedWriter } from './model.js';
  * bytes are and under which key. A rebuild then:
  *   - renders the head and tail (small), and only the items whose key it has not written before;
  *   - copies the bytes of every other item from the previous file, in runs (one read and write
- *     per run of adjacent items, not per item), when that file still carries the stamps recorded
+ *     per run of adjacent items, not per item), when that file still carries the stamp recorded
  *     when it was written (the same proof the no-change path relies on); every copied item is
- *     hashed as it is copied and must have the hash the record keeps for it (and every separator
- *     between them must be the separator), or that file is no longer copied from and the feed is
- *     composed again without it: a stamp can match over changed bytes (a write through mmap);
+ *     checked as it is copied against the CRC-32 the record keeps for it (and the bytes between
+ *     and around the copied items must be the separator), or that file is no longer copied from
+ *     and the feed is composed again without it: a stamp can match over changed bytes (a store
+ *     through mmap within the stamp's clock tick);
  *   - validates the skeleton and only the items whose bytes were never validated
  *     (src/feeds/compose-check.ts);
  *   - does not write a file at all when its digest (head, item hashes, tail) equals the recorded
@@ -29,8 +32,12 @@ import type { FeedData, FeedWriter } from './model.js';
  * The result is byte for byte what rendering everything gives (test/perf/cache.test.ts).
  */
 
-/** One item as written: its key ('' when it has none), byte offset and length, SHA-256 prefix, line feeds. */
-export type ItemSlot = [key: string, start: number, bytes: number, hash: string, lines: number];
+/**
+ * One item as written: its key ('' when it has none), byte offset and length, SHA-256 prefix
+ * (its identity: validation results are kept by it), line feeds, and the CRC-32 of its bytes
+ * (what a copy of it is checked against: src/feeds/compose.ts `RangeCheck`).
+ */
+export type ItemSlot = [key: string, start: number, bytes: number, hash: string, lines: number, crc: number];
 
 /** What the record keeps of a composed feed file. */
 export interface ComposedRecord {
@@ -41,14 +48,14 @@ export interface ComposedRecord {
  * The items of one feed file (`ItemSlot`s), held without an object or a string per item: a
  * 100k-article build composes ~300k items, kept until the output record is written, and a tuple
  * with a cons-string key and a sliced hash was ~300 bytes each (~90 MB; docs/BENCHMARKS.md,
- * r6-mem). Here an item costs 56 bytes of typed arrays: offset, length and line feeds as doubles;
+ * r6-mem). Here an item costs 64 bytes of typed arrays: offset, length, line feeds and CRC-32 as doubles;
  * the hash (32 hex digits) and the key as 16 bytes each. A key is stored so when it is the list's
  * prefix (the text before its last 32 characters, taken from the first such key: every render key
  * of a file has its format's) followed by 32 lowercase hex digits; any other key ('' for an item
  * without one) or hash is kept as a string beside, so every slot reads back exactly as pushed.
  */
 export class ItemSlots {
-  /** start, bytes, lines per item. */
+  /** start, bytes, lines, crc per item. */
   private nums: Float64Array;
   private hashes: Buffer;
   private keys: Buffer;
@@ -60,7 +67,7 @@ export class ItemSlots {
 
   constructor(capacity = 16) {
     const n = Math.max(1, capacity);
-    this.nums = new Float64Array(3 * n);
+    this.nums = new Float64Array(STRIDE * n);
     this.hashes = Buffer.alloc(16 * n);
     this.keys = Buffer.alloc(16 * n);
   }
@@ -68,7 +75,7 @@ export class ItemSlots {
   /** The slots of a list of tuples (an output record as read from disk). */
   static of(slots: Iterable<ItemSlot>): ItemSlots {
     const list = new ItemSlots(Array.isArray(slots) ? slots.length : 16);
-    for (const [key, start, bytes, hash, lines] of slots) list.push(key, start, bytes, hash, lines);
+    for (const [key, start, bytes, hash, lines, crc] of slots) list.push(key, start, bytes, hash, lines, crc);
     return list;
   }
 
@@ -76,12 +83,13 @@ export class ItemSlots {
     return this.size;
   }
 
-  push(key: string, start: number, bytes: number, hash: string, lines: number): void {
+  push(key: string, start: number, bytes: number, hash: string, lines: number, crc: number): void {
     const i = this.size;
-    if (i * 3 === this.nums.length) this.grow();
-    this.nums[3 * i] = start;
-    this.nums[3 * i + 1] = bytes;
-    this.nums[3 * i + 2] = lines;
+    if (i * STRIDE === this.nums.length) this.grow();
+    this.nums[STRIDE * i] = start;
+    this.nums[STRIDE * i + 1] = bytes;
+    this.nums[STRIDE * i + 2] = lines;
+    this.nums[STRIDE * i + 3] = crc;
     if (hash.length === 32 && isHex(hash, 0)) this.hashes.write(hash, 16 * i, 16, 'hex');
     else {
       this.oddHashes ??= new Map();
@@ -102,15 +110,20 @@ export class ItemSlots {
   }
 
   start(i: number): number {
-    return this.nums[3 * i] as number;
+    return this.nums[STRIDE * i] as number;
   }
 
   bytes(i: number): number {
-    return this.nums[3 * i + 1] as number;
+    return this.nums[STRIDE * i + 1] as number;
   }
 
   lines(i: number): number {
-    return this.nums[3 * i + 2] as number;
+    return this.nums[STRIDE * i + 2] as number;
+  }
+
+  /** The CRC-32 of item `i`'s bytes. */
+  crc(i: number): number {
+    return this.nums[STRIDE * i + 3] as number;
   }
 
   hash(i: number): string {
@@ -119,16 +132,62 @@ export class ItemSlots {
 
   /** Item `i` as a tuple (made on each call). */
   at(i: number): ItemSlot {
-    return [this.key(i), this.start(i), this.bytes(i), this.hash(i), this.lines(i)];
+    return [this.key(i), this.start(i), this.bytes(i), this.hash(i), this.lines(i), this.crc(i)];
   }
 
   *[Symbol.iterator](): IterableIterator<ItemSlot> {
     for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 
-  /** As JSON: the list of tuples (what the output record's file holds). */
-  toJSON(): ItemSlot[] {
-    return [...this];
+  /**
+   * As JSON, what the output record's file holds: the typed arrays themselves in base64, a batch of
+   * `SLOTS_BATCH` items per string (`SlotsJSON`). Writing and reading a 10k-article record so makes
+   * no string or array per item (the list of tuples it replaces cost ~40 ms to write and ~60 ms to
+   * read per 30k items, and as much again in garbage; docs/BENCHMARKS.md, r8-rebuild).
+   */
+  toJSON(): SlotsJSON {
+    return JSON.parse([...this.jsonChunks()].join('')) as SlotsJSON;
+  }
+
+  /** `JSON.stringify(this)` in pieces of one batch each: a 100k-article main feed is never one string. */
+  *jsonChunks(): Generator<string> {
+    yield `{"n":${this.size},"prefix":${JSON.stringify(this.prefix ?? null)},"batches":[`;
+    for (let from = 0; from < this.size; from += SLOTS_BATCH) {
+      const to = Math.min(from + SLOTS_BATCH, this.size);
+      const nums = Buffer.from(this.nums.buffer, this.nums.byteOffset + 8 * STRIDE * from, 8 * STRIDE * (to - from));
+      // Little-endian on disk whatever the machine (a cache folder may be restored elsewhere).
+      const le = LITTLE_ENDIAN ? nums : Buffer.from(nums).swap64();
+      yield `${from === 0 ? '' : ','}["${le.toString('base64')}","${this.hashes.toString('base64', 16 * from, 16 * to)}","${this.keys.toString('base64', 16 * from, 16 * to)}"]`;
+    }
+    yield `],"oddKeys":${JSON.stringify([...(this.oddKeys ?? [])])},"oddHashes":${JSON.stringify([...(this.oddHashes ?? [])])}}`;
+  }
+
+  /** The slots `jsonChunks` wrote; undefined for anything else (a damaged or older record is not trusted). */
+  static fromJSON(v: unknown): ItemSlots | undefined {
+    if (typeof v !== 'object' || v === null) return undefined;
+    const { n, prefix, batches, oddKeys, oddHashes } = v as Partial<Record<keyof SlotsJSON, unknown>>;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || !(prefix === null || typeof prefix === 'string')) return undefined;
+    if (!Array.isArray(batches) || batches.length !== Math.ceil(n / SLOTS_BATCH) || !isOddList(oddKeys, n) || !isOddList(oddHashes, n)) return undefined;
+    const list = new ItemSlots(n);
+    const numBytes = Buffer.from(list.nums.buffer, list.nums.byteOffset, list.nums.byteLength);
+    for (const [b, batch] of batches.entries()) {
+      const from = b * SLOTS_BATCH;
+      const count = Math.min(SLOTS_BATCH, n - from);
+      if (!Array.isArray(batch) || batch.length !== 3 || !batch.every((x) => typeof x === 'string')) return undefined;
+      const [nums, hashes, keys] = (batch as string[]).map((x) => Buffer.from(x, 'base64'));
+      if (nums?.length !== 8 * STRIDE * count || hashes?.length !== 16 * count || keys?.length !== 16 * count) return undefined;
+      if (!LITTLE_ENDIAN) nums.swap64();
+      nums.copy(numBytes, 8 * STRIDE * from);
+      hashes.copy(list.hashes, 16 * from);
+      keys.copy(list.keys, 16 * from);
+    }
+    list.size = n;
+    if (prefix !== null) list.prefix = prefix;
+    if ((oddKeys as unknown[]).length > 0) list.oddKeys = new Map(oddKeys as [number, string][]);
+    if ((oddHashes as unknown[]).length > 0) list.oddHashes = new Map(oddHashes as [number, string][]);
+    // Every key is either odd or compact, and a compact key needs the prefix.
+    if (prefix === null && (list.oddKeys?.size ?? 0) !== n) return undefined;
+    return list;
   }
 
   private grow(): void {
@@ -143,6 +202,33 @@ export class ItemSlots {
     this.hashes = grown(this.hashes);
     this.keys = grown(this.keys);
   }
+}
+
+/** Numbers per item in `ItemSlots.nums`. */
+const STRIDE = 4;
+
+/** Items per base64 string in the record (`ItemSlots.jsonChunks`). */
+const SLOTS_BATCH = 4096;
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/**
+ * The items of a feed file as the output record holds them: `n` items; per batch of up to
+ * `SLOTS_BATCH`, base64 of their numbers (start, bytes, lines, CRC-32: float64, little-endian),
+ * of their hashes and of their keys (16 bytes each; the keys after `prefix`); the keys and hashes
+ * not in that form as [index, text].
+ */
+export interface SlotsJSON {
+  n: number;
+  prefix: string | null;
+  batches: [nums: string, hashes: string, keys: string][];
+  oddKeys: [number, string][];
+  oddHashes: [number, string][];
+}
+
+/** True when `v` is a list of [index below `n`, string] (`SlotsJSON.oddKeys`). */
+function isOddList(v: unknown, n: number): boolean {
+  return Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && Number.isSafeInteger(e[0]) && e[0] >= 0 && e[0] < n && typeof e[1] === 'string');
 }
 
 /** True when `s` has exactly 32 lowercase hex digits from `from` to its end. */
@@ -166,6 +252,12 @@ export interface ReusableItem {
    * hashed again (they are the very bytes this process rendered or verified and wrote).
    */
   bytes?: KeptBytes;
+  /**
+   * Whether the separator precedes and follows the item in its file (it is not the file's first,
+   * or last, item): a run copied from the file is checked to sit between separators.
+   */
+  sepBefore?: boolean;
+  sepAfter?: boolean;
 }
 
 /**
@@ -336,7 +428,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       const sepBytes = Buffer.byteLength(writer.separator);
       for (const [i, s] of slots.entries()) {
         if (i > 0) at += sepBytes;
-        items.push(s[0], at, s[2], s[3], s[4]);
+        items.push(s[0], at, s[2], s[3], s[4], s[5]);
         at += s[2];
       }
       const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
@@ -370,7 +462,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       const sep = Buffer.from(writer.separator);
       bytes += await sink.text(head);
       // A pending run of adjacent items to copy from one previous file.
-      let run: { file: string; start: number; end: number; slots: ItemSlot[]; memory: KeptBytes | undefined } | undefined;
+      let run: { file: string; start: number; end: number; slots: ItemSlot[]; memory: KeptBytes | undefined; pre: number; post: number } | undefined;
       const flushRun = async (): Promise<void> => {
         if (!run) return;
         if (run.memory) {
@@ -383,23 +475,24 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
           handle = await open(run.file, 'r');
           sources.set(run.file, handle);
         }
-        await sink.copy(handle, run.file, run.start, run.end - run.start, run.slots, sep);
+        await sink.copy(handle, run.file, { start: run.start, length: run.end - run.start, pre: run.pre, post: run.post }, run.slots, sep);
         run = undefined;
       };
       for (const [i, part] of parts.entries()) {
         const sepBytes = i > 0 ? sep.length : 0;
         const reuse = part.reuse;
         if (reuse && known(reuse.slot[3]) !== undefined) {
-          const [, start, length, hash, lines] = reuse.slot;
+          const [, start, length, hash, lines, crc] = reuse.slot;
           if (run && run.file === reuse.file && run.memory === reuse.bytes && run.end + sepBytes === start) {
             run.end = start + length;
             run.slots.push(reuse.slot);
+            run.post = reuse.sepAfter ? sep.length : 0;
           } else {
             await flushRun();
             if (sepBytes) await sink.bytes(sep);
-            run = { file: reuse.file, start, end: start + length, slots: [reuse.slot], memory: reuse.bytes };
+            run = { file: reuse.file, start, end: start + length, slots: [reuse.slot], memory: reuse.bytes, pre: reuse.sepBefore ? sep.length : 0, post: reuse.sepAfter ? sep.length : 0 };
           }
-          items.push(part.key, bytes + sepBytes, length, hash, lines);
+          items.push(part.key, bytes + sepBytes, length, hash, lines, crc);
           bytes += sepBytes + length;
           continue;
         }
@@ -409,7 +502,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         const buf = Buffer.from(text);
         const hash = itemHash(buf);
         if (known(hash) === undefined) memo.set(hash, checkItem(writer, part.article, text));
-        items.push(part.key, bytes, buf.length, hash, countNewlines(text));
+        items.push(part.key, bytes, buf.length, hash, countNewlines(text), crc32(buf));
         bytes += await sink.bytes(buf);
         rendered++;
       }
@@ -508,26 +601,32 @@ class FeedSink extends BatchedWriter {
 
   /**
    * Copy a run of adjacent items (`slots`, in file order, `sep` between them) of `file`, which
-   * spans `length` bytes from `start`. The copy is its own proof: each item's bytes are hashed as
-   * they pass and must have the hash recorded for them, and the bytes between two items must be
-   * the separator. Anything else (a previous file changed behind the record's back, even with
-   * its stamp intact) throws StaleRange, and the feed is composed again without that file.
+   * spans `range.length` bytes from `range.start`. The copy is its own proof (`RangeCheck`):
+   * each item must have its recorded CRC-32, and the bytes between two items, and the
+   * `range.pre` bytes before the run and `range.post` after it (read, not written), must be the
+   * separator; otherwise StaleRange is thrown and the feed is composed again without that file.
    */
-  async copy(from: FileHandle, file: string, start: number, length: number, slots: readonly ItemSlot[], sep: Buffer): Promise<void> {
+  async copy(from: FileHandle, file: string, range: { start: number; length: number; pre: number; post: number }, slots: readonly ItemSlot[], sep: Buffer): Promise<void> {
     await this.flush();
-    const check = new RangeCheck(file, start, slots, sep);
+    const first = range.start - range.pre;
+    const total = range.pre + range.length + range.post;
+    const check = new RangeCheck(file, first, range.start + range.length + range.post, slots, sep);
     let done = 0;
-    while (done < length) {
+    while (done < total) {
       // Kept bytes get a buffer of their own; otherwise one chunk serves every read.
-      const want = Math.min(COPY_CHUNK, length - done);
+      const want = Math.min(COPY_CHUNK, total - done);
       if (!this.pieces) this.chunk ??= Buffer.allocUnsafe(COPY_CHUNK);
       const chunk = this.pieces || !this.chunk ? Buffer.allocUnsafe(want) : this.chunk;
-      const { bytesRead } = await from.read(chunk, 0, want, start + done);
+      const { bytesRead } = await from.read(chunk, 0, want, first + done);
       if (bytesRead === 0) throw new StaleRange(file, 'the previous file is shorter than recorded');
-      const bytes = chunk.subarray(0, bytesRead);
-      check.update(bytes);
-      this.pieces?.push(bytes);
-      await writeFully(this.handle, bytes, bytes.length);
+      const read = chunk.subarray(0, bytesRead);
+      check.update(read);
+      // Only the run itself is written: the separators around it were read to be checked.
+      const bytes = read.subarray(Math.max(0, range.pre - done), Math.max(0, Math.min(bytesRead, range.pre + range.length - done)));
+      if (bytes.length > 0) {
+        this.pieces?.push(bytes);
+        await writeFully(this.handle, bytes, bytes.length);
+      }
       done += bytesRead;
     }
     check.end();
@@ -535,18 +634,30 @@ class FeedSink extends BatchedWriter {
 }
 
 /**
- * Checks, as a run's bytes stream past in chunks, that each item hashes to its recorded hash and
- * that only the separator lies between items.
+ * Checks, as a run's bytes stream past in chunks, that each item has the CRC-32 recorded for it
+ * when it was written, and that only the separator lies between two items (and before and after
+ * the run, where the file has one). Anything else throws StaleRange: the file is not what its
+ * record says (changed behind a matching stamp, e.g. by a store through a shared mapping within
+ * the stamp's clock tick; or a record whose offsets are wrong).
+ *
+ * CRC-32, not the item's SHA-256: the copy checks that bytes the stamp already vouches for were
+ * not changed by accident, which a 32-bit CRC catches (every error burst up to 32 bits, any other
+ * change but for one chance in 2^32), at ~3x SHA-256's speed on this machine's 170 MB of a 10k
+ * one-change rebuild (docs/BENCHMARKS.md, r8-rebuild). The SHA-256 prefix stays the item's
+ * identity wherever identity matters (validation results, the feed's digest).
  */
 class RangeCheck {
   /** Absolute position in the file of the next byte to be seen. */
   private at: number;
   private item = 0;
-  private hash: Hash | undefined;
+  /** The CRC-32 of the current item's bytes seen so far. */
+  private crc = 0;
 
+  /** `start`..`stop`: the bytes read, the run's items and the separators before and after them. */
   constructor(
     private readonly file: string,
     start: number,
+    private readonly stop: number,
     private readonly slots: readonly ItemSlot[],
     private readonly sep: Buffer,
   ) {
@@ -557,40 +668,33 @@ class RangeCheck {
     let i = 0;
     while (i < bytes.length) {
       const slot = this.slots[this.item];
-      if (!slot) throw new StaleRange(this.file, 'a copied run is longer than its items');
-      const [, start, length, expected] = slot;
-      if (this.at < start) {
-        // Between two items: the separator, byte for byte.
-        const take = Math.min(start - this.at, bytes.length - i);
-        const sepFrom = this.sep.length - (start - this.at);
+      // Before the next item, or after the last one: separator bytes, up to the item's start or the run's end.
+      const next = slot ? slot[1] : this.stop;
+      if (this.at < next) {
+        const take = Math.min(next - this.at, bytes.length - i);
+        // Before an item the separator ends at its start; after the last item it begins at its end.
+        const sepFrom = this.sep.length - (next - this.at);
         if (sepFrom < 0 || !bytes.subarray(i, i + take).equals(this.sep.subarray(sepFrom, sepFrom + take)))
           throw new StaleRange(this.file, 'the previous file does not hold a separator between two recorded items');
         i += take;
         this.at += take;
         continue;
       }
+      if (!slot) throw new StaleRange(this.file, 'a copied run is longer than its items');
+      const [, start, length, , , expected] = slot;
       const take = Math.min(start + length - this.at, bytes.length - i);
-      if (this.hash === undefined && this.at === start && take === length) {
-        // The whole item is in this chunk: one call, no Hash object (most items).
-        if (hash('sha256', bytes.subarray(i, i + take), 'hex').slice(0, 32) !== expected) throw new StaleRange(this.file, 'a copied item does not have its recorded hash');
-        i += take;
-        this.at += take;
-        this.item++;
-        continue;
-      }
-      this.hash ??= createHash('sha256');
-      this.hash.update(bytes.subarray(i, i + take));
+      this.crc = crc32(bytes.subarray(i, i + take), this.crc);
       i += take;
       this.at += take;
       if (this.at === start + length) {
-        if (this.hash.digest('hex').slice(0, 32) !== expected) throw new StaleRange(this.file, 'a copied item does not have its recorded hash');
-        this.hash = undefined;
+        if (this.crc !== expected) throw new StaleRange(this.file, 'a copied item does not have its recorded CRC-32');
+        this.crc = 0;
         this.item++;
       }
     }
   }
 
   end(): void {
-    if (this.item !== this.slots.length) throw new StaleRange(this.file, 'a copied run is shorter than its items');
+    if (this.item !== this.slots.length || this.at !== this.stop) throw new StaleRange(this.file, 'a copied run is shorter than its items');
   }
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
 import { writeFrames } from '../../src/cache/frames.js';
+import { ItemSlots } from '../../src/feeds/compose.js';
 import { buildAt, CONFIG, makeProject, mtimes, reference, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -81,8 +82,12 @@ describe('incremental rebuilds', () => {
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
     const text = readFileSync(path.join(cache, recordFile), 'utf8');
     const header = text.slice(0, text.indexOf('\n'));
-    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: Array<[string, number, number, string, number]> }> };
-    for (const f of Object.values(record.files)) for (const slot of f.items ?? []) slot[1] += 1;
+    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: unknown }> };
+    for (const f of Object.values(record.files)) {
+      if (f.items === undefined) continue;
+      const slots = [...(ItemSlots.fromJSON(f.items) as ItemSlots)];
+      f.items = ItemSlots.of(slots.map(([key, start, ...rest]) => [key, start + 1, ...rest]));
+    }
     rewriteRecord(path.join(cache, recordFile), header, record);
 
     writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited again.'));
@@ -101,7 +106,7 @@ describe('incremental rebuilds', () => {
   });
 });
 
-describe('copied items are verified against their recorded hashes', () => {
+describe('copied items are verified against their recorded CRC-32s', () => {
   /** The main feed holds p9..p6 (no archive pages) and so does the tag feed "odd". */
   function flatProject(): string {
     const dir = project();
@@ -146,6 +151,24 @@ describe('copied items are verified against their recorded hashes', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // The tag feed still copies what it can, from its own intact file.
     expect(byName(result).get('tags/odd/rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
+  });
+
+  it('a same-length edit that sets the mtime back still moves the ctime: that file is not copied from', async () => {
+    const dir = flatProject();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    const before = statSync(rss);
+    writeFileSync(rss, readFileSync(rss, 'utf8').replace('Body of post 8', 'Body <f post 8'));
+    utimesSync(rss, before.atimeMs / 1000, before.mtimeMs / 1000);
+    expect(statSync(rss).size).toBe(before.size);
+    expect(statSync(rss).ctimeMs).not.toBe(before.ctimeMs);
+
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const result = await expectSameAsUncached(dir);
+    expect(readFileSync(rss, 'utf8')).not.toContain('Body <f post 8');
+    // rss.xml's unchanged items come from the intact tag feed instead.
+    expect(byName(result).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
   });
 });
 

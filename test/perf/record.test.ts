@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createBuildSession } from '../../src/build.js';
 import { type OutputRecord, recordChunks } from '../../src/cache/outputs.js';
@@ -18,25 +19,44 @@ const hex = (n: number, width = 32): string => n.toString(16).padStart(width, '0
 describe('ItemSlots: the items of a feed file, held compactly', () => {
   it('reads back every slot as pushed, keys and hashes of any form included', () => {
     const slots: ItemSlot[] = [
-      [`json:${hex(1)}`, 10, 20, hex(2), 3],
-      ['', 31, 5, hex(3), 0],
-      [`json:${hex(4)}`, 2 ** 40, 7, 'not a hash', 1],
-      ['rss:other', 50, 1, hex(5).toUpperCase(), 2],
-      [`json:${hex(6).slice(1)}z`, 60, 2, hex(6), 0],
-      [hex(7), 70, 3, `${hex(8)}0`, 4],
+      [`json:${hex(1)}`, 10, 20, hex(2), 3, 0],
+      ['', 31, 5, hex(3), 0, 2 ** 32 - 1],
+      [`json:${hex(4)}`, 2 ** 40, 7, 'not a hash', 1, 12345],
+      ['rss:other', 50, 1, hex(5).toUpperCase(), 2, 1],
+      [`json:${hex(6).slice(1)}z`, 60, 2, hex(6), 0, 7],
+      [hex(7), 70, 3, `${hex(8)}0`, 4, 99],
     ];
     const list = ItemSlots.of(slots);
     expect(list.length).toBe(slots.length);
     expect([...list]).toEqual(slots);
-    expect(list.toJSON()).toEqual(slots);
-    expect(JSON.parse(JSON.stringify(list))).toEqual(slots);
+    expect([...(ItemSlots.fromJSON(list.toJSON()) as ItemSlots)]).toEqual(slots);
+    expect([...(ItemSlots.fromJSON(JSON.parse(JSON.stringify(list))) as ItemSlots)]).toEqual(slots);
+  });
+
+  it('is written as base64 of its typed arrays, a batch of items per string, and read back exactly', () => {
+    const list = new ItemSlots(1);
+    for (let i = 0; i < 10_000; i++) list.push(i % 997 === 5 ? `odd key ${i}` : `rss:${hex(i * 31)}`, i * 600 + 0.5, 599, i % 1009 === 3 ? `odd hash ${i}` : hex(i * 17), i % 40, (i * 2654435761) % 2 ** 32);
+    const json = list.toJSON();
+    // No array or string per item: three strings per batch of 4096, and the few odd keys and hashes.
+    expect(json.n).toBe(10_000);
+    expect(json.batches.length).toBe(3);
+    expect(json.oddKeys.length).toBe(11);
+    expect(json.oddHashes.length).toBe(10);
+    expect([...list.jsonChunks()].join('')).toBe(JSON.stringify(list));
+    const back = ItemSlots.fromJSON(JSON.parse(JSON.stringify(list))) as ItemSlots;
+    expect([...back]).toEqual([...list]);
+    // A damaged or older form is not taken for slots.
+    expect(ItemSlots.fromJSON([...list].slice(0, 2))).toBeUndefined();
+    expect(ItemSlots.fromJSON({ ...json, n: 10_001 })).toBeUndefined();
+    expect(ItemSlots.fromJSON({ ...json, batches: [json.batches[0], json.batches[1], [json.batches[2]?.[0], 'AAAA', json.batches[2]?.[2]]] })).toBeUndefined();
+    expect(ItemSlots.fromJSON({ ...json, oddKeys: [[10_000, 'x']] })).toBeUndefined();
   });
 
   it('grows past its first capacity', () => {
     const list = new ItemSlots(1);
     const slots: ItemSlot[] = [];
     for (let i = 0; i < 1000; i++) {
-      const slot: ItemSlot = [`atom:${hex(i)}`, i * 100, 99, hex(i * 7), i % 5];
+      const slot: ItemSlot = [`atom:${hex(i)}`, i * 100, 99, hex(i * 7), i % 5, i * 65537];
       slots.push(slot);
       list.push(...slot);
     }
@@ -46,7 +66,7 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
 
   it('holds the usual slots (a format prefix and 32 hex digits as key, 32 hex digits as hash) in typed arrays only', () => {
     const list = new ItemSlots(4);
-    for (let i = 0; i < 10_000; i++) list.push(`rss:${hex(i * 31)}`, i * 500, 499, hex(i * 17), 12);
+    for (let i = 0; i < 10_000; i++) list.push(`rss:${hex(i * 31)}`, i * 500, 499, hex(i * 17), 12, i);
     // No per-item object, string or Map: every field is a typed array, a number, a short string or unset.
     for (const value of Object.values(list)) {
       if (value === undefined || typeof value === 'number' || typeof value === 'string') continue;
@@ -54,9 +74,9 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     }
     let bytes = 0;
     for (const value of Object.values(list)) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
-    // 56 bytes an item, at most doubled by growth.
-    expect(bytes).toBeLessThanOrEqual(2 * 56 * 10_000);
-    expect(list.at(1234)).toEqual([`rss:${hex(1234 * 31)}`, 1234 * 500, 499, hex(1234 * 17), 12]);
+    // 64 bytes an item, at most doubled by growth.
+    expect(bytes).toBeLessThanOrEqual(2 * 64 * 10_000);
+    expect(list.at(1234)).toEqual([`rss:${hex(1234 * 31)}`, 1234 * 500, 499, hex(1234 * 17), 12, 1234]);
   });
 
   it('is the form a build records its feeds in, and the record file holds the same slots', async () => {
@@ -67,12 +87,24 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     const cache = path.join(dir, '.cache', 'feedwright');
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
     const text = readFileSync(path.join(cache, recordFile), 'utf8');
-    const onDisk = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: ItemSlot[] }> };
+    const onDisk = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: unknown }> };
     const feeds = Object.entries(files).filter(([, r]) => r.items !== undefined);
     expect(feeds.length).toBeGreaterThanOrEqual(3);
     for (const [name, r] of feeds) {
       expect(r.items).toBeInstanceOf(ItemSlots);
-      expect([...(r.items as ItemSlots)]).toEqual(onDisk.files[name]?.items);
+      expect([...(ItemSlots.fromJSON(onDisk.files[name]?.items) as ItemSlots)]).toEqual([...(r.items as ItemSlots)]);
+    }
+  });
+
+  it('keeps for every item the CRC-32 of its bytes as written, which a copy is checked against', async () => {
+    const dir = makeProject(sampleArticles());
+    const session = createBuildSession();
+    await build({ cwd: dir, now: NOW, session });
+    const feeds = Object.entries(session.outputs?.files ?? {}).filter(([, r]) => r.items !== undefined);
+    expect(feeds.length).toBeGreaterThanOrEqual(3);
+    for (const [name, r] of feeds) {
+      const bytes = readFileSync(path.join(dir, 'dist', name));
+      for (const [, start, length, , , crc] of r.items as ItemSlots) expect(crc).toBe(crc32(bytes.subarray(start, start + length)));
     }
   });
 });
@@ -80,7 +112,7 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
 describe('the output record is written in chunks', () => {
   const slots = (n: number, format: string): ItemSlots => {
     const list = new ItemSlots(n);
-    for (let i = 0; i < n; i++) list.push(i % 1000 === 7 ? '' : `${format}:${hex(i)}`, i * 300, 299, hex(i * 3), 9);
+    for (let i = 0; i < n; i++) list.push(i % 1000 === 7 ? '' : `${format}:${hex(i)}`, i * 300, 299, hex(i * 3), 9, i);
     return list;
   };
   const stamp = { size: 1, mtimeMs: 1.5, ctimeMs: 2.25, ino: 3 };

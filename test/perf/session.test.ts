@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, createBuildSession, warmSession } from '../../src/build.js';
+import { isIndexed, type OutputRecord } from '../../src/cache/outputs.js';
 import { makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -69,6 +70,25 @@ describe('build session: feeds kept in memory between saves', () => {
     writeArticle(dir, 'p2.md', post(2, ' Edited.'));
     const again = await build({ cwd: dir, now: NOW, session });
     expect(again.files.find((f) => f.name === 'atom.xml')?.items).toEqual({ rendered: 1, copied: 8 });
+    expect(snapshot(dir)).toEqual((await reference(dir)).files);
+  });
+
+  it('a save leaves the record it wrote indexed for the next save (not indexed while that one waits), with the bytes of a build without cache', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 9; i++) files[`p${i}.md`] = post(i);
+    const dir = makeProject(files);
+    const session = createBuildSession();
+    await build({ cwd: dir, now: NOW, session });
+    writeArticle(dir, 'p5.md', post(5, ' Edited once.'));
+    await build({ cwd: dir, now: NOW, session });
+    const record = session.outputs;
+    expect(record).toBeDefined();
+    expect(isIndexed(record as OutputRecord)).toBe(true);
+    writeArticle(dir, 'p5.md', post(5, ' Edited twice.'));
+    const result = await build({ cwd: dir, now: NOW, session });
+    expect(result.files.find((f) => f.name === 'rss.xml')?.items).toEqual({ rendered: 1, copied: 8 });
+    expect(session.outputs).not.toBe(record);
+    expect(isIndexed(session.outputs as OutputRecord)).toBe(true);
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
   });
 
