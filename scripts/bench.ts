@@ -48,6 +48,14 @@ interface Row {
 }
 
 const args = process.argv.slice(2);
+// An option it does not know (`--help`, a typo) shows the usage instead of starting a long run.
+const KNOWN_OPTIONS = ['sizes', 'runs', 'kind', 'no-hugo', 'no-watch', 'keep', 'json'];
+const unknownOption = args.find((a) => a.startsWith('--') && !KNOWN_OPTIONS.includes(a.slice(2)));
+if (unknownOption) {
+  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]?.replace(/^\/\*\*\n?| ?\* ?/gm, '') ?? '';
+  process.stdout.write(usage);
+  process.exit(unknownOption === '--help' ? 0 : 2);
+}
 const flag = (name: string): boolean => args.includes(`--${name}`);
 const option = (name: string, dflt: string): string => {
   const i = args.indexOf(`--${name}`);
