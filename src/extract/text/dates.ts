@@ -138,7 +138,47 @@ function slashOrder(page: PageShape): boolean | undefined {
   if (dayFirst !== monthFirst) return dayFirst;
   if (dayFirst) return undefined;
   const prose = page.end >= page.start ? page.units.slice(page.start, Math.min(page.end + 1, page.start + 40)).map((u) => u.text).join(' ') : '';
-  return guessLanguage(prose.slice(0, 4000))?.slashDayFirst === true ? true : undefined;
+  return guessLanguage(prose.slice(0, 4000))?.slashDayFirst === true ? true : orderByOtherDates(page);
+}
+
+/** How near (ms) a reading of a slashed date must be to a date the page writes otherwise to agree with it. */
+const AGREEING_SPAN = 31 * 86_400_000;
+
+/**
+ * Nothing else says how the page writes slashed dates: its dates written otherwise (a month name,
+ * ISO, dotted) decide. An ambiguous slashed date ("02/10/2020") is read the way that falls within a
+ * month of one of them ("Sept. 29, 2020": 2 October) when the other way does not; undefined unless
+ * every such date agrees one way. Bounded: the first 600 units of up to 1,000 characters, 20 years a unit.
+ */
+function orderByOtherDates(page: PageShape): boolean | undefined {
+  const ambiguous: { a: number; b: number; year: number }[] = [];
+  const others: number[] = [];
+  for (const unit of page.units.slice(0, 600)) {
+    if (unit.text.length > 1000 || !/\d/.test(unit.text)) continue;
+    for (const m of unit.text.matchAll(SLASHED_ALL)) {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const written = /\/(\d{2,4})(?![\d/])/.exec(m[0])?.[1] as string;
+      if (a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12) ambiguous.push({ a, b, year: written.length === 2 ? 2000 + Number(written) : Number(written) });
+    }
+    // The line's other dates, its slashed ones blanked out: read around each year it writes
+    // (a short window, as the date reader takes; at most 20 a line).
+    const plain = unit.text.replace(SLASHED_ALL, (m) => ' '.repeat(m.length));
+    for (const y of [...plain.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)].slice(0, 20)) {
+      const found = findTextDate(plain.slice(Math.max(0, y.index - 40), y.index + 30), page.timezone);
+      if (found) others.push(found.value.getTime());
+    }
+  }
+  if (ambiguous.length === 0 || others.length === 0) return undefined;
+  const agrees = (t: number): boolean => others.some((o) => Math.abs(o - t) <= AGREEING_SPAN);
+  let day = 0;
+  let month = 0;
+  for (const { a, b, year } of ambiguous) {
+    const dayFirst = agrees(Date.UTC(year, b - 1, a));
+    const monthFirst = agrees(Date.UTC(year, a - 1, b));
+    if (dayFirst && !monthFirst) day += 1;
+    else if (monthFirst && !dayFirst) month += 1;
+  }
+  return day > 0 && month === 0 ? true : month > 0 && day === 0 ? false : undefined;
 }
 
 /** Whether the date line at `i` is a comment's: a reply link on it or right after it, a commenter's "says:" right above it. */

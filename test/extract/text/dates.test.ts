@@ -61,6 +61,15 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     expect(day(extractText(text, UTC))).toBe('2022-05-03');
   });
 
+  it('reads an ambiguous slashed date the way that agrees with the page’s other dates when nothing else says (issue 12)', () => {
+    const page = (other: string): string => ['Trains to run every fifteen minutes', 'The Courier 02/10/2020 Ann Writer', '', ...BODY, '', `Photo: the station on ${other} -- a long caption about the platform and its crowds.`].join('\n');
+    // "Sept. 29, 2020" lies within a month of 2 October, not of 10 February.
+    expect(day(extractText(page('Sept. 29, 2020'), UTC))).toBe('2020-10-02');
+    expect(day(extractText(page('Feb. 8, 2020'), UTC))).toBe('2020-02-10');
+    // Without another date the English line is read month-first, as before.
+    expect(day(extractText(page('a busy morning'), UTC))).toBe('2020-02-10');
+  });
+
   it('takes no date from a line that states two days without saying which is the publication (issue 12)', () => {
     for (const line of ['Arne Berg | 29. Dezember 202230. Dezember 2022 | HR-Welt', 'Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|']) {
       const text = ['Trains to run every fifteen minutes', line, '', ...BODY].join('\n');
