@@ -764,28 +764,22 @@ function astroRoutes(root: string): Record<string, { prefix: string; file: strin
 function nextLayoutChannel(root: string, display: (abs: string) => string): SiteChannel | undefined {
   const file = firstExisting(root, ['app', 'src/app'].flatMap((dir) => ['tsx', 'jsx', 'ts', 'js'].map((ext) => `${dir}/layout.${ext}`)));
   const text = readText(file ?? '');
-  const open = text ? /\bexport\s+const\s+metadata\b[^=]*=\s*\{/.exec(text) : null;
-  const close = text && open ? matchingBrace(text, open.index + open[0].length - 1) : undefined;
-  if (!file || !text || !open || close === undefined) return undefined;
-  const object = text.slice(open.index + open[0].length - 1, close + 1);
+  const object = text ? objectAt(text, /\bexport\s+const\s+metadata\b[^=]*=\s*\{/.exec(text)) : undefined;
+  if (!file || !text || !object) return undefined;
   const sources = new Set([file]);
   const value = (expr: string | undefined): string | undefined => {
     const found = codeValue(root, file, text, expr);
     for (const f of found?.files ?? []) sources.add(f);
     return found?.value;
   };
-  const written = writtenValue;
-  const titleObject = /\btitle\s*:\s*\{/.exec(object);
-  const titleClose = titleObject ? matchingBrace(object, titleObject.index + titleObject[0].length - 1) : undefined;
-  const title = titleObject && titleClose !== undefined ? value(written(object.slice(titleObject.index + titleObject[0].length - 1, titleClose + 1), 'default')) : value(written(object, 'title'));
-  const base = /\bmetadataBase\s*:\s*new\s+URL\(\s*([^)]+?)\s*\)/.exec(object);
-  const link = baseUrl(value(base?.[1]));
+  const titleObject = objectAt(object, /\btitle\s*:\s*\{/.exec(object));
+  const title = value(titleObject ? writtenValue(titleObject, 'default') : writtenValue(object, 'title'));
+  const link = baseUrl(value(/\bmetadataBase\s*:\s*new\s+URL\(\s*([^)]+?)\s*\)/.exec(object)?.[1]));
   if (!title && !link) return undefined;
-  const authors = /\bauthors\s*:\s*\[/.exec(object);
-  const authorsClose = authors ? matchingBrace(object, authors.index + authors[0].length - 1) : undefined;
-  const author = (authors && authorsClose !== undefined ? shallowOption(object.slice(authors.index + authors[0].length - 1, authorsClose + 1), 'name', 2) : undefined) ?? value(written(object, 'creator'));
+  const authors = objectAt(object, /\bauthors\s*:\s*\[/.exec(object));
+  const author = (authors ? shallowOption(authors, 'name', 2) : undefined) ?? value(writtenValue(object, 'creator'));
   const language = /<html\b[^>]*?\blang=["']([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)["']/.exec(text)?.[1];
-  return channelOf([...sources].map(display).join(' and '), { title, description: value(written(object, 'description')), link, language, author: asString(author) });
+  return channelOf([...sources].map(display).join(' and '), { title, description: value(writtenValue(object, 'description')), link, language, author: asString(author) });
 }
 
 /** A JS/TS string literal without escapes or interpolation, whole; group 1, 2 or 3 is its text. */
