@@ -659,11 +659,68 @@ function nextChannel(root: string, display: (abs: string) => string): SiteChanne
   if (layout) return layout;
   const seo = firstExisting(root, names('next-seo.config'));
   const seoText = readText(seo ?? '');
-  if (!seo || !seoText) return undefined;
-  const title = shallowOption(seoText, 'defaultTitle', 2) ?? shallowOption(seoText, 'site_name', 2);
-  const link = baseUrl(shallowOption(seoText, 'url', 2));
-  if (!title && !link) return undefined;
-  return channelOf(display(seo), { title, description: shallowOption(seoText, 'description', 2), link, language: localeTag(shallowOption(seoText, 'locale', 2)) });
+  const fromSeo = seo && seoText ? { title: shallowOption(seoText, 'defaultTitle', 2) ?? shallowOption(seoText, 'site_name', 2), description: shallowOption(seoText, 'description', 2), link: baseUrl(shallowOption(seoText, 'url', 2)), language: localeTag(shallowOption(seoText, 'locale', 2)) } : undefined;
+  // The site's own feed code says what its feed is called and where the site is; next-seo fills in the rest.
+  const feed = nextFeedCode(root);
+  if (feed) {
+    const defined = Object.fromEntries(Object.entries(feed.values).filter(([, v]) => v !== undefined));
+    const files = [...new Set([...feed.files, ...(fromSeo && seo ? [seo] : [])])].map(display);
+    return channelOf(files.join(' and '), { title: undefined, description: undefined, link: undefined, language: undefined, ...fromSeo, ...defined });
+  }
+  if (!seo || !fromSeo || (!fromSeo.title && !fromSeo.link)) return undefined;
+  return channelOf(display(seo), fromSeo);
+}
+
+/**
+ * A Next.js blog's own feed code: the literal options of its `new RSS({…})` (the `rss` package:
+ * `title`, `description`, `site_url`, `language`) or `new Feed({…})` (the `feed` package: `title`,
+ * `description`, `link`, `language`, `author.name`) call, each a literal or a reference into an
+ * imported object (`site_url: site.url`, read by `codeValue`), never run. Looked for in the usual
+ * code folders (lib, utils, scripts, app, pages; in src/ too), 3 levels deep, up to 300 files of
+ * up to 200 KB; undefined when none names a title or site URL.
+ */
+function nextFeedCode(root: string): { values: { title?: string | undefined; description?: string | undefined; link?: string | undefined; language?: string | undefined; author?: string | undefined }; files: string[] } | undefined {
+  let budget = 300;
+  const files: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (budget <= 0) return;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 3 && !e.name.startsWith('.') && e.name !== 'node_modules') walk(abs, depth + 1);
+      else if (e.isFile() && /\.(?:[cm]?[jt]sx?)$/.test(e.name)) {
+        budget -= 1;
+        files.push(abs);
+      }
+    }
+  };
+  for (const dir of ['lib', 'utils', 'scripts', 'app', 'pages', 'src/lib', 'src/utils', 'src/app', 'src/pages']) walk(path.join(root, dir), 1);
+  for (const file of files) {
+    const text = statSync(file).size <= 200 * 1024 ? readText(file) : undefined;
+    const call = text ? objectAt(text, /\bnew\s+(?:RSS|Feed)\s*\(\s*\{/.exec(text)) : undefined;
+    if (!text || !call) continue;
+    const read = new Set([file]);
+    const value = (key: string): string | undefined => {
+      const found = codeValue(root, file, text, writtenValue(call, key));
+      for (const f of found?.files ?? []) read.add(f);
+      return found?.value;
+    };
+    const author = objectAt(call, /\bauthor\s*:\s*\{/.exec(call));
+    const values = {
+      title: value('title'),
+      description: value('description'),
+      link: baseUrl(value('site_url') ?? value('link')),
+      language: value('language'),
+      author: author ? asString(shallowOption(author, 'name', 1)) : undefined,
+    };
+    if (values.title || values.link) return { values, files: [...read] };
+  }
+  return undefined;
 }
 
 /** A dynamic route segment: `[slug]`, `[...slug]`, `[[...slug]]`; group 1 is the parameter's name. */

@@ -268,6 +268,32 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ link: 'https://deep.example/', title: 'Deep Blog', language: 'zh-cn' });
   });
 
+  it("Next.js: the site's own feed code (new RSS({ site_url: site.url }) with the site object imported from global.ts), next-seo filling in the language", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }),
+      'global.ts': "export const site = {\n  url: 'https://jam.example',\n  title: 'Learning Jam',\n  description: 'Notes on the Jamstack.',\n  github: 'https://github.example/jam',\n}\n",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is JS source whose template literal is not read, not a template here
+      'lib/generate.ts': "import RSS from 'rss'\nimport { site } from '../global'\nexport function generateRSS(posts) {\n  const feed = new RSS({\n    title: site.title,\n    description: site.description,\n    site_url: site.url,\n    feed_url: `${site.url}/feed.xml`,\n  })\n}\n",
+      'next-seo.config.js': "const SEO = { openGraph: { locale: 'en_AU', site_name: 'Jam (SEO)' } }\nexport default SEO\n",
+      'posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'posts' });
+    expect(loaded.fromSite).toEqual({
+      from: `${path.join('lib', 'generate.ts')} and global.ts and next-seo.config.js`,
+      values: { title: 'Learning Jam', description: 'Notes on the Jamstack.', link: 'https://jam.example/', language: 'en-AU' },
+    });
+  });
+
+  it("Next.js: the feed package's new Feed({…}) with literal options and an author", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }),
+      'src/lib/rss.js': "import { Feed } from 'feed'\nconst feed = new Feed({ title: 'Ada Writes', id: 'https://ada.example/', link: 'https://ada.example/', language: 'en', author: { name: 'Ada L.', link: 'https://ada.example/about' } })\n",
+      'posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'posts' });
+    expect(loaded.config).toMatchObject({ title: 'Ada Writes', link: 'https://ada.example/', language: 'en', author: { name: 'Ada L.' } });
+  });
+
   it('the CLI: no "Untitled feed at example.com" warning, a note naming the file instead, and ids of the site host', async () => {
     const cwd = site(JEKYLL);
     const r = await run(['build', '--articles', '_posts', '--no-color'], { cwd });
