@@ -1,4 +1,4 @@
-import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
@@ -580,8 +580,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const cfgText = readText(cfgFile ?? '');
       // `site: SITE.website` (AstroPaper): the value is read from the object the config imports, whose
       // other keys name the site too.
-      const siteCode = literalOption(cfgText, 'site', true) ? undefined : astroSiteCode(root, cfgFile, cfgText);
-      const url = baseUrl(literalOption(cfgText, 'site', true) ?? siteCode?.value, literalOption(cfgText, 'base', true));
+      const literalSite = literalOption(cfgText, 'site', true);
+      const siteCode = literalSite ? undefined : astroSiteCode(root, cfgFile, cfgText);
+      const url = baseUrl(literalSite ?? siteCode?.value, literalOption(cfgText, 'base', true));
       if (url) info.baseUrl = url;
       // Astro's blog template keeps the site's name in src/consts.ts (SITE_TITLE, SITE_DESCRIPTION),
       // which its rss.xml.js passes to @astrojs/rss: string constants, read as text, never run.
@@ -683,13 +684,7 @@ function nextFeedCode(root: string): { values: { title?: string | undefined; des
   let budget = 300;
   const files: string[] = [];
   const walk = (dir: string, depth: number): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of sortedEntries(dir)) {
       if (budget <= 0) return;
       const abs = path.join(dir, e.name);
       if (e.isDirectory() && depth < 3 && !e.name.startsWith('.') && e.name !== 'node_modules') walk(abs, depth + 1);
@@ -745,12 +740,7 @@ function dynamicRoutes(root: string, dirs: readonly string[], folderPage: 'page'
   let budget = 2000;
   const walk = (dir: string, segments: string[]) => {
     if (segments.length > 6 || budget-- <= 0) return;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      return;
-    }
+    const entries = sortedEntries(dir);
     const fixed = segments.filter((seg) => !/^\(.*\)$|^@/.test(seg));
     if (fixed.some((seg) => DYNAMIC_SEGMENT.test(seg))) return;
     for (const e of entries) {
@@ -872,10 +862,10 @@ function moduleFile(root: string, from: string, spec: string): string | undefine
  * config from "@/config"`, which is that module's `export default {…}`, `export default
  * defineX({…})` or `export default name`).
  */
-function namedObject(root: string, file: string, text: string, name: string, hops: number): { file: string; object: string } | undefined {
+function namedObject(root: string, file: string, text: string, name: string, hops: number): { file: string; text: string; object: string } | undefined {
   if (hops <= 0) return undefined;
   const local = objectAt(text, new RegExp(String.raw`\b(?:const|let|var)\s+${name}\b[^=;]*=\s*\{`).exec(text));
-  if (local) return { file, object: local };
+  if (local) return { file, text, object: local };
   const named = /\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
   for (const m of text.matchAll(named)) {
     const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
@@ -888,7 +878,7 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   const source = readText(target ?? '');
   if (!target || !source) return undefined;
   const object = objectAt(source, /\bexport\s+default\s+(?:[\w$.]+\s*\(\s*)?\{/.exec(source));
-  if (object) return { file: target, object };
+  if (object) return { file: target, text: source, object };
   const alias = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/m.exec(source)?.[1];
   return alias ? namedObject(root, target, source, alias, hops - 1) : undefined;
 }
@@ -912,14 +902,14 @@ function codeValue(root: string, file: string, text: string, expr: string | unde
   if (!name || keys.length === 0 || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
   const start = namedObject(root, file, text, name, hops);
   if (!start) return undefined;
-  return objectPath(root, start.file, start.object, keys, hops - 1, file === start.file ? [file] : [file, start.file]);
+  return objectPath(root, start, start.object, keys, hops - 1, file === start.file ? [file] : [file, start.file]);
 }
 
-/** The value at `keys` inside an object literal of `file` (see codeValue). */
-function objectPath(root: string, file: string, object: string, keys: string[], hops: number, files: string[]): { value: string; holder?: string; files: string[] } | undefined {
+/** The value at `keys` inside an object literal of the module `at` (its file and text; see codeValue). */
+function objectPath(root: string, at: { file: string; text: string }, object: string, keys: string[], hops: number, files: string[]): { value: string; holder?: string; files: string[] } | undefined {
   const [key, ...rest] = keys;
   if (!key || hops < 0) return undefined;
-  const source = readText(file) ?? '';
+  const { file, text: source } = at;
   const written = writtenValue(object, key);
   if (written !== undefined) {
     if (rest.length === 0 && STRING_LITERAL.test(written)) {
@@ -932,7 +922,7 @@ function objectPath(root: string, file: string, object: string, keys: string[], 
   const nested = [...object.matchAll(new RegExp(String.raw`\b${key}\s*:\s*\{`, 'g'))];
   const depths = nestingAt(object, nested.map((m) => m.index));
   const inner = objectAt(object, nested.find((m) => depths.get(m.index) === 1) ?? null);
-  if (inner) return rest.length > 0 ? objectPath(root, file, inner, rest, hops, files) : undefined;
+  if (inner) return rest.length > 0 ? objectPath(root, at, inner, rest, hops, files) : undefined;
   // A key not written here may come with a spread of another object (`...userConfig.site`).
   const spreads = [...object.matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)];
   const spreadDepths = nestingAt(object, spreads.map((m) => m.index));
@@ -960,9 +950,8 @@ function literalData(text: string | undefined): Record<string, unknown> | undefi
   }
   if (out.author === undefined) {
     const open = /\bauthor\s*:\s*\{/.exec(text);
-    const close = open ? matchingBrace(text, open.index + open[0].length - 1) : undefined;
-    if (open && close !== undefined && (nestingAt(text, [open.index]).get(open.index) ?? 0) === 1) {
-      const inner = text.slice(open.index + open[0].length - 1, close + 1);
+    const inner = open && (nestingAt(text, [open.index]).get(open.index) ?? 0) === 1 ? objectAt(text, open) : undefined;
+    if (inner) {
       const person = Object.fromEntries(['name', 'email', 'url'].map((k) => [k, shallowOption(inner, k, 1)]).filter(([, v]) => v !== undefined));
       if (person.name) out.author = person;
     }
@@ -1005,10 +994,8 @@ function astroRssCall(root: string): { file: string; title?: string; description
   const pages = path.join(root, 'src', 'pages');
   const file = firstExisting(pages, ['rss.xml', 'feed.xml', 'rss', 'feed'].flatMap((name) => ['js', 'ts', 'mjs'].map((ext) => `${name}.${ext}`)));
   const text = readText(file ?? '');
-  const call = text ? /\brss\s*\(\s*\{/.exec(text) : null;
-  const close = text && call ? matchingBrace(text, call.index + call[0].length - 1) : undefined;
-  if (!file || !text || !call || close === undefined) return undefined;
-  const args = text.slice(call.index + call[0].length - 1, close + 1);
+  const args = text ? objectAt(text, /\brss\s*\(\s*\{/.exec(text)) : undefined;
+  if (!file || !args) return undefined;
   const title = shallowOption(args, 'title', 1);
   const description = shallowOption(args, 'description', 1);
   if (!title && !description) return undefined;
