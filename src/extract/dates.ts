@@ -179,7 +179,8 @@ interface Candidate {
   zone?: string;
 }
 
-function fullYear(text: string): number {
+/** A written year as a number: four digits as written, two as the date reader takes them (`21` -> 2021, `98` -> 1998). */
+export function fullYear(text: string): number {
   const n = Number(text);
   if (text.length === 4) return n;
   return n < 70 ? 2000 + n : 1900 + n;

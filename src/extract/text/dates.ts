@@ -20,7 +20,7 @@
  *   from the build's clock, so the file's dates are the better guess (as HTML pages, whose shown
  *   dates are read without a reference).
  */
-import { type DateKind, type DateLine, findTextDate, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline, readPostSentence, statesTwoDays } from '../dates.js';
+import { type DateKind, type DateLine, findTextDate, fullYear, isRelativeDate, PUBLISHED_LABEL, readDateLine, readDateline, readPostSentence, statesTwoDays } from '../dates.js';
 import { alternation, EVENT_LABELS, guessLanguage, WEEKDAY_WORDS } from '../lexicon/index.js';
 import { DATE_HINT } from './rules.js';
 import type { Unit } from './units.js';
@@ -116,7 +116,7 @@ const BY_WORDS = /^(?:by|on|at|de|el|le|am|um|por|par|von|vom|posted|published|p
 const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de\s+lecture|de\s+lectura|di\s+lettura)\b/giu;
 
 const SLASHED = /(?<![\d/])\d{1,2}\/\d{1,2}\/\d{2,4}(?![\d/])/;
-const SLASHED_ALL = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
+const SLASHED_ALL = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g;
 
 /**
  * How the page writes slashed dates: day-first when one of them can only be day-first
@@ -157,8 +157,7 @@ function orderByOtherDates(page: PageShape): boolean | undefined {
     if (unit.text.length > 1000 || !/\d/.test(unit.text)) continue;
     for (const m of unit.text.matchAll(SLASHED_ALL)) {
       const [a, b] = [Number(m[1]), Number(m[2])];
-      const written = /\/(\d{2,4})(?![\d/])/.exec(m[0])?.[1] as string;
-      if (a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12) ambiguous.push({ a, b, year: written.length === 2 ? 2000 + Number(written) : Number(written) });
+      if (a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12) ambiguous.push({ a, b, year: fullYear(m[3] as string) });
     }
     // The line's other dates, its slashed ones blanked out: read around each year it writes
     // (a short window, as the date reader takes; at most 20 a line).
