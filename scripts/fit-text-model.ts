@@ -118,36 +118,21 @@ function fitModel(data: readonly PageData[], log: (line: string) => void, grid?:
       }
     }
   }
-  for (const dropBelow of DROP_BELOW) {
-    const model = { ...best.model, dropBelow };
-    const score = evaluate(model);
-    log(`  dropBelow ${dropBelow}: ${score.toFixed(4)}`);
-    if (score > best.score + 1e-9) best = { model, score };
-  }
-  if (best.model.dropBelow > 0) {
-    for (const headingBelow of HEADING_BELOW) {
-      const model = { ...best.model, headingBelow };
+  // One threshold at a time on the best model so far; a value is kept only when it raises the score.
+  const tryEach = (key: 'dropBelow' | 'headingBelow' | 'tailBelow' | 'tailHeadingBelow', values: readonly number[]): void => {
+    for (const value of values) {
+      const model = { ...best.model, [key]: value };
       const score = evaluate(model);
-      log(`  headingBelow ${headingBelow}: ${score.toFixed(4)}`);
+      log(`  ${key} ${value}: ${score.toFixed(4)}`);
       if (score > best.score + 1e-9) best = { model, score };
     }
-  }
+  };
+  tryEach('dropBelow', DROP_BELOW);
+  if (best.model.dropBelow > 0) tryEach('headingBelow', HEADING_BELOW);
   // tailBelow 0 (no weak-tail drops) stays unless a value earns its place.
-  for (const tailBelow of TAIL_BELOW) {
-    const model = { ...best.model, tailBelow };
-    const score = evaluate(model);
-    log(`  tailBelow ${tailBelow}: ${score.toFixed(4)}`);
-    if (score > best.score + 1e-9) best = { model, score };
-  }
+  tryEach('tailBelow', TAIL_BELOW);
   // Only with the weak tail on: a subheading there needs surer prose under it.
-  if (best.model.tailBelow > 0) {
-    for (const tailHeadingBelow of TAIL_HEADING_BELOW) {
-      const model = { ...best.model, tailHeadingBelow };
-      const score = evaluate(model);
-      log(`  tailHeadingBelow ${tailHeadingBelow}: ${score.toFixed(4)}`);
-      if (score > best.score + 1e-9) best = { model, score };
-    }
-  }
+  if (best.model.tailBelow > 0) tryEach('tailHeadingBelow', TAIL_HEADING_BELOW);
   return best.model;
 }
 
