@@ -319,6 +319,12 @@ function dayOf(value: Date): string {
  * date lines, and set them on `result` (replacing what step 5 set first).
  */
 export function chooseTextDates(result: DatedResult, page: PageShape): void {
+  // How the page writes slashed dates (a pass over the page): read once, when a date needs it.
+  let order: { dayFirst: boolean | undefined } | undefined;
+  const pageOrder = (): boolean | undefined => {
+    order ??= { dayFirst: slashOrder(page) };
+    return order.dayFirst;
+  };
   const noted = NOTED.get(result) ?? [];
   const { units } = page;
   const byLine = new Map<number, number>();
@@ -366,7 +372,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   // Slashed dates read in the page's order (`03/05/2022` on a Spanish page is 3 May), which the
   // line alone does not always show.
   const slashed = [...candidates].some(([i]) => SLASHED.test((units[i] as Unit).text));
-  const dayFirst = slashed ? slashOrder(page) : undefined;
+  const dayFirst = slashed ? pageOrder() : undefined;
   if (dayFirst !== undefined) {
     for (const [i, d] of candidates) {
       const text = (units[i] as Unit).text;
@@ -416,7 +422,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   let published = pick('published');
   let updated = pick('updated');
   if (!published && !updated) {
-    const lone = loneDate(page, slashOrder(page)) ?? postSentence(page);
+    const lone = loneDate(page, pageOrder()) ?? postSentence(page);
     if (lone?.kind === 'published') published = { value: lone.value, line: lone.line };
     else if (lone) updated = { value: lone.value, line: lone.line };
   }
