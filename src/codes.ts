@@ -879,13 +879,13 @@ export const CODES = {
     kind: 'diagnostic',
     severity: 'warning',
     section: 'content',
-    summary: 'A Jekyll {% link %} or {% post_url %}, or a Hugo ref/relref, names no file of the site; the link was left out and its text kept (the generator stops its build on this).',
-    doc: "A Jekyll `{% link path %}` or `{% post_url name %}`, or a Hugo `{{< ref >}}`/`{{< relref >}}`, names no file of the site (each target is looked up before any body is rendered: `link` by its path from the source folder, `post_url` by the post's file name, `ref` as Hugo's GetPage does). The Markdown or HTML link around it is unwrapped: its text stays, pointing nowhere. The message names each tag with its line. Jekyll and Hugo stop their builds on the same tag.",
-    todo: 'Fix the path: `{% link _posts/2024-01-31-x.md %}`, `{% post_url 2024-01-31-x %}` (a sub-folder of `_posts` goes before the name), `{{< relref "/blog/x" >}}`.',
+    summary: 'A Jekyll {% link %} or {% post_url %}, a Hugo ref/relref, or a Zola internal link (@/x.md) names no file of the site; the link was left out and its text kept (the generator stops its build on this).',
+    doc: "A Jekyll `{% link path %}` or `{% post_url name %}`, a Hugo `{{< ref >}}`/`{{< relref >}}`, or a Zola internal link `[text](@/blog/x.md)` names no file of the site (each target is looked up before any body is rendered: `link` by its path from the source folder, `post_url` by the post's file name, `ref` as Hugo's GetPage does, `@/` by its path from Zola's content folder). The Markdown or HTML link around it is unwrapped: its text stays, pointing nowhere. The message names each tag with its line. Jekyll, Hugo and Zola stop their builds on the same link.",
+    todo: 'Fix the path: `{% link _posts/2024-01-31-x.md %}`, `{% post_url 2024-01-31-x %}` (a sub-folder of `_posts` goes before the name), `{{< relref "/blog/x" >}}`, `@/blog/x.md` (from the content folder, with `.md`).',
     /** `named`: the first unresolved tags as "tag (line n)", of `total`. */
     say: (p: { named: readonly string[]; total: number }) => ({
       message: `No file of the site is what this names, so the link was left out and its text kept: ${p.named.join(', ')}${p.total > p.named.length ? ` and ${p.total - p.named.length} more` : ''}.`,
-      hint: 'The generator stops its build on this too: Jekyll\'s {% link %} takes the file\'s path from the source folder ("_posts/2024-01-31-x.md"), {% post_url %} the post\'s file name without extension ("2024-01-31-x"); Hugo\'s ref/relref a page path from the content folder ("/blog/x").',
+      hint: 'The generator stops its build on this too: Jekyll\'s {% link %} takes the file\'s path from the source folder ("_posts/2024-01-31-x.md"), {% post_url %} the post\'s file name without extension ("2024-01-31-x"); Hugo\'s ref/relref a page path from the content folder ("/blog/x"); Zola\'s @/ a file path from the content folder ("@/blog/x.md").',
     }),
   },
   CONTENT_TEMPLATE_FAILED: {

@@ -131,13 +131,14 @@ const UNUSUAL_DROPS: ReadonlySet<string> = new Set(['fallback', 'light-preclean'
 /**
  * Why this article's items get the full validator rather than the cheap checks (undefined: they
  * do not): its input took a path other than the ordinary reader of its kind. That is an `.mdx`
- * file, a body run through the site's template engine, a reader fallback (UNUSUAL_DROPS) or a
+ * file, a body run through the site's template engine or with its internal links rewritten, a reader fallback (UNUSUAL_DROPS) or a
  * diagnostic of one (UNUSUAL_CODES). These are the paths least covered by the writers' property
  * tests, so they pay for the full check; there are few of them.
  */
 export function unusualPath(file: SourceFile, text: string, doc: SourceDocument, diagnostics: readonly Diagnostic[], ctx: ArticleContext): string | undefined {
   if (file.relPath.toLowerCase().endsWith('.mdx')) return 'an MDX file';
   if (ctx.read.templates !== undefined && /\{[{%]/.test(text)) return 'template code rendered';
+  if (ctx.read.templates?.internalLinks !== undefined && text.includes('@/')) return 'internal links rewritten';
   const drop = doc.dropped.find((d) => UNUSUAL_DROPS.has(d.rule));
   if (drop) return `the reader's ${drop.rule} path`;
   const d = diagnostics.find((x) => UNUSUAL_CODES.has(x.code));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { acceptedValues, loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite, type SiteChannel } from '../site/detect.js';
-import { hugoRefTargets, jekyllLinkTargets } from '../site/links.js';
+import { hugoRefTargets, zolaLinkTargets, jekyllLinkTargets } from '../site/links.js';
 import { isMultilingual } from '../site/permalink.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
@@ -98,6 +98,19 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       });
       const hasLinks = Object.keys(refs.links).length > 0;
       if (hasLinks || refs.usesParam) templates = { engine: 'none', ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
+    } else if (!loaded.config.templates && detected.zola) {
+      // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs (src/site/links.ts).
+      const { config } = loaded;
+      const base = config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase);
+      const refs = zolaLinkTargets({
+        site: detected.info,
+        contentDir: detected.zola.contentDir,
+        articlesDir,
+        base,
+        userPatterns: config.permalinks,
+        timezone: detected.info.timezone ?? config.timezone,
+      });
+      if (refs.named) templates = { engine: 'none', internalLinks: 'zola', links: refs.links };
     }
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }

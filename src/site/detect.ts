@@ -336,6 +336,8 @@ export interface DetectedSite {
   jekyll?: JekyllSource;
   /** Hugo only: the content folder (absolute; the language's own one) and the site's `params`. */
   hugo?: { contentDir: string; params: Record<string, unknown> };
+  /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from. */
+  zola?: { contentDir: string };
   /** What the generator's config says about the site as a feed: defaults for keys feedwright's config leaves unset. */
   channel: SiteChannel;
 }
@@ -419,6 +421,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   let channel: SiteChannel = { from: options.display(root), values: {} };
   let jekyll: JekyllSource | undefined;
   let hugo: DetectedSite['hugo'];
+  let zola: DetectedSite['zola'];
   switch (preset) {
     case 'jekyll': {
       const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
@@ -528,6 +531,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.slugifyPaths = asString(asRecord(c.slugify)?.paths) !== 'off' && asString(asRecord(c.slugify)?.paths) !== 'safe';
       info.output = asString(c.output_dir) ?? 'public';
       contentRoot = path.join(root, 'content');
+      zola = { contentDir: contentRoot };
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'config.toml')), {
         title: asString(c.title),
         description: asString(c.description),
@@ -628,7 +632,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}) };
+  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}) };
 }
 
 /**

@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDateValue } from '../meta/dates.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
+import { zolaLinkKey } from '../sources/templates.js';
 import { MAX_SOURCE_BYTES } from '../sources/files.js';
 import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
-import { hugoUrlize, jekyllDatedName, siteLink } from './permalink.js';
+import { hugoUrlize, jekyllDatedName, siteLink, zolaSlugify } from './permalink.js';
 
 /*
  * Jekyll's `{% link path %}` and `{% post_url name %}` name another file of the site; the body
@@ -270,8 +271,27 @@ function findHugoPage(all: readonly string[], contentDir: string, pageDir: strin
 }
 
 function hugoUrlOf(abs: string, options: HugoRefOptions): string | undefined {
+  // A section: its folder, or its own url.
+  return contentUrlOf(abs, options.contentDir, options, (dirs, data) =>
+    typeof data.url === 'string' && data.url.trim() ? data.url.trim() : `/${dirs.map((d) => hugoUrlize(d, options.site.keepPathCase)).join('/')}/`,
+  );
+}
+
+/** What {@link contentUrlOf} needs besides the file: the site, the base of item links, the config's patterns, the zone. */
+interface ContentUrlOptions {
+  site: SiteInfo;
+  base: string | undefined;
+  userPatterns: Record<string, string>;
+  timezone: string;
+}
+
+/**
+ * The URL of a file of a content folder (Hugo's, Zola's): a section page (`_index.md`) at
+ * `sectionPath(folders, front matter)`, any other page by the site's permalink rules.
+ */
+function contentUrlOf(abs: string, contentDir: string, options: ContentUrlOptions, sectionPath: (dirs: string[], data: Record<string, unknown>, file: string) => string): string | undefined {
   const { site } = options;
-  const rel = relSlash(options.contentDir, abs);
+  const rel = relSlash(contentDir, abs);
   if (!rel) return undefined;
   const text = readSmall(abs);
   if (text === undefined) return undefined;
@@ -279,11 +299,8 @@ function hugoUrlOf(abs: string, options: HugoRefOptions): string | undefined {
   const data = fm.ok ? fm.data : {};
   let sitePath: string;
   const dirs = rel.split('/').slice(0, -1);
-  if (/^_index\./.test(path.basename(abs))) {
-    // A section: its folder, or its own url.
-    const url = typeof data.url === 'string' && data.url.trim() ? data.url.trim() : `/${dirs.map((d) => hugoUrlize(d, site.keepPathCase)).join('/')}/`;
-    sitePath = url.replace(/\/{2,}/g, '/');
-  } else {
+  if (/^_index\./.test(path.basename(abs))) sitePath = sectionPath(dirs, data, path.basename(abs)).replace(/\/{2,}/g, '/');
+  else {
     const dateValue = data.date ?? data.publishDate ?? data.pubDate;
     const dateText = typeof dateValue === 'string' ? dateValue : undefined;
     const made = siteLink(
@@ -304,4 +321,48 @@ function hugoUrlOf(abs: string, options: HugoRefOptions): string | undefined {
   }
   if (!options.base) return sitePath;
   return new URL(encodeURI(sitePath.replace(/^\/+/, '')).replace(/[?#]/g, encodeURIComponent), options.base).href;
+}
+
+// --- Zola ------------------------------------------------------------------------------------
+
+/**
+ * Zola's internal links: a Markdown link to `@/blog/post.md` (with an optional `#anchor`) names a
+ * file of the content folder, and Zola writes that page's URL in its place (its build stops on a
+ * target that does not exist). The targets the articles name are resolved here, keyed
+ * `zola:@/<path>` (the anchor is added where the link is rewritten, src/sources/markdown.ts).
+ */
+export const ZOLA_INTERNAL_LINK = /@\/([^\s()<>"'#?\[\]]+?\.md)(?=[\s)>#?"']|$)/gm;
+
+export interface ZolaLinkOptions extends ContentUrlOptions {
+  /** The content folder (absolute). */
+  contentDir: string;
+  articlesDir: string;
+}
+
+/** The URL of each `@/…` target the articles name (unresolvable ones left out), and whether any is named. */
+export function zolaLinkTargets(options: ZolaLinkOptions): { links: Record<string, string>; named: boolean } {
+  const links: Record<string, string> = {};
+  let named = false;
+  for (const file of walk(options.articlesDir, '')) {
+    if (!MARKDOWN.test(file)) continue;
+    const text = readSmall(file);
+    if (text === undefined || !text.includes('@/')) continue;
+    for (const m of text.matchAll(ZOLA_INTERNAL_LINK)) {
+      named = true;
+      const target = m[1] as string;
+      const key = zolaLinkKey(target);
+      if (key in links) continue;
+      const abs = path.join(options.contentDir, target);
+      // Outside the content folder (`@/../x.md`) is nothing Zola links to.
+      if (!relSlash(options.contentDir, abs) || !isFile(abs)) continue;
+      const url = contentUrlOf(abs, options.contentDir, options, (dirs, _data, name) => {
+        const lang = /^_index\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.md$/.exec(name)?.[1];
+        const prefix = lang && lang !== options.site.defaultLanguage ? `/${lang}` : '';
+        const slug = (d: string) => (options.site.slugifyPaths ? zolaSlugify(d) : d);
+        return `${prefix}/${dirs.map(slug).join('/')}/`;
+      });
+      if (url !== undefined) links[key] = url;
+    }
+  }
+  return { links, named };
 }

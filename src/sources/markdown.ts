@@ -4,11 +4,12 @@ import { directHtmlTexts, htmlToText, htmlToTexts } from '../clean/html-text.js'
 import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
 import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
 import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import { stripMdx } from './mdx.js';
-import { applyTemplates, type TemplateSettings } from './templates.js';
+import { applyTemplates, type TemplateSettings, zolaLinkKey } from './templates.js';
 
 /**
  * marked's GFM rule for a run of inline text, without the alternatives that look for an autolink
@@ -219,13 +220,51 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   // Template code and MDX run before Markdown, as in the generators (and never show as text).
   const file = options.file ?? '';
   const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
-  const result = readPlainMarkdown(pre.text, bodyLine, options.direct !== false);
+  const rendered = readPlainMarkdown(pre.text, bodyLine, options.direct !== false);
+  const result = options.templates?.internalLinks === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
   // article itself: keep the link's text, drop the image.
   // (Plain link text only: a pattern that looked past the next tag would be quadratic on raw HTML.)
   const bodyHtml = result.bodyHtml.replace(/<a href="">([^<]*)<\/a>/g, '$1').replace(/<img src=""[^<>]*>/g, '');
-  return { ...result, bodyHtml, diagnostics: pre.diagnostics };
+  return { ...result, bodyHtml, diagnostics: [...pre.diagnostics, ...(result.diagnostics ?? [])] };
+}
+
+/** A rendered link to a Zola internal target: ` href="@/<path>.md[#anchor]"`. */
+const ZOLA_HREF = / href="@\/([^"#?]*\.md)([#?][^"]*)?"/g;
+
+/**
+ * Zola's internal links in rendered HTML: `href="@/blog/x.md#a"` becomes the target page's URL
+ * (from `links`, resolved by src/site/links.ts) with its anchor. A target that is no file of the
+ * site (Zola stops its build on it) is named in a CONTENT_LINK_UNRESOLVED warning and its link
+ * unwrapped, its text kept: a feed must not link to `@/…`, which no reader can open.
+ */
+function withZolaLinks(result: MarkdownResult, source: string, bodyLine: number, file: string, links: Record<string, string>): MarkdownResult {
+  if (!result.bodyHtml.includes(' href="@/')) return result;
+  const missing: string[] = [];
+  let bodyHtml = result.bodyHtml.replace(ZOLA_HREF, (_whole, target: string, anchor: string | undefined) => {
+    let written = target;
+    try {
+      written = decodeURI(target);
+    } catch {
+      // Not a percent-encoding marked wrote: look it up as it is.
+    }
+    const url = links[zolaLinkKey(written)];
+    if (url === undefined) {
+      if (!missing.includes(written)) missing.push(written);
+      return ' href=""';
+    }
+    return ` href="${(url + (anchor ?? '')).replace(/&(?!amp;)/g, '&amp;').replace(/"/g, '%22')}"`;
+  });
+  if (missing.length === 0) return { ...result, bodyHtml };
+  bodyHtml = bodyHtml.replace(/<a href="">([^<]*)<\/a>/g, '$1');
+  const lineOf = (target: string): number => {
+    const at = source.indexOf(`@/${target}`);
+    return bodyLine + (at < 0 ? 0 : countNewlines(source.slice(0, at)));
+  };
+  const named = missing.slice(0, 8).map((t) => `@/${t} (line ${lineOf(t)})`);
+  const warning = diagnostic('CONTENT_LINK_UNRESOLVED', { file, line: lineOf(missing[0] as string) }, { named, total: missing.length });
+  return { ...result, bodyHtml, diagnostics: [...(result.diagnostics ?? []), warning] };
 }
 
 function readPlainMarkdown(body: string, bodyLine: number, direct: boolean): MarkdownResult {

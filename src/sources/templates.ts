@@ -33,8 +33,15 @@ export interface TemplateSettings {
   vars?: Record<string, unknown>;
   /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
+  /** `zola`: Markdown links to `@/<path>.md` are the site's internal links, rewritten to the URLs in `links` (src/sources/markdown.ts). */
+  internalLinks?: 'zola';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
+}
+
+/** The key of a Zola internal link's target (`@/blog/x.md`, as written, without its anchor) in `TemplateSettings.links`. */
+export function zolaLinkKey(target: string): string {
+  return `zola:@/${target}`;
 }
 
 export interface TemplateResult {

@@ -120,7 +120,14 @@ describe('site presets: links as the generator writes them', () => {
     });
     const hello = r.byPath.get('blog/2024-01-02_Hello World.md');
     expect([hello?.published.value.toISOString().slice(0, 10), hello?.tags.value]).toEqual(['2024-01-02', ['intro']]);
-    expect(r.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error')).toEqual([]);
+    // Internal links (`@/path.md#anchor`) are the target's URL, as Zola writes them; one to no file
+    // (Zola stops its build) is a warning naming it, its text kept; code keeps `@/` as written.
+    const bundle = r.byPath.get('blog/bundle/index.md')?.contentHtml ?? '';
+    expect([...bundle.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://zola.example/2019/05/15/Four-Years/#the-start', 'https://zola.example/blog/']);
+    expect(bundle).toContain(' and a draft; <code>@/blog/with-path.md</code> in code stays.');
+    const warnings = r.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error');
+    expect(warnings.map((d) => [d.code, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'content/blog/bundle/index.md', 9]]);
+    expect(warnings[0]?.message).toContain('@/blog/gone.md (line 9)');
   });
 
   it('Eleventy: input folder from its config, a directory data permalink, front matter permalink, listing and excluded pages', async () => {
