@@ -331,7 +331,7 @@ function contentUrlOf(abs: string, contentDir: string, options: ContentUrlOption
  * target that does not exist). The targets the articles name are resolved here, keyed
  * `zola:@/<path>` (the anchor is added where the link is rewritten, src/sources/markdown.ts).
  */
-export const ZOLA_INTERNAL_LINK = /@\/([^\s()<>"'#?\[\]]+?\.md)(?=[\s)>#?"']|$)/gm;
+export const ZOLA_INTERNAL_LINK = /@\/([^\s()<>"'#?[\]]+?\.md)(?=[\s)>#?"']|$)/gm;
 
 export interface ZolaLinkOptions extends ContentUrlOptions {
   /** The content folder (absolute). */
