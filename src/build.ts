@@ -457,14 +457,19 @@ async function failed(
 }
 
 /**
- * Building with the defaults gives feeds that link to example.com: say so, once. Values taken from
- * the site generator's config instead are named, with their file, in a note.
+ * Building with the defaults gives feeds that link to example.com: say so, once; and so for a
+ * config that still holds init's placeholders. Values taken from the site generator's config
+ * instead are named, with their file, in a note.
  */
 function configDefaults(options: BuildOptions, paths: ReturnType<typeof resolvePaths>): Diagnostic | undefined {
   if (options.config) return undefined;
-  const { config, file, fromSite } = paths.loaded;
+  const { config, file, fromSite, placeholders } = paths.loaded;
   if (file === undefined && !(fromSite && 'title' in fromSite.values && 'link' in fromSite.values)) {
     return diagnostic('CONFIG_DEFAULTS', { file: 'feedwright.config.json' }, { title: config.title, link: config.link });
+  }
+  if (placeholders && file !== undefined) {
+    const at = placeholders.find((p) => p.line !== undefined)?.line;
+    return diagnostic('CONFIG_PLACEHOLDER', { file: paths.display(file), ...(at !== undefined ? { line: at } : {}) }, { keys: placeholders.map((p) => p.key) });
   }
   return fromSite ? diagnostic('CONFIG_FROM_SITE', { file: fromSite.from }, fromSite) : undefined;
 }

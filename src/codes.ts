@@ -323,6 +323,19 @@ export const CODES = {
       hint: 'Run `feedwright init`, or write feedwright.config.json with at least "title" and "link".',
     }),
   },
+  CONFIG_PLACEHOLDER: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: "The config still holds the placeholder values `feedwright init` wrote (title, description, link or author); the feeds publish them as the site's.",
+    doc: "`feedwright.config.json` still holds a value `feedwright init` writes where it cannot tell the site's own: `title` \"My site\", `description` \"What this site is about, in one sentence.\", `link` `https://example.com/`, or an `author` named \"Your Name\" or at you@example.com. The feeds publish it as the site's: every item linked to example.com, every article without its own author by \"Your Name\". Only init's exact values count. The line is the first such key's.",
+    todo: "Set them to the site's own values in feedwright.config.json (the link before the feed has readers: the ids are made from it).",
+    /** `keys`: the config keys still holding init's placeholders, in the file's order. */
+    say: (p: { keys: readonly string[] }) => ({
+      message: `${p.keys.map((k) => `"${k}"`).join(', ')} ${p.keys.length === 1 ? 'is' : 'are'} still the placeholder${p.keys.length === 1 ? '' : 's'} feedwright init wrote; the feeds publish ${p.keys.length === 1 ? 'it' : 'them'} as the site's.`,
+      hint: "Set the site's own values in feedwright.config.json (the link first: item ids are made from it).",
+    }),
+  },
   CONFIG_FROM_SITE: {
     kind: 'diagnostic',
     severity: 'note',

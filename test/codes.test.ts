@@ -229,6 +229,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
     { link: 'https://example.com/a/', folder: '_site', lookedFor: ['a/index.html'], rule: undefined },
   ],
   CONFIG_DEFAULTS: [{ title: 'My feed', link: 'https://example.com/' }],
+  CONFIG_PLACEHOLDER: [{ keys: ['link'] }, { keys: ['title', 'link', 'author'] }],
   CONFIG_FROM_SITE: [
     { from: '_config.yml', values: { title: 'Homebrew', link: 'https://brew.sh/', author: { name: 'Mike' } } },
     { from: 'hugo.toml', values: { language: 'en-us' } },

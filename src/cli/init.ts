@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acceptedValues, resolveConfig } from '../config/load.js';
+import { INIT_PLACEHOLDERS } from '../config/placeholders.js';
 import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
@@ -22,11 +23,11 @@ import type { Io, Output } from './output.js';
  */
 const OWN_VALUES: Partial<Record<ConfigKey, unknown>> = {
   $schema: './node_modules/feedwright/assets/config.schema.json',
-  title: 'My site',
-  description: 'What this site is about, in one sentence.',
-  link: 'https://example.com/',
+  title: INIT_PLACEHOLDERS.title,
+  description: INIT_PLACEHOLDERS.description,
+  link: INIT_PLACEHOLDERS.link,
   language: undefined,
-  author: { name: 'Your Name', email: 'you@example.com' },
+  author: { ...INIT_PLACEHOLDERS.author },
   timezone: undefined,
   limit: undefined,
   articles: undefined,

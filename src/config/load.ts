@@ -1,3 +1,4 @@
+import { type Placeholder, placeholdersIn } from './placeholders.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fatal } from '../errors.js';
@@ -20,6 +21,8 @@ export interface LoadedConfig {
   raw?: Record<string, unknown>;
   /** The keys whose values were taken from the site generator's config, and its file (src/pipeline/paths.ts). */
   fromSite?: { from: string; values: Record<string, unknown> };
+  /** Keys of the file that still hold `feedwright init`'s placeholders (src/config/placeholders.ts). */
+  placeholders?: Placeholder[];
 }
 
 /**
@@ -54,7 +57,8 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     throw fatal('CONFIG_INVALID', { file: rel(cwd, file), line, column, problem: 'duplicate', key, firstLine }, rel(cwd, file), line);
   }
   const config = resolveConfig(raw, rel(cwd, file), text);
-  return { config, file, root: path.dirname(file), raw: raw as Record<string, unknown> };
+  const placeholders = placeholdersIn(raw as Record<string, unknown>, text);
+  return { config, file, root: path.dirname(file), raw: raw as Record<string, unknown>, ...(placeholders.length > 0 ? { placeholders } : {}) };
 }
 
 function rel(cwd: string, file: string): string {
