@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -151,6 +152,8 @@ export interface SiteSetup {
   own: Partial<Record<ConfigKey, unknown>>;
   /** Set when the feed's author is the site (its title): most posts name their own authors. */
   authorsInPosts?: { named: number; checked: number };
+  /** Set when the feed's author is the person who made most commits to the posts (git). */
+  authorFromGit?: CommitAuthor;
 }
 
 /**
@@ -190,7 +193,66 @@ export function siteSetup(cwd: string): SiteSetup | undefined {
       setup.authorsInPosts = sample;
     }
   }
+  // Nobody named anywhere: the one person who made most commits to the posts, as git records them
+  // (the name only: an e-mail address in a public feed is the author's choice), rather than a
+  // placeholder the build would publish.
+  if (own.author === undefined) {
+    const person = postsAuthor(cwd, articles);
+    if (person) {
+      own.author = { name: person.name };
+      setup.authorFromGit = person;
+    }
+  }
   return setup;
+}
+
+/** The commits read, and the share of them one person must have made, to name the posts' author from git. */
+const COMMIT_SAMPLE = { commits: 2_000, minCommits: 3, share: 0.8, timeoutMs: 5_000 };
+
+export interface CommitAuthor {
+  name: string;
+  commits: number;
+  total: number;
+}
+
+/**
+ * The person who made at least COMMIT_SAMPLE.share of the last commits to `articles` (by e-mail
+ * address, so one person under two spellings of their name counts once; named as they most often
+ * sign), or undefined: no git, too few commits, several authors, or a bot. Bounded: the last
+ * COMMIT_SAMPLE.commits commits, and a time limit.
+ */
+export function postsAuthor(cwd: string, articles: string): CommitAuthor | undefined {
+  const r = spawnSync('git', ['log', '--no-merges', `-n${COMMIT_SAMPLE.commits}`, '--format=%aE%x09%aN', '--', articles], {
+    cwd,
+    encoding: 'utf8',
+    timeout: COMMIT_SAMPLE.timeoutMs,
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  if (r.status !== 0 || typeof r.stdout !== 'string') return undefined;
+  const byEmail = new Map<string, Map<string, number>>();
+  let total = 0;
+  for (const line of r.stdout.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    total++;
+    const email = line.slice(0, tab).trim().toLowerCase();
+    const name = line.slice(tab + 1).trim();
+    const names = byEmail.get(email) ?? new Map<string, number>();
+    names.set(name, (names.get(name) ?? 0) + 1);
+    byEmail.set(email, names);
+  }
+  // One person under two addresses (their own and GitHub's no-reply one) signs both with the same name.
+  const byName = new Map<string, number>();
+  for (const names of byEmail.values()) {
+    const name = ([...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] as [string, number])[0];
+    byName.set(name, (byName.get(name) ?? 0) + [...names.values()].reduce((a, b) => a + b, 0));
+  }
+  const top = [...byName].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const best = top ? { name: top[0], commits: top[1] } : undefined;
+  if (!best || best.commits < COMMIT_SAMPLE.minCommits || best.commits < total * COMMIT_SAMPLE.share) return undefined;
+  if (/\[bot\]|^(?:github|gitlab|netlify|dependabot|renovate)\b/i.test(best.name)) return undefined;
+  return { name: best.name, commits: best.commits, total };
 }
 
 const ARTICLE = `---
@@ -257,6 +319,10 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
     if (site.authorsInPosts) {
       const { named, checked } = site.authorsInPosts;
       out.stderr(`The feed's author is the site (${JSON.stringify(site.own.title)}): ${named} of the ${checked} posts checked name their own authors, who are their items' authors.\n`);
+    }
+    if (site.authorFromGit) {
+      const { name, commits, total } = site.authorFromGit;
+      out.stderr(`The feed's author is ${JSON.stringify(name)}, who made ${commits} of the last ${total} commits to ${site.articles}/ (git log): neither the site's config nor its posts name one. Change "author" in feedwright.config.json if that is not who writes the site.\n`);
     }
     const missing = (['title', 'link', 'author'] as const).filter((k) => !(k in site.own));
     const check = missing.length > 0 ? `set ${missing.join(', ')} in feedwright.config.json (the site's config does not say)` : 'check the title, link and author in feedwright.config.json';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,6 +94,40 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(r.stderr).toContain('Next: check the title, link and author');
     const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ title: 'Hugo Notes', link: 'https://hugo.example/', author: 'Grace Hopper', articles: 'content/blog', site: '.' });
+  });
+
+  it('nobody named anywhere: the person who made most commits to the posts (git), not a placeholder; several people: the placeholder', async () => {
+    const commitAs = (dir: string, who: string, email: string, file: string): void => {
+      writeFileSync(path.join(dir, 'content', file), `+++\ntitle = "${file}"\ndate = 2024-03-05\n+++\n\nBy ${who}.\n`);
+      const git = (...args: string[]) => execFileSync('git', ['-c', `user.name=${who}`, '-c', `user.email=${email}`, '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+      git('add', '-A');
+      git('commit', '-q', '-m', file);
+    };
+    const site = (): string => {
+      const dir = project({ 'config.toml': 'base_url = "https://zola.example"\ntitle = "Notes"\n', 'content/_index.md': '+++\ntitle = "Home"\n+++\n' });
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+      return dir;
+    };
+    // Ann under her own address (two spellings) and GitHub's no-reply one: 4 of the 5 commits.
+    const one = site();
+    commitAs(one, 'Ann Lee', 'ann@lee.example', 'a.md');
+    commitAs(one, 'Ann Lee', 'ann@lee.example', 'b.md');
+    commitAs(one, 'Ann Lee (laptop)', 'ann@lee.example', 'c.md');
+    commitAs(one, 'Ann Lee', '1+ann@users.noreply.github.com', 'd.md');
+    commitAs(one, 'Bo Chen', 'bo@chen.example', 'e.md');
+    const r = await run(['init'], { cwd: one });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('The feed\'s author is "Ann Lee", who made 4 of the last 5 commits to content/ (git log)');
+    expect(JSON.parse(readFileSync(path.join(one, 'feedwright.config.json'), 'utf8'))).toMatchObject({ author: { name: 'Ann Lee' } });
+    // Two people, half each: nobody is "the" author.
+    const two = site();
+    commitAs(two, 'Ann Lee', 'ann@lee.example', 'a.md');
+    commitAs(two, 'Ann Lee', 'ann@lee.example', 'b.md');
+    commitAs(two, 'Bo Chen', 'bo@chen.example', 'c.md');
+    commitAs(two, 'Bo Chen', 'bo@chen.example', 'd.md');
+    const r2 = await run(['init'], { cwd: two });
+    expect(r2.stderr).toContain('Next: set author in feedwright.config.json');
+    expect(JSON.parse(readFileSync(path.join(two, 'feedwright.config.json'), 'utf8'))).toMatchObject({ author: { name: 'Your Name' } });
   });
 
   it("posts that name their own authors: the feed's author is the site, not a placeholder person", async () => {
