@@ -516,6 +516,45 @@ export const CODES = {
       hint: 'Check the quoting: strings are in "double quotes", lists in [brackets].',
     }),
   },
+  FM_INVALID_JS: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The JavaScript front matter (between ---js and --- lines, as Eleventy reads it) is not valid JavaScript.',
+    doc: "The JavaScript front matter (Eleventy's `---js` or `---javascript` ... `---`) is not valid JavaScript; the line is that of the error. It is parsed, never run: an object literal (`{ title: \"…\" }`) or `const` declarations (`const title = \"…\";`).",
+    todo: 'Fix the syntax: an object literal, or one `const name = value;` per key.',
+    /** `reason`: the parser's message. */
+    say: (p: { reason: string }) => ({
+      message: `The JavaScript front matter is not valid JavaScript: ${p.reason}.`,
+      hint: 'Write one object literal ({ title: "…", date: "2024-03-05" }) or const declarations (const title = "…";).',
+    }),
+  },
+  FM_INVALID_JSON: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'front-matter',
+    summary: 'The JSON front matter (between ---json and --- lines) is not a valid JSON object.',
+    doc: "The JSON front matter (Eleventy's `---json` ... `---`) is not valid JSON, or not an object; the line is that of the error.",
+    todo: 'Write one JSON object: keys in double quotes, no trailing commas.',
+    /** `reason`: the parser's message. */
+    say: (p: { reason: string }) => ({
+      message: `The JSON front matter is not a valid JSON object: ${p.reason}.`,
+      hint: 'Write one object: { "title": "…", "date": "2024-03-05" }; keys in double quotes, no trailing commas.',
+    }),
+  },
+  FM_COMPUTED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'A key of the JavaScript front matter is computed by code, which feedwright does not run; it was left out.',
+    doc: "A key of the JavaScript front matter (`---js`) has a value computed by code (`const date = new Date();`, `title: name.toUpperCase()`): feedwright reads front matter as data and never runs it, so the key is left out, as if it were not written. Literal values (strings, numbers, booleans, arrays and objects of them, `new Date(\"…\")`) are read; functions (the templates' helpers) are left out without a word.",
+    todo: 'Write the value as a literal (`const date = "2024-03-05";`), or set the field in YAML front matter.',
+    /** `keys`: the keys left out, in the text's order. */
+    say: (p: { keys: readonly string[] }) => ({
+      message: `${p.keys.map((k) => `"${k}"`).join(', ')} ${p.keys.length === 1 ? 'is' : 'are'} computed by code in the JavaScript front matter, which feedwright does not run; left out.`,
+      hint: 'Write the value as a literal (const date = "2024-03-05";) so that feedwright can read it.',
+    }),
+  },
   FM_TOO_LARGE: {
     kind: 'diagnostic',
     severity: 'error',

@@ -3,6 +3,8 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
+import { jsonPositions } from '../config/positions.js';
+import { JsFrontMatterError, readJsFrontMatter } from './js-front-matter.js';
 
 /** YAML aliases allowed per document. A few are normal; thousands are an attack ("billion laughs"). */
 const MAX_YAML_ALIASES = 50;
@@ -30,7 +32,10 @@ type Parsed = Omit<FrontMatterResult, 'body' | 'bodyLine'>;
 
 /** The front matter formats: how a block opens and closes, and how its text is parsed (from line 2). */
 const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inner: string, file: string) => Parsed }[] = [
-  { mark: '---', open: /^---[ \t]*\n/, close: /^(?:---|\.\.\.)[ \t]*$/m, parse: (inner, file) => parseYaml(inner, file, 2) },
+  { mark: '---', open: /^---[ \t]*(?:yaml[ \t]*)?\n/, close: /^(?:---|\.\.\.)[ \t]*$/m, parse: (inner, file) => parseYaml(inner, file, 2) },
+  // Eleventy's other front matter languages (gray-matter's): `---js` / `---javascript`, `---json`.
+  { mark: '---js', open: /^---[ \t]*(?:js|javascript)[ \t]*\n/, close: /^---[ \t]*$/m, parse: parseJsBlock },
+  { mark: '---json', open: /^---[ \t]*json[ \t]*\n/, close: /^---[ \t]*$/m, parse: parseJsonBlock },
   { mark: '+++', open: /^\+\+\+[ \t]*\n/, close: /^\+\+\+[ \t]*$/m, parse: parseTomlBlock },
 ];
 
@@ -44,7 +49,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   // Blank lines before the opening fence (Astro's and Eleventy's readers allow them): read what
   // follows, and shift every line number back to the file's.
   // An opening fence with spaces before it is read too, with a warning: the generators would not.
-  const lead = /^(?:[ \t]*\r?\n)*([ \t]*)(?=---[ \t]*\r?\n|\+\+\+[ \t]*\r?\n)/.exec(text);
+  const lead = /^(?:[ \t]*\r?\n)*([ \t]*)(?=---[ \t]*(?:yaml|js|javascript|json)?[ \t]*\r?\n|\+\+\+[ \t]*\r?\n)/.exec(text);
   if (lead && lead[0].length > 0) {
     const shift = countNewlines(lead[0]);
     const r = splitFrontMatterAt(text.slice(lead[0].length), file);
@@ -76,7 +81,6 @@ function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   }
   return { ...fence.parse(inner, file), body, bodyLine };
 }
-
 
 function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
   return readSimpleYaml(yamlText, firstLine) ?? parseYamlDocument(yamlText, file, firstLine);
@@ -318,6 +322,40 @@ function closes(rest: string, quote: '"' | "'"): boolean {
 const TOML_KEY_LINE = /^[ \t]*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))[ \t]*=/;
 
 /** TOML front matter. Its dates become their TOML text, which the date reader then reads like any other (a local date in the config zone). */
+/** Eleventy's JavaScript front matter, read as data and never run (src/sources/js-front-matter.ts). */
+function parseJsBlock(jsText: string, file: string): Parsed {
+  try {
+    const r = readJsFrontMatter(jsText);
+    const lines = Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, v + 1]));
+    const diagnostics = r.computed.length > 0 ? [diagnostic('FM_COMPUTED', { file, line: 2 }, { keys: r.computed })] : [];
+    return { data: r.data, lines, diagnostics, ok: true };
+  } catch (error) {
+    const line = error instanceof JsFrontMatterError ? 1 + error.line : 2;
+    return { data: {}, lines: {}, diagnostics: [diagnostic('FM_INVALID_JS', { file, line }, { reason: (error as Error).message.replace(/\.$/, '') })], ok: false };
+  }
+}
+
+/** Eleventy's JSON front matter: one JSON object. */
+function parseJsonBlock(jsonText: string, file: string): Parsed {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(jsonText);
+  } catch (error) {
+    return { data: {}, lines: {}, diagnostics: [diagnostic('FM_INVALID_JSON', { file, line: 2 }, { reason: (error as Error).message.replace(/\.$/, '') })], ok: false };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { data: {}, lines: {}, diagnostics: [diagnostic('FM_INVALID_JSON', { file, line: 2 }, { reason: 'it is not an object' })], ok: false };
+  }
+  const positions = jsonPositions(jsonText);
+  const lines = Object.fromEntries(
+    Object.keys(parsed).flatMap((k) => {
+      const at = positions.get(k)?.line;
+      return at === undefined ? [] : [[k, at + 1]];
+    }),
+  );
+  return { data: parsed as Record<string, unknown>, lines, diagnostics: [], ok: true };
+}
+
 function parseTomlBlock(tomlText: string, file: string): Parsed {
   let parsed: Record<string, unknown>;
   try {

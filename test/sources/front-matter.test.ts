@@ -35,3 +35,50 @@ describe('YAML front matter with a repeated key', () => {
     ]);
   });
 });
+
+describe("Eleventy's JavaScript and JSON front matter (---js, ---javascript, ---json), read as data and never run", () => {
+  it('the statement form: literal consts are data; functions are left out silently; computed values are named', () => {
+    const text = [
+      '---js',
+      'const title = "A fifth post";',
+      "const date = new Date('2023-01-23');",
+      'const draft = true;',
+      'const tags = ["notes", `js`];',
+      'function helper() { return process.exit(1); }',
+      'const stamp = Date.now();',
+      '---',
+      'The body.',
+    ].join('\n');
+    const r = splitFrontMatter(text, 'post.md');
+    expect(r.ok).toBe(true);
+    expect(r.data).toEqual({ title: 'A fifth post', date: '2023-01-23', draft: true, tags: ['notes', 'js'] });
+    expect(r.lines).toEqual({ title: 2, date: 3, draft: 4, tags: 5 });
+    expect([r.body, r.bodyLine]).toEqual(['The body.', 9]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['FM_COMPUTED', 2, '"stamp" is computed by code in the JavaScript front matter, which feedwright does not run; left out.']]);
+  });
+
+  it('the object form, with a method and nested data; ---javascript opens it too', () => {
+    const text = '---javascript\n{\n  title: "Objects",\n  "author": { name: "Ann", url: "https://ann.example/" },\n  currentDate() { return new Date(); },\n  score: -2,\n}\n---\nBody.\n';
+    const r = splitFrontMatter(text, 'post.md');
+    expect(r.data).toEqual({ title: 'Objects', author: { name: 'Ann', url: 'https://ann.example/' }, score: -2 });
+    expect(r.lines).toEqual({ title: 3, author: 4, score: 6 });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a syntax error is an error at its line, and the article is not published', () => {
+    const r = splitFrontMatter('---js\nconst title = "x";\nconst = 2;\n---\nBody.\n', 'post.md');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['FM_INVALID_JS', 3]]);
+  });
+
+  it('JSON: one object, its keys at their lines; anything else an error', () => {
+    const r = splitFrontMatter('---json\n{\n  "title": "From JSON",\n  "tags": ["a"]\n}\n---\nBody.\n', 'post.md');
+    expect([r.ok, r.data, r.lines, r.body]).toEqual([true, { title: 'From JSON', tags: ['a'] }, { title: 3, tags: 4 }, 'Body.\n']);
+    expect(splitFrontMatter('---json\n["a"]\n---\nBody.\n', 'p.md').diagnostics.map((d) => [d.code, d.message])).toEqual([['FM_INVALID_JSON', 'The JSON front matter is not a valid JSON object: it is not an object.']]);
+    expect(splitFrontMatter('---json\n{ title: 1 }\n---\nBody.\n', 'p.md').ok).toBe(false);
+  });
+
+  it('---yaml is YAML', () => {
+    expect(splitFrontMatter('---yaml\ntitle: Named\n---\nBody.\n', 'p.md').data).toEqual({ title: 'Named' });
+  });
+});

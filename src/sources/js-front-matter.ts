@@ -1,0 +1,144 @@
+import { createRequire } from 'node:module';
+import type { Expression, Node, ObjectExpression, Options, Program } from 'acorn';
+
+/*
+ * Eleventy's JavaScript front matter (`---js` or `---javascript`), read as data and never run:
+ * - the object form (Eleventy 1-2): `{ title: "…", tags: ["a"], currentDate() { … } }`;
+ * - the statement form (Eleventy 3, the base blog's drafts): `const title = "…"; const draft = true;`,
+ *   where every top-level variable is data.
+ * The text is parsed with acorn (a maintained ECMAScript parser; loaded on first use, as few
+ * articles need it), and only literal values are taken: strings, numbers, booleans, null, template
+ * strings without `${}`, arrays and objects of those, and `new Date("…")` (its string). Functions
+ * are the templates' helpers, not data, and are left out without a word; any other value is
+ * computed by code, which feedwright does not run: its key is named in `computed`.
+ */
+
+export interface JsFrontMatter {
+  data: Record<string, unknown>;
+  /** 1-based line (within the parsed text) of each key. */
+  lines: Record<string, number>;
+  /** Keys whose values are code feedwright does not run, in the text's order. */
+  computed: string[];
+}
+
+/** A syntax error, with its 1-based line within the parsed text. */
+export class JsFrontMatterError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+type Acorn = typeof import('acorn');
+let acorn: Acorn | undefined;
+
+const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'module', locations: true, allowReturnOutsideFunction: false };
+
+/** No value: the node is not a literal (code, or a function). */
+const NOT_LITERAL = Symbol('not literal');
+/** A function: a helper for the templates, left out silently. */
+const FUNCTION = Symbol('function');
+
+/** Read JavaScript front matter (the text between `---js` and `---`). Throws JsFrontMatterError on a syntax error. */
+export function readJsFrontMatter(text: string): JsFrontMatter {
+  acorn ??= createRequire(import.meta.url)('acorn') as Acorn;
+  const out: JsFrontMatter = { data: {}, lines: {}, computed: [] };
+  try {
+    if (/^\s*\{/.test(text)) {
+      // The object form: an expression, not a block of labelled statements.
+      const node = acorn.parseExpressionAt(text, text.search(/\{/), OPTIONS);
+      if (text.slice(node.end).trim().replace(/;$/, '') !== '') throw new JsFrontMatterError('only one object may be written', lineAt(text, node.end));
+      if (node.type === 'ObjectExpression') readObject(node, out);
+      return out;
+    }
+    const program = acorn.parse(text, OPTIONS) as Program;
+    for (const statement of program.body) {
+      if (statement.type !== 'VariableDeclaration') continue;
+      for (const d of statement.declarations) {
+        if (d.id.type !== 'Identifier') continue;
+        take(out, d.id.name, d.init ? literal(d.init) : null, d.loc?.start.line ?? 1);
+      }
+    }
+    return out;
+  } catch (error) {
+    if (error instanceof JsFrontMatterError) throw error;
+    const loc = (error as { loc?: { line: number } }).loc;
+    throw new JsFrontMatterError((error as Error).message.replace(/\s*\(\d+:\d+\)$/, ''), loc?.line ?? 1);
+  }
+}
+
+function readObject(node: ObjectExpression, out: JsFrontMatter): void {
+  for (const p of node.properties) {
+    if (p.type !== 'Property' || p.computed) continue;
+    const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : undefined;
+    if (key === undefined) continue;
+    take(out, key, p.method ? FUNCTION : literal(p.value as Expression), p.loc?.start.line ?? 1);
+  }
+}
+
+function take(out: JsFrontMatter, key: string, value: unknown, line: number): void {
+  if (value === FUNCTION) return;
+  if (value === NOT_LITERAL) {
+    if (!out.computed.includes(key)) out.computed.push(key);
+    return;
+  }
+  out.data[key] = value;
+  out.lines[key] ??= line;
+}
+
+/** The value of a literal node, FUNCTION for a function, NOT_LITERAL for anything else. */
+function literal(node: Node): unknown {
+  switch (node.type) {
+    case 'Literal': {
+      const value = (node as import('acorn').Literal).value;
+      // A regular expression or a BigInt is code, not data.
+      return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : NOT_LITERAL;
+    }
+    case 'TemplateLiteral': {
+      const t = node as import('acorn').TemplateLiteral;
+      return t.expressions.length === 0 ? (t.quasis[0]?.value.cooked ?? NOT_LITERAL) : NOT_LITERAL;
+    }
+    case 'UnaryExpression': {
+      const u = node as import('acorn').UnaryExpression;
+      const inner = literal(u.argument);
+      return u.operator === '-' && typeof inner === 'number' ? -inner : NOT_LITERAL;
+    }
+    case 'ArrayExpression': {
+      const items: unknown[] = [];
+      for (const e of (node as import('acorn').ArrayExpression).elements) {
+        const v = e === null || e.type === 'SpreadElement' ? NOT_LITERAL : literal(e);
+        if (v === NOT_LITERAL || v === FUNCTION) return NOT_LITERAL;
+        items.push(v);
+      }
+      return items;
+    }
+    case 'ObjectExpression': {
+      const inner: JsFrontMatter = { data: {}, lines: {}, computed: [] };
+      readObject(node as ObjectExpression, inner);
+      return inner.computed.length > 0 ? NOT_LITERAL : inner.data;
+    }
+    case 'NewExpression': {
+      // new Date("2024-03-05"): the date as written.
+      const n = node as import('acorn').NewExpression;
+      const arg = n.arguments[0];
+      if (n.callee.type === 'Identifier' && n.callee.name === 'Date' && n.arguments.length === 1 && arg && arg.type !== 'SpreadElement') {
+        const v = literal(arg);
+        if (typeof v === 'string') return v;
+      }
+      return NOT_LITERAL;
+    }
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return FUNCTION;
+    default:
+      return NOT_LITERAL;
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
