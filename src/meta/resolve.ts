@@ -46,7 +46,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   // Hugo reads front matter keys whatever their case (it lower-cases them): `Categories`, `Description`.
   const folded = site?.preset === 'hugo' ? lowerCaseKeys(doc.frontMatter) : undefined;
   const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: folded?.data ?? doc.frontMatter, overrides: {} };
-  const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyOverrides(l).all : l)), own.plain]) : own.plain;
+  const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyFolderLayer(l) : l)), own.plain]) : own.plain;
   const fm = Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged;
   const file = doc.displayPath;
   const lineOf = (key: string): number | undefined =>
@@ -649,6 +649,18 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
 };
 
 const OVERRIDE = 'override:';
+
+/**
+ * An Eleventy folder data layer as the article sees it: `override:<key>` read as `<key>`, and no
+ * `tags`. Eleventy's tags are collections: a folder's data tags every post below it so that a
+ * listing or feed can gather them (`collections.posts`), which says nothing about any one post;
+ * only a post's own tags are its categories (the base blog's pages leave "posts" out of the tags
+ * they show, likewise).
+ */
+function eleventyFolderLayer(layer: Record<string, unknown>): Record<string, unknown> {
+  const { tags: _collections, ...rest } = eleventyOverrides(layer).all;
+  return rest;
+}
 
 /**
  * Eleventy's data cascade `override:` prefix (`override:tags: []`): the key without it, its value

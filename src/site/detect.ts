@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { htmlToText } from '../clean/html-text.js';
 import { fatal } from '../errors.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
+import { readJsModuleData } from '../sources/js-front-matter.js';
 import { sortedEntries } from './entries.js';
 import type { Preset, SiteInfo } from './model.js';
 
@@ -1059,7 +1060,11 @@ function eleventyDirectoryData(inputDir: string, articlesDir: string): Record<st
   const own = (abs: string): Record<string, unknown> | undefined => {
     const name = path.basename(abs);
     const file = firstExisting(abs, [`${name}.11tydata.json`, `${name}.json`]);
-    return file ? readData(file) : undefined;
+    const json = file ? readData(file) : undefined;
+    // A data file written as a module of literals (`export default { tags: ["posts"] }`) is data too;
+    // Eleventy gives it precedence over the JSON ones.
+    const literal = eleventyLiteralModule(abs);
+    return literal ? { ...json, ...literal } : json;
   };
   const out: Record<string, Record<string, unknown>> = {};
   // Folders above the articles folder apply to all of it ('').
@@ -1105,15 +1110,36 @@ function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: strin
   return out;
 }
 
-/** Eleventy directory data files written as code (`blog/blog.11tydata.js`), which feedwright does not run. */
+/** The extensions of an Eleventy directory data file written as a JavaScript module. */
+const ELEVENTY_MODULE_DATA = ['js', 'cjs', 'mjs'];
+
+/** A folder's Eleventy data module (`blog/blog.11tydata.js`) when it is an object of literals (read as text, never run). */
+function eleventyLiteralModule(folder: string): Record<string, unknown> | undefined {
+  const name = path.basename(folder);
+  for (const ext of ELEVENTY_MODULE_DATA) {
+    const text = readText(path.join(folder, `${name}.11tydata.${ext}`));
+    if (text !== undefined && text.length <= MAX_MODULE_DATA_CHARS) {
+      const data = readJsModuleData(text);
+      if (data) return data;
+    }
+  }
+  return undefined;
+}
+
+/** A data module larger than this is not read (real ones are a few lines). */
+const MAX_MODULE_DATA_CHARS = 64 * 1024;
+
+/** Eleventy directory data files written as code (`blog/blog.11tydata.js` computing values), which feedwright does not run. */
 function eleventyCodeData(articlesDir: string): string[] {
   const out: string[] = [];
   for (const rel of foldersUnder(articlesDir)) {
     const abs = rel ? path.join(articlesDir, rel) : articlesDir;
     const name = path.basename(abs);
-    for (const ext of ['js', 'cjs', 'mjs']) {
+    for (const ext of ELEVENTY_MODULE_DATA) {
       const f = path.join(abs, `${name}.11tydata.${ext}`);
-      if (existsSync(f)) out.push(f);
+      if (!existsSync(f)) continue;
+      const text = readText(f);
+      if (text === undefined || text.length > MAX_MODULE_DATA_CHARS || !readJsModuleData(text)) out.push(f);
     }
   }
   return out;

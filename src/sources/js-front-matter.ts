@@ -50,7 +50,7 @@ export function readJsFrontMatter(text: string): JsFrontMatter {
       // The object form: an expression, not a block of labelled statements.
       const node = acorn.parseExpressionAt(text, text.search(/\{/), OPTIONS);
       if (text.slice(node.end).trim().replace(/;$/, '') !== '') throw new JsFrontMatterError('only one object may be written', lineAt(text, node.end));
-      if (node.type === 'ObjectExpression') readObject(node, out);
+      if (node.type === 'ObjectExpression') readObject(node, out, 'helpers');
       return out;
     }
     const program = acorn.parse(text, OPTIONS) as Program;
@@ -58,7 +58,7 @@ export function readJsFrontMatter(text: string): JsFrontMatter {
       if (statement.type !== 'VariableDeclaration') continue;
       for (const d of statement.declarations) {
         if (d.id.type !== 'Identifier') continue;
-        take(out, d.id.name, d.init ? literal(d.init) : null, d.loc?.start.line ?? 1);
+        take(out, d.id.name, d.init ? literal(d.init, 'helpers') : null, d.loc?.start.line ?? 1, 'helpers');
       }
     }
     return out;
@@ -69,17 +69,59 @@ export function readJsFrontMatter(text: string): JsFrontMatter {
   }
 }
 
-function readObject(node: ObjectExpression, out: JsFrontMatter): void {
+/** What a function value is: a template helper left out (front matter), or a computed value (data files). */
+type Functions = 'helpers' | 'computed';
+
+/**
+ * An Eleventy data file written as a module (`blog/blog.11tydata.js`: `export default { … }` or
+ * `module.exports = { … }`), read as data and never run: its object when every value in it is a
+ * literal; undefined when it is not one such object, has a syntax error, or computes anything
+ * (a function, `eleventyComputed`, a spread, a call): such a file is code, which feedwright does not run.
+ */
+export function readJsModuleData(text: string): Record<string, unknown> | undefined {
+  acorn ??= createRequire(import.meta.url)('acorn') as Acorn;
+  let program: Program;
+  try {
+    program = acorn.parse(text, OPTIONS) as Program;
+  } catch {
+    try {
+      program = acorn.parse(text, { ...OPTIONS, sourceType: 'script' }) as Program;
+    } catch {
+      return undefined;
+    }
+  }
+  let object: ObjectExpression | undefined;
+  for (const statement of program.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'ObjectExpression') object = statement.declaration;
+    else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      const isModuleExports = left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && left.property.type === 'Identifier' && left.property.name === 'exports';
+      if (isModuleExports && right.type === 'ObjectExpression') object = right;
+      else return undefined;
+    } else if (statement.type !== 'EmptyStatement') return undefined;
+  }
+  if (!object) return undefined;
+  const out: JsFrontMatter = { data: {}, lines: {}, computed: [] };
+  readObject(object, out, 'computed');
+  return out.computed.length > 0 ? undefined : out.data;
+}
+
+function readObject(node: ObjectExpression, out: JsFrontMatter, functions: Functions): void {
   for (const p of node.properties) {
-    if (p.type !== 'Property' || p.computed) continue;
+    if (p.type !== 'Property' || p.computed) {
+      // `...other` or `[key]: value`: keys known only by running the code.
+      out.computed.push(p.type === 'SpreadElement' ? '...' : '[computed key]');
+      continue;
+    }
     const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : undefined;
     if (key === undefined) continue;
-    take(out, key, p.method ? FUNCTION : literal(p.value as Expression), p.loc?.start.line ?? 1);
+    take(out, key, p.method ? FUNCTION : literal(p.value as Expression, functions), p.loc?.start.line ?? 1, functions);
   }
 }
 
-function take(out: JsFrontMatter, key: string, value: unknown, line: number): void {
-  if (value === FUNCTION) return;
+function take(out: JsFrontMatter, key: string, value: unknown, line: number, functions: Functions): void {
+  if (value === FUNCTION && functions === 'helpers') return;
+  if (value === FUNCTION) value = NOT_LITERAL;
   if (value === NOT_LITERAL) {
     if (!out.computed.includes(key)) out.computed.push(key);
     return;
@@ -89,7 +131,7 @@ function take(out: JsFrontMatter, key: string, value: unknown, line: number): vo
 }
 
 /** The value of a literal node, FUNCTION for a function, NOT_LITERAL for anything else. */
-function literal(node: Node): unknown {
+function literal(node: Node, functions: Functions): unknown {
   switch (node.type) {
     case 'Literal': {
       const value = (node as import('acorn').Literal).value;
@@ -102,13 +144,13 @@ function literal(node: Node): unknown {
     }
     case 'UnaryExpression': {
       const u = node as import('acorn').UnaryExpression;
-      const inner = literal(u.argument);
+      const inner = literal(u.argument, functions);
       return u.operator === '-' && typeof inner === 'number' ? -inner : NOT_LITERAL;
     }
     case 'ArrayExpression': {
       const items: unknown[] = [];
       for (const e of (node as import('acorn').ArrayExpression).elements) {
-        const v = e === null || e.type === 'SpreadElement' ? NOT_LITERAL : literal(e);
+        const v = e === null || e.type === 'SpreadElement' ? NOT_LITERAL : literal(e, functions);
         if (v === NOT_LITERAL || v === FUNCTION) return NOT_LITERAL;
         items.push(v);
       }
@@ -116,7 +158,7 @@ function literal(node: Node): unknown {
     }
     case 'ObjectExpression': {
       const inner: JsFrontMatter = { data: {}, lines: {}, computed: [] };
-      readObject(node as ObjectExpression, inner);
+      readObject(node as ObjectExpression, inner, functions);
       return inner.computed.length > 0 ? NOT_LITERAL : inner.data;
     }
     case 'NewExpression': {
@@ -124,7 +166,7 @@ function literal(node: Node): unknown {
       const n = node as import('acorn').NewExpression;
       const arg = n.arguments[0];
       if (n.callee.type === 'Identifier' && n.callee.name === 'Date' && n.arguments.length === 1 && arg && arg.type !== 'SpreadElement') {
-        const v = literal(arg);
+        const v = literal(arg, functions);
         if (typeof v === 'string') return v;
       }
       return NOT_LITERAL;

@@ -97,8 +97,9 @@ describe('the field table', () => {
     expect(siteInfo?.preset).toBe('eleventy');
     const eleventy = (fm: Record<string, unknown>) =>
       resolveArticle(doc({ title: 'T', date: '2024-01-01', ...fm }, 'blog/p.md'), 0, { config: { ...testConfig(), siteInfo } as ReturnType<typeof testConfig>, git: new Map(), now: TEST_NOW });
+    // The folder data's tags (blog.json: ["posts"]) name the collection, not a topic: only the post's own are categories.
     const merged = eleventy({ tags: ['a'] });
-    expect(merged.status === 'ok' && merged.article.tags.value).toEqual(['posts', 'a']);
+    expect(merged.status === 'ok' && merged.article.tags.value).toEqual(['a']);
     const over = eleventy({ 'override:tags': ['a'], 'override:summary': 'Own summary.' });
     expect(over.status === 'ok' && [over.article.tags, over.article.summary.value]).toEqual([{ value: ['a'], from: 'front-matter', line: 4 }, 'Own summary.']);
     expect(over.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');

@@ -136,8 +136,11 @@ describe('site presets: links as the generator writes them', () => {
       'blog/2024-01-02-first-post.md': 'https://eleventy.example/posts/first-post/',
       'blog/own.md': 'https://eleventy.example/special/own/',
       'blog/templated.md': 'https://eleventy.example/posts/templated/',
-      'notes/plain.md': 'https://eleventy.example/notes/plain/',
+      // Its folder's data module is literals (notes.11tydata.js): read as data, never run.
+      'notes/plain.md': 'https://eleventy.example/n/plain/',
     });
+    // Its tags name a collection (collections.notes), not a topic of the post: no category.
+    expect(r.byPath.get('notes/plain.md')?.tags.value).toEqual([]);
     expect(r.counts.sections).toBe(3);
     // Eleventy renders Markdown through Liquid first: its global data (_data/metadata.json) and the
     // post's own front matter by name; no template code is left or reported as removed.
@@ -146,8 +149,8 @@ describe('site presets: links as the generator writes them', () => {
     expect(templated?.contentHtml).not.toContain('{');
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
     expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
-    // A directory data file that is code is not run, and says so once.
-    expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/notes/notes.11tydata.js'))).toEqual([true]);
+    // A directory data module that computes (eleventyComputed) is not run, and says so once; the folder's JSON data still applies.
+    expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/blog/blog.11tydata.js'))).toEqual([true]);
   });
 
   it('Eleventy: a layout given to a folder by its data file is the posts\' layout; the folder\'s own page (blog/blog.md) lists them, and is not warned about', async () => {

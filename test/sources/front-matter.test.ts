@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/sources/front-matter.js';
+import { readJsModuleData } from '../../src/sources/js-front-matter.js';
 
 describe('TOML front matter (Hugo, between +++ lines)', () => {
   it('is read like YAML front matter: keys with their lines, dates as their text, the body after it', () => {
@@ -80,5 +81,18 @@ describe("Eleventy's JavaScript and JSON front matter (---js, ---javascript, ---
 
   it('---yaml is YAML', () => {
     expect(splitFrontMatter('---yaml\ntitle: Named\n---\nBody.\n', 'p.md').data).toEqual({ title: 'Named' });
+  });
+});
+
+describe('Eleventy data modules (blog.11tydata.js) read as data, never run', () => {
+  it('an object of literals is data; anything computed makes the file code', () => {
+    expect(readJsModuleData('export default {\n  tags: ["posts"],\n  "layout": "layouts/post.njk",\n};\n')).toEqual({ tags: ['posts'], layout: 'layouts/post.njk' });
+    expect(readJsModuleData("// data\nmodule.exports = { permalink: '/n/{{ page.fileSlug }}/' };")).toEqual({ permalink: '/n/{{ page.fileSlug }}/' });
+    expect(readJsModuleData('export default { eleventyComputed: { title: (data) => data.title } };')).toBeUndefined();
+    expect(readJsModuleData('export default { permalink() { return "/x/"; } };')).toBeUndefined();
+    expect(readJsModuleData('const base = { tags: ["a"] };\nexport default { ...base };')).toBeUndefined();
+    expect(readJsModuleData('export default { tags: process.env.TAGS };')).toBeUndefined();
+    expect(readJsModuleData('export default function () { return { tags: ["a"] }; }')).toBeUndefined();
+    expect(readJsModuleData('export default { tags: [')).toBeUndefined();
   });
 });
