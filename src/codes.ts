@@ -327,12 +327,12 @@ export const CODES = {
     kind: 'diagnostic',
     severity: 'warning',
     section: 'files',
-    summary: "The config still holds the placeholder values `feedwright init` wrote (title, description, link or author); the feeds publish them as the site's.",
-    doc: "`feedwright.config.json` still holds a value `feedwright init` writes where it cannot tell the site's own: `title` \"My site\", `description` \"What this site is about, in one sentence.\", `link` `https://example.com/`, or an `author` named \"Your Name\" or at you@example.com. The feeds publish it as the site's: every item linked to example.com, every article without its own author by \"Your Name\". Only init's exact values count. The line is the first such key's.",
+    summary: "The config still holds placeholder values (init's, or a starter site's example.com link or e-mail); the feeds publish them as the site's.",
+    doc: "`feedwright.config.json` still holds a placeholder: a value `feedwright init` writes where it cannot tell the site's own (`title` \"My site\", `description` \"What this site is about, in one sentence.\", an `author` named \"Your Name\"), or a `link` or author e-mail at example.com, example.org or example.net themselves (reserved for documentation by RFC 2606; starter sites ship them, and init copies the site's values). The feeds publish it as the site's: every item linked to example.com, every article without its own author by \"Your Name\". A subdomain (`blog.example.com`) is not flagged: examples and tests use those for a site. The line is the first such key's.",
     todo: "Set them to the site's own values in feedwright.config.json (the link before the feed has readers: the ids are made from it).",
-    /** `keys`: the config keys still holding init's placeholders, in the file's order. */
+    /** `keys`: the config keys still holding placeholders, in the file's order. */
     say: (p: { keys: readonly string[] }) => ({
-      message: `${p.keys.map((k) => `"${k}"`).join(', ')} ${p.keys.length === 1 ? 'is' : 'are'} still the placeholder${p.keys.length === 1 ? '' : 's'} feedwright init wrote; the feeds publish ${p.keys.length === 1 ? 'it' : 'them'} as the site's.`,
+      message: `${p.keys.map((k) => `"${k}"`).join(', ')} ${p.keys.length === 1 ? 'still holds a placeholder' : 'still hold placeholders'}; the feeds publish ${p.keys.length === 1 ? 'it' : 'them'} as the site's.`,
       hint: "Set the site's own values in feedwright.config.json (the link first: item ids are made from it).",
     }),
   },

@@ -3,8 +3,9 @@ import { jsonPositions } from './positions.js';
 /**
  * The values `feedwright init` writes where it cannot tell the site's own: a config that still
  * holds one publishes it as the site's (items linked to example.com, "Your Name" as every
- * article's author). The build names them in a CONFIG_PLACEHOLDER warning. Only init's exact
- * values count: a real site may well be called "Notes" or live at notes.example.org.
+ * article's author). The build names them in a CONFIG_PLACEHOLDER warning. Titles count only as
+ * init's exact values (a real site may well be called "Notes"); links and e-mail addresses at
+ * example.com/.org/.net themselves, not at a subdomain, which examples use for a site.
  */
 export const INIT_PLACEHOLDERS = {
   title: 'My site',
@@ -19,14 +20,32 @@ export interface Placeholder {
   line: number | undefined;
 }
 
-/** The keys of `raw` (the config as written) that still hold init's placeholders, in the file's order. */
+/** Hosts RFC 2606 reserves for documentation: no site is served there (a subdomain may stand for one in examples). */
+const EXAMPLE_HOST = /^(?:www\.)?example\.(?:com|org|net)$/i;
+
+function exampleHost(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    return EXAMPLE_HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The keys of `raw` (the config as written) that still hold a placeholder, in the file's order:
+ * init's own values, and a link or author e-mail at example.com/.org/.net itself, which starter
+ * sites ship (the Eleventy base blog's `url`, "youremailaddress@example.com").
+ */
 export function placeholdersIn(raw: Record<string, unknown>, text: string | undefined): Placeholder[] {
   const keys: (keyof typeof INIT_PLACEHOLDERS)[] = [];
-  for (const key of ['title', 'description', 'link'] as const) if (raw[key] === INIT_PLACEHOLDERS[key]) keys.push(key);
+  for (const key of ['title', 'description'] as const) if (raw[key] === INIT_PLACEHOLDERS[key]) keys.push(key);
+  if (exampleHost(raw.link)) keys.push('link');
   const author = raw.author;
   if (typeof author === 'object' && author !== null) {
     const { name, email } = author as { name?: unknown; email?: unknown };
-    if (name === INIT_PLACEHOLDERS.author.name || email === INIT_PLACEHOLDERS.author.email) keys.push('author');
+    const atExample = typeof email === 'string' && EXAMPLE_HOST.test(email.slice(email.lastIndexOf('@') + 1));
+    if (name === INIT_PLACEHOLDERS.author.name || atExample) keys.push('author');
   }
   if (keys.length === 0) return [];
   const positions = text === undefined ? undefined : jsonPositions(text);

@@ -39,7 +39,7 @@ describe('feedwright init', () => {
     expect(built).toMatchObject({ ok: true, counts: { published: 1 } });
     // Built as written, the feeds would carry init's placeholders as the site's: a warning names them, at the first one's line.
     const placeholder = built.diagnostics.filter((d) => d.code === 'CONFIG_PLACEHOLDER');
-    expect(placeholder.map((d) => [d.line, d.message])).toEqual([[3, '"title", "description", "link", "author" are still the placeholders feedwright init wrote; the feeds publish them as the site\'s.']]);
+    expect(placeholder.map((d) => [d.line, d.message])).toEqual([[3, '"title", "description", "link", "author" still hold placeholders; the feeds publish them as the site\'s.']]);
     // Once they are the site's own, it is gone.
     const own = { ...config, title: 'Notes', description: 'Notes.', link: 'https://notes.example.org/', author: { name: 'Ann' }, git: false, cache: false };
     writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify(own, null, 2));
@@ -80,7 +80,7 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(readFileSync(path.join(dir, 'dist', 'rss.xml'), 'utf8')).toContain('<link>https://tool.example/2024/03/05/first.html</link>');
     // The site does not say who writes it: the author init wrote is named as its placeholder.
     const placeholder = (JSON.parse(b.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics.filter((d) => d.code === 'CONFIG_PLACEHOLDER');
-    expect(placeholder.map((d) => d.message)).toEqual(['"author" is still the placeholder feedwright init wrote; the feeds publish it as the site\'s.']);
+    expect(placeholder.map((d) => d.message)).toEqual(['"author" still holds a placeholder; the feeds publish it as the site\'s.']);
   });
 
   it('a Hugo site: the first conventional posts folder that holds Markdown (content/blog), and its title and author', async () => {
