@@ -97,7 +97,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
         timezone: detected.info.timezone ?? config.timezone,
       });
       const hasLinks = Object.keys(refs.links).length > 0;
-      if (hasLinks || refs.usesParam) templates = { engine: 'none', ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
+      templates = { engine: 'none', shortcodesOnly: true, ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
     } else if (!loaded.config.templates && detected.zola) {
       // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs (src/site/links.ts).
       const { config } = loaded;

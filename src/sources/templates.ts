@@ -33,6 +33,11 @@ export interface TemplateSettings {
   vars?: Record<string, unknown>;
   /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
+  /**
+   * Only shortcodes (`{{< x >}}`, `{{% x %}}`) are template code; other `{{`/`{%` text is kept as
+   * written, as Hugo publishes it (its content files are not templates).
+   */
+  shortcodesOnly?: boolean;
   /** `zola`: Markdown links to `@/<path>.md` are the site's internal links, rewritten to the URLs in `links` (src/sources/markdown.ts). */
   internalLinks?: 'zola';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
@@ -94,8 +99,15 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   const removed: Removed[] = [];
   const unresolved: Removed[] = [];
   text = removeHugoShortcodes(text, removed, code, { file, settings, frontMatter, unresolved });
-  text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   const diagnostics: Diagnostic[] = [];
+  if (settings?.shortcodesOnly && engine === 'none') {
+    // Hugo: only shortcodes are template code in content; `{{ x }}`, `{% x %}` and `{# x #}` are
+    // text, which Hugo publishes as written.
+    if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
+    if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
+    return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
+  }
+  text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
     const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed, unresolved);
