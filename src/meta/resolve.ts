@@ -76,7 +76,9 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       .flat()
       .flatMap((k) => [k, k.split('.')[0] as string]),
   );
-  const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k));
+  // Keys the site's own archetypes write or layouts read (Hugo theme parameters: showToc, disableHLJS) are its vocabulary.
+  const siteKeys = site?.frontMatterKeys;
+  const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k) && !siteKeys?.includes(k.toLowerCase()));
   for (const key of unknown) {
     const guess = didYouMean(key, FEED_KEYS);
     diagnostics.push(diagnostic('FM_UNKNOWN_KEY', at(key), { key, guess, field: guess ? undefined : fieldNamedBy(key) }));

@@ -483,6 +483,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const tz = asString(ci(c, 'timeZone'));
       if (tz) info.timezone = tz;
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
+      const theme = ci(c, 'theme');
+      const themes = (Array.isArray(theme) ? theme : [theme]).filter((t): t is string => typeof t === 'string' && /^[\w.-]+$/.test(t));
+      const keys = hugoSiteKeys(root, themes, asString(ci(c, 'themesDir')) ?? 'themes');
+      if (keys.length > 0) info.frontMatterKeys = keys;
       contentRoot = path.resolve(root, asString(ci(c, 'contentDir')) ?? 'content');
       // A multilingual site may give each language its own content folder (languages.<l>.contentDir):
       // the articles are then that language's pages, under /<l>/ unless it is the default one.
@@ -1143,6 +1147,50 @@ function eleventyCodeData(articlesDir: string): string[] {
     }
   }
   return out;
+}
+
+/** Files and bytes read for a Hugo site's own front matter keys (archetypes, layouts). */
+const SITE_KEY_SCAN = { files: 400, bytes: 256 * 1024, depth: 6 };
+
+/**
+ * The front matter keys a Hugo site makes its own (lower-cased, as Hugo reads keys): those its
+ * archetypes write into every new post (`archetypes/*.md`, the theme's too), and those its
+ * layouts and the theme's read (`.Params.showToc`, `.Param "disableHLJS"`). They are the site's
+ * vocabulary, not typos, so FM_UNKNOWN_KEY does not name them. A bounded scan (SITE_KEY_SCAN).
+ */
+function hugoSiteKeys(root: string, themes: readonly string[], themesDir: string): string[] {
+  const keys = new Set<string>();
+  let files = 0;
+  const visit = (dir: string, depth: number, read: (text: string, name: string) => void): void => {
+    if (depth > SITE_KEY_SCAN.depth || files >= SITE_KEY_SCAN.files) return;
+    for (const e of sortedEntries(dir)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) visit(abs, depth + 1, read);
+      else if (e.isFile() && files < SITE_KEY_SCAN.files) {
+        files++;
+        try {
+          if (statSync(abs).size <= SITE_KEY_SCAN.bytes) read(readFileSync(abs, 'utf8'), e.name);
+        } catch {
+          // Unreadable: not the site's vocabulary.
+        }
+      }
+    }
+  };
+  const archetype = (text: string, name: string): void => {
+    if (!/\.(md|markdown)$/i.test(name)) return;
+    // The front matter's top-level keys, by line: an archetype's values are Go templates, no YAML.
+    const fence = /^(---|\+\+\+)[ \t]*\r?\n([\s\S]*?)\r?\n\1[ \t]*(?:\r?\n|$)/.exec(text);
+    for (const m of fence?.[2]?.matchAll(/^["']?([A-Za-z_][\w-]*)["']?[ \t]*[:=]/gm) ?? []) keys.add((m[1] as string).toLowerCase());
+  };
+  const layout = (text: string, name: string): void => {
+    if (!/\.(html|xml|json|txt)$/i.test(name)) return;
+    for (const m of text.matchAll(/\.Params\.([A-Za-z_]\w*)|\.Param\s+"([A-Za-z_]\w*)"/g)) keys.add((m[1] ?? m[2] ?? '').toLowerCase());
+  };
+  const bases = [root, ...themes.map((t) => path.resolve(root, themesDir, t))];
+  for (const base of bases) visit(path.join(base, 'archetypes'), 0, archetype);
+  for (const base of bases) visit(path.join(base, 'layouts'), 0, layout);
+  return [...keys].sort();
 }
 
 /** Hugo's `cascade` front matter of `_index.md` files: applied to the pages below each. */

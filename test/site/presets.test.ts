@@ -92,6 +92,8 @@ describe('site presets: links as the generator writes them', () => {
     expect(html).toContain('<a href="https://rootdir.example/n/a-note/" rel="noopener noreferrer">the note</a>, <a href="https://rootdir.example/n/a-note/#top" rel="noopener noreferrer">it again</a> and nothing.');
     expect(html).toContain('Params live in the config directory.');
     // Hugo's content is no template: only shortcodes are code, other braces are text (as `hugo` 0.111 publishes them).
+    // Keys the site's archetype writes (UseHugoToc) or its layouts read (.Params.showToc) are its own; a typo is still named.
+    expect(r.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "shwoTok" is ignored.']);
     expect(r.byPath.get('notes/a-note.md')?.contentHtml).toBe('<p>Note. A template in prose: {{ .Title }} and {% raw %} and {# c #} stay, as hugo publishes them.</p>');
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_')).map((d) => [d.code, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'content/posts/a-post.md', 5]]);
   });
