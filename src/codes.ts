@@ -478,6 +478,18 @@ export const CODES = {
       hint: `Add a line with just "${p.fence}" after the last front matter key.`,
     }),
   },
+  FM_FENCE_TEXT: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'Text follows the closing --- of the front matter on the same line; it is read as the body\'s first line, as Hugo reads it.',
+    doc: 'The line that closes the YAML front matter has text after its `---` (`---Some text`). Hugo ends the front matter there and publishes the rest of the line as the body\'s first line; Jekyll and Eleventy do not see a closing line, and read on. feedwright reads it as Hugo does, and says so.',
+    todo: 'Put the closing `---` on a line of its own.',
+    say: (p: { line: number }) => ({
+      message: `Text follows the closing "---" on line ${p.line}; it is read as the body's first line.`,
+      hint: 'Put the closing "---" on a line of its own: other generators do not see it closing the front matter.',
+    }),
+  },
   FM_INDENTED_FENCE: {
     kind: 'diagnostic',
     severity: 'warning',

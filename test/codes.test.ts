@@ -157,6 +157,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   SOURCE_SPECIAL_FILE: [{ what: 'fifo' }, { what: 'socket' }, { what: 'device' }, { what: 'other' }],
   FM_UNCLOSED: [{ fence: '---' }],
   FM_INDENTED_FENCE: [{ fence: '---', line: 1 }],
+  FM_FENCE_TEXT: [{ line: 4 }],
   FM_INVALID_YAML: [{ reason: 'Nested mappings are not allowed in compact mappings' }],
   FM_INVALID_TOML: [{ reason: 'Invalid TOML document: unexpected end of input' }],
   FM_INVALID_JS: [{ reason: 'Unexpected token' }],

@@ -61,6 +61,9 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   return splitFrontMatterAt(text, file);
 }
 
+/** A closing `---` with text after it on its line (not a longer run of dashes). */
+const GLUED_CLOSE = /^---(?=[^-\s])/m;
+
 function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   const empty = { data: {}, lines: {}, body: text, bodyLine: 1, diagnostics: [] as Diagnostic[], ok: true };
   const fence = FENCES.find((f) => f.open.test(text));
@@ -68,6 +71,21 @@ function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   const afterOpen = text.indexOf('\n') + 1;
   const rest = text.slice(afterOpen);
   const close = fence.close.exec(rest);
+  // `---Some text`: Hugo ends YAML front matter at a line that starts with `---`, and the rest
+  // of that line is the body's first line.
+  const glued = fence.mark === '---' ? GLUED_CLOSE.exec(rest) : null;
+  if (glued && (!close || glued.index < close.index)) {
+    const inner = rest.slice(0, glued.index);
+    const fenceLine = 2 + countNewlines(inner);
+    const body = rest.slice(glued.index + 3);
+    if (inner.length > MAX_FRONT_MATTER_CHARS) {
+      const tooLarge = diagnostic('FM_TOO_LARGE', { file, line: 1 }, { chars: inner.length, limit: MAX_FRONT_MATTER_CHARS });
+      return { ...empty, body, bodyLine: fenceLine, ok: false, diagnostics: [tooLarge] };
+    }
+    const parsed = fence.parse(inner, file);
+    const warning = diagnostic('FM_FENCE_TEXT', { file, line: fenceLine }, { line: fenceLine });
+    return { ...parsed, diagnostics: [...parsed.diagnostics, warning], body, bodyLine: fenceLine };
+  }
   if (!close) {
     const unclosed = diagnostic('FM_UNCLOSED', { file, line: 1 }, { fence: fence.mark });
     return { ...empty, ok: false, diagnostics: [unclosed] };

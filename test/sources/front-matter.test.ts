@@ -96,3 +96,14 @@ describe('Eleventy data modules (blog.11tydata.js) read as data, never run', () 
     expect(readJsModuleData('export default { tags: [')).toBeUndefined();
   });
 });
+
+describe('a closing --- with text after it on its line', () => {
+  it('closes the front matter, as Hugo reads it; the rest of the line starts the body, with a warning at that line', () => {
+    const r = splitFrontMatter('---\ntitle: "Q"\ndate: 2024-05-07\n---garbage-after-fence text\n\nBody para.\n', 'q.md');
+    expect([r.ok, r.data, r.body, r.bodyLine]).toEqual([true, { title: 'Q', date: '2024-05-07' }, 'garbage-after-fence text\n\nBody para.\n', 4]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['FM_FENCE_TEXT', 4]]);
+    // A clean closing line before it wins; a longer run of dashes is no fence.
+    expect(splitFrontMatter('---\ntitle: A\n---\nBody\n---more\n', 'a.md').diagnostics).toEqual([]);
+    expect(splitFrontMatter('---\ntitle: A\n-----x\n---\nBody\n', 'a.md').ok).toBe(false);
+  });
+});
