@@ -4,6 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { htmlToText } from '../clean/html-text.js';
 import { fatal } from '../errors.js';
+import { decodeEntities } from '../util/html.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import { sortedEntries } from './entries.js';
@@ -448,12 +449,24 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Themes name the site's language `locale` (Minimal Mistakes: "en-US") and its author `owner`
       // (HPSTR, So Simple: `owner: { name }`) or `social: { name, email }` (Chirpy: "displayed as the
       // default author of the posts"), which their layouts show as every post's author.
-      channel = channelOf(options.display(configFile), {
+      const own = {
         title: asString(c.title),
         description: asString(c.description),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
         author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social),
+      };
+      // What the config leaves out, the site's own hand-written feed template may state literally.
+      const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
+      const link = own.link ?? feed?.link;
+      if (!url && feed?.link) info.baseUrl = feed.link;
+      const taken = feed && ((!own.title && feed.title) || (!own.link && feed.link) || (!own.author && feed.author) || (!own.description && feed.description));
+      channel = channelOf(taken ? `${options.display(configFile)} and ${options.display(feed.file)}` : options.display(configFile), {
+        ...own,
+        title: own.title ?? feed?.title,
+        description: own.description ?? feed?.description,
+        link,
+        author: own.author ?? feed?.author,
       });
       break;
     }
@@ -1147,6 +1160,43 @@ function eleventyCodeData(articlesDir: string): string[] {
     }
   }
   return out;
+}
+
+/** A site's own feed templates at its source root, as Jekyll sites wrote them before jekyll-feed. */
+const FEED_TEMPLATES = ['atom.xml', 'feed.xml', 'rss.xml', 'feed.atom', 'index.xml'];
+
+/**
+ * The channel a site's own feed template states literally (`<title>Mark Hansen</title>`, `<link
+ * href="http://site/"/>`, `<author><name>…</name>`, `<subtitle>`; RSS `<title>`, `<link>`,
+ * `<description>`), read from its head: before the first entry or Liquid tag. Values holding
+ * template code (`{{ site.title }}`) are the config's, not read here. Undefined: no such template.
+ */
+function feedTemplateHead(sourceDir: string): { file: string; title?: string; link?: string; author?: { name: string }; description?: string } | undefined {
+  for (const name of FEED_TEMPLATES) {
+    const file = path.join(sourceDir, name);
+    const text = readText(file)?.slice(0, 16 * 1024);
+    if (!text || !/<(?:feed|rss)\b/.test(text)) continue;
+    const start = text.search(/<(?:feed|rss)\b/);
+    const end = text.slice(start).search(/\{%|<entry\b|<item\b/);
+    const head = text.slice(start, end < 0 ? undefined : start + end);
+    const literal = (v: string | undefined): string | undefined => {
+      const t = v?.trim();
+      return t && !/[{}]/.test(t) ? decodeEntities(t) : undefined;
+    };
+    const absolute = (v: string | undefined): string | undefined => {
+      const t = literal(v);
+      return t && /^https?:\/\/[^\s/]+/i.test(t) ? baseUrl(t) : undefined;
+    };
+    const title = literal(/<title[^>]*>([^<]*)<\/title>/.exec(head)?.[1]);
+    const link =
+      absolute([...head.matchAll(/<link\b([^>]*)\/?>/g)].map((m) => m[1] as string).find((a) => !/\brel\s*=\s*["'](?!alternate)/.test(a))?.match(/\bhref\s*=\s*["']([^"']*)["']/)?.[1]) ??
+      absolute(/<link>([^<]*)<\/link>/.exec(head)?.[1]);
+    const name2 = literal(/<author>\s*<name>([^<]*)<\/name>/.exec(head)?.[1]);
+    const description = literal(/<(?:subtitle|description)[^>]*>([^<]*)<\/(?:subtitle|description)>/.exec(head)?.[1]);
+    if (!title && !link && !name2) continue;
+    return { file, ...(title ? { title } : {}), ...(link ? { link } : {}), ...(name2 ? { author: { name: name2 } } : {}), ...(description ? { description } : {}) };
+  }
+  return undefined;
 }
 
 /** Files and bytes read for a Hugo site's own front matter keys (archetypes, layouts). */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/pipeline/load.js';
 import { resolvePaths } from '../../src/pipeline/paths.js';
+import { detectSite } from '../../src/site/detect.js';
 import { TEST_NOW, testConfig } from '../helpers/project.js';
 
 /*
@@ -64,6 +65,14 @@ describe('site presets: links as the generator writes them', () => {
     expect(d[0]?.message).toContain('{% link news/_posts/2024-09-09-nope.md %} (line 9)');
     // The item links agree with the targets' URLs.
     expect(r.links['2024-03-05-moved.md']).toBe('https://links.example/site/news/2024/03/07/moved/');
+  });
+
+  it("Jekyll: what _config.yml leaves out (title, url, author), the site's own hand-written feed template states literally", async () => {
+    const root = path.join(SITES, 'jekyll-feedtemplate');
+    const site = detectSite({ articlesDir: path.join(root, '_posts'), configRoot: root, preset: 'auto', display: (a) => path.relative(root, a) });
+    expect(site?.channel).toEqual({ from: '_config.yml and atom.xml', values: { title: 'Ann & Bo', link: 'https://hand.example/', author: { name: 'Ann Lee' } } });
+    const r = await load('jekyll-feedtemplate', '_posts');
+    expect(r.links).toEqual({ '2024-01-02-hand-made.md': 'https://hand.example/hand-made/' });
   });
 
   it('Jekyll: the "pretty" style with categories from the folders above _posts and a spaced string; an undated post is not one', async () => {

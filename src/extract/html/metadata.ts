@@ -13,6 +13,7 @@ import { type DateContext, slashDayFirstFor, withStatedOffset } from '../dates.j
 import { AUTHOR_SPLIT, BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName, withoutNameLead } from '../textual/byline.js';
 import { type DomDocument, type DomElement, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
+import { decodeEntities } from '../../util/html.js';
 import { ancestorsOf, choosePageDates, lonePageDate, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
@@ -91,40 +92,6 @@ function isObject(v: unknown): v is Json {
 function asArray(v: unknown): unknown[] {
   if (v === undefined || v === null) return [];
   return Array.isArray(v) ? v : [v];
-}
-
-/** Named entities that CMSs leave encoded inside JSON-LD and meta values. */
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  pound: '£',
-  euro: '€',
-  copy: '©',
-};
-
-/** Decode HTML character references left in a string value (`&#8217;`, `&#x2019;`, `&amp;`). */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return NAMED_ENTITIES[e.toLowerCase()] ?? m;
-  });
 }
 
 function firstString(v: unknown): string | undefined {
