@@ -138,7 +138,7 @@ const UNUSUAL_DROPS: ReadonlySet<string> = new Set(['fallback', 'light-preclean'
 export function unusualPath(file: SourceFile, text: string, doc: SourceDocument, diagnostics: readonly Diagnostic[], ctx: ArticleContext): string | undefined {
   if (file.relPath.toLowerCase().endsWith('.mdx')) return 'an MDX file';
   if (ctx.read.templates !== undefined && /\{[{%]/.test(text)) return 'template code rendered';
-  if (ctx.read.templates?.internalLinks !== undefined && text.includes('@/')) return 'internal links rewritten';
+  if (ctx.read.templates?.generator === 'zola' && text.includes('@/')) return 'internal links rewritten';
   const drop = doc.dropped.find((d) => UNUSUAL_DROPS.has(d.rule));
   if (drop) return `the reader's ${drop.rule} path`;
   const d = diagnostics.find((x) => UNUSUAL_CODES.has(x.code));

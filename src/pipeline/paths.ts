@@ -97,7 +97,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
         timezone: detected.info.timezone ?? config.timezone,
       });
       const hasLinks = Object.keys(refs.links).length > 0;
-      templates = { engine: 'none', shortcodesOnly: true, ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
+      templates = { engine: 'none', generator: 'hugo', ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
     } else if (!loaded.config.templates && detected.zola) {
       // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs (src/site/links.ts).
       const { config } = loaded;
@@ -110,7 +110,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
         userPatterns: config.permalinks,
         timezone: detected.info.timezone ?? config.timezone,
       });
-      if (refs.named) templates = { engine: 'none', internalLinks: 'zola', links: refs.links };
+      templates = { engine: 'none', generator: 'zola', ...(refs.named ? { links: refs.links } : {}) };
     }
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }

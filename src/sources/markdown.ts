@@ -221,7 +221,7 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   const file = options.file ?? '';
   const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
   const rendered = readPlainMarkdown(pre.text, bodyLine, options.direct !== false);
-  const result = options.templates?.internalLinks === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
+  const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
   // article itself: keep the link's text, drop the image.

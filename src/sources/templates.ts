@@ -34,12 +34,14 @@ export interface TemplateSettings {
   /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
   /**
-   * Only shortcodes (`{{< x >}}`, `{{% x %}}`) are template code; other `{{`/`{%` text is kept as
-   * written, as Hugo publishes it (its content files are not templates).
+   * The generator whose content syntax the bodies use, when it is not Liquid's:
+   * - `hugo`: only shortcodes (`{{< x >}}`, `{{% x %}}`) are template code; other `{{`/`{%` text is
+   *   kept as written, as Hugo publishes it (its content files are not templates);
+   * - `zola`: its shortcodes `{{ youtube(id="…") }}` and `{{ vimeo(id="…") }}` are links to the
+   *   video, as Hugo's are; Markdown links to `@/<path>.md` are internal links, rewritten to the
+   *   URLs in `links` (src/sources/markdown.ts).
    */
-  shortcodesOnly?: boolean;
-  /** `zola`: Markdown links to `@/<path>.md` are the site's internal links, rewritten to the URLs in `links` (src/sources/markdown.ts). */
-  internalLinks?: 'zola';
+  generator?: 'hugo' | 'zola';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
 }
@@ -100,13 +102,14 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   const unresolved: Removed[] = [];
   text = removeHugoShortcodes(text, removed, code, { file, settings, frontMatter, unresolved });
   const diagnostics: Diagnostic[] = [];
-  if (settings?.shortcodesOnly && engine === 'none') {
+  if (settings?.generator === 'hugo' && engine === 'none') {
     // Hugo: only shortcodes are template code in content; `{{ x }}`, `{% x %}` and `{# x #}` are
     // text, which Hugo publishes as written.
     if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
     if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
     return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
   }
+  if (settings?.generator === 'zola' && engine === 'none') text = renderZolaShortcodes(text, { file, settings, frontMatter, unresolved }, bodyLine);
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
@@ -359,6 +362,23 @@ function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undef
     }
   }
   return undefined;
+}
+
+/** A Zola shortcode call in text: `{{ name(args) }}` (one line). */
+const ZOLA_CALL = /\{\{\s*([A-Za-z_]\w*)\s*\(([^()\n]*)\)\s*\}\}/g;
+
+/**
+ * Zola's inline shortcodes that mean the same on every site (`youtube`, `vimeo`: the themes'
+ * embeds of a video by its id) become links to the video, as Hugo's built-ins do; other calls are
+ * left for the removal that names them. Zola's arguments are `name=value` pairs separated by commas.
+ */
+function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: number): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(ZOLA_CALL, (whole, name: string, args: string, offset: number) => {
+    if (name !== 'youtube' && name !== 'vimeo') return whole;
+    const rendered = renderBuiltIn(name, args.replace(/,/g, ' ').replace(/'([^'\n]*)'/g, '"$1"'), ctx, bodyLine + countNewlines(text.slice(0, offset)));
+    return rendered ?? whole;
+  });
 }
 
 /**

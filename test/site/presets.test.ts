@@ -141,6 +141,8 @@ describe('site presets: links as the generator writes them', () => {
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error');
     expect(warnings.map((d) => [d.code, d.file, d.line])).toEqual([['CONTENT_LINK_UNRESOLVED', 'content/blog/bundle/index.md', 9]]);
     expect(warnings[0]?.message).toContain('@/blog/gone.md (line 9)');
+    // A theme's video shortcode is a link to the video, as Hugo's built-in is.
+    expect(r.byPath.get('blog/with-path.md')?.contentHtml).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer">Video on YouTube</a>');
   });
 
   it('Eleventy: input folder from its config, a directory data permalink, front matter permalink, listing and excluded pages', async () => {
