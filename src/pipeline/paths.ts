@@ -70,46 +70,27 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
     let templates =
       loaded.config.templates ?? (templateVars ? { engine: 'liquid' as const, vars: templateVars, ...(detected.info.preset === 'eleventy' ? { frontMatterByName: true } : {}) } : undefined);
+    // What the link resolvers need (src/site/links.ts): the site, its base URL and the config's patterns.
+    const { config } = loaded;
+    const linking = {
+      site: detected.info,
+      articlesDir,
+      base: config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase),
+      userPatterns: config.permalinks,
+      timezone: detected.info.timezone ?? config.timezone,
+    };
     if (templates?.engine === 'liquid' && !templates.links && detected.jekyll) {
-      // {% link %} and {% post_url %} need their targets' URLs before any body is rendered (src/site/links.ts).
-      const { config } = loaded;
-      const base = config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase);
-      const links = jekyllLinkTargets({
-        site: detected.info,
-        source: detected.jekyll,
-        articlesDir,
-        base,
-        userPatterns: config.permalinks,
-        timezone: detected.info.timezone ?? config.timezone,
-      });
+      // {% link %} and {% post_url %} need their targets' URLs before any body is rendered.
+      const links = jekyllLinkTargets({ ...linking, source: detected.jekyll });
       if (Object.keys(links).length > 0) templates = { ...templates, links };
     } else if (!loaded.config.templates && detected.hugo) {
-      // Hugo's ref/relref need their targets' URLs, and param the site's params (src/site/links.ts).
-      const { config } = loaded;
-      const base = config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase);
-      const refs = hugoRefTargets({
-        site: detected.info,
-        contentDir: detected.hugo.contentDir,
-        articlesDir,
-        display,
-        base,
-        userPatterns: config.permalinks,
-        timezone: detected.info.timezone ?? config.timezone,
-      });
+      // Hugo's ref/relref need their targets' URLs, and param the site's params.
+      const refs = hugoRefTargets({ ...linking, contentDir: detected.hugo.contentDir, display });
       const hasLinks = Object.keys(refs.links).length > 0;
       templates = { engine: 'none', generator: 'hugo', ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
     } else if (!loaded.config.templates && detected.zola) {
-      // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs (src/site/links.ts).
-      const { config } = loaded;
-      const base = config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase);
-      const refs = zolaLinkTargets({
-        site: detected.info,
-        contentDir: detected.zola.contentDir,
-        articlesDir,
-        base,
-        userPatterns: config.permalinks,
-        timezone: detected.info.timezone ?? config.timezone,
-      });
+      // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs.
+      const refs = zolaLinkTargets({ ...linking, contentDir: detected.zola.contentDir });
       templates = { engine: 'none', generator: 'zola', ...(refs.named ? { links: refs.links } : {}) };
     }
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
