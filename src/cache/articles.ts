@@ -117,8 +117,8 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts). */
-const HEADS_FORMAT = `feedwright-heads-4 ${FORMAT} ${VERSION}`;
+/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`). */
+const HEADS_FORMAT = `feedwright-heads-5 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {

@@ -104,7 +104,7 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
       const o = old.get(key);
       if (o) inOld++;
       // The JSON of an unchanged head is the very string read (src/cache/articles.ts): compared by reference first.
-      if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${h.json}`;
+      if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
     }
     if (inOld < old.size) for (const key of old.keys()) if (!seen.has(key)) changed += `\n-${key}`;
     if (read.bytes + changed.length < read.id.size / 2 && appendFrame(file, framesFormat(format), changed, read.id)) return;
@@ -115,11 +115,25 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
   writeFrames(file, framesFormat(format), chunks(heads.pack, heads.heads));
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+
+/**
+ * JSON text with every character past ASCII written as a `\uXXXX` escape (each UTF-16 unit; the
+ * same value when parsed). The heads file is then ASCII throughout: decoded, it is a one-byte
+ * string, half the memory of the two-byte string that one accented name anywhere in 10 MB made
+ * of all of it, and so are the keys and heads sliced from it and the strings `JSON.parse` makes.
+ */
+export function asciiJson(json: string): string {
+  if (!NON_ASCII.test(json)) return json;
+  return json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The body of a whole file, in chunks of ~1 MB. */
 function* chunks(pack: Heads['pack'], heads: Iterable<[string, Head]>): Generator<string> {
   let chunk = JSON.stringify(pack);
   for (const [key, h] of heads) {
-    chunk += `\n${key} ${h.offset} ${h.length} ${h.json}`;
+    chunk += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
     if (chunk.length >= 1 << 20) {
       yield chunk;
       chunk = '';
@@ -189,53 +203,70 @@ export function headOf(entry: ArticleEntry): unknown {
   return { ...entry, article };
 }
 
+/** Where an article served from a head keeps the state of its body (not enumerable: not copied, not serialised). */
+const BODY = Symbol('feedwright.body');
+
+interface BodyState {
+  /** Reads the body from the record in the pack. */
+  read: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
+  loaded?: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
+  /** Values set on the article, which win over the record's. */
+  own?: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>>;
+}
+
 /**
- * The entry of a head, its article's body fields read on first access with `body` (which reads the
- * record from the pack): the same own, enumerable keys in the same order as the stored article.
+ * The accessors of a body field, one pair for every article (each article's state is under
+ * `BODY`): ten thousand articles served from the heads make no closures and no per-article
+ * accessor objects, which a rebuild's scavenges would otherwise copy (src/cache/heads.ts, r9).
+ */
+function bodyAccessor(k: (typeof LAZY)[number]): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: { [BODY]: BodyState }): unknown {
+      const state = this[BODY];
+      if (state.own && k in state.own) return state.own[k];
+      state.loaded ??= state.read();
+      return state.loaded[k];
+    },
+    set(this: { [BODY]: BodyState }, v: never): void {
+      const state = this[BODY];
+      (state.own ??= {})[k] = v;
+    },
+  };
+}
+
+const BODY_ACCESSORS: Readonly<Record<(typeof LAZY)[number], PropertyDescriptor>> = {
+  contentHtml: bodyAccessor('contentHtml'),
+  contentText: bodyAccessor('contentText'),
+  dropped: bodyAccessor('dropped'),
+};
+
+/**
+ * The entry of a head (as `JSON.parse` gives it back; the object is taken over and returned), its
+ * article's body fields read on first access with `body` (which reads the record from the pack):
+ * the same own, enumerable keys in the same order as the stored article. The body's accessors are
+ * shared by all articles (`BODY_ACCESSORS`), each article keeping its state under a symbol.
  */
 export function entryOfHead(head: unknown, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
   const entry = head as ArticleEntry & { article?: Record<string, unknown> };
   const compact = entry.article;
-  if (!compact) return { ...entry };
-  const stored: Record<string, unknown> = {};
+  if (!compact) return entry;
+  const article: Record<string | symbol, unknown> = {};
+  Object.defineProperty(article, BODY, { value: { read: body } satisfies BodyState, writable: true });
   for (const k of Object.keys(compact)) {
     const v = compact[k];
-    if (!SOURCED.has(k)) stored[k] = v;
+    if ((LAZY as readonly string[]).includes(k)) Object.defineProperty(article, k, BODY_ACCESSORS[k as (typeof LAZY)[number]] as PropertyDescriptor);
+    else if (!SOURCED.has(k)) article[k] = v;
     else if (Array.isArray(v)) {
       const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
-      stored[k] = v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
+      article[k] = v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
     } else {
       const src = v as { value: unknown };
-      stored[k] = DATES.has(k) ? { ...src, value: new Date(src.value as number) } : src;
+      if (DATES.has(k)) src.value = new Date(src.value as number);
+      article[k] = src;
     }
   }
-  let loaded: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'> | undefined;
-  const own: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>> = {};
-  const get = <K extends (typeof LAZY)[number]>(k: K): Article[K] => {
-    if (k in own) return own[k] as Article[K];
-    loaded ??= body();
-    return loaded[k] as Article[K];
-  };
-  const article = {
-    ...stored,
-    get contentHtml(): string {
-      return get('contentHtml');
-    },
-    set contentHtml(v: string) {
-      own.contentHtml = v;
-    },
-    get contentText(): string {
-      return get('contentText');
-    },
-    set contentText(v: string) {
-      own.contentText = v;
-    },
-    get dropped(): Article['dropped'] {
-      return get('dropped');
-    },
-    set dropped(v: Article['dropped']) {
-      own.dropped = v;
-    },
-  } as unknown as Article;
-  return { ...entry, article };
+  (entry as ArticleEntry).article = article as unknown as Article;
+  return entry;
 }

@@ -80,4 +80,56 @@ describe('cache heads', () => {
     expect(result.work.parsed).toBe(0);
     await expectSameAsUncached(dir);
   });
+
+  it('the heads file is ASCII however the articles are written, and serves the same articles', async () => {
+    const dir = makeProject({ ...articles(), 'accent.md': '---\ntitle: Café für Zoë 🎉\ndate: 2024-03-04\nauthor: Tomás Ruiz\ntags: [naïve]\n---\nÉté, 東京.\n' });
+    await buildAt(dir);
+    const bytes = readFileSync(headsFile(dir));
+    expect(bytes.some((b) => b > 0x7f)).toBe(false);
+    writeArticle(dir, 'accent.md', '---\ntitle: Café für Zoë 🎉\ndate: 2024-03-04\nauthor: Tomás Ruiz\ntags: [naïve, ünï]\n---\nÉté, 東京!\n');
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(0);
+    // The appended frame too.
+    expect(readFileSync(headsFile(dir)).some((b) => b > 0x7f)).toBe(false);
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const again = await buildAt(dir);
+    expect(again.work.decoded).toBe(0);
+    const ref = await reference(dir);
+    expect(snapshot(dir)).toEqual(ref.files);
+    expect(JSON.stringify(await again.articles())).toBe(JSON.stringify(await ref.result.articles()));
+  });
+
+  it('a heads file of the previous format (4, not ASCII-only) is not read: every entry is decoded from the pack', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    const file = headsFile(dir);
+    // Same bytes and CRCs, the format's number put back to 4 in every frame's header.
+    writeFileSync(file, readFileSync(file, 'latin1').replaceAll('feedwright-heads-5 ', 'feedwright-heads-4 '), 'latin1');
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(5);
+    await expectSameAsUncached(dir);
+  });
+
+  it('articles served from the heads share their body accessors (no closures per article), and read their bodies', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(0);
+    const served = (await result.articles()).filter((a) => a.relPath !== 'one.md');
+    expect(served.length).toBeGreaterThan(1);
+    const getters = new Set(served.map((a) => Object.getOwnPropertyDescriptor(a, 'contentHtml')?.get));
+    expect(getters.size).toBe(1);
+    expect([...getters][0]).toBeTypeOf('function');
+    const ref = await reference(dir);
+    const byPath = new Map((await ref.result.articles()).map((a) => [a.relPath, a]));
+    for (const a of served) {
+      expect(a.contentHtml).toBe(byPath.get(a.relPath)?.contentHtml);
+      // A value set on one article is its own.
+      a.contentHtml = 'set';
+      expect(a.contentHtml).toBe('set');
+    }
+    expect(served[0]?.contentText).toBe(byPath.get(served[0]?.relPath ?? '')?.contentText);
+  });
 });
