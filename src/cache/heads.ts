@@ -231,7 +231,8 @@ function bodyAccessor(k: (typeof LAZY)[number]): PropertyDescriptor {
     },
     set(this: { [BODY]: BodyState }, v: never): void {
       const state = this[BODY];
-      (state.own ??= {})[k] = v;
+      state.own ??= {};
+      state.own[k] = v;
     },
   };
 }
