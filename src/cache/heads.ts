@@ -210,8 +210,11 @@ interface BodyState {
   /** Reads the body from the record in the pack. */
   read: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
   loaded?: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
-  /** Values set on the article, which win over the record's. */
-  own?: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>>;
+  /** The cold part of the head (`headJson`), as read; parsed on the first read of a cold field. */
+  cold?: string;
+  coldValues?: Record<string, unknown>;
+  /** Values set on the article, which win over the record's and the head's. */
+  own?: Record<string, unknown>;
 }
 
 /**
@@ -237,6 +240,30 @@ function bodyAccessor(k: (typeof LAZY)[number]): PropertyDescriptor {
   };
 }
 
+/** The accessors of a cold field (`HOT`), shared as the body's are: the cold part is parsed once, on the first read of any. */
+const coldAccessors = new Map<string, PropertyDescriptor>();
+function coldAccessor(k: string): PropertyDescriptor {
+  const known = coldAccessors.get(k);
+  if (known) return known;
+  const made: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: { [BODY]: BodyState }): unknown {
+      const state = this[BODY];
+      if (state.own && k in state.own) return state.own[k];
+      state.coldValues ??= expanded(JSON.parse(state.cold ?? '{}') as Record<string, unknown>);
+      return state.coldValues[k];
+    },
+    set(this: { [BODY]: BodyState }, v: never): void {
+      const state = this[BODY];
+      state.own ??= {};
+      state.own[k] = v;
+    },
+  };
+  coldAccessors.set(k, made);
+  return made;
+}
+
 const BODY_ACCESSORS: Readonly<Record<(typeof LAZY)[number], PropertyDescriptor>> = {
   contentHtml: bodyAccessor('contentHtml'),
   contentText: bodyAccessor('contentText'),
@@ -244,29 +271,79 @@ const BODY_ACCESSORS: Readonly<Record<(typeof LAZY)[number], PropertyDescriptor>
 };
 
 /**
- * The entry of a head (as `JSON.parse` gives it back; the object is taken over and returned), its
- * article's body fields read on first access with `body` (which reads the record from the pack):
- * the same own, enumerable keys in the same order as the stored article. The body's accessors are
- * shared by all articles (`BODY_ACCESSORS`), each article keeping its state under a symbol.
+ * The fields of an article that a rebuild reads for every article, the ones it copies as well as
+ * the ones it renders (sorting, duplicates, the feeds' item keys and the change summary): they are
+ * parsed with the entry. Every other field (authors, tags, summary, slug, paths, ...) is in the
+ * head's cold part, parsed on the first read of any of them: a rebuild that copies the items of
+ * unchanged articles never reads them, one with tag or author feeds reads them for all.
  */
-export function entryOfHead(head: unknown, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
-  const entry = head as ArticleEntry & { article?: Record<string, unknown> };
+const HOT: ReadonlySet<string> = new Set(['id', 'title', 'link', 'published', 'updated', 'relPath']);
+
+/** A tab never occurs in JSON text (JSON.stringify escapes it): it separates a head's hot and cold parts. */
+const COLD_SEP = '\t';
+
+/**
+ * The head of an entry as the heads file keeps it (`Head.json`): the entry and its article's hot
+ * fields as JSON (`headOf`'s compact form; every other field of the article is there as a `0`, to
+ * keep the order of the keys), a tab, then the other fields of the article as JSON. ASCII only.
+ */
+export function headJson(entry: ArticleEntry): string {
+  const head = headOf(entry) as { article?: Record<string, unknown> };
+  const compact = head.article;
+  if (!compact) return asciiJson(JSON.stringify(head));
+  const cold: Record<string, unknown> = {};
+  const hot: Record<string, unknown> = {};
+  for (const k of Object.keys(compact)) {
+    if (HOT.has(k) || (LAZY as readonly string[]).includes(k)) hot[k] = compact[k];
+    else {
+      cold[k] = compact[k];
+      hot[k] = 0;
+    }
+  }
+  return asciiJson(`${JSON.stringify({ ...head, article: hot })}${COLD_SEP}${JSON.stringify(cold)}`);
+}
+
+/** A field of a head's article (compact, `headOf`) as the article holds it: a date as a Date, a Sourced value as an object. */
+function expand(k: string, v: unknown): unknown {
+  if (!SOURCED.has(k)) return v;
+  if (Array.isArray(v)) {
+    const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
+    return v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
+  }
+  if (DATES.has(k)) {
+    const src = v as { value: unknown };
+    src.value = new Date(src.value as number);
+  }
+  return v;
+}
+
+/** The fields of a head's cold part, expanded (`expand`). */
+function expanded(compact: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(compact)) compact[k] = expand(k, compact[k]);
+  return compact;
+}
+
+/**
+ * The entry of a head (`headJson`; a head of one JSON text, without a cold part, is read whole),
+ * its article's body fields read on first access with `body` (which reads the record from the
+ * pack), its cold fields on first access from the head's cold part: the same own, enumerable keys
+ * in the same order as the stored article. The accessors are shared by all articles
+ * (`BODY_ACCESSORS`, `coldAccessor`), each article keeping its state under a symbol: ten thousand
+ * articles make no closures.
+ */
+export function entryOfHead(json: string, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
+  const sep = json.indexOf(COLD_SEP);
+  const entry = JSON.parse(sep < 0 ? json : json.slice(0, sep)) as ArticleEntry & { article?: Record<string, unknown> };
   const compact = entry.article;
   if (!compact) return entry;
   const article: Record<string | symbol, unknown> = {};
-  Object.defineProperty(article, BODY, { value: { read: body } satisfies BodyState, writable: true });
+  const state: BodyState = { read: body };
+  if (sep >= 0) state.cold = json.slice(sep + 1);
+  Object.defineProperty(article, BODY, { value: state, writable: true });
   for (const k of Object.keys(compact)) {
-    const v = compact[k];
     if ((LAZY as readonly string[]).includes(k)) Object.defineProperty(article, k, BODY_ACCESSORS[k as (typeof LAZY)[number]] as PropertyDescriptor);
-    else if (!SOURCED.has(k)) article[k] = v;
-    else if (Array.isArray(v)) {
-      const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
-      article[k] = v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
-    } else {
-      const src = v as { value: unknown };
-      if (DATES.has(k)) src.value = new Date(src.value as number);
-      article[k] = src;
-    }
+    else if (sep >= 0 && !HOT.has(k)) Object.defineProperty(article, k, coldAccessor(k));
+    else article[k] = expand(k, compact[k]);
   }
   (entry as ArticleEntry).article = article as unknown as Article;
   return entry;
