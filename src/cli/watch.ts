@@ -1,6 +1,7 @@
 import { type FSWatcher, watch as fsWatch } from 'node:fs';
 import path from 'node:path';
-import { type BuildOptions, build, createBuildSession, resolvePaths, warmSession } from '../build.js';
+import { type BuildOptions, type BuildSession, build, createBuildSession, resolvePaths, warmSession } from '../build.js';
+import { indexRecord } from '../cache/outputs.js';
 import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
 import { ListingMemo } from '../pipeline/inputs.js';
@@ -71,9 +72,7 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
     out.stderr(`${out.red('error')} watching: ${printable(error.message)}\n`);
   });
   session.listing = listing;
-  // A first build that changed nothing kept no feed bytes: read them now, before "watching" (the
-  // first save then copies from memory; a save made meanwhile waits for it either way).
-  await warmSession(options, session).catch(() => undefined);
+  await readySession(options, session, listing);
   // Changes are seen once the watches are in place (watchSources returns then): say "watching" only now.
   out.stderr(`watching ${printable(paths.display(paths.articlesDir))} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
@@ -91,6 +90,23 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
   await watcher.close();
   await running;
   return 0;
+}
+
+/**
+ * Before "watching" is said (the watches are in place): make ready what the first save would
+ * otherwise make while the user waits for it (10k articles, loaded machine: ~0.5 s of listing and
+ * ~0.45 s of indexing the record, in a first save of ~5 s against ~1.6 s for the next ones).
+ * - A first build that changed nothing kept no feed bytes: read them now (the first save then
+ *   copies from memory).
+ * - The output record the session holds is indexed (`indexRecord`), as a save leaves its own.
+ * - The listing memo lists the folder now, so that the first save stats only what the watcher saw
+ *   change since: a change made while it lists is told to the memo too, and stats again then.
+ * A save made meanwhile waits for this either way.
+ */
+export async function readySession(options: BuildOptions, session: BuildSession, listing: ListingMemo): Promise<void> {
+  await warmSession(options, session).catch(() => undefined);
+  if (session.outputs) indexRecord(session.outputs);
+  await listing.list(resolvePaths(options)).catch(() => listing.invalidate());
 }
 
 /** A running watch: `close` stops it. */
