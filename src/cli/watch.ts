@@ -1,10 +1,10 @@
 import { type FSWatcher, watch as fsWatch } from 'node:fs';
 import path from 'node:path';
-import { type BuildOptions, type BuildSession, build, createBuildSession, resolvePaths, warmSession } from '../build.js';
+import { type BuildOptions, type BuildSession, build, createBuildSession, loadArticles, resolvePaths, warmSession } from '../build.js';
 import { indexRecord } from '../cache/outputs.js';
 import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
-import { ListingMemo } from '../pipeline/inputs.js';
+import { ListingMemo, readInputs } from '../pipeline/inputs.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
 /** Quiet period after the last file event before rebuilding (editors write files in bursts). */
@@ -101,12 +101,23 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
  * - The output record the session holds is indexed (`indexRecord`), as a save leaves its own.
  * - The listing memo lists the folder now, so that the first save stats only what the watcher saw
  *   change since: a change made while it lists is told to the memo too, and stats again then.
+ * - A first build that changed nothing loaded no article: the session's memory is empty, and the
+ *   first save would serve every unchanged article from the cache's heads and hash every key
+ *   again. They are loaded into it now, as a build would (the same cache, the same checks).
  * A save made meanwhile waits for this either way.
  */
 export async function readySession(options: BuildOptions, session: BuildSession, listing: ListingMemo): Promise<void> {
   await warmSession(options, session).catch(() => undefined);
   if (session.outputs) indexRecord(session.outputs);
-  await listing.list(resolvePaths(options)).catch(() => listing.invalidate());
+  const paths = resolvePaths(options);
+  try {
+    const inputs = await readInputs(paths, listing);
+    if (session.articles.size === 0) await loadArticles(paths, options.now ?? new Date(), undefined, session.articles, inputs);
+  } catch {
+    // Only time is lost: the first save lists the folder, and loads the articles, itself.
+    listing.invalidate();
+    session.articles.clear();
+  }
 }
 
 /** A running watch: `close` stops it. */

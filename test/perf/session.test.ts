@@ -143,11 +143,14 @@ describe('build session: feeds kept in memory between saves', () => {
     await readySession({ cwd: dir, now: NOW }, session, listing);
     expect(isIndexed(session.outputs as OutputRecord)).toBe(true);
     expect(listing.counts).toEqual({ whole: 1, touched: 0 });
+    // The first build loaded no article; the session holds an entry per source now.
+    expect(session.articles.size).toBe(Object.keys(articles).length);
     writeArticle(dir, 'one.md', '---\ntitle: One\ndate: 2024-01-02\nauthor: Ann\ntags: [a, b]\n---\nEdited while watching.\n', new Date());
     listing.touch('one.md');
     const save = await build({ cwd: dir, now: NOW, session });
     expect(listing.counts).toEqual({ whole: 1, touched: 1 });
     expect(save.work.parsed).toBe(1);
+    expect(save.work.decoded).toBe(0);
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
   });
 });
