@@ -22,8 +22,9 @@ export interface Head {
   offset: number;
   length: number;
   /**
-   * The entry as JSON (`headOf`), parsed when it is served: a rebuild writes the heads it did not
-   * change back as the text it read, without serialising them again.
+   * The entry as `headJson` writes it (ASCII; a hot part, a tab, a cold part), parsed when it is
+   * served (the cold part on first use): a rebuild writes the heads it did not change back as the
+   * text it read, without serialising them again.
    */
   json: string;
 }
@@ -45,8 +46,8 @@ const LAZY = ['contentHtml', 'contentText', 'dropped'] as const;
 /**
  * The file (src/cache/frames.ts): a first frame with every head, then a frame per later build
  * that changed any, appended. A frame's body is the pack's identity as JSON on the first line,
- * then one line per head set, `<key> <offset> <length> <entry JSON>` (JSON text never holds a
- * line feed), or per head gone, `-<key>`. The last frame's identity is the file's.
+ * then one line per head set, `<key> <offset> <length> <head>` (`headJson`: JSON text never holds
+ * a line feed or a tab), or per head gone, `-<key>`. The last frame's identity is the file's.
  */
 const framesFormat = (format: string): string => `${format} frames`;
 
