@@ -6,7 +6,7 @@ import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
-import { CacheEntryGone, type Head, entryOfHead, headOf, readHeads, writeHeads } from './heads.js';
+import { CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
 import { type CacheState, type FileStamp, forgetState, readState, stampMatches, writeState } from './state.js';
 
@@ -117,8 +117,8 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts). */
-const HEADS_FORMAT = `feedwright-heads-4 ${FORMAT} ${VERSION}`;
+/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`), each head in a hot and a cold part (`headJson`). */
+const HEADS_FORMAT = `feedwright-heads-5 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -216,7 +216,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
         const slot = rescanned || !old ? where(key) : old;
         if (!slot) continue;
-        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? JSON.stringify(headOf(entry)) }];
+        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(entry) }];
       }
     }
     const identity = Pack.identity(files.pack);
@@ -287,7 +287,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         served.add(key);
         opened?.keep(key);
       } else if (head !== undefined) {
-        value = entryOfHead(JSON.parse(head.json), () => bodyOf(key, head));
+        value = entryOfHead(head.json, () => bodyOf(key, head));
         fromHeads.set(key, head);
       } else if (indexed) {
         return undefined;

@@ -22,8 +22,9 @@ export interface Head {
   offset: number;
   length: number;
   /**
-   * The entry as JSON (`headOf`), parsed when it is served: a rebuild writes the heads it did not
-   * change back as the text it read, without serialising them again.
+   * The entry as `headJson` writes it (ASCII; a hot part, a tab, a cold part), parsed when it is
+   * served (the cold part on first use): a rebuild writes the heads it did not change back as the
+   * text it read, without serialising them again.
    */
   json: string;
 }
@@ -45,8 +46,8 @@ const LAZY = ['contentHtml', 'contentText', 'dropped'] as const;
 /**
  * The file (src/cache/frames.ts): a first frame with every head, then a frame per later build
  * that changed any, appended. A frame's body is the pack's identity as JSON on the first line,
- * then one line per head set, `<key> <offset> <length> <entry JSON>` (JSON text never holds a
- * line feed), or per head gone, `-<key>`. The last frame's identity is the file's.
+ * then one line per head set, `<key> <offset> <length> <head>` (`headJson`: JSON text never holds
+ * a line feed or a tab), or per head gone, `-<key>`. The last frame's identity is the file's.
  */
 const framesFormat = (format: string): string => `${format} frames`;
 
@@ -104,7 +105,7 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
       const o = old.get(key);
       if (o) inOld++;
       // The JSON of an unchanged head is the very string read (src/cache/articles.ts): compared by reference first.
-      if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${h.json}`;
+      if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
     }
     if (inOld < old.size) for (const key of old.keys()) if (!seen.has(key)) changed += `\n-${key}`;
     if (read.bytes + changed.length < read.id.size / 2 && appendFrame(file, framesFormat(format), changed, read.id)) return;
@@ -115,11 +116,25 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
   writeFrames(file, framesFormat(format), chunks(heads.pack, heads.heads));
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+
+/**
+ * JSON text with every character past ASCII written as a `\uXXXX` escape (each UTF-16 unit; the
+ * same value when parsed). The heads file is then ASCII throughout: decoded, it is a one-byte
+ * string, half the memory of the two-byte string that one accented name anywhere in 10 MB made
+ * of all of it, and so are the keys and heads sliced from it and the strings `JSON.parse` makes.
+ */
+export function asciiJson(json: string): string {
+  if (!NON_ASCII.test(json)) return json;
+  return json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The body of a whole file, in chunks of ~1 MB. */
 function* chunks(pack: Heads['pack'], heads: Iterable<[string, Head]>): Generator<string> {
   let chunk = JSON.stringify(pack);
   for (const [key, h] of heads) {
-    chunk += `\n${key} ${h.offset} ${h.length} ${h.json}`;
+    chunk += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
     if (chunk.length >= 1 << 20) {
       yield chunk;
       chunk = '';
@@ -189,53 +204,148 @@ export function headOf(entry: ArticleEntry): unknown {
   return { ...entry, article };
 }
 
+/** Where an article served from a head keeps the state of its body (not enumerable: not copied, not serialised). */
+const BODY = Symbol('feedwright.body');
+
+interface BodyState {
+  /** Reads the body from the record in the pack. */
+  read: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
+  loaded?: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
+  /** The cold part of the head (`headJson`), as read; parsed on the first read of a cold field. */
+  cold?: string;
+  coldValues?: Record<string, unknown>;
+  /** Values set on the article, which win over the record's and the head's. */
+  own?: Record<string, unknown>;
+}
+
 /**
- * The entry of a head, its article's body fields read on first access with `body` (which reads the
- * record from the pack): the same own, enumerable keys in the same order as the stored article.
+ * The accessors of a body field, one pair for every article (each article's state is under
+ * `BODY`): ten thousand articles served from the heads make no closures and no per-article
+ * accessor objects, which a rebuild's scavenges would otherwise copy (src/cache/heads.ts, r9).
  */
-export function entryOfHead(head: unknown, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
-  const entry = head as ArticleEntry & { article?: Record<string, unknown> };
-  const compact = entry.article;
-  if (!compact) return { ...entry };
-  const stored: Record<string, unknown> = {};
+function bodyAccessor(k: (typeof LAZY)[number]): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: { [BODY]: BodyState }): unknown {
+      const state = this[BODY];
+      if (state.own && k in state.own) return state.own[k];
+      state.loaded ??= state.read();
+      return state.loaded[k];
+    },
+    set(this: { [BODY]: BodyState }, v: never): void {
+      const state = this[BODY];
+      state.own ??= {};
+      state.own[k] = v;
+    },
+  };
+}
+
+/** The accessors of a cold field (`HOT`), shared as the body's are: the cold part is parsed once, on the first read of any. */
+const coldAccessors = new Map<string, PropertyDescriptor>();
+function coldAccessor(k: string): PropertyDescriptor {
+  const known = coldAccessors.get(k);
+  if (known) return known;
+  const made: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: { [BODY]: BodyState }): unknown {
+      const state = this[BODY];
+      if (state.own && k in state.own) return state.own[k];
+      state.coldValues ??= expanded(JSON.parse(state.cold ?? '{}') as Record<string, unknown>);
+      return state.coldValues[k];
+    },
+    set(this: { [BODY]: BodyState }, v: never): void {
+      const state = this[BODY];
+      state.own ??= {};
+      state.own[k] = v;
+    },
+  };
+  coldAccessors.set(k, made);
+  return made;
+}
+
+const BODY_ACCESSORS: Readonly<Record<(typeof LAZY)[number], PropertyDescriptor>> = {
+  contentHtml: bodyAccessor('contentHtml'),
+  contentText: bodyAccessor('contentText'),
+  dropped: bodyAccessor('dropped'),
+};
+
+/**
+ * The fields of an article that a rebuild reads for every article, the ones it copies as well as
+ * the ones it renders (sorting, duplicates, the feeds' item keys and the change summary): they are
+ * parsed with the entry. Every other field (authors, tags, summary, slug, paths, ...) is in the
+ * head's cold part, parsed on the first read of any of them: a rebuild that copies the items of
+ * unchanged articles never reads them, one with tag or author feeds reads them for all.
+ */
+const HOT: ReadonlySet<string> = new Set(['id', 'title', 'link', 'published', 'updated', 'relPath']);
+
+/** A tab never occurs in JSON text (JSON.stringify escapes it): it separates a head's hot and cold parts. */
+const COLD_SEP = '\t';
+
+/**
+ * The head of an entry as the heads file keeps it (`Head.json`): the entry and its article's hot
+ * fields as JSON (`headOf`'s compact form; every other field of the article is there as a `0`, to
+ * keep the order of the keys), a tab, then the other fields of the article as JSON. ASCII only.
+ */
+export function headJson(entry: ArticleEntry): string {
+  const head = headOf(entry) as { article?: Record<string, unknown> };
+  const compact = head.article;
+  if (!compact) return asciiJson(JSON.stringify(head));
+  const cold: Record<string, unknown> = {};
+  const hot: Record<string, unknown> = {};
   for (const k of Object.keys(compact)) {
-    const v = compact[k];
-    if (!SOURCED.has(k)) stored[k] = v;
-    else if (Array.isArray(v)) {
-      const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
-      stored[k] = v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
-    } else {
-      const src = v as { value: unknown };
-      stored[k] = DATES.has(k) ? { ...src, value: new Date(src.value as number) } : src;
+    if (HOT.has(k) || (LAZY as readonly string[]).includes(k)) hot[k] = compact[k];
+    else {
+      cold[k] = compact[k];
+      hot[k] = 0;
     }
   }
-  let loaded: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'> | undefined;
-  const own: Partial<Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>> = {};
-  const get = <K extends (typeof LAZY)[number]>(k: K): Article[K] => {
-    if (k in own) return own[k] as Article[K];
-    loaded ??= body();
-    return loaded[k] as Article[K];
-  };
-  const article = {
-    ...stored,
-    get contentHtml(): string {
-      return get('contentHtml');
-    },
-    set contentHtml(v: string) {
-      own.contentHtml = v;
-    },
-    get contentText(): string {
-      return get('contentText');
-    },
-    set contentText(v: string) {
-      own.contentText = v;
-    },
-    get dropped(): Article['dropped'] {
-      return get('dropped');
-    },
-    set dropped(v: Article['dropped']) {
-      own.dropped = v;
-    },
-  } as unknown as Article;
-  return { ...entry, article };
+  return asciiJson(`${JSON.stringify({ ...head, article: hot })}${COLD_SEP}${JSON.stringify(cold)}`);
+}
+
+/** A field of a head's article (compact, `headOf`) as the article holds it: a date as a Date, a Sourced value as an object. */
+function expand(k: string, v: unknown): unknown {
+  if (!SOURCED.has(k)) return v;
+  if (Array.isArray(v)) {
+    const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
+    return v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
+  }
+  if (DATES.has(k)) {
+    const src = v as { value: unknown };
+    src.value = new Date(src.value as number);
+  }
+  return v;
+}
+
+/** The fields of a head's cold part, expanded (`expand`). */
+function expanded(compact: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(compact)) compact[k] = expand(k, compact[k]);
+  return compact;
+}
+
+/**
+ * The entry of a head (`headJson`; a head of one JSON text, without a cold part, is read whole),
+ * its article's body fields read on first access with `body` (which reads the record from the
+ * pack), its cold fields on first access from the head's cold part: the same own, enumerable keys
+ * in the same order as the stored article. The accessors are shared by all articles
+ * (`BODY_ACCESSORS`, `coldAccessor`), each article keeping its state under a symbol: ten thousand
+ * articles make no closures.
+ */
+export function entryOfHead(json: string, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
+  const sep = json.indexOf(COLD_SEP);
+  const entry = JSON.parse(sep < 0 ? json : json.slice(0, sep)) as ArticleEntry & { article?: Record<string, unknown> };
+  const compact = entry.article;
+  if (!compact) return entry;
+  const article: Record<string | symbol, unknown> = {};
+  const state: BodyState = { read: body };
+  if (sep >= 0) state.cold = json.slice(sep + 1);
+  Object.defineProperty(article, BODY, { value: state, writable: true });
+  for (const k of Object.keys(compact)) {
+    if ((LAZY as readonly string[]).includes(k)) Object.defineProperty(article, k, BODY_ACCESSORS[k as (typeof LAZY)[number]] as PropertyDescriptor);
+    else if (sep >= 0 && !HOT.has(k)) Object.defineProperty(article, k, coldAccessor(k));
+    else article[k] = expand(k, compact[k]);
+  }
+  (entry as ArticleEntry).article = article as unknown as Article;
+  return entry;
 }

@@ -1,9 +1,10 @@
 import { type FSWatcher, watch as fsWatch } from 'node:fs';
 import path from 'node:path';
-import { type BuildOptions, build, createBuildSession, resolvePaths, warmSession } from '../build.js';
+import { type BuildOptions, type BuildSession, build, createBuildSession, loadArticles, resolvePaths, warmSession } from '../build.js';
+import { indexRecord } from '../cache/outputs.js';
 import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
-import { ListingMemo } from '../pipeline/inputs.js';
+import { ListingMemo, readInputs } from '../pipeline/inputs.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
 /** Quiet period after the last file event before rebuilding (editors write files in bursts). */
@@ -71,9 +72,7 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
     out.stderr(`${out.red('error')} watching: ${printable(error.message)}\n`);
   });
   session.listing = listing;
-  // A first build that changed nothing kept no feed bytes: read them now, before "watching" (the
-  // first save then copies from memory; a save made meanwhile waits for it either way).
-  await warmSession(options, session).catch(() => undefined);
+  await readySession(options, session, listing);
   // Changes are seen once the watches are in place (watchSources returns then): say "watching" only now.
   out.stderr(`watching ${printable(paths.display(paths.articlesDir))} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
@@ -91,6 +90,34 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
   await watcher.close();
   await running;
   return 0;
+}
+
+/**
+ * Before "watching" is said (the watches are in place): make ready what the first save would
+ * otherwise make while the user waits for it (10k articles, loaded machine: ~0.5 s of listing and
+ * ~0.45 s of indexing the record, in a first save of ~5 s against ~1.6 s for the next ones).
+ * - A first build that changed nothing kept no feed bytes: read them now (the first save then
+ *   copies from memory).
+ * - The output record the session holds is indexed (`indexRecord`), as a save leaves its own.
+ * - The listing memo lists the folder now, so that the first save stats only what the watcher saw
+ *   change since: a change made while it lists is told to the memo too, and stats again then.
+ * - A first build that changed nothing loaded no article: the session's memory is empty, and the
+ *   first save would serve every unchanged article from the cache's heads and hash every key
+ *   again. They are loaded into it now, as a build would (the same cache, the same checks).
+ * A save made meanwhile waits for this either way.
+ */
+export async function readySession(options: BuildOptions, session: BuildSession, listing: ListingMemo): Promise<void> {
+  await warmSession(options, session).catch(() => undefined);
+  if (session.outputs) indexRecord(session.outputs);
+  const paths = resolvePaths(options);
+  try {
+    const inputs = await readInputs(paths, listing);
+    if (session.articles.size === 0) await loadArticles(paths, options.now ?? new Date(), undefined, session.articles, inputs);
+  } catch {
+    // Only time is lost: the first save lists the folder, and loads the articles, itself.
+    listing.invalidate();
+    session.articles.clear();
+  }
 }
 
 /** A running watch: `close` stops it. */

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFrames, writeFrames } from '../../src/cache/frames.js';
 import { buildAt, expectSameAsUncached, makeProject, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -79,5 +80,87 @@ describe('cache heads', () => {
     const result = await buildAt(dir);
     expect(result.work.parsed).toBe(0);
     await expectSameAsUncached(dir);
+  });
+
+  it('the heads file is ASCII however the articles are written, and serves the same articles', async () => {
+    const dir = makeProject({ ...articles(), 'accent.md': '---\ntitle: Café für Zoë 🎉\ndate: 2024-03-04\nauthor: Tomás Ruiz\ntags: [naïve]\n---\nÉté, 東京.\n' });
+    await buildAt(dir);
+    const bytes = readFileSync(headsFile(dir));
+    expect(bytes.some((b) => b > 0x7f)).toBe(false);
+    writeArticle(dir, 'accent.md', '---\ntitle: Café für Zoë 🎉\ndate: 2024-03-04\nauthor: Tomás Ruiz\ntags: [naïve, ünï]\n---\nÉté, 東京!\n');
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(0);
+    // The appended frame too.
+    expect(readFileSync(headsFile(dir)).some((b) => b > 0x7f)).toBe(false);
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const again = await buildAt(dir);
+    expect(again.work.decoded).toBe(0);
+    const ref = await reference(dir);
+    expect(snapshot(dir)).toEqual(ref.files);
+    expect(JSON.stringify(await again.articles())).toBe(JSON.stringify(await ref.result.articles()));
+  });
+
+  it('a heads file of the previous format (4, not ASCII-only) is not read: every entry is decoded from the pack', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    const file = headsFile(dir);
+    // Same bytes and CRCs, the format's number put back to 4 in every frame's header.
+    writeFileSync(file, readFileSync(file, 'latin1').replaceAll('feedwright-heads-5 ', 'feedwright-heads-4 '), 'latin1');
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(5);
+    await expectSameAsUncached(dir);
+  });
+
+  it('articles served from the heads share their body accessors (no closures per article), and read their bodies', async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(0);
+    const served = (await result.articles()).filter((a) => a.relPath !== 'one.md');
+    expect(served.length).toBeGreaterThan(1);
+    const getters = new Set(served.map((a) => Object.getOwnPropertyDescriptor(a, 'contentHtml')?.get));
+    expect(getters.size).toBe(1);
+    expect([...getters][0]).toBeTypeOf('function');
+    const ref = await reference(dir);
+    const byPath = new Map((await ref.result.articles()).map((a) => [a.relPath, a]));
+    for (const a of served) {
+      expect(a.contentHtml).toBe(byPath.get(a.relPath)?.contentHtml);
+      // A value set on one article is its own.
+      a.contentHtml = 'set';
+      expect(a.contentHtml).toBe('set');
+    }
+    expect(served[0]?.contentText).toBe(byPath.get(served[0]?.relPath ?? '')?.contentText);
+  });
+
+  it("a rebuild that copies the unchanged items does not parse their heads' cold parts (authors, tags, summary, ...)", async () => {
+    const dir = makeProject(articles());
+    await buildAt(dir);
+    // The cold parts (after the tab) of the Markdown articles made unparsable, the frame's CRC made
+    // anew (not page.txt and page.html: they share a derived id, and the duplicate check reads their slugs).
+    const file = headsFile(dir);
+    const format = readFileSync(file, 'latin1').slice(0, readFileSync(file, 'latin1').indexOf(' frames ') + ' frames'.length);
+    const body = readFrames(file, format)?.bodies.join('') ?? '';
+    expect(body.split('\n').slice(1).every((line) => line.includes('\t'))).toBe(true);
+    const damaged = body.replace(/^(.*"relPath":"[^"]*\.md".*)\t.*$/gm, '$1\t{not json');
+    expect(damaged.split('{not json').length - 1).toBe(4);
+    writeFrames(file, format, [damaged]);
+    writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(0);
+    expect(snapshot(dir)).toEqual((await reference(dir)).files);
+  });
+
+  it('with tag and author feeds the cold parts are read, and the rebuild equals a build without a cache', async () => {
+    const dir = makeProject(articles());
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')), feeds: { tags: true, authors: true } }));
+    await buildAt(dir);
+    writeArticle(dir, 'two.md', readFileSync(path.join(dir, 'articles', 'two.md'), 'utf8').replace('Second', 'Se2ond'));
+    const result = await buildAt(dir);
+    expect(result.work.decoded).toBe(0);
+    const ref = await reference(dir);
+    expect(snapshot(dir)).toEqual(ref.files);
+    expect(JSON.stringify(await result.articles())).toBe(JSON.stringify(await ref.result.articles()));
   });
 });

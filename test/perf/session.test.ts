@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, createBuildSession, warmSession } from '../../src/build.js';
 import { isIndexed, type OutputRecord } from '../../src/cache/outputs.js';
+import { readySession } from '../../src/cli/watch.js';
+import { ListingMemo } from '../../src/pipeline/inputs.js';
 import { makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
@@ -124,5 +126,31 @@ describe('build session: feeds kept in memory between saves', () => {
     await warmSession({ cwd: dir, now: NOW }, session);
     expect(session.feeds).toBeUndefined();
     expect(session.outputs).toBeUndefined();
+  });
+
+  it('a watch session is made ready before its first save: the record it holds indexed, the folder listed; that save stats only the saved file', async () => {
+    const { 'recent.txt': _recent, ...articles } = sampleArticles();
+    const dir = makeProject(articles);
+    await sleep(2100); // past the sources' racy window: the next build can prove nothing changed
+    await build({ cwd: dir, now: NOW });
+    await sleep(100);
+    // As `build --watch` starts: a first build that changes nothing, the watches, then ready.
+    const session = createBuildSession();
+    const first = await build({ cwd: dir, now: NOW, session });
+    expect(first.work.upToDate).toBe(true);
+    const listing = new ListingMemo();
+    session.listing = listing;
+    await readySession({ cwd: dir, now: NOW }, session, listing);
+    expect(isIndexed(session.outputs as OutputRecord)).toBe(true);
+    expect(listing.counts).toEqual({ whole: 1, touched: 0 });
+    // The first build loaded no article; the session holds an entry per source now.
+    expect(session.articles.size).toBe(Object.keys(articles).length);
+    writeArticle(dir, 'one.md', '---\ntitle: One\ndate: 2024-01-02\nauthor: Ann\ntags: [a, b]\n---\nEdited while watching.\n', new Date());
+    listing.touch('one.md');
+    const save = await build({ cwd: dir, now: NOW, session });
+    expect(listing.counts).toEqual({ whole: 1, touched: 1 });
+    expect(save.work.parsed).toBe(1);
+    expect(save.work.decoded).toBe(0);
+    expect(snapshot(dir)).toEqual((await reference(dir)).files);
   });
 });
