@@ -73,8 +73,10 @@ export function mtimes(dir: string): Record<string, number> {
  */
 export async function reference(dir: string): Promise<{ files: Record<string, string>; result: BuildResult }> {
   const copy = makeProject({}, false);
-  const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(path.join(copy, 'feedwright.config.json'), JSON.stringify({ ...config, cache: false }));
+  const text = readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8');
+  const config = JSON.parse(text) as Record<string, unknown>;
+  // Written as the project's own is (one line or indented), so that a diagnostic about the config names the same line.
+  writeFileSync(path.join(copy, 'feedwright.config.json'), JSON.stringify({ ...config, cache: false }, null, text.includes('\n ') ? 2 : undefined));
   cpSync(path.join(dir, 'articles'), path.join(copy, 'articles'), { recursive: true, preserveTimestamps: true });
   const result = await buildAt(copy);
   return { files: snapshot(copy), result };
