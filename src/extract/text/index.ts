@@ -574,7 +574,8 @@ interface Run {
 
 /**
  * Step 3: the body. The page is cut at hard end markers (seen after some prose) into regions; in
- * each region the maximum-sum run of units is found (prose adds, the rest subtracts). The run whose
+ * each region the maximum-sum run of units is found (prose adds, the rest subtracts), and beside it
+ * any other article-sized run of the region (`articlesBeside`). The run whose
  * sum, times the square of its share of prose units, is highest wins: a teaser list alternates
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
  * sentence-like neighbours and over neighbours the body model is sure of (`modelWidens`).
@@ -616,9 +617,11 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     if (i < units.length && !barrier[i]) continue;
     const run = bestRun(units, scores, regionStart, i - 1);
     if (run) {
-      run.quality *= discount;
-      run.quality /= threadPenalty(units, labels, scores, run);
-      if (!best || run.quality > best.quality) best = run;
+      for (const candidate of [run, ...articlesBeside(units, scores, regionStart, i - 1, run)]) {
+        candidate.quality *= discount;
+        candidate.quality /= threadPenalty(units, labels, scores, candidate);
+        if (!best || candidate.quality > best.quality) best = candidate;
+      }
       if (run.sum >= BODY.articleMinScore && run.prose >= BODY.articleMinProseLines) discount *= BODY.afterArticleDiscount;
     }
     regionStart = i + 1;
@@ -641,6 +644,31 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/** How many levels deep `articlesBeside` looks on each side of a region's maximum-sum run. */
+const BESIDE_DEPTH = 2;
+
+/**
+ * The maximum-sum run of a region is not the only article-sized run in it: a long comment thread
+ * or forum below a short post outscores the post by its sum, though its quality (prose share,
+ * thread penalty) is lower. The best runs of the region's parts before and after that run (and of
+ * their parts, `BESIDE_DEPTH` levels) compete too, when they are a whole article on their own
+ * (`BODY.articleMinScore`, `BODY.articleMinProseLines`: not a cookie notice or one teaser blurb).
+ */
+function articlesBeside(units: readonly Unit[], scores: readonly number[], from: number, to: number, run: Run): Run[] {
+  const out: Run[] = [];
+  const look = (a: number, b: number, level: number): void => {
+    if (level > BESIDE_DEPTH || b < a) return;
+    const found = bestRun(units, scores, a, b);
+    if (!found) return;
+    if (found.sum >= BODY.articleMinScore && found.prose >= BODY.articleMinProseLines) out.push(found);
+    look(a, found.start - 1, level + 1);
+    look(found.end + 1, b, level + 1);
+  };
+  look(from, run.start - 1, 1);
+  look(run.end + 1, to, 1);
+  return out;
 }
 
 /** A run with this many byline or date lines after its first prose is a thread (see `threadPenalty`). */
