@@ -734,13 +734,21 @@ function introducesList(unit: Unit | undefined, label: Label | undefined): boole
 }
 
 /**
+ * A line opening with an en or em dash and a space: a list item whose bullet is a dash ("–  Shintô –
+ * der japanische Schamanismus"), as German and French pages write them. (units.ts reads only the
+ * hyphen as a bullet: a dash also opens a quoted reply or an attribution, so this reading is used
+ * only right after a sentence ending in a colon.)
+ */
+const DASH_ITEM = /^[–—] +\S/;
+
+/**
  * A list the story introduces ("The budget includes several changes:" then its items) is part of
  * it, however short its items: menus and teaser lists do not follow a sentence ending in a colon.
  * Backward from the body start: list items, then their intro. Forward from the body end: the intro
  * (the last body line or the next one), then the items.
  */
 function extendOverIntroducedList(units: readonly Unit[], labels: readonly Label[], edge: number, step: 1 | -1): number {
-  const isItem = (i: number): boolean => (units[i]?.list ?? false) && !labels[i]?.rule && !labels[i]?.keep && (units[i]?.words ?? 0) >= 2;
+  const isItem = (i: number): boolean => (units[i]?.list === true || DASH_ITEM.test(units[i]?.text ?? '')) && !labels[i]?.rule && !labels[i]?.keep && (units[i]?.words ?? 0) >= 2;
   if (step === -1) {
     let i = edge - 1;
     while (i >= 0 && isItem(i)) i -= 1;

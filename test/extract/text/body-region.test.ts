@@ -114,6 +114,13 @@ describe('the body region of a text page', () => {
     expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
   });
 
+  it('keeps the list a sentence ending in a colon introduces after the story, its items bulleted with en dashes', () => {
+    const items = ['–      Bus lines to the hospital and the university', '–      A night tram on weekends', '–      Cheaper tickets for students'];
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, 'The plan includes these changes:', ...items, '', ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body.slice(-3).map((text) => text.replace(/^– +/, ''))).toEqual(['Bus lines to the hospital and the university', 'A night tram on weekends', 'Cheaper tickets for students']);
+  });
+
   it('drops a last line that opens with the name of the page’s author, in any language', () => {
     const bio = 'Jane Miller studierte Politik in Bonn und schreibt seit zehn Jahren über die Stadt und ihre Verkehrsbetriebe.';
     const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, bio, ...footer]);
