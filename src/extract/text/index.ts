@@ -619,6 +619,8 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     if (run) {
       for (const candidate of [run, ...articlesBeside(units, scores, regionStart, i - 1, run)]) {
         candidate.quality *= discount;
+        // The thread penalty only lowers a run's quality: one that cannot win is not read for it.
+        if (candidate !== run && best && candidate.quality <= best.quality) continue;
         candidate.quality /= threadPenalty(units, labels, scores, candidate);
         if (!best || candidate.quality > best.quality) best = candidate;
       }
