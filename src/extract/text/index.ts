@@ -574,7 +574,8 @@ interface Run {
 
 /**
  * Step 3: the body. The page is cut at hard end markers (seen after some prose) into regions; in
- * each region the maximum-sum run of units is found (prose adds, the rest subtracts). The run whose
+ * each region the maximum-sum run of units is found (prose adds, the rest subtracts), and beside it
+ * any other article-sized run of the region (`articlesBeside`). The run whose
  * sum, times the square of its share of prose units, is highest wins: a teaser list alternates
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
  * sentence-like neighbours and over neighbours the body model is sure of (`modelWidens`).
@@ -616,9 +617,13 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     if (i < units.length && !barrier[i]) continue;
     const run = bestRun(units, scores, regionStart, i - 1);
     if (run) {
-      run.quality *= discount;
-      run.quality /= threadPenalty(units, labels, scores, run);
-      if (!best || run.quality > best.quality) best = run;
+      for (const candidate of [run, ...articlesBeside(units, scores, regionStart, i - 1, run)]) {
+        candidate.quality *= discount;
+        // The thread penalty only lowers a run's quality: one that cannot win is not read for it.
+        if (candidate !== run && best && candidate.quality <= best.quality) continue;
+        candidate.quality /= threadPenalty(units, labels, scores, candidate);
+        if (!best || candidate.quality > best.quality) best = candidate;
+      }
       if (run.sum >= BODY.articleMinScore && run.prose >= BODY.articleMinProseLines) discount *= BODY.afterArticleDiscount;
     }
     regionStart = i + 1;
@@ -641,6 +646,31 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/** How many levels deep `articlesBeside` looks on each side of a region's maximum-sum run. */
+const BESIDE_DEPTH = 2;
+
+/**
+ * The maximum-sum run of a region is not the only article-sized run in it: a long comment thread
+ * or forum below a short post outscores the post by its sum, though its quality (prose share,
+ * thread penalty) is lower. The best runs of the region's parts before and after that run (and of
+ * their parts, `BESIDE_DEPTH` levels) compete too, when they are a whole article on their own
+ * (`BODY.articleMinScore`, `BODY.articleMinProseLines`: not a cookie notice or one teaser blurb).
+ */
+function articlesBeside(units: readonly Unit[], scores: readonly number[], from: number, to: number, run: Run): Run[] {
+  const out: Run[] = [];
+  const look = (a: number, b: number, level: number): void => {
+    if (level > BESIDE_DEPTH || b < a) return;
+    const found = bestRun(units, scores, a, b);
+    if (!found) return;
+    if (found.sum >= BODY.articleMinScore && found.prose >= BODY.articleMinProseLines) out.push(found);
+    look(a, found.start - 1, level + 1);
+    look(found.end + 1, b, level + 1);
+  };
+  look(from, run.start - 1, 1);
+  look(run.end + 1, to, 1);
+  return out;
 }
 
 /** A run with this many byline or date lines after its first prose is a thread (see `threadPenalty`). */
@@ -706,13 +736,21 @@ function introducesList(unit: Unit | undefined, label: Label | undefined): boole
 }
 
 /**
+ * A line opening with an en or em dash and a space: a list item whose bullet is a dash ("–  Shintô –
+ * der japanische Schamanismus"), as German and French pages write them. (units.ts reads only the
+ * hyphen as a bullet: a dash also opens a quoted reply or an attribution, so this reading is used
+ * only right after a sentence ending in a colon.)
+ */
+const DASH_ITEM = /^[–—] +\S/;
+
+/**
  * A list the story introduces ("The budget includes several changes:" then its items) is part of
  * it, however short its items: menus and teaser lists do not follow a sentence ending in a colon.
  * Backward from the body start: list items, then their intro. Forward from the body end: the intro
  * (the last body line or the next one), then the items.
  */
 function extendOverIntroducedList(units: readonly Unit[], labels: readonly Label[], edge: number, step: 1 | -1): number {
-  const isItem = (i: number): boolean => (units[i]?.list ?? false) && !labels[i]?.rule && !labels[i]?.keep && (units[i]?.words ?? 0) >= 2;
+  const isItem = (i: number): boolean => (units[i]?.list === true || DASH_ITEM.test(units[i]?.text ?? '')) && !labels[i]?.rule && !labels[i]?.keep && (units[i]?.words ?? 0) >= 2;
   if (step === -1) {
     let i = edge - 1;
     while (i >= 0 && isItem(i)) i -= 1;

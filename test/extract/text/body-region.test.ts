@@ -96,6 +96,31 @@ describe('the body region of a text page', () => {
     expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
   });
 
+  it('takes a short post over a long thread of dated replies that a list of links separates from it', () => {
+    const replies = [
+      'I have read this twice now and I still think the council should have asked the people who take the bus every day before it decided anything at all.',
+      'The new lines do not go where people live, and the night tram will be empty most of the week while the buses in the morning are already full today.',
+      'Cheaper tickets for students are a good idea, but the money has to come from somewhere, and I fear that it will be taken from the schools again.',
+      'We have waited for a bus to our village for ten years, and once more it is not in the plan, so we will keep driving our cars to the station.',
+    ];
+    const names = ['Anna', 'Ben', 'Carla', 'Dieter', 'Emil', 'Frieda', 'Gustav', 'Hanna'];
+    // Eight replies, each its name and date line over three of its sentences and a reply link: far more prose than the post.
+    const posts = names.flatMap((name, n) => [`${name} on 12 March 2024 at 10:5${n}`, '', `As ${name} sees it: ${replies[n % 4]} ${replies[(n + 1) % 4]} ${replies[(n + 2) % 4]}`, '', 'Reply', '']);
+    // The page's archive between the post and the replies: a list of links, no end marker.
+    const archive = Array.from({ length: 60 }, (_, n) => ` * ${['Politics', 'Transport', 'Schools', 'Culture', 'Sport'][n % 5]}`);
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, '', ...archive, '', ...posts, 'Imprint | Privacy | Contact']);
+    expect(body).toContain(story[0]);
+    expect(body).toContain(story[4]);
+    expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
+  });
+
+  it('keeps the list a sentence ending in a colon introduces after the story, its items bulleted with en dashes', () => {
+    const items = ['–      Bus lines to the hospital and the university', '–      A night tram on weekends', '–      Cheaper tickets for students'];
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, 'The plan includes these changes:', ...items, '', ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body.slice(-3).map((text) => text.replace(/^– +/, ''))).toEqual(['Bus lines to the hospital and the university', 'A night tram on weekends', 'Cheaper tickets for students']);
+  });
+
   it('drops a last line that opens with the name of the page’s author, in any language', () => {
     const bio = 'Jane Miller studierte Politik in Bonn und schreibt seit zehn Jahren über die Stadt und ihre Verkehrsbetriebe.';
     const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, bio, ...footer]);
