@@ -4,6 +4,7 @@
  * paragraphs. Each leaf block of the article is tested against the rules below; a block that
  * matches one is removed and reported with the rule's name.
  */
+import { EVENT_LABELS } from '../lexicon/index.js';
 import { matchPhraseRule } from '../text/index.js';
 import { PHRASE_RULES } from '../text/rules.js';
 import { matchKey } from '../text/units.js';
@@ -104,10 +105,20 @@ const TEXT_RULES_MAX_WORDS = Math.max(...PHRASE_RULES.filter((r) => TEXT_RULES.h
 
 const SENTENCE_END = /[.!?…:;]["'”’)]?$/;
 
+/** The label before a colon that opens a line ("Termin: 29.02.2020" → "termin"). */
+const LINE_LABEL = /^\s*([\p{L}][\p{L} ]{0,30}?)\s*:/u;
+
+/**
+ * A short line that is a date and nothing more: the article's dateline, removed from the body.
+ * A date labelled as an event's or a deadline ("Termin: 29.02.2020, 19 Uhr", "Einsendeschluss:
+ * 03.11.2019", lexicon `eventLabels`) is not the article's date but something it tells the reader.
+ */
 function isDateLine(b: Block): boolean {
   if (b.words > MAX_META_LINE_WORDS || !/\d/.test(b.text)) return false;
   const t = b.text.replace(/\b[ap]\.m\.$/i, 'pm');
   if (SENTENCE_END.test(t)) return false;
+  const label = LINE_LABEL.exec(t)?.[1];
+  if (label !== undefined && EVENT_LABELS.has(label.toLowerCase())) return false;
   if (DATE_KEYWORDS.test(t)) return true;
   // Mostly date words and numbers: "Tue, Nov 19, 2019 10:48 AM EST".
   // Numbers alone are a score line or a table row, not a date.

@@ -281,6 +281,16 @@ describe('extractHtml: metadata from the byline and date lines of the article', 
     expect(withMeta.authors).toEqual({ value: [{ name: 'Paul Grant' }], from: 'byline' });
   });
 
+  it("keeps a date labelled as an event's or a deadline in the body, while the article's dateline goes", () => {
+    const paras = paragraphs(3);
+    const body = `<article><h1>Whisky-Abende im Winter</h1><p>Veröffentlicht am 27. November 2019</p><p>${paras[0]}</p>
+      <p>Termin: 29.02.2020, 19 Uhr</p><p>${paras[1]}</p><p>Einsendeschluss: 03.11.2019 (Poststempel)</p><p>${paras[2]}</p></article>`;
+    const { contentText, dropped } = extractHtml(page({ body }), opts);
+    expect(contentText).toContain('Termin: 29.02.2020, 19 Uhr');
+    expect(contentText).toContain('Einsendeschluss: 03.11.2019 (Poststempel)');
+    expect(dropped.filter((d) => d.rule === 'date-line').map((d) => d.text)).toEqual(['Veröffentlicht am 27. November 2019']);
+  });
+
   it('reads the date of an element classed as a date line, which pre-cleaning removes', () => {
     const body = `<div class="story"><p class="dateline">June 1, 2024</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</div>`;
     expect(extractHtml(page({ body }), opts).found.published).toEqual({ value: new Date('2024-06-01T00:00:00Z'), from: 'date-line' });
