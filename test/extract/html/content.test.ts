@@ -17,6 +17,14 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     expect(bodyOf(contentText)).toEqual(paras);
   });
 
+  it('keeps a section heading that repeats the title when prose comes before it (the headline itself sat in a header that is gone)', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="story"><p>${paras[0]}</p><p>${paras[1]}</p>
+      <h2>Warning of Tesla and a Golf from China</h2><p>${paras[2]}</p><p>${paras[3]}</p></div></article>`;
+    const { contentText } = extractHtml(page({ head: '<title>Chief warns of Tesla and a Golf from China</title>', body }), opts);
+    expect(bodyOf(contentText)).toEqual([paras[0], paras[1], 'Warning of Tesla and a Golf from China', paras[2], paras[3]]);
+  });
+
   it('removes a share bar, a related-stories list and a newsletter box inside the article', () => {
     const paras = paragraphs(6);
     const body = `<article><div class="article-body">
