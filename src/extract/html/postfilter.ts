@@ -125,7 +125,25 @@ function isDateLine(b: Block): boolean {
   const tokens = (t.match(WORD) ?? []).filter((w) => !DATE_JOINERS.test(w));
   const named = tokens.filter((w) => !/^\d+$/.test(w) && DATE_WORDS.test(w)).length;
   const datey = tokens.filter((w) => /^\d+$/.test(w) || DATE_WORDS.test(w)).length;
-  return (named > 0 || /\d:\d\d|\d[/.-]\d{1,2}[/.-]\d/.test(t)) && datey >= Math.max(2, tokens.length * 0.6);
+  return (named > 0 || /\d:\d\d/.test(t) || hasNumericDate(t)) && datey >= Math.max(2, tokens.length * 0.6);
+}
+
+const NUMERIC_DATE = /(?<![\d.])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d])/g;
+
+/**
+ * Whether the text writes a date in numbers ("29.02.2020", "2019-11-27", "11/27/19") that could
+ * be one: a month from 1 to 12 and a day from 1 to 31 in some order, the year first or last. A
+ * phone number ("+81 158-23-2012") or a version ("0.0.0") has the shape but not the numbers.
+ */
+function hasNumericDate(text: string): boolean {
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const [a, b, c] = [m[1] ?? '', m[3] ?? '', m[4] ?? ''];
+    const [x, y, z] = [Number(a), Number(b), Number(c)];
+    const dayMonth = (d: number, mo: number): boolean => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+    if (a.length === 4 && c.length <= 2 && dayMonth(z, y)) return true;
+    if (a.length <= 2 && (c.length === 2 || c.length === 4) && (dayMonth(x, y) || dayMonth(y, x))) return true;
+  }
+  return false;
 }
 
 function isBylineLine(b: Block, authors: readonly string[]): boolean {

@@ -299,6 +299,15 @@ describe('extractHtml: metadata from the byline and date lines of the article', 
     expect(dropped.filter((d) => d.rule === 'date-line').map((d) => d.text)).toEqual(['Veröffentlicht am 27. November 2019']);
   });
 
+  it('takes a line of numbers for a date only when they can be a day and a month: a phone number or a version stays', () => {
+    const paras = paragraphs(3);
+    const body = `<article><p>27.11.2019</p><p>${paras[0]}</p><p>+81 158-23-2012</p><p>${paras[1]}</p><p>0.0.0-20191127</p><p>${paras[2]}</p></article>`;
+    const { contentText, dropped } = extractHtml(page({ body }), opts);
+    expect(contentText).toContain('+81 158-23-2012');
+    expect(contentText).toContain('0.0.0-20191127');
+    expect(dropped.filter((d) => d.rule === 'date-line').map((d) => d.text)).toEqual(['27.11.2019']);
+  });
+
   it('reads the date of an element classed as a date line, which pre-cleaning removes', () => {
     const body = `<div class="story"><p class="dateline">June 1, 2024</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</div>`;
     expect(extractHtml(page({ body }), opts).found.published).toEqual({ value: new Date('2024-06-01T00:00:00Z'), from: 'date-line' });
