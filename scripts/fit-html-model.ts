@@ -15,7 +15,7 @@
  * Each page weighs the same within its set and the two sets weigh the same; within a page a block
  * weighs sqrt(1 + min(words, 100)). The regression learns only from the labelled blocks the model
  * judges (`isJudged`: not prose, before the first or after the last prose block, or after the main
- * container's last prose in another container), the population
+ * container's last prose in another container, or a late label ending in a colon), the population
  * its decision is about; the prose paragraphs around them are nearly all body and would pull the
  * weights toward "prose-like = body" for blocks that are never asked about.
  *

@@ -266,21 +266,41 @@ const OFF_MAIN_TAIL = HTML_FEATURE_NAMES.indexOf('off-main-tail');
  * Whether the model removes a block: only a block that is not prose and stands before the first
  * or after the last prose block of the article, or after the last prose of the main container in
  * another container (where the boxes Readability keeps sit: "Über den Autor" above the author's
- * bio, "Mehr zum Thema", a table of contents), with few enough words and a probability below
- * `dropBelow`. Between prose blocks, short blocks are mostly the article's own structure (a meal
+ * bio, "Mehr zum Thema", a table of contents), or a late label ("Weitere Informationen:" above a
+ * box's links), with few enough words and a probability below `dropBelow`. Between prose blocks, short blocks are mostly the article's own structure (a meal
  * plan's rows, a section heading), which the model cannot tell from chrome well enough.
  */
 export function modelDrops(model: HtmlBodyModel, x: Float64Array, words: number): boolean {
   return words <= model.maxWords && isJudged(x) && probability(model, x) < model.dropBelow;
 }
 
+const COLON_END = HTML_FEATURE_NAMES.indexOf('colon-end');
+const LOG_WORDS = HTML_FEATURE_NAMES.indexOf('log-words');
+const PROSE_AFTER = HTML_FEATURE_NAMES.indexOf('prose-after');
+/** A late label has fewer words than prose ... */
+const LATE_LABEL_MAX_LOG_WORDS = Math.log1p(PROSE_MIN_WORDS - 1);
+/** ... and at most this share of the article's prose after it. */
+export const LATE_LABEL_MAX_PROSE_AFTER = 0.5;
+
+/**
+ * A label that ends in a colon, in the later half of the article's prose: it introduces what
+ * follows, and there it is as often the heading of a box below the story ("Weitere
+ * Informationen:", "Quellenangaben:", "Lesen Sie auch die folgenden Beiträge:") as the story's
+ * own ("Fazit:"), whatever prose follows it; so the model judges it.
+ */
+function isLateLabel(x: ArrayLike<number>): boolean {
+  return x[COLON_END] === 1 && (x[LOG_WORDS] as number) <= LATE_LABEL_MAX_LOG_WORDS && (x[PROSE_AFTER] as number) <= LATE_LABEL_MAX_PROSE_AFTER;
+}
+
 /**
  * Whether the model judges a block at all: it is not prose and stands before the first or after the
  * last prose block, or after the main container's last prose outside that container (a box's
- * heading is followed by the box's own prose: an author bio, a licence). The fit learns from these blocks only.
+ * heading is followed by the box's own prose: an author bio, a licence), or it is a late label
+ * (`isLateLabel`: a short line ending in a colon with at most half the prose after it). The fit
+ * learns from these blocks only.
  */
 export function isJudged(x: ArrayLike<number>): boolean {
-  return x[TAIL] === 1 || x[LEAD] === 1 || x[OFF_MAIN_TAIL] === 1;
+  return x[TAIL] === 1 || x[LEAD] === 1 || x[OFF_MAIN_TAIL] === 1 || isLateLabel(x);
 }
 
 /** Four decimals: enough to read, and stable across platforms' last-bit differences. */

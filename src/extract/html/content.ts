@@ -98,6 +98,26 @@ export function restoreBodyByClone(body: DomElement): void {
   });
 }
 
+/**
+ * Readability removes the first `<h1>`/`<h2>` that reads like the page's title, wherever it stands,
+ * taking it for the headline. A heading that follows a paragraph of prose in its own container is
+ * a section heading of the story (a subheading that happens to repeat the title's words: "Warnung
+ * vor Tesla und 'Golf aus China'" under "VW-Chef warnt vor Tesla und 'Golf aus China'"), not the
+ * headline above it: such a heading is not taken for the title.
+ */
+export function headlineNotAfterProse(reader: object): void {
+  const r = reader as { _headerDuplicatesTitle?: (node: DomElement) => boolean };
+  const duplicatesTitle = r._headerDuplicatesTitle;
+  if (typeof duplicatesTitle !== 'function') return;
+  r._headerDuplicatesTitle = function (this: unknown, node: DomElement): boolean {
+    if (!duplicatesTitle.call(this, node)) return false;
+    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (prev.localName.toLowerCase() === 'p' && proseWords(normalizeSpace(prev.textContent ?? '')) > 0) return false;
+    }
+    return true;
+  };
+}
+
 /** Readability's `_cleanClasses`, run after the body model has read the class words: only `page` stays. */
 function cleanClasses(root: DomElement): void {
   for (const el of [root, ...root.querySelectorAll('[class]')]) {
@@ -163,6 +183,7 @@ function extractOnce(document: DomDocument, found: FoundMetadata, html: string, 
 
   const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement });
   fasterReadabilityChecks(reader);
+  headlineNotAfterProse(reader);
   restoreBodyByClone(body);
   const root = reader.parse()?.content;
   delete (body as { innerHTML?: string }).innerHTML;

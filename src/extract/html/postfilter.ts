@@ -4,6 +4,7 @@
  * paragraphs. Each leaf block of the article is tested against the rules below; a block that
  * matches one is removed and reported with the rule's name.
  */
+import { EVENT_LABELS } from '../lexicon/index.js';
 import { matchPhraseRule } from '../text/index.js';
 import { PHRASE_RULES } from '../text/rules.js';
 import { matchKey } from '../text/units.js';
@@ -104,17 +105,45 @@ const TEXT_RULES_MAX_WORDS = Math.max(...PHRASE_RULES.filter((r) => TEXT_RULES.h
 
 const SENTENCE_END = /[.!?…:;]["'”’)]?$/;
 
+/** The label before a colon that opens a line ("Termin: 29.02.2020" → "termin"). */
+const LINE_LABEL = /^\s*([\p{L}][\p{L} ]{0,30}?)\s*:/u;
+
+/**
+ * A short line that is a date and nothing more: the article's dateline, removed from the body.
+ * A date labelled as an event's or a deadline ("Termin: 29.02.2020, 19 Uhr", "Einsendeschluss:
+ * 03.11.2019", lexicon `eventLabels`) is not the article's date but something it tells the reader.
+ */
 function isDateLine(b: Block): boolean {
   if (b.words > MAX_META_LINE_WORDS || !/\d/.test(b.text)) return false;
   const t = b.text.replace(/\b[ap]\.m\.$/i, 'pm');
   if (SENTENCE_END.test(t)) return false;
+  const label = LINE_LABEL.exec(t)?.[1];
+  if (label !== undefined && EVENT_LABELS.has(label.toLowerCase())) return false;
   if (DATE_KEYWORDS.test(t)) return true;
   // Mostly date words and numbers: "Tue, Nov 19, 2019 10:48 AM EST".
   // Numbers alone are a score line or a table row, not a date.
   const tokens = (t.match(WORD) ?? []).filter((w) => !DATE_JOINERS.test(w));
   const named = tokens.filter((w) => !/^\d+$/.test(w) && DATE_WORDS.test(w)).length;
   const datey = tokens.filter((w) => /^\d+$/.test(w) || DATE_WORDS.test(w)).length;
-  return (named > 0 || /\d:\d\d|\d[/.-]\d{1,2}[/.-]\d/.test(t)) && datey >= Math.max(2, tokens.length * 0.6);
+  return (named > 0 || /\d:\d\d/.test(t) || hasNumericDate(t)) && datey >= Math.max(2, tokens.length * 0.6);
+}
+
+const NUMERIC_DATE = /(?<![\d.])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d])/g;
+
+/**
+ * Whether the text writes a date in numbers ("29.02.2020", "2019-11-27", "11/27/19") that could
+ * be one: a month from 1 to 12 and a day from 1 to 31 in some order, the year first or last. A
+ * phone number ("+81 158-23-2012") or a version ("0.0.0") has the shape but not the numbers.
+ */
+function hasNumericDate(text: string): boolean {
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const [a, b, c] = [m[1] ?? '', m[3] ?? '', m[4] ?? ''];
+    const [x, y, z] = [Number(a), Number(b), Number(c)];
+    const dayMonth = (d: number, mo: number): boolean => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+    if (a.length === 4 && c.length <= 2 && dayMonth(z, y)) return true;
+    if (a.length <= 2 && (c.length === 2 || c.length === 4) && (dayMonth(x, y) || dayMonth(y, x))) return true;
+  }
+  return false;
 }
 
 function isBylineLine(b: Block, authors: readonly string[]): boolean {

@@ -81,6 +81,20 @@ describe('the HTML body model', () => {
     for (const p of paras) expect(result.contentText).toContain(p);
   });
 
+  it('judges a label ending in a colon in the later half of the prose, even with prose after it; not one in the earlier half', () => {
+    const paras = paragraphs(6);
+    const html = page({
+      body: `<article><div class="article-body">
+        <p>${paras[0]}</p><p>Das Wichtigste vorab:</p>${paras.slice(1, 5).map((p) => `<p>${p}</p>`).join('')}
+        <p>Weitere Informationen:</p><p>${paras[5]}</p></div></article>`,
+    });
+    // dropBelow 1: every block the model judges is dropped, so what is dropped is what it judges.
+    const result = extractHtml(html, { ...opts, bodyModel: { model: { ...defaultHtmlModel(), dropBelow: 1, maxWords: 1000 } } });
+    expect(result.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toEqual(['Weitere Informationen:']);
+    expect(result.contentText).toContain('Das Wichtigste vorab:');
+    for (const p of paras) expect(result.contentText).toContain(p);
+  });
+
   it('shows every judged block and its features to an observer, and leaves no class attribute in the content', () => {
     let seen: string[] = [];
     let widths: number[] = [];

@@ -17,6 +17,14 @@ describe('extractHtml content: boilerplate removed, body kept', () => {
     expect(bodyOf(contentText)).toEqual(paras);
   });
 
+  it('keeps a section heading that repeats the title when prose comes before it (the headline itself sat in a header that is gone)', () => {
+    const paras = paragraphs(4);
+    const body = `<article><div class="story"><p>${paras[0]}</p><p>${paras[1]}</p>
+      <h2>Warning of Tesla and a Golf from China</h2><p>${paras[2]}</p><p>${paras[3]}</p></div></article>`;
+    const { contentText } = extractHtml(page({ head: '<title>Chief warns of Tesla and a Golf from China</title>', body }), opts);
+    expect(bodyOf(contentText)).toEqual([paras[0], paras[1], 'Warning of Tesla and a Golf from China', paras[2], paras[3]]);
+  });
+
   it('removes a share bar, a related-stories list and a newsletter box inside the article', () => {
     const paras = paragraphs(6);
     const body = `<article><div class="article-body">
@@ -279,6 +287,25 @@ describe('extractHtml: metadata from the byline and date lines of the article', 
     expect(withMeta.published).toEqual({ value: new Date('2025-03-05T08:00:00Z'), from: 'meta-tag' });
     // "Desk Editor" is named nowhere on the page and is a role; the article's own byline wins.
     expect(withMeta.authors).toEqual({ value: [{ name: 'Paul Grant' }], from: 'byline' });
+  });
+
+  it("keeps a date labelled as an event's or a deadline in the body, while the article's dateline goes", () => {
+    const paras = paragraphs(3);
+    const body = `<article><h1>Whisky-Abende im Winter</h1><p>Veröffentlicht am 27. November 2019</p><p>${paras[0]}</p>
+      <p>Termin: 29.02.2020, 19 Uhr</p><p>${paras[1]}</p><p>Einsendeschluss: 03.11.2019 (Poststempel)</p><p>${paras[2]}</p></article>`;
+    const { contentText, dropped } = extractHtml(page({ body }), opts);
+    expect(contentText).toContain('Termin: 29.02.2020, 19 Uhr');
+    expect(contentText).toContain('Einsendeschluss: 03.11.2019 (Poststempel)');
+    expect(dropped.filter((d) => d.rule === 'date-line').map((d) => d.text)).toEqual(['Veröffentlicht am 27. November 2019']);
+  });
+
+  it('takes a line of numbers for a date only when they can be a day and a month: a phone number or a version stays', () => {
+    const paras = paragraphs(3);
+    const body = `<article><p>27.11.2019</p><p>${paras[0]}</p><p>+81 158-23-2012</p><p>${paras[1]}</p><p>0.0.0-20191127</p><p>${paras[2]}</p></article>`;
+    const { contentText, dropped } = extractHtml(page({ body }), opts);
+    expect(contentText).toContain('+81 158-23-2012');
+    expect(contentText).toContain('0.0.0-20191127');
+    expect(dropped.filter((d) => d.rule === 'date-line').map((d) => d.text)).toEqual(['27.11.2019']);
   });
 
   it('reads the date of an element classed as a date line, which pre-cleaning removes', () => {
