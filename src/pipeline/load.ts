@@ -10,6 +10,7 @@ import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
 import { parseJobs } from './parse-pool.js';
+import { ItemSpool, type SpooledItems } from './spool.js';
 import type { BuildPaths } from './paths.js';
 
 export interface BuildCounts {
@@ -20,6 +21,12 @@ export interface BuildCounts {
   /** Section and listing pages, and pages the generator does not list (META_NOT_A_POST). */
   sections: number;
   failed: number;
+}
+
+/** How `loadArticles` reads: the cache's options, and whether to keep the misses' rendered items for the feeds. */
+export interface LoadOptions extends CacheOptions {
+  /** Spool the items the pipeline renders (`LoadedArticles.spool`): for a build that writes feeds. */
+  spool?: boolean;
 }
 
 export interface LoadedArticles {
@@ -46,6 +53,11 @@ export interface LoadedArticles {
   clockFree: boolean;
   /** When the sources were listed (ms). */
   listedAt: number;
+  /**
+   * With `LoadOptions.spool` and misses: the items the pipeline rendered for them, which the feeds
+   * take instead of rendering them again (src/pipeline/spool.ts). The caller disposes of it.
+   */
+  spool?: ItemSpool;
   /** The newest publication date of any article found, held back or not (ms; 0 when none). */
   newestPublished: number;
 }
@@ -74,12 +86,12 @@ export async function loadArticles(
   onProgress?: (done: number, total: number) => void,
   memo?: Map<string, ArticleEntry>,
   inputs?: BuildInputs,
-  cacheOptions?: CacheOptions,
+  options?: LoadOptions,
 ): Promise<LoadedArticles> {
   const { config } = paths.loaded;
   const { listed, git: gitPromise, listedAt } = inputs ?? (await readInputs(paths));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const cache = openArticleCache(paths, now, memo, cacheOptions);
+  const cache = openArticleCache(paths, now, memo, options);
   const carried = memo ? sessionLoad(memo) : undefined;
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
@@ -198,8 +210,11 @@ export async function loadArticles(
     }
     entryKeys[i] = key;
   }
+  // Where the misses' rendered items go, for the feeds (src/pipeline/spool.ts), by miss.
+  const spool = options?.spool && misses.length > 0 ? ItemSpool.create() : undefined;
+  const spooledOf = new Array<SpooledItems | undefined>(misses.length);
   if (misses.length > 0) {
-    const setup = { config, template: [...template], nowMs: now.getTime() };
+    const setup = { config, template: [...template], nowMs: now.getTime(), ...(spool ? { spool: spool.dir } : {}) };
     /** Misses whose text, read again for parsing, was not the text hashed (or could not be read): parsed below as before. */
     const again = new Set<number>();
     const jobs = misses.map((i, k) => {
@@ -225,17 +240,21 @@ export async function loadArticles(
     let missBytes = 0;
     for (const i of misses) missBytes += (decoded[i] as Source).file.size;
     const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
-    const store = (k: number, entry: ArticleEntry): ArticleEntry => {
+    const store = (k: number, entry: ArticleEntry, spooled?: SpooledItems): ArticleEntry => {
       const i = misses[k] as number;
       const s = decoded[i] as Source;
       s.text = undefined;
       if (again.has(k)) return entry;
+      spooledOf[k] = spooled;
       // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
       if (s.note) entry.diagnostics = [s.note, ...entry.diagnostics].sort(compareDiagnostics);
       if (!entry.cacheable) clockDependent = true;
       return cache.set(entryKeys[i] as string, entry, keepBodies);
     };
-    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store });
+    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store }).catch((error: unknown) => {
+      spool?.dispose();
+      throw error;
+    });
     for (const [k, i] of misses.entries()) entries[i] = computed[k] as ArticleEntry;
     // Changed (or gone) since it was first read: read it as a new file, keyed by what is read now.
     for (const k of [...again]) {
@@ -252,8 +271,23 @@ export async function loadArticles(
       s.note = result.note;
       cache.record(s.file, s.hash);
       entryKeys[i] = keyOf(s.file, s.hash);
-      const [entry] = await parseJobs([{ file: s.file, text: result.text, git: gitDates.get(s.file.relPath) }], setup, { workers: 0 });
-      entries[i] = store(k, entry as ArticleEntry);
+      let spooled: SpooledItems | undefined;
+      const [entry] = await parseJobs([{ file: s.file, text: result.text, git: gitDates.get(s.file.relPath) }], setup, {
+        workers: 0,
+        onEntry: (_, e, at) => {
+          spooled = at;
+          return e;
+        },
+      });
+      entries[i] = store(k, entry as ArticleEntry, spooled);
+    }
+    // The feeds take each new article's items from the spool, by article.
+    for (const [k, i] of misses.entries()) {
+      const entry = entries[i];
+      const at = spooledOf[k];
+      if (spool && at && entry && 'status' in entry && entry.status === 'ok' && entry.article && entry.checked) {
+        spool.set(entry.article, at, entry.checked.map(([hash]) => hash));
+      }
     }
   }
   const checkedItems = carried ? keptChecks(carried, decoded.length) : new Map<string, ItemDiagnostic[]>();
@@ -317,7 +351,7 @@ export async function loadArticles(
       : undefined;
   const work = { parsed: misses.length, decoded: cache.decoded, keyed };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;
-  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}) };
+  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}), ...(spool ? { spool } : {}) };
 }
 
 /**

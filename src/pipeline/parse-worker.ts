@@ -1,6 +1,7 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { articleContext, loadReaders, runArticleSafely } from './article.js';
 import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { SpoolWriter, spoolRun } from './spool.js';
 
 /*
  * A parse worker (see src/pipeline/parse-pool.ts): rebuild the read context from the setup, say
@@ -21,9 +22,14 @@ async function start(): Promise<void> {
   // A worker serves only large builds: load every reader before saying it is ready.
   await loadReaders(['markdown', 'text', 'html']);
   let batches = 0;
+  // The items this worker rendered, spooled for the feeds (src/pipeline/spool.ts); flushed before each reply.
+  const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `worker-${process.pid}-${threadId}.items`) : undefined;
   port.on('message', (m: BatchMessage) => {
-    const entries = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry);
-    const reply: WorkerMessage = { batch: m.batch, entries };
+    const runs = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)));
+    const entries = runs.map((r) => r.entry);
+    const spooled = spool ? runs.map((r) => spoolRun(spool, r)) : undefined;
+    spool?.flush();
+    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}) };
     port.postMessage(reply);
     if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
   });
