@@ -9,7 +9,7 @@ import type { SiteInfo } from '../site/model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
-import { parseJobs } from './parse-pool.js';
+import { type EncodedEntry, parseJobs } from './parse-pool.js';
 import { ItemSpool, type SpooledItems } from './spool.js';
 import type { BuildPaths } from './paths.js';
 
@@ -214,17 +214,27 @@ export async function loadArticles(
   const spool = options?.spool && misses.length > 0 ? ItemSpool.create() : undefined;
   const spooledOf = new Array<SpooledItems | undefined>(misses.length);
   if (misses.length > 0) {
-    const setup = { config, template: [...template], nowMs: now.getTime(), ...(spool ? { spool: spool.dir } : {}) };
+    // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body
+    // (cache.set), which the writers read back from the pack: the parse results of a big cold
+    // build are never all in memory. Below it, reading every body back costs more than holding it.
+    let missBytes = 0;
+    for (const i of misses) missBytes += (decoded[i] as Source).file.size;
+    const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
+    // Without the bodies kept, the workers encode the records of the entries they parse (the main thread only appends them).
+    const encode = cache.enabled && !keepBodies;
+    const setup = { config, template: [...template], nowMs: now.getTime(), ...(spool ? { spool: spool.dir } : {}), ...(encode ? { encode } : {}) };
     /** Misses whose text, read again for parsing, was not the text hashed (or could not be read): parsed below as before. */
     const again = new Set<number>();
     const jobs = misses.map((i, k) => {
       const s = decoded[i] as Source;
       const git = gitDates.get(s.file.relPath);
-      if (!s.reread) return { file: s.file, text: s.text as string, git };
+      const own = { ...(encode ? { key: entryKeys[i] as string } : {}), ...(s.note ? { note: s.note } : {}) };
+      if (!s.reread) return { file: s.file, text: s.text as string, git, ...own };
       // Read when the job is handed out (to a worker or the main thread), not kept.
       return {
         file: s.file,
         git,
+        ...own,
         get text(): string {
           const text = rereadSync(s.file, config.fallbackEncoding);
           if (text !== undefined && hashText(text) === s.hash) return text;
@@ -234,18 +244,14 @@ export async function loadArticles(
       };
     });
     const hits = done;
-    // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body
-    // (cache.set), which the writers read back from the pack: the parse results of a big cold
-    // build are never all in memory. Below it, reading every body back costs more than holding it.
-    let missBytes = 0;
-    for (const i of misses) missBytes += (decoded[i] as Source).file.size;
-    const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
-    const store = (k: number, entry: ArticleEntry, spooled?: SpooledItems): ArticleEntry => {
+    const store = (k: number, entry: ArticleEntry, spooled?: SpooledItems, encoded?: EncodedEntry): ArticleEntry => {
       const i = misses[k] as number;
       const s = decoded[i] as Source;
       s.text = undefined;
       if (again.has(k)) return entry;
       spooledOf[k] = spooled;
+      // Encoded by the worker that parsed it, decoding note included (src/pipeline/parse-worker.ts): only appended here.
+      if (encoded) return cache.setRecord(entryKeys[i] as string, entry, Buffer.from(encoded.record.buffer, encoded.record.byteOffset, encoded.record.byteLength), encoded.split);
       // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
       if (s.note) entry.diagnostics = [s.note, ...entry.diagnostics].sort(compareDiagnostics);
       if (!entry.cacheable) clockDependent = true;

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
+import type { Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import type { ArticleContext } from './article.js';
 import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
@@ -99,6 +100,12 @@ export interface ParseSetup {
    * to a file of its own there and says where (`SpooledItems`). Absent: nothing is spooled.
    */
   spool?: string;
+  /**
+   * Workers encode the cache record of each entry the cache will store (a job with a `key`), and
+   * send it with the entry without its body (src/cache/record.ts): set when the build keeps the
+   * entries without their bodies (src/pipeline/load.ts `LOAD_LIMITS.bodyBudget`).
+   */
+  encode?: boolean;
 }
 
 /** One cache miss to parse. */
@@ -107,6 +114,16 @@ export interface ParseJob {
   text: string;
   /** The file's git dates, if any. */
   git: { first: Date; last: Date } | undefined;
+  /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
+  key?: string;
+  /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
+  note?: Diagnostic;
+}
+
+/** An entry's cache record as a worker encoded it (src/cache/record.ts), and whether the body is in it as UTF-8. */
+export interface EncodedEntry {
+  record: Uint8Array;
+  split: boolean;
 }
 
 /** Main thread -> worker: parse these (`index` is the job's place in the list). */
@@ -116,7 +133,7 @@ export interface BatchMessage {
 }
 
 /** Worker -> main thread. */
-export type WorkerMessage = { ready: true } | { batch: number; entries: ArticleEntry[]; spooled?: (SpooledItems | undefined)[] };
+export type WorkerMessage = { ready: true } | { batch: number; entries: ArticleEntry[]; spooled?: (SpooledItems | undefined)[]; encoded?: (EncodedEntry | undefined)[] };
 
 export interface PoolOptions {
   /** Worker threads besides the main thread (workerCount() when not given). */
@@ -128,7 +145,7 @@ export interface PoolOptions {
    * result kept for that job. The build stores the entry there and keeps a slimmer one (its body
    * in the cache's pack), so that the results of 100k misses are never all in memory at once.
    */
-  onEntry?: (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined) => ArticleEntry;
+  onEntry?: (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry) => ArticleEntry;
   /** The worker script (tests give one that crashes). */
   script?: URL;
   /**
@@ -152,9 +169,9 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
   const take = (): number | undefined => (returned.length > 0 ? returned.pop() : next < jobs.length ? next++ : undefined);
   const remaining = (): number => returned.length + (jobs.length - next);
   let done = 0;
-  const finish = (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined): void => {
+  const finish = (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry): void => {
     if (results[index] !== undefined) return;
-    results[index] = options.onEntry ? options.onEntry(index, entry, spooled) : entry;
+    results[index] = options.onEntry ? options.onEntry(index, entry, spooled, encoded) : entry;
     done++; // not inside `onDone?.(...)`: an absent callback would skip the increment
     options.onDone?.(done);
   };
@@ -203,7 +220,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
       else {
         const indexes = w.inFlight.get(m.batch);
         w.inFlight.delete(m.batch);
-        if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k]);
+        if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k], m.encoded?.[k]);
         else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
       }
       feed(w);
