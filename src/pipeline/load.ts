@@ -1,4 +1,5 @@
-import { type ArticleEntry, type CacheOptions, hashText, openArticleCache } from '../cache/articles.js';
+import { type ArticleEntry, type CacheOptions, cacheFiles, hashText, openArticleCache } from '../cache/articles.js';
+import path from 'node:path';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import { compareArticles } from '../feeds/model.js';
@@ -21,6 +22,12 @@ export interface BuildCounts {
   /** Section and listing pages, and pages the generator does not list (META_NOT_A_POST). */
   sections: number;
   failed: number;
+}
+
+/** The cache folder, if the config has one: where the spool goes (src/pipeline/spool.ts). */
+function cacheFolder(paths: BuildPaths): string | undefined {
+  const files = cacheFiles(paths);
+  return files && path.dirname(files.pack);
 }
 
 /** How `loadArticles` reads: the cache's options, and whether to keep the misses' rendered items for the feeds. */
@@ -211,7 +218,7 @@ export async function loadArticles(
     entryKeys[i] = key;
   }
   // Where the misses' rendered items go, for the feeds (src/pipeline/spool.ts), by miss.
-  const spool = options?.spool && misses.length > 0 ? ItemSpool.create() : undefined;
+  const spool = options?.spool && misses.length > 0 ? ItemSpool.create(cacheFolder(paths)) : undefined;
   const spooledOf = new Array<SpooledItems | undefined>(misses.length);
   if (misses.length > 0) {
     // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -18,8 +18,10 @@ import type { ArticleRun } from './article.js';
  * while the parse worker sat idle (docs/BENCHMARKS.md, r9-cold).
  *
  * A file, not memory: a 10k build's items are ~170 MB (the three feeds), a 100k build's ~1.7 GB.
- * The spool is the system's temporary folder (one folder per build, removed when the build ends);
- * nothing outside this build reads it. It is an optimisation only: a spool that cannot be written or
+ * The spool is one folder per build, removed when the build ends, in the cache folder when there is
+ * one (on the project's disk, where a RAM-backed /tmp would hold the items in memory after all),
+ * else in the system's temporary folder; nothing outside this build reads it. A build that was
+ * killed leaves its folder: the next build with that cache folder removes any whose process is gone. It is an optimisation only: a spool that cannot be written or
  * read leaves its items to be rendered as before.
  */
 
@@ -90,6 +92,27 @@ export class SpoolWriter {
   }
 }
 
+/** A spool folder's name: this prefix, the pid of the build's process, '-', random characters. */
+const SPOOL_PREFIX = '.items-';
+
+/** Remove the spool folders in `dir` whose process is gone (a build killed before it removed its own). */
+function removeStale(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = name.startsWith(SPOOL_PREFIX) ? Number.parseInt(name.slice(SPOOL_PREFIX.length), 10) : Number.NaN;
+    if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this pid exists (EPERM: it does, another user's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Spool the items of an article the pipeline rendered (`run.rendered`, with an 'ok' entry). */
 export function spoolRun(spool: SpoolWriter, run: ArticleRun): SpooledItems | undefined {
   return run.entry.status === 'ok' && run.rendered ? spool.add(run.rendered) : undefined;
@@ -113,10 +136,18 @@ export class ItemSpool {
 
   private constructor(readonly dir: string) {}
 
-  /** A new spool folder, or undefined when none can be made (the build then renders as before). */
-  static create(): ItemSpool | undefined {
+  /**
+   * A new spool folder in `near` (the cache folder; first removing the spool folders of processes
+   * that are gone) or the system's temporary folder, or undefined when none can be made (the build
+   * then renders as before).
+   */
+  static create(near?: string): ItemSpool | undefined {
     try {
-      return new ItemSpool(mkdtempSync(path.join(tmpdir(), 'feedwright-items-')));
+      if (near !== undefined) {
+        mkdirSync(near, { recursive: true });
+        removeStale(near);
+      }
+      return new ItemSpool(mkdtempSync(path.join(near ?? tmpdir(), `${SPOOL_PREFIX}${process.pid}-`)));
     } catch {
       return undefined;
     }

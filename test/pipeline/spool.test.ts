@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,7 +14,8 @@ afterEach(() => {
 
 /** A cold build of the sample articles with `tmp` as the system's temporary folder: its files, and how often an RSS item was rendered. */
 async function coldBuild(tmp: string): Promise<{ files: Record<string, string>; renders: number; published: number }> {
-  const dir = makeProject(sampleArticles());
+  // Without a cache folder, the spool goes to the system's temporary folder.
+  const dir = makeProject(sampleArticles(), false);
   vi.stubEnv('TMPDIR', tmp);
   const item = vi.spyOn(rssWriter, 'item');
   const result = await buildAt(dir);
@@ -38,6 +39,20 @@ describe('items spooled by the pipeline', () => {
     expect(spooled.renders).toBe(none.renders - none.published);
     expect(spooled.renders).toBeGreaterThanOrEqual(spooled.published);
     rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('goes in the cache folder, and removes the spool folders of builds that were killed', async () => {
+    const dir = makeProject(sampleArticles());
+    const cache = path.join(dir, '.cache', 'feedwright');
+    mkdirSync(path.join(cache, '.items-999999999-dead'), { recursive: true });
+    writeFileSync(path.join(cache, '.items-999999999-dead', 'main-1.items'), 'x');
+    mkdirSync(path.join(cache, `.items-${process.pid}-alive`));
+    vi.stubEnv('TMPDIR', path.join(dir, 'no-such-folder'));
+    const item = vi.spyOn(rssWriter, 'item');
+    const result = await buildAt(dir);
+    // Spooled (in the cache folder: the temporary folder does not exist), so rendered once per article.
+    expect(item.mock.calls.length).toBeLessThan(2 * result.counts.published);
+    expect(readdirSync(cache).filter((n) => n.startsWith('.items-'))).toEqual([`.items-${process.pid}-alive`]);
   });
 
   it('gives back what was written, and nothing from a spool file that is gone', () => {
