@@ -198,15 +198,26 @@ interface ListingSummary {
 async function loadAndRelease(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, held: HeldInputs, now: Date, heads: boolean): Promise<{ loaded: LoadedArticles; listing: ListingSummary }> {
   const inputs = held.inputs as BuildInputs;
   held.inputs = undefined;
-  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads });
+  // The items rendered while parsing are spooled for the feeds, unless nothing is written.
+  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads, spool: options.dryRun !== true });
   const summable = loaded.fingerprint !== undefined && loaded.clockFree;
   return { loaded, listing: { digest: summable ? await inputsDigest(paths, inputs) : undefined, listedAt: inputs.listedAt } };
 }
 
 /** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
 async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, held: HeldInputs, now: Date, heads: boolean): Promise<BuildResult> {
-  const { config } = paths.loaded;
   const { loaded, listing } = await loadAndRelease(paths, options, held, now, heads);
+  try {
+    return await buildLoaded(paths, options, now, loaded, listing);
+  } finally {
+    // The items spooled while parsing are written into the feeds by now (or the build failed).
+    loaded.spool?.dispose();
+  }
+}
+
+/** The build once its articles are loaded. */
+async function buildLoaded(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, now: Date, loaded: LoadedArticles, listing: ListingSummary): Promise<BuildResult> {
+  const { config } = paths.loaded;
   const reread = async (): Promise<Article[]> => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles;
   const articleDiagnostics = [...loaded.diagnostics];
   const defaults = configDefaults(options, paths);
@@ -272,6 +283,9 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
     const previousItems = recordedItems(record, previous, config.files.json) ?? (await readPreviousItems(outDir, config.files.json, ARCHIVE_DIR));
     // The writers' validators (saxes, ajv) load only when something is rendered.
     const { ComposeMemo, composeFeed } = await import('./feeds/compose.js');
+    // The pipeline rendered each parsed article's items in the writers' order (src/pipeline/article.ts).
+    const formatOrder = Object.keys((await import('./feeds/writers.js')).WRITERS);
+    const spool = loaded.spool;
     const memo = new ComposeMemo(loaded.checkedItems);
     const keyOf = fragmentKeys(loaded.renderKeys);
     const composed = new Map<string, ComposedRecord>();
@@ -290,7 +304,9 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
       }
       const label = paths.display(path.join(outDir, r.name));
       const format = r.format as OutputFormat;
-      const request = { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a: Article) => keyOf(a, format), capture, kept: kept?.get(r.name) };
+      const index = formatOrder.indexOf(format);
+      const spooled = spool && index >= 0 ? { rendered: (a: Article) => spool.item(a, index) } : {};
+      const request = { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a: Article) => keyOf(a, format), capture, kept: kept?.get(r.name), ...spooled };
       const file = await composeFeed(outDir, request, previous, memo, token);
       rendered.push(file);
       done[i] = file;

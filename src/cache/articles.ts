@@ -1,6 +1,6 @@
 import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize } from 'node:v8';
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
@@ -8,6 +8,9 @@ import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
+import { encodeRecord, INLINE } from './record.js';
+
+export { encodeEntry } from './record.js';
 import { type CacheState, type FileStamp, forgetState, readState, stampMatches, writeState } from './state.js';
 
 /**
@@ -100,6 +103,12 @@ export interface ArticleCache {
    * LOAD_LIMITS.bodyBudget), when the entry is kept as it came and no record is read back.
    */
   set(key: string, entry: ArticleEntry, keepBody?: boolean): ArticleEntry;
+  /**
+   * Store an entry whose record was made already (`encodeRecord` in src/cache/record.ts, by the
+   * parse worker that parsed it): as `set` without `keepBody`, but `entry` is the entry without its
+   * body when `split` (`withoutBody`: the body is read back from the record), else the whole entry.
+   */
+  setRecord(key: string, entry: ArticleEntry, record: Buffer, split: boolean): ArticleEntry;
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
@@ -150,6 +159,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       keyContext: '',
       get: () => undefined,
       set: (_key, entry) => entry,
+      setRecord: (_key, entry) => entry,
       save: () => undefined,
       corrupt: 0,
       decoded: 0,
@@ -221,6 +231,14 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     }
     const identity = Pack.identity(files.pack);
     if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
+  };
+
+  /** What the build keeps of a stored entry; stored again under the same key (its mtime or the clock made the old one unusable), the new head replaces the old. */
+  const keep = (key: string, kept: ArticleEntry): ArticleEntry => {
+    used.set(key, kept);
+    fromHeads.delete(key);
+    stored.add(key);
+    return kept;
   };
 
   const cache: ArticleCache = {
@@ -320,11 +338,13 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
         if (head.article) kept = { ...head, article: packed(head.article, key, p) };
       }
-      used.set(key, kept);
-      // Stored again under the same key (its mtime or the clock made the old one unusable): the new head replaces the old.
-      fromHeads.delete(key);
-      stored.add(key);
-      return kept;
+      return keep(key, kept);
+    },
+    setRecord(key, entry, record, split) {
+      const p = pack();
+      p.setBytes(key, record);
+      // The entry came from a worker (structured clone): no string in it shares a source text, so it is kept as it came.
+      return keep(key, split && entry.article ? { ...entry, article: packed(entry.article, key, p) } : entry);
     },
     save() {
       if (memo) {
@@ -361,46 +381,6 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     enabled: true,
   };
   return cache;
-}
-
-/**
- * An entry's record: the entry without the article's body (v8.serialize, small), then the body,
- * contentHtml and contentText as UTF-8:
- *   u32 LE  length of the head
- *   head    v8.serialize(entry), contentHtml and contentText left empty
- *   u32 LE  byte length of contentHtml
- *   bytes   contentHtml, then contentText, UTF-8
- * The bodies are 90% of the pack, and most builds never read them (a rebuild with nothing changed
- * renders nothing): they are decoded on first access of the two properties, from the pack's buffer.
- * That is safe because the whole record, bodies included, passed its CRC before the entry is used,
- * and decoding UTF-8 cannot fail. A body that UTF-8 cannot carry exactly (a lone surrogate) stays
- * in the head, and the length is then INLINE.
- * The price: an article from the cache keeps the pack's buffer (the file's bytes) alive until it
- * is read or dropped, as the build's result holds its articles.
- */
-const INLINE = 0xffffffff;
-
-export function encodeEntry(entry: ArticleEntry): Buffer {
-  return encodeRecord(entry).bytes;
-}
-
-/** The record, and whether the body went into it as UTF-8 (not INLINE). */
-function encodeRecord(entry: ArticleEntry): { bytes: Buffer; split: boolean } {
-  const article = entry.article;
-  const split = article !== undefined && isWellFormed(article.contentHtml) && isWellFormed(article.contentText);
-  const head = serialize(split ? { ...entry, article: { ...article, contentHtml: '', contentText: '' } } : entry);
-  const html = split ? article.contentHtml : '';
-  const text = split ? article.contentText : '';
-  const htmlBytes = Buffer.byteLength(html);
-  const out = Buffer.allocUnsafe(4 + head.length + 4 + htmlBytes + Buffer.byteLength(text));
-  out.writeUInt32LE(head.length, 0);
-  head.copy(out, 4);
-  let at = 4 + head.length;
-  out.writeUInt32LE(split ? htmlBytes : INLINE, at);
-  at += 4;
-  at += out.write(html, at);
-  out.write(text, at);
-  return { bytes: out, split };
 }
 
 /**
@@ -558,11 +538,6 @@ export function decodeEntry(bytes: Buffer): ArticleEntry | undefined {
     value.article = withLazyBody(value.article, bytes, headEnd + 4, htmlEnd);
   } else if (htmlEnd !== bytes.length) return undefined;
   return value;
-}
-
-/** No lone surrogate (String.prototype.isWellFormed: Node 20, not yet in the ES2023 lib). */
-function isWellFormed(s: string): boolean {
-  return (s as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 /**

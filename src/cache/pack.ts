@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -28,8 +28,10 @@ const MAGIC = Buffer.from('FWPACK01', 'latin1');
 const RECORD_HEAD = 4 + 4 + 32;
 /** Rewrite (compact) the pack when dead records outweigh live ones and exceed this size. */
 const COMPACT_MIN_BYTES = 4 * 1024 * 1024;
-/** Pending records are appended once they reach this size. */
+/** Pending records are appended once they reach this size, */
 const FLUSH_BYTES = 8 * 1024 * 1024;
+/** or this many records: one `writev` takes them all (Linux's IOV_MAX is 1024, the header is one more). */
+const FLUSH_RECORDS = 1000;
 
 interface Slot {
   offset: number;
@@ -261,7 +263,7 @@ export class Pack {
     this.pendingBytes += rec.length;
     this.added.set(key, rec.length);
     this.used.add(key);
-    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    if (this.pendingBytes >= FLUSH_BYTES || this.pending.length >= FLUSH_RECORDS) this.flush();
   }
 
   /**
@@ -288,8 +290,7 @@ export class Pack {
         this.damaged = false;
         this.rewritten = true;
       }
-      const batch = Buffer.concat(this.pending);
-      const start = append(this.file, batch);
+      const start = append(this.file, this.pending);
       this.fileBytes = start.end;
       // Where each appended record now is: a later read in this process (or the caller's index) finds it by offset.
       let at = start.at;
@@ -476,25 +477,45 @@ function record(key: string, payload: Buffer): Buffer {
   return out;
 }
 
-/** Write all of `buf` (a write may be partial: a full disk first writes what fits). */
+/** The buffers of `list` from byte `skip` on (after a partial write: a full disk first writes what fits). */
+function after(list: readonly Buffer[], skip: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (const b of list) {
+    if (skip >= b.length) {
+      skip -= b.length;
+      continue;
+    }
+    out.push(skip > 0 ? b.subarray(skip) : b);
+    skip = 0;
+  }
+  return out;
+}
 
 /**
- * Append `batch` to the pack (with the header if the file is new) and return the file's size.
- * The batch goes in one write where it can: O_APPEND makes it land whole after whatever another
- * build appended. If the write fails or is cut short (a full disk), the file is cut back to
+ * Append the records of `batch` to the pack (with the header if the file is new); where the first
+ * landed, and the file's size. The batch goes in one `writev` where it can (not joined into one
+ * buffer first: copying each 8 MiB batch into fresh memory cost more than writing it, ~0.4 s of a
+ * 10k cold build's main thread at load; docs/BENCHMARKS.md, r9-cold): O_APPEND makes it land whole
+ * after whatever another build appended. If the write fails or is cut short (a full disk), the file is cut back to
  * where the batch began, so it never ends in a cut-short record; if another build appended in
  * between (the size is not what this append made it), the cut is left to the reader, which
  * ignores a damaged tail.
  */
-function append(file: string, batch: Buffer): { at: number; end: number } {
+function append(file: string, batch: readonly Buffer[]): { at: number; end: number } {
   const fd = openSync(file, 'a');
   let start = -1;
   let written = 0;
   try {
     start = fstatSync(fd).size;
-    const data = start === 0 ? Buffer.concat([MAGIC, batch]) : batch;
-    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-    return { at: start + data.length - batch.length, end: start + data.length };
+    const data = start === 0 ? [MAGIC, ...batch] : batch;
+    let total = 0;
+    for (const b of data) total += b.length;
+    while (written < total) {
+      const n = writevSync(fd, written === 0 ? (data as Buffer[]) : after(data, written));
+      if (n <= 0) throw Object.assign(new Error('pack append made no progress'), { code: 'EIO' });
+      written += n;
+    }
+    return { at: start === 0 ? MAGIC.length : start, end: start + total };
   } catch (error) {
     if (start >= 0) {
       try {

@@ -343,6 +343,22 @@ export interface ComposeRequest {
   capture?: boolean;
   /** This file's bytes as the previous build wrote them, if kept: what an unchanged file's `kept` is. */
   kept?: KeptBytes | undefined;
+  /**
+   * The article's item in this format as this build already rendered it, if it did (its article
+   * was parsed: src/pipeline/spool.ts): written as it is, not rendered again. Its hash is the
+   * rendering's, so its validation is the one the pipeline stored under that hash.
+   */
+  rendered?: (article: Article) => RenderedItem | undefined;
+}
+
+/** An item this build rendered before composing: its hash, size, line feeds, CRC-32, and its bytes on demand. */
+export interface RenderedItem {
+  hash: string;
+  bytes: number;
+  lines: number;
+  crc: number;
+  /** The item's bytes, or undefined when they cannot be had whole (the item is then rendered). */
+  read(): Buffer | undefined;
 }
 
 /** Per build: items rendered or validated once are not rendered or validated again for another feed. */
@@ -498,6 +514,16 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         }
         await flushRun();
         if (sepBytes) bytes += await sink.bytes(sep);
+        // Rendered already, while its article was parsed: its bytes as they were hashed and checked.
+        const pre = request.rendered?.(part.article);
+        const preBytes = pre?.read();
+        if (pre && preBytes?.length === pre.bytes) {
+          if (known(pre.hash) === undefined) memo.set(pre.hash, checkItem(writer, part.article, preBytes.toString()));
+          items.push(part.key, bytes, pre.bytes, pre.hash, pre.lines, pre.crc);
+          bytes += await sink.bytes(preBytes);
+          rendered++;
+          continue;
+        }
         const text = writer.item(part.article);
         const buf = Buffer.from(text);
         const hash = itemHash(buf);

@@ -1,7 +1,7 @@
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diagnostic } from '../diagnostics.js';
-import { checkItem, checkItemQuickly, itemHash, valueConcern } from '../feeds/compose-check.js';
+import { checkItem, checkItemQuickly, type ItemDiagnostic, itemHash, valueConcern } from '../feeds/compose-check.js';
 import { WRITERS } from '../feeds/writers.js';
 import type { Diagnostic } from '../model.js';
 import { probeClock } from '../meta/clock-probe.js';
@@ -45,6 +45,11 @@ export interface ArticleRun {
   doc?: SourceDocument;
   /** The resolved article, also when its item then failed validation (entry.status 'error'). */
   article?: Article;
+  /**
+   * With an 'ok' entry: its items as rendered and checked, UTF-8, in the order of `entry.checked`
+   * (the build spools them for the feeds instead of rendering them again: src/pipeline/spool.ts).
+   */
+  rendered?: Buffer[];
 }
 
 /**
@@ -77,34 +82,41 @@ export function runArticle(file: SourceFile, text: string, ctx: ArticleContext):
   const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
   if (resolved.status !== 'ok') return { entry: { status: resolved.status, diagnostics, mtimeSec, cacheable }, doc };
   const article = resolved.article;
-  const checked = checkItems(article, unusualPath(file, text, doc, diagnostics, ctx) !== undefined);
+  const { checked, rendered } = checkItems(article, unusualPath(file, text, doc, diagnostics, ctx) !== undefined);
   const invalid = checked.flatMap(([, found]) => found).find((d) => d.severity === 'error');
   if (invalid) {
     const bug = diagnostic('ARTICLE_ITEM_INVALID', { file: file.displayPath }, { code: invalid.code, problem: invalid.message });
     return { entry: { status: 'error', diagnostics: [...diagnostics, bug], mtimeSec, cacheable }, doc, article };
   }
-  return { entry: { status: 'ok', article, diagnostics, mtimeSec, cacheable, checked }, doc, article };
+  return { entry: { status: 'ok', article, diagnostics, mtimeSec, cacheable, checked }, doc, article, rendered };
 }
 
-/** The article's item in each format, by hash, with what the checks found in it alone. */
-function checkItems(article: Article, unusual: boolean): NonNullable<ArticleEntry['checked']> {
+/** The article's item in each format, by hash, with what the checks found in it alone; and the items' bytes. */
+function checkItems(article: Article, unusual: boolean): { checked: NonNullable<ArticleEntry['checked']>; rendered: Buffer[] } {
   // The article's values are the same in every format: looked at once.
   const values = unusual ? undefined : valueConcern(article);
-  return Object.entries(WRITERS).map(([format, writer]) => {
+  const rendered: Buffer[] = [];
+  const checked = Object.entries(WRITERS).map(([format, writer]): [string, ItemDiagnostic[]] => {
     const text = writer.item(article);
-    const hash = itemHash(text);
+    const bytes = Buffer.from(text);
+    rendered.push(bytes);
+    const hash = itemHash(bytes);
     const found = unusual || inFullCheckSample(hash) ? checkItem(writer, article, text) : checkItemQuickly(format, writer, article, text, values);
     return [hash, found];
   });
+  return { checked, rendered };
 }
 
 /**
  * One item in FULL_CHECK_SAMPLE is checked by the full validator whatever its path, chosen by its
  * hash: deterministic (the same item is always in or out, so builds stay reproducible and a cached
  * result means the same thing), spread over every kind of article, and the validator keeps being
- * exercised by real builds at ~1/FULL_CHECK_SAMPLE of its per-item cost.
+ * exercised by real builds at ~1/FULL_CHECK_SAMPLE of its per-item cost. One in 128: a full check
+ * costs ~40 quick checks, so one in 32 cost as much as every item's quick checks together (~1.4 s
+ * of a 10k cold build's CPU at load; docs/BENCHMARKS.md, r9-cold); a 10k build still validates
+ * ~230 items in full, and `check`, the tests and every unusual path validate in full as before.
  */
-export const FULL_CHECK_SAMPLE = 32;
+export const FULL_CHECK_SAMPLE = 128;
 
 export function inFullCheckSample(hash: string): boolean {
   return Number.parseInt(hash.slice(0, 8), 16) % FULL_CHECK_SAMPLE === 0;

@@ -1,4 +1,5 @@
-import { type ArticleEntry, type CacheOptions, hashText, openArticleCache } from '../cache/articles.js';
+import { type ArticleEntry, type CacheOptions, cacheFiles, hashText, openArticleCache } from '../cache/articles.js';
+import path from 'node:path';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import { compareArticles } from '../feeds/model.js';
@@ -9,7 +10,8 @@ import type { SiteInfo } from '../site/model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
-import { parseJobs } from './parse-pool.js';
+import { type EncodedEntry, parseJobs } from './parse-pool.js';
+import { ItemSpool, type SpooledItems } from './spool.js';
 import type { BuildPaths } from './paths.js';
 
 export interface BuildCounts {
@@ -20,6 +22,18 @@ export interface BuildCounts {
   /** Section and listing pages, and pages the generator does not list (META_NOT_A_POST). */
   sections: number;
   failed: number;
+}
+
+/** The cache folder, if the config has one: where the spool goes (src/pipeline/spool.ts). */
+function cacheFolder(paths: BuildPaths): string | undefined {
+  const files = cacheFiles(paths);
+  return files && path.dirname(files.pack);
+}
+
+/** How `loadArticles` reads: the cache's options, and whether to keep the misses' rendered items for the feeds. */
+export interface LoadOptions extends CacheOptions {
+  /** Spool the items the pipeline renders (`LoadedArticles.spool`): for a build that writes feeds. */
+  spool?: boolean;
 }
 
 export interface LoadedArticles {
@@ -46,6 +60,11 @@ export interface LoadedArticles {
   clockFree: boolean;
   /** When the sources were listed (ms). */
   listedAt: number;
+  /**
+   * With `LoadOptions.spool` and misses: the items the pipeline rendered for them, which the feeds
+   * take instead of rendering them again (src/pipeline/spool.ts). The caller disposes of it.
+   */
+  spool?: ItemSpool;
   /** The newest publication date of any article found, held back or not (ms; 0 when none). */
   newestPublished: number;
 }
@@ -74,12 +93,12 @@ export async function loadArticles(
   onProgress?: (done: number, total: number) => void,
   memo?: Map<string, ArticleEntry>,
   inputs?: BuildInputs,
-  cacheOptions?: CacheOptions,
+  options?: LoadOptions,
 ): Promise<LoadedArticles> {
   const { config } = paths.loaded;
   const { listed, git: gitPromise, listedAt } = inputs ?? (await readInputs(paths));
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const cache = openArticleCache(paths, now, memo, cacheOptions);
+  const cache = openArticleCache(paths, now, memo, options);
   const carried = memo ? sessionLoad(memo) : undefined;
 
   // Read what the cache cannot vouch for. Text sources are all needed when the template must be
@@ -198,18 +217,31 @@ export async function loadArticles(
     }
     entryKeys[i] = key;
   }
+  // Where the misses' rendered items go, for the feeds (src/pipeline/spool.ts), by miss.
+  const spool = options?.spool && misses.length > 0 ? ItemSpool.create(cacheFolder(paths)) : undefined;
+  const spooledOf = new Array<SpooledItems | undefined>(misses.length);
   if (misses.length > 0) {
-    const setup = { config, template: [...template], nowMs: now.getTime() };
+    // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body
+    // (cache.set), which the writers read back from the pack: the parse results of a big cold
+    // build are never all in memory. Below it, reading every body back costs more than holding it.
+    let missBytes = 0;
+    for (const i of misses) missBytes += (decoded[i] as Source).file.size;
+    const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
+    // Without the bodies kept, the workers encode the records of the entries they parse (the main thread only appends them).
+    const encode = cache.enabled && !keepBodies;
+    const setup = { config, template: [...template], nowMs: now.getTime(), ...(spool ? { spool: spool.dir } : {}), ...(encode ? { encode } : {}) };
     /** Misses whose text, read again for parsing, was not the text hashed (or could not be read): parsed below as before. */
     const again = new Set<number>();
     const jobs = misses.map((i, k) => {
       const s = decoded[i] as Source;
       const git = gitDates.get(s.file.relPath);
-      if (!s.reread) return { file: s.file, text: s.text as string, git };
+      const own = { ...(encode ? { key: entryKeys[i] as string } : {}), ...(s.note ? { note: s.note } : {}) };
+      if (!s.reread) return { file: s.file, text: s.text as string, git, ...own };
       // Read when the job is handed out (to a worker or the main thread), not kept.
       return {
         file: s.file,
         git,
+        ...own,
         get text(): string {
           const text = rereadSync(s.file, config.fallbackEncoding);
           if (text !== undefined && hashText(text) === s.hash) return text;
@@ -219,23 +251,23 @@ export async function loadArticles(
       };
     });
     const hits = done;
-    // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body
-    // (cache.set), which the writers read back from the pack: the parse results of a big cold
-    // build are never all in memory. Below it, reading every body back costs more than holding it.
-    let missBytes = 0;
-    for (const i of misses) missBytes += (decoded[i] as Source).file.size;
-    const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
-    const store = (k: number, entry: ArticleEntry): ArticleEntry => {
+    const store = (k: number, entry: ArticleEntry, spooled?: SpooledItems, encoded?: EncodedEntry): ArticleEntry => {
       const i = misses[k] as number;
       const s = decoded[i] as Source;
       s.text = undefined;
       if (again.has(k)) return entry;
+      spooledOf[k] = spooled;
+      // Encoded by the worker that parsed it, decoding note included (src/pipeline/parse-worker.ts): only appended here.
+      if (encoded) return cache.setRecord(entryKeys[i] as string, entry, Buffer.from(encoded.record.buffer, encoded.record.byteOffset, encoded.record.byteLength), encoded.split);
       // The decoding note goes with the entry, so that a cached rebuild, which does not read the file, repeats it.
       if (s.note) entry.diagnostics = [s.note, ...entry.diagnostics].sort(compareDiagnostics);
       if (!entry.cacheable) clockDependent = true;
       return cache.set(entryKeys[i] as string, entry, keepBodies);
     };
-    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store });
+    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store }).catch((error: unknown) => {
+      spool?.dispose();
+      throw error;
+    });
     for (const [k, i] of misses.entries()) entries[i] = computed[k] as ArticleEntry;
     // Changed (or gone) since it was first read: read it as a new file, keyed by what is read now.
     for (const k of [...again]) {
@@ -252,8 +284,23 @@ export async function loadArticles(
       s.note = result.note;
       cache.record(s.file, s.hash);
       entryKeys[i] = keyOf(s.file, s.hash);
-      const [entry] = await parseJobs([{ file: s.file, text: result.text, git: gitDates.get(s.file.relPath) }], setup, { workers: 0 });
-      entries[i] = store(k, entry as ArticleEntry);
+      let spooled: SpooledItems | undefined;
+      const [entry] = await parseJobs([{ file: s.file, text: result.text, git: gitDates.get(s.file.relPath) }], setup, {
+        workers: 0,
+        onEntry: (_, e, at) => {
+          spooled = at;
+          return e;
+        },
+      });
+      entries[i] = store(k, entry as ArticleEntry, spooled);
+    }
+    // The feeds take each new article's items from the spool, by article.
+    for (const [k, i] of misses.entries()) {
+      const entry = entries[i];
+      const at = spooledOf[k];
+      if (spool && at && entry && 'status' in entry && entry.status === 'ok' && entry.article && entry.checked) {
+        spool.set(entry.article, at, entry.checked.map(([hash]) => hash));
+      }
     }
   }
   const checkedItems = carried ? keptChecks(carried, decoded.length) : new Map<string, ItemDiagnostic[]>();
@@ -317,7 +364,7 @@ export async function loadArticles(
       : undefined;
   const work = { parsed: misses.length, decoded: cache.decoded, keyed };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;
-  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}) };
+  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}), ...(spool ? { spool } : {}) };
 }
 
 /**

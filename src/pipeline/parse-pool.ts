@@ -6,8 +6,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
+import type { Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import type { ArticleContext } from './article.js';
+import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
 
 /*
  * Parsing the cache misses of a build, on every core.
@@ -93,6 +95,17 @@ export interface ParseSetup {
   template: string[];
   /** The build's clock, in ms since the epoch. */
   nowMs: number;
+  /**
+   * The build's spool folder (src/pipeline/spool.ts): each thread appends the items it rendered
+   * to a file of its own there and says where (`SpooledItems`). Absent: nothing is spooled.
+   */
+  spool?: string;
+  /**
+   * Workers encode the cache record of each entry the cache will store (a job with a `key`), and
+   * send it with the entry without its body (src/cache/record.ts): set when the build keeps the
+   * entries without their bodies (src/pipeline/load.ts `LOAD_LIMITS.bodyBudget`).
+   */
+  encode?: boolean;
 }
 
 /** One cache miss to parse. */
@@ -101,6 +114,16 @@ export interface ParseJob {
   text: string;
   /** The file's git dates, if any. */
   git: { first: Date; last: Date } | undefined;
+  /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
+  key?: string;
+  /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
+  note?: Diagnostic;
+}
+
+/** An entry's cache record as a worker encoded it (src/cache/record.ts), and whether the body is in it as UTF-8. */
+export interface EncodedEntry {
+  record: Uint8Array;
+  split: boolean;
 }
 
 /** Main thread -> worker: parse these (`index` is the job's place in the list). */
@@ -110,7 +133,7 @@ export interface BatchMessage {
 }
 
 /** Worker -> main thread. */
-export type WorkerMessage = { ready: true } | { batch: number; entries: ArticleEntry[] };
+export type WorkerMessage = { ready: true } | { batch: number; entries: ArticleEntry[]; spooled?: (SpooledItems | undefined)[]; encoded?: (EncodedEntry | undefined)[] };
 
 export interface PoolOptions {
   /** Worker threads besides the main thread (workerCount() when not given). */
@@ -122,7 +145,7 @@ export interface PoolOptions {
    * result kept for that job. The build stores the entry there and keeps a slimmer one (its body
    * in the cache's pack), so that the results of 100k misses are never all in memory at once.
    */
-  onEntry?: (index: number, entry: ArticleEntry) => ArticleEntry;
+  onEntry?: (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry) => ArticleEntry;
   /** The worker script (tests give one that crashes). */
   script?: URL;
   /**
@@ -132,6 +155,9 @@ export interface PoolOptions {
    */
   mainParses?: boolean;
 }
+
+/** Parse runs of this process so far: each run's main-thread spool file has its own name. */
+let mainRuns = 0;
 
 /** Parse `jobs`, in order of index; entries come back in the same order. */
 export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, options: PoolOptions = {}): Promise<ArticleEntry[]> {
@@ -143,9 +169,9 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
   const take = (): number | undefined => (returned.length > 0 ? returned.pop() : next < jobs.length ? next++ : undefined);
   const remaining = (): number => returned.length + (jobs.length - next);
   let done = 0;
-  const finish = (index: number, entry: ArticleEntry): void => {
+  const finish = (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry): void => {
     if (results[index] !== undefined) return;
-    results[index] = options.onEntry ? options.onEntry(index, entry) : entry;
+    results[index] = options.onEntry ? options.onEntry(index, entry, spooled, encoded) : entry;
     done++; // not inside `onDone?.(...)`: an absent callback would skip the increment
     options.onDone?.(done);
   };
@@ -194,7 +220,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
       else {
         const indexes = w.inFlight.get(m.batch);
         w.inFlight.delete(m.batch);
-        if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry);
+        if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k], m.encoded?.[k]);
         else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
       }
       feed(w);
@@ -210,14 +236,19 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     const { articleContext, loadReaders, runArticleSafely } = await import('./article.js');
     await loadReaders(jobs.map((j) => j.file.kind));
     const ctx = articleContext(setup.config, new Set(setup.template), new Map(), new Date(setup.nowMs));
-    const computeOne = (job: ParseJob): ArticleEntry => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry;
+    const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `main-${process.pid}-${++mainRuns}.items`) : undefined;
+    const computeOne = (job: ParseJob): [ArticleEntry, SpooledItems | undefined] => {
+      const run = runArticleSafely(job.file, job.text, withGitOf(ctx, job));
+      return [run.entry, spool && spoolRun(spool, run)];
+    };
 
     const mainParses = options.mainParses !== false;
     let lastYield = performance.now();
     while (done < jobs.length) {
       const i = mainParses || pool.every((w) => w.dead) ? take() : undefined;
       if (i !== undefined) {
-        finish(i, computeOne(jobs[i] as ParseJob));
+        const [entry, spooled] = computeOne(jobs[i] as ParseJob);
+        finish(i, entry, spooled);
         // Let worker messages in (results, readiness) every few ms of parsing.
         if (pool.length > 0 && performance.now() - lastYield > 4) {
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -231,6 +262,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
         lastYield = performance.now();
       }
     }
+    spool?.flush();
   } finally {
     // Done, or failed: no worker outlives the call (an idle worker would keep the process alive).
     await Promise.all(

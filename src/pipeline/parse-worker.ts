@@ -1,6 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { articleContext, loadReaders, runArticleSafely } from './article.js';
 import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { SpoolWriter, spoolRun } from './spool.js';
+import type { ArticleEntry } from '../cache/articles.js';
+import { encodeRecord, withoutBody } from '../cache/record.js';
+import { compareDiagnostics } from '../diagnostics.js';
+import type { EncodedEntry, ParseJob } from './parse-pool.js';
 
 /*
  * A parse worker (see src/pipeline/parse-pool.ts): rebuild the read context from the setup, say
@@ -21,13 +26,40 @@ async function start(): Promise<void> {
   // A worker serves only large builds: load every reader before saying it is ready.
   await loadReaders(['markdown', 'text', 'html']);
   let batches = 0;
+  // The items this worker rendered, spooled for the feeds (src/pipeline/spool.ts); flushed before each reply.
+  const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `worker-${process.pid}-${threadId}.items`) : undefined;
   port.on('message', (m: BatchMessage) => {
-    const entries = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)).entry);
-    const reply: WorkerMessage = { batch: m.batch, entries };
-    port.postMessage(reply);
+    const runs = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)));
+    const spooled = spool ? runs.map((r) => spoolRun(spool, r)) : undefined;
+    spool?.flush();
+    const entries: ArticleEntry[] = [];
+    const encoded: (EncodedEntry | undefined)[] = [];
+    const transfer = new Set<ArrayBuffer>();
+    for (const [k, r] of runs.entries()) {
+      const one = setup.encode ? encode(m.jobs[k] as ParseJob, r.entry) : undefined;
+      entries.push(one?.entry ?? r.entry);
+      encoded.push(one?.encoded);
+      // A record with a buffer of its own is moved to the main thread, not copied.
+      const b = one?.encoded.record;
+      if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) transfer.add(b.buffer as ArrayBuffer);
+    }
+    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}) };
+    port.postMessage(reply, [...transfer]);
     if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
   });
   port.postMessage({ ready: true } satisfies WorkerMessage);
+}
+
+/**
+ * The cache record of an entry the cache will store (its job has a key; cacheable, not held back
+ * as future: what `ArticleCache.set` stores), with the decoding note added as the main thread would
+ * add it; and the entry to send: without its body when the record holds it (src/cache/record.ts).
+ */
+function encode(job: ParseJob, entry: ArticleEntry): { entry: ArticleEntry; encoded: EncodedEntry } | undefined {
+  if (job.key === undefined || !entry.cacheable || entry.status === 'future') return undefined;
+  if (job.note) entry.diagnostics = [job.note, ...entry.diagnostics].sort(compareDiagnostics);
+  const { bytes, split } = encodeRecord(entry);
+  return { entry: split ? withoutBody(entry) : entry, encoded: { record: bytes, split } };
 }
 
 void start();

@@ -42,6 +42,22 @@ describe('Pack.readOwn: records this process stored, by offset', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('appends pending records by count as well as by size (one writev each), and reads every one back', () => {
+    const dir = temp();
+    const file = path.join(dir, 'p.pack');
+    const pack = Pack.lazy(file);
+    // 2500 small records (~100 KB, far below the 8 MiB size threshold): appended in batches of 1000 as they come.
+    for (let i = 0; i < 2500; i++) pack.setBytes(key(i), Buffer.from(`record ${i} `.repeat(1 + (i % 5))));
+    const size = readFileSync(file).length;
+    expect(size).toBeGreaterThan(2000 * 40);
+    pack.save();
+    for (const i of [0, 999, 1000, 1999, 2000, 2499]) expect(pack.readOwn(key(i))?.toString()).toBe(`record ${i} `.repeat(1 + (i % 5)));
+    const again = Pack.open(file);
+    expect(again.corrupt).toBe(0);
+    for (let i = 0; i < 2500; i += 97) expect(again.getBytes(key(i))?.toString()).toBe(`record ${i} `.repeat(1 + (i % 5)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('a record not where it was put (the file replaced by another build) reads as undefined, not as other bytes', () => {
     const dir = temp();
     const file = path.join(dir, 'p.pack');

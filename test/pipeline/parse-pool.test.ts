@@ -4,9 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { MIN_MISSES, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
+import { type EncodedEntry, MIN_MISSES, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
+import { encodeEntry } from '../../src/cache/articles.js';
+import { compareDiagnostics } from '../../src/diagnostics.js';
+import { LOAD_LIMITS } from '../../src/pipeline/load.js';
+import type { Diagnostic } from '../../src/model.js';
 import type { SourceFile } from '../../src/sources/files.js';
-import { articleContext, runArticleSafely } from '../../src/pipeline/article.js';
+import { articleContext, loadReaders, runArticleSafely } from '../../src/pipeline/article.js';
 import { testConfig } from '../helpers/project.js';
 import { buildAt, diagnosticsText, makeProject, MTIME, NOW, sampleArticles, snapshot } from '../perf/helpers.js';
 
@@ -155,6 +159,60 @@ describe('parseJobs', () => {
     expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('missing-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
+  });
+
+  it('has a worker encode the cache record of each entry to store, and send the entry without its body (ParseSetup.encode)', async () => {
+    await loadReaders(['markdown', 'text', 'html']);
+    const { setup, jobs: list, serial } = jobs();
+    const note = { code: 'SOURCE_NOT_UTF8', severity: 'warning', message: 'read as windows-1252', file: 'articles/one.md' } as Diagnostic;
+    const keyed = list.map((j, i) => ({ ...j, key: `${i}`.padStart(64, '0'), ...(j.file.relPath === 'one.md' ? { note } : {}) }));
+    const got = new Map<number, { entry: ArticleEntry; encoded: EncodedEntry | undefined }>();
+    await parseJobs(keyed, { ...setup, encode: true }, { workers: 1, mainParses: false, onEntry: (i, entry, _, encoded) => {
+        got.set(i, { entry, encoded });
+        return entry;
+      },
+    });
+    let records = 0;
+    for (const [i, expected] of serial.entries()) {
+      const { entry, encoded } = got.get(i) as { entry: ArticleEntry; encoded: EncodedEntry | undefined };
+      // What ArticleCache.set stores: cacheable entries that are not held back as future.
+      if (!expected.cacheable || expected.status === 'future') {
+        expect(encoded).toBeUndefined();
+        expect(entry).toEqual(expected);
+        continue;
+      }
+      records++;
+      const whole = keyed[i]?.note ? { ...expected, diagnostics: [note, ...expected.diagnostics].sort(compareDiagnostics) } : expected;
+      // The record is what the main thread would have encoded, decoding note included; the entry comes without its body.
+      expect(Buffer.from(encoded?.record ?? [])).toEqual(encodeEntry(whole));
+      expect(encoded?.split).toBe(whole.article !== undefined);
+      if (whole.article) expect(entry).toEqual({ ...whole, article: { ...whole.article, contentHtml: '', contentText: '', dropped: [] } });
+      else expect(entry).toEqual(whole);
+    }
+    expect(records).toBeGreaterThan(20);
+  });
+
+  it('builds the same bytes when workers encode the records (bodies not kept), and a rebuild reads them back', async () => {
+    const dir = makeProject(corpus(60));
+    const serial = await buildWith(dir, '0');
+    LOAD_LIMITS.bodyBudget = 0;
+    try {
+      const copy = mkdtempSync(path.join(tmpdir(), 'feedwright-pool-'));
+      cpSync(dir, copy, { recursive: true, preserveTimestamps: true });
+      vi.stubEnv('FEEDWRIGHT_WORKERS', '1');
+      const first = await buildAt(copy);
+      expect(snapshot(copy)).toEqual(serial.files);
+      expect(diagnosticsText(first)).toEqual(serial.diagnostics);
+      // Every stored entry comes back from the records the worker encoded: nothing parsed again.
+      rmSync(path.join(copy, 'dist'), { recursive: true });
+      const again = await buildAt(copy);
+      // (but the article dated relative to the clock and the one held back as future, never stored)
+      expect(again.work.parsed).toBe(2);
+      expect(snapshot(copy)).toEqual(serial.files);
+      expect(diagnosticsText(again)).toEqual(serial.diagnostics);
+    } finally {
+      LOAD_LIMITS.bodyBudget = 16 * 1024 * 1024;
+    }
   });
 
   it("starts its workers with a larger young generation than V8's default (WORKER_LIMITS)", async () => {
