@@ -152,6 +152,8 @@ export interface SiteSetup {
   own: Partial<Record<ConfigKey, unknown>>;
   /** Set when the feed's author is the site (its title): most posts name their own authors. */
   authorsInPosts?: { named: number; checked: number };
+  /** A time zone the site's config names that is no IANA zone (left out of the config). */
+  ignoredZone?: string;
   /** Set when the feed's author is the person who made most commits to the posts (git). */
   authorFromGit?: CommitAuthor;
 }
@@ -182,7 +184,7 @@ export function siteSetup(cwd: string): SiteSetup | undefined {
   own.site = '.';
   // A multilingual site publishes one feed per language: written out, so the config shows it.
   if (detected && isMultilingual(detected.info)) own.feeds = { ...(resolveConfig({}).feeds as object), languages: true };
-  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own };
+  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
@@ -319,6 +321,9 @@ export async function init(io: Io, out: Output, force: boolean): Promise<number>
     if (site.authorsInPosts) {
       const { named, checked } = site.authorsInPosts;
       out.stderr(`The feed's author is the site (${JSON.stringify(site.own.title)}): ${named} of the ${checked} posts checked name their own authors, who are their items' authors.\n`);
+    }
+    if (site.ignoredZone) {
+      out.stderr(`The site's config names the time zone ${JSON.stringify(site.ignoredZone)}, which is not an IANA time zone, so it is left out: dates without an offset are read in UTC (Jekyll reads an unknown zone as UTC too). Set "timezone" in feedwright.config.json if the posts' dates are another zone's ("Asia/Shanghai").\n`);
     }
     if (site.authorFromGit) {
       const { name, commits, total } = site.authorFromGit;

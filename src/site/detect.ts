@@ -4,6 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { htmlToText } from '../clean/html-text.js';
 import { fatal } from '../errors.js';
+import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
@@ -338,6 +339,8 @@ export interface DetectedSite {
   jekyll?: JekyllSource;
   /** Hugo only: the content folder (absolute; the language's own one) and the site's `params`. */
   hugo?: { contentDir: string; params: Record<string, unknown> };
+  /** A time zone the site's config names that is no IANA zone (`timezone: CN`): not used; dates are read in the feed's zone. */
+  ignoredZone?: string;
   /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from. */
   zola?: { contentDir: string };
   /** What the generator's config says about the site as a feed: defaults for keys feedwright's config leaves unset. */
@@ -424,6 +427,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   let jekyll: JekyllSource | undefined;
   let hugo: DetectedSite['hugo'];
   let zola: DetectedSite['zola'];
+  let ignoredZone: string | undefined;
+  // The zone the site's config names, when it is one: Jekyll passes `timezone: CN` to the C
+  // library, which reads an unknown name as UTC; feedwright's config would refuse it.
+  const siteZone = (zone: string | undefined): void => {
+    if (!zone) return;
+    if (isValidTimeZone(zone)) info.timezone = zone;
+    else ignoredZone = zone;
+  };
   switch (preset) {
     case 'jekyll': {
       const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
@@ -432,8 +443,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (url) info.baseUrl = url;
       const permalink = asString(c.permalink);
       if (permalink) info.permalinks['*'] = permalink;
-      const tz = asString(c.timezone);
-      if (tz) info.timezone = tz;
+      siteZone(asString(c.timezone));
       for (const [name, v] of Object.entries(asRecord(c.collections) ?? {})) {
         const col = asRecord(v);
         if (name === 'posts' || col?.output === true) info.collections[name] = asString(col?.permalink) ?? '';
@@ -493,8 +503,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         if (code || title) channels[l] = { ...(code ? { code } : {}), ...(title ? { title } : {}) };
       }
       if (Object.keys(channels).length > 0) info.languageChannels = channels;
-      const tz = asString(ci(c, 'timeZone'));
-      if (tz) info.timezone = tz;
+      siteZone(asString(ci(c, 'timeZone')));
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
       const theme = ci(c, 'theme');
       const themes = (Array.isArray(theme) ? theme : [theme]).filter((t): t is string => typeof t === 'string' && /^[\w.-]+$/.test(t));
@@ -621,7 +630,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const language = rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined);
       const author = holder ? shallowOption(holder, 'author', 1) : undefined;
       const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
-      if (zone) info.timezone = zone;
+      siteZone(zone);
       const sources = [...new Set([from, ...(siteCode?.files ?? []).map(options.display), ...(found.file ? [options.display(found.file)] : [])])];
       channel = channelOf(sources.join(' and '), { link: url, title: found.title, description: found.description, ...(language ? { language } : {}), ...(author ? { author } : {}) });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
@@ -650,7 +659,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}) };
+  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}) };
 }
 
 /**
