@@ -23,6 +23,7 @@ import { type BuildInputs, inputsDigest, type ListingMemo, readInputs } from './
 import { type BuildOptions as PathOptions, resolvePaths } from './pipeline/paths.js';
 import type { ItemDiagnostic } from './feeds/compose-check.js';
 import { diagnostic } from './diagnostics.js';
+import { languageScriptMismatch } from './meta/script.js';
 import { HOMEPAGE, VERSION } from './version.js';
 
 export type { BuildPaths } from './pipeline/paths.js';
@@ -221,6 +222,8 @@ async function buildLoaded(paths: ReturnType<typeof resolvePaths>, options: Buil
   const reread = async (): Promise<Article[]> => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles;
   const articleDiagnostics = [...loaded.diagnostics];
   const defaults = configDefaults(options, paths);
+  const script = languageCheck(paths, loaded.articles);
+  if (script) loaded.diagnostics.unshift(script);
   if (defaults) loaded.diagnostics.unshift(defaults);
   if (options.verifyLinks) await checkLinks(options, paths, loaded);
   const plan = planOutput(config, loaded.articles, GENERATOR);
@@ -470,6 +473,21 @@ async function failed(
     throw fault;
   }
   throw error;
+}
+
+/** Articles whose titles the language check reads: the newest, which the feeds show. */
+const LANGUAGE_SAMPLE = 200;
+
+/** META_LANGUAGE_SCRIPT when the feed's language is not written in the script its newest articles in that language use. */
+function languageCheck(paths: ReturnType<typeof resolvePaths>, articles: readonly Article[]): Diagnostic | undefined {
+  const { config, file } = paths.loaded;
+  const titles: string[] = [];
+  for (const a of articles) {
+    if (titles.length >= LANGUAGE_SAMPLE) break;
+    if (!a.lang || a.lang.value === config.language) titles.push(a.title.value);
+  }
+  const mismatch = languageScriptMismatch(config.language, titles);
+  return mismatch ? diagnostic('META_LANGUAGE_SCRIPT', { file: file ? paths.display(file) : 'feedwright.config.json' }, { language: config.language, ...mismatch }) : undefined;
 }
 
 /**

@@ -336,6 +336,19 @@ export const CODES = {
       hint: "Set the site's own values in feedwright.config.json (the link first: item ids are made from it).",
     }),
   },
+  META_LANGUAGE_SCRIPT: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: "The feed's language is not written in the script most of its articles use (\"en\" over Chinese posts).",
+    doc: "The feed's `language` (the config's, or the site's `lang`/`locale`, which themes often leave at their default \"en\") is not written in the writing system that at least 60 % of the newest 200 articles in that language use, by their titles and summaries (at least 3 articles): Han, Kana, Hangul, Cyrillic, Arabic, Hebrew, Greek, Thai or Devanagari. Feed readers hyphenate, translate and choose fonts by the language, so the items are shown as the wrong one. Nothing is changed; the language is the config's to set.",
+    todo: 'Set `language` in feedwright.config.json to the articles\' language (`zh`, `ja`, `ru`…), or give the articles their own `lang`.',
+    /** `language`: the feed's; `script`: the articles' writing system; `count` of `total` articles; `suggest`: a tag for it. */
+    say: (p: { language: string; script: string; count: number; total: number; suggest: string }) => ({
+      message: `The feed's language is "${p.language}", but ${p.count} of its ${p.total} articles are written in ${p.script} script.`,
+      hint: `Set "language" in feedwright.config.json to the articles' language (for example "${p.suggest}"), or give the articles their own "lang".`,
+    }),
+  },
   CONFIG_FROM_SITE: {
     kind: 'diagnostic',
     severity: 'note',

@@ -234,6 +234,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   ],
   CONFIG_DEFAULTS: [{ title: 'My feed', link: 'https://example.com/' }],
   CONFIG_PLACEHOLDER: [{ keys: ['link'] }, { keys: ['title', 'link', 'author'] }],
+  META_LANGUAGE_SCRIPT: [{ language: 'en', script: 'Han', count: 74, total: 74, suggest: 'zh' }],
   CONFIG_FROM_SITE: [
     { from: '_config.yml', values: { title: 'Homebrew', link: 'https://brew.sh/', author: { name: 'Mike' } } },
     { from: 'hugo.toml', values: { language: 'en-us' } },
