@@ -83,6 +83,14 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(placeholder.map((d) => d.message)).toEqual(['"author" still holds a placeholder; the feeds publish it as the site\'s.']);
   });
 
+  it('a site time zone that is no IANA zone (timezone: CN) is left out, with a line saying so, and the config builds', async () => {
+    const dir = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone: CN\n', '_posts/2024-03-05-first.md': POST });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The site\'s config names the time zone "CN", which is not an IANA time zone, so it is left out');
+    expect(JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8'))).toMatchObject({ timezone: 'UTC' });
+    expect((await run(['build', '--json'], { cwd: dir })).code).toBe(0);
+  });
+
   it('a Hugo site: the first conventional posts folder that holds Markdown (content/blog), and its title and author', async () => {
     const dir = project({
       'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Hugo Notes"\n[params]\nauthor = "Grace Hopper"\n',
