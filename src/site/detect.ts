@@ -221,6 +221,18 @@ function literalOption(text: string | undefined, name: string, topLevel = false)
 }
 
 /**
+ * The literal string option nearest the top of the text (the fewest brackets deep; the first of
+ * those): an Eleventy config function's own `return { dir: { input: "src" } }`, not a copy left
+ * inside a helper function it defines (dead code after that helper's own return).
+ */
+function shallowestOption(text: string | undefined, name: string): string | undefined {
+  if (!text) return undefined;
+  let best: { value: string; depth: number } | undefined;
+  for (const m of optionMatches(text, name)) if (!best || m.depth < best.depth) best = m;
+  return best?.value;
+}
+
+/**
  * A literal string option at most `maxDepth` brackets deep (1: a key of the file's top-level
  * object; 2: of an object inside it, as next-seo's `openGraph`), so an image's `url` in a list
  * is not the site's URL.
@@ -571,11 +583,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     }
     case 'eleventy': {
       const cfgText = readText(firstExisting(root, ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js']) ?? '');
-      const input = literalOption(cfgText, 'input') ?? '.';
+      const input = shallowestOption(cfgText, 'input') ?? '.';
       contentRoot = path.resolve(root, input);
-      info.output = literalOption(cfgText, 'output') ?? '_site';
+      info.output = shallowestOption(cfgText, 'output') ?? '_site';
       // Global data (`_data/*.json`), read once: the site's URL and, below, the template variables.
-      const dataDir = path.join(contentRoot, literalOption(cfgText, 'data') ?? '_data');
+      const dataDir = path.join(contentRoot, shallowestOption(cfgText, 'data') ?? '_data');
       const globals = eleventyGlobalData(dataDir);
       for (const name of ['metadata', 'site']) {
         // `_data/metadata.json`, or (the base blog since v9) `_data/metadata.js` read as text.
@@ -585,7 +597,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         // Eleventy's page URLs are root-relative ("/blog/post/"): the feed plugin and
         // `htmlBaseUrl` resolve them against the site URL, so a path in that URL is not a prefix;
         // `pathPrefix` in the config is.
-        const url = eleventyBase(siteUrl, literalOption(cfgText, 'pathPrefix'));
+        const url = eleventyBase(siteUrl, shallowestOption(cfgText, 'pathPrefix'));
         if (file && data && (url || asString(data.title))) {
           if (url) info.baseUrl = url;
           channel = channelOf(options.display(file), {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/pipeline/load.js';
 import { resolvePaths } from '../../src/pipeline/paths.js';
 import { detectSite } from '../../src/site/detect.js';
-import { TEST_NOW, testConfig } from '../helpers/project.js';
+import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
 
 /*
  * Small anonymised shapes of real sites (test/fixtures/sites/<generator>-<shape>/): the
@@ -143,6 +143,24 @@ describe('site presets: links as the generator writes them', () => {
     expect(warnings[0]?.message).toContain('@/blog/gone.md (line 9)');
     // A theme's video shortcode is a link to the video, as Hugo's built-in is.
     expect(r.byPath.get('blog/with-path.md')?.contentHtml).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer">Video on YouTube</a>');
+  });
+
+  it("Eleventy: the config function's own dir.input, not a copy left in a helper function it defines", () => {
+    const root = makeTree({
+      'package.json': '{ "devDependencies": { "@11ty/eleventy": "^2.0.0" } }',
+      '.eleventy.js': [
+        'module.exports = function (eleventyConfig) {',
+        '  async function imageShortcode(src) {',
+        '    return { dir: { input: ".", output: "_site" } };',
+        '  }',
+        '  return { dir: { input: "src", output: "_site", data: "_data" } };',
+        '};',
+      ].join('\n'),
+      'src/_data/site.json': '{ "title": "Helper Blog", "url": "https://helper.example.org" }',
+      'src/posts/first.md': '---\ntitle: First\ndate: 2024-03-05\n---\n\nBody.\n',
+    }, 'feedwright-eleventy-');
+    const site = detectSite({ articlesDir: path.join(root, 'src/posts'), configRoot: root, preset: 'auto', display: (a) => path.relative(root, a) });
+    expect([site?.info.baseUrl, site?.channel.values.title]).toEqual(['https://helper.example.org/', 'Helper Blog']);
   });
 
   it('Eleventy: input folder from its config, a directory data permalink, front matter permalink, listing and excluded pages', async () => {
