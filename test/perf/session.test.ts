@@ -49,15 +49,21 @@ describe('build session (watch mode)', () => {
 describe('build session: feeds kept in memory between saves', () => {
   const post = (i: number, extra = ''): string => `---\ntitle: Post ${i}\ndate: 2024-01-${String(i).padStart(2, '0')}T08:00:00Z\n---\nBody of post ${i}.${extra}\n`;
 
-  it('copies unchanged items from the bytes it wrote last time, not from the files, with the bytes of a build without cache', async () => {
+  /** Nine posts built in a session, then p5 edited and built again in it (a first save). */
+  const afterFirstSave = async (): Promise<{ dir: string; session: ReturnType<typeof createBuildSession> }> => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 9; i++) files[`p${i}.md`] = post(i);
     const dir = makeProject(files);
     const session = createBuildSession();
     await build({ cwd: dir, now: NOW, session });
-    // The first rebuild reads the record from disk and copies from the files; it keeps what it writes.
     writeArticle(dir, 'p5.md', post(5, ' Edited once.'));
     await build({ cwd: dir, now: NOW, session });
+    return { dir, session };
+  };
+
+  it('copies unchanged items from the bytes it wrote last time, not from the files, with the bytes of a build without cache', async () => {
+    // The first rebuild reads the record from disk and copies from the files; it keeps what it writes.
+    const { dir, session } = await afterFirstSave();
     expect(session.feeds?.get('rss.xml')?.size).toBeGreaterThan(0);
     await sleep(60);
     // A hand edit: the file can no longer be copied from, the session's bytes still can.
@@ -76,13 +82,7 @@ describe('build session: feeds kept in memory between saves', () => {
   });
 
   it('a save leaves the record it wrote indexed for the next save (not indexed while that one waits), with the bytes of a build without cache', async () => {
-    const files: Record<string, string> = {};
-    for (let i = 1; i <= 9; i++) files[`p${i}.md`] = post(i);
-    const dir = makeProject(files);
-    const session = createBuildSession();
-    await build({ cwd: dir, now: NOW, session });
-    writeArticle(dir, 'p5.md', post(5, ' Edited once.'));
-    await build({ cwd: dir, now: NOW, session });
+    const { dir, session } = await afterFirstSave();
     const record = session.outputs;
     expect(record).toBeDefined();
     expect(isIndexed(record as OutputRecord)).toBe(true);
