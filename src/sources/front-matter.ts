@@ -72,32 +72,31 @@ function splitFrontMatterAt(text: string, file: string): FrontMatterResult {
   const rest = text.slice(afterOpen);
   const close = fence.close.exec(rest);
   // `---Some text`: Hugo ends YAML front matter at a line that starts with `---`, and the rest
-  // of that line is the body's first line.
-  const glued = fence.mark === '---' ? GLUED_CLOSE.exec(rest) : null;
-  if (glued && (!close || glued.index < close.index)) {
-    const inner = rest.slice(0, glued.index);
-    const fenceLine = 2 + countNewlines(inner);
-    const body = rest.slice(glued.index + 3);
-    if (inner.length > MAX_FRONT_MATTER_CHARS) {
-      const tooLarge = diagnostic('FM_TOO_LARGE', { file, line: 1 }, { chars: inner.length, limit: MAX_FRONT_MATTER_CHARS });
-      return { ...empty, body, bodyLine: fenceLine, ok: false, diagnostics: [tooLarge] };
-    }
-    const parsed = fence.parse(inner, file);
-    const warning = diagnostic('FM_FENCE_TEXT', { file, line: fenceLine }, { line: fenceLine });
-    return { ...parsed, diagnostics: [...parsed.diagnostics, warning], body, bodyLine: fenceLine };
-  }
-  if (!close) {
+  // of that line is the body's first line. Looked for before the closing line only (the body is
+  // not scanned), or through the rest when there is none.
+  const glued = fence.mark === '---' ? GLUED_CLOSE.exec(close ? rest.slice(0, close.index) : rest) : null;
+  let inner: string;
+  let body: string;
+  if (glued) {
+    inner = rest.slice(0, glued.index);
+    body = rest.slice(glued.index + 3);
+  } else if (close) {
+    inner = rest.slice(0, close.index);
+    body = text.slice(Math.min(afterOpen + close.index + close[0].length + 1, text.length));
+  } else {
     const unclosed = diagnostic('FM_UNCLOSED', { file, line: 1 }, { fence: fence.mark });
     return { ...empty, ok: false, diagnostics: [unclosed] };
   }
-  const inner = rest.slice(0, close.index);
-  const body = text.slice(Math.min(afterOpen + close.index + close[0].length + 1, text.length));
-  const bodyLine = 2 + countNewlines(inner) + 1;
+  // The body starts on the line after the closing one, or on that line after its `---`.
+  const bodyLine = 2 + countNewlines(inner) + (glued ? 0 : 1);
   if (inner.length > MAX_FRONT_MATTER_CHARS) {
     const tooLarge = diagnostic('FM_TOO_LARGE', { file, line: 1 }, { chars: inner.length, limit: MAX_FRONT_MATTER_CHARS });
     return { ...empty, body, bodyLine, ok: false, diagnostics: [tooLarge] };
   }
-  return { ...fence.parse(inner, file), body, bodyLine };
+  const parsed = fence.parse(inner, file);
+  if (!glued) return { ...parsed, body, bodyLine };
+  const warning = diagnostic('FM_FENCE_TEXT', { file, line: bodyLine }, { line: bodyLine });
+  return { ...parsed, diagnostics: [...parsed.diagnostics, warning], body, bodyLine };
 }
 
 function parseYaml(yamlText: string, file: string, firstLine: number): Parsed {
