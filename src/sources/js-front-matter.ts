@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Expression, Node, ObjectExpression, Options, Program } from 'acorn';
+import { countNewlines } from '../util/text.js';
 
 /*
  * Eleventy's JavaScript front matter (`---js` or `---javascript`), read as data and never run:
@@ -49,7 +50,7 @@ export function readJsFrontMatter(text: string): JsFrontMatter {
     if (/^\s*\{/.test(text)) {
       // The object form: an expression, not a block of labelled statements.
       const node = acorn.parseExpressionAt(text, text.search(/\{/), OPTIONS);
-      if (text.slice(node.end).trim().replace(/;$/, '') !== '') throw new JsFrontMatterError('only one object may be written', lineAt(text, node.end));
+      if (text.slice(node.end).trim().replace(/;$/, '') !== '') throw new JsFrontMatterError('only one object may be written', 1 + countNewlines(text.slice(0, node.end)));
       if (node.type === 'ObjectExpression') readObject(node, out, 'helpers');
       return out;
     }
@@ -177,10 +178,4 @@ function literal(node: Node, functions: Functions): unknown {
     default:
       return NOT_LITERAL;
   }
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

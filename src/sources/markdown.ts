@@ -226,9 +226,12 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
   // article itself: keep the link's text, drop the image.
   // (Plain link text only: a pattern that looked past the next tag would be quadratic on raw HTML.)
-  const bodyHtml = result.bodyHtml.replace(/<a href="">([^<]*)<\/a>/g, '$1').replace(/<img src=""[^<>]*>/g, '');
+  const bodyHtml = result.bodyHtml.replace(EMPTY_LINK, '$1').replace(/<img src=""[^<>]*>/g, '');
   return { ...result, bodyHtml, diagnostics: [...pre.diagnostics, ...(result.diagnostics ?? [])] };
 }
+
+/** A link whose target was left out (an unresolved or removed tag): its text stays. Plain link text only. */
+const EMPTY_LINK = /<a href="">([^<]*)<\/a>/g;
 
 /** A rendered link to a Zola internal target: ` href="@/<path>.md[#anchor]"`. */
 const ZOLA_HREF = / href="@\/([^"#?]*\.md)([#?][^"]*)?"/g;
@@ -257,7 +260,7 @@ function withZolaLinks(result: MarkdownResult, source: string, bodyLine: number,
     return ` href="${(url + (anchor ?? '')).replace(/&(?!amp;)/g, '&amp;').replace(/"/g, '%22')}"`;
   });
   if (missing.length === 0) return { ...result, bodyHtml };
-  bodyHtml = bodyHtml.replace(/<a href="">([^<]*)<\/a>/g, '$1');
+  bodyHtml = bodyHtml.replace(EMPTY_LINK, '$1');
   const lineOf = (target: string): number => {
     const at = source.indexOf(`@/${target}`);
     return bodyLine + (at < 0 ? 0 : countNewlines(source.slice(0, at)));
