@@ -217,6 +217,13 @@ export interface CommitAuthor {
   total: number;
 }
 
+/** The key counted most often (the first by name among equals), with its count; undefined for none. */
+function mostCounted(counts: ReadonlyMap<string, number>): [string, number] | undefined {
+  let best: [string, number] | undefined;
+  for (const [key, n] of counts) if (!best || n > best[1] || (n === best[1] && key < best[0])) best = [key, n];
+  return best;
+}
+
 /**
  * The person who made at least COMMIT_SAMPLE.share of the last commits to `articles` (by e-mail
  * address, so one person under two spellings of their name counts once; named as they most often
@@ -247,10 +254,10 @@ export function postsAuthor(cwd: string, articles: string): CommitAuthor | undef
   // One person under two addresses (their own and GitHub's no-reply one) signs both with the same name.
   const byName = new Map<string, number>();
   for (const names of byEmail.values()) {
-    const name = ([...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] as [string, number])[0];
+    const [name] = mostCounted(names) as [string, number];
     byName.set(name, (byName.get(name) ?? 0) + [...names.values()].reduce((a, b) => a + b, 0));
   }
-  const top = [...byName].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const top = mostCounted(byName);
   const best = top ? { name: top[0], commits: top[1] } : undefined;
   if (!best || best.commits < COMMIT_SAMPLE.minCommits || best.commits < total * COMMIT_SAMPLE.share) return undefined;
   if (/\[bot\]|^(?:github|gitlab|netlify|dependabot|renovate)\b/i.test(best.name)) return undefined;
