@@ -610,8 +610,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
           break;
         }
       }
-      info.folderData = eleventyDirectoryData(contentRoot, options.articlesDir);
-      info.codeData = eleventyCodeData(options.articlesDir).map((f) => options.display(f));
+      const folderData = eleventyDirectoryData(contentRoot, options.articlesDir);
+      info.folderData = folderData.data;
+      info.codeData = folderData.code.map((f) => options.display(f));
       // Eleventy runs Markdown through a template engine first (markdownTemplateEngine, "liquid" by
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
@@ -1094,15 +1095,18 @@ function eleventyGlobalData(dataDir: string): Record<string, unknown> {
   return vars;
 }
 
-function eleventyDirectoryData(inputDir: string, articlesDir: string): Record<string, Record<string, unknown>> {
-  const own = (abs: string): Record<string, unknown> | undefined => {
+function eleventyDirectoryData(inputDir: string, articlesDir: string): { data: Record<string, Record<string, unknown>>; code: string[] } {
+  // Data modules that compute (code), in the folders under the articles folder (SITE_DATA_CODE).
+  const code: string[] = [];
+  const own = (abs: string, under: boolean): Record<string, unknown> | undefined => {
     const name = path.basename(abs);
     const file = firstExisting(abs, [`${name}.11tydata.json`, `${name}.json`]);
     const json = file ? readData(file) : undefined;
     // A data file written as a module of literals (`export default { tags: ["posts"] }`) is data too;
     // Eleventy gives it precedence over the JSON ones.
-    const literal = eleventyLiteralModule(abs);
-    return literal ? { ...json, ...literal } : json;
+    const modules = eleventyModules(abs);
+    if (under) code.push(...modules.code);
+    return modules.data ? { ...json, ...modules.data } : json;
   };
   const out: Record<string, Record<string, unknown>> = {};
   // Folders above the articles folder apply to all of it ('').
@@ -1111,17 +1115,17 @@ function eleventyDirectoryData(inputDir: string, articlesDir: string): Record<st
   if (upTo) {
     let dir = path.dirname(articlesDir);
     while (dir.startsWith(inputDir) && dir !== inputDir) {
-      const d = own(dir);
+      const d = own(dir, false);
       if (d) above.unshift(d);
       dir = path.dirname(dir);
     }
   }
   for (const rel of foldersUnder(articlesDir)) {
-    const d = own(rel ? path.join(articlesDir, rel) : articlesDir);
+    const d = own(rel ? path.join(articlesDir, rel) : articlesDir, true);
     if (d) out[rel] = d;
   }
   if (above.length > 0) out[''] = mergeData([...above, out[''] ?? {}]);
-  return out;
+  return { data: out, code };
 }
 
 /**
@@ -1151,36 +1155,27 @@ function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: strin
 /** The extensions of an Eleventy directory data file written as a JavaScript module. */
 const ELEVENTY_MODULE_DATA = ['js', 'cjs', 'mjs'];
 
-/** A folder's Eleventy data module (`blog/blog.11tydata.js`) when it is an object of literals (read as text, never run). */
-function eleventyLiteralModule(folder: string): Record<string, unknown> | undefined {
-  const name = path.basename(folder);
-  for (const ext of ELEVENTY_MODULE_DATA) {
-    const text = readText(path.join(folder, `${name}.11tydata.${ext}`));
-    if (text !== undefined && text.length <= MAX_MODULE_DATA_CHARS) {
-      const data = readJsModuleData(text);
-      if (data) return data;
-    }
-  }
-  return undefined;
-}
-
 /** A data module larger than this is not read (real ones are a few lines). */
 const MAX_MODULE_DATA_CHARS = 64 * 1024;
 
-/** Eleventy directory data files written as code (`blog/blog.11tydata.js` computing values), which feedwright does not run. */
-function eleventyCodeData(articlesDir: string): string[] {
-  const out: string[] = [];
-  for (const rel of foldersUnder(articlesDir)) {
-    const abs = rel ? path.join(articlesDir, rel) : articlesDir;
-    const name = path.basename(abs);
-    for (const ext of ELEVENTY_MODULE_DATA) {
-      const f = path.join(abs, `${name}.11tydata.${ext}`);
-      if (!existsSync(f)) continue;
-      const text = readText(f);
-      if (text === undefined || text.length > MAX_MODULE_DATA_CHARS || !readJsModuleData(text)) out.push(f);
-    }
+/**
+ * A folder's Eleventy data modules (`blog/blog.11tydata.js`, `.cjs`, `.mjs`), each read once as
+ * text and never run: the first that is an object of literals is data; those that compute
+ * values (or are too large to read) are code, which feedwright does not run.
+ */
+function eleventyModules(folder: string): { data?: Record<string, unknown>; code: string[] } {
+  const name = path.basename(folder);
+  let data: Record<string, unknown> | undefined;
+  const code: string[] = [];
+  for (const ext of ELEVENTY_MODULE_DATA) {
+    const file = path.join(folder, `${name}.11tydata.${ext}`);
+    if (!existsSync(file)) continue;
+    const text = readText(file);
+    const literal = text !== undefined && text.length <= MAX_MODULE_DATA_CHARS ? readJsModuleData(text) : undefined;
+    if (!literal) code.push(file);
+    else data ??= literal;
   }
-  return out;
+  return { ...(data ? { data } : {}), code };
 }
 
 /** A site's own feed templates at its source root, as Jekyll sites wrote them before jekyll-feed. */
