@@ -93,6 +93,9 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       const refs = zolaLinkTargets({ ...linking, contentDir: detected.zola.contentDir });
       templates = { engine: 'none', generator: 'zola', ...(refs.named ? { links: refs.links } : {}) };
     }
+    // The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`) never show as text.
+    const attributes = detected.info.markdownAttributes;
+    if (attributes && !templates?.attributes) templates = { ...(templates ?? { engine: 'none' }), attributes };
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };

@@ -468,6 +468,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       jekyll = { dir: sourceDir, collectionsDir: contentRoot, destination: path.resolve(root, info.output), folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir) };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
+      // kramdown, Jekyll's default Markdown engine, reads header ids and block and span IALs.
+      if ((asString(c.markdown) ?? 'kramdown').toLowerCase() === 'kramdown') info.markdownAttributes = { headings: true, blocks: true, spans: true };
       // Themes name the site's language `locale` (Minimal Mistakes: "en-US") and its author `owner`
       // (HPSTR, So Simple: `owner: { name }`) or `social: { name, email }` (Chirpy: "displayed as the
       // default author of the posts"), which their layouts show as every post's author.
@@ -517,6 +519,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (Object.keys(channels).length > 0) info.languageChannels = channels;
       siteZone(asString(ci(c, 'timeZone')));
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
+      const attributes = goldmarkAttributes(c);
+      if (attributes) info.markdownAttributes = attributes;
       const theme = ci(c, 'theme');
       const themes = (Array.isArray(theme) ? theme : [theme]).filter((t): t is string => typeof t === 'string' && /^[\w.-]+$/.test(t));
       const keys = hugoSiteKeys(root, themes, asString(ci(c, 'themesDir')) ?? 'themes');
@@ -571,6 +575,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.output = asString(c.output_dir) ?? 'public';
       contentRoot = path.join(root, 'content');
       zola = { contentDir: contentRoot };
+      // Zola reads a heading's `{#id}` (and classes) at its end.
+      info.markdownAttributes = { headings: true, blocks: false, spans: false };
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'config.toml')), {
         title: asString(c.title),
         description: asString(c.description),
@@ -617,6 +623,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
       if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = globals;
+      // markdown-it-attrs, the usual plugin for `{.class}` in Eleventy's Markdown, when the site depends on it.
+      if (dependsOn(root, 'markdown-it-attrs')) info.markdownAttributes = { headings: true, blocks: true, spans: true };
       break;
     }
     case 'astro': {
@@ -1213,6 +1221,27 @@ function feedTemplateHead(sourceDir: string): { file: string; title?: string; li
     return { file, ...(title ? { title } : {}), ...(link ? { link } : {}), ...(name2 ? { author: { name: name2 } } : {}), ...(description ? { description } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The attribute lists Hugo's Goldmark reads, as `markup.goldmark.parser.attribute` configures it:
+ * headings' (`title`, on by default) and blocks' (`block`, off by default). None when the site
+ * renders Markdown with another handler.
+ */
+function goldmarkAttributes(c: Record<string, unknown>): SiteInfo['markdownAttributes'] {
+  const markup = asRecord(ci(c, 'markup'));
+  const handler = asString(ci(markup, 'defaultMarkdownHandler'))?.toLowerCase() ?? 'goldmark';
+  if (handler !== 'goldmark') return undefined;
+  const attribute = asRecord(ci(asRecord(ci(asRecord(ci(markup, 'goldmark')), 'parser')), 'attribute'));
+  const headings = ci(attribute, 'title') !== false;
+  const blocks = ci(attribute, 'block') === true;
+  return headings || blocks ? { headings, blocks, spans: false } : undefined;
+}
+
+/** Whether the package.json in `root` lists `name` among its dependencies or devDependencies. */
+function dependsOn(root: string, name: string): boolean {
+  const pkg = readData(path.join(root, 'package.json'));
+  return !!pkg && name in { ...(asRecord(pkg.dependencies) ?? {}), ...(asRecord(pkg.devDependencies) ?? {}) };
 }
 
 /** Files and bytes read for a Hugo site's own front matter keys (archetypes, layouts). */

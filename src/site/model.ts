@@ -1,3 +1,5 @@
+import type { AttributeSyntax } from '../sources/attributes.js';
+
 /** The site generators whose link rules, keys and output feedwright knows. */
 export const PRESETS = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -64,4 +66,10 @@ export interface SiteInfo {
    * `baseurl`), when the generator pre-processes Markdown with Liquid; absent for the others.
    */
   templateVars?: Record<string, unknown>;
+  /**
+   * The attribute lists the site's Markdown renderer reads and never publishes (`## Setup {#setup}`,
+   * a `{.box}` line): Jekyll's kramdown, Hugo's Goldmark as configured, Zola, Eleventy with
+   * markdown-it-attrs. Absent: none (marked's CommonMark, as Astro and Next.js render by default).
+   */
+  markdownAttributes?: AttributeSyntax;
 }

@@ -8,6 +8,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
+import { removeAttributeLists } from './attributes.js';
 import { stripMdx } from './mdx.js';
 import { applyTemplates, type TemplateSettings, zolaLinkKey } from './templates.js';
 
@@ -220,7 +221,8 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   // Template code and MDX run before Markdown, as in the generators (and never show as text).
   const file = options.file ?? '';
   const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
-  const rendered = readPlainMarkdown(pre.text, bodyLine, options.direct !== false);
+  const attributes = options.templates?.attributes;
+  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(pre.text, attributes) : pre.text, bodyLine, options.direct !== false);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the

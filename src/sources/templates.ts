@@ -6,6 +6,7 @@ type TagImplOptions = Exclude<Parameters<Liquid['registerTag']>[1], new (...args
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
+import type { AttributeSyntax } from './attributes.js';
 
 /**
  * Template code in Markdown bodies: Liquid (Jekyll), Nunjucks (Eleventy) and Hugo shortcodes.
@@ -44,6 +45,8 @@ export interface TemplateSettings {
   generator?: 'hugo' | 'zola';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
+  /** The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`): removed before rendering (src/sources/attributes.ts). */
+  attributes?: AttributeSyntax;
 }
 
 /** The key of a Zola internal link's target (`@/blog/x.md`, as written, without its anchor) in `TemplateSettings.links`. */
