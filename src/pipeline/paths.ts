@@ -87,7 +87,14 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       // Hugo's ref/relref need their targets' URLs, and param the site's params.
       const refs = hugoRefTargets({ ...linking, contentDir: detected.hugo.contentDir, display });
       const hasLinks = Object.keys(refs.links).length > 0;
-      templates = { engine: 'none', generator: 'hugo', ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}), ...(hasLinks ? { links: refs.links } : {}) };
+      const { shortcodes } = detected.hugo;
+      templates = {
+        engine: 'none',
+        generator: 'hugo',
+        ...(refs.usesParam ? { vars: { params: detected.hugo.params } } : {}),
+        ...(hasLinks ? { links: refs.links } : {}),
+        ...(shortcodes ? { shortcodes } : {}),
+      };
     } else if (!loaded.config.templates && detected.zola) {
       // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs.
       const refs = zolaLinkTargets({ ...linking, contentDir: detected.zola.contentDir });

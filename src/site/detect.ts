@@ -8,7 +8,9 @@ import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
+import type { SiteShortcode } from '../sources/templates.js';
 import { sortedEntries } from './entries.js';
+import { hugoShortcodes } from './hugo-shortcodes.js';
 import type { Preset, SiteInfo } from './model.js';
 
 /*
@@ -349,8 +351,8 @@ export interface DetectedSite {
   rootAbs: string;
   /** Jekyll only. */
   jekyll?: JekyllSource;
-  /** Hugo only: the content folder (absolute; the language's own one) and the site's `params`. */
-  hugo?: { contentDir: string; params: Record<string, unknown> };
+  /** Hugo only: the content folder (absolute; the language's own one), the site's `params` and the shortcodes its templates let render. */
+  hugo?: { contentDir: string; params: Record<string, unknown>; shortcodes?: Record<string, SiteShortcode> };
   /** A time zone the site's config names that is no IANA zone (`timezone: CN`): not used; dates are read in the feed's zone. */
   ignoredZone?: string;
   /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from. */
@@ -524,6 +526,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const theme = ci(c, 'theme');
       const themes = (Array.isArray(theme) ? theme : [theme]).filter((t): t is string => typeof t === 'string' && /^[\w.-]+$/.test(t));
       const keys = hugoSiteKeys(root, themes, asString(ci(c, 'themesDir')) ?? 'themes');
+      const shortcodes = hugoShortcodes(root, themes, asString(ci(c, 'themesDir')) ?? 'themes');
       if (keys.length > 0) info.frontMatterKeys = keys;
       contentRoot = path.resolve(root, asString(ci(c, 'contentDir')) ?? 'content');
       // A multilingual site may give each language its own content folder (languages.<l>.contentDir):
@@ -552,7 +555,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
-      hugo = { contentDir: contentRoot, params };
+      hugo = { contentDir: contentRoot, params, ...(Object.keys(shortcodes).length > 0 ? { shortcodes } : {}) };
       // A multilingual site may set these per language (languages.<l>.title, .locale or .languageCode, .params).
       const own = asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage));
       const ownParams = asRecord(ci(own, 'params'));

@@ -45,9 +45,21 @@ export interface TemplateSettings {
   generator?: 'hugo' | 'zola';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
+  /** Hugo: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts). */
+  shortcodes?: Record<string, SiteShortcode>;
   /** The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`): removed before rendering (src/sources/attributes.ts). */
   attributes?: AttributeSyntax;
 }
+
+/**
+ * A Hugo site's own shortcode, as far as its template tells what it writes (src/site/hugo-shortcodes.ts):
+ * a fixed text (Markdown for a `.md` template, else HTML), an image whose source (and alt text,
+ * caption) come from the named or positional arguments given, or a YouTube/Vimeo video by id.
+ */
+export type SiteShortcode =
+  | { kind: 'text'; markdown: boolean; text: string }
+  | { kind: 'image'; src: string | number; alt?: string; caption?: string }
+  | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string };
 
 /** The key of a Zola internal link's target (`@/blog/x.md`, as written, without its anchor) in `TemplateSettings.links`. */
 export function zolaLinkKey(target: string): string {
@@ -350,21 +362,42 @@ function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undef
     case 'figure': {
       const src = named.src ?? positional[0];
       if (!src) return undefined;
-      const alt = named.alt ?? named.caption ?? named.title ?? '';
-      let img = `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${named.title ? ` title="${escapeAttr(named.title)}"` : ''}>`;
-      if (named.link) img = `<a href="${escapeAttr(named.link)}">${img}</a>`;
-      const caption = [named.title, named.caption].filter(Boolean).join(' ');
-      return `<figure>${img}${caption ? `<figcaption>${escapeAttr(caption)}</figcaption>` : ''}</figure>`;
+      return figure(src, named.alt ?? named.caption ?? named.title ?? '', [named.title, named.caption].filter(Boolean).join(' '), named.title, named.link);
     }
     case 'youtube':
-    case 'vimeo': {
-      const id = named.id ?? positional[0];
-      if (!id || !/^[\w-]+$/.test(id)) return undefined;
-      const url = name === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
-      return `<a href="${url}">${escapeAttr(named.title ?? (name === 'youtube' ? 'Video on YouTube' : 'Video on Vimeo'))}</a>`;
-    }
+    case 'vimeo':
+      return videoLink(name, named.id ?? positional[0], named.title);
   }
   return undefined;
+}
+
+/** An image as Hugo's `figure` writes one: linked when `link` is given, with its caption. */
+function figure(src: string, alt: string, caption: string, title?: string, link?: string): string {
+  let img = `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}"${title ? ` title="${escapeAttr(title)}"` : ''}>`;
+  if (link) img = `<a href="${escapeAttr(link)}">${img}</a>`;
+  return `<figure>${img}${caption ? `<figcaption>${escapeAttr(caption)}</figcaption>` : ''}</figure>`;
+}
+
+/** A video embed as a link to the video (a feed reader runs no player); undefined for an id that is no plain id. */
+function videoLink(host: 'youtube' | 'vimeo', id: string | undefined, title: string | undefined): string | undefined {
+  if (!id || !/^[\w-]+$/.test(id)) return undefined;
+  const url = host === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
+  return `<a href="${url}">${escapeAttr(title ?? (host === 'youtube' ? 'Video on YouTube' : 'Video on Vimeo'))}</a>`;
+}
+
+/**
+ * A site's own shortcode (SiteShortcode) with the arguments given: its fixed text (a block when it
+ * has several lines), its image or its video link; undefined when a needed argument is missing.
+ */
+function renderSiteShortcode(shortcode: SiteShortcode, args: string): string | undefined {
+  if (shortcode.kind === 'text') return shortcode.text.includes('\n') ? `\n\n${shortcode.text}\n\n` : shortcode.text;
+  const { positional, named } = shortcodeArgs(args);
+  const arg = (key: string | number | undefined): string | undefined => (key === undefined ? undefined : typeof key === 'number' ? positional[key] : named[key]);
+  if (shortcode.kind === 'video') return videoLink(shortcode.host, arg(shortcode.id), arg(shortcode.title));
+  const src = arg(shortcode.src);
+  if (!src) return undefined;
+  const caption = arg(shortcode.caption) ?? '';
+  return figure(src, arg(shortcode.alt) ?? caption, caption);
 }
 
 /** A Zola shortcode call in text: `{{ name(args) }}` (one line). */
@@ -427,7 +460,12 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, 
       const name = m?.[2] ?? '';
       const self = inner.endsWith('/') ? inner.slice(0, -1) : inner;
       if (callouts.has(name)) return code.hold(closing ? '\n\n</blockquote>\n\n' : calloutOpening(name, self.slice((m?.[0] ?? '').length)), countNewlines(span));
-      const rendered = closing ? undefined : renderBuiltIn(name, self.slice((m?.[0] ?? '').length), ctx, line);
+      const own = closing ? undefined : ctx?.settings?.shortcodes?.[name];
+      const args = self.slice((m?.[0] ?? '').length);
+      const ownText = own && renderSiteShortcode(own, args);
+      // Held like code: its lines do not move the lines of what follows; restored before Markdown.
+      if (ownText !== undefined) return code.hold(ownText, countNewlines(span));
+      const rendered = closing ? undefined : renderBuiltIn(name, args, ctx, line);
       if (rendered !== undefined) return rendered + keepLines(span);
       removed.push({ tag: `${delims[0]} ${closing}${name} ${delims[1]}`, line });
       return keepLines(span);

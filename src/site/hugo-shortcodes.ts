@@ -1,0 +1,83 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteShortcode } from '../sources/templates.js';
+import { sortedEntries } from './entries.js';
+
+/** Shortcode templates read, and the largest one read: a bounded scan. */
+const SHORTCODE_SCAN = { files: 300, bytes: 32 * 1024 };
+
+/**
+ * A Hugo site's own shortcodes (`layouts/_shortcodes/x.html`, `layouts/shortcodes/x.md`, the
+ * themes' too; the site's win, as in Hugo's lookup), as far as their templates say what they
+ * produce without running Go templates:
+ *
+ * - a template with no template code (`disclaimer.md`: a fixed note) is its own output;
+ * - an image: the template writes an `<img>` or `<picture>` and reads its source from a `src`
+ *   (or `image`, `url`, `file`, first positional) argument: `{{< img src="x.png" alt="…" >}}`
+ *   becomes `<img>`, with its caption when one is given;
+ * - a video: the template embeds YouTube or Vimeo and reads an id argument (`id`, `videoId`…):
+ *   a link to the video, as Hugo's own `youtube` shortcode becomes.
+ *
+ * Any other shortcode is removed with a warning, as before. Data only: it travels in the config.
+ */
+export function hugoShortcodes(root: string, themes: readonly string[], themesDir: string): Record<string, SiteShortcode> {
+  const out: Record<string, SiteShortcode> = {};
+  let files = 0;
+  // Themes first, the site last: the site's own template of a name wins.
+  const bases = [...themes.map((t) => path.resolve(root, themesDir, t)).reverse(), root];
+  for (const base of bases) {
+    for (const folder of ['shortcodes', '_shortcodes']) {
+      const dir = path.join(base, 'layouts', folder);
+      for (const e of sortedEntries(dir)) {
+        const m = /^([\w-]+)\.(html|md)$/.exec(e.name);
+        if (!m || !e.isFile() || files >= SHORTCODE_SCAN.files) continue;
+        files++;
+        const abs = path.join(dir, e.name);
+        let text: string;
+        try {
+          if (statSync(abs).size > SHORTCODE_SCAN.bytes) continue;
+          text = readFileSync(abs, 'utf8');
+        } catch {
+          continue;
+        }
+        const name = m[1] as string;
+        const kind = classify(text, m[2] === 'md');
+        if (kind) out[name] = kind;
+        else delete out[name];
+      }
+    }
+  }
+  return out;
+}
+
+/** The arguments a template reads by name (`.Get "src"`), in order of first use. */
+function namedArgs(template: string): string[] {
+  return [...new Set([...template.matchAll(/\.Get\s+"([\w-]+)"/g)].map((m) => m[1] as string))];
+}
+
+const IMAGE_SOURCE_ARGS = ['src', 'image', 'img', 'url', 'file', 'path'];
+
+function classify(template: string, markdown: boolean): SiteShortcode | undefined {
+  if (!template.includes('{{')) {
+    const text = template.trim();
+    return text ? { kind: 'text', markdown, text } : undefined;
+  }
+  if (markdown) return undefined;
+  const args = namedArgs(template);
+  const positional = /\.Get\s+0\b/.test(template);
+  const video = /youtube(?:-nocookie)?\.com\/|youtu\.be\/|i\.ytimg\.com|<lite-youtube/i.test(template) ? 'youtube' : /player\.vimeo\.com|vimeo\.com\//i.test(template) ? 'vimeo' : undefined;
+  if (video) {
+    const id = args.find((a) => /id$/i.test(a)) ?? (positional ? 0 : undefined);
+    if (id === undefined) return undefined;
+    const title = args.find((a) => /title/i.test(a));
+    return { kind: 'video', host: video, id, ...(title ? { title } : {}) };
+  }
+  if (/<img\b|<picture\b/i.test(template)) {
+    const src = IMAGE_SOURCE_ARGS.find((a) => args.includes(a)) ?? (positional ? 0 : undefined);
+    if (src === undefined) return undefined;
+    const alt = args.find((a) => a === 'alt');
+    const caption = args.find((a) => a === 'caption') ?? args.find((a) => a === 'title');
+    return { kind: 'image', src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
+  }
+  return undefined;
+}
