@@ -662,6 +662,18 @@ export const CODES = {
     todo: 'Use the form shown in the hint.',
     say: (p: { key: string; expected: string; got: string; example: string }) => ({ message: `"${p.key}" must be ${p.expected}, not ${p.got}.`, hint: `Write e.g. ${p.key}: ${p.example}` }),
   },
+  FM_BOOLEAN_TEXT: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'front-matter',
+    summary: 'A true/false key is written as text ("false"); it is read as the value it names.',
+    doc: 'A true/false key such as `draft` holds the text "true" or "false" (quoted) instead of a boolean. feedwright reads it as the boolean it names, as Hugo does (and says nothing on a Hugo site); other generators may read any text as true.',
+    todo: 'Write the value without quotes.',
+    say: (p: { key: string; value: string; read: boolean }) => ({
+      message: `"${p.key}" is the text ${JSON.stringify(p.value)}; it is read as ${p.read}.`,
+      hint: `Write ${p.key}: ${p.read} without quotes: to your site's generator, any text may mean true.`,
+    }),
+  },
   FM_VALUE_IGNORED: {
     kind: 'diagnostic',
     severity: 'warning',
@@ -799,6 +811,18 @@ export const CODES = {
     say: (p: { got: string }) => ({
       message: `"id" is ${p.got}, which is not an absolute IRI.`,
       hint: 'Use a URL, a "urn:uuid:..." or a "tag:example.com,2024-01-01:slug" URI; or remove it to get a stable tag: URI.',
+    }),
+  },
+  META_ID_NUMBER: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'metadata',
+    summary: 'The id is a bare number (a post number, as WordPress importers write it); the derived id is used.',
+    doc: 'The `id` is a bare number such as `723`, the post number an importer (jekyll-import, wordpress-to-hugo-exporter) copied from WordPress. No feed id can be a bare number, and no generator reads it: the item gets the derived `tag:` id (or the `guid` when there is one).',
+    todo: 'Nothing; or set `guid` (or `id`) to the URI the old feed used, so its readers keep what they have read.',
+    say: (p: { number: string }) => ({
+      message: `"id" is the number ${p.number}, a post number rather than a feed id; the item's id is derived.`,
+      hint: 'Nothing to do. To keep the id the old feed gave the item, set "guid" to it (e.g. guid: https://example.com/?p=723).',
     }),
   },
   META_LINK_INVALID: {

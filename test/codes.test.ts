@@ -204,6 +204,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   ARTICLE_ITEM_INVALID: [{ code: 'RSS_DATE_INVALID', problem: 'The <pubDate> "x" is not an RFC 822 date.' }],
   ARTICLE_INTERNAL_ERROR: [{ name: 'RangeError', message: 'Maximum call stack size exceeded' }],
   FM_BAD_VALUE: [{ key: 'draft', expected: 'true or false', got: 'the string "maybe"', example: 'false' }],
+  FM_BOOLEAN_TEXT: [{ key: 'draft', value: 'false', read: false }],
   FM_VALUE_IGNORED: [
     { key: 'lang', expected: 'a language tag', got: 'the number 12', example: 'en' },
     { key: 'tags', tag: 'a map' },
@@ -227,6 +228,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   META_SLUG_INVALID: [{ key: 'slug', got: 'the string "a/b"' }],
   META_LINK_INVALID: [{ key: 'link', got: 'the string "::"' }],
   META_PERMALINK_TOKEN: [{ pattern: '/:year/:foo/', unknown: [':foo'] }],
+  META_ID_NUMBER: [{ number: '723' }],
   META_ID_INVALID: [{ got: 'the string "post 1"' }],
   LINK_NOT_BUILT: [
     { link: 'https://example.com/a/', folder: '_site', lookedFor: ['a/index.html', 'a.html'], rule: 'permalink "/:title/"' },

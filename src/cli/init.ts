@@ -129,6 +129,20 @@ function largestPostFolder(root: string): string | undefined {
 }
 
 /**
+ * The generator's conventional posts folder that holds the most posts (the first of the list on
+ * a tie): a Hugo site with 85 posts in content/post/ and one stray post in content/posts/ has
+ * its feed built from the 85.
+ */
+function conventionalPostFolder(root: string, folders: readonly string[]): string | undefined {
+  let best: { rel: string; n: number } | undefined;
+  for (const rel of folders) {
+    const n = countMarkdown(path.join(root, rel));
+    if (n > 0 && (!best || n > best.n)) best = { rel, n };
+  }
+  return best?.rel;
+}
+
+/**
  * Outside a known site: a folder named like a posts folder that already holds Markdown (the most,
  * as `largestPostFolder` picks), else a `content/` folder that does (as Gatsby's starters keep posts),
  * so `init` points the config at the user's posts instead of writing a sample beside them.
@@ -168,7 +182,7 @@ export function siteSetup(cwd: string): SiteSetup | undefined {
   if (!marker) return undefined;
   const content = CONTENT_FOLDERS[marker.preset];
   const articles =
-    POST_FOLDERS[marker.preset].find((f) => countMarkdown(path.join(cwd, f), 1) > 0) ??
+    conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
   if (!articles) return undefined;

@@ -17,7 +17,8 @@ export const FIELD_KEYS = {
   updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'],
   slug: ['slug'],
   link: ['link', 'canonical'],
-  id: ['id'],
+  /** WordPress importers' `guid` (`http://site/?p=723`) is the item's id in the site's old feed: readers keep what they read. */
+  id: ['id', 'guid'],
   /** Every key found is read and the lists merged (Hugo and Jekyll posts often have several). */
   tags: ['tags', 'categories', 'category'],
   summary: ['summary', 'description', 'excerpt'],

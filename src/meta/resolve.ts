@@ -103,7 +103,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- draft: decided first, so a draft never produces errors about its unfinished metadata.
-  if (fm.draft !== undefined && typeof fm.draft !== 'boolean') badValue('draft', 'true or false', 'true');
+  const draft = flagValue(fm.draft);
+  if (draft === 'bad') badValue('draft', 'true or false', 'true');
+  // `draft = "false"`: quoted, but plainly meant; Hugo reads it so, other generators may not.
+  else if (typeof fm.draft === 'string' && site?.preset !== 'hugo') diagnostics.push(diagnostic('FM_BOOLEAN_TEXT', at('draft'), { key: 'draft', value: fm.draft, read: draft === true }));
   // Jekyll's `published: false` is a draft; `published: true` says nothing more.
   if (fm.published === false) {
     return {
@@ -111,7 +114,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
       diagnostics: [diagnostic('META_DRAFT', at('published'), { why: 'published-false' })],
     };
   }
-  if (fm.draft === true) {
+  if (draft === true) {
     return { status: 'draft', diagnostics: [diagnostic('META_DRAFT', at('draft'), { why: 'draft' })] };
   }
 
@@ -561,8 +564,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   id: {
     // Stable across edits of text and title: by default an RFC 4151 tag URI from host, first-publish date and slug.
     keys: 'id',
-    // An empty id is a bad id, not a missing one.
-    given: (v) => v !== undefined && v !== null,
+    // An empty id is a bad id, not a missing one. A bare number is a post number (WordPress
+    // importers write `id: 723`), no feed id: the next key (`guid`) or the derived id is used.
+    given: (v) => v !== undefined && v !== null && !isPostNumber(v),
     parse: (v, _key, r) => {
       const raw = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
       if (!isAbsoluteIri(raw)) {
@@ -573,7 +577,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     order: ['front-matter', 'derived'],
     sources: {
       // The default id keeps its old rule (host, date, file-name slug), so existing feeds keep their ids.
-      derived: (r, { link, published, slug }) => ({ value: r.config.ids === 'link' ? link.value : tagUri(r.config.link, published.value, slug.value), from: 'derived' }),
+      derived: (r, { link, published, slug }) => {
+        if (isPostNumber(r.fm.id)) r.diagnostics.push(diagnostic('META_ID_NUMBER', r.at('id'), { number: String(r.fm.id).trim() }));
+        return { value: r.config.ids === 'link' ? link.value : tagUri(r.config.link, published.value, slug.value), from: 'derived' };
+      },
     },
   },
 
@@ -842,6 +849,21 @@ function fileNameDate(relPath: string, timezone: string, underscore = false): So
 function humanize(name: string): string {
   const t = name.replace(/[-_]+/g, ' ').trim();
   return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** A post number as importers write one (`id: 723`): an integer, or a string of digits. */
+function isPostNumber(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\s*\d+\s*$/.test(v));
+}
+
+/**
+ * A true/false front matter flag: a boolean, or the text "true"/"false" (any case) as Hugo reads it
+ * (`draft = "false"`); undefined when absent, 'bad' for anything else.
+ */
+function flagValue(v: unknown): boolean | undefined | 'bad' {
+  if (v === undefined || typeof v === 'boolean') return v;
+  const text = typeof v === 'string' ? /^\s*(true|false)\s*$/i.exec(v) : null;
+  return text ? (text[1] as string).toLowerCase() === 'true' : 'bad';
 }
 
 /** A slug from a file name: lowercase, letters and digits of any script, '-' between words. */

@@ -40,7 +40,7 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
 
 /**
  * Where a generator keeps its posts, by its conventions and its starter templates, most specific
- * first: `feedwright init` offers the first of these that holds Markdown, else the largest
+ * first: `feedwright init` offers the one of these that holds the most Markdown, else the largest
  * folder named like a posts folder (`POST_FOLDER_NAMES`, up to three levels down: Hugo's
  * `content/en/post`, a Jekyll site's `en/news/_posts`), else the generator's whole content folder.
  */

@@ -104,6 +104,18 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(config).toMatchObject({ title: 'Hugo Notes', link: 'https://hugo.example/', author: 'Grace Hopper', articles: 'content/blog', site: '.' });
   });
 
+  it('several conventional posts folders: the one with the most posts (content/post with 2), not the first named (content/posts with 1)', async () => {
+    const dir = project({
+      'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Hugo Notes"\n',
+      'content/posts/stray.md': POST,
+      'content/post/a.md': POST,
+      'content/post/b.md': POST,
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('its posts are in content/post/ (2 Markdown files)');
+    expect(JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8'))).toMatchObject({ articles: 'content/post' });
+  });
+
   it('nobody named anywhere: the person who made most commits to the posts (git), not a placeholder; several people: the placeholder', async () => {
     const commitAs = (dir: string, who: string, email: string, file: string): void => {
       writeFileSync(path.join(dir, 'content', file), `+++\ntitle = "${file}"\ndate = 2024-03-05\n+++\n\nBy ${who}.\n`);

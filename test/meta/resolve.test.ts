@@ -190,6 +190,27 @@ describe('resolveArticle', () => {
     expect(resolveArticle(future, MTIME, ctx({ future: 'include' })).status).toBe('ok');
   });
 
+  it('draft written as text ("false", "TRUE") is read as the boolean it names: silently on a Hugo site, as Hugo does, else with a warning', () => {
+    const plain = resolveArticle(doc({ title: 'T', date: '2024-01-01', draft: 'false' }), MTIME, ctx());
+    expect([plain.status, plain.diagnostics.map((d) => [d.code, d.line, d.message])]).toEqual(['ok', [['FM_BOOLEAN_TEXT', 4, '"draft" is the text "false"; it is read as false.']]]);
+    expect(resolveArticle(doc({ title: 'T', date: '2024-01-01', draft: 'TRUE' }), MTIME, ctx()).status).toBe('draft');
+    const hugo = testConfig();
+    const onHugo = resolveArticle(doc({ title: 'T', date: '2024-01-01', draft: 'false' }), MTIME, {
+      config: { ...hugo, siteInfo: { preset: 'hugo', detectedFrom: 'hugo.toml', root: '.', contentPrefix: '', permalinks: {}, uglyUrls: false, keepPathCase: false, languages: [], defaultLanguageInSubdir: false, collections: {}, folderData: {}, slugifyPaths: true, trailingSlash: true, output: 'public', codeData: [] } },
+      git: new Map(),
+      now: TEST_NOW,
+    });
+    expect([onHugo.status, onHugo.diagnostics]).toEqual(['ok', []]);
+  });
+
+  it("a bare-number id (an importer's post number) is no feed id: the guid when given, else the derived id with a note", () => {
+    const bare = resolveArticle(doc({ id: 723, title: 'T', date: '2024-01-01' }), MTIME, ctx());
+    expect([ok(bare).id.value, ok(bare).id.from, bare.diagnostics.map((d) => [d.code, d.line])]).toEqual(['tag:example.com,2024-01-01:hello-world', 'derived', [['META_ID_NUMBER', 2]]]);
+    const guid = resolveArticle(doc({ id: '723', guid: 'http://old.example/?p=723', title: 'T', date: '2024-01-01' }), MTIME, ctx());
+    expect([ok(guid).id.value, guid.diagnostics]).toEqual(['http://old.example/?p=723', []]);
+    expect(resolveArticle(doc({ id: 'post 1', title: 'T', date: '2024-01-01' }), MTIME, ctx()).diagnostics.map((d) => d.code)).toContain('META_ID_INVALID');
+  });
+
   it('excludes drafts with a note', () => {
     const r = resolveArticle(doc({ title: 'T', draft: true }), MTIME, ctx());
     expect(r.status).toBe('draft');
