@@ -1,3 +1,4 @@
+import { htmlToText } from '../clean/html-text.js';
 import { finishDirectHtml } from '../clean/markdown-html.js';
 import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
@@ -589,7 +590,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, key, r) => {
       // Optional: a summary of another shape is left out with a warning (then the text's own or a derived one).
       if (typeof v !== 'string') r.ignoredValue(key, 'a string', 'One or two sentences.');
-      return typeof v === 'string' ? cleanLine(v) || undefined : undefined;
+      return typeof v === 'string' ? cleanLine(formattedText(v)) || undefined : undefined;
     },
     order: ['front-matter', 'found', 'derived'],
     sources: {
@@ -788,6 +789,16 @@ function categoriesOf(relPath: string, fm: Record<string, unknown>, site: SiteIn
 }
 
 /** One line of plain text for a feed field: XML-illegal characters removed, whitespace collapsed. */
+/**
+ * A one-line value written with formatting markup, as themes render a description (`line<br />line`,
+ * `<em>…</em>`, `<a href="…">…</a>`): its text, since feeds carry summaries as plain text. A tag
+ * name merely mentioned in prose (`the <title> element`) is no formatting and stays.
+ */
+export function formattedText(s: string): string {
+  if (!s.includes('<') || !/<(?:br|hr)\s*\/?>|<([a-z][a-z0-9]*)\b[^<>]*>[^<]*<\/\1>/i.test(s)) return s;
+  return htmlToText(s.replace(/<br\s*\/?>/gi, '\n'));
+}
+
 export function cleanLine(s: string): string {
   return squashSpaces(stripIllegalXmlChars(s));
 }

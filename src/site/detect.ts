@@ -888,7 +888,7 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
 const STRING_LITERAL = /^(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`$\\]*)`)$/;
 
 /** A value expression code-reading follows: a string literal or a member path (`SITE.website`, `config.site.url`). */
-const VALUE_EXPRESSION = /"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\]*`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.source;
+const VALUE_EXPRESSION = /"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\]*`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?![\w$(.])/.source;
 
 /** The expression written for `key` at the top level of an object literal's text (which starts with its `{`). */
 function writtenValue(object: string, key: string): string | undefined {
@@ -954,10 +954,36 @@ function codeValue(root: string, file: string, text: string, expr: string | unde
     return value ? { value, files: [file] } : undefined;
   }
   const [name, ...keys] = expr.trim().split('.');
-  if (!name || keys.length === 0 || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  if (keys.length === 0) {
+    // A local name: `const siteUrl = SITE.url` or `const { url: siteUrl } = themeConfig.site`.
+    const aliased = localAlias(text, name);
+    return aliased ? codeValue(root, file, text, aliased, hops - 1) : undefined;
+  }
   const start = namedObject(root, file, text, name, hops);
   if (!start) return undefined;
   return objectPath(root, start, start.object, keys, hops - 1, file === start.file ? [file] : [file, start.file]);
+}
+
+/** A member path (`themeConfig.site`) or string literal, as code writes one on the right of a declaration. */
+const PATH_OR_STRING = String.raw`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|"[^"\n]*"|'[^'\n]*')`;
+
+/**
+ * What a local name of a module stands for, as a member path or string literal: `const siteUrl =
+ * SITE.url` gives `SITE.url`; a destructuring `const { url: siteUrl, title } = themeConfig.site`
+ * gives `themeConfig.site.url` for `siteUrl` (and `themeConfig.site.title` for `title`). Read as
+ * text; undefined for anything else (a call, a computed value).
+ */
+function localAlias(text: string, name: string): string | undefined {
+  const plain = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*${PATH_OR_STRING}\s*(?:;|\n|$)`).exec(text);
+  if (plain) return plain[1];
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*${PATH_OR_STRING}`, 'g'))) {
+    for (const binding of (m[1] as string).split(',')) {
+      const [key, alias] = binding.split('=')[0]?.split(':').map((part) => part.trim()) ?? [];
+      if (key && /^[A-Za-z_$][\w$]*$/.test(key) && (alias ?? key) === name && !(m[2] as string).startsWith('"') && !(m[2] as string).startsWith("'")) return `${m[2]}.${key}`;
+    }
+  }
+  return undefined;
 }
 
 /** The value at `keys` inside an object literal of the module `at` (its file and text; see codeValue). */

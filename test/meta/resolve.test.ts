@@ -203,6 +203,13 @@ describe('resolveArticle', () => {
     expect([onHugo.status, onHugo.diagnostics]).toEqual(['ok', []]);
   });
 
+  it('a summary written with formatting markup (<br />, <em>) is its text; a tag name mentioned in prose stays', () => {
+    const sum = (description: string) => ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', description }), MTIME, ctx())).summary.value;
+    expect(sum('4 月的一个周末，<br />同事说，<br/>于是我们去了。')).toBe('4 月的一个周末， 同事说， 于是我们去了。');
+    expect(sum('A <em>very</em> short &amp; <a href="/x">linked</a> note.')).toBe('A very short & linked note.');
+    expect(sum('Why the <title> element matters')).toBe('Why the <title> element matters');
+  });
+
   it("a bare-number id (an importer's post number) is no feed id: the guid when given, else the derived id with a note", () => {
     const bare = resolveArticle(doc({ id: 723, title: 'T', date: '2024-01-01' }), MTIME, ctx());
     expect([ok(bare).id.value, ok(bare).id.from, bare.diagnostics.map((d) => [d.code, d.line])]).toEqual(['tag:example.com,2024-01-01:hello-world', 'derived', [['META_ID_NUMBER', 2]]]);

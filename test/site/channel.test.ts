@@ -268,6 +268,22 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ link: 'https://deep.example/', title: 'Deep Blog', language: 'zh-cn' });
   });
 
+  it('Astro: a site value through local names (const { url: siteUrl } = themeConfig.site; const SITE_URL = siteUrl), not through a call', () => {
+    const files = (config: string) =>
+      site({
+        'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+        'astro.config.ts': `import { defineConfig } from 'astro/config'\nimport { base, themeConfig } from './src/config'\n\nconst { url: siteUrl, title } = themeConfig.site\n${config}`,
+        'src/config.ts': "export const themeConfig: ThemeConfig = {\n  site: {\n    title: 'Retyped',\n    description: 'Notes',\n    author: 'shinya',\n    url: 'https://retyped.example',\n  },\n}\n",
+        'src/content/posts/first.md': POST,
+      });
+    const destructured = resolvePaths({ cwd: files("export default defineConfig({\n  site: siteUrl,\n  base: '/',\n})\n"), articles: 'src/content/posts' });
+    expect(destructured.loaded.fromSite?.values).toEqual({ link: 'https://retyped.example/', title: 'Retyped', description: 'Notes', author: 'shinya' });
+    const aliased = resolvePaths({ cwd: files('const SITE_URL = siteUrl;\nexport default defineConfig({ site: SITE_URL })\n'), articles: 'src/content/posts' });
+    expect(aliased.loaded.config.link).toBe('https://retyped.example/');
+    const called = resolvePaths({ cwd: files('export default defineConfig({ site: siteUrl.trim() })\n'), articles: 'src/content/posts' });
+    expect(called.loaded.fromSite).toBeUndefined();
+  });
+
   it("Next.js: the site's own feed code (new RSS({ site_url: site.url }) with the site object imported from global.ts), next-seo filling in the language", () => {
     const cwd = site({
       'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }),
