@@ -5,6 +5,8 @@ import { diagnostic } from '../diagnostics.js';
 import { findTemplateLines } from '../extract/text/template.js';
 import { readGitDates } from '../meta/git.js';
 import type { Diagnostic } from '../model.js';
+import { collectionMatcher } from '../site/astro-collections.js';
+import type { SiteInfo } from '../site/model.js';
 import { listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import type { BuildPaths } from './paths.js';
@@ -41,7 +43,7 @@ async function listWithLinks(paths: BuildPaths): Promise<{ listing: ArticleListi
   const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
   const diagnostics = [...listed.diagnostics];
   // Files the site's generator makes no page of (page bundle resources, text files) are not read.
-  const notContent = notSiteContent(listed.files, config.siteInfo?.preset);
+  const notContent = notSiteContent(listed.files, config.siteInfo);
   for (const [f, why] of notContent) diagnostics.push(diagnostic('META_NOT_A_POST', { file: f.displayPath }, { what: why, by: 'site' }));
   for (const file of config.siteInfo?.codeData ?? []) {
     // Not run: a permalink or date it sets is unknown here, and links may be wrong without a word.
@@ -205,14 +207,22 @@ export function siteTemplate(decoded: Iterable<{ file: Pick<SourceFile, 'kind'>;
  * Zola of `.html` ones), and in Hugo and Zola the files beside and below a page bundle's
  * `index.md` are its resources. Without a generator every source is an article, as always.
  */
-function notSiteContent(files: readonly SourceFile[], preset: string | undefined): Map<SourceFile, string> {
+function notSiteContent(files: readonly SourceFile[], site: SiteInfo | undefined): Map<SourceFile, string> {
   const out = new Map<SourceFile, string>();
+  const preset = site?.preset;
   if (preset === undefined) return out;
+  // Astro: only the entries of the posts collection's glob loader are posts (not `about/`, not `_draft.md`).
+  const glob = site?.collectionGlob;
+  const inCollection = glob ? collectionMatcher(glob) : undefined;
   const bundles =
     preset === 'hugo' || preset === 'zola'
       ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, '')))
       : new Set<string>();
   for (const f of files) {
+    if (glob && inCollection && !inCollection(f.relPath)) {
+      out.set(f, `a file the "${glob.name}" collection's glob pattern leaves out (${glob.file})`);
+      continue;
+    }
     if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {
       out.set(f, `a ${f.kind === 'text' ? 'text' : 'HTML'} file, which ${preset} does not make a page of`);
       continue;

@@ -10,6 +10,7 @@ import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { SiteShortcode } from '../sources/templates.js';
 import { sortedEntries } from './entries.js';
+import { astroPostsGlob } from './astro-collections.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import type { Preset, SiteInfo } from './model.js';
 
@@ -663,6 +664,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
       const pkg = readData(path.join(root, 'package.json'));
       if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
+      const glob = astroPostsGlob(root, options.articlesDir, options.display);
+      if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
       if (routes) info.routes = routes;
       break;

@@ -1,4 +1,5 @@
 import type { AttributeSyntax } from '../sources/attributes.js';
+import type { CollectionGlob } from './astro-collections.js';
 
 /** The site generators whose link rules, keys and output feedwright knows. */
 export const PRESETS = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
@@ -72,4 +73,6 @@ export interface SiteInfo {
    * markdown-it-attrs. Absent: none (marked's CommonMark, as Astro and Next.js render by default).
    */
   markdownAttributes?: AttributeSyntax;
+  /** Astro: the glob of the content collection that holds the articles; only the files it matches are posts. */
+  collectionGlob?: CollectionGlob;
 }

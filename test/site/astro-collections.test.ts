@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/pipeline/load.js';
+import { resolvePaths } from '../../src/pipeline/paths.js';
+import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
+
+/*
+ * Astro 5's content layer: a collection's glob() loader names its entries. Shapes of real sites:
+ * a theme whose posts collection is the whole content folder minus some folders (negative
+ * patterns), and AstroPaper's `**\/[^_]*.md` under a base written as a template of a constant.
+ */
+const POST = '---\ntitle: A post\npubDate: 2024-05-01\n---\n\nText.\n';
+
+async function load(files: Record<string, string>, articles: string) {
+  const cwd = makeTree({ 'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }), ...files }, 'feedwright-astro-glob-');
+  const loaded = await loadArticles(resolvePaths({ cwd, articles, config: testConfig({ cache: false }) }), TEST_NOW);
+  const notPosts = loaded.diagnostics.filter((d) => d.code === 'META_NOT_A_POST').map((d) => [d.file, d.message]);
+  return { published: loaded.articles.map((a) => a.relPath).sort(), notPosts, errors: loaded.diagnostics.filter((d) => d.severity === 'error') };
+}
+
+describe("Astro: only the posts collection's glob entries are posts", () => {
+  it('negative patterns leave folders out, before they are read (a page without a title is no error)', async () => {
+    const r = await load(
+      {
+        'src/content.config.ts':
+          "import { glob } from 'astro/loaders'\nconst posts = defineCollection({\n  loader: glob({ pattern: ['**/*.{md,mdx}', '!**/about/**'], base: './src/content' }),\n})\nconst about = defineCollection({\n  loader: glob({ pattern: '**/*.mdx', base: './src/content/about' }),\n})\nexport const collections = { posts, about }\n",
+        'src/content/notes/a.md': POST,
+        'src/content/about/about.mdx': '---\nlang: en\n---\n\nAbout me.\n',
+      },
+      'src/content',
+    );
+    expect(r.published).toEqual(['notes/a.md']);
+    expect(r.notPosts).toEqual([
+      [
+        'src/content/about/about.mdx',
+        'This is a file the "posts" collection\'s glob pattern leaves out (src/content.config.ts), not a post; it is not an item.',
+      ],
+    ]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it("AstroPaper: `**/[^_]*.{md,mdx}` under a base written as a template of a constant leaves `_`-files out; the folder's other collections do not apply", async () => {
+    const r = await load(
+      {
+        'src/content.config.ts':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the site's TypeScript, whose template literal is read as text
+          'export const BLOG_PATH = "src/data/blog";\nconst blog = defineCollection({\n  loader: glob({ pattern: "**/[^_]*.{md,mdx}", base: `./${BLOG_PATH}` }),\n});\nexport const collections = { blog, pages: defineCollection({ loader: glob({ pattern: "*.md", base: "./src/pages" }) }) };\n',
+        'src/data/blog/first.md': POST,
+        'src/data/blog/2024/second.md': POST,
+        'src/data/blog/_template.md': POST,
+      },
+      'src/data/blog',
+    );
+    expect(r.published).toEqual(['2024/second.md', 'first.md']);
+    expect(r.notPosts.map(([file]) => file)).toEqual(['src/data/blog/_template.md']);
+  });
+
+  it('a computed pattern or base, or no content config: every Markdown file is a post, as before', async () => {
+    const r = await load(
+      {
+        'src/content.config.ts': "const blog = defineCollection({ loader: glob({ pattern: PATTERNS, base: './src/content/blog' }) })\n",
+        'src/content/blog/a.md': POST,
+        'src/content/blog/_b.md': POST,
+      },
+      'src/content/blog',
+    );
+    expect(r.published).toEqual(['_b.md', 'a.md']);
+  });
+});
