@@ -87,7 +87,9 @@ function markerIn(dir: string): Marker | undefined {
     if ('next' in deps) return { preset: 'nextjs', file: 'package.json (next)' };
     if ('@11ty/eleventy' in deps) return { preset: 'eleventy', file: 'package.json (@11ty/eleventy)' };
   }
-  for (const f of ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs']) if (existsSync(path.join(dir, f))) return { preset: 'eleventy', file: f };
+  // `.eleventyignore` is Eleventy's alone: it marks a site run with a config of another name
+  // (`eleventy --config=config.js`) or by a global install, without a package.json.
+  for (const f of ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventyignore']) if (existsSync(path.join(dir, f))) return { preset: 'eleventy', file: f };
   return undefined;
 }
 

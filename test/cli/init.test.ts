@@ -104,6 +104,12 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(config).toMatchObject({ title: 'Hugo Notes', link: 'https://hugo.example/', author: 'Grace Hopper', articles: 'content/blog', site: '.' });
   });
 
+  it('an Eleventy site run with a config of another name and no package.json: .eleventyignore tells', async () => {
+    const dir = project({ '.eleventyignore': 'README.md\n', 'config.js': 'module.exports = function (eleventyConfig) {};\n', 'posts/first-post.md': POST, 'posts/index.md': '---\ntitle: Posts\n---\n' });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is an Eleventy site (.eleventyignore): its posts are in posts/ (2 Markdown files).');
+  });
+
   it('several conventional posts folders: the one with the most posts (content/post with 2), not the first named (content/posts with 1)', async () => {
     const dir = project({
       'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Hugo Notes"\n',
