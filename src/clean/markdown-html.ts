@@ -200,6 +200,9 @@ class Renderer {
         return '';
       case 'hr':
         return '<hr />\n';
+      case 'math':
+        // TeX display math the site renders (src/sources/math.ts): its source, delimiters and all, as text.
+        return `${this.wrap('p', () => escText((t as Tokens.Generic).text as string))}\n`;
       case 'code': {
         const c = t as Tokens.Code;
         if (c.escaped) throw NEEDS;
@@ -273,6 +276,8 @@ class Renderer {
         return this.wrap(t.type, () => this.inline((t as Tokens.Strong).tokens));
       case 'codespan':
         return this.wrap('code', () => escText((t as Tokens.Codespan).text));
+      case 'mathInline':
+        return escText((t as Tokens.Generic).text as string);
       case 'br':
         return '<br />';
       case 'checkbox':

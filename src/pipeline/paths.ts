@@ -103,6 +103,9 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     // The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`) never show as text.
     const attributes = detected.info.markdownAttributes;
     if (attributes && !templates?.attributes) templates = { ...(templates ?? { engine: 'none' }), attributes };
+    // So does the TeX math it renders (`$x_1$`): kept as written, not read as Markdown.
+    const { math } = detected.info;
+    if (math && !templates?.math) templates = { ...(templates ?? { engine: 'none' }), math };
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };

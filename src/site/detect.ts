@@ -8,6 +8,7 @@ import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
+import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
 import { sortedEntries } from './entries.js';
 import { astroPostsGlob } from './astro-collections.js';
@@ -474,7 +475,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
       // kramdown, Jekyll's default Markdown engine, reads header ids and block and span IALs.
-      if ((asString(c.markdown) ?? 'kramdown').toLowerCase() === 'kramdown') info.markdownAttributes = { headings: true, blocks: true, spans: true };
+      if ((asString(c.markdown) ?? 'kramdown').toLowerCase() === 'kramdown') {
+        info.markdownAttributes = { headings: true, blocks: true, spans: true };
+        // kramdown's math: `$$…$$`, inline or as a block (its default math engine hands it to MathJax).
+        info.math = { inlineDollar: false, brackets: false };
+      }
       // Themes name the site's language `locale` (Minimal Mistakes: "en-US") and its author `owner`
       // (HPSTR, So Simple: `owner: { name }`) or `social: { name, email }` (Chirpy: "displayed as the
       // default author of the posts"), which their layouts show as every post's author.
@@ -526,6 +531,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.output = asString(ci(c, 'publishDir')) ?? 'public';
       const attributes = goldmarkAttributes(c);
       if (attributes) info.markdownAttributes = attributes;
+      const math = goldmarkPassthrough(c);
+      if (math) info.math = math;
       const theme = ci(c, 'theme');
       const themes = (Array.isArray(theme) ? theme : [theme]).filter((t): t is string => typeof t === 'string' && /^[\w.-]+$/.test(t));
       const keys = hugoSiteKeys(root, themes, asString(ci(c, 'themesDir')) ?? 'themes');
@@ -631,6 +638,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = globals;
       // markdown-it-attrs, the usual plugin for `{.class}` in Eleventy's Markdown, when the site depends on it.
       if (dependsOn(root, 'markdown-it-attrs')) info.markdownAttributes = { headings: true, blocks: true, spans: true };
+      if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
       break;
     }
     case 'astro': {
@@ -666,6 +674,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
       const pkg = readData(path.join(root, 'package.json'));
       if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
+      // remark-math and its kin read `$$…$$` and `$…$`.
+      if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
       const glob = astroPostsGlob(root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
@@ -682,6 +692,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       channel = nextChannel(root, options.display) ?? channel;
       const routes = nextRoutes(root);
       if (routes) info.routes = routes;
+      if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
       break;
     }
   }
@@ -1272,10 +1283,27 @@ function goldmarkAttributes(c: Record<string, unknown>): SiteInfo['markdownAttri
   return headings || blocks ? { headings, blocks, spans: false } : undefined;
 }
 
-/** Whether the package.json in `root` lists `name` among its dependencies or devDependencies. */
-function dependsOn(root: string, name: string): boolean {
+/**
+ * The math Hugo's Goldmark passes through untouched (`markup.goldmark.extensions.passthrough`,
+ * Hugo's documented way to write TeX): `$$` display math always, `$…$` and `\(…\)`/`\[…\]` when
+ * its delimiters list them. Undefined when the extension is off.
+ */
+function goldmarkPassthrough(c: Record<string, unknown>): MathSyntax | undefined {
+  const passthrough = asRecord(ci(asRecord(ci(asRecord(ci(asRecord(ci(c, 'markup')), 'goldmark')), 'extensions')), 'passthrough'));
+  if (ci(passthrough, 'enable') !== true) return undefined;
+  const delimiters = asRecord(ci(passthrough, 'delimiters'));
+  const pairs = [ci(delimiters, 'inline'), ci(delimiters, 'block')].flatMap((list) => (Array.isArray(list) ? list : [])).map((pair) => (Array.isArray(pair) ? pair.join(' ') : ''));
+  return { inlineDollar: pairs.includes('$ $'), brackets: pairs.includes('\\( \\)') || pairs.includes('\\[ \\]') };
+}
+
+/** Packages that render TeX math in a JavaScript site's Markdown (remark/rehype, markdown-it). */
+const MATH_PACKAGES = ['remark-math', 'rehype-katex', 'rehype-mathjax', 'markdown-it-katex', '@iktakahiro/markdown-it-katex', 'markdown-it-texmath', 'markdown-it-mathjax3', '@vscode/markdown-it-katex'];
+
+/** Whether the package.json in `root` lists one of `names` among its dependencies or devDependencies. */
+function dependsOn(root: string, ...names: string[]): boolean {
   const pkg = readData(path.join(root, 'package.json'));
-  return !!pkg && name in { ...(asRecord(pkg.dependencies) ?? {}), ...(asRecord(pkg.devDependencies) ?? {}) };
+  const deps = { ...(asRecord(pkg?.dependencies) ?? {}), ...(asRecord(pkg?.devDependencies) ?? {}) };
+  return names.some((name) => name in deps);
 }
 
 /** Files and bytes read for a Hugo site's own front matter keys (archetypes, layouts). */

@@ -1,4 +1,5 @@
 import type { AttributeSyntax } from '../sources/attributes.js';
+import type { MathSyntax } from '../sources/math.js';
 import type { CollectionGlob } from './astro-collections.js';
 
 /** The site generators whose link rules, keys and output feedwright knows. */
@@ -73,6 +74,8 @@ export interface SiteInfo {
    * markdown-it-attrs. Absent: none (marked's CommonMark, as Astro and Next.js render by default).
    */
   markdownAttributes?: AttributeSyntax;
+  /** TeX math the site's Markdown renderer reads (remark-math, kramdown's `$$`, Hugo's passthrough): kept as written. */
+  math?: MathSyntax;
   /** Astro: the glob of the content collection that holds the articles; only the files it matches are posts. */
   collectionGlob?: CollectionGlob;
 }

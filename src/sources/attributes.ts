@@ -1,3 +1,4 @@
+import type { MathSyntax } from './math.js';
 import { CodeMask } from './templates.js';
 
 /**
@@ -41,12 +42,12 @@ const MAY_HOLD = /\{[:#.]|\{[ \t]*[\w-]+=/;
 
 /**
  * The text without the attribute lists `syntax` names, outside code (fenced blocks and code
- * spans keep theirs: a post about kramdown shows its syntax). Lines are kept, emptied, so that
+ * spans keep theirs: a post about kramdown shows its syntax) and math (`$x^{#1}$`). Lines are kept, emptied, so that
  * the line numbers of later diagnostics still hold.
  */
-export function removeAttributeLists(text: string, syntax: AttributeSyntax): string {
+export function removeAttributeLists(text: string, syntax: AttributeSyntax, math?: MathSyntax): string {
   if (!(syntax.headings || syntax.blocks || syntax.spans) || !MAY_HOLD.test(text)) return text;
-  const code = new CodeMask();
+  const code = new CodeMask(undefined, math);
   let out = code.mask(text);
   if (syntax.headings) out = out.replace(HEADING, '$1').replace(SETEXT, '$1');
   if (syntax.blocks) out = out.replace(TOC_LIST, '\n').replace(BLOCK_LINE, '');

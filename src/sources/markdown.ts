@@ -9,6 +9,7 @@ import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import { removeAttributeLists } from './attributes.js';
+import { type MathSyntax, mathExtension } from './math.js';
 import { stripMdx } from './mdx.js';
 import { applyTemplates, type TemplateSettings, zolaLinkKey } from './templates.js';
 
@@ -178,8 +179,23 @@ const marked = new Marked({ gfm: true, async: false }).use(fastInlineText, fastB
  */
 const FOOTNOTE_DEFINITION = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\[\^[^\]\n]+\]:/m;
 
-function footnoteRenderer(): Marked {
-  return new Marked({ gfm: true, async: false }).use(fastInlineText, fastBlockRules, markedFootnote({ description: 'Notes' }));
+function footnoteRenderer(math?: MathSyntax): Marked {
+  const md = new Marked({ gfm: true, async: false });
+  // Math first: a `$x_1$` is TeX before it is anything else.
+  if (math) md.use(mathExtension(math));
+  return md.use(fastInlineText, fastBlockRules, markedFootnote({ description: 'Notes' }));
+}
+
+/** The shared renderer with TeX math kept as written, one per math syntax (it keeps no state per document). */
+const mathRenderers = new Map<string, Marked>();
+function mathRenderer(math: MathSyntax): Marked {
+  const key = `${math.inlineDollar}:${math.brackets}`;
+  let md = mathRenderers.get(key);
+  if (!md) {
+    md = new Marked({ gfm: true, async: false }).use(mathExtension(math), fastInlineText, fastBlockRules);
+    mathRenderers.set(key, md);
+  }
+  return md;
 }
 
 export interface MarkdownResult {
@@ -220,9 +236,10 @@ export interface MarkdownOptions {
 export function readMarkdown(source: string, bodyLine: number, options: MarkdownOptions = {}): MarkdownResult {
   // Template code and MDX run before Markdown, as in the generators (and never show as text).
   const file = options.file ?? '';
-  const pre = options.mdx ? stripMdx(source, bodyLine, file) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
+  const math = options.templates?.math;
+  const pre = options.mdx ? stripMdx(source, bodyLine, file, math) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
   const attributes = options.templates?.attributes;
-  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(pre.text, attributes) : pre.text, bodyLine, options.direct !== false);
+  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(pre.text, attributes, math) : pre.text, bodyLine, options.direct !== false, math);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
@@ -272,7 +289,7 @@ function withZolaLinks(result: MarkdownResult, source: string, bodyLine: number,
   return { ...result, bodyHtml, diagnostics: [...(result.diagnostics ?? []), warning] };
 }
 
-function readPlainMarkdown(body: string, bodyLine: number, direct: boolean): MarkdownResult {
+function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
@@ -282,7 +299,7 @@ function readPlainMarkdown(body: string, bodyLine: number, direct: boolean): Mar
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
   if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
   try {
-    return renderMarkdown(body, bodyLine, direct);
+    return renderMarkdown(body, bodyLine, direct, math);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return plainMarkdown(body, error.message);
@@ -380,8 +397,9 @@ function isMarkerEnd(c: number): boolean {
 /** A raw-HTML fragment deeper than the sanitiser keeps goes the old way (checked, then flattened with a note). */
 const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY, depth: MAX_HTML_DEPTH };
 
-function renderMarkdown(body: string, bodyLine: number, useDirect: boolean): MarkdownResult {
-  const md = body.includes('[^') && FOOTNOTE_DEFINITION.test(body) ? footnoteRenderer() : marked;
+function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax): MarkdownResult {
+  const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
+  const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
   const tokens = md.lexer(body);
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
   if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);

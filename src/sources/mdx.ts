@@ -2,6 +2,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { escapeHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
+import type { MathSyntax } from './math.js';
 import { CodeMask } from './templates.js';
 
 /**
@@ -16,8 +17,9 @@ import { CodeMask } from './templates.js';
  * string literals (`src={"…"}`) and removed where they are other expressions (`htmlTag`).
  * Code spans and fenced code are kept as written.
  */
-export function stripMdx(body: string, bodyLine: number, file: string): { text: string; diagnostics: Diagnostic[] } {
-  const code = new CodeMask();
+export function stripMdx(body: string, bodyLine: number, file: string, math?: MathSyntax): { text: string; diagnostics: Diagnostic[] } {
+  // Math the site renders (remark-math) is TeX, not expressions: `$\hat{\beta}$` keeps its braces.
+  const code = new CodeMask(undefined, math);
   const masked = code.mask(body);
   const blank = (s: string): string => '\n'.repeat(countNewlines(s));
   // ESM: a block starting at column 0 with import/export runs to the next blank line.

@@ -7,6 +7,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 import type { AttributeSyntax } from './attributes.js';
+import { type MathSyntax, mathPattern } from './math.js';
 
 /**
  * Template code in Markdown bodies: Liquid (Jekyll), Nunjucks (Eleventy) and Hugo shortcodes.
@@ -47,6 +48,8 @@ export interface TemplateSettings {
   frontMatterByName?: boolean;
   /** Hugo: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts). */
   shortcodes?: Record<string, SiteShortcode>;
+  /** TeX math the site renders (remark-math, kramdown, Hugo's passthrough): kept as written (src/sources/math.ts). */
+  math?: MathSyntax;
   /** The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`): removed before rendering (src/sources/attributes.ts). */
   attributes?: AttributeSyntax;
 }
@@ -169,8 +172,14 @@ function label(tag: string): string {
 export class CodeMask {
   private readonly parts: string[] = [];
 
-  /** `literal`: what code blocks and spans become (Liquid sites: without `{% raw %}` tags, see `withoutRawTags`). */
-  constructor(private readonly literal: (code: string) => string = (code) => code) {}
+  /**
+   * `literal`: what code blocks and spans become (Liquid sites: without `{% raw %}` tags, see `withoutRawTags`).
+   * `math`: TeX math (src/sources/math.ts) is held too, as written, where the site renders it.
+   */
+  constructor(
+    private readonly literal: (code: string) => string = (code) => code,
+    private readonly math?: MathSyntax,
+  ) {}
 
   /**
    * A placeholder for `literal`, restored by `unmask`; it holds `lines` newlines (by default as many
@@ -190,7 +199,7 @@ export class CodeMask {
     const out: string[] = [];
     let prose: string[] = [];
     const flush = (): void => {
-      if (prose.length > 0) out.push(this.maskSpans(prose.join('\n')));
+      if (prose.length > 0) out.push(this.maskMath(this.maskSpans(prose.join('\n'))));
       prose = [];
     };
     for (let i = 0; i < lines.length; i++) {
@@ -246,6 +255,12 @@ export class CodeMask {
       done = end;
     }
     return out + text.slice(done);
+  }
+
+  /** Math spans and blocks, held as written (after code spans: `` `$x$` `` is code). */
+  private maskMath(text: string): string {
+    if (!this.math || !text.includes('$') && !(this.math.brackets && text.includes('\\'))) return text;
+    return text.replace(mathPattern(this.math), (span) => this.hold(span));
   }
 
   unmask(text: string): string {
