@@ -214,6 +214,10 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   // winner is no better than a name-like line over a date line.
   let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
+  // A numbered breadcrumb names the page: its copy as a line of its own is the headline, wherever
+  // the body starts (teasers and section labels near a wrong start lose to it).
+  const named = crumbHeadline(units, labels, start, anchor);
+  if (named !== undefined && (chosen === undefined || keyOf(units[chosen] as Unit) !== keyOf(units[named] as Unit))) chosen = named;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;
@@ -438,6 +442,64 @@ function breadcrumbTails(units: readonly Unit[]): Set<string> {
     if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
   }
   return tails;
+}
+
+/** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */
+const CRUMB_TITLE_WORDS = 3;
+
+/**
+ * The headline a numbered breadcrumb names (`numberedCrumbTail`, of three words or more): a line
+ * of its own, not a list item, with the same words as the breadcrumb's last item and a headline's
+ * shape; of several copies, the one nearest the body start. Undefined when the page has no such
+ * breadcrumb or no such line.
+ */
+function crumbHeadline(units: readonly Unit[], labels: readonly Label[], start: number, anchor: (i: number) => boolean): number | undefined {
+  let tail: string | undefined;
+  for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = numberedCrumbTail(units, i);
+  if (tail === undefined || titleWords(tail).length < CRUMB_TITLE_WORDS) return undefined;
+  const key = templateKey(tail);
+  let found: number | undefined;
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
+  }
+  return found;
+}
+
+/** The text of a numbered list item ("3. Headline" -> "Headline"), or undefined when the unit is not item `n`. */
+function numberedItem(unit: Unit, n: number): string | undefined {
+  const m = /^(\d+)\.(?:\s+|$)(.*)$/u.exec(unit.text);
+  return unit.list && m && Number(m[1]) === n ? (m[2] as string).trim() : undefined;
+}
+
+/** Breadcrumb levels above the page (home, sections) are short. */
+const CRUMB_LEVEL_WORDS = 4;
+
+/**
+ * The last item of a breadcrumb rendered as a numbered list from unit `i` on ("1. Home", "2.
+ * Energie", "3. <headline>", the schema.org BreadcrumbList of many sites): at least three items,
+ * every item but the last a short level name (or empty: an icon link), the last one a name of two
+ * words or more. It names the page itself. Undefined when the list is not shaped so (a teaser
+ * list, a recipe's steps).
+ */
+function numberedCrumbTail(units: readonly Unit[], i: number): string | undefined {
+  if (numberedItem(units[i] as Unit, 1) === undefined) return undefined;
+  const items: string[] = [];
+  for (let j = i; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    if (unit.text === '') continue;
+    const item = numberedItem(unit, items.length + 1);
+    if (item === undefined) break;
+    items.push(item);
+  }
+  const last = items[items.length - 1] ?? '';
+  const levels = items.slice(0, -1);
+  if (items.length < 3 || !levels.some((x) => x !== '')) return undefined;
+  if (levels.some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
+  const words = titleWords(last).length;
+  return words >= 2 && words <= 30 ? last : undefined;
 }
 
 /** A line of the page that may quote the headline (a page title with the site's name, a breadcrumb, share text). */

@@ -190,4 +190,32 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...thread];
     expect(titleWhenBodyStartsAt(lines, thread[2] as string)).toBe('Night trains return to the main line');
   });
+
+  // The cf84… layout of the second dev set: a numbered breadcrumb, the headline, then a teaser
+  // with its own byline right above where the body was found.
+  const crumbPage = (tail: string): string[] => [
+    ' 1. Home',
+    ' 2. Future of Work',
+    ` 3. ${tail}`,
+    '',
+    'A quieter commute ahead',
+    '',
+    'Menu',
+    '',
+    'Council approves the new timetable',
+    '',
+    'By Jane Doe, 12 March 2024',
+    '',
+    ...STORY,
+  ];
+
+  it('takes the line a numbered breadcrumb names as the headline, over a teaser with a byline near the body', () => {
+    expect(titleWhenBodyStartsAt(crumbPage('A quieter commute ahead'), STORY[0] as string)).toBe('A quieter commute ahead');
+  });
+
+  it('does not read a numbered breadcrumb whose last item is a short section name, or a list of longer items, as naming the page', () => {
+    expect(titleWhenBodyStartsAt(crumbPage('Quieter commute'), STORY[0] as string)).toBe('Council approves the new timetable');
+    const list = crumbPage('A quieter commute ahead').map((l) => (l === ' 2. Future of Work' ? ' 2. Five things the council decided about the timetable' : l));
+    expect(titleWhenBodyStartsAt(list, STORY[0] as string)).toBe('Council approves the new timetable');
+  });
 });
