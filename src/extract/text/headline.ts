@@ -214,9 +214,9 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   // winner is no better than a name-like line over a date line.
   let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
-  // A numbered breadcrumb names the page: its copy as a line of its own is the headline, wherever
-  // the body starts (teasers and section labels near a wrong start lose to it).
-  const named = crumbHeadline(units, labels, start, anchor);
+  // A numbered breadcrumb or a comment heading names the page: its copy as a line of its own is
+  // the headline, wherever the body starts (teasers and section labels near a wrong start lose to it).
+  const named = namedHeadline(units, labels, start, anchor);
   if (named !== undefined && (chosen === undefined || keyOf(units[chosen] as Unit) !== keyOf(units[named] as Unit))) chosen = named;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
@@ -448,24 +448,47 @@ function breadcrumbTails(units: readonly Unit[]): Set<string> {
 const CRUMB_TITLE_WORDS = 3;
 
 /**
- * The headline a numbered breadcrumb names (`numberedCrumbTail`, of three words or more): a line
- * of its own, not a list item, with the same words as the breadcrumb's last item and a headline's
- * shape; of several copies, the one nearest the body start. Undefined when the page has no such
- * breadcrumb or no such line.
+ * A comment section's heading that quotes the post's title: a count, one to three words, the
+ * title in quotation marks ("5 thoughts on “<title>”", "2 Gedanken zu „<title>“", "12 réponses à
+ * « <title> »"). Group 1 is the title.
  */
-function crumbHeadline(units: readonly Unit[], labels: readonly Label[], start: number, anchor: (i: number) => boolean): number | undefined {
+const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s*[”“"»«’‘]$/u;
+
+/**
+ * The names the page gives itself apart from its headline: the last item of a numbered
+ * breadcrumb (`numberedCrumbTail`, of `CRUMB_TITLE_WORDS` words or more), then the titles that
+ * comment headings quote (`COMMENTS_HEADING`), as template keys.
+ */
+function pageNames(units: readonly Unit[]): string[] {
+  const names: string[] = [];
   let tail: string | undefined;
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = numberedCrumbTail(units, i);
-  if (tail === undefined || titleWords(tail).length < CRUMB_TITLE_WORDS) return undefined;
-  const key = templateKey(tail);
-  let found: number | undefined;
-  for (let i = 0; i < units.length; i += 1) {
-    const unit = units[i] as Unit;
-    if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
-    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
-    if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
+  if (tail !== undefined && titleWords(tail).length >= CRUMB_TITLE_WORDS) names.push(templateKey(tail));
+  for (const unit of units) {
+    if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
+    const quoted = COMMENTS_HEADING.exec(unit.text)?.[1];
+    if (quoted !== undefined && titleWords(quoted).length >= 2) names.push(templateKey(quoted));
   }
-  return found;
+  return names;
+}
+
+/**
+ * The headline the page names (`pageNames`): a line of its own, not a list item, with the same
+ * words as the name and a headline's shape; of several copies, the one nearest the body start.
+ * Undefined when the page names nothing or no line carries the name.
+ */
+function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: number, anchor: (i: number) => boolean): number | undefined {
+  for (const key of pageNames(units)) {
+    let found: number | undefined;
+    for (let i = 0; i < units.length; i += 1) {
+      const unit = units[i] as Unit;
+      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
+      if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+      if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
+    }
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The text of a numbered list item ("3. Headline" -> "Headline"), or undefined when the unit is not item `n`. */

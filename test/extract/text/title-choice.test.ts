@@ -218,4 +218,17 @@ describe('the headline finder (text/headline.ts)', () => {
     const list = crumbPage('A quieter commute ahead').map((l) => (l === ' 2. Future of Work' ? ' 2. Five things the council decided about the timetable' : l));
     expect(titleWhenBodyStartsAt(list, STORY[0] as string)).toBe('Council approves the new timetable');
   });
+
+  // The 548c… layout: the headline far from where the body was found, and the comment section's
+  // heading quoting it under the story.
+  const commentedPage = (heading: string): string[] => ['A quieter commute ahead', '', 'Menu', '', 'Council approves the new timetable', '', 'By Jane Doe, 12 March 2024', '', ...STORY, '', heading, ''];
+
+  it('takes the line a comment heading quotes ("3 thoughts on “…”") as the headline', () => {
+    expect(titleWhenBodyStartsAt(commentedPage('3 thoughts on “A quieter commute ahead”'), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(commentedPage('2 Gedanken zu „A quieter commute ahead“'), STORY[0] as string)).toBe('A quieter commute ahead');
+  });
+
+  it('does not read a headline that ends in a quotation as a comment heading', () => {
+    expect(titleWhenBodyStartsAt(commentedPage('Readers on rail: “A quieter commute ahead”'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
 });
