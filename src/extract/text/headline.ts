@@ -466,6 +466,8 @@ function pageNames(units: readonly Unit[]): string[] {
   if (tail !== undefined && titleWords(tail).length >= CRUMB_TITLE_WORDS) names.push(templateKey(tail));
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
+    const crumb = lineCrumbTail(unit.text);
+    if (crumb !== undefined) names.push(templateKey(crumb));
     const quoted = COMMENTS_HEADING.exec(unit.text)?.[1];
     if (quoted !== undefined && titleWords(quoted).length >= 2) names.push(templateKey(quoted));
   }
@@ -487,6 +489,27 @@ function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: 
       if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
     }
     if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A one-line breadcrumb's last item names the page when it has this many words ("Blog > Weight Loss > Weight Loss Tips" ends at a section). */
+const LINE_CRUMB_TITLE_WORDS = 4;
+
+/**
+ * The last item of a breadcrumb on one line ("utopia.de » News » <headline>"): three parts or
+ * more split by the same arrow-like separator, every part but the last a short level name, the
+ * last one of `LINE_CRUMB_TITLE_WORDS` words or more. (Bars and slashes also join footer links and
+ * a headline to its site's name, so they do not count.)
+ */
+function lineCrumbTail(text: string): string | undefined {
+  for (const separator of [' » ', ' > ', ' › ', ' → ']) {
+    const parts = text.split(separator).map((x) => x.trim());
+    if (parts.length < 3) continue;
+    const last = parts[parts.length - 1] as string;
+    if (parts.slice(0, -1).some((x) => x === '' || titleWords(x).length > CRUMB_LEVEL_WORDS)) continue;
+    const words = titleWords(last).length;
+    if (words >= LINE_CRUMB_TITLE_WORDS && words <= 30) return last;
   }
   return undefined;
 }

@@ -231,4 +231,13 @@ describe('the headline finder (text/headline.ts)', () => {
   it('does not read a headline that ends in a quotation as a comment heading', () => {
     expect(titleWhenBodyStartsAt(commentedPage('Readers on rail: “A quieter commute ahead”'), STORY[0] as string)).toBe('Council approves the new timetable');
   });
+
+  it('takes the line a one-line breadcrumb names as the headline, unless the breadcrumb ends at a short section name', () => {
+    // The headline far above the teaser (two menus of plain lines between): the breadcrumb's
+    // bonus alone does not carry it.
+    const menus = Array.from({ length: 24 }, (_, k) => [`Section ${k + 1}`, '']).flat();
+    const page = (crumb: string): string[] => [crumb, '', 'A quieter commute ahead', '', ...menus, ...crumbPage('Quieter commute').slice(6)];
+    expect(titleWhenBodyStartsAt(page('example.org » News » A quieter commute ahead'), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(page('Blog > Rail news > Quieter commute ahead'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
 });
