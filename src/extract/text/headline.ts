@@ -214,7 +214,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   // winner is no better than a name-like line over a date line.
   let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
-  // A numbered breadcrumb or a comment heading names the page: its copy as a line of its own is
+  // A breadcrumb or a comment heading names the page: its copy as a line of its own is
   // the headline, wherever the body starts (teasers and section labels near a wrong start lose to it).
   const named = namedHeadline(units, labels, start, anchor);
   if (named !== undefined && (chosen === undefined || keyOf(units[chosen] as Unit) !== keyOf(units[named] as Unit))) chosen = named;
@@ -455,14 +455,15 @@ const CRUMB_TITLE_WORDS = 3;
 const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s*[”“"»«’‘]$/u;
 
 /**
- * The names the page gives itself apart from its headline: the last item of a numbered
- * breadcrumb (`numberedCrumbTail`, of `CRUMB_TITLE_WORDS` words or more), then the titles that
- * comment headings quote (`COMMENTS_HEADING`), as template keys.
+ * The names the page gives itself apart from its headline, as template keys: the last item of
+ * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more), then those of
+ * one-line breadcrumbs (`lineCrumbTail`) and the titles that comment headings quote
+ * (`COMMENTS_HEADING`), in page order.
  */
 function pageNames(units: readonly Unit[]): string[] {
   const names: string[] = [];
   let tail: string | undefined;
-  for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = numberedCrumbTail(units, i);
+  for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
   if (tail !== undefined && titleWords(tail).length >= CRUMB_TITLE_WORDS) names.push(templateKey(tail));
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
@@ -524,21 +525,25 @@ function numberedItem(unit: Unit, n: number): string | undefined {
 const CRUMB_LEVEL_WORDS = 4;
 
 /**
- * The last item of a breadcrumb rendered as a numbered list from unit `i` on ("1. Home", "2.
- * Energie", "3. <headline>", the schema.org BreadcrumbList of many sites): at least three items,
- * every item but the last a short level name (or empty: an icon link), the last one a name of two
- * words or more. It names the page itself. Undefined when the list is not shaped so (a teaser
- * list, a recipe's steps).
+ * The last item of a breadcrumb rendered as a list from unit `i` on: numbered ("1. Home", "2.
+ * Energie", "3. <headline>", the schema.org BreadcrumbList of many sites), or bulleted with a
+ * separator after each level ("Início /", "Receitas /", "<headline>"). At least three items, every
+ * item but the last a short level name (or empty: an icon link), the last one a name of two words
+ * or more. It names the page itself. Undefined when the list is not shaped so (a teaser list, a
+ * recipe's steps, a menu).
  */
-function numberedCrumbTail(units: readonly Unit[], i: number): string | undefined {
-  if (numberedItem(units[i] as Unit, 1) === undefined) return undefined;
+function crumbListTail(units: readonly Unit[], i: number): string | undefined {
+  const numbered = numberedItem(units[i] as Unit, 1) !== undefined;
+  // A bulleted breadcrumb marks its levels with a trailing separator ("Início /", "Receitas /").
+  if (!numbered && !(bulletedLevel(units[i] as Unit) !== undefined && !(units[i - 1]?.list ?? false))) return undefined;
   const items: string[] = [];
   for (let j = i; j < units.length; j += 1) {
     const unit = units[j] as Unit;
     if (unit.text === '') continue;
-    const item = numberedItem(unit, items.length + 1);
+    const item = numbered ? numberedItem(unit, items.length + 1) : unit.list ? (bulletedLevel(unit) ?? unit.text) : undefined;
     if (item === undefined) break;
     items.push(item);
+    if (!numbered && bulletedLevel(unit) === undefined) break;
   }
   const last = items[items.length - 1] ?? '';
   const levels = items.slice(0, -1);
@@ -546,6 +551,12 @@ function numberedCrumbTail(units: readonly Unit[], i: number): string | undefine
   if (levels.some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
   const words = titleWords(last).length;
   return words >= 2 && words <= 30 ? last : undefined;
+}
+
+/** A bulleted list item that ends with a breadcrumb separator ("Receitas /"): its text without it; undefined otherwise. */
+function bulletedLevel(unit: Unit): string | undefined {
+  const m = /^(.*\S)\s*[/>›»→]$/u.exec(unit.text);
+  return unit.list && m && !/^\d+\./.test(unit.text) ? (m[1] as string) : undefined;
 }
 
 /** A line of the page that may quote the headline (a page title with the site's name, a breadcrumb, share text). */

@@ -240,4 +240,10 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(page('example.org » News » A quieter commute ahead'), STORY[0] as string)).toBe('A quieter commute ahead');
     expect(titleWhenBodyStartsAt(page('Blog > Rail news > Quieter commute ahead'), STORY[0] as string)).toBe('Council approves the new timetable');
   });
+
+  it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
+    const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
+    expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
 });
