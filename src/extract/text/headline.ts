@@ -655,7 +655,7 @@ export const TITLE = {
   /** A dek has more than this many words more than the headline above it (a kicker over the headline is only a little shorter). */
   dekMargin: 3,
   /** Times the share of the line's content words found in the story's first sentences. */
-  leadAgreementBonus: 6,
+  leadAgreementBonus: 7,
   /** The line is the last item of a breadcrumb elsewhere on the page. */
   breadcrumbBonus: 6,
   /** Another, longer line of the page quotes the line whole (page title, breadcrumb, share text). */

@@ -246,4 +246,10 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
     expect(titleWhenBodyStartsAt(bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']), STORY[0] as string)).toBe('Council approves the new timetable');
   });
+
+  it('prefers a short headline that names the story to a nearer, longer line that shares one word with it', () => {
+    // "Night trains return": all its words are the story's; "Council notes ...": one word of five.
+    const lines = ['Menu', '', 'Night trains return', '', 'Council notes and short items today', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Night trains return');
+  });
 });
