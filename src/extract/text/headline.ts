@@ -214,6 +214,10 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   // winner is no better than a name-like line over a date line.
   let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
+  // A breadcrumb or a comment heading names the page: its copy as a line of its own is
+  // the headline, wherever the body starts (teasers and section labels near a wrong start lose to it).
+  const named = namedHeadline(units, labels, start, anchor);
+  if (named !== undefined && (chosen === undefined || keyOf(units[chosen] as Unit) !== keyOf(units[named] as Unit))) chosen = named;
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;
@@ -440,6 +444,121 @@ function breadcrumbTails(units: readonly Unit[]): Set<string> {
   return tails;
 }
 
+/** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */
+const CRUMB_TITLE_WORDS = 3;
+
+/**
+ * A comment section's heading that quotes the post's title: a count, one to three words, the
+ * title in quotation marks ("5 thoughts on “<title>”", "2 Gedanken zu „<title>“", "12 réponses à
+ * « <title> »"). Group 1 is the title.
+ */
+const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s*[”“"»«’‘]$/u;
+
+/**
+ * The names the page gives itself apart from its headline, as template keys: the last item of
+ * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more), then those of
+ * one-line breadcrumbs (`lineCrumbTail`) and the titles that comment headings quote
+ * (`COMMENTS_HEADING`), in page order.
+ */
+function pageNames(units: readonly Unit[]): string[] {
+  const names: string[] = [];
+  let tail: string | undefined;
+  for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
+  if (tail !== undefined && titleWords(tail).length >= CRUMB_TITLE_WORDS) names.push(templateKey(tail));
+  for (const unit of units) {
+    if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
+    const crumb = lineCrumbTail(unit.text);
+    if (crumb !== undefined) names.push(templateKey(crumb));
+    const quoted = COMMENTS_HEADING.exec(unit.text)?.[1];
+    if (quoted !== undefined && titleWords(quoted).length >= 2) names.push(templateKey(quoted));
+  }
+  return names;
+}
+
+/**
+ * The headline the page names (`pageNames`): a line of its own, not a list item, with the same
+ * words as the name and a headline's shape; of several copies, the one nearest the body start.
+ * Undefined when the page names nothing or no line carries the name.
+ */
+function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: number, anchor: (i: number) => boolean): number | undefined {
+  for (const key of pageNames(units)) {
+    let found: number | undefined;
+    for (let i = 0; i < units.length; i += 1) {
+      const unit = units[i] as Unit;
+      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
+      if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+      if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
+    }
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A one-line breadcrumb's last item names the page when it has this many words ("Blog > Weight Loss > Weight Loss Tips" ends at a section). */
+const LINE_CRUMB_TITLE_WORDS = 4;
+
+/**
+ * The last item of a breadcrumb on one line ("utopia.de » News » <headline>"): three parts or
+ * more split by the same arrow-like separator, every part but the last a short level name, the
+ * last one of `LINE_CRUMB_TITLE_WORDS` words or more. (Bars and slashes also join footer links and
+ * a headline to its site's name, so they do not count.)
+ */
+function lineCrumbTail(text: string): string | undefined {
+  for (const separator of [' » ', ' > ', ' › ', ' → ']) {
+    const parts = text.split(separator).map((x) => x.trim());
+    if (parts.length < 3) continue;
+    const last = parts[parts.length - 1] as string;
+    if (parts.slice(0, -1).some((x) => x === '' || titleWords(x).length > CRUMB_LEVEL_WORDS)) continue;
+    const words = titleWords(last).length;
+    if (words >= LINE_CRUMB_TITLE_WORDS && words <= 30) return last;
+  }
+  return undefined;
+}
+
+/** The text of a numbered list item ("3. Headline" -> "Headline"), or undefined when the unit is not item `n`. */
+function numberedItem(unit: Unit, n: number): string | undefined {
+  const m = /^(\d+)\.(?:\s+|$)(.*)$/u.exec(unit.text);
+  return unit.list && m && Number(m[1]) === n ? (m[2] as string).trim() : undefined;
+}
+
+/** Breadcrumb levels above the page (home, sections) are short. */
+const CRUMB_LEVEL_WORDS = 4;
+
+/**
+ * The last item of a breadcrumb rendered as a list from unit `i` on: numbered ("1. Home", "2.
+ * Energie", "3. <headline>", the schema.org BreadcrumbList of many sites), or bulleted with a
+ * separator after each level ("Início /", "Receitas /", "<headline>"). At least three items, every
+ * item but the last a short level name (or empty: an icon link), the last one a name of two words
+ * or more. It names the page itself. Undefined when the list is not shaped so (a teaser list, a
+ * recipe's steps, a menu).
+ */
+function crumbListTail(units: readonly Unit[], i: number): string | undefined {
+  const numbered = numberedItem(units[i] as Unit, 1) !== undefined;
+  // A bulleted breadcrumb marks its levels with a trailing separator ("Início /", "Receitas /").
+  if (!numbered && !(bulletedLevel(units[i] as Unit) !== undefined && !(units[i - 1]?.list ?? false))) return undefined;
+  const items: string[] = [];
+  for (let j = i; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    if (unit.text === '') continue;
+    const item = numbered ? numberedItem(unit, items.length + 1) : unit.list ? (bulletedLevel(unit) ?? unit.text) : undefined;
+    if (item === undefined) break;
+    items.push(item);
+    if (!numbered && bulletedLevel(unit) === undefined) break;
+  }
+  const last = items[items.length - 1] ?? '';
+  const levels = items.slice(0, -1);
+  if (items.length < 3 || !levels.some((x) => x !== '')) return undefined;
+  if (levels.some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
+  const words = titleWords(last).length;
+  return words >= 2 && words <= 30 ? last : undefined;
+}
+
+/** A bulleted list item that ends with a breadcrumb separator ("Receitas /"): its text without it; undefined otherwise. */
+function bulletedLevel(unit: Unit): string | undefined {
+  const m = /^(.*\S)\s*[/>›»→]$/u.exec(unit.text);
+  return unit.list && m && !/^\d+\./.test(unit.text) ? (m[1] as string) : undefined;
+}
+
 /** A line of the page that may quote the headline (a page title with the site's name, a breadcrumb, share text). */
 interface QuotingLine {
   index: number;
@@ -536,7 +655,7 @@ export const TITLE = {
   /** A dek has more than this many words more than the headline above it (a kicker over the headline is only a little shorter). */
   dekMargin: 3,
   /** Times the share of the line's content words found in the story's first sentences. */
-  leadAgreementBonus: 6,
+  leadAgreementBonus: 7,
   /** The line is the last item of a breadcrumb elsewhere on the page. */
   breadcrumbBonus: 6,
   /** Another, longer line of the page quotes the line whole (page title, breadcrumb, share text). */

@@ -190,4 +190,66 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Menu', '', ...header, ...STORY, '', ...teasers, ...thread];
     expect(titleWhenBodyStartsAt(lines, thread[2] as string)).toBe('Night trains return to the main line');
   });
+
+  // The cf84… layout of the second dev set: a numbered breadcrumb, the headline, then a teaser
+  // with its own byline right above where the body was found.
+  const crumbPage = (tail: string): string[] => [
+    ' 1. Home',
+    ' 2. Future of Work',
+    ` 3. ${tail}`,
+    '',
+    'A quieter commute ahead',
+    '',
+    'Menu',
+    '',
+    'Council approves the new timetable',
+    '',
+    'By Jane Doe, 12 March 2024',
+    '',
+    ...STORY,
+  ];
+
+  it('takes the line a numbered breadcrumb names as the headline, over a teaser with a byline near the body', () => {
+    expect(titleWhenBodyStartsAt(crumbPage('A quieter commute ahead'), STORY[0] as string)).toBe('A quieter commute ahead');
+  });
+
+  it('does not read a numbered breadcrumb whose last item is a short section name, or a list of longer items, as naming the page', () => {
+    expect(titleWhenBodyStartsAt(crumbPage('Quieter commute'), STORY[0] as string)).toBe('Council approves the new timetable');
+    const list = crumbPage('A quieter commute ahead').map((l) => (l === ' 2. Future of Work' ? ' 2. Five things the council decided about the timetable' : l));
+    expect(titleWhenBodyStartsAt(list, STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
+  // The 548c… layout: the headline far from where the body was found, and the comment section's
+  // heading quoting it under the story.
+  const commentedPage = (heading: string): string[] => ['A quieter commute ahead', '', 'Menu', '', 'Council approves the new timetable', '', 'By Jane Doe, 12 March 2024', '', ...STORY, '', heading, ''];
+
+  it('takes the line a comment heading quotes ("3 thoughts on “…”") as the headline', () => {
+    expect(titleWhenBodyStartsAt(commentedPage('3 thoughts on “A quieter commute ahead”'), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(commentedPage('2 Gedanken zu „A quieter commute ahead“'), STORY[0] as string)).toBe('A quieter commute ahead');
+  });
+
+  it('does not read a headline that ends in a quotation as a comment heading', () => {
+    expect(titleWhenBodyStartsAt(commentedPage('Readers on rail: “A quieter commute ahead”'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
+  it('takes the line a one-line breadcrumb names as the headline, unless the breadcrumb ends at a short section name', () => {
+    // The headline far above the teaser (two menus of plain lines between): the breadcrumb's
+    // bonus alone does not carry it.
+    const menus = Array.from({ length: 24 }, (_, k) => [`Section ${k + 1}`, '']).flat();
+    const page = (crumb: string): string[] => [crumb, '', 'A quieter commute ahead', '', ...menus, ...crumbPage('Quieter commute').slice(6)];
+    expect(titleWhenBodyStartsAt(page('example.org » News » A quieter commute ahead'), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(page('Blog > Rail news > Quieter commute ahead'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
+  it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
+    const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
+    expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
+  it('prefers a short headline that names the story to a nearer, longer line that shares one word with it', () => {
+    // "Night trains return": all its words are the story's; "Council notes ...": one word of five.
+    const lines = ['Menu', '', 'Night trains return', '', 'Council notes and short items today', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Night trains return');
+  });
 });
