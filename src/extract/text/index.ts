@@ -264,14 +264,15 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if ((i < start && !lead.has(i)) || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
     // A line inside the body that the model is sure is not body, and that is neither a sentence
-    // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
+    // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose) nor
+    // a lead line (step 5 chose those above the body).
     // In the body's weak tail (after its last line of prose the model is sure of), a short line
     // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
     // There a sentence of a short paragraph the model doubts strongly is a sign-off too: "If you
     // enjoyed this post, consider supporting us", "Subscribe to get new posts by email".
     else if (i > tail && (p[i] ?? 1) < BODY.tailSentenceBelow && unit.words >= BODY.tailSentenceWords.min && unit.words < BODY.tailSentenceWords.max && !isDataRow(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.tailHeadingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
-    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.headingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
+    else if (!unit.sentence && !unit.list && !lead.has(i) && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.headingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -963,6 +964,12 @@ function skipLeadingMetadata(units: readonly Unit[], meta: readonly (RuleName | 
 const LEAD_REACH = { belowTitle: 12, aboveStart: 12, dekAboveStart: 2 } as const;
 /** A lead line not ending like a sentence has at least this many words. */
 const LEAD_MIN_WORDS = 12;
+/**
+ * A subtitle standing right between the headline and the body start (no byline, date or picture
+ * between) joins the story with at least this many words: shorter lines there are navigation
+ * ("chevron_left Browse All Posts") or a byline the rules did not read ("Jane Doe @jane / 2 days").
+ */
+const LEAD_MIN_SUBTITLE_WORDS = 6;
 /** ... and the body model gives it at least this probability (an image's alt text, an embed's URL line and a share row do not). */
 const LEAD_MIN_P = 0.6;
 
@@ -985,6 +992,12 @@ function leadLines(units: readonly Unit[], labels: readonly Label[], meta: reado
     const label = labels[i] as Label;
     if (label.rule || meta[i] || unit.list || keyOf(unit) === titleKey || isLinkRow(unit) || isMetaAnchor(unit)) continue;
     if (i === dek && start - i > LEAD_REACH.dekAboveStart) continue;
+    // A subtitle between the headline and the story, with nothing else between them, is the
+    // story's opening line whatever its shape or score: headline, dek, first paragraph.
+    if (i === dek && i === titleIndex + 1 && i === start - 1 && unit.words >= LEAD_MIN_SUBTITLE_WORDS) {
+      lead.add(i);
+      continue;
+    }
     if ((p[i] ?? 0) < LEAD_MIN_P) continue;
     if ((unit.sentence && unit.words >= BODY.proseMinWords) || unit.words >= LEAD_MIN_WORDS) lead.add(i);
   }

@@ -56,6 +56,18 @@ describe('the body region of a text page', () => {
     expect(body[0]).toBe(story[0]);
   });
 
+  it('keeps a subtitle that stands right between the headline and the story, though it is no sentence', () => {
+    const subtitle = 'Bus lines and trams for the whole city from next spring';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', subtitle, '', ...story, ...footer]);
+    expect(body[0]).toBe(subtitle);
+    expect(body[1]).toBe(story[0]);
+  });
+
+  it('leaves out a short line between the headline and the story (a link, an unread byline)', () => {
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'Back to all posts', '', ...story, ...footer]);
+    expect(body[0]).toBe(story[0]);
+  });
+
   it('reads a short © line under a picture inside the story as its credit, not as the end of the page', () => {
     const more = [
       'The new night tram will run every thirty minutes on Fridays and Saturdays, from midnight until five in the morning.',
