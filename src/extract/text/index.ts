@@ -45,7 +45,7 @@ import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice } from './headline.js';
 export type { TitleChoice, TitleTrace } from './headline.js';
-import { alternation, AUTHOR_BOX_LEADS } from '../lexicon/index.js';
+import { alternation, AUTHOR_BOX_LEADS, chromeWords, phraseAlternation } from '../lexicon/index.js';
 import type { TextPattern } from '../patterns.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
@@ -574,7 +574,8 @@ interface Run {
 }
 
 /**
- * Step 3: the body. The page is cut at hard end markers (seen after some prose) into regions; in
+ * Step 3: the body. The page is cut at hard end markers (seen after some prose: comment and
+ * related headings, a comment form's fields) into regions; in
  * each region the maximum-sum run of units is found (prose adds, the rest subtracts), and beside it
  * any other article-sized run of the region (`articlesBeside`). The run whose
  * sum, times the square of its share of prose units, is highest wins: a teaser list alternates
@@ -584,6 +585,7 @@ interface Run {
 function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array): [number, number] {
   const scores: number[] = new Array<number>(units.length);
   const barrier: boolean[] = new Array<boolean>(units.length);
+  const forms = new Set<number>();
   let proseSoFar = 0;
   let sinceAnchor = Number.POSITIVE_INFINITY;
   for (let i = 0; i < units.length; i += 1) {
@@ -591,6 +593,13 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     const label = labels[i] as Label;
     let score = bodyScore(unit, label, proseSoFar);
     barrier[i] = score <= -BARRIER_WEIGHT;
+    // A comment form after some prose ends the article as a comment heading does; what follows
+    // it (the comments, the blog's sidebar) is discounted below.
+    if (!barrier[i] && proseSoFar > 0 && startsCommentForm(units, i)) {
+      barrier[i] = true;
+      forms.add(i);
+      score = -BARRIER_WEIGHT;
+    }
     if (score > 0) {
       proseSoFar += unit.words;
       if (sinceAnchor <= BODY.anchorReach) score += BODY.anchorBonus;
@@ -626,6 +635,7 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
         if (!best || candidate.quality > best.quality) best = candidate;
       }
       if (run.sum >= BODY.articleMinScore && run.prose >= BODY.articleMinProseLines) discount *= BODY.afterArticleDiscount;
+      else if (forms.has(i)) discount *= BODY.afterFormDiscount;
     }
     regionStart = i + 1;
   }
@@ -647,6 +657,32 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/**
+ * A comment form's field label alone on a line: "Name *", "E-Mail (erforderlich)", "Website",
+ * "Comment(required)", "Nom *" (the field words are the lexicon's, `commentFields`).
+ */
+const FORM_FIELD = new RegExp(`^(?:${phraseAlternation(chromeWords('commentFields'))})\\s*(?:\\*|\\([^()]{0,60}\\))?\\s*[:*]?$`, 'iu');
+/** A form's second field label follows its first within this many units. */
+const FORM_REACH = 4;
+/** A field label has at most this many words ("E-Mail (Adresse wird niemals veröffentlicht)"). */
+const FORM_FIELD_MAX_WORDS = 8;
+
+/**
+ * Unit `i` opens a comment form: it is a field label and another, different one follows within
+ * `FORM_REACH` units. No article sentence reads "Name *" over "Email *"; the form follows the
+ * post it comments on, so it ends the article as a comment heading does, also when its heading
+ * ("Kommentar verfassen Antwort abbrechen") is not one the rules know.
+ */
+function startsCommentForm(units: readonly Unit[], i: number): boolean {
+  const first = units[i];
+  if (!first || first.words > FORM_FIELD_MAX_WORDS || !FORM_FIELD.test(first.text)) return false;
+  for (let k = i + 1; k <= i + FORM_REACH && k < units.length; k += 1) {
+    const unit = units[k] as Unit;
+    if (unit.words <= FORM_FIELD_MAX_WORDS && unit.key !== first.key && FORM_FIELD.test(unit.text)) return true;
+  }
+  return false;
 }
 
 /** How many levels deep `articlesBeside` looks on each side of a region's maximum-sum run. */

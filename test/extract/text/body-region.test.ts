@@ -68,6 +68,36 @@ describe('the body region of a text page', () => {
     expect(body[0]).toBe(story[0]);
   });
 
+  it('ends the story at a comment form whose heading the rules do not know', () => {
+    const comment = 'What a lovely idea, we tried the new bus line last week and it was much faster than the old one to the station.';
+    const form = ['Add your thoughts below, cancel reply', '', 'Name (required)', '', 'E-Mail (required)', '', 'Website', ''];
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', ...story, ...form, 'Anna, 4 March 2024', '', comment, '', ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body).not.toContain(comment);
+  });
+
+  it('takes a short post above a comment form, not the longer sidebar below the form', () => {
+    const post = [
+      'I would invest in smart charging posts for electric cars, and I wonder why nobody builds them.',
+      '',
+      'Thank you for the tip, and for the two per cent you promised me.',
+      '',
+    ];
+    const form = ['Name *', '', 'Email *', '', 'Website', ''];
+    const sidebar = [
+      'About this blog',
+      '',
+      'This is the personal blog of a writer from Hamburg, with texts and pictures about travel, work and the people I meet.',
+      '',
+      'Most of the posts are short, and some of them are only pictures with a line or two about where they were taken.',
+      '',
+      'The series on young founders now has more than a dozen parts, with interviews, notes and many small lessons learned.',
+      '',
+    ];
+    const body = bodyOf([...menu, 'Charging posts', '', ...post, ...form, ...sidebar, ...footer]);
+    expect(body).toEqual([post[0], post[2]]);
+  });
+
   it('reads a short © line under a picture inside the story as its credit, not as the end of the page', () => {
     const more = [
       'The new night tram will run every thirty minutes on Fridays and Saturdays, from midnight until five in the morning.',
