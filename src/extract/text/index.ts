@@ -680,7 +680,24 @@ function startsCommentForm(units: readonly Unit[], i: number): boolean {
   if (!first || first.words > FORM_FIELD_MAX_WORDS || !FORM_FIELD.test(first.text)) return false;
   for (let k = i + 1; k <= i + FORM_REACH && k < units.length; k += 1) {
     const unit = units[k] as Unit;
-    if (unit.words <= FORM_FIELD_MAX_WORDS && unit.key !== first.key && FORM_FIELD.test(unit.text)) return true;
+    if (unit.words <= FORM_FIELD_MAX_WORDS && unit.key !== first.key && FORM_FIELD.test(unit.text)) return !overDateline(units, k);
+  }
+  return false;
+}
+
+/** How many units after a form's second field a date or byline line is looked for (`overDateline`). */
+const FORM_HEADER_REACH = 4;
+
+/**
+ * A form whose fields are followed, before any prose, by a date or byline line stands in the
+ * article's header (a "contact the author" box between the byline and the dateline), not after the
+ * article: it is no end of it.
+ */
+function overDateline(units: readonly Unit[], field: number): boolean {
+  for (let k = field + 1; k <= field + FORM_HEADER_REACH && k < units.length; k += 1) {
+    const unit = units[k] as Unit;
+    if (isAnchor(unit)) return true;
+    if (isProse(unit)) return false;
   }
   return false;
 }

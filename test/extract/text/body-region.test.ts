@@ -71,9 +71,17 @@ describe('the body region of a text page', () => {
   it('ends the story at a comment form whose heading the rules do not know', () => {
     const comment = 'What a lovely idea, we tried the new bus line last week and it was much faster than the old one to the station.';
     const form = ['Add your thoughts below, cancel reply', '', 'Name (required)', '', 'E-Mail (required)', '', 'Website', ''];
-    const body = bodyOf([...menu, 'Council passes budget with more buses', '', ...story, ...form, 'Anna, 4 March 2024', '', comment, '', ...footer]);
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', ...story, ...form, 'Anna wrote:', '', comment, '', ...footer]);
     expect(body).toContain(story[4]);
     expect(body).not.toContain(comment);
+  });
+
+  it('reads a form over the dateline as part of the header, not as the end of the article', () => {
+    const standfirst = 'The city wants more buses and trams next year, and the opposition asks who will pay for all of them in the end.';
+    const header = ['Council passes budget with more buses', '', 'By Jane Miller', '', standfirst, '', 'Name (required)', 'Email (required)', 'Comment (required)', '', 'Submit', '', 'March 3, 2024 | 4:20am', ''];
+    const result = extractText([...menu, ...header, ...story, ...footer].join('\n'), UTC);
+    expect(result.title?.value).toBe('Council passes budget with more buses');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([standfirst, story[0], story[2], story[4]]);
   });
 
   it('takes a short post above a comment form, not the longer sidebar below the form', () => {
