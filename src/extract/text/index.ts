@@ -1017,14 +1017,14 @@ function skipLeadingMetadata(units: readonly Unit[], meta: readonly (RuleName | 
 const LEAD_REACH = { belowTitle: 12, aboveStart: 12, dekAboveStart: 2 } as const;
 /** A lead line not ending like a sentence has at least this many words. */
 const LEAD_MIN_WORDS = 12;
+/** ... and the body model gives it at least this probability (an image's alt text, an embed's URL line and a share row do not). */
+const LEAD_MIN_P = 0.6;
 /**
  * A subtitle standing right between the headline and the body start (no byline, date or picture
  * between) joins the story with at least this many words: shorter lines there are navigation
  * ("chevron_left Browse All Posts") or a byline the rules did not read ("Jane Doe @jane / 2 days").
  */
 const LEAD_MIN_SUBTITLE_WORDS = 6;
-/** ... and the body model gives it at least this probability (an image's alt text, an embed's URL line and a share row do not). */
-const LEAD_MIN_P = 0.6;
 
 /**
  * The lines between the headline and the body start that open the story: a standfirst right above
@@ -1032,7 +1032,8 @@ const LEAD_MIN_P = 0.6;
  * not metadata, not a copy of the headline, and prose-shaped (a sentence of a few words, or a long
  * line) that the body model holds likely body; everything else between the two stays out. A dek right under the headline that a picture,
  * a share bar and a date line separate from the story is the header's summary, not the story's
- * first paragraph, and stays out too.
+ * first paragraph, and stays out too; a subtitle with nothing between it, the headline and the
+ * story (`LEAD_MIN_SUBTITLE_WORDS`) opens the story.
  */
 function leadLines(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], p: Float64Array, titleIndex: number | undefined, start: number): Set<number> {
   const lead = new Set<number>();
