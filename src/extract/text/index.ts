@@ -45,7 +45,7 @@ import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
 import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice } from './headline.js';
 export type { TitleChoice, TitleTrace } from './headline.js';
-import { alternation, AUTHOR_BOX_LEADS } from '../lexicon/index.js';
+import { alternation, AUTHOR_BOX_LEADS, chromeWords, phraseAlternation } from '../lexicon/index.js';
 import type { TextPattern } from '../patterns.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
@@ -264,14 +264,15 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     else if ((i < start && !lead.has(i)) || i > end) rule = 'outside-body';
     else if (unit.words === 0) rule = 'symbol-line';
     // A line inside the body that the model is sure is not body, and that is neither a sentence
-    // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose).
+    // (of a brief, a quote) nor a list item nor a subheading (a short line over body prose) nor
+    // a lead line (step 5 chose those above the body).
     // In the body's weak tail (after its last line of prose the model is sure of), a short line
     // the model doubts is a sign-off box, a promo or a teaser heading, sentence or not.
     // There a sentence of a short paragraph the model doubts strongly is a sign-off too: "If you
     // enjoyed this post, consider supporting us", "Subscribe to get new posts by email".
     else if (i > tail && (p[i] ?? 1) < BODY.tailSentenceBelow && unit.words >= BODY.tailSentenceWords.min && unit.words < BODY.tailSentenceWords.max && !isDataRow(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else if (i > tail && !isProse(unit) && (p[i] ?? 1) < model.tailBelow && !unit.list && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.tailHeadingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i) && !QUOTE_OPEN.test(unit.text)) rule = 'low-score';
-    else if (!unit.sentence && !unit.list && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.headingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
+    else if (!unit.sentence && !unit.list && !lead.has(i) && (p[i] ?? 1) < model.dropBelow && !isDataRow(unit, label) && !headsProse(units, labels, p, i, end, model.headingBelow) && !introducesList(unit, label) && !inIntroducedList(units, labels, i)) rule = 'low-score';
     else {
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
@@ -573,7 +574,8 @@ interface Run {
 }
 
 /**
- * Step 3: the body. The page is cut at hard end markers (seen after some prose) into regions; in
+ * Step 3: the body. The page is cut at hard end markers (seen after some prose: comment and
+ * related headings, a comment form's fields) into regions; in
  * each region the maximum-sum run of units is found (prose adds, the rest subtracts), and beside it
  * any other article-sized run of the region (`articlesBeside`). The run whose
  * sum, times the square of its share of prose units, is highest wins: a teaser list alternates
@@ -583,6 +585,7 @@ interface Run {
 function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array): [number, number] {
   const scores: number[] = new Array<number>(units.length);
   const barrier: boolean[] = new Array<boolean>(units.length);
+  const forms = new Set<number>();
   let proseSoFar = 0;
   let sinceAnchor = Number.POSITIVE_INFINITY;
   for (let i = 0; i < units.length; i += 1) {
@@ -590,6 +593,13 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     const label = labels[i] as Label;
     let score = bodyScore(unit, label, proseSoFar);
     barrier[i] = score <= -BARRIER_WEIGHT;
+    // A comment form after some prose ends the article as a comment heading does; what follows
+    // it (the comments, the blog's sidebar) is discounted below.
+    if (!barrier[i] && proseSoFar > 0 && startsCommentForm(units, i)) {
+      barrier[i] = true;
+      forms.add(i);
+      score = -BARRIER_WEIGHT;
+    }
     if (score > 0) {
       proseSoFar += unit.words;
       if (sinceAnchor <= BODY.anchorReach) score += BODY.anchorBonus;
@@ -625,6 +635,7 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
         if (!best || candidate.quality > best.quality) best = candidate;
       }
       if (run.sum >= BODY.articleMinScore && run.prose >= BODY.articleMinProseLines) discount *= BODY.afterArticleDiscount;
+      else if (forms.has(i)) discount *= BODY.afterFormDiscount;
     }
     regionStart = i + 1;
   }
@@ -646,6 +657,49 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
   return [start, end];
+}
+
+/**
+ * A comment form's field label alone on a line: "Name *", "E-Mail (erforderlich)", "Website",
+ * "Comment(required)", "Nom *" (the field words are the lexicon's, `commentFields`).
+ */
+const FORM_FIELD = new RegExp(`^(?:${phraseAlternation(chromeWords('commentFields'))})\\s*(?:\\*|\\([^()]{0,60}\\))?\\s*[:*]?$`, 'iu');
+/** A form's second field label follows its first within this many units. */
+const FORM_REACH = 4;
+/** A field label has at most this many words ("E-Mail (Adresse wird niemals veröffentlicht)"). */
+const FORM_FIELD_MAX_WORDS = 8;
+
+/**
+ * Unit `i` opens a comment form: it is a field label and another, different one follows within
+ * `FORM_REACH` units. No article sentence reads "Name *" over "Email *"; the form follows the
+ * post it comments on, so it ends the article as a comment heading does, also when its heading
+ * ("Kommentar verfassen Antwort abbrechen") is not one the rules know.
+ */
+function startsCommentForm(units: readonly Unit[], i: number): boolean {
+  const first = units[i];
+  if (!first || first.words > FORM_FIELD_MAX_WORDS || !FORM_FIELD.test(first.text)) return false;
+  for (let k = i + 1; k <= i + FORM_REACH && k < units.length; k += 1) {
+    const unit = units[k] as Unit;
+    if (unit.words <= FORM_FIELD_MAX_WORDS && unit.key !== first.key && FORM_FIELD.test(unit.text)) return !overDateline(units, k);
+  }
+  return false;
+}
+
+/** How many units after a form's second field a date or byline line is looked for (`overDateline`). */
+const FORM_HEADER_REACH = 4;
+
+/**
+ * A form whose fields are followed, before any prose, by a date or byline line stands in the
+ * article's header (a "contact the author" box between the byline and the dateline), not after the
+ * article: it is no end of it.
+ */
+function overDateline(units: readonly Unit[], field: number): boolean {
+  for (let k = field + 1; k <= field + FORM_HEADER_REACH && k < units.length; k += 1) {
+    const unit = units[k] as Unit;
+    if (isAnchor(unit)) return true;
+    if (isProse(unit)) return false;
+  }
+  return false;
 }
 
 /** How many levels deep `articlesBeside` looks on each side of a region's maximum-sum run. */
@@ -965,6 +1019,12 @@ const LEAD_REACH = { belowTitle: 12, aboveStart: 12, dekAboveStart: 2 } as const
 const LEAD_MIN_WORDS = 12;
 /** ... and the body model gives it at least this probability (an image's alt text, an embed's URL line and a share row do not). */
 const LEAD_MIN_P = 0.6;
+/**
+ * A subtitle standing right between the headline and the body start (no byline, date or picture
+ * between) joins the story with at least this many words: shorter lines there are navigation
+ * ("chevron_left Browse All Posts") or a byline the rules did not read ("Jane Doe @jane / 2 days").
+ */
+const LEAD_MIN_SUBTITLE_WORDS = 6;
 
 /**
  * The lines between the headline and the body start that open the story: a standfirst right above
@@ -972,7 +1032,8 @@ const LEAD_MIN_P = 0.6;
  * not metadata, not a copy of the headline, and prose-shaped (a sentence of a few words, or a long
  * line) that the body model holds likely body; everything else between the two stays out. A dek right under the headline that a picture,
  * a share bar and a date line separate from the story is the header's summary, not the story's
- * first paragraph, and stays out too.
+ * first paragraph, and stays out too; a subtitle with nothing between it, the headline and the
+ * story (`LEAD_MIN_SUBTITLE_WORDS`) opens the story.
  */
 function leadLines(units: readonly Unit[], labels: readonly Label[], meta: readonly (RuleName | undefined)[], p: Float64Array, titleIndex: number | undefined, start: number): Set<number> {
   const lead = new Set<number>();
@@ -985,6 +1046,12 @@ function leadLines(units: readonly Unit[], labels: readonly Label[], meta: reado
     const label = labels[i] as Label;
     if (label.rule || meta[i] || unit.list || keyOf(unit) === titleKey || isLinkRow(unit) || isMetaAnchor(unit)) continue;
     if (i === dek && start - i > LEAD_REACH.dekAboveStart) continue;
+    // A subtitle between the headline and the story, with nothing else between them, is the
+    // story's opening line whatever its shape or score: headline, dek, first paragraph.
+    if (i === dek && i === titleIndex + 1 && i === start - 1 && unit.words >= LEAD_MIN_SUBTITLE_WORDS) {
+      lead.add(i);
+      continue;
+    }
     if ((p[i] ?? 0) < LEAD_MIN_P) continue;
     if ((unit.sentence && unit.words >= BODY.proseMinWords) || unit.words >= LEAD_MIN_WORDS) lead.add(i);
   }

@@ -597,6 +597,12 @@ export const BODY = {
   articleMinProseLines: 2,
   afterArticleDiscount: 0.6,
   /**
+   * After a comment form (field labels "Name *", "Email *") that follows some prose, the regions
+   * are discounted this much even when the post above was shorter than an article: what follows a
+   * form is comments or the blog's sidebar ("About me", the latest posts).
+   */
+  afterFormDiscount: 0.3,
+  /**
    * The body continues past an inline related box only into a run where at least this share of
    * the lines are prose (the story goes on), not into teaser cards with blurbs.
    */

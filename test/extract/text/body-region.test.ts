@@ -56,6 +56,56 @@ describe('the body region of a text page', () => {
     expect(body[0]).toBe(story[0]);
   });
 
+  it('keeps a subtitle that stands right between the headline and the story, though it is no sentence', () => {
+    const subtitle = 'Bus lines and trams for the whole city from next spring';
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', subtitle, '', ...story, ...footer]);
+    expect(body[0]).toBe(subtitle);
+    expect(body[1]).toBe(story[0]);
+  });
+
+  it('leaves out a short line between the headline and the story (a link, an unread byline)', () => {
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'Back to all posts', '', ...story, ...footer]);
+    expect(body[0]).toBe(story[0]);
+  });
+
+  it('ends the story at a comment form whose heading the rules do not know', () => {
+    const comment = 'What a lovely idea, we tried the new bus line last week and it was much faster than the old one to the station.';
+    const form = ['Add your thoughts below, cancel reply', '', 'Name (required)', '', 'E-Mail (required)', '', 'Website', ''];
+    const body = bodyOf([...menu, 'Council passes budget with more buses', '', ...story, ...form, 'Anna wrote:', '', comment, '', ...footer]);
+    expect(body).toContain(story[4]);
+    expect(body).not.toContain(comment);
+  });
+
+  it('reads a form over the dateline as part of the header, not as the end of the article', () => {
+    const standfirst = 'The city wants more buses and trams next year, and the opposition asks who will pay for all of them in the end.';
+    const header = ['Council passes budget with more buses', '', 'By Jane Miller', '', standfirst, '', 'Name (required)', 'Email (required)', 'Comment (required)', '', 'Submit', '', 'March 3, 2024 | 4:20am', ''];
+    const result = extractText([...menu, ...header, ...story, ...footer].join('\n'), UTC);
+    expect(result.title?.value).toBe('Council passes budget with more buses');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([standfirst, story[0], story[2], story[4]]);
+  });
+
+  it('takes a short post above a comment form, not the longer sidebar below the form', () => {
+    const post = [
+      'I would invest in smart charging posts for electric cars, and I wonder why nobody builds them.',
+      '',
+      'Thank you for the tip, and for the two per cent you promised me.',
+      '',
+    ];
+    const form = ['Name *', '', 'Email *', '', 'Website', ''];
+    const sidebar = [
+      'About this blog',
+      '',
+      'This is the personal blog of a writer from Hamburg, with texts and pictures about travel, work and the people I meet.',
+      '',
+      'Most of the posts are short, and some of them are only pictures with a line or two about where they were taken.',
+      '',
+      'The series on young founders now has more than a dozen parts, with interviews, notes and many small lessons learned.',
+      '',
+    ];
+    const body = bodyOf([...menu, 'Charging posts', '', ...post, ...form, ...sidebar, ...footer]);
+    expect(body).toEqual([post[0], post[2]]);
+  });
+
   it('reads a short © line under a picture inside the story as its credit, not as the end of the page', () => {
     const more = [
       'The new night tram will run every thirty minutes on Fridays and Saturdays, from midnight until five in the morning.',
