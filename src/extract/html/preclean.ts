@@ -168,6 +168,29 @@ function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
   if (text !== '') dropped.push({ text, rule });
 }
 
+/** A lead paragraph has at least this many words ... */
+const LEAD_MIN_WORDS = 12;
+/** ... and holds a sentence end (a standfirst's last sentence may go without its full stop). */
+const LEAD_END = /\p{L}[.!?…]["'”’»)]?(?:\s|$)/u;
+
+/**
+ * The lead paragraphs of an article's `<header>`: when the header holds a headline (`<h1>` or
+ * `<h2>`), the `<p>` elements in it that are prose (`LEAD_MIN_WORDS` words with a sentence end)
+ * are the story's standfirst ("Damit Mitarbeiter gesund bleiben, müssen sich Unternehmen einiges
+ * einfallen lassen. ..."), the first lines of its body, not the page's chrome. A site's header
+ * has a logo, a menu and at most a tagline; none of it reads as a sentence under a headline.
+ */
+function leadParagraphs(header: DomElement): DomElement[] {
+  if (!header.querySelector('h1, h2')) return [];
+  const out: DomElement[] = [];
+  for (const p of header.querySelectorAll('p')) {
+    const text = normalizeSpace(p.textContent ?? '');
+    // A photo's caption in the header is the photo's, not the story's.
+    if (countWordsRough(text) >= LEAD_MIN_WORDS && LEAD_END.test(text) && !p.querySelector('p') && !p.closest('figure, figcaption')) out.push(p);
+  }
+  return out;
+}
+
 /**
  * How much pre-cleaning removes: 'full' (tags and class/id words), or 'light' for a second attempt
  * on a page whose full pre-cleaning left almost nothing: only what is never article text whatever
@@ -242,6 +265,14 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
     // ("left-navigation_page-wrapper" around <main>).
     if (textWeight(el.textContent ?? '') > MAX_REMOVED_TEXT_SHARE * totalText || el.querySelector(MAIN_LANDMARK)) {
       pushChildren(stack, el);
+      continue;
+    }
+    const leads = rule === 'header' ? leadParagraphs(el) : [];
+    if (leads.length > 0) {
+      // The article's own header: its headline, date and byline go, its lead paragraph stays where it stood.
+      for (const p of leads) p.remove();
+      note(dropped, el, rule);
+      el.replaceWith(...leads);
       continue;
     }
     note(dropped, el, rule);

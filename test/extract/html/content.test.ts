@@ -179,6 +179,16 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(extractHtml(page({ body }), opts).contentText).toContain(paras[2]);
   });
 
+  it("keeps the lead paragraph of the article's <header> under its headline, not the header's date, byline, caption or a site header's tagline", () => {
+    const paras = paragraphs(4);
+    const lead = 'Vor der zweiten Tarifrunde mahnt die Gewerkschaft zur Eile. Die Beschäftigten warten seit Monaten auf ein Angebot der Länder';
+    const caption = 'The mayor, pictured at the opening of the bridge in 2018, when she was still a councillor. She backs the works.';
+    const site = '<header class="site"><a href="/">Daily River</a><p>News from the valley, every day</p></header>';
+    const header = `<header><h1>Council approves river works</h1><p class="lead">${lead}</p><figure><img src="a.jpg"><figcaption><p>${caption}</p></figcaption></figure><span class="date">29.04.2020</span></header>`;
+    const result = extractHtml(page({ body: `${site}<article>${header}<div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div></article>` }), opts);
+    expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
+  });
+
   it("drops the text cleaner's chrome lines Readability kept: related headings, read-more promos, paging words, comment prompts", () => {
     const paras = paragraphs(5);
     const chrome = ['Mehr zum Thema', 'Lesen Sie auch: Die Wahl in Bayern', 'Weiter', '- Anzeige -', 'Leave a reply'];
