@@ -189,6 +189,16 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
   });
 
+  it('puts back the lead Readability left out in a box of its own before the body (class says intro/subtitle), not another box there', () => {
+    const paras = paragraphs(20);
+    const lead = 'Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagen die Forscher.';
+    const other = 'Unsere Redaktion empfiehlt Ihnen heute auch die besten Geschichten aus der Region, jeden Morgen neu.';
+    const body = `<article><div class="kopf"><h1>Council approves river works</h1><div class="unter"><p class="subtitle">${lead}</p></div><div class="note"><p>${other}</p></div></div><div class="articlemain"><div class="text">${paras.map((p) => `<p>${p}</p>`).join('')}</div></div></article>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
+    expect(result.dropped).toContainEqual({ text: other, rule: 'readability' });
+  });
+
   it("drops the text cleaner's chrome lines Readability kept: related headings, read-more promos, paging words, comment prompts", () => {
     const paras = paragraphs(5);
     const chrome = ['Mehr zum Thema', 'Lesen Sie auch: Die Wahl in Bayern', 'Weiter', '- Anzeige -', 'Leave a reply'];
