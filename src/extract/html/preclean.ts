@@ -191,6 +191,23 @@ function leadParagraphs(header: DomElement): DomElement[] {
   return out;
 }
 
+/** Elements between a headline and its standfirst, at most (a date line, a kicker). */
+const STANDFIRST_MAX_GAP = 2;
+
+/**
+ * Whether an element is the standfirst under the page's headline: prose (`LEAD_MIN_WORDS` words
+ * with a sentence end) whose previous sibling, or one of the `STANDFIRST_MAX_GAP` before it, is an
+ * `<h1>`. Templates class it "article-teaser" like a teaser of another story; a teaser list of
+ * other stories stands under their own headings, never right under the page's `<h1>`.
+ */
+function isStandfirst(el: DomElement): boolean {
+  let h1 = false;
+  for (let prev = el.previousElementSibling, k = 0; prev && k < STANDFIRST_MAX_GAP && !h1; prev = prev.previousElementSibling, k += 1) h1 = prev.localName.toLowerCase() === 'h1';
+  if (!h1) return false;
+  const text = normalizeSpace(el.textContent ?? '');
+  return countWordsRough(text) >= LEAD_MIN_WORDS && LEAD_END.test(text);
+}
+
 /**
  * How much pre-cleaning removes: 'full' (tags and class/id words), or 'light' for a second attempt
  * on a page whose full pre-cleaning left almost nothing: only what is never article text whatever
@@ -252,6 +269,11 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
       if (rule === undefined) {
         if (isMediaContainer(el, tag)) stripMediaText(el, dropped);
         else pushChildren(stack, el);
+        continue;
+      }
+      // A "teaser" right under the headline is the story's own standfirst, not another story's.
+      if (rule === 'related' && isStandfirst(el)) {
+        pushChildren(stack, el);
         continue;
       }
       if (el.querySelector(EMBED_SELECTOR)) {

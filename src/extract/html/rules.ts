@@ -58,7 +58,7 @@ export const BOX_CLASS_WORDS: readonly string[] = ['bio', 'about', 'box', 'infob
  * "p.subtitle", "c-dek", "texto-bajada", "chapo"). A paragraph Readability leaves out just before
  * its container is put back when its box says this (content.ts `leadsLeftOut`).
  */
-export const LEAD_CLASS_WORDS: readonly string[] = ['intro', 'lead', 'subtitle', 'standfirst', 'dek', 'deck', 'abstract', 'chapo', 'bajada'];
+export const LEAD_CLASS_WORDS: readonly string[] = ['intro', 'lead', 'teaser', 'subtitle', 'standfirst', 'dek', 'deck', 'abstract', 'chapo', 'bajada'];
 
 /** class/id words that say "this is the article": such elements are never removed by class. */
 export const CONTENT_CLASS_WORDS: readonly string[] = ['article', 'content', 'body', 'entry', 'post', 'story', 'main', 'text'];

@@ -199,6 +199,15 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(result.dropped).toContainEqual({ text: other, rule: 'readability' });
   });
 
+  it('keeps a standfirst classed "teaser" right under the headline, not a teaser of another story further down', () => {
+    const paras = paragraphs(4);
+    const lead = 'Heute längst vergessen, war der Holzhandel mit den Niederlanden einst ein wichtiger Teil der Forstwirtschaft.';
+    const other = 'Die nächste Geschichte erzählt von einem Sägewerk im Schwarzwald, das seit hundert Jahren besteht.';
+    const body = `<article><h1>Council approves river works</h1><p class="article-teaser">${lead}</p><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div><h2>Mehr Geschichten</h2><p class="article-teaser">${other}</p></article>`;
+    const result = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } });
+    expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
+  });
+
   it("drops the text cleaner's chrome lines Readability kept: related headings, read-more promos, paging words, comment prompts", () => {
     const paras = paragraphs(5);
     const chrome = ['Mehr zum Thema', 'Lesen Sie auch: Die Wahl in Bayern', 'Weiter', '- Anzeige -', 'Leave a reply'];
