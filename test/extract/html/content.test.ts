@@ -189,6 +189,13 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
   });
 
+  it("keeps the lead box of the article's <header> whatever its tag (a standfirst set as an <h2>)", () => {
+    const paras = paragraphs(4);
+    const lead = 'Die Zeichen für einen reibungslosen Ablauf der Rallye stehen gut. Die Veranstalter rechnen mit vielen Gästen';
+    const body = `<article><header class="post-header"><h1>Council approves river works</h1><div class="post-lead"><h2>${lead}</h2></div></header><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div></article>`;
+    expect(bodyOf(extractHtml(page({ body }), opts).contentText)).toEqual([lead, ...paras]);
+  });
+
   it('puts back the lead Readability left out in a box of its own before the body (class says intro/subtitle), not another box there', () => {
     const paras = paragraphs(20);
     const lead = 'Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagen die Forscher.';
