@@ -21,6 +21,8 @@ const TAG_RULE: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** Wrappers that can be replaced by their children without changing what the text says. */
 const UNWRAPPABLE: ReadonlySet<string> = new Set(['div', 'span', 'section', 'figure']);
 
@@ -50,10 +52,10 @@ export function classWords(value: string): string[] {
  * The boilerplate rule an element's class/id triggers, if any. Each class name is read on its
  * own, and its role is its last word that says something (`post-meta` is metadata of a post,
  * `entry-content` is content, `article-share` a share bar). A class whose role is content
- * protects the element from every other class it has.
+ * protects the element from every other class it has. `readId` false: the class alone is read.
  */
-export function boilerplateRule(el: DomElement): string | undefined {
-  const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+export function boilerplateRule(el: DomElement, readId = true): string | undefined {
+  const attr = `${el.getAttribute('class') ?? ''} ${readId ? (el.getAttribute('id') ?? '') : ''}`;
   if (attr.trim() === '') return undefined;
   let rule: string | undefined;
   for (const name of attr.split(/\s+/)) {
@@ -269,7 +271,8 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
         pushChildren(stack, el);
         continue;
       }
-      rule = boilerplateRule(el);
+      // A heading's id is an anchor for the page's table of contents ("nav_nur_die_folie__1"), not a role: its class alone says one.
+      rule = HEADING_TAGS.has(tag) ? boilerplateRule(el, false) : boilerplateRule(el);
       // Inside running text, a class like "author", "date" or "tag" marks words of the sentence.
       if (INLINE_TAGS.has(tag) && TEXT_BLOCK_TAGS.has(el.parentElement?.localName.toLowerCase() ?? '')) {
         if (rule !== 'hidden') rule = undefined;

@@ -196,6 +196,14 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(bodyOf(extractHtml(page({ body }), opts).contentText)).toEqual([lead, ...paras]);
   });
 
+  it("keeps a section heading whose id is a table of contents' anchor (\"nav_...\"), still drops a box whose id says nav", () => {
+    const paras = paragraphs(4);
+    const body = `<article><h1>Council approves river works</h1><div class="article-body">${paras.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<h3 id="nav_only_the_foil_stays__1" class="subheading">Only the foil stays behind</h3>${paras.slice(2).map((p) => `<p>${p}</p>`).join('')}</div><div id="nav-footer"><p>Home about contact</p></div></article>`;
+    const result = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } });
+    expect(bodyOf(result.contentText)).toEqual([...paras.slice(0, 2), 'Only the foil stays behind', ...paras.slice(2)]);
+    expect(result.dropped).toContainEqual({ text: 'Home about contact', rule: 'navigation' });
+  });
+
   it('puts back the lead Readability left out in a box of its own before the body (class says intro/subtitle), not another box there', () => {
     const paras = paragraphs(20);
     const lead = 'Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagen die Forscher.';
