@@ -21,9 +21,9 @@ import type { BodyModelOptions } from './block-model.js';
 import type { DomDocument, DomElement, DomNode } from './dom-types.js';
 import { densityExtract } from './fallback.js';
 import { countWords, postFilter } from './postfilter.js';
-import { type PrecleanMode, precleanDocument } from './preclean.js';
+import { classWords, type PrecleanMode, precleanDocument } from './preclean.js';
 import { fasterReadabilityChecks } from './readability-speed.js';
-import { MIN_CONTENT_CHARS } from './rules.js';
+import { LEAD_CLASS_WORDS, MIN_CONTENT_CHARS } from './rules.js';
 import { normalizeSpace, renderText, textWeight } from './text.js';
 import { findPostRows, threadBodies } from './thread.js';
 
@@ -59,6 +59,68 @@ export function proseWords(text: string): number {
 
 /** Paragraphs of at least this many words that Readability leaves out are reported as dropped. */
 const REPORT_MIN_WORDS = 8;
+
+/** The elements that hold `el`, nearest first. */
+function ancestorsOf(el: DomElement): DomElement[] {
+  const out: DomElement[] = [];
+  for (let node = el.parentElement; node !== null; node = node.parentElement) out.push(node);
+  return out;
+}
+
+/** A left-out paragraph before the article is its lead when it is prose of this many words ... */
+const LEAD_MIN_WORDS = 12;
+/** ... and the box it shares with the article holds at most this share of the kept words in other left-out paragraphs. */
+const LEAD_BOX_OTHER_SHARE = 0.25;
+
+/**
+ * The paragraphs Readability left out just before its container that are the article's lead: a
+ * standfirst, a subtitle, an abstract that the page's template puts in a box of its own beside the
+ * body's ("article-intro", "p.subtitle", "texto-bajada"). Such a paragraph is prose
+ * (`LEAD_MIN_WORDS` words with a sentence end), stands before the first paragraph Readability
+ * kept, is marked as a lead by its own or its box's class (`LEAD_CLASS_WORDS`, up to the box it
+ * shares with the article), and that shared box holds little else: the paragraphs left out under
+ * it after the article's start weigh at most `LEAD_BOX_OTHER_SHARE` of the words kept under it.
+ */
+function leadsLeftOut(paragraphs: readonly { el: DomElement; text: string }[], boxes: readonly DomElement[][], kept: readonly boolean[]): DomElement[] {
+  const first = kept.indexOf(true);
+  if (first <= 0) return [];
+  const firstBoxes = new Set(boxes[first]);
+  const out: DomElement[] = [];
+  for (let i = 0; i < first; i += 1) {
+    const p = paragraphs[i] as { el: DomElement; text: string };
+    if (countWords(p.text) < LEAD_MIN_WORDS || !/\p{L}[.!?…]["'”’»)]?(?:\s|$)/u.test(p.text)) continue;
+    const own = boxes[i] as DomElement[];
+    const sharedAt = own.findIndex((box) => firstBoxes.has(box));
+    const shared = own[sharedAt];
+    if (!shared || ![p.el, ...own.slice(0, sharedAt)].some(saysLead)) continue;
+    let keptWords = 0;
+    let otherWords = 0;
+    for (const [j, q] of paragraphs.entries()) {
+      if (j === i || !(boxes[j] as DomElement[]).includes(shared)) continue;
+      if (kept[j]) keptWords += countWords(q.text);
+      else if (j > first) otherWords += countWords(q.text);
+    }
+    if (otherWords <= LEAD_BOX_OTHER_SHARE * keptWords) out.push(p.el);
+  }
+  return out;
+}
+
+const LEAD_WORDS: ReadonlySet<string> = new Set(LEAD_CLASS_WORDS);
+
+/** Whether an element's class or id says it is an article's lead ("article-intro", "subtitle", "c-dek"). */
+function saysLead(el: DomElement): boolean {
+  return classWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`).some((w) => LEAD_WORDS.has(w));
+}
+
+/** Put the lead paragraphs before the first paragraph Readability kept (or at the article's start). */
+function placeLeads(root: DomElement, leads: readonly DomElement[], firstKept: DomElement | undefined): void {
+  let inRoot = false;
+  for (let node = firstKept?.parentElement ?? null; node !== null && !inRoot; node = node.parentElement) inRoot = node === root;
+  const page = root.firstElementChild?.getAttribute('id')?.startsWith('readability-page-') ? root.firstElementChild : root;
+  const parent = inRoot && firstKept ? (firstKept.parentElement as DomElement) : page;
+  const before = inRoot && firstKept ? firstKept : page.firstChild;
+  for (const lead of leads) parent.insertBefore(lead, before);
+}
 
 /** Readability wraps the article in `<div id="readability-page-1" class="page">`; that wrapper is not content. */
 function unwrapPages(root: DomElement): void {
@@ -178,7 +240,9 @@ function extractOnce(document: DomDocument, found: FoundMetadata, html: string, 
   }
   dropped.push(...precleanDocument(document, mode));
   const headlines = [...body.querySelectorAll('h1')].map((h) => h.textContent ?? '');
-  const paragraphs = [...body.querySelectorAll('p')].map((p) => normalizeSpace(p.textContent ?? '')).filter((t) => countWords(t) >= REPORT_MIN_WORDS);
+  const paragraphs = [...body.querySelectorAll('p')].map((el) => ({ el, text: normalizeSpace(el.textContent ?? '') })).filter((p) => countWords(p.text) >= REPORT_MIN_WORDS);
+  // Their boxes, read before Readability moves the article out of the page (`leadsLeftOut`).
+  const boxes = paragraphs.map((p) => ancestorsOf(p.el));
   const postRows = findPostRows(body);
 
   const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement });
@@ -196,10 +260,13 @@ function extractOnce(document: DomDocument, found: FoundMetadata, html: string, 
       dropped.push({ text: `Readability kept one of ${thread.length} sibling posts; the article is the thread.`, rule: 'thread' });
     }
     const articleText = normalizeSpace(root.textContent ?? '');
-    for (const p of paragraphs) {
-      if (articleText.includes(p)) continue;
-      dropped.push({ text: p, rule: 'readability' });
-      leftOutWords += countWords(p);
+    const kept = paragraphs.map((p) => articleText.includes(p.text));
+    const leads = leadsLeftOut(paragraphs, boxes, kept);
+    if (leads.length > 0) placeLeads(root, leads, paragraphs[kept.indexOf(true)]?.el);
+    for (const [i, p] of paragraphs.entries()) {
+      if (kept[i] || leads.includes(p.el)) continue;
+      dropped.push({ text: p.text, rule: 'readability' });
+      leftOutWords += countWords(p.text);
     }
     dropped.push(...postFilter(root, found, headlines, bodyModel));
     cleanClasses(root);

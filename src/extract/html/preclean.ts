@@ -6,7 +6,7 @@
  */
 import type { DroppedBlock } from '../../model.js';
 import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
-import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, LIGHT_PRECLEAN_TAGS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
+import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, LEAD_CLASS_WORDS, LIGHT_PRECLEAN_TAGS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
 import { normalizeSpace, textWeight } from './text.js';
 
 /** class/id word -> rule name. */
@@ -20,6 +20,8 @@ const TAG_RULE: ReadonlyMap<string, string> = new Map(
     t === 'figcaption' ? 'caption' : t === 'nav' || t === 'menu' ? 'navigation' : ['form', 'button', 'input', 'select', 'textarea'].includes(t) ? 'form' : t,
   ]),
 );
+
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Wrappers that can be replaced by their children without changing what the text says. */
 const UNWRAPPABLE: ReadonlySet<string> = new Set(['div', 'span', 'section', 'figure']);
@@ -50,10 +52,10 @@ export function classWords(value: string): string[] {
  * The boilerplate rule an element's class/id triggers, if any. Each class name is read on its
  * own, and its role is its last word that says something (`post-meta` is metadata of a post,
  * `entry-content` is content, `article-share` a share bar). A class whose role is content
- * protects the element from every other class it has.
+ * protects the element from every other class it has. `readId` false: the class alone is read.
  */
-export function boilerplateRule(el: DomElement): string | undefined {
-  const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+export function boilerplateRule(el: DomElement, readId = true): string | undefined {
+  const attr = `${el.getAttribute('class') ?? ''} ${readId ? (el.getAttribute('id') ?? '') : ''}`;
   if (attr.trim() === '') return undefined;
   let rule: string | undefined;
   for (const name of attr.split(/\s+/)) {
@@ -168,6 +170,61 @@ function note(dropped: DroppedBlock[], el: DomElement, rule: string): void {
   if (text !== '') dropped.push({ text, rule });
 }
 
+/** A lead paragraph has at least this many words ... */
+const LEAD_MIN_WORDS = 12;
+/** ... and holds a sentence end (a standfirst's last sentence may go without its full stop). */
+const LEAD_END = /\p{L}[.!?…]["'”’»)]?(?:\s|$)/u;
+
+/**
+ * The lead paragraphs of an article's `<header>`: when the header holds a headline (`<h1>` or
+ * `<h2>`), the `<p>` elements in it that are prose (`LEAD_MIN_WORDS` words with a sentence end)
+ * are the story's standfirst ("Damit Mitarbeiter gesund bleiben, müssen sich Unternehmen einiges
+ * einfallen lassen. ..."), the first lines of its body, not the page's chrome. A site's header
+ * has a logo, a menu and at most a tagline; none of it reads as a sentence under a headline.
+ */
+function leadParagraphs(header: DomElement): DomElement[] {
+  if (!header.querySelector('h1, h2')) return [];
+  const out: DomElement[] = [];
+  // A box classed as the lead ("Post__lead") holds it whatever its tag (a standfirst set as an <h2>); its own paragraphs are in it.
+  for (const el of header.querySelectorAll('[class]')) {
+    if (el.querySelector('h1') || !classWords(el.getAttribute('class') ?? '').some((w) => LEAD_WORDS.has(w)) || out.some((o) => isWithin(el, o))) continue;
+    if (isLeadText(el)) out.push(el);
+  }
+  for (const p of header.querySelectorAll('p')) {
+    // A photo's caption in the header is the photo's, not the story's.
+    if (isLeadText(p) && !p.querySelector('p') && !p.closest('figure, figcaption') && !out.some((o) => isWithin(p, o))) out.push(p);
+  }
+  return out;
+}
+
+const LEAD_WORDS: ReadonlySet<string> = new Set(LEAD_CLASS_WORDS);
+
+/** Whether an element's text reads as a lead: `LEAD_MIN_WORDS` words with a sentence end. */
+function isLeadText(el: DomElement): boolean {
+  const text = normalizeSpace(el.textContent ?? '');
+  return countWordsRough(text) >= LEAD_MIN_WORDS && LEAD_END.test(text);
+}
+
+function isWithin(el: DomElement, box: DomElement): boolean {
+  for (let node: DomElement | null = el; node !== null; node = node.parentElement) if (node === box) return true;
+  return false;
+}
+
+/** Elements between a headline and its standfirst, at most (a date line, a kicker). */
+const STANDFIRST_MAX_GAP = 2;
+
+/**
+ * Whether an element is the standfirst under the page's headline: prose (`LEAD_MIN_WORDS` words
+ * with a sentence end) whose previous sibling, or one of the `STANDFIRST_MAX_GAP` before it, is an
+ * `<h1>`. Templates class it "article-teaser" like a teaser of another story; a teaser list of
+ * other stories stands under their own headings, never right under the page's `<h1>`.
+ */
+function isStandfirst(el: DomElement): boolean {
+  let h1 = false;
+  for (let prev = el.previousElementSibling, k = 0; prev && k < STANDFIRST_MAX_GAP && !h1; prev = prev.previousElementSibling, k += 1) h1 = prev.localName.toLowerCase() === 'h1';
+  return h1 && isLeadText(el);
+}
+
 /**
  * How much pre-cleaning removes: 'full' (tags and class/id words), or 'light' for a second attempt
  * on a page whose full pre-cleaning left almost nothing: only what is never article text whatever
@@ -214,7 +271,8 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
         pushChildren(stack, el);
         continue;
       }
-      rule = boilerplateRule(el);
+      // A heading's id is an anchor for the page's table of contents ("nav_nur_die_folie__1"), not a role: its class alone says one.
+      rule = HEADING_TAGS.has(tag) ? boilerplateRule(el, false) : boilerplateRule(el);
       // Inside running text, a class like "author", "date" or "tag" marks words of the sentence.
       if (INLINE_TAGS.has(tag) && TEXT_BLOCK_TAGS.has(el.parentElement?.localName.toLowerCase() ?? '')) {
         if (rule !== 'hidden') rule = undefined;
@@ -231,6 +289,11 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
         else pushChildren(stack, el);
         continue;
       }
+      // A "teaser" right under the headline is the story's own standfirst, not another story's.
+      if (rule === 'related' && isStandfirst(el)) {
+        pushChildren(stack, el);
+        continue;
+      }
       if (el.querySelector(EMBED_SELECTOR)) {
         pushChildren(stack, el);
         continue;
@@ -242,6 +305,14 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
     // ("left-navigation_page-wrapper" around <main>).
     if (textWeight(el.textContent ?? '') > MAX_REMOVED_TEXT_SHARE * totalText || el.querySelector(MAIN_LANDMARK)) {
       pushChildren(stack, el);
+      continue;
+    }
+    const leads = rule === 'header' ? leadParagraphs(el) : [];
+    if (leads.length > 0) {
+      // The article's own header: its headline, date and byline go, its lead paragraph stays where it stood.
+      for (const p of leads) p.remove();
+      note(dropped, el, rule);
+      el.replaceWith(...leads);
       continue;
     }
     note(dropped, el, rule);

@@ -53,6 +53,13 @@ export const BOILERPLATE_CLASS_WORDS: Readonly<Record<string, readonly string[]>
  */
 export const BOX_CLASS_WORDS: readonly string[] = ['bio', 'about', 'box', 'infobox', 'widget', 'card', 'cards', 'sidebar', 'info', 'profile', 'panel', 'callout', 'more', 'links', 'list', 'footer', 'header', 'author', 'aside', 'excerpt', 'summary', 'meta'];
 
+/**
+ * class/id words of an article's lead: its standfirst, subtitle, abstract ("article-intro",
+ * "p.subtitle", "c-dek", "texto-bajada", "chapo"). A paragraph Readability leaves out just before
+ * its container is put back when its box says this (content.ts `leadsLeftOut`).
+ */
+export const LEAD_CLASS_WORDS: readonly string[] = ['intro', 'lead', 'teaser', 'subtitle', 'standfirst', 'dek', 'deck', 'abstract', 'chapo', 'bajada'];
+
 /** class/id words that say "this is the article": such elements are never removed by class. */
 export const CONTENT_CLASS_WORDS: readonly string[] = ['article', 'content', 'body', 'entry', 'post', 'story', 'main', 'text'];
 

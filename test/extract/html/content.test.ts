@@ -179,6 +179,50 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(extractHtml(page({ body }), opts).contentText).toContain(paras[2]);
   });
 
+  it("keeps the lead paragraph of the article's <header> under its headline, not the header's date, byline, caption or a site header's tagline", () => {
+    const paras = paragraphs(4);
+    const lead = 'Vor der zweiten Tarifrunde mahnt die Gewerkschaft zur Eile. Die Beschäftigten warten seit Monaten auf ein Angebot der Länder';
+    const caption = 'The mayor, pictured at the opening of the bridge in 2018, when she was still a councillor. She backs the works.';
+    const site = '<header class="site"><a href="/">Daily River</a><p>News from the valley, every day</p></header>';
+    const header = `<header><h1>Council approves river works</h1><p class="lead">${lead}</p><figure><img src="a.jpg"><figcaption><p>${caption}</p></figcaption></figure><span class="date">29.04.2020</span></header>`;
+    const result = extractHtml(page({ body: `${site}<article>${header}<div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div></article>` }), opts);
+    expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
+  });
+
+  it("keeps the lead box of the article's <header> whatever its tag (a standfirst set as an <h2>)", () => {
+    const paras = paragraphs(4);
+    const lead = 'Die Zeichen für einen reibungslosen Ablauf der Rallye stehen gut. Die Veranstalter rechnen mit vielen Gästen';
+    const body = `<article><header class="post-header"><h1>Council approves river works</h1><div class="post-lead"><h2>${lead}</h2></div></header><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div></article>`;
+    expect(bodyOf(extractHtml(page({ body }), opts).contentText)).toEqual([lead, ...paras]);
+  });
+
+  it("keeps a section heading whose id is a table of contents' anchor (\"nav_...\"), still drops a box whose id says nav", () => {
+    const paras = paragraphs(4);
+    const body = `<article><h1>Council approves river works</h1><div class="article-body">${paras.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<h3 id="nav_only_the_foil_stays__1" class="subheading">Only the foil stays behind</h3>${paras.slice(2).map((p) => `<p>${p}</p>`).join('')}</div><div id="nav-footer"><p>Home about contact</p></div></article>`;
+    const result = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } });
+    expect(bodyOf(result.contentText)).toEqual([...paras.slice(0, 2), 'Only the foil stays behind', ...paras.slice(2)]);
+    expect(result.dropped).toContainEqual({ text: 'Home about contact', rule: 'navigation' });
+  });
+
+  it('puts back the lead Readability left out in a box of its own before the body (class says intro/subtitle), not another box there', () => {
+    const paras = paragraphs(20);
+    const lead = 'Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagen die Forscher.';
+    const other = 'Unsere Redaktion empfiehlt Ihnen heute auch die besten Geschichten aus der Region, jeden Morgen neu.';
+    const body = `<article><div class="kopf"><h1>Council approves river works</h1><div class="unter"><p class="subtitle">${lead}</p></div><div class="note"><p>${other}</p></div></div><div class="articlemain"><div class="text">${paras.map((p) => `<p>${p}</p>`).join('')}</div></div></article>`;
+    const result = extractHtml(page({ body }), opts);
+    expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
+    expect(result.dropped).toContainEqual({ text: other, rule: 'readability' });
+  });
+
+  it('keeps a standfirst classed "teaser" right under the headline, not a teaser of another story further down', () => {
+    const paras = paragraphs(4);
+    const lead = 'Heute längst vergessen, war der Holzhandel mit den Niederlanden einst ein wichtiger Teil der Forstwirtschaft.';
+    const other = 'Die nächste Geschichte erzählt von einem Sägewerk im Schwarzwald, das seit hundert Jahren besteht.';
+    const body = `<article><h1>Council approves river works</h1><p class="article-teaser">${lead}</p><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div><h2>Mehr Geschichten</h2><p class="article-teaser">${other}</p></article>`;
+    const result = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } });
+    expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
+  });
+
   it("drops the text cleaner's chrome lines Readability kept: related headings, read-more promos, paging words, comment prompts", () => {
     const paras = paragraphs(5);
     const chrome = ['Mehr zum Thema', 'Lesen Sie auch: Die Wahl in Bayern', 'Weiter', '- Anzeige -', 'Leave a reply'];
