@@ -340,7 +340,8 @@ async function buildLoaded(paths: ReturnType<typeof resolvePaths>, options: Buil
     if (!session) await syncFiles(rendered);
     const { summary: files } = commitPlan(rendered);
     const removed = await commitAll(outDir, rendered, names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
-    const flushed = session ? flushPlaced(outDir, rendered) : undefined;
+    // A watch session's new files, in place now, are on disk before the record names their stamps.
+    if (session) await flushPlaced(outDir, rendered);
     const written = await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
     if (session && written) {
       session.outputs = written;
@@ -350,8 +351,6 @@ async function buildLoaded(paths: ReturnType<typeof resolvePaths>, options: Buil
     }
     const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
     await rememberBuild(paths, loaded, listing, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
-    const fault = await flushed;
-    if (fault) throw fault;
     return result;
   } catch (error) {
     return await failed(error, paths, commit, rendered, extraTemps);
@@ -414,32 +413,26 @@ function itemsAsRecorded(bytes: Buffer, items: ItemSlots, sep: Buffer): boolean 
 
 /**
  * Flush the files a watch session's build has just put in place (renamed over the old ones) to
- * disk; resolves with the error of a flush that failed, if any, for the build to throw once the
- * rest of its work is done. A one-off build flushes its temporary files before it renames them
- * (`syncFiles`), so that a crash never leaves a renamed but empty file. A save in a watch session
- * does not wait for that: ~170 MB of feeds at 10k articles reach the disk while the record is
- * written, after the feeds are in place. A crash in that window can at worst leave a feed shorter
- * than recorded, which its stamp (size, mtime, ctime, inode) then no longer matches: the next
- * build renders and writes it again, as it does for any file changed behind its record.
+ * disk. A one-off build flushes its temporary files before it renames them (`syncFiles`), so that
+ * a power failure never leaves a renamed but empty file. A save in a watch session does not wait
+ * for that: the feeds (~170 MB at 10k articles) are replaced first and flushed after, before the
+ * output record that names their stamps is written. A power failure in between can leave a feed
+ * cut short, with the previous record (whose stamps it does not match): the next build writes it
+ * again, as it does any file changed behind its record.
  */
-async function flushPlaced(outDir: string, rendered: readonly RenderedFile[]): Promise<unknown> {
-  try {
-    await Promise.all(
-      rendered
-        .filter((f) => f.tmp && !f.unchanged)
-        .map(async (f) => {
-          const handle = await open(path.join(outDir, f.name), 'r+');
-          try {
-            await handle.sync();
-          } finally {
-            await handle.close();
-          }
-        }),
-    );
-    return undefined;
-  } catch (error) {
-    return error;
-  }
+async function flushPlaced(outDir: string, rendered: readonly RenderedFile[]): Promise<void> {
+  await Promise.all(
+    rendered
+      .filter((f) => f.tmp && !f.unchanged)
+      .map(async (f) => {
+        const handle = await open(path.join(outDir, f.name), 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }),
+  );
 }
 
 /** The bytes of the feed files a record lists. */

@@ -1,4 +1,4 @@
-import { fstatSync, statSync } from 'node:fs';
+import { fstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,24 +17,27 @@ describe('flushing the new feeds', () => {
 
   /**
    * Runs `build`, then tells whether the new feed.json was flushed while it ran (`undefined`: it
-   * was not), and if so whether it was already in place (renamed over the old one) then.
+   * was not), and if so whether it was already in place (renamed over the old one) then, and
+   * whether the output record named it (its inode) yet.
    */
-  async function flushOfNewFeed(dir: string, run: () => Promise<unknown>): Promise<{ inPlace: boolean } | undefined> {
+  async function flushOfNewFeed(dir: string, run: () => Promise<unknown>): Promise<{ inPlace: boolean; recorded: boolean } | undefined> {
     const feed = path.join(dir, 'dist', 'feed.json');
     const probe = await open(feed, 'r');
     const proto = Object.getPrototypeOf(probe) as FileHandle;
     await probe.close();
-    const seen: { ino: number; inPlace: boolean }[] = [];
+    const cache = path.join(dir, '.cache', 'feedwright');
+    const record = (): string => readFileSync(path.join(cache, readdirSync(cache).find((f) => f.startsWith('outputs-')) ?? ''), 'utf8');
+    const seen: { ino: number; inPlace: boolean; recorded: boolean }[] = [];
     const sync = proto.sync;
     vi.spyOn(proto, 'sync').mockImplementation(function (this: FileHandle) {
       const ino = fstatSync(this.fd).ino;
-      seen.push({ ino, inPlace: ino === statSync(feed).ino });
+      seen.push({ ino, inPlace: ino === statSync(feed).ino, recorded: record().includes(`"ino":${ino},`) });
       return sync.call(this);
     });
     await run();
     vi.restoreAllMocks();
     const flush = seen.find((s) => s.ino === statSync(feed).ino);
-    return flush && { inPlace: flush.inPlace };
+    return flush && { inPlace: flush.inPlace, recorded: flush.recorded };
   }
 
   afterEach(() => {
@@ -45,16 +48,17 @@ describe('flushing the new feeds', () => {
     const dir = makeProject(files());
     await build({ cwd: dir, now: NOW });
     writeArticle(dir, 'p2.md', post(2, ' Edited.'));
-    expect(await flushOfNewFeed(dir, () => build({ cwd: dir, now: NOW }))).toEqual({ inPlace: false });
+    expect(await flushOfNewFeed(dir, () => build({ cwd: dir, now: NOW }))).toEqual({ inPlace: false, recorded: false });
     expect(snapshot(dir)['feed.json']).toContain('Edited.');
   });
 
-  it('a watch session flushes them once they are in place, before the build resolves; same bytes', async () => {
+  it('a watch session flushes them once they are in place, before the output record; same bytes', async () => {
     const dir = makeProject(files());
     const session = createBuildSession();
     await build({ cwd: dir, now: NOW, session });
     writeArticle(dir, 'p2.md', post(2, ' Edited.'));
-    expect(await flushOfNewFeed(dir, () => build({ cwd: dir, now: NOW, session }))).toEqual({ inPlace: true });
+    // In place, and flushed before the record that names its stamp is written.
+    expect(await flushOfNewFeed(dir, () => build({ cwd: dir, now: NOW, session }))).toEqual({ inPlace: true, recorded: false });
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
   });
 });
