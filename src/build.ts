@@ -204,10 +204,23 @@ async function loadAndRelease(paths: ReturnType<typeof resolvePaths>, options: B
   // The items rendered while parsing are spooled for the feeds, unless nothing is written.
   const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads, spool: options.dryRun !== true });
   const summable = loaded.fingerprint !== undefined && loaded.clockFree;
-  if (!summable) return { loaded, listing: { digest: async () => undefined, listedAt: inputs.listedAt } };
-  if (options.session) return { loaded, listing: { digest: () => inputsDigest(paths, inputs), listedAt: inputs.listedAt } };
-  const digest = await inputsDigest(paths, inputs);
-  return { loaded, listing: { digest: async () => digest, listedAt: inputs.listedAt } };
+  const listedAt = inputs.listedAt;
+  if (!summable) return { loaded, listing: { digest: known(undefined), listedAt } };
+  if (options.session) return { loaded, listing: { digest: digestLater(paths, inputs), listedAt } };
+  return { loaded, listing: { digest: known(await inputsDigest(paths, inputs)), listedAt } };
+}
+
+/**
+ * A digest already taken. Made here, not by a closure in `loadAndRelease`: V8 gives the closures of
+ * one function one shared context, and `digestLater`'s, holding the listing, would keep it alive.
+ */
+function known(digest: string | undefined): () => Promise<string | undefined> {
+  return async () => digest;
+}
+
+/** The digest of `inputs`, taken when asked (a watch session's build, which holds its listing anyway). */
+function digestLater(paths: ReturnType<typeof resolvePaths>, inputs: BuildInputs): () => Promise<string | undefined> {
+  return () => inputsDigest(paths, inputs);
 }
 
 /** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
