@@ -6,7 +6,7 @@
  */
 import type { DroppedBlock } from '../../model.js';
 import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
-import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, LEAD_CLASS_WORDS, LIGHT_PRECLEAN_TAGS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
+import { BOILERPLATE_CLASS_WORDS, CONTENT_CLASS_WORDS, LIGHT_PRECLEAN_TAGS, MAX_REMOVED_TEXT_SHARE, MEDIA_CLASS_WORDS, MEDIA_MAX_WORDS, PRECLEAN_TAGS } from './rules.js';
 import { normalizeSpace, textWeight } from './text.js';
 
 /** class/id word -> rule name. */
@@ -185,29 +185,12 @@ const LEAD_END = /\p{L}[.!?…]["'”’»)]?(?:\s|$)/u;
 function leadParagraphs(header: DomElement): DomElement[] {
   if (!header.querySelector('h1, h2')) return [];
   const out: DomElement[] = [];
-  // A box classed as the lead ("Post__lead") holds it whatever its tag (a standfirst set as an <h2>); its own paragraphs are in it.
-  for (const el of header.querySelectorAll('[class]')) {
-    if (el.querySelector('h1') || !classWords(el.getAttribute('class') ?? '').some((w) => LEAD_WORDS.has(w)) || out.some((o) => isWithin(el, o))) continue;
-    if (isLeadText(el)) out.push(el);
-  }
   for (const p of header.querySelectorAll('p')) {
+    const text = normalizeSpace(p.textContent ?? '');
     // A photo's caption in the header is the photo's, not the story's.
-    if (isLeadText(p) && !p.querySelector('p') && !p.closest('figure, figcaption') && !out.some((o) => isWithin(p, o))) out.push(p);
+    if (countWordsRough(text) >= LEAD_MIN_WORDS && LEAD_END.test(text) && !p.querySelector('p') && !p.closest('figure, figcaption')) out.push(p);
   }
   return out;
-}
-
-const LEAD_WORDS: ReadonlySet<string> = new Set(LEAD_CLASS_WORDS);
-
-/** Whether an element's text reads as a lead: `LEAD_MIN_WORDS` words with a sentence end. */
-function isLeadText(el: DomElement): boolean {
-  const text = normalizeSpace(el.textContent ?? '');
-  return countWordsRough(text) >= LEAD_MIN_WORDS && LEAD_END.test(text);
-}
-
-function isWithin(el: DomElement, box: DomElement): boolean {
-  for (let node: DomElement | null = el; node !== null; node = node.parentElement) if (node === box) return true;
-  return false;
 }
 
 /** Elements between a headline and its standfirst, at most (a date line, a kicker). */
@@ -222,7 +205,9 @@ const STANDFIRST_MAX_GAP = 2;
 function isStandfirst(el: DomElement): boolean {
   let h1 = false;
   for (let prev = el.previousElementSibling, k = 0; prev && k < STANDFIRST_MAX_GAP && !h1; prev = prev.previousElementSibling, k += 1) h1 = prev.localName.toLowerCase() === 'h1';
-  return h1 && isLeadText(el);
+  if (!h1) return false;
+  const text = normalizeSpace(el.textContent ?? '');
+  return countWordsRough(text) >= LEAD_MIN_WORDS && LEAD_END.test(text);
 }
 
 /**

@@ -189,13 +189,6 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(bodyOf(result.contentText)).toEqual([lead, ...paras]);
   });
 
-  it("keeps the lead box of the article's <header> whatever its tag (a standfirst set as an <h2>)", () => {
-    const paras = paragraphs(4);
-    const lead = 'Die Zeichen für einen reibungslosen Ablauf der Rallye stehen gut. Die Veranstalter rechnen mit vielen Gästen';
-    const body = `<article><header class="post-header"><h1>Council approves river works</h1><div class="post-lead"><h2>${lead}</h2></div></header><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}</div></article>`;
-    expect(bodyOf(extractHtml(page({ body }), opts).contentText)).toEqual([lead, ...paras]);
-  });
-
   it("keeps a section heading whose id is a table of contents' anchor (\"nav_...\"), still drops a box whose id says nav", () => {
     const paras = paragraphs(4);
     const body = `<article><h1>Council approves river works</h1><div class="article-body">${paras.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<h3 id="nav_only_the_foil_stays__1" class="subheading">Only the foil stays behind</h3>${paras.slice(2).map((p) => `<p>${p}</p>`).join('')}</div><div id="nav-footer"><p>Home about contact</p></div></article>`;
