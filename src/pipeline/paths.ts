@@ -106,6 +106,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     // So does the TeX math it renders (`$x_1$`): kept as written, not read as Markdown.
     const { math } = detected.info;
     if (math && !templates?.math) templates = { ...(templates ?? { engine: 'none' }), math };
+    if (detected.info.directives && !templates?.directives) templates = { ...(templates ?? { engine: 'none' }), directives: true };
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };

@@ -639,6 +639,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // markdown-it-attrs, the usual plugin for `{.class}` in Eleventy's Markdown, when the site depends on it.
       if (dependsOn(root, 'markdown-it-attrs')) info.markdownAttributes = { headings: true, blocks: true, spans: true };
       if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
+      if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
+      if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
       break;
     }
     case 'astro': {
@@ -676,6 +678,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
       // remark-math and its kin read `$$…$$` and `$…$`.
       if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
+      if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
       const glob = astroPostsGlob(root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
@@ -1295,6 +1298,9 @@ function goldmarkPassthrough(c: Record<string, unknown>): MathSyntax | undefined
   const pairs = [ci(delimiters, 'inline'), ci(delimiters, 'block')].flatMap((list) => (Array.isArray(list) ? list : [])).map((pair) => (Array.isArray(pair) ? pair.join(' ') : ''));
   return { inlineDollar: pairs.includes('$ $'), brackets: pairs.includes('\\( \\)') || pairs.includes('\\[ \\]') };
 }
+
+/** Packages that read generic directives (`:::note` … `:::`) in a JavaScript site's Markdown. */
+const DIRECTIVE_PACKAGES = ['remark-directive', 'markdown-it-container'];
 
 /** Packages that render TeX math in a JavaScript site's Markdown (remark/rehype, markdown-it). */
 const MATH_PACKAGES = ['remark-math', 'rehype-katex', 'rehype-mathjax', 'markdown-it-katex', '@iktakahiro/markdown-it-katex', 'markdown-it-texmath', 'markdown-it-mathjax3', '@vscode/markdown-it-katex'];

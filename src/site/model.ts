@@ -74,6 +74,8 @@ export interface SiteInfo {
    * markdown-it-attrs. Absent: none (marked's CommonMark, as Astro and Next.js render by default).
    */
   markdownAttributes?: AttributeSyntax;
+  /** Generic directives (`:::note` boxes) the site's Markdown reads: remark-directive, markdown-it-container. */
+  directives?: boolean;
   /** TeX math the site's Markdown renderer reads (remark-math, kramdown's `$$`, Hugo's passthrough): kept as written. */
   math?: MathSyntax;
   /** Astro: the glob of the content collection that holds the articles; only the files it matches are posts. */

@@ -9,6 +9,7 @@ import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import { removeAttributeLists } from './attributes.js';
+import { githubAlerts, renderDirectives } from './directives.js';
 import { type MathSyntax, mathExtension } from './math.js';
 import { stripMdx } from './mdx.js';
 import { applyTemplates, type TemplateSettings, zolaLinkKey } from './templates.js';
@@ -238,8 +239,12 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   const file = options.file ?? '';
   const math = options.templates?.math;
   const pre = options.mdx ? stripMdx(source, bodyLine, file, math) : applyTemplates(source, bodyLine, file, options.templates, options.frontMatter ?? {});
+  // Directives (`:::note` boxes) where the site's Markdown reads them.
+  const boxed = options.templates?.directives ? renderDirectives(pre.text, bodyLine, file) : undefined;
+  if (boxed && boxed.diagnostics.length > 0) pre.diagnostics.push(...boxed.diagnostics);
+  const text = githubAlerts(boxed ? boxed.text : pre.text);
   const attributes = options.templates?.attributes;
-  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(pre.text, attributes, math) : pre.text, bodyLine, options.direct !== false, math);
+  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the

@@ -48,6 +48,8 @@ export interface TemplateSettings {
   frontMatterByName?: boolean;
   /** Hugo: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts). */
   shortcodes?: Record<string, SiteShortcode>;
+  /** Generic directives (`:::note` … `:::`, remark-directive, markdown-it-container): boxes become block quotes (src/sources/directives.ts). */
+  directives?: boolean;
   /** TeX math the site renders (remark-math, kramdown, Hugo's passthrough): kept as written (src/sources/math.ts). */
   math?: MathSyntax;
   /** The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`): removed before rendering (src/sources/attributes.ts). */
@@ -145,7 +147,8 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
 }
 
-function removedWarning(removed: Removed[], bodyLine: number, file: string, engine: 'liquid' | 'none'): Diagnostic {
+/** The one CONTENT_TEMPLATE_REMOVED warning of a body: its removed tags by line (the first eight named). */
+export function removedWarning(removed: Removed[], bodyLine: number, file: string, engine: 'liquid' | 'none'): Diagnostic {
   const sorted = [...removed].sort((a, b) => a.line - b.line);
   const first = sorted[0] as Removed;
   const named = sorted.slice(0, NAMED_IN_WARNING).map((r) => `${r.tag} (line ${bodyLine - 1 + r.line})`);
