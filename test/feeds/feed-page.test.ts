@@ -31,12 +31,13 @@ describe('feed.html (the main feed as a static page)', () => {
   });
 
   it('shows the authors, tags and the summary, and index.html links to it', async () => {
-    const dir = makeSite({ 'a.md': article({ title: 'T', day: 1, author: ['Ana', 'Bo'], tags: ['x', 'y'], summary: 'S <b>not bold</b>.' }) });
+    const dir = makeSite({ 'a.md': article({ title: 'T', day: 1, author: ['Ana', 'Bo'], tags: ['x', 'y'], summary: 'S <b>not bold.' }) });
     await buildSite(dir);
     const { document } = parseHTML(readOut(dir, 'feed.html'));
     expect(document.querySelector('.author')?.textContent).toBe('Ana and Bo');
     expect([...document.querySelectorAll('.tag')].map((t) => t.textContent)).toEqual(['x', 'y']);
-    expect(document.querySelector('.summary')?.textContent).toBe('S <b>not bold</b>.');
+    // A tag left open is no formatting (a paired one becomes its text, meta/resolve.ts): the page escapes it.
+    expect(document.querySelector('.summary')?.textContent).toBe('S <b>not bold.');
     expect(parseHTML(readOut(dir, 'index.html')).document.querySelector('a[href="feed.html"]')).not.toBeNull();
   });
 });
