@@ -73,6 +73,51 @@ export function astroPostsGlob(root: string, articlesDir: string, display: (abs:
   return glob;
 }
 
+/**
+ * The front matter keys an Astro site's collection schemas declare (`schema: z.object({ title:
+ * z.string(), abbrlink: z.string() })` in its content config): the site's own vocabulary, which its
+ * pages read, so FM_UNKNOWN_KEY does not name them. The top-level keys of every `z.object({…})`
+ * passed as a `schema`, read as text; none when there is no content config.
+ */
+export function astroSchemaKeys(root: string): string[] {
+  const file = CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
+  if (!file || statSync(file).size > SCAN.bytes) return [];
+  const text = readFileSync(file, 'utf8');
+  const keys = new Set<string>();
+  for (const m of text.matchAll(/\bschema\s*:\s*(?:\([^)]*\)\s*=>\s*)?z\s*\.\s*object\s*\(\s*\{/g)) {
+    for (const key of topLevelKeys(text, m.index + m[0].length)) keys.add(key);
+  }
+  return [...keys].sort();
+}
+
+/** The keys written at the top level of the object literal whose body starts at `from` (just past its `{`). */
+function topLevelKeys(text: string, from: number): string[] {
+  const keys: string[] = [];
+  let depth = 1;
+  let expectKey = true;
+  for (let i = from; i < text.length && depth > 0; i++) {
+    const c = text[i] as string;
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      i = text.indexOf('\n', i);
+      if (i < 0) break;
+      continue;
+    }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (depth === 1 && c === ',') expectKey = true;
+    else if (depth === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
+      const key = /^([A-Za-z_$][\w$]*)\s*:/.exec(text.slice(i, i + 200));
+      if (key) keys.push(key[1] as string);
+      expectKey = false;
+    }
+  }
+  return keys;
+}
+
 /** The loader's `base`: a string literal, or a template of one string constant of the file (`./${BLOG_PATH}`). */
 function baseOf(args: string, text: string): string | undefined {
   const at = /\bbase\s*:\s*/.exec(args);

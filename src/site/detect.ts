@@ -11,7 +11,7 @@ import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
 import { sortedEntries } from './entries.js';
-import { astroPostsGlob } from './astro-collections.js';
+import { astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import type { Preset, SiteInfo } from './model.js';
 
@@ -679,6 +679,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // remark-math and its kin read `$$…$$` and `$…$`.
       if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
       if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
+      // The keys its collection schemas declare are the site's own, not typos.
+      const schemaKeys = astroSchemaKeys(root);
+      if (schemaKeys.length > 0) info.frontMatterKeys = schemaKeys.map((k) => k.toLowerCase());
       const glob = astroPostsGlob(root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);

@@ -66,3 +66,22 @@ describe("Astro: only the posts collection's glob entries are posts", () => {
     expect(r.published).toEqual(['_b.md', 'a.md']);
   });
 });
+
+describe("Astro: the collection schemas' keys are the site's own", () => {
+  it('a key the schema declares (abbrlink) is no unknown key; one it does not declare still is', async () => {
+    const cwd = makeTree(
+      {
+        'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+        'src/content.config.ts':
+          "const posts = defineCollection({\n  loader: glob({ pattern: '**/*.md', base: './src/content/posts' }),\n  schema: z.object({\n    title: z.string(),\n    // a comment: key: no\n    abbrlink: z.string().optional().default('').refine((a) => !a || /^[a-z]+$/.test(a), { message: 'x: y' }),\n    pin: z.number().int().min(0),\n  }),\n})\n",
+        'src/content/posts/a.md': '---\ntitle: A\npubDate: 2024-05-01\nabbrlink: a\npin: 1\nmood: happy\n---\n\nText.\n',
+      },
+      'feedwright-astro-schema-',
+    );
+    const paths = resolvePaths({ cwd, articles: 'src/content/posts', config: testConfig({ cache: false }) });
+    // Top-level keys only: not the `message` inside refine(), not a comment's "key:".
+    expect(paths.loaded.config.siteInfo?.frontMatterKeys).toEqual(['abbrlink', 'pin', 'title']);
+    const loaded = await loadArticles(paths, TEST_NOW);
+    expect(loaded.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "mood" is ignored.']);
+  });
+});
