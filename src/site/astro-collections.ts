@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { nestingAt, objectAt } from './code-text.js';
 
 /**
  * The posts collection of an Astro site (Astro 5's content layer): the `glob()` loader of the
@@ -42,15 +43,27 @@ const SCAN = { bytes: 256 * 1024, collections: 50 };
 /** A string literal, or an array of them, as code writes a pattern. */
 const STRINGS = /^\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`$\\]*)`)/;
 
+/** An Astro site's content config (`src/content.config.ts`, or `src/content/config.ts` before Astro 5): its file and text. */
+export interface ContentConfig {
+  file: string;
+  text: string;
+}
+
+/** The site's content config, read once for what this module reads of it; undefined without one (or past SCAN.bytes). */
+export function astroContentConfig(root: string): ContentConfig | undefined {
+  const file = CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
+  if (!file || statSync(file).size > SCAN.bytes) return undefined;
+  return { file, text: readFileSync(file, 'utf8') };
+}
+
 /**
  * The glob of the collection that holds `articlesDir` (the deepest `base` at or above it), read
  * from the site's content config as text, never run. Undefined when there is none, or when its
  * `base` or `pattern` is computed in a way a reading cannot tell.
  */
-export function astroPostsGlob(root: string, articlesDir: string, display: (abs: string) => string): CollectionGlob | undefined {
-  const file = CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
-  if (!file || statSync(file).size > SCAN.bytes) return undefined;
-  const text = readFileSync(file, 'utf8');
+export function astroPostsGlob(config: ContentConfig | undefined, root: string, articlesDir: string, display: (abs: string) => string): CollectionGlob | undefined {
+  if (!config) return undefined;
+  const { file, text } = config;
   let best: (CollectionGlob & { depth: number }) | undefined;
   const declared = [...text.matchAll(/([A-Za-z_$][\w$]*)\s*[:=]\s*defineCollection\s*\(/g)].slice(0, SCAN.collections);
   declared.forEach((m, i) => {
@@ -79,43 +92,23 @@ export function astroPostsGlob(root: string, articlesDir: string, display: (abs:
  * pages read, so FM_UNKNOWN_KEY does not name them. The top-level keys of every `z.object({…})`
  * passed as a `schema`, read as text; none when there is no content config.
  */
-export function astroSchemaKeys(root: string): string[] {
-  const file = CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
-  if (!file || statSync(file).size > SCAN.bytes) return [];
-  const text = readFileSync(file, 'utf8');
+export function astroSchemaKeys(config: ContentConfig | undefined): string[] {
+  if (!config) return [];
   const keys = new Set<string>();
-  for (const m of text.matchAll(/\bschema\s*:\s*(?:\([^)]*\)\s*=>\s*)?z\s*\.\s*object\s*\(\s*\{/g)) {
-    for (const key of topLevelKeys(text, m.index + m[0].length)) keys.add(key);
+  for (const m of config.text.matchAll(/\bschema\s*:\s*(?:\([^)]*\)\s*=>\s*)?z\s*\.\s*object\s*\(\s*\{/g)) {
+    for (const key of topLevelKeys(objectAt(config.text, m) ?? '')) keys.add(key);
   }
   return [...keys].sort();
 }
 
-/** The keys written at the top level of the object literal whose body starts at `from` (just past its `{`). */
-function topLevelKeys(text: string, from: number): string[] {
-  const keys: string[] = [];
-  let depth = 1;
-  let expectKey = true;
-  for (let i = from; i < text.length && depth > 0; i++) {
-    const c = text[i] as string;
-    if (c === '"' || c === "'" || c === '`') {
-      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '/') {
-      i = text.indexOf('\n', i);
-      if (i < 0) break;
-      continue;
-    }
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth--;
-    else if (depth === 1 && c === ',') expectKey = true;
-    else if (depth === 1 && expectKey && /[A-Za-z_$]/.test(c)) {
-      const key = /^([A-Za-z_$][\w$]*)\s*:/.exec(text.slice(i, i + 200));
-      if (key) keys.push(key[1] as string);
-      expectKey = false;
-    }
-  }
-  return keys;
+/**
+ * The keys written at the top level of an object literal's text (which starts with its `{`): a
+ * name and a colon opening the object or following one of its own commas, comments between.
+ */
+function topLevelKeys(object: string): string[] {
+  const candidates = [...object.matchAll(/[{,](?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*([A-Za-z_$][\w$]*)\s*:/g)];
+  const depths = nestingAt(object, candidates.map((m) => m.index));
+  return candidates.filter((m) => (m.index === 0 ? depths.get(0) === 0 : depths.get(m.index) === 1)).map((m) => m[1] as string);
 }
 
 /** The loader's `base`: a string literal, or a template of one string constant of the file (`./${BLOG_PATH}`). */

@@ -10,8 +10,9 @@ import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
+import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
-import { astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
+import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import type { Preset, SiteInfo } from './model.js';
 
@@ -80,13 +81,11 @@ function markerIn(dir: string): Marker | undefined {
     if ('base_url' in data) return { preset: 'zola', file: f, data };
     if (Object.keys(data).some((k) => k.toLowerCase() === 'baseurl')) return { preset: 'hugo', file: f, data };
   }
-  const pkgFile = path.join(dir, 'package.json');
-  if (existsSync(pkgFile)) {
-    const pkg = readData(pkgFile);
-    const deps = { ...(pkg?.dependencies as object | undefined), ...(pkg?.devDependencies as object | undefined) };
-    if ('astro' in deps) return { preset: 'astro', file: 'package.json (astro)' };
-    if ('next' in deps) return { preset: 'nextjs', file: 'package.json (next)' };
-    if ('@11ty/eleventy' in deps) return { preset: 'eleventy', file: 'package.json (@11ty/eleventy)' };
+  if (existsSync(path.join(dir, 'package.json'))) {
+    const deps = packageDependencies(dir);
+    if (deps.has('astro')) return { preset: 'astro', file: 'package.json (astro)' };
+    if (deps.has('next')) return { preset: 'nextjs', file: 'package.json (next)' };
+    if (deps.has('@11ty/eleventy')) return { preset: 'eleventy', file: 'package.json (@11ty/eleventy)' };
   }
   // `.eleventyignore` is Eleventy's alone: it marks a site run with a config of another name
   // (`eleventy --config=config.js`) or by a global install, without a package.json.
@@ -264,52 +263,6 @@ function optionMatches(text: string, name: string): { index: number; value: stri
   });
 }
 
-/**
- * The bracket depth (`{[(`) at each offset, strings, comments and regular expression literals
- * skipped (an offset inside one gets no depth).
- */
-function nestingAt(text: string, offsets: number[]): Map<number, number> {
-  const wanted = new Set(offsets);
-  const out = new Map<number, number>();
-  let depth = 0;
-  // The last character that was not blank or inside a comment: after an operator or an opening
-  // bracket, a `/` starts a regular expression (`.replace(/["']/g, …)`), else it divides.
-  let previous = '';
-  for (let i = 0; i < text.length; i++) {
-    if (wanted.has(i)) out.set(i, depth);
-    const c = text[i] as string;
-    if (c === '"' || c === "'" || c === '`') {
-      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-      continue;
-    } else if (c === '/' && (previous === '' || '(,=:[!&|?{};+-*%<>~^'.includes(previous) || /\b(?:return|typeof|case)\s*$/.test(text.slice(Math.max(0, i - 8), i)))) {
-      i = regexEnd(text, i);
-    } else if (c === '{' || c === '[' || c === '(') depth++;
-    else if (c === '}' || c === ']' || c === ')') depth--;
-    if (!/\s/.test(c)) previous = c;
-  }
-  return out;
-}
-
-/** The offset of the `/` that ends the regular expression literal opening at `start` (a `/` inside `[...]` does not); `start` itself when the line ends first. */
-function regexEnd(text: string, start: number): number {
-  let inClass = false;
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') return start;
-    if (c === '\\') i++;
-    else if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    else if (c === '/' && !inClass) return i;
-  }
-  return start;
-}
-
 /** `export const NAME = "text"` in a module's source: a plain string literal (no escapes, no `${}`), else undefined. */
 function stringConstant(text: string | undefined, name: string): string | undefined {
   if (!text) return undefined;
@@ -446,6 +399,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   let hugo: DetectedSite['hugo'];
   let zola: DetectedSite['zola'];
   let ignoredZone: string | undefined;
+  // The site's package.json dependencies, read once when asked for.
+  let deps: Set<string> | undefined;
+  const dependencies = (): Set<string> => {
+    deps ??= packageDependencies(root);
+    return deps;
+  };
   // The zone the site's config names, when it is one: Jekyll passes `timezone: CN` to the C
   // library, which reads an unknown name as UTC; feedwright's config would refuse it.
   const siteZone = (zone: string | undefined): void => {
@@ -636,11 +595,6 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
       if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = globals;
-      // markdown-it-attrs, the usual plugin for `{.class}` in Eleventy's Markdown, when the site depends on it.
-      if (dependsOn(root, 'markdown-it-attrs')) info.markdownAttributes = { headings: true, blocks: true, spans: true };
-      if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
-      if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
-      if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
       break;
     }
     case 'astro': {
@@ -674,15 +628,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
       // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
-      const pkg = readData(path.join(root, 'package.json'));
-      if (pkg && '@astrojs/starlight' in { ...(pkg.dependencies as object | undefined), ...(pkg.devDependencies as object | undefined) }) info.permalinks.docs = '/:id/';
-      // remark-math and its kin read `$$…$$` and `$…$`.
-      if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
-      if (dependsOn(root, ...DIRECTIVE_PACKAGES)) info.directives = true;
+      if (dependencies().has('@astrojs/starlight')) info.permalinks.docs = '/:id/';
       // The keys its collection schemas declare are the site's own, not typos.
-      const schemaKeys = astroSchemaKeys(root);
+      const contentConfig = astroContentConfig(root);
+      const schemaKeys = astroSchemaKeys(contentConfig);
       if (schemaKeys.length > 0) info.frontMatterKeys = schemaKeys.map((k) => k.toLowerCase());
-      const glob = astroPostsGlob(root, options.articlesDir, options.display);
+      const glob = astroPostsGlob(contentConfig, root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
       if (routes) info.routes = routes;
@@ -698,10 +649,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       channel = nextChannel(root, options.display) ?? channel;
       const routes = nextRoutes(root);
       if (routes) info.routes = routes;
-      if (dependsOn(root, ...MATH_PACKAGES)) info.math = { inlineDollar: true, brackets: false };
       break;
     }
   }
+  // A JavaScript site's Markdown reads what the plugins its package.json names read (Jekyll's, Hugo's
+  // and Zola's dialects come from their configs, above).
+  if (preset === 'eleventy' || preset === 'astro' || preset === 'nextjs') markdownPlugins(info, dependencies());
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
@@ -919,14 +872,6 @@ function writtenValue(object: string, key: string): string | undefined {
   return matches.find((m) => depths.get(m.index) === 1)?.[1];
 }
 
-/** The object literal starting at the `{` ending `match` in `text`, braces included. */
-function objectAt(text: string, match: RegExpExecArray | null): string | undefined {
-  if (!match) return undefined;
-  const open = match.index + match[0].length - 1;
-  const close = matchingBrace(text, open);
-  return close === undefined ? undefined : text.slice(open, close + 1);
-}
-
 /** A module a site's code imports, as a file: a relative path, or `@/`/`~/` for the site root or its `src/`. */
 function moduleFile(root: string, from: string, spec: string): string | undefined {
   const bases = spec.startsWith('.') ? [path.resolve(path.dirname(from), spec)] : /^[@~]\//.test(spec) ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))] : [];
@@ -1060,15 +1005,6 @@ function literalData(text: string | undefined): Record<string, unknown> | undefi
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** The offset of the bracket that closes the one at `open`, strings and comments skipped. */
-function matchingBrace(text: string, open: number): number | undefined {
-  const closers = [...text.matchAll(/[}\])]/g)].map((m) => m.index);
-  const depths = nestingAt(text, [open, ...closers]);
-  const level = depths.get(open) ?? 0;
-  // `nestingAt` gives the depth before the character: a closer at depth level + 1 closes `open`.
-  return closers.find((i) => i > open && depths.get(i) === level + 1);
 }
 
 /** An Eleventy site's base for page URLs: the site URL's origin and the config's `pathPrefix`. */
@@ -1308,11 +1244,21 @@ const DIRECTIVE_PACKAGES = ['remark-directive', 'markdown-it-container'];
 /** Packages that render TeX math in a JavaScript site's Markdown (remark/rehype, markdown-it). */
 const MATH_PACKAGES = ['remark-math', 'rehype-katex', 'rehype-mathjax', 'markdown-it-katex', '@iktakahiro/markdown-it-katex', 'markdown-it-texmath', 'markdown-it-mathjax3', '@vscode/markdown-it-katex'];
 
-/** Whether the package.json in `root` lists one of `names` among its dependencies or devDependencies. */
-function dependsOn(root: string, ...names: string[]): boolean {
-  const pkg = readData(path.join(root, 'package.json'));
-  const deps = { ...(asRecord(pkg?.dependencies) ?? {}), ...(asRecord(pkg?.devDependencies) ?? {}) };
-  return names.some((name) => name in deps);
+/** The packages the package.json in `dir` lists among its dependencies and devDependencies (none without one). */
+function packageDependencies(dir: string): Set<string> {
+  const pkg = readData(path.join(dir, 'package.json'));
+  return new Set([...Object.keys(asRecord(pkg?.dependencies) ?? {}), ...Object.keys(asRecord(pkg?.devDependencies) ?? {})]);
+}
+
+/**
+ * What a JavaScript site's Markdown plugins read: remark-math and its kin `$$…$$` and `$…$`;
+ * remark-directive and markdown-it-container `:::note` boxes; on Eleventy, markdown-it-attrs (the
+ * usual plugin for `{.class}` there) attribute lists.
+ */
+function markdownPlugins(info: SiteInfo, deps: ReadonlySet<string>): void {
+  if (info.preset === 'eleventy' && deps.has('markdown-it-attrs')) info.markdownAttributes = { headings: true, blocks: true, spans: true };
+  if (MATH_PACKAGES.some((name) => deps.has(name))) info.math = { inlineDollar: true, brackets: false };
+  if (DIRECTIVE_PACKAGES.some((name) => deps.has(name))) info.directives = true;
 }
 
 /** Files and bytes read for a Hugo site's own front matter keys (archetypes, layouts). */

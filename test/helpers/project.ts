@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/load.js';
+import { loadArticles } from '../../src/pipeline/load.js';
+import { resolvePaths } from '../../src/pipeline/paths.js';
 
 /** A fixed clock and mtime, so builds in tests never depend on when they run. */
 export const TEST_NOW = new Date('2026-01-01T00:00:00Z');
@@ -22,7 +24,10 @@ export function makeProject(files: Record<string, string | Uint8Array>, config: 
     writeFileSync(abs, content);
     utimesSync(abs, TEST_MTIME, TEST_MTIME);
   }
-  writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ title: 'Test feed', link: 'https://example.com/', git: false, cache: false, stylesheet: false, index: false, ...config }, null, 2));
+  writeFileSync(
+    path.join(dir, 'feedwright.config.json'),
+    JSON.stringify({ title: 'Test feed', link: 'https://example.com/', git: false, cache: false, stylesheet: false, index: false, ...config }, null, 2),
+  );
   return { dir, articles, out: path.join(dir, 'dist') };
 }
 
@@ -48,4 +53,14 @@ export function readOut(dir: string, name: string): string {
 /** A resolved config for unit tests, git off. */
 export function testConfig(overrides: Record<string, unknown> = {}) {
   return resolveConfig({ title: 'Test feed', link: 'https://example.com/', git: false, ...overrides });
+}
+
+/**
+ * The content HTML of the first article of a site made of `files` (path -> content, as makeTree),
+ * its generator detected from those files: how a site's own Markdown dialect reaches an item.
+ */
+export async function siteArticleHtml(files: Record<string, string>, articles: string): Promise<string> {
+  const cwd = makeTree(files, 'feedwright-site-article-');
+  const loaded = await loadArticles(resolvePaths({ cwd, articles, config: testConfig({ cache: false }) }), TEST_NOW);
+  return loaded.articles[0]?.contentHtml ?? '';
 }

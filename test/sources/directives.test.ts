@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/pipeline/load.js';
-import { resolvePaths } from '../../src/pipeline/paths.js';
 import { githubAlerts, renderDirectives } from '../../src/sources/directives.js';
 import { readMarkdown } from '../../src/sources/markdown.js';
-import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
+import { siteArticleHtml } from '../helpers/project.js';
 
 const render = (body: string, directives: boolean) => readMarkdown(body, 1, { file: 'a.md', templates: { engine: 'none', directives } });
 
@@ -40,12 +38,19 @@ describe('generic directives (remark-directive, markdown-it-container) where the
     expect(render('> [!WARNING]\n> Hot.\n', false).bodyHtml).toBe('<blockquote>\n<p><strong>Warning</strong>\nHot.</p>\n</blockquote>');
   });
 
+  it('detected from the site: Next.js with remark-directive, as Astro', async () => {
+    const files = {
+      'package.json': '{"dependencies":{"next":"14.0.0","remark-directive":"3.0.0"}}',
+      'posts/a.md': '---\ntitle: T\ndate: 2024-01-01\n---\n\n:::tip\nA tip.\n:::\n',
+    };
+    expect(await siteArticleHtml(files, 'posts')).toBe('<blockquote><p><strong>Tip</strong></p>\n<p>A tip.</p>\n</blockquote>');
+  });
+
   it('detected from the site: Astro with remark-directive', async () => {
-    const cwd = makeTree(
-      { 'package.json': '{"dependencies":{"astro":"5.0.0","remark-directive":"3.0.0"}}', 'src/content/posts/a.md': '---\ntitle: T\npublished: 2024-01-01\n---\n\n:::tip\nA tip.\n:::\n' },
-      'feedwright-directives-',
-    );
-    const loaded = await loadArticles(resolvePaths({ cwd, articles: 'src/content/posts', config: testConfig({ cache: false }) }), TEST_NOW);
-    expect(loaded.articles[0]?.contentHtml).toBe('<blockquote><p><strong>Tip</strong></p>\n<p>A tip.</p>\n</blockquote>');
+    const files = {
+      'package.json': '{"dependencies":{"astro":"5.0.0","remark-directive":"3.0.0"}}',
+      'src/content/posts/a.md': '---\ntitle: T\npublished: 2024-01-01\n---\n\n:::tip\nA tip.\n:::\n',
+    };
+    expect(await siteArticleHtml(files, 'src/content/posts')).toBe('<blockquote><p><strong>Tip</strong></p>\n<p>A tip.</p>\n</blockquote>');
   });
 });
