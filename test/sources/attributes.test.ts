@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/pipeline/load.js';
-import { resolvePaths } from '../../src/pipeline/paths.js';
 import { removeAttributeLists } from '../../src/sources/attributes.js';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import { countNewlines } from '../../src/util/text.js';
-import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
+import { siteArticleHtml } from '../helpers/project.js';
 
 const ALL = { headings: true, blocks: true, spans: true };
 const NONE = { headings: false, blocks: false, spans: false };
@@ -51,29 +49,26 @@ describe('attribute lists the site renderer reads are not published as text', ()
 
 describe('which syntaxes a site reads, from its generator', () => {
   const post = '---\ntitle: T\ndate: 2024-01-01\n---\n\n## Setup {#setup}\n\nSome text.\n{.box}\n';
-  async function html(files: Record<string, string>, articles: string): Promise<string> {
-    const cwd = makeTree(files, 'feedwright-attributes-');
-    const loaded = await loadArticles(resolvePaths({ cwd, articles, config: testConfig({ cache: false }) }), TEST_NOW);
-    return loaded.articles[0]?.contentHtml ?? '';
-  }
 
   it('Hugo: heading attributes by default, block attributes only when parser.attribute.block is on', async () => {
-    expect(await html({ 'hugo.toml': 'baseURL = "https://h.example/"\n', 'content/posts/a.md': post }, 'content/posts')).toBe('<h2>Setup</h2>\n<p>Some text.\n{.box}</p>');
+    expect(await siteArticleHtml({ 'hugo.toml': 'baseURL = "https://h.example/"\n', 'content/posts/a.md': post }, 'content/posts')).toBe(
+      '<h2>Setup</h2>\n<p>Some text.\n{.box}</p>',
+    );
     const on = 'baseURL = "https://h.example/"\n[markup.goldmark.parser.attribute]\nblock = true\n';
-    expect(await html({ 'hugo.toml': on, 'content/posts/a.md': post }, 'content/posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
+    expect(await siteArticleHtml({ 'hugo.toml': on, 'content/posts/a.md': post }, 'content/posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
   });
 
   it("Jekyll with kramdown (its default) reads them; another Markdown engine and Astro's do not", async () => {
-    expect(await html({ '_config.yml': 'url: https://j.example\n', '_posts/2024-01-01-a.md': post }, '_posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
-    const gfm = await html({ '_config.yml': 'url: https://j.example\nmarkdown: CommonMarkGhPages\n', '_posts/2024-01-01-a.md': post }, '_posts');
+    expect(await siteArticleHtml({ '_config.yml': 'url: https://j.example\n', '_posts/2024-01-01-a.md': post }, '_posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
+    const gfm = await siteArticleHtml({ '_config.yml': 'url: https://j.example\nmarkdown: CommonMarkGhPages\n', '_posts/2024-01-01-a.md': post }, '_posts');
     expect(gfm).toContain('{#setup}');
-    const astro = await html({ 'package.json': '{"dependencies":{"astro":"4.0.0"}}', 'src/content/blog/a.md': post }, 'src/content/blog');
+    const astro = await siteArticleHtml({ 'package.json': '{"dependencies":{"astro":"4.0.0"}}', 'src/content/blog/a.md': post }, 'src/content/blog');
     expect(astro).toContain('{#setup}');
   });
 
   it('Eleventy: only with markdown-it-attrs', async () => {
     const with11ty = (deps: string) => ({ 'package.json': `{"devDependencies":{"@11ty/eleventy":"3.0.0"${deps}}}`, 'posts/a.md': post });
-    expect(await html(with11ty(', "markdown-it-attrs": "4.1.0"'), 'posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
-    expect(await html(with11ty(''), 'posts')).toContain('{.box}');
+    expect(await siteArticleHtml(with11ty(', "markdown-it-attrs": "4.1.0"'), 'posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
+    expect(await siteArticleHtml(with11ty(''), 'posts')).toContain('{.box}');
   });
 });

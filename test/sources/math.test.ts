@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/pipeline/load.js';
-import { resolvePaths } from '../../src/pipeline/paths.js';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import type { MathSyntax } from '../../src/sources/math.js';
-import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
+import { siteArticleHtml } from '../helpers/project.js';
 
 const REMARK: MathSyntax = { inlineDollar: true, brackets: false };
 const KRAMDOWN: MathSyntax = { inlineDollar: false, brackets: false };
@@ -49,22 +47,18 @@ describe('TeX math the site renders is kept as written', () => {
 
 describe('which sites render math', () => {
   const post = '---\ntitle: T\ndate: 2024-01-01\n---\n\nLet $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.\n';
-  async function html(files: Record<string, string>, articles: string): Promise<string> {
-    const cwd = makeTree(files, 'feedwright-math-');
-    const loaded = await loadArticles(resolvePaths({ cwd, articles, config: testConfig({ cache: false }) }), TEST_NOW);
-    return loaded.articles[0]?.contentHtml ?? '';
-  }
 
   it('Next.js with remark-math: $ and $$; without it: Markdown', async () => {
     const next = (deps: string) => ({ 'package.json': `{"dependencies":{"next":"14.0.0"${deps}}}`, 'posts/a.md': post });
-    expect(await html(next(',"remark-math":"6.0.0"'), 'posts')).toBe('<p>Let $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.</p>');
-    expect(await html(next(''), 'posts')).toContain('<em>');
+    expect(await siteArticleHtml(next(',"remark-math":"6.0.0"'), 'posts')).toBe('<p>Let $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.</p>');
+    expect(await siteArticleHtml(next(''), 'posts')).toContain('<em>');
   });
 
   it("Jekyll (kramdown): $$ only; Hugo: what the passthrough extension's delimiters name", async () => {
-    expect(await html({ '_config.yml': 'url: https://j.example\n', '_posts/2024-01-01-a.md': post }, '_posts')).toBe('<p>Let $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.</p>');
-    const hugo = 'baseURL = "https://h.example/"\n[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [["$$", "$$"]]\ninline = [["$", "$"]]\n';
-    expect(await html({ 'hugo.toml': hugo, 'content/posts/a.md': post }, 'content/posts')).toBe('<p>Let $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.</p>');
-    expect(await html({ 'hugo.toml': 'baseURL = "https://h.example/"\n', 'content/posts/a.md': post }, 'content/posts')).toContain('<em>');
+    expect(await siteArticleHtml({ '_config.yml': 'url: https://j.example\n', '_posts/2024-01-01-a.md': post }, '_posts')).toBe('<p>Let $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.</p>');
+    const hugo =
+      'baseURL = "https://h.example/"\n[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [["$$", "$$"]]\ninline = [["$", "$"]]\n';
+    expect(await siteArticleHtml({ 'hugo.toml': hugo, 'content/posts/a.md': post }, 'content/posts')).toBe('<p>Let $a_1 + b_1$ and $$x_1 *y_1* z$$ hold.</p>');
+    expect(await siteArticleHtml({ 'hugo.toml': 'baseURL = "https://h.example/"\n', 'content/posts/a.md': post }, 'content/posts')).toContain('<em>');
   });
 });
