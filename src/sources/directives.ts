@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model.js';
-import { CodeMask, removedWarning } from './templates.js';
+import { blockquoteOpening, CodeMask, capitalized, plainTitle, removedWarning } from './templates.js';
 
 /**
  * Generic directives (remark-directive, which Astro themes such as Fuwari build their callouts and
@@ -31,8 +31,7 @@ export function renderDirectives(body: string, bodyLine: number, file: string): 
     if (opening) {
       open.push((opening[1] as string).length);
       const name = opening[2] as string;
-      const title = (opening[3] ?? `${name[0]?.toUpperCase()}${name.slice(1)}`).replace(/[*_`<>[\]]/g, '').trim();
-      lines[i] = code.hold(`\n\n<blockquote>\n\n${title ? `**${title}**\n\n` : ''}`, 0);
+      lines[i] = code.hold(blockquoteOpening(plainTitle(opening[3] ?? capitalized(name)).trim()), 0);
       continue;
     }
     const closing = CONTAINER_CLOSE.exec(line);
@@ -72,8 +71,7 @@ export function githubAlerts(body: string): string {
     // Only the quote's first line: the line above is no quote line.
     if (!m || /^ {0,3}>/.test(lines[i - 1] ?? '')) continue;
     const kind = (m[2] as string).toLowerCase();
-    const title = (m[3] as string).trim() || `${kind[0]?.toUpperCase()}${kind.slice(1)}`;
-    lines[i] = `${m[1]}**${title.replace(/[*_`<>[\]]/g, '')}**`;
+    lines[i] = `${m[1]}**${plainTitle((m[3] as string).trim() || capitalized(kind))}**`;
   }
   return code.unmask(lines.join('\n'));
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model.js';
 import { escapeHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import type { MathSyntax } from './math.js';
-import { CodeMask } from './templates.js';
+import { blockquoteOpening, CodeMask, capitalized } from './templates.js';
 
 /**
  * MDX (`.mdx`): Markdown with ES modules and JSX. Outside the site there is no React to run it,
@@ -164,8 +164,7 @@ function boxOpening(tag: string): string {
       ?.slice(1)
       .find((v) => v !== undefined);
   const kind = attr('type') ?? attr('level') ?? attr('variant');
-  const title = attr('title') ?? (kind ? (kind[0]?.toUpperCase() ?? '') + kind.slice(1) : undefined);
-  return `\n\n<blockquote>\n\n${title ? `**${title.replace(/[*_`<>[\]]/g, '')}**\n\n` : ''}`;
+  return blockquoteOpening(attr('title') ?? (kind ? capitalized(kind) : undefined));
 }
 
 /** The end of the string or comment opening at `i` (a quote closes on its own line), or `i` when none. */

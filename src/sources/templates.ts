@@ -457,8 +457,25 @@ function pairedCallouts(text: string): Set<string> {
 function calloutOpening(name: string, args: string): string {
   const { positional, named } = shortcodeArgs(args);
   const kind = positional.find((p) => /^[a-z]+$/i.test(p));
-  const title = named.title ?? (kind ? kind[0]?.toUpperCase() + kind.slice(1) : name === 'alert' || name === 'callout' || name === 'admonition' ? '' : name[0]?.toUpperCase() + name.slice(1));
-  return `\n\n<blockquote>\n\n${title ? `**${title.replace(/[*_`<>[\]]/g, '')}**\n\n` : ''}`;
+  return blockquoteOpening(named.title ?? (kind ? capitalized(kind) : name === 'alert' || name === 'callout' || name === 'admonition' ? '' : capitalized(name)));
+}
+
+/** A box's title for Markdown bold: the characters that would open other markup in it dropped. */
+export function plainTitle(title: string): string {
+  return title.replace(/[*_`<>[\]]/g, '');
+}
+
+/**
+ * The opening of a box rendered as a block quote, with its title in bold: a theme's callout
+ * shortcode, an MDX admonition (mdx.ts), a directive container (directives.ts).
+ */
+export function blockquoteOpening(title: string | undefined): string {
+  return `\n\n<blockquote>\n\n${title ? `**${plainTitle(title)}**\n\n` : ''}`;
+}
+
+/** A word with its first letter upper-cased: a box's kind as its title ("note" → "Note"). */
+export function capitalized(word: string): string {
+  return (word[0]?.toUpperCase() ?? '') + word.slice(1);
 }
 
 /** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
