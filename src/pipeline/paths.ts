@@ -100,13 +100,12 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       const refs = zolaLinkTargets({ ...linking, contentDir: detected.zola.contentDir });
       templates = { engine: 'none', generator: 'zola', ...(refs.named ? { links: refs.links } : {}) };
     }
-    // The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`) never show as text.
-    const attributes = detected.info.markdownAttributes;
-    if (attributes && !templates?.attributes) templates = { ...(templates ?? { engine: 'none' }), attributes };
-    // So does the TeX math it renders (`$x_1$`): kept as written, not read as Markdown.
-    const { math } = detected.info;
-    if (math && !templates?.math) templates = { ...(templates ?? { engine: 'none' }), math };
-    if (detected.info.directives && !templates?.directives) templates = { ...(templates ?? { engine: 'none' }), directives: true };
+    // What the site's own Markdown dialect reads never shows as text: attribute lists (`## Setup
+    // {#setup}`), TeX math (`$x_1$`, kept as written), directives (`:::note`). Settings the
+    // `templates` above already hold keep their own.
+    const { markdownAttributes: attributes, math, directives } = detected.info;
+    const dialect = { ...(attributes ? { attributes } : {}), ...(math ? { math } : {}), ...(directives ? { directives } : {}) };
+    if (Object.keys(dialect).length > 0) templates = { engine: 'none', ...dialect, ...templates };
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };
