@@ -16,10 +16,12 @@ import { blockquoteOpening, CodeMask, capitalized, plainTitle, removedWarning } 
 const CONTAINER_OPEN = /^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{[^}\n]*\})?[ \t]*$/;
 const CONTAINER_CLOSE = /^ {0,3}(:{3,})[ \t]*$/;
 const LEAF = /^ {0,3}::([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{[^}\n]*\})?[ \t]*$/;
+const MAY_HOLD = /^ {0,3}::|:[A-Za-z][\w-]*\[/m;
 const TEXT_DIRECTIVE = /(?<![\w:\\]):[A-Za-z][\w-]*\[([^\]\n]*)\](?:\{[^}\n]*\})?/g;
 
 export function renderDirectives(body: string, bodyLine: number, file: string): { text: string; diagnostics: Diagnostic[] } {
-  if (!body.includes(':')) return { text: body, diagnostics: [] };
+  // Nearly every text holds a ':': only a line opening with '::' or a ':name[' can be a directive.
+  if (!MAY_HOLD.test(body)) return { text: body, diagnostics: [] };
   const code = new CodeMask();
   const lines = code.mask(body).split('\n');
   const removed: { tag: string; line: number }[] = [];
