@@ -615,14 +615,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Without those constants: the literal title and description of the feed endpoint's own
       // `rss({ title: "…" })` call (src/pages/rss.xml.js), what its RSS feed says.
       const rss = named.title || named.description ? undefined : astroRssCall(root);
-      const holder = siteCode?.holder;
+      // The config object a value came from: its other keys (lang, author, timezone) name the site too.
+      const holder = siteCode?.holder ?? rss?.holder;
       const fromHolder = holder && !rss && !named.title ? { title: shallowOption(holder, 'title', 1), description: shallowOption(holder, 'description', 1) ?? shallowOption(holder, 'desc', 1) } : undefined;
-      const found = rss ?? (fromHolder?.title ? { ...fromHolder, file: siteCode?.files.at(-1) } : { ...named, file: named.title || named.description ? constsFile : undefined });
+      const found = rss ?? (fromHolder?.title ? { ...fromHolder, files: siteCode?.files.slice(-1) ?? [] } : { ...named, files: constsFile && (named.title || named.description) ? [constsFile] : [] });
       const language = rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined);
       const author = holder ? shallowOption(holder, 'author', 1) : undefined;
       const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
       siteZone(zone);
-      const sources = [...new Set([from, ...(siteCode?.files ?? []).map(options.display), ...(found.file ? [options.display(found.file)] : [])])];
+      const sources = [...new Set([from, ...[...(siteCode?.files ?? []), ...found.files].map(options.display)])];
       channel = channelOf(sources.join(' and '), { link: url, title: found.title, description: found.description, ...(language ? { language } : {}), ...(author ? { author } : {}) });
       info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
@@ -888,6 +889,12 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   if (hops <= 0) return undefined;
   const local = objectAt(text, new RegExp(String.raw`\b(?:const|let|var)\s+${name}\b[^=;]*=\s*\{`).exec(text));
   if (local) return { file, text, object: local };
+  // `export const SITE = typedConfig.site` (with `const typedConfig = config as {…}`): the object
+  // at that member path of the object the other name stands for.
+  const [head, ...keys] = localAlias(text, name)?.split('.') ?? [];
+  const base = head && head !== name && !/^["']/.test(head) ? namedObject(root, file, text, head, hops - 1) : undefined;
+  const aliased = base && keys.reduce<string | undefined>((object, key) => (object ? nestedObject(object, key) : undefined), base.object);
+  if (base && aliased) return { ...base, object: aliased };
   const named = /\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
   for (const m of text.matchAll(named)) {
     const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
@@ -942,7 +949,7 @@ const PATH_OR_STRING = String.raw`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|"[^"\
  * text; undefined for anything else (a call, a computed value).
  */
 function localAlias(text: string, name: string): string | undefined {
-  const plain = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*${PATH_OR_STRING}\s*(?:;|\n|$)`).exec(text);
+  const plain = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*${PATH_OR_STRING}\s*(?:;|\n|$|(?:as|satisfies)\s)`).exec(text);
   if (plain) return plain[1];
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*${PATH_OR_STRING}`, 'g'))) {
     for (const binding of (m[1] as string).split(',')) {
@@ -951,6 +958,13 @@ function localAlias(text: string, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The object literal written as `key: {…}` at the top level of an object literal, if there is one. */
+function nestedObject(object: string, key: string): string | undefined {
+  const nested = [...object.matchAll(new RegExp(String.raw`\b${key}\s*:\s*\{`, 'g'))];
+  const depths = nestingAt(object, nested.map((m) => m.index));
+  return objectAt(object, nested.find((m) => depths.get(m.index) === 1) ?? null);
 }
 
 /** The value at `keys` inside an object literal of the module `at` (its file and text; see codeValue). */
@@ -967,9 +981,7 @@ function objectPath(root: string, at: { file: string; text: string }, object: st
     const found = codeValue(root, file, source, [written, ...rest].join('.'), hops);
     return found ? { ...found, files: [...new Set([...files, ...found.files])] } : undefined;
   }
-  const nested = [...object.matchAll(new RegExp(String.raw`\b${key}\s*:\s*\{`, 'g'))];
-  const depths = nestingAt(object, nested.map((m) => m.index));
-  const inner = objectAt(object, nested.find((m) => depths.get(m.index) === 1) ?? null);
+  const inner = nestedObject(object, key);
   if (inner) return rest.length > 0 ? objectPath(root, at, inner, rest, hops, files) : undefined;
   // A key not written here may come with a spread of another object (`...userConfig.site`).
   const spreads = [...object.matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)];
@@ -1025,21 +1037,34 @@ function astroSiteCode(root: string, cfgFile: string | undefined, cfgText: strin
 }
 
 /**
- * The literal `title`, `description` and `<language>` (in `customData`) of the `rss({…})` call
- * in an Astro site's feed endpoint (`src/pages/rss.xml.js`, `.ts`, `.mjs`; `feed.xml`, `rss.js`),
- * read as text and never run; undefined when there is none or it names neither.
+/**
+ * The `title`, `description` and `<language>` (in `customData`) of the `rss({…})` call in an Astro
+ * site's feed endpoint (`src/pages/rss.xml.js`, `.ts`, `.mjs`; `feed.xml`, `rss.js`): literals, or
+ * references into the site's config (`title: SITE.title`) as `codeValue` resolves them; read as
+ * text and never run. With the files read and the config object a reference led to; undefined
+ * when there is none or it names neither.
  */
-function astroRssCall(root: string): { file: string; title?: string; description?: string; language?: string } | undefined {
+function astroRssCall(root: string): { files: string[]; title?: string; description?: string; language?: string; holder?: string } | undefined {
   const pages = path.join(root, 'src', 'pages');
   const file = firstExisting(pages, ['rss.xml', 'feed.xml', 'rss', 'feed'].flatMap((name) => ['js', 'ts', 'mjs'].map((ext) => `${name}.${ext}`)));
   const text = readText(file ?? '');
   const args = text ? objectAt(text, /\brss\s*\(\s*\{/.exec(text)) : undefined;
-  if (!file || !args) return undefined;
-  const title = shallowOption(args, 'title', 1);
-  const description = shallowOption(args, 'description', 1);
+  if (!file || !text || !args) return undefined;
+  const files = [file];
+  let holder: string | undefined;
+  const option = (key: string) => {
+    const literal = shallowOption(args, key, 1);
+    if (literal !== undefined) return literal;
+    const found = codeValue(root, file, text, writtenValue(args, key));
+    if (found) files.push(...found.files);
+    holder ??= found?.holder;
+    return found?.value;
+  };
+  const title = option('title');
+  const description = option('description');
   if (!title && !description) return undefined;
   const language = /<language>([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)<\/language>/.exec(args)?.[1];
-  return { file, ...(title ? { title } : {}), ...(description ? { description } : {}), ...(language ? { language } : {}) };
+  return { files: [...new Set(files)], ...(title ? { title } : {}), ...(description ? { description } : {}), ...(language ? { language } : {}), ...(holder ? { holder } : {}) };
 }
 
 /** A locale as sites write it for Open Graph (`en_AU`) as a language tag (`en-AU`). */

@@ -198,6 +198,22 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('astro.config.mjs and src/pages/rss.xml.ts');
   });
 
+
+  it("Astro: an rss({…}) call whose title and description name the site's config (title: SITE.title), through an exported alias of a typed default import; that config object's language and author too", () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': "export default defineConfig({ site: 'https://reimu.example' });\n",
+      'src/pages/rss.xml.js':
+        "import rss from '@astrojs/rss';\nimport { SITE } from '../utils/config';\nexport async function GET(context) {\n  return rss({\n    title: SITE.title,\n    description: SITE.description,\n    site: context.site,\n    items: [],\n  });\n}\n",
+      'src/utils/config.ts':
+        "export interface SiteConfig {\n  title: string;\n}\nimport config from '../config';\nconst typedConfig = config as {\n  site: SiteConfig;\n};\nexport const SITE = typedConfig.site;\n",
+      'src/config.ts': "export default {\n  site: {\n    title: 'Shrine Notes',\n    description: \"Reimu's blog\",\n    author: 'Reimu',\n    language: 'zh-CN',\n  },\n  sidebar: { title: 'Not the site' },\n};\n",
+      'src/content/blog/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'src/content/blog' });
+    expect(loaded.config).toMatchObject({ title: 'Shrine Notes', description: "Reimu's blog", link: 'https://reimu.example/', language: 'zh-CN', author: { name: 'Reimu' } });
+    expect(loaded.fromSite?.from).toBe(`astro.config.mjs and ${path.join('src', 'pages', 'rss.xml.js')} and ${path.join('src', 'config.ts')}`);
+  });
   it("Next.js: the blog's data/siteMetadata.js (the Tailwind starter's and Pliny's shape), read as text", () => {
     const cwd = site({
       'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
