@@ -161,6 +161,9 @@ export async function bundle(lib: string): Promise<Metafile> {
     target: 'node20',
     // Stack traces and errors keep the classes' and functions' own names.
     keepNames: true,
+    // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which
+    // a bundle cannot hold ("Cannot find module './impl/format'"); its ES module build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     plugins: [metaUrl, dedupe, lazy],
     metafile: true as const,
     write: false as const,

@@ -218,9 +218,16 @@ function notSiteContent(files: readonly SourceFile[], site: SiteInfo | undefined
     preset === 'hugo' || preset === 'zola'
       ? new Set(files.filter((f) => /(^|\/)index\.(md|markdown|html?)$/.test(f.relPath)).map((f) => f.relPath.replace(/\/?index\.[^.]+$/, '')))
       : new Set<string>();
+  // Astro, with the articles folder at the content root: only the collections the site's own feed reads.
+  const feedCollections = preset === 'astro' && site?.contentPrefix === '' ? site.feedCollections : undefined;
   for (const f of files) {
     if (glob && inCollection && !inCollection(f.relPath)) {
       out.set(f, `a file the "${glob.name}" collection's glob pattern leaves out (${glob.file})`);
+      continue;
+    }
+    const collection = f.relPath.split('/')[0] as string;
+    if (feedCollections && f.relPath.includes('/') && !feedCollections.names.includes(collection)) {
+      out.set(f, `an entry of the "${collection}" collection, which the site's own feed (${feedCollections.file}) does not read`);
       continue;
     }
     if (f.kind === 'text' || (preset === 'zola' && f.kind === 'html')) {

@@ -14,6 +14,7 @@ import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
+import { moduleFile } from './module-paths.js';
 import type { Preset, SiteInfo } from './model.js';
 
 /*
@@ -638,6 +639,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
       if (routes) info.routes = routes;
+      const feedCollections = astroFeedCollections(root);
+      if (feedCollections) info.feedCollections = { names: feedCollections.names, file: options.display(feedCollections.file) };
+      const i18n = astroI18n(root, cfgFile, cfgText);
+      if (i18n) {
+        info.defaultLanguage = i18n.defaultLocale;
+        info.languages = i18n.locales;
+        info.defaultLanguageInSubdir = i18n.prefixDefaultLocale;
+      }
       break;
     }
     case 'nextjs': {
@@ -757,7 +766,12 @@ interface DynamicRoute {
   fixed: string[];
   file: string;
   param: string;
+  /** Under a locale folder (`[lang]/`: every URL starts with the locale; `[...locale]/`: the default locale's may not). */
+  locale?: 'required' | 'optional';
 }
+
+/** A folder of a file-system router that puts the page's locale first in the URL (Astro's i18n recipe: `src/pages/[lang]/blog/[...slug].astro`). */
+const LOCALE_FOLDER = /^\[(\.\.\.)?(?:lang|locale|language)\]$/i;
 
 /**
  * The page routes of a file-system router whose last segment, and only that one, is dynamic:
@@ -769,20 +783,24 @@ function dynamicRoutes(root: string, dirs: readonly string[], folderPage: 'page'
   const routes: DynamicRoute[] = [];
   const ext = new RegExp(`\\.(?:${extensions.join('|')})$`);
   let budget = 2000;
-  const walk = (dir: string, segments: string[]) => {
+  const walk = (dir: string, segments: string[], locale?: DynamicRoute['locale']) => {
     if (segments.length > 6 || budget-- <= 0) return;
     const entries = sortedEntries(dir);
     const fixed = segments.filter((seg) => !/^\(.*\)$|^@/.test(seg));
     if (fixed.some((seg) => DYNAMIC_SEGMENT.test(seg))) return;
+    const route = (file: string, param: string): DynamicRoute => ({ fixed, file: path.relative(root, file).split(path.sep).join('/'), param, ...(locale ? { locale } : {}) });
     for (const e of entries) {
       const abs = path.join(dir, e.name);
+      const localeFolder = e.isDirectory() && !locale ? LOCALE_FOLDER.exec(e.name) : null;
       const dynamic = DYNAMIC_SEGMENT.exec(e.isFile() ? e.name.replace(ext, '') : e.name);
-      if (e.isDirectory() && dynamic) {
+      if (localeFolder) {
+        walk(abs, segments, localeFolder[1] ? 'optional' : 'required');
+      } else if (e.isDirectory() && dynamic) {
         const page = firstExisting(abs, extensions.map((x) => `${folderPage}.${x}`));
-        if (page) routes.push({ fixed, file: path.relative(root, page).split(path.sep).join('/'), param: dynamic[1] as string });
+        if (page) routes.push(route(page, dynamic[1] as string));
       } else if (e.isDirectory() && !/^[_.]/.test(e.name) && e.name !== 'api' && e.name !== 'node_modules') {
-        walk(abs, [...segments, e.name]);
-      } else if (e.isFile() && dynamic && ext.test(e.name)) routes.push({ fixed, file: path.relative(root, abs).split(path.sep).join('/'), param: dynamic[1] as string });
+        walk(abs, [...segments, e.name], locale);
+      } else if (e.isFile() && dynamic && ext.test(e.name)) routes.push(route(abs, dynamic[1] as string));
     }
   };
   for (const dir of dirs) walk(path.join(root, dir), []);
@@ -796,14 +814,14 @@ const LISTING_PARAMS = new Set(['page', 'tag', 'tags', 'category', 'categories',
  * Where a route is filed: by `key`; where two routes share a key, the shorter prefix wins
  * (`/posts` over `/en/posts`), then the first found.
  */
-function routeTable(routes: readonly DynamicRoute[], keys: (route: DynamicRoute) => string[]): Record<string, { prefix: string; file: string }> | undefined {
-  const table: Record<string, { prefix: string; file: string }> = {};
+function routeTable(routes: readonly DynamicRoute[], keys: (route: DynamicRoute) => string[]): SiteInfo['routes'] {
+  const table: NonNullable<SiteInfo['routes']> = {};
   for (const route of routes) {
     if (LISTING_PARAMS.has(route.param.toLowerCase())) continue;
     const prefix = `/${route.fixed.join('/')}`.replace(/\/$/, '');
     for (const key of keys(route)) {
       const known = table[key];
-      if (!known || prefix.length < known.prefix.length) table[key] = { prefix, file: route.file };
+      if (!known || prefix.length < known.prefix.length) table[key] = { prefix, file: route.file, ...(route.locale ? { locale: route.locale } : {}) };
     }
   }
   return Object.keys(table).length > 0 ? table : undefined;
@@ -813,7 +831,7 @@ function routeTable(routes: readonly DynamicRoute[], keys: (route: DynamicRoute)
  * A Next.js site's post routes, keyed by the fixed segment before the dynamic one
  * (`app/blog/posts/[slug]/page.tsx` -> `posts`: `/blog/posts`), from `app/` and `pages/` (in `src/` too).
  */
-function nextRoutes(root: string): Record<string, { prefix: string; file: string }> | undefined {
+function nextRoutes(root: string): SiteInfo['routes'] {
   const routes = [...dynamicRoutes(root, ['app', 'src/app'], 'page', ['tsx', 'jsx', 'ts', 'js', 'mdx']), ...dynamicRoutes(root, ['pages', 'src/pages'], 'index', ['tsx', 'jsx', 'ts', 'js', 'mdx'])];
   return routeTable(routes, (r) => (r.fixed.length > 0 ? [r.fixed[r.fixed.length - 1] as string] : []));
 }
@@ -824,7 +842,7 @@ function nextRoutes(root: string): Record<string, { prefix: string; file: string
  * `blog`: `/posts`): AstroPaper serves its `blog` collection at `/posts/<id>/`. Page files are read
  * up to 256 KB each.
  */
-function astroRoutes(root: string): Record<string, { prefix: string; file: string }> | undefined {
+function astroRoutes(root: string): SiteInfo['routes'] {
   const routes = dynamicRoutes(root, ['src/pages'], 'index', ['astro', 'md', 'mdx']);
   return routeTable(routes, (r) => {
     const text = readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '';
@@ -873,21 +891,16 @@ function writtenValue(object: string, key: string): string | undefined {
   return matches.find((m) => depths.get(m.index) === 1)?.[1];
 }
 
-/** A module a site's code imports, as a file: a relative path, or `@/`/`~/` for the site root or its `src/`. */
-function moduleFile(root: string, from: string, spec: string): string | undefined {
-  const bases = spec.startsWith('.') ? [path.resolve(path.dirname(from), spec)] : /^[@~]\//.test(spec) ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))] : [];
-  return bases.flatMap((b) => ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'].map((ext) => b + ext)).find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f));
-}
-
 /**
- * The object literal a name stands for in a module's text: `const NAME = {…}` in it, or the
- * object a module it imports NAME from declares (`import { SITE } from "./src/config"`, `import
+ * The object literal a name stands for in a module's text: `const NAME = {…}` (or `= defineX({…})`)
+ * in it, a member path another local name gives (`const NAME = config.site`), or the object a
+ * module it imports NAME from declares (`import { SITE } from "./src/config"`, `import
  * config from "@/config"`, which is that module's `export default {…}`, `export default
  * defineX({…})` or `export default name`).
  */
 function namedObject(root: string, file: string, text: string, name: string, hops: number): { file: string; text: string; object: string } | undefined {
   if (hops <= 0) return undefined;
-  const local = objectAt(text, new RegExp(String.raw`\b(?:const|let|var)\s+${name}\b[^=;]*=\s*\{`).exec(text));
+  const local = objectAt(text, new RegExp(String.raw`\b(?:const|let|var)\s+${name}\b[^=;]*=\s*(?:[\w$.]+\s*\(\s*)?\{`).exec(text));
   if (local) return { file, text, object: local };
   // `export const SITE = typedConfig.site` (with `const typedConfig = config as {…}`): the object
   // at that member path of the object the other name stands for.
@@ -895,14 +908,14 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   const base = head && head !== name && !/^["']/.test(head) ? namedObject(root, file, text, head, hops - 1) : undefined;
   const aliased = base && keys.reduce<string | undefined>((object, key) => (object ? nestedObject(object, key) : undefined), base.object);
   if (base && aliased) return { ...base, object: aliased };
-  const named = /\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
+  const named = /\bimport\s*(?:type\s+)?(?:[A-Za-z_$][\w$]*\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
   for (const m of text.matchAll(named)) {
     const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
     const target = binding ? moduleFile(root, file, m[2] as string) : undefined;
     const source = readText(target ?? '');
     if (target && source && binding) return namedObject(root, target, source, binding[0] as string, hops - 1);
   }
-  const spec = new RegExp(String.raw`\bimport\s+${name}\s+from\s*["']([^"']+)["']`).exec(text)?.[1];
+  const spec = new RegExp(String.raw`\bimport\s+${name}\s*(?:,\s*\{[^}]*\}\s*)?\s+from\s*["']([^"']+)["']`).exec(text)?.[1];
   const target = spec ? moduleFile(root, file, spec) : undefined;
   const source = readText(target ?? '');
   if (!target || !source) return undefined;
@@ -1029,6 +1042,44 @@ function eleventyBase(siteUrl: string | undefined, pathPrefix: string | undefine
   }
 }
 
+/**
+ * The object literal an expression stands for: a local or imported name (`namedObject`) and a
+ * member path into it (`siteConfig.i18n`). Read as text; undefined for anything computed.
+ */
+function objectRef(root: string, file: string, text: string, expr: string): string | undefined {
+  const [head, ...keys] = expr.trim().split('.');
+  const base = head && /^[A-Za-z_$][\w$]*$/.test(head) ? namedObject(root, file, text, head, 4) : undefined;
+  return base && keys.reduce<string | undefined>((object, key) => (object ? nestedObject(object, key) : undefined), base.object);
+}
+
+/**
+ * An Astro config's i18n routing (`i18n: { locales, defaultLocale, routing: { prefixDefaultLocale } }`),
+ * written in the config or spread into it from the site's own config module (`...siteConfig.i18n`):
+ * the locales as URL segments (a locale object's `path`), the default one, and whether its pages are
+ * under its own folder too (Astro's default: not). Undefined without one or with fewer than two locales.
+ */
+function astroI18n(root: string, cfgFile: string | undefined, cfgText: string | undefined): { locales: string[]; defaultLocale: string; prefixDefaultLocale: boolean } | undefined {
+  const config = cfgText ? objectAt(cfgText, /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+)\{/.exec(cfgText)) : undefined;
+  const written = config ? nestedObject(config, 'i18n') : undefined;
+  if (!cfgFile || !cfgText || !written) return undefined;
+  // The keys written here, then those of objects spread into it at its top level.
+  const spreads = [...written.matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)];
+  const depths = nestingAt(written, spreads.map((m) => m.index));
+  const parts = [written, ...spreads.filter((m) => depths.get(m.index) === 1).flatMap((m) => objectRef(root, cfgFile, cfgText, m[1] as string) ?? [])];
+  const defaultLocale = parts.map((part) => shallowOption(part, 'defaultLocale', 1)).find((v) => v !== undefined);
+  const list = parts.map((part) => objectAt(part, /\blocales\s*:\s*\[/.exec(part))).find((v) => v !== undefined);
+  if (!defaultLocale || !list) return undefined;
+  const listDepths = (pattern: RegExp) => {
+    const found = [...list.matchAll(pattern)];
+    const at = nestingAt(list, found.map((m) => m.index));
+    return found.filter((m) => at.get(m.index) === 1).map((m) => (m[1] ?? m[2]) as string);
+  };
+  // `["en", "zh-cn"]`, or `[{ path: "spanish", codes: ["es"] }]` whose path is the URL's segment.
+  const locales = [...new Set([...listDepths(/"([\w-]+)"|'([\w-]+)'/g), ...[...list.matchAll(/\bpath\s*:\s*["']([\w-]+)["']/g)].map((m) => m[1] as string)])];
+  if (locales.length < 2 || !locales.includes(defaultLocale)) return undefined;
+  return { locales, defaultLocale, prefixDefaultLocale: parts.some((part) => /\bprefixDefaultLocale\s*:\s*true\b/.test(part)) };
+}
+
 /** An Astro config's `site` written as a reference (`site: SITE.website`), resolved by `codeValue`. */
 function astroSiteCode(root: string, cfgFile: string | undefined, cfgText: string | undefined): ReturnType<typeof codeValue> {
   if (!cfgFile || !cfgText) return undefined;
@@ -1038,17 +1089,37 @@ function astroSiteCode(root: string, cfgFile: string | undefined, cfgText: strin
 
 /**
 /**
- * The `title`, `description` and `<language>` (in `customData`) of the `rss({…})` call in an Astro
- * site's feed endpoint (`src/pages/rss.xml.js`, `.ts`, `.mjs`; `feed.xml`, `rss.js`): literals, or
+ * An Astro site's feed endpoint: `src/pages/rss.xml.js` (`.ts`, `.mjs`; `feed.xml`, `atom.xml`,
+ * `rss`, `feed`), at the top of the pages or in a locale folder (`[...locale]/feed.xml.ts`, one feed per locale).
+ */
+function astroFeedEndpoint(root: string): string | undefined {
+  const pages = path.join(root, 'src', 'pages');
+  const names = ['rss.xml', 'feed.xml', 'atom.xml', 'rss', 'feed'].flatMap((name) => ['js', 'ts', 'mjs'].map((ext) => `${name}.${ext}`));
+  const localeDirs = sortedEntries(pages).filter((e) => e.isDirectory() && LOCALE_FOLDER.test(e.name));
+  return firstExisting(pages, names) ?? localeDirs.map((e) => firstExisting(path.join(pages, e.name), names)).find((f) => f !== undefined);
+}
+
+/** The content collections an Astro site's feed endpoint reads (`getCollection("note")`), read as text; undefined when it names none. */
+function astroFeedCollections(root: string): { names: string[]; file: string } | undefined {
+  const file = astroFeedEndpoint(root);
+  const text = readText(file ?? '')?.slice(0, 256 * 1024);
+  const names = [...new Set([...(text ?? '').matchAll(/\bgetCollection\s*\(\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))];
+  return file && names.length > 0 ? { names, file } : undefined;
+}
+
+/**
+ * The `title`, `description` and `<language>` (in `customData`) of the `rss({…})` call (or the
+ * feed package's `new Feed({…})`) in an Astro site's feed endpoint (`src/pages/rss.xml.js`, `.ts`,
+ * `.mjs`; `feed.xml`, `atom.xml`, `rss.js`; in a locale folder `[...locale]/` too): literals, or
  * references into the site's config (`title: SITE.title`) as `codeValue` resolves them; read as
  * text and never run. With the files read and the config object a reference led to; undefined
  * when there is none or it names neither.
  */
 function astroRssCall(root: string): { files: string[]; title?: string; description?: string; language?: string; holder?: string } | undefined {
-  const pages = path.join(root, 'src', 'pages');
-  const file = firstExisting(pages, ['rss.xml', 'feed.xml', 'rss', 'feed'].flatMap((name) => ['js', 'ts', 'mjs'].map((ext) => `${name}.${ext}`)));
+  const file = astroFeedEndpoint(root);
   const text = readText(file ?? '');
-  const args = text ? objectAt(text, /\brss\s*\(\s*\{/.exec(text)) : undefined;
+  // @astrojs/rss's `rss({…})`, or the feed package's `new Feed({…})`.
+  const args = text ? objectAt(text, /\b(?:rss|new\s+Feed)\s*\(\s*\{/.exec(text)) : undefined;
   if (!file || !text || !args) return undefined;
   const files = [file];
   let holder: string | undefined;

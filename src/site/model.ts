@@ -52,9 +52,11 @@ export interface SiteInfo {
    * The site's own routes for one post's page, from its file-system router: Next.js by their last
    * fixed segment (`posts` -> `/blog/posts` from `app/blog/posts/[slug]/page.tsx`; route groups
    * dropped), Astro by the content collection the page reads (`blog` -> `/posts` from
-   * `src/pages/posts/[...slug].astro` calling `getCollection("blog")`).
+   * `src/pages/posts/[...slug].astro` calling `getCollection("blog")`). `locale`: the route sits
+   * under a locale folder (`[lang]/`: the URL always starts with the locale; `[...locale]/`: the
+   * default locale's may not, as `defaultLanguageInSubdir` says).
    */
-  routes?: Record<string, { prefix: string; file: string }>;
+  routes?: Record<string, { prefix: string; file: string; locale?: 'required' | 'optional' }>;
   /** Pages end with a slash (Next.js: not unless trailingSlash is set; Astro: unless trailingSlash is "never"). */
   trailingSlash: boolean;
   /** The generator's output folder relative to the site root (for --verify-links). */
@@ -80,4 +82,10 @@ export interface SiteInfo {
   math?: MathSyntax;
   /** Astro: the glob of the content collection that holds the articles; only the files it matches are posts. */
   collectionGlob?: CollectionGlob;
+  /**
+   * Astro: the content collections the site's own feed endpoint reads (`getCollection("blog")` in
+   * src/pages/rss.xml.js), and that file. With the articles folder at the content root, the other
+   * collections' entries (an about page, a policy) are not posts.
+   */
+  feedCollections?: { names: string[]; file: string };
 }

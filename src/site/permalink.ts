@@ -316,18 +316,29 @@ function hugoLanguage(site: SiteInfo, stem: string): { stem: string; lang?: stri
   return { stem };
 }
 
-/** True when the site's generator publishes pages in more than one language (Hugo, Zola). */
+/** True when the site's generator publishes pages in more than one language (Hugo, Zola, Astro's i18n routing). */
 export function isMultilingual(site: SiteInfo): boolean {
-  return (site.preset === 'hugo' || site.preset === 'zola') && new Set([...site.languages, site.defaultLanguage ?? 'en']).size > 1;
+  return (site.preset === 'hugo' || site.preset === 'zola' || site.preset === 'astro') && new Set([...site.languages, site.defaultLanguage ?? 'en']).size > 1;
+}
+
+/** Astro i18n: the locale folder an entry sits in inside its collection (`blog/fr/post.md` -> `fr`). */
+function astroLocale(site: SiteInfo, dirs: readonly string[]): string | undefined {
+  const folder = dirs[1];
+  return folder !== undefined && site.preset === 'astro' && isMultilingual(site) && site.languages.includes(folder) ? folder : undefined;
 }
 
 /**
  * The language a multilingual Hugo or Zola site files an article under: the name's language
- * (`index.fr.md`), else the language whose content folder holds it, else the site's default.
+ * (`index.fr.md`), else the language whose content folder holds it, else the site's default. An
+ * Astro site with i18n routing: the locale folder inside the collection (`blog/fr/`), else the default.
  * Undefined for a site in one language (its feed's language is the article's).
  */
 export function siteLanguage(site: SiteInfo, contentPath: string): { lang: string; rule: string } | undefined {
   if (!isMultilingual(site)) return undefined;
+  if (site.preset === 'astro') {
+    const locale = astroLocale(site, split(contentPath).dirs);
+    return { lang: locale ?? site.defaultLanguage ?? 'en', rule: locale ? `astro: the collection's locale folder (${locale}/)` : 'astro: the default locale' };
+  }
   const { lang } = hugoLanguage(site, split(contentPath).stem);
   if (lang) return { lang, rule: `${site.preset}: the file name's language (.${lang}.)` };
   const folder = site.contentLanguage ?? languageFolder(site, contentPath)?.lang;
@@ -483,7 +494,13 @@ function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): L
 function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
   const { dirs, stem } = split(input.contentPath);
   const collection = dirs[0] ?? '';
-  const inside = [...dirs.slice(1), stem];
+  const route = site.routes?.[collection];
+  // Astro's i18n recipe: `blog/fr/post.md` is served by `src/pages/[lang]/blog/[...slug].astro` at
+  // /fr/blog/post/ (the locale leaves the id for the URL's first segment); under an optional
+  // `[...locale]/` folder the default locale's pages have no segment unless prefixDefaultLocale.
+  const locale = route?.locale ? astroLocale(site, dirs) : undefined;
+  const inside = [...dirs.slice(locale ? 2 : 1), stem];
+  const localePrefix = locale && (route?.locale === 'required' || locale !== site.defaultLanguage || site.defaultLanguageInSubdir) ? `/${locale}` : '';
   const fmSlug = str(input.fm.slug);
   const id = fmSlug ?? inside.map(githubSlug).join('/').replace(/(^|\/)index$/, '');
   const own = userPattern(userPatterns, collection, input.contentPath);
@@ -497,8 +514,7 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
     return { path: site.trailingSlash || made === '/' ? made : made.replace(/\/$/, ''), rule: own ? `config permalinks ${own}` : `astro starlight ${preset}` };
   }
   // The site's own page route for the collection (AstroPaper: `blog` served at /posts/<id>/).
-  const route = site.routes?.[collection];
-  if (route) return { path: `${route.prefix}/${id}${slash}`.replace(/\/{2,}/g, '/'), rule: `astro route ${route.file}: ${route.prefix}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
+  if (route) return { path: `${localePrefix}${route.prefix}/${id}${slash}`.replace(/\/{2,}/g, '/'), rule: `astro route ${route.file}: ${route.locale ? `${localePrefix || '(default locale)'}` : ''}${route.prefix}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
   return { path: `/${[collection, id].filter(Boolean).join('/')}${slash}`, rule: `astro content collection /${collection}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
 }
 

@@ -250,6 +250,56 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
   });
 
+  describe("Astro i18n: a collection's locale folders served under the site's locale route", () => {
+    const POST = (title: string) => `---\ntitle: ${title}\npubDate: 2024-03-05\n---\n\nThe body.\n`;
+    const astroSite = (pages: Record<string, string>, routing = '') =>
+      makeTree({
+        'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+        // The i18n settings spread in from the site's config module, which a tsconfig path alias names.
+        'astro.config.ts': `import siteConfig from "$config";\nexport default defineConfig({\n  site: "https://i18n.example",\n  i18n: { ...siteConfig.i18n${routing} },\n});\n`,
+        'tsconfig.json': '{\n  // comments and trailing commas, as tsconfig.json allows\n  "compilerOptions": { "paths": { "$config": ["./site.config.ts"], }, },\n}\n',
+        'site.config.ts': 'const config = defineSite({\n  title: "Polyglot",\n  i18n: { locales: ["en", "zh-cn", "ja"], defaultLocale: "en" },\n});\nexport default config;\n',
+        'src/content/note/en/first.md': POST('First'),
+        'src/content/note/ja/first.md': POST('最初'),
+        'src/content/note/zh-cn/first.md': POST('第一'),
+        'src/content/information/en/policy.md': '---\nupdated: 2024-01-01\n---\n\nPolicy text.\n',
+        ...pages,
+      });
+    const loadAt = async (cwd: string) => {
+      const paths = resolvePaths({ cwd, articles: 'src/content', config: testConfig({ cache: false }) });
+      const loaded = await loadArticles(paths, TEST_NOW);
+      return { ...loaded, links: Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value])), langs: Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.lang?.value])), site: paths.loaded.config.siteInfo };
+    };
+
+    it('an optional [...locale] folder: the default locale unprefixed; each entry in its locale; collections the site feed does not read are not posts', async () => {
+      const r = await loadAt(
+        astroSite({
+          'src/pages/[...locale]/note/[...id].astro': 'const notes = await getCollection("note");\n',
+          'src/pages/[...locale]/feed.xml.ts': 'const notes = await getCollection("note");\n',
+        }),
+      );
+      expect(r.site?.routes).toEqual({ note: { prefix: '/note', file: 'src/pages/[...locale]/note/[...id].astro', locale: 'optional' } });
+      expect(r.links).toEqual({
+        'note/en/first.md': 'https://i18n.example/note/first/',
+        'note/ja/first.md': 'https://i18n.example/ja/note/first/',
+        'note/zh-cn/first.md': 'https://i18n.example/zh-cn/note/first/',
+      });
+      expect(r.langs).toEqual({ 'note/en/first.md': 'en', 'note/ja/first.md': 'ja', 'note/zh-cn/first.md': 'zh-cn' });
+      const skipped = r.diagnostics.find((d) => d.code === 'META_NOT_A_POST');
+      expect(skipped?.message).toContain('"information" collection, which the site\'s own feed (src/pages/[...locale]/feed.xml.ts) does not read');
+    });
+
+    it('a required [lang] folder, or prefixDefaultLocale: every locale in the URL', async () => {
+      const required = await loadAt(astroSite({ 'src/pages/[lang]/note/[...slug].astro': 'getCollection("note")\n' }));
+      expect(required.links['note/en/first.md']).toBe('https://i18n.example/en/note/first/');
+      const prefixed = await loadAt(astroSite({ 'src/pages/[...locale]/note/[...id].astro': 'getCollection("note")\n' }, ', routing: { prefixDefaultLocale: true }'));
+      expect(prefixed.links['note/en/first.md']).toBe('https://i18n.example/en/note/first/');
+      // No locale route: the locale folder stays part of the entry's id.
+      const plain = await loadAt(astroSite({ 'src/pages/note/[...id].astro': 'getCollection("note")\n' }));
+      expect(plain.links['note/ja/first.md']).toBe('https://i18n.example/note/ja/first/');
+    });
+  });
+
   it('Next.js pages router: the file path under pages/ is the route (locale and category folders kept), a front matter slug names nothing', async () => {
     const r = await load('nextjs-pages', 'pages/en/blog');
     expect(r.links).toEqual({

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type ParseError, parse } from 'jsonc-parser';
+
+/**
+ * Where a site's code finds the modules it imports, read as text and never run: relative paths,
+ * the site's own path aliases (tsconfig.json or jsconfig.json `compilerOptions.paths`, as
+ * TypeScript, Vite and Astro resolve them), and the `@/` and `~/` of templates that declare none.
+ */
+
+/** Files larger than this are not a site's tsconfig: read no further (a bound on detection's work). */
+const MAX_TSCONFIG_BYTES = 256 * 1024;
+
+/** The extensions a module specifier may leave out, in the order a bundler tries them. */
+const MODULE_ENDINGS = ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'];
+
+/**
+ * The site's path aliases: each `compilerOptions.paths` pattern (`$config`, `@components/*`) with
+ * its targets as absolute paths (relative to `baseUrl`, else to the config's folder). tsconfig.json
+ * is JSON with comments and trailing commas; a file that does not parse gives no aliases.
+ */
+export function pathAliases(root: string): [pattern: string, targets: string[]][] {
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const file = path.join(root, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (text.length > MAX_TSCONFIG_BYTES) return [];
+    const errors: ParseError[] = [];
+    const json: unknown = parse(text, errors, { allowTrailingComma: true });
+    const options = record(record(json)?.compilerOptions);
+    const paths = record(options?.paths);
+    if (!paths) return [];
+    const base = path.resolve(root, typeof options?.baseUrl === 'string' ? options.baseUrl : '.');
+    return Object.entries(paths).flatMap(([pattern, targets]) => (Array.isArray(targets) ? [[pattern, targets.filter((t): t is string => typeof t === 'string').map((t) => path.resolve(base, t))] as [string, string[]]] : []));
+  }
+  return [];
+}
+
+/** The candidate paths an aliased specifier stands for: `$config` exactly, or `@lib/x` through `@lib/*` (TypeScript's one-star patterns). */
+function aliasTargets(aliases: readonly [string, string[]][], spec: string): string[] {
+  for (const [pattern, targets] of aliases) {
+    const star = pattern.indexOf('*');
+    if (star < 0) {
+      if (pattern === spec) return targets;
+      continue;
+    }
+    const [before, after] = [pattern.slice(0, star), pattern.slice(star + 1)];
+    if (spec.length >= before.length + after.length && spec.startsWith(before) && spec.endsWith(after)) {
+      const matched = spec.slice(before.length, spec.length - after.length);
+      return targets.map((t) => t.replace('*', matched));
+    }
+  }
+  return [];
+}
+
+/**
+ * A module a site's code imports, as a file: a relative path; a path alias the site declares; or,
+ * without one, `@/`/`~/` for the site root or its `src/`. Undefined for a package or a missing file.
+ */
+export function moduleFile(root: string, from: string, spec: string): string | undefined {
+  const aliased = spec.startsWith('.') ? [] : aliasTargets(pathAliases(root), spec);
+  const bases = spec.startsWith('.')
+    ? [path.resolve(path.dirname(from), spec)]
+    : aliased.length > 0
+      ? aliased
+      : /^[@~]\//.test(spec)
+        ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))]
+        : [];
+  return bases.flatMap((b) => MODULE_ENDINGS.map((ext) => b + ext)).find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f));
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
