@@ -338,7 +338,8 @@ export async function loadArticles(
   cache.save();
 
   // A folder's index page with articles below it lists them: not a post (Hugo and Zola excepted,
-  // where index.md is a page bundle, whose other files are its resources).
+  // where index.md is a page bundle, whose other files are its resources; Astro too, whose content
+  // collections make every file an entry: `a/index.md` is the entry `a`, `a/b.md` the entry `a/b`).
   const listing = notPosts(articles, listed.files, config.siteInfo);
   if (listing.size > 0) {
     // What was said about a listing page as a post (no date, an empty body, its keys) is moot: only the note stays.
@@ -478,7 +479,7 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
 function notPosts(articles: readonly Article[], files: readonly SourceFile[], site: SiteInfo | undefined): Map<Article, string> {
   const out = new Map<Article, string>();
   const preset = site?.preset;
-  if (preset === 'hugo' || preset === 'zola') return out;
+  if (preset === 'hugo' || preset === 'zola' || preset === 'astro') return out;
   const articlesFolder = site?.contentPrefix.split('/').pop() ?? '';
   const candidates: { article: Article; dir: string }[] = [];
   for (const a of articles) {

@@ -90,15 +90,29 @@ export function astroPostsGlob(config: ContentConfig | undefined, root: string, 
  * The front matter keys an Astro site's collection schemas declare (`schema: z.object({ title:
  * z.string(), abbrlink: z.string() })` in its content config): the site's own vocabulary, which its
  * pages read, so FM_UNKNOWN_KEY does not name them. The top-level keys of every `z.object({…})`
- * passed as a `schema`, read as text; none when there is no content config.
+ * passed as a `schema`, or `base.extend({…})` with the keys of the schema `base` names, read as
+ * text; none when there is no content config.
  */
 export function astroSchemaKeys(config: ContentConfig | undefined): string[] {
   if (!config) return [];
   const keys = new Set<string>();
-  for (const m of config.text.matchAll(/\bschema\s*:\s*(?:\([^)]*\)\s*=>\s*)?z\s*\.\s*object\s*\(\s*\{/g)) {
+  for (const m of config.text.matchAll(/\bschema\s*:\s*(?:\([^)]*\)\s*=>\s*)?(?:z\s*\.\s*object|([A-Za-z_$][\w$]*)\s*\.\s*extend)\s*\(\s*\{/g)) {
     for (const key of topLevelKeys(objectAt(config.text, m) ?? '')) keys.add(key);
+    if (m[1]) for (const key of namedSchemaKeys(config.text, m[1], 3)) keys.add(key);
   }
   return [...keys].sort();
+}
+
+/**
+ * The keys of a schema the file declares by name (`const baseSchema = z.object({ title })`, or
+ * `= other.extend({…})` of another such name), which a collection's schema extends
+ * (`baseSchema.extend({ description })`); at most `hops` names deep.
+ */
+function namedSchemaKeys(text: string, name: string, hops: number): string[] {
+  if (hops <= 0) return [];
+  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*(?:z\s*\.\s*object|([A-Za-z_$][\w$]*)\s*\.\s*extend)\s*\(\s*\{`).exec(text);
+  if (!m) return [];
+  return [...topLevelKeys(objectAt(text, m) ?? ''), ...(m[1] ? namedSchemaKeys(text, m[1], hops - 1) : [])];
 }
 
 /**

@@ -84,4 +84,25 @@ describe("Astro: the collection schemas' keys are the site's own", () => {
     const loaded = await loadArticles(paths, TEST_NOW);
     expect(loaded.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "mood" is ignored.']);
   });
+
+  it("a schema that extends a named one (schema: ({ image }) => baseSchema.extend({…})) has both objects' keys, not a nested object's", () => {
+    const cwd = makeTree(
+      {
+        'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+        'src/content.config.ts':
+          "const baseSchema = z.object({\n  title: z.string(),\n});\nconst post = defineCollection({\n  loader: glob({ base: './content/posts', pattern: '**/*.md' }),\n  schema: ({ image }) =>\n    baseSchema.extend({\n      coverImage: z.object({ alt: z.string(), src: image() }).optional(),\n      pinned: z.boolean().default(false),\n    }),\n});\n",
+        'content/posts/a.md': POST,
+      },
+      'feedwright-astro-schema-',
+    );
+    const paths = resolvePaths({ cwd, articles: 'content/posts', config: testConfig({ cache: false }) });
+    expect(paths.loaded.config.siteInfo?.frontMatterKeys).toEqual(['coverimage', 'pinned', 'title']);
+  });
+});
+
+describe('Astro: a folder with an index.md is two entries, not a listing page', () => {
+  it('a/index.md is the entry a, a/b.md the entry a/b: both posts', async () => {
+    const r = await load({ 'src/content/blog/guide/index.md': POST, 'src/content/blog/guide/part-two.md': POST }, 'src/content/blog');
+    expect([r.published, r.notPosts]).toEqual([['guide/index.md', 'guide/part-two.md'], []]);
+  });
 });
