@@ -359,6 +359,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         r.diagnostics.push(diagnostic('META_TITLE_FROM_FILE_NAME', r.at(candidates[0] as string), { title: fromName.value, keys: candidates }));
         return fromName;
       }
+      // Jekyll titles a post that names none from its file name (`2016-08-12-my-example-post.md`:
+      // "My Example Post", Utils.titleize_slug): the title its page and its own feed show.
+      const dated = r.site?.preset === 'jekyll' ? jekyllDatedName(baseName(r.doc.relPath)) : undefined;
+      if (dated?.date && dated.rest) return { value: dated.rest.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' '), from: 'file-name', rule: "jekyll: a post's title from its file name" };
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
       const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));

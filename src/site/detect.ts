@@ -428,6 +428,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       if (Array.isArray(c.collections)) for (const name of c.collections) if (typeof name === 'string') info.collections[name] = '';
       info.output = asString(c.destination) ?? '_site';
+      const keys = jekyllSiteKeys(root);
+      if (keys.length > 0) info.frontMatterKeys = keys;
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
       const sourceDir = path.resolve(root, asString(c.source) ?? '.');
@@ -1368,23 +1370,6 @@ const SITE_KEY_SCAN = { files: 400, bytes: 256 * 1024, depth: 6 };
  */
 function hugoSiteKeys(root: string, themes: readonly string[], themesDir: string): string[] {
   const keys = new Set<string>();
-  let files = 0;
-  const visit = (dir: string, depth: number, read: (text: string, name: string) => void): void => {
-    if (depth > SITE_KEY_SCAN.depth || files >= SITE_KEY_SCAN.files) return;
-    for (const e of sortedEntries(dir)) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) visit(abs, depth + 1, read);
-      else if (e.isFile() && files < SITE_KEY_SCAN.files) {
-        files++;
-        try {
-          if (statSync(abs).size <= SITE_KEY_SCAN.bytes) read(readFileSync(abs, 'utf8'), e.name);
-        } catch {
-          // Unreadable: not the site's vocabulary.
-        }
-      }
-    }
-  };
   const archetype = (text: string, name: string): void => {
     if (!/\.(md|markdown)$/i.test(name)) return;
     // The front matter's top-level keys, by line: an archetype's values are Go templates, no YAML.
@@ -1396,9 +1381,51 @@ function hugoSiteKeys(root: string, themes: readonly string[], themesDir: string
     for (const m of text.matchAll(/\.Params\.([A-Za-z_]\w*)|\.Param\s+"([A-Za-z_]\w*)"/g)) keys.add((m[1] ?? m[2] ?? '').toLowerCase());
   };
   const bases = [root, ...themes.map((t) => path.resolve(root, themesDir, t))];
-  for (const base of bases) visit(path.join(base, 'archetypes'), 0, archetype);
-  for (const base of bases) visit(path.join(base, 'layouts'), 0, layout);
+  scanSiteFiles(
+    bases.map((base) => path.join(base, 'archetypes')),
+    archetype,
+  );
+  scanSiteFiles(
+    bases.map((base) => path.join(base, 'layouts')),
+    layout,
+  );
   return [...keys].sort();
+}
+
+/**
+ * The front matter keys a Jekyll site's own layouts and includes read (`page.banner`,
+ * `{% if page.top %}`), lower-cased: the site's vocabulary, not typos, so FM_UNKNOWN_KEY does not
+ * name them. A bounded scan (SITE_KEY_SCAN); a theme gem's files are not on disk here.
+ */
+function jekyllSiteKeys(root: string): string[] {
+  const keys = new Set<string>();
+  scanSiteFiles([path.join(root, '_layouts'), path.join(root, '_includes')], (text, name) => {
+    if (!/\.(html|liquid|xml|json|md)$/i.test(name)) return;
+    for (const m of text.matchAll(/\bpage\.([A-Za-z_]\w*)/g)) keys.add((m[1] as string).toLowerCase());
+  });
+  return [...keys].sort();
+}
+
+/** Each file under `dirs` (dot folders and node_modules skipped), read as text, within SITE_KEY_SCAN's bounds for the whole scan. */
+function scanSiteFiles(dirs: readonly string[], read: (text: string, name: string) => void): void {
+  let files = 0;
+  const visit = (dir: string, depth: number): void => {
+    if (depth > SITE_KEY_SCAN.depth || files >= SITE_KEY_SCAN.files) return;
+    for (const e of sortedEntries(dir)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) visit(abs, depth + 1);
+      else if (e.isFile() && files < SITE_KEY_SCAN.files) {
+        files++;
+        try {
+          if (statSync(abs).size <= SITE_KEY_SCAN.bytes) read(readFileSync(abs, 'utf8'), e.name);
+        } catch {
+          // Unreadable: not the site's vocabulary.
+        }
+      }
+    }
+  };
+  for (const dir of dirs) visit(dir, 0);
 }
 
 /** Hugo's `cascade` front matter of `_index.md` files: applied to the pages below each. */

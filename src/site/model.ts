@@ -61,7 +61,7 @@ export interface SiteInfo {
   trailingSlash: boolean;
   /** The generator's output folder relative to the site root (for --verify-links). */
   output: string;
-  /** The site's own front matter keys (lower-cased), not typos: Hugo's archetypes write and its layouts read them; Astro's collection schemas declare them. */
+  /** The site's own front matter keys (lower-cased), not typos: Hugo's archetypes write and its layouts read them; Jekyll's layouts and includes read them (`page.banner`); Astro's collection schemas declare them. */
   frontMatterKeys?: string[];
   /** Data files that are code (Eleventy `blog.11tydata.js`): not run, so what they set is not applied. */
   codeData: string[];

@@ -250,6 +250,26 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
   });
 
+  it('Jekyll: a post without a title is titled from its file name as Jekyll titles it (titleize_slug), with no error; outside a Jekyll site it still has none. Keys its layouts read are no unknown keys', async () => {
+    const cwd = makeTree({
+      '_config.yml': 'title: Yat\nurl: https://yat.example\n',
+      '_posts/2016-08-12-my-EXAMPLE-post.md': '---\nlayout: post\ncategories: junk\n---\n\nEos eu docendi tractatos sapientem.\n',
+      '_posts/2016-08-13-titled.md': '---\ntitle: Titled\nbanner:\n  image: b.png\ntop: 1\nmood: calm\n---\n\nText.\n',
+      '_layouts/post.html': '{%- if page.banner -%}<img src="{{ page.banner.image }}">{%- endif -%}',
+      '_includes/views/pin.html': '{% if page.top %}📌{% endif %}',
+    });
+    const paths = resolvePaths({ cwd, articles: '_posts', config: testConfig({ cache: false }) });
+    const loaded = await loadArticles(paths, TEST_NOW);
+    const post = loaded.articles.find((a) => a.relPath === '2016-08-12-my-EXAMPLE-post.md');
+    expect([post?.title.value, post?.title.from, post?.title.rule]).toEqual(['My Example Post', 'file-name', "jekyll: a post's title from its file name"]);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The keys the site's own layouts and includes read are its vocabulary; others are still unknown.
+    expect(loaded.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "mood" is ignored.']);
+    const plain = makeTree({ 'notes/2016-08-12-untitled.md': '---\ndate: 2016-08-12\n---\n\nText.\n' });
+    const none = await loadArticles(resolvePaths({ cwd: plain, articles: 'notes', config: testConfig({ cache: false }) }), TEST_NOW);
+    expect(none.diagnostics.map((d) => d.code)).toContain('META_TITLE_MISSING');
+  });
+
   describe("Astro i18n: a collection's locale folders served under the site's locale route", () => {
     const POST = (title: string) => `---\ntitle: ${title}\npubDate: 2024-03-05\n---\n\nThe body.\n`;
     const astroSite = (pages: Record<string, string>, routing = '') =>
