@@ -1394,14 +1394,15 @@ function hugoSiteKeys(root: string, themes: readonly string[], themesDir: string
 
 /**
  * The front matter keys a Jekyll site's own layouts and includes read (`page.banner`,
- * `{% if page.top %}`), lower-cased: the site's vocabulary, not typos, so FM_UNKNOWN_KEY does not
+ * `{% if post.top %}` in a listing), lower-cased: the site's vocabulary, not typos, so FM_UNKNOWN_KEY does not
  * name them. A bounded scan (SITE_KEY_SCAN); a theme gem's files are not on disk here.
  */
 function jekyllSiteKeys(root: string): string[] {
   const keys = new Set<string>();
   scanSiteFiles([path.join(root, '_layouts'), path.join(root, '_includes')], (text, name) => {
     if (!/\.(html|liquid|xml|json|md)$/i.test(name)) return;
-    for (const m of text.matchAll(/\bpage\.([A-Za-z_]\w*)/g)) keys.add((m[1] as string).toLowerCase());
+    // `page.x` on a post's own page; `post.x` in the listings' `{% for post in site.posts %}`.
+    for (const m of text.matchAll(/\b(?:page|post)\.([A-Za-z_]\w*)/g)) keys.add((m[1] as string).toLowerCase());
   });
   return [...keys].sort();
 }

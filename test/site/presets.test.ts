@@ -256,7 +256,7 @@ describe('site presets: links as the generator writes them', () => {
       '_posts/2016-08-12-my-EXAMPLE-post.md': '---\nlayout: post\ncategories: junk\n---\n\nEos eu docendi tractatos sapientem.\n',
       '_posts/2016-08-13-titled.md': '---\ntitle: Titled\nbanner:\n  image: b.png\ntop: 1\nmood: calm\n---\n\nText.\n',
       '_layouts/post.html': '{%- if page.banner -%}<img src="{{ page.banner.image }}">{%- endif -%}',
-      '_includes/views/pin.html': '{% if page.top %}📌{% endif %}',
+      '_includes/views/pin.html': '{% for post in site.posts %}{% if post.top %}📌{% endif %}{% endfor %}',
     });
     const paths = resolvePaths({ cwd, articles: '_posts', config: testConfig({ cache: false }) });
     const loaded = await loadArticles(paths, TEST_NOW);
