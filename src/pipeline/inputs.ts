@@ -5,6 +5,7 @@ import { diagnostic } from '../diagnostics.js';
 import { findTemplateLines } from '../extract/text/template.js';
 import { readGitDates } from '../meta/git.js';
 import type { Diagnostic } from '../model.js';
+import picomatch from 'picomatch';
 import { collectionMatcher } from '../site/astro-collections.js';
 import type { SiteInfo } from '../site/model.js';
 import { listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
@@ -220,7 +221,18 @@ function notSiteContent(files: readonly SourceFile[], site: SiteInfo | undefined
       : new Set<string>();
   // Astro, with the articles folder at the content root: only the collections the site's own feed reads.
   const feedCollections = preset === 'astro' && site?.contentPrefix === '' ? site.feedCollections : undefined;
+  // Zola's ignored_content, matched below the content folder as Zola's globs are: a pattern
+  // without a slash (`*.src.md`) against the file's name in any folder.
+  const ignored = site?.ignoredContent;
+  const byName = ignored?.patterns.filter((g) => !g.includes('/')) ?? [];
+  const byPath = ignored?.patterns.filter((g) => g.includes('/')) ?? [];
+  const matchers = [...(byName.length > 0 ? [picomatch(byName, { basename: true, dot: true })] : []), ...(byPath.length > 0 ? [picomatch(byPath, { dot: true })] : [])];
+  const isIgnored = ignored ? (p: string) => matchers.some((m) => m(p)) : undefined;
   for (const f of files) {
+    if (ignored && isIgnored?.(site.contentPrefix ? `${site.contentPrefix}/${f.relPath}` : f.relPath)) {
+      out.set(f, `a file the site's ignored_content (${ignored.file}) leaves out`);
+      continue;
+    }
     if (glob && inCollection && !inCollection(f.relPath)) {
       out.set(f, `a file the "${glob.name}" collection's glob pattern leaves out (${glob.file})`);
       continue;

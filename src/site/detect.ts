@@ -548,6 +548,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.languages = Object.keys(asRecord(c.languages) ?? {});
       info.slugifyPaths = asString(asRecord(c.slugify)?.paths) !== 'off' && asString(asRecord(c.slugify)?.paths) !== 'safe';
       info.output = asString(c.output_dir) ?? 'public';
+      const ignored = Array.isArray(c.ignored_content) ? c.ignored_content.filter((g): g is string => typeof g === 'string' && g !== '') : [];
+      if (ignored.length > 0) info.ignoredContent = { patterns: ignored, file: marker?.file ?? 'config.toml' };
       contentRoot = path.join(root, 'content');
       zola = { contentDir: contentRoot };
       // Zola reads a heading's `{#id}` (and classes) at its end.

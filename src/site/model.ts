@@ -88,4 +88,6 @@ export interface SiteInfo {
    * collections' entries (an about page, a policy) are not posts.
    */
   feedCollections?: { names: string[]; file: string };
+  /** Zola's `ignored_content` globs (config.toml): content files the site does not build, matched below the content folder. */
+  ignoredContent?: { patterns: string[]; file: string };
 }

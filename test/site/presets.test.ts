@@ -124,6 +124,24 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.byPath.get('posts/2023/notes.md')?.link.rule).toBe('hugo (hugo.toml): hugo permalinks.posts /:year/:month/:slug/');
   });
 
+  it("Zola: ignored_content globs leave files out (a bundle's index.src.md source beside its built index.md), in any folder for a pattern without a slash", async () => {
+    const page = '+++\ntitle = "Guide"\ndate = 2024-01-02\n+++\n\nText.\n';
+    const cwd = makeTree({
+      'config.toml': 'base_url = "https://zola.example"\nignored_content = ["*.src.md", "**/scratch/*"]\n',
+      'content/maps/guide/index.md': page,
+      'content/maps/guide/index.src.md': page,
+      'content/maps/scratch/idea.md': page,
+    });
+    const paths = resolvePaths({ cwd, articles: 'content', config: testConfig({ cache: false }) });
+    const loaded = await loadArticles(paths, TEST_NOW);
+    expect(loaded.articles.map((a) => a.relPath)).toEqual(['maps/guide/index.md']);
+    const left = loaded.diagnostics.filter((d) => d.code === 'META_NOT_A_POST').map((d) => [d.file, d.message]);
+    expect(left).toEqual([
+      ['content/maps/guide/index.src.md', expect.stringContaining("ignored_content (config.toml) leaves out")],
+      ['content/maps/scratch/idea.md', expect.stringContaining("ignored_content (config.toml) leaves out")],
+    ]);
+  });
+
   it('Zola: path front matter, dated file names, bundles with assets, taxonomies', async () => {
     const r = await load('zola-blog', 'content');
     expect(r.links).toEqual({
