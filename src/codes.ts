@@ -875,7 +875,7 @@ export const CODES = {
     severity: 'note',
     section: 'metadata',
     summary: 'A section or listing page, or a page the generator does not write or list; it is not an item.',
-    doc: "The file is a section or listing page (Hugo/Zola `_index.md`, a page with `pagination`/`paginate`, a listing `layout` such as `home`, `list`, `archive`; a folder's `index.md` that has articles below it, except in Hugo and Zola where it is a page bundle and in an Astro content collection where it is an entry), or a page the generator does not write or list (`permalink: false`, `eleventyExcludeFromCollections`, Hugo `headless`/`build`, a Jekyll `_drafts/` file or a `_posts/` file without a date in its name).",
+    doc: "The file is a section or listing page (Hugo/Zola `_index.md`, a page with `pagination`/`paginate`, a listing `layout` such as `home`, `list`, `archive`; a folder's `index.md` that has articles below it, except in Hugo and Zola where it is a page bundle and in an Astro content collection where it is an entry), or a page the generator does not write or list (`permalink: false`, `eleventyExcludeFromCollections`, Hugo `headless`/`build`, a Jekyll `_drafts/` file or a `_posts/` file without a date in its name, a file Zola's `ignored_content` matches, an Astro collection entry its posts collection's glob leaves out or, with the articles at `src/content`, an entry of a collection the site's own feed endpoint does not read).",
     todo: 'Nothing, unless it is a post: then remove the listing key.',
     say: (p: { what: string; by: 'site' | 'reader' }) => ({
       message: `This is ${p.what}, not a post; it is not an item.`,
