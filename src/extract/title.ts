@@ -281,6 +281,12 @@ export const NOT_TITLE_SHAPES = {
     examples: ['Dark Mode Go Top', 'Close this search box.', 'APP herunterladen', 'Gefällt mir Wird geladen...', 'Mein Konto'],
     counterExamples: ['Search for missing climbers called off', 'Die App, die alles weiß', 'Mein Weg zurück nach oben', 'Über uns'],
   },
+  citation: {
+    why: 'A footnote mark ("Conjures water[1]") follows a cited statement in a wiki\'s text or fact box; a headline cites nothing.',
+    test: (text: string) => /[\p{L}\d][.,;:!?)"”’]?\[\d{1,3}\]/u.test(text),
+    examples: ['Conjures water[1]', 'Icy blue[1]', 'Founded in 1887.[12]'],
+    counterExamples: ['Part [2] of the report', 'Top 10 of 2024', 'The [1] and the many'],
+  },
   numbers: {
     why: 'A line of numbers with at most one word (a chart axis, an article number) is data.',
     test: (text: string) => (text.match(/\p{L}{2,}/gu) ?? []).length < (text.match(/\d+(?:[.,:]\d+)*/g) ?? []).length,

@@ -58,6 +58,11 @@ describe('headline shapes (NOT_TITLE_SHAPES)', () => {
     expect(notTitleShape('Foto-Wettbewerb: Die schönsten Bilder des Jahres')).toBeUndefined();
   });
 
+  it('reads a line with a footnote mark as a wiki’s cited statement, not a headline', () => {
+    expect(notTitleShape('Conjures water[1]')).toBe('citation');
+    expect(notTitleShape('Part [2] of the report')).toBeUndefined();
+  });
+
   it('costs, rather than excludes, a line that starts in lower case', () => {
     expect(startsLowerCase('kreative, originelle und neuartige Formate')).toBe(true);
     expect(startsLowerCase('iPhone 14: Warum sich das Warten lohnt')).toBe(false);
