@@ -283,8 +283,8 @@ export const NOT_TITLE_SHAPES = {
   },
   citation: {
     why: 'A footnote mark ("Conjures water[1]") follows a cited statement in a wiki\'s text or fact box; a headline cites nothing.',
-    test: (text: string) => /[\p{L}\d][.,;:!?)"”’]?\[\d{1,3}\]/u.test(text),
-    examples: ['Conjures water[1]', 'Icy blue[1]', 'Founded in 1887.[12]'],
+    test: (text: string) => /[\p{L}\d][.,;:!?)"”’]?\[(?:\d{1,3}|src|source|citation needed)\]/iu.test(text),
+    examples: ['Conjures water[1]', 'Icy blue[1]', 'Founded in 1887.[12]', '"The spell conjures clean water from the end of the wand." —Book of Spells[src]'],
     counterExamples: ['Part [2] of the report', 'Top 10 of 2024', 'The [1] and the many'],
   },
   numbers: {

@@ -60,6 +60,7 @@ describe('headline shapes (NOT_TITLE_SHAPES)', () => {
 
   it('reads a line with a footnote mark as a wiki’s cited statement, not a headline', () => {
     expect(notTitleShape('Conjures water[1]')).toBe('citation');
+    expect(notTitleShape('"The spell conjures clean water." —Book of Spells[src]')).toBe('citation');
     expect(notTitleShape('Part [2] of the report')).toBeUndefined();
   });
 
