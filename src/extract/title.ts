@@ -13,6 +13,8 @@
  * gather the candidates.
  */
 
+import { chromeWords } from './lexicon/index.js';
+
 /** Separators between a headline and the site name in `<title>`: " | ", " - ", " » ", "｜", "-" before CJK. */
 export const TITLE_SEGMENT_SEPARATOR = /\s+(?:[|\-–—·•»│]|::|\/\/)\s+|\s*[|｜│]\s*|\s+[-–—]\s*$/;
 
@@ -185,7 +187,12 @@ export interface TitleShapeRule {
  * short parts ("AirPods", "BestCrypt").
  */
 function hasGluedWords(text: string): boolean {
-  return text.split(/\s+/).some((token) => !token.startsWith('#') && (/\p{Ll}{5}\p{Lu}\p{Ll}{5}/u.test(token) || (token.match(/\p{Ll}\p{Lu}\p{Ll}/gu) ?? []).length >= 2));
+  return gluedTokens(text).length > 0;
+}
+
+/** The tokens of the line that look like words glued where links ended (see `hasGluedWords`). */
+export function gluedTokens(text: string): string[] {
+  return text.split(/\s+/).filter((token) => !token.startsWith('#') && (/\p{Ll}{5}\p{Lu}\p{Ll}{5}/u.test(token) || (token.match(/\p{Ll}\p{Lu}\p{Ll}/gu) ?? []).length >= 2));
 }
 
 /** The same words repeated back to back ("Suche starten Suche starten"): a button's label and its copy for screen readers. */
@@ -202,6 +209,15 @@ function isRepeatedPhrase(text: string): boolean {
 
 /** Relative times: "vor 4 Stunden", "3 min read", "2 hours ago", "hace 5 días", "il y a 2 jours". */
 const RELATIVE_TIME = /\b(?:vor|hace|il y a|há)\s+\d+\s*\p{L}|\d+\s*\p{L}{1,8}\.?\s+(?:ago|read|lesezeit|lesedauer|de lectura|atrás)\b/iu;
+
+/** The interface words of every language (see `ChromePhrases.interfaceWords`). */
+const INTERFACE_WORDS: ReadonlySet<string> = new Set(chromeWords('interfaceWords'));
+
+/** The line is made of interface words only, two or more of them. */
+function isInterfaceLine(text: string): boolean {
+  const words = titleWords(text);
+  return words.length >= 2 && words.every((w) => INTERFACE_WORDS.has(w));
+}
 
 export const NOT_TITLE_SHAPES = {
   gluedMenu: {
@@ -223,9 +239,9 @@ export const NOT_TITLE_SHAPES = {
     counterExamples: ['Twitter changes how replies to an account show up'],
   },
   credit: {
-    why: 'A copyright sign or a "Foto:"/"Bild:" label marks an image caption or its credit.',
-    test: (text: string) => /©|\((?:c|C)\)\s|(?<![\p{L}-])(?:foto|fotos|bild|bilder|photo|photos|image|imagen|imagem|crédito|credit|quelle|symbolbild)\s*:/iu.test(text),
-    examples: ['BARD: Rotorblattwartung © BARD-Gruppe/Axel Bahr', 'In den Altenheimen gebe es eine hohe Impfquote, so Kessmann.Foto: Michael Bönte', 'GdP-Vize René Klemmer. Foto: GdP/Hagen Immel'],
+    why: 'A copyright sign or a "Foto:"/"Bild /" label marks an image caption or its credit.',
+    test: (text: string) => /©|\((?:c|C)\)\s|(?<![\p{L}-])(?:foto|fotos|bild|bilder|photo|photos|image|imagen|imagem|crédito|credit|quelle|symbolbild)\s*(?::|\/\s)/iu.test(text),
+    examples: ['BARD: Rotorblattwartung © BARD-Gruppe/Axel Bahr', 'Oranger Wasserstoff für die Stahlherstellung? Symbolbild / Salzgitter Flachstahl AG', 'In den Altenheimen gebe es eine hohe Impfquote, so Kessmann.Foto: Michael Bönte', 'GdP-Vize René Klemmer. Foto: GdP/Hagen Immel'],
     counterExamples: ['Foto-Wettbewerb: Die schönsten Bilder des Jahres', 'Photographers capture the eclipse', 'Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klimasystem'],
   },
   relativeTime: {
@@ -258,6 +274,18 @@ export const NOT_TITLE_SHAPES = {
     test: isRepeatedPhrase,
     examples: ['Suche starten Suche starten', 'Zu den Angeboten Zu den Angeboten Zu den Angeboten'],
     counterExamples: ['New York, New York', 'Bye bye Berlin'],
+  },
+  interface: {
+    why: 'Buttons, menus and widgets flattened into one line ("Dark Mode Go Top", "Close this search box.") name no article.',
+    test: isInterfaceLine,
+    examples: ['Dark Mode Go Top', 'Close this search box.', 'APP herunterladen', 'Gefällt mir Wird geladen...', 'Mein Konto'],
+    counterExamples: ['Search for missing climbers called off', 'Die App, die alles weiß', 'Mein Weg zurück nach oben', 'Über uns'],
+  },
+  citation: {
+    why: 'A footnote mark ("Conjures water[1]") follows a cited statement in a wiki\'s text or fact box; a headline cites nothing.',
+    test: (text: string) => /[\p{L}\d][.,;:!?)"”’]?\[(?:\d{1,3}|src|source|citation needed)\]/iu.test(text),
+    examples: ['Conjures water[1]', 'Icy blue[1]', 'Founded in 1887.[12]', '"The spell conjures clean water from the end of the wand." —Book of Spells[src]'],
+    counterExamples: ['Part [2] of the report', 'Top 10 of 2024', 'The [1] and the many'],
   },
   numbers: {
     why: 'A line of numbers with at most one word (a chart axis, an article number) is data.',

@@ -46,6 +46,24 @@ describe('headline shapes (NOT_TITLE_SHAPES)', () => {
     });
   }
 
+  it('reads a line made only of interface words as the page’s interface, in any language of the lexicon', () => {
+    expect(notTitleShape('Dark Mode Go Top')).toBe('interface');
+    expect(notTitleShape('Close this search box.')).toBe('interface');
+    expect(notTitleShape('Gefällt mir Wird geladen...')).toBe('interface');
+    expect(notTitleShape('Search for missing climbers called off')).toBeUndefined();
+  });
+
+  it('reads a "Symbolbild / Name" credit after a caption as a credit', () => {
+    expect(notTitleShape('Oranger Wasserstoff für die Stahlherstellung? Symbolbild / Salzgitter Flachstahl AG')).toBe('credit');
+    expect(notTitleShape('Foto-Wettbewerb: Die schönsten Bilder des Jahres')).toBeUndefined();
+  });
+
+  it('reads a line with a footnote mark as a wiki’s cited statement, not a headline', () => {
+    expect(notTitleShape('Conjures water[1]')).toBe('citation');
+    expect(notTitleShape('"The spell conjures clean water." —Book of Spells[src]')).toBe('citation');
+    expect(notTitleShape('Part [2] of the report')).toBeUndefined();
+  });
+
   it('costs, rather than excludes, a line that starts in lower case', () => {
     expect(startsLowerCase('kreative, originelle und neuartige Formate')).toBe(true);
     expect(startsLowerCase('iPhone 14: Warum sich das Warten lohnt')).toBe(false);

@@ -74,6 +74,7 @@ export const de: Lexicon = {
     slideNouns: ['bild'],
     slideOf: ['von'],
     galleryLabels: ['galerie ansehen'],
+    interfaceWords: ['menü', 'suche', 'suchen', 'schließen', 'öffnen', 'navigation', 'anzeigen', 'ausblenden', 'einblenden', 'anmelden', 'abmelden', 'registrieren', 'konto', 'mein', 'meine', 'warenkorb', 'kasse', 'app', 'herunterladen', 'drucken', 'teilen', 'senden', 'gefällt', 'mir', 'wird', 'geladen', 'nach', 'oben', 'zurück', 'weiter', 'zum', 'zur', 'dunkler', 'modus', 'abonnieren', 'newsletter'],
     navigationLabels: ['suchen', 'suche', 'schließen', 'anmelden', 'abmelden', 'abonnieren', 'weiter', 'zurück', 'nach oben'],
     captionMarkers: ['(bild:', 'auf diesem foto', 'links im bild'],
     captionCues: ['bild'],

@@ -70,6 +70,7 @@ export const es: Lexicon = {
     slideNouns: ['foto', 'imagen', 'diapositiva'],
     slideOf: ['de'],
     galleryLabels: ['ver galería'],
+    interfaceWords: ['menú', 'buscar', 'búsqueda', 'cerrar', 'abrir', 'iniciar', 'sesión', 'mi', 'cuenta', 'carrito', 'descargar', 'compartir', 'imprimir', 'volver', 'arriba'],
     navigationLabels: ['menú', 'buscar', 'cerrar', 'iniciar sesión', 'suscríbete', 'suscribirse', 'entrar', 'siguiente', 'anterior', 'volver arriba'],
     captionMarkers: ['(foto:', '(imagen:', '(foto de', '(crédito', 'en esta foto'],
     captionCues: ['foto', 'imagen'],

@@ -65,6 +65,7 @@ export const fr: Lexicon = {
     disclaimer: [/^les opinions exprimées\b/],
     slideOf: ['sur'],
     galleryLabels: ['voir la galerie'],
+    interfaceWords: ['menu', 'rechercher', 'recherche', 'fermer', 'ouvrir', 'connexion', 'mon', 'compte', 'panier', 'télécharger', 'partager', 'imprimer', 'haut', 'retour'],
     navigationLabels: ['rechercher', 'fermer', 'se connecter', 'connexion', "s'abonner", 'abonnez-vous', 'suivant', 'précédent', 'retour en haut'],
     captionMarkers: ['(crédit photo', 'sur cette photo', 'à gauche'],
     captionCues: ['crédit', 'gauche'],

@@ -161,6 +161,12 @@ export interface ChromePhrases {
   galleryLabels?: readonly string[];
   /** 'navigation': menu, search, sign-in and paging words alone on a line. */
   navigationLabels?: readonly string[];
+  /**
+   * Headline choice (../title.ts, `NOT_TITLE_SHAPES.interface`): single words of buttons, menus and
+   * widgets ("close", "search", "mode", "warenkorb"). A line made of them ("Dark Mode Go Top",
+   * "Close this search box.") is the page's interface, not its headline.
+   */
+  interfaceWords?: readonly string[];
   /** 'image-caption': credit markers that make a line a caption wherever they stand in it. */
   captionMarkers?: readonly string[];
   /** 'image-caption': a cheap pre-test; every marker must contain one of these (tested). */

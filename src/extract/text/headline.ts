@@ -4,7 +4,7 @@
  */
 
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
-import { notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
+import { gluedTokens, notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
 import { alternation, MONTH_WORDS } from '../lexicon/index.js';
 import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
@@ -50,6 +50,7 @@ export const TITLE_FEATURE_NAMES = [
   'colon',
   'nearer-candidates',
   'duplicate-label',
+  'host-name',
 ] as const;
 
 /** One line `findTitle` weighed: its unit index and its features (`TITLE_FEATURE_NAMES`). */
@@ -76,7 +77,9 @@ export type TitleTrace = { loose: boolean; candidates: TitleCandidate[]; chosen:
  * plus general layout cues: a headline stands right above the byline or date line
  * (`TITLE.anchorBonus`), and pages repeat their headline (the page title, share text, a
  * breadcrumb) while they rarely repeat a kicker or a dek (`TITLE.repeatBonus`). Lines further from
- * the body cost a little, so of two equal candidates the nearer wins.
+ * the body cost a little, so of two equal candidates the nearer wins (a headline over its byline
+ * counts as near as the byline: `TITLE.bylineDistance`); a line naming a host costs
+ * (`TITLE.hostNameCost`).
  */
 export function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false, choice: TitleChoice = {}): number | undefined {
   const trace = choice.titleTrace;
@@ -114,7 +117,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
     // (Headlines are short: longer lines are not tested against the shapes at all.)
-    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -144,6 +147,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     headlineShape(unit, x);
     if (trace) traceShape(unit, x);
     x[9] = Math.max(0, from - i);
+    if (anchored && bylineBelow(units, i)) x[9] = Math.min(x[9], TITLE.bylineDistance);
     x[10] = i > from ? 1 : 0;
     x[11] = anchored ? 1 : 0;
     x[12] = precedes ? 1 : 0;
@@ -246,7 +250,7 @@ function articleHeaderElsewhere(units: readonly Unit[], labels: readonly Label[]
     if (i >= lowest && i <= highest) continue;
     const unit = units[i] as Unit;
     if (labels[i]?.rule || unit.words < 3 || unit.text.length > TITLE.maxChars || !looksLikeHeadline(unit)) continue;
-    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
     if (!anchorFollows(units, labels, i, anchor) || anchor(i)) continue;
     // The story: the first paragraph of prose within a few units below.
     let story = -1;
@@ -296,9 +300,37 @@ function isOneWordHeadline(unit: Unit): boolean {
   return unit.words === 1 && !unit.list && /^\p{Lu}\p{Ll}{4,}[!?.]?$/u.test(unit.text);
 }
 
+/**
+ * A byline proper (`namesAuthor`) stands within `ANCHOR_REACH` non-empty units below the line:
+ * the line and its byline are the article's header (see `TITLE.bylineDistance`).
+ */
+function bylineBelow(units: readonly Unit[], i: number): boolean {
+  let seen = 0;
+  for (let j = i + 1; j < units.length && seen < ANCHOR_REACH; j += 1) {
+    const u = units[j] as Unit;
+    if (u.words === 0) continue;
+    seen += 1;
+    if (namesAuthor(u)) return true;
+  }
+  return false;
+}
+
 /** A byline proper ("By Cy Dale", "Posted by ..."), not a bare date line. */
 function namesAuthor(unit: Unit): boolean {
   return BYLINE_HINT.test(unit.text) || splitByline(unit.text) !== undefined;
+}
+
+/**
+ * The line has a shape a headline does not have (`notTitleShape`), on this page: words glued
+ * where menu links ended ("HomeNewsBusiness") stand in menus, while a name written in camel case
+ * ("Initiative EnergieEffizienz") is written so in the story's prose too: a line whose glued
+ * tokens all recur in a paragraph of prose is not a menu.
+ */
+function notTitleOnPage(units: readonly Unit[], i: number): boolean {
+  const text = (units[i] as Unit).text;
+  const shape = notTitleShape(text);
+  if (shape !== 'gluedMenu') return shape !== undefined;
+  return !gluedTokens(text).every((token) => units.some((other, j) => j !== i && isProse(other) && other.text.includes(token)));
 }
 
 /** Line shapes that are never the headline (see rules.ts). */
@@ -486,7 +518,7 @@ function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: 
     for (let i = 0; i < units.length; i += 1) {
       const unit = units[i] as Unit;
       if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
-      if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleShape(unit.text) !== undefined) continue;
+      if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
       if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
     }
     if (found !== undefined) return found;
@@ -646,6 +678,12 @@ export const TITLE = {
   sentenceCost: 3,
   listCost: 4,
   distanceCost: 0.5,
+  /**
+   * The distance (in units) a headline over a byline proper counts at most: the headline and its
+   * byline are the article's header, and what stands between the byline and the story (a share
+   * bar, a picture, a list of videos) takes neither further from it.
+   */
+  bylineDistance: 2,
   /** The line right above a byline or date line: where headlines stand in every layout. */
   anchorBonus: 6,
   /** The line occurs again in the page (page title, share text, breadcrumb, "Up next"). */
@@ -671,6 +709,8 @@ export const TITLE = {
   maxChars: 400,
   /** A line that starts with two lower-case letters (a tag list, a slogan, a cut sentence). */
   lowerCaseCost: 6,
+  /** The line holds a host name: a site's logo, tagline or label (see `HOST_NAME`). */
+  hostNameCost: 4,
   /**
    * A line inside the body with no byline or date next to it, taken because it heads the story:
    * the body may have started at its headline, but a question or a subheading there is more often
@@ -704,7 +744,10 @@ function looksLikeHeadline(unit: Unit): boolean {
 /** Sets the candidate's shape features the hand score weighs (see `TITLE_FEATURE_NAMES`): how much the line looks like a headline. */
 function headlineShape(unit: Unit, x: Float64Array): void {
   // Four to twenty-five words; a dek is longer than `TITLE.dekWords` words.
-  x[2] = unit.words >= 4 && unit.words <= 25 ? 1 : unit.words === 3 ? 0.5 : 0;
+  // (Languages that write compounds say in two long words what others say in four: a short
+  // line counts by its letters too, "Transgenerationales Coaching" as much as a four-word line.)
+  const byWords = unit.words >= 4 && unit.words <= 25 ? 1 : unit.words === 3 ? 0.5 : 0;
+  x[2] = unit.words >= 2 && unit.words < 4 && letterCount(unit.text) >= HEADLINE_LETTERS ? 1 : byWords;
   x[3] = Math.max(0, unit.words - TITLE.dekWords);
   // Not a kicker in capitals, not a breadcrumb or a label.
   x[4] = unit.text === unit.text.toUpperCase() && /\p{Lu}/u.test(unit.text) ? 1 : 0;
@@ -714,6 +757,22 @@ function headlineShape(unit: Unit, x: Float64Array): void {
   x[6] = unit.sentence && !asks ? 1 : 0;
   x[7] = NOT_HEADLINE.pullQuote.pattern.test(unit.text) ? 1 : 0;
   x[8] = startsLowerCase(unit.text) ? 1 : 0;
+  x[27] = HOST_NAME.test(unit.text) ? 1 : 0;
+}
+
+/**
+ * A host name ("The WordPress.com Blog", "Review of gousto.co.uk"): a site names itself so in its
+ * logo, its tagline and its page labels; a headline names its subject. (Version numbers such as
+ * "Enterprise 2.0" have no letters after the dot.)
+ */
+const HOST_NAME = /[\p{L}\d-]\.(?:com|net|org|info|io|co\.uk|de|at|ch|fr|es|it|nl|pl|pt|eu)(?![\p{L}\d])/iu;
+
+/** A line of two or three words this many letters long weighs as a headline's length (see `headlineShape`). */
+const HEADLINE_LETTERS = 22;
+
+/** How many letters the line has (not digits, spaces or punctuation). */
+function letterCount(text: string): number {
+  return (text.match(/\p{L}/gu) ?? []).length;
 }
 
 /** Sets the shape features the hand score does not use (see `TITLE_FEATURE_NAMES`), for a trace only. */
@@ -736,6 +795,7 @@ function handScore(x: Float64Array): number {
     TITLE.sentenceCost * f(6) -
     TITLE.quoteCost * f(7) -
     TITLE.lowerCaseCost * f(8) -
+    TITLE.hostNameCost * f(27) -
     TITLE.distanceCost * f(9) -
     TITLE.unanchoredInsideCost * f(10) * (1 - f(11)) * (1 - f(12)) +
     TITLE.anchorBonus * f(11) +

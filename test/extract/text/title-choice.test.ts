@@ -252,4 +252,42 @@ describe('the headline finder (text/headline.ts)', () => {
     const lines = ['Menu', '', 'Night trains return', '', 'Council notes and short items today', '', ...STORY];
     expect(titleWhenBodyStartsAt(lines, STORY[0] as string)).toBe('Night trains return');
   });
+
+  it('costs a line that holds a host name: a site labels itself so, a headline names its subject', () => {
+    const review = ['Menu', '', 'Review of trains.example.co.uk', '', 'Jane Doe', '', '2 reviews', '', 'The new timetable has changed my commute....', '', ...STORY].join('\n');
+    expect(extractText(review, UTC).title?.value).toBe('The new timetable has changed my commute....');
+    const tagline = ['Menu', '', 'Regional trains at example.com', '', 'Night trains return', '', ...STORY].join('\n');
+    expect(extractText(tagline, UTC).title?.value).toBe('Night trains return');
+  });
+
+  it('weighs a short line of long compound words as much as a headline of four words', () => {
+    const story = [
+      'Der Begriff des Imperialismus wird in der Debatte über die heutigen Konflikte wieder häufig verwendet, doch er erklärt wenig.',
+      '',
+      'Die Konflikte zwischen autoritären und westlichen Staaten lassen sich mit dem alten Begriff kaum noch fassen, meint der Autor.',
+      '',
+      'Das Phantom des Imperialismus verstellt den Blick auf die Kräfte, die heute wirklich am Werk sind, und auf ihre Widersprüche.',
+    ];
+    const text = ['Menu', '', 'Debatte über Begriffe und Staaten', '', 'Das Imperialismus-Phantom', '', ...story].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Das Imperialismus-Phantom');
+  });
+
+  it('keeps a headline over its byline as near to the story as the byline, whatever stands between the byline and the story', () => {
+    const teasers = Array.from({ length: 12 }, (_, k) => [`Video ${k + 1}: passengers talk about the ${['morning', 'evening', 'night'][k % 3]} trains`, '']).flat();
+    const text = ['Menu', '', 'Night trains return to the main line after two years', '', 'By Jane Doe, Rail Desk', '', 'Updated 12 March 2024', '', 'MUST WATCH', '', ...teasers, 'Passengers welcome the new timetable', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Night trains return to the main line after two years');
+  });
+
+  it('does not read a name written in camel case that the story uses too as menu links glued together', () => {
+    const story = [
+      'Mit der Initiative EnergieEffizienz können jetzt alle Verbraucher ganz einfach herausfinden, wo und wie sie in ihrem Haushalt Strom sparen können.',
+      '',
+      'Der Stromcheck dauert nur wenige Minuten und zeigt, welche Geräte im Haushalt am meisten Strom verbrauchen und was sich dagegen tun lässt.',
+    ];
+    const text = ['Menu', '', 'Home » Energie » Initiative EnergieEffizienz', '', 'Initiative EnergieEffizienz Kostenloser Stromcheck für private Haushalte', '', ...story].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Initiative EnergieEffizienz Kostenloser Stromcheck für private Haushalte');
+    // A menu whose glued words the story does not use stays out.
+    const menu = ['Menu', '', 'HomeNewsBusiness Kostenloser Stromcheck für private Haushalte', '', 'Stromcheck für alle Haushalte', '', ...story].join('\n');
+    expect(extractText(menu, UTC).title?.value).toBe('Stromcheck für alle Haushalte');
+  });
 });
