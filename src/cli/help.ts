@@ -86,9 +86,13 @@ Options:
 
 Write feedwright.config.json and articles/hello-world.md into the current folder. The config
 names its JSON schema ("$schema"), so editors complete and document every key.
+In the root of a Jekyll, Hugo, Zola, Eleventy, Astro or Next.js site, the config builds that
+site's feeds from its posts folder (and its title, link, language and author) instead, and no
+sample is written.
 Existing files are never overwritten unless --force is given.
 
 Options:
+  -a, --articles DIR   The folder that holds the posts, when it is not one init finds
       --force          Overwrite existing files
   -h, --help           Show this help
 `,

@@ -152,6 +152,27 @@ function existingPosts(cwd: string): { articles: string; posts: number } | undef
   return articles ? { articles, posts: countMarkdown(path.join(cwd, articles)) } : undefined;
 }
 
+/**
+ * The folder, at most three levels down, that holds the most Markdown files (the deeper one when a
+ * folder holds nothing besides one subfolder's: public/md over public), for a site whose posts are
+ * in no folder `init` knows; only node_modules and dot folders are skipped. Undefined without any.
+ */
+export function mostMarkdown(cwd: string): { folder: string; files: number } | undefined {
+  let best: { folder: string; files: number } | undefined;
+  const walk = (rel: string, depth: number): void => {
+    for (const e of sortedEntries(path.join(cwd, rel))) {
+      if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const files = countMarkdown(path.join(cwd, r));
+      if (files === 0) continue;
+      if (!best || files > best.files || (files === best.files && r.startsWith(`${best.folder}/`))) best = { folder: r, files };
+      if (depth < 2) walk(r, depth + 1);
+    }
+  };
+  walk('', 0);
+  return best;
+}
+
 const SKIPPED = new Set(['node_modules', '_site', 'public', 'dist', 'out', 'build', 'vendor', 'resources']);
 
 /** What `init` found in a site's folder: the generator, where its posts are, and its config's values. */
@@ -173,15 +194,16 @@ export interface SiteSetup {
 }
 
 /**
- * The site in `cwd`, when it is the root of a site generator's project with a posts folder:
- * the config that builds its feeds (`site: "."`, the posts folder, the site's title, link,
+ * The site in `cwd`, when it is the root of a site generator's project with a posts folder (or
+ * `chosen`, the folder the user named with `init --articles`): the config that builds its feeds (`site: "."`, the posts folder, the site's title, link,
  * description, language and author), or undefined for a folder that is no such site.
  */
-export function siteSetup(cwd: string): SiteSetup | undefined {
+export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   const marker = siteMarker(cwd);
   if (!marker) return undefined;
   const content = CONTENT_FOLDERS[marker.preset];
   const articles =
+    chosen ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
@@ -298,9 +320,27 @@ type ConfigKey = (typeof CONFIG_KEYS)[number];
  * root of a site generator's project (Jekyll, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
  * folder, the config builds that site's feeds instead, and no sample is written.
  */
-export async function init(io: Io, out: Output, force: boolean): Promise<number> {
-  const site = siteSetup(io.cwd);
-  const posts = site ? undefined : existingPosts(io.cwd);
+export async function init(io: Io, out: Output, force: boolean, articles?: string): Promise<number> {
+  const chosen = articles === undefined ? undefined : path.relative(io.cwd, path.resolve(io.cwd, articles)).split(path.sep).join('/');
+  if (chosen !== undefined) {
+    // The folder the user named must hold the posts: a typo would otherwise write a config that builds nothing.
+    const files = chosen.startsWith('..') ? 0 : countMarkdown(path.join(io.cwd, chosen), 1);
+    if (files === 0) {
+      out.stderr(`feedwright init: ${chosen.startsWith('..') ? `${articles} is outside this folder` : `${chosen || '.'}/ holds no Markdown file (.md, .markdown, .mdx)`}; nothing was written.\n  hint: name the folder that holds the posts, relative to this one (--articles content/posts).\n`);
+      return EXIT.USAGE_OR_CONFIG;
+    }
+  }
+  const site = siteSetup(io.cwd, chosen);
+  const posts = site ? undefined : chosen !== undefined ? { articles: chosen, posts: countMarkdown(path.join(io.cwd, chosen)) } : existingPosts(io.cwd);
+  // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
+  const marker = site || posts ? undefined : siteMarker(io.cwd);
+  if (marker) {
+    // A README or two is no posts folder.
+    const elsewhere = [mostMarkdown(io.cwd)].find((m) => m !== undefined && m.files >= 3);
+    out.stderr(
+      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
+    );
+  }
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts

@@ -38,7 +38,7 @@ const OPTIONS = {
   },
   check: { ...COMMON, strict: { type: 'boolean' } },
   explain: { ...COMMON, articles: { type: 'string', short: 'a' }, site: { type: 'string' }, verbose: { type: 'boolean' } },
-  init: { ...COMMON, force: { type: 'boolean' } },
+  init: { ...COMMON, articles: { type: 'string', short: 'a' }, force: { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -129,7 +129,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case 'init': {
         const { init } = await import('./init.js');
-        return await init(io, out, values.force === true);
+        return await init(io, out, values.force === true, typeof values.articles === 'string' ? values.articles : undefined);
       }
     }
   } catch (caught) {

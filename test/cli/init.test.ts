@@ -218,8 +218,32 @@ describe('feedwright init in a site generator\'s project', () => {
 
   it('a site without any posts folder holding Markdown gets the plain config and sample article', async () => {
     const dir = project({ '_config.yml': 'title: Empty\n' });
-    expect((await run(['init'], { cwd: dir })).code).toBe(0);
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
     expect(existsSync(path.join(dir, 'articles', 'hello-world.md'))).toBe(true);
+    expect(r.stderr).toContain('This is a Jekyll site (_config.yml), but none of the folders it keeps posts in (_posts/, src/_posts/, docs/_posts/, site/_posts/) holds Markdown. A sample article');
+  });
+
+  it('a site whose posts are in a folder init does not look in: it names that folder, and init --articles builds it as the site', async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }),
+      'public/md/notes/first.md': POST,
+      'public/md/notes/second.md': POST,
+      'public/md/third.md': POST,
+      'src/components/README.md': '# Components\n',
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Next.js site (package.json (next)), but none of the folders');
+    expect(r.stderr).toContain('the most Markdown files (3) are in public/md/. If those are the posts, run `npx feedwright init --articles public/md`');
+    const again = await run(['init', '--force', '--articles', 'public/md'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('This is a Next.js site (package.json (next)): its posts are in public/md/ (3 Markdown files).');
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('public/md');
+    // A folder without Markdown, or outside the project, writes nothing.
+    const typo = await run(['init', '--force', '--articles', 'public/mdd'], { cwd: dir });
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('public/mdd/ holds no Markdown file (.md, .markdown, .mdx); nothing was written.')]);
+    const outside = await run(['init', '--force', '--articles', '../elsewhere'], { cwd: dir });
+    expect(outside.stderr).toContain('../elsewhere is outside this folder; nothing was written.');
   });
 });
 
