@@ -1,4 +1,4 @@
-import { Lexer, Marked, type MarkedExtension, type Token, Tokenizer, type TokensList } from 'marked';
+import { Lexer, Marked, type MarkedExtension, type Token, Tokenizer, type Tokens, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { directHtmlTexts, htmlToText, htmlToTexts } from '../clean/html-text.js';
 import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
@@ -244,7 +244,11 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   if (boxed && boxed.diagnostics.length > 0) pre.diagnostics.push(...boxed.diagnostics);
   const text = githubAlerts(boxed ? boxed.text : pre.text);
   const attributes = options.templates?.attributes;
-  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math);
+  // Without a title in the front matter, an opening heading of any level that no other heading
+  // outranks is the title ("## xftp" over "###" sections, as notes folders write them).
+  const fmTitle = options.frontMatter?.title;
+  const anyLevelTitle = !(typeof fmTitle === 'string' && fmTitle.trim() !== '');
+  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math, anyLevelTitle);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
@@ -294,7 +298,7 @@ function withZolaLinks(result: MarkdownResult, source: string, bodyLine: number,
   return { ...result, bodyHtml, diagnostics: [...(result.diagnostics ?? []), warning] };
 }
 
-function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax): MarkdownResult {
+function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax, anyLevelTitle = false): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
@@ -304,7 +308,7 @@ function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
   if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
   try {
-    return renderMarkdown(body, bodyLine, direct, math);
+    return renderMarkdown(body, bodyLine, direct, math, anyLevelTitle);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return plainMarkdown(body, error.message);
@@ -402,7 +406,11 @@ function isMarkerEnd(c: number): boolean {
 /** A raw-HTML fragment deeper than the sanitiser keeps goes the old way (checked, then flattened with a note). */
 const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY, depth: MAX_HTML_DEPTH };
 
-function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax): MarkdownResult {
+/**
+ * `anyLevelTitle`: the first block is the title when it is a heading of level 1, or of any level
+ * when no other top-level heading of the text is of that level or higher (else it opens a section).
+ */
+function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, anyLevelTitle = false): MarkdownResult {
   const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
   const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
   const tokens = md.lexer(body);
@@ -411,7 +419,9 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   const found: FoundMetadata = {};
   const firstIndex = tokens.findIndex((t) => t.type !== 'space');
   const first: Token | undefined = tokens[firstIndex];
-  if (first && first.type === 'heading' && first.depth === 1) {
+  const titleHeading =
+    first?.type === 'heading' && (first.depth === 1 || (anyLevelTitle && tokens.every((t, i) => i === firstIndex || t.type !== 'heading' || (t as Tokens.Heading).depth > first.depth)));
+  if (first && titleHeading) {
     // The plain renderer: marked-footnote's inline tokenizer fails outside a document's lexing
     // (a `[^1]` in the title line threw a TypeError), and a title has no notes.
     const title = htmlToText(marked.parseInline(first.text) as string).trim();

@@ -42,7 +42,7 @@ describe('attribute lists the site renderer reads are not published as text', ()
   });
 
   it('rendered: no attribute list reaches the HTML', () => {
-    const r = readMarkdown('## Setup {#setup}\n\nSome text.\n{.box}\n', 1, { templates: { engine: 'none', attributes: ALL } });
+    const r = readMarkdown('## Setup {#setup}\n\nSome text.\n{.box}\n', 1, { frontMatter: { title: 'T' }, templates: { engine: 'none', attributes: ALL } });
     expect(r.bodyHtml).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
   });
 });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../src/sources/markdown.js';
+
+/*
+ * A Markdown article's title line: a first `# Heading`, or, without a title in the front matter,
+ * a first heading of any level that no other heading of the text outranks (notes folders open
+ * each file with "## Name" over "###" sections).
+ */
+describe('the opening heading as the title', () => {
+  it('"## xftp" over ### sections is the title, and leaves the body', () => {
+    const r = readMarkdown('## xftp\n### [Licence keys](https://x.example/)\n\nText.\n', 1);
+    expect(r.found.title).toEqual({ value: 'xftp', from: 'title-line', line: 1 });
+    expect(r.bodyHtml).not.toContain('<h2>');
+  });
+
+  it('not when another heading is of the same level or higher: it opens a section', () => {
+    expect(readMarkdown('## Intro\n\nText.\n\n## Setup\n\nMore.\n', 1).found.title).toBeUndefined();
+    expect(readMarkdown('### Intro\n\nText.\n\n# Later\n', 1).found.title).toBeUndefined();
+  });
+
+  it('not when the front matter names the title; a first # heading always is the title line', () => {
+    const titled = readMarkdown('## Setup\n\nText.\n', 1, { frontMatter: { title: 'The real title' } });
+    expect([titled.found.title, titled.bodyHtml]).toEqual([undefined, '<h2>Setup</h2>\n<p>Text.</p>']);
+    expect(readMarkdown('# Name\n\nText.\n', 1, { frontMatter: { title: 'T' } }).found.title?.value).toBe('Name');
+  });
+});
