@@ -237,6 +237,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       result.title = { value: unit.text, line: unit.line };
     }
   }
+  start = openingAboveBox(units, labels, meta, p, titleIndex, start);
   readBareAuthor(units, labels, meta, result, titleIndex, start);
   if (!result.authors) readAuthorBox(units, result);
   markAuthorBio(units, labels, meta, start, end, result.authors?.value.map((p) => p.name) ?? []);
@@ -1056,6 +1057,51 @@ function leadLines(units: readonly Unit[], labels: readonly Label[], meta: reado
     if ((unit.sentence && unit.words >= BODY.proseMinWords) || unit.words >= LEAD_MIN_WORDS) lead.add(i);
   }
   return lead;
+}
+
+/** How far under the headline (past its byline, date, picture) the story's opening may begin, in units. */
+const OPENING_REACH = 10;
+/** The opening's paragraphs are prose the body model is this sure of... */
+const OPENING_MIN_P = 0.7;
+/** ... at least this many of them, with at least this many words together (a dek is one paragraph). */
+const OPENING_MIN_LINES = 2;
+const OPENING_MIN_WORDS = 40;
+/** The box between the opening and the rest of the story spans at least this many units. */
+const OPENING_MIN_BOX = 3;
+
+/**
+ * The story starts under its headline, also when a long box set into it (a video strip, a
+ * gallery, "more on this" teasers) cut it in two and step 3 kept only the longer half below the
+ * box: when two or more paragraphs the body model is sure of begin within a few lines under the
+ * headline, and what stands between the last of them and the body start is a box (no prose the
+ * model is sure of, no hard end other than a related heading), the body starts at the opening
+ * and the box's lines leave with it. A single paragraph there is a dek (`leadLines` decides it).
+ */
+function openingAboveBox(units: readonly Unit[], labels: Label[], meta: readonly (RuleName | undefined)[], p: Float64Array, titleIndex: number | undefined, start: number): number {
+  if (titleIndex === undefined || titleIndex >= start) return start;
+  const sure = (i: number): boolean => !labels[i]?.rule && !meta[i] && isProse(units[i] as Unit) && (p[i] ?? 0) >= OPENING_MIN_P;
+  let opening = -1;
+  for (let i = titleIndex + 1; i < start && i <= titleIndex + OPENING_REACH; i += 1) {
+    if (sure(i)) {
+      opening = i;
+      break;
+    }
+  }
+  if (opening < 0) return start;
+  let lines = 0;
+  let words = 0;
+  let last = opening;
+  for (let i = opening; i < start; i += 1) {
+    const label = labels[i] as Label;
+    if (label.weight >= BARRIER_WEIGHT && label.rule !== 'related-list') return start;
+    if (!sure(i)) continue;
+    lines += 1;
+    words += (units[i] as Unit).words;
+    last = i;
+  }
+  if (lines < OPENING_MIN_LINES || words < OPENING_MIN_WORDS || start - last - 1 < OPENING_MIN_BOX) return start;
+  labelBox(labels, last + 1, start - 1);
+  return opening;
 }
 
 /** A standfirst (the summary under a headline) is one short paragraph. */

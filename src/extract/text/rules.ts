@@ -204,6 +204,9 @@ function isBreadcrumb(key: string): boolean {
   return parts.every((part) => part.split(' ').length <= 5);
 }
 
+/** After "<name> says:" a comment's header has at most this many words when none of the first four holds a digit (a date). */
+const COMMENT_HEADER_TAIL_WORDS = 8;
+
 export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     name: 'skip-link',
@@ -248,8 +251,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     patterns: [
       ...chromePatterns('commentHeading'),
       // A comment's header: "1. joetoronto says: November 19, 2019 at 6:44 am" (the colon matters:
-      // "Pompeo said that ..." is news prose).
-      new RegExp(`^(?:\\d+\\.? )?[^ ]+(?: [^ ]+){0,2} (?:${words('commentSays')}):(?: |$)`),
+      // "Pompeo said that ..." is news prose). After the colon a header has its date or a few words;
+      // a sentence there is the story quoting someone ("Kaveh writes: A rural brain drain has ...").
+      new RegExp(`^(?:\\d+\\.? )?[^ ]+(?: [^ ]+){0,2} (?:${words('commentSays')}):(?:$| (?:[^ ]+ ){0,3}[^ ]*\\d| (?:[^ ]+(?: |$)){1,${COMMENT_HEADER_TAIL_WORDS}}$)`),
     ],
   },
   {

@@ -217,4 +217,60 @@ describe('the body region of a text page', () => {
     expect(body).not.toContain(signoff);
     expect(result.dropped.find((d) => d.text === signoff)?.rule).toBe('low-score');
   });
+
+  it('starts the story under its headline when a long box set into it cut off its opening paragraphs', () => {
+    const opening = [
+      'As more universities report outbreaks on their campuses, experts warn that student halls are far too full to be safe this winter.',
+      'The reopening of the universities has so far led to reported cases at more than sixty institutions across the whole country.',
+    ];
+    // A video strip of twenty teasers: too long for an inline related box (INLINE_BOX_REACH).
+    const teasers = [
+      'Snow expected in the hills tonight',
+      'Train strike called off at the last minute',
+      'Museum reopens after two years',
+      'New bridge opens to cyclists',
+      'Schools to close a week early',
+      'Zoo welcomes a baby giraffe',
+      'Storm damage on the coast road',
+      'Record crowd at the city derby',
+      'Market hall to be rebuilt',
+      'Bus fares rise in January',
+      'Forecast for Thursday: foggy and frosty',
+      'Bikers throw stones at park staff',
+      'Bars close early ahead of the lockdown',
+      'Shielding will not be enforced this time',
+      'Sixty jobs to go at the local factory',
+      'Who needs to shield this winter',
+      'Police try to calm crowds in the old town',
+      'The health service moves to its highest alert level',
+      'Woman arrested for taking her mother out of a care home',
+      'Election results put the challenger on the verge of victory',
+    ];
+    const rest = [
+      'A group of independent advisers said this week that its models showed the virus spreading far faster in crowded halls than anywhere else in the city.',
+      'A former director of student services, who now advises universities on the student experience, says the halls should never have been filled this autumn.',
+      'Students at several universities have started to organise a rent strike, asking to be released from contracts for rooms they no longer want to live in.',
+      'The universities say that they are doing what they can and that most students are following the rules, wearing masks and keeping their distance.',
+      'Vice-chancellors warn that closing the campuses now would hurt the students who depend on them most, and that the problems will not disappear by next term.',
+    ];
+    const body = bodyOf([
+      ...menu,
+      'Student halls too full to be safe, experts warn',
+      '',
+      '2 October 2020',
+      '',
+      ...opening.flatMap((text) => [text, '']),
+      'What to watch next',
+      '',
+      ...teasers.flatMap((text) => [` * ${text}`, '', '   City News', '']),
+      'Click to expand',
+      'Replay Video',
+      '',
+      'UP NEXT',
+      '',
+      ...rest.flatMap((text) => [text, '']),
+      ...footer,
+    ]);
+    expect(body).toEqual([...opening, ...rest]);
+  });
 });

@@ -62,6 +62,18 @@ describe('phrase rules', () => {
       expect(matchPhraseRule(makeUnit(sentence, 1, false, 0))?.name, sentence).toBeUndefined();
     }
   });
+
+  it('read "<name> says:" with a date or a few words after it as a comment header, with a sentence after it as the story quoting someone', () => {
+    for (const header of ['Jane Doe says: 19. November 2019 um 18:44', 'Maria schreibt: am 3. Mai', 'Peter Miller says: loved this one']) {
+      expect(matchPhraseRule(makeUnit(header, 1, false, 0))?.name, header).toBe('comment-form');
+    }
+    for (const quote of [
+      'Kaveh writes: A "rural brain drain" has been pulling college-educated people out of rural America and into urban areas.',
+      "The manifesto said: 'In all of our trade negotiations, we will not compromise on our high environmental protection standards.'",
+    ]) {
+      expect(matchPhraseRule(makeUnit(quote, 1, false, 0))?.name, quote).toBeUndefined();
+    }
+  });
 });
 
 /** Lines built to make a backtracking pattern work hard: repeats of a rule's own trigger text. */
