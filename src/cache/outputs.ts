@@ -163,12 +163,12 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       if (all === undefined) return undefined;
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.bytes) return { file: source.abs, slot: r.slots.at(r.index), bytes: source.bytes };
+        if (source?.bytes) return { file: source.abs, slots: r.slots, index: r.index, bytes: source.bytes };
       }
       for (const r of all) {
         const source = sources.get(r.name);
         if (source?.intact && !distrusted.has(source.abs))
-          return { file: source.abs, slot: r.slots.at(r.index), sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1, proven: source.proven };
+          return { file: source.abs, slots: r.slots, index: r.index, sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1, proven: source.proven };
       }
       return undefined;
     },
