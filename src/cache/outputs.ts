@@ -50,6 +50,15 @@ export interface FileRecord {
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+  /**
+   * Present when the file is provably as its writer left it: its mtime after the rename (`mtimeMs`)
+   * is the one the writer read on its own handle right after its last write
+   * (`RenderedFile.writtenMtimeMs`), so nothing wrote to it in a later clock tick before the stamp
+   * was taken; while the stamp still holds, only the ends of each run of its items copied are
+   * CRC-checked (src/feeds/compose.ts). Absent (a store between the rename and the stamp, an older record),
+   * every copied item is CRC-checked.
+   */
+  ownMtimeMs?: number;
   /** SHA-256 of the bytes, or for a feed the digest of its parts (src/feeds/compose.ts). */
   digest: string;
   label: string;
@@ -129,6 +138,8 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
   const withDiagnostics = record?.itemDiagnostics ?? {};
   const index = record ? indexOf(record) : { validated: new Set<string>(), byKey: new Map<string, IndexedItem[]>() };
   const intactFiles = new Set<string>();
+  /** Intact files proven as their writer left them (`FileRecord.ownMtimeMs`), with that mtime. */
+  const proven = new Map<string, number>();
   const memory = new Map<string, KeptBytes>();
   for (const [name, r] of Object.entries(record?.files ?? {})) {
     if (!r.items) continue;
@@ -138,11 +149,13 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
     if (!(await intact(paths, name, r, record?.writtenAt ?? 0))) continue;
     digests.set(name, r.digest);
     intactFiles.add(name);
+    if (r.ownMtimeMs !== undefined && r.ownMtimeMs === r.mtimeMs) proven.set(name, r.ownMtimeMs);
   }
   const distrusted = new Set<string>();
   /** Per recorded file: its absolute path, and its kept bytes or whether it may be copied from (looked up once per file, not per item). */
-  const sources = new Map<string, { abs: string; bytes: KeptBytes | undefined; intact: boolean }>();
-  for (const name of Object.keys(record?.files ?? {})) sources.set(name, { abs: path.join(paths.outDir, name), bytes: memory.get(name), intact: intactFiles.has(name) });
+  const sources = new Map<string, { abs: string; bytes: KeptBytes | undefined; intact: boolean; proven: boolean }>();
+  for (const name of Object.keys(record?.files ?? {}))
+    sources.set(name, { abs: path.join(paths.outDir, name), bytes: memory.get(name), intact: intactFiles.has(name), proven: proven.has(name) });
   return {
     // The first intact file that holds the item, unless the bytes copied from it proved it changed.
     find: (key) => {
@@ -150,11 +163,12 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       if (all === undefined) return undefined;
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.bytes) return { file: source.abs, slot: r.slots.at(r.index), bytes: source.bytes };
+        if (source?.bytes) return { file: source.abs, slots: r.slots, index: r.index, bytes: source.bytes };
       }
       for (const r of all) {
         const source = sources.get(r.name);
-        if (source?.intact && !distrusted.has(source.abs)) return { file: source.abs, slot: r.slots.at(r.index), sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1 };
+        if (source?.intact && !distrusted.has(source.abs))
+          return { file: source.abs, slots: r.slots, index: r.index, sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1, proven: source.proven };
       }
       return undefined;
     },
@@ -162,6 +176,10 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
     intactDigest: (name) => {
       const source = sources.get(name);
       return source && distrusted.has(source.abs) ? undefined : digests.get(name);
+    },
+    writtenMtime: (name) => {
+      const source = sources.get(name);
+      return source && distrusted.has(source.abs) ? undefined : proven.get(name);
     },
     distrust: (file) => {
       distrusted.add(file);
@@ -271,7 +289,19 @@ export async function writeOutputRecord(
       newest = Math.max(newest, s.mtimeMs, s.ctimeMs);
       const diagnostics = validation.get(f.name);
       const items = composed.get(f.name)?.items;
-      record.files[f.name] = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, digest: f.sha256, label, ...(diagnostics ? { diagnostics } : {}), ...(items ? { items } : {}) };
+      // Proven ours only if no write landed between the writer's last one and this stamp.
+      const own = f.writtenMtimeMs !== undefined && f.writtenMtimeMs === s.mtimeMs ? { ownMtimeMs: s.mtimeMs } : {};
+      record.files[f.name] = {
+        size: s.size,
+        mtimeMs: s.mtimeMs,
+        ctimeMs: s.ctimeMs,
+        ino: s.ino,
+        ...own,
+        digest: f.sha256,
+        label,
+        ...(diagnostics ? { diagnostics } : {}),
+        ...(items ? { items } : {}),
+      };
     }
     record.writtenAt = await clockPast(newest + OUTPUT_RACY_MS);
     writeFrames(file, FORMAT, recordChunks(record));

@@ -13,6 +13,12 @@ export interface RenderedFile {
   unchanged: boolean;
   /** For a feed: how many items were rendered, and how many copied from the previous output. */
   items?: { rendered: number; copied: number };
+  /**
+   * The file's mtime as its writer saw it on its own handle right after the last write (`writeTemp`),
+   * or, for a file left as it was, the one recorded when it was written: the output record calls the
+   * file proven ours only while its mtime after the rename is still this (src/cache/outputs.ts).
+   */
+  writtenMtimeMs?: number;
 }
 
 export interface WriteSummary {
@@ -91,12 +97,15 @@ export async function renderToTemp(outDir: string, name: string, chunks: Iterabl
 
 /**
  * Create the temporary file `tmp` and fill it with `fill`; on any failure (a full disk) the
- * temporary file is removed before the error goes on, so nothing is left behind.
+ * temporary file is removed before the error goes on, so nothing is left behind. Returns the
+ * file's mtime as read from its own handle after the last write (`RenderedFile.writtenMtimeMs`).
  */
-export async function writeTemp(tmp: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
+export async function writeTemp(tmp: string, fill: (handle: FileHandle) => Promise<void>): Promise<number> {
   const handle = await open(tmp, 'w');
+  let mtimeMs: number;
   try {
     await fill(handle);
+    mtimeMs = (await handle.stat()).mtimeMs;
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(tmp, { force: true });
@@ -108,6 +117,7 @@ export async function writeTemp(tmp: string, fill: (handle: FileHandle) => Promi
     await rm(tmp, { force: true });
     throw error;
   }
+  return mtimeMs;
 }
 
 /**

@@ -114,20 +114,28 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     return dir;
   }
 
-  /** Rewrite the output record so that `name` carries its current stamp: what a write through mmap that keeps the stamp looks like. */
-  function restoreStamp(dir: string, name: string): void {
+  function readRecord(dir: string): { file: string; header: string; record: RecordJson } {
     const cache = path.join(dir, '.cache', 'feedwright');
-    const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
-    const text = readFileSync(path.join(cache, recordFile), 'utf8');
-    const header = text.slice(0, text.indexOf('\n'));
-    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { writtenAt: number; files: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number }> };
+    const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('outputs-')) as string);
+    const text = readFileSync(file, 'utf8');
+    return { file, header: text.slice(0, text.indexOf('\n')), record: JSON.parse(text.slice(text.indexOf('\n') + 1)) as RecordJson };
+  }
+
+  /**
+   * Rewrite the output record so that `name` carries its current stamp: what a write through mmap
+   * between the rename and the stamp, later stores keeping the mtime, looks like (the writer's own
+   * mtime, `ownMtimeMs`, is then not the stamp's). With `proven`, the record also says the writer
+   * saw that mtime: what a store within the writer's own clock tick looks like, which no stamp sees.
+   */
+  function restoreStamp(dir: string, name: string, proven = false): void {
+    const { file: recordFile, header, record } = readRecord(dir);
     const s = statSync(path.join(dir, 'dist', name));
     const r = record.files[name];
     if (!r) throw new Error(`no record for ${name}`);
     expect(s.size).toBe(r.size);
-    Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
+    Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino }, proven ? { ownMtimeMs: s.mtimeMs } : {});
     record.writtenAt = Date.now();
-    rewriteRecord(path.join(cache, recordFile), header, record);
+    rewriteRecord(recordFile, header, record);
   }
 
   it('a same-length edit inside a copied item, stamp intact, is not copied: the feeds are rendered afresh', async () => {
@@ -142,6 +150,8 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     writeFileSync(rss, corrupt);
     await sleep(60);
     restoreStamp(dir, 'rss.xml');
+    const r = readRecord(dir).record.files['rss.xml'];
+    expect(r?.ownMtimeMs).not.toBe(r?.mtimeMs);
 
     // p9 changes: rss.xml and tags/odd/rss.xml are composed again, copying p8..p6 (from rss.xml first).
     writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
@@ -151,6 +161,53 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // The tag feed still copies what it can, from its own intact file.
     expect(byName(result).get('tags/odd/rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
+  });
+
+  it('a feed file is recorded as proven when its mtime after the rename is the one its writer read; only the ends of a run copied from it are then CRC-checked', async () => {
+    const dir = flatProject();
+    await expectSameAsUncached(dir);
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    for (const name of ['rss.xml', 'tags/odd/rss.xml']) {
+      const r = readRecord(dir).record.files[name];
+      expect(r?.ownMtimeMs).toBe(statSync(path.join(dir, 'dist', name)).mtimeMs);
+    }
+    await sleep(60);
+    // A same-length change the stamp cannot see (a store within the writer's own clock tick) inside
+    // p7, between the run's ends p8 and p6: it is copied as it is, as a no-change build would leave it.
+    writeFileSync(rss, readFileSync(rss, 'utf8').replace('Body of post 7', 'Body of pots 7'));
+    await sleep(60);
+    restoreStamp(dir, 'rss.xml', true);
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const result = await buildAt(dir);
+    expect(byName(result).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
+    expect(readFileSync(rss, 'utf8')).toContain('Body of pots 7');
+    // The file just written is proven in its turn; the one left as it was keeps its proof.
+    expect(readRecord(dir).record.files['rss.xml']?.ownMtimeMs).toBe(statSync(rss).mtimeMs);
+  });
+
+  it('a change at a run end of a proven file is still caught by its CRC-32', async () => {
+    const dir = flatProject();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    writeFileSync(rss, readFileSync(rss, 'utf8').replace('Body of post 6', 'Body of pots 6'));
+    await sleep(60);
+    restoreStamp(dir, 'rss.xml', true);
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    await expectSameAsUncached(dir);
+    expect(readFileSync(rss, 'utf8')).not.toContain('Body of pots 6');
+  });
+
+  it('a feed file edited by hand after a proven build is not copied from: the rebuild is what an uncached build gives', async () => {
+    const dir = flatProject();
+    await expectSameAsUncached(dir);
+    await sleep(60);
+    const rss = path.join(dir, 'dist', 'rss.xml');
+    writeFileSync(rss, readFileSync(rss, 'utf8').replace('Body of post 8', 'Body of pots 8'));
+    writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited.'));
+    const result = await expectSameAsUncached(dir);
+    expect(readFileSync(rss, 'utf8')).not.toContain('Body of pots 8');
+    expect(byName(result).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
   });
 
   it('a same-length edit that sets the mtime back still moves the ctime: that file is not copied from', async () => {
@@ -171,6 +228,12 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     expect(byName(result).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
   });
 });
+
+/** The fields of the output record these tests read or rewrite. */
+interface RecordJson {
+  writtenAt: number;
+  files: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number; ownMtimeMs?: number }>;
+}
 
 /** Write an output record anew in the format `header` names (one frame: `<format> <length> <crc>`). */
 function rewriteRecord(file: string, header: string, record: unknown): void {

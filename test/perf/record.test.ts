@@ -35,7 +35,8 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
 
   it('is written as base64 of its typed arrays, a batch of items per string, and read back exactly', () => {
     const list = new ItemSlots(1);
-    for (let i = 0; i < 10_000; i++) list.push(i % 997 === 5 ? `odd key ${i}` : `rss:${hex(i * 31)}`, i * 600 + 0.5, 599, i % 1009 === 3 ? `odd hash ${i}` : hex(i * 17), i % 40, (i * 2654435761) % 2 ** 32);
+    for (let i = 0; i < 10_000; i++)
+      list.push(i % 997 === 5 ? `odd key ${i}` : `rss:${hex(i * 31)}`, i * 600 + 0.5, 599, i % 1009 === 3 ? `odd hash ${i}` : hex(i * 17), i % 40, (i * 2654435761) % 2 ** 32);
     const json = list.toJSON();
     // No array or string per item: three strings per batch of 4096, and the few odd keys and hashes.
     expect(json.n).toBe(10_000);
@@ -50,6 +51,25 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     expect(ItemSlots.fromJSON({ ...json, n: 10_001 })).toBeUndefined();
     expect(ItemSlots.fromJSON({ ...json, batches: [json.batches[0], json.batches[1], [json.batches[2]?.[0], 'AAAA', json.batches[2]?.[2]]] })).toBeUndefined();
     expect(ItemSlots.fromJSON({ ...json, oddKeys: [[10_000, 'x']] })).toBeUndefined();
+  });
+
+  it('pushFrom copies an item of another list under a new start, as push of its tuple would, without making the tuple', () => {
+    const from = new ItemSlots(2);
+    const tuples: ItemSlot[] = [
+      [`rss:${hex(5)}`, 10, 99, hex(77), 3, 123456],
+      ['odd key', 120, 40, 'odd hash', 1, 7],
+      [`rss:${hex(6)}`, 170, 12, hex(78), 0, 0],
+    ];
+    for (const t of tuples) from.push(...t);
+    const to = new ItemSlots(1);
+    const expected = new ItemSlots(1);
+    for (const [i, t] of [2, 1, 0].entries()) {
+      const [key, , bytes, hash, lines, crc] = tuples[t] as ItemSlot;
+      to.pushFrom(from, t, key, 1000 * i);
+      expected.push(key, 1000 * i, bytes, hash, lines, crc);
+    }
+    expect([...to]).toEqual([...expected]);
+    expect(to.toJSON()).toEqual(expected.toJSON());
   });
 
   it('grows past its first capacity', () => {
@@ -124,7 +144,13 @@ describe('the output record is written in chunks', () => {
       files: {
         'feed.json': { ...stamp, digest: 'd1', label: 'dist/feed.json', items: slots(10_000, 'json') },
         'index.html': { ...stamp, digest: 'd2', label: 'dist/index.html' },
-        'tags/"q"/rss.xml': { ...stamp, digest: 'd3', label: 'dist/tags/"q"/rss.xml', diagnostics: [{ severity: 'warning', code: 'X', message: 'm\u2028', file: 'f', line: 2 }], items: slots(3, 'rss') },
+        'tags/"q"/rss.xml': {
+          ...stamp,
+          digest: 'd3',
+          label: 'dist/tags/"q"/rss.xml',
+          diagnostics: [{ severity: 'warning', code: 'X', message: 'm\u2028', file: 'f', line: 2 }],
+          items: slots(3, 'rss'),
+        },
         'empty/atom.xml': { ...stamp, digest: 'd4', label: 'l', items: new ItemSlots() },
       },
       itemDiagnostics: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [hex(i), [{ severity: 'warning' as const, code: 'Y', message: `n${i}` }]])),
