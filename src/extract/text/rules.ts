@@ -78,8 +78,18 @@ export const MAX_RULE_KEY_LENGTH = 1000;
  * A cheap test for lines that look like a byline or a date, used by the body finder to spot where
  * an article starts (the real parsers in src/extract/textual run later, on few lines).
  */
-export const BYLINE_HINT = /^(?:by|written by|posted by|por|par|von|de) \p{Lu}/iu;
+/**
+ * A line that opens with a byline word and a capitalised name ("By Jane", "von Anna", "BY JOHN").
+ * Case-blind on the word only: under the `i` flag `\p{Lu}` matches lower case too, and "Von der
+ * Leyen will …" (a headline) or "by the river" read as bylines.
+ */
+export const BYLINE_HINT = new RegExp(`^(?:${['by', 'written by', 'posted by', 'por', 'par', 'von', 'de'].map(caseBlind).join('|')}) \\p{Lu}`, 'u');
 export const DATE_HINT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(MONTH_WORDS)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'iu');
+
+/** A lower-case word as a pattern that matches it in any case, letter by letter ("by" -> "[bB][yY]"). */
+function caseBlind(word: string): string {
+  return word.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`);
+}
 
 /** Whole words of a lexicon list, as a regular-expression alternation (longest first). */
 function words(key: Parameters<typeof chromeWords>[0]): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractText, matchPhraseRule, stripHoverCards } from '../../../src/extract/text/index.js';
-import { HOVER_CARD, NOT_HEADLINE, PHRASE_RULES } from '../../../src/extract/text/rules.js';
+import { BYLINE_HINT, HOVER_CARD, NOT_HEADLINE, PHRASE_RULES } from '../../../src/extract/text/rules.js';
 import { makeUnit } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
@@ -206,5 +206,13 @@ describe('hover cards (HOVER_CARD)', () => {
       expect(text).toBe(line);
       expect(ms, JSON.stringify(line.slice(0, 12))).toBeLessThan(LINE_BOUND_MS);
     }
+  });
+});
+
+describe('BYLINE_HINT', () => {
+  it('a byline word in any case before a capitalised name; not a lower-case word after it', () => {
+    for (const line of ['By Jane Doe', 'BY JOHN SMITH', 'von Anna Müller', 'Written by Kim Lee', 'Par Élise Roy']) expect([line, BYLINE_HINT.test(line)]).toEqual([line, true]);
+    // Under the `i` flag \p{Lu} matched lower case too: a headline and a phrase read as bylines.
+    for (const line of ['Von der Leyen will mehr Geld', 'by the river', 'de nuevo en casa']) expect([line, BYLINE_HINT.test(line)]).toEqual([line, false]);
   });
 });
