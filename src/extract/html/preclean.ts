@@ -52,11 +52,27 @@ export function classWords(value: string): string[] {
  * The boilerplate rule an element's class/id triggers, if any. Each class name is read on its
  * own, and its role is its last word that says something (`post-meta` is metadata of a post,
  * `entry-content` is content, `article-share` a share bar). A class whose role is content
- * protects the element from every other class it has. `readId` false: the class alone is read.
+ * protects the element from every other class it has. The class is read first; the id only
+ * when the class says nothing (`roleOf`). `readId` false: the class alone is read.
  */
 export function boilerplateRule(el: DomElement, readId = true): string | undefined {
-  const attr = `${el.getAttribute('class') ?? ''} ${readId ? (el.getAttribute('id') ?? '') : ''}`;
-  if (attr.trim() === '') return undefined;
+  const classes = roleOf(el.getAttribute('class') ?? '');
+  if (classes !== NO_ROLE || !readId) return classes === NO_ROLE || classes === CONTENT_ROLE ? undefined : classes;
+  const id = roleOf(el.getAttribute('id') ?? '');
+  return id === NO_ROLE || id === CONTENT_ROLE ? undefined : id;
+}
+
+const NO_ROLE = '';
+const CONTENT_ROLE = 'content';
+
+/**
+ * The role a class or id attribute gives: a boilerplate rule name, `CONTENT_ROLE`, or `NO_ROLE`.
+ * The class is read before the id: the class names the template's role for the box
+ * ("sharedaddy"), an id is often a generated anchor built around the post it belongs to
+ * ("like-post-wrapper-975264-15062", "jp-post-flair"), which says "post" without being it.
+ */
+function roleOf(attr: string): string {
+  if (attr.trim() === '') return NO_ROLE;
   let rule: string | undefined;
   for (const name of attr.split(/\s+/)) {
     if (name === '') continue;
@@ -68,7 +84,7 @@ export function boilerplateRule(el: DomElement, readId = true): string | undefin
     const words = classWords(modifier !== undefined && !modifier.includes('--') ? modifier : name);
     for (let i = words.length - 1; i >= 0; i--) {
       const w = words[i] ?? '';
-      if (CONTENT_WORDS.has(w)) return undefined;
+      if (CONTENT_WORDS.has(w)) return CONTENT_ROLE;
       const r = WORD_RULE.get(w);
       if (r !== undefined) {
         rule ??= r;
@@ -76,7 +92,7 @@ export function boilerplateRule(el: DomElement, readId = true): string | undefin
       }
     }
   }
-  return rule;
+  return rule ?? NO_ROLE;
 }
 
 function isHidden(el: DomElement): boolean {
