@@ -138,8 +138,22 @@ const HOVER_CARD_MAX_NODES = 60;
 /** ... and a few sentences at most. */
 const HOVER_CARD_MAX_WORDS = 80;
 
+/**
+ * A slide of a gallery article: a `<figure>` with a heading of its own outside its `<figcaption>`
+ * (the slide's title above its image, "84. Alex From A Clockwork Orange") and paragraphs in the
+ * figcaption. The figcaption is the slide's text, the article's body, not a photo's caption. A
+ * teaser card puts its heading inside the figcaption, and a photo's caption has no heading.
+ */
+function isGallerySlide(figure: DomElement): boolean {
+  const caption = figure.querySelector('figcaption');
+  if (!caption?.querySelector('p')) return false;
+  for (const h of figure.querySelectorAll('h1, h2, h3, h4, h5, h6')) if (h.closest('figcaption') !== caption) return true;
+  return false;
+}
+
 /** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */
 function isMediaContainer(el: DomElement, tag: string): boolean {
+  if (tag === 'figure' && isGallerySlide(el)) return false;
   if (tag !== 'figure') {
     const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (attr.trim() === '' || !classWords(attr).some((w) => MEDIA_WORDS.has(w))) return false;
@@ -260,6 +274,12 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
     if (isHidden(el)) {
       note(dropped, el, 'hidden');
       el.remove();
+      continue;
+    }
+    // A gallery slide's figcaption is the article's text (`isGallerySlide`), whatever its class says.
+    const figure = tag === 'figcaption' ? el.parentElement?.closest('figure') : undefined;
+    if (figure && isGallerySlide(figure)) {
+      pushChildren(stack, el);
       continue;
     }
     let rule = mode === 'full' || LIGHT_TAGS.has(tag) ? TAG_RULE.get(tag) : undefined;
