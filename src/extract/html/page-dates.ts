@@ -30,6 +30,8 @@
  * "November 8, 2023 at 11:30 p.m.", or in a `/2023/11/08/` URL) keeps the day the page shows,
  * with the offset that gives it; a day printed by the headline (within 20 elements) that no markup
  * date states wins over a markup publication instant that some zone's wall clock puts on it.
+ * A day the CMS stored as a midnight east of UTC and wrote in UTC ("2022-11-06T23:00:00.000Z")
+ * is the next day, and so is a `<time>`'s text that renders that instant's UTC day.
  */
 import type { Sourced } from '../../model.js';
 import { type DateContext, type DateKind, type PartialDate, readDateLine, readDateline, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
@@ -221,10 +223,32 @@ export function visibleDates(document: DomDocument, headline: DomElement | undef
     const labelled = parentText.length > text.length && parentText.length <= MAX_TEXT ? readDateLine(parentText, timezone, undefined, 6, context) : undefined;
     const kind: DateKind = line.kind === 'updated' || updatedByMarkup(el) || (labelled?.kind === 'updated' && labelled.value.getTime() === line.value.getTime()) ? 'updated' : 'published';
     const stated = statedOffset(line.value) ?? 0;
+    const rendered = renderedMidnight(el, dayOf(line.value, stated));
+    if (rendered) {
+      out.push({ ...rendered, kind, source: 'visible', distance, text, marked: true });
+      if (out.length >= MAX_VISIBLE) break;
+      continue;
+    }
     out.push({ value: line.value, offset: stated, precision: statesTime(text) ? 'time' : 'day', kind, source: 'visible', distance, text, marked: markedAsDate(el) });
     if (out.length >= MAX_VISIBLE) break;
   }
   return out;
+}
+
+/**
+ * The stored local midnight a `<time>` element's text renders in UTC: its `datetime` is a day
+ * stored as a midnight east of UTC (`storedMidnight`, "2022-11-06T23:00:00.000Z") and the text
+ * shows that instant's UTC day ("6.11.22"), so the text is the same statement as the attribute,
+ * printed by a server that runs in UTC, and states the stored day. Undefined otherwise.
+ */
+function renderedMidnight(el: DomElement, shownDay: string): { value: Date; offset: number; precision: 'day' } | undefined {
+  const time = el.localName.toLowerCase() === 'time' ? el : el.parentElement?.localName.toLowerCase() === 'time' ? el.parentElement : null;
+  const attribute = time?.getAttribute('datetime')?.trim();
+  if (!attribute) return undefined;
+  const value = new Date(attribute);
+  if (Number.isNaN(value.getTime()) || dayOf(value, 0) !== shownDay) return undefined;
+  const offset = storedMidnight(attribute, value);
+  return offset === undefined ? undefined : { value, offset, precision: 'day' };
 }
 
 /** A date line that opens with an event's or a forum member's label ("Termin: 21.02.2020", "Registriert: 18.09.2008"): not the page's date. */
@@ -530,10 +554,33 @@ function sourced(c: PageDate): Sourced<Date> {
   return { value: withStatedOffset(c.value, c.offset), from: PROVENANCE[c.source] };
 }
 
-/** A markup date string as a candidate, or undefined when it is not a full date. */
+/**
+ * A markup date string as a candidate, or undefined when it is not a full date. A day stored as
+ * the midnight of a zone east of UTC and written in UTC (`storedMidnight`) is that day.
+ */
 export function markupCandidate(text: string | undefined, kind: DateKind, source: DateSource, timezone: string, referenceDate: Date | undefined, context?: DateContext): PageDate | undefined {
   if (!text) return undefined;
   const m = readMarkupDate(text, timezone, referenceDate, context);
   if (!m || m.relative) return undefined;
+  const midnight = storedMidnight(text, m.value);
+  if (midnight !== undefined) return { value: m.value, offset: midnight, precision: 'day', kind, source };
   return { value: m.value, offset: m.offset, precision: m.precision, kind, source };
+}
+
+/** Whole hours before midnight UTC a stored local midnight may stand at: zones UTC+1 to UTC+4 (Europe, Moscow, the Gulf). */
+const MIDNIGHT_HOURS = [20, 21, 22, 23];
+
+/**
+ * A day a CMS stored as the midnight of a zone east of UTC and writes in UTC (issue 12, "dates
+ * printed in UTC move a local midnight to the previous day"): an ISO instant stated in UTC
+ * (`Z`, `+00:00`) at exactly 20:00 to 23:00, to the second ("2022-11-06T23:00:00.000Z" is
+ * 7 November at midnight in Berlin). Returns the offset, in minutes east of UTC, at which it is
+ * that midnight, or undefined. A publication picked as a day has no time of day; an instant
+ * written to the second by a clock is not on the whole hour.
+ */
+export function storedMidnight(text: string, value: Date): number | undefined {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.0+)?)?\s*(?:Z|\+00:?00)$/i.test(text.trim())) return undefined;
+  if (value.getUTCMinutes() !== 0 || value.getUTCSeconds() !== 0 || value.getUTCMilliseconds() !== 0) return undefined;
+  const hour = value.getUTCHours();
+  return MIDNIGHT_HOURS.includes(hour) ? (24 - hour) * 60 : undefined;
 }

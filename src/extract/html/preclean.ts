@@ -52,11 +52,27 @@ export function classWords(value: string): string[] {
  * The boilerplate rule an element's class/id triggers, if any. Each class name is read on its
  * own, and its role is its last word that says something (`post-meta` is metadata of a post,
  * `entry-content` is content, `article-share` a share bar). A class whose role is content
- * protects the element from every other class it has. `readId` false: the class alone is read.
+ * protects the element from every other class it has. The class is read first; the id only
+ * when the class says nothing (`roleOf`). `readId` false: the class alone is read.
  */
 export function boilerplateRule(el: DomElement, readId = true): string | undefined {
-  const attr = `${el.getAttribute('class') ?? ''} ${readId ? (el.getAttribute('id') ?? '') : ''}`;
-  if (attr.trim() === '') return undefined;
+  const classes = roleOf(el.getAttribute('class') ?? '');
+  if (classes !== NO_ROLE || !readId) return classes === NO_ROLE || classes === CONTENT_ROLE ? undefined : classes;
+  const id = roleOf(el.getAttribute('id') ?? '');
+  return id === NO_ROLE || id === CONTENT_ROLE ? undefined : id;
+}
+
+const NO_ROLE = '';
+const CONTENT_ROLE = 'content';
+
+/**
+ * The role a class or id attribute gives: a boilerplate rule name, `CONTENT_ROLE`, or `NO_ROLE`.
+ * The class is read before the id: the class names the template's role for the box
+ * ("sharedaddy"), an id is often a generated anchor built around the post it belongs to
+ * ("like-post-wrapper-975264-15062", "jp-post-flair"), which says "post" without being it.
+ */
+function roleOf(attr: string): string {
+  if (attr.trim() === '') return NO_ROLE;
   let rule: string | undefined;
   for (const name of attr.split(/\s+/)) {
     if (name === '') continue;
@@ -68,7 +84,7 @@ export function boilerplateRule(el: DomElement, readId = true): string | undefin
     const words = classWords(modifier !== undefined && !modifier.includes('--') ? modifier : name);
     for (let i = words.length - 1; i >= 0; i--) {
       const w = words[i] ?? '';
-      if (CONTENT_WORDS.has(w)) return undefined;
+      if (CONTENT_WORDS.has(w)) return CONTENT_ROLE;
       const r = WORD_RULE.get(w);
       if (r !== undefined) {
         rule ??= r;
@@ -76,7 +92,7 @@ export function boilerplateRule(el: DomElement, readId = true): string | undefin
       }
     }
   }
-  return rule;
+  return rule ?? NO_ROLE;
 }
 
 function isHidden(el: DomElement): boolean {
@@ -122,8 +138,22 @@ const HOVER_CARD_MAX_NODES = 60;
 /** ... and a few sentences at most. */
 const HOVER_CARD_MAX_WORDS = 80;
 
+/**
+ * A slide of a gallery article: a `<figure>` with a heading of its own outside its `<figcaption>`
+ * (the slide's title above its image, "84. Alex From A Clockwork Orange") and paragraphs in the
+ * figcaption. The figcaption is the slide's text, the article's body, not a photo's caption. A
+ * teaser card puts its heading inside the figcaption, and a photo's caption has no heading.
+ */
+function isGallerySlide(figure: DomElement): boolean {
+  const caption = figure.querySelector('figcaption');
+  if (!caption?.querySelector('p')) return false;
+  for (const h of figure.querySelectorAll('h1, h2, h3, h4, h5, h6')) if (h.closest('figcaption') !== caption) return true;
+  return false;
+}
+
 /** An image with its caption/credit: a <figure>, or an element whose class/id says image/photo. */
 function isMediaContainer(el: DomElement, tag: string): boolean {
+  if (tag === 'figure' && isGallerySlide(el)) return false;
   if (tag !== 'figure') {
     const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (attr.trim() === '' || !classWords(attr).some((w) => MEDIA_WORDS.has(w))) return false;
@@ -244,6 +274,12 @@ export function precleanDocument(document: DomDocument, mode: PrecleanMode = 'fu
     if (isHidden(el)) {
       note(dropped, el, 'hidden');
       el.remove();
+      continue;
+    }
+    // A gallery slide's figcaption is the article's text (`isGallerySlide`), whatever its class says.
+    const figure = tag === 'figcaption' ? el.parentElement?.closest('figure') : undefined;
+    if (figure && isGallerySlide(figure)) {
+      pushChildren(stack, el);
       continue;
     }
     let rule = mode === 'full' || LIGHT_TAGS.has(tag) ? TAG_RULE.get(tag) : undefined;

@@ -197,6 +197,18 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
     expect(result.dropped).toContainEqual({ text: 'Home about contact', rule: 'navigation' });
   });
 
+  it("keeps the text of a gallery's slides (a figure with its own heading and paragraphs in its figcaption), drops a photo's caption", () => {
+    const paras = paragraphs(2);
+    const slide = (n: number, p: string) => `<figure class="flat-slide"><div class="slide-header"><h2><a href="/g/${n}">${n}. Costume number ${n}</a></h2></div><img src="/${n}.jpg" alt=""><figcaption class="flat-slide-caption"><p>${p}</p></figcaption></figure>`;
+    const slides = [slide(1, 'What you need: a bowler hat, a set of false lashes and an all-white outfit, and you are the antihero.'), slide(2, 'What you need: a long plait down your back and a purple dress, and you can still pull off the princess.')];
+    const photo = '<figure><img src="/p.jpg" alt=""><figcaption><p>The river at dawn, seen from the old bridge. Photo: Jane Doe</p></figcaption></figure>';
+    const body = `<article><h1>Costumes to make at home</h1><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}${photo}${slides.join('')}</div></article>`;
+    const text = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } }).contentText;
+    expect(text).toContain('What you need: a bowler hat, a set of false lashes');
+    expect(text).toContain('What you need: a long plait down your back');
+    expect(text).not.toContain('The river at dawn');
+  });
+
   it('puts back the lead Readability left out in a box of its own before the body (class says intro/subtitle), not another box there', () => {
     const paras = paragraphs(20);
     const lead = 'Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagen die Forscher.';

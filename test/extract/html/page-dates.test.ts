@@ -216,6 +216,27 @@ describe("issue 12's precision rules, on whole pages", () => {
     expect(event.found.published).toBeUndefined();
   });
 
+  it('reads a UTC instant at exactly 20:00-23:00 as the next day stored as a midnight east of UTC, and nothing else', () => {
+    const at = (content: string) => foundDates(extractHtml(page({ head: `<meta property="article:published_time" content="${content}">`, body: withHeader('') }), opts).found).published;
+    const midnight = at('2022-11-06T23:00:00.000Z');
+    expect(midnight?.value.toISOString()).toBe('2022-11-06T23:00:00.000Z');
+    expect(midnight?.offset).toBe(60);
+    expect(day(midnight?.value)).toBe('2022-11-07');
+    expect(day(at('2020-06-30T22:00+00:00')?.value)).toBe('2020-07-01');
+    // A clock's instant (seconds), an afternoon hour, or a time written without a zone: the day it states.
+    expect(day(at('2022-11-06T23:00:05Z')?.value)).toBe('2022-11-06');
+    expect(day(at('2022-11-06T13:00:00Z')?.value)).toBe('2022-11-06');
+    expect(day(at('2022-11-06T23:00:00')?.value)).toBe('2022-11-06');
+  });
+
+  it("reads a <time>'s text that renders its stored midnight in UTC as the stored day", () => {
+    const head = '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">';
+    const body = withHeader('<div>Tipps von <address>Marie Jaster</address> <time class="Article__date" datetime="2022-11-06T23:00:00.000Z">6.11.22</time></div>');
+    expect(day(extractHtml(page({ head, body }), opts).found.published?.value)).toBe('2022-11-07');
+    // Without markup the <time> alone states the same.
+    expect(day(extractHtml(page({ body }), opts).found.published?.value)).toBe('2022-11-07');
+  });
+
   it('keeps the offset the markup states, so a local midnight stays on its day', () => {
     const head = '<meta property="article:published_time" content="2024-03-05T00:30:00+01:00">';
     const found = foundDates(extractHtml(page({ head, body: withHeader('') }), opts).found);

@@ -33,6 +33,15 @@ describe('class and id words', () => {
     expect(boilerplateRule(el('<div class="article-body"></div>'))).toBeUndefined();
     expect(boilerplateRule(el('<div class="shadow-box"></div>'))).toBeUndefined();
   });
+
+  it('reads the class before the id: a generated id that names the post does not protect a share box', () => {
+    expect(boilerplateRule(el('<div class="sharedaddy sd-block sd-like" id="like-post-wrapper-975264-15062"></div>'))).toBe('share-bar');
+    expect(boilerplateRule(el('<div class="sd-rating-enabled sharedaddy" id="jp-post-flair"></div>'))).toBe('share-bar');
+    // The id still speaks when the class says nothing, and a content class still protects.
+    expect(boilerplateRule(el('<div class="wrap" id="post-content"></div>'))).toBeUndefined();
+    expect(boilerplateRule(el('<div class="wrap" id="share-buttons"></div>'))).toBe('share-bar');
+    expect(boilerplateRule(el('<div class="entry-content" id="sharing"></div>'))).toBeUndefined();
+  });
 });
 
 describe('stripSiteName', () => {
