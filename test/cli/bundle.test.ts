@@ -274,6 +274,22 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(all.stderr).toMatch(/atob calls: [1-9]/);
   });
 
+  it('the JSON Feed schema validator runs from the CLI script (its code cache), not through Node\'s module loader', async () => {
+    const site = sampleSite();
+    const built = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], site);
+    expect(built.code, built.stderr).toBe(0);
+    const feed = JSON.parse(readFileSync(path.join(site, 'dist', 'feed.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(site, 'bad.json'), JSON.stringify({ ...feed, title: 5 }));
+    // NODE_DEBUG=module logs every file Node's CommonJS loader loads.
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), 'check', 'bad.json'], site, { NODE_DEBUG: 'module' });
+    // The schema was checked (the precompiled validator found the number) ...
+    expect(r.stdout + r.stderr).toContain('JSON_SCHEMA_VIOLATION');
+    // ... by the copy bundled into lib/cli/main.cjs: the asset file was never loaded on its own.
+    expect(r.stderr).toContain('MODULE');
+    expect(r.stderr).not.toContain('jsonfeed-validator.cjs');
+    expect(r.stderr).not.toContain('ajv-formats');
+  });
+
   it('holds one copy of htmlparser2: sanitize-html, which requires it, gets the ES build src/ imports', () => {
     const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
     expect(inputs.filter((i) => i.includes('/htmlparser2/dist/esm/')).length).toBeGreaterThan(0);
