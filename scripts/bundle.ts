@@ -100,8 +100,11 @@ const dedupe: Plugin = {
       resolveDir: args.pluginData as string,
       loader: 'js',
     }));
+    // The Parser is required on first use, as LAZY_DEPENDENCIES are: a Markdown build reads its
+    // render with src/clean/html-text.ts's own scanner (directHtmlTexts) and never runs the parser,
+    // and evaluating it decoded `entities`' tables (~10 ms of CPU, docs/BENCHMARKS.md r11-start).
     b.onLoad({ filter: /.*/, namespace: 'feedwright-parser' }, (args) => ({
-      contents: `export { Parser } from ${JSON.stringify(args.pluginData as string)};`,
+      contents: `let real;\nObject.defineProperty(exports, 'Parser', { enumerable: true, get: () => (real ??= require(${JSON.stringify(args.pluginData as string)})).Parser });\n`,
       resolveDir: path.dirname(args.pluginData as string),
       loader: 'js',
     }));

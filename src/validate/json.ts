@@ -36,10 +36,15 @@ let compiled: ValidateFunction | undefined;
  */
 export function jsonFeedSchemaValidator(): ValidateFunction {
   if (compiled === undefined) {
-    const require = createRequire(import.meta.url);
     try {
-      // src/validate/ and lib/validate/ are both two folders below the package root.
-      compiled = require('../../assets/jsonfeed-validator.cjs') as ValidateFunction;
+      // src/validate/ and lib/validate/ are both two folders below the package root. A literal
+      // require() that scripts/bundle.ts bundles: the CLI script then holds the validator (and
+      // ajv-formats' formats), compiled through its V8 code cache instead of by Node's loader
+      // (~6-11 ms and ~480 page faults at its first use, docs/BENCHMARKS.md r11-start). Run from
+      // src/ as an ES module, where there is no `require`, it is created for this file.
+      compiled = (
+        typeof require === 'function' ? require('../../assets/jsonfeed-validator.cjs') : createRequire(import.meta.url)('../../assets/jsonfeed-validator.cjs')
+      ) as ValidateFunction;
     } catch {
       compiled = compileJsonFeedSchema();
     }

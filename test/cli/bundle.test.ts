@@ -6,7 +6,7 @@
  * and `--version`/`--help` must load none of the parsers.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -250,6 +250,44 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
         loaded.filter((i) => i.includes(heavy)),
         heavy,
       ).toEqual([]);
+  });
+
+  it('a build of plain Markdown never evaluates htmlparser2 (its entity tables stay undecoded); HTML articles do, through the lazy stub', async () => {
+    // htmlparser2's entities decode their tables with atob() when the Parser's module is evaluated;
+    // nothing else in a build calls atob. The probe counts its calls in the CLI process.
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-probe-')), 'atob-probe.cjs');
+    writeFileSync(probe, "let n = 0; const real = globalThis.atob; globalThis.atob = (s) => { n++; return real(s); }; process.on('exit', () => process.stderr.write('atob calls: ' + n + '\\n'));\n");
+    // Markdown without raw HTML (the sample site's own Markdown has some: sanitize-html parses it).
+    const markdown = sampleSite();
+    for (const f of readdirSync(path.join(markdown, 'articles'))) rmSync(path.join(markdown, 'articles', f));
+    for (const n of [1, 2, 3]) {
+      const text = ['---', `title: Plain post ${n}`, `date: 2024-03-0${n}T10:00:00Z`, '---', '', `Some *Markdown* with a [link](https://example.com/${n}) & an ampersand.`, '', '- a list', '- of items', ''];
+      writeFileSync(path.join(markdown, 'articles', `plain-${n}.md`), text.join('\n'));
+    }
+    const md = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], markdown);
+    expect(md.code, md.stderr).toBe(0);
+    expect(readdirSync(path.join(markdown, 'dist'))).toContain('rss.xml');
+    expect(md.stderr).toContain('atob calls: 0\n');
+    const mixed = sampleSite();
+    const all = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], mixed);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr).toMatch(/atob calls: [1-9]/);
+  });
+
+  it('the JSON Feed schema validator runs from the CLI script (its code cache), not through Node\'s module loader', async () => {
+    const site = sampleSite();
+    const built = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], site);
+    expect(built.code, built.stderr).toBe(0);
+    const feed = JSON.parse(readFileSync(path.join(site, 'dist', 'feed.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(site, 'bad.json'), JSON.stringify({ ...feed, title: 5 }));
+    // NODE_DEBUG=module logs every file Node's CommonJS loader loads.
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), 'check', 'bad.json'], site, { NODE_DEBUG: 'module' });
+    // The schema was checked (the precompiled validator found the number) ...
+    expect(r.stdout + r.stderr).toContain('JSON_SCHEMA_VIOLATION');
+    // ... by the copy bundled into lib/cli/main.cjs: the asset file was never loaded on its own.
+    expect(r.stderr).toContain('MODULE');
+    expect(r.stderr).not.toContain('jsonfeed-validator.cjs');
+    expect(r.stderr).not.toContain('ajv-formats');
   });
 
   it('holds one copy of htmlparser2: sanitize-html, which requires it, gets the ES build src/ imports', () => {
