@@ -643,6 +643,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
       if (routes) info.routes = routes;
+      // A key a page's URL is made of is the site's own too.
+      const slugKeys = Object.values(routes ?? {}).flatMap((r) => (r.slugKey ? [r.slugKey.toLowerCase()] : []));
+      if (slugKeys.length > 0) info.frontMatterKeys = [...new Set([...(info.frontMatterKeys ?? []), ...slugKeys])].sort();
       const feedCollections = astroFeedCollections(root);
       if (feedCollections) info.feedCollections = { names: feedCollections.names, file: options.display(feedCollections.file) };
       const i18n = astroI18n(root, cfgFile, cfgText);
@@ -848,10 +851,15 @@ function nextRoutes(root: string): SiteInfo['routes'] {
  */
 function astroRoutes(root: string): SiteInfo['routes'] {
   const routes = dynamicRoutes(root, ['src/pages'], 'index', ['astro', 'md', 'mdx']);
-  return routeTable(routes, (r) => {
-    const text = readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '';
-    return [...new Set([...text.matchAll(/\b(?:getCollection|getEntry|CollectionEntry\s*<)\s*\(?\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))];
-  });
+  const texts = new Map(routes.map((r) => [r.file, readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '']));
+  const table = routeTable(routes, (r) => [...new Set([...(texts.get(r.file) ?? '').matchAll(/\b(?:getCollection|getEntry|CollectionEntry\s*<)\s*\(?\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))]);
+  // A page whose URL takes a front matter key before the entry's id (`slug: post.data.abbrlink ||
+  // post.id`, as blogs moved from Hexo keep their old links): that key names the page.
+  for (const route of Object.values(table ?? {})) {
+    const key = /\b[A-Za-z_$][\w$]*\.data\.([A-Za-z_$][\w$]*)\s*(?:\|\||\?\?)\s*[A-Za-z_$][\w$]*\.(?:id|slug)\b/.exec(texts.get(route.file) ?? '')?.[1];
+    if (key) route.slugKey = key;
+  }
+  return table;
 }
 
 /**

@@ -54,9 +54,10 @@ export interface SiteInfo {
    * dropped), Astro by the content collection the page reads (`blog` -> `/posts` from
    * `src/pages/posts/[...slug].astro` calling `getCollection("blog")`). `locale`: the route sits
    * under a locale folder (`[lang]/`: the URL always starts with the locale; `[...locale]/`: the
-   * default locale's may not, as `defaultLanguageInSubdir` says).
+   * default locale's may not, as `defaultLanguageInSubdir` says). `slugKey`: the front matter key
+   * the page's URL takes before the entry's id (`post.data.abbrlink || post.id`).
    */
-  routes?: Record<string, { prefix: string; file: string; locale?: 'required' | 'optional' }>;
+  routes?: Record<string, { prefix: string; file: string; locale?: 'required' | 'optional'; slugKey?: string }>;
   /** Pages end with a slash (Next.js: not unless trailingSlash is set; Astro: unless trailingSlash is "never"). */
   trailingSlash: boolean;
   /** The generator's output folder relative to the site root (for --verify-links). */

@@ -500,8 +500,9 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
   // `[...locale]/` folder the default locale's pages have no segment unless prefixDefaultLocale.
   const locale = route?.locale ? astroLocale(site, dirs) : undefined;
   const inside = [...dirs.slice(locale ? 2 : 1), stem];
+  const routeSlug = route?.slugKey ? str(input.fm[route.slugKey]) : undefined;
   const localePrefix = locale && (route?.locale === 'required' || locale !== site.defaultLanguage || site.defaultLanguageInSubdir) ? `/${locale}` : '';
-  const fmSlug = str(input.fm.slug);
+  const fmSlug = routeSlug ?? str(input.fm.slug);
   const id = fmSlug ?? inside.map(githubSlug).join('/').replace(/(^|\/)index$/, '');
   const own = userPattern(userPatterns, collection, input.contentPath);
   const slash = site.trailingSlash ? '/' : '';
@@ -514,7 +515,7 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
     return { path: site.trailingSlash || made === '/' ? made : made.replace(/\/$/, ''), rule: own ? `config permalinks ${own}` : `astro starlight ${preset}` };
   }
   // The site's own page route for the collection (AstroPaper: `blog` served at /posts/<id>/).
-  if (route) return { path: `${localePrefix}${route.prefix}/${id}${slash}`.replace(/\/{2,}/g, '/'), rule: `astro route ${route.file}: ${route.locale ? `${localePrefix || '(default locale)'}` : ''}${route.prefix}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
+  if (route) return { path: `${localePrefix}${route.prefix}/${id}${slash}`.replace(/\/{2,}/g, '/'), rule: `astro route ${route.file}: ${route.locale ? `${localePrefix || '(default locale)'}` : ''}${route.prefix}/<${routeSlug ? route.slugKey : fmSlug ? 'slug' : 'id'}>${slash}` };
   return { path: `/${[collection, id].filter(Boolean).join('/')}${slash}`, rule: `astro content collection /${collection}/<${fmSlug ? 'slug' : 'id'}>${slash}` };
 }
 

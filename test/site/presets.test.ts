@@ -288,6 +288,25 @@ describe('site presets: links as the generator writes them', () => {
     expect(none.diagnostics.map((d) => d.code)).toContain('META_TITLE_MISSING');
   });
 
+  it("Astro: a route whose URL takes a front matter key before the id (slug: post.data.abbrlink || post.id) names the page by that key", async () => {
+    const cwd = makeTree({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': "export default defineConfig({ site: 'https://hexo.example' });\n",
+      'src/pages/posts/[...slug].astro':
+        'export async function getStaticPaths() {\n  const posts = await getCollection("blog");\n  return posts.map((post) => ({ params: { slug: post.data.abbrlink || post.id }, props: { post } }));\n}\n',
+      'src/content/blog/kept-link.md': '---\ntitle: Kept\npubDate: 2024-03-05\nabbrlink: 4a17b156\n---\n\nText.\n',
+      'src/content/blog/new-post.md': '---\ntitle: New\npubDate: 2024-03-06\n---\n\nText.\n',
+    });
+    const paths = resolvePaths({ cwd, articles: 'src/content/blog', config: testConfig({ cache: false }) });
+    const loaded = await loadArticles(paths, TEST_NOW);
+    expect(Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]))).toEqual({
+      'kept-link.md': 'https://hexo.example/posts/4a17b156/',
+      'new-post.md': 'https://hexo.example/posts/new-post/',
+    });
+    expect(loaded.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
+    expect(loaded.articles.find((a) => a.relPath === 'kept-link.md')?.link.rule).toBe('astro (package.json (astro)): astro route src/pages/posts/[...slug].astro: /posts/<abbrlink>/');
+  });
+
   describe("Astro i18n: a collection's locale folders served under the site's locale route", () => {
     const POST = (title: string) => `---\ntitle: ${title}\npubDate: 2024-03-05\n---\n\nThe body.\n`;
     const astroSite = (pages: Record<string, string>, routing = '') =>
