@@ -354,7 +354,8 @@ function escapeAttr(s: string): string {
 /**
  * Hugo's built-in shortcodes that can be rendered outside Hugo: `ref`/`relref` (from `links`,
  * resolved before rendering by src/site/links.ts), `param` (front matter, then the site's
- * params), `figure`, and `youtube`/`vimeo` as a link to the video. Undefined: not rendered here.
+ * params), `figure`, `youtube`/`vimeo` as a link to the video, and `x`/`tweet`, `instagram` and
+ * `gist` as a link to the post. Undefined: not rendered here.
  */
 function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undefined, line: number): string | undefined {
   if (!ctx) return undefined;
@@ -385,8 +386,28 @@ function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undef
     case 'youtube':
     case 'vimeo':
       return videoLink(name, named.id ?? positional[0], named.title);
+    case 'x':
+    case 'twitter':
+    case 'tweet':
+      return postLink('x', named.user ?? (positional.length > 1 ? positional[0] : undefined), named.id ?? positional.at(-1));
+    case 'instagram':
+      return postLink('instagram', undefined, named.id ?? positional[0]);
+    case 'gist':
+      return postLink('gist', named.user ?? positional[0], named.id ?? positional[1]);
   }
   return undefined;
+}
+
+/**
+ * A social post or gist embed (Hugo's `x`/`tweet`, `instagram`, `gist`) as a link to it: a feed
+ * reader runs no embed script. Undefined for an id or user that is not a plain name.
+ */
+function postLink(host: 'x' | 'instagram' | 'gist', user: string | undefined, id: string | undefined): string | undefined {
+  const plain = /^[\w-]+$/;
+  if (!id || !plain.test(id) || (user !== undefined && !plain.test(user))) return undefined;
+  if (host === 'x') return `<a href="https://x.com/${user ?? 'i'}/status/${id}">${user ? `Post by @${user} on X` : 'Post on X'}</a>`;
+  if (host === 'instagram') return `<a href="https://www.instagram.com/p/${id}/">Post on Instagram</a>`;
+  return user ? `<a href="https://gist.github.com/${user}/${id}">Gist by ${user} on GitHub</a>` : undefined;
 }
 
 /** An image as Hugo's `figure` writes one: linked when `link` is given, with its caption. */

@@ -92,6 +92,15 @@ describe('templates: Hugo built-in shortcodes', () => {
     expect(r.html).toContain('<a href="https://www.youtube.com/watch?v=BwFBYLa5mgY">The talk</a> <a href="https://vimeo.com/55073825">Video on Vimeo</a>');
   });
 
+  it('social embeds (x, tweet, instagram, gist) are links to the post; an id that is no plain name is removed and named', () => {
+    const body = '{{< x user="SanDiegoZoo" id="1453110110599868418" >}} {{< tweet 1453110110599868418 >}} {{< instagram CxOWiQNP2MO >}} {{< gist spf13 7896402 >}} {{< x user="a b" id="1" >}}';
+    const r = read(body, { templates: HUGO });
+    expect(r.html).toBe(
+      '<p><a href="https://x.com/SanDiegoZoo/status/1453110110599868418">Post by @SanDiegoZoo on X</a> <a href="https://x.com/i/status/1453110110599868418">Post on X</a> <a href="https://www.instagram.com/p/CxOWiQNP2MO/">Post on Instagram</a> <a href="https://gist.github.com/spf13/7896402">Gist by spf13 on GitHub</a> </p>',
+    );
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
+  });
+
   it('an unresolved ref is CONTENT_LINK_UNRESOLVED with its line, the link text kept; an unknown param is removed and named', () => {
     const r = read('[gone]({{< relref "nowhere" >}}) and {{< param nothing >}}.', { templates: HUGO });
     expect(r.html).toBe('<p>gone and .</p>');
