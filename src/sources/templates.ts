@@ -23,8 +23,8 @@ import { type MathSyntax, mathPattern } from './math.js';
  * - `engine: 'none'` (the default: nothing says the site renders templates): template code is
  *   removed with a warning; `{% raw %}` keeps its content as written.
  *
- * Hugo's built-in `ref`, `relref` (from `links`), `param`, `figure`, `youtube`, `vimeo` and
- * `highlight` are rendered, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
+ * Hugo's built-in `ref`, `relref` (from `links`), `param`, `figure`, `youtube`, `vimeo`, `x`/`tweet`,
+ * `instagram`, `gist` (the embeds as links) and `highlight` are rendered, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
  * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
  * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
