@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
-import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput } from '../feeds/compose.js';
+import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
 import { readFrames, writeFrames } from './frames.js';
+import { type IndexedItem, RecordIndex } from './record-index.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -135,8 +136,7 @@ async function intact(paths: CachePaths, name: string, r: FileRecord, writtenAt:
  */
 export async function previousOutput(paths: CachePaths, record: OutputRecord | undefined, kept?: ReadonlyMap<string, KeptBytes>): Promise<PreviousOutput> {
   const digests = new Map<string, string>();
-  const withDiagnostics = record?.itemDiagnostics ?? {};
-  const index = record ? indexOf(record) : { validated: new Set<string>(), byKey: new Map<string, IndexedItem[]>() };
+  const index = record ? indexOf(record) : new RecordIndex();
   const intactFiles = new Set<string>();
   /** Intact files proven as their writer left them (`FileRecord.ownMtimeMs`), with that mtime. */
   const proven = new Map<string, number>();
@@ -156,23 +156,22 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
   const sources = new Map<string, { abs: string; bytes: KeptBytes | undefined; intact: boolean; proven: boolean }>();
   for (const name of Object.keys(record?.files ?? {}))
     sources.set(name, { abs: path.join(paths.outDir, name), bytes: memory.get(name), intact: intactFiles.has(name), proven: proven.has(name) });
+  // The first file holding the item whose bytes are kept in memory; else the first intact one.
+  const inMemory = (r: IndexedItem): ReusableItem | undefined => {
+    const source = sources.get(r.name);
+    return source?.bytes ? { file: source.abs, slots: r.slots, index: r.index, bytes: source.bytes } : undefined;
+  };
+  const onDisk = (r: IndexedItem): ReusableItem | undefined => {
+    const source = sources.get(r.name);
+    return source?.intact && !distrusted.has(source.abs)
+      ? { file: source.abs, slots: r.slots, index: r.index, sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1, proven: source.proven }
+      : undefined;
+  };
   return {
     // The first intact file that holds the item, unless the bytes copied from it proved it changed.
-    find: (key) => {
-      const all = index.byKey.get(key);
-      if (all === undefined) return undefined;
-      for (const r of all) {
-        const source = sources.get(r.name);
-        if (source?.bytes) return { file: source.abs, slots: r.slots, index: r.index, bytes: source.bytes };
-      }
-      for (const r of all) {
-        const source = sources.get(r.name);
-        if (source?.intact && !distrusted.has(source.abs))
-          return { file: source.abs, slots: r.slots, index: r.index, sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1, proven: source.proven };
-      }
-      return undefined;
-    },
-    validated: (hash) => (index.validated.has(hash) ? (withDiagnostics[hash] ?? []) : undefined),
+    find: (key) => (memory.size > 0 ? index.find(key, inMemory) : undefined) ?? index.find(key, onDisk),
+    validated: (hash) => index.validated(hash),
+    validatedAt: (slots, i) => index.validatedAt(slots, i),
     intactDigest: (name) => {
       const source = sources.get(name);
       return source && distrusted.has(source.abs) ? undefined : digests.get(name);
@@ -185,19 +184,6 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       distrusted.add(file);
     },
   };
-}
-
-/** A record's items by key (in every file that holds them) and the hashes of all of them; made once per record. */
-interface RecordIndex {
-  validated: Set<string>;
-  byKey: Map<string, IndexedItem[]>;
-}
-
-/** An item of a recorded feed file (named inside the output folder): its index in the file's slots. */
-interface IndexedItem {
-  name: string;
-  slots: ItemSlots;
-  index: number;
 }
 
 /** A watch session builds again from the record it kept (src/build.ts `BuildSession`): indexed once, not on every save. */
@@ -221,21 +207,11 @@ export function isIndexed(record: OutputRecord): boolean {
 function indexOf(record: OutputRecord): RecordIndex {
   const known = indexes.get(record);
   if (known) return known;
-  const validated = new Set<string>();
-  const byKey = new Map<string, IndexedItem[]>();
-  for (const [name, r] of Object.entries(record.files)) {
-    if (!r.items) continue;
-    const slots = r.items;
-    for (let index = 0; index < slots.length; index++) {
-      validated.add(slots.hash(index));
-      const key = slots.key(index);
-      if (!key) continue;
-      const found = byKey.get(key);
-      if (found) found.push({ name, slots, index });
-      else byKey.set(key, [{ name, slots, index }]);
-    }
-  }
-  const index = { validated, byKey };
+  let count = 0;
+  for (const r of Object.values(record.files)) count += r.items?.length ?? 0;
+  const index = new RecordIndex(count);
+  for (const [name, r] of Object.entries(record.files)) if (r.items) index.add(name, r.items);
+  index.diagnose(record.itemDiagnostics ?? {});
   indexes.set(record, index);
   return index;
 }

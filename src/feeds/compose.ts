@@ -156,6 +156,49 @@ export class ItemSlots {
     return this.oddHashes?.get(i) ?? this.hashes.toString('hex', 16 * i, 16 * i + 16);
   }
 
+  /*
+   * The compact keys and hashes read in place, for the output record's index
+   * (src/cache/record-index.ts): it files items by these bytes, making no string per item.
+   */
+
+  /** The prefix of item `i`'s key when the key is stored compact (the prefix, then 16 bytes); undefined for a key kept as a string. */
+  compactKeyPrefix(i: number): string | undefined {
+    return this.oddKeys?.has(i) ? undefined : this.prefix;
+  }
+
+  /** The first 4 of the 16 bytes of item `i`'s compact key, as an unsigned number. */
+  keyWord(i: number): number {
+    return this.keys.readUInt32LE(16 * i);
+  }
+
+  /** True when item `i`'s compact key bytes are `bytes`' first 16. */
+  keyBytesEqual(i: number, bytes: Uint8Array): boolean {
+    for (let b = 0; b < 16; b++) if (this.keys[16 * i + b] !== bytes[b]) return false;
+    return true;
+  }
+
+  /** True when item `i`'s hash is stored as 16 bytes (32 lowercase hex digits), not as a string. */
+  hasCompactHash(i: number): boolean {
+    return this.oddHashes?.has(i) !== true;
+  }
+
+  /** The first 4 of the 16 bytes of item `i`'s compact hash, as an unsigned number. */
+  hashWord(i: number): number {
+    return this.hashes.readUInt32LE(16 * i);
+  }
+
+  /** True when item `i`'s compact hash bytes are `bytes`' first 16. */
+  hashBytesEqual(i: number, bytes: Uint8Array): boolean {
+    for (let b = 0; b < 16; b++) if (this.hashes[16 * i + b] !== bytes[b]) return false;
+    return true;
+  }
+
+  /** True when item `i` here and item `j` of `other` have the same compact hash bytes. */
+  sameHash(i: number, other: ItemSlots, j: number): boolean {
+    for (let b = 0; b < 16; b++) if (this.hashes[16 * i + b] !== other.hashes[16 * j + b]) return false;
+    return true;
+  }
+
   /** Item `i` as a tuple (made on each call). */
   at(i: number): ItemSlot {
     return [this.key(i), this.start(i), this.bytes(i), this.hash(i), this.lines(i), this.crc(i)];
@@ -341,6 +384,11 @@ export interface PreviousOutput {
   find(key: string): ReusableItem | undefined;
   /** Diagnostics of an item whose bytes (by hash) were validated before; undefined if never. */
   validated(hash: string): readonly ItemDiagnostic[] | undefined;
+  /**
+   * `validated(slots.hash(index))` without making the hash's string (a rebuild asks for ~30k
+   * items, most of them from the record itself); absent, `validated` is asked.
+   */
+  validatedAt?(slots: ItemSlots, index: number): readonly ItemDiagnostic[] | undefined;
   /** The digest recorded for this output file if the file is still intact, else undefined. */
   intactDigest(name: string): string | undefined;
   /** For an intact file proven ours, the mtime its writer saw (`RenderedFile.writtenMtimeMs`): kept in the next record when it is not rewritten. */
@@ -468,6 +516,9 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   };
   const itemDiagnostics = new Map<string, ItemDiagnostic[]>();
   const known = (hash: string): readonly ItemDiagnostic[] | undefined => memo.get(hash) ?? previous.validated(hash);
+  // The record first, by the slot's bytes: no hash string for an item the record holds (validation
+  // depends on the bytes alone, so the record and the memo agree on an item both hold).
+  const knownAt = (slots: ItemSlots, i: number): readonly ItemDiagnostic[] | undefined => previous.validatedAt?.(slots, i) ?? known(slots.hash(i));
 
   const recorded = previous.intactDigest(name);
   // Every item reusable and the file as recorded: nothing to write.
@@ -475,7 +526,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   if (
     recorded !== undefined &&
     parts.every((p) => p.reuse !== undefined) &&
-    parts.every((p) => known(reused(p).slots.hash(reused(p).index)) !== undefined) &&
+    parts.every((p) => knownAt(reused(p).slots, reused(p).index) !== undefined) &&
     digestOf(parts.length, (i) => reused(parts[i] as Part).slots.hash(reused(parts[i] as Part).index)) === recorded
   ) {
     // Not rewritten: still the file its writer left, if it was proven so.
@@ -489,7 +540,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       items.pushFrom(slots, index, p.key, at);
       at += slots.bytes(index);
     }
-    const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
+    const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics);
     return {
       name,
       tmp: '',
@@ -549,7 +600,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       for (const [i, part] of parts.entries()) {
         const sepBytes = i > 0 ? sep.length : 0;
         const reuse = part.reuse;
-        if (reuse && known(reuse.slots.hash(reuse.index)) !== undefined) {
+        if (reuse && knownAt(reuse.slots, reuse.index) !== undefined) {
           const start = reuse.slots.start(reuse.index);
           const length = reuse.slots.bytes(reuse.index);
           if (run && run.file === reuse.file && run.memory === reuse.bytes && run.end + sepBytes === start && run.from === reuse.slots && run.last + 1 === reuse.index) {
@@ -604,7 +655,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     }
   });
   const digest = digestOf(items.length, (i) => items.hash(i));
-  const diagnostics = validate(request, head, parts, items, known, itemDiagnostics);
+  const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics);
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
   const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
   // The pieces are the temporary file's bytes exactly (the slots' offsets count the same bytes).
@@ -631,7 +682,7 @@ function validate(
   head: string,
   parts: readonly Part[],
   items: ItemSlots,
-  known: (hash: string) => readonly ItemDiagnostic[] | undefined,
+  known: (slots: ItemSlots, i: number) => readonly ItemDiagnostic[] | undefined,
   itemDiagnostics: Map<string, ItemDiagnostic[]>,
 ): Diagnostic[] {
   const { writer, feed, label } = request;
@@ -645,10 +696,9 @@ function validate(
   for (let i = 0; i < items.length; i++) {
     if (i > 0) line += sepLines;
     starts.push(line);
-    const hash = items.hash(i);
-    const found = known(hash) ?? [];
+    const found = known(items, i) ?? [];
     if (found.length > 0) {
-      itemDiagnostics.set(hash, [...found]);
+      itemDiagnostics.set(items.hash(i), [...found]);
       out.push(...placeItemDiagnostics(found, label, line, i === 0 ? headColumn : 1, i));
     }
     line += items.lines(i);
