@@ -1151,19 +1151,24 @@ function markCompanyBoilerplate(units: readonly Unit[], labels: readonly Label[]
  * word of the lexicon) and of the lines between and after them that are short (buttons, amounts,
  * "Anderer Betrag") or prose the model doubts (p below `tailFrom`: a consent note, "Bitte halten Sie
  * mich auf dem Laufenden") is cut from its first appeal line. The run must reach the body's end
- * and stops at a line of prose the model is sure of without such a word (the story's last sure
- * paragraph): the cut is at the edge, never inside the story.
+ * and stop at a line of prose the model is sure of without such a word (the story's last sure
+ * paragraph): the cut is at the edge, after the story, never inside it. A body with no such line
+ * in reach (a story the model doubts throughout) is left alone.
  */
 function markClosingAppeal(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], p: Float64Array, tailFrom: number, start: number, end: number): void {
   let cut = -1;
+  let anchored = false;
   for (let i = end; i > start && end - i < CALL_TO_ACTION.tailLines; i -= 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep) break;
     if (meta[i] || labels[i]?.rule) continue;
     if (unit.words <= CALL_TO_ACTION.maxWords && CALL_TO_ACTION.pattern.test(unit.text)) cut = i;
-    else if (isProse(unit) && (p[i] ?? 1) >= tailFrom) break;
+    else if (isProse(unit) && (p[i] ?? 1) >= tailFrom) {
+      anchored = true;
+      break;
+    }
   }
-  if (cut < 0) return;
+  if (cut < 0 || !anchored) return;
   for (let j = cut; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'call-to-action';
 }
 

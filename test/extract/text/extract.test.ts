@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, findTemplateLines, isLinkRow, templateKey } from '../../../src/extract/text/index.js';
+import { defaultModel } from '../../../src/extract/text/model.js';
 import { makeUnit } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
@@ -386,6 +387,12 @@ describe('extractText trims what closes a story', () => {
     expect(ruleOf(result, appeal)).toBe('call-to-action');
     expect(ruleOf(result, consent)).toBe('call-to-action');
     expect(result.paragraphs.map((p) => p.text)).toEqual([bericht[2], bericht[4], bericht[6]]);
+  });
+
+  it('leaves a closing appeal alone when no line before it is prose the model is sure of', () => {
+    const appeal = 'We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.';
+    const result = extractText([...story, '', appeal].join('\n'), { ...UTC, model: { ...defaultModel(), tailFrom: 1.01 } });
+    expect(ruleOf(result, appeal)).not.toBe('call-to-action');
   });
 
   it('keeps a story paragraph about a newsletter that the story goes on after', () => {
