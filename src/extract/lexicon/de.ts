@@ -85,6 +85,7 @@ export const de: Lexicon = {
     referenceHeadings: ['quellen', 'literatur'],
     bioVerbs: ['ist'],
     bioJobs: ['journalistin', 'redakteurin', 'redakteur'],
+    callToAction: ['newsletter', 'abonnier', 'abonnement', 'unterstütze das', 'unterstützen sie', 'unterstützt uns', 'per e-mail', 'auf dem laufenden', 'ihr beitrag hilft', 'jetzt unterstützen'],
     companyVerbs: ['ist'],
     companyArticles: ['ein', 'eine', 'der', 'die', 'das'],
     companyNouns: ['weltweit', 'führender', 'unternehmen'],

@@ -360,6 +360,7 @@ export const en: Lexicon = {
     ],
     bioVerbs: ['is', 'was', 'covers', 'writes', 'has written', 'has been', 'joined'],
     bioJobs: ['writer', 'editor', 'reporter', 'journalist', 'correspondent', 'contributor', 'columnist', 'curator', 'author', 'blogger', 'freelance', 'covers'],
+    callToAction: ['newsletter', 'subscri', 'inbox', 'donate now', 'donate today', 'please donate', 'support our', 'support us', 'supporting our', 'supporting us', 'become a member', 'letter to the editor', 'enter your email', 'send me email', 'follow us on', 'join our community'],
     companyVerbs: ['is', 'are'],
     companyArticles: ['a', 'an', 'the'],
     companyNouns: ["leading", "global", "world's", "worldwide", "international", "pioneer", "provider", "leader", "company"],

@@ -82,6 +82,7 @@ export const es: Lexicon = {
     referenceHeadings: ['fuentes', 'referencias', 'bibliografía'],
     bioVerbs: ['es'],
     bioJobs: ['periodista', 'redactor', 'redactora'],
+    callToAction: ['newsletter', 'suscr', 'boletín', 'únete', 'apóyanos', 'membresía', 'hazte miembro', 'hágase miembro'],
     companyVerbs: ['es'],
     companyArticles: ['un', 'una', 'el', 'la'],
     companyNouns: ['líder', 'proveedor', 'empresa'],

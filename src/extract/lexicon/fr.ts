@@ -76,6 +76,7 @@ export const fr: Lexicon = {
     referenceHeadings: ['références', 'bibliographie'],
     bioVerbs: ['est'],
     bioJobs: ['journaliste', 'rédacteur', 'rédactrice'],
+    callToAction: ['newsletter', 'abonnez', "s'abonner", 'inscrivez-vous', 'soutenez', 'faites un don'],
     companyVerbs: ['est'],
     companyArticles: ['un', 'une', 'le', 'la'],
     companyNouns: ['leader mondial', 'fournisseur', 'entreprise'],

@@ -39,6 +39,7 @@ export const it: Lexicon = {
   stopwords: ['il', 'che', 'di', 'della', 'per', 'una', 'non', 'sono', 'gli', 'anche', 'con', 'del'],
   chrome: {
     commentSays: ['dice', 'ha detto'],
+    callToAction: ['newsletter', 'iscriviti', 'abbonati', 'sostienici'],
     shareFiller: ['per'],
     slideOf: ['di'],
     htmlBlock: [/^pubblicit[àa]$/i],

@@ -36,6 +36,7 @@ export const nl: Lexicon = {
   stopwords: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'voor', 'zijn', 'met', 'ik', 'je', 'op'],
   chrome: {
     commentSays: ['schreef', 'zegt'],
+    callToAction: ['nieuwsbrief', 'abonneer', 'steun ons', 'word lid'],
     htmlBlock: [/^(?:\d+\s*)?leestijd\b.{0,25}$/i],
   },
 };

@@ -36,5 +36,6 @@ export const pl: Lexicon = {
   stopwords: ['i', 'nie', 'się', 'na', 'jest', 'że', 'do', 'jak', 'od', 'czy', 'to', 'w', 'z'],
   chrome: {
     commentSays: ['pisze'],
+    callToAction: ['newsletter', 'subskryp', 'prenumer', 'wesprzyj'],
   },
 };

@@ -73,6 +73,7 @@ export const pt: Lexicon = {
     referenceHeadings: ['fontes', 'referências'],
     bioVerbs: ['é'],
     bioJobs: ['jornalista', 'repórter'],
+    callToAction: ['newsletter', 'assine', 'inscreva-se', 'apoie'],
     companyVerbs: ['é'],
     companyArticles: ['um', 'uma'],
     companyNouns: ['fornecedor', 'empresa'],

@@ -193,6 +193,12 @@ export interface ChromePhrases {
   companyVerbs?: readonly string[];
   companyArticles?: readonly string[];
   companyNouns?: readonly string[];
+  /**
+   * 'call-to-action': the site's appeal to its reader closing the body (a newsletter, a subscription,
+   * a donation, a letter to the editor), as word starts: "subscri" matches "subscribe" and
+   * "subscription". Only looked for at the body's end (../text/index.ts), so a story may use them.
+   */
+  callToAction?: readonly string[];
   /** The HTML post-filter: a whole block (its text, trimmed, any case) matching one of these is chrome. */
   htmlBlock?: readonly RegExp[];
 }

@@ -31,6 +31,7 @@ import {
   AUTHOR_BIO,
   BODY,
   BYLINE_HINT,
+  CALL_TO_ACTION,
   COMPANY_BOILERPLATE,
   DATE_HINT,
   HOVER_CARD,
@@ -242,6 +243,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   if (!result.authors) readAuthorBox(units, result);
   markAuthorBio(units, labels, meta, start, end, result.authors?.value.map((p) => p.name) ?? []);
   markCompanyBoilerplate(units, labels, meta, start, end);
+  markClosingAppeal(units, labels, meta, p, model.tailFrom, start, end);
 
   // The standfirst and the first short paragraphs between the headline and the body start
   // (a byline, a date, a caption or a share bar between them) open the story.
@@ -1141,6 +1143,33 @@ function markCompanyBoilerplate(units: readonly Unit[], labels: readonly Label[]
     for (let j = i; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'company-boilerplate';
     return;
   }
+}
+
+/**
+ * The site's appeal to its reader at the end of the body leaves it ('call-to-action'): among the
+ * body's last `CALL_TO_ACTION.tailLines` lines, a trailing run of appeal lines (a `callToAction`
+ * word of the lexicon) and of the lines between and after them that are short (buttons, amounts,
+ * "Anderer Betrag") or prose the model doubts (p below `tailFrom`: a consent note, "Bitte halten Sie
+ * mich auf dem Laufenden") is cut from its first appeal line. The run must reach the body's end
+ * and stop at a line of prose the model is sure of without such a word (the story's last sure
+ * paragraph): the cut is at the edge, after the story, never inside it. A body with no such line
+ * in reach (a story the model doubts throughout) is left alone.
+ */
+function markClosingAppeal(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], p: Float64Array, tailFrom: number, start: number, end: number): void {
+  let cut = -1;
+  let anchored = false;
+  for (let i = end; i > start && end - i < CALL_TO_ACTION.tailLines; i -= 1) {
+    const unit = units[i] as Unit;
+    if (labels[i]?.keep) break;
+    if (meta[i] || labels[i]?.rule) continue;
+    if (unit.words <= CALL_TO_ACTION.maxWords && CALL_TO_ACTION.pattern.test(unit.text)) cut = i;
+    else if (isProse(unit) && (p[i] ?? 1) >= tailFrom) {
+      anchored = true;
+      break;
+    }
+  }
+  if (cut < 0 || !anchored) return;
+  for (let j = cut; j <= end; j += 1) if (!meta[j] && !labels[j]?.keep) meta[j] = 'call-to-action';
 }
 
 /** Step 5: bylines, date lines and tag lines around the body. */

@@ -38,6 +38,7 @@ export type RuleName =
   | 'url-line'
   | 'author-bio'
   | 'company-boilerplate'
+  | 'call-to-action'
   | 'symbol-line'
   | 'duplicate-block'
   | 'site-template'
@@ -142,6 +143,20 @@ export const COMPANY_BOILERPLATE = {
     'u',
   ),
   tailLines: 12,
+} as const;
+
+/**
+ * The site's appeal to its reader closes many pages: "Sign up for our newsletter", "Ihr Beitrag
+ * hilft, unsere Berichterstattung ...", "Únete a nuestra comunidad". Like the author bio, it is only
+ * looked for at the end of the body, where a story seldom asks its reader to subscribe or donate.
+ */
+export const CALL_TO_ACTION = {
+  why: 'A newsletter, subscription or donation appeal closing the body is the site speaking to its reader, not the story.',
+  maxWords: 80,
+  /** A word of the lexicon's `callToAction` starts somewhere in the line. */
+  pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words('callToAction')})`, 'iu'),
+  /** How many of the body's last lines are looked at. */
+  tailLines: 16,
 } as const;
 
 /** Share targets; a line made only of these (and `SHARE_FILLER`) is a share bar: the services here, the actions the lexicon's. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, findTemplateLines, isLinkRow, templateKey } from '../../../src/extract/text/index.js';
+import { defaultModel } from '../../../src/extract/text/model.js';
 import { makeUnit } from '../../../src/extract/text/units.js';
 
 const UTC = { timezone: 'UTC' } as const;
@@ -360,6 +361,45 @@ describe('extractText trims what closes a story', () => {
     const about = 'Acme Cranes is a leading global provider of port equipment with offices in twelve countries.';
     const result = extractText([...story, '', about].join('\n'), UTC);
     expect(ruleOf(result, about)).toBe('company-boilerplate');
+  });
+
+  it('drops a closing appeal to the reader and the short lines after it as call-to-action', () => {
+    const appeal = 'We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.';
+    const result = extractText([...story, '', appeal, '', 'Join 6,707 other readers'].join('\n'), UTC);
+    expect(ruleOf(result, appeal)).toBe('call-to-action');
+    expect(ruleOf(result, 'Join 6,707 other readers')).toBe('call-to-action');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([story[2], story[4], story[6]]);
+  });
+
+  it('drops a closing donation appeal with its amounts and consent line in German', () => {
+    const bericht = [
+      'Hafenkran verdoppelt die Kapazität',
+      '',
+      'Der Hafenmeister sagte, der neue Kran werde die Zahl der Schiffe verdoppeln, die der Hafen an einem einzigen Tag entladen kann.',
+      '',
+      'Die Hafenarbeiter begrüßten die Nachricht, verlangten aber mehr Schulungen, bevor der Kran im nächsten Monat die Arbeit aufnimmt.',
+      '',
+      'Der Kran wurde in Rotterdam gebaut und kam nach einer Verzögerung durch Herbststürme vergangene Woche auf einem Lastkahn an.',
+    ];
+    const appeal = 'Unterstützen Sie unsere unabhängige Berichterstattung mit einem Beitrag.';
+    const consent = 'Ich akzeptiere die Datenschutzvereinbarung. Bitte halten Sie mich auf dem Laufenden.';
+    const result = extractText([...bericht, '', appeal, '', '5€ 10€ 20€ 100€', '', 'Anderer Betrag', '', consent].join('\n'), UTC);
+    expect(ruleOf(result, appeal)).toBe('call-to-action');
+    expect(ruleOf(result, consent)).toBe('call-to-action');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([bericht[2], bericht[4], bericht[6]]);
+  });
+
+  it('leaves a closing appeal alone when no line before it is prose the model is sure of', () => {
+    const appeal = 'We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.';
+    const result = extractText([...story, '', appeal].join('\n'), { ...UTC, model: { ...defaultModel(), tailFrom: 1.01 } });
+    expect(ruleOf(result, appeal)).not.toBe('call-to-action');
+  });
+
+  it('keeps a story paragraph about a newsletter that the story goes on after', () => {
+    const line = 'The port authority will also send residents a monthly newsletter about the noise of the new crane.';
+    const last = 'Work on a second crane of the same kind is planned for next year if the first one proves its worth.';
+    const result = extractText([...story, '', line, '', last].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([story[2], story[4], story[6], line, last]);
   });
 
   it('keeps a body sentence that merely starts with a company name', () => {
