@@ -6,7 +6,7 @@
  * and `--version`/`--help` must load none of the parsers.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,6 +94,26 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     // feed.xsl is read from assets/ by a module inside a chunk: the asset URLs survived bundling.
     expect(Object.keys(got)).toEqual(expect.arrayContaining(['atom.xml', 'feed.json', 'feed.xsl', 'rss.xml']));
     expect(got).toEqual(outputs(sources));
+  });
+
+  it("init reads a site's tsconfig path aliases through the bundled jsonc-parser (its ES build; the UMD main cannot be bundled)", async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-alias-'));
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'tsconfig.json': '{\n  // JSON with comments\n  "compilerOptions": { "paths": { "$config": ["./site.config.ts"] } },\n}\n',
+      'site.config.ts': "export default { title: 'Aliased Notes', description: 'Through $config.' };\n",
+      'astro.config.mjs': "export default defineConfig({ site: 'https://alias.example' });\n",
+      'src/pages/rss.xml.js': "import config from '$config';\nexport const GET = () => rss({ title: config.title, description: config.description, items: [] });\n",
+      'src/content/blog/first.md': '---\ntitle: First\npubDate: 2024-03-05\n---\n\nText.\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const file = path.join(site, name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    const r = await node([path.join(pkg, 'bin/feedwright.js'), 'init'], site);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(site, 'feedwright.config.json'), 'utf8'))).toMatchObject({ title: 'Aliased Notes', description: 'Through $config.' });
   });
 
   it('yaml and date-fns/parse are evaluated on first use, and work through their stubs: front matter the simple reader leaves to yaml, a date that is not ISO', async () => {
