@@ -382,6 +382,10 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
     values.slugorcontentbasename = values.slugorfilename;
     let path = expandPattern(sectionSlices(pattern, pageDirs.map(urlize)), values).path;
     if (ugly) path = path.endsWith('/') ? `${path.slice(0, -1)}.html` : `${path}.html`;
+    // Pretty URLs: Hugo writes the page as <path>/index.html and links it with the slash, whether
+    // or not the pattern ends with one (`posts/:slug` is /posts/x/); a pattern ending in an
+    // extension (`/:slug.html`) is left as written.
+    else if (!path.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(path)) path = `${path}/`;
     return { path: prefix + path, rule: `${own ? 'config permalinks' : 'hugo permalinks'}.${section || '/'} ${pattern}` };
   }
   const last = urlize(fmSlug ?? filename);

@@ -124,6 +124,20 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.byPath.get('posts/2023/notes.md')?.link.rule).toBe('hugo (hugo.toml): hugo permalinks.posts /:year/:month/:slug/');
   });
 
+  it('Hugo: a permalink pattern without a closing slash still links the page with one, as Hugo writes it (posts/:slug -> /posts/x/, checked with hugo 0.111)', async () => {
+    const post = (slug: string) => `---\ntitle: T\nslug: ${slug}\ndate: 2024-01-02\n---\n\nText.\n`;
+    const links = async (config: string) => {
+      const cwd = makeTree({ 'hugo.toml': config, 'content/posts/a.md': post('at-layer'), 'content/notes/b.md': post('bee') });
+      const loaded = await loadArticles(resolvePaths({ cwd, articles: 'content', config: testConfig({ cache: false }) }), TEST_NOW);
+      return Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]));
+    };
+    expect(await links('baseURL = "https://h.example/"\n[permalinks]\nposts = "posts/:slug"\nnotes = "/:year/:slug.html"\n')).toEqual({
+      'posts/a.md': 'https://h.example/posts/at-layer/',
+      'notes/b.md': 'https://h.example/2024/bee.html',
+    });
+    expect((await links('baseURL = "https://h.example/"\nuglyURLs = true\n[permalinks]\nposts = "posts/:slug"\n'))['posts/a.md']).toBe('https://h.example/posts/at-layer.html');
+  });
+
   it("Zola: ignored_content globs leave files out (a bundle's index.src.md source beside its built index.md), in any folder for a pattern without a slash", async () => {
     const page = '+++\ntitle = "Guide"\ndate = 2024-01-02\n+++\n\nText.\n';
     const cwd = makeTree({
