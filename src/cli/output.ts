@@ -105,7 +105,7 @@ export function printBuildSummary(out: Output, result: BuildResult, seconds: num
   const written = result.files.filter((f) => f.status === 'written').length;
   const unchanged = result.files.filter((f) => f.status === 'unchanged').length;
   const c = result.counts;
-  const extra = [c.drafts ? plural(c.drafts, 'draft') : '', c.held ? `${c.held} held (future)` : '', c.sections ? `${c.sections} not posts (section or listing pages)` : '', c.failed ? `${c.failed} failed` : ''].filter(Boolean).join(', ');
+  const extra = [c.drafts ? plural(c.drafts, 'draft') : '', c.held ? `${c.held} held (future)` : '', c.sections ? `${c.sections} not ${c.sections === 1 ? 'a post' : 'posts'} (listing pages or files the site leaves out: META_NOT_A_POST notes say which)` : '', c.failed ? `${c.failed} failed` : ''].filter(Boolean).join(', ');
   const mark = errors > 0 ? out.red('✗') : out.green('✓');
   const removed = result.removedFiles?.length ? `, ${result.removedFiles.length} removed` : '';
   const line = `${mark} ${c.published} article${c.published === 1 ? '' : 's'} published${extra ? ` (${extra})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(written, 'file')} written, ${unchanged} unchanged${removed}; ${seconds.toFixed(2)} s\n`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Io, makeOutput, makeProgress, type Output, printDiagnostics } from '../../src/cli/output.js';
 import type { Diagnostic } from '../../src/model.js';
+import { makeTree } from '../helpers/project.js';
 import { article, makeSite, run } from './helpers.js';
 
 const ESC = '\u001b[';
@@ -119,5 +120,14 @@ describe('diagnostics', () => {
     expect(io.err().match(/ warning SAME /g)).toHaveLength(3);
     expect(io.err()).toContain('… and 7 more warnings SAME in 7 files');
     expect(io.err().match(/ error BAD /g)).toHaveLength(5);
+  });
+});
+
+describe('the build summary', () => {
+  it('counts the files the site leaves out as not posts, and says where the reasons are', async () => {
+    const page = '+++\ntitle = "Guide"\ndate = 2024-01-02\n+++\n\nText.\n';
+    const cwd = makeTree({ 'config.toml': 'base_url = "https://zola.example"\nignored_content = ["*.src.md"]\n', 'content/guide/index.md': page, 'content/guide/index.src.md': page });
+    const r = await run(['build', '--articles', 'content', '--out', 'dist'], { cwd });
+    expect(r.stderr).toContain('1 article published (1 not a post (listing pages or files the site leaves out: META_NOT_A_POST notes say which))');
   });
 });
