@@ -6,6 +6,7 @@ import { htmlToText } from '../clean/html-text.js';
 import { fatal } from '../errors.js';
 import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
+import { asRecord } from '../util/record.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { MathSyntax } from '../sources/math.js';
@@ -183,10 +184,6 @@ function ci(o: Record<string, unknown> | undefined, key: string): unknown {
   if (!o) return undefined;
   const k = Object.keys(o).find((x) => x.toLowerCase() === key.toLowerCase());
   return k === undefined ? undefined : o[k];
-}
-
-function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 function asString(v: unknown): string | undefined {
@@ -619,7 +616,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const from = options.display(cfgFile ?? path.join(root, 'astro.config.mjs'));
       // Without those constants: the literal title and description of the feed endpoint's own
       // `rss({ title: "…" })` call (src/pages/rss.xml.js), what its RSS feed says.
-      const rss = named.title || named.description ? undefined : astroRssCall(root);
+      const endpoint = astroFeedEndpoint(root);
+      const rss = named.title || named.description ? undefined : astroRssCall(root, endpoint);
       // The config object a value came from: its other keys (lang, author, timezone) name the site too.
       const holder = siteCode?.holder ?? rss?.holder;
       const fromHolder = holder && !rss && !named.title ? { title: shallowOption(holder, 'title', 1), description: shallowOption(holder, 'description', 1) ?? shallowOption(holder, 'desc', 1) } : undefined;
@@ -646,7 +644,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // A key a page's URL is made of is the site's own too.
       const slugKeys = Object.values(routes ?? {}).flatMap((r) => (r.slugKey ? [r.slugKey.toLowerCase()] : []));
       if (slugKeys.length > 0) info.frontMatterKeys = [...new Set([...(info.frontMatterKeys ?? []), ...slugKeys])].sort();
-      const feedCollections = astroFeedCollections(root);
+      const feedCollections = astroFeedCollections(endpoint);
       if (feedCollections) info.feedCollections = { names: feedCollections.names, file: options.display(feedCollections.file) };
       const i18n = astroI18n(root, cfgFile, cfgText);
       if (i18n) {
@@ -916,10 +914,9 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   if (local) return { file, text, object: local };
   // `export const SITE = typedConfig.site` (with `const typedConfig = config as {…}`): the object
   // at that member path of the object the other name stands for.
-  const [head, ...keys] = localAlias(text, name)?.split('.') ?? [];
-  const base = head && head !== name && !/^["']/.test(head) ? namedObject(root, file, text, head, hops - 1) : undefined;
-  const aliased = base && keys.reduce<string | undefined>((object, key) => (object ? nestedObject(object, key) : undefined), base.object);
-  if (base && aliased) return { ...base, object: aliased };
+  const member = localAlias(text, name);
+  const aliased = member && member.split('.')[0] !== name ? objectRef(root, file, text, member, hops - 1) : undefined;
+  if (aliased) return aliased;
   const named = /\bimport\s*(?:type\s+)?(?:[A-Za-z_$][\w$]*\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
   for (const m of text.matchAll(named)) {
     const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
@@ -1056,12 +1053,14 @@ function eleventyBase(siteUrl: string | undefined, pathPrefix: string | undefine
 
 /**
  * The object literal an expression stands for: a local or imported name (`namedObject`) and a
- * member path into it (`siteConfig.i18n`). Read as text; undefined for anything computed.
+ * member path into it (`siteConfig.i18n`), with the module it is written in. Read as text, at most
+ * `hops` names deep; undefined for anything computed (or a string literal).
  */
-function objectRef(root: string, file: string, text: string, expr: string): string | undefined {
+function objectRef(root: string, file: string, text: string, expr: string, hops = 4): { file: string; text: string; object: string } | undefined {
   const [head, ...keys] = expr.trim().split('.');
-  const base = head && /^[A-Za-z_$][\w$]*$/.test(head) ? namedObject(root, file, text, head, 4) : undefined;
-  return base && keys.reduce<string | undefined>((object, key) => (object ? nestedObject(object, key) : undefined), base.object);
+  const base = head && /^[A-Za-z_$][\w$]*$/.test(head) ? namedObject(root, file, text, head, hops) : undefined;
+  const object = base && keys.reduce<string | undefined>((inner, key) => (inner ? nestedObject(inner, key) : undefined), base.object);
+  return base && object ? { ...base, object } : undefined;
 }
 
 /**
@@ -1077,7 +1076,7 @@ function astroI18n(root: string, cfgFile: string | undefined, cfgText: string | 
   // The keys written here, then those of objects spread into it at its top level.
   const spreads = [...written.matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)];
   const depths = nestingAt(written, spreads.map((m) => m.index));
-  const parts = [written, ...spreads.filter((m) => depths.get(m.index) === 1).flatMap((m) => objectRef(root, cfgFile, cfgText, m[1] as string) ?? [])];
+  const parts = [written, ...spreads.filter((m) => depths.get(m.index) === 1).flatMap((m) => objectRef(root, cfgFile, cfgText, m[1] as string)?.object ?? [])];
   const defaultLocale = parts.map((part) => shallowOption(part, 'defaultLocale', 1)).find((v) => v !== undefined);
   const list = parts.map((part) => objectAt(part, /\blocales\s*:\s*\[/.exec(part))).find((v) => v !== undefined);
   if (!defaultLocale || !list) return undefined;
@@ -1112,8 +1111,7 @@ function astroFeedEndpoint(root: string): string | undefined {
 }
 
 /** The content collections an Astro site's feed endpoint reads (`getCollection("note")`), read as text; undefined when it names none. */
-function astroFeedCollections(root: string): { names: string[]; file: string } | undefined {
-  const file = astroFeedEndpoint(root);
+function astroFeedCollections(file: string | undefined): { names: string[]; file: string } | undefined {
   const text = readText(file ?? '')?.slice(0, 256 * 1024);
   const names = [...new Set([...(text ?? '').matchAll(/\bgetCollection\s*\(\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))];
   return file && names.length > 0 ? { names, file } : undefined;
@@ -1127,8 +1125,7 @@ function astroFeedCollections(root: string): { names: string[]; file: string } |
  * text and never run. With the files read and the config object a reference led to; undefined
  * when there is none or it names neither.
  */
-function astroRssCall(root: string): { files: string[]; title?: string; description?: string; language?: string; holder?: string } | undefined {
-  const file = astroFeedEndpoint(root);
+function astroRssCall(root: string, file: string | undefined): { files: string[]; title?: string; description?: string; language?: string; holder?: string } | undefined {
   const text = readText(file ?? '');
   // @astrojs/rss's `rss({…})`, or the feed package's `new Feed({…})`.
   const args = text ? objectAt(text, /\b(?:rss|new\s+Feed)\s*\(\s*\{/.exec(text)) : undefined;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseError, parse } from 'jsonc-parser';
+import { asRecord } from '../util/record.js';
 
 /**
  * Where a site's code finds the modules it imports, read as text and never run: relative paths,
@@ -31,8 +32,8 @@ export function pathAliases(root: string): [pattern: string, targets: string[]][
     if (text.length > MAX_TSCONFIG_BYTES) return [];
     const errors: ParseError[] = [];
     const json: unknown = parse(text, errors, { allowTrailingComma: true });
-    const options = record(record(json)?.compilerOptions);
-    const paths = record(options?.paths);
+    const options = asRecord(asRecord(json)?.compilerOptions);
+    const paths = asRecord(options?.paths);
     if (!paths) return [];
     const base = path.resolve(root, typeof options?.baseUrl === 'string' ? options.baseUrl : '.');
     return Object.entries(paths).flatMap(([pattern, targets]) => (Array.isArray(targets) ? [[pattern, targets.filter((t): t is string => typeof t === 'string').map((t) => path.resolve(base, t))] as [string, string[]]] : []));
@@ -71,8 +72,4 @@ export function moduleFile(root: string, from: string, spec: string): string | u
         ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))]
         : [];
   return bases.flatMap((b) => MODULE_ENDINGS.map((ext) => b + ext)).find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f));
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
