@@ -14,12 +14,17 @@ import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
  */
 const SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 
-async function load(site: string, articles: string, config: Record<string, unknown> = {}) {
-  const cwd = path.join(SITES, site);
+/** The site in `cwd` loaded from `articles`, cache off: its articles, links by path and detected site. */
+async function loadAt(cwd: string, articles: string, config: Record<string, unknown> = {}) {
   const paths = resolvePaths({ cwd, articles, config: testConfig({ cache: false, ...config }) });
   const loaded = await loadArticles(paths, TEST_NOW);
   const links = Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]));
   return { ...loaded, links, site: paths.loaded.config.siteInfo, byPath: new Map(loaded.articles.map((a) => [a.relPath, a])) };
+}
+
+/** A fixture site of test/fixtures/sites, as `loadAt` loads it. */
+function load(site: string, articles: string, config: Record<string, unknown> = {}) {
+  return loadAt(path.join(SITES, site), articles, config);
 }
 
 describe('site presets: links as the generator writes them', () => {
@@ -127,9 +132,7 @@ describe('site presets: links as the generator writes them', () => {
   it('Hugo: a permalink pattern without a closing slash still links the page with one, as Hugo writes it (posts/:slug -> /posts/x/, checked with hugo 0.111)', async () => {
     const post = (slug: string) => `---\ntitle: T\nslug: ${slug}\ndate: 2024-01-02\n---\n\nText.\n`;
     const links = async (config: string) => {
-      const cwd = makeTree({ 'hugo.toml': config, 'content/posts/a.md': post('at-layer'), 'content/notes/b.md': post('bee') });
-      const loaded = await loadArticles(resolvePaths({ cwd, articles: 'content', config: testConfig({ cache: false }) }), TEST_NOW);
-      return Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]));
+      return (await loadAt(makeTree({ 'hugo.toml': config, 'content/posts/a.md': post('at-layer'), 'content/notes/b.md': post('bee') }), 'content')).links;
     };
     expect(await links('baseURL = "https://h.example/"\n[permalinks]\nposts = "posts/:slug"\nnotes = "/:year/:slug.html"\n')).toEqual({
       'posts/a.md': 'https://h.example/posts/at-layer/',
@@ -146,8 +149,7 @@ describe('site presets: links as the generator writes them', () => {
       'content/maps/guide/index.src.md': page,
       'content/maps/scratch/idea.md': page,
     });
-    const paths = resolvePaths({ cwd, articles: 'content', config: testConfig({ cache: false }) });
-    const loaded = await loadArticles(paths, TEST_NOW);
+    const loaded = await loadAt(cwd, 'content');
     expect(loaded.articles.map((a) => a.relPath)).toEqual(['maps/guide/index.md']);
     const left = loaded.diagnostics.filter((d) => d.code === 'META_NOT_A_POST').map((d) => [d.file, d.message]);
     expect(left).toEqual([
@@ -290,15 +292,14 @@ describe('site presets: links as the generator writes them', () => {
       '_layouts/post.html': '{%- if page.banner -%}<img src="{{ page.banner.image }}">{%- endif -%}',
       '_includes/views/pin.html': '{% for post in site.posts %}{% if post.top %}📌{% endif %}{% endfor %}',
     });
-    const paths = resolvePaths({ cwd, articles: '_posts', config: testConfig({ cache: false }) });
-    const loaded = await loadArticles(paths, TEST_NOW);
-    const post = loaded.articles.find((a) => a.relPath === '2016-08-12-my-EXAMPLE-post.md');
+    const loaded = await loadAt(cwd, '_posts');
+    const post = loaded.byPath.get('2016-08-12-my-EXAMPLE-post.md');
     expect([post?.title.value, post?.title.from, post?.title.rule]).toEqual(['My Example Post', 'file-name', "jekyll: a post's title from its file name"]);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // The keys the site's own layouts and includes read are its vocabulary; others are still unknown.
     expect(loaded.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY').map((d) => d.message)).toEqual(['Unknown front matter key "mood" is ignored.']);
     const plain = makeTree({ 'notes/2016-08-12-untitled.md': '---\ndate: 2016-08-12\n---\n\nText.\n' });
-    const none = await loadArticles(resolvePaths({ cwd: plain, articles: 'notes', config: testConfig({ cache: false }) }), TEST_NOW);
+    const none = await loadAt(plain, 'notes');
     expect(none.diagnostics.map((d) => d.code)).toContain('META_TITLE_MISSING');
   });
 
@@ -311,14 +312,13 @@ describe('site presets: links as the generator writes them', () => {
       'src/content/blog/kept-link.md': '---\ntitle: Kept\npubDate: 2024-03-05\nabbrlink: 4a17b156\n---\n\nText.\n',
       'src/content/blog/new-post.md': '---\ntitle: New\npubDate: 2024-03-06\n---\n\nText.\n',
     });
-    const paths = resolvePaths({ cwd, articles: 'src/content/blog', config: testConfig({ cache: false }) });
-    const loaded = await loadArticles(paths, TEST_NOW);
-    expect(Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]))).toEqual({
+    const loaded = await loadAt(cwd, 'src/content/blog');
+    expect(loaded.links).toEqual({
       'kept-link.md': 'https://hexo.example/posts/4a17b156/',
       'new-post.md': 'https://hexo.example/posts/new-post/',
     });
     expect(loaded.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')).toEqual([]);
-    expect(loaded.articles.find((a) => a.relPath === 'kept-link.md')?.link.rule).toBe('astro (package.json (astro)): astro route src/pages/posts/[...slug].astro: /posts/<abbrlink>/');
+    expect(loaded.byPath.get('kept-link.md')?.link.rule).toBe('astro (package.json (astro)): astro route src/pages/posts/[...slug].astro: /posts/<abbrlink>/');
   });
 
   describe("Astro i18n: a collection's locale folders served under the site's locale route", () => {
@@ -336,14 +336,13 @@ describe('site presets: links as the generator writes them', () => {
         'src/content/information/en/policy.md': '---\nupdated: 2024-01-01\n---\n\nPolicy text.\n',
         ...pages,
       });
-    const loadAt = async (cwd: string) => {
-      const paths = resolvePaths({ cwd, articles: 'src/content', config: testConfig({ cache: false }) });
-      const loaded = await loadArticles(paths, TEST_NOW);
-      return { ...loaded, links: Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value])), langs: Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.lang?.value])), site: paths.loaded.config.siteInfo };
+    const loadSite = async (cwd: string) => {
+      const loaded = await loadAt(cwd, 'src/content');
+      return { ...loaded, langs: Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.lang?.value])) };
     };
 
     it('an optional [...locale] folder: the default locale unprefixed; each entry in its locale; collections the site feed does not read are not posts', async () => {
-      const r = await loadAt(
+      const r = await loadSite(
         astroSite({
           'src/pages/[...locale]/note/[...id].astro': 'const notes = await getCollection("note");\n',
           'src/pages/[...locale]/feed.xml.ts': 'const notes = await getCollection("note");\n',
@@ -361,12 +360,12 @@ describe('site presets: links as the generator writes them', () => {
     });
 
     it('a required [lang] folder, or prefixDefaultLocale: every locale in the URL', async () => {
-      const required = await loadAt(astroSite({ 'src/pages/[lang]/note/[...slug].astro': 'getCollection("note")\n' }));
+      const required = await loadSite(astroSite({ 'src/pages/[lang]/note/[...slug].astro': 'getCollection("note")\n' }));
       expect(required.links['note/en/first.md']).toBe('https://i18n.example/en/note/first/');
-      const prefixed = await loadAt(astroSite({ 'src/pages/[...locale]/note/[...id].astro': 'getCollection("note")\n' }, ', routing: { prefixDefaultLocale: true }'));
+      const prefixed = await loadSite(astroSite({ 'src/pages/[...locale]/note/[...id].astro': 'getCollection("note")\n' }, ', routing: { prefixDefaultLocale: true }'));
       expect(prefixed.links['note/en/first.md']).toBe('https://i18n.example/en/note/first/');
       // No locale route: the locale folder stays part of the entry's id.
-      const plain = await loadAt(astroSite({ 'src/pages/note/[...id].astro': 'getCollection("note")\n' }));
+      const plain = await loadSite(astroSite({ 'src/pages/note/[...id].astro': 'getCollection("note")\n' }));
       expect(plain.links['note/ja/first.md']).toBe('https://i18n.example/note/ja/first/');
     });
   });
