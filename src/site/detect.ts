@@ -299,6 +299,8 @@ export interface JekyllSource {
   destination: string;
   /** Front matter defaults by folder relative to `dir`, as `SiteInfo.folderData`. */
   folderData: Record<string, Record<string, unknown>>;
+  /** The folder `{% include %}` reads (`includes_dir`, default `_includes`, absolute). */
+  includesDir: string;
 }
 
 export interface DetectedSite {
@@ -430,7 +432,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
       const sourceDir = path.resolve(root, asString(c.source) ?? '.');
-      jekyll = { dir: sourceDir, collectionsDir: contentRoot, destination: path.resolve(root, info.output), folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir) };
+      jekyll = {
+        dir: sourceDir,
+        collectionsDir: contentRoot,
+        destination: path.resolve(root, info.output),
+        folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir),
+        includesDir: path.resolve(sourceDir, asString(c.includes_dir) ?? '_includes'),
+      };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
       // kramdown, Jekyll's default Markdown engine, reads header ids and block and span IALs.
@@ -441,13 +449,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       // Themes name the site's language `locale` (Minimal Mistakes: "en-US") and its author `owner`
       // (HPSTR, So Simple: `owner: { name }`) or `social: { name, email }` (Chirpy: "displayed as the
-      // default author of the posts"), which their layouts show as every post's author.
+      // default author of the posts"), which their layouts show as every post's author. Minimal
+      // Mistakes keeps the site owner's name in a top-level `name` (its footer and SEO data show
+      // it) and leaves `author.name` empty in its starter config: the last resort.
       const own = {
         title: asString(c.title),
         description: asString(c.description),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social),
+        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);

@@ -41,6 +41,14 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.config).toMatchObject({ title: 'Theme Blog', language: 'en-GB', author: { name: 'Sam Owner', email: 'sam@theme.example' } });
   });
 
+  it("Jekyll with Minimal Mistakes: the site owner's top-level `name` when `author.name` is empty (the theme's starter config leaves it so)", () => {
+    const config = 'title: Notes\nname: Kim Owner\nurl: https://mm.example\nlocale: en-US\nauthor:\n  name: ~\n  avatar: me.jpg\n';
+    const { loaded } = resolvePaths({ cwd: site({ '_config.yml': config, '_posts/2024-03-05-first.md': POST }), articles: '_posts' });
+    expect(loaded.config).toMatchObject({ author: { name: 'Kim Owner' } });
+    const own = resolvePaths({ cwd: site({ '_config.yml': config.replace('name: ~', 'name: Ann Own'), '_posts/2024-03-05-first.md': POST }), articles: '_posts' });
+    expect(own.loaded.config).toMatchObject({ author: { name: 'Ann Own' } });
+  });
+
   it("Jekyll with Chirpy: the author from `social` (name, email), which Chirpy shows as every post's default author; an `author` key still wins", () => {
     const config = 'title: Chirpy Blog\nurl: https://chirpy.example\nlang: en\nsocial:\n  name: Lex Writer\n  email: lex@chirpy.example\n  links:\n    - https://github.example/lex\n';
     const { loaded } = resolvePaths({ cwd: site({ '_config.yml': config, '_posts/2024-03-05-first.md': POST }), articles: '_posts' });
