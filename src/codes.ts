@@ -965,7 +965,7 @@ export const CODES = {
     section: 'content',
     summary:
       'Template code in a Markdown body (a Hugo shortcode, an include, a Liquid tag where the site renders none) cannot be rendered and was removed; the message names each tag and line.',
-    doc: 'Template code in a Markdown body cannot be rendered and was removed: a Hugo shortcode other than the built-ins rendered here (`ref`, `relref`, `param`, `figure`, `youtube`, `vimeo`, `highlight`; on a Zola site `{{ youtube(id="…") }}` and `{{ vimeo(id="…") }}`, as links to the video) and callouts of themes (`alert`, `notice`, `hint`, `admonition`…, a block quote when their tags pair); a paired one keeps its inner text, an `{% include %}`, a tag no engine knows, or any Liquid/Nunjucks where the site does not say it renders templates (on a Hugo site only shortcodes are template code: other `{{ }}`/`{% %}` text is kept as written, as Hugo publishes it). The message names each tag with its line (the first eight, then a count). Code spans and fenced code keep their `{{`/`{%`; a JSX attribute (`style={{…}}`, in an `.md` page compiled as MDX) is removed without a word.',
+    doc: 'Template code in a Markdown body cannot be rendered and was removed: a Hugo shortcode other than the built-ins rendered here (`ref`, `relref`, `param`, `figure`, `youtube`, `vimeo`, `highlight`; on a Zola site `{{ youtube(id="…") }}` and `{{ vimeo(id="…") }}`, as links to the video) and callouts of themes (`alert`, `notice`, `hint`, `admonition`…, a block quote when their tags pair); a paired one keeps its inner text, an `{% include %}` of a file the site does not hold (an include of a gem theme; the own `_includes` files of the site, the `includes_dir`, are rendered with their parameters, up to 100 files of 64 KiB each, eight deep), `{% include_relative %}`, a tag no engine knows, or any Liquid/Nunjucks where the site does not say it renders templates (on a Hugo site only shortcodes are template code: other `{{ }}`/`{% %}` text is kept as written, as Hugo publishes it). The message names each tag with its line (the first eight, then a count). Code spans and fenced code keep their `{{`/`{%`; a JSX attribute (`style={{…}}`, in an `.md` page compiled as MDX) is removed without a word.',
     todo: 'Where the site uses Liquid, use its generator preset (which sets `templates: { engine: "liquid", vars: { site: {…} } }` in the resolved config), or front matter `render_with_liquid: true`; otherwise write the content the tag produces, or accept the removal.',
     /** `named`: the first removed tags as "tag (line n)", of `total`; `engine`: whether the site renders Liquid at all. */
     say: (p: { named: readonly string[]; total: number; engine: 'liquid' | 'none' }) => ({
@@ -973,7 +973,7 @@ export const CODES = {
       hint:
         p.engine === 'none'
           ? 'Template code is rendered only where the site uses Liquid (a generator preset or "render_with_liquid: true"); Hugo shortcodes and include files are never rendered. Write the content they produce, or accept the removal.'
-          : 'Hugo shortcodes, include files and tags no engine knows cannot be rendered outside the site generator. Write the content they produce, or accept the removal.',
+          : 'Hugo shortcodes, include files the site does not hold (a gem theme\'s) and tags no engine knows cannot be rendered outside the site generator. Copy the include into the site\'s _includes folder, write the content it produces, or accept the removal.',
     }),
   },
   CONTENT_LINK_UNRESOLVED: {

@@ -8,6 +8,7 @@ import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAt
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
 import { jekyllDatedName, plainLink, siteLanguage, siteLink } from '../site/permalink.js';
+import { decodeEntities } from '../util/html.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS, statedOffset } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
 import { FEED_KEYS, type FieldName, fieldKeys, fieldNamedBy, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
@@ -337,7 +338,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   title: {
     keys: 'title',
     parse: (v, key, r) => {
-      if (typeof v === 'string' || typeof v === 'number') return cleanLine(String(v)) || undefined;
+      if (typeof v === 'string') return cleanLine(r.site?.preset === 'jekyll' ? jekyllTitleText(v) : v) || undefined;
+      if (typeof v === 'number') return cleanLine(String(v)) || undefined;
       r.badValue(key, 'a string', 'My article');
       return undefined;
     },
@@ -801,6 +803,16 @@ function categoriesOf(relPath: string, fm: Record<string, unknown>, site: SiteIn
 export function formattedText(s: string): string {
   if (!s.includes('<') || !/<(?:br|hr)\s*\/?>|<([a-z][a-z0-9]*)\b[^<>]*>[^<]*<\/\1>/i.test(s)) return s;
   return htmlToText(s.replace(/<br\s*\/?>/gi, '\n'));
+}
+
+/**
+ * A Jekyll title as the site's pages and its own feed show it: Liquid prints front matter
+ * unescaped, so `&mdash;` in a title is a dash on the page, and jekyll-feed writes
+ * `title | smartify | strip_html` (smartify turns character references into characters).
+ * Formatting tags go (formattedText); a tag named in prose stays.
+ */
+export function jekyllTitleText(s: string): string {
+  return decodeEntities(formattedText(s));
 }
 
 export function cleanLine(s: string): string {

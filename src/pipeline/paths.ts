@@ -2,7 +2,7 @@ import path from 'node:path';
 import { acceptedValues, loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite, type SiteChannel } from '../site/detect.js';
-import { hugoRefTargets, zolaLinkTargets, jekyllLinkTargets } from '../site/links.js';
+import { hugoRefTargets, jekyllTemplateTargets, zolaLinkTargets } from '../site/links.js';
 import { isMultilingual } from '../site/permalink.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
@@ -80,9 +80,11 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       timezone: detected.info.timezone ?? config.timezone,
     };
     if (templates?.engine === 'liquid' && !templates.links && detected.jekyll) {
-      // {% link %} and {% post_url %} need their targets' URLs before any body is rendered.
-      const links = jekyllLinkTargets({ ...linking, source: detected.jekyll });
+      // {% link %} and {% post_url %} need their targets' URLs before any body is rendered, and
+      // {% include %} the site's include files: both are part of every article's cache key.
+      const { links, includes } = jekyllTemplateTargets({ ...linking, source: detected.jekyll });
       if (Object.keys(links).length > 0) templates = { ...templates, links };
+      if (Object.keys(includes).length > 0) templates = { ...templates, includes };
     } else if (!loaded.config.templates && detected.hugo) {
       // Hugo's ref/relref need their targets' URLs, and param the site's params.
       const refs = hugoRefTargets({ ...linking, contentDir: detected.hugo.contentDir, display });

@@ -48,9 +48,22 @@ export interface LinkTargetOptions {
   timezone: string;
 }
 
-/** The URL of each `{% link %}` / `{% post_url %}` target the articles name (unresolvable ones left out). */
-export function jekyllLinkTargets(options: LinkTargetOptions): Record<string, string> {
+/** An `{% include name %}` (or jekyll-include-cache's `include_cached`) with a literal file name. */
+const INCLUDE_TAG = /\{%-?\s*include(?:_cached)?\s+([\w/.\-()+~#@]+)/g;
+
+/** Bounds on the include files read for the articles: how many, and how large each may be. */
+export const INCLUDE_LIMITS = { files: 100, bytes: 64 * 1024 } as const;
+
+/**
+ * What the articles' Liquid reads from the site: the URL of each `{% link %}` / `{% post_url %}`
+ * target they name (unresolvable ones left out), and the text of each `{% include %}` file they
+ * name, with the includes those files name in turn (keyed by the name as written). Only named
+ * files are read, so editing a layout's include (head.html) does not touch every article's cache
+ * key; an include the site does not have (a gem theme's) is absent and removed with a warning.
+ */
+export function jekyllTemplateTargets(options: LinkTargetOptions): { links: Record<string, string>; includes: Record<string, string> } {
   const named = new Map<string, { tag: 'link' | 'post_url'; target: string }>();
+  const includeNames = new Set<string>();
   for (const file of walk(options.articlesDir, options.source.destination)) {
     if (!MARKDOWN.test(file)) continue;
     const text = readSmall(file);
@@ -61,7 +74,38 @@ export function jekyllLinkTargets(options: LinkTargetOptions): Record<string, st
       // A target made by Liquid ({% link {{ page.x }} %}) is known only when rendered.
       if (target && !target.includes('{')) named.set(linkKey(tag, target), { tag, target });
     }
+    for (const m of text.matchAll(INCLUDE_TAG)) includeNames.add(m[1] as string);
   }
+  return { links: linkUrls(named, options), includes: includeFiles(includeNames, options.source.includesDir) };
+}
+
+/** The named include files that exist inside `dir`, and those they include, within INCLUDE_LIMITS. */
+function includeFiles(names: Iterable<string>, dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const queue = [...names].sort();
+  const seen = new Set(queue);
+  for (let i = 0; i < queue.length && Object.keys(out).length < INCLUDE_LIMITS.files; i++) {
+    const name = queue[i] as string;
+    // Jekyll refuses `..` and `//` in an include's name; so does this.
+    if (/[./]{2}/.test(name)) continue;
+    const abs = path.resolve(dir, name);
+    if (!isInside(dir, abs) || !isFile(abs)) continue;
+    const text = readSmall(abs, INCLUDE_LIMITS.bytes);
+    if (text === undefined) continue;
+    out[name] = text;
+    for (const m of text.matchAll(INCLUDE_TAG)) {
+      const inner = m[1] as string;
+      if (!seen.has(inner)) {
+        seen.add(inner);
+        queue.push(inner);
+      }
+    }
+  }
+  return out;
+}
+
+/** The URLs of the named `{% link %}` / `{% post_url %}` targets. */
+function linkUrls(named: ReadonlyMap<string, { tag: 'link' | 'post_url'; target: string }>, options: LinkTargetOptions): Record<string, string> {
   const out: Record<string, string> = {};
   if (named.size === 0) return out;
   let posts: string[] | undefined;
@@ -172,9 +216,9 @@ function walk(dir: string, skip: string): string[] {
   return out;
 }
 
-function readSmall(abs: string): string | undefined {
+function readSmall(abs: string, limit: number = MAX_SOURCE_BYTES): string | undefined {
   try {
-    if (statSync(abs).size > MAX_SOURCE_BYTES) return undefined;
+    if (statSync(abs).size > limit) return undefined;
     return readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
   } catch {
     return undefined;

@@ -18,8 +18,11 @@ import { type MathSyntax, mathPattern } from './math.js';
  *   the article's front matter as `page` (and by name for Eleventy). Jekyll's
  *   `{% raw %}`, `{% highlight %}` (a fenced code block), `{% link %}` and `{% post_url %}` (from
  *   `links`, resolved before rendering by src/site/links.ts; an unknown target is named in a
- *   CONTENT_LINK_UNRESOLVED warning and the link around it unwrapped) work; tags that would read other files (`{% include %}`, `{% render %}`) or that no
- *   engine knows are removed with a warning naming the line and tag.
+ *   CONTENT_LINK_UNRESOLVED warning and the link around it unwrapped) work, and so does
+ *   `{% include name k="v" %}` of the site's own include files (`includes`, read beforehand; no
+ *   file is read while rendering); tags that would read other files (a gem theme's include,
+ *   `{% include_relative %}`, `{% render %}`) or that no engine knows are removed with a warning
+ *   naming the line and tag.
  * - `engine: 'none'` (the default: nothing says the site renders templates): template code is
  *   removed with a warning; `{% raw %}` keeps its content as written.
  *
@@ -35,6 +38,12 @@ export interface TemplateSettings {
   vars?: Record<string, unknown>;
   /** Targets of `{% link path %}` and `{% post_url name %}`: `link:<path>` / `post_url:<name>` as written -> URL. */
   links?: Record<string, string>;
+  /**
+   * Jekyll: the site's include files the articles name (`{% include note.html text="…" %}`), by
+   * name as written -> their text (src/site/links.ts reads them, within INCLUDE_LIMITS). A named
+   * include not here (a gem theme's) is removed with a warning.
+   */
+  includes?: Record<string, string>;
   /**
    * The generator whose content syntax the bodies use, when it is not Liquid's:
    * - `hugo`: only shortcodes (`{{< x >}}`, `{{% x %}}`) are template code; other `{{`/`{%` text is
@@ -552,10 +561,39 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
 }
 
 /** Tags that would read other files, or need a site build: never run, removed and named. */
-const REMOVED_TAGS = ['include', 'include_relative', 'include_cached', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'gist', 'youtube'];
+const REMOVED_TAGS = ['include_relative', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'gist', 'youtube'];
 
-/** Set around one synchronous render: where the tags of this article report. */
-let current: { removed: Removed[]; unresolved: Removed[]; links: Record<string, string> } | undefined;
+/** Set around one synchronous render: where the tags of this article report, and the site's include files. */
+let current:
+  | {
+      removed: Removed[];
+      unresolved: Removed[];
+      links: Record<string, string>;
+      includes: Record<string, string>;
+      /** How many includes deep the render is, and the line of the article's include tag it is inside: what a tag in an include file reports. */
+      depth: number;
+      at: number;
+    }
+  | undefined;
+
+/** Where a tag reports: its own line, or inside an include file the line of the article's include tag. */
+function reportLine(own: number): number {
+  return current && current.depth > 0 ? current.at : own;
+}
+
+/** How deep includes may nest (an include that includes itself stops here, with a warning). */
+const MAX_INCLUDE_DEPTH = 8;
+
+/** The file system liquidjs reads includes from: only `current.includes`, never the disk. */
+const INCLUDE_FS = {
+  existsSync: (file: string): boolean => current !== undefined && Object.hasOwn(current.includes, file),
+  exists: async (file: string): Promise<boolean> => INCLUDE_FS.existsSync(file),
+  readFileSync: (file: string): string => (current && Object.hasOwn(current.includes, file) ? (current.includes[file] as string) : ''),
+  readFile: async (file: string): Promise<string> => INCLUDE_FS.readFileSync(file),
+  resolve: (_dir: string, file: string): string => file,
+  containsSync: (): boolean => true,
+  contains: async (): Promise<boolean> => true,
+};
 
 let engine: Liquid | undefined;
 
@@ -563,10 +601,15 @@ function liquid(): Liquid {
   if (engine) return engine;
   // Loaded on first use (~50 ms of CPU per process): most sites render no templates. Synchronous,
   // because reading an article is; liquidjs's "main" is its CommonJS build.
-  const { Liquid: LiquidEngine } = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs');
+  const { Liquid: LiquidEngine, IncludeTag } = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs');
   const e = new LiquidEngine({
-    // Templates come only from the article: no file is ever read (include/render are replaced below).
-    templates: {},
+    // Templates come only from the article and the site's include files read beforehand
+    // (`current.includes`): no file is ever read here.
+    fs: INCLUDE_FS,
+    root: [''],
+    partials: [''],
+    layouts: [''],
+    relativeReference: false,
     strictFilters: false,
     strictVariables: false,
     ownPropertyOnly: true,
@@ -574,6 +617,33 @@ function liquid(): Liquid {
     ...LIQUID_LIMITS,
   });
   for (const name of REMOVED_TAGS) e.registerTag(name, removedTag(name));
+  /** Jekyll's `{% include name k="v" %}`, from the site's include files; any other is removed and named. */
+  class SiteInclude extends IncludeTag {
+    private readonly at: number;
+    private readonly text: string;
+    constructor(...args: ConstructorParameters<typeof IncludeTag>) {
+      super(...args);
+      const [token] = args;
+      this.at = lineOf(token);
+      this.text = label(`{% ${token.name} ${token.args} %}`.replace(/\s+%\}$/, ' %}'));
+    }
+    override *render(...args: Parameters<InstanceType<typeof IncludeTag>['render']>): ReturnType<InstanceType<typeof IncludeTag>['render']> {
+      const file = (this as unknown as { file: unknown }).file;
+      if (!current || typeof file !== 'string' || !Object.hasOwn(current.includes, file) || current.depth >= MAX_INCLUDE_DEPTH) {
+        current?.removed.push({ tag: this.text, line: reportLine(this.at) });
+        return;
+      }
+      if (current.depth === 0) current.at = this.at;
+      current.depth++;
+      try {
+        yield* super.render(...args);
+      } finally {
+        current.depth--;
+      }
+    }
+  }
+  e.registerTag('include', SiteInclude);
+  e.registerTag('include_cached', SiteInclude);
   e.registerTag('link', linkTag('link'));
   e.registerTag('post_url', linkTag('post_url'));
   e.registerTag('highlight', {
@@ -638,7 +708,7 @@ function removedTag(name: string): TagImplOptions {
       this.text = label(`{% ${name} ${token.args} %}`.replace(/\s+%\}$/, ' %}'));
     },
     render() {
-      current?.removed.push({ tag: this.text as string, line: this.line as number });
+      current?.removed.push({ tag: this.text as string, line: reportLine(this.line as number) });
       return '';
     },
   };
@@ -659,7 +729,7 @@ function linkTag(name: 'link' | 'post_url'): TagImplOptions {
       const target = this.target as string;
       const url = current && Object.hasOwn(current.links, `${name}:${target}`) ? current.links[`${name}:${target}`] : undefined;
       if (url !== undefined) return url;
-      current?.unresolved.push({ tag: label(`{% ${name} ${target} %}`), line: this.line as number });
+      current?.unresolved.push({ tag: label(`{% ${name} ${target} %}`), line: reportLine(this.line as number) });
       return UNRESOLVED;
     },
   };
@@ -677,20 +747,28 @@ function unwrapUnresolved(text: string): string {
     .replaceAll(UNRESOLVED, '');
 }
 
+/** The include maps whose tags are registered already (the engine is one per process). */
+const scannedIncludes = new WeakSet<Record<string, string>>();
+
 type Rendered = { ok: true; text: string } | { ok: false; message: string; line?: number };
 
 function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[], unresolved: Removed[]): Rendered {
   const e = liquid();
   // Tags no engine here knows (a site's plugins, Nunjucks' own) are removed and named, with
   // their end tags: what they wrap stays.
-  for (const m of text.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
-    const name = m[1] as string;
-    if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? { render: () => '' } : removedTag(name));
+  const includes = settings.includes;
+  const fresh = includes !== undefined && !scannedIncludes.has(includes);
+  if (fresh) scannedIncludes.add(includes);
+  for (const source of fresh ? [text, ...Object.values(includes)] : [text]) {
+    for (const m of source.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
+      const name = m[1] as string;
+      if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? { render: () => '' } : removedTag(name));
+    }
   }
   const vars = settings.vars ?? {};
   const page = { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter };
   const scope = settings.frontMatterByName ? { ...vars, ...frontMatter, page } : { ...vars, page };
-  current = { removed, unresolved, links: settings.links ?? {} };
+  current = { removed, unresolved, links: settings.links ?? {}, includes: settings.includes ?? {}, depth: 0, at: 0 };
   try {
     const out = e.parseAndRenderSync(text, scope) as unknown;
     offsetsToLines(text, removed);

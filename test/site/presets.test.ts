@@ -303,6 +303,38 @@ describe('site presets: links as the generator writes them', () => {
     expect(none.diagnostics.map((d) => d.code)).toContain('META_TITLE_MISSING');
   });
 
+  it("Jekyll: a title's character references and formatting tags read as its pages and jekyll-feed show them (smartify, strip_html); outside Jekyll the title stays as written", async () => {
+    const posts = {
+      '_posts/2021-01-19-hero.md': '---\ntitle: My Hero, Karen &mdash; Part&nbsp;II\n---\n\nText.\n',
+      '_posts/2021-01-20-vim.md': '---\ntitle: "<em>Vim</em> for writers &amp; editors"\n---\n\nText.\n',
+      '_posts/2021-01-21-head.md': '---\ntitle: Styling the <title> element\n---\n\nText.\n',
+    };
+    const jekyll = await loadAt(makeTree({ '_config.yml': 'title: Blog\nurl: https://blog.example\n', ...posts }), '_posts');
+    expect(jekyll.byPath.get('2021-01-19-hero.md')?.title.value).toBe('My Hero, Karen — Part II');
+    expect(jekyll.byPath.get('2021-01-20-vim.md')?.title.value).toBe('Vim for writers & editors');
+    expect(jekyll.byPath.get('2021-01-21-head.md')?.title.value).toBe('Styling the <title> element');
+    const hugo = await loadAt(makeTree({ 'hugo.toml': 'baseURL = "https://blog.example/"\n', 'content/posts/hero.md': '---\ntitle: Karen &mdash; Part II\ndate: 2021-01-19\n---\n\nText.\n' }), 'content/posts');
+    expect(hugo.byPath.get('hero.md')?.title.value).toBe('Karen &mdash; Part II');
+  });
+
+  it("Jekyll: the include files the posts name (and those they include) are rendered from the site's includes_dir, and only they enter the cache key; `..` and missing names are not read", async () => {
+    const cwd = makeTree({
+      '_config.yml': 'title: Blog\nurl: https://blog.example\nincludes_dir: parts\n',
+      'parts/fb_migrate': '<p><em>First posted on <a href="{{ include.url }}">{{ include.date }}</a>{% include sig.html %}</em></p>',
+      'parts/sig.html': ', by the editor.',
+      'parts/head.html': '<meta name="x">',
+      'secret.txt': 'do not read',
+      '_posts/2021-01-19-moved.md': '---\ntitle: Moved\n---\n\n{% include fb_migrate url="https://social.example/n/1" date="March 2017" %}\n\n{% include ../secret.txt %}{% include figure image_path="/a.png" %}\n\nText.\n',
+    });
+    const paths = resolvePaths({ cwd, articles: '_posts', config: testConfig({ cache: false }) });
+    expect(Object.keys(paths.loaded.config.templates?.includes ?? {}).sort()).toEqual(['fb_migrate', 'sig.html']);
+    const loaded = await loadAt(cwd, '_posts');
+    const post = loaded.byPath.get('2021-01-19-moved.md');
+    expect(post?.contentHtml).toContain('First posted on <a href="https://social.example/n/1" rel="noopener noreferrer">March 2017</a>, by the editor.');
+    expect(post?.contentHtml).not.toContain('do not read');
+    expect(loaded.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain('{% include figure image_path="/a.png" %} (line 7)');
+  });
+
   it("Astro: a route whose URL takes a front matter key before the id (slug: post.data.abbrlink || post.id) names the page by that key", async () => {
     const cwd = makeTree({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),

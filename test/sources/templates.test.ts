@@ -183,6 +183,25 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(read('[x]({% post_url 2025-01-29-x %})', { templates: LIQUID }).html).toContain('href="/news/2025/01/29/x/"');
   });
 
+  it("renders a site's own {% include %} with its parameters (include.x), nested includes too; a tag inside one is named at the article's include line; an include the site lacks is removed", () => {
+    const includes = {
+      'note.html': '<p class="notice"><strong>Note:</strong> {{ include.text }} on {{ site.title }}{% include sig %}</p>',
+      sig: ' <em>(ed.)</em>{% seo %}',
+      loop: '{% include loop %}x',
+    };
+    const templates: TemplateSettings = { ...LIQUID, includes };
+    const r = read('Intro.\n\n{% include note.html text="Moved from Facebook" %}\n\n{% include_cached figure image_path="/a.png" %}\n', { templates });
+    expect(r.html).toContain('<strong>Note:</strong> Moved from Facebook on The Blog <em>(ed.)</em>');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
+    const message = r.diagnostics[0]?.message ?? '';
+    expect(message).toContain('{% seo %} (line 7)');
+    expect(message).toContain('{% include_cached figure image_path="/a.png" %} (line 9)');
+    // An include that includes itself stops at the depth bound, with a warning; the text around it stays.
+    const loop = read('{% include loop %}', { templates });
+    expect(loop.text).toBe('xxxxxxxx');
+    expect(loop.diagnostics[0]?.message).toContain('{% include loop %} (line 5)');
+  });
+
   it('never reads a file for {% include %} or {% render %}', () => {
     const r = read('{% render "/etc/passwd" %}{% include /etc/hostname %}', { templates: LIQUID });
     expect(r.text).toBe('');
