@@ -1247,6 +1247,7 @@ function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: strin
   const out: Record<string, Record<string, unknown>> = {};
   if (!Array.isArray(defaults)) return out;
   const articlesRel = relSlash(sourceDir, articlesDir);
+  const articlesType = jekyllFolderType(articlesRel);
   for (const d of defaults) {
     const scope = asRecord(asRecord(d)?.scope);
     const values = asRecord(asRecord(d)?.values);
@@ -1257,9 +1258,37 @@ function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: strin
     if (scopePath === '' || articlesRel === scopePath || articlesRel.startsWith(`${scopePath}/`)) key = '';
     else if (scopePath.startsWith(articlesRel ? `${articlesRel}/` : '')) key = articlesRel ? scopePath.slice(articlesRel.length + 1) : scopePath;
     if (key === undefined) continue;
+    // A scope's `type` (a collection's label: posts, drafts, pages, or the site's own) applies its
+    // values to that kind of document only: `type: tags` with `permalink: /tag/:slug` is no post's.
+    const type = typeof scope?.type === 'string' ? (JEKYLL_LEGACY_TYPES[scope.type] ?? scope.type) : undefined;
+    if (type !== undefined) {
+      if (articlesType !== undefined) {
+        if (type !== articlesType) continue;
+      } else if (type === 'pages') continue;
+      // Articles above the collections' folders (the site root): the values go to the type's folder.
+      else key = key ? `${key}/_${type}` : `_${type}`;
+    }
     out[key] = mergeData([out[key] ?? {}, values]);
   }
   return out;
+}
+
+/** Jekyll's old singular scope types, which it still reads as the plural collection labels. */
+const JEKYLL_LEGACY_TYPES: Readonly<Record<string, string>> = { post: 'posts', page: 'pages', draft: 'drafts' };
+
+/**
+ * The kind of document every file in a folder (relative to the source) is: `posts` inside a
+ * `_posts` folder, `drafts` in `_drafts`, a collection's label in its `_<label>` folder, `pages`
+ * in a folder outside any `_` folder but not the source itself; undefined where files of several
+ * kinds live below (the source root).
+ */
+function jekyllFolderType(rel: string): string | undefined {
+  if (rel === '') return undefined;
+  const segments = rel.split('/');
+  if (segments.includes('_posts')) return 'posts';
+  if (segments.includes('_drafts')) return 'drafts';
+  const collection = segments.find((s) => s.startsWith('_'));
+  return collection ? collection.slice(1) : 'pages';
 }
 
 /** The extensions of an Eleventy directory data file written as a JavaScript module. */

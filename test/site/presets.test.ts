@@ -317,6 +317,20 @@ describe('site presets: links as the generator writes them', () => {
     expect(hugo.byPath.get('hero.md')?.title.value).toBe('Karen &mdash; Part II');
   });
 
+  it("Jekyll: a front matter default scoped to a type (`type: tags`, `type: post`) applies to that kind of document only", async () => {
+    const config = [
+      'title: Blog', 'url: https://blog.example', 'permalink: pretty', 'defaults:',
+      '  - scope:', '      path: ""', '      type: "posts"', '    values:', '      permalink: post/:title:output_ext',
+      '  - scope:', '      path: ""', '      type: "tags"', '    values:', '      permalink: /tag/:slug',
+      '  - scope:', '      path: ""', '      type: page', '    values:', '      author: Page Keeper',
+      '',
+    ].join('\n');
+    const cwd = makeTree({ '_config.yml': config, '_posts/2023-12-24-Between-Two-Sets.md': '---\ntitle: Between Two Sets\n---\n\nText.\n' });
+    const loaded = await loadAt(cwd, '_posts');
+    expect(loaded.links).toEqual({ '2023-12-24-Between-Two-Sets.md': 'https://blog.example/post/Between-Two-Sets.html' });
+    expect(loaded.byPath.get('2023-12-24-Between-Two-Sets.md')?.authors.value.map((p) => p.name)).not.toContain('Page Keeper');
+  });
+
   it("Jekyll: the include files the posts name (and those they include) are rendered from the site's includes_dir, and only they enter the cache key; `..` and missing names are not read", async () => {
     const cwd = makeTree({
       '_config.yml': 'title: Blog\nurl: https://blog.example\nincludes_dir: parts\n',
