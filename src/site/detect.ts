@@ -573,13 +573,16 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     }
     case 'eleventy': {
       const cfgText = readText(firstExisting(root, ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js']) ?? '');
-      const input = shallowestOption(cfgText, 'input') ?? '.';
+      // An input folder the config computes (`input: constants.CONTENT_FOLDER`) is the folder
+      // above the posts that holds Eleventy's `_data` or `_includes` (both live in the input folder).
+      const computedInput = cfgText !== undefined && /\binput\s*:/.test(cfgText);
+      const input = shallowestOption(cfgText, 'input') ?? (computedInput ? eleventyInputAbove(root, options.articlesDir) : undefined) ?? '.';
       contentRoot = path.resolve(root, input);
       info.output = shallowestOption(cfgText, 'output') ?? '_site';
       // Global data (`_data/*.json`), read once: the site's URL and, below, the template variables.
       const dataDir = path.join(contentRoot, shallowestOption(cfgText, 'data') ?? '_data');
       const globals = eleventyGlobalData(dataDir);
-      for (const name of ['metadata', 'site']) {
+      for (const name of ['metadata', 'site', 'siteConfig']) {
         // `_data/metadata.json`, or (the base blog since v9) `_data/metadata.js` read as text.
         const file = globals[name] !== undefined ? path.join(dataDir, `${name}.json`) : firstExisting(dataDir, ['js', 'mjs', 'cjs'].map((ext) => `${name}.${ext}`));
         const data = globals[name] !== undefined ? asRecord(globals[name]) : file ? literalData(readText(file)) : undefined;
@@ -1025,6 +1028,23 @@ function objectPath(root: string, at: { file: string; text: string }, object: st
   return undefined;
 }
 
+/**
+ * The Eleventy input folder (relative to the site root) as its layout shows it: the nearest
+ * folder from the articles up to the root that holds `_data` or `_includes`; undefined for none.
+ */
+function eleventyInputAbove(root: string, articlesDir: string): string | undefined {
+  for (let dir = path.resolve(articlesDir); isInsideOrSame(root, dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '_data')) || existsSync(path.join(dir, '_includes'))) return path.relative(root, dir) || '.';
+    if (dir === path.resolve(root)) break;
+  }
+  return undefined;
+}
+
+function isInsideOrSame(root: string, dir: string): boolean {
+  const r = path.relative(root, dir);
+  return !r.startsWith('..') && !path.isAbsolute(r);
+}
+
 /** The keys an Eleventy site's global data names its URL by: `url` in the base blog's metadata; `baseUrl`, `siteUrl` and the like elsewhere. */
 const SITE_URL_KEYS = ['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_url', 'base_url'];
 
@@ -1033,12 +1053,17 @@ const SITE_URL_KEYS = ['url', 'baseUrl', 'baseURL', 'siteUrl', 'siteURL', 'site_
  * name: "…" } }`, `module.exports = {…}`), read as text and never run: the keys of its top-level
  * object, and the `author` object's name, email and url. A value computed in code is not there.
  */
-function literalData(text: string | undefined): Record<string, unknown> | undefined {
+function literalData(text: string | undefined, depth = 0): Record<string, unknown> | undefined {
   if (!text) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of ['title', 'description', 'language', ...SITE_URL_KEYS, 'author']) {
-    const value = shallowOption(text, key, 1);
+    const value = shallowOption(text, key, 1) ?? (SITE_URL_KEYS.includes(key) ? envDefault(text, key) : undefined);
     if (value !== undefined) out[key] = value;
+  }
+  // The site's values one object down (`module.exports = { site: { title, url } }`, Eleventy Bliss's siteConfig.js).
+  if (out.title === undefined && !SITE_URL_KEYS.some((k) => out[k] !== undefined) && depth === 0) {
+    const inner = literalData(nestedObject(text, 'site'), 1);
+    if (inner) return inner;
   }
   if (out.author === undefined) {
     const open = /\bauthor\s*:\s*\{/.exec(text);
@@ -1049,6 +1074,18 @@ function literalData(text: string | undefined): Record<string, unknown> | undefi
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * `url: process.env.URL || "https://site.example/"` (a key of the top-level object): the literal a
+ * build without that variable uses, which is the production URL the comment beside it usually names.
+ */
+function envDefault(text: string, key: string): string | undefined {
+  const pattern = new RegExp(String.raw`\b${key}\s*:\s*process\.env\.[A-Za-z_]\w*\s*(?:\|\||\?\?)\s*(?:"([^"\\\n]+)"|'([^'\\\n]+)')`, 'g');
+  const matches = [...text.matchAll(pattern)];
+  const depths = nestingAt(text, matches.map((m) => m.index));
+  const m = matches.find((x) => depths.get(x.index) === 1);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** An Eleventy site's base for page URLs: the site URL's origin and the config's `pathPrefix`. */

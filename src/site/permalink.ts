@@ -1,3 +1,4 @@
+import { renderEleventyPermalink } from './eleventy-permalink.js';
 import type { SiteInfo } from './model.js';
 
 /*
@@ -450,28 +451,6 @@ function zolaLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
 
 // --- Eleventy --------------------------------------------------------------------------------
 
-/** A permalink written as a Liquid/Nunjucks template, for the few expressions sites really use. */
-function renderEleventyPermalink(template: string, input: LinkInput, fileSlug: string, filePathStem: string): string | undefined {
-  let unresolved = false;
-  const out = template.replace(/\{\{-?\s*([^}]+?)\s*-?\}\}/g, (_whole, expr: string) => {
-    const [head, ...filters] = expr.split('|').map((x) => x.trim());
-    let v: string | undefined;
-    if (head === 'page.fileSlug') v = fileSlug;
-    else if (head === 'page.filePathStem') v = filePathStem;
-    else if (head === 'title') v = input.title;
-    else if (head && /^[A-Za-z_]\w*$/.test(head)) v = str(input.fm[head]);
-    for (const f of filters) {
-      if (v === undefined) break;
-      if (f === 'slugify' || f === 'slug') v = jekyllSlugify(v, 'default');
-      else if (/^date\b/.test(f) && head === 'page.date') v = undefined;
-      else v = undefined;
-    }
-    if (v === undefined) unresolved = true;
-    return v ?? '';
-  });
-  return unresolved ? undefined : out;
-}
-
 function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): LinkResult {
   const { dirs, stem } = split(input.contentPath);
   if (input.fm.permalink === false) return { skip: 'an Eleventy template with "permalink: false" (no page)' };
@@ -482,7 +461,8 @@ function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): L
   const filePathStem = `/${[...dirs, stem].join('/')}`;
   const permalink = str(input.fm.permalink);
   if (permalink) {
-    const rendered = permalink.includes('{') ? renderEleventyPermalink(permalink, input, fileSlug, filePathStem) : permalink;
+    const page = { fileSlug, filePathStem, date: input.date };
+    const rendered = permalink.includes('{') ? renderEleventyPermalink(permalink, input.fm, input.title, page, input.timezone) : permalink;
     if (rendered !== undefined) return { path: normalisePath(rendered.replace(/index\.html$/, '')), rule: `front matter permalink ${permalink}` };
   }
   const own = userPattern(userPatterns, dirs[0] ?? '', input.contentPath);

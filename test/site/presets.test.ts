@@ -197,6 +197,26 @@ describe('site presets: links as the generator writes them', () => {
     expect([site?.info.baseUrl, site?.channel.values.title]).toEqual(['https://helper.example.org/', 'Helper Blog']);
   });
 
+  it("Eleventy: an input folder the config computes (`input: constants.CONTENT_FOLDER`) is the folder above the posts holding _data; its siteConfig.js names the site one object down, the URL as an env variable's default; a directory data permalink with conditions renders", async () => {
+    const root = makeTree({
+      'package.json': '{ "dependencies": { "@11ty/eleventy": "^3.1.2" } }',
+      '.eleventy.js': "const { constants } = require('./_11ty');\nmodule.exports = function () {\n  return { dir: { input: constants.CONTENT_FOLDER }, markdownTemplateEngine: 'njk' };\n};\n",
+      '_11ty/constants.js': "module.exports = { CONTENT_FOLDER: 'content' };\n",
+      'content/_data/siteConfig.js': "module.exports = {\n  site: {\n    title: 'Larry Notes',\n    url: process.env.URL || 'https://notes.example/',\n    language: 'en',\n  },\n};\n",
+      'content/posts/posts.json': JSON.stringify({ permalink: "{% if customPermalink %}{{ customPermalink }}{% elif type == 'reading' %}/reading/{{ title | slugify }}/{% else %}/{{ title | slugify }}/{% endif %}" }),
+      'content/posts/2024/06-15-why.md': "---\ntitle: \"Why AI hasn't replaced engineers\"\ndate: 2024-06-15\ntype: reading\n---\n\nBody.\n",
+      'content/posts/2024/06-16-own.md': '---\ntitle: Own Work\ndate: 2024-06-16\n---\n\nBody.\n',
+    }, 'feedwright-eleventy-');
+    const site = detectSite({ articlesDir: path.join(root, 'content/posts'), configRoot: root, preset: 'auto', display: (a) => path.relative(root, a) });
+    expect([site?.info.baseUrl, site?.channel.values.title, site?.channel.from]).toEqual(['https://notes.example/', 'Larry Notes', 'content/_data/siteConfig.js']);
+    const loaded = await loadAt(root, 'content/posts');
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(loaded.links).toEqual({
+      '2024/06-15-why.md': 'https://notes.example/reading/why-ai-hasnt-replaced-engineers/',
+      '2024/06-16-own.md': 'https://notes.example/own-work/',
+    });
+  });
+
   it('Eleventy: input folder from its config, a directory data permalink, front matter permalink, listing and excluded pages', async () => {
     const r = await load('eleventy-dirdata', 'src');
     expect(r.links).toEqual({
