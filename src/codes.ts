@@ -906,6 +906,18 @@ export const CODES = {
       hint: 'See README, "Links", for the tokens.',
     }),
   },
+  META_PERMALINK_UNRENDERED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'links',
+    summary: "An Eleventy permalink template reads what feedwright cannot render (a filter or variable the site defines); the item links to Eleventy's default path instead.",
+    doc: "An Eleventy `permalink` written as a template (in front matter or a directory data file) is rendered as Eleventy renders it: liquidjs, Eleventy's `slugify` and `slug` filters, Liquid's own filters (`date`), the page's data and `page.fileSlug`, `page.filePathStem`, `page.date`. A template that calls a filter the site adds in its config (`dateToFormat('yyyy/MM/dd')`, a luxon helper), reads a variable no page has, or does not parse, cannot be rendered without running the site's code, which feedwright never does: the item links to Eleventy's default path (the input-relative file path), which is probably not the page the site serves. The line is the `permalink` key's when the article writes it; a directory data file's permalink is named by text.",
+    todo: "Write the same pattern in the config's `permalinks` (`\"permalinks\": { \"posts\": \"/:year/:month/:day/:title/\" }`), and check with `--verify-links`.",
+    say: (p: { template: string; url: string }) => ({
+      message: `The permalink "${p.template.length > 120 ? `${p.template.slice(0, 117)}...` : p.template}" reads a filter or variable the site defines, which feedwright does not run; the item links to ${p.url} (Eleventy's default path) instead.`,
+      hint: 'Write the same pattern in the config: "permalinks": { "<folder>": "/:year/:month/:day/:title/" }; check with --verify-links.',
+    }),
+  },
   SITE_DATA_CODE: {
     kind: 'diagnostic',
     severity: 'warning',

@@ -532,6 +532,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         if (made.unknown.length > 0) {
           r.diagnostics.push(diagnostic('META_PERMALINK_TOKEN', { file: r.file }, { pattern: made.pattern ?? '', unknown: made.unknown }));
         }
+        if (made.unrendered !== undefined) {
+          const own = r.doc.frontMatterLines.permalink !== undefined;
+          r.diagnostics.push(diagnostic('META_PERMALINK_UNRENDERED', own ? r.at('permalink') : { file: r.file }, { template: made.unrendered, url: made.url }));
+        }
         // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
         return made.rule === LEGACY_RULE ? { value: made.url, from: 'derived' } : { value: made.url, from: 'derived', rule: made.rule };
       },
@@ -732,7 +736,7 @@ function deriveLink(
   site: SiteInfo | undefined,
   config: FeedwrightConfig,
   f: { published: Sourced<Date>; title: string; slug: string },
-): { url: string; rule: string; pattern?: string; unknown: string[] } | { skip: string } {
+): { url: string; rule: string; pattern?: string; unknown: string[]; unrendered?: string } | { skip: string } {
   const dateKey = f.published.from === 'front-matter' ? Object.keys(fm).find((k) => doc.frontMatterLines[k] === f.published.line) : undefined;
   // The date as written: a URL's :year/:month/:day are those of the written date (a file name's date is in the site's zone).
   const dateText =
@@ -759,7 +763,8 @@ function deriveLink(
   // An itemBase of its own in the config wins over the generator's base URL.
   const base = config.itemBase !== config.link ? config.itemBase : (site.baseUrl ?? config.itemBase);
   const basePath = site.permalinks.basePath ? site.permalinks.basePath.replace(/^\/+|\/+$/g, '') : '';
-  return { url: joinBase(base, basePath ? `/${basePath}${made.path}` : made.path), rule: `${site.preset} (${site.detectedFrom}): ${made.rule}`, unknown: [] };
+  const url = joinBase(base, basePath ? `/${basePath}${made.path}` : made.path);
+  return { url, rule: `${site.preset} (${site.detectedFrom}): ${made.rule}`, unknown: [], ...(made.unrendered ? { unrendered: made.unrendered } : {}) };
 }
 
 /** `base` (ending in "/") + a site path, percent-encoded as a URL path. */
@@ -885,9 +890,11 @@ function isPostNumber(v: unknown): boolean {
 
 /**
  * A true/false front matter flag: a boolean, or the text "true"/"false" (any case) as Hugo reads it
- * (`draft = "false"`); undefined when absent, 'bad' for anything else.
+ * (`draft = "false"`); undefined when absent or empty (`draft:` is YAML's null, which every
+ * generator reads as not set), 'bad' for anything else.
  */
 function flagValue(v: unknown): boolean | undefined | 'bad' {
+  if (v === null) return undefined;
   if (v === undefined || typeof v === 'boolean') return v;
   const text = typeof v === 'string' ? /^\s*(true|false)\s*$/i.exec(v) : null;
   return text ? (text[1] as string).toLowerCase() === 'true' : 'bad';

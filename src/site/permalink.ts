@@ -41,7 +41,14 @@ export interface LinkInput {
   categories: string[];
 }
 
-export type LinkResult = { path: string; rule: string } | { skip: string };
+export type LinkResult =
+  | {
+      path: string;
+      rule: string;
+      /** A permalink template the page's data could not render (a filter the site defines): the path is the generator's default. */
+      unrendered?: string;
+    }
+  | { skip: string };
 
 /** Tokens in patterns: `:name`. Longest first, so `:slugorfilename` is not read as `:slug`. */
 const TOKEN = /:([a-z_]+)/g;
@@ -470,7 +477,8 @@ function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): L
     const values = commonTokens(input, jekyllSlugify(str(input.fm.slug) ?? fileSlug, 'default'), fileSlug, dirs, (s) => jekyllSlugify(s, 'default'));
     return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
   }
-  return { path: `/${pathParts.join('/')}/`.replace(/\/{2,}/g, '/'), rule: 'eleventy default /<input path>/' };
+  const fallback = { path: `/${pathParts.join('/')}/`.replace(/\/{2,}/g, '/'), rule: 'eleventy default /<input path>/' };
+  return permalink ? { ...fallback, unrendered: permalink } : fallback;
 }
 
 // --- Astro -----------------------------------------------------------------------------------

@@ -203,6 +203,12 @@ describe('resolveArticle', () => {
     expect([onHugo.status, onHugo.diagnostics]).toEqual(['ok', []]);
   });
 
+  it('an empty draft key (`draft:`, YAML null) is not set: the article is published, with no error; a draft of another type still is one', () => {
+    const empty = resolveArticle(doc({ title: 'T', date: '2024-01-01', draft: null }), MTIME, ctx());
+    expect([empty.status, empty.diagnostics]).toEqual(['ok', []]);
+    expect(resolveArticle(doc({ title: 'T', date: '2024-01-01', draft: 3 }), MTIME, ctx()).diagnostics.map((d) => d.code)).toContain('FM_BAD_VALUE');
+  });
+
   it('a summary written with formatting markup (<br />, <em>) is its text; a tag name mentioned in prose stays', () => {
     const sum = (description: string) => ok(resolveArticle(doc({ title: 'T', date: '2024-01-01', description }), MTIME, ctx())).summary.value;
     expect(sum('4 月的一个周末，<br />同事说，<br/>于是我们去了。')).toBe('4 月的一个周末， 同事说， 于是我们去了。');

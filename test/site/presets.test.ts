@@ -217,6 +217,20 @@ describe('site presets: links as the generator writes them', () => {
     });
   });
 
+  it("Eleventy: a permalink calling a filter the site defines (dateToFormat) is not rendered: the item takes the default path, with a warning naming the template and the link", async () => {
+    const root = makeTree({
+      'package.json': '{ "dependencies": { "@11ty/eleventy": "^2.0.1" } }',
+      '.eleventy.js': "module.exports = function () {\n  return { dir: { input: 'src' } };\n};\n",
+      'src/posts/posts.json': JSON.stringify({ permalink: "/{{ page.date | dateToFormat('yyyy/MM/dd') }}/{{ title | slugify }}/index.html" }),
+      'src/posts/2024/05/2024-05-25-ci.md': '---\ntitle: Wrangling CI\ndate: 2024-05-25\n---\n\nBody.\n',
+      'src/posts/2024/05/2024-05-26-own.md': '---\ntitle: Own\ndate: 2024-05-26\npermalink: /{{ title | shout }}/\n---\n\nBody.\n',
+    }, 'feedwright-eleventy-');
+    const loaded = await loadAt(root, 'src/posts');
+    expect(loaded.links['2024/05/2024-05-25-ci.md']).toBe('https://example.com/posts/2024/05/2024-05-25-ci/');
+    const warned = loaded.diagnostics.filter((d) => d.code === 'META_PERMALINK_UNRENDERED').map((d) => [d.file, d.line]);
+    expect(warned).toEqual([['src/posts/2024/05/2024-05-25-ci.md', undefined], ['src/posts/2024/05/2024-05-26-own.md', 4]]);
+  });
+
   it('Eleventy: input folder from its config, a directory data permalink, front matter permalink, listing and excluded pages', async () => {
     const r = await load('eleventy-dirdata', 'src');
     expect(r.links).toEqual({
