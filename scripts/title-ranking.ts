@@ -20,6 +20,9 @@
  * and the two sets weigh the same. No weights are written: when the fitted order does not beat
  * the hand weights out of sample, they stay.
  *
+ * `--weights`: also print the in-sample fitted weights (per standardised feature), to see which
+ * cues the fitted order leans on.
+ *
  * `--pages`: also print each page whose title is wrong, with its class, the body start, the lines
  * that hold the true title, and the candidates of each `findTitle` call (best five by hand score,
  * and the true title's own candidate with its non-zero features), to see why it lost.

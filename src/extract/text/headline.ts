@@ -551,15 +551,16 @@ const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s
 
 /**
  * The names the page gives itself apart from its headline, as template keys: the last item of
- * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more), then those of
+ * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more unless it is the current page after the levels' separators), then those of
  * one-line breadcrumbs (`lineCrumbTail`) and the titles that comment headings quote
  * (`COMMENTS_HEADING`), in page order.
  */
 function pageNames(units: readonly Unit[]): string[] {
   const names: string[] = [];
-  let tail: string | undefined;
+  let tail: { name: string; current: boolean } | undefined;
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
-  if (tail !== undefined && titleWords(tail).length >= CRUMB_TITLE_WORDS) names.push(templateKey(tail));
+  // (The current page after levels that all end with a separator is named, however short its name.)
+  if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) names.push(templateKey(tail.name));
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
     const crumb = lineCrumbTail(unit.text);
@@ -624,15 +625,19 @@ const CRUMB_LEVEL_WORDS = 4;
  * Energie", "3. <headline>", the schema.org BreadcrumbList of many sites), or bulleted with a
  * separator after each level ("Início /", "Receitas /", "<headline>"). At least three items, every
  * item but the last a short level name (or empty: an icon link), the last one a name of two words
- * or more. It names the page itself. Undefined when the list is not shaped so (a teaser list, a
- * recipe's steps, a menu).
+ * or more. It names the page itself. A numbered list of levels that all end with a separator
+ * ("1. Travanto ›" ... "6. Lierfeld ›") ends at the line after it, the current page, which is no
+ * link: `current` says the name stands so, after a separator (then a short name is the page's
+ * too, not a section's). Undefined when the list is not shaped so (a teaser list, a recipe's
+ * steps, a menu).
  */
-function crumbListTail(units: readonly Unit[], i: number): string | undefined {
+function crumbListTail(units: readonly Unit[], i: number): { name: string; current: boolean } | undefined {
   const numbered = numberedItem(units[i] as Unit, 1) !== undefined;
   // A bulleted breadcrumb marks its levels with a trailing separator ("Início /", "Receitas /").
   if (!numbered && !(bulletedLevel(units[i] as Unit) !== undefined && !(units[i - 1]?.list ?? false))) return undefined;
   const items: string[] = [];
-  for (let j = i; j < units.length; j += 1) {
+  let j = i;
+  for (; j < units.length; j += 1) {
     const unit = units[j] as Unit;
     if (unit.text === '') continue;
     const item = numbered ? numberedItem(unit, items.length + 1) : unit.list ? (bulletedLevel(unit) ?? unit.text) : undefined;
@@ -640,13 +645,23 @@ function crumbListTail(units: readonly Unit[], i: number): string | undefined {
     items.push(item);
     if (!numbered && bulletedLevel(unit) === undefined) break;
   }
+  // A numbered breadcrumb whose every level ends with a separator ("1. Travanto ›" ... "6. Lierfeld ›")
+  // leads to the page's own name, the line right after the list (the current page is not a link).
+  if (numbered && items.length >= 2 && items.every((x) => CRUMB_LEVEL_END.test(x))) {
+    const next = units[j];
+    if (next !== undefined && next.words > 0 && !next.list) items.push(next.text);
+  }
+  const current = numbered && items.length >= 2 && !CRUMB_LEVEL_END.test(items[items.length - 1] as string) && CRUMB_LEVEL_END.test(items[items.length - 2] as string);
   const last = items[items.length - 1] ?? '';
-  const levels = items.slice(0, -1);
+  const levels = items.slice(0, -1).map((x) => x.replace(CRUMB_LEVEL_END, ''));
   if (items.length < 3 || !levels.some((x) => x !== '')) return undefined;
   if (levels.some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
   const words = titleWords(last).length;
-  return words >= 2 && words <= 30 ? last : undefined;
+  return words >= 2 && words <= 30 ? { name: last, current } : undefined;
 }
+
+/** A breadcrumb level's trailing separator ("Eifel ›", "News>"). */
+const CRUMB_LEVEL_END = /\s*[/>›»→]$/u;
 
 /** A bulleted list item that ends with a breadcrumb separator ("Receitas /"): its text without it; undefined otherwise. */
 function bulletedLevel(unit: Unit): string | undefined {

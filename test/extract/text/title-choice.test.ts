@@ -310,4 +310,13 @@ describe('the headline finder (text/headline.ts)', () => {
     const colon = ['Menu', '', 'Lockdown: services go on under strict rules', '', 'Region: North', '', ...STORY].join('\n');
     expect(extractText(colon, UTC).title?.value).toBe('Lockdown: services go on under strict rules');
   });
+
+  it('takes the line after a numbered breadcrumb whose levels all end with a separator as the page’s name, however short', () => {
+    const crumb = [' 1. Travanto ›', ' 2. Deutschland ›', ' 3. Eifel ›', ' 4. Lierfeld ›', '', 'Ferienhaus Feinen', 'Keine Urlaubsangebote mehr verpassen!', ''];
+    const text = ['Menu', '', 'Ferienhaus Feinen', '', 'Belegzeitenkalender / Reisezeitraum festlegen', '', ...STORY, '', ...crumb].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Ferienhaus Feinen');
+    // Levels without separators: "4. Lierfeld" is the last item, a section's name.
+    const plain = ['Menu', '', 'Ferienhaus Feinen', '', 'Belegzeitenkalender / Reisezeitraum festlegen', '', ...STORY, '', ...crumb.map((x) => x.replace(' ›', ''))].join('\n');
+    expect(extractText(plain, UTC).title?.value).not.toBe('Ferienhaus Feinen');
+  });
 });
