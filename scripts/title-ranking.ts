@@ -20,6 +20,9 @@
  * and the two sets weigh the same. No weights are written: when the fitted order does not beat
  * the hand weights out of sample, they stay.
  *
+ * `--weights`: also print the in-sample fitted weights (per standardised feature), to see which
+ * cues the fitted order leans on.
+ *
  * `--pages`: also print each page whose title is wrong, with its class, the body start, the lines
  * that hold the true title, and the candidates of each `findTitle` call (best five by hand score,
  * and the true title's own candidate with its non-zero features), to see why it lost.
@@ -213,7 +216,12 @@ function main(): void {
   process.stdout.write(`findTitle calls with the true title and other candidates: ${calls.length}\n`);
   process.stdout.write(`  won by findTitle (hand weights, TITLE, and its fallbacks): ${handWins}\n`);
   const z = standardiser(calls);
-  process.stdout.write(`  won by the fitted order, in-sample: ${wins(calls, fitChoice(calls, z), z)}\n`);
+  const fitted = fitChoice(calls, z);
+  process.stdout.write(`  won by the fitted order, in-sample: ${wins(calls, fitted, z)}\n`);
+  if (process.argv.includes('--weights')) {
+    // The in-sample weights per standardised feature: which cues the order would lean on.
+    for (const [k, name] of TITLE_FEATURE_NAMES.entries()) if (k > 0) process.stdout.write(`    ${name.padEnd(24)} ${(fitted[k] as number).toFixed(2)}\n`);
+  }
   let heldOut = 0;
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const train = calls.filter((c) => fnv(c.page.site) % FOLDS !== fold);

@@ -6,7 +6,7 @@
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
 import { gluedTokens, notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
-import { alternation, MONTH_WORDS } from '../lexicon/index.js';
+import { alternation, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
 import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
 import { isProse, keyOf, type Label, restIsNameLike, STANDFIRST_MAX_WORDS } from './index.js';
 import { templateKey } from './template.js';
@@ -98,7 +98,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   const anchor = (i: number): boolean => {
     let known = anchors.get(i);
     if (known === undefined) {
-      known = isMetaAnchor(units[i] as Unit);
+      known = isHeaderAnchor(units[i] as Unit);
       anchors.set(i, known);
     }
     return known;
@@ -117,7 +117,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     // A later copy of a line is a candidate: pages repeat their headline (breadcrumb, then the h1).
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
     // (Headlines are short: longer lines are not tested against the shapes at all.)
-    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
+    if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i) || inFieldRun(units, i)) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -333,6 +333,32 @@ function notTitleOnPage(units: readonly Unit[], i: number): boolean {
   return !gluedTokens(text).every((token) => units.some((other, j) => j !== i && isProse(other) && other.text.includes(token)));
 }
 
+/** A field's label has at most this many words ("Verlag", "Zeit und Ort"). */
+const FIELD_LABEL_WORDS = 3;
+/** ... and its value at most this many (a name, a number, a place: "Lockdown: Gottesdienste bleiben unter strengen Auflagen möglich" is a headline). */
+const FIELD_VALUE_WORDS = 4;
+
+/** A field line of a fact box or a form: "Verlag: Heyne", "Protokoll: Johannes Mahler", "Sprache:  Englisch". */
+function isFieldLine(unit: Unit | undefined): boolean {
+  if (unit === undefined || unit.words === 0 || unit.words > FIELD_LABEL_WORDS + FIELD_VALUE_WORDS || unit.list) return false;
+  const m = /^([^:]+):\s*(\S.*)$/u.exec(unit.text);
+  return m !== null && /\p{L}/u.test(m[1] as string) && (m[1] as string).trim().split(/\s+/).length <= FIELD_LABEL_WORDS && (m[2] as string).split(/\s+/).length <= FIELD_VALUE_WORDS;
+}
+
+/**
+ * The line is one of two or more field lines in a row (`isFieldLine`): a fact box (a book's
+ * publisher, pages and price; the minutes' time, place and writer; a download's category and
+ * language), whose lines are never the headline, however headline-like one of them is.
+ */
+function inFieldRun(units: readonly Unit[], i: number): boolean {
+  if (!isFieldLine(units[i])) return false;
+  const near = (step: number): Unit | undefined => {
+    for (let j = i + step; j >= 0 && j < units.length; j += step) if ((units[j] as Unit).words > 0) return units[j];
+    return undefined;
+  };
+  return isFieldLine(near(-1)) || isFieldLine(near(1));
+}
+
 /** Line shapes that are never the headline (see rules.ts). */
 const SKIPPED_SHAPES = [NOT_HEADLINE.credit, NOT_HEADLINE.attribution, NOT_HEADLINE.handle, NOT_HEADLINE.iconName, NOT_HEADLINE.gluedLabel];
 
@@ -349,6 +375,43 @@ export function isMetaAnchor(unit: Unit): boolean {
   if (MONTH_THEN_DAY.test(unit.text) || DAY_MONTH_YEAR.test(unit.text)) return true;
   const date = readDateLine(unit.text, 'UTC', undefined, 6);
   return date !== undefined && restIsNameLike(date.rest);
+}
+
+/**
+ * A byline or date line of an article's header (`isMetaAnchor`), not a headline that holds a date
+ * (`isDatedHeadline`): what `findTitle` looks for below and above a headline.
+ */
+function isHeaderAnchor(unit: Unit): boolean {
+  return isMetaAnchor(unit) && !isDatedHeadline(unit);
+}
+
+/** Words (of letters) a headline says before its date and any other number (see `isDatedHeadline`). */
+const DATED_HEADLINE_WORDS = 4;
+/** Words a dated headline may have after its date's last number ("18 Uhr"; a name there is a byline's). */
+const DATED_HEADLINE_TAIL = 1;
+
+/** Publication and update words ("veröffentlicht", "updated") and byline words before a name ("von Olga", "by Ann"): a date line's, not a headline's. */
+const DATE_LINE_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![\\p{L}])|(?<![\\p{L}])(?:by|von|par|por|di)\\s+\\p{Lu}`, 'iu');
+
+/**
+ * A headline that ends with a date ("Protokoll der Vorstandssitzung vom 10. Oktober 2019",
+ * "Andacht zur Friedensdekade, 11. November 2021, 18 Uhr", "<headline> 06.02.2022"): a date line
+ * to `isMetaAnchor`, but it says what happened in `DATED_HEADLINE_WORDS` words or more before its
+ * date and little after it, and names no author and no publication. A date line's label
+ * ("Zuletzt aktualisiert am", "Artikel vom") is shorter; a header line that starts with the date
+ * ("24.01.2022 - Meldung - <section>") or goes on after it ("06.11.2023 13:30 von Olga") is not
+ * a headline.
+ */
+export function isDatedHeadline(unit: Unit): boolean {
+  const text = unit.text;
+  if (unit.words <= DATED_HEADLINE_WORDS || BYLINE_HINT.test(text) || POSTED.test(text) || DATE_LINE_WORD.test(text)) return false;
+  // The date ends the line, after the words that say what happened (none of them a number).
+  const tokens = text.split(/\s+/);
+  const firstDigits = tokens.findIndex((token) => /\d/.test(token));
+  const lastDigits = tokens.findLastIndex((token) => /\d/.test(token));
+  if (firstDigits < 0 || tokens.length - 1 - lastDigits > DATED_HEADLINE_TAIL) return false;
+  if (tokens.slice(0, firstDigits).filter((token) => /\p{L}{2,}/u.test(token)).length < DATED_HEADLINE_WORDS) return false;
+  return readDateLine(text, 'UTC', undefined, unit.words) !== undefined && splitByline(text) === undefined;
 }
 
 /** 19/11/2019, 2019-11-19, 11.19.19 or a clock time: a date line even with other words on it. */
@@ -371,7 +434,7 @@ export function firstAnchoredCopy(units: readonly Unit[], labels: readonly Label
   for (let i = Math.max(0, start - TITLE_WINDOW); i < title; i += 1) {
     const unit = units[i] as Unit;
     if (unit.words === 0 || labels[i]?.rule || keyOf(unit) !== key) continue;
-    if (anchorFollows(units, labels, i, (j) => isMetaAnchor(units[j] as Unit))) return i;
+    if (anchorFollows(units, labels, i, (j) => isHeaderAnchor(units[j] as Unit))) return i;
   }
   return title;
 }
@@ -488,15 +551,16 @@ const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s
 
 /**
  * The names the page gives itself apart from its headline, as template keys: the last item of
- * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more), then those of
+ * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more unless it is the current page after the levels' separators), then those of
  * one-line breadcrumbs (`lineCrumbTail`) and the titles that comment headings quote
  * (`COMMENTS_HEADING`), in page order.
  */
 function pageNames(units: readonly Unit[]): string[] {
   const names: string[] = [];
-  let tail: string | undefined;
+  let tail: { name: string; current: boolean } | undefined;
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
-  if (tail !== undefined && titleWords(tail).length >= CRUMB_TITLE_WORDS) names.push(templateKey(tail));
+  // (The current page after levels that all end with a separator is named, however short its name.)
+  if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) names.push(templateKey(tail.name));
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
     const crumb = lineCrumbTail(unit.text);
@@ -561,15 +625,19 @@ const CRUMB_LEVEL_WORDS = 4;
  * Energie", "3. <headline>", the schema.org BreadcrumbList of many sites), or bulleted with a
  * separator after each level ("Início /", "Receitas /", "<headline>"). At least three items, every
  * item but the last a short level name (or empty: an icon link), the last one a name of two words
- * or more. It names the page itself. Undefined when the list is not shaped so (a teaser list, a
- * recipe's steps, a menu).
+ * or more. It names the page itself. A numbered list of levels that all end with a separator
+ * ("1. Travanto ›" ... "6. Lierfeld ›") ends at the line after it, the current page, which is no
+ * link: `current` says the name stands so, after a separator (then a short name is the page's
+ * too, not a section's). Undefined when the list is not shaped so (a teaser list, a recipe's
+ * steps, a menu).
  */
-function crumbListTail(units: readonly Unit[], i: number): string | undefined {
+function crumbListTail(units: readonly Unit[], i: number): { name: string; current: boolean } | undefined {
   const numbered = numberedItem(units[i] as Unit, 1) !== undefined;
   // A bulleted breadcrumb marks its levels with a trailing separator ("Início /", "Receitas /").
   if (!numbered && !(bulletedLevel(units[i] as Unit) !== undefined && !(units[i - 1]?.list ?? false))) return undefined;
   const items: string[] = [];
-  for (let j = i; j < units.length; j += 1) {
+  let j = i;
+  for (; j < units.length; j += 1) {
     const unit = units[j] as Unit;
     if (unit.text === '') continue;
     const item = numbered ? numberedItem(unit, items.length + 1) : unit.list ? (bulletedLevel(unit) ?? unit.text) : undefined;
@@ -577,13 +645,23 @@ function crumbListTail(units: readonly Unit[], i: number): string | undefined {
     items.push(item);
     if (!numbered && bulletedLevel(unit) === undefined) break;
   }
+  // A numbered breadcrumb whose every level ends with a separator ("1. Travanto ›" ... "6. Lierfeld ›")
+  // leads to the page's own name, the line right after the list (the current page is not a link).
+  if (numbered && items.length >= 2 && items.every((x) => CRUMB_LEVEL_END.test(x))) {
+    const next = units[j];
+    if (next !== undefined && next.words > 0 && !next.list) items.push(next.text);
+  }
+  const current = numbered && items.length >= 2 && !CRUMB_LEVEL_END.test(items[items.length - 1] as string) && CRUMB_LEVEL_END.test(items[items.length - 2] as string);
   const last = items[items.length - 1] ?? '';
-  const levels = items.slice(0, -1);
+  const levels = items.slice(0, -1).map((x) => x.replace(CRUMB_LEVEL_END, ''));
   if (items.length < 3 || !levels.some((x) => x !== '')) return undefined;
   if (levels.some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
   const words = titleWords(last).length;
-  return words >= 2 && words <= 30 ? last : undefined;
+  return words >= 2 && words <= 30 ? { name: last, current } : undefined;
 }
+
+/** A breadcrumb level's trailing separator ("Eifel ›", "News>"). */
+const CRUMB_LEVEL_END = /\s*[/>›»→]$/u;
 
 /** A bulleted list item that ends with a breadcrumb separator ("Receitas /"): its text without it; undefined otherwise. */
 function bulletedLevel(unit: Unit): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTitle, TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
+import { findTitle, isDatedHeadline, TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
 import { extractText, type Label, type TitleTrace } from '../../../src/extract/text/index.js';
 import { buildUnits, normaliseInput } from '../../../src/extract/text/units.js';
 
@@ -289,5 +289,34 @@ describe('the headline finder (text/headline.ts)', () => {
     // A menu whose glued words the story does not use stays out.
     const menu = ['Menu', '', 'HomeNewsBusiness Kostenloser Stromcheck für private Haushalte', '', 'Stromcheck für alle Haushalte', '', ...story].join('\n');
     expect(extractText(menu, UTC).title?.value).toBe('Stromcheck für alle Haushalte');
+  });
+
+  it('takes a headline that ends with a date as a candidate, not as a date line', () => {
+    const text = ['Menu', '', 'Verein', '', 'Minutes of the board meeting of 10 October 2019', '', 'By Jane Doe', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Minutes of the board meeting of 10 October 2019');
+    const lines = (...texts: string[]) => buildUnits(normaliseInput(texts.join('\n\n'))).filter((u) => u.words > 0);
+    const dated = lines('Minutes of the board meeting of 10 October 2019', 'Andacht zur Friedensdekade in der Gedächtniskirche, 11. November 2021, 18 Uhr', 'Fines for a lawyer who refused the mask 06.02.2022');
+    expect(dated.map(isDatedHeadline)).toEqual([true, true, true]);
+    // Date lines: a label, a date first, a name or a publication word after or before the date.
+    const dateLines = lines('Last updated on 12 March 2024', '24.01.2022 - Meldung - Energiewende im Gebäudebereich', 'The Guardian 02/10/2020 Anna Fazackerley', 'Ein Artikel von Miriam Ruhenstroth, veröffentlicht am 23.01.2020', 'Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago', 'Tine 2. Februar 2020 2. Februar 2020Radtouren Berlin');
+    expect(dateLines.map(isDatedHeadline)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('never takes a line of a fact box (two field lines or more in a row) for the headline', () => {
+    const facts = ['Book details:', '', 'Pages: 448', '', 'Format: Paperback', '', 'Publisher: Heyne', '', 'Translator: Sonja Häußler', '', 'Price: 12,99 €', ''];
+    const text = ['Saturday, 9 September 2017', '', '[Review] Love is War - Longing by R. K. Lilley', '', ...facts, ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('[Review] Love is War - Longing by R. K. Lilley');
+    // A headline with a colon says more than a field's value: no fact box with the label under it.
+    const colon = ['Menu', '', 'Lockdown: services go on under strict rules', '', 'Region: North', '', ...STORY].join('\n');
+    expect(extractText(colon, UTC).title?.value).toBe('Lockdown: services go on under strict rules');
+  });
+
+  it('takes the line after a numbered breadcrumb whose levels all end with a separator as the page’s name, however short', () => {
+    const crumb = [' 1. Travanto ›', ' 2. Deutschland ›', ' 3. Eifel ›', ' 4. Lierfeld ›', '', 'Ferienhaus Feinen', 'Keine Urlaubsangebote mehr verpassen!', ''];
+    const text = ['Menu', '', 'Ferienhaus Feinen', '', 'Belegzeitenkalender / Reisezeitraum festlegen', '', ...STORY, '', ...crumb].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Ferienhaus Feinen');
+    // Levels without separators: "4. Lierfeld" is the last item, a section's name.
+    const plain = ['Menu', '', 'Ferienhaus Feinen', '', 'Belegzeitenkalender / Reisezeitraum festlegen', '', ...STORY, '', ...crumb.map((x) => x.replace(' ›', ''))].join('\n');
+    expect(extractText(plain, UTC).title?.value).not.toBe('Ferienhaus Feinen');
   });
 });
