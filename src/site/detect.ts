@@ -582,7 +582,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Global data (`_data/*.json`), read once: the site's URL and, below, the template variables.
       const dataDir = path.join(contentRoot, shallowestOption(cfgText, 'data') ?? '_data');
       const globals = eleventyGlobalData(dataDir);
-      for (const name of ['metadata', 'site', 'siteConfig']) {
+      for (const name of ['metadata', 'site', 'siteConfig', 'meta']) {
         // `_data/metadata.json`, or (the base blog since v9) `_data/metadata.js` read as text.
         const file = globals[name] !== undefined ? path.join(dataDir, `${name}.json`) : firstExisting(dataDir, ['js', 'mjs', 'cjs'].map((ext) => `${name}.${ext}`));
         const data = globals[name] !== undefined ? asRecord(globals[name]) : file ? literalData(readText(file)) : undefined;
@@ -1060,6 +1060,18 @@ function literalData(text: string | undefined, depth = 0): Record<string, unknow
     const value = shallowOption(text, key, 1) ?? (SITE_URL_KEYS.includes(key) ? envDefault(text, key) : undefined);
     if (value !== undefined) out[key] = value;
   }
+  // Eleventy Excellent's `_data/meta.js` names them siteName, siteDescription, lang, authorName and authorEmail.
+  for (const [key, alias] of [['title', 'siteName'], ['description', 'siteDescription'], ['language', 'lang']] as const) {
+    if (out[key] === undefined) {
+      const value = shallowOption(text, alias, 1);
+      if (value !== undefined) out[key] = value;
+    }
+  }
+  const authorName = out.author === undefined ? shallowOption(text, 'authorName', 1) : undefined;
+  if (authorName !== undefined) {
+    const email = shallowOption(text, 'authorEmail', 1);
+    out.author = { name: authorName, ...(email !== undefined ? { email } : {}) };
+  }
   // The site's values one object down (`module.exports = { site: { title, url } }`, Eleventy Bliss's siteConfig.js).
   if (out.title === undefined && !SITE_URL_KEYS.some((k) => out[k] !== undefined) && depth === 0) {
     const inner = literalData(nestedObject(text, 'site'), 1);
@@ -1085,7 +1097,9 @@ function envDefault(text: string, key: string): string | undefined {
   const matches = [...text.matchAll(pattern)];
   const depths = nestingAt(text, matches.map((m) => m.index));
   const m = matches.find((x) => depths.get(x.index) === 1);
-  return m ? (m[1] ?? m[2]) : undefined;
+  const value = m ? (m[1] ?? m[2]) : undefined;
+  // A development server's address (`process.env.URL || 'http://localhost:8080'`) is no site URL.
+  return value !== undefined && /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$)/i.test(value) ? undefined : value;
 }
 
 /** An Eleventy site's base for page URLs: the site URL's origin and the config's `pathPrefix`. */

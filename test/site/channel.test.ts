@@ -143,6 +143,14 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('_data/metadata.js');
   });
 
+  it("Eleventy Excellent's _data/meta.js: siteName, siteDescription, lang, authorName and authorEmail; a development server's address as the URL's default is no site URL", () => {
+    const meta = "module.exports = {\n\tsiteURL: process.env.URL || 'http://localhost:8080',\n\tsiteName: \"Mike's Objects\",\n\tsiteDescription: 'Tech notes.',\n\tlang: 'en',\n\tauthorName: 'Mike Writer',\n\tauthorEmail: 'mike@objects.example',\n\tmetaPages: [{ url: 'https://code.example/mike', title: 'Code' }],\n};\n";
+    const cwd = site({ 'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }), '_data/meta.js': meta, 'posts/first.md': POST });
+    const { loaded } = resolvePaths({ cwd, articles: 'posts' });
+    expect(loaded.config).toMatchObject({ title: "Mike's Objects", description: 'Tech notes.', language: 'en', author: { name: 'Mike Writer', email: 'mike@objects.example' } });
+    expect(loaded.fromSite?.values).not.toHaveProperty('link');
+  });
+
   it("Eleventy: item links resolve root-relative page URLs against the site URL's origin (a path in it is not a prefix; pathPrefix is), and a commented-out option is not read", async () => {
     const files = (config: string) => ({
       'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }),
