@@ -6,7 +6,7 @@ import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
-import { CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
+import { appendHeads, CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
 
@@ -236,7 +236,18 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       }
     }
     const identity = Pack.identity(files.pack);
-    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
+    if (!identity) return;
+    // Every head served from the file is unchanged (same record, same text): only the others, and the gone, are appended.
+    if (heads && !rescanned) {
+      const set = other.flatMap((key): [string, Head][] => {
+        const old = stored.has(key) ? undefined : heads.heads.get(key);
+        const slot = old ?? where(key);
+        return slot ? [[key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(used.get(key) as ArticleEntry) }]] : [];
+      });
+      const gone = fromHeads.size + other.filter((k) => heads.heads.has(k)).length < heads.heads.size ? [...heads.heads.keys()].filter((k) => !used.has(k)) : [];
+      if (appendHeads(files.heads, HEADS_FORMAT, identity, set, gone)) return;
+    }
+    writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
   };
 
   /** What the build keeps of a stored entry; stored again under the same key (its mtime or the clock made the old one unusable), the new head replaces the old. */

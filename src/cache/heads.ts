@@ -116,6 +116,30 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
   writeFrames(file, framesFormat(format), chunks(heads.pack, heads.heads));
 }
 
+/**
+ * Append to the heads file, as `writeHeads` would, the frame of a build that knows which heads it
+ * may have changed (`set`: every other head it used is the one read, unchanged) and which are gone:
+ * the 10k heads a one-change rebuild served unchanged are not iterated and compared. The frame is
+ * the one `writeHeads` appends (heads in the order given, the ones equal to those read left out,
+ * then the gone). False when it cannot append (the file was not read by this process, is of
+ * another pack, has too many frames, or the frames would pass half its size; or the append
+ * failed): the caller then calls `writeHeads` with every head.
+ */
+export function appendHeads(file: string, format: string, pack: Heads['pack'], set: Iterable<[string, Head]>, gone: Iterable<string>): boolean {
+  const read = lastRead.get(file);
+  if (!read || read.heads.pack.ino !== pack.ino || read.frames >= MAX_FRAMES) return false;
+  const old = read.heads.heads;
+  let changed = JSON.stringify(pack);
+  for (const [key, h] of set) {
+    const o = old.get(key);
+    if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
+  }
+  for (const key of gone) changed += `\n-${key}`;
+  if (read.bytes + changed.length >= read.id.size / 2 || !appendFrame(file, framesFormat(format), changed, read.id)) return false;
+  lastRead.delete(file);
+  return true;
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
