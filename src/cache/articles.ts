@@ -6,7 +6,7 @@ import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
-import { CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
+import { appendHeads, CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
 import { Pack } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
 
@@ -126,8 +126,8 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`), each head in a hot and a cold part (`headJson`). */
-const HEADS_FORMAT = `feedwright-heads-5 ${FORMAT} ${VERSION}`;
+/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`), each head in a hot and a cold part (`headJson`); 6: `checked` in a third part, parsed when read. */
+const HEADS_FORMAT = `feedwright-heads-6 ${FORMAT} ${VERSION}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -200,6 +200,12 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     decoded++;
     return { contentHtml: entry.article.contentHtml, contentText: entry.article.contentText, dropped: entry.article.dropped };
   };
+  /** The body of an entry served from the heads (one function for all: `entryOfHead`). */
+  const headBody = (key: string): Pick<Article, 'contentHtml' | 'contentText' | 'dropped'> => {
+    const head = heads?.heads.get(key);
+    if (head === undefined) throw new CacheEntryGone(key);
+    return bodyOf(key, head);
+  };
   /** Keys served from the memo: the pack must keep them when it compacts. */
   const served = new Set<string>();
   let decoded = 0;
@@ -230,7 +236,18 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       }
     }
     const identity = Pack.identity(files.pack);
-    if (identity) writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
+    if (!identity) return;
+    // Every head served from the file is unchanged (same record, same text): only the others, and the gone, are appended.
+    if (heads && !rescanned) {
+      const set = other.flatMap((key): [string, Head][] => {
+        const old = stored.has(key) ? undefined : heads.heads.get(key);
+        const slot = old ?? where(key);
+        return slot ? [[key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(used.get(key) as ArticleEntry) }]] : [];
+      });
+      const gone = fromHeads.size + other.filter((k) => heads.heads.has(k)).length < heads.heads.size ? [...heads.heads.keys()].filter((k) => !used.has(k)) : [];
+      if (appendHeads(files.heads, HEADS_FORMAT, identity, set, gone)) return;
+    }
+    writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
   };
 
   /** What the build keeps of a stored entry; stored again under the same key (its mtime or the clock made the old one unusable), the new head replaces the old. */
@@ -249,19 +266,16 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     },
     record(file, hash) {
       if (file.ctimeMs === undefined || file.ino === undefined) return;
-      const stamp: FileStamp = { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino, hash };
-      next.files[file.relPath] = stamp;
       const old = previous?.files[file.relPath];
-      // A file read again (racily clean last time) gets a fresh stamp time, or it would be read every time.
-      if (
-        !stampMatches(old, stamp, previous?.writtenAt ?? 0) ||
-        old.size !== stamp.size ||
-        old.mtimeMs !== stamp.mtimeMs ||
-        old.ctimeMs !== stamp.ctimeMs ||
-        old.ino !== stamp.ino ||
-        old.hash !== hash
-      )
-        stateDirty = true;
+      // An unchanged file keeps the stamp object read (10k new objects per rebuild otherwise, alive until the state is written).
+      if (old !== undefined && old.size === file.size && old.mtimeMs === file.mtimeMs && old.ctimeMs === file.ctimeMs && old.ino === file.ino && old.hash === hash) {
+        next.files[file.relPath] = old;
+        // A file read again (racily clean last time) gets a fresh stamp time, or it would be read every time.
+        if (!stampMatches(old, old, previous?.writtenAt ?? 0)) stateDirty = true;
+        return;
+      }
+      next.files[file.relPath] = { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino, hash };
+      stateDirty = true;
     },
     templateFor(textHashes) {
       const stored = previous?.template;
@@ -305,7 +319,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         served.add(key);
         opened?.keep(key);
       } else if (head !== undefined) {
-        value = entryOfHead(head.json, () => bodyOf(key, head));
+        value = entryOfHead(head.json, headBody, key);
         fromHeads.set(key, head);
       } else if (indexed) {
         return undefined;

@@ -116,6 +116,30 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
   writeFrames(file, framesFormat(format), chunks(heads.pack, heads.heads));
 }
 
+/**
+ * Append to the heads file, as `writeHeads` would, the frame of a build that knows which heads it
+ * may have changed (`set`: every other head it used is the one read, unchanged) and which are gone:
+ * the 10k heads a one-change rebuild served unchanged are not iterated and compared. The frame is
+ * the one `writeHeads` appends (heads in the order given, the ones equal to those read left out,
+ * then the gone). False when it cannot append (the file was not read by this process, is of
+ * another pack, has too many frames, or the frames would pass half its size; or the append
+ * failed): the caller then calls `writeHeads` with every head.
+ */
+export function appendHeads(file: string, format: string, pack: Heads['pack'], set: Iterable<[string, Head]>, gone: Iterable<string>): boolean {
+  const read = lastRead.get(file);
+  if (!read || read.heads.pack.ino !== pack.ino || read.frames >= MAX_FRAMES) return false;
+  const old = read.heads.heads;
+  let changed = JSON.stringify(pack);
+  for (const [key, h] of set) {
+    const o = old.get(key);
+    if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
+  }
+  for (const key of gone) changed += `\n-${key}`;
+  if (read.bytes + changed.length >= read.id.size / 2 || !appendFrame(file, framesFormat(format), changed, read.id)) return false;
+  lastRead.delete(file);
+  return true;
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
@@ -208,8 +232,9 @@ export function headOf(entry: ArticleEntry): unknown {
 const BODY = Symbol('feedwright.body');
 
 interface BodyState {
-  /** Reads the body from the record in the pack. */
-  read: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
+  /** Reads the body of the entry stored under `key` from its record in the pack (one function per cache, not per article). */
+  read: (key: string) => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
+  key: string;
   loaded?: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
   /** The cold part of the head (`headJson`), as read; parsed on the first read of a cold field. */
   cold?: string;
@@ -230,7 +255,7 @@ function bodyAccessor(k: (typeof LAZY)[number]): PropertyDescriptor {
     get(this: { [BODY]: BodyState }): unknown {
       const state = this[BODY];
       if (state.own && k in state.own) return state.own[k];
-      state.loaded ??= state.read();
+      state.loaded ??= state.read(state.key);
       return state.loaded[k];
     },
     set(this: { [BODY]: BodyState }, v: never): void {
@@ -286,12 +311,16 @@ const COLD_SEP = '\t';
 /**
  * The head of an entry as the heads file keeps it (`Head.json`): the entry and its article's hot
  * fields as JSON (`headOf`'s compact form; every other field of the article is there as a `0`, to
- * keep the order of the keys), a tab, then the other fields of the article as JSON. ASCII only.
+ * keep the order of the keys), a tab, then the other fields of the article as JSON; for an entry
+ * with `checked` (its items' hashes and findings), a second tab and `checked` as JSON, the entry
+ * holding a `0` in its place. ASCII only.
  */
 export function headJson(entry: ArticleEntry): string {
-  const head = headOf(entry) as { article?: Record<string, unknown> };
+  const head = headOf(entry) as { article?: Record<string, unknown>; checked?: unknown };
   const compact = head.article;
   if (!compact) return asciiJson(JSON.stringify(head));
+  const checked = head.checked === undefined ? '' : `${COLD_SEP}${JSON.stringify(head.checked)}`;
+  if (checked) head.checked = 0;
   const cold: Record<string, unknown> = {};
   const hot: Record<string, unknown> = {};
   for (const k of Object.keys(compact)) {
@@ -301,7 +330,31 @@ export function headJson(entry: ArticleEntry): string {
       hot[k] = 0;
     }
   }
-  return asciiJson(`${JSON.stringify({ ...head, article: hot })}${COLD_SEP}${JSON.stringify(cold)}`);
+  return asciiJson(`${JSON.stringify({ ...head, article: hot })}${COLD_SEP}${JSON.stringify(cold)}${checked}`);
+}
+
+/** Where an entry served from a head keeps its `checked` until read: the JSON text, then the parsed value. */
+const CHECKED = Symbol('feedwright.checked');
+
+/** The accessor of `checked` on an entry served from a head (one for all entries): parsed on first read. */
+const CHECKED_ACCESSOR: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [CHECKED]: string | ArticleEntry['checked'] }): ArticleEntry['checked'] {
+    const v = this[CHECKED];
+    if (typeof v !== 'string') return v;
+    const parsed = JSON.parse(v) as ArticleEntry['checked'];
+    this[CHECKED] = parsed;
+    return parsed;
+  },
+  set(this: { [CHECKED]: string | ArticleEntry['checked'] }, v: ArticleEntry['checked']): void {
+    this[CHECKED] = v;
+  },
+};
+
+/** True when the entry's `checked` is still the unparsed text of its head (`entryOfHead`): reading it parses it. */
+export function checkedPending(entry: ArticleEntry): boolean {
+  return typeof (entry as { [CHECKED]?: unknown })[CHECKED] === 'string';
 }
 
 /** A field of a head's article (compact, `headOf`) as the article holds it: a date as a Date, a Sourced value as an object. */
@@ -326,20 +379,29 @@ function expanded(compact: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The entry of a head (`headJson`; a head of one JSON text, without a cold part, is read whole),
- * its article's body fields read on first access with `body` (which reads the record from the
- * pack), its cold fields on first access from the head's cold part: the same own, enumerable keys
- * in the same order as the stored article. The accessors are shared by all articles
- * (`BODY_ACCESSORS`, `coldAccessor`), each article keeping its state under a symbol: ten thousand
- * articles make no closures.
+ * its article's body fields read on first access with `body(key)` (which reads the record from the
+ * pack), its cold fields on first access from the head's cold part, and its `checked` on first
+ * access from the head's last part: the same own, enumerable keys in the same order as the stored
+ * entry and article. The accessors are shared by all articles (`BODY_ACCESSORS`, `coldAccessor`,
+ * `CHECKED_ACCESSOR`), each keeping its state under a symbol: ten thousand articles make no
+ * closures, and a rebuild that copies their items never makes their 30k item hashes.
  */
-export function entryOfHead(json: string, body: () => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>): ArticleEntry {
+export function entryOfHead(json: string, body: (key: string) => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>, key: string): ArticleEntry {
   const sep = json.indexOf(COLD_SEP);
   const entry = JSON.parse(sep < 0 ? json : json.slice(0, sep)) as ArticleEntry & { article?: Record<string, unknown> };
   const compact = entry.article;
   if (!compact) return entry;
   const article: Record<string | symbol, unknown> = {};
-  const state: BodyState = { read: body };
-  if (sep >= 0) state.cold = json.slice(sep + 1);
+  const state: BodyState = { read: body, key };
+  if (sep >= 0) {
+    const last = json.indexOf(COLD_SEP, sep + 1);
+    state.cold = last < 0 ? json.slice(sep + 1) : json.slice(sep + 1, last);
+    // `checked` was written as a 0 in its place (`headJson`): an accessor takes it, keys and their order kept.
+    if (last >= 0 && (entry as { checked?: unknown }).checked === 0) {
+      Object.defineProperty(entry, CHECKED, { value: json.slice(last + 1), writable: true });
+      Object.defineProperty(entry, 'checked', CHECKED_ACCESSOR);
+    }
+  }
   Object.defineProperty(article, BODY, { value: state, writable: true });
   for (const k of Object.keys(compact)) {
     if ((LAZY as readonly string[]).includes(k)) Object.defineProperty(article, k, BODY_ACCESSORS[k as (typeof LAZY)[number]] as PropertyDescriptor);

@@ -114,6 +114,8 @@ function changesFrom(old: CacheState, next: CacheState): StateChanges {
   for (const rel in next.files) {
     const s = next.files[rel] as FileStamp;
     const o = old.files[rel];
+    // An unchanged file's stamp is the very object read (src/cache/articles.ts `record`).
+    if (o === s) continue;
     if (!o || o.size !== s.size || o.mtimeMs !== s.mtimeMs || o.ctimeMs !== s.ctimeMs || o.ino !== s.ino || o.hash !== s.hash) set[rel] = s;
   }
   const gone: string[] = [];

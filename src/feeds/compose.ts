@@ -452,7 +452,7 @@ export class ComposeMemo {
    * (src/pipeline/article.ts). Read through, not copied: a 10k rebuild holds 30k of them and
    * validates a handful more.
    */
-  constructor(private readonly checked: ReadonlyMap<string, ItemDiagnostic[]> = new Map()) {}
+  constructor(private readonly checked: Pick<ReadonlyMap<string, ItemDiagnostic[]>, 'get'> = new Map()) {}
 
   get(hash: string): ItemDiagnostic[] | undefined {
     return this.own.get(hash) ?? this.checked.get(hash);

@@ -1,4 +1,5 @@
 import { type ArticleEntry, type CacheOptions, cacheFiles, hashText, openArticleCache } from '../cache/articles.js';
+import { checkedPending } from '../cache/heads.js';
 import path from 'node:path';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
@@ -53,7 +54,7 @@ export interface LoadedArticles {
    */
   renderKeys: ReadonlyMap<Article, string>;
   /** Items validated while their articles were parsed, by item hash (src/pipeline/article.ts). */
-  checkedItems: ReadonlyMap<string, ItemDiagnostic[]>;
+  checkedItems: CheckedLookup;
   /** Articles parsed (cache misses), cache entries decoded, and cache keys hashed (not carried by a watch session). */
   work: { parsed: number; decoded: number; keyed: number };
   /** No article was read relative to the clock, held back as future, or left unread by an I/O error. */
@@ -303,7 +304,7 @@ export async function loadArticles(
       }
     }
   }
-  const checkedItems = carried ? keptChecks(carried, decoded.length) : new Map<string, ItemDiagnostic[]>();
+  const checkedItems = carried ? keptChecks(carried, decoded.length) : new CheckedItems();
   for (const [i, entry] of entries.entries()) {
     if (entry === undefined) continue;
     if (!('status' in entry)) {
@@ -318,7 +319,7 @@ export async function loadArticles(
       articles.push(entry.article);
       const key = entryKeys[i] as string;
       if (!carried?.checkedFrom.has(entry)) {
-        for (const [hash, found] of entry.checked ?? []) checkedItems.set(hash, found);
+        checkedItems.add(entry);
         carried?.checkedFrom.add(entry);
       }
       if (cache.enabled && entry.cacheable) {
@@ -379,7 +380,7 @@ export async function loadArticles(
 interface SessionLoad {
   context: string | undefined;
   sources: Map<string, { hash: string; kind: SourceFile['kind']; displayPath: string; git: string; key: string; mtimeSec: number | null; renderKey: string }>;
-  checked: Map<string, ItemDiagnostic[]>;
+  checked: CheckedItems;
   checkedFrom: WeakSet<ArticleEntry>;
 }
 
@@ -388,19 +389,65 @@ const sessionLoads = new WeakMap<Map<string, ArticleEntry>, SessionLoad>();
 function sessionLoad(memo: Map<string, ArticleEntry>): SessionLoad {
   let kept = sessionLoads.get(memo);
   if (!kept) {
-    kept = { context: undefined, sources: new Map(), checked: new Map(), checkedFrom: new WeakSet() };
+    kept = { context: undefined, sources: new Map(), checked: new CheckedItems(), checkedFrom: new WeakSet() };
     sessionLoads.set(memo, kept);
   }
   return kept;
 }
 
 /** The session's validated items, started again when edits have left it holding more than twice what its articles need. */
-function keptChecks(carried: SessionLoad, sources: number): Map<string, ItemDiagnostic[]> {
-  if (carried.checked.size > 8 * sources + 1024) {
-    carried.checked = new Map();
+function keptChecks(carried: SessionLoad, sources: number): CheckedItems {
+  if (carried.checked.entries > 3 * sources + 1024) {
+    carried.checked = new CheckedItems();
     carried.checkedFrom = new WeakSet();
   }
   return carried.checked;
+}
+
+/** Looks up the findings of an item validated already, by its hash (`ComposeMemo`, src/feeds/compose.ts). */
+export interface CheckedLookup {
+  get(hash: string): ItemDiagnostic[] | undefined;
+}
+
+/**
+ * The items of a build's entries validated while their articles were parsed (`ArticleEntry.checked`),
+ * by item hash. An entry served from the cache's heads has its `checked` still as text
+ * (src/cache/heads.ts): it is parsed only when a hash is asked for that the parsed ones lack, and
+ * then every entry's, in the order they were added, as an eager map would hold them. A rebuild
+ * that copies the unchanged articles' items asks only for the hashes of the items it renders,
+ * which are those of the articles it parsed: 10k unchanged articles' 30k hashes are never made.
+ * (An item's findings are a function of its bytes, so one hash gives the same findings whichever
+ * entry holds it: compose's memo relies on that too.)
+ */
+export class CheckedItems implements CheckedLookup {
+  private map = new Map<string, ItemDiagnostic[]>();
+  /** Every entry added, in order, while some are not parsed; undefined once all are in `map`. */
+  private all: ArticleEntry[] | undefined = [];
+  private pending = 0;
+  /** Entries added. */
+  entries = 0;
+
+  add(entry: ArticleEntry): void {
+    this.entries++;
+    if (this.all !== undefined) {
+      this.all.push(entry);
+      if (checkedPending(entry)) this.pending++;
+      else for (const [hash, found] of entry.checked ?? []) this.map.set(hash, found);
+      return;
+    }
+    for (const [hash, found] of entry.checked ?? []) this.map.set(hash, found);
+  }
+
+  get(hash: string): ItemDiagnostic[] | undefined {
+    const found = this.map.get(hash);
+    if (found !== undefined || this.pending === 0 || this.all === undefined) return found;
+    const all = this.all;
+    this.all = undefined;
+    this.pending = 0;
+    this.map = new Map();
+    for (const entry of all) for (const [h, f] of entry.checked ?? []) this.map.set(h, f);
+    return this.map.get(hash);
+  }
 }
 
 interface Source {
