@@ -635,7 +635,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const holder = siteCode?.holder ?? rss?.holder;
       const fromHolder = holder && !rss && !named.title ? { title: shallowOption(holder, 'title', 1), description: shallowOption(holder, 'description', 1) ?? shallowOption(holder, 'desc', 1) } : undefined;
       const found = rss ?? (fromHolder?.title ? { ...fromHolder, files: siteCode?.files.slice(-1) ?? [] } : { ...named, files: constsFile && (named.title || named.description) ? [constsFile] : [] });
-      const language = rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined);
+      // Else the default locale of the config's i18n (`defaultLocale: locale`, a reference Retypeset resolves from its theme config).
+      const language =
+        rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined) ?? localeTag(astroI18nParts(root, cfgFile, cfgText)?.defaultLocale);
       const author = holder ? shallowOption(holder, 'author', 1) : undefined;
       const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
       siteZone(zone);
@@ -861,9 +863,18 @@ function nextRoutes(root: string): SiteInfo['routes'] {
  * up to 256 KB each.
  */
 function astroRoutes(root: string): SiteInfo['routes'] {
-  const routes = dynamicRoutes(root, ['src/pages'], 'index', ['astro', 'md', 'mdx']);
-  const texts = new Map(routes.map((r) => [r.file, readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '']));
-  const table = routeTable(routes, (r) => [...new Set([...(texts.get(r.file) ?? '').matchAll(/\b(?:getCollection|getEntry|CollectionEntry\s*<)\s*\(?\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))]);
+  const found = dynamicRoutes(root, ['src/pages'], 'index', ['astro', 'md', 'mdx']);
+  const texts = new Map(found.map((r) => [r.file, readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '']));
+  const collections = (r: DynamicRoute): string[] => [...new Set([...(texts.get(r.file) ?? '').matchAll(/\b(?:getCollection|getEntry|CollectionEntry\s*<)\s*\(?\s*["'`]([\w-]+)["'`]/g)].map((m) => m[1] as string))];
+  // A catch-all route may write the post's path into its parameter (Retypeset's `[...posts_slug].astro`:
+  // `params: { posts_slug: \`posts/${slug}/\` }`): the fixed text before the entry's id is part of
+  // the URL, and such a route, not a listing route reading the same collection, serves the posts.
+  const routes = found.map((r) => {
+    const segments = idParamPrefix(texts.get(r.file) ?? '', r.param);
+    return segments ? { ...r, fixed: [...r.fixed, ...segments], idParam: true } : r;
+  });
+  const served = new Set(routes.flatMap((r) => ('idParam' in r ? collections(r) : [])));
+  const table = routeTable(routes, (r) => collections(r).filter((c) => 'idParam' in r || !served.has(c)));
   // A page whose URL takes a front matter key before the entry's id (`slug: post.data.abbrlink ||
   // post.id`, as blogs moved from Hexo keep their old links): that key names the page.
   for (const route of Object.values(table ?? {})) {
@@ -871,6 +882,24 @@ function astroRoutes(root: string): SiteInfo['routes'] {
     if (key) route.slugKey = key;
   }
   return table;
+}
+
+/**
+ * The fixed path segments a catch-all route writes before an entry's id in its parameter
+ * (`posts_slug: \`posts/${slug}/\`` with `const slug = post.data.abbrlink || post.id`, or
+ * `\`notes/${entry.id}\``): ['posts'], or undefined when no value of the parameter is written so.
+ */
+function idParamPrefix(text: string, param: string): string[] | undefined {
+  if (!text.includes('`')) return undefined;
+  const idVars = new Set([...text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]*?\.(?:id|slug)\b/g)].map((m) => m[1] as string));
+  const escaped = param.replace(/[^\w]/g, (c) => `\\${c}`);
+  for (const m of text.matchAll(new RegExp(`\\b${escaped}\\s*:\\s*\`([^\`]*)\``, 'g'))) {
+    const at = /^([\w.~-]+(?:\/[\w.~-]+)*)\/\$\{\s*([^}]+?)\s*\}/.exec(m[1] as string);
+    if (!at) continue;
+    const expr = at[2] as string;
+    if (idVars.has(expr) || /^[A-Za-z_$][\w$]*\.(?:id|slug)$/.test(expr)) return (at[1] as string).split('/');
+  }
+  return undefined;
 }
 
 /**
@@ -1130,7 +1159,12 @@ function objectRef(root: string, file: string, text: string, expr: string, hops 
  * the locales as URL segments (a locale object's `path`), the default one, and whether its pages are
  * under its own folder too (Astro's default: not). Undefined without one or with fewer than two locales.
  */
-function astroI18n(root: string, cfgFile: string | undefined, cfgText: string | undefined): { locales: string[]; defaultLocale: string; prefixDefaultLocale: boolean } | undefined {
+/**
+ * An Astro config's `i18n` object: its text and that of objects spread into it at its top level,
+ * and its `defaultLocale`, written literally or as a reference into the site's modules
+ * (`defaultLocale: locale` with `const locale = themeConfig.global.locale`).
+ */
+function astroI18nParts(root: string, cfgFile: string | undefined, cfgText: string | undefined): { parts: string[]; defaultLocale?: string } | undefined {
   const config = cfgText ? objectAt(cfgText, /(?:\bdefineConfig\s*\(\s*|\bexport\s+default\s+)\{/.exec(cfgText)) : undefined;
   const written = config ? nestedObject(config, 'i18n') : undefined;
   if (!cfgFile || !cfgText || !written) return undefined;
@@ -1138,7 +1172,14 @@ function astroI18n(root: string, cfgFile: string | undefined, cfgText: string | 
   const spreads = [...written.matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g)];
   const depths = nestingAt(written, spreads.map((m) => m.index));
   const parts = [written, ...spreads.filter((m) => depths.get(m.index) === 1).flatMap((m) => objectRef(root, cfgFile, cfgText, m[1] as string)?.object ?? [])];
-  const defaultLocale = parts.map((part) => shallowOption(part, 'defaultLocale', 1)).find((v) => v !== undefined);
+  const defaultLocale = parts.map((part) => shallowOption(part, 'defaultLocale', 1)).find((v) => v !== undefined) ?? codeValue(root, cfgFile, cfgText, writtenValue(written, 'defaultLocale'))?.value;
+  return { parts, ...(defaultLocale ? { defaultLocale } : {}) };
+}
+
+function astroI18n(root: string, cfgFile: string | undefined, cfgText: string | undefined): { locales: string[]; defaultLocale: string; prefixDefaultLocale: boolean } | undefined {
+  const found = astroI18nParts(root, cfgFile, cfgText);
+  if (!found) return undefined;
+  const { parts, defaultLocale } = found;
   const list = parts.map((part) => objectAt(part, /\blocales\s*:\s*\[/.exec(part))).find((v) => v !== undefined);
   if (!defaultLocale || !list) return undefined;
   const listDepths = (pattern: RegExp) => {

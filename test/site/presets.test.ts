@@ -383,6 +383,24 @@ describe('site presets: links as the generator writes them', () => {
     expect(loaded.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain('{% include figure image_path="/a.png" %} (line 7)');
   });
 
+  it("Astro: a catch-all route that writes the post's path into its parameter (posts_slug set to the text posts/ before the slug) serves the posts under that path, not the listing routes reading the same collection; the i18n defaultLocale, a reference into the theme config, is the feed's language", async () => {
+    const cwd = makeTree({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'src/config.ts': "export const themeConfig = {\n  site: { title: 'Notes', url: 'https://notes.example/' },\n  global: { locale: 'zh', moreLocales: ['en'] },\n}\n",
+      'astro.config.ts': "import { themeConfig } from './src/config'\nconst url = themeConfig.site.url\nconst locale = themeConfig.global.locale\nexport default defineConfig({\n  site: url,\n  i18n: { locales: Object.keys(langMap), defaultLocale: locale },\n})\n",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the route's JavaScript source, with its template literals
+      'src/pages/[...index].astro': "const posts = await getCollection('posts')\nconst paths = [{ params: { index: undefined } }, ...moreLocales.map((lang) => ({ params: { index: `${lang}/` } }))]\n",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the route's JavaScript source, with its template literals
+      'src/pages/[...tags_tag].astro': "const posts = await getCollection('posts')\nposts.forEach((post) => paths.push({ params: { tags_tag: `tags/${tag}/` } }))\n",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the route's JavaScript source, with its template literals
+      'src/pages/[...posts_slug].astro': "export async function getStaticPaths() {\n  const posts = await getCollection('posts')\n  posts.forEach((post) => {\n    const slug = post.data.abbrlink || post.id\n    paths.push({ params: { posts_slug: `posts/${slug}/` } })\n    paths.push({ params: { posts_slug: `${lang}/posts/${slug}/` } })\n  })\n}\n",
+      'src/content/posts/Do-Not-Learn.md': '---\ntitle: 不需要学习\npublished: 2024-10-15\n---\n\n正文。\n',
+    });
+    const loaded = await loadAt(cwd, 'src/content/posts');
+    expect(loaded.links).toEqual({ 'Do-Not-Learn.md': 'https://notes.example/posts/do-not-learn/' });
+    expect(resolvePaths({ cwd, articles: 'src/content/posts' }).loaded.config.language).toBe('zh');
+  });
+
   it("Astro: a route whose URL takes a front matter key before the id (slug: post.data.abbrlink || post.id) names the page by that key", async () => {
     const cwd = makeTree({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
