@@ -666,6 +666,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         info.defaultLanguage = i18n.defaultLocale;
         info.languages = i18n.locales;
         info.defaultLanguageInSubdir = i18n.prefixDefaultLocale;
+      } else if (Object.values(routes ?? {}).some((r) => r.langKey)) {
+        // A route that puts posts of another `lang` under their locale needs only the default one.
+        const fallback = astroI18nParts(root, cfgFile, cfgText)?.defaultLocale;
+        if (fallback) info.defaultLanguage = fallback;
       }
       break;
     }
@@ -870,8 +874,8 @@ function astroRoutes(root: string): SiteInfo['routes'] {
   // `params: { posts_slug: \`posts/${slug}/\` }`): the fixed text before the entry's id is part of
   // the URL, and such a route, not a listing route reading the same collection, serves the posts.
   const routes = found.map((r) => {
-    const segments = idParamPrefix(texts.get(r.file) ?? '', r.param);
-    return segments ? { ...r, fixed: [...r.fixed, ...segments], idParam: true } : r;
+    const written = idParamPrefix(texts.get(r.file) ?? '', r.param);
+    return written ? { ...r, fixed: [...r.fixed, ...written.segments], idParam: true, ...(written.langKey ? { langKey: written.langKey } : {}) } : r;
   });
   const served = new Set(routes.flatMap((r) => ('idParam' in r ? collections(r) : [])));
   const table = routeTable(routes, (r) => collections(r).filter((c) => 'idParam' in r || !served.has(c)));
@@ -880,6 +884,9 @@ function astroRoutes(root: string): SiteInfo['routes'] {
   for (const route of Object.values(table ?? {})) {
     const key = /\b[A-Za-z_$][\w$]*\.data\.([A-Za-z_$][\w$]*)\s*(?:\|\||\?\?)\s*[A-Za-z_$][\w$]*\.(?:id|slug)\b/.exec(texts.get(route.file) ?? '')?.[1];
     if (key) route.slugKey = key;
+    const written = routes.find((r) => r.file === route.file);
+    const langKey = written && 'langKey' in written ? written.langKey : undefined;
+    if (langKey) route.langKey = langKey;
   }
   return table;
 }
@@ -889,15 +896,21 @@ function astroRoutes(root: string): SiteInfo['routes'] {
  * (`posts_slug: \`posts/${slug}/\`` with `const slug = post.data.abbrlink || post.id`, or
  * `\`notes/${entry.id}\``): ['posts'], or undefined when no value of the parameter is written so.
  */
-function idParamPrefix(text: string, param: string): string[] | undefined {
+function idParamPrefix(text: string, param: string): { segments: string[]; langKey?: string } | undefined {
   if (!text.includes('`')) return undefined;
   const idVars = new Set([...text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]*?\.(?:id|slug)\b/g)].map((m) => m[1] as string));
+  const isId = (expr: string): boolean => idVars.has(expr) || /^[A-Za-z_$][\w$]*\.(?:id|slug)$/.test(expr);
   const escaped = param.replace(/[^\w]/g, (c) => `\\${c}`);
-  for (const m of text.matchAll(new RegExp(`\\b${escaped}\\s*:\\s*\`([^\`]*)\``, 'g'))) {
-    const at = /^([\w.~-]+(?:\/[\w.~-]+)*)\/\$\{\s*([^}]+?)\s*\}/.exec(m[1] as string);
-    if (!at) continue;
-    const expr = at[2] as string;
-    if (idVars.has(expr) || /^[A-Za-z_$][\w$]*\.(?:id|slug)$/.test(expr)) return (at[1] as string).split('/');
+  const values = [...text.matchAll(new RegExp(`\\b${escaped}\\s*:\\s*\`([^\`]*)\``, 'g'))].map((m) => m[1] as string);
+  for (const value of values) {
+    const at = /^([\w.~-]+(?:\/[\w.~-]+)*)\/\$\{\s*([^}]+?)\s*\}/.exec(value);
+    if (!at || !isId(at[2] as string)) continue;
+    const prefix = at[1] as string;
+    // The same path after a locale (`${lang}/posts/${slug}/`), where the locale is the post's
+    // front matter `lang` (`post.data.lang === lang`): that key puts a post in its locale's URL.
+    const localized = values.some((v) => v.startsWith('${') && v.includes(`}/${prefix}/\${`));
+    const langKey = localized ? /\b[A-Za-z_$][\w$]*\.data\.(lang|language|locale)\b/.exec(text)?.[1] : undefined;
+    return { segments: prefix.split('/'), ...(langKey ? { langKey } : {}) };
   }
   return undefined;
 }

@@ -55,9 +55,11 @@ export interface SiteInfo {
    * `src/pages/posts/[...slug].astro` calling `getCollection("blog")`). `locale`: the route sits
    * under a locale folder (`[lang]/`: the URL always starts with the locale; `[...locale]/`: the
    * default locale's may not, as `defaultLanguageInSubdir` says). `slugKey`: the front matter key
-   * the page's URL takes before the entry's id (`post.data.abbrlink || post.id`).
+   * the page's URL takes before the entry's id (`post.data.abbrlink || post.id`). `langKey`: the
+   * route also writes a locale before that path (`\`${lang}/posts/${slug}/\``) for a post whose
+   * front matter `lang` is another locale than the default (Retypeset).
    */
-  routes?: Record<string, { prefix: string; file: string; locale?: 'required' | 'optional'; slugKey?: string }>;
+  routes?: Record<string, { prefix: string; file: string; locale?: 'required' | 'optional'; slugKey?: string; langKey?: string }>;
   /** Pages end with a slash (Next.js: not unless trailingSlash is set; Astro: unless trailingSlash is "never"). */
   trailingSlash: boolean;
   /** The generator's output folder relative to the site root (for --verify-links). */

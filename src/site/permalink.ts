@@ -493,7 +493,14 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
   const locale = route?.locale ? astroLocale(site, dirs) : undefined;
   const inside = [...dirs.slice(locale ? 2 : 1), stem];
   const routeSlug = route?.slugKey ? str(input.fm[route.slugKey]) : undefined;
-  const localePrefix = locale && (route?.locale === 'required' || locale !== site.defaultLanguage || site.defaultLanguageInSubdir) ? `/${locale}` : '';
+  // Retypeset: a post whose front matter `lang` is another locale than the default is served under it.
+  const ownLang = route?.langKey && !locale ? str(input.fm[route.langKey]) : undefined;
+  const localePrefix =
+    locale && (route?.locale === 'required' || locale !== site.defaultLanguage || site.defaultLanguageInSubdir)
+      ? `/${locale}`
+      : ownLang && site.defaultLanguage && ownLang !== site.defaultLanguage
+        ? `/${ownLang}`
+        : '';
   const fmSlug = routeSlug ?? str(input.fm.slug);
   const id = fmSlug ?? inside.map(githubSlug).join('/').replace(/(^|\/)index$/, '');
   const own = userPattern(userPatterns, collection, input.contentPath);

@@ -393,11 +393,18 @@ describe('site presets: links as the generator writes them', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the route's JavaScript source, with its template literals
       'src/pages/[...tags_tag].astro': "const posts = await getCollection('posts')\nposts.forEach((post) => paths.push({ params: { tags_tag: `tags/${tag}/` } }))\n",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the route's JavaScript source, with its template literals
-      'src/pages/[...posts_slug].astro': "export async function getStaticPaths() {\n  const posts = await getCollection('posts')\n  posts.forEach((post) => {\n    const slug = post.data.abbrlink || post.id\n    paths.push({ params: { posts_slug: `posts/${slug}/` } })\n    paths.push({ params: { posts_slug: `${lang}/posts/${slug}/` } })\n  })\n}\n",
+      'src/pages/[...posts_slug].astro': "export async function getStaticPaths() {\n  const posts = await getCollection('posts')\n  posts.forEach((post) => {\n    const slug = post.data.abbrlink || post.id\n    paths.push({ params: { posts_slug: `posts/${slug}/` } })\n    if (post.data.lang === lang) paths.push({ params: { posts_slug: `${lang}/posts/${slug}/` } })\n  })\n}\n",
       'src/content/posts/Do-Not-Learn.md': '---\ntitle: 不需要学习\npublished: 2024-10-15\n---\n\n正文。\n',
+      'src/content/posts/english.md': "---\ntitle: In English\npublished: 2024-10-16\nlang: en\n---\n\nText.\n",
+      'src/content/posts/chinese.md': "---\ntitle: 中文\npublished: 2024-10-17\nlang: zh\n---\n\n正文。\n",
     });
     const loaded = await loadAt(cwd, 'src/content/posts');
-    expect(loaded.links).toEqual({ 'Do-Not-Learn.md': 'https://notes.example/posts/do-not-learn/' });
+    // A post in another locale than the default is served under it (`${lang}/posts/${slug}/` for post.data.lang).
+    expect(loaded.links).toEqual({
+      'Do-Not-Learn.md': 'https://notes.example/posts/do-not-learn/',
+      'chinese.md': 'https://notes.example/posts/chinese/',
+      'english.md': 'https://notes.example/en/posts/english/',
+    });
     expect(resolvePaths({ cwd, articles: 'src/content/posts' }).loaded.config.language).toBe('zh');
   });
 
