@@ -196,11 +196,21 @@ export function pageFeatures(units: readonly Unit[], facts: readonly UnitFacts[]
     let commas = 0;
     let separators = 0;
     for (let c = 0; c < text.length; c += 1) {
-      const ch = text[c] as string;
-      const code = ch.charCodeAt(0);
+      const code = text.charCodeAt(c);
       if (code >= 48 && code <= 57) digits += 1;
-      else if (ch === ',' || ch === ';') commas += 1;
-      else if ((ch === '|' || ch === '•' || ch === '·' || ch === '»' || ch === '›') && text[c - 1] === ' ') separators += 1;
+      else if (code === 44 || code === 59) commas += 1;
+      else if (code < 128) {
+        // ASCII without a string per character: '|' after a space, A-Z, a-z (as the general case below decides them).
+        if (code === 124) separators += text.charCodeAt(c - 1) === 32 ? 1 : 0;
+        else if (code >= 97 && code <= 122) letters += 1;
+        else if (code >= 65 && code <= 90) {
+          letters += 1;
+          capitals += 1;
+        }
+        continue;
+      }
+      const ch = text[c] as string;
+      if ((ch === '•' || ch === '·' || ch === '»' || ch === '›') && text[c - 1] === ' ') separators += 1;
       else if (ch.toLowerCase() !== ch.toUpperCase()) {
         letters += 1;
         if (ch !== ch.toLowerCase()) capitals += 1;
