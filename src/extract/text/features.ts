@@ -79,6 +79,18 @@ export function guessLanguage(unitWords: readonly string[][]): PageLanguage {
   return { code: LANGUAGES[best] ?? '', index: best };
 }
 
+const languageLists = new Map<number, ReadonlySet<string>>();
+
+/** The stopwords of one language (index into LANGUAGES), as a set of its own: smaller than the shared index, built once. */
+function languageStopwords(li: number): ReadonlySet<string> {
+  let set = languageLists.get(li);
+  if (set === undefined) {
+    set = new Set([...stopwords()].filter(([, langs]) => langs.includes(li)).map(([word]) => word));
+    languageLists.set(li, set);
+  }
+  return set;
+}
+
 let sizes: number[] | undefined;
 function listSizes(): number[] {
   if (sizes) return sizes;
@@ -143,13 +155,13 @@ export function unitWords(units: readonly Unit[]): string[][] {
 /** The feature vectors of all units of a page, one Float64Array per unit. */
 export function pageFeatures(units: readonly Unit[], facts: readonly UnitFacts[], words: readonly string[][], language: PageLanguage): Float64Array[] {
   const n = units.length;
-  const index = stopwords();
   const share = new Float64Array(n);
+  const inLanguage = language.index < 0 ? undefined : languageStopwords(language.index);
   for (let i = 0; i < n; i += 1) {
     const list = words[i] ?? [];
-    if (list.length === 0 || language.index < 0) continue;
+    if (list.length === 0 || inLanguage === undefined) continue;
     let hits = 0;
-    for (const word of list) if (index.get(word)?.includes(language.index)) hits += 1;
+    for (const word of list) if (inLanguage.has(word)) hits += 1;
     share[i] = hits / list.length;
   }
   // The densest run of prose: Kadane over "prose adds its words, anything else costs 3".

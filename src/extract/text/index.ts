@@ -828,12 +828,13 @@ function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { fea
   const barrier = endMarkers(units, labels);
   const facts: UnitFacts[] = units.map((unit, i) => {
     const label = labels[i] as Label;
+    const linkRow = isLinkRow(unit);
     return {
       rule: label.rule,
       weight: label.weight,
       keep: label.keep === true,
-      linkRow: isLinkRow(unit),
-      prose: isProse(unit) && !isLinkRow(unit),
+      linkRow,
+      prose: isProse(unit) && !linkRow,
       anchor: !label.rule && isAnchor(unit),
       barrier: barrier[i] === true,
     };

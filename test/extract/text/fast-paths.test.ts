@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { findTextDate } from '../../../src/extract/dates.js';
 import { anyPattern } from '../../../src/extract/patterns.js';
 import { FEATURE_NAMES, guessLanguage, pageFeatures, type UnitFacts, unitWords } from '../../../src/extract/text/features.js';
-import { lowerWords, matchPhraseRule, TripleIndex } from '../../../src/extract/text/index.js';
+import { extractText, lowerWords, matchPhraseRule, TripleIndex } from '../../../src/extract/text/index.js';
 import { MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule } from '../../../src/extract/text/rules.js';
 import { buildUnits, makeUnit, normaliseInput, type Unit } from '../../../src/extract/text/units.js';
 
@@ -115,5 +116,37 @@ describe('pageFeatures', () => {
       expect(x[at('comma-rate')], text).toBe(unit.words > 0 ? Math.min(1, (5 * commas) / unit.words) : 0);
       expect(x[at('separator-count')], text).toBe(Math.min(3, separators) / 3);
     });
+  });
+});
+
+describe('dates in UTC', () => {
+  it('reads a wall-clock time in UTC as that instant, whatever the system zone and its clock changes', () => {
+    const system = process.env.TZ;
+    // Lord Howe Island moves its clocks by half an hour at 02:00 local time on 6 October 2019.
+    process.env.TZ = 'Australia/Lord_Howe';
+    try {
+      const read = findTextDate('6 October 2019, 02:00', 'UTC');
+      expect(read?.value.toISOString()).toBe('2019-10-06T02:00:00.000Z');
+    } finally {
+      if (system === undefined) delete process.env.TZ;
+      else process.env.TZ = system;
+    }
+  });
+});
+
+describe('the page’s one date', () => {
+  it('is read from the first of two identical date lines, each line read once', () => {
+    const body = [
+      'The regional council approved the new timetable on Tuesday after two years of consultation with the operators and the unions.',
+      '',
+      'Trains will run every fifteen minutes on the main line from the spring, and night services will return at the weekend.',
+      '',
+      'Passenger groups welcomed the decision but warned that the stations still need lifts and better lighting before the winter.',
+    ];
+    const chrome = Array.from({ length: 20 }, (_, k) => `Menu entry number ${k + 1}`);
+    const lines = ['Trains to run every fifteen minutes', '', ...body, '', ...chrome, '', '14.01.2022 um 09:25', '', 'Impressum', '', '14.01.2022 um 09:25'];
+    const r = extractText(lines.join('\n'), { timezone: 'UTC', referenceDate: new Date('2026-12-01T00:00:00Z') });
+    expect(r.published?.value.toISOString()).toBe('2022-01-14T09:25:00.000Z');
+    expect(r.published?.line).toBe(lines.indexOf('14.01.2022 um 09:25') + 1);
   });
 });
