@@ -194,13 +194,16 @@ export function pageFeatures(units: readonly Unit[], facts: readonly UnitFacts[]
     }
   }
   const out: Float64Array[] = [];
+  // One buffer for the page, each unit's vector a view of its own slice (not an allocation each).
+  const size = FEATURE_NAMES.length;
+  const block = new Float64Array(n * size);
   let proseWords = 0;
   let afterEnd = 0;
   let sinceAnchor = 99;
   for (let i = 0; i < n; i += 1) {
     const unit = units[i] as Unit;
     const f = facts[i] as UnitFacts;
-    const x = new Float64Array(FEATURE_NAMES.length);
+    const x = block.subarray(i * size, (i + 1) * size);
     const text = unit.text;
     let letters = 0;
     let capitals = 0;

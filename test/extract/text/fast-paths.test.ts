@@ -150,3 +150,17 @@ describe('the page’s one date', () => {
     expect(r.published?.line).toBe(lines.indexOf('14.01.2022 um 09:25') + 1);
   });
 });
+
+describe('the feature vectors of a page', () => {
+  it('are one vector of FEATURE_NAMES.length values per unit, none sharing a value with another', () => {
+    const units = ['Home', 'The council voted on Tuesday to close the old bridge.', 'Share'].map((line, i) => makeUnit(line, i + 1, false, i));
+    const facts: UnitFacts[] = units.map(() => ({ rule: undefined, weight: 0, keep: false, linkRow: false, prose: true, anchor: false, barrier: false }));
+    const features = pageFeatures(units, facts, unitWords(units), guessLanguage(unitWords(units)));
+    expect(features.map((x) => x.length)).toEqual([FEATURE_NAMES.length, FEATURE_NAMES.length, FEATURE_NAMES.length]);
+    const second = [...(features[1] as Float64Array)];
+    (features[0] as Float64Array).fill(7);
+    (features[2] as Float64Array).fill(7);
+    expect([...(features[1] as Float64Array)]).toEqual(second);
+    expect(features[1]?.[0]).toBe(1);
+  });
+});
