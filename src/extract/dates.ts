@@ -317,7 +317,9 @@ function toInstant(c: Candidate, defaultZone: string): { value: Date; offset: nu
   }
   let time: number;
   try {
-    time = new TZDate(c.year, c.month - 1, c.day, h, mi, s, ms, timezone).getTime();
+    // UTC (the default zone) needs no zone arithmetic; TZDate also goes through the system zone,
+    // and lands an hour or half an hour off at that zone's clock changes.
+    time = timezone === 'UTC' ? Date.UTC(c.year, c.month - 1, c.day, h, mi, s, ms) : new TZDate(c.year, c.month - 1, c.day, h, mi, s, ms, timezone).getTime();
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;

@@ -250,13 +250,13 @@ function dateLineOf(text: string, page: PageShape): DateLine | undefined {
  * none reads as a comment's), that day, from its first line; else undefined. A page that shows a
  * single day shows its publication day, wherever its template puts it.
  */
-function loneDate(page: PageShape, dayFirst: boolean | undefined): NotedDate | undefined {
+function loneDate(page: PageShape, dayFirst: boolean | undefined, lineOf: (text: string) => DateLine | undefined): NotedDate | undefined {
   const anchor = page.titleIndex ?? Math.max(0, page.start);
   let found: { i: number; d: NotedDate } | undefined;
   for (const [i, unit] of page.units.entries()) {
     // Quoted lines are another's words (an embedded post: "> — Name (@name) November 18, 2019").
     if (unit.words === 0 || unit.words > MAX_WORDS || i === page.titleIndex || unit.text.startsWith('>') || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
-    let line = dateLineOf(unit.text, page);
+    let line = lineOf(unit.text);
     if (!line || isRelativeDate(line.value)) continue;
     if (isComment(page.units, i)) return undefined;
     if (SLASHED.test(unit.text)) {
@@ -325,6 +325,12 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     order ??= { dayFirst: slashOrder(page) };
     return order.dayFirst;
   };
+  // Each line's date line read once (`loneDate` reads the page's lines again when no candidate wins).
+  const lines = new Map<string, DateLine | undefined>();
+  const lineOf = (text: string): DateLine | undefined => {
+    if (!lines.has(text)) lines.set(text, dateLineOf(text, page));
+    return lines.get(text);
+  };
   const noted = NOTED.get(result) ?? [];
   const { units } = page;
   const byLine = new Map<number, number>();
@@ -347,7 +353,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     if (unit.words === 0 || unit.words > MAX_WORDS || !/\d/.test(unit.text) || !DATE_HINT.test(unit.text) || page.kept(i)) continue;
     // A linked title's date ("links (December 14th 2019)").
     if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/)))) continue;
-    const line = dateLineOf(unit.text, page);
+    const line = lineOf(unit.text);
     if (!line) continue;
     dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
   }
@@ -422,7 +428,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
   let published = pick('published');
   let updated = pick('updated');
   if (!published && !updated) {
-    const lone = loneDate(page, pageOrder()) ?? postSentence(page);
+    const lone = loneDate(page, pageOrder(), lineOf) ?? postSentence(page);
     if (lone?.kind === 'published') published = { value: lone.value, line: lone.line };
     else if (lone) updated = { value: lone.value, line: lone.line };
   }

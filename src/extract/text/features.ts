@@ -79,6 +79,18 @@ export function guessLanguage(unitWords: readonly string[][]): PageLanguage {
   return { code: LANGUAGES[best] ?? '', index: best };
 }
 
+const languageLists = new Map<number, ReadonlySet<string>>();
+
+/** The stopwords of one language (index into LANGUAGES), as a set of its own: smaller than the shared index, built once. */
+function languageStopwords(li: number): ReadonlySet<string> {
+  let set = languageLists.get(li);
+  if (set === undefined) {
+    set = new Set([...stopwords()].filter(([, langs]) => langs.includes(li)).map(([word]) => word));
+    languageLists.set(li, set);
+  }
+  return set;
+}
+
 let sizes: number[] | undefined;
 function listSizes(): number[] {
   if (sizes) return sizes;
@@ -143,13 +155,13 @@ export function unitWords(units: readonly Unit[]): string[][] {
 /** The feature vectors of all units of a page, one Float64Array per unit. */
 export function pageFeatures(units: readonly Unit[], facts: readonly UnitFacts[], words: readonly string[][], language: PageLanguage): Float64Array[] {
   const n = units.length;
-  const index = stopwords();
   const share = new Float64Array(n);
+  const inLanguage = language.index < 0 ? undefined : languageStopwords(language.index);
   for (let i = 0; i < n; i += 1) {
     const list = words[i] ?? [];
-    if (list.length === 0 || language.index < 0) continue;
+    if (list.length === 0 || inLanguage === undefined) continue;
     let hits = 0;
-    for (const word of list) if (index.get(word)?.includes(language.index)) hits += 1;
+    for (const word of list) if (inLanguage.has(word)) hits += 1;
     share[i] = hits / list.length;
   }
   // The densest run of prose: Kadane over "prose adds its words, anything else costs 3".
@@ -182,13 +194,16 @@ export function pageFeatures(units: readonly Unit[], facts: readonly UnitFacts[]
     }
   }
   const out: Float64Array[] = [];
+  // One buffer for the page, each unit's vector a view of its own slice (not an allocation each).
+  const size = FEATURE_NAMES.length;
+  const block = new Float64Array(n * size);
   let proseWords = 0;
   let afterEnd = 0;
   let sinceAnchor = 99;
   for (let i = 0; i < n; i += 1) {
     const unit = units[i] as Unit;
     const f = facts[i] as UnitFacts;
-    const x = new Float64Array(FEATURE_NAMES.length);
+    const x = block.subarray(i * size, (i + 1) * size);
     const text = unit.text;
     let letters = 0;
     let capitals = 0;
@@ -196,11 +211,21 @@ export function pageFeatures(units: readonly Unit[], facts: readonly UnitFacts[]
     let commas = 0;
     let separators = 0;
     for (let c = 0; c < text.length; c += 1) {
-      const ch = text[c] as string;
-      const code = ch.charCodeAt(0);
+      const code = text.charCodeAt(c);
       if (code >= 48 && code <= 57) digits += 1;
-      else if (ch === ',' || ch === ';') commas += 1;
-      else if ((ch === '|' || ch === '•' || ch === '·' || ch === '»' || ch === '›') && text[c - 1] === ' ') separators += 1;
+      else if (code === 44 || code === 59) commas += 1;
+      else if (code < 128) {
+        // ASCII without a string per character: '|' after a space, A-Z, a-z (as the general case below decides them).
+        if (code === 124) separators += text.charCodeAt(c - 1) === 32 ? 1 : 0;
+        else if (code >= 97 && code <= 122) letters += 1;
+        else if (code >= 65 && code <= 90) {
+          letters += 1;
+          capitals += 1;
+        }
+        continue;
+      }
+      const ch = text[c] as string;
+      if ((ch === '•' || ch === '·' || ch === '»' || ch === '›') && text[c - 1] === ' ') separators += 1;
       else if (ch.toLowerCase() !== ch.toUpperCase()) {
         letters += 1;
         if (ch !== ch.toLowerCase()) capitals += 1;

@@ -47,7 +47,7 @@ import { buildUnits, normaliseInput, type Unit } from './units.js';
 import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice } from './headline.js';
 export type { TitleChoice, TitleTrace } from './headline.js';
 import { alternation, AUTHOR_BOX_LEADS, chromeWords, phraseAlternation } from '../lexicon/index.js';
-import type { TextPattern } from '../patterns.js';
+import { anyPattern, type TextPattern } from '../patterns.js';
 
 export type { PhraseRule, RuleName } from './rules.js';
 export { NOT_HEADLINE, PHRASE_RULES } from './rules.js';
@@ -197,7 +197,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
 
   // 3. Body.
   const model = options.model ?? defaultModel();
-  const { features } = unitModelInput(units, labels);
+  const { features, words } = unitModelInput(units, labels);
   const p = probabilities(model, features);
   const [bodyStart, bodyEnd] = findBody(units, labels, model, p);
   let start = bodyStart;
@@ -280,13 +280,13 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       const key = keyOf(unit);
       if (titleKey !== undefined && key === titleKey) rule = 'title-repeat';
       else if (unit.words >= BODY.duplicateMinWords && seen.has(key)) rule = 'duplicate-block';
-      else if (unit.words >= BODY.rehashMinWords && rehash.seenShare(unit.text) >= BODY.rehashShare) rule = 'duplicate-block';
+      else if (unit.words >= BODY.rehashMinWords && rehash.seenShare(words[i] as string[]) >= BODY.rehashShare) rule = 'duplicate-block';
       else seen.add(key);
     }
     if (rule === undefined) {
       const { text, cards } = stripHoverCards(unit.text);
       result.paragraphs.push({ text, line: unit.line });
-      rehash.add(text);
+      rehash.add(cards.length === 0 ? (words[i] as string[]) : lowerWords(text));
       for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
     } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
@@ -338,28 +338,66 @@ function headsProse(units: readonly Unit[], labels: readonly Label[], p: Float64
 
 /**
  * The word triples of the kept paragraphs, to recognise the article repeated as one flattened
- * block. Linear in the words of the body.
+ * block. Linear in the words of the body. Words are numbered as first seen, and a triple is kept
+ * as a number (its first two words' pair number, then the third word's), not as a joined string.
  */
-class TripleIndex {
-  private readonly triples = new Set<string>();
+export class TripleIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly pairs = new Map<number, number>();
+  private readonly triples = new Set<number>();
 
-  add(text: string): void {
-    const words = lowerWords(text);
-    for (let i = 2; i < words.length; i += 1) this.triples.add(`${words[i - 2]} ${words[i - 1]} ${words[i]}`);
+  /** Add the triples of a paragraph's lower-cased words (`lowerWords`). */
+  add(words: readonly string[]): void {
+    if (words.length < 3) return;
+    let a = this.id(words[0] as string);
+    let b = this.id(words[1] as string);
+    for (let i = 2; i < words.length; i += 1) {
+      const c = this.id(words[i] as string);
+      const pair = a * WORD_ID_LIMIT + b;
+      let p = this.pairs.get(pair);
+      if (p === undefined) {
+        p = this.pairs.size;
+        this.pairs.set(pair, p);
+      }
+      this.triples.add(p * WORD_ID_LIMIT + c);
+      a = b;
+      b = c;
+    }
   }
 
-  /** Share of the text's triples already added. */
-  seenShare(text: string): number {
-    if (this.triples.size === 0) return 0;
-    const words = lowerWords(text);
-    if (words.length < 3) return 0;
+  /** Share of the triples of these lower-cased words already added. */
+  seenShare(words: readonly string[]): number {
+    if (this.triples.size === 0 || words.length < 3) return 0;
     let seen = 0;
-    for (let i = 2; i < words.length; i += 1) if (this.triples.has(`${words[i - 2]} ${words[i - 1]} ${words[i]}`)) seen += 1;
+    for (let i = 2; i < words.length; i += 1) {
+      const a = this.ids.get(words[i - 2] as string);
+      const b = this.ids.get(words[i - 1] as string);
+      const c = this.ids.get(words[i] as string);
+      if (a === undefined || b === undefined || c === undefined) continue;
+      const p = this.pairs.get(a * WORD_ID_LIMIT + b);
+      if (p !== undefined && this.triples.has(p * WORD_ID_LIMIT + c)) seen += 1;
+    }
     return seen / (words.length - 2);
+  }
+
+  private id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
   }
 }
 
-function lowerWords(text: string): string[] {
+/**
+ * Word and pair numbers stay below this (2^26): a text page is at most 8 MiB, fewer than 2^23
+ * words, so `pair * WORD_ID_LIMIT + word` is an exact integer (below 2^52).
+ */
+const WORD_ID_LIMIT = 2 ** 26;
+
+/** The lower-cased words of a text (runs of letters and digits), as `unitWords` gives them for units. */
+export function lowerWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -453,11 +491,31 @@ function testPattern(pattern: TextPattern, text: string): boolean {
   return pattern.test(text);
 }
 
+/**
+ * Whether any pattern of the phrase rules a line of `words` words is tested against (those with
+ * `maxWords` at least that) matches its key: one scan, and most lines match none, so that only the
+ * rules' structural tests run on them. One joined test per distinct `maxWords`, built on first use.
+ */
+const RULE_WORD_LIMITS = [...new Set(PHRASE_RULES.map((rule) => rule.maxWords))].sort((a, b) => a - b);
+const rulePatternTests = new Map<number, (key: string) => boolean>();
+function anyRulePattern(key: string, words: number): boolean {
+  const limit = RULE_WORD_LIMITS.find((max) => max >= words);
+  if (limit === undefined) return false;
+  let test = rulePatternTests.get(limit);
+  if (test === undefined) {
+    test = anyPattern(PHRASE_RULES.filter((rule) => rule.maxWords >= limit).flatMap((rule) => rule.patterns));
+    rulePatternTests.set(limit, test);
+  }
+  return test(key);
+}
+
+/** The first phrase rule (in `PHRASE_RULES` order) that holds for a unit's match key and word count. */
 export function matchPhraseRule(unit: Pick<Unit, 'key' | 'words'>): PhraseRule | undefined {
   if (unit.key.length > MAX_RULE_KEY_LENGTH) return undefined;
+  const patterns = anyRulePattern(unit.key, unit.words);
   for (const rule of PHRASE_RULES) {
     if (unit.words > rule.maxWords) continue;
-    if (rule.patterns.some((pattern) => pattern.test(unit.key))) return rule;
+    if (patterns && rule.patterns.some((pattern) => pattern.test(unit.key))) return rule;
     if (rule.test?.(unit.key)) return rule;
   }
   return undefined;
@@ -534,8 +592,8 @@ function bodyScore(unit: Unit, label: Label, proseSoFar: number): number {
   return unit.list ? -BODY.listItemCost : -BODY.shortLineCost;
 }
 
-/** Separators between the links of a row: "Hospital Solutions | Senior Care | Police Stations". */
-const LINK_SEPARATORS = new Set(['|', '•', '·']);
+/** Separators between the links of a row: "Hospital Solutions | Senior Care | Police Stations" ('|', '•', '·'). */
+const LINK_SEPARATORS: ReadonlySet<number> = new Set([0x7c, 0x2022, 0xb7]);
 /** A link row has at least this many separators, and one for every `LINK_ROW.wordsPerSeparator` words. */
 export const LINK_ROW = { minSeparators: 3, wordsPerSeparator: 8 } as const;
 
@@ -549,7 +607,7 @@ export function isLinkRow(unit: Pick<Unit, 'text' | 'words' | 'sentence'>): bool
   let separators = 0;
   const text = unit.text;
   for (let i = 1; i < text.length - 1; i += 1) {
-    if (LINK_SEPARATORS.has(text[i] as string) && text[i - 1] === ' ' && text[i + 1] === ' ') separators += 1;
+    if (LINK_SEPARATORS.has(text.charCodeAt(i)) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) separators += 1;
   }
   return separators >= LINK_ROW.minSeparators && separators * LINK_ROW.wordsPerSeparator >= unit.words;
 }
@@ -557,7 +615,8 @@ export function isLinkRow(unit: Pick<Unit, 'text' | 'words' | 'sentence'>): bool
 /** A short line that looks like a byline or a date: where an article starts. */
 function isAnchor(unit: Unit): boolean {
   if (unit.words === 0 || unit.words > 15) return false;
-  return BYLINE_HINT.test(unit.text) || (DATE_HINT.test(unit.text) && /\d/.test(unit.text));
+  // The digit first: one cheap scan that spares most lines the month-name alternation.
+  return BYLINE_HINT.test(unit.text) || (/\d/.test(unit.text) && DATE_HINT.test(unit.text));
 }
 
 export function isProse(unit: Pick<Unit, 'words' | 'sentence'>): boolean {
@@ -764,24 +823,25 @@ function endMarkers(units: readonly Unit[], labels: readonly Label[]): boolean[]
   return barrier;
 }
 
-/** The model's features of every unit, and the page's guessed language. */
-function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { features: Float64Array[]; language: string } {
+/** The model's features of every unit, the page's guessed language, and each unit's lower-cased words (`lowerWords`). */
+function unitModelInput(units: readonly Unit[], labels: readonly Label[]): { features: Float64Array[]; language: string; words: string[][] } {
   const barrier = endMarkers(units, labels);
   const facts: UnitFacts[] = units.map((unit, i) => {
     const label = labels[i] as Label;
+    const linkRow = isLinkRow(unit);
     return {
       rule: label.rule,
       weight: label.weight,
       keep: label.keep === true,
-      linkRow: isLinkRow(unit),
-      prose: isProse(unit) && !isLinkRow(unit),
+      linkRow,
+      prose: isProse(unit) && !linkRow,
       anchor: !label.rule && isAnchor(unit),
       barrier: barrier[i] === true,
     };
   });
   const words = unitWords(units);
   const language = guessLanguage(words);
-  return { features: pageFeatures(units, facts, words, language), language: language.code };
+  return { features: pageFeatures(units, facts, words, language), language: language.code, words };
 }
 
 /** Words of a line that introduces a list ("Das Wichtigste in Kürze:", "You will need:"). */
