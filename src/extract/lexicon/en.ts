@@ -227,7 +227,11 @@ export const en: Lexicon = {
       /^(?:\+|\*)?results (?:may )?vary\b/,
       /^citation: |\bretrieved \d{1,2} [\p{L}]+ \d{4} from\b/u,
       /^consult your (?:physician|doctor|health ?care provider) (?:and|before)\b/,
+      // Affiliate and advertising disclosures: the site's note on how it is paid, on every review.
+      /\b(?:may|might|could) (?:receive|earn|get) (?:compensation|(?:a )?(?:small )?commission)\b/,
+      /^this (?:post|article|page|story) contains references to products\b/,
     ],
+    filedUnder: [/^(?:this (?:entry|post|article) was )?posted in\b.{0,200}\b(?:permalink|tagged)\b|\bbookmark the permalink\b/],
     scriptNote: [/\brequires? javascript\b|^please enable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b/],
     slideNouns: ['image', 'photo', 'picture', 'slide'],
     slideOf: ['of'],

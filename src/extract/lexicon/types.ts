@@ -152,6 +152,8 @@ export interface ChromePhrases {
   legalFooter?: readonly RegExp[];
   /** 'legal-footer': site-wide disclaimers ("for informational purposes only"). */
   disclaimer?: readonly RegExp[];
+  /** 'tags-line': a blog post's footer naming where it was filed ("Posted in X. Bookmark the permalink."). */
+  filedUnder?: readonly RegExp[];
   /** 'navigation': "This slideshow requires JavaScript". */
   scriptNote?: readonly RegExp[];
   /** 'navigation': "image 3 of 12": the nouns and the "of" words. */

@@ -689,7 +689,8 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
     if (i < units.length && !barrier[i]) continue;
     const run = bestRun(units, scores, regionStart, i - 1);
     if (run) {
-      for (const candidate of [run, ...articlesBeside(units, scores, regionStart, i - 1, run)]) {
+      const above = aboveThread(units, labels, scores, run);
+      for (const candidate of [run, ...(above ? [above] : []), ...articlesBeside(units, scores, regionStart, i - 1, run)]) {
         candidate.quality *= discount;
         // The thread penalty only lowers a run's quality: one that cannot win is not read for it.
         if (candidate !== run && best && candidate.quality <= best.quality) continue;
@@ -799,13 +800,42 @@ const THREAD_MIN_ANCHORS = 3;
  * above a long comment thread is not outweighed by it.
  */
 function threadPenalty(units: readonly Unit[], labels: readonly Label[], scores: readonly number[], run: Run): number {
+  return threadOf(units, labels, scores, run).penalty;
+}
+
+/** The thread penalty of a run and where its thread starts (its first byline or date line after prose; -1 when no thread). */
+function threadOf(units: readonly Unit[], labels: readonly Label[], scores: readonly number[], run: Run): { penalty: number; start: number } {
   let prose = false;
   let anchors = 0;
+  let first = -1;
   for (let i = run.start; i <= run.end; i += 1) {
     if ((scores[i] ?? 0) > 0) prose = true;
-    else if (prose && !labels[i]?.rule && isAnchor(units[i] as Unit)) anchors += 1;
+    else if (prose && !labels[i]?.rule && isAnchor(units[i] as Unit)) {
+      anchors += 1;
+      if (first < 0) first = i;
+    }
   }
-  return anchors >= THREAD_MIN_ANCHORS ? anchors - 1 : 1;
+  return anchors >= THREAD_MIN_ANCHORS ? { penalty: anchors - 1, start: first } : { penalty: 1, start: -1 };
+}
+
+/**
+ * A run that is a thread may have taken in the article above it (a list of links between them
+ * costs less than the posts add): the best run before the thread's first dated post is a
+ * candidate of its own, judged like the others, when it is an article: a byline or date line
+ * stands within `BODY.anchorReach` lines above its prose, as over each post of the thread. (A
+ * forum's first post has its own date line inside the thread; a browser or cookie note above
+ * a forum thread has none.)
+ */
+function aboveThread(units: readonly Unit[], labels: readonly Label[], scores: readonly number[], run: Run): Run | undefined {
+  const { start } = threadOf(units, labels, scores, run);
+  // A numbered section heading with a date ("2) Strike on Tuesday 24 September") heads a section, not a post.
+  if (start <= run.start || (units[start] as Unit).list) return undefined;
+  const above = bestRun(units, scores, run.start, start - 1);
+  if (!above) return undefined;
+  for (let i = above.start - 1; i >= Math.max(0, above.start - BODY.anchorReach); i -= 1) {
+    if (!labels[i]?.rule && isAnchor(units[i] as Unit)) return above;
+  }
+  return undefined;
 }
 
 /**

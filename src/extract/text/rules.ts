@@ -103,8 +103,32 @@ const CAPTION_MARKERS: readonly string[] = ['ap photo/', '(ap photo', '/reuters)
 /** Every marker holds one of these (a test checks it); most lines hold none, and one scan rules them out. */
 const CAPTION_CUES = new RegExp(`getty|\\(ap\\)|\\(reuters\\)|\\(afp\\)|\\/|\\(|${words('captionCues')}`);
 
-/** An image caption: a credit marker inside, or a closing "(Name Surname/Agency)". */
+/**
+ * A caption's credit closes it: "... aus der Schweiz. © AFP / Marco B.", "... die Enge. Bild:
+ * Gregory Batardon/Theater", "Roman Prymula, photo: Archives du Gouvernement", "(Bildquelle: Ring
+ * der Landjugend)". The credit is the line's last segment: "©" or a credit noun of the lexicon
+ * with a colon, after a sentence end, a comma, a dash or an opening bracket (a credit that opens
+ * the line is a 'photo-credit'), and then at most `maxWords` words (a name, an agency) without a sentence end or another colon.
+ */
+export const TRAILING_CREDIT = {
+  maxWords: 8,
+  /** A caption is short; a paragraph of the story with a credit pasted after it is kept. */
+  maxLineWords: 40,
+  pattern: new RegExp(`(?:[.!?,;)] |\\(| [-–—|] )(?:©|(?:${words('creditNouns')}|${words('creditLabels')}) ?:) ?([^:©!?]*)\\)?$`),
+} as const;
+
+function trailingCredit(key: string): boolean {
+  const match = TRAILING_CREDIT.pattern.exec(key);
+  // "(Image: Name)" alone on its line is a 'photo-credit'.
+  if (!match || match.index === 0) return false;
+  const credit = (match[1] ?? '').trim();
+  if (credit.length === 0 || credit.split(' ').length > TRAILING_CREDIT.maxWords) return false;
+  return key.split(' ').length <= TRAILING_CREDIT.maxLineWords;
+}
+
+/** An image caption: a credit marker inside, a closing "(Name Surname/Agency)", or a trailing credit. */
 function isCaption(key: string): boolean {
+  if ((key.includes('©') || key.includes(':')) && trailingCredit(key)) return true;
   if (!CAPTION_CUES.test(key)) return false;
   for (const marker of CAPTION_MARKERS) if (key.includes(marker)) return true;
   if (key.endsWith('(ap)') || key.endsWith('(reuters)') || key.endsWith('(afp)')) return true;
@@ -427,14 +451,30 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'legal-footer',
-    why: 'Site-wide disclaimers (information only, not medical advice, results vary) sit in the footer.',
+    why: 'Site-wide disclaimers (information only, not medical advice, results vary) and affiliate disclosures ("we may receive compensation") are the site speaking, on every page.',
     examples: [
       'The information provided on this website is for general informational purposes only.',
       'These statements have not been evaluated by the Food and Drug Administration.',
+      'We may receive compensation when you click on links to those products.',
+      'Für Links auf dieser Seite erhält GIGA ggf. eine Provision vom Händler.',
     ],
     maxWords: 90,
     weight: 8,
     patterns: chromePatterns('disclaimer'),
+  },
+  {
+    name: 'tags-line',
+    examples: [
+      'This entry was posted in Allgemein. Bookmark the permalink.',
+      'Posted in Feelings and tagged baby, parenting. Bookmark the permalink.',
+      'Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon. Permanentlink.',
+      'Veröffentlicht in: Everything but the kitchen sink | Schlagwort: Motorrad',
+      'Der Beitrag wurde am Mittwoch, den 27. November 2019 veröffentlicht und wurde unter Allgemein, Events abgelegt.',
+    ],
+    why: "A blog post's footer says where the post was filed (its categories, tags, permalink): metadata of the site, not the story.",
+    maxWords: 80,
+    weight: 8,
+    patterns: chromePatterns('filedUnder'),
   },
   {
     name: 'navigation',
@@ -459,8 +499,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'image-caption',
-    examples: ["Spain's Rafael Nadal celebrates a point in Madrid. (Manu Fernandez/AP)", 'The crowd outside the court on Monday. (AP Photo/Alan Diaz, File)'],
-    why: 'Image captions carry a credit ("(AP Photo/...)", "(Image credit: ...)", "| Getty Images"); the picture is not in a text feed, so neither is its caption.',
+    examples: [
+      "Spain's Rafael Nadal celebrates a point in Madrid. (Manu Fernandez/AP)",
+      'The crowd outside the court on Monday. (AP Photo/Alan Diaz, File)',
+      'Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO',
+      'Die lachende Menge wird zum Mob. Bild: Gregory Batardon/Theater St. Gallen',
+      'Roman Prymula, photo: Archives du Gouvernement tchèque',
+      'Vertreter der Jugendverbände sprachen mit der Ministerin. (Bildquelle: Ring der Landjugend )',
+    ],
+    why: 'Image captions carry a credit ("(AP Photo/...)", "(Image credit: ...)", "| Getty Images", "... Bild: Name"); the picture is not in a text feed, so neither is its caption.',
     maxWords: 120,
     weight: 2,
     patterns: [],

@@ -164,6 +164,23 @@ describe('the body region of a text page', () => {
     expect(body.some((text) => text.includes('I have read this twice'))).toBe(false);
   });
 
+  it('keeps the sections of a story under numbered headings with dates: they are not the posts of a thread', () => {
+    const intro = [
+      'The teachers of the region met on Tuesday evening, eighty of them from forty schools, to discuss the first week of the school year.',
+      'They agreed that the new timetable leaves no room for the work in small groups that the schools had planned for the autumn.',
+    ];
+    const sections = [
+      ['1) Press conference on Wednesday 11 September 2024', 'The assembly holds a press conference at the union hall at half past one, and it asks every school to send someone who can speak about the first week.'],
+      ['2) Strike on Tuesday 24 September 2024', 'The assembly calls on all staff to join the strike, to hold meetings in every school before it, and to send delegates to the city-wide meeting in the evening.'],
+      ['3) March for the climate on Friday 20 September 2024', 'The assembly supports the pupils who march for the climate on Friday, and it asks teachers to walk with them where their schools allow it during the day.'],
+      ['4) Letters on Monday 30 September 2024', 'Everyone is asked to send a short account of the first weeks to the assembly, which will collect them and publish a report on the start of the year.'],
+    ];
+    const lines = [...menu, 'Teachers call for a strike', '', 'By Jane Miller, 10 September 2024', '', ...intro.flatMap((text) => [text, '']), ...sections.flatMap(([heading, text]) => [` * ${heading}`, '', text ?? '', '']), 'Imprint | Privacy | Contact'];
+    const body = bodyOf(lines);
+    expect(body).toContain(intro[0]);
+    for (const [, text] of sections) expect(body).toContain(text);
+  });
+
   it('keeps the list a sentence ending in a colon introduces after the story, its items bulleted with en dashes', () => {
     const items = ['–      Bus lines to the hospital and the university', '–      A night tram on weekends', '–      Cheaper tickets for students'];
     const body = bodyOf([...menu, 'Council passes budget with more buses', '', 'By Jane Miller, 3 March 2024', '', ...story, 'The plan includes these changes:', ...items, '', ...footer]);

@@ -58,6 +58,15 @@ describe('phrase rules', () => {
       'Home prices rose again in March, the third monthly increase in a row.',
       'Comments from the minister drew criticism from the opposition on Tuesday.',
       'Related research has shown the same effect in mice and in rats.',
+      // A colon late in a sentence is not a credit unless a credit noun stands right before it.
+      'The mayor gave one reason for the delay: the money ran out in May.',
+      'Zum Schluss noch ein Tipp vom Fotografen: immer mit Stativ arbeiten.',
+      // Where a story was posted or published is not where a blog post was filed.
+      'The video was posted in March and has been watched a million times since.',
+      'Die Studie wurde im Mai veröffentlicht und in der Fachwelt viel diskutiert.',
+      // A commission in the story is not the site's affiliate disclosure.
+      'Einen Vertriebsmitarbeiter ohne eine Aussicht auf eine Provision zu beschäftigen, ist wie der Esel ohne Möhre.',
+      'A long paragraph of the story can end with its source, a report published this week by the statistics office of the city after a year of counting every flat in every district of it, and then say where it came from. Source: City statistics office',
     ]) {
       expect(matchPhraseRule(makeUnit(sentence, 1, false, 0))?.name, sentence).toBeUndefined();
     }
