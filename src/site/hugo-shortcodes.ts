@@ -16,7 +16,9 @@ const SHORTCODE_SCAN = { files: 300, bytes: 32 * 1024 };
  *   (or `image`, `url`, `file`, first positional) argument: `{{< img src="x.png" alt="…" >}}`
  *   becomes `<img>`, with its caption when one is given;
  * - a video: the template embeds YouTube or Vimeo and reads an id argument (`id`, `videoId`…):
- *   a link to the video, as Hugo's own `youtube` shortcode becomes.
+ *   a link to the video, as Hugo's own `youtube` shortcode becomes;
+ * - a box: a paired shortcode whose template writes the Markdown between its tags (`.Inner`)
+ *   becomes a block quote titled by its title argument, as the themes' callouts do.
  *
  * Any other shortcode is removed with a warning, as before. Data only: it travels in the config.
  */
@@ -78,6 +80,15 @@ function classify(template: string, markdown: boolean): SiteShortcode | undefine
     const alt = args.find((a) => a === 'alt');
     const caption = args.find((a) => a === 'caption') ?? args.find((a) => a === 'title');
     return { kind: 'image', src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
+  }
+  // A box around the Markdown between its tags (`.Inner`, `.InnerDeindent`, rendered with
+  // markdownify or RenderString): a block quote, titled by the argument a variable or `.Get`
+  // names title (`$noticeTitle := .Get 1`, `.Get "title"`).
+  // Not one that shows its inner text as code (`highlight .Inner`, `<pre>`).
+  if (/\.Inner(?:Deindent)?\b/.test(template) && !/\bhighlight\b|<pre\b|<code\b/i.test(template)) {
+    const titled = /\$\w*title\w*\s*:?=\s*\.Get\s+(?:(\d+)|"([\w-]+)")/i.exec(template);
+    const title = titled ? (titled[1] !== undefined ? Number(titled[1]) : titled[2]) : args.find((a) => /^title$/i.test(a));
+    return { kind: 'box', ...(title !== undefined ? { title } : {}) };
   }
   return undefined;
 }

@@ -73,7 +73,9 @@ export interface TemplateSettings {
 export type SiteShortcode =
   | { kind: 'text'; markdown: boolean; text: string }
   | { kind: 'image'; src: string | number; alt?: string; caption?: string }
-  | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string };
+  | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string }
+  /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
+  | { kind: 'box'; title?: string | number };
 
 /** The key of a Zola internal link's target (`@/blog/x.md`, as written, without its anchor) in `TemplateSettings.links`. */
 export function zolaLinkKey(target: string): string {
@@ -438,6 +440,8 @@ function videoLink(host: 'youtube' | 'vimeo', id: string | undefined, title: str
  * has several lines), its image or its video link; undefined when a needed argument is missing.
  */
 function renderSiteShortcode(shortcode: SiteShortcode, args: string): string | undefined {
+  // A box whose tags do not pair is removed and named, as any other shortcode.
+  if (shortcode.kind === 'box') return undefined;
   if (shortcode.kind === 'text') return shortcode.text.includes('\n') ? `\n\n${shortcode.text}\n\n` : shortcode.text;
   const { positional, named } = shortcodeArgs(args);
   const arg = (key: string | number | undefined): string | undefined => (key === undefined ? undefined : typeof key === 'number' ? positional[key] : named[key]);
@@ -472,20 +476,21 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
  */
 const CALLOUTS = new Set(['alert', 'notice', 'note', 'tip', 'hint', 'info', 'warning', 'caution', 'danger', 'important', 'callout', 'admonition', 'callout-note', 'callout-tip', 'callout-warning']);
 
-function pairedCallouts(text: string): Set<string> {
+function pairedCallouts(text: string, own?: Record<string, SiteShortcode>): Set<string> {
   const open = new Map<string, number>();
   const close = new Map<string, number>();
   for (const m of text.matchAll(/\{\{[<%]\s*(\/?)\s*([\w-]+)/g)) {
     const name = m[2] as string;
-    if (!CALLOUTS.has(name)) continue;
+    if (!CALLOUTS.has(name) && own?.[name]?.kind !== 'box') continue;
     const into = m[1] ? close : open;
     into.set(name, (into.get(name) ?? 0) + 1);
   }
   return new Set([...open].filter(([name, n]) => close.get(name) === n).map(([name]) => name));
 }
 
-function calloutOpening(name: string, args: string): string {
+function calloutOpening(name: string, args: string, own?: SiteShortcode): string {
   const { positional, named } = shortcodeArgs(args);
+  if (own?.kind === 'box') return blockquoteOpening(own.title === undefined ? undefined : typeof own.title === 'number' ? positional[own.title] : named[own.title]);
   const kind = positional.find((p) => /^[a-z]+$/i.test(p));
   return blockquoteOpening(named.title ?? (kind ? capitalized(kind) : name === 'alert' || name === 'callout' || name === 'admonition' ? '' : capitalized(name)));
 }
@@ -511,7 +516,7 @@ export function capitalized(word: string): string {
 /** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
 function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
-  const callouts = pairedCallouts(text);
+  const callouts = pairedCallouts(text, ctx?.settings?.shortcodes);
   for (const [open, close, delims] of [
     [/\{\{</g, />\}\}/g, ['{{<', '>}}']],
     [/\{\{%/g, /%\}\}/g, ['{{%', '%}}']],
@@ -524,7 +529,7 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, 
       const closing = m?.[1] ?? '';
       const name = m?.[2] ?? '';
       const self = inner.endsWith('/') ? inner.slice(0, -1) : inner;
-      if (callouts.has(name)) return code.hold(closing ? '\n\n</blockquote>\n\n' : calloutOpening(name, self.slice((m?.[0] ?? '').length)), countNewlines(span));
+      if (callouts.has(name)) return code.hold(closing ? '\n\n</blockquote>\n\n' : calloutOpening(name, self.slice((m?.[0] ?? '').length), ctx?.settings?.shortcodes?.[name]), countNewlines(span));
       const own = closing ? undefined : ctx?.settings?.shortcodes?.[name];
       const args = self.slice((m?.[0] ?? '').length);
       const ownText = own && renderSiteShortcode(own, args);

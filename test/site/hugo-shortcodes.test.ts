@@ -64,4 +64,29 @@ describe("a Hugo site's own shortcodes", () => {
       [14, 'Template code that cannot be rendered was removed from the body: {{< threads >}} (line 14), {{< img >}} (line 16).'],
     ]);
   });
+
+  it('a paired box around its Markdown (.Inner) is a block quote titled by its title argument; one showing its inner text as code, or whose tags do not pair, is not', async () => {
+    const cwd = makeTree({
+      'hugo.toml': 'baseURL = "https://h.example/"\n',
+      'layouts/shortcodes/blockcontainer.html':
+        '{{- $noticeType := .Get 0 -}}\n{{- $noticeTitle := .Get 1 -}}\n{{- $raw := (.Page.RenderString .Inner | chomp) -}}\n<div class="notice {{ $noticeType }}"><p class="notice-title">{{ $noticeTitle }}</p>{{ $raw }}</div>\n',
+      'layouts/shortcodes/aside.html': '<aside><h4>{{ .Get "title" }}</h4>{{ .Inner | markdownify }}</aside>\n',
+      'layouts/shortcodes/code.html': '{{ highlight .Inner (.Get "lang") "" }}\n',
+      'content/posts/b.md': [
+        '---', 'title: B', 'date: 2024-05-01', '---', '',
+        '{{< blockcontainer jli-notice-tip "Bon à savoir" >}}', 'Plant **garlic** in October.', '{{< /blockcontainer >}}', '',
+        '{{< aside title="Aside" >}}', 'More.', '{{< /aside >}}', '',
+        '{{< aside title="Unclosed" >}}',
+      ].join('\n'),
+    });
+    expect(hugoShortcodes(cwd, [], 'themes')).toEqual({ blockcontainer: { kind: 'box', title: 1 }, aside: { kind: 'box', title: 'title' } });
+    const loaded = await loadArticles(resolvePaths({ cwd, articles: 'content/posts', config: testConfig({ cache: false }) }), TEST_NOW);
+    const html = loaded.articles[0]?.contentHtml ?? '';
+    expect(html).toContain('<blockquote><p><strong>Bon à savoir</strong></p>\n<p>Plant <strong>garlic</strong> in October.</p>\n</blockquote>');
+    // Three aside tags do not pair: none is a box, each is removed and named (their text stays).
+    expect(html).toContain('<p>More.</p>');
+    expect(loaded.diagnostics.filter((d) => d.code === 'CONTENT_TEMPLATE_REMOVED').map((d) => d.message)).toEqual([
+      'Template code that cannot be rendered was removed from the body: {{< aside >}} (line 10), {{< /aside >}} (line 12), {{< aside >}} (line 14).',
+    ]);
+  });
 });
