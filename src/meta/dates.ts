@@ -2,6 +2,7 @@
  * Dates of front matter and config. The reading itself is src/extract/dates.ts (`readDateValue`),
  * the one date reader; these names stay for the callers (src/meta/resolve.ts, src/site/).
  */
+import { tzOffset } from '@date-fns/tz';
 import { DATE_YEARS, parseOffset, readDateValue, withStatedOffset, zoneOffset } from '../extract/dates.js';
 
 export { statedOffset } from '../extract/dates.js';
@@ -14,10 +15,71 @@ export { statedOffset } from '../extract/dates.js';
  * (`date: 2024-03-05` in Asia/Tokyo is 2024-03-05T00:00:00+09:00, not 2024-03-04T15:00:00Z).
  */
 export function parseDateValue(value: unknown, timezone: string): Date | undefined {
+  return (typeof value === 'string' ? readStrictIso(value, timezone) : undefined) ?? parseDateValueInFull(value, timezone);
+}
+
+/**
+ * parseDateValue through the general date reader alone, for every value (what parseDateValue does
+ * when the value is not a strict ISO string; the tests compare both readings).
+ */
+export function parseDateValueInFull(value: unknown, timezone: string): Date | undefined {
   const date = readDateValue(value, timezone);
   if (!date || typeof value !== 'string') return date;
   const offset = writtenOffset(value.trim(), timezone, date);
   return offset ? withStatedOffset(date, offset) : date;
+}
+
+/**
+ * `2024-03-05`, `2024-03-05T10:30`, `2024-03-05T10:30:00`, each optionally ending in `Z` or
+ * `±hh:mm`: the strict RFC 3339 forms that most front matter holds, `date:` of nearly every
+ * Hugo, Jekyll and Eleventy post.
+ */
+const STRICT_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))?)?$/;
+
+/**
+ * The date of a strict ISO 8601 string (STRICT_ISO) read without the general date reader, with the
+ * offset it states, exactly as {@link readDateValue} and `writtenOffset` read it (the reader pads,
+ * rewrites and tries date-fns's parseISO, then its other formats; test/meta/dates-strict-iso.test.ts
+ * compares both on every shape). Undefined when the string is not one of these forms, or when the
+ * reading would depend on more than the string: a year before 1000, a time at 24:00, a wall clock
+ * read in a zone other than UTC (the zone's rules), or an offset read in a zone name the zone
+ * library might not know: the general reader decides those.
+ */
+export function readStrictIso(value: string, timezone: string): Date | undefined {
+  const m = STRICT_ISO.exec(value);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  // A day past the month's end (2023-02-29) rolls over in Date.UTC: the reader refuses it.
+  if (new Date(wall).getUTCDate() !== day) return undefined;
+  const zone = m[7];
+  // A wall clock is read in the zone; a stated offset makes the zone matter only if it is unknown.
+  if (zone === undefined) return timezone === 'UTC' ? new Date(wall) : undefined;
+  if (timezone !== 'UTC' && !isKnownZone(timezone)) return undefined;
+  if (zone === 'Z') return new Date(wall);
+  if (Number(m[10]) > 59) return undefined;
+  const offsetMinutes = Number(m[9]) * 60 + Number(m[10]);
+  const offset = m[8] === '-' ? -offsetMinutes : offsetMinutes;
+  const date = new Date(wall - offset * 60_000);
+  // What parseDateValue does with the offset parseOffset reads: a zero offset is not stated.
+  return offset ? withStatedOffset(date, offset) : date;
+}
+
+const knownZones = new Map<string, boolean>();
+/** Whether the zone library knows the zone (as the date reader asks it: an unknown zone makes every zoned date invalid). */
+function isKnownZone(timezone: string): boolean {
+  let known = knownZones.get(timezone);
+  if (known === undefined) {
+    known = !Number.isNaN(tzOffset(timezone, new Date(0)));
+    knownZones.set(timezone, known);
+  }
+  return known;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { SiteInfo } from '../site/model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
-import { type EncodedEntry, parseJobs } from './parse-pool.js';
+import { type EncodedEntry, parseJobs, startParsePool } from './parse-pool.js';
 import { ItemSpool, type SpooledItems } from './spool.js';
 import type { BuildPaths } from './paths.js';
 
@@ -112,6 +112,8 @@ export async function loadArticles(
   const textChanged = storedTemplate === undefined;
   const sources: Source[] = listed.files.map((file, i) => ({ file, hash: vouched[i]?.hash, text: undefined }));
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
+  // Enough sources the cache cannot vouch for to parse on workers: start them now, while this thread reads (r12-cold).
+  const prestarted = startParsePool(sources.filter((s) => s.hash === undefined).length);
   const failed = new Set<Source>();
   let ioFailed = false;
   // Texts kept from this first read for parsing, in characters: past LOAD_LIMITS.textBudget, a Markdown or
@@ -221,6 +223,7 @@ export async function loadArticles(
   // Where the misses' rendered items go, for the feeds (src/pipeline/spool.ts), by miss.
   const spool = options?.spool && misses.length > 0 ? ItemSpool.create(cacheFolder(paths)) : undefined;
   const spooledOf = new Array<SpooledItems | undefined>(misses.length);
+  if (misses.length === 0) prestarted?.close();
   if (misses.length > 0) {
     // Each entry is stored as it comes. Past LOAD_LIMITS.bodyBudget it is kept without its body
     // (cache.set), which the writers read back from the pack: the parse results of a big cold
@@ -265,7 +268,7 @@ export async function loadArticles(
       if (!entry.cacheable) clockDependent = true;
       return cache.set(entryKeys[i] as string, entry, keepBodies);
     };
-    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store }).catch((error: unknown) => {
+    const computed = await parseJobs(jobs, setup, { onDone: (n) => onProgress?.(hits + n - 1, decoded.length), onEntry: store, pool: prestarted }).catch((error: unknown) => {
       spool?.dispose();
       throw error;
     });

@@ -34,9 +34,12 @@ import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
  *   start but the worker's cold JIT and the cloning of texts and entries (+0.5 s at 250 misses,
  *   +0.8-1.1 s at 2000); loaded, no size up to 2000 got faster in wall time; quiet, 1000 misses
  *   broke even (3 % less wall for 26 % more CPU) and 2000 gained 15 %; the threshold stays.
+ * - A build that expects that many misses (that many sources its cache cannot vouch for by their
+ *   stamps) starts the workers before it reads the sources (startParsePool), so that their start
+ *   overlaps the reading; parseJobs takes them over.
  * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
  * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
- *   number) once; then, per article, the SourceFile, its text and its git dates. They rebuild
+ *   number) once, in their first message (SetupMessage); then, per article, the SourceFile, its text and its git dates. They rebuild
  *   the read context themselves and send back ArticleEntry values (plain objects, arrays,
  *   strings, numbers, Dates: all survive structured clone; test/pipeline/parse-pool.test.ts
  *   checks it).
@@ -126,6 +129,11 @@ export interface EncodedEntry {
   split: boolean;
 }
 
+/** Main thread -> worker, first: the run's setup (a worker may start before the build knows it). */
+export interface SetupMessage {
+  setup: ParseSetup;
+}
+
 /** Main thread -> worker: parse these (`index` is the job's place in the list). */
 export interface BatchMessage {
   batch: number;
@@ -148,6 +156,11 @@ export interface PoolOptions {
   onEntry?: (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry) => ArticleEntry;
   /** The worker script (tests give one that crashes). */
   script?: URL;
+  /**
+   * Workers started earlier by startParsePool, while the build was still reading its sources: the
+   * call takes them over (and closes those it does not need) instead of starting its own.
+   */
+  pool?: ParsePool | undefined;
   /**
    * False: the main thread only hands out work and parses only when no worker is left alive
    * (tests use it to make the workers do everything; it was the slower choice on 2 cores). A
@@ -211,24 +224,35 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     for (const other of pool) feed(other);
     notify();
   };
-  // Listeners go on in the tick the worker is made: an 'error' or 'ready' while the main thread
-  // awaits the parsers below must not be lost (an 'error' without a listener would be thrown).
-  for (const w of wanted > 0 ? startWorkers(wanted, setup, options.script) : []) {
+  // Workers started earlier are taken over (as many as wanted, the rest closed), then more are
+  // started if needed. Each has had its listeners since it was made (startWorkers): an 'error' or
+  // 'ready' before this point is recorded in it, not lost, and from here on goes to `handle`.
+  const adopted = options.pool?.take(wanted) ?? [];
+  for (const w of [...adopted, ...(wanted > adopted.length ? startWorkers(wanted - adopted.length, options.script) : [])]) {
     pool.push(w);
-    w.worker.on('message', (m: WorkerMessage) => {
-      if ('ready' in m) w.ready = true;
-      else {
-        const indexes = w.inFlight.get(m.batch);
-        w.inFlight.delete(m.batch);
-        if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k], m.encoded?.[k]);
-        else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
-      }
-      feed(w);
-      notify();
-    });
-    w.worker.on('error', () => lose(w));
-    w.worker.on('messageerror', () => lose(w));
-    w.worker.on('exit', () => lose(w));
+    w.handle = {
+      message: (m: WorkerMessage) => {
+        if (!('ready' in m)) {
+          const indexes = w.inFlight.get(m.batch);
+          w.inFlight.delete(m.batch);
+          if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k], m.encoded?.[k]);
+          else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
+        }
+        feed(w);
+        notify();
+      },
+      lost: () => lose(w),
+    };
+    w.worker.ref();
+    if (w.dead) {
+      // Died while nobody listened: lose() still terminates it and counts it out.
+      w.dead = false;
+      lose(w);
+      continue;
+    }
+    // The setup goes first; the port keeps it until the worker listens.
+    w.worker.postMessage({ setup } satisfies SetupMessage);
+    feed(w); // a worker taken over may be ready already
   }
 
   try {
@@ -281,20 +305,82 @@ interface PoolWorker {
   dead: boolean;
   /** batch id -> job indexes. */
   inFlight: Map<number, number[]>;
+  /** The parseJobs call that uses the worker; before one takes it over, events only update `ready` and `dead`. */
+  handle?: { message: (m: WorkerMessage) => void; lost: () => void };
 }
 
-function startWorkers(count: number, setup: ParseSetup, script: URL | undefined): PoolWorker[] {
+/**
+ * Start `count` workers, each with its listeners attached in the tick it is made: an 'error' or
+ * 'ready' while nobody uses it yet must not be lost (an 'error' without a listener would be thrown).
+ */
+function startWorkers(count: number, script: URL | undefined): PoolWorker[] {
   const pool: PoolWorker[] = [];
   for (let k = 0; k < count; k++) {
     let worker: Worker;
     try {
-      worker = newWorker(script ?? workerScript(), setup);
+      worker = newWorker(script ?? workerScript());
     } catch {
       break; // No worker (no script, no threads): the main thread parses alone.
     }
-    pool.push({ worker, ready: false, dead: false, inFlight: new Map() });
+    const w: PoolWorker = { worker, ready: false, dead: false, inFlight: new Map() };
+    const lost = (): void => {
+      if (w.handle) w.handle.lost();
+      else if (!w.dead) {
+        w.dead = true;
+        void worker.terminate();
+      }
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if ('ready' in m) w.ready = true;
+      w.handle?.message(m);
+    });
+    worker.on('error', lost);
+    worker.on('messageerror', lost);
+    worker.on('exit', lost);
+    pool.push(w);
   }
   return pool;
+}
+
+/** Workers started ahead of a parseJobs call (startParsePool). */
+export interface ParsePool {
+  /** Up to `count` of the workers, for parseJobs; the others are closed. Once only. */
+  take(count: number): PoolWorker[];
+  /** Close every worker not taken (a build that found fewer misses than it expected). */
+  close(): void;
+}
+
+/**
+ * Start the workers that parsing `expectedMisses` misses will use (workerCount), before the build
+ * has read its sources: a worker needs ~0.2-0.4 s of wall time to load and compile the parsers,
+ * which it then spends while the main thread reads, hashes and looks up the files, instead of
+ * after (see docs/BENCHMARKS.md, r12-cold). The workers wait, unreferenced (they keep no process
+ * alive), for the parseJobs call that takes them over (`PoolOptions.pool`); the build closes the
+ * pool when no such call comes. Undefined when no worker would be started.
+ */
+export function startParsePool(expectedMisses: number, options: { workers?: number; script?: URL } = {}): ParsePool | undefined {
+  const count = options.workers ?? workerCount(expectedMisses);
+  if (count <= 0) return undefined;
+  let idle: PoolWorker[] | undefined = startWorkers(count, options.script);
+  for (const w of idle) w.worker.unref();
+  const close = (ws: PoolWorker[]): void => {
+    for (const w of ws) {
+      w.dead = true;
+      void w.worker.terminate();
+    }
+  };
+  return {
+    take(n) {
+      const all = idle ?? [];
+      idle = undefined;
+      close(all.slice(n));
+      return all.slice(0, n);
+    },
+    close() {
+      close(idle ?? []);
+      idle = undefined;
+    },
+  };
 }
 
 /**
@@ -310,11 +396,11 @@ function workerScript(): URL {
   return existsSync(script) ? script : new URL('./parse-worker.js', import.meta.url);
 }
 
-function newWorker(script: URL, setup: ParseSetup): Worker {
+function newWorker(script: URL): Worker {
   // The parent's node options, but not --input-type (`node --input-type=module -e ...`), which a
   // worker refuses.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const options = { workerData: setup, execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
+  const options = { execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
   // node:worker_threads is loaded here, by the builds that start a pool (~2 ms of CPU to load).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });

@@ -1,6 +1,6 @@
-import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { articleContext, loadReaders, runArticleSafely } from './article.js';
-import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { parentPort, threadId } from 'node:worker_threads';
+import { type ArticleContext, articleContext, loadReaders, runArticleSafely } from './article.js';
+import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type SetupMessage, type WorkerMessage, withGitOf } from './parse-pool.js';
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
 import { encodeRecord, withoutBody } from '../cache/record.js';
@@ -8,8 +8,9 @@ import { compareDiagnostics } from '../diagnostics.js';
 import type { EncodedEntry, ParseJob } from './parse-pool.js';
 
 /*
- * A parse worker (see src/pipeline/parse-pool.ts): rebuild the read context from the setup, say
- * "ready" once the parsers are loaded, then answer each batch with its entries, in order.
+ * A parse worker (see src/pipeline/parse-pool.ts): load the parsers and say "ready", then take the
+ * run's setup (the first message: a worker may be started before the build knows it), rebuild the
+ * read context from it, and answer each batch with its entries, in order.
  *
  * Compiled, this runs from lib/pipeline/parse-worker.cjs, one CommonJS script with a V8 code
  * cache (parse-pool.ts starts it through a small loader); the loader may leave a function at
@@ -18,17 +19,24 @@ import type { EncodedEntry, ParseJob } from './parse-pool.js';
  * there is no "after the run").
  */
 async function start(): Promise<void> {
-  const setup = workerData as ParseSetup;
   const port = parentPort;
   if (port === null) throw new Error('parse-worker runs as a worker thread only');
-  const now = new Date(setup.nowMs);
-  const ctx = articleContext(setup.config, new Set(setup.template), new Map(), now);
+  // Messages wait in the port's queue until the listener below is attached.
   // A worker serves only large builds: load every reader before saying it is ready.
   await loadReaders(['markdown', 'text', 'html']);
   let batches = 0;
-  // The items this worker rendered, spooled for the feeds (src/pipeline/spool.ts); flushed before each reply.
-  const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `worker-${process.pid}-${threadId}.items`) : undefined;
-  port.on('message', (m: BatchMessage) => {
+  let run: { ctx: ArticleContext; setup: ParseSetup; spool: SpoolWriter | undefined } | undefined;
+  port.on('message', (m: SetupMessage | BatchMessage) => {
+    if ('setup' in m) {
+      const setup = m.setup;
+      const ctx = articleContext(setup.config, new Set(setup.template), new Map(), new Date(setup.nowMs));
+      // The items this worker rendered, spooled for the feeds (src/pipeline/spool.ts); flushed before each reply.
+      const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `worker-${process.pid}-${threadId}.items`) : undefined;
+      run = { ctx, setup, spool };
+      return;
+    }
+    if (run === undefined) throw new Error('parse-worker: a batch came before the setup');
+    const { ctx, setup, spool } = run;
     const runs = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)));
     const spooled = spool ? runs.map((r) => spoolRun(spool, r)) : undefined;
     spool?.flush();

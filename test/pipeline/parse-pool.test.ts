@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { type EncodedEntry, MIN_MISSES, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, workerCount } from '../../src/pipeline/parse-pool.js';
+import { type EncodedEntry, MIN_MISSES, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, workerCount } from '../../src/pipeline/parse-pool.js';
 import { encodeEntry } from '../../src/cache/articles.js';
 import { compareDiagnostics } from '../../src/diagnostics.js';
 import { LOAD_LIMITS } from '../../src/pipeline/load.js';
@@ -213,6 +213,28 @@ describe('parseJobs', () => {
     } finally {
       LOAD_LIMITS.bodyBudget = 16 * 1024 * 1024;
     }
+  });
+
+  it('takes over workers started before the build read its sources (startParsePool), ready or dead meanwhile', async () => {
+    const { setup, jobs: list, serial } = jobs();
+    // limits-worker answers with its resource limits: every entry from it means the pool's worker
+    // parsed them all (with no pool, the call would start the real parser and get real entries).
+    const pool = startParsePool(MIN_MISSES, { workers: 1, script: fixture('limits-worker.mjs') });
+    expect(pool).toBeDefined();
+    // Ready long before it is taken over: the 'ready' said to nobody is not lost (else this waits forever).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const entries = await parseJobs(list, setup, { workers: 1, mainParses: false, pool });
+    expect(new Set(entries.map((e) => e.mtimeSec))).toEqual(new Set([WORKER_LIMITS.maxYoungGenerationSizeMb]));
+    // A worker that failed before it was taken over: no uncaught error, the main thread parses.
+    const failing = startParsePool(MIN_MISSES, { workers: 1, script: fixture('fail-at-start-worker.mjs') });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await parseJobs(list, setup, { workers: 1, mainParses: false, pool: failing })).toEqual(serial);
+    // Fewer workers wanted than started: the others are closed, the work is the same.
+    const two = startParsePool(MIN_MISSES, { workers: 2 });
+    expect(await parseJobs(list, setup, { workers: 1, pool: two })).toEqual(serial);
+    expect(two?.take(1)).toEqual([]);
+    // Below the threshold nothing starts.
+    expect(startParsePool(MIN_MISSES - 1)).toBeUndefined();
   });
 
   it("starts its workers with a larger young generation than V8's default (WORKER_LIMITS)", async () => {
