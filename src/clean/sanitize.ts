@@ -129,8 +129,35 @@ export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): 
     disallowedTagsMode: 'discard',
     // Text of removed wrapper elements (e.g. <font>) is kept; these elements lose their text too.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'object', 'embed', 'iframe', 'form', 'button', 'select', 'svg', 'math'],
-    ...(hooks.transform ? { transformTags: { '*': hooks.transform } } : {}),
+    transformTags: {
+      ...(hooks.transform ? { '*': hooks.transform } : {}),
+      ...(tags.includes('iframe') ? {} : { iframe: (_tagName: string, attribs: Record<string, string>) => embedAsLink(attribs, hooks.transform) }),
+    },
   };
+}
+
+/**
+ * An `<iframe>` a feed does not keep (iframes are kept only with `allowIframes`) as a link to what
+ * it shows, so the reader still finds the video: a YouTube or Vimeo player as the video's own page
+ * ("Video on YouTube", or the iframe's title), anything else as its address. An iframe without an
+ * http(s) source stays an iframe, which the allowlist then drops with its content.
+ */
+function embedAsLink(attribs: Record<string, string>, transform: SanitizeHooks['transform']): sanitizeHtml.Tag {
+  const src = (attribs.src ?? '').trim();
+  if (!/^(?:https?:)?\/\//i.test(src)) return { tagName: 'iframe', attribs: {} };
+  const youtube = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]{6,})/i.exec(src)?.[1];
+  const vimeo = /^(?:https?:)?\/\/player\.vimeo\.com\/video\/(\d+)/i.exec(src)?.[1];
+  const href = youtube ? `https://www.youtube.com/watch?v=${youtube}` : vimeo ? `https://vimeo.com/${vimeo}` : src;
+  let host = '';
+  try {
+    host = new URL(src, 'https://x.invalid/').hostname.replace(/^www\./, '');
+  } catch {
+    return { tagName: 'iframe', attribs: {} };
+  }
+  const title = (attribs.title ?? '').trim();
+  const text = title || (youtube ? 'Video on YouTube' : vimeo ? 'Video on Vimeo' : `Embedded content from ${host}`);
+  const link = transform ? transform('a', { href }) : { tagName: 'a', attribs: { href } };
+  return { ...link, text };
 }
 
 /**
