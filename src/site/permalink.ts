@@ -305,7 +305,22 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
     rule = 'jekyll page path';
   }
   if (collection === 'posts' && !dated && !fmPermalink) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
-  return { path: expandPattern(pattern, values).path, rule };
+  return { path: jekyllUnescapePath(expandPattern(pattern, values).path), rule };
+}
+
+/**
+ * The path of the page Jekyll writes for a URL: a permalink written with percent-escapes
+ * (`/2010/10/20/%c9%b9o/`, common in posts imported from WordPress) is written to the unescaped
+ * folder (`URL.unescape_path`), and that page is the URL's. The path is returned unescaped so the
+ * link is encoded once; escapes that are not UTF-8 are left as written.
+ */
+function jekyllUnescapePath(sitePath: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(sitePath)) return sitePath;
+  try {
+    return decodeURIComponent(sitePath);
+  } catch {
+    return sitePath;
+  }
 }
 
 // --- Hugo ------------------------------------------------------------------------------------
