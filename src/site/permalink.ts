@@ -380,11 +380,13 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   // In a language's own content folder, the page's path starts inside that folder.
   const folder = languageFolder(site, given.contentPath);
   const input = folder ? { ...given, contentPath: folder.contentPath } : given;
-  const { dirs, stem: rawStem } = split(input.contentPath);
+  const { dirs, stem: rawStem, ext } = split(input.contentPath);
   const named = hugoLanguage(site, rawStem);
   const stem = named.stem;
   const lang = named.lang ?? folder?.lang;
   if (stem === '_index') return { skip: 'a Hugo section page (_index)' };
+  // Hugo copies an HTML content file without front matter as it is (a demo, an export), at its own path: no page.
+  if (/^\.html?$/i.test(ext) && Object.keys(input.fm).length === 0) return { skip: 'a Hugo content HTML file without front matter (Hugo copies it as a file, not a page)' };
   const bundle = stem === 'index' && dirs.length > 0;
   const pageDirs = bundle ? dirs.slice(0, -1) : dirs;
   const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;

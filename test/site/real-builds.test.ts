@@ -33,4 +33,22 @@ describe('links proved against real generator builds', () => {
       '2010-10-21-percent.md': 'https://esc.example/100%25-sure/',
     });
   });
+
+  it('Hugo: an HTML content file without front matter is copied as a file, not a page; one with front matter is a page', async () => {
+    // hugo 0.111 on this site writes posts/2024/03/a-post/index.html, posts/2024/03/html-post/index.html
+    // and copies posts/demos/demo.html as it is.
+    const r = await links(
+      {
+        'hugo.toml': 'baseURL = "https://html.example/"\n[permalinks]\nposts = "/posts/:year/:month/:filename/"\n',
+        'content/posts/a-post.md': '---\ntitle: A post\ndate: 2024-03-02\n---\nText.\n',
+        'content/posts/html-post.html': '---\ntitle: An HTML post\ndate: 2024-03-04\n---\n<p>Text.</p>\n',
+        'content/posts/demos/demo.html': '<!DOCTYPE html>\n<html><head><title>Demo</title><meta name="date" content="2024-03-05"></head><body><h1>Proxy demo</h1><p>A demo page of the Proxy API, with its script.</p><script>let a = 1;</script></body></html>\n',
+      },
+      'content/posts',
+    );
+    expect(r).toEqual({
+      'a-post.md': 'https://html.example/posts/2024/03/a-post/',
+      'html-post.html': 'https://html.example/posts/2024/03/html-post/',
+    });
+  });
 });
