@@ -51,4 +51,16 @@ describe('links proved against real generator builds', () => {
       'html-post.html': 'https://html.example/posts/2024/03/html-post/',
     });
   });
+
+  it('Hugo: a flow list whose closing bracket is at column 1 is read, as go-yaml reads it (the post is not lost)', async () => {
+    // hugo 0.111 publishes this post at its url; the front matter was refused as invalid YAML before.
+    const r = await links(
+      {
+        'hugo.toml': 'baseURL = "https://flow.example/"\n',
+        'content/post/2019-10-08-flow.md': '---\ntitle:\t\t"Flow"\ndate:\t\t2019-10-08T12:30:00\nURL: "2019/10/08/flow/"\ncategories: [ \n\t"Go"\n]\n---\nText.\n',
+      },
+      'content/post',
+    );
+    expect(r).toEqual({ '2019-10-08-flow.md': 'https://flow.example/2019/10/08/flow/' });
+  });
 });
