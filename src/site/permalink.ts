@@ -391,7 +391,8 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   const pageDirs = bundle ? dirs.slice(0, -1) : dirs;
   const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;
   const keepCase = site.keepPathCase;
-  const urlize = (s: string) => hugoUrlize(s, keepCase);
+  // removePathAccents: Hugo drops the combining marks (NFD, then Unicode category Mn) from path parts.
+  const urlize = (s: string) => hugoUrlize(site.removePathAccents ? s.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : s, keepCase);
   const section = dirs[0] ?? '';
   const fmSlug = str(input.fm.slug);
   const ugly = typeof site.uglyUrls === 'boolean' ? site.uglyUrls : site.uglyUrls[section] === true;

@@ -63,4 +63,22 @@ describe('links proved against real generator builds', () => {
     );
     expect(r).toEqual({ '2019-10-08-flow.md': 'https://flow.example/2019/10/08/flow/' });
   });
+
+  it('Hugo: removePathAccents takes the accents out of file names, section folders and slugs in page paths', async () => {
+    // hugo 0.111 on this site writes post/cafe-creme/, post/reseau/deja-vu/ and post/ete-2024/.
+    const site = {
+      'content/post/café-crème.md': '---\ntitle: Un café\ndate: 2024-03-02\n---\nTexte.\n',
+      'content/post/réseau/déjà-vu.md': '---\ntitle: Déjà vu\ndate: 2024-03-03\n---\nTexte.\n',
+      'content/post/ete.md': '---\ntitle: Été\ndate: 2024-03-04\nslug: "été-2024"\n---\nTexte.\n',
+    };
+    const r = await links({ 'hugo.toml': 'baseURL = "https://accents.example/"\nremovePathAccents = true\n', ...site }, 'content/post');
+    expect(r).toEqual({
+      'café-crème.md': 'https://accents.example/post/cafe-creme/',
+      'réseau/déjà-vu.md': 'https://accents.example/post/reseau/deja-vu/',
+      'ete.md': 'https://accents.example/post/ete-2024/',
+    });
+    // Without it, Hugo keeps them (the path is percent-encoded in the link).
+    const kept = await links({ 'hugo.toml': 'baseURL = "https://accents.example/"\n', ...site }, 'content/post');
+    expect(kept['ete.md']).toBe('https://accents.example/post/%C3%A9t%C3%A9-2024/');
+  });
 });
