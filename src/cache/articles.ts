@@ -42,8 +42,10 @@ import { type CacheState, type FileStamp, forgetState, readState, stampMatches, 
  * 7: one date reader (month-only, year-less and time-only strings are not dates; stated offsets kept), encodings.
  * 8: HTML titles and authors chosen among scored candidates.
  * 9: the text body's fitted line model and re-joined hard-wrapped lines.
+ * 11: links checked against real Jekyll/Hugo builds (percent-escaped permalinks, Hugo HTML files
+ * without front matter, removePathAccents) and YAML flow lists closed at column 1.
  */
-export const CACHE_FORMAT = 'feedwright-articles-10';
+export const CACHE_FORMAT = 'feedwright-articles-11';
 const FORMAT = CACHE_FORMAT;
 
 /**

@@ -483,6 +483,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const ugly = ci(c, 'uglyURLs');
       info.uglyUrls = typeof ugly === 'boolean' ? ugly : Object.fromEntries(Object.entries(asRecord(ugly) ?? {}).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>;
       info.keepPathCase = ci(c, 'disablePathToLower') === true;
+      if (ci(c, 'removePathAccents') === true) info.removePathAccents = true;
       const lang = asString(ci(c, 'defaultContentLanguage'));
       info.defaultLanguage = lang ?? 'en';
       info.defaultLanguageInSubdir = ci(c, 'defaultContentLanguageInSubdir') === true;

@@ -27,6 +27,8 @@ export interface SiteInfo {
   uglyUrls: boolean | Record<string, boolean>;
   /** Hugo's disablePathToLower (false: paths are lower-cased). */
   keepPathCase: boolean;
+  /** Hugo's removePathAccents: `café` is `cafe` in page paths. */
+  removePathAccents?: boolean;
   /** The zone dates in URLs are read in (Jekyll `timezone`, Hugo `timeZone`); else the feed's. */
   timezone?: string;
   defaultLanguage?: string;

@@ -305,7 +305,22 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
     rule = 'jekyll page path';
   }
   if (collection === 'posts' && !dated && !fmPermalink) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
-  return { path: expandPattern(pattern, values).path, rule };
+  return { path: jekyllUnescapePath(expandPattern(pattern, values).path), rule };
+}
+
+/**
+ * The path of the page Jekyll writes for a URL: a permalink written with percent-escapes
+ * (`/2010/10/20/%c9%b9o/`, common in posts imported from WordPress) is written to the unescaped
+ * folder (`URL.unescape_path`), and that page is the URL's. The path is returned unescaped so the
+ * link is encoded once; escapes that are not UTF-8 are left as written.
+ */
+function jekyllUnescapePath(sitePath: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(sitePath)) return sitePath;
+  try {
+    return decodeURIComponent(sitePath);
+  } catch {
+    return sitePath;
+  }
 }
 
 // --- Hugo ------------------------------------------------------------------------------------
@@ -365,16 +380,19 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   // In a language's own content folder, the page's path starts inside that folder.
   const folder = languageFolder(site, given.contentPath);
   const input = folder ? { ...given, contentPath: folder.contentPath } : given;
-  const { dirs, stem: rawStem } = split(input.contentPath);
+  const { dirs, stem: rawStem, ext } = split(input.contentPath);
   const named = hugoLanguage(site, rawStem);
   const stem = named.stem;
   const lang = named.lang ?? folder?.lang;
   if (stem === '_index') return { skip: 'a Hugo section page (_index)' };
+  // Hugo copies an HTML content file without front matter as it is (a demo, an export), at its own path: no page.
+  if (/^\.html?$/i.test(ext) && Object.keys(input.fm).length === 0) return { skip: 'a Hugo content HTML file without front matter (Hugo copies it as a file, not a page)' };
   const bundle = stem === 'index' && dirs.length > 0;
   const pageDirs = bundle ? dirs.slice(0, -1) : dirs;
   const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;
   const keepCase = site.keepPathCase;
-  const urlize = (s: string) => hugoUrlize(s, keepCase);
+  // removePathAccents: Hugo drops the combining marks (NFD, then Unicode category Mn) from path parts.
+  const urlize = (s: string) => hugoUrlize(site.removePathAccents ? s.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : s, keepCase);
   const section = dirs[0] ?? '';
   const fmSlug = str(input.fm.slug);
   const ugly = typeof site.uglyUrls === 'boolean' ? site.uglyUrls : site.uglyUrls[section] === true;

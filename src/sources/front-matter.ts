@@ -304,22 +304,44 @@ export function parseYamlDocument(yamlText: string, file: string, firstLine: num
 
 /**
  * Indent the continuation lines of a top-level `key: "..."` or `key: '...'` value that runs over
- * several lines starting at column 1. Only whole lines inside an unclosed quote change, and only
- * by two leading spaces, so line numbers stay true.
+ * several lines starting at column 1, and of a top-level flow list or map (`key: [` ... `]` with
+ * the closing bracket at column 1), which Hugo's YAML reader (go-yaml) accepts. Only whole lines
+ * inside an unclosed quote or bracket change, and only by two leading spaces, so line numbers stay true.
  */
 export function indentQuotedContinuations(text: string): string {
   const lines = text.split('\n');
   let quote: '"' | "'" | undefined;
+  let depth = 0;
   for (const [i, line] of lines.entries()) {
-    if (quote) {
-      if (line.trim() !== '' && !/^\s/.test(line)) lines[i] = `  ${line}`;
-      if (closes(line, quote)) quote = undefined;
+    if (quote || depth > 0) {
+      // In a flow collection a tab is no indentation to YAML, though go-yaml takes it.
+      if (line.trim() !== '' && !(quote ? /^\s/ : /^ /).test(line)) lines[i] = `  ${line}`;
+      if (quote && closes(line, quote)) quote = undefined;
+      else if (depth > 0) depth = Math.max(0, depth + bracketBalance(line));
       continue;
     }
     const m = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
     if (m && !closes(m[2] as string, m[1] as '"' | "'")) quote = m[1] as '"' | "'";
+    else if (/^[A-Za-z_][\w-]*:[ \t]+[[{]/.test(line)) depth = Math.max(0, bracketBalance(line));
   }
   return lines.join('\n');
+}
+
+/** Opening minus closing brackets (`[ {` and `] }`) on a line, outside quoted strings and comments. */
+function bracketBalance(line: string): number {
+  let n = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+    else if (c === '[' || c === '{') n++;
+    else if (c === ']' || c === '}') n--;
+  }
+  return n;
 }
 
 /** Does `rest` (text after an opening quote) close it? `\"` escapes in "...", `''` in '...'. */
