@@ -202,7 +202,8 @@ async function loadAndRelease(paths: ReturnType<typeof resolvePaths>, options: B
   const inputs = held.inputs as BuildInputs;
   held.inputs = undefined;
   // The items rendered while parsing are spooled for the feeds, unless nothing is written.
-  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads, spool: options.dryRun !== true });
+  // A watch session's cache is saved once the feeds are in place (`buildLoaded`), not before they are composed.
+  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads, spool: options.dryRun !== true, deferSave: options.session !== undefined });
   const summable = loaded.fingerprint !== undefined && loaded.clockFree;
   const listedAt = inputs.listedAt;
   if (!summable) return { loaded, listing: { digest: known(undefined), listedAt } };
@@ -231,6 +232,8 @@ async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildO
   } finally {
     // The items spooled while parsing are written into the feeds by now (or the build failed).
     loaded.spool?.dispose();
+    // Saved already when the build got as far as placing its feeds.
+    loaded.saveCache?.();
   }
 }
 
@@ -353,6 +356,8 @@ async function buildLoaded(paths: ReturnType<typeof resolvePaths>, options: Buil
     if (!session) await syncFiles(rendered);
     const { summary: files } = commitPlan(rendered);
     const removed = await commitAll(outDir, rendered, names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps);
+    // The feeds are in place: a watch session's cache is saved now (`LoadOptions.deferSave`).
+    loaded.saveCache?.();
     // A watch session's new files, in place now, are on disk before the record names their stamps.
     if (session) await flushPlaced(outDir, rendered);
     const written = await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));

@@ -103,13 +103,34 @@ export class ItemSlots {
    * they are stored, without making a tuple or a string of them (a rebuild copies ~30k items).
    */
   pushFrom(src: ItemSlots, i: number, key: string, start: number): void {
-    const j = this.add(key, start, src.bytes(i), src.lines(i), src.crc(i));
+    // The key as stored, when `src` holds it compact under this list's prefix (or this list has
+    // none yet) and `key` is of its length: the caller found item `i` by `key` (`PreviousOutput.find`
+    // matched all of it), so its 16 bytes are `key`'s last 32 hex digits, not parsed again.
+    const srcPrefix = src.compactKeyPrefix(i);
+    const j =
+      srcPrefix !== undefined && (this.prefix === undefined || this.prefix === srcPrefix) && key.length === srcPrefix.length + 32
+        ? this.addKeyed(src, i, srcPrefix, start)
+        : this.add(key, start, src.bytes(i), src.lines(i), src.crc(i));
     const odd = src.oddHashes?.get(i);
     if (odd === undefined) src.hashes.copy(this.hashes, 16 * j, 16 * i, 16 * i + 16);
     else {
       this.oddHashes ??= new Map();
       this.oddHashes.set(j, odd);
     }
+  }
+
+  /** Item `i` of `src` with its compact key (`prefix`) copied as stored (its hash is the caller's to set); returns its index. */
+  private addKeyed(src: ItemSlots, i: number, prefix: string, start: number): number {
+    const j = this.size;
+    if (j * STRIDE === this.nums.length) this.grow();
+    this.nums[STRIDE * j] = start;
+    this.nums[STRIDE * j + 1] = src.bytes(i);
+    this.nums[STRIDE * j + 2] = src.lines(i);
+    this.nums[STRIDE * j + 3] = src.crc(i);
+    this.prefix ??= prefix;
+    src.keys.copy(this.keys, 16 * j, 16 * i, 16 * i + 16);
+    this.size++;
+    return j;
   }
 
   /** A new item's numbers and key (its hash is the caller's to set); returns its index. */

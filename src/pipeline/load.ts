@@ -35,6 +35,12 @@ function cacheFolder(paths: BuildPaths): string | undefined {
 export interface LoadOptions extends CacheOptions {
   /** Spool the items the pipeline renders (`LoadedArticles.spool`): for a build that writes feeds. */
   spool?: boolean;
+  /**
+   * Leave the cache's save (state, heads, pack, the session's memo) to the caller
+   * (`LoadedArticles.saveCache`): a watch session's build saves once its feeds are in place, not
+   * while the user waits for them.
+   */
+  deferSave?: boolean;
 }
 
 export interface LoadedArticles {
@@ -68,6 +74,11 @@ export interface LoadedArticles {
   spool?: ItemSpool;
   /** The newest publication date of any article found, held back or not (ms; 0 when none). */
   newestPublished: number;
+  /**
+   * With `LoadOptions.deferSave`: saves the cache (once; later calls do nothing). The caller
+   * calls it whether the build succeeds or not, as a load without it saves before returning.
+   */
+  saveCache?: () => void;
 }
 
 /**
@@ -339,7 +350,15 @@ export async function loadArticles(
     else if (entry.status === 'section') counts.sections++;
     else counts.failed++;
   }
-  cache.save();
+  let saveCache: (() => void) | undefined;
+  if (options?.deferSave) {
+    let saved = false;
+    saveCache = () => {
+      if (saved) return;
+      saved = true;
+      cache.save();
+    };
+  } else cache.save();
 
   // A folder's index page with articles below it lists them: not a post (Hugo and Zola excepted,
   // where index.md is a page bundle, whose other files are its resources; Astro too, whose content
@@ -369,7 +388,20 @@ export async function loadArticles(
       : undefined;
   const work = { parsed: misses.length, decoded: cache.decoded, keyed };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;
-  return { articles: kept, diagnostics, counts, renderKeys, checkedItems, work, clockFree, listedAt, newestPublished, ...(fingerprint ? { fingerprint } : {}), ...(spool ? { spool } : {}) };
+  return {
+    articles: kept,
+    diagnostics,
+    counts,
+    renderKeys,
+    checkedItems,
+    work,
+    clockFree,
+    listedAt,
+    newestPublished,
+    ...(fingerprint ? { fingerprint } : {}),
+    ...(spool ? { spool } : {}),
+    ...(saveCache ? { saveCache } : {}),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBuildSession } from '../../src/build.js';
 import { type OutputRecord, recordChunks } from '../../src/cache/outputs.js';
 import { type ItemSlot, ItemSlots } from '../../src/feeds/compose.js';
@@ -68,6 +68,28 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
       to.pushFrom(from, t, key, 1000 * i);
       expected.push(key, 1000 * i, bytes, hash, lines, crc);
     }
+    expect([...to]).toEqual([...expected]);
+    expect(to.toJSON()).toEqual(expected.toJSON());
+  });
+
+  it('pushFrom copies a compact key as stored (no hex parsed again), and falls back to the key given across prefixes', () => {
+    const from = new ItemSlots(4);
+    for (let i = 0; i < 100; i++) from.push(`rss:${hex(i * 13)}`, i * 10, 9, hex(i), 1, i);
+    const other = ItemSlots.of([[`atom:${hex(3)}`, 0, 5, hex(4), 0, 1]]);
+    const to = new ItemSlots(1);
+    const expected = new ItemSlots(1);
+    const write = vi.spyOn(Buffer.prototype, 'write');
+    try {
+      for (let i = 99; i >= 0; i--) to.pushFrom(from, i, `rss:${hex(i * 13)}`, 1000 - i);
+      // A rebuild copies ~30k items this way: their keys' bytes are copied, not parsed from hex.
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+    // Another list's prefix: kept as the key given, read back exactly.
+    to.pushFrom(other, 0, `atom:${hex(3)}`, 5000);
+    for (let i = 99; i >= 0; i--) expected.push(`rss:${hex(i * 13)}`, 1000 - i, 9, hex(i), 1, i);
+    expected.push(`atom:${hex(3)}`, 5000, 5, hex(4), 0, 1);
     expect([...to]).toEqual([...expected]);
     expect(to.toJSON()).toEqual(expected.toJSON());
   });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, createBuildSession, warmSession } from '../../src/build.js';
+import { build, createBuildSession, loadArticles, resolvePaths, warmSession } from '../../src/build.js';
+import { cacheFiles } from '../../src/cache/articles.js';
 import { isIndexed, type OutputRecord } from '../../src/cache/outputs.js';
 import { readySession } from '../../src/cli/watch.js';
 import { ListingMemo } from '../../src/pipeline/inputs.js';
@@ -31,6 +32,26 @@ describe('build session (watch mode)', () => {
     await build({ cwd: dir, now: NOW });
     expect(existsSync(pack)).toBe(true);
     expect(snapshot(dir)).toEqual(bytes);
+  });
+
+  it("saves a session's cache once its feeds are in place, not before they are composed", async () => {
+    const dir = makeProject(articles);
+    const paths = resolvePaths({ cwd: dir, now: NOW });
+    const state = cacheFiles(paths)?.state as string;
+    const memo = new Map();
+    const loaded = await loadArticles(paths, NOW, undefined, memo, undefined, { deferSave: true });
+    // Loaded and parsed, nothing saved yet: neither the state file nor the session's memory.
+    expect(loaded.work.parsed).toBeGreaterThan(0);
+    expect(existsSync(state)).toBe(false);
+    expect(memo.size).toBe(0);
+    loaded.saveCache?.();
+    expect(existsSync(state)).toBe(true);
+    expect(memo.size).toBe(loaded.work.parsed);
+    // A session build saves it all the same: a build without the session parses nothing.
+    const other = makeProject(articles);
+    await build({ cwd: other, now: NOW, session: createBuildSession() });
+    const after = await build({ cwd: other, now: NOW, force: true });
+    expect(after.work.parsed).toBe(0);
   });
 
   it('still checks what an entry depends on beyond its key: an mtime-dated article follows its mtime', async () => {
