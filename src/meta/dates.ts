@@ -3,9 +3,12 @@
  * the one date reader; these names stay for the callers (src/meta/resolve.ts, src/site/).
  */
 import { tzOffset } from '@date-fns/tz';
-import { DATE_YEARS, parseOffset, readDateValue, withStatedOffset, zoneOffset } from '../extract/dates.js';
+// The general reader and its lexicons: lib/ evaluates them on first use (scripts/bundle.ts
+// LAZY_MODULES), when a value is not a strict ISO date; what every date needs is in ./stated-dates.ts.
+import { parseOffset, readDateValue, zoneOffset } from '../extract/dates.js';
+import { DATE_YEARS, withStatedOffset } from './stated-dates.js';
 
-export { statedOffset } from '../extract/dates.js';
+export { statedOffset } from './stated-dates.js';
 
 /**
  * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
