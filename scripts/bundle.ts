@@ -122,6 +122,15 @@ const dedupe: Plugin = {
  */
 export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse'];
 
+/**
+ * Modules of src/ evaluated on first use, the same way: every import of one gets the getters.
+ * src/extract/dates.ts, the general date reader, evaluates the lexicons of 13 languages and their
+ * patterns (~33 ms of CPU of a 50-article build, docs/BENCHMARKS.md r11-start); src/meta/dates.ts
+ * needs it only for a front matter date that is not strict ISO, and the text and HTML readers
+ * (themselves loaded by kind) for theirs. What every build needs of dates is src/meta/stated-dates.ts.
+ */
+export const LAZY_MODULES = ['src/extract/dates.ts'];
+
 const lazy: Plugin = {
   name: 'feedwright-lazy-dependencies',
   setup(b) {
@@ -132,6 +141,14 @@ const lazy: Plugin = {
       const real = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer, pluginData: 'lazy-real' });
       if (real.errors.length > 0) return undefined;
       return { path: args.path, namespace: 'feedwright-lazy-dependency', pluginData: real.path };
+    });
+    const modules = new Set(LAZY_MODULES.map((m) => path.join(ROOT, m)));
+    const moduleFilter = new RegExp(`/(?:${LAZY_MODULES.map((m) => path.basename(m, '.ts').replace(/[.]/g, '\\$&')).join('|')})\\.js$`);
+    b.onResolve({ filter: moduleFilter }, async (args) => {
+      if (args.pluginData === 'lazy-real' || args.kind !== 'import-statement') return undefined;
+      const real = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer, pluginData: 'lazy-real' });
+      if (real.errors.length > 0 || !modules.has(real.path)) return undefined;
+      return { path: path.relative(ROOT, real.path).split(path.sep).join('/'), namespace: 'feedwright-lazy-dependency', pluginData: real.path };
     });
     b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy-dependency' }, async (args) => {
       const real = args.pluginData as string;

@@ -31,6 +31,7 @@ import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { parseISO } from 'date-fns/parseISO';
 import { checkReference } from '../meta/clock-probe.js';
+import { DATE_YEARS, isRelativeDate, rememberDate } from '../meta/stated-dates.js';
 import {
   AGO_AFTER,
   AGO_BEFORE,
@@ -49,11 +50,9 @@ import {
   YESTERDAY_WORDS,
 } from './lexicon/index.js';
 
-/**
- * Plausible publication years: the web is younger than 1990, and later years are misreadings of
- * prices, scores and codes. The same for text and markup.
- */
-export const DATE_YEARS = { min: 1970, max: 2100 } as const;
+// The year range and the stated offsets are src/meta/stated-dates.ts's: what a build needs without
+// this reader (it records its dates there); named here too for the extractors.
+export { DATE_YEARS, isRelativeDate, statedOffset, withStatedOffset } from '../meta/stated-dates.js';
 
 /** Longer inputs are body text, not dates; bounding the input also bounds the work. */
 const MAX_DATE_TEXT = 200;
@@ -379,40 +378,9 @@ function onlyDateWords(text: string, index: number, length: number): boolean {
   return others.every((w) => DATE_FILLER.has(w));
 }
 
-/**
- * The offset each date this module returned was written at, by the Date object itself: the
- * extractors hand their dates on as plain `Date`s, and src/sources/read.ts asks here for the
- * offset to keep with them (`Sourced.offset`), so that the feeds show the day the source states.
- */
-const STATED_OFFSETS = new WeakMap<Date, number>();
-/** The dates this module read relative to a reference ("2 hours ago"). */
-const RELATIVE_DATES = new WeakSet<Date>();
-
 function remember<T extends { value: Date; offset: number; relative?: boolean } | undefined>(match: T): T {
-  if (match) STATED_OFFSETS.set(match.value, match.offset);
-  if (match?.relative) RELATIVE_DATES.add(match.value);
+  if (match) rememberDate(match.value, match.offset, match.relative);
   return match;
-}
-
-/** Whether a date returned by this module was read relative to the reference date. */
-export function isRelativeDate(date: Date): boolean {
-  return RELATIVE_DATES.has(date);
-}
-
-/** The offset (minutes east of UTC) a date returned by this module was written at, if it came from here. */
-export function statedOffset(date: Date): number | undefined {
-  return STATED_OFFSETS.get(date);
-}
-
-/**
- * The same instant as a new Date that carries `offset` as its stated offset: a date the page
- * shows at a wall clock other than the one its markup wrote (src/extract/html/page-dates.ts).
- */
-export function withStatedOffset(date: Date, offset: number): Date {
-  const copy = new Date(date.getTime());
-  STATED_OFFSETS.set(copy, offset);
-  if (RELATIVE_DATES.has(date)) RELATIVE_DATES.add(copy);
-  return copy;
 }
 
 /** Put a space between a date's year and digits glued to it. */

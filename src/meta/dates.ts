@@ -2,10 +2,13 @@
  * Dates of front matter and config. The reading itself is src/extract/dates.ts (`readDateValue`),
  * the one date reader; these names stay for the callers (src/meta/resolve.ts, src/site/).
  */
-import { tzOffset } from '@date-fns/tz';
-import { DATE_YEARS, parseOffset, readDateValue, withStatedOffset, zoneOffset } from '../extract/dates.js';
+import { TZDate, tzOffset } from '@date-fns/tz';
+// The general reader and its lexicons: lib/ evaluates them on first use (scripts/bundle.ts
+// LAZY_MODULES), when a value is not a strict ISO date; what every date needs is in ./stated-dates.ts.
+import { parseOffset, readDateValue, zoneOffset } from '../extract/dates.js';
+import { DATE_YEARS, withStatedOffset } from './stated-dates.js';
 
-export { statedOffset } from '../extract/dates.js';
+export { statedOffset } from './stated-dates.js';
 
 /**
  * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
@@ -40,10 +43,10 @@ const STRICT_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|(
  * The date of a strict ISO 8601 string (STRICT_ISO) read without the general date reader, with the
  * offset it states, exactly as {@link readDateValue} and `writtenOffset` read it (the reader pads,
  * rewrites and tries date-fns's parseISO, then its other formats; test/meta/dates-strict-iso.test.ts
- * compares both on every shape). Undefined when the string is not one of these forms, or when the
- * reading would depend on more than the string: a year before 1000, a time at 24:00, a wall clock
- * read in a zone other than UTC (the zone's rules), or an offset read in a zone name the zone
- * library might not know: the general reader decides those.
+ * compares both on every shape). A wall clock is read in `timezone` by the zone library, as the
+ * reader reads it. Undefined when the string is not one of these forms, or when the reading would
+ * depend on more than the string: a year before 1000, a time at 24:00, or a zone name the zone
+ * library does not know: the general reader decides those.
  */
 export function readStrictIso(value: string, timezone: string): Date | undefined {
   const m = STRICT_ISO.exec(value);
@@ -60,14 +63,32 @@ export function readStrictIso(value: string, timezone: string): Date | undefined
   if (new Date(wall).getUTCDate() !== day) return undefined;
   const zone = m[7];
   // A wall clock is read in the zone; a stated offset makes the zone matter only if it is unknown.
-  if (zone === undefined) return timezone === 'UTC' ? new Date(wall) : undefined;
   if (timezone !== 'UTC' && !isKnownZone(timezone)) return undefined;
+  if (zone === undefined) return timezone === 'UTC' ? new Date(wall) : zonedWallClock(year, month, day, hour, minute, second, timezone);
   if (zone === 'Z') return new Date(wall);
   if (Number(m[10]) > 59) return undefined;
   const offsetMinutes = Number(m[9]) * 60 + Number(m[10]);
   const offset = m[8] === '-' ? -offsetMinutes : offsetMinutes;
   const date = new Date(wall - offset * 60_000);
   // What parseDateValue does with the offset parseOffset reads: a zero offset is not stated.
+  return offset ? withStatedOffset(date, offset) : date;
+}
+
+/**
+ * A wall clock read in a known zone, with the zone's offset at that instant as its stated offset:
+ * as the general reader reads it (date-fns's parseISO into a TZDate, which sets the day, then the
+ * time, so that a time in a spring-forward gap or an autumn overlap lands where it puts it) and as
+ * `writtenOffset` states it (none when the zone is at UTC then).
+ */
+function zonedWallClock(year: number, month: number, day: number, hour: number, minute: number, second: number, timezone: string): Date | undefined {
+  const zoned = new TZDate(0, timezone);
+  zoned.setFullYear(year, month - 1, day);
+  zoned.setHours(hour, minute, second, 0);
+  const time = zoned.getTime();
+  if (!Number.isFinite(time)) return undefined;
+  const date = new Date(time);
+  const offset = tzOffset(timezone, date);
+  if (!Number.isFinite(offset)) return undefined;
   return offset ? withStatedOffset(date, offset) : date;
 }
 

@@ -1,5 +1,4 @@
 import { htmlToText } from '../clean/html-text.js';
-import { isRelativeDate, statedOffset } from '../extract/dates.js';
 import { diagnostic } from '../diagnostics.js';
 import { checkContentBounds, linesOver, TEXT_LIMITS } from '../extract/bounds.js';
 import type { TextPattern } from '../extract/patterns.js';
@@ -11,6 +10,7 @@ import { splitFrontMatter } from './front-matter.js';
 import type { extractHtml } from '../extract/html/index.js';
 import { readMarkdown } from './markdown.js';
 import type { TemplateSettings } from './templates.js';
+import { isRelativeDate, statedOffset } from '../meta/stated-dates.js';
 
 /*
  * The text cleaner and the HTML extractor pull in linkedom, Readability and their rule tables: a few

@@ -294,6 +294,43 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(all.stderr).toMatch(/atob calls: [1-9]/);
   });
 
+  it('a build of Markdown with ISO dates never evaluates the general date reader and its lexicons; a written date or an HTML article does', async () => {
+    // src/extract/dates.ts builds its today/yesterday pattern from the lexicons at evaluation, with
+    // `new RegExp` over every language's words (German "gestern" among them); nothing else in a
+    // build builds a pattern holding that word. The probe counts such patterns in the CLI process.
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-probe-')), 'lexicon-probe.cjs');
+    writeFileSync(
+      probe,
+      "let n = 0; const Real = globalThis.RegExp; const count = (a) => { if (String(a[0]).includes('gestern')) n++; };\n" +
+        'globalThis.RegExp = new Proxy(Real, { construct(t, a, nt) { count(a); return Reflect.construct(t, a, nt === globalThis.RegExp ? t : nt); }, apply(t, self, a) { count(a); return Reflect.apply(t, self, a); } });\n' +
+        "process.on('exit', () => process.stderr.write('lexicon patterns: ' + n + '\\n'));\n",
+    );
+    const site = sampleSite();
+    for (const f of readdirSync(path.join(site, 'articles'))) rmSync(path.join(site, 'articles', f));
+    // The sample site's zone (America/Mexico_City): wall clocks are read in it without the reader too.
+    const post = (n: number, date: string): void => writeFileSync(path.join(site, 'articles', `post-${n}.md`), ['---', `title: Post ${n}`, `date: ${date}`, '---', '', `Some *Markdown*, post ${n}.`, ''].join('\n'));
+    post(1, '2024-03-01');
+    post(2, '2024-03-02T10:00:00Z');
+    post(3, '2024-03-03T10:00:00+09:00');
+    const iso = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], site);
+    expect(iso.code, iso.stderr).toBe(0);
+    expect(readdirSync(path.join(site, 'dist'))).toContain('feed.json');
+    expect(iso.stderr).toContain('lexicon patterns: 0\n');
+    // A date the strict ISO reading leaves to the general reader loads it, and is read by it.
+    post(4, 'March 4, 2024');
+    rmSync(path.join(site, 'dist'), { recursive: true, force: true });
+    const written = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], site);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/lexicon patterns: [1-9]/);
+    const feed = JSON.parse(readFileSync(path.join(site, 'dist', 'feed.json'), 'utf8')) as { items: { title: string; date_published: string }[] };
+    expect(feed.items.find((i) => i.title === 'Post 4')?.date_published).toBe('2024-03-04T00:00:00-06:00');
+    expect(feed.items.find((i) => i.title === 'Post 1')?.date_published).toBe('2024-03-01T00:00:00-06:00');
+    // The sample site, with text and HTML articles, reads their dates with it.
+    const all = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite());
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr).toMatch(/lexicon patterns: [1-9]/);
+  });
+
   it('the JSON Feed schema validator runs from the CLI script (its code cache), not through Node\'s module loader', async () => {
     const site = sampleSite();
     const built = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], site);
