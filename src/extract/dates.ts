@@ -31,7 +31,7 @@ import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { parseISO } from 'date-fns/parseISO';
 import { checkReference } from '../meta/clock-probe.js';
-import { DATE_YEARS, isRelativeDate, rememberDate } from '../meta/stated-dates.js';
+import { DATE_YEARS, isKnownZone, isRelativeDate, rememberDate } from '../meta/stated-dates.js';
 import {
   AGO_AFTER,
   AGO_BEFORE,
@@ -664,16 +664,6 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9
 /** The `in` context for UTC: what tz('UTC') gives, as a UTC date (no Intl offset look-ups). */
 const inUtc = (value: Date | number | string): Date => new UTCDateMini(+new Date(value));
 
-const knownZones = new Map<string, boolean>();
-/** Whether @date-fns/tz knows the zone (an unknown one makes every zoned date invalid). */
-function isKnownZone(timezone: string): boolean {
-  let known = knownZones.get(timezone);
-  if (known === undefined) {
-    known = !Number.isNaN(tzOffset(timezone, new Date(0)));
-    knownZones.set(timezone, known);
-  }
-  return known;
-}
 
 /** RFC 822 zone names that mean UTC. Military zones other than Z are ambiguous in practice and are refused. */
 const UTC_ZONE_NAMES = /\s(?:GMT|UTC|UT|Z)$/;

@@ -6,7 +6,7 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 // The general reader and its lexicons: lib/ evaluates them on first use (scripts/bundle.ts
 // LAZY_MODULES), when a value is not a strict ISO date; what every date needs is in ./stated-dates.ts.
 import { parseOffset, readDateValue, zoneOffset } from '../extract/dates.js';
-import { DATE_YEARS, withStatedOffset } from './stated-dates.js';
+import { DATE_YEARS, isKnownZone, withStatedOffset } from './stated-dates.js';
 
 export { statedOffset } from './stated-dates.js';
 
@@ -92,16 +92,6 @@ function zonedWallClock(year: number, month: number, day: number, hour: number, 
   return offset ? withStatedOffset(date, offset) : date;
 }
 
-const knownZones = new Map<string, boolean>();
-/** Whether the zone library knows the zone (as the date reader asks it: an unknown zone makes every zoned date invalid). */
-function isKnownZone(timezone: string): boolean {
-  let known = knownZones.get(timezone);
-  if (known === undefined) {
-    known = !Number.isNaN(tzOffset(timezone, new Date(0)));
-    knownZones.set(timezone, known);
-  }
-  return known;
-}
 
 /**
  * The offset (minutes east of UTC) a date string was written at: the one after its time ("Z",

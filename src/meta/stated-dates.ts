@@ -5,6 +5,7 @@
  * them without it (src/meta/dates.ts `readStrictIso`), so this small module is all it evaluates
  * (lib/ loads the reader on its first use; scripts/bundle.ts LAZY_MODULES).
  */
+import { tzOffset } from '@date-fns/tz';
 
 /**
  * Plausible publication years: the web is younger than 1990, and later years are misreadings of
@@ -47,4 +48,15 @@ export function withStatedOffset(date: Date, offset: number): Date {
   STATED_OFFSETS.set(copy, offset);
   if (RELATIVE_DATES.has(date)) RELATIVE_DATES.add(copy);
   return copy;
+}
+
+const knownZones = new Map<string, boolean>();
+/** Whether @date-fns/tz knows the zone (an unknown one makes every zoned date invalid): both date readers ask. */
+export function isKnownZone(timezone: string): boolean {
+  let known = knownZones.get(timezone);
+  if (known === undefined) {
+    known = !Number.isNaN(tzOffset(timezone, new Date(0)));
+    knownZones.set(timezone, known);
+  }
+  return known;
 }
