@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { lstat, open, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { type FeedwrightError, fatal } from '../errors.js';
+import { isInside } from '../util/path.js';
 
 /**
  * What feedwright may touch in an output folder.
@@ -132,11 +133,7 @@ function realish(p: string): string {
 export function assertNoOverlap(outDir: string, articlesDir: string, display: (abs: string) => string): void {
   const out = realish(outDir);
   const articles = realish(articlesDir);
-  const inside = (a: string, b: string): boolean => {
-    const r = path.relative(b, a);
-    return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
-  };
-  if (!inside(out, articles) && !inside(articles, out)) return;
-  const how = out === articles ? 'same' : inside(out, articles) ? 'inside' : 'holds';
+  if (!isInside(articles, out) && !isInside(out, articles)) return;
+  const how = out === articles ? 'same' : isInside(articles, out) ? 'inside' : 'holds';
   throw fatal('OUTPUT_OVERLAPS_ARTICLES', { out: display(outDir), articles: display(articlesDir), how }, display(outDir));
 }

@@ -6,6 +6,7 @@ import { htmlToText } from '../clean/html-text.js';
 import { fatal } from '../errors.js';
 import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
+import { isInside } from '../util/path.js';
 import { asRecord } from '../util/record.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
@@ -515,8 +516,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         const dir = asString(ci(asRecord(v), 'contentDir'));
         if (!dir) continue;
         const abs = path.resolve(root, dir);
-        const rel = path.relative(abs, options.articlesDir);
-        if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+        if (isInside(abs, options.articlesDir)) {
           contentRoot = abs;
           info.contentLanguage = l;
           break;
@@ -1076,16 +1076,11 @@ function objectPath(root: string, at: { file: string; text: string }, object: st
  * folder from the articles up to the root that holds `_data` or `_includes`; undefined for none.
  */
 function eleventyInputAbove(root: string, articlesDir: string): string | undefined {
-  for (let dir = path.resolve(articlesDir); isInsideOrSame(root, dir); dir = path.dirname(dir)) {
+  for (let dir = path.resolve(articlesDir); isInside(root, dir); dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '_data')) || existsSync(path.join(dir, '_includes'))) return path.relative(root, dir) || '.';
     if (dir === path.resolve(root)) break;
   }
   return undefined;
-}
-
-function isInsideOrSame(root: string, dir: string): boolean {
-  const r = path.relative(root, dir);
-  return !r.startsWith('..') && !path.isAbsolute(r);
 }
 
 /** The keys an Eleventy site's global data names its URL by: `url` in the base blog's metadata; `baseUrl`, `siteUrl` and the like elsewhere. */

@@ -4,6 +4,7 @@ import { parseDateValue } from '../meta/dates.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { zolaLinkKey } from '../sources/templates.js';
 import { MAX_SOURCE_BYTES } from '../sources/files.js';
+import { isInside } from '../util/path.js';
 import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
@@ -231,11 +232,6 @@ function isFile(abs: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isInside(dir: string, abs: string): boolean {
-  const r = path.relative(dir, abs);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
 }
 
 function relSlash(from: string, to: string): string {
