@@ -636,9 +636,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const holder = siteCode?.holder ?? rss?.holder;
       const fromHolder = holder && !rss && !named.title ? { title: shallowOption(holder, 'title', 1), description: shallowOption(holder, 'description', 1) ?? shallowOption(holder, 'desc', 1) } : undefined;
       const found = rss ?? (fromHolder?.title ? { ...fromHolder, files: siteCode?.files.slice(-1) ?? [] } : { ...named, files: constsFile && (named.title || named.description) ? [constsFile] : [] });
-      // Else the default locale of the config's i18n (`defaultLocale: locale`, a reference Retypeset resolves from its theme config).
+      // The config's i18n object, read once: its locales route the posts (below), and its default
+      // locale (`defaultLocale: locale`, a reference Retypeset resolves from its theme config) is
+      // the feed's language when nothing above names one.
+      const i18nParts = astroI18nParts(root, cfgFile, cfgText);
       const language =
-        rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined) ?? localeTag(astroI18nParts(root, cfgFile, cfgText)?.defaultLocale);
+        rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined) ?? localeTag(i18nParts?.defaultLocale);
       const author = holder ? shallowOption(holder, 'author', 1) : undefined;
       const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
       siteZone(zone);
@@ -662,15 +665,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (slugKeys.length > 0) info.frontMatterKeys = [...new Set([...(info.frontMatterKeys ?? []), ...slugKeys])].sort();
       const feedCollections = astroFeedCollections(endpoint);
       if (feedCollections) info.feedCollections = { names: feedCollections.names, file: options.display(feedCollections.file) };
-      const i18n = astroI18n(root, cfgFile, cfgText);
+      const i18n = astroI18n(i18nParts);
       if (i18n) {
         info.defaultLanguage = i18n.defaultLocale;
         info.languages = i18n.locales;
         info.defaultLanguageInSubdir = i18n.prefixDefaultLocale;
       } else if (Object.values(routes ?? {}).some((r) => r.langKey)) {
         // A route that puts posts of another `lang` under their locale needs only the default one.
-        const fallback = astroI18nParts(root, cfgFile, cfgText)?.defaultLocale;
-        if (fallback) info.defaultLanguage = fallback;
+        if (i18nParts?.defaultLocale) info.defaultLanguage = i18nParts.defaultLocale;
       }
       break;
     }
@@ -1163,12 +1165,6 @@ function objectRef(root: string, file: string, text: string, expr: string, hops 
 }
 
 /**
- * An Astro config's i18n routing (`i18n: { locales, defaultLocale, routing: { prefixDefaultLocale } }`),
- * written in the config or spread into it from the site's own config module (`...siteConfig.i18n`):
- * the locales as URL segments (a locale object's `path`), the default one, and whether its pages are
- * under its own folder too (Astro's default: not). Undefined without one or with fewer than two locales.
- */
-/**
  * An Astro config's `i18n` object: its text and that of objects spread into it at its top level,
  * and its `defaultLocale`, written literally or as a reference into the site's modules
  * (`defaultLocale: locale` with `const locale = themeConfig.global.locale`).
@@ -1185,8 +1181,13 @@ function astroI18nParts(root: string, cfgFile: string | undefined, cfgText: stri
   return { parts, ...(defaultLocale ? { defaultLocale } : {}) };
 }
 
-function astroI18n(root: string, cfgFile: string | undefined, cfgText: string | undefined): { locales: string[]; defaultLocale: string; prefixDefaultLocale: boolean } | undefined {
-  const found = astroI18nParts(root, cfgFile, cfgText);
+/**
+ * An Astro config's i18n routing (`i18n: { locales, defaultLocale, routing: { prefixDefaultLocale } }`),
+ * as astroI18nParts reads it from the config and the objects spread into it (`...siteConfig.i18n`):
+ * the locales as URL segments (a locale object's `path`), the default one, and whether its pages are
+ * under its own folder too (Astro's default: not). Undefined without one or with fewer than two locales.
+ */
+function astroI18n(found: ReturnType<typeof astroI18nParts>): { locales: string[]; defaultLocale: string; prefixDefaultLocale: boolean } | undefined {
   if (!found) return undefined;
   const { parts, defaultLocale } = found;
   const list = parts.map((part) => objectAt(part, /\blocales\s*:\s*\[/.exec(part))).find((v) => v !== undefined);
