@@ -589,12 +589,17 @@ function reportLine(own: number): number {
 /** How deep includes may nest (an include that includes itself stops here, with a warning). */
 const MAX_INCLUDE_DEPTH = 8;
 
+/** The text of the site's include file `file` in the current render; undefined when the site has none of that name. */
+function includeText(file: string): string | undefined {
+  return current && Object.hasOwn(current.includes, file) ? current.includes[file] : undefined;
+}
+
 /** The file system liquidjs reads includes from: only `current.includes`, never the disk. */
 const INCLUDE_FS = {
-  existsSync: (file: string): boolean => current !== undefined && Object.hasOwn(current.includes, file),
-  exists: async (file: string): Promise<boolean> => INCLUDE_FS.existsSync(file),
-  readFileSync: (file: string): string => (current && Object.hasOwn(current.includes, file) ? (current.includes[file] as string) : ''),
-  readFile: async (file: string): Promise<string> => INCLUDE_FS.readFileSync(file),
+  existsSync: (file: string): boolean => includeText(file) !== undefined,
+  exists: async (file: string): Promise<boolean> => includeText(file) !== undefined,
+  readFileSync: (file: string): string => includeText(file) ?? '',
+  readFile: async (file: string): Promise<string> => includeText(file) ?? '',
   resolve: (_dir: string, file: string): string => file,
   containsSync: (): boolean => true,
   contains: async (): Promise<boolean> => true,
@@ -630,11 +635,11 @@ function liquid(): Liquid {
       super(...args);
       const [token] = args;
       this.at = lineOf(token);
-      this.text = label(`{% ${token.name} ${token.args} %}`.replace(/\s+%\}$/, ' %}'));
+      this.text = tagLabel(token.name, token.args);
     }
     override *render(...args: Parameters<InstanceType<typeof IncludeTag>['render']>): ReturnType<InstanceType<typeof IncludeTag>['render']> {
       const file = (this as unknown as { file: unknown }).file;
-      if (!current || typeof file !== 'string' || !Object.hasOwn(current.includes, file) || current.depth >= MAX_INCLUDE_DEPTH) {
+      if (!current || typeof file !== 'string' || includeText(file) === undefined || current.depth >= MAX_INCLUDE_DEPTH) {
         current?.removed.push({ tag: this.text, line: reportLine(this.at) });
         return;
       }
@@ -705,12 +710,17 @@ function offsetsToLines(text: string, removed: Removed[]): void {
   }
 }
 
+/** A Liquid tag as a warning names it: `{% name args %}`, shortened by `label`. */
+function tagLabel(name: string, args: string): string {
+  return label(`{% ${name} ${args} %}`.replace(/\s+%\}$/, ' %}'));
+}
+
 /** A tag that renders nothing and is named in the article's warning. */
 function removedTag(name: string): TagImplOptions {
   return {
     parse(token: TagToken) {
       this.line = lineOf(token);
-      this.text = label(`{% ${name} ${token.args} %}`.replace(/\s+%\}$/, ' %}'));
+      this.text = tagLabel(name, token.args);
     },
     render() {
       current?.removed.push({ tag: this.text as string, line: reportLine(this.line as number) });
