@@ -568,7 +568,6 @@ export function readDateLine(line: string, timezone: string, referenceDate?: Dat
   return { kind, value: match.value, offset: match.offset, rest: `${before} ${after}`.replace(/\s+/g, ' ').trim(), wordsBefore };
 }
 
-
 /** Publication and update words of every lexicon language, as whole words; short generic ones ("date", "stand", "data") left out. */
 const POSTED_WORD = new RegExp(`(?<![${L}])(?:${alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![${L}])`, 'iu');
 const UPDATED_WORD = new RegExp(`(?<![${L}])(?:${alternation([...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![${L}])`, 'iu');
@@ -627,7 +626,6 @@ export function readDateline(text: string, timezone: string, context?: DateConte
   return m;
 }
 
-
 // ---------------------------------------------------------------- whole values (front matter, config)
 //
 // A front matter or config value is a date as a whole or not at all: ISO 8601 / RFC 3339, RFC 822,
@@ -663,7 +661,6 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9
 
 /** The `in` context for UTC: what tz('UTC') gives, as a UTC date (no Intl offset look-ups). */
 const inUtc = (value: Date | number | string): Date => new UTCDateMini(+new Date(value));
-
 
 /** RFC 822 zone names that mean UTC. Military zones other than Z are ambiguous in practice and are refused. */
 const UTC_ZONE_NAMES = /\s(?:GMT|UTC|UT|Z)$/;
@@ -713,7 +710,6 @@ export function readDateValue(value: unknown, timezone: string): Date | undefine
   }
   return undefined;
 }
-
 
 // ---------------------------------------------------------------- partial dates (issue 12)
 //

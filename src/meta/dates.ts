@@ -92,7 +92,6 @@ function zonedWallClock(year: number, month: number, day: number, hour: number, 
   return offset ? withStatedOffset(date, offset) : date;
 }
 
-
 /**
  * The offset (minutes east of UTC) a date string was written at: the one after its time ("Z",
  * "+09:00", "+0900", "-4", "GMT"; read by the date reader's `parseOffset`), else, with no zone at
