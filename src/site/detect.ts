@@ -1363,12 +1363,12 @@ function jekyllDefaults(defaults: unknown, sourceDir: string, articlesDir: strin
     // A scope's `type` (a collection's label: posts, drafts, pages, or the site's own) applies its
     // values to that kind of document only: `type: tags` with `permalink: /tag/:slug` is no post's.
     const type = typeof scope?.type === 'string' ? (JEKYLL_LEGACY_TYPES[scope.type] ?? scope.type) : undefined;
-    if (type !== undefined) {
-      if (articlesType !== undefined) {
-        if (type !== articlesType) continue;
-      } else if (type === 'pages') continue;
-      // Articles above the collections' folders (the site root): the values go to the type's folder.
-      else key = key ? `${key}/_${type}` : `_${type}`;
+    if (type !== undefined && articlesType !== undefined && type !== articlesType) continue;
+    if (type !== undefined && articlesType === undefined) {
+      // Articles above the collections' folders (the site root): the values go to the type's
+      // folder (`_posts`, `_notes`); pages have none.
+      if (type === 'pages') continue;
+      key = key ? `${key}/_${type}` : `_${type}`;
     }
     out[key] = mergeData([out[key] ?? {}, values]);
   }
