@@ -795,6 +795,9 @@ interface DynamicRoute {
   param: string;
   /** Under a locale folder (`[lang]/`: every URL starts with the locale; `[...locale]/`: the default locale's may not). */
   locale?: 'required' | 'optional';
+  /** Astro: the route writes the entry's path into its parameter (see idParamPrefix), and its front matter locale key, if any. */
+  idParam?: boolean;
+  langKey?: string;
 }
 
 /** A folder of a file-system router that puts the page's locale first in the URL (Astro's i18n recipe: `src/pages/[lang]/blog/[...slug].astro`). */
@@ -848,7 +851,7 @@ function routeTable(routes: readonly DynamicRoute[], keys: (route: DynamicRoute)
     const prefix = `/${route.fixed.join('/')}`.replace(/\/$/, '');
     for (const key of keys(route)) {
       const known = table[key];
-      if (!known || prefix.length < known.prefix.length) table[key] = { prefix, file: route.file, ...(route.locale ? { locale: route.locale } : {}) };
+      if (!known || prefix.length < known.prefix.length) table[key] = { prefix, file: route.file, ...(route.locale ? { locale: route.locale } : {}), ...(route.langKey ? { langKey: route.langKey } : {}) };
     }
   }
   return Object.keys(table).length > 0 ? table : undefined;
@@ -876,20 +879,17 @@ function astroRoutes(root: string): SiteInfo['routes'] {
   // A catch-all route may write the post's path into its parameter (Retypeset's `[...posts_slug].astro`:
   // `params: { posts_slug: \`posts/${slug}/\` }`): the fixed text before the entry's id is part of
   // the URL, and such a route, not a listing route reading the same collection, serves the posts.
-  const routes = found.map((r) => {
+  const routes = found.map((r): DynamicRoute => {
     const written = idParamPrefix(texts.get(r.file) ?? '', r.param);
     return written ? { ...r, fixed: [...r.fixed, ...written.segments], idParam: true, ...(written.langKey ? { langKey: written.langKey } : {}) } : r;
   });
-  const served = new Set(routes.flatMap((r) => ('idParam' in r ? collections(r) : [])));
-  const table = routeTable(routes, (r) => collections(r).filter((c) => 'idParam' in r || !served.has(c)));
+  const served = new Set(routes.flatMap((r) => (r.idParam ? collections(r) : [])));
+  const table = routeTable(routes, (r) => collections(r).filter((c) => r.idParam || !served.has(c)));
   // A page whose URL takes a front matter key before the entry's id (`slug: post.data.abbrlink ||
   // post.id`, as blogs moved from Hexo keep their old links): that key names the page.
   for (const route of Object.values(table ?? {})) {
     const key = /\b[A-Za-z_$][\w$]*\.data\.([A-Za-z_$][\w$]*)\s*(?:\|\||\?\?)\s*[A-Za-z_$][\w$]*\.(?:id|slug)\b/.exec(texts.get(route.file) ?? '')?.[1];
     if (key) route.slugKey = key;
-    const written = routes.find((r) => r.file === route.file);
-    const langKey = written && 'langKey' in written ? written.langKey : undefined;
-    if (langKey) route.langKey = langKey;
   }
   return table;
 }
