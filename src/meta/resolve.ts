@@ -43,7 +43,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const site = config.siteInfo;
   const diagnostics: Diagnostic[] = [];
   // Folder data (Eleventy directory data files, Hugo cascade) lies under the article's own front matter.
-  const folderLayers = site ? folderDataFor(site, doc.relPath) : [];
+  const folderLayers = site ? folderDataFor(site, doc.relPath, doc.frontMatter.layout) : [];
   // Eleventy's `override:tags` is `tags`, replacing the folder data's value instead of merging with it.
   // Hugo reads front matter keys whatever their case (it lower-cases them): `Categories`, `Description`.
   const folded = site?.preset === 'hugo' ? lowerCaseKeys(doc.frontMatter) : undefined;

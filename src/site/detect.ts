@@ -9,6 +9,7 @@ import { decodeEntities } from '../util/html.js';
 import { isInside } from '../util/path.js';
 import { asRecord } from '../util/record.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
+import { eleventyDateFilters, eleventyFeedMetadata, eleventyLayouts, layoutLayers } from './eleventy-site.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
@@ -604,6 +605,25 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
           break;
         }
       }
+      // The site's own feed template's `metadata` (the base blog's feed.njk before metadata.json).
+      const feedMeta = Object.keys(channel.values).length > 0 ? undefined : eleventyFeedMetadata(contentRoot);
+      if (feedMeta) {
+        const siteUrl = asString(SITE_URL_KEYS.map((k) => feedMeta.data[k]).find((v) => typeof v === 'string'));
+        const url = eleventyBase(siteUrl, shallowestOption(cfgText, 'pathPrefix'));
+        if (url) info.baseUrl = url;
+        channel = channelOf(options.display(feedMeta.file), {
+          title: asString(feedMeta.data.title),
+          description: asString(feedMeta.data.subtitle) ?? asString(feedMeta.data.description),
+          link: baseUrl(siteUrl),
+          language: asString(feedMeta.data.language),
+          author: personValue(feedMeta.data.author),
+        });
+      }
+      // Layouts (their front matter is data under the folders'), and date filters permalinks use.
+      const layouts = eleventyLayouts(path.join(contentRoot, shallowestOption(cfgText, 'layouts') ?? shallowestOption(cfgText, 'includes') ?? '_includes'), cfgText);
+      if (Object.keys(layouts).length > 0) info.layouts = layouts;
+      const dateFilters = eleventyDateFilters(cfgText);
+      if (Object.keys(dateFilters).length > 0) info.dateFilters = dateFilters;
       const folderData = eleventyDirectoryData(contentRoot, options.articlesDir);
       info.folderData = folderData.data;
       info.codeData = folderData.code.map((f) => options.display(f));
@@ -1280,11 +1300,6 @@ function foldersUnder(dir: string): string[] {
   return out;
 }
 
-/**
- * Eleventy directory data files (`blog/blog.json`, `blog/blog.11tydata.json`) for the articles
- * folder and every folder above it up to the input folder, merged shallowly, deeper first wins
- * (the data cascade; `tags` lists are merged, as Eleventy's deep data merge does).
- */
 /** Eleventy's global data: each `<data dir>/<name>.json` as the variable `name` (at most 100 files of 1 MB each). */
 function eleventyGlobalData(dataDir: string): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
@@ -1307,6 +1322,11 @@ function eleventyGlobalData(dataDir: string): Record<string, unknown> {
   return vars;
 }
 
+/**
+ * Eleventy directory data files (`blog/blog.json`, `blog/blog.11tydata.json`) for the articles
+ * folder and every folder above it up to the input folder, merged shallowly, deeper first wins
+ * (the data cascade; `tags` lists are merged, as Eleventy's deep data merge does).
+ */
 function eleventyDirectoryData(inputDir: string, articlesDir: string): { data: Record<string, Record<string, unknown>>; code: string[] } {
   // Data modules that compute (code), in the folders under the articles folder (SITE_DATA_CODE).
   const code: string[] = [];
@@ -1610,10 +1630,19 @@ export function mergeData(layers: readonly Record<string, unknown>[]): Record<st
  * is not passed down: data given to a whole folder (Eleventy's `blog/blog.json` with
  * `"layout": "layouts/blog.njk"`, a Jekyll default, a Hugo cascade) names the layout of the posts
  * in it, so it can never mark one of them as a listing page; only a file's own layout can.
+ * Under them all, on Eleventy, the front matter of the layout chain in effect (`ownLayout`, the
+ * file's own `layout`, else the deepest folder's), as Eleventy's data cascade puts it.
  */
-export function folderDataFor(site: SiteInfo, relPath: string): Record<string, unknown>[] {
+export function folderDataFor(site: SiteInfo, relPath: string, ownLayout?: unknown): Record<string, unknown>[] {
   const dirs = relPath.split('/').slice(0, -1);
   const layers: Record<string, unknown>[] = [];
+  // Eleventy: the front matter of the layout in effect (the post's own, else its folders'), lowest.
+  if (site.layouts) {
+    const folders = ['', ...dirs.map((_, i) => dirs.slice(0, i + 1).join('/'))];
+    const fromFolders = folders.map((f) => site.folderData[f]?.layout).findLast((l) => typeof l === 'string');
+    const layout = typeof ownLayout === 'string' ? ownLayout : fromFolders;
+    if (typeof layout === 'string') layers.push(...layoutLayers(site.layouts, layout.trim()));
+  }
   const add = (d: Record<string, unknown> | undefined): void => {
     if (!d) return;
     if (!('layout' in d)) layers.push(d);

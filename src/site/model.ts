@@ -1,6 +1,7 @@
 import type { AttributeSyntax } from '../sources/attributes.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { CollectionGlob } from './astro-collections.js';
+import type { EleventyDateFilter, EleventyLayout } from './eleventy-site.js';
 
 /** The site generators whose link rules, keys and output feedwright knows. */
 export const PRESETS = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
@@ -48,6 +49,13 @@ export interface SiteInfo {
    * ('' = all): Eleventy directory data files (`blog/blog.json`), Hugo's `cascade` in `_index.md`.
    */
   folderData: Record<string, Record<string, unknown>>;
+  /**
+   * Eleventy: the layouts' front matter by the names a post may give (`layouts/post.njk`, an
+   * alias), which the data cascade puts under the folder data (a layout's `permalink`, for one).
+   */
+  layouts?: Record<string, EleventyLayout>;
+  /** Eleventy: the date filters the config defines with luxon (`slugDate`), which permalinks may use. */
+  dateFilters?: Record<string, EleventyDateFilter>;
   /** Zola's slugify.paths (default "on": paths are slugified). */
   slugifyPaths: boolean;
   /**

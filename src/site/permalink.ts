@@ -72,7 +72,7 @@ export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<
     case 'zola':
       return zolaLink(site, input, userPatterns);
     case 'eleventy':
-      return eleventyLink(input, userPatterns);
+      return eleventyLink(site, input, userPatterns);
     case 'astro':
       return astroLink(site, input, userPatterns);
     case 'nextjs':
@@ -476,7 +476,7 @@ function zolaLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
 
 // --- Eleventy --------------------------------------------------------------------------------
 
-function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+function eleventyLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
   const { dirs, stem } = split(input.contentPath);
   if (input.fm.permalink === false) return { skip: 'an Eleventy template with "permalink: false" (no page)' };
   const folderNamed = dirs.length > 0 && (stem === 'index' || stem === dirs[dirs.length - 1]);
@@ -487,7 +487,7 @@ function eleventyLink(input: LinkInput, userPatterns: Record<string, string>): L
   const permalink = str(input.fm.permalink);
   if (permalink) {
     const page = { fileSlug, filePathStem, date: input.date };
-    const rendered = permalink.includes('{') ? renderEleventyPermalink(permalink, input.fm, input.title, page, input.timezone) : permalink;
+    const rendered = permalink.includes('{') ? renderEleventyPermalink(permalink, input.fm, input.title, page, input.timezone, site.dateFilters) : permalink;
     if (rendered !== undefined) return { path: normalisePath(rendered.replace(/index\.html$/, '')), rule: `front matter permalink ${permalink}` };
   }
   const own = userPattern(userPatterns, dirs[0] ?? '', input.contentPath);

@@ -254,6 +254,28 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.filter((d) => d.code === 'SITE_DATA_CODE').map((d) => d.file?.endsWith('src/blog/blog.11tydata.js'))).toEqual([true]);
   });
 
+  it("Eleventy: a layout's front matter permalink (by alias, by path, without extension, down a layout chain) with the config's luxon date filters; the site named by its feed template's metadata", async () => {
+    // Every link expected here is the one `eleventy` 2.0.1 wrote for this folder (dist/…/index.html).
+    const root = path.join(SITES, 'eleventy-layoutdata');
+    const site = detectSite({ articlesDir: path.join(root, 'src/site/posts'), configRoot: root, preset: 'auto', display: (a) => path.relative(root, a) });
+    expect(site?.channel).toEqual({ from: 'src/site/feed/feed.njk', values: { title: 'Layout Data', link: 'https://layouts.example/', author: { name: 'A. Writer' } } });
+    expect(site?.info.dateFilters).toEqual({ slugDate: { format: 'y/MM', zone: 'utc' }, dateToFormat: { zone: 'utc' } });
+    const r = await load('eleventy-layoutdata', 'src/site/posts');
+    expect(r.links).toEqual({
+      // posts.json gives the alias "post": layouts/post.njk's permalink, `slugDate` formatting in UTC.
+      '2024-03-05-march-post.md': 'https://layouts.example/2024/03/march-post/',
+      '2024-06-30-late-evening.md': 'https://layouts.example/2024/06/late-evening/',
+      // Its own layout, whose permalink calls a filter with an argument in Nunjucks' syntax.
+      '2023-12-31-a-note.md': 'https://layouts.example/notes/2023/a-note/',
+      '2024-01-02-own-permalink.md': 'https://layouts.example/kept/',
+      // `yearOf` does more than format a date (eleventy wrote /odd/2024-x/odd-one/): not rendered, and said so.
+      '2024-02-03-odd-one.md': 'https://layouts.example/posts/2024-02-03-odd-one/',
+    });
+    expect(r.diagnostics.filter((d) => d.code === 'META_PERMALINK_UNRENDERED').map((d) => d.file)).toEqual(['src/site/posts/2024-02-03-odd-one.md']);
+    // The layout's `tags: posts` names a collection: no category.
+    expect(r.byPath.get('2024-03-05-march-post.md')?.tags.value).toEqual([]);
+  });
+
   it('Eleventy: a layout given to a folder by its data file is the posts\' layout; the folder\'s own page (blog/blog.md) lists them, and is not warned about', async () => {
     // The shape of 11ty.dev's blog: src/blog/blog.json sets "layout": "layouts/blog.njk" for every post.
     const r = await load('eleventy-blogdata', 'src/blog', { future: 'include' });
