@@ -8,7 +8,8 @@ import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
-import { CONTENT_FOLDERS, detectSite, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { CONTENT_FOLDERS, detectSite, eleventyConfigText, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
 import type { Preset } from '../site/model.js';
@@ -204,6 +205,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   const content = CONTENT_FOLDERS[marker.preset];
   const articles =
     chosen ??
+    (marker.preset === 'eleventy' ? conventionalPostFolder(cwd, eleventyCollectionFolders(eleventyConfigText(cwd))) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);

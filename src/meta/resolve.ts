@@ -713,7 +713,9 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   ) {
     return 'a listing page ("pagination")';
   }
-  if (fm.paginate_by !== undefined || fm.paginate !== undefined) return 'a listing page ("paginate")';
+  // Zola's `paginate_by: 5`; a `paginate` of posts per page or of settings. `paginate: true` on a
+  // dated post (a WordPress export's leftover, kept by a site moved to Eleventy) names no listing.
+  if (fm.paginate_by !== undefined || typeof fm.paginate === 'number' || (typeof fm.paginate === 'object' && fm.paginate !== null)) return 'a listing page ("paginate")';
   // A layout is named by its file: "layouts/blog.njk" is the layout "blog".
   const layout = typeof fm.layout === 'string' ? (fm.layout.split('/').pop() ?? '').replace(/\.[^.]+$/, '').toLowerCase() : undefined;
   if (layout && LISTING_LAYOUTS.has(layout)) return `a listing page (layout "${fm.layout}")`;

@@ -574,7 +574,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       break;
     }
     case 'eleventy': {
-      const cfgText = readText(firstExisting(root, ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js']) ?? '');
+      const cfgText = eleventyConfigText(root);
       // An input folder the config computes (`input: constants.CONTENT_FOLDER`) is the folder
       // above the posts that holds Eleventy's `_data` or `_includes` (both live in the input folder).
       const computedInput = cfgText !== undefined && /\binput\s*:/.test(cfgText);
@@ -1103,6 +1103,12 @@ function eleventyInputAbove(root: string, articlesDir: string): string | undefin
     if (dir === path.resolve(root)) break;
   }
   return undefined;
+}
+
+/** An Eleventy site's config file's text (the first of its names that exists), or undefined. */
+export function eleventyConfigText(root: string): string | undefined {
+  const file = firstExisting(root, ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js']);
+  return file ? readText(file) : undefined;
 }
 
 /** The keys an Eleventy site's global data names its URL by: `url` in the base blog's metadata; `baseUrl`, `siteUrl` and the like elsewhere. */

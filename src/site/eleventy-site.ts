@@ -199,3 +199,29 @@ export function eleventyFeedMetadata(inputDir: string): { file: string; data: Re
   }
   return undefined;
 }
+
+/** The names of collections that gather a site's posts (`collections.posts` in its feed template). */
+const POST_COLLECTIONS = ['posts', 'post', 'blog', 'articles', 'blogposts', 'blogPosts', 'writing', 'notes'];
+
+/**
+ * The folders the config's posts collection gathers from: `addCollection("posts", (api) =>
+ * api.getFilteredByGlob("_posts/**\/*.md"))` gives `_posts` (the glob's fixed part, `./` dropped;
+ * Eleventy's globs are relative to the project root). A site moved from Jekyll keeps its posts in
+ * `_posts/`, which no Eleventy convention names; the collection says where they are.
+ */
+export function eleventyCollectionFolders(cfgText: string | undefined): string[] {
+  const out: string[] = [];
+  if (!cfgText?.includes('getFilteredByGlob')) return out;
+  for (const m of cfgText.matchAll(/\baddCollection\(\s*(["'])(\w+)\1\s*,[\s\S]{0,400}?\bgetFilteredByGlob\(\s*\[?\s*(["'`])([^"'`\n]+)\3/g)) {
+    if (!POST_COLLECTIONS.includes(m[2] as string)) continue;
+    const fixed: string[] = [];
+    for (const part of (m[4] as string).replace(/^\.\//, '').split('/')) {
+      if (/[*?{}[\]!]/.test(part)) break;
+      fixed.push(part);
+    }
+    // The glob's last fixed part is a file name only when nothing variable follows it.
+    if (fixed.length > 0 && fixed.join('/') === (m[4] as string).replace(/^\.\//, '')) fixed.pop();
+    if (fixed.length > 0) out.push(fixed.join('/'));
+  }
+  return out;
+}

@@ -110,6 +110,19 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(r.stderr).toContain('This is an Eleventy site (.eleventyignore): its posts are in posts/ (2 Markdown files).');
   });
 
+  it("an Eleventy site moved from Jekyll: its posts collection's glob (`_posts/**/*.md`) names the posts folder, over a conventional one", async () => {
+    const dir = project({
+      'eleventy.config.js': 'export default function (c) {\n  c.addCollection("posts", (api) => {\n    return api.getFilteredByGlob("./_posts/**/*.md");\n  });\n}\n',
+      'package.json': '{ "devDependencies": { "@11ty/eleventy": "^3.0.0" } }',
+      'content/posts/hello.md': POST,
+      '_posts/2015-01-07-a.md': POST,
+      '_posts/2016/2016-02-03-b.md': POST,
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('its posts are in _posts/ (2 Markdown files)');
+    expect(JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8'))).toMatchObject({ articles: '_posts' });
+  });
+
   it('several conventional posts folders: the one with the most posts (content/post with 2), not the first named (content/posts with 1)', async () => {
     const dir = project({
       'hugo.toml': 'baseURL = "https://hugo.example/"\ntitle = "Hugo Notes"\n',

@@ -265,6 +265,8 @@ describe('site presets: links as the generator writes them', () => {
       // posts.json gives the alias "post": layouts/post.njk's permalink, `slugDate` formatting in UTC.
       '2024-03-05-march-post.md': 'https://layouts.example/2024/03/march-post/',
       '2024-06-30-late-evening.md': 'https://layouts.example/2024/06/late-evening/',
+      // `paginate: true` (a WordPress export's leftover) makes no listing page: a post like the others.
+      '2024-04-01-exported.md': 'https://layouts.example/2024/04/exported/',
       // Its own layout, whose permalink calls a filter with an argument in Nunjucks' syntax.
       '2023-12-31-a-note.md': 'https://layouts.example/notes/2023/a-note/',
       '2024-01-02-own-permalink.md': 'https://layouts.example/kept/',
