@@ -1,11 +1,12 @@
 import { formatRfc3339 } from '../meta/format.js';
 import type { Article, Person } from '../model.js';
 import { type FeedData, type FeedWriter, FH_NAMESPACE, renderFeed } from './model.js';
+import { looksLikeHtml } from '../validate/text.js';
 import { attributes, element, emptyElement, htmlElement, stylesheetPi, XML_DECLARATION } from './xml.js';
 
 /**
  * Atom 1.0 (RFC 4287), streamed. Every entry carries its own <author> (most clients do not inherit
- * the feed's), both <published> and <updated>, a type="text" title and categories with `term`.
+ * the feed's), both <published> and <updated>, a plain-text title (`textConstruct`) and categories with `term`.
  */
 export const atomWriter: FeedWriter = { head: renderHead, item: renderEntry, separator: '', tail: () => '</feed>\n' };
 
@@ -18,8 +19,8 @@ function renderHead(feed: FeedData): string {
   head += `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xmlns:fh': feed.archive ? FH_NAMESPACE : undefined, 'xml:lang': feed.language })}>\n`;
   // RFC 4287 4.1.1: exactly one atom:id, atom:title and atom:updated per feed.
   head += element('  ', 'id', feed.feedId ?? feed.selfUrl);
-  head += element('  ', 'title', feed.title, { type: 'text' });
-  if (feed.description) head += element('  ', 'subtitle', feed.description, { type: 'text' });
+  head += textConstruct('  ', 'title', feed.title);
+  if (feed.description) head += textConstruct('  ', 'subtitle', feed.description);
   head += element('  ', 'updated', formatRfc3339(feed.updated));
   head += emptyElement('  ', 'link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl });
   head += emptyElement('  ', 'link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl });
@@ -35,16 +36,27 @@ function renderHead(feed: FeedData): string {
 function renderEntry(item: Article): string {
   let out = `  <entry${attributes({ 'xml:lang': item.lang?.value })}>\n`;
   out += element('    ', 'id', item.id.value);
-  out += element('    ', 'title', item.title.value, { type: 'text' });
+  out += textConstruct('    ', 'title', item.title.value);
   out += emptyElement('    ', 'link', { rel: 'alternate', type: 'text/html', href: item.link.value });
   out += element('    ', 'published', formatRfc3339(item.published.value, item.published.offset));
   out += element('    ', 'updated', formatRfc3339(item.updated.value, item.updated.offset));
   for (const author of item.authors.value) out += renderPerson('    ', 'author', author);
   for (const tag of item.tags.value) out += emptyElement('    ', 'category', { term: tag });
-  out += element('    ', 'summary', item.summary.value, { type: 'text' });
+  out += textConstruct('    ', 'summary', item.summary.value);
   if (item.contentHtml) out += htmlElement('    ', 'content', item.contentHtml, { type: 'html' });
   out += '  </entry>\n';
   return out;
+}
+
+/**
+ * A text construct holding plain text: type="text", unless the text names an element (a post
+ * about `<aside>` elements), which readers and the W3C validator take for mislabelled markup
+ * (ContainsUndeclaredHTML). That text goes out as type="html", escaped once more, so that a
+ * reader shows the same characters.
+ */
+function textConstruct(indent: string, name: string, text: string): string {
+  if (!looksLikeHtml(text)) return element(indent, name, text, { type: 'text' });
+  return element(indent, name, text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')), { type: 'html' });
 }
 
 function renderPerson(indent: string, name: string, p: Person): string {

@@ -185,6 +185,8 @@ export function atomGrammarMany(paths: readonly string[]): ToolVerdict[] {
 
 export interface FeedparserEntry {
   title: string | null;
+  /** title_detail.type: "text/plain", or "text/html" when the feed declared the title as HTML (its text is then markup). */
+  titleType: string | null;
   link: string | null;
   id: string | null;
   /** entry.authors[].name */
@@ -222,6 +224,7 @@ print(json.dumps({
     'feed': {'title': d.feed.get('title')},
     'entries': [{
         'title': e.get('title'),
+        'titleType': e.get('title_detail', {}).get('type'),
         'link': e.get('link'),
         'id': e.get('id'),
         'authors': [a.get('name') for a in e.get('authors', []) if a.get('name')],
