@@ -16,5 +16,7 @@ export function makeReadContext(config: FeedwrightConfig, template: ReadonlySet<
     now,
     // Filled by the generator presets (config "templates"); without it, template code is removed.
     ...(config.templates ? { templates: config.templates } : {}),
+    ...(config.siteInfo ? { siteContent: true } : {}),
+    ...(config.siteInfo?.preset === 'hugo' ? { htmlPagesNeedFrontMatter: true } : {}),
   };
 }

@@ -47,6 +47,18 @@ export interface ReadContext {
   templates?: TemplateSettings;
   /** `explain --verbose`: dropped blocks carry the body model's scores (text: per line; HTML: blocks the model dropped). */
   scores?: boolean;
+  /**
+   * Hugo: an HTML file without front matter is no page (Hugo copies it as a file: a demo, an
+   * export), which the link rule then says (src/site/permalink.ts); its body is not extracted.
+   */
+  htmlPagesNeedFrontMatter?: boolean;
+  /**
+   * The articles are a site generator's content: an HTML file with front matter is then the
+   * author's own fragment, which the site's layout wraps (no menus, no footer in it), so its
+   * body is kept whole, as `clean: false` keeps it; `clean: true` in its front matter asks for
+   * boilerplate removal all the same. Saved pages (no front matter) are extracted as ever.
+   */
+  siteContent?: boolean;
 }
 
 export type ReadResult = { ok: true; doc: SourceDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -67,7 +79,8 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
 function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
   const fm = splitFrontMatter(text, file.displayPath);
   if (!fm.ok) return { ok: false, diagnostics: fm.diagnostics };
-  const clean = fm.data.clean !== false;
+  const ownFragment = ctx.siteContent === true && file.kind === 'html' && Object.keys(fm.data).length > 0;
+  const clean = ownFragment ? fm.data.clean === true : fm.data.clean !== false;
   const base = {
     kind: file.kind,
     relPath: file.relPath,
@@ -122,6 +135,10 @@ function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, te
       };
     }
     case 'html': {
+      // Not a page of the site (no front matter on Hugo): nothing to extract, the link rule skips it.
+      if (ctx.htmlPagesNeedFrontMatter && Object.keys(fm.data).length === 0) {
+        return { ok: true, doc: { ...base, bodyHtml: '', bodyText: '', found: {}, dropped: [] }, diagnostics: fm.diagnostics };
+      }
       const x = loaded(htmlReader, 'html')(fm.body, { timezone: ctx.timezone, referenceDate: ctx.now, clean, ...(ctx.scores ? { scores: true } : {}) });
       return { ok: true, doc: { ...base, bodyHtml: x.contentHtml, bodyText: x.contentText || htmlToText(x.contentHtml), found: foundDates(x.found), dropped: x.dropped }, diagnostics: fm.diagnostics };
     }

@@ -50,6 +50,25 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
   });
 
+  it("a site's HTML content file with front matter is the author's own fragment: kept whole (captions, link lists), unless it asks for clean: true", async () => {
+    // The shape of a real Hugo blog written in HTML: Readability-style extraction dropped every figure caption.
+    const fragment = (extra: string) =>
+      `---\ntitle: Lab tools\ndate: 2024-03-04\n${extra}---\n<p>My bench has grown over the years, and these are the tools on it now, with what each one is good for and what it costs.</p>\n<figure><img src="iron.jpg" alt="Iron"><figcaption>The trusty iron: one at home and one at work.</figcaption></figure>\n<p>Where I bought them:</p>\n<ul><li><a href="https://a.example/">Shop A</a></li><li><a href="https://b.example/">Shop B</a></li></ul>\n`;
+    const root = makeTree(
+      {
+        'hugo.toml': 'baseURL = "https://lab.example/"\ntitle = "Lab"\n',
+        'content/posts/tools/index.html': fragment(''),
+        'content/posts/cleaned/index.html': fragment('clean: true\n'),
+      },
+      'feedwright-hugo-html-',
+    );
+    const r = await loadAt(root, 'content/posts');
+    const kept = r.byPath.get('tools/index.html');
+    expect(kept?.contentHtml).toContain('The trusty iron: one at home and one at work.');
+    expect(kept?.contentHtml).toContain('Shop B');
+    expect(r.byPath.get('cleaned/index.html')?.contentHtml).not.toContain('The trusty iron');
+  });
+
   it('Jekyll: {% link %} and {% post_url %} give the URL Jekyll gives the target; an unknown one is a warning and the text stays', async () => {
     // The hrefs expected are those of `jekyll build` (4.3) on this folder, made absolute.
     const r = await load('jekyll-links', 'news/_posts');
