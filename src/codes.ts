@@ -1111,6 +1111,19 @@ export const CODES = {
             hint: 'Date the articles in front matter, or keep their history when moving them (`git mv`, little editing in the same commit).',
           },
   },
+  GIT_BULK_EDIT: {
+    kind: 'diagnostic',
+    severity: 'note',
+    section: 'git',
+    summary: 'A commit changed many articles at once (a mass edit or move); it does not count as an update of each.',
+    doc: "A commit changed at least 10 articles, and a quarter of them, at once: a front matter rewrite, a move to another generator or folder, a reformat. That is not an update of each article, so an article whose last commit it was takes its updated date from its last other commit (or its first). Articles with an updated date in front matter are not affected.",
+    todo: 'Nothing, unless the commit really updated every article: then give those articles an updated date in front matter.',
+    /** `count` articles changed in one commit on `day`, of `total`; `moved`: how many took an earlier updated date. */
+    say: (p: { count: number; total: number; day: string; moved: number }) => ({
+      message: `One commit on ${p.day} changed ${p.count} of ${p.total} articles at once (a mass edit or move); it is not taken as an update: ${p.moved} articles keep the updated date of their last other commit.`,
+      hint: 'Nothing to do, unless that commit really updated each article: then date it in front matter ("updated: YYYY-MM-DD").',
+    }),
+  },
   GIT_UNAVAILABLE: {
     kind: 'diagnostic',
     severity: 'note',

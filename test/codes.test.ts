@@ -185,6 +185,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   ],
   ARTICLE_OVER_BOUND: [{ limit: 250000, bound: 'markup' }],
   GIT_SHALLOW: [{}],
+  GIT_BULK_EDIT: [{ count: 324, total: 350, day: '2020-03-08', moved: 320 }],
   GIT_DATES_UNCERTAIN: [
     { cause: 'rename-limit', limit: 5000 },
     { cause: 'bulk', count: 40, total: 50, day: '2024-03-11' },

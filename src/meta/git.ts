@@ -38,6 +38,13 @@ const RENAME_LIMIT = 5_000;
 const BULK_ADD = { count: 10, share: 0.25 };
 
 /**
+ * A commit that changes at least this many articles (and this share of all of them) at once is
+ * a mass edit (a front matter rewrite, a move to another generator, a reformat), not an update
+ * of each: an article's updated date is its last commit that is not one (else its first).
+ */
+const BULK_EDIT = BULK_ADD;
+
+/**
  * Read the commit dates of every file under `dir` with ONE `git log` (plus one cheap `rev-parse`
  * for a shallow clone and the folder's place in the repository), never one process per file.
  * Committer dates are used: they are when the change landed on the branch.
@@ -65,7 +72,11 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
       maxBuffer: 1024 * 1024 * 1024,
       env: { ...process.env, GIT_PAGER: 'cat', LC_ALL: 'C' },
     });
-    const starts = readLog(log.stdout, prefix.trim(), dates);
+    const { starts, bulkEdits } = readLog(log.stdout, prefix.trim(), dates);
+    for (const edit of bulkEdits) {
+      const day = new Date(edit.time * 1000).toISOString().slice(0, 10);
+      diagnostics.push(diagnostic('GIT_BULK_EDIT', { file: displayDir }, { count: edit.count, total: dates.size, day, moved: edit.moved }));
+    }
     if (/rename detection was skipped|diff\.renameLimit/.test(log.stderr)) {
       diagnostics.push(diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'rename-limit', limit: RENAME_LIMIT }));
     }
@@ -84,9 +95,17 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
 /**
  * Read `git log --name-status -M` output (newest commit first) into `dates`, keyed by the path
  * under `prefix` (the articles folder, relative to the repository root). Returns, per commit time,
- * how many articles' histories start there (added or copied, not renamed).
+ * how many articles' histories start there (added or copied, not renamed), and the mass edits
+ * (BULK_EDIT) passed over for updated dates: when, how many articles they changed, and how many
+ * articles' updated dates moved back because of them.
  */
-export function readLog(stdout: string, prefix: string, dates: Map<string, { first: Date; last: Date }>): Map<number, number> {
+export function readLog(
+  stdout: string,
+  prefix: string,
+  dates: Map<string, { first: Date; last: Date }>,
+): { starts: Map<number, number>; bulkEdits: { time: number; count: number; moved: number }[] } {
+  /** The articles each commit changes, newest commit first. */
+  const commits: { time: number; keys: Set<string> }[] = [];
   /** A path in older commits -> the article (relPath) it is now. */
   const alias = new Map<string, string>();
   /** Article -> the commit time where its history starts (an add), if seen. */
@@ -96,6 +115,7 @@ export function readLog(stdout: string, prefix: string, dates: Map<string, { fir
   const article = (path: string): string | undefined =>
     alias.get(path) ?? (path.startsWith(prefix) && SOURCE_EXTENSIONS[extname(path).toLowerCase()] !== undefined ? path.slice(prefix.length) : undefined);
   const see = (key: string, when: Date): void => {
+    commits[commits.length - 1]?.keys.add(key);
     const seen = dates.get(key);
     // The log runs newest first: the first sighting is the last commit, later ones move `first` back.
     if (seen) seen.first = when;
@@ -107,6 +127,7 @@ export function readLog(stdout: string, prefix: string, dates: Map<string, { fir
     if (line.startsWith(COMMIT_MARK)) {
       time = Number(line.slice(1));
       current = new Date(time * 1000);
+      commits.push({ time, keys: new Set() });
       continue;
     }
     if (!line || !current) continue;
@@ -136,7 +157,37 @@ export function readLog(stdout: string, prefix: string, dates: Map<string, { fir
   }
   const starts = new Map<number, number>();
   for (const [key, t] of began) if (dates.get(key)?.first.getTime() === t * 1000) starts.set(t, (starts.get(t) ?? 0) + 1);
-  return starts;
+  return { starts, bulkEdits: passOverBulkEdits(commits, dates) };
+}
+
+/**
+ * Move each article's `last` back past mass edits (BULK_EDIT) to its newest other commit, or to
+ * its `first` when every later commit was one; returns the mass edits that moved some.
+ */
+function passOverBulkEdits(commits: readonly { time: number; keys: ReadonlySet<string> }[], dates: Map<string, { first: Date; last: Date }>): { time: number; count: number; moved: number }[] {
+  const threshold = Math.max(BULK_EDIT.count, BULK_EDIT.share * dates.size);
+  const bulk = new Set(commits.filter((c) => c.keys.size >= threshold));
+  if (bulk.size === 0) return [];
+  /** Per article: its newest commit, and its newest commit that is no mass edit. */
+  const newest = new Map<string, (typeof commits)[number]>();
+  const newestOwn = new Map<string, number>();
+  for (const c of commits) {
+    for (const key of c.keys) {
+      if (!newest.has(key)) newest.set(key, c);
+      if (!bulk.has(c) && !newestOwn.has(key)) newestOwn.set(key, c.time);
+    }
+  }
+  const moved = new Map<(typeof commits)[number], number>();
+  for (const [key, c] of newest) {
+    const d = dates.get(key);
+    if (!d || !bulk.has(c)) continue;
+    const own = newestOwn.get(key);
+    const next = own === undefined ? d.first : new Date(Math.max(own * 1000, d.first.getTime()));
+    if (next.getTime() === d.last.getTime()) continue;
+    d.last = next;
+    moved.set(c, (moved.get(c) ?? 0) + 1);
+  }
+  return [...moved].map(([c, n]) => ({ time: c.time, count: c.keys.size, moved: n }));
 }
 
 /** git quotes unusual file names ("a\303\251.md") unless core.quotePath=false; undo that. */

@@ -147,6 +147,25 @@ describe('readGitDates follows renames (issue 13)', () => {
     expect(diagnostics[0]?.message).toContain('12 of 12 articles first appear in one commit on 2024-06-01');
   });
 
+  it('a commit that changes many articles at once (a mass edit) is not their update: each keeps its last other commit', async () => {
+    const dir = newRepo();
+    for (let i = 0; i < 12; i++) {
+      write(dir, `posts/p${i}.md`, post(i));
+      const day = `2020-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`;
+      git(dir, ['add', '-A'], day);
+      git(dir, ['commit', '-q', '-m', `p${i}`], day);
+    }
+    write(dir, 'posts/p3.md', `${post(3)}\nEdited.\n`);
+    git(dir, ['commit', '-qam', 'edit p3'], '2021-05-05T00:00:00Z');
+    for (let i = 0; i < 12; i++) write(dir, `posts/p${i}.md`, `${post(i)}\nFooter.\n`);
+    git(dir, ['commit', '-qam', 'rewrite every front matter'], '2023-03-08T00:00:00Z');
+    const { dates, diagnostics } = await readGitDates(path.join(dir, 'posts'), 'posts');
+    expect(dates.get('p0.md')).toEqual({ first: new Date('2020-01-01T00:00:00Z'), last: new Date('2020-01-01T00:00:00Z') });
+    expect(dates.get('p3.md')).toEqual({ first: new Date('2020-01-04T00:00:00Z'), last: new Date('2021-05-05T00:00:00Z') });
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['GIT_BULK_EDIT', 'note']]);
+    expect(diagnostics[0]?.message).toContain('One commit on 2023-03-08 changed 12 of 12 articles at once');
+  });
+
   it('does not warn for a few posts added together', async () => {
     const { articles } = repo();
     const { diagnostics } = await readGitDates(articles, 'articles');
