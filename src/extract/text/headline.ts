@@ -6,7 +6,7 @@
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
 import { gluedTokens, notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
-import { alternation, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
+import { alternation, chromeWords, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
 import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
 import { isProse, keyOf, type Label, restIsNameLike, STANDFIRST_MAX_WORDS } from './index.js';
 import { templateKey } from './template.js';
@@ -173,7 +173,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
       x[15] = inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own;
     }
     // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
-    tails ??= breadcrumbTails(units);
+    tails ??= breadcrumbTails(units, start);
     if (tails.has(keyOf(unit))) x[16] = 1;
     else if (unit.words >= 3) {
       quoting ??= quotingLines(units);
@@ -527,16 +527,62 @@ function leadAgreement(text: string, lead: ReadonlySet<string>): number {
 /** Breadcrumb separators: "Home » News » Headline", "Sie sind hier: > Headline". */
 const CRUMB_SEPARATOR = /\s[»>›|/→]\s|^[\p{L} ]{2,30}:\s*>\s/u;
 
-/** The template keys of the last items of the page's breadcrumbs. */
-function breadcrumbTails(units: readonly Unit[]): Set<string> {
+/**
+ * The template keys of the last items of the page's breadcrumbs: a line of levels, a list
+ * (`crumbListTail`), or below the body start `start` a plain list from the home page
+ * (`rootedCrumbTail`: above the story, a site's menu starts at the home page too).
+ */
+function breadcrumbTails(units: readonly Unit[], start: number): Set<string> {
   const tails = new Set<string>();
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.list) {
+      const tail = (i > start ? rootedCrumbTail(units, i) : undefined) ?? crumbListTail(units, i)?.name;
+      if (tail !== undefined) tails.add(templateKey(tail));
+      continue;
+    }
     if (unit.words < 3 || unit.words > 60 || !CRUMB_SEPARATOR.test(unit.text)) continue;
     const parts = unit.text.split(/\s*[»>›|/→]\s*/);
     const last = parts[parts.length - 1]?.trim();
     if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
   }
   return tails;
+}
+
+/** The first level of a breadcrumb: the home page ("Home", "Startseite", "Inicio"), lower case. */
+const CRUMB_ROOTS: ReadonlySet<string> = new Set(chromeWords('breadcrumbRoots'));
+/** A breadcrumb has at least this many levels with the page (home, a section, the page) ... */
+const ROOTED_CRUMB_MIN = 3;
+/** ... and at most this many (a longer list from the home page is a menu). */
+const ROOTED_CRUMB_MAX = 5;
+
+/**
+ * The last item of a breadcrumb written as a short bulleted list of its own that starts at the
+ * home page, without separators ("* Home", "* Konzepte", "* <page name>"): three to five items,
+ * the list starting at unit `i` (no list item right above it) and ending before a line that is no
+ * list item, every level but the last a short name, the last one two words or more. It names the
+ * page. (A site menu that starts at the home page is longer, or ends at a one-word section.)
+ */
+function rootedCrumbTail(units: readonly Unit[], i: number): string | undefined {
+  if (!CRUMB_ROOTS.has(foldSpaces((units[i] as Unit).text)) || prevNonEmpty(units, i)?.list) return undefined;
+  const items: string[] = [];
+  for (let j = i; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    if (unit.words === 0) continue;
+    if (!unit.list) break;
+    items.push(unit.text);
+    if (items.length > ROOTED_CRUMB_MAX) return undefined;
+  }
+  if (items.length < ROOTED_CRUMB_MIN || items.slice(1, -1).some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
+  const last = items[items.length - 1] as string;
+  const words = titleWords(last).length;
+  return words >= 2 && words <= 30 ? last : undefined;
+}
+
+/** The nearest non-empty unit above unit `i`. */
+function prevNonEmpty(units: readonly Unit[], i: number): Unit | undefined {
+  for (let j = i - 1; j >= 0; j -= 1) if ((units[j] as Unit).words > 0) return units[j];
+  return undefined;
 }
 
 /** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */

@@ -319,4 +319,24 @@ describe('the headline finder (text/headline.ts)', () => {
     const plain = ['Menu', '', 'Ferienhaus Feinen', '', 'Belegzeitenkalender / Reisezeitraum festlegen', '', ...STORY, '', ...crumb.map((x) => x.replace(' ›', ''))].join('\n');
     expect(extractText(plain, UTC).title?.value).not.toBe('Ferienhaus Feinen');
   });
+
+  // A breadcrumb as a list at the foot of the page names a short headline that its dek and a
+  // byline block would otherwise outweigh.
+  const footCrumbPage = (crumb: readonly string[]): string =>
+    ['Menu', '', 'Night trains', '', 'How the region brings back the sleeper to the main line', '', 'Photo: Archive', '', 'Published in the newsletter', '', 'By Jane Doe', '', ...STORY, '', ...crumb, '', 'Contact us'].join('\n');
+
+  it('weighs the last item of a bulleted breadcrumb from the home page, without separators, as the page’s name', () => {
+    expect(extractText(footCrumbPage([' * Home', ' * Transport', ' * Night trains']), UTC).title?.value).toBe('Night trains');
+  });
+
+  it('does not read a longer bulleted list from the home page (a menu), or one above the story, as a breadcrumb', () => {
+    expect(extractText(footCrumbPage([' * Home', ' * Transport', ' * Weather', ' * Sport', ' * Culture', ' * Night trains']), UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
+    const top = footCrumbPage([]).replace('Menu\n', ' * Home\n * Transport\n * Night trains\n');
+    expect(extractText(top, UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
+  });
+
+  it('weighs the last item of a numbered breadcrumb as the page’s name, however short', () => {
+    const text = ['Menu', '', 'Editorial team', '', 'Regional Transport Office', '', 'URL:', '', 'Transgenerational coaching', '', ...STORY, '', ' 1. Home', ' 2. Transport', ' 3. Transgenerational coaching'].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Transgenerational coaching');
+  });
 });
