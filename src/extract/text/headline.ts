@@ -283,11 +283,15 @@ const HEADER_STORY_REACH = 8;
 function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
   for (let j = i + 1; j < units.length; j += 1) {
     const unit = units[j] as Unit;
-    // (A reading time or a share bar between the headline and the story is skipped.)
-    if (unit.words > 0 && !labels[j]?.rule) return isProse(unit) && unit.words > TITLE.dekWords;
+    // (A reading time or a share bar between the headline and the story is skipped, and so is
+    // an epigraph: a quotation set off as a block, "> “…”".)
+    if (unit.words > 0 && !labels[j]?.rule && !EPIGRAPH.test(unit.text)) return isProse(unit) && unit.words > TITLE.dekWords;
   }
   return false;
 }
+
+/** A quotation set off as a block ("> “Es ist nicht zu wenig Zeit …”"): an epigraph between a headline and its story. */
+const EPIGRAPH = /^>\s*[“„"«‘‚]/u;
 
 /** How many units above the body start a one-word headline may stand (see `isOneWordHeadline`). */
 const ONE_WORD_REACH = 4;

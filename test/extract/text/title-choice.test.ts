@@ -339,4 +339,9 @@ describe('the headline finder (text/headline.ts)', () => {
     const text = ['Menu', '', 'Editorial team', '', 'Regional Transport Office', '', 'URL:', '', 'Transgenerational coaching', '', ...STORY, '', ' 1. Home', ' 2. Transport', ' 3. Transgenerational coaching'].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Transgenerational coaching');
   });
+
+  it('takes a one-word headline over an epigraph set off as a quotation block', () => {
+    const text = ['Suche nach:', '', 'Zeitreisen', '', '> “Wer den Zug verpasst, hat Zeit für den nächsten, und der kommt jetzt alle fünfzehn Minuten.”1', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Zeitreisen');
+  });
 });
