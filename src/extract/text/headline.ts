@@ -51,6 +51,7 @@ export const TITLE_FEATURE_NAMES = [
   'nearer-candidates',
   'duplicate-label',
   'host-name',
+  'teaser-list',
 ] as const;
 
 /** One line `findTitle` weighed: its unit index and its features (`TITLE_FEATURE_NAMES`). */
@@ -188,6 +189,16 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     }
     x[1] = handScore(x);
     candidates.push({ index: i, text: unit.text, x });
+  }
+  // Many lines each over its own byline or date line: a list of teasers, where standing over a
+  // byline says nothing about being the page's headline. (Lines over one and the same date line
+  // are a header's labels and counters, as in a forum post's header: they count once.)
+  const anchored = candidates.filter((c) => c.x[11] === 1);
+  if (new Set(anchored.map((c) => followingAnchor(units, labels, c.index, anchor) ?? c.index)).size >= TITLE.teaserListAnchors) {
+    for (const c of anchored) {
+      c.x[28] = 1;
+      c.x[1] = handScore(c.x);
+    }
   }
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -451,17 +462,22 @@ const ANCHOR_REACH = 3;
  * unlabelled line (a dek, a bare author name, a label) between.
  */
 function anchorFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  return followingAnchor(units, labels, i, anchor) !== undefined;
+}
+
+/** The byline or date line that `anchorFollows` finds below unit `i` (its index), if any. */
+function followingAnchor(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): number | undefined {
   let seen = 0;
   let between = 0;
   for (let j = i + 1; j < units.length && seen < ANCHOR_REACH; j += 1) {
     if ((units[j] as Unit).words === 0) continue;
     seen += 1;
-    if (anchor(j)) return true;
+    if (anchor(j)) return j;
     // A one- or two-word label ("Editorial", "Analysis") does not separate a headline from its byline.
     if (!labels[j]?.rule && (units[j] as Unit).words > 2) between += 1;
-    if (between > 1) return false;
+    if (between > 1) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** The line stands over a dek (see `dekBelow`, before the body start) of a sentence's length that stands right above a byline or date line. */
@@ -814,6 +830,11 @@ export const TITLE = {
   bylineDistance: 2,
   /** The line right above a byline or date line: where headlines stand in every layout. */
   anchorBonus: 6,
+  /**
+   * When this many candidates or more each stand over a byline or date line of their own, they
+   * are a list of teasers (each with its author and date), and the anchor bonus is paid to none.
+   */
+  teaserListAnchors: 4,
   /** The line occurs again in the page (page title, share text, breadcrumb, "Up next"). */
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
@@ -926,7 +947,7 @@ function handScore(x: Float64Array): number {
     TITLE.hostNameCost * f(27) -
     TITLE.distanceCost * f(9) -
     TITLE.unanchoredInsideCost * f(10) * (1 - f(11)) * (1 - f(12)) +
-    TITLE.anchorBonus * f(11) +
+    TITLE.anchorBonus * f(11) * (1 - f(28)) +
     TITLE.aboveDekBonus * f(13) +
     TITLE.repeatBonus * f(14) +
     TITLE.leadAgreementBonus * f(15) +

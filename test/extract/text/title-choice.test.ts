@@ -344,4 +344,10 @@ describe('the headline finder (text/headline.ts)', () => {
     const text = ['Suche nach:', '', 'Zeitreisen', '', '> “Wer den Zug verpasst, hat Zeit für den nächsten, und der kommt jetzt alle fünfzehn Minuten.”1', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Zeitreisen');
   });
+
+  it('pays no anchor bonus to lines of a teaser list, each over its own date line', () => {
+    const teasers = ['Harbour works start in the spring', 'A museum reopens its east wing', 'Cyclists ask for a safer bridge', 'The library extends its hours'].flatMap((t, k) => [t, '', `${10 - k} March 2024`, '']);
+    const text = ['Menu', '', 'More from the region', '', ...teasers, 'Council approves a new timetable', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Council approves a new timetable');
+  });
 });
