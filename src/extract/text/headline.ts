@@ -146,6 +146,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     const x = new Float64Array(TITLE_FEATURE_NAMES.length);
     x[0] = 1;
     headlineShape(unit, x);
+    // A dek stands below its headline: a long line over a shorter headline-like line is the headline.
+    if (x[3] !== 0 && overShorterLine(units, labels, i, anchor)) x[3] = 0;
     if (trace) traceShape(unit, x);
     x[9] = Math.max(0, from - i);
     if (anchored && bylineBelow(units, i)) x[9] = Math.min(x[9], TITLE.bylineDistance);
@@ -303,6 +305,19 @@ function headsStory(units: readonly Unit[], labels: readonly Label[], i: number)
 
 /** A quotation set off as a block ("> “Es ist nicht zu wenig Zeit …”"): an epigraph between a headline and its story. */
 const EPIGRAPH = /^>\s*[“„"«‘‚]/u;
+
+/**
+ * The next non-empty line is a shorter headline-like line, no byline or date: the line is not a
+ * dek (a dek stands below its headline and is longer), however long.
+ */
+function overShorterLine(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  for (let j = i + 1; j < units.length; j += 1) {
+    const below = units[j] as Unit;
+    if (below.words === 0) continue;
+    return !labels[j]?.rule && !anchor(j) && looksLikeHeadline(below) && !below.sentence && below.words < (units[i] as Unit).words;
+  }
+  return false;
+}
 
 /** How many units above the body start a one-word headline may stand (see `isOneWordHeadline`). */
 const ONE_WORD_REACH = 4;

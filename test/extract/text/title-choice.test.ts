@@ -350,4 +350,10 @@ describe('the headline finder (text/headline.ts)', () => {
     const text = ['Menu', '', 'More from the region', '', ...teasers, 'Council approves a new timetable', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe('Council approves a new timetable');
   });
+
+  it('does not charge a long headline as a dek when a shorter line stands below it (a dek stands below its headline)', () => {
+    const head = 'Regional council says the new timetable will bring trains every fifteen minutes and night services back to the main line by spring';
+    const text = ['Menu', '', head, '', 'Operators and unions were consulted for two years before the vote', '', 'By Jane Doe, 12 March 2024', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe(head);
+  });
 });
