@@ -6,7 +6,7 @@
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
 import { gluedTokens, notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
-import { alternation, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
+import { alternation, chromeWords, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
 import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
 import { isProse, keyOf, type Label, restIsNameLike, STANDFIRST_MAX_WORDS } from './index.js';
 import { templateKey } from './template.js';
@@ -51,6 +51,7 @@ export const TITLE_FEATURE_NAMES = [
   'nearer-candidates',
   'duplicate-label',
   'host-name',
+  'teaser-list',
 ] as const;
 
 /** One line `findTitle` weighed: its unit index and its features (`TITLE_FEATURE_NAMES`). */
@@ -145,6 +146,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     const x = new Float64Array(TITLE_FEATURE_NAMES.length);
     x[0] = 1;
     headlineShape(unit, x);
+    // A dek stands below its headline: a long line over a shorter headline-like line is the headline.
+    if (x[3] !== 0 && overShorterLine(units, labels, i, anchor)) x[3] = 0;
     if (trace) traceShape(unit, x);
     x[9] = Math.max(0, from - i);
     if (anchored && bylineBelow(units, i)) x[9] = Math.min(x[9], TITLE.bylineDistance);
@@ -173,7 +176,7 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
       x[15] = inherits ? Math.max(own, leadAgreement(dekUnit.text, lead)) : own;
     }
     // The last item of a breadcrumb ("Startseite » News » <headline>") names the page.
-    tails ??= breadcrumbTails(units);
+    tails ??= breadcrumbTails(units, start);
     if (tails.has(keyOf(unit))) x[16] = 1;
     else if (unit.words >= 3) {
       quoting ??= quotingLines(units);
@@ -188,6 +191,16 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
     }
     x[1] = handScore(x);
     candidates.push({ index: i, text: unit.text, x });
+  }
+  // Many lines each over its own byline or date line: a list of teasers, where standing over a
+  // byline says nothing about being the page's headline. (Lines over one and the same date line
+  // are a header's labels and counters, as in a forum post's header: they count once.)
+  const anchored = candidates.filter((c) => c.x[11] === 1);
+  if (new Set(anchored.map((c) => followingAnchor(units, labels, c.index, anchor) ?? c.index)).size >= TITLE.teaserListAnchors) {
+    for (const c of anchored) {
+      c.x[28] = 1;
+      c.x[1] = handScore(c.x);
+    }
   }
   let best: number | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -283,8 +296,25 @@ const HEADER_STORY_REACH = 8;
 function headsStory(units: readonly Unit[], labels: readonly Label[], i: number): boolean {
   for (let j = i + 1; j < units.length; j += 1) {
     const unit = units[j] as Unit;
-    // (A reading time or a share bar between the headline and the story is skipped.)
-    if (unit.words > 0 && !labels[j]?.rule) return isProse(unit) && unit.words > TITLE.dekWords;
+    // (A reading time or a share bar between the headline and the story is skipped, and so is
+    // an epigraph: a quotation set off as a block, "> “…”".)
+    if (unit.words > 0 && !labels[j]?.rule && !EPIGRAPH.test(unit.text)) return isProse(unit) && unit.words > TITLE.dekWords;
+  }
+  return false;
+}
+
+/** A quotation set off as a block ("> “Es ist nicht zu wenig Zeit …”"): an epigraph between a headline and its story. */
+const EPIGRAPH = /^>\s*[“„"«‘‚]/u;
+
+/**
+ * The next non-empty line is a shorter headline-like line, no byline or date: the line is not a
+ * dek (a dek stands below its headline and is longer), however long.
+ */
+function overShorterLine(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  for (let j = i + 1; j < units.length; j += 1) {
+    const below = units[j] as Unit;
+    if (below.words === 0) continue;
+    return !labels[j]?.rule && !anchor(j) && looksLikeHeadline(below) && !below.sentence && below.words < (units[i] as Unit).words;
   }
   return false;
 }
@@ -447,17 +477,22 @@ const ANCHOR_REACH = 3;
  * unlabelled line (a dek, a bare author name, a label) between.
  */
 function anchorFollows(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): boolean {
+  return followingAnchor(units, labels, i, anchor) !== undefined;
+}
+
+/** The byline or date line that `anchorFollows` finds below unit `i` (its index), if any. */
+function followingAnchor(units: readonly Unit[], labels: readonly Label[], i: number, anchor: (i: number) => boolean): number | undefined {
   let seen = 0;
   let between = 0;
   for (let j = i + 1; j < units.length && seen < ANCHOR_REACH; j += 1) {
     if ((units[j] as Unit).words === 0) continue;
     seen += 1;
-    if (anchor(j)) return true;
+    if (anchor(j)) return j;
     // A one- or two-word label ("Editorial", "Analysis") does not separate a headline from its byline.
     if (!labels[j]?.rule && (units[j] as Unit).words > 2) between += 1;
-    if (between > 1) return false;
+    if (between > 1) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** The line stands over a dek (see `dekBelow`, before the body start) of a sentence's length that stands right above a byline or date line. */
@@ -527,16 +562,62 @@ function leadAgreement(text: string, lead: ReadonlySet<string>): number {
 /** Breadcrumb separators: "Home » News » Headline", "Sie sind hier: > Headline". */
 const CRUMB_SEPARATOR = /\s[»>›|/→]\s|^[\p{L} ]{2,30}:\s*>\s/u;
 
-/** The template keys of the last items of the page's breadcrumbs. */
-function breadcrumbTails(units: readonly Unit[]): Set<string> {
+/**
+ * The template keys of the last items of the page's breadcrumbs: a line of levels, a list
+ * (`crumbListTail`), or below the body start `start` a plain list from the home page
+ * (`rootedCrumbTail`: above the story, a site's menu starts at the home page too).
+ */
+function breadcrumbTails(units: readonly Unit[], start: number): Set<string> {
   const tails = new Set<string>();
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.list) {
+      const tail = (i > start ? rootedCrumbTail(units, i) : undefined) ?? crumbListTail(units, i)?.name;
+      if (tail !== undefined) tails.add(templateKey(tail));
+      continue;
+    }
     if (unit.words < 3 || unit.words > 60 || !CRUMB_SEPARATOR.test(unit.text)) continue;
     const parts = unit.text.split(/\s*[»>›|/→]\s*/);
     const last = parts[parts.length - 1]?.trim();
     if (last && last.split(/\s+/).length >= 2) tails.add(templateKey(last));
   }
   return tails;
+}
+
+/** The first level of a breadcrumb: the home page ("Home", "Startseite", "Inicio"), lower case. */
+const CRUMB_ROOTS: ReadonlySet<string> = new Set(chromeWords('breadcrumbRoots'));
+/** A breadcrumb has at least this many levels with the page (home, a section, the page) ... */
+const ROOTED_CRUMB_MIN = 3;
+/** ... and at most this many (a longer list from the home page is a menu). */
+const ROOTED_CRUMB_MAX = 5;
+
+/**
+ * The last item of a breadcrumb written as a short bulleted list of its own that starts at the
+ * home page, without separators ("* Home", "* Konzepte", "* <page name>"): three to five items,
+ * the list starting at unit `i` (no list item right above it) and ending before a line that is no
+ * list item, every level but the last a short name, the last one two words or more. It names the
+ * page. (A site menu that starts at the home page is longer, or ends at a one-word section.)
+ */
+function rootedCrumbTail(units: readonly Unit[], i: number): string | undefined {
+  if (!CRUMB_ROOTS.has(foldSpaces((units[i] as Unit).text)) || prevNonEmpty(units, i)?.list) return undefined;
+  const items: string[] = [];
+  for (let j = i; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    if (unit.words === 0) continue;
+    if (!unit.list) break;
+    items.push(unit.text);
+    if (items.length > ROOTED_CRUMB_MAX) return undefined;
+  }
+  if (items.length < ROOTED_CRUMB_MIN || items.slice(1, -1).some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
+  const last = items[items.length - 1] as string;
+  const words = titleWords(last).length;
+  return words >= 2 && words <= 30 ? last : undefined;
+}
+
+/** The nearest non-empty unit above unit `i`. */
+function prevNonEmpty(units: readonly Unit[], i: number): Unit | undefined {
+  for (let j = i - 1; j >= 0; j -= 1) if ((units[j] as Unit).words > 0) return units[j];
+  return undefined;
 }
 
 /** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */
@@ -764,6 +845,11 @@ export const TITLE = {
   bylineDistance: 2,
   /** The line right above a byline or date line: where headlines stand in every layout. */
   anchorBonus: 6,
+  /**
+   * When this many candidates or more each stand over a byline or date line of their own, they
+   * are a list of teasers (each with its author and date), and the anchor bonus is paid to none.
+   */
+  teaserListAnchors: 4,
   /** The line occurs again in the page (page title, share text, breadcrumb, "Up next"). */
   repeatBonus: 4,
   /** The line above a longer unlabelled line that stands above the byline: headline over dek. */
@@ -876,7 +962,7 @@ function handScore(x: Float64Array): number {
     TITLE.hostNameCost * f(27) -
     TITLE.distanceCost * f(9) -
     TITLE.unanchoredInsideCost * f(10) * (1 - f(11)) * (1 - f(12)) +
-    TITLE.anchorBonus * f(11) +
+    TITLE.anchorBonus * f(11) * (1 - f(28)) +
     TITLE.aboveDekBonus * f(13) +
     TITLE.repeatBonus * f(14) +
     TITLE.leadAgreementBonus * f(15) +

@@ -319,4 +319,41 @@ describe('the headline finder (text/headline.ts)', () => {
     const plain = ['Menu', '', 'Ferienhaus Feinen', '', 'Belegzeitenkalender / Reisezeitraum festlegen', '', ...STORY, '', ...crumb.map((x) => x.replace(' ›', ''))].join('\n');
     expect(extractText(plain, UTC).title?.value).not.toBe('Ferienhaus Feinen');
   });
+
+  // A breadcrumb as a list at the foot of the page names a short headline that its dek and a
+  // byline block would otherwise outweigh.
+  const footCrumbPage = (crumb: readonly string[]): string =>
+    ['Menu', '', 'Night trains', '', 'How the region brings back the sleeper to the main line', '', 'Photo: Archive', '', 'Published in the newsletter', '', 'By Jane Doe', '', ...STORY, '', ...crumb, '', 'Contact us'].join('\n');
+
+  it('weighs the last item of a bulleted breadcrumb from the home page, without separators, as the page’s name', () => {
+    expect(extractText(footCrumbPage([' * Home', ' * Transport', ' * Night trains']), UTC).title?.value).toBe('Night trains');
+  });
+
+  it('does not read a longer bulleted list from the home page (a menu), or one above the story, as a breadcrumb', () => {
+    expect(extractText(footCrumbPage([' * Home', ' * Transport', ' * Weather', ' * Sport', ' * Culture', ' * Night trains']), UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
+    const top = footCrumbPage([]).replace('Menu\n', ' * Home\n * Transport\n * Night trains\n');
+    expect(extractText(top, UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
+  });
+
+  it('weighs the last item of a numbered breadcrumb as the page’s name, however short', () => {
+    const text = ['Menu', '', 'Editorial team', '', 'Regional Transport Office', '', 'URL:', '', 'Transgenerational coaching', '', ...STORY, '', ' 1. Home', ' 2. Transport', ' 3. Transgenerational coaching'].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Transgenerational coaching');
+  });
+
+  it('takes a one-word headline over an epigraph set off as a quotation block', () => {
+    const text = ['Suche nach:', '', 'Zeitreisen', '', '> “Wer den Zug verpasst, hat Zeit für den nächsten, und der kommt jetzt alle fünfzehn Minuten.”1', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Zeitreisen');
+  });
+
+  it('pays no anchor bonus to lines of a teaser list, each over its own date line', () => {
+    const teasers = ['Harbour works start in the spring', 'A museum reopens its east wing', 'Cyclists ask for a safer bridge', 'The library extends its hours'].flatMap((t, k) => [t, '', `${10 - k} March 2024`, '']);
+    const text = ['Menu', '', 'More from the region', '', ...teasers, 'Council approves a new timetable', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Council approves a new timetable');
+  });
+
+  it('does not charge a long headline as a dek when a shorter line stands below it (a dek stands below its headline)', () => {
+    const head = 'Regional council says the new timetable will bring trains every fifteen minutes and night services back to the main line by spring';
+    const text = ['Menu', '', head, '', 'Operators and unions were consulted for two years before the vote', '', 'By Jane Doe, 12 March 2024', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe(head);
+  });
 });
