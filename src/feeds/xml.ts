@@ -6,8 +6,19 @@ import { stripIllegalXmlChars } from '../util/text.js';
  * removes the class of bug where a second `]]>` in content breaks the document.
  */
 export function xmlText(s: string): string {
+  // Most values (titles, dates, names, URLs) hold nothing to strip or escape: one scan, no copy.
+  if (!TEXT_WORK.test(s)) return s;
   return stripIllegalXmlChars(s).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] ?? c);
 }
+
+/**
+ * Every code unit xmlText may change: the escaped `&<>` and what stripIllegalXmlChars changes or
+ * drops (CR, C0 controls but tab and LF, surrogates, U+FFFE/FFFF). A string with none is written
+ * as it is. (A surrogate pair is left whole by the strip, but it is rare enough to take the long way.)
+ */
+const TEXT_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The same for xmlAttr, which also escapes `"`, tab and LF. */
+const ATTR_WORK = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /**
  * Hexadecimal character references rather than &amp;/&lt;: the W3C Feed Validation Service
@@ -17,6 +28,7 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;', '>'
 
 /** Escape for a double-quoted attribute value; tabs and newlines as references so they survive normalisation. */
 export function xmlAttr(s: string): string {
+  if (!ATTR_WORK.test(s)) return s;
   return stripIllegalXmlChars(s).replace(/[&<>"\t\n]/g, (c) => ATTR_ESCAPES[c] ?? c);
 }
 
@@ -42,13 +54,16 @@ export function xmlHtml(s: string): string {
 const MEMO_MIN = 2048;
 let lastHtml = { raw: '', escaped: '' };
 
+/** The attributes of most elements: none (one shared object, not a new one per element). */
+const NO_ATTRIBUTES: Readonly<Record<string, string | undefined>> = Object.freeze({});
+
 /** `<name>` holding an HTML payload. */
-export function htmlElement(indent: string, name: string, html: string, attrs: Record<string, string | undefined> = {}): string {
+export function htmlElement(indent: string, name: string, html: string, attrs: Record<string, string | undefined> = NO_ATTRIBUTES): string {
   return `${indent}<${name}${attributes(attrs)}>${xmlHtml(html)}</${name}>\n`;
 }
 
 /** `<name attr="v">text</name>` on one indented line. */
-export function element(indent: string, name: string, text: string, attrs: Record<string, string | undefined> = {}): string {
+export function element(indent: string, name: string, text: string, attrs: Record<string, string | undefined> = NO_ATTRIBUTES): string {
   return `${indent}<${name}${attributes(attrs)}>${xmlText(text)}</${name}>\n`;
 }
 
@@ -56,7 +71,9 @@ export function emptyElement(indent: string, name: string, attrs: Record<string,
   return `${indent}<${name}${attributes(attrs)}/>\n`;
 }
 
+/** ` k="v"` for each attribute with a value, in order; the values escaped. */
 export function attributes(attrs: Record<string, string | undefined>): string {
+  if (attrs === NO_ATTRIBUTES) return '';
   let out = '';
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) out += ` ${k}="${xmlAttr(v)}"`;
   return out;

@@ -1,8 +1,9 @@
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diagnostic } from '../diagnostics.js';
-import { checkItem, checkItemQuickly, type ItemDiagnostic, itemHash, valueConcern } from '../feeds/compose-check.js';
+import { checkItem, type ItemDiagnostic, itemHash, outputConcern, valueConcern } from '../feeds/compose-check.js';
 import { WRITERS } from '../feeds/writers.js';
+import { xmlHtml } from '../feeds/xml.js';
 import type { Diagnostic } from '../model.js';
 import { probeClock } from '../meta/clock-probe.js';
 import { type ResolveContext, resolveArticle } from '../meta/resolve.js';
@@ -60,7 +61,8 @@ export interface ArticleRun {
  * 3. render its item in each format and check each alone (src/feeds/compose-check.ts): with the
  *    full validator when the article took an unusual path (`unusualPath`) or the item falls in the
  *    sample (`inFullCheckSample`), else with the cheap checks of what the types cannot guarantee
- *    (`checkItemQuickly`, which itself falls back to the full validator on any doubt). Done here,
+ *    (`checkItemQuickly`'s: the values once per article, the rendered text per format, and the full
+ *    validator on any doubt). Done here,
  *    this runs wherever the article is parsed, on every core, and the build finds each item
  *    already checked by its hash. An item that fails is a bug in feedwright: it costs this
  *    article (ARTICLE_ITEM_INVALID), not the build.
@@ -101,10 +103,34 @@ function checkItems(article: Article, unusual: boolean): { checked: NonNullable<
     const bytes = Buffer.from(text);
     rendered.push(bytes);
     const hash = itemHash(bytes);
-    const found = unusual || inFullCheckSample(hash) ? checkItem(writer, article, text) : checkItemQuickly(format, writer, article, text, values);
+    // checkItemQuickly with the article's values looked at once: the full validator when the path,
+    // the sample, the values or the rendered text give a reason, else nothing to report. (Passing
+    // `values` to checkItemQuickly would not do: undefined, "no concern", takes its default, null,
+    // and every format looked at the values again, ~1/3 of the quick checks' time.)
+    const full = unusual || inFullCheckSample(hash) || values !== undefined || outputConcern(format, withoutBody(format, text, article)) !== undefined;
+    const found = full ? checkItem(writer, article, text) : [];
     return [hash, found];
   });
   return { checked, rendered };
+}
+
+/**
+ * The rendered item for the output scan (`outputConcern`): an RSS or Atom item without its escaped
+ * body, the bulk of its bytes. The body is `xmlHtml(contentHtml)` (the writers' only form of it,
+ * recomputed here from xmlHtml's memo of the last body), and xmlHtml's output never holds what
+ * the scan looks for: it strips every XML-illegal character and lone surrogate and escapes every
+ * `&`, `<` and `>` (test/feeds/xml-escape.test.ts, on any string). The part removed is one
+ * occurrence of that text between a `>` and a `</`, so no finding can cross its edges and the
+ * scan finds something in the item exactly when it does in the rest (a property test in
+ * test/feeds/item-checks.test.ts). JSON items, and any item without the body so placed, are
+ * scanned whole.
+ */
+export function withoutBody(format: string, text: string, article: Article): string {
+  if (format === 'json' || !article.contentHtml) return text;
+  const body = xmlHtml(article.contentHtml);
+  const at = text.indexOf(body);
+  if (at <= 0 || body.length === 0 || text.charCodeAt(at - 1) !== 62 /* > */ || !text.startsWith('</', at + body.length)) return text;
+  return text.slice(0, at) + text.slice(at + body.length);
 }
 
 /**

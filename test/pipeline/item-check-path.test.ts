@@ -56,6 +56,22 @@ describe('items checked while parsing', () => {
     expect(checksOf('Template marker')).toBe(3);
   });
 
+  it('are re-parsed in full when a value gives a reason (valueConcern), in every format, and not when only the body does', async () => {
+    // The article's values are looked at once for its three items (src/pipeline/article.ts): a
+    // concern there must still send each format to the full validator.
+    const dir = makeProject({
+      'html-title.md': '---\ntitle: Values marker <b>bold</b>\ndate: 2024-01-06\n---\nAn ordinary body.\n',
+      'html-body.md': '---\ntitle: Body marker\ndate: 2024-01-07\n---\nA body with <b>markup</b> & an ampersand.\n',
+    });
+    seen.length = 0;
+    const result = await build({ cwd: dir, now: NOW });
+    expect((await result.articles())).toHaveLength(2);
+    expect(checksOf('Values marker')).toBe(3);
+    const body = (await result.articles()).find((a) => a.title.value === 'Body marker');
+    if (!body) throw new Error('Body marker was not built');
+    expect(checksOf('Body marker')).toBe(Object.values(WRITERS).filter((w) => inFullCheckSample(itemHash(w.item(body)))).length);
+  });
+
   it('sample about one item in FULL_CHECK_SAMPLE, by hash', async () => {
     const { FULL_CHECK_SAMPLE } = await import('../../src/pipeline/article.js');
     let n = 0;
