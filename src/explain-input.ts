@@ -55,6 +55,7 @@ export function explainInput(input: ExplainInput, ctx: ExplainContext): Explanat
     summary: a.summary.value,
     id: a.id.value,
     link: a.link.value,
+    ...(a.externalUrl ? { externalUrl: a.externalUrl.value } : {}),
     contentText: a.contentText,
     contentHtml: a.contentHtml,
     provenance: {
@@ -69,6 +70,7 @@ export function explainInput(input: ExplainInput, ctx: ExplainContext): Explanat
       link: prov(a.link),
       ...(a.image ? { image: prov(a.image) } : {}),
       ...(a.lang ? { lang: prov(a.lang) } : {}),
+      ...(a.externalUrl ? { externalUrl: prov(a.externalUrl) } : {}),
     },
   };
 }

@@ -36,6 +36,8 @@ export interface Explanation {
   summary?: string;
   id?: string;
   link?: string;
+  /** A link post's target on another site (JSON Feed external_url). */
+  externalUrl?: string;
   /** The kept body as plain text, paragraphs separated by blank lines. */
   contentText: string;
   /** The sanitised HTML that goes into the feeds. */

@@ -150,6 +150,12 @@ export interface Article {
   contentText: string;
   image?: Sourced<string>;
   lang?: Sourced<string>;
+  /**
+   * What a link post links to, on another site (a site generator's post with front matter `link`
+   * to another host): JSON Feed's `external_url`, Atom's `rel="related"` link. The item's own
+   * `link` stays the page the site serves for the post.
+   */
+  externalUrl?: Sourced<string>;
   relPath: string;
   displayPath: string;
   kind: SourceKind;

@@ -45,7 +45,7 @@ import { type CacheState, type FileStamp, forgetState, readState, stampMatches, 
  * 11: links checked against real Jekyll/Hugo builds (percent-escaped permalinks, Hugo HTML files
  * without front matter, removePathAccents) and YAML flow lists closed at column 1.
  */
-export const CACHE_FORMAT = 'feedwright-articles-11';
+export const CACHE_FORMAT = 'feedwright-articles-12';
 const FORMAT = CACHE_FORMAT;
 
 /**
@@ -430,7 +430,7 @@ export function packed(article: Article, key: string, pack: { readOwn(key: strin
   return out as unknown as Article;
 }
 
-const SOURCED_FIELDS: ReadonlySet<string> = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang']);
+const SOURCED_FIELDS: ReadonlySet<string> = new Set(['id', 'slug', 'title', 'link', 'authors', 'published', 'updated', 'tags', 'summary', 'image', 'lang', 'externalUrl']);
 
 /**
  * Provenance names (`from`) and kinds are a few short strings, but each decoded head holds its

@@ -265,9 +265,9 @@ function optionalValue(args: readonly string[], flag: string, fallback: string):
 function renderExplanation(r: Explanation, out: Output, formatScore?: (score: LineScore) => string): string {
   const lines: string[] = [];
   lines.push(out.bold(`== ${printable(r.source)} (${r.kind ?? 'unknown'}, ${r.status})`));
-  const field = (name: string, value: string | undefined): void => {
+  const field = (name: string, value: string | undefined, key = name): void => {
     if (value === undefined) return;
-    const p = r.provenance[name];
+    const p = r.provenance[key];
     lines.push(`  ${name.padEnd(10)} ${printable(value)}${p ? out.dim(`   [${p.from}${p.line ? ` line ${p.line}` : ''}${p.rule ? `: ${printable(p.rule)}` : ''}]`) : ''}`);
   };
   field('title', r.title);
@@ -277,6 +277,7 @@ function renderExplanation(r: Explanation, out: Output, formatScore?: (score: Li
   field('tags', r.tags.join(', ') || undefined);
   field('id', r.id);
   field('link', r.link);
+  field('external', r.externalUrl, 'externalUrl');
   field('summary', r.summary);
   lines.push(out.bold(`  dropped (${r.dropped.length}):`));
   for (const d of r.dropped) {

@@ -38,6 +38,8 @@ function renderEntry(item: Article): string {
   out += element('    ', 'id', item.id.value);
   out += textConstruct('    ', 'title', item.title.value);
   out += emptyElement('    ', 'link', { rel: 'alternate', type: 'text/html', href: item.link.value });
+  // A link post: what it links to, beside its own page (RFC 4287 4.2.7.2, "related").
+  if (item.externalUrl) out += emptyElement('    ', 'link', { rel: 'related', type: 'text/html', href: item.externalUrl.value });
   out += element('    ', 'published', formatRfc3339(item.published.value, item.published.offset));
   out += element('    ', 'updated', formatRfc3339(item.updated.value, item.updated.offset));
   for (const author of item.authors.value) out += renderPerson('    ', 'author', author);

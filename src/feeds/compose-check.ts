@@ -127,6 +127,7 @@ export function valueConcern(article: Article): string | undefined {
     // Atom's id must be an absolute IRI; RSS's guid is a permalink when it equals the link.
     (article.id.value === article.link.value || isAbsoluteUrl(article.id.value) ? undefined : 'the id is not an absolute IRI') ??
     (article.image ? urlConcern('the image', article.image.value) : undefined) ??
+    (article.externalUrl ? urlConcern('the external link', article.externalUrl.value) : undefined) ??
     (article.lang ? textConcern('the language', article.lang.value, false) : undefined) ??
     dateConcern('the published date', article.published.value, article.published.offset) ??
     dateConcern('the updated date', article.updated.value, article.updated.offset) ??

@@ -51,6 +51,8 @@ function jsonItem(item: Article): Record<string, unknown> {
     url: item.link.value,
     title: clean(item.title.value),
   };
+  // A link post: what it links to (JSON Feed 1.1: "especially useful for linkblogs").
+  if (item.externalUrl) out.external_url = item.externalUrl.value;
   if (item.contentHtml) out.content_html = item.contentHtml;
   else out.content_text = clean(item.contentText);
   out.summary = clean(item.summary.value);

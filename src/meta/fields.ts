@@ -66,7 +66,8 @@ export const FEED_KEYS: readonly string[] = [...new Set(Object.values(FIELD_KEYS
  * read inside a map: Zola puts tags and categories under `[taxonomies]`.
  */
 export const GENERATOR_FIELD_KEYS: { readonly [P in Preset]?: { readonly [F in FieldName]?: readonly string[] } } = {
-  zola: { tags: ['taxonomies.tags', 'taxonomies.categories'] },
+  /** Zola's front matter has no `link`: themes keep a link post's target in `[extra]`. */
+  zola: { tags: ['taxonomies.tags', 'taxonomies.categories'], link: ['extra.link'] },
   /** AstroPaper's `pubDatetime` and `modDatetime`. */
   astro: { published: ['pubDatetime'], updated: ['modDatetime'] },
 };

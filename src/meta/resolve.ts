@@ -193,6 +193,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   };
   if (image) article.image = image;
   if (lang) article.lang = lang;
+  if (reader.external) article.externalUrl = reader.external;
   return { status: 'ok', article, diagnostics };
 }
 
@@ -238,6 +239,8 @@ interface FieldReader {
   /** An optional field's value that cannot be used: a warning, the field is left empty, the post is kept. */
   ignoredValue(key: string, expected: string, example: string, value?: unknown): void;
   keysOf(field: FieldName): readonly string[];
+  /** A link post's own `link` to another site (set by the link field; see Article.externalUrl). */
+  external?: Sourced<string>;
 }
 
 type Value<K extends keyof Fields> = NonNullable<Fields[K]>['value'];
@@ -515,6 +518,13 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       const resolved = typeof v === 'string' ? resolveHttpUrl(v, r.config.link) : undefined;
       if (!resolved) {
         r.diagnostics.push(diagnostic('META_LINK_INVALID', r.at(key), { key, got: describe(v) }));
+      }
+      // On a site generator's site, a post's own `link` to another host is what the post links to
+      // (a link post): the site still serves the post at its permalink, which stays the item's link.
+      // A `canonical` elsewhere names where the article itself lives (a cross-post): that is its link.
+      if (resolved && r.site && key !== 'canonical' && !sameHost(resolved, r.site.baseUrl ?? r.config.link)) {
+        r.external = r.fromFm(key, resolved);
+        return undefined;
       }
       return resolved;
     },
@@ -824,6 +834,16 @@ export function jekyllTitleText(s: string): string {
 
 export function cleanLine(s: string): string {
   return squashSpaces(stripIllegalXmlChars(s));
+}
+
+/** Whether two absolute URLs are on one host (`www.` aside); false when either does not parse. */
+function sameHost(a: string, b: string): boolean {
+  try {
+    const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+    return host(a) === host(b);
+  } catch {
+    return false;
+  }
 }
 
 /** URL schemes that run code when a reader follows the link: never an author's page. */

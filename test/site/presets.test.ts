@@ -69,6 +69,29 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.byPath.get('cleaned/index.html')?.contentHtml).not.toContain('The trusty iron');
   });
 
+  it("a link post's own link to another site is its external link (JSON Feed external_url, Atom related); its item links to the site's page", async () => {
+    const root = makeTree(
+      {
+        'config.toml': 'base_url = "https://zola.example"\ntitle = "Links"\n',
+        'content/blog/_index.md': '+++\ntitle = "Blog"\n+++\n',
+        'content/blog/worth-reading.md': '+++\ntitle = "Worth reading"\ndate = 2024-03-04\n[extra]\nlink = "https://other.example/essay"\n+++\nA fine essay.\n',
+        'content/blog/own-page.md': '+++\ntitle = "Own page"\ndate = 2024-03-05\n[extra]\nlink = "https://zola.example/elsewhere/"\n+++\nText.\n',
+      },
+      'feedwright-zola-links-',
+    );
+    const r = await loadAt(root, 'content/blog');
+    const post = r.byPath.get('worth-reading.md');
+    expect([post?.link.value, post?.externalUrl?.value, post?.externalUrl?.from]).toEqual(['https://zola.example/blog/worth-reading/', 'https://other.example/essay', 'front-matter']);
+    // A link on the site's own host is the page's link, as before.
+    expect([r.links['own-page.md'], r.byPath.get('own-page.md')?.externalUrl]).toEqual(['https://zola.example/elsewhere/', undefined]);
+    const { renderJson } = await import('../../src/feeds/json.js');
+    const { renderAtom } = await import('../../src/feeds/atom.js');
+    const feed = { title: 'Links', description: '', homeUrl: 'https://zola.example/', selfUrl: 'https://zola.example/feed.json', language: 'en', author: { name: 'A' }, updated: new Date('2024-03-05T00:00:00Z'), items: post ? [post] : [], hubs: [], links: [], generator: { name: 'feedwright', uri: 'https://x.example/', version: '0' }, archive: false } as unknown as Parameters<typeof renderJson>[0];
+    const json = JSON.parse([...renderJson(feed)].join('')) as { items: { url: string; external_url?: string }[] };
+    expect(json.items.map((i) => [i.url, i.external_url])).toEqual([['https://zola.example/blog/worth-reading/', 'https://other.example/essay']]);
+    expect([...renderAtom(feed)].join('')).toContain('<link rel="related" type="text/html" href="https://other.example/essay"/>');
+  });
+
   it('Jekyll: {% link %} and {% post_url %} give the URL Jekyll gives the target; an unknown one is a warning and the text stays', async () => {
     // The hrefs expected are those of `jekyll build` (4.3) on this folder, made absolute.
     const r = await load('jekyll-links', 'news/_posts');
