@@ -163,13 +163,19 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
   };
   const onDisk = (r: IndexedItem): ReusableItem | undefined => {
     const source = sources.get(r.name);
-    return source?.intact && !distrusted.has(source.abs)
-      ? { file: source.abs, slots: r.slots, index: r.index, sepBefore: r.index > 0, sepAfter: r.index < r.slots.length - 1, proven: source.proven }
-      : undefined;
+    return source?.intact && !distrusted.has(source.abs) ? { file: source.abs, slots: r.slots, index: r.index, proven: source.proven } : undefined;
   };
   return {
     // The first intact file that holds the item, unless the bytes copied from it proved it changed.
     find: (key) => (memory.size > 0 ? index.find(key, inMemory) : undefined) ?? index.find(key, onDisk),
+    // The file of that name as `find` would copy from it: its bytes kept in memory, else the intact file on disk.
+    sameFile: (name) => {
+      const source = sources.get(name);
+      const slots = record?.files[name]?.items;
+      if (source === undefined || slots === undefined) return undefined;
+      if (source.bytes) return { file: source.abs, slots, bytes: source.bytes };
+      return source.intact && !distrusted.has(source.abs) ? { file: source.abs, slots, proven: source.proven } : undefined;
+    },
     validated: (hash) => index.validated(hash),
     validatedAt: (slots, i) => index.validatedAt(slots, i),
     intactDigest: (name) => {

@@ -31,6 +31,11 @@ import type { FeedData, FeedWriter } from './model.js';
  *     after its last write (`FileRecord.ownMtimeMs`, src/cache/outputs.ts), so no write landed
  *     in a later clock tick; what is left, a write within that very tick, is what the
  *     no-change path cannot see either;
+ *   - finds the items to copy by comparing each item's key with the next item of the previous
+ *     file of the same name (a feed is mostly the previous one's items in order: `partsOf`), and
+ *     looks a key up in the whole record only when it is not there; a run's slots are copied
+ *     into the new list in one piece (`ItemSlots.pushRun`). Which file an item is copied from
+ *     changes nothing in the bytes: one key, one item's bytes, checked as above;
  *   - validates the skeleton and only the items whose bytes were never validated
  *     (src/feeds/compose-check.ts);
  *   - does not write a file at all when its digest (head, item hashes, tail) equals the recorded
@@ -117,6 +122,65 @@ export class ItemSlots {
       this.oddHashes ??= new Map();
       this.oddHashes.set(j, odd);
     }
+  }
+
+  /**
+   * Push items `first` to `last` of `src` (adjacent in their file, so the separator lies between
+   * them) as one run copied to `start`: each keeps its distance from the run's first item. Their
+   * numbers are copied shifted in one loop and their 16-byte keys and hashes with one copy each
+   * when `src` holds every one compact under this list's prefix (the 30k items a 10k one-change
+   * rebuild copies, ~60k `Buffer.copy` calls otherwise); any other run goes item by item.
+   */
+  pushRun(src: ItemSlots, first: number, last: number, start: number): void {
+    const shift = start - src.start(first);
+    const prefix = src.prefix;
+    if (prefix === undefined || (this.prefix !== undefined && this.prefix !== prefix) || src.hasOdd(first, last)) {
+      for (let i = first; i <= last; i++) this.pushFrom(src, i, src.key(i), src.start(i) + shift);
+      return;
+    }
+    const n = last - first + 1;
+    while (STRIDE * (this.size + n) > this.nums.length) this.grow();
+    const to = STRIDE * this.size;
+    const from = STRIDE * first;
+    for (let k = 0; k < STRIDE * n; k += STRIDE) {
+      this.nums[to + k] = (src.nums[from + k] as number) + shift;
+      this.nums[to + k + 1] = src.nums[from + k + 1] as number;
+      this.nums[to + k + 2] = src.nums[from + k + 2] as number;
+      this.nums[to + k + 3] = src.nums[from + k + 3] as number;
+    }
+    src.keys.copy(this.keys, 16 * this.size, 16 * first, 16 * (last + 1));
+    src.hashes.copy(this.hashes, 16 * this.size, 16 * first, 16 * (last + 1));
+    this.prefix ??= prefix;
+    this.size += n;
+  }
+
+  /** True when a key or hash of items `first` to `last` is kept as a string (not compact). */
+  private hasOdd(first: number, last: number): boolean {
+    for (const odd of [this.oddKeys, this.oddHashes]) {
+      if (!odd || odd.size === 0) continue;
+      if (odd.size < last - first + 1) {
+        for (const i of odd.keys()) if (i >= first && i <= last) return true;
+      } else for (let i = first; i <= last; i++) if (odd.has(i)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when item `i`'s key is `key`, read in place: a compact key is compared as the prefix and
+   * its 16 bytes, without making the item's key string.
+   */
+  keyIs(i: number, key: string): boolean {
+    const odd = this.oddKeys?.get(i);
+    if (odd !== undefined) return odd === key;
+    const prefix = this.prefix;
+    if (prefix === undefined || key.length !== prefix.length + 32 || !key.startsWith(prefix)) return false;
+    const at = 16 * i;
+    for (let b = 0; b < 16; b++) {
+      const hi = hexValue(key.charCodeAt(prefix.length + 2 * b));
+      const lo = hexValue(key.charCodeAt(prefix.length + 2 * b + 1));
+      if (hi < 0 || lo < 0 || this.keys[at + b] !== ((hi << 4) | lo)) return false;
+    }
+    return true;
   }
 
   /** Item `i` of `src` with its compact key (`prefix`) copied as stored (its hash is the caller's to set); returns its index. */
@@ -321,6 +385,13 @@ function isOddList(v: unknown, n: number): boolean {
   return Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && Number.isSafeInteger(e[0]) && e[0] >= 0 && e[0] < n && typeof e[1] === 'string');
 }
 
+/** The value of a lowercase hex digit's char code, or -1. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
 /** True when `s` has exactly 32 lowercase hex digits from `from` to its end. */
 function isHex(s: string, from: number): boolean {
   if (s.length - from !== 32) return false;
@@ -331,13 +402,15 @@ function isHex(s: string, from: number): boolean {
   return true;
 }
 
-/** Where an item's bytes can be copied from. */
-export interface ReusableItem {
+/**
+ * A previous output file items can be copied from. Runs copied from it are checked to sit between
+ * separators where the file has them (an item that is not its first, or last).
+ */
+export interface ReuseSource {
   /** Absolute path of a previous output file that still holds exactly what was recorded. */
   file: string;
-  /** The recorded items of that file, and this item's index among them (read in place: no tuple per item). */
+  /** The recorded items of that file (read in place: no tuple per item). */
   slots: ItemSlots;
-  index: number;
   /**
    * The whole previous file as this process wrote it, kept in memory by a watch session
    * (src/build.ts `BuildSession.feeds`): the item's bytes are taken from it, neither read nor
@@ -345,16 +418,15 @@ export interface ReusableItem {
    */
   bytes?: KeptBytes;
   /**
-   * Whether the separator precedes and follows the item in its file (it is not the file's first,
-   * or last, item): a run copied from the file is checked to sit between separators.
-   */
-  sepBefore?: boolean;
-  sepAfter?: boolean;
-  /**
    * The file is provably the one a build wrote (`FileRecord.ownMtimeMs`, src/cache/outputs.ts):
    * of a run of its items, only the first and last are CRC-checked as they are copied.
    */
   proven?: boolean;
+}
+
+/** Where an item's bytes can be copied from: a previous file, and the item's index among its slots. */
+export interface ReusableItem extends ReuseSource {
+  index: number;
 }
 
 /**
@@ -403,6 +475,13 @@ export class KeptBytes {
 export interface PreviousOutput {
   /** An item written before under this key, in a file that is intact. */
   find(key: string): ReusableItem | undefined;
+  /**
+   * The previous file of this name, when the record holds its items and they may be copied (its
+   * bytes kept in memory, or the file intact and not distrusted). A feed is mostly the previous
+   * one's items in the same order: compose compares each item's key with the next of these slots
+   * before it asks `find`. Every item it holds was validated (its hash is in the record).
+   */
+  sameFile?(name: string): ReuseSource | undefined;
   /** Diagnostics of an item whose bytes (by hash) were validated before; undefined if never. */
   validated(hash: string): readonly ItemDiagnostic[] | undefined;
   /**
@@ -515,20 +594,45 @@ export async function composeFeed(outDir: string, request: ComposeRequest, previ
   return compose(outDir, request, NO_PREVIOUS_OUTPUT, memo, token);
 }
 
-interface Part {
+export interface Part {
   article: Article;
   key: string;
-  reuse: ReusableItem | undefined;
+  /** The file to copy the item from (none: it is rendered), and its index among that file's slots. */
+  reuse: ReuseSource | undefined;
+  index: number;
+}
+
+/**
+ * The feed's items with where each may be copied from. Most are the previous file's of the same
+ * name in the same order, with a few replaced, added or gone: each key is first compared with the
+ * next item of those slots (`ItemSlots.keyIs`, in place), then with the one after it (the next
+ * was edited, so has a new key, or is gone), and only on a mismatch looked up in the whole record
+ * (`PreviousOutput.find`), which also moves the next item to compare past the one found there.
+ */
+export function partsOf(request: Pick<ComposeRequest, 'name' | 'feed' | 'keyOf'>, previous: PreviousOutput): Part[] {
+  const same = previous.sameFile?.(request.name);
+  let next = 0;
+  return request.feed.items.map((article): Part => {
+    const key = request.keyOf(article) ?? '';
+    if (!key) return { article, key, reuse: undefined, index: -1 };
+    if (same && next < same.slots.length && same.slots.keyIs(next, key)) return { article, key, reuse: same, index: next++ };
+    // The item after the next: the next one was replaced (an edit gives a new key) or is gone.
+    if (same && next + 1 < same.slots.length && same.slots.keyIs(next + 1, key)) {
+      next += 2;
+      return { article, key, reuse: same, index: next - 1 };
+    }
+    const found = previous.find(key);
+    if (!found) return { article, key, reuse: undefined, index: -1 };
+    if (same && found.slots === same.slots && found.file === same.file) next = found.index + 1;
+    return { article, key, reuse: found, index: found.index };
+  });
 }
 
 async function compose(outDir: string, request: ComposeRequest, previous: PreviousOutput, memo: ComposeMemo, token: string): Promise<ComposedFile> {
   const { writer, feed, name } = request;
   const head = writer.head(feed);
   const tail = writer.tail(feed);
-  const parts: Part[] = feed.items.map((article) => {
-    const key = request.keyOf(article) ?? '';
-    return { article, key, reuse: key ? previous.find(key) : undefined };
-  });
+  const parts = partsOf(request, previous);
 
   const digestOf = (count: number, hashAt: (i: number) => string): string => {
     const h = createHash('sha256').update(`${head}\0${writer.separator}\0${tail}\0`);
@@ -543,12 +647,12 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
 
   const recorded = previous.intactDigest(name);
   // Every item reusable and the file as recorded: nothing to write.
-  const reused = (p: Part): ReusableItem => p.reuse as ReusableItem;
+  const reused = (p: Part): ReuseSource => p.reuse as ReuseSource;
   if (
     recorded !== undefined &&
     parts.every((p) => p.reuse !== undefined) &&
-    parts.every((p) => knownAt(reused(p).slots, reused(p).index) !== undefined) &&
-    digestOf(parts.length, (i) => reused(parts[i] as Part).slots.hash(reused(parts[i] as Part).index)) === recorded
+    parts.every((p) => knownAt(reused(p).slots, p.index) !== undefined) &&
+    digestOf(parts.length, (i) => reused(parts[i] as Part).slots.hash((parts[i] as Part).index)) === recorded
   ) {
     // Not rewritten: still the file its writer left, if it was proven so.
     const ownMtime = previous.writtenMtime?.(name);
@@ -557,7 +661,8 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     const sepBytes = Buffer.byteLength(writer.separator);
     for (const [i, p] of parts.entries()) {
       if (i > 0) at += sepBytes;
-      const { slots, index } = reused(p);
+      const { slots } = reused(p);
+      const index = p.index;
       items.pushFrom(slots, index, p.key, at);
       at += slots.bytes(index);
     }
@@ -593,11 +698,26 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       bytes += await sink.text(head);
       // A pending run of adjacent items to copy from one previous file.
       // Its items are `from`'s items `first` to `last` (adjacent in that file).
+      // `at`: where its first item goes in this file.
       let run:
-        | { file: string; start: number; end: number; from: ItemSlots; first: number; last: number; memory: KeptBytes | undefined; pre: number; post: number; proven: boolean }
+        | {
+            file: string;
+            start: number;
+            end: number;
+            at: number;
+            from: ItemSlots;
+            first: number;
+            last: number;
+            memory: KeptBytes | undefined;
+            pre: number;
+            post: number;
+            proven: boolean;
+          }
         | undefined;
       const flushRun = async (): Promise<void> => {
         if (!run) return;
+        // The run's slots, in file order: nothing else is pushed between a run's start and its flush.
+        items.pushRun(run.from, run.first, run.last, run.at);
         if (run.memory) {
           await sink.kept(run.memory.slices(run.start, run.end));
           run = undefined;
@@ -621,13 +741,16 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       for (const [i, part] of parts.entries()) {
         const sepBytes = i > 0 ? sep.length : 0;
         const reuse = part.reuse;
-        if (reuse && knownAt(reuse.slots, reuse.index) !== undefined) {
-          const start = reuse.slots.start(reuse.index);
-          const length = reuse.slots.bytes(reuse.index);
-          if (run && run.file === reuse.file && run.memory === reuse.bytes && run.end + sepBytes === start && run.from === reuse.slots && run.last + 1 === reuse.index) {
+        const index = part.index;
+        if (reuse && knownAt(reuse.slots, index) !== undefined) {
+          const start = reuse.slots.start(index);
+          const length = reuse.slots.bytes(index);
+          // The separator after the item, where its file has one (it is not the file's last).
+          const post = index < reuse.slots.length - 1 ? sep.length : 0;
+          if (run && run.file === reuse.file && run.memory === reuse.bytes && run.end + sepBytes === start && run.from === reuse.slots && run.last + 1 === index) {
             run.end = start + length;
-            run.last = reuse.index;
-            run.post = reuse.sepAfter ? sep.length : 0;
+            run.last = index;
+            run.post = post;
           } else {
             await flushRun();
             if (sepBytes) await sink.bytes(sep);
@@ -635,16 +758,16 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
               file: reuse.file,
               start,
               end: start + length,
+              at: bytes + sepBytes,
               from: reuse.slots,
-              first: reuse.index,
-              last: reuse.index,
+              first: index,
+              last: index,
               memory: reuse.bytes,
-              pre: reuse.sepBefore ? sep.length : 0,
-              post: reuse.sepAfter ? sep.length : 0,
+              pre: index > 0 ? sep.length : 0,
+              post,
               proven: reuse.proven === true,
             };
           }
-          items.pushFrom(reuse.slots, reuse.index, part.key, bytes + sepBytes);
           bytes += sepBytes + length;
           continue;
         }
