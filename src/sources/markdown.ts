@@ -333,12 +333,36 @@ const RUN_CLASS = (() => {
   return table;
 })();
 
-/** True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers (one linear scan). */
+/**
+ * True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers. A space
+ * ends every run, so such a run lies in a stretch of more than MAX_MARKER_RUN characters without a
+ * space: prose has one every few words, and a jump of MAX_MARKER_RUN characters back to the last
+ * space passes over it (~5 look-ups in a 4.5 KB article instead of a test of every character, which
+ * was ~5 % of a Markdown article's CPU). Only such a stretch is scanned character by character.
+ */
 export function hasPathologicalRun(body: string): boolean {
   // No run can hold more markers than the text has characters.
   if (body.length <= MAX_MARKER_RUN) return false;
+  let from = 0;
+  while (body.length - from > MAX_MARKER_RUN) {
+    const space = body.lastIndexOf(' ', from + MAX_MARKER_RUN);
+    if (space >= from) {
+      from = space + 1;
+      continue;
+    }
+    // No space in the next MAX_MARKER_RUN + 1 characters: scan this stretch to its end.
+    const end = body.indexOf(' ', from);
+    if (markerRunIn(body, from, end === -1 ? body.length : end)) return true;
+    if (end === -1) return false;
+    from = end + 1;
+  }
+  return false;
+}
+
+/** One linear scan of `body` from `from` to `to`, which a space (or the text's edge) bounds on both sides. */
+function markerRunIn(body: string, from: number, to: number): boolean {
   let markers = 0;
-  for (let i = 0; i < body.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = body.charCodeAt(i);
     const k = c < 128 ? (RUN_CLASS[c] as number) : 0;
     if (k === 0) markers = 0;
