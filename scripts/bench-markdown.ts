@@ -89,15 +89,20 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 
-/** Medians of CPU per article for each case, rounds alternating the order (forward, then backward). */
-function measure(set: readonly Article[], cases: readonly Case[]): number[] {
+/**
+ * For each case, the median over rounds of its CPU per article and the median over rounds of its
+ * ratio to case 0 in the same round (paired: a round's cases run back to back, so a change of the
+ * machine's load between rounds cancels out). Rounds alternate the order (forward, backward).
+ */
+function measure(set: readonly Article[], cases: readonly Case[]): { cpu: number[]; ratio: number[] } {
   for (let i = 0; i < 2; i++) for (const c of cases) cpuPerArticle(set, c);
   const runs = cases.map(() => [] as number[]);
   for (let i = 0; i < rounds; i++) {
     const order = cases.map((_, k) => (i % 2 ? cases.length - 1 - k : k));
     for (const k of order) runs[k]?.push(cpuPerArticle(set, cases[k] as Case));
   }
-  return runs.map(median);
+  const first = runs[0] as number[];
+  return { cpu: runs.map(median), ratio: runs.map((r) => median(r.map((x, i) => x / (first[i] as number)))) };
 }
 
 async function engines(dir: string): Promise<void> {
@@ -122,13 +127,13 @@ async function engines(dir: string): Promise<void> {
     ['md4w JSON tree', (a) => (a.body ? md4w.mdToJSON(a.body) : undefined)],
   ];
   for (const [name, set] of SETS) {
-    const m = measure(
+    const { cpu: m, ratio } = measure(
       set,
       cases.map(([, c]) => c),
     );
-    console.log(`${name}: ${set.length} articles, CPU/article, median of ${rounds} alternated rounds (ratio to marked's lexer as configured):`);
+    console.log(`${name}: ${set.length} articles, CPU/article, median of ${rounds} alternated rounds (paired ratio to marked's lexer as configured, median of the rounds'):`);
     cases.forEach(([label], k) => {
-      console.log(`  ${label.padEnd(42)} ${(m[k] as number).toFixed(1).padStart(7)} µs  ${((m[k] as number) / (m[0] as number)).toFixed(2)}`);
+      console.log(`  ${label.padEnd(42)} ${(m[k] as number).toFixed(1).padStart(7)} µs  ${(ratio[k] as number).toFixed(2)}`);
     });
   }
 }
@@ -143,8 +148,12 @@ async function againstBase(dir: string): Promise<void> {
   const baseDirect = directOf(base);
   for (const [name, set] of SETS) {
     const differ = set.filter((a) => baseDirect(a) !== direct(a) || JSON.stringify(base.readMarkdown(a.body, a.line)) !== JSON.stringify(readMarkdown(a.body, a.line))).length;
-    const [b, h] = measure(set, [baseDirect, direct]) as [number, number];
-    console.log(`${name}: ${set.length} articles, ${differ} with different output; direct path CPU/article median of ${rounds}: base ${b.toFixed(1)} µs, this tree ${h.toFixed(1)} µs, ratio ${(h / b).toFixed(3)}`);
+    const { cpu, ratio } = measure(set, [baseDirect, direct]);
+    const [b, h] = cpu as [number, number];
+    console.log(
+      `${name}: ${set.length} articles, ${differ} with different output; direct path CPU/article median of ${rounds}: base ${b.toFixed(1)} µs, ` +
+        `this tree ${h.toFixed(1)} µs, ratio of medians ${(h / b).toFixed(3)}, median of paired ratios ${(ratio[1] as number).toFixed(3)}`,
+    );
   }
 }
 
@@ -156,10 +165,11 @@ async function oldAgainstDirect(): Promise<void> {
     for (const a of set) direct(a);
     const fallbacks = directStats.fallbacks - before.fallbacks;
     const fragments = directStats.fragments - before.fragments;
-    const [mo, md] = measure(set, [old, direct]) as [number, number];
+    const { cpu, ratio } = measure(set, [old, direct]);
+    const [mo, md] = cpu as [number, number];
     console.log(
       `${name}: ${set.length} articles, ${differ} with different output, ${fallbacks} fallbacks, ${fragments} fragments; ` +
-        `CPU/article median of ${rounds}: old ${mo.toFixed(0)} µs, direct ${md.toFixed(0)} µs, direct/old ${(md / mo).toFixed(2)}`,
+        `CPU/article median of ${rounds}: old ${mo.toFixed(0)} µs, direct ${md.toFixed(0)} µs, direct/old ${(md / mo).toFixed(2)} (paired ${(ratio[1] as number).toFixed(2)})`,
     );
   }
 }
