@@ -14,6 +14,41 @@ import { type MathSyntax, mathExtension } from './math.js';
 import { stripMdx } from './mdx.js';
 import { applyTemplates, type TemplateSettings, zolaLinkKey } from './templates.js';
 
+/** marked 18's GFM inline text rule without its autolink alternatives (see FAST_INLINE). */
+export const FAST_TEXT_SOURCE =
+  '^(?:(`+|~+|[^`~])(?:(?=[`~])|(?= {2,}\\n)|[\\s\\S]*?(?:(?=[\\\\<!\\[`*~_]|\\b_|[hH][tT][tT][pP][sS]?|$)|[^ ](?= {2,}\\n))))';
+
+/**
+ * Where the text rule may stop, after its first character (or run of "`" or "~"): before a
+ * character that may open an inline token (`\\<![`*~_`; `\b_` is one of them), before "http" in
+ * any case, or at two spaces or more ending a line (where a hard break begins).
+ */
+const TEXT_STOP = /[\\<![`*~_]|[hH][tT][tT][pP]| {2,}\n/g;
+
+/**
+ * What FAST_TEXT_SOURCE matches at the start of `src`, found without its lazy `[\s\S]*?`, which
+ * tries five alternatives at every character of a paragraph (~12 % of a Markdown article's
+ * CPU). The rule takes a first character (a whole run of "`" or "~"), then stops at the first
+ * place where one of its alternatives holds: before a character of `[\\<![`*~_]`, before "http"
+ * (`[sS]?` adds nothing to a lookahead), at the end, or after a character other than a space
+ * that two spaces or more and a newline follow, which is the start of those spaces. Its other
+ * alternatives are among these: `(?=[`~])` and `\b_` are characters of the set, and
+ * `(?= {2,}\n)` right after the first character is the spaces' case there (a run of spaces
+ * searched from there starts no later than the first one that a non-space precedes). So it ends
+ * at the first match of TEXT_STOP after the first character, or at the end. marked reads only
+ * the match's text (`[0]`); test/sources/markdown-fast-text.test.ts compares the tokens with
+ * marked's own rule.
+ */
+export function inlineTextMatch(src: string): [string] | null {
+  if (src.length === 0) return null;
+  const first = src.charCodeAt(0);
+  let start = 1;
+  if (first === 96 || first === 126) while (start < src.length && src.charCodeAt(start) === first) start++;
+  TEXT_STOP.lastIndex = start;
+  const stop = TEXT_STOP.exec(src);
+  return [stop ? src.slice(0, stop.index) : src];
+}
+
 /**
  * marked's GFM rule for a run of inline text, without the alternatives that look for an autolink
  * (`mailto:`/`xmpp:`, an e-mail address, `ftp://`, `www.`). At every character of a run the full
@@ -38,7 +73,9 @@ const FAST_INLINE = ((): Record<string, unknown> | undefined => {
     if (source.split(from).length !== 2) return undefined;
     source = source.replace(from, to);
   }
-  return { ...gfm, text: new RegExp(source, gfm.text.flags) };
+  // The rule left over, checked to be the one inlineTextMatch reads.
+  if (source !== FAST_TEXT_SOURCE || gfm.text.flags !== '') return undefined;
+  return { ...gfm, text: { source, exec: inlineTextMatch } };
 })();
 
 /** Could `src` hold anything the autolink alternatives of marked's inline text rule look for? */
@@ -333,12 +370,36 @@ const RUN_CLASS = (() => {
   return table;
 })();
 
-/** True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers (one linear scan). */
+/**
+ * True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers. A space
+ * ends every run, so such a run lies in a stretch of more than MAX_MARKER_RUN characters without a
+ * space: prose has one every few words, and a jump of MAX_MARKER_RUN characters back to the last
+ * space passes over it (~5 look-ups in a 4.5 KB article instead of a test of every character, which
+ * was ~5 % of a Markdown article's CPU). Only such a stretch is scanned character by character.
+ */
 export function hasPathologicalRun(body: string): boolean {
   // No run can hold more markers than the text has characters.
   if (body.length <= MAX_MARKER_RUN) return false;
+  let from = 0;
+  while (body.length - from > MAX_MARKER_RUN) {
+    const space = body.lastIndexOf(' ', from + MAX_MARKER_RUN);
+    if (space >= from) {
+      from = space + 1;
+      continue;
+    }
+    // No space in the next MAX_MARKER_RUN + 1 characters: scan this stretch to its end.
+    const end = body.indexOf(' ', from);
+    if (markerRunIn(body, from, end === -1 ? body.length : end)) return true;
+    if (end === -1) return false;
+    from = end + 1;
+  }
+  return false;
+}
+
+/** One linear scan of `body` from `from` to `to`, which a space (or the text's edge) bounds on both sides. */
+function markerRunIn(body: string, from: number, to: number): boolean {
   let markers = 0;
-  for (let i = 0; i < body.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = body.charCodeAt(i);
     const k = c < 128 ? (RUN_CLASS[c] as number) : 0;
     if (k === 0) markers = 0;

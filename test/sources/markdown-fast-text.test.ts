@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Lexer, Marked, Tokenizer } from 'marked';
 import { describe, expect, it, vi } from 'vitest';
-import { fastBlockRules, fastInlineText, mayBeSetextHeading, mayBeTable } from '../../src/sources/markdown.js';
+import { FAST_TEXT_SOURCE, fastBlockRules, fastInlineText, inlineTextMatch, mayBeSetextHeading, mayBeTable } from '../../src/sources/markdown.js';
 
 /*
  * src/sources/markdown.ts `fastInlineText`: marked's inline text rule without its autolink
@@ -16,7 +16,7 @@ const same = (md: string): void => expect(JSON.stringify(fast.lexer(md))).toBe(J
 
 const pieces = [
   'word', ' ', '  \n', '\n', '\n\n', '*', '**', '_', '__', '~', '~~', '`', '``', '\\', '<', '>', '[', ']', '(', ')', '!',
-  'http', 'HTTPS', 'ftp', '://', 'www.', 'www', '@', 'a@b.co', 'mailto:', 'xmpp:', 'x@y', '.', ':', '&amp;', '&#65;', '#', '- ', '1. ',
+  'http', 'HTTPS', 'hTtP', 'htt', 'ftp', '   \n', 'x  \n', '```', '~~~', '://', 'www.', 'www', '@', 'a@b.co', 'mailto:', 'xmpp:', 'x@y', '.', ':', '&amp;', '&#65;', '#', '- ', '1. ',
   '> ', '| a | b |\n|---|---|\n', '<b>', '</b>', '<!-- c -->', 'é', '\u2028', 'a_b', '_x_', 'snake_case', '[^1]', '[l](u)', '![i](s)',
 ];
 
@@ -31,6 +31,20 @@ describe('marked with the fast inline text rule', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
       same(s);
     }), { numRuns: 1000 });
+  });
+
+  it('ends a text token where the regular expression it stands for ends it', () => {
+    // inlineTextMatch finds by one search what FAST_TEXT_SOURCE's lazy loop finds character by character.
+    const rule = new RegExp(FAST_TEXT_SOURCE);
+    expect(inlineTextMatch('')).toBeNull();
+    const units = ['a', 'b c', ' ', '  ', '\n', '\t', '`', '``', '~', '_', 'x_y', '*', '\\', '<', '!', '[', ']', 'h', 'H', 'ttp', 'TtP', 's', 'é', '\ud83d', '\ude00', '@', ':'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (parts) => {
+        const s = parts.join('');
+        expect(inlineTextMatch(s)?.[0]).toBe(rule.exec(s)?.[0]);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('lexes the same tokens where an autolink starts beyond the first 256 characters of a long run of text', () => {

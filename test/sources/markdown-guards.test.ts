@@ -81,6 +81,18 @@ describe('hasPathologicalRun', () => {
     );
   });
 
+  it('decides as the per-character definition where spaces cut runs of about MAX_MARKER_RUN characters', () => {
+    // hasPathologicalRun jumps from space to space and scans only a stretch longer than the bound.
+    const stretch = fc.tuple(fc.constantFrom('!', '*', '_', 'a', 'a!', '!é', '\n'), fc.integer({ min: MAX_MARKER_RUN - 3, max: MAX_MARKER_RUN + 3 }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(stretch.map(([u, n]) => u.repeat(n).slice(0, n)), fc.constantFrom('word', ' ', '  ', 'x y')), { maxLength: 6 }), (parts) => {
+        const s = parts.join(' ');
+        expect(hasPathologicalRun(s)).toBe(referenceRun(s));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('decides as the per-character definition on every single code unit in a long run', () => {
     for (const u of ALL_UNITS) {
       const s = `${'!'.repeat(600)}${u}${'*'.repeat(600)}`;
