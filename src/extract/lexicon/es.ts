@@ -61,7 +61,7 @@ export const es: Lexicon = {
     cookieAccept: ['aceptar', 'acepto'],
     relatedList: [/^(?:noticias relacionadas|artículos relacionados|te puede interesar|también te puede interesar|lo más leído|lo más visto|más leídas|más noticias|últimas noticias|recomendados)$/],
     moreColon: ['más'],
-    readMoreLeads: ['lee también', 'lea también', 'leer más', 'ver también', 'mira también'],
+    readMoreLeads: ['lee también', 'lea también', 'leer más', 'ver también', 'mira también', 'mira', 'mire', 'lea', 'vea'],
     readMoreLinks: ['leer más', 'seguir leyendo', 'ver más'],
     breadcrumbRoots: ['inicio', 'portada'],
     legalLinks: ['política de privacidad', 'aviso legal', 'términos y condiciones', 'contacto', 'quiénes somos'],

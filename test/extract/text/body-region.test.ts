@@ -331,4 +331,20 @@ describe('the body region of a text page', () => {
     expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
     expect(result.dropped.find((d) => d.text.startsWith('12 photos'))?.rule).toBe('outside-body');
   });
+
+  it('ends a German story at a related heading worded as a sentence ("Das Thema könnte dich auch interessieren:")', () => {
+    const geschichte = [
+      'Der Gemeinderat hat am Dienstagabend lange über den neuen Haushalt für das kommende Jahr gestritten, der mehr Busse vorsieht.',
+      '',
+      'Mehr als drei Stunden ging es um die Kosten der neuen Linien und um die Frage, wer sie am Ende bezahlen soll.',
+      '',
+      'Am Ende wurde der Haushalt mit knapper Mehrheit beschlossen, und die ersten neuen Linien sollen im Frühjahr fahren.',
+      '',
+      'Die Opposition kündigte an, die Kosten der neuen Linien im nächsten Jahr noch einmal genau prüfen zu lassen.',
+      '',
+    ];
+    const teaser = 'Die Stadtwerke erhöhen zum Jahreswechsel die Preise für Strom und Gas, und die Kunden werden schon bald informiert.';
+    const body = bodyOf([...menu, 'Gemeinderat beschließt Haushalt mit mehr Bussen', '', ...geschichte, 'Das Thema könnte dich auch interessieren:', '', 'Stadtwerke erhöhen die Preise', teaser, '', ...footer]);
+    expect(body).toEqual(geschichte.filter((line) => line !== ''));
+  });
 });
