@@ -75,6 +75,7 @@ export const es: Lexicon = {
     captionMarkers: ['(foto:', '(imagen:', '(foto de', '(crédito', 'en esta foto'],
     captionCues: ['foto', 'imagen'],
     creditNouns: ['foto', 'fotos', 'fotografía', 'imagen', 'crédito', 'fuente'],
+    zoomButtons: ['ampliar', 'ampliar imagen'],
     creditBy: ['de', 'por'],
     creditLabels: ['foto'],
     courtesy: ['cortesía', 'cortesía de'],

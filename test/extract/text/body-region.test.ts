@@ -347,4 +347,11 @@ describe('the body region of a text page', () => {
     const body = bodyOf([...menu, 'Gemeinderat beschließt Haushalt mit mehr Bussen', '', ...geschichte, 'Das Thema könnte dich auch interessieren:', '', 'Stadtwerke erhöhen die Preise', teaser, '', ...footer]);
     expect(body).toEqual(geschichte.filter((line) => line !== ''));
   });
+
+  it('drops a caption that opens with the picture’s zoom button from inside the story', () => {
+    const caption = 'Vergrößern Eine kleine runde Aussparung für die Kamera im Display des neuen Telefons.';
+    const result = extractText([...menu, 'Council passes budget with more buses', '', story[0], '', caption, '', ...story.slice(2), ...footer].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('image-caption');
+  });
 });
