@@ -343,6 +343,7 @@ export const en: Lexicon = {
       'screenshot of',
       'a screenshot',
     ],
+    zoomButtons: ['enlarge', 'enlarge image', 'expand image'],
     captionCues: ['photo', 'image', 'credit', 'artist', 'illustration', 'screenshot', 'picture', 'pictured', 'left', 'right', 'cent', 'ground'],
     creditNouns: ['photo', 'photos', 'photograph', 'image', 'images', 'picture', 'credit', 'credits', 'illustration', 'graphic', 'video', 'source'],
     creditBy: ['by'],

@@ -173,6 +173,8 @@ export interface ChromePhrases {
   captionMarkers?: readonly string[];
   /** 'image-caption': a cheap pre-test; every marker must contain one of these (tested). */
   captionCues?: readonly string[];
+  /** 'image-caption': the zoom button a caption opens with, as text browsers and scrapers keep it ("Vergrößern Die neue Kamera ..."). */
+  zoomButtons?: readonly string[];
   /** 'photo-credit': "Photo: Name", "Foto de Name": the nouns and the "by" words after them. */
   creditNouns?: readonly string[];
   creditBy?: readonly string[];

@@ -199,7 +199,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   const model = options.model ?? defaultModel();
   const { features, words } = unitModelInput(units, labels);
   const p = probabilities(model, features);
-  const [bodyStart, bodyEnd] = findBody(units, labels, model, p);
+  const [bodyStart, bodyEnd] = findBody(units, labels, model, p, words);
   let start = bodyStart;
   let end = bodyEnd;
 
@@ -644,7 +644,7 @@ interface Run {
  * headlines with blurbs and so has half the prose share of an article. The winner is widened over
  * sentence-like neighbours and over neighbours the body model is sure of (`modelWidens`).
  */
-function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array): [number, number] {
+function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: Float64Array, words: readonly string[][]): [number, number] {
   const scores: number[] = new Array<number>(units.length);
   const barrier: boolean[] = new Array<boolean>(units.length);
   const forms = new Set<number>();
@@ -719,7 +719,79 @@ function findBody(units: readonly Unit[], labels: Label[], model: TextModel, p: 
   start = extendOverTable(units, labels, start, -1);
   start = extendOverIntroducedList(units, labels, start, -1);
   end = extendOverIntroducedList(units, labels, end, 1);
+  start = extendOverQuantities(units, labels, p, words, start);
   return [start, end];
+}
+
+/**
+ * A line that opens with an amount: a number or a fraction, then a word ("250 g minced lamb",
+ * "1½ cups water", "2 Pck. Vanillezucker", "30 Min."). Not a numbered list item ("1. Step"), not
+ * a year ("2021 Ramadan"), not a date ("12 March").
+ */
+const QUANTITY = /^(?!(?:1[89]|20)\d\d\b)(?:\d{1,4}(?:[.,/]\d{1,3})?|\d{0,3}[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d{1,4}(?:[.,]\d{1,3})?)?\s*\p{L}/u;
+/**
+ * The list of amounts above the body: lines of at most `maxWords` words; at most `maxGap` lines
+ * in a row without an amount, none of them prose the model holds likely body (`proseBelow`) or
+ * longer than `maxLineWords`; at least `minLines` amounts, `minShare` of the block's lines; at
+ * least `minShared` of its lines share a word of `sharedLetters` letters or more with the first
+ * `bodyReach` units of the body; `headingLines` line(s) over the first amount join it.
+ */
+const QUANTITY_LIST = { maxWords: 12, maxGap: 4, proseBelow: 0.5, maxLineWords: 25, minLines: 3, minShare: 0.4, minShared: 2, sharedLetters: 4, bodyReach: 40, headingLines: 1 } as const;
+
+function isQuantity(unit: Unit): boolean {
+  return unit.words > 0 && unit.words <= QUANTITY_LIST.maxWords && QUANTITY.test(unit.text) && !/^\d{1,4}[.)]\s/.test(unit.text) && !DATE_HINT.test(unit.text);
+}
+
+/**
+ * A recipe's ingredients or a product's amounts stand above the steps or the description that
+ * the body finder found: a block of short lines, many of which open with an amount ("250 g
+ * butter", "1 tbsp oil", "2 Pck. Vanillezucker"), with the ingredients' names, sub-headings and
+ * times between them, whose words the body goes on to use ("rub the butter into the flour").
+ * Prose the model trusts, a hard end or a long stretch without an amount ends the block. A menu
+ * or a row of counts ("12 comments", "5 min read") neither is mostly amounts nor shares its
+ * words with the story.
+ */
+function extendOverQuantities(units: readonly Unit[], labels: readonly Label[], p: Float64Array, words: readonly string[][], start: number): number {
+  let first = -1;
+  let amounts = 0;
+  let others = 0;
+  let gap = 0;
+  let othersAtFirst = 0;
+  for (let i = start - 1; i >= 0; i -= 1) {
+    const unit = units[i] as Unit;
+    const label = labels[i] as Label;
+    if (unit.words === 0) continue;
+    if (label.weight >= BARRIER_WEIGHT) break;
+    if (!label.rule && isQuantity(unit)) {
+      amounts += 1;
+      first = i;
+      othersAtFirst = others;
+      gap = 0;
+      continue;
+    }
+    if ((isProse(unit) && (p[i] ?? 0) >= QUANTITY_LIST.proseBelow) || unit.words > QUANTITY_LIST.maxLineWords) break;
+    others += 1;
+    gap += 1;
+    if (gap > QUANTITY_LIST.maxGap) break;
+  }
+  if (first < 0 || amounts < QUANTITY_LIST.minLines || amounts < QUANTITY_LIST.minShare * (amounts + othersAtFirst)) return start;
+  const used = new Set<string>();
+  for (let i = start; i < Math.min(units.length, start + QUANTITY_LIST.bodyReach); i += 1) {
+    for (const word of words[i] ?? []) if (word.length >= QUANTITY_LIST.sharedLetters) used.add(word);
+  }
+  let shared = 0;
+  for (let i = first; i < start && shared < QUANTITY_LIST.minShared; i += 1) {
+    if ((words[i] ?? []).some((word) => word.length >= QUANTITY_LIST.sharedLetters && used.has(word))) shared += 1;
+  }
+  if (shared < QUANTITY_LIST.minShared) return start;
+  // The block's heading ("Ingredients", "für 12 Stück") right above its first amount.
+  let top = first;
+  for (let k = 1; k <= QUANTITY_LIST.headingLines; k += 1) {
+    const above = units[first - k];
+    if (!above || labels[first - k]?.rule || above.words === 0 || above.words > QUANTITY_LIST.maxWords || isProse(above)) break;
+    top = first - k;
+  }
+  return top;
 }
 
 /**

@@ -238,10 +238,10 @@ describe('extractHtml content: region classes of the second dev set (issue 12)',
 
   it('drops short headings that end the article (their box is gone), keeps a sentence in a heading tag and headings followed by text', () => {
     const paras = paragraphs(4);
-    const body = `<article><div class="article-body"><h2>How the works are staged</h2>${paras.map((p) => `<p>${p}</p>`).join('')}<h3>Weitere Beiträge aus der Kolumne:</h3><h4>Empfehlungen aus dem Shop</h4></div></article>`;
+    const body = `<article><div class="article-body"><h2>How the works are staged</h2>${paras.map((p) => `<p>${p}</p>`).join('')}<h3>Aus derselben Kolumne:</h3><h4>Empfehlungen aus dem Shop</h4></div></article>`;
     const result = extractHtml(page({ body }), { ...opts, bodyModel: { model: null } });
     expect(bodyOf(result.contentText)).toEqual(['How the works are staged', ...paras]);
-    expect(result.dropped.filter((d) => d.rule === 'trailing-heading').map((d) => d.text)).toEqual(['Weitere Beiträge aus der Kolumne:', 'Empfehlungen aus dem Shop']);
+    expect(result.dropped.filter((d) => d.rule === 'trailing-heading').map((d) => d.text)).toEqual(['Aus derselben Kolumne:', 'Empfehlungen aus dem Shop']);
     const sentence = `<article><div class="article-body">${paras.map((p) => `<p>${p}</p>`).join('')}<h4>The council will meet again in spring.</h4></div></article>`;
     expect(bodyOf(extractHtml(page({ body: sentence }), { ...opts, bodyModel: { model: null } }).contentText)).toEqual([...paras, 'The council will meet again in spring.']);
   });

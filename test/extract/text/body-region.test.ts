@@ -290,4 +290,68 @@ describe('the body region of a text page', () => {
     ]);
     expect(body).toEqual([...opening, ...rest]);
   });
+
+  it('keeps a recipe’s list of amounts above its steps, with the names, sub-headings and times between them', () => {
+    const steps = [
+      'Heat the oven to 180 degrees and butter a round baking tin of about twenty-six centimetres across.',
+      'Rub the butter into the flour with your fingertips until it looks like fine breadcrumbs, then stir in the sugar and the egg.',
+      'Press the dough into the tin, spread the apples over it and bake for about forty minutes until the top is golden brown.',
+    ];
+    const body = bodyOf([
+      ...menu,
+      'Apple cake with a crumble top',
+      '',
+      'Ingredients',
+      'for 12 pieces',
+      '25 min.',
+      'Preparation',
+      'For the dough:',
+      '250 g flour',
+      '125 g butter',
+      '1 egg',
+      'For the topping:',
+      '4 apples',
+      '2 tbsp brown sugar',
+      'Print this recipe',
+      '',
+      ...steps.flatMap((text) => [text, '']),
+      ...footer,
+    ]);
+    expect(body).toContain('250 g flour');
+    expect(body).toContain('2 tbsp brown sugar');
+    expect(body).toContain('for 12 pieces');
+    expect(body.slice(-3)).toEqual(steps);
+    expect(body).not.toContain('Apple cake with a crumble top');
+  });
+
+  it('does not take a row of counts under the headline for a list of amounts: the story does not use its words', () => {
+    const headline = 'Council passes budget with more buses';
+    const result = extractText([...menu, headline, '', '12 photos', '340 readers', '5 min', '2 videos', '', ...story, ...footer].join('\n'), UTC);
+    expect(result.title?.value).toBe(headline);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
+    expect(result.dropped.find((d) => d.text.startsWith('12 photos'))?.rule).toBe('outside-body');
+  });
+
+  it('ends a German story at a related heading worded as a sentence ("Das Thema könnte dich auch interessieren:")', () => {
+    const geschichte = [
+      'Der Gemeinderat hat am Dienstagabend lange über den neuen Haushalt für das kommende Jahr gestritten, der mehr Busse vorsieht.',
+      '',
+      'Mehr als drei Stunden ging es um die Kosten der neuen Linien und um die Frage, wer sie am Ende bezahlen soll.',
+      '',
+      'Am Ende wurde der Haushalt mit knapper Mehrheit beschlossen, und die ersten neuen Linien sollen im Frühjahr fahren.',
+      '',
+      'Die Opposition kündigte an, die Kosten der neuen Linien im nächsten Jahr noch einmal genau prüfen zu lassen.',
+      '',
+    ];
+    const teaser = 'Die Stadtwerke erhöhen zum Jahreswechsel die Preise für Strom und Gas, und die Kunden werden schon bald informiert.';
+    const body = bodyOf([...menu, 'Gemeinderat beschließt Haushalt mit mehr Bussen', '', ...geschichte, 'Das Thema könnte dich auch interessieren:', '', 'Stadtwerke erhöhen die Preise', teaser, '', ...footer]);
+    expect(body).toEqual(geschichte.filter((line) => line !== ''));
+  });
+
+  it('drops a caption that opens with the picture’s zoom button from inside the story', () => {
+    const caption = 'Vergrößern Eine kleine runde Aussparung für die Kamera im Display des neuen Telefons.';
+    const result = extractText([...menu, 'Council passes budget with more buses', '', story[0], '', caption, '', ...story.slice(2), ...footer].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('image-caption');
+  });
 });
