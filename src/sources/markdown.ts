@@ -343,7 +343,9 @@ function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math
   if (bound) return plainMarkdown(body, bound, 'too-complex');
   const depth = maxBlockNesting(body);
   if (depth > MAX_MARKDOWN_NESTING) return plainMarkdown(body, `blocks nested ${depth} levels deep`);
-  if (hasPathologicalRun(body)) return plainMarkdown(body, `a run of more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`" without a space`);
+  if (hasPathologicalRun(body)) {
+    return plainMarkdown(body, `a run without a space holding more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`", or so many "http" that autolink searches would scan it over and over`);
+  }
   try {
     return renderMarkdown(body, bodyLine, direct, math, anyLevelTitle);
   } catch (error) {
@@ -371,7 +373,8 @@ const RUN_CLASS = (() => {
 })();
 
 /**
- * True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers. A space
+ * True when some run of e-mail characters holds more than MAX_MARKER_RUN inline markers, or a
+ * stretch without a space holds more "http" than MAX_AUTOLINK_WORK allows for its length. A space
  * ends every run, so such a run lies in a stretch of more than MAX_MARKER_RUN characters without a
  * space: prose has one every few words, and a jump of MAX_MARKER_RUN characters back to the last
  * space passes over it (~5 look-ups in a 4.5 KB article instead of a test of every character, which
@@ -389,10 +392,31 @@ export function hasPathologicalRun(body: string): boolean {
     }
     // No space in the next MAX_MARKER_RUN + 1 characters: scan this stretch to its end.
     const end = body.indexOf(' ', from);
-    if (markerRunIn(body, from, end === -1 ? body.length : end)) return true;
+    const to = end === -1 ? body.length : end;
+    if (markerRunIn(body, from, to) || autolinkRunIn(body, from, to)) return true;
     if (end === -1) return false;
     from = end + 1;
   }
+  return false;
+}
+
+/**
+ * marked's GFM autolink rules search a run without a space from each "http" in it (any case)
+ * that does not start a URL to the run's end: `"ahttp".repeat(4000)` (20 KB) takes ~0.9 s, 50 KB ~8 s. A stretch whose "http"
+ * count times its length passes this bound (~0.1 s of that work) is not rendered as Markdown. A
+ * base64 data URI, the longest run real posts hold, has next to no "http" in it.
+ */
+const MAX_AUTOLINK_WORK = 2_000_000;
+
+/** Whether the stretch `from`..`to` holds so many "http" that marked's autolink search would be quadratic on it. */
+function autolinkRunIn(body: string, from: number, to: number): boolean {
+  const most = Math.floor(MAX_AUTOLINK_WORK / (to - from));
+  if (most < 1) return /http(?!s?:\/\/)/i.test(body.slice(from, to));
+  let found = 0;
+  // An "http" that starts a URL (`://`) is taken by the rule at once: only the others cost.
+  const pattern = /http(?!s?:\/\/)/gi;
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(body); m && m.index < to; m = pattern.exec(body)) if (++found > most) return true;
   return false;
 }
 

@@ -16,7 +16,8 @@ function referenceRun(body: string): boolean {
     if (!EMAIL_LOCAL.test(c)) markers = 0;
     else if (INLINE_MARKER.test(c) && ++markers > MAX_MARKER_RUN) return true;
   }
-  return false;
+  // A stretch without a space whose "http" that start no URL, times its length, pass 2,000,000.
+  return body.split(' ').some((stretch) => (stretch.match(/http(?!s?:\/\/)/gi)?.length ?? 0) * stretch.length > 2_000_000);
 }
 
 function referenceNesting(body: string): number {
@@ -70,6 +71,19 @@ describe('hasPathologicalRun', () => {
     expect(hasPathologicalRun(`${'`'.repeat(600)}é${'~'.repeat(600)}`)).toBe(false);
     expect(hasPathologicalRun(`${'`'.repeat(600)}@${'~'.repeat(600)}`)).toBe(false);
     expect(readMarkdown('!'.repeat(MAX_MARKER_RUN + 1), 1).dropped?.[0]?.rule).toBe('markdown-failed');
+  });
+
+  it('rejects a stretch whose "http" (not starting a URL) would make the autolink search quadratic; URLs and base64 data pass', () => {
+    // "ahttp" x 4,000 took ~0.9 s to render, x 10,000 ~8 s; now plain paragraphs, said so.
+    expect(hasPathologicalRun('ahttp'.repeat(4000))).toBe(true);
+    expect(hasPathologicalRun(`intro ${'x.HTTP'.repeat(1000)} end`)).toBe(true);
+    expect(hasPathologicalRun(`intro ${'x.HTTP'.repeat(400)} end`)).toBe(false);
+    expect(hasPathologicalRun('http://a.example/'.repeat(3000))).toBe(false);
+    const data = Buffer.from(Array.from({ length: 75_000 }, (_, i) => (i * 7919) % 251)).toString('base64');
+    expect(hasPathologicalRun(`![chart](data:image/png;base64,${data})`)).toBe(false);
+    const r = readMarkdown(`Before.\n\n${'ahttp'.repeat(10_000)}\n`, 1, { file: 'x.md' });
+    expect(r.dropped?.map((d) => d.rule)).toEqual(['markdown-failed']);
+    expect(r.bodyText).toContain('Before.');
   });
 
   it('decides as the per-character definition on every input', () => {
