@@ -58,8 +58,8 @@
   <!-- Atom 1.0 -->
   <xsl:template match="atom:feed">
     <xsl:call-template name="page">
-      <xsl:with-param name="title" select="atom:title"/>
-      <xsl:with-param name="description" select="atom:subtitle"/>
+      <xsl:with-param name="title"><xsl:call-template name="atom-text"><xsl:with-param name="node" select="atom:title"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="description"><xsl:call-template name="atom-text"><xsl:with-param name="node" select="atom:subtitle"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="home" select="atom:link[@rel='alternate' or not(@rel)]/@href"/>
       <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
       <xsl:with-param name="format" select="'Atom'"/>
@@ -72,7 +72,7 @@
       <xsl:with-param name="items">
         <xsl:for-each select="atom:entry">
           <article class="item">
-            <h2><a href="{atom:link[@rel='alternate' or not(@rel)]/@href}"><xsl:value-of select="atom:title"/></a></h2>
+            <h2><a href="{atom:link[@rel='alternate' or not(@rel)]/@href}"><xsl:call-template name="atom-text"><xsl:with-param name="node" select="atom:title"/></xsl:call-template></a></h2>
             <p class="meta">
               <time datetime="{atom:published}">
                 <xsl:choose>
@@ -85,7 +85,7 @@
             </p>
             <p class="summary">
               <xsl:choose>
-                <xsl:when test="atom:summary"><xsl:value-of select="atom:summary"/></xsl:when>
+                <xsl:when test="atom:summary"><xsl:call-template name="atom-text"><xsl:with-param name="node" select="atom:summary"/></xsl:call-template></xsl:when>
                 <xsl:otherwise><xsl:value-of select="substring(normalize-space(atom:content), 1, 300)"/></xsl:otherwise>
               </xsl:choose>
             </p>
@@ -93,6 +93,18 @@
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    An Atom text construct as text: type="html" (what feedwright writes when the text names an
+    element) is escaped text, decoded as html-text decodes it; type="text" is the text itself.
+  -->
+  <xsl:template name="atom-text">
+    <xsl:param name="node"/>
+    <xsl:choose>
+      <xsl:when test="$node/@type = 'html'"><xsl:call-template name="html-text"><xsl:with-param name="html" select="$node"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$node"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!--
