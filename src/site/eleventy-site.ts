@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { splitFrontMatter } from '../sources/front-matter.js';
+import { readSmallText } from '../util/fs.js';
 
 /*
  * What an Eleventy site says about its posts outside their own files, read as text and never run:
@@ -184,14 +185,8 @@ export function eleventyFeedMetadata(inputDir: string): { file: string; data: Re
     }
     for (const name of names) {
       const file = path.join(folder, name);
-      let text: string;
-      try {
-        if (statSync(file).size > LAYOUT_LIMITS.bytes) continue;
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      if (!text.startsWith('---')) continue;
+      const text = readSmallText(file, LAYOUT_LIMITS.bytes);
+      if (!text?.startsWith('---')) continue;
       const fm = splitFrontMatter(text, name);
       const metadata = fm.ok ? fm.data.metadata : undefined;
       if (metadata && typeof metadata === 'object' && !Array.isArray(metadata)) return { file, data: metadata as Record<string, unknown> };

@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteShortcode } from '../sources/templates.js';
 import { sortedEntries } from './entries.js';
+import { readSmallText } from '../util/fs.js';
 
 /** Shortcode templates read, and the largest one read: a bounded scan. */
 const SHORTCODE_SCAN = { files: 300, bytes: 32 * 1024 };
@@ -34,14 +34,8 @@ export function hugoShortcodes(root: string, themes: readonly string[], themesDi
         const m = /^([\w-]+)\.(html|md)$/.exec(e.name);
         if (!m || !e.isFile() || files >= SHORTCODE_SCAN.files) continue;
         files++;
-        const abs = path.join(dir, e.name);
-        let text: string;
-        try {
-          if (statSync(abs).size > SHORTCODE_SCAN.bytes) continue;
-          text = readFileSync(abs, 'utf8');
-        } catch {
-          continue;
-        }
+        const text = readSmallText(path.join(dir, e.name), SHORTCODE_SCAN.bytes);
+        if (text === undefined) continue;
         const name = m[1] as string;
         const kind = classify(text, m[2] === 'md');
         if (kind) out[name] = kind;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDateValue } from '../meta/dates.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
@@ -9,6 +9,7 @@ import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
 import { hugoUrlize, jekyllDatedName, siteLink, zolaSlugify } from './permalink.js';
+import { readSmallText } from '../util/fs.js';
 
 /*
  * Jekyll's `{% link path %}` and `{% post_url name %}` name another file of the site; the body
@@ -218,12 +219,7 @@ function walk(dir: string, skip: string): string[] {
 }
 
 function readSmall(abs: string, limit: number = MAX_SOURCE_BYTES): string | undefined {
-  try {
-    if (statSync(abs).size > limit) return undefined;
-    return readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
+  return readSmallText(abs, limit);
 }
 
 function isFile(abs: string): boolean {

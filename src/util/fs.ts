@@ -1,0 +1,15 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/**
+ * A small text file the site holds (a layout, an include, a shortcode template): its UTF-8 text
+ * without a byte order mark, or undefined when it is larger than `limit` bytes or cannot be read.
+ * The size is checked before reading, so a stray large file costs one stat.
+ */
+export function readSmallText(abs: string, limit: number): string | undefined {
+  try {
+    if (statSync(abs).size > limit) return undefined;
+    return readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
