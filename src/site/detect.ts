@@ -588,36 +588,19 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         // `_data/metadata.json`, or (the base blog since v9) `_data/metadata.js` read as text.
         const file = globals[name] !== undefined ? path.join(dataDir, `${name}.json`) : firstExisting(dataDir, ['js', 'mjs', 'cjs'].map((ext) => `${name}.${ext}`));
         const data = globals[name] !== undefined ? asRecord(globals[name]) : file ? literalData(readText(file)) : undefined;
-        const siteUrl = asString(SITE_URL_KEYS.map((k) => data?.[k]).find((v) => typeof v === 'string'));
-        // Eleventy's page URLs are root-relative ("/blog/post/"): the feed plugin and
-        // `htmlBaseUrl` resolve them against the site URL, so a path in that URL is not a prefix;
-        // `pathPrefix` in the config is.
-        const url = eleventyBase(siteUrl, shallowestOption(cfgText, 'pathPrefix'));
-        if (file && data && (url || asString(data.title))) {
-          if (url) info.baseUrl = url;
-          channel = channelOf(options.display(file), {
-            title: asString(data.title),
-            description: asString(data.description),
-            link: baseUrl(siteUrl),
-            language: asString(data.language),
-            author: personValue(data.author),
-          });
+        const site = data ? eleventySite(data, cfgText, ['description']) : undefined;
+        if (file && site && (site.url || site.values.title)) {
+          if (site.url) info.baseUrl = site.url;
+          channel = channelOf(options.display(file), site.values);
           break;
         }
       }
       // The site's own feed template's `metadata` (the base blog's feed.njk before metadata.json).
       const feedMeta = Object.keys(channel.values).length > 0 ? undefined : eleventyFeedMetadata(contentRoot);
       if (feedMeta) {
-        const siteUrl = asString(SITE_URL_KEYS.map((k) => feedMeta.data[k]).find((v) => typeof v === 'string'));
-        const url = eleventyBase(siteUrl, shallowestOption(cfgText, 'pathPrefix'));
-        if (url) info.baseUrl = url;
-        channel = channelOf(options.display(feedMeta.file), {
-          title: asString(feedMeta.data.title),
-          description: asString(feedMeta.data.subtitle) ?? asString(feedMeta.data.description),
-          link: baseUrl(siteUrl),
-          language: asString(feedMeta.data.language),
-          author: personValue(feedMeta.data.author),
-        });
+        const site = eleventySite(feedMeta.data, cfgText, ['subtitle', 'description']);
+        if (site.url) info.baseUrl = site.url;
+        channel = channelOf(options.display(feedMeta.file), site.values);
       }
       // Layouts (their front matter is data under the folders'), and date filters permalinks use.
       const layouts = eleventyLayouts(path.join(contentRoot, shallowestOption(cfgText, 'layouts') ?? shallowestOption(cfgText, 'includes') ?? '_includes'), cfgText);
@@ -1103,6 +1086,27 @@ function eleventyInputAbove(root: string, articlesDir: string): string | undefin
     if (dir === path.resolve(root)) break;
   }
   return undefined;
+}
+
+/**
+ * What an Eleventy data object naming the site says (global `metadata`, a feed template's
+ * `metadata`): the base of its page URLs, and the channel values, the description from the first
+ * of `descriptionKeys` that holds one. Eleventy's page URLs are root-relative ("/blog/post/"): the
+ * feed plugin and `htmlBaseUrl` resolve them against the site URL, so a path in that URL is not a
+ * prefix; `pathPrefix` in the config is.
+ */
+function eleventySite(data: Record<string, unknown>, cfgText: string | undefined, descriptionKeys: readonly string[]): { url: string | undefined; values: Parameters<typeof channelOf>[1] } {
+  const siteUrl = asString(SITE_URL_KEYS.map((k) => data[k]).find((v) => typeof v === 'string'));
+  return {
+    url: eleventyBase(siteUrl, shallowestOption(cfgText, 'pathPrefix')),
+    values: {
+      title: asString(data.title),
+      description: descriptionKeys.map((k) => asString(data[k])).find((v) => v !== undefined),
+      link: baseUrl(siteUrl),
+      language: asString(data.language),
+      author: personValue(data.author),
+    },
+  };
 }
 
 /** An Eleventy site's config file's text (the first of its names that exists), or undefined. */
