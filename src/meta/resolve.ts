@@ -769,7 +769,16 @@ function deriveLink(
     return { url: joinBase(config.itemBase, made.path), rule: `config permalinks ${pattern}`, pattern, unknown: made.unknown };
   }
   const contentPath = site.contentPrefix ? `${site.contentPrefix}/${doc.relPath}` : doc.relPath;
-  const input = { contentPath, fm, date: f.published.value, title: f.title, timezone: site.timezone ?? config.timezone, categories, ...(dateText ? { dateText } : {}) };
+  const input = {
+    contentPath,
+    fm,
+    noOwnFrontMatter: Object.keys(doc.frontMatter).length === 0,
+    date: f.published.value,
+    title: f.title,
+    timezone: site.timezone ?? config.timezone,
+    categories,
+    ...(dateText ? { dateText } : {}),
+  };
   const made = siteLink(site, input, config.permalinks);
   if ('skip' in made) return made;
   // An itemBase of its own in the config wins over the generator's base URL.

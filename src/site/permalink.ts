@@ -30,6 +30,8 @@ export interface LinkInput {
   contentPath: string;
   /** Front matter, with folder data (Eleventy directory data, Hugo cascade) under it. */
   fm: Record<string, unknown>;
+  /** The file itself has no front matter (folder data may still give `fm` keys); unknown when absent. */
+  noOwnFrontMatter?: boolean;
   /** The publication date (for :year etc.). */
   date: Date;
   /** The date as written in front matter, if it was (its own Y-M-D is what Hugo and Zola use). */
@@ -386,7 +388,8 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   const lang = named.lang ?? folder?.lang;
   if (stem === '_index') return { skip: 'a Hugo section page (_index)' };
   // Hugo copies an HTML content file without front matter as it is (a demo, an export), at its own path: no page.
-  if (/^\.html?$/i.test(ext) && Object.keys(input.fm).length === 0) return { skip: 'a Hugo content HTML file without front matter (Hugo copies it as a file, not a page)' };
+  // Its own front matter decides: a section's cascade does not make such a file a page.
+  if (/^\.html?$/i.test(ext) && (input.noOwnFrontMatter ?? Object.keys(input.fm).length === 0)) return { skip: 'a Hugo content HTML file without front matter (Hugo copies it as a file, not a page)' };
   const bundle = stem === 'index' && dirs.length > 0;
   const pageDirs = bundle ? dirs.slice(0, -1) : dirs;
   const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;

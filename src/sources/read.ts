@@ -48,8 +48,9 @@ export interface ReadContext {
   /** `explain --verbose`: dropped blocks carry the body model's scores (text: per line; HTML: blocks the model dropped). */
   scores?: boolean;
   /**
-   * Hugo: an HTML file without front matter is no page (Hugo copies it as a file: a demo, an
-   * export), which the link rule then says (src/site/permalink.ts); its body is not extracted.
+   * Hugo: an HTML file without front matter of its own is no page (Hugo copies it as a file: a
+   * demo, an export; a section's cascade does not change that), which the link rule then says
+   * (src/site/permalink.ts, from the same own front matter); its body is not extracted.
    */
   htmlPagesNeedFrontMatter?: boolean;
   /**

@@ -52,6 +52,23 @@ describe('links proved against real generator builds', () => {
     });
   });
 
+  it("Hugo: a section's cascade does not make an HTML file without front matter of its own a page", async () => {
+    // hugo 0.111 on this site writes posts/2024/03/a-post/index.html and copies posts/demos/demo.html as it is.
+    const cwd = makeTree(
+      {
+        'hugo.toml': 'baseURL = "https://html.example/"\n[permalinks]\nposts = "/posts/:year/:month/:filename/"\n',
+        'content/posts/_index.md': '---\ntitle: Posts\ncascade:\n  author: Ann\n---\n',
+        'content/posts/a-post.md': '---\ntitle: A post\ndate: 2024-03-02\n---\nText.\n',
+        'content/posts/demos/demo.html': '<!DOCTYPE html>\n<html><head><title>Demo</title></head><body><h1>Proxy demo</h1><p>A demo page.</p></body></html>\n',
+      },
+      'feedwright-real-',
+    );
+    const loaded = await loadArticles(resolvePaths({ cwd, articles: 'content/posts', config: testConfig({ cache: false }) }), TEST_NOW);
+    expect(loaded.articles.map((a) => [a.relPath, a.link.value])).toEqual([['a-post.md', 'https://html.example/posts/2024/03/a-post/']]);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.diagnostics.filter((d) => d.file?.endsWith('demo.html')).map((d) => d.code)).toEqual(['META_NOT_A_POST']);
+  });
+
   it('Hugo: a flow list whose closing bracket is at column 1 is read, as go-yaml reads it (the post is not lost)', async () => {
     // hugo 0.111 publishes this post at its url; the front matter was refused as invalid YAML before.
     const r = await links(
