@@ -17,7 +17,7 @@ import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
-import { moduleFile } from './module-paths.js';
+import { foldersCodeReads, moduleFile } from './module-paths.js';
 import type { Preset, SiteInfo } from './model.js';
 
 /*
@@ -866,7 +866,21 @@ function routeTable(routes: readonly DynamicRoute[], keys: (route: DynamicRoute)
  */
 function nextRoutes(root: string): SiteInfo['routes'] {
   const routes = [...dynamicRoutes(root, ['app', 'src/app'], 'page', ['tsx', 'jsx', 'ts', 'js', 'mdx']), ...dynamicRoutes(root, ['pages', 'src/pages'], 'index', ['tsx', 'jsx', 'ts', 'js', 'mdx'])];
-  return routeTable(routes, (r) => (r.fixed.length > 0 ? [r.fixed[r.fixed.length - 1] as string] : []));
+  // The folder a route's code reads its posts from (`app/posts/[slug]/page.tsx` calling a loader
+  // that reads `src/contents/blog`: `blog` is served at `/posts`) says more than the route's name.
+  // A route named like the folder still wins, and a folder read by routes at different places
+  // (one loader module for every section) names none.
+  const named = routeTable(routes, (r) => (r.fixed.length > 0 ? [r.fixed[r.fixed.length - 1] as string] : []));
+  const readers = new Map<string, DynamicRoute[]>();
+  for (const r of routes) {
+    if (LISTING_PARAMS.has(r.param.toLowerCase())) continue;
+    for (const f of foldersCodeReads(root, r.file)) readers.set(f.split('/').pop() as string, [...(readers.get(f.split('/').pop() as string) ?? []), r]);
+  }
+  const read = Object.fromEntries(
+    [...readers].filter(([, rs]) => new Set(rs.map((r) => r.fixed.join('/'))).size === 1).map(([key, rs]) => [key, routeTable(rs.slice(0, 1), () => [key])?.[key]]),
+  ) as NonNullable<SiteInfo['routes']>;
+  const table = { ...read, ...named };
+  return Object.keys(table).length > 0 ? table : undefined;
 }
 
 /**
@@ -941,7 +955,9 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
   };
   const titleObject = objectAt(object, /\btitle\s*:\s*\{/.exec(object));
   const title = value(titleObject ? writtenValue(titleObject, 'default') : writtenValue(object, 'title'));
-  const link = baseUrl(value(/\bmetadataBase\s*:\s*new\s+URL\(\s*([^)]+?)\s*\)/.exec(object)?.[1]));
+  // The site's URL: `metadataBase`, else the Open Graph `url` the home page declares.
+  const openGraph = nestedObject(object, 'openGraph');
+  const link = baseUrl(value(/\bmetadataBase\s*:\s*new\s+URL\(\s*([^)]+?)\s*\)/.exec(object)?.[1])) ?? baseUrl(value(openGraph ? writtenValue(openGraph, 'url') : undefined));
   if (!title && !link) return undefined;
   const authors = objectAt(object, /\bauthors\s*:\s*\[/.exec(object));
   const author = (authors ? shallowOption(authors, 'name', 2) : undefined) ?? value(writtenValue(object, 'creator'));
@@ -978,13 +994,8 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   const member = localAlias(text, name);
   const aliased = member && member.split('.')[0] !== name ? objectRef(root, file, text, member, hops - 1) : undefined;
   if (aliased) return aliased;
-  const named = /\bimport\s*(?:type\s+)?(?:[A-Za-z_$][\w$]*\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
-  for (const m of text.matchAll(named)) {
-    const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
-    const target = binding ? moduleFile(root, file, m[2] as string) : undefined;
-    const source = readText(target ?? '');
-    if (target && source && binding) return namedObject(root, target, source, binding[0] as string, hops - 1);
-  }
+  const imported = importedBinding(root, file, text, name);
+  if (imported) return namedObject(root, imported.file, imported.text, imported.name, hops - 1);
   const spec = new RegExp(String.raw`\bimport\s+${name}\s*(?:,\s*\{[^}]*\}\s*)?\s+from\s*["']([^"']+)["']`).exec(text)?.[1];
   const target = spec ? moduleFile(root, file, spec) : undefined;
   const source = readText(target ?? '');
@@ -993,6 +1004,18 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   if (object) return { file: target, text: source, object };
   const alias = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/m.exec(source)?.[1];
   return alias ? namedObject(root, target, source, alias, hops - 1) : undefined;
+}
+
+/** The module a named import of `name` comes from (`import { A as name } from './x'`), its text, and the name it exports it under. */
+function importedBinding(root: string, file: string, text: string, name: string): { file: string; text: string; name: string } | undefined {
+  const named = /\bimport\s*(?:type\s+)?(?:[A-Za-z_$][\w$]*\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
+  for (const m of text.matchAll(named)) {
+    const binding = (m[1] as string).split(',').map((b) => b.trim().split(/\s+as\s+/)).find((b) => (b[1] ?? b[0]) === name);
+    const target = binding ? moduleFile(root, file, m[2] as string) : undefined;
+    const source = readText(target ?? '');
+    if (target && source && binding) return { file: target, text: source, name: binding[0] as string };
+  }
+  return undefined;
 }
 
 /**
@@ -1015,7 +1038,12 @@ function codeValue(root: string, file: string, text: string, expr: string | unde
   if (keys.length === 0) {
     // A local name: `const siteUrl = SITE.url` or `const { url: siteUrl } = themeConfig.site`.
     const aliased = localAlias(text, name);
-    return aliased ? codeValue(root, file, text, aliased, hops - 1) : undefined;
+    if (aliased) return codeValue(root, file, text, aliased, hops - 1);
+    // A constant another module exports (`import { SITE_TITLE } from '@/consts'`, where
+    // `export const SITE_TITLE = 'blog'`): read there.
+    const imported = importedBinding(root, file, text, name);
+    const found = imported ? codeValue(root, imported.file, imported.text, imported.name, hops - 1) : undefined;
+    return found ? { ...found, files: [...new Set([file, ...found.files])] } : undefined;
   }
   const start = namedObject(root, file, text, name, hops);
   if (!start) return undefined;

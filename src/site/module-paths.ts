@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseError, parse } from 'jsonc-parser';
 import { asRecord } from '../util/record.js';
@@ -72,4 +72,51 @@ export function moduleFile(root: string, from: string, spec: string): string | u
         ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))]
         : [];
   return bases.flatMap((b) => MODULE_ENDINGS.map((ext) => b + ext)).find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f));
+}
+
+/** Bounds on following a page's imports for the folders its code reads: modules read, bytes of each. */
+const FOLDER_SCAN = { modules: 12, bytes: 256 * 1024, depth: 2 };
+
+/**
+ * The site folders a page's code reads its posts from, as paths relative to the site's root: a
+ * string literal naming an existing folder (`'src/contents/blog'`, `'./posts'`) or
+ * `path.join(process.cwd(), 'content', 'posts')` written with literals, in the page's module or
+ * in a site module it imports (two imports deep, 12 modules at most, 256 KB of each). Read as
+ * text, never run; a Next.js route reads its posts through such a loader (`getPostBySlug` from
+ * `@/lib/posts`, whose `POSTS_DIR` is `src/contents/blog`).
+ */
+export function foldersCodeReads(root: string, file: string): string[] {
+  const folders = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (abs: string, depth: number): void => {
+    if (seen.has(abs) || seen.size >= FOLDER_SCAN.modules) return;
+    seen.add(abs);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8').slice(0, FOLDER_SCAN.bytes);
+    } catch {
+      return;
+    }
+    const written = [
+      ...[...text.matchAll(/\bjoin\(\s*process\.cwd\(\)\s*,((?:\s*["'][^"'\n]+["']\s*,?)+)\s*\)/g)].map((m) => [...(m[1] as string).matchAll(/["']([^"'\n]+)["']/g)].map((s) => s[1]).join('/')),
+      ...[...text.matchAll(/["'`]((?:\.\/)?[\w@-]+(?:\/[\w@.-]+)+|[\w-]+)\/?["'`]/g)].map((m) => m[1] as string),
+    ];
+    for (const literal of written) {
+      const rel = path.normalize(literal.replace(/^\.\//, '')).replace(/\/$/, '');
+      if (rel.startsWith('..') || path.isAbsolute(rel) || rel === '.' || /^(?:node_modules|public|app|pages|src)$/.test(rel)) continue;
+      const dir = path.join(root, rel);
+      try {
+        if (statSync(dir).isDirectory()) folders.add(rel.split(path.sep).join('/'));
+      } catch {
+        // not a folder of the site
+      }
+    }
+    if (depth >= FOLDER_SCAN.depth) return;
+    for (const m of text.matchAll(/\bfrom\s*["']([^"']+)["']/g)) {
+      const target = moduleFile(root, abs, m[1] as string);
+      if (target && !target.includes(`${path.sep}node_modules${path.sep}`)) visit(target, depth + 1);
+    }
+  };
+  visit(path.join(root, file), 0);
+  return [...folders].sort();
 }

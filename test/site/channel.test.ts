@@ -278,6 +278,12 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: `${path.join('app', 'layout.tsx')} and ${path.join('config', 'site.ts')}`, values: { title: 'Kim - Blog', link: 'https://kim.example/' } });
   });
 
+  it("Next.js App Router: a layout's title and Open Graph url taken from constants another module exports (import { SITE_TITLE } from '@/consts'); no metadataBase", () => {
+    const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/nextjs-loader');
+    const { loaded } = resolvePaths({ cwd, articles: 'src/contents/blog' });
+    expect(loaded.fromSite).toEqual({ from: `${path.join('src', 'app', 'layout.tsx')} and ${path.join('src', 'consts.ts')}`, values: { title: 'Loader Blog', link: 'https://loader.example/', language: 'ja' } });
+  });
+
   it("Astro: `site: SITE.website` is read from the object the config imports (AstroPaper's src/config.ts), and that object's title, desc, lang, author and timezone name the site", () => {
     const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/astro-paper');
     const { loaded } = resolvePaths({ cwd, articles: 'src/data/blog' });

@@ -373,6 +373,14 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.site?.routes).toEqual({ posts: { prefix: '/blog/posts', file: 'app/blog/posts/[slug]/page.tsx' }, tags: { prefix: '/blog/tags', file: 'app/blog/tags/[slug]/page.tsx' } });
   });
 
+  it("Next.js App Router: a route serves the folder its loader reads (src/app/posts/[slug] calls @/lib/posts, which reads src/contents/blog), not a route named like that folder", async () => {
+    const r = await load('nextjs-loader', 'src/contents/blog');
+    expect(r.links).toEqual({ '2024/tools.md': 'https://example.com/posts/tools-2024' });
+    expect(r.byPath.get('2024/tools.md')?.link.rule).toMatch(/nextjs route src\/app\/posts\/\[slug\]\/page\.tsx: \/posts\/<slug>$/);
+    // The tags route reads the same loader, but lists posts: it serves none.
+    expect(r.site?.routes?.blog).toEqual({ prefix: '/posts', file: 'src/app/posts/[slug]/page.tsx' });
+  });
+
   it("Astro: a collection served by the site's own page route (AstroPaper's blog collection at /posts/<id>/, found by the getCollection call of src/pages/posts/[...slug]); listing routes ([...page], [tag]) are not post pages", async () => {
     const r = await load('astro-paper', 'src/data/blog');
     expect(r.links).toEqual({ 'first-post.md': 'https://paper.example/posts/first-post/' });
