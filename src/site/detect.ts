@@ -644,7 +644,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // the feed's language when nothing above names one.
       const i18nParts = astroI18nParts(root, cfgFile, cfgText);
       const language =
-        rss?.language ?? (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined) ?? localeTag(i18nParts?.defaultLocale);
+        rss?.language ??
+        (holder ? localeTag(shallowOption(holder, 'lang', 1) ?? shallowOption(holder, 'language', 1)) : undefined) ??
+        localeTag(i18nParts?.defaultLocale) ??
+        astroLayoutLanguage(root);
       const author = holder ? shallowOption(holder, 'author', 1) : undefined;
       const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
       siteZone(zone);
@@ -699,6 +702,25 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
   return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}) };
+}
+
+/** A literal `<html lang="…">` (a language tag, not an expression) in a page's text; group 1 is the tag. */
+const HTML_LANG = /<html\b[^>]*?\blang=["']([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)["']/;
+
+/**
+ * The language an Astro site's layouts write as a literal `<html lang="zh-cmn-Hans">`
+ * (src/layouts/*.astro, in name order, 64 KB of each, 32 files at most): the page language the
+ * site declares when its config names none. A language written as an expression (`lang={lang}`)
+ * names nothing here.
+ */
+function astroLayoutLanguage(root: string): string | undefined {
+  const dir = path.join(root, 'src', 'layouts');
+  for (const e of sortedEntries(dir).slice(0, 32)) {
+    if (!e.isFile() || !e.name.endsWith('.astro')) continue;
+    const tag = HTML_LANG.exec(readText(path.join(dir, e.name))?.slice(0, 64 * 1024) ?? '')?.[1];
+    if (tag) return tag;
+  }
+  return undefined;
 }
 
 /**
@@ -961,7 +983,7 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
   if (!title && !link) return undefined;
   const authors = objectAt(object, /\bauthors\s*:\s*\[/.exec(object));
   const author = (authors ? shallowOption(authors, 'name', 2) : undefined) ?? value(writtenValue(object, 'creator'));
-  const language = /<html\b[^>]*?\blang=["']([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)["']/.exec(text)?.[1];
+  const language = HTML_LANG.exec(text)?.[1];
   return channelOf([...sources].map(display).join(' and '), { title, description: value(writtenValue(object, 'description')), link, language, author: asString(author) });
 }
 

@@ -284,6 +284,19 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: `${path.join('src', 'app', 'layout.tsx')} and ${path.join('src', 'consts.ts')}`, values: { title: 'Loader Blog', link: 'https://loader.example/', language: 'ja' } });
   });
 
+  it("Astro: without a language in its config, the language its layout writes as a literal <html lang> (an expression names none)", () => {
+    const files = (layout: string) => ({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'astro.config.mjs': "export default defineConfig({ site: 'https://han.example' });\n",
+      'src/layouts/Base.astro': layout,
+      'src/content/posts/first.md': POST,
+    });
+    const literal = resolvePaths({ cwd: site(files('---\nconst { title } = Astro.props;\n---\n<html lang="zh-cmn-Hans">\n<slot />\n</html>\n')), articles: 'src/content/posts' });
+    expect(literal.loaded.config).toMatchObject({ link: 'https://han.example/', language: 'zh-cmn-Hans' });
+    const computed = resolvePaths({ cwd: site(files('<html lang={lang}>\n<slot />\n</html>\n')), articles: 'src/content/posts' });
+    expect(computed.loaded.fromSite?.values.language).toBeUndefined();
+  });
+
   it("Astro: `site: SITE.website` is read from the object the config imports (AstroPaper's src/config.ts), and that object's title, desc, lang, author and timezone name the site", () => {
     const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/astro-paper');
     const { loaded } = resolvePaths({ cwd, articles: 'src/data/blog' });
