@@ -94,7 +94,20 @@ function markerIn(dir: string): Marker | undefined {
   // `.eleventyignore` is Eleventy's alone: it marks a site run with a config of another name
   // (`eleventy --config=config.js`) or by a global install, without a package.json.
   for (const f of ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventyignore']) if (existsSync(path.join(dir, f))) return { preset: 'eleventy', file: f };
+  // Jekyll runs without a _config.yml (GitHub Pages fills in its defaults): a Gemfile that names
+  // Jekyll or the github-pages gem, or the _posts/ and _layouts/ folders only Jekyll reads.
+  const gem = /^\s*gem\s+["'](jekyll|github-pages)["']/m.exec(readText(path.join(dir, 'Gemfile'))?.slice(0, 64 * 1024) ?? '')?.[1];
+  if (gem) return { preset: 'jekyll', file: `Gemfile (${gem})` };
+  if (isFolder(path.join(dir, '_posts')) && isFolder(path.join(dir, '_layouts'))) return { preset: 'jekyll', file: '_posts/ and _layouts/' };
   return undefined;
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readData(abs: string): Record<string, unknown> | undefined {
@@ -463,10 +476,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
-      const link = own.link ?? feed?.link;
-      if (!url && feed?.link) info.baseUrl = feed.link;
+      // Last, GitHub Pages' custom domain (the CNAME file it serves the site at, over HTTPS).
+      const link = own.link ?? feed?.link ?? githubPagesDomain(sourceDir);
+      if (!url && link) info.baseUrl = link;
       const taken = feed && ((!own.title && feed.title) || (!own.link && feed.link) || (!own.author && feed.author) || (!own.description && feed.description));
-      channel = channelOf(taken ? `${options.display(configFile)} and ${options.display(feed.file)}` : options.display(configFile), {
+      const sources = [configFile, ...(taken ? [feed.file] : []), ...(link && !own.link && !feed?.link ? [path.join(sourceDir, 'CNAME')] : [])].filter(Boolean);
+      channel = channelOf(sources.map(options.display).join(' and '), {
         ...own,
         title: own.title ?? feed?.title,
         description: own.description ?? feed?.description,
@@ -1501,6 +1516,12 @@ function eleventyModules(folder: string): { data?: Record<string, unknown>; code
 
 /** A site's own feed templates at its source root, as Jekyll sites wrote them before jekyll-feed. */
 const FEED_TEMPLATES = ['atom.xml', 'feed.xml', 'rss.xml', 'feed.atom', 'index.xml'];
+
+/** The custom domain a GitHub Pages site's CNAME file names (one host name on its first line), as an https base URL. */
+function githubPagesDomain(sourceDir: string): string | undefined {
+  const host = readText(path.join(sourceDir, 'CNAME'))?.slice(0, 1024).split(/\r?\n/)[0]?.trim();
+  return host && /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host) ? baseUrl(`https://${host.toLowerCase()}`) : undefined;
+}
 
 /**
  * The channel a site's own feed template states literally (`<title>Mark Hansen</title>`, `<link

@@ -297,6 +297,24 @@ describe("the feed's identity from the site generator's config", () => {
     expect(computed.loaded.fromSite?.values.language).toBeUndefined();
   });
 
+  it("Jekyll without a _config.yml (GitHub Pages' defaults): found by its Gemfile or by _posts/ with _layouts/; the site's URL from its feed template, else from its CNAME", () => {
+    const gemfile = site({ Gemfile: "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n", CNAME: 'blog.pages.example\n', '_posts/2024-03-05-first.md': POST });
+    const byGem = resolvePaths({ cwd: gemfile, articles: '_posts' });
+    expect(byGem.loaded.config.siteInfo?.preset).toBe('jekyll');
+    expect(byGem.loaded.fromSite).toEqual({ from: 'CNAME', values: { link: 'https://blog.pages.example/' } });
+    const folders = site({
+      '_layouts/post.html': '<article>{{ content }}</article>\n',
+      'atom.xml': '---\n---\n<feed xmlns="http://www.w3.org/2005/Atom">\n <title>Ada Writes</title>\n <link href="http://ada.example/"/>\n <author><name>Ada L.</name></author>\n {% for post in site.posts %}<entry></entry>{% endfor %}\n</feed>\n',
+      CNAME: 'not this.example',
+      '_posts/2024-03-05-first.md': POST,
+    });
+    const byFolders = resolvePaths({ cwd: folders, articles: '_posts' });
+    expect(byFolders.loaded.config).toMatchObject({ title: 'Ada Writes', link: 'http://ada.example/', author: { name: 'Ada L.' } });
+    expect(byFolders.loaded.config.siteInfo?.preset).toBe('jekyll');
+    // Only _posts/: no generator named, so no preset.
+    expect(resolvePaths({ cwd: site({ '_posts/2024-03-05-first.md': POST }), articles: '_posts' }).loaded.config.siteInfo).toBeUndefined();
+  });
+
   it("Astro: `site: SITE.website` is read from the object the config imports (AstroPaper's src/config.ts), and that object's title, desc, lang, author and timezone name the site", () => {
     const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/astro-paper');
     const { loaded } = resolvePaths({ cwd, articles: 'src/data/blog' });

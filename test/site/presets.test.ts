@@ -28,6 +28,14 @@ function load(site: string, articles: string, config: Record<string, unknown> = 
 }
 
 describe('site presets: links as the generator writes them', () => {
+  it("Jekyll without a _config.yml (a GitHub Pages site with only a Gemfile): its posts at Jekyll's default permalink /:categories/:year/:month/:day/:title.html, Liquid rendered", async () => {
+    const cwd = makeTree({ Gemfile: "gem 'github-pages', group: :jekyll_plugins\n", '_posts/2008-10-18-turned-down.md': '---\nlayout: post\ntitle: How I Turned Down $300,000\n---\n\n{{ page.title }}\n======\n\nThe body.\n' }, 'feedwright-jekyll-bare-');
+    const r = await loadAt(cwd, '_posts');
+    expect([r.site?.preset, r.site?.detectedFrom]).toEqual(['jekyll', 'Gemfile (github-pages)']);
+    expect(r.links).toEqual({ '2008-10-18-turned-down.md': 'https://example.com/2008/10/18/turned-down.html' });
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('CONTENT_TEMPLATE_REMOVED');
+  });
+
   it('Jekyll: the posts collection permalink, dates in the site zone (file-name dates as written), :title keeps case', async () => {
     const r = await load('jekyll-news', '_posts');
     expect([r.site?.preset, r.site?.detectedFrom, r.site?.baseUrl]).toEqual(['jekyll', '_config.yml', 'https://site.example/']);
