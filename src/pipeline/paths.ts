@@ -98,9 +98,10 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
         ...(shortcodes ? { shortcodes } : {}),
       };
     } else if (!loaded.config.templates && detected.zola) {
-      // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs.
+      // Zola's internal links (`[x](@/blog/post.md)`) need their targets' URLs; its own shortcodes render as far as their templates tell.
       const refs = zolaLinkTargets({ ...linking, contentDir: detected.zola.contentDir });
-      templates = { engine: 'none', generator: 'zola', ...(refs.named ? { links: refs.links } : {}) };
+      const { shortcodes } = detected.zola;
+      templates = { engine: 'none', generator: 'zola', ...(refs.named ? { links: refs.links } : {}), ...(shortcodes ? { shortcodes } : {}) };
     }
     // What the site's own Markdown dialect reads never shows as text: attribute lists (`## Setup
     // {#setup}`), TeX math (`$x_1$`, kept as written), directives (`:::note`). Settings the

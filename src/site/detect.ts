@@ -17,6 +17,7 @@ import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
+import { zolaShortcodes } from './zola-shortcodes.js';
 import { foldersCodeReads, moduleFile } from './module-paths.js';
 import type { Preset, SiteInfo } from './model.js';
 
@@ -327,8 +328,8 @@ export interface DetectedSite {
   hugo?: { contentDir: string; params: Record<string, unknown>; shortcodes?: Record<string, SiteShortcode> };
   /** A time zone the site's config names that is no IANA zone (`timezone: CN`): not used; dates are read in the feed's zone. */
   ignoredZone?: string;
-  /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from. */
-  zola?: { contentDir: string };
+  /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from, and the shortcodes its templates let render. */
+  zola?: { contentDir: string; shortcodes?: Record<string, SiteShortcode> };
   /** What the generator's config says about the site as a feed: defaults for keys feedwright's config leaves unset. */
   channel: SiteChannel;
 }
@@ -575,7 +576,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const ignored = Array.isArray(c.ignored_content) ? c.ignored_content.filter((g): g is string => typeof g === 'string' && g !== '') : [];
       if (ignored.length > 0) info.ignoredContent = { patterns: ignored, file: marker?.file ?? 'config.toml' };
       contentRoot = path.join(root, 'content');
-      zola = { contentDir: contentRoot };
+      const shortcodes = zolaShortcodes(root, asString(c.theme));
+      zola = { contentDir: contentRoot, ...(Object.keys(shortcodes).length > 0 ? { shortcodes } : {}) };
       // Zola reads a heading's `{#id}` (and classes) at its end.
       info.markdownAttributes = { headings: true, blocks: false, spans: false };
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'config.toml')), {

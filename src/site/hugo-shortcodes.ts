@@ -54,13 +54,41 @@ function namedArgs(template: string): string[] {
 const IMAGE_SOURCE_ARGS = ['src', 'image', 'img', 'url', 'file', 'path'];
 
 function classify(template: string, markdown: boolean): SiteShortcode | undefined {
-  if (!template.includes('{{')) {
+  const titled = /\$\w*title\w*\s*:?=\s*\.Get\s+(?:(\d+)|"([\w-]+)")/i.exec(template);
+  return shortcodeKind(template, {
+    markdown,
+    args: namedArgs(template),
+    positional: /\.Get\s+0\b/.test(template),
+    inner: /\.Inner(?:Deindent)?\b/.test(template),
+    ...(titled ? { title: titled[1] !== undefined ? Number(titled[1]) : (titled[2] as string) } : {}),
+  });
+}
+
+/** What a shortcode template reads, as its template language writes it (Hugo's Go templates, Zola's Tera). */
+export interface TemplateShape {
+  /** A Markdown template (Hugo's `.md`): only a fixed text is read from it. */
+  markdown: boolean;
+  /** The arguments it reads by name, in order of first use. */
+  args: string[];
+  /** It reads its first positional argument. */
+  positional: boolean;
+  /** It writes the content between its tags (Hugo's `.Inner`, Zola's `body`). */
+  inner: boolean;
+  /** The argument a variable named like a title is set from, when the template says so. */
+  title?: string | number;
+}
+
+/**
+ * What a site's shortcode template produces, as far as it can be told without running it (see
+ * hugoShortcodes): a fixed text, an image, a YouTube/Vimeo video, or a box around its content.
+ */
+export function shortcodeKind(template: string, shape: TemplateShape): SiteShortcode | undefined {
+  if (!template.includes('{{') && !template.includes('{%')) {
     const text = template.trim();
-    return text ? { kind: 'text', markdown, text } : undefined;
+    return text ? { kind: 'text', markdown: shape.markdown, text } : undefined;
   }
-  if (markdown) return undefined;
-  const args = namedArgs(template);
-  const positional = /\.Get\s+0\b/.test(template);
+  if (shape.markdown) return undefined;
+  const { args, positional } = shape;
   const video = /youtube(?:-nocookie)?\.com\/|youtu\.be\/|i\.ytimg\.com|<lite-youtube/i.test(template) ? 'youtube' : /player\.vimeo\.com|vimeo\.com\//i.test(template) ? 'vimeo' : undefined;
   if (video) {
     const id = args.find((a) => /id$/i.test(a)) ?? (positional ? 0 : undefined);
@@ -75,13 +103,11 @@ function classify(template: string, markdown: boolean): SiteShortcode | undefine
     const caption = args.find((a) => a === 'caption') ?? args.find((a) => a === 'title');
     return { kind: 'image', src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
   }
-  // A box around the Markdown between its tags (`.Inner`, `.InnerDeindent`, rendered with
-  // markdownify or RenderString): a block quote, titled by the argument a variable or `.Get`
-  // names title (`$noticeTitle := .Get 1`, `.Get "title"`).
+  // A box around the Markdown between its tags (rendered with markdownify, RenderString or Tera's
+  // `markdown` filter): a block quote, titled by the argument a variable names title.
   // Not one that shows its inner text as code (`highlight .Inner`, `<pre>`).
-  if (/\.Inner(?:Deindent)?\b/.test(template) && !/\bhighlight\b|<pre\b|<code\b/i.test(template)) {
-    const titled = /\$\w*title\w*\s*:?=\s*\.Get\s+(?:(\d+)|"([\w-]+)")/i.exec(template);
-    const title = titled ? (titled[1] !== undefined ? Number(titled[1]) : titled[2]) : args.find((a) => /^title$/i.test(a));
+  if (shape.inner && !/\bhighlight\b|<pre\b|<code\b/i.test(template)) {
+    const title = shape.title ?? args.find((a) => /^title$/i.test(a));
     return { kind: 'box', ...(title !== undefined ? { title } : {}) };
   }
   return undefined;

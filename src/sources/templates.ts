@@ -48,14 +48,14 @@ export interface TemplateSettings {
    * The generator whose content syntax the bodies use, when it is not Liquid's:
    * - `hugo`: only shortcodes (`{{< x >}}`, `{{% x %}}`) are template code; other `{{`/`{%` text is
    *   kept as written, as Hugo publishes it (its content files are not templates);
-   * - `zola`: its shortcodes `{{ youtube(id="…") }}` and `{{ vimeo(id="…") }}` are links to the
-   *   video, as Hugo's are; Markdown links to `@/<path>.md` are internal links, rewritten to the
-   *   URLs in `links` (src/sources/markdown.ts).
+   * - `zola`: the site's own shortcodes in `shortcodes` render; else `{{ youtube(id="…") }}` and
+   *   `{{ vimeo(id="…") }}` are links to the video, as Hugo's are; Markdown links to `@/<path>.md`
+   *   are internal links, rewritten to the URLs in `links` (src/sources/markdown.ts).
    */
   generator?: 'hugo' | 'zola';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
-  /** Hugo: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts). */
+  /** Hugo and Zola: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts, zola-shortcodes.ts). */
   shortcodes?: Record<string, SiteShortcode>;
   /** Generic directives (`:::note` … `:::`, remark-directive, markdown-it-container): boxes become block quotes (src/sources/directives.ts). */
   directives?: boolean;
@@ -66,13 +66,14 @@ export interface TemplateSettings {
 }
 
 /**
- * A Hugo site's own shortcode, as far as its template tells what it writes (src/site/hugo-shortcodes.ts):
+ * A Hugo or Zola site's own shortcode, as far as its template tells what it writes (src/site/hugo-shortcodes.ts):
  * a fixed text (Markdown for a `.md` template, else HTML), an image whose source (and alt text,
  * caption) come from the named or positional arguments given, or a YouTube/Vimeo video by id.
  */
 export type SiteShortcode =
   | { kind: 'text'; markdown: boolean; text: string }
-  | { kind: 'image'; src: string | number; alt?: string; caption?: string }
+  /** `fromSiteRoot`: the template makes a relative source the site's (Zola's `get_url(path=src)`), not the page's. */
+  | { kind: 'image'; src: string | number; alt?: string; caption?: string; fromSiteRoot?: boolean }
   | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string }
   /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
   | { kind: 'box'; title?: string | number };
@@ -140,7 +141,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
     if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
     return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
   }
-  if (settings?.generator === 'zola' && engine === 'none') text = renderZolaShortcodes(text, { file, settings, frontMatter, unresolved }, bodyLine);
+  if (settings?.generator === 'zola' && engine === 'none') text = renderZolaShortcodes(text, { file, settings, frontMatter, unresolved }, bodyLine, code);
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
@@ -346,8 +347,14 @@ interface ShortcodeContext {
   unresolved: Removed[];
 }
 
-/** A shortcode's arguments: positional ones and `name="value"` ones (quoted or bare). */
-function shortcodeArgs(inner: string): { positional: string[]; named: Record<string, string> } {
+/** A shortcode's arguments as given: positional ones and named ones. */
+interface ShortcodeArgs {
+  positional: string[];
+  named: Record<string, string>;
+}
+
+/** A Hugo shortcode's arguments: positional ones and `name="value"` ones (quoted or bare). */
+function shortcodeArgs(inner: string): ShortcodeArgs {
   const positional: string[] = [];
   const named: Record<string, string> = {};
   for (const m of inner.matchAll(/(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/g)) {
@@ -439,15 +446,15 @@ function videoLink(host: 'youtube' | 'vimeo', id: string | undefined, title: str
  * A site's own shortcode (SiteShortcode) with the arguments given: its fixed text (a block when it
  * has several lines), its image or its video link; undefined when a needed argument is missing.
  */
-function renderSiteShortcode(shortcode: SiteShortcode, args: string): string | undefined {
+function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: ShortcodeArgs): string | undefined {
   // A box whose tags do not pair is removed and named, as any other shortcode.
   if (shortcode.kind === 'box') return undefined;
   if (shortcode.kind === 'text') return shortcode.text.includes('\n') ? `\n\n${shortcode.text}\n\n` : shortcode.text;
-  const { positional, named } = shortcodeArgs(args);
   const arg = (key: string | number | undefined): string | undefined => (key === undefined ? undefined : typeof key === 'number' ? positional[key] : named[key]);
   if (shortcode.kind === 'video') return videoLink(shortcode.host, arg(shortcode.id), arg(shortcode.title));
-  const src = arg(shortcode.src);
-  if (!src) return undefined;
+  const given = arg(shortcode.src);
+  if (!given) return undefined;
+  const src = shortcode.fromSiteRoot && !/^(?:[a-z][\w+.-]*:|\/)/i.test(given) ? `/${given}` : given;
   const caption = arg(shortcode.caption) ?? '';
   return figure(src, arg(shortcode.alt) ?? caption, caption);
 }
@@ -455,14 +462,44 @@ function renderSiteShortcode(shortcode: SiteShortcode, args: string): string | u
 /** A Zola shortcode call in text: `{{ name(args) }}` (one line). */
 const ZOLA_CALL = /\{\{\s*([A-Za-z_]\w*)\s*\(([^()\n]*)\)\s*\}\}/g;
 
+/** A Zola shortcode with a body: `{% name(args) %}` … `{% end %}` (Zola's do not nest). */
+const ZOLA_BODY = /\{%-?\s*([A-Za-z_]\w*)\s*\(([^()\n]*)\)\s*-?%\}([\s\S]*?)\{%-?\s*end\s*-?%\}/g;
+
 /**
- * Zola's inline shortcodes that mean the same on every site (`youtube`, `vimeo`: the themes'
- * embeds of a video by its id) become links to the video, as Hugo's built-ins do; other calls are
- * left for the removal that names them. Zola's arguments are `name=value` pairs separated by commas.
+ * Zola's arguments: `name=value` pairs separated by commas, a value a string in `"…"`, `'…'` or
+ * `` `…` `` (a comma inside it is text), a number or a boolean, as written.
  */
-function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: number): string {
-  if (!text.includes('{{')) return text;
+function zolaArgs(args: string): ShortcodeArgs {
+  const named: Record<string, string> = {};
+  for (const m of args.matchAll(/([A-Za-z_]\w*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`|([^,\s]+))/g)) {
+    named[m[1] as string] = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').replace(/\\(.)/g, '$1');
+  }
+  return { positional: [], named };
+}
+
+/**
+ * Zola's shortcodes: the site's own (templates/shortcodes/, src/site/zola-shortcodes.ts) as far
+ * as their templates tell (a fixed text, an image, a video, a box with a body: a block quote);
+ * else `youtube` and `vimeo`, which mean the same on every site (the themes' embeds of a video by
+ * its id), become links to the video, as Hugo's built-ins do. Other calls are left for the
+ * removal that names them (a body shortcode keeps its body).
+ */
+function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: number, code: CodeMask): string {
+  if (!text.includes('{{') && !text.includes('{%')) return text;
+  const own = ctx.settings?.shortcodes ?? {};
+  if (text.includes('{%')) {
+    text = text.replace(ZOLA_BODY, (whole, name: string, args: string, body: string) => {
+      const shortcode = own[name];
+      if (shortcode?.kind !== 'box') return whole;
+      const title = typeof shortcode.title === 'string' ? zolaArgs(args).named[shortcode.title] : undefined;
+      const opening = whole.slice(0, whole.length - body.length - (/\{%-?\s*end\s*-?%\}$/.exec(whole)?.[0].length ?? 0));
+      return `${code.hold(blockquoteOpening(title), countNewlines(opening))}${body}${code.hold('\n\n</blockquote>\n\n', 0)}`;
+    });
+  }
   return text.replace(ZOLA_CALL, (whole, name: string, args: string, offset: number) => {
+    const shortcode = own[name];
+    const ownText = shortcode && renderSiteShortcode(shortcode, zolaArgs(args));
+    if (ownText !== undefined) return code.hold(ownText, countNewlines(whole));
     if (name !== 'youtube' && name !== 'vimeo') return whole;
     const rendered = renderBuiltIn(name, args.replace(/,/g, ' ').replace(/'([^'\n]*)'/g, '"$1"'), ctx, bodyLine + countNewlines(text.slice(0, offset)));
     return rendered ?? whole;
@@ -532,7 +569,7 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, 
       if (callouts.has(name)) return code.hold(closing ? '\n\n</blockquote>\n\n' : calloutOpening(name, self.slice((m?.[0] ?? '').length), ctx?.settings?.shortcodes?.[name]), countNewlines(span));
       const own = closing ? undefined : ctx?.settings?.shortcodes?.[name];
       const args = self.slice((m?.[0] ?? '').length);
-      const ownText = own && renderSiteShortcode(own, args);
+      const ownText = own && renderSiteShortcode(own, shortcodeArgs(args));
       // Held like code: its lines do not move the lines of what follows; restored before Markdown.
       if (ownText !== undefined) return code.hold(ownText, countNewlines(span));
       const rendered = closing ? undefined : renderBuiltIn(name, args, ctx, line);

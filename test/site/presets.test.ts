@@ -229,6 +229,22 @@ describe('site presets: links as the generator writes them', () => {
     expect(r.byPath.get('blog/with-path.md')?.contentHtml).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer">Video on YouTube</a>');
   });
 
+  it("Zola: the site's own shortcodes (its theme's too, the site's winning) rendered as far as their Tera templates tell: an image with its caption, a box with a body as a block quote, a fixed text; another removed and named", async () => {
+    const r = await load('zola-shortcodes', 'content/blog');
+    expect(r.site?.preset).toBe('zola');
+    const html = r.byPath.get('tour.md')?.contentHtml ?? '';
+    // The template makes the source the site's (`get_url(path=src)`), not the page's.
+    expect(html).toContain('<img src="https://zola-sc.example/harbour.jpg" alt="Boats, at dawn"');
+    expect(html).toContain('The harbour, seen from the pier');
+    expect(html).not.toContain('theme-figure');
+    expect(html).toMatch(/<blockquote>\s*<p><strong>Before you go<\/strong><\/p>\s*<p>Bring a <em>warm<\/em> coat\.<\/p>\s*<\/blockquote>/);
+    expect(html).toContain('<em>Thanks for reading. Replies go to the mailing list.</em>');
+    expect(html).toContain('<code>{{ figure(src="in-code.jpg") }}</code> stays as written.');
+    expect(html.replace(/<code>.*?<\/code>/g, '')).not.toMatch(/\{\{|\{%|gulls/);
+    const removed = r.diagnostics.filter((d) => d.code === 'CONTENT_TEMPLATE_REMOVED');
+    expect(removed.map((d) => [d.file, d.message])).toEqual([['content/blog/tour.md', expect.stringContaining('audio(src="gulls.opus")')]]);
+  });
+
   it("Eleventy: the config function's own dir.input, not a copy left in a helper function it defines", () => {
     const root = makeTree({
       'package.json': '{ "devDependencies": { "@11ty/eleventy": "^2.0.0" } }',
