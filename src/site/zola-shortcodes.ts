@@ -30,7 +30,8 @@ export function zolaShortcodes(root: string, theme: string | undefined): Record<
       const text = readSmallText(path.join(dir, e.name), SHORTCODE_SCAN.bytes);
       if (text === undefined) continue;
       const name = m[1] as string;
-      const kind = shortcodeKind(text, { markdown: m[2] === 'md', args: teraArgs(text), positional: false, inner: /\{\{-?\s*body\b/.test(text) });
+      const args = teraArgs(text);
+      const kind = shortcodeKind(text, { markdown: m[2] === 'md', args, positional: false, inner: /\{\{-?\s*body\b/.test(text), ...boxHeading(text, args) });
       // `get_url(path=src)` makes a relative source the site's, not the page's.
       if (kind?.kind === 'image' && new RegExp(String.raw`get_url\(\s*path\s*=\s*${kind.src}\b`).test(text)) out[name] = { ...kind, fromSiteRoot: true };
       else if (kind) out[name] = kind;
@@ -38,6 +39,21 @@ export function zolaShortcodes(root: string, theme: string | undefined): Record<
     }
   }
   return out;
+}
+
+/**
+ * A box's heading: the argument its template writes as text, not in an attribute, before its
+ * body (`<strong class="admonition-header">{{ kind | upper }}</strong>` … `{{ body }}`).
+ */
+function boxHeading(template: string, args: readonly string[]): { title?: string } {
+  const body = template.search(/\{\{-?\s*body\b/);
+  if (body < 0) return {};
+  for (const m of template.slice(0, body).matchAll(/\{\{-?\s*([A-Za-z_]\w*)/g)) {
+    const before = template.slice(0, m.index);
+    const inTag = before.lastIndexOf('<') > before.lastIndexOf('>');
+    if (!inTag && args.includes(m[1] as string)) return { title: m[1] as string };
+  }
+  return {};
 }
 
 /**

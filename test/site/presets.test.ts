@@ -239,6 +239,8 @@ describe('site presets: links as the generator writes them', () => {
     expect(html).not.toContain('theme-figure');
     expect(html).toMatch(/<blockquote>\s*<p><strong>Before you go<\/strong><\/p>\s*<p>Bring a <em>warm<\/em> coat\.<\/p>\s*<\/blockquote>/);
     expect(html).toContain('<em>Thanks for reading. Replies go to the mailing list.</em>');
+    // A box whose template writes an argument as its heading (`<strong>{{ kind | upper }}</strong>`) before its body.
+    expect(html).toMatch(/<blockquote>\s*<p><strong>Note<\/strong><\/p>\s*<p>The ferry leaves at <em>nine<\/em>\.<\/p>\s*<\/blockquote>/);
     expect(html).toContain('<code>{{ figure(src="in-code.jpg") }}</code> stays as written.');
     expect(html.replace(/<code>.*?<\/code>/g, '')).not.toMatch(/\{\{|\{%|gulls/);
     const removed = r.diagnostics.filter((d) => d.code === 'CONTENT_TEMPLATE_REMOVED');
