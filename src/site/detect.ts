@@ -725,19 +725,27 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
 const HTML_LANG = /<html\b[^>]*?\blang=["']([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)["']/;
 
 /**
- * The language an Astro site's layouts write as a literal `<html lang="zh-cmn-Hans">`
- * (src/layouts/*.astro, in name order, 64 KB of each, 32 files at most): the page language the
- * site declares when its config names none. A language written as an expression (`lang={lang}`)
- * names nothing here.
+ * The language an Astro site's pages are written in, as its templates state it with a literal
+ * `<html lang="zh-cmn-Hans">`: its layouts' (src/layouts/*.astro, in name order), else the one
+ * most of its pages write (src/pages, two folders deep), when its config names none. 64 files of
+ * 64 KB at most; a language written as an expression (`lang={lang}`) names nothing here.
  */
 function astroLayoutLanguage(root: string): string | undefined {
-  const dir = path.join(root, 'src', 'layouts');
-  for (const e of sortedEntries(dir).slice(0, 32)) {
-    if (!e.isFile() || !e.name.endsWith('.astro')) continue;
-    const tag = HTML_LANG.exec(readText(path.join(dir, e.name))?.slice(0, 64 * 1024) ?? '')?.[1];
-    if (tag) return tag;
-  }
-  return undefined;
+  let budget = 64;
+  const tagsIn = (dir: string, depth: number): string[] =>
+    sortedEntries(dir).flatMap((e) => {
+      if (budget <= 0) return [];
+      if (e.isDirectory()) return depth > 0 && !e.name.startsWith('.') ? tagsIn(path.join(dir, e.name), depth - 1) : [];
+      if (!e.isFile() || !e.name.endsWith('.astro')) return [];
+      budget--;
+      const tag = HTML_LANG.exec(readText(path.join(dir, e.name))?.slice(0, 64 * 1024) ?? '')?.[1];
+      return tag ? [tag] : [];
+    });
+  const layout = tagsIn(path.join(root, 'src', 'layouts'), 0)[0];
+  if (layout) return layout;
+  const counts = new Map<string, number>();
+  for (const tag of tagsIn(path.join(root, 'src', 'pages'), 2)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].reduce<[string, number] | undefined>((best, c) => (!best || c[1] > best[1] ? c : best), undefined)?.[0];
 }
 
 /**

@@ -284,7 +284,7 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: `${path.join('src', 'app', 'layout.tsx')} and ${path.join('src', 'consts.ts')}`, values: { title: 'Loader Blog', link: 'https://loader.example/', language: 'ja' } });
   });
 
-  it("Astro: without a language in its config, the language its layout writes as a literal <html lang> (an expression names none)", () => {
+  it("Astro: without a language in its config, the language its layout writes as a literal <html lang> (an expression names none), else the one most of its pages write", () => {
     const files = (layout: string) => ({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
       'astro.config.mjs': "export default defineConfig({ site: 'https://han.example' });\n",
@@ -295,6 +295,14 @@ describe("the feed's identity from the site generator's config", () => {
     expect(literal.loaded.config).toMatchObject({ link: 'https://han.example/', language: 'zh-cmn-Hans' });
     const computed = resolvePaths({ cwd: site(files('<html lang={lang}>\n<slot />\n</html>\n')), articles: 'src/content/posts' });
     expect(computed.loaded.fromSite?.values.language).toBeUndefined();
+    // No layout writes one: the language most of its pages write.
+    const pages = site({
+      ...files('<slot />\n'),
+      'src/pages/about.astro': '<html lang="ko"><body>About</body></html>\n',
+      'src/pages/[slug]/index.astro': '---\n---\n<html lang="ko"><body><slot /></body></html>\n',
+      'src/pages/en/index.astro': '<html lang="en"><body>Hello</body></html>\n',
+    });
+    expect(resolvePaths({ cwd: pages, articles: 'src/content/posts' }).loaded.config.language).toBe('ko');
   });
 
   it("Jekyll without a _config.yml (GitHub Pages' defaults): found by its Gemfile or by _posts/ with _layouts/; the site's URL from its feed template, else from its CNAME", () => {
