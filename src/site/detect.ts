@@ -9,7 +9,7 @@ import { decodeEntities } from '../util/html.js';
 import { isInside } from '../util/path.js';
 import { asRecord } from '../util/record.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
-import { eleventyDateFilters, eleventyFeedMetadata, eleventyLayouts, layoutLayers } from './eleventy-site.js';
+import { eleventyDateFilters, eleventyFeedMetadata, eleventyLayouts, eleventyShortcodes, layoutLayers } from './eleventy-site.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
@@ -630,7 +630,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Eleventy runs Markdown through a template engine first (markdownTemplateEngine, "liquid" by
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
-      if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) info.templateVars = globals;
+      if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) {
+        info.templateVars = globals;
+        const shortcodes = eleventyShortcodes(cfgText, path.relative(root, contentRoot) || '.');
+        if (Object.keys(shortcodes).length > 0) info.templateShortcodes = shortcodes;
+      }
       break;
     }
     case 'astro': {

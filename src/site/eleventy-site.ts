@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { splitFrontMatter } from '../sources/front-matter.js';
+import type { SiteShortcode } from '../sources/templates.js';
 import { readSmallText } from '../util/fs.js';
 
 /*
@@ -217,6 +218,78 @@ export function eleventyCollectionFolders(cfgText: string | undefined): string[]
     // The glob's last fixed part is a file name only when nothing variable follows it.
     if (fixed.length > 0 && fixed.join('/') === (m[4] as string).replace(/^\.\//, '')) fixed.pop();
     if (fixed.length > 0) out.push(fixed.join('/'));
+  }
+  return out;
+}
+
+/** How far after a shortcode function's parameters its body is read for the image call. */
+const SHORTCODE_BODY_CHARS = 2_000;
+
+/**
+ * The image shortcodes the config registers with Eleventy's own image plugin, as its docs write
+ * them: `addShortcode("image", imageShortcode)` (or `addAsyncShortcode`, `addNunjucksAsyncShortcode`,
+ * `addLiquidShortcode`…, the function written inline or declared in the config) whose body calls
+ * `@11ty/eleventy-img` (`Image(src, …)`, then `Image.generateHTML(metadata, { alt, sizes })`).
+ * `{% image "./img/cat.jpg", "A cat" %}` is then an `<img>` of the source, with the alt text given
+ * (the parameters named `src`/`alt`, else the first two), where the config copies the source's
+ * folder to the site as it is (`addPassthroughCopy("img")`: `/img/cat.jpg`); the plugin's own
+ * resized copies have names only running it tells. Read as text, never run; any other shortcode
+ * is removed with a warning, as before.
+ */
+export function eleventyShortcodes(cfgText: string | undefined, input: string): Record<string, SiteShortcode> {
+  const out: Record<string, SiteShortcode> = {};
+  const image = cfgText && (/\b(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*["']@11ty\/eleventy-img["']\s*\)/.exec(cfgText) ?? /\bimport\s+(\w+)\s+from\s+["']@11ty\/eleventy-img["']/.exec(cfgText))?.[1];
+  if (!cfgText || !image) return out;
+  // The plugin writes resized copies under names of its own; the source's URL is known only
+  // where the config copies the source's folder as it is.
+  const served = passthroughFolders(cfgText, input);
+  if (Object.keys(served).length === 0) return out;
+  const calls = new RegExp(String.raw`\b${image}\s*\(`);
+  const inline = String.raw`(?:async\s+)?function\s*\w*\s*\(([^)]*)\)|(?:async\s*)?\(([^)]*)\)\s*=>`;
+  const head = new RegExp(String.raw`\badd(?:Nunjucks|Liquid|JavaScript)?(?:Async)?Shortcode\(\s*(["'])(\w+)\1\s*,\s*(?:${inline}|(\w+)\s*\))`, 'g');
+  for (const m of cfgText.matchAll(head)) {
+    let params = m[3] ?? m[4];
+    let body = cfgText.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + SHORTCODE_BODY_CHARS);
+    const fn = m[5];
+    if (fn) {
+      const declared = new RegExp(String.raw`(?:\bfunction\s+${fn}\s*\(([^)]*)\)|\b(?:const|let|var)\s+${fn}\s*=\s*(?:${inline}))`).exec(cfgText);
+      if (!declared) continue;
+      params = declared[1] ?? declared[2] ?? declared[3];
+      body = cfgText.slice((declared.index ?? 0) + declared[0].length, (declared.index ?? 0) + declared[0].length + SHORTCODE_BODY_CHARS);
+    }
+    if (params === undefined || !calls.test(body)) continue;
+    const names = params.split(',').map((p) => p.trim().replace(/\s*=.*$/, ''));
+    if (names.some((n) => !/^\w+$/.test(n))) continue;
+    const src = Math.max(0, names.findIndex((n) => /^(?:src|source|image|img|path|file|url)$/i.test(n)));
+    const alt = names.findIndex((n) => /^alt(?:text)?$/i.test(n));
+    out[m[2] as string] = { kind: 'image', src, ...(alt >= 0 ? { alt } : names.length > 1 && src === 0 ? { alt: 1 } : {}), served };
+  }
+  return out;
+}
+
+/**
+ * The folders the config copies to the site as they are, from the project's root to their URL
+ * path: `addPassthroughCopy("src/img")` (inside the input folder `src`: served at `img`),
+ * `addPassthroughCopy({ "assets/photos": "photos" })`. Globs and computed paths are left out.
+ */
+export function passthroughFolders(cfgText: string, input: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const inputDir = input.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  const clean = (p: string): string | undefined => {
+    const rel = p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+    return rel && !/[*?{}[\]]/.test(rel) && !rel.split('/').includes('..') ? rel : undefined;
+  };
+  for (const m of cfgText.matchAll(/\baddPassthroughCopy\(\s*(?:(["'`])([^"'`\n]+)\1|\{([^{}]*)\})/g)) {
+    if (m[2] !== undefined) {
+      const from = clean(m[2]);
+      if (from) out[from] = inputDir && inputDir !== '.' && from.startsWith(`${inputDir}/`) ? from.slice(inputDir.length + 1) : from;
+    } else {
+      for (const pair of (m[3] as string).matchAll(/(["'])([^"'\n]+)\1\s*:\s*(["'])([^"'\n]*)\3/g)) {
+        const from = clean(pair[2] as string);
+        const to = (pair[4] as string).replace(/^(?:\.\/)+|^\/+/, '').replace(/\/+$/, '');
+        if (from) out[from] = to;
+      }
+    }
   }
   return out;
 }

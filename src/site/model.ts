@@ -1,3 +1,4 @@
+import type { SiteShortcode } from '../sources/templates.js';
 import type { AttributeSyntax } from '../sources/attributes.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { CollectionGlob } from './astro-collections.js';
@@ -83,6 +84,8 @@ export interface SiteInfo {
    * `baseurl`), when the generator pre-processes Markdown with Liquid; absent for the others.
    */
   templateVars?: Record<string, unknown>;
+  /** Eleventy: the site's own shortcodes its Liquid/Nunjucks bodies call that can be rendered from their arguments (src/site/eleventy-site.ts). */
+  templateShortcodes?: Record<string, SiteShortcode>;
   /**
    * The attribute lists the site's Markdown renderer reads and never publishes (`## Setup {#setup}`,
    * a `{.box}` line): Jekyll's kramdown, Hugo's Goldmark as configured, Zola, Eleventy with

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Liquid, TagToken, TopLevelToken } from 'liquidjs';
+import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 
 /** liquidjs's tag options (its type is not exported from the package root). */
 type TagImplOptions = Exclude<Parameters<Liquid['registerTag']>[1], new (...args: never[]) => unknown>;
@@ -73,7 +73,8 @@ export interface TemplateSettings {
 export type SiteShortcode =
   | { kind: 'text'; markdown: boolean; text: string }
   /** `fromSiteRoot`: the template makes a relative source the site's (Zola's `get_url(path=src)`), not the page's. */
-  | { kind: 'image'; src: string | number; alt?: string; caption?: string; fromSiteRoot?: boolean }
+  /** `served`: the image is a file of the site, at the URL path these source folders are copied to (Eleventy's passthrough copies); a source elsewhere renders nothing. */
+  | { kind: 'image'; src: string | number; alt?: string | number; caption?: string | number; fromSiteRoot?: boolean; served?: Record<string, string> }
   | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string }
   /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
   | { kind: 'box'; title?: string | number };
@@ -454,9 +455,20 @@ function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: Sh
   if (shortcode.kind === 'video') return videoLink(shortcode.host, arg(shortcode.id), arg(shortcode.title));
   const given = arg(shortcode.src);
   if (!given) return undefined;
-  const src = shortcode.fromSiteRoot && !/^(?:[a-z][\w+.-]*:|\/)/i.test(given) ? `/${given}` : given;
+  const src = shortcode.served && !/^[a-z][\w+.-]*:/i.test(given) ? servedPath(given, shortcode.served) : shortcode.fromSiteRoot && !/^(?:[a-z][\w+.-]*:|\/)/i.test(given) ? `/${given}` : given;
+  if (!src) return undefined;
   const caption = arg(shortcode.caption) ?? '';
   return figure(src, arg(shortcode.alt) ?? caption, caption);
+}
+
+/** The URL path a site file (`./src/img/cat.jpg`, from the project's root) is served at, by the folders copied as they are; undefined when none holds it. */
+function servedPath(file: string, served: Record<string, string>): string | undefined {
+  const rel = file.replace(/^(?:\.\/)+|^\/+/, '');
+  if (rel.split('/').includes('..')) return undefined;
+  const folder = Object.keys(served)
+    .filter((f) => rel.startsWith(`${f}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return folder === undefined ? undefined : `/${[served[folder], rel.slice(folder.length + 1)].filter(Boolean).join('/')}`;
 }
 
 /** A Zola shortcode call in text: `{{ name(args) }}` (one line). */
@@ -612,6 +624,8 @@ let current:
       unresolved: Removed[];
       links: Record<string, string>;
       includes: Record<string, string>;
+      /** The site's own shortcodes (Eleventy's image shortcode): a tag of such a name renders, when its arguments give what it needs. */
+      shortcodes: Record<string, SiteShortcode>;
       /** How many includes deep the render is, and the line of the article's include tag it is inside: what a tag in an include file reports. */
       depth: number;
       at: number;
@@ -752,18 +766,45 @@ function tagLabel(name: string, args: string): string {
   return label(`{% ${name} ${args} %}`.replace(/\s+%\}$/, ' %}'));
 }
 
-/** A tag that renders nothing and is named in the article's warning. */
+/**
+ * A tag that renders nothing and is named in the article's warning, unless the site has its own
+ * shortcode of that name that its arguments render (src/site/eleventy-site.ts).
+ */
 function removedTag(name: string): TagImplOptions {
   return {
     parse(token: TagToken) {
       this.line = lineOf(token);
+      this.args = token.args;
       this.text = tagLabel(name, token.args);
     },
-    render() {
+    render(ctx: Context) {
+      const own = current && Object.hasOwn(current.shortcodes, name) ? current.shortcodes[name] : undefined;
+      const rendered = own && renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} });
+      if (rendered !== undefined) return rendered;
       current?.removed.push({ tag: this.text as string, line: reportLine(this.line as number) });
       return '';
     },
   };
+}
+
+/**
+ * A shortcode tag's arguments as Eleventy passes them, separated by commas (Nunjucks) or spaces
+ * (Liquid): a quoted string, a number, or a variable (`page.cover`, read from the render's scope);
+ * anything else (a filter, an expression) is no value.
+ */
+function liquidArgs(args: string, ctx: Context): string[] {
+  const out: string[] = [];
+  for (const m of args.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(-?\d+(?:\.\d+)?)(?![\w.])|([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)|(\S)/g)) {
+    if (m[5] !== undefined) {
+      if (m[5] !== ',') out.push('');
+      continue;
+    }
+    if (m[4] !== undefined) {
+      const v = ctx.getSync(m[4].split('.'));
+      out.push(typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+    } else out.push((m[1] ?? m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1'));
+  }
+  return out;
 }
 
 /**
@@ -820,7 +861,7 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   const vars = settings.vars ?? {};
   const page = { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter };
   const scope = settings.frontMatterByName ? { ...vars, ...frontMatter, page } : { ...vars, page };
-  current = { removed, unresolved, links: settings.links ?? {}, includes: settings.includes ?? {}, depth: 0, at: 0 };
+  current = { removed, unresolved, links: settings.links ?? {}, includes: settings.includes ?? {}, shortcodes: settings.shortcodes ?? {}, depth: 0, at: 0 };
   try {
     const out = e.parseAndRenderSync(text, scope) as unknown;
     offsetsToLines(text, removed);

@@ -247,6 +247,37 @@ describe('site presets: links as the generator writes them', () => {
     expect(removed.map((d) => [d.file, d.message])).toEqual([['content/blog/tour.md', expect.stringContaining('audio(src="gulls.opus")')]]);
   });
 
+  it("Eleventy: an image shortcode of @11ty/eleventy-img renders as an <img> of its source where the config copies the source's folder as it is; another source, or another shortcode, is removed and named", async () => {
+    const cwd = makeTree(
+      {
+        'package.json': '{ "devDependencies": { "@11ty/eleventy": "^2.0.1", "@11ty/eleventy-img": "^4.0.0" } }',
+        '.eleventy.js': [
+          'const Image = require("@11ty/eleventy-img");',
+          'async function imageShortcode(src, alt, sizes = "100vw") {',
+          '  const metadata = await Image(src, { widths: [300, 600] });',
+          '  return Image.generateHTML(metadata, { alt, sizes });',
+          '}',
+          'module.exports = function (eleventyConfig) {',
+          '  eleventyConfig.addPassthroughCopy("src/img");',
+          '  eleventyConfig.addNunjucksAsyncShortcode("image", imageShortcode);',
+          '  eleventyConfig.addShortcode("year", () => String(new Date().getFullYear()));',
+          '  return { dir: { input: "src" } };',
+          '};',
+        ].join('\n'),
+        'src/posts/cat.md': '---\ntitle: My cat\ndate: 2024-02-03\ncover: ./src/img/cover.png\n---\nHere is my cat.\n\n{% image "./src/img/cat.jpg", "A grey cat asleep" %}\n\n{% image cover "The cover" %}\n\n{% image "./drafts/dog.jpg", "A dog" %}\n\nCopyright {% year %}.\n',
+      },
+      'feedwright-eleventy-img-',
+    );
+    const r = await loadAt(cwd, 'src/posts');
+    const html = r.byPath.get('cat.md')?.contentHtml ?? '';
+    // src/img is copied to the site's img/ (passthrough copies leave out the input folder).
+    expect(html).toContain('<img src="https://example.com/img/cat.jpg" alt="A grey cat asleep"');
+    expect(html).toContain('<img src="https://example.com/img/cover.png" alt="The cover"');
+    expect(html).not.toContain('dog');
+    const removed = r.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message ?? '';
+    expect([removed.includes('./drafts/dog.jpg'), removed.includes('{% year %}'), removed.includes('cat.jpg')]).toEqual([true, true, false]);
+  });
+
   it("Eleventy: the config function's own dir.input, not a copy left in a helper function it defines", () => {
     const root = makeTree({
       'package.json': '{ "devDependencies": { "@11ty/eleventy": "^2.0.0" } }',
