@@ -18,6 +18,11 @@
 // every later run only reads. A cache V8 rejects (other V8 flags, a damaged file) is compiled
 // afresh and starts again at the first stage. Writing is best effort: a read-only temp folder
 // only costs the speed. NODE_DISABLE_COMPILE_CACHE=1 turns the cache off.
+//
+// A script may load a second one on first use (lib/cli/main.cjs loads lib/cli/extract.cjs, the text
+// and HTML readers, when a text or HTML article appears; scripts/bundle.ts): it runs it here too,
+// giving `options.modules`, the modules the two share. The second script requires them as
+// `feedwright-core:<key>` and gets the first script's own instances, never a copy of its own.
 
 const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -27,6 +32,11 @@ const vm = require('node:vm');
 
 /** The folder of the caches, below the OS temp folder. */
 const CACHE_FOLDER = 'feedwright-compile-cache';
+
+/** The tag of the first script this thread ran (the command): a script it loads later is cached per command too. */
+let firstTag;
+/** The `save` of every script this thread ran, for saveAll(). */
+const saves = [];
 
 /** The hash on a bundled script's first line, or undefined (then there is no cache). */
 function scriptKey(source) {
@@ -38,10 +48,13 @@ function scriptKey(source) {
  * Returns the module's exports and `save()`, which writes the cache if this run is one that
  * should (the first of a script, or the second, or one whose cache was rejected): call it once
  * the functions worth caching have run. It never throws and writes at most once.
- * `options.env` and `options.tmpdir` stand for process.env and os.tmpdir() (tests).
+ * `options.env` and `options.tmpdir` stand for process.env and os.tmpdir() (tests);
+ * `options.modules` maps the keys of modules the script requires as `feedwright-core:<key>` to
+ * functions that return them (a script that another one loads; see above).
  */
 function runCached(file, tag, options = {}) {
   const env = options.env ?? process.env;
+  firstTag ??= tag;
   // The script is ASCII (scripts/bundle.ts escapes the rest): latin1 reads it exactly, as a one-byte string.
   const source = readFileSync(file, 'latin1');
   const key = scriptKey(source);
@@ -83,9 +96,34 @@ function runCached(file, tag, options = {}) {
       // Best effort: without a cache the next run compiles afresh, as this one did.
     }
   };
+  saves.push(save);
   const cjs = { exports: {} };
-  script.runInThisContext()(cjs.exports, createRequire(file), cjs, file, path.dirname(file));
+  script.runInThisContext()(cjs.exports, scriptRequire(file, options.modules), cjs, file, path.dirname(file));
   return { exports: cjs.exports, save };
 }
 
-module.exports = { CACHE_FOLDER, runCached, scriptKey };
+/** The script's `require`: Node's, relative to the script, and the shared modules as `feedwright-core:<key>`. */
+function scriptRequire(file, modules) {
+  const base = createRequire(file);
+  if (modules === undefined) return base;
+  const prefix = 'feedwright-core:';
+  const req = (id) => {
+    if (!id.startsWith(prefix)) return base(id);
+    const get = modules[id.slice(prefix.length)];
+    if (get === undefined) throw new Error(`${file}: no shared module ${id}`);
+    return get();
+  };
+  return Object.assign(req, { resolve: base.resolve, cache: base.cache });
+}
+
+/** The tag of the first script run in this thread, or undefined. */
+function firstRunTag() {
+  return firstTag;
+}
+
+/** save() of every script run in this thread (the CLI script and what it loaded): call once the build has run. */
+function saveAll() {
+  for (const save of saves) save();
+}
+
+module.exports = { CACHE_FOLDER, firstRunTag, runCached, saveAll, scriptKey };

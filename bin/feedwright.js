@@ -24,9 +24,11 @@ async function launch() {
   // --help and init load the small ES module entry instead: deserialising the whole cache would
   // cost them more than it saves.
   if ((first === 'build' || first === 'check' || first === 'explain') && !argv.includes('--help') && !argv.includes('-h')) {
-    const { exports, save } = require('./code-cache.cjs').runCached(require('node:path').join(__dirname, '..', 'lib', 'cli', 'main.cjs'), first);
+    const codeCache = require('./code-cache.cjs');
+    const { exports } = codeCache.runCached(require('node:path').join(__dirname, '..', 'lib', 'cli', 'main.cjs'), first);
     const code = await exports.main(argv, io);
-    save();
+    // The CLI script's cache, and that of lib/cli/extract.cjs when the build loaded it.
+    codeCache.saveAll();
     return code;
   }
   const { main } = await import('../lib/cli/main.js');

@@ -25,6 +25,9 @@
  *    from it through a V8 code cache (ES modules get none on Node 20; see bin/feedwright.js).
  *    And the parse worker likewise, lib/pipeline/parse-worker.cjs (what parsing loads, ~1.5 MB):
  *    src/pipeline/parse-pool.ts starts each worker from it through the same kind of cache.
+ *    The CLI's text and HTML readers (with linkedom, Readability, the lexicons) are a second script,
+ *    lib/cli/extract.cjs, that the CLI script runs on first use with the modules both use passed
+ *    in, never copied (EXTRACT_SCRIPT): a Markdown build reads and compiles 1.4 MB, not 2.2.
  *
  *   npx tsx scripts/bundle.ts            what `npm run compile` runs
  *   npx tsx scripts/bundle.ts --meta     also print what each output holds (sizes by input)
@@ -53,6 +56,15 @@ export const ENTRIES: Record<string, string> = {
 export const CLI_SCRIPT = 'cli/main.cjs';
 /** The parse worker as one CommonJS script (src/pipeline/parse-pool.ts starts it with a code cache). */
 export const WORKER_SCRIPT = 'pipeline/parse-worker.cjs';
+
+/**
+ * The text and HTML readers (src/sources/read.ts imports them on first use), as a second CommonJS
+ * script beside the CLI's: a Markdown build never loads them, so the CLI script it reads and
+ * compiles holds neither them nor linkedom, Readability, cssom, the lexicons... (2.2 -> ~1.3 MB).
+ */
+export const EXTRACT_SCRIPT = 'cli/extract.cjs';
+/** The modules of src/ that EXTRACT_SCRIPT holds, with whatever they import that the CLI script does not. */
+export const SPLIT_MODULES = ['src/extract/text/index.ts', 'src/extract/html/index.ts'];
 
 /** Stands for `import.meta.url` of a src/ module until the output file it lands in is known. */
 const MARK = /(["'])@@feedwright-url:([^"'@]+)@@\1/g;
@@ -162,6 +174,106 @@ const lazy: Plugin = {
   },
 };
 
+/** How the CLI script resolves a module it shares with EXTRACT_SCRIPT (its metafile key). */
+interface SharedModule {
+  path: string;
+  namespace: string;
+  pluginData?: unknown;
+}
+
+const relKey = (file: string): string => path.relative(ROOT, file).split(path.sep).join('/');
+
+/**
+ * In the CLI script: every `import()` of a SPLIT_MODULES module gets that module from
+ * EXTRACT_SCRIPT, through a registry (`feedwright-shared`) that runs the script once, on first use,
+ * with bin/code-cache.cjs (its own code cache, per command), and hands it the modules in `shared`
+ * as the CLI script's own instances (required on demand, so none is evaluated earlier than before).
+ */
+function splitReaders(shared: Map<string, SharedModule>): Plugin {
+  const split = new Set(SPLIT_MODULES.map((m) => path.join(ROOT, m)));
+  return {
+    name: 'feedwright-split-readers',
+    setup(b) {
+      b.onResolve({ filter: /\/index\.js$/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === 'split-real') return undefined;
+        const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'split-real' });
+        if (real.errors.length > 0 || !split.has(real.path)) return undefined;
+        return { path: relKey(real.path), namespace: 'feedwright-split' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'feedwright-split' }, (args) => ({
+        contents: `module.exports = require('feedwright-shared').load(${JSON.stringify(args.path)});\n`,
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^feedwright-shared$/ }, () => ({ path: 'registry', namespace: 'feedwright-shared' }));
+      b.onResolve({ filter: /^feedwright-shared:/ }, (args) => {
+        const module = shared.get(args.path.slice('feedwright-shared:'.length));
+        if (module === undefined) throw new Error(`no shared module ${args.path}`);
+        return { path: module.path, namespace: module.namespace, pluginData: module.pluginData };
+      });
+      // The launcher's cache runner, beside lib/ in the package (not bundled: bin/feedwright.js has the same instance).
+      b.onResolve({ filter: /^feedwright-code-cache$/ }, () => ({ path: '../../bin/code-cache.cjs', external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'feedwright-shared' }, () => {
+        // A file by its absolute path, resolved as every import of it is (see shareWithCli); a
+        // plugin's module (a stub) by its key.
+        const specifier = (k: string, m: SharedModule): string => (m.namespace === 'file' ? m.path : `feedwright-shared:${k}`);
+        const modules = [...shared.entries()]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([k, m]) => `  ${JSON.stringify(k)}: () => require(${JSON.stringify(specifier(k, m))}),`)
+          .join('\n');
+        return {
+          contents: `const modules = {\n${modules}\n};
+let script;
+exports.load = (entry) => {
+  if (script === undefined) {
+    const codeCache = require('feedwright-code-cache');
+    const file = require('node:path').join(__dirname, ${JSON.stringify(path.basename(EXTRACT_SCRIPT))});
+    script = codeCache.runCached(file, \`\${codeCache.firstRunTag() ?? 'cli'}-extract\`, { modules }).exports;
+  }
+  return script.entries[entry]();
+};
+`,
+          resolveDir: ROOT,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/**
+ * In EXTRACT_SCRIPT: its entry requires each SPLIT_MODULES module on demand; every import that
+ * resolves to a module the CLI script holds (`inCli`, its metafile's inputs) becomes
+ * `require('feedwright-core:<key>')` instead of a copy (two copies of a module would be two states:
+ * the stated-offset map of src/meta/stated-dates.ts, classes that instanceof tells apart), and is
+ * recorded in `shared` for the CLI script's registry.
+ */
+function shareWithCli(inCli: ReadonlySet<string>, shared: Map<string, SharedModule>): Plugin {
+  return {
+    name: 'feedwright-share-with-cli',
+    setup(b) {
+      b.onResolve({ filter: /^feedwright-extract$/ }, () => ({ path: 'entry', namespace: 'feedwright-extract' }));
+      b.onLoad({ filter: /.*/, namespace: 'feedwright-extract' }, () => ({
+        contents: `export const entries = {\n${SPLIT_MODULES.map((m) => `  ${JSON.stringify(m)}: () => require(${JSON.stringify(path.join(ROOT, m))}),`).join('\n')}\n};\n`,
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        // Only an import as written (other plugins' own look-ups carry their pluginData).
+        if (args.pluginData !== undefined || args.kind === 'entry-point' || args.namespace === 'feedwright-extract') return undefined;
+        const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'share-real' });
+        if (real.errors.length > 0 || real.external) return undefined;
+        const key = real.namespace === 'file' ? relKey(real.path) : `${real.namespace}:${real.path}`;
+        // Not shared: resolved again as usual (a path a plugin returns loses its package's "type":
+        // the module would be compiled without "use strict").
+        if (!inCli.has(key)) return undefined;
+        shared.set(key, { path: real.path, namespace: real.namespace, pluginData: real.pluginData });
+        return { path: `feedwright-core:${key}`, external: true };
+      });
+    },
+  };
+}
+
 function declarations(lib: string): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--emitDeclarationOnly', '--outDir', lib], { stdio: 'inherit' });
@@ -198,12 +310,14 @@ export async function bundle(lib: string): Promise<Metafile> {
     banner: { js: "import { createRequire as __feedwrightRequire } from 'node:module';\nconst require = __feedwrightRequire(import.meta.url);" },
   });
   // The CLI once more, as one CommonJS script (lib/cli/main.cjs) that bin/feedwright.js compiles
-  // with a V8 code cache for the commands that parse (build, check, explain); see there.
-  const script = await build({
+  // with a V8 code cache for the commands that parse (build, check, explain); see there. Its text
+  // and HTML readers are a second script, lib/cli/extract.cjs (see splitReaders): built after a
+  // first pass of the CLI script says which modules that one holds, the CLI script then once more
+  // with the registry of the modules the readers share with it.
+  const cjs = {
     ...common,
-    entryPoints: { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts', [WORKER_SCRIPT.replace(/\.cjs$/, '')]: 'src/pipeline/parse-worker.ts' },
+    format: 'cjs' as const,
     outExtension: { '.js': '.cjs' },
-    format: 'cjs',
     // Without a code cache (a first run, a fresh CI runner) V8 parses the whole script: 2.4 -> 1.8 MB
     // without the whitespace took a 50-article first run 505 -> 469 ms of CPU (10 interleaved
     // runs each, docs/BENCHMARKS.md). Names stay (keepNames), so stack traces still name functions.
@@ -211,11 +325,30 @@ export async function bundle(lib: string): Promise<Metafile> {
     // bin/feedwright.js (and the parse worker's loader) run these scripts in a vm.Script, which has
     // no loader for `import()`: every dynamic import (of a built-in or an external package) becomes a require.
     supported: { 'dynamic-import': false },
-    // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended.
-    logOverride: { 'require-resolve-not-external': 'silent' },
+    // The postcss stub's require.resolve('sanitize-html') runs from lib/cli/, as intended; the
+    // registry's require(id) is the script's own require (bin/code-cache.cjs).
+    logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },
     banner: { js: "const __feedwrightUrl = require('node:url').pathToFileURL(__filename).href;" },
+  } satisfies BuildOptions;
+  const cliEntry = { [CLI_SCRIPT.replace(/\.cjs$/, '')]: 'src/cli/main.ts' };
+  const shared = new Map<string, SharedModule>();
+  const first = await build({ ...cjs, entryPoints: cliEntry, write: false, plugins: [splitReaders(shared), ...common.plugins] });
+  const inCli = new Set(Object.keys(first.metafile.inputs));
+  const readers = await build({
+    ...cjs,
+    entryPoints: { [EXTRACT_SCRIPT.replace(/\.cjs$/, '')]: 'feedwright-extract' },
+    // Not `lazy`: the readers evaluate the date reader anyway, and its real module is the CLI script's.
+    plugins: [shareWithCli(inCli, shared), metaUrl, dedupe],
   });
-  for (const file of [...result.outputFiles, ...script.outputFiles]) {
+  const cli = await build({ ...cjs, entryPoints: cliEntry, plugins: [splitReaders(shared), ...common.plugins] });
+  const inFinal = new Set(Object.keys(cli.metafile.inputs));
+  for (const key of shared.keys()) if (!inFinal.has(key)) throw new Error(`${EXTRACT_SCRIPT}: shares ${key}, which ${CLI_SCRIPT} does not hold`);
+  // A module in both scripts would be two modules at run time (two states): never.
+  const copied = Object.keys(readers.metafile.inputs).filter((k) => inFinal.has(k));
+  if (copied.length > 0) throw new Error(`${EXTRACT_SCRIPT}: holds a copy of ${copied.join(', ')}, which ${CLI_SCRIPT} holds`);
+  const worker = await build({ ...cjs, entryPoints: { [WORKER_SCRIPT.replace(/\.cjs$/, '')]: 'src/pipeline/parse-worker.ts' } });
+  const scriptFiles = [...cli.outputFiles, ...readers.outputFiles, ...worker.outputFiles];
+  for (const file of [...result.outputFiles, ...scriptFiles]) {
     const dir = path.dirname(file.path);
     const cjs = file.path.endsWith('.cjs');
     let text = file.text.replace(MARK, (_m, _q, compiled: string) => {

@@ -144,14 +144,18 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(key).toBeDefined();
     const cacheDir = path.join(temp, 'feedwright-compile-cache');
     const name = `${process.version}-${process.arch}-${key}-build`;
-    expect(readdirSync(cacheDir)).toEqual([`${name}.1.bin`]);
+    // The sample site has text and HTML articles: their readers' script has its own cache, per command.
+    const extractKey = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/cli/extract.cjs'), 'utf8'))?.[1];
+    expect(extractKey).toBeDefined();
+    const extractName = `${process.version}-${process.arch}-${extractKey}-build-extract`;
+    expect(readdirSync(cacheDir).sort()).toEqual([`${name}.1.bin`, `${extractName}.1.bin`].sort());
     const firstOut = outputs(site);
     const again = sampleSite();
     const second = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], again, { TMPDIR: temp });
     expect(second.code, second.stderr).toBe(0);
     expect(outputs(again)).toEqual(firstOut);
     // The second run confirmed the cache; later runs only read it.
-    expect(readdirSync(cacheDir)).toEqual([`${name}.bin`]);
+    expect(readdirSync(cacheDir).sort()).toEqual([`${name}.bin`, `${extractName}.bin`].sort());
     const confirmed = statSync(path.join(cacheDir, `${name}.bin`)).mtimeMs;
     const third = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: temp });
     expect(third.code, third.stderr).toBe(0);
@@ -175,7 +179,8 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     const shortSize = statSync(path.join(cacheDir, short as string)).size;
     const built = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], sampleSite(), { TMPDIR: temp });
     expect(built.code, built.stderr).toBe(0);
-    const [whole] = readdirSync(cacheDir);
+    // (The sample site's text and HTML articles also wrote the readers' script's first cache.)
+    const [whole] = readdirSync(cacheDir).filter((f) => !f.includes('-extract'));
     expect(whole).toBe((short as string).replace(/\.1\.bin$/, '.bin'));
     // The build's parsers, writers and validators are in it now, not only the config loader.
     expect(statSync(path.join(cacheDir, whole as string)).size).toBeGreaterThan(shortSize * 1.5);
@@ -186,6 +191,7 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     // git reader once did one, and every build through bin/ lost its git dates to file times.
     expect(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
     expect(readFileSync(path.join(pkg, 'lib/pipeline/parse-worker.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
+    expect(readFileSync(path.join(pkg, 'lib/cli/extract.cjs'), 'utf8')).not.toMatch(/\bimport\(["'`]/);
     const site = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-git-'));
     cpSync(path.join(REPO, 'articles'), path.join(site, 'articles'), { recursive: true });
     writeFileSync(path.join(site, 'articles', 'undated.md'), '---\ntitle: Dated by its first commit\n---\nA post whose front matter gives no date.\n');
@@ -270,6 +276,33 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
         loaded.filter((i) => i.includes(heavy)),
         heavy,
       ).toEqual([]);
+  });
+
+  it('a build of plain Markdown never loads the text and HTML readers (lib/cli/extract.cjs); text and HTML articles load them once, sharing the CLI script\'s modules', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-tmp-'));
+    const cacheDir = path.join(temp, 'feedwright-compile-cache');
+    const markdown = sampleSite();
+    for (const f of readdirSync(path.join(markdown, 'articles'))) if (!f.endsWith('.md')) rmSync(path.join(markdown, 'articles', f));
+    const md = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], markdown, { TMPDIR: temp });
+    expect(md.code, md.stderr).toBe(0);
+    expect(readdirSync(path.join(markdown, 'dist'))).toContain('rss.xml');
+    // Only the CLI script ran through a code cache: the readers' script was never compiled.
+    expect(readdirSync(cacheDir).filter((f) => f.includes('-extract'))).toEqual([]);
+    // The CLI script holds none of the readers' code: linkedom, Readability, the text model.
+    const cli = readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'latin1');
+    const extract = readFileSync(path.join(pkg, 'lib/cli/extract.cjs'), 'latin1');
+    for (const name of ['Readability', 'HTMLDocument', 'extractText']) {
+      expect(cli.includes(`"${name}"`), name).toBe(false);
+      expect(extract.includes(`"${name}"`), name).toBe(true);
+    }
+    // With text and HTML articles the readers load, and the site builds to the bytes the sources give
+    // (the test above): the date reader they use is the CLI script's own instance, not a copy (it
+    // records the offsets dates state in src/meta/stated-dates.ts, which the resolver reads).
+    const mixed = sampleSite();
+    const all = await node([path.join(pkg, 'bin/feedwright.js'), 'build', '--quiet'], mixed, { TMPDIR: temp });
+    expect(all.code, all.stderr).toBe(0);
+    expect(readdirSync(cacheDir).filter((f) => f.includes('-build-extract'))).toHaveLength(1);
+    expect(extract).toContain('"feedwright-core:src/extract/dates.ts"');
   });
 
   it('a build of plain Markdown never evaluates htmlparser2 (its entity tables stay undecoded); HTML articles do, through the lazy stub', async () => {

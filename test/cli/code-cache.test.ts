@@ -12,11 +12,16 @@ import { describe, expect, it } from 'vitest';
 
 interface CodeCache {
   CACHE_FOLDER: string;
-  runCached(file: string, tag: string, options?: { env?: NodeJS.ProcessEnv; tmpdir?: string }): { exports: Record<string, unknown>; save(): void };
+  runCached(
+    file: string,
+    tag: string,
+    options?: { env?: NodeJS.ProcessEnv; tmpdir?: string; modules?: Record<string, () => unknown> },
+  ): { exports: Record<string, unknown>; save(): void };
+  saveAll(): void;
   scriptKey(source: string): string | undefined;
 }
 
-const { CACHE_FOLDER, runCached, scriptKey } = createRequire(import.meta.url)('../../bin/code-cache.cjs') as CodeCache;
+const { CACHE_FOLDER, runCached, saveAll, scriptKey } = createRequire(import.meta.url)('../../bin/code-cache.cjs') as CodeCache;
 
 /**
  * A script as the bundle writes it: `// feedwright-cli <hash>` first, then CommonJS code. Each
@@ -50,6 +55,29 @@ const files = (temp: string): string[] => {
 const nameOf = (tag: string, key = 'abc123'): string => `${process.version}-${process.arch}-${key}-${tag}`;
 
 describe('bin/code-cache.cjs', () => {
+  it('a script loaded by another gets its shared modules as feedwright-core:<key> (the same objects, on demand), and saveAll writes every cache', () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'fw-cc-'));
+    const shared = { counter: 0 };
+    let asked = 0;
+    const modules = {
+      'src/state.ts': () => {
+        asked++;
+        return shared;
+      },
+    };
+    const file = script(`${BODY}exports.bump = () => ++require('feedwright-core:src/state.ts').counter;\nexports.resolves = typeof require.resolve;\nexports.missing = () => require('feedwright-core:src/other.ts');\n`, 'def456');
+    const { exports } = runCached(file, 'build-extract', { env, tmpdir: temp, modules });
+    expect(asked).toBe(0);
+    expect((exports.bump as () => number)()).toBe(1);
+    expect(shared.counter).toBe(1);
+    expect(asked).toBe(1);
+    expect(exports.resolves).toBe('function');
+    expect(() => (exports.missing as () => unknown)()).toThrow(/no shared module feedwright-core:src\/other\.ts/);
+    expect((exports.run as (x: number) => number)(1)).toBe(1 + 1 + 2 + 2 + 29 + 29);
+    saveAll();
+    expect(files(temp)).toEqual([`${nameOf('build-extract', 'def456')}.1.bin`]);
+  });
+
   it('runs the script as a CommonJS module: its exports, __filename, __dirname and a require of its own', () => {
     const file = script(BODY);
     const { exports } = runCached(file, 'build', { env, tmpdir: mkdtempSync(path.join(tmpdir(), 'fw-cc-')) });

@@ -51,6 +51,8 @@ describe('the packed tarball', { timeout: TIMEOUT * 2 }, () => {
     expect(files).toContain('bin/package.json');
     expect(files).toContain('bin/code-cache.cjs');
     expect(files).toContain('lib/cli/main.cjs');
+    // The text and HTML readers, a second script the CLI script loads on first use (scripts/bundle.ts).
+    expect(files).toContain('lib/cli/extract.cjs');
     expect(files).toContain('lib/pipeline/parse-worker.cjs');
     expect(files).toContain('lib/index.js');
     expect(files).toContain('lib/index.d.ts');
