@@ -244,7 +244,6 @@ export function eleventyShortcodes(cfgText: string | undefined, input: string): 
   // where the config copies the source's folder as it is.
   const served = passthroughFolders(cfgText, input);
   if (Object.keys(served).length === 0) return out;
-  const calls = new RegExp(String.raw`\b${image}\s*\(`);
   const inline = String.raw`(?:async\s+)?function\s*\w*\s*\(([^)]*)\)|(?:async\s*)?\(([^)]*)\)\s*=>`;
   const head = new RegExp(String.raw`\badd(?:Nunjucks|Liquid|JavaScript)?(?:Async)?Shortcode\(\s*(["'])(\w+)\1\s*,\s*(?:${inline}|(\w+)\s*\))`, 'g');
   for (const m of cfgText.matchAll(head)) {
@@ -257,10 +256,12 @@ export function eleventyShortcodes(cfgText: string | undefined, input: string): 
       params = declared[1] ?? declared[2] ?? declared[3];
       body = cfgText.slice((declared.index ?? 0) + declared[0].length, (declared.index ?? 0) + declared[0].length + SHORTCODE_BODY_CHARS);
     }
-    if (params === undefined || !calls.test(body)) continue;
+    if (params === undefined) continue;
     const names = params.split(',').map((p) => p.trim().replace(/\s*=.*$/, ''));
     if (names.some((n) => !/^\w+$/.test(n))) continue;
     const src = Math.max(0, names.findIndex((n) => /^(?:src|source|image|img|path|file|url)$/i.test(n)));
+    // The plugin reads the source as given (`Image(src, …)`), not a path the function makes of it.
+    if (!new RegExp(String.raw`\b${image}\s*\(\s*${names[src]}\s*[,)]`).test(body)) continue;
     const alt = names.findIndex((n) => /^alt(?:text)?$/i.test(n));
     out[m[2] as string] = { kind: 'image', src, ...(alt >= 0 ? { alt } : names.length > 1 && src === 0 ? { alt: 1 } : {}), served };
   }

@@ -276,6 +276,17 @@ describe('site presets: links as the generator writes them', () => {
     expect(html).not.toContain('dog');
     const removed = r.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message ?? '';
     expect([removed.includes('./drafts/dog.jpg'), removed.includes('{% year %}'), removed.includes('cat.jpg')]).toEqual([true, true, false]);
+    // A shortcode that makes its own path of the argument (`Image(\`./src/assets/${src}\`)`) is not read.
+    const made = makeTree(
+      {
+        'package.json': '{ "devDependencies": { "@11ty/eleventy": "^2.0.1" } }',
+        'eleventy.config.js': 'const Image = require("@11ty/eleventy-img");\nmodule.exports = (c) => {\n  c.addPassthroughCopy("src/assets");\n  c.addNunjucksAsyncShortcode("image", async (src, alt) => {\n    const metadata = await Image("./src/assets/" + src, {});\n    return Image.generateHTML(metadata, { alt });\n  });\n  return { dir: { input: "src" } };\n};\n',
+        'src/posts/cat.md': '---\ntitle: My cat\ndate: 2024-02-03\n---\nMy cat.\n\n{% image "src/assets/cat.jpg", "A cat" %}\n',
+      },
+      'feedwright-eleventy-img-made-',
+    );
+    const other = await loadAt(made, 'src/posts');
+    expect(other.byPath.get('cat.md')?.contentHtml).not.toContain('<img');
   });
 
   it("Eleventy: the config function's own dir.input, not a copy left in a helper function it defines", () => {
