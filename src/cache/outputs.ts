@@ -5,7 +5,7 @@ import type { PreviousItem } from '../feeds/changes.js';
 import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
-import type { ItemDiagnostic } from '../feeds/compose-check.js';
+import type { ItemDiagnostic, SkeletonCheck } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
 import { readFrames, writeFrames } from './frames.js';
 import { type IndexedItem, RecordIndex } from './record-index.js';
@@ -66,6 +66,8 @@ export interface FileRecord {
   diagnostics?: Diagnostic[];
   /** A feed's items (compact in memory, and in the file: `SlotsJSON`). */
   items?: ItemSlots;
+  /** A feed's head and tail as checked (src/feeds/compose-check.ts `SkeletonCheck`). */
+  skeleton?: SkeletonCheck;
 }
 
 const FORMAT = `feedwright-outputs-5 ${VERSION}`;
@@ -182,6 +184,10 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       const source = sources.get(name);
       return source && distrusted.has(source.abs) ? undefined : digests.get(name);
     },
+    skeleton: (name) => {
+      const s = record?.files[name]?.skeleton as unknown;
+      return isSkeletonCheck(s) ? s : undefined;
+    },
     writtenMtime: (name) => {
       const source = sources.get(name);
       return source && distrusted.has(source.abs) ? undefined : proven.get(name);
@@ -190,6 +196,13 @@ export async function previousOutput(paths: CachePaths, record: OutputRecord | u
       distrusted.add(file);
     },
   };
+}
+
+/** True when `v` is a skeleton's check as `writeOutputRecord` writes it (a damaged record's is not used). */
+function isSkeletonCheck(v: unknown): v is SkeletonCheck {
+  if (typeof v !== 'object' || v === null) return false;
+  const { digest, found } = v as Partial<SkeletonCheck>;
+  return typeof digest === 'string' && Array.isArray(found) && found.every((d) => typeof d === 'object' && d !== null && typeof d.code === 'string' && typeof d.message === 'string');
 }
 
 /** A watch session builds again from the record it kept (src/build.ts `BuildSession`): indexed once, not on every save. */
@@ -271,6 +284,7 @@ export async function writeOutputRecord(
       newest = Math.max(newest, s.mtimeMs, s.ctimeMs);
       const diagnostics = validation.get(f.name);
       const items = composed.get(f.name)?.items;
+      const skeleton = composed.get(f.name)?.skeleton;
       // Proven ours only if no write landed between the writer's last one and this stamp.
       const own = f.writtenMtimeMs !== undefined && f.writtenMtimeMs === s.mtimeMs ? { ownMtimeMs: s.mtimeMs } : {};
       record.files[f.name] = {
@@ -283,6 +297,7 @@ export async function writeOutputRecord(
         label,
         ...(diagnostics ? { diagnostics } : {}),
         ...(items ? { items } : {}),
+        ...(skeleton ? { skeleton } : {}),
       };
     }
     record.writtenAt = await clockPast(newest + OUTPUT_RACY_MS);

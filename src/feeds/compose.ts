@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
 import { BatchedWriter, type RenderedFile, sameBytes, writeFully, writeTemp } from '../output/write.js';
 import { countNewlines } from '../util/text.js';
-import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics } from './compose-check.js';
+import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics, type SkeletonCheck } from './compose-check.js';
 import type { FeedData, FeedWriter } from './model.js';
 
 /**
@@ -53,6 +53,8 @@ export type ItemSlot = [key: string, start: number, bytes: number, hash: string,
 /** What the record keeps of a composed feed file. */
 export interface ComposedRecord {
   items: ItemSlots;
+  /** The check of the feed's head and tail, for the next build (`PreviousOutput.skeleton`). */
+  skeleton?: SkeletonCheck;
 }
 
 /**
@@ -491,6 +493,12 @@ export interface PreviousOutput {
   validatedAt?(slots: ItemSlots, index: number): readonly ItemDiagnostic[] | undefined;
   /** The digest recorded for this output file if the file is still intact, else undefined. */
   intactDigest(name: string): string | undefined;
+  /**
+   * The check of the head and tail recorded for this output file (whatever became of the file: it
+   * is a function of the text checked, which its digest names); compose uses it when this build's
+   * head and tail have that digest.
+   */
+  skeleton?(name: string): SkeletonCheck | undefined;
   /** For an intact file proven ours, the mtime its writer saw (`RenderedFile.writtenMtimeMs`): kept in the next record when it is not rewritten. */
   writtenMtime?(name: string): number | undefined;
   /**
@@ -666,14 +674,17 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       items.pushFrom(slots, index, p.key, at);
       at += slots.bytes(index);
     }
-    const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics);
+    let skeleton: SkeletonCheck | undefined;
+    const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
+      skeleton = c;
+    });
     return {
       name,
       tmp: '',
       sha256: recorded,
       bytes: at + Buffer.byteLength(tail),
       unchanged: true,
-      record: { items },
+      record: { items, ...(skeleton ? { skeleton } : {}) },
       diagnostics,
       itemDiagnostics,
       items: { rendered: 0, copied: items.length },
@@ -799,7 +810,10 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     }
   });
   const digest = digestOf(items.length, (i) => items.hash(i));
-  const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics);
+  let skeleton: SkeletonCheck | undefined;
+  const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
+    skeleton = c;
+  });
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
   const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
   // The pieces are the temporary file's bytes exactly (the slots' offsets count the same bytes).
@@ -811,7 +825,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     sha256: digest,
     bytes,
     unchanged,
-    record: { items },
+    record: { items, ...(skeleton ? { skeleton } : {}) },
     diagnostics,
     itemDiagnostics,
     items: { rendered, copied: items.length - rendered },
@@ -828,12 +842,14 @@ function validate(
   items: ItemSlots,
   known: (slots: ItemSlots, i: number) => readonly ItemDiagnostic[] | undefined,
   itemDiagnostics: Map<string, ItemDiagnostic[]>,
+  prior?: SkeletonCheck,
+  done?: (check: SkeletonCheck) => void,
 ): Diagnostic[] {
   const { writer, feed, label } = request;
   const sepLines = countNewlines(writer.separator);
   let itemNewlines = 0;
   for (let i = 0; i < items.length; i++) itemNewlines += items.lines(i) + (i > 0 ? sepLines : 0);
-  const out = checkSkeleton(label, writer, feed, itemNewlines);
+  const out = checkSkeleton(label, writer, feed, itemNewlines, prior, done);
   let line = countNewlines(head) + 1;
   const starts: number[] = [];
   const headColumn = endColumn(head);
