@@ -120,7 +120,7 @@ export interface ParseJob {
   /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
   key?: string;
   /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
-  note?: Diagnostic;
+  note?: Diagnostic | undefined;
 }
 
 /** An entry's cache record as a worker encoded it (src/cache/record.ts), and whether the body is in it as UTF-8. */
