@@ -31,6 +31,14 @@ export interface ArticleContext {
   read: ReadContext;
   /** How fields are resolved: the config, git dates by relative path, the clock. */
   resolve: ResolveContext;
+  /** Where the items rendered go as UTF-8 (the thread's spool: src/pipeline/spool.ts); without it, each is a Buffer of its own (`ArticleRun.rendered`). */
+  items?: ItemSink;
+}
+
+/** Takes each item the pipeline renders, encoded as UTF-8 (`SpoolWriter`). */
+export interface ItemSink {
+  /** The item's bytes (valid until the next append) and its four numbers in the sink; undefined when the sink cannot take it. */
+  append(text: string): { bytes: Buffer; at: readonly number[] } | undefined;
 }
 
 /** The context of a run: `template` is the folder's site template (src/pipeline/inputs.ts). */
@@ -51,6 +59,11 @@ export interface ArticleRun {
    * (the build spools them for the feeds instead of rendering them again: src/pipeline/spool.ts).
    */
   rendered?: Buffer[];
+  /**
+   * With an 'ok' entry and the context's `items`: the four numbers of each item appended there
+   * (`SpooledItems.at`), in the same order, instead of `rendered`.
+   */
+  spooled?: number[];
 }
 
 /**
@@ -84,24 +97,31 @@ export function runArticle(file: SourceFile, text: string, ctx: ArticleContext):
   const mtimeSec = usesMtime ? Math.floor(file.mtimeMs / 1000) : null;
   if (resolved.status !== 'ok') return { entry: { status: resolved.status, diagnostics, mtimeSec, cacheable }, doc };
   const article = resolved.article;
-  const { checked, rendered } = checkItems(article, unusualPath(file, text, doc, diagnostics, ctx) !== undefined);
+  const { checked, rendered, spooled } = checkItems(article, unusualPath(file, text, doc, diagnostics, ctx) !== undefined, ctx.items);
   const invalid = checked.flatMap(([, found]) => found).find((d) => d.severity === 'error');
   if (invalid) {
     const bug = diagnostic('ARTICLE_ITEM_INVALID', { file: file.displayPath }, { code: invalid.code, problem: invalid.message });
     return { entry: { status: 'error', diagnostics: [...diagnostics, bug], mtimeSec, cacheable }, doc, article };
   }
-  return { entry: { status: 'ok', article, diagnostics, mtimeSec, cacheable, checked }, doc, article, rendered };
+  return { entry: { status: 'ok', article, diagnostics, mtimeSec, cacheable, checked }, doc, article, ...(spooled ? { spooled } : rendered ? { rendered } : {}) };
 }
 
-/** The article's item in each format, by hash, with what the checks found in it alone; and the items' bytes. */
-function checkItems(article: Article, unusual: boolean): { checked: NonNullable<ArticleEntry['checked']>; rendered: Buffer[] } {
+/**
+ * The article's item in each format, by hash, with what the checks found in it alone; and the
+ * items' bytes: appended to `sink` (`spooled`, when it took every item), else a Buffer each.
+ */
+function checkItems(article: Article, unusual: boolean, sink: ItemSink | undefined): { checked: NonNullable<ArticleEntry['checked']>; rendered?: Buffer[]; spooled?: number[] } {
   // The article's values are the same in every format: looked at once.
   const values = unusual ? undefined : valueConcern(article);
-  const rendered: Buffer[] = [];
+  const rendered: Buffer[] | undefined = sink ? undefined : [];
+  let spooled: number[] | undefined = sink ? [] : undefined;
   const checked = Object.entries(WRITERS).map(([format, writer]): [string, ItemDiagnostic[]] => {
     const text = writer.item(article);
-    const bytes = Buffer.from(text);
-    rendered.push(bytes);
+    const appended = sink?.append(text);
+    if (appended) spooled?.push(...appended.at);
+    else spooled = undefined;
+    const bytes = appended?.bytes ?? Buffer.from(text);
+    rendered?.push(bytes);
     const hash = itemHash(bytes);
     // checkItemQuickly with the article's values looked at once: the full validator when the path,
     // the sample, the values or the rendered text give a reason, else nothing to report. (Passing
@@ -111,7 +131,7 @@ function checkItems(article: Article, unusual: boolean): { checked: NonNullable<
     const found = full ? checkItem(writer, article, text) : [];
     return [hash, found];
   });
-  return { checked, rendered };
+  return { checked, ...(rendered ? { rendered } : {}), ...(spooled ? { spooled } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ArticleEntry, type CacheOptions, cacheFiles, hashText, openArticleCache } from '../cache/articles.js';
 import { checkedPending } from '../cache/heads.js';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
@@ -61,8 +62,11 @@ export interface LoadedArticles {
   renderKeys: ReadonlyMap<Article, string>;
   /** Items validated while their articles were parsed, by item hash (src/pipeline/article.ts). */
   checkedItems: CheckedLookup;
-  /** Articles parsed (cache misses), cache entries decoded, and cache keys hashed (not carried by a watch session). */
-  work: { parsed: number; decoded: number; keyed: number };
+  /**
+   * Articles parsed (cache misses), cache entries decoded, cache keys hashed (not carried by a watch
+   * session), and sources first read when their parse job was handed out (`Source.late`).
+   */
+  work: { parsed: number; decoded: number; keyed: number; readAtHandout: number };
   /** No article was read relative to the clock, held back as future, or left unread by an I/O error. */
   clockFree: boolean;
   /** When the sources were listed (ms). */
@@ -125,6 +129,23 @@ export async function loadArticles(
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   // Enough sources the cache cannot vouch for to parse on workers: start them now, while this thread reads (r12-cold).
   const prestarted = startParsePool(sources.filter((s) => s.hash === undefined).length);
+  // With those workers and a cache that cannot hold any result yet (no pack, no session memory), a
+  // Markdown or HTML source is read when its parse job is handed out (`Source.late`), once the git
+  // dates are in: every lookup is a miss whatever the text, so the workers start parsing as soon as
+  // the files are listed instead of after this thread has read them all (docs/BENCHMARKS.md,
+  // r14-cold). Scraped text is still read first (the site template is learned from all of it), and
+  // so is every source while `git log` runs, which the read overlaps.
+  const files = cacheFiles(paths);
+  const readLate = prestarted !== undefined && (memo === undefined || memo.size === 0) && (files === undefined || !existsSync(files.pack));
+  let gitIn = false;
+  void gitPromise.then(
+    () => {
+      gitIn = true;
+    },
+    () => undefined,
+  );
+  // One turn of the event loop: a settled promise (git off) has said so by then.
+  if (readLate) await new Promise<void>((resolve) => setImmediate(resolve));
   const failed = new Set<Source>();
   let ioFailed = false;
   // Texts kept from this first read for parsing, in characters: past LOAD_LIMITS.textBudget, a Markdown or
@@ -138,6 +159,10 @@ export async function loadArticles(
   // meanwhile, does not fill its pipe and stall it.
   let lastYield = performance.now();
   for (const s of toRead) {
+    if (readLate && gitIn && s.file.kind !== 'text' && s.hash === undefined) {
+      s.late = true;
+      continue;
+    }
     const result = readSourceSync(s.file, config.fallbackEncoding);
     if (result.ok) {
       s.hash = hashText(result.text);
@@ -157,7 +182,7 @@ export async function loadArticles(
     }
   }
   const decoded = sources.filter((s) => !failed.has(s));
-  for (const s of decoded) cache.record(s.file, s.hash as string);
+  for (const s of decoded) if (!s.late) cache.record(s.file, s.hash as string);
 
   const template = textChanged
     ? cache.learnTemplate(
@@ -181,6 +206,8 @@ export async function loadArticles(
   const entryKeys = new Array<string>(decoded.length);
   const gitStamps = new Array<string>(decoded.length);
   const misses: number[] = [];
+  let readAtHandout = 0;
+  let unparsed = 0;
   let done = 0;
   let keyed = 0;
   const keyOf = (file: SourceFile, hash: string): string => {
@@ -198,6 +225,11 @@ export async function loadArticles(
     const g = gitDates.get(s.file.relPath);
     const gitStamp = g ? `${g.first.getTime()}/${g.last.getTime()}` : '';
     gitStamps[i] = gitStamp;
+    if (s.late) {
+      // Read, hashed and keyed when its job is handed out (below): a miss, as every lookup is.
+      misses.push(i);
+      continue;
+    }
     const known = carried?.sources.get(s.file.relPath);
     let key =
       known !== undefined && known.hash === s.hash && known.kind === s.file.kind && known.displayPath === s.file.displayPath && known.git === gitStamp
@@ -250,6 +282,43 @@ export async function loadArticles(
     const jobs = misses.map((i, k) => {
       const s = decoded[i] as Source;
       const git = gitDates.get(s.file.relPath);
+      if (s.late) {
+        // Read, hashed, recorded and keyed when first handed out; its text is not kept (a job handed out again reads it again).
+        const read = (): string | undefined => {
+          const result = readSourceSync(s.file, config.fallbackEncoding);
+          if (!result.ok || (s.hash !== undefined && hashText(result.text) !== s.hash)) {
+            // Unreadable, or changed since it was first read: left to the serial pass below, which reports it.
+            again.add(k);
+            return undefined;
+          }
+          if (s.hash === undefined) {
+            readAtHandout++;
+            s.hash = hashText(result.text);
+            s.note = result.note;
+            cache.record(s.file, s.hash);
+            entryKeys[i] = keyOf(s.file, s.hash);
+          }
+          return result.text;
+        };
+        // The text first: a job is copied property by property, in this order, when it is handed out to a worker.
+        return {
+          file: s.file,
+          git,
+          get text(): string {
+            return read() ?? '';
+          },
+          ...(encode
+            ? {
+                get key(): string {
+                  return entryKeys[i] ?? '';
+                },
+              }
+            : {}),
+          get note(): Diagnostic | undefined {
+            return s.note;
+          },
+        };
+      }
       const own = { ...(encode ? { key: entryKeys[i] as string } : {}), ...(s.note ? { note: s.note } : {}) };
       if (!s.reread) return { file: s.file, text: s.text as string, git, ...own };
       // Read when the job is handed out (to a worker or the main thread), not kept.
@@ -293,6 +362,8 @@ export async function loadArticles(
       if (!result.ok) {
         if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
         entries[i] = result.diagnostic;
+        // A source read late that never decoded was not parsed (read first, it would not have been a miss).
+        if (s.late && s.hash === undefined) unparsed++;
         continue;
       }
       s.hash = hashText(result.text);
@@ -386,7 +457,7 @@ export async function loadArticles(
     cache.enabled && !clockDependent && kept.every((a) => renderKeys.has(a))
       ? hashText(['feedwright-fingerprint-2', VERSION, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
       : undefined;
-  const work = { parsed: misses.length, decoded: cache.decoded, keyed };
+  const work = { parsed: misses.length - unparsed, decoded: cache.decoded, keyed, readAtHandout };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;
   return {
     articles: kept,
@@ -494,6 +565,8 @@ interface Source {
   note?: Diagnostic | undefined;
   /** Hashed but not kept (LOAD_LIMITS.textBudget): read again to be parsed. */
   reread?: boolean;
+  /** Not read yet: read when its parse job is handed out (`readLate` in loadArticles). */
+  late?: boolean;
 }
 
 /**

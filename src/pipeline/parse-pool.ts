@@ -120,7 +120,7 @@ export interface ParseJob {
   /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
   key?: string;
   /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
-  note?: Diagnostic;
+  note?: Diagnostic | undefined;
 }
 
 /** An entry's cache record as a worker encoded it (src/cache/record.ts), and whether the body is in it as UTF-8. */
@@ -261,6 +261,8 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     await loadReaders(jobs.map((j) => j.file.kind));
     const ctx = articleContext(setup.config, new Set(setup.template), new Map(), new Date(setup.nowMs));
     const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `main-${process.pid}-${++mainRuns}.items`) : undefined;
+    // The items this thread renders go straight into its spool.
+    if (spool) ctx.items = spool;
     const computeOne = (job: ParseJob): [ArticleEntry, SpooledItems | undefined] => {
       const run = runArticleSafely(job.file, job.text, withGitOf(ctx, job));
       return [run.entry, spool && spoolRun(spool, run)];
@@ -412,5 +414,5 @@ function newWorker(script: URL): Worker {
 
 /** The run's context with the job's own git dates (a job carries its file's dates only). */
 export function withGitOf(ctx: ArticleContext, job: ParseJob): ArticleContext {
-  return { read: ctx.read, resolve: { ...ctx.resolve, git: job.git ? new Map([[job.file.relPath, job.git]]) : new Map() } };
+  return { read: ctx.read, resolve: { ...ctx.resolve, git: job.git ? new Map([[job.file.relPath, job.git]]) : new Map() }, ...(ctx.items ? { items: ctx.items } : {}) };
 }

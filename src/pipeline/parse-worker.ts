@@ -32,6 +32,7 @@ async function start(): Promise<void> {
       const ctx = articleContext(setup.config, new Set(setup.template), new Map(), new Date(setup.nowMs));
       // The items this worker rendered, spooled for the feeds (src/pipeline/spool.ts); flushed before each reply.
       const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `worker-${process.pid}-${threadId}.items`) : undefined;
+      if (spool) ctx.items = spool;
       run = { ctx, setup, spool };
       return;
     }

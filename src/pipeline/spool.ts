@@ -31,16 +31,32 @@ export interface SpooledItems {
   at: number[];
 }
 
+/** An item's UTF-8 bytes as appended to a spool file (`SpoolWriter.append`). */
+export interface AppendedItem {
+  /** The bytes: a view of the writer's buffer, valid until the writer's next append, add or flush. */
+  bytes: Buffer;
+  /** Where they are: the item's four numbers of `SpooledItems.at` (offset, bytes, line feeds, CRC-32). */
+  at: [number, number, number, number];
+}
+
+/** The bytes a writer queues before it writes them (and the least it allocates for a bigger item). */
+const SPOOL_BUFFER = 1 << 20;
+
 /**
  * Appends items to one spool file, in ~1 MiB writes. One per thread (and per parse run). The file
  * is open only while a flush writes (a worker is terminated, not closed: it must hold no descriptor).
+ *
+ * The items are encoded straight into one buffer that each flush writes and empties (`append`):
+ * a `Buffer.from` per item made a backing store of its own for each (an item is past the 4 KiB
+ * that Node's buffer pool serves), ~3 % of a cold build's parse CPU, and the flush then copied them
+ * all once more into one buffer (docs/BENCHMARKS.md, r14-cold).
  */
 export class SpoolWriter {
   /** Bytes in the file. */
   private written = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private end = 0;
+  private buffer: Buffer | undefined;
+  /** Bytes queued at the start of `buffer`, to be written at `written`. */
+  private used = 0;
   private failed = false;
 
   /** `dir`: the build's spool folder; `name`: this writer's file in it, unique in the build. */
@@ -49,17 +65,41 @@ export class SpoolWriter {
     readonly name: string,
   ) {}
 
+  /** False once a write has failed: what it had spooled is gone, and it spools nothing more. */
+  get usable(): boolean {
+    return !this.failed;
+  }
+
+  /** Room for `bytes` more at the end of the queue (flushing it first when full), or undefined once the spool has failed. */
+  private room(bytes: number): Buffer | undefined {
+    if (this.buffer !== undefined && this.used + bytes > this.buffer.length) this.flush();
+    if (this.failed) return undefined;
+    if (this.buffer === undefined || bytes > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(SPOOL_BUFFER, bytes));
+    return this.buffer;
+  }
+
+  /** Queue one item, encoded as UTF-8 (the bytes `Buffer.from(text)` gives); undefined once the spool has failed. */
+  append(text: string): AppendedItem | undefined {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes; a pair, 4 bytes for 2 units).
+    const buffer = this.room(3 * text.length);
+    if (buffer === undefined) return undefined;
+    const start = this.used;
+    const n = buffer.write(text, start, 'utf8');
+    const bytes = buffer.subarray(start, start + n);
+    this.used += n;
+    return { bytes, at: [this.written + start, n, countLineFeeds(bytes), crc32(bytes)] };
+  }
+
   /** Queue an article's items; where they will be, or undefined once the spool has failed. */
   add(items: readonly Buffer[]): SpooledItems | undefined {
-    if (this.failed) return undefined;
     const at: number[] = [];
     for (const b of items) {
-      at.push(this.end, b.length, countLineFeeds(b), crc32(b));
-      this.pending.push(b);
-      this.pendingBytes += b.length;
-      this.end += b.length;
+      const buffer = this.room(b.length);
+      if (buffer === undefined) return undefined;
+      b.copy(buffer, this.used);
+      at.push(this.written + this.used, b.length, countLineFeeds(b), crc32(b));
+      this.used += b.length;
     }
-    if (this.pendingBytes >= 1 << 20) this.flush();
     return this.failed ? undefined : { spool: this.name, at };
   }
 
@@ -69,10 +109,9 @@ export class SpoolWriter {
    * items it had are then not trusted (the reader finds the file shorter, or gone) and are rendered.
    */
   flush(): void {
-    if (this.pendingBytes === 0 || this.failed) return;
-    const buf = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.used === 0 || this.failed || this.buffer === undefined) return;
+    const buf = this.buffer.subarray(0, this.used);
+    this.used = 0;
     let fd: number | undefined;
     try {
       // Made by the first flush; later ones write at its end (a file gone meanwhile is not made again).
@@ -115,7 +154,10 @@ function alive(pid: number): boolean {
 
 /** Spool the items of an article the pipeline rendered (`run.rendered`, with an 'ok' entry). */
 export function spoolRun(spool: SpoolWriter, run: ArticleRun): SpooledItems | undefined {
-  return run.entry.status === 'ok' && run.rendered ? spool.add(run.rendered) : undefined;
+  if (run.entry.status !== 'ok') return undefined;
+  // Appended by the pipeline itself (its context's `items` was this writer).
+  if (run.spooled) return spool.usable ? { spool: spool.name, at: run.spooled } : undefined;
+  return run.rendered ? spool.add(run.rendered) : undefined;
 }
 
 /** Line feeds in UTF-8 bytes (the same count as in the decoded string). */

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rssWriter } from '../../src/feeds/rss.js';
 import type { Article } from '../../src/model.js';
-import { ItemSpool, SpoolWriter } from '../../src/pipeline/spool.js';
+import { resolveConfig } from '../../src/config/load.js';
+import { articleContext, runArticle } from '../../src/pipeline/article.js';
+import { ItemSpool, SpoolWriter, spoolRun } from '../../src/pipeline/spool.js';
+import { loadReaders } from '../../src/sources/read.js';
 import { buildAt, makeProject, sampleArticles, snapshot } from '../perf/helpers.js';
 
 afterEach(() => {
@@ -82,5 +85,55 @@ describe('items spooled by the pipeline', () => {
     expect(spool.item(c, 0)?.read()).toBeUndefined();
     spool.dispose();
     expect(() => readdirSync(spool.dir)).toThrow();
+  });
+
+  it('appends items as text, encoded into its buffer: the bytes, places, line feeds and CRCs of Buffer.from, items past the buffer too', () => {
+    const spool = ItemSpool.create() as ItemSpool;
+    const texts = ['<item>a</item>', '{"id":"é",\n"x":"😀"}\n', `lone \uD800 and \uDC00 surrogates`, `${'α\n'.repeat(300_000)}end`, '', 'x'.repeat(700_000), '<item>z</item>'];
+    const appended = new SpoolWriter(spool.dir, 'text.items');
+    const added = new SpoolWriter(spool.dir, 'bytes.items');
+    const a = {} as Article;
+    const b = {} as Article;
+    const atText: number[] = [];
+    for (const t of texts) {
+      const one = appended.append(t);
+      expect(one?.bytes.equals(Buffer.from(t))).toBe(true);
+      atText.push(...(one?.at ?? []));
+    }
+    const atBytes = added.add(texts.map((t) => Buffer.from(t)));
+    appended.flush();
+    added.flush();
+    expect(atText).toEqual(atBytes?.at);
+    const hashes = texts.map((_, i) => `h${i}`);
+    spool.set(a, { spool: 'text.items', at: atText }, hashes);
+    spool.set(b, atBytes as NonNullable<typeof atBytes>, hashes);
+    for (const [i, t] of texts.entries()) {
+      expect(spool.item(a, i)?.read()?.toString()).toBe(Buffer.from(t).toString());
+      expect(spool.item(b, i)?.read()?.equals(Buffer.from(t))).toBe(true);
+    }
+    spool.dispose();
+  });
+
+  it('takes the items the pipeline renders straight from a context that spools them, as it would their Buffers', async () => {
+    await loadReaders(['markdown']);
+    const config = resolveConfig({ title: 'Spool', link: 'https://site.example/', git: false, timezone: 'UTC' });
+    const now = new Date('2026-01-01T00:00:00Z');
+    const text = '---\ntitle: Crème brûlée 😀\ndate: 2025-01-02\n---\nA body with *emphasis*,\nlines and é.\n';
+    const file = { kind: 'markdown' as const, abs: '/nowhere/a.md', relPath: 'a.md', displayPath: 'articles/a.md', size: text.length, mtimeMs: now.getTime() };
+    const spool = ItemSpool.create() as ItemSpool;
+    const plain = runArticle(file, text, articleContext(config, new Set(), new Map(), now));
+    const writer = new SpoolWriter(spool.dir, 'ctx.items');
+    const ctx = articleContext(config, new Set(), new Map(), now);
+    ctx.items = writer;
+    const direct = runArticle(file, text, ctx);
+    expect(direct.entry).toEqual(plain.entry);
+    expect(direct.rendered).toBeUndefined();
+    expect(plain.rendered?.length).toBe(3);
+    const at = spoolRun(writer, direct);
+    writer.flush();
+    expect(at?.at).toEqual(direct.spooled);
+    spool.set(direct.article as Article, at as NonNullable<typeof at>, ['h1', 'h2', 'h3']);
+    for (const [i, bytes] of (plain.rendered ?? []).entries()) expect(spool.item(direct.article as Article, i)?.read()?.equals(bytes)).toBe(true);
+    spool.dispose();
   });
 });
