@@ -291,8 +291,11 @@ export async function bundle(lib: string): Promise<Metafile> {
     bundle: true,
     platform: 'node' as const,
     target: 'node20',
-    // Stack traces and errors keep the classes' and functions' own names.
-    keepNames: true,
+    // No keepNames: it wraps every function defined inside another in a `__name()` call that runs
+    // each time the outer one does (2.6 % of a parse worker's CPU, 1.7 % of the main thread's, in
+    // a 10k build's profile). Without minifying, esbuild renames only what collides across modules
+    // (`parse2`), so stack traces still name functions; no code reads a function's `.name`.
+    keepNames: false,
     // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which
     // a bundle cannot hold ("Cannot find module './impl/format'"); its ES module build bundles.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
@@ -320,7 +323,7 @@ export async function bundle(lib: string): Promise<Metafile> {
     outExtension: { '.js': '.cjs' },
     // Without a code cache (a first run, a fresh CI runner) V8 parses the whole script: 2.4 -> 1.8 MB
     // without the whitespace took a 50-article first run 505 -> 469 ms of CPU (10 interleaved
-    // runs each, docs/BENCHMARKS.md). Names stay (keepNames), so stack traces still name functions.
+    // runs each, docs/BENCHMARKS.md). Names stay, so stack traces still name functions.
     minifyWhitespace: true,
     // bin/feedwright.js (and the parse worker's loader) run these scripts in a vm.Script, which has
     // no loader for `import()`: every dynamic import (of a built-in or an external package) becomes a require.

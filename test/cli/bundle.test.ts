@@ -291,9 +291,10 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     // The CLI script holds none of the readers' code: linkedom, Readability, the text model.
     const cli = readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'latin1');
     const extract = readFileSync(path.join(pkg, 'lib/cli/extract.cjs'), 'latin1');
-    for (const name of ['Readability', 'HTMLDocument', 'extractText']) {
-      expect(cli.includes(`"${name}"`), name).toBe(false);
-      expect(extract.includes(`"${name}"`), name).toBe(true);
+    // (Their declarations as esbuild writes them, a number added where a name collides.)
+    for (const declared of [/\bfunction Readability\d*\(/, /\bHTMLDocument\d*=class\b/, /\bfunction extractText\d*\(/]) {
+      expect(declared.test(cli), String(declared)).toBe(false);
+      expect(declared.test(extract), String(declared)).toBe(true);
     }
     // With text and HTML articles the readers load, and the site builds to the bytes the sources give
     // (the test above): the date reader they use is the CLI script's own instance, not a copy (it
