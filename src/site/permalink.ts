@@ -572,7 +572,8 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   const { dirs, stem } = split(input.contentPath);
   const bundle = (stem === 'index' || stem === '_index') && dirs.length > 0;
   const filename = bundle ? (dirs[dirs.length - 1] as string) : stem;
-  const values = commonTokens(input, slug, filename, bundle ? dirs.slice(0, -1) : dirs, (s) => jekyllSlugify(s, 'default'));
+  // Soft hyphens (an extracted title keeps the page's) are no word break: "Wein\u00adberg" is "weinberg".
+  const values = commonTokens(input, slug, filename, bundle ? dirs.slice(0, -1) : dirs, (s) => jekyllSlugify(s.replace(/\u00ad/g, ''), 'default'));
   values.path = (bundle ? dirs : [...dirs, stem]).join('/');
   return expandPattern(pattern, values);
 }

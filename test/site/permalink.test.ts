@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../src/config/load.js';
 import { parseDateValue } from '../../src/meta/dates.js';
 import { FEED_KEYS, fieldKeys } from '../../src/meta/fields.js';
-import { expandPattern, githubSlug, hugoUrlize, jekyllSlugify, sectionSlices, zolaSlugify } from '../../src/site/permalink.js';
+import { expandPattern, githubSlug, hugoUrlize, jekyllSlugify, plainLink, sectionSlices, zolaSlugify } from '../../src/site/permalink.js';
 import { indentQuotedContinuations, splitFrontMatter } from '../../src/sources/front-matter.js';
 
 describe('slugs as each generator makes them', () => {
@@ -16,6 +16,13 @@ describe('slugs as each generator makes them', () => {
     expect(hugoUrlize('Über  Café')).toBe('über-café');
     expect(zolaSlugify('Héllo Wörld_2024')).toBe('hello-world-2024');
     expect(githubSlug('The Big Idea: v2.0')).toBe('the-big-idea-v20');
+  });
+});
+
+describe('a :title slug from an extracted title', () => {
+  it('has no soft hyphen in it, nor a break where one stood', () => {
+    const input = { contentPath: 'news/weinberg.txt', fm: {}, date: new Date('2024-03-05T00:00:00Z'), title: 'Der Wein\u00adberg am Hang', timezone: 'UTC', categories: [] };
+    expect(plainLink(input, '/:year/:title/', 'weinberg').path).toBe('/2024/der-weinberg-am-hang/');
   });
 });
 

@@ -1084,7 +1084,8 @@ const SCREEN_READER_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader-
 /** A full date and a separator before the headline ("23.01.2022 - Dorothea Wierer darf jubeln"): the date line, glued. */
 const LEADING_DATE = /^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d)\s*[-–—|:]\s+(?=\p{L})/u;
 
-const headingText = (text: string): string => normalizeSpace(text.replace(/\u00ad/g, ''));
+/** A heading's text as written, soft hyphens kept (the title shows them as the page does; comparisons ignore them). */
+const headingText = (text: string): string => normalizeSpace(text);
 
 /**
  * A heading's text, and its parts when it is made of several (a kicker span, then the headline). A
@@ -1189,7 +1190,8 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   const headline = chooseHeading(shownHeadings.map(headingCandidate), [jsonLd.title, meta.title, metas.get('twitter:title')?.[0], pageTitle], siteNames, true);
   if (headline) {
     // The same words as the structured title: that title, with its provenance, stays.
-    if (found.title?.value.toLowerCase() !== headline.text.toLowerCase()) found.title = { value: headline.text, from: 'html' };
+    const same = (a: string): string => a.replace(/\u00ad/g, '').toLowerCase();
+    if (found.title === undefined || same(found.title.value) !== same(headline.text)) found.title = { value: headline.text, from: 'html' };
   }
   else if (found.title) {
     const fallback = found.title.from === 'html' ? (t: string) => stripSiteName(t, siteName) : (t: string) => t;

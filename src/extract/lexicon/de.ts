@@ -63,11 +63,13 @@ export const de: Lexicon = {
     newsletterBox: [/^(?:newsletter abonnieren|jetzt (?:newsletter )?abonnieren|melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter)/],
     pushPrompt: [/^(?:benachrichtigungen|push-benachrichtigungen) (?:aktivieren|erlauben)/],
     shareWords: ['teilen', 'drucken'],
+    // WordPress's (Jetpack's) German share heading.
+    shareBar: [/^(?:teilen sie (?:dies|das|diesen (?:artikel|beitrag)) mit|teilen mit)$/],
     shareFiller: ['auf', 'artikel'],
     cookieNotice: [/\b(?:wir verwenden|verwendet|nutzt|wir nutzen) cookies\b/, /\bcookie-richtlinie\b/],
     cookieAccept: ['akzeptieren', 'zustimmen'],
     relatedList: [
-      /^(?:weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|meistgelesene artikel|neueste artikel|ähnliche artikel|auch interessant)$/,
+      /^(?:weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|meist gelesen|meistgelesene artikel|neueste artikel|ähnliche artikel|auch interessant)$/,
       /^(?:das|dies|das thema|diese themen|diese artikel|diese beiträge) könnten? (?:dich|sie|euch) auch interessieren$/,
       /^(?:lesen sie|lies) auch die folgenden (?:beiträge|artikel)$/,
       /^(?:seit \d+ tagen )?am meisten gelesen$/,
@@ -97,7 +99,7 @@ export const de: Lexicon = {
     slideOf: ['von'],
     galleryLabels: ['galerie ansehen', 'bild anzeigen', 'bild schließen', 'bild anzeigen bild schließen'],
     interfaceWords: ['menü', 'suche', 'suchen', 'schließen', 'öffnen', 'navigation', 'anzeigen', 'ausblenden', 'einblenden', 'anmelden', 'abmelden', 'registrieren', 'konto', 'mein', 'meine', 'warenkorb', 'kasse', 'app', 'herunterladen', 'drucken', 'teilen', 'senden', 'gefällt', 'mir', 'wird', 'geladen', 'nach', 'oben', 'zurück', 'weiter', 'zum', 'zur', 'dunkler', 'modus', 'abonnieren', 'newsletter'],
-    navigationLabels: ['suchen', 'suche', 'schließen', 'anmelden', 'abmelden', 'abonnieren', 'weiter', 'zurück', 'nach oben'],
+    navigationLabels: ['suchen', 'suche', 'schließen', 'anmelden', 'abmelden', 'abonnieren', 'weiter', 'zurück', 'nach oben', 'rezept drucken', 'auf einer seite lesen'],
     captionMarkers: ['(bild:', 'auf diesem foto', 'links im bild', '(symbolbild)'],
     captionCues: ['bild'],
     zoomButtons: ['vergrößern', 'bild vergrößern'],

@@ -253,6 +253,8 @@ export const en: Lexicon = {
     ],
     interfaceWords: ['menu', 'close', 'open', 'search', 'box', 'toggle', 'navigation', 'dark', 'light', 'mode', 'go', 'top', 'back', 'skip', 'main', 'show', 'hide', 'sign', 'log', 'login', 'logout', 'register', 'account', 'my', 'cart', 'basket', 'checkout', 'app', 'download', 'print', 'email', 'share', 'loading', 'like', 'subscribe', 'newsletter', 'next', 'previous', 'prev', 'this', 'the', 'to', 'in', 'out', 'up'],
     navigationLabels: [
+      'print recipe',
+      'jump to recipe',
       'menu',
       'main menu',
       'open menu',

@@ -208,7 +208,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
   const meta: (RuleName | undefined)[] = new Array<RuleName | undefined>(units.length);
   if (titleIndex !== undefined) {
     const unit = units[titleIndex] as Unit;
-    result.title = { value: unit.text, line: unit.line };
+    result.title = { value: writtenText(unit), line: unit.line };
   }
 
   // 5. Metadata. Bylines and date lines sit between the headline and the story: when the body
@@ -225,7 +225,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     if (again !== undefined && again > bodyStart && !meta[again]) {
       titleIndex = again;
       const unit = units[again] as Unit;
-      result.title = { value: unit.text, line: unit.line };
+      result.title = { value: writtenText(unit), line: unit.line };
     }
   }
   // Still none: the body may have started at a teaser or a ticker; a headline-shaped line right
@@ -235,7 +235,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     if (loose !== undefined && !meta[loose]) {
       titleIndex = loose;
       const unit = units[loose] as Unit;
-      result.title = { value: unit.text, line: unit.line };
+      result.title = { value: writtenText(unit), line: unit.line };
     }
   }
   start = openingAboveBox(units, labels, meta, p, titleIndex, start);
@@ -285,7 +285,8 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     }
     if (rule === undefined) {
       const { text, cards } = stripHoverCards(unit.text);
-      result.paragraphs.push({ text, line: unit.line });
+      // As written (soft hyphens and all), unless hover cards were cut out of the line.
+      result.paragraphs.push({ text: cards.length === 0 ? writtenText(unit) : text, line: unit.line });
       rehash.add(cards.length === 0 ? (words[i] as string[]) : lowerWords(text));
       for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
     } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
@@ -435,12 +436,17 @@ export function keyOf(unit: Unit): string {
 function addDropped(dropped: TextExtraction['dropped'], unit: Unit, rule: RuleName, score?: LineScore): void {
   const last = dropped[dropped.length - 1];
   if (last && last.rule === rule && last.line < unit.line) {
-    last.text = `${last.text}\n${unit.text}`;
+    last.text = `${last.text}\n${writtenText(unit)}`;
     if (score && last.scores) last.scores.push(score);
     else if (score) last.scores = [score];
     return;
   }
-  dropped.push({ text: unit.text, rule, line: unit.line, ...(score ? { scores: [score] } : {}) });
+  dropped.push({ text: writtenText(unit), rule, line: unit.line, ...(score ? { scores: [score] } : {}) });
+}
+
+/** What the extraction prints of a unit: its text as the page wrote it (soft hyphens kept). */
+function writtenText(unit: Unit): string {
+  return unit.written ?? unit.text;
 }
 
 function labelUnit(unit: Unit, options: TextExtractOptions): Label {

@@ -353,7 +353,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'share-bar',
-    examples: ['Share', 'Share on Facebook', 'Tweet Share Email', 'Compartir', 'Partager', 'Teilen', 'Compartilhar', 'Follow Victor Davis Hanson on Twitter', 'Share permalink'],
+    examples: ['Share', 'Share on Facebook', 'Tweet Share Email', 'Compartir', 'Partager', 'Teilen', 'Compartilhar', 'Follow Victor Davis Hanson on Twitter', 'Share permalink', 'Teilen Sie dies mit:', 'Teilen mit:'],
     why: 'Share bars: lines made of share targets ("Share", "Tweet", "Facebook", "WhatsApp"), and the prompt to follow the author on one. Late in a page they close the article.',
     maxWords: 14,
     weight: 12,
@@ -390,6 +390,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     name: 'related-list',
     examples: [
       'Related articles',
+      'Meist gelesen',
       'You may also like',
       'Most popular',
       'Noticias relacionadas',
@@ -495,7 +496,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'navigation',
-    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar', 'Bild anzeigen Bild schließen'],
+    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar', 'Bild anzeigen Bild schließen', 'Rezept drucken', 'Print recipe', 'Auf einer Seite lesen'],
     why: 'Menu, search, sign-in and paging words standing alone on a line are site navigation.',
     maxWords: 4,
     weight: 3,

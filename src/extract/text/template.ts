@@ -9,7 +9,7 @@ const MIN_KEY_LENGTH = 2;
 /** Lines longer than this are prose; a site never repeats a whole paragraph in its template. */
 const MAX_TEMPLATE_LINE = 300;
 
-/** Normalise a line for template matching (case/space/digit folding). */
+/** Normalise a line for template matching (case/space/digit folding; soft hyphens are not there). */
 export function templateKey(line: string): string {
   let key = '';
   let pendingSpace = false;
@@ -18,6 +18,7 @@ export function templateKey(line: string): string {
   for (let i = 0; i < limit; i += 1) {
     const ch = line[i] ?? '';
     const code = ch.charCodeAt(0);
+    if (code === 0xad) continue;
     if (code <= 32 || ch === '\u00a0' || ch === '*' || ch === '•') {
       pendingSpace = key.length > 0;
       continue;

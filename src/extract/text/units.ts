@@ -21,19 +21,33 @@ export interface Unit {
   key: string;
   /** The template key (see template.ts), computed once when first needed. */
   templateKey?: string;
+  /**
+   * The text as the page wrote it, when that differs from `text`: with its soft hyphens (U+00AD,
+   * invisible except where a reader breaks the line). What the extraction prints; `text` and
+   * everything the rules, the model and the keys read have them removed.
+   */
+  written?: string;
+}
+
+/** Soft hyphens: kept in what the extraction prints, ignored by everything that compares or matches text. */
+export const SOFT_HYPHENS = /\u00ad/g;
+
+/** The text without its soft hyphens (the text itself when it has none). */
+export function withoutSoftHyphens(text: string): string {
+  return text.includes('\u00ad') ? text.replace(SOFT_HYPHENS, '') : text;
 }
 
 /**
  * Normalise the raw input: drop a BOM, unify line breaks, turn tabs and odd spaces into spaces,
- * and remove control characters (NUL and friends), which scrapers sometimes leave behind.
+ * and remove control characters (NUL and friends), which scrapers sometimes leave behind. Soft
+ * hyphens stay: they are the author's text (`buildUnits` keeps them in `Unit.written` only).
  */
 export function normaliseInput(input: string): string[] {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   text = text.replace(/\r\n?/g, '\n');
-  // C0/C1 controls except the newline, and the invisible soft hyphen and word joiner (a word
-  // hyphenated for layout, "Wein\u00adberg", is one word to the reader and to a search); tabs, NBSP
-  // and other spaces become a plain space.
-  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]/g, '');
+  // C0/C1 controls except the newline, and the invisible zero-width space and word joiner; tabs,
+  // NBSP and other spaces become a plain space.
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff]/g, '');
   text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   return text.split('\n');
 }
@@ -204,8 +218,14 @@ function lynxReferences(lines: readonly string[]): number {
   return -1;
 }
 
-/** Build units from normalised lines. */
-export function buildUnits(lines: readonly string[]): Unit[] {
+/**
+ * Build units from normalised lines. A word hyphenated for layout ("Wein\u00adberg") is one word
+ * to the reader, to a search and to the rules: units are built from the lines without their soft
+ * hyphens, and a unit whose lines had some keeps them in `written`.
+ */
+export function buildUnits(writtenLines: readonly string[]): Unit[] {
+  const soft = writtenLines.some((line) => line.includes('\u00ad'));
+  const lines = soft ? writtenLines.map(withoutSoftHyphens) : writtenLines;
   const shapes = lineShapes(lines);
   // A lynx dump with its link list: the list's URLs are not wrapped (they would veto every
   // width) and make no units, and the [n] before each link is no word of the text.
@@ -244,7 +264,9 @@ export function buildUnits(lines: readonly string[]): Unit[] {
       const sameIndent = shape.indent === previous.indent || (shape.indent < previous.indent && last.line === i);
       const wrapped = !last.list && full && sameIndent;
       if (listContinuation || wrapped) {
-        appendText(last, words(raw).trim(), isWide(previousRaw[previousRaw.length - 1]) && isWide(raw.trimStart()[0]) ? '' : ' ');
+        const writtenLine = soft ? (writtenLines[i] ?? '').trimEnd() : raw;
+        const more = words(raw).trim();
+        appendText(last, more, isWide(previousRaw[previousRaw.length - 1]) && isWide(raw.trimStart()[0]) ? '' : ' ', writtenLine === raw ? more : words(writtenLine).trim());
         previous = shape;
         previousRaw = raw;
         continue;
@@ -256,6 +278,11 @@ export function buildUnits(lines: readonly string[]): Unit[] {
     else previousIndent = -1;
     // Numbered list items keep their number; bullets are layout.
     if (marker && /\d/.test(marker[0])) unit.text = raw.trim();
+    const written = soft ? (writtenLines[i] ?? '').trimEnd() : raw;
+    if (written !== raw) {
+      const writtenMarker = LIST_MARKER.exec(written);
+      unit.written = marker && /\d/.test(marker[0]) ? written.trim() : words(writtenMarker ? written.slice(writtenMarker[0].length) : written).trim();
+    }
     units.push(unit);
     previous = shape;
     previousRaw = raw;
@@ -264,7 +291,11 @@ export function buildUnits(lines: readonly string[]): Unit[] {
   return units;
 }
 
-function appendText(unit: Unit, more: string, separator: string): void {
+function appendText(unit: Unit, more: string, separator: string, moreWritten: string): void {
+  if (unit.written !== undefined || moreWritten !== more) {
+    const written = unit.written ?? unit.text;
+    unit.written = written.length > 0 ? `${written}${separator}${moreWritten}` : moreWritten;
+  }
   unit.text = unit.text.length > 0 ? `${unit.text}${separator}${more}` : more;
   const fresh = makeUnit(unit.text, unit.line, unit.list, unit.block);
   unit.words = fresh.words;
@@ -328,9 +359,9 @@ export function endsLikeSentence(text: string): boolean {
   return i >= 0 && ENDERS.has(text[i] ?? '');
 }
 
-/** Lower case, collapsed spaces, without the punctuation and symbols around the line. */
+/** Lower case, collapsed spaces, without soft hyphens and the punctuation and symbols around the line. */
 export function matchKey(text: string): string {
-  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  const lower = withoutSoftHyphens(text).toLowerCase().replace(/\s+/g, ' ');
   let start = 0;
   let end = lower.length;
   while (start < end && !/[\p{L}\p{N}©(]/u.test(lower[start] ?? '')) start += 1;

@@ -227,6 +227,15 @@ describe('extractHtml metadata: markup', () => {
     expect(extractHtml(html, opts).found.title).toEqual({ value: 'Bike review', from: 'meta-tag' });
   });
 
+  it('keeps the soft hyphens of the headline it takes, and compares titles without them', () => {
+    const headline = 'Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u00ader Raum';
+    const shown = extractHtml(page({ body: `<h1>${headline}</h1>${BODY}` }), opts).found.title;
+    expect(shown).toEqual({ value: headline, from: 'html' });
+    // og:title states the same words without them: it stays, with its provenance.
+    const og = extractHtml(page({ head: '<meta property="og:title" content="Messengerdienste sind kein rechtsfreier Raum">', body: `<h1>${headline}</h1>${BODY}` }), opts).found.title;
+    expect(og).toEqual({ value: 'Messengerdienste sind kein rechtsfreier Raum', from: 'meta-tag' });
+  });
+
   it('strips the og:site_name exactly when it is known', () => {
     const html = page({ head: '<title>Works - Example News</title><meta property="og:site_name" content="Example News">', body: BODY });
     expect(extractHtml(html, opts).found.title?.value).toBe('Works');

@@ -127,10 +127,23 @@ describe('the body region of a text page', () => {
     expect(body).toContain('cheaper tickets for students');
   });
 
-  it('reads a word hyphenated with soft hyphens as one word', () => {
-    const body = bodyOf([...menu, 'Council passes budget', '', `${story[0]?.replace('transport', 'trans\u00adport')}`, '', ...story.slice(2), ...footer]);
-    expect(body[0]).toContain('public transport.');
-    expect(body.join('\n')).not.toContain('\u00ad');
+  it('keeps the soft hyphens of the body and the headline as written, and reads the words they split as one', () => {
+    const lines = [...menu, 'Council passes new bud\u00adget with more buses', '', `${story[0]?.replace('transport', 'trans\u00adport')}`, '', ...story.slice(2), ...footer];
+    const result = extractText(lines.join('\n'), UTC);
+    expect(result.title?.value).toBe('Council passes new bud\u00adget with more buses');
+    expect(result.paragraphs.map((p) => p.text)).toEqual([story[0]?.replace('transport', 'trans\u00adport'), story[2], story[4]]);
+    // The same page without them: the same region, the same decisions.
+    const plain = extractText(lines.join('\n').replace(/\u00ad/g, ''), UTC);
+    expect(result.paragraphs.map((p) => p.text.replace(/\u00ad/g, ''))).toEqual(plain.paragraphs.map((p) => p.text));
+    expect(result.dropped.map((d) => d.rule)).toEqual(plain.dropped.map((d) => d.rule));
+  });
+
+  it('matches boilerplate phrases across a soft hyphen, and prints the dropped line as written', () => {
+    const box = ['', 'Subscribe to our news\u00adletter', 'Sign up here to get the latest news delivered directly to your inbox.', ''];
+    const result = extractText([...menu, 'Council passes budget', '', ...story, ...box, ...footer].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([story[0], story[2], story[4]]);
+    const dropped = result.dropped.find((d) => d.text.includes('news\u00adletter'));
+    expect(dropped?.rule).toBe('newsletter-box');
   });
 
   it('takes the article above a longer thread of dated posts, not the thread', () => {

@@ -266,6 +266,8 @@ describe('templates', () => {
   it('folds case, spacing and digits', () => {
     expect(templateKey('  © 2023   Example  Media ')).toBe(templateKey('© 2024 example media'));
     expect(templateKey(' * Home')).toBe('home');
+    // A site line with a soft hyphen is the same line without it (the units carry none).
+    expect(templateKey('Mehr Nach\u00adrich\u00adten aus der Re\u00adgion')).toBe(templateKey('Mehr Nachrichten aus der Region'));
   });
 
   it('finds lines that recur in most articles of a folder', () => {

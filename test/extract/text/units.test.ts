@@ -18,6 +18,16 @@ function wrapAt(text: string, width: number, indent = 0): string[] {
 const STORY =
   'The council voted on Tuesday to close the old bridge for eight months, because the piers have cracks that engineers found during a routine inspection in the spring, and the work to mend them cannot start while cars still cross the river on it every day of the week.';
 
+describe('soft hyphens', () => {
+  it('are left out of what the rules read and kept in the text as written, across wrapped lines and list items', () => {
+    const units = buildUnits(normaliseInput([...wrapAt(STORY.replace('engineers', 'engi\u00adneers').replace('routine', 'rou\u00adtine'), 72), '', ' * Wein\u00adberg', ' * Hang'].join('\n')));
+    expect(units.map((unit) => unit.text)).toEqual([STORY, 'Weinberg', 'Hang']);
+    expect(units.map((unit) => unit.written)).toEqual([STORY.replace('engineers', 'engi\u00adneers').replace('routine', 'rou\u00adtine'), 'Wein\u00adberg', undefined]);
+    expect(units[1]?.words).toBe(1);
+    expect(units[1]?.key).toBe('weinberg');
+  });
+});
+
 describe('hard-wrapped text', () => {
   it('counts East Asian wide characters as two columns', () => {
     expect(displayWidth('abc')).toBe(3);
