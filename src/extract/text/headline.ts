@@ -82,10 +82,14 @@ export type TitleTrace = { loose: boolean; candidates: TitleCandidate[]; chosen:
  * counts as near as the byline: `TITLE.bylineDistance`); a line naming a host costs
  * (`TITLE.hostNameCost`).
  */
-export function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false, choice: TitleChoice = {}): number | undefined {
+export function findTitle(units: readonly Unit[], labels: readonly Label[], bodyStart: number, loose = false, choice: TitleChoice = {}): number | undefined {
   const trace = choice.titleTrace;
+  // A page saved from a web archive opens with the archive's capture banner: when the body was
+  // found inside it, the page's own headline is looked for over the first prose below it.
+  const banner = captureBannerEnd(units);
+  const start = banner !== undefined && bodyStart <= banner ? firstProseAfter(units, banner) : bodyStart;
   const from = Math.min(start - 1, units.length - 1);
-  const lowest = Math.max(0, start - TITLE_WINDOW);
+  const lowest = Math.max(banner === undefined ? 0 : banner + 1, start - TITLE_WINDOW);
   let highest = Math.min(units.length - 1, start + (loose ? TITLE.looseReach : TITLE.insideReach));
   // A headline precedes the story: inside the body, only lines before its first prose line
   // (when nothing else was found, the body may have started too early, at a teaser or a ticker:
@@ -238,6 +242,39 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;
+}
+
+/** How many non-empty units from the top a web archive's capture banner may take. */
+const CAPTURE_BANNER_REACH = 40;
+
+/**
+ * The last unit of a web archive's capture banner at the top of the page (the Wayback Machine's
+ * "About this capture", "COLLECTED BY", the collections' descriptions, "TIMESTAMPS"): the archive's
+ * interface, prose included, that stands over every page it saved, whatever the site. Undefined
+ * when the page does not open with one.
+ */
+function captureBannerEnd(units: readonly Unit[]): number | undefined {
+  let about = false;
+  let seen = 0;
+  for (let i = 0; i < units.length && seen < CAPTURE_BANNER_REACH; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0) continue;
+    seen += 1;
+    const key = foldSpaces(unit.text);
+    if (key === 'about this capture') about = true;
+    else if (about && key === 'timestamps') {
+      // (The banner's last line may name the capture: "The Wayback Machine - https://web.archive.org/...".)
+      const next = units.findIndex((u, j) => j > i && u.words > 0);
+      return next >= 0 && /^the wayback machine\b/i.test((units[next] as Unit).text) ? next : i;
+    }
+  }
+  return undefined;
+}
+
+/** The first paragraph of prose (longer than a dek) after unit `i`; the end of the page when there is none. */
+function firstProseAfter(units: readonly Unit[], i: number): number {
+  for (let j = i + 1; j < units.length; j += 1) if (isProse(units[j] as Unit) && (units[j] as Unit).words > TITLE.dekWords) return j;
+  return units.length;
 }
 
 /**

@@ -154,6 +154,27 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(lines, 'Will trains run every fifteen minutes?')).toBe('Night trains return to the main line');
   });
 
+  // A page saved from the Wayback Machine: the archive's capture banner, prose included, over the page.
+  const banner = [
+    'About this capture',
+    'COLLECTED BY',
+    'Organization: Alexa Crawls',
+    '',
+    'Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive, and these data are added to the Wayback Machine after an embargo period.',
+    'Collection: Alexa Crawls',
+    '',
+    'TIMESTAMPS',
+    '',
+  ];
+
+  it('looks for the headline below a web archive’s capture banner when the body was found inside it', () => {
+    const lines = [...banner, 'Menu', '', 'Night trains return to the main line', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, banner[4] as string)).toBe('Night trains return to the main line');
+    // (The same lines without the banner's frame are a page of its own, whose title is looked for above its body.)
+    const plain = lines.map((line) => (line === 'TIMESTAMPS' ? 'Timeline' : line));
+    expect(titleWhenBodyStartsAt(plain, banner[4] as string)).not.toBe('Night trains return to the main line');
+  });
+
   // A page whose body (step 3) was found far below its article, in a list of teasers with blurbs.
   const teasers = Array.from({ length: 40 }, (_, k) => [`Teaser number ${k + 1}`, '']).flat();
   const comments = ['Click to expand', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
