@@ -634,17 +634,25 @@ const ROOTED_CRUMB_MAX = 5;
  * the list starting at unit `i` (no list item right above it) and ending before a line that is no
  * list item, every level but the last a short name, the last one two words or more. It names the
  * page. (A site menu that starts at the home page is longer, or ends at a one-word section.)
+ * `echoed`: the list may follow other list items (a menu run on into the breadcrumb), but the
+ * line right below it must repeat its last item (the page's headline under its breadcrumb).
  */
-function rootedCrumbTail(units: readonly Unit[], i: number): string | undefined {
-  if (!CRUMB_ROOTS.has(foldSpaces((units[i] as Unit).text)) || prevNonEmpty(units, i)?.list) return undefined;
+function rootedCrumbTail(units: readonly Unit[], i: number, echoed = false): string | undefined {
+  if (!CRUMB_ROOTS.has(foldSpaces((units[i] as Unit).text)) || (!echoed && prevNonEmpty(units, i)?.list)) return undefined;
   const items: string[] = [];
+  let after: Unit | undefined;
   for (let j = i; j < units.length; j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
-    if (!unit.list) break;
+    if (!unit.list) {
+      after = unit;
+      break;
+    }
     items.push(unit.text);
     if (items.length > ROOTED_CRUMB_MAX) return undefined;
   }
+  // (`echoed`: the last item is repeated right below the list as a line of its own, the page's headline.)
+  if (echoed && (after === undefined || foldSpaces(after.text) !== foldSpaces(items[items.length - 1] ?? ''))) return undefined;
   if (items.length < ROOTED_CRUMB_MIN || items.slice(1, -1).some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
   const last = items[items.length - 1] as string;
   const words = titleWords(last).length;
@@ -679,6 +687,14 @@ function pageNames(units: readonly Unit[]): string[] {
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
   // (The current page after levels that all end with a separator is named, however short its name.)
   if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) names.push(templateKey(tail.name));
+  // A short bulleted list from the home page whose last item the next line repeats (the page's
+  // headline under its breadcrumb: "* Startseite", "* News", "* <headline>", "<headline>"),
+  // wherever it stands and whatever list runs on above it.
+  for (let i = 0; i < units.length; i += 1) {
+    const crumb = (units[i] as Unit).list ? rootedCrumbTail(units, i, true) : undefined;
+    // (A name as short as a section's, "Night trains" over its copy, is a menu's section and its label.)
+    if (crumb !== undefined && titleWords(crumb).length >= CRUMB_TITLE_WORDS) names.push(templateKey(crumb));
+  }
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
     const crumb = lineCrumbTail(unit.text);

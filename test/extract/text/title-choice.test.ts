@@ -265,7 +265,9 @@ describe('the headline finder (text/headline.ts)', () => {
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
     const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
-    expect(titleWhenBodyStartsAt(bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']), STORY[0] as string)).toBe('Council approves the new timetable');
+    // (A plain list is a breadcrumb only when the line below it repeats its last item: not so here.)
+    const plain = bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']).filter((l, k, all) => !(l === 'A quieter commute ahead' && k > 0 && all[k - 2]?.endsWith(l)));
+    expect(titleWhenBodyStartsAt(plain, STORY[0] as string)).toBe('Council approves the new timetable');
   });
 
   it('prefers a short headline that names the story to a nearer, longer line that shares one word with it', () => {
@@ -354,6 +356,13 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(extractText(footCrumbPage([' * Home', ' * Transport', ' * Weather', ' * Sport', ' * Culture', ' * Night trains']), UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
     const top = footCrumbPage([]).replace('Menu\n', ' * Home\n * Transport\n * Night trains\n');
     expect(extractText(top, UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
+  });
+
+  it('names the page after a bulleted breadcrumb from the home page whose last item the next line repeats, even run on from a menu list above the story', () => {
+    const page = (echo: string[]): string[] => [' * Home', ' * Contact', ' * Newsletter', '', ' * Home', ' * News', ' * A quieter commute ahead', '', ...echo, 'Menu', '', 'Council approves the new timetable', '', 'By Jane Doe, 12 March 2024', '', ...STORY];
+    expect(titleWhenBodyStartsAt(page(['A quieter commute ahead', '']), STORY[0] as string)).toBe('A quieter commute ahead');
+    // (Without the headline's copy right below, the list is a menu's tail like any other.)
+    expect(titleWhenBodyStartsAt(page([]), STORY[0] as string)).toBe('Council approves the new timetable');
   });
 
   it('weighs the last item of a numbered breadcrumb as the page’s name, however short', () => {
