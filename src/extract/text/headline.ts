@@ -235,6 +235,9 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
   // winner is no better than a name-like line over a date line.
   let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
+  // A weak winner that nothing else backs is no headline (a shop's "Free shipping", a menu's
+  // section): none is found in the window, and the caller looks into the body (`loose`).
+  if (weak && chosen === best) chosen = undefined;
   // A breadcrumb or a comment heading names the page: its copy as a line of its own is
   // the headline, wherever the body starts (teasers and section labels near a wrong start lose to it).
   const named = namedHeadline(units, labels, start, anchor);

@@ -175,6 +175,16 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(plain, banner[4] as string)).not.toBe('Night trains return to the main line');
   });
 
+  it('finds no headline in the window when its winner is weak, so that the caller looks into the body', () => {
+    // The body was found at a print notice; a shop's line above it is the window's only candidate.
+    const notice = 'Please wait while the print view of this page is being prepared, it opens as soon as the page has loaded.';
+    const lines = ['Free shipping available', '', 'Gift cards', '', notice, '', 'Sleepers are back in service', '', 'Created on 12.03.2024', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, notice)).toBeUndefined();
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    const loose = findTitle(units, units.map(() => ({ weight: 1 })), units.findIndex((u) => u.text === notice), true);
+    expect(loose === undefined ? undefined : units[loose]?.text).toBe('Sleepers are back in service');
+  });
+
   // A page whose body (step 3) was found far below its article, in a list of teasers with blurbs.
   const teasers = Array.from({ length: 40 }, (_, k) => [`Teaser number ${k + 1}`, '']).flat();
   const comments = ['Click to expand', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
