@@ -278,8 +278,8 @@ export const NOT_TITLE_SHAPES = {
   interface: {
     why: 'Buttons, menus and widgets flattened into one line ("Dark Mode Go Top", "Close this search box.") name no article.',
     test: isInterfaceLine,
-    examples: ['Dark Mode Go Top', 'Close this search box.', 'APP herunterladen', 'Gefällt mir Wird geladen...', 'Mein Konto'],
-    counterExamples: ['Search for missing climbers called off', 'Die App, die alles weiß', 'Mein Weg zurück nach oben', 'Über uns'],
+    examples: ['Dark Mode Go Top', 'Close this search box.', 'APP herunterladen', 'Gefällt mir Wird geladen...', 'Mein Konto', 'Username or email address', 'Already have an account? Login here.', 'Passwort vergessen?', 'Angemeldet bleiben'],
+    counterExamples: ['Search for missing climbers called off', 'Die App, die alles weiß', 'Mein Weg zurück nach oben', 'Über uns', 'Your money or your life', 'Remember me as a dancer', 'Vergessen oder verdrängt?'],
   },
   citation: {
     why: 'A footnote mark ("Conjures water[1]") follows a cited statement in a wiki\'s text or fact box; a headline cites nothing.',

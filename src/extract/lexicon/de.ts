@@ -98,7 +98,7 @@ export const de: Lexicon = {
     slideNouns: ['bild'],
     slideOf: ['von'],
     galleryLabels: ['galerie ansehen', 'bild anzeigen', 'bild schließen', 'bild anzeigen bild schließen'],
-    interfaceWords: ['menü', 'suche', 'suchen', 'schließen', 'öffnen', 'navigation', 'anzeigen', 'ausblenden', 'einblenden', 'anmelden', 'abmelden', 'registrieren', 'konto', 'mein', 'meine', 'warenkorb', 'kasse', 'app', 'herunterladen', 'drucken', 'teilen', 'senden', 'gefällt', 'mir', 'wird', 'geladen', 'nach', 'oben', 'zurück', 'weiter', 'zum', 'zur', 'dunkler', 'modus', 'abonnieren', 'newsletter'],
+    interfaceWords: ['menü', 'suche', 'benutzername', 'passwort', 'kennwort', 'oder', 'vergessen', 'angemeldet', 'bleiben', 'suchen', 'schließen', 'öffnen', 'navigation', 'anzeigen', 'ausblenden', 'einblenden', 'anmelden', 'abmelden', 'registrieren', 'konto', 'mein', 'meine', 'warenkorb', 'kasse', 'app', 'herunterladen', 'drucken', 'teilen', 'senden', 'gefällt', 'mir', 'wird', 'geladen', 'nach', 'oben', 'zurück', 'weiter', 'zum', 'zur', 'dunkler', 'modus', 'abonnieren', 'newsletter'],
     navigationLabels: ['suchen', 'suche', 'schließen', 'anmelden', 'abmelden', 'abonnieren', 'weiter', 'zurück', 'nach oben', 'rezept drucken', 'auf einer seite lesen'],
     captionMarkers: ['(bild:', 'auf diesem foto', 'links im bild', '(symbolbild)'],
     captionCues: ['bild'],

@@ -82,10 +82,14 @@ export type TitleTrace = { loose: boolean; candidates: TitleCandidate[]; chosen:
  * counts as near as the byline: `TITLE.bylineDistance`); a line naming a host costs
  * (`TITLE.hostNameCost`).
  */
-export function findTitle(units: readonly Unit[], labels: readonly Label[], start: number, loose = false, choice: TitleChoice = {}): number | undefined {
+export function findTitle(units: readonly Unit[], labels: readonly Label[], bodyStart: number, loose = false, choice: TitleChoice = {}): number | undefined {
   const trace = choice.titleTrace;
+  // A page saved from a web archive opens with the archive's capture banner: when the body was
+  // found inside it, the page's own headline is looked for over the first prose below it.
+  const banner = captureBannerEnd(units);
+  const start = banner !== undefined && bodyStart <= banner ? firstProseAfter(units, banner) : bodyStart;
   const from = Math.min(start - 1, units.length - 1);
-  const lowest = Math.max(0, start - TITLE_WINDOW);
+  const lowest = Math.max(banner === undefined ? 0 : banner + 1, start - TITLE_WINDOW);
   let highest = Math.min(units.length - 1, start + (loose ? TITLE.looseReach : TITLE.insideReach));
   // A headline precedes the story: inside the body, only lines before its first prose line
   // (when nothing else was found, the body may have started too early, at a teaser or a ticker:
@@ -231,6 +235,9 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   // winner is no better than a name-like line over a date line.
   let chosen = bareName !== undefined && (best === undefined || weak || (best > bareName && /[^.]\.$/.test((units[best] as Unit).text))) ? bareName : best;
   if (weak && chosen === best && anchoredWord !== undefined) chosen = anchoredWord;
+  // A weak winner that nothing else backs is no headline (a shop's "Free shipping", a menu's
+  // section): none is found in the window, and the caller looks into the body (`loose`).
+  if (weak && chosen === best) chosen = undefined;
   // A breadcrumb or a comment heading names the page: its copy as a line of its own is
   // the headline, wherever the body starts (teasers and section labels near a wrong start lose to it).
   const named = namedHeadline(units, labels, start, anchor);
@@ -238,6 +245,39 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], star
   trace?.push({ loose, candidates, chosen });
   // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
   return chosen ?? oneWord;
+}
+
+/** How many non-empty units from the top a web archive's capture banner may take. */
+const CAPTURE_BANNER_REACH = 40;
+
+/**
+ * The last unit of a web archive's capture banner at the top of the page (the Wayback Machine's
+ * "About this capture", "COLLECTED BY", the collections' descriptions, "TIMESTAMPS"): the archive's
+ * interface, prose included, that stands over every page it saved, whatever the site. Undefined
+ * when the page does not open with one.
+ */
+function captureBannerEnd(units: readonly Unit[]): number | undefined {
+  let about = false;
+  let seen = 0;
+  for (let i = 0; i < units.length && seen < CAPTURE_BANNER_REACH; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.words === 0) continue;
+    seen += 1;
+    const key = foldSpaces(unit.text);
+    if (key === 'about this capture') about = true;
+    else if (about && key === 'timestamps') {
+      // (The banner's last line may name the capture: "The Wayback Machine - https://web.archive.org/...".)
+      const next = units.findIndex((u, j) => j > i && u.words > 0);
+      return next >= 0 && /^the wayback machine\b/i.test((units[next] as Unit).text) ? next : i;
+    }
+  }
+  return undefined;
+}
+
+/** The first paragraph of prose (longer than a dek) after unit `i`; the end of the page when there is none. */
+function firstProseAfter(units: readonly Unit[], i: number): number {
+  for (let j = i + 1; j < units.length; j += 1) if (isProse(units[j] as Unit) && (units[j] as Unit).words > TITLE.dekWords) return j;
+  return units.length;
 }
 
 /**
@@ -597,17 +637,25 @@ const ROOTED_CRUMB_MAX = 5;
  * the list starting at unit `i` (no list item right above it) and ending before a line that is no
  * list item, every level but the last a short name, the last one two words or more. It names the
  * page. (A site menu that starts at the home page is longer, or ends at a one-word section.)
+ * `echoed`: the list may follow other list items (a menu run on into the breadcrumb), but the
+ * line right below it must repeat its last item (the page's headline under its breadcrumb).
  */
-function rootedCrumbTail(units: readonly Unit[], i: number): string | undefined {
-  if (!CRUMB_ROOTS.has(foldSpaces((units[i] as Unit).text)) || prevNonEmpty(units, i)?.list) return undefined;
+function rootedCrumbTail(units: readonly Unit[], i: number, echoed = false): string | undefined {
+  if (!CRUMB_ROOTS.has(foldSpaces((units[i] as Unit).text)) || (!echoed && prevNonEmpty(units, i)?.list)) return undefined;
   const items: string[] = [];
+  let after: Unit | undefined;
   for (let j = i; j < units.length; j += 1) {
     const unit = units[j] as Unit;
     if (unit.words === 0) continue;
-    if (!unit.list) break;
+    if (!unit.list) {
+      after = unit;
+      break;
+    }
     items.push(unit.text);
     if (items.length > ROOTED_CRUMB_MAX) return undefined;
   }
+  // (`echoed`: the last item is repeated right below the list as a line of its own, the page's headline.)
+  if (echoed && (after === undefined || foldSpaces(after.text) !== foldSpaces(items[items.length - 1] ?? ''))) return undefined;
   if (items.length < ROOTED_CRUMB_MIN || items.slice(1, -1).some((x) => titleWords(x).length > CRUMB_LEVEL_WORDS)) return undefined;
   const last = items[items.length - 1] as string;
   const words = titleWords(last).length;
@@ -642,6 +690,14 @@ function pageNames(units: readonly Unit[]): string[] {
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
   // (The current page after levels that all end with a separator is named, however short its name.)
   if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) names.push(templateKey(tail.name));
+  // A short bulleted list from the home page whose last item the next line repeats (the page's
+  // headline under its breadcrumb: "* Startseite", "* News", "* <headline>", "<headline>"),
+  // wherever it stands and whatever list runs on above it.
+  for (let i = 0; i < units.length; i += 1) {
+    const crumb = (units[i] as Unit).list ? rootedCrumbTail(units, i, true) : undefined;
+    // (A name as short as a section's, "Night trains" over its copy, is a menu's section and its label.)
+    if (crumb !== undefined && titleWords(crumb).length >= CRUMB_TITLE_WORDS) names.push(templateKey(crumb));
+  }
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
     const crumb = lineCrumbTail(unit.text);

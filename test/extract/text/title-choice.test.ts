@@ -154,6 +154,37 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(lines, 'Will trains run every fifteen minutes?')).toBe('Night trains return to the main line');
   });
 
+  // A page saved from the Wayback Machine: the archive's capture banner, prose included, over the page.
+  const banner = [
+    'About this capture',
+    'COLLECTED BY',
+    'Organization: Alexa Crawls',
+    '',
+    'Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive, and these data are added to the Wayback Machine after an embargo period.',
+    'Collection: Alexa Crawls',
+    '',
+    'TIMESTAMPS',
+    '',
+  ];
+
+  it('looks for the headline below a web archive’s capture banner when the body was found inside it', () => {
+    const lines = [...banner, 'Menu', '', 'Night trains return to the main line', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, banner[4] as string)).toBe('Night trains return to the main line');
+    // (The same lines without the banner's frame are a page of its own, whose title is looked for above its body.)
+    const plain = lines.map((line) => (line === 'TIMESTAMPS' ? 'Timeline' : line));
+    expect(titleWhenBodyStartsAt(plain, banner[4] as string)).not.toBe('Night trains return to the main line');
+  });
+
+  it('finds no headline in the window when its winner is weak, so that the caller looks into the body', () => {
+    // The body was found at a print notice; a shop's line above it is the window's only candidate.
+    const notice = 'Please wait while the print view of this page is being prepared, it opens as soon as the page has loaded.';
+    const lines = ['Free shipping available', '', 'Gift cards', '', notice, '', 'Sleepers are back in service', '', 'Created on 12.03.2024', '', ...STORY];
+    expect(titleWhenBodyStartsAt(lines, notice)).toBeUndefined();
+    const units = buildUnits(normaliseInput(lines.join('\n')));
+    const loose = findTitle(units, units.map(() => ({ weight: 1 })), units.findIndex((u) => u.text === notice), true);
+    expect(loose === undefined ? undefined : units[loose]?.text).toBe('Sleepers are back in service');
+  });
+
   // A page whose body (step 3) was found far below its article, in a list of teasers with blurbs.
   const teasers = Array.from({ length: 40 }, (_, k) => [`Teaser number ${k + 1}`, '']).flat();
   const comments = ['Click to expand', '', 'Great article, thanks for sharing this with all of us here on the forum, we will see you all at the station next week.', ''];
@@ -244,7 +275,9 @@ describe('the headline finder (text/headline.ts)', () => {
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
     const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
-    expect(titleWhenBodyStartsAt(bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']), STORY[0] as string)).toBe('Council approves the new timetable');
+    // (A plain list is a breadcrumb only when the line below it repeats its last item: not so here.)
+    const plain = bulleted([' * Home', ' * Future of Work', ' * A quieter commute ahead']).filter((l, k, all) => !(l === 'A quieter commute ahead' && k > 0 && all[k - 2]?.endsWith(l)));
+    expect(titleWhenBodyStartsAt(plain, STORY[0] as string)).toBe('Council approves the new timetable');
   });
 
   it('prefers a short headline that names the story to a nearer, longer line that shares one word with it', () => {
@@ -333,6 +366,13 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(extractText(footCrumbPage([' * Home', ' * Transport', ' * Weather', ' * Sport', ' * Culture', ' * Night trains']), UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
     const top = footCrumbPage([]).replace('Menu\n', ' * Home\n * Transport\n * Night trains\n');
     expect(extractText(top, UTC).title?.value).toBe('How the region brings back the sleeper to the main line');
+  });
+
+  it('names the page after a bulleted breadcrumb from the home page whose last item the next line repeats, even run on from a menu list above the story', () => {
+    const page = (echo: string[]): string[] => [' * Home', ' * Contact', ' * Newsletter', '', ' * Home', ' * News', ' * A quieter commute ahead', '', ...echo, 'Menu', '', 'Council approves the new timetable', '', 'By Jane Doe, 12 March 2024', '', ...STORY];
+    expect(titleWhenBodyStartsAt(page(['A quieter commute ahead', '']), STORY[0] as string)).toBe('A quieter commute ahead');
+    // (Without the headline's copy right below, the list is a menu's tail like any other.)
+    expect(titleWhenBodyStartsAt(page([]), STORY[0] as string)).toBe('Council approves the new timetable');
   });
 
   it('weighs the last item of a numbered breadcrumb as the page’s name, however short', () => {
