@@ -1005,7 +1005,10 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
     return found?.value;
   };
   const titleObject = objectAt(object, /\btitle\s*:\s*\{/.exec(object));
-  const title = value(titleObject ? writtenValue(titleObject, 'default') : writtenValue(object, 'title'));
+  // The root layout's title is the home page's: "Home - wuxinhua.com" names the site without its "Home".
+  const title = value(titleObject ? writtenValue(titleObject, 'default') : writtenValue(object, 'title'))
+    ?.replace(/^home\s*[-|–—·:]\s*(?=\S)/i, '')
+    .replace(/(?<=\S)\s*[-|–—·:]\s*home$/i, '');
   // The site's URL: `metadataBase`, else the Open Graph `url` the home page declares.
   const openGraph = nestedObject(object, 'openGraph');
   const link = baseUrl(value(/\bmetadataBase\s*:\s*new\s+URL\(\s*([^)]+?)\s*\)/.exec(object)?.[1])) ?? baseUrl(value(openGraph ? writtenValue(openGraph, 'url') : undefined));
@@ -1020,7 +1023,10 @@ function nextLayoutChannel(root: string, display: (abs: string) => string): Site
 const STRING_LITERAL = /^(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`$\\]*)`)$/;
 
 /** A value expression code-reading follows: a string literal or a member path (`SITE.website`, `config.site.url`). */
-const VALUE_EXPRESSION = /"[^"\\\n]*"|'[^'\\\n]*'|`[^`$\\]*`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?![\w$(.])/.source;
+const VALUE_EXPRESSION = /"[^"\\\n]*"|'[^'\\\n]*'|`(?:[^`$\\]|\$\{\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\})*`|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?![\w$(.])/.source;
+
+/** A template literal whose placeholders are names or member paths only: `${SITE_NAME} Blog`. */
+const NAMED_TEMPLATE = /^`((?:[^`$\\]|\$\{\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\})*)`$/;
 
 /** The expression written for `key` at the top level of an object literal's text (which starts with its `{`). */
 function writtenValue(object: string, key: string): string | undefined {
@@ -1083,6 +1089,19 @@ function codeValue(root: string, file: string, text: string, expr: string | unde
   if (literal) {
     const value = asString(literal[1] ?? literal[2] ?? literal[3]);
     return value ? { value, files: [file] } : undefined;
+  }
+  // `${CMS_NAME} Blog`: each placeholder read as a value of its own; all of them, or nothing.
+  const template = NAMED_TEMPLATE.exec(expr.trim());
+  if (template) {
+    const files = new Set([file]);
+    let ok = true;
+    const value = (template[1] as string).replace(/\$\{\s*([^}\s]+)\s*\}/g, (_m, inner: string) => {
+      const found = ok ? codeValue(root, file, text, inner, hops - 1) : undefined;
+      if (!found) ok = false;
+      for (const f of found?.files ?? []) files.add(f);
+      return found?.value ?? '';
+    });
+    return ok && asString(value) ? { value: asString(value) as string, files: [...files] } : undefined;
   }
   const [name, ...keys] = expr.trim().split('.');
   if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;

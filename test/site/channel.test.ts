@@ -323,6 +323,22 @@ describe("the feed's identity from the site generator's config", () => {
     expect(resolvePaths({ cwd: site({ '_posts/2024-03-05-first.md': POST }), articles: '_posts' }).loaded.config.siteInfo).toBeUndefined();
   });
 
+  it("Next.js App Router: a template literal of constants (CMS_NAME placed in a title, as Vercel's blog starter writes it) is read when every placeholder is; one it cannot read leaves the value out", () => {
+    const files = (title: string) => ({
+      'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }),
+      'lib/constants.ts': "export const CMS_NAME = 'Markdown';\nexport const SITE_URL = 'https://starter.example';\n",
+      'app/layout.tsx': `import { CMS_NAME, SITE_URL } from '@/lib/constants';\nexport const metadata = {\n  metadataBase: new URL(SITE_URL),\n  title: ${title},\n};\n`,
+      '_posts/first.md': POST,
+    });
+    const read = resolvePaths({ cwd: site(files('`Next.js Blog Example with \u0024{CMS_NAME}`')), articles: '_posts' });
+    expect(read.loaded.fromSite?.values).toEqual({ title: 'Next.js Blog Example with Markdown', link: 'https://starter.example/' });
+    // The home page's own label is not the site's name.
+    const home = resolvePaths({ cwd: site(files('`Home - \u0024{CMS_NAME}`')), articles: '_posts' });
+    expect(home.loaded.fromSite?.values.title).toBe('Markdown');
+    const unread = resolvePaths({ cwd: site(files('`\u0024{process.env.NAME} Blog`')), articles: '_posts' });
+    expect(unread.loaded.fromSite?.values).toEqual({ link: 'https://starter.example/' });
+  });
+
   it("Astro: `site: SITE.website` is read from the object the config imports (AstroPaper's src/config.ts), and that object's title, desc, lang, author and timezone name the site", () => {
     const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/astro-paper');
     const { loaded } = resolvePaths({ cwd, articles: 'src/data/blog' });
