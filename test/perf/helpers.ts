@@ -89,11 +89,12 @@ export function diagnosticsText(result: BuildResult): string[] {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Build with the cache and assert the same bytes, diagnostics and counts as a build without one. */
-export async function expectSameAsUncached(dir: string): Promise<void> {
+/** Build with the cache and assert the same bytes, diagnostics and counts as a build without one; the cached build's result. */
+export async function expectSameAsUncached(dir: string): Promise<BuildResult> {
   const result = await buildAt(dir);
   const ref = await reference(dir);
   expect(snapshot(dir)).toEqual(ref.files);
   expect(diagnosticsText(result)).toEqual(diagnosticsText(ref.result));
   expect(result.counts).toEqual(ref.result.counts);
+  return result;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
 import { writeFrames } from '../../src/cache/frames.js';
 import { ItemSlots } from '../../src/feeds/compose.js';
-import { buildAt, CONFIG, makeProject, mtimes, reference, sleep, snapshot, writeArticle } from './helpers.js';
+import { buildAt, CONFIG, expectSameAsUncached, makeProject, mtimes, sleep, writeArticle } from './helpers.js';
 
 /*
  * Rebuilds write feeds from parts (src/feeds/compose.ts): unchanged items are copied from the
@@ -25,14 +25,6 @@ function project(): string {
 }
 
 const byName = (r: BuildResult) => new Map(r.files.map((f) => [f.name, f]));
-
-async function expectSameAsUncached(dir: string): Promise<BuildResult> {
-  const result = await buildAt(dir);
-  const ref = await reference(dir);
-  expect(snapshot(dir)).toEqual(ref.files);
-  expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(ref.result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`));
-  return result;
-}
 
 describe('incremental rebuilds', () => {
   it('renders only the edited item and copies the rest; feeds without it are not written', async () => {

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build.js';
 import { type ItemSlot, ItemSlots, type PreviousOutput, partsOf } from '../../src/feeds/compose.js';
 import type { FeedData } from '../../src/feeds/model.js';
 import type { Article } from '../../src/model.js';
-import { buildAt, CONFIG, makeProject, reference, snapshot, writeArticle } from './helpers.js';
+import { CONFIG, expectSameAsUncached, makeProject, writeArticle } from './helpers.js';
 
 /*
  * A rebuild's feed is mostly the previous file's items in the same order, a few replaced, added or
@@ -129,14 +128,6 @@ describe('partsOf: a feed as the previous file of its name, with a few items cha
 
 const post = (i: number, day: number, tags: string[], extra = ''): string =>
   `---\ntitle: Post ${i}\ndate: 2024-02-${String(day).padStart(2, '0')}T08:00:00Z\nauthor: ${i % 2 ? 'Ann' : 'Bo'}\ntags: [${tags.join(', ')}]\n---\nBody of post ${i}.${extra}\n`;
-
-async function expectSameAsUncached(dir: string): Promise<BuildResult> {
-  const result = await buildAt(dir);
-  const ref = await reference(dir);
-  expect(snapshot(dir)).toEqual(ref.files);
-  expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(ref.result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`));
-  return result;
-}
 
 describe('rebuilds whose feeds move, lose or gain items', () => {
   function project(limit: number): string {
