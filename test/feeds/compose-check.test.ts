@@ -8,6 +8,7 @@ import type { Article, Diagnostic } from '../../src/model.js';
 import { countNewlines } from '../../src/util/text.js';
 import { checkItem, checkItemIds, checkSkeleton, endColumn, placeItemDiagnostics } from '../../src/feeds/compose-check.js';
 import { checkFeed } from '../../src/validate/index.js';
+import { feedOf } from './helpers.js';
 
 /*
  * The build validates a feed as its skeleton plus each item alone (src/feeds/compose-check.ts), so an
@@ -35,24 +36,6 @@ function article(i: number, over: Partial<Article> = {}): Article {
     displayPath: `articles/a-${i}.md`,
     kind: 'markdown',
     dropped: [],
-    ...over,
-  };
-}
-
-function feedOf(items: Article[], over: Partial<FeedData> = {}): FeedData {
-  return {
-    title: 'Site',
-    description: 'A site',
-    homeUrl: 'https://example.com/',
-    selfUrl: 'https://example.com/feed',
-    alternates: {},
-    language: 'en',
-    author: { name: 'Site Author' },
-    updated: new Date('2024-03-01T00:00:00Z'),
-    items,
-    generator: { name: 'feedwright', version: '1', uri: 'https://example.com/' },
-    hubs: [],
-    links: [],
     ...over,
   };
 }

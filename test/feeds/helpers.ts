@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { type BuildResult, build } from '../../src/build.js';
+import type { FeedData } from '../../src/feeds/model.js';
+import type { Article } from '../../src/model.js';
 
 export { article, makeSite, writeArticles } from '../cli/helpers.js';
 
@@ -59,4 +61,23 @@ export function readFeed(format: 'rss' | 'atom' | 'json', content: string): Read
   const links = Object.fromEntries(arr(feed.link).map((l) => [String(l['@rel']), String(l['@href'])]));
   const entries = arr(feed.entry);
   return { title: text(feed.title), links, ids: entries.map((e) => text(e.id)), titles: entries.map((e) => text(e.title)), archive: 'fh:archive' in feed, stylesheet };
+}
+
+/** A feed's data as the writers take it: a fixed site, clock and generator, with these items and `over`. */
+export function feedOf(items: Article[], over: Partial<FeedData> = {}): FeedData {
+  return {
+    title: 'Site',
+    description: 'A site',
+    homeUrl: 'https://example.com/',
+    selfUrl: 'https://example.com/feed',
+    alternates: {},
+    language: 'en',
+    author: { name: 'Site Author' },
+    updated: new Date('2024-03-01T00:00:00Z'),
+    items,
+    generator: { name: 'feedwright', version: '1', uri: 'https://example.com/' },
+    hubs: [],
+    links: [],
+    ...over,
+  };
 }

@@ -2,11 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkSkeleton, type SkeletonCheck } from '../../src/feeds/compose-check.js';
-import type { FeedData, FeedWriter } from '../../src/feeds/model.js';
+import type { FeedWriter } from '../../src/feeds/model.js';
 import { rssWriter } from '../../src/feeds/rss.js';
 import { atomWriter } from '../../src/feeds/atom.js';
 import { checkFeed } from '../../src/validate/index.js';
 import { buildAt, expectSameAsUncached, makeProject, writeArticle } from '../perf/helpers.js';
+import { feedOf } from './helpers.js';
 
 /*
  * A feed's head and tail are checked as one document (src/feeds/compose-check.ts `checkSkeleton`),
@@ -26,20 +27,7 @@ beforeEach(() => {
   vi.mocked(checkFeed).mockClear();
 });
 
-const feed: FeedData = {
-  title: 'Site',
-  description: 'A site',
-  homeUrl: 'https://example.com/',
-  selfUrl: 'https://example.com/feed',
-  alternates: {},
-  language: 'en',
-  author: { name: 'Site Author' },
-  updated: new Date('2024-03-01T00:00:00Z'),
-  items: [],
-  generator: { name: 'feedwright', version: '1', uri: 'https://example.com/' },
-  hubs: [],
-  links: [],
-};
+const feed = feedOf([]);
 
 /** A writer whose skeleton has defects in its head and in its tail (as a writer bug would put them there). */
 const broken = (writer: FeedWriter): FeedWriter => ({
