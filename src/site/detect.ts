@@ -6,6 +6,7 @@ import { htmlToText } from '../clean/html-text.js';
 import { fatal } from '../errors.js';
 import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
+import { isFolder, readSmallText } from '../util/fs.js';
 import { isInside } from '../util/path.js';
 import { asRecord } from '../util/record.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
@@ -97,18 +98,10 @@ function markerIn(dir: string): Marker | undefined {
   for (const f of ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventyignore']) if (existsSync(path.join(dir, f))) return { preset: 'eleventy', file: f };
   // Jekyll runs without a _config.yml (GitHub Pages fills in its defaults): a Gemfile that names
   // Jekyll or the github-pages gem, or the _posts/ and _layouts/ folders only Jekyll reads.
-  const gem = /^\s*gem\s+["'](jekyll|github-pages)["']/m.exec(readText(path.join(dir, 'Gemfile'))?.slice(0, 64 * 1024) ?? '')?.[1];
+  const gem = /^\s*gem\s+["'](jekyll|github-pages)["']/m.exec(readSmallText(path.join(dir, 'Gemfile'), 64 * 1024) ?? '')?.[1];
   if (gem) return { preset: 'jekyll', file: `Gemfile (${gem})` };
   if (isFolder(path.join(dir, '_posts')) && isFolder(path.join(dir, '_layouts'))) return { preset: 'jekyll', file: '_posts/ and _layouts/' };
   return undefined;
-}
-
-function isFolder(abs: string): boolean {
-  try {
-    return statSync(abs).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function readData(abs: string): Record<string, unknown> | undefined {
@@ -732,7 +725,7 @@ const HTML_LANG = /<html\b[^>]*?\blang=["']([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)
  * The language an Astro site's pages are written in, as its templates state it with a literal
  * `<html lang="zh-cmn-Hans">`: its layouts' (src/layouts/*.astro, in name order), else the one
  * most of its pages write (src/pages, two folders deep), when its config names none. 64 files of
- * 64 KB at most; a language written as an expression (`lang={lang}`) names nothing here.
+ * 64 KB at most (a larger one is not read); a language written as an expression (`lang={lang}`) names nothing here.
  */
 function astroLayoutLanguage(root: string): string | undefined {
   let budget = 64;
@@ -742,7 +735,7 @@ function astroLayoutLanguage(root: string): string | undefined {
       if (e.isDirectory()) return depth > 0 && !e.name.startsWith('.') ? tagsIn(path.join(dir, e.name), depth - 1) : [];
       if (!e.isFile() || !e.name.endsWith('.astro')) return [];
       budget--;
-      const tag = HTML_LANG.exec(readText(path.join(dir, e.name))?.slice(0, 64 * 1024) ?? '')?.[1];
+      const tag = HTML_LANG.exec(readSmallText(path.join(dir, e.name), 64 * 1024) ?? '')?.[1];
       return tag ? [tag] : [];
     });
   const layout = tagsIn(path.join(root, 'src', 'layouts'), 0)[0];
@@ -922,16 +915,12 @@ function nextRoutes(root: string): SiteInfo['routes'] {
   // A route named like the folder still wins, and a folder read by routes at different places
   // (one loader module for every section) names none.
   const named = routeTable(routes, (r) => (r.fixed.length > 0 ? [r.fixed[r.fixed.length - 1] as string] : []));
-  const readers = new Map<string, DynamicRoute[]>();
-  for (const r of routes) {
-    if (LISTING_PARAMS.has(r.param.toLowerCase())) continue;
-    for (const f of foldersCodeReads(root, r.file)) readers.set(f.split('/').pop() as string, [...(readers.get(f.split('/').pop() as string) ?? []), r]);
-  }
-  const read = Object.fromEntries(
-    [...readers].filter(([, rs]) => new Set(rs.map((r) => r.fixed.join('/'))).size === 1).map(([key, rs]) => [key, routeTable(rs.slice(0, 1), () => [key])?.[key]]),
-  ) as NonNullable<SiteInfo['routes']>;
-  const table = { ...read, ...named };
-  return Object.keys(table).length > 0 ? table : undefined;
+  const pages = routes.filter((r) => !LISTING_PARAMS.has(r.param.toLowerCase()));
+  const reads = new Map(pages.map((r) => [r, foldersCodeReads(root, r.file).map((f) => path.posix.basename(f))]));
+  const places = new Map<string, Set<string>>();
+  for (const [r, keys] of reads) for (const key of keys) places.set(key, (places.get(key) ?? new Set()).add(r.fixed.join('/')));
+  const read = routeTable(pages, (r) => (reads.get(r) ?? []).filter((key) => places.get(key)?.size === 1));
+  return read || named ? { ...read, ...named } : undefined;
 }
 
 /**
@@ -1552,7 +1541,7 @@ const FEED_TEMPLATES = ['atom.xml', 'feed.xml', 'rss.xml', 'feed.atom', 'index.x
 
 /** The custom domain a GitHub Pages site's CNAME file names (one host name on its first line), as an https base URL. */
 function githubPagesDomain(sourceDir: string): string | undefined {
-  const host = readText(path.join(sourceDir, 'CNAME'))?.slice(0, 1024).split(/\r?\n/)[0]?.trim();
+  const host = readSmallText(path.join(sourceDir, 'CNAME'), 1024)?.split(/\r?\n/)[0]?.trim();
   return host && /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host) ? baseUrl(`https://${host.toLowerCase()}`) : undefined;
 }
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseError, parse } from 'jsonc-parser';
+import { isFolder, readSmallText } from '../util/fs.js';
 import { asRecord } from '../util/record.js';
 
 /**
@@ -81,7 +82,7 @@ const FOLDER_SCAN = { modules: 12, bytes: 256 * 1024, depth: 2 };
  * The site folders a page's code reads its posts from, as paths relative to the site's root: a
  * string literal naming an existing folder (`'src/contents/blog'`, `'./posts'`) or
  * `path.join(process.cwd(), 'content', 'posts')` written with literals, in the page's module or
- * in a site module it imports (two imports deep, 12 modules at most, 256 KB of each). Read as
+ * in a site module it imports (two imports deep, 12 modules at most, none larger than 256 KB). Read as
  * text, never run; a Next.js route reads its posts through such a loader (`getPostBySlug` from
  * `@/lib/posts`, whose `POSTS_DIR` is `src/contents/blog`).
  */
@@ -91,12 +92,8 @@ export function foldersCodeReads(root: string, file: string): string[] {
   const visit = (abs: string, depth: number): void => {
     if (seen.has(abs) || seen.size >= FOLDER_SCAN.modules) return;
     seen.add(abs);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8').slice(0, FOLDER_SCAN.bytes);
-    } catch {
-      return;
-    }
+    const text = readSmallText(abs, FOLDER_SCAN.bytes);
+    if (text === undefined) return;
     const written = [
       ...[...text.matchAll(/\bjoin\(\s*process\.cwd\(\)\s*,((?:\s*["'][^"'\n]+["']\s*,?)+)\s*\)/g)].map((m) => [...(m[1] as string).matchAll(/["']([^"'\n]+)["']/g)].map((s) => s[1]).join('/')),
       ...[...text.matchAll(/["'`]((?:\.\/)?[\w@-]+(?:\/[\w@.-]+)+|[\w-]+)\/?["'`]/g)].map((m) => m[1] as string),
@@ -104,12 +101,7 @@ export function foldersCodeReads(root: string, file: string): string[] {
     for (const literal of written) {
       const rel = path.normalize(literal.replace(/^\.\//, '')).replace(/\/$/, '');
       if (rel.startsWith('..') || path.isAbsolute(rel) || rel === '.' || /^(?:node_modules|public|app|pages|src)$/.test(rel)) continue;
-      const dir = path.join(root, rel);
-      try {
-        if (statSync(dir).isDirectory()) folders.add(rel.split(path.sep).join('/'));
-      } catch {
-        // not a folder of the site
-      }
+      if (isFolder(path.join(root, rel))) folders.add(rel.split(path.sep).join('/'));
     }
     if (depth >= FOLDER_SCAN.depth) return;
     for (const m of text.matchAll(/\bfrom\s*["']([^"']+)["']/g)) {

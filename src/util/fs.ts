@@ -13,3 +13,12 @@ export function readSmallText(abs: string, limit: number): string | undefined {
     return undefined;
   }
 }
+
+/** Whether `abs` is a folder (false when it is anything else or cannot be read). */
+export function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
