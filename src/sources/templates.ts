@@ -376,9 +376,9 @@ function escapeAttr(s: string): string {
  * params), `figure`, `youtube`/`vimeo` as a link to the video, and `x`/`tweet`, `instagram` and
  * `gist` as a link to the post. Undefined: not rendered here.
  */
-function renderBuiltIn(name: string, args: string, ctx: ShortcodeContext | undefined, line: number): string | undefined {
+function renderBuiltIn(name: string, args: ShortcodeArgs, ctx: ShortcodeContext | undefined, line: number): string | undefined {
   if (!ctx) return undefined;
-  const { positional, named } = shortcodeArgs(args);
+  const { positional, named } = args;
   switch (name) {
     case 'ref':
     case 'relref': {
@@ -513,7 +513,7 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
     const ownText = shortcode && renderSiteShortcode(shortcode, zolaArgs(args));
     if (ownText !== undefined) return code.hold(ownText, countNewlines(whole));
     if (name !== 'youtube' && name !== 'vimeo') return whole;
-    const rendered = renderBuiltIn(name, args.replace(/,/g, ' ').replace(/'([^'\n]*)'/g, '"$1"'), ctx, bodyLine + countNewlines(text.slice(0, offset)));
+    const rendered = renderBuiltIn(name, zolaArgs(args), ctx, bodyLine + countNewlines(text.slice(0, offset)));
     return rendered ?? whole;
   });
 }
@@ -584,7 +584,7 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, 
       const ownText = own && renderSiteShortcode(own, shortcodeArgs(args));
       // Held like code: its lines do not move the lines of what follows; restored before Markdown.
       if (ownText !== undefined) return code.hold(ownText, countNewlines(span));
-      const rendered = closing ? undefined : renderBuiltIn(name, args, ctx, line);
+      const rendered = closing ? undefined : renderBuiltIn(name, shortcodeArgs(args), ctx, line);
       if (rendered !== undefined) return rendered + keepLines(span);
       removed.push({ tag: `${delims[0]} ${closing}${name} ${delims[1]}`, line });
       return keepLines(span);

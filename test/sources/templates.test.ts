@@ -112,6 +112,16 @@ describe('templates: Hugo built-in shortcodes', () => {
   });
 });
 
+describe('templates: Zola built-in video shortcodes', () => {
+  const ZOLA: TemplateSettings = { engine: 'none', generator: 'zola' };
+
+  it('youtube and vimeo are links to the video, with their arguments read as Zola reads them (a comma inside a quoted title is text)', () => {
+    const r = read('{{ youtube(id="BwFBYLa5mgY", title="Talks, part 2") }} and {{ vimeo(id=\'55073825\', class="wide") }}', { templates: ZOLA });
+    expect(r.html).toBe('<p><a href="https://www.youtube.com/watch?v=BwFBYLa5mgY">Talks, part 2</a> and <a href="https://vimeo.com/55073825">Video on Vimeo</a></p>');
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
 describe('templates: callout shortcodes of Hugo themes', () => {
   it('a paired alert/notice/hint… is a block quote with its title; one whose tags do not pair is removed and named', () => {
     const r = read('{{% alert title="Heads up" color="info" %}}\nSome *text*.\n{{% /alert %}}\n\n{{% notice tip %}}A tip.{{% /notice %}}\n');
