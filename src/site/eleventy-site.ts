@@ -222,43 +222,52 @@ export function eleventyCollectionFolders(cfgText: string | undefined): string[]
   return out;
 }
 
-/** How far after a shortcode function's parameters its body is read for the image call. */
+/** How far after a shortcode function's parameters its body is read (the image call, the returned text). */
 const SHORTCODE_BODY_CHARS = 2_000;
 
 /**
- * The image shortcodes the config registers with Eleventy's own image plugin, as its docs write
- * them: `addShortcode("image", imageShortcode)` (or `addAsyncShortcode`, `addNunjucksAsyncShortcode`,
- * `addLiquidShortcode`…, the function written inline or declared in the config) whose body calls
- * `@11ty/eleventy-img` (`Image(src, …)`, then `Image.generateHTML(metadata, { alt, sizes })`).
- * `{% image "./img/cat.jpg", "A cat" %}` is then an `<img>` of the source, with the alt text given
- * (the parameters named `src`/`alt`, else the first two), where the config copies the source's
- * folder to the site as it is (`addPassthroughCopy("img")`: `/img/cat.jpg`); the plugin's own
- * resized copies have names only running it tells. Read as text, never run; any other shortcode
- * is removed with a warning, as before.
+ * The shortcodes the config registers that can be rendered from their arguments, read as text,
+ * never run (`addShortcode`, `addAsyncShortcode`, `addNunjucksAsyncShortcode`, `addLiquidShortcode`…,
+ * the function written inline or declared in the config):
+ * - one that only returns a string or a template literal of its parameters
+ *   (`addShortcode("filename", (name) => \`<div class="code-filename">${name}</div>\`)`): that
+ *   text with the arguments given written in, as Eleventy inserts it into the Markdown;
+ * - an image shortcode of Eleventy's own image plugin, as its docs write it: a body that calls
+ *   `@11ty/eleventy-img` (`Image(src, …)`, then `Image.generateHTML(metadata, { alt, sizes })`).
+ *   `{% image "./img/cat.jpg", "A cat" %}` is then an `<img>` of the source, with the alt text given
+ *   (the parameters named `src`/`alt`, else the first two), where the config copies the source's
+ *   folder to the site as it is (`addPassthroughCopy("img")`: `/img/cat.jpg`); the plugin's own
+ *   resized copies have names only running it tells.
+ * Any other shortcode is removed with a warning naming it.
  */
 export function eleventyShortcodes(cfgText: string | undefined, input: string): Record<string, SiteShortcode> {
   const out: Record<string, SiteShortcode> = {};
-  const image = cfgText && (/\b(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*["']@11ty\/eleventy-img["']\s*\)/.exec(cfgText) ?? /\bimport\s+(\w+)\s+from\s+["']@11ty\/eleventy-img["']/.exec(cfgText))?.[1];
-  if (!cfgText || !image) return out;
+  if (!cfgText?.includes('Shortcode(')) return out;
+  const image = (/\b(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*["']@11ty\/eleventy-img["']\s*\)/.exec(cfgText) ?? /\bimport\s+(\w+)\s+from\s+["']@11ty\/eleventy-img["']/.exec(cfgText))?.[1];
   // The plugin writes resized copies under names of its own; the source's URL is known only
   // where the config copies the source's folder as it is.
-  const served = passthroughFolders(cfgText, input);
-  if (Object.keys(served).length === 0) return out;
-  const inline = String.raw`(?:async\s+)?function\s*\w*\s*\(([^)]*)\)|(?:async\s*)?\(([^)]*)\)\s*=>`;
+  const served = image ? passthroughFolders(cfgText, input) : {};
+  const inline = String.raw`(?:async\s+)?function\s*\w*\s*\(([^)]*)\)|(?:async\s*)?\(([^)]*)\)\s*=>|(?:async\s+)?(\w+)\s*=>`;
   const head = new RegExp(String.raw`\badd(?:Nunjucks|Liquid|JavaScript)?(?:Async)?Shortcode\(\s*(["'])(\w+)\1\s*,\s*(?:${inline}|(\w+)\s*\))`, 'g');
   for (const m of cfgText.matchAll(head)) {
-    let params = m[3] ?? m[4];
+    let params = m[3] ?? m[4] ?? m[5];
     let body = cfgText.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + SHORTCODE_BODY_CHARS);
-    const fn = m[5];
+    const fn = m[6];
     if (fn) {
       const declared = new RegExp(String.raw`(?:\bfunction\s+${fn}\s*\(([^)]*)\)|\b(?:const|let|var)\s+${fn}\s*=\s*(?:${inline}))`).exec(cfgText);
       if (!declared) continue;
-      params = declared[1] ?? declared[2] ?? declared[3];
+      params = declared[1] ?? declared[2] ?? declared[3] ?? declared[4];
       body = cfgText.slice((declared.index ?? 0) + declared[0].length, (declared.index ?? 0) + declared[0].length + SHORTCODE_BODY_CHARS);
     }
     if (params === undefined) continue;
-    const names = params.split(',').map((p) => p.trim().replace(/\s*=.*$/, ''));
+    const names = params.trim() === '' ? [] : params.split(',').map((p) => p.trim().replace(/\s*=.*$/, ''));
     if (names.some((n) => !/^\w+$/.test(n))) continue;
+    const parts = returnedText(body, names);
+    if (parts) {
+      out[m[2] as string] = { kind: 'fill', parts };
+      continue;
+    }
+    if (!image || Object.keys(served).length === 0 || names.length === 0) continue;
     const src = Math.max(0, names.findIndex((n) => /^(?:src|source|image|img|path|file|url)$/i.test(n)));
     // The plugin reads the source as given (`Image(src, …)`), not a path the function makes of it.
     if (!new RegExp(String.raw`\b${image}\s*\(\s*${names[src]}\s*[,)]`).test(body)) continue;
@@ -266,6 +275,60 @@ export function eleventyShortcodes(cfgText: string | undefined, input: string): 
     out[m[2] as string] = { kind: 'image', src, ...(alt >= 0 ? { alt } : names.length > 1 && src === 0 ? { alt: 1 } : {}), served };
   }
   return out;
+}
+
+/**
+ * The text a shortcode function's body (from just after its parameters) returns when that is one
+ * string or template literal whose `${}` hold only parameters: its pieces, a parameter as its
+ * position. Undefined for anything computed (`String(new Date().getFullYear())`, a call, a
+ * condition, a literal joined to something).
+ */
+export function returnedText(body: string, params: string[]): Array<string | number> | undefined {
+  const gap = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/;
+  let rest = body.replace(gap, '');
+  const block = rest.startsWith('{');
+  if (block) {
+    rest = rest.slice(1).replace(gap, '');
+    if (!/^return\b/.test(rest)) return undefined;
+    rest = rest.slice('return'.length).replace(gap, '');
+  }
+  const literal = stringLiteral(rest, params);
+  if (!literal) return undefined;
+  rest = rest.slice(literal.length).replace(gap, '');
+  if (block) return /^;?(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\}/.test(rest) ? literal.parts : undefined;
+  return /^[),;]/.test(rest) ? literal.parts : undefined;
+}
+
+/** A JavaScript string or template literal at the start of `text`: its pieces and its length in the source. */
+function stringLiteral(text: string, params: string[]): { parts: Array<string | number>; length: number } | undefined {
+  const quote = text[0];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
+  const parts: Array<string | number> = [];
+  const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$', '\n': '' };
+  let piece = '';
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === quote) {
+      if (piece) parts.push(piece);
+      return { parts, length: i + 1 };
+    }
+    if (c === '\\') {
+      const escaped = ESCAPES[text[i + 1] ?? ''];
+      if (escaped === undefined) return undefined;
+      piece += escaped;
+      i++;
+    } else if (quote === '`' && c === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i);
+      const at = params.indexOf(text.slice(i + 2, close).trim());
+      if (close < 0 || at < 0) return undefined;
+      if (piece) parts.push(piece);
+      piece = '';
+      parts.push(at);
+      i = close;
+    } else if (c === '\n' && quote !== '`') return undefined;
+    else piece += c;
+  }
+  return undefined;
 }
 
 /**

@@ -77,7 +77,9 @@ export type SiteShortcode =
   | { kind: 'image'; src: string | number; alt?: string | number; caption?: string | number; fromSiteRoot?: boolean; served?: Record<string, string> }
   | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string }
   /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
-  | { kind: 'box'; title?: string | number };
+  | { kind: 'box'; title?: string | number }
+  /** A text with the positional arguments given written in, as written (an Eleventy shortcode returning a template literal of its parameters). */
+  | { kind: 'fill'; parts: Array<string | number> };
 
 /** The key of a Zola internal link's target (`@/blog/x.md`, as written, without its anchor) in `TemplateSettings.links`. */
 export function zolaLinkKey(target: string): string {
@@ -451,6 +453,10 @@ function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: Sh
   // A box whose tags do not pair is removed and named, as any other shortcode.
   if (shortcode.kind === 'box') return undefined;
   if (shortcode.kind === 'text') return shortcode.text.includes('\n') ? `\n\n${shortcode.text}\n\n` : shortcode.text;
+  if (shortcode.kind === 'fill') {
+    const values = shortcode.parts.map((p) => (typeof p === 'number' ? positional[p] : p));
+    return values.every((v) => v !== undefined) ? values.join('') : undefined;
+  }
   const arg = (key: string | number | undefined): string | undefined => (key === undefined ? undefined : typeof key === 'number' ? positional[key] : named[key]);
   if (shortcode.kind === 'video') return videoLink(shortcode.host, arg(shortcode.id), arg(shortcode.title));
   const given = arg(shortcode.src);

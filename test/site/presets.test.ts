@@ -289,6 +289,36 @@ describe('site presets: links as the generator writes them', () => {
     expect(other.byPath.get('cat.md')?.contentHtml).not.toContain('<img');
   });
 
+  it('Eleventy: a shortcode that only returns a template literal of its parameters renders as that text with the arguments written in; one that computes is removed and named', async () => {
+    const cwd = makeTree(
+      {
+        'package.json': '{ "devDependencies": { "@11ty/eleventy": "^0.12.0" } }',
+        '.eleventy.js': [
+          'module.exports = function (eleventyConfig) {',
+          '  eleventyConfig.addShortcode("filename", filename => {',
+          '    // The newlines avoid breaking Markdown.',
+          '    return `<div class="code-filename">${filename}</div>\\n\\n`;',
+          '  });',
+          '  eleventyConfig.addShortcode("aside", (who, what) => `<aside>${who}: ${ what }</aside>`);',
+          '  eleventyConfig.addShortcode("year", () => String(new Date().getFullYear()));',
+          '  eleventyConfig.addShortcode("shout", (s) => `${s}`.toUpperCase());',
+          '  return { dir: { input: "src/site" }, markdownTemplateEngine: "njk" };',
+          '};',
+        ].join('\n'),
+        'src/site/posts/conf.md': '---\ntitle: Config\ndate: 2024-02-03\n---\nPut this in the file.\n\n{% filename ".htaccess" %}\n```\nRewriteEngine On\n```\n\n{% aside "Ada", "it works" %} {% aside "Bob" %} {% year %} {% shout "hi" %}\n',
+      },
+      'feedwright-eleventy-fill-',
+    );
+    const r = await loadAt(cwd, 'src/site/posts');
+    const html = r.byPath.get('conf.md')?.contentHtml ?? '';
+    expect(html).toContain("<div>.htaccess</div>");
+    expect(html).toContain('<pre><code>RewriteEngine On');
+    expect(html).toContain('<aside>Ada: it works</aside>');
+    expect(html).not.toMatch(/Bob|\bhi\b|HI/);
+    const removed = r.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message ?? '';
+    expect([removed.includes('{% aside "Bob" %}'), removed.includes('{% year %}'), removed.includes('{% shout "hi" %}'), removed.includes('filename')]).toEqual([true, true, true, false]);
+  });
+
   it("Eleventy: the config function's own dir.input, not a copy left in a helper function it defines", () => {
     const root = makeTree({
       'package.json': '{ "devDependencies": { "@11ty/eleventy": "^2.0.0" } }',
