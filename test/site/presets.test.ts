@@ -297,10 +297,13 @@ describe('site presets: links as the generator writes them', () => {
           'module.exports = function (eleventyConfig) {',
           '  eleventyConfig.addShortcode("filename", filename => {',
           '    // The newlines avoid breaking Markdown.',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the config's JavaScript, whose template literals are read as text
           '    return `<div class="code-filename">${filename}</div>\\n\\n`;',
           '  });',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the config's JavaScript, whose template literals are read as text
           '  eleventyConfig.addShortcode("aside", (who, what) => `<aside>${who}: ${ what }</aside>`);',
           '  eleventyConfig.addShortcode("year", () => String(new Date().getFullYear()));',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the config's JavaScript, whose template literals are read as text
           '  eleventyConfig.addShortcode("shout", (s) => `${s}`.toUpperCase());',
           '  return { dir: { input: "src/site" }, markdownTemplateEngine: "njk" };',
           '};',
