@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 import type { AttributeSyntax } from './attributes.js';
 import { type MathSyntax, mathPattern } from './math.js';
+import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, gistLink, imgHtml, pullquoteMarkdown } from './octopress-tags.js';
 
 /**
  * Template code in Markdown bodies: Liquid (Jekyll), Nunjucks (Eleventy) and Hugo shortcodes.
@@ -333,12 +334,13 @@ function keepLines(s: string): string {
 
 /**
  * `{% highlight ruby %}…{% endhighlight %}` (Jekyll) and `{{< highlight go >}}…{{< /highlight >}}`
- * (Hugo) wrap code: their tags become fence lines (placeholders that keep the line count).
+ * (Hugo) wrap code: their tags become fence lines (placeholders that keep the line count); `word`
+ * is the tag's name, `language` reads the language from the opening tag's arguments.
  */
-function highlightToFences(text: string, code: CodeMask, open: RegExp, close: RegExp): string {
-  if (!text.includes('highlight')) return text;
+function highlightToFences(text: string, code: CodeMask, open: RegExp, close: RegExp, word = 'highlight', language = (args: string) => args): string {
+  if (!text.includes(word)) return text;
   return text
-    .replace(open, (m, lang: string) => code.hold(`\n\`\`\`${lang}\n`, countNewlines(m)))
+    .replace(open, (m, args: string) => code.hold(`\n\`\`\`${language(args)}\n`, countNewlines(m)))
     .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
 }
 
@@ -601,6 +603,7 @@ function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, 
 
 /**
  * Without an engine: `{% raw %}` keeps its content, `{% comment %}` goes silently, `{% highlight x %}`
+ * and Octopress's `{% codeblock %}`
  * becomes a code fence, and every other `{% tag %}` and `{{ output }}` is removed (and named).
  */
 function stripTemplates(text: string, removed: Removed[], code: CodeMask): string {
@@ -608,6 +611,8 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
   text = replaceSpans(text, /\{%-?\s*raw\s*-?%\}/g, /\{%-?\s*endraw\s*-?%\}/g, (span) => code.hold(span.replace(/^\{%-?\s*raw\s*-?%\}/, '').replace(/\{%-?\s*endraw\s*-?%\}$/, '')));
   text = replaceSpans(text, /\{%-?\s*comment\s*-?%\}/g, /\{%-?\s*endcomment\s*-?%\}/g, keepLines);
   text = highlightToFences(text, code, /\{%-?\s*highlight\s+([\w+#.-]*)[^%\n]*%\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{%-?\s*endhighlight\s*-?%\}/g);
+  // Octopress's code block (src/sources/octopress-tags.ts), where the Liquid around it failed.
+  text = highlightToFences(text, code, /\{%-?\s*codeblock\b([^%\n]*)%\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{%-?\s*endcodeblock\s*-?%\}/g, 'codeblock', (args) => codeblockArgs(args).lang ?? '');
   text = replaceSpans(text, /\{%/g, /%\}/g, (span, line) => {
     removed.push({ tag: label(span), line });
     return keepLines(span);
@@ -621,7 +626,7 @@ function stripTemplates(text: string, removed: Removed[], code: CodeMask): strin
 }
 
 /** Tags that would read other files, or need a site build: never run, removed and named. */
-const REMOVED_TAGS = ['include_relative', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'gist', 'youtube'];
+const REMOVED_TAGS = ['include_relative', 'render', 'layout', 'block', 'extends', 'import', 'from', 'macro', 'call', 'seo', 'feed_meta', 'youtube'];
 
 /** Set around one synchronous render: where the tags of this article report, and the site's include files. */
 let current:
@@ -731,6 +736,47 @@ function liquid(): Liquid {
       emitter.write(`\n\`\`\`${this.lang as string}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n\`\`\`\n`);
     },
   });
+  // Octopress's blocks and tags (src/sources/octopress-tags.ts): their Liquid bodies rendered, then written as Markdown.
+  const blocks: Array<[string, (args: string, inner: string) => string]> = [
+    ['codeblock', (args, inner) => codeblockMarkdown(inner, codeblockArgs(args))],
+    ['blockquote', (args, inner) => blockquoteMarkdown(inner, blockquoteArgs(args))],
+    ['pullquote', (_args, inner) => pullquoteMarkdown(inner)],
+  ];
+  for (const [name, write] of blocks) {
+    e.registerTag(name, {
+      parse(token: TagToken, remain: TopLevelToken[]) {
+        this.args = token.args;
+        this.body = [];
+        const stream = e.parser.parseStream(remain);
+        stream
+          .on(`tag:end${name}`, () => stream.stop())
+          .on('template', (tpl: unknown) => (this.body as unknown[]).push(tpl))
+          .on('end', () => {
+            throw new Error(`{% ${name} %} is not closed by {% end${name} %}`);
+          });
+        stream.start();
+      },
+      *render(ctx, emitter): Generator<unknown, void, unknown> {
+        emitter.write(write(this.args as string, String(yield e.renderer.renderTemplates(this.body as never, ctx))));
+      },
+    });
+  }
+  for (const [name, write] of [
+    ['img', imgHtml],
+    ['gist', gistLink],
+  ] as const) {
+    e.registerTag(name, {
+      parse(token: TagToken) {
+        this.line = lineOf(token);
+        this.args = token.args;
+      },
+      render() {
+        const html = write(this.args as string);
+        if (html === undefined) current?.removed.push({ tag: tagLabel(name, this.args as string), line: reportLine(this.line as number) });
+        return html ?? '';
+      },
+    });
+  }
   e.registerFilter('relative_url', function (this: { context: { getSync(path: string[]): unknown } }, v: unknown) {
     const base = String(this.context.getSync(['site', 'baseurl']) ?? '').replace(/\/+$/, '');
     const s = String(v ?? '');
