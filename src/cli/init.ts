@@ -13,6 +13,7 @@ import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
 import type { Preset } from '../site/model.js';
+import type { SourceKind } from '../model.js';
 import { SOURCE_EXTENSIONS } from '../sources/files.js';
 import { indefiniteArticle } from '../util/text.js';
 import type { Io, Output } from './output.js';
@@ -65,20 +66,34 @@ function countMarkdown(dir: string, max = 10_000): number {
   return markdownFiles(dir, max).length;
 }
 
-/** Up to `max` Markdown posts under `dir` (four levels deep, section pages left out), in name order. */
-function markdownFiles(dir: string, max: number): string[] {
+/** How many article sources of any kind feedwright reads (Markdown, text, HTML) are under `dir`, up to `max`, by kind. */
+function countSources(dir: string, max = 10_000): Record<SourceKind, number> {
+  const out: Record<SourceKind, number> = { markdown: 0, text: 0, html: 0 };
+  for (const file of markdownFiles(dir, max, ALL_KINDS)) out[SOURCE_EXTENSIONS[path.extname(file).toLowerCase()] as SourceKind]++;
+  return out;
+}
+
+const ALL_KINDS: ReadonlySet<SourceKind> = new Set(['markdown', 'text', 'html']);
+
+/** Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (four levels deep, section pages left out), in name order. */
+function markdownFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
   const out: string[] = [];
   const walk = (d: string, depth: number): void => {
     for (const e of sortedEntries(d)) {
       if (out.length >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
       if (e.isDirectory()) {
         if (depth < 4) walk(path.join(d, e.name), depth + 1);
-      } else if (SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()] === 'markdown' && !/^_index\./.test(e.name)) out.push(path.join(d, e.name));
+      } else {
+        const kind = SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()];
+        if (kind && kinds.has(kind) && !/^_index\./.test(e.name)) out.push(path.join(d, e.name));
+      }
     }
   };
   walk(dir, 0);
   return out;
 }
+
+const MARKDOWN_ONLY: ReadonlySet<SourceKind> = new Set(['markdown']);
 
 /** Posts sampled, and bytes read from each, to tell whether a site's posts name their authors. */
 const AUTHOR_SAMPLE = { files: 200, bytes: 4096 };
@@ -113,14 +128,14 @@ function postsWithAuthors(dir: string): { named: number; checked: number } {
  * levels under `root` (dot folders, node_modules and build outputs skipped); ties go to the
  * shallower, then the first by name.
  */
-function largestPostFolder(root: string): string | undefined {
+function largestPostFolder(root: string, count: (dir: string) => number = countMarkdown): string | undefined {
   let best: { rel: string; n: number; depth: number } | undefined;
   const walk = (rel: string, depth: number): void => {
     for (const e of sortedEntries(path.join(root, rel))) {
       if (!e.isDirectory() || e.name.startsWith('.') || SKIPPED.has(e.name)) continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (POST_FOLDER_NAMES.includes(e.name)) {
-        const n = countMarkdown(path.join(root, r));
+        const n = count(path.join(root, r));
         if (n > 0 && (!best || n > best.n || (n === best.n && depth < best.depth))) best = { rel: r, n, depth };
       } else if (depth < 2) walk(r, depth + 1);
     }
@@ -144,13 +159,31 @@ function conventionalPostFolder(root: string, folders: readonly string[]): strin
 }
 
 /**
- * Outside a known site: a folder named like a posts folder that already holds Markdown (the most,
- * as `largestPostFolder` picks), else a `content/` folder that does (as Gatsby's starters keep posts),
- * so `init` points the config at the user's posts instead of writing a sample beside them.
+ * Outside a known site: a folder named like a posts folder that already holds articles of any kind
+ * feedwright reads (Markdown, text, HTML pages; the most, as `largestPostFolder` picks), else a
+ * `content/` folder that does (as Gatsby's starters keep posts), so `init` points the config at the
+ * user's posts instead of writing a sample beside them.
  */
-function existingPosts(cwd: string): { articles: string; posts: number } | undefined {
-  const articles = largestPostFolder(cwd) ?? (countMarkdown(path.join(cwd, 'content'), 1) > 0 ? 'content' : undefined);
-  return articles ? { articles, posts: countMarkdown(path.join(cwd, articles)) } : undefined;
+function existingPosts(cwd: string): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined);
+  if (!articles) return undefined;
+  const kinds = countSources(path.join(cwd, articles));
+  return { articles, posts: sourceTotal(kinds), kinds };
+}
+
+function sourceTotal(kinds: Record<SourceKind, number>): number {
+  return kinds.markdown + kinds.text + kinds.html;
+}
+
+/** "12 Markdown files and 3 HTML pages": what a folder holds, by kind. */
+function describeSources(kinds: Record<SourceKind, number>): string {
+  const many = (n: number) => (n >= 10_000 ? 'over 10,000' : String(n));
+  const parts = [
+    kinds.markdown ? `${many(kinds.markdown)} Markdown file${kinds.markdown === 1 ? '' : 's'}` : '',
+    kinds.html ? `${many(kinds.html)} HTML page${kinds.html === 1 ? '' : 's'}` : '',
+    kinds.text ? `${many(kinds.text)} text file${kinds.text === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'no article');
 }
 
 /**
@@ -326,14 +359,15 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const chosen = articles === undefined ? undefined : path.relative(io.cwd, path.resolve(io.cwd, articles)).split(path.sep).join('/');
   if (chosen !== undefined) {
     // The folder the user named must hold the posts: a typo would otherwise write a config that builds nothing.
-    const files = chosen.startsWith('..') ? 0 : countMarkdown(path.join(io.cwd, chosen), 1);
+    const files = chosen.startsWith('..') ? 0 : sourceTotal(countSources(path.join(io.cwd, chosen), 1));
     if (files === 0) {
-      out.stderr(`feedwright init: ${chosen.startsWith('..') ? `${articles} is outside this folder` : `${chosen || '.'}/ holds no Markdown file (.md, .markdown, .mdx)`}; nothing was written.\n  hint: name the folder that holds the posts, relative to this one (--articles content/posts).\n`);
+      out.stderr(`feedwright init: ${chosen.startsWith('..') ? `${articles} is outside this folder` : `${chosen || '.'}/ holds no article (${Object.keys(SOURCE_EXTENSIONS).join(', ')})`}; nothing was written.\n  hint: name the folder that holds the posts, relative to this one (--articles content/posts).\n`);
       return EXIT.USAGE_OR_CONFIG;
     }
   }
   const site = siteSetup(io.cwd, chosen);
-  const posts = site ? undefined : chosen !== undefined ? { articles: chosen, posts: countMarkdown(path.join(io.cwd, chosen)) } : existingPosts(io.cwd);
+  const chosenKinds = site || chosen === undefined ? undefined : countSources(path.join(io.cwd, chosen));
+  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : existingPosts(io.cwd);
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {
@@ -369,9 +403,8 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     const plural = site.posts === 1 ? '' : 's';
     out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
   } else if (posts) {
-    const plural = posts.posts === 1 ? '' : 's';
     out.stderr(
-      `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here; ${posts.articles}/ holds ${posts.posts >= 10_000 ? 'over 10,000' : posts.posts} Markdown file${plural}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
+      `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here; ${posts.articles}/ holds ${describeSources(posts.kinds)}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
     );
   } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {

@@ -229,6 +229,16 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(JSON.parse(b.stdout)).toMatchObject({ ok: true, counts: { published: 2 } });
   });
 
+  it('an articles/ folder of saved HTML pages and text files is what the config reads: no sample article is written among them', async () => {
+    const page = '<!doctype html><html lang="en"><head><title>A post</title></head><body><article><h1>A post</h1><p>Its text, long enough to be the body of a page.</p></article></body></html>';
+    const dir = project({ 'articles/2012/05/01/a-post/index.html': page, 'articles/2012/06/02/another/index.html': page, 'articles/notes/scraped.txt': 'A scraped page\n\nIts text.\n' });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('articles/ holds 2 HTML pages and 1 text file, so the config reads them ("articles": "articles")');
+    expect(existsSync(path.join(dir, 'articles', 'hello-world.md'))).toBe(false);
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('articles');
+  });
+
   it('a site without any posts folder holding Markdown gets the plain config and sample article', async () => {
     const dir = project({ '_config.yml': 'title: Empty\n' });
     const r = await run(['init'], { cwd: dir });
@@ -254,7 +264,7 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('public/md');
     // A folder without Markdown, or outside the project, writes nothing.
     const typo = await run(['init', '--force', '--articles', 'public/mdd'], { cwd: dir });
-    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('public/mdd/ holds no Markdown file (.md, .markdown, .mdx); nothing was written.')]);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('public/mdd/ holds no article (.md, .markdown, .mdx, .txt, .html, .htm); nothing was written.')]);
     const outside = await run(['init', '--force', '--articles', '../elsewhere'], { cwd: dir });
     expect(outside.stderr).toContain('../elsewhere is outside this folder; nothing was written.');
   });
