@@ -131,6 +131,8 @@ export interface FoundMetadata {
   link?: Sourced<string>;
   image?: Sourced<string>;
   lang?: Sourced<string>;
+  /** An HTML page's post teasers (entries whose heading links to another page), when it shows three or more: with a listing's address, a listing page (src/extract/html/listing.ts). */
+  teasers?: Sourced<number>;
 }
 
 /** One article, fully resolved: what every feed writer renders from. */

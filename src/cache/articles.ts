@@ -45,7 +45,7 @@ import { type CacheState, type FileStamp, forgetState, readState, stampMatches, 
  * 11: links checked against real Jekyll/Hugo builds (percent-escaped permalinks, Hugo HTML files
  * without front matter, removePathAccents) and YAML flow lists closed at column 1.
  */
-export const CACHE_FORMAT = 'feedwright-articles-12';
+export const CACHE_FORMAT = 'feedwright-articles-13';
 const FORMAT = CACHE_FORMAT;
 
 /**

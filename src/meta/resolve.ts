@@ -87,7 +87,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- pages that are not posts: section and listing pages, pages the generator does not write.
-  const notAPost = notAPostReason(doc.relPath, fm, site);
+  const notAPost = notAPostReason(doc.relPath, fm, site) ?? listingPage(doc);
   if (notAPost)
     return {
       status: 'section',
@@ -736,6 +736,34 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   if (typeof build === 'object' && build !== null && (build.render === 'never' || build.render === false || build.list === 'never')) return 'a page Hugo does not list ("build")';
   if (site?.preset === 'jekyll' && `/${relPath}`.includes('/_drafts/')) return 'a Jekyll draft (_drafts/)';
   return undefined;
+}
+
+/** Fewer teasers make no listing of a page at no listing's address (a saved site's home page): a post shows a "next" and a "previous" teaser. */
+const MIN_HOME_TEASERS = 3;
+
+/**
+ * A listing's address: a blog's paginated index (`page/2/`), a category, tag, topic, label or
+ * author page (`categories/emacs/`, `tag/go/page/3/`), with or without its `index.html`.
+ */
+const LISTING_PATH = /(?:^|\/)(?:page\/\d+|(?:category|categories|tags?|topics?|labels?|authors?)\/[^/]+(?:\/page\/\d+)?)\/?(?:index\.html?)?$/i;
+
+/**
+ * An HTML page that shows post teasers (src/extract/html/listing.ts) at a listing's address, by its
+ * file or its canonical URL (a paginated index or category page of a saved site), or three or more
+ * as the articles folder's own `index.html` (the site's home page): not a post. A post's "related
+ * posts" box alone never makes it one.
+ */
+function listingPage(doc: SourceDocument): string | undefined {
+  const teasers = doc.found.teasers?.value;
+  if (doc.kind !== 'html' || teasers === undefined) return undefined;
+  let canonical = '';
+  try {
+    canonical = doc.found.link ? new URL(doc.found.link.value).pathname : '';
+  } catch {
+    // No URL: the file's path decides alone.
+  }
+  const atListing = LISTING_PATH.test(doc.relPath) || (canonical !== '' && LISTING_PATH.test(canonical)) || (/^index\.html?$/i.test(doc.relPath) && teasers >= MIN_HOME_TEASERS);
+  return atListing ? `a listing page (${teasers} post teasers)` : undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import { readDateLine, splitByline } from '../textual/index.js';
 import type { BodyModelOptions } from './block-model.js';
 import { extractContent } from './content.js';
 import { parseDocument, simpleText, wholeBody } from './dom.js';
+import { postTeasers } from './listing.js';
 import { extractMetadata } from './metadata.js';
 
 export interface HtmlExtractOptions {
@@ -68,6 +69,8 @@ export function extractHtml(html: string, options: HtmlExtractOptions): HtmlExtr
     if (!(error instanceof RangeError)) throw error;
     dropped.push({ text: `The metadata could not be read (${error.message}).`, rule: 'dom-failed' });
   }
+  const teasers = postTeasers(document, found.link?.value ?? options.url);
+  if (teasers !== undefined) found = { ...found, teasers: { value: teasers, from: 'html' } };
   try {
     if (options.clean === false) return { ...wholeBody(document), found, dropped };
     const content = extractContent(document, found, html, options.scores ? { ...options.bodyModel, scores: true } : options.bodyModel);

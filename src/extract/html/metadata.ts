@@ -25,8 +25,8 @@ export interface MetadataOptions {
   dateContext?: DateContext;
 }
 
-/** Candidate values per field, in the order they were found within one source. */
-type FieldName = keyof FoundMetadata;
+/** Candidate values per field, in the order they were found within one source (teasers are counted apart, src/extract/html/listing.ts). */
+type FieldName = Exclude<keyof FoundMetadata, 'teasers'>;
 
 /** Which source wins for each field when several have a value. */
 export const PRECEDENCE: Readonly<Record<FieldName, readonly Provenance[]>> = {
