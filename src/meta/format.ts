@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 
 /** RFC 822 date with a 4-digit year, as RSS 2.0 requires: `Thu, 05 Dec 2019 17:00:00 GMT`, or `... +0100` at an offset. */
 export function formatRfc822(date: Date, offset?: number): string {
-  if (offset && isFourDigitYear(date) && Number.isFinite(date.getTime())) {
+  if (offset && zoneOffset(offset) && isFourDigitYear(date) && Number.isFinite(date.getTime())) {
     const local = new Date(date.getTime() + offset * 60_000);
     return `${local.toUTCString().slice(0, -4)} ${offsetText(offset, '')}`;
   }
@@ -29,7 +29,7 @@ export function formatRfc822(date: Date, offset?: number): string {
 
 /** RFC 3339 without fractional seconds: `2019-12-05T17:00:00Z`, or `2019-12-05T18:00:00+01:00` at an offset. Atom and JSON Feed use it. */
 export function formatRfc3339(date: Date, offset?: number): string {
-  if (offset && isFourDigitYear(date) && Number.isFinite(date.getTime())) {
+  if (offset && zoneOffset(offset) && isFourDigitYear(date) && Number.isFinite(date.getTime())) {
     const local = new Date(date.getTime() + offset * 60_000);
     if (isFourDigitYear(local)) return `${local.toISOString().slice(0, 19)}${offsetText(offset, ':')}`;
   }
@@ -37,6 +37,15 @@ export function formatRfc3339(date: Date, offset?: number): string {
   // throw) take date-fns, whose year format differs from ISO's expanded years.
   if (isFourDigitYear(date)) return `${date.toISOString().slice(0, 19)}Z`;
   return `${dateFnsUtc(date, "yyyy-MM-dd'T'HH:mm:ss")}Z`;
+}
+
+/**
+ * Whether an offset is one a time zone uses: within ±14:00 (Kiribati's +14:00 is the largest), as
+ * Atom's grammar (xsd:dateTime) requires. A source's `+20:00` (a typo for `+02:00`) states an
+ * instant all the same, which is then written in UTC.
+ */
+function zoneOffset(offset: number): boolean {
+  return Math.abs(offset) <= 14 * 60;
 }
 
 /** `+01:00` / `-0530`: an offset in minutes east of UTC (whole minutes; at most 23:59). */

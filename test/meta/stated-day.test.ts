@@ -23,6 +23,12 @@ describe('formatting at an offset', () => {
     expect(formatRfc822(instant, -300)).toBe('Mon, 04 Mar 2024 18:30:00 -0500');
     expect(formatRfc822(instant)).toBe('Mon, 04 Mar 2024 23:30:00 GMT');
   });
+
+  it("an offset no time zone uses (a source's +20:00, a typo for +02:00) is written in UTC, the same instant: Atom's grammar allows ±14:00", () => {
+    expect(formatRfc3339(instant, 20 * 60)).toBe('2024-03-04T23:30:00Z');
+    expect(formatRfc822(instant, -15 * 60)).toBe('Mon, 04 Mar 2024 23:30:00 GMT');
+    expect(formatRfc3339(instant, 14 * 60)).toBe('2024-03-05T13:30:00+14:00');
+  });
 });
 
 describe('in a build', () => {
