@@ -1593,6 +1593,16 @@ export const CODES = {
       message: `The <${p.element}> ${quote(p.value)} is not an RFC 3339 date-time; RFC 4287 3.3 requires e.g. "2003-12-13T18:30:02Z" with an uppercase T and Z.`,
     }),
   },
+  ATOM_DATE_OFFSET: {
+    kind: 'rule',
+    severity: 'warning',
+    section: 'atom',
+    spec: 'RFC 4287 3.3 and its RELAX NG grammar (xsd:dateTime)',
+    summary: 'updated or published has an offset beyond ±14:00: RFC 3339 allows it, the Atom grammar does not, and no time zone uses it.',
+    say: (p: { element: string; value: string }) => ({
+      message: `The <${p.element}> ${quote(p.value)} has an offset beyond ±14:00, which no time zone uses; RFC 4287's RELAX NG grammar (xsd:dateTime) rejects it, so grammar-checking readers may too. Write the instant in UTC ("Z") or at its real offset.`,
+    }),
+  },
   ATOM_PUBLISHED_AFTER_UPDATED: {
     kind: 'rule',
     severity: 'error',

@@ -296,6 +296,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   ATOM_ELEMENT_MISSING: [{ child: 'id', parent: 'entry', section: '4.1.2' }],
   ATOM_ID_NOT_ABSOLUTE: [{ id: 'post-1' }],
   ATOM_DATE_INVALID: [{ element: 'updated', value: '2024-01-31 10:00' }],
+  ATOM_DATE_OFFSET: [{ element: 'published', value: '2024-01-31T17:10:00+20:00' }],
   ATOM_LINK_HREF_MISSING: [{}],
   ATOM_URL_NOT_ABSOLUTE: [
     { what: 'link href', value: '/a' },

@@ -155,6 +155,8 @@ function checkChild(parsed: ParsedXml, child: XmlElement, reporter: Reporter): v
     case 'published':
       if (parseRfc3339(value, true) === undefined) {
         reporter.report('ATOM_DATE_INVALID', textPosition(parsed, child), { element: child.local, value });
+      } else if (beyondZones(value)) {
+        reporter.report('ATOM_DATE_OFFSET', textPosition(parsed, child), { element: child.local, value });
       }
       return;
     case 'link': {
@@ -273,4 +275,10 @@ function checkEntryContent(parsed: ParsedXml, entry: XmlElement, reporter: Repor
       reporter.report('ATOM_PUBLISHED_AFTER_UPDATED', textPosition(parsed, published), { published: published.text.trim(), updated: updated.text.trim() });
     }
   }
+}
+
+/** An RFC 3339 date-time's offset beyond ±14:00 (xsd:dateTime's range, and every time zone's). */
+function beyondZones(value: string): boolean {
+  const m = /[+-](\d{2}):(\d{2})$/.exec(value);
+  return m !== null && Number(m[1]) * 60 + Number(m[2]) > 14 * 60;
 }

@@ -225,6 +225,11 @@ export const FAILING_CASES: FailingCase[] = [
     doc: atom(atomEntry('', '<id>https://example.com/a</id><title>A</title><updated>⟦2024-01-31 10:00:00</updated>')),
   },
   {
+    name: 'a published date at +20:00 (a typo for +02:00)',
+    code: 'ATOM_DATE_OFFSET',
+    doc: atom(atomEntry('<published>⟦2024-01-31T17:10:00+20:00</published>')),
+  },
+  {
     name: 'published after updated',
     code: 'ATOM_PUBLISHED_AFTER_UPDATED',
     doc: atom(atomEntry('<published>⟦2024-02-01T10:00:00Z</published>')),
