@@ -38,6 +38,19 @@ let firstTag;
 /** The `save` of every script this thread ran, for saveAll(). */
 const saves = [];
 
+/** The function a script is compiled as (as Node's loader wraps a CommonJS module). */
+const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const TAIL = '\n})';
+
+/**
+ * The source to compile: the script as read when it comes wrapped already (scripts/bundle.ts writes
+ * its scripts so after their first line), else wrapped here. A wrapper joined to the text gives V8 a
+ * cons string that it flattens, a copy of the whole script, before compiling.
+ */
+function wrapped(source) {
+  return source.startsWith(HEAD, source.indexOf('\n') + 1) && source.endsWith(TAIL) ? source : `${HEAD}${source}${TAIL}`;
+}
+
 /** The hash on a bundled script's first line, or undefined (then there is no cache). */
 function scriptKey(source) {
   return /^\/\/ feedwright-cli ([0-9a-f]+)\n/.exec(source)?.[1];
@@ -75,7 +88,7 @@ function runCached(file, tag, options = {}) {
       }
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(wrapped(source), { filename: file, cachedData });
   let to;
   if (base !== undefined) {
     if (cachedData === undefined || script.cachedDataRejected) to = `${base}.1.bin`;

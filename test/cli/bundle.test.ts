@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, LAZY_DEPENDENCIES } from '../../scripts/bundle.js';
+import { bundle, LAZY_DEPENDENCIES, SCRIPT_HEAD, SCRIPT_TAIL } from '../../scripts/bundle.js';
 import { TEST_MTIME } from '../helpers/project.js';
 import { run } from './helpers.js';
 
@@ -142,6 +142,12 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(first.code, first.stderr).toBe(0);
     const key = /^\/\/ feedwright-cli ([0-9a-f]{32})\n/.exec(readFileSync(path.join(pkg, 'lib/cli/main.cjs'), 'utf8'))?.[1];
     expect(key).toBeDefined();
+    // Each script is written inside the function bin/code-cache.cjs compiles it as: compiled as read.
+    for (const script of ['lib/cli/main.cjs', 'lib/cli/extract.cjs', 'lib/pipeline/parse-worker.cjs']) {
+      const text = readFileSync(path.join(pkg, script), 'latin1');
+      expect(text.slice(text.indexOf('\n') + 1, text.indexOf('\n') + 1 + SCRIPT_HEAD.length), script).toBe(SCRIPT_HEAD);
+      expect(text.endsWith(SCRIPT_TAIL), script).toBe(true);
+    }
     const cacheDir = path.join(temp, 'feedwright-compile-cache');
     const name = `${process.version}-${process.arch}-${key}-build`;
     // The sample site has text and HTML articles: their readers' script has its own cache, per command.

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCRIPT_HEAD, SCRIPT_TAIL } from '../../scripts/bundle.js';
 
 interface CodeCache {
   CACHE_FOLDER: string;
@@ -85,6 +86,19 @@ describe('bin/code-cache.cjs', () => {
     expect(exports.filename).toBe(file);
     expect(exports.dirname).toBe(path.dirname(file));
     expect(exports.required).toBe('function');
+  });
+
+  it('runs a script written inside its module function (as scripts/bundle.ts writes them) as it is, through its cache', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-code-cache-'));
+    const file = path.join(dir, 'main.cjs');
+    writeFileSync(file, `// feedwright-cli abc123\n${SCRIPT_HEAD}${BODY}// script ${++scripts}${SCRIPT_TAIL}`);
+    const temp = mkdtempSync(path.join(tmpdir(), 'fw-cc-'));
+    const first = runCached(file, 'build', { env, tmpdir: temp });
+    expect((first.exports.run as (x: number) => number)(2)).toBe(2 + 1 + 4 + 2 + 58 + 29);
+    expect(first.exports.filename).toBe(file);
+    expect(first.exports.required).toBe('function');
+    first.save();
+    expect(files(temp)).toEqual([`${nameOf('build')}.1.bin`]);
   });
 
   it('writes `.1.bin` on the first run, `.bin` (dropping `.1.bin`) on the second, and nothing after', () => {
