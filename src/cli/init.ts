@@ -8,6 +8,7 @@ import type { CONFIG_KEYS } from '../config/schema.js';
 import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
+import { languageScriptMismatch } from '../meta/script.js';
 import { CONTENT_FOLDERS, detectSite, eleventyConfigText, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
@@ -101,26 +102,41 @@ const AUTHOR_SAMPLE = { files: 200, bytes: 4096 };
 /** A front matter key that names the post's authors (YAML `author:`, TOML `author =`), at the start of a line. */
 const AUTHOR_KEY = new RegExp(`^(?:${FIELD_KEYS.authors.join('|')})\\s*[:=]\\s*\\S`, 'm');
 
-/** How many of the first posts (up to AUTHOR_SAMPLE.files) name their own authors in front matter. */
-function postsWithAuthors(dir: string): { named: number; checked: number } {
-  const files = markdownFiles(dir, AUTHOR_SAMPLE.files);
-  let named = 0;
+/** The start (AUTHOR_SAMPLE.bytes) of each of the first posts (up to AUTHOR_SAMPLE.files), split at the end of its front matter. */
+function postHeads(dir: string): Array<{ frontMatter: string; body: string }> {
+  const heads: Array<{ frontMatter: string; body: string }> = [];
   const buffer = Buffer.alloc(AUTHOR_SAMPLE.bytes);
-  for (const file of files) {
+  for (const file of markdownFiles(dir, AUTHOR_SAMPLE.files)) {
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
       const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
       const fence = /^(---|\+\+\+)\r?\n/.exec(head);
       const end = fence ? head.indexOf(`\n${fence[1]}`, fence[0].length) : -1;
-      if (fence && AUTHOR_KEY.test(head.slice(0, end < 0 ? head.length : end))) named++;
+      heads.push(fence ? { frontMatter: head.slice(0, end < 0 ? head.length : end), body: end < 0 ? '' : head.slice(head.indexOf('\n', end + 1) + 1) } : { frontMatter: '', body: head });
     } catch {
-      // Unreadable: counted as naming none.
+      // Unreadable: a post that names nobody and says nothing.
+      heads.push({ frontMatter: '', body: '' });
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
   }
-  return { named, checked: files.length };
+  return heads;
+}
+
+/** How many of the first posts name their own authors in front matter. */
+function postsWithAuthors(heads: ReadonlyArray<{ frontMatter: string }>): { named: number; checked: number } {
+  return { named: heads.filter((h) => AUTHOR_KEY.test(h.frontMatter)).length, checked: heads.length };
+}
+
+/**
+ * The language most of the first posts are written in, by their writing system, when it is not
+ * Latin (src/meta/script.ts: Han for "zh", Kana for "ja", Hangul for "ko", Cyrillic for "ru"…):
+ * the feed's language for a site whose config names none, rather than "en".
+ */
+function postsLanguage(heads: ReadonlyArray<{ body: string }>): { language: string; script: string; count: number; checked: number } | undefined {
+  const found = languageScriptMismatch('en', heads.map((h) => h.body.replace(/^\s+/, '')));
+  return found && { language: found.suggest, script: found.script, count: found.count, checked: found.total };
 }
 
 /**
@@ -225,6 +241,8 @@ export interface SiteSetup {
   ignoredZone?: string;
   /** Set when the feed's author is the person who made most commits to the posts (git). */
   authorFromGit?: CommitAuthor;
+  /** Set when the site names no language and most posts are written in a script of another: the language written, from how many of the posts checked. */
+  languageFromPosts?: { language: string; script: string; count: number; checked: number };
 }
 
 /**
@@ -259,8 +277,16 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
+  const heads = postHeads(path.join(cwd, articles));
+  if (own.language === undefined) {
+    const language = postsLanguage(heads);
+    if (language) {
+      own.language = language.language;
+      setup.languageFromPosts = language;
+    }
+  }
   if (own.author === undefined && typeof own.title === 'string') {
-    const sample = postsWithAuthors(path.join(cwd, articles));
+    const sample = postsWithAuthors(heads);
     if (sample.checked > 0 && sample.named * 2 > sample.checked) {
       own.author = { name: own.title };
       setup.authorsInPosts = sample;
@@ -420,6 +446,10 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     }
     if (site.ignoredZone) {
       out.stderr(`The site's config names the time zone ${JSON.stringify(site.ignoredZone)}, which is not an IANA time zone, so it is left out: dates without an offset are read in UTC (Jekyll reads an unknown zone as UTC too). Set "timezone" in feedwright.config.json if the posts' dates are another zone's ("Asia/Shanghai").\n`);
+    }
+    if (site.languageFromPosts) {
+      const { language, script, count, checked } = site.languageFromPosts;
+      out.stderr(`The feed's language is ${JSON.stringify(language)}: ${count} of the ${checked} posts checked are written in ${script} script, and the site's config names no language. Change "language" in feedwright.config.json if the posts are in another language written so.\n`);
     }
     if (site.authorFromGit) {
       const { name, commits, total } = site.authorFromGit;

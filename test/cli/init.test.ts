@@ -83,6 +83,20 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(placeholder.map((d) => d.message)).toEqual(['"author" still holds a placeholder; the feeds publish it as the site\'s.']);
   });
 
+  it("a site whose config names no language: the posts' writing system names it (Chinese posts: \"zh\", not \"en\"), said in a line; a language the config names wins", async () => {
+    const zh = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n这是一篇关于前端开发的文章，讨论了模块化和性能优化的问题。\n`;
+    const dir = project({ '_config.yml': 'title: 前端技术\nurl: https://zh.example\n', '_posts/2024-03-05-a.md': zh('模块化'), '_posts/2024-03-06-b.md': zh('性能'), '_posts/2024-03-07-c.md': zh('缓存') });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "zh": 3 of the 3 posts checked are written in Han script, and the site\'s config names no language.');
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('zh');
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).not.toContain('META_LANGUAGE_SCRIPT');
+    writeFileSync(path.join(dir, '_config.yml'), 'title: 前端技术\nurl: https://zh.example\nlang: zh-Hant\n');
+    const named = await run(['init', '--force'], { cwd: dir });
+    expect(named.stderr).not.toContain("The feed's language is");
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('zh-Hant');
+  });
+
   it('a site time zone that is no IANA zone (timezone: CN) is left out, with a line saying so, and the config builds', async () => {
     const dir = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone: CN\n', '_posts/2024-03-05-first.md': POST });
     const r = await run(['init'], { cwd: dir });
