@@ -111,7 +111,8 @@ export interface BuildResult {
   /**
    * The articles in the feeds, newest first, read on request: a build that found nothing changed
    * never decodes them, and this reads them then (from the cache: the same articles the feeds
-   * hold, as long as the sources did not change since).
+   * hold, as long as the sources did not change since). Each is a plain object, every field its
+   * own enumerable property (spreads and JSON see them all; src/cache/heads.ts `ownArticle`).
    */
   articles(): Promise<Article[]>;
   /** Every diagnostic, sorted by file and line, then the feeds' validation. */
