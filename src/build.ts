@@ -10,7 +10,7 @@ import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
 import type { Article, Diagnostic } from './model.js';
 import { indexRecord, type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
-import { CacheEntryGone } from './cache/heads.js';
+import { CacheEntryGone, ownArticle } from './cache/heads.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
@@ -111,7 +111,8 @@ export interface BuildResult {
   /**
    * The articles in the feeds, newest first, read on request: a build that found nothing changed
    * never decodes them, and this reads them then (from the cache: the same articles the feeds
-   * hold, as long as the sources did not change since).
+   * hold, as long as the sources did not change since). Each is a plain object, every field its
+   * own enumerable property (spreads and JSON see them all; src/cache/heads.ts `ownArticle`).
    */
   articles(): Promise<Article[]>;
   /** Every diagnostic, sorted by file and line, then the feeds' validation. */
@@ -726,8 +727,10 @@ function finish(
  */
 async function wholeArticles(articles: Article[], reread: () => Promise<Article[]>): Promise<Article[]> {
   try {
-    for (const a of articles) if (a.contentHtml === undefined || a.contentText === undefined || a.dropped === undefined) throw new Error('an article without a body');
-    return articles;
+    // Plain copies of articles served from the heads (src/cache/heads.ts `ownArticle`): every field an own, enumerable property, as spreads and JSON expect.
+    const whole = articles.map((a) => ownArticle(a));
+    for (const a of whole) if (a.contentHtml === undefined || a.contentText === undefined || a.dropped === undefined) throw new Error('an article without a body');
+    return whole;
   } catch (error) {
     if (error instanceof CacheEntryGone) return reread();
     throw error;

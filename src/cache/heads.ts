@@ -209,7 +209,7 @@ export function headOf(entry: ArticleEntry): unknown {
   if (!a) return entry;
   // Spread of a lazily decoded article reads the body: build the head field by field instead.
   const article: Record<string, unknown> = {};
-  for (const k of Object.keys(a)) {
+  for (const k of articleKeys(a)) {
     // The body fields are not read: on a packed article each read is a read of its record.
     if ((LAZY as readonly string[]).includes(k)) {
       article[k] = 0;
@@ -225,7 +225,10 @@ export function headOf(entry: ArticleEntry): unknown {
       else article[k] = { ...src, value };
     } else article[k] = v;
   }
-  return { ...entry, article };
+  const head: Record<string, unknown> = { ...entry, article };
+  // A pending `checked` is on the entry's prototype (`pendingChecked`), where a spread does not see it: the last key, as stored.
+  if (!Object.hasOwn(entry, 'checked') && entry.checked !== undefined) head.checked = entry.checked;
+  return head;
 }
 
 /** Where an article served from a head keeps the state of its body (not enumerable: not copied, not serialised). */
@@ -352,6 +355,32 @@ const CHECKED_ACCESSOR: PropertyDescriptor = {
   },
 };
 
+/** The prototype of entries whose `checked` is pending (`pendingChecked`). */
+const PENDING_CHECKED: object = Object.create(Object.prototype, { checked: CHECKED_ACCESSOR });
+
+/**
+ * The entry (parsed from a head's hot part, `checked` its last key, a 0) made again with every
+ * other key its own, in order, and `checked` an accessor on a shared prototype that parses `text`
+ * on first read. Setting it stores the value under the symbol, as reading does.
+ */
+function pendingChecked(parsed: ArticleEntry, text: string): ArticleEntry {
+  const out = Object.create(PENDING_CHECKED) as Record<string | symbol, unknown>;
+  const from = parsed as unknown as Record<string, unknown>;
+  for (const k in from) if (k !== 'checked') out[k] = from[k];
+  out[CHECKED] = text;
+  return out as unknown as ArticleEntry;
+}
+
+/**
+ * An entry's keys in order: its own, enumerable keys, and `checked` last when it is pending on
+ * the entry's prototype (`entryOfHead`).
+ */
+export function entryKeys(entry: ArticleEntry): string[] {
+  const keys = Object.keys(entry);
+  if (CHECKED in entry && !Object.hasOwn(entry, 'checked')) keys.push('checked');
+  return keys;
+}
+
 /** True when the entry's `checked` is still the unparsed text of its head (`entryOfHead`): reading it parses it. */
 export function checkedPending(entry: ArticleEntry): boolean {
   return typeof (entry as { [CHECKED]?: unknown })[CHECKED] === 'string';
@@ -377,37 +406,105 @@ function expanded(compact: Record<string, unknown>): Record<string, unknown> {
   return compact;
 }
 
+/** Where the prototype of an article served from a head keeps the article's keys in stored order (`articleKeys`). */
+const KEYS = Symbol('feedwright.keys');
+
+/**
+ * The prototype of the articles served from heads with one key order: the accessors of their
+ * body fields and (with a cold part) of their cold fields, and the keys in stored order; `own`,
+ * the keys each article holds itself (the hot ones), in that order.
+ */
+interface HeadShape {
+  keys: readonly string[];
+  cold: boolean;
+  proto: object;
+  own: readonly string[];
+}
+
+/** The shapes made so far (a corpus has a few key orders; each article's keys are compared with the last shape's first). */
+const shapes: HeadShape[] = [];
+let lastShape: HeadShape | undefined;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function shapeOf(keys: readonly string[], cold: boolean): HeadShape {
+  if (lastShape !== undefined && lastShape.cold === cold && sameKeys(lastShape.keys, keys)) return lastShape;
+  let shape = shapes.find((s) => s.cold === cold && sameKeys(s.keys, keys));
+  if (shape === undefined) {
+    const proto: Record<string | symbol, unknown> = {};
+    const own: string[] = [];
+    for (const k of keys) {
+      if ((LAZY as readonly string[]).includes(k)) Object.defineProperty(proto, k, BODY_ACCESSORS[k as (typeof LAZY)[number]] as PropertyDescriptor);
+      else if (cold && !HOT.has(k)) Object.defineProperty(proto, k, coldAccessor(k));
+      else own.push(k);
+    }
+    Object.defineProperty(proto, KEYS, { value: [...keys] });
+    shape = { keys: [...keys], cold, proto, own };
+    // Bounded: a pathological cache with many key orders only costs the search.
+    if (shapes.length < 64) shapes.push(shape);
+  }
+  lastShape = shape;
+  return shape;
+}
+
+/**
+ * An article's keys in order: its own, enumerable keys, or for an article served from a head
+ * (`entryOfHead`, whose body and cold fields are accessors on a prototype shared by the articles
+ * of its key order) the keys of the stored article, own or not.
+ */
+export function articleKeys(article: Article): readonly string[] {
+  return (article as unknown as { [KEYS]?: readonly string[] })[KEYS] ?? Object.keys(article);
+}
+
+/**
+ * The article as a plain object with every field its own, enumerable property in its order, as
+ * a spread gives it for any other article (each field read: a body from its record in the pack),
+ * with `changes` applied; an article with no prototype fields and no changes is returned as is.
+ */
+export function ownArticle(article: Article, changes?: Partial<Article>): Article {
+  const keys = (article as unknown as { [KEYS]?: readonly string[] })[KEYS];
+  if (keys === undefined) return changes === undefined ? article : { ...article, ...changes };
+  const out: Record<string, unknown> = {};
+  const from = article as unknown as Record<string, unknown>;
+  for (const k of keys) out[k] = from[k];
+  return (changes === undefined ? out : Object.assign(out, changes)) as unknown as Article;
+}
+
 /**
  * The entry of a head (`headJson`; a head of one JSON text, without a cold part, is read whole),
  * its article's body fields read on first access with `body(key)` (which reads the record from the
  * pack), its cold fields on first access from the head's cold part, and its `checked` on first
- * access from the head's last part: the same own, enumerable keys in the same order as the stored
- * entry and article. The accessors are shared by all articles (`BODY_ACCESSORS`, `coldAccessor`,
- * `CHECKED_ACCESSOR`), each keeping its state under a symbol: ten thousand articles make no
- * closures, and a rebuild that copies their items never makes their 30k item hashes.
+ * access from the head's last part, an accessor on the entry's prototype (`pendingChecked`; its keys
+ * in order through `entryKeys`). Its article holds the hot fields (`HOT`) as its own; its body and cold
+ * fields are accessors on a prototype shared by every article of its key order (`shapeOf`): the
+ * same keys in the same order through `articleKeys`, and a plain copy through `ownArticle`, which
+ * the build's `result.articles()` gives (src/build.ts). Making an article so costs about half of
+ * defining nine accessors on each (docs/BENCHMARKS.md, r15-onechange). The accessors keep each
+ * article's state under a symbol: ten thousand articles make no closures, and a rebuild that
+ * copies their items never makes their 30k item hashes.
  */
 export function entryOfHead(json: string, body: (key: string) => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>, key: string): ArticleEntry {
   const sep = json.indexOf(COLD_SEP);
-  const entry = JSON.parse(sep < 0 ? json : json.slice(0, sep)) as ArticleEntry & { article?: Record<string, unknown> };
+  let entry = JSON.parse(sep < 0 ? json : json.slice(0, sep)) as ArticleEntry & { article?: Record<string, unknown> };
   const compact = entry.article;
   if (!compact) return entry;
-  const article: Record<string | symbol, unknown> = {};
   const state: BodyState = { read: body, key };
   if (sep >= 0) {
     const last = json.indexOf(COLD_SEP, sep + 1);
     state.cold = last < 0 ? json.slice(sep + 1) : json.slice(sep + 1, last);
-    // `checked` was written as a 0 in its place (`headJson`): an accessor takes it, keys and their order kept.
-    if (last >= 0 && (entry as { checked?: unknown }).checked === 0) {
-      Object.defineProperty(entry, CHECKED, { value: json.slice(last + 1), writable: true });
-      Object.defineProperty(entry, 'checked', CHECKED_ACCESSOR);
-    }
+    // `checked` was written as a 0 in its place, the entry's last key (`headJson`): the entry is
+    // made again on a prototype whose accessor parses it on first read (defining an accessor in
+    // place of the 0 on each entry cost ~2 ms per 1k entries).
+    if (last >= 0 && (entry as { checked?: unknown }).checked === 0) entry = pendingChecked(entry as ArticleEntry, json.slice(last + 1)) as typeof entry;
   }
+  const shape = shapeOf(Object.keys(compact), sep >= 0);
+  const article = Object.create(shape.proto) as Record<string | symbol, unknown>;
   Object.defineProperty(article, BODY, { value: state, writable: true });
-  for (const k of Object.keys(compact)) {
-    if ((LAZY as readonly string[]).includes(k)) Object.defineProperty(article, k, BODY_ACCESSORS[k as (typeof LAZY)[number]] as PropertyDescriptor);
-    else if (sep >= 0 && !HOT.has(k)) Object.defineProperty(article, k, coldAccessor(k));
-    else article[k] = expand(k, compact[k]);
-  }
+  for (const k of shape.own) article[k] = expand(k, compact[k]);
   (entry as ArticleEntry).article = article as unknown as Article;
   return entry;
 }

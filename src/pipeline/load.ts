@@ -1,5 +1,5 @@
 import { type ArticleEntry, type CacheOptions, cacheFiles, hashText, openArticleCache } from '../cache/articles.js';
-import { checkedPending } from '../cache/heads.js';
+import { checkedPending, ownArticle } from '../cache/heads.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
@@ -605,7 +605,8 @@ function dropDuplicates(articles: Article[], diagnostics: Diagnostic[], siteLink
       const unique = tagUri(siteLink, a.published.value, new URL(a.link.value).pathname.replace(/^\/+|\/+$/g, '') || a.slug.value);
       if (!byId.has(unique)) {
         const renderKey = renderKeys.get(a);
-        a = { ...a, id: { value: unique, from: 'derived' } };
+        // A copy through `ownArticle`: a spread would leave out the fields an article served from the heads keeps on its prototype.
+        a = ownArticle(a, { id: { value: unique, from: 'derived' } });
         if (renderKey) renderKeys.set(a, hashText(`${renderKey}\0${unique}`));
         sameId = undefined;
       }

@@ -1,8 +1,11 @@
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadArticles, resolvePaths } from '../../src/build.js';
 import { readFrames, writeFrames } from '../../src/cache/frames.js';
-import { buildAt, expectSameAsUncached, makeProject, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
+import { articleKeys, ownArticle } from '../../src/cache/heads.js';
+import type { Article } from '../../src/model.js';
+import { buildAt, expectSameAsUncached, makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /*
  * The cache's heads (src/cache/heads.ts): a rebuild serves unchanged articles from one small file
@@ -112,26 +115,66 @@ describe('cache heads', () => {
     await expectSameAsUncached(dir);
   });
 
-  it('articles served from the heads share their body accessors (no closures per article), and read their bodies', async () => {
+  it('articles served from the heads share their accessors on one prototype (no closures per article), read their bodies, and are handed out as plain copies', async () => {
     const dir = makeProject(articles());
     await buildAt(dir);
     writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
-    const result = await buildAt(dir);
-    expect(result.work.decoded).toBe(0);
-    const served = (await result.articles()).filter((a) => a.relPath !== 'one.md');
+    // The articles as the build holds them (a load; `result.articles()` gives copies).
+    const loaded = await loadArticles(resolvePaths({ cwd: dir, now: NOW }), NOW);
+    expect(loaded.work.decoded).toBe(0);
+    const served = loaded.articles.filter((a) => a.relPath !== 'one.md' && a.relPath.endsWith('.md'));
     expect(served.length).toBeGreaterThan(1);
-    const getters = new Set(served.map((a) => Object.getOwnPropertyDescriptor(a, 'contentHtml')?.get));
-    expect(getters.size).toBe(1);
-    expect([...getters][0]).toBeTypeOf('function');
+    const protos = new Set(served.map((a) => Object.getPrototypeOf(a)));
+    expect(protos.size).toBe(1);
+    const proto = [...protos][0] as object;
+    for (const k of ['contentHtml', 'contentText', 'dropped', 'summary', 'tags', 'authors']) {
+      expect(Object.getOwnPropertyDescriptor(proto, k)?.get, k).toBeTypeOf('function');
+      expect(Object.hasOwn(served[0] as object, k), k).toBe(false);
+    }
     const ref = await reference(dir);
-    const byPath = new Map((await ref.result.articles()).map((a) => [a.relPath, a]));
+    const refArticles = await ref.result.articles();
+    const byPath = new Map(refArticles.map((a) => [a.relPath, a]));
     for (const a of served) {
-      expect(a.contentHtml).toBe(byPath.get(a.relPath)?.contentHtml);
+      // Every field in the stored order (`articleKeys`) and value; a copy has them all as its own.
+      const want = byPath.get(a.relPath) as Article;
+      expect(articleKeys(a)).toEqual(Object.keys(want));
+      const copy = ownArticle(a);
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(JSON.stringify(copy)).toBe(JSON.stringify(want));
+      expect(JSON.stringify(ownArticle(a, { title: { value: 'T', from: 'derived' } }))).toBe(JSON.stringify({ ...want, title: { value: 'T', from: 'derived' } }));
       // A value set on one article is its own.
       a.contentHtml = 'set';
       expect(a.contentHtml).toBe('set');
+      a.summary = { value: 'own', from: 'derived' };
+      expect(a.summary.value).toBe('own');
     }
-    expect(served[0]?.contentText).toBe(byPath.get(served[0]?.relPath ?? '')?.contentText);
+    expect(served.every((a) => a.contentHtml === 'set')).toBe(true);
+    // The build's `result.articles()`: plain objects, every field enumerable, equal to an uncached build's.
+    const result = await buildAt(dir);
+    const handed = await result.articles();
+    expect(handed.every((a) => Object.getPrototypeOf(a) === Object.prototype)).toBe(true);
+    expect(JSON.stringify(handed)).toBe(JSON.stringify(refArticles));
+    expect(JSON.stringify(handed.map((a) => ({ ...a })))).toBe(JSON.stringify(refArticles));
+  });
+
+  it('an unchanged article served from the heads whose derived id is made unique (a file of the same name in another folder) keeps every field', async () => {
+    const post = (title: string, date: string): string => `---\ntitle: ${title}\ndate: ${date}\nauthor: Ann\ntags: [x, y]\nsummary: About ${title}.\n---\nBody of ${title}.\n`;
+    // Same file name and date (one derived id), links by section (two links): the later one's id is made unique.
+    const dir = makeProject({ 'a/post.md': post('A', '2024-03-01'), 'b/post.md': post('B', '2024-03-01'), 'other.md': post('Other', '2024-01-01') });
+    const configFile = path.join(dir, 'feedwright.config.json');
+    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), permalinks: { a: '/a/:slug/', b: '/b/:slug/' } }));
+    await buildAt(dir);
+    writeArticle(dir, 'other.md', post('Other edited', '2024-01-01'));
+    const result = await expectSameAsUncached(dir);
+    // The copy reads the body of the article it copies (one record decoded), as a spread did.
+    expect(result.work.parsed).toBe(1);
+    expect(result.work.decoded).toBe(1);
+    const ref = await reference(dir);
+    const handed = await result.articles();
+    // The copy made with the unique id has the cold fields (summary, tags, authors, slug, paths) of the served article.
+    expect(handed.map((a) => a.id.value)).toEqual((await ref.result.articles()).map((a) => a.id.value));
+    expect(new Set(handed.map((a) => a.id.value)).size).toBe(3);
+    expect(JSON.stringify(handed)).toBe(JSON.stringify(await ref.result.articles()));
   });
 
   it("a rebuild that copies the unchanged items does not parse their heads' cold parts (authors, tags, summary, ...)", async () => {
