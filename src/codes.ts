@@ -1097,7 +1097,7 @@ export const CODES = {
     section: 'git',
     summary:
       'git history cannot tell when some articles began: many start in one commit (an import, or a move or copy git could not follow), or a commit was too large for rename detection.',
-    doc: "git cannot tell when some articles began. Renames are followed (a post moved with `git mv`, or moved and lightly edited in the same commit, keeps its first commit's date), but here at least 10 articles, and a quarter of them, first appear in one commit (an import from elsewhere, a copy, or a move with so much editing that git no longer pairs the files), or a commit moved more than 5,000 files, beyond rename detection. Their git dates are that commit's. Articles dated in front matter are not affected.",
+    doc: "git cannot tell when some articles began. Renames are followed (a post moved with `git mv`, or moved and lightly edited in the same commit, keeps its first commit's date), but here at least 10 articles, and a quarter of them, first appear in one commit (an import from elsewhere, a copy, or a move with so much editing that git no longer pairs the files), or a commit moved more than 5,000 files, beyond rename detection. Their git dates are that commit's. Articles dated in front matter are not affected. (when every one of them is dated in front matter or its file name, nothing is reported).",
     todo: 'Date the articles in front matter (or accept the dates); when moving posts, commit the move apart from big edits.',
     /** Two causes: a commit past git's rename limit, or `count` of `total` articles starting in one commit on `day`. */
     say: (p: { cause: 'rename-limit'; limit: number } | { cause: 'bulk'; count: number; total: number; day: string }) =>

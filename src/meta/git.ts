@@ -18,6 +18,8 @@ export interface GitDates {
   /** relPath (relative to the articles folder, forward slashes) -> first and last commit times. */
   dates: Map<string, { first: Date; last: Date }>;
   diagnostics: Diagnostic[];
+  /** The commit many articles' histories start in (ms), and its GIT_DATES_UNCERTAIN warning: moot when no article takes its date from git (src/pipeline/load.ts). */
+  bulkStart?: { time: number; warning: Diagnostic };
 }
 
 /** Marks the start of a commit in the log output; cannot occur in a file name list. */
@@ -61,6 +63,7 @@ const BULK_EDIT = BULK_ADD;
 export async function readGitDates(dir: string, displayDir: string): Promise<GitDates> {
   const dates = new Map<string, { first: Date; last: Date }>();
   const diagnostics: Diagnostic[] = [];
+  let bulkStart: GitDates['bulkStart'];
   try {
     const head = await run('git', ['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: dir });
     const [shallow = '', prefix = ''] = head.stdout.split('\n');
@@ -83,13 +86,15 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
     const bulk = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (bulk && bulk[1] >= BULK_ADD.count && bulk[1] >= BULK_ADD.share * dates.size) {
       const day = new Date(bulk[0] * 1000).toISOString().slice(0, 10);
-      diagnostics.push(diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'bulk', count: bulk[1], total: dates.size, day }));
+      const warning = diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'bulk', count: bulk[1], total: dates.size, day });
+      diagnostics.push(warning);
+      bulkStart = { time: bulk[0] * 1000, warning };
     }
   } catch (error) {
     const message = (error as { stderr?: string }).stderr?.split('\n')[0] || (error as Error).message;
     diagnostics.push(diagnostic('GIT_UNAVAILABLE', { file: displayDir }, { reason: message.trim() }));
   }
-  return { dates, diagnostics };
+  return { dates, diagnostics, ...(bulkStart ? { bulkStart } : {}) };
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CACHE_FORMAT, hashText } from '../cache/articles.js';
 import { diagnostic } from '../diagnostics.js';
 import { findTemplateLines } from '../extract/text/template.js';
-import { readGitDates } from '../meta/git.js';
+import { type GitDates as GitHistory, readGitDates } from '../meta/git.js';
 import type { Diagnostic } from '../model.js';
 import picomatch from 'picomatch';
 import { collectionMatcher } from '../site/astro-collections.js';
@@ -130,7 +130,7 @@ function restat(listing: ArticleListing, byPath: ReadonlyMap<string, number>, to
 /** Step 1 and its git dates, read at the same time: what `loadArticles` starts from. */
 export interface BuildInputs {
   listed: ArticleListing;
-  git: Promise<{ dates: GitDates; diagnostics: Diagnostic[] }>;
+  git: Promise<GitHistory>;
   /** When the listing began (ms, this machine's clock): a stamp older than this, by the racy window, proves a file's text. */
   listedAt: number;
 }
@@ -177,7 +177,7 @@ export async function inputsDigest(paths: BuildPaths, inputs: BuildInputs): Prom
 }
 
 /** Step 1, at the same time: git dates of every file, with one `git log` (none when the config turns git off). */
-export function readArticleGit(paths: BuildPaths): Promise<{ dates: GitDates; diagnostics: Diagnostic[] }> {
+export function readArticleGit(paths: BuildPaths): Promise<GitHistory> {
   if (!paths.loaded.config.git) return Promise.resolve({ dates: new Map(), diagnostics: [] });
   return readGitDates(paths.articlesDir, paths.display(paths.articlesDir));
 }

@@ -448,6 +448,13 @@ export async function loadArticles(
   posts.sort(compareArticles);
   const kept = dropDuplicates(posts, diagnostics, config.link, renderKeys);
   counts.failed += posts.length - kept.length;
+  // Many histories starting in one commit matter only to the articles git dates: when every one of
+  // them is dated in front matter or its file name, the warning would only alarm.
+  const bulk = git.bulkStart;
+  if (bulk && !kept.some((a) => a.published.from === 'git' && gitDates.get(a.relPath)?.first.getTime() === bulk.time)) {
+    const at = diagnostics.indexOf(bulk.warning);
+    if (at >= 0) diagnostics.splice(at, 1);
+  }
   summarise(diagnostics);
   counts.published = kept.length;
   diagnostics.sort(compareDiagnostics);

@@ -147,6 +147,26 @@ describe('readGitDates follows renames (issue 13)', () => {
     expect(diagnostics[0]?.message).toContain('12 of 12 articles first appear in one commit on 2024-06-01');
   });
 
+  it("a build keeps that warning only while git dates some of those articles: when each is dated in front matter, it would only alarm", async () => {
+    const { resolveConfig } = await import('../../src/config/load.js');
+    const codes = async (dir: string) => {
+      const result = await build({ cwd: dir, config: resolveConfig({ link: 'https://example.com/', cache: false, stylesheet: false, index: false }), now: new Date('2026-01-01T00:00:00Z') });
+      return result.diagnostics.map((d) => d.code).filter((c) => c.startsWith('GIT_'));
+    };
+    const imported = (dated: boolean) => {
+      const dir = newRepo();
+      write(dir, 'keep.md', 'x');
+      git(dir, ['add', '-A'], '2015-01-01T00:00:00Z');
+      git(dir, ['commit', '-q', '-m', 'start'], '2015-01-01T00:00:00Z');
+      for (let i = 0; i < 12; i++) write(dir, `articles/p${i}.md`, dated ? `---\ntitle: Post ${i}\ndate: 2012-03-${String(i + 1).padStart(2, '0')}\n---\n\nBody ${i}.\n` : post(i));
+      git(dir, ['add', '-A'], '2024-06-01T00:00:00Z');
+      git(dir, ['commit', '-q', '-m', 'import the old blog'], '2024-06-01T00:00:00Z');
+      return dir;
+    };
+    expect(await codes(imported(false))).toEqual(['GIT_DATES_UNCERTAIN']);
+    expect(await codes(imported(true))).toEqual([]);
+  });
+
   it('a commit that changes many articles at once (a mass edit) is not their update: each keeps its last other commit', async () => {
     const dir = newRepo();
     for (let i = 0; i < 12; i++) {
