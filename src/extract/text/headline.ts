@@ -668,6 +668,44 @@ function prevNonEmpty(units: readonly Unit[], i: number): Unit | undefined {
   return undefined;
 }
 
+/** A one-line breadcrumb's levels above the page, home included, have at most this many words ("StartseiteNews & mehr"). */
+const ECHOED_CRUMB_LEVEL_WORDS = 8;
+/** The page's name at the end of such a breadcrumb has at least this many words. */
+const ECHOED_CRUMB_TITLE_WORDS = 3;
+
+/**
+ * The line after unit `i` when unit `i` is a one-line breadcrumb that starts at the home page
+ * ("Startseite", "Home", `breadcrumbRoots`) and ends with that line's text: the page's headline
+ * under its breadcrumb, whatever the breadcrumb's levels are joined with (the scraper often glues
+ * them: "StartseiteNetzwerk<headline>", "StartseiteNews & mehr<headline>"). The headline has
+ * `ECHOED_CRUMB_TITLE_WORDS` words or more, the levels before it `ECHOED_CRUMB_LEVEL_WORDS` or
+ * fewer. Undefined when the unit is not such a breadcrumb.
+ */
+function echoedLineCrumb(units: readonly Unit[], i: number): number | undefined {
+  const unit = units[i] as Unit;
+  if (unit.list || unit.words < ECHOED_CRUMB_TITLE_WORDS + 1 || unit.text.length > TITLE.maxChars) return undefined;
+  const root = /^\p{L}+(?:\s\p{L}+)?/u.exec(unit.text)?.[0];
+  if (root === undefined) return undefined;
+  // The home level: a root word, then a space, a separator, or the next level glued on in capitals.
+  const home = [...CRUMB_ROOTS].find((r) => root.toLowerCase().startsWith(r) && !/^\p{Ll}/u.test(unit.text.slice(r.length)));
+  if (home === undefined) return undefined;
+  let next = i + 1;
+  while (next < units.length && (units[next] as Unit).words === 0) next += 1;
+  const below = units[next];
+  if (below === undefined || below.list || below.words < ECHOED_CRUMB_TITLE_WORDS) return undefined;
+  const name = below.text.trim();
+  const text = unit.text.trim();
+  if (text.length <= name.length || !text.endsWith(name)) return undefined;
+  return titleWords(text.slice(0, text.length - name.length)).length <= ECHOED_CRUMB_LEVEL_WORDS ? next : undefined;
+}
+
+/** The line above unit `i` is a one-line breadcrumb that ends with it (`echoedLineCrumb`). */
+function echoedAbove(units: readonly Unit[], i: number): boolean {
+  let above = i - 1;
+  while (above >= 0 && (units[above] as Unit).words === 0) above -= 1;
+  return above >= 0 && echoedLineCrumb(units, above) === i;
+}
+
 /** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */
 const CRUMB_TITLE_WORDS = 3;
 
@@ -698,6 +736,10 @@ function pageNames(units: readonly Unit[]): string[] {
     // (A name as short as a section's, "Night trains" over its copy, is a menu's section and its label.)
     if (crumb !== undefined && titleWords(crumb).length >= CRUMB_TITLE_WORDS) names.push(templateKey(crumb));
   }
+  for (let i = 0; i < units.length; i += 1) {
+    const echo = echoedLineCrumb(units, i);
+    if (echo !== undefined) names.push(keyOf(units[echo] as Unit));
+  }
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
     const crumb = lineCrumbTail(unit.text);
@@ -718,7 +760,8 @@ function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: 
     let found: number | undefined;
     for (let i = 0; i < units.length; i += 1) {
       const unit = units[i] as Unit;
-      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
+      // (A headline that opens with its date is a date line to `anchor`: under a breadcrumb that ends with it, it is the headline.)
+      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || (anchor(i) && !echoedAbove(units, i)) || !looksLikeHeadline(unit)) continue;
       if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
       if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
     }
