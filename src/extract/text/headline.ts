@@ -699,13 +699,6 @@ function echoedLineCrumb(units: readonly Unit[], i: number): number | undefined 
   return titleWords(text.slice(0, text.length - name.length)).length <= ECHOED_CRUMB_LEVEL_WORDS ? next : undefined;
 }
 
-/** The line above unit `i` is a one-line breadcrumb that ends with it (`echoedLineCrumb`). */
-function echoedAbove(units: readonly Unit[], i: number): boolean {
-  let above = i - 1;
-  while (above >= 0 && (units[above] as Unit).words === 0) above -= 1;
-  return above >= 0 && echoedLineCrumb(units, above) === i;
-}
-
 /** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */
 const CRUMB_TITLE_WORDS = 3;
 
@@ -760,8 +753,7 @@ function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: 
     let found: number | undefined;
     for (let i = 0; i < units.length; i += 1) {
       const unit = units[i] as Unit;
-      // (A headline that opens with its date is a date line to `anchor`: under a breadcrumb that ends with it, it is the headline.)
-      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || (anchor(i) && !echoedAbove(units, i)) || !looksLikeHeadline(unit)) continue;
+      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
       if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
       if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
     }
