@@ -875,6 +875,8 @@ function quotedElsewhere(lines: readonly QuotingLine[], i: number, text: string)
     if (at < 0) continue;
     const before = line.text[at - 1];
     const after = line.text[at + needle.length];
+    // (A paragraph that opens with the line as its first sentence is the story, which the line sums up: a dek.)
+    if (at === 0 && after === '.' && line.text.length > needle.length + 2) continue;
     if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
   }
   return false;

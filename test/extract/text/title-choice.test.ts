@@ -283,6 +283,14 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(extractText(page(`StartseiteNetzwerk${german}`, german), UTC).title?.value).toBe(german);
   });
 
+  it('does not count a dek as quoted elsewhere when a paragraph opens with it as its first sentence', () => {
+    // The dek restates the story's first sentence; a page title or a share text quoting a headline is no paragraph.
+    const dek = 'Night services have been in a slow decline over the past ten years';
+    const story = `${dek}. The operators now run half as many trains as they did in 2009, and the trend went on last year.`;
+    const text = ['Menu', '', 'Despite everything, night trains return', '', dek, '', '--', '', 'Shares', '', 'Jane Doe', '', 'January 10, 2020 9:00AM', '', story, '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Despite everything, night trains return');
+  });
+
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
     const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
