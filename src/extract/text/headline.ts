@@ -243,8 +243,33 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
   const named = namedHeadline(units, labels, start, anchor);
   if (named !== undefined && (chosen === undefined || keyOf(units[chosen] as Unit) !== keyOf(units[named] as Unit))) chosen = named;
   trace?.push({ loose, candidates, chosen });
-  // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
-  return chosen ?? oneWord;
+  // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story;
+  // then a headline the page prints twice, wherever it stands.
+  return chosen ?? oneWord ?? (loose ? repeatedHeadline(units, labels, anchor) : undefined);
+}
+
+/** A headline that `repeatedHeadline` finds has this many words or more (shorter lines that recur are buttons and labels: "Lo haré después"). */
+const REPEATED_HEADLINE_WORDS = 4;
+
+/**
+ * When nothing near the body is a headline: the first headline-like line (`REPEATED_HEADLINE_WORDS`
+ * words or more, no sentence, no list item, byline or date) that the page prints again as a line of its own
+ * (a headline over its picture's caption, over a gallery, in a share box). Undefined when no
+ * such line recurs.
+ */
+function repeatedHeadline(units: readonly Unit[], labels: readonly Label[], anchor: (i: number) => boolean): number | undefined {
+  const counts = new Map<string, number>();
+  const eligible = (i: number): boolean => {
+    const unit = units[i] as Unit;
+    return unit.words >= REPEATED_HEADLINE_WORDS && !unit.sentence && (!labels[i]?.rule || labels[i]?.rule === 'duplicate-block') && looksLikeHeadline(unit) && unit.text.length <= TITLE.maxChars;
+  };
+  for (let i = 0; i < units.length; i += 1) if (eligible(i)) counts.set(keyOf(units[i] as Unit), (counts.get(keyOf(units[i] as Unit)) ?? 0) + 1);
+  for (let i = 0; i < units.length; i += 1) {
+    if (!eligible(i) || (counts.get(keyOf(units[i] as Unit)) ?? 0) < 2 || anchor(i)) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test((units[i] as Unit).text)) || notTitleOnPage(units, i)) continue;
+    return i;
+  }
+  return undefined;
 }
 
 /** How many non-empty units from the top a web archive's capture banner may take. */

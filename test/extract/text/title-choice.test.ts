@@ -291,6 +291,13 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(extractText(text, UTC).title?.value).toBe('Despite everything, night trains return');
   });
 
+  it('takes a headline the page prints twice when nothing near the body is one, and not a short recurring button', () => {
+    const menu = Array.from({ length: 40 }, (_, k) => ` * section ${k + 1}`);
+    const page = (head: string): string => [...menu, '', 'Follow us:', '', head, ...menu, '', ...STORY, '', 'Debate of the candidates at the university.', '', 'Photo:', '', 'Jane Doe', '', head, '', 'Debate of the candidates at the university.', '', 'The discussion was framed by six themes.', '', ...STORY].join('\n');
+    expect(extractText(page('Candidates faced the questions of the students'), UTC).title?.value).toBe('Candidates faced the questions of the students');
+    expect(extractText(page('Do it later'), UTC).title).toBeUndefined();
+  });
+
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
     const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
