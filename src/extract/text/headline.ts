@@ -734,18 +734,27 @@ const CRUMB_TITLE_WORDS = 3;
  */
 const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s*[”“"»«’‘]$/u;
 
+/** A breadcrumb item cut short with an ellipsis: group 1 is what it kept. */
+const CUT_SHORT = /^(.*\S)\s*(?:\.\.\.|…)$/u;
+/** Marks a page name (`pageNames`) that is the start of the headline, not the whole of it. */
+const CUT_MARK = '\u0000';
+
 /**
  * The names the page gives itself apart from its headline, as template keys: the last item of
  * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more unless it is the current page after the levels' separators), then those of
  * one-line breadcrumbs (`lineCrumbTail`) and the titles that comment headings quote
- * (`COMMENTS_HEADING`), in page order.
+ * (`COMMENTS_HEADING`), in page order. A name that a breadcrumb cut short ends with `CUT_MARK`.
  */
 function pageNames(units: readonly Unit[]): string[] {
   const names: string[] = [];
   let tail: { name: string; current: boolean } | undefined;
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
   // (The current page after levels that all end with a separator is named, however short its name.)
-  if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) names.push(templateKey(tail.name));
+  if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) {
+    // A long last item the site cut short ("3. Vintage-Flair mit viel..."): the headline starts with it.
+    const cut = CUT_SHORT.exec(tail.name);
+    names.push(cut !== null && titleWords(cut[1] as string).length >= CRUMB_TITLE_WORDS ? `${templateKey(cut[1] as string)}${CUT_MARK}` : templateKey(tail.name));
+  }
   // A short bulleted list from the home page whose last item the next line repeats (the page's
   // headline under its breadcrumb: "* Startseite", "* News", "* <headline>", "<headline>"),
   // wherever it stands and whatever list runs on above it.
@@ -774,11 +783,13 @@ function pageNames(units: readonly Unit[]): string[] {
  * Undefined when the page names nothing or no line carries the name.
  */
 function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: number, anchor: (i: number) => boolean): number | undefined {
-  for (const key of pageNames(units)) {
+  for (const name of pageNames(units)) {
+    const prefix = name.endsWith(CUT_MARK);
+    const key = prefix ? name.slice(0, -CUT_MARK.length) : name;
     let found: number | undefined;
     for (let i = 0; i < units.length; i += 1) {
       const unit = units[i] as Unit;
-      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
+      if (unit.list || (prefix ? !keyOf(unit).startsWith(key) : keyOf(unit) !== key) || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
       if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
       if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
     }

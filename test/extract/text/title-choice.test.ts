@@ -250,6 +250,11 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(list, STORY[0] as string)).toBe('Council approves the new timetable');
   });
 
+  it('takes the line that starts with a numbered breadcrumb’s last item cut short ("…viel...") as the headline, not a shorter cut', () => {
+    expect(titleWhenBodyStartsAt(crumbPage('A quieter commute...'), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(crumbPage('A quieter…'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
   // The 548c… layout: the headline far from where the body was found, and the comment section's
   // heading quoting it under the story.
   const commentedPage = (heading: string): string[] => ['A quieter commute ahead', '', 'Menu', '', 'Council approves the new timetable', '', 'By Jane Doe, 12 March 2024', '', ...STORY, '', heading, ''];
