@@ -158,6 +158,9 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
     x[10] = i > from ? 1 : 0;
     x[11] = anchored ? 1 : 0;
     x[12] = precedes ? 1 : 0;
+    // A whole quotation right over a byline or date line is the headline in quotation marks (a
+    // pull quote stands inside the story, not over its byline): its guillemets are no separator.
+    if (x[5] === 1 && anchored && WHOLE_QUOTATION.test(unit.text) && followingAnchor(units, labels, i, anchor) === nextNonEmpty(units, i)) x[5] = 0;
     let dek: number | undefined;
     if (anchored) dek = dekBelow(units, labels, i, anchor);
     else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
@@ -687,6 +690,12 @@ function rootedCrumbTail(units: readonly Unit[], i: number, echoed = false): str
   return words >= 2 && words <= 30 ? last : undefined;
 }
 
+/** The index of the nearest non-empty unit below unit `i` (undefined at the end of the page). */
+function nextNonEmpty(units: readonly Unit[], i: number): number | undefined {
+  for (let j = i + 1; j < units.length; j += 1) if ((units[j] as Unit).words > 0) return j;
+  return undefined;
+}
+
 /** The nearest non-empty unit above unit `i`. */
 function prevNonEmpty(units: readonly Unit[], i: number): Unit | undefined {
   for (let j = i - 1; j >= 0; j -= 1) if ((units[j] as Unit).words > 0) return units[j];
@@ -957,6 +966,9 @@ function repeatedNearOrAtTop(positions: readonly number[], i: number): boolean {
 function closesQuote(text: string): boolean {
   return /\S.*«[^«»]+»\s*$/u.test(text) && !/\s[>|›»]\s/.test(text);
 }
+
+/** A line that is one whole quotation in guillemets: «Gute Löhne alleine reichen nicht». */
+const WHOLE_QUOTATION = /^«[^«»]+»$/u;
 
 /** Weights of the title finder (see `findTitle`, `handScore`). */
 export const TITLE = {

@@ -303,6 +303,11 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(extractText(page('Do it later'), UTC).title).toBeUndefined();
   });
 
+  it('takes a headline that is one whole quotation in guillemets when a date line stands right below it', () => {
+    const text = ['Menu', '', 'E-Paper', '', '«Good timetables alone are not enough»', '  07.11.2023 Ormalingen', 'Anna Berg, Marc Frei and Nicole Stein (from left) talked about the timetable. Picture Jane Doe', '', '', 'How the council keeps the trains attractive', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('«Good timetables alone are not enough»');
+  });
+
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
     const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
