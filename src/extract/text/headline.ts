@@ -123,6 +123,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
     // (Headlines are short: longer lines are not tested against the shapes at all.)
     if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i) || inFieldRun(units, i)) continue;
+    // A line under a picture's zoom button ("click to enlarge", "Vergrößern") is its caption.
+    if (ZOOM_BUTTONS.has(foldSpaces(prevNonEmpty(units, i)?.text ?? ''))) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -274,6 +276,9 @@ function repeatedHeadline(units: readonly Unit[], labels: readonly Label[], anch
   }
   return undefined;
 }
+
+/** A picture's zoom button on a line of its own ("click to enlarge", "Bild vergrößern"), lower case. */
+const ZOOM_BUTTONS: ReadonlySet<string> = new Set(chromeWords('zoomButtons'));
 
 /** How many non-empty units from the top a web archive's capture banner may take. */
 const CAPTURE_BANNER_REACH = 40;

@@ -308,6 +308,14 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(extractText(text, UTC).title?.value).toBe('«Good timetables alone are not enough»');
   });
 
+  it('does not take the line under a picture’s zoom button ("click to enlarge") for the headline: it is the picture’s caption', () => {
+    const ads = Array.from({ length: 12 }, (_, k) => `  "slot ${k}": "${k}",`);
+    const lead = 'The Night Train Bar and Kitchen is busy right now. Its kitchen and its bar are the most talked about in Midtown by value and by volume.';
+    const head = 'The night train restaurant goes beyond the familiar timetable';
+    const text = ['Menu', '', 'Restaurant reviews', '', head, '', 'The second carriage opened in Midtown following the first in Ferndale', '', 'By Jane Doe on Thu, Nov 9, 2023 at 4:00 am', '', 'Send a News Tip', 'Share on Reddit', '', '[', ...ads, ']', '', 'click to enlarge', 'Night Train Bar & Kitchen', 'The seafood tower is among the unique menu items at the Night Train.', '', lead, '', ...STORY, '', 'Night Train Bar & Kitchen', '', ' * Night Train Bar & Kitchen, 123 Main St, Detroit'].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe(head);
+  });
+
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
     const bulleted = (levels: string[]): string[] => crumbPage('Quieter commute').map((l) => (l === ' 1. Home' ? levels.join('\n') : l)).filter((l) => !/^ [23]\. /.test(l));
     expect(titleWhenBodyStartsAt(bulleted([' * Home /', ' * Future of Work /', ' * A quieter commute ahead']), STORY[0] as string)).toBe('A quieter commute ahead');
