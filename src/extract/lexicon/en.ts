@@ -345,7 +345,7 @@ export const en: Lexicon = {
       'screenshot of',
       'a screenshot',
     ],
-    zoomButtons: ['enlarge', 'enlarge image', 'expand image'],
+    zoomButtons: ['enlarge', 'enlarge image', 'expand image', 'click to enlarge'],
     captionCues: ['photo', 'image', 'credit', 'artist', 'illustration', 'screenshot', 'picture', 'pictured', 'left', 'right', 'cent', 'ground'],
     creditNouns: ['photo', 'photos', 'photograph', 'image', 'images', 'picture', 'credit', 'credits', 'illustration', 'graphic', 'video', 'source'],
     creditBy: ['by'],

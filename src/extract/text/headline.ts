@@ -123,6 +123,8 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
     if ((label.rule && label.rule !== 'duplicate-block') || unit.words === 0 || anchor(i)) continue;
     // (Headlines are short: longer lines are not tested against the shapes at all.)
     if (unit.text.length > TITLE.maxChars || SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i) || inFieldRun(units, i)) continue;
+    // A line under a picture's zoom button ("click to enlarge", "Vergrößern") is its caption.
+    if (ZOOM_BUTTONS.has(foldSpaces(prevNonEmpty(units, i)?.text ?? ''))) continue;
     // The author's bare name above the date line (blog layouts) is not the headline. Above a
     // byline that names the author itself ("By Cy Dale - March 12"), a short Title Case line such
     // as "Council Approves Budget" is the headline, however much it looks like a name.
@@ -158,6 +160,9 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
     x[10] = i > from ? 1 : 0;
     x[11] = anchored ? 1 : 0;
     x[12] = precedes ? 1 : 0;
+    // A whole quotation right over a byline or date line is the headline in quotation marks (a
+    // pull quote stands inside the story, not over its byline): its guillemets are no separator.
+    if (x[5] === 1 && anchored && WHOLE_QUOTATION.test(unit.text) && followingAnchor(units, labels, i, anchor) === nextNonEmpty(units, i)) x[5] = 0;
     let dek: number | undefined;
     if (anchored) dek = dekBelow(units, labels, i, anchor);
     else if (i < start) dek = dekBelow(units, labels, i, anchor, start);
@@ -243,9 +248,37 @@ export function findTitle(units: readonly Unit[], labels: readonly Label[], body
   const named = namedHeadline(units, labels, start, anchor);
   if (named !== undefined && (chosen === undefined || keyOf(units[chosen] as Unit) !== keyOf(units[named] as Unit))) chosen = named;
   trace?.push({ loose, candidates, chosen });
-  // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story.
-  return chosen ?? oneWord;
+  // Last resort: a one-word headline ("Zeitphilosophie", "Willkommen!") right over the story;
+  // then a headline the page prints twice, wherever it stands.
+  return chosen ?? oneWord ?? (loose ? repeatedHeadline(units, labels, anchor) : undefined);
 }
+
+/** A headline that `repeatedHeadline` finds has this many words or more (shorter lines that recur are buttons and labels: "Lo haré después"). */
+const REPEATED_HEADLINE_WORDS = 4;
+
+/**
+ * When nothing near the body is a headline: the first headline-like line (`REPEATED_HEADLINE_WORDS`
+ * words or more, no sentence, no list item, byline or date) that the page prints again as a line of its own
+ * (a headline over its picture's caption, over a gallery, in a share box). Undefined when no
+ * such line recurs.
+ */
+function repeatedHeadline(units: readonly Unit[], labels: readonly Label[], anchor: (i: number) => boolean): number | undefined {
+  const counts = new Map<string, number>();
+  const eligible = (i: number): boolean => {
+    const unit = units[i] as Unit;
+    return unit.words >= REPEATED_HEADLINE_WORDS && !unit.sentence && (!labels[i]?.rule || labels[i]?.rule === 'duplicate-block') && looksLikeHeadline(unit) && unit.text.length <= TITLE.maxChars;
+  };
+  for (let i = 0; i < units.length; i += 1) if (eligible(i)) counts.set(keyOf(units[i] as Unit), (counts.get(keyOf(units[i] as Unit)) ?? 0) + 1);
+  for (let i = 0; i < units.length; i += 1) {
+    if (!eligible(i) || (counts.get(keyOf(units[i] as Unit)) ?? 0) < 2 || anchor(i)) continue;
+    if (SKIPPED_SHAPES.some((rule) => rule.pattern.test((units[i] as Unit).text)) || notTitleOnPage(units, i)) continue;
+    return i;
+  }
+  return undefined;
+}
+
+/** A picture's zoom button on a line of its own ("click to enlarge", "Bild vergrößern"), lower case. */
+const ZOOM_BUTTONS: ReadonlySet<string> = new Set(chromeWords('zoomButtons'));
 
 /** How many non-empty units from the top a web archive's capture banner may take. */
 const CAPTURE_BANNER_REACH = 40;
@@ -662,10 +695,47 @@ function rootedCrumbTail(units: readonly Unit[], i: number, echoed = false): str
   return words >= 2 && words <= 30 ? last : undefined;
 }
 
+/** The index of the nearest non-empty unit below unit `i` (undefined at the end of the page). */
+function nextNonEmpty(units: readonly Unit[], i: number): number | undefined {
+  for (let j = i + 1; j < units.length; j += 1) if ((units[j] as Unit).words > 0) return j;
+  return undefined;
+}
+
 /** The nearest non-empty unit above unit `i`. */
 function prevNonEmpty(units: readonly Unit[], i: number): Unit | undefined {
   for (let j = i - 1; j >= 0; j -= 1) if ((units[j] as Unit).words > 0) return units[j];
   return undefined;
+}
+
+/** A one-line breadcrumb's levels above the page, home included, have at most this many words ("StartseiteNews & mehr"). */
+const ECHOED_CRUMB_LEVEL_WORDS = 8;
+/** The page's name at the end of such a breadcrumb has at least this many words. */
+const ECHOED_CRUMB_TITLE_WORDS = 3;
+
+/**
+ * The line after unit `i` when unit `i` is a one-line breadcrumb that starts at the home page
+ * ("Startseite", "Home", `breadcrumbRoots`) and ends with that line's text: the page's headline
+ * under its breadcrumb, whatever the breadcrumb's levels are joined with (the scraper often glues
+ * them: "StartseiteNetzwerk<headline>", "StartseiteNews & mehr<headline>"). The headline has
+ * `ECHOED_CRUMB_TITLE_WORDS` words or more, the levels before it `ECHOED_CRUMB_LEVEL_WORDS` or
+ * fewer. Undefined when the unit is not such a breadcrumb.
+ */
+function echoedLineCrumb(units: readonly Unit[], i: number): number | undefined {
+  const unit = units[i] as Unit;
+  if (unit.list || unit.words < ECHOED_CRUMB_TITLE_WORDS + 1 || unit.text.length > TITLE.maxChars) return undefined;
+  const root = /^\p{L}+(?:\s\p{L}+)?/u.exec(unit.text)?.[0];
+  if (root === undefined) return undefined;
+  // The home level: a root word, then a space, a separator, or the next level glued on in capitals.
+  const home = [...CRUMB_ROOTS].find((r) => root.toLowerCase().startsWith(r) && !/^\p{Ll}/u.test(unit.text.slice(r.length)));
+  if (home === undefined) return undefined;
+  let next = i + 1;
+  while (next < units.length && (units[next] as Unit).words === 0) next += 1;
+  const below = units[next];
+  if (below === undefined || below.list || below.words < ECHOED_CRUMB_TITLE_WORDS) return undefined;
+  const name = below.text.trim();
+  const text = unit.text.trim();
+  if (text.length <= name.length || !text.endsWith(name)) return undefined;
+  return titleWords(text.slice(0, text.length - name.length)).length <= ECHOED_CRUMB_LEVEL_WORDS ? next : undefined;
 }
 
 /** A breadcrumb's last item names the page when it has this many words (a shorter one may be the section: "Grüner Wasserstoff"). */
@@ -678,18 +748,27 @@ const CRUMB_TITLE_WORDS = 3;
  */
 const COMMENTS_HEADING = /^\d+(?:\s+\p{L}+){1,3}\s+[“„"«»‘‚]\s*(.+?)\s*[”“"»«’‘]$/u;
 
+/** A breadcrumb item cut short with an ellipsis: group 1 is what it kept. */
+const CUT_SHORT = /^(.*\S)\s*(?:\.\.\.|…)$/u;
+/** Marks a page name (`pageNames`) that is the start of the headline, not the whole of it. */
+const CUT_MARK = '\u0000';
+
 /**
  * The names the page gives itself apart from its headline, as template keys: the last item of
  * its first breadcrumb list (`crumbListTail`, of `CRUMB_TITLE_WORDS` words or more unless it is the current page after the levels' separators), then those of
  * one-line breadcrumbs (`lineCrumbTail`) and the titles that comment headings quote
- * (`COMMENTS_HEADING`), in page order.
+ * (`COMMENTS_HEADING`), in page order. A name that a breadcrumb cut short ends with `CUT_MARK`.
  */
 function pageNames(units: readonly Unit[]): string[] {
   const names: string[] = [];
   let tail: { name: string; current: boolean } | undefined;
   for (let i = 0; i < units.length && tail === undefined; i += 1) if ((units[i] as Unit).list) tail = crumbListTail(units, i);
   // (The current page after levels that all end with a separator is named, however short its name.)
-  if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) names.push(templateKey(tail.name));
+  if (tail !== undefined && (tail.current || titleWords(tail.name).length >= CRUMB_TITLE_WORDS)) {
+    // A long last item the site cut short ("3. Vintage-Flair mit viel..."): the headline starts with it.
+    const cut = CUT_SHORT.exec(tail.name);
+    names.push(cut !== null && titleWords(cut[1] as string).length >= CRUMB_TITLE_WORDS ? `${templateKey(cut[1] as string)}${CUT_MARK}` : templateKey(tail.name));
+  }
   // A short bulleted list from the home page whose last item the next line repeats (the page's
   // headline under its breadcrumb: "* Startseite", "* News", "* <headline>", "<headline>"),
   // wherever it stands and whatever list runs on above it.
@@ -697,6 +776,10 @@ function pageNames(units: readonly Unit[]): string[] {
     const crumb = (units[i] as Unit).list ? rootedCrumbTail(units, i, true) : undefined;
     // (A name as short as a section's, "Night trains" over its copy, is a menu's section and its label.)
     if (crumb !== undefined && titleWords(crumb).length >= CRUMB_TITLE_WORDS) names.push(templateKey(crumb));
+  }
+  for (let i = 0; i < units.length; i += 1) {
+    const echo = echoedLineCrumb(units, i);
+    if (echo !== undefined) names.push(keyOf(units[echo] as Unit));
   }
   for (const unit of units) {
     if (unit.list || unit.words < 4 || unit.text.length > TITLE.maxChars) continue;
@@ -714,11 +797,13 @@ function pageNames(units: readonly Unit[]): string[] {
  * Undefined when the page names nothing or no line carries the name.
  */
 function namedHeadline(units: readonly Unit[], labels: readonly Label[], start: number, anchor: (i: number) => boolean): number | undefined {
-  for (const key of pageNames(units)) {
+  for (const name of pageNames(units)) {
+    const prefix = name.endsWith(CUT_MARK);
+    const key = prefix ? name.slice(0, -CUT_MARK.length) : name;
     let found: number | undefined;
     for (let i = 0; i < units.length; i += 1) {
       const unit = units[i] as Unit;
-      if (unit.list || keyOf(unit) !== key || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
+      if (unit.list || (prefix ? !keyOf(unit).startsWith(key) : keyOf(unit) !== key) || (labels[i]?.rule && labels[i]?.rule !== 'duplicate-block') || anchor(i) || !looksLikeHeadline(unit)) continue;
       if (SKIPPED_SHAPES.some((rule) => rule.pattern.test(unit.text)) || notTitleOnPage(units, i)) continue;
       if (found === undefined || Math.abs(i - start) < Math.abs(found - start)) found = i;
     }
@@ -840,6 +925,8 @@ function quotedElsewhere(lines: readonly QuotingLine[], i: number, text: string)
     if (at < 0) continue;
     const before = line.text[at - 1];
     const after = line.text[at + needle.length];
+    // (A paragraph that opens with the line as its first sentence is the story, which the line sums up: a dek.)
+    if (at === 0 && after === '.' && line.text.length > needle.length + 2) continue;
     if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
   }
   return false;
@@ -884,6 +971,9 @@ function repeatedNearOrAtTop(positions: readonly number[], i: number): boolean {
 function closesQuote(text: string): boolean {
   return /\S.*«[^«»]+»\s*$/u.test(text) && !/\s[>|›»]\s/.test(text);
 }
+
+/** A line that is one whole quotation in guillemets: «Gute Löhne alleine reichen nicht». */
+const WHOLE_QUOTATION = /^«[^«»]+»$/u;
 
 /** Weights of the title finder (see `findTitle`, `handScore`). */
 export const TITLE = {

@@ -250,6 +250,11 @@ describe('the headline finder (text/headline.ts)', () => {
     expect(titleWhenBodyStartsAt(list, STORY[0] as string)).toBe('Council approves the new timetable');
   });
 
+  it('takes the line that starts with a numbered breadcrumb’s last item cut short ("…viel...") as the headline, not a shorter cut', () => {
+    expect(titleWhenBodyStartsAt(crumbPage('A quieter commute...'), STORY[0] as string)).toBe('A quieter commute ahead');
+    expect(titleWhenBodyStartsAt(crumbPage('A quieter…'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
   // The 548c… layout: the headline far from where the body was found, and the comment section's
   // heading quoting it under the story.
   const commentedPage = (heading: string): string[] => ['A quieter commute ahead', '', 'Menu', '', 'Council approves the new timetable', '', 'By Jane Doe, 12 March 2024', '', ...STORY, '', heading, ''];
@@ -270,6 +275,45 @@ describe('the headline finder (text/headline.ts)', () => {
     const page = (crumb: string): string[] => [crumb, '', 'A quieter commute ahead', '', ...menus, ...crumbPage('Quieter commute').slice(6)];
     expect(titleWhenBodyStartsAt(page('example.org » News » A quieter commute ahead'), STORY[0] as string)).toBe('A quieter commute ahead');
     expect(titleWhenBodyStartsAt(page('Blog > Rail news > Quieter commute ahead'), STORY[0] as string)).toBe('Council approves the new timetable');
+  });
+
+  it('takes the line a glued one-line breadcrumb from the home page ends with as the headline, a full-stop one too', () => {
+    // "StartseiteNews & mehr<headline>" over "<headline>": the scraper glued the breadcrumb's levels.
+    const page = (crumb: string, head: string): string => [' * Timetables', ' * Newsroom', '', 'Webcam', '', crumb, '', head, '', 'Two years of talks ended on Tuesday, and the operators now have a spring deadline for the new timetable', 'Did you like the article?', 'Share with friends', '', ...STORY].join('\n');
+    const head = 'Night trains return to the main line';
+    expect(extractText(page(`HomeNews & more${head}`, head), UTC).title?.value).toBe(head);
+    const sentence = 'When the night train is slow, a new timetable can help.';
+    expect(extractText(page(`HomeRail${sentence}`, sentence), UTC).title?.value).toBe(sentence);
+    const german = 'Wenn der Nachtzug langsam ist, hilft ein neuer Fahrplan.';
+    expect(extractText(page(`StartseiteNetzwerk${german}`, german), UTC).title?.value).toBe(german);
+  });
+
+  it('does not count a dek as quoted elsewhere when a paragraph opens with it as its first sentence', () => {
+    // The dek restates the story's first sentence; a page title or a share text quoting a headline is no paragraph.
+    const dek = 'Night services have been in a slow decline over the past ten years';
+    const story = `${dek}. The operators now run half as many trains as they did in 2009, and the trend went on last year.`;
+    const text = ['Menu', '', 'Despite everything, night trains return', '', dek, '', '--', '', 'Shares', '', 'Jane Doe', '', 'January 10, 2020 9:00AM', '', story, '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('Despite everything, night trains return');
+  });
+
+  it('takes a headline the page prints twice when nothing near the body is one, and not a short recurring button', () => {
+    const menu = Array.from({ length: 40 }, (_, k) => ` * section ${k + 1}`);
+    const page = (head: string): string => [...menu, '', 'Follow us:', '', head, ...menu, '', ...STORY, '', 'Debate of the candidates at the university.', '', 'Photo:', '', 'Jane Doe', '', head, '', 'Debate of the candidates at the university.', '', 'The discussion was framed by six themes.', '', ...STORY].join('\n');
+    expect(extractText(page('Candidates faced the questions of the students'), UTC).title?.value).toBe('Candidates faced the questions of the students');
+    expect(extractText(page('Do it later'), UTC).title).toBeUndefined();
+  });
+
+  it('takes a headline that is one whole quotation in guillemets when a date line stands right below it', () => {
+    const text = ['Menu', '', 'E-Paper', '', '«Good timetables alone are not enough»', '  07.11.2023 Ormalingen', 'Anna Berg, Marc Frei and Nicole Stein (from left) talked about the timetable. Picture Jane Doe', '', '', 'How the council keeps the trains attractive', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe('«Good timetables alone are not enough»');
+  });
+
+  it('does not take the line under a picture’s zoom button ("click to enlarge") for the headline: it is the picture’s caption', () => {
+    const ads = Array.from({ length: 12 }, (_, k) => `  "slot ${k}": "${k}",`);
+    const lead = 'The Night Train Bar and Kitchen is busy right now. Its kitchen and its bar are the most talked about in Midtown by value and by volume.';
+    const head = 'The night train restaurant goes beyond the familiar timetable';
+    const text = ['Menu', '', 'Restaurant reviews', '', head, '', 'The second carriage opened in Midtown following the first in Ferndale', '', 'By Jane Doe on Thu, Nov 9, 2023 at 4:00 am', '', 'Send a News Tip', 'Share on Reddit', '', '[', ...ads, ']', '', 'click to enlarge', 'Night Train Bar & Kitchen', 'The seafood tower is among the unique menu items at the Night Train.', '', lead, '', ...STORY, '', 'Night Train Bar & Kitchen', '', ' * Night Train Bar & Kitchen, 123 Main St, Detroit'].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe(head);
   });
 
   it('reads a bulleted list whose levels end with a separator ("Receitas /") as a breadcrumb, and not a plain bulleted menu', () => {
