@@ -17,6 +17,7 @@ import type { Preset } from '../site/model.js';
 import type { SourceKind } from '../model.js';
 import { SOURCE_EXTENSIONS } from '../sources/files.js';
 import { indefiniteArticle } from '../util/text.js';
+import { pagesSite } from './init-html.js';
 import type { Io, Output } from './output.js';
 
 /**
@@ -95,6 +96,7 @@ function markdownFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> 
 }
 
 const MARKDOWN_ONLY: ReadonlySet<SourceKind> = new Set(['markdown']);
+const HTML_ONLY: ReadonlySet<SourceKind> = new Set(['html']);
 
 /** Posts sampled, and bytes read from each, to tell whether a site's posts name their authors. */
 const AUTHOR_SAMPLE = { files: 200, bytes: 4096 };
@@ -403,10 +405,15 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
       `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
     );
   }
+  // Saved HTML pages say what their site is called, where it is, its language and author.
+  const pages = posts && posts.kinds.html > 0 ? pagesSite(markdownFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
+  const pagesValues: Partial<Record<ConfigKey, unknown>> = pages
+    ? { ...(pages.title ? { title: pages.title, description: null } : {}), ...(pages.link ? { link: pages.link } : {}), ...(pages.language ? { language: pages.language } : {}), ...(pages.author ? { author: { name: pages.author } } : {}) }
+    : {};
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts
-      ? [{ name: 'feedwright.config.json', content: initConfig({ articles: posts.articles }) }]
+      ? [{ name: 'feedwright.config.json', content: initConfig({ articles: posts.articles, ...pagesValues }) }]
       : [
           { name: 'feedwright.config.json', content: initConfig() },
           { name: path.join('articles', 'hello-world.md'), content: ARTICLE },
@@ -437,7 +444,12 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     await writeFile(path.join(io.cwd, f.name), f.content);
     out.stderr(`wrote ${f.name}\n`);
   }
-  if (posts) out.stderr('Next: edit feedwright.config.json (title, link, author, and "itemBase": where the site serves the posts), then run `npx feedwright build`.\n');
+  if (posts) {
+    const said = Object.entries(pagesValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
+    if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
+    const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in pagesValues));
+    out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
+  }
   else if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
   else {
     if (site.authorsInPosts) {

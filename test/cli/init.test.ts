@@ -253,6 +253,18 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('articles');
   });
 
+  it("a folder of saved HTML pages: the site's name, address, language and author that most pages agree on go into the config", async () => {
+    const page = (n: number, lang = 'de') =>
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Beitrag ${n} | Das Blog</title><meta content="Erika Muster" name="author"><link href="https://blog.example/posts/${n}/" rel="canonical"></head><body><article><h1>Beitrag ${n}</h1><p>Der Text des Beitrags, lang genug für einen Artikel.</p></article></body></html>`;
+    const dir = project({ 'posts/1/index.html': page(1), 'posts/2/index.html': page(2), 'posts/3/index.html': page(3), 'posts/4/index.html': page(4, 'en') });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Most of the 4 pages checked agree on the site\'s title "Das Blog", link "https://blog.example/", language "de", author "Erika Muster"');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ title: 'Das Blog', link: 'https://blog.example/', language: 'de', author: { name: 'Erika Muster' }, articles: 'posts' });
+    expect(config).not.toHaveProperty('description');
+  });
+
   it('a site without any posts folder holding Markdown gets the plain config and sample article', async () => {
     const dir = project({ '_config.yml': 'title: Empty\n' });
     const r = await run(['init'], { cwd: dir });
