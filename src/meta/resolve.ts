@@ -1000,16 +1000,25 @@ function dedupe(list: string[]): string[] {
   });
 }
 
-/** The first paragraph(s) of the body, up to `max` characters, cut at a word boundary. */
+/**
+ * The first paragraph(s) of the body, up to `max` characters, cut at a word boundary. Paragraphs
+ * are taken one by one as far as the summary needs (not the whole body split and squashed: a
+ * summary is a few hundred characters of a body of thousands); the same paragraphs, in the same
+ * order, as `split(/\n\s*\n/)` gives.
+ */
 export function deriveSummary(bodyText: string, max: number): string {
-  const paragraphs = stripIllegalXmlChars(bodyText)
-    .split(/\n\s*\n/)
-    .map(squashSpaces)
-    .filter(Boolean);
+  const text = stripIllegalXmlChars(bodyText);
+  const breaks = /\n\s*\n/g;
   let out = '';
-  for (const p of paragraphs) {
-    out = out ? `${out} ${p}` : p;
-    if (out.length >= max * 0.6) break;
+  for (let from = 0; ; ) {
+    const m = breaks.exec(text);
+    const p = squashSpaces(text.slice(from, m ? m.index : text.length));
+    if (p) {
+      out = out ? `${out} ${p}` : p;
+      if (out.length >= max * 0.6) break;
+    }
+    if (!m) break;
+    from = m.index + m[0].length;
   }
   return truncateAtWord(out, max);
 }

@@ -12,7 +12,7 @@ import type { SourceFile } from '../sources/files.js';
 import { type ReadContext, readDocument } from '../sources/read.js';
 import { makeReadContext } from '../sources/read-context.js';
 
-export { loadReaders } from '../sources/read.js';
+export { loadReaders, readersLoaded } from '../sources/read.js';
 
 /*
  * The article pipeline: one decoded source file in, its rendered and validated feed item (or the

@@ -145,6 +145,23 @@ describe('parseJobs', () => {
     expect(await parseJobs(list, setup, { workers: 1 })).toEqual(serial);
   });
 
+  it('answers in order while a worker loads the text and HTML readers for a batch that needs them, batches queued behind it', async () => {
+    // The worker loads those readers on the first batch holding such an article (parse-worker.ts):
+    // Markdown first, then the text and HTML articles, then Markdown again, all sent to one worker.
+    const { setup, jobs: list, serial } = jobs();
+    const isMarkdown = (j: ParseJob) => j.file.kind === 'markdown';
+    const markdown = list.flatMap((j, i) => (isMarkdown(j) ? [i] : []));
+    const order = [...markdown.slice(0, 8), ...list.flatMap((j, i) => (isMarkdown(j) ? [] : [i])), ...markdown.slice(8)];
+    expect(order.length).toBe(list.length);
+    expect(order.length - markdown.length).toBeGreaterThan(5);
+    const entries = await parseJobs(
+      order.map((i) => list[i] as ParseJob),
+      setup,
+      { workers: 1, mainParses: false },
+    );
+    expect(entries).toEqual(order.map((i) => serial[i]));
+  });
+
   it('parses everything on the main thread when a worker dies (exit or uncaught exception)', async () => {
     const { setup, jobs: list, serial } = jobs();
     expect(await parseJobs(list, setup, { workers: 2, script: fixture('crash-worker.mjs') })).toEqual(serial);
