@@ -763,7 +763,7 @@ function deriveLink(
     const pathKey = ['permalink', 'url', 'path'].find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim());
     if (pathKey) return { url: joinBase(config.itemBase, `/${(fm[pathKey] as string).trim().replace(/^\/+/, '')}`), rule: `front matter ${pathKey}`, unknown: [] };
     const pattern = config.permalinks[doc.relPath.includes('/') ? (doc.relPath.split('/')[0] as string) : ''] ?? config.permalinks['*'];
-    if (!pattern) return { url: new URL(encodeURIComponent(f.slug), config.itemBase).href, rule: LEGACY_RULE, unknown: [] };
+    if (!pattern) return { url: slugUrl(f.slug, config.itemBase), rule: LEGACY_RULE, unknown: [] };
     const input = { contentPath: doc.relPath, fm, date: f.published.value, title: f.title, timezone: config.timezone, categories, ...(dateText ? { dateText } : {}) };
     const made = plainLink(input, pattern, f.slug);
     return { url: joinBase(config.itemBase, made.path), rule: `config permalinks ${pattern}`, pattern, unknown: made.unknown };
@@ -966,9 +966,44 @@ export function isAbsoluteIri(s: string): boolean {
 
 /** RFC 4151: tag:authorityName,YYYY-MM-DD:specific. The date is the first-publish day in UTC. */
 export function tagUri(siteLink: string, published: Date, slug: string): string {
-  const host = new URL(siteLink).hostname;
+  if (siteLink !== lastHost.link) lastHost = { link: siteLink, host: new URL(siteLink).hostname };
+  const host = lastHost.host;
   const day = formatRfc3339(published).slice(0, 10);
   return `tag:${host},${day}:${encodeURIComponent(slug).replace(/%2F/gi, '-')}`;
+}
+
+/** The host of the last site link tagUri read (every article of a build has the same). */
+let lastHost = { link: '', host: '' };
+
+/**
+ * `new URL(encodeURIComponent(slug), base).href` (the legacy link: the item base and the slug),
+ * without parsing the base again for every article: an http(s) base that ends in "/" and has no
+ * query or fragment, followed by a segment of letters, digits, "-", "_", "~" and inner dots (no
+ * "." or ".." segment, nothing the URL parser would encode or read), is the two joined. Anything
+ * else goes through the URL parser. (test/meta/slug-url.test.ts compares both on any slug.)
+ */
+export function slugUrl(slug: string, base: string): string {
+  const segment = encodeURIComponent(slug);
+  if (PLAIN_SEGMENT.test(segment)) {
+    if (base !== plainBase.base) plainBase = { base, href: plainHref(base) };
+    if (plainBase.href !== undefined) return plainBase.href + segment;
+  }
+  return new URL(segment, base).href;
+}
+
+const PLAIN_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
+
+/** The last base slugUrl read and its href when a plain segment may be appended to it (undefined: never). */
+let plainBase: { base: string; href: string | undefined } = { base: '', href: undefined };
+
+function plainHref(base: string): string | undefined {
+  try {
+    const url = new URL(base);
+    const plain = (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === '' && url.href.endsWith('/') && !url.href.includes('?') && !url.href.includes('#');
+    return plain ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A tag list: a comma-separated string or a list; numbers are read as strings (as Jekyll and Hugo do), other members are `bad`. */
