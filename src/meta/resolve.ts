@@ -1026,13 +1026,18 @@ function toStringList(v: unknown): { list: string[] | undefined; bad: unknown[] 
 }
 
 function dedupe(list: string[]): string[] {
+  // Pushed one by one into a literal: always a packed array. (Array methods may give a holey one
+  // once optimised, which v8.serialize writes as a sparse array: the same tags, other bytes in the
+  // cache record depending on the JIT's state; test/pipeline/parse-pool.test.ts compares records.)
   const seen = new Set<string>();
-  return list.filter((x) => {
+  const out: string[] = [];
+  for (const x of list) {
     const k = x.toLowerCase();
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    out.push(x);
+  }
+  return out;
 }
 
 /**
