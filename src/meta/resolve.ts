@@ -791,7 +791,7 @@ function deriveLink(
     const pathKey = ['permalink', 'url', 'path'].find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim());
     if (pathKey) return { url: joinBase(config.itemBase, `/${(fm[pathKey] as string).trim().replace(/^\/+/, '')}`), rule: `front matter ${pathKey}`, unknown: [] };
     const pattern = config.permalinks[doc.relPath.includes('/') ? (doc.relPath.split('/')[0] as string) : ''] ?? config.permalinks['*'];
-    if (!pattern) return { url: new URL(encodeURIComponent(f.slug), config.itemBase).href, rule: LEGACY_RULE, unknown: [] };
+    if (!pattern) return { url: slugUrl(f.slug, config.itemBase), rule: LEGACY_RULE, unknown: [] };
     const input = { contentPath: doc.relPath, fm, date: f.published.value, title: f.title, timezone: config.timezone, categories, ...(dateText ? { dateText } : {}) };
     const made = plainLink(input, pattern, f.slug);
     return { url: joinBase(config.itemBase, made.path), rule: `config permalinks ${pattern}`, pattern, unknown: made.unknown };
@@ -994,9 +994,44 @@ export function isAbsoluteIri(s: string): boolean {
 
 /** RFC 4151: tag:authorityName,YYYY-MM-DD:specific. The date is the first-publish day in UTC. */
 export function tagUri(siteLink: string, published: Date, slug: string): string {
-  const host = new URL(siteLink).hostname;
+  if (siteLink !== lastHost.link) lastHost = { link: siteLink, host: new URL(siteLink).hostname };
+  const host = lastHost.host;
   const day = formatRfc3339(published).slice(0, 10);
   return `tag:${host},${day}:${encodeURIComponent(slug).replace(/%2F/gi, '-')}`;
+}
+
+/** The host of the last site link tagUri read (every article of a build has the same). */
+let lastHost = { link: '', host: '' };
+
+/**
+ * `new URL(encodeURIComponent(slug), base).href` (the legacy link: the item base and the slug),
+ * without parsing the base again for every article: an http(s) base that ends in "/" and has no
+ * query or fragment, followed by a segment of letters, digits, "-", "_", "~" and inner dots (no
+ * "." or ".." segment, nothing the URL parser would encode or read), is the two joined. Anything
+ * else goes through the URL parser. (test/meta/slug-url.test.ts compares both on any slug.)
+ */
+export function slugUrl(slug: string, base: string): string {
+  const segment = encodeURIComponent(slug);
+  if (PLAIN_SEGMENT.test(segment)) {
+    if (base !== plainBase.base) plainBase = { base, href: plainHref(base) };
+    if (plainBase.href !== undefined) return plainBase.href + segment;
+  }
+  return new URL(segment, base).href;
+}
+
+const PLAIN_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
+
+/** The last base slugUrl read and its href when a plain segment may be appended to it (undefined: never). */
+let plainBase: { base: string; href: string | undefined } = { base: '', href: undefined };
+
+function plainHref(base: string): string | undefined {
+  try {
+    const url = new URL(base);
+    const plain = (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === '' && url.href.endsWith('/') && !url.href.includes('?') && !url.href.includes('#');
+    return plain ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A tag list: a comma-separated string or a list; numbers are read as strings (as Jekyll and Hugo do), other members are `bad`. */
@@ -1019,25 +1054,39 @@ function toStringList(v: unknown): { list: string[] | undefined; bad: unknown[] 
 }
 
 function dedupe(list: string[]): string[] {
+  // Pushed one by one into a literal: always a packed array. (Array methods may give a holey one
+  // once optimised, which v8.serialize writes as a sparse array: the same tags, other bytes in the
+  // cache record depending on the JIT's state; test/pipeline/parse-pool.test.ts compares records.)
   const seen = new Set<string>();
-  return list.filter((x) => {
+  const out: string[] = [];
+  for (const x of list) {
     const k = x.toLowerCase();
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    out.push(x);
+  }
+  return out;
 }
 
-/** The first paragraph(s) of the body, up to `max` characters, cut at a word boundary. */
+/**
+ * The first paragraph(s) of the body, up to `max` characters, cut at a word boundary. Paragraphs
+ * are taken one by one as far as the summary needs (not the whole body split and squashed: a
+ * summary is a few hundred characters of a body of thousands); the same paragraphs, in the same
+ * order, as `split(/\n\s*\n/)` gives.
+ */
 export function deriveSummary(bodyText: string, max: number): string {
-  const paragraphs = stripIllegalXmlChars(bodyText)
-    .split(/\n\s*\n/)
-    .map(squashSpaces)
-    .filter(Boolean);
+  const text = stripIllegalXmlChars(bodyText);
+  const breaks = /\n\s*\n/g;
   let out = '';
-  for (const p of paragraphs) {
-    out = out ? `${out} ${p}` : p;
-    if (out.length >= max * 0.6) break;
+  for (let from = 0; ; ) {
+    const m = breaks.exec(text);
+    const p = squashSpaces(text.slice(from, m ? m.index : text.length));
+    if (p) {
+      out = out ? `${out} ${p}` : p;
+      if (out.length >= max * 0.6) break;
+    }
+    if (!m) break;
+    from = m.index + m[0].length;
   }
   return truncateAtWord(out, max);
 }

@@ -19,13 +19,15 @@ import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
  * about half its time there, on one core. With many misses, a small pool of worker_threads
  * parses them too:
  *
- * - The main thread always parses as well (from the head of the same queue), so the pool has
- *   availableParallelism() - 1 workers. Starting a worker costs ~0.16 s of CPU from the bundled
+ * - The main thread parses as well (from the head of the same queue), so the pool has
+ *   availableParallelism() - 1 workers; from IDLE_MAIN_MISSES misses, a worker on every core and
+ *   a main thread that only hands out work (and parses until a worker is ready). Starting a worker costs ~0.16 s of CPU from the bundled
  *   lib/pipeline/parse-worker.js (~0.6-0.85 s from unbundled modules: a new isolate importing
  *   marked, yaml, sanitize-html, linkedom, Readability, ...), then its JIT is cold, but little
  *   wall time: the main thread goes on parsing meanwhile, and a worker gets work only once it
- *   says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this beat 2 workers with a
- *   main thread that only hands out work.
+ *   says it is ready. Measured on 2 cores (docs/ARCHITECTURE.md), this once beat 2 workers with a
+ *   main thread that only hands out work; since the workers encode the cache records and the
+ *   texts are read at hand-out, 2 workers win at 10k misses (IDLE_MAIN_MISSES).
  * - The pool starts only from MIN_MISSES misses (and one worker per MISSES_PER_WORKER): below
  *   that, a worker costs more CPU than it saves (parse phase alone, 1 worker against none, on the
  *   busy 2-core machine: 1000 Markdown misses ~2 s more CPU and slower; 2000 faster, 10-11 %),
@@ -55,12 +57,28 @@ export const MIN_MISSES = 2000;
 /** One worker per this many misses, up to availableParallelism() - 1. */
 export const MISSES_PER_WORKER = 2000;
 
-/** How many worker threads parse `misses` cache misses (besides the main thread). */
-export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * From this many misses, when every other core already has a worker, the main thread hands its
+ * core to one more worker and only hands out work (`mainParses`): a worker parses with a 96 MiB
+ * young generation (WORKER_LIMITS), the main thread with V8's default, and its scavenges, with the
+ * build's entries and records alive around them, cost more than the extra cloning of texts and
+ * entries. 10k Markdown misses on 2 cores, interleaved cold builds: ~10-15 % less CPU and wall
+ * (docs/BENCHMARKS.md, r15-cpu). Below it the second worker's start and cold JIT are not paid back.
+ */
+export const IDLE_MAIN_MISSES = 8000;
+
+/** How many worker threads parse `misses` cache misses (besides the main thread, which parses too unless they are as many as the cores). */
+export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const forced = env.FEEDWRIGHT_WORKERS?.trim();
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 64);
   if (misses < MIN_MISSES) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(misses / MISSES_PER_WORKER)));
+  const workers = Math.max(0, Math.min(cores - 1, Math.floor(misses / MISSES_PER_WORKER)));
+  return cores >= 2 && workers === cores - 1 && misses >= IDLE_MAIN_MISSES ? cores : workers;
+}
+
+/** Whether the main thread parses beside `workers` workers: unless there is a worker on every core (workerCount). */
+export function mainParsesBeside(workers: number, cores: number = availableParallelism()): boolean {
+  return workers < cores;
 }
 
 /**
@@ -163,8 +181,9 @@ export interface PoolOptions {
   pool?: ParsePool | undefined;
   /**
    * False: the main thread only hands out work and parses only when no worker is left alive
-   * (tests use it to make the workers do everything; it was the slower choice on 2 cores). A
-   * worker that never gets ready then holds the call: not for builds.
+   * (tests use it to make the workers do everything; a worker that never gets ready then holds
+   * the call). Default: mainParsesBeside(workers), true unless there is a worker on every core;
+   * when false that way, the main thread also parses while no worker is ready yet.
    */
   mainParses?: boolean;
 }
@@ -268,10 +287,13 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
       return [run.entry, spool && spoolRun(spool, run)];
     };
 
-    const mainParses = options.mainParses !== false;
+    const mainParses = options.mainParses ?? mainParsesBeside(wanted);
+    // The build's main thread, when it leaves the parsing to a worker on every core, still parses
+    // until a worker is ready: one that never gets ready must not hold the build.
+    const untilReady = options.mainParses === undefined;
     let lastYield = performance.now();
     while (done < jobs.length) {
-      const i = mainParses || pool.every((w) => w.dead) ? take() : undefined;
+      const i = mainParses || pool.every((w) => w.dead || (untilReady && !w.ready)) ? take() : undefined;
       if (i !== undefined) {
         const [entry, spooled] = computeOne(jobs[i] as ParseJob);
         finish(i, entry, spooled);

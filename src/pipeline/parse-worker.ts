@@ -1,5 +1,5 @@
 import { parentPort, threadId } from 'node:worker_threads';
-import { type ArticleContext, articleContext, loadReaders, runArticleSafely } from './article.js';
+import { type ArticleContext, articleContext, loadReaders, readersLoaded, runArticleSafely } from './article.js';
 import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type SetupMessage, type WorkerMessage, withGitOf } from './parse-pool.js';
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
@@ -18,15 +18,18 @@ import type { EncodedEntry, ParseJob } from './parse-pool.js';
  * the functions that parsing runs are compiled (the worker is terminated, not left to exit, so
  * there is no "after the run").
  */
-async function start(): Promise<void> {
+function start(): void {
   const port = parentPort;
   if (port === null) throw new Error('parse-worker runs as a worker thread only');
-  // Messages wait in the port's queue until the listener below is attached.
-  // A worker serves only large builds: load every reader before saying it is ready.
-  await loadReaders(['markdown', 'text', 'html']);
+  // Messages wait in the port's queue until the listener below is attached. The text and HTML
+  // readers (linkedom, Readability, their rule tables: ~0.1-0.3 s of module evaluation and a larger
+  // heap) are loaded by the first batch that holds such an article, not before "ready": a folder
+  // of Markdown never loads them. A batch that has to wait for them, and every message after it
+  // until it is answered, goes through `waiting`, so batches are still answered in order.
   let batches = 0;
   let run: { ctx: ArticleContext; setup: ParseSetup; spool: SpoolWriter | undefined } | undefined;
-  port.on('message', (m: SetupMessage | BatchMessage) => {
+  let waiting: Promise<void> | undefined;
+  const take = (m: SetupMessage | BatchMessage): void => {
     if ('setup' in m) {
       const setup = m.setup;
       const ctx = articleContext(setup.config, new Set(setup.template), new Map(), new Date(setup.nowMs));
@@ -55,6 +58,21 @@ async function start(): Promise<void> {
     const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}) };
     port.postMessage(reply, [...transfer]);
     if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
+  };
+  port.on('message', (m: SetupMessage | BatchMessage) => {
+    const kinds = 'jobs' in m ? m.jobs.map((job) => job.file.kind) : [];
+    if (waiting === undefined && readersLoaded(kinds)) {
+      take(m);
+      return;
+    }
+    const next = (waiting ?? Promise.resolve()).then(async () => {
+      await loadReaders(kinds);
+      take(m);
+    });
+    waiting = next;
+    void next.then(() => {
+      if (waiting === next) waiting = undefined;
+    });
   });
   port.postMessage({ ready: true } satisfies WorkerMessage);
 }

@@ -54,10 +54,13 @@ export function bomEncoding(bytes: Uint8Array): { encoding: string; length: numb
   return undefined;
 }
 
+/** One decoder for every file (each decode() without `stream` starts afresh, also after one that threw). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The bytes as UTF-8 (a BOM dropped), or undefined when they are not valid UTF-8. */
 export function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }

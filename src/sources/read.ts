@@ -28,6 +28,12 @@ export async function loadReaders(kinds: Iterable<SourceKind>): Promise<void> {
   }
 }
 
+/** Whether the readers of these kinds are loaded (then `loadReaders` has nothing to do). */
+export function readersLoaded(kinds: Iterable<SourceKind>): boolean {
+  for (const kind of kinds) if ((kind === 'text' && textReader === undefined) || (kind === 'html' && htmlReader === undefined)) return false;
+  return true;
+}
+
 function loaded<T>(reader: T | undefined, kind: SourceKind): T {
   if (reader === undefined) throw new Error(`the ${kind} reader is not loaded: await loadReaders() first`);
   return reader;

@@ -215,6 +215,17 @@ describe('the cheap item checks', () => {
     expect(shortened).toBeGreaterThan(100);
   });
 
+  it('take the body out where the writers put it, last in the item, and else where it first occurs', () => {
+    const a = { contentHtml: '<p>x</p>' } as Article;
+    const body = '&lt;p&gt;x&lt;/p&gt;';
+    const twice = `  <item>\n    <a>${body}</a>\n    <content:encoded>${body}</content:encoded>\n  </item>\n`;
+    expect(withoutBody('rss', twice, a)).toBe(`  <item>\n    <a>${body}</a>\n    <content:encoded></content:encoded>\n  </item>\n`);
+    const first = `  <item>\n    <a>${body}</a>\n    <b>y</b>\n  </item>\n`;
+    expect(withoutBody('atom', first, a)).toBe('  <item>\n    <a></a>\n    <b>y</b>\n  </item>\n');
+    expect(withoutBody('atom', `${body}</b>`, a)).toBe(`${body}</b>`);
+    expect(withoutBody('json', twice, a)).toBe(twice);
+  });
+
   it('scan rendered items for what no correct writer emits', () => {
     expect(outputConcern('rss', '  <item>\n    <title>A &#x26; B &amp; C</title>\n  </item>\n')).toBeUndefined();
     for (const bad of ['<title>a\u0001</title>', '<title>a & b</title>', '<title>a < b</title>', '<title>]]></title>', '<title>\uD800</title>', '<title>&#1;</title>'])

@@ -36,6 +36,27 @@ describe('date formatting fast paths', () => {
     expect(formatRfc3339(new Date('2019-12-05T07:04:09.567Z'))).toBe('2019-12-05T07:04:09Z');
   });
 
+  it('write each date at its own offset when a few dates and offsets come back in turn (formatRfc3339 keeps the last two)', () => {
+    const ms = fc.constantFrom(0, 1_575_565_449_000, 1_575_565_449_999, 1_600_000_000_000, 4_102_444_800_000);
+    const offsets = fc.constantFrom(undefined, 0, 60, -330, 14 * 60, -12 * 60);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ms, offsets), { minLength: 1, maxLength: 12 }), (calls) => {
+        for (const [time, offset] of calls) {
+          const d = new Date(time);
+          const local = new Date(time + (offset ?? 0) * 60_000);
+          const zone = offset ? `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}` : 'Z';
+          expect(formatRfc3339(d, offset)).toBe(`${rfc3339(local).slice(0, -1)}${zone}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // A Date changed in place is written as it is now, not as it was.
+    const d = new Date(0);
+    expect(formatRfc3339(d)).toBe('1970-01-01T00:00:00Z');
+    d.setTime(86_400_000);
+    expect(formatRfc3339(d)).toBe('1970-01-02T00:00:00Z');
+  });
+
   it('throw on an invalid date, as date-fns does', () => {
     expect(() => formatRfc3339(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => formatRfc822(new Date(Number.NaN))).toThrow(RangeError);

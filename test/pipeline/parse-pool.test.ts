@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { type EncodedEntry, MIN_MISSES, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, workerCount } from '../../src/pipeline/parse-pool.js';
+import { type EncodedEntry, IDLE_MAIN_MISSES, MIN_MISSES, mainParsesBeside, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, workerCount } from '../../src/pipeline/parse-pool.js';
+import { availableParallelism } from 'node:os';
 import { encodeEntry } from '../../src/cache/articles.js';
 import { compareDiagnostics } from '../../src/diagnostics.js';
 import { LOAD_LIMITS } from '../../src/pipeline/load.js';
@@ -97,6 +98,19 @@ describe('workerCount', () => {
     expect(workerCount(1, { FEEDWRIGHT_WORKERS: 'lots' })).toBe(0);
     expect(workerCount(1, { FEEDWRIGHT_WORKERS: '-1' })).toBe(0);
   });
+
+  it('gives every core a worker, the main thread only handing out work, from IDLE_MAIN_MISSES misses once every other core has one', () => {
+    expect(workerCount(IDLE_MAIN_MISSES - 1, {}, 2)).toBe(1);
+    expect(workerCount(IDLE_MAIN_MISSES, {}, 2)).toBe(2);
+    expect(workerCount(100_000, {}, 2)).toBe(2);
+    expect(workerCount(100_000, {}, 1)).toBe(0);
+    expect(workerCount(10_000, {}, 8)).toBe(5);
+    expect(workerCount(14_000, {}, 8)).toBe(8);
+    expect(workerCount(100_000, { FEEDWRIGHT_WORKERS: '1' }, 2)).toBe(1);
+    expect(mainParsesBeside(1, 2)).toBe(true);
+    expect(mainParsesBeside(2, 2)).toBe(false);
+    expect(mainParsesBeside(5, 8)).toBe(true);
+  });
 });
 
 /** Jobs (and what the main thread alone makes of them) for parseJobs. */
@@ -145,6 +159,23 @@ describe('parseJobs', () => {
     expect(await parseJobs(list, setup, { workers: 1 })).toEqual(serial);
   });
 
+  it('answers in order while a worker loads the text and HTML readers for a batch that needs them, batches queued behind it', async () => {
+    // The worker loads those readers on the first batch holding such an article (parse-worker.ts):
+    // Markdown first, then the text and HTML articles, then Markdown again, all sent to one worker.
+    const { setup, jobs: list, serial } = jobs();
+    const isMarkdown = (j: ParseJob) => j.file.kind === 'markdown';
+    const markdown = list.flatMap((j, i) => (isMarkdown(j) ? [i] : []));
+    const order = [...markdown.slice(0, 8), ...list.flatMap((j, i) => (isMarkdown(j) ? [] : [i])), ...markdown.slice(8)];
+    expect(order.length).toBe(list.length);
+    expect(order.length - markdown.length).toBeGreaterThan(5);
+    const entries = await parseJobs(
+      order.map((i) => list[i] as ParseJob),
+      setup,
+      { workers: 1, mainParses: false },
+    );
+    expect(entries).toEqual(order.map((i) => serial[i]));
+  });
+
   it('parses everything on the main thread when a worker dies (exit or uncaught exception)', async () => {
     const { setup, jobs: list, serial } = jobs();
     expect(await parseJobs(list, setup, { workers: 2, script: fixture('crash-worker.mjs') })).toEqual(serial);
@@ -154,6 +185,9 @@ describe('parseJobs', () => {
 
   it('does not wait for a worker that never gets ready, fails at start or whose script is missing', async () => {
     const { setup, jobs: list, serial } = jobs();
+    // A worker on every core: the main thread only hands out work, but parses until one is ready.
+    expect(mainParsesBeside(availableParallelism())).toBe(false);
+    expect(await parseJobs(list, setup, { workers: availableParallelism(), script: fixture('never-ready-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('never-ready-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('missing-worker.mjs') })).toEqual(serial);
     expect(await parseJobs(list, setup, { workers: 2, mainParses: false, script: fixture('missing-worker.mjs') })).toEqual(serial);

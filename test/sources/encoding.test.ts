@@ -89,6 +89,31 @@ describe('plain-text decoding', () => {
   });
 });
 
+describe('Markdown decoding', () => {
+  it('decodes file after file with one decoder: a BOM dropped each time, a bad file in between changes nothing', () => {
+    const bom = (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]);
+    const text = (b: Uint8Array) => {
+      const r = decodeSource(b, 'a.md');
+      return r.ok ? r.text : r.diagnostic.code;
+    };
+    expect(text(bom('# One\n'))).toBe('# One\n');
+    expect(text(Buffer.from([0x23, 0x20, 0xe9, 0x0a]))).toBe('SOURCE_INVALID_UTF8');
+    expect(text(bom('# Two é\r\nline\rend\n'))).toBe('# Two é\nline\nend\n');
+    expect(text(Buffer.from([0xe2, 0x82]))).toBe('SOURCE_INVALID_UTF8');
+    expect(text(Buffer.from('\ufeff# Three\n', 'utf8'))).toBe('# Three\n');
+    expect(text(Buffer.from('plain\n', 'utf8'))).toBe('plain\n');
+  });
+
+  it('finds a text of white space only empty, whatever the white space (what trim() removes)', () => {
+    for (const blank of [' \n\t\r\n', '\u00a0\u2028 \u3000', '\ufeff\ufeff', '\u2003\n\u000b\f']) {
+      const r = decodeSource(Buffer.from(blank, 'utf8'), 'b.md');
+      expect(r.ok ? r.text : r.diagnostic.code, JSON.stringify(blank)).toBe('SOURCE_EMPTY');
+    }
+    const r = decodeSource(Buffer.from(' \u00a0x', 'utf8'), 'c.md');
+    expect(r.ok && r.text).toBe(' \u00a0x');
+  });
+});
+
 describe('in a build', () => {
   it('publishes a Latin-1 .txt and an ISO-8859-1 page, and repeats the warning on a cached rebuild', async () => {
     const { dir } = makeProject(
