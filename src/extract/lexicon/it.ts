@@ -43,5 +43,6 @@ export const it: Lexicon = {
     shareFiller: ['per'],
     slideOf: ['di'],
     htmlBlock: [/^pubblicit[àa]$/i],
+    readMoreLeads: ['leggi anche', 'leggi di più', 'vedi anche'],
   },
 };

@@ -37,5 +37,7 @@ export const pl: Lexicon = {
   chrome: {
     commentSays: ['pisze'],
     callToAction: ['newsletter', 'subskryp', 'prenumer', 'wesprzyj'],
+    creditAbbreviations: ['fot.'],
+    readMoreLeads: ['czytaj też', 'czytaj także', 'zobacz też', 'zobacz także', 'czytaj więcej'],
   },
 };
