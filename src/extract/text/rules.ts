@@ -499,7 +499,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'navigation',
-    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar', 'Bild anzeigen Bild schließen', 'Rezept drucken', 'Print recipe', 'Auf einer Seite lesen', 'Inhaltsverzeichnis', 'Table of contents'],
+    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar', 'Bild anzeigen Bild schließen', 'Rezept drucken', 'Print recipe', 'Auf einer Seite lesen', 'Inhaltsverzeichnis', 'Table of contents', 'Nächster Artikel'],
     why: 'Menu, search, sign-in and paging words standing alone on a line are site navigation.',
     maxWords: 4,
     weight: 3,
@@ -560,7 +560,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'reference-list',
-    examples: ['Sources:', 'References', 'Bibliography', 'Works cited', 'About this statement:', 'About this article', 'Fuentes:', 'Quellen', 'Références', 'Referências'],
+    examples: ['Sources:', 'References', 'Bibliography', 'Works cited', 'About this statement:', 'About this article', 'Fuentes:', 'Quellen', 'Références', 'Referências', 'Quellenangaben:'],
     why: 'The heading of a list of sources or references (and a fact-check\'s "About this statement" box) closes an article; the citations under it are not the story.',
     maxWords: 4,
     weight: 1000,

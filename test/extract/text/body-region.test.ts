@@ -377,6 +377,16 @@ describe('the body region of a text page', () => {
     expect(result.dropped.find((d) => d.text.includes('La grande sete'))?.rule).toBe('read-more-promo');
   });
 
+  it('reads a read-more lead without its colon ("Lee también...", "Lesen Sie auch") the same way', () => {
+    for (const lead of ['Lee también...', 'Lesen Sie auch']) {
+      const result = extractText(
+        [...menu, 'Council passes budget with more buses', '', story[0], '', story[2], '', lead, '', '"A ver si se atreve a viajar": el cruce entre Matamala y Pérez', '', story[4], ...footer].join('\n'),
+        UTC,
+      );
+      expect(result.paragraphs.map((p) => p.text), lead).toEqual(story.filter((line) => line !== ''));
+    }
+  });
+
   it('keeps a sentence after a read-more lead: only a headline is the promo’s link', () => {
     const result = extractText([...menu, 'Council passes budget with more buses', '', story[0], '', 'Lesen Sie auch:', '', story[2], '', story[4], ...footer].join('\n'), UTC);
     expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
