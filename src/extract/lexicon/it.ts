@@ -44,5 +44,7 @@ export const it: Lexicon = {
     slideOf: ['di'],
     htmlBlock: [/^pubblicit[àa]$/i],
     readMoreLeads: ['leggi anche', 'leggi di più', 'vedi anche'],
+    rightsReserved: ['tutti i diritti riservati', 'riproduzione riservata'],
+    commentHeading: [/^(?:lascia|scrivi|aggiungi) un commento/, /^(?:\d+ )?commenti?$/],
   },
 };

@@ -39,5 +39,7 @@ export const nl: Lexicon = {
     callToAction: ['nieuwsbrief', 'abonneer', 'steun ons', 'word lid'],
     htmlBlock: [/^(?:\d+\s*)?leestijd\b.{0,25}$/i],
     readMoreLeads: ['lees ook', 'lees meer', 'zie ook'],
+    rightsReserved: ['alle rechten voorbehouden'],
+    commentHeading: [/^(?:laat|plaats|schrijf) een (?:reactie|commentaar)/, /^(?:\d+ )?reacties?$/],
   },
 };

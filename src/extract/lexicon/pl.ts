@@ -38,6 +38,8 @@ export const pl: Lexicon = {
     commentSays: ['pisze'],
     callToAction: ['newsletter', 'subskryp', 'prenumer', 'wesprzyj'],
     creditAbbreviations: ['fot.'],
+    rightsReserved: ['wszelkie prawa zastrzeżone', 'materiał chroniony prawem autorskim'],
+    commentHeading: [/^(?:dodaj|napisz|zostaw) komentarz/, /^(?:\d+ )?komentarz(?:e|y)?$/, /^(?:komentarze ?)?liczba komentarzy\b/],
     readMoreLeads: ['czytaj też', 'czytaj także', 'zobacz też', 'zobacz także', 'czytaj więcej'],
   },
 };
