@@ -579,6 +579,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     weight: 2,
     patterns: [/^(?:https?:\/\/|www\.)[^ ]+$/],
   },
+  {
+    name: 'url-line',
+    examples: ['IFRAME: https://www.youtube.com/embed/abc?autoplay=1', 'IFRAME: https://vplayer.example.com/p/BxmELC/embed/select/media/S9u JwxQOVbgp?autoPlay=true&enableMute=true'],
+    why: 'lynx prints an embedded frame as "IFRAME: <address>", the address wrapped over lines when long: a frame, not text.',
+    maxWords: 60,
+    weight: 2,
+    patterns: [/^iframe:(?: [^ ]+){1,4}$/],
+  },
 ];
 
 /**
