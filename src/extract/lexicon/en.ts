@@ -254,6 +254,7 @@ export const en: Lexicon = {
     interfaceWords: ['menu', 'close', 'open', 'search', 'box', 'username', 'password', 'or', 'address', 'forgot', 'lost', 'your', 'remember', 'me', 'already', 'have', 'an', 'here', 'create', 'toggle', 'navigation', 'dark', 'light', 'mode', 'go', 'top', 'back', 'skip', 'main', 'show', 'hide', 'sign', 'log', 'login', 'logout', 'register', 'account', 'my', 'cart', 'basket', 'checkout', 'app', 'download', 'print', 'email', 'share', 'loading', 'like', 'subscribe', 'newsletter', 'next', 'previous', 'prev', 'this', 'the', 'to', 'in', 'out', 'up'],
     navigationLabels: [
       'print recipe',
+      'table of contents',
       'jump to recipe',
       'menu',
       'main menu',

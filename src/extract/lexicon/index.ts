@@ -9,6 +9,7 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { fi } from './fi.js';
 import { it } from './it.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
@@ -24,7 +25,7 @@ export type { AuthorWords, ChromeLanguage, ChromePhrases, Lexicon } from './type
 export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl];
 
 /** Every language with chrome phrases or author words: the lexicons, then the languages that have only those. */
-export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh, sv, da];
+export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh, sv, da, fi];
 
 /** The author words of one field (`AuthorWords`), of every language, each once. */
 export function authorWords(key: keyof AuthorWords): string[] {

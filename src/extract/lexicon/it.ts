@@ -43,5 +43,8 @@ export const it: Lexicon = {
     shareFiller: ['per'],
     slideOf: ['di'],
     htmlBlock: [/^pubblicit[àa]$/i],
+    readMoreLeads: ['leggi anche', 'leggi di più', 'vedi anche'],
+    rightsReserved: ['tutti i diritti riservati', 'riproduzione riservata'],
+    commentHeading: [/^(?:lascia|scrivi|aggiungi) un commento/, /^(?:\d+ )?commenti?$/],
   },
 };

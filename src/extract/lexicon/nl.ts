@@ -38,5 +38,8 @@ export const nl: Lexicon = {
     commentSays: ['schreef', 'zegt'],
     callToAction: ['nieuwsbrief', 'abonneer', 'steun ons', 'word lid'],
     htmlBlock: [/^(?:\d+\s*)?leestijd\b.{0,25}$/i],
+    readMoreLeads: ['lees ook', 'lees meer', 'zie ook'],
+    rightsReserved: ['alle rechten voorbehouden'],
+    commentHeading: [/^(?:laat|plaats|schrijf) een (?:reactie|commentaar)/, /^(?:\d+ )?reacties?$/],
   },
 };

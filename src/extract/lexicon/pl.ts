@@ -37,5 +37,9 @@ export const pl: Lexicon = {
   chrome: {
     commentSays: ['pisze'],
     callToAction: ['newsletter', 'subskryp', 'prenumer', 'wesprzyj'],
+    creditAbbreviations: ['fot.'],
+    rightsReserved: ['wszelkie prawa zastrzeżone', 'materiał chroniony prawem autorskim'],
+    commentHeading: [/^(?:dodaj|napisz|zostaw) komentarz/, /^(?:\d+ )?komentarz(?:e|y)?$/, /^(?:komentarze ?)?liczba komentarzy\b/],
+    readMoreLeads: ['czytaj też', 'czytaj także', 'zobacz też', 'zobacz także', 'czytaj więcej'],
   },
 };

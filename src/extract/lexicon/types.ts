@@ -178,6 +178,8 @@ export interface ChromePhrases {
   /** 'photo-credit': "Photo: Name", "Foto de Name": the nouns and the "by" words after them. */
   creditNouns?: readonly string[];
   creditBy?: readonly string[];
+  /** 'photo-credit': an abbreviated credit noun opening the line before the name ("Fot. Jan Kowalski / Agencja"). */
+  creditAbbreviations?: readonly string[];
   /** 'photo-credit': "(Image: ...", "Credits: ©": labels followed by an optional "s" and a colon. */
   creditLabels?: readonly string[];
   /** 'photo-credit': "Courtesy of Name". */

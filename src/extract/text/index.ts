@@ -37,6 +37,7 @@ import {
   HOVER_CARD,
   MAX_RULE_KEY_LENGTH,
   PHRASE_RULES,
+  PROMO_LEAD_ALONE,
   type PhraseRule,
   type RuleName,
 } from './rules.js';
@@ -580,7 +581,25 @@ function propagateBoxes(units: readonly Unit[], labels: Label[]): void {
       labels[j] = { rule, weight: label.weight };
     }
   }
+  // "Read also:" ("Lesen Sie auch", "Lee también...") alone on its line promotes the headline on
+  // the next line: a short line that does not end like a sentence is the promo's link, whatever
+  // blank lines the scraper put between.
+  for (let i = 0; i + 1 < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    const lead = labels[i] as Label;
+    if (lead.keep || (lead.rule && lead.rule !== 'read-more-promo') || !PROMO_LEAD_ALONE.test(unit.key)) continue;
+    // A one-word lead ('Mira', 'Lea') alone may be a name: it needs its colon or its dots.
+    if (!unit.key.includes(' ') && !PROMO_LEAD.end.test(unit.text)) continue;
+    labels[i] = { rule: 'read-more-promo', weight: PROMO_LEAD.weight };
+    const next = units[i + 1] as Unit;
+    const label = labels[i + 1] as Label;
+    if (label.keep || label.rule || next.sentence || next.words > PROMO_LEAD.linkMaxWords) continue;
+    labels[i + 1] = { rule: 'read-more-promo', weight: PROMO_LEAD.weight };
+  }
 }
+
+/** A promo lead alone on its line ("Leggi anche:", "Lesen Sie auch:") and the headline it takes with it. */
+const PROMO_LEAD = { end: /(?:[:›»>…]|\.\.\.)$/, linkMaxWords: 25, weight: 4 } as const;
 
 /** Score of a unit for the body finder: prose adds its words, everything else costs. */
 function bodyScore(unit: Unit, label: Label, proseSoFar: number): number {

@@ -126,6 +126,9 @@ function trailingCredit(key: string): boolean {
   return key.split(' ').length <= TRAILING_CREDIT.maxLineWords;
 }
 
+/** A read-more lead alone ("Leggi anche", "Lesen Sie auch"): with its colon on the line, a promo whose link is the next line (index.ts). */
+export const PROMO_LEAD_ALONE = new RegExp(`^(?:${words('readMoreLeads')})$`);
+
 /** An image caption: a credit marker inside, a closing "(Name Surname/Agency)", or a trailing credit. */
 function isCaption(key: string): boolean {
   if ((key.includes('©') || key.includes(':')) && trailingCredit(key)) return true;
@@ -291,6 +294,9 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Laisser un commentaire',
       'Kommentar schreiben',
       '3 Gedanken zu „Ein Jahr auf dem Land“',
+      'Lascia un commento',
+      'KomentarzeLiczba komentarzy: 6',
+      '12 reacties',
       'Vos réactions (11)',
       'Deixe um comentário',
       'Добавить комментарий Отменить ответ',
@@ -452,6 +458,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       'Tous droits réservés',
       'Impressum | Datenschutz',
       'Todos os direitos reservados',
+      'Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.',
+      'Tutti i diritti riservati',
     ],
     why: 'Copyright lines and legal links close the page, never the article.',
     maxWords: 40,
@@ -496,7 +504,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'navigation',
-    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar', 'Bild anzeigen Bild schließen', 'Rezept drucken', 'Print recipe', 'Auf einer Seite lesen'],
+    examples: ['Menu', 'Search', 'Sign in', 'Menú', 'Rechercher', 'Anmelden', 'Pesquisar', 'Bild anzeigen Bild schließen', 'Rezept drucken', 'Print recipe', 'Auf einer Seite lesen', 'Inhaltsverzeichnis', 'Table of contents', 'Nächster Artikel'],
     why: 'Menu, search, sign-in and paging words standing alone on a line are site navigation.',
     maxWords: 4,
     weight: 3,
@@ -506,6 +514,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
       new RegExp(`^(?:${words('galleryLabels')})$`),
       new RegExp(`^(?:${words('navigationLabels')})$`),
     ],
+  },
+  {
+    name: 'navigation',
+    examples: ['Rezept drucken Bei Pinterest speichern', 'Auf einer Seite lesen Inhalt', 'Back to top Home'],
+    why: 'Buttons a scraper ran together on one line ("Rezept drucken Bei Pinterest speichern") are navigation: a line that opens with a button label of two words or more and has at most four more words, without a sentence end.',
+    maxWords: 8,
+    weight: 3,
+    patterns: [new RegExp(`^(?:${phraseAlternation([...chromeWords('navigationLabels'), ...chromeWords('galleryLabels')].filter((label) => label.includes(' ')))})(?: [^ .!?:]+){1,4}$`)],
   },
   {
     name: 'image-caption',
@@ -526,13 +542,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'photo-credit',
-    examples: ['Photo: Elena Kovacs / Staff', 'Foto: Juan Pérez / EFE', 'Image: NASA', 'Courtesy of Andrew Vaughan'],
+    examples: ['Photo: Elena Kovacs / Staff', 'Foto: Juan Pérez / EFE', 'Image: NASA', 'Courtesy of Andrew Vaughan', 'Fot. Jan Kowalski / Agencja Gazeta'],
     why: 'Photo credits and image captions label pictures that a text feed does not carry.',
     maxWords: 20,
     weight: 2,
     patterns: [
       new RegExp(`^(?:${words('creditNouns')})\\b ?(?:${words('creditBy')}|:|\\/|©|-|–|—)`),
       new RegExp(`^\\(?(?:${words('creditLabels')})s?: ?©?`),
+      new RegExp(`^(?:${words('creditAbbreviations')}) \\p{L}`, 'u'),
       /^(?:getty images|istock|shutterstock|ap photo|reuters|afp|epa|dpa)(?:\/[\p{L} ]+)?$/u,
       new RegExp(`^(?:${words('courtesy')}) `),
       /(?:getty images|shutterstock|istockphoto|istock|associated press|science photo library|bloomberg|reuters|afp|ap|epa|dpa|nasa|wireimage|alamy)\)?$/,
@@ -548,7 +565,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   },
   {
     name: 'reference-list',
-    examples: ['Sources:', 'References', 'Bibliography', 'Works cited', 'About this statement:', 'About this article', 'Fuentes:', 'Quellen', 'Références', 'Referências'],
+    examples: ['Sources:', 'References', 'Bibliography', 'Works cited', 'About this statement:', 'About this article', 'Fuentes:', 'Quellen', 'Références', 'Referências', 'Quellenangaben:'],
     why: 'The heading of a list of sources or references (and a fact-check\'s "About this statement" box) closes an article; the citations under it are not the story.',
     maxWords: 4,
     weight: 1000,
@@ -561,6 +578,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 12,
     weight: 2,
     patterns: [/^(?:https?:\/\/|www\.)[^ ]+$/],
+  },
+  {
+    name: 'url-line',
+    examples: ['IFRAME: https://www.youtube.com/embed/abc?autoplay=1', 'IFRAME: https://vplayer.example.com/p/BxmELC/embed/select/media/S9u JwxQOVbgp?autoPlay=true&enableMute=true'],
+    why: 'lynx prints an embedded frame as "IFRAME: <address>", the address wrapped over lines when long: a frame, not text.',
+    maxWords: 60,
+    weight: 2,
+    patterns: [/^iframe:(?: [^ ]+){1,4}$/],
   },
 ];
 

@@ -367,4 +367,35 @@ describe('the body region of a text page', () => {
     expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
     expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('image-caption');
   });
+
+  it('drops a read-more lead alone on its line with the headline it promotes on the next line', () => {
+    const result = extractText(
+      [...menu, 'Council passes budget with more buses', '', story[0], '', story[2], '', 'Leggi anche:', '', 'La grande sete: due mesi senza pioggia', '', story[4], ...footer].join('\n'),
+      UTC,
+    );
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
+    expect(result.dropped.find((d) => d.text.includes('La grande sete'))?.rule).toBe('read-more-promo');
+  });
+
+  it('reads a read-more lead without its colon ("Lee también...", "Lesen Sie auch") the same way', () => {
+    for (const lead of ['Lee también...', 'Lesen Sie auch']) {
+      const result = extractText(
+        [...menu, 'Council passes budget with more buses', '', story[0], '', story[2], '', lead, '', '"A ver si se atreve a viajar": el cruce entre Matamala y Pérez', '', story[4], ...footer].join('\n'),
+        UTC,
+      );
+      expect(result.paragraphs.map((p) => p.text), lead).toEqual(story.filter((line) => line !== ''));
+    }
+  });
+
+  it('keeps a sentence after a read-more lead: only a headline is the promo’s link', () => {
+    const result = extractText([...menu, 'Council passes budget with more buses', '', story[0], '', 'Lesen Sie auch:', '', story[2], '', story[4], ...footer].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
+  });
+
+  it('drops a Finnish caption whose credit closes the line ("Kuva: Name")', () => {
+    const caption = 'Angela Merkel ja Sanna Marin tapasivat keskiviikkona Berliinissä. Kuva: Alexander Becher';
+    const result = extractText([...menu, 'Council passes budget with more buses', '', story[0], '', caption, '', ...story.slice(2), ...footer].join('\n'), UTC);
+    expect(result.paragraphs.map((p) => p.text)).toEqual(story.filter((line) => line !== ''));
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('image-caption');
+  });
 });

@@ -93,18 +93,18 @@ describe("a heading in the body's weak tail", () => {
     'Shops near the bridge will get help while the work goes on, the mayor said at a meeting in the town hall on Tuesday evening.',
   ];
   const box = 'The council has closed three other bridges in the city since 2019, and two of them are still waiting for the money to repair them, officials said.';
-  const input = ['Old bridge to close', '', ...paras.flatMap((p) => [p, '']), 'Further reading', '', box, '', 'Share', 'Tweet', ''].join('\n');
+  const input = ['Old bridge to close', '', ...paras.flatMap((p) => [p, '']), 'Other closures', '', box, '', 'Share', 'Tweet', ''].join('\n');
   const tail = { tailFrom: 0.9, tailBelow: 0.7 };
 
   it('over a paragraph the model doubts (below tailHeadingBelow) heads a box and is dropped as low-score', () => {
     const result = extractText(input, { ...UTC, model: { ...defaultModel(), ...tail, tailHeadingBelow: 0.9 } });
-    expect(result.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toEqual(['Further reading']);
+    expect(result.dropped.filter((d) => d.rule === 'low-score').map((d) => d.text)).toEqual(['Other closures']);
     expect(result.paragraphs.map((p) => p.text)).toEqual([...paras, box]);
   });
 
   it('tailHeadingBelow 0.5 (as elsewhere in the body) keeps it as a subheading', () => {
     const result = extractText(input, { ...UTC, model: { ...defaultModel(), ...tail, tailHeadingBelow: 0.5 } });
-    expect(result.paragraphs.map((p) => p.text)).toEqual([...paras, 'Further reading', box]);
+    expect(result.paragraphs.map((p) => p.text)).toEqual([...paras, 'Other closures', box]);
   });
 });
 
