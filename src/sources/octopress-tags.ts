@@ -13,6 +13,13 @@
  */
 import { escapeHtml } from '../util/html.js';
 
+/**
+ * The longest tag arguments read (a caption, an attribution, an image's attributes are a line): the
+ * expressions below backtrack over longer ones in quadratic time. Longer arguments are not read, and
+ * the tag is named in the article's CONTENT_TEMPLATE_REMOVED warning (src/sources/templates.ts).
+ */
+export const MAX_TAG_ARGS = 1_000;
+
 /** A `{% codeblock %}`'s arguments: the caption's title, its link, and the code's language. */
 export interface CodeblockArgs {
   title?: string;
@@ -24,6 +31,7 @@ export interface CodeblockArgs {
 /** plugins/code_block.rb's reading of the markup: `lang:x` first, then title, URL and link text. */
 export function codeblockArgs(markup: string): CodeblockArgs {
   const out: CodeblockArgs = {};
+  if (markup.length > MAX_TAG_ARGS) return out;
   const lang = /\s*lang:(\w+)/i.exec(markup);
   if (lang) {
     out.lang = lang[1] as string;
@@ -64,7 +72,7 @@ export interface QuoteArgs {
 /** plugins/blockquote.rb's reading: `Author URL Title`, `Author URL`, or `Author, Source title`. */
 export function blockquoteArgs(markup: string): QuoteArgs {
   markup = markup.trim();
-  if (!markup) return {};
+  if (!markup || markup.length > MAX_TAG_ARGS) return {};
   const cite = /^(\S.*?)\s+(https?:\/\/\S+)(?:\s+(.+))?$/i.exec(markup);
   if (cite) return { by: cite[1] as string, url: cite[2] as string, ...(cite[3] ? { title: cite[3].trim() } : {}) };
   const titled = /^([^,]+),([^,]+)$/.exec(markup);
@@ -86,6 +94,7 @@ export function pullquoteMarkdown(inner: string): string {
 
 /** `{% img %}` as plugins/image_tag.rb reads it; undefined when it names no image. */
 export function imgHtml(markup: string): string | undefined {
+  if (markup.length > MAX_TAG_ARGS) return undefined;
   const m = /^(?:(\S.*?)\s+)?((?:https?:\/\/|\/|\S+\/)\S+)(?:\s+(\d+))?(?:\s+(\d+))?(\s+.+)?$/i.exec(markup.trim());
   if (!m) return undefined;
   const [, , src, width, height, rest] = m;
@@ -102,6 +111,7 @@ export function imgHtml(markup: string): string | undefined {
 
 /** `{% gist 1234567 [file] %}` / `{% gist user/abc123 [file] %}` as a link to the gist; undefined for an id that is not one. */
 export function gistLink(markup: string): string | undefined {
+  if (markup.length > MAX_TAG_ARGS) return undefined;
   const m = /^(?:([\w-]+)\/)?([\da-f]+|\d+)(?:\s+(\S+))?\s*$/i.exec(markup.trim());
   if (!m) return undefined;
   const [, user, id, file] = m;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 import type { AttributeSyntax } from './attributes.js';
 import { type MathSyntax, mathPattern } from './math.js';
-import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, gistLink, imgHtml, pullquoteMarkdown } from './octopress-tags.js';
+import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, gistLink, imgHtml, MAX_TAG_ARGS, pullquoteMarkdown } from './octopress-tags.js';
 
 /**
  * Template code in Markdown bodies: Liquid (Jekyll), Nunjucks (Eleventy) and Hugo shortcodes.
@@ -746,6 +746,7 @@ function liquid(): Liquid {
     e.registerTag(name, {
       parse(token: TagToken, remain: TopLevelToken[]) {
         this.args = token.args;
+        this.line = lineOf(token);
         this.body = [];
         const stream = e.parser.parseStream(remain);
         stream
@@ -757,6 +758,8 @@ function liquid(): Liquid {
         stream.start();
       },
       *render(ctx, emitter): Generator<unknown, void, unknown> {
+        // Arguments past the bound are not read: the body renders, the tag is named.
+        if ((this.args as string).length > MAX_TAG_ARGS) current?.removed.push({ tag: tagLabel(name, this.args as string), line: reportLine(this.line as number) });
         emitter.write(write(this.args as string, String(yield e.renderer.renderTemplates(this.body as never, ctx))));
       },
     });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/sources/markdown.js';
-import { blockquoteArgs, codeblockArgs, gistLink, imgHtml } from '../../src/sources/octopress-tags.js';
+import { blockquoteArgs, codeblockArgs, gistLink, imgHtml, MAX_TAG_ARGS } from '../../src/sources/octopress-tags.js';
 import type { TemplateSettings } from '../../src/sources/templates.js';
 
 const JEKYLL: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example' } } };
@@ -35,6 +35,14 @@ describe('Octopress tags: arguments as its plugins read them', () => {
     expect(gistLink('996818')).toBe('<a href="https://gist.github.com/996818">Gist on GitHub</a>');
     expect(gistLink('parkr/931c1c8d465a04042403 jekyll-private-gist.markdown')).toBe('<a href="https://gist.github.com/parkr/931c1c8d465a04042403">jekyll-private-gist.markdown (gist on GitHub)</a>');
     expect(gistLink('"x" y z')).toBeUndefined();
+  });
+
+  it('arguments past MAX_TAG_ARGS are not read (the expressions would backtrack over them); the body still renders and the tag is named', () => {
+    const long = `${'a/'.repeat(MAX_TAG_ARGS)} lang:ruby`;
+    expect([codeblockArgs(long), blockquoteArgs(long), imgHtml(long), gistLink(long)]).toEqual([{}, {}, undefined, undefined]);
+    const r = read(`{% codeblock ${long} %}\nputs 1\n{% endcodeblock %}\n`);
+    expect(r.html).toContain('<pre><code>puts 1\n</code></pre>');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
   });
 });
 
