@@ -5,7 +5,8 @@
  * (`<meta name="author">`), each only when most pages sampled agree. Read as text from the start
  * of each page, bounded; no DOM (the CLI script does not carry the HTML reader).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readTextHead } from '../util/fs.js';
+import { decodeEntities } from '../util/html.js';
 
 /** Pages sampled, and bytes read from the start of each (the head of a page). */
 const SAMPLE = { files: 40, bytes: 32_768, share: 0.6, min: 3 };
@@ -21,8 +22,8 @@ export interface PagesSite {
 
 /** The values most of the sampled pages agree on (SAMPLE.share of them, and at least SAMPLE.min). */
 export function pagesSite(files: readonly string[]): PagesSite {
-  const heads = files.slice(0, SAMPLE.files).map(readHead).filter((h): h is string => h !== undefined);
-  const titles = heads.map((h) => decode(/<title\b[^>]*>([^<]{1,300})/i.exec(h)?.[1] ?? '').trim());
+  const heads = files.slice(0, SAMPLE.files).map((f) => readTextHead(f, SAMPLE.bytes)).filter((h): h is string => h !== undefined);
+  const titles = heads.map((h) => decodeEntities(/<title\b[^>]*>([^<]{1,300})/i.exec(h)?.[1] ?? '').trim());
   const out: PagesSite = { checked: heads.length };
   const name = agreed(heads.map((h) => meta(h, 'property', 'og:site_name'))) ?? agreed(titles.map(titleEnd));
   if (name) out.title = name;
@@ -39,19 +40,6 @@ export function pagesSite(files: readonly string[]): PagesSite {
     for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     const [best, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
     return best !== undefined && n !== undefined && n >= SAMPLE.min && n >= heads.length * SAMPLE.share ? best : undefined;
-  }
-}
-
-function readHead(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(SAMPLE.bytes);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -76,7 +64,7 @@ function meta(head: string, attribute: 'name' | 'property', key: string): string
     const tag = m[0];
     if (attributeOf(tag, attribute)?.toLowerCase() === key) {
       const content = attributeOf(tag, 'content')?.trim();
-      if (content) return decode(content);
+      if (content) return decodeEntities(content);
     }
   }
   return undefined;
@@ -101,16 +89,4 @@ function originOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The few character references a name or title carries. */
-function decode(text: string): string {
-  return text
-    .replace(/&#(\d{1,7});/g, (_, n: string) => String.fromCodePoint(Math.min(Number(n), 0x10ffff)))
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => String.fromCodePoint(Math.min(Number.parseInt(n, 16), 0x10ffff)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acceptedValues, resolveConfig } from '../config/load.js';
@@ -16,6 +15,7 @@ import { isMultilingual } from '../site/permalink.js';
 import type { Preset } from '../site/model.js';
 import type { SourceKind } from '../model.js';
 import { SOURCE_EXTENSIONS } from '../sources/files.js';
+import { readTextHead } from '../util/fs.js';
 import { indefiniteArticle } from '../util/text.js';
 import { pagesSite } from './init-html.js';
 import type { Io, Output } from './output.js';
@@ -65,20 +65,20 @@ const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
 
 /** Markdown files under `dir`, counted up to `max` (a bounded walk: 4 levels, skipping dot folders). */
 function countMarkdown(dir: string, max = 10_000): number {
-  return markdownFiles(dir, max).length;
+  return articleFiles(dir, max).length;
 }
 
 /** How many article sources of any kind feedwright reads (Markdown, text, HTML) are under `dir`, up to `max`, by kind. */
 function countSources(dir: string, max = 10_000): Record<SourceKind, number> {
   const out: Record<SourceKind, number> = { markdown: 0, text: 0, html: 0 };
-  for (const file of markdownFiles(dir, max, ALL_KINDS)) out[SOURCE_EXTENSIONS[path.extname(file).toLowerCase()] as SourceKind]++;
+  for (const file of articleFiles(dir, max, ALL_KINDS)) out[SOURCE_EXTENSIONS[path.extname(file).toLowerCase()] as SourceKind]++;
   return out;
 }
 
 const ALL_KINDS: ReadonlySet<SourceKind> = new Set(['markdown', 'text', 'html']);
 
 /** Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (four levels deep, section pages left out), in name order. */
-function markdownFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
+function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
   const out: string[] = [];
   const walk = (d: string, depth: number): void => {
     for (const e of sortedEntries(d)) {
@@ -106,24 +106,14 @@ const AUTHOR_KEY = new RegExp(`^(?:${FIELD_KEYS.authors.join('|')})\\s*[:=]\\s*\
 
 /** The start (AUTHOR_SAMPLE.bytes) of each of the first posts (up to AUTHOR_SAMPLE.files), split at the end of its front matter. */
 function postHeads(dir: string): Array<{ frontMatter: string; body: string }> {
-  const heads: Array<{ frontMatter: string; body: string }> = [];
-  const buffer = Buffer.alloc(AUTHOR_SAMPLE.bytes);
-  for (const file of markdownFiles(dir, AUTHOR_SAMPLE.files)) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(file, 'r');
-      const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
-      const fence = /^(---|\+\+\+)\r?\n/.exec(head);
-      const end = fence ? head.indexOf(`\n${fence[1]}`, fence[0].length) : -1;
-      heads.push(fence ? { frontMatter: head.slice(0, end < 0 ? head.length : end), body: end < 0 ? '' : head.slice(head.indexOf('\n', end + 1) + 1) } : { frontMatter: '', body: head });
-    } catch {
-      // Unreadable: a post that names nobody and says nothing.
-      heads.push({ frontMatter: '', body: '' });
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-  }
-  return heads;
+  return articleFiles(dir, AUTHOR_SAMPLE.files).map((file) => {
+    // Unreadable: a post that names nobody and says nothing.
+    const head = readTextHead(file, AUTHOR_SAMPLE.bytes) ?? '';
+    const fence = /^(---|\+\+\+)\r?\n/.exec(head);
+    if (!fence) return { frontMatter: '', body: head };
+    const end = head.indexOf(`\n${fence[1]}`, fence[0].length);
+    return { frontMatter: head.slice(0, end < 0 ? head.length : end), body: end < 0 ? '' : head.slice(head.indexOf('\n', end + 1) + 1) };
+  });
 }
 
 /** How many of the first posts name their own authors in front matter. */
@@ -406,7 +396,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     );
   }
   // Saved HTML pages say what their site is called, where it is, its language and author.
-  const pages = posts && posts.kinds.html > 0 ? pagesSite(markdownFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
+  const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   const pagesValues: Partial<Record<ConfigKey, unknown>> = pages
     ? { ...(pages.title ? { title: pages.title, description: null } : {}), ...(pages.link ? { link: pages.link } : {}), ...(pages.language ? { language: pages.language } : {}), ...(pages.author ? { author: { name: pages.author } } : {}) }
     : {};
