@@ -20,6 +20,9 @@ import { escapeHtml } from '../util/html.js';
  */
 export const MAX_TAG_ARGS = 1_000;
 
+/** Text, then a URL, then optional link text: how both plugins read a caption or an attribution with a link. */
+const WITH_URL = /^(\S.*?)\s+(https?:\/\/\S+)(?:\s+(.+))?$/i;
+
 /** A `{% codeblock %}`'s arguments: the caption's title, its link, and the code's language. */
 export interface CodeblockArgs {
   title?: string;
@@ -38,7 +41,7 @@ export function codeblockArgs(markup: string): CodeblockArgs {
     markup = markup.replace(/lang:\w+/i, '');
   }
   markup = markup.trim();
-  const withUrl = /^(\S.*?)\s+(https?:\/\/\S+)(?:\s+(.+))?$/i.exec(markup);
+  const withUrl = WITH_URL.exec(markup);
   if (withUrl) {
     out.title = withUrl[1] as string;
     out.url = withUrl[2] as string;
@@ -73,7 +76,7 @@ export interface QuoteArgs {
 export function blockquoteArgs(markup: string): QuoteArgs {
   markup = markup.trim();
   if (!markup || markup.length > MAX_TAG_ARGS) return {};
-  const cite = /^(\S.*?)\s+(https?:\/\/\S+)(?:\s+(.+))?$/i.exec(markup);
+  const cite = WITH_URL.exec(markup);
   if (cite) return { by: cite[1] as string, url: cite[2] as string, ...(cite[3] ? { title: cite[3].trim() } : {}) };
   const titled = /^([^,]+),([^,]+)$/.exec(markup);
   if (titled) return { by: (titled[1] as string).trim(), title: (titled[2] as string).trim() };
