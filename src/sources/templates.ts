@@ -718,31 +718,12 @@ function liquid(): Liquid {
   e.registerTag('include_cached', SiteInclude);
   e.registerTag('link', linkTag('link'));
   e.registerTag('post_url', linkTag('post_url'));
-  e.registerTag('highlight', {
-    parse(token: TagToken, remain: TopLevelToken[]) {
-      this.lang = (/^[\w+#.-]*/.exec(token.args.trim())?.[0] ?? '').trim();
-      this.body = [];
-      const stream = e.parser.parseStream(remain);
-      stream
-        .on('tag:endhighlight', () => stream.stop())
-        .on('template', (tpl: unknown) => (this.body as unknown[]).push(tpl))
-        .on('end', () => {
-          throw new Error('{% highlight %} is not closed by {% endhighlight %}');
-        });
-      stream.start();
-    },
-    *render(ctx, emitter): Generator<unknown, void, unknown> {
-      const inner = String(yield e.renderer.renderTemplates(this.body as never, ctx));
-      emitter.write(`\n\`\`\`${this.lang as string}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n\`\`\`\n`);
-    },
-  });
-  // Octopress's blocks and tags (src/sources/octopress-tags.ts): their Liquid bodies rendered, then written as Markdown.
-  const blocks: Array<[string, (args: string, inner: string) => string]> = [
-    ['codeblock', (args, inner) => codeblockMarkdown(inner, codeblockArgs(args))],
-    ['blockquote', (args, inner) => blockquoteMarkdown(inner, blockquoteArgs(args))],
-    ['pullquote', (_args, inner) => pullquoteMarkdown(inner)],
-  ];
-  for (const [name, write] of blocks) {
+  /**
+   * A block tag whose Liquid body is rendered, then written with the tag's arguments by `write`:
+   * Jekyll's `{% highlight ruby %}` as a code fence, Octopress's blocks (src/sources/octopress-tags.ts)
+   * as Markdown. `bounded`: arguments past MAX_TAG_ARGS are not read, and the tag is named.
+   */
+  const block = (name: string, write: (args: string, inner: string) => string, bounded: boolean): void =>
     e.registerTag(name, {
       parse(token: TagToken, remain: TopLevelToken[]) {
         this.args = token.args;
@@ -758,12 +739,14 @@ function liquid(): Liquid {
         stream.start();
       },
       *render(ctx, emitter): Generator<unknown, void, unknown> {
-        // Arguments past the bound are not read: the body renders, the tag is named.
-        if ((this.args as string).length > MAX_TAG_ARGS) current?.removed.push({ tag: tagLabel(name, this.args as string), line: reportLine(this.line as number) });
+        if (bounded && (this.args as string).length > MAX_TAG_ARGS) current?.removed.push({ tag: tagLabel(name, this.args as string), line: reportLine(this.line as number) });
         emitter.write(write(this.args as string, String(yield e.renderer.renderTemplates(this.body as never, ctx))));
       },
     });
-  }
+  block('highlight', (args, inner) => `\n\`\`\`${(/^[\w+#.-]*/.exec(args.trim())?.[0] ?? '').trim()}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n\`\`\`\n`, false);
+  block('codeblock', (args, inner) => codeblockMarkdown(inner, codeblockArgs(args)), true);
+  block('blockquote', (args, inner) => blockquoteMarkdown(inner, blockquoteArgs(args)), true);
+  block('pullquote', (_args, inner) => pullquoteMarkdown(inner), true);
   for (const [name, write] of [
     ['img', imgHtml],
     ['gist', gistLink],
