@@ -783,14 +783,15 @@ export const CODES = {
     severity: 'note',
     section: 'metadata',
     summary: 'The article is a draft (draft: true) and is not published.',
-    doc: '`draft: true`: the article is not published.',
+    doc: '`draft: true` (or `isDraft: true`, as some Astro and Next.js schemas name it), Jekyll\'s `published: false`, or a Hugo `expiryDate` passed: the article is not published.',
     todo: 'Remove `draft: true` to publish it.',
-    say: (p: { why: 'draft' } | { why: 'published-false' } | { why: 'expired'; on: string }) =>
+    /** `key`: the draft key the front matter uses, when not `draft`. */
+    say: (p: { why: 'draft'; key?: string } | { why: 'published-false' } | { why: 'expired'; on: string }) =>
       p.why === 'expired'
         ? { message: `The article expired on ${p.on} ("expiryDate"); Hugo no longer publishes it.`, hint: 'Remove or move "expiryDate" to publish it.' }
         : p.why === 'published-false'
           ? { message: 'The article says "published: false" and is not published.', hint: 'Remove "published: false" to publish it.' }
-          : { message: 'The article is a draft and is not published.', hint: 'Remove "draft: true" to publish it.' },
+          : { message: 'The article is a draft and is not published.', hint: `Remove "${p.key ?? 'draft'}: true" to publish it.` },
   },
   META_SLUG_INVALID: {
     kind: 'diagnostic',

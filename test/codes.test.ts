@@ -214,7 +214,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
     { key: 'titel', guess: 'title' },
     { key: 'layout_x', guess: undefined },
   ],
-  META_DRAFT: [{ why: 'draft' }, { why: 'published-false' }, { why: 'expired', on: '2024-01-01T00:00:00Z' }],
+  META_DRAFT: [{ why: 'draft' }, { why: 'draft', key: 'isDraft' }, { why: 'published-false' }, { why: 'expired', on: '2024-01-01T00:00:00Z' }],
   CONTENT_TRUNCATED_NESTING: [{ depth: 256 }, { reader: 'The page nests elements 3000 deep' }, { treeFailed: 'too deep', kind: 'page' }],
   ARTICLE_TOO_COMPLEX: [{ reason: 'The page has more than 250,000 tags.' }],
   CONTENT_EMPTY: [{}],

@@ -13,7 +13,8 @@ import type { Preset } from '../site/model.js';
 export const FIELD_KEYS = {
   title: ['title'],
   authors: ['authors', 'author'],
-  published: ['published', 'date', 'pubDate', 'publishDate'],
+  /** `created`: notes kept in Obsidian and the like, and the sites made of them (after the others). */
+  published: ['published', 'date', 'pubDate', 'publishDate', 'created'],
   updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'],
   slug: ['slug'],
   link: ['link', 'canonical'],
@@ -25,7 +26,8 @@ export const FIELD_KEYS = {
   /** Astro's `heroImage`, the Next.js blog starter's `coverImage`, Hugo's Ananke (`featured_image`) and LoveIt-family (`featuredImage`) themes'. */
   image: ['image', 'cover', 'heroImage', 'coverImage', 'featured_image', 'featuredImage'],
   lang: ['lang'],
-  draft: ['draft'],
+  /** `isDraft`: some Astro and Next.js blogs' schemas (`getCollection(..., ({ data }) => !data.isDraft)`). */
+  draft: ['draft', 'isDraft'],
   clean: ['clean'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -11,7 +11,7 @@ import { jekyllDatedName, plainLink, siteLanguage, siteLink } from '../site/perm
 import { decodeEntities } from '../util/html.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS, statedOffset } from './dates.js';
 import { bodyBaseUrl } from './bundle.js';
-import { FEED_KEYS, type FieldName, fieldKeys, fieldNamedBy, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
+import { FEED_KEYS, FIELD_KEYS, type FieldName, fieldKeys, fieldNamedBy, KNOWN_KEYS, TITLE_LIKE } from './fields.js';
 import { isHttpUrl, parsePeople } from './people.js';
 
 export interface ResolveContext {
@@ -105,10 +105,12 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- draft: decided first, so a draft never produces errors about its unfinished metadata.
-  const draft = flagValue(fm.draft);
-  if (draft === 'bad') badValue('draft', 'true or false', 'true');
+  // The first draft key present (`draft`, or `isDraft` as some Astro and Next.js schemas name it).
+  const draftKey = FIELD_KEYS.draft.find((k) => fm[k] !== undefined) ?? 'draft';
+  const draft = flagValue(fm[draftKey]);
+  if (draft === 'bad') badValue(draftKey, 'true or false', 'true');
   // `draft = "false"`: quoted, but plainly meant; Hugo reads it so, other generators may not.
-  else if (typeof fm.draft === 'string' && site?.preset !== 'hugo') diagnostics.push(diagnostic('FM_BOOLEAN_TEXT', at('draft'), { key: 'draft', value: fm.draft, read: draft === true }));
+  else if (typeof fm[draftKey] === 'string' && site?.preset !== 'hugo') diagnostics.push(diagnostic('FM_BOOLEAN_TEXT', at(draftKey), { key: draftKey, value: fm[draftKey], read: draft === true }));
   // Jekyll's `published: false` is a draft; `published: true` says nothing more.
   if (fm.published === false) {
     return {
@@ -117,7 +119,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     };
   }
   if (draft === true) {
-    return { status: 'draft', diagnostics: [diagnostic('META_DRAFT', at('draft'), { why: 'draft' })] };
+    return { status: 'draft', diagnostics: [diagnostic('META_DRAFT', at(draftKey), draftKey === 'draft' ? { why: 'draft' } : { why: 'draft', key: draftKey })] };
   }
 
   // --- the fields, one resolver each (FIELDS below), in the order of the table.
@@ -320,6 +322,19 @@ function resolveField<K extends keyof Fields>(f: FieldResolver<K>, r: FieldReade
 }
 
 const mtimeOf = (r: FieldReader): Sourced<Date> => ({ value: new Date(Math.floor(r.mtimeMs / 1000) * 1000), from: 'mtime' });
+/**
+ * The publication date's last resort: a date the front matter states as the update (`modified:
+ * 2025-01-25` beside no `date`), as Hugo takes its `.Date` from `lastmod` or `modified` when
+ * nothing else dates the page; only then the file's time, which changes on every checkout.
+ */
+const updatedOrMtime = (r: FieldReader): Sourced<Date> => {
+  for (const key of r.keysOf('updated')) {
+    const v = valueAt(r.fm, key);
+    const d = v === undefined || v === null ? undefined : parseDateValue(v, r.config.timezone);
+    if (d) return r.fromFm(key, d);
+  }
+  return mtimeOf(r);
+};
 const gitOf = (r: FieldReader) => r.ctx.git.get(r.doc.relPath);
 const fileNameTitle = (r: FieldReader): Sourced<string> => ({ value: humanize(baseName(r.doc.relPath)), from: 'file-name' });
 const fileNameSlug = (r: FieldReader): Sourced<string> => ({ value: slugify(baseName(r.doc.relPath)), from: 'file-name' });
@@ -418,9 +433,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         const git = gitOf(r);
         return git ? { value: git.first, from: 'git' } : undefined;
       },
-      mtime: mtimeOf,
+      mtime: updatedOrMtime,
     },
-    fallback: mtimeOf,
+    fallback: updatedOrMtime,
   },
 
   updated: {

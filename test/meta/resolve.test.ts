@@ -229,6 +229,38 @@ describe('resolveArticle', () => {
     expect(r.status).toBe('draft');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['META_DRAFT']);
   });
+
+  it('reads "isDraft", as some Astro and Next.js schemas name the draft flag, and names it in the hint', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '2024-03-05', isDraft: true }), MTIME, ctx());
+    expect([r.status, r.diagnostics.map((d) => [d.code, d.line, d.hint])]).toEqual(['draft', [['META_DRAFT', 4, 'Remove "isDraft: true" to publish it.']]]);
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', isDraft: false }), MTIME, ctx())).title.value).toBe('T');
+    // `draft` is read first when both are there.
+    expect(resolveArticle(doc({ title: 'T', date: '2024-03-05', draft: false, isDraft: true }), MTIME, ctx()).status).toBe('ok');
+  });
+
+  it('dates a note by its "created" key when no other date key is there', () => {
+    const a = ok(resolveArticle(doc({ title: 'T', created: '2025-08-02T20:02:57+01:00' }), MTIME, ctx()));
+    expect([a.published.value.toISOString(), a.published.from, a.published.line]).toEqual(['2025-08-02T19:02:57.000Z', 'front-matter', 3]);
+    const dated = ok(resolveArticle(doc({ title: 'T', created: '2025-08-02', date: '2024-01-01' }), MTIME, ctx()));
+    expect(dated.published.value.toISOString().slice(0, 10)).toBe('2024-01-01');
+  });
+
+  it('takes a stated update date for the publication date before the file time, as Hugo dates a page by its lastmod', () => {
+    const r = resolveArticle(doc({ title: 'T', modified: '2025-01-25T13:53:00+00:00' }), MTIME, ctx());
+    const a = ok(r);
+    expect([a.published.value.toISOString(), a.published.from, a.published.line, a.updated.value.toISOString()]).toEqual([
+      '2025-01-25T13:53:00.000Z',
+      'front-matter',
+      3,
+      '2025-01-25T13:53:00.000Z',
+    ]);
+    // Neither META_DATE_FROM_MTIME nor META_UPDATED_BEFORE_PUBLISHED: the file's time is not used.
+    expect(r.diagnostics).toEqual([]);
+    // git's first commit still comes first (the default precedence), and an unreadable update date is no date.
+    const git = new Map([['posts/hello-world.md', { first: new Date('2020-02-02T00:00:00Z'), last: new Date('2020-02-02T00:00:00Z') }]]);
+    expect(ok(resolveArticle(doc({ title: 'T', lastmod: '2025-01-25' }), MTIME, ctx({}, git))).published.from).toBe('git');
+    expect(ok(resolveArticle(doc({ title: 'T', lastmod: 'soon' }), MTIME, ctx())).published.from).toBe('mtime');
+  });
 });
 
 describe('ids and slugs', () => {
