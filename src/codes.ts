@@ -718,6 +718,18 @@ export const CODES = {
       hint: 'Write an ISO 8601 date such as 2024-03-11 or 2024-03-11T09:30:00+01:00 (dates without an offset are read in the config "timezone").',
     }),
   },
+  META_DATE_AMBIGUOUS: {
+    kind: 'diagnostic',
+    severity: 'error',
+    section: 'metadata',
+    summary: 'A numeric date in the front matter reads as two different days (06-03-2024), and the config language does not say which.',
+    doc: 'The publication date is written in numbers with the day and the month in an order the numbers do not show (`06-03-2024`: 6 March or June 3). A date whose numbers decide it (`13-03-2024`), a dotted date (`06.03.2024`, day first) and a slashed or dashed one under a regional config `language` (`en-US` month first; `en-GB` and every other language day first) are read; this one is not, so the post is left out, as any other date would go into its permanent id.',
+    todo: 'Write ISO 8601 (`2024-03-06`), or set the config `language` to a regional tag (`en-GB`, `en-US`).',
+    say: (p: { key: string; got: string; dayFirst: string; monthFirst: string }) => ({
+      message: `"${p.key}" is "${p.got}", which reads as ${p.dayFirst} (day first) or ${p.monthFirst} (month first).`,
+      hint: `Write it as ${p.dayFirst} or ${p.monthFirst} (ISO 8601), or set "language" in the config to a regional tag: "en-GB" reads such dates day first, "en-US" month first.`,
+    }),
+  },
   META_DATE_IMPLAUSIBLE: {
     kind: 'diagnostic',
     severity: 'warning',

@@ -220,6 +220,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   CONTENT_EMPTY: [{}],
   META_FUTURE_HELD: [{ date: '2030-01-01T00:00:00Z' }, { date: '2030-01-01T00:00:00Z', key: 'publishDate' }],
   META_DATE_UNPARSEABLE: [{ key: 'date', got: 'the string "soon"' }],
+  META_DATE_AMBIGUOUS: [{ key: 'date', got: '06-03-2024', dayFirst: '2024-03-06', monthFirst: '2024-06-03' }],
   META_TITLE_FROM_FILE_NAME: [{ title: 'my post', keys: ['headline', 'name'] }],
   META_TITLE_MISSING: [{}, { emptyKey: 'title' }],
   META_DATE_FROM_MTIME: [{}],

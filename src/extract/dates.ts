@@ -666,10 +666,48 @@ const inUtc = (value: Date | number | string): Date => new UTCDateMini(+new Date
 const UTC_ZONE_NAMES = /\s(?:GMT|UTC|UT|Z)$/;
 
 /**
+ * A date of numbers only, day and month in either order, then a four-digit year: `06-03-2024`,
+ * `13/05/2024`, `5.3.2024`, optionally with a time (`10:30`, `10:30:00`).
+ */
+const NUMERIC_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** A numeric date's numbers as written (NUMERIC_DATE), and which of its two readings are dates. */
+export interface NumericDate {
+  first: number;
+  second: number;
+  year: number;
+  /** The separator: a dot is written day first everywhere it is used. */
+  separator: string;
+  dayFirst: boolean;
+  monthFirst: boolean;
+}
+
+export function numericDate(text: string): NumericDate | undefined {
+  const m = NUMERIC_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  const second = Number(m[3]);
+  const inRange = (day: number, month: number): boolean => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  return { first, second, year: Number(m[4]), separator: m[2] as string, dayFirst: inRange(first, second), monthFirst: inRange(second, first) };
+}
+
+/**
+ * Whether a numeric date is read day first: when only one reading is a date, that one; when both
+ * are (and differ), as a dot date always is, else as the language writes slashed dates
+ * (`slashDayFirstFor`: en-US month first, en-GB and every other language day first). Undefined
+ * when neither reading is a date, or when nothing decides: the caller reports the ambiguity.
+ */
+export function numericDayFirst(date: NumericDate, language: string | undefined): boolean | undefined {
+  if (date.dayFirst && date.monthFirst && date.first !== date.second) return date.separator === '.' ? true : slashDayFirstFor(language);
+  return date.dayFirst ? true : date.monthFirst ? false : undefined;
+}
+
+/**
  * Parse a date value from front matter or config. Strings without an offset are read in `timezone`.
  * Returns undefined when the value is not a date (the caller reports it with the file and line).
+ * `language` (the config's) decides a numeric date whose day and month could be either way round.
  */
-export function readDateValue(value: unknown, timezone: string): Date | undefined {
+export function readDateValue(value: unknown, timezone: string, language?: string): Date | undefined {
   if (value instanceof Date) return isValid(value) ? new Date(value.getTime()) : undefined;
   if (typeof value === 'number' && Number.isFinite(value)) {
     // A bare year (YAML `date: 2021`) is too vague to be a publication date.
@@ -707,6 +745,18 @@ export function readDateValue(value: unknown, timezone: string): Date | undefine
   for (const pattern of VALUE_FORMATS) {
     const d = parse(normalised, pattern, new Date(0), { in: zone });
     if (isValid(d)) return new Date(d.getTime());
+  }
+  const numeric = numericDate(text);
+  const dayFirst = numeric ? numericDayFirst(numeric, language) : undefined;
+  if (numeric && dayFirst !== undefined) {
+    // Rewritten year first and read as such: a day the month does not have (31-04-2024) is no date.
+    const [day, month] = dayFirst ? [numeric.first, numeric.second] : [numeric.second, numeric.first];
+    const time = NUMERIC_DATE.exec(text)?.slice(5, 8) ?? [];
+    const clock = time[0] === undefined ? '' : `T${time[0].padStart(2, '0')}:${time[1]}${time[2] === undefined ? '' : `:${time[2]}`}`;
+    const iso = `${numeric.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}${clock}`;
+    const d = parseISO(iso, { in: zone });
+    // parseISO rolls nothing over, but checks the day against the month: "2024-04-31" is invalid.
+    if (isValid(d) && (d as Date).getDate() === day) return new Date(d.getTime());
   }
   return undefined;
 }

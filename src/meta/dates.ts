@@ -16,17 +16,18 @@ export { statedOffset } from './stated-dates.js';
  * The date carries the offset it was written at (`statedOffset`): the one the string gives
  * ("+09:00", "Z"), else the zone's on that day, so that the feeds show the day the author wrote
  * (`date: 2024-03-05` in Asia/Tokyo is 2024-03-05T00:00:00+09:00, not 2024-03-04T15:00:00Z).
+ * `language` (the config's) decides a numeric date that reads either way (`06-03-2024`).
  */
-export function parseDateValue(value: unknown, timezone: string): Date | undefined {
-  return (typeof value === 'string' ? readStrictIso(value, timezone) : undefined) ?? parseDateValueInFull(value, timezone);
+export function parseDateValue(value: unknown, timezone: string, language?: string): Date | undefined {
+  return (typeof value === 'string' ? readStrictIso(value, timezone) : undefined) ?? parseDateValueInFull(value, timezone, language);
 }
 
 /**
  * parseDateValue through the general date reader alone, for every value (what parseDateValue does
  * when the value is not a strict ISO string; the tests compare both readings).
  */
-export function parseDateValueInFull(value: unknown, timezone: string): Date | undefined {
-  const date = readDateValue(value, timezone);
+export function parseDateValueInFull(value: unknown, timezone: string, language?: string): Date | undefined {
+  const date = readDateValue(value, timezone, language);
   if (!date || typeof value !== 'string') return date;
   const offset = writtenOffset(value.trim(), timezone, date);
   return offset ? withStatedOffset(date, offset) : date;

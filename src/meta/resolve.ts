@@ -3,6 +3,7 @@ import { finishDirectHtml } from '../clean/markdown-html.js';
 import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diagnostic } from '../diagnostics.js';
+import { numericDate } from '../extract/dates.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
@@ -95,7 +96,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     };
   if (site?.preset === 'hugo') {
     const expiry = fm.expiryDate ?? fm.expirydate;
-    const expired = expiry === undefined ? undefined : parseDateValue(expiry, config.timezone);
+    const expired = expiry === undefined ? undefined : parseDateValue(expiry, config.timezone, config.language);
     if (expired && expired.getTime() <= ctx.now.getTime()) {
       return {
         status: 'draft',
@@ -166,7 +167,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   if (!title || diagnostics.some((d) => d.severity === 'error')) return { status: 'error', diagnostics };
 
   // Hugo publishes at "publishDate" even when "date" is earlier.
-  const hugoPublish = site?.preset === 'hugo' && fm.publishDate !== undefined ? parseDateValue(fm.publishDate, config.timezone) : undefined;
+  const hugoPublish = site?.preset === 'hugo' && fm.publishDate !== undefined ? parseDateValue(fm.publishDate, config.timezone, config.language) : undefined;
   if (hugoPublish && hugoPublish.getTime() > ctx.now.getTime() && published.value.getTime() <= ctx.now.getTime() && config.future === 'hold') {
     diagnostics.push(diagnostic('META_FUTURE_HELD', at('publishDate'), { date: formatRfc3339(hugoPublish), key: 'publishDate' }));
     return { status: 'future', diagnostics };
@@ -330,7 +331,7 @@ const mtimeOf = (r: FieldReader): Sourced<Date> => ({ value: new Date(Math.floor
 const updatedOrMtime = (r: FieldReader): Sourced<Date> => {
   for (const key of r.keysOf('updated')) {
     const v = valueAt(r.fm, key);
-    const d = v === undefined || v === null ? undefined : parseDateValue(v, r.config.timezone);
+    const d = v === undefined || v === null ? undefined : parseDateValue(v, r.config.timezone, r.config.language);
     if (d) return r.fromFm(key, d);
   }
   return mtimeOf(r);
@@ -339,11 +340,15 @@ const gitOf = (r: FieldReader) => r.ctx.git.get(r.doc.relPath);
 const fileNameTitle = (r: FieldReader): Sourced<string> => ({ value: humanize(baseName(r.doc.relPath)), from: 'file-name' });
 const fileNameSlug = (r: FieldReader): Sourced<string> => ({ value: slugify(baseName(r.doc.relPath)), from: 'file-name' });
 
-/** A date key's value as a Date, or META_DATE_UNPARSEABLE. */
+/** A date key's value as a Date, or META_DATE_AMBIGUOUS (day and month either way round) or META_DATE_UNPARSEABLE. */
 function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
-  const d = parseDateValue(v, r.config.timezone);
+  const d = parseDateValue(v, r.config.timezone, r.config.language);
   if (!d) {
-    r.diagnostics.push(diagnostic('META_DATE_UNPARSEABLE', r.at(key), { key, got: describe(v) }));
+    const numeric = typeof v === 'string' ? numericDate(v) : undefined;
+    if (numeric?.dayFirst && numeric.monthFirst) {
+      const iso = (day: number, month: number): string => `${numeric.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      r.diagnostics.push(diagnostic('META_DATE_AMBIGUOUS', r.at(key), { key, got: String(v).trim(), dayFirst: iso(numeric.first, numeric.second), monthFirst: iso(numeric.second, numeric.first) }));
+    } else r.diagnostics.push(diagnostic('META_DATE_UNPARSEABLE', r.at(key), { key, got: describe(v) }));
   }
   return d;
 }
@@ -443,7 +448,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     // Optional: an unreadable "updated" is left out with a warning (then git, or the publication date);
     // only the publication date goes into the permanent id.
     parse: (v, key, r) => {
-      const d = parseDateValue(v, r.config.timezone);
+      const d = parseDateValue(v, r.config.timezone, r.config.language);
       if (!d) r.ignoredValue(key, 'a date', '2024-03-11 or 2024-03-11T09:30:00+01:00');
       return d;
     },
@@ -467,7 +472,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     fallback: (_r, { published }) => published,
     // The checks of both dates, once both are known.
     check: (updated, r, { published }) => {
-      if (published.from === 'mtime') {
+      // Not beside an unreadable date: that error leaves the post out, and names what to write.
+      if (published.from === 'mtime' && !r.diagnostics.some((d) => d.code === 'META_DATE_UNPARSEABLE' || d.code === 'META_DATE_AMBIGUOUS')) {
         r.diagnostics.push(diagnostic('META_DATE_FROM_MTIME', { file: r.file }, {}));
       }
       let out = updated;

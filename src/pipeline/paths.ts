@@ -79,6 +79,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       base: config.itemBase !== config.link ? config.itemBase : (detected.info.baseUrl ?? config.itemBase),
       userPatterns: config.permalinks,
       timezone: detected.info.timezone ?? config.timezone,
+      language: config.language,
     };
     if (templates?.engine === 'liquid' && !templates.links && detected.jekyll) {
       // {% link %} and {% post_url %} need their targets' URLs before any body is rendered, and

@@ -48,6 +48,8 @@ export interface LinkTargetOptions {
   userPatterns: Record<string, string>;
   /** The zone dates without an offset are read in (the site's, else the feed's). */
   timezone: string;
+  /** The config's language: it decides a numeric date that reads either way (`06-03-2024`), as for the items. */
+  language?: string;
 }
 
 /** An `{% include name %}` (or jekyll-include-cache's `include_cached`) with a literal file name. */
@@ -168,7 +170,7 @@ function urlOf(rel: string, options: LinkTargetOptions): string | undefined {
     const data = layers.length > 0 ? mergeData([...layers, own]) : own;
     const fileDate = jekyllDatedName(rel.replace(/^.*\//, '').replace(/\.[^.]+$/, ''))?.date;
     const dateText = typeof data.date === 'string' ? data.date : data.date instanceof Date ? undefined : fileDate;
-    const date = parseDateValue(data.date ?? fileDate, options.timezone) ?? parseDateValue(fileDate, options.timezone) ?? new Date(0);
+    const date = parseDateValue(data.date ?? fileDate, options.timezone, options.language) ?? parseDateValue(fileDate, options.timezone) ?? new Date(0);
     const made = siteLink(
       site,
       {
@@ -251,6 +253,7 @@ export interface HugoRefOptions {
   base: string | undefined;
   userPatterns: Record<string, string>;
   timezone: string;
+  language?: string;
 }
 
 /**
@@ -319,6 +322,7 @@ interface ContentUrlOptions {
   base: string | undefined;
   userPatterns: Record<string, string>;
   timezone: string;
+  language?: string;
 }
 
 /**
@@ -344,7 +348,7 @@ function contentUrlOf(abs: string, contentDir: string, options: ContentUrlOption
       {
         contentPath: rel,
         fm: data,
-        date: parseDateValue(dateValue, options.timezone) ?? new Date(0),
+        date: parseDateValue(dateValue, options.timezone, options.language) ?? new Date(0),
         ...(dateText !== undefined ? { dateText } : {}),
         title: typeof data.title === 'string' ? data.title : '',
         timezone: options.timezone,

@@ -24,6 +24,30 @@ describe('parseDateValue', () => {
     expect(parseDateValue('Thu, 05 Dec 2019 17:00:00 -0600', 'UTC')?.toISOString()).toBe('2019-12-05T23:00:00.000Z');
   });
 
+  it('reads a numeric date with day and month either way round when its numbers, its dots or the language decide', () => {
+    const day = (v: string, language?: string, zone = 'UTC') => parseDateValue(v, zone, language)?.toISOString();
+    // The numbers decide: a first number over 12 is the day, a second over 12 the day.
+    expect([day('13-03-2024'), day('03/13/2024'), day('5-13-2024'), day('13/3/2024')]).toEqual([
+      '2024-03-13T00:00:00.000Z',
+      '2024-03-13T00:00:00.000Z',
+      '2024-05-13T00:00:00.000Z',
+      '2024-03-13T00:00:00.000Z',
+    ]);
+    // Either way round: the language decides (en-US month first, en-GB and other languages day first); plain "en" does not.
+    expect([day('06-03-2024', 'en-US'), day('06-03-2024', 'en-GB'), day('06/03/2024', 'fr'), day('06-03-2024', 'en'), day('06-03-2024')]).toEqual([
+      '2024-06-03T00:00:00.000Z',
+      '2024-03-06T00:00:00.000Z',
+      '2024-03-06T00:00:00.000Z',
+      undefined,
+      undefined,
+    ]);
+    // A dotted date is day first wherever it is written; the same two numbers read the same both ways.
+    expect([day('06.03.2024'), day('04-04-2024')]).toEqual(['2024-03-06T00:00:00.000Z', '2024-04-04T00:00:00.000Z']);
+    // With a time, in the configured zone; a day the month does not have, or two numbers over 12, is no date.
+    expect(day('31-03-2024 18:30', undefined, 'Europe/Madrid')).toBe('2024-03-31T16:30:00.000Z');
+    expect([day('31-04-2024'), day('13-13-2024'), day('00-05-2024'), day('31/02/2024', 'en-GB')]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('reads common written English forms', () => {
     expect(parseDateValue('March 11, 2021', 'UTC')?.toISOString()).toBe('2021-03-11T00:00:00.000Z');
     expect(parseDateValue('11 March 2021', 'UTC')?.toISOString()).toBe('2021-03-11T00:00:00.000Z');

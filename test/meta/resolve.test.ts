@@ -238,6 +238,17 @@ describe('resolveArticle', () => {
     expect(resolveArticle(doc({ title: 'T', date: '2024-03-05', draft: false, isDraft: true }), MTIME, ctx()).status).toBe('ok');
   });
 
+  it('names both readings of a numeric date whose day and month could be either way round, and reads it under a regional language', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '06-03-2024' }), MTIME, ctx());
+    expect([r.status, r.diagnostics.map((d) => [d.code, d.line, d.message])]).toEqual([
+      'error',
+      [['META_DATE_AMBIGUOUS', 3, '"date" is "06-03-2024", which reads as 2024-03-06 (day first) or 2024-06-03 (month first).']],
+    ]);
+    expect(ok(resolveArticle(doc({ title: 'T', date: '06-03-2024' }), MTIME, ctx({ language: 'en-US' }))).published.value.toISOString()).toBe('2024-06-03T00:00:00.000Z');
+    expect(ok(resolveArticle(doc({ title: 'T', date: '16-03-2024' }), MTIME, ctx())).published.value.toISOString()).toBe('2024-03-16T00:00:00.000Z');
+    expect(resolveArticle(doc({ title: 'T', date: '31-31-2024' }), MTIME, ctx()).diagnostics.map((d) => d.code)).toEqual(['META_DATE_UNPARSEABLE']);
+  });
+
   it('dates a note by its "created" key when no other date key is there', () => {
     const a = ok(resolveArticle(doc({ title: 'T', created: '2025-08-02T20:02:57+01:00' }), MTIME, ctx()));
     expect([a.published.value.toISOString(), a.published.from, a.published.line]).toEqual(['2025-08-02T19:02:57.000Z', 'front-matter', 3]);
