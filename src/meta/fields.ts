@@ -45,7 +45,7 @@ export type MappableField = (typeof MAPPABLE_FIELDS)[number];
  * Next.js blog starter).
  */
 export const GENERATOR_KEYS = {
-  jekyll: ['layout', 'permalink', 'published', 'excerpt_separator', 'redirect_from', 'redirect_to', 'sitemap', 'comments', 'share', 'toc', 'math', 'mathjax', 'mermaid', 'header', 'sidebar', 'author_profile', 'related', 'read_time', 'classes', 'hidden', 'pin', 'seo', 'last_modified_at', 'categories', 'category'],
+  jekyll: ['layout', 'permalink', 'published', 'excerpt_separator', 'redirect_from', 'redirect_to', 'sitemap', 'comments', 'share', 'toc', 'math', 'mathjax', 'mermaid', 'header', 'sidebar', 'author_profile', 'related', 'read_time', 'classes', 'hidden', 'pin', 'seo', 'last_modified_at', 'categories', 'category', 'gallery'],
   hugo: ['aliases', 'weight', 'url', 'type', 'layout', 'outputs', 'menu', 'menus', 'keywords', 'linkTitle', 'expiryDate', 'publishDate', 'headless', 'isCJKLanguage', 'markup', 'resources', 'cascade', 'build', '_build', 'params', 'sitemap', 'translationKey', 'toc', 'series', 'showToc', 'ShowToc', 'TocOpen', 'tocOpen', 'ShowReadingTime', 'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'hidemeta', 'comments', 'math', 'featured', 'images', 'videos', 'audio', 'unlisted', 'archived'],
   zola: ['path', 'template', 'weight', 'aliases', 'in_search_index', 'render', 'extra', 'taxonomies', 'sort_by', 'paginate_by', 'paginate_path', 'paginate_reversed', 'transparent', 'page_template', 'insert_anchor_links', 'redirect_to', 'generate_feeds', 'generate_feed'],
   eleventy: ['layout', 'permalink', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'eleventyComputed', 'eleventyImport', 'pagination', 'templateEngineOverride', 'dynamicPermalink', 'eleventyDataSchema'],

@@ -310,6 +310,8 @@ export interface JekyllSource {
   folderData: Record<string, Record<string, unknown>>;
   /** The folder `{% include %}` reads (`includes_dir`, default `_includes`, absolute). */
   includesDir: string;
+  /** The theme the config names (`theme`, else `remote_theme`): its gem's include files are not in the folder (src/site/theme-includes.ts). */
+  theme?: string;
 }
 
 export interface DetectedSite {
@@ -447,6 +449,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         destination: path.resolve(root, info.output),
         folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir),
         includesDir: path.resolve(sourceDir, asString(c.includes_dir) ?? '_includes'),
+        ...(asString(c.theme) ?? asString(c.remote_theme) ? { theme: (asString(c.theme) ?? asString(c.remote_theme)) as string } : {}),
       };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };

@@ -9,6 +9,7 @@ import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
 import { hugoUrlize, jekyllDatedName, siteLink, zolaSlugify } from './permalink.js';
+import { themeInclude } from './theme-includes.js';
 import { readSmallText } from '../util/fs.js';
 
 /*
@@ -80,11 +81,14 @@ export function jekyllTemplateTargets(options: LinkTargetOptions): { links: Reco
     }
     for (const m of text.matchAll(INCLUDE_TAG)) includeNames.add(m[1] as string);
   }
-  return { links: linkUrls(named, options), includes: includeFiles(includeNames, options.source.includesDir) };
+  return { links: linkUrls(named, options), includes: includeFiles(includeNames, options.source.includesDir, options.source.theme) };
 }
 
-/** The named include files that exist inside `dir`, and those they include, within INCLUDE_LIMITS. */
-function includeFiles(names: Iterable<string>, dir: string): Record<string, string> {
+/**
+ * The named include files that exist inside `dir`, and those they include, within INCLUDE_LIMITS;
+ * one the folder lacks is the site's theme's, when feedwright knows it (`themeInclude`).
+ */
+function includeFiles(names: Iterable<string>, dir: string, theme: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const queue = [...names].sort();
   const seen = new Set(queue);
@@ -93,8 +97,8 @@ function includeFiles(names: Iterable<string>, dir: string): Record<string, stri
     // Jekyll refuses `..` and `//` in an include's name; so does this.
     if (/[./]{2}/.test(name)) continue;
     const abs = path.resolve(dir, name);
-    if (!isInside(dir, abs) || !isFile(abs)) continue;
-    const text = readSmall(abs, INCLUDE_LIMITS.bytes);
+    if (!isInside(dir, abs)) continue;
+    const text = isFile(abs) ? readSmall(abs, INCLUDE_LIMITS.bytes) : themeInclude(theme, name);
     if (text === undefined) continue;
     out[name] = text;
     for (const m of text.matchAll(INCLUDE_TAG)) {

@@ -63,7 +63,7 @@ describe('the field table', () => {
       expect(mapped.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
     }
     // A name that suggests no field gets a placeholder, never a wrong field.
-    expect(resolve({ title: 'T', date: '2024-01-01', gallery: ['a.png'] }).diagnostics.find((d) => d.code === 'FM_UNKNOWN_KEY')?.hint).toContain('"keys": { "<field>": ["gallery"] }');
+    expect(resolve({ title: 'T', date: '2024-01-01', playlist: ['a.mp3'] }).diagnostics.find((d) => d.code === 'FM_UNKNOWN_KEY')?.hint).toContain('"keys": { "<field>": ["playlist"] }');
   });
 
   it('reads a mapped key inside a map ("meta.title"), whose map is then no unknown key', () => {

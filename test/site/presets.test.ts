@@ -558,6 +558,42 @@ describe('site presets: links as the generator writes them', () => {
     expect(loaded.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain('{% include figure image_path="/a.png" %} (line 7)');
   });
 
+  it("Jekyll: the include files of a theme the site names but does not hold (Minimal Mistakes' video, figure and gallery, Chirpy's embeds) render for a feed, while the site's own file of that name wins", async () => {
+    const post = [
+      '---',
+      'title: Update',
+      'gallery:',
+      '  - url: /img/a.jpg',
+      '    image_path: /img/a-th.jpg',
+      '    alt: A',
+      '    title: First',
+      '---',
+      '',
+      '{% include video id="Hr_cm35Gs8Q" provider="youtube" %}',
+      '',
+      '{% include figure image_path="/img/b.png" alt="B" caption="The B." %}',
+      '',
+      '{% include gallery caption="All." %}',
+      '',
+      '{% include video id="123" provider="vimeo" %}',
+      '',
+    ].join('\n');
+    const mm = makeTree({ '_config.yml': 'title: Blog\nurl: https://mm.example\nbaseurl: /blog\nremote_theme: mmistakes/minimal-mistakes@4.27.3\n', '_includes/figure': '<p>own figure {{ include.alt }}</p>', '_posts/2024-01-02-update.md': post });
+    const html = (await loadAt(mm, '_posts')).byPath.get('2024-01-02-update.md')?.contentHtml ?? '';
+    expect(html).toContain('<a href="https://www.youtube.com/watch?v=Hr_cm35Gs8Q" rel="noopener noreferrer">Video on YouTube</a>');
+    expect(html).toContain('<a href="https://vimeo.com/123" rel="noopener noreferrer">Video on Vimeo</a>');
+    expect(html).toContain('<p>own figure B</p>');
+    expect(html).toContain('<figure><a href="https://mm.example/blog/img/a.jpg" title="First" rel="noopener noreferrer"><img src="https://mm.example/blog/img/a-th.jpg" alt="A" /></a><figcaption>All.</figcaption></figure>');
+    const chirpy = makeTree({ '_config.yml': 'title: Notes\nurl: https://c.example\ntheme: jekyll-theme-chirpy\n', '_posts/2024-01-02-clip.md': "---\ntitle: Clip\n---\n\n{% include embed/youtube.html id='Balreaj8Yqs' %}\n\n{% include embed/video.html src='/media/a.mp4' title='Demo' %}\n" });
+    const loaded = await loadAt(chirpy, '_posts');
+    expect(loaded.byPath.get('2024-01-02-clip.md')?.contentHtml).toBe(
+      '<p><a href="https://www.youtube.com/watch?v=Balreaj8Yqs" rel="noopener noreferrer">Video on YouTube</a></p>\n<p><a href="https://c.example/media/a.mp4" rel="noopener noreferrer">Demo</a></p>',
+    );
+    // Without the theme, the same include is the site's missing file: removed and named.
+    const none = makeTree({ '_config.yml': 'title: Blog\nurl: https://n.example\n', '_posts/2024-01-02-clip.md': "---\ntitle: Clip\n---\n\n{% include embed/youtube.html id='Balreaj8Yqs' %}\n\nText.\n" });
+    expect((await loadAt(none, '_posts')).diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain("{% include embed/youtube.html id='Balreaj8Yqs' %}");
+  });
+
   it("Astro: a catch-all route that writes the post's path into its parameter (posts_slug set to the text posts/ before the slug) serves the posts under that path, not the listing routes reading the same collection; the i18n defaultLocale, a reference into the theme config, is the feed's language", async () => {
     const cwd = makeTree({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
