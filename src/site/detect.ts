@@ -453,9 +453,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
-      // kramdown, Jekyll's default Markdown engine, reads header ids and block and span IALs.
+      // kramdown, Jekyll's default Markdown engine, reads header ids and block and span IALs, and Markdown inside `<div markdown="1">`.
       if ((asString(c.markdown) ?? 'kramdown').toLowerCase() === 'kramdown') {
-        info.markdownAttributes = { headings: true, blocks: true, spans: true };
+        info.markdownAttributes = { headings: true, blocks: true, spans: true, markdownInHtml: true };
         // kramdown's math: `$$…$$`, inline or as a block (its default math engine hands it to MathJax).
         info.math = { inlineDollar: false, brackets: false };
       }

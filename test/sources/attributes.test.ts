@@ -66,6 +66,34 @@ describe('which syntaxes a site reads, from its generator', () => {
     expect(astro).toContain('{#setup}');
   });
 
+  it('kramdown\'s markdown="1": a wrapper element\'s content is read as Markdown, the wrapper goes; other elements, code and other renderers keep theirs', async () => {
+    const KRAMDOWN = { ...ALL, markdownInHtml: true };
+    const text = 'Before.\n\n<div markdown="1" style="display: inline-block;">\n[![](/p.png){: .align-left}](https://p.example) Support *me*.\n<div markdown=\'1\'>\nInner **bold**.\n</div>\n</div>\n\n<details markdown="1">\n*kept as HTML*\n</details>\n\n```\n<div markdown="1">\n```\n';
+    const out = removeAttributeLists(text, KRAMDOWN);
+    expect(out).toBe('Before.\n\n\n[![](/p.png)](https://p.example) Support *me*.\n\nInner **bold**.\n\n\n\n<details markdown="1">\n*kept as HTML*\n</details>\n\n```\n<div markdown="1">\n```\n');
+    // Without the setting (marked, Goldmark) nothing changes; a start tag without its end stays.
+    expect(removeAttributeLists(text, ALL)).toBe(text.replace('{: .align-left}', ''));
+    expect(removeAttributeLists('<div markdown="1">\n*a*\n', KRAMDOWN)).toBe('<div markdown="1">\n*a*\n');
+    const html = await siteArticleHtml({ '_config.yml': 'url: https://j.example\n', '_posts/2024-01-01-a.md': `---\ntitle: A\n---\n\n${text}` }, '_posts');
+    expect(html).toContain('<p><a href="https://p.example/" rel="noopener noreferrer"><img src="https://j.example/p.png" alt="" /></a> Support <em>me</em>.</p>\n<p>Inner <strong>bold</strong>.</p>');
+  });
+
+  it('markdown="1" unwrapping keeps the line count, and its pass stays linear on unclosed and mismatched tags', () => {
+    const KRAMDOWN = { ...ALL, markdownInHtml: true };
+    const piece = fc.constantFrom('<div markdown="1">', '</div>', '<span\nmarkdown="1">', '</span>', '<section markdown=block>', '</section>', 'text', '', '```');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('\n');
+        expect(countNewlines(removeAttributeLists(text, KRAMDOWN))).toBe(countNewlines(text));
+      }),
+    );
+    const nasty = `${'<div markdown="1">'.repeat(50_000)}${'</span>'.repeat(50_000)}`;
+    const started = process.cpuUsage();
+    expect(removeAttributeLists(nasty, KRAMDOWN)).toBe(nasty);
+    // Linear: well under a second of CPU on 100,000 tags (a quadratic pass would take minutes).
+    expect(process.cpuUsage(started).user).toBeLessThan(5_000_000);
+  });
+
   it('Eleventy: only with markdown-it-attrs', async () => {
     const with11ty = (deps: string) => ({ 'package.json': `{"devDependencies":{"@11ty/eleventy":"3.0.0"${deps}}}`, 'posts/a.md': post });
     expect(await siteArticleHtml(with11ty(', "markdown-it-attrs": "4.1.0"'), 'posts')).toBe('<h2>Setup</h2>\n<p>Some text.</p>');
