@@ -149,7 +149,17 @@ function largestPostFolder(root: string, count: (dir: string) => number = countM
     }
   };
   walk('', 0);
+  // A posts folder whose posts all lie in one posts folder inside it (Vercel's starter: app/blog/posts/)
+  // is that inner folder: the site's post loader reads it, and links are made from paths inside it.
+  for (let inner = best && onlyPostsChild(root, best.rel, best.n, count); inner && best; inner = onlyPostsChild(root, best.rel, best.n, count)) best = { ...best, rel: inner };
   return best?.rel;
+}
+
+/** The one folder named like a posts folder directly in `rel` that holds all `n` of its posts, if there is one. */
+function onlyPostsChild(root: string, rel: string, n: number, count: (dir: string) => number): string | undefined {
+  const inner = sortedEntries(path.join(root, rel)).filter((e) => e.isDirectory() && POST_FOLDER_NAMES.includes(e.name));
+  const only = inner.length === 1 ? `${rel}/${(inner[0] as { name: string }).name}` : undefined;
+  return only && count(path.join(root, only)) === n ? only : undefined;
 }
 
 /**

@@ -13,9 +13,9 @@ import type { Preset } from '../site/model.js';
 export const FIELD_KEYS = {
   title: ['title'],
   authors: ['authors', 'author'],
-  /** `created`: notes kept in Obsidian and the like, and the sites made of them (after the others). */
-  published: ['published', 'date', 'pubDate', 'publishDate', 'created'],
-  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'],
+  /** `publishedAt`: Vercel's Next.js portfolio starter kit; `created`: notes kept in Obsidian and the like (after the others). */
+  published: ['published', 'date', 'pubDate', 'publishDate', 'publishedAt', 'created'],
+  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at', 'updatedAt'],
   slug: ['slug'],
   link: ['link', 'canonical'],
   /** WordPress importers' `guid` (`http://site/?p=723`) is the item's id in the site's old feed: readers keep what they read. */

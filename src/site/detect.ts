@@ -59,7 +59,8 @@ export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly str
   zola: ['content/blog', 'content/posts', 'content/post'],
   eleventy: ['content/blog', 'src/posts', 'src/blog', 'posts', 'blog', 'content/posts', 'src/content/posts'],
   astro: ['src/content/blog', 'src/content/posts', 'src/content/post', 'src/data/blog', 'src/content/docs/blog'],
-  nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog'],
+  // `app/blog/posts`: Vercel's portfolio starter kit (its `getBlogPosts` reads that folder).
+  nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog', 'app/blog/posts', 'src/app/blog/posts'],
 };
 
 /** The names of folders that hold a site's posts. */

@@ -7,7 +7,8 @@ import { asRecord } from '../util/record.js';
 /**
  * Where a site's code finds the modules it imports, read as text and never run: relative paths,
  * the site's own path aliases (tsconfig.json or jsconfig.json `compilerOptions.paths`, as
- * TypeScript, Vite and Astro resolve them), and the `@/` and `~/` of templates that declare none.
+ * TypeScript, Vite and Astro resolve them), bare specifiers from its `baseUrl`, and the `@/` and
+ * `~/` of templates that declare none.
  */
 
 /** Files larger than this are not a site's tsconfig: read no further (a bound on detection's work). */
@@ -16,12 +17,8 @@ const MAX_TSCONFIG_BYTES = 256 * 1024;
 /** The extensions a module specifier may leave out, in the order a bundler tries them. */
 const MODULE_ENDINGS = ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'];
 
-/**
- * The site's path aliases: each `compilerOptions.paths` pattern (`$config`, `@components/*`) with
- * its targets as absolute paths (relative to `baseUrl`, else to the config's folder). tsconfig.json
- * is JSON with comments and trailing commas; a file that does not parse gives no aliases.
- */
-export function pathAliases(root: string): [pattern: string, targets: string[]][] {
+/** The site's tsconfig.json (else jsconfig.json) `compilerOptions`, with the folder it lies in; undefined without one that parses. */
+function compilerOptions(root: string): { options: Record<string, unknown>; dir: string } | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const file = path.join(root, name);
     let text: string;
@@ -30,16 +27,32 @@ export function pathAliases(root: string): [pattern: string, targets: string[]][
     } catch {
       continue;
     }
-    if (text.length > MAX_TSCONFIG_BYTES) return [];
+    if (text.length > MAX_TSCONFIG_BYTES) return undefined;
     const errors: ParseError[] = [];
     const json: unknown = parse(text, errors, { allowTrailingComma: true });
     const options = asRecord(asRecord(json)?.compilerOptions);
-    const paths = asRecord(options?.paths);
-    if (!paths) return [];
-    const base = path.resolve(root, typeof options?.baseUrl === 'string' ? options.baseUrl : '.');
-    return Object.entries(paths).flatMap(([pattern, targets]) => (Array.isArray(targets) ? [[pattern, targets.filter((t): t is string => typeof t === 'string').map((t) => path.resolve(base, t))] as [string, string[]]] : []));
+    return options ? { options, dir: root } : undefined;
   }
-  return [];
+  return undefined;
+}
+
+/**
+ * The site's path aliases: each `compilerOptions.paths` pattern (`$config`, `@components/*`) with
+ * its targets as absolute paths (relative to `baseUrl`, else to the config's folder). tsconfig.json
+ * is JSON with comments and trailing commas; a file that does not parse gives no aliases.
+ */
+export function pathAliases(root: string): [pattern: string, targets: string[]][] {
+  const found = compilerOptions(root);
+  const paths = asRecord(found?.options.paths);
+  if (!found || !paths) return [];
+  const base = path.resolve(found.dir, typeof found.options.baseUrl === 'string' ? found.options.baseUrl : '.');
+  return Object.entries(paths).flatMap(([pattern, targets]) => (Array.isArray(targets) ? [[pattern, targets.filter((t): t is string => typeof t === 'string').map((t) => path.resolve(base, t))] as [string, string[]]] : []));
+}
+
+/** The folder `compilerOptions.baseUrl` names (absolute), from which TypeScript also resolves a bare specifier (`app/blog/source`). */
+function baseUrl(root: string): string | undefined {
+  const found = compilerOptions(root);
+  return typeof found?.options.baseUrl === 'string' ? path.resolve(found.dir, found.options.baseUrl) : undefined;
 }
 
 /** The candidate paths an aliased specifier stands for: `$config` exactly, or `@lib/x` through `@lib/*` (TypeScript's one-star patterns). */
@@ -65,13 +78,17 @@ function aliasTargets(aliases: readonly [string, string[]][], spec: string): str
  */
 export function moduleFile(root: string, from: string, spec: string): string | undefined {
   const aliased = spec.startsWith('.') ? [] : aliasTargets(pathAliases(root), spec);
+  const base = spec.startsWith('.') || aliased.length > 0 ? undefined : baseUrl(root);
   const bases = spec.startsWith('.')
     ? [path.resolve(path.dirname(from), spec)]
     : aliased.length > 0
       ? aliased
       : /^[@~]\//.test(spec)
         ? [path.join(root, spec.slice(2)), path.join(root, 'src', spec.slice(2))]
-        : [];
+        : // With a baseUrl, TypeScript resolves a bare specifier from it (a package of that name is not a site file).
+          base
+          ? [path.join(base, spec)]
+          : [];
   return bases.flatMap((b) => MODULE_ENDINGS.map((ext) => b + ext)).find((f) => /\.[cm]?[jt]sx?$/.test(f) && existsSync(f));
 }
 

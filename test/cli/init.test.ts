@@ -273,6 +273,34 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(r.stderr).toContain('This is a Jekyll site (_config.yml), but none of the folders it keeps posts in (_posts/, src/_posts/, docs/_posts/, site/_posts/) holds Markdown. A sample article');
   });
 
+  it("Vercel's Next.js portfolio starter: posts in app/blog/posts/ dated publishedAt, served by app/blog/[slug] through the loader it imports from baseUrl", async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }),
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["*"] } } }\n',
+      'app/blog/utils.ts': "import path from 'path'\nexport function getBlogPosts() {\n  return getMDXData(path.join(process.cwd(), 'app', 'blog', 'posts'))\n}\n",
+      'app/blog/[slug]/page.tsx': "import { getBlogPosts } from 'app/blog/utils'\nexport async function generateStaticParams() {\n  return getBlogPosts().map((post) => ({ slug: post.slug }))\n}\n",
+      'app/blog/posts/vim.mdx': "---\ntitle: 'Embracing Vim'\npublishedAt: '2024-04-08'\nsummary: 'Vim.'\n---\n\nText.\n",
+      'app/blog/posts/static-typing.mdx': "---\ntitle: 'Static Typing'\npublishedAt: '2024-04-09'\nsummary: 'Types.'\n---\n\nText.\n",
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Next.js site (package.json (next)): its posts are in app/blog/posts/ (2 Markdown files).');
+    const built = await run(['build', '--json', '--quiet'], { cwd: dir });
+    const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string; date_published: string }[] }).items;
+    expect([built.code, items.map((i) => [i.url, i.date_published])]).toEqual([
+      0,
+      [
+        ['https://example.com/blog/static-typing', '2024-04-09T00:00:00Z'],
+        ['https://example.com/blog/vim', '2024-04-08T00:00:00Z'],
+      ],
+    ]);
+  });
+
+  it('a posts folder whose posts all lie in one posts folder inside it is that inner folder', async () => {
+    const dir = project({ 'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }), 'web/blog/posts/a.md': POST, 'web/blog/posts/b.md': POST });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('its posts are in web/blog/posts/ (2 Markdown files).');
+  });
+
   it('a site whose posts are in a folder init does not look in: it names that folder, and init --articles builds it as the site', async () => {
     const dir = project({
       'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }),

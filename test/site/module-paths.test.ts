@@ -28,6 +28,14 @@ describe("a site's module specifiers, as its bundler resolves them", () => {
     expect(moduleFile(root, from, '@lib/missing')).toBeUndefined();
   });
 
+  it('a bare specifier resolves from baseUrl, as TypeScript resolves it (Vercel\'s starter imports app/blog/source), unless no such site file exists', () => {
+    const site = makeTree({ 'tsconfig.json': '{ "compilerOptions": { "baseUrl": "." } }\n', 'app/blog/source.ts': '', 'app/blog/[slug]/page.tsx': '' });
+    const page = path.join(site, 'app/blog/[slug]/page.tsx');
+    expect(moduleFile(site, page, 'app/blog/source')).toBe(path.join(site, 'app/blog/source.ts'));
+    expect(moduleFile(site, page, 'next/navigation')).toBeUndefined();
+    expect(moduleFile(makeTree({ 'app/blog/source.ts': '', 'a.ts': '' }), page, 'app/blog/source')).toBeUndefined();
+  });
+
   it('without aliases, @/ and ~/ stand for the site root or its src/', () => {
     const bare = makeTree({ 'src/config.ts': '', 'a.ts': '' });
     expect(moduleFile(bare, path.join(bare, 'a.ts'), '@/config')).toBe(path.join(bare, 'src/config.ts'));
