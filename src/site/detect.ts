@@ -73,7 +73,8 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
   zola: 'content',
   eleventy: undefined,
   astro: 'src/content',
-  nextjs: undefined,
+  // A Next.js blog that loads its posts with next-mdx-remote keeps them in content/ (`content/x.mdx`).
+  nextjs: 'content',
 };
 
 /** The generator a folder's files name, if any. */

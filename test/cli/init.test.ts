@@ -295,6 +295,12 @@ describe('feedwright init in a site generator\'s project', () => {
     ]);
   });
 
+  it('a Next.js site whose posts are in content/ (next-mdx-remote) is set up as the site, not as a folder of articles', async () => {
+    const dir = project({ 'package.json': JSON.stringify({ dependencies: { next: '^14.0.0', 'next-mdx-remote': '^4.4.1' } }), 'content/a.mdx': POST, 'content/b.mdx': POST });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Next.js site (package.json (next)): its posts are in content/ (2 Markdown files).');
+  });
+
   it('a posts folder whose posts all lie in one posts folder inside it is that inner folder', async () => {
     const dir = project({ 'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }), 'web/blog/posts/a.md': POST, 'web/blog/posts/b.md': POST });
     const r = await run(['init'], { cwd: dir });
