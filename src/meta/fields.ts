@@ -49,8 +49,8 @@ export const GENERATOR_KEYS = {
   hugo: ['aliases', 'weight', 'url', 'type', 'layout', 'outputs', 'menu', 'menus', 'keywords', 'linkTitle', 'expiryDate', 'publishDate', 'headless', 'isCJKLanguage', 'markup', 'resources', 'cascade', 'build', '_build', 'params', 'sitemap', 'translationKey', 'toc', 'series', 'showToc', 'ShowToc', 'TocOpen', 'tocOpen', 'ShowReadingTime', 'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'hidemeta', 'comments', 'math', 'featured', 'images', 'videos', 'audio', 'unlisted', 'archived'],
   zola: ['path', 'template', 'weight', 'aliases', 'in_search_index', 'render', 'extra', 'taxonomies', 'sort_by', 'paginate_by', 'paginate_path', 'paginate_reversed', 'transparent', 'page_template', 'insert_anchor_links', 'redirect_to', 'generate_feeds', 'generate_feed'],
   eleventy: ['layout', 'permalink', 'eleventyNavigation', 'eleventyExcludeFromCollections', 'eleventyComputed', 'eleventyImport', 'pagination', 'templateEngineOverride', 'dynamicPermalink', 'eleventyDataSchema'],
-  /** With AstroPaper's (the most used Astro blog theme's) own keys. */
-  astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead', 'canonicalURL', 'hideEditPost', 'timezone'],
+  /** With AstroPaper's (the most used Astro blog theme's) own keys, and AstroWind's `metadata` (its page's robots and canonical). */
+  astro: ['layout', 'heroImage', 'pubDate', 'updatedDate', 'ogImage', 'featured', 'minutesRead', 'canonicalURL', 'hideEditPost', 'timezone', 'metadata'],
   nextjs: ['ogImage', 'excerpt', 'layout', 'images', 'bibliography', 'canonicalUrl', 'lastmod'],
   /** Widespread Hugo themes' documented keys: PaperMod, and LoveIt with its forks DoIt and FixIt. */
   hugoThemes: ['ShowRssButtonInSectionTermList', 'ShowCodeCopyButtons', 'disableShare', 'hideSummary', 'searchHidden', 'canonicalURL', 'editPost', 'author', 'hiddenFromHomePage', 'hiddenFromSearch', 'featuredImagePreview', 'lightgallery', 'license', 'ruby', 'fraction', 'fontawesome', 'linkToMarkdown', 'rssFullText', 'code', 'mapbox', 'share', 'comment', 'library', 'seo', 'twemoji', 'subtitle', 'categories'],
@@ -70,8 +70,8 @@ export const FEED_KEYS: readonly string[] = [...new Set(Object.values(FIELD_KEYS
 export const GENERATOR_FIELD_KEYS: { readonly [P in Preset]?: { readonly [F in FieldName]?: readonly string[] } } = {
   /** Zola's front matter has no `link`: themes keep a link post's target in `[extra]`. */
   zola: { tags: ['taxonomies.tags', 'taxonomies.categories'], link: ['extra.link'] },
-  /** AstroPaper's `pubDatetime` and `modDatetime`. */
-  astro: { published: ['pubDatetime'], updated: ['modDatetime'] },
+  /** AstroPaper's `pubDatetime` and `modDatetime`; AstroWind's `updateDate`. */
+  astro: { published: ['pubDatetime'], updated: ['modDatetime', 'updateDate'] },
 };
 
 /** Keys that never warn: feedwright's own and every generator's (a dotted key by its first part). */

@@ -670,13 +670,28 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const author = holder ? shallowOption(holder, 'author', 1) : undefined;
       const zone = holder ? shallowOption(holder, 'timezone', 1) : undefined;
       siteZone(zone);
-      const sources = [...new Set([from, ...[...(siteCode?.files ?? []), ...found.files].map(options.display)])];
-      channel = channelOf(sources.join(' and '), { link: url, title: found.title, description: found.description, ...(language ? { language } : {}), ...(author ? { author } : {}) });
-      info.trailingSlash = literalOption(cfgText, 'trailingSlash', true) !== 'never';
+      // AstroWind keeps the site's name, address and language, and the posts' permalink, in src/config.yaml.
+      const wind = astroWindConfig(root);
+      if (wind?.url && !url) info.baseUrl = wind.url;
+      // Its file is named as a source when it gave the address or the name.
+      const windNamed = wind && ((!url && wind.url) || (!found.title && wind.title));
+      const sources = [...new Set([from, ...[...(siteCode?.files ?? []), ...found.files].map(options.display), ...(windNamed ? [options.display(wind.file)] : [])])];
+      const windLanguage = language ?? wind?.language;
+      const windAuthor = author ?? wind?.author;
+      channel = channelOf(sources.join(' and '), {
+        link: url ?? wind?.url,
+        title: found.title ?? wind?.title,
+        description: found.description ?? wind?.description,
+        ...(windLanguage ? { language: windLanguage } : {}),
+        ...(windAuthor ? { author: windAuthor } : {}),
+      });
+      info.trailingSlash = wind ? wind.trailingSlash : literalOption(cfgText, 'trailingSlash', true) !== 'never';
       info.output = literalOption(cfgText, 'outDir', true) ?? 'dist';
       contentRoot = path.join(root, 'src', 'content');
       // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
       if (dependencies().has('@astrojs/starlight')) info.permalinks.docs = '/:id/';
+      // AstroWind serves its posts at its own permalink, whatever their collection's name.
+      if (wind) for (const e of sortedEntries(contentRoot)) if (e.isDirectory() && !e.name.startsWith('.')) info.permalinks[e.name] ??= wind.permalink;
       // The keys its collection schemas declare are the site's own, not typos.
       const contentConfig = astroContentConfig(root);
       const schemaKeys = astroSchemaKeys(contentConfig);
@@ -926,6 +941,37 @@ function nextRoutes(root: string): SiteInfo['routes'] {
   for (const [r, keys] of reads) for (const key of keys) places.set(key, (places.get(key) ?? new Set()).add(r.fixed.join('/')));
   const read = routeTable(pages, (r) => (reads.get(r) ?? []).filter((key) => places.get(key)?.size === 1));
   return read || named ? { ...read, ...named } : undefined;
+}
+
+/**
+ * AstroWind's site config, `src/config.yaml`, as its vendor integration reads it (a `site` map and
+ * an `apps` map mark it): the site's address (`site.site` + `site.base`), name (`metadata.title.default`,
+ * else `site.name`), description and language (`i18n.language`), whether its URLs end in "/"
+ * (`site.trailingSlash`, false by default), and the posts' permalink (`apps.blog.post.permalink`,
+ * `/blog/%slug%` by default; `%slug%`, `%id%`, `%category%` and the date's parts) as a pattern of
+ * feedwright's tokens. Undefined for any other site.
+ */
+function astroWindConfig(root: string): { file: string; url?: string; title?: string; description?: string; language?: string; author?: string; trailingSlash: boolean; permalink: string } | undefined {
+  const file = path.join(root, 'src', 'config.yaml');
+  const c = existsSync(file) ? readData(file) : undefined;
+  const site = asRecord(c?.site);
+  if (!c || !site || !asRecord(c.apps)) return undefined;
+  const metadata = asRecord(c.metadata);
+  const written = asString(asRecord(asRecord(asRecord(c.apps)?.blog)?.post)?.permalink) ?? '/blog/%slug%';
+  const trailingSlash = site.trailingSlash === true;
+  const tokens = written.replace(/%(slug|id|category|year|month|day|hour|minute|second)%/g, ':$1');
+  const permalink = `/${tokens.split('/').filter(Boolean).join('/')}${trailingSlash ? '/' : ''}`;
+  const url = baseUrl(asString(site.site), asString(site.base));
+  return {
+    file,
+    ...(url ? { url } : {}),
+    ...((asString(asRecord(metadata?.title)?.default) ?? asString(site.name)) ? { title: (asString(asRecord(metadata?.title)?.default) ?? asString(site.name)) as string } : {}),
+    ...(asString(metadata?.description) ? { description: asString(metadata?.description) as string } : {}),
+    ...(localeTag(asString(asRecord(c.i18n)?.language)) ? { language: localeTag(asString(asRecord(c.i18n)?.language)) as string } : {}),
+    ...(asString(metadata?.author) ? { author: asString(metadata?.author) as string } : {}),
+    trailingSlash,
+    permalink,
+  };
 }
 
 /**

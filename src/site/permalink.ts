@@ -532,7 +532,7 @@ function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string
     values.collection = collection;
     values.id = id;
     const made = expandPattern(preset, values).path;
-    return { path: site.trailingSlash || made === '/' ? made : made.replace(/\/$/, ''), rule: own ? `config permalinks ${own}` : `astro starlight ${preset}` };
+    return { path: site.trailingSlash || made === '/' ? made : made.replace(/\/$/, ''), rule: own ? `config permalinks ${own}` : `astro site permalink ${preset} (${collection === 'docs' ? 'Starlight' : 'AstroWind src/config.yaml'})` };
   }
   // The site's own page route for the collection (AstroPaper: `blog` served at /posts/<id>/).
   if (route) return { path: `${localePrefix}${route.prefix}/${id}${slash}`.replace(/\/{2,}/g, '/'), rule: `astro route ${route.file}: ${route.locale ? `${localePrefix || '(default locale)'}` : ''}${route.prefix}/<${routeSlug ? route.slugKey : fmSlug ? 'slug' : 'id'}>${slash}` };

@@ -594,6 +594,46 @@ describe('site presets: links as the generator writes them', () => {
     expect((await loadAt(none, '_posts')).diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain("{% include embed/youtube.html id='Balreaj8Yqs' %}");
   });
 
+  it("Astro: AstroWind's src/config.yaml names the site (address, name, description, language) and the posts' permalink with its %tokens%, trailing slash as it says", async () => {
+    const config = (permalink: string, slash: boolean) =>
+      [
+        'site:',
+        "  name: 'Wind'",
+        "  site: 'https://wind.example'",
+        "  base: '/'",
+        `  trailingSlash: ${slash}`,
+        'metadata:',
+        '  title:',
+        "    default: 'Wind Blog'",
+        "    template: '%s - Wind'",
+        "  description: 'Notes.'",
+        'i18n:',
+        "  language: 'es'",
+        'apps:',
+        '  blog:',
+        '    isEnabled: true',
+        '    post:',
+        `      permalink: '${permalink}'`,
+        '',
+      ].join('\n');
+    const post = '---\npublishDate: 2023-08-12T00:00:00Z\nupdateDate: 2023-09-01T00:00:00Z\ntitle: Get Started\ncategory: Tutorials\nmetadata:\n  canonical: https://wind.example/get-started\n---\n\nText.\n';
+    const site = (permalink: string, slash: boolean) =>
+      makeTree({
+        'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+        'astro.config.ts': "import astrowind from './vendor/integration';\nexport default defineConfig({ integrations: [astrowind({ config: './src/config.yaml' })] });\n",
+        'src/config.yaml': config(permalink, slash),
+        'src/content/post/get-started.md': post,
+      });
+    const plain = await loadAt(site('/%slug%', false), 'src/content/post');
+    expect(plain.links).toEqual({ 'get-started.md': 'https://wind.example/get-started' });
+    const post0 = plain.byPath.get('get-started.md');
+    expect([post0?.updated.value.toISOString().slice(0, 10), plain.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')]).toEqual(['2023-09-01', []]);
+    const dated = await loadAt(site('/%year%/%month%/%category%/%slug%', true), 'src/content/post');
+    expect(dated.links).toEqual({ 'get-started.md': 'https://wind.example/2023/08/tutorials/get-started/' });
+    const channel = resolvePaths({ cwd: site('/%slug%', false), articles: 'src/content/post' }).loaded.config;
+    expect([channel.title, channel.link, channel.description, channel.language]).toEqual(['Wind Blog', 'https://wind.example/', 'Notes.', 'es']);
+  });
+
   it("Astro: a catch-all route that writes the post's path into its parameter (posts_slug set to the text posts/ before the slug) serves the posts under that path, not the listing routes reading the same collection; the i18n defaultLocale, a reference into the theme config, is the feed's language", async () => {
     const cwd = makeTree({
       'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
