@@ -1,6 +1,7 @@
 import type { ExecFileOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
@@ -46,6 +47,18 @@ const BULK_ADD = { count: 10, share: 0.25 };
  */
 const BULK_EDIT = BULK_ADD;
 
+/** Of the articles there now (history also names deleted ones), how many there are and how many first appear at `time` (s). */
+function presentStarts(dir: string, dates: ReadonlyMap<string, { first: Date }>, time: number): { count: number; total: number } {
+  let count = 0;
+  let total = 0;
+  for (const [file, { first }] of dates) {
+    if (!existsSync(join(dir, file))) continue;
+    total++;
+    if (first.getTime() === time * 1000) count++;
+  }
+  return { count, total };
+}
+
 /**
  * Read the commit dates of every file under `dir` with ONE `git log` (plus one cheap `rev-parse`
  * for a shallow clone and the folder's place in the repository), never one process per file.
@@ -83,12 +96,14 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
     if (/rename detection was skipped|diff\.renameLimit/.test(log.stderr)) {
       diagnostics.push(diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'rename-limit', limit: RENAME_LIMIT }));
     }
-    const bulk = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (bulk && bulk[1] >= BULK_ADD.count && bulk[1] >= BULK_ADD.share * dates.size) {
-      const day = new Date(bulk[0] * 1000).toISOString().slice(0, 10);
-      const warning = diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'bulk', count: bulk[1], total: dates.size, day });
+    const candidate = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    // Counted again over the files there now: history also holds posts deleted since.
+    const bulk = candidate && candidate[1] >= BULK_ADD.count ? presentStarts(dir, dates, candidate[0]) : undefined;
+    if (candidate && bulk && bulk.count >= BULK_ADD.count && bulk.count >= BULK_ADD.share * bulk.total) {
+      const day = new Date(candidate[0] * 1000).toISOString().slice(0, 10);
+      const warning = diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'bulk', count: bulk.count, total: bulk.total, day });
       diagnostics.push(warning);
-      bulkStart = { time: bulk[0] * 1000, warning };
+      bulkStart = { time: candidate[0] * 1000, warning };
     }
   } catch (error) {
     const message = (error as { stderr?: string }).stderr?.split('\n')[0] || (error as Error).message;
@@ -150,7 +165,8 @@ export function readLog(
       continue;
     }
     const path = paths[0];
-    if (path === undefined) continue;
+    // A deletion dates no article there now, and a commit that deletes many posts is no mass edit.
+    if (path === undefined || status[0] === 'D') continue;
     const key = article(path);
     if (key === undefined) continue;
     see(key, current);

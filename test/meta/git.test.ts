@@ -147,6 +147,20 @@ describe('readGitDates follows renames (issue 13)', () => {
     expect(diagnostics[0]?.message).toContain('12 of 12 articles first appear in one commit on 2024-06-01');
   });
 
+  it('counts only the articles there now: posts imported in one commit and deleted since neither raise the warning nor swell its numbers', async () => {
+    const dir = newRepo();
+    for (let i = 0; i < 12; i++) write(dir, `posts/p${i}.md`, post(i));
+    git(dir, ['add', '-A'], '2024-01-11T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'import'], '2024-01-11T00:00:00Z');
+    git(dir, ['rm', '-q', ...Array.from({ length: 10 }, (_, i) => `posts/p${i}.md`)], '2024-02-01T00:00:00Z');
+    for (let i = 20; i < 24; i++) write(dir, `posts/p${i}.md`, post(i));
+    git(dir, ['add', '-A'], '2024-02-01T00:00:00Z');
+    git(dir, ['commit', '-q', '-m', 'a new start'], '2024-02-01T00:00:00Z');
+    const { diagnostics } = await readGitDates(path.join(dir, 'posts'), 'posts');
+    // History names 16 posts, 12 of them from one commit; of the 6 there now, 2 are from it.
+    expect(diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
   it("a build keeps that warning only while git dates some of those articles: when each is dated in front matter, it would only alarm", async () => {
     const { resolveConfig } = await import('../../src/config/load.js');
     const codes = async (dir: string) => {
