@@ -1,9 +1,8 @@
 import type { ArticleEntry } from '../cache/articles.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diagnostic } from '../diagnostics.js';
-import { checkItem, type ItemDiagnostic, itemHash, outputConcern, valueConcern } from '../feeds/compose-check.js';
+import { checkItem, type ItemDiagnostic, itemHash, valueConcern } from '../feeds/compose-check.js';
 import { WRITERS } from '../feeds/writers.js';
-import { xmlHtml } from '../feeds/xml.js';
 import type { Diagnostic } from '../model.js';
 import { probeClock } from '../meta/clock-probe.js';
 import { type ResolveContext, resolveArticle } from '../meta/resolve.js';
@@ -73,9 +72,9 @@ export interface ArticleRun {
  * 2. resolve every field by precedence, with provenance (drafts, future and section pages stop here);
  * 3. render its item in each format and check each alone (src/feeds/compose-check.ts): with the
  *    full validator when the article took an unusual path (`unusualPath`) or the item falls in the
- *    sample (`inFullCheckSample`), else with the cheap checks of what the types cannot guarantee
- *    (`checkItemQuickly`'s: the values once per article, the rendered text per format, and the full
- *    validator on any doubt). Done here,
+ *    sample (`inFullCheckSample`), else with the cheap check of what the types cannot guarantee
+ *    (`checkItemQuickly`'s: the values, once per article, and the full validator on any doubt;
+ *    the writers' output is proved by property tests, not scanned again). Done here,
  *    this runs wherever the article is parsed, on every core, and the build finds each item
  *    already checked by its hash. An item that fails is a bug in feedwright: it costs this
  *    article (ARTICLE_ITEM_INVALID), not the build.
@@ -115,7 +114,7 @@ function checkItems(article: Article, unusual: boolean, sink: ItemSink | undefin
   const values = unusual ? undefined : valueConcern(article);
   const rendered: Buffer[] | undefined = sink ? undefined : [];
   let spooled: number[] | undefined = sink ? [] : undefined;
-  const checked = Object.entries(WRITERS).map(([format, writer]): [string, ItemDiagnostic[]] => {
+  const checked = Object.values(WRITERS).map((writer): [string, ItemDiagnostic[]] => {
     const text = writer.item(article);
     const appended = sink?.append(text);
     if (appended) spooled?.push(...appended.at);
@@ -124,42 +123,14 @@ function checkItems(article: Article, unusual: boolean, sink: ItemSink | undefin
     rendered?.push(bytes);
     const hash = itemHash(bytes);
     // checkItemQuickly with the article's values looked at once: the full validator when the path,
-    // the sample, the values or the rendered text give a reason, else nothing to report. (Passing
+    // the sample or the values give a reason, else nothing to report. (Passing
     // `values` to checkItemQuickly would not do: undefined, "no concern", takes its default, null,
     // and every format looked at the values again, ~1/3 of the quick checks' time.)
-    const full = unusual || inFullCheckSample(hash) || values !== undefined || outputConcern(format, withoutBody(format, text, article)) !== undefined;
+    const full = unusual || inFullCheckSample(hash) || values !== undefined;
     const found = full ? checkItem(writer, article, text) : [];
     return [hash, found];
   });
   return { checked, ...(rendered ? { rendered } : {}), ...(spooled ? { spooled } : {}) };
-}
-
-/**
- * The rendered item for the output scan (`outputConcern`): an RSS or Atom item without its escaped
- * body, the bulk of its bytes. The body is `xmlHtml(contentHtml)` (the writers' only form of it,
- * recomputed here from xmlHtml's memo of the last body), and xmlHtml's output never holds what
- * the scan looks for: it strips every XML-illegal character and lone surrogate and escapes every
- * `&`, `<` and `>` (test/feeds/xml-escape.test.ts, on any string). The part removed is one
- * occurrence of that text between a `>` and a `</` (where the writers put it, else the first), so
- * no finding can cross its edges and the scan finds something in the item exactly when it does in
- * the rest (a property test in
- * test/feeds/item-checks.test.ts). JSON items, and any item without the body so placed, are
- * scanned whole.
- */
-export function withoutBody(format: string, text: string, article: Article): string {
-  if (format === 'json' || !article.contentHtml) return text;
-  const body = xmlHtml(article.contentHtml);
-  if (body.length === 0) return text;
-  // The writers put the body last, before the content element's end tag and the item's: looked at
-  // there first (a comparison), and searched for only when it is not there (~6 µs an item less:
-  // a search for a needle of kilobytes sets up tables of its length). Any occurrence between a
-  // `>` and a `</` will do for the scan, the first or the last.
-  const last = text.lastIndexOf('</');
-  let at = last > 0 ? text.lastIndexOf('</', last - 1) - body.length : -1;
-  // A slice and ===, not startsWith(body, at): V8's startsWith is several times slower for a long needle.
-  if (at <= 0 || text.slice(at, at + body.length) !== body) at = text.indexOf(body);
-  if (at <= 0 || text.charCodeAt(at - 1) !== 62 /* > */ || !text.startsWith('</', at + body.length)) return text;
-  return text.slice(0, at) + text.slice(at + body.length);
 }
 
 /**
