@@ -9,6 +9,7 @@ import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import { removeAttributeLists } from './attributes.js';
+import { fastLex } from './markdown-fast.js';
 import { githubAlerts, renderDirectives } from './directives.js';
 import { type MathSyntax, mathExtension } from './math.js';
 import { stripMdx } from './mdx.js';
@@ -498,7 +499,8 @@ const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSI
 function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, anyLevelTitle = false): MarkdownResult {
   const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
   const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
-  const tokens = md.lexer(body);
+  // The plainest bodies are tokenised without marked, to the same tokens (src/sources/markdown-fast.ts).
+  const tokens = (md === marked ? fastLex(body) : undefined) ?? md.lexer(body);
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
   if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
