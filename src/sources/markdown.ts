@@ -1,6 +1,6 @@
 import { Lexer, Marked, type MarkedExtension, type Token, Tokenizer, type Tokens, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
-import { directHtmlTexts, htmlToText, htmlToTexts } from '../clean/html-text.js';
+import { directHtmlTexts, htmlToText, htmlToTexts, tokenTexts } from '../clean/html-text.js';
 import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
 import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
 import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
@@ -500,7 +500,8 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
   const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
   // The plainest bodies are tokenised without marked, to the same tokens (src/sources/markdown-fast.ts).
-  const tokens = (md === marked ? fastLex(body) : undefined) ?? md.lexer(body);
+  const fast = md === marked ? fastLex(body) : undefined;
+  const tokens = fast ?? md.lexer(body);
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
   if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
@@ -530,7 +531,9 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   // The direct render holds no sanitised fragment: read back without htmlparser2 (same result).
-  const { text: bodyText, summary } = (direct.html !== undefined && direct.fragments === 0 ? directHtmlTexts(bodyHtml) : undefined) ?? htmlToTexts(bodyHtml);
+  // fastLex's tokens: read from the tokens themselves (the same texts, without reading the HTML back).
+  const plain = direct.html !== undefined && direct.fragments === 0;
+  const { text: bodyText, summary } = (plain ? ((fast && tokenTexts(tokens)) ?? directHtmlTexts(bodyHtml)) : undefined) ?? htmlToTexts(bodyHtml);
   if (direct.html !== undefined) bodyHtml = withoutMoreMarks(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found, ...(direct.html !== undefined ? { direct: true } : {}) };
 }
