@@ -1,6 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { Token, Tokens } from 'marked';
-import { squashSpaces, stripIllegalXmlChars } from '../util/text.js';
+import { squashSpaces } from '../util/text.js';
 
 /** Elements after which a paragraph ends (a blank line in the text rendering). */
 const BLOCK_ELEMENTS = new Set([
@@ -172,87 +171,4 @@ export function directHtmlTexts(html: string): { text: string; summary: string }
     if (VOID_ELEMENTS.has(name)) out.close(name); // htmlparser2 closes a void element as it opens it
   }
   return out.done();
-}
-
-/**
- * `directHtmlTexts` of the direct render of `tokens`, read from the tokens instead of that HTML,
- * for the token kinds src/sources/markdown-fast.ts makes (paragraphs, headings, fenced code,
- * tight lists of text, quotes of one paragraph; text, emphasis, code spans and links inline);
- * undefined for any other kind. The render (src/clean/markdown-html.ts) writes each block as its
- * element around its inline text, that text escaped (`&`, `<`, `>`) and stripped of XML-illegal
- * characters piece by piece (escText), and a line feed between blocks; reading it back decodes the
- * escapes. So the text of each piece is `stripIllegalXmlChars` of it, and the paragraphs are the
- * blocks (a list's items each), as the same Paragraphs make them: the line feeds between blocks
- * only ever join white space that a flush drops. Re-reading the HTML was ~6 % of a Markdown
- * article's CPU; test/sources/markdown-fast.test.ts holds both equal on fastLex's bodies.
- */
-export function tokenTexts(tokens: readonly Token[]): { text: string; summary: string } | undefined {
-  const out = new Paragraphs();
-  for (const t of tokens) {
-    switch (t.type) {
-      case 'space':
-        break;
-      case 'paragraph':
-      case 'heading': {
-        const tag = t.type === 'paragraph' ? 'p' : `h${(t as Tokens.Heading).depth}`;
-        out.open(tag);
-        if (!inlineTexts(out, (t as Tokens.Paragraph).tokens)) return undefined;
-        out.close(tag);
-        break;
-      }
-      case 'code': {
-        const c = t as Tokens.Code;
-        out.open('pre');
-        out.text(stripIllegalXmlChars(c.text ? `${c.text.replace(/\n$/, '')}\n` : ''));
-        out.close('pre');
-        break;
-      }
-      case 'list':
-        out.open('ul');
-        for (const item of (t as Tokens.List).items) {
-          const only = item.tokens[0] as Tokens.Text | undefined;
-          if (item.tokens.length !== 1 || only?.type !== 'text' || !only.tokens) return undefined;
-          out.open('li');
-          if (!inlineTexts(out, only.tokens)) return undefined;
-          out.close('li');
-        }
-        out.close('ul');
-        break;
-      case 'blockquote': {
-        const [p, ...more] = (t as Tokens.Blockquote).tokens;
-        if (p?.type !== 'paragraph' || more.length > 0) return undefined;
-        out.open('blockquote');
-        out.open('p');
-        if (!inlineTexts(out, (p as Tokens.Paragraph).tokens)) return undefined;
-        out.close('p');
-        out.close('blockquote');
-        break;
-      }
-      default:
-        return undefined;
-    }
-  }
-  return out.done();
-}
-
-function inlineTexts(out: Paragraphs, tokens: readonly Token[]): boolean {
-  for (const t of tokens) {
-    switch (t.type) {
-      case 'text':
-        if ((t as Tokens.Text).tokens) return false;
-        out.text(stripIllegalXmlChars((t as Tokens.Text).text));
-        break;
-      case 'codespan':
-        out.text(stripIllegalXmlChars((t as Tokens.Codespan).text));
-        break;
-      case 'em':
-      case 'strong':
-      case 'link':
-        if (!inlineTexts(out, (t as Tokens.Em).tokens)) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
 }

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { stripIllegalXmlChars } from '../util/text.js';
+import { squashSpaces, stripIllegalXmlChars } from '../util/text.js';
 import { ALLOWED_TAGS, absolutize, type CleanHtml, forbiddenDataUrl, MAX_HTML_DEPTH, type SanitizeOptions, type SanitizeReport, sanitizeOptions } from './sanitize.js';
 
 /**
@@ -380,4 +380,120 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
   // Never flattened: renderDirect falls back when its output would nest deeper than MAX_HTML_DEPTH.
   // (depth is not measured here: 0.)
   return { html: out as CleanHtml, depth: 0, flattened: false };
+}
+
+/**
+ * renderDirect's HTML and, in the same pass, the text and summary `directHtmlTexts` reads back
+ * from it (src/clean/html-text.ts), for the token kinds src/sources/markdown-fast.ts makes:
+ * paragraphs, headings, fenced code, tight bullet lists of text, quotes of one paragraph; text,
+ * emphasis, code spans and plain links inline. Undefined for anything else (the caller renders
+ * as before). Reading the HTML back was ~6 % of a Markdown article's CPU, and each piece of text
+ * is scanned once here for what escText changes: when nothing, the piece is its own HTML and
+ * text. The texts follow html-text.ts's Paragraphs: one paragraph per block (a list's items
+ * each), its pieces joined and `squashSpaces`d, empty ones left out; headings and code are left
+ * out of the summary. test/sources/markdown-fast.test.ts holds both equal on fastLex's bodies.
+ */
+export function renderPlain(tokens: readonly Token[]): { html: string; text: string; summary: string } | undefined {
+  let html = '';
+  const paragraphs: string[] = [];
+  const summary: string[] = [];
+  const out = { html: '', text: '' };
+  const block = (text: string, inSummary: boolean): void => {
+    const t = squashSpaces(text);
+    if (t === '') return;
+    paragraphs.push(t);
+    if (inSummary) summary.push(t);
+  };
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'space':
+        break;
+      case 'paragraph':
+        if (!plainInline((t as Tokens.Paragraph).tokens, out)) return undefined;
+        html += `<p>${out.html}</p>\n`;
+        block(out.text, true);
+        break;
+      case 'heading': {
+        const depth = (t as Tokens.Heading).depth;
+        if (!plainInline((t as Tokens.Heading).tokens, out)) return undefined;
+        html += `<h${depth}>${out.html}</h${depth}>\n`;
+        block(out.text, false);
+        break;
+      }
+      case 'code': {
+        const c = t as Tokens.Code;
+        const lang = (c.lang || '').match(/^\S*/)?.[0] ?? '';
+        if (c.escaped || lang.includes('&')) return undefined;
+        const body = c.text ? `${c.text.replace(/\n$/, '')}\n` : '';
+        const cls = lang && /^language-[\w-]+$/.test(`language-${lang}`) ? ` class="language-${lang}"` : '';
+        const escaped = escText(body);
+        html += `<pre><code${cls}>${escaped}</code></pre>\n`;
+        block(escaped === body ? body : stripIllegalXmlChars(body), false);
+        break;
+      }
+      case 'list': {
+        const l = t as Tokens.List;
+        if (l.ordered) return undefined;
+        html += '<ul>\n';
+        for (const item of l.items) {
+          const only = item.tokens[0] as Tokens.Text | undefined;
+          if (item.tokens.length !== 1 || only?.type !== 'text' || !only.tokens || !plainInline(only.tokens, out)) return undefined;
+          html += `<li>${out.html}</li>\n`;
+          block(out.text, true);
+        }
+        html += '</ul>\n';
+        break;
+      }
+      case 'blockquote': {
+        const [p, ...more] = (t as Tokens.Blockquote).tokens;
+        if (p?.type !== 'paragraph' || more.length > 0 || !plainInline((p as Tokens.Paragraph).tokens, out)) return undefined;
+        html += `<blockquote>\n<p>${out.html}</p>\n</blockquote>\n`;
+        block(out.text, true);
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  directStats.articles++;
+  return { html: html.trim(), text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+}
+
+/** The HTML and the text of inline tokens into `out`, as Renderer.inline and reading it back give them; false for a kind not read here. */
+function plainInline(tokens: readonly Token[], out: { html: string; text: string }): boolean {
+  let html = '';
+  let text = '';
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+      case 'codespan': {
+        const s = (t as Tokens.Text).text;
+        if (t.type === 'text' && ((t as Tokens.Text).tokens || (t as Tokens.Text).escaped || (s.includes('&') && CHARACTER_REFERENCE.test(s)))) return false;
+        const escaped = escText(s);
+        html += t.type === 'text' ? escaped : `<code>${escaped}</code>`;
+        text += escaped === s ? s : stripIllegalXmlChars(s);
+        break;
+      }
+      case 'em':
+      case 'strong': {
+        if (!plainInline((t as Tokens.Em).tokens, out)) return false;
+        html += `<${t.type}>${out.html}</${t.type}>`;
+        text += out.text;
+        break;
+      }
+      case 'link': {
+        const l = t as Tokens.Link;
+        const href = cleanUrl(l.href);
+        if (isAutolink(l) || l.title || href === null || CHARACTER_REFERENCE.test(href) || !plainInline(l.tokens, out)) return false;
+        html += `<a href="${escAttr(href)}">${out.html}</a>`;
+        text += out.text;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  out.html = html;
+  out.text = text;
+  return true;
 }

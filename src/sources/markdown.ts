@@ -1,7 +1,7 @@
 import { Lexer, Marked, type MarkedExtension, type Token, Tokenizer, type Tokens, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
-import { directHtmlTexts, htmlToText, htmlToTexts, tokenTexts } from '../clean/html-text.js';
-import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
+import { directHtmlTexts, htmlToText, htmlToTexts } from '../clean/html-text.js';
+import { renderDirect, renderPlain, withoutMoreMarks } from '../clean/markdown-html.js';
 import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
 import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
 import { diagnostic } from '../diagnostics.js';
@@ -519,8 +519,10 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
       tokens.splice(firstIndex, 1);
     }
   }
+  // fastLex's tokens: their HTML and texts in one pass (renderPlain), the same as below.
+  const plainRender = fast && useDirect ? renderPlain(tokens) : undefined;
   // Straight to sanitised HTML; raw HTML and the like through the sanitiser one block at a time.
-  const direct = useDirect ? renderDirect(tokens, (blocks) => {
+  const direct = plainRender ? { html: plainRender.html, fragments: 0 } : useDirect ? renderDirect(tokens, (blocks) => {
         const html = md.parser(blocks as unknown as TokensList);
         return checkHtmlBounds(html, FRAGMENT_LIMITS) ? undefined : html;
       }) : { html: undefined };
@@ -531,9 +533,7 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   // The direct render holds no sanitised fragment: read back without htmlparser2 (same result).
-  // fastLex's tokens: read from the tokens themselves (the same texts, without reading the HTML back).
-  const plain = direct.html !== undefined && direct.fragments === 0;
-  const { text: bodyText, summary } = (plain ? ((fast && tokenTexts(tokens)) ?? directHtmlTexts(bodyHtml)) : undefined) ?? htmlToTexts(bodyHtml);
+  const { text: bodyText, summary } = plainRender ?? (direct.html !== undefined && direct.fragments === 0 ? directHtmlTexts(bodyHtml) : undefined) ?? htmlToTexts(bodyHtml);
   if (direct.html !== undefined) bodyHtml = withoutMoreMarks(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found, ...(direct.html !== undefined ? { direct: true } : {}) };
 }
