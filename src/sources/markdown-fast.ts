@@ -60,8 +60,10 @@ function plainText(s: string, from: number, to: number): boolean {
   STOP.lastIndex = from;
   const m = STOP.exec(s);
   if (m !== null && m.index < to) return false;
-  const nl = s.indexOf('\n', from);
-  return (nl === -1 || nl >= to) && !AUTOLINK_TEXT.test(s.slice(from, to));
+  // Within the stretch only: a search for the next line feed from `from` would run to the end of a
+  // paragraph without one at every token (quadratic: 80,000 `*a*` took 0.6 s).
+  const text = s.slice(from, to);
+  return !text.includes('\n') && !AUTOLINK_TEXT.test(text);
 }
 
 /** Text before `at` as a token, unless marked's URL rule might read something in it. */
