@@ -1,7 +1,7 @@
 import { Lexer, Marked, type MarkedExtension, type Token, Tokenizer, type Tokens, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { directHtmlTexts, htmlToText, htmlToTexts } from '../clean/html-text.js';
-import { renderDirect, withoutMoreMarks } from '../clean/markdown-html.js';
+import { renderDirect, renderPlain, withoutMoreMarks } from '../clean/markdown-html.js';
 import { checkHtmlBounds, checkMarkdownBounds, checkRenderedDepth } from '../extract/bounds.js';
 import { MAX_HTML_DEPTH } from '../clean/sanitize.js';
 import { diagnostic } from '../diagnostics.js';
@@ -9,6 +9,7 @@ import type { Diagnostic, DroppedBlock, FoundMetadata } from '../model.js';
 import { paragraphsToHtml } from '../util/html.js';
 import { countNewlines } from '../util/text.js';
 import { removeAttributeLists } from './attributes.js';
+import { fastLex } from './markdown-fast.js';
 import { githubAlerts, renderDirectives } from './directives.js';
 import { type MathSyntax, mathExtension } from './math.js';
 import { stripMdx } from './mdx.js';
@@ -498,7 +499,9 @@ const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSI
 function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, anyLevelTitle = false): MarkdownResult {
   const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
   const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
-  const tokens = md.lexer(body);
+  // The plainest bodies are tokenised without marked, to the same tokens (src/sources/markdown-fast.ts).
+  const fast = md === marked ? fastLex(body) : undefined;
+  const tokens = fast ?? md.lexer(body);
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
   if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
@@ -516,8 +519,10 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
       tokens.splice(firstIndex, 1);
     }
   }
+  // fastLex's tokens: their HTML and texts in one pass (renderPlain), the same as below.
+  const plainRender = fast && useDirect ? renderPlain(tokens) : undefined;
   // Straight to sanitised HTML; raw HTML and the like through the sanitiser one block at a time.
-  const direct = useDirect ? renderDirect(tokens, (blocks) => {
+  const direct = plainRender ? { html: plainRender.html, fragments: 0 } : useDirect ? renderDirect(tokens, (blocks) => {
         const html = md.parser(blocks as unknown as TokensList);
         return checkHtmlBounds(html, FRAGMENT_LIMITS) ? undefined : html;
       }) : { html: undefined };
@@ -528,7 +533,7 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   if (tooDeep) return plainMarkdown(body, tooDeep, 'too-complex');
   // The summary leaves out code blocks and headings and stops at <!--more--> (see htmlToTexts).
   // The direct render holds no sanitised fragment: read back without htmlparser2 (same result).
-  const { text: bodyText, summary } = (direct.html !== undefined && direct.fragments === 0 ? directHtmlTexts(bodyHtml) : undefined) ?? htmlToTexts(bodyHtml);
+  const { text: bodyText, summary } = plainRender ?? (direct.html !== undefined && direct.fragments === 0 ? directHtmlTexts(bodyHtml) : undefined) ?? htmlToTexts(bodyHtml);
   if (direct.html !== undefined) bodyHtml = withoutMoreMarks(bodyHtml);
   return { bodyHtml, bodyText, ...(summary !== bodyText && summary !== '' ? { summaryText: summary } : {}), found, ...(direct.html !== undefined ? { direct: true } : {}) };
 }

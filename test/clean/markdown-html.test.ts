@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { directStats, finishDirectHtml, MAX_FRAGMENT_BLOCKS } from '../../src/clean/markdown-html.js';
+import { directStats, finishDirectHtml, MAX_FRAGMENT_BLOCKS, replaceUrlTags } from '../../src/clean/markdown-html.js';
 import { sanitizeContent } from '../../src/clean/sanitize.js';
 import { readMarkdown } from '../../src/sources/markdown.js';
 import { stripIllegalXmlChars } from '../../src/util/text.js';
@@ -169,5 +169,20 @@ describe('direct Markdown rendering', () => {
       expect(directPath(md).direct).toBe(true);
       expect(directPath(md).html).toBe(oldPath(md));
     }
+  });
+});
+
+describe('replaceUrlTags', () => {
+  it('replaces what a global search for the URL tags replaces', () => {
+    const URL_TAG = /<(a|img|audio|video|source|track|blockquote|q|del|ins)((?: [a-z-]+(?:="[^"]*")?)*)( \/)?>/g;
+    const pieces = ['<a href="/x">', '</a>', '<img src="y" alt="" />', '<b>', '<', '>', 'text', ' ', '<blockquote>', '<q cite="c">', '<ins>', '<del>', '<a', '<abbr>', '<audio controls>', '<source src="s" />', '<video poster="p">', '<track src="t">', '<a  href="x">', '<a href="x', '"', '<img', ' />', '<strong>', '<i>', '<d>', '<<a>', 'é'];
+    const mark = (whole: string, tag: string, attrs: string, close: string | undefined): string => `[${tag}|${attrs}|${close ?? '-'}|${whole.length}]`;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const html = parts.join('');
+        expect(replaceUrlTags(html, mark)).toBe(html.replace(URL_TAG, mark));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
