@@ -7,8 +7,15 @@ import { FeedwrightError } from '../errors.js';
 import { ListingMemo, readInputs } from '../pipeline/inputs.js';
 import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
 
-/** Quiet period after the last file event before rebuilding (editors write files in bursts). */
-const DEBOUNCE_MS = 50;
+/**
+ * Quiet period after the last file event before rebuilding: an editor's save is a burst of events
+ * (write, or write a new file and rename it over the old one) a few milliseconds long, which
+ * this folds into one build. Webpack 5 waits as long (`watchOptions.aggregateTimeout`, 20 ms).
+ * It is waited for on every save: 50 ms was a sixth of a 10k-article save's ~0.3 s
+ * (docs/BENCHMARKS.md, r16-watch). A build that starts inside a longer burst is followed by
+ * another once the burst is over, which builds from what is on disk then.
+ */
+export const DEBOUNCE_MS = 20;
 
 /** For tests and library use: stop without a signal, and a shorter or longer quiet period. */
 export interface WatchControl {

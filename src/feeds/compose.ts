@@ -652,6 +652,17 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   // The record first, by the slot's bytes: no hash string for an item the record holds (validation
   // depends on the bytes alone, so the record and the memo agree on an item both hold).
   const knownAt = (slots: ItemSlots, i: number): readonly ItemDiagnostic[] | undefined => previous.validatedAt?.(slots, i) ?? known(slots.hash(i));
+  // Each item's findings as the item loop looked them up (by part, which is the item's index in
+  // the new slots), so that `validate` does not look all ~10k up again (an item's findings are a
+  // function of its bytes, the same whichever slots hold them).
+  const found = new Array<readonly ItemDiagnostic[] | undefined>(parts.length);
+  const foundAt = (slots: ItemSlots, i: number): readonly ItemDiagnostic[] | undefined => found[i] ?? knownAt(slots, i);
+  /** Part `i`'s findings, from the slots it may be copied from (kept for `validate`). */
+  const lookUp = (i: number, slots: ItemSlots, index: number): readonly ItemDiagnostic[] | undefined => {
+    const f = knownAt(slots, index);
+    found[i] = f;
+    return f;
+  };
 
   const recorded = previous.intactDigest(name);
   // Every item reusable and the file as recorded: nothing to write.
@@ -659,7 +670,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   if (
     recorded !== undefined &&
     parts.every((p) => p.reuse !== undefined) &&
-    parts.every((p) => knownAt(reused(p).slots, p.index) !== undefined) &&
+    parts.every((p, i) => lookUp(i, reused(p).slots, p.index) !== undefined) &&
     digestOf(parts.length, (i) => reused(parts[i] as Part).slots.hash((parts[i] as Part).index)) === recorded
   ) {
     // Not rewritten: still the file its writer left, if it was proven so.
@@ -675,7 +686,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       at += slots.bytes(index);
     }
     let skeleton: SkeletonCheck | undefined;
-    const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
+    const diagnostics = validate(request, head, parts, items, foundAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
       skeleton = c;
     });
     return {
@@ -753,7 +764,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
         const sepBytes = i > 0 ? sep.length : 0;
         const reuse = part.reuse;
         const index = part.index;
-        if (reuse && knownAt(reuse.slots, index) !== undefined) {
+        if (reuse && lookUp(i, reuse.slots, index) !== undefined) {
           const start = reuse.slots.start(index);
           const length = reuse.slots.bytes(index);
           // The separator after the item, where its file has one (it is not the file's last).
@@ -811,7 +822,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   });
   const digest = digestOf(items.length, (i) => items.hash(i));
   let skeleton: SkeletonCheck | undefined;
-  const diagnostics = validate(request, head, parts, items, knownAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
+  const diagnostics = validate(request, head, parts, items, foundAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
     skeleton = c;
   });
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeOutput } from '../../src/cli/output.js';
-import { watch } from '../../src/cli/watch.js';
+import { DEBOUNCE_MS, watch } from '../../src/cli/watch.js';
 import { makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
 /** Bounded wait: the machine may be busy, but a watcher that never rebuilds must fail, not hang. */
@@ -84,6 +84,34 @@ describe('watch mode', () => {
       await sleep(500);
       expect(builds).toBe(seen);
       expect(failures).toBe(0);
+    } finally {
+      controller.abort();
+      await running;
+    }
+  });
+
+  it("waits webpack 5's 20 ms after a save's last event (not 50), and folds a burst of writes into one build", async () => {
+    expect(DEBOUNCE_MS).toBe(20);
+    const { 'recent.txt': _recent, ...articles } = sampleArticles();
+    const dir = makeProject(articles);
+    const controller = new AbortController();
+    let builds = 0;
+    const log: string[] = [];
+    const sink = { write: (s: string) => log.push(s) };
+    const out = makeOutput({ cwd: dir, env: {}, stdout: sink, stderr: sink }, []);
+    const running = watch({ cwd: dir, now: NOW }, out, { quiet: true }, { signal: controller.signal, onBuilt: () => builds++ });
+    try {
+      await until('the first build and the watcher', () => builds >= 1 && log.some((l) => l.includes('watching')));
+      const seen = builds;
+      // An editor's save: the file written in pieces, one after another.
+      const file = path.join(dir, 'articles', 'one.md');
+      writeFileSync(file, '---\ntitle: One in pieces\n');
+      writeFileSync(file, '---\ntitle: One in pieces\ndate: 2024-01-02\n---\n', { flag: 'w' });
+      writeFileSync(file, 'Written in three steps.\n', { flag: 'a' });
+      const expected = (await reference(dir)).files;
+      await until('the save', () => builds > seen && JSON.stringify(snapshot(dir)) === JSON.stringify(expected));
+      await sleep(300);
+      expect(builds).toBe(seen + 1);
     } finally {
       controller.abort();
       await running;
