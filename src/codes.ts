@@ -395,11 +395,24 @@ export const CODES = {
     severity: 'error',
     section: 'files',
     summary: 'The file holds binary data (an image, an archive), not text.',
-    doc: 'The file holds binary data (NUL bytes in the first 8 KiB, or the signature of PNG, GIF, JPEG, PDF or ZIP) though its extension says article.',
+    doc: 'The file holds binary data (control bytes such as NUL in more than 0.5 % of its first 8 KiB, or the signature of PNG, GIF, JPEG, PDF, ZIP, ELF or gzip) though its extension says article. A text file with a few stray NUL bytes is read without them (`SOURCE_NUL_REMOVED`).',
     todo: 'Move images and archives out, or fix the extension.',
     say: (_: NoParams) => ({
       message: 'The file holds binary data (NUL bytes or a known binary signature), not text.',
       hint: 'Move images and other binary files out of the articles folder.',
+    }),
+  },
+  SOURCE_NUL_REMOVED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: 'A text file held a few stray NUL bytes; they were removed and the rest read.',
+    doc: 'A few NUL bytes (a scraper\'s or an editor\'s slip) in a file that is otherwise text: no writer of a feed can carry them, so they are removed and the article read without them. More control bytes than 0.5 % of the first 8 KiB make the file binary (`SOURCE_BINARY`).',
+    todo: 'Remove the NUL bytes from the file (`tr -d \'\\000\'`), or find what wrote them.',
+    /** `also`: the decoder's note, when the file was not UTF-8 either (`SOURCE_NOT_UTF8`). */
+    say: (p: { count: number; line: number; also?: string }) => ({
+      message: `The file held ${p.count === 1 ? 'a NUL byte' : `${p.count} NUL bytes`} (the first on line ${p.line}), removed; the rest was read.${p.also ? ` ${p.also}` : ''}`,
+      hint: "Remove them from the file (tr -d '\\000' < in > out), or find what wrote them.",
     }),
   },
   SOURCE_INVALID_UTF8: {

@@ -301,6 +301,16 @@ export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEnc
     if (looksBinary(bytes)) {
       return { ok: false, diagnostic: diagnostic('SOURCE_BINARY', at, {}) };
     }
+    // A few stray NUL bytes in text (a scraper's or an editor's slip) are removed, and said.
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+      const kept = withoutNul(bytes);
+      const line = countLineFeeds(bytes.subarray(0, nul)) + 1;
+      const read = decodeSource(kept, displayPath, fallbackEncoding);
+      if (!read.ok) return read;
+      const removed = diagnostic('SOURCE_NUL_REMOVED', { ...at, line }, { count: bytes.length - kept.length, line, ...(read.note ? { also: read.note.message } : {}) });
+      return { ok: true, text: read.text, note: removed };
+    }
     if (kind === 'html' || kind === 'text') {
       const decoded = kind === 'html' ? decodeHtml(bytes, fallbackEncoding) : decodePlainText(bytes, fallbackEncoding);
       text = decoded.text;
@@ -323,12 +333,37 @@ export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEnc
   return note ? { ok: true, text: normalised, note } : { ok: true, text: normalised };
 }
 
-/** NUL in the first 8 KiB, or the signature of a common binary format. */
+/**
+ * Binary data: the signature of a common binary format, or control bytes (NUL and the C0 codes
+ * text never holds; not tab, line feed, form feed, carriage return or escape) in more than
+ * MAX_STRAY_CONTROLS of the first 8 KiB (and more than 4). Binary files hold them everywhere (about one byte in ten
+ * of compressed data, half of UTF-16 text without its byte-order mark); a text file that a
+ * scraper or an editor left a few NUL bytes in is text (decodeSource removes them).
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return true;
   const sig = Buffer.from(head.subarray(0, 8)).toString('latin1');
-  return sig.startsWith('\x89PNG') || sig.startsWith('GIF8') || sig.startsWith('\xff\xd8\xff') || sig.startsWith('%PDF') || sig.startsWith('PK\x03\x04');
+  if (sig.startsWith('\x89PNG') || sig.startsWith('GIF8') || sig.startsWith('\xff\xd8\xff') || sig.startsWith('%PDF') || sig.startsWith('PK\x03\x04') || sig.startsWith('\x7fELF') || sig.startsWith('\x1f\x8b')) return true;
+  let controls = 0;
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+  return controls > Math.max(4, head.length * MAX_STRAY_CONTROLS);
+}
+
+/** The share of control bytes in a file's first 8 KiB above which it is binary (looksBinary): 0.5 %. */
+export const MAX_STRAY_CONTROLS = 0.005;
+
+/** The bytes without their NULs. */
+function withoutNul(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (const b of bytes) if (b !== 0) out[n++] = b;
+  return out.subarray(0, n);
+}
+
+function countLineFeeds(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0x0a) n++;
+  return n;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

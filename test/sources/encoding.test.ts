@@ -114,6 +114,27 @@ describe('Markdown decoding', () => {
   });
 });
 
+describe('stray NUL bytes and binary data', () => {
+  it('a text file with a few NUL bytes is read without them, with a warning naming the count and the first line; a binary file is refused', () => {
+    const text = Buffer.from('Headline\n\nFirst para\u0000graph of the story.\n\nSecond\u0000 one.\n');
+    const r = decodeSource(text, 'a.txt');
+    expect(r.ok && [r.text, r.note?.code, r.note?.line, r.note?.message]).toEqual([
+      'Headline\n\nFirst paragraph of the story.\n\nSecond one.\n',
+      'SOURCE_NUL_REMOVED',
+      3,
+      'The file held 2 NUL bytes (the first on line 3), removed; the rest was read.',
+    ]);
+    // Not UTF-8 either: one warning says both.
+    const both = decodeSource(Buffer.concat([latin1('Größe\n'), Buffer.from([0]), latin1('Zäune für den Garten.\n')]), 'b.txt');
+    expect(both.ok && [both.text, both.note?.code, both.note?.message]).toEqual(['Größe\nZäune für den Garten.\n', 'SOURCE_NUL_REMOVED', expect.stringMatching(/^The file held a NUL byte \(the first on line 2\), removed; the rest was read\. .*windows-1252/)]);
+    // Binary: control bytes all through its start (UTF-16 without a byte-order mark, an executable, gzip).
+    for (const bytes of [Buffer.from('Plain words of a story.\n'.repeat(20), 'utf16le'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3])]) {
+      const bin = decodeSource(bytes, 'c.md');
+      expect(bin.ok ? 'read' : bin.diagnostic.code).toBe('SOURCE_BINARY');
+    }
+  });
+});
+
 describe('in a build', () => {
   it('publishes a Latin-1 .txt and an ISO-8859-1 page, and repeats the warning on a cached rebuild', async () => {
     const { dir } = makeProject(
