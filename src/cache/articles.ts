@@ -6,9 +6,10 @@ import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
-import { appendHeads, CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
+import { appendHeads, CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeadsSteps } from './heads.js';
 import { Pack } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
+import { drain, type LaterWrites, type Steps } from './steps.js';
 
 export { encodeEntry } from './record.js';
 import { type CacheState, type FileStamp, forgetState, readState, stampMatches, writeState } from './state.js';
@@ -111,6 +112,7 @@ export interface ArticleCache {
    * body when `split` (`withoutBody`: the body is read back from the record), else the whole entry.
    */
   setRecord(key: string, entry: ArticleEntry, record: Buffer, split: boolean): ArticleEntry;
+  /** Write the pack, then the heads and the state (or leave those to `CacheOptions.later`). */
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
@@ -135,6 +137,13 @@ const HEADS_FORMAT = `feedwright-heads-6 ${FORMAT} ${VERSION}`;
 export interface CacheOptions {
   /** Serve unchanged entries from the heads file (src/cache/heads.ts); false: decode them from the pack. */
   heads?: boolean;
+  /**
+   * Where `save` leaves the writes of the heads and the state (src/cache/steps.ts), which the caller
+   * runs later: a build runs them while it composes and writes its feeds (~10 MB of heads made
+   * and written at 10k articles, on a main thread that otherwise waits for the feeds' writes).
+   * Without it, `save` writes everything before it returns. The pack is written by `save` either way.
+   */
+  later?: LaterWrites;
 }
 
 /**
@@ -218,9 +227,9 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
 
   /**
    * Write the heads of every entry this build used, when they differ from the ones read: a
-   * rebuild that changed nothing leaves the file alone.
+   * rebuild that changed nothing leaves the file alone. A step at a time (`writeHeadsSteps`).
    */
-  const saveHeads = (): void => {
+  const saveHeads = function* (): Steps {
     if (session) return;
     const other = [...used.keys()].filter((k) => !fromHeads.has(k));
     if (heads && other.length === 0 && fromHeads.size === heads.heads.size && !opened?.rewritten) return;
@@ -249,7 +258,23 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       const gone = fromHeads.size + other.filter((k) => heads.heads.has(k)).length < heads.heads.size ? [...heads.heads.keys()].filter((k) => !used.has(k)) : [];
       if (appendHeads(files.heads, HEADS_FORMAT, identity, set, gone)) return;
     }
-    writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
+    yield* writeHeadsSteps(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
+  };
+
+  /** The heads, then the state: the part of `save` that `CacheOptions.later` takes. */
+  const saveFiles = function* (): Steps {
+    try {
+      yield* saveHeads();
+      const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
+      if (stateDirty || removed) {
+        next.writtenAt = Date.now();
+        writeState(files.state, next);
+      }
+      // Only a watch session's next build takes the state from memory.
+      if (!memo) forgetState(files.state);
+    } catch {
+      // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
+    }
   };
 
   /** What the build keeps of a stored entry; stored again under the same key (its mtime or the clock made the old one unusable), the new head replaces the old. */
@@ -376,17 +401,13 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
           }
           opened.save();
         }
-        saveHeads();
-        const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
-        if (stateDirty || removed) {
-          next.writtenAt = Date.now();
-          writeState(files.state, next);
-        }
-        // Only a watch session's next build takes the state from memory.
-        if (!memo) forgetState(files.state);
       } catch {
         // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
+        return;
       }
+      // The heads and the state are written after the pack (their offsets and stamps name it).
+      if (options.later) options.later.add(saveFiles());
+      else drain(saveFiles());
     },
     get corrupt() {
       return opened?.corrupt ?? 0;
