@@ -7,7 +7,7 @@ import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { appendHeads, CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeadsSteps } from './heads.js';
-import { Pack } from './pack.js';
+import { frameRecord, Pack, RECORD_HEAD } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
 import { drain, type LaterWrites, type Steps } from './steps.js';
 
@@ -107,9 +107,10 @@ export interface ArticleCache {
    */
   set(key: string, entry: ArticleEntry, keepBody?: boolean): ArticleEntry;
   /**
-   * Store an entry whose record was made already (`encodeRecord` in src/cache/record.ts, by the
-   * parse worker that parsed it): as `set` without `keepBody`, but `entry` is the entry without its
-   * body when `split` (`withoutBody`: the body is read back from the record), else the whole entry.
+   * Store an entry whose record was made already, framed for the pack under `key` (`encodeRecord`
+   * in src/cache/record.ts and `frameRecord` in src/cache/pack.ts, by the parse worker that parsed
+   * it): as `set` without `keepBody`, but `entry` is the entry without its body when `split`
+   * (`withoutBody`: the body is read back from the record), else the whole entry.
    */
   setRecord(key: string, entry: ArticleEntry, record: Buffer, split: boolean): ArticleEntry;
   /** Write the pack, then the heads and the state (or leave those to `CacheOptions.later`). */
@@ -368,22 +369,22 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     set(key, entry, keepBody = false) {
       if (!entry.cacheable || entry.status === 'future') return entry;
       const p = pack();
-      const { bytes, split } = encodeRecord(entry);
-      p.setBytes(key, bytes);
+      const { bytes, split } = encodeRecord(entry, RECORD_HEAD);
+      p.setFramed(key, frameRecord(key, bytes));
       // The body is in the record now (in memory until appended, then in the file): not kept twice.
       // The rest is kept as decoded from the record's head: strings the parser sliced from the
       // source text (front-matter values) would otherwise keep the whole text alive.
       let kept = entry;
       // With `keepBody` the entry is kept as it came (the budget bounds what it holds).
       if (split && entry.article && !keepBody) {
-        const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
+        const head = deserialize(bytes.subarray(RECORD_HEAD + 4, RECORD_HEAD + 4 + bytes.readUInt32LE(RECORD_HEAD))) as ArticleEntry;
         if (head.article) kept = { ...head, article: packed(head.article, key, p) };
       }
       return keep(key, kept);
     },
     setRecord(key, entry, record, split) {
       const p = pack();
-      p.setBytes(key, record);
+      p.setFramed(key, record);
       // The entry came from a worker (structured clone): no string in it shares a source text, so it is kept as it came.
       return keep(key, split && entry.article ? { ...entry, article: packed(entry.article, key, p) } : entry);
     },

@@ -136,12 +136,15 @@ export interface ParseJob {
   /** The file's git dates, if any. */
   git: { first: Date; last: Date } | undefined;
   /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
-  key?: string;
+  key?: string | undefined;
   /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
   note?: Diagnostic | undefined;
 }
 
-/** An entry's cache record as a worker encoded it (src/cache/record.ts), and whether the body is in it as UTF-8. */
+/**
+ * An entry's cache record as a worker encoded it (src/cache/record.ts), framed for the pack under
+ * the job's key (src/cache/pack.ts `frameRecord`), and whether the body is in it as UTF-8.
+ */
 export interface EncodedEntry {
   record: Uint8Array;
   split: boolean;
