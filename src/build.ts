@@ -11,6 +11,7 @@ import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/s
 import type { Article, Diagnostic } from './model.js';
 import { indexRecord, type OutputRecord, previousOutput, readOutputRecord, recordedItems, unchangedOutputs, writeOutputRecord } from './cache/outputs.js';
 import { CacheEntryGone, ownArticle } from './cache/heads.js';
+import { LaterWrites } from './cache/steps.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
@@ -199,12 +200,25 @@ interface ListingSummary {
  * up when `rememberBuild` asks, after the feeds are in place, not while the user waits for them
  * (~10k stamps joined and hashed: 25-60 ms of a 10k-article save on a busy machine).
  */
-async function loadAndRelease(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, held: HeldInputs, now: Date, heads: boolean): Promise<{ loaded: LoadedArticles; listing: ListingSummary }> {
+async function loadAndRelease(
+  paths: ReturnType<typeof resolvePaths>,
+  options: BuildOptions,
+  held: HeldInputs,
+  now: Date,
+  heads: boolean,
+  later: LaterWrites,
+): Promise<{ loaded: LoadedArticles; listing: ListingSummary }> {
   const inputs = held.inputs as BuildInputs;
   held.inputs = undefined;
   // The items rendered while parsing are spooled for the feeds, unless nothing is written.
   // A watch session's cache is saved once the feeds are in place (`buildLoaded`), not before they are composed.
-  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, { heads, spool: options.dryRun !== true, deferSave: options.session !== undefined });
+  // The cache's heads and state are written while the feeds are (`later`).
+  const loaded = await loadArticles(paths, now, options.onProgress, options.session?.articles, inputs, {
+    heads,
+    spool: options.dryRun !== true,
+    deferSave: options.session !== undefined,
+    later,
+  });
   const summable = loaded.fingerprint !== undefined && loaded.clockFree;
   const listedAt = inputs.listedAt;
   if (!summable) return { loaded, listing: { digest: known(undefined), listedAt } };
@@ -227,19 +241,37 @@ function digestLater(paths: ReturnType<typeof resolvePaths>, inputs: BuildInputs
 
 /** The build after the no-change check: `heads` serves unchanged entries from the cache's heads file. */
 async function buildFrom(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, held: HeldInputs, now: Date, heads: boolean): Promise<BuildResult> {
-  const { loaded, listing } = await loadAndRelease(paths, options, held, now, heads);
+  // The cache's writes that wait for the feeds' (src/cache/steps.ts): done before the build returns, whatever happens.
+  const later = new LaterWrites();
   try {
-    return await buildLoaded(paths, options, now, loaded, listing);
+    const { loaded, listing } = await loadAndRelease(paths, options, held, now, heads, later);
+    try {
+      return await buildLoaded(paths, options, now, loaded, listing, later);
+    } finally {
+      // The items spooled while parsing are written into the feeds by now (or the build failed).
+      loaded.spool?.dispose();
+      // Saved already when the build got as far as placing its feeds.
+      loaded.saveCache?.();
+    }
   } finally {
-    // The items spooled while parsing are written into the feeds by now (or the build failed).
-    loaded.spool?.dispose();
-    // Saved already when the build got as far as placing its feeds.
-    loaded.saveCache?.();
+    await later.finish();
   }
 }
 
-/** The build once its articles are loaded. */
-async function buildLoaded(paths: ReturnType<typeof resolvePaths>, options: BuildOptions, now: Date, loaded: LoadedArticles, listing: ListingSummary): Promise<BuildResult> {
+/**
+ * The build once its articles are loaded. The cache's `later` writes (its heads and state: ~0.15 s
+ * of a 10k cold build's main thread) run a step at a time from here on, in the time the main
+ * thread waits for the output folder's reads, writes and syncs (docs/BENCHMARKS.md, r16-tail).
+ */
+async function buildLoaded(
+  paths: ReturnType<typeof resolvePaths>,
+  options: BuildOptions,
+  now: Date,
+  loaded: LoadedArticles,
+  listing: ListingSummary,
+  later: LaterWrites,
+): Promise<BuildResult> {
+  later.start();
   const { config } = paths.loaded;
   const reread = async (): Promise<Article[]> => (await loadArticles(paths, now, undefined, undefined, undefined, { heads: false })).articles;
   const articleDiagnostics = [...loaded.diagnostics];

@@ -6,9 +6,10 @@ import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
-import { appendHeads, CacheEntryGone, type Head, entryOfHead, headJson, readHeads, writeHeads } from './heads.js';
-import { Pack } from './pack.js';
+import { appendHeads, CacheEntryGone, type Head, type Heads, entryOfHead, headJson, readHeads, writeHeadsSteps } from './heads.js';
+import { frameRecord, Pack, RECORD_HEAD } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
+import { drain, type LaterWrites, type Steps } from './steps.js';
 
 export { encodeEntry } from './record.js';
 import { type CacheState, type FileStamp, forgetState, readState, stampMatches, writeState } from './state.js';
@@ -106,11 +107,13 @@ export interface ArticleCache {
    */
   set(key: string, entry: ArticleEntry, keepBody?: boolean): ArticleEntry;
   /**
-   * Store an entry whose record was made already (`encodeRecord` in src/cache/record.ts, by the
-   * parse worker that parsed it): as `set` without `keepBody`, but `entry` is the entry without its
-   * body when `split` (`withoutBody`: the body is read back from the record), else the whole entry.
+   * Store an entry whose record was made already, framed for the pack under `key` (`encodeRecord`
+   * in src/cache/record.ts and `frameRecord` in src/cache/pack.ts, by the parse worker that parsed
+   * it): as `set` without `keepBody`, but `entry` is the entry without its body when `split`
+   * (`withoutBody`: the body is read back from the record), else the whole entry.
    */
   setRecord(key: string, entry: ArticleEntry, record: Buffer, split: boolean): ArticleEntry;
+  /** Write the pack and the state, then the heads (or leave those to `CacheOptions.later`). */
   save(): void;
   /** Damaged records or state found (tests). */
   readonly corrupt: number;
@@ -135,6 +138,13 @@ const HEADS_FORMAT = `feedwright-heads-6 ${FORMAT} ${VERSION}`;
 export interface CacheOptions {
   /** Serve unchanged entries from the heads file (src/cache/heads.ts); false: decode them from the pack. */
   heads?: boolean;
+  /**
+   * Where `save` leaves the write of the heads (src/cache/steps.ts), which the caller runs later: a
+   * build runs it while it composes and writes its feeds (~10 MB of heads made and written at 10k
+   * articles, on a main thread that otherwise waits for the feeds' writes). Without it, `save`
+   * writes everything before it returns. The pack and the state are written by `save` either way.
+   */
+  later?: LaterWrites;
 }
 
 /**
@@ -215,42 +225,6 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   const previous = readState(files.state);
   const next: CacheState = { writtenAt: 0, files: {} };
   let stateDirty = previous === undefined;
-
-  /**
-   * Write the heads of every entry this build used, when they differ from the ones read: a
-   * rebuild that changed nothing leaves the file alone.
-   */
-  const saveHeads = (): void => {
-    if (session) return;
-    const other = [...used.keys()].filter((k) => !fromHeads.has(k));
-    if (heads && other.length === 0 && fromHeads.size === heads.heads.size && !opened?.rewritten) return;
-    // After a compaction, every offset is new: scan the rewritten pack once.
-    const rescanned = opened?.rewritten ? Pack.open(files.pack) : undefined;
-    const where = (key: string): { offset: number; length: number } | undefined => (rescanned ?? opened)?.location(key);
-    // Each head is made as it is written: the file is never in memory whole.
-    function* next(): Generator<[string, Head]> {
-      for (const [key, entry] of used) {
-        // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
-        const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
-        const slot = rescanned || !old ? where(key) : old;
-        if (!slot) continue;
-        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(entry) }];
-      }
-    }
-    const identity = Pack.identity(files.pack);
-    if (!identity) return;
-    // Every head served from the file is unchanged (same record, same text): only the others, and the gone, are appended.
-    if (heads && !rescanned) {
-      const set = other.flatMap((key): [string, Head][] => {
-        const old = stored.has(key) ? undefined : heads.heads.get(key);
-        const slot = old ?? where(key);
-        return slot ? [[key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(used.get(key) as ArticleEntry) }]] : [];
-      });
-      const gone = fromHeads.size + other.filter((k) => heads.heads.has(k)).length < heads.heads.size ? [...heads.heads.keys()].filter((k) => !used.has(k)) : [];
-      if (appendHeads(files.heads, HEADS_FORMAT, identity, set, gone)) return;
-    }
-    writeHeads(files.heads, HEADS_FORMAT, { pack: identity, heads: next() });
-  };
 
   /** What the build keeps of a stored entry; stored again under the same key (its mtime or the clock made the old one unusable), the new head replaces the old. */
   const keep = (key: string, kept: ArticleEntry): ArticleEntry => {
@@ -343,22 +317,22 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     set(key, entry, keepBody = false) {
       if (!entry.cacheable || entry.status === 'future') return entry;
       const p = pack();
-      const { bytes, split } = encodeRecord(entry);
-      p.setBytes(key, bytes);
+      const { bytes, split } = encodeRecord(entry, RECORD_HEAD);
+      p.setFramed(key, frameRecord(key, bytes));
       // The body is in the record now (in memory until appended, then in the file): not kept twice.
       // The rest is kept as decoded from the record's head: strings the parser sliced from the
       // source text (front-matter values) would otherwise keep the whole text alive.
       let kept = entry;
       // With `keepBody` the entry is kept as it came (the budget bounds what it holds).
       if (split && entry.article && !keepBody) {
-        const head = deserialize(bytes.subarray(4, 4 + bytes.readUInt32LE(0))) as ArticleEntry;
+        const head = deserialize(bytes.subarray(RECORD_HEAD + 4, RECORD_HEAD + 4 + bytes.readUInt32LE(RECORD_HEAD))) as ArticleEntry;
         if (head.article) kept = { ...head, article: packed(head.article, key, p) };
       }
       return keep(key, kept);
     },
     setRecord(key, entry, record, split) {
       const p = pack();
-      p.setBytes(key, record);
+      p.setFramed(key, record);
       // The entry came from a worker (structured clone): no string in it shares a source text, so it is kept as it came.
       return keep(key, split && entry.article ? { ...entry, article: packed(entry.article, key, p) } : entry);
     },
@@ -376,7 +350,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
           }
           opened.save();
         }
-        saveHeads();
+        // The state now: its stamps (~20 MB at 100k articles) are not held while the feeds are composed.
         const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
         if (stateDirty || removed) {
           next.writtenAt = Date.now();
@@ -386,7 +360,14 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         if (!memo) forgetState(files.state);
       } catch {
         // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
+        return;
       }
+      // The heads after the pack (their offsets name it), from what they need only: the steps left
+      // to `later` do not keep the rest of this cache alive.
+      if (session) return;
+      const steps = saveHeads({ file: files.heads, pack: files.pack, heads, used, fromHeads, stored, opened });
+      if (options.later) options.later.add(steps);
+      else drain(steps);
     },
     get corrupt() {
       return opened?.corrupt ?? 0;
@@ -397,6 +378,62 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     enabled: true,
   };
   return cache;
+}
+
+/** What writing the heads needs of a cache (`saveHeads`). */
+interface HeadsToSave {
+  file: string;
+  pack: string;
+  /** The heads read by this build, if any. */
+  heads: Heads | undefined;
+  /** Every entry the build used, by key. */
+  used: ReadonlyMap<string, ArticleEntry>;
+  /** Entries served from the heads read, with their heads. */
+  fromHeads: ReadonlyMap<string, Head>;
+  /** Keys stored by this build. */
+  stored: ReadonlySet<string>;
+  opened: Pack | undefined;
+}
+
+/**
+ * Write the heads of every entry a build used, when they differ from the ones read: a rebuild that
+ * changed nothing leaves the file alone. A step at a time (`writeHeadsSteps`); an unwritable cache
+ * folder costs speed, never a build.
+ */
+function* saveHeads(h: HeadsToSave): Steps {
+  try {
+    const { heads, used, fromHeads, stored, opened } = h;
+    const other = [...used.keys()].filter((k) => !fromHeads.has(k));
+    if (heads && other.length === 0 && fromHeads.size === heads.heads.size && !opened?.rewritten) return;
+    // After a compaction, every offset is new: scan the rewritten pack once.
+    const rescanned = opened?.rewritten ? Pack.open(h.pack) : undefined;
+    const where = (key: string): { offset: number; length: number } | undefined => (rescanned ?? opened)?.location(key);
+    // Each head is made as it is written: the file is never in memory whole.
+    function* next(): Generator<[string, Head]> {
+      for (const [key, entry] of used) {
+        // A head read this build, or (for an entry a watch session served) one from the file, unless stored anew.
+        const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
+        const slot = rescanned || !old ? where(key) : old;
+        if (!slot) continue;
+        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(entry) }];
+      }
+    }
+    const identity = Pack.identity(h.pack);
+    if (!identity) return;
+    // Every head served from the file is unchanged (same record, same text): only the others, and the gone, are appended.
+    if (heads && !rescanned) {
+      const set = other.flatMap((key): [string, Head][] => {
+        const old = stored.has(key) ? undefined : heads.heads.get(key);
+        const slot = old ?? where(key);
+        return slot ? [[key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(used.get(key) as ArticleEntry) }]] : [];
+      });
+      const gone = fromHeads.size + other.filter((k) => heads.heads.has(k)).length < heads.heads.size ? [...heads.heads.keys()].filter((k) => !used.has(k)) : [];
+      if (appendHeads(h.file, HEADS_FORMAT, identity, set, gone)) return;
+    }
+    yield* writeHeadsSteps(h.file, HEADS_FORMAT, { pack: identity, heads: next() });
+  } catch {
+    // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
+  }
 }
 
 /**

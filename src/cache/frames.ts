@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { drain, type Steps } from './steps.js';
 
 /**
  * A cache side file that a build updates by appending what changed instead of rewriting it whole
@@ -33,6 +34,9 @@ export interface Frames {
 }
 
 const HEADER_DIGITS = 12 + 1 + 10;
+
+/** Whole-file writes started by this process (each has a temporary file of its own). */
+let writes = 0;
 
 function header(format: string, length: number, crc: number): Buffer {
   return Buffer.from(`${format} ${String(length).padStart(12, '0')} ${String(crc).padStart(10, '0')}\n`);
@@ -80,9 +84,19 @@ export function readFrames(file: string, format: string): Frames | undefined {
  * 100k entries are ~100 MB). Returns the written file's id.
  */
 export function writeFrames(file: string, format: string, chunks: Iterable<string>): FileId {
+  return drain(writeFramesSteps(file, format, chunks));
+}
+
+/**
+ * `writeFrames` a chunk at a time: a step after each chunk is written (src/cache/steps.ts), so
+ * that making the next chunk (the heads' JSON) can wait while other work runs. The temporary
+ * file's name is unique to the write: two writes of one file in a process never share it.
+ */
+export function* writeFramesSteps(file: string, format: string, chunks: Iterable<string>): Steps<FileId> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${++writes}.tmp`;
   let fd: number | undefined;
+  let renamed = false;
   try {
     fd = openSync(tmp, 'w');
     let at = writeFully(fd, header(format, 0, 0), 0);
@@ -92,20 +106,23 @@ export function writeFrames(file: string, format: string, chunks: Iterable<strin
       const bytes = Buffer.from(chunk);
       crc = crc32(bytes, crc);
       at += writeFully(fd, bytes, at);
+      yield;
     }
     writeFully(fd, header(format, at - start, crc), 0);
     const s = fstatSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
+    renamed = true;
     // The rename changes the ctime: the id is taken after it.
     const after = statSync(file);
     return s.ino === after.ino ? { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs } : { ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 };
-  } catch (error) {
-    // A full disk: no half-written temporary file is left in the cache folder.
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
+  } finally {
+    // A full disk (or steps left unfinished): no half-written temporary file is left in the cache folder.
+    if (!renamed) {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Article } from '../model.js';
 import type { ArticleEntry } from './articles.js';
-import { appendFrame, type FileId, readFrames, writeFrames } from './frames.js';
+import { appendFrame, type FileId, readFrames, writeFramesSteps } from './frames.js';
+import { drain, type Steps } from './steps.js';
 
 /**
  * The heads of the cache's entries, kept beside the pack so that a build need not read the pack
@@ -89,10 +90,18 @@ export function readHeads(file: string, format: string, pack: { ino: number; siz
  * Write the heads file. When this process read it and it is still that file, of the same pack
  * (inode), only the heads that changed and those gone are appended as one frame; otherwise (and
  * after MAX_FRAMES, or when the appended frames have grown past half the file) it is rewritten
- * whole, in chunks of ~1 MB: `heads` may compute each head's JSON as it is iterated, so that the
- * file's ~100 MB at 100k entries are never in memory at once.
+ * whole, in chunks of ~256 KB (`CHUNK`): `heads` may compute each head's JSON as it is iterated, so
+ * that the file's ~100 MB at 100k entries are never in memory at once.
  */
 export function writeHeads(file: string, format: string, heads: { pack: Heads['pack']; heads: Iterable<[string, Head]> }): void {
+  drain(writeHeadsSteps(file, format, heads));
+}
+
+/**
+ * `writeHeads` a step at a time (src/cache/steps.ts): a file rewritten whole is written a chunk
+ * per step, and each chunk's heads are made in the step that writes it.
+ */
+export function* writeHeadsSteps(file: string, format: string, heads: { pack: Heads['pack']; heads: Iterable<[string, Head]> }): Steps {
   const read = lastRead.get(file);
   lastRead.delete(file);
   if (read && read.heads.pack.ino === heads.pack.ino && read.frames < MAX_FRAMES) {
@@ -110,10 +119,10 @@ export function writeHeads(file: string, format: string, heads: { pack: Heads['p
     if (inOld < old.size) for (const key of old.keys()) if (!seen.has(key)) changed += `\n-${key}`;
     if (read.bytes + changed.length < read.id.size / 2 && appendFrame(file, framesFormat(format), changed, read.id)) return;
     // Not appended: the iterable was used up; it is rewritten from the heads just compared.
-    writeFrames(file, framesFormat(format), chunks(heads.pack, merged(old, changed)));
+    yield* writeFramesSteps(file, framesFormat(format), chunks(heads.pack, merged(old, changed)));
     return;
   }
-  writeFrames(file, framesFormat(format), chunks(heads.pack, heads.heads));
+  yield* writeFramesSteps(file, framesFormat(format), chunks(heads.pack, heads.heads));
 }
 
 /**
@@ -154,12 +163,18 @@ export function asciiJson(json: string): string {
   return json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The body of a whole file, in chunks of ~1 MB. */
+/**
+ * A chunk of a heads file rewritten whole: ~250 heads of a 10k-article blog, a few ms of a build's
+ * main thread to make (`headJson`), which a build runs between its feeds' writes (`writeHeadsSteps`).
+ */
+const CHUNK = 1 << 18;
+
+/** The body of a whole file, in chunks of ~CHUNK characters. */
 function* chunks(pack: Heads['pack'], heads: Iterable<[string, Head]>): Generator<string> {
   let chunk = JSON.stringify(pack);
   for (const [key, h] of heads) {
     chunk += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
-    if (chunk.length >= 1 << 20) {
+    if (chunk.length >= CHUNK) {
       yield chunk;
       chunk = '';
     }

@@ -25,7 +25,8 @@ import { writeAll } from './framed.js';
  * here: the cache folder is the user's own, not an attacker's input.
  */
 const MAGIC = Buffer.from('FWPACK01', 'latin1');
-const RECORD_HEAD = 4 + 4 + 32;
+/** The bytes of a record before its payload: length, CRC, key. */
+export const RECORD_HEAD = 4 + 4 + 32;
 /** Rewrite (compact) the pack when dead records outweigh live ones and exceed this size. */
 const COMPACT_MIN_BYTES = 4 * 1024 * 1024;
 /** Pending records are appended once they reach this size, */
@@ -257,7 +258,18 @@ export class Pack {
   /** Store an encoded payload under `key` (read back with getBytes). */
   setBytes(key: string, payload: Buffer): void {
     if (this.added.has(key)) return;
-    const rec = record(key, payload);
+    this.setFramed(key, record(key, payload));
+  }
+
+  /**
+   * Store a whole record, framed for `key` already (`frameRecord`; a parse worker frames the
+   * records it encodes, so that this thread neither copies nor hashes them). Kept as given.
+   */
+  setFramed(key: string, rec: Buffer): void {
+    if (this.added.has(key)) return;
+    if (rec.length < RECORD_HEAD || rec.readUInt32LE(0) !== rec.length - RECORD_HEAD || rec.toString('hex', 8, RECORD_HEAD) !== key) {
+      throw new Error(`a pack record framed for another key than ${key.slice(0, 12)}…`);
+    }
     this.pending.push(rec);
     this.pendingByKey.set(key, rec);
     this.pendingBytes += rec.length;
@@ -293,11 +305,12 @@ export class Pack {
       const start = append(this.file, this.pending);
       this.fileBytes = start.end;
       // Where each appended record now is: a later read in this process (or the caller's index) finds it by offset.
+      // (`pendingByKey` holds the pending records in the same order, each key once.)
       let at = start.at;
-      for (const rec of this.pending) {
+      for (const [key, rec] of this.pendingByKey) {
         const slot = { offset: at, length: rec.length - RECORD_HEAD };
-        this.appended.set(rec.toString('hex', 8, RECORD_HEAD), slot);
-        if (!this.loaded) this.hints.set(rec.toString('hex', 8, RECORD_HEAD), slot);
+        this.appended.set(key, slot);
+        if (!this.loaded) this.hints.set(key, slot);
         at += rec.length;
       }
     } catch (error) {
@@ -470,11 +483,19 @@ export class Pack {
 
 function record(key: string, payload: Buffer): Buffer {
   const out = Buffer.allocUnsafe(RECORD_HEAD + payload.length);
-  out.writeUInt32LE(payload.length, 0);
-  out.write(key, 8, 32, 'hex');
   payload.copy(out, RECORD_HEAD);
-  out.writeUInt32LE(crc32(out.subarray(8)), 4);
-  return out;
+  return frameRecord(key, out);
+}
+
+/**
+ * Frame a record whose payload is in `rec` after RECORD_HEAD bytes left for it: write its length,
+ * key and CRC there. Returns `rec`.
+ */
+export function frameRecord(key: string, rec: Buffer): Buffer {
+  rec.writeUInt32LE(rec.length - RECORD_HEAD, 0);
+  rec.write(key, 8, 32, 'hex');
+  rec.writeUInt32LE(crc32(rec.subarray(8)), 4);
+  return rec;
 }
 
 /** The buffers of `list` from byte `skip` on (after a partial write: a full disk first writes what fits). */

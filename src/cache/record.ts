@@ -29,18 +29,22 @@ export function encodeEntry(entry: ArticleEntry): Buffer {
   return encodeRecord(entry).bytes;
 }
 
-/** The record, and whether the body went into it as UTF-8 (not INLINE). */
-export function encodeRecord(entry: ArticleEntry): { bytes: Buffer; split: boolean } {
+/**
+ * The record, and whether the body went into it as UTF-8 (not INLINE). With `before`, the record
+ * starts that many bytes into the buffer, left for the caller: the pack's record head
+ * (src/cache/pack.ts `frameRecord`), so that the record is never copied to be framed.
+ */
+export function encodeRecord(entry: ArticleEntry, before = 0): { bytes: Buffer; split: boolean } {
   const article = entry.article;
   const split = article !== undefined && isWellFormed(article.contentHtml) && isWellFormed(article.contentText);
   const head = serialize(split ? { ...entry, article: { ...article, contentHtml: '', contentText: '' } } : entry);
   const html = split ? article.contentHtml : '';
   const text = split ? article.contentText : '';
   const htmlBytes = Buffer.byteLength(html);
-  const out = Buffer.allocUnsafe(4 + head.length + 4 + htmlBytes + Buffer.byteLength(text));
-  out.writeUInt32LE(head.length, 0);
-  head.copy(out, 4);
-  let at = 4 + head.length;
+  const out = Buffer.allocUnsafe(before + 4 + head.length + 4 + htmlBytes + Buffer.byteLength(text));
+  out.writeUInt32LE(head.length, before);
+  head.copy(out, before + 4);
+  let at = before + 4 + head.length;
   out.writeUInt32LE(split ? htmlBytes : INLINE, at);
   at += 4;
   at += out.write(html, at);

@@ -307,13 +307,10 @@ export async function loadArticles(
           get text(): string {
             return read() ?? '';
           },
-          ...(encode
-            ? {
-                get key(): string {
-                  return entryKeys[i] ?? '';
-                },
-              }
-            : {}),
+          // A getter of this object (a spread would read it now, before the text): the key is known once the text is read.
+          get key(): string | undefined {
+            return encode ? (entryKeys[i] ?? '') : undefined;
+          },
           get note(): Diagnostic | undefined {
             return s.note;
           },

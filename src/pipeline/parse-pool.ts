@@ -136,12 +136,15 @@ export interface ParseJob {
   /** The file's git dates, if any. */
   git: { first: Date; last: Date } | undefined;
   /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
-  key?: string;
+  key?: string | undefined;
   /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
   note?: Diagnostic | undefined;
 }
 
-/** An entry's cache record as a worker encoded it (src/cache/record.ts), and whether the body is in it as UTF-8. */
+/**
+ * An entry's cache record as a worker encoded it (src/cache/record.ts), framed for the pack under
+ * the job's key (src/cache/pack.ts `frameRecord`), and whether the body is in it as UTF-8.
+ */
 export interface EncodedEntry {
   record: Uint8Array;
   split: boolean;
@@ -313,12 +316,12 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     spool?.flush();
   } finally {
     // Done, or failed: no worker outlives the call (an idle worker would keep the process alive).
-    await Promise.all(
-      pool.map((w) => {
-        w.dead = true;
-        return w.worker.terminate();
-      }),
-    );
+    // Not waited for: a worker's heap is torn down on its own thread, 30-60 ms of a 10k build's
+    // wall time that the main thread spends on the results meanwhile (docs/BENCHMARKS.md, r16-tail).
+    for (const w of pool) {
+      w.dead = true;
+      void w.worker.terminate();
+    }
   }
   return results as ArticleEntry[];
 }

@@ -3,6 +3,7 @@ import { type ArticleContext, articleContext, loadReaders, readersLoaded, runArt
 import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type SetupMessage, type WorkerMessage, withGitOf } from './parse-pool.js';
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
+import { frameRecord, RECORD_HEAD } from '../cache/pack.js';
 import { encodeRecord, withoutBody } from '../cache/record.js';
 import { compareDiagnostics } from '../diagnostics.js';
 import type { EncodedEntry, ParseJob } from './parse-pool.js';
@@ -80,13 +81,15 @@ function start(): void {
 /**
  * The cache record of an entry the cache will store (its job has a key; cacheable, not held back
  * as future: what `ArticleCache.set` stores), with the decoding note added as the main thread would
- * add it; and the entry to send: without its body when the record holds it (src/cache/record.ts).
+ * add it, framed for the pack under the job's key; and the entry to send: without its body when
+ * the record holds it (src/cache/record.ts).
  */
 function encode(job: ParseJob, entry: ArticleEntry): { entry: ArticleEntry; encoded: EncodedEntry } | undefined {
   if (job.key === undefined || !entry.cacheable || entry.status === 'future') return undefined;
   if (job.note) entry.diagnostics = [job.note, ...entry.diagnostics].sort(compareDiagnostics);
-  const { bytes, split } = encodeRecord(entry);
-  return { entry: split ? withoutBody(entry) : entry, encoded: { record: bytes, split } };
+  // Framed for the pack here: the main thread appends it as it comes.
+  const { bytes, split } = encodeRecord(entry, RECORD_HEAD);
+  return { entry: split ? withoutBody(entry) : entry, encoded: { record: frameRecord(job.key, bytes), split } };
 }
 
 void start();

@@ -7,8 +7,10 @@ import type { ArticleEntry } from '../../src/cache/articles.js';
 import { type EncodedEntry, IDLE_MAIN_MISSES, MIN_MISSES, mainParsesBeside, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, workerCount } from '../../src/pipeline/parse-pool.js';
 import { availableParallelism } from 'node:os';
 import { encodeEntry } from '../../src/cache/articles.js';
+import { frameRecord, RECORD_HEAD } from '../../src/cache/pack.js';
 import { compareDiagnostics } from '../../src/diagnostics.js';
-import { LOAD_LIMITS } from '../../src/pipeline/load.js';
+import { LOAD_LIMITS, loadArticles } from '../../src/pipeline/load.js';
+import { resolvePaths } from '../../src/pipeline/paths.js';
 import type { Diagnostic } from '../../src/model.js';
 import type { SourceFile } from '../../src/sources/files.js';
 import { articleContext, loadReaders, runArticleSafely } from '../../src/pipeline/article.js';
@@ -217,8 +219,11 @@ describe('parseJobs', () => {
       }
       records++;
       const whole = keyed[i]?.note ? { ...expected, diagnostics: [note, ...expected.diagnostics].sort(compareDiagnostics) } : expected;
-      // The record is what the main thread would have encoded, decoding note included; the entry comes without its body.
-      expect(Buffer.from(encoded?.record ?? [])).toEqual(encodeEntry(whole));
+      // The record is what the main thread would have encoded, decoding note included, framed for
+      // the pack under the job's key; the entry comes without its body.
+      const record = Buffer.from(encoded?.record ?? []);
+      expect(record.subarray(RECORD_HEAD)).toEqual(encodeEntry(whole));
+      expect(record).toEqual(frameRecord(keyed[i]?.key as string, Buffer.concat([Buffer.alloc(RECORD_HEAD), encodeEntry(whole)])));
       expect(encoded?.split).toBe(whole.article !== undefined);
       if (whole.article) expect(entry).toEqual({ ...whole, article: { ...whole.article, contentHtml: '', contentText: '', dropped: [] } });
       else expect(entry).toEqual(whole);
@@ -244,6 +249,28 @@ describe('parseJobs', () => {
       expect(again.work.parsed).toBe(2);
       expect(snapshot(copy)).toEqual(serial.files);
       expect(diagnosticsText(again)).toEqual(serial.diagnostics);
+    } finally {
+      LOAD_LIMITS.bodyBudget = 16 * 1024 * 1024;
+    }
+  });
+
+  it('stores the records a worker encoded for sources read when their jobs were handed out under their keys', async () => {
+    const serial = await buildWith(makeProject(corpus(60)), '0');
+    LOAD_LIMITS.bodyBudget = 0;
+    try {
+      // A cold build without a pack: its Markdown and HTML are read, hashed and keyed at hand-out
+      // (src/pipeline/load.ts `Source.late`), after the job object was made; the worker frames each
+      // record under the job's key, which the main thread checks (src/cache/pack.ts `setFramed`).
+      const dir = makeProject(corpus(60));
+      vi.stubEnv('FEEDWRIGHT_WORKERS', '1');
+      const loaded = await loadArticles(resolvePaths({ cwd: dir, now: NOW }), NOW);
+      loaded.spool?.dispose();
+      expect(loaded.work.readAtHandout).toBeGreaterThan(20);
+      const next = await buildAt(dir);
+      // (but the article dated relative to the clock and the one held back as future, never stored)
+      expect(next.work.parsed).toBe(2);
+      expect(snapshot(dir)).toEqual(serial.files);
+      expect(diagnosticsText(next)).toEqual(serial.diagnostics);
     } finally {
       LOAD_LIMITS.bodyBudget = 16 * 1024 * 1024;
     }
