@@ -690,8 +690,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       contentRoot = path.join(root, 'src', 'content');
       // Starlight serves its `docs` collection from the site root: src/content/docs/blog/x.md is /blog/x/.
       if (dependencies().has('@astrojs/starlight')) info.permalinks.docs = '/:id/';
-      // AstroWind serves its posts at its own permalink, whatever their collection's name.
-      if (wind) for (const e of sortedEntries(contentRoot)) if (e.isDirectory() && !e.name.startsWith('.')) info.permalinks[e.name] ??= wind.permalink;
+      // AstroWind serves its posts at its own permalink, whatever their collection's name and folder
+      // (src/content/post/, or src/data/post/ through its content layer's glob loader).
+      if (wind) {
+        for (const e of sortedEntries(contentRoot)) if (e.isDirectory() && !e.name.startsWith('.')) info.permalinks[e.name] ??= wind.permalink;
+        info.permalinks[path.basename(options.articlesDir)] ??= wind.permalink;
+      }
       // The keys its collection schemas declare are the site's own, not typos.
       const contentConfig = astroContentConfig(root);
       const schemaKeys = astroSchemaKeys(contentConfig);

@@ -630,6 +630,14 @@ describe('site presets: links as the generator writes them', () => {
     expect([post0?.updated.value.toISOString().slice(0, 10), plain.diagnostics.filter((d) => d.code === 'FM_UNKNOWN_KEY')]).toEqual(['2023-09-01', []]);
     const dated = await loadAt(site('/%year%/%month%/%category%/%slug%', true), 'src/content/post');
     expect(dated.links).toEqual({ 'get-started.md': 'https://wind.example/2023/08/tutorials/get-started/' });
+    // AstroWind's own layout now: the posts in src/data/post/, read by its content layer's glob loader.
+    const data = makeTree({
+      'package.json': JSON.stringify({ dependencies: { astro: '^5.0.0' } }),
+      'src/config.yaml': config('/%slug%', false),
+      'src/content.config.ts': "import { glob } from 'astro/loaders';\nconst post = defineCollection({ loader: glob({ pattern: ['*.md', '*.mdx'], base: 'src/data/post' }) });\nexport const collections = { post };\n",
+      'src/data/post/get-started.md': post,
+    });
+    expect((await loadAt(data, 'src/data/post')).links).toEqual({ 'get-started.md': 'https://wind.example/get-started' });
     const channel = resolvePaths({ cwd: site('/%slug%', false), articles: 'src/content/post' }).loaded.config;
     expect([channel.title, channel.link, channel.description, channel.language]).toEqual(['Wind Blog', 'https://wind.example/', 'Notes.', 'es']);
   });
