@@ -395,7 +395,7 @@ export const CODES = {
     severity: 'error',
     section: 'files',
     summary: 'The file holds binary data (an image, an archive), not text.',
-    doc: 'The file holds binary data (control bytes such as NUL in more than 0.5 % of its first 8 KiB, or the signature of PNG, GIF, JPEG, PDF, ZIP, ELF or gzip) though its extension says article. A text file with a few stray NUL bytes is read without them (`SOURCE_NUL_REMOVED`).',
+    doc: 'The file holds binary data (NUL among control bytes in more than 0.5 % of its first 8 KiB, or the signature of PNG, GIF, JPEG, PDF, ZIP, ELF or gzip) though its extension says article. A text file with a few stray NUL bytes is read without them (`SOURCE_NUL_REMOVED`).',
     todo: 'Move images and archives out, or fix the extension.',
     say: (_: NoParams) => ({
       message: 'The file holds binary data (NUL bytes or a known binary signature), not text.',

@@ -334,16 +334,19 @@ export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEnc
 }
 
 /**
- * Binary data: the signature of a common binary format, or control bytes (NUL and the C0 codes
- * text never holds; not tab, line feed, form feed, carriage return or escape) in more than
- * MAX_STRAY_CONTROLS of the first 8 KiB (and more than 4). Binary files hold them everywhere (about one byte in ten
- * of compressed data, half of UTF-16 text without its byte-order mark); a text file that a
- * scraper or an editor left a few NUL bytes in is text (decodeSource removes them).
+ * Binary data: the signature of a common binary format, or NUL in the first 8 KiB among control
+ * bytes (NUL and the C0 codes text never holds; not tab, line feed, form feed, carriage return or
+ * escape) in more than MAX_STRAY_CONTROLS of it (and more than 4). Binary files hold them
+ * everywhere (about one byte in ten of compressed data, half of UTF-16 text without its
+ * byte-order mark); a text file that a scraper or an editor left a few NUL bytes in is text
+ * (decodeSource removes them). Without a NUL only the signature is looked at (a native search:
+ * every source of a build passes here).
  */
 function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
   const sig = Buffer.from(head.subarray(0, 8)).toString('latin1');
   if (sig.startsWith('\x89PNG') || sig.startsWith('GIF8') || sig.startsWith('\xff\xd8\xff') || sig.startsWith('%PDF') || sig.startsWith('PK\x03\x04') || sig.startsWith('\x7fELF') || sig.startsWith('\x1f\x8b')) return true;
+  if (!head.includes(0)) return false;
   let controls = 0;
   for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
   return controls > Math.max(4, head.length * MAX_STRAY_CONTROLS);
