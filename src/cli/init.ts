@@ -8,7 +8,7 @@ import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
 import { languageScriptMismatch } from '../meta/script.js';
-import { CONTENT_FOLDERS, detectSite, eleventyConfigText, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -407,9 +407,18 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   }
   // Saved HTML pages say what their site is called, where it is, its language and author.
   const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
+  // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
+  const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
   const pagesValues: Partial<Record<ConfigKey, unknown>> = pages
     ? { ...(pages.title ? { title: pages.title, description: null } : {}), ...(pages.link ? { link: pages.link } : {}), ...(pages.language ? { language: pages.language } : {}), ...(pages.author ? { author: { name: pages.author } } : {}) }
-    : {};
+    : gatsby
+      ? {
+          ...(gatsby.title ? { title: gatsby.title, description: gatsby.description ?? null } : {}),
+          ...(gatsby.link ? { link: gatsby.link } : {}),
+          ...(gatsby.author ? { author: { name: gatsby.author } } : {}),
+          ...(gatsby.filePaths ? { permalinks: '/:slug/' } : {}),
+        }
+      : {};
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts
@@ -447,6 +456,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (posts) {
     const said = Object.entries(pagesValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
+    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: /<file or folder name>/, \"permalinks\": \"/:slug/\")" : ''}.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in pagesValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }

@@ -48,6 +48,31 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
 }
 
 /**
+ * A Gatsby site (no preset of feedwright's: its pages are made by its own gatsby-node.js): the
+ * `siteMetadata` literals of its gatsby-config (`title`, `description`, `siteUrl`, `author` as a
+ * string or `{ name }`), and whether its posts' paths are `createFilePath`'s (gatsby-starter-blog:
+ * `/<file or folder name>/`). Read as text, never run. Undefined without a gatsby-config.
+ */
+export function gatsbySite(root: string): { file: string; title?: string; description?: string; link?: string; author?: string; filePaths: boolean } | undefined {
+  const file = firstExisting(root, ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts']);
+  const text = file ? readText(file)?.slice(0, 256 * 1024) : undefined;
+  if (!file || text === undefined) return undefined;
+  // siteMetadata's keys are two brackets deep (module.exports = { siteMetadata: { … } }); the author's name three.
+  const value = (name: string, depth: number): string | undefined => shallowOption(text, name, depth);
+  const author = value('author', 2) ?? value('name', 3);
+  const link = baseUrl(value('siteUrl', 2), undefined);
+  const node = readText(path.join(root, 'gatsby-node.js')) ?? readText(path.join(root, 'gatsby-node.ts')) ?? '';
+  return {
+    file: path.basename(file),
+    ...(value('title', 2) ? { title: value('title', 2) as string } : {}),
+    ...(value('description', 2) ? { description: value('description', 2) as string } : {}),
+    ...(link ? { link } : {}),
+    ...(author ? { author } : {}),
+    filePaths: /\bcreateFilePath\s*\(/.test(node),
+  };
+}
+
+/**
  * Where a generator keeps its posts, by its conventions and its starter templates, most specific
  * first: `feedwright init` offers the one of these that holds the most Markdown, else the largest
  * folder named like a posts folder (`POST_FOLDER_NAMES`, up to three levels down: Hugo's

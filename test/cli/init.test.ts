@@ -301,6 +301,24 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(r.stderr).toContain('This is a Next.js site (package.json (next)): its posts are in content/ (2 Markdown files).');
   });
 
+  it("a Gatsby starter blog (no preset): init takes its siteMetadata and, as its gatsby-node.js makes them with createFilePath, the posts' paths /<name>/", async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is the site's JavaScript config, with its template literal
+      'gatsby-config.js': "module.exports = {\n  siteMetadata: {\n    title: `Gatsby Starter Blog`,\n    author: {\n      name: `Kyle Mathews`,\n      summary: `who lives in San Francisco`,\n    },\n    description: `A starter blog.`,\n    siteUrl: `https://gatsby.example/`,\n  },\n  plugins: [{ resolve: `gatsby-source-filesystem`, options: { path: `${__dirname}/content/blog`, name: `blog` } }],\n}\n",
+      'gatsby-node.js': "const { createFilePath } = require(`gatsby-source-filesystem`)\nexports.onCreateNode = ({ node, actions, getNode }) => {\n  const value = createFilePath({ node, getNode })\n}\n",
+      'content/blog/hello-world/index.md': '---\ntitle: Hello World\ndate: "2015-05-01T22:12:03.284Z"\n---\n\nText.\n',
+      'content/blog/my-second-post/index.md': '---\ntitle: My Second Post!\ndate: "2015-05-06T23:46:37.121Z"\n---\n\nText.\n',
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Gatsby site (gatsby-config.js), which feedwright has no preset for');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect([config.title, config.description, config.link, config.author, config.permalinks]).toEqual(['Gatsby Starter Blog', 'A starter blog.', 'https://gatsby.example/', { name: 'Kyle Mathews' }, '/:slug/']);
+    await run(['build', '--quiet'], { cwd: dir });
+    const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items;
+    expect(items.map((i) => i.url)).toEqual(['https://gatsby.example/my-second-post/', 'https://gatsby.example/hello-world/']);
+  });
+
   it('a posts folder whose posts all lie in one posts folder inside it is that inner folder', async () => {
     const dir = project({ 'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }), 'web/blog/posts/a.md': POST, 'web/blog/posts/b.md': POST });
     const r = await run(['init'], { cwd: dir });
