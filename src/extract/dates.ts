@@ -678,6 +678,8 @@ export interface NumericDate {
   year: number;
   /** The separator: a dot is written day first everywhere it is used. */
   separator: string;
+  /** The time as ISO writes it after the date (`T09:30`, `T09:30:15`), or ''. */
+  clock: string;
   dayFirst: boolean;
   monthFirst: boolean;
 }
@@ -688,7 +690,14 @@ export function numericDate(text: string): NumericDate | undefined {
   const first = Number(m[1]);
   const second = Number(m[3]);
   const inRange = (day: number, month: number): boolean => day >= 1 && day <= 31 && month >= 1 && month <= 12;
-  return { first, second, year: Number(m[4]), separator: m[2] as string, dayFirst: inRange(first, second), monthFirst: inRange(second, first) };
+  const clock = m[5] === undefined ? '' : `T${m[5].padStart(2, '0')}:${m[6]}${m[7] === undefined ? '' : `:${m[7]}`}`;
+  return { first, second, year: Number(m[4]), separator: m[2] as string, clock, dayFirst: inRange(first, second), monthFirst: inRange(second, first) };
+}
+
+/** A numeric date as an ISO date (`2024-03-06`), read day first or month first. */
+export function numericIsoDay(date: NumericDate, dayFirst: boolean): string {
+  const [day, month] = dayFirst ? [date.first, date.second] : [date.second, date.first];
+  return `${date.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
@@ -750,13 +759,9 @@ export function readDateValue(value: unknown, timezone: string, language?: strin
   const dayFirst = numeric ? numericDayFirst(numeric, language) : undefined;
   if (numeric && dayFirst !== undefined) {
     // Rewritten year first and read as such: a day the month does not have (31-04-2024) is no date.
-    const [day, month] = dayFirst ? [numeric.first, numeric.second] : [numeric.second, numeric.first];
-    const time = NUMERIC_DATE.exec(text)?.slice(5, 8) ?? [];
-    const clock = time[0] === undefined ? '' : `T${time[0].padStart(2, '0')}:${time[1]}${time[2] === undefined ? '' : `:${time[2]}`}`;
-    const iso = `${numeric.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}${clock}`;
-    const d = parseISO(iso, { in: zone });
+    const d = parseISO(`${numericIsoDay(numeric, dayFirst)}${numeric.clock}`, { in: zone });
     // parseISO rolls nothing over, but checks the day against the month: "2024-04-31" is invalid.
-    if (isValid(d) && (d as Date).getDate() === day) return new Date(d.getTime());
+    if (isValid(d) && (d as Date).getDate() === (dayFirst ? numeric.first : numeric.second)) return new Date(d.getTime());
   }
   return undefined;
 }

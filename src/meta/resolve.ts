@@ -3,7 +3,7 @@ import { finishDirectHtml } from '../clean/markdown-html.js';
 import { MAX_HTML_DEPTH, sanitizeWithReport } from '../clean/sanitize.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { diagnostic } from '../diagnostics.js';
-import { numericDate } from '../extract/dates.js';
+import { numericDate, numericIsoDay } from '../extract/dates.js';
 import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced } from '../model.js';
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
@@ -346,8 +346,7 @@ function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
   if (!d) {
     const numeric = typeof v === 'string' ? numericDate(v) : undefined;
     if (numeric?.dayFirst && numeric.monthFirst) {
-      const iso = (day: number, month: number): string => `${numeric.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      r.diagnostics.push(diagnostic('META_DATE_AMBIGUOUS', r.at(key), { key, got: String(v).trim(), dayFirst: iso(numeric.first, numeric.second), monthFirst: iso(numeric.second, numeric.first) }));
+      r.diagnostics.push(diagnostic('META_DATE_AMBIGUOUS', r.at(key), { key, got: String(v).trim(), dayFirst: numericIsoDay(numeric, true), monthFirst: numericIsoDay(numeric, false) }));
     } else r.diagnostics.push(diagnostic('META_DATE_UNPARSEABLE', r.at(key), { key, got: describe(v) }));
   }
   return d;
