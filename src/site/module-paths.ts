@@ -17,8 +17,8 @@ const MAX_TSCONFIG_BYTES = 256 * 1024;
 /** The extensions a module specifier may leave out, in the order a bundler tries them. */
 const MODULE_ENDINGS = ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'];
 
-/** The site's tsconfig.json (else jsconfig.json) `compilerOptions`, with the folder it lies in; undefined without one that parses. */
-function compilerOptions(root: string): { options: Record<string, unknown>; dir: string } | undefined {
+/** The site's tsconfig.json (else jsconfig.json) `compilerOptions`; undefined without one that parses. */
+function compilerOptions(root: string): Record<string, unknown> | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const file = path.join(root, name);
     let text: string;
@@ -30,8 +30,7 @@ function compilerOptions(root: string): { options: Record<string, unknown>; dir:
     if (text.length > MAX_TSCONFIG_BYTES) return undefined;
     const errors: ParseError[] = [];
     const json: unknown = parse(text, errors, { allowTrailingComma: true });
-    const options = asRecord(asRecord(json)?.compilerOptions);
-    return options ? { options, dir: root } : undefined;
+    return asRecord(asRecord(json)?.compilerOptions);
   }
   return undefined;
 }
@@ -42,17 +41,19 @@ function compilerOptions(root: string): { options: Record<string, unknown>; dir:
  * is JSON with comments and trailing commas; a file that does not parse gives no aliases.
  */
 export function pathAliases(root: string): [pattern: string, targets: string[]][] {
-  const found = compilerOptions(root);
-  const paths = asRecord(found?.options.paths);
-  if (!found || !paths) return [];
-  const base = path.resolve(found.dir, typeof found.options.baseUrl === 'string' ? found.options.baseUrl : '.');
+  return aliasesOf(root, compilerOptions(root));
+}
+
+function aliasesOf(root: string, options: Record<string, unknown> | undefined): [pattern: string, targets: string[]][] {
+  const paths = asRecord(options?.paths);
+  if (!paths) return [];
+  const base = baseUrlOf(root, options) ?? root;
   return Object.entries(paths).flatMap(([pattern, targets]) => (Array.isArray(targets) ? [[pattern, targets.filter((t): t is string => typeof t === 'string').map((t) => path.resolve(base, t))] as [string, string[]]] : []));
 }
 
 /** The folder `compilerOptions.baseUrl` names (absolute), from which TypeScript also resolves a bare specifier (`app/blog/source`). */
-function baseUrl(root: string): string | undefined {
-  const found = compilerOptions(root);
-  return typeof found?.options.baseUrl === 'string' ? path.resolve(found.dir, found.options.baseUrl) : undefined;
+function baseUrlOf(root: string, options: Record<string, unknown> | undefined): string | undefined {
+  return typeof options?.baseUrl === 'string' ? path.resolve(root, options.baseUrl) : undefined;
 }
 
 /** The candidate paths an aliased specifier stands for: `$config` exactly, or `@lib/x` through `@lib/*` (TypeScript's one-star patterns). */
@@ -74,11 +75,13 @@ function aliasTargets(aliases: readonly [string, string[]][], spec: string): str
 
 /**
  * A module a site's code imports, as a file: a relative path; a path alias the site declares; or,
- * without one, `@/`/`~/` for the site root or its `src/`. Undefined for a package or a missing file.
+ * without one, `@/`/`~/` for the site root or its `src/`, or a bare path from its `baseUrl`.
+ * Undefined for a package or a missing file.
  */
 export function moduleFile(root: string, from: string, spec: string): string | undefined {
-  const aliased = spec.startsWith('.') ? [] : aliasTargets(pathAliases(root), spec);
-  const base = spec.startsWith('.') || aliased.length > 0 ? undefined : baseUrl(root);
+  const options = spec.startsWith('.') ? undefined : compilerOptions(root);
+  const aliased = spec.startsWith('.') ? [] : aliasTargets(aliasesOf(root, options), spec);
+  const base = aliased.length > 0 ? undefined : baseUrlOf(root, options);
   const bases = spec.startsWith('.')
     ? [path.resolve(path.dirname(from), spec)]
     : aliased.length > 0
