@@ -177,6 +177,20 @@ function conventionalPostFolder(root: string, folders: readonly string[]): strin
 }
 
 /**
+ * What a folder says of its site (its saved pages' agreement, a Gatsby siteMetadata) as config
+ * values: the title (with the description, or none: the feed then uses the title), link, language
+ * and author it names.
+ */
+function siteValues(site: { title?: string | undefined; description?: string | undefined; link?: string | undefined; language?: string | undefined; author?: string | undefined }): Partial<Record<ConfigKey, unknown>> {
+  return {
+    ...(site.title ? { title: site.title, description: site.description ?? null } : {}),
+    ...(site.link ? { link: site.link } : {}),
+    ...(site.language ? { language: site.language } : {}),
+    ...(site.author ? { author: { name: site.author } } : {}),
+  };
+}
+
+/**
  * Outside a known site: a folder named like a posts folder that already holds articles of any kind
  * feedwright reads (Markdown, text, HTML pages; the most, as `largestPostFolder` picks), else a
  * `content/` folder that does (as Gatsby's starters keep posts), so `init` points the config at the
@@ -409,20 +423,11 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
-  const pagesValues: Partial<Record<ConfigKey, unknown>> = pages
-    ? { ...(pages.title ? { title: pages.title, description: null } : {}), ...(pages.link ? { link: pages.link } : {}), ...(pages.language ? { language: pages.language } : {}), ...(pages.author ? { author: { name: pages.author } } : {}) }
-    : gatsby
-      ? {
-          ...(gatsby.title ? { title: gatsby.title, description: gatsby.description ?? null } : {}),
-          ...(gatsby.link ? { link: gatsby.link } : {}),
-          ...(gatsby.author ? { author: { name: gatsby.author } } : {}),
-          ...(gatsby.filePaths ? { permalinks: '/:slug/' } : {}),
-        }
-      : {};
+  const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...(gatsby.filePaths ? { permalinks: '/:slug/' } : {}) } : {};
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts
-      ? [{ name: 'feedwright.config.json', content: initConfig({ articles: posts.articles, ...pagesValues }) }]
+      ? [{ name: 'feedwright.config.json', content: initConfig({ articles: posts.articles, ...folderValues }) }]
       : [
           { name: 'feedwright.config.json', content: initConfig() },
           { name: path.join('articles', 'hello-world.md'), content: ARTICLE },
@@ -454,10 +459,10 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`wrote ${f.name}\n`);
   }
   if (posts) {
-    const said = Object.entries(pagesValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
+    const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: /<file or folder name>/, \"permalinks\": \"/:slug/\")" : ''}.\n`);
-    const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in pagesValues));
+    const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }
   else if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');

@@ -53,21 +53,18 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
  * string or `{ name }`), and whether its posts' paths are `createFilePath`'s (gatsby-starter-blog:
  * `/<file or folder name>/`). Read as text, never run. Undefined without a gatsby-config.
  */
-export function gatsbySite(root: string): { file: string; title?: string; description?: string; link?: string; author?: string; filePaths: boolean } | undefined {
+export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; author: string | undefined; filePaths: boolean } | undefined {
   const file = firstExisting(root, ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts']);
   const text = file ? readText(file)?.slice(0, 256 * 1024) : undefined;
   if (!file || text === undefined) return undefined;
   // siteMetadata's keys are two brackets deep (module.exports = { siteMetadata: { … } }); the author's name three.
-  const value = (name: string, depth: number): string | undefined => shallowOption(text, name, depth);
-  const author = value('author', 2) ?? value('name', 3);
-  const link = baseUrl(value('siteUrl', 2), undefined);
   const node = readText(path.join(root, 'gatsby-node.js')) ?? readText(path.join(root, 'gatsby-node.ts')) ?? '';
   return {
     file: path.basename(file),
-    ...(value('title', 2) ? { title: value('title', 2) as string } : {}),
-    ...(value('description', 2) ? { description: value('description', 2) as string } : {}),
-    ...(link ? { link } : {}),
-    ...(author ? { author } : {}),
+    title: shallowOption(text, 'title', 2),
+    description: shallowOption(text, 'description', 2),
+    link: baseUrl(shallowOption(text, 'siteUrl', 2), undefined),
+    author: shallowOption(text, 'author', 2) ?? shallowOption(text, 'name', 3),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
   };
 }
@@ -470,13 +467,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
       const sourceDir = path.resolve(root, asString(c.source) ?? '.');
+      const theme = asString(c.theme) ?? asString(c.remote_theme);
       jekyll = {
         dir: sourceDir,
         collectionsDir: contentRoot,
         destination: path.resolve(root, info.output),
         folderData: jekyllDefaults(c.defaults, sourceDir, sourceDir),
         includesDir: path.resolve(sourceDir, asString(c.includes_dir) ?? '_includes'),
-        ...(asString(c.theme) ?? asString(c.remote_theme) ? { theme: (asString(c.theme) ?? asString(c.remote_theme)) as string } : {}),
+        ...(theme ? { theme } : {}),
       };
       // Jekyll renders every post's Markdown through Liquid with `site` bound to its configuration.
       info.templateVars = { site: { ...c, url: asString(c.url) ?? '', baseurl: asString(c.baseurl) ?? '' } };
@@ -980,7 +978,7 @@ function nextRoutes(root: string): SiteInfo['routes'] {
  * `/blog/%slug%` by default; `%slug%`, `%id%`, `%category%` and the date's parts) as a pattern of
  * feedwright's tokens. Undefined for any other site.
  */
-function astroWindConfig(root: string): { file: string; url?: string; title?: string; description?: string; language?: string; author?: string; trailingSlash: boolean; permalink: string } | undefined {
+function astroWindConfig(root: string): { file: string; url: string | undefined; title: string | undefined; description: string | undefined; language: string | undefined; author: string | undefined; trailingSlash: boolean; permalink: string } | undefined {
   const file = path.join(root, 'src', 'config.yaml');
   const c = existsSync(file) ? readData(file) : undefined;
   const site = asRecord(c?.site);
@@ -990,14 +988,13 @@ function astroWindConfig(root: string): { file: string; url?: string; title?: st
   const trailingSlash = site.trailingSlash === true;
   const tokens = written.replace(/%(slug|id|category|year|month|day|hour|minute|second)%/g, ':$1');
   const permalink = `/${tokens.split('/').filter(Boolean).join('/')}${trailingSlash ? '/' : ''}`;
-  const url = baseUrl(asString(site.site), asString(site.base));
   return {
     file,
-    ...(url ? { url } : {}),
-    ...((asString(asRecord(metadata?.title)?.default) ?? asString(site.name)) ? { title: (asString(asRecord(metadata?.title)?.default) ?? asString(site.name)) as string } : {}),
-    ...(asString(metadata?.description) ? { description: asString(metadata?.description) as string } : {}),
-    ...(localeTag(asString(asRecord(c.i18n)?.language)) ? { language: localeTag(asString(asRecord(c.i18n)?.language)) as string } : {}),
-    ...(asString(metadata?.author) ? { author: asString(metadata?.author) as string } : {}),
+    url: baseUrl(asString(site.site), asString(site.base)),
+    title: asString(asRecord(metadata?.title)?.default) ?? asString(site.name),
+    description: asString(metadata?.description),
+    language: localeTag(asString(asRecord(c.i18n)?.language)),
+    author: asString(metadata?.author),
     trailingSlash,
     permalink,
   };
