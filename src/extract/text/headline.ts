@@ -494,7 +494,14 @@ const DATED_HEADLINE_WORDS = 4;
 const DATED_HEADLINE_TAIL = 1;
 
 /** Publication and update words ("veröffentlicht", "updated") and byline words before a name ("von Olga", "by Ann"): a date line's, not a headline's. */
-const DATE_LINE_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![\\p{L}])|(?<![\\p{L}])(?:by|von|par|por|di)\\s+\\p{Lu}`, 'iu');
+const DATE_LINE_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w) => w.length >= 6))})(?![\\p{L}])`, 'iu');
+/**
+ * A byline word before a capitalised name ("... by Ann"), or opening the line before any name ("by
+ * oz on December 4, 2006"). The first is case-sensitive: under `i`, `\p{Lu}` is any letter, and a
+ * headline that says "killed by police" is no byline.
+ */
+const BY_NAME = /(?<![\p{L}])(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI)\s+\p{Lu}/u;
+const BY_FIRST = /^(?:by|von|par|por|di)\s+\p{L}/iu;
 
 /**
  * A headline that ends with a date ("Protokoll der Vorstandssitzung vom 10. Oktober 2019",
@@ -507,7 +514,7 @@ const DATE_LINE_WORD = new RegExp(`(?<![\\p{L}])(?:${alternation([...PUBLISHED_W
  */
 export function isDatedHeadline(unit: Unit): boolean {
   const text = unit.text;
-  if (unit.words <= DATED_HEADLINE_WORDS || BYLINE_HINT.test(text) || POSTED.test(text) || DATE_LINE_WORD.test(text)) return false;
+  if (unit.words <= DATED_HEADLINE_WORDS || BYLINE_HINT.test(text) || POSTED.test(text) || DATE_LINE_WORD.test(text) || BY_NAME.test(text) || BY_FIRST.test(text)) return false;
   // The date ends the line, after the words that say what happened (none of them a number).
   const tokens = text.split(/\s+/);
   const firstDigits = tokens.findIndex((token) => /\d/.test(token));

@@ -83,9 +83,16 @@ const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\
  * name, then a dash, a comma or nothing, then a written date at once.
  */
 const NAME_BEFORE_DATE = new RegExp(
-  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+(?:(?:${DATE_LABEL})(?:\\s+(?:am|on|le|el|em|il)|\\s*:)?\\s+)?|(?<=\\p{Ll})(?=\\p{Lu}))(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
+  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+(?:(?:${DATE_LABEL})(?:\\s+(?:am|on|le|el|em|il)|\\s*:)?\\s+)?)(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
   'iu',
 );
+
+/**
+ * "Jane DoeMarch 9, 2020": a name glued to a capitalised month name (a link's text run on). Not
+ * in `NAME_BEFORE_DATE`: under its `i` flag `\p{Lu}` is any letter, and "Layout 3" or "About 278"
+ * read as "Lay"/"Ab" glued to Portuguese "out[ubro] 3".
+ */
+const NAME_GLUED_DATE = new RegExp(`^([^|•·,–—\\d]{3,60}?\\p{Ll})(?=(?:${alternation([...MONTH_WORDS].map((w) => w.charAt(0).toUpperCase() + w.slice(1)))})\\.?\\s+\\d)`, 'u');
 
 /** A month or weekday name among the words: "Termine Januar – Mai 2020" is no name before its date. */
 function hasCalendarWord(text: string): boolean {
@@ -242,7 +249,7 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
     const role = ROLE_BYLINE.exec(text);
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
     // No lead word: only a full name (two words or more) right before a date counts.
-    const dated = (NAME_THEN_DATE.exec(text) ?? NAME_BEFORE_DATE.exec(text))?.[1]?.trim();
+    const dated = (NAME_THEN_DATE.exec(text) ?? NAME_BEFORE_DATE.exec(text) ?? NAME_GLUED_DATE.exec(text))?.[1]?.trim();
     if (dated !== undefined && isDeskName(dated)) return { names: dated, handle: false };
     return dated?.includes(' ') && looksLikePersonName(dated) && !hasCalendarWord(dated) ? { names: dated, handle: false } : undefined;
   }

@@ -20,6 +20,13 @@ function ruleOf(result: ReturnType<typeof extractText>, text: string): string | 
 }
 
 describe('metadata found in the text', () => {
+  it('keeps a headline that ends in a word like "About" and a number, with its byline below', () => {
+    const text = ['Home | News | Local', '', 'Everything Voters Should Know About 2024', '', 'By Amara Okafor - January 12, 2024', '', ...BODY].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.title?.value).toBe('Everything Voters Should Know About 2024');
+    expect(result.authors?.value).toEqual([{ name: 'Amara Okafor' }]);
+  });
+
   it('reads author and date from one byline', () => {
     const result = extractText(page(['By Jane Doe - March 11, 2021']), UTC);
     expect(result.authors?.value).toEqual([{ name: 'Jane Doe' }]);

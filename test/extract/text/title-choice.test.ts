@@ -377,6 +377,8 @@ describe('the headline finder (text/headline.ts)', () => {
     // Date lines: a label, a date first, a name or a publication word after or before the date.
     const dateLines = lines('Last updated on 12 March 2024', '24.01.2022 - Meldung - Energiewende im Gebäudebereich', 'The Guardian 02/10/2020 Anna Fazackerley', 'Ein Artikel von Miriam Ruhenstroth, veröffentlicht am 23.01.2020', 'Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago', 'Tine 2. Februar 2020 2. Februar 2020Radtouren Berlin');
     expect(dateLines.map(isDatedHeadline)).toEqual([false, false, false, false, false, false]);
+    // "by" before a lower-case word is a byline only at the line's start ("by oz on ..."), not inside a headline.
+    expect(lines('by oz on December 4, 2006', 'Three people hurt by falling masonry on 4 December 2006').map(isDatedHeadline)).toEqual([false, true]);
   });
 
   it('never takes a line of a fact box (two field lines or more in a row) for the headline', () => {

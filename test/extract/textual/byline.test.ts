@@ -118,6 +118,14 @@ describe('parseByline', () => {
     });
   });
 
+  it('reads a name glued to a capitalised month, and no word that merely ends in a month abbreviation', () => {
+    expect(splitByline('Jane DoeMarch 9, 2020')?.authors).toEqual([{ name: 'Jane Doe' }]);
+    // "out" is Portuguese "outubro": under the `i` flag the glued check took "About 278" for "Ab" + "out 278".
+    for (const line of ['Council Votes About 278', 'Everything You Need to Know About 2024', 'The New Layout 3', 'Workout 5']) {
+      expect(splitByline(line), line).toBeUndefined();
+    }
+  });
+
   it('finishes on an adversarial 100k-character line', () => {
     for (const line of [`By ${'A '.repeat(50_000)}`, `Posted ${' by'.repeat(33_000)}`, `By ${','.repeat(100_000)}`]) {
       expect(parseByline(line)).toBeUndefined();
