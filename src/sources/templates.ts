@@ -479,6 +479,65 @@ function servedPath(file: string, served: Record<string, string>): string | unde
   return folder === undefined ? undefined : `/${[served[folder], rel.slice(folder.length + 1)].filter(Boolean).join('/')}`;
 }
 
+/**
+ * Math shortcodes of widespread themes: Hugo's `{{< katex [display] >}}…{{< /katex >}}` (hugo-book,
+ * Blowfish, anubis) and `math`; Zola's `{{ katex(body="…", block=true) }}` and `{% katex(block=true) %}…{% end %}`
+ * (after-dark, even, DeepThought). They wrap TeX, which the site typesets with KaTeX; a feed keeps it
+ * as written with the delimiters MathJax and KaTeX's auto-render read, as src/sources/math.ts keeps
+ * `$$…$$`: removing the tags left the TeX to Markdown (`\\` lost a backslash, `a*b*c` became
+ * emphasis), and Zola's one-line calls were removed whole, formula and all.
+ */
+const MATH_SHORTCODES = new Set(['katex', 'math', 'tex', 'latex', 'mathjax']);
+/** Longest TeX a math shortcode holds: past it, the tags are removed as unknown template code. */
+const MAX_MATH_SHORTCODE = 16_384;
+/** A Hugo math shortcode's opening (its arguments in group 2) or closing tag (group 1 `/`). */
+const HUGO_MATH_TAG = /\{\{[<%]\s*(\/?)\s*(?:katex|math|tex|latex|mathjax)\b([^{}<>%\n]{0,200})[>%]\}\}/g;
+
+/**
+ * Hugo's math shortcodes (`MATH_SHORTCODES`) held as `mathText`: each closing tag pairs with the
+ * nearest opening tag before it, in one pass over the tags (an opening tag with no closing one is
+ * left for the removal that names it).
+ */
+function hugoMath(text: string, code: CodeMask, math: MathSyntax | undefined): string {
+  if (!text.includes('{{') || !/katex|math|tex/.test(text)) return text;
+  let out = '';
+  let from = 0;
+  let open: RegExpMatchArray | undefined;
+  for (const tag of text.matchAll(HUGO_MATH_TAG)) {
+    if (!tag[1]) {
+      open = tag;
+      continue;
+    }
+    if (open === undefined) continue;
+    const start = open.index as number;
+    const tex = text.slice(start + open[0].length, tag.index);
+    const args = open[2] ?? '';
+    open = undefined;
+    if (tex.length > MAX_MATH_SHORTCODE) continue;
+    const display = /\b(?:display|block)\b/.test(args) && !/\b(?:display|block)\s*=\s*"?false/.test(args);
+    const end = (tag.index as number) + tag[0].length;
+    out += text.slice(from, start) + code.hold(mathText(tex, display, math), countNewlines(text.slice(start, end)));
+    from = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+/** Zola's `body="…"` argument, as written: TeX's backslashes are not string escapes to Zola. */
+const ZOLA_MATH_BODY = /\bbody\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/;
+const ZOLA_BLOCK = /\bblock\s*=\s*true\b/;
+
+/**
+ * TeX from a math shortcode as Markdown that shows it as written: display math a paragraph
+ * `$$…$$`, inline `\(…\)`. Where the site's Markdown reads math (`math`), `$$…$$` is handed to that
+ * extension as it is; else every ASCII punctuation character is escaped, so that Markdown shows
+ * each one as written (`\\`, `_`, `*`, a `#` or `-` at a line's start).
+ */
+function mathText(tex: string, display: boolean, math: MathSyntax | undefined): string {
+  const lines = tex.trim().split(/[ \t]*\r?\n\s*/);
+  if (math && !tex.includes('$')) return display ? `\n\n$$\n${lines.join('\n')}\n$$\n\n` : `$$${lines.join(' ')}$$`;
+  const literal = (s: string): string => s.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return display ? `\n\n${literal(`$$${lines.join('\n')}$$`)}\n\n` : literal(`\\(${lines.join(' ')}\\)`);
+}
+
 /** A Zola shortcode call in text: `{{ name(args) }}` (one line). */
 const ZOLA_CALL = /\{\{\s*([A-Za-z_]\w*)\s*\(([^()\n]*)\)\s*\}\}/g;
 
@@ -510,6 +569,7 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
   if (text.includes('{%')) {
     text = text.replace(ZOLA_BODY, (whole, name: string, args: string, body: string) => {
       const shortcode = own[name];
+      if (shortcode?.kind !== 'box' && MATH_SHORTCODES.has(name) && body.length <= MAX_MATH_SHORTCODE) return code.hold(mathText(body, ZOLA_BLOCK.test(args), ctx.settings?.math), countNewlines(whole));
       if (shortcode?.kind !== 'box') return whole;
       const title = typeof shortcode.title === 'string' ? zolaArgs(args).named[shortcode.title] : undefined;
       const opening = whole.slice(0, whole.length - body.length - (/\{%-?\s*end\s*-?%\}$/.exec(whole)?.[0].length ?? 0));
@@ -520,6 +580,8 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
     const shortcode = own[name];
     const ownText = shortcode && renderSiteShortcode(shortcode, zolaArgs(args));
     if (ownText !== undefined) return code.hold(ownText, countNewlines(whole));
+    const tex = MATH_SHORTCODES.has(name) ? ZOLA_MATH_BODY.exec(args) : null;
+    if (tex) return code.hold(mathText(tex[1] ?? tex[2] ?? tex[3] ?? '', ZOLA_BLOCK.test(args), ctx.settings?.math), countNewlines(whole));
     if (name !== 'youtube' && name !== 'vimeo') return whole;
     const rendered = renderBuiltIn(name, zolaArgs(args), ctx, bodyLine + countNewlines(text.slice(0, offset)));
     return rendered ?? whole;
@@ -573,6 +635,7 @@ export function capitalized(word: string): string {
 /** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
 function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
+  text = hugoMath(text, code, ctx?.settings?.math);
   const callouts = pairedCallouts(text, ctx?.settings?.shortcodes);
   for (const [open, close, delims] of [
     [/\{\{</g, />\}\}/g, ['{{<', '>}}']],

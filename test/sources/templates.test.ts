@@ -122,6 +122,31 @@ describe('templates: Zola built-in video shortcodes', () => {
   });
 });
 
+describe('templates: math shortcodes (Hugo katex/math, Zola katex)', () => {
+  const ZOLA: TemplateSettings = { engine: 'none', generator: 'zola' };
+  const HUGO: TemplateSettings = { engine: 'none', generator: 'hugo' };
+
+  it('Hugo: the TeX a paired katex shortcode wraps is kept as written, inline in \\( \\), display as a $$ paragraph, with no warning', () => {
+    const r = read('Gravity:\n\n{{< katex display >}}\nF = \\frac{G m_1 m_2}{r^2}\n{{< /katex >}}\n\nwhere {{< katex >}}a*b*c \\\\ x_1 < y{{< /katex >}} holds.', { templates: HUGO });
+    expect(r.html).toBe('<p>Gravity:</p>\n<p>$$F = \\frac{G m_1 m_2}{r^2}$$</p>\n<p>where \\(a*b*c \\\\ x_1 &lt; y\\) holds.</p>');
+    expect(r.diagnostics).toEqual([]);
+    // An opening tag alone (Blowfish's marker that loads KaTeX) is removed and named, as before.
+    const alone = read('{{< katex >}}\n\nText $x$.', { templates: HUGO });
+    expect(alone.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
+  });
+
+  it("Zola: katex(body=…) keeps the body's backslashes, block=true is display math, and {% katex %} bodies are kept whole (a line of = is no heading)", () => {
+    const r = read('The vector {{ katex(body="\\vec{a}") }} and {{ katex(body="x^2", block=true) }}\n\n{% katex(block=true) %}\nR_\\theta\n=\n\n\\cos\\theta\n{% end %}\n', { templates: ZOLA });
+    expect(r.html).toBe('<p>The vector \\(\\vec{a}\\) and </p>\n<p>$$x^2$$</p>\n<p>$$R_\\theta\n=\n\\cos\\theta$$</p>');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a site whose Markdown reads math gets $$…$$ to its math extension, as written', () => {
+    const r = read('Inline {{ katex(body="a_1 * b_1") }} here.', { templates: { ...ZOLA, math: { inlineDollar: false, brackets: true } } });
+    expect(r.html).toBe('<p>Inline $$a_1 * b_1$$ here.</p>');
+  });
+});
+
 describe('templates: callout shortcodes of Hugo themes', () => {
   it('a paired alert/notice/hint… is a block quote with its title; one whose tags do not pair is removed and named', () => {
     const r = read('{{% alert title="Heads up" color="info" %}}\nSome *text*.\n{{% /alert %}}\n\n{{% notice tip %}}A tip.{{% /notice %}}\n');
