@@ -601,7 +601,7 @@ async function failed(
   throw error;
 }
 
-/** Articles whose titles the language check reads: the newest, which the feeds show. */
+/** Articles whose titles and summaries the language check reads: the newest, which the feeds show. */
 const LANGUAGE_SAMPLE = 200;
 
 /** META_LANGUAGE_SCRIPT when the feed's language is not written in the script its newest articles in that language use. */
@@ -610,7 +610,8 @@ function languageCheck(paths: ReturnType<typeof resolvePaths>, articles: readonl
   const titles: string[] = [];
   for (const a of articles) {
     if (titles.length >= LANGUAGE_SAMPLE) break;
-    if (!a.lang || a.lang.value === config.language) titles.push(a.title.value);
+    // The title with the summary: a tech blog's short titles are often mostly Latin ("使用 JWT").
+    if (!a.lang || a.lang.value === config.language) titles.push(`${a.title.value}\n${a.summary.value}`);
   }
   const mismatch = languageScriptMismatch(config.language, titles);
   return mismatch ? diagnostic('META_LANGUAGE_SCRIPT', { file: file ? paths.display(file) : 'feedwright.config.json' }, { language: config.language, ...mismatch }) : undefined;

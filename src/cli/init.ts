@@ -122,12 +122,23 @@ function postsWithAuthors(heads: ReadonlyArray<{ frontMatter: string }>): { name
 }
 
 /**
+ * What of a post's head is written in its language, as the build's check reads titles and summaries
+ * (META_LANGUAGE_SCRIPT): the front matter's title and the body without its code, which is Latin
+ * whatever the language (a Chinese tech blog's first 4 KB are often mostly code).
+ */
+function proseOf(head: { frontMatter: string; body: string }): string {
+  const title = /^title\s*[:=]\s*(.+)$/m.exec(head.frontMatter)?.[1] ?? '';
+  const prose = head.body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '').replace(/`[^`\n]*`/g, '');
+  return `${title}\n${prose.replace(/^\s+/, '')}`;
+}
+
+/**
  * The language most of the first posts are written in, by their writing system, when it is not
  * Latin (src/meta/script.ts: Han for "zh", Kana for "ja", Hangul for "ko", Cyrillic for "ru"…):
  * the feed's language for a site whose config names none, rather than "en".
  */
-function postsLanguage(heads: ReadonlyArray<{ body: string }>): { language: string; script: string; count: number; checked: number } | undefined {
-  const found = languageScriptMismatch('en', heads.map((h) => h.body.replace(/^\s+/, '')));
+function postsLanguage(heads: ReadonlyArray<{ frontMatter: string; body: string }>): { language: string; script: string; count: number; checked: number } | undefined {
+  const found = languageScriptMismatch('en', heads.map(proseOf));
   return found && { language: found.suggest, script: found.script, count: found.count, checked: found.total };
 }
 

@@ -97,6 +97,19 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('zh-Hant');
   });
 
+  it("a Chinese tech blog whose posts open with code: the titles and prose name the language, not the code's Latin; and a build whose config says \"en\" over such posts warns", async () => {
+    const code = `\`\`\`js\n${'const token = jwt.sign({ user: request.body.username }, secret, { expiresIn: 3600 });\n'.repeat(12)}\`\`\`\n`;
+    const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n${code}\n这是一篇关于认证的文章，讨论了令牌和会话的区别。\n`;
+    const dir = project({ '_config.yml': 'title: Blog\nurl: https://zh.example\n', '_posts/2024-03-05-a.md': post('Kubernetes 部署'), '_posts/2024-03-06-b.md': post('PostgreSQL 索引'), '_posts/2024-03-07-c.md': post('Docker Compose 用法') });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "zh": 3 of the 3 posts checked are written in Han script');
+    // The config names "en": the titles alone are mostly Latin ("Kubernetes 部署"), their summaries are not.
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, language: 'en' }));
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toContain('META_LANGUAGE_SCRIPT');
+  });
+
   it('a site time zone that is no IANA zone (timezone: CN) is left out, with a line saying so, and the config builds', async () => {
     const dir = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone: CN\n', '_posts/2024-03-05-first.md': POST });
     const r = await run(['init'], { cwd: dir });
