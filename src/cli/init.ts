@@ -122,6 +122,16 @@ function postsWithAuthors(heads: ReadonlyArray<{ frontMatter: string }>): { name
 }
 
 /**
+ * The links a Gatsby site's gatsby-node.js gives its posts: each post's front matter `path`
+ * (`createPage({ path: node.frontmatter.path })`), which the config maps to the link; else
+ * createFilePath's `/<file or folder name>/`.
+ */
+function gatsbyLinks(gatsby: { filePaths: boolean; frontMatterPaths: boolean }): Partial<Record<ConfigKey, unknown>> {
+  if (gatsby.frontMatterPaths) return { keys: { link: ['path'] } };
+  return gatsby.filePaths ? { permalinks: '/:slug/' } : {};
+}
+
+/**
  * What of a post's head is written in its language, as the build's check reads titles and summaries
  * (META_LANGUAGE_SCRIPT): the front matter's title and the body without its code, which is Latin
  * whatever the language (a Chinese tech blog's first 4 KB are often mostly code).
@@ -434,7 +444,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
-  const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...(gatsby.filePaths ? { permalinks: '/:slug/' } : {}) } : {};
+  const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) } : {};
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts
@@ -472,7 +482,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (posts) {
     const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
-    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: /<file or folder name>/, \"permalinks\": \"/:slug/\")" : ''}.\n`);
+    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: /<file or folder name>/, \"permalinks\": \"/:slug/\")" : ''}.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }

@@ -51,9 +51,10 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
  * A Gatsby site (no preset of feedwright's: its pages are made by its own gatsby-node.js): the
  * `siteMetadata` literals of its gatsby-config (`title`, `description`, `siteUrl`, `author` as a
  * string or `{ name }`), and whether its posts' paths are `createFilePath`'s (gatsby-starter-blog:
- * `/<file or folder name>/`). Read as text, never run. Undefined without a gatsby-config.
+ * `/<file or folder name>/`), or the posts' own front matter `path` (`createPage({ path:
+ * node.frontmatter.path })`, the other common gatsby-node). Read as text, never run. Undefined without a gatsby-config.
  */
-export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; author: string | undefined; filePaths: boolean } | undefined {
+export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
   const file = firstExisting(root, ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts']);
   const text = file ? readText(file)?.slice(0, 256 * 1024) : undefined;
   if (!file || text === undefined) return undefined;
@@ -66,6 +67,7 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
     link: baseUrl(shallowOption(text, 'siteUrl', 2), undefined),
     author: shallowOption(text, 'author', 2) ?? shallowOption(text, 'name', 3),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
+    frontMatterPaths: /\bpath\s*:\s*node\.frontmatter\.path\b/.test(node),
   };
 }
 

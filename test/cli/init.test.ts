@@ -332,6 +332,24 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(items.map((i) => i.url)).toEqual(['https://gatsby.example/my-second-post/', 'https://gatsby.example/hello-world/']);
   });
 
+  it("a Gatsby blog whose gatsby-node.js makes each post's page at its front matter path: init maps the link to `path`", async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }),
+      'gatsby-config.js': 'module.exports = {\n  siteMetadata: {\n    title: `Notes`,\n    siteUrl: `https://notes.example`,\n  },\n}\n',
+      'gatsby-node.js': 'exports.createPages = async ({ actions, graphql }) => {\n  result.data.allMarkdownRemark.edges.forEach(({ node }) => {\n    actions.createPage({\n      path: node.frontmatter.path,\n      component: blogPostTemplate,\n    })\n  })\n}\n',
+      'src/pages/posts/first.md': '---\npath: "/blog/hello-world"\ntitle: Hello\ndate: 2019-01-02\n---\n\nText.\n',
+      'src/pages/posts/second.md': '---\npath: "/2019/another-one"\ntitle: Another\ndate: 2019-02-03\n---\n\nText.\n',
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('(each post\'s front matter path, "keys": { "link": ["path"] })');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.keys).toEqual({ link: ['path'] });
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
+    const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items;
+    expect(items.map((i) => i.url)).toEqual(['https://notes.example/2019/another-one', 'https://notes.example/blog/hello-world']);
+  });
+
   it('a posts folder whose posts all lie in one posts folder inside it is that inner folder', async () => {
     const dir = project({ 'package.json': JSON.stringify({ dependencies: { next: '^14.0.0' } }), 'web/blog/posts/a.md': POST, 'web/blog/posts/b.md': POST });
     const r = await run(['init'], { cwd: dir });
