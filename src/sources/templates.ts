@@ -28,7 +28,8 @@ import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, g
  *   removed with a warning; `{% raw %}` keeps its content as written.
  *
  * Hugo's built-in `ref`, `relref` (from `links`), `param`, `figure`, `youtube`, `vimeo`, `x`/`tweet`,
- * `instagram`, `gist` (the embeds as links) and `highlight` are rendered, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
+ * `instagram`, `gist` (the embeds as links) and `highlight` are rendered, the themes' `link` (an
+ * absolute URL and its text) and `github` (a repository card) as links, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
  * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
  * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
@@ -344,6 +345,25 @@ function highlightToFences(text: string, code: CodeMask, open: RegExp, close: Re
     .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
 }
 
+const CODE_OPEN = /\{\{<\s*code\b([^<>{}\n]{0,200})>\}\}[ \t]*(?:\r?\n)?/g;
+const CODE_CLOSE = /(?:\r?\n)?\{\{<\s*\/\s*code\s*>\}\}/g;
+
+/**
+ * The themes' `{{< code html >}}…{{< /code >}}` (also `lang=`/`language=`), a code block like
+ * Hugo's `highlight`: fenced when every opening tag has its closing one (an unclosed fence would
+ * take the rest of the post as code); else left for the removal that names them.
+ */
+function codeShortcodesToFences(text: string, code: CodeMask): string {
+  if (!text.includes('code')) return text;
+  const opens = text.match(CODE_OPEN)?.length ?? 0;
+  if (opens === 0 || opens !== (text.match(CODE_CLOSE)?.length ?? 0)) return text;
+  return highlightToFences(text, code, CODE_OPEN, CODE_CLOSE, 'code', (args) => {
+    const { positional, named } = shortcodeArgs(args);
+    const language = named.lang ?? named.language ?? positional[0] ?? '';
+    return /^[\w+#.-]{1,40}$/.test(language) ? language : '';
+  });
+}
+
 /** What Hugo's built-in shortcodes need to be rendered. */
 interface ShortcodeContext {
   file: string;
@@ -417,8 +437,36 @@ function renderBuiltIn(name: string, args: ShortcodeArgs, ctx: ShortcodeContext 
       return postLink('instagram', undefined, named.id ?? positional[0]);
     case 'gist':
       return postLink('gist', named.user ?? positional[0], named.id ?? positional[1]);
+    case 'link':
+    case 'a':
+    case 'extlink':
+    case 'external-link':
+    case 'externalLink':
+      return linkShortcode(args);
+    case 'github':
+      return repoLink(named.user && named.repo ? `${named.user}/${named.repo}` : (named.repo ?? named.title ?? named.name ?? positional[0]));
   }
   return undefined;
+}
+
+/**
+ * A theme's link shortcode (LoveIt's and FixIt's `{{< link "https://…" "text" >}}`, others' text
+ * first or `href=`): the one absolute URL among its arguments, with the first other one as the
+ * link's text. Removing it took the text out of the sentence ("包括 、 和 。"). Undefined without
+ * an http(s) URL.
+ */
+function linkShortcode({ positional, named }: ShortcodeArgs): string | undefined {
+  const isUrl = (v: string | undefined): v is string => v !== undefined && /^https?:\/\/\S+$/i.test(v);
+  const href = [named.href, named.url, named.link, ...positional].find(isUrl);
+  if (href === undefined) return undefined;
+  const text = named.content ?? named.text ?? named.name ?? positional.find((p) => p !== href && p.trim() !== '') ?? named.title ?? href;
+  return `<a href="${escapeAttr(href)}">${escapeAttr(text)}</a>`;
+}
+
+/** A theme's GitHub repository card (`{{< github repo="owner/name" >}}`, Blowfish's, PaperMod users') as a link to the repository. */
+function repoLink(repo: string | undefined): string | undefined {
+  if (!repo || !/^[\w.-]+\/[\w.-]+$/.test(repo)) return undefined;
+  return `<a href="https://github.com/${repo}">${escapeAttr(repo)} on GitHub</a>`;
 }
 
 /**
@@ -636,6 +684,7 @@ export function capitalized(word: string): string {
 function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
   text = hugoMath(text, code, ctx?.settings?.math);
+  text = codeShortcodesToFences(text, code);
   const callouts = pairedCallouts(text, ctx?.settings?.shortcodes);
   for (const [open, close, delims] of [
     [/\{\{</g, />\}\}/g, ['{{<', '>}}']],

@@ -147,6 +147,28 @@ describe('templates: math shortcodes (Hugo katex/math, Zola katex)', () => {
   });
 });
 
+describe("templates: the themes' link, github and code shortcodes (Hugo)", () => {
+  const HUGO: TemplateSettings = { engine: 'none', generator: 'hugo' };
+
+  it('a link shortcode is a link to its absolute URL with the other argument as its text, URL first or second; a github card links the repository', () => {
+    const r = read('Tools: {{< link "Sentry" "https://docs.sentry.io/" >}}, {{< link "https://appwrite.io/docs" "AppWrite" "Visit" >}} and {{< link href="https://x.example/?a=1&b=2" content="X & Y" >}}.\n\n{{< github title="owner/repo-name" >}}', { templates: HUGO });
+    expect(r.html).toBe('<p>Tools: <a href="https://docs.sentry.io/">Sentry</a>, <a href="https://appwrite.io/docs">AppWrite</a> and <a href="https://x.example/?a=1&amp;b=2">X &amp; Y</a>.</p>\n<p><a href="https://github.com/owner/repo-name">owner/repo-name on GitHub</a></p>');
+    expect(r.diagnostics).toEqual([]);
+    // No absolute URL, or no owner/name: removed and named as before.
+    const odd = read('{{< link "about" >}} and {{< github title="just-a-name" >}}', { templates: HUGO });
+    expect(odd.diagnostics[0]?.message).toContain('{{< link >}} (line 5), {{< github >}} (line 5)');
+  });
+
+  it('a paired code shortcode is a fenced code block in its language; an unpaired one is removed', () => {
+    const r = read('Before.\n\n{{<code html>}}\n<script src="x.js"></script>\n{{ if .IsHome }}\n{{</code>}}\n\nAfter.', { templates: HUGO });
+    expect(r.html).toBe('<p>Before.</p>\n<pre><code class="language-html">&lt;script src="x.js"&gt;&lt;/script&gt;\n{{ if .IsHome }}\n</code></pre>\n<p>After.</p>');
+    expect(r.diagnostics).toEqual([]);
+    const open = read('{{< code go >}}\nfunc main() {}\n\nText.', { templates: HUGO });
+    expect(open.html).not.toContain('<pre>');
+    expect(open.diagnostics.map((d) => d.code)).toEqual(['CONTENT_TEMPLATE_REMOVED']);
+  });
+});
+
 describe('templates: callout shortcodes of Hugo themes', () => {
   it('a paired alert/notice/hint… is a block quote with its title; one whose tags do not pair is removed and named', () => {
     const r = read('{{% alert title="Heads up" color="info" %}}\nSome *text*.\n{{% /alert %}}\n\n{{% notice tip %}}A tip.{{% /notice %}}\n');
