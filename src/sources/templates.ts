@@ -146,6 +146,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
     if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
     return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
   }
+  if (text.includes('{%')) text = pairedMath(text, code, settings?.math, LIQUID_MATH_TAG);
   if (settings?.generator === 'zola' && engine === 'none') text = renderZolaShortcodes(text, { file, settings, frontMatter, unresolved }, bodyLine, code);
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
@@ -530,7 +531,7 @@ function servedPath(file: string, served: Record<string, string>): string | unde
 /**
  * Math shortcodes of widespread themes: Hugo's `{{< katex [display] >}}…{{< /katex >}}` (hugo-book,
  * Blowfish, anubis) and `math`; Zola's `{{ katex(body="…", block=true) }}` and `{% katex(block=true) %}…{% end %}`
- * (after-dark, even, DeepThought). They wrap TeX, which the site typesets with KaTeX; a feed keeps it
+ * (after-dark, even, DeepThought); the jekyll-katex plugin's `{% katex [display] %}…{% endkatex %}`. They wrap TeX, which the site typesets with KaTeX; a feed keeps it
  * as written with the delimiters MathJax and KaTeX's auto-render read, as src/sources/math.ts keeps
  * `$$…$$`: removing the tags left the TeX to Markdown (`\\` lost a backslash, `a*b*c` became
  * emphasis), and Zola's one-line calls were removed whole, formula and all.
@@ -540,18 +541,20 @@ const MATH_SHORTCODES = new Set(['katex', 'math', 'tex', 'latex', 'mathjax']);
 const MAX_MATH_SHORTCODE = 16_384;
 /** A Hugo math shortcode's opening (its arguments in group 2) or closing tag (group 1 `/`). */
 const HUGO_MATH_TAG = /\{\{[<%]\s*(\/?)\s*(?:katex|math|tex|latex|mathjax)\b([^{}<>%\n]{0,200})[>%]\}\}/g;
+/** jekyll-katex's Liquid tag, `{% katex [display] %}…{% endkatex %}` (group 1 `end` on the closing tag, group 2 the arguments). */
+const LIQUID_MATH_TAG = /\{%-?\s*(end)?katex\b([^{}%\n]{0,200}?)-?%\}/g;
 
 /**
- * Hugo's math shortcodes (`MATH_SHORTCODES`) held as `mathText`: each closing tag pairs with the
- * nearest opening tag before it, in one pass over the tags (an opening tag with no closing one is
- * left for the removal that names it).
+ * Math tags (Hugo's `MATH_SHORTCODES`, `HUGO_MATH_TAG`; jekyll-katex's, `LIQUID_MATH_TAG`) held as
+ * `mathText`: each closing tag pairs with the nearest opening tag before it, in one pass over the
+ * tags (an opening tag with no closing one is left for the removal that names it).
  */
-function hugoMath(text: string, code: CodeMask, math: MathSyntax | undefined): string {
-  if (!text.includes('{{') || !/katex|math|tex/.test(text)) return text;
+function pairedMath(text: string, code: CodeMask, math: MathSyntax | undefined, tags: RegExp): string {
+  if (!/katex|math|tex/.test(text)) return text;
   let out = '';
   let from = 0;
   let open: RegExpMatchArray | undefined;
-  for (const tag of text.matchAll(HUGO_MATH_TAG)) {
+  for (const tag of text.matchAll(tags)) {
     if (!tag[1]) {
       open = tag;
       continue;
@@ -683,7 +686,7 @@ export function capitalized(word: string): string {
 /** Hugo shortcodes, opening, closing or self-closing; escaped ones become literal text; built-ins rendered where they can be. */
 function removeHugoShortcodes(text: string, removed: Removed[], code: CodeMask, ctx?: ShortcodeContext): string {
   text = highlightToFences(text, code, /\{\{<\s*highlight\s+"?([\w+#.-]*)[^>\n]*>\}\}[ \t]*(?:\r?\n)?/g, /(?:\r?\n)?\{\{<\s*\/\s*highlight\s*>\}\}/g);
-  text = hugoMath(text, code, ctx?.settings?.math);
+  if (text.includes('{{')) text = pairedMath(text, code, ctx?.settings?.math, HUGO_MATH_TAG);
   text = codeShortcodesToFences(text, code);
   const callouts = pairedCallouts(text, ctx?.settings?.shortcodes);
   for (const [open, close, delims] of [

@@ -141,6 +141,15 @@ describe('templates: math shortcodes (Hugo katex/math, Zola katex)', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it("Jekyll: jekyll-katex's {% katex [display] %}…{% endkatex %} is kept as written, rendered through Liquid or not", () => {
+    const body = 'A set of {% katex %}N{% endkatex %} values,\n\n{% katex display %}\n\\{p_1, \\ldots, p_N\\}\n{% endkatex %}\n';
+    for (const templates of [{ engine: 'liquid' } as const, { engine: 'none' } as const]) {
+      const r = read(body, { templates });
+      expect(r.html).toBe('<p>A set of \\(N\\) values,</p>\n<p>$$\\{p_1, \\ldots, p_N\\}$$</p>');
+      expect(r.diagnostics).toEqual([]);
+    }
+  });
+
   it('a site whose Markdown reads math gets $$…$$ to its math extension, as written', () => {
     const r = read('Inline {{ katex(body="a_1 * b_1") }} here.', { templates: { ...ZOLA, math: { inlineDollar: false, brackets: true } } });
     expect(r.html).toBe('<p>Inline $$a_1 * b_1$$ here.</p>');
