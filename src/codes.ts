@@ -1032,7 +1032,7 @@ export const CODES = {
     severity: 'warning',
     section: 'content',
     summary: "The Markdown body's Liquid template code has a syntax or render error; the template code was removed instead of rendered.",
-    doc: "The body's Liquid does not parse or render (an unclosed tag, a bad expression, a loop beyond the limits); its template code was removed instead.",
+    doc: "The body's Liquid does not parse or render (an unclosed tag, a bad expression, a loop beyond the limits), or holds more than 2,000 template tags (`MAX_LIQUID_TAGS`: liquidjs's parser is quadratic in them); its template code was removed instead.",
     todo: 'Fix the syntax at the line named, or wrap literal braces in `{% raw %}…{% endraw %}`.',
     /** `reason`: LiquidJS's message. */
     say: (p: { reason: string }) => ({

@@ -110,6 +110,13 @@ const NAMED_IN_WARNING = 8;
 
 /** liquidjs limits: a template in an article may not loop or allocate without bound. */
 const LIQUID_LIMITS = { parseLimit: 4_000_000, renderLimit: 2_000, memoryLimit: 32_000_000 };
+/**
+ * Most tags and outputs (`{%`, `{{`) one body has rendered through Liquid: liquidjs takes its
+ * tokens off the front of an array one by one (`Array.shift`), quadratic in their number (5,000
+ * tags took ~0.9 s here, 20,000 3-8 s; 2,000 ~0.1 s). Past it the template code is removed, as for a body that does not parse,
+ * and CONTENT_TEMPLATE_FAILED says why. Real posts hold tens.
+ */
+export const MAX_LIQUID_TAGS = 2_000;
 
 /** Quick test: does the body hold anything that may be template code? */
 function mayHoldTemplates(body: string): boolean {
@@ -1011,6 +1018,9 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
       if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? { render: () => '' } : removedTag(name));
     }
   }
+  let tags = 0;
+  for (let at = text.indexOf('{'); at >= 0 && tags <= MAX_LIQUID_TAGS; at = text.indexOf('{', at + 1)) if (text[at + 1] === '%' || text[at + 1] === '{') tags += 1;
+  if (tags > MAX_LIQUID_TAGS) return { ok: false, message: `more than ${MAX_LIQUID_TAGS.toLocaleString('en-US')} template tags in one article` };
   const vars = settings.vars ?? {};
   const page = { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter };
   const scope = settings.frontMatterByName ? { ...vars, ...frontMatter, page } : { ...vars, page };

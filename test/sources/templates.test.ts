@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/sources/markdown.js';
-import type { TemplateSettings } from '../../src/sources/templates.js';
+import { MAX_LIQUID_TAGS, type TemplateSettings } from '../../src/sources/templates.js';
 
 const LIQUID: TemplateSettings = { engine: 'liquid', vars: { site: { url: 'https://blog.example', baseurl: '/news', title: 'The Blog' } }, links: { 'link:_posts/2025-01-29-x.md': '/news/2025/01/29/x/', 'post_url:2025-01-29-x': '/news/2025/01/29/x/' } };
 
@@ -153,6 +153,15 @@ describe('templates: math shortcodes (Hugo katex/math, Zola katex)', () => {
   it('a site whose Markdown reads math gets $$…$$ to its math extension, as written', () => {
     const r = read('Inline {{ katex(body="a_1 * b_1") }} here.', { templates: { ...ZOLA, math: { inlineDollar: false, brackets: true } } });
     expect(r.html).toBe('<p>Inline $$a_1 * b_1$$ here.</p>');
+  });
+});
+
+describe('templates: a work bound on Liquid', () => {
+  it('a body with more template tags than MAX_LIQUID_TAGS is not handed to Liquid (quadratic in them): its tags are removed and CONTENT_TEMPLATE_FAILED says why', () => {
+    const r = read(`Text.\n\n${'{% note %}x{% endnote %} '.repeat(MAX_LIQUID_TAGS)}`, { templates: { engine: 'liquid' } });
+    expect(r.html).not.toContain('{%');
+    expect(r.diagnostics.map((d) => d.code)).toContain('CONTENT_TEMPLATE_FAILED');
+    expect(r.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_FAILED')?.message).toContain('more than 2,000 template tags in one article');
   });
 });
 
