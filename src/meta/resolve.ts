@@ -88,7 +88,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- pages that are not posts: section and listing pages, pages the generator does not write.
-  const notAPost = notAPostReason(doc.relPath, fm, site) ?? listingPage(doc);
+  const notAPost = notAPostReason(doc.relPath, fm, site) ?? listingPage(doc) ?? templatePage(doc, fm);
   if (notAPost)
     return {
       status: 'section',
@@ -432,7 +432,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     order: (config) => config.precedence.published,
     sources: {
       // Jekyll names posts by their date: 2024-03-05-welcome.md (Zola also 2024-03-05_welcome.md).
-      found: (r) => r.doc.found.published ?? fileNameDate(r.doc.relPath, r.config.timezone, r.site?.preset === 'zola'),
+      // Else a date the post's own path states (Zola's `path = "2014/12/12/1.0-Timeline"`, a `permalink: /2019/05/03/x/`).
+      found: (r) => r.doc.found.published ?? fileNameDate(r.doc.relPath, r.config.timezone, r.site?.preset === 'zola') ?? pathDate(r),
       git: (r) => {
         const git = gitOf(r);
         return git ? { value: git.first, from: 'git' } : undefined;
@@ -758,6 +759,20 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   return undefined;
 }
 
+/** Front matter keys by which a page is made by a template or sends readers elsewhere, not by its own text. */
+const TEMPLATE_PAGE_KEYS = ['template', 'layout', 'redirect_to', 'redirect', 'redirectTo'] as const;
+
+/**
+ * A page its template makes, with no title and no text of its own: the Rust blog's
+ * `releases/latest.md` is `template = "latest.html"` alone (a redirect to the newest release);
+ * a build failed on it with META_TITLE_MISSING.
+ */
+function templatePage(doc: SourceDocument, fm: Record<string, unknown>): string | undefined {
+  if (doc.bodyText.trim() !== '' || fm.title !== undefined) return undefined;
+  const key = TEMPLATE_PAGE_KEYS.find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim() !== '');
+  return key ? `a page its template makes, with no title or text of its own (${key} "${fm[key] as string}")` : undefined;
+}
+
 /** Fewer teasers make no listing of a page at no listing's address (a saved site's home page): a post shows a "next" and a "previous" teaser. */
 const MIN_HOME_TEASERS = 3;
 
@@ -797,7 +812,8 @@ function deriveLink(
   config: FeedwrightConfig,
   f: { published: Sourced<Date>; title: string; slug: string },
 ): { url: string; rule: string; pattern?: string; unknown: string[]; unrendered?: string } | { skip: string } {
-  const dateKey = f.published.from === 'front-matter' ? Object.keys(fm).find((k) => doc.frontMatterLines[k] === f.published.line) : undefined;
+  // (A date read from the post's own path, `pathDate`, is no written date: its key is the path's.)
+  const dateKey = f.published.from === 'front-matter' ? Object.keys(fm).find((k) => doc.frontMatterLines[k] === f.published.line && !(PATH_KEYS as readonly string[]).includes(k)) : undefined;
   // The date as written: a URL's :year/:month/:day are those of the written date (a file name's date is in the site's zone).
   const dateText =
     dateKey !== undefined && typeof fm[dateKey] === 'string'
@@ -947,6 +963,25 @@ function baseName(relPath: string): string {
 function fileNameDateText(relPath: string, underscore: boolean): string | undefined {
   const name = relPath.split('/').pop() ?? '';
   return (underscore ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
+}
+
+/** Front matter keys that hold a post's own path, whose `/YYYY/MM/DD/` is its date where no date key is given. */
+const PATH_KEYS = ['path', 'permalink', 'url'] as const;
+
+/**
+ * The date a post's own path states, `YYYY/MM/DD` as whole segments (midnight in the config zone),
+ * when it has no date key: the Rust blog's 751 Zola posts are dated only so (`path =
+ * "2014/12/12/1.0-Timeline"`; its feed template reads the date from the path), and had all been
+ * dated by the checkout's mtime.
+ */
+function pathDate(r: FieldReader): Sourced<Date> | undefined {
+  for (const key of PATH_KEYS) {
+    const v = r.fm[key];
+    const m = typeof v === 'string' && v.length <= 2048 ? /(?:^|\/)((?:19|20)\d\d)\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:\/|$)/.exec(v) : null;
+    const value = m ? parseDateValue(`${m[1]}-${m[2]}-${m[3]}`, r.config.timezone) : undefined;
+    if (value) return { ...r.fromFm(key, value), rule: `a date in the post's "${key}"` };
+  }
+  return undefined;
 }
 
 /** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */

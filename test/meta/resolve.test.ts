@@ -230,6 +230,23 @@ describe('resolveArticle', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['META_DRAFT']);
   });
 
+  it("dates a post with no date key by the YYYY/MM/DD its own path states (the Rust blog's Zola `path`), before git and mtime", () => {
+    const a = ok(resolveArticle(doc({ path: '2014/12/12/1.0-Timeline', title: 'Rust 1.0' }), MTIME, ctx()));
+    expect([a.published.value.toISOString(), a.published.from, a.published.line, a.published.rule]).toEqual(['2014-12-12T00:00:00.000Z', 'front-matter', 2, 'a date in the post\'s "path"']);
+    const p = ok(resolveArticle(doc({ title: 'T', permalink: '/2019/05/03/my-post/' }), MTIME, ctx()));
+    expect(p.published.value.toISOString()).toBe('2019-05-03T00:00:00.000Z');
+    // A date key wins; a path with no whole YYYY/MM/DD segments (or an impossible month) says nothing.
+    expect(ok(resolveArticle(doc({ title: 'T', date: '2020-01-02', path: '2014/12/12/x' }), MTIME, ctx())).published.value.toISOString()).toBe('2020-01-02T00:00:00.000Z');
+    for (const path of ['v2014/12/12/x', '2014/13/12/x', 'blog/2014-12-12']) expect(ok(resolveArticle(doc({ title: 'T', path }), MTIME, ctx())).published.from).toBe('mtime');
+  });
+
+  it('a page its template makes, with no title and no text (template = "latest.html"), is not a post; with a title or text it is', () => {
+    const r = resolveArticle(doc({ template: 'latest.html' }, { bodyHtml: '', bodyText: '' }), MTIME, ctx());
+    expect([r.status, r.diagnostics.map((d) => [d.code, d.message])]).toEqual(['section', [['META_NOT_A_POST', 'This is a page its template makes, with no title or text of its own (template "latest.html"), not a post; it is not an item.']]]);
+    expect(resolveArticle(doc({ template: 'latest.html', title: 'Latest' }, { bodyHtml: '', bodyText: '' }), MTIME, ctx()).status).not.toBe('section');
+    expect(resolveArticle(doc({ layout: 'post' }), MTIME, ctx()).status).not.toBe('section');
+  });
+
   it('reads "isDraft", as some Astro and Next.js schemas name the draft flag, and names it in the hint', () => {
     const r = resolveArticle(doc({ title: 'T', date: '2024-03-05', isDraft: true }), MTIME, ctx());
     expect([r.status, r.diagnostics.map((d) => [d.code, d.line, d.hint])]).toEqual(['draft', [['META_DRAFT', 4, 'Remove "isDraft: true" to publish it.']]]);
