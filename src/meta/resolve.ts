@@ -578,7 +578,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     // Any value but null is read (a blank string is an empty list, not a missing key).
     given: (v) => v !== undefined && v !== null,
     readAll: (given, r) => {
-      const lists = given.map(([k, v]) => [k, v, toStringList(v)] as const);
+      // Hexo: a list inside `categories` is one hierarchy of categories (`- [Diary, Games]`), each a tag.
+      const lists = given.map(([k, v]) => [k, v, toStringList(r.site?.preset === 'hexo' && Array.isArray(v) ? v.flat() : v)] as const);
       // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
       for (const [k, v, read] of lists) {
         if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
@@ -755,6 +756,7 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   const build = (fm.build ?? fm._build) as Record<string, unknown> | undefined;
   if (typeof build === 'object' && build !== null && (build.render === 'never' || build.render === false || build.list === 'never')) return 'a page Hugo does not list ("build")';
   if (site?.preset === 'jekyll' && `/${relPath}`.includes('/_drafts/')) return 'a Jekyll draft (_drafts/)';
+  if (site?.preset === 'hexo' && `/${relPath}`.includes('/_drafts/')) return 'a Hexo draft (_drafts/)';
   return undefined;
 }
 

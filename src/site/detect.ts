@@ -17,6 +17,7 @@ import type { SiteShortcode } from '../sources/templates.js';
 import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
+import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import { zolaShortcodes } from './zola-shortcodes.js';
 import { foldersCodeReads, moduleFile } from './module-paths.js';
@@ -566,7 +567,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Hexo renders every post through its tag plugins (Nunjucks) before Markdown: `{% asset_img %}`,
       // `{% post_link %}`, Octopress's tags (src/sources/templates.ts renders what a feed can show).
       info.templateVars = {};
-      info.templateShortcodes = hexoTags(c);
+      const tags = hexoTags(c);
+      // `{% post_link name %}` needs the named post's URL before any body is rendered.
+      const targets = hexoPostTargets(info, path.join(contentRoot, '_posts'), info.timezone ?? 'UTC');
+      if (Object.keys(targets).length > 0) for (const name of ['post_link', 'post_path']) tags[name] = { kind: 'hexo', tag: name as 'post_link' | 'post_path', targets };
+      info.templateShortcodes = tags;
       // `language` may be a list (the first is the default) or "default" (none named).
       const lang = asString(Array.isArray(c.language) ? c.language[0] : c.language);
       channel = channelOf(options.display(configFile), {
