@@ -407,7 +407,7 @@ type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 /**
  * `feedwright init`: a config and a sample article, never overwriting without --force. In the
- * root of a site generator's project (Jekyll, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
+ * root of a site generator's project (Jekyll, Hexo, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
  * folder, the config builds that site's feeds instead, and no sample is written.
  */
 export async function init(io: Io, out: Output, force: boolean, articles?: string): Promise<number> {
