@@ -756,7 +756,6 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   const build = (fm.build ?? fm._build) as Record<string, unknown> | undefined;
   if (typeof build === 'object' && build !== null && (build.render === 'never' || build.render === false || build.list === 'never')) return 'a page Hugo does not list ("build")';
   if (site?.preset === 'jekyll' && `/${relPath}`.includes('/_drafts/')) return 'a Jekyll draft (_drafts/)';
-  if (site?.preset === 'hexo' && `/${relPath}`.includes('/_drafts/')) return 'a Hexo draft (_drafts/)';
   return undefined;
 }
 

@@ -181,6 +181,15 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(r.byPath.get('中文文章.md')?.contentHtml).toContain('先读<a href="https://hexo.example/2024/03/05/hello-world/" rel="noopener noreferrer">Hello World</a>，再读<a href="https://hexo.example/2023/12/31/notes/sub%20post/" rel="noopener noreferrer">子页面</a>。');
   });
 
+  it('a permalink ending in .html keeps the assets in a folder named like the post (article/x.html: article/x/a.png); asset_link and asset_path too', async () => {
+    const cwd = makeTree({ '_config.yml': 'url: https://h.example\npermalink: article/:title.html\npost_asset_folder: true\n', 'package.json': '{"dependencies":{"hexo":"^7"}}', 'source/_posts/x.md': '---\ntitle: X\ndate: 2024-01-01\n---\n\n{% asset_img a.png %}\n\n{% asset_link notes.pdf The notes %} and {% asset_path b.png %}.\n' }, 'feedwright-hexo-asset-');
+    const r = await loadAt(cwd, 'source/_posts');
+    expect(r.links).toEqual({ 'x.md': 'https://h.example/article/x.html' });
+    const html = r.byPath.get('x.md')?.contentHtml ?? '';
+    expect(html).toContain('<img src="https://h.example/article/x/a.png" alt="" />');
+    expect(html).toContain('<a href="https://h.example/article/x/notes.pdf" rel="noopener noreferrer">The notes</a> and ./x/b.png.');
+  });
+
   it('a post_link to no post is removed and named', async () => {
     const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nSee {% post_link gone %} and {% post_link b %}.\n', 'source/_posts/b.md': '---\ntitle: B post\ndate: 2024-01-02\n---\n\nB.\n' }, 'feedwright-hexo-pl-');
     const r = await loadAt(cwd, 'source/_posts');
