@@ -32,7 +32,7 @@ import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, g
  * `instagram`, `gist` (the embeds as links) and `highlight` are rendered, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
  * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
- * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
+ * Front matter `render_with_liquid: false` (Jekyll) or `disableNunjucks: true` (Hexo) keeps the body as written; `render_with_liquid: true` renders it.
  */
 export interface TemplateSettings {
   engine: 'liquid' | 'none';
@@ -133,7 +133,8 @@ function withoutRawTags(code: string): string {
  */
 export function applyTemplates(body: string, bodyLine: number, file: string, settings: TemplateSettings | undefined, frontMatter: Record<string, unknown>): TemplateResult {
   if (!mayHoldTemplates(body)) return { text: body, diagnostics: [] };
-  if (frontMatter.render_with_liquid === false) return { text: body, diagnostics: [] };
+  // Jekyll's `render_with_liquid: false` and Hexo's `disableNunjucks: true` keep the body as written.
+  if (frontMatter.render_with_liquid === false || frontMatter.disableNunjucks === true) return { text: body, diagnostics: [] };
   const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
   const code = new CodeMask(engine === 'liquid' ? withoutRawTags : undefined);
   let text = code.mask(body.includes(UNRESOLVED) ? body.replaceAll(UNRESOLVED, '') : body);

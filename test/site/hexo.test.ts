@@ -190,6 +190,13 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(html).toContain('<a href="https://h.example/article/x/notes.pdf" rel="noopener noreferrer">The notes</a> and ./x/b.png.');
   });
 
+  it('front matter disableNunjucks: true keeps the tags as written, as Hexo then publishes them', async () => {
+    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\ndisableNunjucks: true\n---\n\nWrite {% youtube id %} in a post.\n' }, 'feedwright-hexo-nonj-');
+    const r = await loadAt(cwd, 'source/_posts');
+    expect(r.byPath.get('a.md')?.contentHtml).toBe('<p>Write {% youtube id %} in a post.</p>');
+    expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
+  });
+
   it('a post_link to no post is removed and named', async () => {
     const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nSee {% post_link gone %} and {% post_link b %}.\n', 'source/_posts/b.md': '---\ntitle: B post\ndate: 2024-01-02\n---\n\nB.\n' }, 'feedwright-hexo-pl-');
     const r = await loadAt(cwd, 'source/_posts');
