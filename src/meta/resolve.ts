@@ -564,7 +564,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         }
         if (made.unrendered !== undefined) {
           const own = r.doc.frontMatterLines.permalink !== undefined;
-          r.diagnostics.push(diagnostic('META_PERMALINK_UNRENDERED', own ? r.at('permalink') : { file: r.file }, { template: made.unrendered, url: made.url }));
+          r.diagnostics.push(diagnostic('META_PERMALINK_UNRENDERED', own ? r.at('permalink') : { file: r.file }, { template: made.unrendered, url: made.url, ...(r.site?.preset === 'hexo' ? { hexo: true } : {}) }));
         }
         // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
         return made.rule === LEGACY_RULE ? { value: made.url, from: 'derived' } : { value: made.url, from: 'derived', rule: made.rule };

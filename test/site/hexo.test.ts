@@ -197,6 +197,14 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
   });
 
+  it(':id without an id in front matter: a warning naming the pattern and the link made instead', async () => {
+    const cwd = makeTree({ '_config.yml': 'url: https://h.example\npermalink: :id.html\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nA.\n', 'source/_posts/b.md': '---\ntitle: B\nid: 230\ndate: 2024-01-02\n---\n\nB.\n' }, 'feedwright-hexo-id-');
+    const r = await loadAt(cwd, 'source/_posts');
+    expect(r.links).toEqual({ 'a.md': 'https://h.example/2024/01/01/a/', 'b.md': 'https://h.example/230.html' });
+    const warned = r.diagnostics.filter((d) => d.code === 'META_PERMALINK_UNRENDERED');
+    expect(warned.map((d) => [d.file, d.message])).toEqual([['source/_posts/a.md', expect.stringContaining("(Hexo fills `:id` with its own database id); the item links to https://h.example/2024/01/01/a/ (Hexo's default permalink) instead.")]]);
+  });
+
   it('a post_link to no post is removed and named', async () => {
     const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nSee {% post_link gone %} and {% post_link b %}.\n', 'source/_posts/b.md': '---\ntitle: B post\ndate: 2024-01-02\n---\n\nB.\n' }, 'feedwright-hexo-pl-');
     const r = await loadAt(cwd, 'source/_posts');
