@@ -50,7 +50,7 @@ export function hexoPostTargets(site: SiteInfo, postsDir: string, timezone: stri
   if (named.size === 0) return out;
   const newPostName = site.hexo?.newPostName ?? ':title.md';
   const read = posts.map((p) => {
-    const fm = splitFrontMatter(p.text, p.rel);
+    const fm = splitFrontMatter(p.text, p.rel, true);
     const data = fm.ok ? fm.data : {};
     return { ...p, data, slug: hexoFileName(newPostName, p.rel.replace(/\.[^./]+$/, '')).title as string, title: typeof data.title === 'string' ? data.title : '' };
   });

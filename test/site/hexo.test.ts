@@ -6,6 +6,7 @@ import { resolvePaths } from '../../src/pipeline/paths.js';
 import { detectSite, siteMarker } from '../../src/site/detect.js';
 import type { SiteInfo } from '../../src/site/model.js';
 import { hexoFileName, hexoSlugize, type LinkInput, siteLink } from '../../src/site/permalink.js';
+import { bareFrontMatter } from '../../src/sources/front-matter.js';
 import { hexoArgs } from '../../src/sources/hexo-tags.js';
 import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
 
@@ -203,6 +204,16 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(r.links).toEqual({ 'a.md': 'https://h.example/2024/01/01/a/', 'b.md': 'https://h.example/230.html' });
     const warned = r.diagnostics.filter((d) => d.code === 'META_PERMALINK_UNRENDERED');
     expect(warned.map((d) => [d.file, d.message])).toEqual([['source/_posts/a.md', expect.stringContaining("(Hexo fills `:id` with its own database id); the item links to https://h.example/2024/01/01/a/ (Hexo's default permalink) instead.")]]);
+  });
+
+  it("front matter written without its opening --- (hexo-front-matter's other format) is read on a Hexo site, with its lines; a heading underlined with --- never is", async () => {
+    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :year-:month-:day-:title.md\n', 'source/_posts/2015-03-08-Insight-of-Null.md': 'title: 浅谈 NULL\ndate: 2015-03-08 20:06:02\ntags:\n- c\n---\n\nNULL and nullptr.\n' }, 'feedwright-hexo-bare-');
+    const r = await loadAt(cwd, 'source/_posts');
+    const post = r.byPath.get('2015-03-08-Insight-of-Null.md');
+    expect([post?.title.value, post?.title.line, post?.published.line, post?.tags.value, post?.link.value, post?.contentHtml]).toEqual(['浅谈 NULL', 1, 2, ['c'], 'https://h.example/2015/03/08/Insight-of-Null/', '<p>NULL and nullptr.</p>']);
+    expect(bareFrontMatter('Setup notes\n---\n\nText.\n')).toBeUndefined();
+    expect(bareFrontMatter('Note: read this\nfirst, then\n---\n')).toBeUndefined();
+    expect(bareFrontMatter('title: x\n---\n')).toBe('---\ntitle: x\n---\n');
   });
 
   it('a post_link to no post is removed and named', async () => {
