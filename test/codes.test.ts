@@ -231,7 +231,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   META_SLUG_INVALID: [{ key: 'slug', got: 'the string "a/b"' }],
   META_LINK_INVALID: [{ key: 'link', got: 'the string "::"' }],
   META_PERMALINK_TOKEN: [{ pattern: '/:year/:foo/', unknown: [':foo'] }],
-  META_PERMALINK_UNRENDERED: [{ template: "/{{ page.date | dateToFormat('yyyy/MM/dd') }}/{{ title | slugify }}/", url: 'https://blog.example/posts/first/' }],
+  META_PERMALINK_UNRENDERED: [{ template: "/{{ page.date | dateToFormat('yyyy/MM/dd') }}/{{ title | slugify }}/", url: 'https://blog.example/posts/first/' }, { template: ':id.html', url: 'https://hexo.example/2024/03/05/a/', hexo: true }],
   META_ID_NUMBER: [{ number: '723' }],
   META_ID_INVALID: [{ got: 'the string "post 1"' }],
   LINK_NOT_BUILT: [

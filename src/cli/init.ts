@@ -8,7 +8,7 @@ import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
 import { languageScriptMismatch } from '../meta/script.js';
-import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -56,6 +56,7 @@ export function initConfig(own: Partial<Record<ConfigKey, unknown>> = {}): strin
 
 const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
   jekyll: 'Jekyll',
+  hexo: 'Hexo',
   hugo: 'Hugo',
   zola: 'Zola',
   eleventy: 'Eleventy',
@@ -294,6 +295,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   const articles =
     chosen ??
     (marker.preset === 'eleventy' ? conventionalPostFolder(cwd, eleventyCollectionFolders(eleventyConfigText(cwd))) : undefined) ??
+    (marker.preset === 'hexo' ? conventionalPostFolder(cwd, [hexoPostsFolder(cwd)]) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
@@ -415,7 +417,7 @@ type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 /**
  * `feedwright init`: a config and a sample article, never overwriting without --force. In the
- * root of a site generator's project (Jekyll, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
+ * root of a site generator's project (Jekyll, Hexo, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
  * folder, the config builds that site's feeds instead, and no sample is written.
  */
 export async function init(io: Io, out: Output, force: boolean, articles?: string): Promise<number> {

@@ -565,7 +565,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         }
         if (made.unrendered !== undefined) {
           const own = r.doc.frontMatterLines.permalink !== undefined;
-          r.diagnostics.push(diagnostic('META_PERMALINK_UNRENDERED', own ? r.at('permalink') : { file: r.file }, { template: made.unrendered, url: made.url }));
+          r.diagnostics.push(diagnostic('META_PERMALINK_UNRENDERED', own ? r.at('permalink') : { file: r.file }, { template: made.unrendered, url: made.url, ...(r.site?.preset === 'hexo' ? { hexo: true } : {}) }));
         }
         // feedwright's own rule (no generator, no pattern) is not named: it is what `explain` always showed.
         return made.rule === LEGACY_RULE ? { value: made.url, from: 'derived' } : { value: made.url, from: 'derived', rule: made.rule };
@@ -579,7 +579,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     // Any value but null is read (a blank string is an empty list, not a missing key).
     given: (v) => v !== undefined && v !== null,
     readAll: (given, r) => {
-      const lists = given.map(([k, v]) => [k, v, toStringList(v)] as const);
+      // Hexo: a list inside `categories` is one hierarchy of categories (`- [Diary, Games]`), each a tag.
+      const lists = given.map(([k, v]) => [k, v, toStringList(r.site?.preset === 'hexo' && Array.isArray(v) ? v.flat() : v)] as const);
       // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
       for (const [k, v, read] of lists) {
         if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);

@@ -17,6 +17,7 @@ import type { SiteShortcode } from '../sources/templates.js';
 import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
+import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import { zolaShortcodes } from './zola-shortcodes.js';
 import { foldersCodeReads, moduleFile } from './module-paths.js';
@@ -79,6 +80,8 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
  */
 export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly string[]>> = {
   jekyll: ['_posts', 'src/_posts', 'docs/_posts', 'site/_posts'],
+  // (init reads `source_dir` first: `hexoPostsFolder`.)
+  hexo: ['source/_posts'],
   hugo: ['content/posts', 'content/post', 'content/blog', 'content/news', 'content/articles'],
   zola: ['content/blog', 'content/posts', 'content/post'],
   eleventy: ['content/blog', 'src/posts', 'src/blog', 'posts', 'blog', 'content/posts', 'src/content/posts'],
@@ -93,6 +96,8 @@ export const POST_FOLDER_NAMES: readonly string[] = ['_posts', 'posts', 'post', 
 /** A generator's whole content folder: the last resort of `init`. */
 export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | undefined>> = {
   jekyll: undefined,
+  // Hexo's source/ holds its pages too (about/, tags/): only _posts/ holds posts.
+  hexo: undefined,
   hugo: 'content',
   zola: 'content',
   eleventy: undefined,
@@ -103,7 +108,14 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
 
 /** The generator a folder's files name, if any. */
 function markerIn(dir: string): Marker | undefined {
-  for (const f of ['_config.yml', '_config.yaml']) if (existsSync(path.join(dir, f))) return { preset: 'jekyll', file: f };
+  for (const f of ['_config.yml', '_config.yaml']) {
+    if (!existsSync(path.join(dir, f))) continue;
+    // Hexo keeps its configuration in a _config.yml too: its package.json names hexo, or the file has Hexo's own keys.
+    if (packageDependencies(dir).has('hexo')) return { preset: 'hexo', file: `${f} and package.json (hexo)` };
+    const data = readData(path.join(dir, f));
+    if (data && isHexoConfig(data)) return { preset: 'hexo', file: f, data };
+    return { preset: 'jekyll', file: f };
+  }
   for (const f of HUGO_FILES) if (existsSync(path.join(dir, f))) return { preset: 'hugo', file: f };
   for (const f of ['config.toml', 'config.yaml', 'config.yml', 'config.json']) {
     const abs = path.join(dir, f);
@@ -128,6 +140,23 @@ function markerIn(dir: string): Marker | undefined {
   if (gem) return { preset: 'jekyll', file: `Gemfile (${gem})` };
   if (isFolder(path.join(dir, '_posts')) && isFolder(path.join(dir, '_layouts'))) return { preset: 'jekyll', file: '_posts/ and _layouts/' };
   return undefined;
+}
+
+/**
+ * A _config.yml of Hexo's, by keys Jekyll has no use for: `new_post_name` and `source_dir`,
+ * `public_dir`, a `permalink` with Hexo's own tokens (`:i_month`, `:post_title`), or one written
+ * without Jekyll's leading slash (`:year/:month/:day/:title/`) beside Hexo's `root`.
+ */
+function isHexoConfig(c: Record<string, unknown>): boolean {
+  if (typeof c.new_post_name === 'string' || typeof c.source_dir === 'string' || typeof c.public_dir === 'string') return true;
+  const permalink = asString(c.permalink);
+  return permalink !== undefined && (/:(?:i_month|i_day|post_title|hash)\b/.test(permalink) || (permalink.startsWith(':') && typeof c.root === 'string'));
+}
+
+/** Where a Hexo site keeps its posts: `<source_dir>/_posts` (source/_posts by default). */
+export function hexoPostsFolder(root: string): string {
+  const c = readData(path.join(root, '_config.yml')) ?? readData(path.join(root, '_config.yaml')) ?? {};
+  return `${(asString(c.source_dir) ?? 'source').replace(/^\.\/|\/+$/g, '')}/_posts`;
 }
 
 function readData(abs: string): Record<string, unknown> | undefined {
@@ -514,6 +543,48 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       });
       break;
     }
+    case 'hexo': {
+      const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
+      const c = marker?.data ?? readData(configFile) ?? {};
+      const url = hexoBaseUrl(asString(c.url), asString(c.root));
+      if (url) info.baseUrl = url;
+      info.permalinks['*'] = asString(c.permalink) ?? HEXO_PERMALINK;
+      siteZone(asString(c.timezone));
+      info.output = asString(c.public_dir) ?? 'public';
+      const strings = (v: unknown): Record<string, string> =>
+        Object.fromEntries(Object.entries(asRecord(v) ?? {}).flatMap(([k, x]) => (typeof x === 'string' || typeof x === 'number' ? [[k, String(x)]] : [])));
+      const pretty = asRecord(c.pretty_urls);
+      info.hexo = {
+        newPostName: asString(c.new_post_name) ?? ':title.md',
+        postAssetFolder: c.post_asset_folder === true,
+        defaultCategory: c.default_category === undefined || c.default_category === null ? 'uncategorized' : String(c.default_category),
+        categoryMap: strings(c.category_map),
+        filenameCase: typeof c.filename_case === 'number' ? c.filename_case : 0,
+        permalinkDefaults: strings(c.permalink_defaults),
+        trailingIndex: pretty?.trailing_index !== false,
+        trailingHtml: pretty?.trailing_html !== false,
+      };
+      info.frontMatterKeys = [...HEXO_KEYS];
+      contentRoot = path.resolve(root, asString(c.source_dir) ?? 'source');
+      // Hexo renders every post through its tag plugins (Nunjucks) before Markdown: `{% asset_img %}`,
+      // `{% post_link %}`, Octopress's tags (src/sources/templates.ts renders what a feed can show).
+      info.templateVars = {};
+      const tags = hexoTags(c);
+      // `{% post_link name %}` needs the named post's URL before any body is rendered.
+      const targets = hexoPostTargets(info, path.join(contentRoot, '_posts'), info.timezone ?? 'UTC');
+      if (Object.keys(targets).length > 0) for (const name of ['post_link', 'post_path']) tags[name] = { kind: 'hexo', tag: name as 'post_link' | 'post_path', targets };
+      info.templateShortcodes = tags;
+      // `language` may be a list (the first is the default) or "default" (none named).
+      const lang = asString(Array.isArray(c.language) ? c.language[0] : c.language);
+      channel = channelOf(options.display(configFile), {
+        title: asString(c.title),
+        description: asString(c.description) ?? asString(c.subtitle),
+        link: url,
+        language: lang && lang !== 'default' ? localeTag(lang) : undefined,
+        author: personValue(c.author),
+      });
+      break;
+    }
     case 'hugo': {
       const c = hugoConfig(root, marker?.data);
       const url = baseUrl(asString(ci(c, 'baseURL')));
@@ -765,6 +836,49 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
   return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}) };
+}
+
+/** Hexo's default `permalink`. */
+const HEXO_PERMALINK = ':year/:month/:day/:title/';
+
+/** Front matter keys Hexo and its widespread themes (NexT, Butterfly, Fluid, Icarus) and plugins (hexo-abbrlink) read. */
+const HEXO_KEYS = ['layout', 'permalink', 'published', 'comments', 'excerpt', 'disablenunjucks', 'lang', 'photos', 'photo', 'link', 'top', 'sticky', 'mathjax', 'katex', 'toc', 'abbrlink', 'id', 'keywords', 'cover', 'top_img', 'copyright', 'hide', 'index_img', 'banner_img', 'thumbnail', 'tag', 'category'];
+
+/**
+ * A Hexo site's base URL: `url`, in whose path the site's `root` already is when it is served
+ * below a folder (`url: https://x.org/blog`, `root: /blog/`, as Hexo's docs ask); a `url` without
+ * a path takes `root`'s.
+ */
+function hexoBaseUrl(url: string | undefined, root: string | undefined): string | undefined {
+  const plain = baseUrl(url);
+  if (!plain || !root) return plain;
+  const rootPath = `/${root.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  return new URL(plain).pathname === '/' && rootPath !== '/' ? baseUrl(url, rootPath) : plain;
+}
+
+/**
+ * Hexo's built-in tag plugins that a feed can show, as the site's own shortcodes for its
+ * Liquid-rendered posts (src/sources/templates.ts): `{% youtube id %}` and `{% vimeo id %}` as links
+ * to the video, `{% iframe url %}` and `{% link text url %}` as links, `{% asset_img %}`,
+ * `{% asset_path %}` and `{% asset_link %}` from the post's asset folder, `{% post_link %}` and
+ * `{% post_path %}` to another post, NexT's `{% note %}` box as a block quote.
+ */
+function hexoTags(c: Record<string, unknown>): Record<string, SiteShortcode> {
+  // Pages ending in .html keep their assets in a folder of the page's name (`a/x.html` -> `a/x/`).
+  const assets = /\.html?$/.test(asString(c.permalink) ?? HEXO_PERMALINK) ? 'beside' : 'inside';
+  return {
+    youtube: { kind: 'hexo', tag: 'youtube' },
+    vimeo: { kind: 'hexo', tag: 'vimeo' },
+    iframe: { kind: 'hexo', tag: 'iframe' },
+    link: { kind: 'hexo', tag: 'link' },
+    asset_img: { kind: 'hexo', tag: 'asset_img', assets },
+    asset_image: { kind: 'hexo', tag: 'asset_img', assets },
+    asset_path: { kind: 'hexo', tag: 'asset_path', assets },
+    asset_link: { kind: 'hexo', tag: 'asset_link', assets },
+    post_link: { kind: 'hexo', tag: 'post_link' },
+    post_path: { kind: 'hexo', tag: 'post_path' },
+    note: { kind: 'box' },
+  };
 }
 
 /** A literal `<html lang="…">` (a language tag, not an expression) in a page's text; group 1 is the tag. */

@@ -5,7 +5,7 @@ import type { CollectionGlob } from './astro-collections.js';
 import type { EleventyDateFilter, EleventyLayout } from './eleventy-site.js';
 
 /** The site generators whose link rules, keys and output feedwright knows. */
-export const PRESETS = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
+export const PRESETS = ['jekyll', 'hexo', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /**
@@ -31,7 +31,7 @@ export interface SiteInfo {
   keepPathCase: boolean;
   /** Hugo's removePathAccents: `café` is `cafe` in page paths. */
   removePathAccents?: boolean;
-  /** The zone dates in URLs are read in (Jekyll `timezone`, Hugo `timeZone`); else the feed's. */
+  /** The zone dates in URLs are read in (Jekyll and Hexo `timezone`, Hugo `timeZone`); else the feed's. */
   timezone?: string;
   defaultLanguage?: string;
   /** Hugo: the language whose own content folder (languages.<l>.contentDir) holds the articles. */
@@ -104,6 +104,24 @@ export interface SiteInfo {
    * collections' entries (an about page, a policy) are not posts.
    */
   feedCollections?: { names: string[]; file: string };
+  /**
+   * Hexo's _config.yml settings its post links depend on: `new_post_name` (the file name pattern
+   * `:title` is read from), `default_category` (`:category` of a post without categories),
+   * `category_map` (a category's name in paths), `filename_case` (1: lower, 2: upper case),
+   * `permalink_defaults`, `post_asset_folder` (then only files of `new_post_name`'s extension are
+   * posts, the others their assets), and `pretty_urls.trailing_index`/`trailing_html` (false:
+   * links drop `index.html`/`.html`).
+   */
+  hexo?: {
+    newPostName: string;
+    postAssetFolder: boolean;
+    defaultCategory: string;
+    categoryMap: Record<string, string>;
+    filenameCase: number;
+    permalinkDefaults: Record<string, string>;
+    trailingIndex: boolean;
+    trailingHtml: boolean;
+  };
   /** Zola's `ignored_content` globs (config.toml): content files the site does not build, matched below the content folder. */
   ignoredContent?: { patterns: string[]; file: string };
 }

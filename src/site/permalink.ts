@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { renderEleventyPermalink } from './eleventy-permalink.js';
 import type { SiteInfo } from './model.js';
 
@@ -12,6 +13,9 @@ import type { SiteInfo } from './model.js';
  *   `output: true` under their own permalink (default `/:collection/:path:output_ext`).
  * - Hugo: `/<section path>/<slug or file name>/`, or `permalinks.<section>`; `url` front matter
  *   wins; paths lower-cased and sanitised (spaces to hyphens); uglyURLs gives `x.html`.
+ * - Hexo: posts in `source/_posts/` under `permalink` (default `:year/:month/:day/:title/`), `:title`
+ *   being the file's path under `_posts` without extension (as `new_post_name` reads it), `:category`
+ *   the last category's path; front matter `permalink` wins; a `?` ends the path Hexo writes.
  * - Zola: `/<section path>/<slug>/`, a `YYYY-MM-DD-` or `YYYY-MM-DD_` file-name prefix is the
  *   date, `slug` and `path` front matter win; paths slugified (slugify.paths "on").
  * - Eleventy: the input-relative path (`blog/x.md` -> `/blog/x/`, `x/index.md` and `x/x.md` ->
@@ -69,6 +73,8 @@ export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<
   switch (site.preset) {
     case 'jekyll':
       return jekyllLink(site, input, userPatterns);
+    case 'hexo':
+      return hexoLink(site, input, userPatterns);
     case 'hugo':
       return hugoLink(site, input, userPatterns);
     case 'zola':
@@ -323,6 +329,143 @@ function jekyllUnescapePath(sitePath: string): string {
   } catch {
     return sitePath;
   }
+}
+
+// --- Hexo ------------------------------------------------------------------------------------
+
+/**
+ * hexo-util's slugize: Latin diacritics dropped, control characters removed, runs of white space
+ * and ASCII punctuation made one "-", none at either end; `transform` 1 lower-cases, 2 upper-cases.
+ * Letters of other scripts (Chinese, Japanese) stay as written.
+ */
+export function hexoSlugize(s: string, transform = 0): string {
+  const out = s
+    .normalize('NFD')
+    .replace(/([A-Za-z])\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'<>,.?/]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return transform === 1 ? out.toLowerCase() : transform === 2 ? out.toUpperCase() : out;
+}
+
+/** What Hexo's post processor reads from a post's path under `_posts` (without extension) by `new_post_name`: its `:title`, and any date parts. */
+export function hexoFileName(newPostName: string, rel: string): Record<string, string> {
+  const rule = newPostName.replace(/\.[^./:]*$/, '');
+  const segments: Record<string, string> = { year: '(\\d{4})', month: '(\\d{2})', day: '(\\d{2})', i_month: '(\\d{1,2})', i_day: '(\\d{1,2})', hash: '([0-9a-f]{12})' };
+  const names: string[] = [];
+  const source = rule.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, name: string) => {
+    names.push(name);
+    return segments[name] ?? '(.+?)';
+  });
+  const m = new RegExp(`^${source}$`).exec(rel);
+  if (!m) return { title: hexoSlugize(rel) };
+  const out: Record<string, string> = {};
+  names.forEach((name, i) => {
+    out[name] = m[i + 1] as string;
+  });
+  return out.title === undefined ? { ...out, title: hexoSlugize(rel) } : out;
+}
+
+/** A Hexo post's categories as its front matter lists them: a list is one hierarchy (`[Diary, Games]`); a list inside it another. */
+function hexoCategoryPaths(fm: Record<string, unknown>): string[][] {
+  const given = fm.categories ?? fm.category;
+  const list = Array.isArray(given) ? given : given === undefined || given === null ? [] : [given];
+  const name = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  const paths: string[][] = [];
+  const flat: string[] = [];
+  for (const item of list.slice(0, 100)) {
+    if (Array.isArray(item)) paths.push(item.slice(0, 20).map(name).filter((x): x is string => x !== undefined));
+    else {
+      const n = name(item);
+      if (n !== undefined) flat.push(n);
+    }
+  }
+  if (flat.length > 0) paths.unshift(flat);
+  return paths.filter((p) => p.length > 0);
+}
+
+function hexoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem, ext } = split(input.contentPath);
+  if (dirs.includes('_drafts')) return { skip: 'a Hexo draft (_drafts/)' };
+  const postsAt = dirs.indexOf('_posts');
+  const settings = site.hexo;
+  const fmPermalink = str(input.fm.permalink);
+  // Hexo writes a page (`source/about/index.md`) at its own path, `.html` for its extension.
+  if (postsAt < 0) {
+    if (fmPermalink) return { path: normalisePath(fmPermalink), rule: 'front matter permalink' };
+    const page = stem === 'index' ? `/${dirs.join('/')}/` : `/${[...dirs, stem].join('/')}${/^\.(md|markdown|html?)$/i.test(ext) ? '.html' : ext}`;
+    return { path: normalisePath(page), rule: 'hexo page path' };
+  }
+  // With post_asset_folder, Hexo renders only files of new_post_name's extension: the others (an
+  // HTML page beside a post's images) are its assets, copied as they are.
+  const postExt = /\.[^./:]*$/.exec(settings?.newPostName ?? '')?.[0] ?? '.md';
+  if (settings?.postAssetFolder && ext.toLowerCase() !== postExt.toLowerCase()) return { skip: `a file of a Hexo post's asset folder (post_asset_folder: only ${postExt} files are posts)` };
+  const rel = [...dirs.slice(postsAt + 1), stem].join('/');
+  const fromName = hexoFileName(settings?.newPostName ?? ':title.md', rel);
+  const slug = fromName.title as string;
+  let pattern: string;
+  let rule: string;
+  const own = userPattern(userPatterns, '_posts', input.contentPath);
+  if (fmPermalink) {
+    pattern = fmPermalink;
+    rule = `front matter permalink ${fmPermalink}`;
+  } else if (own) {
+    pattern = own;
+    rule = `config permalinks ${own}`;
+  } else {
+    pattern = site.permalinks['*'] ?? ':year/:month/:day/:title/';
+    rule = `hexo permalink ${pattern}`;
+  }
+  let path: string;
+  if (fmPermalink) path = fmPermalink;
+  else {
+    // Hexo reads a date with an offset into the site's zone; one without is in it already.
+    const ownZone = input.dateText !== undefined && !/(?:Z|[+-]\d{2}:?\d{2})\s*$/.test(input.dateText.trim());
+    const date = dateParts(input.date, ownZone ? input.dateText : undefined, site.timezone ?? input.timezone);
+    const transform = settings?.filenameCase ?? 0;
+    const categories = hexoCategoryPaths(input.fm);
+    const last = categories[categories.length - 1];
+    const category = last
+      ? last.map((c) => hexoSlugize(settings?.categoryMap[c] ?? c, transform)).join('/')
+      : (settings?.defaultCategory ?? 'uncategorized');
+    const values: Record<string, string | undefined> = {};
+    // Any front matter value is a token too (hexo-abbrlink's `:abbrlink`), then `permalink_defaults`.
+    for (const [k, v] of Object.entries(settings?.permalinkDefaults ?? {})) values[k] = v;
+    for (const [k, v] of Object.entries(input.fm)) if (typeof v === 'string' || typeof v === 'number') values[k] = String(v);
+    for (const [k, v] of Object.entries(fromName)) values[k] = v;
+    Object.assign(values, {
+      title: slug,
+      name: slug.split('/').pop() ?? slug,
+      post_title: hexoSlugize(input.title, 1),
+      year: date.year,
+      month: date.month,
+      day: date.day,
+      hour: date.hour,
+      minute: date.minute,
+      second: date.second,
+      i_month: date.i_month,
+      i_day: date.i_day,
+      hash: createHash('sha1').update(slug + String(Math.floor(input.date.getTime() / 1000))).digest('hex').slice(0, 12),
+      category,
+    });
+    const missing: string[] = [];
+    path = pattern.replace(/:(\w+)/g, (whole, name: string) => {
+      const v = values[name];
+      if (v === undefined) missing.push(whole);
+      return v ?? whole;
+    });
+    // `:id` without an `id` in front matter is Hexo's own database id, which no file states.
+    if (missing.length > 0) {
+      const fallback = hexoLink(site, { ...input, fm: { ...input.fm, permalink: undefined } }, { '*': ':year/:month/:day/:title/' });
+      if ('path' in fallback) return { path: fallback.path, rule: `${rule} (no ${missing.join(', ')}: hexo default :year/:month/:day/:title/)`, unrendered: pattern };
+    }
+  }
+  // Hexo's router writes the page at the path up to a `?` (the rest is a query).
+  path = path.replace(/\?.*$/, '');
+  if (settings && !settings.trailingIndex) path = path.replace(/(^|\/)index\.html$/, '$1');
+  if (settings && !settings.trailingHtml) path = path.replace(/\.html$/, '');
+  return { path: `/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/'), rule };
 }
 
 // --- Hugo ------------------------------------------------------------------------------------

@@ -45,7 +45,21 @@ const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inne
  * aliases are capped, a repeated key keeps its last value with a warning, as Jekyll's Psych does), or Hugo's TOML (`+++` ... `+++`), parsed with
  * smol-toml.
  */
-export function splitFrontMatter(text: string, file: string): FrontMatterResult {
+export function splitFrontMatter(text: string, file: string, bare = false): FrontMatterResult {
+  // Hexo also reads front matter written without its opening fence (`title: x` lines, then `---`).
+  if (bare) {
+    const opened = bareFrontMatter(text);
+    if (opened !== undefined) {
+      const r = splitFrontMatter(opened, file);
+      const back = (n: number) => Math.max(1, n - 1);
+      return {
+        ...r,
+        lines: Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, back(v)])),
+        diagnostics: r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: back(d.line) })),
+        bodyLine: back(r.bodyLine),
+      };
+    }
+  }
   // Blank lines before the opening fence (Astro's and Eleventy's readers allow them): read what
   // follows, and shift every line number back to the file's.
   // An opening fence with spaces before it is read too, with a warning: the generators would not.
@@ -59,6 +73,26 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
     return { ...r, lines, diagnostics, bodyLine: r.bodyLine + shift };
   }
   return splitFrontMatterAt(text, file);
+}
+
+/** The most lines a front matter block without its opening fence may have. */
+const MAX_BARE_LINES = 200;
+
+/**
+ * Hexo's front matter without its opening fence (hexo-front-matter's "new" format: `key: value`
+ * lines from the first line, then a line of `---`), given its fence; undefined when the text does
+ * not open so: every line before the `---` must be a YAML key (`title: x`), a list item or an
+ * indented continuation, so a Markdown heading underlined with `---` is never read as one.
+ */
+export function bareFrontMatter(text: string): string | undefined {
+  if (/^(?:---|\+\+\+|;;;)/.test(text) || !/^[\w-]+:/.test(text)) return undefined;
+  const lines = text.split('\n', MAX_BARE_LINES + 1);
+  for (let i = 1; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/\r$/, '');
+    if (/^-{3,}[ \t]*$/.test(line)) return `---\n${text}`;
+    if (line !== '' && !/^[\w-]+:(?:\s|$)/.test(line) && !/^[ \t]+\S/.test(line) && !/^- /.test(line)) return undefined;
+  }
+  return undefined;
 }
 
 /** A closing `---` with text after it on its line (not a longer run of dashes). */

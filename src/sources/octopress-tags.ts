@@ -4,7 +4,8 @@
  * (src/sources/templates.ts registers them with the Liquid engine):
  * - `{% codeblock [title] [lang:ruby] [url [link text]] %}…{% endcodeblock %}`: a fenced code block,
  *   in a figure captioned with its title (and link) when it has one; the language from `lang:` or
- *   the title's file extension, as plugins/code_block.rb reads them;
+ *   the title's file extension, as plugins/code_block.rb reads them (Hexo's options `mark:1,3`,
+ *   `line_number:false`, `first_line:`, `highlight:`, `wrap:` are left out of the caption);
  * - `{% blockquote [author[, source title]] [url [link text]] %}…{% endblockquote %}`: a block quote
  *   with its attribution (plugins/blockquote.rb);
  * - `{% pullquote %}…{"quoted"}…{% endpullquote %}`: the paragraph, without the markers;
@@ -40,7 +41,8 @@ export function codeblockArgs(markup: string): CodeblockArgs {
     out.lang = lang[1] as string;
     markup = markup.replace(/lang:\w+/i, '');
   }
-  markup = markup.trim();
+  // Hexo's own options (its codeblock tag's line numbers, marked lines, wrapping) say nothing a feed shows.
+  markup = markup.replace(/(?:^|\s)(?:line_number|line_threshold|highlight|first_line|mark|wrap):\S*/gi, ' ').trim();
   const withUrl = WITH_URL.exec(markup);
   if (withUrl) {
     out.title = withUrl[1] as string;

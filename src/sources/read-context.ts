@@ -18,5 +18,6 @@ export function makeReadContext(config: FeedwrightConfig, template: ReadonlySet<
     ...(config.templates ? { templates: config.templates } : {}),
     ...(config.siteInfo ? { siteContent: true } : {}),
     ...(config.siteInfo?.preset === 'hugo' ? { htmlPagesNeedFrontMatter: true } : {}),
+    ...(config.siteInfo?.preset === 'hexo' ? { bareFrontMatter: true } : {}),
   };
 }

@@ -59,6 +59,8 @@ export interface ReadContext {
    * (src/site/permalink.ts, from the same own front matter); its body is not extracted.
    */
   htmlPagesNeedFrontMatter?: boolean;
+  /** Hexo: front matter may be written without its opening `---` (src/sources/front-matter.ts, bareFrontMatter). */
+  bareFrontMatter?: boolean;
   /**
    * The articles are a site generator's content: an HTML file with front matter is then the
    * author's own fragment, which the site's layout wraps (no menus, no footer in it), so its
@@ -84,7 +86,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
 }
 
 function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
-  const fm = splitFrontMatter(text, file.displayPath);
+  const fm = splitFrontMatter(text, file.displayPath, ctx.bareFrontMatter === true);
   if (!fm.ok) return { ok: false, diagnostics: fm.diagnostics };
   const ownFragment = ctx.siteContent === true && file.kind === 'html' && Object.keys(fm.data).length > 0;
   const clean = ownFragment ? fm.data.clean === true : fm.data.clean !== false;

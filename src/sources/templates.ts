@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model.js';
 import { countNewlines } from '../util/text.js';
 import type { AttributeSyntax } from './attributes.js';
 import { type MathSyntax, mathPattern } from './math.js';
+import { type HexoTag, hexoTagHtml } from './hexo-tags.js';
 import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, gistLink, imgHtml, MAX_TAG_ARGS, pullquoteMarkdown } from './octopress-tags.js';
 
 /**
@@ -32,7 +33,7 @@ import { blockquoteArgs, blockquoteMarkdown, codeblockArgs, codeblockMarkdown, g
  * absolute URL and its text) and `github` (a repository card) as links, and the themes' paired callouts (`alert`, `notice`…) as block quotes; other shortcodes (`{{< x >}}`, `{{% x %}}`, and their closing tags)
  * cannot be rendered outside Hugo: they are removed (paired ones keep their inner text) with a warning. Code spans and
  * fenced code blocks keep `{{` and `{%` as written: tech blogs show template code in code.
- * Front matter `render_with_liquid: false` (Jekyll) keeps the body as written; `true` renders it.
+ * Front matter `render_with_liquid: false` (Jekyll) or `disableNunjucks: true` (Hexo) keeps the body as written; `render_with_liquid: true` renders it.
  */
 export interface TemplateSettings {
   engine: 'liquid' | 'none';
@@ -81,7 +82,9 @@ export type SiteShortcode =
   /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
   | { kind: 'box'; title?: string | number }
   /** A text with the positional arguments given written in, as written (an Eleventy shortcode returning a template literal of its parameters). */
-  | { kind: 'fill'; parts: Array<string | number> };
+  | { kind: 'fill'; parts: Array<string | number> }
+  /** One of Hexo's built-in tags (src/sources/hexo-tags.ts), its arguments read as Hexo reads them. */
+  | HexoTag;
 
 /** The key of a Zola internal link's target (`@/blog/x.md`, as written, without its anchor) in `TemplateSettings.links`. */
 export function zolaLinkKey(target: string): string {
@@ -138,7 +141,8 @@ function withoutRawTags(code: string): string {
  */
 export function applyTemplates(body: string, bodyLine: number, file: string, settings: TemplateSettings | undefined, frontMatter: Record<string, unknown>): TemplateResult {
   if (!mayHoldTemplates(body)) return { text: body, diagnostics: [] };
-  if (frontMatter.render_with_liquid === false) return { text: body, diagnostics: [] };
+  // Jekyll's `render_with_liquid: false` and Hexo's `disableNunjucks: true` keep the body as written.
+  if (frontMatter.render_with_liquid === false || frontMatter.disableNunjucks === true) return { text: body, diagnostics: [] };
   const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
   const code = new CodeMask(engine === 'liquid' ? withoutRawTags : undefined);
   let text = code.mask(body.includes(UNRESOLVED) ? body.replaceAll(UNRESOLVED, '') : body);
@@ -158,7 +162,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
     const before = removed.length;
-    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed, unresolved);
+    const rendered = renderLiquid(text, settings ?? { engine: 'liquid' }, frontMatter, removed, unresolved, (file.split('/').pop() ?? '').replace(/\.[^.]*$/, ''));
     if (rendered.ok) text = rendered.text;
     else {
       removed.length = before;
@@ -508,8 +512,8 @@ function videoLink(host: 'youtube' | 'vimeo', id: string | undefined, title: str
  * has several lines), its image or its video link; undefined when a needed argument is missing.
  */
 function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: ShortcodeArgs): string | undefined {
-  // A box whose tags do not pair is removed and named, as any other shortcode.
-  if (shortcode.kind === 'box') return undefined;
+  // A box whose tags do not pair is removed and named, as any other shortcode; Hexo's tags render in removedTag.
+  if (shortcode.kind === 'box' || shortcode.kind === 'hexo') return undefined;
   if (shortcode.kind === 'text') return shortcode.text.includes('\n') ? `\n\n${shortcode.text}\n\n` : shortcode.text;
   if (shortcode.kind === 'fill') {
     const values = shortcode.parts.map((p) => (typeof p === 'number' ? positional[p] : p));
@@ -762,6 +766,8 @@ let current:
       /** How many includes deep the render is, and the line of the article's include tag it is inside: what a tag in an include file reports. */
       depth: number;
       at: number;
+      /** The article's file name without extension (a Hexo post's asset folder is named so). */
+      postName: string;
     }
   | undefined;
 
@@ -939,10 +945,22 @@ function removedTag(name: string): TagImplOptions {
     },
     render(ctx: Context) {
       const own = current && Object.hasOwn(current.shortcodes, name) ? current.shortcodes[name] : undefined;
-      const rendered = own && renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} });
+      // A paired box (Hexo NexT's `{% note info %}…{% endnote %}`): a block quote around its Markdown, closed by its end tag.
+      if (own?.kind === 'box') return '\n\n<blockquote>\n\n';
+      const rendered = own && (own.kind === 'hexo' ? hexoTagHtml(own, this.args as string, current?.postName ?? '') : renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} }));
       if (rendered !== undefined) return rendered;
       current?.removed.push({ tag: this.text as string, line: reportLine(this.line as number) });
       return '';
+    },
+  };
+}
+
+/** The end tag of a tag removed or rendered by `removedTag`: nothing, or the close of the site's paired box of that name. */
+function endTag(name: string): TagImplOptions {
+  return {
+    render() {
+      const own = current && Object.hasOwn(current.shortcodes, name) ? current.shortcodes[name] : undefined;
+      return own?.kind === 'box' ? '\n\n</blockquote>\n\n' : '';
     },
   };
 }
@@ -980,6 +998,12 @@ function linkTag(name: 'link' | 'post_url'): TagImplOptions {
     },
     render() {
       const target = this.target as string;
+      const own = current && Object.hasOwn(current.shortcodes, name) ? current.shortcodes[name] : undefined;
+      if (own?.kind === 'hexo') {
+        const html = hexoTagHtml(own, target, current?.postName ?? '');
+        if (html === undefined) current?.removed.push({ tag: label(`{% ${name} ${target} %}`), line: reportLine(this.line as number) });
+        return html ?? '';
+      }
       const url = current && Object.hasOwn(current.links, `${name}:${target}`) ? current.links[`${name}:${target}`] : undefined;
       if (url !== undefined) return url;
       current?.unresolved.push({ tag: label(`{% ${name} ${target} %}`), line: reportLine(this.line as number) });
@@ -1005,7 +1029,7 @@ const scannedIncludes = new WeakSet<Record<string, string>>();
 
 type Rendered = { ok: true; text: string } | { ok: false; message: string; line?: number };
 
-function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[], unresolved: Removed[]): Rendered {
+function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Record<string, unknown>, removed: Removed[], unresolved: Removed[], postName: string): Rendered {
   const e = liquid();
   // Tags no engine here knows (a site's plugins, Nunjucks' own) are removed and named, with
   // their end tags: what they wrap stays.
@@ -1015,7 +1039,7 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   for (const source of fresh ? [text, ...Object.values(includes)] : [text]) {
     for (const m of source.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
       const name = m[1] as string;
-      if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? { render: () => '' } : removedTag(name));
+      if (!Object.hasOwn(e.tags, name)) e.registerTag(name, name.startsWith('end') ? endTag(name.slice(3)) : removedTag(name));
     }
   }
   let tags = 0;
@@ -1024,7 +1048,7 @@ function renderLiquid(text: string, settings: TemplateSettings, frontMatter: Rec
   const vars = settings.vars ?? {};
   const page = { ...(typeof vars.page === 'object' && vars.page !== null ? vars.page : {}), ...frontMatter };
   const scope = settings.frontMatterByName ? { ...vars, ...frontMatter, page } : { ...vars, page };
-  current = { removed, unresolved, links: settings.links ?? {}, includes: settings.includes ?? {}, shortcodes: settings.shortcodes ?? {}, depth: 0, at: 0 };
+  current = { removed, unresolved, links: settings.links ?? {}, includes: settings.includes ?? {}, shortcodes: settings.shortcodes ?? {}, depth: 0, at: 0, postName };
   try {
     const out = e.parseAndRenderSync(text, scope) as unknown;
     offsetsToLines(text, removed);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -81,6 +81,37 @@ describe('feedwright init in a site generator\'s project', () => {
     // The site does not say who writes it: the author init wrote is named as its placeholder.
     const placeholder = (JSON.parse(b.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics.filter((d) => d.code === 'CONFIG_PLACEHOLDER');
     expect(placeholder.map((d) => d.message)).toEqual(['"author" still holds a placeholder; the feeds publish it as the site\'s.']);
+  });
+
+  it('a Hexo site (its _config.yml is no Jekyll one): the config builds source/_posts with its title, link, language, author and time zone, and every post is published at its Hexo permalink', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-init-hexo-'));
+    cpSync(path.resolve(import.meta.dirname, '../fixtures/sites/hexo-blog'), dir, { recursive: true });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This is a Hexo site (_config.yml and package.json (hexo)): its posts are in source/_posts/ (5 Markdown files).');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ title: 'Quiet Notes', description: 'Notes on tools and travel', link: 'https://hexo.example/', language: 'en', author: 'Lin Park', timezone: 'Asia/Shanghai', articles: 'source/_posts', out: 'dist', site: '.' });
+    expect(validator()(config)).toBe(true);
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, git: false }, null, 2));
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect(b.code).toBe(0);
+    const built = JSON.parse(b.stdout) as { counts: { published: number }; diagnostics: { code: string; message: string }[] };
+    expect(built.counts.published).toBe(4);
+    expect(built.diagnostics.filter((d) => d.message.includes('Jekyll'))).toEqual([]);
+    const rss = readFileSync(path.join(dir, 'dist', 'rss.xml'), 'utf8');
+    expect(rss).toContain('<link>https://hexo.example/2024/03/05/hello-world/</link>');
+    expect(rss).toContain('<link>https://hexo.example/custom/moved.html</link>');
+    // Dates are read in the site's zone, as Hexo reads them.
+    expect(rss).toContain('<pubDate>Tue, 05 Mar 2024 23:30:00 +0800</pubDate>');
+  });
+
+  it("a Hexo site's source_dir: its posts folder is <source_dir>/_posts", async () => {
+    const dir = project({ '_config.yml': 'title: Src\nurl: https://src.example\nsource_dir: src\n', 'src/_posts/a.md': '---\ntitle: A\ndate: 2024-03-05 10:00:00\n---\n\nBody.\n', 'source/_posts/old.md': POST });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Hexo site (_config.yml): its posts are in src/_posts/ (1 Markdown file).');
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect(JSON.parse(b.stdout)).toMatchObject({ ok: true, counts: { published: 1 } });
+    expect(readFileSync(path.join(dir, 'dist', 'rss.xml'), 'utf8')).toContain('<link>https://src.example/2024/03/05/a/</link>');
   });
 
   it("a site whose config names no language: the posts' writing system names it (Chinese posts: \"zh\", not \"en\"), said in a line; a language the config names wins", async () => {
