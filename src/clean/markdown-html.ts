@@ -415,8 +415,8 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
 /**
  * renderDirect's HTML and, in the same pass, the text and summary `directHtmlTexts` reads back
  * from it (src/clean/html-text.ts), for the token kinds src/sources/markdown-fast.ts makes:
- * paragraphs, headings, fenced code, tight bullet lists of text, quotes of one paragraph; text,
- * emphasis, code spans and plain links inline. Undefined for anything else (the caller renders
+ * paragraphs, headings, fenced code, tight lists of text, quotes of one paragraph; text,
+ * emphasis, code spans, plain links and images inline. Undefined for anything else (the caller renders
  * as before). Reading the HTML back was ~6 % of a Markdown article's CPU, and each piece of text
  * is scanned once here for what escText changes: when nothing, the piece is its own HTML and
  * text. The texts follow html-text.ts's Paragraphs: one paragraph per block (a list's items
@@ -463,15 +463,15 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
       }
       case 'list': {
         const l = t as Tokens.List;
-        if (l.ordered) return undefined;
-        html += '<ul>\n';
+        const tag = l.ordered ? 'ol' : 'ul';
+        html += l.ordered && l.start !== 1 ? `<ol start="${escAttr(String(l.start))}">\n` : `<${tag}>\n`;
         for (const item of l.items) {
           const only = item.tokens[0] as Tokens.Text | undefined;
           if (item.tokens.length !== 1 || only?.type !== 'text' || !only.tokens || !plainInline(only.tokens, out)) return undefined;
           html += `<li>${out.html}</li>\n`;
           block(out.text, true);
         }
-        html += '</ul>\n';
+        html += `</${tag}>\n`;
         break;
       }
       case 'blockquote': {
@@ -509,6 +509,15 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
         if (!plainInline((t as Tokens.Em).tokens, out)) return false;
         html += `<${t.type}>${out.html}</${t.type}>`;
         text += out.text;
+        break;
+      }
+      case 'image': {
+        // As renderDirect writes it; an image adds nothing to the text read back.
+        const im = t as Tokens.Image;
+        const alt = plain(im.tokens);
+        const src = cleanUrl(im.href);
+        if (im.title || src === null || CHARACTER_REFERENCE.test(src) || CHARACTER_REFERENCE.test(alt)) return false;
+        html += `<img src="${escAttr(src)}" alt="${escAttr(alt)}" />`;
         break;
       }
       case 'link': {

@@ -3,44 +3,48 @@ import type { Token, Tokens, TokensList } from 'marked';
 /*
  * marked's tokens for the plainest Markdown, without marked (issue 14: its lexer was ~29 % of a
  * Markdown article's CPU in a cold build, docs/BENCHMARKS.md r16-article). Most articles are
- * prose: paragraphs, `#` headings, fenced code, tight bullet lists and quotes of one paragraph,
- * with emphasis, code spans and plain links inline. For a body made only of those, in the
- * narrow forms below, `fastLex` returns the tokens marked's GFM lexer returns (every field,
- * `raw` too); for anything else it returns undefined and marked lexes the body. Each form is
- * narrowed until no other rule of marked can read it differently:
+ * prose: paragraphs, `#` headings, fenced code, tight lists and quotes of one paragraph, with
+ * emphasis, code spans, links and images inline. For a body made only of those, in the narrow
+ * forms below, `fastLex` returns the tokens marked's GFM lexer returns (every field, `raw` too);
+ * for anything else it returns undefined and marked lexes the body. Each form is narrowed until
+ * no other rule of marked can read it differently:
  *
- * - a block starts at the line start with no indent: a letter opens a paragraph, `#` a heading,
- *   three backticks or tildes a fence, `-`/`*`/`+` and a space a list, `> ` a quote; blocks are
- *   apart by blank lines (a heading or a fence may also end at one line feed);
- * - every paragraph line, list item and quote line begins with a letter, so no line can open or
- *   interrupt another block (a setext underline, a table's delimiter row, a list, a quote, HTML,
- *   a link definition: each needs another first character), and no link definition exists,
- *   so no reference link can resolve;
- * - inline, only text without `\`, `<`, `_`, `~`, `&`, `@`, `]`, `![`, a tab, a space before a
- *   line feed, `://` or `www.` (escapes, HTML, autolinks, hard breaks, references); `*x*` and
- *   `**x**` whose opener follows a space (or starts the text) and precedes a letter or digit,
- *   whose closer follows a letter or digit and precedes a space, a line feed, `.`, `,`, `;`, `:`
- *   or the end, around plain text without a line feed; a code span of one backtick around plain
- *   text that neither starts nor ends with a space; `[text](href)` with plain text and an href
- *   without spaces, quotes, brackets or parentheses.
+ * - a block starts at the line start with no indent: `#` a heading, three backticks or tildes a
+ *   fence, `-`/`*`/`+` and a space a list, 1-9 digits, `.` or `)` and a space an ordered list,
+ *   `> ` a quote, and what can only be text (plainStart: a letter, a digit not opening a list
+ *   item, `**`, `[` of a link, a backtick, a quote mark, ...) a paragraph; blocks are apart by
+ *   blank lines (a heading or a fence may also end at one line feed);
+ * - every paragraph line, list item and quote line opens with what can only be text, so no line
+ *   can open or interrupt another block (a setext underline, a table's delimiter row, a list, a
+ *   quote, HTML, a rule, indented code, a link definition: each needs another first character),
+ *   and no link definition exists, so no reference link can resolve;
+ * - inline, only text without `\`, `<`, `~`, `@`, `&#`, a tab, a space before a line feed, `://`
+ *   or `www.` (escapes, HTML, autolinks, hard breaks, decoded references), `_` only between two
+ *   letters or digits; `*x*`, `**x**`, `_x_` and `__x__` whose opener follows a space (or starts
+ *   the text) and precedes a letter or digit, whose closer follows a letter or digit and precedes
+ *   a space, a line feed, `.`, `,`, `;`, `:` or the end, around plain text without a line feed; a
+ *   code span of one backtick (its content as written, one space off each end when both have
+ *   one); `[label](href)` and `![alt](src)` whose label ends at its first `]`, holds no `[` and
+ *   is read by these same inline rules, with an href without spaces, quotes, brackets or
+ *   parentheses.
  *
  * test/sources/markdown-fast.test.ts compares the tokens with marked's on generated bodies made
- * of these forms and of the near misses around them.
+ * of these forms and of the near misses around them; scripts/fastlex-check.ts on real posts.
  */
 
 /**
  * Where plain text stops: markup the forms below do not cover (control characters but the line
- * feed, `\\`, `<`, `_`, `~`, `&`, `@`, `]`), or may (`*`, `` ` ``, `[`, `!`). A class alone: V8
- * scans for it far faster than for alternatives of several characters (a space before a line
- * feed, `://`, `www.`), which are looked for apart.
+ * feed, `\\`, `<`, `~`, `@`), or may (`_`, `*`, `` ` ``, `[`, `!`). A class alone: V8 scans for it
+ * far faster than for alternatives of several characters (a space before a line feed, `://`,
+ * `www.`), which are looked for apart.
  */
-const STOP = /[\u0000-\u0009\u000B-\u001F\\<_~&@\]*`[!]/g;
+const STOP = /[\u0000-\u0009\u000B-\u001F\\<_~@*`[!]/g;
 /** Text marked's URL rule might read as an autolink (GFM bare URLs; `@` is a stop of its own). */
 const AUTOLINK_TEXT = /:\/\/|[wW][wW][wW]\./;
 /** An href taken as written: marked's link rule reads it whole and changes nothing in it. */
 const PLAIN_HREF = /^[A-Za-z0-9/._~:#?=%+&@!$,;-]+$/;
-/** A fence's info string kept as written. */
-const PLAIN_LANG = /^[A-Za-z0-9+#.-]*$/;
+/** A fence's info string: printable ASCII but a backtick, a backslash (marked would unescape it) or a tilde (a longer fence). */
+const PLAIN_INFO = /^[ -[\]-_a-}]*$/;
 /**
  * Control characters other than the line feed (tabs, CR, NUL): marked rewrites or expands some.
  * Inline text stops at them (STOP) and every other place but a fence's content takes only named
@@ -49,30 +53,82 @@ const PLAIN_LANG = /^[A-Za-z0-9+#.-]*$/;
 const CONTROL = /[\u0000-\u0009\u000B-\u001F]/;
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAlnum = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
+/** Characters JavaScript's `\s` and `trim` take for white space, beyond ASCII. */
+const isUnicodeSpace = (c: number): boolean =>
+  c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 function textToken(s: string): Tokens.Text {
   return { type: 'text', raw: s, text: s, escaped: false };
 }
 
-/** Whether `s` from `from` to `to` (which one of `*`, `` ` ``, `]` follows) is plain text without a line feed. */
+/** Whether `_` at `at` stands between two letters or digits: text in marked (it can neither open nor close). */
+function intraword(s: string, at: number): boolean {
+  return at > 0 && isAlnum(s.charCodeAt(at - 1)) && isAlnum(s.charCodeAt(at + 1));
+}
+
+/** Whether `s` from `from` to `to` is plain text without a line feed (`_` within a word and `!` not before `[` allowed). */
 function plainText(s: string, from: number, to: number): boolean {
-  STOP.lastIndex = from;
-  const m = STOP.exec(s);
-  if (m !== null && m.index < to) return false;
+  let i = from;
+  for (;;) {
+    STOP.lastIndex = i;
+    const m = STOP.exec(s);
+    if (m === null || m.index >= to) break;
+    const at = m.index;
+    const c = s.charCodeAt(at);
+    if (!((c === 95 /* _ */ && intraword(s, at)) || (c === 33 /* ! */ && s.charCodeAt(at + 1) !== 91))) return false;
+    i = at + 1;
+  }
   // Within the stretch only: a search for the next line feed from `from` would run to the end of a
   // paragraph without one at every token (quadratic: 80,000 `*a*` took 0.6 s).
   const text = s.slice(from, to);
-  return !text.includes('\n') && !AUTOLINK_TEXT.test(text);
+  return !text.includes('\n') && !text.includes('&#') && !AUTOLINK_TEXT.test(text);
 }
 
 /** Text before `at` as a token, unless marked's URL rule might read something in it. */
 function pushText(out: Token[], s: string, from: number, to: number): boolean {
   if (to <= from) return true;
   const text = s.slice(from, to);
-  if (AUTOLINK_TEXT.test(text)) return false;
+  // marked decodes numeric character references in text (`&#65;` is `A` in its text field).
+  if (AUTOLINK_TEXT.test(text) || text.includes('&#')) return false;
   out.push(textToken(text));
   return true;
+}
+
+/** Where `*x*`, `**x**`, `_x_` or `__x__` at `at` ends, or -1 (see the module comment). */
+function emphasisEnd(s: string, at: number, c: number): number {
+  const run = s.charCodeAt(at + 1) === c ? 2 : 1;
+  const before = at === 0 ? 32 : s.charCodeAt(at - 1);
+  if (s.charCodeAt(at + run) === c || !(before === 32 || before === 10) || !isAlnum(s.charCodeAt(at + run))) return -1;
+  const close = s.indexOf(c === 42 ? '*' : '_', at + run);
+  if (close === -1 || !isAlnum(s.charCodeAt(close - 1))) return -1;
+  if (run === 2 && s.charCodeAt(close + 1) !== c) return -1;
+  const end = close + run;
+  const after = end < s.length ? s.charCodeAt(end) : 32;
+  if (!(after === 32 || after === 10 || after === 46 || after === 44 || after === 59 || after === 58)) return -1;
+  return plainText(s, at + run, close) ? end : -1;
+}
+
+/**
+ * `[label](href)` (or `![alt](src)` when `image`) at `at`: the token, or undefined. The label
+ * ends at the first `]` and holds no `[`; its own inline tokens are read by fastInline (a code
+ * span in it must close within it, as marked's label rule reads code spans whole).
+ */
+function linkToken(s: string, at: number, image: boolean): Tokens.Link | Tokens.Image | undefined {
+  const open = at + (image ? 2 : 1);
+  const close = s.indexOf(']', open);
+  if (close === -1 || s.charCodeAt(close + 1) !== 40 /* ( */) return undefined;
+  if (close === open && !image) return undefined;
+  const label = s.slice(open, close);
+  if (label.includes('[') || label.includes('\n')) return undefined;
+  const hrefEnd = s.indexOf(')', close + 2);
+  if (hrefEnd === -1) return undefined;
+  const href = s.slice(close + 2, hrefEnd);
+  if (!PLAIN_HREF.test(href)) return undefined;
+  const tokens = label === '' ? [] : fastInline(label);
+  if (!tokens) return undefined;
+  return { type: image ? 'image' : 'link', raw: s.slice(at, hrefEnd + 1), href, title: null, text: label, tokens } as Tokens.Link | Tokens.Image;
 }
 
 /** The inline tokens of `s` as marked makes them, or undefined (see the module comment). */
@@ -92,39 +148,34 @@ export function fastInline(s: string): Token[] | undefined {
     const c = s.charCodeAt(at);
     let token: Token;
     let end: number;
-    if (c === 42 /* * */) {
-      const run = s.charCodeAt(at + 1) === 42 ? 2 : 1;
-      const before = at === 0 ? 32 : s.charCodeAt(at - 1);
-      if (s.charCodeAt(at + run) === 42 || !(before === 32 || before === 10) || !isAlnum(s.charCodeAt(at + run))) return undefined;
-      const close = s.indexOf('*', at + run);
-      if (close === -1 || !isAlnum(s.charCodeAt(close - 1))) return undefined;
-      if (run === 2 && s.charCodeAt(close + 1) !== 42) return undefined;
-      end = close + run;
-      const after = end < n ? s.charCodeAt(end) : 32;
-      if (!(after === 32 || after === 10 || after === 46 || after === 44 || after === 59 || after === 58)) return undefined;
-      if (!plainText(s, at + run, close)) return undefined;
-      const inner = s.slice(at + run, close);
+    if (c === 42 /* * */ || c === 95 /* _ */) {
+      if (c === 95 && intraword(s, at)) {
+        i = at + 1;
+        continue;
+      }
+      end = emphasisEnd(s, at, c);
+      if (end === -1) return undefined;
+      const run = s.charCodeAt(at + 1) === c ? 2 : 1;
+      const inner = s.slice(at + run, end - run);
       token = { type: run === 1 ? 'em' : 'strong', raw: s.slice(at, end), text: inner, tokens: [textToken(inner)] } as Tokens.Em | Tokens.Strong;
     } else if (c === 96 /* ` */) {
+      // A code span of one backtick: its content taken as written (marked reads no markup in it),
+      // without a line feed or a control character; one space off each end when both have one.
       const close = s.indexOf('`', at + 1);
-      if (close <= at + 1 || s.charCodeAt(at + 1) === 32 || s.charCodeAt(close - 1) === 32 || s.charCodeAt(close + 1) === 96) return undefined;
-      if (!plainText(s, at + 1, close)) return undefined;
+      if (close <= at + 1 || s.charCodeAt(close + 1) === 96) return undefined;
+      const content = s.slice(at + 1, close);
+      if (content.includes('\n') || CONTROL.test(content)) return undefined;
       end = close + 1;
-      token = { type: 'codespan', raw: s.slice(at, end), text: s.slice(at + 1, close) };
-    } else if (c === 91 /* [ */) {
-      const close = s.indexOf(']', at + 1);
-      if (close <= at + 1 || s.charCodeAt(close + 1) !== 40 /* ( */ || !plainText(s, at + 1, close)) return undefined;
-      const hrefEnd = s.indexOf(')', close + 2);
-      if (hrefEnd === -1) return undefined;
-      const href = s.slice(close + 2, hrefEnd);
-      if (!PLAIN_HREF.test(href)) return undefined;
-      end = hrefEnd + 1;
-      const inner = s.slice(at + 1, close);
-      token = { type: 'link', raw: s.slice(at, end), href, title: null, text: inner, tokens: [textToken(inner)] } as Tokens.Link;
-    } else if (c === 33 /* ! */) {
-      // Text, unless an image opens here.
-      if (s.charCodeAt(at + 1) === 91) return undefined;
-      i = at + 1;
+      const strip = content.length > 2 && content.charCodeAt(0) === 32 && content.charCodeAt(content.length - 1) === 32 && content.trim() !== '';
+      if (content.trim() === '' || (strip && (content.charCodeAt(1) === 32 || content.charCodeAt(content.length - 2) === 32))) return undefined;
+      token = { type: 'codespan', raw: s.slice(at, end), text: strip ? content.slice(1, -1) : content };
+    } else if (c === 91 /* [ */ || (c === 33 /* ! */ && s.charCodeAt(at + 1) === 91)) {
+      const link = linkToken(s, at, c === 33);
+      if (!link) return undefined;
+      token = link;
+      end = at + link.raw.length;
+    } else if (c === 33) {
+      i = at + 1; // text
       continue;
     } else return undefined;
     if (!pushText(out, s, start, at)) return undefined;
@@ -135,10 +186,66 @@ export function fastInline(s: string): Token[] | undefined {
   return pushText(out, s, start, n) ? out : undefined;
 }
 
+/**
+ * Whether the line content at `i` can only be text to marked's block rules: no other block can
+ * open there (list, quote, heading, fence, HTML, rule, setext underline, table row, indented code,
+ * link definition) nor interrupt a paragraph. A letter; a digit not followed, after its run, by
+ * `.` or `)`; `*` or `_` (one or two) before a letter or digit; `[` whose first `]` on the line
+ * is followed by `(` (a link, never a definition); one backtick; `!`, `(`, quotes and other
+ * punctuation no block rule reads; a non-ASCII character other than white space.
+ */
+function plainStart(src: string, i: number, e: number): boolean {
+  const c = src.charCodeAt(i);
+  if (isLetter(c)) return true;
+  if (isDigit(c)) {
+    let k = i + 1;
+    while (isDigit(src.charCodeAt(k))) k++;
+    const d = src.charCodeAt(k);
+    return k < e && d !== 46 && d !== 41;
+  }
+  switch (c) {
+    case 42: // *
+    case 95: {
+      // _
+      const d = src.charCodeAt(i + 1);
+      return isAlnum(d) || (d === c && isAlnum(src.charCodeAt(i + 2)));
+    }
+    case 91: {
+      // [
+      const close = src.indexOf(']', i);
+      return close !== -1 && close < e && src.charCodeAt(close + 1) === 40;
+    }
+    case 96: // `
+      return src.charCodeAt(i + 1) !== 96;
+    case 33: // !
+    case 34: // "
+    case 36: // $
+    case 37: // %
+    case 38: // &
+    case 39: // '
+    case 40: // (
+    case 44: // ,
+    case 46: // .
+    case 47: // /
+    case 59: // ;
+    case 63: // ?
+      return true;
+  }
+  return c >= 0x80 && !isUnicodeSpace(c);
+}
+
 /** The end of the line that starts at `i` (the index of its line feed, or the text's length). */
 function lineEnd(src: string, i: number): number {
   const nl = src.indexOf('\n', i);
   return nl === -1 ? src.length : nl;
+}
+
+/** The width of an ordered list marker at `i` (1 to 9 digits, `.` or `)`, a space), or 0. */
+function listMarker(src: string, i: number): number {
+  let k = i;
+  while (k < i + 10 && isDigit(src.charCodeAt(k))) k++;
+  const d = src.charCodeAt(k);
+  return k > i && k - i <= 9 && (d === 46 || d === 41) && src.charCodeAt(k + 1) === 32 ? k - i + 2 : 0;
 }
 
 /**
@@ -157,21 +264,11 @@ export function fastLex(src: string): TokensList | undefined {
     let end: number; // of the block: a line feed or the text's end
     let oneBreak = false; // the block may end at one line feed (heading, fence)
     let token: Token;
-    if (isLetter(c)) {
-      // A paragraph: lines that each begin with a letter, up to a blank line.
-      end = lineEnd(src, i);
-      while (end + 1 < n && isLetter(src.charCodeAt(end + 1))) end = lineEnd(src, end + 1);
-      if (end + 1 < n && src.charCodeAt(end + 1) !== 10) return undefined;
-      const text = src.slice(i, end);
-      if (text.endsWith(' ')) return undefined;
-      const inline = fastInline(text);
-      if (!inline) return undefined;
-      token = { type: 'paragraph', raw: text, text, tokens: inline };
-    } else if (c === 35 /* # */) {
+    if (c === 35 /* # */) {
       end = lineEnd(src, i);
       let depth = 1;
       while (src.charCodeAt(i + depth) === 35) depth++;
-      if (depth > 6 || src.charCodeAt(i + depth) !== 32 || !isLetter(src.charCodeAt(i + depth + 1))) return undefined;
+      if (depth > 6 || src.charCodeAt(i + depth) !== 32 || !plainStart(src, i + depth + 1, end)) return undefined;
       const last = src.charCodeAt(end - 1);
       if (last === 35 || last === 32) return undefined;
       const text = src.slice(i + depth + 1, end);
@@ -179,22 +276,22 @@ export function fastLex(src: string): TokensList | undefined {
       if (!inline) return undefined;
       token = { type: 'heading', raw: src.slice(i, end), depth, text, tokens: inline };
       oneBreak = true;
-    } else if (c === 96 /* ` */ || c === 126 /* ~ */) {
+    } else if ((c === 96 /* ` */ || c === 126) /* ~ */ && src.charCodeAt(i + 1) === c) {
       const fence = c === 96 ? '```' : '~~~';
       if (!src.startsWith(fence, i)) return undefined;
       const open = lineEnd(src, i);
-      const lang = src.slice(i + 3, open);
-      if (!PLAIN_LANG.test(lang) || open >= n) return undefined;
+      const info = src.slice(i + 3, open);
+      if (!PLAIN_INFO.test(info) || open >= n) return undefined;
       // Content lines up to a line that is the fence alone; none may begin (after up to three
-      // spaces) with the fence's character, which could close it or open another.
+      // spaces) with three of the fence's character, which could close it or open another.
       let at = open + 1;
       for (;;) {
         if (at >= n) return undefined;
         const e = lineEnd(src, at);
         let k = at;
         while (k < at + 3 && src.charCodeAt(k) === 32) k++;
-        if (src.charCodeAt(k) === c) {
-          if (k !== at || e !== at + 3 || !src.startsWith(fence, at)) return undefined;
+        if (src.charCodeAt(k) === c && src.charCodeAt(k + 1) === c && src.charCodeAt(k + 2) === c) {
+          if (k !== at || e !== at + 3) return undefined;
           end = e;
           break;
         }
@@ -202,16 +299,20 @@ export function fastLex(src: string): TokensList | undefined {
       }
       const text = src.slice(open + 1, at - 1);
       if (at - 1 <= open + 1 || text.endsWith('\n') || text === '' || CONTROL.test(text)) return undefined;
-      token = { type: 'code', raw: src.slice(i, end), lang, text } as Tokens.Code;
+      token = { type: 'code', raw: src.slice(i, end), lang: info.trim(), text } as Tokens.Code;
       oneBreak = true;
-    } else if ((c === 45 || c === 42 || c === 43) && src.charCodeAt(i + 1) === 32) {
-      // A tight list: each line the same bullet, a space, and text that begins with a letter.
+    } else if (((c === 45 || c === 42 || c === 43) && src.charCodeAt(i + 1) === 32) || (isDigit(c) && listMarker(src, i) > 0)) {
+      // A tight list: each line the same bullet (or numbers with the same delimiter), a space, and
+      // text that could only be text (plainStart).
+      const ordered = isDigit(c);
+      const delimiter = ordered ? src.charCodeAt(i + listMarker(src, i) - 2) : c;
       const items: Tokens.ListItem[] = [];
       let at = i;
       for (;;) {
         const e = lineEnd(src, at);
-        if (src.charCodeAt(at) !== c || src.charCodeAt(at + 1) !== 32 || !isLetter(src.charCodeAt(at + 2))) return undefined;
-        const text = src.slice(at + 2, e);
+        const width = ordered ? listMarker(src, at) : src.charCodeAt(at) === c && src.charCodeAt(at + 1) === 32 ? 2 : 0;
+        if (width === 0 || (ordered && src.charCodeAt(at + width - 2) !== delimiter) || !plainStart(src, at + width, e)) return undefined;
+        const text = src.slice(at + width, e);
         if (text.endsWith(' ')) return undefined;
         const inline = fastInline(text);
         if (!inline) return undefined;
@@ -221,19 +322,19 @@ export function fastLex(src: string): TokensList | undefined {
         if (!more) break;
         at = e + 1;
       }
-      token = { type: 'list', raw: src.slice(i, end), ordered: false, start: '', loose: false, items };
+      token = { type: 'list', raw: src.slice(i, end), ordered, start: ordered ? Number(src.slice(i, i + listMarker(src, i) - 2)) : '', loose: false, items };
       // An item after blank lines would continue the list (a loose one): left to marked.
       let next = end;
       while (next < n && src.charCodeAt(next) === 10) next++;
       const d = src.charCodeAt(next);
-      if (d === 45 || d === 42 || d === 43 || (d >= 48 && d <= 57)) return undefined;
+      if (d === 45 || d === 42 || d === 43 || isDigit(d)) return undefined;
     } else if (c === 62 /* > */) {
-      // A quote of one paragraph: each line `> ` and text that begins with a letter.
+      // A quote of one paragraph: each line `> ` and text that could only be text (plainStart).
       const lines: string[] = [];
       let at = i;
       for (;;) {
         const e = lineEnd(src, at);
-        if (src.charCodeAt(at) !== 62 || src.charCodeAt(at + 1) !== 32 || !isLetter(src.charCodeAt(at + 2))) return undefined;
+        if (src.charCodeAt(at) !== 62 || src.charCodeAt(at + 1) !== 32 || !plainStart(src, at + 2, e)) return undefined;
         lines.push(src.slice(at + 2, e));
         end = e;
         if (!(e + 1 < n && src.charCodeAt(e + 1) !== 10)) break;
@@ -244,6 +345,19 @@ export function fastLex(src: string): TokensList | undefined {
       const inline = fastInline(text);
       if (!inline) return undefined;
       token = { type: 'blockquote', raw: src.slice(i, end), tokens: [{ type: 'paragraph', raw: text, text, tokens: inline }], text };
+    } else if (plainStart(src, i, lineEnd(src, i))) {
+      // A paragraph: lines that could each only be text, up to a blank line. Spaces at its end
+      // are its text's (a hard break needs a line after them).
+      end = lineEnd(src, i);
+      while (end + 1 < n && src.charCodeAt(end + 1) !== 10) {
+        const e = lineEnd(src, end + 1);
+        if (!plainStart(src, end + 1, e)) return undefined;
+        end = e;
+      }
+      const text = src.slice(i, end);
+      const inline = fastInline(text);
+      if (!inline) return undefined;
+      token = { type: 'paragraph', raw: text, text, tokens: inline };
     } else return undefined;
     tokens.push(token);
     // The line feeds after the block: one is the block's (marked adds it to the block's raw),
