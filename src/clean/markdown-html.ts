@@ -516,15 +516,15 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
         const im = t as Tokens.Image;
         const alt = plain(im.tokens);
         const src = cleanUrl(im.href);
-        if (im.title || src === null || CHARACTER_REFERENCE.test(src) || CHARACTER_REFERENCE.test(alt)) return false;
-        html += `<img src="${escAttr(src)}" alt="${escAttr(alt)}" />`;
+        if (src === null || CHARACTER_REFERENCE.test(src) || CHARACTER_REFERENCE.test(alt) || (im.title && CHARACTER_REFERENCE.test(im.title))) return false;
+        html += `<img src="${escAttr(src)}" alt="${escAttr(alt)}"${im.title ? ` title="${escAttr(im.title)}"` : ''} />`;
         break;
       }
       case 'link': {
         const l = t as Tokens.Link;
         const href = cleanUrl(l.href);
-        if (isAutolink(l) || l.title || href === null || CHARACTER_REFERENCE.test(href) || !plainInline(l.tokens, out)) return false;
-        html += `<a href="${escAttr(href)}">${out.html}</a>`;
+        if (isAutolink(l) || href === null || CHARACTER_REFERENCE.test(href) || (l.title && CHARACTER_REFERENCE.test(l.title)) || !plainInline(l.tokens, out)) return false;
+        html += `<a href="${escAttr(href)}"${l.title ? ` title="${escAttr(l.title)}"` : ''}>${out.html}</a>`;
         text += out.text;
         break;
       }

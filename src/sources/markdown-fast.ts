@@ -43,6 +43,8 @@ const STOP = /[\u0000-\u0009\u000B-\u001F\\<_~@*`[!]/g;
 const AUTOLINK_TEXT = /:\/\/|[wW][wW][wW]\./;
 /** An href taken as written: marked's link rule reads it whole and changes nothing in it. */
 const PLAIN_HREF = /^[A-Za-z0-9/._~:#?=%+&@!$,;-]+$/;
+/** A link's title taken as written: no escape, reference, quote or line feed for marked to change. */
+const PLAIN_TITLE = /^[^"\\&\n\u0000-\u001F]+$/;
 /** A fence's info string: printable ASCII but a backtick, a backslash (marked would unescape it) or a tilde (a longer fence). */
 const PLAIN_INFO = /^[ -[\]-_a-}]*$/;
 /**
@@ -96,17 +98,29 @@ function pushText(out: Token[], s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Where `*x*`, `**x**`, `_x_` or `__x__` at `at` ends, or -1 (see the module comment). */
+/** `.`, `,`, `;`, `:`, `!`, `?`, `)`, `'`, `"`: ASCII punctuation that may end an emphasis's text or follow its closer. */
+const isEndPunct = (c: number): boolean => c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 39 || c === 34;
+
+/**
+ * Where `*x*`, `**x**`, `_x_` or `__x__` at `at` ends, or -1: an opener after a space, a line
+ * feed, `(` or the text's start, before a letter, a digit, `(`, `.` or a quote mark (left-flanking,
+ * and for `_` not right-flanking); the first closer after it, after a letter, a digit or
+ * isEndPunct, before a space, a line feed, the end or isEndPunct (right-flanking, and for `_`
+ * not left-flanking), around plain text.
+ */
 function emphasisEnd(s: string, at: number, c: number): number {
   const run = s.charCodeAt(at + 1) === c ? 2 : 1;
   const before = at === 0 ? 32 : s.charCodeAt(at - 1);
-  if (s.charCodeAt(at + run) === c || !(before === 32 || before === 10) || !isAlnum(s.charCodeAt(at + run))) return -1;
+  const first = s.charCodeAt(at + run);
+  if (!(before === 32 || before === 10 || before === 40) || !(isAlnum(first) || first === 40 || first === 46 || first === 34 || first === 39)) return -1;
   const close = s.indexOf(c === 42 ? '*' : '_', at + run);
-  if (close === -1 || !isAlnum(s.charCodeAt(close - 1))) return -1;
+  if (close === -1 || close === at + run) return -1;
+  const last = s.charCodeAt(close - 1);
+  if (!(isAlnum(last) || isEndPunct(last))) return -1;
   if (run === 2 && s.charCodeAt(close + 1) !== c) return -1;
   const end = close + run;
   const after = end < s.length ? s.charCodeAt(end) : 32;
-  if (!(after === 32 || after === 10 || after === 46 || after === 44 || after === 59 || after === 58)) return -1;
+  if (!(after === 32 || after === 10 || isEndPunct(after))) return -1;
   return plainText(s, at + run, close) ? end : -1;
 }
 
@@ -122,13 +136,32 @@ function linkToken(s: string, at: number, image: boolean): Tokens.Link | Tokens.
   if (close === open && !image) return undefined;
   const label = s.slice(open, close);
   if (label.includes('[') || label.includes('\n')) return undefined;
-  const hrefEnd = s.indexOf(')', close + 2);
-  if (hrefEnd === -1) return undefined;
-  const href = s.slice(close + 2, hrefEnd);
-  if (!PLAIN_HREF.test(href)) return undefined;
+  // The href: plain characters and balanced parentheses, up to the `)` that closes or a space
+  // before a title in double quotes.
+  let j = close + 2;
+  let depth = 0;
+  for (;; j++) {
+    const h = s.charCodeAt(j);
+    if (h === 40) depth++;
+    else if (h === 41) {
+      if (depth === 0) break;
+      depth--;
+    } else if (h === 32 || h === 10 || Number.isNaN(h)) break;
+  }
+  const href = s.slice(close + 2, j);
+  if (depth !== 0 || !PLAIN_HREF.test(href.replace(/[()]/g, ''))) return undefined;
+  let title: string | null = null;
+  if (s.charCodeAt(j) === 32) {
+    if (s.charCodeAt(j + 1) !== 34) return undefined;
+    const q = s.indexOf('"', j + 2);
+    if (q === -1 || q === j + 2 || s.charCodeAt(q + 1) !== 41) return undefined;
+    title = s.slice(j + 2, q);
+    if (!PLAIN_TITLE.test(title)) return undefined;
+    j = q + 1;
+  } else if (s.charCodeAt(j) !== 41) return undefined;
   const tokens = label === '' ? [] : fastInline(label);
   if (!tokens) return undefined;
-  return { type: image ? 'image' : 'link', raw: s.slice(at, hrefEnd + 1), href, title: null, text: label, tokens } as Tokens.Link | Tokens.Image;
+  return { type: image ? 'image' : 'link', raw: s.slice(at, j + 1), href, title, text: label, tokens } as Tokens.Link | Tokens.Image;
 }
 
 /** The inline tokens of `s` as marked makes them, or undefined (see the module comment). */

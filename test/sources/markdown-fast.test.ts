@@ -31,8 +31,8 @@ const CLEAN = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 
 const INNER = ['the', 'Council', 'a', 'b2', 'naïve', 'x', 'http', 'foo.bar', 'a,b', "it's", '1', 'Q', 'R&D', 'wow!x'];
 const word = (near: boolean, inner = false) => (near ? fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 9 }, { arbitrary: fc.constantFrom(...NEAR), weight: 1 }) : fc.constantFrom(...(inner ? INNER : CLEAN)));
 const words = (near: boolean, inner = false) => fc.array(word(near, inner), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
-const HREFS = ['/x.html', '/a/b?c=1&d=2', 'https://e.com/x', '#frag', 'mailto:a@b.c'];
-const NEAR_HREFS = [...HREFS, 'x y', '/p(1)', '', '<x>', '/x "t"'];
+const HREFS = ['/x.html', '/a/b?c=1&d=2', 'https://e.com/x', '#frag', 'mailto:a@b.c', '/wiki/Foo_(bar)', '/x "A title"', '/p(1) "t (x)"'];
+const NEAR_HREFS = [...HREFS, 'x y', '/p(1', '/p)1', '/a((b))', '/a(b)(c)', '', '<x>', '/x "t"x', "/x 't'", '/x ""', '/x "a\\"b"', '/x  "t"', '/x (t)', '/x "t" ', '/x "a&amp;b"', '/x "t\n"', ' /x', '/x\n"t"', '/x "[t]"'];
 /** Code span contents: taken as written, markup and all. */
 const CODE = ['x', 'a_b', '<div>', '&amp;', '*', '_a_', '[a](b)', 'a]b', 'http://x', '\\', ' x ', ' x', 'x ', 'a  b'];
 const NEAR_CODE = [...CODE, ' ', '  ', '  x  ', ' x  ', '`', 'a\nb', '\t', ''];
@@ -49,6 +49,13 @@ const inline = (near: boolean) =>
         { arbitrary: words(near, true).map((w) => `**${w}**`), weight: 1 },
         { arbitrary: words(near, true).map((w) => `_${w}_`), weight: 1 },
         { arbitrary: words(near, true).map((w) => `__${w}__`), weight: 1 },
+        {
+          // Emphasis with punctuation inside and around its delimiters.
+          arbitrary: fc
+            .tuple(fc.constantFrom('', '(', ...(near ? ['a', '"', '*', '['] : [])), fc.constantFrom('*', '**', '_', '__'), fc.constantFrom('', '(', '"', '.', "'", ...(near ? [' ', ',', '*', '_', ')'] : [])), words(near, true), fc.constantFrom('', ':', '!', '?', '.', ')', '"', ...(near ? [' ', '(', '*', '_', '-'] : [])), fc.constantFrom('', ':', ')', '!', "'s", '.', ',', '?', '"', ...(near ? ['a', '(', '-', '*', '_', '[x](/y)'] : [])))
+            .map(([pre, d, ip, w, iq, post]) => `${pre}${d}${ip}${w}${iq}${d}${post}`),
+          weight: 2,
+        },
         { arbitrary: fc.constantFrom(...(near ? NEAR_CODE : CODE)).map((c) => `\`${c}\``), weight: 1 },
         { arbitrary: fc.tuple(label(near), fc.constantFrom(...(near ? NEAR_HREFS : HREFS))).map(([w, h]) => `[${w}](${h})`), weight: 1 },
         { arbitrary: fc.tuple(fc.oneof(words(near, true), fc.constant('')), fc.constantFrom(...(near ? NEAR_HREFS : HREFS))).map(([w, h]) => `![${w}](${h})`), weight: 1 },
@@ -179,7 +186,8 @@ describe('fastLex', () => {
       expect(fastLex(md), md).toBeUndefined();
     }
     expect(fastInline('a [![i](s)](h)')).toBeUndefined();
-    expect(fastInline('a [l](u "t")')).toBeUndefined();
+    expect(fastInline('a [l](u "t")')).toStrictEqual(marked.Lexer.lexInline('a [l](u "t")'));
+    for (const md of ['a [l](/u', 'a ![](/x\n"t")', 'a [l](/u "t"', 'a [l](/u "t" x)', 'a [l](/(u)']) expect(fastInline(md), md).toBeUndefined();
   });
 
   it('reads the common forms of real posts (ordered lists, images, lines opening with markup, `_`, `&`, code spans as written)', () => {
