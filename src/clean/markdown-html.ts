@@ -466,9 +466,10 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
         const tag = l.ordered ? 'ol' : 'ul';
         html += l.ordered && l.start !== 1 ? `<ol start="${escAttr(String(l.start))}">\n` : `<${tag}>\n`;
         for (const item of l.items) {
-          const only = item.tokens[0] as Tokens.Text | undefined;
-          if (item.tokens.length !== 1 || only?.type !== 'text' || !only.tokens || !plainInline(only.tokens, out)) return undefined;
-          html += `<li>${out.html}</li>\n`;
+          // A tight item's text, or a loose item's one paragraph.
+          const only = item.tokens[0] as Tokens.Text | Tokens.Paragraph | undefined;
+          if (item.tokens.length !== 1 || only?.type !== (l.loose ? 'paragraph' : 'text') || !only.tokens || !plainInline(only.tokens, out)) return undefined;
+          html += l.loose ? `<li><p>${out.html}</p>\n</li>\n` : `<li>${out.html}</li>\n`;
           block(out.text, true);
         }
         html += `</${tag}>\n`;

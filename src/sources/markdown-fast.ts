@@ -335,28 +335,43 @@ export function fastLex(src: string): TokensList | undefined {
       token = { type: 'code', raw: src.slice(i, end), lang: info.trim(), text } as Tokens.Code;
       oneBreak = true;
     } else if (((c === 45 || c === 42 || c === 43) && src.charCodeAt(i + 1) === 32) || (isDigit(c) && listMarker(src, i) > 0)) {
-      // A tight list: each line the same bullet (or numbers with the same delimiter), a space, and
-      // text that could only be text (plainStart).
+      // A list: each line the same bullet (or numbers with the same delimiter), a space, and text
+      // that could only be text (plainStart); items apart by one line feed, or by one blank line
+      // (the list is then loose: each item's text is a paragraph, and the blank line its item's).
       const ordered = isDigit(c);
       const delimiter = ordered ? src.charCodeAt(i + listMarker(src, i) - 2) : c;
+      const markerAt = (p: number): number => (ordered ? (listMarker(src, p) > 0 && src.charCodeAt(p + listMarker(src, p) - 2) === delimiter ? listMarker(src, p) : 0) : src.charCodeAt(p) === c && src.charCodeAt(p + 1) === 32 ? 2 : 0);
       const items: Tokens.ListItem[] = [];
+      const texts: [string, Token[]][] = [];
+      let loose = false;
       let at = i;
       for (;;) {
         const e = lineEnd(src, at);
-        const width = ordered ? listMarker(src, at) : src.charCodeAt(at) === c && src.charCodeAt(at + 1) === 32 ? 2 : 0;
-        if (width === 0 || (ordered && src.charCodeAt(at + width - 2) !== delimiter) || !plainStart(src, at + width, e)) return undefined;
+        const width = markerAt(at);
+        if (width === 0 || !plainStart(src, at + width, e)) return undefined;
         const text = src.slice(at + width, e);
         if (text.endsWith(' ')) return undefined;
         const inline = fastInline(text);
         if (!inline) return undefined;
         const more = e + 1 < n && src.charCodeAt(e + 1) !== 10;
-        items.push({ type: 'list_item', raw: src.slice(at, more ? e + 1 : e), task: false, loose: false, text, tokens: [{ type: 'text', raw: text, text, tokens: inline }] });
+        const afterBlank = !more && e + 2 < n && src.charCodeAt(e + 1) === 10 && markerAt(e + 2) > 0;
+        if (afterBlank) loose = true;
+        const itemEnd = more ? e + 1 : afterBlank ? e + 2 : e;
+        items.push({ type: 'list_item', raw: src.slice(at, itemEnd), task: false, loose: false, text: afterBlank ? `${text}\n` : text, tokens: [{ type: 'text', raw: text, text, tokens: inline }] });
+        texts.push([text, inline]);
         end = e;
-        if (!more) break;
-        at = e + 1;
+        if (!more && !afterBlank) break;
+        at = itemEnd;
       }
-      token = { type: 'list', raw: src.slice(i, end), ordered, start: ordered ? Number(src.slice(i, i + listMarker(src, i) - 2)) : '', loose: false, items };
-      // An item after blank lines would continue the list (a loose one): left to marked.
+      if (loose) {
+        for (const [k, item] of items.entries()) {
+          const [text, inline] = texts[k] as [string, Token[]];
+          item.loose = true;
+          item.tokens = [{ type: 'paragraph', raw: item.text, text, tokens: inline }];
+        }
+      }
+      token = { type: 'list', raw: src.slice(i, end), ordered, start: ordered ? Number(src.slice(i, i + listMarker(src, i) - 2)) : '', loose, items };
+      // An item after more blank lines would continue the list too: left to marked.
       let next = end;
       while (next < n && src.charCodeAt(next) === 10) next++;
       const d = src.charCodeAt(next);

@@ -81,10 +81,18 @@ const block = (near: boolean) =>
         fc.array(fc.constantFrom(...(near ? NEAR_FENCE_LINES : FENCE_LINES)), { minLength: near ? 0 : 1, maxLength: 3 }),
       )
       .map(([f, lang, body]) => `${f}${lang}\n${body.join('\n')}\n${f}`),
-    fc.tuple(fc.constantFrom('-', '*', '+'), fc.array(line(near), { minLength: 1, maxLength: 3 })).map(([b, items]) => items.map((t) => `${b} ${t}`).join('\n')),
+    // Lists, tight (one line feed between items) or loose (a blank line between some).
     fc
-      .tuple(fc.constantFrom(1, 1, 3, 10, 0, 123456789, ...(near ? [1234567890] : [])), fc.constantFrom('.', ')'), fc.array(line(near), { minLength: 1, maxLength: 3 }), near ? fc.constantFrom('.', ')', '') : fc.constant(''))
-      .map(([n, d, items, other]) => items.map((t, i) => `${n + i}${i === 1 && other ? other : d} ${t}`).join('\n')),
+      .tuple(fc.constantFrom('-', '*', '+'), fc.array(fc.tuple(line(near), fc.constantFrom('\n', '\n', '\n\n', ...(near ? ['\n\n\n', '\n \n', '\n\n  '] : []))), { minLength: 1, maxLength: 3 }))
+      .map(([b, items]) => items.map(([t, sep], i) => `${i > 0 ? sep : ''}${b} ${t}`).join('')),
+    fc
+      .tuple(
+        fc.constantFrom(1, 1, 3, 10, 0, 123456789, ...(near ? [1234567890] : [])),
+        fc.constantFrom('.', ')'),
+        fc.array(fc.tuple(line(near), fc.constantFrom('\n', '\n', '\n\n', ...(near ? ['\n\n\n'] : []))), { minLength: 1, maxLength: 3 }),
+        near ? fc.constantFrom('.', ')', '') : fc.constant(''),
+      )
+      .map(([n, d, items, other]) => items.map(([t, sep], i) => `${i > 0 ? sep : ''}${n + i}${i === 1 && other ? other : d} ${t}`).join('')),
     fc.array(line(near), { minLength: 1, maxLength: 3 }).map((l) => l.map((t) => `> ${t}`).join('\n')),
     ...(near ? [fc.constantFrom('---', '***', '___', '* * *', '<div>x</div>', '    code', '[a]: /x', '| a | b |\n| - | - |', 'A\n===', 'A\n---', '1. a\n2. b', '1. a\n\n2. b', '1. a\n- b', '- [ ] task', '  Indented', '>', '- ', '1. ', '')] : []),
   );
@@ -145,8 +153,11 @@ describe('fastLex', () => {
 
   it('leaves to marked what another rule could read differently', () => {
     for (const md of [
-      '- a\n\n- b', // one loose list, not two
+      '- a\n\n\n- b', // one loose list whose first item holds a space token
+      '- a\n\n* b',
       '- a\n\n1. b',
+      '1. a\n\n- b',
+      '- a\n\n  b',
       '- a\nlazy',
       '> a\nlazy',
       'A\n===',
@@ -179,7 +190,6 @@ describe('fastLex', () => {
       'Word [a [b](/c) d](/e)',
       '[![i](/s)](/h)',
       '1. a\n2) b',
-      '1. a\n\n2. b',
       '1234567890. a',
       'Word\n1. a',
     ]) {
@@ -190,7 +200,7 @@ describe('fastLex', () => {
     for (const md of ['a [l](/u', 'a ![](/x\n"t")', 'a [l](/u "t"', 'a [l](/u "t" x)', 'a [l](/(u)']) expect(fastInline(md), md).toBeUndefined();
   });
 
-  it('reads the common forms of real posts (ordered lists, images, lines opening with markup, `_`, `&`, code spans as written)', () => {
+  it('reads the common forms of real posts (ordered and loose lists, images, lines opening with markup, `_`, `&`, code spans as written)', () => {
     for (const md of [
       '1. one\n2. two\n\nAfter.',
       '3) three\n4) four',
@@ -199,6 +209,7 @@ describe('fastLex', () => {
       '`code` first, then `a_b <c> & d` and ` spaced `.',
       'snake_case and _em_ and __strong__, R&D.',
       '- [A link](/x) in a list\n- **Bold** item',
+      '- A loose list\n\n- of two items\n- and a third\n\nAfter.',
       '> *Quoted* line\n> [link](/y)',
       '## [Heading link](/h)',
       'Trailing spaces at the end  \n\nNext.',
