@@ -482,6 +482,9 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
         block(out.text, true);
         break;
       }
+      case 'hr':
+        html += '<hr />\n';
+        break;
       default:
         return undefined;
     }
@@ -497,11 +500,12 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
   for (const t of tokens) {
     switch (t.type) {
       case 'text':
+      case 'escape':
       case 'codespan': {
         const s = (t as Tokens.Text).text;
         if (t.type === 'text' && ((t as Tokens.Text).tokens || (t as Tokens.Text).escaped || (s.includes('&') && CHARACTER_REFERENCE.test(s)))) return false;
         const escaped = escText(s);
-        html += t.type === 'text' ? escaped : `<code>${escaped}</code>`;
+        html += t.type === 'codespan' ? `<code>${escaped}</code>` : escaped;
         text += escaped === s ? s : stripIllegalXmlChars(s);
         break;
       }

@@ -57,6 +57,8 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F]/;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
+/** ASCII punctuation: what a backslash escapes. */
+const isAsciiPunct = (c: number): boolean => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 /** Characters JavaScript's `\s` and `trim` take for white space, beyond ASCII. */
 const isUnicodeSpace = (c: number): boolean =>
   c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -135,7 +137,8 @@ function linkToken(s: string, at: number, image: boolean): Tokens.Link | Tokens.
   if (close === -1 || s.charCodeAt(close + 1) !== 40 /* ( */) return undefined;
   if (close === open && !image) return undefined;
   const label = s.slice(open, close);
-  if (label.includes('[') || label.includes('\n')) return undefined;
+  // marked unescapes `\[` and `\]` in a label before reading it: a backslash in it is left to marked.
+  if (label.includes('[') || label.includes('\n') || label.includes('\\')) return undefined;
   // The href: plain characters and balanced parentheses, up to the `)` that closes or a space
   // before a title in double quotes.
   let j = close + 2;
@@ -210,6 +213,17 @@ export function fastInline(s: string): Token[] | undefined {
     } else if (c === 33) {
       i = at + 1; // text
       continue;
+    } else if (c === 92 /* \\ */) {
+      // An escaped ASCII punctuation character is a token of its own; a backslash before a line
+      // feed is a hard break (left to marked); before anything else it is text.
+      const d = s.charCodeAt(at + 1);
+      if (d === 10) return undefined;
+      if (!isAsciiPunct(d)) {
+        i = at + 1;
+        continue;
+      }
+      end = at + 2;
+      token = { type: 'escape', raw: s.slice(at, end), text: s[at + 1] as string };
     } else return undefined;
     if (!pushText(out, s, start, at)) return undefined;
     out.push(token);
@@ -262,6 +276,7 @@ function plainStart(src: string, i: number, e: number): boolean {
     case 47: // /
     case 59: // ;
     case 63: // ?
+    case 92: // \
       return true;
   }
   return c >= 0x80 && !isUnicodeSpace(c);
@@ -297,7 +312,13 @@ export function fastLex(src: string): TokensList | undefined {
     let end: number; // of the block: a line feed or the text's end
     let oneBreak = false; // the block may end at one line feed (heading, fence)
     let token: Token;
-    if (c === 35 /* # */) {
+    if ((c === 45 || c === 42 || c === 95) && src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c) {
+      // A rule: three or more of `-`, `*` or `_`, alone on the line.
+      end = lineEnd(src, i);
+      for (let k = i + 3; k < end; k++) if (src.charCodeAt(k) !== c) return undefined;
+      token = { type: 'hr', raw: src.slice(i, end) };
+      oneBreak = true;
+    } else if (c === 35 /* # */) {
       end = lineEnd(src, i);
       let depth = 1;
       while (src.charCodeAt(i + depth) === 35) depth++;
