@@ -57,6 +57,8 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F]/;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAlnum = (c: number): boolean => isLetter(c) || isDigit(c);
+/** Whether `<` before `c` is text to marked (a tag, a comment or an autolink needs a letter, `/`, `!` or `?` there). */
+const ltText = (c: number): boolean => c === 32 || isDigit(c) || c === 61 || c === 45 || Number.isNaN(c);
 /** ASCII punctuation: what a backslash escapes. */
 const isAsciiPunct = (c: number): boolean => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 /** Characters JavaScript's `\s` and `trim` take for white space, beyond ASCII. */
@@ -210,8 +212,10 @@ export function fastInline(s: string): Token[] | undefined {
       if (!link) return undefined;
       token = link;
       end = at + link.raw.length;
-    } else if (c === 33) {
-      i = at + 1; // text
+    } else if (c === 33 || (c === 126 /* ~ */ && s.indexOf('~', at + 1) === -1) || (c === 60 /* < */ && ltText(s.charCodeAt(at + 1)))) {
+      // Text: `!` not before `[`; the last `~` (no strikethrough can close after it, and an
+      // earlier `~` would have been refused); `<` that opens no tag, comment or autolink.
+      i = at + 1;
       continue;
     } else if (c === 92 /* \\ */) {
       // An escaped ASCII punctuation character is a token of its own; a backslash before a line
@@ -361,7 +365,12 @@ export function fastLex(src: string): TokensList | undefined {
       // (the list is then loose: each item's text is a paragraph, and the blank line its item's).
       const ordered = isDigit(c);
       const delimiter = ordered ? src.charCodeAt(i + listMarker(src, i) - 2) : c;
-      const markerAt = (p: number): number => (ordered ? (listMarker(src, p) > 0 && src.charCodeAt(p + listMarker(src, p) - 2) === delimiter ? listMarker(src, p) : 0) : src.charCodeAt(p) === c && src.charCodeAt(p + 1) === 32 ? 2 : 0);
+      // The marker and the one to four spaces after it (five would open indented code in the item).
+      const markerAt = (p: number): number => {
+        let w = ordered ? (listMarker(src, p) > 0 && src.charCodeAt(p + listMarker(src, p) - 2) === delimiter ? listMarker(src, p) : 0) : src.charCodeAt(p) === c && src.charCodeAt(p + 1) === 32 ? 2 : 0;
+        for (let k = 0; w > 0 && k < 3 && src.charCodeAt(p + w) === 32; k++) w++;
+        return w;
+      };
       const items: Tokens.ListItem[] = [];
       const texts: [string, Token[]][] = [];
       let loose = false;

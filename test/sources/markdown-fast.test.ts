@@ -24,9 +24,9 @@ const same = (md: string): boolean => {
 };
 
 const WORDS = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 'foo.bar', 'a,b', '(x)', 'Q?', 'end.', "it's", '"q"', '1.', '2)', '—', '…', '日本', '#', 'x#', '!', 'a|b', ':', '%', '/', '-', '+', 'a_b', 'snake_case_name', 'R&D', '&', 'x]', 'wow!', '2019', '1.5'];
-const NEAR = ['\\\n', '\\', '\\*', '\\[', '\\]', '\\é', '\\ ', '*', '**', '***', '_', '__', '_a', 'a_', '`', '``', '[', ']', '](', ')', '<', '>', '&amp;', '&#32;', '&', '@', '://', 'www.', 'WWW.', '\\', '~', '~~', '![', '![]', '  \n', ' \n', '\t', '\r', '\n', '\n\n', '|', '---', '===', '\u0000', '\u00a0', '[x]', '[x]:', '1.', '1)'];
+const NEAR = ['~', '~~x~~', '~x~', 'a~', '<', '< b', '<3', '<=', '<-', '<a>', '</a>', '<!--', '<?', '<http://x>', '\\\n', '\\', '\\*', '\\[', '\\]', '\\é', '\\ ', '*', '**', '***', '_', '__', '_a', 'a_', '`', '``', '[', ']', '](', ')', '<', '>', '&amp;', '&#32;', '&', '@', '://', 'www.', 'WWW.', '\\', '~', '~~', '![', '![]', '  \n', ' \n', '\t', '\r', '\n', '\n\n', '|', '---', '===', '\u0000', '\u00a0', '[x]', '[x]:', '1.', '1)'];
 /** Words that open and close with a letter or digit (emphasis and links around them are read). */
-const CLEAN = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 'foo.bar', 'a,b', "it's", '1', 'Q', '日本', 'a_b', 'R&D', 'x]y', 'wow!x', '\\*not em\\*', 'a\\_b', '\\[x\\]', '\\\\', 'C:\\dir', '\\`', '\\<b>', '\\&amp;'];
+const CLEAN = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 'foo.bar', 'a,b', "it's", '1', 'Q', '日本', 'a_b', 'R&D', 'x]y', 'wow!x', '\\*not em\\*', 'a\\_b', '\\[x\\]', '\\\\', 'C:\\dir', '\\`', '\\<b>', '\\&amp;', 'a < b', '1<2', '<=', '<-'];
 /** CLEAN without what ends a label (`]`) or an emphasis early (`_`, not ASCII at its ends). */
 const INNER = ['the', 'Council', 'a', 'b2', 'naïve', 'x', 'http', 'foo.bar', 'a,b', "it's", '1', 'Q', 'R&D', 'wow!x'];
 const word = (near: boolean, inner = false) => (near ? fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 9 }, { arbitrary: fc.constantFrom(...NEAR), weight: 1 }) : fc.constantFrom(...(inner ? INNER : CLEAN)));
@@ -84,7 +84,7 @@ const block = (near: boolean) =>
     // Lists, tight (one line feed between items) or loose (a blank line between some).
     fc
       .tuple(fc.constantFrom('-', '*', '+'), fc.array(fc.tuple(line(near), fc.constantFrom('\n', '\n', '\n\n', ...(near ? ['\n\n\n', '\n \n', '\n\n  '] : []))), { minLength: 1, maxLength: 3 }))
-      .map(([b, items]) => items.map(([t, sep], i) => `${i > 0 ? sep : ''}${b} ${t}`).join('')),
+      .chain(([b, items]) => fc.constantFrom(' ', ' ', '  ', '   ', '    ', ...(near ? ['     ', '\t'] : [])).map((sp) => items.map(([t, sep], i) => `${i > 0 ? sep : ''}${b}${i === 1 ? sp : ' '}${t}`).join(''))),
     fc
       .tuple(
         fc.constantFrom(1, 1, 3, 10, 0, 123456789, ...(near ? [1234567890] : [])),
@@ -92,7 +92,7 @@ const block = (near: boolean) =>
         fc.array(fc.tuple(line(near), fc.constantFrom('\n', '\n', '\n\n', ...(near ? ['\n\n\n'] : []))), { minLength: 1, maxLength: 3 }),
         near ? fc.constantFrom('.', ')', '') : fc.constant(''),
       )
-      .map(([n, d, items, other]) => items.map(([t, sep], i) => `${i > 0 ? sep : ''}${n + i}${i === 1 && other ? other : d} ${t}`).join('')),
+      .chain(([n, d, items, other]) => fc.constantFrom(' ', ' ', '  ', '    ', ...(near ? ['     '] : [])).map((sp) => items.map(([t, sep], i) => `${i > 0 ? sep : ''}${n + i}${i === 1 && other ? other : d}${i === 0 ? sp : ' '}${t}`).join(''))),
     fc.array(line(near), { minLength: 1, maxLength: 3 }).map((l) => l.map((t) => `> ${t}`).join('\n')),
     fc.constantFrom('---', '***', '___', '-----', '*****'),
     ...(near ? [fc.constantFrom('--', '- - -', '***x', '---  ', ' ---', '--- x', '-- -', '___ ', '* * *', '<div>x</div>', '    code', '[a]: /x', '| a | b |\n| - | - |', 'A\n===', 'A\n---', '1. a\n2. b', '1. a\n\n2. b', '1. a\n- b', '- [ ] task', '  Indented', '>', '- ', '1. ', '')] : []),
@@ -178,6 +178,10 @@ describe('fastLex', () => {
       'a\\\nb', // a hard break
       'Word [a \\] b](/x)',
       '- - -',
+      'a ~~del~~ b',
+      'a ~x~ b',
+      'a <b>tag</b>',
+      '-     five spaces',
       'Word &#65; b', // marked decodes numeric references in text
       '*a &#42; b*',
       '~~~~x\na\n~~~', // a fence of four tildes
@@ -218,6 +222,8 @@ describe('fastLex', () => {
       '## [Heading link](/h)',
       'Trailing spaces at the end  \n\nNext.',
       '```js {1,3}\nlet a = `x`;\n```',
+      '1.  Two spaces\n2.  after the markers\n\nThen:\n\n-   three\n-   here',
+      'About ~5 minutes, a < b and 1<2 <= 3.',
       'Escapes: \\*not emphasis\\*, C:\\dir, \\[x\\] and a \\ alone.\n\n---\n\n# Heading\n***\nAfter a rule.',
       'See [`code` in a label](/x) and ![alt *em*](/i.png).',
       'Café “quotes” — dashes…\nÉté',
