@@ -528,7 +528,15 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
       case 'link': {
         const l = t as Tokens.Link;
         const href = cleanUrl(l.href);
-        if (isAutolink(l) || href === null || CHARACTER_REFERENCE.test(href) || (l.title && CHARACTER_REFERENCE.test(l.title)) || !plainInline(l.tokens, out)) return false;
+        if (isAutolink(l)) {
+          // A bare URL: its text printed escaped, as renderDirect does.
+          if (href === null) return false;
+          const escaped = escText(l.text);
+          html += `<a href="${escAttr(href)}">${escaped}</a>`;
+          text += escaped === l.text ? l.text : stripIllegalXmlChars(l.text);
+          break;
+        }
+        if ( href === null || CHARACTER_REFERENCE.test(href) || (l.title && CHARACTER_REFERENCE.test(l.title)) || !plainInline(l.tokens, out)) return false;
         html += `<a href="${escAttr(href)}"${l.title ? ` title="${escAttr(l.title)}"` : ''}>${out.html}</a>`;
         text += out.text;
         break;

@@ -164,25 +164,72 @@ function linkToken(s: string, at: number, image: boolean): Tokens.Link | Tokens.
     if (!PLAIN_TITLE.test(title)) return undefined;
     j = q + 1;
   } else if (s.charCodeAt(j) !== 41) return undefined;
-  const tokens = label === '' ? [] : fastInline(label);
+  const tokens = label === '' ? [] : fastInline(label, true);
   if (!tokens) return undefined;
   return { type: image ? 'image' : 'link', raw: s.slice(at, j + 1), href, title, text: label, tokens } as Tokens.Link | Tokens.Image;
 }
 
+/**
+ * Where marked's URL rule may start: its text rule stops before any `http`, `https` or `ftp` (any
+ * case; only those followed by `://` are tried here, others are refused as text by pushText's
+ * AUTOLINK_TEXT) and before `www.`.
+ */
+const URL_START = /(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|www\./g;
+/** marked 18's GFM URL rule (its web part) and the trailing punctuation it gives back, as written there. */
+const URL = /((?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|www\.)(?:[a-zA-Z0-9-]+\.?)+[^\s<]*/y;
+const BACKPEDAL = /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/;
+
+/**
+ * The link marked's URL rule makes of a bare URL at `at`, or undefined. `www.` is read only after
+ * a space, a line feed, `(` or the text's start (where marked's text rule stops before it).
+ */
+function urlToken(s: string, at: number): Tokens.Link | undefined {
+  if (s.charCodeAt(at) === 119 /* w */ && at > 0 && !(s.charCodeAt(at - 1) === 32 || s.charCodeAt(at - 1) === 10 || s.charCodeAt(at - 1) === 40)) return undefined;
+  URL.lastIndex = at;
+  const m = URL.exec(s);
+  if (m === null) return undefined;
+  let raw = m[0];
+  // marked trims the trailing punctuation until nothing changes (each pass is one search).
+  for (let k = 0; k < 100; k++) {
+    const back = BACKPEDAL.exec(raw)?.[0] ?? '';
+    if (back === raw) break;
+    raw = back;
+  }
+  if (raw === '' || !s.startsWith(raw, at)) return undefined;
+  const href = m[1] === 'www.' ? `http://${raw}` : raw;
+  return { type: 'link', raw, text: raw, href, autolink: true, tokens: [{ type: 'text', raw, text: raw }] } as Tokens.Link;
+}
+
 /** The inline tokens of `s` as marked makes them, or undefined (see the module comment). */
-export function fastInline(s: string): Token[] | undefined {
+export function fastInline(s: string, inLink = false): Token[] | undefined {
   // A space before a line feed is a hard break (two or more) or is dropped (one): never in the
   // forms read, and never inside a link's href, so looked for once in the whole text.
   if (s.includes(' \n')) return undefined;
   const out: Token[] = [];
   const n = s.length;
   let start = 0; // of the pending text
+  let scanned = 0; // s before it holds no URL start not yet read
+  let urlAt = -1; // the first URL start at or after `scanned` (n: none), searched again only once passed
   let i = 0;
   while (i < n) {
     STOP.lastIndex = i;
     const m = STOP.exec(s);
+    const at = m === null ? n : m.index;
+    // A bare URL before the next stop (it may run past it: marked reads it first).
+    // (One search per URL start: a search from every token to a text's end was quadratic.)
+    if (urlAt < scanned) {
+      URL_START.lastIndex = scanned;
+      urlAt = URL_START.exec(s)?.index ?? n;
+    }
+    if (urlAt < at) {
+      const url = inLink ? undefined : urlToken(s, urlAt);
+      if (!url || !pushText(out, s, start, urlAt)) return undefined;
+      out.push(url);
+      i = start = scanned = urlAt + url.raw.length;
+      continue;
+    }
+    scanned = at;
     if (m === null) break;
-    const at = m.index;
     const c = s.charCodeAt(at);
     let token: Token;
     let end: number;
@@ -231,8 +278,7 @@ export function fastInline(s: string): Token[] | undefined {
     } else return undefined;
     if (!pushText(out, s, start, at)) return undefined;
     out.push(token);
-    i = end;
-    start = end;
+    i = start = scanned = end;
   }
   return pushText(out, s, start, n) ? out : undefined;
 }

@@ -24,9 +24,9 @@ const same = (md: string): boolean => {
 };
 
 const WORDS = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 'foo.bar', 'a,b', '(x)', 'Q?', 'end.', "it's", '"q"', '1.', '2)', '—', '…', '日本', '#', 'x#', '!', 'a|b', ':', '%', '/', '-', '+', 'a_b', 'snake_case_name', 'R&D', '&', 'x]', 'wow!', '2019', '1.5'];
-const NEAR = ['~', '~~x~~', '~x~', 'a~', '<', '< b', '<3', '<=', '<-', '<a>', '</a>', '<!--', '<?', '<http://x>', '\\\n', '\\', '\\*', '\\[', '\\]', '\\é', '\\ ', '*', '**', '***', '_', '__', '_a', 'a_', '`', '``', '[', ']', '](', ')', '<', '>', '&amp;', '&#32;', '&', '@', '://', 'www.', 'WWW.', '\\', '~', '~~', '![', '![]', '  \n', ' \n', '\t', '\r', '\n', '\n\n', '|', '---', '===', '\u0000', '\u00a0', '[x]', '[x]:', '1.', '1)'];
+const NEAR = ['http://', 'www.', 'https://x.com/[a](b)', 'http://a.b&amp;', 'http://a.b&amp;c', "www.x'", 'https://x.com/`c`', 'HTTP://X.COM', 'awww.b.c', 'https://', 'http://x.y)', 'http://(x).y', 'http://x.y/(a)b)', 'http://x.y\\', 'mailto:a', 'http://x.y<b>', '~', '~~x~~', '~x~', 'a~', '<', '< b', '<3', '<=', '<-', '<a>', '</a>', '<!--', '<?', '<http://x>', '\\\n', '\\', '\\*', '\\[', '\\]', '\\é', '\\ ', '*', '**', '***', '_', '__', '_a', 'a_', '`', '``', '[', ']', '](', ')', '<', '>', '&amp;', '&#32;', '&', '@', '://', 'www.', 'WWW.', '\\', '~', '~~', '![', '![]', '  \n', ' \n', '\t', '\r', '\n', '\n\n', '|', '---', '===', '\u0000', '\u00a0', '[x]', '[x]:', '1.', '1)'];
 /** Words that open and close with a letter or digit (emphasis and links around them are read). */
-const CLEAN = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 'foo.bar', 'a,b', "it's", '1', 'Q', '日本', 'a_b', 'R&D', 'x]y', 'wow!x', '\\*not em\\*', 'a\\_b', '\\[x\\]', '\\\\', 'C:\\dir', '\\`', '\\<b>', '\\&amp;', 'a < b', '1<2', '<=', '<-'];
+const CLEAN = ['the', 'Council', 'a', 'b2', 'é', 'naïve', 'x', 'http', 'www', 'foo.bar', 'a,b', "it's", '1', 'Q', '日本', 'a_b', 'R&D', 'x]y', 'wow!x', '\\*not em\\*', 'a\\_b', '\\[x\\]', '\\\\', 'C:\\dir', '\\`', '\\<b>', '\\&amp;', 'a < b', '1<2', '<=', '<-', 'https://e.com/a_b', 'http://x.y/p?q=1&r=2.', 'www.example.com', '(https://e.com)', 'ftp://f.org/x,', 'xhttp://y.z', 'https://e.com/a*b*'];
 /** CLEAN without what ends a label (`]`) or an emphasis early (`_`, not ASCII at its ends). */
 const INNER = ['the', 'Council', 'a', 'b2', 'naïve', 'x', 'http', 'foo.bar', 'a,b', "it's", '1', 'Q', 'R&D', 'wow!x'];
 const word = (near: boolean, inner = false) => (near ? fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 9 }, { arbitrary: fc.constantFrom(...NEAR), weight: 1 }) : fc.constantFrom(...(inner ? INNER : CLEAN)));
@@ -167,7 +167,9 @@ describe('fastLex', () => {
       'a *b*c', // a closer before a letter
       'a*b* c',
       '**a *b* c**',
-      'see www.example.com',
+      'see WWW.example.com',
+      'see awww.example.com',
+      '[a http://x.y b](/z)',
       'mail a@b.co',
       'an <b>tag</b>',
       '[ref]\n\n[ref]: /x',
@@ -224,6 +226,7 @@ describe('fastLex', () => {
       '```js {1,3}\nlet a = `x`;\n```',
       '1.  Two spaces\n2.  after the markers\n\nThen:\n\n-   three\n-   here',
       'About ~5 minutes, a < b and 1<2 <= 3.',
+      'Bare URLs: https://example.com/a_b, (www.example.org/x) and http://x.y/p?q=1.\n\n[A link](https://e.com/x) `http://code`',
       'Escapes: \\*not emphasis\\*, C:\\dir, \\[x\\] and a \\ alone.\n\n---\n\n# Heading\n***\nAfter a rule.',
       'See [`code` in a label](/x) and ![alt *em*](/i.png).',
       'Café “quotes” — dashes…\nÉté',
