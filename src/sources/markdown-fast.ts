@@ -386,23 +386,29 @@ export function fastLex(src: string): TokensList | undefined {
       const open = lineEnd(src, i);
       const info = src.slice(i + 3, open);
       if (!PLAIN_INFO.test(info) || open >= n) return undefined;
-      // Content lines up to a line that is the fence alone; none may begin (after up to three
-      // spaces) with three of the fence's character, which could close it or open another.
+      // Content lines up to the closing line: up to three spaces, the fence and any more of its
+      // character, spaces (marked's closing rule); any other line is content, as written.
       let at = open + 1;
       for (;;) {
-        if (at >= n) return undefined;
+        if (at >= n) return undefined; // unclosed: the code runs to the end (left to marked)
         const e = lineEnd(src, at);
         let k = at;
         while (k < at + 3 && src.charCodeAt(k) === 32) k++;
-        if (src.charCodeAt(k) === c && src.charCodeAt(k + 1) === c && src.charCodeAt(k + 2) === c) {
-          if (k !== at || e !== at + 3) return undefined;
-          end = e;
-          break;
+        if (src.startsWith(fence, k)) {
+          k += 3;
+          while (src.charCodeAt(k) === c) k++;
+          while (src.charCodeAt(k) === 32) k++;
+          if (k === e) {
+            end = e;
+            break;
+          }
         }
         at = e + 1;
       }
-      const text = src.slice(open + 1, at - 1);
-      if (at - 1 <= open + 1 || text.endsWith('\n') || text === '' || CONTROL.test(text)) return undefined;
+      // The content; marked gives one more line feed when its last line is blank.
+      const content = at === open + 1 ? '' : src.slice(open + 1, at - 1);
+      const text = at > open + 1 && (content === '' || content.endsWith('\n')) ? `${content}\n` : content;
+      if (CONTROL.test(content)) return undefined;
       token = { type: 'code', raw: src.slice(i, end), lang: info.trim(), text } as Tokens.Code;
       oneBreak = true;
     } else if (((c === 45 || c === 42 || c === 43) && src.charCodeAt(i + 1) === 32) || (isDigit(c) && listMarker(src, i) > 0)) {

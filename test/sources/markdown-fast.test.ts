@@ -69,7 +69,7 @@ const OPEN = ['Word ', 'la ', 'x ', '**Bold** ', '*em* ', '_em_ ', '[a link](/x)
 const NEAR_OPEN = [...OPEN, '', ' ', '1. ', '1.5 ', '2) ', '2019', '[x]: /u ', '[x] ', '[ ] ', '* ', '_ ', '\u00a0x ', '\u3000x ', '*** ', '___', '__ ', '`` ', '```', '~~~', '    x', '<b>', '= ', '- ', '| a | ', ': '];
 const line = (near: boolean) => fc.tuple(fc.constantFrom(...(near ? NEAR_OPEN : OPEN)), inline(near)).map(([a, b]) => a + b);
 const FENCE_LINES = ['a b', 'x = 1;', '  y', '`x`', '``y', 'a_b <c> & *d*', '[x]: /y'];
-const NEAR_FENCE_LINES = [...FENCE_LINES, '', '  ```', '~~~', ' x', '`', '```', '```js', '   ```', '\t'];
+const NEAR_FENCE_LINES = [...FENCE_LINES, '', '', '  ```', '~~~', ' x', '`', '```', '```js', '   ```', '    ```', '```  ', '````', '```~', '~~~`', '``` x', '\t', '\r'];
 const block = (near: boolean) =>
   fc.oneof(
     fc.tuple(fc.array(line(near), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', ' ', '  ')).map(([l, end]) => l.join('\n') + end),
@@ -80,7 +80,7 @@ const block = (near: boolean) =>
         fc.constantFrom('', 'js', 'c++', 'c#', 'js {1,3}', ' js', 'a b', ...(near ? ['`x', '~x', '\\x', 'x\t'] : [])),
         fc.array(fc.constantFrom(...(near ? NEAR_FENCE_LINES : FENCE_LINES)), { minLength: near ? 0 : 1, maxLength: 3 }),
       )
-      .map(([f, lang, body]) => `${f}${lang}\n${body.join('\n')}\n${f}`),
+      .chain(([f, lang, body]) => fc.constantFrom(f, ...(near ? [`${f}  `, ` ${f}`, `   ${f}`, `${f}${f[0]}`, `${f}x`] : [])).map((close) => `${f}${lang}\n${body.map((l) => `${l}\n`).join('')}${close}`)),
     // Lists, tight (one line feed between items) or loose (a blank line between some).
     fc
       .tuple(fc.constantFrom('-', '*', '+'), fc.array(fc.tuple(line(near), fc.constantFrom('\n', '\n', '\n\n', ...(near ? ['\n\n\n', '\n \n', '\n\n  '] : []))), { minLength: 1, maxLength: 3 }))
@@ -174,7 +174,6 @@ describe('fastLex', () => {
       'an <b>tag</b>',
       '[ref]\n\n[ref]: /x',
       '```\ncode\n',
-      '```\na\n\n```',
       'a\tb',
       'a\r\nb',
       'a\\\nb', // a hard break
@@ -224,6 +223,8 @@ describe('fastLex', () => {
       '## [Heading link](/h)',
       'Trailing spaces at the end  \n\nNext.',
       '```js {1,3}\nlet a = `x`;\n```',
+      '```\n\nBlank lines around\n\n```  \n\n~~~md\n```js\nnested\n```\n~~~\n\n```\n```',
+      '```\n```~\n````', // ```~ does not close a fence; ```` does
       '1.  Two spaces\n2.  after the markers\n\nThen:\n\n-   three\n-   here',
       'About ~5 minutes, a < b and 1<2 <= 3.',
       'Bare URLs: https://example.com/a_b, (www.example.org/x) and http://x.y/p?q=1.\n\n[A link](https://e.com/x) `http://code`',
