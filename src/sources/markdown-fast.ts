@@ -107,25 +107,25 @@ const isEndPunct = (c: number): boolean => c === 46 || c === 44 || c === 59 || c
 
 /**
  * Where `*x*`, `**x**`, `_x_` or `__x__` at `at` ends, or -1: an opener after a space, a line
- * feed, `(` or the text's start, before a letter, a digit, `(`, `.` or a quote mark (left-flanking,
- * and for `_` not right-flanking); the first closer after it, after a letter, a digit or
- * isEndPunct, before a space, a line feed, the end or isEndPunct (right-flanking, and for `_`
- * not left-flanking), around plain text.
+ * feed, `(` or the text's start, before a letter, a digit, `(`, `.`, a quote mark, a backtick or
+ * `[` (left-flanking, and for `_` not right-flanking); the first closer after it, after a letter,
+ * a digit, a backtick or isEndPunct, before a space, a line feed, the end or isEndPunct
+ * (right-flanking, and for `_` not left-flanking), on one line.
  */
 function emphasisEnd(s: string, at: number, c: number): number {
   const run = s.charCodeAt(at + 1) === c ? 2 : 1;
   const before = at === 0 ? 32 : s.charCodeAt(at - 1);
   const first = s.charCodeAt(at + run);
-  if (!(before === 32 || before === 10 || before === 40) || !(isAlnum(first) || first === 40 || first === 46 || first === 34 || first === 39)) return -1;
+  if (!(before === 32 || before === 10 || before === 40) || !(isAlnum(first) || first === 40 || first === 46 || first === 34 || first === 39 || first === 96 || first === 91)) return -1;
   const close = s.indexOf(c === 42 ? '*' : '_', at + run);
   if (close === -1 || close === at + run) return -1;
   const last = s.charCodeAt(close - 1);
-  if (!(isAlnum(last) || isEndPunct(last))) return -1;
+  if (!(isAlnum(last) || isEndPunct(last) || last === 96)) return -1;
   if (run === 2 && s.charCodeAt(close + 1) !== c) return -1;
   const end = close + run;
   const after = end < s.length ? s.charCodeAt(end) : 32;
   if (!(after === 32 || after === 10 || isEndPunct(after))) return -1;
-  return plainText(s, at + run, close) ? end : -1;
+  return s.slice(at + run, close).includes('\n') ? -1 : end;
 }
 
 /**
@@ -242,7 +242,11 @@ export function fastInline(s: string, inLink = false): Token[] | undefined {
       if (end === -1) return undefined;
       const run = s.charCodeAt(at + 1) === c ? 2 : 1;
       const inner = s.slice(at + run, end - run);
-      token = { type: run === 1 ? 'em' : 'strong', raw: s.slice(at, end), text: inner, tokens: [textToken(inner)] } as Tokens.Em | Tokens.Strong;
+      // Its text read by these same rules: the first closer ends it, so a code span or a link in
+      // it must close within it (one holding the delimiter leaves an unclosed piece: refused).
+      const tokens = plainText(s, at + run, end - run) ? [textToken(inner)] : fastInline(inner, inLink);
+      if (!tokens) return undefined;
+      token = { type: run === 1 ? 'em' : 'strong', raw: s.slice(at, end), text: inner, tokens } as Tokens.Em | Tokens.Strong;
     } else if (c === 96 /* ` */) {
       // A code span of one backtick: its content taken as written (marked reads no markup in it),
       // without a line feed or a control character; one space off each end when both have one.
@@ -287,7 +291,7 @@ export function fastInline(s: string, inLink = false): Token[] | undefined {
  * Whether the line content at `i` can only be text to marked's block rules: no other block can
  * open there (list, quote, heading, fence, HTML, rule, setext underline, table row, indented code,
  * link definition) nor interrupt a paragraph. A letter; a digit not followed, after its run, by
- * `.` or `)`; `*` or `_` (one or two) before a letter or digit; `[` whose first `]` on the line
+ * `.` or `)`; `*` or `_` (one or two) before anything but a space, a tab or a third; `[` whose first `]` on the line
  * is followed by `(` (a link, never a definition); one backtick; `!`, `(`, quotes and other
  * punctuation no block rule reads; a non-ASCII character other than white space.
  */
@@ -304,8 +308,10 @@ function plainStart(src: string, i: number, e: number): boolean {
     case 42: // *
     case 95: {
       // _
-      const d = src.charCodeAt(i + 1);
-      return isAlnum(d) || (d === c && isAlnum(src.charCodeAt(i + 2)));
+      // Not a rule (`***`, `* * *`) nor a list item (`* `): inline rules read the rest.
+      const k = src.charCodeAt(i + 1) === c ? i + 2 : i + 1;
+      const d = src.charCodeAt(k);
+      return k < e && d !== c && d !== 32 && d !== 9;
     }
     case 91: {
       // [
@@ -373,8 +379,9 @@ export function fastLex(src: string): TokensList | undefined {
       let depth = 1;
       while (src.charCodeAt(i + depth) === 35) depth++;
       if (depth > 6 || src.charCodeAt(i + depth) !== 32 || !plainStart(src, i + depth + 1, end)) return undefined;
+      // marked trims the text (JavaScript's trim: a no-break space too) and a closing run of `#`.
       const last = src.charCodeAt(end - 1);
-      if (last === 35 || last === 32) return undefined;
+      if (last === 35 || last === 32 || isUnicodeSpace(last)) return undefined;
       const text = src.slice(i + depth + 1, end);
       const inline = fastInline(text);
       if (!inline) return undefined;
@@ -432,7 +439,7 @@ export function fastLex(src: string): TokensList | undefined {
         const width = markerAt(at);
         if (width === 0 || !plainStart(src, at + width, e)) return undefined;
         const text = src.slice(at + width, e);
-        if (text.endsWith(' ')) return undefined;
+        if (text.endsWith(' ') || isUnicodeSpace(text.charCodeAt(text.length - 1))) return undefined;
         const inline = fastInline(text);
         if (!inline) return undefined;
         const more = e + 1 < n && src.charCodeAt(e + 1) !== 10;

@@ -56,6 +56,13 @@ const inline = (near: boolean) =>
             .map(([pre, d, ip, w, iq, post]) => `${pre}${d}${ip}${w}${iq}${d}${post}`),
           weight: 2,
         },
+        {
+          // Emphasis around a code span, a link or the other emphasis.
+          arbitrary: fc
+            .tuple(fc.constantFrom('*', '**', '_', '__'), fc.constantFrom('`c`', '`a*b`', '`a_b`', '[a](/x)', '[a *b*](/x)', '![i](/s)', '_e_', '*e*', 'https://x.y/z', ...(near ? ['`c', '[a](/x*)', '**s**', '__s__', '\\*'] : [])), fc.constantFrom('', ' the', ...(near ? [' *', ' _'] : [])), fc.constantFrom('', 'the ', ...(near ? ['* ', '_ '] : [])))
+            .map(([d, x, post, pre]) => `${d}${pre}${x}${post}${d}`),
+          weight: 1,
+        },
         { arbitrary: fc.constantFrom(...(near ? NEAR_CODE : CODE)).map((c) => `\`${c}\``), weight: 1 },
         { arbitrary: fc.tuple(label(near), fc.constantFrom(...(near ? NEAR_HREFS : HREFS))).map(([w, h]) => `[${w}](${h})`), weight: 1 },
         { arbitrary: fc.tuple(fc.oneof(words(near, true), fc.constant('')), fc.constantFrom(...(near ? NEAR_HREFS : HREFS))).map(([w, h]) => `![${w}](${h})`), weight: 1 },
@@ -65,8 +72,8 @@ const inline = (near: boolean) =>
     )
     .chain((parts) => (near ? fc.constantFrom(' ', '') : fc.constant(' ')).map((sep) => parts.join(sep)));
 /** How a line may open: anything that can only be text (or, near, anything). */
-const OPEN = ['Word ', 'la ', 'x ', '**Bold** ', '*em* ', '_em_ ', '[a link](/x) ', '![](/i.png) ', '(x) ', '"q" ', '2019 was ', 'É ', '`c` ', '“Quoted” ', '10% ', 'x_y '];
-const NEAR_OPEN = [...OPEN, '', ' ', '1. ', '1.5 ', '2) ', '2019', '[x]: /u ', '[x] ', '[ ] ', '* ', '_ ', '\u00a0x ', '\u3000x ', '*** ', '___', '__ ', '`` ', '```', '~~~', '    x', '<b>', '= ', '- ', '| a | ', ': '];
+const OPEN = ['Word ', 'la ', 'x ', '**Bold** ', '*em* ', '_em_ ', '[a link](/x) ', '![](/i.png) ', '(x) ', '"q" ', '2019 was ', 'É ', '`c` ', '“Quoted” ', '10% ', 'x_y ', '**`code`** ', '*[a](/x)* ', '_(x)_ '];
+const NEAR_OPEN = [...OPEN, '', ' ', '1. ', '1.5 ', '2) ', '2019', '[x]: /u ', '[x] ', '[ ] ', '* ', '_ ', '\u00a0x ', '\u3000x ', '*** ', '___', '__ ', '`` ', '```', '~~~', '    x', '<b>', '= ', '- ', '| a | ', ': ', '*\t', '**', '*', '_', '**\tx', '**_x', '*_*'];
 const line = (near: boolean) => fc.tuple(fc.constantFrom(...(near ? NEAR_OPEN : OPEN)), inline(near)).map(([a, b]) => a + b);
 const FENCE_LINES = ['a b', 'x = 1;', '  y', '`x`', '``y', 'a_b <c> & *d*', '[x]: /y'];
 const NEAR_FENCE_LINES = [...FENCE_LINES, '', '', '  ```', '~~~', ' x', '`', '```', '```js', '   ```', '    ```', '```  ', '````', '```~', '~~~`', '``` x', '\t', '\r'];
@@ -179,6 +186,7 @@ describe('fastLex', () => {
       'a\\\nb', // a hard break
       'Word [a \\] b](/x)',
       '- - -',
+      '# Word\u00a0', // marked trims a heading's text, no-break spaces too
       'a ~~del~~ b',
       'a ~x~ b',
       'a <b>tag</b>',
@@ -218,6 +226,7 @@ describe('fastLex', () => {
       '`code` first, then `a_b <c> & d` and ` spaced `.',
       'snake_case and _em_ and __strong__, R&D.',
       '- [A link](/x) in a list\n- **Bold** item',
+      '**`code` in bold** and *a [link](/x) in em*, __[a link](/y)__.',
       '- A loose list\n\n- of two items\n- and a third\n\nAfter.',
       '> *Quoted* line\n> [link](/y)',
       '## [Heading link](/h)',
