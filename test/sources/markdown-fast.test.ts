@@ -174,8 +174,8 @@ describe('fastLex', () => {
       'a *b*c', // a closer before a letter
       'a*b* c',
       '**a *b* c**',
-      'see WWW.example.com',
       'see awww.example.com',
+      'see foo://x',
       '[a http://x.y b](/z)',
       'mail a@b.co',
       'an <b>tag</b>',
@@ -236,6 +236,7 @@ describe('fastLex', () => {
       '```\n```~\n````', // ```~ does not close a fence; ```` does
       '1.  Two spaces\n2.  after the markers\n\nThen:\n\n-   three\n-   here',
       'About ~5 minutes, a < b and 1<2 <= 3.',
+      'Not a URL to marked: WWW.example.com; HTTP://X.COM is one.',
       'Bare URLs: https://example.com/a_b, (www.example.org/x) and http://x.y/p?q=1.\n\n[A link](https://e.com/x) `http://code`',
       'Escapes: \\*not emphasis\\*, C:\\dir, \\[x\\] and a \\ alone.\n\n---\n\n# Heading\n***\nAfter a rule.',
       'See [`code` in a label](/x) and ![alt *em*](/i.png).',
