@@ -415,8 +415,8 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
 /**
  * renderDirect's HTML and, in the same pass, the text and summary `directHtmlTexts` reads back
  * from it (src/clean/html-text.ts), for the token kinds src/sources/markdown-fast.ts makes:
- * paragraphs, headings, fenced code, tight bullet lists of text, quotes of one paragraph; text,
- * emphasis, code spans and plain links inline. Undefined for anything else (the caller renders
+ * paragraphs, headings, fenced code, tight lists of text, quotes of one paragraph; text,
+ * emphasis, code spans, plain links and images inline. Undefined for anything else (the caller renders
  * as before). Reading the HTML back was ~6 % of a Markdown article's CPU, and each piece of text
  * is scanned once here for what escText changes: when nothing, the piece is its own HTML and
  * text. The texts follow html-text.ts's Paragraphs: one paragraph per block (a list's items
@@ -463,15 +463,16 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
       }
       case 'list': {
         const l = t as Tokens.List;
-        if (l.ordered) return undefined;
-        html += '<ul>\n';
+        const tag = l.ordered ? 'ol' : 'ul';
+        html += l.ordered && l.start !== 1 ? `<ol start="${escAttr(String(l.start))}">\n` : `<${tag}>\n`;
         for (const item of l.items) {
-          const only = item.tokens[0] as Tokens.Text | undefined;
-          if (item.tokens.length !== 1 || only?.type !== 'text' || !only.tokens || !plainInline(only.tokens, out)) return undefined;
-          html += `<li>${out.html}</li>\n`;
+          // A tight item's text, or a loose item's one paragraph.
+          const only = item.tokens[0] as Tokens.Text | Tokens.Paragraph | undefined;
+          if (item.tokens.length !== 1 || only?.type !== (l.loose ? 'paragraph' : 'text') || !only.tokens || !plainInline(only.tokens, out)) return undefined;
+          html += l.loose ? `<li><p>${out.html}</p>\n</li>\n` : `<li>${out.html}</li>\n`;
           block(out.text, true);
         }
-        html += '</ul>\n';
+        html += `</${tag}>\n`;
         break;
       }
       case 'blockquote': {
@@ -481,6 +482,9 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
         block(out.text, true);
         break;
       }
+      case 'hr':
+        html += '<hr />\n';
+        break;
       default:
         return undefined;
     }
@@ -496,11 +500,12 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
   for (const t of tokens) {
     switch (t.type) {
       case 'text':
+      case 'escape':
       case 'codespan': {
         const s = (t as Tokens.Text).text;
         if (t.type === 'text' && ((t as Tokens.Text).tokens || (t as Tokens.Text).escaped || (s.includes('&') && CHARACTER_REFERENCE.test(s)))) return false;
         const escaped = escText(s);
-        html += t.type === 'text' ? escaped : `<code>${escaped}</code>`;
+        html += t.type === 'codespan' ? `<code>${escaped}</code>` : escaped;
         text += escaped === s ? s : stripIllegalXmlChars(s);
         break;
       }
@@ -511,11 +516,28 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
         text += out.text;
         break;
       }
+      case 'image': {
+        // As renderDirect writes it; an image adds nothing to the text read back.
+        const im = t as Tokens.Image;
+        const alt = plain(im.tokens);
+        const src = cleanUrl(im.href);
+        if (src === null || CHARACTER_REFERENCE.test(src) || CHARACTER_REFERENCE.test(alt) || (im.title && CHARACTER_REFERENCE.test(im.title))) return false;
+        html += `<img src="${escAttr(src)}" alt="${escAttr(alt)}"${im.title ? ` title="${escAttr(im.title)}"` : ''} />`;
+        break;
+      }
       case 'link': {
         const l = t as Tokens.Link;
         const href = cleanUrl(l.href);
-        if (isAutolink(l) || l.title || href === null || CHARACTER_REFERENCE.test(href) || !plainInline(l.tokens, out)) return false;
-        html += `<a href="${escAttr(href)}">${out.html}</a>`;
+        if (isAutolink(l)) {
+          // A bare URL: its text printed escaped, as renderDirect does.
+          if (href === null) return false;
+          const escaped = escText(l.text);
+          html += `<a href="${escAttr(href)}">${escaped}</a>`;
+          text += escaped === l.text ? l.text : stripIllegalXmlChars(l.text);
+          break;
+        }
+        if ( href === null || CHARACTER_REFERENCE.test(href) || (l.title && CHARACTER_REFERENCE.test(l.title)) || !plainInline(l.tokens, out)) return false;
+        html += `<a href="${escAttr(href)}"${l.title ? ` title="${escAttr(l.title)}"` : ''}>${out.html}</a>`;
         text += out.text;
         break;
       }
