@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { mayNeedXmlEscape, squashSpaces, stripIllegalXmlChars } from '../util/text.js';
+import { mayNeedXmlEscape, noteXmlLegal, notedXmlLegal, squashSpaces, stripIllegalXmlChars } from '../util/text.js';
 import { ALLOWED_TAGS, absolutize, type CleanHtml, forbiddenDataUrl, MAX_HTML_DEPTH, type SanitizeOptions, type SanitizeReport, sanitizeOptions } from './sanitize.js';
 
 /**
@@ -405,6 +405,9 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
     }
     return `<${tag}${kept.map(([n, v]) => (v === undefined ? ` ${n}` : ` ${n}="${v}"`)).join('')}${close ?? ''}>`;
   });
+  // A legal input stays legal: the URLs written are escAttr'd (stripped), the rest is the input's
+  // or ASCII (a property test holds it so).
+  if (notedXmlLegal(html)) noteXmlLegal(out);
   // Never flattened: renderDirect falls back when its output would nest deeper than MAX_HTML_DEPTH.
   // (depth is not measured here: 0.)
   return { html: out as CleanHtml, depth: 0, flattened: false };
@@ -484,7 +487,13 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
     }
   }
   directStats.articles++;
-  return { html: html.trim(), text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+  const done = { html: html.trim(), text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+  // Every piece of text in them passed escText (nothing to strip) or was stripped, the markup and
+  // the code blocks' classes are ASCII, and pieces stripped apart join without a lone surrogate:
+  // nothing for stripIllegalXmlChars to change (a property test holds it so).
+  noteXmlLegal(done.html);
+  noteXmlLegal(done.text);
+  return done;
 }
 
 /** The HTML and the text of inline tokens into `out`, as Renderer.inline and reading it back give them; false for a kind not read here. */
