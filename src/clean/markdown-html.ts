@@ -488,11 +488,12 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
   }
   directStats.articles++;
   const done = { html: html.trim(), text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
-  // Every piece of text in them passed escText (nothing to strip) or was stripped, the markup and
+  // Every piece of text in the three passed escText (nothing to strip) or was stripped, the markup and
   // the code blocks' classes are ASCII, and pieces stripped apart join without a lone surrogate:
   // nothing for stripIllegalXmlChars to change (a property test holds it so).
   noteXmlLegal(done.html);
   noteXmlLegal(done.text);
+  noteXmlLegal(done.summary);
   return done;
 }
 

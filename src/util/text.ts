@@ -78,13 +78,14 @@ export function stripIllegalXmlChars(text: string): string {
 /**
  * Note that `s` holds nothing stripIllegalXmlChars changes, because its maker built it so: the next
  * stripIllegalXmlChars of the same text returns it without a scan. The Markdown renderer notes
- * its HTML and text (src/clean/markdown-html.ts `renderPlain`, every piece of text in them passed
- * escText or stripIllegalXmlChars, the markup is ASCII), and `finishDirectHtml` its output when
- * its input was noted; the resolver (the body's text, src/meta/resolve.ts) and the RSS item (the
- * body's HTML, src/feeds/xml.ts `xmlHtml`) then skip their scans, ~1.1-1.6 ns a character
+ * its HTML, text and summary text (src/clean/markdown-html.ts `renderPlain`: every piece of text
+ * in them passed escText or stripIllegalXmlChars, the markup is ASCII), and `finishDirectHtml` its
+ * output when its input was noted; the resolver (the body's text, and the summary it derives from
+ * the summary text, src/meta/resolve.ts) and the RSS item (the body's HTML, src/feeds/xml.ts
+ * `xmlHtml`) then skip their scans, ~1.1-1.6 ns a character
  * (docs/BENCHMARKS.md, r17-article). Each noting site is held to its claim by a property test
  * (test/sources/markdown-fast.test.ts). Only texts of NOTE_MIN characters or more (bodies); the
- * last NOTE_KEEP noted, per thread: an article's notes are all used before the next article's.
+ * last NOTE_KEEP noted, per thread: an article's four are all used before the next article's.
  */
 export function noteXmlLegal(s: string): void {
   if (s.length < NOTE_MIN || NOTED.includes(s)) return;
@@ -98,7 +99,7 @@ export function notedXmlLegal(s: string): boolean {
 }
 
 const NOTE_MIN = 512;
-const NOTE_KEEP = 4;
+const NOTE_KEEP = 6;
 const NOTED: string[] = [];
 let noteNext = 0;
 

@@ -109,7 +109,7 @@ describe('fastLex', () => {
       // and finishDirectHtml's output of it neither (it is noted too).
       if (!plain) return;
       const finished = finishDirectHtml(plain.html, { baseUrl: 'https://e.com/a/', allowIframes: false }).html;
-      for (const noted of [plain.html, plain.text, finished]) expect(legalXml(noted), md).toBe(noted);
+      for (const noted of [plain.html, plain.text, plain.summary, finished]) expect(legalXml(noted), md).toBe(noted);
     };
     fc.assert(fc.property(body(false), check), { numRuns: 1500 });
     fc.assert(fc.property(body(true), check), { numRuns: 1500 });
