@@ -35,13 +35,57 @@ export function encodeEntry(entry: ArticleEntry): Buffer {
  * (src/cache/pack.ts `frameRecord`), so that the record is never copied to be framed.
  */
 export function encodeRecord(entry: ArticleEntry, before = 0): { bytes: Buffer; split: boolean } {
+  const parts = recordParts(entry);
+  const out = Buffer.allocUnsafe(before + parts.size);
+  writeRecord(parts, out, before);
+  return { bytes: out, split: parts.split };
+}
+
+/**
+ * The records of several entries, each as `encodeRecord(entry, before)` makes it, in one buffer
+ * of their own (`buffer`, shared with no other Buffer: it may be transferred to another thread).
+ * A parse worker encodes its batch so (src/pipeline/parse-worker.ts): one allocation and one
+ * transfer per batch instead of one per record, where each cost more than the record's bytes
+ * (~7 and ~10 µs for a 10 KB record on Node 20; docs/BENCHMARKS.md, r17-article).
+ */
+export function encodeRecords(entries: readonly ArticleEntry[], before = 0): { buffer: ArrayBuffer; records: { bytes: Buffer; split: boolean }[] } {
+  const parts = entries.map(recordParts);
+  const total = parts.reduce((sum, p) => sum + before + p.size, 0);
+  // allocUnsafeSlow: never a slice of Node's shared pool, which a transfer would take from every other Buffer in it.
+  const out = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  const records = parts.map((p) => {
+    const bytes = out.subarray(at, at + before + p.size);
+    writeRecord(p, bytes, before);
+    at += before + p.size;
+    return { bytes, split: p.split };
+  });
+  return { buffer: out.buffer as ArrayBuffer, records };
+}
+
+interface RecordParts {
+  head: Buffer;
+  html: string;
+  text: string;
+  htmlBytes: number;
+  split: boolean;
+  /** The record's length in bytes, without what is left before it. */
+  size: number;
+}
+
+function recordParts(entry: ArticleEntry): RecordParts {
   const article = entry.article;
   const split = article !== undefined && isWellFormed(article.contentHtml) && isWellFormed(article.contentText);
   const head = serialize(split ? { ...entry, article: { ...article, contentHtml: '', contentText: '' } } : entry);
   const html = split ? article.contentHtml : '';
   const text = split ? article.contentText : '';
   const htmlBytes = Buffer.byteLength(html);
-  const out = Buffer.allocUnsafe(before + 4 + head.length + 4 + htmlBytes + Buffer.byteLength(text));
+  return { head, html, text, htmlBytes, split, size: 4 + head.length + 4 + htmlBytes + Buffer.byteLength(text) };
+}
+
+/** The record of `parts` into `out` (of its length), from byte `before` on. */
+function writeRecord(parts: RecordParts, out: Buffer, before: number): void {
+  const { head, html, text, htmlBytes, split } = parts;
   out.writeUInt32LE(head.length, before);
   head.copy(out, before + 4);
   let at = before + 4 + head.length;
@@ -49,7 +93,6 @@ export function encodeRecord(entry: ArticleEntry, before = 0): { bytes: Buffer; 
   at += 4;
   at += out.write(html, at);
   out.write(text, at);
-  return { bytes: out, split };
 }
 
 /** No lone surrogate (String.prototype.isWellFormed: Node 20, not yet in the ES2023 lib). */

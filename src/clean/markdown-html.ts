@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { squashSpaces, stripIllegalXmlChars } from '../util/text.js';
+import { mayNeedXmlEscape, noteXmlLegal, notedXmlLegal, squashSpaces, stripIllegalXmlChars } from '../util/text.js';
 import { ALLOWED_TAGS, absolutize, type CleanHtml, forbiddenDataUrl, MAX_HTML_DEPTH, type SanitizeOptions, type SanitizeReport, sanitizeOptions } from './sanitize.js';
 
 /**
@@ -50,12 +50,10 @@ const NEEDS = new NeedsSanitizer('needs the sanitiser');
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
-/** Every code unit escText may change: `&`, `<`, `>`, and those stripIllegalXmlChars may change. */
-const MAYBE_ESCAPED = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
 function escText(s: string): string {
-  // Most text has none of them: one scan, no copy (four scans before, ~2 % of a Markdown article's CPU).
-  if (!MAYBE_ESCAPED.test(s)) return s;
+  // Most text has nothing to escape or strip (`&`, `<`, `>`, what stripIllegalXmlChars changes):
+  // a test, no copy (four scans before, ~2 % of a Markdown article's CPU).
+  if (!mayNeedXmlEscape(s)) return s;
   return stripIllegalXmlChars(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 function escAttr(s: string): string {
@@ -407,6 +405,9 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
     }
     return `<${tag}${kept.map(([n, v]) => (v === undefined ? ` ${n}` : ` ${n}="${v}"`)).join('')}${close ?? ''}>`;
   });
+  // A legal input stays legal: the URLs written are escAttr'd (stripped), the rest is the input's
+  // or ASCII (a property test holds it so).
+  if (notedXmlLegal(html)) noteXmlLegal(out);
   // Never flattened: renderDirect falls back when its output would nest deeper than MAX_HTML_DEPTH.
   // (depth is not measured here: 0.)
   return { html: out as CleanHtml, depth: 0, flattened: false };
@@ -490,7 +491,14 @@ export function renderPlain(tokens: readonly Token[]): { html: string; text: str
     }
   }
   directStats.articles++;
-  return { html: html.trim(), text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+  const done = { html: html.trim(), text: paragraphs.join('\n\n'), summary: summary.join('\n\n') };
+  // Every piece of text in the three passed escText (nothing to strip) or was stripped, the markup and
+  // the code blocks' classes are ASCII, and pieces stripped apart join without a lone surrogate:
+  // nothing for stripIllegalXmlChars to change (a property test holds it so).
+  noteXmlLegal(done.html);
+  noteXmlLegal(done.text);
+  noteXmlLegal(done.summary);
+  return done;
 }
 
 /** The HTML and the text of inline tokens into `out`, as Renderer.inline and reading it back give them; false for a kind not read here. */

@@ -25,6 +25,21 @@ export interface ResolveContext {
 
 export type ResolveResult = { status: 'ok'; article: Article; diagnostics: Diagnostic[] } | { status: 'draft' | 'future' | 'section' | 'error'; diagnostics: Diagnostic[] };
 
+/** The config's own keys (`keys`), each also by its first part ("meta.title" makes "meta" known); the same for every article of a run. */
+function customKeys(keys: FeedwrightConfig['keys']): ReadonlySet<string> {
+  let known = customKeysOf.get(keys);
+  if (known === undefined) {
+    known = new Set(
+      Object.values(keys)
+        .flat()
+        .flatMap((k) => [k, k.split('.')[0] as string]),
+    );
+    customKeysOf.set(keys, known);
+  }
+  return known;
+}
+const customKeysOf = new WeakMap<FeedwrightConfig['keys'], ReadonlySet<string>>();
+
 /** The link rule without a generator or pattern: `itemBase` + the file-name slug. */
 const LEGACY_RULE = 'itemBase + slug';
 
@@ -74,11 +89,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   // --- keys nobody reads: one FM_UNKNOWN_KEY each (the build sums them up per key, src/pipeline/load.ts).
   // A mapped key inside a map ("meta.title") makes its map ("meta") known.
-  const custom = new Set(
-    Object.values(config.keys)
-      .flat()
-      .flatMap((k) => [k, k.split('.')[0] as string]),
-  );
+  const custom = customKeys(config.keys);
   // Keys the site's own archetypes write or layouts read (Hugo theme parameters: showToc, disableHLJS) are its vocabulary.
   const siteKeys = site?.frontMatterKeys;
   const unknown = [...Object.keys(own.plain), ...Object.keys(own.overrides)].filter((k) => !KNOWN_KEYS.has(k) && !custom.has(k) && !siteKeys?.includes(k.toLowerCase()));
@@ -126,7 +137,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   // --- the fields, one resolver each (FIELDS below), in the order of the table.
   const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, ignoredValue, keysOf };
   const got = {} as Fields;
-  for (const name of Object.keys(FIELDS) as (keyof Fields)[]) {
+  for (const name of FIELD_ORDER) {
     const value = resolveField(FIELDS[name] as FieldResolver<keyof Fields>, reader, got);
     if (value !== undefined && 'stop' in value) {
       return {
@@ -699,6 +710,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     },
   },
 };
+
+/** The fields in the order they are resolved (FIELDS' own): a resolver may read the fields before it. */
+const FIELD_ORDER = Object.keys(FIELDS) as readonly (keyof Fields)[];
 
 const OVERRIDE = 'override:';
 

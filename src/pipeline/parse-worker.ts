@@ -1,10 +1,10 @@
 import { parentPort, threadId } from 'node:worker_threads';
-import { type ArticleContext, articleContext, loadReaders, readersLoaded, runArticleSafely } from './article.js';
+import { type ArticleContext, type ArticleRun, articleContext, loadReaders, readersLoaded, runArticleSafely } from './article.js';
 import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type SetupMessage, type WorkerMessage, withGitOf } from './parse-pool.js';
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
 import { frameRecord, RECORD_HEAD } from '../cache/pack.js';
-import { encodeRecord, withoutBody } from '../cache/record.js';
+import { encodeRecords, withoutBody } from '../cache/record.js';
 import { compareDiagnostics } from '../diagnostics.js';
 import type { EncodedEntry, ParseJob } from './parse-pool.js';
 
@@ -45,19 +45,21 @@ function start(): void {
     const runs = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)));
     const spooled = spool ? runs.map((r) => spoolRun(spool, r)) : undefined;
     spool?.flush();
-    const entries: ArticleEntry[] = [];
-    const encoded: (EncodedEntry | undefined)[] = [];
-    const transfer = new Set<ArrayBuffer>();
-    for (const [k, r] of runs.entries()) {
-      const one = setup.encode ? encode(m.jobs[k] as ParseJob, r.entry) : undefined;
-      entries.push(one?.entry ?? r.entry);
-      encoded.push(one?.encoded);
-      // A record with a buffer of its own is moved to the main thread, not copied.
-      const b = one?.encoded.record;
-      if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) transfer.add(b.buffer as ArrayBuffer);
+    // The records of the batch in one buffer, moved to the main thread (one allocation and one
+    // transfer per batch, not per record: src/cache/record.ts `encodeRecords`).
+    const encoding = setup.encode ? runs.map((r, k) => toEncode(m.jobs[k] as ParseJob, r.entry)) : [];
+    const keys = encoding.flatMap((key, k) => (key === undefined ? [] : [k]));
+    const { buffer, records } = encodeRecords(keys.map((k) => (runs[k] as ArticleRun).entry), RECORD_HEAD);
+    const entries: ArticleEntry[] = runs.map((r) => r.entry);
+    const encoded: (EncodedEntry | undefined)[] = runs.map(() => undefined);
+    for (const [n, k] of keys.entries()) {
+      const { bytes, split } = records[n] as { bytes: Buffer; split: boolean };
+      if (split) entries[k] = withoutBody(entries[k] as ArticleEntry);
+      encoded[k] = { record: frameRecord(encoding[k] as string, bytes), split };
     }
+    const transfer = keys.length > 0 ? [buffer] : [];
     const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}) };
-    port.postMessage(reply, [...transfer]);
+    port.postMessage(reply, transfer);
     if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
   };
   port.on('message', (m: SetupMessage | BatchMessage) => {
@@ -79,17 +81,15 @@ function start(): void {
 }
 
 /**
- * The cache record of an entry the cache will store (its job has a key; cacheable, not held back
- * as future: what `ArticleCache.set` stores), with the decoding note added as the main thread would
- * add it, framed for the pack under the job's key; and the entry to send: without its body when
- * the record holds it (src/cache/record.ts).
+ * The key to store an entry's cache record under, when the cache will store it (its job has a key;
+ * cacheable, not held back as future: what `ArticleCache.set` stores), with the decoding note added
+ * to the entry as the main thread would add it. The record is framed for the pack under the key,
+ * and the entry sent without its body when the record holds it (src/cache/record.ts).
  */
-function encode(job: ParseJob, entry: ArticleEntry): { entry: ArticleEntry; encoded: EncodedEntry } | undefined {
+function toEncode(job: ParseJob, entry: ArticleEntry): string | undefined {
   if (job.key === undefined || !entry.cacheable || entry.status === 'future') return undefined;
   if (job.note) entry.diagnostics = [job.note, ...entry.diagnostics].sort(compareDiagnostics);
-  // Framed for the pack here: the main thread appends it as it comes.
-  const { bytes, split } = encodeRecord(entry, RECORD_HEAD);
-  return { entry: split ? withoutBody(entry) : entry, encoded: { record: frameRecord(job.key, bytes), split } };
+  return job.key;
 }
 
 void start();

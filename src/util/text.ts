@@ -42,18 +42,66 @@ export function truncateAtWord(text: string, max: number): string {
 /** Every code unit stripIllegalXmlChars may change: CR, the forbidden controls, any surrogate, U+FFFE/U+FFFF. */
 const MAYBE_ILLEGAL_XML = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/** Whether `s` holds a code unit stripIllegalXmlChars may change (false: it returns `s` as it is). */
+export function mayBeIllegalXml(s: string): boolean {
+  return MAYBE_ILLEGAL_XML.test(s);
+}
+
+/**
+ * Whether `s` holds `&`, `<`, `>` or a code unit stripIllegalXmlChars may change: what an XML or
+ * HTML text escape changes (false: the escape is `s` itself). The same as a test of the one class
+ * `[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]` (a property test
+ * holds them equal, test/util/text.test.ts), ~2× faster on prose: three searches for one character
+ * each and MAYBE_ILLEGAL_XML's shorter class, 1.5-1.8 against 2.7-4.3 ns a character on Node 20
+ * (V8 tests the printable characters of a class one by one at every position; docs/BENCHMARKS.md,
+ * r17-article).
+ */
+export function mayNeedXmlEscape(s: string): boolean {
+  return s.includes('<') || s.includes('>') || s.includes('&') || MAYBE_ILLEGAL_XML.test(s);
+}
+
 /**
  * Remove characters that XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates,
  * U+FFFE/U+FFFF) and normalise line ends. Every string that reaches a feed passes here.
  */
 export function stripIllegalXmlChars(text: string): string {
+  // A text its maker noted as holding none (noteXmlLegal): no scan.
+  if (text.length >= NOTE_MIN && NOTED.includes(text)) return text;
   // Most text has none of the characters either replacement looks at: one plain scan, no copy.
-  if (!MAYBE_ILLEGAL_XML.test(text)) return text;
+  if (!mayBeIllegalXml(text)) return text;
   // XML 1.0 section 2.2 Char production.
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
+
+/**
+ * Note that `s` holds nothing stripIllegalXmlChars changes, because its maker built it so: the next
+ * stripIllegalXmlChars of the same text returns it without a scan. The Markdown renderer notes
+ * its HTML, text and summary text (src/clean/markdown-html.ts `renderPlain`: every piece of text
+ * in them passed escText or stripIllegalXmlChars, the markup is ASCII), and `finishDirectHtml` its
+ * output when its input was noted; the resolver (the body's text, and the summary it derives from
+ * the summary text, src/meta/resolve.ts) and the RSS item (the body's HTML, src/feeds/xml.ts
+ * `xmlHtml`) then skip their scans, ~1.1-1.6 ns a character
+ * (docs/BENCHMARKS.md, r17-article). Each noting site is held to its claim by a property test
+ * (test/sources/markdown-fast.test.ts). Only texts of NOTE_MIN characters or more (bodies); the
+ * last NOTE_KEEP noted, per thread: an article's four are all used before the next article's.
+ */
+export function noteXmlLegal(s: string): void {
+  if (s.length < NOTE_MIN || NOTED.includes(s)) return;
+  NOTED[noteNext] = s;
+  noteNext = (noteNext + 1) % NOTE_KEEP;
+}
+
+/** Whether `s` was noted by noteXmlLegal (and is still among the last noted). */
+export function notedXmlLegal(s: string): boolean {
+  return s.length >= NOTE_MIN && NOTED.includes(s);
+}
+
+const NOTE_MIN = 512;
+const NOTE_KEEP = 6;
+const NOTED: string[] = [];
+let noteNext = 0;
 
 /**
  * `s.replace(/\s+/g, ' ').trim()`, faster: only white space that is not already one " " between

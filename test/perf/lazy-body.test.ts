@@ -5,6 +5,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type ArticleEntry, decodeEntry, encodeEntry } from '../../src/cache/articles.js';
 import { Pack } from '../../src/cache/pack.js';
+import { encodeRecord, encodeRecords } from '../../src/cache/record.js';
 import { buildAt, expectSameAsUncached, makeProject, reference, sampleArticles, snapshot } from './helpers.js';
 
 /*
@@ -150,5 +151,22 @@ describe('article cache: bodies decoded on demand', () => {
       expect(decoded).toEqual(entry);
       expect(JSON.stringify(decoded)).toBe(JSON.stringify(entry));
     }
+    // A worker's batch (encodeRecords): each record byte for byte as encodeRecord makes it, with
+    // the room left before it, all in one buffer that no other Buffer shares (it is transferred).
+    const before = 40;
+    const { buffer, records } = encodeRecords(entries, before);
+    expect(records).toHaveLength(entries.length);
+    let at = 0;
+    for (const [k, entry] of entries.entries()) {
+      const one = encodeRecord(entry, before);
+      const got = records[k];
+      expect(got?.split).toBe(one.split);
+      expect(got?.bytes.buffer).toBe(buffer);
+      expect(got?.bytes.byteOffset).toBe(at);
+      expect(got?.bytes.subarray(before).equals(one.bytes.subarray(before))).toBe(true);
+      at += one.bytes.length;
+    }
+    expect(buffer.byteLength).toBe(at);
+    expect(encodeRecords([], before).records).toEqual([]);
   });
 });
