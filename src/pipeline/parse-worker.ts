@@ -1,6 +1,6 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { type ArticleContext, articleContext, loadReaders, readersLoaded, runArticleSafely } from './article.js';
-import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type SetupMessage, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { type BatchMessage, CODE_CACHE_HOOK, type JobRead, type ParseSetup, readJob, SAVE_CACHE_AFTER, type SetupMessage, UNREAD, type WorkerMessage, withGitOf } from './parse-pool.js';
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
 import { frameRecord, RECORD_HEAD } from '../cache/pack.js';
@@ -42,21 +42,32 @@ function start(): void {
     }
     if (run === undefined) throw new Error('parse-worker: a batch came before the setup');
     const { ctx, setup, spool } = run;
-    const runs = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)));
-    const spooled = spool ? runs.map((r) => spoolRun(spool, r)) : undefined;
+    // A job whose source is not read yet is read here (`readJob`): its text never crosses threads.
+    const ready = m.jobs.map((job) => readJob(job, setup));
+    const runs = ready.map((r) => (r === null ? undefined : runArticleSafely(r.job.file, r.job.text, withGitOf(ctx, r.job))));
+    const spooled = spool ? runs.map((r) => r && spoolRun(spool, r)) : undefined;
     spool?.flush();
     const entries: ArticleEntry[] = [];
     const encoded: (EncodedEntry | undefined)[] = [];
+    const reads: (JobRead | undefined)[] = [];
     const transfer = new Set<ArrayBuffer>();
     for (const [k, r] of runs.entries()) {
-      const one = setup.encode ? encode(m.jobs[k] as ParseJob, r.entry) : undefined;
+      const got = ready[k] ?? null;
+      reads.push(got === null ? null : got.read);
+      if (r === undefined || got === null) {
+        entries.push(UNREAD);
+        encoded.push(undefined);
+        continue;
+      }
+      const one = setup.encode ? encode(got.job, r.entry) : undefined;
       entries.push(one?.entry ?? r.entry);
       encoded.push(one?.encoded);
       // A record with a buffer of its own is moved to the main thread, not copied.
       const b = one?.encoded.record;
       if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) transfer.add(b.buffer as ArrayBuffer);
     }
-    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}) };
+    const anyRead = m.jobs.some((job) => job.read !== undefined);
+    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}), ...(anyRead ? { reads } : {}) };
     port.postMessage(reply, [...transfer]);
     if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
   };
