@@ -113,8 +113,9 @@ export interface ArticleCache {
   /**
    * Store an entry whose record was made already, framed for the pack under `key` (`encodeRecord`
    * in src/cache/record.ts and `frameRecord` in src/cache/pack.ts, by the parse worker that parsed
-   * it): as `set` without `keepBody`, but `entry` is the entry without its body when `split`
-   * (`withoutBody`: the body is read back from the record), else the whole entry.
+   * it): as `set` without `keepBody`, but `entry` is the entry as the record's head holds it
+   * (src/cache/pack.ts `recordHead`): without its body when `split` (the body is read back from
+   * the record), else the whole entry.
    */
   setRecord(key: string, entry: ArticleEntry, record: Buffer, split: boolean): ArticleEntry;
   /** Write the pack and the state, then the heads (or leave those to `CacheOptions.later`). */

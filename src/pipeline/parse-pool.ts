@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ArticleEntry } from '../cache/articles.js';
 import { articleKey, hashText, type KeyBase } from '../cache/key.js';
+import { recordHead } from '../cache/pack.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Diagnostic } from '../model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
@@ -185,7 +186,8 @@ export function readJob(job: ParseJob, setup: ParseSetup): { job: ParseJob & { t
 
 /**
  * An entry's cache record as a worker encoded it (src/cache/record.ts), framed for the pack under
- * the job's key (src/cache/pack.ts `frameRecord`), and whether the body is in it as UTF-8.
+ * the job's key (src/cache/pack.ts `frameRecord`), and whether the body is in it as UTF-8. The
+ * worker sends no entry beside it: the record's head holds it (`recordHead`).
  */
 export interface EncodedEntry {
   record: Uint8Array;
@@ -206,7 +208,14 @@ export interface BatchMessage {
 /** Worker -> main thread. */
 export type WorkerMessage =
   | { ready: true }
-  | { batch: number; entries: ArticleEntry[]; spooled?: (SpooledItems | undefined)[]; encoded?: (EncodedEntry | undefined)[]; reads?: (JobRead | undefined)[] };
+  | {
+      batch: number;
+      /** null where the job's encoded record holds the entry (`recordHead`): it is not sent twice. */
+      entries: (ArticleEntry | null)[];
+      spooled?: (SpooledItems | undefined)[];
+      encoded?: (EncodedEntry | undefined)[];
+      reads?: (JobRead | undefined)[];
+    };
 
 export interface PoolOptions {
   /** Worker threads besides the main thread (workerCount() when not given). */
@@ -301,7 +310,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
         if (!('ready' in m)) {
           const indexes = w.inFlight.get(m.batch);
           w.inFlight.delete(m.batch);
-          if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k], m.encoded?.[k], m.reads?.[k]);
+          if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, entryOf(m.entries[k], m.encoded?.[k]), m.spooled?.[k], m.encoded?.[k], m.reads?.[k]);
           else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
         }
         feed(w);
@@ -370,6 +379,13 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     }
   }
   return results as ArticleEntry[];
+}
+
+/** A worker's entry, or the one its encoded record holds (without its body when the record is split). */
+function entryOf(entry: ArticleEntry | null | undefined, encoded: EncodedEntry | undefined): ArticleEntry {
+  if (entry) return entry;
+  if (encoded === undefined) throw new Error('parse-pool: a worker sent neither an entry nor its record');
+  return recordHead(encoded.record) as ArticleEntry;
 }
 
 interface PoolWorker {

@@ -4,7 +4,7 @@ import { type BatchMessage, CODE_CACHE_HOOK, type JobRead, type ParseSetup, read
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
 import { frameRecord, RECORD_HEAD } from '../cache/pack.js';
-import { encodeRecord, withoutBody } from '../cache/record.js';
+import { encodeRecord } from '../cache/record.js';
 import { compareDiagnostics } from '../diagnostics.js';
 import type { EncodedEntry, ParseJob } from './parse-pool.js';
 
@@ -47,7 +47,7 @@ function start(): void {
     const runs = ready.map((r) => (r === null ? undefined : runArticleSafely(r.job.file, r.job.text, withGitOf(ctx, r.job))));
     const spooled = spool ? runs.map((r) => r && spoolRun(spool, r)) : undefined;
     spool?.flush();
-    const entries: ArticleEntry[] = [];
+    const entries: (ArticleEntry | null)[] = [];
     const encoded: (EncodedEntry | undefined)[] = [];
     const reads: (JobRead | undefined)[] = [];
     const transfer = new Set<ArrayBuffer>();
@@ -60,10 +60,11 @@ function start(): void {
         continue;
       }
       const one = setup.encode ? encode(got.job, r.entry) : undefined;
-      entries.push(one?.entry ?? r.entry);
-      encoded.push(one?.encoded);
+      // An entry whose record is sent is read back from the record's head on the main thread (`recordHead`).
+      entries.push(one ? null : r.entry);
+      encoded.push(one);
       // A record with a buffer of its own is moved to the main thread, not copied.
-      const b = one?.encoded.record;
+      const b = one?.record;
       if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) transfer.add(b.buffer as ArrayBuffer);
     }
     const anyRead = m.jobs.some((job) => job.read !== undefined);
@@ -92,15 +93,16 @@ function start(): void {
 /**
  * The cache record of an entry the cache will store (its job has a key; cacheable, not held back
  * as future: what `ArticleCache.set` stores), with the decoding note added as the main thread would
- * add it, framed for the pack under the job's key; and the entry to send: without its body when
- * the record holds it (src/cache/record.ts).
+ * add it, framed for the pack under the job's key. The entry is then not sent beside it: the main
+ * thread reads it from the record's head (src/cache/pack.ts `recordHead`), without its body when
+ * the record holds the body (src/cache/record.ts).
  */
-function encode(job: ParseJob, entry: ArticleEntry): { entry: ArticleEntry; encoded: EncodedEntry } | undefined {
+function encode(job: ParseJob, entry: ArticleEntry): EncodedEntry | undefined {
   if (job.key === undefined || !entry.cacheable || entry.status === 'future') return undefined;
   if (job.note) entry.diagnostics = [job.note, ...entry.diagnostics].sort(compareDiagnostics);
   // Framed for the pack here: the main thread appends it as it comes.
   const { bytes, split } = encodeRecord(entry, RECORD_HEAD);
-  return { entry: split ? withoutBody(entry) : entry, encoded: { record: frameRecord(job.key, bytes), split } };
+  return { record: frameRecord(job.key, bytes), split };
 }
 
 void start();
