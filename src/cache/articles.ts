@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize } from 'node:v8';
 import type { FeedwrightConfig } from '../config/schema.js';
@@ -7,6 +7,7 @@ import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { appendHeads, CacheEntryGone, type Head, type Heads, entryOfHead, headJson, readHeads, writeHeadsSteps } from './heads.js';
+import { articleKey, hashText, type KeyBase } from './key.js';
 import { frameRecord, Pack, RECORD_HEAD } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
 import { drain, type LaterWrites, type Steps } from './steps.js';
@@ -78,10 +79,7 @@ export interface ArticleEntry {
 /** Config keys that do not change how an article is read or resolved. */
 const OUTPUT_ONLY_KEYS: ReadonlySet<string> = new Set(['limit', 'out', 'files', 'feeds', 'archive', 'hubs', 'stylesheet', 'index', 'cache', 'title', 'description']);
 
-export function hashText(text: string): string {
-  // One call, no Hash object: crypto.hash is Node >= 20.12 (engines: >= 20.15).
-  return hash('sha256', text, 'hex');
-}
+export { hashText, type KeyBase } from './key.js';
 
 export interface ArticleCache {
   /** The stored stamp when it proves the file unchanged (its text need not be read). */
@@ -93,6 +91,12 @@ export interface ArticleCache {
   learnTemplate(lines: ReadonlySet<string>, textHashes: readonly string[]): ReadonlySet<string>;
   setGit(git: ReadonlyMap<string, { first: Date; last: Date }>): void;
   key(file: SourceFile, hash: string): string;
+  /**
+   * What `key` adds to a source's own inputs, for a parse worker that keys the sources it reads
+   * (`articleKey` in src/cache/key.ts gives the same keys); undefined without a cache (no keys).
+   * Read after `learnTemplate` or `templateFor`, when it matters for scraped text.
+   */
+  readonly keyBase: KeyBase | undefined;
   /**
    * What every key shares besides the source's own inputs (format, version, config, the site
    * template once known): equal contexts and equal per-source inputs give equal keys.
@@ -109,8 +113,9 @@ export interface ArticleCache {
   /**
    * Store an entry whose record was made already, framed for the pack under `key` (`encodeRecord`
    * in src/cache/record.ts and `frameRecord` in src/cache/pack.ts, by the parse worker that parsed
-   * it): as `set` without `keepBody`, but `entry` is the entry without its body when `split`
-   * (`withoutBody`: the body is read back from the record), else the whole entry.
+   * it): as `set` without `keepBody`, but `entry` is the entry as the record's head holds it
+   * (src/cache/pack.ts `recordHead`): without its body when `split` (the body is read back from
+   * the record), else the whole entry.
    */
   setRecord(key: string, entry: ArticleEntry, record: Buffer, split: boolean): ArticleEntry;
   /** Write the pack and the state, then the heads (or leave those to `CacheOptions.later`). */
@@ -159,6 +164,8 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   let git: ReadonlyMap<string, { first: Date; last: Date }> = new Map();
   let templateHash = '';
   const textSourcesHash = (hashes: readonly string[]): string => hashText([...hashes].sort().join('\n'));
+  /** The start of every key (`KeyBase.head`). */
+  const keyHead = `${FORMAT}\0${VERSION}\0${configHash}`;
 
   if (files === undefined) {
     return {
@@ -168,6 +175,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       learnTemplate: (lines) => lines,
       setGit: () => undefined,
       key: () => '',
+      keyBase: undefined,
       keyContext: '',
       get: () => undefined,
       set: (_key, entry) => entry,
@@ -271,19 +279,10 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       git = dates;
     },
     key(file, hash) {
-      const g = git.get(file.relPath);
-      const parts = [
-        FORMAT,
-        VERSION,
-        configHash,
-        file.kind,
-        file.relPath,
-        file.displayPath,
-        hash,
-        g ? `${g.first.getTime()}/${g.last.getTime()}` : '',
-        file.kind === 'text' ? templateHash : '',
-      ];
-      return hashText(parts.join('\0'));
+      return articleKey({ head: keyHead, template: templateHash }, file, hash, git.get(file.relPath));
+    },
+    get keyBase() {
+      return { head: keyHead, template: templateHash };
     },
     get keyContext() {
       return `${FORMAT}\0${VERSION}\0${configHash}\0${templateHash}`;

@@ -12,7 +12,7 @@ import type { SiteInfo } from '../site/model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
-import { type EncodedEntry, parseJobs, startParsePool } from './parse-pool.js';
+import { type EncodedEntry, type JobRead, type ParseJob, parseJobs, startParsePool } from './parse-pool.js';
 import { ItemSpool, type SpooledItems } from './spool.js';
 import type { BuildPaths } from './paths.js';
 
@@ -276,67 +276,45 @@ export async function loadArticles(
     const keepBodies = missBytes <= LOAD_LIMITS.bodyBudget;
     // Without the bodies kept, the workers encode the records of the entries they parse (the main thread only appends them).
     const encode = cache.enabled && !keepBodies;
-    const setup = { config, template: [...template], nowMs: now.getTime(), ...(spool ? { spool: spool.dir } : {}), ...(encode ? { encode } : {}) };
+    // The sources not read yet, or read and not kept, are read by the thread that parses them (`ParseJob.read`), keyed as `cache.key` would.
+    const setup = {
+      config,
+      template: [...template],
+      nowMs: now.getTime(),
+      ...(spool ? { spool: spool.dir } : {}),
+      ...(encode ? { encode } : {}),
+      ...(cache.keyBase ? { keyBase: cache.keyBase } : {}),
+    };
     /** Misses whose text, read again for parsing, was not the text hashed (or could not be read): parsed below as before. */
     const again = new Set<number>();
-    const jobs = misses.map((i, k) => {
+    const jobs = misses.map((i): ParseJob => {
       const s = decoded[i] as Source;
       const git = gitDates.get(s.file.relPath);
-      if (s.late) {
-        // Read, hashed, recorded and keyed when first handed out; its text is not kept (a job handed out again reads it again).
-        const read = (): string | undefined => {
-          const result = readSourceSync(s.file, config.fallbackEncoding);
-          if (!result.ok || (s.hash !== undefined && hashText(result.text) !== s.hash)) {
-            // Unreadable, or changed since it was first read: left to the serial pass below, which reports it.
-            again.add(k);
-            return undefined;
-          }
-          if (s.hash === undefined) {
-            readAtHandout++;
-            s.hash = hashText(result.text);
-            s.note = result.note;
-            cache.record(s.file, s.hash);
-            entryKeys[i] = keyOf(s.file, s.hash);
-          }
-          return result.text;
-        };
-        // The text first: a job is copied property by property, in this order, when it is handed out to a worker.
-        return {
-          file: s.file,
-          git,
-          get text(): string {
-            return read() ?? '';
-          },
-          // A getter of this object (a spread would read it now, before the text): the key is known once the text is read.
-          get key(): string | undefined {
-            return encode ? (entryKeys[i] ?? '') : undefined;
-          },
-          get note(): Diagnostic | undefined {
-            return s.note;
-          },
-        };
-      }
+      // Read, hashed, recorded and keyed by the thread that parses it (`store` learns what it read); its text is not kept.
+      if (s.late) return { file: s.file, git, read: {} };
       const own = { ...(encode ? { key: entryKeys[i] as string } : {}), ...(s.note ? { note: s.note } : {}) };
       if (!s.reread) return { file: s.file, text: s.text as string, git, ...own };
-      // Read when the job is handed out (to a worker or the main thread), not kept.
-      return {
-        file: s.file,
-        git,
-        ...own,
-        get text(): string {
-          const text = rereadSync(s.file, config.fallbackEncoding);
-          if (text !== undefined && hashText(text) === s.hash) return text;
-          again.add(k);
-          return '';
-        },
-      };
+      // Read again by the thread that parses it, not kept.
+      return { file: s.file, git, ...own, read: { hash: s.hash as string } };
     });
     const hits = done;
-    const store = (k: number, entry: ArticleEntry, spooled?: SpooledItems, encoded?: EncodedEntry): ArticleEntry => {
+    const store = (k: number, entry: ArticleEntry, spooled?: SpooledItems, encoded?: EncodedEntry, read?: JobRead): ArticleEntry => {
       const i = misses[k] as number;
       const s = decoded[i] as Source;
       s.text = undefined;
-      if (again.has(k)) return entry;
+      // Unreadable, or changed since it was first read: left to the serial pass below, which reports it.
+      if (read === null) {
+        again.add(k);
+        return entry;
+      }
+      if (read !== undefined && s.hash === undefined) {
+        // First read by the thread that parsed it.
+        readAtHandout++;
+        keyed++;
+        s.hash = read.hash;
+        s.note = read.note;
+        entryKeys[i] = read.key;
+      }
       spooledOf[k] = spooled;
       // Encoded by the worker that parsed it, decoding note included (src/pipeline/parse-worker.ts): only appended here.
       if (encoded) return cache.setRecord(entryKeys[i] as string, entry, Buffer.from(encoded.record.buffer, encoded.record.byteOffset, encoded.record.byteLength), encoded.split);
@@ -350,6 +328,11 @@ export async function loadArticles(
       throw error;
     });
     for (const [k, i] of misses.entries()) entries[i] = computed[k] as ArticleEntry;
+    // The stamps of the sources read by the threads that parsed them, in the sources' order (as the state lists them), not as they came.
+    for (const i of misses) {
+      const s = decoded[i] as Source;
+      if (s.late && s.hash !== undefined) cache.record(s.file, s.hash);
+    }
     // Changed (or gone) since it was first read: read it as a new file, keyed by what is read now.
     for (const k of [...again]) {
       again.delete(k);
@@ -590,15 +573,6 @@ interface Source {
  * its 400 MiB goal (docs/BENCHMARKS.md, r5-cpu). Tests change both to exercise either path.
  */
 export const LOAD_LIMITS = { textBudget: 48 * 1024 * 1024, bodyBudget: 16 * 1024 * 1024 };
-
-/**
- * A source's text read again (a parse job asks for it when it is handed out): undefined when it
- * is no longer a regular file that decodes.
- */
-function rereadSync(file: SourceFile, fallbackEncoding: string | undefined): string | undefined {
-  const result = readSourceSync(file, fallbackEncoding);
-  return result.ok ? result.text : undefined;
-}
 
 /**
  * A session's last posts when every id and every link among them was its own: then no order of

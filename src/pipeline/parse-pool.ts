@@ -5,9 +5,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ArticleEntry } from '../cache/articles.js';
+import { articleKey, hashText, type KeyBase } from '../cache/key.js';
+import { recordHead } from '../cache/pack.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Diagnostic } from '../model.js';
-import type { SourceFile } from '../sources/files.js';
+import { readSourceSync, type SourceFile } from '../sources/files.js';
 import type { ArticleContext } from './article.js';
 import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
 
@@ -41,7 +43,8 @@ import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
  *   overlaps the reading; parseJobs takes them over.
  * - FEEDWRIGHT_WORKERS=N forces N workers (0 = serial), whatever the number of misses.
  * - Workers get structured-clonable data only: the config, the template lines and the clock (as a
- *   number) once, in their first message (SetupMessage); then, per article, the SourceFile, its text and its git dates. They rebuild
+ *   number) once, in their first message (SetupMessage); then, per article, the SourceFile, its text (or none: a source not
+ *   read yet is read by the thread that parses it, `ParseJob.read`) and its git dates. They rebuild
  *   the read context themselves and send back ArticleEntry values (plain objects, arrays,
  *   strings, numbers, Dates: all survive structured clone; test/pipeline/parse-pool.test.ts
  *   checks it).
@@ -127,23 +130,64 @@ export interface ParseSetup {
    * entries without their bodies (src/pipeline/load.ts `LOAD_LIMITS.bodyBudget`).
    */
   encode?: boolean;
+  /** What the keys of the sources the threads read themselves (`ParseJob.read`) are made with; absent: no cache, no keys. */
+  keyBase?: KeyBase;
 }
 
 /** One cache miss to parse. */
 export interface ParseJob {
   file: SourceFile;
-  text: string;
+  /** The text; absent with `read`. */
+  text?: string;
   /** The file's git dates, if any. */
   git: { first: Date; last: Date } | undefined;
   /** The entry's cache key, when the cache stores it (with `ParseSetup.encode`, a worker then encodes its record). */
   key?: string | undefined;
   /** The diagnostic of the file's decoding, which goes with its entry (and into its record). */
   note?: Diagnostic | undefined;
+  /**
+   * The file is read by the thread that parses the job (`readJob`): a worker reads, decodes,
+   * hashes and keys the sources of its own jobs, and the main thread only learns what it read
+   * (`JobRead`), instead of reading every file at hand-out and copying its text to the worker.
+   * With `hash`, the text read must hash to it (a text hashed before and not kept).
+   */
+  read?: { hash?: string };
+}
+
+/**
+ * What the thread that parsed a job with `read` read: the text's hash, the source's cache key
+ * (`articleKey` with `ParseSetup.keyBase`, '' without) and the note of its decoding; null when the
+ * file could not be read as the job expects (unreadable, not decoding, changed since it was
+ * hashed): the job is then not parsed (its entry is `UNREAD`), and the caller reads it again and
+ * reports it.
+ */
+export type JobRead = { hash: string; key: string; note?: Diagnostic } | null;
+
+/** The entry of a job whose file could not be read as it expected (`JobRead` null): never stored nor shown. */
+export const UNREAD: ArticleEntry = Object.freeze({ status: 'error', diagnostics: [], mtimeSec: null, cacheable: false }) as ArticleEntry;
+
+/**
+ * The job as it is parsed (its text, key and note known) and what was read for it, or null when
+ * the file could not be read as the job expects (`JobRead`).
+ */
+export function readJob(job: ParseJob, setup: ParseSetup): { job: ParseJob & { text: string }; read?: JobRead } | null {
+  if (job.read === undefined) return { job: job as ParseJob & { text: string } };
+  const result = readSourceSync(job.file, setup.config.fallbackEncoding);
+  if (!result.ok) return null;
+  const hash = hashText(result.text);
+  if (job.read.hash !== undefined && hash !== job.read.hash) return null;
+  const key = setup.keyBase ? articleKey(setup.keyBase, job.file, hash, job.git) : '';
+  const note = job.note ?? result.note;
+  const read: JobRead = note ? { hash, key, note } : { hash, key };
+  // The key a worker frames the record under (with `encode`): the one given, or the one just made.
+  const own = { ...job, text: result.text, key: job.key ?? (setup.encode ? key : undefined), note };
+  return { job: own, read };
 }
 
 /**
  * An entry's cache record as a worker encoded it (src/cache/record.ts), framed for the pack under
- * the job's key (src/cache/pack.ts `frameRecord`), and whether the body is in it as UTF-8.
+ * the job's key (src/cache/pack.ts `frameRecord`), and whether the body is in it as UTF-8. The
+ * worker sends no entry beside it: the record's head holds it (`recordHead`).
  */
 export interface EncodedEntry {
   record: Uint8Array;
@@ -162,7 +206,16 @@ export interface BatchMessage {
 }
 
 /** Worker -> main thread. */
-export type WorkerMessage = { ready: true } | { batch: number; entries: ArticleEntry[]; spooled?: (SpooledItems | undefined)[]; encoded?: (EncodedEntry | undefined)[] };
+export type WorkerMessage =
+  | { ready: true }
+  | {
+      batch: number;
+      /** null where the job's encoded record holds the entry (`recordHead`): it is not sent twice. */
+      entries: (ArticleEntry | null)[];
+      spooled?: (SpooledItems | undefined)[];
+      encoded?: (EncodedEntry | undefined)[];
+      reads?: (JobRead | undefined)[];
+    };
 
 export interface PoolOptions {
   /** Worker threads besides the main thread (workerCount() when not given). */
@@ -174,7 +227,7 @@ export interface PoolOptions {
    * result kept for that job. The build stores the entry there and keeps a slimmer one (its body
    * in the cache's pack), so that the results of 100k misses are never all in memory at once.
    */
-  onEntry?: (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry) => ArticleEntry;
+  onEntry?: (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry, read?: JobRead) => ArticleEntry;
   /** The worker script (tests give one that crashes). */
   script?: URL;
   /**
@@ -204,9 +257,9 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
   const take = (): number | undefined => (returned.length > 0 ? returned.pop() : next < jobs.length ? next++ : undefined);
   const remaining = (): number => returned.length + (jobs.length - next);
   let done = 0;
-  const finish = (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry): void => {
+  const finish = (index: number, entry: ArticleEntry, spooled: SpooledItems | undefined, encoded?: EncodedEntry, read?: JobRead): void => {
     if (results[index] !== undefined) return;
-    results[index] = options.onEntry ? options.onEntry(index, entry, spooled, encoded) : entry;
+    results[index] = options.onEntry ? options.onEntry(index, entry, spooled, encoded, read) : entry;
     done++; // not inside `onDone?.(...)`: an absent callback would skip the increment
     options.onDone?.(done);
   };
@@ -257,7 +310,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
         if (!('ready' in m)) {
           const indexes = w.inFlight.get(m.batch);
           w.inFlight.delete(m.batch);
-          if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, m.entries[k] as ArticleEntry, m.spooled?.[k], m.encoded?.[k]);
+          if (indexes && m.entries.length === indexes.length) for (const [k, i] of indexes.entries()) finish(i, entryOf(m.entries[k], m.encoded?.[k]), m.spooled?.[k], m.encoded?.[k], m.reads?.[k]);
           else if (indexes) for (const i of indexes) if (results[i] === undefined) returned.push(i);
         }
         feed(w);
@@ -285,9 +338,11 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     const spool = setup.spool !== undefined ? new SpoolWriter(setup.spool, `main-${process.pid}-${++mainRuns}.items`) : undefined;
     // The items this thread renders go straight into its spool.
     if (spool) ctx.items = spool;
-    const computeOne = (job: ParseJob): [ArticleEntry, SpooledItems | undefined] => {
-      const run = runArticleSafely(job.file, job.text, withGitOf(ctx, job));
-      return [run.entry, spool && spoolRun(spool, run)];
+    const computeOne = (job: ParseJob): [ArticleEntry, SpooledItems | undefined, JobRead | undefined] => {
+      const ready = readJob(job, setup);
+      if (ready === null) return [UNREAD, undefined, null];
+      const run = runArticleSafely(job.file, ready.job.text, withGitOf(ctx, job));
+      return [run.entry, spool && spoolRun(spool, run), ready.read];
     };
 
     const mainParses = options.mainParses ?? mainParsesBeside(wanted);
@@ -298,8 +353,8 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     while (done < jobs.length) {
       const i = mainParses || pool.every((w) => w.dead || (untilReady && !w.ready)) ? take() : undefined;
       if (i !== undefined) {
-        const [entry, spooled] = computeOne(jobs[i] as ParseJob);
-        finish(i, entry, spooled);
+        const [entry, spooled, read] = computeOne(jobs[i] as ParseJob);
+        finish(i, entry, spooled, undefined, read);
         // Let worker messages in (results, readiness) every few ms of parsing.
         if (pool.length > 0 && performance.now() - lastYield > 4) {
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -324,6 +379,13 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     }
   }
   return results as ArticleEntry[];
+}
+
+/** A worker's entry, or the one its encoded record holds (without its body when the record is split). */
+function entryOf(entry: ArticleEntry | null | undefined, encoded: EncodedEntry | undefined): ArticleEntry {
+  if (entry) return entry;
+  if (encoded === undefined) throw new Error('parse-pool: a worker sent neither an entry nor its record');
+  return recordHead(encoded.record) as ArticleEntry;
 }
 
 interface PoolWorker {

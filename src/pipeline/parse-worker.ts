@@ -1,10 +1,10 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { type ArticleContext, type ArticleRun, articleContext, loadReaders, readersLoaded, runArticleSafely } from './article.js';
-import { type BatchMessage, CODE_CACHE_HOOK, type ParseSetup, SAVE_CACHE_AFTER, type SetupMessage, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { type BatchMessage, CODE_CACHE_HOOK, type JobRead, type ParseSetup, readJob, SAVE_CACHE_AFTER, type SetupMessage, UNREAD, type WorkerMessage, withGitOf } from './parse-pool.js';
 import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
 import { frameRecord, RECORD_HEAD } from '../cache/pack.js';
-import { encodeRecords, withoutBody } from '../cache/record.js';
+import { encodeRecords } from '../cache/record.js';
 import { compareDiagnostics } from '../diagnostics.js';
 import type { EncodedEntry, ParseJob } from './parse-pool.js';
 
@@ -42,24 +42,46 @@ function start(): void {
     }
     if (run === undefined) throw new Error('parse-worker: a batch came before the setup');
     const { ctx, setup, spool } = run;
-    const runs = m.jobs.map((job) => runArticleSafely(job.file, job.text, withGitOf(ctx, job)));
-    const spooled = spool ? runs.map((r) => spoolRun(spool, r)) : undefined;
+    // A job whose source is not read yet is read here (`readJob`): its text never crosses threads.
+    const ready = m.jobs.map((job) => readJob(job, setup));
+    const runs = ready.map((r) => (r === null ? undefined : runArticleSafely(r.job.file, r.job.text, withGitOf(ctx, r.job))));
+    const spooled = spool ? runs.map((r) => r && spoolRun(spool, r)) : undefined;
     spool?.flush();
-    // The records of the batch in one buffer, moved to the main thread (one allocation and one
-    // transfer per batch, not per record: src/cache/record.ts `encodeRecords`).
-    const encoding = setup.encode ? runs.map((r, k) => toEncode(m.jobs[k] as ParseJob, r.entry)) : [];
-    const keys = encoding.flatMap((key, k) => (key === undefined ? [] : [k]));
-    const { buffer, records } = encodeRecords(keys.map((k) => (runs[k] as ArticleRun).entry), RECORD_HEAD);
-    const entries: ArticleEntry[] = runs.map((r) => r.entry);
+    const entries: (ArticleEntry | null)[] = [];
     const encoded: (EncodedEntry | undefined)[] = runs.map(() => undefined);
-    for (const [n, k] of keys.entries()) {
-      const { bytes, split } = records[n] as { bytes: Buffer; split: boolean };
-      if (split) entries[k] = withoutBody(entries[k] as ArticleEntry);
-      encoded[k] = { record: frameRecord(encoding[k] as string, bytes), split };
+    const reads: (JobRead | undefined)[] = [];
+    // The jobs whose records are sent, and their keys.
+    const sent: number[] = [];
+    const keys: string[] = [];
+    for (const [k, r] of runs.entries()) {
+      const got = ready[k] ?? null;
+      reads.push(got === null ? null : got.read);
+      if (r === undefined || got === null) {
+        entries.push(UNREAD);
+        continue;
+      }
+      const key = setup.encode ? toEncode(got.job, r.entry) : undefined;
+      // An entry whose record is sent is read back from the record's head on the main thread (`recordHead`).
+      entries.push(key === undefined ? r.entry : null);
+      if (key !== undefined) {
+        sent.push(k);
+        keys.push(key);
+      }
     }
-    const transfer = keys.length > 0 ? [buffer] : [];
-    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}) };
-    port.postMessage(reply, transfer);
+    // The records of the batch in one buffer, moved to the main thread (one allocation and one
+    // transfer per batch, not per record: src/cache/record.ts `encodeRecords`), each framed for
+    // the pack under its job's key.
+    const { buffer, records } = encodeRecords(
+      sent.map((k) => (runs[k] as ArticleRun).entry),
+      RECORD_HEAD,
+    );
+    for (const [n, k] of sent.entries()) {
+      const { bytes, split } = records[n] as { bytes: Buffer; split: boolean };
+      encoded[k] = { record: frameRecord(keys[n] as string, bytes), split };
+    }
+    const anyRead = m.jobs.some((job) => job.read !== undefined);
+    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}), ...(anyRead ? { reads } : {}) };
+    port.postMessage(reply, sent.length > 0 ? [buffer] : []);
     if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
   };
   port.on('message', (m: SetupMessage | BatchMessage) => {
@@ -83,8 +105,9 @@ function start(): void {
 /**
  * The key to store an entry's cache record under, when the cache will store it (its job has a key;
  * cacheable, not held back as future: what `ArticleCache.set` stores), with the decoding note added
- * to the entry as the main thread would add it. The record is framed for the pack under the key,
- * and the entry sent without its body when the record holds it (src/cache/record.ts).
+ * to the entry as the main thread would add it. The entry is then not sent beside its record: the
+ * main thread reads it from the record's head (src/cache/pack.ts `recordHead`), without its body
+ * when the record holds the body (src/cache/record.ts).
  */
 function toEncode(job: ParseJob, entry: ArticleEntry): string | undefined {
   if (job.key === undefined || !entry.cacheable || entry.status === 'future') return undefined;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { type EncodedEntry, IDLE_MAIN_MISSES, MIN_MISSES, mainParsesBeside, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, workerCount } from '../../src/pipeline/parse-pool.js';
+import { type EncodedEntry, IDLE_MAIN_MISSES, type JobRead, MIN_MISSES, mainParsesBeside, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, UNREAD, workerCount } from '../../src/pipeline/parse-pool.js';
+import { articleKey, hashText } from '../../src/cache/key.js';
 import { availableParallelism } from 'node:os';
 import { encodeEntry } from '../../src/cache/articles.js';
 import { frameRecord, RECORD_HEAD } from '../../src/cache/pack.js';
@@ -12,7 +13,7 @@ import { compareDiagnostics } from '../../src/diagnostics.js';
 import { LOAD_LIMITS, loadArticles } from '../../src/pipeline/load.js';
 import { resolvePaths } from '../../src/pipeline/paths.js';
 import type { Diagnostic } from '../../src/model.js';
-import type { SourceFile } from '../../src/sources/files.js';
+import { readSourceSync, type SourceFile } from '../../src/sources/files.js';
 import { articleContext, loadReaders, runArticleSafely } from '../../src/pipeline/article.js';
 import { testConfig } from '../helpers/project.js';
 import { buildAt, diagnosticsText, makeProject, MTIME, NOW, sampleArticles, snapshot } from '../perf/helpers.js';
@@ -127,7 +128,7 @@ function jobs(): { setup: ParseSetup; jobs: ParseJob[]; serial: ArticleEntry[] }
   // A bug on one article (its text is not a string): an ARTICLE_INTERNAL_ERROR, wherever it runs.
   list.push({ file: { ...(list[0] as ParseJob).file, relPath: 'broken.md', displayPath: 'articles/broken.md' }, text: 42 as unknown as string, git: undefined });
   const now = new Date(setup.nowMs);
-  const serial = list.map((j) => runArticleSafely(j.file, j.text, articleContext(config, new Set(setup.template), j.git ? new Map([[j.file.relPath, j.git]]) : new Map(), now)).entry);
+  const serial = list.map((j) => runArticleSafely(j.file, j.text as string, articleContext(config, new Set(setup.template), j.git ? new Map([[j.file.relPath, j.git]]) : new Map(), now)).entry);
   return { setup, jobs: list, serial };
 }
 
@@ -197,7 +198,55 @@ describe('parseJobs', () => {
     expect(await parseJobs(list, setup, { workers: 1, script: fixture('fail-at-start-worker.mjs') })).toEqual(serial);
   });
 
-  it('has a worker encode the cache record of each entry to store, and send the entry without its body (ParseSetup.encode)', async () => {
+  it('has the thread that parses a job read its source (ParseJob.read) and send back its hash, key and decoding note; an unreadable or changed one is not parsed', async () => {
+    await loadReaders(['markdown', 'text', 'html']);
+    const { setup, jobs: list } = jobs();
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-read-'));
+    const keyBase = { head: 'format\0version\0config', template: 'template' };
+    const withBase = { ...setup, keyBase };
+    const onDisk: ParseJob[] = list.slice(0, -1).map((j, n) => {
+      const abs = path.join(dir, `f${n}${path.extname(j.file.relPath)}`);
+      writeFileSync(abs, j.text as string);
+      return { file: { ...j.file, abs }, git: j.git, read: {} };
+    });
+    // A Latin-1 text (read with a SOURCE_NOT_UTF8 note), a file gone, and one changed since it was hashed.
+    const latin = path.join(dir, 'latin.txt');
+    writeFileSync(latin, Buffer.from('Caf\xe9 au lait\n\nA d\xe9j\xe0 vu of a text long enough to be one.\n', 'latin1'));
+    const base = (list[0] as ParseJob).file;
+    onDisk.push({ file: { ...base, kind: 'text', abs: latin, relPath: 'latin.txt', displayPath: 'articles/latin.txt' }, git: undefined, read: {} });
+    onDisk.push({ file: { ...base, abs: path.join(dir, 'gone.md') }, git: undefined, read: {} });
+    onDisk.push({ file: (onDisk[0] as ParseJob).file, git: undefined, read: { hash: hashText('another text') } });
+    const now = new Date(setup.nowMs);
+    const expected = onDisk.map((j): { entry: ArticleEntry; read: JobRead } => {
+      const result = readSourceSync(j.file);
+      if (!result.ok || (j.read?.hash !== undefined && hashText(result.text) !== j.read.hash)) return { entry: UNREAD, read: null };
+      const hash = hashText(result.text);
+      const entry = runArticleSafely(j.file, result.text, articleContext(setup.config, new Set(setup.template), j.git ? new Map([[j.file.relPath, j.git]]) : new Map(), now)).entry;
+      return { entry, read: { hash, key: articleKey(keyBase, j.file, hash, j.git), ...(result.note ? { note: result.note } : {}) } };
+    });
+    expect(expected.filter((e) => e.read === null).length).toBe(2);
+    expect(expected.filter((e) => e.read?.note?.code === 'SOURCE_NOT_UTF8').length).toBe(1);
+    try {
+      // On a worker only, then on the main thread alone.
+      for (const workers of [1, 0]) {
+        const reads = new Map<number, JobRead | undefined>();
+        const entries = await parseJobs(onDisk, withBase, {
+          workers,
+          mainParses: workers === 0,
+          onEntry: (i, entry, _, __, read) => {
+            reads.set(i, read);
+            return entry;
+          },
+        });
+        expect(entries).toEqual(expected.map((e) => e.entry));
+        expect(onDisk.map((_, i) => reads.get(i))).toEqual(expected.map((e) => e.read));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has a worker encode the cache record of each entry to store, and send the entry only as the head of the record (ParseSetup.encode)', async () => {
     await loadReaders(['markdown', 'text', 'html']);
     const { setup, jobs: list, serial } = jobs();
     const note = { code: 'SOURCE_NOT_UTF8', severity: 'warning', message: 'read as windows-1252', file: 'articles/one.md' } as Diagnostic;
@@ -209,6 +258,7 @@ describe('parseJobs', () => {
       },
     });
     let records = 0;
+    let withDropped = 0;
     for (const [i, expected] of serial.entries()) {
       const { entry, encoded } = got.get(i) as { entry: ArticleEntry; encoded: EncodedEntry | undefined };
       // What ArticleCache.set stores: cacheable entries that are not held back as future.
@@ -225,10 +275,13 @@ describe('parseJobs', () => {
       expect(record.subarray(RECORD_HEAD)).toEqual(encodeEntry(whole));
       expect(record).toEqual(frameRecord(keyed[i]?.key as string, Buffer.concat([Buffer.alloc(RECORD_HEAD), encodeEntry(whole)])));
       expect(encoded?.split).toBe(whole.article !== undefined);
-      if (whole.article) expect(entry).toEqual({ ...whole, article: { ...whole.article, contentHtml: '', contentText: '', dropped: [] } });
+      // The entry is not sent beside its record: it is the record's head (its body left out, the rest as parsed).
+      if (whole.article) expect(entry).toEqual({ ...whole, article: { ...whole.article, contentHtml: '', contentText: '' } });
       else expect(entry).toEqual(whole);
+      if (whole.article?.dropped.length) withDropped++;
     }
     expect(records).toBeGreaterThan(20);
+    expect(withDropped).toBeGreaterThan(0);
   });
 
   it('builds the same bytes when workers encode the records (bodies not kept), and a rebuild reads them back', async () => {

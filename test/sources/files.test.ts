@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -154,6 +154,19 @@ describe('readSourceSync (what a build reads with)', () => {
       'SOURCE_UNREADABLE',
       'SOURCE_TOO_LARGE',
     ]);
+  });
+
+  it('reads a file as listed, grown, shrunk, with NUL bytes or replaced by a folder as before, each text its own (one read buffer per thread)', async () => {
+    const dir = tree({ 'articles/a.md': 'Alpha body.\n', 'articles/b.md': 'Beta.\n', 'articles/c.md': 'Gamma, to shrink.\n', 'articles/d.md': 'Delta\0 with a NUL.\n', 'articles/e.md': 'Epsilon.\n' });
+    const files = (await listSources(path.join(dir, 'articles'), relativeTo(dir))).files;
+    const byName = (name: string): SourceFile => files.find((f) => f.relPath.endsWith(name)) as SourceFile;
+    writeFileSync(byName('b.md').abs, 'Beta, grown since it was listed.\n');
+    writeFileSync(byName('c.md').abs, 'Gamma.\n');
+    rmSync(byName('e.md').abs);
+    mkdirSync(byName('e.md').abs);
+    const results = files.map((f) => readSourceSync(f));
+    expect(results.map((r) => (r.ok ? r.text : r.diagnostic.code))).toEqual(['Alpha body.\n', 'Beta, grown since it was listed.\n', 'Gamma.\n', 'Delta with a NUL.\n', 'SOURCE_SPECIAL_FILE']);
+    expect(results[3]?.ok && results[3].note?.code).toBe('SOURCE_NUL_REMOVED');
   });
 
   it.skipIf(process.platform === 'win32')('reports a FIFO put where a listed file was, without waiting for a writer', async () => {
