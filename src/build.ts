@@ -368,7 +368,7 @@ async function buildLoaded(
       const format = r.format as OutputFormat;
       const index = formatOrder.indexOf(format);
       const spooled = spool && index >= 0 ? { rendered: (a: Article) => spool.item(a, index) } : {};
-      const request = { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a: Article) => keyOf(a, format), capture, kept: kept?.get(r.name), stitcher, ...spooled };
+      const request = { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a: Article) => keyOf(a, format), capture, kept: kept?.get(r.name), stitcher, sync: !session, ...spooled };
       const file = await composeFeed(outDir, request, previous, memo, token);
       rendered.push(file);
       done[i] = file;

@@ -548,6 +548,8 @@ export interface ComposeRequest {
    * slots, digest and validation.
    */
   stitcher?: Stitcher | undefined;
+  /** With `stitcher`: the file is flushed to disk on its thread once written (`RenderedFile.synced`): a one-off build's, which `syncFiles` would flush. */
+  sync?: boolean;
 }
 
 /** An item this build rendered before composing: its hash, size, line feeds, CRC-32, and its bytes on demand. */
@@ -696,7 +698,8 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       ranges[3 * i + 1] = pre.offset;
       ranges[3 * i + 2] = pre.bytes;
     }
-    const writing = request.stitcher.stitch({ tmp, dir: path.dirname(target), head, sep: writer.separator, tail, files, ranges });
+    const sync = request.sync === true;
+    const writing = request.stitcher.stitch({ tmp, dir: path.dirname(target), head, sep: writer.separator, tail, files, ranges, sync });
     // Composed here after all (the stitcher's file, if any, is overwritten): items are rendered here when their bytes cannot be read.
     const here = async (): Promise<ComposedFile> => {
       await writing;
@@ -749,6 +752,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       itemDiagnostics,
       items: { rendered: parts.length, copied: 0 },
       writtenMtimeMs: written.mtimeMs,
+      ...(sync ? { synced: true } : {}),
     };
   }
 

@@ -28,6 +28,8 @@ export interface StitchJob {
   files: string[];
   /** Three numbers per item, in file order: index in `files`, offset, length. */
   ranges: Float64Array;
+  /** Flush the file to disk once written (what `syncFiles` would do before the commit), while the main thread goes on. */
+  sync: boolean;
 }
 
 /**
@@ -96,7 +98,8 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
     return true;
   };
   let scratch = Buffer.allocUnsafe(64 << 10);
-  const runGroup = (jobs: StitchJob[]): StitchResult[] => {
+  /** Write the group's files; `done` gets their results (after the flushes asked for, which run on libuv's threads while the next group is written). */
+  const runGroup = (jobs: StitchJob[], done: (results: StitchResult[]) => void): void => {
     const outs: Output[] = jobs.map((job) => ({ job, fd: -1, buffer: Buffer.allocUnsafe(BATCH), used: 0, bytes: 0, sep: Buffer.from(job.sep), count: job.ranges.length / 3 }));
     const sources = new Map<string, number>();
     /** A read of adjacent ranges of one spool file, and the outputs they go to, in order. */
@@ -124,6 +127,26 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
       return true;
     };
     let failure: StitchResult | undefined;
+    /** Close every output and remove its temporary file: what a group that failed leaves. */
+    const discard = (): void => {
+      for (const out of outs) {
+        try {
+          if (out.fd >= 0) fs.closeSync(out.fd);
+          out.fd = -1;
+          fs.rmSync(out.job.tmp, { force: true });
+        } catch {
+          // Left to the next build's removal of stale temporary files.
+        }
+      }
+    };
+    const failed = (error: unknown): StitchResult[] => {
+      discard();
+      if (error === failure) return jobs.map(() => failure as StitchResult);
+      const e = error as NodeJS.ErrnoException;
+      const result: StitchResult = { error: { message: String(e?.message ?? e), code: e?.code, path: e?.path, syscall: e?.syscall } };
+      return jobs.map(() => result);
+    };
+    let mtimes: number[];
     try {
       for (const out of outs) {
         fs.mkdirSync(out.job.dir, { recursive: true });
@@ -164,31 +187,46 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
         if (!failure && !readSpan()) failure = { short: true };
       }
       if (failure) throw failure;
-      return outs.map((out) => {
+      mtimes = outs.map((out) => {
         text(out, out.job.tail);
         writeAll(out.fd, out.buffer, out.used);
         out.bytes += out.used;
-        const { mtimeMs } = fs.fstatSync(out.fd);
-        const fd = out.fd;
-        out.fd = -1;
-        fs.closeSync(fd);
-        return { mtimeMs, bytes: out.bytes };
+        return fs.fstatSync(out.fd).mtimeMs;
       });
     } catch (error) {
-      for (const out of outs) {
-        try {
-          if (out.fd >= 0) fs.closeSync(out.fd);
-          fs.rmSync(out.job.tmp, { force: true });
-        } catch {
-          // Left to the next build's removal of stale temporary files.
-        }
-      }
-      if (error === failure) return jobs.map(() => failure as StitchResult);
-      const e = error as NodeJS.ErrnoException;
-      const result: StitchResult = { error: { message: String(e?.message ?? e), code: e?.code, path: e?.path, syscall: e?.syscall } };
-      return jobs.map(() => result);
+      done(failed(error));
+      return;
     } finally {
       for (const fd of sources.values()) fs.closeSync(fd);
+    }
+    const finish = (): void => {
+      try {
+        for (const out of outs) {
+          const fd = out.fd;
+          out.fd = -1;
+          fs.closeSync(fd);
+        }
+      } catch (error) {
+        done(failed(error));
+        return;
+      }
+      done(outs.map((out, k) => ({ mtimeMs: mtimes[k] as number, bytes: out.bytes })));
+    };
+    // Flushed once all are written (the disk takes the group's writes in one go), then closed.
+    const syncing = outs.filter((out) => out.job.sync);
+    if (syncing.length === 0) {
+      finish();
+      return;
+    }
+    let left = syncing.length;
+    let syncError: unknown;
+    for (const out of syncing) {
+      fs.fsync(out.fd, (error) => {
+        syncError ??= error ?? undefined;
+        if (--left > 0) return;
+        if (syncError !== undefined) done(failed(syncError));
+        else finish();
+      });
     }
   };
   port.on('message', (m: StitchMessage) => {
@@ -201,7 +239,7 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
       port.postMessage({ ids: m.ids, results: [{ mtimeMs: 0, bytes: 0 }] } satisfies StitchReply);
       return;
     }
-    port.postMessage({ ids: m.ids, results: runGroup(m.jobs) } satisfies StitchReply);
+    runGroup(m.jobs, (results) => port.postMessage({ ids: m.ids, results } satisfies StitchReply));
   });
 }
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, STITCH_LIMITS } from '../../src/build.js';
 import { rssWriter } from '../../src/feeds/rss.js';
 import { type StitchJob, type StitchResult, Stitcher, stitchThread } from '../../src/feeds/stitch.js';
+import { type RenderedFile, syncFiles } from '../../src/output/write.js';
 import { makeProject, NOW, snapshot, writeArticle } from '../perf/helpers.js';
 
 /*
@@ -60,8 +61,9 @@ describe('feeds written from the spool on a thread of their own', () => {
     const off = await coldBuild(40, false);
     const on = await coldBuild(40, true);
     expect(off.jobs).toEqual([]);
-    // Main, two authors, five tags: three formats each.
+    // Main, two authors, five tags: three formats each, flushed to disk as they are written (a one-off build).
     expect(on.jobs.length).toBe(3 * 8);
+    expect(on.jobs.every((j) => j.sync)).toBe(true);
     expect(on.files).toEqual(off.files);
     expect(Object.keys(on.files).some((f) => f.startsWith('tags/t3/'))).toBe(true);
     // Every item from the spool: the pipeline's render (to check it) is the only one.
@@ -126,24 +128,23 @@ describe('feeds written from the spool on a thread of their own', () => {
   });
 });
 
-/** A port that runs `stitchThread` in this thread: each message's reply, in order. */
-function inProcess(files: typeof fs = fs): { send: (m: unknown) => { ids: number[]; results: StitchResult[] } } {
+/** A port that runs `stitchThread` in this thread: each message's reply. */
+function inProcess(files: typeof fs = fs): { send: (m: unknown) => Promise<{ ids: number[]; results: StitchResult[] }> } {
   let handler: ((m: unknown) => void) | undefined;
-  let reply: { ids: number[]; results: StitchResult[] } | undefined;
+  const replies: ((m: { ids: number[]; results: StitchResult[] }) => void)[] = [];
   const port = {
     on: (_: string, h: (m: unknown) => void) => {
       handler = h;
     },
-    postMessage: (m: { ids: number[]; results: StitchResult[] }) => {
-      reply = m;
-    },
+    postMessage: (m: { ids: number[]; results: StitchResult[] }) => replies.shift()?.(m),
   };
   stitchThread(port as never, files);
   return {
-    send: (m) => {
-      handler?.(m);
-      return reply as { ids: number[]; results: StitchResult[] };
-    },
+    send: (m) =>
+      new Promise((resolve) => {
+        replies.push(resolve);
+        handler?.(m);
+      }),
   };
 }
 
@@ -178,10 +179,10 @@ describe('stitchThread', () => {
   function job(name: string, items: string[], s: ReturnType<typeof spool>, sep = ',\n'): StitchJob {
     const ranges = new Float64Array(3 * items.length);
     for (const [i, id] of items.entries()) ranges.set(s.at.get(id) as [number, number, number], 3 * i);
-    return { tmp: path.join(dir, 'out', name), dir: path.join(dir, 'out'), head: `<head ${name} ü>`, sep, tail: '</tail>', files: s.files, ranges };
+    return { tmp: path.join(dir, 'out', name), dir: path.join(dir, 'out'), head: `<head ${name} ü>`, sep, tail: '</tail>', files: s.files, ranges, sync: false };
   }
 
-  it('writes each job of a group as head, items joined by the separator, tail; items read together where adjacent', () => {
+  it('writes each job of a group as head, items joined by the separator, tail; items read together where adjacent', async () => {
     const s = spool(12);
     // Newest first, as a feed: the three formats of one set, a feed of some of the articles, and one of none.
     const order = [11, 3, 7, 0, 5, 1, 10, 2, 9, 4, 8, 6];
@@ -207,7 +208,7 @@ describe('stitchThread', () => {
       return fs.readSync(...args);
     };
     const counted = { ...fs, readSync } as typeof fs;
-    const reply = inProcess(counted).send({ ids: [1, 2, 3, 4, 5], jobs });
+    const reply = await inProcess(counted).send({ ids: [1, 2, 3, 4, 5], jobs });
     expect(reply.ids).toEqual([1, 2, 3, 4, 5]);
     for (const [k, j] of jobs.entries()) {
       expect(reply.results[k]).toMatchObject({ bytes: (expected[k] as Buffer).length });
@@ -218,26 +219,60 @@ describe('stitchThread', () => {
     expect(reads).toBe(12 + 3);
   });
 
-  it('fails a group whole when a range cannot be read, or a file cannot be written: its temporary files removed', () => {
+  it('syncFiles leaves a file flushed as it was written alone', async () => {
+    const written = path.join(dir, 'written.tmp');
+    writeFileSync(written, 'x');
+    const gone = path.join(dir, 'gone.tmp');
+    const file = (tmp: string, synced: boolean): RenderedFile => ({ name: path.basename(tmp), tmp, sha256: '', bytes: 1, unchanged: false, ...(synced ? { synced } : {}) });
+    // Opened to be flushed only when not flushed already (a file not there cannot be opened).
+    await expect(syncFiles([file(written, false), file(gone, true)])).resolves.toBeUndefined();
+    await expect(syncFiles([file(gone, false)])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('flushes the files of jobs that ask for it to disk, after the whole group is written', async () => {
+    const s = spool(3);
+    const events: string[] = [];
+    const traced = {
+      ...fs,
+      writeSync: (...args: Parameters<typeof fs.writeSync>) => {
+        events.push('write');
+        return (fs.writeSync as (...a: unknown[]) => number)(...args);
+      },
+      fsync: (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+        events.push('sync');
+        fs.fsync(fd, callback);
+      },
+    } as typeof fs;
+    const jobs = [
+      { ...job('a', ['a0', 'a1', 'a2'], s), sync: true },
+      { ...job('b', ['b0', 'b1', 'b2'], s), sync: false },
+      { ...job('c', ['c0', 'c1', 'c2'], s), sync: true },
+    ];
+    const reply = await inProcess(traced).send({ ids: [1, 2, 3], jobs });
+    expect(reply.results.every((r) => 'mtimeMs' in r)).toBe(true);
+    expect(events).toEqual(['write', 'write', 'write', 'sync', 'sync']);
+  });
+
+  it('fails a group whole when a range cannot be read, or a file cannot be written: its temporary files removed', async () => {
     const s = spool(4);
     const thread = inProcess();
     // Past the end of a spool file.
     const cut = job('b', ['b1', 'b2'], s);
     cut.ranges[4] = 1e6;
-    expect(thread.send({ ids: [1, 2], jobs: [job('a', ['a0', 'a1'], s), cut] }).results).toEqual([{ short: true }, { short: true }]);
+    expect((await thread.send({ ids: [1, 2], jobs: [job('a', ['a0', 'a1'], s), cut] })).results).toEqual([{ short: true }, { short: true }]);
     expect(existsSync(path.join(dir, 'out', 'a'))).toBe(false);
     expect(existsSync(path.join(dir, 'out', 'b'))).toBe(false);
     // A spool file gone.
     const gone = { ...job('c', ['c0'], s), files: [path.join(dir, 'missing'), path.join(dir, 'missing')] };
-    expect(thread.send({ ids: [3], jobs: [gone] }).results).toEqual([{ short: true }]);
+    expect((await thread.send({ ids: [3], jobs: [gone] })).results).toEqual([{ short: true }]);
     // The folder is a file: the error as the system gave it.
     writeFileSync(path.join(dir, 'file'), 'x');
     const bad = { ...job('d', ['a0'], s), dir: path.join(dir, 'file'), tmp: path.join(dir, 'file', 'd') };
-    const [result] = thread.send({ ids: [4], jobs: [job('e', ['a0'], s), bad] }).results as unknown as [{ error: { code: string } }];
+    const [result] = (await thread.send({ ids: [4], jobs: [job('e', ['a0'], s), bad] })).results as unknown as [{ error: { code: string } }];
     expect(result.error.code).toMatch(/^E(EXIST|NOTDIR)$/);
     expect(existsSync(path.join(dir, 'out', 'e'))).toBe(false);
     // And removes a folder when asked.
-    thread.send({ ids: [5], remove: path.join(dir, 'out') });
+    await thread.send({ ids: [5], remove: path.join(dir, 'out') });
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
