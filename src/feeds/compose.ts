@@ -716,11 +716,16 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     try {
       for (const [i, part] of parts.entries()) {
         const pre = spooled[i] as SpooledItem;
-        if (known(pre.hash) === undefined) {
+        let f = known(pre.hash);
+        if (f === undefined) {
           const text = pre.read();
           if (text?.length !== pre.bytes) return here();
-          memo.set(pre.hash, checkItem(writer, part.article, text.toString()));
+          const checked = checkItem(writer, part.article, text.toString());
+          memo.set(pre.hash, checked);
+          f = checked;
         }
+        // Kept for `validate`, which would otherwise look every item up again by its hash's text.
+        found[i] = f;
         if (i > 0) bytes += sepBytes;
         items.push(part.key, bytes, pre.bytes, pre.hash, pre.lines, pre.crc);
         bytes += pre.bytes;

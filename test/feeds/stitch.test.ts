@@ -36,7 +36,10 @@ function project(n: number, cache: string | false = '.cache/feedwright'): string
 }
 
 /** A cold build of `n` articles with the stitcher on (or off): its files, its summaries and what the stitcher was asked. */
-async function coldBuild(n: number, stitch: boolean): Promise<{ dir: string; files: Record<string, string>; jobs: StitchJob[]; renders: number; rendered: number; copied: number }> {
+async function coldBuild(
+  n: number,
+  stitch: boolean,
+): Promise<{ dir: string; files: Record<string, string>; jobs: StitchJob[]; renders: number; rendered: number; copied: number; diagnostics: string[] }> {
   const dir = project(n);
   STITCH_LIMITS.minParsed = stitch ? 1 : Number.POSITIVE_INFINITY;
   const asked = vi.spyOn(Stitcher.prototype, 'stitch');
@@ -47,7 +50,8 @@ async function coldBuild(n: number, stitch: boolean): Promise<{ dir: string; fil
   asked.mockRestore();
   item.mockRestore();
   const feeds = result.files.filter((f) => f.items);
-  return { dir, files: snapshot(dir), jobs, renders, rendered: result.work.rendered, copied: feeds.reduce((s, f) => s + (f.items?.copied ?? 0), 0) };
+  const diagnostics = result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}:${d.line ?? ''}:${d.column ?? ''} ${d.message}`);
+  return { dir, files: snapshot(dir), jobs, renders, rendered: result.work.rendered, copied: feeds.reduce((s, f) => s + (f.items?.copied ?? 0), 0), diagnostics };
 }
 
 const limit = STITCH_LIMITS.minParsed;
@@ -65,6 +69,7 @@ describe('feeds written from the spool on a thread of their own', () => {
     expect(on.jobs.length).toBe(3 * 8);
     expect(on.jobs.every((j) => j.sync)).toBe(true);
     expect(on.files).toEqual(off.files);
+    expect(on.diagnostics).toEqual(off.diagnostics);
     expect(Object.keys(on.files).some((f) => f.startsWith('tags/t3/'))).toBe(true);
     // Every item from the spool: the pipeline's render (to check it) is the only one.
     expect(on.renders).toBe(off.renders);
