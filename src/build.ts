@@ -14,6 +14,7 @@ import { CacheEntryGone, ownArticle } from './cache/heads.js';
 import { LaterWrites } from './cache/steps.js';
 import { type OutputStamp, outputsIntact, readLastBuild, stampsProve, writeLastBuild } from './cache/last-build.js';
 import type { ComposedFile, ComposedRecord, ItemSlots, KeptBytes } from './feeds/compose.js';
+import { Stitcher } from './feeds/stitch.js';
 import { commitPlan, discardFiles, dropUnchanged, renderToTemp, type RenderedFile, syncFiles, type WriteSummary } from './output/write.js';
 import { acquireLock } from './output/lock.js';
 import { commitJournal, rollForward } from './output/journal.js';
@@ -294,6 +295,10 @@ async function buildLoaded(
   const outDir = paths.outDir;
   const outDisplay = paths.display(outDir);
   const release = await acquireLock(outDir, outDisplay);
+  // Started now, ready by the time the feeds are composed: it writes those whose every item is spooled (src/feeds/stitch.ts).
+  const stitcher = loaded.spool && loaded.work.parsed >= STITCH_LIMITS.minParsed ? new Stitcher() : undefined;
+  // The spool's removal, on the stitcher's thread once the feeds are written (waited for before the build returns).
+  let spoolGone: Promise<void> | undefined;
   const token = `${process.pid}-${Date.now().toString(36)}`;
   const rendered: RenderedFile[] = [];
   // Once the commit journal is on disk, the temporary files it names belong to it (src/output/journal.ts).
@@ -363,11 +368,13 @@ async function buildLoaded(
       const format = r.format as OutputFormat;
       const index = formatOrder.indexOf(format);
       const spooled = spool && index >= 0 ? { rendered: (a: Article) => spool.item(a, index) } : {};
-      const request = { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a: Article) => keyOf(a, format), capture, kept: kept?.get(r.name), ...spooled };
+      const request = { name: r.name, label, format, writer: r.feed.writer, feed: r.feed.data, keyOf: (a: Article) => keyOf(a, format), capture, kept: kept?.get(r.name), stitcher, sync: !session, ...spooled };
       const file = await composeFeed(outDir, request, previous, memo, token);
       rendered.push(file);
       done[i] = file;
     });
+    // Nothing reads the spool any more: removed on the stitcher's thread while this one syncs, commits and records.
+    if (stitcher && spool) spoolGone = stitcher.remove(spool.dir);
     // Everything below in plan order, whatever order the files were finished in.
     rendered.length = 0;
     for (const file of done) if (file) rendered.push(file);
@@ -409,9 +416,18 @@ async function buildLoaded(
   } catch (error) {
     return await failed(error, paths, commit, rendered, extraTemps);
   } finally {
+    // The spool's removal is done before its folder is disposed of (`buildFrom`), and the thread stopped.
+    await spoolGone;
+    stitcher?.close();
     release();
   }
 }
+
+/**
+ * `minParsed`: builds that parsed fewer articles compose every feed on the main thread (a thread's
+ * start costs more than moving their items). Tests lower it.
+ */
+export const STITCH_LIMITS = { minParsed: 1000 };
 
 /**
  * At most this many bytes of feeds are kept in a watch session's memory (a 10k-article site's

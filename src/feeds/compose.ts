@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
-import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Diagnostic } from '../model.js';
 import { BatchedWriter, type RenderedFile, sameBytes, writeFully, writeTemp } from '../output/write.js';
 import { countNewlines } from '../util/text.js';
 import { checkItem, checkItemIds, checkSkeleton, endColumn, type ItemDiagnostic, itemHash, placeItemDiagnostics, type SkeletonCheck } from './compose-check.js';
 import type { FeedData, FeedWriter } from './model.js';
+import { type Stitcher, stitchError } from './stitch.js';
 
 /**
  * Writing a feed from its parts, reusing what the previous build wrote.
@@ -540,6 +541,15 @@ export interface ComposeRequest {
    * rendering's, so its validation is the one the pipeline stored under that hash.
    */
   rendered?: (article: Article) => RenderedItem | undefined;
+  /**
+   * A thread that writes a file from spooled items (src/feeds/stitch.ts): when every item of the
+   * file was rendered already and is spooled (`RenderedItem.file`), and nothing is copied from a
+   * previous file or captured, the file's bytes are written there while this thread does the
+   * slots, digest and validation.
+   */
+  stitcher?: Stitcher | undefined;
+  /** With `stitcher`: the file is flushed to disk on its thread once written (`RenderedFile.synced`): a one-off build's, which `syncFiles` would flush. */
+  sync?: boolean;
 }
 
 /** An item this build rendered before composing: its hash, size, line feeds, CRC-32, and its bytes on demand. */
@@ -550,6 +560,9 @@ export interface RenderedItem {
   crc: number;
   /** The item's bytes, or undefined when they cannot be had whole (the item is then rendered). */
   read(): Buffer | undefined;
+  /** Where `read` reads them: a file (absolute path) and the offset of the item's first byte in it. */
+  file?: string;
+  offset?: number;
 }
 
 /** Per build: items rendered or validated once are not rendered or validated again for another feed. */
@@ -665,6 +678,89 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   };
 
   const recorded = previous.intactDigest(name);
+  // Every item spooled (a cold build): its bytes are moved on the stitcher's thread (asked for
+  // before this thread's first wait, so that the feeds composing starts together go as one group),
+  // while this one does what composing below does besides (the same slots, digest, memo, validation).
+  const spooled = request.stitcher && !request.capture ? spooledItems(request, parts) : undefined;
+  if (spooled && request.stitcher) {
+    const target = path.join(outDir, name);
+    const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
+    const files: string[] = [];
+    const fileIndex = new Map<string, number>();
+    const ranges = new Float64Array(3 * parts.length);
+    for (const [i, pre] of spooled.entries()) {
+      let f = fileIndex.get(pre.file);
+      if (f === undefined) {
+        f = files.push(pre.file) - 1;
+        fileIndex.set(pre.file, f);
+      }
+      ranges[3 * i] = f;
+      ranges[3 * i + 1] = pre.offset;
+      ranges[3 * i + 2] = pre.bytes;
+    }
+    const sync = request.sync === true;
+    const writing = request.stitcher.stitch({ tmp, dir: path.dirname(target), head, sep: writer.separator, tail, files, ranges, sync });
+    // Composed here after all (the stitcher's file, if any, is overwritten): items are rendered here when their bytes cannot be read.
+    const here = async (): Promise<ComposedFile> => {
+      await writing;
+      return compose(outDir, { ...request, stitcher: undefined }, previous, memo, token);
+    };
+    // The other feeds composing starts with this one ask for theirs before the group is sent.
+    await Promise.resolve();
+    const items = new ItemSlots(parts.length);
+    const sepBytes = Buffer.byteLength(writer.separator);
+    let bytes = Buffer.byteLength(head);
+    let digest: string;
+    let diagnostics: Diagnostic[];
+    let skeleton: SkeletonCheck | undefined;
+    try {
+      for (const [i, part] of parts.entries()) {
+        const pre = spooled[i] as SpooledItem;
+        let f = known(pre.hash);
+        if (f === undefined) {
+          const text = pre.read();
+          if (text?.length !== pre.bytes) return here();
+          const checked = checkItem(writer, part.article, text.toString());
+          memo.set(pre.hash, checked);
+          f = checked;
+        }
+        // Kept for `validate`, which would otherwise look every item up again by its hash's text.
+        found[i] = f;
+        if (i > 0) bytes += sepBytes;
+        items.push(part.key, bytes, pre.bytes, pre.hash, pre.lines, pre.crc);
+        bytes += pre.bytes;
+      }
+      bytes += Buffer.byteLength(tail);
+      digest = digestOf(items.length, (i) => items.hash(i));
+      diagnostics = validate(request, head, parts, items, foundAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
+        skeleton = c;
+      });
+    } catch (error) {
+      // The file the stitcher is writing is not this build's to keep: removed once written.
+      await writing;
+      await rm(tmp, { force: true });
+      throw error;
+    }
+    const written = await writing;
+    if ('error' in written) throw stitchError(written.error);
+    // A spool file cut short or gone, or no worker.
+    if (!('mtimeMs' in written) || written.bytes !== bytes) return here();
+    const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
+    return {
+      name,
+      tmp,
+      sha256: digest,
+      bytes,
+      unchanged,
+      record: { items, ...(skeleton ? { skeleton } : {}) },
+      diagnostics,
+      itemDiagnostics,
+      items: { rendered: parts.length, copied: 0 },
+      writtenMtimeMs: written.mtimeMs,
+      ...(sync ? { synced: true } : {}),
+    };
+  }
+
   // Every item reusable and the file as recorded: nothing to write.
   const reused = (p: Part): ReuseSource => p.reuse as ReuseSource;
   if (
@@ -707,6 +803,7 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
   const target = path.join(outDir, name);
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
+
   const sources = new Map<string, FileHandle>();
   const items = new ItemSlots(parts.length);
   let rendered = 0;
@@ -843,6 +940,25 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     writtenMtimeMs,
     ...kept,
   };
+}
+
+/** A spooled item: where its bytes are is known. */
+type SpooledItem = RenderedItem & { file: string; offset: number };
+
+/**
+ * Every part's spooled item, when there are parts and every one is to be written from the spool
+ * (none copied from a previous file); else undefined.
+ */
+function spooledItems(request: ComposeRequest, parts: readonly Part[]): SpooledItem[] | undefined {
+  if (!request.rendered || parts.length === 0) return undefined;
+  const out: SpooledItem[] = [];
+  for (const part of parts) {
+    if (part.reuse) return undefined;
+    const pre = request.rendered(part.article);
+    if (pre?.file === undefined || pre.offset === undefined) return undefined;
+    out.push(pre as SpooledItem);
+  }
+  return out;
 }
 
 /** The skeleton's diagnostics, every item's (placed at its line), and the rule across items. */

@@ -19,6 +19,8 @@ export interface RenderedFile {
    * file proven ours only while its mtime after the rename is still this (src/cache/outputs.ts).
    */
   writtenMtimeMs?: number;
+  /** Flushed to disk already, as it was written (src/feeds/stitch.ts): `syncFiles` skips it. */
+  synced?: boolean;
 }
 
 export interface WriteSummary {
@@ -127,7 +129,7 @@ export async function writeTemp(tmp: string, fill: (handle: FileHandle) => Promi
 export async function syncFiles(files: readonly RenderedFile[]): Promise<void> {
   await Promise.all(
     files
-      .filter((f) => f.tmp && !f.unchanged)
+      .filter((f) => f.tmp && !f.unchanged && !f.synced)
       .map(async (f) => {
         const handle = await open(f.tmp, 'r+');
         try {

@@ -174,6 +174,7 @@ function countLineFeeds(b: Buffer): number {
  */
 export class ItemSpool {
   private readonly fds = new Map<string, number | null>();
+  private readonly paths = new Map<string, string>();
   private readonly items = new Map<Article, { at: SpooledItems; hashes: readonly string[] }>();
 
   private constructor(readonly dir: string) {}
@@ -207,7 +208,17 @@ export class ItemSpool {
     if (!known || hash === undefined) return undefined;
     const { spool, at } = known.at;
     const [offset, bytes, lines, crc] = at.slice(4 * index, 4 * index + 4) as [number, number, number, number];
-    return { hash, bytes, lines, crc, read: () => this.read(spool, offset, bytes) };
+    return { hash, bytes, lines, crc, read: () => this.read(spool, offset, bytes), file: this.pathOf(spool), offset };
+  }
+
+  /** A spool file's absolute path (made once per file, not per item). */
+  private pathOf(spool: string): string {
+    let file = this.paths.get(spool);
+    if (file === undefined) {
+      file = path.join(this.dir, spool);
+      this.paths.set(spool, file);
+    }
+    return file;
   }
 
   private read(spool: string, offset: number, length: number): Buffer | undefined {
