@@ -620,16 +620,25 @@ async function failed(
 /** Articles whose titles and summaries the language check reads: the newest, which the feeds show. */
 const LANGUAGE_SAMPLE = 200;
 
-/** META_LANGUAGE_SCRIPT when the feed's language is not written in the script its newest articles in that language use. */
+/** A letter of a script other than Latin. */
+const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
+
+/**
+ * META_LANGUAGE_SCRIPT when the feed's language is not written in the script its newest articles in
+ * that language use. The titles are read, and with them the summaries when a title holds a letter
+ * of another script: a tech blog's short titles are often mostly Latin ("Kubernetes 部署"), and a
+ * rebuild need not read 200 summaries from the cache for an English blog.
+ */
 function languageCheck(paths: ReturnType<typeof resolvePaths>, articles: readonly Article[]): Diagnostic | undefined {
   const { config, file } = paths.loaded;
-  const titles: string[] = [];
+  const sample: Article[] = [];
   for (const a of articles) {
-    if (titles.length >= LANGUAGE_SAMPLE) break;
-    // The title with the summary: a tech blog's short titles are often mostly Latin ("使用 JWT").
-    if (!a.lang || a.lang.value === config.language) titles.push(`${a.title.value}\n${a.summary.value}`);
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+    if (!a.lang || a.lang.value === config.language) sample.push(a);
   }
-  const mismatch = languageScriptMismatch(config.language, titles);
+  const withSummaries = sample.some((a) => NON_LATIN_LETTER.test(a.title.value));
+  const texts = sample.map((a) => (withSummaries ? `${a.title.value}\n${a.summary.value}` : a.title.value));
+  const mismatch = languageScriptMismatch(config.language, texts);
   return mismatch ? diagnostic('META_LANGUAGE_SCRIPT', { file: file ? paths.display(file) : 'feedwright.config.json' }, { language: config.language, ...mismatch }) : undefined;
 }
 
