@@ -66,11 +66,12 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     const setHere = typeof rawFeeds === 'object' && rawFeeds !== null && 'languages' in rawFeeds;
     if (loaded.raw && !setHere && isMultilingual(detected.info)) loaded.config = { ...loaded.config, feeds: { ...loaded.config.feeds, languages: true } };
     const { templateVars, templateShortcodes: shortcodes } = detected.info;
-    // A generator that renders Markdown through Liquid (Jekyll, Eleventy) has its posts rendered the same way,
-    // with its own variables; a config "templates" setting wins. Otherwise template code is removed.
+    // A generator that renders Markdown through Liquid (Jekyll, Eleventy) or Nunjucks (Hexo) has its posts
+    // rendered the same way, with its own variables (Eleventy's and Hexo's with the post's front matter by
+    // name); a config "templates" setting wins. Otherwise template code is removed.
     let templates =
       loaded.config.templates ??
-      (templateVars ? { engine: 'liquid' as const, vars: templateVars, ...(detected.info.preset === 'eleventy' ? { frontMatterByName: true } : {}), ...(shortcodes ? { shortcodes } : {}) } : undefined);
+      (templateVars ? { engine: 'liquid' as const, vars: templateVars, ...(detected.info.preset === 'eleventy' || detected.info.preset === 'hexo' ? { frontMatterByName: true } : {}), ...(shortcodes ? { shortcodes } : {}) } : undefined);
     // What the link resolvers need (src/site/links.ts): the site, its base URL and the config's patterns.
     const { config } = loaded;
     const linking = {

@@ -191,6 +191,12 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(html).toContain('<a href="https://h.example/article/x/notes.pdf" rel="noopener noreferrer">The notes</a> and ./x/b.png.');
   });
 
+  it("a post's own front matter is seen by name in its template code, as Hexo renders a post with its data ({{ title }})", async () => {
+    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: Hello Hexo\ndate: 2024-01-01\nrepo: tools\n---\n\nThis post, "{{ title }}", is about {{ repo }}.\n' }, 'feedwright-hexo-vars-');
+    const r = await loadAt(cwd, 'source/_posts');
+    expect(r.byPath.get('a.md')?.contentHtml).toBe('<p>This post, "Hello Hexo", is about tools.</p>');
+  });
+
   it('front matter disableNunjucks: true keeps the tags as written, as Hexo then publishes them', async () => {
     const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\ndisableNunjucks: true\n---\n\nWrite {% youtube id %} in a post.\n' }, 'feedwright-hexo-nonj-');
     const r = await loadAt(cwd, 'source/_posts');
