@@ -586,6 +586,8 @@ function pairedMath(text: string, code: CodeMask, math: MathSyntax | undefined, 
 /** Zola's `body="…"` argument, as written: TeX's backslashes are not string escapes to Zola. */
 const ZOLA_MATH_BODY = /\bbody\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/;
 const ZOLA_BLOCK = /\bblock\s*=\s*true\b/;
+/** A Zola math call on one line, its quoted arguments free to hold parentheses: `{{ katex(body="f(x) = x^2") }}`. */
+const ZOLA_MATH_CALL = /\{\{\s*(katex|math|tex|latex|mathjax)\s*\(((?:[^"'`()\n]|"[^"\n]*"|'[^'\n]*'|`[^`\n]*`)*)\)\s*\}\}/g;
 
 /**
  * TeX from a math shortcode as Markdown that shows it as written: display math a paragraph
@@ -636,6 +638,13 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
       const title = typeof shortcode.title === 'string' ? zolaArgs(args).named[shortcode.title] : undefined;
       const opening = whole.slice(0, whole.length - body.length - (/\{%-?\s*end\s*-?%\}$/.exec(whole)?.[0].length ?? 0));
       return `${code.hold(blockquoteOpening(title), countNewlines(opening))}${body}${code.hold('\n\n</blockquote>\n\n', 0)}`;
+    });
+  }
+  // A math call's TeX may hold parentheses ("f(x)"), which ZOLA_CALL's arguments cannot.
+  if (text.includes('katex') || text.includes('math') || text.includes('tex')) {
+    text = text.replace(ZOLA_MATH_CALL, (whole, name: string, args: string) => {
+      const tex = own[name] === undefined ? ZOLA_MATH_BODY.exec(args) : null;
+      return tex ? code.hold(mathText(tex[1] ?? tex[2] ?? tex[3] ?? '', ZOLA_BLOCK.test(args), ctx.settings?.math), countNewlines(whole)) : whole;
     });
   }
   return text.replace(ZOLA_CALL, (whole, name: string, args: string, offset: number) => {

@@ -150,6 +150,12 @@ describe('templates: math shortcodes (Hugo katex/math, Zola katex)', () => {
     }
   });
 
+  it('Zola: a katex call whose TeX holds parentheses is math too', () => {
+    const r = read('Let {{ katex(body="f(x) = \\left( x^2 \\right)") }} hold.', { templates: { engine: 'none', generator: 'zola' } });
+    expect(r.html).toBe('<p>Let \\(f(x) = \\left( x^2 \\right)\\) hold.</p>');
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('a site whose Markdown reads math gets $$…$$ to its math extension, as written', () => {
     const r = read('Inline {{ katex(body="a_1 * b_1") }} here.', { templates: { ...ZOLA, math: { inlineDollar: false, brackets: true } } });
     expect(r.html).toBe('<p>Inline $$a_1 * b_1$$ here.</p>');
