@@ -643,7 +643,9 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
   // A math call's TeX may hold parentheses ("f(x)"), which ZOLA_CALL's arguments cannot.
   if (text.includes('katex') || text.includes('math') || text.includes('tex')) {
     text = text.replace(ZOLA_MATH_CALL, (whole, name: string, args: string) => {
-      const tex = own[name] === undefined ? ZOLA_MATH_BODY.exec(args) : null;
+      // The site's own shortcode of that name, where its template shows what it writes, is left to ZOLA_CALL.
+      const mine = own[name];
+      const tex = mine && renderSiteShortcode(mine, zolaArgs(args)) !== undefined ? null : ZOLA_MATH_BODY.exec(args);
       return tex ? code.hold(mathText(tex[1] ?? tex[2] ?? tex[3] ?? '', ZOLA_BLOCK.test(args), ctx.settings?.math), countNewlines(whole)) : whole;
     });
   }
