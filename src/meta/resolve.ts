@@ -838,8 +838,8 @@ function deriveLink(
         : undefined;
   const categories = categoriesOf(doc.relPath, fm, site);
   if (!site) {
-    // A page path written in front matter, as generators read it (Jekyll and Eleventy `permalink`, Hugo `url`, Zola `path`).
-    const pathKey = ['permalink', 'url', 'path'].find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim());
+    // A page path written in front matter (`PATH_KEYS`).
+    const pathKey = PATH_KEYS.find((k) => typeof fm[k] === 'string' && (fm[k] as string).trim());
     if (pathKey) return { url: joinBase(config.itemBase, `/${(fm[pathKey] as string).trim().replace(/^\/+/, '')}`), rule: `front matter ${pathKey}`, unknown: [] };
     const pattern = config.permalinks[doc.relPath.includes('/') ? (doc.relPath.split('/')[0] as string) : ''] ?? config.permalinks['*'];
     if (!pattern) return { url: slugUrl(f.slug, config.itemBase), rule: LEGACY_RULE, unknown: [] };
@@ -980,8 +980,12 @@ function fileNameDateText(relPath: string, underscore: boolean): string | undefi
   return (underscore ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
 }
 
-/** Front matter keys that hold a post's own path, whose `/YYYY/MM/DD/` is its date where no date key is given. */
-const PATH_KEYS = ['path', 'permalink', 'url'] as const;
+/**
+ * Front matter keys that hold a post's own page path, as generators read them (Jekyll and Eleventy
+ * `permalink`, Hugo `url`, Zola `path`), in the order a link is taken from them; their `/YYYY/MM/DD/`
+ * is the post's date where no date key is given.
+ */
+const PATH_KEYS = ['permalink', 'url', 'path'] as const;
 
 /**
  * The date a post's own path states, `YYYY/MM/DD` as whole segments (midnight in the config zone),

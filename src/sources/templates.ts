@@ -548,10 +548,11 @@ function servedPath(file: string, served: Record<string, string>): string | unde
  * emphasis), and Zola's one-line calls were removed whole, formula and all.
  */
 const MATH_SHORTCODES = new Set(['katex', 'math', 'tex', 'latex', 'mathjax']);
+const MATH_NAMES = [...MATH_SHORTCODES].join('|');
 /** Longest TeX a math shortcode holds: past it, the tags are removed as unknown template code. */
 const MAX_MATH_SHORTCODE = 16_384;
 /** A Hugo math shortcode's opening (its arguments in group 2) or closing tag (group 1 `/`). */
-const HUGO_MATH_TAG = /\{\{[<%]\s*(\/?)\s*(?:katex|math|tex|latex|mathjax)\b([^{}<>%\n]{0,200})[>%]\}\}/g;
+const HUGO_MATH_TAG = new RegExp(String.raw`\{\{[<%]\s*(\/?)\s*(?:${MATH_NAMES})\b([^{}<>%\n]{0,200})[>%]\}\}`, 'g');
 /** jekyll-katex's Liquid tag, `{% katex [display] %}…{% endkatex %}` (group 1 `end` on the closing tag, group 2 the arguments). */
 const LIQUID_MATH_TAG = /\{%-?\s*(end)?katex\b([^{}%\n]{0,200}?)-?%\}/g;
 
@@ -587,7 +588,7 @@ function pairedMath(text: string, code: CodeMask, math: MathSyntax | undefined, 
 const ZOLA_MATH_BODY = /\bbody\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/;
 const ZOLA_BLOCK = /\bblock\s*=\s*true\b/;
 /** A Zola math call on one line, its quoted arguments free to hold parentheses: `{{ katex(body="f(x) = x^2") }}`. */
-const ZOLA_MATH_CALL = /\{\{\s*(katex|math|tex|latex|mathjax)\s*\(((?:[^"'`()\n]|"[^"\n]*"|'[^'\n]*'|`[^`\n]*`)*)\)\s*\}\}/g;
+const ZOLA_MATH_CALL = new RegExp(String.raw`\{\{\s*(${MATH_NAMES})\s*\(((?:[^"'\`()\n]|"[^"\n]*"|'[^'\n]*'|\`[^\`\n]*\`)*)\)\s*\}\}`, 'g');
 
 /**
  * TeX from a math shortcode as Markdown that shows it as written: display math a paragraph
@@ -653,8 +654,6 @@ function renderZolaShortcodes(text: string, ctx: ShortcodeContext, bodyLine: num
     const shortcode = own[name];
     const ownText = shortcode && renderSiteShortcode(shortcode, zolaArgs(args));
     if (ownText !== undefined) return code.hold(ownText, countNewlines(whole));
-    const tex = MATH_SHORTCODES.has(name) ? ZOLA_MATH_BODY.exec(args) : null;
-    if (tex) return code.hold(mathText(tex[1] ?? tex[2] ?? tex[3] ?? '', ZOLA_BLOCK.test(args), ctx.settings?.math), countNewlines(whole));
     if (name !== 'youtube' && name !== 'vimeo') return whole;
     const rendered = renderBuiltIn(name, zolaArgs(args), ctx, bodyLine + countNewlines(text.slice(0, offset)));
     return rendered ?? whole;
