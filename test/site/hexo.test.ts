@@ -1,14 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/pipeline/load.js';
-import { resolvePaths } from '../../src/pipeline/paths.js';
 import { detectSite, siteMarker } from '../../src/site/detect.js';
 import type { SiteInfo } from '../../src/site/model.js';
 import { hexoFileName, hexoSlugize, type LinkInput, siteLink } from '../../src/site/permalink.js';
 import { bareFrontMatter } from '../../src/sources/front-matter.js';
 import { hexoArgs } from '../../src/sources/hexo-tags.js';
-import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
+import { makeTree } from '../helpers/project.js';
+import { loadAt, SITES } from '../helpers/site.js';
 
 /*
  * Hexo (a `_config.yml` like Jekyll's, posts in source/_posts named without a date). The expected
@@ -16,14 +14,7 @@ import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
  * processor's parseFilename, the router's format) and checked against the pages a real Hexo blog
  * published (its public_dir and atom.xml: en.smallyu.net, 97 posts, every link equal).
  */
-const SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 
-async function loadAt(cwd: string, articles: string, config: Record<string, unknown> = {}) {
-  const paths = resolvePaths({ cwd, articles, config: testConfig({ cache: false, ...config }) });
-  const loaded = await loadArticles(paths, TEST_NOW);
-  const links = Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]));
-  return { ...loaded, links, site: paths.loaded.config.siteInfo, byPath: new Map(loaded.articles.map((a) => [a.relPath, a])) };
-}
 
 /** The site a Hexo _config.yml (and package.json naming hexo) makes. */
 function hexoSite(config: string): SiteInfo {

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/pipeline/load.js';
 import { resolvePaths } from '../../src/pipeline/paths.js';
 import { detectSite } from '../../src/site/detect.js';
-import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
+import { makeTree, testConfig } from '../helpers/project.js';
+import { loadAt, SITES } from '../helpers/site.js';
 
 /*
  * Small anonymised shapes of real sites (test/fixtures/sites/<generator>-<shape>/): the
@@ -12,15 +11,7 @@ import { makeTree, TEST_NOW, testConfig } from '../helpers/project.js';
  * (expected values worked out from each generator's documented rules, and checked against
  * `hugo` and `jekyll` builds of the sites they were taken from).
  */
-const SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sites');
 
-/** The site in `cwd` loaded from `articles`, cache off: its articles, links by path and detected site. */
-async function loadAt(cwd: string, articles: string, config: Record<string, unknown> = {}) {
-  const paths = resolvePaths({ cwd, articles, config: testConfig({ cache: false, ...config }) });
-  const loaded = await loadArticles(paths, TEST_NOW);
-  const links = Object.fromEntries(loaded.articles.map((a) => [a.relPath, a.link.value]));
-  return { ...loaded, links, site: paths.loaded.config.siteInfo, byPath: new Map(loaded.articles.map((a) => [a.relPath, a])) };
-}
 
 /** A fixture site of test/fixtures/sites, as `loadAt` loads it. */
 function load(site: string, articles: string, config: Record<string, unknown> = {}) {
