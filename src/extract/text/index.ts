@@ -499,27 +499,23 @@ function testPattern(pattern: TextPattern, text: string): boolean {
 }
 
 /**
- * Whether any pattern of the phrase rules a line of `words` words is tested against (those with
- * `maxWords` at least that) matches its key: one scan, and most lines match none, so that only the
- * rules' structural tests run on them. One joined test per distinct `maxWords`, built on first use.
+ * Whether any pattern of any phrase rule matches a line's key: one scan, and most lines match none,
+ * so that only the rules' structural tests run on them. It is a filter: `matchPhraseRule` still
+ * tests each rule's own patterns, within its `maxWords`. One joined test for all the rules, built
+ * on first use: V8 compiles a joined pattern of ~170 alternatives in ~50 ms, and one per word
+ * limit (six, each holding most of the patterns) cost ~0.6 s at the first text article of every
+ * process and parse worker.
  */
-const RULE_WORD_LIMITS = [...new Set(PHRASE_RULES.map((rule) => rule.maxWords))].sort((a, b) => a - b);
-const rulePatternTests = new Map<number, (key: string) => boolean>();
-function anyRulePattern(key: string, words: number): boolean {
-  const limit = RULE_WORD_LIMITS.find((max) => max >= words);
-  if (limit === undefined) return false;
-  let test = rulePatternTests.get(limit);
-  if (test === undefined) {
-    test = anyPattern(PHRASE_RULES.filter((rule) => rule.maxWords >= limit).flatMap((rule) => rule.patterns));
-    rulePatternTests.set(limit, test);
-  }
-  return test(key);
+let rulePatternTest: ((key: string) => boolean) | undefined;
+function anyRulePattern(key: string): boolean {
+  rulePatternTest ??= anyPattern(PHRASE_RULES.flatMap((rule) => rule.patterns));
+  return rulePatternTest(key);
 }
 
 /** The first phrase rule (in `PHRASE_RULES` order) that holds for a unit's match key and word count. */
 export function matchPhraseRule(unit: Pick<Unit, 'key' | 'words'>): PhraseRule | undefined {
   if (unit.key.length > MAX_RULE_KEY_LENGTH) return undefined;
-  const patterns = anyRulePattern(unit.key, unit.words);
+  const patterns = anyRulePattern(unit.key);
   for (const rule of PHRASE_RULES) {
     if (unit.words > rule.maxWords) continue;
     if (patterns && rule.patterns.some((pattern) => pattern.test(unit.key))) return rule;
