@@ -926,10 +926,10 @@ export const CODES = {
     section: 'metadata',
     summary: 'A permalink pattern has a :token feedwright does not know; it is kept as written.',
     doc: "A permalink pattern (from the config or the generator's) uses a `:token` feedwright does not know; it is kept as written in the link.",
-    todo: 'Use the tokens listed in README, "Links".',
+    todo: 'Use the tokens listed in docs/sites.md, "Overriding the generator\'s links".',
     say: (p: { pattern: string; unknown: readonly string[] }) => ({
       message: `The permalink pattern "${p.pattern}" has ${p.unknown.map((t) => `"${t}"`).join(', ')}, which feedwright does not know; it is kept as written.`,
-      hint: 'See README, "Links", for the tokens.',
+      hint: 'See docs/sites.md, "Overriding the generator\'s links", for the tokens.',
     }),
   },
   META_PERMALINK_UNRENDERED: {
