@@ -46,8 +46,9 @@ import { type CacheState, type FileStamp, forgetState, readState, stampMatches, 
  * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  * 11: links checked against real Jekyll/Hugo builds (percent-escaped permalinks, Hugo HTML files
  * without front matter, removePathAccents) and YAML flow lists closed at column 1.
+ * 14: Docusaurus's `<!--truncate-->` ends a summary as `<!--more-->` does.
  */
-export const CACHE_FORMAT = 'feedwright-articles-13';
+export const CACHE_FORMAT = 'feedwright-articles-14';
 const FORMAT = CACHE_FORMAT;
 
 /**

@@ -11,8 +11,11 @@ const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'he
 
 /** Elements a summary leaves out: code and section headings. */
 const NOT_SUMMARY_ELEMENTS = new Set(['pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Hugo's, Jekyll's and Hexo's summary divider, `<!--more-->`: the summary is what comes before it. */
-const MORE = /^\s*more\s*$/i;
+/**
+ * Hugo's, Jekyll's and Hexo's summary divider, `<!--more-->` (Docusaurus's `<!--truncate-->`): the
+ * summary is what comes before it.
+ */
+const MORE = /^\s*(?:more|truncate)\s*$/i;
 
 /**
  * Render HTML to plain text: paragraphs separated by one blank line, whitespace collapsed, entities

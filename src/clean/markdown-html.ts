@@ -73,8 +73,8 @@ function cleanUrl(href: string): string | null {
   }
 }
 
-/** A `<!--more-->` line (Hugo's, Jekyll's summary divider) as marked's html token holds it. */
-const MORE_BLOCK = /^[ \t]*<!--\s*more\s*-->(?=\s*$)/i;
+/** A `<!--more-->` line (Hugo's, Jekyll's summary divider; Docusaurus's `<!--truncate-->`) as marked's html token holds it. */
+const MORE_BLOCK = /^[ \t]*<!--\s*(?:more|truncate)\s*-->(?=\s*$)/i;
 const MORE_MARK = '<!--more-->';
 
 /**

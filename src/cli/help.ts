@@ -86,10 +86,10 @@ Options:
 
 Write feedwright.config.json and articles/hello-world.md into the current folder. The config
 names its JSON schema ("$schema"), so editors complete and document every key.
-In the root of a Jekyll, Hexo, Hugo, Zola, Eleventy, Astro or Next.js site, the config builds
-that site's feeds from its posts folder (and its title, link, language and author) instead, and
-no sample is written; so does a posts folder elsewhere that already holds articles (Markdown,
-text or HTML pages).
+In the root of a Jekyll, Hexo, Hugo, Zola, Eleventy, Astro, Next.js or Docusaurus site, the
+config builds that site's feeds from its posts folder (and its title, link, language and
+author) instead, and no sample is written; so does a posts folder elsewhere that already holds
+articles (Markdown, text or HTML pages).
 Existing files are never overwritten unless --force is given.
 
 Options:

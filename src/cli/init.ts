@@ -8,6 +8,7 @@ import { formatJson } from '../config/types.js';
 import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
 import { languageScriptMismatch } from '../meta/script.js';
+import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
@@ -62,6 +63,7 @@ const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
   eleventy: 'Eleventy',
   astro: 'Astro',
   nextjs: 'Next.js',
+  docusaurus: 'Docusaurus',
 };
 
 /** Markdown files under `dir`, counted up to `max` (a bounded walk: 4 levels, skipping dot folders). */
@@ -296,6 +298,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
     chosen ??
     (marker.preset === 'eleventy' ? conventionalPostFolder(cwd, eleventyCollectionFolders(eleventyConfigText(cwd))) : undefined) ??
     (marker.preset === 'hexo' ? conventionalPostFolder(cwd, [hexoPostsFolder(cwd)]) : undefined) ??
+    (marker.preset === 'docusaurus' ? conventionalPostFolder(cwd, [docusaurusBlogFolder(cwd)]) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
@@ -417,7 +420,7 @@ type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 /**
  * `feedwright init`: a config and a sample article, never overwriting without --force. In the
- * root of a site generator's project (Jekyll, Hexo, Hugo, Zola, Eleventy, Astro, Next.js) with a posts
+ * root of a site generator's project (Jekyll, Hexo, Hugo, Zola, Eleventy, Astro, Next.js, Docusaurus) with a posts
  * folder, the config builds that site's feeds instead, and no sample is written.
  */
 export async function init(io: Io, out: Output, force: boolean, articles?: string): Promise<number> {

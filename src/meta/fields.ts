@@ -74,6 +74,15 @@ export const GENERATOR_FIELD_KEYS: { readonly [P in Preset]?: { readonly [F in F
   astro: { published: ['pubDatetime'], updated: ['modDatetime', 'updateDate'] },
 };
 
+/**
+ * Default keys of a field that one generator reads as something else: Docusaurus's `slug` is a
+ * page path below its blog route (`slug: /2024/11/20/x`), read by its link rule
+ * (src/site/permalink.ts), not the one-segment slug of the item's id.
+ */
+const GENERATOR_OTHER_KEYS: { readonly [P in Preset]?: { readonly [F in FieldName]?: readonly string[] } } = {
+  docusaurus: { slug: ['slug'] },
+};
+
 /** Keys that never warn: feedwright's own and every generator's (a dotted key by its first part). */
 export const KNOWN_KEYS: ReadonlySet<string> = new Set([
   ...FEED_KEYS,
@@ -86,7 +95,9 @@ export function fieldKeys(field: FieldName, custom: Partial<Record<MappableField
   const own = (custom as Record<string, readonly string[] | undefined> | undefined)?.[field];
   const keys: readonly string[] = own && own.length > 0 ? [...own, ...FIELD_KEYS[field].filter((k) => !own.includes(k))] : FIELD_KEYS[field];
   const generators = preset ? GENERATOR_FIELD_KEYS[preset]?.[field] : undefined;
-  return generators ? [...keys, ...generators.filter((k) => !keys.includes(k))] : keys;
+  const other = preset ? GENERATOR_OTHER_KEYS[preset]?.[field] : undefined;
+  const read = other ? keys.filter((k) => !other.includes(k)) : keys;
+  return generators ? [...read, ...generators.filter((k) => !read.includes(k))] : read;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced }
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
+import { docusaurusAuthors, docusaurusFileName, docusaurusTags } from '../site/docusaurus.js';
 import { jekyllDatedName, plainLink, siteLanguage, siteLink } from '../site/permalink.js';
 import { decodeEntities } from '../util/html.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS, statedOffset } from './dates.js';
@@ -410,7 +411,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
 
   authors: {
     keys: 'authors',
-    parse: (v, key, r) => {
+    parse: (raw, key, r) => {
+      // Docusaurus names authors by their key in its authors map (`authors: [jane]`).
+      const v = r.site?.docusaurus ? docusaurusAuthors(raw, r.site.docusaurus.authors) : raw;
       const { people, invalid } = parsePeople(v, true);
       // Optional: the authors that can be read are kept, the rest left out with a warning (the config author when none is left).
       if (invalid.length > 0)
@@ -444,7 +447,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     sources: {
       // Jekyll names posts by their date: 2024-03-05-welcome.md (Zola also 2024-03-05_welcome.md).
       // Else a date the post's own path states (Zola's `path = "2014/12/12/1.0-Timeline"`, a `permalink: /2019/05/03/x/`).
-      found: (r) => r.doc.found.published ?? fileNameDate(r.doc.relPath, r.config.timezone, r.site?.preset === 'zola') ?? pathDate(r),
+      found: (r) => r.doc.found.published ?? fileNameDate(r.doc.relPath, r.config.timezone, r.site) ?? pathDate(r),
       git: (r) => {
         const git = gitOf(r);
         return git ? { value: git.first, from: 'git' } : undefined;
@@ -591,7 +594,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     given: (v) => v !== undefined && v !== null,
     readAll: (given, r) => {
       // Hexo: a list inside `categories` is one hierarchy of categories (`- [Diary, Games]`), each a tag.
-      const lists = given.map(([k, v]) => [k, v, toStringList(r.site?.preset === 'hexo' && Array.isArray(v) ? v.flat() : v)] as const);
+      // Docusaurus: a key of its tags file is that tag's label; `{ label, permalink }` is its label.
+      const docusaurus = r.site?.docusaurus;
+      const lists = given.map(([k, v]) => [k, v, toStringList(r.site?.preset === 'hexo' && Array.isArray(v) ? v.flat() : docusaurus ? docusaurusTags(v, docusaurus.tags) : v)] as const);
       // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
       for (const [k, v, read] of lists) {
         if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
@@ -834,7 +839,7 @@ function deriveLink(
     dateKey !== undefined && typeof fm[dateKey] === 'string'
       ? (fm[dateKey] as string)
       : f.published.from === 'file-name'
-        ? fileNameDateText(doc.relPath, site?.preset === 'zola')
+        ? fileNameDateText(doc.relPath, site)
         : undefined;
   const categories = categoriesOf(doc.relPath, fm, site);
   if (!site) {
@@ -974,10 +979,15 @@ function baseName(relPath: string): string {
   return bundle && parts.length > 0 ? (parts.pop() ?? name) + (bundle[1] ?? '') : name;
 }
 
-/** The `YYYY-MM-DD` that starts a file name: Jekyll's `2024-03-05-` (or `2017-4-2-`) prefix; Zola's also with `_`. */
-function fileNameDateText(relPath: string, underscore: boolean): string | undefined {
+/**
+ * The `YYYY-MM-DD` that starts a file name: Jekyll's `2024-03-05-` (or `2017-4-2-`) prefix; Zola's
+ * also with `_`. Docusaurus reads the last such date anywhere in the post's path below its blog
+ * folder (`2021/08-26-welcome/index.md`, `2021-08-26/index.md`).
+ */
+function fileNameDateText(relPath: string, site: SiteInfo | undefined): string | undefined {
+  if (site?.preset === 'docusaurus') return docusaurusFileName(site.contentPrefix ? `${site.contentPrefix}/${relPath}` : relPath).date;
   const name = relPath.split('/').pop() ?? '';
-  return (underscore ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
+  return (site?.preset === 'zola' ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
 }
 
 /**
@@ -1004,8 +1014,8 @@ function pathDate(r: FieldReader): Sourced<Date> | undefined {
 }
 
 /** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */
-function fileNameDate(relPath: string, timezone: string, underscore = false): Sourced<Date> | undefined {
-  const date = fileNameDateText(relPath, underscore);
+function fileNameDate(relPath: string, timezone: string, site: SiteInfo | undefined): Sourced<Date> | undefined {
+  const date = fileNameDateText(relPath, site);
   const value = date ? parseDateValue(date, timezone) : undefined;
   const offset = value ? statedOffset(value) : undefined;
   return value ? { value, from: 'file-name', ...(offset ? { offset } : {}) } : undefined;

@@ -17,6 +17,7 @@ import type { SiteShortcode } from '../sources/templates.js';
 import { nestingAt, objectAt } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
+import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
 import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import { zolaShortcodes } from './zola-shortcodes.js';
@@ -88,6 +89,8 @@ export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly str
   astro: ['src/content/blog', 'src/content/posts', 'src/content/post', 'src/data/blog', 'src/content/docs/blog'],
   // `app/blog/posts`: Vercel's portfolio starter kit (its `getBlogPosts` reads that folder).
   nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog', 'app/blog/posts', 'src/app/blog/posts'],
+  // (init reads the blog plugin's `path` first: `docusaurusSite`.)
+  docusaurus: ['blog'],
 };
 
 /** The names of folders that hold a site's posts. */
@@ -104,6 +107,8 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
   astro: 'src/content',
   // A Next.js blog that loads its posts with next-mdx-remote keeps them in content/ (`content/x.mdx`).
   nextjs: 'content',
+  // Docusaurus's docs/ are documentation pages, not posts.
+  docusaurus: undefined,
 };
 
 /** The generator a folder's files name, if any. */
@@ -125,6 +130,7 @@ function markerIn(dir: string): Marker | undefined {
     if ('base_url' in data) return { preset: 'zola', file: f, data };
     if (Object.keys(data).some((k) => k.toLowerCase() === 'baseurl')) return { preset: 'hugo', file: f, data };
   }
+  for (const f of DOCUSAURUS_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'docusaurus', file: f };
   if (existsSync(path.join(dir, 'package.json'))) {
     const deps = packageDependencies(dir);
     if (deps.has('astro')) return { preset: 'astro', file: 'package.json (astro)' };
@@ -816,6 +822,21 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       break;
     }
+    case 'docusaurus': {
+      const d = docusaurusSite(root);
+      if (d?.link) info.baseUrl = d.link;
+      // Docusaurus reads a date without a zone as UTC (blogUtils.ts: `new Date(`${date}Z`)`).
+      info.timezone = 'UTC';
+      info.trailingSlash = d?.trailingSlash ?? false;
+      info.output = d?.output ?? 'build';
+      info.docusaurus = d?.settings ?? { routeBasePath: 'blog', authors: {}, tags: {} };
+      info.frontMatterKeys = [...DOCUSAURUS_KEYS];
+      // Admonitions (`:::note Title` … `:::`) are Docusaurus's own Markdown, and MDX its format.
+      info.directives = true;
+      contentRoot = d?.blogDir ?? path.join(root, 'blog');
+      if (d) channel = channelOf(options.display(path.join(root, d.file)), { title: d.title, description: d.description, link: d.link, language: localeTag(d.language), author: undefined });
+      break;
+    }
     case 'nextjs': {
       const cfgText = readText(firstExisting(root, ['next.config.js', 'next.config.mjs', 'next.config.ts']) ?? '');
       info.trailingSlash = cfgText ? /\btrailingSlash\s*:\s*true\b/.test(cfgText) : false;
@@ -831,7 +852,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   }
   // A JavaScript site's Markdown reads what the plugins its package.json names read (Jekyll's, Hugo's
   // and Zola's dialects come from their configs, above).
-  if (preset === 'eleventy' || preset === 'astro' || preset === 'nextjs') markdownPlugins(info, dependencies());
+  if (preset === 'eleventy' || preset === 'astro' || preset === 'nextjs' || preset === 'docusaurus') markdownPlugins(info, dependencies());
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);

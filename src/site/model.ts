@@ -5,7 +5,7 @@ import type { CollectionGlob } from './astro-collections.js';
 import type { EleventyDateFilter, EleventyLayout } from './eleventy-site.js';
 
 /** The site generators whose link rules, keys and output feedwright knows. */
-export const PRESETS = ['jekyll', 'hexo', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'none'] as const;
+export const PRESETS = ['jekyll', 'hexo', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'docusaurus', 'none'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /**
@@ -121,6 +121,16 @@ export interface SiteInfo {
     permalinkDefaults: Record<string, string>;
     trailingIndex: boolean;
     trailingHtml: boolean;
+  };
+  /**
+   * Docusaurus's blog plugin: the route its posts are served under (`routeBasePath`, default
+   * `blog`), its authors map (`authors.yml`: key -> person) and its tags file (`tags.yml`: key ->
+   * label), which front matter names by key (`authors: [jane]`, `tags: [release]`).
+   */
+  docusaurus?: {
+    routeBasePath: string;
+    authors: Record<string, { name: string; url?: string; email?: string }>;
+    tags: Record<string, string>;
   };
   /** Zola's `ignored_content` globs (config.toml): content files the site does not build, matched below the content folder. */
   ignoredContent?: { patterns: string[]; file: string };

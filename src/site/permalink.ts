@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { docusaurusFileName } from './docusaurus.js';
 import { renderEleventyPermalink } from './eleventy-permalink.js';
 import type { SiteInfo } from './model.js';
 
@@ -27,6 +28,9 @@ import type { SiteInfo } from './model.js';
  *   (`app/blog/posts/[slug]/page.tsx` for posts/ -> `/blog/posts/<slug>`), else `/<folder>/<slug>`
  *   (`_posts` -> `/posts/`), as the blog starter and tailwind-nextjs-starter-blog route them;
  *   override with `permalinks`.
+ * - Docusaurus: `/<routeBasePath>/<slug>`, the slug being front matter `slug` or the path below the
+ *   blog folder, whose `YYYY-MM-DD` becomes `/YYYY/MM/DD/` (src/site/docusaurus.ts); files and
+ *   folders named `_x` are partials, not posts.
  */
 
 export interface LinkInput {
@@ -85,6 +89,8 @@ export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<
       return astroLink(site, input, userPatterns);
     case 'nextjs':
       return nextLink(site, input, userPatterns);
+    case 'docusaurus':
+      return docusaurusLink(site, input, userPatterns);
   }
 }
 
@@ -708,6 +714,30 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
   const route = site.routes?.[folder];
   if (route) return { path: `${route.prefix}/${slug}${slash}`, rule: `nextjs route ${route.file}: ${route.prefix}/<slug>${slash}` };
   return { path: `/${folder}/${slug}${slash}`, rule: `nextjs /${folder}/<slug>${slash} (blog starter convention)` };
+}
+
+// --- Docusaurus ------------------------------------------------------------------------------
+
+function docusaurusLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
+  const { dirs, stem, ext } = split(input.contentPath);
+  // The blog plugin's default `exclude`: `**/_*.{md,mdx}` and `**/_*/**` are partials an MDX post imports.
+  if ([...dirs, stem].some((part) => part.startsWith('_'))) return { skip: 'a Docusaurus partial (a file or folder named _x, which an MDX post imports)' };
+  if (!/^\.mdx?$/i.test(ext)) return { skip: `a ${ext || 'extension-less'} file in a Docusaurus blog folder (only .md and .mdx files are posts)` };
+  // Docusaurus leaves an unlisted post out of its lists and feeds (it is still served to those who have its link).
+  if (input.fm.unlisted === true) return { skip: 'a page Docusaurus serves but leaves out of its lists and feeds (unlisted: true)' };
+  const settings = site.docusaurus;
+  const base = settings?.routeBasePath ?? 'blog';
+  const fromName = docusaurusFileName(input.contentPath);
+  const fmSlug = str(input.fm.slug);
+  const slug = fmSlug ?? fromName.slug;
+  const slash = site.trailingSlash ? '/' : '';
+  const own = userPattern(userPatterns, dirs[0] ?? '', input.contentPath);
+  if (own) {
+    const values = commonTokens(input, slug.replace(/^\/+/, ''), stem, dirs, (s) => jekyllSlugify(s, 'default'));
+    return { path: expandPattern(own, values).path, rule: `config permalinks ${own}` };
+  }
+  const made = normalisePath(`${base}/${slug}`).replace(/\/+$/, '');
+  return { path: `${made || '/'}${made ? slash : ''}`, rule: fmSlug ? `docusaurus /${base}/<front matter slug>${slash}` : `docusaurus /${base}/<path below the blog folder, its date as YYYY/MM/DD>${slash}` };
 }
 
 /** feedwright's own patterns without a generator (`"permalinks"` with preset none). */

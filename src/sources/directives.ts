@@ -6,14 +6,16 @@ import { blockquoteOpening, CodeMask, capitalized, plainTitle, removedWarning } 
  * embeds on), where the site uses them:
  *
  * - a container `:::note[Title]{.x}` … `:::` is a box around Markdown: a block quote with its title
- *   (the label, else the name: "Note"), as Hugo's callout shortcodes become;
+ *   (the label, or the text after the name, `:::tip Read this`, else the name: "Note"), as Hugo's
+ *   callout shortcodes become (Docusaurus's admonitions are these boxes);
  * - a leaf `::github{repo="x/y"}` is a component the site renders: its label (`::youtube[A talk]`)
  *   stays as a paragraph, and it is named in CONTENT_TEMPLATE_REMOVED;
  * - a text directive `:abbr[HTML]{title="…"}` keeps its text.
  *
  * Code keeps them as written. Lines are kept, so later diagnostics name the right lines.
  */
-const CONTAINER_OPEN = /^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{[^}\n]*\})?[ \t]*$/;
+// (A title after a space, `::: tip Read this`, is markdown-it-container's (VuePress) and Docusaurus's admonition title.)
+const CONTAINER_OPEN = /^ {0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{[^}\n]*\})?(?:[ \t]+([^\s[{](?:[^\n]*\S)?))?[ \t]*$/;
 const CONTAINER_CLOSE = /^ {0,3}(:{3,})[ \t]*$/;
 const LEAF = /^ {0,3}::([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{[^}\n]*\})?[ \t]*$/;
 const MAY_HOLD = /^ {0,3}::|:[A-Za-z][\w-]*\[/m;
@@ -33,7 +35,7 @@ export function renderDirectives(body: string, bodyLine: number, file: string): 
     if (opening) {
       open.push((opening[1] as string).length);
       const name = opening[2] as string;
-      lines[i] = code.hold(blockquoteOpening(plainTitle(opening[3] ?? capitalized(name)).trim()), 0);
+      lines[i] = code.hold(blockquoteOpening(plainTitle(opening[3] ?? opening[4] ?? capitalized(name)).trim()), 0);
       continue;
     }
     const closing = CONTAINER_CLOSE.exec(line);

@@ -1,0 +1,221 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { asRecord } from '../util/record.js';
+import { nestingAt, objectAt } from './code-text.js';
+import type { SiteInfo } from './model.js';
+
+/*
+ * Docusaurus (docusaurus.io) keeps its blog in `blog/` (the blog plugin's `path`) and serves each
+ * post at `<baseUrl><routeBasePath>/<slug>` (plugin-content-blog, blogUtils.ts): the slug is front
+ * matter `slug`, else the post's path below the blog folder, whose `YYYY-MM-DD` (or `YYYY/MM/DD`)
+ * part is also its date and becomes `/YYYY/MM/DD/` of the slug. Its config is JavaScript: only its
+ * literal strings are read, never run.
+ */
+
+/** The config file names Docusaurus looks for, in its order. */
+export const DOCUSAURUS_CONFIGS = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
+
+/** A config or data file larger than this is not read (a real one is a few KB). */
+const MAX_FILE = 256 * 1024;
+
+/** Front matter keys Docusaurus's blog plugin reads (its front matter schema), besides those feedwright reads. */
+export const DOCUSAURUS_KEYS = [
+  'slug',
+  'authors',
+  'author_url',
+  'author_title',
+  'author_image_url',
+  'authorURL',
+  'authorTitle',
+  'authorImageURL',
+  'unlisted',
+  'hide_table_of_contents',
+  'toc_min_heading_level',
+  'toc_max_heading_level',
+  'keywords',
+  'image',
+  'last_update',
+  'sidebar_label',
+  'title_meta',
+  'sidebar_position',
+  'pagination_prev',
+  'pagination_next',
+  'custom_edit_url',
+];
+
+export interface DocusaurusSite {
+  /** The config file's name (`docusaurus.config.ts`). */
+  file: string;
+  /** `url` + `baseUrl`, when the config writes them as literals. */
+  link: string | undefined;
+  title: string | undefined;
+  description: string | undefined;
+  language: string | undefined;
+  /** The blog folder (absolute): the plugin's `path`, `blog` by default. */
+  blogDir: string;
+  settings: NonNullable<SiteInfo['docusaurus']>;
+  /** The folder `docusaurus build` writes (`build`). */
+  output: string;
+  /** A `trailingSlash: true` in the config: Docusaurus then writes `/x/` links. */
+  trailingSlash: boolean;
+}
+
+function readSmall(abs: string): string | undefined {
+  try {
+    const text = readFileSync(abs, 'utf8');
+    return text.length <= MAX_FILE ? text.replace(/^\uFEFF/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every `name: "literal"` (single, double or back quotes without `${}`), with its bracket depth; none in a comment or string. */
+function literals(text: string, name: string): { value: string; depth: number; index: number }[] {
+  const pattern = new RegExp(`\\b${name}\\s*:\\s*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)'|\`([^\`$\\\\]*)\`)`, 'g');
+  const found = [...text.matchAll(pattern)].map((m) => ({ index: m.index, value: (m[1] ?? m[2] ?? m[3]) as string }));
+  const depths = nestingAt(
+    text,
+    found.map((m) => m.index),
+  );
+  return found.flatMap((m) => {
+    const depth = depths.get(m.index);
+    return depth === undefined ? [] : [{ ...m, depth }];
+  });
+}
+
+/** The literal option nearest the top of `text` (fewest brackets deep, the first of those). */
+function topLiteral(text: string | undefined, name: string): string | undefined {
+  if (!text) return undefined;
+  let best: { value: string; depth: number } | undefined;
+  for (const m of literals(text, name)) if (!best || m.depth < best.depth) best = m;
+  return best?.value;
+}
+
+/**
+ * The blog plugin's options object: `blog: {…}` in the classic preset's options, or the object
+ * after `'@docusaurus/plugin-content-blog'` in a plugins list (the first, the main blog).
+ */
+function blogOptions(text: string): string | undefined {
+  const preset = objectAt(text, /\bblog\s*:\s*\{/.exec(text));
+  if (preset) return preset;
+  return objectAt(text, /["']@docusaurus\/plugin-content-blog["']\s*,\s*\{/.exec(text));
+}
+
+/** A person of an authors map entry (`name`, `url`, `email`); Docusaurus allows an image alone, which names no one. */
+function mapPerson(v: unknown): { name: string; url?: string; email?: string } | undefined {
+  const r = asRecord(v);
+  const name = typeof r?.name === 'string' ? r.name.trim() : '';
+  if (!r || !name) return undefined;
+  const url = typeof r.url === 'string' && r.url.trim() ? r.url.trim() : undefined;
+  const email = typeof r.email === 'string' && r.email.trim() ? r.email.trim() : undefined;
+  return { name, ...(url ? { url } : {}), ...(email ? { email } : {}) };
+}
+
+/** A YAML or JSON data file of the blog folder (the authors map, the tags file), as a record. */
+function dataFile(abs: string): Record<string, unknown> | undefined {
+  const text = readSmall(abs);
+  if (text === undefined) return undefined;
+  try {
+    return asRecord(abs.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** lodash's `capitalize`, which Docusaurus's tags file applies to a key without a `label`. */
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/** The Docusaurus site at `root`, or undefined when it has no config file. */
+export function docusaurusSite(root: string): DocusaurusSite | undefined {
+  const file = DOCUSAURUS_CONFIGS.find((f) => existsSync(path.join(root, f)));
+  if (!file) return undefined;
+  const text = readSmall(path.join(root, file)) ?? '';
+  const url = topLiteral(text, 'url');
+  const base = topLiteral(text, 'baseUrl') ?? '/';
+  const link = url && /^https?:\/\//i.test(url) ? `${url.replace(/\/+$/, '')}/${base.replace(/^\/+/, '')}`.replace(/\/*$/, '/') : undefined;
+  const blog = blogOptions(text) ?? '';
+  const blogDir = path.resolve(root, topLiteral(blog, 'path') ?? 'blog');
+  const routeBasePath = (topLiteral(blog, 'routeBasePath') ?? 'blog').replace(/^\/+|\/+$/g, '');
+  const authorsFile = topLiteral(blog, 'authorsMapPath') ?? 'authors.yml';
+  const authorsData = dataFile(path.join(blogDir, authorsFile)) ?? {};
+  const authors: NonNullable<SiteInfo['docusaurus']>['authors'] = {};
+  for (const [key, entry] of Object.entries(authorsData)) {
+    const person = mapPerson(entry);
+    if (person) authors[key] = person;
+  }
+  const tagsData = /\btags\s*:\s*(?:false|null)\b/.test(blog) ? {} : (dataFile(path.join(blogDir, topLiteral(blog, 'tags') ?? 'tags.yml')) ?? {});
+  const tags: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(tagsData)) {
+    const label = asRecord(entry)?.label;
+    tags[key] = typeof label === 'string' && label.trim() ? label.trim() : capitalize(key);
+  }
+  // The blog's own feed is named by `feedOptions`, else "<site title> Blog" (plugin-content-blog's feed.ts).
+  const feed = objectAt(blog, /\bfeedOptions\s*:\s*\{/.exec(blog)) ?? '';
+  const siteTitle = topLiteral(text, 'title');
+  const i18n = objectAt(text, /\bi18n\s*:\s*\{/.exec(text)) ?? '';
+  return {
+    file,
+    link,
+    title: topLiteral(feed, 'title') ?? siteTitle,
+    description: topLiteral(feed, 'description') ?? topLiteral(text, 'tagline') ?? undefined,
+    language: topLiteral(i18n, 'defaultLocale'),
+    blogDir,
+    settings: { routeBasePath, authors, tags },
+    output: 'build',
+    trailingSlash: /\btrailingSlash\s*:\s*true\b/.test(text),
+  };
+}
+
+/** The blog folder of the Docusaurus site at `root`, relative to it ('/'-separated): the blog plugin's `path`, `blog` by default. */
+export function docusaurusBlogFolder(root: string): string {
+  const blog = docusaurusSite(root)?.blogDir;
+  return blog ? path.relative(root, blog).split(path.sep).join('/') || 'blog' : 'blog';
+}
+
+/**
+ * Docusaurus's parseBlogFileName: the last `YYYY-MM-DD` (or `YYYY/MM/DD`) in the post's path below the blog
+ * folder is its date, and the slug is `/YYYY/MM/DD/<folders before it><the rest>`; without one, the
+ * slug is the path without its extension and `/index`.
+ */
+const DATE_PATH = /^(?<folder>.*)(?<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?<text>.*?)(?:\/index)?\.mdx?$/;
+
+export function docusaurusFileName(rel: string): { date?: string; slug: string } {
+  const m = DATE_PATH.exec(rel);
+  if (m?.groups) {
+    const { folder = '', date = '', text = '' } = m.groups;
+    const [y, mo, d] = date.split(/[-/]/) as [string, string, string];
+    return { date: `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`, slug: `/${date.replace(/-/g, '/')}/${folder}${text}` };
+  }
+  return { slug: `/${rel.replace(/(?:\/index)?\.mdx?$/, '')}` };
+}
+
+/**
+ * Front matter `authors` as Docusaurus reads it: a key of the authors map, an inline author
+ * (`{ name, title, url, image_url }`), or a list of them; a `{ key }` entry is the map's author
+ * with the entry's own values over it. A key the map lacks is kept as a name (Docusaurus stops its
+ * build there), so that the post still names someone.
+ */
+export function docusaurusAuthors(v: unknown, map: NonNullable<SiteInfo['docusaurus']>['authors']): unknown {
+  const one = (a: unknown): unknown => {
+    if (typeof a === 'string') return Object.hasOwn(map, a) ? map[a] : a;
+    const r = asRecord(a);
+    if (!r) return a;
+    const key = typeof r.key === 'string' && Object.hasOwn(map, r.key) ? map[r.key] : undefined;
+    const own = mapPerson(r);
+    return own ? { ...key, ...own } : (key ?? a);
+  };
+  return Array.isArray(v) ? v.map(one) : one(v);
+}
+
+/** Front matter `tags` as Docusaurus reads them: a key of the tags file (its label), a label, or `{ label, permalink }`. */
+export function docusaurusTags(v: unknown, labels: Readonly<Record<string, string>>): unknown {
+  const one = (t: unknown): unknown => {
+    if (typeof t === 'string') return Object.hasOwn(labels, t) ? labels[t] : t;
+    const label = asRecord(t)?.label;
+    return typeof label === 'string' ? label : t;
+  };
+  return Array.isArray(v) ? v.map(one) : one(v);
+}
