@@ -944,14 +944,15 @@ const SCRIPT_SCHEME = /^\s*(?:javascript|vbscript|data):/i;
 
 /**
  * A person with a clean name, and a URL every feed format accepts: a relative one (a byline's
- * `href="/staff/jane"`) is resolved against the site link; one that cannot be, or that would
- * run script, is left out (the name alone is still an author).
+ * `href="/staff/jane"`) is resolved against the site link, and a web address is written as a URI
+ * (`/in/marcin-gwóźdź` percent-escaped: JSON Feed's schema takes no IRI); one that cannot be, or
+ * that would run script, is left out (the name alone is still an author).
  */
 function cleanPerson(p: Person, base: string): Person {
   const out: Person = { name: cleanLine(p.name) };
   if (p.email) out.email = cleanLine(p.email);
   if (p.url && !SCRIPT_SCHEME.test(p.url)) {
-    const url = isAbsoluteIri(p.url) ? p.url : resolveHttpUrl(p.url, base);
+    const url = isAbsoluteIri(p.url) && !/^https?:/i.test(p.url) ? p.url : resolveHttpUrl(p.url, base);
     if (url) out.url = url;
   }
   return out;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { asRecord } from '../util/record.js';
@@ -128,11 +128,40 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 }
 
+/** Other config files beside the main one (`docusaurus.config-blog.js`), which `docusaurus build --config` names. */
+const OTHER_CONFIG = /^docusaurus\.config[.-][\w.-]*\.[cm]?[jt]s$/;
+
+/**
+ * The config that builds the site's blog: the main one (Docusaurus's order), unless it sets no
+ * blog options (or turns the blog off, `blog: false`) and another config beside it
+ * (`docusaurus.config-blog.js`, built with `--config`) does; a site may build its docs and its
+ * blog as two sites.
+ */
+function blogConfig(root: string): { file: string; text: string } | undefined {
+  const main = DOCUSAURUS_CONFIGS.find((f) => existsSync(path.join(root, f)));
+  if (!main) return undefined;
+  const text = readSmall(path.join(root, main)) ?? '';
+  if (!/\bblog\s*:\s*false\b/.test(text) && blogOptions(text)) return { file: main, text };
+  let others: string[] = [];
+  try {
+    others = readdirSync(root)
+      .filter((f) => OTHER_CONFIG.test(f) && !DOCUSAURUS_CONFIGS.includes(f))
+      .sort();
+  } catch {
+    // An unreadable folder: the main config.
+  }
+  for (const f of others) {
+    const other = readSmall(path.join(root, f));
+    if (other !== undefined && !/\bblog\s*:\s*false\b/.test(other) && blogOptions(other)) return { file: f, text: other };
+  }
+  return { file: main, text };
+}
+
 /** The Docusaurus site at `root`, or undefined when it has no config file. */
 export function docusaurusSite(root: string): DocusaurusSite | undefined {
-  const file = DOCUSAURUS_CONFIGS.find((f) => existsSync(path.join(root, f)));
-  if (!file) return undefined;
-  const text = readSmall(path.join(root, file)) ?? '';
+  const config = blogConfig(root);
+  if (!config) return undefined;
+  const { file, text } = config;
   const url = topLiteral(text, 'url');
   const base = topLiteral(text, 'baseUrl') ?? '/';
   const link = url && /^https?:\/\//i.test(url) ? `${url.replace(/\/+$/, '')}/${base.replace(/^\/+/, '')}`.replace(/\/*$/, '/') : undefined;

@@ -34,6 +34,12 @@ describe('authors in front matter never make an item invalid', () => {
     expect(entry.article?.authors.value).toEqual([{ name: 'Jane Doe', email: 'jane@example.com', url: 'https://site.example/about/jane' }]);
   });
 
+  it('a web address with letters outside ASCII (an IRI) is written as a URI, which JSON Feed requires', () => {
+    const entry = entryFor('Marcin G. (https://www.linkedin.com/in/marcin-gwóźdź-1)');
+    expect(entry.status, JSON.stringify(entry.diagnostics)).toBe('ok');
+    expect(entry.article?.authors.value).toEqual([{ name: 'Marcin G.', url: 'https://www.linkedin.com/in/marcin-gw%C3%B3%C5%BAd%C5%BA-1' }]);
+  });
+
   it('any string: the article is published (or only refused for a named content reason)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40, unit: fc.constantFrom('a', ' ', '(', ')', '<', '>', '@', '|', '/', ':', '.', 'é', '"', '&', '\\', '#', '?') }), (author) => {

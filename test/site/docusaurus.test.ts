@@ -89,4 +89,17 @@ describe('Docusaurus: init', () => {
       expect(r.byPath.get('2024-01-02-hi.md')?.authors.value).toEqual([{ name: 'Ann Lee' }]);
     });
   });
+
+  it('a site that builds its blog with a second config (docusaurus build --config docusaurus.config-blog.js): that config', () => {
+    const cwd = makeTree(
+      {
+        'docusaurus.config.js': "module.exports = { title: 'Docs', url: 'https://docs.t.example', baseUrl: '/', presets: [['classic', { docs: { routeBasePath: '/' } }]] };\n",
+        'docusaurus.config-blog.js': "module.exports = { title: 'T Blog', url: 'https://blog.t.example', baseUrl: '/', trailingSlash: true, presets: [['classic', { docs: false, blog: { routeBasePath: '/' } }]] };\n",
+        'blog/2024-01-02-hi.md': '---\ntitle: Hi\n---\n\nHello.\n',
+      },
+      'feedwright-docusaurus-two-',
+    );
+    expect(siteSetup(cwd)?.own).toMatchObject({ title: 'T Blog', link: 'https://blog.t.example/' });
+    return loadAt(cwd, 'blog').then((r) => expect(r.links).toEqual({ '2024-01-02-hi.md': 'https://blog.t.example/2024/01/02/hi/' }));
+  });
 });
