@@ -952,7 +952,8 @@ function cleanPerson(p: Person, base: string): Person {
   const out: Person = { name: cleanLine(p.name) };
   if (p.email) out.email = cleanLine(p.email);
   if (p.url && !SCRIPT_SCHEME.test(p.url)) {
-    const url = isAbsoluteIri(p.url) && !/^https?:/i.test(p.url) ? p.url : resolveHttpUrl(p.url, base);
+    // (Only an address with characters a URI cannot hold is rewritten: `https://x.org` stays as written.)
+    const url = isAbsoluteIri(p.url) && !(/^https?:/i.test(p.url) && /[^\x21-\x7e]/.test(p.url)) ? p.url : resolveHttpUrl(p.url, base);
     if (url) out.url = url;
   }
   return out;
