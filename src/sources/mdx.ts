@@ -27,6 +27,8 @@ export function stripMdx(body: string, bodyLine: number, file: string, math?: Ma
   const components = new Map<string, { line: number; count: number }>();
   const boxes = pairedBoxes(text);
   const expressions: number[] = [];
+  // Where the next `"`, `'` and `)` are, for the titles of links (linkResourceEnd).
+  const nextClose: Record<string, number> = {};
   let out = '';
   let i = 0;
   // The line at `i`, counted forward only (i never goes back): linear however many tags there are.
@@ -39,6 +41,14 @@ export function stripMdx(body: string, bodyLine: number, file: string, math?: Ma
   };
   while (i < text.length) {
     const c = text[i];
+    // A link's destination and title are read before any expression (micromark's resource
+    // construct): `[Runs](https://api.example/jobs/{id}/get)` keeps its `{id}` as the site shows it.
+    if (c === ']' && text[i + 1] === '(') {
+      const end = linkResourceEnd(text, i + 2, nextClose);
+      out += text.slice(i, end);
+      i = end;
+      continue;
+    }
     if (c === '{') {
       const end = balanced(text, i, '{', '}');
       const expr = text.slice(i, end);
@@ -207,4 +217,66 @@ function tagEnd(text: string, start: number): number {
     else if (c === '>') return i + 1;
   }
   return text.length;
+}
+
+/**
+ * Where a link resource starting at `from` (just after `](`) ends: its destination, then an
+ * optional title in quotes or parentheses (up to MAX_DESTINATION characters), then `)`; the
+ * destination's end when it is no resource. `next` remembers the next closing characters.
+ */
+function linkResourceEnd(text: string, from: number, next: Record<string, number>): number {
+  const destination = linkDestinationEnd(text, from);
+  let j = destination;
+  while (j < text.length && j - destination < MAX_DESTINATION && /[ \t\n]/.test(text[j] as string)) j++;
+  const open = text[j];
+  if (open === '"' || open === "'" || open === '(') {
+    const close = open === '(' ? ')' : open;
+    // The next closing character, remembered across calls (links come in text order): many
+    // unclosed titles cost one scan of the text, not one each.
+    let end = next[close] ?? -1;
+    if (end !== Number.POSITIVE_INFINITY && end <= j) {
+      const found = text.indexOf(close, j + 1);
+      end = found < 0 ? Number.POSITIVE_INFINITY : found;
+      next[close] = end;
+    }
+    if (end - j > MAX_DESTINATION) return destination;
+    j = end + 1;
+    while (j < text.length && /[ \t\n]/.test(text[j] as string)) j++;
+  }
+  return text[j] === ')' ? j + 1 : destination;
+}
+
+/** The longest link destination CommonMark reads (a URL this long is no URL): what follows is text again. */
+const MAX_DESTINATION = 4096;
+
+/**
+ * Where the destination of a link resource starting at `from` (just after `](`) ends: a `<…>`
+ * destination at its `>`, else at the first space or control character, or at the `)` that
+ * balances the parentheses inside it (CommonMark's rules); within MAX_DESTINATION characters.
+ */
+function linkDestinationEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_DESTINATION);
+  if (text[from] === '<') {
+    for (let j = from + 1; j < limit; j++) {
+      const ch = text[j];
+      if (ch === '>') return j + 1;
+      if (ch === '\n' || ch === '<') return from;
+    }
+    return from;
+  }
+  let depth = 0;
+  for (let j = from; j < limit; j++) {
+    const ch = text[j] as string;
+    if (ch === '\\') {
+      j++;
+      continue;
+    }
+    if (ch <= ' ') return j;
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (depth === 0) return j;
+      depth--;
+    }
+  }
+  return from;
 }

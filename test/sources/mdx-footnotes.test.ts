@@ -54,6 +54,17 @@ describe('.mdx', () => {
     ]);
   });
 
+  it("a link's destination and title are no expression: their braces stay, as MDX reads them; braces after the link are an expression again", () => {
+    const text = 'See the [Runs API](https://api.example/jobs~1{id}/get "All {runs}") and [list](<https://x.example/a b/{n}>), then {props.count}.\n';
+    const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'articles/p.mdx' }, text, ctx);
+    if (!r.ok) throw new Error('not read');
+    expect(r.doc.bodyHtml).toContain('href="https://api.example/jobs~1%7Bid%7D/get"');
+    expect(r.doc.bodyHtml).toContain('href="https://x.example/a%20b/%7Bn%7D"');
+    expect(r.doc.bodyHtml).toContain('title="All {runs}"');
+    expect(r.doc.bodyHtml).not.toContain('props');
+    expect(r.diagnostics.filter((d) => d.code === 'CONTENT_MDX_REMOVED').map((d) => d.line)).toEqual([1]);
+  });
+
   it('a callout box (<AlertBox>, <Aside>, <Callout>…) whose tags pair is a block quote with its title, without a warning', () => {
     const text = ['<AlertBox level="warning" title={"Don\'t"}>', 'Inside *kept*.', '</AlertBox>', '', '<Aside type="tip">A tip.</Aside>', '', '<Note>', 'never closed'].join('\n');
     const r = readDocument({ kind: 'markdown', relPath: 'p.mdx', displayPath: 'articles/p.mdx' }, text, ctx);
