@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -24,19 +23,7 @@ export function readFramed(file: string, format: string): string | undefined {
   const body = bytes.subarray(nl + 1);
   const header = bytes.toString('utf8', 0, nl);
   const crc = header.slice(format.length + 1);
-  return header.startsWith(`${format} `) && /^\d{1,10}$/.test(crc) && Number(crc) === crc32(body) ? textOf(body) : undefined;
-}
-
-/**
- * The UTF-8 text of a side file's bytes. The heads are written as ASCII (every other character
- * escaped: src/cache/heads.ts `asciiJson`), the state and the output record mostly are (JSON of
- * hashes, numbers and paths), and ASCII bytes read as Latin-1 are the same string, which Node
- * makes without V8's UTF-8 decoder: on Node 20 ~1 ms for the 10.5 MB heads
- * of a 10k-article cache, against 45-70 ms as UTF-8 (and 14-25 ms for the 4.4 MB output record;
- * docs/BENCHMARKS.md, r18-rebuild). Bytes that are not all ASCII are decoded as UTF-8.
- */
-export function textOf(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return header.startsWith(`${format} `) && /^\d{1,10}$/.test(crc) && Number(crc) === crc32(body) ? body.toString('utf8') : undefined;
 }
 
 /** Write a framed file atomically (temporary file + rename), creating its folder. */

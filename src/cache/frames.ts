@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { textOf } from './framed.js';
 import { drain, type Steps } from './steps.js';
 
 /**
@@ -73,7 +72,7 @@ export function readFrames(file: string, format: string): Frames | undefined {
     if (end + length > bytes.length) break;
     const body = bytes.subarray(end, end + length);
     if (crc32(body) !== Number(m[2])) break;
-    bodies.push(textOf(body));
+    bodies.push(body.toString('utf8'));
     at = end + length;
   }
   if (bodies.length === 0) return undefined;
