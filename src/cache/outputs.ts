@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic, SkeletonCheck } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
-import { readFrames, writeFrames } from './frames.js';
+import { readFrames, writeFramesSteps } from './frames.js';
 import { type IndexedItem, RecordIndex } from './record-index.js';
 import { VERSION } from '../version.js';
 
@@ -274,9 +274,11 @@ export async function writeOutputRecord(
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
   try {
-    const record: OutputRecord = { fingerprint, writtenAt: 0, files: {} };
+    // `writtenAt` last, as its JSON has it (`recordChunks`); set once the clock is past the stamps.
+    const record = { fingerprint, files: {} } as OutputRecord;
     if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
     if (published) record.published = [...published];
+    record.writtenAt = 0;
     let newest = 0;
     for (const f of rendered) {
       const label = paths.display(path.join(paths.outDir, f.name));
@@ -300,8 +302,20 @@ export async function writeOutputRecord(
         ...(skeleton ? { skeleton } : {}),
       };
     }
-    record.writtenAt = await clockPast(newest + OUTPUT_RACY_MS);
-    writeFrames(file, FORMAT, recordChunks(record));
+    // The record's JSON is made and written while the clock passes the stamps' racy window (its
+    // `writtenAt` comes last): at 10k articles ~4.4 MB, made in about the 50 ms waited for.
+    const clock = clockPast(newest + OUTPUT_RACY_MS);
+    const body = { onlyLast: false };
+    const steps = writeFramesSteps(file, FORMAT, thenLast(recordBodyChunks(record), () => recordTail(record.writtenAt), body));
+    try {
+      for (;;) {
+        if (body.onlyLast && record.writtenAt === 0) record.writtenAt = await clock;
+        if (steps.next().done) break;
+      }
+    } finally {
+      // Left unfinished (a write failed): its temporary file is removed.
+      steps.return({ ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 });
+    }
     return record;
   } catch {
     // The record is an optimisation: the next build simply renders and validates again.
@@ -313,12 +327,43 @@ export async function writeOutputRecord(
 const RECORD_BATCH = 4096;
 
 /**
- * The record's JSON, exactly `JSON.stringify(record)`, in chunks: the items of each feed file and
- * the published list a batch at a time, so that neither the whole text nor its UTF-8 bytes are
- * ever held at once (with the ~300k items of a 100k-article build, ~50 MB of each).
+ * The record's JSON in chunks, `writtenAt` last (`recordBodyChunks`, then `recordTail`): exactly
+ * `JSON.stringify(record)` for a record whose keys are in that order (as `writeOutputRecord`
+ * makes it). The items of each feed file and the published list go a batch at a time, so that
+ * neither the whole text nor its UTF-8 bytes are ever held at once (with the ~300k items of a
+ * 100k-article build, ~50 MB of each).
  */
 export function* recordChunks(record: OutputRecord): Generator<string> {
-  const { files, itemDiagnostics, published, ...rest } = record;
+  yield* recordBodyChunks(record);
+  yield recordTail(record.writtenAt);
+}
+
+/** The end of the record's JSON: its `writtenAt`, known only once the clock is past the stamps (`clockPast`). */
+function recordTail(writtenAt: number): string {
+  return `,"writtenAt":${JSON.stringify(writtenAt)}}`;
+}
+
+/**
+ * `body`'s chunks, then the one `last()` makes when it is asked for; `state.onlyLast` is true once
+ * every chunk of `body` has been handed out (one is read ahead), so that whoever pulls them knows
+ * when the next is the last.
+ */
+function* thenLast(body: Iterable<string>, last: () => string, state: { onlyLast: boolean }): Generator<string> {
+  const it = body[Symbol.iterator]();
+  let cur = it.next();
+  while (!cur.done) {
+    const next = it.next();
+    state.onlyLast = next.done === true;
+    yield cur.value;
+    cur = next;
+  }
+  state.onlyLast = true;
+  yield last();
+}
+
+/** The record's JSON up to its `writtenAt`: every key but that one, the object left open. */
+function* recordBodyChunks(record: OutputRecord): Generator<string> {
+  const { files, itemDiagnostics, published, writtenAt: _writtenAt, ...rest } = record;
   const top = JSON.stringify(rest);
   yield `${top.slice(0, -1)}${top === '{}' ? '' : ','}"files":{`;
   let firstFile = true;
@@ -348,5 +393,4 @@ export function* recordChunks(record: OutputRecord): Generator<string> {
     }
     yield ']';
   }
-  yield '}';
 }

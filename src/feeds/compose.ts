@@ -649,117 +649,101 @@ export function partsOf(request: Pick<ComposeRequest, 'name' | 'feed' | 'keyOf'>
   });
 }
 
+/**
+ * What composing a feed file works from, besides the request: its head and tail, its parts, the
+ * recorded digest, and each item's validation findings as looked up (by part, the item's index in
+ * the new slots), so that `validate` does not look all ~10k up again (an item's findings are a
+ * function of its bytes, the same whichever slots hold them).
+ */
+interface Composing {
+  head: string;
+  tail: string;
+  parts: Part[];
+  /** The digest recorded for the file if it is intact (`PreviousOutput.intactDigest`). */
+  recorded: string | undefined;
+  found: (readonly ItemDiagnostic[] | undefined)[];
+  /** An item's findings by its hash (this build's memo, then the record's). */
+  known: (hash: string) => readonly ItemDiagnostic[] | undefined;
+  itemDiagnostics: Map<string, ItemDiagnostic[]>;
+}
+
+/** The temporary file a feed is written to, beside its target. */
+function tempFile(outDir: string, name: string, token: string): { target: string; tmp: string } {
+  const target = path.join(outDir, name);
+  return { target, tmp: path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`) };
+}
+
+/** The feed's digest: its head, separator and tail, then each item's hash, in order. */
+function feedDigest(writer: FeedWriter, c: Pick<Composing, 'head' | 'tail'>, count: number, hashAt: (i: number) => string): string {
+  const h = createHash('sha256').update(`${c.head}\0${writer.separator}\0${c.tail}\0`);
+  for (let i = 0; i < count; i++) h.update(hashAt(i));
+  return h.digest('hex');
+}
+
+/** What a composed file is besides its name, slots and validation (`composedFile`). */
+interface Written {
+  tmp: string;
+  sha256: string;
+  bytes: number;
+  unchanged: boolean;
+  rendered: number;
+  writtenMtimeMs?: number | undefined;
+  synced?: true;
+  kept?: KeptBytes | undefined;
+}
+
+/**
+ * The file composed: its items validated (the skeleton, every item's findings placed at its line,
+ * the ids across items; `validate`) and the record of it.
+ */
+function composedFile(request: ComposeRequest, c: Composing, previous: PreviousOutput, items: ItemSlots, w: Written): ComposedFile {
+  const foundAt = (slots: ItemSlots, i: number): readonly ItemDiagnostic[] | undefined => c.found[i] ?? previous.validatedAt?.(slots, i) ?? c.known(slots.hash(i));
+  let skeleton: SkeletonCheck | undefined;
+  const diagnostics = validate(request, c.head, c.parts, items, foundAt, c.itemDiagnostics, previous.skeleton?.(request.name), (check) => {
+    skeleton = check;
+  });
+  return {
+    name: request.name,
+    tmp: w.tmp,
+    sha256: w.sha256,
+    bytes: w.bytes,
+    unchanged: w.unchanged,
+    record: { items, ...(skeleton ? { skeleton } : {}) },
+    diagnostics,
+    itemDiagnostics: c.itemDiagnostics,
+    items: { rendered: w.rendered, copied: items.length - w.rendered },
+    ...(w.writtenMtimeMs !== undefined ? { writtenMtimeMs: w.writtenMtimeMs } : {}),
+    ...(w.synced ? { synced: true } : {}),
+    ...(w.kept ? { kept: w.kept } : {}),
+  };
+}
+
 async function compose(outDir: string, request: ComposeRequest, previous: PreviousOutput, memo: ComposeMemo, token: string): Promise<ComposedFile> {
   const { writer, feed, name } = request;
-  const head = writer.head(feed);
-  const tail = writer.tail(feed);
   const parts = partsOf(request, previous);
-
-  const digestOf = (count: number, hashAt: (i: number) => string): string => {
-    const h = createHash('sha256').update(`${head}\0${writer.separator}\0${tail}\0`);
-    for (let i = 0; i < count; i++) h.update(hashAt(i));
-    return h.digest('hex');
+  const c: Composing = {
+    head: writer.head(feed),
+    tail: writer.tail(feed),
+    parts,
+    recorded: previous.intactDigest(name),
+    found: new Array<readonly ItemDiagnostic[] | undefined>(parts.length),
+    known: (hash) => memo.get(hash) ?? previous.validated(hash),
+    itemDiagnostics: new Map(),
   };
-  const itemDiagnostics = new Map<string, ItemDiagnostic[]>();
-  const known = (hash: string): readonly ItemDiagnostic[] | undefined => memo.get(hash) ?? previous.validated(hash);
+  const { head, tail, recorded, known } = c;
   // The record first, by the slot's bytes: no hash string for an item the record holds (validation
   // depends on the bytes alone, so the record and the memo agree on an item both hold).
   const knownAt = (slots: ItemSlots, i: number): readonly ItemDiagnostic[] | undefined => previous.validatedAt?.(slots, i) ?? known(slots.hash(i));
-  // Each item's findings as the item loop looked them up (by part, which is the item's index in
-  // the new slots), so that `validate` does not look all ~10k up again (an item's findings are a
-  // function of its bytes, the same whichever slots hold them).
-  const found = new Array<readonly ItemDiagnostic[] | undefined>(parts.length);
-  const foundAt = (slots: ItemSlots, i: number): readonly ItemDiagnostic[] | undefined => found[i] ?? knownAt(slots, i);
   /** Part `i`'s findings, from the slots it may be copied from (kept for `validate`). */
   const lookUp = (i: number, slots: ItemSlots, index: number): readonly ItemDiagnostic[] | undefined => {
     const f = knownAt(slots, index);
-    found[i] = f;
+    c.found[i] = f;
     return f;
   };
 
-  const recorded = previous.intactDigest(name);
-  // Every item spooled (a cold build): its bytes are moved on the stitcher's thread (asked for
-  // before this thread's first wait, so that the feeds composing starts together go as one group),
-  // while this one does what composing below does besides (the same slots, digest, memo, validation).
+  // Every item spooled (a cold build): its bytes are moved on the stitcher's thread.
   const spooled = request.stitcher && !request.capture ? spooledItems(request, parts) : undefined;
-  if (spooled && request.stitcher) {
-    const target = path.join(outDir, name);
-    const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
-    const files: string[] = [];
-    const fileIndex = new Map<string, number>();
-    const ranges = new Float64Array(3 * parts.length);
-    for (const [i, pre] of spooled.entries()) {
-      let f = fileIndex.get(pre.file);
-      if (f === undefined) {
-        f = files.push(pre.file) - 1;
-        fileIndex.set(pre.file, f);
-      }
-      ranges[3 * i] = f;
-      ranges[3 * i + 1] = pre.offset;
-      ranges[3 * i + 2] = pre.bytes;
-    }
-    const sync = request.sync === true;
-    const writing = request.stitcher.stitch({ tmp, dir: path.dirname(target), head, sep: writer.separator, tail, files, ranges, sync });
-    // Composed here after all (the stitcher's file, if any, is overwritten): items are rendered here when their bytes cannot be read.
-    const here = async (): Promise<ComposedFile> => {
-      await writing;
-      return compose(outDir, { ...request, stitcher: undefined }, previous, memo, token);
-    };
-    // The other feeds composing starts with this one ask for theirs before the group is sent.
-    await Promise.resolve();
-    const items = new ItemSlots(parts.length);
-    const sepBytes = Buffer.byteLength(writer.separator);
-    let bytes = Buffer.byteLength(head);
-    let digest: string;
-    let diagnostics: Diagnostic[];
-    let skeleton: SkeletonCheck | undefined;
-    try {
-      for (const [i, part] of parts.entries()) {
-        const pre = spooled[i] as SpooledItem;
-        let f = known(pre.hash);
-        if (f === undefined) {
-          const text = pre.read();
-          if (text?.length !== pre.bytes) return here();
-          const checked = checkItem(writer, part.article, text.toString());
-          memo.set(pre.hash, checked);
-          f = checked;
-        }
-        // Kept for `validate`, which would otherwise look every item up again by its hash's text.
-        found[i] = f;
-        if (i > 0) bytes += sepBytes;
-        items.push(part.key, bytes, pre.bytes, pre.hash, pre.lines, pre.crc);
-        bytes += pre.bytes;
-      }
-      bytes += Buffer.byteLength(tail);
-      digest = digestOf(items.length, (i) => items.hash(i));
-      diagnostics = validate(request, head, parts, items, foundAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
-        skeleton = c;
-      });
-    } catch (error) {
-      // The file the stitcher is writing is not this build's to keep: removed once written.
-      await writing;
-      await rm(tmp, { force: true });
-      throw error;
-    }
-    const written = await writing;
-    if ('error' in written) throw stitchError(written.error);
-    // A spool file cut short or gone, or no worker.
-    if (!('mtimeMs' in written) || written.bytes !== bytes) return here();
-    const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
-    return {
-      name,
-      tmp,
-      sha256: digest,
-      bytes,
-      unchanged,
-      record: { items, ...(skeleton ? { skeleton } : {}) },
-      diagnostics,
-      itemDiagnostics,
-      items: { rendered: parts.length, copied: 0 },
-      writtenMtimeMs: written.mtimeMs,
-      ...(sync ? { synced: true } : {}),
-    };
-  }
+  if (spooled && request.stitcher) return composeStitched(outDir, request, c, spooled, request.stitcher, previous, memo, token);
 
   // Every item reusable and the file as recorded: nothing to write.
   const reused = (p: Part): ReuseSource => p.reuse as ReuseSource;
@@ -767,10 +751,9 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
     recorded !== undefined &&
     parts.every((p) => p.reuse !== undefined) &&
     parts.every((p, i) => lookUp(i, reused(p).slots, p.index) !== undefined) &&
-    digestOf(parts.length, (i) => reused(parts[i] as Part).slots.hash((parts[i] as Part).index)) === recorded
+    feedDigest(writer, c, parts.length, (i) => reused(parts[i] as Part).slots.hash((parts[i] as Part).index)) === recorded
   ) {
     // Not rewritten: still the file its writer left, if it was proven so.
-    const ownMtime = previous.writtenMtime?.(name);
     const items = new ItemSlots(parts.length);
     let at = Buffer.byteLength(head);
     const sepBytes = Buffer.byteLength(writer.separator);
@@ -781,28 +764,20 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       items.pushFrom(slots, index, p.key, at);
       at += slots.bytes(index);
     }
-    let skeleton: SkeletonCheck | undefined;
-    const diagnostics = validate(request, head, parts, items, foundAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
-      skeleton = c;
-    });
-    return {
-      name,
+    const bytes = at + Buffer.byteLength(tail);
+    return composedFile(request, c, previous, items, {
       tmp: '',
       sha256: recorded,
-      bytes: at + Buffer.byteLength(tail),
+      bytes,
       unchanged: true,
-      record: { items, ...(skeleton ? { skeleton } : {}) },
-      diagnostics,
-      itemDiagnostics,
-      items: { rendered: 0, copied: items.length },
-      ...(ownMtime !== undefined ? { writtenMtimeMs: ownMtime } : {}),
-      ...(request.capture && request.kept?.size === at + Buffer.byteLength(tail) ? { kept: request.kept } : {}),
-    };
+      rendered: 0,
+      writtenMtimeMs: previous.writtenMtime?.(name),
+      kept: request.capture && request.kept?.size === bytes ? request.kept : undefined,
+    });
   }
 
-  const target = path.join(outDir, name);
+  const { target, tmp } = tempFile(outDir, name, token);
   await mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(name)}.${token}.tmp`);
 
   const sources = new Map<string, FileHandle>();
   const items = new ItemSlots(parts.length);
@@ -917,29 +892,91 @@ async function compose(outDir: string, request: ComposeRequest, previous: Previo
       for (const h of sources.values()) await h.close();
     }
   });
-  const digest = digestOf(items.length, (i) => items.hash(i));
-  let skeleton: SkeletonCheck | undefined;
-  const diagnostics = validate(request, head, parts, items, foundAt, itemDiagnostics, previous.skeleton?.(name), (c) => {
-    skeleton = c;
-  });
+  const digest = feedDigest(writer, c, items.length, (i) => items.hash(i));
   // Without an intact record (no cache, or the file was changed), compare the bytes themselves.
   const unchanged = recorded !== undefined ? digest === recorded : await sameBytes(tmp, target);
   // The pieces are the temporary file's bytes exactly (the slots' offsets count the same bytes).
   const held = pieces && new KeptBytes(pieces);
-  const kept = held?.size === bytes ? { kept: held } : {};
-  return {
-    name,
-    tmp,
-    sha256: digest,
-    bytes,
-    unchanged,
-    record: { items, ...(skeleton ? { skeleton } : {}) },
-    diagnostics,
-    itemDiagnostics,
-    items: { rendered, copied: items.length - rendered },
-    writtenMtimeMs,
-    ...kept,
+  return composedFile(request, c, previous, items, { tmp, sha256: digest, bytes, unchanged, rendered, writtenMtimeMs, kept: held?.size === bytes ? held : undefined });
+}
+
+/**
+ * A feed whose every item is spooled (a cold build): its bytes are moved on the stitcher's thread
+ * (asked for before this thread's first wait, so that the feeds composing starts together go as
+ * one group), while this one does what composing does besides (the same slots, digest, memo and
+ * validation). A spool file cut short or a thread gone: composed on this thread after all.
+ */
+async function composeStitched(
+  outDir: string,
+  request: ComposeRequest,
+  c: Composing,
+  spooled: readonly SpooledItem[],
+  stitcher: Stitcher,
+  previous: PreviousOutput,
+  memo: ComposeMemo,
+  token: string,
+): Promise<ComposedFile> {
+  const { writer, name } = request;
+  const { head, tail, parts, known } = c;
+  const { target, tmp } = tempFile(outDir, name, token);
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const ranges = new Float64Array(3 * parts.length);
+  for (const [i, pre] of spooled.entries()) {
+    let f = fileIndex.get(pre.file);
+    if (f === undefined) {
+      f = files.push(pre.file) - 1;
+      fileIndex.set(pre.file, f);
+    }
+    ranges[3 * i] = f;
+    ranges[3 * i + 1] = pre.offset;
+    ranges[3 * i + 2] = pre.bytes;
+  }
+  const sync = request.sync === true;
+  const writing = stitcher.stitch({ tmp, dir: path.dirname(target), head, sep: writer.separator, tail, files, ranges, sync });
+  // Composed here after all (the stitcher's file, if any, is overwritten): items are rendered here when their bytes cannot be read.
+  const here = async (): Promise<ComposedFile> => {
+    await writing;
+    return compose(outDir, { ...request, stitcher: undefined }, previous, memo, token);
   };
+  // The other feeds composing starts with this one ask for theirs before the group is sent.
+  await Promise.resolve();
+  const items = new ItemSlots(parts.length);
+  const sepBytes = Buffer.byteLength(writer.separator);
+  let bytes = Buffer.byteLength(head);
+  let file: ComposedFile;
+  try {
+    for (const [i, part] of parts.entries()) {
+      const pre = spooled[i] as SpooledItem;
+      let f = known(pre.hash);
+      if (f === undefined) {
+        const text = pre.read();
+        if (text?.length !== pre.bytes) return here();
+        const checked = checkItem(writer, part.article, text.toString());
+        memo.set(pre.hash, checked);
+        f = checked;
+      }
+      // Kept for `validate`, which would otherwise look every item up again by its hash's text.
+      c.found[i] = f;
+      if (i > 0) bytes += sepBytes;
+      items.push(part.key, bytes, pre.bytes, pre.hash, pre.lines, pre.crc);
+      bytes += pre.bytes;
+    }
+    bytes += Buffer.byteLength(tail);
+    // Whether it is unchanged is settled below, once the file is written.
+    file = composedFile(request, c, previous, items, { tmp, sha256: feedDigest(writer, c, items.length, (i) => items.hash(i)), bytes, unchanged: false, rendered: parts.length });
+  } catch (error) {
+    // The file the stitcher is writing is not this build's to keep: removed once written.
+    await writing;
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  const written = await writing;
+  if ('error' in written) throw stitchError(written.error);
+  // A spool file cut short or gone, or no worker.
+  if (!('mtimeMs' in written) || written.bytes !== bytes) return here();
+  const unchanged = c.recorded !== undefined ? file.sha256 === c.recorded : await sameBytes(tmp, target);
+  return { ...file, unchanged, writtenMtimeMs: written.mtimeMs, ...(sync ? { synced: true } : {}) };
 }
 
 /** A spooled item: where its bytes are is known. */

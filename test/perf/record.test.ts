@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
@@ -162,7 +162,6 @@ describe('the output record is written in chunks', () => {
   it('gives exactly the JSON of the whole record, in many chunks none of them whole', () => {
     const record: OutputRecord = {
       fingerprint: 'f'.repeat(64),
-      writtenAt: 1_700_000_000_123.5,
       files: {
         'feed.json': { ...stamp, digest: 'd1', label: 'dist/feed.json', items: slots(10_000, 'json') },
         'index.html': { ...stamp, digest: 'd2', label: 'dist/index.html' },
@@ -177,6 +176,8 @@ describe('the output record is written in chunks', () => {
       },
       itemDiagnostics: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [hex(i), [{ severity: 'warning' as const, code: 'Y', message: `n${i}` }]])),
       published: Array.from({ length: 9000 }, (_, i) => ({ id: `id${i}`, title: `T "${i}"`, url: `https://x/${i}`, modified: i % 2 ? undefined : i * 1000 })),
+      // Last, as the record is made and written (its JSON ends with it: src/cache/outputs.ts `recordChunks`).
+      writtenAt: 1_700_000_000_123.5,
     };
     const chunks = [...recordChunks(record)];
     expect(chunks.join('')).toBe(JSON.stringify(record));
@@ -186,9 +187,46 @@ describe('the output record is written in chunks', () => {
   });
 
   it('without a fingerprint, diagnostics or published items', () => {
-    const record: OutputRecord = { fingerprint: undefined, writtenAt: 5, files: {} };
+    const record: OutputRecord = { fingerprint: undefined, files: {}, writtenAt: 5 };
     expect([...recordChunks(record)].join('')).toBe(JSON.stringify(record));
-    const one: OutputRecord = { fingerprint: undefined, writtenAt: 5, files: { a: { ...stamp, digest: 'd', label: 'a', items: slots(1, 'atom') } } };
+    const one: OutputRecord = { fingerprint: undefined, files: { a: { ...stamp, digest: 'd', label: 'a', items: slots(1, 'atom') } }, writtenAt: 5 };
     expect([...recordChunks(one)].join('')).toBe(JSON.stringify(one));
+  });
+
+  it('is made and written while the clock passes the stamps\' racy window: its writtenAt, past every stamp by OUTPUT_RACY_MS, comes last', async () => {
+    const { OUTPUT_RACY_MS } = await import('../../src/cache/outputs.js');
+    const dir = makeProject(sampleArticles());
+    await build({ cwd: dir, now: NOW });
+    const cache = path.join(dir, '.cache', 'feedwright');
+    const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
+    const text = readFileSync(path.join(cache, recordFile), 'utf8');
+    const body = text.slice(text.indexOf('\n') + 1);
+    const record = JSON.parse(body) as OutputRecord;
+    // The JSON's last key: everything before it was written while the clock was waited for.
+    expect(Object.keys(record).at(-1)).toBe('writtenAt');
+    expect(body.endsWith(`,"writtenAt":${record.writtenAt}}`)).toBe(true);
+    expect(Object.keys(record.files).length).toBeGreaterThanOrEqual(3);
+    for (const r of Object.values(record.files)) {
+      expect(r.mtimeMs).toBeLessThan(record.writtenAt - OUTPUT_RACY_MS);
+      expect(r.ctimeMs).toBeLessThan(record.writtenAt - OUTPUT_RACY_MS);
+    }
+    // No temporary file is left beside it.
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a record that cannot be written leaves no temporary file, and the build goes on without it', async () => {
+    const dir = makeProject(sampleArticles());
+    const first = await build({ cwd: dir, now: NOW });
+    const cache = path.join(dir, '.cache', 'feedwright');
+    const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
+    // A folder where the record goes: its rename fails once the whole record is written.
+    rmSync(path.join(cache, recordFile));
+    mkdirSync(path.join(cache, recordFile, 'x'), { recursive: true });
+    writeFileSync(path.join(dir, 'articles', 'added.md'), '---\ntitle: Added\ndate: 2024-01-02\n---\nA new one.\n');
+    const result = await build({ cwd: dir, now: NOW });
+    const errors = (r: typeof first): string[] => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}`);
+    expect(errors(result)).toEqual(errors(first));
+    expect(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')).toContain('Added');
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
