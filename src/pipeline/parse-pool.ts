@@ -485,18 +485,44 @@ function workerScript(): URL {
   return existsSync(script) ? script : new URL('./parse-worker.js', import.meta.url);
 }
 
+/**
+ * The node options a worker is started with: the parent's (process.execArgv), less those a worker
+ * refuses (ERR_WORKER_INVALID_EXEC_ARGV): --input-type (`node --input-type=module -e ...`), and
+ * V8's and the process's own options (`node --max-old-space-size=4096`, `--single-threaded-gc`,
+ * `--v8-pool-size=1`, `--trace-gc`), which hold for the whole process, its workers' isolates
+ * included. A worker given one of those did not start, and the build parsed on the main thread
+ * alone. Learnt from the first worker that refuses them (the error names them) and kept for the
+ * process; at most three tries per worker, the last with no options at all.
+ */
+let workerArgv: string[] | undefined;
+
 function newWorker(script: URL): Worker {
-  // The parent's node options, but not --input-type (`node --input-type=module -e ...`), which a
-  // worker refuses.
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const options = { execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
+  const initial = workerArgv ?? process.execArgv.filter((a) => !a.startsWith('--input-type'));
   // node:worker_threads is loaded here, by the builds that start a pool (~2 ms of CPU to load).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(code, { ...options, eval: true });
+  const start = (execArgv: string[]): Worker => {
+    const options = { execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
+    if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });
+    if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
+    const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+    return new Worker(code, { ...options, eval: true });
+  };
+  let argv = initial;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const worker = start(argv);
+      workerArgv = argv;
+      return worker;
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      if (code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || argv.length === 0 || attempt >= 2) throw error;
+      // "Initiated Worker with invalid execArgv flags: --a, --b": without those, else without any.
+      const named = new Set(String(message).slice(String(message).indexOf(':') + 1).split(',').map((a) => a.trim()));
+      const less = argv.filter((a) => !named.has(a));
+      argv = attempt === 0 && less.length < argv.length ? less : [];
+    }
+  }
 }
 
 /** The run's context with the job's own git dates (a job carries its file's dates only). */
