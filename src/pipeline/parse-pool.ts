@@ -62,8 +62,8 @@ export const MISSES_PER_WORKER = 2000;
 
 /**
  * From this many misses, when every other core already has a worker, the main thread hands its
- * core to one more worker and only hands out work (`mainParses`): a worker parses with a 96 MiB
- * young generation (WORKER_LIMITS), the main thread with V8's default, and its scavenges, with the
+ * core to one more worker and only hands out work (`mainParses`): a worker parses with a young
+ * generation of its own (WORKER_LIMITS), the main thread with V8's default, and its scavenges, with the
  * build's entries and records alive around them, cost more than the extra cloning of texts and
  * entries. 10k Markdown misses on 2 cores, interleaved cold builds: ~10-15 % less CPU and wall
  * (docs/BENCHMARKS.md, r15-cpu). Below it the second worker's start and cold JIT are not paid back.
@@ -85,13 +85,17 @@ export function mainParsesBeside(workers: number, cores: number = availableParal
 }
 
 /**
- * A worker's young generation: 96 MiB, two 32 MiB semi-spaces (V8's default on 64 bits is 16 MiB
- * each). Parsing allocates short-lived tokens, strings and trees at a high rate: with twice the
- * room, most of them die before a scavenge and fewer survivors are copied or promoted to the old
- * generation, whose marking then runs less often. Measured in docs/BENCHMARKS.md (r6-cpu): less
- * parse CPU for ~+30 MiB of peak RSS per worker. The old generation keeps V8's default limit.
+ * A worker's young generation: 24 MiB, two 8 MiB semi-spaces (V8's default for a worker is 48 MiB,
+ * 16 MiB each). Parsing allocates short-lived tokens, strings and trees at a high rate, but little
+ * of it outlives the article: a smaller nursery is scavenged twice as often (~97 scavenges a
+ * worker at 10k Markdown misses against ~48 with 96 MiB, the same 2 mark-compacts), each copying
+ * about as little, and the memory the worker keeps writing is a quarter as large (likely why it
+ * costs less: fewer cache misses and page faults). Measured on the
+ * 2-core machine at load 10-14 (docs/BENCHMARKS.md, r18-gc): 10k Markdown cold builds ~5-11 % less
+ * CPU and ~85 MiB less peak RSS than with 96 MiB (which r6-cpu had chosen when a worker did less),
+ * the 3k mixed corpus ~3 % less CPU and ~45 MiB less RSS. The old generation keeps V8's default limit.
  */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 } as const;
 
 /** The global name under which the worker's loader leaves the function that writes its code cache. */
 export const CODE_CACHE_HOOK = '__feedwrightSaveCodeCache';
