@@ -91,8 +91,8 @@ export function mainParsesBeside(workers: number, cores: number = availableParal
  * worker at 10k Markdown misses against ~48 with 96 MiB, the same 2 mark-compacts), each copying
  * about as little, and the memory the worker keeps writing is a quarter as large (likely why it
  * costs less: fewer cache misses and page faults). Measured on the
- * 2-core machine at load 10-14 (docs/BENCHMARKS.md, r18-gc): 10k Markdown cold builds ~5-11 % less
- * CPU and ~85 MiB less peak RSS than with 96 MiB (which r6-cpu had chosen when a worker did less),
+ * 2-core machine at load 9-17 (docs/BENCHMARKS.md, r18-gc): 10k Markdown cold builds ~6 % less
+ * CPU and ~90 MiB less peak RSS than with 96 MiB (which r6-cpu had chosen when a worker did less),
  * the 3k mixed corpus ~3 % less CPU and ~45 MiB less RSS. The old generation keeps V8's default limit.
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 } as const;
