@@ -62,8 +62,8 @@ export const MISSES_PER_WORKER = 2000;
 
 /**
  * From this many misses, when every other core already has a worker, the main thread hands its
- * core to one more worker and only hands out work (`mainParses`): a worker parses with a 96 MiB
- * young generation (WORKER_LIMITS), the main thread with V8's default, and its scavenges, with the
+ * core to one more worker and only hands out work (`mainParses`): a worker parses with a young
+ * generation of its own (WORKER_LIMITS), the main thread with V8's default, and its scavenges, with the
  * build's entries and records alive around them, cost more than the extra cloning of texts and
  * entries. 10k Markdown misses on 2 cores, interleaved cold builds: ~10-15 % less CPU and wall
  * (docs/BENCHMARKS.md, r15-cpu). Below it the second worker's start and cold JIT are not paid back.
@@ -85,13 +85,17 @@ export function mainParsesBeside(workers: number, cores: number = availableParal
 }
 
 /**
- * A worker's young generation: 96 MiB, two 32 MiB semi-spaces (V8's default on 64 bits is 16 MiB
- * each). Parsing allocates short-lived tokens, strings and trees at a high rate: with twice the
- * room, most of them die before a scavenge and fewer survivors are copied or promoted to the old
- * generation, whose marking then runs less often. Measured in docs/BENCHMARKS.md (r6-cpu): less
- * parse CPU for ~+30 MiB of peak RSS per worker. The old generation keeps V8's default limit.
+ * A worker's young generation: 24 MiB, two 8 MiB semi-spaces (V8's default for a worker is 48 MiB,
+ * 16 MiB each). Parsing allocates short-lived tokens, strings and trees at a high rate, but little
+ * of it outlives the article: a smaller nursery is scavenged twice as often (~97 scavenges a
+ * worker at 10k Markdown misses against ~48 with 96 MiB, the same 2 mark-compacts), each copying
+ * about as little, and the memory the worker keeps writing is a quarter as large (likely why it
+ * costs less: fewer cache misses and page faults). Measured on the
+ * 2-core machine at load 9-17 (docs/BENCHMARKS.md, r18-gc): 10k Markdown cold builds ~6 % less
+ * CPU and ~90 MiB less peak RSS than with 96 MiB (which r6-cpu had chosen when a worker did less),
+ * the 3k mixed corpus ~3 % less CPU and ~45 MiB less RSS. The old generation keeps V8's default limit.
  */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 } as const;
 
 /** The global name under which the worker's loader leaves the function that writes its code cache. */
 export const CODE_CACHE_HOOK = '__feedwrightSaveCodeCache';
@@ -485,18 +489,44 @@ function workerScript(): URL {
   return existsSync(script) ? script : new URL('./parse-worker.js', import.meta.url);
 }
 
+/**
+ * The node options a worker is started with: the parent's (process.execArgv), less those a worker
+ * refuses (ERR_WORKER_INVALID_EXEC_ARGV): --input-type (`node --input-type=module -e ...`), and
+ * V8's and the process's own options (`node --max-old-space-size=4096`, `--single-threaded-gc`,
+ * `--v8-pool-size=1`, `--trace-gc`), which hold for the whole process, its workers' isolates
+ * included. A worker given one of those did not start, and the build parsed on the main thread
+ * alone. Learnt from the first worker that refuses them (the error names them) and kept for the
+ * process; at most three tries per worker, the last with no options at all.
+ */
+let workerArgv: string[] | undefined;
+
 function newWorker(script: URL): Worker {
-  // The parent's node options, but not --input-type (`node --input-type=module -e ...`), which a
-  // worker refuses.
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const options = { execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
+  const initial = workerArgv ?? process.execArgv.filter((a) => !a.startsWith('--input-type'));
   // node:worker_threads is loaded here, by the builds that start a pool (~2 ms of CPU to load).
   const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-  if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(code, { ...options, eval: true });
+  const start = (execArgv: string[]): Worker => {
+    const options = { execArgv, stdout: false, stderr: false, resourceLimits: WORKER_LIMITS };
+    if (script.pathname.endsWith('.cjs')) return new Worker(WORKER_LOADER, { ...options, eval: true, argv: [fileURLToPath(CODE_CACHE_MODULE), fileURLToPath(script)] });
+    if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
+    const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+    return new Worker(code, { ...options, eval: true });
+  };
+  let argv = initial;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const worker = start(argv);
+      workerArgv = argv;
+      return worker;
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      if (code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || argv.length === 0 || attempt >= 2) throw error;
+      // "Initiated Worker with invalid execArgv flags: --a, --b": without those, else without any.
+      const named = new Set(String(message).slice(String(message).indexOf(':') + 1).split(',').map((a) => a.trim()));
+      const less = argv.filter((a) => !named.has(a));
+      argv = attempt === 0 && less.length < argv.length ? less : [];
+    }
+  }
 }
 
 /** The run's context with the job's own git dates (a job carries its file's dates only). */

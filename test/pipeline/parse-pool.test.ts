@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
@@ -351,10 +353,28 @@ describe('parseJobs', () => {
     expect(startParsePool(MIN_MISSES - 1)).toBeUndefined();
   });
 
-  it("starts its workers with a larger young generation than V8's default (WORKER_LIMITS)", async () => {
+  it("starts its workers when node runs with V8's or the process's own options (--max-old-space-size, --single-threaded-gc), which a worker refuses", () => {
+    // Such options hold for every isolate of the process; given to a worker, they made it fail to
+    // start, and the build parsed on the main thread alone. Kept: the options a worker takes.
+    const run = spawnSync(process.execPath, ['--max-old-space-size=1000', '--single-threaded-gc', '--no-warnings', '--import', 'tsx', fileURLToPath(fixture('pool-under-flags.ts'))], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { execArgv: string[]; mtimeSec: unknown[] });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line.execArgv).toContain('--single-threaded-gc');
+      // Every entry from the worker (the fixture's worker writes its young generation's size there).
+      expect(line.mtimeSec).toEqual([WORKER_LIMITS.maxYoungGenerationSizeMb]);
+    }
+  });
+
+  it("starts its workers with a smaller young generation than V8's default for a worker, 48 MiB (WORKER_LIMITS)", async () => {
     const { setup, jobs: list } = jobs();
     const entries = await parseJobs(list, setup, { workers: 1, mainParses: false, script: fixture('limits-worker.mjs') });
-    expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThan(48);
+    expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeLessThan(48);
+    expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThanOrEqual(16);
     expect(new Set(entries.map((e) => e.mtimeSec))).toEqual(new Set([WORKER_LIMITS.maxYoungGenerationSizeMb]));
   });
 });
