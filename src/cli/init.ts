@@ -125,11 +125,12 @@ function postsWithAuthors(heads: ReadonlyArray<{ frontMatter: string }>): { name
 /**
  * The links a Gatsby site's gatsby-node.js gives its posts: each post's front matter `path`
  * (`createPage({ path: node.frontmatter.path })`), which the config maps to the link; else
- * createFilePath's `/<file or folder name>/`.
+ * createFilePath's: the post's path under its source folder, as written, without the extension
+ * or a closing `index` (`Diary/01/index.md` → `/Diary/01/`), which is `:path`.
  */
 function gatsbyLinks(gatsby: { filePaths: boolean; frontMatterPaths: boolean }): Partial<Record<ConfigKey, unknown>> {
   if (gatsby.frontMatterPaths) return { keys: { link: ['path'] } };
-  return gatsby.filePaths ? { permalinks: '/:slug/' } : {};
+  return gatsby.filePaths ? { permalinks: '/:path/' } : {};
 }
 
 /**
@@ -484,7 +485,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (posts) {
     const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
-    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: /<file or folder name>/, \"permalinks\": \"/:slug/\")" : ''}.\n`);
+    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }

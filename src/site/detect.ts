@@ -48,25 +48,37 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
   return m && { preset: m.preset, file: m.file };
 }
 
+const GATSBY_CONFIGS = ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts'];
+
 /**
  * A Gatsby site (no preset of feedwright's: its pages are made by its own gatsby-node.js): the
  * `siteMetadata` literals of its gatsby-config (`title`, `description`, `siteUrl`, `author` as a
  * string or `{ name }`), and whether its posts' paths are `createFilePath`'s (gatsby-starter-blog:
- * `/<file or folder name>/`), or the posts' own front matter `path` (`createPage({ path:
+ * the file's path under the posts' folder, `/<folder>/<name>/`), or the posts' own front matter `path` (`createPage({ path:
  * node.frontmatter.path })`, the other common gatsby-node). Read as text, never run. Undefined without a gatsby-config.
  */
 export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
-  const file = firstExisting(root, ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts']);
-  const text = file ? readText(file)?.slice(0, 256 * 1024) : undefined;
-  if (!file || text === undefined) return undefined;
-  // siteMetadata's keys are two brackets deep (module.exports = { siteMetadata: { … } }); the author's name three.
+  const configs = GATSBY_CONFIGS.flatMap((name) => {
+    const text = readText(path.join(root, name))?.slice(0, 256 * 1024);
+    return text === undefined ? [] : [{ file: path.join(root, name), text }];
+  });
+  // A gatsby-config.js may only load the TypeScript one (`module.exports = require("./gatsby-config.ts")`):
+  // the file that writes the siteMetadata is the site's.
+  const config = configs.find((c) => /\bsiteMetadata\b/.test(c.text)) ?? configs[0];
+  if (!config) return undefined;
+  const { file, text } = config;
+  // siteMetadata is an object inside the exported one (module.exports = { siteMetadata: { … } }), or
+  // a constant of its own (`const siteMetadata: GatsbyConfig["siteMetadata"] = { … }`): its keys are
+  // one bracket deep in it, the author's name two.
+  const metadata = namedObject(root, file, text, 'siteMetadata', 1)?.object ?? objectAt(text, /\bsiteMetadata\s*:\s*\{/.exec(text));
+  const [from, depth] = metadata ? [metadata, 1] : [text, 2];
   const node = readText(path.join(root, 'gatsby-node.js')) ?? readText(path.join(root, 'gatsby-node.ts')) ?? '';
   return {
     file: path.basename(file),
-    title: shallowOption(text, 'title', 2),
-    description: shallowOption(text, 'description', 2),
-    link: baseUrl(shallowOption(text, 'siteUrl', 2), undefined),
-    author: shallowOption(text, 'author', 2) ?? shallowOption(text, 'name', 3),
+    title: shallowOption(from, 'title', depth),
+    description: shallowOption(from, 'description', depth),
+    link: baseUrl(shallowOption(from, 'siteUrl', depth), undefined),
+    author: shallowOption(from, 'author', depth) ?? shallowOption(from, 'name', depth + 1),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
     frontMatterPaths: /\bpath\s*:\s*node\.frontmatter\.path\b/.test(node),
   };
