@@ -79,6 +79,8 @@ export type SiteShortcode =
   /** `served`: the image is a file of the site, at the URL path these source folders are copied to (Eleventy's passthrough copies); a source elsewhere renders nothing. */
   | { kind: 'image'; src: string | number; alt?: string | number; caption?: string | number; fromSiteRoot?: boolean; served?: Record<string, string> }
   | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string }
+  /** A link whose address (and text, else the address) come from the arguments given: `{{< external_link url="…" title="…" >}}`. */
+  | { kind: 'link'; href: string | number; text?: string | number }
   /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
   | { kind: 'box'; title?: string | number }
   /** A text with the positional arguments given written in, as written (an Eleventy shortcode returning a template literal of its parameters). */
@@ -509,7 +511,7 @@ function videoLink(host: 'youtube' | 'vimeo', id: string | undefined, title: str
 
 /**
  * A site's own shortcode (SiteShortcode) with the arguments given: its fixed text (a block when it
- * has several lines), its image or its video link; undefined when a needed argument is missing.
+ * has several lines), its image, its video link or its link; undefined when a needed argument is missing.
  */
 function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: ShortcodeArgs): string | undefined {
   // A box whose tags do not pair is removed and named, as any other shortcode; Hexo's tags render in removedTag.
@@ -521,6 +523,10 @@ function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: Sh
   }
   const arg = (key: string | number | undefined): string | undefined => (key === undefined ? undefined : typeof key === 'number' ? positional[key] : named[key]);
   if (shortcode.kind === 'video') return videoLink(shortcode.host, arg(shortcode.id), arg(shortcode.title));
+  if (shortcode.kind === 'link') {
+    const href = arg(shortcode.href);
+    return href ? `<a href="${escapeAttr(href)}">${escapeAttr(arg(shortcode.text) || href)}</a>` : undefined;
+  }
   const given = arg(shortcode.src);
   if (!given) return undefined;
   const src = shortcode.served && !/^[a-z][\w+.-]*:/i.test(given) ? servedPath(given, shortcode.served) : shortcode.fromSiteRoot && !/^(?:[a-z][\w+.-]*:|\/)/i.test(given) ? `/${given}` : given;
