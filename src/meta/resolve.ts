@@ -974,10 +974,14 @@ function baseName(relPath: string): string {
   return bundle && parts.length > 0 ? (parts.pop() ?? name) + (bundle[1] ?? '') : name;
 }
 
-/** The `YYYY-MM-DD` that starts a file name: Jekyll's `2024-03-05-` (or `2017-4-2-`) prefix; Zola's also with `_`. */
-function fileNameDateText(relPath: string, underscore: boolean): string | undefined {
-  const name = relPath.split('/').pop() ?? '';
-  return (underscore ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
+/**
+ * The `YYYY-MM-DD` that starts a file name: Jekyll's `2024-03-05-` (or `2017-4-2-`) prefix; Zola's
+ * also with `_`, and, as Zola reads a page bundle's date and slug from its folder's name, a bundle's
+ * folder (`2019-06-04-domain/index.md`).
+ */
+function fileNameDateText(relPath: string, zola: boolean): string | undefined {
+  const name = zola ? baseName(relPath) : (relPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '');
+  return (zola ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name)?.date;
 }
 
 /**
@@ -1004,8 +1008,8 @@ function pathDate(r: FieldReader): Sourced<Date> | undefined {
 }
 
 /** The date of a Jekyll-style file name (midnight in the config zone), if it has one (Zola: also `2024-03-05_name`). */
-function fileNameDate(relPath: string, timezone: string, underscore = false): Sourced<Date> | undefined {
-  const date = fileNameDateText(relPath, underscore);
+function fileNameDate(relPath: string, timezone: string, zola = false): Sourced<Date> | undefined {
+  const date = fileNameDateText(relPath, zola);
   const value = date ? parseDateValue(date, timezone) : undefined;
   const offset = value ? statedOffset(value) : undefined;
   return value ? { value, from: 'file-name', ...(offset ? { offset } : {}) } : undefined;

@@ -205,9 +205,13 @@ describe('site presets: links as the generator writes them', () => {
       'blog/2024-01-02_Hello World.md': 'https://zola.example/blog/hello-world/',
       'blog/with-path.md': 'https://zola.example/2019/05/15/Four-Years/',
       'blog/bundle/index.md': 'https://zola.example/blog/bundle/',
+      'blog/2019-06-04-dated-bundle/index.md': 'https://zola.example/blog/dated-bundle/',
     });
     const hello = r.byPath.get('blog/2024-01-02_Hello World.md');
     expect([hello?.published.value.toISOString().slice(0, 10), hello?.tags.value]).toEqual(['2024-01-02', ['intro']]);
+    // Zola dates a page bundle by its folder's name, as it slugs it (the post has no date key).
+    const dated = r.byPath.get('blog/2019-06-04-dated-bundle/index.md')?.published;
+    expect([dated?.value.toISOString().slice(0, 10), dated?.from]).toEqual(['2019-06-04', 'file-name']);
     // Internal links (`@/path.md#anchor`) are the target's URL, as Zola writes them; one to no file
     // (Zola stops its build) is a warning naming it, its text kept; code keeps `@/` as written.
     const bundle = r.byPath.get('blog/bundle/index.md')?.contentHtml ?? '';
