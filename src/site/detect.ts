@@ -507,9 +507,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.output = asString(c.destination) ?? '_site';
       const keys = jekyllSiteKeys(root);
       if (keys.length > 0) info.frontMatterKeys = keys;
-      contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
+      const sourceDir = jekyllSource(root, asString(c.source), options.articlesDir);
+      contentRoot = path.resolve(sourceDir, asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
-      const sourceDir = path.resolve(root, asString(c.source) ?? '.');
       const theme = asString(c.theme) ?? asString(c.remote_theme);
       jekyll = {
         dir: sourceDir,
@@ -1745,6 +1745,22 @@ function eleventyModules(folder: string): { data?: Record<string, unknown>; code
 const FEED_TEMPLATES = ['atom.xml', 'feed.xml', 'rss.xml', 'feed.atom', 'index.xml'];
 
 /** The custom domain a GitHub Pages site's CNAME file names (one host name on its first line), as an https base URL. */
+/**
+ * A Jekyll site's source folder: its `source` (default the site's folder). A `source` that is not
+ * there is one a build step makes before running Jekyll (`source: .tmp/src`, which a gulp task
+ * copies `src/` to): the site's own source is then the nearest folder above the posts that holds
+ * `_includes` or `_layouts`, as a source does, so its includes are found.
+ */
+function jekyllSource(root: string, source: string | undefined, articlesDir: string): string {
+  const configured = path.resolve(root, source ?? '.');
+  if (existsSync(configured) || !isInside(root, articlesDir)) return configured;
+  for (let dir = articlesDir; isInside(root, dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '_includes')) || existsSync(path.join(dir, '_layouts'))) return dir;
+    if (dir === root) break;
+  }
+  return configured;
+}
+
 function githubPagesDomain(sourceDir: string): string | undefined {
   const host = readSmallText(path.join(sourceDir, 'CNAME'), 1024)?.split(/\r?\n/)[0]?.trim();
   return host && /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host) ? baseUrl(`https://${host.toLowerCase()}`) : undefined;

@@ -553,6 +553,20 @@ describe('site presets: links as the generator writes them', () => {
     expect(loaded.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain('{% include figure image_path="/a.png" %} (line 7)');
   });
 
+  it("Jekyll: a `source` a build step makes (not in the checkout) is the folder above the posts holding _includes, so includes and post_url resolve", async () => {
+    const cwd = makeTree({
+      '_config.yml': 'title: Blog\nurl: https://blog.example\nsource: .tmp/src\ndestination: .tmp/dist\npermalink: /:categories/:title/\n',
+      'src/_includes/disclosure.html': '<small>Contains affiliate links.</small>',
+      'src/_posts/notes/2019-02-26-faster-builds.md': '---\ntitle: Faster builds\ncategories: notes\n---\n\nText.\n',
+      'src/_posts/articles/2020-01-01-review.md': '---\ntitle: Review\ncategories: articles\n---\n\nSee [the notes]({% post_url /notes/2019-02-26-faster-builds %}).\n\n{% include_cached disclosure.html %}\n',
+    });
+    const loaded = await loadAt(cwd, 'src/_posts');
+    const post = loaded.byPath.get('articles/2020-01-01-review.md');
+    expect(post?.contentHtml).toContain('<a href="https://blog.example/notes/faster-builds/" rel="noopener noreferrer">the notes</a>');
+    expect(post?.contentHtml).toContain('<small>Contains affiliate links.</small>');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual([]);
+  });
+
   it("Jekyll: the include files of a theme the site names but does not hold (Minimal Mistakes' video, figure and gallery, Chirpy's embeds) render for a feed, while the site's own file of that name wins", async () => {
     const post = [
       '---',
