@@ -160,6 +160,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
     return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
   }
   if (text.includes('{%')) text = pairedMath(text, code, settings?.math, LIQUID_MATH_TAG);
+  if (engine === 'liquid' && text.includes('endfigure')) text = jekyllFigures(text, code);
   if (settings?.generator === 'zola' && engine === 'none') text = renderZolaShortcodes(text, { file, settings, frontMatter, unresolved }, bodyLine, code);
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
@@ -590,6 +591,30 @@ function pairedMath(text: string, code: CodeMask, math: MathSyntax | undefined, 
   }
   return from === 0 ? text : out + text.slice(from);
 }
+/**
+ * The jekyll-figure plugin's block, `{% figure caption:"A *caption*" class:"wide" %}…{% endfigure %}`:
+ * a `<figure>` around its Markdown with the caption (Markdown too) as its `<figcaption>`, as the
+ * plugin writes it. Only tags that pair are read (an unpaired one is removed and named, as any
+ * tag no engine here knows); the tags become held HTML keeping their lines, so the Markdown they
+ * wrap is still rendered through Liquid and Markdown.
+ */
+const JEKYLL_FIGURE = /\{%-?\s*figure\b([^%\n]{0,1000}?)-?%\}([\s\S]{0,20000}?)\{%-?\s*endfigure\s*-?%\}/g;
+function jekyllFigures(text: string, code: CodeMask): string {
+  return text.replace(JEKYLL_FIGURE, (whole, args: string, inner: string) => {
+    if (/\{%-?\s*figure\b/.test(inner)) return whole;
+    const attr = (name: string) => new RegExp(String.raw`\b${name}\s*:\s*(?:"([^"]*)"|'([^']*)')`).exec(args);
+    const caption = attr('caption');
+    const cls = attr('class');
+    const className = cls ? (cls[1] ?? cls[2] ?? '').trim() : '';
+    const captionText = caption ? (caption[1] ?? caption[2] ?? '').trim() : '';
+    const open = `<figure${className ? ` class="${escapeAttr(className)}"` : ''}>\n\n`;
+    const close = `\n\n${captionText ? `<figcaption>\n\n${captionText}\n\n</figcaption>\n\n` : ''}</figure>\n\n`;
+    const closeAt = whole.lastIndexOf('{%');
+    const openTag = whole.slice(0, closeAt - inner.length);
+    return code.hold(open, countNewlines(openTag)) + inner + code.hold(close, countNewlines(whole.slice(closeAt)));
+  });
+}
+
 /** Zola's `body="…"` argument, as written: TeX's backslashes are not string escapes to Zola. */
 const ZOLA_MATH_BODY = /\bbody\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/;
 const ZOLA_BLOCK = /\bblock\s*=\s*true\b/;

@@ -247,6 +247,14 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics[0]?.message).toContain('{% callout %} (line 9)');
   });
 
+  it("jekyll-figure's {% figure caption:\"…\" class:\"…\" %}…{% endfigure %} is a figure with its caption (Markdown); an unpaired one is removed and named at its line", () => {
+    const body = ['Intro.', '', '{% figure caption:"She knows [where](/map/) I sleep" class:"wide" %}', '![A character](/img/{{ site.title | slugify }}.jpg)', '{% endfigure %}', '', '{% figure caption:"Left open" %}', '', 'Text.', ''].join('\n');
+    const r = read(body, { templates: LIQUID });
+    expect(r.html).toContain('<figure><p><img src="/img/the-blog.jpg" alt="A character" /></p>\n<figcaption><p>She knows <a href="/map/">where</a> I sleep</p>\n</figcaption></figure>');
+    expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {% figure caption:"Left open" %} (line 11).']);
+  });
+
   it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
     const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
     const r = read(body, { templates: LIQUID });
