@@ -278,6 +278,8 @@ export interface SiteSetup {
   authorsInPosts?: { named: number; checked: number };
   /** A time zone the site's config names that is no IANA zone (left out of the config). */
   ignoredZone?: string;
+  /** The generator (Jekyll, Hexo) reads dates without an offset in the building machine's zone, and the site's config names none. */
+  machineZone?: string;
   /** Set when the feed's author is the person who made most commits to the posts (git). */
   authorFromGit?: CommitAuthor;
   /** Set when the site names no language and most posts are written in a script of another: the language written, from how many of the posts checked. */
@@ -313,7 +315,12 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   own.site = '.';
   // A multilingual site publishes one feed per language: written out, so the config shows it.
   if (detected && isMultilingual(detected.info)) own.feeds = { ...(resolveConfig({}).feeds as object), languages: true };
-  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}) };
+  // Jekyll and Hexo read a date without an offset in the zone of the machine that builds the site
+  // when their config names none (Hexo's `timezone:` left empty). The feeds stay the same on every
+  // machine: UTC, the zone of the build servers such sites are deployed from (GitHub Actions,
+  // Netlify); init says so, for a site built on the author's own computer.
+  const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? GENERATOR_NAMES[marker.preset] : undefined;
+  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
@@ -494,6 +501,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     if (site.authorsInPosts) {
       const { named, checked } = site.authorsInPosts;
       out.stderr(`The feed's author is the site (${JSON.stringify(site.own.title)}): ${named} of the ${checked} posts checked name their own authors, who are their items' authors.\n`);
+    }
+    if (site.machineZone) {
+      out.stderr(`The site's config names no time zone: ${site.machineZone} then reads the posts' dates without an offset in the zone of the machine that builds the site. The feeds read them in UTC ("timezone": "UTC"), as a build server does (GitHub Actions, Netlify), so they are the same wherever they are built; if the site is built on a computer in another zone, set "timezone" in feedwright.config.json to that zone ("Asia/Shanghai").\n`);
     }
     if (site.ignoredZone) {
       out.stderr(`The site's config names the time zone ${JSON.stringify(site.ignoredZone)}, which is not an IANA time zone, so it is left out: dates without an offset are read in UTC (Jekyll reads an unknown zone as UTC too). Set "timezone" in feedwright.config.json if the posts' dates are another zone's ("Asia/Shanghai").\n`);

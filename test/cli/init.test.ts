@@ -141,6 +141,20 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toContain('META_LANGUAGE_SCRIPT');
   });
 
+  it("a Hexo site whose timezone is left empty (Hexo then reads dates in the building machine's zone): the config reads them in UTC and init says so; a site that names its zone gets it, silently", async () => {
+    const hexoPost = '---\ntitle: First\ndate: 2024-12-19 14:55:20\n---\n\nText.\n';
+    const empty = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone:\npermalink: :year/:month/:day/:title/\n', 'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0' } }), 'source/_posts/first.md': hexoPost });
+    const r = await run(['init'], { cwd: empty });
+    expect(r.stderr).toContain("The site's config names no time zone: Hexo then reads the posts' dates without an offset in the zone of the machine that builds the site. The feeds read them in UTC");
+    expect(JSON.parse(readFileSync(path.join(empty, 'feedwright.config.json'), 'utf8'))).toMatchObject({ timezone: 'UTC' });
+    await run(['build', '--quiet'], { cwd: empty });
+    expect((JSON.parse(readFileSync(path.join(empty, 'dist', 'feed.json'), 'utf8')) as { items: { date_published: string }[] }).items[0]?.date_published).toBe('2024-12-19T14:55:20Z');
+    const named = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone: Asia/Shanghai\n', 'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0' } }), 'source/_posts/first.md': hexoPost });
+    const n = await run(['init'], { cwd: named });
+    expect(n.stderr).not.toContain('names no time zone');
+    expect(JSON.parse(readFileSync(path.join(named, 'feedwright.config.json'), 'utf8'))).toMatchObject({ timezone: 'Asia/Shanghai' });
+  });
+
   it('a site time zone that is no IANA zone (timezone: CN) is left out, with a line saying so, and the config builds', async () => {
     const dir = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone: CN\n', '_posts/2024-03-05-first.md': POST });
     const r = await run(['init'], { cwd: dir });
