@@ -151,8 +151,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
-  const sanitizing = { baseUrl: bodyBaseUrl(link.value, doc.relPath), allowIframes: config.allowIframes };
-  const sanitized = doc.bodyHtmlDirect ? finishDirectHtml(doc.bodyHtml, sanitizing) : sanitizeWithReport(doc.bodyHtml, sanitizing);
+  const assetFolder = site?.hexo?.postAssetFolder === true;
+  const sanitizing = { baseUrl: bodyBaseUrl(link.value, doc.relPath, assetFolder), allowIframes: config.allowIframes };
+  const bodyHtml = assetFolder ? inAssetFolder(doc.bodyHtml, doc.relPath) : doc.bodyHtml;
+  const sanitized = doc.bodyHtmlDirect ? finishDirectHtml(bodyHtml, sanitizing) : sanitizeWithReport(bodyHtml, sanitizing);
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
     diagnostics.push(diagnostic('CONTENT_TRUNCATED_NESTING', { file }, { depth: MAX_HTML_DEPTH }));
@@ -972,6 +974,20 @@ function baseName(relPath: string): string {
   const name = (parts.pop() ?? relPath).replace(/\.[^.]+$/, '');
   const bundle = /^_?index(\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)?$/.exec(name);
   return bundle && parts.length > 0 ? (parts.pop() ?? name) + (bundle[1] ?? '') : name;
+}
+
+/**
+ * A Hexo post's body with its asset folder as the base of its relative URLs (bodyBaseUrl): a
+ * reference written from the post's file (`![](trip/photo.jpg)` beside `_posts/trip.md`, as
+ * Markdown editors insert one) names the same file as one written from the asset folder
+ * (`![](photo.jpg)`), so its leading `trip/` goes (as written, or percent-encoded).
+ */
+function inAssetFolder(html: string, relPath: string): string {
+  const name = (relPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '');
+  const forms = [...new Set([name, encodeURI(name)])].filter((f) => f && html.includes(`${f}/`));
+  if (forms.length === 0) return html;
+  const names = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return html.replace(new RegExp(String.raw`(\s(?:src|href)=")(?:\./)?(?:${names})/`, 'g'), '$1');
 }
 
 /**
