@@ -1434,9 +1434,10 @@ function literalData(text: string | undefined, depth = 0): Record<string, unknow
     const email = shallowOption(text, 'authorEmail', 1);
     out.author = { name: authorName, ...(email !== undefined ? { email } : {}) };
   }
-  // The site's values one object down (`module.exports = { site: { title, url } }`, Eleventy Bliss's siteConfig.js).
+  // The site's values one object down (`module.exports = { site: { title, url } }`, Eleventy Bliss's siteConfig.js),
+  // or in the object a data function returns (`module.exports = async function () { …; return { title, url } }`).
   if (out.title === undefined && !SITE_URL_KEYS.some((k) => out[k] !== undefined) && depth === 0) {
-    const inner = literalData(nestedObject(text, 'site'), 1);
+    const inner = literalData(nestedObject(text, 'site'), 1) ?? literalData(returnedObject(text), 1);
     if (inner) return inner;
   }
   if (out.author === undefined) {
@@ -1448,6 +1449,19 @@ function literalData(text: string | undefined, depth = 0): Record<string, unknow
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The object literal a module's exported data function returns, read as text: the last `return {`
+ * directly in the body of a function at the module's top level (Eleventy's `module.exports =
+ * async function () { … return { title, url } }`). Undefined when there is none.
+ */
+function returnedObject(text: string): string | undefined {
+  if (!/\bexport\s+default\s+(?:async\s+)?function\b|\bmodule\.exports\s*=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>)/.test(text)) return undefined;
+  const returns = [...text.matchAll(/\breturn\s*\{/g)];
+  const depths = nestingAt(text, returns.map((m) => m.index));
+  const last = returns.filter((m) => depths.get(m.index) === 1).pop();
+  return last ? objectAt(text, last) : undefined;
 }
 
 /**
