@@ -140,7 +140,12 @@ function gatsbyLinks(gatsby: { filePaths: boolean; frontMatterPaths: boolean }):
  */
 function proseOf(head: { frontMatter: string; body: string }): string {
   const title = /^title\s*[:=]\s*(.+)$/m.exec(head.frontMatter)?.[1] ?? '';
-  const prose = head.body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '').replace(/`[^`\n]*`/g, '');
+  const prose = head.body
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '')
+    .replace(/`[^`\n]*`/g, '')
+    // What a reader does not read as words: link and image targets, bare URLs, HTML tags, template tags.
+    .replace(/\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, ']')
+    .replace(/<[^<>\n]*>|\{[{%][^\n]*?[}%]\}|https?:\/\/\S+/g, '');
   return `${title}\n${prose.replace(/^\s+/, '')}`;
 }
 
