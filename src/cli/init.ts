@@ -460,6 +460,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
   const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) } : {};
+  // Markdown posts whose site names no language: their writing system names it, as on a known site.
+  const postsWritten = posts && !pages && folderValues.language === undefined ? postsLanguage(postHeads(path.join(io.cwd, posts.articles))) : undefined;
+  if (postsWritten) folderValues.language = postsWritten.language;
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts
@@ -498,6 +501,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
+    if (postsWritten) out.stderr(`The feed's language is ${JSON.stringify(postsWritten.language)}: ${postsWritten.count} of the ${postsWritten.checked} posts checked are written in ${postsWritten.script} script. Change "language" in feedwright.config.json if the posts are in another language written so.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }

@@ -57,7 +57,7 @@ const GATSBY_CONFIGS = ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.
  * the file's path under the posts' folder, `/<folder>/<name>/`), or the posts' own front matter `path` (`createPage({ path:
  * node.frontmatter.path })`, the other common gatsby-node). Read as text, never run. Undefined without a gatsby-config.
  */
-export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
+export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; language: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
   const configs = GATSBY_CONFIGS.flatMap((name) => {
     const text = readText(path.join(root, name))?.slice(0, 256 * 1024);
     return text === undefined ? [] : [{ file: path.join(root, name), text }];
@@ -77,11 +77,22 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
     file: path.basename(file),
     title: shallowOption(from, 'title', depth),
     description: shallowOption(from, 'description', depth),
-    link: baseUrl(shallowOption(from, 'siteUrl', depth), undefined),
+    // Gatsby's pages are at the site's origin + its pathPrefix (a path in siteUrl is no part of them).
+    link: gatsbyBase(shallowOption(from, 'siteUrl', depth), shallowOption(text, 'pathPrefix', 1)),
+    language: shallowOption(from, 'lang', depth) ?? shallowOption(from, 'language', depth),
     author: shallowOption(from, 'author', depth) ?? shallowOption(from, 'name', depth + 1),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
     frontMatterPaths: /\bpath\s*:\s*node\.frontmatter\.path\b/.test(node),
   };
+}
+
+/** A Gatsby site's base URL: its siteUrl's origin, with the config's pathPrefix. */
+function gatsbyBase(siteUrl: string | undefined, pathPrefix: string | undefined): string | undefined {
+  try {
+    return siteUrl ? baseUrl(new URL(siteUrl).origin, pathPrefix) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

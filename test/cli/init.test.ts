@@ -389,7 +389,7 @@ describe('feedwright init in a site generator\'s project', () => {
       'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }),
       'gatsby-config.js': 'const { register } = require("esbuild-register/dist/node")\nregister({ target: "node16" })\nmodule.exports = require("./gatsby-config.ts")\n',
       'gatsby-config.ts':
-        'import type { GatsbyConfig } from "gatsby"\nconst plugins: GatsbyConfig["plugins"] = [\n  { resolve: "gatsby-plugin-manifest", options: { name: "Not the title", description: "nor this" } },\n]\nconst siteMetadata: GatsbyConfig["siteMetadata"] = {\n  title: "Field Notes",\n  description: "Notes by folder",\n  siteUrl: "https://notes.example/",\n  author: {\n    name: "A. Writer"\n  }\n}\nconst config: GatsbyConfig = { siteMetadata, plugins }\nexport default config\n',
+        'import type { GatsbyConfig } from "gatsby"\nconst plugins: GatsbyConfig["plugins"] = [\n  { resolve: "gatsby-plugin-manifest", options: { name: "Not the title", description: "nor this" } },\n]\nconst siteMetadata: GatsbyConfig["siteMetadata"] = {\n  title: "Field Notes",\n  description: "Notes by folder",\n  lang: "ja",\n  siteUrl: "https://notes.example/page/1/",\n  author: {\n    name: "A. Writer"\n  }\n}\nconst config: GatsbyConfig = { siteMetadata, plugins }\nexport default config\n',
       'gatsby-node.ts': 'const { createFilePath } = require("gatsby-source-filesystem")\nexports.onCreateNode = ({ node, actions, getNode }) => {\n  const value = createFilePath({ node, getNode })\n}\n',
       'content/blog/Diary/01/index.md': '---\ntitle: First diary entry\ndate: "2021-07-24"\n---\n\nText.\n',
       'content/blog/Git/01/index.md': '---\ntitle: First Git lesson\ndate: "2021-08-01"\n---\n\nText.\n',
@@ -398,11 +398,26 @@ describe('feedwright init in a site generator\'s project', () => {
     const r = await run(['init'], { cwd: dir });
     expect(r.stderr).toContain('This is a Gatsby site (gatsby-config.ts), which feedwright has no preset for');
     const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
-    expect([config.title, config.description, config.link, config.author, config.permalinks]).toEqual(['Field Notes', 'Notes by folder', 'https://notes.example/', { name: 'A. Writer' }, '/:path/']);
+    // Gatsby's pages are at siteUrl's origin (a path in it, /page/1/, is no part of them).
+    expect([config.title, config.description, config.link, config.language, config.author, config.permalinks]).toEqual(['Field Notes', 'Notes by folder', 'https://notes.example/', 'ja', { name: 'A. Writer' }, '/:path/']);
     const b = await run(['build', '--json'], { cwd: dir });
     expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).not.toContain('META_DUPLICATE_ID');
     const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items;
     expect(items.map((i) => i.url)).toEqual(['https://notes.example/loose-note/', 'https://notes.example/Git/01/', 'https://notes.example/Diary/01/']);
+  });
+
+  it("a Gatsby blog whose siteMetadata names no language: its Japanese posts name it, said in a line", async () => {
+    const ja = (title: string) => `---\ntitle: ${title}\ndate: "2021-07-24"\n---\n\n静的サイトジェネレーターを使用して、ブログを再構築しました。\n`;
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }),
+      'gatsby-config.js': 'module.exports = {\n  siteMetadata: {\n    title: `鳥のブログ`,\n    siteUrl: `https://tori.example`,\n  },\n}\n',
+      'content/blog/a/index.md': ja('ブログを始めました'),
+      'content/blog/b/index.md': ja('本の取り寄せ'),
+      'content/blog/c/index.md': ja('請求が来た'),
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "ja": 3 of the 3 posts checked are written in Kana script.');
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('ja');
   });
 
   it("a Gatsby blog whose gatsby-node.js makes each post's page at its front matter path: init maps the link to `path`", async () => {
