@@ -99,15 +99,19 @@ function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> =
 const MARKDOWN_ONLY: ReadonlySet<SourceKind> = new Set(['markdown']);
 const HTML_ONLY: ReadonlySet<SourceKind> = new Set(['html']);
 
-/** Posts sampled, and bytes read from each, to tell whether a site's posts name their authors. */
-const AUTHOR_SAMPLE = { files: 200, bytes: 4096 };
+/**
+ * Posts sampled, and bytes read from each, to tell whether a site's posts name their authors and
+ * what they are written in: the last `files` by name of the first `scan` (dated names, Jekyll's
+ * and most blogs', put the newest last: the posts the feed shows).
+ */
+const AUTHOR_SAMPLE = { files: 200, scan: 5000, bytes: 4096 };
 
 /** A front matter key that names the post's authors (YAML `author:`, TOML `author =`), at the start of a line. */
 const AUTHOR_KEY = new RegExp(`^(?:${FIELD_KEYS.authors.join('|')})\\s*[:=]\\s*\\S`, 'm');
 
-/** The start (AUTHOR_SAMPLE.bytes) of each of the first posts (up to AUTHOR_SAMPLE.files), split at the end of its front matter. */
+/** The start (AUTHOR_SAMPLE.bytes) of each post sampled (AUTHOR_SAMPLE), split at the end of its front matter. */
 function postHeads(dir: string): Array<{ frontMatter: string; body: string }> {
-  return articleFiles(dir, AUTHOR_SAMPLE.files).map((file) => {
+  return articleFiles(dir, AUTHOR_SAMPLE.scan).slice(-AUTHOR_SAMPLE.files).map((file) => {
     // Unreadable: a post that names nobody and says nothing.
     const head = readTextHead(file, AUTHOR_SAMPLE.bytes) ?? '';
     const fence = /^(---|\+\+\+)\r?\n/.exec(head);

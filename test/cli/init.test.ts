@@ -135,6 +135,15 @@ describe('feedwright init in a site generator\'s project', () => {
     expect(r.stderr).toContain('The feed\'s language is "ko": 3 of the 3 posts checked are written in Hangul script');
   });
 
+  it("the posts sampled are the newest by their dated names, the ones the feed shows: a blog that began in English and now writes Korean is \"ko\"", async () => {
+    const files: Record<string, string> = { '_config.yml': 'title: Devblog\nurl: https://ko.example\n' };
+    for (let i = 0; i < 210; i++) files[`_posts/2020-01-01-english-${String(i).padStart(3, '0')}.md`] = `---\ntitle: Snippet ${i}\n---\n\nA short note about a React hook and how it works.\n`;
+    for (let i = 0; i < 200; i++) files[`_posts/2024-01-01-korean-${String(i).padStart(3, '0')}.md`] = `---\ntitle: 문제 ${i}\n---\n\n오늘은 알고리즘 문제를 풀었다.\n`;
+    const dir = project(files);
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "ko": 200 of the 200 posts checked are written in Hangul script');
+  });
+
   it("a Chinese tech blog whose posts open with code: the titles and prose name the language, not the code's Latin; and a build whose config says \"en\" over such posts warns", async () => {
     const code = `\`\`\`js\n${'const token = jwt.sign({ user: request.body.username }, secret, { expiresIn: 3600 });\n'.repeat(12)}\`\`\`\n`;
     const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n${code}\n这是一篇关于认证的文章，讨论了令牌和会话的区别。\n`;
