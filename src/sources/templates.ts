@@ -988,12 +988,24 @@ function removedTag(name: string): TagImplOptions {
       const own = current && Object.hasOwn(current.shortcodes, name) ? current.shortcodes[name] : undefined;
       // A paired box (Hexo NexT's `{% note info %}…{% endnote %}`): a block quote around its Markdown, closed by its end tag.
       if (own?.kind === 'box') return '\n\n<blockquote>\n\n';
-      const rendered = own && (own.kind === 'hexo' ? hexoTagHtml(own, this.args as string, current?.postName ?? '') : renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} }));
+      const rendered = own ? (own.kind === 'hexo' ? hexoTagHtml(own, this.args as string, current?.postName ?? '') : renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} })) : pluginVideo(name, this.args as string);
       if (rendered !== undefined) return rendered;
       current?.removed.push({ tag: this.text as string, line: reportLine(this.line as number) });
       return '';
     },
   };
+}
+
+/**
+ * A video tag of the sites' Liquid plugins, `{% youtube aF78u3LQduw %}` / `{% vimeo 12345 %}` (the
+ * video's id first, then sizes; jekyll-youtube's and others' `_plugins/video_embed.rb`), as a link
+ * to the video, as Hugo's embeds become; undefined for any other tag or an argument that is no id.
+ */
+function pluginVideo(name: string, args: string): string | undefined {
+  if (name !== 'youtube' && name !== 'vimeo') return undefined;
+  const first = /^\s*(["']?)([^\s"']{1,200})\1(?:\s|$)/.exec(args)?.[2] ?? '';
+  const id = name === 'youtube' ? (/(?:youtube(?:-nocookie)?\.com\/(?:watch\?v=|embed\/)|youtu\.be\/)([\w-]{6,20})/.exec(first)?.[1] ?? first) : (/vimeo\.com\/(?:video\/)?(\d+)/.exec(first)?.[1] ?? first);
+  return videoLink(name, id, undefined);
 }
 
 /** The end tag of a tag removed or rendered by `removedTag`: nothing, or the close of the site's paired box of that name. */

@@ -255,6 +255,12 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics.map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {% figure caption:"Left open" %} (line 11).']);
   });
 
+  it('a Liquid plugin video tag, {% youtube id %} / {% vimeo id %} (sizes after the id), is a link to the video; one whose argument is no id is removed and named', () => {
+    const r = read('{% youtube aF78u3LQduw 640 360 %}\n\n{% vimeo "76979871" %}\n\n{% youtube https://youtu.be/dQw4w9WgXcQ %}\n\n{% youtube page.video %}\n', { templates: LIQUID });
+    expect([...r.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://www.youtube.com/watch?v=aF78u3LQduw', 'https://vimeo.com/76979871', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {% youtube page.video %} (line 11).']);
+  });
+
   it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
     const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
     const r = read(body, { templates: LIQUID });
