@@ -353,11 +353,18 @@ function keepLines(s: string): string {
  * (Hugo) wrap code: their tags become fence lines (placeholders that keep the line count); `word`
  * is the tag's name, `language` reads the language from the opening tag's arguments.
  */
+/**
+ * The fence a highlight tag's code is written in: tildes, which a backtick fence in the code (a
+ * Markdown sample, `{% highlight md %}` around a fenced block) neither closes nor reopens, four of
+ * them so that a `~~~` fence in it does not either.
+ */
+const TAG_FENCE = '~~~~';
+
 function highlightToFences(text: string, code: CodeMask, open: RegExp, close: RegExp, word = 'highlight', language = (args: string) => args): string {
   if (!text.includes(word)) return text;
   return text
-    .replace(open, (m, args: string) => code.hold(`\n\`\`\`${language(args)}\n`, countNewlines(m)))
-    .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
+    .replace(open, (m, args: string) => code.hold(`\n${TAG_FENCE}${language(args)}\n`, countNewlines(m)))
+    .replace(close, (m) => code.hold(`\n${TAG_FENCE}\n`, countNewlines(m)));
 }
 
 const CODE_OPEN = /\{\{<\s*code\b([^<>{}\n]{0,200})>\}\}[ \t]*(?:\r?\n)?/g;
@@ -912,7 +919,7 @@ function liquid(): Liquid {
         emitter.write(write(this.args as string, String(yield e.renderer.renderTemplates(this.body as never, ctx))));
       },
     });
-  block('highlight', (args, inner) => `\n\`\`\`${(/^[\w+#.-]*/.exec(args.trim())?.[0] ?? '').trim()}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n\`\`\`\n`, false);
+  block('highlight', (args, inner) => `\n${TAG_FENCE}${(/^[\w+#.-]*/.exec(args.trim())?.[0] ?? '').trim()}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n${TAG_FENCE}\n`, false);
   block('codeblock', (args, inner) => codeblockMarkdown(inner, codeblockArgs(args)), true);
   block('blockquote', (args, inner) => blockquoteMarkdown(inner, blockquoteArgs(args)), true);
   block('pullquote', (_args, inner) => pullquoteMarkdown(inner), true);

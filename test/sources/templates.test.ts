@@ -261,6 +261,14 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics.map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {% youtube page.video %} (line 11).']);
   });
 
+  it('a {% highlight %} whose code holds a backtick fence (a Markdown sample) is one code block, with or without a Liquid engine', () => {
+    const body = 'Before.\n\n{% highlight markdown %}\n# Title\n\n```js\nconst a = 1;\n```\n\nAfter the sample.\n{% endhighlight %}\n\nAfter.\n';
+    for (const templates of [LIQUID, undefined]) {
+      const r = read(body, templates ? { templates } : {});
+      expect(r.html).toBe('<p>Before.</p>\n<pre><code class="language-markdown"># Title\n\n```js\nconst a = 1;\n```\n\nAfter the sample.\n</code></pre>\n<p>After.</p>');
+    }
+  });
+
   it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
     const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
     const r = read(body, { templates: LIQUID });
