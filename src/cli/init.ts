@@ -147,9 +147,10 @@ function proseOf(head: { frontMatter: string; body: string }): string {
   const prose = head.body
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '')
     .replace(/`[^`\n]*`/g, '')
-    // What a reader does not read as words: link and image targets, bare URLs, HTML tags, template tags.
+    // What a reader does not read as words: link and image targets, bare URLs, HTML tags, template
+    // tags, attribute lists (kramdown's `{:target="_blank"}`, `{#id .class}`).
     .replace(/\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, ']')
-    .replace(/<[^<>\n]*>|\{[{%][^\n]*?[}%]\}|https?:\/\/\S+/g, '');
+    .replace(/<[^<>\n]*>|\{[{%][^\n]*?[}%]\}|\{[:#.][^{}\n]*\}|https?:\/\/\S+/g, '');
   return `${title}\n${prose.replace(/^\s+/, '')}`;
 }
 

@@ -128,8 +128,8 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('zh-Hant');
   });
 
-  it("a Korean blog whose posts open with a linked screenshot and a link: their URLs are not words, the prose names the language", async () => {
-    const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n[![screenshot](https://cdn.example.com/uploads/2024/03/problem-statement-screenshot-large.png)](https://judge.example.com/problem/10974?language=python)\n\n<a href="https://judge.example.com/problem/10974/solutions" target="_blank">문제 확인하기</a>\n\n문제를 풀었다.\n`;
+  it("a Korean blog whose posts open with a linked screenshot and links: their URLs and kramdown attribute lists are not words, the prose names the language", async () => {
+    const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n[![screenshot](https://cdn.example.com/uploads/2024/03/problem-statement-screenshot-large.png)](https://judge.example.com/problem/10974?language=python)\n\n<a href="https://judge.example.com/problem/10974/solutions" target="_blank">문제 확인하기</a>\n\n[문제]{:target="_blank" rel="noopener noreferrer"}\n\n문제를 풀었다.\n`;
     const dir = project({ '_config.yml': 'title: Devblog\nurl: https://ko.example\n', '_posts/2024-03-05-a.md': post('Baekjoon 10974'), '_posts/2024-03-06-b.md': post('Baekjoon 1145'), '_posts/2024-03-07-c.md': post('Time Conversion') });
     const r = await run(['init'], { cwd: dir });
     expect(r.stderr).toContain('The feed\'s language is "ko": 3 of the 3 posts checked are written in Hangul script');
