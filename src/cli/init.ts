@@ -101,15 +101,19 @@ function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> =
 const MARKDOWN_ONLY: ReadonlySet<SourceKind> = new Set(['markdown']);
 const HTML_ONLY: ReadonlySet<SourceKind> = new Set(['html']);
 
-/** Posts sampled, and bytes read from each, to tell whether a site's posts name their authors. */
-const AUTHOR_SAMPLE = { files: 200, bytes: 4096 };
+/**
+ * Posts sampled, and bytes read from each, to tell whether a site's posts name their authors and
+ * what they are written in: the last `files` by name of the first `scan` (dated names, Jekyll's
+ * and most blogs', put the newest last: the posts the feed shows).
+ */
+const AUTHOR_SAMPLE = { files: 200, scan: 5000, bytes: 4096 };
 
 /** A front matter key that names the post's authors (YAML `author:`, TOML `author =`), at the start of a line. */
 const AUTHOR_KEY = new RegExp(`^(?:${FIELD_KEYS.authors.join('|')})\\s*[:=]\\s*\\S`, 'm');
 
-/** The start (AUTHOR_SAMPLE.bytes) of each of the first posts (up to AUTHOR_SAMPLE.files), split at the end of its front matter. */
+/** The start (AUTHOR_SAMPLE.bytes) of each post sampled (AUTHOR_SAMPLE), split at the end of its front matter. */
 function postHeads(dir: string): Array<{ frontMatter: string; body: string }> {
-  return articleFiles(dir, AUTHOR_SAMPLE.files).map((file) => {
+  return articleFiles(dir, AUTHOR_SAMPLE.scan).slice(-AUTHOR_SAMPLE.files).map((file) => {
     // Unreadable: a post that names nobody and says nothing.
     const head = readTextHead(file, AUTHOR_SAMPLE.bytes) ?? '';
     const fence = /^(---|\+\+\+)\r?\n/.exec(head);
@@ -127,11 +131,12 @@ function postsWithAuthors(heads: ReadonlyArray<{ frontMatter: string }>): { name
 /**
  * The links a Gatsby site's gatsby-node.js gives its posts: each post's front matter `path`
  * (`createPage({ path: node.frontmatter.path })`), which the config maps to the link; else
- * createFilePath's `/<file or folder name>/`.
+ * createFilePath's: the post's path under its source folder, as written, without the extension
+ * or a closing `index` (`Diary/01/index.md` → `/Diary/01/`), which is `:path`.
  */
 function gatsbyLinks(gatsby: { filePaths: boolean; frontMatterPaths: boolean }): Partial<Record<ConfigKey, unknown>> {
   if (gatsby.frontMatterPaths) return { keys: { link: ['path'] } };
-  return gatsby.filePaths ? { permalinks: '/:slug/' } : {};
+  return gatsby.filePaths ? { permalinks: '/:path/' } : {};
 }
 
 /**
@@ -141,7 +146,13 @@ function gatsbyLinks(gatsby: { filePaths: boolean; frontMatterPaths: boolean }):
  */
 function proseOf(head: { frontMatter: string; body: string }): string {
   const title = /^title\s*[:=]\s*(.+)$/m.exec(head.frontMatter)?.[1] ?? '';
-  const prose = head.body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '').replace(/`[^`\n]*`/g, '');
+  const prose = head.body
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '')
+    .replace(/`[^`\n]*`/g, '')
+    // What a reader does not read as words: link and image targets, bare URLs, HTML tags, template
+    // tags, attribute lists (kramdown's `{:target="_blank"}`, `{#id .class}`).
+    .replace(/\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, ']')
+    .replace(/<[^<>\n]*>|\{[{%][^\n]*?[}%]\}|\{[:#.][^{}\n]*\}|https?:\/\/\S+/g, '');
   return `${title}\n${prose.replace(/^\s+/, '')}`;
 }
 
@@ -279,6 +290,8 @@ export interface SiteSetup {
   authorsInPosts?: { named: number; checked: number };
   /** A time zone the site's config names that is no IANA zone (left out of the config). */
   ignoredZone?: string;
+  /** The generator (Jekyll, Hexo) reads dates without an offset in the building machine's zone, and the site's config names none. */
+  machineZone?: string;
   /** Set when the feed's author is the person who made most commits to the posts (git). */
   authorFromGit?: CommitAuthor;
   /** Set when the site names no language and most posts are written in a script of another: the language written, from how many of the posts checked. */
@@ -315,7 +328,12 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   own.site = '.';
   // A multilingual site publishes one feed per language: written out, so the config shows it.
   if (detected && isMultilingual(detected.info)) own.feeds = { ...(resolveConfig({}).feeds as object), languages: true };
-  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}) };
+  // Jekyll and Hexo read a date without an offset in the zone of the machine that builds the site
+  // when their config names none (Hexo's `timezone:` left empty). The feeds stay the same on every
+  // machine: UTC, the zone of the build servers such sites are deployed from (GitHub Actions,
+  // Netlify); init says so, for a site built on the author's own computer.
+  const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? GENERATOR_NAMES[marker.preset] : undefined;
+  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
@@ -450,6 +468,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
   const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) } : {};
+  // Markdown posts whose site names no language: their writing system names it, as on a known site.
+  const postsWritten = posts && !pages && folderValues.language === undefined ? postsLanguage(postHeads(path.join(io.cwd, posts.articles))) : undefined;
+  if (postsWritten) folderValues.language = postsWritten.language;
   const files = site
     ? [{ name: 'feedwright.config.json', content: initConfig(site.own) }]
     : posts
@@ -487,7 +508,8 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (posts) {
     const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
-    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: /<file or folder name>/, \"permalinks\": \"/:slug/\")" : ''}.\n`);
+    if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
+    if (postsWritten) out.stderr(`The feed's language is ${JSON.stringify(postsWritten.language)}: ${postsWritten.count} of the ${postsWritten.checked} posts checked are written in ${postsWritten.script} script. Change "language" in feedwright.config.json if the posts are in another language written so.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }
@@ -496,6 +518,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     if (site.authorsInPosts) {
       const { named, checked } = site.authorsInPosts;
       out.stderr(`The feed's author is the site (${JSON.stringify(site.own.title)}): ${named} of the ${checked} posts checked name their own authors, who are their items' authors.\n`);
+    }
+    if (site.machineZone) {
+      out.stderr(`The site's config names no time zone: ${site.machineZone} then reads the posts' dates without an offset in the zone of the machine that builds the site. The feeds read them in UTC ("timezone": "UTC"), as a build server does (GitHub Actions, Netlify), so they are the same wherever they are built; if the site is built on a computer in another zone, set "timezone" in feedwright.config.json to that zone ("Asia/Shanghai").\n`);
     }
     if (site.ignoredZone) {
       out.stderr(`The site's config names the time zone ${JSON.stringify(site.ignoredZone)}, which is not an IANA time zone, so it is left out: dates without an offset are read in UTC (Jekyll reads an unknown zone as UTC too). Set "timezone" in feedwright.config.json if the posts' dates are another zone's ("Asia/Shanghai").\n`);

@@ -13,11 +13,14 @@ export function isBundleIndex(relPath: string): boolean {
 
 /**
  * The base for the body's relative URLs: the item's link, as a directory for a bundle
- * (`https://site/trip` and `https://site/trip.html` both give `https://site/trip/`).
+ * (`https://site/trip` and `https://site/trip.html` both give `https://site/trip/`), and for a
+ * post with an asset folder beside it (Hexo's `post_asset_folder`: `_posts/trip.md` with
+ * `_posts/trip/photo.jpg`, which Hexo serves in `trip/` under the post's URL without `.html`,
+ * so `![](photo.jpg)` in a post at `/2024/01/02/trip.html` is `/2024/01/02/trip/photo.jpg`).
  * Otherwise the link itself, as a browser on that page would resolve them.
  */
-export function bodyBaseUrl(link: string, relPath: string): string {
-  if (!isBundleIndex(relPath)) return link;
+export function bodyBaseUrl(link: string, relPath: string, assetFolder = false): string {
+  if (!assetFolder && !isBundleIndex(relPath)) return link;
   let url: URL;
   try {
     url = new URL(link);

@@ -152,8 +152,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
 
   if (fm.clean !== undefined && typeof fm.clean !== 'boolean') badValue('clean', 'true or false', 'false');
 
-  const sanitizing = { baseUrl: bodyBaseUrl(link.value, doc.relPath), allowIframes: config.allowIframes };
-  const sanitized = doc.bodyHtmlDirect ? finishDirectHtml(doc.bodyHtml, sanitizing) : sanitizeWithReport(doc.bodyHtml, sanitizing);
+  const assetFolder = site?.hexo?.postAssetFolder === true;
+  const sanitizing = { baseUrl: bodyBaseUrl(link.value, doc.relPath, assetFolder), allowIframes: config.allowIframes };
+  const bodyHtml = assetFolder ? inAssetFolder(doc.bodyHtml, doc.relPath) : doc.bodyHtml;
+  const sanitized = doc.bodyHtmlDirect ? finishDirectHtml(bodyHtml, sanitizing) : sanitizeWithReport(bodyHtml, sanitizing);
   const contentHtml = sanitized.html;
   if (sanitized.flattened) {
     diagnostics.push(diagnostic('CONTENT_TRUNCATED_NESTING', { file }, { depth: MAX_HTML_DEPTH }));
@@ -982,14 +984,30 @@ function baseName(relPath: string): string {
 }
 
 /**
+ * A Hexo post's body with its asset folder as the base of its relative URLs (bodyBaseUrl): a
+ * reference written from the post's file (`![](trip/photo.jpg)` beside `_posts/trip.md`, as
+ * Markdown editors insert one) names the same file as one written from the asset folder
+ * (`![](photo.jpg)`), so its leading `trip/` goes (as written, or percent-encoded).
+ */
+function inAssetFolder(html: string, relPath: string): string {
+  const name = (relPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '');
+  const forms = [...new Set([name, encodeURI(name)])].filter((f) => f && html.includes(`${f}/`));
+  if (forms.length === 0) return html;
+  const names = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return html.replace(new RegExp(String.raw`(\s(?:src|href)=")(?:\./)?(?:${names})/`, 'g'), '$1');
+}
+
+/**
  * The `YYYY-MM-DD` that starts a file name: Jekyll's `2024-03-05-` (or `2017-4-2-`) prefix; Zola's
- * also with `_`. Docusaurus reads the last such date anywhere in the post's path below its blog
- * folder (`2021/08-26-welcome/index.md`, `2021-08-26/index.md`).
+ * also with `_`, and, as Zola reads a page bundle's date and slug from its folder's name, a bundle's
+ * folder (`2019-06-04-domain/index.md`). Docusaurus reads the last such date anywhere in the post's
+ * path below its blog folder (`2021/08-26-welcome/index.md`, `2021-08-26/index.md`).
  */
 function fileNameDateText(relPath: string, site: SiteInfo | undefined): string | undefined {
   if (site?.preset === 'docusaurus') return docusaurusFileName(site.contentPrefix ? `${site.contentPrefix}/${relPath}` : relPath).date;
-  const name = relPath.split('/').pop() ?? '';
-  return (site?.preset === 'zola' ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name.replace(/\.[^.]+$/, ''))?.date;
+  const zola = site?.preset === 'zola';
+  const name = zola ? baseName(relPath) : (relPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '');
+  return (zola ? /^(\d{4}-\d{2}-\d{2})_(?=.)/.exec(name)?.[1] : undefined) ?? jekyllDatedName(name)?.date;
 }
 
 /**

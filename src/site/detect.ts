@@ -49,28 +49,51 @@ export function siteMarker(dir: string): { preset: Exclude<Preset, 'none'>; file
   return m && { preset: m.preset, file: m.file };
 }
 
+const GATSBY_CONFIGS = ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts'];
+
 /**
  * A Gatsby site (no preset of feedwright's: its pages are made by its own gatsby-node.js): the
  * `siteMetadata` literals of its gatsby-config (`title`, `description`, `siteUrl`, `author` as a
  * string or `{ name }`), and whether its posts' paths are `createFilePath`'s (gatsby-starter-blog:
- * `/<file or folder name>/`), or the posts' own front matter `path` (`createPage({ path:
+ * the file's path under the posts' folder, `/<folder>/<name>/`), or the posts' own front matter `path` (`createPage({ path:
  * node.frontmatter.path })`, the other common gatsby-node). Read as text, never run. Undefined without a gatsby-config.
  */
-export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
-  const file = firstExisting(root, ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.ts']);
-  const text = file ? readText(file)?.slice(0, 256 * 1024) : undefined;
-  if (!file || text === undefined) return undefined;
-  // siteMetadata's keys are two brackets deep (module.exports = { siteMetadata: { … } }); the author's name three.
+export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; language: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
+  const configs = GATSBY_CONFIGS.flatMap((name) => {
+    const text = readText(path.join(root, name))?.slice(0, 256 * 1024);
+    return text === undefined ? [] : [{ file: path.join(root, name), text }];
+  });
+  // A gatsby-config.js may only load the TypeScript one (`module.exports = require("./gatsby-config.ts")`):
+  // the file that writes the siteMetadata is the site's.
+  const config = configs.find((c) => /\bsiteMetadata\b/.test(c.text)) ?? configs[0];
+  if (!config) return undefined;
+  const { file, text } = config;
+  // siteMetadata is an object inside the exported one (module.exports = { siteMetadata: { … } }), or
+  // a constant of its own (`const siteMetadata: GatsbyConfig["siteMetadata"] = { … }`): its keys are
+  // one bracket deep in it, the author's name two.
+  const metadata = namedObject(root, file, text, 'siteMetadata', 1)?.object ?? objectAt(text, /\bsiteMetadata\s*:\s*\{/.exec(text));
+  const [from, depth] = metadata ? [metadata, 1] : [text, 2];
   const node = readText(path.join(root, 'gatsby-node.js')) ?? readText(path.join(root, 'gatsby-node.ts')) ?? '';
   return {
     file: path.basename(file),
-    title: shallowOption(text, 'title', 2),
-    description: shallowOption(text, 'description', 2),
-    link: baseUrl(shallowOption(text, 'siteUrl', 2), undefined),
-    author: shallowOption(text, 'author', 2) ?? shallowOption(text, 'name', 3),
+    title: shallowOption(from, 'title', depth),
+    description: shallowOption(from, 'description', depth),
+    // Gatsby's pages are at the site's origin + its pathPrefix (a path in siteUrl is no part of them).
+    link: gatsbyBase(shallowOption(from, 'siteUrl', depth), shallowOption(text, 'pathPrefix', 1)),
+    language: shallowOption(from, 'lang', depth) ?? shallowOption(from, 'language', depth),
+    author: shallowOption(from, 'author', depth) ?? shallowOption(from, 'name', depth + 1),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
     frontMatterPaths: /\bpath\s*:\s*node\.frontmatter\.path\b/.test(node),
   };
+}
+
+/** A Gatsby site's base URL: its siteUrl's origin, with the config's pathPrefix. */
+function gatsbyBase(siteUrl: string | undefined, pathPrefix: string | undefined): string | undefined {
+  try {
+    return siteUrl ? baseUrl(new URL(siteUrl).origin, pathPrefix) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -501,9 +524,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.output = asString(c.destination) ?? '_site';
       const keys = jekyllSiteKeys(root);
       if (keys.length > 0) info.frontMatterKeys = keys;
-      contentRoot = path.resolve(root, asString(c.source) ?? '.', asString(c.collections_dir) ?? '.');
+      const sourceDir = jekyllSource(root, asString(c.source), options.articlesDir);
+      contentRoot = path.resolve(sourceDir, asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
-      const sourceDir = path.resolve(root, asString(c.source) ?? '.');
       const theme = asString(c.theme) ?? asString(c.remote_theme);
       jekyll = {
         dir: sourceDir,
@@ -1443,9 +1466,10 @@ function literalData(text: string | undefined, depth = 0): Record<string, unknow
     const email = shallowOption(text, 'authorEmail', 1);
     out.author = { name: authorName, ...(email !== undefined ? { email } : {}) };
   }
-  // The site's values one object down (`module.exports = { site: { title, url } }`, Eleventy Bliss's siteConfig.js).
+  // The site's values one object down (`module.exports = { site: { title, url } }`, Eleventy Bliss's siteConfig.js),
+  // or in the object a data function returns (`module.exports = async function () { …; return { title, url } }`).
   if (out.title === undefined && !SITE_URL_KEYS.some((k) => out[k] !== undefined) && depth === 0) {
-    const inner = literalData(nestedObject(text, 'site'), 1);
+    const inner = literalData(nestedObject(text, 'site'), 1) ?? literalData(returnedObject(text), 1);
     if (inner) return inner;
   }
   if (out.author === undefined) {
@@ -1457,6 +1481,19 @@ function literalData(text: string | undefined, depth = 0): Record<string, unknow
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The object literal a module's exported data function returns, read as text: the last `return {`
+ * directly in the body of a function at the module's top level (Eleventy's `module.exports =
+ * async function () { … return { title, url } }`). Undefined when there is none.
+ */
+function returnedObject(text: string): string | undefined {
+  if (!/\bexport\s+default\s+(?:async\s+)?function\b|\bmodule\.exports\s*=\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>)/.test(text)) return undefined;
+  const returns = [...text.matchAll(/\breturn\s*\{/g)];
+  const depths = nestingAt(text, returns.map((m) => m.index));
+  const last = returns.filter((m) => depths.get(m.index) === 1).pop();
+  return last ? objectAt(text, last) : undefined;
 }
 
 /**
@@ -1754,6 +1791,22 @@ function eleventyModules(folder: string): { data?: Record<string, unknown>; code
 const FEED_TEMPLATES = ['atom.xml', 'feed.xml', 'rss.xml', 'feed.atom', 'index.xml'];
 
 /** The custom domain a GitHub Pages site's CNAME file names (one host name on its first line), as an https base URL. */
+/**
+ * A Jekyll site's source folder: its `source` (default the site's folder). A `source` that is not
+ * there is one a build step makes before running Jekyll (`source: .tmp/src`, which a gulp task
+ * copies `src/` to): the site's own source is then the nearest folder above the posts that holds
+ * `_includes` or `_layouts`, as a source does, so its includes are found.
+ */
+function jekyllSource(root: string, source: string | undefined, articlesDir: string): string {
+  const configured = path.resolve(root, source ?? '.');
+  if (existsSync(configured) || !isInside(root, articlesDir)) return configured;
+  for (let dir = articlesDir; isInside(root, dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '_includes')) || existsSync(path.join(dir, '_layouts'))) return dir;
+    if (dir === root) break;
+  }
+  return configured;
+}
+
 function githubPagesDomain(sourceDir: string): string | undefined {
   const host = readSmallText(path.join(sourceDir, 'CNAME'), 1024)?.split(/\r?\n/)[0]?.trim();
   return host && /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host) ? baseUrl(`https://${host.toLowerCase()}`) : undefined;

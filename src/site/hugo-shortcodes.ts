@@ -18,7 +18,9 @@ const SHORTCODE_SCAN = { files: 300, bytes: 32 * 1024 };
  * - a video: the template embeds YouTube or Vimeo and reads an id argument (`id`, `videoId`…):
  *   a link to the video, as Hugo's own `youtube` shortcode becomes;
  * - a box: a paired shortcode whose template writes the Markdown between its tags (`.Inner`)
- *   becomes a block quote titled by its title argument, as the themes' callouts do.
+ *   becomes a block quote titled by its title argument, as the themes' callouts do;
+ * - a link: the template writes one `<a href>` whose address and text are arguments
+ *   (`{{< external_link url="…" title="…" >}}`; see linkShortcode).
  *
  * Any other shortcode is removed with a warning, as before. Data only: it travels in the config.
  */
@@ -54,6 +56,8 @@ function namedArgs(template: string): string[] {
 const IMAGE_SOURCE_ARGS = ['src', 'image', 'img', 'url', 'file', 'path'];
 
 function classify(template: string, markdown: boolean): SiteShortcode | undefined {
+  const link = markdown ? undefined : linkShortcode(template);
+  if (link) return link;
   const titled = /\$\w*title\w*\s*:?=\s*\.Get\s+(?:(\d+)|"([\w-]+)")/i.exec(template);
   return shortcodeKind(template, {
     markdown,
@@ -111,4 +115,34 @@ export function shortcodeKind(template: string, shape: TemplateShape): SiteShort
     return { kind: 'box', ...(title !== undefined ? { title } : {}) };
   }
   return undefined;
+}
+
+/** Template actions that write nothing: comments, assignments, conditions and their ends, errorf/warnf. */
+const SILENT_ACTION = /\{\{-?\s*(?:\/\*[\s\S]{0,2000}?\*\/|\$\w+\s*:?=[^{}]{0,500}|(?:if|else(?:\s+if)?|with)\b[^{}]{0,500}|end|(?:errorf|warnf)\b[^{}]{0,500})\s*-?\}\}/g;
+/** An argument as a template writes it (`.Get "url"`, `.Get 0`, in parentheses), piped at most through filters that keep it as it is. */
+const ARG_EXPRESSION = /^\(?\s*\.Get\s+(?:"([\w-]+)"|(\d+))\s*\)?(?:\s*\|\s*(?:safeURL|safeHTML|safeHTMLAttr|htmlEscape|markdownify|plainify))*$/;
+/** The one element the template writes, with the template action of its text. */
+const LINK_ELEMENT = /^<a\b([^<>]*)>\s*\{\{-?\s*([^{}]{1,200}?)\s*-?\}\}\s*<\/a>$/;
+
+/**
+ * A link shortcode: a template whose only output is one `<a href="{{ … }}">{{ … }}</a>`, both
+ * from its arguments, read directly or through a variable set from one (`{{ $url := .Get "url" }}`),
+ * around actions that write nothing (a missing argument's `errorf`, a comment). Any other output
+ * (a second element, text set by a condition) is not this.
+ */
+function linkShortcode(template: string): SiteShortcode | undefined {
+  if (template.length > 4096 || !/<a\b/i.test(template)) return undefined;
+  const variables = new Map<string, string>();
+  for (const m of template.matchAll(/\{\{-?\s*\$(\w+)\s*:?=\s*([^{}]{1,200}?)\s*-?\}\}/g)) variables.set(m[1] as string, m[2] as string);
+  const argOf = (expr: string): string | number | undefined => {
+    const named = /^\$(\w+)$/.exec(expr.trim());
+    const m = ARG_EXPRESSION.exec(named ? (variables.get(named[1] as string) ?? '') : expr.trim());
+    return m ? (m[1] ?? Number(m[2])) : undefined;
+  };
+  const element = LINK_ELEMENT.exec(template.replace(SILENT_ACTION, '').trim());
+  const href = element ? /\bhref\s*=\s*"\{\{-?\s*([^{}"]{1,200}?)\s*-?\}\}"/.exec(element[1] as string) : undefined;
+  const target = href ? argOf(href[1] as string) : undefined;
+  const text = element ? argOf(element[2] as string) : undefined;
+  if (target === undefined || text === undefined) return undefined;
+  return { kind: 'link', href: target, text };
 }

@@ -564,6 +564,11 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
     // or not the pattern ends with one (`posts/:slug` is /posts/x/); a pattern ending in an
     // extension (`/:slug.html`) is left as written.
     else if (!path.endsWith('/') && !/\.[A-Za-z0-9]+$/.test(path)) path = `${path}/`;
+    // Hugo then makes the whole path a URL path as it makes a token one (its pattern's own text
+    // too): lower case unless disablePathToLower, spaces to "-", other punctuation dropped, so a
+    // stray character in the site's pattern (`"/blog/:title/`"`) is not in the link. The slash
+    // above is added first, as Hugo adds it (`/x/`` is `/x//`).
+    if (!own) path = urlize(path);
     return { path: prefix + path, rule: `${own ? 'config permalinks' : 'hugo permalinks'}.${section || '/'} ${pattern}` };
   }
   const last = urlize(fmSlug ?? filename);

@@ -79,6 +79,8 @@ export type SiteShortcode =
   /** `served`: the image is a file of the site, at the URL path these source folders are copied to (Eleventy's passthrough copies); a source elsewhere renders nothing. */
   | { kind: 'image'; src: string | number; alt?: string | number; caption?: string | number; fromSiteRoot?: boolean; served?: Record<string, string> }
   | { kind: 'video'; host: 'youtube' | 'vimeo'; id: string | number; title?: string }
+  /** A link whose address (and text, else the address) come from the arguments given: `{{< external_link url="…" title="…" >}}`. */
+  | { kind: 'link'; href: string | number; text?: string | number }
   /** A box around its Markdown (`.Inner`), with a title from an argument: a block quote, as the themes' callouts. */
   | { kind: 'box'; title?: string | number }
   /** A text with the positional arguments given written in, as written (an Eleventy shortcode returning a template literal of its parameters). */
@@ -158,6 +160,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
     return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
   }
   if (text.includes('{%')) text = pairedMath(text, code, settings?.math, LIQUID_MATH_TAG);
+  if (engine === 'liquid' && text.includes('endfigure')) text = jekyllFigures(text, code);
   if (settings?.generator === 'zola' && engine === 'none') text = renderZolaShortcodes(text, { file, settings, frontMatter, unresolved }, bodyLine, code);
   text = replaceSpans(text, /\{#/g, /#\}/g, keepLines); // Nunjucks/Jinja comments
   if (engine === 'liquid' && (text.includes('{{') || text.includes('{%'))) {
@@ -350,11 +353,18 @@ function keepLines(s: string): string {
  * (Hugo) wrap code: their tags become fence lines (placeholders that keep the line count); `word`
  * is the tag's name, `language` reads the language from the opening tag's arguments.
  */
+/**
+ * The fence a highlight tag's code is written in: tildes, which a backtick fence in the code (a
+ * Markdown sample, `{% highlight md %}` around a fenced block) neither closes nor reopens, four of
+ * them so that a `~~~` fence in it does not either.
+ */
+const TAG_FENCE = '~~~~';
+
 function highlightToFences(text: string, code: CodeMask, open: RegExp, close: RegExp, word = 'highlight', language = (args: string) => args): string {
   if (!text.includes(word)) return text;
   return text
-    .replace(open, (m, args: string) => code.hold(`\n\`\`\`${language(args)}\n`, countNewlines(m)))
-    .replace(close, (m) => code.hold('\n```\n', countNewlines(m)));
+    .replace(open, (m, args: string) => code.hold(`\n${TAG_FENCE}${language(args)}\n`, countNewlines(m)))
+    .replace(close, (m) => code.hold(`\n${TAG_FENCE}\n`, countNewlines(m)));
 }
 
 const CODE_OPEN = /\{\{<\s*code\b([^<>{}\n]{0,200})>\}\}[ \t]*(?:\r?\n)?/g;
@@ -509,7 +519,7 @@ function videoLink(host: 'youtube' | 'vimeo', id: string | undefined, title: str
 
 /**
  * A site's own shortcode (SiteShortcode) with the arguments given: its fixed text (a block when it
- * has several lines), its image or its video link; undefined when a needed argument is missing.
+ * has several lines), its image, its video link or its link; undefined when a needed argument is missing.
  */
 function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: ShortcodeArgs): string | undefined {
   // A box whose tags do not pair is removed and named, as any other shortcode; Hexo's tags render in removedTag.
@@ -521,6 +531,10 @@ function renderSiteShortcode(shortcode: SiteShortcode, { positional, named }: Sh
   }
   const arg = (key: string | number | undefined): string | undefined => (key === undefined ? undefined : typeof key === 'number' ? positional[key] : named[key]);
   if (shortcode.kind === 'video') return videoLink(shortcode.host, arg(shortcode.id), arg(shortcode.title));
+  if (shortcode.kind === 'link') {
+    const href = arg(shortcode.href);
+    return href ? `<a href="${escapeAttr(href)}">${escapeAttr(arg(shortcode.text) || href)}</a>` : undefined;
+  }
   const given = arg(shortcode.src);
   if (!given) return undefined;
   const src = shortcode.served && !/^[a-z][\w+.-]*:/i.test(given) ? servedPath(given, shortcode.served) : shortcode.fromSiteRoot && !/^(?:[a-z][\w+.-]*:|\/)/i.test(given) ? `/${given}` : given;
@@ -584,6 +598,30 @@ function pairedMath(text: string, code: CodeMask, math: MathSyntax | undefined, 
   }
   return from === 0 ? text : out + text.slice(from);
 }
+/**
+ * The jekyll-figure plugin's block, `{% figure caption:"A *caption*" class:"wide" %}…{% endfigure %}`:
+ * a `<figure>` around its Markdown with the caption (Markdown too) as its `<figcaption>`, as the
+ * plugin writes it. Only tags that pair are read (an unpaired one is removed and named, as any
+ * tag no engine here knows); the tags become held HTML keeping their lines, so the Markdown they
+ * wrap is still rendered through Liquid and Markdown.
+ */
+const JEKYLL_FIGURE = /\{%-?\s*figure\b([^%\n]{0,1000}?)-?%\}([\s\S]{0,20000}?)\{%-?\s*endfigure\s*-?%\}/g;
+function jekyllFigures(text: string, code: CodeMask): string {
+  return text.replace(JEKYLL_FIGURE, (whole, args: string, inner: string) => {
+    if (/\{%-?\s*figure\b/.test(inner)) return whole;
+    const attr = (name: string) => new RegExp(String.raw`\b${name}\s*:\s*(?:"([^"]*)"|'([^']*)')`).exec(args);
+    const caption = attr('caption');
+    const cls = attr('class');
+    const className = cls ? (cls[1] ?? cls[2] ?? '').trim() : '';
+    const captionText = caption ? (caption[1] ?? caption[2] ?? '').trim() : '';
+    const open = `<figure${className ? ` class="${escapeAttr(className)}"` : ''}>\n\n`;
+    const close = `\n\n${captionText ? `<figcaption>\n\n${captionText}\n\n</figcaption>\n\n` : ''}</figure>\n\n`;
+    const closeAt = whole.lastIndexOf('{%');
+    const openTag = whole.slice(0, closeAt - inner.length);
+    return code.hold(open, countNewlines(openTag)) + inner + code.hold(close, countNewlines(whole.slice(closeAt)));
+  });
+}
+
 /** Zola's `body="…"` argument, as written: TeX's backslashes are not string escapes to Zola. */
 const ZOLA_MATH_BODY = /\bbody\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)/;
 const ZOLA_BLOCK = /\bblock\s*=\s*true\b/;
@@ -881,7 +919,7 @@ function liquid(): Liquid {
         emitter.write(write(this.args as string, String(yield e.renderer.renderTemplates(this.body as never, ctx))));
       },
     });
-  block('highlight', (args, inner) => `\n\`\`\`${(/^[\w+#.-]*/.exec(args.trim())?.[0] ?? '').trim()}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n\`\`\`\n`, false);
+  block('highlight', (args, inner) => `\n${TAG_FENCE}${(/^[\w+#.-]*/.exec(args.trim())?.[0] ?? '').trim()}\n${inner.replace(/^\r?\n/, '').replace(/\r?\n$/, '')}\n${TAG_FENCE}\n`, false);
   block('codeblock', (args, inner) => codeblockMarkdown(inner, codeblockArgs(args)), true);
   block('blockquote', (args, inner) => blockquoteMarkdown(inner, blockquoteArgs(args)), true);
   block('pullquote', (_args, inner) => pullquoteMarkdown(inner), true);
@@ -957,12 +995,24 @@ function removedTag(name: string): TagImplOptions {
       const own = current && Object.hasOwn(current.shortcodes, name) ? current.shortcodes[name] : undefined;
       // A paired box (Hexo NexT's `{% note info %}…{% endnote %}`): a block quote around its Markdown, closed by its end tag.
       if (own?.kind === 'box') return '\n\n<blockquote>\n\n';
-      const rendered = own && (own.kind === 'hexo' ? hexoTagHtml(own, this.args as string, current?.postName ?? '') : renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} }));
+      const rendered = own ? (own.kind === 'hexo' ? hexoTagHtml(own, this.args as string, current?.postName ?? '') : renderSiteShortcode(own, { positional: liquidArgs(this.args as string, ctx), named: {} })) : pluginVideo(name, this.args as string);
       if (rendered !== undefined) return rendered;
       current?.removed.push({ tag: this.text as string, line: reportLine(this.line as number) });
       return '';
     },
   };
+}
+
+/**
+ * A video tag of the sites' Liquid plugins, `{% youtube aF78u3LQduw %}` / `{% vimeo 12345 %}` (the
+ * video's id first, then sizes; jekyll-youtube's and others' `_plugins/video_embed.rb`), as a link
+ * to the video, as Hugo's embeds become; undefined for any other tag or an argument that is no id.
+ */
+function pluginVideo(name: string, args: string): string | undefined {
+  if (name !== 'youtube' && name !== 'vimeo') return undefined;
+  const first = /^\s*(["']?)([^\s"']{1,200})\1(?:\s|$)/.exec(args)?.[2] ?? '';
+  const id = name === 'youtube' ? (/(?:youtube(?:-nocookie)?\.com\/(?:watch\?v=|embed\/)|youtu\.be\/)([\w-]{6,20})/.exec(first)?.[1] ?? first) : (/vimeo\.com\/(?:video\/)?(\d+)/.exec(first)?.[1] ?? first);
+  return videoLink(name, id, undefined);
 }
 
 /** The end tag of a tag removed or rendered by `removedTag`: nothing, or the close of the site's paired box of that name. */

@@ -128,6 +128,22 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('zh-Hant');
   });
 
+  it("a Korean blog whose posts open with a linked screenshot and links: their URLs and kramdown attribute lists are not words, the prose names the language", async () => {
+    const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n[![screenshot](https://cdn.example.com/uploads/2024/03/problem-statement-screenshot-large.png)](https://judge.example.com/problem/10974?language=python)\n\n<a href="https://judge.example.com/problem/10974/solutions" target="_blank">문제 확인하기</a>\n\n[문제]{:target="_blank" rel="noopener noreferrer"}\n\n문제를 풀었다.\n`;
+    const dir = project({ '_config.yml': 'title: Devblog\nurl: https://ko.example\n', '_posts/2024-03-05-a.md': post('Baekjoon 10974'), '_posts/2024-03-06-b.md': post('Baekjoon 1145'), '_posts/2024-03-07-c.md': post('Time Conversion') });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "ko": 3 of the 3 posts checked are written in Hangul script');
+  });
+
+  it("the posts sampled are the newest by their dated names, the ones the feed shows: a blog that began in English and now writes Korean is \"ko\"", async () => {
+    const files: Record<string, string> = { '_config.yml': 'title: Devblog\nurl: https://ko.example\n' };
+    for (let i = 0; i < 210; i++) files[`_posts/2020-01-01-english-${String(i).padStart(3, '0')}.md`] = `---\ntitle: Snippet ${i}\n---\n\nA short note about a React hook and how it works.\n`;
+    for (let i = 0; i < 200; i++) files[`_posts/2024-01-01-korean-${String(i).padStart(3, '0')}.md`] = `---\ntitle: 문제 ${i}\n---\n\n오늘은 알고리즘 문제를 풀었다.\n`;
+    const dir = project(files);
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "ko": 200 of the 200 posts checked are written in Hangul script');
+  });
+
   it("a Chinese tech blog whose posts open with code: the titles and prose name the language, not the code's Latin; and a build whose config says \"en\" over such posts warns", async () => {
     const code = `\`\`\`js\n${'const token = jwt.sign({ user: request.body.username }, secret, { expiresIn: 3600 });\n'.repeat(12)}\`\`\`\n`;
     const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-05\n---\n\n${code}\n这是一篇关于认证的文章，讨论了令牌和会话的区别。\n`;
@@ -139,6 +155,20 @@ describe('feedwright init in a site generator\'s project', () => {
     writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...config, language: 'en' }));
     const b = await run(['build', '--json'], { cwd: dir });
     expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toContain('META_LANGUAGE_SCRIPT');
+  });
+
+  it("a Hexo site whose timezone is left empty (Hexo then reads dates in the building machine's zone): the config reads them in UTC and init says so; a site that names its zone gets it, silently", async () => {
+    const hexoPost = '---\ntitle: First\ndate: 2024-12-19 14:55:20\n---\n\nText.\n';
+    const empty = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone:\npermalink: :year/:month/:day/:title/\n', 'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0' } }), 'source/_posts/first.md': hexoPost });
+    const r = await run(['init'], { cwd: empty });
+    expect(r.stderr).toContain("The site's config names no time zone: Hexo then reads the posts' dates without an offset in the zone of the machine that builds the site. The feeds read them in UTC");
+    expect(JSON.parse(readFileSync(path.join(empty, 'feedwright.config.json'), 'utf8'))).toMatchObject({ timezone: 'UTC' });
+    await run(['build', '--quiet'], { cwd: empty });
+    expect((JSON.parse(readFileSync(path.join(empty, 'dist', 'feed.json'), 'utf8')) as { items: { date_published: string }[] }).items[0]?.date_published).toBe('2024-12-19T14:55:20Z');
+    const named = project({ '_config.yml': 'title: Notes\nurl: https://notes.example.org\ntimezone: Asia/Shanghai\n', 'package.json': JSON.stringify({ dependencies: { hexo: '^7.0.0' } }), 'source/_posts/first.md': hexoPost });
+    const n = await run(['init'], { cwd: named });
+    expect(n.stderr).not.toContain('names no time zone');
+    expect(JSON.parse(readFileSync(path.join(named, 'feedwright.config.json'), 'utf8'))).toMatchObject({ timezone: 'Asia/Shanghai' });
   });
 
   it('a site time zone that is no IANA zone (timezone: CN) is left out, with a line saying so, and the config builds', async () => {
@@ -357,10 +387,46 @@ describe('feedwright init in a site generator\'s project', () => {
     const r = await run(['init'], { cwd: dir });
     expect(r.stderr).toContain('This is a Gatsby site (gatsby-config.js), which feedwright has no preset for');
     const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
-    expect([config.title, config.description, config.link, config.author, config.permalinks]).toEqual(['Gatsby Starter Blog', 'A starter blog.', 'https://gatsby.example/', { name: 'Kyle Mathews' }, '/:slug/']);
+    expect([config.title, config.description, config.link, config.author, config.permalinks]).toEqual(['Gatsby Starter Blog', 'A starter blog.', 'https://gatsby.example/', { name: 'Kyle Mathews' }, '/:path/']);
     await run(['build', '--quiet'], { cwd: dir });
     const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items;
     expect(items.map((i) => i.url)).toEqual(['https://gatsby.example/my-second-post/', 'https://gatsby.example/hello-world/']);
+  });
+
+  it("a Gatsby blog whose gatsby-config.js loads gatsby-config.ts (its siteMetadata a constant) and whose posts are in folders: createFilePath's paths keep the folders", async () => {
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }),
+      'gatsby-config.js': 'const { register } = require("esbuild-register/dist/node")\nregister({ target: "node16" })\nmodule.exports = require("./gatsby-config.ts")\n',
+      'gatsby-config.ts':
+        'import type { GatsbyConfig } from "gatsby"\nconst plugins: GatsbyConfig["plugins"] = [\n  { resolve: "gatsby-plugin-manifest", options: { name: "Not the title", description: "nor this" } },\n]\nconst siteMetadata: GatsbyConfig["siteMetadata"] = {\n  title: "Field Notes",\n  description: "Notes by folder",\n  lang: "ja",\n  siteUrl: "https://notes.example/page/1/",\n  author: {\n    name: "A. Writer"\n  }\n}\nconst config: GatsbyConfig = { siteMetadata, plugins }\nexport default config\n',
+      'gatsby-node.ts': 'const { createFilePath } = require("gatsby-source-filesystem")\nexports.onCreateNode = ({ node, actions, getNode }) => {\n  const value = createFilePath({ node, getNode })\n}\n',
+      'content/blog/Diary/01/index.md': '---\ntitle: First diary entry\ndate: "2021-07-24"\n---\n\nText.\n',
+      'content/blog/Git/01/index.md': '---\ntitle: First Git lesson\ndate: "2021-08-01"\n---\n\nText.\n',
+      'content/blog/loose-note.md': '---\ntitle: A loose note\ndate: "2021-09-01"\n---\n\nText.\n',
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Gatsby site (gatsby-config.ts), which feedwright has no preset for');
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
+    // Gatsby's pages are at siteUrl's origin (a path in it, /page/1/, is no part of them).
+    expect([config.title, config.description, config.link, config.language, config.author, config.permalinks]).toEqual(['Field Notes', 'Notes by folder', 'https://notes.example/', 'ja', { name: 'A. Writer' }, '/:path/']);
+    const b = await run(['build', '--json'], { cwd: dir });
+    expect((JSON.parse(b.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).not.toContain('META_DUPLICATE_ID');
+    const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items;
+    expect(items.map((i) => i.url)).toEqual(['https://notes.example/loose-note/', 'https://notes.example/Git/01/', 'https://notes.example/Diary/01/']);
+  });
+
+  it("a Gatsby blog whose siteMetadata names no language: its Japanese posts name it, said in a line", async () => {
+    const ja = (title: string) => `---\ntitle: ${title}\ndate: "2021-07-24"\n---\n\n静的サイトジェネレーターを使用して、ブログを再構築しました。\n`;
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { gatsby: '^5.0.0' } }),
+      'gatsby-config.js': 'module.exports = {\n  siteMetadata: {\n    title: `鳥のブログ`,\n    siteUrl: `https://tori.example`,\n  },\n}\n',
+      'content/blog/a/index.md': ja('ブログを始めました'),
+      'content/blog/b/index.md': ja('本の取り寄せ'),
+      'content/blog/c/index.md': ja('請求が来た'),
+    });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('The feed\'s language is "ja": 3 of the 3 posts checked are written in Kana script.');
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).language).toBe('ja');
   });
 
   it("a Gatsby blog whose gatsby-node.js makes each post's page at its front matter path: init maps the link to `path`", async () => {

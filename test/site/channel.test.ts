@@ -143,6 +143,18 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite?.from).toBe('_data/metadata.js');
   });
 
+  it('Eleventy: a _data/metadata.js exporting a data function is read in the object it returns (its computed values left out)', () => {
+    const cwd = site({
+      'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^2.0.0' } }),
+      '_data/metadata.js':
+        'const helper = require("../helpers").image;\n\nmodule.exports = async function () {\n  site = process.env.URL;\n  let image = await helper("raw/me.png", { title: "Not the site" });\n  return {\n    title: "Typing Person",\n    url: "https://typing.example/",\n    baseurl: site,\n    description: "One person is typing.",\n    author: {\n      name: "Pat Typist",\n      site: "https://typing.example",\n    },\n  };\n};\n',
+      'posts/first.md': POST,
+    });
+    const { loaded } = resolvePaths({ cwd, articles: 'posts' });
+    expect(loaded.config).toMatchObject({ title: 'Typing Person', link: 'https://typing.example/', description: 'One person is typing.', author: { name: 'Pat Typist' } });
+    expect(loaded.fromSite?.from).toBe('_data/metadata.js');
+  });
+
   it("Eleventy Excellent's _data/meta.js: siteName, siteDescription, lang, authorName and authorEmail; a development server's address as the URL's default is no site URL", () => {
     const meta = "module.exports = {\n\tsiteURL: process.env.URL || 'http://localhost:8080',\n\tsiteName: \"Mike's Objects\",\n\tsiteDescription: 'Tech notes.',\n\tlang: 'en',\n\tauthorName: 'Mike Writer',\n\tauthorEmail: 'mike@objects.example',\n\tmetaPages: [{ url: 'https://code.example/mike', title: 'Code' }],\n};\n";
     const cwd = site({ 'package.json': JSON.stringify({ devDependencies: { '@11ty/eleventy': '^3.0.0' } }), '_data/meta.js': meta, 'posts/first.md': POST });

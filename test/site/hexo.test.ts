@@ -182,6 +182,16 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(html).toContain('<a href="https://h.example/article/x/notes.pdf" rel="noopener noreferrer">The notes</a> and ./x/b.png.');
   });
 
+  it("with post_asset_folder, a post's relative images are its asset folder's, under a .html permalink too (article/x.html: article/x/a.png), whether written from the folder (a.png) or from the post's file (x/b.png)", async () => {
+    const body = '---\ntitle: X\ndate: 2024-01-01\n---\n\n![A](a.png) ![B](x/b.png) ![C](./x/c.png)\n';
+    const html = makeTree({ '_config.yml': 'url: https://h.example\npermalink: article/:title.html\npost_asset_folder: true\n', 'package.json': '{"dependencies":{"hexo":"^7"}}', 'source/_posts/x.md': body }, 'feedwright-hexo-relimg-');
+    const h = (await loadAt(html, 'source/_posts')).byPath.get('x.md')?.contentHtml ?? '';
+    expect([...h.matchAll(/src="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://h.example/article/x/a.png', 'https://h.example/article/x/b.png', 'https://h.example/article/x/c.png']);
+    const slash = makeTree({ '_config.yml': 'url: https://h.example\npermalink: :year/:title/\npost_asset_folder: true\n', 'package.json': '{"dependencies":{"hexo":"^7"}}', 'source/_posts/x.md': body }, 'feedwright-hexo-relimg-');
+    const s = (await loadAt(slash, 'source/_posts')).byPath.get('x.md')?.contentHtml ?? '';
+    expect([...s.matchAll(/src="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://h.example/2024/x/a.png', 'https://h.example/2024/x/b.png', 'https://h.example/2024/x/c.png']);
+  });
+
   it("a post's own front matter is seen by name in its template code, as Hexo renders a post with its data ({{ title }})", async () => {
     const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: Hello Hexo\ndate: 2024-01-01\nrepo: tools\n---\n\nThis post, "{{ title }}", is about {{ repo }}.\n' }, 'feedwright-hexo-vars-');
     const r = await loadAt(cwd, 'source/_posts');

@@ -89,4 +89,26 @@ describe("a Hugo site's own shortcodes", () => {
       'Template code that cannot be rendered was removed from the body: {{< aside >}} (line 10), {{< /aside >}} (line 12), {{< aside >}} (line 14).',
     ]);
   });
+  it('a link whose address and text are its arguments (through variables, around an errorf for a missing one) is that link; one that writes more, or text a condition picks, is not', async () => {
+    const cwd = makeTree({
+      'hugo.toml': 'baseURL = "https://h.example/"\n',
+      'layouts/shortcodes/external_link.html':
+        '{{- $url := .Get "url" -}}\n{{- if not $url -}}\n  {{ errorf "missing value for param \'url\': %s" .Position }}\n{{- end -}}\n<a href="{{ $url }}" target="_blank">{{ .Get "title" }}</a>\n',
+      'layouts/shortcodes/ext.html': '{{/* a link to another site */}}<a href="{{ .Get 0 | safeURL }}" rel="noopener">{{ .Get 1 }}</a>\n',
+      'layouts/shortcodes/card.html': '<a href="{{ .Get "url" }}">{{ .Get "title" }}</a><p>{{ .Get "summary" }}</p>\n',
+      'layouts/shortcodes/named.html': '<a href="{{ .Get "url" }}">{{ if .Get "title" }}{{ .Get "title" }}{{ else }}{{ .Get "url" }}{{ end }}</a>\n',
+      'content/posts/c.md': [
+        '---', 'title: C', 'date: 2024-05-01', '---', '',
+        'I bought {{< external_link url="https://training.example/lfs260/" title="Security & Essentials" >}} with the exam.', '',
+        'See {{< ext "https://other.example/" "the other site" >}}, {{< external_link url="https://bare.example/" >}}.', '',
+        '{{< card url="https://c.example/" title="Card" summary="More" >}}',
+      ].join('\n'),
+    });
+    expect(hugoShortcodes(cwd, [], 'themes')).toEqual({ external_link: { kind: 'link', href: 'url', text: 'title' }, ext: { kind: 'link', href: 0, text: 1 } });
+    const loaded = await loadArticles(resolvePaths({ cwd, articles: 'content/posts', config: testConfig({ cache: false }) }), TEST_NOW);
+    const html = loaded.articles[0]?.contentHtml ?? '';
+    expect(html).toContain('I bought <a href="https://training.example/lfs260/" rel="noopener noreferrer">Security &amp; Essentials</a> with the exam.');
+    expect(html).toContain('See <a href="https://other.example/" rel="noopener noreferrer">the other site</a>, <a href="https://bare.example/" rel="noopener noreferrer">https://bare.example/</a>.');
+    expect(loaded.diagnostics.filter((d) => d.code === 'CONTENT_TEMPLATE_REMOVED').map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {{< card >}} (line 10).']);
+  });
 });

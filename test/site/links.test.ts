@@ -77,6 +77,15 @@ describe('explain', () => {
   });
 });
 
+describe("Hugo's permalink patterns", () => {
+  it('the whole expanded path is made a URL path as Hugo makes it: the pattern\'s own capitals, spaces and stray characters too (hugo list all: /misc/a-b/x/, /blog/2023-x//)', async () => {
+    const p = makeProject({ 'blog/x.md': '---\ntitle: X\ndate: 2023-10-01\n---\nOne.\n', 'misc/x.md': '---\ntitle: X\ndate: 2023-10-02\n---\nTwo.\n' });
+    writeFileSync(path.join(p.dir, 'hugo.toml'), "baseURL = 'https://example.org/'\ncontentDir = 'articles'\n[permalinks]\n  blog = '/blog/:year-:filename/`'\n  misc = '/Misc/A b!/:filename/'\n");
+    await buildProject(p.dir);
+    expect(items(p.dir).map((i) => i.url)).toEqual(['https://example.org/misc/a-b/x/', 'https://example.org/blog/2023-x//']);
+  });
+});
+
 describe('--verify-links', () => {
   it('passes when every item link is a page in the output folder (x/ is x/index.html)', async () => {
     const { dir } = hugoProject({ 'posts/one.md': '---\ntitle: One\ndate: 2024-01-01\n---\nOne.\n' });

@@ -205,9 +205,13 @@ describe('site presets: links as the generator writes them', () => {
       'blog/2024-01-02_Hello World.md': 'https://zola.example/blog/hello-world/',
       'blog/with-path.md': 'https://zola.example/2019/05/15/Four-Years/',
       'blog/bundle/index.md': 'https://zola.example/blog/bundle/',
+      'blog/2019-06-04-dated-bundle/index.md': 'https://zola.example/blog/dated-bundle/',
     });
     const hello = r.byPath.get('blog/2024-01-02_Hello World.md');
     expect([hello?.published.value.toISOString().slice(0, 10), hello?.tags.value]).toEqual(['2024-01-02', ['intro']]);
+    // Zola dates a page bundle by its folder's name, as it slugs it (the post has no date key).
+    const dated = r.byPath.get('blog/2019-06-04-dated-bundle/index.md')?.published;
+    expect([dated?.value.toISOString().slice(0, 10), dated?.from]).toEqual(['2019-06-04', 'file-name']);
     // Internal links (`@/path.md#anchor`) are the target's URL, as Zola writes them; one to no file
     // (Zola stops its build) is a warning naming it, its text kept; code keeps `@/` as written.
     const bundle = r.byPath.get('blog/bundle/index.md')?.contentHtml ?? '';
@@ -547,6 +551,20 @@ describe('site presets: links as the generator writes them', () => {
     expect(post?.contentHtml).toContain('First posted on <a href="https://social.example/n/1" rel="noopener noreferrer">March 2017</a>, by the editor.');
     expect(post?.contentHtml).not.toContain('do not read');
     expect(loaded.diagnostics.find((d) => d.code === 'CONTENT_TEMPLATE_REMOVED')?.message).toContain('{% include figure image_path="/a.png" %} (line 7)');
+  });
+
+  it("Jekyll: a `source` a build step makes (not in the checkout) is the folder above the posts holding _includes, so includes and post_url resolve", async () => {
+    const cwd = makeTree({
+      '_config.yml': 'title: Blog\nurl: https://blog.example\nsource: .tmp/src\ndestination: .tmp/dist\npermalink: /:categories/:title/\n',
+      'src/_includes/disclosure.html': '<small>Contains affiliate links.</small>',
+      'src/_posts/notes/2019-02-26-faster-builds.md': '---\ntitle: Faster builds\ncategories: notes\n---\n\nText.\n',
+      'src/_posts/articles/2020-01-01-review.md': '---\ntitle: Review\ncategories: articles\n---\n\nSee [the notes]({% post_url /notes/2019-02-26-faster-builds %}).\n\n{% include_cached disclosure.html %}\n',
+    });
+    const loaded = await loadAt(cwd, 'src/_posts');
+    const post = loaded.byPath.get('articles/2020-01-01-review.md');
+    expect(post?.contentHtml).toContain('<a href="https://blog.example/notes/faster-builds/" rel="noopener noreferrer">the notes</a>');
+    expect(post?.contentHtml).toContain('<small>Contains affiliate links.</small>');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual([]);
   });
 
   it("Jekyll: the include files of a theme the site names but does not hold (Minimal Mistakes' video, figure and gallery, Chirpy's embeds) render for a feed, while the site's own file of that name wins", async () => {

@@ -247,6 +247,28 @@ describe('templates: liquid (the preset says the site uses it)', () => {
     expect(r.diagnostics[0]?.message).toContain('{% callout %} (line 9)');
   });
 
+  it("jekyll-figure's {% figure caption:\"…\" class:\"…\" %}…{% endfigure %} is a figure with its caption (Markdown); an unpaired one is removed and named at its line", () => {
+    const body = ['Intro.', '', '{% figure caption:"She knows [where](/map/) I sleep" class:"wide" %}', '![A character](/img/{{ site.title | slugify }}.jpg)', '{% endfigure %}', '', '{% figure caption:"Left open" %}', '', 'Text.', ''].join('\n');
+    const r = read(body, { templates: LIQUID });
+    expect(r.html).toContain('<figure><p><img src="/img/the-blog.jpg" alt="A character" /></p>\n<figcaption><p>She knows <a href="/map/">where</a> I sleep</p>\n</figcaption></figure>');
+    expect(outsideCode(r.html)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {% figure caption:"Left open" %} (line 11).']);
+  });
+
+  it('a Liquid plugin video tag, {% youtube id %} / {% vimeo id %} (sizes after the id), is a link to the video; one whose argument is no id is removed and named', () => {
+    const r = read('{% youtube aF78u3LQduw 640 360 %}\n\n{% vimeo "76979871" %}\n\n{% youtube https://youtu.be/dQw4w9WgXcQ %}\n\n{% youtube page.video %}\n', { templates: LIQUID });
+    expect([...r.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://www.youtube.com/watch?v=aF78u3LQduw', 'https://vimeo.com/76979871', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['Template code that cannot be rendered was removed from the body: {% youtube page.video %} (line 11).']);
+  });
+
+  it('a {% highlight %} whose code holds a backtick fence (a Markdown sample) is one code block, with or without a Liquid engine', () => {
+    const body = 'Before.\n\n{% highlight markdown %}\n# Title\n\n```js\nconst a = 1;\n```\n\nAfter the sample.\n{% endhighlight %}\n\nAfter.\n';
+    for (const templates of [LIQUID, undefined]) {
+      const r = read(body, templates ? { templates } : {});
+      expect(r.html).toBe('<p>Before.</p>\n<pre><code class="language-markdown"># Title\n\n```js\nconst a = 1;\n```\n\nAfter the sample.\n</code></pre>\n<p>After.</p>');
+    }
+  });
+
   it('an unresolved {% link %} or {% post_url %}: its own warning naming file, line and tag; the link goes, its text stays', () => {
     const body = 'See [the old post]({% post_url 2020-01-01-missing %}) and\n[this]({{ site.baseurl }}{% link _posts/gone.md %}), <a href="{% link x.md %}">that</a>, ![img]({% link a.png %}).\n';
     const r = read(body, { templates: LIQUID });
