@@ -1371,7 +1371,10 @@ function readMetadata(
   end: number,
 ): void {
   const from = Math.max(0, titleIndex !== undefined ? titleIndex + 1 : start - META_WINDOW_BEFORE);
-  const to = Math.min(units.length - 1, Math.max(start, 0) + META_WINDOW_INSIDE);
+  // The lines right below a headline inside the body found in step 3 are its header (byline, date)
+  // even when that body starts well above it (a teaser or a navigation block read as prose).
+  const headerEnd = titleIndex !== undefined && titleIndex <= end ? titleIndex + META_NEAR_TITLE : -1;
+  const to = Math.min(units.length - 1, Math.max(Math.max(start, 0) + META_WINDOW_INSIDE, headerEnd));
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
