@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -1555,17 +1555,6 @@ function resolvePartialLines(units: readonly Unit[], labels: readonly Label[], m
       return;
     }
   }
-}
-
-/** The one segment of a date line's rest, between separators, that is a person's bare name. */
-function bareNameSegment(rest: string): string | undefined {
-  if (rest.length > 160) return undefined;
-  const segments = rest
-    .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
-    .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
-  const first = segments[0];
-  return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
 }
 
 /** The user name that opens a date line, or is all its rest besides the date ("HansEhrlich 17.10.2019, 13:56 Uhr"). */
