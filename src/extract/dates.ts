@@ -127,6 +127,8 @@ const MONTH_DAY_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|r
 /** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
 // A day between the month and the year is set off from the year ("Nov 19 20197:05 AM"), so that
 // "Dezember 201922. Dezember" is not read as the 2nd with the year 0192.
+/** A numeric date's year glued to the next date or a time ("17/11/201917/11/2019", "15.12.202210:30"). */
+const GLUED_NUMERIC_YEAR = /(?<![\d/.])(\d{1,2}([./])\d{1,2}\2(?:19|20)\d\d)(?=\d{1,2}[./:]\d)/g;
 const GLUED_YEAR = new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+|\\s+de\\s+)|\\s+de\\s+|,?\\s*)\\d{4})(?=\\d)`, 'giu');
 
 const AGO_UNITS = alternation(RELATIVE_UNITS.keys());
@@ -385,7 +387,7 @@ function remember<T extends { value: Date; offset: number; relative?: boolean } 
 
 /** Put a space between a date's year and digits glued to it. */
 export function normaliseDateText(text: string): string {
-  return text.replace(GLUED_YEAR, '$1 ');
+  return text.replace(GLUED_YEAR, '$1 ').replace(GLUED_NUMERIC_YEAR, '$1 ');
 }
 
 /** A timestamp with its offset glued to what follows ("2022-12-07T10:10:52+01:0025. Dezember 2022"), for `statesTwoDays`. */

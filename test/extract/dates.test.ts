@@ -36,6 +36,16 @@ describe('parseTextDate', () => {
     expect(normaliseDateText('Tue, Nov 19 20197:05 AM EST')).toBe('Tue, Nov 19 2019 7:05 AM EST');
   });
 
+  // Issue 14 (r18-extract): a theme's published and modified dates rendered without a space, in numbers.
+  it('sets a numeric date glued to the next date or a time off from it', () => {
+    expect(normaliseDateText('17/11/201917/11/2019 ~ Ana Roth')).toBe('17/11/2019 17/11/2019 ~ Ana Roth');
+    expect(normaliseDateText('15.12.202210:30')).toBe('15.12.2022 10:30');
+    expect(readDateLine('17/11/201917/11/2019 ~ Ana Roth', 'UTC', undefined, 6)?.value.toISOString()).toBe('2019-11-17T00:00:00.000Z');
+    expect(statesTwoDays('15/01/201614/01/2016', 'UTC')).toBe(true);
+    // Not a year: a longer number, or a date that ends the text.
+    expect(normaliseDateText('Nr. 1.2.20191 ab 3.4.2019')).toBe('Nr. 1.2.20191 ab 3.4.2019');
+  });
+
   it('tells a line that states two days without a label (issue 12)', () => {
     expect(statesTwoDays('29. Dezember 202230. Dezember 2022', 'UTC')).toBe(true);
     expect(statesTwoDays('29 November 2018 | 20 January 2019', 'UTC')).toBe(true);

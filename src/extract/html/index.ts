@@ -7,7 +7,7 @@
  */
 import type { DroppedBlock, FoundMetadata } from '../../model.js';
 import { checkHtmlBounds, describeBound } from '../bounds.js';
-import { readDateLine, splitByline } from '../textual/index.js';
+import { bareNameSegment, readDateLine, splitByline } from '../textual/index.js';
 import type { BodyModelOptions } from './block-model.js';
 import { extractContent } from './content.js';
 import { parseDocument, simpleText, wholeBody } from './dom.js';
@@ -104,6 +104,9 @@ function withDroppedLines(found: FoundMetadata, dropped: readonly DroppedBlock[]
     }
     const date = readDateLine(rest, options.timezone, options.referenceDate, 6);
     if (date?.kind === 'published') out.published ??= { value: date.value, from: 'date-line' };
+    // A date line naming the author beside the date ("11.12.2019 - Amelie Loevenich"), as the text reader reads it.
+    const name = date && !byline ? bareNameSegment(date.rest) : undefined;
+    if (name) out.authors ??= { value: [{ name }], from: 'byline' };
     if (out.authors && out.published) break;
   }
   return out;

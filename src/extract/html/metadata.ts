@@ -11,7 +11,7 @@
 import type { FoundMetadata, Person, Provenance, Sourced } from '../../model.js';
 import { type DateContext, slashDayFirstFor, withStatedOffset } from '../dates.js';
 import { AUTHOR_SPLIT, BYLINE_START, cleanAuthorName, isOrganisationName, isSiteName, looksLikePersonName, parseByline, sameName, withoutNameLead } from '../textual/byline.js';
-import { type DomDocument, type DomElement, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
+import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
 import { decodeEntities } from '../../util/html.js';
 import { ancestorsOf, choosePageDates, lonePageDate, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
@@ -941,6 +941,10 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
     return seen > countAt(visible.chrome, first, pattern) ? 'page' : 'chrome';
   };
   let best: { candidate: (typeof cleaned)[number]; score: number } | undefined;
+  /** The best candidate the page shows (not structured data), for a best one the page never shows. */
+  let bestShown: { candidate: (typeof cleaned)[number]; score: number } | undefined;
+  /** Structured candidates whose names the page never shows and no byline agrees with. */
+  const unshown = new Set<AuthorCandidate>();
   for (const c of cleaned) {
     let score = c.weight;
     const notes: string[] = [];
@@ -964,9 +968,12 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
       } else if (seen.includes('chrome')) {
         score -= AUTHOR_WEIGHT.siteOwner;
         notes.push('site-owner');
-      } else if (!agreed) {
-        score -= AUTHOR_WEIGHT.hidden;
-        notes.push('hidden');
+      } else {
+        unshown.add(c);
+        if (!agreed) {
+          score -= AUTHOR_WEIGHT.hidden;
+          notes.push('hidden');
+        } else notes.push('unshown');
       }
     }
     if (c.people.every((p) => p.name.trim().includes(' '))) {
@@ -988,8 +995,12 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
     } else if (c.people.some((p) => isSiteName(p.name, siteNames))) notes.push('shown-site-name');
     scored.push({ from: c.from, names: c.people.map((p) => p.name), score, notes });
     if (best === undefined || score > best.score) best = { candidate: c, score };
+    if (!c.stated && (bestShown === undefined || score > bestShown.score)) bestShown = { candidate: c, score };
   }
   if (!best || best.score < AUTHOR_WEIGHT.minimum) return undefined;
+  // A name only structured data states (one plugin's field, however many times it is written)
+  // loses to a byline the page shows naming someone else: that is the author the reader sees.
+  if (unshown.has(best.candidate) && bestShown && bestShown.score >= AUTHOR_WEIGHT.minimum) best = bestShown;
   // Structured data often names the first author only, or a first name: a byline on the page that
   // names the same people in full, or more of them, is the fuller answer.
   const chosen = best.candidate;
@@ -1016,7 +1027,7 @@ function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
  * <title>), lower-cased. Read with `textContent` only: the document is not walked or changed here.
  */
 function pageText(document: DomDocument, index: PageIndex): { all: string; hidden: string; chrome: string } {
-  const text = (els: readonly DomElement[]): string => els.map((el) => el.textContent ?? '').join(' ').toLowerCase();
+  const text = (els: readonly DomElement[]): string => spacedText(els).toLowerCase();
   // Looked for only here (a page whose candidates need no look-up pays nothing): boxes hidden by markup
   // and the page's own navigation and footer, the outermost of each, and the scripts outside those boxes.
   const boxes = outermost([...document.querySelectorAll(HIDDEN_SELECTOR)].filter(hiddenByMarkup));
@@ -1026,7 +1037,39 @@ function pageText(document: DomDocument, index: PageIndex): { all: string; hidde
   };
   const hidden = [...boxes, ...index.hidden.filter((el) => !boxes.has(el) && !inBox(el))];
   const chrome = outermost([...document.querySelectorAll(CHROME_SELECTOR)].filter((el) => isPageChrome(el, el.localName.toLowerCase())));
-  return { all: (document.documentElement?.textContent ?? '').toLowerCase(), hidden: text(hidden), chrome: text([...chrome]) };
+  return { all: document.documentElement ? text([document.documentElement]) : '', hidden: text(hidden), chrome: text([...chrome]) };
+}
+
+/**
+ * The text of `roots` with a space at the edges of every element, where `textContent` glues the
+ * words of one box to the next ("Tapio Nurminen" + "Ota yhteyttä" read "nurminenota"; a name, an
+ * icon between spans, then "November 6"), and the name no longer stands as whole words. Pages lay
+ * spans out as boxes as often as blocks; a name split by markup inside a word is rarer than one
+ * glued to its neighbour. One walk over the subtrees, an explicit stack.
+ */
+function spacedText(roots: readonly DomElement[]): string {
+  const parts: string[] = [];
+  const stack: (DomNode | string)[] = [];
+  for (let i = roots.length - 1; i >= 0; i -= 1) stack.push(roots[i] as DomElement, ' ');
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      parts.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    parts.push(' ');
+    stack.push(' ');
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i -= 1) {
+      const kid = kids[i];
+      if (kid) stack.push(kid);
+    }
+  }
+  return parts.join('');
 }
 
 /** The elements of `els` (in document order) that are inside none of the others. */

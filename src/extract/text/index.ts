@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -1367,7 +1367,10 @@ function readMetadata(
   end: number,
 ): void {
   const from = Math.max(0, titleIndex !== undefined ? titleIndex + 1 : start - META_WINDOW_BEFORE);
-  const to = Math.min(units.length - 1, Math.max(start, 0) + META_WINDOW_INSIDE);
+  // The lines right below a headline inside the body found in step 3 are its header (byline, date)
+  // even when that body starts well above it (a teaser or a navigation block read as prose).
+  const headerEnd = titleIndex !== undefined && titleIndex <= end ? titleIndex + META_NEAR_TITLE : -1;
+  const to = Math.min(units.length - 1, Math.max(Math.max(start, 0) + META_WINDOW_INSIDE, headerEnd));
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
@@ -1548,17 +1551,6 @@ function resolvePartialLines(units: readonly Unit[], labels: readonly Label[], m
       return;
     }
   }
-}
-
-/** The one segment of a date line's rest, between separators, that is a person's bare name. */
-function bareNameSegment(rest: string): string | undefined {
-  if (rest.length > 160) return undefined;
-  const segments = rest
-    .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
-    .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
-  const first = segments[0];
-  return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
 }
 
 /** The user name that opens a date line, or is all its rest besides the date ("HansEhrlich 17.10.2019, 13:56 Uhr"). */

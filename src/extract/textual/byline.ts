@@ -464,3 +464,18 @@ export function isBareAuthorLine(text: string): boolean {
   // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
   return !/\p{Lu}{4}/u.test(name);
 }
+
+/**
+ * The one segment of a date line's rest, between separators, that is a person's bare name
+ * ("11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"): the text reader's and
+ * the HTML reader's (a date line the post-filter drops).
+ */
+export function bareNameSegment(rest: string): string | undefined {
+  if (rest.length > 160) return undefined;
+  const segments = rest
+    .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  const first = segments[0];
+  return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
+}

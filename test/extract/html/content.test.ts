@@ -357,6 +357,18 @@ describe('extractHtml: metadata from the byline and date lines of the article', 
     expect(dropped.filter((d) => d.rule === 'date-line').map((d) => d.text)).toEqual(['27.11.2019']);
   });
 
+  // Issue 14 (r18-extract): the text reader read these names; the HTML reader dropped the line with them.
+  it('reads the author a date line names beside its date ("11.12.2019 - Amelie Loevenich"), not a longer rest', () => {
+    const story = (line: string): string => page({ body: `<article><h1>Neue Radwege im Norden</h1><p>${line}</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</article>` });
+    const dashed = extractHtml(story('11.12.2019 - Lena Albrecht'), opts).found;
+    expect(dashed.authors).toEqual({ value: [{ name: 'Lena Albrecht' }], from: 'byline' });
+    expect(dashed.published?.value).toEqual(new Date('2019-12-11T00:00:00Z'));
+    expect(extractHtml(story('04.02.2022 | 13:10 Uhr | Lena Albrecht'), opts).found.authors?.value).toEqual([{ name: 'Lena Albrecht' }]);
+    // A place or a section beside the date is no author; neither are two segments.
+    expect(extractHtml(story('11.12.2019 - Hamburg'), opts).found.authors).toBeUndefined();
+    expect(extractHtml(story('11.12.2019 | Lena Albrecht | Verkehr'), opts).found.authors).toBeUndefined();
+  });
+
   it('reads the date of an element classed as a date line, which pre-cleaning removes', () => {
     const body = `<div class="story"><p class="dateline">June 1, 2024</p>${paragraphs(2).map((p) => `<p>${p}</p>`).join('')}</div>`;
     expect(extractHtml(page({ body }), opts).found.published).toEqual({ value: new Date('2024-06-01T00:00:00Z'), from: 'date-line' });

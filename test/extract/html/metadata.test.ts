@@ -435,6 +435,21 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
     expect(authorsOf(story('<p>Am 3. Januar begann der Umbau.</p>'), head)).toBeUndefined();
     expect(authorsOf(story('<p>Gruß, Jan</p>'), head)).toEqual(['Jan']);
   });
+
+  // Issue 14 (r18-extract): textContent glues one box's words to the next ("janmehr", "jan6. november").
+  it('looks a structured name up in the words a reader sees, not glued to the next box or to a date after an icon', () => {
+    const head = '<meta name="author" content="Jan">';
+    expect(authorsOf(story('<div class="who"><div>Jan</div><div>Mehr vom Autor</div></div>'), head)).toEqual(['Jan']);
+    expect(authorsOf(story('<div class="info"><span><a href="/u/3">Jan</a></span><span class="sep"><i class="icon-x"></i></span><span>6. November 2023</span></div>'), head)).toEqual(['Jan']);
+  });
+
+  // Issue 14 (r18-extract): two structured fields of one plugin (JSON-LD and meta) agreeing is no sign the page shows the name.
+  it('takes the byline the page shows over a name only structured data states, however many fields state it', () => {
+    const head = `<meta name="author" content="Kai Roberts">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Kai Roberts' } })}`;
+    expect(authorsOf(story('<p class="byline">By <a href="/staff/dana-whitfield">Dana Whitfield</a></p>'), head)).toEqual(['Dana Whitfield']);
+    // Alone, the structured name is still the author (a theme that shows no byline).
+    expect(authorsOf(story(), head)).toEqual(['Kai Roberts']);
+  });
 });
 
 describe('extractHtml metadata: headings made of parts', () => {
