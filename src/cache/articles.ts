@@ -46,7 +46,9 @@ import { type CacheState, type FileStamp, forgetState, readState, stampMatches, 
  * 9: the text body's fitted line model and re-joined hard-wrapped lines.
  * 11: links checked against real Jekyll/Hugo builds (percent-escaped permalinks, Hugo HTML files
  * without front matter, removePathAccents) and YAML flow lists closed at column 1.
- * 14: Docusaurus's `<!--truncate-->` ends a summary as `<!--more-->` does.
+ * 14: the Docusaurus preset (`<!--truncate-->` ends a summary), author URLs as URIs, MDX link
+ * destinations, the text header below a headline, HTML date-line authors, glued numeric dates,
+ * and the sites' rules of 2026-12-07 (Zola bundle dates, Hexo asset folders, kramdown figures).
  */
 export const CACHE_FORMAT = 'feedwright-articles-14';
 const FORMAT = CACHE_FORMAT;
