@@ -1,7 +1,7 @@
 /**
  * Reading a site's JavaScript and TypeScript as text, never running it: where brackets nest, and
  * the object literal a bracket opens. Strings, comments and regular expression literals are
- * skipped. Used by the site readers (detect.ts, astro-collections.ts).
+ * skipped. Used by the site readers (detect.ts, astro-collections.ts, docusaurus.ts).
  */
 
 /**
@@ -65,4 +65,32 @@ function matchingBrace(text: string, open: number): number | undefined {
   const level = depths.get(open) ?? 0;
   // `nestingAt` gives the depth before the character: a closer at depth level + 1 closes `open`.
   return closers.find((i) => i > open && depths.get(i) === level + 1);
+}
+
+/**
+ * Every `name: "literal"` in a JS/TS text (a string without escapes or interpolation; the other
+ * quote characters may be in it: "Andy's Blog"), with its offset and bracket depth; not one in a comment
+ * (`// pathPrefix: "/docs/"`, as config templates ship) or inside a string.
+ */
+export function optionMatches(text: string, name: string): { index: number; value: string; depth: number }[] {
+  const pattern = new RegExp(`\\b${name}\\s*:\\s*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)'|\`([^\`$\\\\]*)\`)`, 'g');
+  const matches = [...text.matchAll(pattern)].map((m) => ({ index: m.index, value: (m[1] ?? m[2] ?? m[3]) as string })).filter((m) => m.value !== '');
+  // `nestingAt` steps over comments and strings, so it gives no depth for an offset inside one.
+  const depths = nestingAt(text, matches.map((m) => m.index));
+  return matches.flatMap((m) => {
+    const depth = depths.get(m.index);
+    return depth === undefined ? [] : [{ ...m, depth }];
+  });
+}
+
+/**
+ * The literal string option nearest the top of the text (the fewest brackets deep; the first of
+ * those): an Eleventy config function's own `return { dir: { input: "src" } }`, not a copy left
+ * inside a helper function it defines (dead code after that helper's own return).
+ */
+export function shallowestOption(text: string | undefined, name: string): string | undefined {
+  if (!text) return undefined;
+  let best: { value: string; depth: number } | undefined;
+  for (const m of optionMatches(text, name)) if (!best || m.depth < best.depth) best = m;
+  return best?.value;
 }

@@ -14,7 +14,7 @@ import { eleventyDateFilters, eleventyFeedMetadata, eleventyLayouts, eleventySho
 import { readJsModuleData } from '../sources/js-front-matter.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
-import { nestingAt, objectAt } from './code-text.js';
+import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-text.js';
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
@@ -316,17 +316,6 @@ function literalOption(text: string | undefined, name: string, topLevel = false)
   return matches.find((m) => m.index > open && m.depth === inside)?.value;
 }
 
-/**
- * The literal string option nearest the top of the text (the fewest brackets deep; the first of
- * those): an Eleventy config function's own `return { dir: { input: "src" } }`, not a copy left
- * inside a helper function it defines (dead code after that helper's own return).
- */
-function shallowestOption(text: string | undefined, name: string): string | undefined {
-  if (!text) return undefined;
-  let best: { value: string; depth: number } | undefined;
-  for (const m of optionMatches(text, name)) if (!best || m.depth < best.depth) best = m;
-  return best?.value;
-}
 
 /**
  * A literal string option at most `maxDepth` brackets deep (1: a key of the file's top-level
@@ -338,21 +327,6 @@ function shallowOption(text: string | undefined, name: string, maxDepth: number)
   return optionMatches(text, name).find((m) => m.depth <= maxDepth)?.value;
 }
 
-/**
- * Every `name: "literal"` in a JS/TS text (a string without escapes or interpolation; the other
- * quote characters may be in it: "Andy's Blog"), with its offset and bracket depth; not one in a comment
- * (`// pathPrefix: "/docs/"`, as config templates ship) or inside a string.
- */
-function optionMatches(text: string, name: string): { index: number; value: string; depth: number }[] {
-  const pattern = new RegExp(`\\b${name}\\s*:\\s*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)'|\`([^\`$\\\\]*)\`)`, 'g');
-  const matches = [...text.matchAll(pattern)].map((m) => ({ index: m.index, value: (m[1] ?? m[2] ?? m[3]) as string })).filter((m) => m.value !== '');
-  // `nestingAt` steps over comments and strings, so it gives no depth for an offset inside one.
-  const depths = nestingAt(text, matches.map((m) => m.index));
-  return matches.flatMap((m) => {
-    const depth = depths.get(m.index);
-    return depth === undefined ? [] : [{ ...m, depth }];
-  });
-}
 
 /** `export const NAME = "text"` in a module's source: a plain string literal (no escapes, no `${}`), else undefined. */
 function stringConstant(text: string | undefined, name: string): string | undefined {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { asRecord } from '../util/record.js';
-import { nestingAt, objectAt } from './code-text.js';
+import { objectAt, shallowestOption } from './code-text.js';
 import type { SiteInfo } from './model.js';
 
 /*
@@ -68,28 +68,6 @@ function readSmall(abs: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Every `name: "literal"` (single, double or back quotes without `${}`), with its bracket depth; none in a comment or string. */
-function literals(text: string, name: string): { value: string; depth: number; index: number }[] {
-  const pattern = new RegExp(`\\b${name}\\s*:\\s*(?:"([^"\\\\\\n]*)"|'([^'\\\\\\n]*)'|\`([^\`$\\\\]*)\`)`, 'g');
-  const found = [...text.matchAll(pattern)].map((m) => ({ index: m.index, value: (m[1] ?? m[2] ?? m[3]) as string }));
-  const depths = nestingAt(
-    text,
-    found.map((m) => m.index),
-  );
-  return found.flatMap((m) => {
-    const depth = depths.get(m.index);
-    return depth === undefined ? [] : [{ ...m, depth }];
-  });
-}
-
-/** The literal option nearest the top of `text` (fewest brackets deep, the first of those). */
-function topLiteral(text: string | undefined, name: string): string | undefined {
-  if (!text) return undefined;
-  let best: { value: string; depth: number } | undefined;
-  for (const m of literals(text, name)) if (!best || m.depth < best.depth) best = m;
-  return best?.value;
 }
 
 /**
@@ -162,20 +140,20 @@ export function docusaurusSite(root: string): DocusaurusSite | undefined {
   const config = blogConfig(root);
   if (!config) return undefined;
   const { file, text } = config;
-  const url = topLiteral(text, 'url');
-  const base = topLiteral(text, 'baseUrl') ?? '/';
+  const url = shallowestOption(text, 'url');
+  const base = shallowestOption(text, 'baseUrl') ?? '/';
   const link = url && /^https?:\/\//i.test(url) ? `${url.replace(/\/+$/, '')}/${base.replace(/^\/+/, '')}`.replace(/\/*$/, '/') : undefined;
   const blog = blogOptions(text) ?? '';
-  const blogDir = path.resolve(root, topLiteral(blog, 'path') ?? 'blog');
-  const routeBasePath = (topLiteral(blog, 'routeBasePath') ?? 'blog').replace(/^\/+|\/+$/g, '');
-  const authorsFile = topLiteral(blog, 'authorsMapPath') ?? 'authors.yml';
+  const blogDir = path.resolve(root, shallowestOption(blog, 'path') ?? 'blog');
+  const routeBasePath = (shallowestOption(blog, 'routeBasePath') ?? 'blog').replace(/^\/+|\/+$/g, '');
+  const authorsFile = shallowestOption(blog, 'authorsMapPath') ?? 'authors.yml';
   const authorsData = dataFile(path.join(blogDir, authorsFile)) ?? {};
   const authors: NonNullable<SiteInfo['docusaurus']>['authors'] = {};
   for (const [key, entry] of Object.entries(authorsData)) {
     const person = mapPerson(entry);
     if (person) authors[key] = person;
   }
-  const tagsData = /\btags\s*:\s*(?:false|null)\b/.test(blog) ? {} : (dataFile(path.join(blogDir, topLiteral(blog, 'tags') ?? 'tags.yml')) ?? {});
+  const tagsData = /\btags\s*:\s*(?:false|null)\b/.test(blog) ? {} : (dataFile(path.join(blogDir, shallowestOption(blog, 'tags') ?? 'tags.yml')) ?? {});
   const tags: Record<string, string> = {};
   for (const [key, entry] of Object.entries(tagsData)) {
     const label = asRecord(entry)?.label;
@@ -183,14 +161,14 @@ export function docusaurusSite(root: string): DocusaurusSite | undefined {
   }
   // The blog's own feed is named by `feedOptions`, else "<site title> Blog" (plugin-content-blog's feed.ts).
   const feed = objectAt(blog, /\bfeedOptions\s*:\s*\{/.exec(blog)) ?? '';
-  const siteTitle = topLiteral(text, 'title');
+  const siteTitle = shallowestOption(text, 'title');
   const i18n = objectAt(text, /\bi18n\s*:\s*\{/.exec(text)) ?? '';
   return {
     file,
     link,
-    title: topLiteral(feed, 'title') ?? siteTitle,
-    description: topLiteral(feed, 'description') ?? topLiteral(text, 'tagline') ?? undefined,
-    language: topLiteral(i18n, 'defaultLocale'),
+    title: shallowestOption(feed, 'title') ?? siteTitle,
+    description: shallowestOption(feed, 'description') ?? shallowestOption(text, 'tagline') ?? undefined,
+    language: shallowestOption(i18n, 'defaultLocale'),
     blogDir,
     settings: { routeBasePath, authors, tags },
     output: 'build',
