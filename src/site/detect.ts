@@ -825,7 +825,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Docusaurus reads a date without a zone as UTC (blogUtils.ts: `new Date(`${date}Z`)`).
       info.timezone = 'UTC';
       info.trailingSlash = d?.trailingSlash ?? false;
-      info.output = d?.output ?? 'build';
+      // `docusaurus build` writes `build/`.
+      info.output = 'build';
       info.docusaurus = d?.settings ?? { routeBasePath: 'blog', authors: {}, tags: {} };
       info.frontMatterKeys = [...DOCUSAURUS_KEYS];
       // Admonitions (`:::note Title` … `:::`) are Docusaurus's own Markdown, and MDX its format.

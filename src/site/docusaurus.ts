@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readSmallText } from '../util/fs.js';
 import { asRecord } from '../util/record.js';
 import { objectAt, shallowestOption } from './code-text.js';
 import type { SiteInfo } from './model.js';
@@ -55,19 +56,8 @@ export interface DocusaurusSite {
   /** The blog folder (absolute): the plugin's `path`, `blog` by default. */
   blogDir: string;
   settings: NonNullable<SiteInfo['docusaurus']>;
-  /** The folder `docusaurus build` writes (`build`). */
-  output: string;
   /** A `trailingSlash: true` in the config: Docusaurus then writes `/x/` links. */
   trailingSlash: boolean;
-}
-
-function readSmall(abs: string): string | undefined {
-  try {
-    const text = readFileSync(abs, 'utf8');
-    return text.length <= MAX_FILE ? text.replace(/^\uFEFF/, '') : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -78,6 +68,16 @@ function blogOptions(text: string): string | undefined {
   const preset = objectAt(text, /\bblog\s*:\s*\{/.exec(text));
   if (preset) return preset;
   return objectAt(text, /["']@docusaurus\/plugin-content-blog["']\s*,\s*\{/.exec(text));
+}
+
+/** The blog plugin's options of a config that does not turn the blog off (`blog: false`). */
+function enabledBlog(text: string): string | undefined {
+  return /\bblog\s*:\s*false\b/.test(text) ? undefined : blogOptions(text);
+}
+
+/** The blog folder (absolute) the plugin's options name: `path`, `blog` by default. */
+function blogDirOf(root: string, blog: string): string {
+  return path.resolve(root, shallowestOption(blog, 'path') ?? 'blog');
 }
 
 /** A person of an authors map entry (`name`, `url`, `email`); Docusaurus allows an image alone, which names no one. */
@@ -92,7 +92,7 @@ function mapPerson(v: unknown): { name: string; url?: string; email?: string } |
 
 /** A YAML or JSON data file of the blog folder (the authors map, the tags file), as a record. */
 function dataFile(abs: string): Record<string, unknown> | undefined {
-  const text = readSmall(abs);
+  const text = readSmallText(abs, MAX_FILE);
   if (text === undefined) return undefined;
   try {
     return asRecord(abs.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 }));
@@ -118,8 +118,8 @@ const OTHER_CONFIG = /^docusaurus\.config[.-][\w.-]*\.[cm]?[jt]s$/;
 function blogConfig(root: string): { file: string; text: string } | undefined {
   const main = DOCUSAURUS_CONFIGS.find((f) => existsSync(path.join(root, f)));
   if (!main) return undefined;
-  const text = readSmall(path.join(root, main)) ?? '';
-  if (!/\bblog\s*:\s*false\b/.test(text) && blogOptions(text)) return { file: main, text };
+  const text = readSmallText(path.join(root, main), MAX_FILE) ?? '';
+  if (enabledBlog(text)) return { file: main, text };
   let others: string[] = [];
   try {
     others = readdirSync(root)
@@ -129,8 +129,8 @@ function blogConfig(root: string): { file: string; text: string } | undefined {
     // An unreadable folder: the main config.
   }
   for (const f of others) {
-    const other = readSmall(path.join(root, f));
-    if (other !== undefined && !/\bblog\s*:\s*false\b/.test(other) && blogOptions(other)) return { file: f, text: other };
+    const other = readSmallText(path.join(root, f), MAX_FILE);
+    if (other !== undefined && enabledBlog(other)) return { file: f, text: other };
   }
   return { file: main, text };
 }
@@ -144,7 +144,7 @@ export function docusaurusSite(root: string): DocusaurusSite | undefined {
   const base = shallowestOption(text, 'baseUrl') ?? '/';
   const link = url && /^https?:\/\//i.test(url) ? `${url.replace(/\/+$/, '')}/${base.replace(/^\/+/, '')}`.replace(/\/*$/, '/') : undefined;
   const blog = blogOptions(text) ?? '';
-  const blogDir = path.resolve(root, shallowestOption(blog, 'path') ?? 'blog');
+  const blogDir = blogDirOf(root, blog);
   const routeBasePath = (shallowestOption(blog, 'routeBasePath') ?? 'blog').replace(/^\/+|\/+$/g, '');
   const authorsFile = shallowestOption(blog, 'authorsMapPath') ?? 'authors.yml';
   const authorsData = dataFile(path.join(blogDir, authorsFile)) ?? {};
@@ -167,19 +167,20 @@ export function docusaurusSite(root: string): DocusaurusSite | undefined {
     file,
     link,
     title: shallowestOption(feed, 'title') ?? siteTitle,
-    description: shallowestOption(feed, 'description') ?? shallowestOption(text, 'tagline') ?? undefined,
+    description: shallowestOption(feed, 'description') ?? shallowestOption(text, 'tagline'),
     language: shallowestOption(i18n, 'defaultLocale'),
     blogDir,
     settings: { routeBasePath, authors, tags },
-    output: 'build',
     trailingSlash: /\btrailingSlash\s*:\s*true\b/.test(text),
   };
 }
 
 /** The blog folder of the Docusaurus site at `root`, relative to it ('/'-separated): the blog plugin's `path`, `blog` by default. */
 export function docusaurusBlogFolder(root: string): string {
-  const blog = docusaurusSite(root)?.blogDir;
-  return blog ? path.relative(root, blog).split(path.sep).join('/') || 'blog' : 'blog';
+  // Only the config is read: the authors map and the tags file are the build's.
+  const config = blogConfig(root);
+  if (!config) return 'blog';
+  return path.relative(root, blogDirOf(root, blogOptions(config.text) ?? '')).split(path.sep).join('/') || 'blog';
 }
 
 /**

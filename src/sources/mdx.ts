@@ -241,7 +241,8 @@ function linkResourceEnd(text: string, from: number, next: Record<string, number
     }
     if (end - j > MAX_DESTINATION) return destination;
     j = end + 1;
-    while (j < text.length && /[ \t\n]/.test(text[j] as string)) j++;
+    const title = j;
+    while (j < text.length && j - title < MAX_DESTINATION && /[ \t\n]/.test(text[j] as string)) j++;
   }
   return text[j] === ')' ? j + 1 : destination;
 }
