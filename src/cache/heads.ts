@@ -401,13 +401,30 @@ export function checkedPending(entry: ArticleEntry): boolean {
   return typeof (entry as { [CHECKED]?: unknown })[CHECKED] === 'string';
 }
 
+/**
+ * Provenance names (`from`) as one string each: JSON.parse makes a new string of every value
+ * longer than a few characters ("front-matter"), three of them per served article, kept as long
+ * as the article is. Bounded: past 64 names the parsed one is kept.
+ */
+const fromNames = new Map<unknown, unknown>();
+
+function fromName(name: unknown): unknown {
+  const known = fromNames.get(name);
+  if (known !== undefined) return known;
+  if (fromNames.size < 64 && typeof name === 'string') fromNames.set(name, name);
+  return name;
+}
+
+/** The `Sourced` value of a compact `[value, from]` or `[value, from, line]` (`headOf`), its value given. */
+function sourced(value: unknown, compact: readonly unknown[]): unknown {
+  const from = fromName(compact[1]);
+  return compact.length > 2 ? { value, from, line: compact[2] } : { value, from };
+}
+
 /** A field of a head's article (compact, `headOf`) as the article holds it: a date as a Date, a Sourced value as an object. */
 function expand(k: string, v: unknown): unknown {
   if (!SOURCED.has(k)) return v;
-  if (Array.isArray(v)) {
-    const value = DATES.has(k) ? new Date(v[0] as number) : v[0];
-    return v.length > 2 ? { value, from: v[1], line: v[2] } : { value, from: v[1] };
-  }
+  if (Array.isArray(v)) return sourced(DATES.has(k) ? new Date(v[0] as number) : v[0], v);
   if (DATES.has(k)) {
     const src = v as { value: unknown };
     src.value = new Date(src.value as number);
@@ -434,6 +451,8 @@ interface HeadShape {
   cold: boolean;
   proto: object;
   own: readonly string[];
+  /** How each of `own` is expanded (`expand`): 0 as is, 1 a `Sourced` value, 2 a `Sourced` date. */
+  ownKinds: readonly number[];
 }
 
 /** The shapes made so far (a corpus has a few key orders; each article's keys are compared with the last shape's first). */
@@ -444,6 +463,19 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** True when `object`'s own enumerable keys are `keys`, in order (no array of them made: 10k heads are matched per rebuild). */
+function hasKeys(object: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in object) if (k !== keys[i++]) return false;
+  return i === keys.length;
+}
+
+/** The shape of a head's article `compact` (parsed JSON: own enumerable keys only). */
+function shapeOfArticle(compact: object, cold: boolean): HeadShape {
+  if (lastShape !== undefined && lastShape.cold === cold && hasKeys(compact, lastShape.keys)) return lastShape;
+  return shapeOf(Object.keys(compact), cold);
 }
 
 function shapeOf(keys: readonly string[], cold: boolean): HeadShape {
@@ -458,7 +490,7 @@ function shapeOf(keys: readonly string[], cold: boolean): HeadShape {
       else own.push(k);
     }
     Object.defineProperty(proto, KEYS, { value: [...keys] });
-    shape = { keys: [...keys], cold, proto, own };
+    shape = { keys: [...keys], cold, proto, own, ownKinds: own.map((k) => (DATES.has(k) ? 2 : SOURCED.has(k) ? 1 : 0)) };
     // Bounded: a pathological cache with many key orders only costs the search.
     if (shapes.length < 64) shapes.push(shape);
   }
@@ -516,10 +548,16 @@ export function entryOfHead(json: string, body: (key: string) => Pick<Article, '
     // place of the 0 on each entry cost ~2 ms per 1k entries).
     if (last >= 0 && (entry as { checked?: unknown }).checked === 0) entry = pendingChecked(entry as ArticleEntry, json.slice(last + 1)) as typeof entry;
   }
-  const shape = shapeOf(Object.keys(compact), sep >= 0);
+  const shape = shapeOfArticle(compact, sep >= 0);
   const article = Object.create(shape.proto) as Record<string | symbol, unknown>;
   Object.defineProperty(article, BODY, { value: state, writable: true });
-  for (const k of shape.own) article[k] = expand(k, compact[k]);
+  const { own, ownKinds } = shape;
+  for (let i = 0; i < own.length; i++) {
+    const k = own[i] as string;
+    const v = compact[k];
+    // `expand`, its test of the key done once per shape; the usual `[value, from]` made here.
+    article[k] = ownKinds[i] !== 0 && Array.isArray(v) ? sourced(ownKinds[i] === 2 ? new Date(v[0] as number) : v[0], v) : ownKinds[i] === 0 ? v : expand(k, v);
+  }
   (entry as ArticleEntry).article = article as unknown as Article;
   return entry;
 }
