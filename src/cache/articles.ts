@@ -127,6 +127,8 @@ export interface ArticleCache {
   readonly corrupt: number;
   /** Entries decoded from the pack by this build (not served from a session's memory). */
   readonly decoded: number;
+  /** Keys hashed by `key` (not taken from a stamp: src/cache/state.ts `FileStamp.key`). */
+  readonly keysHashed: number;
   readonly enabled: boolean;
 }
 
@@ -186,6 +188,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       save: () => undefined,
       corrupt: 0,
       decoded: 0,
+      keysHashed: 0,
       enabled: false,
     };
   }
@@ -236,6 +239,24 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   const previous = readState(files.state);
   const next: CacheState = { writtenAt: 0, files: {} };
   let stateDirty = previous === undefined;
+  /**
+   * How the articles folder's files are shown (`SourceFile.displayPath`, part of every key): the
+   * display path of a file in it is this and its relative path (src/sources/files.ts), unless
+   * `shownAsListed` says otherwise.
+   */
+  const displayPrefix = paths.display(path.join(paths.articlesDir, 'x')).slice(0, -1);
+  /**
+   * What the keys kept in the state's stamps (`FileStamp.key`) were made with besides each file's
+   * own inputs (its path, kind, text hash and git dates): the format, version and config (`keyHead`)
+   * and the folder's display prefix. Scraped text's keys also hold the site template: they are never
+   * kept. A stamp's key is used only while the state's `keys` is this.
+   */
+  const keysContext = `${keyHead}\0${displayPrefix}`;
+  const keysAgree = previous?.keys === keysContext;
+  let keysHashed = 0;
+  next.keys = keysContext;
+  const shownAsListed = (file: SourceFile): boolean =>
+    file.displayPath.length === displayPrefix.length + file.relPath.length && file.displayPath.startsWith(displayPrefix) && file.displayPath.endsWith(file.relPath);
 
   /** What the build keeps of a stored entry; stored again under the same key (its mtime or the clock made the old one unusable), the new head replaces the old. */
   const keep = (key: string, kept: ArticleEntry): ArticleEntry => {
@@ -282,7 +303,20 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       git = dates;
     },
     key(file, hash) {
-      return articleKey({ head: keyHead, template: templateHash }, file, hash, git.get(file.relPath));
+      const dates = git.get(file.relPath);
+      const stamp = next.files[file.relPath];
+      // An unchanged file's key is the one its stamp keeps, made from the same inputs (`keysContext`).
+      const keepable = stamp !== undefined && stamp.hash === hash && file.kind !== 'text' && shownAsListed(file);
+      const gitStamp = keepable && dates ? `${dates.first.getTime()}/${dates.last.getTime()}` : undefined;
+      if (keepable && keysAgree && stamp.key !== undefined && stamp.git === gitStamp) return stamp.key;
+      const key = articleKey({ head: keyHead, template: templateHash }, file, hash, dates);
+      keysHashed++;
+      if (keepable && (stamp.key !== key || stamp.git !== gitStamp)) {
+        // A new object: the stamp read stays as read (the state's changes are found by comparing them).
+        next.files[file.relPath] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, hash: stamp.hash, key, ...(gitStamp ? { git: gitStamp } : {}) };
+        stateDirty = true;
+      }
+      return key;
     },
     get keyBase() {
       return { head: keyHead, template: templateHash };
@@ -353,6 +387,15 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
           opened.save();
         }
         // The state now: its stamps (~20 MB at 100k articles) are not held while the feeds are composed.
+        if (previous !== undefined && !keysAgree) {
+          // Keys made in another context, on stamps read and not keyed anew by this build, are dropped.
+          for (const rel in next.files) {
+            const stamp = next.files[rel] as FileStamp;
+            if (stamp.key === undefined || stamp !== previous.files[rel]) continue;
+            next.files[rel] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, hash: stamp.hash };
+            stateDirty = true;
+          }
+        }
         const removed = previous !== undefined && Object.keys(previous.files).some((k) => !(k in next.files));
         if (stateDirty || removed) {
           next.writtenAt = Date.now();
@@ -376,6 +419,9 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     },
     get decoded() {
       return decoded;
+    },
+    get keysHashed() {
+      return keysHashed;
     },
     enabled: true,
   };

@@ -14,6 +14,13 @@ export interface FileStamp {
   ino: number;
   /** SHA-256 (hex) of the decoded text. */
   hash: string;
+  /**
+   * The file's cache key for this text, made under the state's `keys` context (src/cache/articles.ts
+   * `key`), and the git dates it holds (`first/last` in ms; absent: none): a rebuild takes the key
+   * of an unchanged file from here instead of hashing its inputs again.
+   */
+  key?: string;
+  git?: string;
 }
 
 export interface CacheState {
@@ -23,6 +30,8 @@ export interface CacheState {
   files: Record<string, FileStamp>;
   /** The template learned from the text sources, and the hashes of the texts it was learned from. */
   template?: { sources: string; lines: string[] };
+  /** What every stamp's `key` was made with besides the file's own inputs (src/cache/articles.ts `keysContext`). */
+  keys?: string;
 }
 
 /** 2: a full state, then the changes of later builds appended (src/cache/frames.ts). */
@@ -40,6 +49,8 @@ interface StateChanges {
   set: Record<string, FileStamp>;
   gone: string[];
   template?: CacheState['template'] | null;
+  /** The stamps' key context when it changed (null: none). */
+  keys?: string | null;
 }
 
 /**
@@ -68,6 +79,8 @@ export function readState(file: string): CacheState | undefined {
       for (const rel of changes.gone) delete state.files[rel];
       if (changes.template === null) delete state.template;
       else if (changes.template !== undefined) state.template = changes.template;
+      if (changes.keys === null) delete state.keys;
+      else if (changes.keys !== undefined) state.keys = changes.keys;
       state.writtenAt = changes.writtenAt;
       bytes += body.length;
     }
@@ -116,12 +129,13 @@ function changesFrom(old: CacheState, next: CacheState): StateChanges {
     const o = old.files[rel];
     // An unchanged file's stamp is the very object read (src/cache/articles.ts `record`).
     if (o === s) continue;
-    if (!o || o.size !== s.size || o.mtimeMs !== s.mtimeMs || o.ctimeMs !== s.ctimeMs || o.ino !== s.ino || o.hash !== s.hash) set[rel] = s;
+    if (!o || o.size !== s.size || o.mtimeMs !== s.mtimeMs || o.ctimeMs !== s.ctimeMs || o.ino !== s.ino || o.hash !== s.hash || o.key !== s.key || o.git !== s.git) set[rel] = s;
   }
   const gone: string[] = [];
   for (const rel in old.files) if (!(rel in next.files)) gone.push(rel);
   const changes: StateChanges = { writtenAt: next.writtenAt, set, gone };
   if (JSON.stringify(old.template) !== JSON.stringify(next.template)) changes.template = next.template ?? null;
+  if (old.keys !== next.keys) changes.keys = next.keys ?? null;
   return changes;
 }
 

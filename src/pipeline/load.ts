@@ -64,7 +64,8 @@ export interface LoadedArticles {
   checkedItems: CheckedLookup;
   /**
    * Articles parsed (cache misses), cache entries decoded, cache keys hashed (not carried by a watch
-   * session), and sources first read when their parse job was handed out (`Source.late`).
+   * session, nor kept in an unchanged file's stamp), and sources first read when their parse job
+   * was handed out (`Source.late`).
    */
   work: { parsed: number; decoded: number; keyed: number; readAtHandout: number };
   /** No article was read relative to the clock, held back as future, or left unread by an I/O error. */
@@ -210,10 +211,8 @@ export async function loadArticles(
   let unparsed = 0;
   let done = 0;
   let keyed = 0;
-  const keyOf = (file: SourceFile, hash: string): string => {
-    keyed++;
-    return cache.key(file, hash);
-  };
+  // Hashed here (`cache.keysHashed`: an unchanged file's key is its stamp's) or by the parse workers (`keyed`).
+  const keyOf = (file: SourceFile, hash: string): string => cache.key(file, hash);
   // A watch session knows the key of every source whose text, git dates and key context are as in its last build.
   const context = cache.keyContext;
   // Deleted and renamed sources are forgotten when a session has seen many.
@@ -450,7 +449,7 @@ export async function loadArticles(
     cache.enabled && !clockDependent && kept.every((a) => renderKeys.has(a))
       ? hashText(['feedwright-fingerprint-2', VERSION, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
       : undefined;
-  const work = { parsed: misses.length - unparsed, decoded: cache.decoded, keyed, readAtHandout };
+  const work = { parsed: misses.length - unparsed, decoded: cache.decoded, keyed: keyed + cache.keysHashed, readAtHandout };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;
   return {
     articles: kept,
