@@ -87,8 +87,11 @@ export { hashText, type KeyBase } from './key.js';
 export interface ArticleCache {
   /** The stored stamp when it proves the file unchanged (its text need not be read). */
   stamp(file: SourceFile): FileStamp | undefined;
-  /** Remember the hash of a file's text for the next build. */
-  record(file: SourceFile, hash: string): void;
+  /**
+   * Remember the hash of a file's text for the next build, and its cache key when given (made by
+   * the thread that parsed it, as `key` makes it): kept in its stamp as `key` keeps the keys it makes.
+   */
+  record(file: SourceFile, hash: string, key?: string): void;
   /** The stored template, if it was learned from exactly these text hashes. */
   templateFor(textHashes: readonly string[]): ReadonlySet<string> | undefined;
   learnTemplate(lines: ReadonlySet<string>, textHashes: readonly string[]): ReadonlySet<string>;
@@ -255,6 +258,21 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   const keysAgree = previous?.keys === keysContext;
   let keysHashed = 0;
   next.keys = keysContext;
+  /** The git dates a file's key holds, as its stamp keeps them (`FileStamp.git`). */
+  const gitStampOf = (file: SourceFile): string | undefined => {
+    const dates = git.get(file.relPath);
+    return dates ? `${dates.first.getTime()}/${dates.last.getTime()}` : undefined;
+  };
+  /** Keep `key` in the stamp of `file` recorded by this build, when it is that text's and a stamp may keep it. */
+  const keepKey = (file: SourceFile, hash: string, key: string): void => {
+    const stamp = next.files[file.relPath];
+    if (stamp === undefined || stamp.hash !== hash || file.kind === 'text' || !shownAsListed(file)) return;
+    const gitStamp = gitStampOf(file);
+    if (stamp.key === key && stamp.git === gitStamp) return;
+    // A new object: the stamp read stays as read (the state's changes are found by comparing them).
+    next.files[file.relPath] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, hash: stamp.hash, key, ...(gitStamp ? { git: gitStamp } : {}) };
+    stateDirty = true;
+  };
   const shownAsListed = (file: SourceFile): boolean =>
     file.displayPath.length === displayPrefix.length + file.relPath.length && file.displayPath.startsWith(displayPrefix) && file.displayPath.endsWith(file.relPath);
 
@@ -272,7 +290,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       if (file.ctimeMs === undefined || file.ino === undefined) return undefined;
       return stampMatches(stamp, { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino }, previous?.writtenAt ?? 0) ? stamp : undefined;
     },
-    record(file, hash) {
+    record(file, hash, key) {
       if (file.ctimeMs === undefined || file.ino === undefined) return;
       const old = previous?.files[file.relPath];
       // An unchanged file keeps the stamp object read (10k new objects per rebuild otherwise, alive until the state is written).
@@ -280,10 +298,11 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         next.files[file.relPath] = old;
         // A file read again (racily clean last time) gets a fresh stamp time, or it would be read every time.
         if (!stampMatches(old, old, previous?.writtenAt ?? 0)) stateDirty = true;
-        return;
+      } else {
+        next.files[file.relPath] = { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino, hash };
+        stateDirty = true;
       }
-      next.files[file.relPath] = { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino, hash };
-      stateDirty = true;
+      if (key !== undefined) keepKey(file, hash, key);
     },
     templateFor(textHashes) {
       const stored = previous?.template;
@@ -303,19 +322,12 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       git = dates;
     },
     key(file, hash) {
-      const dates = git.get(file.relPath);
       const stamp = next.files[file.relPath];
       // An unchanged file's key is the one its stamp keeps, made from the same inputs (`keysContext`).
-      const keepable = stamp !== undefined && stamp.hash === hash && file.kind !== 'text' && shownAsListed(file);
-      const gitStamp = keepable && dates ? `${dates.first.getTime()}/${dates.last.getTime()}` : undefined;
-      if (keepable && keysAgree && stamp.key !== undefined && stamp.git === gitStamp) return stamp.key;
-      const key = articleKey({ head: keyHead, template: templateHash }, file, hash, dates);
+      if (keysAgree && stamp?.key !== undefined && stamp.hash === hash && file.kind !== 'text' && stamp.git === gitStampOf(file) && shownAsListed(file)) return stamp.key;
+      const key = articleKey({ head: keyHead, template: templateHash }, file, hash, git.get(file.relPath));
       keysHashed++;
-      if (keepable && (stamp.key !== key || stamp.git !== gitStamp)) {
-        // A new object: the stamp read stays as read (the state's changes are found by comparing them).
-        next.files[file.relPath] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, hash: stamp.hash, key, ...(gitStamp ? { git: gitStamp } : {}) };
-        stateDirty = true;
-      }
+      keepKey(file, hash, key);
       return key;
     },
     get keyBase() {

@@ -330,7 +330,7 @@ export async function loadArticles(
     // The stamps of the sources read by the threads that parsed them, in the sources' order (as the state lists them), not as they came.
     for (const i of misses) {
       const s = decoded[i] as Source;
-      if (s.late && s.hash !== undefined) cache.record(s.file, s.hash);
+      if (s.late && s.hash !== undefined) cache.record(s.file, s.hash, entryKeys[i]);
     }
     // Changed (or gone) since it was first read: read it as a new file, keyed by what is read now.
     for (const k of [...again]) {

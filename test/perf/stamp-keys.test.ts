@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, loadArticles, resolvePaths } from '../../src/build.js';
 import { expectSameAsUncached, makeProject, NOW, sampleArticles, writeArticle } from './helpers.js';
 
@@ -20,7 +20,23 @@ function project(): string {
   return makeProject(files);
 }
 
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
 describe("cache keys kept in the files' stamps", () => {
+  it('a cold build on a parse worker keeps the keys the worker made (sources read late): the next load hashes none', async () => {
+    vi.stubEnv('FEEDWRIGHT_WORKERS', '1');
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 30; i++) files[`p${i}.md`] = `---\ntitle: Post ${i}\ndate: 2024-03-${String((i % 28) + 1).padStart(2, '0')}\n---\nBody ${i}.\n`;
+    const dir = makeProject(files);
+    const cold = await build({ cwd: dir, now: NOW });
+    expect(cold.work.parsed).toBe(30);
+    const loaded = await loadArticles(resolvePaths({ cwd: dir }), NOW);
+    expect(loaded.work).toMatchObject({ keyed: 0, parsed: 0, readAtHandout: 0 });
+    await expectSameAsUncached(dir);
+  });
+
   it('a rebuild hashes the key of the changed source only, and the build is the same as without a cache', async () => {
     const dir = project();
     await build({ cwd: dir, now: NOW });
