@@ -550,7 +550,9 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   const ugly = typeof site.uglyUrls === 'boolean' ? site.uglyUrls : site.uglyUrls[section] === true;
   const prefix = langPrefix(site, lang);
   const url = str(input.fm.url);
-  if (url) return { path: prefix + normalisePath(url), rule: 'front matter url' };
+  // Hugo (resources/page/page_paths.go): a url with no dot in it is a folder, written as its
+  // index.html and linked with a trailing slash (`2022/11/15/x` → `/2022/11/15/x/`); one with a dot is a file.
+  if (url) return { path: prefix + normalisePath(url.includes('.') || url.endsWith('/') ? url : `${url}/`), rule: 'front matter url' };
   const own = userPattern(userPatterns, section, input.contentPath);
   const pattern = own ?? (section && dirs.length > 0 ? site.permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : site.permalinks['/']);
   if (pattern) {
