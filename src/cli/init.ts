@@ -9,6 +9,7 @@ import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
 import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
+import { pelicanSite } from '../site/pelican.js';
 import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
@@ -64,6 +65,7 @@ const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
   astro: 'Astro',
   nextjs: 'Next.js',
   docusaurus: 'Docusaurus',
+  pelican: 'Pelican',
 };
 
 /** Markdown files under `dir`, counted up to `max` (a bounded walk: 4 levels, skipping dot folders). */
@@ -312,6 +314,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
     (marker.preset === 'eleventy' ? conventionalPostFolder(cwd, eleventyCollectionFolders(eleventyConfigText(cwd))) : undefined) ??
     (marker.preset === 'hexo' ? conventionalPostFolder(cwd, [hexoPostsFolder(cwd)]) : undefined) ??
     (marker.preset === 'docusaurus' ? conventionalPostFolder(cwd, [docusaurusBlogFolder(cwd)]) : undefined) ??
+    (marker.preset === 'pelican' ? conventionalPostFolder(cwd, [pelicanSite(cwd)?.contentDir || '.']) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);

@@ -18,6 +18,7 @@ import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-tex
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
+import { PELICAN_CONFIGS, pelicanSite } from './pelican.js';
 import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import { zolaShortcodes } from './zola-shortcodes.js';
@@ -114,6 +115,8 @@ export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly str
   nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog', 'app/blog/posts', 'src/app/blog/posts'],
   // (init reads the blog plugin's `path` first: `docusaurusSite`.)
   docusaurus: ['blog'],
+  // (init reads PATH first: `pelicanSite`.)
+  pelican: ['content'],
 };
 
 /** The names of folders that hold a site's posts. */
@@ -132,6 +135,7 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
   nextjs: 'content',
   // Docusaurus's docs/ are documentation pages, not posts.
   docusaurus: undefined,
+  pelican: 'content',
 };
 
 /** The generator a folder's files name, if any. */
@@ -154,6 +158,7 @@ function markerIn(dir: string): Marker | undefined {
     if (Object.keys(data).some((k) => k.toLowerCase() === 'baseurl')) return { preset: 'hugo', file: f, data };
   }
   for (const f of DOCUSAURUS_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'docusaurus', file: f };
+  for (const f of PELICAN_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'pelican', file: f };
   if (existsSync(path.join(dir, 'package.json'))) {
     const deps = packageDependencies(dir);
     if (deps.has('astro')) return { preset: 'astro', file: 'package.json (astro)' };
@@ -833,6 +838,20 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       info.directives = true;
       contentRoot = d?.blogDir ?? path.join(root, 'blog');
       if (d) channel = channelOf(options.display(path.join(root, d.file)), { title: d.title, description: d.description, link: d.link, language: localeTag(d.language), author: undefined });
+      break;
+    }
+    case 'pelican': {
+      const p = pelicanSite(root);
+      const url = baseUrl(p?.siteUrl);
+      if (url) info.baseUrl = url;
+      siteZone(p?.timezone);
+      info.output = p?.output ?? 'output';
+      info.trailingSlash = false;
+      if (p) info.pelican = p.settings;
+      // The metadata Pelican reads itself (its docs: "File metadata"), not typos.
+      info.frontMatterKeys = ['category', 'modified', 'save_as', 'slug', 'status', 'summary', 'template', 'translation', 'url'];
+      contentRoot = path.join(root, p?.contentDir ?? '');
+      if (p) channel = channelOf(options.display(path.join(root, p.file)), { title: p.title, description: p.description, link: url, language: localeTag(p.language), author: p.author });
       break;
     }
     case 'nextjs': {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { docusaurusFileName } from './docusaurus.js';
 import { renderEleventyPermalink } from './eleventy-permalink.js';
+import { pelicanLink } from './pelican.js';
 import type { SiteInfo } from './model.js';
 
 /*
@@ -91,6 +92,11 @@ export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<
       return nextLink(site, input, userPatterns);
     case 'docusaurus':
       return docusaurusLink(site, input, userPatterns);
+    case 'pelican': {
+      const own = userPattern(userPatterns, split(input.contentPath).dirs[0] ?? '', input.contentPath);
+      if (own) return { path: plainLink(input, own, str(input.fm.slug) ?? split(input.contentPath).stem).path, rule: `config permalinks ${own}` };
+      return pelicanLink(site, input, dateParts(input.date, input.dateText, input.timezone));
+    }
   }
 }
 
