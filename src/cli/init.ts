@@ -82,6 +82,21 @@ function countSources(dir: string, max = 10_000): Record<SourceKind, number> {
 
 const ALL_KINDS: ReadonlySet<SourceKind> = new Set(['markdown', 'text', 'html']);
 
+/** reStructuredText files under `dir` (Pelican's other format, which feedwright does not read), counted as `countMarkdown` counts, up to `max`. */
+function countRst(dir: string, max = 10_000): number {
+  let n = 0;
+  const walk = (d: string, depth: number): void => {
+    for (const e of sortedEntries(d)) {
+      if (n >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory()) {
+        if (depth < 4) walk(path.join(d, e.name), depth + 1);
+      } else if (/\.rst$/i.test(e.name)) n++;
+    }
+  };
+  walk(dir, 0);
+  return n;
+}
+
 /** Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (four levels deep, section pages left out), in name order. */
 function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
   const out: string[] = [];
@@ -462,8 +477,12 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (marker) {
     // A README or two is no posts folder.
     const elsewhere = [mostMarkdown(io.cwd)].find((m) => m !== undefined && m.files >= 3);
+    // Pelican's posts may all be reStructuredText, which feedwright does not read: say so, not just "no Markdown".
+    const rstFolder = marker.preset === 'pelican' ? pelicanSite(io.cwd)?.contentDir || '.' : undefined;
+    const rst = rstFolder === undefined ? 0 : countRst(path.join(io.cwd, rstFolder));
+    const rstSaid = rst > 0 ? ` (${rstFolder}/ holds ${rst >= 10_000 ? 'over 10,000' : rst} reStructuredText file${rst === 1 ? '' : 's'}, .rst, which feedwright does not read: only Markdown, text and HTML posts)` : '';
     out.stderr(
-      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
+      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${rstSaid}${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
     );
   }
   // Saved HTML pages say what their site is called, where it is, its language and author.

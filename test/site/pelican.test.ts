@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { siteSetup } from '../../src/cli/init.js';
 import { pelicanSlugify, pythonSettings } from '../../src/site/pelican.js';
 import { readMetaHeader, splitFrontMatter } from '../../src/sources/front-matter.js';
+import { run } from '../cli/helpers.js';
+import { makeTree } from '../helpers/project.js';
 import { loadAt, SITES } from '../helpers/site.js';
 
 const SITE = path.join(SITES, 'pelican-blog');
@@ -70,5 +72,11 @@ describe('Pelican: a site built (test/fixtures/sites/pelican-blog)', () => {
     expect([s?.generator, s?.marker, s?.articles]).toEqual(['Pelican', 'pelicanconf.py', 'content']);
     expect(s?.own).toMatchObject({ title: "Ann's Notes", description: 'Systems & tools', link: 'https://notes.example.org/', language: 'en', timezone: 'Asia/Shanghai' });
     expect(JSON.stringify(s?.own.author)).toContain('Ann Example');
+  });
+
+  it('init on a Pelican site whose posts are all reStructuredText says that feedwright does not read .rst, not only that there is no Markdown', async () => {
+    const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n' }, 'feedwright-pelican-rst-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain("This is a Pelican site (pelicanconf.py), but none of the folders it keeps posts in (content/) holds Markdown (content/ holds 1 reStructuredText file, .rst, which feedwright does not read: only Markdown, text and HTML posts).");
   });
 });
