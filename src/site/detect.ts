@@ -1167,10 +1167,15 @@ function astroRoutes(root: string): SiteInfo['routes'] {
   // A catch-all route may write the post's path into its parameter (Retypeset's `[...posts_slug].astro`:
   // `params: { posts_slug: \`posts/${slug}/\` }`): the fixed text before the entry's id is part of
   // the URL, and such a route, not a listing route reading the same collection, serves the posts.
-  const routes = found.map((r): DynamicRoute => {
-    const written = idParamPrefix(texts.get(r.file) ?? '', r.param);
-    return written ? { ...r, fixed: [...r.fixed, ...written.segments], idParam: true, ...(written.langKey ? { langKey: written.langKey } : {}) } : r;
-  });
+  const split = astroSplitIdRoutes(root);
+  for (const r of split) texts.set(r.file, readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '');
+  const routes = [
+    ...found.map((r): DynamicRoute => {
+      const written = idParamPrefix(texts.get(r.file) ?? '', r.param);
+      return written ? { ...r, fixed: [...r.fixed, ...written.segments], idParam: true, ...(written.langKey ? { langKey: written.langKey } : {}) } : r;
+    }),
+    ...split,
+  ];
   const served = new Set(routes.flatMap((r) => (r.idParam ? collections(r) : [])));
   const table = routeTable(routes, (r) => collections(r).filter((c) => r.idParam || !served.has(c)));
   // A page whose URL takes a front matter key before the entry's id (`slug: post.data.abbrlink ||
@@ -1180,6 +1185,57 @@ function astroRoutes(root: string): SiteInfo['routes'] {
     if (key) route.slugKey = key;
   }
   return table;
+}
+
+/**
+ * Astro routes whose dynamic folder and dynamic file take an entry's id apart, one segment each
+ * (`src/pages/[category]/[slug].astro` with `const category = entry.id.split("/")[0]`, `const slug =
+ * entry.id.split("/")[1]` or `const [category, slug] = entry.id.split("/")`, and `params: { category,
+ * slug }`): the page's path is the whole id (`diary/first` at `/diary/first`) after the route's fixed
+ * segments. Read as text, never run; a route that makes its parameters any other way is not one.
+ */
+function astroSplitIdRoutes(root: string): DynamicRoute[] {
+  const out: DynamicRoute[] = [];
+  let budget = 500;
+  const walk = (dir: string, fixed: string[]) => {
+    if (fixed.length > 4 || budget-- <= 0) return;
+    for (const e of sortedEntries(dir)) {
+      if (!e.isDirectory() || /^[_.]/.test(e.name) || e.name === 'node_modules') continue;
+      const folderParam = /^\[([\w-]+)\]$/.exec(e.name)?.[1];
+      if (!folderParam) {
+        walk(path.join(dir, e.name), [...fixed, e.name]);
+        continue;
+      }
+      for (const f of sortedEntries(path.join(dir, e.name))) {
+        const fileParam = f.isFile() ? /^\[([\w-]+)\]\.astro$/.exec(f.name)?.[1] : undefined;
+        if (!fileParam) continue;
+        const file = path.relative(root, path.join(dir, e.name, f.name)).split(path.sep).join('/');
+        const text = readText(path.join(root, file))?.slice(0, 256 * 1024) ?? '';
+        const at = splitIdVariables(text);
+        const params = /\bparams\s*:\s*\{([^{}]*)\}/.exec(text)?.[1] ?? '';
+        const variable = (param: string): string | undefined => {
+          const m = new RegExp(`(?:^|[,\\s])${param}\\s*(?::\\s*([A-Za-z_$][\\w$]*))?\\s*(?:,|$)`).exec(params.trim());
+          return m ? (m[1] ?? param) : undefined;
+        };
+        const [a, b] = [variable(folderParam), variable(fileParam)];
+        if (a !== undefined && b !== undefined && at.get(a) === 0 && at.get(b) === 1) out.push({ fixed, file, param: fileParam, idParam: true });
+      }
+    }
+  };
+  walk(path.join(root, 'src/pages'), []);
+  return out;
+}
+
+/** The variables a page sets to a segment of an entry's id: `x = entry.id.split("/")[0]`, or `[x, y] = entry.id.split("/")`. */
+function splitIdVariables(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const split = String.raw`[A-Za-z_$][\w$.]*\.id\.split\(\s*["'\`]/["'\`]\s*\)`;
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*${split}\s*\[\s*(\d)\s*\]`, 'g'))) out.set(m[1] as string, Number(m[2]));
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\[\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\]\s*=\s*${split}`, 'g'))) {
+    out.set(m[1] as string, 0);
+    out.set(m[2] as string, 1);
+  }
+  return out;
 }
 
 /**
