@@ -9,6 +9,7 @@ import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
 import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
+import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
 import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
@@ -242,6 +243,22 @@ function siteValues(site: { title?: string | undefined; description?: string | u
   };
 }
 
+/** A generator without a preset's pages folder, when it holds articles: what `init` then reads. */
+function pagesFolder(cwd: string, other: OtherGenerator): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  const kinds = countSources(path.join(cwd, other.contentDir));
+  return sourceTotal(kinds) > 0 ? { articles: other.contentDir || '.', posts: sourceTotal(kinds), kinds } : undefined;
+}
+
+/** What init says of a generator without a preset: what it took from the config, and how items link. */
+function otherSaid(other: OtherGenerator, articles: string, links: string | undefined, said: string[]): string {
+  const taken = said.filter((s) => !s.startsWith('permalinks '));
+  const values = taken.length > 0 ? `the config takes its ${taken.join(', ')}` : 'its config names no title or link for the feed';
+  const linked = links
+    ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : ', below "link", which its config does not name: set it'})`
+    : `items link to "itemBase" + their slug: ${other.unlinked?.(articles) ?? `set "itemBase" and "permalinks" to where ${other.name} serves the posts`}`;
+  return `From ${other.file}, ${values}; ${linked}.\n`;
+}
+
 /**
  * Outside a known site: a folder named like a posts folder that already holds articles of any kind
  * feedwright reads (Markdown, text, HTML pages; the most, as `largestPostFolder` picks), else a
@@ -471,7 +488,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   }
   const site = siteSetup(io.cwd, chosen);
   const chosenKinds = site || chosen === undefined ? undefined : countSources(path.join(io.cwd, chosen));
-  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : existingPosts(io.cwd);
+  // A generator feedwright has no preset for, but whose config names its pages' folder (MkDocs, VitePress).
+  const other = site ? undefined : otherGenerator(io.cwd);
+  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : (existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {
@@ -489,7 +508,14 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
-  const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) } : {};
+  const otherLinks = other && posts && !pages && !gatsby ? other.permalinks(posts.articles) : undefined;
+  const folderValues: Partial<Record<ConfigKey, unknown>> = pages
+    ? siteValues(pages)
+    : gatsby
+      ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) }
+      : other && posts
+        ? { ...siteValues(other), ...(otherLinks ? { permalinks: otherLinks } : {}) }
+        : {};
   // Markdown posts whose site names no language: their writing system names it, as on a known site.
   const postsWritten = posts && !pages && folderValues.language === undefined ? postsLanguage(postHeads(path.join(io.cwd, posts.articles))) : undefined;
   if (postsWritten) folderValues.language = postsWritten.language;
@@ -520,7 +546,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
   } else if (posts) {
     out.stderr(
-      `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here; ${posts.articles}/ holds ${describeSources(posts.kinds)}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
+      `${other ? `${indefiniteArticle(other.name) === 'an' ? 'An' : 'A'} ${other.name} site (${other.file}) is no generator feedwright has a preset for (${Object.values(GENERATOR_NAMES).join(', ')})` : `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here`}; ${posts.articles}/ holds ${describeSources(posts.kinds)}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
     );
   } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {
@@ -530,6 +556,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (posts) {
     const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
+    if (other && !gatsby && !pages && posts) out.stderr(otherSaid(other, posts.articles, otherLinks, said));
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
     if (postsWritten) out.stderr(`The feed's language is ${JSON.stringify(postsWritten.language)}: ${postsWritten.count} of the ${postsWritten.checked} posts checked are written in ${postsWritten.script} script. Change "language" in feedwright.config.json if the posts are in another language written so.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
