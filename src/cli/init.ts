@@ -243,6 +243,23 @@ function siteValues(site: { title?: string | undefined; description?: string | u
   };
 }
 
+/** The most folders below the current one that `init` checks for a site of their own. */
+const MAX_NESTED_CHECKS = 50;
+
+/** A folder just below `cwd` that is a site with posts (the first in name order), for a project that keeps its site in `website/`. */
+function nestedSite(cwd: string): { folder: string; setup: SiteSetup } | undefined {
+  let checked = 0;
+  for (const e of sortedEntries(cwd)) {
+    if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules' || SKIPPED.has(e.name)) continue;
+    if (++checked > MAX_NESTED_CHECKS) break;
+    const dir = path.join(cwd, e.name);
+    if (!siteMarker(dir)) continue;
+    const setup = siteSetup(dir);
+    if (setup) return { folder: e.name, setup };
+  }
+  return undefined;
+}
+
 /** A generator without a preset's pages folder, when it holds articles: what `init` then reads. */
 function pagesFolder(cwd: string, other: OtherGenerator): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
   const kinds = countSources(path.join(cwd, other.contentDir));
@@ -487,6 +504,15 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     }
   }
   const site = siteSetup(io.cwd, chosen);
+  // No site here, but one in a folder just below (a project's `website/` or `docusaurus/`, whose
+  // config may read posts beside it, `path: '../blog'`): its config is the one to write, there.
+  const nested = site || chosen !== undefined || siteMarker(io.cwd) ? undefined : nestedSite(io.cwd);
+  if (nested) {
+    out.stderr(
+      `This folder is no site, but ${nested.folder}/ is ${indefiniteArticle(nested.setup.generator)} ${nested.setup.generator} site (${nested.folder}/${nested.setup.marker}) whose posts are in ${path.posix.join(nested.folder, nested.setup.articles)}/: run \`npx feedwright init\` in ${nested.folder}/ (\`cd ${nested.folder}\`), so the feeds link where that site serves its posts and take its title, link and author. Nothing was written here.\n`,
+    );
+    return EXIT.OK;
+  }
   const chosenKinds = site || chosen === undefined ? undefined : countSources(path.join(io.cwd, chosen));
   // A generator feedwright has no preset for, but whose config names its pages' folder (MkDocs, VitePress).
   const other = site ? undefined : otherGenerator(io.cwd);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/helpers.js';
@@ -45,5 +45,22 @@ describe('init on a generator without a preset names it and takes what its confi
     expect(r.stderr).toContain('"permalinks": "/:path.html", below "link", which its config does not name: set it');
     expect(r.config).toMatchObject({ title: 'Dev Notes', language: 'en-GB', articles: 'docs', permalinks: '/:path.html' });
     expect(r.config.link).toBe('https://example.com/');
+  });
+});
+
+describe('init where the site is in a folder below (a project keeping its site in website/)', () => {
+  it('names that folder and its generator, and writes nothing here (the config belongs there)', async () => {
+    const dir = makeTree(
+      {
+        'README.md': '# A project\n',
+        'website/docusaurus.config.js': "module.exports = { title: 'Project', url: 'https://project.example', baseUrl: '/', presets: [['classic', { blog: { path: '../blog' } }]] };\n",
+        'blog/2024-03-05-first.md': PAGE('First'),
+      },
+      'feedwright-nested-site-',
+    );
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This folder is no site, but website/ is a Docusaurus site (website/docusaurus.config.js) whose posts are in blog/: run `npx feedwright init` in website/');
+    expect(existsSync(path.join(dir, 'feedwright.config.json'))).toBe(false);
   });
 });
