@@ -72,7 +72,10 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
   // siteMetadata is an object inside the exported one (module.exports = { siteMetadata: { … } }), or
   // a constant of its own (`const siteMetadata: GatsbyConfig["siteMetadata"] = { … }`): its keys are
   // one bracket deep in it, the author's name two.
-  const metadata = namedObject(root, file, text, 'siteMetadata', 1)?.object ?? objectAt(text, /\bsiteMetadata\s*:\s*\{/.exec(text));
+  // Or a name bound to another module's object (`siteMetadata: metaConfig`, `const metaConfig = require('./gatsby-meta-config')`).
+  const bound = /\bsiteMetadata\s*:\s*([A-Za-z_$][\w$]*)\s*[,}\n]/.exec(text)?.[1];
+  const metadata =
+    namedObject(root, file, text, 'siteMetadata', 1)?.object ?? objectAt(text, /\bsiteMetadata\s*:\s*\{/.exec(text)) ?? (bound ? namedObject(root, file, text, bound, 2)?.object : undefined);
   const [from, depth] = metadata ? [metadata, 1] : [text, 2];
   const node = readText(path.join(root, 'gatsby-node.js')) ?? readText(path.join(root, 'gatsby-node.ts')) ?? '';
   return {
@@ -1329,11 +1332,14 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   if (aliased) return aliased;
   const imported = importedBinding(root, file, text, name);
   if (imported) return namedObject(root, imported.file, imported.text, imported.name, hops - 1);
-  const spec = new RegExp(String.raw`\bimport\s+${name}\s*(?:,\s*\{[^}]*\}\s*)?\s+from\s*["']([^"']+)["']`).exec(text)?.[1];
+  // A default import, or CommonJS's `const name = require('./x')` (module.exports = { … }).
+  const spec =
+    new RegExp(String.raw`\bimport\s+${name}\s*(?:,\s*\{[^}]*\}\s*)?\s+from\s*["']([^"']+)["']`).exec(text)?.[1] ??
+    new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*require\(\s*["']([^"']+)["']\s*\)`).exec(text)?.[1];
   const target = spec ? moduleFile(root, file, spec) : undefined;
   const source = readText(target ?? '');
   if (!target || !source) return undefined;
-  const object = objectAt(source, /\bexport\s+default\s+(?:[\w$.]+\s*\(\s*)?\{/.exec(source));
+  const object = objectAt(source, /\b(?:export\s+default|module\.exports\s*=)\s*(?:[\w$.]+\s*\(\s*)?\{/.exec(source));
   if (object) return { file: target, text: source, object };
   const alias = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/m.exec(source)?.[1];
   return alias ? namedObject(root, target, source, alias, hops - 1) : undefined;

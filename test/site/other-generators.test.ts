@@ -64,3 +64,15 @@ describe('init where the site is in a folder below (a project keeping its site i
     expect(existsSync(path.join(dir, 'feedwright.config.json'))).toBe(false);
   });
 });
+
+describe('init on a Gatsby site whose siteMetadata is another module (CommonJS require)', () => {
+  it("`siteMetadata: metaConfig` with `const metaConfig = require('./gatsby-meta-config')`: that module's exported object gives the title, siteUrl, language and author", async () => {
+    const r = await initIn({
+      'gatsby-config.js': "const metaConfig = require('./gatsby-meta-config');\n\nmodule.exports = {\n  siteMetadata: metaConfig,\n  plugins: [],\n};\n",
+      'gatsby-meta-config.js': "module.exports = {\n  title: `dev notes`,\n  description: `A developer's diary`,\n  language: `ko`,\n  siteUrl: `https://notes.example`,\n  author: {\n    name: `Jin Example`,\n  },\n};\n",
+      'gatsby-node.js': "const { createFilePath } = require('gatsby-source-filesystem');\nexports.onCreateNode = ({ node, getNode }) => { const slug = createFilePath({ node, getNode }); };\n",
+      'content/first-post/index.md': PAGE('First'),
+    });
+    expect(r.config).toMatchObject({ title: 'dev notes', link: 'https://notes.example/', language: 'ko', author: { name: 'Jin Example' }, permalinks: '/:path/' });
+  });
+});
