@@ -87,6 +87,8 @@ export function pythonSettings(text: string): Map<string, Literal> {
   return out;
 }
 
+/** A setting by its name in lower case (Pelican's names are upper case: `setting(s, 'article_url')` is `ARTICLE_URL`). */
+const setting = (settings: Map<string, Literal>, name: string): Literal | undefined => settings.get(name.toUpperCase());
 const str = (v: Literal | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: Literal | undefined): string[] | undefined => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined);
 const folder = (p: string): string => p.replace(/^\.\/|\/+$/g, '').replace(/^\.$/, '');
@@ -98,34 +100,34 @@ export function pelicanSite(root: string): { settings: PelicanSettings; file: st
   const s = pythonSettings(conf);
   // publishconf.py (`from pelicanconf import *`) sets the URL the site is published at.
   const publish = pythonSettings(readSmallText(path.join(root, 'publishconf.py'), MAX_SETTINGS_CHARS) ?? '');
-  const siteUrl = str(publish.get('SITEURL')) || str(s.get('SITEURL')) || undefined;
-  const pagePaths = list(s.get('PAGE_PATHS')) ?? ['pages'];
-  const staticPaths = list(s.get('STATIC_PATHS')) ?? ['images'];
-  const slugifySource = str(s.get('SLUGIFY_SOURCE')) === 'basename' ? 'basename' : 'title';
-  const author = str(s.get('AUTHOR'));
+  const siteUrl = str(setting(publish, 'siteurl')) || str(setting(s, 'siteurl')) || undefined;
+  const pagePaths = list(setting(s, 'page_paths')) ?? ['pages'];
+  const staticPaths = list(setting(s, 'static_paths')) ?? ['images'];
+  const slugifySource = str(setting(s, 'slugify_source')) === 'basename' ? 'basename' : 'title';
+  const author = str(setting(s, 'author'));
   const settings: PelicanSettings = {
-    articleUrl: str(s.get('ARTICLE_URL')) ?? '{slug}.html',
+    articleUrl: str(setting(s, 'article_url')) ?? '{slug}.html',
     excluded: [...pagePaths, ...staticPaths].map(folder).filter(Boolean),
-    articlePaths: (list(s.get('ARTICLE_PATHS')) ?? ['']).map(folder),
-    useFolderAsCategory: s.get('USE_FOLDER_AS_CATEGORY') !== false,
-    defaultCategory: str(s.get('DEFAULT_CATEGORY')) ?? 'misc',
-    filenameMetadata: str(s.get('FILENAME_METADATA')) ?? '(?P<date>\\d{4}-\\d{2}-\\d{2}).*',
+    articlePaths: (list(setting(s, 'article_paths')) ?? ['']).map(folder),
+    useFolderAsCategory: setting(s, 'use_folder_as_category') !== false,
+    defaultCategory: str(setting(s, 'default_category')) ?? 'misc',
+    filenameMetadata: str(setting(s, 'filename_metadata')) ?? '(?P<date>\\d{4}-\\d{2}-\\d{2}).*',
     slugifySource,
-    defaultLang: str(s.get('DEFAULT_LANG')) ?? 'en',
+    defaultLang: str(setting(s, 'default_lang')) ?? 'en',
     ...(author ? { author } : {}),
   };
   return {
     settings,
     file: 'pelicanconf.py',
     ...(siteUrl ? { siteUrl } : {}),
-    ...optional('title', str(s.get('SITENAME'))),
-    ...optional('description', str(s.get('SITESUBTITLE'))),
+    ...optional('title', str(setting(s, 'sitename'))),
+    ...optional('description', str(setting(s, 'sitesubtitle'))),
     ...optional('author', author),
-    ...optional('language', str(s.get('DEFAULT_LANG'))),
-    ...optional('timezone', str(s.get('TIMEZONE'))),
+    ...optional('language', str(setting(s, 'default_lang'))),
+    ...optional('timezone', str(setting(s, 'timezone'))),
     // Pelican's PATH defaults to the folder it runs in; its quickstart writes `PATH = 'content'`.
-    contentDir: folder(str(s.get('PATH')) ?? '.'),
-    output: folder(str(s.get('OUTPUT_PATH')) ?? 'output') || 'output',
+    contentDir: folder(str(setting(s, 'path')) ?? '.'),
+    output: folder(str(setting(s, 'output_path')) ?? 'output') || 'output',
   };
 }
 
