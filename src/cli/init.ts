@@ -9,6 +9,8 @@ import { EXIT } from '../errors.js';
 import { FIELD_KEYS } from '../meta/fields.js';
 import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
+import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
+import { pelicanSite } from '../site/pelican.js';
 import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
@@ -64,6 +66,7 @@ const GENERATOR_NAMES: Record<Exclude<Preset, 'none'>, string> = {
   astro: 'Astro',
   nextjs: 'Next.js',
   docusaurus: 'Docusaurus',
+  pelican: 'Pelican',
 };
 
 /** Markdown files under `dir`, counted up to `max` (a bounded walk: 4 levels, skipping dot folders). */
@@ -79,6 +82,21 @@ function countSources(dir: string, max = 10_000): Record<SourceKind, number> {
 }
 
 const ALL_KINDS: ReadonlySet<SourceKind> = new Set(['markdown', 'text', 'html']);
+
+/** reStructuredText files under `dir` (Pelican's other format, which feedwright does not read), counted as `countMarkdown` counts, up to `max`. */
+function countRst(dir: string, max = 10_000): number {
+  let n = 0;
+  const walk = (d: string, depth: number): void => {
+    for (const e of sortedEntries(d)) {
+      if (n >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory()) {
+        if (depth < 4) walk(path.join(d, e.name), depth + 1);
+      } else if (/\.rst$/i.test(e.name)) n++;
+    }
+  };
+  walk(dir, 0);
+  return n;
+}
 
 /** Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (four levels deep, section pages left out), in name order. */
 function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
@@ -225,6 +243,39 @@ function siteValues(site: { title?: string | undefined; description?: string | u
   };
 }
 
+/** The most folders below the current one that `init` checks for a site of their own. */
+const MAX_NESTED_CHECKS = 50;
+
+/** A folder just below `cwd` that is a site with posts (the first in name order), for a project that keeps its site in `website/`. */
+function nestedSite(cwd: string): { folder: string; setup: SiteSetup } | undefined {
+  let checked = 0;
+  for (const e of sortedEntries(cwd)) {
+    if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules' || SKIPPED.has(e.name)) continue;
+    if (++checked > MAX_NESTED_CHECKS) break;
+    const dir = path.join(cwd, e.name);
+    if (!siteMarker(dir)) continue;
+    const setup = siteSetup(dir);
+    if (setup) return { folder: e.name, setup };
+  }
+  return undefined;
+}
+
+/** A generator without a preset's pages folder, when it holds articles: what `init` then reads. */
+function pagesFolder(cwd: string, other: OtherGenerator): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  const kinds = countSources(path.join(cwd, other.contentDir));
+  return sourceTotal(kinds) > 0 ? { articles: other.contentDir || '.', posts: sourceTotal(kinds), kinds } : undefined;
+}
+
+/** What init says of a generator without a preset: what it took from the config, and how items link. */
+function otherSaid(other: OtherGenerator, articles: string, links: string | undefined, said: string[]): string {
+  const taken = said.filter((s) => !s.startsWith('permalinks '));
+  const values = taken.length > 0 ? `the config takes its ${taken.join(', ')}` : 'its config names no title or link for the feed';
+  const linked = links
+    ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : ', below "link", which its config does not name: set it'})`
+    : `items link to "itemBase" + their slug: ${other.unlinked?.(articles) ?? `set "itemBase" and "permalinks" to where ${other.name} serves the posts`}`;
+  return `From ${other.file}, ${values}; ${linked}.\n`;
+}
+
 /**
  * Outside a known site: a folder named like a posts folder that already holds articles of any kind
  * feedwright reads (Markdown, text, HTML pages; the most, as `largestPostFolder` picks), else a
@@ -312,6 +363,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
     (marker.preset === 'eleventy' ? conventionalPostFolder(cwd, eleventyCollectionFolders(eleventyConfigText(cwd))) : undefined) ??
     (marker.preset === 'hexo' ? conventionalPostFolder(cwd, [hexoPostsFolder(cwd)]) : undefined) ??
     (marker.preset === 'docusaurus' ? conventionalPostFolder(cwd, [docusaurusBlogFolder(cwd)]) : undefined) ??
+    (marker.preset === 'pelican' ? conventionalPostFolder(cwd, [pelicanSite(cwd)?.contentDir || '.']) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
@@ -452,22 +504,44 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     }
   }
   const site = siteSetup(io.cwd, chosen);
+  // No site here, but one in a folder just below (a project's `website/` or `docusaurus/`, whose
+  // config may read posts beside it, `path: '../blog'`): its config is the one to write, there.
+  const nested = site || chosen !== undefined || siteMarker(io.cwd) ? undefined : nestedSite(io.cwd);
+  if (nested) {
+    out.stderr(
+      `This folder is no site, but ${nested.folder}/ is ${indefiniteArticle(nested.setup.generator)} ${nested.setup.generator} site (${nested.folder}/${nested.setup.marker}) whose posts are in ${path.posix.join(nested.folder, nested.setup.articles)}/: run \`npx feedwright init\` in ${nested.folder}/ (\`cd ${nested.folder}\`), so the feeds link where that site serves its posts and take its title, link and author. Nothing was written here.\n`,
+    );
+    return EXIT.OK;
+  }
   const chosenKinds = site || chosen === undefined ? undefined : countSources(path.join(io.cwd, chosen));
-  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : existingPosts(io.cwd);
+  // A generator feedwright has no preset for, but whose config names its pages' folder (MkDocs, VitePress).
+  const other = site ? undefined : otherGenerator(io.cwd);
+  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : (existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {
     // A README or two is no posts folder.
     const elsewhere = [mostMarkdown(io.cwd)].find((m) => m !== undefined && m.files >= 3);
+    // Pelican's posts may all be reStructuredText, which feedwright does not read: say so, not just "no Markdown".
+    const rstFolder = marker.preset === 'pelican' ? pelicanSite(io.cwd)?.contentDir || '.' : undefined;
+    const rst = rstFolder === undefined ? 0 : countRst(path.join(io.cwd, rstFolder));
+    const rstSaid = rst > 0 ? ` (${rstFolder}/ holds ${rst >= 10_000 ? 'over 10,000' : rst} reStructuredText file${rst === 1 ? '' : 's'}, .rst, which feedwright does not read: only Markdown, text and HTML posts)` : '';
     out.stderr(
-      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
+      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${rstSaid}${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
     );
   }
   // Saved HTML pages say what their site is called, where it is, its language and author.
   const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
-  const folderValues: Partial<Record<ConfigKey, unknown>> = pages ? siteValues(pages) : gatsby ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) } : {};
+  const otherLinks = other && posts && !pages && !gatsby ? other.permalinks(posts.articles) : undefined;
+  const folderValues: Partial<Record<ConfigKey, unknown>> = pages
+    ? siteValues(pages)
+    : gatsby
+      ? { ...siteValues(gatsby), ...gatsbyLinks(gatsby) }
+      : other && posts
+        ? { ...siteValues(other), ...(otherLinks ? { permalinks: otherLinks } : {}) }
+        : {};
   // Markdown posts whose site names no language: their writing system names it, as on a known site.
   const postsWritten = posts && !pages && folderValues.language === undefined ? postsLanguage(postHeads(path.join(io.cwd, posts.articles))) : undefined;
   if (postsWritten) folderValues.language = postsWritten.language;
@@ -498,7 +572,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
   } else if (posts) {
     out.stderr(
-      `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here; ${posts.articles}/ holds ${describeSources(posts.kinds)}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
+      `${other ? `${indefiniteArticle(other.name) === 'an' ? 'An' : 'A'} ${other.name} site (${other.file}) is no generator feedwright has a preset for (${Object.values(GENERATOR_NAMES).join(', ')})` : `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here`}; ${posts.articles}/ holds ${describeSources(posts.kinds)}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
     );
   } else await mkdir(path.join(io.cwd, 'articles'), { recursive: true });
   for (const f of files) {
@@ -508,6 +582,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   if (posts) {
     const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
+    if (other && !gatsby && !pages && posts) out.stderr(otherSaid(other, posts.articles, otherLinks, said));
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
     if (postsWritten) out.stderr(`The feed's language is ${JSON.stringify(postsWritten.language)}: ${postsWritten.count} of the ${postsWritten.checked} posts checked are written in ${postsWritten.script} script. Change "language" in feedwright.config.json if the posts are in another language written so.\n`);
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));

@@ -18,6 +18,7 @@ import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-tex
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
+import { PELICAN_CONFIGS, pelicanSite } from './pelican.js';
 import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
 import { zolaShortcodes } from './zola-shortcodes.js';
@@ -71,7 +72,10 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
   // siteMetadata is an object inside the exported one (module.exports = { siteMetadata: { … } }), or
   // a constant of its own (`const siteMetadata: GatsbyConfig["siteMetadata"] = { … }`): its keys are
   // one bracket deep in it, the author's name two.
-  const metadata = namedObject(root, file, text, 'siteMetadata', 1)?.object ?? objectAt(text, /\bsiteMetadata\s*:\s*\{/.exec(text));
+  // Or a name bound to another module's object (`siteMetadata: metaConfig`, `const metaConfig = require('./gatsby-meta-config')`).
+  const bound = /\bsiteMetadata\s*:\s*([A-Za-z_$][\w$]*)\s*[,}\n]/.exec(text)?.[1];
+  const metadata =
+    namedObject(root, file, text, 'siteMetadata', 1)?.object ?? objectAt(text, /\bsiteMetadata\s*:\s*\{/.exec(text)) ?? (bound ? namedObject(root, file, text, bound, 2)?.object : undefined);
   const [from, depth] = metadata ? [metadata, 1] : [text, 2];
   const node = readText(path.join(root, 'gatsby-node.js')) ?? readText(path.join(root, 'gatsby-node.ts')) ?? '';
   return {
@@ -114,6 +118,8 @@ export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly str
   nextjs: ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'src/content/blog', 'blog', 'app/blog/posts', 'src/app/blog/posts'],
   // (init reads the blog plugin's `path` first: `docusaurusSite`.)
   docusaurus: ['blog'],
+  // (init reads PATH first: `pelicanSite`.)
+  pelican: ['content'],
 };
 
 /** The names of folders that hold a site's posts. */
@@ -132,6 +138,7 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
   nextjs: 'content',
   // Docusaurus's docs/ are documentation pages, not posts.
   docusaurus: undefined,
+  pelican: 'content',
 };
 
 /** The generator a folder's files name, if any. */
@@ -154,6 +161,7 @@ function markerIn(dir: string): Marker | undefined {
     if (Object.keys(data).some((k) => k.toLowerCase() === 'baseurl')) return { preset: 'hugo', file: f, data };
   }
   for (const f of DOCUSAURUS_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'docusaurus', file: f };
+  for (const f of PELICAN_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'pelican', file: f };
   if (existsSync(path.join(dir, 'package.json'))) {
     const deps = packageDependencies(dir);
     if (deps.has('astro')) return { preset: 'astro', file: 'package.json (astro)' };
@@ -835,6 +843,20 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (d) channel = channelOf(options.display(path.join(root, d.file)), { title: d.title, description: d.description, link: d.link, language: localeTag(d.language), author: undefined });
       break;
     }
+    case 'pelican': {
+      const p = pelicanSite(root);
+      const url = baseUrl(p?.siteUrl);
+      if (url) info.baseUrl = url;
+      siteZone(p?.timezone);
+      info.output = p?.output ?? 'output';
+      info.trailingSlash = false;
+      if (p) info.pelican = p.settings;
+      // The metadata Pelican reads itself (its docs: "File metadata"), not typos.
+      info.frontMatterKeys = ['category', 'modified', 'save_as', 'slug', 'status', 'summary', 'template', 'translation', 'url'];
+      contentRoot = path.join(root, p?.contentDir ?? '');
+      if (p) channel = channelOf(options.display(path.join(root, p.file)), { title: p.title, description: p.description, link: url, language: localeTag(p.language), author: p.author });
+      break;
+    }
     case 'nextjs': {
       const cfgText = readText(firstExisting(root, ['next.config.js', 'next.config.mjs', 'next.config.ts']) ?? '');
       info.trailingSlash = cfgText ? /\btrailingSlash\s*:\s*true\b/.test(cfgText) : false;
@@ -1148,10 +1170,15 @@ function astroRoutes(root: string): SiteInfo['routes'] {
   // A catch-all route may write the post's path into its parameter (Retypeset's `[...posts_slug].astro`:
   // `params: { posts_slug: \`posts/${slug}/\` }`): the fixed text before the entry's id is part of
   // the URL, and such a route, not a listing route reading the same collection, serves the posts.
-  const routes = found.map((r): DynamicRoute => {
-    const written = idParamPrefix(texts.get(r.file) ?? '', r.param);
-    return written ? { ...r, fixed: [...r.fixed, ...written.segments], idParam: true, ...(written.langKey ? { langKey: written.langKey } : {}) } : r;
-  });
+  const split = astroSplitIdRoutes(root);
+  for (const r of split) texts.set(r.file, readText(path.join(root, r.file))?.slice(0, 256 * 1024) ?? '');
+  const routes = [
+    ...found.map((r): DynamicRoute => {
+      const written = idParamPrefix(texts.get(r.file) ?? '', r.param);
+      return written ? { ...r, fixed: [...r.fixed, ...written.segments], idParam: true, ...(written.langKey ? { langKey: written.langKey } : {}) } : r;
+    }),
+    ...split,
+  ];
   const served = new Set(routes.flatMap((r) => (r.idParam ? collections(r) : [])));
   const table = routeTable(routes, (r) => collections(r).filter((c) => r.idParam || !served.has(c)));
   // A page whose URL takes a front matter key before the entry's id (`slug: post.data.abbrlink ||
@@ -1161,6 +1188,57 @@ function astroRoutes(root: string): SiteInfo['routes'] {
     if (key) route.slugKey = key;
   }
   return table;
+}
+
+/**
+ * Astro routes whose dynamic folder and dynamic file take an entry's id apart, one segment each
+ * (`src/pages/[category]/[slug].astro` with `const category = entry.id.split("/")[0]`, `const slug =
+ * entry.id.split("/")[1]` or `const [category, slug] = entry.id.split("/")`, and `params: { category,
+ * slug }`): the page's path is the whole id (`diary/first` at `/diary/first`) after the route's fixed
+ * segments. Read as text, never run; a route that makes its parameters any other way is not one.
+ */
+function astroSplitIdRoutes(root: string): DynamicRoute[] {
+  const out: DynamicRoute[] = [];
+  let budget = 500;
+  const walk = (dir: string, fixed: string[]) => {
+    if (fixed.length > 4 || budget-- <= 0) return;
+    for (const e of sortedEntries(dir)) {
+      if (!e.isDirectory() || /^[_.]/.test(e.name) || e.name === 'node_modules') continue;
+      const folderParam = /^\[([\w-]+)\]$/.exec(e.name)?.[1];
+      if (!folderParam) {
+        walk(path.join(dir, e.name), [...fixed, e.name]);
+        continue;
+      }
+      for (const f of sortedEntries(path.join(dir, e.name))) {
+        const fileParam = f.isFile() ? /^\[([\w-]+)\]\.astro$/.exec(f.name)?.[1] : undefined;
+        if (!fileParam) continue;
+        const file = path.relative(root, path.join(dir, e.name, f.name)).split(path.sep).join('/');
+        const text = readText(path.join(root, file))?.slice(0, 256 * 1024) ?? '';
+        const at = splitIdVariables(text);
+        const params = /\bparams\s*:\s*\{([^{}]*)\}/.exec(text)?.[1] ?? '';
+        const variable = (param: string): string | undefined => {
+          const m = new RegExp(`(?:^|[,\\s])${param}\\s*(?::\\s*([A-Za-z_$][\\w$]*))?\\s*(?:,|$)`).exec(params.trim());
+          return m ? (m[1] ?? param) : undefined;
+        };
+        const [a, b] = [variable(folderParam), variable(fileParam)];
+        if (a !== undefined && b !== undefined && at.get(a) === 0 && at.get(b) === 1) out.push({ fixed, file, param: fileParam, idParam: true });
+      }
+    }
+  };
+  walk(path.join(root, 'src/pages'), []);
+  return out;
+}
+
+/** The variables a page sets to a segment of an entry's id: `x = entry.id.split("/")[0]`, or `[x, y] = entry.id.split("/")`. */
+function splitIdVariables(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const split = String.raw`[A-Za-z_$][\w$.]*\.id\.split\(\s*["'\`]/["'\`]\s*\)`;
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*${split}\s*\[\s*(\d)\s*\]`, 'g'))) out.set(m[1] as string, Number(m[2]));
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\[\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*\]\s*=\s*${split}`, 'g'))) {
+    out.set(m[1] as string, 0);
+    out.set(m[2] as string, 1);
+  }
+  return out;
 }
 
 /**
@@ -1254,11 +1332,14 @@ function namedObject(root: string, file: string, text: string, name: string, hop
   if (aliased) return aliased;
   const imported = importedBinding(root, file, text, name);
   if (imported) return namedObject(root, imported.file, imported.text, imported.name, hops - 1);
-  const spec = new RegExp(String.raw`\bimport\s+${name}\s*(?:,\s*\{[^}]*\}\s*)?\s+from\s*["']([^"']+)["']`).exec(text)?.[1];
+  // A default import, or CommonJS's `const name = require('./x')` (module.exports = { … }).
+  const spec =
+    new RegExp(String.raw`\bimport\s+${name}\s*(?:,\s*\{[^}]*\}\s*)?\s+from\s*["']([^"']+)["']`).exec(text)?.[1] ??
+    new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*require\(\s*["']([^"']+)["']\s*\)`).exec(text)?.[1];
   const target = spec ? moduleFile(root, file, spec) : undefined;
   const source = readText(target ?? '');
   if (!target || !source) return undefined;
-  const object = objectAt(source, /\bexport\s+default\s+(?:[\w$.]+\s*\(\s*)?\{/.exec(source));
+  const object = objectAt(source, /\b(?:export\s+default|module\.exports\s*=)\s*(?:[\w$.]+\s*\(\s*)?\{/.exec(source));
   if (object) return { file: target, text: source, object };
   const alias = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*$/m.exec(source)?.[1];
   return alias ? namedObject(root, target, source, alias, hops - 1) : undefined;

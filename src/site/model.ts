@@ -3,9 +3,10 @@ import type { AttributeSyntax } from '../sources/attributes.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { CollectionGlob } from './astro-collections.js';
 import type { EleventyDateFilter, EleventyLayout } from './eleventy-site.js';
+import type { PelicanSettings } from './pelican.js';
 
 /** The site generators whose link rules, keys and output feedwright knows. */
-export const PRESETS = ['jekyll', 'hexo', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'docusaurus', 'none'] as const;
+export const PRESETS = ['jekyll', 'hexo', 'hugo', 'zola', 'eleventy', 'astro', 'nextjs', 'docusaurus', 'pelican', 'none'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /**
@@ -132,6 +133,8 @@ export interface SiteInfo {
     authors: Record<string, { name: string; url?: string; email?: string }>;
     tags: Record<string, string>;
   };
+  /** Pelican's settings the link rule reads (src/site/pelican.ts): ARTICLE_URL, the page and static folders, categories, slugs. */
+  pelican?: PelicanSettings;
   /** Zola's `ignored_content` globs (config.toml): content files the site does not build, matched below the content folder. */
   ignoredContent?: { patterns: string[]; file: string };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { docusaurusFileName } from './docusaurus.js';
 import { renderEleventyPermalink } from './eleventy-permalink.js';
+import { pelicanLink } from './pelican.js';
 import type { SiteInfo } from './model.js';
 
 /*
@@ -91,6 +92,11 @@ export function siteLink(site: SiteInfo, input: LinkInput, userPatterns: Record<
       return nextLink(site, input, userPatterns);
     case 'docusaurus':
       return docusaurusLink(site, input, userPatterns);
+    case 'pelican': {
+      const own = userPattern(userPatterns, split(input.contentPath).dirs[0] ?? '', input.contentPath);
+      if (own) return { path: plainLink(input, own, str(input.fm.slug) ?? split(input.contentPath).stem).path, rule: `config permalinks ${own}` };
+      return pelicanLink(site, input, dateParts(input.date, input.dateText, input.timezone));
+    }
   }
 }
 
@@ -550,7 +556,9 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   const ugly = typeof site.uglyUrls === 'boolean' ? site.uglyUrls : site.uglyUrls[section] === true;
   const prefix = langPrefix(site, lang);
   const url = str(input.fm.url);
-  if (url) return { path: prefix + normalisePath(url), rule: 'front matter url' };
+  // Hugo (resources/page/page_paths.go): a url with no dot in it is a folder, written as its
+  // index.html and linked with a trailing slash (`2022/11/15/x` → `/2022/11/15/x/`); one with a dot is a file.
+  if (url) return { path: prefix + normalisePath(url.includes('.') || url.endsWith('/') ? url : `${url}/`), rule: 'front matter url' };
   const own = userPattern(userPatterns, section, input.contentPath);
   const pattern = own ?? (section && dirs.length > 0 ? site.permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : site.permalinks['/']);
   if (pattern) {

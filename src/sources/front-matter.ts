@@ -45,20 +45,23 @@ const FENCES: readonly { mark: string; open: RegExp; close: RegExp; parse: (inne
  * aliases are capped, a repeated key keeps its last value with a warning, as Jekyll's Psych does), or Hugo's TOML (`+++` ... `+++`), parsed with
  * smol-toml.
  */
-export function splitFrontMatter(text: string, file: string, bare = false): FrontMatterResult {
+export function splitFrontMatter(text: string, file: string, bare = false, metaHeader = false): FrontMatterResult {
   // Hexo also reads front matter written without its opening fence (`title: x` lines, then `---`).
-  if (bare) {
-    const opened = bareFrontMatter(text);
-    if (opened !== undefined) {
-      const r = splitFrontMatter(opened, file);
-      const back = (n: number) => Math.max(1, n - 1);
-      return {
-        ...r,
-        lines: Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, back(v)])),
-        diagnostics: r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: back(d.line) })),
-        bodyLine: back(r.bodyLine),
-      };
-    }
+  const opened = bare ? bareFrontMatter(text) : undefined;
+  // Else Pelican's and MkDocs' Markdown metadata (`Title: x` lines, then a blank line): Markdown files only.
+  if (metaHeader && opened === undefined) {
+    const header = readMetaHeader(text);
+    if (header) return header;
+  }
+  if (opened !== undefined) {
+    const r = splitFrontMatter(opened, file);
+    const back = (n: number) => Math.max(1, n - 1);
+    return {
+      ...r,
+      lines: Object.fromEntries(Object.entries(r.lines).map(([k, v]) => [k, back(v)])),
+      diagnostics: r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: back(d.line) })),
+      bodyLine: back(r.bodyLine),
+    };
   }
   // Blank lines before the opening fence (Astro's and Eleventy's readers allow them): read what
   // follows, and shift every line number back to the file's.
@@ -93,6 +96,63 @@ export function bareFrontMatter(text: string): string | undefined {
     if (line !== '' && !/^[\w-]+:(?:\s|$)/.test(line) && !/^[ \t]+\S/.test(line) && !/^- /.test(line)) return undefined;
   }
   return undefined;
+}
+
+/** A metadata line of Python-Markdown's `meta` extension (META_RE): up to 3 spaces, a key, a colon. */
+const META_LINE = /^ {0,3}([A-Za-z0-9_-]+):[ \t]*(.*)$/;
+/** A continuation of the last key's value (META_MORE_RE): 4 spaces or more. */
+const META_MORE = /^ {4,}(.*)$/;
+
+/**
+ * The metadata block Python-Markdown's `meta` extension reads, which Pelican and MkDocs use:
+ * `Key: value` lines from the file's first line (keys read in lower case; a line indented 4
+ * spaces continues the value, which is then a list), ended by a blank line, or by the first line
+ * that is neither (the body's). Read only when the file has no fenced front matter and the block
+ * names a `title` (Pelican requires one of an article): a post that opens with `Note: x` is text.
+ * As Pelican's Markdown reader does, `tags` and `authors` are split at commas; `status: draft`
+ * (or `hidden`, listed nowhere) is a draft.
+ */
+export function readMetaHeader(text: string): FrontMatterResult | undefined {
+  if (!META_LINE.test(text.slice(0, text.indexOf('\n') >>> 0)) || /^(?:---|\+\+\+)/.test(text)) return undefined;
+  const values = new Map<string, string[]>();
+  const lines: Record<string, number> = {};
+  let key: string | undefined;
+  let offset = 0;
+  let n = 0;
+  // Work bound: the header is at most MAX_BARE_LINES lines and MAX_FRONT_MATTER_CHARS characters.
+  while (offset < text.length && n < MAX_BARE_LINES && offset < MAX_FRONT_MATTER_CHARS) {
+    const end = text.indexOf('\n', offset);
+    const next = end === -1 ? text.length : end + 1;
+    const line = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
+    if (line.trim() === '') {
+      offset = next;
+      n++;
+      break;
+    }
+    const more = key === undefined ? null : META_MORE.exec(line);
+    const m = more ? null : META_LINE.exec(line);
+    if (more && key !== undefined) values.get(key)?.push((more[1] as string).trim());
+    else if (m) {
+      key = (m[1] as string).toLowerCase();
+      if (!values.has(key)) lines[key] = n + 1;
+      values.set(key, [(m[2] as string).trim()]);
+    } else break;
+    offset = next;
+    n++;
+  }
+  const title = values.get('title');
+  if (!title?.join('').trim()) return undefined;
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of values) {
+    if (k === 'tags' || k === 'authors') data[k] = v.join(',').split(',').map((x) => x.trim()).filter(Boolean);
+    else if (k === 'status') {
+      const status = (v[0] ?? '').toLowerCase();
+      if (status === 'draft' || status === 'hidden') data.draft = true;
+      lines.draft = lines.status as number;
+    } else data[k] = v.length > 1 ? v : v[0];
+  }
+  delete lines.status;
+  return { data, lines, body: text.slice(offset), bodyLine: n + 1, diagnostics: [], ok: true };
 }
 
 /** A closing `---` with text after it on its line (not a longer run of dashes). */

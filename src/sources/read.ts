@@ -86,7 +86,7 @@ export function readDocument(file: Pick<SourceFile, 'kind' | 'relPath' | 'displa
 }
 
 function readBody(file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, text: string, ctx: ReadContext): ReadResult {
-  const fm = splitFrontMatter(text, file.displayPath, ctx.bareFrontMatter === true);
+  const fm = splitFrontMatter(text, file.displayPath, ctx.bareFrontMatter === true, file.kind === 'markdown');
   if (!fm.ok) return { ok: false, diagnostics: fm.diagnostics };
   const ownFragment = ctx.siteContent === true && file.kind === 'html' && Object.keys(fm.data).length > 0;
   const clean = ownFragment ? fm.data.clean === true : fm.data.clean !== false;

@@ -106,3 +106,35 @@ describe('Astro: a folder with an index.md is two entries, not a listing page', 
     expect([r.published, r.notPosts]).toEqual([['guide/index.md', 'guide/part-two.md'], []]);
   });
 });
+
+describe('Astro: a route whose folder and file take the entry id apart', () => {
+  const CONFIG = 'import { glob } from "astro/loaders";\nconst blog = defineCollection({ loader: glob({ pattern: "**/*.md", base: "./content/posts" }) });\nexport const collections = { posts: blog };\n';
+  const ASTRO = '{ "dependencies": { "astro": "^5.0.0" } }';
+  async function links(route: string) {
+    const cwd = makeTree(
+      {
+        'package.json': ASTRO,
+        'astro.config.mjs': 'export default defineConfig({ site: "https://blog.example", trailingSlash: "never" });\n',
+        'src/content.config.ts': CONFIG,
+        'src/pages/[category]/[slug].astro': route,
+        'src/pages/[category]/[...page].astro': '---\nconst entries = await getCollection("posts");\n---\n',
+        'content/posts/diary/first.md': POST,
+      },
+      'feedwright-astro-split-',
+    );
+    const loaded = await loadArticles(resolvePaths({ cwd, articles: 'content/posts', config: testConfig({ cache: false }) }), TEST_NOW);
+    return loaded.articles.map((a) => a.link.value);
+  }
+
+  it('`[category]/[slug].astro` with params from entry.id.split("/") serves the entry at /<id>, not under its collection', async () => {
+    const split = '---\nexport const getStaticPaths = async () => {\n  const entries = await getCollection("posts");\n  return entries.map((entry) => {\n    const category = entry.id.split("/")[0];\n    const slug = entry.id.split("/")[1];\n    return { params: { slug, category }, props: { entry } };\n  });\n};\n---\n';
+    expect(await links(split)).toEqual(['https://blog.example/diary/first']);
+    const destructured = '---\nexport async function getStaticPaths() {\n  const posts = await getCollection("posts");\n  return posts.map((post) => {\n    const [category, slug] = post.id.split("/");\n    return { params: { category: category, slug: slug }, props: { post } };\n  });\n}\n---\n';
+    expect(await links(destructured)).toEqual(['https://blog.example/diary/first']);
+  });
+
+  it('a route that makes its parameters another way is not read so (the collection default stays)', async () => {
+    const other = '---\nexport const getStaticPaths = async () => {\n  const entries = await getCollection("posts");\n  return entries.map((entry) => ({ params: { category: entry.data.category, slug: entry.data.slug }, props: { entry } }));\n};\n---\n';
+    expect(await links(other)).toEqual(['https://blog.example/posts/diary/first']);
+  });
+});

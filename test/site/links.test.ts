@@ -34,6 +34,20 @@ describe('collisions are a matter of links', () => {
     );
   });
 
+  it("a Hugo url without a dot is a folder, linked with the trailing slash Hugo gives it; one with a dot is a file", async () => {
+    const { dir } = hugoProject({
+      'posts/a.md': '---\ntitle: A\ndate: 2024-01-01\nURL: "2024/01/01/notes/a"\n---\nOne.\n',
+      'posts/b.md': '---\ntitle: B\ndate: 2024-01-02\nurl: /b.html\n---\nTwo.\n',
+      'posts/c.md': '---\ntitle: C\ndate: 2024-01-03\nurl: /c/\n---\nThree.\n',
+    });
+    await buildProject(dir);
+    expect(items(dir).map((i) => [i.title, i.url])).toEqual([
+      ['C', 'https://example.org/c/'],
+      ['B', 'https://example.org/b.html'],
+      ['A', 'https://example.org/2024/01/01/notes/a/'],
+    ]);
+  });
+
   it('a true collision (the same link) names both files', async () => {
     const { dir } = hugoProject({ 'posts/one.md': '---\ntitle: Same\ndate: 2024-01-01\n---\nOne.\n', 'posts/two.md': '---\ntitle: Same\ndate: 2024-01-02\n---\nTwo.\n' });
     const r = await buildProject(dir);

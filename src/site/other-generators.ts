@@ -1,0 +1,141 @@
+/**
+ * Site generators feedwright has no preset for, but whose config says where the pages are and what
+ * the site is called: MkDocs (`mkdocs.yml`) and VitePress (`.vitepress/config.*`). `init` names
+ * them, takes their values, and writes `"permalinks"` for the pages where the generator's rule is
+ * a plain path (MkDocs: `docs/a/b.md` → `/a/b/`; VitePress: `/a/b.html`, or `/a/b` with
+ * `cleanUrls`). Their configs are read as text and data, never run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readSmallText } from '../util/fs.js';
+import { asRecord } from '../util/record.js';
+import { shallowestOption } from './code-text.js';
+
+export interface OtherGenerator {
+  /** "MkDocs", "VitePress". */
+  name: string;
+  /** The file that told, relative to the root ('/'-separated). */
+  file: string;
+  /** The folder its pages are written in, relative to the root ('' = the root). */
+  contentDir: string;
+  title?: string;
+  description?: string;
+  link?: string;
+  author?: string;
+  language?: string;
+  /** The permalink pattern of the pages in `articles` (relative to the root), when the generator's rule is a plain path; undefined otherwise. */
+  permalinks: (articles: string) => string | undefined;
+  /** Why there is no pattern for these articles, when that is known (MkDocs Material's blog plugin). */
+  unlinked?: (articles: string) => string | undefined;
+}
+
+const MAX_CONFIG_CHARS = 256 * 1024;
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+/** An absolute http(s) URL with a trailing slash, or undefined. */
+function siteUrl(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    if (!u.pathname.endsWith('/')) u.pathname = `${u.pathname}/`;
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `articles` below `dir` ('' when they are the same folder), or undefined when they are outside it. */
+function below(dir: string, articles: string): string | undefined {
+  const rel = path.posix.relative(dir || '.', articles || '.');
+  return rel.startsWith('..') ? undefined : rel;
+}
+
+/** A path pattern: `/<rel>/:path<end>` (no doubled slashes when `rel` is empty). */
+function pattern(rel: string, end: string): string {
+  return `/${rel ? `${rel}/` : ''}:path${end}`;
+}
+
+function mkdocs(root: string): OtherGenerator | undefined {
+  const file = ['mkdocs.yml', 'mkdocs.yaml'].find((f) => existsSync(path.join(root, f)));
+  if (!file) return undefined;
+  let c: Record<string, unknown> = {};
+  try {
+    // MkDocs configs use Python tags (`!!python/name:…`, `!ENV`): read as data, their values unused.
+    const parsed: unknown = parseYaml(readFileSync(path.join(root, file), 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' });
+    c = asRecord(parsed) ?? {};
+  } catch {
+    c = {};
+  }
+  const docs = (text(c.docs_dir) ?? 'docs').replace(/^\.\/|\/+$/g, '');
+  const directoryUrls = c.use_directory_urls !== false;
+  // Material for MkDocs' blog plugin: its posts (`<docs>/<blog_dir>/posts/`) are served at dated
+  // URLs made from their titles by its slugify, which feedwright does not copy.
+  const plugins = Array.isArray(c.plugins) ? c.plugins : Object.keys(asRecord(c.plugins) ?? {});
+  const blog = plugins.map((p) => (typeof p === 'string' ? [p, undefined] : (Object.entries(asRecord(p) ?? {})[0] ?? ['', undefined]))).find(([name]) => name === 'blog' || name === 'material/blog');
+  const blogDir = `${docs}/${(text(asRecord(blog?.[1])?.blog_dir) ?? 'blog').replace(/^\.\/|\/+$/g, '')}`;
+  const inBlog = (articles: string) => blog !== undefined && below(blogDir, articles) !== undefined;
+  const theme = asRecord(c.theme);
+  return {
+    name: 'MkDocs',
+    file,
+    contentDir: docs,
+    ...optional('title', text(c.site_name)),
+    ...optional('description', text(c.site_description)),
+    ...optional('link', siteUrl(text(c.site_url))),
+    ...optional('author', text(c.site_author)),
+    ...optional('language', text(theme?.language)),
+    // A page's URL is its path below docs_dir: `a/b.md` → `a/b/` (use_directory_urls), else `a/b.html`.
+    permalinks: (articles) => {
+      const rel = below(docs, articles);
+      return rel === undefined || inBlog(articles) ? undefined : pattern(rel, directoryUrls ? '/' : '.html');
+    },
+    unlinked: (articles) => (inBlog(articles) ? "the blog plugin's posts are served at dated URLs made from their titles (post_url_format); set \"permalinks\" to match, such as \"/blog/:year/:month/:day/:slug/\" with a slug in each post" : undefined),
+  };
+}
+
+const VITEPRESS_CONFIGS = ['config.mts', 'config.ts', 'config.mjs', 'config.js'];
+
+function vitepress(root: string): OtherGenerator | undefined {
+  // The config is in `.vitepress/` of the source folder: the root, or docs/ (VitePress's `vitepress dev docs`).
+  for (const dir of ['', 'docs', 'src']) {
+    const name = VITEPRESS_CONFIGS.find((f) => existsSync(path.join(root, dir, '.vitepress', f)));
+    if (!name) continue;
+    const file = [dir, '.vitepress', name].filter(Boolean).join('/');
+    const config = readSmallText(path.join(root, file), MAX_CONFIG_CHARS) ?? '';
+    const srcDir = (shallowestOption(config, 'srcDir') ?? '.').replace(/^\.\/?|\/+$/g, '');
+    const contentDir = [dir, srcDir].filter(Boolean).join('/');
+    const base = (shallowestOption(config, 'base') ?? '/').replace(/^\/+|\/+$/g, '');
+    const hostname = siteUrl(shallowestOption(config, 'hostname'));
+    const clean = /\bcleanUrls\s*:\s*true\b/.test(config);
+    return {
+      name: 'VitePress',
+      file,
+      contentDir,
+      ...optional('title', shallowestOption(config, 'title')),
+      ...optional('description', shallowestOption(config, 'description')),
+      // Its sitemap's hostname, with the config's base.
+      ...optional('link', hostname && base ? new URL(`${base}/`, hostname).href : hostname),
+      ...optional('language', shallowestOption(config, 'lang')),
+      // A page's URL is its path below the source folder: `a/b.md` → `a/b.html` (`a/b` with cleanUrls).
+      permalinks: (articles) => {
+        const rel = below(contentDir, articles);
+        return rel === undefined ? undefined : pattern(rel, clean ? '' : '.html');
+      },
+    };
+  }
+  return undefined;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value ? { [key]: value } : {}) as { [P in K]?: string };
+}
+
+/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress). */
+export function otherGenerator(root: string): OtherGenerator | undefined {
+  return mkdocs(root) ?? vitepress(root);
+}

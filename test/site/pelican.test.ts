@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { siteSetup } from '../../src/cli/init.js';
+import { pelicanSlugify, pythonSettings } from '../../src/site/pelican.js';
+import { readMetaHeader, splitFrontMatter } from '../../src/sources/front-matter.js';
+import { run } from '../cli/helpers.js';
+import { makeTree } from '../helpers/project.js';
+import { loadAt, SITES } from '../helpers/site.js';
+
+const SITE = path.join(SITES, 'pelican-blog');
+
+describe('Markdown metadata as Pelican and MkDocs read it (Python-Markdown meta: `Key: value` lines, then a blank line)', () => {
+  it('keys in lower case, tags and authors split at commas, an indented line continuing a value, the body after the blank line', () => {
+    const r = readMetaHeader('Title: WMI\nDate: 2016-04-03 14:15:47\nTags: Windows, WMI,\n    CIM\nAuthors: Ann; Bo, Cy\n\n# WMI\n\nText.\n');
+    expect(r?.data).toEqual({ title: 'WMI', date: '2016-04-03 14:15:47', tags: ['Windows', 'WMI', 'CIM'], authors: ['Ann; Bo', 'Cy'] });
+    expect(r?.lines).toEqual({ title: 1, date: 2, tags: 3, authors: 5 });
+    expect(r?.body).toBe('# WMI\n\nText.\n');
+    expect(r?.bodyLine).toBe(7);
+  });
+
+  it("Hexo's front matter without its opening fence (`title: x` lines, then `---`) is still Hexo's", () => {
+    const r = splitFrontMatter('title: Hexo post\ndate: 2024-01-01\n---\nBody.\n', 'x.md', true, true);
+    expect([r.data, r.body]).toEqual([{ title: 'Hexo post', date: '2024-01-01' }, 'Body.\n']);
+  });
+
+  it('`Status: draft` (or hidden) is a draft; published is not', () => {
+    expect(readMetaHeader('Title: A\nStatus: draft\n\nx')?.data).toEqual({ title: 'A', draft: true });
+    expect(readMetaHeader('Title: A\nStatus: hidden\n\nx')?.data).toEqual({ title: 'A', draft: true });
+    expect(readMetaHeader('Title: A\nStatus: published\n\nx')?.data).toEqual({ title: 'A' });
+  });
+
+  it('text that merely opens with a `Word: text` line, with no title among its keys, is no metadata', () => {
+    expect(readMetaHeader('Note: this post is old.\n\nBody.\n')).toBeUndefined();
+    expect(readMetaHeader('# Title: x\n\nBody.\n')).toBeUndefined();
+    expect(readMetaHeader('---\ntitle: x\n---\nBody.\n')).toBeUndefined();
+  });
+});
+
+describe('Pelican: settings read as Python literals, never run', () => {
+  it('strings with u/r prefixes, booleans, lists and tuples; code is not a value; the last assignment wins', () => {
+    const s = pythonSettings("SITEURL = 'http://a'\nSITEURL = u\"https://b.example\"  # prod\nFEED_DOMAIN = SITEURL\nUSE_FOLDER_AS_CATEGORY = False\nPAGE_PATHS = ['pages', \"extra\"]\nSTATIC_PATHS = ('images',)\nFILENAME_METADATA = r'(?P<slug>\\w+)'\n  INDENTED = 'x'\n");
+    expect(Object.fromEntries(s)).toEqual({ SITEURL: 'https://b.example', USE_FOLDER_AS_CATEGORY: false, PAGE_PATHS: ['pages', 'extra'], STATIC_PATHS: ['images'], FILENAME_METADATA: '(?P<slug>\\w+)' });
+  });
+
+  it('slugify as Pelican does by default: accents dropped, punctuation removed, spaces and hyphens one "-", lower case', () => {
+    expect(pelicanSlugify('Windows Tools')).toBe('windows-tools');
+    expect(pelicanSlugify("Ann's  Café -- Notes!")).toBe('anns-cafe-notes');
+  });
+});
+
+describe('Pelican: a site built (test/fixtures/sites/pelican-blog)', () => {
+  it('links are SITEURL (publishconf.py) + ARTICLE_URL: {category} the folder or the Category metadata slugified, {slug} the file name by FILENAME_METADATA or the Slug metadata; pages and drafts left out', async () => {
+    // (The zone init writes from TIMEZONE.)
+    const r = await loadAt(SITE, 'content', { timezone: 'Asia/Shanghai' });
+    expect([r.site?.preset, r.site?.detectedFrom, r.site?.baseUrl, r.site?.timezone]).toEqual(['pelican', 'pelicanconf.py', 'https://notes.example.org/', 'Asia/Shanghai']);
+    expect(r.links).toEqual({
+      'Linux/Builtins.md': 'https://notes.example.org/linux/Builtins.html',
+      'Windows/Builtins.md': 'https://notes.example.org/windows-tools/Builtins.html',
+      'Note.md': 'https://notes.example.org/misc/a-note.html',
+    });
+    expect(r.byPath.get('Linux/Builtins.md')?.published.value.toISOString()).toBe('2019-03-31T13:51:25.000Z');
+    expect(r.byPath.get('Windows/Builtins.md')?.tags.value).toEqual(['Windows', 'PowerShell', 'Windows Tools']);
+    expect(r.byPath.get('Windows/Builtins.md')?.authors.value.map((a) => a.name)).toEqual(['Bo Writer', 'Cy Writer']);
+    const notes = r.diagnostics.map((d) => [d.code, d.file]);
+    expect(notes).toContainEqual(['META_DRAFT', 'content/Linux/Unfinished.md']);
+    expect(notes).toContainEqual(['META_NOT_A_POST', 'content/pages/about.md']);
+    expect(notes.filter(([code]) => code === 'FM_UNKNOWN_KEY' || code === 'META_TITLE_MISSING')).toEqual([]);
+  });
+
+  it('init: the posts are in PATH, and the feed takes SITENAME, SITESUBTITLE, the published SITEURL, AUTHOR, DEFAULT_LANG and TIMEZONE', () => {
+    const s = siteSetup(SITE);
+    expect([s?.generator, s?.marker, s?.articles]).toEqual(['Pelican', 'pelicanconf.py', 'content']);
+    expect(s?.own).toMatchObject({ title: "Ann's Notes", description: 'Systems & tools', link: 'https://notes.example.org/', language: 'en', timezone: 'Asia/Shanghai' });
+    expect(JSON.stringify(s?.own.author)).toContain('Ann Example');
+  });
+
+  it('init on a Pelican site whose posts are all reStructuredText says that feedwright does not read .rst, not only that there is no Markdown', async () => {
+    const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n' }, 'feedwright-pelican-rst-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain("This is a Pelican site (pelicanconf.py), but none of the folders it keeps posts in (content/) holds Markdown (content/ holds 1 reStructuredText file, .rst, which feedwright does not read: only Markdown, text and HTML posts).");
+  });
+});
