@@ -283,10 +283,44 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
  * user's posts instead of writing a sample beside them.
  */
 function existingPosts(cwd: string): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
-  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined);
+  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined) ?? mostPages(cwd)?.folder;
   if (!articles) return undefined;
   const kinds = countSources(path.join(cwd, articles));
   return { articles, posts: sourceTotal(kinds), kinds };
+}
+
+/**
+ * The folder of saved pages, for a user who keeps them in a folder of any name (`saved/`,
+ * `clippings/`): the folder, up to three levels down, holding the most HTML and text files, if it
+ * holds at least two; a build output folder (`public/`, `_site/`, `dist/`...) is skipped. Markdown
+ * alone does not count: a folder of Markdown outside a site is as likely a project's documentation,
+ * which `init` names but does not read (`otherMarkdown`).
+ */
+function mostPages(cwd: string): { folder: string; files: number } | undefined {
+  const pages = (dir: string) => {
+    const kinds = countSources(dir);
+    return kinds.html + kinds.text;
+  };
+  return [mostMarkdown(cwd, pages, SKIPPED)].find((m) => m !== undefined && m.files >= 2);
+}
+
+/**
+ * Articles `init` found but does not read, outside a known site and any posts folder, as one
+ * sentence saying what to run: HTML or text pages in this folder itself (the articles need a folder
+ * of their own, which the output folder is not inside), or a folder of Markdown (three files or
+ * more, which could be posts or documentation).
+ */
+function strayArticles(cwd: string): string | undefined {
+  const here = { markdown: 0, text: 0, html: 0 };
+  for (const e of sortedEntries(cwd)) {
+    const kind = e.isFile() ? SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()] : undefined;
+    if (kind === 'html' || kind === 'text') here[kind]++;
+  }
+  if (here.html + here.text > 0) {
+    return `This folder holds ${describeSources(here)} itself; feedwright reads articles from a folder of their own. If those are articles, move them into one (\`mkdir pages && mv ${[here.html ? '*.html' : '', here.text ? '*.txt' : ''].filter(Boolean).join(' ')} pages/\`) and run \`npx feedwright init --force --articles pages\`.`;
+  }
+  const markdown = [mostMarkdown(cwd, countMarkdown, SKIPPED)].find((m) => m !== undefined && m.files >= 3);
+  return markdown && `The most Markdown files (${markdown.files >= 10_000 ? 'over 10,000' : markdown.files}) are in ${markdown.folder}/. If those are the posts, run \`npx feedwright init --force --articles ${markdown.folder}\`.`;
 }
 
 function sourceTotal(kinds: Record<SourceKind, number>): number {
@@ -307,15 +341,16 @@ function describeSources(kinds: Record<SourceKind, number>): string {
 /**
  * The folder, at most three levels down, that holds the most Markdown files (the deeper one when a
  * folder holds nothing besides one subfolder's: public/md over public), for a site whose posts are
- * in no folder `init` knows; only node_modules and dot folders are skipped. Undefined without any.
+ * in no folder `init` knows; only node_modules and dot folders are skipped (and, with `skip`, those
+ * folders too). Undefined without any. `count` counts other sources instead (`mostPages`).
  */
-export function mostMarkdown(cwd: string): { folder: string; files: number } | undefined {
+export function mostMarkdown(cwd: string, count: (dir: string) => number = countMarkdown, skip?: ReadonlySet<string>): { folder: string; files: number } | undefined {
   let best: { folder: string; files: number } | undefined;
   const walk = (rel: string, depth: number): void => {
     for (const e of sortedEntries(path.join(cwd, rel))) {
-      if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules' || skip?.has(e.name)) continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
-      const files = countMarkdown(path.join(cwd, r));
+      const files = count(path.join(cwd, r));
       if (files === 0) continue;
       if (!best || files > best.files || (files === best.files && r.startsWith(`${best.folder}/`))) best = { folder: r, files };
       if (depth < 2) walk(r, depth + 1);
@@ -588,7 +623,13 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     const unsaid = (['title', 'link', 'author'] as const).filter((k) => !(k in folderValues));
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }
-  else if (!site) out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
+  else if (!site) {
+    if (!marker) {
+      const elsewhere = strayArticles(io.cwd);
+      if (elsewhere) out.stderr(`${elsewhere}\n`);
+    }
+    out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
+  }
   else {
     if (site.authorsInPosts) {
       const { named, checked } = site.authorsInPosts;

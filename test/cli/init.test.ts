@@ -327,6 +327,28 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('articles');
   });
 
+  it('saved pages in a folder of any name (here clippings/2019/) are what the config reads; a build output folder of HTML is not', async () => {
+    const page = '<!doctype html><html lang="en"><head><title>A post</title></head><body><article><h1>A post</h1><p>Its text, long enough to be the body of a page.</p></article></body></html>';
+    const dir = project({ 'clippings/2019/a.html': page, 'clippings/2019/b.txt': 'A scraped page\n\nIts text.\n', 'public/index.html': page, 'public/x/index.html': page, 'public/y/index.html': page });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('clippings/2019/ holds 1 HTML page and 1 text file, so the config reads them ("articles": "clippings/2019")');
+    expect(existsSync(path.join(dir, 'articles', 'hello-world.md'))).toBe(false);
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('clippings/2019');
+  });
+
+  it('pages saved into the folder itself, or Markdown in a folder of another name: the sample is written, and init says what to run to read them', async () => {
+    const page = '<!doctype html><html><head><title>A post</title></head><body><p>Text.</p></body></html>';
+    const here = await run(['init'], { cwd: project({ 'a.html': page, 'b.html': page, 'c.txt': 'Title\n\nText.\n', 'README.md': '# Notes\n' }) });
+    expect(here.code).toBe(0);
+    expect(here.stderr).toContain('This folder holds 2 HTML pages and 1 text file itself; feedwright reads articles from a folder of their own. If those are articles, move them into one (`mkdir pages && mv *.html *.txt pages/`) and run `npx feedwright init --force --articles pages`.');
+    const notes = project({ 'notes/a.md': '# A\n', 'notes/b.md': '# B\n', 'notes/c.md': '# C\n', 'docs/one.md': '# One\n' });
+    const md = await run(['init'], { cwd: notes });
+    expect(md.code).toBe(0);
+    expect(existsSync(path.join(notes, 'articles', 'hello-world.md'))).toBe(true);
+    expect(md.stderr).toContain('The most Markdown files (3) are in notes/. If those are the posts, run `npx feedwright init --force --articles notes`.');
+  });
+
   it("a folder of saved HTML pages: the site's name, address, language and author that most pages agree on go into the config", async () => {
     const page = (n: number, lang = 'de') =>
       `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Beitrag ${n} | Das Blog</title><meta content="Erika Muster" name="author"><link href="https://blog.example/posts/${n}/" rel="canonical"></head><body><article><h1>Beitrag ${n}</h1><p>Der Text des Beitrags, lang genug für einen Artikel.</p></article></body></html>`;
