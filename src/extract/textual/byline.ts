@@ -32,9 +32,12 @@ export function isLeadAlone(line: string): boolean {
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
 
-/** The start of a line that may be a byline, for scanning markup cheaply (then `parseByline` decides). */
+/**
+ * The start of a line that may be a byline, for scanning markup cheaply (then `parseByline` decides).
+ * One group: metadata.ts builds its label pattern from `.source`.
+ */
 export const BYLINE_START =
-  /^\s*(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?/i;
+  /^\s*(?:(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?|[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：])/i;
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
 const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|publiziert|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
@@ -222,8 +225,19 @@ function bylineNames(text: string): { names: string; handle: boolean } | undefin
   }
 }
 
+/**
+ * A Chinese byline: a label, a colon, then one to four names of two to four Han characters
+ * ("责任编辑：张伟", "（作者：李娜 王芳）", "记者：陈静"). The label says the line is a byline, so the
+ * names need no capitals (Han script has none); nothing else may follow but a closing bracket.
+ * "编辑：" alone is not a lead: pages print it over a channel's or a page's editor as well.
+ */
+const HAN_BYLINE = /^[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：]\s*(\p{sc=Han}{2,4}(?:[\s、，,]+\p{sc=Han}{2,4}){0,3})\s*[)）】]?$/u;
+const HAN_NAME = /^\p{sc=Han}{2,4}$/u;
+
 /** The substring holding the names when the line is one byline, or undefined. */
 function lineNames(text: string): { names: string; handle: boolean } | undefined {
+  const han = HAN_BYLINE.exec(text);
+  if (han?.[1] !== undefined) return { names: han[1], handle: true };
   const lead = BYLINE_LEAD.exec(text);
   const glued = lead ? null : GLUED_LEAD.exec(text);
   let after: string | undefined;
@@ -240,9 +254,16 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
     handle = DATED.test(after);
   } else if (POSTED_ON_BY.test(text) || DATE_FIRST.test(text)) {
     let last: RegExpExecArray | null = null;
+    let before: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
-    for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) last = m;
+    for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) {
+      before = last;
+      last = m;
+    }
     if (last === null) return undefined;
+    // "Posted 11. April 2018 by Walter von Aachen": a "von" right after the first name of a name an
+    // earlier lead opens is the name's particle, not a second lead.
+    if (before !== null && /^\s*von\s/i.test(last[0]) && /^\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(before.index + before[0].length, last.index))) last = before;
     after = text.slice(last.index + last[0].length);
     handle = DATED.test(text);
   } else {
@@ -255,7 +276,22 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
   }
   const end = NAME_END.exec(after);
   const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
-  return names.length > 0 ? { names: withoutTail(names), handle } : undefined;
+  if (names.length === 0) return undefined;
+  const kept = withoutTail(names);
+  // "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»": one word, then a list that
+  // goes on in lower-case words, is a phrase the preposition opens, not a name and its role.
+  if (!kept.includes(' ') && kept !== names && proseTail(names.slice(kept.length))) return undefined;
+  return { names: kept, handle };
+}
+
+/** Lower-case words other than conjunctions and name particles: the rest of a phrase, not a role or an outlet ("Reuters"). */
+function proseTail(tail: string): boolean {
+  if (/\b(?:writer|reporter|correspondent|editor|columnist|contributor|redakteur|redakteurin|journalist|journalistin)\b/i.test(tail)) return false;
+  let words = 0;
+  for (const word of tail.split(/[\s,;«»"“”„]+/).slice(0, 40)) {
+    if (/^\p{Ll}{2,}$/u.test(word) && !NAME_PARTICLES.has(word) && !['and', 'und', 'et', 'y', 'e', 'or', 'oder', 'ou', 'o'].includes(word)) words += 1;
+  }
+  return words >= 2;
 }
 
 /** A written date somewhere in a line: a numeric date, a time, a day and month, or a year. */
@@ -296,6 +332,11 @@ export function isDeskName(names: string): boolean {
 function namesToPeople(names: string, handle = false): Person[] | undefined {
   if (isDeskName(names)) return [{ name: names.trim() }];
   const people: Person[] = [];
+  // Han names come only from a labelled Chinese byline (`HAN_BYLINE`), split at spaces and enumeration commas.
+  if (handle && /^\p{sc=Han}/u.test(names)) {
+    for (const part of names.split(/[\s、，,]+/)) if (HAN_NAME.test(part)) people.push({ name: part });
+    return people.length > 0 ? people : undefined;
+  }
   for (const part of names.split(AUTHOR_SPLIT)) {
     if (part.trim().length === 0) continue;
     const name = cleanAuthorName(part);

@@ -8,6 +8,13 @@ describe('parseByline', () => {
     ['By Ana Ruiz, Tom Becker and Li Wei', ['Ana Ruiz', 'Tom Becker', 'Li Wei']],
     ['Written by Sam Whitaker', ['Sam Whitaker']],
     ['Posted on April 12, 2021 by Sam Whitaker', ['Sam Whitaker']],
+    // A "von" after a dated line's lead and a first name is the name's particle, not a second lead.
+    ['Posted 3. Mai 2019 by Kurt von Beispiel', ['Kurt von Beispiel']],
+    ['Veröffentlicht am 3. Mai 2019 von Kurt von Beispiel', ['Kurt von Beispiel']],
+    // A Chinese label before one or more Han names (no capitals to test).
+    ['责任编辑：张伟', ['张伟']],
+    ['（作者：李娜 王芳）', ['李娜', '王芳']],
+    ['记者：陈静、赵磊', ['陈静', '赵磊']],
     ['By Jane Doe - March 11, 2021', ['Jane Doe']],
     ['By Tim Childers - Live Science Contributor', ['Tim Childers']],
     ['Por María González', ['María González']],
@@ -95,6 +102,12 @@ describe('parseByline', () => {
     'Termine Whisky Tastings Januar – Mai 2020',
     'von Die Tagespresse 31. Oktober 2023',
     'von flerche',
+    // One word after "Von", then a list going on in lower-case words: a phrase, not a name and its role.
+    'Von Feldwegen, Hecken und «ganz alten Mauern»',
+    // A sentence after a Chinese label, a second label after the name, or a page's "编辑" (editor) is no byline.
+    '作者：这是一个很长的句子不是名字',
+    '编辑：王五',
+    '记者：陈静 摄影：王五',
     'Von heute 12.3.2019',
     'by gestern 2019',
     // A newsroom named alone on its line, or as a photo's source, is no byline.
