@@ -1505,7 +1505,7 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
     // author's bare name between separators.
     // Next to the headline, a blog's user name: "reineckefuchs — 2. Februar 2022".
-    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? (handleSegment(text, date.rest) ?? (date.wordsBefore === 0 ? entryLineName(date.rest) : undefined)) : undefined));
+    const restName = restByline ? undefined : ((setOff(text, date.rest) ? bareNameSegment(date.rest) : undefined) ?? (nearTitle ? (handleSegment(text, date.rest) ?? (date.wordsBefore === 0 ? entryLineName(date.rest) : undefined)) : undefined));
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
@@ -1551,6 +1551,19 @@ function resolvePartialLines(units: readonly Unit[], labels: readonly Label[], m
       return;
     }
   }
+}
+
+/**
+ * The date and the rest of its line are set apart by a separator ("11.12.2019 - Amelie Loevenich",
+ * "Amelie Loevenich | 11.12.2019"), or the rest stands first ("Amelie Loevenich 11.12.2019"). Words
+ * run on after the date with nothing between ("2020-04-26 Deutsche Sprache", "07.12.2022
+ * Wissenschaft Klima") are a theme's category links far more often than its author.
+ */
+function setOff(text: string, rest: string): boolean {
+  const trimmed = rest.trim();
+  if (/^[|•·–—~/-]|[|•·–—~/-]$/.test(trimmed)) return true;
+  const first = trimmed.split(/\s+/)[0] ?? '';
+  return first !== '' && text.trim().startsWith(first);
 }
 
 /** The user name that opens a date line, or is all its rest besides the date ("HansEhrlich 17.10.2019, 13:56 Uhr"). */

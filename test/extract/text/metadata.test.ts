@@ -67,6 +67,8 @@ describe('metadata found in the text', () => {
     ['Text: Ursula Eggers', 'Ursula Eggers'],
     ['Eingestellt von Weinlachgummi um 10:52', 'Weinlachgummi'],
     ['Posted by Konstantin Tretyakov at 18:52', 'Konstantin Tretyakov'],
+    // A Chinese news page's closing credit of its editor: a label, a full-width colon, a Han name.
+    ['责任编辑：张伟', '张伟'],
   ])('reads a byline that closes the story, after a rating widget: %s', (line, name) => {
     const tail = ['Rate this post', '', '5.0 out of 5 based on 2 ratings', '', 'Share', '', line, '', 'Leave a comment'];
     const result = extractText(longPage([...long, ...tail]), UTC);
@@ -91,6 +93,14 @@ describe('metadata found in the text', () => {
 
   it('takes no section word on the date line under the headline for an author', () => {
     expect(extractText(page(['Politik — 2. Februar 2022']), UTC).authors).toBeUndefined();
+  });
+
+  it('takes no category words run on after the date, with nothing between, for an author', () => {
+    const result = extractText(page(['2021-03-04 Wissenschaft Umwelt Klima']), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(result.published?.value).toEqual(new Date('2021-03-04T00:00:00Z'));
+    // Set off by a separator, a name there is the author's.
+    expect(extractText(page(['2021-03-04 | Lena Berger']), UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
   });
 
   it('takes a bare name under the headline as the author when the page names that person again', () => {
