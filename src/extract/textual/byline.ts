@@ -65,6 +65,23 @@ const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
 const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** What a count after a byline counts ("5 Comments", "Kommentare 4"): the lexicons' counter nouns. */
 const COUNTER_NOUNS = alternation([...chromeWords('counterNouns'), 'kommentar', 'comentario', 'commentaire']);
+/** A count beside a byline's name, as a segment of its own ("Kommentare 34", "7 comments", "Keine Kommentare"). */
+const COUNTER_SEGMENT = new RegExp(`^(?:\\d+\\s*(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+|(?:no|keine|aucun|sin|nessun)\\s+(?:${COUNTER_NOUNS}))$`, 'iu');
+
+/**
+ * The segment is another date or time ("28. Juni 2019 | 14. Januar 2020 | Jane Doe": the updated
+ * date beside the published one): numbers and calendar words only.
+ */
+function isCalendarSegment(segment: string): boolean {
+  const words = segment.toLowerCase().match(/\p{L}+\.?/gu) ?? [];
+  return words.length <= 4 && /\d/.test(segment) && words.every((w) => MONTH_WORDS.has(w) || MONTH_WORDS.has(w.replace(/\.$/, '')) || WEEKDAY_WORDS.has(w.replace(/\.$/, '')) || /^(?:uhr|am|pm|h|de|del|of)$/.test(w.replace(/\.$/, '')));
+}
+
+/** The segment is a count ("Kommentare 34", "7 comments"), not a name or a category. */
+export function isCounterSegment(segment: string): boolean {
+  return COUNTER_SEGMENT.test(segment.trim());
+}
+
 /**
  * Date labels that may follow the name on a byline ("von Herr_Rein Veröffentlicht am 11. Juni 2019",
  * "Evgenia Karp Zuletzt geändert am 06.11.2023"): the lexicons' published and updated words of five
@@ -97,12 +114,18 @@ const NAME_BEFORE_DATE = new RegExp(
  */
 const NAME_GLUED_DATE = new RegExp(`^([^|•·,–—\\d]{3,60}?\\p{Ll})(?=(?:${alternation([...MONTH_WORDS].map((w) => w.charAt(0).toUpperCase() + w.slice(1)))})\\.?\\s+\\d)`, 'u');
 
+/**
+ * Month names of one language that are frequent given names in others (Portuguese "marco" for
+ * "março", Spanish "julio", German "August", English "April", "June", "May"): as the first of
+ * several words, before a capitalised word, they open a person's name ("Marco Rossi").
+ */
+const GIVEN_NAME_MONTHS: ReadonlySet<string> = new Set(['marco', 'julio', 'august', 'april', 'june', 'may']);
+
 /** A month or weekday name among the words: "Termine Januar – Mai 2020" is no name before its date. */
 function hasCalendarWord(text: string): boolean {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => MONTH_WORDS.has(w.replace(/[.,]$/, '')) || WEEKDAY_WORDS.has(w.replace(/[.,]$/, '')));
+  const words = text.toLowerCase().split(/\s+/);
+  const givenFirst = words.length >= 2 && GIVEN_NAME_MONTHS.has(words[0] as string) && /^\s*\S+\s+\p{Lu}/u.test(text);
+  return words.some((w, i) => (i > 0 || !givenFirst) && (MONTH_WORDS.has(w.replace(/[.,]$/, '')) || WEEKDAY_WORDS.has(w.replace(/[.,]$/, ''))));
 }
 
 /** Lower-case particles allowed inside a name (`Juan de la Cruz`, `Ursula von der Leyen`). */
@@ -234,6 +257,23 @@ function bylineNames(text: string): { names: string; handle: boolean } | undefin
 const HAN_BYLINE = /^[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：]\s*(\p{sc=Han}{2,4}(?:[\s、，,]+\p{sc=Han}{2,4}){0,3})\s*[)）】]?$/u;
 const HAN_NAME = /^\p{sc=Han}{2,4}$/u;
 
+/** A job title's last word, in lower case after its capitalised first ("Education editor", "Chief political correspondent"). */
+const TITLE_NOUN = /^(?:editor|correspondent|reporter|writer|columnist)$/;
+
+/**
+ * "Richard Roe Education editor", "Jane Doe Chief political correspondent": a person's full name,
+ * then with no comma a job title that opens capitalised and goes on in lower case to a role noun.
+ */
+function nameBeforeTitle(text: string): string | undefined {
+  const words = text.split(' ');
+  if (words.length < 4 || words.length > 10 || !TITLE_NOUN.test(words[words.length - 1] as string)) return undefined;
+  let at = words.length - 2;
+  while (at > 0 && /^\p{Ll}+$/u.test(words[at] as string)) at -= 1;
+  if (at < 2 || !/^\p{Lu}[\p{L}-]*$/u.test(words[at] as string)) return undefined;
+  const name = words.slice(0, at).join(' ');
+  return at <= 4 && isBareAuthorLine(name) ? name : undefined;
+}
+
 /** The substring holding the names when the line is one byline, or undefined. */
 function lineNames(text: string): { names: string; handle: boolean } | undefined {
   const han = HAN_BYLINE.exec(text);
@@ -269,19 +309,27 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
   } else {
     const role = ROLE_BYLINE.exec(text);
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
+    const titled = nameBeforeTitle(text);
+    if (titled !== undefined) return { names: titled, handle: false };
     // No lead word: only a full name (two words or more) right before a date counts.
     const dated = (NAME_THEN_DATE.exec(text) ?? NAME_BEFORE_DATE.exec(text) ?? NAME_GLUED_DATE.exec(text))?.[1]?.trim();
     if (dated !== undefined && isDeskName(dated)) return { names: dated, handle: false };
     return dated?.includes(' ') && looksLikePersonName(dated) && !hasCalendarWord(dated) ? { names: dated, handle: false } : undefined;
   }
   const end = NAME_END.exec(after);
-  const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
+  const names = withoutFinalStop((end ? after.slice(0, end.index) : after).replace(/[,;:]+$/, '').trim());
   if (names.length === 0) return undefined;
   const kept = withoutTail(names);
   // "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»": one word, then a list that
   // goes on in lower-case words, is a phrase the preposition opens, not a name and its role.
   if (!kept.includes(' ') && kept !== names && proseTail(names.slice(kept.length))) return undefined;
   return { names: kept, handle };
+}
+
+/** The stop that ends a byline goes; the one of a final initial or suffix stays ("Joe S.", "Perry Bacon Jr."). */
+function withoutFinalStop(names: string): string {
+  if (/(?:^|[\s.])(?:\p{Lu}|Jr|Sr)\.$/u.test(names)) return names;
+  return names.replace(/[.,;:]+$/, '').trim();
 }
 
 /** Lower-case words other than conjunctions and name particles: the rest of a phrase, not a role or an outlet ("Reuters"). */
@@ -324,8 +372,16 @@ function withoutTail(names: string): string {
  */
 const DESK_NAME = /^(?:the\s+|die\s+|la\s+|le\s+|el\s+)?(?:staff|editorial\s+staff|redaktion|redakteur|newsdesk|news\s+desk|redacción|rédaction|redazione|redação)\b[\p{L}\s]{0,40}$/iu;
 
+/**
+ * The outlet's newsroom by the outlet's name ("Beispiel Blog Redaktion", "beispiel.de Redaktion", "Muster-IT Webteam",
+ * "Muster News Redaktion"): one to three words of a name, then the newsroom word, after a lead
+ * word or before a date like the desk names above; none of the words a frequent word ("der").
+ */
+const OUTLET_DESK = /^[\p{L}\d][\p{L}\d.&'’-]*(?:\s+[\p{L}\d][\p{L}\d.&'’-]*){0,2}\s+(?:redaktion|redaktionsteam|team|webteam|newsroom|redacción|rédaction|redazione|redação)$/iu;
+
 export function isDeskName(names: string): boolean {
   const text = names.trim();
+  if (OUTLET_DESK.test(text) && text.split(/\s+/).every((w) => !LEXICON_STOPWORDS.has(w.toLowerCase()) && !NAME_PARTICLES.has(w.toLowerCase()))) return true;
   return DESK_NAME.test(text) && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text);
 }
 
@@ -516,7 +572,7 @@ export function bareNameSegment(rest: string): string | undefined {
   const segments = rest
     .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
     .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
+    .filter((s) => /\p{L}/u.test(s) && !isCounterSegment(s) && !isCalendarSegment(s));
   const first = segments[0];
   return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
 }
