@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isCounterSegment, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -110,7 +110,10 @@ const META_NEAR_TITLE = 3;
  */
 function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction, titleIndex: number | undefined, start: number): void {
   if (titleIndex === undefined || result.authors) return;
-  const last = Math.min(start - 1, titleIndex + BARE_NAME_REACH);
+  // Headline, standfirst, name: when the story starts at the line right under the headline (its
+  // standfirst), the line after that one is still the header.
+  const dek = nextWritten(units, titleIndex);
+  const last = Math.min(dek !== undefined && start === dek ? (nextWritten(units, dek) ?? start - 1) : start - 1, titleIndex + BARE_NAME_REACH);
   for (let i = Math.max(0, titleIndex - 1); i <= last; i += 1) {
     const unit = units[i] as Unit;
     if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
@@ -156,6 +159,12 @@ function readAuthorBox(units: readonly Unit[], result: TextExtraction): void {
     if (best === undefined || named > best.score) best = { name, line: unit.line, score: named };
   }
   if (best) result.authors = { value: [{ name: best.name }], line: best.line };
+}
+
+/** The first unit with words after unit `i`, within the bare name's reach. */
+function nextWritten(units: readonly Unit[], i: number): number | undefined {
+  for (let j = i + 1; j < units.length && j <= i + BARE_NAME_REACH; j += 1) if ((units[j] as Unit).words > 0) return j;
+  return undefined;
 }
 
 /** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
@@ -1555,13 +1564,13 @@ function resolvePartialLines(units: readonly Unit[], labels: readonly Label[], m
 
 /**
  * The date and the rest of its line are set apart by a separator ("11.12.2019 - Amelie Loevenich",
- * "Amelie Loevenich | 11.12.2019"), or the rest stands first ("Amelie Loevenich 11.12.2019"). Words
+ * "Amelie Loevenich | 11.12.2019", "28. Juni 2019 14. Januar 2020 | Amelie Loevenich"), or the rest stands first ("Amelie Loevenich 11.12.2019"). Words
  * run on after the date with nothing between ("2020-04-26 Deutsche Sprache", "07.12.2022
  * Wissenschaft Klima") are a theme's category links far more often than its author.
  */
 function setOff(text: string, rest: string): boolean {
   const trimmed = rest.trim();
-  if (/^[|•·–—~/-]|[|•·–—~/-]$/.test(trimmed)) return true;
+  if (/[|•·–—~/]|^-|-$|\s-\s/.test(trimmed)) return true;
   const first = trimmed.split(/\s+/)[0] ?? '';
   return first !== '' && text.trim().startsWith(first);
 }
@@ -1572,7 +1581,7 @@ function handleSegment(text: string, rest: string): string | undefined {
   const segments = rest
     .split(/\s*[|•·–—~/,]\s*|\s+-\s+|^-\s*|\s*-$/)
     .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
+    .filter((s) => /\p{L}/u.test(s) && !isCounterSegment(s));
   const first = segments[0];
   if (first === undefined || !isUserHandle(first)) return undefined;
   return segments.length === 1 || text.trim().startsWith(first) ? first : undefined;
