@@ -45,7 +45,7 @@ import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './featur
 import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
-import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice } from './headline.js';
+import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice, withoutGluedKicker } from './headline.js';
 export type { TitleChoice, TitleTrace } from './headline.js';
 import { alternation, AUTHOR_BOX_LEADS, chromeWords, phraseAlternation } from '../lexicon/index.js';
 import { anyPattern, type TextPattern } from '../patterns.js';
@@ -207,7 +207,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
 
   // 3. Body.
   const model = options.model ?? defaultModel();
-  const { features, words } = unitModelInput(units, labels);
+  const { features, words, language } = unitModelInput(units, labels);
   const p = probabilities(model, features);
   const [bodyStart, bodyEnd] = findBody(units, labels, model, p, words);
   let start = bodyStart;
@@ -301,6 +301,8 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
     } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
+  // Once the body is decided (its copies of the headline were matched against the line as written).
+  if (result.title) result.title = { value: withoutGluedKicker(result.title.value, language), line: result.title.line };
   return result;
 }
 
