@@ -46,6 +46,9 @@ const DATE_FIRST = new RegExp(`^(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}\\
 /** " by ", " von " before the name; after a date or a label also glued to it ("2016 vonChris Jung"). */
 const LATE_BY = /\s(?:by|por|par|von)\s+|(?<=[\s\d])(?:by|von)(?=\p{Lu}\p{Ll})/gu;
 
+/** The credit of a line's pictures right before its "by" ("Art by", "Photos by", "Illustrations by", "Fotos von"). */
+const CREDIT_BEFORE_BY = /(?:^|[\s•·|/–—-])(?:art|artwork|photos?|photographs?|photography|images?|pictures?|illustrations?|drawings?|video|fotos?|bilder?|grafiken?|illustrationen?)$/i;
+
 /** A photo or image credit names a photographer, not an author. */
 export const PHOTO_CREDIT =
   /^(?:photo|photos|photograph|photography|image|images|picture|pictures|foto|fotos|fotografía|fotografia|imagen|imagem|bild|bilder|crédit|credit|credits|crédito|quelle|source|fuente|fonte|illustration|video|vídeo)\b\s*(?:by|de|von|par|por|:|\/|©|-|–|—)/i;
@@ -297,6 +300,8 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
     let before: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
     for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) {
+      // "• Art by Koji", "| Photos by Ana Ruiz": a credit for the pictures, not the author.
+      if (CREDIT_BEFORE_BY.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       before = last;
       last = m;
     }

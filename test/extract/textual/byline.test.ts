@@ -11,6 +11,9 @@ describe('parseByline', () => {
     // A "von" after a dated line's lead and a first name is the name's particle, not a second lead.
     ['Posted 3. Mai 2019 by Kurt von Beispiel', ['Kurt von Beispiel']],
     ['Veröffentlicht am 3. Mai 2019 von Kurt von Beispiel', ['Kurt von Beispiel']],
+    // A dated line crediting the words and the pictures: the words' author.
+    ['March 3, 2021 • words by Ann Keller • Art by Sam Porter', ['Ann Keller']],
+    ['12. Mai 2021 von Ann Keller | Fotos von Sam Porter', ['Ann Keller']],
     // A full name, then with no comma a job title opening capitalised and ending in a role noun.
     ['Sam Porter Education editor', ['Sam Porter']],
     ['Ann Keller Chief political correspondent', ['Ann Keller']],
@@ -119,6 +122,7 @@ describe('parseByline', () => {
     'von flerche',
     'von Mitglied der Redaktion',
     'Our new Education editor',
+    'March 3, 2021 | Photos by Ann Keller',
     'The Council Education editor',
     // One word after "Von", then a list going on in lower-case words: a phrase, not a name and its role.
     'Von Feldwegen, Hecken und «ganz alten Mauern»',
