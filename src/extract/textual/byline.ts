@@ -95,8 +95,9 @@ const DATE_LABEL = alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w)
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
   `\\s+(?:[-–—|•·~/@]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
-    // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:").
-    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
+    // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:");
+    // a social network's link or a follow button after the name ("Jane Doe Twitter Account von Jane Doe", "Jane Doe Folgen").
+    `|\\s+(?=(?:twitter|facebook|instagram|linkedin|mastodon|youtube|tiktok|follow|folgen)(?![\\p{L}]))|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
   'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
@@ -563,6 +564,8 @@ export function isBareAuthorLine(text: string): boolean {
   if (NAME_PARTICLES.has(first) || LEXICON_STOPWORDS.has(first) || PHRASE_OPENERS.has(first)) return false;
   if (cleanAuthorName(name) !== name || isOrganisationName(name)) return false;
   if (name.split(' ').some((w) => CHROME_LABEL_WORDS.has(w.toLowerCase()))) return false;
+  // A name does not end in an abbreviated word ("Fútbol Int.", "Sport Reg."; an initial or "Jr." aside).
+  if (/\s\p{Lu}\p{Ll}+\.$/u.test(name) && !/\s(?:Jr|Sr)\.$/u.test(name)) return false;
   // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
   return !/\p{Lu}{4}/u.test(name);
 }

@@ -11,6 +11,9 @@ describe('parseByline', () => {
     // A "von" after a dated line's lead and a first name is the name's particle, not a second lead.
     ['Posted 3. Mai 2019 by Kurt von Beispiel', ['Kurt von Beispiel']],
     ['Veröffentlicht am 3. Mai 2019 von Kurt von Beispiel', ['Kurt von Beispiel']],
+    // A social network's link or a follow button after the name.
+    ['von Ann Keller Twitter Account von Ann Keller', ['Ann Keller']],
+    ['By Ann Keller Follow on Twitter', ['Ann Keller']],
     // A dated line crediting the words and the pictures: the words' author.
     ['March 3, 2021 • words by Ann Keller • Art by Sam Porter', ['Ann Keller']],
     ['12. Mai 2021 von Ann Keller | Fotos von Sam Porter', ['Ann Keller']],
@@ -169,10 +172,10 @@ describe('parseByline', () => {
 });
 
 describe('isBareAuthorLine', () => {
-  it.each(['Todd Bates', 'Marie Rövekamp', 'Logan C. Ritchie'])('accepts the name %j', (line) => {
+  it.each(['Todd Bates', 'Marie Rövekamp', 'Logan C. Ritchie', 'Sam Porter Jr.', 'Ann K.'])('accepts the name %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(true);
   });
-  it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto', 'Zum Kreditvergleich', 'Zur Startseite'])('rejects the label %j', (line) => {
+  it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto', 'Zum Kreditvergleich', 'Zur Startseite', 'Fútbol Int.'])('rejects the label %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(false);
   });
 });
