@@ -1462,10 +1462,16 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
     // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
     if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
     if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
-    const byline = splitByline(unit.text);
+    // "Autor" on a line of its own, the name on the next ("Autor*in" / "Jane Doe (Redakteurin)").
+    const next = units[i + 1];
+    const leadAlone = isLeadAlone(unit.text) && next !== undefined && next.words > 0 && next.words <= META_MAX_WORDS && !meta[i + 1] && !labels[i + 1]?.keep;
+    const byline = leadAlone ? splitByline(`${unit.text.trim().replace(/\s*:$/, '')}: ${next.text}`) : splitByline(unit.text);
     if (!byline) continue;
-    result.authors = { value: byline.authors, line: unit.line };
+    // Under a label alone, an organisation is an imprint's or a contact box's ("Redaktion" / "Beispiel Magazin").
+    if (leadAlone && byline.authors.some((p) => isOrganisationName(p.name))) continue;
+    result.authors = { value: byline.authors, line: leadAlone ? next.line : unit.line };
     meta[i] = 'byline';
+    if (leadAlone) meta[i + 1] = 'byline';
     return;
   }
 }

@@ -76,6 +76,16 @@ describe('metadata found in the text', () => {
     expect(ruleOf(result, line)).toBe('byline');
   });
 
+  it('reads a closing byline whose lead stands on a line of its own, the name on the next', () => {
+    const tail = ['Share', '', 'Autor*in', 'Ann Keller (Redakteurin, Medizin)', '', 'Leave a comment'];
+    const result = extractText(longPage([...long, ...tail]), UTC);
+    expect(result.authors?.value).toEqual([{ name: 'Ann Keller' }]);
+    expect(ruleOf(result, 'Ann Keller (Redakteurin, Medizin)')).toBe('byline');
+    // An imprint's label over the outlet's name is no byline.
+    const imprint = ['Share', '', 'Redaktion', 'Beispiel Magazin', 'Musterstraße 1', '', 'Leave a comment'];
+    expect(extractText(longPage([...long, ...imprint]), UTC).authors).toBeUndefined();
+  });
+
   it('takes no author from a credit in a list after a long story, nor from a bare "By" line in its middle', () => {
     const list = ['Our books:', '', ' * Autor: Fabian Dittmann; Illustrator: Adriaan Prent', ' * Autor: Jana Roth'];
     expect(extractText(longPage([...long, '', ...list]), UTC).authors).toBeUndefined();
