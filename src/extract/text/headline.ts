@@ -1149,6 +1149,8 @@ function topAgreement(top: readonly { index: number; parts: string[] }[], i: num
 const KICKER_REST_MIN_WORDS = 3;
 /** Words a kicker has at most. */
 const KICKER_MAX_WORDS = 8;
+/** Words a kicker ending in the headline's first word has at most. */
+const DOUBLED_KICKER_MAX_WORDS = 4;
 
 /**
  * The headline without a kicker the text rendering glued to it (a topic line over the headline,
@@ -1172,9 +1174,10 @@ export function withoutGluedKicker(written: string, language: string): string {
       if (rest.split(' ').length >= KICKER_REST_MIN_WORDS) return rest;
     }
   }
-  for (let i = 1; i <= KICKER_MAX_WORDS && i < words.length; i += 1) {
+  // The doubled word ends a short kicker (four words at most) and is not written a third time.
+  for (let i = 1; i <= DOUBLED_KICKER_MAX_WORDS && i < words.length; i += 1) {
     const word = words[i] as string;
-    if (word === words[i - 1] && /^\p{Lu}\p{L}{3,}$/u.test(word) && words.length - i >= KICKER_REST_MIN_WORDS) return words.slice(i).join(' ');
+    if (word === words[i - 1] && word !== words[i + 1] && word !== words[i - 2] && /^\p{Lu}\p{L}{3,}$/u.test(word) && words.length - i >= KICKER_REST_MIN_WORDS) return words.slice(i).join(' ');
   }
   return title;
 }

@@ -463,6 +463,9 @@ describe('a kicker the text rendering glued to the headline', () => {
     ['Fahrpläne: Wie die Busse ab Montag fahren', 'de'],
     ['Neue Fahrpläne : Busse fahren', 'de'],
     ['Urlaub auf Bora Bora', 'de'],
+    // A word written three times, or doubled after five words, is no kicker's end.
+    ['Budget Budget Budget für die Schulen der Stadt', 'de'],
+    ['Rat der Stadt prüft neuen Plan Plan für Schulen und Straßen', 'de'],
   ])('keeps %j as it is', (title, language) => {
     expect(withoutGluedKicker(title, language)).toBe(title);
   });
