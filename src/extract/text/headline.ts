@@ -1144,3 +1144,40 @@ function topAgreement(top: readonly { index: number; parts: string[] }[], i: num
   }
   return best;
 }
+
+/** Words a headline keeps after its kicker is cut off: fewer, and the cut is more likely a name's ("Bora Bora"). */
+const KICKER_REST_MIN_WORDS = 3;
+/** Words a kicker has at most. */
+const KICKER_MAX_WORDS = 8;
+/** Words a kicker ending in the headline's first word has at most. */
+const DOUBLED_KICKER_MAX_WORDS = 4;
+
+/**
+ * The headline without a kicker the text rendering glued to it (a topic line over the headline,
+ * written on the same line): "Medienmitteilung der Direktion :Impfen ist noch möglich" and "Streit
+ * um Mieten : Wie Städte ..." (a space before the colon that joins two elements, not the language's
+ * typography: French writes " : " itself), "Abnehm-Tricks für Weihnachten Weihnachten nicht zunehmen"
+ * and "Wurmkiste Wurmkiste selber bauen" (the kicker's last word opens the headline again); and
+ * without a rule of dashes or a link's arrow before it.
+ */
+export function withoutGluedKicker(written: string, language: string): string {
+  // A rule of dashes or equals signs the page drew before the headline ("---------- Title"), a
+  // link's arrow or a quote marker ("›Title", "[> Title", "> Title").
+  const title = written.replace(/^[-=_~*]{4,}\s+(?=\S)/, '').replace(/^(?:[›>→▸►]|\[>)+\s*(?=[\p{L}\d])/u, '');
+  const words = title.split(' ');
+  if (words.length > 40) return title;
+  if (language !== 'fr') {
+    const colon = /^(\S.{2,}?)\s:\s*(?=\p{Lu})/u.exec(title);
+    const kicker = colon?.[1];
+    if (colon && kicker !== undefined && kicker.split(' ').length <= KICKER_MAX_WORDS) {
+      const rest = title.slice(colon[0].length);
+      if (rest.split(' ').length >= KICKER_REST_MIN_WORDS) return rest;
+    }
+  }
+  // The doubled word ends a short kicker (four words at most) and is not written a third time.
+  for (let i = 1; i <= DOUBLED_KICKER_MAX_WORDS && i < words.length; i += 1) {
+    const word = words[i] as string;
+    if (word === words[i - 1] && word !== words[i + 1] && word !== words[i - 2] && /^\p{Lu}\p{L}{3,}$/u.test(word) && words.length - i >= KICKER_REST_MIN_WORDS) return words.slice(i).join(' ');
+  }
+  return title;
+}

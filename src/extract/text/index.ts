@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isCounterSegment, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -45,7 +45,7 @@ import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './featur
 import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
-import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice } from './headline.js';
+import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice, withoutGluedKicker } from './headline.js';
 export type { TitleChoice, TitleTrace } from './headline.js';
 import { alternation, AUTHOR_BOX_LEADS, chromeWords, phraseAlternation } from '../lexicon/index.js';
 import { anyPattern, type TextPattern } from '../patterns.js';
@@ -110,7 +110,10 @@ const META_NEAR_TITLE = 3;
  */
 function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction, titleIndex: number | undefined, start: number): void {
   if (titleIndex === undefined || result.authors) return;
-  const last = Math.min(start - 1, titleIndex + BARE_NAME_REACH);
+  // Headline, standfirst, name: when the story starts at the line right under the headline (its
+  // standfirst), the line after that one is still the header.
+  const dek = nextWritten(units, titleIndex);
+  const last = Math.min(dek !== undefined && start === dek ? (nextWritten(units, dek) ?? start - 1) : start - 1, titleIndex + BARE_NAME_REACH);
   for (let i = Math.max(0, titleIndex - 1); i <= last; i += 1) {
     const unit = units[i] as Unit;
     if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
@@ -158,6 +161,12 @@ function readAuthorBox(units: readonly Unit[], result: TextExtraction): void {
   if (best) result.authors = { value: [{ name: best.name }], line: best.line };
 }
 
+/** The first unit with words after unit `i`, within the bare name's reach. */
+function nextWritten(units: readonly Unit[], i: number): number | undefined {
+  for (let j = i + 1; j < units.length && j <= i + BARE_NAME_REACH; j += 1) if ((units[j] as Unit).words > 0) return j;
+  return undefined;
+}
+
 /** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
 function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
   for (let j = 0; j < units.length; j += 1) {
@@ -198,7 +207,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
 
   // 3. Body.
   const model = options.model ?? defaultModel();
-  const { features, words } = unitModelInput(units, labels);
+  const { features, words, language } = unitModelInput(units, labels);
   const p = probabilities(model, features);
   const [bodyStart, bodyEnd] = findBody(units, labels, model, p, words);
   let start = bodyStart;
@@ -292,6 +301,8 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
       for (const card of cards) result.dropped.push({ text: card, rule: 'hover-card', line: unit.line });
     } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
+  // Once the body is decided (its copies of the headline were matched against the line as written).
+  if (result.title) result.title = { value: withoutGluedKicker(result.title.value, language), line: result.title.line };
   return result;
 }
 
@@ -1451,10 +1462,16 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
     // (A list item is a credit in a list of books or products: "* Autor: …; Illustrator: …".)
     if (labels[i]?.keep || meta[i] || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
     if (i < end - META_WINDOW_END && WEAK_LEAD.test(unit.text)) continue;
-    const byline = splitByline(unit.text);
+    // "Autor" on a line of its own, the name on the next ("Autor*in" / "Jane Doe (Redakteurin)").
+    const next = units[i + 1];
+    const leadAlone = isLeadAlone(unit.text) && next !== undefined && next.words > 0 && next.words <= META_MAX_WORDS && !meta[i + 1] && !labels[i + 1]?.keep;
+    const byline = leadAlone ? splitByline(`${unit.text.trim().replace(/\s*:$/, '')}: ${next.text}`) : splitByline(unit.text);
     if (!byline) continue;
-    result.authors = { value: byline.authors, line: unit.line };
+    // Under a label alone, an organisation is an imprint's or a contact box's ("Redaktion" / "Beispiel Magazin").
+    if (leadAlone && byline.authors.some((p) => isOrganisationName(p.name))) continue;
+    result.authors = { value: byline.authors, line: leadAlone ? next.line : unit.line };
     meta[i] = 'byline';
+    if (leadAlone) meta[i + 1] = 'byline';
     return;
   }
 }
@@ -1505,7 +1522,7 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     // "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": the date, then the
     // author's bare name between separators.
     // Next to the headline, a blog's user name: "reineckefuchs — 2. Februar 2022".
-    const restName = restByline ? undefined : (bareNameSegment(date.rest) ?? (nearTitle ? (handleSegment(text, date.rest) ?? (date.wordsBefore === 0 ? entryLineName(date.rest) : undefined)) : undefined));
+    const restName = restByline ? undefined : ((setOff(text, date.rest) ? bareNameSegment(date.rest) : undefined) ?? (nearTitle ? (handleSegment(text, date.rest) ?? (date.wordsBefore === 0 ? entryLineName(date.rest) : undefined)) : undefined));
     if (restName && !result.authors) result.authors = { value: [{ name: restName }], line: unit.line };
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
@@ -1553,13 +1570,26 @@ function resolvePartialLines(units: readonly Unit[], labels: readonly Label[], m
   }
 }
 
+/**
+ * The date and the rest of its line are set apart by a separator ("11.12.2019 - Amelie Loevenich",
+ * "Amelie Loevenich | 11.12.2019", "28. Juni 2019 14. Januar 2020 | Amelie Loevenich"), or the rest stands first ("Amelie Loevenich 11.12.2019"). Words
+ * run on after the date with nothing between ("2020-04-26 Deutsche Sprache", "07.12.2022
+ * Wissenschaft Klima") are a theme's category links far more often than its author.
+ */
+function setOff(text: string, rest: string): boolean {
+  const trimmed = rest.trim();
+  if (/[|•·–—~/]|^-|-$|\s-\s/.test(trimmed)) return true;
+  const first = trimmed.split(/\s+/)[0] ?? '';
+  return first !== '' && text.trim().startsWith(first);
+}
+
 /** The user name that opens a date line, or is all its rest besides the date ("HansEhrlich 17.10.2019, 13:56 Uhr"). */
 function handleSegment(text: string, rest: string): string | undefined {
   if (rest.length > 160) return undefined;
   const segments = rest
     .split(/\s*[|•·–—~/,]\s*|\s+-\s+|^-\s*|\s*-$/)
     .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
+    .filter((s) => /\p{L}/u.test(s) && !isCounterSegment(s));
   const first = segments[0];
   if (first === undefined || !isUserHandle(first)) return undefined;
   return segments.length === 1 || text.trim().startsWith(first) ? first : undefined;

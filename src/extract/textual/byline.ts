@@ -32,9 +32,12 @@ export function isLeadAlone(line: string): boolean {
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
 
-/** The start of a line that may be a byline, for scanning markup cheaply (then `parseByline` decides). */
+/**
+ * The start of a line that may be a byline, for scanning markup cheaply (then `parseByline` decides).
+ * One group: metadata.ts builds its label pattern from `.source`.
+ */
 export const BYLINE_START =
-  /^\s*(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?/i;
+  /^\s*(?:(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?|[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：])/i;
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
 const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|publiziert|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
@@ -42,6 +45,9 @@ const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|pub
 const DATE_FIRST = new RegExp(`^(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d)`, 'iu');
 /** " by ", " von " before the name; after a date or a label also glued to it ("2016 vonChris Jung"). */
 const LATE_BY = /\s(?:by|por|par|von)\s+|(?<=[\s\d])(?:by|von)(?=\p{Lu}\p{Ll})/gu;
+
+/** The credit of a line's pictures right before its "by" ("Art by", "Photos by", "Illustrations by", "Fotos von"). */
+const CREDIT_BEFORE_BY = /(?:^|[\s•·|/–—-])(?:art|artwork|photos?|photographs?|photography|images?|pictures?|illustrations?|drawings?|video|fotos?|bilder?|grafiken?|illustrationen?)$/i;
 
 /** A photo or image credit names a photographer, not an author. */
 export const PHOTO_CREDIT =
@@ -62,6 +68,23 @@ const MONTH_FIRST = `(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d`;
 const WEEKDAY = `(?:${alternation(WEEKDAY_WORDS)})`;
 /** What a count after a byline counts ("5 Comments", "Kommentare 4"): the lexicons' counter nouns. */
 const COUNTER_NOUNS = alternation([...chromeWords('counterNouns'), 'kommentar', 'comentario', 'commentaire']);
+/** A count beside a byline's name, as a segment of its own ("Kommentare 34", "7 comments", "Keine Kommentare"). */
+const COUNTER_SEGMENT = new RegExp(`^(?:\\d+\\s*(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+|(?:no|keine|aucun|sin|nessun)\\s+(?:${COUNTER_NOUNS}))$`, 'iu');
+
+/**
+ * The segment is another date or time ("28. Juni 2019 | 14. Januar 2020 | Jane Doe": the updated
+ * date beside the published one): numbers and calendar words only.
+ */
+function isCalendarSegment(segment: string): boolean {
+  const words = segment.toLowerCase().match(/\p{L}+\.?/gu) ?? [];
+  return words.length <= 4 && /\d/.test(segment) && words.every((w) => MONTH_WORDS.has(w) || MONTH_WORDS.has(w.replace(/\.$/, '')) || WEEKDAY_WORDS.has(w.replace(/\.$/, '')) || /^(?:uhr|am|pm|h|de|del|of)$/.test(w.replace(/\.$/, '')));
+}
+
+/** The segment is a count ("Kommentare 34", "7 comments"), not a name or a category. */
+export function isCounterSegment(segment: string): boolean {
+  return COUNTER_SEGMENT.test(segment.trim());
+}
+
 /**
  * Date labels that may follow the name on a byline ("von Herr_Rein Veröffentlicht am 11. Juni 2019",
  * "Evgenia Karp Zuletzt geändert am 06.11.2023"): the lexicons' published and updated words of five
@@ -72,8 +95,9 @@ const DATE_LABEL = alternation([...PUBLISHED_WORDS, ...UPDATED_WORDS].filter((w)
 /** Where the names end and a role, outlet or date begins: ", March 9, 2025", " on Monday", ", published ...". */
 const NAME_END = new RegExp(
   `\\s+(?:[-–—|•·~/@]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
-    // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:").
-    `|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
+    // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:");
+    // a social network's link or a follow button after the name ("Jane Doe Twitter Account von Jane Doe", "Jane Doe Folgen").
+    `|\\s+(?=(?:twitter|facebook|instagram|linkedin|mastodon|youtube|tiktok|follow|folgen)(?![\\p{L}]))|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
   'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
@@ -94,12 +118,18 @@ const NAME_BEFORE_DATE = new RegExp(
  */
 const NAME_GLUED_DATE = new RegExp(`^([^|•·,–—\\d]{3,60}?\\p{Ll})(?=(?:${alternation([...MONTH_WORDS].map((w) => w.charAt(0).toUpperCase() + w.slice(1)))})\\.?\\s+\\d)`, 'u');
 
+/**
+ * Month names of one language that are frequent given names in others (Portuguese "marco" for
+ * "março", Spanish "julio", German "August", English "April", "June", "May"): as the first of
+ * several words, before a capitalised word, they open a person's name ("Marco Rossi").
+ */
+const GIVEN_NAME_MONTHS: ReadonlySet<string> = new Set(['marco', 'julio', 'august', 'april', 'june', 'may']);
+
 /** A month or weekday name among the words: "Termine Januar – Mai 2020" is no name before its date. */
 function hasCalendarWord(text: string): boolean {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => MONTH_WORDS.has(w.replace(/[.,]$/, '')) || WEEKDAY_WORDS.has(w.replace(/[.,]$/, '')));
+  const words = text.toLowerCase().split(/\s+/);
+  const givenFirst = words.length >= 2 && GIVEN_NAME_MONTHS.has(words[0] as string) && /^\s*\S+\s+\p{Lu}/u.test(text);
+  return words.some((w, i) => (i > 0 || !givenFirst) && (MONTH_WORDS.has(w.replace(/[.,]$/, '')) || WEEKDAY_WORDS.has(w.replace(/[.,]$/, ''))));
 }
 
 /** Lower-case particles allowed inside a name (`Juan de la Cruz`, `Ursula von der Leyen`). */
@@ -222,8 +252,36 @@ function bylineNames(text: string): { names: string; handle: boolean } | undefin
   }
 }
 
+/**
+ * A Chinese byline: a label, a colon, then one to four names of two to four Han characters
+ * ("责任编辑：张伟", "（作者：李娜 王芳）", "记者：陈静"). The label says the line is a byline, so the
+ * names need no capitals (Han script has none); nothing else may follow but a closing bracket.
+ * "编辑：" alone is not a lead: pages print it over a channel's or a page's editor as well.
+ */
+const HAN_BYLINE = /^[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：]\s*(\p{sc=Han}{2,4}(?:[\s、，,]+\p{sc=Han}{2,4}){0,3})\s*[)）】]?$/u;
+const HAN_NAME = /^\p{sc=Han}{2,4}$/u;
+
+/** A job title's last word, in lower case after its capitalised first ("Education editor", "Chief political correspondent"). */
+const TITLE_NOUN = /^(?:editor|correspondent|reporter|writer|columnist)$/;
+
+/**
+ * "Richard Roe Education editor", "Jane Doe Chief political correspondent": a person's full name,
+ * then with no comma a job title that opens capitalised and goes on in lower case to a role noun.
+ */
+function nameBeforeTitle(text: string): string | undefined {
+  const words = text.split(' ');
+  if (words.length < 4 || words.length > 10 || !TITLE_NOUN.test(words[words.length - 1] as string)) return undefined;
+  let at = words.length - 2;
+  while (at > 0 && /^\p{Ll}+$/u.test(words[at] as string)) at -= 1;
+  if (at < 2 || !/^\p{Lu}[\p{L}-]*$/u.test(words[at] as string)) return undefined;
+  const name = words.slice(0, at).join(' ');
+  return at <= 4 && isBareAuthorLine(name) ? name : undefined;
+}
+
 /** The substring holding the names when the line is one byline, or undefined. */
 function lineNames(text: string): { names: string; handle: boolean } | undefined {
+  const han = HAN_BYLINE.exec(text);
+  if (han?.[1] !== undefined) return { names: han[1], handle: true };
   const lead = BYLINE_LEAD.exec(text);
   const glued = lead ? null : GLUED_LEAD.exec(text);
   let after: string | undefined;
@@ -240,22 +298,54 @@ function lineNames(text: string): { names: string; handle: boolean } | undefined
     handle = DATED.test(after);
   } else if (POSTED_ON_BY.test(text) || DATE_FIRST.test(text)) {
     let last: RegExpExecArray | null = null;
+    let before: RegExpExecArray | null = null;
     LATE_BY.lastIndex = 0;
-    for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) last = m;
+    for (let m = LATE_BY.exec(text); m !== null; m = LATE_BY.exec(text)) {
+      // "• Art by Koji", "| Photos by Ana Ruiz": a credit for the pictures, not the author.
+      if (CREDIT_BEFORE_BY.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+      before = last;
+      last = m;
+    }
     if (last === null) return undefined;
+    // "Posted 11. April 2018 by Walter von Aachen": a "von" right after the first name of a name an
+    // earlier lead opens is the name's particle, not a second lead.
+    if (before !== null && /^\s*von\s/i.test(last[0]) && /^\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(before.index + before[0].length, last.index))) last = before;
     after = text.slice(last.index + last[0].length);
     handle = DATED.test(text);
   } else {
     const role = ROLE_BYLINE.exec(text);
     if (role?.[1] !== undefined && looksLikePersonName(role[1])) return { names: role[1].trim(), handle: false };
+    const titled = nameBeforeTitle(text);
+    if (titled !== undefined) return { names: titled, handle: false };
     // No lead word: only a full name (two words or more) right before a date counts.
     const dated = (NAME_THEN_DATE.exec(text) ?? NAME_BEFORE_DATE.exec(text) ?? NAME_GLUED_DATE.exec(text))?.[1]?.trim();
     if (dated !== undefined && isDeskName(dated)) return { names: dated, handle: false };
     return dated?.includes(' ') && looksLikePersonName(dated) && !hasCalendarWord(dated) ? { names: dated, handle: false } : undefined;
   }
   const end = NAME_END.exec(after);
-  const names = (end ? after.slice(0, end.index) : after).replace(/[.,;:]+$/, '').trim();
-  return names.length > 0 ? { names: withoutTail(names), handle } : undefined;
+  const names = withoutFinalStop((end ? after.slice(0, end.index) : after).replace(/[,;:]+$/, '').trim());
+  if (names.length === 0) return undefined;
+  const kept = withoutTail(names);
+  // "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»": one word, then a list that
+  // goes on in lower-case words, is a phrase the preposition opens, not a name and its role.
+  if (!kept.includes(' ') && kept !== names && proseTail(names.slice(kept.length))) return undefined;
+  return { names: kept, handle };
+}
+
+/** The stop that ends a byline goes; the one of a final initial or suffix stays ("Joe S.", "Perry Bacon Jr."). */
+function withoutFinalStop(names: string): string {
+  if (/(?:^|[\s.])(?:\p{Lu}|Jr|Sr)\.$/u.test(names)) return names;
+  return names.replace(/[.,;:]+$/, '').trim();
+}
+
+/** Lower-case words other than conjunctions and name particles: the rest of a phrase, not a role or an outlet ("Reuters"). */
+function proseTail(tail: string): boolean {
+  if (/\b(?:writer|reporter|correspondent|editor|columnist|contributor|redakteur|redakteurin|journalist|journalistin)\b/i.test(tail)) return false;
+  let words = 0;
+  for (const word of tail.split(/[\s,;«»"“”„]+/).slice(0, 40)) {
+    if (/^\p{Ll}{2,}$/u.test(word) && !NAME_PARTICLES.has(word) && !['and', 'und', 'et', 'y', 'e', 'or', 'oder', 'ou', 'o'].includes(word)) words += 1;
+  }
+  return words >= 2;
 }
 
 /** A written date somewhere in a line: a numeric date, a time, a day and month, or a year. */
@@ -288,14 +378,27 @@ function withoutTail(names: string): string {
  */
 const DESK_NAME = /^(?:the\s+|die\s+|la\s+|le\s+|el\s+)?(?:staff|editorial\s+staff|redaktion|redakteur|newsdesk|news\s+desk|redacción|rédaction|redazione|redação)\b[\p{L}\s]{0,40}$/iu;
 
+/**
+ * The outlet's newsroom by the outlet's name ("Beispiel Blog Redaktion", "beispiel.de Redaktion", "Muster-IT Webteam",
+ * "Muster News Redaktion"): one to three words of a name, then the newsroom word, after a lead
+ * word or before a date like the desk names above; none of the words a frequent word ("der").
+ */
+const OUTLET_DESK = /^[\p{L}\d][\p{L}\d.&'’-]*(?:\s+[\p{L}\d][\p{L}\d.&'’-]*){0,2}\s+(?:redaktion|redaktionsteam|team|webteam|newsroom|redacción|rédaction|redazione|redação)$/iu;
+
 export function isDeskName(names: string): boolean {
   const text = names.trim();
+  if (OUTLET_DESK.test(text) && text.split(/\s+/).every((w) => !LEXICON_STOPWORDS.has(w.toLowerCase()) && !NAME_PARTICLES.has(w.toLowerCase()))) return true;
   return DESK_NAME.test(text) && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text);
 }
 
 function namesToPeople(names: string, handle = false): Person[] | undefined {
   if (isDeskName(names)) return [{ name: names.trim() }];
   const people: Person[] = [];
+  // Han names come only from a labelled Chinese byline (`HAN_BYLINE`), split at spaces and enumeration commas.
+  if (handle && /^\p{sc=Han}/u.test(names)) {
+    for (const part of names.split(/[\s、，,]+/)) if (HAN_NAME.test(part)) people.push({ name: part });
+    return people.length > 0 ? people : undefined;
+  }
   for (const part of names.split(AUTHOR_SPLIT)) {
     if (part.trim().length === 0) continue;
     const name = cleanAuthorName(part);
@@ -461,6 +564,8 @@ export function isBareAuthorLine(text: string): boolean {
   if (NAME_PARTICLES.has(first) || LEXICON_STOPWORDS.has(first) || PHRASE_OPENERS.has(first)) return false;
   if (cleanAuthorName(name) !== name || isOrganisationName(name)) return false;
   if (name.split(' ').some((w) => CHROME_LABEL_WORDS.has(w.toLowerCase()))) return false;
+  // A name does not end in an abbreviated word ("Fútbol Int.", "Sport Reg."; an initial or "Jr." aside).
+  if (/\s\p{Lu}\p{Ll}+\.$/u.test(name) && !/\s(?:Jr|Sr)\.$/u.test(name)) return false;
   // Written as names are: no word of four capitals or more ("PAID CONTENT" is a label).
   return !/\p{Lu}{4}/u.test(name);
 }
@@ -475,7 +580,7 @@ export function bareNameSegment(rest: string): string | undefined {
   const segments = rest
     .split(/\s*[|•·–—~/]\s*|\s+-\s+|^-\s*|\s*-$/)
     .map((s) => s.trim())
-    .filter((s) => /\p{L}/u.test(s));
+    .filter((s) => /\p{L}/u.test(s) && !isCounterSegment(s) && !isCalendarSegment(s));
   const first = segments[0];
   return segments.length === 1 && first !== undefined && isBareAuthorLine(first) ? first : undefined;
 }

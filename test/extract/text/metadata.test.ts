@@ -67,11 +67,23 @@ describe('metadata found in the text', () => {
     ['Text: Ursula Eggers', 'Ursula Eggers'],
     ['Eingestellt von Weinlachgummi um 10:52', 'Weinlachgummi'],
     ['Posted by Konstantin Tretyakov at 18:52', 'Konstantin Tretyakov'],
+    // A Chinese news page's closing credit of its editor: a label, a full-width colon, a Han name.
+    ['责任编辑：张伟', '张伟'],
   ])('reads a byline that closes the story, after a rating widget: %s', (line, name) => {
     const tail = ['Rate this post', '', '5.0 out of 5 based on 2 ratings', '', 'Share', '', line, '', 'Leave a comment'];
     const result = extractText(longPage([...long, ...tail]), UTC);
     expect(result.authors?.value).toEqual([{ name }]);
     expect(ruleOf(result, line)).toBe('byline');
+  });
+
+  it('reads a closing byline whose lead stands on a line of its own, the name on the next', () => {
+    const tail = ['Share', '', 'Autor*in', 'Ann Keller (Redakteurin, Medizin)', '', 'Leave a comment'];
+    const result = extractText(longPage([...long, ...tail]), UTC);
+    expect(result.authors?.value).toEqual([{ name: 'Ann Keller' }]);
+    expect(ruleOf(result, 'Ann Keller (Redakteurin, Medizin)')).toBe('byline');
+    // An imprint's label over the outlet's name is no byline.
+    const imprint = ['Share', '', 'Redaktion', 'Beispiel Magazin', 'Musterstraße 1', '', 'Leave a comment'];
+    expect(extractText(longPage([...long, ...imprint]), UTC).authors).toBeUndefined();
   });
 
   it('takes no author from a credit in a list after a long story, nor from a bare "By" line in its middle', () => {
@@ -83,6 +95,8 @@ describe('metadata found in the text', () => {
   it.each([
     ['reineckefuchs — 2. Februar 2022', 'reineckefuchs'],
     ['HansEhrlich 17.10.2019, 13:56 Uhr', 'HansEhrlich'],
+    // A comment count beside it is no second name.
+    ['4. März 2021 | kleiner_fuchs | Kommentare 3 |', 'kleiner_fuchs'],
   ])('reads a blog user name on the date line under the headline: %s', (line, name) => {
     const result = extractText(page([line]), UTC);
     expect(result.authors?.value).toEqual([{ name }]);
@@ -91,6 +105,28 @@ describe('metadata found in the text', () => {
 
   it('takes no section word on the date line under the headline for an author', () => {
     expect(extractText(page(['Politik — 2. Februar 2022']), UTC).authors).toBeUndefined();
+  });
+
+  it('reads the name after a published and an updated date glued together, and no date', () => {
+    const result = extractText(page(['3. Mai 20194. Juni 2020 | Lena Berger']), UTC);
+    expect(result.authors?.value).toEqual([{ name: 'Lena Berger' }]);
+    expect(result.published).toBeUndefined();
+  });
+
+  it('takes no category words run on after the date, with nothing between, for an author', () => {
+    const result = extractText(page(['2021-03-04 Wissenschaft Umwelt Klima']), UTC);
+    expect(result.authors).toBeUndefined();
+    expect(result.published?.value).toEqual(new Date('2021-03-04T00:00:00Z'));
+    // Set off by a separator, a name there is the author's.
+    expect(extractText(page(['2021-03-04 | Lena Berger']), UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
+  });
+
+  it('takes a bare name under the headline\'s standfirst when the story starts at the standfirst and the page names that person again', () => {
+    const dek = 'Operators must add more trains on the main line before the spring, and the stations need lifts and lighting.';
+    const text = page([dek, '', 'Lena Berger'], ['', 'More from Lena Berger']);
+    const result = extractText(text, UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Lena Berger' }], line: 8 });
+    expect(result.paragraphs.join('\n')).not.toContain('Lena Berger');
   });
 
   it('takes a bare name under the headline as the author when the page names that person again', () => {

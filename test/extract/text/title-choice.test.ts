@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTitle, isDatedHeadline, TITLE_FEATURE_NAMES } from '../../../src/extract/text/headline.js';
+import { findTitle, isDatedHeadline, TITLE_FEATURE_NAMES, withoutGluedKicker } from '../../../src/extract/text/headline.js';
 import { extractText, type Label, type TitleTrace } from '../../../src/extract/text/index.js';
 import { buildUnits, normaliseInput } from '../../../src/extract/text/units.js';
 
@@ -441,5 +441,40 @@ describe('the headline finder (text/headline.ts)', () => {
     const head = 'Regional council says the new timetable will bring trains every fifteen minutes and night services back to the main line by spring';
     const text = ['Menu', '', head, '', 'Operators and unions were consulted for two years before the vote', '', 'By Jane Doe, 12 March 2024', '', ...STORY].join('\n');
     expect(extractText(text, UTC).title?.value).toBe(head);
+  });
+});
+
+describe('a kicker the text rendering glued to the headline', () => {
+  it.each([
+    ['Mitteilung der Stadtverwaltung :Busse fahren ab Montag wieder', 'Busse fahren ab Montag wieder'],
+    ['Neue Fahrpläne : Wie die Busse ab Montag fahren', 'Wie die Busse ab Montag fahren'],
+    ['Tipps für den Garten Garten im Winter richtig schützen', 'Garten im Winter richtig schützen'],
+    ['Hochbeet Hochbeet selber bauen', 'Hochbeet selber bauen'],
+    ['---------------- Night trains return to the main line', 'Night trains return to the main line'],
+    ['›Night trains return to the main line', 'Night trains return to the main line'],
+    ['[> Night trains return', 'Night trains return'],
+  ])('cuts it off: %j', (title, headline) => {
+    expect(withoutGluedKicker(title, 'de')).toBe(headline);
+  });
+
+  it.each([
+    // French sets a space before its colon; a headline's own colon has none; two words are too few to stand alone.
+    ['Transports : Les bus reprennent lundi matin', 'fr'],
+    ['Fahrpläne: Wie die Busse ab Montag fahren', 'de'],
+    ['Neue Fahrpläne : Busse fahren', 'de'],
+    ['Urlaub auf Bora Bora', 'de'],
+    // A word written three times, or doubled after five words, is no kicker's end.
+    ['Budget Budget Budget für die Schulen der Stadt', 'de'],
+    ['Rat der Stadt prüft neuen Plan Plan für Schulen und Straßen', 'de'],
+  ])('keeps %j as it is', (title, language) => {
+    expect(withoutGluedKicker(title, language)).toBe(title);
+  });
+
+  it('gives the headline without its kicker and still drops the copies of the line as written', () => {
+    const line = 'Neue Fahrpläne : Night trains return to the main line';
+    const text = ['Menu', '', line, '', ...STORY, '', line].join('\n');
+    const result = extractText(text, UTC);
+    expect(result.title?.value).toBe('Night trains return to the main line');
+    expect(result.paragraphs.map((p) => p.text)).not.toContain(line);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, isUserHandle, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
+import { bareNameSegment, cleanAuthorName, isBareAuthorLine, isOrganisationName, isSiteName, isUserHandle, looksLikePersonName, parseByline, splitByline } from '../../../src/extract/textual/byline.js';
 
 describe('parseByline', () => {
   it.each([
@@ -8,6 +8,34 @@ describe('parseByline', () => {
     ['By Ana Ruiz, Tom Becker and Li Wei', ['Ana Ruiz', 'Tom Becker', 'Li Wei']],
     ['Written by Sam Whitaker', ['Sam Whitaker']],
     ['Posted on April 12, 2021 by Sam Whitaker', ['Sam Whitaker']],
+    // A "von" after a dated line's lead and a first name is the name's particle, not a second lead.
+    ['Posted 3. Mai 2019 by Kurt von Beispiel', ['Kurt von Beispiel']],
+    ['Veröffentlicht am 3. Mai 2019 von Kurt von Beispiel', ['Kurt von Beispiel']],
+    // A social network's link or a follow button after the name.
+    ['von Ann Keller Twitter Account von Ann Keller', ['Ann Keller']],
+    ['By Ann Keller Follow on Twitter', ['Ann Keller']],
+    // A dated line crediting the words and the pictures: the words' author.
+    ['March 3, 2021 • words by Ann Keller • Art by Sam Porter', ['Ann Keller']],
+    ['12. Mai 2021 von Ann Keller | Fotos von Sam Porter', ['Ann Keller']],
+    // A full name, then with no comma a job title opening capitalised and ending in a role noun.
+    ['Sam Porter Education editor', ['Sam Porter']],
+    ['Ann Keller Chief political correspondent', ['Ann Keller']],
+    ['Ann Keller US editor', ['Ann Keller']],
+    // A byline's final stop goes, not the stop of a final initial or suffix.
+    ['By Sam Porter Jr.', ['Sam Porter Jr.']],
+    ['By Ann K.', ['Ann K.']],
+    ['By Ann Keller.', ['Ann Keller']],
+    // A given name that is a month in another language ("marco" for Portuguese "março") opens a name.
+    ['Marco Rossi, 21. Jan. 2015', ['Marco Rossi']],
+    ['Julio Pérez | 3 de mayo de 2021', ['Julio Pérez']],
+    // The outlet's newsroom by the outlet's name, also a host name or a lower-case brand.
+    ['von beispiel.de Redaktion', ['beispiel.de Redaktion']],
+    ['12/03/2021 von muster-it Webteam', ['muster-it Webteam']],
+    ['Autor: Die Redaktion', ['Die Redaktion']],
+    // A Chinese label before one or more Han names (no capitals to test).
+    ['责任编辑：张伟', ['张伟']],
+    ['（作者：李娜 王芳）', ['李娜', '王芳']],
+    ['记者：陈静、赵磊', ['陈静', '赵磊']],
     ['By Jane Doe - March 11, 2021', ['Jane Doe']],
     ['By Tim Childers - Live Science Contributor', ['Tim Childers']],
     ['Por María González', ['María González']],
@@ -95,6 +123,16 @@ describe('parseByline', () => {
     'Termine Whisky Tastings Januar – Mai 2020',
     'von Die Tagespresse 31. Oktober 2023',
     'von flerche',
+    'von Mitglied der Redaktion',
+    'Our new Education editor',
+    'March 3, 2021 | Photos by Ann Keller',
+    'The Council Education editor',
+    // One word after "Von", then a list going on in lower-case words: a phrase, not a name and its role.
+    'Von Feldwegen, Hecken und «ganz alten Mauern»',
+    // A sentence after a Chinese label, a second label after the name, or a page's "编辑" (editor) is no byline.
+    '作者：这是一个很长的句子不是名字',
+    '编辑：王五',
+    '记者：陈静 摄影：王五',
     'Von heute 12.3.2019',
     'by gestern 2019',
     // A newsroom named alone on its line, or as a photo's source, is no byline.
@@ -134,10 +172,10 @@ describe('parseByline', () => {
 });
 
 describe('isBareAuthorLine', () => {
-  it.each(['Todd Bates', 'Marie Rövekamp', 'Logan C. Ritchie'])('accepts the name %j', (line) => {
+  it.each(['Todd Bates', 'Marie Rövekamp', 'Logan C. Ritchie', 'Sam Porter Jr.', 'Ann K.'])('accepts the name %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(true);
   });
-  it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto', 'Zum Kreditvergleich', 'Zur Startseite'])('rejects the label %j', (line) => {
+  it.each(['Wissen', 'Werbung', 'Date', 'PAID CONTENT', 'Presse Augsburg Redaktion', 'Termine Januar', 'Ähnliche Artikel sehen', 'Der Turm der Wünsche', 'In den Warenkorb', 'Mein Konto', 'Zum Kreditvergleich', 'Zur Startseite', 'Fútbol Int.'])('rejects the label %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(false);
   });
 });
@@ -200,5 +238,17 @@ describe('isOrganisationName / isSiteName', () => {
     expect(isSiteName('The Economist', ['The Economist'])).toBe(true);
     expect(isSiteName('vegolosi', ['Vegolosi.it'])).toBe(true);
     expect(isSiteName('Jane Doe', ['Example News'])).toBe(false);
+  });
+});
+
+describe('bareNameSegment', () => {
+  it('reads the one name among a date line\'s segments, a count beside it aside', () => {
+    expect(bareNameSegment('- Lena Berger')).toBe('Lena Berger');
+    expect(bareNameSegment('| Lena Berger | 3 Kommentare')).toBe('Lena Berger');
+    expect(bareNameSegment('| Lena Berger | Keine Kommentare')).toBe('Lena Berger');
+    expect(bareNameSegment('| Lena Berger | Tom Roth')).toBeUndefined();
+    // The updated date beside the published one is no second segment.
+    expect(bareNameSegment('14. Januar 2020 | Lena Berger')).toBe('Lena Berger');
+    expect(bareNameSegment('| Lena Berger | Mittwoch, 15. Jan. 2020')).toBe('Lena Berger');
   });
 });
