@@ -53,6 +53,13 @@ describe('parseDateValue', () => {
     expect(parseDateValue('11 March 2021', 'UTC')?.toISOString()).toBe('2021-03-11T00:00:00.000Z');
   });
 
+  it("reads what JavaScript's Date (Astro's z.coerce.date()) reads: a year-first date with slashes, with a time and an offset", () => {
+    expect(parseDateValue('2026/01/26 09:00:00+0900', 'UTC')?.toISOString()).toBe('2026-01-26T00:00:00.000Z');
+    expect(parseDateValue('2026/1/26 09:00:00', 'Asia/Tokyo')?.toISOString()).toBe('2026-01-26T00:00:00.000Z');
+    expect(parseDateValue('2026/01/26', 'UTC')?.toISOString()).toBe('2026-01-26T00:00:00.000Z');
+    expect(parseDateValue('2026/01-26', 'UTC')).toBeUndefined();
+  });
+
   it('reads what Ruby Time.parse (Jekyll) reads: one-digit month and day, an offset in bare hours or hhmm after a space', () => {
     expect(parseDateValue('2020-9-16 14:40:00 -8', 'UTC')?.toISOString()).toBe('2020-09-16T22:40:00.000Z');
     expect(parseDateValue('2020-9-6', 'UTC')?.toISOString()).toBe('2020-09-06T00:00:00.000Z');
