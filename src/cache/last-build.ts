@@ -91,7 +91,10 @@ export function stampsProve(last: LastBuild<unknown>, sources: Iterable<{ mtimeM
  * written, and holds the bytes it wrote: proven by the stamp, or for a racy stamp (a file stamped
  * within its racy window of `writtenAt`: a small site's files, stamped right after they were
  * written) by reading the file against the output record that names the same stamp
- * (src/cache/outputs.ts `verifyBytes`), read only then.
+ * (src/cache/outputs.ts `verifyBytes`), read only then. As git refreshes its index, a summary whose
+ * racy files were all proven so is written again with the clock now as its `writtenAt`: each of
+ * their stamps was past its window when the bytes were read, so any later write changes it, and the
+ * next no-change build trusts the stamps alone.
  */
 export async function outputsIntact(paths: CachePaths, last: LastBuild<unknown>): Promise<boolean> {
   let record: OutputRecord | undefined | null = null;
@@ -99,14 +102,18 @@ export async function outputsIntact(paths: CachePaths, last: LastBuild<unknown>)
     if (record === null) record = readOutputRecord(paths);
     return record?.writtenAt === last.writtenAt ? record : undefined;
   };
+  let read = false;
   const checks = await Promise.all(
     Object.entries(last.outputs).map(async ([name, r]) => {
       const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
       if (!s || !sameStamp(s, r)) return false;
       if (!isRacy(s, last.writtenAt)) return true;
+      read = true;
       const file = recorded()?.files[name];
       return file !== undefined && sameStamp(file, r) && (await verifyBytes(paths, name, file));
     }),
   );
-  return checks.every(Boolean);
+  if (!checks.every(Boolean)) return false;
+  if (read) writeLastBuild(paths, { ...last, writtenAt: Date.now() });
+  return true;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
 import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
@@ -208,19 +209,21 @@ export async function verifyBytes(paths: CachePaths, name: string, r: FileRecord
   const file = path.join(paths.outDir, name);
   const now = await clockPast(Math.max(r.mtimeMs, r.ctimeMs) + racyWindow(r));
   if (isRacy(r, now)) return false;
-  let handle: FileHandle | undefined;
+  // Read synchronously: a few small files, where each asynchronous step is a round trip through
+  // libuv's threads (tens of ms on a loaded machine for seven outputs, against ~4 ms).
+  let fd: number | undefined;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
     // Stamped after `now` and not racy against it: a write from here on changes the stamp.
-    if (!sameStamp(await handle.stat(), r)) return false;
-    const bytes = await handle.readFile();
+    if (!sameStamp(fstatSync(fd), r)) return false;
+    const bytes = readFileSync(fd);
     // Nothing wrote to it while it was read.
-    if (bytes.length !== r.size || !sameStamp(await handle.stat(), r)) return false;
+    if (bytes.length !== r.size || !sameStamp(fstatSync(fd), r)) return false;
     return r.items ? await feedAsRecorded(paths, name, bytes, r.items, r.digest) : createHash('sha256').update(bytes).digest('hex') === r.digest;
   } catch {
     return false;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -105,6 +105,21 @@ describe('racy output stamps', () => {
     expect(snapshot(dir)).toEqual(bytes);
   });
 
+  it('a no-change build that proved racy files by their bytes writes the summary again: the next one trusts their stamps alone', async () => {
+    const dir = await built();
+    restamp(dir, newest);
+    const lastFile = cacheFile(dir, 'last-build-');
+    const writtenAt = (): number => (JSON.parse(readFileSync(lastFile, 'utf8').split('\n').slice(1).join('\n')) as { writtenAt: number }).writtenAt;
+    const before = writtenAt();
+    expect((await buildAt(dir)).work.upToDate).toBe(true);
+    const after = writtenAt();
+    expect(after).toBeGreaterThan(before);
+    for (const name of ['rss.xml', 'atom.xml', 'feed.json']) expect(isRacy(statSync(path.join(dir, 'dist', name)), after)).toBe(false);
+    // The output record is no longer needed to prove them (a racy stamp would need it).
+    writeFileSync(cacheFile(dir, 'outputs-'), 'damaged');
+    expect((await buildAt(dir)).work.upToDate).toBe(true);
+  });
+
   it('a racy record whose feeds are intact lets a rebuild after a change copy their items', async () => {
     const dir = await built();
     restamp(dir, newest);
