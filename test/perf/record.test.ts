@@ -3,7 +3,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { createBuildSession } from '../../src/build.js';
-import { isRacy, type OutputRecord, parseOutputRecord, recordChunks } from '../../src/cache/outputs.js';
+import { type OutputRecord, parseOutputRecord, recordChunks } from '../../src/cache/outputs.js';
 import { type ItemSlot, ItemSlots } from '../../src/feeds/compose.js';
 import { build } from '../../src/index.js';
 import { makeProject, NOW, sampleArticles } from './helpers.js';
@@ -214,7 +214,7 @@ describe('the output record is written in chunks', () => {
     expect(parseOutputRecord(text.replace('"stamps":{"a":', '"stamps":{"b":'))).toBeUndefined();
   });
 
-  it('is not waited for: the stamps of a small build are taken at once and are racy, their stamps and writtenAt last in its JSON', async () => {
+  it('is not waited for: its stamps and writtenAt, taken once the rest is written, come last in its JSON', async () => {
     const dir = makeProject(sampleArticles());
     const start = Date.now();
     await build({ cwd: dir, now: NOW });
@@ -228,8 +228,8 @@ describe('the output record is written in chunks', () => {
     expect(json.writtenAt).toBeGreaterThanOrEqual(start);
     const stamps = Object.values(json.stamps);
     expect(stamps.length).toBeGreaterThanOrEqual(3);
-    // The clock was read right after the files were written, not OUTPUT_RACY_MS past them: the next build checks their bytes.
-    for (const s of stamps) expect(isRacy(s, json.writtenAt)).toBe(true);
+    // Not waited for: on an idle machine the stamps of so small a build are racy (the next build
+    // checks their bytes). Not asserted: under load the body alone may outlast the window.
     // No temporary file is left beside it.
     expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
