@@ -683,7 +683,7 @@ async function upToDate(paths: ReturnType<typeof resolvePaths>, options: BuildOp
     await noLinks([...report.names, ...SET_FOLDERS.map((f) => `${f}.`)]);
     await rollForward(outDir, noLinks);
     await removeStaleTemps(outDir);
-    if (!(await outputsIntact(outDir, last))) return undefined;
+    if (!(await outputsIntact(paths, last))) return undefined;
     const ownership = new Ownership(
       outDir,
       await readManifest(outDir),

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CachePaths } from './articles.js';
 import { readFramed, writeFramed } from './framed.js';
-import { OUTPUT_RACY_MS } from './outputs.js';
+import { isRacy, type OutputRecord, readOutputRecord, sameStamp, verifyBytes } from './outputs.js';
 import { RACY_WINDOW_MS } from './state.js';
 import { VERSION } from '../version.js';
 
@@ -29,7 +29,10 @@ export interface LastBuild<Report> {
   listedAt: number;
   /** The clock may not be before this (ms): the newest published date, when future articles are held. */
   notBefore: number;
-  /** When the output stamps were taken (after the racy window of the output files had passed). */
+  /**
+   * The clock just before the output stamps were taken (the output record's `writtenAt`): a file
+   * stamped within its racy window of it is checked by its bytes (`outputsIntact`).
+   */
   writtenAt: number;
   /** Every file the build wrote or kept, with its stamp. */
   outputs: Record<string, OutputStamp>;
@@ -83,14 +86,34 @@ export function stampsProve(last: LastBuild<unknown>, sources: Iterable<{ mtimeM
   return true;
 }
 
-/** True when every output file of the last build still carries the stamp taken after it was written. */
-export async function outputsIntact(outDir: string, last: LastBuild<unknown>): Promise<boolean> {
+/**
+ * True when every output file of the last build still carries the stamp taken after it was
+ * written, and holds the bytes it wrote: proven by the stamp, or for a racy stamp (a file stamped
+ * within its racy window of `writtenAt`: a small site's files, stamped right after they were
+ * written) by reading the file against the output record that names the same stamp
+ * (src/cache/outputs.ts `verifyBytes`), read only then. As git refreshes its index, a summary whose
+ * racy files were all proven so is written again with the clock now as its `writtenAt`: each of
+ * their stamps was past its window when the bytes were read, so any later write changes it, and the
+ * next no-change build trusts the stamps alone.
+ */
+export async function outputsIntact(paths: CachePaths, last: LastBuild<unknown>): Promise<boolean> {
+  let record: OutputRecord | undefined | null = null;
+  const recorded = (): OutputRecord | undefined => {
+    if (record === null) record = readOutputRecord(paths);
+    return record?.writtenAt === last.writtenAt ? record : undefined;
+  };
+  let read = false;
   const checks = await Promise.all(
     Object.entries(last.outputs).map(async ([name, r]) => {
-      const s = await stat(path.join(outDir, name)).catch(() => undefined);
-      if (!s || s.size !== r.size || s.mtimeMs !== r.mtimeMs || s.ctimeMs !== r.ctimeMs || s.ino !== r.ino) return false;
-      return s.mtimeMs < last.writtenAt - OUTPUT_RACY_MS && s.ctimeMs < last.writtenAt - OUTPUT_RACY_MS;
+      const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
+      if (!s || !sameStamp(s, r)) return false;
+      if (!isRacy(s, last.writtenAt)) return true;
+      read = true;
+      const file = recorded()?.files[name];
+      return file !== undefined && sameStamp(file, r) && (await verifyBytes(paths, name, file));
     }),
   );
-  return checks.every(Boolean);
+  if (!checks.every(Boolean)) return false;
+  if (read) writeLastBuild(paths, { ...last, writtenAt: Date.now() });
+  return true;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreviousItem } from '../feeds/changes.js';
@@ -7,17 +8,50 @@ import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic, SkeletonCheck } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
+import { FORMATS } from '../feeds/sets.js';
 import { readFrames, writeFramesSteps } from './frames.js';
 import { type IndexedItem, RecordIndex } from './record-index.js';
 import { VERSION } from '../version.js';
 
 /**
- * A file whose mtime or ctime is this close to when its stamp was taken could be written again
- * within the same timestamp tick without its stamp changing; such a stamp proves nothing. Output
- * files are written by feedwright itself, so the record waits out this window instead (a few ms
- * of coarse kernel clock, with a wide margin).
+ * A stamp (mtime, ctime) this close to the clock when it was taken, or later, is "racy" (git's
+ * term, Documentation/technical/racy-git.txt): a write within the same timestamp tick after it was
+ * taken would leave it as it is, so it proves nothing about the file's bytes. Linux stamps files
+ * from a coarse clock (a tick of 1-10 ms); 50 ms is a wide margin over it. The record does not
+ * wait for the window to pass: a racy file is checked by its bytes on the next build instead
+ * (`verifyBytes`), which for the small files of a small site costs less than the wait did.
  */
 export const OUTPUT_RACY_MS = 50;
+
+/**
+ * The window of a stamp in whole seconds: a file system that keeps 1 s (ext3, HFS+) or 2 s (FAT's
+ * mtime) stamps. A later write within those seconds keeps the stamp, so such a stamp is trusted
+ * only once that much time had passed when it was taken.
+ */
+export const COARSE_RACY_MS = 2000 + OUTPUT_RACY_MS;
+
+/**
+ * Racy files of more bytes than this in all are not left to the next build to read and hash: the
+ * record waits out their window (at most OUTPUT_RACY_MS) and stamps them again. A large site's
+ * record takes about that long to write (~4 MB of JSON at 10k articles) before its stamps are taken,
+ * so the wait is short or none; a small site's files are hashed in a few ms. Tests lower it.
+ */
+export const RACY_LIMITS = { verifyBytes: 4 << 20 };
+
+/** The racy window of a stamp: wider for a file system that keeps whole seconds. */
+export function racyWindow(s: { mtimeMs: number; ctimeMs: number }): number {
+  return s.mtimeMs % 1000 === 0 || s.ctimeMs % 1000 === 0 ? COARSE_RACY_MS : OUTPUT_RACY_MS;
+}
+
+/**
+ * True when stamp `s`, taken at `at` (ms, this machine's clock) or later, could hide a write after
+ * it: its mtime or ctime is within its racy window of `at`, or after it (a clock behind the file
+ * system's). A stamp that is not racy changes with any later write.
+ */
+export function isRacy(s: { mtimeMs: number; ctimeMs: number }, at: number): boolean {
+  const window = racyWindow(s);
+  return !(s.mtimeMs < at - window && s.ctimeMs < at - window);
+}
 
 /**
  * What the last build wrote to an output folder: the input fingerprint it was rendered from, and
@@ -33,11 +67,16 @@ export const OUTPUT_RACY_MS = 50;
  *   (src/feeds/compose.ts);
  * - validation is a pure function of the bytes: an item validated before is not validated again.
  * The record is JSON in one frame (src/cache/frames.ts: length and CRC-32), written in chunks as
- * it is made (`recordChunks`), never as one string: at 100k articles it is ~50 MB. A damaged record
- * is ignored (a full build follows).
+ * it is made (`recordChunks`), never as one string: at 100k articles it is ~50 MB. The files'
+ * stamps and `writtenAt` come last in it (`stamps`), taken once the rest is written. A damaged
+ * record is ignored (a full build follows).
  */
 export interface OutputRecord {
   fingerprint: string | undefined;
+  /**
+   * The clock (ms) just before the files' stamps were taken: a stamp racy against it
+   * (`isRacy`) is not trusted alone, the file is checked by its bytes (`verifyBytes`).
+   */
   writtenAt: number;
   files: Record<string, FileRecord>;
   /** Diagnostics of the items that had any, by item hash (every other recorded item had none). */
@@ -70,7 +109,7 @@ export interface FileRecord {
   skeleton?: SkeletonCheck;
 }
 
-const FORMAT = `feedwright-outputs-5 ${VERSION}`;
+const FORMAT = `feedwright-outputs-6 ${VERSION}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -83,11 +122,19 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
   const body = readFrames(file, FORMAT)?.bodies[0];
-  if (body === undefined) return undefined;
+  return body === undefined ? undefined : parseOutputRecord(body);
+}
+
+/** The record of the JSON `recordChunks` wrote (its stamps put back in each file's record); undefined for anything else. */
+export function parseOutputRecord(body: string): OutputRecord | undefined {
   try {
-    const record = JSON.parse(body) as OutputRecord;
+    const { stamps, ...record } = JSON.parse(body) as OutputRecord & { stamps?: Record<string, unknown> };
     if (typeof record.files !== 'object' || record.files === null || typeof record.writtenAt !== 'number') return undefined;
-    for (const r of Object.values(record.files)) {
+    if (typeof stamps !== 'object' || stamps === null) return undefined;
+    for (const [name, r] of Object.entries(record.files)) {
+      const stamp = stamps[name] as Partial<FileStamp> | undefined;
+      if (!isStamp(stamp)) return undefined;
+      Object.assign(r, stamp);
       const items = r.items as unknown;
       if (items === undefined) continue;
       const slots = ItemSlots.fromJSON(items);
@@ -98,6 +145,15 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The stamp fields of a file's record: where they are in its JSON (`stamps`, last). */
+type FileStamp = Pick<FileRecord, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino' | 'ownMtimeMs'>;
+
+function isStamp(v: Partial<FileStamp> | undefined): v is FileStamp {
+  if (typeof v !== 'object' || v === null) return false;
+  const { size, mtimeMs, ctimeMs, ino, ownMtimeMs } = v;
+  return [size, mtimeMs, ctimeMs, ino].every((n) => typeof n === 'number') && (ownMtimeMs === undefined || typeof ownMtimeMs === 'number');
 }
 
 /**
@@ -125,11 +181,82 @@ export async function unchangedOutputs(
   return { files, validation };
 }
 
-/** True when the file still carries the stamp recorded when it was written (and the stamp proves it). */
+/**
+ * True when the file still carries the stamp recorded when it was written, and the stamp proves
+ * its bytes; a racy stamp (`isRacy`) does not, and the file's bytes are checked instead.
+ */
 async function intact(paths: CachePaths, name: string, r: FileRecord, writtenAt: number): Promise<boolean> {
   const s = await stat(path.join(paths.outDir, name)).catch(() => undefined);
-  if (!s || s.size !== r.size || s.mtimeMs !== r.mtimeMs || s.ctimeMs !== r.ctimeMs || s.ino !== r.ino) return false;
-  return s.mtimeMs < writtenAt - OUTPUT_RACY_MS && s.ctimeMs < writtenAt - OUTPUT_RACY_MS;
+  if (!s || !sameStamp(s, r)) return false;
+  return !isRacy(s, writtenAt) || (await verifyBytes(paths, name, r));
+}
+
+/** True when `s` is the stamp `r` recorded (size, mtime, ctime, inode). */
+export function sameStamp(s: { size: number; mtimeMs: number; ctimeMs: number; ino: number }, r: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): boolean {
+  return s.size === r.size && s.mtimeMs === r.mtimeMs && s.ctimeMs === r.ctimeMs && s.ino === r.ino;
+}
+
+/**
+ * True when output file `name` holds the bytes its record names, read now, and still carries the
+ * recorded stamp, no longer racy: any later write changes it (git's "racily clean" entry, checked
+ * by content). The window is waited out first when it has not passed yet (a build right after
+ * another, at most OUTPUT_RACY_MS): bytes read within it could be written again unseen. A stamp
+ * whose window is still ahead after that (a clock behind the file system's) is not trusted.
+ * A feed is checked against the digest of its parts (`feedAsRecorded`), any other file
+ * against the SHA-256 of its bytes.
+ */
+export async function verifyBytes(paths: CachePaths, name: string, r: FileRecord): Promise<boolean> {
+  const file = path.join(paths.outDir, name);
+  const now = await clockPast(Math.max(r.mtimeMs, r.ctimeMs) + racyWindow(r));
+  if (isRacy(r, now)) return false;
+  // Read synchronously: a few small files, where each asynchronous step is a round trip through
+  // libuv's threads (tens of ms on a loaded machine for seven outputs, against ~4 ms).
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    // Stamped after `now` and not racy against it: a write from here on changes the stamp.
+    if (!sameStamp(fstatSync(fd), r)) return false;
+    const bytes = readFileSync(fd);
+    // Nothing wrote to it while it was read.
+    if (bytes.length !== r.size || !sameStamp(fstatSync(fd), r)) return false;
+    return r.items ? await feedAsRecorded(paths, name, bytes, r.items, r.digest) : createHash('sha256').update(bytes).digest('hex') === r.digest;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * True when `bytes` are the feed its record names: its items where the slots say, each with its
+ * recorded hash, one separator between every two, and the digest of head, separator, tail and the
+ * items' hashes (src/feeds/compose.ts `feedDigest`) the recorded one. The separator is the one
+ * the file has between its first two items, or its writer's (found by the file's name) for a
+ * feed of one item; a feed of none cannot be told from its head and tail, and is not trusted.
+ */
+async function feedAsRecorded(paths: CachePaths, name: string, bytes: Buffer, slots: ItemSlots, digest: string): Promise<boolean> {
+  const n = slots.length;
+  if (n === 0) return false;
+  let sep: Buffer;
+  if (n > 1) sep = bytes.subarray(slots.start(0) + slots.bytes(0), slots.start(1));
+  else {
+    const { config } = paths.loaded;
+    const format = FORMATS.find((f) => path.posix.basename(name) === config.files[f]);
+    if (format === undefined) return false;
+    sep = Buffer.from((await import('../feeds/writers.js')).WRITERS[format].separator);
+  }
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const start = slots.start(i);
+    const end = start + slots.bytes(i);
+    if (i > 0 && (start - at !== sep.length || !bytes.subarray(at, start).equals(sep))) return false;
+    if (start < at || end > bytes.length || !slots.hasCompactHash(i)) return false;
+    if (!slots.hashBytesEqual(i, createHash('sha256').update(bytes.subarray(start, end)).digest())) return false;
+    at = end;
+  }
+  const h = createHash('sha256').update(bytes.subarray(0, slots.start(0))).update('\0').update(sep).update('\0').update(bytes.subarray(at)).update('\0');
+  for (let i = 0; i < n; i++) h.update(slots.hash(i));
+  return h.digest('hex') === digest;
 }
 
 /**
@@ -245,12 +372,10 @@ export function recordedItems(record: OutputRecord | undefined, previous: Previo
 }
 
 /**
- * Wait until the clock is past `time` (ms) and return it: the stamps of files written before are
- * then provably older than the record by OUTPUT_RACY_MS. A timer may fire a fraction of a
+ * Wait until the clock is past `time` (ms) and return it. A timer may fire a fraction of a
  * millisecond early and Date.now() is whole milliseconds (stamps are not), so one timer is not
- * enough: the record once got writtenAt = newest + 50 exactly, and its own files were "racy" (a
- * no-change rebuild under load rendered again). Capped: timestamps far ahead of this clock (a
- * skewed network file system) just make the stamps racy.
+ * enough. Capped: a time far ahead of this clock (a skewed network file system's stamps) is not
+ * waited for, and its stamps stay racy.
  */
 export async function clockPast(time: number): Promise<number> {
   let now = Date.now();
@@ -261,7 +386,14 @@ export async function clockPast(time: number): Promise<number> {
   return now;
 }
 
-/** Record what was just committed (after the rename, so the stamps are the final files'). */
+/**
+ * Record what was just committed (after the rename, so the stamps are the final files'). Nothing
+ * is waited for: the record's JSON is written first, then the clock read (`writtenAt`) and the
+ * stamps taken; a file stamped within its racy window of that clock is checked by its bytes when
+ * the next build would trust it (`verifyBytes`). Only when such files are large (over
+ * RACY_LIMITS.verifyBytes together: reading and hashing them would cost the next build more) does the
+ * record wait out their window, at most OUTPUT_RACY_MS, and stamp them again.
+ */
 export async function writeOutputRecord(
   paths: CachePaths,
   fingerprint: string | undefined,
@@ -274,27 +406,18 @@ export async function writeOutputRecord(
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
   try {
-    // `writtenAt` last, as its JSON has it (`recordChunks`); set once the clock is past the stamps.
     const record = { fingerprint, files: {} } as OutputRecord;
-    if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
-    if (published) record.published = [...published];
-    record.writtenAt = 0;
-    let newest = 0;
     for (const f of rendered) {
       const label = paths.display(path.join(paths.outDir, f.name));
-      const s = await stat(path.join(paths.outDir, f.name));
-      newest = Math.max(newest, s.mtimeMs, s.ctimeMs);
       const diagnostics = validation.get(f.name);
       const items = composed.get(f.name)?.items;
       const skeleton = composed.get(f.name)?.skeleton;
-      // Proven ours only if no write landed between the writer's last one and this stamp.
-      const own = f.writtenMtimeMs !== undefined && f.writtenMtimeMs === s.mtimeMs ? { ownMtimeMs: s.mtimeMs } : {};
+      // The stamp is taken once the rest of the record is written (`stampFiles`).
       record.files[f.name] = {
-        size: s.size,
-        mtimeMs: s.mtimeMs,
-        ctimeMs: s.ctimeMs,
-        ino: s.ino,
-        ...own,
+        size: 0,
+        mtimeMs: 0,
+        ctimeMs: 0,
+        ino: 0,
         digest: f.sha256,
         label,
         ...(diagnostics ? { diagnostics } : {}),
@@ -302,14 +425,18 @@ export async function writeOutputRecord(
         ...(skeleton ? { skeleton } : {}),
       };
     }
-    // The record's JSON is made and written while the clock passes the stamps' racy window (its
-    // `writtenAt` comes last): at 10k articles ~4.4 MB, made in about the 50 ms waited for.
-    const clock = clockPast(newest + OUTPUT_RACY_MS);
+    if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
+    if (published) record.published = [...published];
+    record.writtenAt = 0;
     const body = { onlyLast: false };
-    const steps = writeFramesSteps(file, FORMAT, thenLast(recordBodyChunks(record), () => recordTail(record.writtenAt), body));
+    const steps = writeFramesSteps(file, FORMAT, thenLast(recordBodyChunks(record), () => recordTail(record), body));
     try {
+      let stamped = false;
       for (;;) {
-        if (body.onlyLast && record.writtenAt === 0) record.writtenAt = await clock;
+        if (body.onlyLast && !stamped) {
+          await stampFiles(paths, record, rendered);
+          stamped = true;
+        }
         if (steps.next().done) break;
       }
     } finally {
@@ -323,24 +450,52 @@ export async function writeOutputRecord(
   }
 }
 
+/**
+ * The files' stamps into their records, and the clock read just before they were taken as the
+ * record's `writtenAt`; when the racy ones are large (RACY_LIMITS.verifyBytes), again once their window
+ * has passed (waited for, within OUTPUT_RACY_MS of their newest stamp).
+ */
+async function stampFiles(paths: CachePaths, record: OutputRecord, rendered: readonly RenderedFile[]): Promise<void> {
+  const statAll = () => Promise.all(rendered.map((f) => stat(path.join(paths.outDir, f.name))));
+  let at = Date.now();
+  let stamps = await statAll();
+  const racy = stamps.filter((s) => isRacy(s, at));
+  const past = Math.max(...racy.map((s) => Math.max(s.mtimeMs, s.ctimeMs) + racyWindow(s)));
+  if (racy.reduce((sum, s) => sum + s.size, 0) > RACY_LIMITS.verifyBytes && past - at <= 2 * OUTPUT_RACY_MS) {
+    at = await clockPast(past);
+    stamps = await statAll();
+  }
+  for (const [i, f] of rendered.entries()) {
+    const s = stamps[i] as Awaited<ReturnType<typeof stat>>;
+    const r = record.files[f.name] as FileRecord;
+    Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
+    // Proven ours only if no write landed between the writer's last one and this stamp.
+    if (f.writtenMtimeMs !== undefined && f.writtenMtimeMs === s.mtimeMs) r.ownMtimeMs = s.mtimeMs;
+  }
+  record.writtenAt = at;
+}
+
 /** Items, published entries or diagnostics per chunk of the record's JSON (a few hundred KB). */
 const RECORD_BATCH = 4096;
 
 /**
- * The record's JSON in chunks, `writtenAt` last (`recordBodyChunks`, then `recordTail`): exactly
- * `JSON.stringify(record)` for a record whose keys are in that order (as `writeOutputRecord`
- * makes it). The items of each feed file and the published list go a batch at a time, so that
- * neither the whole text nor its UTF-8 bytes are ever held at once (with the ~300k items of a
- * 100k-article build, ~50 MB of each).
+ * The record's JSON in chunks: every key but the files' stamps and `writtenAt`
+ * (`recordBodyChunks`), then those (`recordTail`): `{fingerprint, files, itemDiagnostics,
+ * published, stamps, writtenAt}`, each file's stamp fields under `stamps` instead of its record
+ * (`parseOutputRecord` puts them back). The items of each feed file and the published list go a
+ * batch at a time, so that neither the whole text nor its UTF-8 bytes are ever held at once (with
+ * the ~300k items of a 100k-article build, ~50 MB of each).
  */
 export function* recordChunks(record: OutputRecord): Generator<string> {
   yield* recordBodyChunks(record);
-  yield recordTail(record.writtenAt);
+  yield recordTail(record);
 }
 
-/** The end of the record's JSON: its `writtenAt`, known only once the clock is past the stamps (`clockPast`). */
-function recordTail(writtenAt: number): string {
-  return `,"writtenAt":${JSON.stringify(writtenAt)}}`;
+/** The end of the record's JSON: the files' stamps and `writtenAt`, known only once the rest is written (`stampFiles`). */
+function recordTail(record: OutputRecord): string {
+  const stamps: Record<string, FileStamp> = {};
+  for (const [name, { size, mtimeMs, ctimeMs, ino, ownMtimeMs }] of Object.entries(record.files)) stamps[name] = { size, mtimeMs, ctimeMs, ino, ...(ownMtimeMs !== undefined ? { ownMtimeMs } : {}) };
+  return `,"stamps":${JSON.stringify(stamps)},"writtenAt":${JSON.stringify(record.writtenAt)}}`;
 }
 
 /**
@@ -361,14 +516,14 @@ function* thenLast(body: Iterable<string>, last: () => string, state: { onlyLast
   yield last();
 }
 
-/** The record's JSON up to its `writtenAt`: every key but that one, the object left open. */
+/** The record's JSON up to its stamps: every key but those and `writtenAt`, the object left open. */
 function* recordBodyChunks(record: OutputRecord): Generator<string> {
   const { files, itemDiagnostics, published, writtenAt: _writtenAt, ...rest } = record;
   const top = JSON.stringify(rest);
   yield `${top.slice(0, -1)}${top === '{}' ? '' : ','}"files":{`;
   let firstFile = true;
   for (const [name, r] of Object.entries(files)) {
-    const { items, ...fields } = r;
+    const { items, size: _size, mtimeMs: _mtimeMs, ctimeMs: _ctimeMs, ino: _ino, ownMtimeMs: _ownMtimeMs, ...fields } = r;
     const head = JSON.stringify(fields);
     yield `${firstFile ? '' : ','}${JSON.stringify(name)}:${items === undefined ? head : `${head.slice(0, -1)}${head === '{}' ? '' : ','}"items":`}`;
     firstFile = false;

@@ -122,7 +122,7 @@ describe('copied items are verified against their recorded CRC-32s', () => {
   function restoreStamp(dir: string, name: string, proven = false): void {
     const { file: recordFile, header, record } = readRecord(dir);
     const s = statSync(path.join(dir, 'dist', name));
-    const r = record.files[name];
+    const r = record.stamps[name];
     if (!r) throw new Error(`no record for ${name}`);
     expect(s.size).toBe(r.size);
     Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino }, proven ? { ownMtimeMs: s.mtimeMs } : {});
@@ -142,7 +142,7 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     writeFileSync(rss, corrupt);
     await sleep(60);
     restoreStamp(dir, 'rss.xml');
-    const r = readRecord(dir).record.files['rss.xml'];
+    const r = readRecord(dir).record.stamps['rss.xml'];
     expect(r?.ownMtimeMs).not.toBe(r?.mtimeMs);
 
     // p9 changes: rss.xml and tags/odd/rss.xml are composed again, copying p8..p6 (from rss.xml first).
@@ -160,7 +160,7 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     await expectSameAsUncached(dir);
     const rss = path.join(dir, 'dist', 'rss.xml');
     for (const name of ['rss.xml', 'tags/odd/rss.xml']) {
-      const r = readRecord(dir).record.files[name];
+      const r = readRecord(dir).record.stamps[name];
       expect(r?.ownMtimeMs).toBe(statSync(path.join(dir, 'dist', name)).mtimeMs);
     }
     await sleep(60);
@@ -174,7 +174,7 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     expect(byName(result).get('rss.xml')?.items).toEqual({ rendered: 1, copied: 3 });
     expect(readFileSync(rss, 'utf8')).toContain('Body of pots 7');
     // The file just written is proven in its turn; the one left as it was keeps its proof.
-    expect(readRecord(dir).record.files['rss.xml']?.ownMtimeMs).toBe(statSync(rss).mtimeMs);
+    expect(readRecord(dir).record.stamps['rss.xml']?.ownMtimeMs).toBe(statSync(rss).mtimeMs);
   });
 
   it('a change at a run end of a proven file is still caught by its CRC-32', async () => {
@@ -221,10 +221,10 @@ describe('copied items are verified against their recorded CRC-32s', () => {
   });
 });
 
-/** The fields of the output record these tests read or rewrite. */
+/** The fields of the output record these tests read or rewrite (each file's stamp is under `stamps`). */
 interface RecordJson {
   writtenAt: number;
-  files: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number; ownMtimeMs?: number }>;
+  stamps: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number; ownMtimeMs?: number }>;
 }
 
 /** Write an output record anew in the format `header` names (one frame: `<format> <length> <crc>`). */
