@@ -533,7 +533,7 @@ export const CODES = {
     severity: 'error',
     section: 'front-matter',
     summary: 'The front matter is not valid YAML.',
-    doc: 'The front matter is not valid YAML; the line is that of the first error. The usual cause is a value containing `: ` that is not quoted.',
+    doc: 'The front matter is not valid YAML; the line is that of the first error (for a quote left open, the line that opened it: the parser notices only where the front matter ends). The usual cause is a value containing `: ` that is not quoted.',
     todo: 'Quote the value, fix the indentation.',
     /** `reason`: the parser's first sentence, without its full stop. */
     say: (p: { reason: string }) => ({

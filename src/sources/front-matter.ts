@@ -155,6 +155,27 @@ export function readMetaHeader(text: string): FrontMatterResult | undefined {
   return { data, lines, body: text.slice(offset), bodyLine: n + 1, diagnostics: [], ok: true };
 }
 
+/** A value that opens with a quote (`key: "…`, `- '…`): what follows its opening quote, and which quote. */
+const QUOTE_OPENED = /^\s*(?:-\s+|[^\s#"'][^:#]*:\s+)(["'])(.*)$/;
+
+/**
+ * The line (0-based in `yamlText`) of the last value before `offset` that opens a quote and does not
+ * close it on its line: where a "Missing closing quote" error, which YAML reports where the text
+ * ends, was made. Undefined when no line before it opens one. Bound: the lines before `offset`.
+ */
+function unclosedQuoteLine(yamlText: string, offset: number): number | undefined {
+  const lines = yamlText.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = QUOTE_OPENED.exec(lines[i] as string);
+    if (!m) continue;
+    const rest = m[2] as string;
+    // Closed on its line: a double quote not escaped by a backslash; a single quote not doubled.
+    const closed = m[1] === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
+    if (!closed) return i;
+  }
+  return undefined;
+}
+
 /** A closing `---` with text after it on its line (not a longer run of dashes). */
 const GLUED_CLOSE = /^---(?=[^-\s])/m;
 
@@ -356,8 +377,11 @@ export function parseYamlDocument(yamlText: string, file: string, firstLine: num
   const lineOf = (offset: number | undefined): number => firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = lineOf(e?.pos[0]);
-    diagnostics.push(diagnostic('FM_INVALID_YAML', { file, line }, { reason: firstSentence(e?.message ?? 'syntax error') }));
+    // The parser finds a quote left open where the front matter ends: name the line that opened it.
+    const opened = e?.code === 'MISSING_CHAR' && /quote/.test(e.message) ? unclosedQuoteLine(yamlText, e.pos[0]) : undefined;
+    const line = opened === undefined ? lineOf(e?.pos[0]) : firstLine + opened;
+    const reason = opened === undefined ? firstSentence(e?.message ?? 'syntax error') : 'a quoted value opened on this line is not closed';
+    diagnostics.push(diagnostic('FM_INVALID_YAML', { file, line }, { reason }));
     return { data: {}, lines: {}, diagnostics, ok: false };
   }
   for (const w of doc.warnings) {

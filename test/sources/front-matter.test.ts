@@ -37,6 +37,20 @@ describe('YAML front matter with a repeated key', () => {
   });
 });
 
+describe('YAML front matter with a quote left open', () => {
+  it('names the line that opened the quote, not the front matter end where the parser gave up', () => {
+    const r = splitFrontMatter('---\ntitle: "Broken\ndate: 2024-01-01\ntags: [a]\n---\nBody\n', 'articles/a.md');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toMatchObject([{ code: 'FM_INVALID_YAML', line: 2, message: 'The front matter is not valid YAML: a quoted value opened on this line is not closed.' }]);
+    // A single-quoted value with a doubled quote in it is closed; the one after it is not.
+    const single = splitFrontMatter("---\ntitle: 'It''s fine'\nsummary: 'open\nx: 1\n---\nB\n", 'articles/b.md');
+    expect(single.diagnostics).toMatchObject([{ code: 'FM_INVALID_YAML', line: 3 }]);
+    // Other errors keep the parser's line and words.
+    const flow = splitFrontMatter('---\ntitle: "ok"\nx: [a, b\n---\nB\n', 'articles/c.md');
+    expect(flow.diagnostics).toMatchObject([{ code: 'FM_INVALID_YAML', line: 4, message: expect.stringContaining('Flow sequence') }]);
+  });
+});
+
 describe("Eleventy's JavaScript and JSON front matter (---js, ---javascript, ---json), read as data and never run", () => {
   it('the statement form: literal consts are data; functions are left out silently; computed values are named', () => {
     const text = [
