@@ -294,14 +294,14 @@ function existingPosts(cwd: string): { articles: string; posts: number; kinds: R
  * `clippings/`): the folder, up to three levels down, holding the most HTML and text files, if it
  * holds at least two; a build output folder (`public/`, `_site/`, `dist/`...) is skipped. Markdown
  * alone does not count: a folder of Markdown outside a site is as likely a project's documentation,
- * which `init` names but does not read (`otherMarkdown`).
+ * which `init` names but does not read (`markdownElsewhere`).
  */
 function mostPages(cwd: string): { folder: string; files: number } | undefined {
   const pages = (dir: string) => {
     const kinds = countSources(dir);
     return kinds.html + kinds.text;
   };
-  return [mostMarkdown(cwd, pages, SKIPPED)].find((m) => m !== undefined && m.files >= 2);
+  return [mostFiles(cwd, pages, SKIPPED)].find((m) => m !== undefined && m.files >= 2);
 }
 
 /**
@@ -319,8 +319,18 @@ function strayArticles(cwd: string): string | undefined {
   if (here.html + here.text > 0) {
     return `This folder holds ${describeSources(here)} itself; feedwright reads articles from a folder of their own. If those are articles, move them into one (\`mkdir pages && mv ${[here.html ? '*.html' : '', here.text ? '*.txt' : ''].filter(Boolean).join(' ')} pages/\`) and run \`npx feedwright init --force --articles pages\`.`;
   }
-  const markdown = [mostMarkdown(cwd, countMarkdown, SKIPPED)].find((m) => m !== undefined && m.files >= 3);
-  return markdown && `The most Markdown files (${markdown.files >= 10_000 ? 'over 10,000' : markdown.files}) are in ${markdown.folder}/. If those are the posts, run \`npx feedwright init --force --articles ${markdown.folder}\`.`;
+  const markdown = markdownElsewhere(cwd, SKIPPED);
+  return markdown && `The most Markdown files (${filesCount(markdown.files)}) are in ${markdown.folder}/. If those are the posts, run \`npx feedwright init --force --articles ${markdown.folder}\`.`;
+}
+
+/** The folder with the most Markdown files (`mostFiles`), when it holds three or more: a README or two is no posts folder. */
+function markdownElsewhere(cwd: string, skip?: ReadonlySet<string>): { folder: string; files: number } | undefined {
+  return [mostFiles(cwd, countMarkdown, skip)].find((m) => m !== undefined && m.files >= 3);
+}
+
+/** A count of files as init says it: "over 10,000" at the bound its counts stop at. */
+function filesCount(n: number): string {
+  return n >= 10_000 ? 'over 10,000' : String(n);
 }
 
 function sourceTotal(kinds: Record<SourceKind, number>): number {
@@ -329,11 +339,10 @@ function sourceTotal(kinds: Record<SourceKind, number>): number {
 
 /** "12 Markdown files and 3 HTML pages": what a folder holds, by kind. */
 function describeSources(kinds: Record<SourceKind, number>): string {
-  const many = (n: number) => (n >= 10_000 ? 'over 10,000' : String(n));
   const parts = [
-    kinds.markdown ? `${many(kinds.markdown)} Markdown file${kinds.markdown === 1 ? '' : 's'}` : '',
-    kinds.html ? `${many(kinds.html)} HTML page${kinds.html === 1 ? '' : 's'}` : '',
-    kinds.text ? `${many(kinds.text)} text file${kinds.text === 1 ? '' : 's'}` : '',
+    kinds.markdown ? `${filesCount(kinds.markdown)} Markdown file${kinds.markdown === 1 ? '' : 's'}` : '',
+    kinds.html ? `${filesCount(kinds.html)} HTML page${kinds.html === 1 ? '' : 's'}` : '',
+    kinds.text ? `${filesCount(kinds.text)} text file${kinds.text === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'no article');
 }
@@ -344,7 +353,7 @@ function describeSources(kinds: Record<SourceKind, number>): string {
  * in no folder `init` knows; only node_modules and dot folders are skipped (and, with `skip`, those
  * folders too). Undefined without any. `count` counts other sources instead (`mostPages`).
  */
-export function mostMarkdown(cwd: string, count: (dir: string) => number = countMarkdown, skip?: ReadonlySet<string>): { folder: string; files: number } | undefined {
+export function mostFiles(cwd: string, count: (dir: string) => number = countMarkdown, skip?: ReadonlySet<string>): { folder: string; files: number } | undefined {
   let best: { folder: string; files: number } | undefined;
   const walk = (rel: string, depth: number): void => {
     for (const e of sortedEntries(path.join(cwd, rel))) {
@@ -555,14 +564,13 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {
-    // A README or two is no posts folder.
-    const elsewhere = [mostMarkdown(io.cwd)].find((m) => m !== undefined && m.files >= 3);
+    const elsewhere = markdownElsewhere(io.cwd);
     // Pelican's posts may all be reStructuredText, which feedwright does not read: say so, not just "no Markdown".
     const rstFolder = marker.preset === 'pelican' ? pelicanSite(io.cwd)?.contentDir || '.' : undefined;
     const rst = rstFolder === undefined ? 0 : countRst(path.join(io.cwd, rstFolder));
-    const rstSaid = rst > 0 ? ` (${rstFolder}/ holds ${rst >= 10_000 ? 'over 10,000' : rst} reStructuredText file${rst === 1 ? '' : 's'}, .rst, which feedwright does not read: only Markdown, text and HTML posts)` : '';
+    const rstSaid = rst > 0 ? ` (${rstFolder}/ holds ${filesCount(rst)} reStructuredText file${rst === 1 ? '' : 's'}, .rst, which feedwright does not read: only Markdown, text and HTML posts)` : '';
     out.stderr(
-      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${rstSaid}${elsewhere ? `; the most Markdown files (${elsewhere.files >= 10_000 ? 'over 10,000' : elsewhere.files}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
+      `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${rstSaid}${elsewhere ? `; the most Markdown files (${filesCount(elsewhere.files)}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
     );
   }
   // Saved HTML pages say what their site is called, where it is, its language and author.
@@ -604,7 +612,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   }
   if (site) {
     const plural = site.posts === 1 ? '' : 's';
-    out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${site.posts >= 10_000 ? 'over 10,000' : site.posts} Markdown file${plural}).\n`);
+    out.stderr(`This is ${indefiniteArticle(site.generator)} ${site.generator} site (${site.marker}): its posts are in ${site.articles}/ (${filesCount(site.posts)} Markdown file${plural}).\n`);
   } else if (posts) {
     out.stderr(
       `${other ? `${indefiniteArticle(other.name) === 'an' ? 'An' : 'A'} ${other.name} site (${other.file}) is no generator feedwright has a preset for (${Object.values(GENERATOR_NAMES).join(', ')})` : `No site generator feedwright knows (${Object.values(GENERATOR_NAMES).join(', ')}) was found here`}; ${posts.articles}/ holds ${describeSources(posts.kinds)}, so the config reads them ("articles": "${posts.articles}"), and no sample article is written.\n`,
