@@ -7,7 +7,7 @@ import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
 import { VERSION } from '../version.js';
 import { appendHeads, CacheEntryGone, type Head, type Heads, entryOfHead, headJson, readHeads, writeHeadsSteps } from './heads.js';
-import { articleKey, hashText, type KeyBase } from './key.js';
+import { articleKey, gitDatesText, hashText, type KeyBase } from './key.js';
 import { frameRecord, Pack, RECORD_HEAD } from './pack.js';
 import { encodeRecord, INLINE } from './record.js';
 import { drain, type LaterWrites, type Steps } from './steps.js';
@@ -259,10 +259,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   let keysHashed = 0;
   next.keys = keysContext;
   /** The git dates a file's key holds, as its stamp keeps them (`FileStamp.git`). */
-  const gitStampOf = (file: SourceFile): string | undefined => {
-    const dates = git.get(file.relPath);
-    return dates ? `${dates.first.getTime()}/${dates.last.getTime()}` : undefined;
-  };
+  const gitStampOf = (file: SourceFile): string | undefined => gitDatesText(git.get(file.relPath)) || undefined;
   /** Keep `key` in the stamp of `file` recorded by this build, when it is that text's and a stamp may keep it. */
   const keepKey = (file: SourceFile, hash: string, key: string): void => {
     const stamp = next.files[file.relPath];

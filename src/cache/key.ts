@@ -23,7 +23,12 @@ export interface KeyBase {
 }
 
 /** The cache key of `file` whose decoded text hashes to `textHash`, with its git dates (if any). */
+/** A file's git dates (first and last commit) as a key holds them: `first/last` in ms, '' for none. */
+export function gitDatesText(git: { first: Date; last: Date } | undefined): string {
+  return git ? `${git.first.getTime()}/${git.last.getTime()}` : '';
+}
+
 export function articleKey(base: KeyBase, file: Pick<SourceFile, 'kind' | 'relPath' | 'displayPath'>, textHash: string, git: { first: Date; last: Date } | undefined): string {
-  const parts = [base.head, file.kind, file.relPath, file.displayPath, textHash, git ? `${git.first.getTime()}/${git.last.getTime()}` : '', file.kind === 'text' ? base.template : ''];
+  const parts = [base.head, file.kind, file.relPath, file.displayPath, textHash, gitDatesText(git), file.kind === 'text' ? base.template : ''];
   return hashText(parts.join('\0'));
 }

@@ -1,5 +1,6 @@
 import { type ArticleEntry, type CacheOptions, cacheFiles, hashText, openArticleCache } from '../cache/articles.js';
 import { checkedPending, ownArticle } from '../cache/heads.js';
+import { gitDatesText } from '../cache/key.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, diagnostic } from '../diagnostics.js';
@@ -221,8 +222,7 @@ export async function loadArticles(
     carried.sources.clear();
   }
   for (const [i, s] of decoded.entries()) {
-    const g = gitDates.get(s.file.relPath);
-    const gitStamp = g ? `${g.first.getTime()}/${g.last.getTime()}` : '';
+    const gitStamp = gitDatesText(gitDates.get(s.file.relPath));
     gitStamps[i] = gitStamp;
     if (s.late) {
       // Read, hashed and keyed when its job is handed out (below): a miss, as every lookup is.
