@@ -360,6 +360,7 @@ export async function bundle(lib: string): Promise<Metafile> {
   if (copied.length > 0) throw new Error(`${EXTRACT_SCRIPT}: holds a copy of ${copied.join(', ')}, which ${CLI_SCRIPT} holds`);
   const worker = await build({ ...cjs, entryPoints: { [WORKER_SCRIPT.replace(/\.cjs$/, '')]: 'src/pipeline/parse-worker.ts' } });
   const scriptFiles = [...cli.outputFiles, ...readers.outputFiles, ...worker.outputFiles];
+  const written = new Map<string, string>();
   for (const file of [...result.outputFiles, ...scriptFiles]) {
     const dir = path.dirname(file.path);
     const cjs = file.path.endsWith('.cjs');
@@ -378,8 +379,23 @@ export async function bundle(lib: string): Promise<Metafile> {
     if (cjs) text = `// feedwright-cli ${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n${text}`;
     mkdirSync(dir, { recursive: true });
     writeFileSync(file.path, text);
+    written.set(path.relative(lib, file.path).split(path.sep).join('/'), text);
   }
+  writeFileSync(path.join(lib, BUILD_ID_FILE), `${buildId(written)}\n`);
   return result.metafile;
+}
+
+/**
+ * lib/build-id names the code in lib/: a hash of every file bundle() wrote (path and text), which
+ * src/version.ts reads into CODE_ID. The caches are keyed by it, so results made by other code
+ * (a git checkout of another commit with the same package version, a local edit) are never reused.
+ */
+export const BUILD_ID_FILE = 'build-id';
+
+export function buildId(files: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of [...files.keys()].sort()) hash.update(`${name}\0${files.get(name)}\0`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**

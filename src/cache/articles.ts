@@ -5,7 +5,7 @@ import type { FeedwrightConfig } from '../config/schema.js';
 import type { ItemDiagnostic } from '../feeds/compose-check.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SourceFile } from '../sources/files.js';
-import { VERSION } from '../version.js';
+import { CODE_ID } from '../version.js';
 import { appendHeads, CacheEntryGone, type Head, type Heads, entryOfHead, headJson, readHeads, writeHeadsSteps } from './heads.js';
 import { articleKey, gitDatesText, hashText, type KeyBase } from './key.js';
 import { frameRecord, Pack, RECORD_HEAD } from './pack.js';
@@ -145,7 +145,7 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
 }
 
 /** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`), each head in a hot and a cold part (`headJson`); 6: `checked` in a third part, parsed when read. */
-const HEADS_FORMAT = `feedwright-heads-6 ${FORMAT} ${VERSION}`;
+const HEADS_FORMAT = `feedwright-heads-6 ${FORMAT} ${CODE_ID}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -173,7 +173,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
   let templateHash = '';
   const textSourcesHash = (hashes: readonly string[]): string => hashText([...hashes].sort().join('\n'));
   /** The start of every key (`KeyBase.head`). */
-  const keyHead = `${FORMAT}\0${VERSION}\0${configHash}`;
+  const keyHead = `${FORMAT}\0${CODE_ID}\0${configHash}`;
 
   if (files === undefined) {
     return {
@@ -331,7 +331,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
       return { head: keyHead, template: templateHash };
     },
     get keyContext() {
-      return `${FORMAT}\0${VERSION}\0${configHash}\0${templateHash}`;
+      return `${FORMAT}\0${CODE_ID}\0${configHash}\0${templateHash}`;
     },
     get(key, file) {
       let value = memo?.get(key);

@@ -6,7 +6,7 @@ import type { CachePaths } from './articles.js';
 import { readFramed, writeFramed } from './framed.js';
 import { isRacy, type OutputRecord, readOutputRecord, sameStamp, verifyBytes } from './outputs.js';
 import { RACY_WINDOW_MS } from './state.js';
-import { VERSION } from '../version.js';
+import { CODE_ID } from '../version.js';
 
 /**
  * The last build of one articles folder into one output folder, in a few kilobytes: the digest
@@ -46,7 +46,7 @@ export interface OutputStamp {
   ino: number;
 }
 
-const FORMAT = `feedwright-last-build-1 ${VERSION}`;
+const FORMAT = `feedwright-last-build-1 ${CODE_ID}`;
 
 function lastBuildFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;

@@ -11,7 +11,7 @@ import type { CachePaths } from './articles.js';
 import { FORMATS } from '../feeds/sets.js';
 import { readFrames, writeFramesSteps } from './frames.js';
 import { type IndexedItem, RecordIndex } from './record-index.js';
-import { VERSION } from '../version.js';
+import { CODE_ID } from '../version.js';
 
 /**
  * A stamp (mtime, ctime) this close to the clock when it was taken, or later, is "racy" (git's
@@ -109,7 +109,7 @@ export interface FileRecord {
   skeleton?: SkeletonCheck;
 }
 
-const FORMAT = `feedwright-outputs-6 ${VERSION}`;
+const FORMAT = `feedwright-outputs-6 ${CODE_ID}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;

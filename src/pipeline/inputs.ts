@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { collectionMatcher } from '../site/astro-collections.js';
 import type { SiteInfo } from '../site/model.js';
 import { listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
-import { VERSION } from '../version.js';
+import { CODE_ID } from '../version.js';
 import type { BuildPaths } from './paths.js';
 
 /*
@@ -147,7 +147,7 @@ export async function readInputs(paths: BuildPaths, memo?: ListingMemo): Promise
 
 /**
  * A digest of everything a build's result depends on besides the clock, without reading a single
- * article: feedwright's version and cache format, the whole config, the folders and how they are
+ * article: feedwright's code (CODE_ID) and cache format, the whole config, the folders and how they are
  * shown, the listing (every source's kind, paths and stamp: size, mtime, ctime, inode) and its
  * diagnostics, and the git dates. Equal digests, with every stamp older than the racy window
  * (src/cache/last-build.ts), mean the same texts under the same paths, read the same way.
@@ -159,7 +159,7 @@ export async function inputsDigest(paths: BuildPaths, inputs: BuildInputs): Prom
   const parts: string[] = [
     'feedwright-inputs-1',
     CACHE_FORMAT,
-    VERSION,
+    CODE_ID,
     JSON.stringify(paths.loaded.config),
     paths.articlesDir,
     paths.outDir,

@@ -11,7 +11,7 @@ import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SiteInfo } from '../site/model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
-import { VERSION } from '../version.js';
+import { CODE_ID } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
 import { type EncodedEntry, type JobRead, type ParseJob, parseJobs, startParsePool } from './parse-pool.js';
 import { ItemSpool, type SpooledItems } from './spool.js';
@@ -447,7 +447,7 @@ export async function loadArticles(
   // only the mtime changes, and the order of the articles need not change with it.
   const fingerprint =
     cache.enabled && !clockDependent && kept.every((a) => renderKeys.has(a))
-      ? hashText(['feedwright-fingerprint-2', VERSION, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
+      ? hashText(['feedwright-fingerprint-2', CODE_ID, JSON.stringify(config), ...kept.map((a) => renderKeys.get(a))].join('\n'))
       : undefined;
   const work = { parsed: misses.length - unparsed, decoded: cache.decoded, keyed: keyed + cache.keysHashed, readAtHandout };
   const clockFree = !clockDependent && !ioFailed && counts.held === 0;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFramed } from '../../src/cache/framed.js';
 import { writeFrames } from '../../src/cache/frames.js';
 import { isRacy, OUTPUT_RACY_MS, RACY_LIMITS } from '../../src/cache/outputs.js';
-import { VERSION } from '../../src/version.js';
+import { CODE_ID } from '../../src/version.js';
 import { buildAt, expectSameAsUncached, makeProject, sampleArticles, sleep, snapshot } from '../perf/helpers.js';
 
 /*
@@ -71,7 +71,7 @@ function restamp(dir: string, writtenAt: (stamps: Record<string, Stamp>) => numb
     Object.assign(r, { size, mtimeMs, ctimeMs, ino });
   }
   last.writtenAt = record.writtenAt;
-  writeFramed(lastFile, `feedwright-last-build-1 ${VERSION}`, JSON.stringify(last));
+  writeFramed(lastFile, `feedwright-last-build-1 ${CODE_ID}`, JSON.stringify(last));
 }
 
 /** The newest mtime or ctime of the stamps: a `writtenAt` that makes every one of them racy. */

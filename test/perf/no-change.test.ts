@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { VERSION } from '../../src/version.js';
+import { CODE_ID } from '../../src/version.js';
 import { crc32 } from 'node:zlib';
 import { buildAt, diagnosticsText, expectSameAsUncached, makeProject, mtimes, NOW, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
 
@@ -114,7 +114,7 @@ describe('no-change rebuild', () => {
     const file = lastBuildFile(dir);
     const text = readFileSync(file, 'utf8');
     const body = text.slice(text.indexOf('\n') + 1);
-    expect(text.startsWith(`feedwright-last-build-1 ${VERSION} `)).toBe(true);
+    expect(text.startsWith(`feedwright-last-build-1 ${CODE_ID} `)).toBe(true);
     writeFileSync(file, `feedwright-last-build-1 0.0.0-other ${crc32(body)}\n${body}`);
     expect((await buildAt(dir)).work.upToDate).toBe(false);
     await sleep(100);
