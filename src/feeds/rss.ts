@@ -31,7 +31,7 @@ function renderHead(feed: FeedData): string {
     .join('')}>\n<channel>\n`;
   head += element('  ', 'title', feed.title);
   head += element('  ', 'link', feed.homeUrl);
-  head += textAsHtmlElement('  ', 'description', feed.description || feed.title);
+  head += channelDescription(feed.description || feed.title);
   head += emptyElement('  ', 'atom:link', { href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' });
   for (const hub of feed.hubs) head += emptyElement('  ', 'atom:link', { href: hub, rel: 'hub' });
   for (const link of feed.links) head += emptyElement('  ', 'atom:link', { href: link.href, rel: link.rel });
@@ -62,7 +62,7 @@ function renderItem(item: Article): string {
 }
 
 /**
- * `<description>` holding plain text. RSS readers decode <description> as entity-encoded HTML (RSS
+ * An item's `<description>` holding plain text. RSS readers decode an item's <description> as entity-encoded HTML (RSS
  * 2.0 spec; RSS Best Practices Profile), so plain text is escaped twice: once as HTML, then as XML.
  * A summary that mentions `<img src=x onerror=...>` then decodes to that text, never to an element,
  * and "AT&T" to "AT&T". Every summary source (front matter, derived from the body, found in a page)
@@ -74,6 +74,18 @@ function textAsHtmlElement(indent: string, name: string, text: string): string {
     name,
     text.replace(/[&<>]/g, (c) => HTML_TEXT_ESCAPES[c] ?? c),
   );
+}
+
+/**
+ * The channel's `<description>`: written as plain text, like the title ("&" as &#x26;), when a
+ * reader that decodes it as HTML, as it decodes an item's, would show the same text: no "<" and no
+ * "&" before a letter, digit or "#". The W3C validator reads it as plain text (its `nonhtml`) and
+ * warns about HTML escapes there ("Articles &amp;amp; Experiments" was the usual case). Any other
+ * text goes escaped as HTML, as an item's summary does, so that no reader shows an element or a
+ * decoded reference the site never wrote; the validator's warning is the price of that.
+ */
+function channelDescription(text: string): string {
+  return /<|&[#\p{L}\p{N}]/u.test(text) ? textAsHtmlElement('  ', 'description', text) : element('  ', 'description', text);
 }
 
 /** Escapes for HTML text content (quotes need none outside attributes). */

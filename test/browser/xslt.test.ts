@@ -39,7 +39,7 @@ describe.skipIf(!CHROMIUM)('feeds in a browser (XSLT)', () => {
         'two.md': article({ title: 'River cleanup draws 300 volunteers', day: 2, author: 'María González', tags: ['city', 'environment'] }),
         'three.md': article({ title: 'Café de olla, step by step', day: 3, author: 'Li Wei' }),
       },
-      { title: 'The Test Gazette', description: 'Local news for testing.', feeds: { tags: true }, archive: true, limit: 2 },
+      { title: 'The Test Gazette', description: 'Local news & <notes> for testing.', feeds: { tags: true }, archive: true, limit: 2 },
     );
     await build({ cwd: dir, now: new Date('2026-01-01T00:00:00Z') });
     site = await serve(path.join(dir, 'dist'));
@@ -56,6 +56,8 @@ describe.skipIf(!CHROMIUM)('feeds in a browser (XSLT)', () => {
       expect(dom).toContain('<html');
       const text = visibleText(dom);
       expect(text).toContain('The Test Gazette');
+      // The channel's description is plain text in RSS and Atom alike, shown as written.
+      expect(text).toContain('Local news & <notes> for testing.');
       expect(text).toContain('This is a web feed');
       expect(text).toContain(`https://example.com/${file}`);
       expect(text).toContain('Café de olla, step by step');
