@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { mayNeedXmlEscape, noteXmlLegal, notedXmlLegal, squashSpaces, stripIllegalXmlChars } from '../util/text.js';
-import { ALLOWED_TAGS, absolutize, type CleanHtml, forbiddenDataUrl, MAX_HTML_DEPTH, type SanitizeOptions, type SanitizeReport, sanitizeOptions } from './sanitize.js';
+import { ALLOWED_TAGS, absolutize, type CleanHtml, forbiddenDataUrl, MAX_HTML_DEPTH, type SanitizeOptions, type SanitizeReport, sanitizeOptions, VOID_ELEMENTS } from './sanitize.js';
 
 /**
  * Markdown rendered straight to sanitised HTML (issue 14). The renderer writes exactly what the
@@ -48,7 +48,7 @@ const NEEDS = new NeedsSanitizer('needs the sanitiser');
 
 /** A character reference marked keeps as it is and the sanitiser decodes (marked's own test). */
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID: ReadonlySet<string> = new Set(VOID_ELEMENTS);
 
 function escText(s: string): string {
   // Most text has nothing to escape or strip (`&`, `<`, `>`, what stripIllegalXmlChars changes):
@@ -287,6 +287,7 @@ class Renderer {
         return ' ';
       case 'link': {
         const l = t as Tokens.Link;
+        if (holdsLink(l.tokens)) throw NEEDS;
         const inner = () => (l.type === 'link' && isAutolink(l) ? escText(l.text) : this.inline(l.tokens));
         const href = cleanUrl(l.href);
         if (href === null) return inner();
@@ -308,6 +309,16 @@ class Renderer {
         throw NEEDS;
     }
   }
+}
+
+/**
+ * A link in a link's text (an autolink: `[fn min() -> Option<Self::Item>](url)`). The sanitiser
+ * unwraps the inner one (HTML has no link in a link; sanitize.ts), so such a link is its to write.
+ */
+function holdsLink(tokens: readonly Token[] | undefined): boolean {
+  if (tokens === undefined) return false;
+  for (const t of tokens) if (t.type === 'link' || holdsLink((t as { tokens?: Token[] }).tokens)) return true;
+  return false;
 }
 
 /** marked's autolinks (`<https://x>`, GFM bare URLs) print their text fully escaped. */
@@ -544,7 +555,7 @@ function plainInline(tokens: readonly Token[], out: { html: string; text: string
           text += escaped === l.text ? l.text : stripIllegalXmlChars(l.text);
           break;
         }
-        if ( href === null || CHARACTER_REFERENCE.test(href) || (l.title && CHARACTER_REFERENCE.test(l.title)) || !plainInline(l.tokens, out)) return false;
+        if ( href === null || CHARACTER_REFERENCE.test(href) || (l.title && CHARACTER_REFERENCE.test(l.title)) || holdsLink(l.tokens) || !plainInline(l.tokens, out)) return false;
         html += `<a href="${escAttr(href)}"${l.title ? ` title="${escAttr(l.title)}"` : ''}>${out.html}</a>`;
         text += out.text;
         break;

@@ -110,13 +110,38 @@ export interface SanitizeHooks {
   allowedEmptyAttributes?: string[];
 }
 
+/**
+ * HTML's void elements: written as `<source ... />`, never with an end tag. sanitize-html's own list
+ * lacks `source`, `track`, `col`, `wbr`, `embed` and `param`, and it wrote `</source>`, which HTML
+ * parsers report as an error (the W3C feed validator: "Invalid HTML").
+ */
+export const VOID_ELEMENTS: readonly string[] = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
+
+/**
+ * What a link inside a link becomes: a `<span>` holding its text. HTML forbids an `<a>` inside an
+ * `<a>` (a parser closes the first where the second opens); Markdown makes one from an autolink in
+ * a link's text (`[… Option<Self::Item>](url)`). Not a name the allowlist lacks: sanitize-html
+ * 2.x keeps a renamed element's name for its depth when the element is then dropped, and wrote
+ * that name as the end tag of the next element closed at that depth.
+ */
+const UNWRAPPED = 'span';
+
 /** The allowlist as sanitize-html options: one definition for the whole-body and the fragment sanitiser. */
 export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): sanitizeHtml.IOptions {
+  // Links open around the element being opened (this one included), for the link-in-a-link rule.
+  let openLinks = 0;
   return {
     nestingLimit: MAX_HTML_DEPTH,
     // Hooks only measure: every open tag (implied closes included) is matched by one close event.
-    onOpenTag: hooks.onOpenTag,
-    onCloseTag: hooks.onCloseTag,
+    onOpenTag: (name, attribs) => {
+      if (name === 'a') openLinks++;
+      hooks.onOpenTag(name, attribs);
+    },
+    onCloseTag: (name, isImplied) => {
+      if (name === 'a' && openLinks > 0) openLinks--;
+      hooks.onCloseTag(name, isImplied);
+    },
+    selfClosing: [...VOID_ELEMENTS],
     allowedTags: [...tags],
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedClasses: { code: [/^language-[\w-]+$/], pre: [/^language-[\w-]+$/] },
@@ -131,6 +156,7 @@ export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): 
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'object', 'embed', 'iframe', 'form', 'button', 'select', 'svg', 'math'],
     transformTags: {
       ...(hooks.transform ? { '*': hooks.transform } : {}),
+      a: (tagName: string, attribs: Record<string, string>) => (openLinks > 1 ? { tagName: UNWRAPPED, attribs: {} } : { tagName, attribs }),
       ...(tags.includes('iframe') ? {} : { iframe: (_tagName: string, attribs: Record<string, string>) => embedAsLink(attribs, hooks.transform) }),
     },
   };

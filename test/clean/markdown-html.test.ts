@@ -34,6 +34,10 @@ const HTML_BITS = [
   '<li>item</li>',
   '<details><summary>s</summary>d</details>',
   '<!--more-->',
+  '<video controls><source src="/v.mp4" type="video/mp4"><track src="/t.vtt" kind="captions"></video>',
+  '<source src="/a.webm"></source>',
+  '<table><colgroup><col><col></colgroup><tr><td>c</td></tr></table>',
+  '<a href="/outer">o <a href="/inner">i</a> o</a>',
 ];
 const URLS = [
   'https://a.example/x?y=1&z=2',
@@ -56,7 +60,7 @@ const URLS = [
   'http://x.example/%zz',
   'foo:bar',
 ];
-const WORDS = ['word', 'Ünïcödé', '&copy;', '&amp;', '&', '<', '>', '"q"', "'s'", '&#1;', '&#x41;', '&notanentity;', '\\*', '*em*', '**strong**', '~~del~~', '`code & <x>`', 'x\u0001y', 'https://bare.example/link', '<https://auto.example>', '[^1]'];
+const WORDS = ['word', 'Ünïcödé', '&copy;', '&amp;', '&', '<', '>', '"q"', "'s'", '&#1;', '&#x41;', '&notanentity;', '\\*', '*em*', '**strong**', '~~del~~', '`code & <x>`', 'x\u0001y', 'https://bare.example/link', '<https://auto.example>', '<Self::Item>', '[^1]'];
 
 const inline = fc.oneof(
   fc.constantFrom(...WORDS),
