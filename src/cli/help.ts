@@ -6,7 +6,7 @@ Commands:
   build      Build dist/rss.xml, dist/atom.xml and dist/feed.json from articles/
   check      Validate feed files (RSS, Atom, JSON Feed) and report file:line:col problems
   explain    Show what feedwright keeps, drops and finds (with provenance) in article files
-  init       Write a config and a sample article into an empty project
+  init       Write a config for the site in this folder (a sample project in an empty one)
 
 Options:
   -h, --help     Show help (also: feedwright <command> --help, feedwright help <command>)
@@ -84,13 +84,15 @@ Options:
 `,
   init: `Usage: feedwright init [options]
 
-Write feedwright.config.json and articles/hello-world.md into the current folder. The config
-names its JSON schema ("$schema"), so editors complete and document every key.
-In the root of a Jekyll, Hexo, Hugo, Zola, Eleventy, Astro, Next.js or Docusaurus site, the
-config builds that site's feeds from its posts folder (and its title, link, language and
-author) instead, and no sample is written; so does a posts folder elsewhere that already holds
-articles (Markdown, text or HTML pages).
-Existing files are never overwritten unless --force is given.
+Write feedwright.config.json into the current folder. The config names its JSON schema
+("$schema"), so editors complete and document every key.
+In the root of a site (Jekyll, Hugo, Hexo, Zola, Eleventy, Astro, Next.js, Docusaurus, Gatsby,
+Pelican and more: docs/sites.md), the config builds that site's feeds from its posts folder,
+with its title, link, language and author, and links each item where the site serves it. In a
+folder that holds articles (Markdown in a posts folder, or saved text or HTML pages), the config
+reads that folder. In an empty folder, init also writes a sample, articles/hello-world.md.
+init prints what it found and what it chose. Existing files are never overwritten unless
+--force is given.
 
 Options:
   -a, --articles DIR   The folder that holds the posts, when it is not one init finds
