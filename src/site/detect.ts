@@ -1930,8 +1930,12 @@ function goldmarkPassthrough(c: Record<string, unknown>): MathSyntax | undefined
   return { inlineDollar: pairs.includes('$ $'), brackets: pairs.includes('\\( \\)') || pairs.includes('\\[ \\]') };
 }
 
-/** Packages that read generic directives (`:::note` … `:::`) in a JavaScript site's Markdown. */
-const DIRECTIVE_PACKAGES = ['remark-directive', 'markdown-it-container'];
+/**
+ * Packages that read generic directives (`:::note` … `:::`) in a JavaScript site's Markdown: the
+ * remark plugin, or the syntax extension and mdast utility under it, which a site's own plugin
+ * or another Markdown pipeline loads (an Astro theme's callouts), and markdown-it's.
+ */
+const DIRECTIVE_PACKAGES = ['remark-directive', 'micromark-extension-directive', 'mdast-util-directive', 'markdown-it-container'];
 
 /** Packages that render TeX math in a JavaScript site's Markdown (remark/rehype, markdown-it). */
 const MATH_PACKAGES = ['remark-math', 'rehype-katex', 'rehype-mathjax', 'markdown-it-katex', '@iktakahiro/markdown-it-katex', 'markdown-it-texmath', 'markdown-it-mathjax3', '@vscode/markdown-it-katex'];

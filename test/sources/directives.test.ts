@@ -46,6 +46,14 @@ describe('generic directives (remark-directive, markdown-it-container) where the
     expect(await siteArticleHtml(files, 'posts')).toBe('<blockquote><p><strong>Tip</strong></p>\n<p>A tip.</p>\n</blockquote>');
   });
 
+  it('detected from the site: Astro whose own plugin reads them with mdast-util-directive', async () => {
+    const files = {
+      'package.json': '{"dependencies":{"astro":"5.0.0","mdast-util-directive":"3.0.0"}}',
+      'src/content/post/a.md': '---\ntitle: T\npublishDate: 2024-01-01\n---\n\n:::note\nA note.\n:::\n',
+    };
+    expect(await siteArticleHtml(files, 'src/content/post')).toBe('<blockquote><p><strong>Note</strong></p>\n<p>A note.</p>\n</blockquote>');
+  });
+
   it('detected from the site: Astro with remark-directive', async () => {
     const files = {
       'package.json': '{"dependencies":{"astro":"5.0.0","remark-directive":"3.0.0"}}',
