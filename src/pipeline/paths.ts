@@ -2,6 +2,7 @@ import path from 'node:path';
 import { acceptedValues, loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite, type SiteChannel } from '../site/detect.js';
+import { contextDigest, FileMemo, memoFile } from '../site/file-memo.js';
 import { hugoRefTargets, jekyllTemplateTargets, zolaLinkTargets } from '../site/links.js';
 import { isMultilingual } from '../site/permalink.js';
 
@@ -85,7 +86,11 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     if (templates?.engine === 'liquid' && !templates.links && detected.jekyll) {
       // {% link %} and {% post_url %} need their targets' URLs before any body is rendered, and
       // {% include %} the site's include files: both are part of every article's cache key.
-      const { links, includes } = jekyllTemplateTargets({ ...linking, source: detected.jekyll });
+      // Kept between builds per file stamp (site/file-memo.ts): a build that changed nothing reads no post for them.
+      const cacheDir = loaded.config.cache === false ? undefined : path.resolve(loaded.root, loaded.config.cache);
+      const memo = new FileMemo(memoFile(cacheDir, articlesDir), contextDigest(linking, detected.jekyll));
+      const { links, includes } = jekyllTemplateTargets({ ...linking, source: detected.jekyll }, memo);
+      memo.save();
       if (Object.keys(links).length > 0) templates = { ...templates, links };
       if (Object.keys(includes).length > 0) templates = { ...templates, includes };
     } else if (!loaded.config.templates && detected.hugo) {

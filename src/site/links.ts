@@ -9,6 +9,7 @@ import { type JekyllSource, folderDataFor, mergeData } from './detect.js';
 import { sortedEntries } from './entries.js';
 import type { SiteInfo } from './model.js';
 import { hugoUrlize, jekyllDatedName, siteLink, zolaSlugify } from './permalink.js';
+import type { FileMemo } from './file-memo.js';
 import { themeInclude } from './theme-includes.js';
 import { readSmallText } from '../util/fs.js';
 
@@ -66,22 +67,29 @@ export const INCLUDE_LIMITS = { files: 100, bytes: 64 * 1024 } as const;
  * files are read, so editing a layout's include (head.html) does not touch every article's cache
  * key; an include the site does not have (a gem theme's) is absent and removed with a warning.
  */
-export function jekyllTemplateTargets(options: LinkTargetOptions): { links: Record<string, string>; includes: Record<string, string> } {
+export function jekyllTemplateTargets(options: LinkTargetOptions, memo?: FileMemo): { links: Record<string, string>; includes: Record<string, string> } {
   const named = new Map<string, { tag: 'link' | 'post_url'; target: string }>();
   const includeNames = new Set<string>();
   for (const file of walk(options.articlesDir, options.source.destination)) {
     if (!MARKDOWN.test(file)) continue;
-    const text = readSmall(file);
-    if (text === undefined || !text.includes('{%')) continue;
-    for (const m of text.matchAll(LINK_TAG)) {
-      const tag = m[1] as 'link' | 'post_url';
-      const target = (m[2] as string).trim();
-      // A target made by Liquid ({% link {{ page.x }} %}) is known only when rendered.
-      if (target && !target.includes('{')) named.set(linkKey(tag, target), { tag, target });
-    }
-    for (const m of text.matchAll(INCLUDE_TAG)) includeNames.add(m[1] as string);
+    const tags = memo ? memo.get('tags', file, () => templateTags(readSmall(file))) : templateTags(readSmall(file));
+    for (const [tag, target] of tags.links) named.set(linkKey(tag, target), { tag, target });
+    for (const name of tags.includes) includeNames.add(name);
   }
-  return { links: linkUrls(named, options), includes: includeFiles(includeNames, options.source.includesDir, options.source.theme) };
+  return { links: linkUrls(named, options, memo), includes: includeFiles(includeNames, options.source.includesDir, options.source.theme) };
+}
+
+/** The `{% link %}` / `{% post_url %}` targets and `{% include %}` names a post's text holds. */
+function templateTags(text: string | undefined): { links: ['link' | 'post_url', string][]; includes: string[] } {
+  const out: { links: ['link' | 'post_url', string][]; includes: string[] } = { links: [], includes: [] };
+  if (text === undefined || !text.includes('{%')) return out;
+  for (const m of text.matchAll(LINK_TAG)) {
+    const target = (m[2] as string).trim();
+    // A target made by Liquid ({% link {{ page.x }} %}) is known only when rendered.
+    if (target && !target.includes('{')) out.links.push([m[1] as 'link' | 'post_url', target]);
+  }
+  for (const m of text.matchAll(INCLUDE_TAG)) out.includes.push(m[1] as string);
+  return out;
 }
 
 /**
@@ -113,7 +121,7 @@ function includeFiles(names: Iterable<string>, dir: string, theme: string | unde
 }
 
 /** The URLs of the named `{% link %}` / `{% post_url %}` targets. */
-function linkUrls(named: ReadonlyMap<string, { tag: 'link' | 'post_url'; target: string }>, options: LinkTargetOptions): Record<string, string> {
+function linkUrls(named: ReadonlyMap<string, { tag: 'link' | 'post_url'; target: string }>, options: LinkTargetOptions, memo: FileMemo | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (named.size === 0) return out;
   let posts: string[] | undefined;
@@ -127,7 +135,7 @@ function linkUrls(named: ReadonlyMap<string, { tag: 'link' | 'post_url'; target:
         .sort();
       rel = findPost(posts, target);
     }
-    const url = rel === undefined ? undefined : urlOf(rel, options);
+    const url = rel === undefined ? undefined : urlOf(rel, options, memo);
     if (url !== undefined) out[key] = url;
   }
   return out;
@@ -153,10 +161,16 @@ export function findPost(posts: readonly string[], name: string): string | undef
 }
 
 /** The URL of the file at `rel` (relative to the source folder), as Jekyll writes it; undefined when it is no page. */
-function urlOf(rel: string, options: LinkTargetOptions): string | undefined {
+function urlOf(rel: string, options: LinkTargetOptions, memo: FileMemo | undefined): string | undefined {
+  const abs = path.resolve(options.source.dir, rel);
+  if (relSlash(options.source.dir, abs) === '' || isInside(options.source.destination, abs) || !isFile(abs)) return undefined;
+  // Kept as null when the file is no page (JSON has no undefined).
+  return (memo ? memo.get('url', abs, () => urlOfFile(abs, rel, options) ?? null) : urlOfFile(abs, rel, options)) ?? undefined;
+}
+
+/** {@link urlOf} from the file's text. */
+function urlOfFile(abs: string, rel: string, options: LinkTargetOptions): string | undefined {
   const { source, site } = options;
-  const abs = path.resolve(source.dir, rel);
-  if (relSlash(source.dir, abs) === '' || isInside(source.destination, abs) || !isFile(abs)) return undefined;
   const text = readSmall(abs);
   if (text === undefined) return undefined;
   let sitePath: string;
