@@ -1,7 +1,7 @@
 import type { ExecFileOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
@@ -73,27 +73,31 @@ function presentStarts(dir: string, dates: ReadonlyMap<string, { first: Date }>,
  * large for rename detection, or many articles whose history starts in one commit
  * (GIT_DATES_UNCERTAIN).
  */
-export async function readGitDates(dir: string, displayDir: string): Promise<GitDates> {
-  const dates = new Map<string, { first: Date; last: Date }>();
+export async function readGitDates(dir: string, displayDir: string, memoFile?: string): Promise<GitDates> {
   const diagnostics: Diagnostic[] = [];
   let bulkStart: GitDates['bulkStart'];
+  let dates = new Map<string, { first: Date; last: Date }>();
   try {
-    const head = await run('git', ['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: dir });
-    const [shallow = '', prefix = ''] = head.stdout.split('\n');
-    if (shallow.trim() === 'true') {
+    const head = await run('git', ['rev-parse', '--is-shallow-repository', '--show-prefix', 'HEAD'], { cwd: dir });
+    const [shallow = '', prefix = '', commit = ''] = head.stdout.split('\n').map((line) => line.trim());
+    if (shallow === 'true') {
       diagnostics.push(diagnostic('GIT_SHALLOW', { file: displayDir }, {}));
     }
-    const log = await run('git', ['log', '--name-status', '-M', `-l${RENAME_LIMIT}`, `--format=${COMMIT_MARK}%ct`, '--', ':/'], {
-      cwd: dir,
-      maxBuffer: 1024 * 1024 * 1024,
-      env: { ...process.env, GIT_PAGER: 'cat', LC_ALL: 'C' },
-    });
-    const { starts, bulkEdits } = readLog(log.stdout, prefix.trim(), dates);
-    for (const edit of bulkEdits) {
+    // The log's reading depends on the commit it starts at and the folder: kept for that pair. Not
+    // in a shallow clone, whose history a fetch can deepen under the same commit.
+    const memoKey = shallow === 'false' && /^[0-9a-f]{40,64}$/.test(commit) ? `${LOG_MEMO_FORMAT}\0${commit}\0${prefix}` : undefined;
+    let log = memoKey !== undefined ? readLogMemo(memoFile, memoKey) : undefined;
+    if (log === undefined) {
+      log = await readHistory(dir, prefix);
+      if (memoKey !== undefined) writeLogMemo(memoFile, memoKey, log);
+    }
+    dates = new Map(log.dates.map(([path, first, last]) => [path, { first: new Date(first), last: new Date(last) }]));
+    const starts = new Map(log.starts);
+    for (const edit of log.bulkEdits) {
       const day = new Date(edit.time * 1000).toISOString().slice(0, 10);
       diagnostics.push(diagnostic('GIT_BULK_EDIT', { file: displayDir }, { count: edit.count, total: dates.size, day, moved: edit.moved }));
     }
-    if (/rename detection was skipped|diff\.renameLimit/.test(log.stderr)) {
+    if (log.renameLimitHit) {
       diagnostics.push(diagnostic('GIT_DATES_UNCERTAIN', { file: displayDir }, { cause: 'rename-limit', limit: RENAME_LIMIT }));
     }
     const candidate = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
@@ -110,6 +114,63 @@ export async function readGitDates(dir: string, displayDir: string): Promise<Git
     diagnostics.push(diagnostic('GIT_UNAVAILABLE', { file: displayDir }, { reason: message.trim() }));
   }
   return { dates, diagnostics, ...(bulkStart ? { bulkStart } : {}) };
+}
+
+/** What one `git log` of the whole repository says about the articles under `prefix`, as JSON. */
+interface History {
+  /** Article path (under the articles folder), first and last commit time (ms). */
+  dates: [string, number, number][];
+  starts: [number, number][];
+  bulkEdits: { time: number; count: number; moved: number }[];
+  renameLimitHit: boolean;
+}
+
+const LOG_MEMO_FORMAT = 'feedwright-git-log-1';
+
+async function readHistory(dir: string, prefix: string): Promise<History> {
+  const log = await run('git', ['log', '--name-status', '-M', `-l${RENAME_LIMIT}`, `--format=${COMMIT_MARK}%ct`, '--', ':/'], {
+    cwd: dir,
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, GIT_PAGER: 'cat', LC_ALL: 'C' },
+  });
+  const dates = new Map<string, { first: Date; last: Date }>();
+  const { starts, bulkEdits } = readLog(log.stdout, prefix, dates);
+  return {
+    dates: [...dates].map(([path, d]) => [path, d.first.getTime(), d.last.getTime()]),
+    starts: [...starts],
+    bulkEdits,
+    renameLimitHit: /rename detection was skipped|diff\.renameLimit/.test(log.stderr),
+  };
+}
+
+/**
+ * The history read for `key` (its commit and folder) by an earlier build, from the cache folder's
+ * memo: a build whose HEAD has not moved (every local rebuild and watch save) runs no `git log`,
+ * which takes seconds on a blog with thousands of commits. The dates of files there now are
+ * the same for one commit; what depends on the working tree (which articles exist) is computed
+ * again each build.
+ */
+function readLogMemo(file: string | undefined, key: string): History | undefined {
+  if (file === undefined) return undefined;
+  try {
+    const text = readFileSync(file, 'utf8');
+    const nl = text.indexOf('\n');
+    return text.slice(0, nl) === JSON.stringify(key) ? (JSON.parse(text.slice(nl + 1)) as History) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeLogMemo(file: string | undefined, key: string, history: History): void {
+  if (file === undefined) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(key)}\n${JSON.stringify(history)}`);
+    renameSync(tmp, file);
+  } catch {
+    // Unwritable: the next build runs git log again.
+  }
 }
 
 /**

@@ -85,6 +85,43 @@ describe('a build', () => {
   });
 });
 
+describe('the history read at a commit is kept (a memo in the cache folder)', () => {
+  it('a second read at the same HEAD runs no git log; a new commit is read again', async () => {
+    const { dir, articles } = repo();
+    const memo = path.join(dir, '.cache', 'git.json');
+    const bin = mkdtempSync(path.join(tmpdir(), 'feedwright-fakegit-'));
+    const log = path.join(bin, 'calls.log');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> "${log}"\nexec "${realGit}" "$@"\n`);
+    chmodSync(path.join(bin, 'git'), 0o755);
+    const oldPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${oldPath ?? ''}`;
+    const logs = (): number => readFileSync(log, 'utf8').split('\n').filter((c) => c === 'log').length;
+    try {
+      const first = await readGitDates(articles, 'articles', memo);
+      const again = await readGitDates(articles, 'articles', memo);
+      expect(logs()).toBe(1);
+      expect(again).toEqual(first);
+      expect(again.dates.get('a.md')).toEqual({ first: new Date('2021-01-01T00:00:00Z'), last: new Date('2022-06-01T12:00:00Z') });
+      writeFileSync(path.join(articles, 'a.md'), 'one, edited twice');
+      git(dir, ['commit', '-q', '-am', 'third'], '2023-03-01T00:00:00Z');
+      const moved = await readGitDates(articles, 'articles', memo);
+      expect(logs()).toBe(2);
+      expect(moved.dates.get('a.md')?.last).toEqual(new Date('2023-03-01T00:00:00Z'));
+    } finally {
+      process.env.PATH = oldPath;
+    }
+  });
+
+  it('a repository without a commit is still a note', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-nocommit-'));
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+    const { dates, diagnostics } = await readGitDates(dir, 'articles', path.join(dir, 'memo.json'));
+    expect(dates.size).toBe(0);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['GIT_UNAVAILABLE', 'note']]);
+  });
+});
+
 describe('readGitDates follows renames (issue 13)', () => {
   function newRepo(): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-git-mv-'));
