@@ -144,8 +144,11 @@ export function cacheFiles(paths: CachePaths): { pack: string; state: string; he
   return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
 }
 
-/** 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`), each head in a hot and a cold part (`headJson`); 6: `checked` in a third part, parsed when read. */
-const HEADS_FORMAT = `feedwright-heads-6 ${FORMAT} ${CODE_ID}`;
+/**
+ * 4: a sequence of CRC-checked frames, later builds appending what changed (src/cache/frames.ts, heads.ts); 5: ASCII only (`asciiJson`), each head in a hot and a cold part (`headJson`); 6: `checked` in a third part, parsed when read;
+ * 7: the cold and `checked` parts in a file of their own, read by place when asked (`ColdFile`).
+ */
+const HEADS_FORMAT = `feedwright-heads-7 ${FORMAT} ${CODE_ID}`;
 
 /** Options of `openArticleCache`. */
 export interface CacheOptions {
@@ -234,6 +237,12 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
     const head = heads?.heads.get(key);
     if (head === undefined) throw new CacheEntryGone(key);
     return bodyOf(key, head);
+  };
+  /** The cold part of an entry served from the heads, read from the heads' cold file (one function for all: `entryOfHead`). */
+  const headCold = (key: string): string => {
+    const place = heads?.heads.get(key)?.cold;
+    if (place === undefined || heads?.cold === undefined) throw new CacheEntryGone(key);
+    return heads.cold.text(place, key);
   };
   /** Keys served from the memo: the pack must keep them when it compacts. */
   const served = new Set<string>();
@@ -340,7 +349,7 @@ export function openArticleCache(paths: CachePaths, now: Date, memo?: Map<string
         served.add(key);
         opened?.keep(key);
       } else if (head !== undefined) {
-        value = entryOfHead(head.json, headBody, key);
+        value = entryOfHead(head.json, headBody, key, head.cold === undefined ? undefined : headCold);
         fromHeads.set(key, head);
       } else if (indexed) {
         return undefined;
@@ -472,7 +481,7 @@ function* saveHeads(h: HeadsToSave): Steps {
         const old = fromHeads.get(key) ?? (stored.has(key) ? undefined : heads?.heads.get(key));
         const slot = rescanned || !old ? where(key) : old;
         if (!slot) continue;
-        yield [key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(entry) }];
+        yield [key, headAt(slot, old, entry)];
       }
     }
     const identity = Pack.identity(h.pack);
@@ -482,15 +491,21 @@ function* saveHeads(h: HeadsToSave): Steps {
       const set = other.flatMap((key): [string, Head][] => {
         const old = stored.has(key) ? undefined : heads.heads.get(key);
         const slot = old ?? where(key);
-        return slot ? [[key, { offset: slot.offset, length: slot.length, json: old?.json ?? headJson(used.get(key) as ArticleEntry) }]] : [];
+        return slot ? [[key, headAt(slot, old, used.get(key) as ArticleEntry)]] : [];
       });
       const gone = fromHeads.size + other.filter((k) => heads.heads.has(k)).length < heads.heads.size ? [...heads.heads.keys()].filter((k) => !used.has(k)) : [];
       if (appendHeads(h.file, HEADS_FORMAT, identity, set, gone)) return;
     }
-    yield* writeHeadsSteps(h.file, HEADS_FORMAT, { pack: identity, heads: next() });
+    yield* writeHeadsSteps(h.file, HEADS_FORMAT, { pack: identity, heads: next(), cold: heads?.cold });
   } catch {
     // The cache is an optimisation: an unwritable cache folder costs speed, never a build.
   }
+}
+
+/** The head of `entry` at `slot` in the pack: the one read (`old`, its cold part where it was) when there is one, else made. */
+function headAt(slot: { offset: number; length: number }, old: Head | undefined, entry: ArticleEntry): Head {
+  if (old === undefined) return { offset: slot.offset, length: slot.length, json: headJson(entry) };
+  return old.cold === undefined ? { offset: slot.offset, length: slot.length, json: old.json } : { offset: slot.offset, length: slot.length, json: old.json, cold: old.cold };
 }
 
 /**

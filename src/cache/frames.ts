@@ -150,7 +150,8 @@ export function appendFrame(file: string, format: string, body: string, id: File
   }
 }
 
-function writeFully(fd: number, bytes: Buffer, position: number): number {
+/** Write all of `bytes` at `position`; returns their length. */
+export function writeFully(fd: number, bytes: Buffer, position: number): number {
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
   return bytes.length;

@@ -1,6 +1,9 @@
 import type { Article } from '../model.js';
 import type { ArticleEntry } from './articles.js';
-import { appendFrame, type FileId, readFrames, writeFramesSteps } from './frames.js';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { appendFrame, type FileId, readFrames, writeFramesSteps, writeFully } from './frames.js';
 import { drain, type Steps } from './steps.js';
 
 /**
@@ -25,14 +28,23 @@ export interface Head {
   /**
    * The entry as `headJson` writes it (ASCII; a hot part, a tab, a cold part), parsed when it is
    * served (the cold part on first use): a rebuild writes the heads it did not change back as the
-   * text it read, without serialising them again.
+   * text it read, without serialising them again. A head read from the file holds its hot part
+   * only, and `cold` says where the rest is.
    */
   json: string;
+  /**
+   * Where the head's cold part (with its `checked` part, after a tab) is in the cold file
+   * (`ColdFile`): `<offset>,<length>,<crc32>` as written, parsed when the part is read.
+   * Absent for a head whose whole text is `json`.
+   */
+  cold?: string;
 }
 
 export interface Heads {
   pack: { ino: number; size: number };
   heads: Map<string, Head>;
+  /** The cold file the heads' `cold` places are in (the file's first frame names its inode). */
+  cold?: ColdFile;
 }
 
 /** Thrown when a body served lazily is no longer in the pack: the build is run again without heads. */
@@ -46,21 +58,108 @@ const LAZY = ['contentHtml', 'contentText', 'dropped'] as const;
 
 /**
  * The file (src/cache/frames.ts): a first frame with every head, then a frame per later build
- * that changed any, appended. A frame's body is the pack's identity as JSON on the first line,
- * then one line per head set, `<key> <offset> <length> <head>` (`headJson`: JSON text never holds
- * a line feed or a tab), or per head gone, `-<key>`. The last frame's identity is the file's.
+ * that changed any, appended. A frame's body is the pack's identity and the cold file's inode
+ * as JSON on the first line, then one line per head set, `<key> <offset> <length> <cold> <head>`
+ * (the head's hot part, `headJson`'s text before its first tab: JSON text never holds a line feed
+ * or a tab; `<cold>` its cold part's place, `Head.cold`, or `-`), or per head gone, `-<key>`.
+ * The last frame's identity is the file's.
  */
 const framesFormat = (format: string): string => `${format} frames`;
 
 /**
  * The heads this process last read, per file, with the file's id then: the build that read them
  * appends only what it changed when it writes them back (a one-change rebuild of 10k articles:
- * ~1 KB instead of ~10 MB). Kept until that write only.
+ * ~1 KB instead of ~6 MB). Kept until that write only.
  */
 const lastRead = new Map<string, { heads: Heads; id: FileId; frames: number; bytes: number }>();
 
 /** Frames appended before the file is rewritten whole. */
 const MAX_FRAMES = 64;
+
+/**
+ * The cold file of a heads file: beside it, `cold-` and its name (not `heads-…`: nothing that
+ * looks for the heads file by its prefix finds this one).
+ */
+export function coldFileOf(file: string): string {
+  return path.join(path.dirname(file), `cold-${path.basename(file)}`);
+}
+
+/** Parts read one by one (a read each) before the cold file is read whole: ~50 for a rebuild's index pages, every one with tag or author feeds. */
+const COLD_PART_READS = 64;
+
+/**
+ * The cold parts of the heads (the article fields a rebuild that copies its unchanged items never
+ * reads, and `checked`: 43 % of the heads' bytes at 10k articles), in a file of their own that
+ * a rebuild does not read unless it asks for a part: each part is read at its place (offset,
+ * length and CRC-32 kept in its head's line in the heads file), the first COLD_PART_READS one read
+ * each, then the file whole, once. The file only grows (parts appended at its end, after any
+ * tail a killed build left) until the heads are written whole, when it is written anew beside
+ * them. A part that is not where its head says (the file replaced: another inode; cut short;
+ * another CRC) throws CacheEntryGone: the build starts again without heads, as for a body.
+ */
+export class ColdFile {
+  private whole: Buffer | undefined;
+  private reads = 0;
+
+  constructor(
+    readonly file: string,
+    readonly ino: number,
+  ) {}
+
+  /** The part at `place` (`Head.cold`) of the head stored under `key`, as written. */
+  text(place: string, key: string): string {
+    const [at, length, crc] = place.split(',').map(Number) as [number, number, number];
+    if (!Number.isSafeInteger(at) || !Number.isSafeInteger(length) || at < 0 || length < 0) throw new CacheEntryGone(key);
+    let bytes: Buffer;
+    if (this.whole === undefined && this.reads < COLD_PART_READS) {
+      this.reads++;
+      bytes = this.readRange(at, length, key);
+    } else bytes = this.load(key).subarray(at, at + length);
+    if (bytes.length !== length || crc32(bytes) !== crc) throw new CacheEntryGone(key);
+    return bytes.toString('latin1');
+  }
+
+  /** The whole file, read once (from then on every part is sliced from it); throws CacheEntryGone when it is not this file. */
+  load(key: string): Buffer {
+    if (this.whole !== undefined) return this.whole;
+    this.whole = this.withFile(key, (fd) => readFileSync(fd));
+    return this.whole;
+  }
+
+  private readRange(at: number, length: number, key: string): Buffer {
+    return this.withFile(key, (fd) => {
+      const bytes = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, bytes, done, length - done, at + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return bytes.subarray(0, done);
+    });
+  }
+
+  private withFile<T>(key: string, use: (fd: number) => T): T {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.file, 'r');
+      if (fstatSync(fd).ino !== this.ino) throw new CacheEntryGone(key);
+      return use(fd);
+    } catch (error) {
+      if (error instanceof CacheEntryGone) throw error;
+      throw new CacheEntryGone(key);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+}
+
+/** The first line of a heads frame: the pack's identity and the cold file's inode (-1: none). */
+interface FrameIdentity {
+  ino: number;
+  size: number;
+  cold: number;
+}
 
 export function readHeads(file: string, format: string, pack: { ino: number; size: number } | undefined): Heads | undefined {
   lastRead.delete(file);
@@ -69,16 +168,16 @@ export function readHeads(file: string, format: string, pack: { ino: number; siz
   if (frames === undefined) return undefined;
   try {
     const heads = new Map<string, Head>();
-    let identity: Heads['pack'] | undefined;
+    let identity: FrameIdentity | undefined;
     let bytes = 0;
     for (const [f, body] of frames.bodies.entries()) {
       if (f > 0) bytes += body.length;
       const lines = body.split('\n');
-      identity = JSON.parse(lines[0] ?? '') as Heads['pack'];
+      identity = JSON.parse(lines[0] ?? '') as FrameIdentity;
       if (!applyFrame(lines, heads)) return undefined;
     }
-    if (!identity || identity.ino !== pack.ino || identity.size > pack.size) return undefined;
-    const read = { pack: identity, heads };
+    if (!identity || identity.ino !== pack.ino || identity.size > pack.size || typeof identity.cold !== 'number') return undefined;
+    const read: Heads = { pack: { ino: identity.ino, size: identity.size }, heads, ...(identity.cold >= 0 ? { cold: new ColdFile(coldFileOf(file), identity.cold) } : {}) };
     if (!frames.tail) lastRead.set(file, { heads: read, id: frames.id, frames: frames.bodies.length, bytes });
     return read;
   } catch {
@@ -88,41 +187,61 @@ export function readHeads(file: string, format: string, pack: { ino: number; siz
 
 /**
  * Write the heads file. When this process read it and it is still that file, of the same pack
- * (inode), only the heads that changed and those gone are appended as one frame; otherwise (and
- * after MAX_FRAMES, or when the appended frames have grown past half the file) it is rewritten
- * whole, in chunks of ~256 KB (`CHUNK`): `heads` may compute each head's JSON as it is iterated, so
- * that the file's ~100 MB at 100k entries are never in memory at once.
+ * (inode), only the heads that changed and those gone are appended as one frame (their cold parts
+ * appended to the cold file first); otherwise (and after MAX_FRAMES, or when the appended frames
+ * have grown past half the file) it is rewritten whole with its cold file, in chunks of ~256 KB
+ * (`CHUNK`): `heads` may compute each head's JSON as it is iterated, so that the file's ~100 MB at
+ * 100k entries are never in memory at once.
  */
-export function writeHeads(file: string, format: string, heads: { pack: Heads['pack']; heads: Iterable<[string, Head]> }): void {
+export function writeHeads(file: string, format: string, heads: HeadsToWrite): void {
   drain(writeHeadsSteps(file, format, heads));
+}
+
+/**
+ * What `writeHeads` writes: the pack's identity, every head, and the cold file the places of the
+ * heads read from the file are in (`Heads.cold`; else the one this process read last, if any).
+ */
+export interface HeadsToWrite {
+  pack: Heads['pack'];
+  heads: Iterable<[string, Head]>;
+  cold?: ColdFile | undefined;
+}
+
+/** A head differs from the one read (the JSON of an unchanged head is the very string read: compared by reference first). */
+function changedHead(o: Head | undefined, h: Head): boolean {
+  return !o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json || o.cold !== h.cold;
 }
 
 /**
  * `writeHeads` a step at a time (src/cache/steps.ts): a file rewritten whole is written a chunk
  * per step, and each chunk's heads are made in the step that writes it.
  */
-export function* writeHeadsSteps(file: string, format: string, heads: { pack: Heads['pack']; heads: Iterable<[string, Head]> }): Steps {
+export function* writeHeadsSteps(file: string, format: string, heads: HeadsToWrite): Steps {
   const read = lastRead.get(file);
   lastRead.delete(file);
+  const cold = heads.cold ?? read?.heads.cold;
   if (read && read.heads.pack.ino === heads.pack.ino && read.frames < MAX_FRAMES) {
     const old = read.heads.heads;
-    let changed = JSON.stringify(heads.pack);
+    const set: [string, Head][] = [];
+    const gone: string[] = [];
     let inOld = 0;
     const seen = new Set<string>();
     for (const [key, h] of heads.heads) {
       seen.add(key);
       const o = old.get(key);
       if (o) inOld++;
-      // The JSON of an unchanged head is the very string read (src/cache/articles.ts): compared by reference first.
-      if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
+      if (changedHead(o, h)) set.push([key, h]);
     }
-    if (inOld < old.size) for (const key of old.keys()) if (!seen.has(key)) changed += `\n-${key}`;
-    if (read.bytes + changed.length < read.id.size / 2 && appendFrame(file, framesFormat(format), changed, read.id)) return;
+    if (inOld < old.size) for (const key of old.keys()) if (!seen.has(key)) gone.push(key);
+    if (appendFrameOf(file, format, heads.pack, read, set, gone)) return;
     // Not appended: the iterable was used up; it is rewritten from the heads just compared.
-    yield* writeFramesSteps(file, framesFormat(format), chunks(heads.pack, merged(old, changed)));
+    const next = new Map(old);
+    for (const [key, h] of set) next.set(key, h);
+    for (const key of gone) next.delete(key);
+    yield* writeWholeSteps(file, format, heads.pack, next, cold);
     return;
   }
-  yield* writeFramesSteps(file, framesFormat(format), chunks(heads.pack, heads.heads));
+  yield* writeWholeSteps(file, format, heads.pack, heads.heads, cold);
 }
 
 /**
@@ -138,15 +257,69 @@ export function appendHeads(file: string, format: string, pack: Heads['pack'], s
   const read = lastRead.get(file);
   if (!read || read.heads.pack.ino !== pack.ino || read.frames >= MAX_FRAMES) return false;
   const old = read.heads.heads;
-  let changed = JSON.stringify(pack);
-  for (const [key, h] of set) {
-    const o = old.get(key);
-    if (!o || o.offset !== h.offset || o.length !== h.length || o.json !== h.json) changed += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
-  }
-  for (const key of gone) changed += `\n-${key}`;
-  if (read.bytes + changed.length >= read.id.size / 2 || !appendFrame(file, framesFormat(format), changed, read.id)) return false;
+  const changed: [string, Head][] = [];
+  for (const [key, h] of set) if (changedHead(old.get(key), h)) changed.push([key, h]);
+  if (!appendFrameOf(file, format, pack, read, changed, [...gone])) return false;
   lastRead.delete(file);
   return true;
+}
+
+/** The hot part of a head's text (before its first tab) and the rest (undefined: none). */
+function splitHead(json: string): { hot: string; cold: string | undefined } {
+  const sep = json.indexOf(COLD_SEP);
+  return sep < 0 ? { hot: json, cold: undefined } : { hot: json.slice(0, sep), cold: json.slice(sep + 1) };
+}
+
+/**
+ * Append a frame of the heads `set` and the keys `gone` to the heads file `read` from, the cold
+ * parts of the heads made by this build appended to its cold file first (one write at its end).
+ * False when nothing was appended to the heads file (the caller writes it whole).
+ */
+function appendFrameOf(file: string, format: string, pack: Heads['pack'], read: { heads: Heads; id: FileId; bytes: number }, set: readonly [string, Head][], gone: readonly string[]): boolean {
+  const cold = read.heads.cold;
+  const split = set.map(([key, h]) => ({ key, h, ...splitHead(asciiJson(h.json)) }));
+  const parts = split.flatMap((x) => (x.cold === undefined ? [] : [x.cold]));
+  // The frame's size, each place counted at its longest (offset and CRC of 10 digits, length of 8).
+  let size = JSON.stringify({ ...pack, cold: cold?.ino ?? -1 }).length + 66 * gone.length;
+  for (const x of split) size += 64 + x.hot.length + 60;
+  if (read.bytes + size >= read.id.size / 2) return false;
+  let places: readonly string[] = [];
+  if (parts.length > 0) {
+    const appended = cold === undefined ? undefined : appendCold(cold, parts);
+    if (appended === undefined) return false;
+    places = appended;
+  }
+  let body = JSON.stringify({ ...pack, cold: cold?.ino ?? -1 });
+  let p = 0;
+  for (const { key, h, hot, cold: part } of split) body += `\n${key} ${h.offset} ${h.length} ${part === undefined ? (h.cold ?? '-') : places[p++]} ${hot}`;
+  for (const key of gone) body += `\n-${key}`;
+  return appendFrame(file, framesFormat(format), body, read.id) !== undefined;
+}
+
+/**
+ * Append `parts` (ASCII) to the end of the cold file, if it is still the one the heads name (its
+ * inode): their places (`Head.cold`), or undefined when they could not be appended.
+ */
+function appendCold(cold: ColdFile, parts: readonly string[]): string[] | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(cold.file, 'r+');
+    const s = fstatSync(fd);
+    if (s.ino !== cold.ino) return undefined;
+    const buf = Buffer.from(parts.join(''), 'latin1');
+    const places: string[] = [];
+    let at = 0;
+    for (const part of parts) {
+      places.push(`${s.size + at},${part.length},${crc32(buf.subarray(at, at + part.length))}`);
+      at += part.length;
+    }
+    writeFully(fd, buf, s.size);
+    return places;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -169,29 +342,82 @@ export function asciiJson(json: string): string {
  */
 const CHUNK = 1 << 18;
 
-/** The body of a whole file, in chunks of ~CHUNK characters. */
-function* chunks(pack: Heads['pack'], heads: Iterable<[string, Head]>): Generator<string> {
-  let chunk = JSON.stringify(pack);
-  for (const [key, h] of heads) {
-    chunk += `\n${key} ${h.offset} ${h.length} ${asciiJson(h.json)}`;
-    if (chunk.length >= CHUNK) {
+/** Whole cold files written by this process (each has a temporary file of its own). */
+let coldWrites = 0;
+
+/**
+ * The heads file and its cold file written anew, a chunk of each per step. The cold parts of heads
+ * read from the old cold file (`old`) are read from it (whole, once; a part that cannot be read
+ * leaves its head out: a miss next time). The cold file is in place before the heads file that
+ * names it, and `old` was read whole before it was replaced, so that the articles this build
+ * serves still read their parts.
+ */
+function* writeWholeSteps(file: string, format: string, pack: Heads['pack'], heads: Iterable<[string, Head]>, old: ColdFile | undefined): Steps {
+  const coldFile = coldFileOf(file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${coldFile}.${process.pid}-${++coldWrites}.tmp`;
+  let fd: number | undefined;
+  let renamed = false;
+  try {
+    fd = openSync(tmp, 'w');
+    const ino = fstatSync(fd).ino;
+    let coldAt = writeFully(fd, Buffer.from(`${format} cold\n`), 0);
+    const coldFd = fd;
+    function* chunks(): Generator<string> {
+      let chunk = JSON.stringify({ ...pack, cold: ino });
+      let cold = '';
+      const flushCold = (): void => {
+        if (cold.length === 0) return;
+        coldAt += writeFully(coldFd, Buffer.from(cold, 'latin1'), coldAt);
+        cold = '';
+      };
+      for (const [key, h] of heads) {
+        let { hot, cold: part } = splitHead(asciiJson(h.json));
+        if (part === undefined && h.cold !== undefined) {
+          try {
+            part = old?.text(h.cold, key);
+          } catch {
+            part = undefined;
+          }
+          if (part === undefined) continue;
+        }
+        let place = '-';
+        if (part !== undefined) {
+          place = `${coldAt + cold.length},${part.length},${crc32(Buffer.from(part, 'latin1'))}`;
+          cold += part;
+        }
+        chunk += `\n${key} ${h.offset} ${h.length} ${place} ${hot}`;
+        if (chunk.length >= CHUNK) {
+          flushCold();
+          yield chunk;
+          chunk = '';
+        }
+      }
+      flushCold();
+      closeSync(coldFd);
+      fd = undefined;
+      // The articles served from the old file keep reading their parts from memory.
+      try {
+        old?.load('');
+      } catch {
+        // Not this build's file any more: its parts were unreadable already.
+      }
+      renameSync(tmp, coldFile);
+      renamed = true;
       yield chunk;
-      chunk = '';
+    }
+    yield* writeFramesSteps(file, framesFormat(format), chunks());
+  } finally {
+    if (!renamed) {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
     }
   }
-  yield chunk;
-}
-
-/** The heads `old` with the changes of a frame body (as `writeHeads` makes it) applied. */
-function* merged(old: ReadonlyMap<string, Head>, frame: string): Generator<[string, Head]> {
-  const next = new Map(old);
-  applyFrame(frame.split('\n'), next);
-  yield* next;
 }
 
 /**
  * Apply the lines of a frame body after its first (the pack's identity) to `heads`:
- * `-<key>` removes a head, `<key> <offset> <length> <json>` sets one. False at a malformed line.
+ * `-<key>` removes a head, `<key> <offset> <length> <cold> <json>` sets one. False at a malformed line.
  */
 function applyFrame(lines: readonly string[], heads: Map<string, Head>): boolean {
   for (let i = 1; i < lines.length; i++) {
@@ -202,11 +428,13 @@ function applyFrame(lines: readonly string[], heads: Map<string, Head>): boolean
     }
     const a = line.indexOf(' ', 65);
     const b = line.indexOf(' ', a + 1);
-    if (line.charCodeAt(64) !== 32 || a < 0 || b < 0) return false;
+    const c = line.indexOf(' ', b + 1);
+    if (line.charCodeAt(64) !== 32 || a < 0 || b < 0 || c < 0) return false;
     const offset = Number(line.slice(65, a));
     const length = Number(line.slice(a + 1, b));
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) return false;
-    heads.set(line.slice(0, 64), { offset, length, json: line.slice(b + 1) });
+    const json = line.slice(c + 1);
+    heads.set(line.slice(0, 64), c === b + 2 && line.charCodeAt(b + 1) === 45 ? { offset, length, json } : { offset, length, json, cold: line.slice(b + 1, c) });
   }
   return true;
 }
@@ -256,6 +484,11 @@ interface BodyState {
   loaded?: Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>;
   /** The cold part of the head (`headJson`), as read; parsed on the first read of a cold field. */
   cold?: string;
+  /**
+   * Reads the rest of the head stored under `key` (its cold part, and its `checked` part after a
+   * tab) from the cold file (one function per cache), when the head was read without them.
+   */
+  coldRead?: (key: string) => string;
   coldValues?: Record<string, unknown>;
   /** Values set on the article, which win over the record's and the head's. */
   own?: Record<string, unknown>;
@@ -295,7 +528,7 @@ function coldAccessor(k: string): PropertyDescriptor {
     get(this: { [BODY]: BodyState }): unknown {
       const state = this[BODY];
       if (state.own && k in state.own) return state.own[k];
-      state.coldValues ??= expanded(JSON.parse(state.cold ?? '{}') as Record<string, unknown>);
+      state.coldValues ??= expanded(JSON.parse(coldText(state)) as Record<string, unknown>);
       return state.coldValues[k];
     },
     set(this: { [BODY]: BodyState }, v: never): void {
@@ -351,21 +584,38 @@ export function headJson(entry: ArticleEntry): string {
   return asciiJson(`${JSON.stringify({ ...head, article: hot })}${COLD_SEP}${JSON.stringify(cold)}${checked}`);
 }
 
-/** Where an entry served from a head keeps its `checked` until read: the JSON text, then the parsed value. */
+/** The cold part of an article served from a head, read from the cold file on first use (`BodyState.coldRead`). */
+function coldText(state: BodyState): string {
+  if (state.cold === undefined && state.coldRead !== undefined) state.cold = splitHead(state.coldRead(state.key)).hot;
+  return state.cold ?? '{}';
+}
+
+/**
+ * Where an entry served from a head keeps its `checked` until read: the JSON text (or, for a head
+ * read without its cold part, its article's `BodyState`, which reads it), then the parsed value.
+ */
 const CHECKED = Symbol('feedwright.checked');
+
+type PendingChecked = string | BodyState | ArticleEntry['checked'];
+
+/** True for a `checked` not parsed yet: its text, or the state that reads it (an object, not an array). */
+function isPending(v: PendingChecked): v is string | BodyState {
+  return typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
 
 /** The accessor of `checked` on an entry served from a head (one for all entries): parsed on first read. */
 const CHECKED_ACCESSOR: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: { [CHECKED]: string | ArticleEntry['checked'] }): ArticleEntry['checked'] {
+  get(this: { [CHECKED]: PendingChecked }): ArticleEntry['checked'] {
     const v = this[CHECKED];
-    if (typeof v !== 'string') return v;
-    const parsed = JSON.parse(v) as ArticleEntry['checked'];
+    if (!isPending(v)) return v;
+    const text = typeof v === 'string' ? v : (splitHead((v.coldRead as (key: string) => string)(v.key)).cold ?? '');
+    const parsed = JSON.parse(text) as ArticleEntry['checked'];
     this[CHECKED] = parsed;
     return parsed;
   },
-  set(this: { [CHECKED]: string | ArticleEntry['checked'] }, v: ArticleEntry['checked']): void {
+  set(this: { [CHECKED]: PendingChecked }, v: ArticleEntry['checked']): void {
     this[CHECKED] = v;
   },
 };
@@ -378,7 +628,7 @@ const PENDING_CHECKED: object = Object.create(Object.prototype, { checked: CHECK
  * other key its own, in order, and `checked` an accessor on a shared prototype that parses `text`
  * on first read. Setting it stores the value under the symbol, as reading does.
  */
-function pendingChecked(parsed: ArticleEntry, text: string): ArticleEntry {
+function pendingChecked(parsed: ArticleEntry, text: string | BodyState): ArticleEntry {
   const out = Object.create(PENDING_CHECKED) as Record<string | symbol, unknown>;
   const from = parsed as unknown as Record<string, unknown>;
   for (const k in from) if (k !== 'checked') out[k] = from[k];
@@ -398,7 +648,8 @@ export function entryKeys(entry: ArticleEntry): string[] {
 
 /** True when the entry's `checked` is still the unparsed text of its head (`entryOfHead`): reading it parses it. */
 export function checkedPending(entry: ArticleEntry): boolean {
-  return typeof (entry as { [CHECKED]?: unknown })[CHECKED] === 'string';
+  const v = (entry as { [CHECKED]?: PendingChecked })[CHECKED];
+  return v !== undefined && isPending(v);
 }
 
 /**
@@ -525,7 +776,8 @@ export function ownArticle(article: Article, changes?: Partial<Article>): Articl
  * The entry of a head (`headJson`; a head of one JSON text, without a cold part, is read whole),
  * its article's body fields read on first access with `body(key)` (which reads the record from the
  * pack), its cold fields on first access from the head's cold part, and its `checked` on first
- * access from the head's last part, an accessor on the entry's prototype (`pendingChecked`; its keys
+ * access from the head's last part (both read with `cold(key)` from the cold file, `ColdFile`, for a
+ * head read without them: `Head.cold`), an accessor on the entry's prototype (`pendingChecked`; its keys
  * in order through `entryKeys`). Its article holds the hot fields (`HOT`) as its own; its body and cold
  * fields are accessors on a prototype shared by every article of its key order (`shapeOf`): the
  * same keys in the same order through `articleKeys`, and a plain copy through `ownArticle`, which
@@ -534,13 +786,22 @@ export function ownArticle(article: Article, changes?: Partial<Article>): Articl
  * article's state under a symbol: ten thousand articles make no closures, and a rebuild that
  * copies their items never makes their 30k item hashes.
  */
-export function entryOfHead(json: string, body: (key: string) => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>, key: string): ArticleEntry {
+export function entryOfHead(
+  json: string,
+  body: (key: string) => Pick<Article, 'contentHtml' | 'contentText' | 'dropped'>,
+  key: string,
+  cold?: (key: string) => string,
+): ArticleEntry {
   const sep = json.indexOf(COLD_SEP);
   let entry = JSON.parse(sep < 0 ? json : json.slice(0, sep)) as ArticleEntry & { article?: Record<string, unknown> };
   const compact = entry.article;
   if (!compact) return entry;
   const state: BodyState = { read: body, key };
-  if (sep >= 0) {
+  if (sep < 0 && cold !== undefined) {
+    // Read without its cold part (`Head.cold`): read from the cold file when a cold field or `checked` is.
+    state.coldRead = cold;
+    if ((entry as { checked?: unknown }).checked === 0) entry = pendingChecked(entry as ArticleEntry, state) as typeof entry;
+  } else if (sep >= 0) {
     const last = json.indexOf(COLD_SEP, sep + 1);
     state.cold = last < 0 ? json.slice(sep + 1) : json.slice(sep + 1, last);
     // `checked` was written as a 0 in its place, the entry's last key (`headJson`): the entry is
@@ -548,7 +809,7 @@ export function entryOfHead(json: string, body: (key: string) => Pick<Article, '
     // place of the 0 on each entry cost ~2 ms per 1k entries).
     if (last >= 0 && (entry as { checked?: unknown }).checked === 0) entry = pendingChecked(entry as ArticleEntry, json.slice(last + 1)) as typeof entry;
   }
-  const shape = shapeOfArticle(compact, sep >= 0);
+  const shape = shapeOfArticle(compact, sep >= 0 || cold !== undefined);
   const article = Object.create(shape.proto) as Record<string | symbol, unknown>;
   Object.defineProperty(article, BODY, { value: state, writable: true });
   const { own, ownKinds } = shape;

@@ -2,7 +2,7 @@ import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, write
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles, resolvePaths } from '../../src/build.js';
-import { readFrames, writeFrames } from '../../src/cache/frames.js';
+import { readFrames } from '../../src/cache/frames.js';
 import { articleKeys, ownArticle } from '../../src/cache/heads.js';
 import type { Article } from '../../src/model.js';
 import { buildAt, expectSameAsUncached, makeProject, NOW, reference, sampleArticles, sleep, snapshot, writeArticle } from './helpers.js';
@@ -90,6 +90,10 @@ describe('cache heads', () => {
     await buildAt(dir);
     const bytes = readFileSync(headsFile(dir));
     expect(bytes.some((b) => b > 0x7f)).toBe(false);
+    // And its cold parts (src/cache/heads.ts `ColdFile`), which hold the author and the tags.
+    const cold = readFileSync(path.join(path.dirname(headsFile(dir)), `cold-${path.basename(headsFile(dir))}`));
+    expect(cold.toString('latin1')).toContain('Tom\\u00e1s Ruiz');
+    expect(cold.some((b) => b > 0x7f)).toBe(false);
     writeArticle(dir, 'accent.md', '---\ntitle: Café für Zoë 🎉\ndate: 2024-03-04\nauthor: Tomás Ruiz\ntags: [naïve, ünï]\n---\nÉté, 東京!\n');
     const result = await buildAt(dir);
     expect(result.work.decoded).toBe(0);
@@ -103,12 +107,12 @@ describe('cache heads', () => {
     expect(JSON.stringify(await again.articles())).toBe(JSON.stringify(await ref.result.articles()));
   });
 
-  it('a heads file of the previous format (5, `checked` in the hot part) is not read: every entry is decoded from the pack', async () => {
+  it('a heads file of the previous format (6, the cold parts in the heads file) is not read: every entry is decoded from the pack', async () => {
     const dir = makeProject(articles());
     await buildAt(dir);
     const file = headsFile(dir);
-    // Same bytes and CRCs, the format's number put back to 5 in every frame's header.
-    writeFileSync(file, readFileSync(file, 'latin1').replaceAll('feedwright-heads-6 ', 'feedwright-heads-5 '), 'latin1');
+    // Same bytes and CRCs, the format's number put back to 6 in every frame's header.
+    writeFileSync(file, readFileSync(file, 'latin1').replaceAll('feedwright-heads-7 ', 'feedwright-heads-6 '), 'latin1');
     writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
     const result = await buildAt(dir);
     expect(result.work.decoded).toBe(5);
@@ -177,22 +181,54 @@ describe('cache heads', () => {
     expect(JSON.stringify(handed)).toBe(JSON.stringify(await ref.result.articles()));
   });
 
-  it("a rebuild that copies the unchanged items does not parse their heads' cold parts (authors, tags, summary, ...)", async () => {
+  it("a rebuild that copies the unchanged items does not read their heads' cold parts (authors, tags, summary, ...) from the cold file", async () => {
     const dir = makeProject(articles());
     await buildAt(dir);
-    // The cold parts (after the tab) of the Markdown articles made unparsable, the frame's CRC made
-    // anew (not page.txt and page.html: they share a derived id, and the duplicate check reads their slugs).
+    // The cold parts of the Markdown articles overwritten in the cold file (not page.txt and
+    // page.html: they share a derived id, and the duplicate check reads their slugs). A part read
+    // would fail its CRC: the build would start again without heads and decode every entry.
     const file = headsFile(dir);
+    const cold = path.join(path.dirname(file), `cold-${path.basename(file)}`);
     const format = readFileSync(file, 'latin1').slice(0, readFileSync(file, 'latin1').indexOf(' frames ') + ' frames'.length);
-    const body = readFrames(file, format)?.bodies.join('') ?? '';
-    expect(body.split('\n').slice(1).every((line) => line.includes('\t'))).toBe(true);
-    const damaged = body.replace(/^(.*"relPath":"[^"]*\.md".*)\t.*$/gm, '$1\t{not json');
-    expect(damaged.split('{not json').length - 1).toBe(4);
-    writeFrames(file, format, [damaged]);
+    const lines = (readFrames(file, format)?.bodies.join('\n') ?? '').split('\n').filter((line) => /^[0-9a-f]{64} /.test(line));
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.every((line) => !line.includes('\t'))).toBe(true);
+    const bytes = readFileSync(cold);
+    let damaged = 0;
+    for (const line of lines) {
+      if (!/"relPath":"[^"]*\.md"/.test(line)) continue;
+      const [at, length] = (line.split(' ')[3] as string).split(',').map(Number) as [number, number];
+      bytes.fill(0x78, at, at + length);
+      damaged++;
+    }
+    expect(damaged).toBe(4);
+    writeFileSync(cold, bytes);
     writeArticle(dir, 'one.md', readFileSync(path.join(dir, 'articles', 'one.md'), 'utf8').replace('First', 'Fir5t'));
     const result = await buildAt(dir);
     expect(result.work.decoded).toBe(0);
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
+  });
+
+  it("a cold part that is not as its head says (the cold file changed) is not used: the build starts again without heads", async () => {
+    const dir = makeProject({ ...articles(), 'index.md': '---\ntitle: Home\n---\nHome.\n' });
+    writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')), feeds: { tags: true, authors: true } }));
+    await buildAt(dir);
+    const file = headsFile(dir);
+    const cold = path.join(path.dirname(file), `cold-${path.basename(file)}`);
+    // Same size and inode, every part's bytes changed: each read fails its CRC.
+    const bytes = readFileSync(cold);
+    const header = bytes.indexOf(10) + 1;
+    for (let i = header; i < bytes.length; i++) if (bytes[i] === 0x22) bytes[i] = 0x27;
+    const fd = openSync(cold, 'r+');
+    writeSync(fd, bytes, 0, bytes.length, 0);
+    closeSync(fd);
+    writeArticle(dir, 'two.md', readFileSync(path.join(dir, 'articles', 'two.md'), 'utf8').replace('Second', 'Se2ond'));
+    const result = await buildAt(dir);
+    // Tag and author feeds read every cold part: the first read failed, and every entry was decoded from the pack.
+    expect(result.work.decoded).toBeGreaterThan(0);
+    const ref = await reference(dir);
+    expect(snapshot(dir)).toEqual(ref.files);
+    expect(JSON.stringify(await result.articles())).toBe(JSON.stringify(await ref.result.articles()));
   });
 
   it('with tag and author feeds the cold parts are read, and the rebuild equals a build without a cache', async () => {
