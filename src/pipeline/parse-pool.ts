@@ -97,33 +97,10 @@ export function mainParsesBeside(workers: number, cores: number = availableParal
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 } as const;
 
-/**
- * The most jobs sent to a worker in one message (BatchMessage), answered in one (WorkerMessage).
- * Each message costs a fixed ~0.5-1 ms of thread time, whatever it holds (measured in a 10k cold
- * build's workers, thread CPU around `postMessage`: 16 jobs a batch ~60 µs an article, 32 ~30,
- * 64 ~20, 96 ~10; docs/BENCHMARKS.md, r20-cold), so batches are large; the worker still runs and
- * encodes them RUN_CHUNK at a time (src/pipeline/parse-worker.ts), so a larger batch holds no more
- * parse results alive at once (whole batches of 48 held at once made parsing slower: more to copy
- * at each scavenge of the worker's small young generation, WORKER_LIMITS).
- */
-export const BATCH_MAX = 48;
-
-/** A worker runs, spools and encodes a batch this many jobs at a time (see BATCH_MAX). */
-export const RUN_CHUNK = 16;
-
-/**
- * The size of the next batch for a worker, with `remaining` jobs left to hand out among `threads`
- * threads (the workers and the main thread): BATCH_MAX, smaller near the end, so that no thread is
- * left with a long tail (at most a quarter of each thread's share of what is left), at least 1.
- */
-export function batchSize(remaining: number, threads: number): number {
-  return Math.max(1, Math.min(BATCH_MAX, Math.floor(remaining / (threads * 4))));
-}
-
 /** The global name under which the worker's loader leaves the function that writes its code cache. */
 export const CODE_CACHE_HOOK = '__feedwrightSaveCodeCache';
-/** A worker writes its code cache once it has parsed this many jobs: parsing's functions are compiled by then. */
-export const SAVE_CACHE_AFTER = 128;
+/** A worker writes its code cache after this many batches (~100 articles): parsing's functions are compiled by then. */
+export const SAVE_CACHE_AFTER = 8;
 
 /**
  * The loader of lib/pipeline/parse-worker.cjs, run as the worker's (CommonJS) eval code with the
@@ -304,7 +281,7 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     // Two batches in flight: a worker never waits while the main thread is busy parsing. Small
     // batches near the end, so that no thread is left with a long tail.
     while (w.ready && !w.dead && w.inFlight.size < 2 && remaining() > 0) {
-      const size = batchSize(remaining(), pool.length + 1);
+      const size = Math.max(1, Math.min(16, Math.floor(remaining() / ((pool.length + 1) * 4))));
       const indexes: number[] = [];
       for (let k = 0; k < size; k++) {
         const i = take();

@@ -1,7 +1,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { type ArticleContext, type ArticleRun, articleContext, loadReaders, readersLoaded, runArticleSafely } from './article.js';
-import { type BatchMessage, CODE_CACHE_HOOK, type JobRead, type ParseSetup, RUN_CHUNK, readJob, SAVE_CACHE_AFTER, type SetupMessage, UNREAD, type WorkerMessage, withGitOf } from './parse-pool.js';
-import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
+import { type BatchMessage, CODE_CACHE_HOOK, type JobRead, type ParseSetup, readJob, SAVE_CACHE_AFTER, type SetupMessage, UNREAD, type WorkerMessage, withGitOf } from './parse-pool.js';
+import { SpoolWriter, spoolRun } from './spool.js';
 import type { ArticleEntry } from '../cache/articles.js';
 import { frameRecord, RECORD_HEAD } from '../cache/pack.js';
 import { encodeRecords } from '../cache/record.js';
@@ -15,7 +15,7 @@ import type { EncodedEntry, ParseJob } from './parse-pool.js';
  *
  * Compiled, this runs from lib/pipeline/parse-worker.cjs, one CommonJS script with a V8 code
  * cache (parse-pool.ts starts it through a small loader); the loader may leave a function at
- * CODE_CACHE_HOOK that writes the cache: it is called once, after SAVE_CACHE_AFTER jobs, when
+ * CODE_CACHE_HOOK that writes the cache: it is called once, after SAVE_CACHE_AFTER batches, when
  * the functions that parsing runs are compiled (the worker is terminated, not left to exit, so
  * there is no "after the run").
  */
@@ -27,7 +27,7 @@ function start(): void {
   // heap) are loaded by the first batch that holds such an article, not before "ready": a folder
   // of Markdown never loads them. A batch that has to wait for them, and every message after it
   // until it is answered, goes through `waiting`, so batches are still answered in order.
-  let parsed = 0;
+  let batches = 0;
   let run: { ctx: ArticleContext; setup: ParseSetup; spool: SpoolWriter | undefined } | undefined;
   let waiting: Promise<void> | undefined;
   const take = (m: SetupMessage | BatchMessage): void => {
@@ -42,28 +42,47 @@ function start(): void {
     }
     if (run === undefined) throw new Error('parse-worker: a batch came before the setup');
     const { ctx, setup, spool } = run;
-    // The batch is run RUN_CHUNK jobs at a time, each chunk's parse results dropped once its
-    // records are encoded, and answered in one message (BATCH_MAX in parse-pool.ts).
-    const entries: (ArticleEntry | null)[] = [];
-    const spooled: (SpooledItems | undefined)[] = [];
-    const encoded: (EncodedEntry | undefined)[] = [];
-    const reads: (JobRead | undefined)[] = [];
-    const buffers: ArrayBuffer[] = [];
-    for (let from = 0; from < m.jobs.length; from += RUN_CHUNK) {
-      const chunk = runChunk(m.jobs.slice(from, from + RUN_CHUNK), ctx, setup, spool);
-      entries.push(...chunk.entries);
-      spooled.push(...chunk.spooled);
-      encoded.push(...chunk.encoded);
-      reads.push(...chunk.reads);
-      if (chunk.buffer !== undefined) buffers.push(chunk.buffer);
-    }
+    // A job whose source is not read yet is read here (`readJob`): its text never crosses threads.
+    const ready = m.jobs.map((job) => readJob(job, setup));
+    const runs = ready.map((r) => (r === null ? undefined : runArticleSafely(r.job.file, r.job.text, withGitOf(ctx, r.job))));
+    const spooled = spool ? runs.map((r) => r && spoolRun(spool, r)) : undefined;
     spool?.flush();
+    const entries: (ArticleEntry | null)[] = [];
+    const encoded: (EncodedEntry | undefined)[] = runs.map(() => undefined);
+    const reads: (JobRead | undefined)[] = [];
+    // The jobs whose records are sent, and their keys.
+    const sent: number[] = [];
+    const keys: string[] = [];
+    for (const [k, r] of runs.entries()) {
+      const got = ready[k] ?? null;
+      reads.push(got === null ? null : got.read);
+      if (r === undefined || got === null) {
+        entries.push(UNREAD);
+        continue;
+      }
+      const key = setup.encode ? toEncode(got.job, r.entry) : undefined;
+      // An entry whose record is sent is read back from the record's head on the main thread (`recordHead`).
+      entries.push(key === undefined ? r.entry : null);
+      if (key !== undefined) {
+        sent.push(k);
+        keys.push(key);
+      }
+    }
+    // The records of the batch in one buffer, moved to the main thread (one allocation and one
+    // transfer per batch, not per record: src/cache/record.ts `encodeRecords`), each framed for
+    // the pack under its job's key.
+    const { buffer, records } = encodeRecords(
+      sent.map((k) => (runs[k] as ArticleRun).entry),
+      RECORD_HEAD,
+    );
+    for (const [n, k] of sent.entries()) {
+      const { bytes, split } = records[n] as { bytes: Buffer; split: boolean };
+      encoded[k] = { record: frameRecord(keys[n] as string, bytes), split };
+    }
     const anyRead = m.jobs.some((job) => job.read !== undefined);
-    const reply: WorkerMessage = { batch: m.batch, entries, ...(spool ? { spooled } : {}), ...(setup.encode ? { encoded } : {}), ...(anyRead ? { reads } : {}) };
-    port.postMessage(reply, buffers);
-    const before = parsed;
-    parsed += m.jobs.length;
-    if (before < SAVE_CACHE_AFTER && parsed >= SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
+    const reply: WorkerMessage = { batch: m.batch, entries, ...(spooled ? { spooled } : {}), ...(setup.encode ? { encoded } : {}), ...(anyRead ? { reads } : {}) };
+    port.postMessage(reply, sent.length > 0 ? [buffer] : []);
+    if (++batches === SAVE_CACHE_AFTER) (globalThis as { [CODE_CACHE_HOOK]?: () => void })[CODE_CACHE_HOOK]?.();
   };
   port.on('message', (m: SetupMessage | BatchMessage) => {
     const kinds = 'jobs' in m ? m.jobs.map((job) => job.file.kind) : [];
@@ -81,57 +100,6 @@ function start(): void {
     });
   });
   port.postMessage({ ready: true } satisfies WorkerMessage);
-}
-
-/**
- * Read, parse, spool and encode `jobs` (a chunk of a batch): each job's entry (null where its
- * record holds it), spooled items, encoded record and what was read for it, in order, and the one
- * buffer the records are in (to transfer), if any.
- */
-function runChunk(
-  jobs: readonly ParseJob[],
-  ctx: ArticleContext,
-  setup: ParseSetup,
-  spool: SpoolWriter | undefined,
-): { entries: (ArticleEntry | null)[]; spooled: (SpooledItems | undefined)[]; encoded: (EncodedEntry | undefined)[]; reads: (JobRead | undefined)[]; buffer?: ArrayBuffer } {
-  // A job whose source is not read yet is read here (`readJob`): its text never crosses threads.
-  const ready = jobs.map((job) => readJob(job, setup));
-  const runs = ready.map((r) => (r === null ? undefined : runArticleSafely(r.job.file, r.job.text, withGitOf(ctx, r.job))));
-  const spooled = runs.map((r) => (spool && r ? spoolRun(spool, r) : undefined));
-  const entries: (ArticleEntry | null)[] = [];
-  const encoded: (EncodedEntry | undefined)[] = runs.map(() => undefined);
-  const reads: (JobRead | undefined)[] = [];
-  // The jobs whose records are sent, and their keys.
-  const sent: number[] = [];
-  const keys: string[] = [];
-  for (const [k, r] of runs.entries()) {
-    const got = ready[k] ?? null;
-    reads.push(got === null ? null : got.read);
-    if (r === undefined || got === null) {
-      entries.push(UNREAD);
-      continue;
-    }
-    const key = setup.encode ? toEncode(got.job, r.entry) : undefined;
-    // An entry whose record is sent is read back from the record's head on the main thread (`recordHead`).
-    entries.push(key === undefined ? r.entry : null);
-    if (key !== undefined) {
-      sent.push(k);
-      keys.push(key);
-    }
-  }
-  if (sent.length === 0) return { entries, spooled, encoded, reads };
-  // The chunk's records in one buffer, moved to the main thread (one allocation and one transfer
-  // per chunk, not per record: src/cache/record.ts `encodeRecords`), each framed for the pack
-  // under its job's key.
-  const { buffer, records } = encodeRecords(
-    sent.map((k) => (runs[k] as ArticleRun).entry),
-    RECORD_HEAD,
-  );
-  for (const [n, k] of sent.entries()) {
-    const { bytes, split } = records[n] as { bytes: Buffer; split: boolean };
-    encoded[k] = { record: frameRecord(keys[n] as string, bytes), split };
-  }
-  return { entries, spooled, encoded, reads, buffer };
 }
 
 /**

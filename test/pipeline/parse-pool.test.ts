@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corpusFile } from '../../scripts/corpus.js';
 import type { ArticleEntry } from '../../src/cache/articles.js';
-import { BATCH_MAX, batchSize, type EncodedEntry, IDLE_MAIN_MISSES, type JobRead, MIN_MISSES, mainParsesBeside, type ParseJob, RUN_CHUNK, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, UNREAD, workerCount } from '../../src/pipeline/parse-pool.js';
+import { type EncodedEntry, IDLE_MAIN_MISSES, type JobRead, MIN_MISSES, mainParsesBeside, type ParseJob, WORKER_LIMITS, type ParseSetup, parseJobs, startParsePool, UNREAD, workerCount } from '../../src/pipeline/parse-pool.js';
 import { articleKey, hashText } from '../../src/cache/key.js';
 import { availableParallelism } from 'node:os';
 import { encodeEntry } from '../../src/cache/articles.js';
@@ -115,58 +115,6 @@ describe('workerCount', () => {
     expect(mainParsesBeside(1, 2)).toBe(true);
     expect(mainParsesBeside(2, 2)).toBe(false);
     expect(mainParsesBeside(5, 8)).toBe(true);
-  });
-});
-
-describe('batchSize', () => {
-  it('hands out BATCH_MAX jobs at a time, more than a worker runs at once (RUN_CHUNK), fewer near the end', () => {
-    expect(BATCH_MAX).toBeGreaterThan(RUN_CHUNK);
-    expect(batchSize(10_000, 3)).toBe(BATCH_MAX);
-    expect(batchSize(BATCH_MAX * 12, 3)).toBe(BATCH_MAX);
-    expect(batchSize(100, 3)).toBe(8);
-    expect(batchSize(5, 3)).toBe(1);
-    expect(batchSize(0, 3)).toBe(1);
-  });
-
-  it('gets a batch of more than RUN_CHUNK jobs answered in one message, every record as the main thread would encode it', async () => {
-    const config = testConfig();
-    const setup: ParseSetup = { config, template: [], nowMs: NOW.getTime(), encode: true };
-    const ctx = articleContext(config, new Set(), new Map(), NOW);
-    const list: ParseJob[] = [];
-    // Enough jobs for a first batch of BATCH_MAX to one worker (batchSize), short ones.
-    for (let i = 0; i < BATCH_MAX * 8 + 20; i++) {
-      const rel = `p${i}.md`;
-      const text = `---\ntitle: Post ${i}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n---\nBody of *post* ${i}.\n`;
-      const file: SourceFile = { kind: 'markdown', abs: `/nowhere/${rel}`, relPath: rel, displayPath: `articles/${rel}`, size: text.length, mtimeMs: MTIME.getTime() };
-      list.push({ file, text, git: undefined, key: `${i}`.padStart(64, '0') });
-    }
-    // The entries of one reply are finished in one go (one 'message' event): a group each.
-    const groups: number[] = [];
-    let open = false;
-    const got = new Map<number, EncodedEntry | undefined>();
-    await parseJobs(list, setup, {
-      workers: 1,
-      mainParses: false,
-      onEntry: (i, entry, _, encoded) => {
-        if (!open) {
-          open = true;
-          groups.push(0);
-          queueMicrotask(() => {
-            open = false;
-          });
-        }
-        groups[groups.length - 1] = (groups.at(-1) ?? 0) + 1;
-        got.set(i, encoded);
-        return entry;
-      },
-    });
-    expect(groups[0]).toBe(BATCH_MAX);
-    expect(groups.reduce((a, b) => a + b, 0)).toBe(list.length);
-    for (const [i, job] of list.entries()) {
-      const expected = runArticleSafely(job.file, job.text as string, ctx).entry;
-      const record = Buffer.from(got.get(i)?.record ?? []);
-      expect(record, job.file.relPath).toEqual(frameRecord(job.key as string, Buffer.concat([Buffer.alloc(RECORD_HEAD), encodeEntry(expected)])));
-    }
   });
 });
 
