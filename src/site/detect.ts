@@ -655,6 +655,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         }
         if (Object.keys(dirs).length > 0) info.languageDirs = dirs;
       }
+      // A language may set its own permalinks (languages.<l>.permalinks, Hugo's per-language config):
+      // they replace the site's for that language's pages, which are the articles here.
+      const languagePermalinks = asRecord(ci(asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage)), 'permalinks'));
+      if (languagePermalinks) {
+        const page = asRecord(ci(languagePermalinks, 'page'));
+        for (const [section, pattern] of Object.entries({ ...languagePermalinks, ...page })) if (typeof pattern === 'string') info.permalinks[section] = pattern;
+      }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
       hugo = { contentDir: contentRoot, params, ...(Object.keys(shortcodes).length > 0 ? { shortcodes } : {}) };
