@@ -541,6 +541,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, key, r) => {
       const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
       if (isSafeSlug(s)) return s;
+      // An Astro entry's `slug` may be a path (`slug: 2024/new-blog`, served by a `[...slug]` route):
+      // the link rule reads it (src/site/permalink.ts), and the item's slug is the file name's.
+      if (r.config.siteInfo?.preset === 'astro' && /^[^/].*[^/]$/.test(s) && s.split('/').every(isSafeSlug)) return undefined;
       r.diagnostics.push(diagnostic('META_SLUG_INVALID', r.at(key), { key, got: describe(v) }));
       return undefined;
     },
