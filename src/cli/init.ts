@@ -560,7 +560,13 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const chosenKinds = site || chosen === undefined ? undefined : countSources(path.join(io.cwd, chosen));
   // A generator feedwright has no preset for, but whose config names its pages' folder (MkDocs, VitePress).
   const other = site ? undefined : otherGenerator(io.cwd);
-  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : (existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
+  // The posts folder the generator's config names (MkDocs Material's blog plugin) comes first: a
+  // larger folder elsewhere may be the site's built pages (MkDocs' site/blog/, committed).
+  const posts = site
+    ? undefined
+    : chosenKinds && chosen !== undefined
+      ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds }
+      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {

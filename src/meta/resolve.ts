@@ -66,7 +66,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const folded = site?.preset === 'hugo' ? lowerCaseKeys(doc.frontMatter) : undefined;
   const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: folded?.data ?? doc.frontMatter, overrides: {} };
   const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyFolderLayer(l) : l)), own.plain]) : own.plain;
-  const fm = Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged;
+  const fm = datesMap(Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged);
   const file = doc.displayPath;
   const lineOf = (key: string): number | undefined =>
     doc.frontMatterLines[folded?.written[key] ?? key] ?? doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
@@ -1209,6 +1209,21 @@ const KNOWN_BY_LOWER_CASE: ReadonlyMap<string, string> = new Map([...KNOWN_KEYS]
  * that key, unless the known spelling is written too; other keys stay as written. `written`
  * maps each renamed key to the key as written (for its line).
  */
+/**
+ * Material for MkDocs' blog plugin dates a post with a map, `date: { created: 2024-01-31, updated:
+ * 2024-02-02 }` (its "Setting up a blog" docs, `date`): read as `date: 2024-01-31` and, when no update
+ * key is written, `updated: 2024-02-02`. Any other `date` is left as written.
+ */
+function datesMap(fm: Record<string, unknown>): Record<string, unknown> {
+  const d = fm.date;
+  if (typeof d !== 'object' || d === null || Array.isArray(d) || d instanceof Date) return fm;
+  const { created, updated } = d as Record<string, unknown>;
+  if (!isGiven(created)) return fm;
+  const out: Record<string, unknown> = { ...fm, date: created };
+  if (isGiven(updated) && !FIELD_KEYS.updated.some((k) => isGiven(fm[k]))) out.updated = updated;
+  return out;
+}
+
 function lowerCaseKeys(data: Record<string, unknown>): { data: Record<string, unknown>; written: Record<string, string> } {
   const out: Record<string, unknown> = {};
   const written: Record<string, string> = {};

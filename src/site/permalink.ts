@@ -761,5 +761,22 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   // Soft hyphens (an extracted title keeps the page's) are no word break: "Wein\u00adberg" is "weinberg".
   const values = commonTokens(input, slug, filename, bundle ? dirs.slice(0, -1) : dirs, (s) => jekyllSlugify(s.replace(/\u00ad/g, ''), 'default'));
   values.path = (bundle ? dirs : [...dirs, stem]).join('/');
+  // Material for MkDocs' blog post slug: its `slug`, else the title as Python-Markdown's slugify writes it.
+  values.mkdocs_slug = str(input.fm.slug) ?? pythonMarkdownSlugify(input.title);
   return expandPattern(pattern, values);
+}
+
+/**
+ * Python-Markdown's `toc.slugify` (MkDocs' and Material's blog plugin's default): the text
+ * decomposed and cut to ASCII (`Über` is `uber`; letters of other scripts go), characters other than
+ * word characters, spaces and hyphens removed, trimmed, lower case, runs of spaces and hyphens one "-".
+ */
+export function pythonMarkdownSlugify(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\P{ASCII}/gu, '')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '-');
 }
