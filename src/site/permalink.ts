@@ -226,16 +226,15 @@ export function jekyllSlugify(s: string, mode: 'default' | 'pretty', cased = fal
 export function hugoUrlize(s: string, keepCase = false): string {
   let out = '';
   let pendingHyphen = false;
-  for (const ch of s.trim()) {
-    if (/\s/u.test(ch)) {
-      pendingHyphen = true;
-      continue;
-    }
+  // As Hugo's paths.Sanitize: a space beside a written hyphen adds none ("FOSDEM - Paris" is fosdem-paris).
+  let wasHyphen = false;
+  for (const ch of s) {
     if (/[\p{L}\p{N}\p{M}./\\_#+~@-]/u.test(ch)) {
-      if (pendingHyphen && out) out += '-';
+      wasHyphen = ch === '-';
+      if (pendingHyphen && !wasHyphen) out += '-';
       pendingHyphen = false;
       out += ch;
-    }
+    } else if (out && !wasHyphen && /\s/u.test(ch)) pendingHyphen = true;
   }
   return keepCase ? out : out.toLowerCase();
 }
