@@ -401,6 +401,16 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // "My Example Post", Utils.titleize_slug): the title its page and its own feed show.
       const dated = r.site?.preset === 'jekyll' ? jekyllDatedName(baseName(r.doc.relPath)) : undefined;
       if (dated?.date && dated.rest) return { value: dated.rest.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' '), from: 'file-name', rule: "jekyll: a post's title from its file name" };
+      // An Eleventy data file computing the title from the file's name (`eleventyComputed: { title: (data) =>
+      // data.title || data.page.fileSlug }`, read by src/site/eleventy-computed.ts): that name, as written.
+      const computed = r.site?.preset === 'eleventy' ? (r.fm.eleventyComputed as Record<string, unknown> | undefined)?.title : undefined;
+      if (computed === 'page.fileSlug' || computed === 'page.filePathStem') {
+        const dirs = r.doc.relPath.split('/').slice(0, -1);
+        const stem = (r.doc.relPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '');
+        // page.fileSlug: the stem without a leading date, or the folder's name for an index file.
+        const value = computed === 'page.filePathStem' ? stem : stem === 'index' && dirs.length > 0 ? (dirs[dirs.length - 1] as string) : stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+        if (value.trim()) return { value, from: 'file-name', rule: `eleventy: eleventyComputed title from ${computed}` };
+      }
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
       const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));

@@ -18,6 +18,7 @@ import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-tex
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
+import { readEleventyComputedModule } from './eleventy-computed.js';
 import { PELICAN_CONFIGS, pelicanSite } from './pelican.js';
 import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
@@ -1843,7 +1844,8 @@ function eleventyModules(folder: string): { data?: Record<string, unknown>; code
     const file = path.join(folder, `${name}.11tydata.${ext}`);
     if (!existsSync(file)) continue;
     const text = readText(file);
-    const literal = text !== undefined && text.length <= MAX_MODULE_DATA_CHARS ? readJsModuleData(text) : undefined;
+    // A module of literals, or one whose only code is an eleventyComputed feedwright can read (src/site/eleventy-computed.ts).
+    const literal = text !== undefined && text.length <= MAX_MODULE_DATA_CHARS ? (readJsModuleData(text) ?? readEleventyComputedModule(text)) : undefined;
     if (!literal) code.push(file);
     else data ??= literal;
   }
