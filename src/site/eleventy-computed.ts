@@ -40,7 +40,7 @@ export function readEleventyComputedModule(text: string): Record<string, unknown
   }
   const exported = exportedObject(program);
   const prop = exported?.properties.find((p): p is Property => p.type === 'Property' && !p.computed && keyName(p) === 'eleventyComputed');
-  if (!prop || prop.value.type !== 'ObjectExpression') return undefined;
+  if (prop?.value.type !== 'ObjectExpression') return undefined;
   const computed: Record<string, unknown> = {};
   for (const p of prop.value.properties) {
     const name = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
