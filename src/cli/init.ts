@@ -11,7 +11,7 @@ import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
-import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -428,8 +428,10 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   // when their config names none (Hexo's `timezone:` left empty). The feeds stay the same on every
   // machine: UTC, the zone of the build servers such sites are deployed from (GitHub Actions,
   // Netlify); init says so, for a site built on the author's own computer.
-  const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? GENERATOR_NAMES[marker.preset] : undefined;
-  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
+  const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? (BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset]) : undefined;
+  // Bridgetown, a Jekyll fork, is read by the Jekyll preset: named as itself.
+  const generator = BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset];
+  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.

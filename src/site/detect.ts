@@ -142,8 +142,23 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
   pelican: 'content',
 };
 
+/** Bridgetown's config files: a Jekyll fork, read by the Jekyll preset with Bridgetown's defaults. */
+export const BRIDGETOWN_CONFIGS = ['bridgetown.config.yml', 'bridgetown.config.yaml'];
+
+/**
+ * Bridgetown's permalink styles for posts (its docs, "Permalinks"; `pretty` when none is set), its
+ * `:slug` being Jekyll's `:title`, the file's name without its date, or the post's `slug`.
+ */
+const BRIDGETOWN_STYLES: Record<string, string> = {
+  pretty: '/:categories/:year/:month/:day/:title/',
+  pretty_ext: '/:categories/:year/:month/:day/:title:output_ext',
+  simple: '/:categories/:title/',
+  simple_ext: '/:categories/:title:output_ext',
+};
+
 /** The generator a folder's files name, if any. */
 function markerIn(dir: string): Marker | undefined {
+  for (const f of BRIDGETOWN_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'jekyll', file: f };
   for (const f of ['_config.yml', '_config.yaml']) {
     if (!existsSync(path.join(dir, f))) continue;
     // Hexo keeps its configuration in a _config.yml too: its package.json names hexo, or the file has Hexo's own keys.
@@ -492,22 +507,25 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   };
   switch (preset) {
     case 'jekyll': {
-      const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
+      // Bridgetown (bridgetown.config.yml) keeps its source in src/, writes output/, and links posts by its own styles (pretty by default).
+      const bridgetown = firstExisting(root, BRIDGETOWN_CONFIGS);
+      const configFile = bridgetown ?? firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
       const c = readData(configFile) ?? {};
       const url = baseUrl(asString(c.url), asString(c.baseurl));
       if (url) info.baseUrl = url;
-      const permalink = asString(c.permalink);
+      const permalink = bridgetown ? (BRIDGETOWN_STYLES[asString(c.permalink) ?? 'pretty'] ?? asString(c.permalink)) : asString(c.permalink);
       if (permalink) info.permalinks['*'] = permalink;
+      if (bridgetown) info.bridgetown = true;
       siteZone(asString(c.timezone));
       for (const [name, v] of Object.entries(asRecord(c.collections) ?? {})) {
         const col = asRecord(v);
         if (name === 'posts' || col?.output === true) info.collections[name] = asString(col?.permalink) ?? '';
       }
       if (Array.isArray(c.collections)) for (const name of c.collections) if (typeof name === 'string') info.collections[name] = '';
-      info.output = asString(c.destination) ?? '_site';
+      info.output = asString(c.destination) ?? (bridgetown ? 'output' : '_site');
       const keys = jekyllSiteKeys(root);
       if (keys.length > 0) info.frontMatterKeys = keys;
-      const sourceDir = jekyllSource(root, asString(c.source), options.articlesDir);
+      const sourceDir = jekyllSource(root, asString(c.source) ?? (bridgetown ? 'src' : undefined), options.articlesDir);
       contentRoot = path.resolve(sourceDir, asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
       const theme = asString(c.theme) ?? asString(c.remote_theme);
@@ -532,12 +550,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // default author of the posts"), which their layouts show as every post's author. Minimal
       // Mistakes keeps the site owner's name in a top-level `name` (its footer and SEO data show
       // it) and leaves `author.name` empty in its starter config: the last resort.
+      // Bridgetown keeps the site's title in src/_data/site_metadata.yml (`site.metadata`), its starter's `title`, `tagline`, `email`.
+      const metadataFile = bridgetown ? firstExisting(path.join(sourceDir, '_data'), ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
+      const meta = metadataFile ? (readData(metadataFile) ?? {}) : {};
       const own = {
-        title: asString(c.title),
-        description: asString(c.description),
+        title: asString(c.title) ?? asString(meta.title),
+        description: asString(c.description) ?? asString(meta.description) ?? asString(meta.tagline),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name),
+        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(meta.author),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
@@ -545,7 +566,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const link = own.link ?? feed?.link ?? githubPagesDomain(sourceDir);
       if (!url && link) info.baseUrl = link;
       const taken = feed && ((!own.title && feed.title) || (!own.link && feed.link) || (!own.author && feed.author) || (!own.description && feed.description));
-      const sources = [configFile, ...(taken ? [feed.file] : []), ...(link && !own.link && !feed?.link ? [path.join(sourceDir, 'CNAME')] : [])].filter(Boolean);
+      const sources = [configFile, ...(metadataFile && (meta.title || meta.description || meta.tagline || meta.author) ? [metadataFile] : []), ...(taken ? [feed.file] : []), ...(link && !own.link && !feed?.link ? [path.join(sourceDir, 'CNAME')] : [])].filter(Boolean);
       channel = channelOf(sources.map(options.display).join(' and '), {
         ...own,
         title: own.title ?? feed?.title,

@@ -26,6 +26,8 @@ export interface SiteInfo {
   contentPrefix: string;
   /** Permalink patterns by section ('*': every other), from the generator's config. */
   permalinks: Record<string, string>;
+  /** A Bridgetown site (bridgetown.config.yml), read by the Jekyll preset: its posts need no date in their file names. */
+  bridgetown?: true;
   /** Hugo's uglyURLs: `x.html` instead of `x/` (true, or by section). */
   uglyUrls: boolean | Record<string, boolean>;
   /** Hugo's disablePathToLower (false: paths are lower-cased). */

@@ -323,7 +323,8 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
     values.path = [...dirs, stem].join('/');
     rule = 'jekyll page path';
   }
-  if (collection === 'posts' && !dated && !fmPermalink) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
+  // (Bridgetown publishes such a post, dated by its front matter.)
+  if (collection === 'posts' && !dated && !fmPermalink && !site.bridgetown) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
   return { path: jekyllUnescapePath(expandPattern(pattern, values).path), rule };
 }
 
