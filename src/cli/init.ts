@@ -266,6 +266,20 @@ function pagesFolder(cwd: string, other: OtherGenerator): { articles: string; po
   return sourceTotal(kinds) > 0 ? { articles: other.contentDir || '.', posts: sourceTotal(kinds), kinds } : undefined;
 }
 
+/**
+ * A Gatsby site's posts: the folder its gatsby-source-filesystem reads that holds the most Markdown
+ * (`src/pages`, `content/blog`), before any folder named like a posts folder (its `static/` holds
+ * robots.txt, which is no article).
+ */
+function gatsbySourceFolder(cwd: string): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  let best: { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined;
+  for (const folder of gatsbySite(cwd)?.sourceFolders ?? []) {
+    const markdown = countMarkdown(path.join(cwd, folder));
+    if (markdown > 0 && markdown > (best?.posts ?? 0)) best = { articles: folder, posts: markdown, kinds: countSources(path.join(cwd, folder)) };
+  }
+  return best;
+}
+
 /** What init says of a generator without a preset: what it took from the config, and how items link. */
 function otherSaid(other: OtherGenerator, articles: string, links: string | undefined, said: string[]): string {
   const taken = said.filter((s) => !s.startsWith('permalinks '));
@@ -568,7 +582,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     ? undefined
     : chosenKinds && chosen !== undefined
       ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds }
-      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
+      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? gatsbySourceFolder(io.cwd) ?? existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {

@@ -60,7 +60,7 @@ const GATSBY_CONFIGS = ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.
  * the file's path under the posts' folder, `/<folder>/<name>/`), or the posts' own front matter `path` (`createPage({ path:
  * node.frontmatter.path })`, the other common gatsby-node). Read as text, never run. Undefined without a gatsby-config.
  */
-export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; language: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
+export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; language: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean; sourceFolders: string[] } | undefined {
   const configs = GATSBY_CONFIGS.flatMap((name) => {
     const text = readText(path.join(root, name))?.slice(0, 256 * 1024);
     return text === undefined ? [] : [{ file: path.join(root, name), text }];
@@ -89,7 +89,29 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
     author: shallowOption(from, 'author', depth) ?? shallowOption(from, 'name', depth + 1),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
     frontMatterPaths: /\bpath\s*:\s*node\.frontmatter\.path\b/.test(node),
+    sourceFolders: gatsbySourceFolders(text),
   };
+}
+
+/**
+ * The folders gatsby-source-filesystem reads, as its options write them literally (`path:
+ * `${__dirname}/content/blog``, `path: "./src/pages"`, `path: path.join(__dirname, "content", "blog")`),
+ * relative to the site's root; in the order written. Read as text.
+ */
+function gatsbySourceFolders(config: string): string[] {
+  const out: string[] = [];
+  const plugin = /gatsby-source-filesystem/g;
+  for (let m = plugin.exec(config); m && out.length < 20; m = plugin.exec(config)) {
+    // The plugin's options follow its name, before the next plugin's.
+    const rest = config.slice(m.index + m[0].length, m.index + m[0].length + 600);
+    const end = rest.search(/\bresolve\s*:/);
+    const window = end >= 0 ? rest.slice(0, end) : rest;
+    const p = /\bpath\s*:\s*(?:`\$\{__dirname\}\/([^`$]+)`|["'`](?:\.\/)?([^"'`$]+)["'`]|path\.(?:join|resolve)\(\s*__dirname\s*,((?:\s*["'][^"']+["']\s*,?)+)\))/.exec(window);
+    const folder = p?.[1] ?? p?.[2] ?? (p?.[3] ? [...p[3].matchAll(/["']([^"']+)["']/g)].map((x) => x[1]).join('/') : undefined);
+    const clean = folder?.replace(/^\.?\/+|\/+$/g, '');
+    if (clean && !clean.split('/').includes('..') && !out.includes(clean)) out.push(clean);
+  }
+  return out;
 }
 
 /** A Gatsby site's base URL: its siteUrl's origin, with the config's pathPrefix. */

@@ -100,4 +100,17 @@ describe('init on a Gatsby site whose siteMetadata is another module (CommonJS r
     });
     expect(r.config).toMatchObject({ title: 'dev notes', link: 'https://notes.example/', language: 'ko', author: { name: 'Jin Example' }, permalinks: '/:path/' });
   });
+
+  it("the posts are in the folder gatsby-source-filesystem reads (a template of __dirname + /src/pages, path.join(__dirname, 'content', 'blog')), not static/ with its robots.txt", async () => {
+    const files = (pathOption: string, folder: string) => ({
+      'gatsby-config.js': `module.exports = {\n  siteMetadata: { title: 'Notes', siteUrl: 'https://notes.example' },\n  plugins: [\n    { resolve: \`gatsby-source-filesystem\`, options: { path: ${pathOption}, name: 'pages' } },\n    { resolve: 'gatsby-transformer-remark', options: { plugins: [] } },\n  ],\n};\n`,
+      'static/robots.txt': 'User-agent: *\nAllow: /\n',
+      'static/ads.txt': 'example.com, pub-0000000000000000, DIRECT\n',
+      [`${folder}/2019/11/17/first.md`]: PAGE('First'),
+      [`${folder}/2019/11/18/second.md`]: PAGE('Second'),
+    });
+    const dirnameTemplate = ['`$', '{__dirname}/src/pages`'].join('');
+    expect((await initIn(files(dirnameTemplate, 'src/pages'))).config).toMatchObject({ articles: 'src/pages' });
+    expect((await initIn(files("path.join(__dirname, 'content', 'blog')", 'content/blog'))).config).toMatchObject({ articles: 'content/blog' });
+  });
 });
