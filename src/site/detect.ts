@@ -619,6 +619,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         trailingIndex: pretty?.trailing_index !== false,
         trailingHtml: pretty?.trailing_html !== false,
       };
+      // hexo-abbrlink fills an empty `abbrlink` at build time from the title (its crc16 is its own variant: only crc32 is made here).
+      const abbrlink = asRecord(c.abbrlink);
+      if (dependencies().has('hexo-abbrlink') && asString(abbrlink?.alg) === 'crc32') info.hexo.abbrlink = { rep: asString(abbrlink?.rep) === 'hex' ? 'hex' : 'dec' };
       info.frontMatterKeys = [...HEXO_KEYS];
       contentRoot = path.resolve(root, asString(c.source_dir) ?? 'source');
       // Hexo renders every post through its tag plugins (Nunjucks) before Markdown: `{% asset_img %}`,

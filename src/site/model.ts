@@ -124,6 +124,8 @@ export interface SiteInfo {
     permalinkDefaults: Record<string, string>;
     trailingIndex: boolean;
     trailingHtml: boolean;
+    /** hexo-abbrlink with `alg: crc32`: a post's empty `abbrlink` is the CRC-32 of its title, written in `rep` (dec or hex), as the plugin makes it. */
+    abbrlink?: { rep: 'dec' | 'hex' };
   };
   /**
    * Docusaurus's blog plugin: the route its posts are served under (`routeBasePath`, default

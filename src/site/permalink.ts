@@ -445,6 +445,11 @@ function hexoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     // Any front matter value is a token too (hexo-abbrlink's `:abbrlink`), then `permalink_defaults`.
     for (const [k, v] of Object.entries(settings?.permalinkDefaults ?? {})) values[k] = v;
     for (const [k, v] of Object.entries(input.fm)) if (typeof v === 'string' || typeof v === 'number') values[k] = String(v);
+    // hexo-abbrlink (alg crc32) gives a post whose `abbrlink` is empty the CRC-32 of its title (its before_post_render filter).
+    if (settings?.abbrlink && !values.abbrlink?.trim() && 'abbrlink' in input.fm) {
+      const crc = crc32(Buffer.from(input.title, 'utf8'));
+      values.abbrlink = settings.abbrlink.rep === 'hex' ? crc.toString(16) : String(crc);
+    }
     for (const [k, v] of Object.entries(fromName)) values[k] = v;
     Object.assign(values, {
       title: slug,
@@ -764,6 +769,22 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   // Material for MkDocs' blog post slug: its `slug`, else the title as Python-Markdown's slugify writes it.
   values.mkdocs_slug = str(input.fm.slug) ?? pythonMarkdownSlugify(input.title);
   return expandPattern(pattern, values);
+}
+
+/** CRC-32 (the zlib polynomial), unsigned: what hexo-abbrlink's `crc32.str` gives for a title's UTF-8 bytes. */
+let CRC_TABLE: Uint32Array | undefined;
+export function crc32(bytes: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = (CRC_TABLE[(crc ^ b) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /**
