@@ -11,7 +11,7 @@ import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
-import { CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -266,6 +266,20 @@ function pagesFolder(cwd: string, other: OtherGenerator): { articles: string; po
   return sourceTotal(kinds) > 0 ? { articles: other.contentDir || '.', posts: sourceTotal(kinds), kinds } : undefined;
 }
 
+/**
+ * A Gatsby site's posts: the folder its gatsby-source-filesystem reads that holds the most Markdown
+ * (`src/pages`, `content/blog`), before any folder named like a posts folder (its `static/` holds
+ * robots.txt, which is no article).
+ */
+function gatsbySourceFolder(cwd: string): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  let best: { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined;
+  for (const folder of gatsbySite(cwd)?.sourceFolders ?? []) {
+    const markdown = countMarkdown(path.join(cwd, folder));
+    if (markdown > 0 && markdown > (best?.posts ?? 0)) best = { articles: folder, posts: markdown, kinds: countSources(path.join(cwd, folder)) };
+  }
+  return best;
+}
+
 /** What init says of a generator without a preset: what it took from the config, and how items link. */
 function otherSaid(other: OtherGenerator, articles: string, links: string | undefined, said: string[]): string {
   const taken = said.filter((s) => !s.startsWith('permalinks '));
@@ -428,8 +442,10 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   // when their config names none (Hexo's `timezone:` left empty). The feeds stay the same on every
   // machine: UTC, the zone of the build servers such sites are deployed from (GitHub Actions,
   // Netlify); init says so, for a site built on the author's own computer.
-  const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? GENERATOR_NAMES[marker.preset] : undefined;
-  const setup: SiteSetup = { generator: GENERATOR_NAMES[marker.preset], marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
+  const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? (BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset]) : undefined;
+  // Bridgetown, a Jekyll fork, is read by the Jekyll preset: named as itself.
+  const generator = BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset];
+  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
@@ -560,7 +576,13 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const chosenKinds = site || chosen === undefined ? undefined : countSources(path.join(io.cwd, chosen));
   // A generator feedwright has no preset for, but whose config names its pages' folder (MkDocs, VitePress).
   const other = site ? undefined : otherGenerator(io.cwd);
-  const posts = site ? undefined : chosenKinds && chosen !== undefined ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds } : (existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
+  // The posts folder the generator's config names (MkDocs Material's blog plugin) comes first: a
+  // larger folder elsewhere may be the site's built pages (MkDocs' site/blog/, committed).
+  const posts = site
+    ? undefined
+    : chosenKinds && chosen !== undefined
+      ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds }
+      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? gatsbySourceFolder(io.cwd) ?? existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {

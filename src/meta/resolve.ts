@@ -66,7 +66,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const folded = site?.preset === 'hugo' ? lowerCaseKeys(doc.frontMatter) : undefined;
   const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: folded?.data ?? doc.frontMatter, overrides: {} };
   const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyFolderLayer(l) : l)), own.plain]) : own.plain;
-  const fm = Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged;
+  const fm = datesMap(Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged);
   const file = doc.displayPath;
   const lineOf = (key: string): number | undefined =>
     doc.frontMatterLines[folded?.written[key] ?? key] ?? doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
@@ -401,6 +401,16 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // "My Example Post", Utils.titleize_slug): the title its page and its own feed show.
       const dated = r.site?.preset === 'jekyll' ? jekyllDatedName(baseName(r.doc.relPath)) : undefined;
       if (dated?.date && dated.rest) return { value: dated.rest.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' '), from: 'file-name', rule: "jekyll: a post's title from its file name" };
+      // An Eleventy data file computing the title from the file's name (`eleventyComputed: { title: (data) =>
+      // data.title || data.page.fileSlug }`, read by src/site/eleventy-computed.ts): that name, as written.
+      const computed = r.site?.preset === 'eleventy' ? (r.fm.eleventyComputed as Record<string, unknown> | undefined)?.title : undefined;
+      if (computed === 'page.fileSlug' || computed === 'page.filePathStem') {
+        const dirs = r.doc.relPath.split('/').slice(0, -1);
+        const stem = (r.doc.relPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '');
+        // page.fileSlug: the stem without a leading date, or the folder's name for an index file.
+        const value = computed === 'page.filePathStem' ? stem : stem === 'index' && dirs.length > 0 ? (dirs[dirs.length - 1] as string) : stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+        if (value.trim()) return { value, from: 'file-name', rule: `eleventy: eleventyComputed title from ${computed}` };
+      }
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
       const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
@@ -541,6 +551,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     parse: (v, key, r) => {
       const s = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
       if (isSafeSlug(s)) return s;
+      // An Astro entry's `slug` may be a path (`slug: 2024/new-blog`, served by a `[...slug]` route):
+      // the link rule reads it (src/site/permalink.ts), and the item's slug is the file name's.
+      if (r.config.siteInfo?.preset === 'astro' && /^[^/].*[^/]$/.test(s) && s.split('/').every(isSafeSlug)) return undefined;
       r.diagnostics.push(diagnostic('META_SLUG_INVALID', r.at(key), { key, got: describe(v) }));
       return undefined;
     },
@@ -1206,6 +1219,21 @@ const KNOWN_BY_LOWER_CASE: ReadonlyMap<string, string> = new Map([...KNOWN_KEYS]
  * that key, unless the known spelling is written too; other keys stay as written. `written`
  * maps each renamed key to the key as written (for its line).
  */
+/**
+ * Material for MkDocs' blog plugin dates a post with a map, `date: { created: 2024-01-31, updated:
+ * 2024-02-02 }` (its "Setting up a blog" docs, `date`): read as `date: 2024-01-31` and, when no update
+ * key is written, `updated: 2024-02-02`. Any other `date` is left as written.
+ */
+function datesMap(fm: Record<string, unknown>): Record<string, unknown> {
+  const d = fm.date;
+  if (typeof d !== 'object' || d === null || Array.isArray(d) || d instanceof Date) return fm;
+  const { created, updated } = d as Record<string, unknown>;
+  if (!isGiven(created)) return fm;
+  const out: Record<string, unknown> = { ...fm, date: created };
+  if (isGiven(updated) && !FIELD_KEYS.updated.some((k) => isGiven(fm[k]))) out.updated = updated;
+  return out;
+}
+
 function lowerCaseKeys(data: Record<string, unknown>): { data: Record<string, unknown>; written: Record<string, string> } {
   const out: Record<string, unknown> = {};
   const written: Record<string, string> = {};

@@ -18,6 +18,7 @@ import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-tex
 import { sortedEntries } from './entries.js';
 import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
+import { readEleventyComputedModule } from './eleventy-computed.js';
 import { PELICAN_CONFIGS, pelicanSite } from './pelican.js';
 import { hexoPostTargets } from './hexo-links.js';
 import { hugoShortcodes } from './hugo-shortcodes.js';
@@ -59,7 +60,7 @@ const GATSBY_CONFIGS = ['gatsby-config.js', 'gatsby-config.mjs', 'gatsby-config.
  * the file's path under the posts' folder, `/<folder>/<name>/`), or the posts' own front matter `path` (`createPage({ path:
  * node.frontmatter.path })`, the other common gatsby-node). Read as text, never run. Undefined without a gatsby-config.
  */
-export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; language: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean } | undefined {
+export function gatsbySite(root: string): { file: string; title: string | undefined; description: string | undefined; link: string | undefined; language: string | undefined; author: string | undefined; filePaths: boolean; frontMatterPaths: boolean; sourceFolders: string[] } | undefined {
   const configs = GATSBY_CONFIGS.flatMap((name) => {
     const text = readText(path.join(root, name))?.slice(0, 256 * 1024);
     return text === undefined ? [] : [{ file: path.join(root, name), text }];
@@ -88,7 +89,29 @@ export function gatsbySite(root: string): { file: string; title: string | undefi
     author: shallowOption(from, 'author', depth) ?? shallowOption(from, 'name', depth + 1),
     filePaths: /\bcreateFilePath\s*\(/.test(node),
     frontMatterPaths: /\bpath\s*:\s*node\.frontmatter\.path\b/.test(node),
+    sourceFolders: gatsbySourceFolders(text),
   };
+}
+
+/**
+ * The folders gatsby-source-filesystem reads, as its options write them literally (`path:
+ * `${__dirname}/content/blog``, `path: "./src/pages"`, `path: path.join(__dirname, "content", "blog")`),
+ * relative to the site's root; in the order written. Read as text.
+ */
+function gatsbySourceFolders(config: string): string[] {
+  const out: string[] = [];
+  const plugin = /gatsby-source-filesystem/g;
+  for (let m = plugin.exec(config); m && out.length < 20; m = plugin.exec(config)) {
+    // The plugin's options follow its name, before the next plugin's.
+    const rest = config.slice(m.index + m[0].length, m.index + m[0].length + 600);
+    const end = rest.search(/\bresolve\s*:/);
+    const window = end >= 0 ? rest.slice(0, end) : rest;
+    const p = /\bpath\s*:\s*(?:`\$\{__dirname\}\/([^`$]+)`|["'`](?:\.\/)?([^"'`$]+)["'`]|path\.(?:join|resolve)\(\s*__dirname\s*,((?:\s*["'][^"']+["']\s*,?)+)\))/.exec(window);
+    const folder = p?.[1] ?? p?.[2] ?? (p?.[3] ? [...p[3].matchAll(/["']([^"']+)["']/g)].map((x) => x[1]).join('/') : undefined);
+    const clean = folder?.replace(/^\.?\/+|\/+$/g, '');
+    if (clean && !clean.split('/').includes('..') && !out.includes(clean)) out.push(clean);
+  }
+  return out;
 }
 
 /** A Gatsby site's base URL: its siteUrl's origin, with the config's pathPrefix. */
@@ -141,8 +164,23 @@ export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | 
   pelican: 'content',
 };
 
+/** Bridgetown's config files: a Jekyll fork, read by the Jekyll preset with Bridgetown's defaults. */
+export const BRIDGETOWN_CONFIGS = ['bridgetown.config.yml', 'bridgetown.config.yaml'];
+
+/**
+ * Bridgetown's permalink styles for posts (its docs, "Permalinks"; `pretty` when none is set), its
+ * `:slug` being Jekyll's `:title`, the file's name without its date, or the post's `slug`.
+ */
+const BRIDGETOWN_STYLES: Record<string, string> = {
+  pretty: '/:categories/:year/:month/:day/:title/',
+  pretty_ext: '/:categories/:year/:month/:day/:title:output_ext',
+  simple: '/:categories/:title/',
+  simple_ext: '/:categories/:title:output_ext',
+};
+
 /** The generator a folder's files name, if any. */
 function markerIn(dir: string): Marker | undefined {
+  for (const f of BRIDGETOWN_CONFIGS) if (existsSync(path.join(dir, f))) return { preset: 'jekyll', file: f };
   for (const f of ['_config.yml', '_config.yaml']) {
     if (!existsSync(path.join(dir, f))) continue;
     // Hexo keeps its configuration in a _config.yml too: its package.json names hexo, or the file has Hexo's own keys.
@@ -491,22 +529,25 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   };
   switch (preset) {
     case 'jekyll': {
-      const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
+      // Bridgetown (bridgetown.config.yml) keeps its source in src/, writes output/, and links posts by its own styles (pretty by default).
+      const bridgetown = firstExisting(root, BRIDGETOWN_CONFIGS);
+      const configFile = bridgetown ?? firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
       const c = readData(configFile) ?? {};
       const url = baseUrl(asString(c.url), asString(c.baseurl));
       if (url) info.baseUrl = url;
-      const permalink = asString(c.permalink);
+      const permalink = bridgetown ? (BRIDGETOWN_STYLES[asString(c.permalink) ?? 'pretty'] ?? asString(c.permalink)) : asString(c.permalink);
       if (permalink) info.permalinks['*'] = permalink;
+      if (bridgetown) info.bridgetown = true;
       siteZone(asString(c.timezone));
       for (const [name, v] of Object.entries(asRecord(c.collections) ?? {})) {
         const col = asRecord(v);
         if (name === 'posts' || col?.output === true) info.collections[name] = asString(col?.permalink) ?? '';
       }
       if (Array.isArray(c.collections)) for (const name of c.collections) if (typeof name === 'string') info.collections[name] = '';
-      info.output = asString(c.destination) ?? '_site';
+      info.output = asString(c.destination) ?? (bridgetown ? 'output' : '_site');
       const keys = jekyllSiteKeys(root);
       if (keys.length > 0) info.frontMatterKeys = keys;
-      const sourceDir = jekyllSource(root, asString(c.source), options.articlesDir);
+      const sourceDir = jekyllSource(root, asString(c.source) ?? (bridgetown ? 'src' : undefined), options.articlesDir);
       contentRoot = path.resolve(sourceDir, asString(c.collections_dir) ?? '.');
       info.folderData = jekyllDefaults(c.defaults, contentRoot, options.articlesDir);
       const theme = asString(c.theme) ?? asString(c.remote_theme);
@@ -531,12 +572,15 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // default author of the posts"), which their layouts show as every post's author. Minimal
       // Mistakes keeps the site owner's name in a top-level `name` (its footer and SEO data show
       // it) and leaves `author.name` empty in its starter config: the last resort.
+      // Bridgetown keeps the site's title in src/_data/site_metadata.yml (`site.metadata`), its starter's `title`, `tagline`, `email`.
+      const metadataFile = bridgetown ? firstExisting(path.join(sourceDir, '_data'), ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
+      const meta = metadataFile ? (readData(metadataFile) ?? {}) : {};
       const own = {
-        title: asString(c.title),
-        description: asString(c.description),
+        title: asString(c.title) ?? asString(meta.title),
+        description: asString(c.description) ?? asString(meta.description) ?? asString(meta.tagline),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name),
+        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(meta.author),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
@@ -544,7 +588,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const link = own.link ?? feed?.link ?? githubPagesDomain(sourceDir);
       if (!url && link) info.baseUrl = link;
       const taken = feed && ((!own.title && feed.title) || (!own.link && feed.link) || (!own.author && feed.author) || (!own.description && feed.description));
-      const sources = [configFile, ...(taken ? [feed.file] : []), ...(link && !own.link && !feed?.link ? [path.join(sourceDir, 'CNAME')] : [])].filter(Boolean);
+      const sources = [configFile, ...(metadataFile && (meta.title || meta.description || meta.tagline || meta.author) ? [metadataFile] : []), ...(taken ? [feed.file] : []), ...(link && !own.link && !feed?.link ? [path.join(sourceDir, 'CNAME')] : [])].filter(Boolean);
       channel = channelOf(sources.map(options.display).join(' and '), {
         ...own,
         title: own.title ?? feed?.title,
@@ -575,6 +619,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
         trailingIndex: pretty?.trailing_index !== false,
         trailingHtml: pretty?.trailing_html !== false,
       };
+      // hexo-abbrlink fills an empty `abbrlink` at build time from the title (its crc16 is its own variant: only crc32 is made here).
+      const abbrlink = asRecord(c.abbrlink);
+      if (dependencies().has('hexo-abbrlink') && asString(abbrlink?.alg) === 'crc32') info.hexo.abbrlink = { rep: asString(abbrlink?.rep) === 'hex' ? 'hex' : 'dec' };
       info.frontMatterKeys = [...HEXO_KEYS];
       contentRoot = path.resolve(root, asString(c.source_dir) ?? 'source');
       // Hexo renders every post through its tag plugins (Nunjucks) before Markdown: `{% asset_img %}`,
@@ -654,6 +701,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
           if (rel) dirs[rel] = l;
         }
         if (Object.keys(dirs).length > 0) info.languageDirs = dirs;
+      }
+      // A language may set its own permalinks (languages.<l>.permalinks, Hugo's per-language config):
+      // they replace the site's for that language's pages, which are the articles here.
+      const languagePermalinks = asRecord(ci(asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage)), 'permalinks'));
+      if (languagePermalinks) {
+        const page = asRecord(ci(languagePermalinks, 'page'));
+        for (const [section, pattern] of Object.entries({ ...languagePermalinks, ...page })) if (typeof pattern === 'string') info.permalinks[section] = pattern;
       }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
@@ -1836,7 +1890,8 @@ function eleventyModules(folder: string): { data?: Record<string, unknown>; code
     const file = path.join(folder, `${name}.11tydata.${ext}`);
     if (!existsSync(file)) continue;
     const text = readText(file);
-    const literal = text !== undefined && text.length <= MAX_MODULE_DATA_CHARS ? readJsModuleData(text) : undefined;
+    // A module of literals, or one whose only code is an eleventyComputed feedwright can read (src/site/eleventy-computed.ts).
+    const literal = text !== undefined && text.length <= MAX_MODULE_DATA_CHARS ? (readJsModuleData(text) ?? readEleventyComputedModule(text)) : undefined;
     if (!literal) code.push(file);
     else data ??= literal;
   }

@@ -26,6 +26,8 @@ export interface SiteInfo {
   contentPrefix: string;
   /** Permalink patterns by section ('*': every other), from the generator's config. */
   permalinks: Record<string, string>;
+  /** A Bridgetown site (bridgetown.config.yml), read by the Jekyll preset: its posts need no date in their file names. */
+  bridgetown?: true;
   /** Hugo's uglyURLs: `x.html` instead of `x/` (true, or by section). */
   uglyUrls: boolean | Record<string, boolean>;
   /** Hugo's disablePathToLower (false: paths are lower-cased). */
@@ -122,6 +124,8 @@ export interface SiteInfo {
     permalinkDefaults: Record<string, string>;
     trailingIndex: boolean;
     trailingHtml: boolean;
+    /** hexo-abbrlink with `alg: crc32`: a post's empty `abbrlink` is the CRC-32 of its title, written in `rep` (dec or hex), as the plugin makes it. */
+    abbrlink?: { rep: 'dec' | 'hex' };
   };
   /**
    * Docusaurus's blog plugin: the route its posts are served under (`routeBasePath`, default

@@ -28,6 +28,8 @@ export interface OtherGenerator {
   permalinks: (articles: string) => string | undefined;
   /** Why there is no pattern for these articles, when that is known (MkDocs Material's blog plugin). */
   unlinked?: (articles: string) => string | undefined;
+  /** The folder its config names for posts (MkDocs Material's blog plugin: `<docs>/<blog_dir>/posts`), relative to the root. */
+  postsDir?: string;
 }
 
 const MAX_CONFIG_CHARS = 256 * 1024;
@@ -71,14 +73,18 @@ function mkdocs(root: string): OtherGenerator | undefined {
   } catch {
     c = {};
   }
-  const docs = (text(c.docs_dir) ?? 'docs').replace(/^\.\/|\/+$/g, '');
+  const docs = folder(text(c.docs_dir) ?? 'docs');
   const directoryUrls = c.use_directory_urls !== false;
-  // Material for MkDocs' blog plugin: its posts (`<docs>/<blog_dir>/posts/`) are served at dated
-  // URLs made from their titles by its slugify, which feedwright does not copy.
-  const plugins = Array.isArray(c.plugins) ? c.plugins : Object.keys(asRecord(c.plugins) ?? {});
+  // Material for MkDocs' blog plugin: its posts (`<docs>/<blog_dir>/posts/`) are served at
+  // `<blog_dir>/<post_url_format>`, by default `{date}/{slug}` (src/site/permalink.ts, `:mkdocs_slug`).
+  const plugins = Array.isArray(c.plugins) ? c.plugins : Object.entries(asRecord(c.plugins) ?? {}).map(([name, options]) => ({ [name]: options }));
   const blog = plugins.map((p) => (typeof p === 'string' ? [p, undefined] : (Object.entries(asRecord(p) ?? {})[0] ?? ['', undefined]))).find(([name]) => name === 'blog' || name === 'material/blog');
-  const blogDir = `${docs}/${(text(asRecord(blog?.[1])?.blog_dir) ?? 'blog').replace(/^\.\/|\/+$/g, '')}`;
+  const options = asRecord(blog?.[1]) ?? {};
+  const blogRel = folder(text(options.blog_dir) ?? 'blog');
+  const blogDir = [docs, blogRel].filter(Boolean).join('/');
+  const postDir = [docs, folder((text(options.post_dir) ?? '{blog}/posts').replace('{blog}', blogRel).replace(/^\/+/, ''))].filter(Boolean).join('/');
   const inBlog = (articles: string) => blog !== undefined && below(blogDir, articles) !== undefined;
+  const blogPattern = blog === undefined ? undefined : materialPostPattern(blogRel, options, directoryUrls);
   const theme = asRecord(c.theme);
   return {
     name: 'MkDocs',
@@ -91,11 +97,52 @@ function mkdocs(root: string): OtherGenerator | undefined {
     ...optional('language', text(theme?.language)),
     // A page's URL is its path below docs_dir: `a/b.md` → `a/b/` (use_directory_urls), else `a/b.html`.
     permalinks: (articles) => {
+      if (inBlog(articles)) return below(postDir, articles) === undefined ? undefined : blogPattern;
       const rel = below(docs, articles);
-      return rel === undefined || inBlog(articles) ? undefined : pattern(rel, directoryUrls ? '/' : '.html');
+      return rel === undefined ? undefined : pattern(rel, directoryUrls ? '/' : '.html');
     },
-    unlinked: (articles) => (inBlog(articles) ? "the blog plugin's posts are served at dated URLs made from their titles (post_url_format); set \"permalinks\" to match, such as \"/blog/:year/:month/:day/:slug/\" with a slug in each post" : undefined),
+    unlinked: (articles) =>
+      inBlog(articles)
+        ? below(postDir, articles) === undefined
+          ? `the blog plugin serves only the posts in ${postDir}/ at their dated URLs`
+          : `the blog plugin's post_url_format or post_url_date_format is one feedwright does not read; set "permalinks" to match, such as "/blog/:year/:month/:day/:mkdocs_slug/"`
+        : undefined,
+    ...(blog ? { postsDir: postDir } : {}),
   };
+}
+
+/** A folder path as written in a config, without `./` and end slashes (`.` is the root, ''). */
+function folder(p: string): string {
+  return p.replace(/^\.\/|\/+$/g, '').replace(/^\.$/, '');
+}
+
+/** Babel's date pattern letters Material's `post_url_date_format` uses, as permalink tokens. */
+const DATE_LETTERS: Record<string, string> = { yyyy: ':year', yy: ':short_year', MM: ':month', M: ':i_month', dd: ':day', d: ':i_day' };
+
+/**
+ * The permalink pattern of Material for MkDocs' blog posts (its plugin's `_format_path_for_post`):
+ * `<blog_dir>/` + `post_url_format` (default `{date}/{slug}`) with `{date}` in
+ * `post_url_date_format` (default `yyyy/MM/dd`), `{slug}` the post's `slug` or its title slugified,
+ * `{file}` the file's name, `{categories}` its first category (`post_url_max_categories: 1`, the
+ * default); undefined for a format feedwright cannot write as tokens.
+ */
+function materialPostPattern(blogRel: string, options: Record<string, unknown>, directoryUrls: boolean): string | undefined {
+  const dateFormat = text(options.post_url_date_format) ?? 'yyyy/MM/dd';
+  const dateParts = dateFormat.split(/(y+|M+|d+)/);
+  if (dateParts.some((part, i) => (i % 2 === 1 ? DATE_LETTERS[part] === undefined : /[A-Za-z:]/.test(part)))) return undefined;
+  const date = dateParts.map((part, i) => (i % 2 === 1 ? DATE_LETTERS[part] : part)).join('');
+  const maxCategories = options.post_url_max_categories ?? 1;
+  const fields: Record<string, string | undefined> = { date, slug: ':mkdocs_slug', file: ':filename', categories: maxCategories === 1 ? ':category' : undefined };
+  const format = text(options.post_url_format) ?? '{date}/{slug}';
+  let known = true;
+  const path = format.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = fields[name];
+    if (value === undefined) known = false;
+    return value ?? '';
+  });
+  if (!known || /[{}]/.test(path)) return undefined;
+  const inside = path.replace(/^\/+|\/+$/g, '');
+  return `/${blogRel ? `${blogRel}/` : ''}${inside}${directoryUrls ? '/' : '.html'}`;
 }
 
 const VITEPRESS_CONFIGS = ['config.mts', 'config.ts', 'config.mjs', 'config.js'];

@@ -9,6 +9,7 @@
  * with the article's metadata, `{category}` and `{author}` being their slugs, `{date:%Y}` its date
  * through strftime; relative to `SITEURL`.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readSmallText } from '../util/fs.js';
 import type { LinkInput, LinkResult } from './permalink.js';
@@ -125,10 +126,19 @@ export function pelicanSite(root: string): { settings: PelicanSettings; file: st
     ...optional('author', author),
     ...optional('language', str(setting(s, 'default_lang'))),
     ...optional('timezone', str(setting(s, 'timezone'))),
-    // Pelican's PATH defaults to the folder it runs in; its quickstart writes `PATH = 'content'`.
-    contentDir: folder(str(setting(s, 'path')) ?? '.'),
+    // Pelican's PATH defaults to the folder it runs in; its quickstart writes `PATH = 'content'`, or
+    // leaves it to the Makefile it writes, which runs `pelican $(INPUTDIR)` with `INPUTDIR=$(BASEDIR)/content`.
+    contentDir: folder(str(setting(s, 'path')) ?? makefileInput(root) ?? '.'),
     output: folder(str(setting(s, 'output_path')) ?? 'output') || 'output',
   };
+}
+
+/** The folder a pelican-quickstart Makefile passes to pelican (`INPUTDIR=$(BASEDIR)/content`), when it is there. */
+function makefileInput(root: string): string | undefined {
+  const makefile = readSmallText(path.join(root, 'Makefile'), MAX_SETTINGS_CHARS);
+  const m = makefile ? /^INPUTDIR\s*:?=\s*\$[({]BASEDIR[)}]\/([\w./-]+?)\/?\s*$/m.exec(makefile) : null;
+  const dir = m?.[1];
+  return dir && !dir.split('/').includes('..') && existsSync(path.join(root, dir)) ? dir : undefined;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

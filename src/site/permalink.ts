@@ -226,16 +226,15 @@ export function jekyllSlugify(s: string, mode: 'default' | 'pretty', cased = fal
 export function hugoUrlize(s: string, keepCase = false): string {
   let out = '';
   let pendingHyphen = false;
-  for (const ch of s.trim()) {
-    if (/\s/u.test(ch)) {
-      pendingHyphen = true;
-      continue;
-    }
+  // As Hugo's paths.Sanitize: a space beside a written hyphen adds none ("FOSDEM - Paris" is fosdem-paris).
+  let wasHyphen = false;
+  for (const ch of s) {
     if (/[\p{L}\p{N}\p{M}./\\_#+~@-]/u.test(ch)) {
-      if (pendingHyphen && out) out += '-';
+      wasHyphen = ch === '-';
+      if (pendingHyphen && !wasHyphen) out += '-';
       pendingHyphen = false;
       out += ch;
-    }
+    } else if (out && !wasHyphen && /\s/u.test(ch)) pendingHyphen = true;
   }
   return keepCase ? out : out.toLowerCase();
 }
@@ -324,7 +323,8 @@ function jekyllLink(site: SiteInfo, input: LinkInput, userPatterns: Record<strin
     values.path = [...dirs, stem].join('/');
     rule = 'jekyll page path';
   }
-  if (collection === 'posts' && !dated && !fmPermalink) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
+  // (Bridgetown publishes such a post, dated by its front matter.)
+  if (collection === 'posts' && !dated && !fmPermalink && !site.bridgetown) return { skip: 'a Jekyll post without a YYYY-MM-DD- date in its file name (Jekyll does not publish it)' };
   return { path: jekyllUnescapePath(expandPattern(pattern, values).path), rule };
 }
 
@@ -445,6 +445,11 @@ function hexoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     // Any front matter value is a token too (hexo-abbrlink's `:abbrlink`), then `permalink_defaults`.
     for (const [k, v] of Object.entries(settings?.permalinkDefaults ?? {})) values[k] = v;
     for (const [k, v] of Object.entries(input.fm)) if (typeof v === 'string' || typeof v === 'number') values[k] = String(v);
+    // hexo-abbrlink (alg crc32) gives a post whose `abbrlink` is empty the CRC-32 of its title (its before_post_render filter).
+    if (settings?.abbrlink && !values.abbrlink?.trim() && 'abbrlink' in input.fm) {
+      const crc = crc32(Buffer.from(input.title, 'utf8'));
+      values.abbrlink = settings.abbrlink.rep === 'hex' ? crc.toString(16) : String(crc);
+    }
     for (const [k, v] of Object.entries(fromName)) values[k] = v;
     Object.assign(values, {
       title: slug,
@@ -761,5 +766,38 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   // Soft hyphens (an extracted title keeps the page's) are no word break: "Wein\u00adberg" is "weinberg".
   const values = commonTokens(input, slug, filename, bundle ? dirs.slice(0, -1) : dirs, (s) => jekyllSlugify(s.replace(/\u00ad/g, ''), 'default'));
   values.path = (bundle ? dirs : [...dirs, stem]).join('/');
+  // Material for MkDocs' blog post slug: its `slug`, else the title as Python-Markdown's slugify writes it.
+  values.mkdocs_slug = str(input.fm.slug) ?? pythonMarkdownSlugify(input.title);
   return expandPattern(pattern, values);
+}
+
+/** CRC-32 (the zlib polynomial), unsigned: what hexo-abbrlink's `crc32.str` gives for a title's UTF-8 bytes. */
+let CRC_TABLE: Uint32Array | undefined;
+export function crc32(bytes: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = (CRC_TABLE[(crc ^ b) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Python-Markdown's `toc.slugify` (MkDocs' and Material's blog plugin's default): the text
+ * decomposed and cut to ASCII (`Über` is `uber`; letters of other scripts go), characters other than
+ * word characters, spaces and hyphens removed, trimmed, lower case, runs of spaces and hyphens one "-".
+ */
+export function pythonMarkdownSlugify(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\P{ASCII}/gu, '')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '-');
 }

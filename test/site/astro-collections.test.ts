@@ -138,3 +138,22 @@ describe('Astro: a route whose folder and file take the entry id apart', () => {
     expect(await links(other)).toEqual(['https://blog.example/posts/diary/first']);
   });
 });
+
+describe("Astro: an entry's slug may be a path", () => {
+  it('`slug: 2024/new-blog` (a [...slug] route) is the link; the item keeps its file name as its slug (id), and a path climbing out is still an error', async () => {
+    const cwd = makeTree(
+      {
+        'package.json': '{ "dependencies": { "astro": "^4.0.0" } }',
+        'astro.config.ts': 'export default defineConfig({ site: "https://blog.example" });\n',
+        'src/content/config.ts': 'const blog = defineCollection({ schema: z.object({ title: z.string(), pubDate: z.coerce.date() }) });\nexport const collections = { blog };\n',
+        'src/pages/blog/[...slug].astro': '---\nexport async function getStaticPaths() {\n  const posts = await getCollection("blog");\n  return posts.map((post) => ({ params: { slug: post.slug }, props: post }));\n}\n---\n',
+        'src/content/blog/2024-01-02-new.md': '---\ntitle: New blog\npubDate: 2024-01-02\nslug: 2024/new-blog\n---\n\nText.\n',
+        'src/content/blog/2024-01-03-bad.md': '---\ntitle: Bad\npubDate: 2024-01-03\nslug: 2024/../../x\n---\n\nText.\n',
+      },
+      'feedwright-astro-path-slug-',
+    );
+    const loaded = await loadArticles(resolvePaths({ cwd, articles: 'src/content/blog', config: testConfig({ cache: false }) }), TEST_NOW);
+    expect(loaded.articles.map((a) => [a.link.value, a.slug.value])).toEqual([['https://blog.example/blog/2024/new-blog/', '2024-01-02-new']]);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.file])).toEqual([['META_SLUG_INVALID', 'src/content/blog/2024-01-03-bad.md']]);
+  });
+});

@@ -31,6 +31,23 @@ function postPath(site: SiteInfo, file: string, fm: Record<string, unknown> = {}
   return 'path' in made ? made.path : `skip: ${made.skip}`;
 }
 
+describe('hexo-abbrlink', () => {
+  it("alg crc32: a post's empty abbrlink is the CRC-32 of its title (dec, or hex with rep: hex), as the plugin writes it at build time; crc16, its own variant, is not made", () => {
+    const site = (abbrlink: string) => {
+      const root = makeTree({ '_config.yml': `permalink: posts/:abbrlink/\nabbrlink:\n${abbrlink}`, 'package.json': '{"dependencies":{"hexo":"^7.0.0","hexo-abbrlink":"^2.0.5"}}', 'source/_posts/x.md': '---\ntitle: x\n---\n' }, 'feedwright-hexo-');
+      const detected = detectSite({ articlesDir: path.join(root, 'source/_posts'), configRoot: root, preset: 'auto', display: (abs) => abs });
+      if (!detected) throw new Error('no site');
+      return detected.info;
+    };
+    const title = 'ringbuff | 通用FIFO环形缓冲区实现库';
+    expect(postPath(site('  alg: crc32\n  rep: dec\n'), 'a.md', { abbrlink: null }, undefined, title)).toBe('/posts/30779210/');
+    expect(postPath(site('  alg: crc32\n  rep: hex\n'), 'a.md', { abbrlink: '' }, undefined, 'x')).toBe('/posts/8cdc1683/');
+    // A written abbrlink is the post's.
+    expect(postPath(site('  alg: crc32\n  rep: dec\n'), 'a.md', { abbrlink: 4242 }, undefined, title)).toBe('/posts/4242/');
+    expect(postPath(site('  alg: crc16\n'), 'a.md', { abbrlink: null }, undefined, title)).not.toMatch(/^\/posts\//);
+  });
+});
+
 describe('Hexo: detected before Jekyll', () => {
   it('a _config.yml beside a package.json naming hexo, or with Hexo-only keys, is Hexo; a Jekyll one stays Jekyll', () => {
     const at = (files: Record<string, string>) => siteMarker(makeTree(files, 'feedwright-hexo-marker-'));

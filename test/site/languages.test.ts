@@ -93,6 +93,20 @@ describe('a multilingual site', () => {
     expect(feed(cwd, 'feed.json').items.map((i) => [i.title, i.url, i.language])).toEqual([['Premier billet', 'https://blog.example/fr/posts/premier/', 'fr']]);
   });
 
+  it("Hugo: a language's own permalinks (languages.<l>.permalinks.page) link its content folder's posts, :slug being the title when no slug is written", async () => {
+    const cwd = makeTree(
+      {
+        'hugo.toml': 'baseURL = "https://blog.example/"\ndefaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n[permalinks]\n  posts = "/articles/:slug/"\n[languages.en]\n  contentDir = "content/en"\n  [languages.en.permalinks.page]\n    posts = "/:slug/"\n[languages.fr]\n  contentDir = "content/fr"\n',
+        'content/en/posts/first/index.md': post('"Why we wrote it: a story"', '2024-03-05'),
+        'content/en/posts/second.md': '---\ntitle: Second\nslug: the-second\ndate: 2024-03-06\n---\n\nThe body of Second.\n',
+      },
+      'feedwright-languages-',
+    );
+    const r = await run(['build', '--articles', 'content/en/posts', '--no-color'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(feed(cwd, 'feed.json').items.map((i) => i.url).sort()).toEqual(['https://blog.example/en/the-second/', 'https://blog.example/en/why-we-wrote-it-a-story/']);
+  });
+
   it('Hugo with a content folder per language, the articles folder holding both: each post is filed under its folder\'s language, its path starting inside that folder', async () => {
     const cwd = makeTree(
       {

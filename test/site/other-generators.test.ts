@@ -30,10 +30,35 @@ describe('init on a generator without a preset names it and takes what its confi
     expect(items).toEqual(['https://team.example/notes/articles/first/', 'https://team.example/notes/articles/tools/second/']);
   });
 
-  it("MkDocs Material's blog plugin: no pattern is guessed for its posts, and init says why", async () => {
-    const r = await initIn({ 'mkdocs.yml': 'site_name: Blog\nplugins:\n  - search\n  - blog:\n      blog_dir: news\n', 'docs/news/posts/one.md': PAGE('One') });
-    expect(r.config).not.toHaveProperty('permalinks');
-    expect(r.stderr).toContain("the blog plugin's posts are served at dated URLs made from their titles");
+  it("MkDocs Material's blog plugin: its posts link at <blog_dir>/<date>/<slug or title slugified>/, dated by `date: { created }`", async () => {
+    const r = await initIn({
+      'mkdocs.yml': 'site_name: Blog\nsite_url: https://blog.example/\nplugins:\n  - search\n  - blog:\n      blog_dir: news\n',
+      'docs/news/index.md': '# News\n',
+      'docs/news/posts/one.md': '---\ndate:\n  created: 2023-12-31\n  updated: 2024-01-02\nslug: new-year\n---\n\n# Happy new year!\n\nSome text of the post, long enough to be an article.\n',
+      'docs/news/posts/drafts/two.md': "---\ndate:\n  created: 2024-05-04\n---\n\n# Don't panic: Über café!\n\nSome text of the post, long enough to be an article.\n",
+      // The built site, committed (site_dir): more pages than the posts, and no articles of the config's.
+      ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`site/news/archive/${i}/index.html`, `<html><head><title>Archive ${i}</title></head><body><article><h1>Archive ${i}</h1><p>Old text.</p></article></body></html>`])),
+    });
+    expect(r.code).toBe(0);
+    expect(r.config).toMatchObject({ articles: 'docs/news/posts', permalinks: '/news/:year/:month/:day/:mkdocs_slug/' });
+    const b = await run(['build'], { cwd: r.dir });
+    expect(b.code).toBe(0);
+    const items = (JSON.parse(readFileSync(path.join(r.dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string; date_published: string; date_modified: string }[] }).items;
+    expect(items.map((i) => [i.url, i.date_published.slice(0, 10), i.date_modified.slice(0, 10)]).sort()).toEqual([
+      ['https://blog.example/news/2023/12/31/new-year/', '2023-12-31', '2024-01-02'],
+      ['https://blog.example/news/2024/05/04/dont-panic-uber-cafe/', '2024-05-04', '2024-05-04'],
+    ]);
+  });
+
+  it("MkDocs Material's blog plugin: blog_dir '.', post_url_format and post_url_date_format as the site sets them", async () => {
+    const site = (options: string) => initIn({ 'mkdocs.yml': `site_name: Blog\nplugins:\n  - blog:\n${options}`, 'docs/posts/one.md': PAGE('One') });
+    expect((await site('      blog_dir: .\n')).config).toMatchObject({ articles: 'docs/posts', permalinks: '/:year/:month/:day/:mkdocs_slug/' });
+    expect((await site('      post_url_date_format: yyyyMMdd\n      post_url_format: "{date}/{file}"\n      blog_dir: .\n')).config.permalinks).toBe('/:year:month:day/:filename/');
+    expect((await site('      blog_dir: .\n      post_url_format: "{categories}/{slug}"\n')).config.permalinks).toBe('/:category/:mkdocs_slug/');
+    // A date written with month names is not a token feedwright has: no pattern, and init says so.
+    const named = await site('      blog_dir: .\n      post_url_date_format: MMMM/yyyy\n');
+    expect(named.config).not.toHaveProperty('permalinks');
+    expect(named.stderr).toContain("the blog plugin's post_url_format or post_url_date_format is one feedwright does not read");
   });
 
   it('VitePress (docs/.vitepress/config.mts): its title and lang, and pages at /<path>.html; the link it does not name is asked for', async () => {
@@ -74,5 +99,18 @@ describe('init on a Gatsby site whose siteMetadata is another module (CommonJS r
       'content/first-post/index.md': PAGE('First'),
     });
     expect(r.config).toMatchObject({ title: 'dev notes', link: 'https://notes.example/', language: 'ko', author: { name: 'Jin Example' }, permalinks: '/:path/' });
+  });
+
+  it("the posts are in the folder gatsby-source-filesystem reads (a template of __dirname + /src/pages, path.join(__dirname, 'content', 'blog')), not static/ with its robots.txt", async () => {
+    const files = (pathOption: string, folder: string) => ({
+      'gatsby-config.js': `module.exports = {\n  siteMetadata: { title: 'Notes', siteUrl: 'https://notes.example' },\n  plugins: [\n    { resolve: \`gatsby-source-filesystem\`, options: { path: ${pathOption}, name: 'pages' } },\n    { resolve: 'gatsby-transformer-remark', options: { plugins: [] } },\n  ],\n};\n`,
+      'static/robots.txt': 'User-agent: *\nAllow: /\n',
+      'static/ads.txt': 'example.com, pub-0000000000000000, DIRECT\n',
+      [`${folder}/2019/11/17/first.md`]: PAGE('First'),
+      [`${folder}/2019/11/18/second.md`]: PAGE('Second'),
+    });
+    const dirnameTemplate = ['`$', '{__dirname}/src/pages`'].join('');
+    expect((await initIn(files(dirnameTemplate, 'src/pages'))).config).toMatchObject({ articles: 'src/pages' });
+    expect((await initIn(files("path.join(__dirname, 'content', 'blog')", 'content/blog'))).config).toMatchObject({ articles: 'content/blog' });
   });
 });

@@ -74,6 +74,23 @@ describe('Pelican: a site built (test/fixtures/sites/pelican-blog)', () => {
     expect(JSON.stringify(s?.own.author)).toContain('Ann Example');
   });
 
+  it("init: without PATH, the posts are in the folder pelican-quickstart's Makefile passes (INPUTDIR=$(BASEDIR)/content), not the site's root, where the feeds' own folder would be among them", async () => {
+    const dir = makeTree(
+      {
+        'pelicanconf.py': "SITENAME = 'Notes'\nSITEURL = 'https://notes.example'\nARTICLE_URL = '{category}/{slug}.html'\nFILENAME_METADATA = '(?P<slug>.*)'\n",
+        Makefile: 'PELICAN?=pelican\nBASEDIR=$(CURDIR)\nINPUTDIR=$(BASEDIR)/content\nOUTPUTDIR=$(BASEDIR)/output\n\nhtml:\n\t$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR)\n',
+        'README.md': '# Notes\n\nThe sources of the blog.\n',
+        'content/life/moving.md': 'Title: Moving\nDate: 2015-11-04\n\nText of the post.\n',
+      },
+      'feedwright-pelican-makefile-',
+    );
+    expect(siteSetup(dir)?.articles).toBe('content');
+    await run(['init'], { cwd: dir });
+    const b = await run(['build'], { cwd: dir });
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout + b.stderr).toContain('https://notes.example/life/moving.html');
+  });
+
   it('init on a Pelican site whose posts are all reStructuredText says that feedwright does not read .rst, not only that there is no Markdown', async () => {
     const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n' }, 'feedwright-pelican-rst-');
     const r = await run(['init'], { cwd: dir });

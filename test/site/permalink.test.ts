@@ -14,6 +14,10 @@ describe('slugs as each generator makes them', () => {
     expect(jekyllSlugify('Making-It_Easier.v2', 'pretty', true)).toBe('Making-It_Easier.v2');
     expect(hugoUrlize('Notes, Part One!')).toBe('notes-part-one');
     expect(hugoUrlize('Über  Café')).toBe('über-café');
+    // Hugo's paths.Sanitize: no hyphen for a space beside a written one (a title's " - ").
+    expect(hugoUrlize('FOSDEM - décentralisation')).toBe('fosdem-décentralisation');
+    expect(hugoUrlize('Measuring success - l10n/language')).toBe('measuring-success-l10n/language');
+    expect(hugoUrlize('a -- b, c- d')).toBe('a--b-c-d');
     expect(zolaSlugify('Héllo Wörld_2024')).toBe('hello-world-2024');
     expect(githubSlug('The Big Idea: v2.0')).toBe('the-big-idea-v20');
   });

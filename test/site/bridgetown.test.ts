@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../cli/helpers.js';
+import { makeTree } from '../helpers/project.js';
+
+/*
+ * Bridgetown (a Jekyll fork: bridgetown.config.yml, its source in src/, built to output/) is read
+ * by the Jekyll preset with its own defaults: the permalink styles pretty (the default), simple,
+ * pretty_ext and simple_ext, posts dated by front matter when their file names have no date, and
+ * the site's title and description in src/_data/site_metadata.yml.
+ */
+const post = (title: string, extra = ''): string => `---\nlayout: post\ntitle: ${title}\ndate: 2024-02-07 16:54:46 -0500\n${extra}---\n\nThe text of ${title}.\n`;
+
+async function site(config: string) {
+  const cwd = makeTree(
+    {
+      'bridgetown.config.yml': config,
+      Gemfile: 'source "https://rubygems.org"\ngem "bridgetown", "~> 0.19.1"\n',
+      'src/_data/site_metadata.yml': 'title: Ann Example\ntagline: \ndescription: >-\n  Notes on Ruby.\n',
+      'src/_layouts/post.liquid': '<article>{{ content }}</article>\n',
+      'src/_posts/action_mailbox.md': post('Action Mailbox', 'category: ruby\n'),
+      'src/_posts/2023-05-01-dated-post.md': post('Dated post'),
+    },
+    'feedwright-bridgetown-',
+  );
+  const init = await run(['init'], { cwd });
+  const build = await run(['build'], { cwd });
+  const feed = JSON.parse(readFileSync(path.join(cwd, 'dist', 'feed.json'), 'utf8')) as { title: string; description?: string; items: { url: string }[] };
+  return { init, build, feed };
+}
+
+describe('Bridgetown', () => {
+  it('init names it, reads src/_posts and site_metadata.yml; an undated post is published; simple links /:categories/:slug/', async () => {
+    const r = await site('url: "https://ann.example"\npermalink: simple\ntimezone: America/New_York\n');
+    expect(r.init.stderr).toContain('This is a Bridgetown site (bridgetown.config.yml): its posts are in src/_posts/ (2 Markdown files).');
+    expect(r.build.code, r.build.stderr).toBe(0);
+    expect(r.feed).toMatchObject({ title: 'Ann Example', description: 'Notes on Ruby.' });
+    expect(r.feed.items.map((i) => i.url).sort()).toEqual(['https://ann.example/dated-post/', 'https://ann.example/ruby/action_mailbox/']);
+  });
+
+  it('without a permalink, the pretty style: /:categories/:year/:month/:day/:slug/', async () => {
+    const r = await site('url: "https://ann.example"\ntimezone: America/New_York\n');
+    expect(r.feed.items.map((i) => i.url).sort()).toEqual(['https://ann.example/2024/02/07/dated-post/', 'https://ann.example/ruby/2024/02/07/action_mailbox/']);
+  });
+});
