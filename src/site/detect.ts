@@ -457,7 +457,9 @@ function personValue(v: unknown): unknown {
 
 /** Only the keys with a value; a title or description written with HTML in it (Hugo sites do) as its text. */
 function channelOf(from: string, values: { [K in keyof SiteChannel['values']]: SiteChannel['values'][K] | undefined }): SiteChannel {
-  const text = (v: string | undefined): string | undefined => (v && /<[a-z/!]/i.test(v) ? asString(htmlToText(v)) : v);
+  // A value with markup or character references (`Ottawa,&nbsp;Ontario`, `Tips &amp; tricks`) is
+  // HTML to the templates that print it (Liquid prints it as it is): its text is the feed's.
+  const text = (v: string | undefined): string | undefined => (v && (/<[a-z/!]/i.test(v) || /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i.test(v)) ? asString(htmlToText(v)) : v);
   const all = { ...values, title: text(values.title), description: text(values.description) };
   return { from, values: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as SiteChannel['values'] };
 }

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolvePaths } from '../../src/pipeline/paths.js';
@@ -761,5 +763,16 @@ describe('site presets: links as the generator writes them', () => {
     const r = await load('hugo-sections', 'content', { permalinks: { notes: '/n/:slug/' } });
     expect(r.links['notes/Some File.md']).toBe('https://example.org/blog/n/some-file/');
     expect(r.links['about.md']).toBe('https://example.org/blog/about/');
+  });
+});
+
+describe("the site's channel values", () => {
+  it('a title or description with character references is read as the text its templates print', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'feedwright-channel-'));
+    mkdirSync(path.join(root, '_posts'));
+    writeFileSync(path.join(root, '_config.yml'), 'title: "Ann &amp; Bo"\ndescription: "Living in Ottawa,&nbsp;Ontario &#8212; mostly"\nurl: https://ab.example\n');
+    const site = detectSite({ articlesDir: path.join(root, '_posts'), configRoot: root, preset: 'auto', display: (a) => path.relative(root, a) });
+    expect(site?.channel.values.title).toBe('Ann & Bo');
+    expect(site?.channel.values.description).toMatch(/^Living in Ottawa,[\s\u00a0]Ontario — mostly$/);
   });
 });
