@@ -864,9 +864,9 @@ const AUTHOR_WEIGHT = {
   /** Per other source naming the same person. */
   agreement: 1.5,
   /**
-   * Structured data naming someone the page never shows, and no other source names: a plugin's
-   * default (the account that uploaded the page), not a byline; with the source's weight and a
-   * full name it stays under `minimum`.
+   * A meta author tag naming someone the page never shows, and no other source names: with a
+   * full name it just reaches `minimum` (a tag written by hand on a page without a CMS), a single
+   * word stays under it. JSON-LD the page never shows: `accountOnly`.
    */
   hidden: 1.2,
   /**
@@ -874,6 +874,14 @@ const AUTHOR_WEIGHT = {
    * line, the contact box), and no byline agrees: the site's owner, not the article's author.
    */
   siteOwner: 10,
+  /**
+   * JSON-LD naming someone the page never shows, however many structured fields repeat it (the CMS
+   * writes the account that posted the page into its JSON-LD and often into a meta tag too): the
+   * theme shows no byline, the page states no author. Not taken (issue 14, r20: on the dev pages
+   * such names were no author or another person's, never the annotated author). A lone meta author
+   * tag, written by hand on a page without a CMS, keeps `hidden` only.
+   */
+  accountOnly: 10,
   /** An organisation named in structured data / in a byline element. */
   organisation: 2.5,
   shownOrganisation: 0.3,
@@ -951,12 +959,15 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
     let agreed = false;
     /** A source the page shows (a byline, rel=author) names the same person. */
     let agreedShown = false;
+    /** JSON-LD names the same person. */
+    let agreedJsonLd = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
       if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
         score += AUTHOR_WEIGHT.agreement;
         agreed = true;
         if (!other.stated) agreedShown = true;
+        if (other.from === 'json-ld') agreedJsonLd = true;
         notes.push(`agreed:${other.from}`);
       }
     }
@@ -970,7 +981,10 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
         notes.push('site-owner');
       } else {
         unshown.add(c);
-        if (!agreed) {
+        if (c.from === 'json-ld' || agreedJsonLd) {
+          score -= AUTHOR_WEIGHT.accountOnly;
+          notes.push('account-only');
+        } else if (!agreed) {
           score -= AUTHOR_WEIGHT.hidden;
           notes.push('hidden');
         } else notes.push('unshown');

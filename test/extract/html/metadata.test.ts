@@ -5,6 +5,8 @@ import { extractMetadata } from '../../../src/extract/html/metadata.js';
 import { article, jsonLd, page, paragraphs } from './helpers.js';
 
 const BODY = article(paragraphs(4));
+/** The article with its authors' names shown on the page (JSON-LD naming someone the page never shows is no author). */
+const shownBody = (...names: string[]): string => article([`<p class="byline">${names.join(', ')}</p>`, ...paragraphs(4)]);
 const opts = { timezone: 'UTC' };
 
 describe('extractHtml metadata: JSON-LD', () => {
@@ -21,7 +23,7 @@ describe('extractHtml metadata: JSON-LD', () => {
         image: { '@type': 'ImageObject', url: 'https://example.org/river.jpg' },
         description: 'The council met and agreed.',
       }),
-      body: BODY,
+      body: shownBody('Ada Lovelace'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title).toEqual({ value: 'Council approves river works', from: 'json-ld' });
@@ -50,7 +52,7 @@ describe('extractHtml metadata: JSON-LD', () => {
           { '@type': 'Person', '@id': 'https://example.org/#grace', name: 'Grace Hopper' },
         ],
       }),
-      body: BODY,
+      body: shownBody('Grace Hopper'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title?.value).toBe('Graph headline');
@@ -70,7 +72,7 @@ describe('extractHtml metadata: JSON-LD', () => {
           image: ['https://example.org/1.jpg', 'https://example.org/2.jpg'],
         },
       ]),
-      body: BODY,
+      body: shownBody('Alan Turing', 'Katherine Johnson'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title?.value).toBe('Array headline');
@@ -95,7 +97,7 @@ describe('extractHtml metadata: JSON-LD', () => {
   it('decodes HTML character references left in JSON-LD strings and cleans author names', () => {
     const html = page({
       head: jsonLd({ '@type': 'BlogPosting', headline: '&#8216;The Medium&#8217; &amp; more', author: 'By Jo Park | Example News' }),
-      body: BODY,
+      body: shownBody('Jo Park'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title?.value).toBe('‘The Medium’ & more');
@@ -447,8 +449,20 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
   it('takes the byline the page shows over a name only structured data states, however many fields state it', () => {
     const head = `<meta name="author" content="Kai Roberts">${jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Kai Roberts' } })}`;
     expect(authorsOf(story('<p class="byline">By <a href="/staff/dana-whitfield">Dana Whitfield</a></p>'), head)).toEqual(['Dana Whitfield']);
-    // Alone, the structured name is still the author (a theme that shows no byline).
-    expect(authorsOf(story(), head)).toEqual(['Kai Roberts']);
+    // Shown anywhere a reader reads it, the structured name is the author.
+    expect(authorsOf(story('<p>Kai Roberts</p>'), head)).toEqual(['Kai Roberts']);
+  });
+
+  // Issue 14 (r20-extract): a CMS writes the account that posted the page into JSON-LD (and often a
+  // meta tag); a theme that shows no byline states no author.
+  it('does not take a name that JSON-LD states and the page never shows, alone or repeated by a meta tag', () => {
+    const ld = jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Kai Roberts' } });
+    expect(authorsOf(story(), ld)).toBeUndefined();
+    expect(authorsOf(story(), `<meta name="author" content="Kai Roberts">${ld}`)).toBeUndefined();
+    // Hidden by markup is not shown.
+    expect(authorsOf(story('<div style="display: none"><span class="fn">Kai Roberts</span></div>'), ld)).toBeUndefined();
+    // A lone meta author tag (written by hand on a page without a CMS) is still the author.
+    expect(authorsOf(story(), '<meta name="author" content="Kai Roberts">')).toEqual(['Kai Roberts']);
   });
 });
 
