@@ -215,6 +215,12 @@ describe('cleanAuthorName (the byline grammar shared by HTML and text)', () => {
     ["Kristen Falc'honKristen Falc'hon", "Kristen Falc'hon"],
     ['Olivier Minot Olivier Minot', 'Olivier Minot'],
     ['marc', 'marc'],
+    // Issue 14 (r20-extract): a structured name with the wire writer's role or the outlet's domain after a comma.
+    ['DANA ROE, AP Auto Writer', 'DANA ROE'],
+    ['Jane Doe, Senior Editor', 'Jane Doe'],
+    ['Sam K. Roe, Example.com', 'Sam K. Roe'],
+    ['Staff Writer', 'Staff Writer'],
+    ['Jane Doe, Inc.', 'Jane Doe, Inc.'],
   ])('%s -> %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
   });
