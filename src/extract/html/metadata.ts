@@ -1207,6 +1207,20 @@ export interface DateCandidates {
 }
 
 /** Read the page's metadata. Call before anything mutates the document. */
+/** A quoted phrase right after a cut meta title, at most this long. */
+const CUT_QUOTE = /^\s*"[^"]{1,120}"/;
+
+/**
+ * A meta title the page's markup cut at a double quote it did not escape (`content="Senator calls
+ * Biden "unfit""` ends at "Biden "): the page's <title>, which states the quote as text, goes on
+ * with it; the quoted words are put back. Otherwise the meta title as it is.
+ */
+function closedAtQuote(metaTitle: string, pageTitle: string): string {
+  if (pageTitle.length <= metaTitle.length || !pageTitle.startsWith(metaTitle)) return metaTitle;
+  const quoted = CUT_QUOTE.exec(pageTitle.slice(metaTitle.length));
+  return quoted ? `${metaTitle}${quoted[0]}` : metaTitle;
+}
+
 export function extractMetadata(document: DomDocument, options: MetadataOptions): MetadataResult {
   const index = indexPage(document);
   const metas = metaValues(index);
@@ -1217,6 +1231,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   const o: MetadataOptions = { ...options, dateContext: { slashDayFirst: slashDayFirstFor(language ?? undefined) } };
   const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
   const meta = fromMeta(metas);
+  if (meta.title) meta.title = closedAtQuote(meta.title, normalizeSpace(index.title?.textContent ?? ''));
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);

@@ -466,6 +466,18 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
   });
 });
 
+describe('extractHtml metadata: a meta title cut by its markup', () => {
+  // Issue 14 (r20-extract): `content="… calls Biden "unfit""` ends the attribute at the quote.
+  it('puts back the quoted words an unescaped double quote cut from og:title, as <title> states them', () => {
+    const head = '<title>Senator calls the plan "unfit" | Example News</title><meta property="og:title" content="Senator calls the plan "unfit"" />';
+    const html = page({ head, body: article(paragraphs(4)) });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Senator calls the plan "unfit"');
+    // A meta title that is the <title> without its site name stays as it is.
+    const plain = page({ head: '<title>Senator calls the plan unfit | Example News</title><meta property="og:title" content="Senator calls the plan unfit" />', body: article(paragraphs(4)) });
+    expect(extractHtml(plain, opts).found.title?.value).toBe('Senator calls the plan unfit');
+  });
+});
+
 describe('extractHtml metadata: headings made of parts', () => {
   it('joins the parts of a heading with a space, but not before punctuation', () => {
     const html = page({ head: '<title>Frauen im THW: Vergangenheit und Zukunft</title>', body: article(['<h1><span>Frauen im THW</span><span>: Vergangenheit und Zukunft</span></h1>', ...paragraphs(4)]) });
