@@ -37,7 +37,7 @@ const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
  * One group: metadata.ts builds its label pattern from `.source`.
  */
 export const BYLINE_START =
-  /^\s*(?:(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?|[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：])/i;
+  /^\s*(?:[-–—|·•]\s+)?(?:(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?|[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：])/i;
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
 const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|publiziert|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
@@ -224,12 +224,15 @@ export function splitByline(line: string): { authors: Person[]; rest: string } |
   return { authors, rest };
 }
 
-/** The line with its spaces collapsed and a leading rule of dashes ("---- by Kenneth Surin") removed. */
+/**
+ * The line with its spaces collapsed and a leading rule of dashes ("---- by Kenneth Surin") or a
+ * separator left from the field before it ("- Redaktion: Jane Doe", "| Von Jana Dorn") removed.
+ */
 function withoutRule(line: string): string {
   return line
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[-–—=_~*]{2,}\s*/, '');
+    .replace(/^(?:[-–—=_~*]{2,}\s*|[-–—|·•] )/, '');
 }
 
 /** Separators between the parts of a header line ("Home | By Jane Doe | 3 May", "12:00 // Author: jd // 3 min"). */

@@ -389,6 +389,11 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
     expect(authorsOf(story('<div class="hidden-print"><span class="author">Jana Dorn</span></div>'))).toEqual(['Jana Dorn']);
   });
 
+  // Issue 14 (r20-extract): the byline's element opens with the separator after the date beside it.
+  it('reads a byline element that opens with a separator after the date before it', () => {
+    expect(authorsOf(story('<div class="news-meta">05.02.2020 <span>-&nbsp;Redaktion: Jana Dorn (Pressesprecherin)</span></div>'))).toEqual(['Jana Dorn']);
+  });
+
   it('does not read a photo credit or a caption as the byline', () => {
     expect(authorsOf(story('<div class="gallery__actions"><p class="photo-author">por Lena Kraus</p></div>'))).toBeUndefined();
     expect(authorsOf(story('<figure><img src="a.jpg" alt=""><figcaption>By Lena Kraus</figcaption></figure>'))).toBeUndefined();

@@ -27,6 +27,9 @@ describe('parseByline', () => {
     ['By Ann Keller.', ['Ann Keller']],
     // A given name that is a month in another language ("marco" for Portuguese "março") opens a name.
     ['Marco Rossi, 21. Jan. 2015', ['Marco Rossi']],
+    // Issue 14 (r20-extract): the separator left from the field before the byline ("05.02.2020 - Redaktion: …").
+    ['- Redaktion: Jana Dorn (Pressesprecherin)', ['Jana Dorn']],
+    ['| Von Jana Dorn', ['Jana Dorn']],
     ['Julio Pérez | 3 de mayo de 2021', ['Julio Pérez']],
     // The outlet's newsroom by the outlet's name, also a host name or a lower-case brand.
     ['von beispiel.de Redaktion', ['beispiel.de Redaktion']],
