@@ -415,6 +415,8 @@ function dedupePeople(people: Person[]): Person[] {
 interface Candidates {
   title?: string | undefined;
   authors?: Person[] | undefined;
+  /** JSON-LD: every author is a reference (`{"@id": …}`) to a Person node of the page's graph, as SEO plugins write the posting account. */
+  authorsByReference?: boolean | undefined;
   published?: Date | undefined;
   updated?: Date | undefined;
   tags?: string[] | undefined;
@@ -452,12 +454,12 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     const isPage = typesOf(a).some((t) => t === 'WebPage' || t === 'ItemPage');
     found.title ??= firstString(a.headline) ?? (isPage ? undefined : firstString(a.name));
     if (!found.authors) {
-      const people = dedupePeople(
-        asArray(a.author ?? a.creator)
-          .map((x) => personFromJson(x, byId))
-          .filter((p): p is Person => p !== undefined),
-      );
-      if (people.length > 0) found.authors = people;
+      const given = asArray(a.author ?? a.creator);
+      const people = dedupePeople(given.map((x) => personFromJson(x, byId)).filter((p): p is Person => p !== undefined));
+      if (people.length > 0) {
+        found.authors = people;
+        found.authorsByReference = given.every((x) => isObject(x) && x.name === undefined && typeof x['@id'] === 'string');
+      }
     }
     const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
     if (pub && !found.published) {
@@ -866,7 +868,7 @@ const AUTHOR_WEIGHT = {
   /**
    * A meta author tag naming someone the page never shows, and no other source names: with a
    * full name it just reaches `minimum` (a tag written by hand on a page without a CMS), a single
-   * word stays under it. JSON-LD the page never shows: `accountOnly`.
+   * word stays under it. JSON-LD naming by reference a Person the page never shows: `accountOnly`.
    */
   hidden: 1.2,
   /**
@@ -875,11 +877,11 @@ const AUTHOR_WEIGHT = {
    */
   siteOwner: 10,
   /**
-   * JSON-LD naming someone the page never shows, however many structured fields repeat it (the CMS
-   * writes the account that posted the page into its JSON-LD and often into a meta tag too): the
-   * theme shows no byline, the page states no author. Not taken (issue 14, r20: on the dev pages
-   * such names were no author or another person's, never the annotated author). A lone meta author
-   * tag, written by hand on a page without a CMS, keeps `hidden` only.
+   * JSON-LD naming its author by reference to a Person node of the page's graph (`"author": {"@id":
+   * ".../#/schema/person/…"}`, how SEO plugins write the account that posted the page, often
+   * repeated in a meta tag) whom the page never shows: the theme shows no byline, the page states no
+   * author. Not taken (issue 14, r20: on the dev pages such names were no author, never the
+   * annotated one). An author written inline in the JSON-LD, or a lone meta tag, keeps `hidden` only.
    */
   accountOnly: 10,
   /** An organisation named in structured data / in a byline element. */
@@ -912,6 +914,8 @@ interface AuthorCandidate {
   weight: number;
   /** Structured data (JSON-LD, meta): not necessarily shown on the page. */
   stated: boolean;
+  /** JSON-LD naming its authors by reference to the graph's Person nodes (a CMS's account). */
+  account?: boolean;
 }
 
 /**
@@ -959,15 +963,15 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
     let agreed = false;
     /** A source the page shows (a byline, rel=author) names the same person. */
     let agreedShown = false;
-    /** JSON-LD names the same person. */
-    let agreedJsonLd = false;
+    /** JSON-LD naming the posting account (`account`) names the same person. */
+    let agreedAccount = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
       if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
         score += AUTHOR_WEIGHT.agreement;
         agreed = true;
         if (!other.stated) agreedShown = true;
-        if (other.from === 'json-ld') agreedJsonLd = true;
+        if (other.account) agreedAccount = true;
         notes.push(`agreed:${other.from}`);
       }
     }
@@ -981,7 +985,7 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
         notes.push('site-owner');
       } else {
         unshown.add(c);
-        if (c.from === 'json-ld' || agreedJsonLd) {
+        if (c.account || agreedAccount) {
           score -= AUTHOR_WEIGHT.accountOnly;
           notes.push('account-only');
         } else if (!agreed) {
@@ -1293,7 +1297,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   else delete found.updated;
   const authorCandidates: ScoredAuthors[] = [];
   const authors = chooseAuthors(document, index, [
-    { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
+    { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true, account: jsonLd.authorsByReference === true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
     { from: 'html', people: html.authors ?? [], weight: AUTHOR_WEIGHT.relAuthor, stated: false },
     ...bylines.map((b) => ({
