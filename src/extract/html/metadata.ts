@@ -415,6 +415,8 @@ function dedupePeople(people: Person[]): Person[] {
 interface Candidates {
   title?: string | undefined;
   authors?: Person[] | undefined;
+  /** JSON-LD: every author is a reference (`{"@id": …}`) to a Person node of the page's graph, as SEO plugins write the posting account. */
+  authorsByReference?: boolean | undefined;
   published?: Date | undefined;
   updated?: Date | undefined;
   tags?: string[] | undefined;
@@ -452,12 +454,12 @@ function fromJsonLd(index: PageIndex, o: MetadataOptions): { found: Candidates; 
     const isPage = typesOf(a).some((t) => t === 'WebPage' || t === 'ItemPage');
     found.title ??= firstString(a.headline) ?? (isPage ? undefined : firstString(a.name));
     if (!found.authors) {
-      const people = dedupePeople(
-        asArray(a.author ?? a.creator)
-          .map((x) => personFromJson(x, byId))
-          .filter((p): p is Person => p !== undefined),
-      );
-      if (people.length > 0) found.authors = people;
+      const given = asArray(a.author ?? a.creator);
+      const people = dedupePeople(given.map((x) => personFromJson(x, byId)).filter((p): p is Person => p !== undefined));
+      if (people.length > 0) {
+        found.authors = people;
+        found.authorsByReference = given.every((x) => isObject(x) && x.name === undefined && typeof x['@id'] === 'string');
+      }
     }
     const pub = firstString(a.datePublished) ?? firstString(a.dateCreated);
     if (pub && !found.published) {
@@ -864,9 +866,9 @@ const AUTHOR_WEIGHT = {
   /** Per other source naming the same person. */
   agreement: 1.5,
   /**
-   * Structured data naming someone the page never shows, and no other source names: a plugin's
-   * default (the account that uploaded the page), not a byline; with the source's weight and a
-   * full name it stays under `minimum`.
+   * A meta author tag naming someone the page never shows, and no other source names: with a
+   * full name it just reaches `minimum` (a tag written by hand on a page without a CMS), a single
+   * word stays under it. JSON-LD naming by reference a Person the page never shows: `accountOnly`.
    */
   hidden: 1.2,
   /**
@@ -874,6 +876,14 @@ const AUTHOR_WEIGHT = {
    * line, the contact box), and no byline agrees: the site's owner, not the article's author.
    */
   siteOwner: 10,
+  /**
+   * JSON-LD naming its author by reference to a Person node of the page's graph (`"author": {"@id":
+   * ".../#/schema/person/…"}`, how SEO plugins write the account that posted the page, often
+   * repeated in a meta tag) whom the page never shows: the theme shows no byline, the page states no
+   * author. Not taken (issue 14, r20: on the dev pages such names were no author, never the
+   * annotated one). An author written inline in the JSON-LD, or a lone meta tag, keeps `hidden` only.
+   */
+  accountOnly: 10,
   /** An organisation named in structured data / in a byline element. */
   organisation: 2.5,
   shownOrganisation: 0.3,
@@ -904,6 +914,8 @@ interface AuthorCandidate {
   weight: number;
   /** Structured data (JSON-LD, meta): not necessarily shown on the page. */
   stated: boolean;
+  /** JSON-LD naming its authors by reference to the graph's Person nodes (a CMS's account). */
+  account?: boolean;
 }
 
 /**
@@ -951,12 +963,15 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
     let agreed = false;
     /** A source the page shows (a byline, rel=author) names the same person. */
     let agreedShown = false;
+    /** JSON-LD naming the posting account (`account`) names the same person. */
+    let agreedAccount = false;
     for (const other of cleaned) {
       if (other === c || other.from === c.from) continue;
       if (c.people.some((p) => other.people.some((q) => sameName(p.name, q.name)))) {
         score += AUTHOR_WEIGHT.agreement;
         agreed = true;
         if (!other.stated) agreedShown = true;
+        if (other.account) agreedAccount = true;
         notes.push(`agreed:${other.from}`);
       }
     }
@@ -970,7 +985,10 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
         notes.push('site-owner');
       } else {
         unshown.add(c);
-        if (!agreed) {
+        if (c.account || agreedAccount) {
+          score -= AUTHOR_WEIGHT.accountOnly;
+          notes.push('account-only');
+        } else if (!agreed) {
           score -= AUTHOR_WEIGHT.hidden;
           notes.push('hidden');
         } else notes.push('unshown');
@@ -1193,6 +1211,20 @@ export interface DateCandidates {
 }
 
 /** Read the page's metadata. Call before anything mutates the document. */
+/** A quoted phrase right after a cut meta title, at most this long. */
+const CUT_QUOTE = /^\s*"[^"]{1,120}"/;
+
+/**
+ * A meta title the page's markup cut at a double quote it did not escape (`content="Senator calls
+ * Biden "unfit""` ends at "Biden "): the page's <title>, which states the quote as text, goes on
+ * with it; the quoted words are put back. Otherwise the meta title as it is.
+ */
+function closedAtQuote(metaTitle: string, pageTitle: string): string {
+  if (pageTitle.length <= metaTitle.length || !pageTitle.startsWith(metaTitle)) return metaTitle;
+  const quoted = CUT_QUOTE.exec(pageTitle.slice(metaTitle.length));
+  return quoted ? `${metaTitle}${quoted[0]}` : metaTitle;
+}
+
 export function extractMetadata(document: DomDocument, options: MetadataOptions): MetadataResult {
   const index = indexPage(document);
   const metas = metaValues(index);
@@ -1203,6 +1235,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   const o: MetadataOptions = { ...options, dateContext: { slashDayFirst: slashDayFirstFor(language ?? undefined) } };
   const { found: jsonLd, invalid, organizations, dates: jsonLdDates } = fromJsonLd(index, o);
   const meta = fromMeta(metas);
+  if (meta.title) meta.title = closedAtQuote(meta.title, normalizeSpace(index.title?.textContent ?? ''));
   const siteName = metas.get('og:site_name')?.[0];
   // og:title is kept as the page wrote it, except for the page's own site name glued to its end.
   if (meta.title && siteName) meta.title = stripExactSiteName(meta.title, siteName);
@@ -1264,7 +1297,7 @@ export function extractMetadata(document: DomDocument, options: MetadataOptions)
   else delete found.updated;
   const authorCandidates: ScoredAuthors[] = [];
   const authors = chooseAuthors(document, index, [
-    { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true },
+    { from: 'json-ld', people: jsonLd.authors ?? [], weight: AUTHOR_WEIGHT.jsonLd, stated: true, account: jsonLd.authorsByReference === true },
     { from: 'meta-tag', people: meta.authors ?? [], weight: AUTHOR_WEIGHT.meta, stated: true },
     { from: 'html', people: html.authors ?? [], weight: AUTHOR_WEIGHT.relAuthor, stated: false },
     ...bylines.map((b) => ({

@@ -34,7 +34,7 @@
  * is the next day, and so is a `<time>`'s text that renders that instant's UTC day.
  */
 import type { Sourced } from '../../model.js';
-import { type DateContext, type DateKind, type PartialDate, readDateLine, readDateline, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
+import { type DateContext, type DateKind, type PartialDate, PUBLISHED_LABEL, readDateLine, readDateline, readMarkupDate, readPartialDateLine, resolvePartialDate, statedOffset, withStatedOffset } from '../dates.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { TEXT_NODE } from './dom-types.js';
 import { alternation, EVENT_LABELS } from '../lexicon/index.js';
@@ -464,7 +464,9 @@ export function choosePageDates(markup: readonly PageDate[], visible: readonly P
   const penalty = (c: PageDate): number => placePenalty(c) - (markupDays.has(dayOf(c.value, c.offset)) ? AGREEMENT_BONUS : 0);
   // A date shown far from the headline that no markup date states is a teaser's or a sidebar's
   // more often than the article's: not a candidate on its own.
-  const shown = [...visible].filter((c) => markupDays.has(dayOf(c.value, c.offset)) || Math.abs(c.distance ?? 0) <= MAX_LONE_DISTANCE).sort((a, b) => penalty(a) - penalty(b))[0];
+  // One its own text labels as the publication date ("Erschienen am: 01.11.2023") reaches further.
+  const reach = (c: PageDate): number => (c.kind === 'published' && PUBLISHED_LABEL.test(c.text ?? '') ? MAX_LABELLED_DISTANCE : MAX_LONE_DISTANCE);
+  const shown = [...visible].filter((c) => markupDays.has(dayOf(c.value, c.offset)) || Math.abs(c.distance ?? 0) <= reach(c)).sort((a, b) => penalty(a) - penalty(b))[0];
   const urlDay = url ? `${url.year}-${String(url.month).padStart(2, '0')}-${String(url.day).padStart(2, '0')}` : undefined;
   // Markup instants in UTC re-stated at the wall clock the page shows (or its URL's day).
   const restated = markup.map((c) => {
@@ -538,6 +540,9 @@ const MAX_PRINTED_DISTANCE = 20;
 
 /** Elements between the headline and a shown date that no markup date states, at most. */
 const MAX_LONE_DISTANCE = 60;
+
+/** The same for a shown date its own text labels as the publication date: as far as shown dates are read after the headline. */
+const MAX_LABELLED_DISTANCE = MAX_AFTER;
 
 /** How many elements of distance a visible date's agreement with a markup date is worth. */
 const AGREEMENT_BONUS = 30;

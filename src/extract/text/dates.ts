@@ -189,6 +189,22 @@ function isComment(units: readonly Unit[], i: number): boolean {
   return REPLY.test(unit.text) || (short(next) && REPLY.test(next.text)) || (short(previous) && COMMENTER.test(previous.text));
 }
 
+/** What may follow a publication label standing alone on its line: a joiner ("Erschienen am", "Published on:"). */
+const LABEL_REST = /^\s*(?:am|on|le|el|em|il|den|de)?\s*:?\s*$/iu;
+
+/**
+ * The date line at `i` is labelled as the publication date: the label opens it ("Veröffentlicht am
+ * 3. Mai 2020"), or stands alone on the line right above it ("Erschienen am" / "15.12.2022").
+ */
+function isLabelled(units: readonly Unit[], i: number): boolean {
+  const label = (text: string): string => text.replace(/^[^\p{L}]+/u, '');
+  if (PUBLISHED_LABEL.test(label((units[i] as Unit).text))) return true;
+  const above = units[i - 1];
+  if (above === undefined || above.words === 0 || above.words > 3) return false;
+  const text = label(above.text);
+  return PUBLISHED_LABEL.test(text) && LABEL_REST.test(text.replace(PUBLISHED_LABEL, ''));
+}
+
 /** Units of the story's lead, from its first, that may open with a dateline; characters of each read. */
 const LEAD_UNITS = 3;
 const DATELINE_HEAD = 80;
@@ -355,7 +371,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     if (/\([^)]*$/.test(unit.text.slice(0, unit.text.search(/\d/)))) continue;
     const line = lineOf(unit.text);
     if (!line) continue;
-    dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
+    dated.set(i, { kind: line.kind, value: line.value, line: unit.line, near: false, labelled: isLabelled(units, i) });
   }
   // Datelines opening the story's first units (below the headline), when no date line was read there.
   const leadFrom = page.titleIndex !== undefined ? page.titleIndex + 1 : Math.max(0, page.start);
@@ -373,7 +389,7 @@ export function chooseTextDates(result: DatedResult, page: PageShape): void {
     if (i === undefined) continue;
     const unit = units[i] as Unit;
     if (othersDate(unit.text)) continue;
-    candidates.set(i, { ...d, labelled: PUBLISHED_LABEL.test(unit.text.replace(/^[^\p{L}]+/u, '')) });
+    candidates.set(i, { ...d, labelled: isLabelled(units, i) });
   }
   // Slashed dates read in the page's order (`03/05/2022` on a Spanish page is 3 May), which the
   // line alone does not always show.

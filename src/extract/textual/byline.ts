@@ -37,7 +37,7 @@ const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
  * One group: metadata.ts builds its label pattern from `.source`.
  */
 export const BYLINE_START =
-  /^\s*(?:(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?|[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：])/i;
+  /^\s*(?:[-–—|·•]\s+)?(?:(?:by|written by|posted by|por|par|von|text|texto|autor|autorin|auteur|author|redakteur|redakteurin|redaktion|erstellt von|gespeichert von|eingestellt von|geschrieben von|verfasst von|veröffentlicht von|publié par|publicado por)\b\s*:?|[(（【]?(?:责任编辑|作者|记者|撰文)[)）】]?\s*[:：])/i;
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
 const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|publiziert|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
@@ -224,12 +224,15 @@ export function splitByline(line: string): { authors: Person[]; rest: string } |
   return { authors, rest };
 }
 
-/** The line with its spaces collapsed and a leading rule of dashes ("---- by Kenneth Surin") removed. */
+/**
+ * The line with its spaces collapsed and a leading rule of dashes ("---- by Kenneth Surin") or a
+ * separator left from the field before it ("- Redaktion: Jane Doe", "| Von Jana Dorn") removed.
+ */
 function withoutRule(line: string): string {
   return line
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[-–—=_~*]{2,}\s*/, '');
+    .replace(/^(?:[-–—=_~*]{2,}\s*|[-–—|·•] )/, '');
 }
 
 /** Separators between the parts of a header line ("Home | By Jane Doe | 3 May", "12:00 // Author: jd // 3 min"). */
@@ -464,6 +467,9 @@ const NOT_AUTHOR: ReadonlySet<string> = new Set(authorWords('notAuthor'));
 /** A name followed by " am Samstag", " on Monday", " le 3 mars": the date goes. */
 const NAME_THEN_DAY = /\s+(?:am|on|le|el|il|em)\s+(?:\d|\p{L}+tag\b|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim).*$/iu;
 
+/** A name, a comma, then a domain name: the outlet ("Jane Doe, example.com"). */
+const DOMAIN_TAIL = /^([^,]{3,60}),\s+(?:[\p{L}\d-]{1,40}\.){1,3}\p{L}{2,6}$/u;
+
 /**
  * One author name as markup or metadata gives it, cleaned: a role or "posted by" lead, a trailing
  * link word ("Twitter", "Follow", "→"), a day after the name go; a doubled name ("Jane DoeJane Doe")
@@ -480,6 +486,10 @@ export function cleanAuthorName(raw: string): string | undefined {
     name = name.replace(/^[\s\p{P}\p{S}]+|[\s,;:|·•→»\-–—]+$/gu, '').trim();
     if (name === before) break;
   }
+  // "Tom Krisher, AP Auto Writer", "Jane Doe, example.com" as one structured name: the role or the
+  // outlet's domain after the comma goes.
+  const role = ROLE_BYLINE.exec(name) ?? DOMAIN_TAIL.exec(name);
+  if (role?.[1] !== undefined && looksLikePersonName(role[1])) name = role[1].trim();
   // "Jane DoeJane Doe": the same text twice (a visible name and a screen-reader copy).
   const half = name.length / 2;
   if (Number.isInteger(half) && half > 1 && name.slice(0, half) === name.slice(half)) name = name.slice(0, half).trim();

@@ -5,6 +5,8 @@ import { extractMetadata } from '../../../src/extract/html/metadata.js';
 import { article, jsonLd, page, paragraphs } from './helpers.js';
 
 const BODY = article(paragraphs(4));
+/** The article with its authors' names shown on the page (JSON-LD naming someone the page never shows is no author). */
+const shownBody = (...names: string[]): string => article([`<p class="byline">${names.join(', ')}</p>`, ...paragraphs(4)]);
 const opts = { timezone: 'UTC' };
 
 describe('extractHtml metadata: JSON-LD', () => {
@@ -21,7 +23,7 @@ describe('extractHtml metadata: JSON-LD', () => {
         image: { '@type': 'ImageObject', url: 'https://example.org/river.jpg' },
         description: 'The council met and agreed.',
       }),
-      body: BODY,
+      body: shownBody('Ada Lovelace'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title).toEqual({ value: 'Council approves river works', from: 'json-ld' });
@@ -50,7 +52,7 @@ describe('extractHtml metadata: JSON-LD', () => {
           { '@type': 'Person', '@id': 'https://example.org/#grace', name: 'Grace Hopper' },
         ],
       }),
-      body: BODY,
+      body: shownBody('Grace Hopper'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title?.value).toBe('Graph headline');
@@ -70,7 +72,7 @@ describe('extractHtml metadata: JSON-LD', () => {
           image: ['https://example.org/1.jpg', 'https://example.org/2.jpg'],
         },
       ]),
-      body: BODY,
+      body: shownBody('Alan Turing', 'Katherine Johnson'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title?.value).toBe('Array headline');
@@ -95,7 +97,7 @@ describe('extractHtml metadata: JSON-LD', () => {
   it('decodes HTML character references left in JSON-LD strings and cleans author names', () => {
     const html = page({
       head: jsonLd({ '@type': 'BlogPosting', headline: '&#8216;The Medium&#8217; &amp; more', author: 'By Jo Park | Example News' }),
-      body: BODY,
+      body: shownBody('Jo Park'),
     });
     const { found } = extractHtml(html, opts);
     expect(found.title?.value).toBe('‘The Medium’ & more');
@@ -387,6 +389,11 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
     expect(authorsOf(story('<div class="hidden-print"><span class="author">Jana Dorn</span></div>'))).toEqual(['Jana Dorn']);
   });
 
+  // Issue 14 (r20-extract): the byline's element opens with the separator after the date beside it.
+  it('reads a byline element that opens with a separator after the date before it', () => {
+    expect(authorsOf(story('<div class="news-meta">05.02.2020 <span>-&nbsp;Redaktion: Jana Dorn (Pressesprecherin)</span></div>'))).toEqual(['Jana Dorn']);
+  });
+
   it('does not read a photo credit or a caption as the byline', () => {
     expect(authorsOf(story('<div class="gallery__actions"><p class="photo-author">por Lena Kraus</p></div>'))).toBeUndefined();
     expect(authorsOf(story('<figure><img src="a.jpg" alt=""><figcaption>By Lena Kraus</figcaption></figure>'))).toBeUndefined();
@@ -449,6 +456,35 @@ describe('extractMetadata: names that are not the article\'s byline (issue 12, s
     expect(authorsOf(story('<p class="byline">By <a href="/staff/dana-whitfield">Dana Whitfield</a></p>'), head)).toEqual(['Dana Whitfield']);
     // Alone, the structured name is still the author (a theme that shows no byline).
     expect(authorsOf(story(), head)).toEqual(['Kai Roberts']);
+  });
+
+  // Issue 14 (r20-extract): an SEO plugin writes the account that posted the page into the JSON-LD
+  // graph as a Person node the article refers to (and often into a meta tag); a theme that shows
+  // no byline states no author.
+  it('does not take a Person the JSON-LD graph refers to as the author when the page never shows the name', () => {
+    const person = 'https://example.org/#/schema/person/3fa92d';
+    const graph = jsonLd({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Article', headline: 'Rents rise', author: { '@id': person } }, { '@type': 'Person', '@id': person, name: 'Kai Roberts' }] });
+    expect(authorsOf(story(), graph)).toBeUndefined();
+    expect(authorsOf(story(), `<meta name="author" content="Kai Roberts">${graph}`)).toBeUndefined();
+    // Hidden by markup is not shown.
+    expect(authorsOf(story('<div style="display: none"><span class="fn">Kai Roberts</span></div>'), graph)).toBeUndefined();
+    // Shown, the account is the author.
+    expect(authorsOf(story('<p>Kai Roberts</p>'), graph)).toEqual(['Kai Roberts']);
+    // An author written in the article's own JSON-LD, and a lone meta author tag, still are.
+    expect(authorsOf(story(), jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Kai Roberts' } }))).toEqual(['Kai Roberts']);
+    expect(authorsOf(story(), '<meta name="author" content="Kai Roberts">')).toEqual(['Kai Roberts']);
+  });
+});
+
+describe('extractHtml metadata: a meta title cut by its markup', () => {
+  // Issue 14 (r20-extract): `content="… calls Biden "unfit""` ends the attribute at the quote.
+  it('puts back the quoted words an unescaped double quote cut from og:title, as <title> states them', () => {
+    const head = '<title>Senator calls the plan "unfit" | Example News</title><meta property="og:title" content="Senator calls the plan "unfit"" />';
+    const html = page({ head, body: article(paragraphs(4)) });
+    expect(extractHtml(html, opts).found.title?.value).toBe('Senator calls the plan "unfit"');
+    // A meta title that is the <title> without its site name stays as it is.
+    const plain = page({ head: '<title>Senator calls the plan unfit | Example News</title><meta property="og:title" content="Senator calls the plan unfit" />', body: article(paragraphs(4)) });
+    expect(extractHtml(plain, opts).found.title?.value).toBe('Senator calls the plan unfit');
   });
 });
 

@@ -56,6 +56,17 @@ describe('HTML dates chosen among scored candidates', () => {
     expect(day(near.found.published?.value)).toBe('2020-02-23');
   });
 
+  // Issue 14 (r20-extract): "Erschienen am: 01.11.2023" under a long teaser list.
+  it('takes a date shown far from the headline when its own text labels it as the publication date', () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/a${i}">Story ${i}</a></li>`).join('');
+    const labelled = extractHtml(page({ body: withHeader('', `<ul class="links">${links}</ul><div class="box"><span class="stamp">Erschienen am: 23.02.2020</span></div><div class="box"><span class="stamp">14.02.2020</span></div>`) }), opts);
+    expect(day(labelled.found.published?.value)).toBe('2020-02-23');
+    // Beyond the reach of the shown dates, beside another day, a label does not help.
+    const more = Array.from({ length: 90 }, (_, i) => `<li><a href="/a${i}">Story ${i}</a></li>`).join('');
+    const beyond = extractHtml(page({ body: withHeader('', `<ul class="links">${more}</ul><div class="box"><span class="stamp">Erschienen am: 23.02.2020</span></div><div class="box"><span class="stamp">14.02.2020</span></div>`) }), opts);
+    expect(beyond.found.published).toBeUndefined();
+  });
+
   it('shows the day the page shows when its markup wrote the same instant in UTC (time shown)', () => {
     const html = page({
       head: jsonLd({ '@type': 'NewsArticle', headline: 'Council approves river works', datePublished: '2023-11-09T05:30:59Z' }),

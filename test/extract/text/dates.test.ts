@@ -33,6 +33,16 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     expect(extractText(text, UTC).published).toBeUndefined();
   });
 
+  // Issue 14 (r20-extract): "Erschienen am" / "15.12.2022", the label on its own line above the date.
+  it('counts a publication label alone on the line above a date as the date’s label, among dated teasers', () => {
+    const teasers = ['Buses to run later', 'Von Sam Roe am 16.11.2022', '', 'New tram line opens', 'Von Sam Roe am 10.08.2022', '', 'Stations get lifts', 'Von Sam Roe am 15.06.2022'];
+    const lines = (above: string): string => ['Trains to run every fifteen minutes', '', 'The council approves the timetable after two years.', above, '15.12.2022', '', BODY[0], '', ...teasers, '', ...BODY.slice(2)].join('\n');
+    expect(day(extractText(lines('Erschienen am'), UTC))).toBe('2022-12-15');
+    expect(day(extractText(lines('Published on:'), UTC))).toBe('2022-12-15');
+    // A line that only opens with a label word is no label.
+    expect(extractText(lines('Published on the council website'), UTC).published).toBeUndefined();
+  });
+
   it('takes no event’s date for the page’s, even a single one right under the headline', () => {
     const text = ['Whisky tasting in Halle', '', 'Termin: 21.02.2020, 19 Uhr', '', ...BODY].join('\n');
     expect(extractText(text, UTC).published).toBeUndefined();

@@ -27,6 +27,9 @@ describe('parseByline', () => {
     ['By Ann Keller.', ['Ann Keller']],
     // A given name that is a month in another language ("marco" for Portuguese "março") opens a name.
     ['Marco Rossi, 21. Jan. 2015', ['Marco Rossi']],
+    // Issue 14 (r20-extract): the separator left from the field before the byline ("05.02.2020 - Redaktion: …").
+    ['- Redaktion: Jana Dorn (Pressesprecherin)', ['Jana Dorn']],
+    ['| Von Jana Dorn', ['Jana Dorn']],
     ['Julio Pérez | 3 de mayo de 2021', ['Julio Pérez']],
     // The outlet's newsroom by the outlet's name, also a host name or a lower-case brand.
     ['von beispiel.de Redaktion', ['beispiel.de Redaktion']],
@@ -215,6 +218,12 @@ describe('cleanAuthorName (the byline grammar shared by HTML and text)', () => {
     ["Kristen Falc'honKristen Falc'hon", "Kristen Falc'hon"],
     ['Olivier Minot Olivier Minot', 'Olivier Minot'],
     ['marc', 'marc'],
+    // Issue 14 (r20-extract): a structured name with the wire writer's role or the outlet's domain after a comma.
+    ['DANA ROE, AP Auto Writer', 'DANA ROE'],
+    ['Jane Doe, Senior Editor', 'Jane Doe'],
+    ['Sam K. Roe, Example.com', 'Sam K. Roe'],
+    ['Staff Writer', 'Staff Writer'],
+    ['Jane Doe, Inc.', 'Jane Doe, Inc.'],
   ])('%s -> %s', (raw, name) => {
     expect(cleanAuthorName(raw)).toBe(name);
   });
