@@ -14,30 +14,16 @@
  * name the marker `eleventyComputed: { title: 'page.fileSlug' | 'page.filePathStem' }`, which the
  * title resolver reads (src/meta/resolve.ts). Any other computed value leaves it code.
  */
-import { createRequire } from 'node:module';
-import type { Expression, Node, ObjectExpression, Options, Program, Property } from 'acorn';
-import { readJsModuleData } from '../sources/js-front-matter.js';
-
-type Acorn = typeof import('acorn');
-let acorn: Acorn | undefined;
-const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'module' };
+import type { Expression, Node, ObjectExpression, Program, Property } from 'acorn';
+import { parseJsModule, readJsModuleData } from '../sources/js-front-matter.js';
 
 /** What a computed title from the file's name is read as: Eleventy's `page.fileSlug`, or the file's stem (`page.filePathStem`'s last segment). */
 export type ComputedFileTitle = 'page.fileSlug' | 'page.filePathStem';
 
 /** The module's data with its `eleventyComputed` read, or undefined when it is code of any other kind. */
 export function readEleventyComputedModule(text: string): Record<string, unknown> | undefined {
-  acorn ??= createRequire(import.meta.url)('acorn') as Acorn;
-  let program: Program;
-  try {
-    program = acorn.parse(text, OPTIONS) as Program;
-  } catch {
-    try {
-      program = acorn.parse(text, { ...OPTIONS, sourceType: 'script' }) as Program;
-    } catch {
-      return undefined;
-    }
-  }
+  const program = parseJsModule(text);
+  if (program === undefined) return undefined;
   const exported = exportedObject(program);
   const prop = exported?.properties.find((p): p is Property => p.type === 'Property' && !p.computed && keyName(p) === 'eleventyComputed');
   if (prop?.value.type !== 'ObjectExpression') return undefined;

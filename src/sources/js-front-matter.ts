@@ -73,6 +73,20 @@ export function readJsFrontMatter(text: string): JsFrontMatter {
 /** What a function value is: a template helper left out (front matter), or a computed value (data files). */
 type Functions = 'helpers' | 'computed';
 
+/** A JavaScript module's syntax tree (an ES module, else a CommonJS script), never run; undefined on a syntax error. */
+export function parseJsModule(text: string): Program | undefined {
+  acorn ??= createRequire(import.meta.url)('acorn') as Acorn;
+  try {
+    return acorn.parse(text, OPTIONS) as Program;
+  } catch {
+    try {
+      return acorn.parse(text, { ...OPTIONS, sourceType: 'script' }) as Program;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /**
  * An Eleventy data file written as a module (`blog/blog.11tydata.js`: `export default { … }` or
  * `module.exports = { … }`), read as data and never run: its object when every value in it is a
@@ -80,17 +94,8 @@ type Functions = 'helpers' | 'computed';
  * (a function, `eleventyComputed`, a spread, a call): such a file is code, which feedwright does not run.
  */
 export function readJsModuleData(text: string): Record<string, unknown> | undefined {
-  acorn ??= createRequire(import.meta.url)('acorn') as Acorn;
-  let program: Program;
-  try {
-    program = acorn.parse(text, OPTIONS) as Program;
-  } catch {
-    try {
-      program = acorn.parse(text, { ...OPTIONS, sourceType: 'script' }) as Program;
-    } catch {
-      return undefined;
-    }
-  }
+  const program = parseJsModule(text);
+  if (program === undefined) return undefined;
   let object: ObjectExpression | undefined;
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'ObjectExpression') object = statement.declaration;
