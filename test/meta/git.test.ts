@@ -24,6 +24,23 @@ function repo(): { dir: string; articles: string } {
   return { dir, articles };
 }
 
+/** A git on PATH that logs each call's subcommand to `log` and runs the real one; `restore` puts PATH back. */
+function countGitCalls(): { log: string; restore: () => void } {
+  const bin = mkdtempSync(path.join(tmpdir(), 'feedwright-fakegit-'));
+  const log = path.join(bin, 'calls.log');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> "${log}"\nexec "${realGit}" "$@"\n`);
+  chmodSync(path.join(bin, 'git'), 0o755);
+  const oldPath = process.env.PATH;
+  process.env.PATH = `${bin}${path.delimiter}${oldPath ?? ''}`;
+  return {
+    log,
+    restore: () => {
+      process.env.PATH = oldPath;
+    },
+  };
+}
+
 describe('readGitDates', () => {
   it('reads first and last commit dates of every file, paths relative to the articles folder', async () => {
     const { articles } = repo();
@@ -66,18 +83,12 @@ describe('a build', () => {
     for (let i = 0; i < 20; i++) writeFileSync(path.join(articles, `post-${i}.md`), `---\ntitle: Post ${i}\n---\nBody.\n`);
     git(dir, ['add', '-A'], '2023-01-01T00:00:00Z');
     git(dir, ['commit', '-q', '-m', 'more'], '2023-01-01T00:00:00Z');
-    const bin = mkdtempSync(path.join(tmpdir(), 'feedwright-fakegit-'));
-    const log = path.join(bin, 'calls.log');
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> "${log}"\nexec "${realGit}" "$@"\n`);
-    chmodSync(path.join(bin, 'git'), 0o755);
-    const oldPath = process.env.PATH;
-    process.env.PATH = `${bin}${path.delimiter}${oldPath ?? ''}`;
+    const { log, restore } = countGitCalls();
     try {
       const result = await build({ cwd: dir, config: (await import('../../src/config/load.js')).resolveConfig({ link: 'https://example.com/', cache: false, stylesheet: false, index: false }), now: new Date('2026-01-01T00:00:00Z') });
       expect((await result.articles()).find((a) => a.title.value === 'Post 3')?.published).toEqual({ value: new Date('2023-01-01T00:00:00Z'), from: 'git' });
     } finally {
-      process.env.PATH = oldPath;
+      restore();
     }
     const calls = readFileSync(log, 'utf8').trim().split('\n');
     expect(calls.filter((c) => c === 'log')).toHaveLength(1);
@@ -89,13 +100,7 @@ describe('the history read at a commit is kept (a memo in the cache folder)', ()
   it('a second read at the same HEAD runs no git log; a new commit is read again', async () => {
     const { dir, articles } = repo();
     const memo = path.join(dir, '.cache', 'git.json');
-    const bin = mkdtempSync(path.join(tmpdir(), 'feedwright-fakegit-'));
-    const log = path.join(bin, 'calls.log');
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> "${log}"\nexec "${realGit}" "$@"\n`);
-    chmodSync(path.join(bin, 'git'), 0o755);
-    const oldPath = process.env.PATH;
-    process.env.PATH = `${bin}${path.delimiter}${oldPath ?? ''}`;
+    const { log, restore } = countGitCalls();
     const logs = (): number => readFileSync(log, 'utf8').split('\n').filter((c) => c === 'log').length;
     try {
       const first = await readGitDates(articles, 'articles', memo);
@@ -109,7 +114,7 @@ describe('the history read at a commit is kept (a memo in the cache folder)', ()
       expect(logs()).toBe(2);
       expect(moved.dates.get('a.md')?.last).toEqual(new Date('2023-03-01T00:00:00Z'));
     } finally {
-      process.env.PATH = oldPath;
+      restore();
     }
   });
 
