@@ -135,13 +135,23 @@ export interface ArticleCache {
   readonly enabled: boolean;
 }
 
-/** The cache folder's files for a build: one pack shared by all, one state file per articles folder. */
-export function cacheFiles(paths: CachePaths): { pack: string; state: string; heads: string } | undefined {
+/**
+ * The cache folder's files for a build: one pack shared by all; per articles folder, the state, the
+ * heads, and the memos of what the site readers computed from single files (site/file-memo.ts) and
+ * of the git history at a commit (meta/git.ts).
+ */
+export function cacheFiles(paths: CachePaths): { pack: string; state: string; heads: string; site: string; git: string } | undefined {
   const dir = paths.loaded.config.cache;
   if (dir === false) return undefined;
   const root = path.resolve(paths.loaded.root, dir);
   const id = createHash('sha256').update(paths.articlesDir).digest('hex').slice(0, 16);
-  return { pack: path.join(root, 'articles.pack'), state: path.join(root, `state-${id}.json`), heads: path.join(root, `heads-${id}.json`) };
+  return {
+    pack: path.join(root, 'articles.pack'),
+    state: path.join(root, `state-${id}.json`),
+    heads: path.join(root, `heads-${id}.json`),
+    site: path.join(root, `site-${id}.json`),
+    git: path.join(root, `git-${id}.json`),
+  };
 }
 
 /**

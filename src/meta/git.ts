@@ -1,11 +1,13 @@
 import type { ExecFileOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
+import { readFramed, writeFramed } from '../cache/framed.js';
 import { SOURCE_EXTENSIONS } from '../sources/files.js';
+import { CODE_ID } from '../version.js';
 
 // node:child_process (with net and dgram, ~3.5 ms of CPU to load) only for a build that reads git.
 // Required, not `import()`ed: the CLI's CommonJS script runs in a vm.Script, where a dynamic import
@@ -85,7 +87,7 @@ export async function readGitDates(dir: string, displayDir: string, memoFile?: s
     }
     // The log's reading depends on the commit it starts at and the folder: kept for that pair. Not
     // in a shallow clone, whose history a fetch can deepen under the same commit.
-    const memoKey = shallow === 'false' && /^[0-9a-f]{40,64}$/.test(commit) ? `${LOG_MEMO_FORMAT}\0${commit}\0${prefix}` : undefined;
+    const memoKey = shallow === 'false' && /^[0-9a-f]{40,64}$/.test(commit) ? `${commit}\0${prefix}` : undefined;
     let log = memoKey !== undefined ? readLogMemo(memoFile, memoKey) : undefined;
     if (log === undefined) {
       log = await readHistory(dir, prefix);
@@ -125,7 +127,8 @@ interface History {
   renameLimitHit: boolean;
 }
 
-const LOG_MEMO_FORMAT = 'feedwright-git-log-1';
+/** The memo's framed header (cache/framed.ts): its format and the code that read the log, whose reading (readLog) it holds. */
+const LOG_MEMO_FORMAT = `feedwright-git-log-1 ${CODE_ID}`;
 
 async function readHistory(dir: string, prefix: string): Promise<History> {
   const log = await run('git', ['log', '--name-status', '-M', `-l${RENAME_LIMIT}`, `--format=${COMMIT_MARK}%ct`, '--', ':/'], {
@@ -151,23 +154,16 @@ async function readHistory(dir: string, prefix: string): Promise<History> {
  * again each build.
  */
 function readLogMemo(file: string | undefined, key: string): History | undefined {
-  if (file === undefined) return undefined;
-  try {
-    const text = readFileSync(file, 'utf8');
-    const nl = text.indexOf('\n');
-    return text.slice(0, nl) === JSON.stringify(key) ? (JSON.parse(text.slice(nl + 1)) as History) : undefined;
-  } catch {
-    return undefined;
-  }
+  const body = file === undefined ? undefined : readFramed(file, LOG_MEMO_FORMAT);
+  if (body === undefined) return undefined;
+  const memo = JSON.parse(body) as { key: string; history: History };
+  return memo.key === key ? memo.history : undefined;
 }
 
 function writeLogMemo(file: string | undefined, key: string, history: History): void {
   if (file === undefined) return;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(key)}\n${JSON.stringify(history)}`);
-    renameSync(tmp, file);
+    writeFramed(file, LOG_MEMO_FORMAT, JSON.stringify({ key, history }));
   } catch {
     // Unwritable: the next build runs git log again.
   }

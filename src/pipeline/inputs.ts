@@ -1,6 +1,6 @@
 import { lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { CACHE_FORMAT, hashText } from '../cache/articles.js';
+import { CACHE_FORMAT, cacheFiles, hashText } from '../cache/articles.js';
 import { diagnostic } from '../diagnostics.js';
 import { findTemplateLines } from '../extract/text/template.js';
 import { type GitDates as GitHistory, readGitDates } from '../meta/git.js';
@@ -179,10 +179,8 @@ export async function inputsDigest(paths: BuildPaths, inputs: BuildInputs): Prom
 /** Step 1, at the same time: git dates of every file, with one `git log` (none when the config turns git off). */
 export function readArticleGit(paths: BuildPaths): Promise<GitHistory> {
   if (!paths.loaded.config.git) return Promise.resolve({ dates: new Map(), diagnostics: [] });
-  const cache = paths.loaded.config.cache;
   // The history read at a commit is kept in the cache folder (meta/git.ts): a rebuild at the same HEAD runs no git log.
-  const memo = cache === false ? undefined : path.join(path.resolve(paths.loaded.root, cache), `git-${hashText(paths.articlesDir).slice(0, 16)}.json`);
-  return readGitDates(paths.articlesDir, paths.display(paths.articlesDir), memo);
+  return readGitDates(paths.articlesDir, paths.display(paths.articlesDir), cacheFiles(paths)?.git);
 }
 
 /**

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { acceptedValues, loadConfig, type LoadedConfig, resolveConfig } from '../config/load.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import { detectSite, type SiteChannel } from '../site/detect.js';
-import { contextDigest, FileMemo, memoFile } from '../site/file-memo.js';
+import { cacheFiles } from '../cache/articles.js';
+import { contextDigest, FileMemo } from '../site/file-memo.js';
 import { hugoRefTargets, jekyllTemplateTargets, zolaLinkTargets } from '../site/links.js';
 import { isMultilingual } from '../site/permalink.js';
 
@@ -87,8 +88,7 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
       // {% link %} and {% post_url %} need their targets' URLs before any body is rendered, and
       // {% include %} the site's include files: both are part of every article's cache key.
       // Kept between builds per file stamp (site/file-memo.ts): a build that changed nothing reads no post for them.
-      const cacheDir = loaded.config.cache === false ? undefined : path.resolve(loaded.root, loaded.config.cache);
-      const memo = new FileMemo(memoFile(cacheDir, articlesDir), contextDigest(linking, detected.jekyll));
+      const memo = new FileMemo(cacheFiles({ loaded, articlesDir, outDir, display })?.site, contextDigest(linking, detected.jekyll));
       const { links, includes } = jekyllTemplateTargets({ ...linking, source: detected.jekyll }, memo);
       memo.save();
       if (Object.keys(links).length > 0) templates = { ...templates, links };

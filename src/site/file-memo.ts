@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
+import { readFramed, writeFramed } from '../cache/framed.js';
 import { CODE_ID } from '../version.js';
 
 /** A file's stamp: a value computed from its text is reused while all four are the same. */
@@ -22,7 +22,7 @@ interface Entry {
  */
 const RACY_MS = 3_000;
 
-/** The memo file's first line: its format and the code that wrote it. */
+/** The memo file's format and the code that wrote it (its framed header, cache/framed.ts). */
 const FORMAT = `feedwright-site-memo-1 ${CODE_ID}`;
 
 /**
@@ -48,15 +48,11 @@ export class FileMemo {
     /** The clock the racy window is measured on (tests move it). */
     private readonly now: () => number = Date.now,
   ) {
-    if (file === undefined) return;
-    try {
-      const text = readFileSync(file, 'utf8');
-      const nl = text.indexOf('\n');
-      const data = JSON.parse(text.slice(nl + 1)) as { context: string; entries: Record<string, Entry> };
-      if (text.slice(0, nl) === FORMAT && data.context === context) this.kept = data.entries;
-    } catch {
-      // No memo yet, or one this code cannot read: every value is computed.
-    }
+    // No memo yet, or one from other code or damaged: every value is computed.
+    const body = file === undefined ? undefined : readFramed(file, FORMAT);
+    if (body === undefined) return;
+    const data = JSON.parse(body) as { context: string; entries: Record<string, Entry> };
+    if (data.context === context) this.kept = data.entries;
   }
 
   /** The `kind` of value (one file may give several) for the file at `abs`: the one kept for its stamp, else `compute()`'s. */
@@ -85,20 +81,11 @@ export class FileMemo {
     if (this.file === undefined) return;
     if (this.computed === 0 && Object.keys(this.next).length === Object.keys(this.kept).length) return;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${FORMAT}\n${JSON.stringify({ context: this.context, entries: this.next })}`);
-      renameSync(tmp, this.file);
+      writeFramed(this.file, FORMAT, JSON.stringify({ context: this.context, entries: this.next }));
     } catch {
       // A cache that cannot be written costs the next build time, never its result.
     }
   }
-}
-
-/** The memo file for a site's articles folder in the cache folder `cacheDir`, or none. */
-export function memoFile(cacheDir: string | undefined, articlesDir: string): string | undefined {
-  if (cacheDir === undefined) return undefined;
-  return path.join(cacheDir, `site-${createHash('sha256').update(articlesDir).digest('hex').slice(0, 16)}.json`);
 }
 
 /** A digest of the JSON of `parts`, for a memo's context. */
