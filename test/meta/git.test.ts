@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { writeFramed } from '../../src/cache/framed.js';
 import { readGitDates } from '../../src/meta/git.js';
+import { CODE_ID } from '../../src/version.js';
 
 function git(cwd: string, args: string[], date: string): void {
   execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' }, stdio: 'ignore' });
@@ -113,6 +115,28 @@ describe('the history read at a commit is kept (a memo in the cache folder)', ()
       const moved = await readGitDates(articles, 'articles', memo);
       expect(logs()).toBe(2);
       expect(moved.dates.get('a.md')?.last).toEqual(new Date('2023-03-01T00:00:00Z'));
+    } finally {
+      restore();
+    }
+  });
+
+  it('a memo written by other code (another build id) is not reused, even at the same HEAD', async () => {
+    const { articles, dir } = repo();
+    const memo = path.join(dir, '.cache', 'git.json');
+    const { log, restore } = countGitCalls();
+    const logs = (): number => readFileSync(log, 'utf8').split('\n').filter((c) => c === 'log').length;
+    try {
+      await readGitDates(articles, 'articles', memo);
+      const written = readFileSync(memo, 'utf8');
+      const header = written.slice(0, written.indexOf('\n'));
+      expect(header).toContain(CODE_ID);
+      // The same history, framed as another copy of feedwright would have written it.
+      const format = header.slice(0, header.lastIndexOf(' ')).replace(CODE_ID, `${CODE_ID}-other`);
+      writeFramed(memo, format, written.slice(written.indexOf('\n') + 1));
+      await readGitDates(articles, 'articles', memo);
+      expect(logs()).toBe(2);
+      await readGitDates(articles, 'articles', memo);
+      expect(logs()).toBe(2);
     } finally {
       restore();
     }
