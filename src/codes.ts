@@ -704,9 +704,9 @@ export const CODES = {
     severity: 'error',
     section: 'metadata',
     summary: 'No title in the front matter, the text or the file.',
-    doc: 'No title in the front matter, nor found in the text (a first-line title, a `# Heading`, an HTML `<title>`/`og:title`). When the title key is there but empty, the message says so at its line: `title: #1 tip` is an empty title in YAML, whose `#` starts a comment. When an Eleventy data file written as code applies to the article (`blog.11tydata.js`, which may compute the title), the hint names it.',
+    doc: 'No title in the front matter, nor found in the text (a first-line title, a `# Heading`, an HTML `<title>`/`og:title`). The hint says what titles a page or a text file, by its kind. When the title key is there but empty, the message says so at its line: `title: #1 tip` is an empty title in YAML, whose `#` starts a comment. When an Eleventy data file written as code applies to the article (`blog.11tydata.js`, which may compute the title), the hint names it.',
     todo: 'Add `title: ...`.',
-    say: (p: { emptyKey?: string; codeData?: string }) =>
+    say: (p: { emptyKey?: string; codeData?: string; kind?: 'text' | 'html' }) =>
       p.emptyKey
         ? {
             message: `The article has no title: "${p.emptyKey}" is empty and none was found in the text.`,
@@ -716,7 +716,11 @@ export const CODES = {
             message: 'The article has no title: none in the front matter and none found in the text.',
             hint: p.codeData
               ? `Add "title: ..." to the front matter. ${p.codeData} may compute the title (eleventyComputed), but feedwright does not run code.`
-              : 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
+              : p.kind === 'html'
+                ? 'Give the page a <title>, an og:title or an <h1>, or start the file with front matter holding "title: ...".'
+                : p.kind === 'text'
+                  ? 'Make the first line the title, followed by a blank line and the text, or start the file with front matter holding "title: ...".'
+                  : 'Add "title: ..." to the front matter (or a first line / "# Heading" that is the title).',
           },
   },
   META_DATE_UNPARSEABLE: {

@@ -223,7 +223,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   META_DATE_UNPARSEABLE: [{ key: 'date', got: 'the string "soon"' }],
   META_DATE_AMBIGUOUS: [{ key: 'date', got: '06-03-2024', dayFirst: '2024-03-06', monthFirst: '2024-06-03' }],
   META_TITLE_FROM_FILE_NAME: [{ title: 'my post', keys: ['headline', 'name'] }],
-  META_TITLE_MISSING: [{}, { emptyKey: 'title' }],
+  META_TITLE_MISSING: [{}, { emptyKey: 'title' }, { kind: 'html' }, { kind: 'text' }],
   META_DATE_FROM_MTIME: [{}],
   META_UPDATED_BEFORE_PUBLISHED: [{ updated: '2024-01-01T00:00:00Z', published: '2024-02-01T00:00:00Z' }],
   META_DATE_OUT_OF_RANGE: [{ day: '0000-01-01', from: 'front-matter', year: 0, min: 1, max: 9999 }],

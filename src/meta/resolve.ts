@@ -416,7 +416,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
       // A folder data file written as code (Eleventy's `blog.11tydata.js`) may compute the title: name it.
       const codeData = r.site?.codeData.find((f) => r.file.startsWith(`${f.slice(0, f.lastIndexOf('/') + 1)}`));
-      r.diagnostics.push(emptyKey ? diagnostic('META_TITLE_MISSING', r.at(emptyKey), { emptyKey }) : diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, codeData ? { codeData } : {}));
+      r.diagnostics.push(emptyKey ? diagnostic('META_TITLE_MISSING', r.at(emptyKey), { emptyKey }) : diagnostic('META_TITLE_MISSING', { file: r.file, line: 1 }, codeData ? { codeData } : r.doc.kind === 'markdown' ? {} : { kind: r.doc.kind }));
       return undefined;
     },
   },

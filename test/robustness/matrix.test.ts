@@ -211,6 +211,16 @@ describe('matrix: metadata', () => {
     expectGoodSurvive(titles);
   });
 
+  it('an HTML page or a text file without a title -> a hint about what titles that kind of file', async () => {
+    const { r, titles } = await buildWith({ 'untitled.html': '<html><body><p>Only a paragraph.</p></body></html>', 'untitled.txt': 'Only one line.\n' });
+    expectAt(r, 'META_TITLE_MISSING', 'articles/untitled.html', 1);
+    expectAt(r, 'META_TITLE_MISSING', 'articles/untitled.txt', 1);
+    const hints = Object.fromEntries(findAll(r, 'META_TITLE_MISSING').map((d) => [d.file, d.hint]));
+    expect(hints['articles/untitled.html']).toMatch(/<title>.*<h1>/);
+    expect(hints['articles/untitled.txt']).toMatch(/first line the title/);
+    expectGoodSurvive(titles);
+  });
+
   it('a title YAML reads as a comment (title: #1 ...) -> META_TITLE_MISSING at its line, naming the comment', async () => {
     const { r, titles } = await buildWith({ 'hashtitle.md': '---\ndate: 2024-01-07\ntitle: #1 rule of tools\n---\nJust a paragraph, no heading.\n' });
     expectAt(r, 'META_TITLE_MISSING', 'articles/hashtitle.md', 3);
