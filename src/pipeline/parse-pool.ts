@@ -184,7 +184,9 @@ export function readJob(job: ParseJob, setup: ParseSetup): { job: ParseJob & { t
   const note = job.note ?? result.note;
   const read: JobRead = note ? { hash, key, note } : { hash, key };
   // The key a worker frames the record under (with `encode`): the one given, or the one just made.
-  const own = { ...job, text: result.text, key: job.key ?? (setup.encode ? key : undefined), note };
+  // Every key written, in one order: one hidden class for the jobs a worker parses, whichever of
+  // the optional keys the main thread's job had (a spread copies only those it has).
+  const own: ParseJob & { text: string } = { file: job.file, text: result.text, git: job.git, key: job.key ?? (setup.encode ? key : undefined), note, read: job.read };
   return { job: own, read };
 }
 
