@@ -7,11 +7,15 @@
  *   validate                ->  Diagnostic[]
  */
 
-/** A person as feeds know them. `name` is always present. */
+/**
+ * A person as feeds know them. `name` is always present. An article's authors (src/meta/resolve.ts)
+ * have all three keys, in this order, `undefined` where there is no value: one hidden class for
+ * every author the writers loop over (a reader may still make a person without the empty keys).
+ */
 export interface Person {
   name: string;
-  email?: string;
-  url?: string;
+  email?: string | undefined;
+  url?: string | undefined;
 }
 
 /**

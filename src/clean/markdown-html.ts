@@ -414,7 +414,9 @@ export function finishDirectHtml(html: string, options: SanitizeOptions): Saniti
       if (rel) rel[1] = 'noopener noreferrer';
       else kept.push(['rel', 'noopener noreferrer']);
     }
-    return `<${tag}${kept.map(([n, v]) => (v === undefined ? ` ${n}` : ` ${n}="${v}"`)).join('')}${close ?? ''}>`;
+    let out = `<${tag}`;
+    for (const [n, v] of kept) out += v === undefined ? ` ${n}` : ` ${n}="${v}"`;
+    return `${out}${close ?? ''}>`;
   });
   // A legal input stays legal: the URLs written are escAttr'd (stripped), the rest is the input's
   // or ASCII (a property test holds it so).

@@ -5,6 +5,7 @@ import { EXIT, exitCodeOf, FeedwrightError, fatal } from '../errors.js';
 import type { Explanation } from '../explain.js';
 import type { LineScore } from '../model.js';
 import type { PingResult } from '../publish/websub.js';
+import { nowMs } from '../util/clock.js';
 import { didYouMean } from '../util/text.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
@@ -170,16 +171,16 @@ async function runBuild(values: Record<string, string | boolean | undefined>, io
     const { watch } = await import('./watch.js');
     return watch(options, out, values);
   }
-  const started = performance.now();
+  const started = nowMs();
   const { build } = await import('../build.js');
-  const progress = !values.quiet && !values.json ? makeProgress(out, started) : undefined;
+  const progress = !values.quiet && !values.json ? makeProgress(out, started, nowMs) : undefined;
   let result: BuildResult;
   try {
     result = await build(progress ? { ...options, onProgress: progress.update } : options);
   } finally {
     progress?.clear();
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (nowMs() - started) / 1000;
   const ping = values.ping ? await runPing(result, values['dry-run'] === true) : undefined;
   const errors = result.diagnostics.some((d) => d.severity === 'error');
   if (values.json) {

@@ -309,7 +309,12 @@ function resolveField<K extends keyof Fields>(f: FieldResolver<K>, r: FieldReade
     const given = f.given ?? isGiven;
     const keys = r.keysOf(f.keys);
     if (f.readAll) {
-      const all = keys.map((k) => [k, valueAt(r.fm, k)] as const).filter(([, v]) => given(v));
+      // Pushed into a literal: a packed array, however optimised (see `dedupe`).
+      const all: (readonly [string, unknown])[] = [];
+      for (const k of keys) {
+        const v = valueAt(r.fm, k);
+        if (given(v)) all.push([k, v]);
+      }
       keyGiven = all.length > 0;
       if (keyGiven) fromFrontMatter = f.readAll(all, r);
     } else {
@@ -435,19 +440,19 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
           'Jane Doe <jane@example.com>',
           Array.isArray(v) && invalid.length === 1 ? invalid[0] : v,
         );
-      const cleaned = people.map((p) => cleanPerson(p, r.config.link)).filter((p) => p.name);
+      const cleaned = cleanPeople(people, r.config.link);
       return cleaned.length > 0 ? cleaned : undefined;
     },
     order: (config) => config.precedence.authors,
     sources: {
       found: (r) => {
         const found = r.doc.found.authors;
-        const value = found && found.value.length > 0 ? found.value.map((p) => cleanPerson(p, r.config.link)).filter((p) => p.name) : [];
+        const value = found && found.value.length > 0 ? cleanPeople(found.value, r.config.link) : [];
         return found && value.length > 0 ? { ...found, value } : undefined;
       },
-      'config-default': (r) => ({ value: [r.config.author], from: 'config-default' }),
+      'config-default': (r) => ({ value: [configAuthor(r.config.author)], from: 'config-default' }),
     },
-    fallback: (r) => ({ value: [r.config.author], from: 'config-default' }),
+    fallback: (r) => ({ value: [configAuthor(r.config.author)], from: 'config-default' }),
   },
 
   published: {
@@ -611,16 +616,21 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // Hexo: a list inside `categories` is one hierarchy of categories (`- [Diary, Games]`), each a tag.
       // Docusaurus: a key of its tags file is that tag's label; `{ label, permalink }` is its label.
       const docusaurus = r.site?.docusaurus;
-      const lists = given.map(([k, v]) => [k, v, toStringList(r.site?.preset === 'hexo' && Array.isArray(v) ? v.flat() : docusaurus ? docusaurusTags(v, docusaurus.tags) : v)] as const);
-      // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
-      for (const [k, v, read] of lists) {
+      // The lists' members in one array pushed into a literal: packed, however optimised (see `dedupe`).
+      const all: string[] = [];
+      let anyList = false;
+      for (const [k, v] of given) {
+        const read = toStringList(r.site?.preset === 'hexo' && Array.isArray(v) ? v.flat() : docusaurus ? docusaurusTags(v, docusaurus.tags) : v);
+        // Optional: a value that is no list, or the members of a list that are not strings or numbers, are left out with a warning.
         if (!read.list) r.ignoredValue(k, 'a list of strings or a comma-separated string', '[news, mexico]', v);
-        else for (const bad of read.bad) r.diagnostics.push(diagnostic('FM_VALUE_IGNORED', r.at(k), { key: k, tag: describe(bad) }));
+        else {
+          for (const bad of read.bad) r.diagnostics.push(diagnostic('FM_VALUE_IGNORED', r.at(k), { key: k, tag: describe(bad) }));
+          anyList = true;
+          for (const tag of read.list) all.push(tag);
+        }
       }
-      const good = lists.map(([k, v, read]) => [k, v, read.list] as const);
-      if (!good.some(([, , list]) => list)) return undefined;
-      const merged = dedupe(good.flatMap(([, , list]) => list ?? []));
-      if (!lists.some(([, , list]) => list)) return undefined;
+      if (!anyList) return undefined;
+      const merged = dedupe(all);
       const first = (given[0] as readonly [string, unknown])[0];
       return r.fm[first] !== undefined ? r.fromFm(first, merged) : { value: merged, from: 'front-matter' };
     },
@@ -964,15 +974,48 @@ const SCRIPT_SCHEME = /^\s*(?:javascript|vbscript|data):/i;
  * that would run script, is left out (the name alone is still an author).
  */
 function cleanPerson(p: Person, base: string): Person {
-  const out: Person = { name: cleanLine(p.name) };
-  if (p.email) out.email = cleanLine(p.email);
-  if (p.url && !SCRIPT_SCHEME.test(p.url)) {
-    // (Only an address with characters a URI cannot hold is rewritten: `https://x.org` stays as written.)
-    const url = isAbsoluteIri(p.url) && !(/^https?:/i.test(p.url) && /[^\x21-\x7e]/.test(p.url)) ? p.url : resolveHttpUrl(p.url, base);
-    if (url) out.url = url;
+  // (Only an address with characters a URI cannot hold is rewritten: `https://x.org` stays as written.)
+  const url =
+    p.url && !SCRIPT_SCHEME.test(p.url) ? (isAbsoluteIri(p.url) && !(/^https?:/i.test(p.url) && /[^\x21-\x7e]/.test(p.url)) ? p.url : resolveHttpUrl(p.url, base)) : undefined;
+  return person(cleanLine(p.name), p.email ? cleanLine(p.email) : undefined, url || undefined);
+}
+
+/**
+ * A person in the one shape every person of an article has (model.ts `Person`): all three keys,
+ * in this order, `undefined` where there is no value. A person made as `{ name }` and given
+ * `email` or `url` only when present has up to four hidden classes, and the writers' loops over
+ * authors, once optimised for one, are deoptimised by the next (docs/BENCHMARKS.md, r20-cold).
+ */
+function person(name: string, email: string | undefined, url: string | undefined): Person {
+  return { name, email, url };
+}
+
+/**
+ * The people of a list with clean names and URLs, those left without a name dropped. Pushed one
+ * by one into a literal: always a packed array. (`map(...).filter(...)` gives a holey one once
+ * optimised: another hidden class for every loop over an article's authors, in the writers and
+ * checks, which then deoptimise; and v8.serialize writes a holey array as a sparse one, so a
+ * record's bytes would depend on the JIT's state, see `dedupe`.)
+ */
+function cleanPeople(list: readonly Person[], base: string): Person[] {
+  const out: Person[] = [];
+  for (const p of list) {
+    const cleaned = cleanPerson(p, base);
+    if (cleaned.name) out.push(cleaned);
   }
   return out;
 }
+
+/** The config's author in the one shape of a person (`person`), its values as the config gives them; one per config. */
+function configAuthor(author: Person): Person {
+  let shaped = configAuthors.get(author);
+  if (shaped === undefined) {
+    shaped = person(author.name, author.email, author.url);
+    configAuthors.set(author, shaped);
+  }
+  return shaped;
+}
+const configAuthors = new WeakMap<Person, Person>();
 
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
@@ -1157,17 +1200,16 @@ function toStringList(v: unknown): { list: string[] | undefined; bad: unknown[] 
   if (typeof v === 'string') list = v.split(',');
   else if (Array.isArray(v)) list = v;
   else return { list: undefined, bad: [v] };
-  const isTag = (x: unknown): x is string | number => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
-  const bad = list.filter((x) => !isTag(x) && x !== null);
-  return {
-    list: dedupe(
-      list
-        .filter(isTag)
-        .map((x) => cleanLine(String(x)))
-        .filter(Boolean),
-    ),
-    bad,
-  };
+  // One pass pushing into literals: packed arrays, however optimised (see `dedupe`).
+  const bad: unknown[] = [];
+  const tags: string[] = [];
+  for (const x of list) {
+    if (typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))) {
+      const tag = cleanLine(String(x));
+      if (tag) tags.push(tag);
+    } else if (x !== null) bad.push(x);
+  }
+  return { list: dedupe(tags), bad };
 }
 
 function dedupe(list: string[]): string[] {

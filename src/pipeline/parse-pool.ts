@@ -10,6 +10,7 @@ import { recordHead } from '../cache/pack.js';
 import type { FeedwrightConfig } from '../config/schema.js';
 import type { Diagnostic } from '../model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
+import { nowMs } from '../util/clock.js';
 import type { ArticleContext } from './article.js';
 import { type SpooledItems, SpoolWriter, spoolRun } from './spool.js';
 
@@ -184,7 +185,9 @@ export function readJob(job: ParseJob, setup: ParseSetup): { job: ParseJob & { t
   const note = job.note ?? result.note;
   const read: JobRead = note ? { hash, key, note } : { hash, key };
   // The key a worker frames the record under (with `encode`): the one given, or the one just made.
-  const own = { ...job, text: result.text, key: job.key ?? (setup.encode ? key : undefined), note };
+  // Every key written, in one order: one hidden class for the jobs a worker parses, whichever of
+  // the optional keys the main thread's job had (a spread copies only those it has).
+  const own: ParseJob & { text: string } = { file: job.file, text: result.text, git: job.git, key: job.key ?? (setup.encode ? key : undefined), note, read: job.read };
   return { job: own, read };
 }
 
@@ -353,23 +356,23 @@ export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, op
     // The build's main thread, when it leaves the parsing to a worker on every core, still parses
     // until a worker is ready: one that never gets ready must not hold the build.
     const untilReady = options.mainParses === undefined;
-    let lastYield = performance.now();
+    let lastYield = nowMs();
     while (done < jobs.length) {
       const i = mainParses || pool.every((w) => w.dead || (untilReady && !w.ready)) ? take() : undefined;
       if (i !== undefined) {
         const [entry, spooled, read] = computeOne(jobs[i] as ParseJob);
         finish(i, entry, spooled, undefined, read);
         // Let worker messages in (results, readiness) every few ms of parsing.
-        if (pool.length > 0 && performance.now() - lastYield > 4) {
+        if (pool.length > 0 && nowMs() - lastYield > 4) {
           await new Promise<void>((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
+          lastYield = nowMs();
         }
       } else {
         // Everything is taken (or left to the workers): wait for their batches (or their death).
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
-        lastYield = performance.now();
+        lastYield = nowMs();
       }
     }
     spool?.flush();
