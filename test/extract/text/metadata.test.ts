@@ -167,6 +167,14 @@ describe('metadata found in the text', () => {
     expect(extractText(page([line]), UTC).authors?.value).toEqual([{ name }]);
   });
 
+  it.each([
+    // Categories in any case after the name (no date line of six words), and more of them than six words hold.
+    ['4. März 20224. März 2022 Lena Brandt Bahn, Fahrplan, pünktlich', 'Lena Brandt'],
+    ['4. März 20224. März 2022 Lena Brandt Bahn, Bus, Fahrplan, Nahverkehr, Stadtrat, Tarif', 'Lena Brandt'],
+  ])('reads the author of an entry line whose categories are no names (r21): %j', (line, name) => {
+    expect(extractText(page([line]), UTC).authors?.value).toEqual([{ name }]);
+  });
+
   it('takes no name before the date from an entry line', () => {
     expect(extractText(page(['Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|']), UTC).authors).toBeUndefined();
   });
