@@ -1537,9 +1537,11 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
     // (Not a heading a rule names: "Ähnliche Artikel" over a list of dated teasers.)
-    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text) && !matchPhraseRule(previous)) {
+    // A comma after it runs the name on into the date line ("Jane Doe," / "am Sonntag, 11.12.2022").
+    const previousName = previous ? previous.text.trim().replace(/(?<=\p{L}),$/u, '') : '';
+    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previousName) && !matchPhraseRule(previous)) {
       if (result.title?.line !== previous.line) {
-        result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
+        result.authors = { value: [{ name: previousName }], line: previous.line };
         meta[i - 1] = 'byline';
       }
     }

@@ -185,6 +185,16 @@ describe('metadata found in the text', () => {
     expect(result.published?.value).toEqual(new Date('2020-08-23T00:00:00Z'));
   });
 
+  it('takes the bare name whose comma runs it on into the date line below (r21)', () => {
+    const result = extractText(page(['Lena Brandt,', 'am Sonntag, 11.12.2022 - 05:00']), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Lena Brandt' }], line: 6 });
+    expect(result.published?.value).toEqual(new Date('2022-12-11T05:00:00Z'));
+  });
+
+  it('takes no line ending in a comma that is no name above a date line', () => {
+    expect(extractText(page(['Mehr Bahn, weniger Stau,', 'am Sonntag, 11.12.2022 - 05:00']), UTC).authors).toBeUndefined();
+  });
+
   it.each(['Wissen', 'Werbung', 'PAID CONTENT', 'Ähnliche Artikel', 'Related Articles', 'Europäische Union'])('takes no section label above a date line as the author: %s', (label) => {
     const result = extractText(page([label, 'April 12, 2021']), UTC);
     expect(result.authors).toBeUndefined();
