@@ -1210,9 +1210,12 @@ export function withoutConfirmedKicker(title: string, units: readonly Unit[], ti
     if (/^[^\p{L}\d]+$|[:,;]$/u.test(last) || KICKER_STOPWORDS.has(last.toLowerCase())) continue;
     rests.set(words.slice(k).join(' '), k);
   }
+  if (rests.size === 0) return title;
+  // Every rest ends in the shortest one: a line without it holds none (a cheap test first).
+  const shortest = words.slice(-KICKER_REST_MIN_WORDS).join(' ');
   let best: string | undefined;
   for (const unit of units.slice(0, KICKER_COPY_UNITS)) {
-    if (unit.line === titleLine || unit.text.length > KICKER_COPY_LENGTH) continue;
+    if (unit.line === titleLine || unit.text.length > KICKER_COPY_LENGTH || !unit.text.includes(shortest)) continue;
     const parts = unit.text.split(PART_SEPARATOR).map((part) => part.trim());
     if (parts.length < 2) continue;
     for (const part of parts) {
