@@ -122,6 +122,10 @@ const YMD_SLASH = /(?<![\d/.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/gi
 const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)/giu;
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/giu;
 const DAY_MONTH_YEAR = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?:,?\\s*|\\s+de\\s+|\\s+del\\s+)(\\d{4})(?!\\d)`, 'giu');
+/** A year in two digits after an apostrophe, as blog themes abbreviate it: "14 Feb ’20", "Feb 14, ’20". */
+const DAY_MONTH_SHORT_YEAR = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*(${MONTH}),?\\s+['’‘](\\d{2})(?![\\d${L}])`, 'giu');
+const SHORT_YEAR_HINT = /['’‘]\d\d(?!\d)/;
+const MONTH_DAY_SHORT_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+['’‘](\\d{2})(?![\\d${L}])`, 'giu');
 const MONTH_DAY_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*|\\s+)(?:(\\d{1,2}):(\\d{2})\\s+)?(\\d{4})(?!\\d)`, 'giu');
 
 /** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
@@ -301,6 +305,17 @@ function absoluteCandidates(text: string, context: DateContext = {}): Candidate[
       c.minute = Number(m[4]);
     }
     out.push(c);
+  }
+  // (Read only where an apostrophe stands before two digits: the month alternation is long.)
+  if (SHORT_YEAR_HINT.test(text)) {
+    for (const m of text.matchAll(DAY_MONTH_SHORT_YEAR)) {
+      const month = monthNumber(m[2] as string);
+      if (month !== undefined) out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month, day: Number(m[1]) });
+    }
+    for (const m of text.matchAll(MONTH_DAY_SHORT_YEAR)) {
+      const month = monthNumber(m[1] as string);
+      if (month !== undefined) out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month, day: Number(m[2]) });
+    }
   }
   return out.filter(valid).map((c) => withTimeBefore(text, withTime(text, c)));
 }

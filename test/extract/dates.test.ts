@@ -17,6 +17,9 @@ describe('parseTextDate', () => {
     ['5.3.2025, 10:30 Uhr', 'UTC', '2025-03-05T10:30:00.000Z'],
     ['Publié le 12.03.25', 'UTC', '2025-03-12T00:00:00.000Z'],
     ['03/05/2025', 'UTC', '2025-03-05T00:00:00.000Z'],
+    // A two-digit year after an apostrophe (r21).
+    ['14 Feb ’20', 'UTC', '2020-02-14T00:00:00.000Z'],
+    ["Feb 14, '20 at 10:30", 'UTC', '2020-02-14T10:30:00.000Z'],
   ])('reads %j in %s', (text, zone, iso) => {
     expect(parseTextDate(text, zone)?.toISOString()).toBe(iso);
   });
@@ -75,6 +78,12 @@ describe('parseTextDate', () => {
 
   it('returns undefined for an unknown zone instead of throwing', () => {
     expect(parseTextDate('March 11, 2021', 'Not/AZone')).toBeUndefined();
+  });
+});
+
+describe('two-digit years after an apostrophe (r21)', () => {
+  it.each(['music of the ’20s', 'in May ’20s style', "the 14 Feb '20s"])('reads no date in %j', (text) => {
+    expect(findTextDate(text, 'UTC')).toBeUndefined();
   });
 });
 

@@ -214,6 +214,8 @@ const FIELD_SEPARATOR = /\s*[|•·⋅]\s*|\s+[/–—-]\s+/u;
 const MAX_BAR_LENGTH = 200;
 /** Words of a metadata bar's field, at most: longer is a sentence. */
 const FIELD_WORDS = 6;
+/** A field its one-word label opens, which may list more ("Tags: B2B, Best Practice, Interview, …", "Kategorien: …"). */
+const LABELLED_FIELD = /^\p{L}[\p{L}-]{1,20}:\s/u;
 
 /**
  * The date of a line that is a bar of short fields (author, date, comment count, share links),
@@ -223,7 +225,7 @@ function fieldDate(text: string, timezone: string): DateLine | undefined {
   // A bar is short (and splitting a 100k-character line of spaces would cost quadratic time).
   if (text.length > MAX_BAR_LENGTH) return undefined;
   const fields = text.split(FIELD_SEPARATOR).map((f) => f.trim()).filter((f) => f !== '');
-  if (fields.length < 2 || fields.some((f) => f.split(/\s+/).length > FIELD_WORDS)) return undefined;
+  if (fields.length < 2 || fields.some((f) => f.split(/\s+/).length > FIELD_WORDS && !LABELLED_FIELD.test(f))) return undefined;
   // A slashed date is read in the order the whole line's language writes it.
   const context = { slashDayFirst: guessLanguage(text)?.slashDayFirst === true ? true : undefined };
   for (const field of fields) {

@@ -6,7 +6,7 @@
 import { looksLikePersonName, splitByline } from '../textual/byline.js';
 import { gluedTokens, notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
-import { alternation, chromeWords, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
+import { alternation, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
 import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
 import { isProse, keyOf, type Label, restIsNameLike, STANDFIRST_MAX_WORDS } from './index.js';
 import { templateKey } from './template.js';
@@ -1180,4 +1180,49 @@ export function withoutGluedKicker(written: string, language: string): string {
     if (word === words[i - 1] && word !== words[i + 1] && word !== words[i - 2] && /^\p{Lu}\p{L}{3,}$/u.test(word) && words.length - i >= KICKER_REST_MIN_WORDS) return words.slice(i).join(' ');
   }
   return title;
+}
+
+/** Units read for a copy of the headline without its kicker, at most; characters of such a line. */
+const KICKER_COPY_UNITS = 3000;
+const KICKER_COPY_LENGTH = 300;
+/** The lexicons' frequent words: a kicker does not end in one. */
+const KICKER_STOPWORDS: ReadonlySet<string> = new Set(LEXICONS.flatMap((l) => l.stopwords));
+/** Where a breadcrumb or a navigation item separates its parts: "Home / Wirtschaft / Title", "Title - Kicker". */
+const PART_SEPARATOR = /\s+(?:[/|>»›–—-]|::)\s+/u;
+
+/**
+ * The headline without a kicker glued to it with no sign between ("Forderungsausfälle vermeiden
+ * Eigentumsvorbehalt: Das sollten ...", "Interne Unterlagen im Netz Daten von Rheinmetall
+ * gehackt"), when another line of the page writes the rest alone as one of its parts: a
+ * breadcrumb's last step ("home / Ratgeber / Eigentumsvorbehalt: Das sollten ..."), a navigation
+ * item with the kicker after it ("Daten von Rheinmetall gehackt - Interne Unterlagen im Netz").
+ * The kicker is one to eight words, the rest three words or more; no line writes the whole headline
+ * as such a part. Bounded: the first 3,000 units of up to 300 characters each.
+ */
+export function withoutConfirmedKicker(title: string, units: readonly Unit[], titleLine: number): string {
+  const words = title.split(' ');
+  if (words.length > 40 || words.length < KICKER_REST_MIN_WORDS + 1) return title;
+  const rests = new Map<string, number>();
+  for (let k = 1; k <= KICKER_MAX_WORDS && words.length - k >= KICKER_REST_MIN_WORDS; k += 1) {
+    const last = words[k - 1] as string;
+    // Glued: no sign of the headline's own parts at the cut ("Firma – Neue Regeln"), and the
+    // kicker does not end in an article or a frequent word ("The" / "Doobie Brothers ...").
+    if (/^[^\p{L}\d]+$|[:,;]$/u.test(last) || KICKER_STOPWORDS.has(last.toLowerCase())) continue;
+    rests.set(words.slice(k).join(' '), k);
+  }
+  if (rests.size === 0) return title;
+  // Every rest ends in the shortest one: a line without it holds none (a cheap test first).
+  const shortest = words.slice(-KICKER_REST_MIN_WORDS).join(' ');
+  let best: string | undefined;
+  for (const unit of units.slice(0, KICKER_COPY_UNITS)) {
+    if (unit.line === titleLine || unit.text.length > KICKER_COPY_LENGTH || !unit.text.includes(shortest)) continue;
+    const parts = unit.text.split(PART_SEPARATOR).map((part) => part.trim());
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      if (part === title) return title;
+      // The longest rest a line confirms (the fewest words cut).
+      if (rests.has(part) && (best === undefined || part.length > best.length)) best = part;
+    }
+  }
+  return best ?? title;
 }

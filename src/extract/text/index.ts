@@ -45,7 +45,7 @@ import { guessLanguage, pageFeatures, type UnitFacts, unitWords } from './featur
 import { defaultModel, explainScore, probabilities, regionScore, type TextModel } from './model.js';
 import { templateKey } from './template.js';
 import { buildUnits, normaliseInput, type Unit } from './units.js';
-import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice, withoutGluedKicker } from './headline.js';
+import { findTitle, firstAnchoredCopy, isMetaAnchor, POSTED, type TitleChoice, withoutConfirmedKicker, withoutGluedKicker } from './headline.js';
 export type { TitleChoice, TitleTrace } from './headline.js';
 import { alternation, AUTHOR_BOX_LEADS, chromeWords, phraseAlternation } from '../lexicon/index.js';
 import { anyPattern, type TextPattern } from '../patterns.js';
@@ -302,7 +302,7 @@ export function extractText(input: string, options: TextExtractOptions): TextExt
     } else addDropped(result.dropped, unit, rule, options.scores ? explainScore(model, features[i] as Float64Array, unit.line) : undefined);
   }
   // Once the body is decided (its copies of the headline were matched against the line as written).
-  if (result.title) result.title = { value: withoutGluedKicker(result.title.value, language), line: result.title.line };
+  if (result.title) result.title = { value: withoutConfirmedKicker(withoutGluedKicker(result.title.value, language), units, result.title.line), line: result.title.line };
   return result;
 }
 
@@ -1510,6 +1510,16 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
   if (date && !nameLike && nearTitle && date.wordsBefore <= 3 && !/\([^)]*$/.test(text.slice(0, text.search(/\d/))) && !SHORT_SENTENCE.test(date.rest)) {
     // The date is read; where the line goes stays the body finder's decision.
     setDate(result, date.kind, date.value, unit.line);
+    // A theme's entry line: the dates, the author, then categories in any case ("6. November
+    // 20236. November 2023 Name Surname Azad, Bushido, finished").
+    const name = date.wordsBefore === 0 && !result.authors ? entryLineName(date.rest) : undefined;
+    if (name) result.authors = { value: [{ name }], line: unit.line };
+    return;
+  }
+  if (!date && nearTitle && !result.authors) {
+    // The same, running on past a date line's six words.
+    const name = longEntryLineName(text, options);
+    if (name) result.authors = { value: [{ name }], line: unit.line };
     return;
   }
   if (date && nameLike) {
@@ -1527,9 +1537,11 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
     // Blog layouts put the author's bare name on the line right above the date.
     const previous = units[i - 1];
     // (Not a heading a rule names: "Ähnliche Artikel" over a list of dated teasers.)
-    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previous.text) && !matchPhraseRule(previous)) {
+    // A comma after it runs the name on into the date line ("Jane Doe," / "am Sonntag, 11.12.2022").
+    const previousName = previous ? previous.text.trim().replace(/(?<=\p{L}),$/u, '') : '';
+    if (bareName && previous && !meta[i - 1] && !result.authors && isBareAuthorLine(previousName) && !matchPhraseRule(previous)) {
       if (result.title?.line !== previous.line) {
-        result.authors = { value: [{ name: previous.text.trim() }], line: previous.line };
+        result.authors = { value: [{ name: previousName }], line: previous.line };
         meta[i - 1] = 'byline';
       }
     }
@@ -1614,6 +1626,21 @@ function entryLineName(rest: string): string | undefined {
   if (cut < 0 || words.length > 4) return undefined;
   const name = words.slice(0, 2).join(' ');
   return isBareAuthorLine(name) ? name : undefined;
+}
+
+/** Capitalised words (the author, categories) after the date that opens an entry line, at most. */
+const ENTRY_LINE_WORDS = 10;
+
+/**
+ * The author of an entry line that opens with its date and runs on past a date line's six words
+ * (`entryLineName`'s shape with a longer list of categories): only capitalised words, digits and
+ * separators after the date, the name its first two words.
+ */
+function longEntryLineName(text: string, options: TextExtractOptions): string | undefined {
+  if (text.length > 160 || !mayHoldDate(text, false)) return undefined;
+  const long = readDateLine(text, options.timezone, undefined, ENTRY_LINE_WORDS);
+  if (long?.wordsBefore !== 0) return undefined;
+  return entryLineName(long.rest);
 }
 
 /** A sentence: three words or more, ending as sentences end. */

@@ -394,6 +394,18 @@ export function isDeskName(names: string): boolean {
   return DESK_NAME.test(text) && text.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(text);
 }
 
+/**
+ * A press credit as German-language newsrooms sign a byline: the editor's initials and the
+ * agency, in lower case, joined by slashes ("det/dpa", "ank/afp", "dpa/lnw"). Only after a lead
+ * ("Von: det/dpa"): a byline names it where a name would stand.
+ */
+const PRESS_CREDIT = /^\p{Ll}{2,5}(?:\/\p{L}{2,5}){1,2}$/u;
+
+/** `PRESS_CREDIT`, none of its parts a frequent word ("und/oder", "and/or"). */
+function isPressCredit(name: string): boolean {
+  return PRESS_CREDIT.test(name) && name.split('/').every((part) => !LEXICON_STOPWORDS.has(part.toLowerCase()) && !NOT_NAME_WORDS.has(part.toLowerCase()));
+}
+
 function namesToPeople(names: string, handle = false): Person[] | undefined {
   if (isDeskName(names)) return [{ name: names.trim() }];
   const people: Person[] = [];
@@ -409,7 +421,7 @@ function namesToPeople(names: string, handle = false): Person[] | undefined {
     const lower = name.toLowerCase();
     const isHandle =
       handle && USER_HANDLE.test(name) && !NOT_NAME_WORDS.has(lower) && !NOT_AUTHOR.has(lower) && !LEXICON_NOT_NAME.has(lower) && !TODAY_WORDS.has(lower) && !YESTERDAY_WORDS.has(lower) && !hasCalendarWord(name);
-    if (!isHandle && !looksLikePersonName(name)) return undefined;
+    if (!isHandle && !isPressCredit(name) && !looksLikePersonName(name)) return undefined;
     people.push({ name });
   }
   return people.length > 0 ? people : undefined;

@@ -118,6 +118,13 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     expect(day(extractText(slashed, UTC))).toBe('2022-05-07');
   });
 
+  it('reads the date field of a metadata bar whose labelled fields list more than six words (r21)', () => {
+    const bar = ['Trains to run every fifteen minutes', 'published on 14 March 2020 | Categories: Transport | Tags: rail, night trains, timetable, council, unions, stations | Comment', '', ...BODY].join('\n');
+    expect(day(extractText(bar, UTC))).toBe('2020-03-14');
+    const sentence = ['Trains to run every fifteen minutes', '', ...BODY, '', 'The vote on 14 March 2020 | the council said that night trains will return to the main line soon'].join('\n');
+    expect(extractText(sentence, UTC).published).toBeUndefined();
+  });
+
   it('takes the page’s one date when it stands far from the headline, and no guess when the page shows other days or cannot settle its order', () => {
     const chrome = Array.from({ length: 20 }, (_, k) => `Menu entry number ${k + 1}`);
     const lone = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '14.01.2022 um 09:25', '', 'Impressum'].join('\n');

@@ -167,6 +167,14 @@ describe('metadata found in the text', () => {
     expect(extractText(page([line]), UTC).authors?.value).toEqual([{ name }]);
   });
 
+  it.each([
+    // Categories in any case after the name (no date line of six words), and more of them than six words hold.
+    ['4. März 20224. März 2022 Lena Brandt Bahn, Fahrplan, pünktlich', 'Lena Brandt'],
+    ['4. März 20224. März 2022 Lena Brandt Bahn, Bus, Fahrplan, Nahverkehr, Stadtrat, Tarif', 'Lena Brandt'],
+  ])('reads the author of an entry line whose categories are no names (r21): %j', (line, name) => {
+    expect(extractText(page([line]), UTC).authors?.value).toEqual([{ name }]);
+  });
+
   it('takes no name before the date from an entry line', () => {
     expect(extractText(page(['Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|']), UTC).authors).toBeUndefined();
   });
@@ -175,6 +183,16 @@ describe('metadata found in the text', () => {
     const result = extractText(page(['August 23, 2020', 'Leah C. Stokes']), UTC);
     expect(result.authors).toEqual({ value: [{ name: 'Leah C. Stokes' }], line: 7 });
     expect(result.published?.value).toEqual(new Date('2020-08-23T00:00:00Z'));
+  });
+
+  it('takes the bare name whose comma runs it on into the date line below (r21)', () => {
+    const result = extractText(page(['Lena Brandt,', 'am Sonntag, 11.12.2022 - 05:00']), UTC);
+    expect(result.authors).toEqual({ value: [{ name: 'Lena Brandt' }], line: 6 });
+    expect(result.published?.value).toEqual(new Date('2022-12-11T05:00:00Z'));
+  });
+
+  it('takes no line ending in a comma that is no name above a date line', () => {
+    expect(extractText(page(['Mehr Bahn, weniger Stau,', 'am Sonntag, 11.12.2022 - 05:00']), UTC).authors).toBeUndefined();
   });
 
   it.each(['Wissen', 'Werbung', 'PAID CONTENT', 'Ähnliche Artikel', 'Related Articles', 'Europäische Union'])('takes no section label above a date line as the author: %s', (label) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTitle, isDatedHeadline, TITLE_FEATURE_NAMES, withoutGluedKicker } from '../../../src/extract/text/headline.js';
+import { findTitle, isDatedHeadline, TITLE_FEATURE_NAMES, withoutConfirmedKicker, withoutGluedKicker } from '../../../src/extract/text/headline.js';
 import { extractText, type Label, type TitleTrace } from '../../../src/extract/text/index.js';
 import { buildUnits, normaliseInput } from '../../../src/extract/text/units.js';
 
@@ -476,5 +476,37 @@ describe('a kicker the text rendering glued to the headline', () => {
     const result = extractText(text, UTC);
     expect(result.title?.value).toBe('Night trains return to the main line');
     expect(result.paragraphs.map((p) => p.text)).not.toContain(line);
+  });
+});
+
+describe('a glued kicker that another line of the page leaves out (r21)', () => {
+  it('cuts it off when a navigation item writes the rest alone, the kicker after it', () => {
+    const headline = 'Night trains return to the main line';
+    const text = ['Menu', '', ' * Home', ' * Ratgeber', '', `${headline} - Rail news today`, '', `Rail news today ${headline}`, '', 'By Jane Doe, 12 March 2024', '', ...STORY].join('\n');
+    expect(extractText(text, UTC).title?.value).toBe(headline);
+  });
+
+  const confirmed = (headline: string, other: string): string => {
+    const units = buildUnits(normaliseInput(['Menu', '', other, '', headline, '', ...STORY].join('\n')));
+    return withoutConfirmedKicker(headline, units, 5);
+  };
+
+  it.each([
+    // The headline's own parts: a dash at the cut, a colon ending the kicker.
+    ['Rail news – Night trains return to the main line', 'Home / Night trains return to the main line'],
+    ['Rail news: Night trains return to the main line', 'Home / Night trains return to the main line'],
+    // An article before the rest is no kicker.
+    ['The Night Riders return to the main line', 'Home / Night Riders return to the main line'],
+    // A line writes the whole headline as a part too.
+    ['Rail news today Night trains return to the main line', 'Night trains return to the main line / Rail news today Night trains return to the main line'],
+    // The rest would be two words; no line splits it off.
+    ['Rail news today Night trains', 'Home / Night trains'],
+    ['Rail news today Night trains return to the main line', 'Night trains return to the main line'],
+  ])('keeps %j', (headline, other) => {
+    expect(confirmed(headline, other)).toBe(headline);
+  });
+
+  it.each(['Home / Ratgeber / Night trains return to the main line', 'Night trains return to the main line | Rail news today'])('cuts the kicker a breadcrumb or an item confirms: %j', (other) => {
+    expect(confirmed('Rail news today Night trains return to the main line', other)).toBe('Night trains return to the main line');
   });
 });

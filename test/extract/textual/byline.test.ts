@@ -174,6 +174,16 @@ describe('parseByline', () => {
   });
 });
 
+describe('a press credit after a lead (r21)', () => {
+  it.each(['Von: abc/dpa', 'Von xy/afp', 'Von: red/kna/epd'])('reads %j as the credit it is', (line) => {
+    expect(parseByline(line)).toEqual([{ name: line.replace(/^Von:? /, '') }]);
+  });
+
+  it.each(['Von: und/oder', 'by and/or', 'abc/dpa', 'Von: Abc/Dpa Text'])('reads no credit in %j', (line) => {
+    expect(parseByline(line)).toBeUndefined();
+  });
+});
+
 describe('isBareAuthorLine', () => {
   it.each(['Todd Bates', 'Marie Rövekamp', 'Logan C. Ritchie', 'Sam Porter Jr.', 'Ann K.'])('accepts the name %j', (line) => {
     expect(isBareAuthorLine(line)).toBe(true);
