@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PreviousItem } from '../feeds/changes.js';
+import { isPublishedItems, type PublishedItems } from '../feeds/changes.js';
 import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
@@ -81,8 +81,8 @@ export interface OutputRecord {
   files: Record<string, FileRecord>;
   /** Diagnostics of the items that had any, by item hash (every other recorded item had none). */
   itemDiagnostics?: Record<string, ItemDiagnostic[]>;
-  /** The main feed's items (with its archive pages) as the change summary compares them. */
-  published?: PreviousItem[];
+  /** The main feed's items (with its archive pages) as the change summary compares them, with their render keys. */
+  published?: PublishedItems;
 }
 
 export interface FileRecord {
@@ -109,7 +109,7 @@ export interface FileRecord {
   skeleton?: SkeletonCheck;
 }
 
-const FORMAT = `feedwright-outputs-6 ${CODE_ID}`;
+const FORMAT = `feedwright-outputs-7 ${CODE_ID}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -131,6 +131,7 @@ export function parseOutputRecord(body: string): OutputRecord | undefined {
     const { stamps, ...record } = JSON.parse(body) as OutputRecord & { stamps?: Record<string, unknown> };
     if (typeof record.files !== 'object' || record.files === null || typeof record.writtenAt !== 'number') return undefined;
     if (typeof stamps !== 'object' || stamps === null) return undefined;
+    if (record.published !== undefined && !isPublishedItems(record.published)) return undefined;
     for (const [name, r] of Object.entries(record.files)) {
       const stamp = stamps[name] as Partial<FileStamp> | undefined;
       if (!isStamp(stamp)) return undefined;
@@ -255,7 +256,8 @@ async function feedAsRecorded(paths: CachePaths, name: string, bytes: Buffer, sl
     at = end;
   }
   const h = createHash('sha256').update(bytes.subarray(0, slots.start(0))).update('\0').update(sep).update('\0').update(bytes.subarray(at)).update('\0');
-  for (let i = 0; i < n; i++) h.update(slots.hash(i));
+  // Every item's hash in turn, a batch of them joined into one string (`ItemSlots.hashesJoined`).
+  for (let i = 0; i < n; i += 2048) h.update(slots.hashesJoined(i, Math.min(n, i + 2048)));
   return h.digest('hex') === digest;
 }
 
@@ -366,9 +368,9 @@ function indexOf(record: OutputRecord): RecordIndex {
  * The items of the previous build as the change summary compares them, from the record when the
  * main JSON feed is still as written (no need to parse megabytes of JSON); undefined otherwise.
  */
-export function recordedItems(record: OutputRecord | undefined, previous: PreviousOutput, mainJson: string): Map<string, PreviousItem> | undefined {
+export function recordedItems(record: OutputRecord | undefined, previous: PreviousOutput, mainJson: string): PublishedItems | undefined {
   if (!record?.published || previous.intactDigest(mainJson) === undefined) return undefined;
-  return new Map(record.published.map((item) => [item.id, item]));
+  return record.published;
 }
 
 /**
@@ -401,7 +403,7 @@ export async function writeOutputRecord(
   validation: ReadonlyMap<string, Diagnostic[]>,
   composed: ReadonlyMap<string, ComposedRecord> = new Map(),
   itemDiagnostics: ReadonlyMap<string, ItemDiagnostic[]> = new Map(),
-  published?: readonly PreviousItem[],
+  published?: PublishedItems,
 ): Promise<OutputRecord | undefined> {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
@@ -426,7 +428,7 @@ export async function writeOutputRecord(
       };
     }
     if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
-    if (published) record.published = [...published];
+    if (published) record.published = published;
     record.writtenAt = 0;
     const body = { onlyLast: false };
     const steps = writeFramesSteps(file, FORMAT, thenLast(recordBodyChunks(record), () => recordTail(record), body));
@@ -477,6 +479,9 @@ async function stampFiles(paths: CachePaths, record: OutputRecord, rendered: rea
 
 /** Items, published entries or diagnostics per chunk of the record's JSON (a few hundred KB). */
 const RECORD_BATCH = 4096;
+
+/** Characters of the published lines per chunk of the record's JSON (`recordBodyChunks`). */
+const RECORD_TEXT_CHUNK = 256 << 10;
 
 /**
  * The record's JSON in chunks: every key but the files' stamps and `writtenAt`
@@ -542,10 +547,15 @@ function* recordBodyChunks(record: OutputRecord): Generator<string> {
     yield '}';
   }
   if (published !== undefined) {
-    yield ',"published":[';
-    for (let from = 0; from < published.length; from += RECORD_BATCH) {
-      yield `${from === 0 ? '' : ','}${JSON.stringify(published.slice(from, from + RECORD_BATCH)).slice(1, -1)}`;
+    yield `,"published":{"keys":${JSON.stringify(published.keys)},"lines":"`;
+    // The lines' JSON string a few hundred KB at a time, cut after a line feed (escaping is per character).
+    const { lines } = published;
+    for (let from = 0; from < lines.length; ) {
+      const nl = lines.indexOf('\n', from + RECORD_TEXT_CHUNK);
+      const to = nl < 0 ? lines.length : nl + 1;
+      yield JSON.stringify(lines.slice(from, to)).slice(1, -1);
+      from = to;
     }
-    yield ']';
+    yield '"}';
   }
 }

@@ -188,7 +188,10 @@ describe('the output record is written in chunks', () => {
         'empty/atom.xml': { ...stamp, digest: 'd4', label: 'l', items: new ItemSlots() },
       },
       itemDiagnostics: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [hex(i), [{ severity: 'warning' as const, code: 'Y', message: `n${i}` }]])),
-      published: Array.from({ length: 9000 }, (_, i) => ({ id: `id${i}`, title: `T "${i}"`, url: `https://x/${i}`, modified: i % 2 ? undefined : i * 1000 })),
+      published: {
+        keys: Array.from({ length: 9000 }, (_, i) => hex(i)).join(''),
+        lines: Array.from({ length: 9000 }, (_, i) => JSON.stringify({ id: `id${i}`, title: `T "${i}" \u2028 \ud83d\ude00`, url: `https://x/${i}`, modified: i % 2 ? undefined : i * 1000 })).join('\n'),
+      },
       // Last, as the record is made and written (its JSON ends with it: src/cache/outputs.ts `recordChunks`).
       writtenAt: 1_700_000_000_123.5,
     };
