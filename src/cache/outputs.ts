@@ -137,8 +137,8 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
  * lines, JSON each, are neither escaped to be written nor parsed to be read (`compareInPlace`
  * parses only the lines it compares).
  */
-function publishedFrame(p: PublishedItems): string {
-  return `${p.keys}\n${p.lines}`;
+function publishedFrame(p: PublishedItems): string[] {
+  return [p.keys, '\n', p.lines];
 }
 
 function publishedOfFrame(body: string): PublishedItems | undefined {
