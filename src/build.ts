@@ -785,10 +785,6 @@ async function commitAll(
 }
 
 /**
- * An item's key in one format: its article's render key (src/pipeline/load.ts) and the format.
- * Articles without one (no cache, or read relative to the clock) are always rendered.
- */
-/**
  * The change summary against the previous build's published items, and the ones to record: in
  * place when only items that kept their place changed (`compareInPlace`: the unchanged ones are
  * neither compared nor made again), else in full.
@@ -806,6 +802,10 @@ function summarise(
   return { changes: compareItems(previous, published), published: publishedItems(published, renderKey) };
 }
 
+/**
+ * An item's key in one format: its article's render key (src/pipeline/load.ts) and the format.
+ * Articles without one (no cache, or read relative to the clock) are always rendered.
+ */
 function fragmentKeys(renderKeys: ReadonlyMap<Article, string>): (article: Article, format: OutputFormat) => string | undefined {
   return (article, format) => {
     const key = renderKeys.get(article);
