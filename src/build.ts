@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ArticleEntry } from './cache/articles.js';
 import type { FeedwrightConfig } from './config/schema.js';
 import { FeedwrightError, fatal } from './errors.js';
-import { asPreviousItems, type ChangeSummary, compareItems, readPreviousItems } from './feeds/changes.js';
+import { type ChangeSummary, compareInPlace, compareItems, type PreviousItem, type PublishedItems, publishedItems, publishedMap, readPreviousItems } from './feeds/changes.js';
 import type { FeedData } from './feeds/model.js';
 import { type OutputPlan, SET_FOLDERS, planOutput } from './feeds/plan.js';
 import { ARCHIVE_DIR, FORMATS, type FeedSet, type OutputFormat } from './feeds/sets.js';
@@ -342,7 +342,9 @@ async function buildLoaded(
     const previous = await previousOutput(paths, record, kept);
     // A session keeps the feeds it writes when the last ones fitted (their size is known only from a record).
     const capture = session !== undefined && record !== undefined && feedBytes(record) <= SESSION_FEED_BYTES;
-    const previousItems = recordedItems(record, previous, config.files.json) ?? (await readPreviousItems(outDir, config.files.json, ARCHIVE_DIR));
+    // The record's published items (compared in place where they can be: `summarise`), else the previous feed.json's.
+    const recorded = recordedItems(record, previous, config.files.json);
+    const fromFeeds = recorded ? undefined : await readPreviousItems(outDir, config.files.json, ARCHIVE_DIR);
     // The writers' validators (saxes, ajv) load only when something is rendered.
     const { ComposeMemo, composeFeed } = await import('./feeds/compose.js');
     // The pipeline rendered each parsed article's items in the writers' order (src/pipeline/article.ts).
@@ -402,14 +404,15 @@ async function buildLoaded(
     loaded.saveCache?.();
     // A watch session's new files, in place now, are on disk before the record names their stamps.
     if (session) await flushPlaced(outDir, rendered);
-    const written = await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, asPreviousItems(plan.published));
+    const summary = summarise(recorded, fromFeeds, plan.published, loaded.renderKeys);
+    const written = await writeOutputRecord(paths, loaded.fingerprint, rendered, validatedByName, composed, itemDiagnostics, summary.published);
     if (session && written) {
       session.outputs = written;
       session.feeds = capture ? keptFeeds(rendered) : undefined;
       // The feeds are in place: what the next save needs of this record is made now, not then.
       indexRecord(written);
     }
-    const result = finish(loaded, files, removed, validation, plan, compareItems(previousItems, plan.published), config, work, reread);
+    const result = finish(loaded, files, removed, validation, plan, summary.changes, config, work, reread);
     await spares.done();
     await rememberBuild(paths, loaded, listing, written, { diagnostics: articleDiagnostics, validation, counts: loaded.counts, feeds: result.feeds, names, dirs });
     return result;
@@ -779,6 +782,24 @@ async function commitAll(
   // Folders left empty by stale feeds; not empty (the user keeps other files there): left.
   for (const dir of stale.dirs) await rmdir(path.join(outDir, dir)).catch(() => undefined);
   return deletions;
+}
+
+/**
+ * The change summary against the previous build's published items, and the ones to record: in
+ * place when only items that kept their place changed (`compareInPlace`: the unchanged ones are
+ * neither compared nor made again), else in full.
+ */
+function summarise(
+  recorded: PublishedItems | undefined,
+  fromFeeds: ReadonlyMap<string, PreviousItem> | undefined,
+  published: readonly Article[],
+  renderKeys: ReadonlyMap<Article, string>,
+): { changes: ChangeSummary; published: PublishedItems } {
+  const renderKey = (a: Article): string | undefined => renderKeys.get(a);
+  const inPlace = recorded && compareInPlace(recorded, published, renderKey);
+  if (inPlace) return inPlace;
+  const previous = recorded ? publishedMap(recorded) : fromFeeds;
+  return { changes: compareItems(previous, published), published: publishedItems(published, renderKey) };
 }
 
 /**

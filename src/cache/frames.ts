@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { drain, type Steps } from './steps.js';
@@ -132,21 +132,42 @@ export function* writeFramesSteps(file: string, format: string, chunks: Iterable
  * The frame goes in one write at the end of the file; a partial write leaves a tail that no
  * reader takes (its CRC fails) and that no later append follows (the size no longer matches).
  */
-export function appendFrame(file: string, format: string, body: string, id: FileId): FileId | undefined {
+export function appendFrame(file: string, format: string, body: string | readonly string[], id: FileId): FileId | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r+');
     const s = fstatSync(fd);
     if (s.ino !== id.ino || s.size !== id.size || s.mtimeMs !== id.mtimeMs || s.ctimeMs !== id.ctimeMs) return undefined;
-    const bytes = Buffer.from(body);
-    const frame = Buffer.concat([header(format, bytes.length, crc32(bytes)), bytes]);
-    writeFully(fd, frame, s.size);
+    // A body given in parts is written as they are, not joined first (the output record's published items: megabytes).
+    const parts = typeof body === 'string' ? [Buffer.from(body)] : body.map((b) => Buffer.from(b));
+    let crc = 0;
+    let length = 0;
+    for (const part of parts) {
+      crc = crc32(part, crc);
+      length += part.length;
+    }
+    const frame = parts.length === 1 ? Buffer.concat([header(format, length, crc), parts[0] as Buffer]) : undefined;
+    if (frame) writeFully(fd, frame, s.size);
+    else writeAllAt(fd, [header(format, length, crc), ...parts], s.size);
     const after = fstatSync(fd);
     return { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs };
   } catch {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Write `parts` one after the other from `position`, in one system call when it takes them all. */
+function writeAllAt(fd: number, parts: readonly Buffer[], position: number): void {
+  let at = position;
+  let rest = parts.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    let n = writevSync(fd, rest, at);
+    at += n;
+    // Past the parts written whole, and into the one written in part.
+    while (rest.length > 0 && n >= (rest[0] as Buffer).length) n -= (rest.shift() as Buffer).length;
+    if (n > 0) rest = [(rest[0] as Buffer).subarray(n), ...rest.slice(1)];
   }
 }
 

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PreviousItem } from '../feeds/changes.js';
+import { isPublishedItems, type PublishedItems } from '../feeds/changes.js';
 import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic, SkeletonCheck } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
 import { FORMATS } from '../feeds/sets.js';
-import { readFrames, writeFramesSteps } from './frames.js';
+import { appendFrame, type FileId, readFrames, writeFramesSteps } from './frames.js';
 import { type IndexedItem, RecordIndex } from './record-index.js';
 import { CODE_ID } from '../version.js';
 
@@ -68,8 +68,11 @@ export function isRacy(s: { mtimeMs: number; ctimeMs: number }, at: number): boo
  * - validation is a pure function of the bytes: an item validated before is not validated again.
  * The record is JSON in one frame (src/cache/frames.ts: length and CRC-32), written in chunks as
  * it is made (`recordChunks`), never as one string: at 100k articles it is ~50 MB. The files'
- * stamps and `writtenAt` come last in it (`stamps`), taken once the rest is written. A damaged
- * record is ignored (a full build follows).
+ * stamps and `writtenAt` come last in it (`stamps`), taken once the rest is written. The
+ * published items follow in a second frame, not JSON (`PublishedItems`: read, written and compared
+ * without parsing the ~10k items of a 10k-article site). A damaged record is ignored (a full build
+ * follows); a record without its second frame is read without its published items (the change
+ * summary then reads the previous feed.json).
  */
 export interface OutputRecord {
   fingerprint: string | undefined;
@@ -81,8 +84,8 @@ export interface OutputRecord {
   files: Record<string, FileRecord>;
   /** Diagnostics of the items that had any, by item hash (every other recorded item had none). */
   itemDiagnostics?: Record<string, ItemDiagnostic[]>;
-  /** The main feed's items (with its archive pages) as the change summary compares them. */
-  published?: PreviousItem[];
+  /** The main feed's items (with its archive pages) as the change summary compares them, with their render keys. */
+  published?: PublishedItems;
 }
 
 export interface FileRecord {
@@ -109,7 +112,7 @@ export interface FileRecord {
   skeleton?: SkeletonCheck;
 }
 
-const FORMAT = `feedwright-outputs-6 ${CODE_ID}`;
+const FORMAT = `feedwright-outputs-7 ${CODE_ID}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -121,8 +124,27 @@ export function outputRecordFile(paths: CachePaths): string | undefined {
 export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
-  const body = readFrames(file, FORMAT)?.bodies[0];
-  return body === undefined ? undefined : parseOutputRecord(body);
+  const bodies = readFrames(file, FORMAT)?.bodies;
+  const record = bodies?.[0] === undefined ? undefined : parseOutputRecord(bodies[0]);
+  // The published items, in a frame of their own after the record's (`writeOutputRecord`).
+  const published = bodies?.[1] === undefined ? undefined : publishedOfFrame(bodies[1]);
+  if (record && published) record.published = published;
+  return record;
+}
+
+/**
+ * The published items as their frame holds them: the keys, a line feed, the lines. Not JSON: the
+ * lines, JSON each, are neither escaped to be written nor parsed to be read (`compareInPlace`
+ * parses only the lines it compares).
+ */
+function publishedFrame(p: PublishedItems): string[] {
+  return [p.keys, '\n', p.lines];
+}
+
+function publishedOfFrame(body: string): PublishedItems | undefined {
+  const nl = body.indexOf('\n');
+  const p = nl < 0 ? undefined : { keys: body.slice(0, nl), lines: body.slice(nl + 1) };
+  return isPublishedItems(p) ? p : undefined;
 }
 
 /** The record of the JSON `recordChunks` wrote (its stamps put back in each file's record); undefined for anything else. */
@@ -131,6 +153,8 @@ export function parseOutputRecord(body: string): OutputRecord | undefined {
     const { stamps, ...record } = JSON.parse(body) as OutputRecord & { stamps?: Record<string, unknown> };
     if (typeof record.files !== 'object' || record.files === null || typeof record.writtenAt !== 'number') return undefined;
     if (typeof stamps !== 'object' || stamps === null) return undefined;
+    // Read from a frame of its own (`readOutputRecord`), never from this one.
+    delete record.published;
     for (const [name, r] of Object.entries(record.files)) {
       const stamp = stamps[name] as Partial<FileStamp> | undefined;
       if (!isStamp(stamp)) return undefined;
@@ -255,7 +279,8 @@ async function feedAsRecorded(paths: CachePaths, name: string, bytes: Buffer, sl
     at = end;
   }
   const h = createHash('sha256').update(bytes.subarray(0, slots.start(0))).update('\0').update(sep).update('\0').update(bytes.subarray(at)).update('\0');
-  for (let i = 0; i < n; i++) h.update(slots.hash(i));
+  // Every item's hash in turn, a batch of them joined into one string (`ItemSlots.hashesJoined`).
+  for (let i = 0; i < n; i += 2048) h.update(slots.hashesJoined(i, Math.min(n, i + 2048)));
   return h.digest('hex') === digest;
 }
 
@@ -366,9 +391,9 @@ function indexOf(record: OutputRecord): RecordIndex {
  * The items of the previous build as the change summary compares them, from the record when the
  * main JSON feed is still as written (no need to parse megabytes of JSON); undefined otherwise.
  */
-export function recordedItems(record: OutputRecord | undefined, previous: PreviousOutput, mainJson: string): Map<string, PreviousItem> | undefined {
+export function recordedItems(record: OutputRecord | undefined, previous: PreviousOutput, mainJson: string): PublishedItems | undefined {
   if (!record?.published || previous.intactDigest(mainJson) === undefined) return undefined;
-  return new Map(record.published.map((item) => [item.id, item]));
+  return record.published;
 }
 
 /**
@@ -401,7 +426,7 @@ export async function writeOutputRecord(
   validation: ReadonlyMap<string, Diagnostic[]>,
   composed: ReadonlyMap<string, ComposedRecord> = new Map(),
   itemDiagnostics: ReadonlyMap<string, ItemDiagnostic[]> = new Map(),
-  published?: readonly PreviousItem[],
+  published?: PublishedItems,
 ): Promise<OutputRecord | undefined> {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
@@ -426,10 +451,10 @@ export async function writeOutputRecord(
       };
     }
     if (itemDiagnostics.size > 0) record.itemDiagnostics = Object.fromEntries(itemDiagnostics);
-    if (published) record.published = [...published];
     record.writtenAt = 0;
     const body = { onlyLast: false };
     const steps = writeFramesSteps(file, FORMAT, thenLast(recordBodyChunks(record), () => recordTail(record), body));
+    let id: FileId | undefined;
     try {
       let stamped = false;
       for (;;) {
@@ -437,12 +462,18 @@ export async function writeOutputRecord(
           await stampFiles(paths, record, rendered);
           stamped = true;
         }
-        if (steps.next().done) break;
+        const step = steps.next();
+        if (step.done) {
+          id = step.value;
+          break;
+        }
       }
     } finally {
       // Left unfinished (a write failed): its temporary file is removed.
       steps.return({ ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 });
     }
+    // The published items in a frame of their own: without it (not appended), the next build reads the previous feed.json.
+    if (published && id && appendFrame(file, FORMAT, publishedFrame(published), id)) record.published = published;
     return record;
   } catch {
     // The record is an optimisation: the next build simply renders and validates again.
@@ -475,15 +506,15 @@ async function stampFiles(paths: CachePaths, record: OutputRecord, rendered: rea
   record.writtenAt = at;
 }
 
-/** Items, published entries or diagnostics per chunk of the record's JSON (a few hundred KB). */
+/** Items or diagnostics per chunk of the record's JSON (a few hundred KB). */
 const RECORD_BATCH = 4096;
 
 /**
  * The record's JSON in chunks: every key but the files' stamps and `writtenAt`
  * (`recordBodyChunks`), then those (`recordTail`): `{fingerprint, files, itemDiagnostics,
- * published, stamps, writtenAt}`, each file's stamp fields under `stamps` instead of its record
- * (`parseOutputRecord` puts them back). The items of each feed file and the published list go a
- * batch at a time, so that neither the whole text nor its UTF-8 bytes are ever held at once (with
+ * stamps, writtenAt}`, each file's stamp fields under `stamps` instead of its record
+ * (`parseOutputRecord` puts them back); the published items are a frame of their own after it
+ * (`writeOutputRecord`). The items of each feed file go a batch at a time, so that neither the whole text nor its UTF-8 bytes are ever held at once (with
  * the ~300k items of a 100k-article build, ~50 MB of each).
  */
 export function* recordChunks(record: OutputRecord): Generator<string> {
@@ -518,7 +549,8 @@ function* thenLast(body: Iterable<string>, last: () => string, state: { onlyLast
 
 /** The record's JSON up to its stamps: every key but those and `writtenAt`, the object left open. */
 function* recordBodyChunks(record: OutputRecord): Generator<string> {
-  const { files, itemDiagnostics, published, writtenAt: _writtenAt, ...rest } = record;
+  // The published items are not in it: they are a frame of their own (`writeOutputRecord`).
+  const { files, itemDiagnostics, published: _published, writtenAt: _writtenAt, ...rest } = record;
   const top = JSON.stringify(rest);
   yield `${top.slice(0, -1)}${top === '{}' ? '' : ','}"files":{`;
   let firstFile = true;
@@ -540,12 +572,5 @@ function* recordBodyChunks(record: OutputRecord): Generator<string> {
       yield `${from === 0 ? '' : ','}${batch.join(',')}`;
     }
     yield '}';
-  }
-  if (published !== undefined) {
-    yield ',"published":[';
-    for (let from = 0; from < published.length; from += RECORD_BATCH) {
-      yield `${from === 0 ? '' : ','}${JSON.stringify(published.slice(from, from + RECORD_BATCH)).slice(1, -1)}`;
-    }
-    yield ']';
   }
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFramed } from '../../src/cache/framed.js';
-import { writeFrames } from '../../src/cache/frames.js';
+import { appendFrame, readFrames, writeFrames } from '../../src/cache/frames.js';
 import { isRacy, OUTPUT_RACY_MS, RACY_LIMITS } from '../../src/cache/outputs.js';
 import { CODE_ID } from '../../src/version.js';
 import { buildAt, expectSameAsUncached, makeProject, sampleArticles, sleep, snapshot } from '../perf/helpers.js';
@@ -54,14 +54,17 @@ function cacheFile(dir: string, prefix: string): string {
 function restamp(dir: string, writtenAt: (stamps: Record<string, Stamp>) => number): void {
   const recordFile = cacheFile(dir, 'outputs-');
   const text = readFileSync(recordFile, 'utf8');
-  const header = text.slice(0, text.indexOf('\n'));
-  const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { stamps: Record<string, Stamp>; writtenAt: number };
+  const format = text.slice(0, text.indexOf('\n')).split(' ').slice(0, -2).join(' ');
+  // The record's frame, then the published items' (src/cache/outputs.ts `writeOutputRecord`).
+  const [body, published] = readFrames(recordFile, format)?.bodies ?? [];
+  const record = JSON.parse(body as string) as { stamps: Record<string, Stamp>; writtenAt: number };
   for (const [name, r] of Object.entries(record.stamps)) {
     const s = statSync(path.join(dir, 'dist', name));
     Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
   }
   record.writtenAt = writtenAt(record.stamps);
-  writeFrames(recordFile, header.split(' ').slice(0, -2).join(' '), [JSON.stringify(record)]);
+  const id = writeFrames(recordFile, format, [JSON.stringify(record)]);
+  if (published !== undefined) appendFrame(recordFile, format, published, id);
 
   const lastFile = cacheFile(dir, 'last-build-');
   const lastText = readFileSync(lastFile, 'utf8');
@@ -176,8 +179,9 @@ describe('racy output stamps', () => {
 
   it('racy files larger than RACY_LIMITS.verifyBytes together are waited for and stamped again: none is racy', async () => {
     const readRecord = (dir: string): { stamps: Record<string, Stamp>; writtenAt: number } => {
-      const text = readFileSync(cacheFile(dir, 'outputs-'), 'utf8');
-      return JSON.parse(text.slice(text.indexOf('\n') + 1));
+      const file = cacheFile(dir, 'outputs-');
+      const text = readFileSync(file, 'utf8');
+      return JSON.parse(readFrames(file, text.slice(0, text.indexOf('\n')).split(' ').slice(0, -2).join(' '))?.bodies[0] as string);
     };
     RACY_LIMITS.verifyBytes = 0;
     const large = makeProject(articles());

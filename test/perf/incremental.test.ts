@@ -26,6 +26,19 @@ function project(): string {
 
 const byName = (r: BuildResult) => new Map(r.files.map((f) => [f.name, f]));
 
+/**
+ * The output record file's header and first frame's body (the published items are a second frame
+ * after it, src/cache/outputs.ts; a test's rewrite leaves them out, and the build then reads the
+ * previous feed.json for its change summary).
+ */
+function recordFrame(file: string): { header: string; body: string } {
+  const bytes = readFileSync(file);
+  const end = bytes.indexOf(10);
+  const header = bytes.toString('latin1', 0, end);
+  const length = Number(/ (\d{12}) \d{10}$/.exec(header)?.[1]);
+  return { header, body: bytes.toString('utf8', end + 1, end + 1 + length) };
+}
+
 describe('incremental rebuilds', () => {
   it('renders only the edited item and copies the rest; feeds without it are not written', async () => {
     const dir = project();
@@ -72,9 +85,8 @@ describe('incremental rebuilds', () => {
     // Shift every recorded item by one byte, with a valid frame: only the content check can tell.
     const cache = path.join(dir, '.cache', 'feedwright');
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
-    const text = readFileSync(path.join(cache, recordFile), 'utf8');
-    const header = text.slice(0, text.indexOf('\n'));
-    const record = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, { items?: unknown }> };
+    const { header, body } = recordFrame(path.join(cache, recordFile));
+    const record = JSON.parse(body) as { files: Record<string, { items?: unknown }> };
     for (const f of Object.values(record.files)) {
       if (f.items === undefined) continue;
       const slots = [...(ItemSlots.fromJSON(f.items) as ItemSlots)];
@@ -109,8 +121,8 @@ describe('copied items are verified against their recorded CRC-32s', () => {
   function readRecord(dir: string): { file: string; header: string; record: RecordJson } {
     const cache = path.join(dir, '.cache', 'feedwright');
     const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('outputs-')) as string);
-    const text = readFileSync(file, 'utf8');
-    return { file, header: text.slice(0, text.indexOf('\n')), record: JSON.parse(text.slice(text.indexOf('\n') + 1)) as RecordJson };
+    const { header, body } = recordFrame(file);
+    return { file, header, record: JSON.parse(body) as RecordJson };
   }
 
   /**
