@@ -49,8 +49,10 @@ import { type CacheState, type FileStamp, forgetState, readState, stampMatches, 
  * 14: the Docusaurus preset (`<!--truncate-->` ends a summary), author URLs as URIs, MDX link
  * destinations, the text header below a headline, HTML date-line authors, glued numeric dates,
  * and the sites' rules of 2026-12-07 (Zola bundle dates, Hexo asset folders, kramdown figures).
+ * 15: authors in one shape ({ name, email, url }) and packed lists (v8.serialize wrote holey arrays
+ * as sparse ones, so a record's bytes depended on the JIT's state).
  */
-export const CACHE_FORMAT = 'feedwright-articles-14';
+export const CACHE_FORMAT = 'feedwright-articles-15';
 const FORMAT = CACHE_FORMAT;
 
 /**

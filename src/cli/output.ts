@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { BuildResult, ChangeSummary, ItemRef } from '../build.js';
 import { formatDiagnostic, printable } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
+import { nowMs } from '../util/clock.js';
 
 /** What the CLI talks to; tests pass fakes. */
 export interface Io {
@@ -146,7 +147,7 @@ export function oneLine(s: string, max = 100): string {
 export function makeProgress(
   out: Output,
   startedMs: number,
-  now: () => number = () => performance.now(),
+  now: () => number = nowMs,
   delayMs = 1000,
 ): { update: (done: number, total: number) => void; clear: () => void } {
   let drawn = false;

@@ -11,6 +11,7 @@ import { tagUri } from '../meta/resolve.js';
 import type { Article, Diagnostic } from '../model.js';
 import type { SiteInfo } from '../site/model.js';
 import { readSourceSync, type SourceFile } from '../sources/files.js';
+import { nowMs } from '../util/clock.js';
 import { CODE_ID } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
 import { type EncodedEntry, type JobRead, type ParseJob, parseJobs, startParsePool } from './parse-pool.js';
@@ -159,7 +160,7 @@ export async function loadArticles(
   // page cache, and through fs/promises each of its four calls cost a round trip to the thread
   // pool. The event loop is let in every few milliseconds, so that `git log`'s output, read
   // meanwhile, does not fill its pipe and stall it.
-  let lastYield = performance.now();
+  let lastYield = nowMs();
   for (const s of toRead) {
     if (readLate && gitIn && s.file.kind !== 'text' && s.hash === undefined) {
       s.late = true;
@@ -178,9 +179,9 @@ export async function loadArticles(
       failed.add(s);
       if (result.diagnostic.code === 'SOURCE_UNREADABLE') ioFailed = true;
     }
-    if (performance.now() - lastYield > 4) {
+    if (nowMs() - lastYield > 4) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
+      lastYield = nowMs();
     }
   }
   const decoded = sources.filter((s) => !failed.has(s));
