@@ -246,16 +246,25 @@ function siteValues(site: { title?: string | undefined; description?: string | u
 /** The most folders below the current one that `init` checks for a site of their own. */
 const MAX_NESTED_CHECKS = 50;
 
-/** A folder just below `cwd` that is a site with posts (the first in name order), for a project that keeps its site in `website/`. */
-function nestedSite(cwd: string): { folder: string; setup: SiteSetup } | undefined {
+/**
+ * A folder just below `cwd` that is a site with posts (the first in name order), for a project that
+ * keeps its site in `website/`: one of a generator feedwright has a preset for, or one it names
+ * without a preset (MkDocs, VitePress, Nuxt) whose pages folder holds articles.
+ */
+function nestedSite(cwd: string): { folder: string; generator: string; marker: string; articles: string } | undefined {
   let checked = 0;
   for (const e of sortedEntries(cwd)) {
     if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules' || SKIPPED.has(e.name)) continue;
     if (++checked > MAX_NESTED_CHECKS) break;
     const dir = path.join(cwd, e.name);
-    if (!siteMarker(dir)) continue;
-    const setup = siteSetup(dir);
-    if (setup) return { folder: e.name, setup };
+    if (siteMarker(dir)) {
+      const setup = siteSetup(dir);
+      if (setup) return { folder: e.name, generator: setup.generator, marker: setup.marker, articles: setup.articles };
+      continue;
+    }
+    const other = otherGenerator(dir);
+    const pages = other && ((other.postsDir ? pagesFolder(dir, { ...other, contentDir: other.postsDir }) : undefined) ?? pagesFolder(dir, other));
+    if (other && pages) return { folder: e.name, generator: other.name, marker: other.file, articles: pages.articles };
   }
   return undefined;
 }
@@ -566,10 +575,11 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const site = siteSetup(io.cwd, chosen);
   // No site here, but one in a folder just below (a project's `website/` or `docusaurus/`, whose
   // config may read posts beside it, `path: '../blog'`): its config is the one to write, there.
-  const nested = site || chosen !== undefined || siteMarker(io.cwd) ? undefined : nestedSite(io.cwd);
+  // (A generator without a preset whose config is found from here, VitePress's docs/.vitepress/, is this folder's.)
+  const nested = site || chosen !== undefined || siteMarker(io.cwd) || otherGenerator(io.cwd) ? undefined : nestedSite(io.cwd);
   if (nested) {
     out.stderr(
-      `This folder is no site, but ${nested.folder}/ is ${indefiniteArticle(nested.setup.generator)} ${nested.setup.generator} site (${nested.folder}/${nested.setup.marker}) whose posts are in ${path.posix.join(nested.folder, nested.setup.articles)}/: run \`npx feedwright init\` in ${nested.folder}/ (\`cd ${nested.folder}\`), so the feeds link where that site serves its posts and take its title, link and author. Nothing was written here.\n`,
+      `This folder is no site, but ${nested.folder}/ is ${indefiniteArticle(nested.generator)} ${nested.generator} site (${nested.folder}/${nested.marker}) whose posts are in ${path.posix.join(nested.folder, nested.articles)}/: run \`npx feedwright init\` in ${nested.folder}/ (\`cd ${nested.folder}\`), so the feeds link where that site serves its posts and take its title, link and author. Nothing was written here.\n`,
     );
     return EXIT.OK;
   }
@@ -645,7 +655,10 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`wrote ${f.name}\n`);
   }
   if (posts) {
-    const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
+    // The language the posts' writing system names is said below, not as the site's own.
+    const said = Object.entries(folderValues)
+      .filter(([k, v]) => v !== null && !(k === 'language' && postsWritten))
+      .map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
     if (other && !gatsby && !pages && posts) out.stderr(otherSaid(other, posts.articles, otherLinks, said));
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);

@@ -1,19 +1,22 @@
 /**
  * Site generators feedwright has no preset for, but whose config says where the pages are and what
- * the site is called: MkDocs (`mkdocs.yml`) and VitePress (`.vitepress/config.*`). `init` names
+ * the site is called: MkDocs (`mkdocs.yml`), VitePress (`.vitepress/config.*`) and Nuxt with Nuxt
+ * Content (`nuxt.config.*` naming `@nuxt/content`, its pages in `content/`). `init` names
  * them, takes their values, and writes `"permalinks"` for the pages where the generator's rule is
  * a plain path (MkDocs: `docs/a/b.md` → `/a/b/`; VitePress: `/a/b.html`, or `/a/b` with
  * `cleanUrls`). Their configs are read as text and data, never run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import slugify from 'slugify';
 import { parse as parseYaml } from 'yaml';
 import { readSmallText } from '../util/fs.js';
 import { asRecord } from '../util/record.js';
 import { shallowestOption } from './code-text.js';
+import { sortedEntries } from './entries.js';
 
 export interface OtherGenerator {
-  /** "MkDocs", "VitePress". */
+  /** "MkDocs", "VitePress", "Nuxt". */
   name: string;
   /** The file that told, relative to the root ('/'-separated). */
   file: string;
@@ -182,7 +185,92 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }
 
-/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress). */
+const NUXT_CONFIGS = ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'];
+
+/** The most files of a Nuxt site's `pages/` read for its routes. */
+const MAX_NUXT_PAGES = 500;
+
+/**
+ * A Nuxt site with Nuxt Content: its Markdown pages are in `content/`, and a page route of the site
+ * serves them. A catch-all route (`pages/[...slug].vue`, Nuxt 2's `pages/_.vue`) or a one-parameter
+ * route in the posts folder's place (`pages/blog/[id].vue`, `pages/articles/_article.vue`) serves a
+ * post at its content path: with Nuxt Content 2 and 3, the path as `generatePath` makes it (each
+ * part without its `1.` number, `index` dropped, slugified in lower case: `:nuxt_path`); with Nuxt
+ * Content 1, the file's path as written (`:path`). The app's `baseURL` (Nuxt 2: `router.base`) is
+ * the link's folder; the site's address is its `site: { url }` (nuxt-site-config) or the sitemap's
+ * `hostname`, when written as literals.
+ */
+function nuxt(root: string): OtherGenerator | undefined {
+  const file = NUXT_CONFIGS.find((f) => existsSync(path.join(root, f)));
+  if (!file) return undefined;
+  const config = readSmallText(path.join(root, file), MAX_CONFIG_CHARS) ?? '';
+  const pkg = readSmallText(path.join(root, 'package.json'), MAX_CONFIG_CHARS) ?? '';
+  if (!/['"]@nuxt\/content['"]/.test(config) && !/"@nuxt\/content"\s*:/.test(pkg)) return undefined;
+  // Nuxt Content 1 (`"@nuxt/content": "^1.5.0"`) keeps file names as written; 2 and 3 slugify them in lower case.
+  const version = /"@nuxt\/content"\s*:\s*"[^"\d]*(\d+)/.exec(pkg)?.[1];
+  const pathToken = version === '1' ? ':path' : ':nuxt_path';
+  const base = folder((/\bapp\s*:\s*\{[^{}]*?\bbaseURL\s*:\s*['"]([^'"\n]*)['"]/.exec(config) ?? /\brouter\s*:\s*\{[^{}]*?\bbase\s*:\s*['"]([^'"\n]*)['"]/.exec(config))?.[1]?.replace(/^\/+/, '') ?? '');
+  const siteAddress = /\bsite\s*:\s*\{[^{}]*?\burl\s*:\s*['"]([^'"\n]+)['"]/.exec(config)?.[1] ?? shallowestOption(config, 'hostname');
+  const link = siteUrl(siteAddress);
+  const routes = nuxtRoutes(path.join(root, 'pages'));
+  return {
+    name: 'Nuxt',
+    file,
+    contentDir: 'content',
+    ...optional('title', /\bhead\s*:\s*\{[^{}]*?\btitle\s*:\s*['"]([^'"\n]+)['"]/.exec(config)?.[1]),
+    ...optional('link', link && base ? new URL(`${base}/`, link).href : link),
+    permalinks: (articles) => {
+      const rel = below('content', articles);
+      if (rel === undefined) return undefined;
+      // Served by a route: a catch-all whose folder holds the posts' folder, or a one-parameter route in its place.
+      const served = routes.catchAll.some((dir) => below(dir, nuxtPath(rel)) !== undefined) || routes.oneParam.includes(nuxtPath(rel));
+      if (!served) return undefined;
+      // Below "link", which holds the app's baseURL (as VitePress's base).
+      const prefix = version === '1' ? rel : nuxtPath(rel);
+      return `/${prefix ? `${prefix}/` : ''}${pathToken}`;
+    },
+    unlinked: (articles) =>
+      below('content', articles) === undefined
+        ? 'Nuxt Content serves only the files in content/'
+        : `no page route of the site's (pages/[...slug].vue, pages/${nuxtPath(below('content', articles) ?? '') || 'blog'}/[slug].vue) serves ${articles}/; set "itemBase" and "permalinks" to where the site serves the posts`,
+  };
+}
+
+/**
+ * The routes of a Nuxt site's `pages/` that can serve content pages: the folders holding a catch-all
+ * (`[...slug].vue`, Nuxt 2's `_.vue`) and those holding a one-parameter page (`[slug].vue`,
+ * `_slug.vue`), as paths below pages/ ('' = the root). Bounded: MAX_NUXT_PAGES files, four levels.
+ */
+function nuxtRoutes(pagesDir: string): { catchAll: string[]; oneParam: string[] } {
+  const out = { catchAll: [] as string[], oneParam: [] as string[] };
+  let seen = 0;
+  const walk = (rel: string, depth: number): void => {
+    for (const e of sortedEntries(path.join(pagesDir, rel))) {
+      if (++seen > MAX_NUXT_PAGES) return;
+      if (e.isDirectory()) {
+        if (depth < 4 && !e.name.startsWith('.')) walk(rel ? `${rel}/${e.name}` : e.name, depth + 1);
+      } else if (/^(?:\[\.\.\.\w+\]|_)\.vue$/.test(e.name)) out.catchAll.push(rel);
+      else if (/^(?:\[\w+\]|_\w+)\.vue$/.test(e.name)) out.oneParam.push(rel);
+    }
+  };
+  walk('', 0);
+  return out;
+}
+
+/**
+ * A path as Nuxt Content 2 and 3 make a page's path from its file's (`generatePath`): each part
+ * without a leading number (`1.intro`: `intro`), `index` dropped, slugified in lower case as the
+ * `slugify` package does.
+ */
+export function nuxtPath(file: string): string {
+  return file
+    .split('/')
+    .map((part) => slugify(part.replace(/^\d+\./, '').replace(/^index$/, ''), { lower: true }))
+    .filter(Boolean)
+    .join('/');
+}
+
+/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt). */
 export function otherGenerator(root: string): OtherGenerator | undefined {
-  return mkdocs(root) ?? vitepress(root);
+  return mkdocs(root) ?? vitepress(root) ?? nuxt(root);
 }

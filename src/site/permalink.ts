@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { docusaurusFileName } from './docusaurus.js';
 import { renderEleventyPermalink } from './eleventy-permalink.js';
 import { pelicanLink } from './pelican.js';
+import { nuxtPath } from './other-generators.js';
 import type { SiteInfo } from './model.js';
 
 /*
@@ -768,6 +769,8 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   values.path = (bundle ? dirs : [...dirs, stem]).join('/');
   // Material for MkDocs' blog post slug: its `slug`, else the title as Python-Markdown's slugify writes it.
   values.mkdocs_slug = str(input.fm.slug) ?? pythonMarkdownSlugify(input.title);
+  // Nuxt Content 2 and 3's page path: each part without its number, `index` dropped, slugified in lower case.
+  if (pattern.includes(':nuxt_path')) values.nuxt_path = nuxtPath([...dirs, stem].join('/'));
   return expandPattern(pattern, values);
 }
 

@@ -71,6 +71,50 @@ describe('init on a generator without a preset names it and takes what its confi
     expect(r.config).toMatchObject({ title: 'Dev Notes', language: 'en-GB', articles: 'docs', permalinks: '/:path.html' });
     expect(r.config.link).toBe('https://example.com/');
   });
+
+  it("Nuxt Content 2/3 with a catch-all page: posts at their content path as generatePath makes it (no number, lower case), below app.baseURL", async () => {
+    const r = await initIn({
+      'package.json': '{ "dependencies": { "nuxt": "3.4.3", "@nuxt/content": "2.6.0" } }\n',
+      'nuxt.config.ts': "export default defineNuxtConfig({\n  modules: ['@nuxt/content'],\n  app: { baseURL: '/notes/' },\n  site: { url: 'https://dev.example' },\n})\n",
+      'pages/[...slug].vue': '<template><ContentDoc /></template>\n',
+      'content/articles/JavaScript/1.CurryAndAsync.md': PAGE('Curry'),
+      'content/articles/css-center.md': PAGE('Centre'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('A Nuxt site (nuxt.config.ts) is no generator feedwright has a preset for');
+    expect(r.config).toMatchObject({ link: 'https://dev.example/notes/', articles: 'content/articles', permalinks: '/articles/:nuxt_path' });
+    const b = await run(['build'], { cwd: r.dir });
+    expect(b.code).toBe(0);
+    const items = (JSON.parse(readFileSync(path.join(r.dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url).sort();
+    expect(items).toEqual(['https://dev.example/notes/articles/css-center', 'https://dev.example/notes/articles/javascript/curryandasync']);
+  });
+
+  it('Nuxt Content 1 with a one-parameter page in the posts folder\'s place: /<folder>/<file name as written>; without a serving route, no pattern and init says so', async () => {
+    const files = {
+      'package.json': '{ "dependencies": { "nuxt": "^2.14.0", "@nuxt/content": "^1.5.0" } }\n',
+      'nuxt.config.js': "export default {\n  target: 'static',\n  modules: ['@nuxt/content'],\n}\n",
+      'content/articles/My-First.md': PAGE('First'),
+    };
+    const served = await initIn({ ...files, 'pages/articles/_article.vue': '<template><nuxt-content /></template>\n' });
+    expect(served.config).toMatchObject({ articles: 'content/articles', permalinks: '/articles/:path' });
+    const b = await run(['build'], { cwd: served.dir });
+    expect(b.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(served.dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url)).toEqual(['https://example.com/articles/My-First']);
+    const unserved = await initIn({ ...files, 'pages/index.vue': '<template><div /></template>\n' });
+    expect(unserved.config).not.toHaveProperty('permalinks');
+    expect(unserved.stderr).toContain("no page route of the site's (pages/[...slug].vue, pages/articles/[slug].vue) serves content/articles/");
+  });
+
+  it('the language the posts are written in is not said to come from the generator\'s config', async () => {
+    const r = await initIn({
+      'nuxt.config.ts': "export default defineNuxtConfig({ modules: ['@nuxt/content'] })\n",
+      'pages/[...slug].vue': '<template><ContentDoc /></template>\n',
+      ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`content/blog/p${i}.md`, `---\ntitle: 标题${i}\ndate: 2024-03-05\n---\n\n这是一篇足够长的中文文章，用来判断语言。这是一篇足够长的中文文章。\n`])),
+    });
+    expect(r.config).toMatchObject({ language: 'zh', permalinks: '/blog/:nuxt_path' });
+    expect(r.stderr).toContain('From nuxt.config.ts, its config names no title or link for the feed');
+    expect(r.stderr).toContain('The feed\'s language is "zh"');
+  });
 });
 
 describe('init where the site is in a folder below (a project keeping its site in website/)', () => {
@@ -86,6 +130,14 @@ describe('init where the site is in a folder below (a project keeping its site i
     const r = await run(['init'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('This folder is no site, but website/ is a Docusaurus site (website/docusaurus.config.js) whose posts are in blog/: run `npx feedwright init` in website/');
+    expect(existsSync(path.join(dir, 'feedwright.config.json'))).toBe(false);
+  });
+
+  it('a generator without a preset counts too: MkDocs in blog/ (blog/mkdocs.yml and blog/docs/)', async () => {
+    const dir = makeTree({ 'README.md': '# Notes\n', 'blog/mkdocs.yml': 'site_name: Notes\n', 'blog/docs/index.md': '# Home\n', 'blog/docs/tools/first.md': PAGE('First') }, 'feedwright-nested-mkdocs-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This folder is no site, but blog/ is a MkDocs site (blog/mkdocs.yml) whose posts are in blog/docs/: run `npx feedwright init` in blog/');
     expect(existsSync(path.join(dir, 'feedwright.config.json'))).toBe(false);
   });
 });
