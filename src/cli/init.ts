@@ -408,6 +408,8 @@ export interface SiteSetup {
   authorsInPosts?: { named: number; checked: number };
   /** A time zone the site's config names that is no IANA zone (left out of the config). */
   ignoredZone?: string;
+  /** The site's address, written without a scheme in its config (`base_url = "example.dev"`): no link is taken from it. */
+  schemelessUrl?: { file: string; line: number; key: string; value: string };
   /** The generator (Jekyll, Hexo) reads dates without an offset in the building machine's zone, and the site's config names none. */
   machineZone?: string;
   /** Set when the feed's author is the person who made most commits to the posts (git). */
@@ -454,7 +456,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? (BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset]) : undefined;
   // Bridgetown, a Jekyll fork, is read by the Jekyll preset: named as itself.
   const generator = BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset];
-  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
+  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(detected?.schemelessUrl ? { schemelessUrl: detected.schemelessUrl } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
@@ -683,6 +685,14 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     }
     if (site.ignoredZone) {
       out.stderr(`The site's config names the time zone ${JSON.stringify(site.ignoredZone)}, which is not an IANA time zone, so it is left out: dates without an offset are read in UTC (Jekyll reads an unknown zone as UTC too). Set "timezone" in feedwright.config.json if the posts' dates are another zone's ("Asia/Shanghai").\n`);
+    }
+    if (site.schemelessUrl) {
+      const { file, line, key, value } = site.schemelessUrl;
+      const address = `https://${value.replace(/^\/\//, '')}`;
+      const assign = file.endsWith('.toml') ? `${key} = "${address}"` : `${key}: ${address}`;
+      out.stderr(
+        `${file}:${line}: ${key} "${value}" has no scheme, so ${site.generator} writes the site's links without one (${value.replace(/\/+$/, '')}/…), which browsers and feed readers take for paths on the page they are on. Write \`${assign}\` in ${file} (or http:// if the site is served so), and the same address as "link" in feedwright.config.json, which still holds the placeholder.\n`,
+      );
     }
     if (site.languageFromPosts) {
       const { language, script, count, checked } = site.languageFromPosts;

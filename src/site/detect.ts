@@ -9,6 +9,7 @@ import { decodeEntities } from '../util/html.js';
 import { isFolder, readSmallText } from '../util/fs.js';
 import { isInside } from '../util/path.js';
 import { asRecord } from '../util/record.js';
+import { countNewlines } from '../util/text.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { eleventyDateFilters, eleventyFeedMetadata, eleventyLayouts, eleventyShortcodes, layoutLayers } from './eleventy-site.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
@@ -427,6 +428,12 @@ export interface DetectedSite {
   hugo?: { contentDir: string; params: Record<string, unknown>; shortcodes?: Record<string, SiteShortcode> };
   /** A time zone the site's config names that is no IANA zone (`timezone: CN`): not used; dates are read in the feed's zone. */
   ignoredZone?: string;
+  /**
+   * The site's address written without a scheme (Zola's `base_url = "example.dev"`): the generator
+   * writes its links so (`example.dev/blog/x/`), which browsers and feed readers read as relative
+   * paths; feedwright takes no link from it. Its file (as shown), line and key, and the value.
+   */
+  schemelessUrl?: { file: string; line: number; key: string; value: string };
   /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from, and the shortcodes its templates let render. */
   zola?: { contentDir: string; shortcodes?: Record<string, SiteShortcode> };
   /** What the generator's config says about the site as a feed: defaults for keys feedwright's config leaves unset. */
@@ -516,6 +523,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   let hugo: DetectedSite['hugo'];
   let zola: DetectedSite['zola'];
   let ignoredZone: string | undefined;
+  let schemelessUrl: DetectedSite['schemelessUrl'];
+  // A URL the site's config writes without a scheme (`base_url = "example.dev"`), found at its key's line.
+  const noScheme = (file: string, key: string, value: string | undefined): void => {
+    if (!value || schemelessUrl || !SCHEMELESS_URL.test(value.trim())) return;
+    const text = readSmallText(file, 1 << 20) ?? '';
+    const at = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*[:=]`, 'm').exec(text);
+    schemelessUrl = { file: options.display(file), line: at ? countNewlines(text.slice(0, at.index)) + 1 : 1, key, value: value.trim() };
+  };
   // The site's package.json dependencies, read once when asked for.
   let deps: Set<string> | undefined;
   const dependencies = (): Set<string> => {
@@ -536,6 +551,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const configFile = bridgetown ?? firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
       const c = readData(configFile) ?? {};
       const url = baseUrl(asString(c.url), asString(c.baseurl));
+      if (!url && configFile) noScheme(configFile, 'url', asString(c.url));
       if (url) info.baseUrl = url;
       const permalink = bridgetown ? (BRIDGETOWN_STYLES[asString(c.permalink) ?? 'pretty'] ?? asString(c.permalink)) : asString(c.permalink);
       if (permalink) info.permalinks['*'] = permalink;
@@ -604,6 +620,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
       const c = marker?.data ?? readData(configFile) ?? {};
       const url = hexoBaseUrl(asString(c.url), asString(c.root));
+      if (!url && configFile) noScheme(configFile, 'url', asString(c.url));
       if (url) info.baseUrl = url;
       info.permalinks['*'] = asString(c.permalink) ?? HEXO_PERMALINK;
       siteZone(asString(c.timezone));
@@ -648,6 +665,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     case 'hugo': {
       const c = hugoConfig(root, marker?.data);
       const url = baseUrl(asString(ci(c, 'baseURL')));
+      const hugoRoot = firstExisting(root, HUGO_ROOT_FILES);
+      if (!url && hugoRoot) noScheme(hugoRoot, 'baseURL', asString(ci(c, 'baseURL')));
       if (url) info.baseUrl = url;
       const permalinks = asRecord(ci(c, 'permalinks')) ?? {};
       const page = asRecord(ci(permalinks, 'page'));
@@ -729,6 +748,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     case 'zola': {
       const c = marker?.data ?? readData(path.join(root, 'config.toml')) ?? {};
       const url = baseUrl(asString(c.base_url));
+      if (!url) noScheme(path.join(root, marker?.file ?? 'config.toml'), 'base_url', asString(c.base_url));
       if (url) info.baseUrl = url;
       info.defaultLanguage = asString(c.default_language) ?? 'en';
       info.languages = Object.keys(asRecord(c.languages) ?? {});
@@ -932,8 +952,11 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}) };
+  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}), ...(schemelessUrl ? { schemelessUrl } : {}) };
 }
+
+/** A host name with an optional port and path, written without `https://` (`example.dev`, `www.example.dev/blog`). */
+const SCHEMELESS_URL = /^(?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:\/\S*)?$/i;
 
 /** Hexo's default `permalink`. */
 const HEXO_PERMALINK = ':year/:month/:day/:title/';

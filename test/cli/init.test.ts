@@ -536,3 +536,23 @@ describe('assets/config.schema.json and the loader agree', () => {
     expect(() => resolveConfig({ precedence: { title: ['mtime'] } })).toThrow(/precedence\.title/);
   });
 });
+
+describe('init on a site whose address is written without a scheme', () => {
+  it('Zola `base_url = "notes.example"`: says so at its file and line, what to write, and leaves the link a placeholder', async () => {
+    const dir = makeTree({ 'config.toml': 'title = "Notes"\nbase_url = "notes.example"\n', 'content/blog/first.md': '+++\ntitle = "First"\ndate = 2024-03-05\n+++\n\nSome text of the post, long enough to be an article.\n' }, 'feedwright-init-scheme-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('config.toml:2: base_url "notes.example" has no scheme, so Zola writes the site\'s links without one (notes.example/…)');
+    expect(r.stderr).toContain('Write `base_url = "https://notes.example"` in config.toml');
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as { link: string }).link).toBe('https://example.com/');
+  });
+
+  it('Jekyll `url: blog.example`, and not for a URL with its scheme', async () => {
+    const post = '---\ntitle: First\n---\n\nSome text of the post, long enough to be an article.\n';
+    const bare = await run(['init'], { cwd: makeTree({ '_config.yml': 'title: Blog\nurl: blog.example\n', '_posts/2024-03-05-first.md': post }, 'feedwright-init-scheme-') });
+    expect(bare.stderr).toContain('_config.yml:2: url "blog.example" has no scheme, so Jekyll writes');
+    expect(bare.stderr).toContain('Write `url: https://blog.example` in _config.yml');
+    const full = await run(['init'], { cwd: makeTree({ '_config.yml': 'title: Blog\nurl: https://blog.example\n', '_posts/2024-03-05-first.md': post }, 'feedwright-init-scheme-') });
+    expect(full.stderr).not.toContain('has no scheme');
+  });
+});
