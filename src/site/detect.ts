@@ -591,14 +591,20 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Mistakes keeps the site owner's name in a top-level `name` (its footer and SEO data show
       // it) and leaves `author.name` empty in its starter config: the last resort.
       // Bridgetown keeps the site's title in src/_data/site_metadata.yml (`site.metadata`), its starter's `title`, `tagline`, `email`.
-      const metadataFile = bridgetown ? firstExisting(path.join(sourceDir, '_data'), ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
+      const dataDir = path.join(sourceDir, asString(c.data_dir) ?? '_data');
+      const metadataFile = bridgetown ? firstExisting(dataDir, ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
       const meta = metadataFile ? (readData(metadataFile) ?? {}) : {};
+      // `_data/authors.yml` (key -> person): a post's `author: jane`, and the site's, name a key of it.
+      const authorsFile = firstExisting(dataDir, ['authors.yml', 'authors.yaml', 'authors.json']);
+      const authorsMap = authorsFile ? dataAuthors(readData(authorsFile)) : {};
+      if (Object.keys(authorsMap).length > 0) info.authorsMap = authorsMap;
+      const mapped = (v: unknown): unknown => (typeof v === 'string' && Object.hasOwn(authorsMap, v.trim()) ? authorsMap[v.trim()] : v);
       const own = {
         title: asString(c.title) ?? asString(meta.title),
         description: asString(c.description) ?? asString(meta.description) ?? asString(meta.tagline),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(meta.author),
+        author: personValue(mapped(c.author)) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(mapped(meta.author)),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
@@ -953,6 +959,26 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
   return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}), ...(schemelessUrl ? { schemelessUrl } : {}) };
+}
+
+/** The most people an authors data file gives. */
+const MAX_DATA_AUTHORS = 1000;
+
+/**
+ * A Jekyll authors data file (`_data/authors.yml`) as key -> person: `name`, and `email` and `uri`
+ * (jekyll-seo-tag's) or `url` when they are strings; entries without a name are left out.
+ */
+export function dataAuthors(data: Record<string, unknown> | undefined): Record<string, { name: string; url?: string; email?: string }> {
+  const out: Record<string, { name: string; url?: string; email?: string }> = {};
+  for (const [key, v] of Object.entries(data ?? {}).slice(0, MAX_DATA_AUTHORS)) {
+    const r = asRecord(v);
+    const name = asString(r?.name);
+    if (!r || !name) continue;
+    const email = asString(r.email);
+    const url = asString(r.uri) ?? asString(r.url);
+    out[key] = { name, ...(email ? { email } : {}), ...(url ? { url } : {}) };
+  }
+  return out;
 }
 
 /** A host name with an optional port and path, written without `https://` (`example.dev`, `www.example.dev/blog`). */

@@ -128,6 +128,13 @@ export interface SiteInfo {
     abbrlink?: { rep: 'dec' | 'hex' };
   };
   /**
+   * A Jekyll or Bridgetown site's authors data file (`_data/authors.yml`, Bridgetown's
+   * `src/_data/authors.yml`): key -> person, as jekyll-seo-tag and the themes read a post's
+   * `author: jane` (`site.data.authors[page.author]`). Read where the posts' authors are resolved,
+   * as Docusaurus's authors map is.
+   */
+  authorsMap?: Record<string, { name: string; url?: string; email?: string }>;
+  /**
    * Docusaurus's blog plugin: the route its posts are served under (`routeBasePath`, default
    * `blog`), its authors map (`authors.yml`: key -> person) and its tags file (`tags.yml`: key ->
    * label), which front matter names by key (`authors: [jane]`, `tags: [release]`).
