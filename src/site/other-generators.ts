@@ -33,6 +33,15 @@ export interface OtherGenerator {
   unlinked?: (articles: string) => string | undefined;
   /** The folder its config names for posts (MkDocs Material's blog plugin: `<docs>/<blog_dir>/posts`), relative to the root. */
   postsDir?: string;
+  /**
+   * The template language its Markdown pages are run through, if any: MkDocs only with the macros
+   * plugin (Jinja2); VitePress's Markdown is a Vue template (`{{ expr }}` is evaluated), and Nuxt
+   * Content's MDC binds `{{ $doc.x }}`. Without one (`undefined`: plain MkDocs), `{{…}}` and `{%…%}`
+   * are text the site publishes as written, in TeX math and code samples too.
+   */
+  templateEngine: 'jinja' | 'vue' | 'mdc' | undefined;
+  /** The generator titles a page without a front matter title by its first level-1 heading, wherever it is in the page (MkDocs, VitePress, Nuxt Content). */
+  titleFromFirstHeading: boolean;
 }
 
 const MAX_CONFIG_CHARS = 256 * 1024;
@@ -89,10 +98,14 @@ function mkdocs(root: string): OtherGenerator | undefined {
   const inBlog = (articles: string) => blog !== undefined && below(blogDir, articles) !== undefined;
   const blogPattern = blog === undefined ? undefined : materialPostPattern(blogRel, options, directoryUrls);
   const theme = asRecord(c.theme);
+  // mkdocs-macros-plugin (`macros`) runs every page through Jinja2; without it MkDocs has no template language.
+  const macros = plugins.some((p) => (typeof p === 'string' ? p : Object.keys(asRecord(p) ?? {})[0]) === 'macros');
   return {
     name: 'MkDocs',
     file,
     contentDir: docs,
+    templateEngine: macros ? 'jinja' : undefined,
+    titleFromFirstHeading: true,
     ...optional('title', text(c.site_name)),
     ...optional('description', text(c.site_description)),
     ...optional('link', siteUrl(text(c.site_url))),
@@ -166,6 +179,8 @@ function vitepress(root: string): OtherGenerator | undefined {
       name: 'VitePress',
       file,
       contentDir,
+      templateEngine: 'vue',
+      titleFromFirstHeading: true,
       ...optional('title', shallowestOption(config, 'title')),
       ...optional('description', shallowestOption(config, 'description')),
       // Its sitemap's hostname, with the config's base.
@@ -217,6 +232,8 @@ function nuxt(root: string): OtherGenerator | undefined {
     name: 'Nuxt',
     file,
     contentDir: 'content',
+    templateEngine: 'mdc',
+    titleFromFirstHeading: true,
     ...optional('title', /\bhead\s*:\s*\{[^{}]*?\btitle\s*:\s*['"]([^'"\n]+)['"]/.exec(config)?.[1]),
     ...optional('link', link && base ? new URL(`${base}/`, link).href : link),
     permalinks: (articles) => {
@@ -273,4 +290,25 @@ export function nuxtPath(file: string): string {
 /** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt). */
 export function otherGenerator(root: string): OtherGenerator | undefined {
   return mkdocs(root) ?? vitepress(root) ?? nuxt(root);
+}
+
+/** The most folders `otherGeneratorAbove` looks in, from the articles folder up. */
+const MAX_LEVELS_UP = 8;
+
+/**
+ * The generator without a preset whose site holds `articlesDir` (the folder itself or one above it,
+ * up to the repository's root, a folder with `.git`), with its root: what a build reads when no
+ * preset's site is found, to know that a MkDocs site's `{{ x }}` is text (`templateEngine`) and
+ * that its pages are titled by their first `# heading` (`titleFromFirstHeading`).
+ */
+export function otherGeneratorAbove(articlesDir: string): { root: string; generator: OtherGenerator } | undefined {
+  let dir = path.resolve(articlesDir);
+  for (let i = 0; i < MAX_LEVELS_UP; i++) {
+    const generator = otherGenerator(dir);
+    if (generator) return { root: dir, generator };
+    const parent = path.dirname(dir);
+    if (parent === dir || existsSync(path.join(dir, '.git'))) return undefined;
+    dir = parent;
+  }
+  return undefined;
 }

@@ -166,3 +166,17 @@ describe('init on a Gatsby site whose siteMetadata is another module (CommonJS r
     expect((await initIn(files("path.join(__dirname, 'content', 'blog')", 'content/blog'))).config).toMatchObject({ articles: 'content/blog' });
   });
 });
+
+describe('what a generator without a preset does to its pages (for the build: template code, titles)', () => {
+  it('MkDocs has no template language unless the macros plugin runs Jinja2; VitePress and Nuxt Content do; all three title a page by its first # heading', async () => {
+    const { otherGeneratorAbove } = await import('../../src/site/other-generators.js');
+    const plain = makeTree({ 'mkdocs.yml': 'site_name: Notes\nplugins:\n  - search\n', 'docs/maths/limits.md': '# Limits\n\n$\\frac{a}{b}_{{n}}$\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(plain, 'docs/maths'))).toMatchObject({ root: plain, generator: { name: 'MkDocs', templateEngine: undefined, titleFromFirstHeading: true } });
+    const macros = makeTree({ 'mkdocs.yml': 'site_name: Notes\nplugins:\n  - search\n  - macros:\n      module_name: main\n', 'docs/a.md': '# A\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(macros, 'docs'))?.generator.templateEngine).toBe('jinja');
+    const vitepress = makeTree({ 'docs/.vitepress/config.mts': 'export default { title: "T" }\n', 'docs/posts/a.md': 'Intro.\n\n# A\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(vitepress, 'docs/posts'))).toMatchObject({ root: path.join(vitepress, 'docs'), generator: { name: 'VitePress', templateEngine: 'vue', titleFromFirstHeading: true } });
+    const none = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'notes/a.md': '# A\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(none, 'notes'))).toBeUndefined();
+  });
+});
