@@ -11,7 +11,7 @@ import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
-import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, hugoDefaultContentDir, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -230,6 +230,21 @@ function conventionalPostFolder(root: string, folders: readonly string[]): strin
 }
 
 /**
+ * A multilingual Hugo site whose languages keep their own content folders (`content/fr`,
+ * `content/de`): the posts folder in the default language's (its main feed's), as `init` looks for
+ * one in `content/`, else that whole folder; the other languages' posts are not the main feed's.
+ */
+function hugoLanguagePosts(cwd: string): string | undefined {
+  const dir = hugoDefaultContentDir(cwd);
+  if (!dir) return undefined;
+  const conventional = conventionalPostFolder(cwd, POST_FOLDERS.hugo.map((f) => f.replace(/^content\//, `${dir}/`)));
+  if (conventional) return conventional;
+  const named = largestPostFolder(path.join(cwd, dir));
+  if (named) return `${dir}/${named}`;
+  return countMarkdown(path.join(cwd, dir), 1) > 0 ? dir : undefined;
+}
+
+/**
  * What a folder says of its site (its saved pages' agreement, a Gatsby siteMetadata) as config
  * values: the title (with the description, or none: the feed then uses the title), link, language
  * and author it names.
@@ -433,6 +448,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
     (marker.preset === 'hexo' ? conventionalPostFolder(cwd, [hexoPostsFolder(cwd)]) : undefined) ??
     (marker.preset === 'docusaurus' ? conventionalPostFolder(cwd, [docusaurusBlogFolder(cwd)]) : undefined) ??
     (marker.preset === 'pelican' ? conventionalPostFolder(cwd, [pelicanSite(cwd)?.contentDir || '.']) : undefined) ??
+    (marker.preset === 'hugo' ? hugoLanguagePosts(cwd) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);

@@ -274,6 +274,19 @@ function hugoConfig(root: string, rootData?: Record<string, unknown>): Record<st
 }
 
 /**
+ * A multilingual Hugo site's default language's own content folder (`languages.<default>.contentDir`,
+ * with `defaultContentLanguage`, "en" when unset), relative to the root, '/'-separated: the posts
+ * its main feed lists. Undefined when that language names none.
+ */
+export function hugoDefaultContentDir(root: string): string | undefined {
+  const c = hugoConfig(root);
+  const lang = asString(ci(c, 'defaultContentLanguage')) ?? 'en';
+  const dir = asString(ci(asRecord(ci(asRecord(ci(c, 'languages')) ?? {}, lang)), 'contentDir'));
+  const rel = dir && path.relative(root, path.resolve(root, dir)).split(path.sep).join('/');
+  return rel && !rel.startsWith('..') ? rel : undefined;
+}
+
+/**
  * One folder of Hugo's configuration directory, merged into `merged`: `hugo.*` and `config.*`
  * at the top, any other `name.*` under `name` (unless `name` is its sole top-level key), and
  * `name.<lang>.*` under `languages.<lang>` (`menus`/`params` one level deeper, under their name);
