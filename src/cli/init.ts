@@ -311,7 +311,9 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
   const linked = links
     ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : ', below "link", which its config does not name: set it'})`
     : `items link to "itemBase" + their slug: ${other.unlinked?.(articles) ?? `set "itemBase" and "permalinks" to where ${other.name} serves the posts`}`;
-  return `From ${other.file}, ${values}; ${linked}.\n`;
+  const unread = other.unread && Object.entries(other.unread).map(([ext, n]) => `${filesCount(n)} ${ext}`);
+  const unreadSaid = unread ? ` Its ${unread.join(' and ')} files are not read (feedwright reads Markdown, text and HTML posts only).` : '';
+  return `From ${other.file}, ${values}; ${linked}.${unreadSaid}\n`;
 }
 
 /**
@@ -685,7 +687,14 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }
   else if (!site) {
-    if (!marker) {
+    // A generator whose pages are in formats feedwright does not read (Quarto's .qmd and .ipynb): say so first.
+    const unread = other?.unread && Object.entries(other.unread).map(([ext, n]) => `${filesCount(n)} ${ext}`);
+    if (other && unread) {
+      out.stderr(
+        `This is ${indefiniteArticle(other.name)} ${other.name} site (${other.file}), whose posts${other.contentDir ? ` in ${other.contentDir}/` : ''} are ${unread.join(' and ')} files: feedwright reads Markdown (.md), text and HTML posts only, so the config reads none of them, and a sample article is written.\n`,
+      );
+    }
+    if (!marker && !unread) {
       const elsewhere = strayArticles(io.cwd);
       if (elsewhere) out.stderr(`${elsewhere}\n`);
     }

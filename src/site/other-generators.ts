@@ -39,7 +39,9 @@ export interface OtherGenerator {
    * Content's MDC binds `{{ $doc.x }}`. Without one (`undefined`: plain MkDocs), `{{…}}` and `{%…%}`
    * are text the site publishes as written, in TeX math and code samples too.
    */
-  templateEngine: 'jinja' | 'vue' | 'mdc' | undefined;
+  templateEngine: 'jinja' | 'vue' | 'mdc' | 'pandoc' | undefined;
+  /** Its pages in formats feedwright does not read (Quarto's `.qmd`, `.ipynb`, `.Rmd`), counted by extension in `contentDir`, when there are any. */
+  unread?: Record<string, number>;
   /** The generator titles a page without a front matter title by its first level-1 heading, wherever it is in the page (MkDocs, VitePress, Nuxt Content). */
   titleFromFirstHeading: boolean;
 }
@@ -287,9 +289,72 @@ export function nuxtPath(file: string): string {
     .join('/');
 }
 
-/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt). */
+/** Quarto's document formats, which feedwright does not read. */
+const QUARTO_FORMATS = /\.(qmd|ipynb|rmd)$/i;
+
+/**
+ * A Quarto website (`_quarto.yml` with `project: { type: website }`): its `website.title`,
+ * `description` and `site-url`; its posts folder (`posts/`, the blog template's). Quarto renders
+ * `posts/x/index.qmd` to `posts/x/index.html` (linked as `/posts/x/`) and `posts/y.md` to
+ * `posts/y.html`. Its posts are mostly `.qmd` and `.ipynb` documents, which feedwright does not
+ * read: `unread` counts them.
+ */
+function quarto(root: string): OtherGenerator | undefined {
+  const file = ['_quarto.yml', '_quarto.yaml'].find((f) => existsSync(path.join(root, f)));
+  if (!file) return undefined;
+  let c: Record<string, unknown> = {};
+  try {
+    c = asRecord(parseYaml(readFileSync(path.join(root, file), 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' })) ?? {};
+  } catch {
+    c = {};
+  }
+  const type = text(asRecord(c.project)?.type);
+  if (type !== 'website' && type !== 'blog') return undefined;
+  const site = asRecord(c.website) ?? {};
+  const contentDir = existsSync(path.join(root, 'posts')) ? 'posts' : '';
+  const files: string[] = [];
+  const walk = (rel: string, depth: number): void => {
+    for (const e of sortedEntries(path.join(root, rel))) {
+      if (files.length >= MAX_NUXT_PAGES || e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'node_modules') continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (depth < 4) walk(r, depth + 1);
+      } else files.push(r);
+    }
+  };
+  walk(contentDir, 0);
+  const unread: Record<string, number> = {};
+  for (const f of files) {
+    const ext = QUARTO_FORMATS.exec(f)?.[1]?.toLowerCase();
+    if (ext) unread[`.${ext}`] = (unread[`.${ext}`] ?? 0) + 1;
+  }
+  const documents = files.filter((f) => QUARTO_FORMATS.test(f) || /\.(md|markdown)$/i.test(f));
+  const bundles = documents.filter((f) => /(^|\/)index\.[^/]+$/.test(f)).length;
+  return {
+    name: 'Quarto',
+    file,
+    contentDir,
+    templateEngine: 'pandoc',
+    titleFromFirstHeading: false,
+    ...(Object.keys(unread).length > 0 ? { unread } : {}),
+    ...optional('title', text(site.title)),
+    ...optional('description', text(site.description)),
+    ...optional('link', siteUrl(text(site['site-url']))),
+    // A folder's index page is served at its folder; any other page at its name with .html. Mixed: no one pattern.
+    permalinks: (articles) => {
+      // Pages are served at their path below the project's root.
+      const rel = below('', articles);
+      if (rel === undefined) return undefined;
+      if (bundles === documents.length && bundles > 0) return pattern(rel, '/');
+      return bundles === 0 ? pattern(rel, '.html') : undefined;
+    },
+    unlinked: () => 'its posts are folders (posts/x/index.qmd, served at /posts/x/) and pages (posts/y.md, at /posts/y.html) both; set "permalinks" for the ones the feed holds',
+  };
+}
+
+/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt, Quarto). */
 export function otherGenerator(root: string): OtherGenerator | undefined {
-  return mkdocs(root) ?? vitepress(root) ?? nuxt(root);
+  return mkdocs(root) ?? vitepress(root) ?? nuxt(root) ?? quarto(root);
 }
 
 /** The most folders `otherGeneratorAbove` looks in, from the articles folder up. */

@@ -180,3 +180,16 @@ describe('what a generator without a preset does to its pages (for the build: te
     expect(otherGeneratorAbove(path.join(none, 'notes'))).toBeUndefined();
   });
 });
+
+describe('init on a Quarto website', () => {
+  it('names it, takes website.title, description and site-url, and says its .qmd and .ipynb posts are not read', async () => {
+    const quarto = "project:\n  type: website\nwebsite:\n  title: \"Field Notes\"\n  description: \"Notes from the field.\"\n  site-url: https://notes.example/blog\n";
+    const only = makeTree({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/clt/index.ipynb': '{}\n' }, 'feedwright-quarto-');
+    const r = await run(['init'], { cwd: only });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This is a Quarto site (_quarto.yml), whose posts in posts/ are 1 .ipynb and 1 .qmd files: feedwright reads Markdown (.md), text and HTML posts only');
+    const mixed = await initIn({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/first/index.md': PAGE('First') });
+    expect(mixed.config).toMatchObject({ title: 'Field Notes', description: 'Notes from the field.', link: 'https://notes.example/blog/', articles: 'posts', permalinks: '/posts/:path/' });
+    expect(mixed.stderr).toContain('Its 1 .qmd files are not read');
+  });
+});
