@@ -147,7 +147,7 @@ export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly str
 };
 
 /** The names of folders that hold a site's posts. */
-export const POST_FOLDER_NAMES: readonly string[] = ['_posts', 'posts', 'post', 'blog', 'news', 'articles'];
+export const POST_FOLDER_NAMES: readonly string[] = ['_posts', 'posts', 'post', 'blog', 'blogs', 'news', 'articles'];
 
 /** A generator's whole content folder: the last resort of `init`. */
 export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | undefined>> = {

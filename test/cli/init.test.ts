@@ -581,3 +581,12 @@ describe('init on a multilingual Hugo site whose languages keep their own conten
     expect(items).toEqual(['https://demo.example/fr/nouvelles/a/', 'https://demo.example/fr/nouvelles/b/']);
   });
 });
+
+describe('init on a site whose posts folder is named blogs/', () => {
+  it('reads content/blogs of a Zola site, not the whole content/ with its about and resume pages', async () => {
+    const post = (title: string) => `+++\ntitle = "${title}"\ndate = 2023-09-01\n+++\n\nSome text of the post, long enough to be an article.\n`;
+    const dir = makeTree({ 'config.toml': 'base_url = "https://notes.example"\ntitle = "Notes"\n', 'content/about/index.md': post('About'), 'content/resume/index.md': post('Resume'), 'content/blogs/_index.md': '+++\ntitle = "Blogs"\n+++\n', 'content/blogs/ssh.md': post('SSH'), 'content/blogs/guitar/index.md': post('Guitar') }, 'feedwright-init-blogs-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Zola site (config.toml): its posts are in content/blogs/ (2 Markdown files).');
+  });
+});
