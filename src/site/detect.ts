@@ -1532,6 +1532,10 @@ const PATH_OR_STRING = String.raw`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|"[^"\
 function localAlias(text: string, name: string): string | undefined {
   const plain = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*${PATH_OR_STRING}\s*(?:;|\n|$|(?:as|satisfies)\s)`).exec(text);
   if (plain) return plain[1];
+  // The production value an environment variable overrides: `const siteUrl = process.env.SITE_URL ?? "https://x.example"`
+  // (a development server's address, `|| "http://localhost:3000"`, is no site's).
+  const fallback = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*(?::\s*string\s*)?=\s*process\.env\.[A-Za-z_]\w*\s*(?:\|\||\?\?)\s*("[^"\\\n]+"|'[^'\\\n]+')\s*(?:;|\n|$)`).exec(text);
+  if (fallback && !/^["']https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|["']$)/i.test(fallback[1] as string)) return fallback[1];
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*${PATH_OR_STRING}`, 'g'))) {
     for (const binding of (m[1] as string).split(',')) {
       const [key, alias] = binding.split('=')[0]?.split(':').map((part) => part.trim()) ?? [];

@@ -729,6 +729,9 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     const route = [...prefixParts.slice(pagesAt + 1), inside].filter(Boolean).join('/');
     return { path: `/${route}${slash}`, rule: `nextjs pages router /${prefixParts.slice(pagesAt + 1).join('/')}/<path>${slash}` };
   }
+  // A README in the folder a post loader reads, with no front matter title or date, documents the
+  // folder (how to write a post); blog loaders leave it out by name.
+  if (/^readme$/i.test(stem) && input.fm.title === undefined && input.fm.date === undefined) return { skip: "the posts folder's README (no front matter title or date): notes on the folder, which blog loaders leave out" };
   // The site's own dynamic route named like the folder (`app/blog/posts/[slug]/page.tsx` for posts/).
   const route = site.routes?.[folder];
   if (route) return { path: `${route.prefix}/${slug}${slash}`, rule: `nextjs route ${route.file}: ${route.prefix}/<slug>${slash}` };
