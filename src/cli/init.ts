@@ -11,7 +11,7 @@ import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
-import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, hugoDefaultContentDir, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, hugoLanguageContentDirs, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -231,17 +231,16 @@ function conventionalPostFolder(root: string, folders: readonly string[]): strin
 
 /**
  * A multilingual Hugo site whose languages keep their own content folders (`content/fr`,
- * `content/de`): the posts folder in the default language's (its main feed's), as `init` looks for
- * one in `content/`, else that whole folder; the other languages' posts are not the main feed's.
+ * `content/de`): the posts folder in the default language's folder (its main feed's), as `init`
+ * looks for one in `content/`; without one there, undefined (the other rules decide).
  */
 function hugoLanguagePosts(cwd: string): string | undefined {
-  const dir = hugoDefaultContentDir(cwd);
-  if (!dir) return undefined;
-  const conventional = conventionalPostFolder(cwd, POST_FOLDERS.hugo.map((f) => f.replace(/^content\//, `${dir}/`)));
+  const { defaultDir } = hugoLanguageContentDirs(cwd);
+  if (!defaultDir) return undefined;
+  const conventional = conventionalPostFolder(cwd, POST_FOLDERS.hugo.map((f) => f.replace(/^content\//, `${defaultDir}/`)));
   if (conventional) return conventional;
-  const named = largestPostFolder(path.join(cwd, dir));
-  if (named) return `${dir}/${named}`;
-  return countMarkdown(path.join(cwd, dir), 1) > 0 ? dir : undefined;
+  const named = largestPostFolder(path.join(cwd, defaultDir));
+  return named ? `${defaultDir}/${named}` : undefined;
 }
 
 /**

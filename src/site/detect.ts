@@ -274,16 +274,21 @@ function hugoConfig(root: string, rootData?: Record<string, unknown>): Record<st
 }
 
 /**
- * A multilingual Hugo site's default language's own content folder (`languages.<default>.contentDir`,
- * with `defaultContentLanguage`, "en" when unset), relative to the root, '/'-separated: the posts
- * its main feed lists. Undefined when that language names none.
+ * A multilingual Hugo site's languages' own content folders (`languages.<l>.contentDir`), relative
+ * to the root, '/'-separated, and the default language's (`defaultContentLanguage`, "en" when
+ * unset): where `init` looks for the posts.
  */
-export function hugoDefaultContentDir(root: string): string | undefined {
+export function hugoLanguageContentDirs(root: string): { defaultDir?: string; dirs: string[] } {
   const c = hugoConfig(root);
   const lang = asString(ci(c, 'defaultContentLanguage')) ?? 'en';
-  const dir = asString(ci(asRecord(ci(asRecord(ci(c, 'languages')) ?? {}, lang)), 'contentDir'));
-  const rel = dir && path.relative(root, path.resolve(root, dir)).split(path.sep).join('/');
-  return rel && !rel.startsWith('..') ? rel : undefined;
+  const rel = (dir: string | undefined): string | undefined => {
+    const r = dir && path.relative(root, path.resolve(root, dir)).split(path.sep).join('/');
+    return r && !r.startsWith('..') ? r : undefined;
+  };
+  const languages = asRecord(ci(c, 'languages')) ?? {};
+  const dirs = Object.values(languages).flatMap((v) => rel(asString(ci(asRecord(v), 'contentDir'))) ?? []);
+  const defaultDir = rel(asString(ci(asRecord(ci(languages, lang)), 'contentDir')));
+  return { ...(defaultDir ? { defaultDir } : {}), dirs };
 }
 
 /**
@@ -744,10 +749,23 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       // A language may set its own permalinks (languages.<l>.permalinks, Hugo's per-language config):
       // they replace the site's for that language's pages, which are the articles here.
-      const languagePermalinks = asRecord(ci(asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage)), 'permalinks'));
-      if (languagePermalinks) {
-        const page = asRecord(ci(languagePermalinks, 'page'));
-        for (const [section, pattern] of Object.entries({ ...languagePermalinks, ...page })) if (typeof pattern === 'string') info.permalinks[section] = pattern;
+      const sitePermalinks = { ...info.permalinks };
+      const ownPermalinks = (l: string | undefined, into: Record<string, string>): boolean => {
+        const own = asRecord(ci(asRecord(ci(languages, l ?? '')), 'permalinks'));
+        if (!own) return false;
+        const page = asRecord(ci(own, 'page'));
+        for (const [section, pattern] of Object.entries({ ...own, ...page })) if (typeof pattern === 'string') into[section] = pattern;
+        return true;
+      };
+      ownPermalinks(info.contentLanguage ?? info.defaultLanguage, info.permalinks);
+      // An articles folder holding several languages' folders: each language's pages by its own permalinks.
+      if (info.languageDirs) {
+        const byLanguage: Record<string, Record<string, string>> = {};
+        for (const l of Object.values(info.languageDirs)) {
+          const patterns = { ...sitePermalinks };
+          if (ownPermalinks(l, patterns)) byLanguage[l] = patterns;
+        }
+        if (Object.keys(byLanguage).length > 0) info.languagePermalinks = byLanguage;
       }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};

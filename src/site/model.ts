@@ -39,6 +39,8 @@ export interface SiteInfo {
   defaultLanguage?: string;
   /** Hugo: the language whose own content folder (languages.<l>.contentDir) holds the articles. */
   contentLanguage?: string;
+  /** Hugo: the permalink patterns of each language with its own (`languages.<l>.permalinks`), over the site's, for the articles in its content folder (`languageDirs`). */
+  languagePermalinks?: Record<string, Record<string, string>>;
   /** Hugo: the languages' own content folders inside the content folder (`ja` -> 'ja'), when the articles folder holds several. */
   languageDirs?: Record<string, string>;
   /** Languages besides the default: a `post.fr.md` goes under `/fr/`. */

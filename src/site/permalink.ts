@@ -566,7 +566,9 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   // index.html and linked with a trailing slash (`2022/11/15/x` → `/2022/11/15/x/`); one with a dot is a file.
   if (url) return { path: prefix + normalisePath(url.includes('.') || url.endsWith('/') ? url : `${url}/`), rule: 'front matter url' };
   const own = userPattern(userPatterns, section, input.contentPath);
-  const pattern = own ?? (section && dirs.length > 0 ? site.permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : site.permalinks['/']);
+  // A language with permalinks of its own (in its own content folder) links its pages by them.
+  const permalinks = (folder?.lang ? site.languagePermalinks?.[folder.lang] : undefined) ?? site.permalinks;
+  const pattern = own ?? (section && dirs.length > 0 ? permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : permalinks['/']);
   if (pattern) {
     const slug = urlize(fmSlug ?? input.title);
     const values = commonTokens(input, slug, urlize(filename), pageDirs.map(urlize), urlize);

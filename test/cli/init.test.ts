@@ -558,27 +558,37 @@ describe('init on a site whose address is written without a scheme', () => {
 });
 
 describe('init on a multilingual Hugo site whose languages keep their own content folders', () => {
-  it("reads the default language's posts (content/fr/news), not the other language's larger folder", async () => {
-    const post = (title: string) => `+++\ntitle = '${title}'\ndate = 2024-10-29T12:23:19-04:00\n+++\n\nSome text of the post, long enough to be an article.\n`;
-    const dir = makeTree(
-      {
-        'config/_default/hugo.toml': "baseURL = 'https://demo.example/'\ndefaultContentLanguage = 'fr'\ndefaultContentLanguageInSubdir = true\n",
-        'config/_default/languages.de.toml': "contentDir = 'content/de'\n[permalinks.page]\n  news = '/nachricht/:filename'\n",
-        'config/_default/languages.fr.toml': "contentDir = 'content/fr'\n[permalinks.page]\n  news = '/nouvelles/:filename'\n",
-        'content/de/news/a.md': post('A'),
-        'content/de/news/b.md': post('B'),
-        'content/de/news/c.md': post('C'),
-        'content/fr/news/a.md': post('A'),
-        'content/fr/news/b.md': post('B'),
-      },
-      'feedwright-init-hugo-lang-',
-    );
+  const post = (title: string) => `+++\ntitle = '${title}'\ndate = 2024-10-29T12:23:19-04:00\n+++\n\nSome text of the post, long enough to be an article.\n`;
+  const config = {
+    'config/_default/hugo.toml': "baseURL = 'https://demo.example/'\ndefaultContentLanguage = 'fr'\ndefaultContentLanguageInSubdir = true\n",
+    'config/_default/languages.fr.toml': "contentDir = 'content/fr'\n[permalinks.page]\n  news = '/nouvelles/:filename'\n",
+  };
+  const files = {
+    ...config,
+    'config/_default/languages.de.toml': "contentDir = 'content/de'\n[permalinks.page]\n  news = '/nachricht/:filename'\n",
+    'content/de/news/a.md': post('A'),
+    'content/de/news/b.md': post('B'),
+    'content/de/news/c.md': post('C'),
+    'content/fr/news/a.md': post('A'),
+    'content/fr/news/b.md': post('B'),
+  };
+  const urls = (dir: string, file: string) => (JSON.parse(readFileSync(path.join(dir, 'dist', file), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url).sort();
+
+  it("reads the default language's posts folder (content/fr/news, the main feed's), not another language's larger one", async () => {
+    const dir = makeTree(files, 'feedwright-init-hugo-lang-');
     const r = await run(['init'], { cwd: dir });
     expect(r.stderr).toContain('its posts are in content/fr/news/ (2 Markdown files)');
     const b = await run(['build'], { cwd: dir });
-    expect(b.code).toBe(0);
-    const items = (JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url).sort();
-    expect(items).toEqual(['https://demo.example/fr/nouvelles/a/', 'https://demo.example/fr/nouvelles/b/']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(urls(dir, 'feed.json')).toEqual(['https://demo.example/fr/nouvelles/a/', 'https://demo.example/fr/nouvelles/b/']);
+  });
+
+  it('built from the folder holding them all (content/), each language links its pages by its own permalinks', async () => {
+    const dir = makeTree({ ...files, 'feedwright.config.json': JSON.stringify({ title: 'Demo', author: 'Ann', articles: 'content', git: false }) }, 'feedwright-init-hugo-lang-');
+    const b = await run(['build'], { cwd: dir });
+    expect(b.code, b.stderr).toBe(0);
+    expect(urls(dir, 'feed.json')).toEqual(['https://demo.example/fr/nouvelles/a/', 'https://demo.example/fr/nouvelles/b/']);
+    expect(urls(dir, 'languages/de/feed.json')).toEqual(['https://demo.example/de/nachricht/a/', 'https://demo.example/de/nachricht/b/', 'https://demo.example/de/nachricht/c/']);
   });
 });
 
