@@ -11,7 +11,7 @@ import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
-import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, hugoLanguageContentDirs, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -230,6 +230,20 @@ function conventionalPostFolder(root: string, folders: readonly string[]): strin
 }
 
 /**
+ * A multilingual Hugo site whose languages keep their own content folders (`content/fr`,
+ * `content/de`): the posts folder in the default language's folder (its main feed's), as `init`
+ * looks for one in `content/`; without one there, undefined (the other rules decide).
+ */
+function hugoLanguagePosts(cwd: string): string | undefined {
+  const { defaultDir } = hugoLanguageContentDirs(cwd);
+  if (!defaultDir) return undefined;
+  const conventional = conventionalPostFolder(cwd, POST_FOLDERS.hugo.map((f) => f.replace(/^content\//, `${defaultDir}/`)));
+  if (conventional) return conventional;
+  const named = largestPostFolder(path.join(cwd, defaultDir));
+  return named ? `${defaultDir}/${named}` : undefined;
+}
+
+/**
  * What a folder says of its site (its saved pages' agreement, a Gatsby siteMetadata) as config
  * values: the title (with the description, or none: the feed then uses the title), link, language
  * and author it names.
@@ -246,16 +260,25 @@ function siteValues(site: { title?: string | undefined; description?: string | u
 /** The most folders below the current one that `init` checks for a site of their own. */
 const MAX_NESTED_CHECKS = 50;
 
-/** A folder just below `cwd` that is a site with posts (the first in name order), for a project that keeps its site in `website/`. */
-function nestedSite(cwd: string): { folder: string; setup: SiteSetup } | undefined {
+/**
+ * A folder just below `cwd` that is a site with posts (the first in name order), for a project that
+ * keeps its site in `website/`: one of a generator feedwright has a preset for, or one it names
+ * without a preset (MkDocs, VitePress, Nuxt) whose pages folder holds articles.
+ */
+function nestedSite(cwd: string): { folder: string; generator: string; marker: string; articles: string } | undefined {
   let checked = 0;
   for (const e of sortedEntries(cwd)) {
     if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules' || SKIPPED.has(e.name)) continue;
     if (++checked > MAX_NESTED_CHECKS) break;
     const dir = path.join(cwd, e.name);
-    if (!siteMarker(dir)) continue;
-    const setup = siteSetup(dir);
-    if (setup) return { folder: e.name, setup };
+    if (siteMarker(dir)) {
+      const setup = siteSetup(dir);
+      if (setup) return { folder: e.name, generator: setup.generator, marker: setup.marker, articles: setup.articles };
+      continue;
+    }
+    const other = otherGenerator(dir);
+    const pages = other && ((other.postsDir ? pagesFolder(dir, { ...other, contentDir: other.postsDir }) : undefined) ?? pagesFolder(dir, other));
+    if (other && pages) return { folder: e.name, generator: other.name, marker: other.file, articles: pages.articles };
   }
   return undefined;
 }
@@ -287,7 +310,9 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
   const linked = links
     ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : ', below "link", which its config does not name: set it'})`
     : `items link to "itemBase" + their slug: ${other.unlinked?.(articles) ?? `set "itemBase" and "permalinks" to where ${other.name} serves the posts`}`;
-  return `From ${other.file}, ${values}; ${linked}.\n`;
+  const unread = other.unread && Object.entries(other.unread).map(([ext, n]) => `${filesCount(n)} ${ext}`);
+  const unreadSaid = unread ? ` Its ${unread.join(' and ')} files are not read (feedwright reads Markdown, text and HTML posts only).` : '';
+  return `From ${other.file}, ${values}; ${linked}.${unreadSaid}\n`;
 }
 
 /**
@@ -399,6 +424,8 @@ export interface SiteSetup {
   authorsInPosts?: { named: number; checked: number };
   /** A time zone the site's config names that is no IANA zone (left out of the config). */
   ignoredZone?: string;
+  /** The site's address, written without a scheme in its config (`base_url = "example.dev"`): no link is taken from it. */
+  schemelessUrl?: { file: string; line: number; key: string; value: string };
   /** The generator (Jekyll, Hexo) reads dates without an offset in the building machine's zone, and the site's config names none. */
   machineZone?: string;
   /** Set when the feed's author is the person who made most commits to the posts (git). */
@@ -422,6 +449,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
     (marker.preset === 'hexo' ? conventionalPostFolder(cwd, [hexoPostsFolder(cwd)]) : undefined) ??
     (marker.preset === 'docusaurus' ? conventionalPostFolder(cwd, [docusaurusBlogFolder(cwd)]) : undefined) ??
     (marker.preset === 'pelican' ? conventionalPostFolder(cwd, [pelicanSite(cwd)?.contentDir || '.']) : undefined) ??
+    (marker.preset === 'hugo' ? hugoLanguagePosts(cwd) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
@@ -445,7 +473,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? (BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset]) : undefined;
   // Bridgetown, a Jekyll fork, is read by the Jekyll preset: named as itself.
   const generator = BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset];
-  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(machineZone ? { machineZone } : {}) };
+  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(detected?.schemelessUrl ? { schemelessUrl: detected.schemelessUrl } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.
@@ -566,10 +594,11 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
   const site = siteSetup(io.cwd, chosen);
   // No site here, but one in a folder just below (a project's `website/` or `docusaurus/`, whose
   // config may read posts beside it, `path: '../blog'`): its config is the one to write, there.
-  const nested = site || chosen !== undefined || siteMarker(io.cwd) ? undefined : nestedSite(io.cwd);
+  // (A generator without a preset whose config is found from here, VitePress's docs/.vitepress/, is this folder's.)
+  const nested = site || chosen !== undefined || siteMarker(io.cwd) || otherGenerator(io.cwd) ? undefined : nestedSite(io.cwd);
   if (nested) {
     out.stderr(
-      `This folder is no site, but ${nested.folder}/ is ${indefiniteArticle(nested.setup.generator)} ${nested.setup.generator} site (${nested.folder}/${nested.setup.marker}) whose posts are in ${path.posix.join(nested.folder, nested.setup.articles)}/: run \`npx feedwright init\` in ${nested.folder}/ (\`cd ${nested.folder}\`), so the feeds link where that site serves its posts and take its title, link and author. Nothing was written here.\n`,
+      `This folder is no site, but ${nested.folder}/ is ${indefiniteArticle(nested.generator)} ${nested.generator} site (${nested.folder}/${nested.marker}) whose posts are in ${path.posix.join(nested.folder, nested.articles)}/: run \`npx feedwright init\` in ${nested.folder}/ (\`cd ${nested.folder}\`), so the feeds link where that site serves its posts and take its title, link and author. Nothing was written here.\n`,
     );
     return EXIT.OK;
   }
@@ -645,7 +674,10 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`wrote ${f.name}\n`);
   }
   if (posts) {
-    const said = Object.entries(folderValues).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
+    // The language the posts' writing system names is said below, not as the site's own.
+    const said = Object.entries(folderValues)
+      .filter(([k, v]) => v !== null && !(k === 'language' && postsWritten))
+      .map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
     if (other && !gatsby && !pages && posts) out.stderr(otherSaid(other, posts.articles, otherLinks, said));
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
@@ -654,7 +686,14 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     out.stderr(`Next: ${unsaid.length > 0 ? `edit feedwright.config.json (${unsaid.join(', ')}, and "itemBase": where the site serves the posts)` : 'check feedwright.config.json'}, then run \`npx feedwright build\`.\n`);
   }
   else if (!site) {
-    if (!marker) {
+    // A generator whose pages are in formats feedwright does not read (Quarto's .qmd and .ipynb): say so first.
+    const unread = other?.unread && Object.entries(other.unread).map(([ext, n]) => `${filesCount(n)} ${ext}`);
+    if (other && unread) {
+      out.stderr(
+        `This is ${indefiniteArticle(other.name)} ${other.name} site (${other.file}), whose posts${other.contentDir ? ` in ${other.contentDir}/` : ''} are ${unread.join(' and ')} files: feedwright reads Markdown (.md), text and HTML posts only, so the config reads none of them, and a sample article is written.\n`,
+      );
+    }
+    if (!marker && !unread) {
       const elsewhere = strayArticles(io.cwd);
       if (elsewhere) out.stderr(`${elsewhere}\n`);
     }
@@ -670,6 +709,14 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     }
     if (site.ignoredZone) {
       out.stderr(`The site's config names the time zone ${JSON.stringify(site.ignoredZone)}, which is not an IANA time zone, so it is left out: dates without an offset are read in UTC (Jekyll reads an unknown zone as UTC too). Set "timezone" in feedwright.config.json if the posts' dates are another zone's ("Asia/Shanghai").\n`);
+    }
+    if (site.schemelessUrl) {
+      const { file, line, key, value } = site.schemelessUrl;
+      const address = `https://${value.replace(/^\/\//, '')}`;
+      const assign = file.endsWith('.toml') ? `${key} = "${address}"` : `${key}: ${address}`;
+      out.stderr(
+        `${file}:${line}: ${key} "${value}" has no scheme, so ${site.generator} writes the site's links without one (${value.replace(/\/+$/, '')}/…), which browsers and feed readers take for paths on the page they are on. Write \`${assign}\` in ${file} (or http:// if the site is served so), and the same address as "link" in feedwright.config.json, which still holds the placeholder.\n`,
+      );
     }
     if (site.languageFromPosts) {
       const { language, script, count, checked } = site.languageFromPosts;

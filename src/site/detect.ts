@@ -9,6 +9,7 @@ import { decodeEntities } from '../util/html.js';
 import { isFolder, readSmallText } from '../util/fs.js';
 import { isInside } from '../util/path.js';
 import { asRecord } from '../util/record.js';
+import { countNewlines } from '../util/text.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
 import { eleventyDateFilters, eleventyFeedMetadata, eleventyLayouts, eleventyShortcodes, layoutLayers } from './eleventy-site.js';
 import { readJsModuleData } from '../sources/js-front-matter.js';
@@ -146,7 +147,7 @@ export const POST_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, readonly str
 };
 
 /** The names of folders that hold a site's posts. */
-export const POST_FOLDER_NAMES: readonly string[] = ['_posts', 'posts', 'post', 'blog', 'news', 'articles'];
+export const POST_FOLDER_NAMES: readonly string[] = ['_posts', 'posts', 'post', 'blog', 'blogs', 'news', 'articles'];
 
 /** A generator's whole content folder: the last resort of `init`. */
 export const CONTENT_FOLDERS: Readonly<Record<Exclude<Preset, 'none'>, string | undefined>> = {
@@ -270,6 +271,24 @@ function hugoConfig(root: string, rootData?: Record<string, unknown>): Record<st
   if (top) mergeDeepCi(merged, top);
   for (const env of ['_default', 'production']) hugoConfigDir(path.join(root, 'config', env), merged);
   return merged;
+}
+
+/**
+ * A multilingual Hugo site's languages' own content folders (`languages.<l>.contentDir`), relative
+ * to the root, '/'-separated, and the default language's (`defaultContentLanguage`, "en" when
+ * unset): where `init` looks for the posts.
+ */
+export function hugoLanguageContentDirs(root: string): { defaultDir?: string; dirs: string[] } {
+  const c = hugoConfig(root);
+  const lang = asString(ci(c, 'defaultContentLanguage')) ?? 'en';
+  const rel = (dir: string | undefined): string | undefined => {
+    const r = dir && path.relative(root, path.resolve(root, dir)).split(path.sep).join('/');
+    return r && !r.startsWith('..') ? r : undefined;
+  };
+  const languages = asRecord(ci(c, 'languages')) ?? {};
+  const dirs = Object.values(languages).flatMap((v) => rel(asString(ci(asRecord(v), 'contentDir'))) ?? []);
+  const defaultDir = rel(asString(ci(asRecord(ci(languages, lang)), 'contentDir')));
+  return { ...(defaultDir ? { defaultDir } : {}), dirs };
 }
 
 /**
@@ -427,6 +446,12 @@ export interface DetectedSite {
   hugo?: { contentDir: string; params: Record<string, unknown>; shortcodes?: Record<string, SiteShortcode> };
   /** A time zone the site's config names that is no IANA zone (`timezone: CN`): not used; dates are read in the feed's zone. */
   ignoredZone?: string;
+  /**
+   * The site's address written without a scheme (Zola's `base_url = "example.dev"`): the generator
+   * writes its links so (`example.dev/blog/x/`), which browsers and feed readers read as relative
+   * paths; feedwright takes no link from it. Its file (as shown), line and key, and the value.
+   */
+  schemelessUrl?: { file: string; line: number; key: string; value: string };
   /** Zola only: the content folder (absolute), which its internal links (`@/blog/x.md`) start from, and the shortcodes its templates let render. */
   zola?: { contentDir: string; shortcodes?: Record<string, SiteShortcode> };
   /** What the generator's config says about the site as a feed: defaults for keys feedwright's config leaves unset. */
@@ -516,6 +541,14 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   let hugo: DetectedSite['hugo'];
   let zola: DetectedSite['zola'];
   let ignoredZone: string | undefined;
+  let schemelessUrl: DetectedSite['schemelessUrl'];
+  // A URL the site's config writes without a scheme (`base_url = "example.dev"`), found at its key's line.
+  const noScheme = (file: string, key: string, value: string | undefined): void => {
+    if (!value || schemelessUrl || !SCHEMELESS_URL.test(value.trim())) return;
+    const text = readSmallText(file, 1 << 20) ?? '';
+    const at = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*[:=]`, 'm').exec(text);
+    schemelessUrl = { file: options.display(file), line: at ? countNewlines(text.slice(0, at.index)) + 1 : 1, key, value: value.trim() };
+  };
   // The site's package.json dependencies, read once when asked for.
   let deps: Set<string> | undefined;
   const dependencies = (): Set<string> => {
@@ -536,6 +569,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const configFile = bridgetown ?? firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
       const c = readData(configFile) ?? {};
       const url = baseUrl(asString(c.url), asString(c.baseurl));
+      if (!url && configFile) noScheme(configFile, 'url', asString(c.url));
       if (url) info.baseUrl = url;
       const permalink = bridgetown ? (BRIDGETOWN_STYLES[asString(c.permalink) ?? 'pretty'] ?? asString(c.permalink)) : asString(c.permalink);
       if (permalink) info.permalinks['*'] = permalink;
@@ -575,14 +609,20 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Mistakes keeps the site owner's name in a top-level `name` (its footer and SEO data show
       // it) and leaves `author.name` empty in its starter config: the last resort.
       // Bridgetown keeps the site's title in src/_data/site_metadata.yml (`site.metadata`), its starter's `title`, `tagline`, `email`.
-      const metadataFile = bridgetown ? firstExisting(path.join(sourceDir, '_data'), ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
+      const dataDir = path.join(sourceDir, asString(c.data_dir) ?? '_data');
+      const metadataFile = bridgetown ? firstExisting(dataDir, ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
       const meta = metadataFile ? (readData(metadataFile) ?? {}) : {};
+      // `_data/authors.yml` (key -> person): a post's `author: jane`, and the site's, name a key of it.
+      const authorsFile = firstExisting(dataDir, ['authors.yml', 'authors.yaml', 'authors.json']);
+      const authorsMap = authorsFile ? dataAuthors(readData(authorsFile)) : {};
+      if (Object.keys(authorsMap).length > 0) info.authorsMap = authorsMap;
+      const mapped = (v: unknown): unknown => (typeof v === 'string' && Object.hasOwn(authorsMap, v.trim()) ? authorsMap[v.trim()] : v);
       const own = {
         title: asString(c.title) ?? asString(meta.title),
         description: asString(c.description) ?? asString(meta.description) ?? asString(meta.tagline),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(c.author) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(meta.author),
+        author: personValue(mapped(c.author)) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(mapped(meta.author)),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
@@ -604,6 +644,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const configFile = firstExisting(root, ['_config.yml', '_config.yaml']) ?? '';
       const c = marker?.data ?? readData(configFile) ?? {};
       const url = hexoBaseUrl(asString(c.url), asString(c.root));
+      if (!url && configFile) noScheme(configFile, 'url', asString(c.url));
       if (url) info.baseUrl = url;
       info.permalinks['*'] = asString(c.permalink) ?? HEXO_PERMALINK;
       siteZone(asString(c.timezone));
@@ -648,6 +689,8 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     case 'hugo': {
       const c = hugoConfig(root, marker?.data);
       const url = baseUrl(asString(ci(c, 'baseURL')));
+      const hugoRoot = firstExisting(root, HUGO_ROOT_FILES);
+      if (!url && hugoRoot) noScheme(hugoRoot, 'baseURL', asString(ci(c, 'baseURL')));
       if (url) info.baseUrl = url;
       const permalinks = asRecord(ci(c, 'permalinks')) ?? {};
       const page = asRecord(ci(permalinks, 'page'));
@@ -706,10 +749,23 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       }
       // A language may set its own permalinks (languages.<l>.permalinks, Hugo's per-language config):
       // they replace the site's for that language's pages, which are the articles here.
-      const languagePermalinks = asRecord(ci(asRecord(ci(languages, info.contentLanguage ?? info.defaultLanguage)), 'permalinks'));
-      if (languagePermalinks) {
-        const page = asRecord(ci(languagePermalinks, 'page'));
-        for (const [section, pattern] of Object.entries({ ...languagePermalinks, ...page })) if (typeof pattern === 'string') info.permalinks[section] = pattern;
+      const sitePermalinks = { ...info.permalinks };
+      const ownPermalinks = (l: string | undefined, into: Record<string, string>): boolean => {
+        const own = asRecord(ci(asRecord(ci(languages, l ?? '')), 'permalinks'));
+        if (!own) return false;
+        const page = asRecord(ci(own, 'page'));
+        for (const [section, pattern] of Object.entries({ ...own, ...page })) if (typeof pattern === 'string') into[section] = pattern;
+        return true;
+      };
+      ownPermalinks(info.contentLanguage ?? info.defaultLanguage, info.permalinks);
+      // An articles folder holding several languages' folders: each language's pages by its own permalinks.
+      if (info.languageDirs) {
+        const byLanguage: Record<string, Record<string, string>> = {};
+        for (const l of Object.values(info.languageDirs)) {
+          const patterns = { ...sitePermalinks };
+          if (ownPermalinks(l, patterns)) byLanguage[l] = patterns;
+        }
+        if (Object.keys(byLanguage).length > 0) info.languagePermalinks = byLanguage;
       }
       info.folderData = hugoCascades(options.articlesDir);
       const params = asRecord(ci(c, 'params')) ?? {};
@@ -729,6 +785,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
     case 'zola': {
       const c = marker?.data ?? readData(path.join(root, 'config.toml')) ?? {};
       const url = baseUrl(asString(c.base_url));
+      if (!url) noScheme(path.join(root, marker?.file ?? 'config.toml'), 'base_url', asString(c.base_url));
       if (url) info.baseUrl = url;
       info.defaultLanguage = asString(c.default_language) ?? 'en';
       info.languages = Object.keys(asRecord(c.languages) ?? {});
@@ -932,8 +989,31 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   info.contentPrefix = relSlash(contentRoot, options.articlesDir);
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
-  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}) };
+  return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}), ...(schemelessUrl ? { schemelessUrl } : {}) };
 }
+
+/** The most people an authors data file gives. */
+const MAX_DATA_AUTHORS = 1000;
+
+/**
+ * A Jekyll authors data file (`_data/authors.yml`) as key -> person: `name`, and `email` and `uri`
+ * (jekyll-seo-tag's) or `url` when they are strings; entries without a name are left out.
+ */
+export function dataAuthors(data: Record<string, unknown> | undefined): Record<string, { name: string; url?: string; email?: string }> {
+  const out: Record<string, { name: string; url?: string; email?: string }> = {};
+  for (const [key, v] of Object.entries(data ?? {}).slice(0, MAX_DATA_AUTHORS)) {
+    const r = asRecord(v);
+    const name = asString(r?.name);
+    if (!r || !name) continue;
+    const email = asString(r.email);
+    const url = asString(r.uri) ?? asString(r.url);
+    out[key] = { name, ...(email ? { email } : {}), ...(url ? { url } : {}) };
+  }
+  return out;
+}
+
+/** A host name with an optional port and path, written without `https://` (`example.dev`, `www.example.dev/blog`). */
+const SCHEMELESS_URL = /^(?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:\/\S*)?$/i;
 
 /** Hexo's default `permalink`. */
 const HEXO_PERMALINK = ':year/:month/:day/:title/';
@@ -1470,6 +1550,10 @@ const PATH_OR_STRING = String.raw`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|"[^"\
 function localAlias(text: string, name: string): string | undefined {
   const plain = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*=\s*${PATH_OR_STRING}\s*(?:;|\n|$|(?:as|satisfies)\s)`).exec(text);
   if (plain) return plain[1];
+  // The production value an environment variable overrides: `const siteUrl = process.env.SITE_URL ?? "https://x.example"`
+  // (a development server's address, `|| "http://localhost:3000"`, is no site's).
+  const fallback = new RegExp(String.raw`\b(?:const|let|var)\s+${name}\s*(?::\s*string\s*)?=\s*process\.env\.[A-Za-z_]\w*\s*(?:\|\||\?\?)\s*("[^"\\\n]+"|'[^'\\\n]+')\s*(?:;|\n|$)`).exec(text);
+  if (fallback && !/^["']https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|["']$)/i.test(fallback[1] as string)) return fallback[1];
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*${PATH_OR_STRING}`, 'g'))) {
     for (const binding of (m[1] as string).split(',')) {
       const [key, alias] = binding.split('=')[0]?.split(':').map((part) => part.trim()) ?? [];

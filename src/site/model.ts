@@ -39,6 +39,8 @@ export interface SiteInfo {
   defaultLanguage?: string;
   /** Hugo: the language whose own content folder (languages.<l>.contentDir) holds the articles. */
   contentLanguage?: string;
+  /** Hugo: the permalink patterns of each language with its own (`languages.<l>.permalinks`), over the site's, for the articles in its content folder (`languageDirs`). */
+  languagePermalinks?: Record<string, Record<string, string>>;
   /** Hugo: the languages' own content folders inside the content folder (`ja` -> 'ja'), when the articles folder holds several. */
   languageDirs?: Record<string, string>;
   /** Languages besides the default: a `post.fr.md` goes under `/fr/`. */
@@ -127,6 +129,13 @@ export interface SiteInfo {
     /** hexo-abbrlink with `alg: crc32`: a post's empty `abbrlink` is the CRC-32 of its title, written in `rep` (dec or hex), as the plugin makes it. */
     abbrlink?: { rep: 'dec' | 'hex' };
   };
+  /**
+   * A Jekyll or Bridgetown site's authors data file (`_data/authors.yml`, Bridgetown's
+   * `src/_data/authors.yml`): key -> person, as jekyll-seo-tag and the themes read a post's
+   * `author: jane` (`site.data.authors[page.author]`). Read where the posts' authors are resolved,
+   * as Docusaurus's authors map is.
+   */
+  authorsMap?: Record<string, { name: string; url?: string; email?: string }>;
   /**
    * Docusaurus's blog plugin: the route its posts are served under (`routeBasePath`, default
    * `blog`), its authors map (`authors.yml`: key -> person) and its tags file (`tags.yml`: key ->

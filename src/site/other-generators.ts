@@ -1,19 +1,22 @@
 /**
  * Site generators feedwright has no preset for, but whose config says where the pages are and what
- * the site is called: MkDocs (`mkdocs.yml`) and VitePress (`.vitepress/config.*`). `init` names
+ * the site is called: MkDocs (`mkdocs.yml`), VitePress (`.vitepress/config.*`) and Nuxt with Nuxt
+ * Content (`nuxt.config.*` naming `@nuxt/content`, its pages in `content/`). `init` names
  * them, takes their values, and writes `"permalinks"` for the pages where the generator's rule is
  * a plain path (MkDocs: `docs/a/b.md` → `/a/b/`; VitePress: `/a/b.html`, or `/a/b` with
  * `cleanUrls`). Their configs are read as text and data, never run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import slugify from 'slugify';
 import { parse as parseYaml } from 'yaml';
 import { readSmallText } from '../util/fs.js';
 import { asRecord } from '../util/record.js';
 import { shallowestOption } from './code-text.js';
+import { sortedEntries } from './entries.js';
 
 export interface OtherGenerator {
-  /** "MkDocs", "VitePress". */
+  /** "MkDocs", "VitePress", "Nuxt". */
   name: string;
   /** The file that told, relative to the root ('/'-separated). */
   file: string;
@@ -30,6 +33,17 @@ export interface OtherGenerator {
   unlinked?: (articles: string) => string | undefined;
   /** The folder its config names for posts (MkDocs Material's blog plugin: `<docs>/<blog_dir>/posts`), relative to the root. */
   postsDir?: string;
+  /**
+   * The template language its Markdown pages are run through, if any: MkDocs only with the macros
+   * plugin (Jinja2); VitePress's Markdown is a Vue template (`{{ expr }}` is evaluated), and Nuxt
+   * Content's MDC binds `{{ $doc.x }}`. Without one (`undefined`: plain MkDocs), `{{…}}` and `{%…%}`
+   * are text the site publishes as written, in TeX math and code samples too.
+   */
+  templateEngine: 'jinja' | 'vue' | 'mdc' | 'pandoc' | undefined;
+  /** Its pages in formats feedwright does not read (Quarto's `.qmd`, `.ipynb`, `.Rmd`), counted by extension in `contentDir`, when there are any. */
+  unread?: Record<string, number>;
+  /** The generator titles a page without a front matter title by its first level-1 heading, wherever it is in the page (MkDocs, VitePress, Nuxt Content). */
+  titleFromFirstHeading: boolean;
 }
 
 const MAX_CONFIG_CHARS = 256 * 1024;
@@ -86,10 +100,14 @@ function mkdocs(root: string): OtherGenerator | undefined {
   const inBlog = (articles: string) => blog !== undefined && below(blogDir, articles) !== undefined;
   const blogPattern = blog === undefined ? undefined : materialPostPattern(blogRel, options, directoryUrls);
   const theme = asRecord(c.theme);
+  // mkdocs-macros-plugin (`macros`) runs every page through Jinja2; without it MkDocs has no template language.
+  const macros = plugins.some((p) => (typeof p === 'string' ? p : Object.keys(asRecord(p) ?? {})[0]) === 'macros');
   return {
     name: 'MkDocs',
     file,
     contentDir: docs,
+    templateEngine: macros ? 'jinja' : undefined,
+    titleFromFirstHeading: true,
     ...optional('title', text(c.site_name)),
     ...optional('description', text(c.site_description)),
     ...optional('link', siteUrl(text(c.site_url))),
@@ -163,6 +181,8 @@ function vitepress(root: string): OtherGenerator | undefined {
       name: 'VitePress',
       file,
       contentDir,
+      templateEngine: 'vue',
+      titleFromFirstHeading: true,
       ...optional('title', shallowestOption(config, 'title')),
       ...optional('description', shallowestOption(config, 'description')),
       // Its sitemap's hostname, with the config's base.
@@ -182,7 +202,178 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }
 
-/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress). */
+const NUXT_CONFIGS = ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'];
+
+/** The most files of a Nuxt site's `pages/` read for its routes. */
+const MAX_NUXT_PAGES = 500;
+
+/**
+ * A Nuxt site with Nuxt Content: its Markdown pages are in `content/`, and a page route of the site
+ * serves them. A catch-all route (`pages/[...slug].vue`, Nuxt 2's `pages/_.vue`) or a one-parameter
+ * route in the posts folder's place (`pages/blog/[id].vue`, `pages/articles/_article.vue`) serves a
+ * post at its content path: with Nuxt Content 2 and 3, the path as `generatePath` makes it (each
+ * part without its `1.` number, `index` dropped, slugified in lower case: `:nuxt_path`); with Nuxt
+ * Content 1, the file's path as written (`:path`). The app's `baseURL` (Nuxt 2: `router.base`) is
+ * the link's folder; the site's address is its `site: { url }` (nuxt-site-config) or the sitemap's
+ * `hostname`, when written as literals.
+ */
+function nuxt(root: string): OtherGenerator | undefined {
+  const file = NUXT_CONFIGS.find((f) => existsSync(path.join(root, f)));
+  if (!file) return undefined;
+  const config = readSmallText(path.join(root, file), MAX_CONFIG_CHARS) ?? '';
+  const pkg = readSmallText(path.join(root, 'package.json'), MAX_CONFIG_CHARS) ?? '';
+  if (!/['"]@nuxt\/content['"]/.test(config) && !/"@nuxt\/content"\s*:/.test(pkg)) return undefined;
+  // Nuxt Content 1 (`"@nuxt/content": "^1.5.0"`) keeps file names as written; 2 and 3 slugify them in lower case.
+  const version = /"@nuxt\/content"\s*:\s*"[^"\d]*(\d+)/.exec(pkg)?.[1];
+  const pathToken = version === '1' ? ':path' : ':nuxt_path';
+  const base = folder((/\bapp\s*:\s*\{[^{}]*?\bbaseURL\s*:\s*['"]([^'"\n]*)['"]/.exec(config) ?? /\brouter\s*:\s*\{[^{}]*?\bbase\s*:\s*['"]([^'"\n]*)['"]/.exec(config))?.[1]?.replace(/^\/+/, '') ?? '');
+  const siteAddress = /\bsite\s*:\s*\{[^{}]*?\burl\s*:\s*['"]([^'"\n]+)['"]/.exec(config)?.[1] ?? shallowestOption(config, 'hostname');
+  const link = siteUrl(siteAddress);
+  const routes = nuxtRoutes(path.join(root, 'pages'));
+  return {
+    name: 'Nuxt',
+    file,
+    contentDir: 'content',
+    templateEngine: 'mdc',
+    titleFromFirstHeading: true,
+    ...optional('title', /\bhead\s*:\s*\{[^{}]*?\btitle\s*:\s*['"]([^'"\n]+)['"]/.exec(config)?.[1]),
+    ...optional('link', link && base ? new URL(`${base}/`, link).href : link),
+    permalinks: (articles) => {
+      const rel = below('content', articles);
+      if (rel === undefined) return undefined;
+      // Served by a route: a catch-all whose folder holds the posts' folder, or a one-parameter route in its place.
+      const served = routes.catchAll.some((dir) => below(dir, nuxtPath(rel)) !== undefined) || routes.oneParam.includes(nuxtPath(rel));
+      if (!served) return undefined;
+      // Below "link", which holds the app's baseURL (as VitePress's base).
+      const prefix = version === '1' ? rel : nuxtPath(rel);
+      return `/${prefix ? `${prefix}/` : ''}${pathToken}`;
+    },
+    unlinked: (articles) =>
+      below('content', articles) === undefined
+        ? 'Nuxt Content serves only the files in content/'
+        : `no page route of the site's (pages/[...slug].vue, pages/${nuxtPath(below('content', articles) ?? '') || 'blog'}/[slug].vue) serves ${articles}/; set "itemBase" and "permalinks" to where the site serves the posts`,
+  };
+}
+
+/**
+ * The routes of a Nuxt site's `pages/` that can serve content pages: the folders holding a catch-all
+ * (`[...slug].vue`, Nuxt 2's `_.vue`) and those holding a one-parameter page (`[slug].vue`,
+ * `_slug.vue`), as paths below pages/ ('' = the root). Bounded: MAX_NUXT_PAGES files, four levels.
+ */
+function nuxtRoutes(pagesDir: string): { catchAll: string[]; oneParam: string[] } {
+  const out = { catchAll: [] as string[], oneParam: [] as string[] };
+  let seen = 0;
+  const walk = (rel: string, depth: number): void => {
+    for (const e of sortedEntries(path.join(pagesDir, rel))) {
+      if (++seen > MAX_NUXT_PAGES) return;
+      if (e.isDirectory()) {
+        if (depth < 4 && !e.name.startsWith('.')) walk(rel ? `${rel}/${e.name}` : e.name, depth + 1);
+      } else if (/^(?:\[\.\.\.\w+\]|_)\.vue$/.test(e.name)) out.catchAll.push(rel);
+      else if (/^(?:\[\w+\]|_\w+)\.vue$/.test(e.name)) out.oneParam.push(rel);
+    }
+  };
+  walk('', 0);
+  return out;
+}
+
+/**
+ * A path as Nuxt Content 2 and 3 make a page's path from its file's (`generatePath`): each part
+ * without a leading number (`1.intro`: `intro`), `index` dropped, slugified in lower case as the
+ * `slugify` package does.
+ */
+export function nuxtPath(file: string): string {
+  return file
+    .split('/')
+    .map((part) => slugify(part.replace(/^\d+\./, '').replace(/^index$/, ''), { lower: true }))
+    .filter(Boolean)
+    .join('/');
+}
+
+/** Quarto's document formats, which feedwright does not read. */
+const QUARTO_FORMATS = /\.(qmd|ipynb|rmd)$/i;
+
+/**
+ * A Quarto website (`_quarto.yml` with `project: { type: website }`): its `website.title`,
+ * `description` and `site-url`; its posts folder (`posts/`, the blog template's). Quarto renders
+ * `posts/x/index.qmd` to `posts/x/index.html` (linked as `/posts/x/`) and `posts/y.md` to
+ * `posts/y.html`. Its posts are mostly `.qmd` and `.ipynb` documents, which feedwright does not
+ * read: `unread` counts them.
+ */
+function quarto(root: string): OtherGenerator | undefined {
+  const file = ['_quarto.yml', '_quarto.yaml'].find((f) => existsSync(path.join(root, f)));
+  if (!file) return undefined;
+  let c: Record<string, unknown> = {};
+  try {
+    c = asRecord(parseYaml(readFileSync(path.join(root, file), 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' })) ?? {};
+  } catch {
+    c = {};
+  }
+  const type = text(asRecord(c.project)?.type);
+  if (type !== 'website' && type !== 'blog') return undefined;
+  const site = asRecord(c.website) ?? {};
+  const contentDir = existsSync(path.join(root, 'posts')) ? 'posts' : '';
+  const files: string[] = [];
+  const walk = (rel: string, depth: number): void => {
+    for (const e of sortedEntries(path.join(root, rel))) {
+      if (files.length >= MAX_NUXT_PAGES || e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'node_modules') continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (depth < 4) walk(r, depth + 1);
+      } else files.push(r);
+    }
+  };
+  walk(contentDir, 0);
+  const unread: Record<string, number> = {};
+  for (const f of files) {
+    const ext = QUARTO_FORMATS.exec(f)?.[1]?.toLowerCase();
+    if (ext) unread[`.${ext}`] = (unread[`.${ext}`] ?? 0) + 1;
+  }
+  const documents = files.filter((f) => QUARTO_FORMATS.test(f) || /\.(md|markdown)$/i.test(f));
+  const bundles = documents.filter((f) => /(^|\/)index\.[^/]+$/.test(f)).length;
+  return {
+    name: 'Quarto',
+    file,
+    contentDir,
+    templateEngine: 'pandoc',
+    titleFromFirstHeading: false,
+    ...(Object.keys(unread).length > 0 ? { unread } : {}),
+    ...optional('title', text(site.title)),
+    ...optional('description', text(site.description)),
+    ...optional('link', siteUrl(text(site['site-url']))),
+    // A folder's index page is served at its folder; any other page at its name with .html. Mixed: no one pattern.
+    permalinks: (articles) => {
+      // Pages are served at their path below the project's root.
+      const rel = below('', articles);
+      if (rel === undefined) return undefined;
+      if (bundles === documents.length && bundles > 0) return pattern(rel, '/');
+      return bundles === 0 ? pattern(rel, '.html') : undefined;
+    },
+    unlinked: () => 'its posts are folders (posts/x/index.qmd, served at /posts/x/) and pages (posts/y.md, at /posts/y.html) both; set "permalinks" for the ones the feed holds',
+  };
+}
+
+/** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt, Quarto). */
 export function otherGenerator(root: string): OtherGenerator | undefined {
-  return mkdocs(root) ?? vitepress(root);
+  return mkdocs(root) ?? vitepress(root) ?? nuxt(root) ?? quarto(root);
+}
+
+/** The most folders `otherGeneratorAbove` looks in, from the articles folder up. */
+const MAX_LEVELS_UP = 8;
+
+/**
+ * The generator without a preset whose site holds `articlesDir` (the folder itself or one above it,
+ * up to the repository's root, a folder with `.git`), with its root: what a build reads when no
+ * preset's site is found, to know that a MkDocs site's `{{ x }}` is text (`templateEngine`) and
+ * that its pages are titled by their first `# heading` (`titleFromFirstHeading`).
+ */
+export function otherGeneratorAbove(articlesDir: string): { root: string; generator: OtherGenerator } | undefined {
+  let dir = path.resolve(articlesDir);
+  for (let i = 0; i < MAX_LEVELS_UP; i++) {
+    const generator = otherGenerator(dir);
+    if (generator) return { root: dir, generator };
+    const parent = path.dirname(dir);
+    if (parent === dir || existsSync(path.join(dir, '.git'))) return undefined;
+    dir = parent;
+  }
+  return undefined;
 }

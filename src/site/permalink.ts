@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { docusaurusFileName } from './docusaurus.js';
 import { renderEleventyPermalink } from './eleventy-permalink.js';
 import { pelicanLink } from './pelican.js';
+import { nuxtPath } from './other-generators.js';
 import type { SiteInfo } from './model.js';
 
 /*
@@ -565,7 +566,9 @@ function hugoLink(site: SiteInfo, given: LinkInput, userPatterns: Record<string,
   // index.html and linked with a trailing slash (`2022/11/15/x` → `/2022/11/15/x/`); one with a dot is a file.
   if (url) return { path: prefix + normalisePath(url.includes('.') || url.endsWith('/') ? url : `${url}/`), rule: 'front matter url' };
   const own = userPattern(userPatterns, section, input.contentPath);
-  const pattern = own ?? (section && dirs.length > 0 ? site.permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : site.permalinks['/']);
+  // A language with permalinks of its own (in its own content folder) links its pages by them.
+  const permalinks = (folder?.lang ? site.languagePermalinks?.[folder.lang] : undefined) ?? site.permalinks;
+  const pattern = own ?? (section && dirs.length > 0 ? permalinks[section] : undefined) ?? (dirs.length > 0 ? undefined : permalinks['/']);
   if (pattern) {
     const slug = urlize(fmSlug ?? input.title);
     const values = commonTokens(input, slug, urlize(filename), pageDirs.map(urlize), urlize);
@@ -728,6 +731,9 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     const route = [...prefixParts.slice(pagesAt + 1), inside].filter(Boolean).join('/');
     return { path: `/${route}${slash}`, rule: `nextjs pages router /${prefixParts.slice(pagesAt + 1).join('/')}/<path>${slash}` };
   }
+  // A README in the folder a post loader reads, with no front matter title or date, documents the
+  // folder (how to write a post); blog loaders leave it out by name.
+  if (/^readme$/i.test(stem) && input.fm.title === undefined && input.fm.date === undefined) return { skip: "the posts folder's README (no front matter title or date): notes on the folder, which blog loaders leave out" };
   // The site's own dynamic route named like the folder (`app/blog/posts/[slug]/page.tsx` for posts/).
   const route = site.routes?.[folder];
   if (route) return { path: `${route.prefix}/${slug}${slash}`, rule: `nextjs route ${route.file}: ${route.prefix}/<slug>${slash}` };
@@ -768,6 +774,8 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   values.path = (bundle ? dirs : [...dirs, stem]).join('/');
   // Material for MkDocs' blog post slug: its `slug`, else the title as Python-Markdown's slugify writes it.
   values.mkdocs_slug = str(input.fm.slug) ?? pythonMarkdownSlugify(input.title);
+  // Nuxt Content 2 and 3's page path: each part without its number, `index` dropped, slugified in lower case.
+  if (pattern.includes(':nuxt_path')) values.nuxt_path = nuxtPath([...dirs, stem].join('/'));
   return expandPattern(pattern, values);
 }
 

@@ -536,3 +536,67 @@ describe('assets/config.schema.json and the loader agree', () => {
     expect(() => resolveConfig({ precedence: { title: ['mtime'] } })).toThrow(/precedence\.title/);
   });
 });
+
+describe('init on a site whose address is written without a scheme', () => {
+  it('Zola `base_url = "notes.example"`: says so at its file and line, what to write, and leaves the link a placeholder', async () => {
+    const dir = makeTree({ 'config.toml': 'title = "Notes"\nbase_url = "notes.example"\n', 'content/blog/first.md': '+++\ntitle = "First"\ndate = 2024-03-05\n+++\n\nSome text of the post, long enough to be an article.\n' }, 'feedwright-init-scheme-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('config.toml:2: base_url "notes.example" has no scheme, so Zola writes the site\'s links without one (notes.example/…)');
+    expect(r.stderr).toContain('Write `base_url = "https://notes.example"` in config.toml');
+    expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as { link: string }).link).toBe('https://example.com/');
+  });
+
+  it('Jekyll `url: blog.example`, and not for a URL with its scheme', async () => {
+    const post = '---\ntitle: First\n---\n\nSome text of the post, long enough to be an article.\n';
+    const bare = await run(['init'], { cwd: makeTree({ '_config.yml': 'title: Blog\nurl: blog.example\n', '_posts/2024-03-05-first.md': post }, 'feedwright-init-scheme-') });
+    expect(bare.stderr).toContain('_config.yml:2: url "blog.example" has no scheme, so Jekyll writes');
+    expect(bare.stderr).toContain('Write `url: https://blog.example` in _config.yml');
+    const full = await run(['init'], { cwd: makeTree({ '_config.yml': 'title: Blog\nurl: https://blog.example\n', '_posts/2024-03-05-first.md': post }, 'feedwright-init-scheme-') });
+    expect(full.stderr).not.toContain('has no scheme');
+  });
+});
+
+describe('init on a multilingual Hugo site whose languages keep their own content folders', () => {
+  const post = (title: string) => `+++\ntitle = '${title}'\ndate = 2024-10-29T12:23:19-04:00\n+++\n\nSome text of the post, long enough to be an article.\n`;
+  const config = {
+    'config/_default/hugo.toml': "baseURL = 'https://demo.example/'\ndefaultContentLanguage = 'fr'\ndefaultContentLanguageInSubdir = true\n",
+    'config/_default/languages.fr.toml': "contentDir = 'content/fr'\n[permalinks.page]\n  news = '/nouvelles/:filename'\n",
+  };
+  const files = {
+    ...config,
+    'config/_default/languages.de.toml': "contentDir = 'content/de'\n[permalinks.page]\n  news = '/nachricht/:filename'\n",
+    'content/de/news/a.md': post('A'),
+    'content/de/news/b.md': post('B'),
+    'content/de/news/c.md': post('C'),
+    'content/fr/news/a.md': post('A'),
+    'content/fr/news/b.md': post('B'),
+  };
+  const urls = (dir: string, file: string) => (JSON.parse(readFileSync(path.join(dir, 'dist', file), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url).sort();
+
+  it("reads the default language's posts folder (content/fr/news, the main feed's), not another language's larger one", async () => {
+    const dir = makeTree(files, 'feedwright-init-hugo-lang-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('its posts are in content/fr/news/ (2 Markdown files)');
+    const b = await run(['build'], { cwd: dir });
+    expect(b.code, b.stderr).toBe(0);
+    expect(urls(dir, 'feed.json')).toEqual(['https://demo.example/fr/nouvelles/a/', 'https://demo.example/fr/nouvelles/b/']);
+  });
+
+  it('built from the folder holding them all (content/), each language links its pages by its own permalinks', async () => {
+    const dir = makeTree({ ...files, 'feedwright.config.json': JSON.stringify({ title: 'Demo', author: 'Ann', articles: 'content', git: false }) }, 'feedwright-init-hugo-lang-');
+    const b = await run(['build'], { cwd: dir });
+    expect(b.code, b.stderr).toBe(0);
+    expect(urls(dir, 'feed.json')).toEqual(['https://demo.example/fr/nouvelles/a/', 'https://demo.example/fr/nouvelles/b/']);
+    expect(urls(dir, 'languages/de/feed.json')).toEqual(['https://demo.example/de/nachricht/a/', 'https://demo.example/de/nachricht/b/', 'https://demo.example/de/nachricht/c/']);
+  });
+});
+
+describe('init on a site whose posts folder is named blogs/', () => {
+  it('reads content/blogs of a Zola site, not the whole content/ with its about and resume pages', async () => {
+    const post = (title: string) => `+++\ntitle = "${title}"\ndate = 2023-09-01\n+++\n\nSome text of the post, long enough to be an article.\n`;
+    const dir = makeTree({ 'config.toml': 'base_url = "https://notes.example"\ntitle = "Notes"\n', 'content/about/index.md': post('About'), 'content/resume/index.md': post('Resume'), 'content/blogs/_index.md': '+++\ntitle = "Blogs"\n+++\n', 'content/blogs/ssh.md': post('SSH'), 'content/blogs/guitar/index.md': post('Guitar') }, 'feedwright-init-blogs-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).toContain('This is a Zola site (config.toml): its posts are in content/blogs/ (2 Markdown files).');
+  });
+});

@@ -44,3 +44,23 @@ describe('Bridgetown', () => {
     expect(r.feed.items.map((i) => i.url).sort()).toEqual(['https://ann.example/2024/02/07/dated-post/', 'https://ann.example/ruby/2024/02/07/action_mailbox/']);
   });
 });
+
+describe('Jekyll and Bridgetown authors data file (_data/authors.yml, src/_data/authors.yml)', () => {
+  it('is read as key -> person, and the site author named by its key is that person', async () => {
+    const { detectSite } = await import('../../src/site/detect.js');
+    const cwd = makeTree(
+      {
+        'bridgetown.config.yml': 'url: "https://ann.example"\nauthor: ann\n',
+        'src/_data/authors.yml': 'ann:\n  name: Ann Example\n  twitter: ann\n  uri: https://ann.example/about/\nnobody:\n  twitter: x\n',
+        'src/_posts/2023-05-01-dated-post.md': post('Dated post', 'author: ann\n'),
+      },
+      'feedwright-authors-data-',
+    );
+    const found = detectSite({ articlesDir: path.join(cwd, 'src/_posts'), configRoot: cwd, preset: 'auto', display: (abs) => path.relative(cwd, abs) });
+    expect(found?.info.authorsMap).toEqual({ ann: { name: 'Ann Example', url: 'https://ann.example/about/' } });
+    expect(found?.channel.values.author).toEqual({ name: 'Ann Example', url: 'https://ann.example/about/' });
+    const init = await run(['init'], { cwd });
+    expect(init.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(cwd, 'feedwright.config.json'), 'utf8')) as { author: unknown }).author).toEqual({ name: 'Ann Example', url: 'https://ann.example/about/' });
+  });
+});

@@ -290,6 +290,14 @@ describe("the feed's identity from the site generator's config", () => {
     expect(loaded.fromSite).toEqual({ from: `${path.join('app', 'layout.tsx')} and ${path.join('config', 'site.ts')}`, values: { title: 'Kim - Blog', link: 'https://kim.example/' } });
   });
 
+  it('Next.js App Router: a constant an environment variable overrides (`process.env.SITE_URL ?? "https://…"`) is its production value; a localhost fallback is none', () => {
+    const layout = (fallback: string) =>
+      `const siteUrl = process.env.NEXT_PUBLIC_SITE_URL ?? "${fallback}";\nexport const metadata = {\n  metadataBase: new URL(siteUrl),\n  title: 'Sam Example',\n};\n`;
+    const at = (fallback: string) => resolvePaths({ cwd: site({ 'package.json': JSON.stringify({ dependencies: { next: '^15.0.0' } }), 'app/layout.tsx': layout(fallback), 'content/blog/first.md': POST }), articles: 'content/blog' }).loaded.fromSite?.values;
+    expect(at('https://sam.example')).toEqual({ title: 'Sam Example', link: 'https://sam.example/' });
+    expect(at('http://localhost:3000')).toEqual({ title: 'Sam Example' });
+  });
+
   it("Next.js App Router: a layout's title and Open Graph url taken from constants another module exports (import { SITE_TITLE } from '@/consts'); no metadataBase", () => {
     const cwd = path.resolve(import.meta.dirname, '../fixtures/sites/nextjs-loader');
     const { loaded } = resolvePaths({ cwd, articles: 'src/contents/blog' });

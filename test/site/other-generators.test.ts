@@ -71,6 +71,50 @@ describe('init on a generator without a preset names it and takes what its confi
     expect(r.config).toMatchObject({ title: 'Dev Notes', language: 'en-GB', articles: 'docs', permalinks: '/:path.html' });
     expect(r.config.link).toBe('https://example.com/');
   });
+
+  it("Nuxt Content 2/3 with a catch-all page: posts at their content path as generatePath makes it (no number, lower case), below app.baseURL", async () => {
+    const r = await initIn({
+      'package.json': '{ "dependencies": { "nuxt": "3.4.3", "@nuxt/content": "2.6.0" } }\n',
+      'nuxt.config.ts': "export default defineNuxtConfig({\n  modules: ['@nuxt/content'],\n  app: { baseURL: '/notes/' },\n  site: { url: 'https://dev.example' },\n})\n",
+      'pages/[...slug].vue': '<template><ContentDoc /></template>\n',
+      'content/articles/JavaScript/1.CurryAndAsync.md': PAGE('Curry'),
+      'content/articles/css-center.md': PAGE('Centre'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('A Nuxt site (nuxt.config.ts) is no generator feedwright has a preset for');
+    expect(r.config).toMatchObject({ link: 'https://dev.example/notes/', articles: 'content/articles', permalinks: '/articles/:nuxt_path' });
+    const b = await run(['build'], { cwd: r.dir });
+    expect(b.code).toBe(0);
+    const items = (JSON.parse(readFileSync(path.join(r.dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url).sort();
+    expect(items).toEqual(['https://dev.example/notes/articles/css-center', 'https://dev.example/notes/articles/javascript/curryandasync']);
+  });
+
+  it('Nuxt Content 1 with a one-parameter page in the posts folder\'s place: /<folder>/<file name as written>; without a serving route, no pattern and init says so', async () => {
+    const files = {
+      'package.json': '{ "dependencies": { "nuxt": "^2.14.0", "@nuxt/content": "^1.5.0" } }\n',
+      'nuxt.config.js': "export default {\n  target: 'static',\n  modules: ['@nuxt/content'],\n}\n",
+      'content/articles/My-First.md': PAGE('First'),
+    };
+    const served = await initIn({ ...files, 'pages/articles/_article.vue': '<template><nuxt-content /></template>\n' });
+    expect(served.config).toMatchObject({ articles: 'content/articles', permalinks: '/articles/:path' });
+    const b = await run(['build'], { cwd: served.dir });
+    expect(b.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(served.dir, 'dist', 'feed.json'), 'utf8')) as { items: { url: string }[] }).items.map((i) => i.url)).toEqual(['https://example.com/articles/My-First']);
+    const unserved = await initIn({ ...files, 'pages/index.vue': '<template><div /></template>\n' });
+    expect(unserved.config).not.toHaveProperty('permalinks');
+    expect(unserved.stderr).toContain("no page route of the site's (pages/[...slug].vue, pages/articles/[slug].vue) serves content/articles/");
+  });
+
+  it('the language the posts are written in is not said to come from the generator\'s config', async () => {
+    const r = await initIn({
+      'nuxt.config.ts': "export default defineNuxtConfig({ modules: ['@nuxt/content'] })\n",
+      'pages/[...slug].vue': '<template><ContentDoc /></template>\n',
+      ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`content/blog/p${i}.md`, `---\ntitle: 标题${i}\ndate: 2024-03-05\n---\n\n这是一篇足够长的中文文章，用来判断语言。这是一篇足够长的中文文章。\n`])),
+    });
+    expect(r.config).toMatchObject({ language: 'zh', permalinks: '/blog/:nuxt_path' });
+    expect(r.stderr).toContain('From nuxt.config.ts, its config names no title or link for the feed');
+    expect(r.stderr).toContain('The feed\'s language is "zh"');
+  });
 });
 
 describe('init where the site is in a folder below (a project keeping its site in website/)', () => {
@@ -86,6 +130,14 @@ describe('init where the site is in a folder below (a project keeping its site i
     const r = await run(['init'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('This folder is no site, but website/ is a Docusaurus site (website/docusaurus.config.js) whose posts are in blog/: run `npx feedwright init` in website/');
+    expect(existsSync(path.join(dir, 'feedwright.config.json'))).toBe(false);
+  });
+
+  it('a generator without a preset counts too: MkDocs in blog/ (blog/mkdocs.yml and blog/docs/)', async () => {
+    const dir = makeTree({ 'README.md': '# Notes\n', 'blog/mkdocs.yml': 'site_name: Notes\n', 'blog/docs/index.md': '# Home\n', 'blog/docs/tools/first.md': PAGE('First') }, 'feedwright-nested-mkdocs-');
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This folder is no site, but blog/ is a MkDocs site (blog/mkdocs.yml) whose posts are in blog/docs/: run `npx feedwright init` in blog/');
     expect(existsSync(path.join(dir, 'feedwright.config.json'))).toBe(false);
   });
 });
@@ -112,5 +164,32 @@ describe('init on a Gatsby site whose siteMetadata is another module (CommonJS r
     const dirnameTemplate = ['`$', '{__dirname}/src/pages`'].join('');
     expect((await initIn(files(dirnameTemplate, 'src/pages'))).config).toMatchObject({ articles: 'src/pages' });
     expect((await initIn(files("path.join(__dirname, 'content', 'blog')", 'content/blog'))).config).toMatchObject({ articles: 'content/blog' });
+  });
+});
+
+describe('what a generator without a preset does to its pages (for the build: template code, titles)', () => {
+  it('MkDocs has no template language unless the macros plugin runs Jinja2; VitePress and Nuxt Content do; all three title a page by its first # heading', async () => {
+    const { otherGeneratorAbove } = await import('../../src/site/other-generators.js');
+    const plain = makeTree({ 'mkdocs.yml': 'site_name: Notes\nplugins:\n  - search\n', 'docs/maths/limits.md': '# Limits\n\n$\\frac{a}{b}_{{n}}$\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(plain, 'docs/maths'))).toMatchObject({ root: plain, generator: { name: 'MkDocs', templateEngine: undefined, titleFromFirstHeading: true } });
+    const macros = makeTree({ 'mkdocs.yml': 'site_name: Notes\nplugins:\n  - search\n  - macros:\n      module_name: main\n', 'docs/a.md': '# A\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(macros, 'docs'))?.generator.templateEngine).toBe('jinja');
+    const vitepress = makeTree({ 'docs/.vitepress/config.mts': 'export default { title: "T" }\n', 'docs/posts/a.md': 'Intro.\n\n# A\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(vitepress, 'docs/posts'))).toMatchObject({ root: path.join(vitepress, 'docs'), generator: { name: 'VitePress', templateEngine: 'vue', titleFromFirstHeading: true } });
+    const none = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'notes/a.md': '# A\n' }, 'feedwright-other-rules-');
+    expect(otherGeneratorAbove(path.join(none, 'notes'))).toBeUndefined();
+  });
+});
+
+describe('init on a Quarto website', () => {
+  it('names it, takes website.title, description and site-url, and says its .qmd and .ipynb posts are not read', async () => {
+    const quarto = "project:\n  type: website\nwebsite:\n  title: \"Field Notes\"\n  description: \"Notes from the field.\"\n  site-url: https://notes.example/blog\n";
+    const only = makeTree({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/clt/index.ipynb': '{}\n' }, 'feedwright-quarto-');
+    const r = await run(['init'], { cwd: only });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This is a Quarto site (_quarto.yml), whose posts in posts/ are 1 .ipynb and 1 .qmd files: feedwright reads Markdown (.md), text and HTML posts only');
+    const mixed = await initIn({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/first/index.md': PAGE('First') });
+    expect(mixed.config).toMatchObject({ title: 'Field Notes', description: 'Notes from the field.', link: 'https://notes.example/blog/', articles: 'posts', permalinks: '/posts/:path/' });
+    expect(mixed.stderr).toContain('Its 1 .qmd files are not read');
   });
 });
