@@ -429,8 +429,10 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   authors: {
     keys: 'authors',
     parse: (raw, key, r) => {
-      // Docusaurus names authors by their key in its authors map (`authors: [jane]`).
-      const v = r.site?.docusaurus ? docusaurusAuthors(raw, r.site.docusaurus.authors) : raw;
+      // Docusaurus names authors by their key in its authors map (`authors: [jane]`), and so do
+      // Jekyll and Bridgetown themes by a key of `_data/authors.yml` (`author: jane`, as jekyll-seo-tag reads it).
+      const map = r.site?.docusaurus?.authors ?? r.site?.authorsMap;
+      const v = map ? docusaurusAuthors(raw, map) : raw;
       const { people, invalid } = parsePeople(v, true);
       // Optional: the authors that can be read are kept, the rest left out with a warning (the config author when none is left).
       if (invalid.length > 0)

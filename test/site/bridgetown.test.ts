@@ -63,4 +63,23 @@ describe('Jekyll and Bridgetown authors data file (_data/authors.yml, src/_data/
     expect(init.code).toBe(0);
     expect((JSON.parse(readFileSync(path.join(cwd, 'feedwright.config.json'), 'utf8')) as { author: unknown }).author).toEqual({ name: 'Ann Example', url: 'https://ann.example/about/' });
   });
+
+  it("a Jekyll post's author named by a key of _data/authors.yml is that person in the feeds; a name not in the file stays as written", async () => {
+    const cwd = makeTree(
+      {
+        '_config.yml': 'title: Notes\nurl: "https://ann.example"\n',
+        '_data/authors.yml': 'ann:\n  name: Ann Example\n  uri: https://ann.example/about/\n',
+        '_posts/2023-05-01-one.md': post('One', 'author: ann\n'),
+        '_posts/2023-05-02-two.md': post('Two', 'author: Bob Guest\n'),
+      },
+      'feedwright-jekyll-authors-',
+    );
+    expect((await run(['init'], { cwd })).code).toBe(0);
+    const build = await run(['build'], { cwd });
+    expect(build.code, build.stderr).toBe(0);
+    const feed = JSON.parse(readFileSync(path.join(cwd, 'dist', 'feed.json'), 'utf8')) as { items: { title: string; authors: { name: string; url?: string }[] }[] };
+    const authors = Object.fromEntries(feed.items.map((i) => [i.title, i.authors]));
+    expect(authors.One).toEqual([{ name: 'Ann Example', url: 'https://ann.example/about/' }]);
+    expect(authors.Two).toEqual([{ name: 'Bob Guest' }]);
+  });
 });
