@@ -5,6 +5,7 @@ import { detectSite, type SiteChannel } from '../site/detect.js';
 import { cacheFiles } from '../cache/articles.js';
 import { contextDigest, FileMemo } from '../site/file-memo.js';
 import { hugoRefTargets, jekyllTemplateTargets, zolaLinkTargets } from '../site/links.js';
+import { otherGeneratorAbove } from '../site/other-generators.js';
 import { isMultilingual } from '../site/permalink.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
@@ -118,6 +119,12 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     const dialect = { ...(attributes ? { attributes } : {}), ...(math ? { math } : {}), ...(directives ? { directives } : {}) };
     if (Object.keys(dialect).length > 0) templates = { engine: 'none', ...dialect, ...templates };
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
+  } else if (loaded.config.siteInfo === undefined && !loaded.config.templates && loaded.config.preset === 'auto') {
+    // A site of a generator without a preset whose pages hold no template language (MkDocs
+    // without the macros plugin): `{{ x }}` and `{% x %}` in its pages (TeX math, code, prose)
+    // are their text, which the site publishes as written, not template code to remove.
+    const other = otherGeneratorAbove(articlesDir);
+    if (other && other.generator.templateEngine === undefined) loaded.config = { ...loaded.config, templates: { engine: 'none', generator: 'plain' } };
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };
 }

@@ -53,9 +53,11 @@ export interface TemplateSettings {
    *   kept as written, as Hugo publishes it (its content files are not templates);
    * - `zola`: the site's own shortcodes in `shortcodes` render; else `{{ youtube(id="…") }}` and
    *   `{{ vimeo(id="…") }}` are links to the video, as Hugo's are; Markdown links to `@/<path>.md`
-   *   are internal links, rewritten to the URLs in `links` (src/sources/markdown.ts).
+   *   are internal links, rewritten to the URLs in `links` (src/sources/markdown.ts);
+   * - `plain`: no template language at all (a MkDocs site without the macros plugin,
+   *   src/site/other-generators.ts): the body is kept as written, `{{ x }}` and `{% x %}` included.
    */
-  generator?: 'hugo' | 'zola';
+  generator?: 'hugo' | 'zola' | 'plain';
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
   /** Hugo and Zola: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts, zola-shortcodes.ts). */
@@ -146,6 +148,7 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   // Jekyll's `render_with_liquid: false` and Hexo's `disableNunjucks: true` keep the body as written.
   if (frontMatter.render_with_liquid === false || frontMatter.disableNunjucks === true) return { text: body, diagnostics: [] };
   const engine = frontMatter.render_with_liquid === true ? 'liquid' : (settings?.engine ?? 'none');
+  if (settings?.generator === 'plain' && engine === 'none') return { text: body, diagnostics: [] };
   const code = new CodeMask(engine === 'liquid' ? withoutRawTags : undefined);
   let text = code.mask(body.includes(UNRESOLVED) ? body.replaceAll(UNRESOLVED, '') : body);
   const removed: Removed[] = [];

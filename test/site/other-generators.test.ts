@@ -179,6 +179,22 @@ describe('what a generator without a preset does to its pages (for the build: te
     const none = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'notes/a.md': '# A\n' }, 'feedwright-other-rules-');
     expect(otherGeneratorAbove(path.join(none, 'notes'))).toBeUndefined();
   });
+
+  it("a build keeps a MkDocs page's {{ }} and {% %} (TeX math, prose) as written, with no warning; with the macros plugin they are template code, removed with CONTENT_TEMPLATE_REMOVED", async () => {
+    const page = '---\ntitle: Limits\ndate: 2024-03-05\n---\n\nThe sum $$x_{{n}}$$ and the text {% raw %} stay.\n';
+    const built = async (plugins: string) => {
+      const dir = makeTree({ 'mkdocs.yml': `site_name: Notes\nsite_url: https://notes.example/\nplugins:\n${plugins}`, 'docs/maths/limits.md': page }, 'feedwright-other-build-');
+      const r = await run(['build', '--articles', 'docs/maths'], { cwd: dir });
+      const feed = JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { content_html: string }[] };
+      return { stderr: r.stderr, html: feed.items[0]?.content_html ?? '' };
+    };
+    const plain = await built('  - search\n');
+    expect(plain.html).toContain('$$x_{{n}}$$ and the text {% raw %} stay.');
+    expect(plain.stderr).not.toContain('CONTENT_TEMPLATE_REMOVED');
+    const macros = await built('  - macros\n');
+    expect(macros.html).not.toContain('{{n}}');
+    expect(macros.stderr).toContain('CONTENT_TEMPLATE_REMOVED');
+  });
 });
 
 describe('init on a Quarto website', () => {
