@@ -743,9 +743,10 @@ export function readDateValue(value: unknown, timezone: string, language?: strin
   const trimmed = value.trim();
   if (!trimmed || trimmed.length > 64) return undefined;
   // Ruby's Time.parse (Jekyll) reads a year-first date with a one-digit month or day, "2020-9-16",
-  // and JavaScript's Date (Astro's `z.coerce.date()`) one with slashes, "2026/01/26 09:00:00+0900":
+  // and JavaScript's Date (Astro's `z.coerce.date()`) one with slashes, "2026/01/26 09:00:00+0900",
+  // or dots, "2026.01.21" (as Korean, Chinese and Hungarian writers date):
   // padded and dashed here, so each is then read exactly like "2020-09-16" (year first is never ambiguous).
-  const text = trimmed.replace(/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?=$|[ T])/, (_m, y: string, _sep: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  const text = trimmed.replace(/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?=$|[ T])/, (_m, y: string, _sep: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
   const zone = tz(timezone);
 
   // ISO 8601 / RFC 3339 first: the unambiguous, common case. "2021-03-11 10:00" is accepted too.

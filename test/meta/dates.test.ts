@@ -60,6 +60,13 @@ describe('parseDateValue', () => {
     expect(parseDateValue('2026/01-26', 'UTC')).toBeUndefined();
   });
 
+  it('reads a year-first date with dots (2026.01.21, as Korean, Chinese and Hungarian writers date), in the zone; mixed separators and a day-first dotted date stay as before', () => {
+    expect(parseDateValue('2026.01.21', 'UTC')?.toISOString()).toBe('2026-01-21T00:00:00.000Z');
+    expect(parseDateValue('2026.1.5 09:30', 'Asia/Seoul')?.toISOString()).toBe('2026-01-05T00:30:00.000Z');
+    expect(parseDateValue('2026.01-21', 'UTC')).toBeUndefined();
+    expect(parseDateValue('21.01.2026', 'UTC', 'de')?.toISOString()).toBe('2026-01-21T00:00:00.000Z');
+  });
+
   it('reads what Ruby Time.parse (Jekyll) reads: one-digit month and day, an offset in bare hours or hhmm after a space', () => {
     expect(parseDateValue('2020-9-16 14:40:00 -8', 'UTC')?.toISOString()).toBe('2020-09-16T22:40:00.000Z');
     expect(parseDateValue('2020-9-6', 'UTC')?.toISOString()).toBe('2020-09-06T00:00:00.000Z');
