@@ -41,7 +41,8 @@ Options:
                        the generator's output folder (_site, public, dist, out); a link to
                        nothing is an error naming the article and the URL
   -w, --watch          Rebuild when articles change
-      --dry-run        Render and validate, write nothing
+      --dry-run        Render, validate and compare with the feeds there; write no output
+                       file (the parse cache is still kept, so the next build is fast)
       --force          Replace files in the output folder that feedwright did not write
                        (without it, such a file stops the build: OUTPUT_NOT_OWNED)
       --ping           After a build that rewrote feeds, notify the config's WebSub "hubs"

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { article, makeSite, run, writeArticles } from './helpers.js';
@@ -114,6 +114,20 @@ describe('change summary', () => {
     expect(titles(out.changes.added)).toEqual(['Beta']);
     expect(out.files).toEqual([]);
     expect(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')).not.toContain('Beta');
+  });
+
+  it('a dry run keeps the parse cache (not an output file): the build after it parses no article again', async () => {
+    const dir = makeSite({ 'a.md': article({ title: 'Alpha', day: 1 }), 'b.md': article({ title: 'Beta', day: 2 }) }, { cache: '.cache' });
+    // Written a minute ago: not within the racy window, where a cached entry is not trusted (test/cache/racy.test.ts).
+    const past = new Date(Date.now() - 60_000);
+    for (const f of ['a.md', 'b.md']) utimesSync(path.join(dir, 'articles', f), past, past);
+    const { build } = await import('../../src/build.js');
+    const dry = await build({ cwd: dir, dryRun: true });
+    expect(dry.work.parsed).toBe(2);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    const real = await build({ cwd: dir });
+    expect(real.work.parsed).toBe(0);
+    expect(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')).toContain('Beta');
   });
 });
 
