@@ -489,6 +489,20 @@ function isMarkerEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
+/**
+ * An HTML block that shows nothing in a page or a feed: one comment (`<!-- … -->`), or one
+ * `<script>` or `<style>` element, alone in its block (the sanitiser drops all three).
+ */
+function showsNothing(t: Token): boolean {
+  if (t.type !== 'html' || !(t as Tokens.HTML).block) return false;
+  const raw = t.raw.trim();
+  if (raw.startsWith('<!--')) return raw.indexOf('-->', 4) === raw.length - 3;
+  const open = /^<(script|style)\b/i.exec(raw);
+  if (!open) return false;
+  const close = `</${(open[1] as string).toLowerCase()}>`;
+  return raw.toLowerCase().indexOf(close) === raw.length - close.length;
+}
+
 /** A raw-HTML fragment deeper than the sanitiser keeps goes the old way (checked, then flattened with a note). */
 const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY, depth: MAX_HTML_DEPTH };
 
@@ -505,7 +519,9 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
   if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
-  const firstIndex = tokens.findIndex((t) => t.type !== 'space');
+  // Blocks that show nothing (an HTML comment, VitePress's `<script setup>`, a `<style>`) do not
+  // keep the heading after them from opening the body.
+  const firstIndex = tokens.findIndex((t) => t.type !== 'space' && !showsNothing(t));
   const first: Token | undefined = tokens[firstIndex];
   const titleHeading =
     first?.type === 'heading' && (first.depth === 1 || (anyLevelTitle && tokens.every((t, i) => i === firstIndex || t.type !== 'heading' || (t as Tokens.Heading).depth > first.depth)));

@@ -23,4 +23,17 @@ describe('the opening heading as the title', () => {
     expect([titled.found.title, titled.bodyHtml]).toEqual([undefined, '<h2>Setup</h2>\n<p>Text.</p>']);
     expect(readMarkdown('# Name\n\nText.\n', 1, { frontMatter: { title: 'T' } }).found.title?.value).toBe('Name');
   });
+
+  it('after blocks that show nothing (a comment, VitePress\'s <script setup>, a <style>), the # heading is still the title line', () => {
+    const commented = readMarkdown('<!-- generated, do not edit -->\n# Release notes\n\nText.\n', 5);
+    expect(commented.found.title).toEqual({ value: 'Release notes', from: 'title-line', line: 6 });
+    const script = readMarkdown('<script setup>\nimport Chart from "./Chart.vue"\n</script>\n\n<style>\n.x { color: red }\n</style>\n\n# Benchmarks\n\nText.\n', 1);
+    expect(script.found.title).toEqual({ value: 'Benchmarks', from: 'title-line', line: 9 });
+    expect(script.bodyHtml).not.toContain('Benchmarks');
+  });
+
+  it('not after a block that shows something: an HTML block with text, or a comment followed by text in its block', () => {
+    expect(readMarkdown('<div>Intro</div>\n\n# Later\n\nText.\n', 1).found.title).toBeUndefined();
+    expect(readMarkdown('<!-- a --> shown -->\n\n# Later\n\nText.\n', 1).found.title).toBeUndefined();
+  });
 });
