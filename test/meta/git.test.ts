@@ -26,8 +26,8 @@ function repo(): { dir: string; articles: string } {
   return { dir, articles };
 }
 
-/** A git on PATH that logs each call's subcommand to `log` and runs the real one; `restore` puts PATH back. */
-function countGitCalls(): { log: string; restore: () => void } {
+/** A git on PATH that logs each call's subcommand to `log` and runs the real one; `logs()` counts the `git log` runs so far; `restore` puts PATH back. */
+function countGitCalls(): { log: string; logs: () => number; restore: () => void } {
   const bin = mkdtempSync(path.join(tmpdir(), 'feedwright-fakegit-'));
   const log = path.join(bin, 'calls.log');
   const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
@@ -37,6 +37,7 @@ function countGitCalls(): { log: string; restore: () => void } {
   process.env.PATH = `${bin}${path.delimiter}${oldPath ?? ''}`;
   return {
     log,
+    logs: () => readFileSync(log, 'utf8').split('\n').filter((c) => c === 'log').length,
     restore: () => {
       process.env.PATH = oldPath;
     },
@@ -102,8 +103,7 @@ describe('the history read at a commit is kept (a memo in the cache folder)', ()
   it('a second read at the same HEAD runs no git log; a new commit is read again', async () => {
     const { dir, articles } = repo();
     const memo = path.join(dir, '.cache', 'git.json');
-    const { log, restore } = countGitCalls();
-    const logs = (): number => readFileSync(log, 'utf8').split('\n').filter((c) => c === 'log').length;
+    const { logs, restore } = countGitCalls();
     try {
       const first = await readGitDates(articles, 'articles', memo);
       const again = await readGitDates(articles, 'articles', memo);
@@ -123,8 +123,7 @@ describe('the history read at a commit is kept (a memo in the cache folder)', ()
   it('a memo written by other code (another build id) is not reused, even at the same HEAD', async () => {
     const { articles, dir } = repo();
     const memo = path.join(dir, '.cache', 'git.json');
-    const { log, restore } = countGitCalls();
-    const logs = (): number => readFileSync(log, 'utf8').split('\n').filter((c) => c === 'log').length;
+    const { logs, restore } = countGitCalls();
     try {
       await readGitDates(articles, 'articles', memo);
       const written = readFileSync(memo, 'utf8');
