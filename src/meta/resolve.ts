@@ -8,7 +8,8 @@ import type { Article, Diagnostic, Person, Provenance, SourceDocument, Sourced }
 import { didYouMean, languageTag, squashSpaces, stripIllegalXmlChars, truncateAtWord } from '../util/text.js';
 import { folderDataFor, mergeData } from '../site/detect.js';
 import type { SiteInfo } from '../site/model.js';
-import { docusaurusAuthors, docusaurusFileName, docusaurusTags } from '../site/docusaurus.js';
+import { authorsByKey } from '../site/authors-map.js';
+import { docusaurusFileName, docusaurusTags } from '../site/docusaurus.js';
 import { jekyllDatedName, plainLink, siteLanguage, siteLink } from '../site/permalink.js';
 import { decodeEntities } from '../util/html.js';
 import { formatRfc3339, isRepresentableYear, PLAUSIBLE_YEARS, parseDateValue, REPRESENTABLE_YEARS, statedOffset } from './dates.js';
@@ -432,7 +433,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // Docusaurus names authors by their key in its authors map (`authors: [jane]`), and so do
       // Jekyll and Bridgetown themes by a key of `_data/authors.yml` (`author: jane`, as jekyll-seo-tag reads it).
       const map = r.site?.docusaurus?.authors ?? r.site?.authorsMap;
-      const v = map ? docusaurusAuthors(raw, map) : raw;
+      const v = map ? authorsByKey(raw, map) : raw;
       const { people, invalid } = parsePeople(v, true);
       // Optional: the authors that can be read are kept, the rest left out with a warning (the config author when none is left).
       if (invalid.length > 0)

@@ -8,6 +8,7 @@ import { isValidTimeZone } from '../config/schema.js';
 import { decodeEntities } from '../util/html.js';
 import { isFolder, readSmallText } from '../util/fs.js';
 import { isInside } from '../util/path.js';
+import { readAuthorsMap } from './authors-map.js';
 import { asRecord } from '../util/record.js';
 import { countNewlines } from '../util/text.js';
 import { splitFrontMatter } from '../sources/front-matter.js';
@@ -614,7 +615,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const meta = metadataFile ? (readData(metadataFile) ?? {}) : {};
       // `_data/authors.yml` (key -> person): a post's `author: jane`, and the site's, name a key of it.
       const authorsFile = firstExisting(dataDir, ['authors.yml', 'authors.yaml', 'authors.json']);
-      const authorsMap = authorsFile ? dataAuthors(readData(authorsFile)) : {};
+      const authorsMap = authorsFile ? readAuthorsMap(readData(authorsFile), ['uri', 'url']) : {};
       if (Object.keys(authorsMap).length > 0) info.authorsMap = authorsMap;
       const mapped = (v: unknown): unknown => (typeof v === 'string' && Object.hasOwn(authorsMap, v.trim()) ? authorsMap[v.trim()] : v);
       const own = {
@@ -990,26 +991,6 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
   // Articles outside the content root (or a collection folder named by --articles): the folder's own name.
   if (!info.contentPrefix && path.resolve(contentRoot) !== path.resolve(options.articlesDir)) info.contentPrefix = path.basename(options.articlesDir);
   return { info, rootAbs: root, channel, ...(jekyll ? { jekyll } : {}), ...(hugo ? { hugo } : {}), ...(zola ? { zola } : {}), ...(ignoredZone ? { ignoredZone } : {}), ...(schemelessUrl ? { schemelessUrl } : {}) };
-}
-
-/** The most people an authors data file gives. */
-const MAX_DATA_AUTHORS = 1000;
-
-/**
- * A Jekyll authors data file (`_data/authors.yml`) as key -> person: `name`, and `email` and `uri`
- * (jekyll-seo-tag's) or `url` when they are strings; entries without a name are left out.
- */
-export function dataAuthors(data: Record<string, unknown> | undefined): Record<string, { name: string; url?: string; email?: string }> {
-  const out: Record<string, { name: string; url?: string; email?: string }> = {};
-  for (const [key, v] of Object.entries(data ?? {}).slice(0, MAX_DATA_AUTHORS)) {
-    const r = asRecord(v);
-    const name = asString(r?.name);
-    if (!r || !name) continue;
-    const email = asString(r.email);
-    const url = asString(r.uri) ?? asString(r.url);
-    out[key] = { name, ...(email ? { email } : {}), ...(url ? { url } : {}) };
-  }
-  return out;
 }
 
 /** A host name with an optional port and path, written without `https://` (`example.dev`, `www.example.dev/blog`). */

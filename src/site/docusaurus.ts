@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readSmallText } from '../util/fs.js';
 import { asRecord } from '../util/record.js';
+import { readAuthorsMap } from './authors-map.js';
 import { objectAt, shallowestOption } from './code-text.js';
 import type { SiteInfo } from './model.js';
 
@@ -80,16 +81,6 @@ function blogDirOf(root: string, blog: string): string {
   return path.resolve(root, shallowestOption(blog, 'path') ?? 'blog');
 }
 
-/** A person of an authors map entry (`name`, `url`, `email`); Docusaurus allows an image alone, which names no one. */
-function mapPerson(v: unknown): { name: string; url?: string; email?: string } | undefined {
-  const r = asRecord(v);
-  const name = typeof r?.name === 'string' ? r.name.trim() : '';
-  if (!r || !name) return undefined;
-  const url = typeof r.url === 'string' && r.url.trim() ? r.url.trim() : undefined;
-  const email = typeof r.email === 'string' && r.email.trim() ? r.email.trim() : undefined;
-  return { name, ...(url ? { url } : {}), ...(email ? { email } : {}) };
-}
-
 /** A YAML or JSON data file of the blog folder (the authors map, the tags file), as a record. */
 function dataFile(abs: string): Record<string, unknown> | undefined {
   const text = readSmallText(abs, MAX_FILE);
@@ -148,11 +139,7 @@ export function docusaurusSite(root: string): DocusaurusSite | undefined {
   const routeBasePath = (shallowestOption(blog, 'routeBasePath') ?? 'blog').replace(/^\/+|\/+$/g, '');
   const authorsFile = shallowestOption(blog, 'authorsMapPath') ?? 'authors.yml';
   const authorsData = dataFile(path.join(blogDir, authorsFile)) ?? {};
-  const authors: NonNullable<SiteInfo['docusaurus']>['authors'] = {};
-  for (const [key, entry] of Object.entries(authorsData)) {
-    const person = mapPerson(entry);
-    if (person) authors[key] = person;
-  }
+  const authors = readAuthorsMap(authorsData);
   const tagsData = /\btags\s*:\s*(?:false|null)\b/.test(blog) ? {} : (dataFile(path.join(blogDir, shallowestOption(blog, 'tags') ?? 'tags.yml')) ?? {});
   const tags: Record<string, string> = {};
   for (const [key, entry] of Object.entries(tagsData)) {
@@ -198,24 +185,6 @@ export function docusaurusFileName(rel: string): { date?: string; slug: string }
     return { date: `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`, slug: `/${date.replace(/-/g, '/')}/${folder}${text}` };
   }
   return { slug: `/${rel.replace(/(?:\/index)?\.mdx?$/, '')}` };
-}
-
-/**
- * Front matter `authors` as Docusaurus reads it: a key of the authors map, an inline author
- * (`{ name, title, url, image_url }`), or a list of them; a `{ key }` entry is the map's author
- * with the entry's own values over it. A key the map lacks is kept as a name (Docusaurus stops its
- * build there), so that the post still names someone.
- */
-export function docusaurusAuthors(v: unknown, map: NonNullable<SiteInfo['docusaurus']>['authors']): unknown {
-  const one = (a: unknown): unknown => {
-    if (typeof a === 'string') return Object.hasOwn(map, a) ? map[a] : a;
-    const r = asRecord(a);
-    if (!r) return a;
-    const key = typeof r.key === 'string' && Object.hasOwn(map, r.key) ? map[r.key] : undefined;
-    const own = mapPerson(r);
-    return own ? { ...key, ...own } : (key ?? a);
-  };
-  return Array.isArray(v) ? v.map(one) : one(v);
 }
 
 /** Front matter `tags` as Docusaurus reads them: a key of the tags file (its label), a label, or `{ label, permalink }`. */

@@ -2,6 +2,7 @@ import type { SiteShortcode } from '../sources/templates.js';
 import type { AttributeSyntax } from '../sources/attributes.js';
 import type { MathSyntax } from '../sources/math.js';
 import type { CollectionGlob } from './astro-collections.js';
+import type { MappedPerson } from './authors-map.js';
 import type { EleventyDateFilter, EleventyLayout } from './eleventy-site.js';
 import type { PelicanSettings } from './pelican.js';
 
@@ -135,7 +136,7 @@ export interface SiteInfo {
    * `author: jane` (`site.data.authors[page.author]`). Read where the posts' authors are resolved,
    * as Docusaurus's authors map is.
    */
-  authorsMap?: Record<string, { name: string; url?: string; email?: string }>;
+  authorsMap?: Record<string, MappedPerson>;
   /**
    * Docusaurus's blog plugin: the route its posts are served under (`routeBasePath`, default
    * `blog`), its authors map (`authors.yml`: key -> person) and its tags file (`tags.yml`: key ->
@@ -143,7 +144,7 @@ export interface SiteInfo {
    */
   docusaurus?: {
     routeBasePath: string;
-    authors: Record<string, { name: string; url?: string; email?: string }>;
+    authors: Record<string, MappedPerson>;
     tags: Record<string, string>;
   };
   /** Pelican's settings the link rule reads (src/site/pelican.ts): ARTICLE_URL, the page and static folders, categories, slugs. */
