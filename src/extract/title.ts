@@ -92,7 +92,8 @@ export function siteNamesOf(input: { siteNames: readonly (string | undefined)[];
  */
 export function withoutSiteSegments(title: string, siteNames: readonly string[], fallback: (title: string) => string = (t) => t): string {
   const segments = titleSegments(title);
-  if (segments.length < 2) return title.trim();
+  // "Headline | " (a template that printed an empty site name): the one segment, without the separator.
+  if (segments.length < 2) return segments[0] ?? title.trim();
   const isSite = (x: string): boolean => GENERIC_SEGMENT.test(x) || isSiteNameHeading(x, siteNames);
   let from = 0;
   let to = segments.length;

@@ -36,6 +36,14 @@ describe('title candidates', () => {
     expect(withoutSiteSegments('Rents rise | Four Years Remaining', names)).toBe('Rents rise');
     expect(withoutSiteSegments('Rents - Four Years Remaining - rise', names, () => 'fallback')).toBe('fallback');
   });
+
+  it('drops a separator left dangling by an empty site name ("Headline | ")', () => {
+    expect(withoutSiteSegments('About the Author | ', [])).toBe('About the Author');
+    expect(withoutSiteSegments(' | About the Author', [])).toBe('About the Author');
+    expect(withoutSiteSegments('About the Author - ', [])).toBe('About the Author');
+    // A hyphen inside a word or a range is no separator.
+    expect(withoutSiteSegments('Mid-term results 2019-2020', [])).toBe('Mid-term results 2019-2020');
+  });
 });
 
 describe('headline shapes (NOT_TITLE_SHAPES)', () => {
