@@ -149,6 +149,17 @@ function configInvalid(p: ConfigProblem): Said {
   }
 }
 
+/**
+ * What META_DUPLICATE_ID/SLUG/LINK say on each of the two articles: the one left out names the one
+ * kept (with `leftOutHint`, what to change), the one kept names the one left out.
+ */
+const duplicateSay =
+  (leftOutHint: string) =>
+  (p: { same: string; other: string; leftOut: 'this' | 'other' }): Said =>
+    p.leftOut === 'this'
+      ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: leftOutHint }
+      : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' };
+
 const STRIP_CONTROLS = 'Strip control characters (other than tab, newline, carriage return) and U+FFFE/U+FFFF before writing XML.';
 const FULL_URL = 'Write the full URL, including https:// and the host.';
 const BUG = 'This is a bug in feedwright: please report it with the article.';
@@ -871,10 +882,7 @@ export const CODES = {
     summary: 'Two articles resolve to the same id; the later one is left out.',
     doc: 'Two articles resolve to the same id. Both files are named (each diagnostic names the other); the newer one is kept in the feeds, the other is left out.',
     todo: 'Give one of them a different `id` (or slug).',
-    say: (p: { same: string; other: string; leftOut: 'this' | 'other' }) =>
-      p.leftOut === 'this'
-        ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: 'Give one of them a different "id" (or slug).' }
-        : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' },
+    say: duplicateSay('Give one of them a different "id" (or slug).'),
   },
   META_DUPLICATE_SLUG: {
     kind: 'diagnostic',
@@ -883,10 +891,7 @@ export const CODES = {
     summary: 'Two articles resolve to the same slug (and so the same link); the later one is left out.',
     doc: 'Two articles resolve to the same slug, hence the same link (e.g. `a/post.md` and `b/post.md`). Both are named; one is kept.',
     todo: 'Give one of them a `slug:`.',
-    say: (p: { same: string; other: string; leftOut: 'this' | 'other' }) =>
-      p.leftOut === 'this'
-        ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: 'Give one of them a different "slug" (or "permalink", "url") in its front matter.' }
-        : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' },
+    say: duplicateSay('Give one of them a different "slug" (or "permalink", "url") in its front matter.'),
   },
   META_DUPLICATE_LINK: {
     kind: 'diagnostic',
@@ -895,10 +900,7 @@ export const CODES = {
     summary: 'Two articles resolve to the same link (the same page of the site); the later one is left out.',
     doc: "Two articles resolve to the same link, the same page of the site (a true collision: the generator would write one over the other). Both files are named; the newer is kept. Articles whose links differ never collide: a derived id shared by two of them is made unique from the later one's link.",
     todo: 'Give one of them a different `slug`, `permalink` or `url`.',
-    say: (p: { same: string; other: string; leftOut: 'this' | 'other' }) =>
-      p.leftOut === 'this'
-        ? { message: `This article has the same ${p.same} as ${p.other}; it is left out of the feeds.`, hint: 'Give one of them a different "slug" (or "permalink", "url") in its front matter.' }
-        : { message: `${p.other} has the same ${p.same} as this article and was left out.`, hint: 'Give one of them a different "slug" or "id".' },
+    say: duplicateSay('Give one of them a different "slug" (or "permalink", "url") in its front matter.'),
   },
   META_NOT_A_POST: {
     kind: 'diagnostic',
