@@ -321,8 +321,8 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
  * `content/` folder that does (as Gatsby's starters keep posts), so `init` points the config at the
  * user's posts instead of writing a sample beside them.
  */
-function existingPosts(cwd: string): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
-  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined) ?? mostPages(cwd)?.folder;
+function existingPosts(cwd: string, savedPages: boolean): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined) ?? (savedPages ? mostPages(cwd)?.folder : undefined);
   if (!articles) return undefined;
   const kinds = countSources(path.join(cwd, articles));
   return { articles, posts: sourceTotal(kinds), kinds };
@@ -333,14 +333,16 @@ function existingPosts(cwd: string): { articles: string; posts: number; kinds: R
  * `clippings/`): the folder, up to three levels down, holding the most HTML and text files, if it
  * holds at least two; a build output folder (`public/`, `_site/`, `dist/`...) is skipped. Markdown
  * alone does not count: a folder of Markdown outside a site is as likely a project's documentation,
- * which `init` names but does not read (`markdownElsewhere`).
+ * which `init` names but does not read (`markdownElsewhere`). Only where no generator is found: a
+ * site's posts are its Markdown (a VitePress site's few `.txt` samples, a Pelican theme's HTML
+ * templates are none).
  */
 function mostPages(cwd: string): { folder: string; files: number } | undefined {
   const pages = (dir: string) => {
     const kinds = countSources(dir);
     return kinds.html + kinds.text;
   };
-  return [mostFiles(cwd, pages, SKIPPED)].find((m) => m !== undefined && m.files >= 2);
+  return [mostFiles(cwd, pages, SKIPPED_FOR_PAGES)].find((m) => m !== undefined && m.files >= 2);
 }
 
 /**
@@ -409,6 +411,8 @@ export function mostFiles(cwd: string, count: (dir: string) => number = countMar
 }
 
 const SKIPPED = new Set(['node_modules', '_site', 'public', 'dist', 'out', 'build', 'vendor', 'resources']);
+/** Where a folder of saved pages is not: build outputs, and a site's or theme's templates (`themes/x/templates/*.html` are Jinja, not pages). */
+const SKIPPED_FOR_PAGES = new Set([...SKIPPED, 'themes', 'templates', 'layouts', '_layouts', '_includes', 'partials']);
 
 /** What `init` found in a site's folder: the generator, where its posts are, and its config's values. */
 export interface SiteSetup {
@@ -611,7 +615,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     ? undefined
     : chosenKinds && chosen !== undefined
       ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds }
-      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? gatsbySourceFolder(io.cwd) ?? existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
+      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? gatsbySourceFolder(io.cwd) ?? existingPosts(io.cwd, !other && !siteMarker(io.cwd)) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {

@@ -139,7 +139,9 @@ describe('Pelican: a site built (test/fixtures/sites/pelican-blog)', () => {
   });
 
   it('init on a Pelican site whose posts are all reStructuredText says that feedwright does not read .rst, not only that there is no Markdown', async () => {
-    const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n' }, 'feedwright-pelican-rst-');
+    // (A theme's Jinja templates are HTML files, but no saved pages to read instead.)
+    const templates = Object.fromEntries(['base', 'article', 'index', 'tags'].map((n) => [`themes/bootstrap3/templates/${n}.html`, `<html><head><title>{{ SITENAME }}</title></head><body>{% block content %}{% endblock %}</body></html>\n`]));
+    const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n', ...templates }, 'feedwright-pelican-rst-');
     const r = await run(['init'], { cwd: dir });
     expect(r.stderr).toContain("This is a Pelican site (pelicanconf.py), but none of the folders it keeps posts in (content/) holds Markdown (content/ holds 1 reStructuredText file, .rst, which feedwright does not read: only Markdown, text and HTML posts).");
   });
