@@ -308,7 +308,7 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
   const taken = said.filter((s) => !s.startsWith('permalinks '));
   const values = taken.length > 0 ? `the config takes its ${taken.join(', ')}` : 'its config names no title or link for the feed';
   const linked = links
-    ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : ', below "link", which its config does not name: set it'})`
+    ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : `, below "link", which its config does not name: set it${other.basePath ? ` to the address the site is served at, which ends in its base /${other.basePath}/ (https://<host>/${other.basePath}/)` : ''}`})`
     : `items link to "itemBase" + their slug: ${other.unlinked?.(articles) ?? `set "itemBase" and "permalinks" to where ${other.name} serves the posts`}`;
   const unread = other.unread && Object.entries(other.unread).map(([ext, n]) => `${filesCount(n)} ${ext}`);
   const unreadSaid = unread ? ` Its ${unread.join(' and ')} files are not read (feedwright reads Markdown, text and HTML posts only).` : '';

@@ -42,6 +42,8 @@ export interface OtherGenerator {
   templateEngine: 'jinja' | 'vue' | 'mdc' | 'pandoc' | undefined;
   /** Its pages in formats feedwright does not read (Quarto's `.qmd`, `.ipynb`, `.Rmd`), counted by extension in `contentDir`, when there are any. */
   unread?: Record<string, number>;
+  /** The path the site is served below (VitePress's `base`, without slashes), when its config names one but no host to put it on. */
+  basePath?: string;
   /** The generator titles a page without a front matter title by its first level-1 heading, wherever it is in the page (MkDocs, VitePress, Nuxt Content). */
   titleFromFirstHeading: boolean;
 }
@@ -187,6 +189,8 @@ function vitepress(root: string): OtherGenerator | undefined {
       ...optional('description', shallowestOption(config, 'description')),
       // Its sitemap's hostname, with the config's base.
       ...optional('link', hostname && base ? new URL(`${base}/`, hostname).href : hostname),
+      // Without a hostname, the link the user sets must end in the base.
+      ...(!hostname && base ? { basePath: base } : {}),
       ...optional('language', shallowestOption(config, 'lang')),
       // A page's URL is its path below the source folder: `a/b.md` → `a/b.html` (`a/b` with cleanUrls).
       permalinks: (articles) => {

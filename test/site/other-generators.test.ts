@@ -72,6 +72,11 @@ describe('init on a generator without a preset names it and takes what its confi
     expect(r.config.link).toBe('https://example.com/');
   });
 
+  it('VitePress with a base but no hostname: the link to set is said to end in the base', async () => {
+    const r = await initIn({ 'docs/.vitepress/config.js': "export default {\n  base: '/dev-notes/',\n  title: 'Dev Notes',\n}\n", 'docs/guide/first.md': PAGE('First') });
+    expect(r.stderr).toContain('below "link", which its config does not name: set it to the address the site is served at, which ends in its base /dev-notes/ (https://<host>/dev-notes/)');
+  });
+
   it("VitePress: the pages are the Markdown of its source folder, not a subfolder of a few .txt samples that holds the most text files", async () => {
     const r = await initIn({
       'docs/.vitepress/config.mts': 'export default { title: "Dev Notes" }\n',
