@@ -628,8 +628,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
       `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${rstSaid}${elsewhere ? `; the most Markdown files (${filesCount(elsewhere.files)}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
     );
   }
-  // Saved HTML pages say what their site is called, where it is, its language and author.
-  const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
+  // Saved HTML pages say what their site is called, where it is, its language and author. (Not
+  // HTML beside a generator's Markdown pages: Quarto's knitr caches, a template the posts show.)
+  const pages = posts && posts.kinds.html > 0 && !(other && posts.kinds.markdown > 0) ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
   const otherLinks = other && posts && !pages && !gatsby ? other.permalinks(posts.articles) : undefined;

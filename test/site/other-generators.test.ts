@@ -225,6 +225,14 @@ describe('init on a Quarto website', () => {
     expect(mixed.stderr).not.toContain('not read');
   });
 
+  it("HTML beside a Quarto blog's Markdown posts (knitr's caches) does not make init read the folder as saved pages: the config still takes _quarto.yml's title and link", async () => {
+    const quarto = 'project:\n  type: website\nwebsite:\n  title: Field Notes\n  site-url: https://notes.example\n';
+    const cache = (n: number) => `<html><head><title>chunk ${n}</title></head><body><pre>output ${n}</pre></body></html>\n`;
+    const r = await initIn({ '_quarto.yml': quarto, 'posts/a/index.qmd': '---\ntitle: A\ndate: 2023-06-02\n---\n\nText.\n', 'posts/a/index_cache/html/c1.html': cache(1), 'posts/a/index_cache/html/c2.html': cache(2), 'posts/a/index_cache/html/c3.html': cache(3) });
+    expect(r.config).toMatchObject({ title: 'Field Notes', link: 'https://notes.example/', articles: 'posts' });
+    expect(r.stderr).toContain('From _quarto.yml, the config takes its title "Field Notes"');
+  });
+
   it('a Quarto blog of folders and pages both: each at the .html Quarto writes (posts/x/index.html, posts/y.html), as its listings link them', async () => {
     const quarto = 'project:\n  type: website\nwebsite:\n  title: Field Notes\n  site-url: https://notes.example\n';
     const post = (title: string) => `---\ntitle: "${title}"\ndate: "2023-06-02"\n---\n\nText of the post.\n`;
