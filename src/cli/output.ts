@@ -48,12 +48,16 @@ export const SAME_FILES_NAMED = 3;
 
 /**
  * What makes two diagnostics "the same" across files: their code and message, without line
- * numbers and with a name repeated within the message counted once ("{{< newsletter >}} (line 49),
+ * numbers, template tags by their names alone (`{% src 'a.jpg' %}` is `{% src %}`, as
+ * `{{< figure src="b.png" >}}` is `{{< figure >}}`: the same shortcode in each post with its own
+ * image), and a name repeated within the message counted once ("{{< newsletter >}} (line 49),
  * {{< newsletter >}} (line 287)" is the same as "{{< newsletter >}} (line 112)").
  */
 export function sameKey(d: Diagnostic): string {
   const parts = d.message
     .replace(/ \(line \d+\)/g, '')
+    .replace(/\{%-?\s*([\w-]+)[^%]*%\}/g, '{% $1 %}')
+    .replace(/\{\{([<%])\s*(\/?[\w-]+)[^}]*[>%]\}\}/g, '{{$1 $2 $1}}')
     .replace(/\.$/, '')
     .split(/: |, /);
   return `${d.code}\n${[...new Set(parts)].join('\n')}`;

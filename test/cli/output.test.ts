@@ -144,6 +144,22 @@ describe('diagnostics', () => {
     expect(err).not.toContain('… and');
   });
 
+  it('the same template tags with other arguments in each file (each post its own image) are the same warning; other tags are not', () => {
+    const io = fakeIo(false);
+    const tags = (file: string, image: string, tag = 'src'): Diagnostic => ({
+      file,
+      line: 13,
+      code: 'CONTENT_TEMPLATE_REMOVED',
+      severity: 'warning',
+      message: `Template code that cannot be rendered was removed from the body: {% ${tag} '${image}.jpg' %} (line 13), {{< figure src="${image}.png" >}} (line 14).`,
+    });
+    const posts = ['a', 'b', 'c', 'd', 'e'].map((n) => tags(`src/posts/${n}.md`, `${n}_xyz`));
+    printDiagnostics(makeOutput(io, []), [...posts, tags('src/posts/f.md', 'f', 'other')]);
+    const err = io.err();
+    expect(err.match(/^\S+ warning CONTENT_TEMPLATE_REMOVED /gm)).toHaveLength(2);
+    expect(err).toContain('… the same warning CONTENT_TEMPLATE_REMOVED in 4 more files: src/posts/b.md, src/posts/c.md, src/posts/d.md, … (1 more)');
+  });
+
   it('a warning the same in only a few files is printed for each', () => {
     const io = fakeIo(false);
     printDiagnostics(makeOutput(io, []), ['a.md', 'b.md', 'c.md'].map((f) => d(f, 1, 'SAME')));
