@@ -308,7 +308,7 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
   const taken = said.filter((s) => !s.startsWith('permalinks '));
   const values = taken.length > 0 ? `the config takes its ${taken.join(', ')}` : 'its config names no title or link for the feed';
   const linked = links
-    ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : ', below "link", which its config does not name: set it'})`
+    ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : `, below "link", which its config does not name: set it${other.basePath ? ` to the address the site is served at, which ends in its base /${other.basePath}/ (https://<host>/${other.basePath}/)` : ''}`})`
     : `items link to "itemBase" + their slug: ${other.unlinked?.(articles) ?? `set "itemBase" and "permalinks" to where ${other.name} serves the posts`}`;
   const unread = other.unread && Object.entries(other.unread).map(([ext, n]) => `${filesCount(n)} ${ext}`);
   const unreadSaid = unread ? ` Its ${unread.join(' and ')} files are not read (feedwright reads Markdown, text and HTML posts only).` : '';
@@ -321,8 +321,8 @@ function otherSaid(other: OtherGenerator, articles: string, links: string | unde
  * `content/` folder that does (as Gatsby's starters keep posts), so `init` points the config at the
  * user's posts instead of writing a sample beside them.
  */
-function existingPosts(cwd: string): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
-  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined) ?? mostPages(cwd)?.folder;
+function existingPosts(cwd: string, savedPages: boolean): { articles: string; posts: number; kinds: Record<SourceKind, number> } | undefined {
+  const articles = largestPostFolder(cwd, (dir) => sourceTotal(countSources(dir))) ?? (sourceTotal(countSources(path.join(cwd, 'content'), 1)) > 0 ? 'content' : undefined) ?? (savedPages ? mostPages(cwd)?.folder : undefined);
   if (!articles) return undefined;
   const kinds = countSources(path.join(cwd, articles));
   return { articles, posts: sourceTotal(kinds), kinds };
@@ -333,14 +333,16 @@ function existingPosts(cwd: string): { articles: string; posts: number; kinds: R
  * `clippings/`): the folder, up to three levels down, holding the most HTML and text files, if it
  * holds at least two; a build output folder (`public/`, `_site/`, `dist/`...) is skipped. Markdown
  * alone does not count: a folder of Markdown outside a site is as likely a project's documentation,
- * which `init` names but does not read (`markdownElsewhere`).
+ * which `init` names but does not read (`markdownElsewhere`). Only where no generator is found: a
+ * site's posts are its Markdown (a VitePress site's few `.txt` samples, a Pelican theme's HTML
+ * templates are none).
  */
 function mostPages(cwd: string): { folder: string; files: number } | undefined {
   const pages = (dir: string) => {
     const kinds = countSources(dir);
     return kinds.html + kinds.text;
   };
-  return [mostFiles(cwd, pages, SKIPPED)].find((m) => m !== undefined && m.files >= 2);
+  return [mostFiles(cwd, pages, SKIPPED_FOR_PAGES)].find((m) => m !== undefined && m.files >= 2);
 }
 
 /**
@@ -409,6 +411,8 @@ export function mostFiles(cwd: string, count: (dir: string) => number = countMar
 }
 
 const SKIPPED = new Set(['node_modules', '_site', 'public', 'dist', 'out', 'build', 'vendor', 'resources']);
+/** Where a folder of saved pages is not: build outputs, and a site's or theme's templates (`themes/x/templates/*.html` are Jinja, not pages). */
+const SKIPPED_FOR_PAGES = new Set([...SKIPPED, 'themes', 'templates', 'layouts', '_layouts', '_includes', 'partials']);
 
 /** What `init` found in a site's folder: the generator, where its posts are, and its config's values. */
 export interface SiteSetup {
@@ -611,7 +615,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
     ? undefined
     : chosenKinds && chosen !== undefined
       ? { articles: chosen, posts: sourceTotal(chosenKinds), kinds: chosenKinds }
-      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? gatsbySourceFolder(io.cwd) ?? existingPosts(io.cwd) ?? (other ? pagesFolder(io.cwd, other) : undefined));
+      : ((other?.postsDir ? pagesFolder(io.cwd, { ...other, contentDir: other.postsDir }) : undefined) ?? gatsbySourceFolder(io.cwd) ?? existingPosts(io.cwd, !other && !siteMarker(io.cwd)) ?? (other ? pagesFolder(io.cwd, other) : undefined));
   // A site feedwright knows whose posts are in none of the folders it looks in: say so, and where the Markdown is.
   const marker = site || posts ? undefined : siteMarker(io.cwd);
   if (marker) {
@@ -624,8 +628,9 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
       `This is ${indefiniteArticle(GENERATOR_NAMES[marker.preset])} ${GENERATOR_NAMES[marker.preset]} site (${marker.file}), but none of the folders it keeps posts in (${POST_FOLDERS[marker.preset].map((f) => `${f}/`).join(', ')}) holds Markdown${rstSaid}${elsewhere ? `; the most Markdown files (${filesCount(elsewhere.files)}) are in ${elsewhere.folder}/. If those are the posts, run \`npx feedwright init --articles ${elsewhere.folder}\`` : ''}. A sample article is written to start from.\n`,
     );
   }
-  // Saved HTML pages say what their site is called, where it is, its language and author.
-  const pages = posts && posts.kinds.html > 0 ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
+  // Saved HTML pages say what their site is called, where it is, its language and author. (Not
+  // HTML beside a generator's Markdown pages: Quarto's knitr caches, a template the posts show.)
+  const pages = posts && posts.kinds.html > 0 && !(other && posts.kinds.markdown > 0) ? pagesSite(articleFiles(path.join(io.cwd, posts.articles), 40, HTML_ONLY)) : undefined;
   // A Gatsby site (no preset here): its siteMetadata names it, and gatsby-starter-blog's paths are /<name>/.
   const gatsby = posts && !pages ? gatsbySite(io.cwd) : undefined;
   const otherLinks = other && posts && !pages && !gatsby ? other.permalinks(posts.articles) : undefined;

@@ -43,18 +43,56 @@ export function makeOutput(io: Io, argv: readonly string[]): Output {
 /** Past this many diagnostics with one code, the rest are counted, not printed (`--json` lists all). */
 export const REPEATS_SHOWN = 3;
 
+/** Files named in the line that sums up a repeated warning. */
+export const SAME_FILES_NAMED = 3;
+
+/**
+ * What makes two diagnostics "the same" across files: their code and message, without line
+ * numbers, template tags by their names alone (`{% src 'a.jpg' %}` is `{% src %}`, as
+ * `{{< figure src="b.png" >}}` is `{{< figure >}}`: the same shortcode in each post with its own
+ * image), and a name repeated within the message counted once ("{{< newsletter >}} (line 49),
+ * {{< newsletter >}} (line 287)" is the same as "{{< newsletter >}} (line 112)").
+ */
+export function sameKey(d: Diagnostic): string {
+  const parts = d.message
+    .replace(/ \(line \d+\)/g, '')
+    .replace(/\{%-?\s*([\w-]+)[^%]*%\}/g, '{% $1 %}')
+    .replace(/\{\{([<%])\s*(\/?[\w-]+)[^}]*[>%]\}\}/g, '{{$1 $2 $1}}')
+    .replace(/\.$/, '')
+    .split(/: |, /);
+  return `${d.code}\n${[...new Set(parts)].join('\n')}`;
+}
+
 /**
  * Diagnostics to stderr, grouped by file (a blank line between files), errors first within a
- * file. A hint is printed once per code and file. Errors are always printed in full; past
- * REPEATS_SHOWN warnings or notes with the same code, the others are summed up in one line.
+ * file. A hint is printed once per code and file. Errors are always printed in full. A warning or
+ * note that is the same (`sameKey`) in more than REPEATS_SHOWN files is printed once, for its
+ * first file, followed by one line with the count and the next files' names (a shortcode removed
+ * from every post: one warning, not forty). Past REPEATS_SHOWN other warnings or notes with the
+ * same code, the others are summed up in one line. `--json` and `explain` keep every one.
  */
 export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]): void {
   const byFile = new Map<string, Diagnostic[]>();
+  const same = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const key = d.file ?? '';
     const list = byFile.get(key) ?? [];
     list.push(d);
     byFile.set(key, list);
+    if (d.severity === 'error' || !d.file) continue;
+    const k = sameKey(d);
+    const group = same.get(k) ?? [];
+    group.push(d);
+    same.set(k, group);
+  }
+  // The first of each large group stands for the group; the others are not printed.
+  const standsFor = new Map<Diagnostic, Diagnostic[]>();
+  const folded = new Set<Diagnostic>();
+  for (const group of same.values()) {
+    const files = new Set(group.map((d) => d.file));
+    if (files.size <= REPEATS_SHOWN) continue;
+    standsFor.set(group[0] as Diagnostic, group);
+    for (const d of group.slice(1)) folded.add(d);
   }
   const shown = new Map<string, number>();
   const hidden = new Map<string, { count: number; severity: Diagnostic['severity']; files: Set<string> }>();
@@ -63,8 +101,10 @@ export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]
     const hinted = new Set<string>();
     let printed = false;
     for (const d of [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
-      const count = (shown.get(d.code) ?? 0) + 1;
-      if (d.severity !== 'error' && count > REPEATS_SHOWN) {
+      if (folded.has(d)) continue;
+      const group = standsFor.get(d);
+      const count = (shown.get(d.code) ?? 0) + (group ? 0 : 1);
+      if (!group && d.severity !== 'error' && count > REPEATS_SHOWN) {
         const h = hidden.get(d.code) ?? { count: 0, severity: d.severity, files: new Set<string>() };
         h.count++;
         h.files.add(file);
@@ -79,6 +119,7 @@ export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]
       hinted.add(d.code);
       const colour = d.severity === 'error' ? out.red : d.severity === 'warning' ? out.yellow : out.dim;
       out.stderr(`${text.replace(` ${d.severity} `, ` ${colour(d.severity)} `)}\n`);
+      if (group) out.stderr(`${out.dim(sameLine(d, group))}\n`);
     }
   }
   for (const [code, h] of hidden) {
@@ -86,6 +127,15 @@ export function printDiagnostics(out: Output, diagnostics: readonly Diagnostic[]
     const where = files.length > 0 ? ` in ${files.length} file${files.length === 1 ? '' : 's'}` : '';
     out.stderr(`${out.dim(`… and ${h.count} more ${h.severity === 'warning' ? 'warning' : 'note'}${h.count === 1 ? '' : 's'} ${code}${where} (--json lists them all)`)}\n`);
   }
+}
+
+/** The line under the one printed warning of a group: how many more files, the next few by name, how to see all. */
+function sameLine(d: Diagnostic, group: readonly Diagnostic[]): string {
+  const others = [...new Set(group.map((g) => g.file ?? ''))].filter((f) => f !== d.file);
+  const named = others.slice(0, SAME_FILES_NAMED).map(printable).join(', ');
+  const more = others.length > SAME_FILES_NAMED ? `, … (${others.length - SAME_FILES_NAMED} more)` : '';
+  const kind = d.severity === 'warning' ? 'warning' : 'note';
+  return `  … the same ${kind} ${d.code} in ${others.length} more file${others.length === 1 ? '' : 's'}: ${named}${more}; --json lists each, \`feedwright explain <file>\` shows one`;
 }
 
 const SEVERITY_ORDER: Readonly<Record<Diagnostic['severity'], number>> = { error: 0, warning: 1, note: 2 };

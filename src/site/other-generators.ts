@@ -42,6 +42,8 @@ export interface OtherGenerator {
   templateEngine: 'jinja' | 'vue' | 'mdc' | 'pandoc' | undefined;
   /** Its pages in formats feedwright does not read (Quarto's `.qmd`, `.ipynb`, `.Rmd`), counted by extension in `contentDir`, when there are any. */
   unread?: Record<string, number>;
+  /** The path the site is served below (VitePress's `base`, without slashes), when its config names one but no host to put it on. */
+  basePath?: string;
   /** The generator titles a page without a front matter title by its first level-1 heading, wherever it is in the page (MkDocs, VitePress, Nuxt Content). */
   titleFromFirstHeading: boolean;
 }
@@ -187,6 +189,8 @@ function vitepress(root: string): OtherGenerator | undefined {
       ...optional('description', shallowestOption(config, 'description')),
       // Its sitemap's hostname, with the config's base.
       ...optional('link', hostname && base ? new URL(`${base}/`, hostname).href : hostname),
+      // Without a hostname, the link the user sets must end in the base.
+      ...(!hostname && base ? { basePath: base } : {}),
       ...optional('language', shallowestOption(config, 'lang')),
       // A page's URL is its path below the source folder: `a/b.md` → `a/b.html` (`a/b` with cleanUrls).
       permalinks: (articles) => {
@@ -289,15 +293,17 @@ export function nuxtPath(file: string): string {
     .join('/');
 }
 
-/** Quarto's document formats, which feedwright does not read. */
+/** Quarto's document formats. */
 const QUARTO_FORMATS = /\.(qmd|ipynb|rmd)$/i;
+/** Those feedwright does not read (a `.qmd` is Markdown: src/sources/files.ts). */
+const QUARTO_UNREAD = /\.(ipynb|rmd)$/i;
 
 /**
  * A Quarto website (`_quarto.yml` with `project: { type: website }`): its `website.title`,
  * `description` and `site-url`; its posts folder (`posts/`, the blog template's). Quarto renders
  * `posts/x/index.qmd` to `posts/x/index.html` (linked as `/posts/x/`) and `posts/y.md` to
- * `posts/y.html`. Its posts are mostly `.qmd` and `.ipynb` documents, which feedwright does not
- * read: `unread` counts them.
+ * `posts/y.html`. Its posts are mostly `.qmd` documents (Markdown, read as such) and `.ipynb`
+ * notebooks, which feedwright does not read: `unread` counts those (and R Markdown's `.Rmd`).
  */
 function quarto(root: string): OtherGenerator | undefined {
   const file = ['_quarto.yml', '_quarto.yaml'].find((f) => existsSync(path.join(root, f)));
@@ -325,10 +331,13 @@ function quarto(root: string): OtherGenerator | undefined {
   walk(contentDir, 0);
   const unread: Record<string, number> = {};
   for (const f of files) {
-    const ext = QUARTO_FORMATS.exec(f)?.[1]?.toLowerCase();
+    const ext = QUARTO_UNREAD.exec(f)?.[1]?.toLowerCase();
     if (ext) unread[`.${ext}`] = (unread[`.${ext}`] ?? 0) + 1;
   }
-  const documents = files.filter((f) => QUARTO_FORMATS.test(f) || /\.(md|markdown)$/i.test(f));
+  const allDocuments = files.filter((f) => QUARTO_FORMATS.test(f) || /\.(md|markdown)$/i.test(f));
+  // A document in a post's folder beside its index (a part it includes, a note) is no post of its own.
+  const postFolders = new Set(allDocuments.filter((f) => /(^|\/)index\.[^/]+$/.test(f)).map((f) => path.posix.dirname(f)));
+  const documents = allDocuments.filter((f) => /(^|\/)index\.[^/]+$/.test(f) || !postFolders.has(path.posix.dirname(f)));
   const bundles = documents.filter((f) => /(^|\/)index\.[^/]+$/.test(f)).length;
   return {
     name: 'Quarto',
@@ -346,9 +355,9 @@ function quarto(root: string): OtherGenerator | undefined {
       const rel = below('', articles);
       if (rel === undefined) return undefined;
       if (bundles === documents.length && bundles > 0) return pattern(rel, '/');
-      return bundles === 0 ? pattern(rel, '.html') : undefined;
+      // Folders and pages both: each at the .html Quarto writes it to (posts/x/index.html, posts/y.html), as Quarto's listings link them.
+      return bundles === 0 ? pattern(rel, '.html') : `/${rel ? `${rel}/` : ''}:source_path.html`;
     },
-    unlinked: () => 'its posts are folders (posts/x/index.qmd, served at /posts/x/) and pages (posts/y.md, at /posts/y.html) both; set "permalinks" for the ones the feed holds',
   };
 }
 

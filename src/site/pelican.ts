@@ -10,6 +10,7 @@
  * through strftime; relative to `SITEURL`.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readSmallText } from '../util/fs.js';
 import type { LinkInput, LinkResult } from './permalink.js';
@@ -31,6 +32,8 @@ export interface PelicanSettings {
   filenameMetadata: string;
   /** SLUGIFY_SOURCE: the slug is made from the title, or from the file's name. */
   slugifySource: 'title' | 'basename';
+  /** SLUG_REGEX_SUBSTITUTIONS when the settings set them as literals, SLUGIFY_USE_UNICODE, SLUGIFY_PRESERVE_CASE. */
+  slug: { substitutions?: Array<[string, string]>; useUnicode: boolean; preserveCase: boolean };
   /** DEFAULT_LANG, for `{lang}`. */
   defaultLang: string;
   /** AUTHOR, for `{author}` when an article names none. */
@@ -106,6 +109,7 @@ export function pelicanSite(root: string): { settings: PelicanSettings; file: st
   const staticPaths = list(setting(s, 'static_paths')) ?? ['images'];
   const slugifySource = str(setting(s, 'slugify_source')) === 'basename' ? 'basename' : 'title';
   const author = str(setting(s, 'author'));
+  const subs = pythonPairs(conf, 'SLUG_REGEX_SUBSTITUTIONS');
   const settings: PelicanSettings = {
     articleUrl: str(setting(s, 'article_url')) ?? '{slug}.html',
     excluded: [...pagePaths, ...staticPaths].map(folder).filter(Boolean),
@@ -114,6 +118,11 @@ export function pelicanSite(root: string): { settings: PelicanSettings; file: st
     defaultCategory: str(setting(s, 'default_category')) ?? 'misc',
     filenameMetadata: str(setting(s, 'filename_metadata')) ?? '(?P<date>\\d{4}-\\d{2}-\\d{2}).*',
     slugifySource,
+    slug: {
+      ...(subs ? { substitutions: subs } : {}),
+      useUnicode: setting(s, 'slugify_use_unicode') === true,
+      preserveCase: setting(s, 'slugify_preserve_case') === true,
+    },
     defaultLang: str(setting(s, 'default_lang')) ?? 'en',
     ...(author ? { author } : {}),
   };
@@ -145,18 +154,174 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }
 
+/** A regular-expression substitution of Pelican's slugify (SLUG_REGEX_SUBSTITUTIONS), as JavaScript. */
+export interface SlugSubstitution {
+  pattern: RegExp;
+  replacement: string;
+}
+
+/** How Pelican makes slugs (SLUG_REGEX_SUBSTITUTIONS, SLUGIFY_USE_UNICODE, SLUGIFY_PRESERVE_CASE). */
+export interface PelicanSlugRules {
+  substitutions: SlugSubstitution[];
+  useUnicode: boolean;
+  preserveCase: boolean;
+}
+
+/** Python's `(?u)\A\s*` and the like as a JavaScript RegExp, or undefined when it uses what JavaScript lacks. */
+export function pythonRegExp(source: string, unicodeWords: boolean): RegExp | undefined {
+  if (source.length > 1000) return undefined;
+  // Pelican applies each with re.IGNORECASE.
+  let flags = 'giu';
+  let body = source.replace(/^\(\?([aiLmsux]+)\)/, (_, f: string) => {
+    if (f.includes('m')) flags += 'm';
+    if (f.includes('s')) flags += 's';
+    return '';
+  });
+  // Python's \w and \d match any script's letters and digits in a str pattern; JavaScript's, ASCII only.
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c === '\\') {
+      const next = body[i + 1] ?? '';
+      i++;
+      if (next === 'A') out += '^';
+      else if (next === 'Z') out += '$';
+      else if (unicodeWords && next === 'w') out += inClass ? '\\p{L}\\p{N}\\p{M}_' : '[\\p{L}\\p{N}\\p{M}_]';
+      else if (unicodeWords && next === 'W' && !inClass) out += '[^\\p{L}\\p{N}\\p{M}_]';
+      else out += `\\${next}`;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  body = out.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>');
+  try {
+    return new RegExp(body, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Python replacement string (`\1`, `\g<name>`) as JavaScript's (`$1`, `$<name>`). */
+const pythonReplacement = (r: string): string =>
+  r.replace(/\$/g, '$$$$').replace(/\\(?:(\d+)|g<(\w+)>|(.))/g, (_, n: string | undefined, g: string | undefined, c: string | undefined) => (n ? `$${n}` : g ? (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`) : c === 'n' ? '\n' : (c ?? '')));
+
+/** Pelican's default SLUG_REGEX_SUBSTITUTIONS (pelican/settings.py). */
+export const DEFAULT_SLUG_SUBSTITUTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['[^\\w\\s-]', ''], // remove non-alphabetical/whitespace/'-' chars
+  ['(?u)\\A\\s*', ''], // strip leading whitespace
+  ['(?u)\\s*\\Z', ''], // strip trailing whitespace
+  ['[-\\s]+', '-'], // reduce multiple whitespace or '-' to single '-'
+];
+
+/** Substitutions as JavaScript; undefined when one of them cannot be (Pelican's default then applies). */
+export function slugSubstitutions(pairs: ReadonlyArray<readonly [string, string]>, useUnicode: boolean): SlugSubstitution[] | undefined {
+  const out: SlugSubstitution[] = [];
+  for (const [src, dst] of pairs) {
+    const pattern = pythonRegExp(src.normalize('NFKC'), useUnicode);
+    if (!pattern) return undefined;
+    out.push({ pattern, replacement: pythonReplacement(dst.normalize('NFKC')) });
+  }
+  return out;
+}
+
+const DEFAULT_RULES: PelicanSlugRules = { substitutions: slugSubstitutions(DEFAULT_SLUG_SUBSTITUTIONS, false) ?? [], useUnicode: false, preserveCase: false };
+const siteRules = new WeakMap<PelicanSettings, PelicanSlugRules>();
+
+/** A site's slug rules, made once per settings object; substitutions JavaScript cannot run leave Pelican's default. */
+function slugRules(s: PelicanSettings): PelicanSlugRules {
+  let rules = siteRules.get(s);
+  if (!rules) {
+    const { useUnicode, preserveCase } = s.slug;
+    const substitutions = slugSubstitutions(s.slug.substitutions ?? DEFAULT_SLUG_SUBSTITUTIONS, useUnicode) ?? slugSubstitutions(DEFAULT_SLUG_SUBSTITUTIONS, useUnicode) ?? [];
+    rules = { substitutions, useUnicode, preserveCase };
+    siteRules.set(s, rules);
+  }
+  return rules;
+}
+
+type Transliterate = (text: string) => string;
+let unidecodeModule: Transliterate | undefined;
+
+/** Kana, whose syllables Python's unidecode writes in Hepburn (shi, chi, tsu) and npm's unidecode in Kunrei (si, ti, tu). */
+const KANA = /[\u3040-\u30ff\u31f0-\u31ff\u32d0-\u32fe\u3300-\u3357\uff66-\uff9d]/;
+
 /**
- * Pelican's slugify with its default SLUG_REGEX_SUBSTITUTIONS: transliterated to ASCII (accents
- * dropped here; unidecode would also transliterate other scripts), characters other than word
- * characters, spaces and hyphens removed, runs of spaces and hyphens one "-", lower case.
+ * Python's unidecode (which Pelican's slugify calls) for one character, from npm's `unidecode`:
+ * both port the tables of Perl's Text::Unidecode. npm's writes an unknown character `[?]` and
+ * escapes some (`\\@`) where Python's writes nothing and the character; kana as above. Measured
+ * (docs/BENCHMARKS.md, r22-sites): the slug of each BMP character agrees with Python's
+ * unidecode 1.3.6 for 99.67%, and of 4032 real non-Latin titles for all.
+ * The module and its tables (one file per 256 code points) load on the first non-ASCII character.
  */
-export function pelicanSlugify(value: string): string {
-  const ascii = value.normalize('NFKD').replace(/\p{M}/gu, '');
-  return ascii
-    .replace(/[^\p{L}\p{N}_\s-]/gu, '')
-    .trim()
-    .replace(/[-\s]+/g, '-')
-    .toLowerCase();
+function transliterateChar(c: string): string {
+  unidecodeModule ??= createRequire(import.meta.url)('unidecode') as Transliterate;
+  const r = unidecodeModule(c);
+  if (r.includes('[?]')) return '';
+  const s = r.replace(/\\(.)/g, '$1');
+  return KANA.test(c) ? s.replace(/si/g, 'shi').replace(/ti/g, 'chi').replace(/tu/g, 'tsu') : s;
+}
+
+/** Python's unidecode: ASCII as it is, every other character transliterated. */
+export function unidecode(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  let out = '';
+  for (const c of text) out += c.charCodeAt(0) < 0x80 ? c : transliterateChar(c);
+  return out;
+}
+
+/**
+ * Pelican's slugify (pelican/utils.py): tags stripped, NFKC, transliterated to ASCII by unidecode
+ * (unless SLUGIFY_USE_UNICODE), SLUG_REGEX_SUBSTITUTIONS applied in order ignoring case (by
+ * default: characters other than word characters, spaces and hyphens removed, the ends trimmed,
+ * runs of spaces and hyphens one "-"), lower case (unless SLUGIFY_PRESERVE_CASE), trimmed.
+ */
+export function pelicanSlugify(value: string, rules: PelicanSlugRules = DEFAULT_RULES): string {
+  let v = value.replace(/<[^>]*>/g, '').normalize('NFKC');
+  if (!rules.useUnicode) v = unidecode(v);
+  for (const { pattern, replacement } of rules.substitutions) v = v.replace(pattern, replacement);
+  if (!rules.preserveCase) v = v.toLowerCase();
+  return v.trim();
+}
+
+/**
+ * SLUG_REGEX_SUBSTITUTIONS as written in a settings file: a list of (pattern, replacement) tuples
+ * of string literals, over several lines; undefined when it is not there or not only literals.
+ */
+export function pythonPairs(text: string, name: string): Array<[string, string]> | undefined {
+  const starts = [...text.slice(0, MAX_SETTINGS_CHARS).matchAll(new RegExp(`^${name}\\s*=\\s*\\[`, 'gm'))];
+  const start = starts[starts.length - 1];
+  if (!start) return undefined;
+  let rest = text.slice((start.index ?? 0) + start[0].length, (start.index ?? 0) + 64 * 1024);
+  const pairs: Array<[string, string]> = [];
+  let tuple: string[] | undefined;
+  // Bound: each pass consumes at least one character of `rest` (at most 64 KB).
+  while (rest) {
+    const skip = /^(?:\s|,|#[^\n]*)+/.exec(rest);
+    if (skip) {
+      rest = rest.slice(skip[0].length);
+      continue;
+    }
+    const c = rest[0];
+    if (c === ']') return tuple ? undefined : pairs;
+    if (c === '(' && !tuple) {
+      tuple = [];
+      rest = rest.slice(1);
+    } else if (c === ')' && tuple) {
+      if (tuple.length !== 2) return undefined;
+      pairs.push([tuple[0] as string, tuple[1] as string]);
+      tuple = undefined;
+      rest = rest.slice(1);
+    } else {
+      const s = tuple ? pythonString(rest) : undefined;
+      if (!s || !tuple) return undefined;
+      tuple.push(s.value);
+      rest = s.rest;
+    }
+  }
+  return undefined;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -218,12 +383,13 @@ export function pelicanLink(site: SiteInfo, input: LinkInput, dateParts: Record<
   const own = text(fm.url);
   if (own) return { path: `/${own.replace(/^\/+/, '')}`, rule: 'pelican: metadata url' };
   const fromName = fileNameMetadata(s.filenameMetadata, stem);
-  const slug = text(fm.slug) ?? fromName.slug ?? pelicanSlugify(s.slugifySource === 'basename' ? stem : input.title);
+  const rules = slugRules(s);
+  const slug = text(fm.slug) ?? fromName.slug ?? pelicanSlugify(s.slugifySource === 'basename' ? stem : input.title, rules);
   const folderCategory = s.useFolderAsCategory && parts.length > 0 ? parts[parts.length - 1] : undefined;
-  const category = pelicanSlugify(text(fm.category) ?? fromName.category ?? folderCategory ?? s.defaultCategory);
+  const category = pelicanSlugify(text(fm.category) ?? fromName.category ?? folderCategory ?? s.defaultCategory, rules);
   const authors = Array.isArray(fm.authors) ? fm.authors : [fm.author ?? fm.authors];
   const author = text(authors[0]) ?? s.author ?? '';
-  const values: Record<string, string> = { slug, category, lang: text(fm.lang) ?? s.defaultLang, author: pelicanSlugify(author) };
+  const values: Record<string, string> = { slug, category, lang: text(fm.lang) ?? s.defaultLang, author: pelicanSlugify(author, rules) };
   const unknown: string[] = [];
   const made = s.articleUrl.replace(/\{(\w+)(?::([^}]*))?\}/g, (whole, name: string, format: string | undefined) => {
     if (name === 'date') return format ? strftime(format, dateParts) : `${dateParts.year}-${dateParts.month}-${dateParts.day} ${dateParts.hour}:${dateParts.minute}:${dateParts.second}`;

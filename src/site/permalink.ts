@@ -772,6 +772,8 @@ export function plainLink(input: LinkInput, pattern: string, slug: string): { pa
   // Soft hyphens (an extracted title keeps the page's) are no word break: "Wein\u00adberg" is "weinberg".
   const values = commonTokens(input, slug, filename, bundle ? dirs.slice(0, -1) : dirs, (s) => jekyllSlugify(s.replace(/\u00ad/g, ''), 'default'));
   values.path = (bundle ? dirs : [...dirs, stem]).join('/');
+  // The file's path without its extension, `index` kept: Quarto writes posts/x/index.qmd to posts/x/index.html.
+  values.source_path = [...dirs, stem].join('/');
   // Material for MkDocs' blog post slug: its `slug`, else the title as Python-Markdown's slugify writes it.
   values.mkdocs_slug = str(input.fm.slug) ?? pythonMarkdownSlugify(input.title);
   // Nuxt Content 2 and 3's page path: each part without its number, `index` dropped, slugified in lower case.

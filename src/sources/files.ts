@@ -11,6 +11,8 @@ export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceKind>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.mdx': 'markdown',
+  // Quarto's documents: Pandoc Markdown with YAML front matter (code cells are fenced code).
+  '.qmd': 'markdown',
   '.txt': 'text',
   '.html': 'html',
   '.htm': 'html',
@@ -31,6 +33,14 @@ export const ASSET_EXTENSIONS: ReadonlySet<string> = new Set(
     ...['css', 'scss', 'sass', 'less', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'astro', 'vue', 'svelte', 'json', 'yml', 'yaml', 'toml', 'csv'],
   ].map((e) => `.${e}`),
 );
+
+/** A `.qmd` whose Markdown rendering (`x.md`, `x.markdown`) is in the same folder (`names`, lower case). */
+function renderedBeside(name: string, names: ReadonlySet<string>): boolean {
+  const lower = name.toLowerCase();
+  if (!lower.endsWith('.qmd')) return false;
+  const stem = lower.slice(0, -4);
+  return names.has(`${stem}.md`) || names.has(`${stem}.markdown`);
+}
 
 /** Articles larger than this are refused: no real article is 8 MB of text, and it bounds memory. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -126,8 +136,12 @@ export async function listSources(
     // `dir` is absolute and normalised, and entry names hold no separator: plain concatenation is path.join.
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const shown = displayIn(dir);
+    const names = entries.some((e) => e.name.toLowerCase().endsWith('.qmd')) ? new Set(entries.map((e) => e.name.toLowerCase())) : undefined;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
+      // A Quarto document rendered to Markdown beside it (`format: hugo-md` or `gfm`, a Hugo site's
+      // page bundle): the .md is the page the site publishes, the .qmd its source.
+      if (names && renderedBeside(entry.name, names)) continue;
       const abs = prefix + entry.name;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       let isDir = entry.isDirectory();

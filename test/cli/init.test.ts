@@ -492,7 +492,7 @@ describe('feedwright init in a site generator\'s project', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>).articles).toBe('public/md');
     // A folder without Markdown, or outside the project, writes nothing.
     const typo = await run(['init', '--force', '--articles', 'public/mdd'], { cwd: dir });
-    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('public/mdd/ holds no article (.md, .markdown, .mdx, .txt, .html, .htm); nothing was written.')]);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining('public/mdd/ holds no article (.md, .markdown, .mdx, .qmd, .txt, .html, .htm); nothing was written.')]);
     const outside = await run(['init', '--force', '--articles', '../elsewhere'], { cwd: dir });
     expect(outside.stderr).toContain('../elsewhere is outside this folder; nothing was written.');
   });

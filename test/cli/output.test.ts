@@ -114,12 +114,57 @@ describe('diagnostics', () => {
 
   it('sum up a warning repeated many times, but never hide an error', () => {
     const io = fakeIo(false);
-    const many = Array.from({ length: 10 }, (_, i) => d(`f${i}.json`, 1, 'SAME'));
+    const many = Array.from({ length: 10 }, (_, i) => ({ ...d(`f${i}.json`, 1, 'SAME'), message: `Problem ${i}.` }));
     const errors = Array.from({ length: 5 }, (_, i) => d('e.md', i + 1, 'BAD', 'error'));
     printDiagnostics(makeOutput(io, []), [...many, ...errors]);
     expect(io.err().match(/ warning SAME /g)).toHaveLength(3);
     expect(io.err()).toContain('… and 7 more warnings SAME in 7 files');
     expect(io.err().match(/ error BAD /g)).toHaveLength(5);
+  });
+
+  it('print a warning that is the same in many files (the same shortcode removed from every post) once, with the count and the next files named; the others still one by one', () => {
+    const io = fakeIo(false);
+    const removed = (file: string, lines: number[]): Diagnostic => ({
+      file,
+      line: lines[0] as number,
+      code: 'CONTENT_TEMPLATE_REMOVED',
+      severity: 'warning',
+      message: `Template code that cannot be rendered was removed from the body: ${lines.map((l) => `{{< newsletter >}} (line ${l})`).join(', ')}.`,
+      hint: 'Write the content.',
+    });
+    const posts = Array.from({ length: 44 }, (_, i) => removed(`content/posts/p${String(i).padStart(2, '0')}/index.md`, i % 2 ? [10 + i] : [10 + i, 200 + i]));
+    const other = removed('content/posts/odd/index.md', [3]);
+    const odd = { ...other, message: 'Template code that cannot be rendered was removed from the body: {{< chart >}} (line 3).' };
+    printDiagnostics(makeOutput(io, []), [...posts, odd]);
+    const err = io.err();
+    expect(err.match(/^\S+ warning CONTENT_TEMPLATE_REMOVED /gm)).toHaveLength(2);
+    expect(err).toContain('content/posts/p00/index.md:10 warning CONTENT_TEMPLATE_REMOVED');
+    expect(err).toContain('  … the same warning CONTENT_TEMPLATE_REMOVED in 43 more files: content/posts/p01/index.md, content/posts/p02/index.md, content/posts/p03/index.md, … (40 more); --json lists each');
+    expect(err).toContain('{{< chart >}}');
+    expect(err).not.toContain('… and');
+  });
+
+  it('the same template tags with other arguments in each file (each post its own image) are the same warning; other tags are not', () => {
+    const io = fakeIo(false);
+    const tags = (file: string, image: string, tag = 'src'): Diagnostic => ({
+      file,
+      line: 13,
+      code: 'CONTENT_TEMPLATE_REMOVED',
+      severity: 'warning',
+      message: `Template code that cannot be rendered was removed from the body: {% ${tag} '${image}.jpg' %} (line 13), {{< figure src="${image}.png" >}} (line 14).`,
+    });
+    const posts = ['a', 'b', 'c', 'd', 'e'].map((n) => tags(`src/posts/${n}.md`, `${n}_xyz`));
+    printDiagnostics(makeOutput(io, []), [...posts, tags('src/posts/f.md', 'f', 'other')]);
+    const err = io.err();
+    expect(err.match(/^\S+ warning CONTENT_TEMPLATE_REMOVED /gm)).toHaveLength(2);
+    expect(err).toContain('… the same warning CONTENT_TEMPLATE_REMOVED in 4 more files: src/posts/b.md, src/posts/c.md, src/posts/d.md, … (1 more)');
+  });
+
+  it('a warning the same in only a few files is printed for each', () => {
+    const io = fakeIo(false);
+    printDiagnostics(makeOutput(io, []), ['a.md', 'b.md', 'c.md'].map((f) => d(f, 1, 'SAME')));
+    expect(io.err().match(/ warning SAME /g)).toHaveLength(3);
+    expect(io.err()).not.toContain('the same');
   });
 });
 

@@ -72,6 +72,23 @@ describe('init on a generator without a preset names it and takes what its confi
     expect(r.config.link).toBe('https://example.com/');
   });
 
+  it('VitePress with a base but no hostname: the link to set is said to end in the base', async () => {
+    const r = await initIn({ 'docs/.vitepress/config.js': "export default {\n  base: '/dev-notes/',\n  title: 'Dev Notes',\n}\n", 'docs/guide/first.md': PAGE('First') });
+    expect(r.stderr).toContain('below "link", which its config does not name: set it to the address the site is served at, which ends in its base /dev-notes/ (https://<host>/dev-notes/)');
+  });
+
+  it("VitePress: the pages are the Markdown of its source folder, not a subfolder of a few .txt samples that holds the most text files", async () => {
+    const r = await initIn({
+      'docs/.vitepress/config.mts': 'export default { title: "Dev Notes" }\n',
+      'docs/guide/first.md': PAGE('First'),
+      'docs/guide/second.md': PAGE('Second'),
+      'docs/ai/workshop/a.txt': 'Dear Acme,\nA sample letter.\n',
+      'docs/ai/workshop/b.txt': 'Dear Acme,\nAnother sample letter.\n',
+      'docs/ai/workshop/c.txt': 'Dear Acme,\nA third sample letter.\n',
+    });
+    expect(r.config).toMatchObject({ articles: 'docs', permalinks: '/:path.html' });
+  });
+
   it("Nuxt Content 2/3 with a catch-all page: posts at their content path as generatePath makes it (no number, lower case), below app.baseURL", async () => {
     const r = await initIn({
       'package.json': '{ "dependencies": { "nuxt": "3.4.3", "@nuxt/content": "2.6.0" } }\n',
@@ -198,14 +215,47 @@ describe('what a generator without a preset does to its pages (for the build: te
 });
 
 describe('init on a Quarto website', () => {
-  it('names it, takes website.title, description and site-url, and says its .qmd and .ipynb posts are not read', async () => {
+  it('names it, takes website.title, description and site-url, reads its .qmd posts as Markdown, and says its .ipynb posts are not read', async () => {
     const quarto = "project:\n  type: website\nwebsite:\n  title: \"Field Notes\"\n  description: \"Notes from the field.\"\n  site-url: https://notes.example/blog\n";
-    const only = makeTree({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/clt/index.ipynb': '{}\n' }, 'feedwright-quarto-');
-    const r = await run(['init'], { cwd: only });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('This is a Quarto site (_quarto.yml), whose posts in posts/ are 1 .ipynb and 1 .qmd files: feedwright reads Markdown (.md), text and HTML posts only');
+    const only = await initIn({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/clt/index.ipynb': '{}\n' });
+    expect(only.config).toMatchObject({ title: 'Field Notes', articles: 'posts', permalinks: '/posts/:path/' });
+    expect(only.stderr).toContain('Its 1 .ipynb files are not read');
     const mixed = await initIn({ '_quarto.yml': quarto, 'posts/welcome/index.qmd': '---\ntitle: Welcome\n---\n\nHello.\n', 'posts/first/index.md': PAGE('First') });
     expect(mixed.config).toMatchObject({ title: 'Field Notes', description: 'Notes from the field.', link: 'https://notes.example/blog/', articles: 'posts', permalinks: '/posts/:path/' });
-    expect(mixed.stderr).toContain('Its 1 .qmd files are not read');
+    expect(mixed.stderr).not.toContain('not read');
+  });
+
+  it("HTML beside a Quarto blog's Markdown posts (knitr's caches) does not make init read the folder as saved pages: the config still takes _quarto.yml's title and link", async () => {
+    const quarto = 'project:\n  type: website\nwebsite:\n  title: Field Notes\n  site-url: https://notes.example\n';
+    const cache = (n: number) => `<html><head><title>chunk ${n}</title></head><body><pre>output ${n}</pre></body></html>\n`;
+    const r = await initIn({ '_quarto.yml': quarto, 'posts/a/index.qmd': '---\ntitle: A\ndate: 2023-06-02\n---\n\nText.\n', 'posts/a/index_cache/html/c1.html': cache(1), 'posts/a/index_cache/html/c2.html': cache(2), 'posts/a/index_cache/html/c3.html': cache(3) });
+    expect(r.config).toMatchObject({ title: 'Field Notes', link: 'https://notes.example/', articles: 'posts' });
+    expect(r.stderr).toContain('From _quarto.yml, the config takes its title "Field Notes"');
+  });
+
+  it('a Quarto blog of folders and pages both: each at the .html Quarto writes (posts/x/index.html, posts/y.html), as its listings link them', async () => {
+    const quarto = 'project:\n  type: website\nwebsite:\n  title: Field Notes\n  site-url: https://notes.example\n';
+    const post = (title: string) => `---\ntitle: "${title}"\ndate: "2023-06-02"\n---\n\nText of the post.\n`;
+    const dir = makeTree({ '_quarto.yml': quarto, 'posts/series/index.qmd': post('The series'), 'posts/series/01-first.qmd': post('Part one'), 'posts/single.qmd': post('Single') }, 'feedwright-quarto-mixed-');
+    await run(['init'], { cwd: dir });
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8'));
+    expect(config).toMatchObject({ articles: 'posts', permalinks: '/posts/:source_path.html' });
+    await run(['build'], { cwd: dir });
+    const feed = JSON.parse(readFileSync(path.join(dir, 'dist/feed.json'), 'utf8'));
+    expect(feed.items.map((i: { url: string }) => i.url).sort()).toEqual(['https://notes.example/posts/series/01-first.html', 'https://notes.example/posts/single.html']);
+  });
+
+  it('builds a Quarto blog: posts/x/index.qmd at /posts/x/ (its folder as written), YAML front matter, categories as tags; a note beside a post\'s index is no post of its own for the link rule', async () => {
+    const quarto = 'project:\n  type: website\nwebsite:\n  title: Field Notes\n  site-url: https://notes.example\n';
+    const post = (title: string, day: string) => `---\ntitle: "${title}"\ndate: "2023-06-${day}"\nauthor: Ann Writer\ncategories: [aws, Terraform]\n---\n\n# Introduction\n\nText of the post.\n\n\`\`\`{python}\nprint(1)\n\`\`\`\n`;
+    const dir = makeTree({ '_quarto.yml': quarto, 'posts/2023-06-02-Terraform-setup/index.qmd': post('Getting started', '02'), 'posts/2023-06-04-api/index.qmd': post('The API', '04'), 'posts/2023-06-04-api/notes.md': 'Some notes.\n' }, 'feedwright-quarto-build-');
+    await run(['init'], { cwd: dir });
+    const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8'));
+    expect(config).toMatchObject({ articles: 'posts', permalinks: '/posts/:path/' });
+    await run(['build'], { cwd: dir });
+    const feed = JSON.parse(readFileSync(path.join(dir, 'dist/feed.json'), 'utf8'));
+    const item = feed.items.find((i: { title: string }) => i.title === 'Getting started');
+    expect(item).toMatchObject({ url: 'https://notes.example/posts/2023-06-02-Terraform-setup/', date_published: '2023-06-02T00:00:00Z', tags: ['aws', 'Terraform'], authors: [{ name: 'Ann Writer' }] });
+    expect(item.content_html).toContain('print(1)');
   });
 });

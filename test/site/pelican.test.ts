@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteSetup } from '../../src/cli/init.js';
-import { pelicanSlugify, pythonSettings } from '../../src/site/pelican.js';
+import { createRequire } from 'node:module';
+import { pelicanSlugify, pythonPairs, pythonSettings, slugSubstitutions } from '../../src/site/pelican.js';
 import { readMetaHeader, splitFrontMatter } from '../../src/sources/front-matter.js';
 import { run } from '../cli/helpers.js';
 import { makeTree } from '../helpers/project.js';
@@ -42,9 +43,39 @@ describe('Pelican: settings read as Python literals, never run', () => {
     expect(Object.fromEntries(s)).toEqual({ SITEURL: 'https://b.example', USE_FOLDER_AS_CATEGORY: false, PAGE_PATHS: ['pages', 'extra'], STATIC_PATHS: ['images'], FILENAME_METADATA: '(?P<slug>\\w+)' });
   });
 
+  it('an ASCII title does not load the transliteration module and tables; any other does (the loaded module is shared, so this test comes first)', () => {
+    const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes(`${path.sep}unidecode${path.sep}`)).length;
+    expect(pelicanSlugify('Plain ASCII title')).toBe('plain-ascii-title');
+    expect(loaded()).toBe(0);
+    expect(pelicanSlugify('Привет')).toBe('privet');
+    expect(loaded()).toBeGreaterThan(0);
+  });
+
   it('slugify as Pelican does by default: accents dropped, punctuation removed, spaces and hyphens one "-", lower case', () => {
     expect(pelicanSlugify('Windows Tools')).toBe('windows-tools');
     expect(pelicanSlugify("Ann's  Café -- Notes!")).toBe('anns-cafe-notes');
+  });
+
+  it("non-Latin titles transliterated as Python's unidecode 1.3.6 does, after NFKC (each expected slug is Pelican's slugify run in Python)", () => {
+    expect(pelicanSlugify('[转]糗事百科精选6')).toBe('zhuan-qiu-shi-bai-ke-jing-xuan-6');
+    expect(pelicanSlugify('#1 Rustのイテレーター系メソッド雑まとめ')).toBe('1-rustnoiteretaxi-mesotsudoza-matome');
+    expect(pelicanSlugify('Привет, мир!')).toBe('privet-mir');
+    expect(pelicanSlugify('Straße & Ærø')).toBe('strasse-aero');
+    expect(pelicanSlugify('Ελληνικά νέα')).toBe('ellenika-nea');
+    expect(pelicanSlugify('한국어 제목')).toBe('hangugeo-jemog');
+    expect(pelicanSlugify('ＦＵＬＬ\u3000ｗｉｄｔｈ①')).toBe('full-width1');
+  });
+
+  it('SLUG_REGEX_SUBSTITUTIONS read from a multi-line list of tuples and applied in order, ignoring case; SLUGIFY_PRESERVE_CASE and SLUGIFY_USE_UNICODE', () => {
+    const conf = "SLUG_REGEX_SUBSTITUTIONS = [\n    (r'C\\+\\+', 'cpp'),  # first\n    (r'[^\\w\\s-]', ''),\n    (r'(?u)\\A\\s*', ''),\n    (r'(?u)\\s*\\Z', ''),\n    (r'[-\\s]+', '_'),\n]\n";
+    const pairs = pythonPairs(conf, 'SLUG_REGEX_SUBSTITUTIONS');
+    expect(pairs?.[0]).toEqual(['C\\+\\+', 'cpp']);
+    const substitutions = slugSubstitutions(pairs ?? [], false) ?? [];
+    expect(pelicanSlugify('Über c++ und mehr', { substitutions, useUnicode: false, preserveCase: false })).toBe('uber_cpp_und_mehr');
+    expect(pelicanSlugify('C++ Tips', { substitutions, useUnicode: false, preserveCase: true })).toBe('cpp_Tips');
+    const unicode = slugSubstitutions([['[^\\w\\s-]', ''], ['[-\\s]+', '-']], true) ?? [];
+    expect(pelicanSlugify('Café 中文 Notes', { substitutions: unicode, useUnicode: true, preserveCase: false })).toBe('café-中文-notes');
+    expect(pythonPairs("SLUG_REGEX_SUBSTITUTIONS = MY_SUBS + [('a', 'b')]\n", 'SLUG_REGEX_SUBSTITUTIONS')).toBeUndefined();
   });
 });
 
@@ -91,8 +122,26 @@ describe('Pelican: a site built (test/fixtures/sites/pelican-blog)', () => {
     expect(b.stdout + b.stderr).toContain('https://notes.example/life/moving.html');
   });
 
+  it('a non-Latin title slugified with unidecode and the site\'s SLUG_REGEX_SUBSTITUTIONS; a category too', async () => {
+    const dir = makeTree(
+      {
+        'pelicanconf.py': "SITENAME = 'Notes'\nSITEURL = 'https://notes.example'\nPATH = 'content'\nARTICLE_URL = 'posts/{category}/{slug}/'\nSLUG_REGEX_SUBSTITUTIONS = [\n    (r'[^\\w\\s-]', ''),\n    (r'(?u)\\A\\s*', ''),\n    (r'(?u)\\s*\\Z', ''),\n    (r'[-\\s]+', '_'),\n]\n",
+        'content/技术/one.md': 'Title: [转]糗事百科精选6\nDate: 2015-11-04\n\nText of the post.\n',
+        'content/misc/two.md': 'Title: Привет, мир\nDate: 2015-11-05\nCategory: Новости\n\nText of the post.\n',
+      },
+      'feedwright-pelican-unidecode-',
+    );
+    const r = await loadAt(dir, 'content');
+    expect(r.links).toEqual({
+      '技术/one.md': 'https://notes.example/posts/ji_zhu/zhuan_qiu_shi_bai_ke_jing_xuan_6/',
+      'misc/two.md': 'https://notes.example/posts/novosti/privet_mir/',
+    });
+  });
+
   it('init on a Pelican site whose posts are all reStructuredText says that feedwright does not read .rst, not only that there is no Markdown', async () => {
-    const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n' }, 'feedwright-pelican-rst-');
+    // (A theme's Jinja templates are HTML files, but no saved pages to read instead.)
+    const templates = Object.fromEntries(['base', 'article', 'index', 'tags'].map((n) => [`themes/bootstrap3/templates/${n}.html`, `<html><head><title>{{ SITENAME }}</title></head><body>{% block content %}{% endblock %}</body></html>\n`]));
+    const dir = makeTree({ 'pelicanconf.py': "SITENAME = 'Notes'\nPATH = 'content'\n", 'content/2015_11_04_post.rst': 'A post\n######\n\n:date: 2015-11-04\n\nText.\n', ...templates }, 'feedwright-pelican-rst-');
     const r = await run(['init'], { cwd: dir });
     expect(r.stderr).toContain("This is a Pelican site (pelicanconf.py), but none of the folders it keeps posts in (content/) holds Markdown (content/ holds 1 reStructuredText file, .rst, which feedwright does not read: only Markdown, text and HTML posts).");
   });

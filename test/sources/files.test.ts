@@ -44,6 +44,17 @@ describe('listSources', () => {
     }
   });
 
+  it("reads Quarto's .qmd as Markdown, unless its Markdown rendering (x.md, Quarto's hugo-md or gfm output) is beside it", async () => {
+    const dir = tree({ 'articles/a/index.qmd': 'a', 'articles/b/index.qmd': 'b', 'articles/b/index.md': 'b', 'articles/c.QMD': 'c' });
+    const { files, diagnostics } = await listSources(path.join(dir, 'articles'), relativeTo(dir));
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => [f.relPath, f.kind])).toEqual([
+      ['a/index.qmd', 'markdown'],
+      ['b/index.md', 'markdown'],
+      ['c.QMD', 'markdown'],
+    ]);
+  });
+
   it('gives the display path of the display function, also one that is not compositional', async () => {
     const dir = tree({ 'articles/one.md': '1', 'articles/two.md': '2', 'articles/sub/three.md': '3' });
     const root = path.join(dir, 'articles');
