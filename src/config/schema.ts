@@ -202,7 +202,7 @@ export const CONFIG_FIELDS = {
     default: DEFAULT_LIMIT,
     doc: 'items per feed, newest first; `0` = all (with `archive`, older items move to archive pages)',
   }),
-  articles: field({ type: string(), default: 'articles', doc: 'folder of article sources (`.md`, `.markdown`, `.mdx`, `.txt`, `.html`, `.htm`), relative to the config file' }),
+  articles: field({ type: string(), default: 'articles', doc: 'folder of article sources (`.md`, `.markdown`, `.mdx`, `.qmd`, `.txt`, `.html`, `.htm`), relative to the config file' }),
   out: field({ type: string(), default: 'dist', doc: 'output folder for the feeds, relative to the config file' }),
   feedUrl: field({
     type: httpUrl({ folder: true }),
