@@ -35,9 +35,6 @@ export interface Frames {
 
 const HEADER_DIGITS = 12 + 1 + 10;
 
-/** Whole-file writes started by this process (each has a temporary file of its own). */
-let writes = 0;
-
 function header(format: string, length: number, crc: number): Buffer {
   return Buffer.from(`${format} ${String(length).padStart(12, '0')} ${String(crc).padStart(10, '0')}\n`);
 }
@@ -89,40 +86,92 @@ export function writeFrames(file: string, format: string, chunks: Iterable<strin
 
 /**
  * `writeFrames` a chunk at a time: a step after each chunk is written (src/cache/steps.ts), so
- * that making the next chunk (the heads' JSON) can wait while other work runs. The temporary
- * file's name is unique to the write: two writes of one file in a process never share it.
+ * that making the next chunk (the heads' JSON) can wait while other work runs.
  */
 export function* writeFramesSteps(file: string, format: string, chunks: Iterable<string>): Steps<FileId> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}-${++writes}.tmp`;
-  let fd: number | undefined;
-  let renamed = false;
+  const out = AtomicFile.create(file);
   try {
-    fd = openSync(tmp, 'w');
-    let at = writeFully(fd, header(format, 0, 0), 0);
-    const start = at;
+    out.append(header(format, 0, 0));
+    const start = out.at;
     let crc = 0;
     for (const chunk of chunks) {
       const bytes = Buffer.from(chunk);
       crc = crc32(bytes, crc);
-      at += writeFully(fd, bytes, at);
+      out.append(bytes);
       yield;
     }
-    writeFully(fd, header(format, at - start, crc), 0);
-    const s = fstatSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-    renamed = true;
-    // The rename changes the ctime: the id is taken after it.
-    const after = statSync(file);
-    return s.ino === after.ino ? { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs } : { ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 };
+    writeFully(out.fd, header(format, out.at - start, crc), 0);
+    return out.commit();
   } finally {
-    // A full disk (or steps left unfinished): no half-written temporary file is left in the cache folder.
-    if (!renamed) {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
+    out.abandon();
+  }
+}
+
+/** Whole-file writes started by this process (each has a temporary file of its own). */
+let writes = 0;
+
+/**
+ * A file written anew atomically, in as many steps as its writer likes: its bytes go into a
+ * temporary file beside it (a name unique to the write: two writes of one file in a process never
+ * share it), renamed over it once complete (`commit`). Until then a reader sees the old file
+ * whole; `abandon` (in a `finally`: a full disk, steps left unfinished) removes the temporary file,
+ * so none is left half-written in the cache folder. The one writer of the side files
+ * (`writeFramesSteps`) and of the heads' cold file (src/cache/heads.ts).
+ */
+export class AtomicFile {
+  /** The next byte's place, for `append`. */
+  at = 0;
+  private open: boolean;
+  private renamed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly tmp: string,
+    /** The temporary file's descriptor (positional writes: `writeFully`). */
+    readonly fd: number,
+  ) {
+    this.open = true;
+  }
+
+  static create(file: string): AtomicFile {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}-${++writes}.tmp`;
+    return new AtomicFile(file, tmp, openSync(tmp, 'w'));
+  }
+
+  /** The inode the file will have once committed (the rename keeps it). */
+  get ino(): number {
+    return fstatSync(this.fd).ino;
+  }
+
+  /** Write `bytes` at `at`, and move `at` past them. */
+  append(bytes: Buffer): void {
+    this.at += writeFully(this.fd, bytes, this.at);
+  }
+
+  /**
+   * Close the temporary file and rename it over the file. Returns the file's id as renamed (the
+   * rename changes the ctime: taken after it), or an id no file has if another write replaced it
+   * meanwhile.
+   */
+  commit(): FileId {
+    const s = fstatSync(this.fd);
+    this.open = false;
+    closeSync(this.fd);
+    renameSync(this.tmp, this.file);
+    this.renamed = true;
+    const after = statSync(this.file);
+    return s.ino === after.ino ? { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs } : { ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 };
+  }
+
+  /** Unless committed: close and remove the temporary file (the file is left as it was). */
+  abandon(): void {
+    if (this.renamed) return;
+    if (this.open) {
+      this.open = false;
+      closeSync(this.fd);
     }
+    rmSync(this.tmp, { force: true });
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Article } from '../model.js';
 import type { ArticleEntry } from './articles.js';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { appendFrame, type FileId, readFrames, writeFramesSteps, writeFully } from './frames.js';
+import { AtomicFile, appendFrame, type FileId, readFrames, writeFramesSteps, writeFully } from './frames.js';
 import { drain, type Steps } from './steps.js';
 
 /**
@@ -342,9 +342,6 @@ export function asciiJson(json: string): string {
  */
 const CHUNK = 1 << 18;
 
-/** Whole cold files written by this process (each has a temporary file of its own). */
-let coldWrites = 0;
-
 /**
  * The heads file and its cold file written anew, a chunk of each per step. The cold parts of heads
  * read from the old cold file (`old`) are read from it (whole, once; a part that cannot be read
@@ -353,22 +350,16 @@ let coldWrites = 0;
  * serves still read their parts.
  */
 function* writeWholeSteps(file: string, format: string, pack: Heads['pack'], heads: Iterable<[string, Head]>, old: ColdFile | undefined): Steps {
-  const coldFile = coldFileOf(file);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${coldFile}.${process.pid}-${++coldWrites}.tmp`;
-  let fd: number | undefined;
-  let renamed = false;
+  const coldOut = AtomicFile.create(coldFileOf(file));
   try {
-    fd = openSync(tmp, 'w');
-    const ino = fstatSync(fd).ino;
-    let coldAt = writeFully(fd, Buffer.from(`${format} cold\n`), 0);
-    const coldFd = fd;
+    const ino = coldOut.ino;
+    coldOut.append(Buffer.from(`${format} cold\n`));
     function* chunks(): Generator<string> {
       let chunk = JSON.stringify({ ...pack, cold: ino });
       let cold = '';
       const flushCold = (): void => {
         if (cold.length === 0) return;
-        coldAt += writeFully(coldFd, Buffer.from(cold, 'latin1'), coldAt);
+        coldOut.append(Buffer.from(cold, 'latin1'));
         cold = '';
       };
       for (const [key, h] of heads) {
@@ -383,7 +374,7 @@ function* writeWholeSteps(file: string, format: string, pack: Heads['pack'], hea
         }
         let place = '-';
         if (part !== undefined) {
-          place = `${coldAt + cold.length},${part.length},${crc32(Buffer.from(part, 'latin1'))}`;
+          place = `${coldOut.at + cold.length},${part.length},${crc32(Buffer.from(part, 'latin1'))}`;
           cold += part;
         }
         chunk += `\n${key} ${h.offset} ${h.length} ${place} ${hot}`;
@@ -394,24 +385,18 @@ function* writeWholeSteps(file: string, format: string, pack: Heads['pack'], hea
         }
       }
       flushCold();
-      closeSync(coldFd);
-      fd = undefined;
       // The articles served from the old file keep reading their parts from memory.
       try {
         old?.load('');
       } catch {
         // Not this build's file any more: its parts were unreadable already.
       }
-      renameSync(tmp, coldFile);
-      renamed = true;
+      coldOut.commit();
       yield chunk;
     }
     yield* writeFramesSteps(file, framesFormat(format), chunks());
   } finally {
-    if (!renamed) {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
-    }
+    coldOut.abandon();
   }
 }
 

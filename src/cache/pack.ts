@@ -57,6 +57,14 @@ export class Pack {
   /** Records written by this process: key -> record length (header included). */
   private readonly added = new Map<string, number>();
   private readonly used = new Set<string>();
+  /**
+   * Records kept at known places, in a map the caller owns (the ~10k heads a rebuild served),
+   * taken whole (`keepAt`) instead of a `hint` and a `keep` per record: each is kept as by `keep`,
+   * and its place is a hint as by `hint` while `keptHinted` (the pack was not read whole when
+   * given, and its hints were not dropped since).
+   */
+  private keptAt: ReadonlyMap<string, Slot> | undefined;
+  private keptHinted = false;
   /** Records not yet appended; flushed in batches so a cold build of 100k articles never holds them all. */
   private pending: Buffer[] = [];
   /** Pending records by key (views of `pending`), so that `readOwn` finds them before they are appended. */
@@ -141,7 +149,51 @@ export class Pack {
 
   /** Where the record under `key` is, when known without scanning (a hint, or the scan). */
   location(key: string): Slot | undefined {
-    return this.appended.get(key) ?? (this.rewritten ? undefined : (this.slots.get(key) ?? this.hints.get(key)));
+    return this.appended.get(key) ?? (this.rewritten ? undefined : (this.slots.get(key) ?? this.hintOf(key)));
+  }
+
+  /** The hinted place of the record under `key` (`hint`, `keepAt`). */
+  private hintOf(key: string): Slot | undefined {
+    return this.hints.get(key) ?? (this.keptHinted ? this.keptAt?.get(key) : undefined);
+  }
+
+  /** The hints no longer hold (the pack was read whole after a hinted read failed, or rewritten). */
+  private dropHints(): void {
+    this.hints.clear();
+    this.keptHinted = false;
+  }
+
+  /** Kept when the pack is compacted (`keep`, `keepAt`, or read). */
+  private isUsed(key: string): boolean {
+    return this.used.has(key) || this.keptAt?.has(key) === true;
+  }
+
+  /**
+   * `hint` and `keep` every record of `records` (key to place), without copying them: the map
+   * is read when needed and must not change afterwards. A second map is taken record by record.
+   */
+  keepAt(records: ReadonlyMap<string, Slot>): void {
+    if (this.keptAt !== undefined) {
+      for (const [key, slot] of records) {
+        this.hint(key, slot);
+        this.keep(key);
+      }
+      return;
+    }
+    this.keptAt = records;
+    this.keptHinted = !this.loaded;
+  }
+
+  /** The records of `keepAt` as if each had been given by `hint` and `keep` (before one of them is forgotten). */
+  private unshareKept(): void {
+    const kept = this.keptAt;
+    if (kept === undefined) return;
+    for (const [key, slot] of kept) {
+      if (this.keptHinted && !this.hints.has(key)) this.hints.set(key, slot);
+      this.used.add(key);
+    }
+    this.keptAt = undefined;
+    this.keptHinted = false;
   }
 
   /** Tell a lazy pack where the record under `key` should be (see `hints`). */
@@ -154,7 +206,7 @@ export class Pack {
    * CRC. Undefined when there is no hint or the record is not there as hinted.
    */
   private readHinted(key: string): Buffer | undefined {
-    const slot = this.hints.get(key);
+    const slot = this.hintOf(key);
     if (!slot) return undefined;
     let fd: number;
     try {
@@ -215,7 +267,7 @@ export class Pack {
         this.used.add(key);
         return hinted.subarray(32);
       }
-      this.hints.clear();
+      this.dropHints();
       this.load();
     }
     const body = this.body(key);
@@ -228,6 +280,7 @@ export class Pack {
   reject(key: string): void {
     this.load();
     if (!this.slots.delete(key)) return;
+    this.unshareKept();
     this.used.delete(key);
     this.damaged = true;
     this.corrupt++;
@@ -434,12 +487,13 @@ export class Pack {
     // A lazy pack may not know the size of every record kept (a watch session's entries from
     // memory): then how much is dead is unknown, and it is not compacted this time.
     let unknown = false;
-    for (const key of this.used) {
-      if (this.added.has(key)) continue;
-      const slot = this.slots.get(key) ?? this.hints.get(key);
+    const live = (key: string): void => {
+      const slot = this.slots.get(key) ?? this.hintOf(key);
       if (slot) liveBytes += RECORD_HEAD + slot.length;
       else if (!this.loaded) unknown = true;
-    }
+    };
+    for (const key of this.used) if (!this.added.has(key)) live(key);
+    if (this.keptAt) for (const key of this.keptAt.keys()) if (!this.used.has(key) && !this.added.has(key)) live(key);
     for (const length of this.added.values()) liveBytes += length;
     const deadBytes = this.fileBytes + this.pendingBytes - MAGIC.length - liveBytes;
     if (this.broken) return;
@@ -448,11 +502,11 @@ export class Pack {
       this.flush();
       if (this.broken) return;
       const current = Pack.open(this.file);
-      const moved = current.rewrite((key) => this.used.has(key));
+      const moved = current.rewrite((key) => this.isUsed(key));
       this.fileBytes = current.fileBytes;
       this.damaged = false;
       this.rewritten = true;
-      this.hints.clear();
+      this.dropHints();
       // Where this process's own records are now (for `readOwn`); the rest is found by a scan.
       this.closeReader();
       this.appended.clear();

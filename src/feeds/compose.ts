@@ -1163,6 +1163,16 @@ class FeedSink extends BatchedWriter {
   }
 }
 
+/**
+ * True when `a` from `aFrom` and `b` from `bFrom` hold the same `n` bytes. For the separator
+ * between two copied items (a few bytes, ~30k times per 10k one-change rebuild): two subarrays and
+ * `equals` per item cost ~25× more in a build's one pass, mostly before the JIT optimises it.
+ */
+function bytesAt(a: Buffer, aFrom: number, b: Buffer, bFrom: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a[aFrom + k] !== b[bFrom + k]) return false;
+  return true;
+}
+
 /** The items of a copied run: `slots`' items `first` to `last`, adjacent in their file. */
 interface RunItems {
   slots: ItemSlots;
@@ -1216,7 +1226,7 @@ class RangeCheck {
         const take = Math.min(next - this.at, bytes.length - i);
         // Before an item the separator ends at its start; after the last item it begins at its end.
         const sepFrom = this.sep.length - (next - this.at);
-        if (sepFrom < 0 || !bytes.subarray(i, i + take).equals(this.sep.subarray(sepFrom, sepFrom + take)))
+        if (sepFrom < 0 || !bytesAt(bytes, i, this.sep, sepFrom, take))
           throw new StaleRange(this.file, 'the previous file does not hold a separator between two recorded items');
         i += take;
         this.at += take;
