@@ -306,8 +306,11 @@ export async function bundle(lib: string): Promise<Metafile> {
     // (`parse2`), so stack traces still name functions; no code reads a function's `.name`.
     keepNames: false,
     // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which
-    // a bundle cannot hold ("Cannot find module './impl/format'"); its ES module build bundles.
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    // a bundle cannot hold ("Cannot find module './impl/format'"); its ES module build bundles. Of
+    // that, only its parser (src/site/module-paths.ts imports `parse` alone, the same function as
+    // main.js's): main.js also evaluates the formatter's string-intern tables at load, ~3.5 ms of
+    // CPU of every build (docs/BENCHMARKS.md, r22-cold).
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/impl/parser.js' },
     plugins: [metaUrl, dedupe, lazy],
     metafile: true as const,
     write: false as const,

@@ -207,7 +207,11 @@ export class ItemSpool {
     const hash = known?.hashes[index];
     if (!known || hash === undefined) return undefined;
     const { spool, at } = known.at;
-    const [offset, bytes, lines, crc] = at.slice(4 * index, 4 * index + 4) as [number, number, number, number];
+    // Read in place, not sliced out: one array fewer per item composed.
+    const offset = at[4 * index] as number;
+    const bytes = at[4 * index + 1] as number;
+    const lines = at[4 * index + 2] as number;
+    const crc = at[4 * index + 3] as number;
     return { hash, bytes, lines, crc, read: () => this.read(spool, offset, bytes), file: this.pathOf(spool), offset };
   }
 

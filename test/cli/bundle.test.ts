@@ -96,6 +96,12 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(got).toEqual(outputs(sources));
   });
 
+  it("holds jsonc-parser's parser alone: not its formatter, whose tables main.js evaluated at every start", () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.some((i) => i.endsWith('jsonc-parser/lib/esm/impl/parser.js'))).toBe(true);
+    expect(inputs.filter((i) => /jsonc-parser[\\/]lib[\\/]esm[\\/](main|impl[\\/](format|edit|string-intern))\.js$/.test(i))).toEqual([]);
+  });
+
   it("init reads a site's tsconfig path aliases through the bundled jsonc-parser (its ES build; the UMD main cannot be bundled)", async () => {
     const site = mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-alias-'));
     const files: Record<string, string> = {
