@@ -7,6 +7,7 @@ import { contextDigest, FileMemo } from '../site/file-memo.js';
 import { hugoRefTargets, jekyllTemplateTargets, zolaLinkTargets } from '../site/links.js';
 import { otherGeneratorAbove } from '../site/other-generators.js';
 import { isMultilingual } from '../site/permalink.js';
+import type { TemplateSettings } from '../sources/templates.js';
 
 /** Options for {@link build}. Paths are resolved against `cwd`. */
 export interface BuildOptions {
@@ -122,9 +123,17 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
   } else if (loaded.config.siteInfo === undefined && !loaded.config.templates && loaded.config.preset === 'auto') {
     // A site of a generator without a preset whose pages hold no template language (MkDocs
     // without the macros plugin): `{{ x }}` and `{% x %}` in its pages (TeX math, code, prose)
-    // are their text, which the site publishes as written, not template code to remove.
-    const other = otherGeneratorAbove(articlesDir);
-    if (other && other.generator.templateEngine === undefined) loaded.config = { ...loaded.config, templates: { engine: 'none', generator: 'plain' } };
+    // are their text, which the site publishes as written, not template code to remove. One that
+    // titles a page by its first `# heading` wherever it stands (VitePress, MkDocs) is read so.
+    const other = otherGeneratorAbove(articlesDir)?.generator;
+    if (other && (other.templateEngine === undefined || other.titleFromFirstHeading)) {
+      const templates: TemplateSettings = {
+        engine: 'none',
+        ...(other.templateEngine === undefined ? { generator: 'plain' as const } : {}),
+        ...(other.titleFromFirstHeading ? { titleFromFirstHeading: true } : {}),
+      };
+      loaded.config = { ...loaded.config, templates };
+    }
   }
   return { loaded, articlesDir, outDir, display, ...(detected ? { siteRoot: detected.rootAbs } : {}) };
 }

@@ -286,7 +286,8 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   // outranks is the title ("## xftp" over "###" sections, as notes folders write them).
   const fmTitle = options.frontMatter?.title;
   const anyLevelTitle = !(typeof fmTitle === 'string' && fmTitle.trim() !== '');
-  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math, anyLevelTitle);
+  const titleRule: TitleRule = !anyLevelTitle ? 'opening-h1' : options.templates?.titleFromFirstHeading ? 'first-h1' : 'opening-any';
+  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math, titleRule);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
@@ -336,7 +337,7 @@ function withZolaLinks(result: MarkdownResult, source: string, bodyLine: number,
   return { ...result, bodyHtml, diagnostics: [...(result.diagnostics ?? []), warning] };
 }
 
-function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax, anyLevelTitle = false): MarkdownResult {
+function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax, titleRule: TitleRule = 'opening-h1'): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
@@ -348,7 +349,7 @@ function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math
     return plainMarkdown(body, `a run without a space holding more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`", or so many "http" that autolink searches would scan it over and over`);
   }
   try {
-    return renderMarkdown(body, bodyLine, direct, math, anyLevelTitle);
+    return renderMarkdown(body, bodyLine, direct, math, titleRule);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return plainMarkdown(body, error.message);
@@ -507,10 +508,18 @@ function showsNothing(t: Token): boolean {
 const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSITIVE_INFINITY, depth: MAX_HTML_DEPTH };
 
 /**
- * `anyLevelTitle`: the first block is the title when it is a heading of level 1, or of any level
- * when no other top-level heading of the text is of that level or higher (else it opens a section).
+ * Which heading of a body is its title line (it leaves the body, since every feed shows the title):
+ * - `opening-h1`: the first block, when it is a level-1 heading;
+ * - `opening-any` (no front-matter title): the first block, when it is a heading of level 1, or of
+ *   any level when no other top-level heading of the text is of that level or higher (else it
+ *   opens a section: "## xftp" over "###" sections, as notes folders write them);
+ * - `first-h1` (no front-matter title, on a site whose generator titles pages so): as
+ *   `opening-any`, else the first top-level level-1 heading wherever it stands (after a badge, a
+ *   lead paragraph or a component), as VitePress and MkDocs title the page.
  */
-function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, anyLevelTitle = false): MarkdownResult {
+type TitleRule = 'opening-h1' | 'opening-any' | 'first-h1';
+
+function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, titleRule: TitleRule = 'opening-h1'): MarkdownResult {
   const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
   const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
   // The plainest bodies are tokenised without marked, to the same tokens (src/sources/markdown-fast.ts).
@@ -521,11 +530,14 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   const found: FoundMetadata = {};
   // Blocks that show nothing (an HTML comment, VitePress's `<script setup>`, a `<style>`) do not
   // keep the heading after them from opening the body.
-  const firstIndex = tokens.findIndex((t) => t.type !== 'space' && !showsNothing(t));
+  const openingIndex = tokens.findIndex((t) => t.type !== 'space' && !showsNothing(t));
+  const opening: Token | undefined = tokens[openingIndex];
+  const openingTitle =
+    opening?.type === 'heading' &&
+    (opening.depth === 1 || (titleRule !== 'opening-h1' && tokens.every((t, i) => i === openingIndex || t.type !== 'heading' || (t as Tokens.Heading).depth > opening.depth)));
+  const firstIndex = openingTitle || titleRule !== 'first-h1' ? openingIndex : tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1);
   const first: Token | undefined = tokens[firstIndex];
-  const titleHeading =
-    first?.type === 'heading' && (first.depth === 1 || (anyLevelTitle && tokens.every((t, i) => i === firstIndex || t.type !== 'heading' || (t as Tokens.Heading).depth > first.depth)));
-  if (first && titleHeading) {
+  if (first?.type === 'heading' && (openingTitle || firstIndex !== openingIndex)) {
     // The plain renderer: marked-footnote's inline tokenizer fails outside a document's lexing
     // (a `[^1]` in the title line threw a TypeError), and a title has no notes.
     const title = htmlToText(marked.parseInline(first.text) as string).trim();

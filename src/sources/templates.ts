@@ -68,6 +68,12 @@ export interface TemplateSettings {
   math?: MathSyntax;
   /** The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`): removed before rendering (src/sources/attributes.ts). */
   attributes?: AttributeSyntax;
+  /**
+   * The generator titles a page that has no front-matter title by its first level-1 heading,
+   * wherever it stands (VitePress, MkDocs, Nuxt Content: src/site/other-generators.ts), not only
+   * by a heading that opens the page (src/sources/markdown.ts).
+   */
+  titleFromFirstHeading?: boolean;
 }
 
 /**

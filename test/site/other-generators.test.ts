@@ -212,6 +212,22 @@ describe('what a generator without a preset does to its pages (for the build: te
     expect(macros.html).not.toContain('{{n}}');
     expect(macros.stderr).toContain('CONTENT_TEMPLATE_REMOVED');
   });
+
+  it('a build titles a VitePress page without a front-matter title by its first # heading, after a badge and a lead paragraph', async () => {
+    const dir = makeTree(
+      {
+        'docs/.vitepress/config.mts': 'export default { title: "Dev Notes", sitemap: { hostname: "https://notes.example" } }\n',
+        'docs/posts/release.md': '---\ndate: 2024-03-05\n---\n\n![build](https://ci.example/badge.svg)\n\nWhat changed this month.\n\n# Release notes for March\n\nText.\n',
+      },
+      'feedwright-other-build-',
+    );
+    const r = await run(['build', '--articles', 'docs/posts'], { cwd: dir });
+    expect(r.stderr).not.toContain('META_TITLE_MISSING');
+    const feed = JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { title: string; content_html: string }[] };
+    expect(feed.items.map((i) => i.title)).toEqual(['Release notes for March']);
+    expect(feed.items[0]?.content_html).toContain('What changed this month.');
+    expect(feed.items[0]?.content_html).not.toContain('Release notes for March');
+  });
 });
 
 describe('init on a Quarto website', () => {

@@ -37,3 +37,27 @@ describe('the opening heading as the title', () => {
     expect(readMarkdown('<!-- a --> shown -->\n\n# Later\n\nText.\n', 1).found.title).toBeUndefined();
   });
 });
+
+describe('the first # heading wherever it stands, on a site whose generator titles pages so (VitePress, MkDocs)', () => {
+  const site = { templates: { engine: 'none' as const, titleFromFirstHeading: true } };
+  const page = '![build](https://ci.example/badge.svg)\n\nA lead paragraph.\n\n# Release notes\n\nText.\n\n# Appendix\n';
+
+  it('the first level-1 heading after visible blocks is the title, and leaves the body', () => {
+    const r = readMarkdown(page, 3, site);
+    expect(r.found.title).toEqual({ value: 'Release notes', from: 'title-line', line: 7 });
+    expect(r.bodyHtml).toContain('A lead paragraph.');
+    expect(r.bodyHtml).not.toContain('Release notes');
+    expect(r.bodyHtml).toContain('<h1>Appendix</h1>');
+  });
+
+  it('not on other sites, not with a front-matter title, and not a heading inside a block quote or list', () => {
+    expect(readMarkdown(page, 1).found.title).toBeUndefined();
+    const titled = readMarkdown(page, 1, { ...site, frontMatter: { title: 'Given' } });
+    expect([titled.found.title, titled.bodyHtml.includes('<h1>Release notes</h1>')]).toEqual([undefined, true]);
+    expect(readMarkdown('Intro.\n\n> # Quoted\n\n- # Listed\n', 1, site).found.title).toBeUndefined();
+  });
+
+  it('an opening heading of another level that outranks the rest is still the title, as on any site', () => {
+    expect(readMarkdown('## Notes\n\n### One\n', 1, site).found.title?.value).toBe('Notes');
+  });
+});
