@@ -15,7 +15,8 @@ export const FIELD_KEYS = {
   authors: ['authors', 'author'],
   /** `publishedAt`: Vercel's Next.js portfolio starter kit; `created`: notes kept in Obsidian and the like (after the others). */
   published: ['published', 'date', 'pubDate', 'publishDate', 'publishedAt', 'created'],
-  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at', 'updatedAt'],
+  /** `date-modified`: Quarto's. */
+  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at', 'updatedAt', 'date-modified'],
   slug: ['slug'],
   link: ['link', 'canonical'],
   /** WordPress importers' `guid` (`http://site/?p=723`) is the item's id in the site's old feed: readers keep what they read. */

@@ -360,6 +360,15 @@ const gitOf = (r: FieldReader) => r.ctx.git.get(r.doc.relPath);
 const fileNameTitle = (r: FieldReader): Sourced<string> => ({ value: humanize(baseName(r.doc.relPath)), from: 'file-name' });
 const fileNameSlug = (r: FieldReader): Sourced<string> => ({ value: slugify(baseName(r.doc.relPath)), from: 'file-name' });
 
+/**
+ * Quarto's date keywords (`date: today`, `now`, `last-modified`): the time the site is rendered or
+ * the file was last changed, not a date of the post. A feed built on another day must not move
+ * the post, so such a key counts as not given, and the post is dated as one without it.
+ */
+function isRenderTimeDate(v: unknown): boolean {
+  return typeof v === 'string' && /^\s*(?:today|now|last-modified)\s*$/i.test(v);
+}
+
 /** A date key's value as a Date, or META_DATE_AMBIGUOUS (day and month either way round) or META_DATE_UNPARSEABLE. */
 function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
   const d = parseDateValue(v, r.config.timezone, r.config.language);
@@ -460,8 +469,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
 
   published: {
     keys: 'published',
-    // Jekyll's `published: false` is a draft flag (handled above), not a date.
-    given: (v) => typeof v !== 'boolean' && isGiven(v),
+    // Jekyll's `published: false` is a draft flag (handled above), not a date; nor is Quarto's
+    // `date: last-modified` (the sources below then date the post: git's first commit...).
+    given: (v) => typeof v !== 'boolean' && isGiven(v) && !isRenderTimeDate(v),
     parse: parseDate,
     order: (config) => config.precedence.published,
     sources: {
@@ -479,6 +489,8 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
 
   updated: {
     keys: 'updated',
+    // Quarto's `date-modified: last-modified` is the file's last change: git's last commit, below.
+    given: (v) => isGiven(v) && !isRenderTimeDate(v),
     // Optional: an unreadable "updated" is left out with a warning (then git, or the publication date);
     // only the publication date goes into the permanent id.
     parse: (v, key, r) => {

@@ -56,6 +56,19 @@ describe('resolveArticle: front matter as other generators write it', () => {
     expect(remote.image?.value).toBe('https://cdn.example/x.jpg');
   });
 
+  it("reads Quarto's date keywords (date: last-modified, today, now) as no date: git's first commit dates the post, date-modified: last-modified is git's last", () => {
+    const git = new Map([['posts/hello-world.md', { first: new Date('2023-06-02T10:00:00Z'), last: new Date('2024-01-15T08:00:00Z') }]]);
+    for (const date of ['last-modified', 'today', 'Now']) {
+      const r = resolveArticle(doc({ title: 'T', date, 'date-modified': 'last-modified' }), MTIME, ctx({}, git));
+      const a = ok(r);
+      expect([date, a.published.value.toISOString(), a.published.from, a.updated.value.toISOString(), a.updated.from]).toEqual([date, '2023-06-02T10:00:00.000Z', 'git', '2024-01-15T08:00:00.000Z', 'git']);
+      expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    }
+    // Quarto's date-modified holding a date is the updated date.
+    const dated = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', 'date-modified': '2024-04-01' }), MTIME, ctx()));
+    expect([dated.updated.value.toISOString().slice(0, 10), dated.updated.from]).toEqual(['2024-04-01', 'front-matter']);
+  });
+
   it('takes Jekyll "published: false" for a draft and ignores "published: true"', () => {
     expect(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: false }), MTIME, ctx()).status).toBe('draft');
     const a = ok(resolveArticle(doc({ title: 'T', date: '2024-03-05', published: true }), MTIME, ctx()));
