@@ -8,7 +8,7 @@ import { BOILERPLATE_PHRASES } from '../../src/extract/html/rules.js';
 
 describe('the lexicon', () => {
   it('holds twelve months and seven weekdays for each of its languages', () => {
-    expect(LEXICONS.map((l) => l.code)).toEqual(['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'pl']);
+    expect(LEXICONS.map((l) => l.code)).toEqual(['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'pl', 'ru', 'el']);
     for (const l of LEXICONS) {
       expect(l.months, l.code).toHaveLength(12);
       expect(l.weekdays, l.code).toHaveLength(7);

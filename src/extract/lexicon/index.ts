@@ -1,11 +1,12 @@
 /**
  * The per-language words of the extractors, joined: months, weekdays, relative-date words, byline
  * leads and "published"/"updated" labels of English, German, French, Spanish, Portuguese,
- * Italian, Dutch and Polish (one module each). The date reader (../dates.ts) and the byline
+ * Italian, Dutch, Polish, Russian and Greek (one module each). The date reader (../dates.ts) and the byline
  * and date-line rules take their word lists from here, so a language is added in one place.
  */
 import { da } from './da.js';
 import { de } from './de.js';
+import { el } from './el.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -22,10 +23,10 @@ import { zh } from './zh.js';
 
 export type { AuthorWords, ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
 
-export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl];
+export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl, ru, el];
 
 /** Every language with chrome phrases or author words: the lexicons, then the languages that have only those. */
-export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh, sv, da, fi];
+export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ja, zh, sv, da, fi];
 
 /** The author words of one field (`AuthorWords`), of every language, each once. */
 export function authorWords(key: keyof AuthorWords): string[] {
@@ -153,4 +154,4 @@ export function guessLanguage(text: string): Lexicon | undefined {
   return best;
 }
 
-export { da, de, en, es, fr, it, ja, nl, pl, pt, ru, sv, zh };
+export { da, de, el, en, es, fr, it, ja, nl, pl, pt, ru, sv, zh };

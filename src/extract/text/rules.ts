@@ -97,6 +97,14 @@ function words(key: Parameters<typeof chromeWords>[0]): string {
   return phraseAlternation(chromeWords(key));
 }
 
+/**
+ * Where a lexicon word starts and ends: no letter, digit or underscore on that side. Not `\b`,
+ * which is ASCII-only even under the `u` flag: it never ends "leggi di più" or "czytaj też" before
+ * a colon, nor a Cyrillic word at all (and a pattern with these needs the `u` flag).
+ */
+const WORD_START = '(?<![\\p{L}\\p{N}_])';
+const WORD_END = '(?![\\p{L}\\p{N}_])';
+
 /** Credits that mark a line as an image caption wherever they appear in it (lower case): agencies here, the rest the lexicon's. */
 const CAPTION_MARKERS: readonly string[] = ['ap photo/', '(ap photo', '/reuters)', '/ap)', '/afp)', '/getty images)', 'getty images)', '| getty images', '/epa)', ...chromeWords('captionMarkers')];
 
@@ -127,6 +135,9 @@ function trailingCredit(key: string): boolean {
 }
 
 /** A read-more lead alone ("Leggi anche", "Lesen Sie auch"): with its colon on the line, a promo whose link is the next line (index.ts). */
+/** A photo credit's opening, on a lower-case line: "photo: name", "foto von name", "фото из архива" (rule 'photo-credit'). */
+export const PHOTO_CREDIT_START = new RegExp(`^(?:${words('creditNouns')})${WORD_END} ?(?:${words('creditBy')}|:|\\/|©|-|–|—)`, 'u');
+
 export const PROMO_LEAD_ALONE = new RegExp(`^(?:${words('readMoreLeads')})$`);
 
 /** An image caption: a credit marker inside, a closing "(Name Surname/Agency)", or a trailing credit. */
@@ -153,7 +164,7 @@ export const AUTHOR_BIO = {
   /** A name (one to three capitalised words) followed by a verb that introduces a bio. */
   opening: new RegExp(`^[\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+){0,2} (?:${words('bioVerbs')}) `, 'u'),
   /** Words that say the sentence is about a writer's job. */
-  job: new RegExp(`\\b(?:${words('bioJobs')})\\b`, 'iu'),
+  job: new RegExp(`${WORD_START}(?:${words('bioJobs')})${WORD_END}`, 'iu'),
   /** How many of the body's last lines are looked at. */
   tailLines: 3,
 } as const;
@@ -166,7 +177,7 @@ export const COMPANY_BOILERPLATE = {
   why: 'The company description that closes a press release is the same under every release.',
   maxWords: 120,
   pattern: new RegExp(
-    `^[\\p{Lu}][\\p{L}\\p{N}&.'’-]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'’-]*){0,3},? (?:${words('companyVerbs')}) (?:${words('companyArticles')}) (?:[\\p{L}-]+ ){0,3}(?:${words('companyNouns')})\\b`,
+    `^[\\p{Lu}][\\p{L}\\p{N}&.'’-]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'’-]*){0,3},? (?:${words('companyVerbs')}) (?:${words('companyArticles')}) (?:[\\p{L}-]+ ){0,3}(?:${words('companyNouns')})${WORD_END}`,
     'u',
   ),
   tailLines: 12,
@@ -320,7 +331,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 8,
     weight: 3,
     patterns: [
-      new RegExp(`^(?:${words('readingTime')})\\b`),
+      new RegExp(`^(?:${words('readingTime')})${WORD_END}`, 'u'),
       new RegExp(`^(?:\\d+|${words('countWords')}) ?(?:${words('minuteWords')}) (?:${words('minutesRead')})$`),
       /^[\d.,]+[km]?(?: [\d.,]+[km]?){0,3}$/,
       new RegExp(`^[\\d.,]+[km]? (?:${words('counterNouns')})$`),
@@ -435,7 +446,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     weight: 4,
     patterns: [
       new RegExp(`^(?:${words('moreColon')}) ?:`),
-      new RegExp(`^(?:${words('readMoreLeads')})\\b ?[:›»>|-]`),
+      new RegExp(`^(?:${words('readMoreLeads')})${WORD_END} ?[:›»>|-]`, 'u'),
       new RegExp(`^(?:${words('readMoreLinks')})$`),
       ...chromePatterns('readMorePromo'),
     ],
@@ -465,7 +476,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 40,
     weight: 1000,
     test: (key) => isSeparatedList(key, LEGAL_LINKS, 1),
-    patterns: [/^(?:©|\(c\)|copyright|copr\.)/, ...chromePatterns('legalFooter'), new RegExp(`\\b(?:${words('rightsReserved')})\\b`)],
+    patterns: [/^(?:©|\(c\)|copyright|copr\.)/, ...chromePatterns('legalFooter'), new RegExp(`${WORD_START}(?:${words('rightsReserved')})${WORD_END}`, 'u')],
   },
   {
     name: 'legal-footer',
@@ -509,7 +520,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 4,
     weight: 3,
     patterns: [
-      new RegExp(`^(?:${words('slideNouns')}) \\d+ (?:${words('slideOf')})\\b`),
+      new RegExp(`^(?:${words('slideNouns')}) \\d+ (?:${words('slideOf')})${WORD_END}`, 'u'),
       /^\d+ ?\/ ?\d+$/,
       new RegExp(`^(?:${words('galleryLabels')})$`),
       new RegExp(`^(?:${words('navigationLabels')})$`),
@@ -547,7 +558,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 20,
     weight: 2,
     patterns: [
-      new RegExp(`^(?:${words('creditNouns')})\\b ?(?:${words('creditBy')}|:|\\/|©|-|–|—)`),
+      PHOTO_CREDIT_START,
       new RegExp(`^\\(?(?:${words('creditLabels')})s?: ?©?`),
       new RegExp(`^(?:${words('creditAbbreviations')}) \\p{L}`, 'u'),
       /^(?:getty images|istock|shutterstock|ap photo|reuters|afp|epa|dpa)(?:\/[\p{L} ]+)?$/u,
