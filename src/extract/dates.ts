@@ -42,7 +42,7 @@ import {
   LATIN_MONTH_WORDS,
   LEXICONS,
   MONTH_WORDS,
-  OTHER_SCRIPT,
+  hasOtherScript,
   monthNumber,
   PUBLISHED_WORDS,
   RELATIVE_UNITS,
@@ -141,7 +141,7 @@ const LATIN_MONTH_PATTERNS = monthPatterns([...LATIN_MONTH_WORDS]);
 const ALL_MONTH_PATTERNS = monthPatterns([...MONTH_WORDS]);
 /** The month patterns a text needs: all of them when it has a letter of another script than Latin. */
 function monthPatternsFor(text: string): ReturnType<typeof monthPatterns> {
-  return OTHER_SCRIPT.test(text) ? ALL_MONTH_PATTERNS : LATIN_MONTH_PATTERNS;
+  return hasOtherScript(text) ? ALL_MONTH_PATTERNS : LATIN_MONTH_PATTERNS;
 }
 
 const ISO = /(?<![\d])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?(?![\d])/giu;

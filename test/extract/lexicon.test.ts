@@ -31,6 +31,10 @@ describe('the lexicon', () => {
     expect(guessLanguage('Por Adriano Fernandes | 03/05/2022')?.code).toBe('es');
     expect(guessLanguage('Veröffentlicht am 4. März von der Redaktion')?.code).toBe('de');
     expect(guessLanguage('12345')).toBeUndefined();
+    // A tie goes to the first language of LEXICONS (one lookup per word since r22, as before).
+    expect(guessLanguage('the und')?.code).toBe('en');
+    expect(guessLanguage('und the')?.code).toBe('en');
+    expect(guessLanguage('und und the')?.code).toBe('de');
   });
 });
 

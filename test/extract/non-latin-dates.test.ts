@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTextDate, parseTextDate, readDateLine } from '../../src/extract/dates.js';
-import { guessLanguage, LATIN_MONTH_WORDS, monthNumber, OTHER_SCRIPT, WEEKDAY_WORDS } from '../../src/extract/lexicon/index.js';
+import { guessLanguage, hasOtherScript, LATIN_MONTH_WORDS, monthNumber, OTHER_SCRIPT, WEEKDAY_WORDS } from '../../src/extract/lexicon/index.js';
 import { extractText } from '../../src/extract/text/index.js';
 
 const REF = new Date('2026-12-01T12:00:00Z');
@@ -43,6 +43,7 @@ describe('Russian and Greek dates (r22: the lexicon has their months, the patter
     expect(day(parseTextDate('Москва, 5 March 2021', 'UTC'))).toBe('2021-03-05');
     expect(LATIN_MONTH_WORDS.has('march') && !LATIN_MONTH_WORDS.has('марта') && !LATIN_MONTH_WORDS.has('μαρτίου')).toBe(true);
     expect([OTHER_SCRIPT.test('Größtes Kraftwerk, 5. März'), OTHER_SCRIPT.test('5 марта'), OTHER_SCRIPT.test('東京')]).toEqual([false, true, true]);
+    expect([hasOtherScript('Größtes Kraftwerk – 5. März, 12 €'), hasOtherScript('Kraftwerk, 5 марта'), hasOtherScript('Ελλάδα')]).toEqual([false, true, true]);
   });
 
   it('reads no month inside a longer word', () => {

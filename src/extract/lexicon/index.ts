@@ -102,6 +102,12 @@ export const MONTH_WORDS: ReadonlySet<string> = new Set(MONTHS.keys());
  * faster (a long case-blind alternation costs at every position it is tried).
  */
 export const OTHER_SCRIPT = /[^\p{Script=Latin}\P{L}]/u;
+/** A character past Latin Extended-B: what a letter of another script must be (a cheap first test). */
+const PAST_LATIN = /[^\u0000-\u024f]/;
+/** Whether `text` has a letter of another script than Latin (`OTHER_SCRIPT`); most lines are ruled out by one cheap scan. */
+export function hasOtherScript(text: string): boolean {
+  return PAST_LATIN.test(text) && OTHER_SCRIPT.test(text);
+}
 /** The month words written in Latin letters (see `OTHER_SCRIPT`). */
 export const LATIN_MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_WORDS].filter((w) => !OTHER_SCRIPT.test(w)));
 /** Every weekday name and abbreviation (lower case, no dots). */
@@ -135,30 +141,42 @@ export function alternation(words: Iterable<string>): string {
     .join('|');
 }
 
-/** Each language's telling words: its stopwords and its month, weekday and label words. */
-const LANGUAGE_WORDS: readonly (readonly [Lexicon, ReadonlySet<string>])[] = LEXICONS.map((l) => {
+/**
+ * Each language's telling words: its stopwords and its month, weekday and label words; as one map
+ * from a word to the languages (indexes in `LEXICONS`) it tells, so that a text's words are looked
+ * up once each however many languages there are.
+ */
+const LANGUAGE_WORDS = new Map<string, number[]>();
+LEXICONS.forEach((l, i) => {
   const words = new Set(l.stopwords);
   for (const forms of [...l.months, ...l.weekdays, l.bylineLeads, l.published, l.updated]) for (const f of forms) if (!f.includes(' ')) words.add(lexiconKey(f));
-  return [l, words] as const;
+  for (const w of words) {
+    const list = LANGUAGE_WORDS.get(w);
+    if (list) list.push(i);
+    else LANGUAGE_WORDS.set(w, [i]);
+  }
 });
 
 /**
  * The language of a text by its frequent short words (and month and weekday names): the lexicon
- * whose words it uses most, or undefined when it uses none.
+ * whose words it uses most (the first in `LEXICONS` of those that tie), or undefined when it uses none.
  */
 export function guessLanguage(text: string): Lexicon | undefined {
   const words = text.toLowerCase().match(/\p{L}+/gu);
   if (!words) return undefined;
+  const scores = new Array<number>(LEXICONS.length).fill(0);
+  for (const w of words) {
+    const list = LANGUAGE_WORDS.get(w);
+    if (list) for (const i of list) scores[i] = (scores[i] as number) + 1;
+  }
   let best: Lexicon | undefined;
   let bestScore = 0;
-  for (const [l, stop] of LANGUAGE_WORDS) {
-    let score = 0;
-    for (const w of words) if (stop.has(w)) score += 1;
+  scores.forEach((score, i) => {
     if (score > bestScore) {
-      best = l;
+      best = LEXICONS[i];
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 

@@ -1,4 +1,4 @@
-import { alternation, chromePatterns, chromeWords, LATIN_MONTH_WORDS, MONTH_WORDS, OTHER_SCRIPT, phraseAlternation } from '../lexicon/index.js';
+import { alternation, chromePatterns, chromeWords, hasOtherScript, LATIN_MONTH_WORDS, MONTH_WORDS, phraseAlternation } from '../lexicon/index.js';
 /**
  * The boilerplate rules for plain text, as named data (after mozilla/readability's REGEXPS).
  *
@@ -89,7 +89,7 @@ const dateHint = (months: Iterable<string>): RegExp => new RegExp(`(?:^|[^\\p{L}
 const LATIN_DATE_HINT = dateHint(LATIN_MONTH_WORDS);
 const ALL_DATE_HINT = dateHint(MONTH_WORDS);
 /** A month word of any lexicon language, or a numeric date (the Latin-script words alone on a text with no other script's letter). */
-export const DATE_HINT = { test: (text: string): boolean => (OTHER_SCRIPT.test(text) ? ALL_DATE_HINT : LATIN_DATE_HINT).test(text) };
+export const DATE_HINT = { test: (text: string): boolean => (hasOtherScript(text) ? ALL_DATE_HINT : LATIN_DATE_HINT).test(text) };
 
 /** A lower-case word as a pattern that matches it in any case, letter by letter ("by" -> "[bB][yY]"). */
 function caseBlind(word: string): string {
