@@ -39,8 +39,10 @@ import {
   DATE_JOINERS,
   guessLanguage,
   lexiconKey,
+  LATIN_MONTH_WORDS,
   LEXICONS,
   MONTH_WORDS,
+  hasOtherScript,
   monthNumber,
   PUBLISHED_WORDS,
   RELATIVE_UNITS,
@@ -75,7 +77,6 @@ export interface DateMatch {
 
 // ---------------------------------------------------------------- patterns
 
-const MONTH = `(?:${alternation([...MONTH_WORDS].map((w) => w))})\\.?`;
 const L = '\\p{L}';
 
 /** Time-zone names that dates are written with, in minutes east of UTC. */
@@ -117,23 +118,41 @@ const TIME_AFTER = new RegExp(
   'iu',
 );
 
+/** The date patterns that name the month, over the month words `words`. */
+function monthPatterns(words: readonly string[]) {
+  const MONTH = `(?:${alternation(words)})\\.?`;
+  return {
+    DAY_MONTH_YEAR: new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?:,?\\s*|\\s+de\\s+|\\s+del\\s+)(\\d{4})(?!\\d)`, 'giu'),
+    /** A year in two digits after an apostrophe, as blog themes abbreviate it: "14 Feb ’20", "Feb 14, ’20". */
+    DAY_MONTH_SHORT_YEAR: new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*(${MONTH}),?\\s+['’‘](\\d{2})(?![\\d${L}])`, 'giu'),
+    MONTH_DAY_SHORT_YEAR: new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+['’‘](\\d{2})(?![\\d${L}])`, 'giu'),
+    MONTH_DAY_YEAR: new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*|\\s+)(?:(\\d{1,2}):(\\d{2})\\s+)?(\\d{4})(?!\\d)`, 'giu'),
+    /** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
+    // A day between the month and the year is set off from the year ("Nov 19 20197:05 AM"), so that
+    // "Dezember 201922. Dezember" is not read as the 2nd with the year 0192.
+    GLUED_YEAR: new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+|\\s+de\\s+)|\\s+de\\s+|,?\\s*)\\d{4})(?=\\d)`, 'giu'),
+    /** A day and month without a year (partial dates). */
+    DAY_MONTH: new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?![${L}])(?!,?\\s*(?:de\\s+)?\\d)`, 'iu'),
+    MONTH_DAY: new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d${L}])(?!,?\\s*\\d{4})`, 'iu'),
+  };
+}
+// A text without a letter of another script than Latin cannot hold a Cyrillic or Greek month.
+const LATIN_MONTH_PATTERNS = monthPatterns([...LATIN_MONTH_WORDS]);
+const ALL_MONTH_PATTERNS = monthPatterns([...MONTH_WORDS]);
+/** The month patterns a text needs: all of them when it has a letter of another script than Latin. */
+function monthPatternsFor(text: string): ReturnType<typeof monthPatterns> {
+  return hasOtherScript(text) ? ALL_MONTH_PATTERNS : LATIN_MONTH_PATTERNS;
+}
+
 const ISO = /(?<![\d])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?(?![\d])/giu;
 const YMD_SLASH = /(?<![\d/.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/giu;
 const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)/giu;
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/giu;
-const DAY_MONTH_YEAR = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?:,?\\s*|\\s+de\\s+|\\s+del\\s+)(\\d{4})(?!\\d)`, 'giu');
-/** A year in two digits after an apostrophe, as blog themes abbreviate it: "14 Feb ’20", "Feb 14, ’20". */
-const DAY_MONTH_SHORT_YEAR = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*(${MONTH}),?\\s+['’‘](\\d{2})(?![\\d${L}])`, 'giu');
+/** An apostrophe before two digits: the short-year patterns are tried only then. */
 const SHORT_YEAR_HINT = /['’‘]\d\d(?!\d)/;
-const MONTH_DAY_SHORT_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+['’‘](\\d{2})(?![\\d${L}])`, 'giu');
-const MONTH_DAY_YEAR = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*|\\s+)(?:(\\d{1,2}):(\\d{2})\\s+)?(\\d{4})(?!\\d)`, 'giu');
 
-/** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
-// A day between the month and the year is set off from the year ("Nov 19 20197:05 AM"), so that
-// "Dezember 201922. Dezember" is not read as the 2nd with the year 0192.
 /** A numeric date's year glued to the next date or a time ("17/11/201917/11/2019", "15.12.202210:30"). */
 const GLUED_NUMERIC_YEAR = /(?<![\d/.])(\d{1,2}([./])\d{1,2}\2(?:19|20)\d\d)(?=\d{1,2}[./:]\d)/g;
-const GLUED_YEAR = new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+|\\s+de\\s+)|\\s+de\\s+|,?\\s*)\\d{4})(?=\\d)`, 'giu');
 
 const AGO_UNITS = alternation(RELATIVE_UNITS.keys());
 const COUNT = '(\\d{1,3}|an?|one|einer|einem|einen|un|una|uno|uma|um)';
@@ -292,6 +311,7 @@ function absoluteCandidates(text: string, context: DateContext = {}): Candidate[
     const first = a > 12 || (dayFirst && b <= 12);
     out.push({ index: m.index, length: m[0].length, year: fullYear(m[3] as string), month: first ? b : a, day: first ? a : b });
   }
+  const { DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_MONTH_SHORT_YEAR, MONTH_DAY_SHORT_YEAR } = monthPatternsFor(text);
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     const month = monthNumber(m[2] as string);
     if (month !== undefined) out.push({ index: m.index, length: m[0].length, year: Number(m[3]), month, day: Number(m[1]) });
@@ -402,7 +422,7 @@ function remember<T extends { value: Date; offset: number; relative?: boolean } 
 
 /** Put a space between a date's year and digits glued to it. */
 export function normaliseDateText(text: string): string {
-  return text.replace(GLUED_YEAR, '$1 ').replace(GLUED_NUMERIC_YEAR, '$1 ');
+  return text.replace(monthPatternsFor(text).GLUED_YEAR, '$1 ').replace(GLUED_NUMERIC_YEAR, '$1 ');
 }
 
 /** A timestamp with its offset glued to what follows ("2022-12-07T10:10:52+01:0025. Dezember 2022"), for `statesTwoDays`. */
@@ -805,8 +825,6 @@ export interface PartialDate {
   zone?: string;
 }
 
-const DAY_MONTH = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?![${L}])(?!,?\\s*(?:de\\s+)?\\d)`, 'iu');
-const MONTH_DAY = new RegExp(`(?<![${L}])(${MONTH})\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d${L}])(?!,?\\s*\\d{4})`, 'iu');
 const TIME_START = /(?<![\d.:/])\d{1,2}(?::|h|\.(?=\d\d\s*(?:uhr|h)\b))\d{2}(?![\d/])/iu;
 
 /** Words of a partial date line other than date words and labels: how many there may be. */
@@ -822,6 +840,7 @@ export function readPartialDateLine(line: string, timezone: string): PartialDate
   if (text.length === 0 || text.length > MAX_DATE_TEXT || !/\d/.test(text)) return undefined;
   if (findTextDate(text, timezone)) return undefined;
   let c: Candidate | undefined;
+  const { DAY_MONTH, MONTH_DAY } = monthPatternsFor(text);
   const dm = DAY_MONTH.exec(text);
   const md = MONTH_DAY.exec(text);
   const first = dm && md ? (dm.index <= md.index ? dm : md) : (dm ?? md);

@@ -8,7 +8,7 @@ import { BOILERPLATE_PHRASES } from '../../src/extract/html/rules.js';
 
 describe('the lexicon', () => {
   it('holds twelve months and seven weekdays for each of its languages', () => {
-    expect(LEXICONS.map((l) => l.code)).toEqual(['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'pl']);
+    expect(LEXICONS.map((l) => l.code)).toEqual(['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'pl', 'ru', 'el']);
     for (const l of LEXICONS) {
       expect(l.months, l.code).toHaveLength(12);
       expect(l.weekdays, l.code).toHaveLength(7);
@@ -31,6 +31,10 @@ describe('the lexicon', () => {
     expect(guessLanguage('Por Adriano Fernandes | 03/05/2022')?.code).toBe('es');
     expect(guessLanguage('Veröffentlicht am 4. März von der Redaktion')?.code).toBe('de');
     expect(guessLanguage('12345')).toBeUndefined();
+    // A tie goes to the first language of LEXICONS (one lookup per word since r22, as before).
+    expect(guessLanguage('the und')?.code).toBe('en');
+    expect(guessLanguage('und the')?.code).toBe('en');
+    expect(guessLanguage('und und the')?.code).toBe('de');
   });
 });
 

@@ -51,6 +51,15 @@ export const de: Lexicon = {
     commentHeading: [
       /^(?:kommentar (?:schreiben|verfassen|hinterlassen)|kommentare (?:anzeigen|lesen)|(?:\d+ )?kommentare?)$/,
       /^(?:\d+|ein) gedanken? zu\b/,
+      // WordPress's own comment form (its German translation), which closes the post.
+      /^(?:du musst|sie müssen) (?:angemeldet|eingeloggt) sein, um (?:einen kommentar abzugeben|kommentieren zu können)/,
+    ],
+    commentForm: [
+      /^(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht/,
+      /^erforderliche felder sind (?:mit |markiert)/,
+      /^meinen namen, (?:meine )?e-mail(?:-adresse)?,? und (?:meine )?website in diesem browser speichern/,
+      /^benachrichtige mich über (?:nachfolgende|neue) (?:kommentare|beiträge)/,
+      /^(?:kommentar (?:abschicken|absenden)|antworten abbrechen|antwort abbrechen)$/,
     ],
     commentSays: ['sagt', 'schreibt', 'schrieb', 'meint', 'antwortet'],
     commentFields: ['kommentar'],

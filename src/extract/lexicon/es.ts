@@ -41,7 +41,9 @@ export const es: Lexicon = {
     skipLink: [/^(?:saltar|ir) al? (?:contenido|navegación)/],
     adLabels: ['publicidad', 'anuncio'],
     continuesBelowAd: [/^(?:la )?(?:noticia|nota|historia) (?:continúa|sigue) (?:abajo|debajo|después)/],
-    commentHeading: [/^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/, /^(?:\d+ )?comentarios?$/],
+    commentHeading: [/^(?:deja|dejar|escribe|añade) (?:un|tu) comentario/, /^(?:\d+ )?comentarios?$/, /^(?:lo siento, )?debes (?:estar conectado|iniciar sesión) para publicar un comentario/],
+    // WordPress's own comment form, as its es translation writes it.
+    commentForm: [/^tu (?:dirección de )?correo electrónico no será publicad[oa]/, /^los campos obligatorios están marcados/, /^guarda mi nombre, correo electrónico y web/, /^(?:cancelar (?:la )?respuesta|publicar (?:el )?comentario)$/],
     commentSays: ['dice', 'escribió', 'dijo'],
     commentFields: ['nombre', 'correo'],
     commentActions: ['responder'],

@@ -41,7 +41,9 @@ export const fr: Lexicon = {
     skipLink: [/^(?:aller|passer) (?:au|à la) (?:contenu|navigation)/],
     adLabels: ['publicité', 'pub', 'annonce'],
     continuesBelowAd: [/^(?:l'article|la suite) (?:continue|après) (?:ci-dessous|la publicité|sous)/],
-    commentHeading: [/^(?:laisser|laissez|ajouter|écrire) un commentaire/, /^(?:\d+ )?commentaires?$/, /^vos réactions(?: \(\d+\))?$/],
+    commentHeading: [/^(?:laisser|laissez|ajouter|écrire) un commentaire/, /^(?:\d+ )?commentaires?$/, /^vos réactions(?: \(\d+\))?$/, /^vous devez (?:être connecté|vous connecter) pour (?:publier|poster) un commentaire/],
+    // WordPress's own comment form, as its fr translation writes it.
+    commentForm: [/^votre adresse (?:e-mail|de messagerie|email) ne sera pas publiée/, /^les champs obligatoires sont indiqués/, /^enregistrer mon nom, mon (?:e-mail|adresse e-mail) et mon site/, /^prévenez-moi de (?:tous les nouveaux commentaires|la publication de nouveaux articles)/, /^(?:annuler la réponse|publier le commentaire)$/],
     commentSays: ['dit', 'a écrit', 'a dit', 'écrit'],
     commentFields: ['nom', 'courriel'],
     commentActions: ['répondre'],

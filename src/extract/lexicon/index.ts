@@ -1,11 +1,12 @@
 /**
  * The per-language words of the extractors, joined: months, weekdays, relative-date words, byline
  * leads and "published"/"updated" labels of English, German, French, Spanish, Portuguese,
- * Italian, Dutch and Polish (one module each). The date reader (../dates.ts) and the byline
+ * Italian, Dutch, Polish, Russian and Greek (one module each). The date reader (../dates.ts) and the byline
  * and date-line rules take their word lists from here, so a language is added in one place.
  */
 import { da } from './da.js';
 import { de } from './de.js';
+import { el } from './el.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -22,10 +23,10 @@ import { zh } from './zh.js';
 
 export type { AuthorWords, ChromeLanguage, ChromePhrases, Lexicon } from './types.js';
 
-export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl];
+export const LEXICONS: readonly Lexicon[] = [en, de, fr, es, pt, it, nl, pl, ru, el];
 
 /** Every language with chrome phrases or author words: the lexicons, then the languages that have only those. */
-export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ru, ja, zh, sv, da, fi];
+export const CHROME_LANGUAGES: readonly (Lexicon | ChromeLanguage)[] = [...LEXICONS, ja, zh, sv, da, fi];
 
 /** The author words of one field (`AuthorWords`), of every language, each once. */
 export function authorWords(key: keyof AuthorWords): string[] {
@@ -95,6 +96,20 @@ export function monthNumber(word: string): number | undefined {
 
 /** Every month name and abbreviation (lower case, no dots). */
 export const MONTH_WORDS: ReadonlySet<string> = new Set(MONTHS.keys());
+/**
+ * A letter of another script than Latin (Cyrillic, Greek, Han, ...). A text without one cannot
+ * hold a Russian or Greek month: the date patterns over `LATIN_MONTH_WORDS` read it alike, and
+ * faster (a long case-blind alternation costs at every position it is tried).
+ */
+export const OTHER_SCRIPT = /[^\p{Script=Latin}\P{L}]/u;
+/** A character past Latin Extended-B: what a letter of another script must be (a cheap first test). */
+const PAST_LATIN = /[^\u0000-\u024f]/;
+/** Whether `text` has a letter of another script than Latin (`OTHER_SCRIPT`); most lines are ruled out by one cheap scan. */
+export function hasOtherScript(text: string): boolean {
+  return PAST_LATIN.test(text) && OTHER_SCRIPT.test(text);
+}
+/** The month words written in Latin letters (see `OTHER_SCRIPT`). */
+export const LATIN_MONTH_WORDS: ReadonlySet<string> = new Set([...MONTH_WORDS].filter((w) => !OTHER_SCRIPT.test(w)));
 /** Every weekday name and abbreviation (lower case, no dots). */
 export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(WEEKDAYS.keys());
 export const TODAY_WORDS: ReadonlySet<string> = collect((l) => l.today);
@@ -126,31 +141,43 @@ export function alternation(words: Iterable<string>): string {
     .join('|');
 }
 
-/** Each language's telling words: its stopwords and its month, weekday and label words. */
-const LANGUAGE_WORDS: readonly (readonly [Lexicon, ReadonlySet<string>])[] = LEXICONS.map((l) => {
+/**
+ * Each language's telling words: its stopwords and its month, weekday and label words; as one map
+ * from a word to the languages (indexes in `LEXICONS`) it tells, so that a text's words are looked
+ * up once each however many languages there are.
+ */
+const LANGUAGE_WORDS = new Map<string, number[]>();
+LEXICONS.forEach((l, i) => {
   const words = new Set(l.stopwords);
   for (const forms of [...l.months, ...l.weekdays, l.bylineLeads, l.published, l.updated]) for (const f of forms) if (!f.includes(' ')) words.add(lexiconKey(f));
-  return [l, words] as const;
+  for (const w of words) {
+    const list = LANGUAGE_WORDS.get(w);
+    if (list) list.push(i);
+    else LANGUAGE_WORDS.set(w, [i]);
+  }
 });
 
 /**
  * The language of a text by its frequent short words (and month and weekday names): the lexicon
- * whose words it uses most, or undefined when it uses none.
+ * whose words it uses most (the first in `LEXICONS` of those that tie), or undefined when it uses none.
  */
 export function guessLanguage(text: string): Lexicon | undefined {
   const words = text.toLowerCase().match(/\p{L}+/gu);
   if (!words) return undefined;
+  const scores = new Array<number>(LEXICONS.length).fill(0);
+  for (const w of words) {
+    const list = LANGUAGE_WORDS.get(w);
+    if (list) for (const i of list) scores[i] = (scores[i] as number) + 1;
+  }
   let best: Lexicon | undefined;
   let bestScore = 0;
-  for (const [l, stop] of LANGUAGE_WORDS) {
-    let score = 0;
-    for (const w of words) if (stop.has(w)) score += 1;
+  scores.forEach((score, i) => {
     if (score > bestScore) {
-      best = l;
+      best = LEXICONS[i];
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 
-export { da, de, en, es, fr, it, ja, nl, pl, pt, ru, sv, zh };
+export { da, de, el, en, es, fr, it, ja, nl, pl, pt, ru, sv, zh };

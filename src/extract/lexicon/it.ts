@@ -45,6 +45,8 @@ export const it: Lexicon = {
     htmlBlock: [/^pubblicit[àa]$/i],
     readMoreLeads: ['leggi anche', 'leggi di più', 'vedi anche'],
     rightsReserved: ['tutti i diritti riservati', 'riproduzione riservata'],
-    commentHeading: [/^(?:lascia|scrivi|aggiungi) un commento/, /^(?:\d+ )?commenti?$/],
+    commentHeading: [/^(?:lascia|scrivi|aggiungi) un commento/, /^(?:\d+ )?commenti?$/, /^devi (?:essere connesso|effettuare l'accesso) per (?:inviare|pubblicare) un commento/],
+    // WordPress's own comment form, as its it translation writes it.
+    commentForm: [/^il tuo indirizzo (?:e-?mail) non sarà pubblicato/, /^i campi obbligatori sono contrassegnati/, /^salva il mio nome, (?:indirizzo )?e-?mail e sito web/, /^(?:annulla (?:la )?risposta|invia (?:il )?commento)$/],
   },
 };

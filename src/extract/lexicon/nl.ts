@@ -40,6 +40,8 @@ export const nl: Lexicon = {
     htmlBlock: [/^(?:\d+\s*)?leestijd\b.{0,25}$/i],
     readMoreLeads: ['lees ook', 'lees meer', 'zie ook'],
     rightsReserved: ['alle rechten voorbehouden'],
-    commentHeading: [/^(?:laat|plaats|schrijf) een (?:reactie|commentaar)/, /^(?:\d+ )?reacties?$/],
+    commentHeading: [/^(?:laat|plaats|schrijf) een (?:reactie|commentaar)/, /^(?:\d+ )?reacties?$/, /^je moet (?:ingelogd zijn|inloggen) om een reactie te plaatsen/],
+    // WordPress's own comment form, as its nl translation writes it.
+    commentForm: [/^(?:je|uw) e-?mailadres wordt niet gepubliceerd/, /^vereiste velden zijn gemarkeerd/, /^mijn naam, e-?mail en website bewaren in deze browser/, /^(?:reactie annuleren|reactie plaatsen)$/],
   },
 };

@@ -39,7 +39,9 @@ export const pl: Lexicon = {
     callToAction: ['newsletter', 'subskryp', 'prenumer', 'wesprzyj'],
     creditAbbreviations: ['fot.'],
     rightsReserved: ['wszelkie prawa zastrzeżone', 'materiał chroniony prawem autorskim'],
-    commentHeading: [/^(?:dodaj|napisz|zostaw) komentarz/, /^(?:\d+ )?komentarz(?:e|y)?$/, /^(?:komentarze ?)?liczba komentarzy\b/],
+    commentHeading: [/^(?:dodaj|napisz|zostaw) komentarz/, /^(?:\d+ )?komentarz(?:e|y)?$/, /^(?:komentarze ?)?liczba komentarzy\b/, /^musisz (?:się zalogować|być zalogowany),? aby (?:móc )?dodać komentarz/],
+    // WordPress's own comment form, as its pl translation writes it.
+    commentForm: [/^(?:twój )?adres e-?mail nie zostanie opublikowany/, /^wymagane pola są oznaczone/, /^zapamiętaj moje dane w tej przeglądarce/, /^(?:anuluj pisanie odpowiedzi|opublikuj komentarz)$/],
     readMoreLeads: ['czytaj też', 'czytaj także', 'zobacz też', 'zobacz także', 'czytaj więcej'],
   },
 };

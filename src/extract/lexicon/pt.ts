@@ -40,7 +40,9 @@ export const pt: Lexicon = {
     skipLink: [/^(?:pular|ir|saltar) para (?:o )?(?:conteúdo|navegação)/],
     adLabels: ['publicidade', 'anúncio'],
     continuesBelowAd: [/^(?:a )?(?:matéria|notícia|reportagem) continua (?:abaixo|após|depois)/, /^continua (?:após|depois d[ao]) (?:a )?publicidade/],
-    commentHeading: [/^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/, /^(?:\d+ )?comentários?$/],
+    commentHeading: [/^(?:deixe|deixar|escreva|adicione) (?:um|seu) comentário/, /^(?:\d+ )?comentários?$/, /^(?:você precisa|tem de) (?:fazer o login|iniciar a sessão) para publicar um comentário/],
+    // WordPress's own comment form, as its pt translation writes it.
+    commentForm: [/^(?:o )?seu (?:endereço de )?e-?mail não será publicado/, /^(?:os )?campos obrigatórios são marcados/, /^salvar meus dados neste navegador/, /^(?:cancelar resposta|publicar comentário|enviar comentário)$/],
     commentSays: ['diz', 'disse', 'escreveu'],
     commentFields: ['nome'],
     commentActions: ['responda'],

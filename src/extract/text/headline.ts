@@ -7,7 +7,7 @@ import { looksLikePersonName, splitByline } from '../textual/byline.js';
 import { gluedTokens, notTitleShape, startsLowerCase, titleSegments, titleSimilarity, titleWords } from '../title.js';
 import { readDateLine } from '../dates.js';
 import { alternation, chromeWords, LEXICONS, MONTH_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from '../lexicon/index.js';
-import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE } from './rules.js';
+import { BYLINE_HINT, DATE_HINT, NOT_HEADLINE, PHOTO_CREDIT_START } from './rules.js';
 import { isProse, keyOf, type Label, restIsNameLike, STANDFIRST_MAX_WORDS } from './index.js';
 import { templateKey } from './template.js';
 import type { Unit } from './units.js';
@@ -508,13 +508,15 @@ const BY_FIRST = /^(?:by|von|par|por|di)\s+\p{L}/iu;
  * "Andacht zur Friedensdekade, 11. November 2021, 18 Uhr", "<headline> 06.02.2022"): a date line
  * to `isMetaAnchor`, but it says what happened in `DATED_HEADLINE_WORDS` words or more before its
  * date and little after it, and names no author and no publication. A date line's label
- * ("Zuletzt aktualisiert am", "Artikel vom") is shorter; a header line that starts with the date
+ * ("Zuletzt aktualisiert am", "Artikel vom") is shorter, and a picture's credit opens with its noun ("Foto: ..."); a header line that starts with the date
  * ("24.01.2022 - Meldung - <section>") or goes on after it ("06.11.2023 13:30 von Olga") is not
  * a headline.
  */
 export function isDatedHeadline(unit: Unit): boolean {
   const text = unit.text;
   if (unit.words <= DATED_HEADLINE_WORDS || BYLINE_HINT.test(text) || POSTED.test(text) || DATE_LINE_WORD.test(text) || BY_NAME.test(text) || BY_FIRST.test(text)) return false;
+  // A picture's credit with the date ("Photo: Club archive 15 August 2016, 13:43") names a source as a byline names an author.
+  if (PHOTO_CREDIT_START.test(text.toLowerCase())) return false;
   // The date ends the line, after the words that say what happened (none of them a number).
   const tokens = text.split(/\s+/);
   const firstDigits = tokens.findIndex((token) => /\d/.test(token));

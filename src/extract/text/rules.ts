@@ -1,4 +1,4 @@
-import { alternation, chromePatterns, chromeWords, MONTH_WORDS, phraseAlternation } from '../lexicon/index.js';
+import { alternation, chromePatterns, chromeWords, hasOtherScript, LATIN_MONTH_WORDS, MONTH_WORDS, phraseAlternation } from '../lexicon/index.js';
 /**
  * The boilerplate rules for plain text, as named data (after mozilla/readability's REGEXPS).
  *
@@ -85,7 +85,11 @@ export const MAX_RULE_KEY_LENGTH = 1000;
  * Leyen will …" (a headline) or "by the river" read as bylines.
  */
 export const BYLINE_HINT = new RegExp(`^(?:${['by', 'written by', 'posted by', 'por', 'par', 'von', 'de'].map(caseBlind).join('|')}) \\p{Lu}`, 'u');
-export const DATE_HINT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(MONTH_WORDS)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'iu');
+const dateHint = (months: Iterable<string>): RegExp => new RegExp(`(?:^|[^\\p{L}])(?:${alternation(months)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'iu');
+const LATIN_DATE_HINT = dateHint(LATIN_MONTH_WORDS);
+const ALL_DATE_HINT = dateHint(MONTH_WORDS);
+/** A month word of any lexicon language, or a numeric date (the Latin-script words alone on a text with no other script's letter). */
+export const DATE_HINT = { test: (text: string): boolean => (hasOtherScript(text) ? ALL_DATE_HINT : LATIN_DATE_HINT).test(text) };
 
 /** A lower-case word as a pattern that matches it in any case, letter by letter ("by" -> "[bB][yY]"). */
 function caseBlind(word: string): string {
@@ -95,6 +99,21 @@ function caseBlind(word: string): string {
 /** Whole words of a lexicon list, as a regular-expression alternation (longest first). */
 function words(key: Parameters<typeof chromeWords>[0]): string {
   return phraseAlternation(chromeWords(key));
+}
+
+/**
+ * Where a lexicon word starts and ends: no letter, digit or underscore on that side. Not `\b`,
+ * which is ASCII-only even under the `u` flag: it never ends "leggi di più" or "czytaj też" before
+ * a colon, nor a Cyrillic word at all (and a pattern with these needs the `u` flag).
+ */
+const WORD_END = '(?![\\p{L}\\p{N}_])';
+/**
+ * The start of the words of a lexicon list, for an unanchored search: `\b` while every word starts
+ * with an ASCII letter or digit (it then differs only after a letter outside ASCII; a lookbehind at the start of a
+ * pattern makes V8 try it at every position, ~3x slower), else the Unicode lookbehind.
+ */
+function wordStart(key: Parameters<typeof chromeWords>[0]): string {
+  return chromeWords(key).every((w) => /^[a-z0-9]/i.test(w)) ? '\\b' : '(?<![\\p{L}\\p{N}_])';
 }
 
 /** Credits that mark a line as an image caption wherever they appear in it (lower case): agencies here, the rest the lexicon's. */
@@ -127,6 +146,9 @@ function trailingCredit(key: string): boolean {
 }
 
 /** A read-more lead alone ("Leggi anche", "Lesen Sie auch"): with its colon on the line, a promo whose link is the next line (index.ts). */
+/** A photo credit's opening, on a lower-case line: "photo: name", "foto von name", "фото из архива" (rule 'photo-credit'). */
+export const PHOTO_CREDIT_START = new RegExp(`^(?:${words('creditNouns')})${WORD_END} ?(?:${words('creditBy')}|:|\\/|©|-|–|—)`, 'u');
+
 export const PROMO_LEAD_ALONE = new RegExp(`^(?:${words('readMoreLeads')})$`);
 
 /** An image caption: a credit marker inside, a closing "(Name Surname/Agency)", or a trailing credit. */
@@ -153,7 +175,7 @@ export const AUTHOR_BIO = {
   /** A name (one to three capitalised words) followed by a verb that introduces a bio. */
   opening: new RegExp(`^[\\p{Lu}][\\p{L}'’.-]+(?: [\\p{Lu}][\\p{L}'’.-]+){0,2} (?:${words('bioVerbs')}) `, 'u'),
   /** Words that say the sentence is about a writer's job. */
-  job: new RegExp(`\\b(?:${words('bioJobs')})\\b`, 'iu'),
+  job: new RegExp(`${wordStart('bioJobs')}(?:${words('bioJobs')})${WORD_END}`, 'iu'),
   /** How many of the body's last lines are looked at. */
   tailLines: 3,
 } as const;
@@ -166,7 +188,7 @@ export const COMPANY_BOILERPLATE = {
   why: 'The company description that closes a press release is the same under every release.',
   maxWords: 120,
   pattern: new RegExp(
-    `^[\\p{Lu}][\\p{L}\\p{N}&.'’-]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'’-]*){0,3},? (?:${words('companyVerbs')}) (?:${words('companyArticles')}) (?:[\\p{L}-]+ ){0,3}(?:${words('companyNouns')})\\b`,
+    `^[\\p{Lu}][\\p{L}\\p{N}&.'’-]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'’-]*){0,3},? (?:${words('companyVerbs')}) (?:${words('companyArticles')}) (?:[\\p{L}-]+ ){0,3}(?:${words('companyNouns')})${WORD_END}`,
     'u',
   ),
   tailLines: 12,
@@ -320,7 +342,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 8,
     weight: 3,
     patterns: [
-      new RegExp(`^(?:${words('readingTime')})\\b`),
+      new RegExp(`^(?:${words('readingTime')})${WORD_END}`, 'u'),
       new RegExp(`^(?:\\d+|${words('countWords')}) ?(?:${words('minuteWords')}) (?:${words('minutesRead')})$`),
       /^[\d.,]+[km]?(?: [\d.,]+[km]?){0,3}$/,
       new RegExp(`^[\\d.,]+[km]? (?:${words('counterNouns')})$`),
@@ -435,7 +457,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     weight: 4,
     patterns: [
       new RegExp(`^(?:${words('moreColon')}) ?:`),
-      new RegExp(`^(?:${words('readMoreLeads')})\\b ?[:›»>|-]`),
+      new RegExp(`^(?:${words('readMoreLeads')})${WORD_END} ?[:›»>|-]`, 'u'),
       new RegExp(`^(?:${words('readMoreLinks')})$`),
       ...chromePatterns('readMorePromo'),
     ],
@@ -465,7 +487,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 40,
     weight: 1000,
     test: (key) => isSeparatedList(key, LEGAL_LINKS, 1),
-    patterns: [/^(?:©|\(c\)|copyright|copr\.)/, ...chromePatterns('legalFooter'), new RegExp(`\\b(?:${words('rightsReserved')})\\b`)],
+    patterns: [/^(?:©|\(c\)|copyright|copr\.)/, ...chromePatterns('legalFooter'), new RegExp(`${wordStart('rightsReserved')}(?:${words('rightsReserved')})${WORD_END}`, 'u')],
   },
   {
     name: 'legal-footer',
@@ -509,7 +531,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 4,
     weight: 3,
     patterns: [
-      new RegExp(`^(?:${words('slideNouns')}) \\d+ (?:${words('slideOf')})\\b`),
+      new RegExp(`^(?:${words('slideNouns')}) \\d+ (?:${words('slideOf')})${WORD_END}`, 'u'),
       /^\d+ ?\/ ?\d+$/,
       new RegExp(`^(?:${words('galleryLabels')})$`),
       new RegExp(`^(?:${words('navigationLabels')})$`),
@@ -547,7 +569,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     maxWords: 20,
     weight: 2,
     patterns: [
-      new RegExp(`^(?:${words('creditNouns')})\\b ?(?:${words('creditBy')}|:|\\/|©|-|–|—)`),
+      PHOTO_CREDIT_START,
       new RegExp(`^\\(?(?:${words('creditLabels')})s?: ?©?`),
       new RegExp(`^(?:${words('creditAbbreviations')}) \\p{L}`, 'u'),
       /^(?:getty images|istock|shutterstock|ap photo|reuters|afp|epa|dpa)(?:\/[\p{L} ]+)?$/u,

@@ -41,8 +41,14 @@ export const BYLINE_START =
 
 /** `Posted on <date> by <name>`: the name comes after the last "by"/"por"/"par"/"von". */
 const POSTED_ON_BY = /^(?:posted|published|publicado|publié|veröffentlicht|publiziert|erstellt|gespeichert|eingestellt|geschrieben|verfasst|gepostet)\b/i;
+/**
+ * The end of a month or weekday word: no letter, digit or underscore follows. `\b` is ASCII-only
+ * (even with the `u` flag), so it never ends a Cyrillic or Greek month ("5 марта 2021") and does
+ * end "mar" inside "março"; the patterns with this are all 'iu'.
+ */
+const WORD_END = '(?![\\p{L}\\p{N}_])';
 /** A line that opens with its date ("6. Dezember 2022 von Fatima in Gefühle", "12/26/2019 by Jo Lee"). */
-const DATE_FIRST = new RegExp(`^(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d)`, 'iu');
+const DATE_FIRST = new RegExp(`^(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})${WORD_END}|(?:${alternation(MONTH_WORDS)})\\.?\\s+\\d)`, 'iu');
 /** " by ", " von " before the name; after a date or a label also glued to it ("2016 vonChris Jung"). */
 const LATE_BY = /\s(?:by|por|par|von)\s+|(?<=[\s\d])(?:by|von)(?=\p{Lu}\p{Ll})/gu;
 
@@ -97,7 +103,7 @@ const NAME_END = new RegExp(
   `\\s+(?:[-–—|•·~/@]|\\/\\/)\\s+|\\s+(?:\\d+\\s+(?:${COUNTER_NOUNS})|(?:${COUNTER_NOUNS})\\s*\\d+)(?![\\p{L}])|\\s*[|•·]\\s*|\\s*\\(|,\\s*(?=\\d|${MONTH_FIRST}|(?:published|updated|posted)\\b)|\\s+(?:on|el|le|am|em|vom|du)\\s+(?=\\d|${MONTH_FIRST}|${WEEKDAY}(?![\\p{L}]))` +
     // " um 21:11", " at 10:30", " à 08:00"; a date or a time right after the name; " in <category>"; a label ("Kategorien:");
     // a social network's link or a follow button after the name ("Jane Doe Twitter Account von Jane Doe", "Jane Doe Folgen").
-    `|\\s+(?=(?:twitter|facebook|instagram|linkedin|mastodon|youtube|tiktok|follow|folgen)(?![\\p{L}]))|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
+    `|\\s+(?=(?:twitter|facebook|instagram|linkedin|mastodon|youtube|tiktok|follow|folgen)(?![\\p{L}]))|\\s+(?:um|at|à|às|alle|a las)\\s+(?=\\d)|\\s*(?<![\\p{L}\\d])(?=\\d{1,2}[./:]\\d{1,2}|\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})${WORD_END}|${MONTH_FIRST})|\\s+in\\s+(?=\\p{Lu})|\\s+(?=[\\p{L}-]+:(?:\\s|$))|\\s+(?=(?:${DATE_LABEL})(?![\\p{L}]))`,
   'iu',
 );
 /** "Anna Schmidt | March 3, 2025": a name, a separator, then a date (a year or a month name and day). */
@@ -107,7 +113,7 @@ const NAME_THEN_DATE = new RegExp(`^([^|•·]{3,60}?)\\s*[|•·]\\s*(?=.*(?:\\
  * name, then a dash, a comma or nothing, then a written date at once.
  */
 const NAME_BEFORE_DATE = new RegExp(
-  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+(?:(?:${DATE_LABEL})(?:\\s+(?:am|on|le|el|em|il)|\\s*:)?\\s+)?)(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST})`,
+  `^([^|•·,–—\\d]{3,60}?)(?:\\s+[-–—~]\\s+|,\\s*|\\s+(?:(?:${DATE_LABEL})(?:\\s+(?:am|on|le|el|em|il)|\\s*:)?\\s+)?)(?=\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})${WORD_END}|${MONTH_FIRST})`,
   'iu',
 );
 
@@ -352,7 +358,7 @@ function proseTail(tail: string): boolean {
 }
 
 /** A written date somewhere in a line: a numeric date, a time, a day and month, or a year. */
-const DATED = new RegExp(`\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d:\\d\\d|\\b\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})\\b|${MONTH_FIRST}`, 'iu');
+const DATED = new RegExp(`\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d:\\d\\d|\\b\\d{4}\\b|\\d{1,2}\\.?\\s+(?:${alternation(MONTH_WORDS)})${WORD_END}|${MONTH_FIRST}`, 'iu');
 
 /** A user name as blogs print it: one word, letters first, maybe digits, dots, dashes ("gizzmo", "uriebe"). */
 const USER_HANDLE = /^\p{L}[\p{L}\d._-]{2,30}$/u;
