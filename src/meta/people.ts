@@ -123,7 +123,11 @@ export function isHttpUrl(s: string): boolean {
 
 /** "Ana Ruiz, Tom Becker and Li Wei" — for RSS dc:creator, which holds all names in one element. */
 export function joinNames(people: readonly Person[]): string {
-  const names = people.map((p) => p.name);
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  // A loop, not map/slice/join: an optimised map() returns a holey array, and the RSS writer that
+  // calls this deoptimised on it ("wrong map", r22-cold).
+  const last = people.length - 1;
+  if (last < 1) return people[0]?.name ?? '';
+  let out = (people[0] as Person).name;
+  for (let i = 1; i < last; i++) out += `, ${(people[i] as Person).name}`;
+  return `${out} and ${(people[last] as Person).name}`;
 }

@@ -28,6 +28,8 @@ describe('joinNames', () => {
   it('joins all co-authors for one dc:creator', () => {
     expect(joinNames([{ name: 'A' }])).toBe('A');
     expect(joinNames([{ name: 'A' }, { name: 'B' }, { name: 'C' }])).toBe('A, B and C');
+    expect(joinNames([{ name: 'A' }, { name: 'B' }])).toBe('A and B');
+    expect(joinNames([])).toBe('');
   });
 });
 
