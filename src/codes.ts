@@ -413,6 +413,18 @@ export const CODES = {
       hint: 'Move images and other binary files out of the articles folder.',
     }),
   },
+  SOURCE_MOJIBAKE_REPAIRED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'files',
+    summary: 'UTF-8 characters once read as Latin-1 and saved again ("â" and C1 controls for "–") were repaired.',
+    doc: 'The file holds UTF-8 text that some tool once read as Latin-1 and saved again as UTF-8 (mojibake): each character became two to four, among them C1 control characters (U+0080-U+009F), which are never text and which feed validators reject. A sequence that holds a C1 control and reads back as one UTF-8 character is replaced by that character; one without a C1 control ("Ã©") is kept as written, since it can be real text.',
+    todo: 'Repair the file (the characters the warning counts, from the line it names), or find the tool that re-encoded it.',
+    say: (p: { count: number; line: number }) => ({
+      message: `${p.count === 1 ? 'A character' : `${p.count} characters`} written as UTF-8 read as Latin-1 (the first on line ${p.line}: "â" and control characters for "–") ${p.count === 1 ? 'was' : 'were'} repaired in the feeds.`,
+      hint: 'Repair the file itself (its editor or `iconv -f utf-8 -t latin1` on the broken lines), or find the tool that re-encoded it.',
+    }),
+  },
   SOURCE_NUL_REMOVED: {
     kind: 'diagnostic',
     severity: 'warning',

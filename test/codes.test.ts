@@ -148,6 +148,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   SOURCE_IGNORED: [{ extensions: ['.md', '.txt'] }],
   SOURCE_UNREADABLE: [{ what: 'link' }, { what: 'folder', errno: 'EACCES' }, { what: 'file', errno: 'EIO' }, { what: 'missing' }, { what: 'not-a-file' }],
   SOURCE_BINARY: [{}],
+  SOURCE_MOJIBAKE_REPAIRED: [{ count: 1, line: 3 }, { count: 4, line: 12 }],
   SOURCE_NUL_REMOVED: [{ count: 1, line: 3 }, { count: 22, line: 40, also: 'The file is not valid UTF-8 and was read as windows-1252.' }],
   SOURCE_INVALID_UTF8: [{ offset: 12, line: 2 }],
   SOURCE_NOT_UTF8: [{ note: 'The file is not valid UTF-8; it was read as windows-1252.' }],

@@ -156,3 +156,49 @@ function hasNonAscii(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
 }
+
+/**
+ * UTF-8 text once read as Latin-1 and saved again as UTF-8 (mojibake: "\u00e2\u0080\u0093" for
+ * "\u2013"): each multi-byte character became two to four characters, its continuation bytes C1
+ * controls or Latin-1 signs. A C1 control (U+0080-U+009F) is never text, and feed validators reject
+ * it, so a sequence that holds one and reads back as one UTF-8 character is that character.
+ * Sequences without a C1 control ("\u00c3\u00a9" for "\u00e9") are left as written: they can be
+ * real text. Linear: one pass of a pattern without nested repetition, run only on a text that holds
+ * a C1 control.
+ */
+const LATIN1_READ_UTF8 = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
+const C1 = /[\u0080-\u009f]/;
+
+export interface Repaired {
+  text: string;
+  /** Characters repaired, and the line of the first (1-based). */
+  count: number;
+  line: number;
+}
+
+/** The text with its Latin-1-read UTF-8 characters repaired, or undefined when there is none. */
+export function repairLatin1ReadUtf8(text: string): Repaired | undefined {
+  if (!C1.test(text)) return undefined;
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  let count = 0;
+  let first = -1;
+  const repaired = text.replace(LATIN1_READ_UTF8, (seq, offset: number) => {
+    if (!C1.test(seq)) return seq;
+    const bytes = new Uint8Array(seq.length);
+    for (let i = 0; i < seq.length; i++) bytes[i] = seq.charCodeAt(i);
+    let char: string;
+    try {
+      char = fatal.decode(bytes);
+    } catch {
+      return seq;
+    }
+    count += 1;
+    if (first < 0) first = offset;
+    return char;
+  });
+  if (count === 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) line += 1;
+  return { text: repaired, count, line };
+}
+

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics.js';
 import { fatal } from '../errors.js';
 import type { Diagnostic, SourceKind } from '../model.js';
-import { decodeHtml, decodePlainText, strictUtf8 } from './encoding.js';
+import { decodeHtml, decodePlainText, repairLatin1ReadUtf8, strictUtf8 } from './encoding.js';
 
 /** File extensions feedwright reads, and the reader each goes to. */
 export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceKind>> = {
@@ -365,6 +365,12 @@ export function decodeSource(bytes: Uint8Array, displayPath: string, fallbackEnc
       }
       text = decoded;
     }
+  }
+  // UTF-8 once read as Latin-1 ("â\u0080\u0093" for "–"): its C1 controls would reach the feeds.
+  const repaired = note ? undefined : repairLatin1ReadUtf8(text);
+  if (repaired) {
+    text = repaired.text;
+    note = diagnostic('SOURCE_MOJIBAKE_REPAIRED', { ...at, line: repaired.line }, { count: repaired.count, line: repaired.line });
   }
   // `\s` is the white space trim() removes: no copy of the text to find that it is not empty.
   if (!/\S/.test(text)) return { ok: false, diagnostic: diagnostic('SOURCE_EMPTY', at, {}) };

@@ -2,9 +2,10 @@
  * Decoding as browsers do (issue 12): HTML by BOM, then <meta charset>/http-equiv, then a sniff;
  * plain text as UTF-8, else the fallback encoding with a SOURCE_NOT_UTF8 warning naming the file.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../src/sources/files.js';
-import { declaredCharset, decodeHtml } from '../../src/sources/encoding.js';
+import { declaredCharset, decodeHtml, repairLatin1ReadUtf8 } from '../../src/sources/encoding.js';
 import { buildProject, makeProject } from '../helpers/project.js';
 
 const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
@@ -154,3 +155,41 @@ describe('in a build', () => {
     expect(warned(second)).toEqual(['articles/alt.txt']);
   });
 });
+
+/** What a tool that read UTF-8 as Latin-1 and saved it again as UTF-8 made of a text. */
+const mojibake = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+
+describe('UTF-8 once read as Latin-1 (mojibake with C1 controls)', () => {
+  it('repairs a character whose Latin-1 reading holds a C1 control, names the first line, and keeps "Ã©" (it can be text)', () => {
+    const text = `---\ntitle: T\n---\n\nSelf-hosted web ${mojibake('–')} updating ${mojibake('“quotes”')}, Ã© kept.\n`;
+    const read = decodeSource(Buffer.from(text, 'utf8'), 'a.md');
+    if (!read.ok) throw new Error('not read');
+    expect(read.text).toContain('Self-hosted web – updating “quotes”, Ã© kept.');
+    expect(read.text).not.toMatch(/[\u0080-\u009f]/);
+    expect([read.note?.code, read.note?.line, read.note?.message]).toEqual(['SOURCE_MOJIBAKE_REPAIRED', 5, expect.stringContaining('3 characters')]);
+  });
+
+  it('leaves text without a C1 control alone, and a C1 control that reads back as no character', () => {
+    expect(repairLatin1ReadUtf8('Café, naïve, Ã© and â€“ as written')).toBeUndefined();
+    // An overlong form and a lone lead: not UTF-8 characters.
+    expect(repairLatin1ReadUtf8('a \u00e0\u0080\u0080 b \u00e2\u0080')).toBeUndefined();
+  });
+
+  it('property: any text without C1 controls is left alone; the mojibake of typographic text is repaired to it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        fc.pre(!/[\u0080-\u009f]/.test(s));
+        expect(repairLatin1ReadUtf8(s)).toBeUndefined();
+      }),
+    );
+    // Each of these characters' UTF-8 has a continuation byte in 0x80-0x9F.
+    const typographic = fc.string({ unit: fc.constantFrom('–', '—', '“', '”', '‘', '’', '…', '€', '•', ' ', 'a', 'Z', '.'), minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(typographic, (s) => {
+        const back = repairLatin1ReadUtf8(mojibake(s));
+        expect(back?.text ?? mojibake(s)).toBe(s);
+      }),
+    );
+  });
+});
+
