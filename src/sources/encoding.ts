@@ -17,6 +17,8 @@
  * ("latin1", "iso-8859-1" and "ascii" are windows-1252, "gb2312" is GBK, ...).
  */
 
+import { countNewlines } from '../util/text.js';
+
 /** The Web's default for pages that declare nothing and are not UTF-8. */
 export const DEFAULT_FALLBACK_ENCODING = 'windows-1252';
 
@@ -197,8 +199,5 @@ export function repairLatin1ReadUtf8(text: string): Repaired | undefined {
     return char;
   });
   if (count === 0) return undefined;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) line += 1;
-  return { text: repaired, count, line };
+  return { text: repaired, count, line: countNewlines(text.slice(0, first)) + 1 };
 }
-
