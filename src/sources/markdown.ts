@@ -283,10 +283,11 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   const text = githubAlerts(boxed ? boxed.text : pre.text);
   const attributes = options.templates?.attributes;
   // Without a title in the front matter, an opening heading of any level that no other heading
-  // outranks is the title ("## xftp" over "###" sections, as notes folders write them).
+  // outranks is the title ("## xftp" over "###" sections, as notes folders write them), and on a
+  // site that titles pages by their first `# heading`, that heading wherever it stands (`TitleRule`).
   const fmTitle = options.frontMatter?.title;
-  const anyLevelTitle = !(typeof fmTitle === 'string' && fmTitle.trim() !== '');
-  const titleRule: TitleRule = !anyLevelTitle ? 'opening-h1' : options.templates?.titleFromFirstHeading ? 'first-h1' : 'opening-any';
+  const titled = typeof fmTitle === 'string' && fmTitle.trim() !== '';
+  const titleRule: TitleRule = titled ? 'opening-h1' : options.templates?.titleFromFirstHeading ? 'first-h1' : 'opening-any';
   const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math, titleRule);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
@@ -535,9 +536,10 @@ function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math
   const openingTitle =
     opening?.type === 'heading' &&
     (opening.depth === 1 || (titleRule !== 'opening-h1' && tokens.every((t, i) => i === openingIndex || t.type !== 'heading' || (t as Tokens.Heading).depth > opening.depth)));
-  const firstIndex = openingTitle || titleRule !== 'first-h1' ? openingIndex : tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1);
+  // The title line's token: the opening heading, or (`first-h1`) the first level-1 heading; -1: none.
+  const firstIndex = openingTitle ? openingIndex : titleRule === 'first-h1' ? tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1) : -1;
   const first: Token | undefined = tokens[firstIndex];
-  if (first?.type === 'heading' && (openingTitle || firstIndex !== openingIndex)) {
+  if (first?.type === 'heading') {
     // The plain renderer: marked-footnote's inline tokenizer fails outside a document's lexing
     // (a `[^1]` in the title line threw a TypeError), and a title has no notes.
     const title = htmlToText(marked.parseInline(first.text) as string).trim();
