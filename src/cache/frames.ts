@@ -195,9 +195,7 @@ export function appendFrame(file: string, format: string, body: string | readonl
       crc = crc32(part, crc);
       length += part.length;
     }
-    const frame = parts.length === 1 ? Buffer.concat([header(format, length, crc), parts[0] as Buffer]) : undefined;
-    if (frame) writeFully(fd, frame, s.size);
-    else writeAllAt(fd, [header(format, length, crc), ...parts], s.size);
+    writeAllAt(fd, [header(format, length, crc), ...parts], s.size);
     const after = fstatSync(fd);
     return { ino: after.ino, size: after.size, mtimeMs: after.mtimeMs, ctimeMs: after.ctimeMs };
   } catch {
