@@ -40,6 +40,12 @@ function header(format: string, length: number, crc: number): Buffer {
 }
 
 export function readFrames(file: string, format: string): Frames | undefined {
+  const frames = readFrameBytes(file, format);
+  return frames && { ...frames, bodies: frames.bodies.map((b) => b.toString('utf8')) };
+}
+
+/** `readFrames` with each body as its bytes, not decoded (the output record's binary, src/cache/outputs.ts). */
+export function readFrameBytes(file: string, format: string): (Omit<Frames, 'bodies'> & { bodies: Buffer[] }) | undefined {
   let bytes: Buffer;
   let id: FileId;
   try {
@@ -54,7 +60,7 @@ export function readFrames(file: string, format: string): Frames | undefined {
   } catch {
     return undefined;
   }
-  const bodies: string[] = [];
+  const bodies: Buffer[] = [];
   const prefix = `${format} `;
   const headerBytes = Buffer.byteLength(prefix) + HEADER_DIGITS + 1;
   let at = 0;
@@ -69,7 +75,7 @@ export function readFrames(file: string, format: string): Frames | undefined {
     if (end + length > bytes.length) break;
     const body = bytes.subarray(end, end + length);
     if (crc32(body) !== Number(m[2])) break;
-    bodies.push(body.toString('utf8'));
+    bodies.push(body);
     at = end + length;
   }
   if (bodies.length === 0) return undefined;
@@ -80,7 +86,7 @@ export function readFrames(file: string, format: string): Frames | undefined {
  * Write the file anew, atomically, with one frame made of `chunks` (never joined: the heads of
  * 100k entries are ~100 MB). Returns the written file's id.
  */
-export function writeFrames(file: string, format: string, chunks: Iterable<string>): FileId {
+export function writeFrames(file: string, format: string, chunks: Iterable<string | Buffer>): FileId {
   return drain(writeFramesSteps(file, format, chunks));
 }
 
@@ -88,14 +94,15 @@ export function writeFrames(file: string, format: string, chunks: Iterable<strin
  * `writeFrames` a chunk at a time: a step after each chunk is written (src/cache/steps.ts), so
  * that making the next chunk (the heads' JSON) can wait while other work runs.
  */
-export function* writeFramesSteps(file: string, format: string, chunks: Iterable<string>): Steps<FileId> {
+export function* writeFramesSteps(file: string, format: string, chunks: Iterable<string | Buffer>): Steps<FileId> {
   const out = AtomicFile.create(file);
   try {
     out.append(header(format, 0, 0));
     const start = out.at;
     let crc = 0;
     for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk);
+      // A string as UTF-8; bytes as they are (the output record's binary: src/cache/outputs.ts).
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       crc = crc32(bytes, crc);
       out.append(bytes);
       yield;

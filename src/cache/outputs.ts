@@ -3,13 +3,13 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isPublishedItems, type PublishedItems } from '../feeds/changes.js';
-import { type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
+import { BINARY_BYTES, type ComposedRecord, ItemSlots, type KeptBytes, type PreviousOutput, type ReusableItem } from '../feeds/compose.js';
 import type { Diagnostic } from '../model.js';
 import type { RenderedFile, WriteSummary } from '../output/write.js';
 import type { ItemDiagnostic, SkeletonCheck } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
 import { FORMATS } from '../feeds/sets.js';
-import { appendFrame, type FileId, readFrames, writeFramesSteps } from './frames.js';
+import { appendFrame, type FileId, readFrameBytes, writeFramesSteps } from './frames.js';
 import { type IndexedItem, RecordIndex } from './record-index.js';
 import { CODE_ID } from '../version.js';
 
@@ -66,9 +66,11 @@ export function isRacy(s: { mtimeMs: number; ctimeMs: number }, at: number): boo
  *   instead of rendering them, and skips writing feeds whose digest did not change
  *   (src/feeds/compose.ts);
  * - validation is a pure function of the bytes: an item validated before is not validated again.
- * The record is JSON in one frame (src/cache/frames.ts: length and CRC-32), written in chunks as
- * it is made (`recordChunks`), never as one string: at 100k articles it is ~50 MB. The files'
- * stamps and `writtenAt` come last in it (`stamps`), taken once the rest is written. The
+ * The record is one frame (src/cache/frames.ts: length and CRC-32): the feeds' item slots as
+ * bytes (`ItemSlots.binary`, 64 bytes an item), then JSON naming where each file's are
+ * (`recordBody`), written in chunks as it is made (`recordChunks`), never as one string: at 100k
+ * articles the slots are ~20 MB. The files' stamps and `writtenAt` come last in its JSON
+ * (`stamps`), taken once the rest is written. The
  * published items follow in a second frame, not JSON (`PublishedItems`: read, written and compared
  * without parsing the ~10k items of a 10k-article site). A damaged record is ignored (a full build
  * follows); a record without its second frame is read without its published items (the change
@@ -106,13 +108,13 @@ export interface FileRecord {
   digest: string;
   label: string;
   diagnostics?: Diagnostic[];
-  /** A feed's items (compact in memory, and in the file: `SlotsJSON`). */
+  /** A feed's items (compact in memory, and in the file: `ItemSlots.binary`, `SlotsDescriptor`). */
   items?: ItemSlots;
   /** A feed's head and tail as checked (src/feeds/compose-check.ts `SkeletonCheck`). */
   skeleton?: SkeletonCheck;
 }
 
-const FORMAT = `feedwright-outputs-7 ${CODE_ID}`;
+const FORMAT = `feedwright-outputs-8 ${CODE_ID}`;
 
 export function outputRecordFile(paths: CachePaths): string | undefined {
   const dir = paths.loaded.config.cache;
@@ -124,10 +126,10 @@ export function outputRecordFile(paths: CachePaths): string | undefined {
 export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   const file = outputRecordFile(paths);
   if (file === undefined) return undefined;
-  const bodies = readFrames(file, FORMAT)?.bodies;
+  const bodies = readFrameBytes(file, FORMAT)?.bodies;
   const record = bodies?.[0] === undefined ? undefined : parseOutputRecord(bodies[0]);
   // The published items, in a frame of their own after the record's (`writeOutputRecord`).
-  const published = bodies?.[1] === undefined ? undefined : publishedOfFrame(bodies[1]);
+  const published = bodies?.[1] === undefined ? undefined : publishedOfFrame(bodies[1].toString('utf8'));
   if (record && published) record.published = published;
   return record;
 }
@@ -147,10 +149,33 @@ function publishedOfFrame(body: string): PublishedItems | undefined {
   return isPublishedItems(p) ? p : undefined;
 }
 
-/** The record of the JSON `recordChunks` wrote (its stamps put back in each file's record); undefined for anything else. */
-export function parseOutputRecord(body: string): OutputRecord | undefined {
+/** Digits of the binary's length at the start of the record's frame (`recordBody`). */
+const BINARY_DIGITS = 12;
+
+/**
+ * The record's frame as `recordChunks` writes it, `<binary length, 12 digits>\n<binary><JSON>`,
+ * cut into its slots' bytes and its JSON text; undefined for anything else.
+ */
+export function recordBody(body: Buffer): { binary: Buffer; json: string } | undefined {
+  if (body.length <= BINARY_DIGITS || body[BINARY_DIGITS] !== 10) return undefined;
+  const digits = body.toString('latin1', 0, BINARY_DIGITS);
+  if (!/^\d+$/.test(digits)) return undefined;
+  const end = BINARY_DIGITS + 1 + Number(digits);
+  if (end > body.length) return undefined;
+  return { binary: body.subarray(BINARY_DIGITS + 1, end), json: body.toString('utf8', end) };
+}
+
+/** The record's frame of `binary` and `json` in parts (`recordBody` reads them back). */
+export function recordFrameParts(binary: Buffer, json: string): (string | Buffer)[] {
+  return [`${String(binary.length).padStart(BINARY_DIGITS, '0')}\n`, binary, json];
+}
+
+/** The record `recordChunks` wrote (its stamps put back in each file's record); undefined for anything else. */
+export function parseOutputRecord(body: Buffer): OutputRecord | undefined {
+  const parts = recordBody(body);
+  if (parts === undefined) return undefined;
   try {
-    const { stamps, ...record } = JSON.parse(body) as OutputRecord & { stamps?: Record<string, unknown> };
+    const { stamps, ...record } = JSON.parse(parts.json) as OutputRecord & { stamps?: Record<string, unknown> };
     if (typeof record.files !== 'object' || record.files === null || typeof record.writtenAt !== 'number') return undefined;
     if (typeof stamps !== 'object' || stamps === null) return undefined;
     // Read from a frame of its own (`readOutputRecord`), never from this one.
@@ -161,7 +186,7 @@ export function parseOutputRecord(body: string): OutputRecord | undefined {
       Object.assign(r, stamp);
       const items = r.items as unknown;
       if (items === undefined) continue;
-      const slots = ItemSlots.fromJSON(items);
+      const slots = ItemSlots.fromBinary(items, parts.binary);
       if (slots === undefined) return undefined;
       r.items = slots;
     }
@@ -506,20 +531,29 @@ async function stampFiles(paths: CachePaths, record: OutputRecord, rendered: rea
   record.writtenAt = at;
 }
 
-/** Items or diagnostics per chunk of the record's JSON (a few hundred KB). */
+/** Diagnostics per chunk of the record's JSON (a few hundred KB). */
 const RECORD_BATCH = 4096;
 
 /**
- * The record's JSON in chunks: every key but the files' stamps and `writtenAt`
- * (`recordBodyChunks`), then those (`recordTail`): `{fingerprint, files, itemDiagnostics,
- * stamps, writtenAt}`, each file's stamp fields under `stamps` instead of its record
- * (`parseOutputRecord` puts them back); the published items are a frame of their own after it
- * (`writeOutputRecord`). The items of each feed file go a batch at a time, so that neither the whole text nor its UTF-8 bytes are ever held at once (with
- * the ~300k items of a 100k-article build, ~50 MB of each).
+ * The record's frame in chunks (`recordBody`): the length of the feeds' slots as bytes and the
+ * bytes themselves, each file's views of its arrays (`ItemSlots.binary`: no copy, no base64),
+ * then the JSON of every key but the files' stamps and `writtenAt` (`recordBodyChunks`), then
+ * those (`recordTail`): `{fingerprint, files, itemDiagnostics, stamps, writtenAt}`, each file's
+ * stamp fields under `stamps` instead of its record (`parseOutputRecord` puts them back), its
+ * items as where their bytes are (`SlotsDescriptor`); the published items are a frame of their
+ * own after it (`writeOutputRecord`).
  */
-export function* recordChunks(record: OutputRecord): Generator<string> {
+export function* recordChunks(record: OutputRecord): Generator<string | Buffer> {
   yield* recordBodyChunks(record);
   yield recordTail(record);
+}
+
+/** The record's frame up to its JSON: the length of its binary, then each feed's slots as bytes, in the order of `files` (`recordBodyChunks` names their places). */
+function* recordBinary(record: OutputRecord): Generator<Buffer | string> {
+  let length = 0;
+  for (const r of Object.values(record.files)) length += BINARY_BYTES * (r.items?.length ?? 0);
+  yield `${String(length).padStart(BINARY_DIGITS, '0')}\n`;
+  for (const r of Object.values(record.files)) if (r.items !== undefined && r.items.length > 0) yield* r.items.binary();
 }
 
 /** The end of the record's JSON: the files' stamps and `writtenAt`, known only once the rest is written (`stampFiles`). */
@@ -534,7 +568,7 @@ function recordTail(record: OutputRecord): string {
  * every chunk of `body` has been handed out (one is read ahead), so that whoever pulls them knows
  * when the next is the last.
  */
-function* thenLast(body: Iterable<string>, last: () => string, state: { onlyLast: boolean }): Generator<string> {
+function* thenLast<T>(body: Iterable<T>, last: () => T, state: { onlyLast: boolean }): Generator<T> {
   const it = body[Symbol.iterator]();
   let cur = it.next();
   while (!cur.done) {
@@ -547,21 +581,22 @@ function* thenLast(body: Iterable<string>, last: () => string, state: { onlyLast
   yield last();
 }
 
-/** The record's JSON up to its stamps: every key but those and `writtenAt`, the object left open. */
-function* recordBodyChunks(record: OutputRecord): Generator<string> {
+/** The record's frame up to its stamps: its binary (`recordBinary`), then its JSON, every key but those and `writtenAt`, the object left open. */
+function* recordBodyChunks(record: OutputRecord): Generator<string | Buffer> {
+  yield* recordBinary(record);
   // The published items are not in it: they are a frame of their own (`writeOutputRecord`).
   const { files, itemDiagnostics, published: _published, writtenAt: _writtenAt, ...rest } = record;
   const top = JSON.stringify(rest);
   yield `${top.slice(0, -1)}${top === '{}' ? '' : ','}"files":{`;
   let firstFile = true;
+  // Where each file's slots start in the binary (`recordBinary`, in the same order).
+  let at = 0;
   for (const [name, r] of Object.entries(files)) {
     const { items, size: _size, mtimeMs: _mtimeMs, ctimeMs: _ctimeMs, ino: _ino, ownMtimeMs: _ownMtimeMs, ...fields } = r;
     const head = JSON.stringify(fields);
-    yield `${firstFile ? '' : ','}${JSON.stringify(name)}:${items === undefined ? head : `${head.slice(0, -1)}${head === '{}' ? '' : ','}"items":`}`;
+    yield `${firstFile ? '' : ','}${JSON.stringify(name)}:${items === undefined ? head : `${head.slice(0, -1)}${head === '{}' ? '' : ','}"items":${JSON.stringify(items.descriptor(at))}}`}`;
     firstFile = false;
-    if (items === undefined) continue;
-    yield* items.jsonChunks();
-    yield '}';
+    at += BINARY_BYTES * (items?.length ?? 0);
   }
   yield '}';
   if (itemDiagnostics !== undefined) {

@@ -310,47 +310,42 @@ export class ItemSlots {
   }
 
   /**
-   * As JSON, what the output record's file holds: the typed arrays themselves in base64, a batch of
-   * `SLOTS_BATCH` items per string (`SlotsJSON`). Writing and reading a 10k-article record so makes
-   * no string or array per item (the list of tuples it replaces cost ~40 ms to write and ~60 ms to
-   * read per 30k items, and as much again in garbage; docs/BENCHMARKS.md, r8-rebuild).
+   * What the output record's file holds (src/cache/outputs.ts): the typed arrays themselves as
+   * bytes (`binary`: numbers, hashes, keys, `BINARY_BYTES` per item), and beside them, in the
+   * record's JSON, `descriptor`: the count, the keys' prefix and the keys and hashes kept as
+   * strings. Writing and reading a 10k-article record so makes no string or array per item, and
+   * neither encodes nor decodes base64 and UTF-8 of ~2 MB each way (the list of tuples of
+   * r8-rebuild, then base64 in the JSON until r23-rebuild; docs/BENCHMARKS.md).
    */
-  toJSON(): SlotsJSON {
-    return JSON.parse([...this.jsonChunks()].join('')) as SlotsJSON;
+  descriptor(at: number): SlotsDescriptor {
+    return { n: this.size, at, prefix: this.prefix ?? null, oddKeys: [...(this.oddKeys ?? [])], oddHashes: [...(this.oddHashes ?? [])] };
   }
 
-  /** `JSON.stringify(this)` in pieces of one batch each: a 100k-article main feed is never one string. */
-  *jsonChunks(): Generator<string> {
-    yield `{"n":${this.size},"prefix":${JSON.stringify(this.prefix ?? null)},"batches":[`;
-    for (let from = 0; from < this.size; from += SLOTS_BATCH) {
-      const to = Math.min(from + SLOTS_BATCH, this.size);
-      const nums = Buffer.from(this.nums.buffer, this.nums.byteOffset + 8 * STRIDE * from, 8 * STRIDE * (to - from));
-      // Little-endian on disk whatever the machine (a cache folder may be restored elsewhere).
-      const le = LITTLE_ENDIAN ? nums : Buffer.from(nums).swap64();
-      yield `${from === 0 ? '' : ','}["${le.toString('base64')}","${this.hashes.toString('base64', 16 * from, 16 * to)}","${this.keys.toString('base64', 16 * from, 16 * to)}"]`;
-    }
-    yield `],"oddKeys":${JSON.stringify([...(this.oddKeys ?? [])])},"oddHashes":${JSON.stringify([...(this.oddHashes ?? [])])}}`;
+  /** The slots' bytes as `fromBinary` reads them: views of the arrays (copied only on a big-endian machine). */
+  binary(): Buffer[] {
+    const n = this.size;
+    const nums = Buffer.from(this.nums.buffer, this.nums.byteOffset, 8 * STRIDE * n);
+    // Little-endian on disk whatever the machine (a cache folder may be restored elsewhere).
+    return [LITTLE_ENDIAN ? nums : Buffer.from(nums).swap64(), this.hashes.subarray(0, 16 * n), this.keys.subarray(0, 16 * n)];
   }
 
-  /** The slots `jsonChunks` wrote; undefined for anything else (a damaged or older record is not trusted). */
-  static fromJSON(v: unknown): ItemSlots | undefined {
+  /**
+   * The slots `descriptor` and `binary` wrote, `bytes` holding the binary of every list from its
+   * `at`; undefined for anything else (a damaged or older record is not trusted).
+   */
+  static fromBinary(v: unknown, bytes: Uint8Array): ItemSlots | undefined {
     if (typeof v !== 'object' || v === null) return undefined;
-    const { n, prefix, batches, oddKeys, oddHashes } = v as Partial<Record<keyof SlotsJSON, unknown>>;
+    const { n, at, prefix, oddKeys, oddHashes } = v as Partial<Record<keyof SlotsDescriptor, unknown>>;
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || !(prefix === null || typeof prefix === 'string')) return undefined;
-    if (!Array.isArray(batches) || batches.length !== Math.ceil(n / SLOTS_BATCH) || !isOddList(oddKeys, n) || !isOddList(oddHashes, n)) return undefined;
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0 || at + BINARY_BYTES * n > bytes.length) return undefined;
+    if (!isOddList(oddKeys, n) || !isOddList(oddHashes, n)) return undefined;
     const list = new ItemSlots(n);
-    const numBytes = Buffer.from(list.nums.buffer, list.nums.byteOffset, list.nums.byteLength);
-    for (const [b, batch] of batches.entries()) {
-      const from = b * SLOTS_BATCH;
-      const count = Math.min(SLOTS_BATCH, n - from);
-      if (!Array.isArray(batch) || batch.length !== 3 || !batch.every((x) => typeof x === 'string')) return undefined;
-      const [nums, hashes, keys] = (batch as string[]).map((x) => Buffer.from(x, 'base64'));
-      if (nums?.length !== 8 * STRIDE * count || hashes?.length !== 16 * count || keys?.length !== 16 * count) return undefined;
-      if (!LITTLE_ENDIAN) nums.swap64();
-      nums.copy(numBytes, 8 * STRIDE * from);
-      hashes.copy(list.hashes, 16 * from);
-      keys.copy(list.keys, 16 * from);
-    }
+    const numBytes = new Uint8Array(list.nums.buffer, list.nums.byteOffset, 8 * STRIDE * n);
+    numBytes.set(bytes.subarray(at, at + 8 * STRIDE * n));
+    if (!LITTLE_ENDIAN) Buffer.from(numBytes.buffer, numBytes.byteOffset, numBytes.byteLength).swap64();
+    const hashesAt = at + 8 * STRIDE * n;
+    list.hashes.set(bytes.subarray(hashesAt, hashesAt + 16 * n));
+    list.keys.set(bytes.subarray(hashesAt + 16 * n, hashesAt + 32 * n));
     list.size = n;
     if (prefix !== null) list.prefix = prefix;
     if ((oddKeys as unknown[]).length > 0) list.oddKeys = new Map(oddKeys as [number, string][]);
@@ -377,26 +372,26 @@ export class ItemSlots {
 /** Numbers per item in `ItemSlots.nums`. */
 const STRIDE = 4;
 
-/** Items per base64 string in the record (`ItemSlots.jsonChunks`). */
-const SLOTS_BATCH = 4096;
+/** Bytes per item in the record's binary (`ItemSlots.binary`): four float64 numbers, a 16-byte hash and a 16-byte key. */
+export const BINARY_BYTES = 8 * STRIDE + 32;
 
 const LITTLE_ENDIAN = endianness() === 'LE';
 
 /**
- * The items of a feed file as the output record holds them: `n` items; per batch of up to
- * `SLOTS_BATCH`, base64 of their numbers (start, bytes, lines, CRC-32: float64, little-endian),
- * of their hashes and of their keys (16 bytes each; the keys after `prefix`); the keys and hashes
- * not in that form as [index, text].
+ * The items of a feed file as the output record's JSON describes them: `n` items whose bytes
+ * start at `at` in the record's binary (`ItemSlots.binary`: their numbers, start, bytes, lines,
+ * CRC-32 as float64 little-endian, then their hashes, then their keys, 16 bytes each, the keys
+ * after `prefix`); the keys and hashes not in that form as [index, text].
  */
-export interface SlotsJSON {
+export interface SlotsDescriptor {
   n: number;
+  at: number;
   prefix: string | null;
-  batches: [nums: string, hashes: string, keys: string][];
   oddKeys: [number, string][];
   oddHashes: [number, string][];
 }
 
-/** True when `v` is a list of [index below `n`, string] (`SlotsJSON.oddKeys`). */
+/** True when `v` is a list of [index below `n`, string] (`SlotsDescriptor.oddKeys`). */
 function isOddList(v: unknown, n: number): boolean {
   return Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && Number.isSafeInteger(e[0]) && e[0] >= 0 && e[0] < n && typeof e[1] === 'string');
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFramed } from '../../src/cache/framed.js';
-import { appendFrame, readFrames, writeFrames } from '../../src/cache/frames.js';
+import { appendFrame, readFrameBytes, writeFrames } from '../../src/cache/frames.js';
+import { recordBody, recordFrameParts } from '../../src/cache/outputs.js';
 import { isRacy, OUTPUT_RACY_MS, RACY_LIMITS } from '../../src/cache/outputs.js';
 import { CODE_ID } from '../../src/version.js';
 import { buildAt, expectSameAsUncached, makeProject, sampleArticles, sleep, snapshot } from '../perf/helpers.js';
@@ -56,15 +57,16 @@ function restamp(dir: string, writtenAt: (stamps: Record<string, Stamp>) => numb
   const text = readFileSync(recordFile, 'utf8');
   const format = text.slice(0, text.indexOf('\n')).split(' ').slice(0, -2).join(' ');
   // The record's frame, then the published items' (src/cache/outputs.ts `writeOutputRecord`).
-  const [body, published] = readFrames(recordFile, format)?.bodies ?? [];
-  const record = JSON.parse(body as string) as { stamps: Record<string, Stamp>; writtenAt: number };
+  const [body, published] = readFrameBytes(recordFile, format)?.bodies ?? [];
+  const { binary, json } = recordBody(body as Buffer) as { binary: Buffer; json: string };
+  const record = JSON.parse(json) as { stamps: Record<string, Stamp>; writtenAt: number };
   for (const [name, r] of Object.entries(record.stamps)) {
     const s = statSync(path.join(dir, 'dist', name));
     Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
   }
   record.writtenAt = writtenAt(record.stamps);
-  const id = writeFrames(recordFile, format, [JSON.stringify(record)]);
-  if (published !== undefined) appendFrame(recordFile, format, published, id);
+  const id = writeFrames(recordFile, format, recordFrameParts(binary, JSON.stringify(record)));
+  if (published !== undefined) appendFrame(recordFile, format, published.toString('utf8'), id);
 
   const lastFile = cacheFile(dir, 'last-build-');
   const lastText = readFileSync(lastFile, 'utf8');
@@ -181,7 +183,8 @@ describe('racy output stamps', () => {
     const readRecord = (dir: string): { stamps: Record<string, Stamp>; writtenAt: number } => {
       const file = cacheFile(dir, 'outputs-');
       const text = readFileSync(file, 'utf8');
-      return JSON.parse(readFrames(file, text.slice(0, text.indexOf('\n')).split(' ').slice(0, -2).join(' '))?.bodies[0] as string);
+      const body = readFrameBytes(file, text.slice(0, text.indexOf('\n')).split(' ').slice(0, -2).join(' '))?.bodies[0] as Buffer;
+      return JSON.parse((recordBody(body) as { json: string }).json);
     };
     RACY_LIMITS.verifyBytes = 0;
     const large = makeProject(articles());

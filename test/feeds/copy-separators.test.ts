@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFrames } from '../../src/cache/frames.js';
+import { recordBody, recordFrameParts } from '../../src/cache/outputs.js';
 import { CONFIG, expectSameAsUncached, makeProject, sleep, writeArticle } from '../perf/helpers.js';
 
 /*
@@ -14,14 +15,15 @@ import { CONFIG, expectSameAsUncached, makeProject, sleep, writeArticle } from '
 const post = (i: number, extra = ''): string => `---\ntitle: Post ${i}\ndate: 2024-01-${String(i).padStart(2, '0')}T08:00:00Z\n---\nBody of post ${i}.${extra}\n`;
 
 /** The output record's header and first frame (src/cache/outputs.ts; the published items' frame after it is left out when rewritten). */
-function readRecord(dir: string): { file: string; format: string; record: { writtenAt: number; stamps: Record<string, Record<string, number>> } } {
+function readRecord(dir: string): { file: string; format: string; record: { writtenAt: number; stamps: Record<string, Record<string, number>> }; binary: Buffer } {
   const cache = path.join(dir, '.cache', 'feedwright');
   const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('outputs-')) as string);
   const bytes = readFileSync(file);
   const end = bytes.indexOf(10);
   const header = bytes.toString('latin1', 0, end);
   const length = Number(/ (\d{12}) \d{10}$/.exec(header)?.[1]);
-  return { file, format: header.split(' ').slice(0, -2).join(' '), record: JSON.parse(bytes.toString('utf8', end + 1, end + 1 + length)) };
+  const { binary, json } = recordBody(bytes.subarray(end + 1, end + 1 + length)) as { binary: Buffer; json: string };
+  return { file, format: header.split(' ').slice(0, -2).join(' '), record: JSON.parse(json), binary };
 }
 
 describe('copied runs', () => {
@@ -41,11 +43,11 @@ describe('copied runs', () => {
     writeFileSync(feed, corrupt);
     await sleep(60);
     // The stamp made to hold again, as proven: what a store within the writer's own clock tick looks like.
-    const { file, format, record } = readRecord(dir);
+    const { file, format, record, binary } = readRecord(dir);
     const s = statSync(feed);
     Object.assign(record.stamps['feed.json'] as Record<string, number>, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, ownMtimeMs: s.mtimeMs });
     record.writtenAt = Date.now();
-    writeFrames(file, format, [JSON.stringify(record)]);
+    writeFrames(file, format, recordFrameParts(binary, JSON.stringify(record)));
 
     writeArticle(dir, 'p9.md', post(9, ' Edited.'));
     await expectSameAsUncached(dir);

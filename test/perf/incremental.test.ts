@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
 import { writeFrames } from '../../src/cache/frames.js';
+import { type OutputRecord, parseOutputRecord, recordBody, recordChunks, recordFrameParts } from '../../src/cache/outputs.js';
 import { ItemSlots } from '../../src/feeds/compose.js';
 import { buildAt, CONFIG, expectSameAsUncached, makeProject, mtimes, sleep, writeArticle } from './helpers.js';
 
@@ -31,12 +32,12 @@ const byName = (r: BuildResult) => new Map(r.files.map((f) => [f.name, f]));
  * after it, src/cache/outputs.ts; a test's rewrite leaves them out, and the build then reads the
  * previous feed.json for its change summary).
  */
-function recordFrame(file: string): { header: string; body: string } {
+function recordFrame(file: string): { header: string; body: Buffer } {
   const bytes = readFileSync(file);
   const end = bytes.indexOf(10);
   const header = bytes.toString('latin1', 0, end);
   const length = Number(/ (\d{12}) \d{10}$/.exec(header)?.[1]);
-  return { header, body: bytes.toString('utf8', end + 1, end + 1 + length) };
+  return { header, body: bytes.subarray(end + 1, end + 1 + length) };
 }
 
 describe('incremental rebuilds', () => {
@@ -86,13 +87,12 @@ describe('incremental rebuilds', () => {
     const cache = path.join(dir, '.cache', 'feedwright');
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
     const { header, body } = recordFrame(path.join(cache, recordFile));
-    const record = JSON.parse(body) as { files: Record<string, { items?: unknown }> };
+    const record = parseOutputRecord(body) as OutputRecord;
     for (const f of Object.values(record.files)) {
       if (f.items === undefined) continue;
-      const slots = [...(ItemSlots.fromJSON(f.items) as ItemSlots)];
-      f.items = ItemSlots.of(slots.map(([key, start, ...rest]) => [key, start + 1, ...rest]));
+      f.items = ItemSlots.of([...f.items].map(([key, start, ...rest]) => [key, start + 1, ...rest]));
     }
-    rewriteRecord(path.join(cache, recordFile), header, record);
+    writeFrames(path.join(cache, recordFile), header.split(' ').slice(0, -2).join(' '), recordChunks(record));
 
     writeArticle(dir, 'p9.md', post(9, ['odd', 'three'], 'Ann', ' Edited again.'));
     await expectSameAsUncached(dir);
@@ -118,11 +118,12 @@ describe('copied items are verified against their recorded CRC-32s', () => {
     return dir;
   }
 
-  function readRecord(dir: string): { file: string; header: string; record: RecordJson } {
+  function readRecord(dir: string): { file: string; header: string; record: RecordJson; binary: Buffer } {
     const cache = path.join(dir, '.cache', 'feedwright');
     const file = path.join(cache, readdirSync(cache).find((f) => f.startsWith('outputs-')) as string);
     const { header, body } = recordFrame(file);
-    return { file, header, record: JSON.parse(body) as RecordJson };
+    const { binary, json } = recordBody(body) as { binary: Buffer; json: string };
+    return { file, header, record: JSON.parse(json) as RecordJson, binary };
   }
 
   /**
@@ -132,14 +133,14 @@ describe('copied items are verified against their recorded CRC-32s', () => {
    * saw that mtime: what a store within the writer's own clock tick looks like, which no stamp sees.
    */
   function restoreStamp(dir: string, name: string, proven = false): void {
-    const { file: recordFile, header, record } = readRecord(dir);
+    const { file: recordFile, header, record, binary } = readRecord(dir);
     const s = statSync(path.join(dir, 'dist', name));
     const r = record.stamps[name];
     if (!r) throw new Error(`no record for ${name}`);
     expect(s.size).toBe(r.size);
     Object.assign(r, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino }, proven ? { ownMtimeMs: s.mtimeMs } : {});
     record.writtenAt = Date.now();
-    rewriteRecord(recordFile, header, record);
+    rewriteRecord(recordFile, header, record, binary);
   }
 
   it('a same-length edit inside a copied item, stamp intact, is not copied: the feeds are rendered afresh', async () => {
@@ -239,7 +240,7 @@ interface RecordJson {
   stamps: Record<string, { size: number; mtimeMs: number; ctimeMs: number; ino: number; ownMtimeMs?: number }>;
 }
 
-/** Write an output record anew in the format `header` names (one frame: `<format> <length> <crc>`). */
-function rewriteRecord(file: string, header: string, record: unknown): void {
-  writeFrames(file, header.split(' ').slice(0, -2).join(' '), [JSON.stringify(record)]);
+/** Write an output record anew in the format `header` names (one frame: `<format> <length> <crc>`), its JSON `record` and its slots `binary`. */
+function rewriteRecord(file: string, header: string, record: unknown, binary: Buffer): void {
+  writeFrames(file, header.split(' ').slice(0, -2).join(' '), recordFrameParts(binary, JSON.stringify(record)));
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { createBuildSession } from '../../src/build.js';
-import { type OutputRecord, parseOutputRecord, recordChunks } from '../../src/cache/outputs.js';
-import { type ItemSlot, ItemSlots } from '../../src/feeds/compose.js';
+import { type OutputRecord, parseOutputRecord, recordBody, recordChunks } from '../../src/cache/outputs.js';
+import { BINARY_BYTES, type ItemSlot, ItemSlots } from '../../src/feeds/compose.js';
 import { build } from '../../src/index.js';
 import { makeProject, NOW, sampleArticles } from './helpers.js';
 
@@ -16,13 +16,15 @@ import { makeProject, NOW, sampleArticles } from './helpers.js';
 
 const hex = (n: number, width = 32): string => n.toString(16).padStart(width, '0');
 
-/** The record as its JSON holds it: each file's stamp under `stamps`, then `writtenAt`. */
+/** The record as its JSON holds it: each file's stamp under `stamps`, then `writtenAt`; each file's items as where their bytes are. */
 function asWritten(record: OutputRecord): unknown {
   const { writtenAt, files, ...rest } = record;
   const bare: Record<string, unknown> = {};
   const stamps: Record<string, unknown> = {};
-  for (const [name, { size, mtimeMs, ctimeMs, ino, ownMtimeMs, ...r }] of Object.entries(files)) {
-    bare[name] = r;
+  let at = 0;
+  for (const [name, { size, mtimeMs, ctimeMs, ino, ownMtimeMs, items, ...r }] of Object.entries(files)) {
+    bare[name] = items === undefined ? r : { ...r, items: items.descriptor(at) };
+    at += BINARY_BYTES * (items?.length ?? 0);
     stamps[name] = { size, mtimeMs, ctimeMs, ino, ...(ownMtimeMs !== undefined ? { ownMtimeMs } : {}) };
   }
   const { fingerprint, ...others } = rest;
@@ -30,12 +32,21 @@ function asWritten(record: OutputRecord): unknown {
 }
 
 /** The record's frame of a record file (the published items are a second frame after it): its header gives its length. */
-function recordBody(file: string): string {
+function recordFrame(file: string): Buffer {
   const bytes = readFileSync(file);
   const headerEnd = bytes.indexOf(10);
   const length = Number(/ (\d{12}) \d{10}$/.exec(bytes.toString('latin1', 0, headerEnd))?.[1]);
-  return bytes.toString('utf8', headerEnd + 1, headerEnd + 1 + length);
+  return bytes.subarray(headerEnd + 1, headerEnd + 1 + length);
 }
+
+/** The chunks of a record's frame as one buffer. */
+const joined = (chunks: (string | Buffer)[]): Buffer => Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+
+/** The slots as the record file holds them: their description and their bytes. */
+const asStored = (list: ItemSlots): { descriptor: unknown; bytes: Buffer } => ({ descriptor: list.descriptor(0), bytes: Buffer.concat(list.binary()) });
+
+/** The slots written into a record's binary and read back. */
+const roundTrip = (list: ItemSlots): ItemSlots | undefined => ItemSlots.fromBinary(list.descriptor(0), Buffer.concat(list.binary()));
 
 describe('ItemSlots: the items of a feed file, held compactly', () => {
   it('reads back every slot as pushed, keys and hashes of any form included', () => {
@@ -50,28 +61,38 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     const list = ItemSlots.of(slots);
     expect(list.length).toBe(slots.length);
     expect([...list]).toEqual(slots);
-    expect([...(ItemSlots.fromJSON(list.toJSON()) as ItemSlots)]).toEqual(slots);
-    expect([...(ItemSlots.fromJSON(JSON.parse(JSON.stringify(list))) as ItemSlots)]).toEqual(slots);
+    expect([...(roundTrip(list) as ItemSlots)]).toEqual(slots);
+    expect([...(ItemSlots.fromBinary(JSON.parse(JSON.stringify(list.descriptor(0))), Buffer.concat(list.binary())) as ItemSlots)]).toEqual(slots);
   });
 
-  it('is written as base64 of its typed arrays, a batch of items per string, and read back exactly', () => {
+  it('is written as the bytes of its typed arrays, described by a few fields, and read back exactly', () => {
     const list = new ItemSlots(1);
     for (let i = 0; i < 10_000; i++)
       list.push(i % 997 === 5 ? `odd key ${i}` : `rss:${hex(i * 31)}`, i * 600 + 0.5, 599, i % 1009 === 3 ? `odd hash ${i}` : hex(i * 17), i % 40, (i * 2654435761) % 2 ** 32);
-    const json = list.toJSON();
-    // No array or string per item: three strings per batch of 4096, and the few odd keys and hashes.
-    expect(json.n).toBe(10_000);
-    expect(json.batches.length).toBe(3);
-    expect(json.oddKeys.length).toBe(11);
-    expect(json.oddHashes.length).toBe(10);
-    expect([...list.jsonChunks()].join('')).toBe(JSON.stringify(list));
-    const back = ItemSlots.fromJSON(JSON.parse(JSON.stringify(list))) as ItemSlots;
+    const descriptor = list.descriptor(7);
+    // No array or string per item: the bytes, and the few odd keys and hashes.
+    expect(descriptor).toMatchObject({ n: 10_000, at: 7, prefix: 'rss:' });
+    expect(descriptor.oddKeys.length).toBe(11);
+    expect(descriptor.oddHashes.length).toBe(10);
+    const binary = Buffer.concat(list.binary());
+    expect(binary.length).toBe(BINARY_BYTES * 10_000);
+    // Numbers little-endian, then hashes, then keys.
+    expect(binary.readDoubleLE(32 * 3)).toBe(3 * 600 + 0.5);
+    expect(binary.toString('hex', 32 * 10_000 + 16 * 2, 32 * 10_000 + 16 * 3)).toBe(hex(2 * 17));
+    expect(binary.toString('hex', 48 * 10_000 + 16 * 2, 48 * 10_000 + 16 * 3)).toBe(hex(2 * 31));
+    // Read at its place in a larger binary, through its JSON.
+    const within = Buffer.concat([Buffer.alloc(7, 1), binary, Buffer.alloc(5, 2)]);
+    const back = ItemSlots.fromBinary(JSON.parse(JSON.stringify(descriptor)), within) as ItemSlots;
     expect([...back]).toEqual([...list]);
     // A damaged or older form is not taken for slots.
-    expect(ItemSlots.fromJSON([...list].slice(0, 2))).toBeUndefined();
-    expect(ItemSlots.fromJSON({ ...json, n: 10_001 })).toBeUndefined();
-    expect(ItemSlots.fromJSON({ ...json, batches: [json.batches[0], json.batches[1], [json.batches[2]?.[0], 'AAAA', json.batches[2]?.[2]]] })).toBeUndefined();
-    expect(ItemSlots.fromJSON({ ...json, oddKeys: [[10_000, 'x']] })).toBeUndefined();
+    expect(ItemSlots.fromBinary([...list].slice(0, 2), within)).toBeUndefined();
+    expect(ItemSlots.fromBinary({ ...descriptor, n: 10_001 }, within)).toBeUndefined();
+    expect(ItemSlots.fromBinary({ ...descriptor, at: 13 }, within)).toBeUndefined();
+    expect(ItemSlots.fromBinary(descriptor, binary)).toBeUndefined();
+    expect(ItemSlots.fromBinary({ ...descriptor, oddKeys: [[10_000, 'x']] }, within)).toBeUndefined();
+    expect(ItemSlots.fromBinary({ ...descriptor, prefix: null }, within)).toBeUndefined();
+    // An empty list.
+    expect([...(roundTrip(new ItemSlots()) as ItemSlots)]).toEqual([]);
   });
 
   it('pushFrom copies an item of another list under a new start, as push of its tuple would, without making the tuple', () => {
@@ -90,7 +111,7 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
       expected.push(key, 1000 * i, bytes, hash, lines, crc);
     }
     expect([...to]).toEqual([...expected]);
-    expect(to.toJSON()).toEqual(expected.toJSON());
+    expect(asStored(to)).toEqual(asStored(expected));
   });
 
   it('pushFrom copies a compact key as stored (no hex parsed again), and falls back to the key given across prefixes', () => {
@@ -112,7 +133,7 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     for (let i = 99; i >= 0; i--) expected.push(`rss:${hex(i * 13)}`, 1000 - i, 9, hex(i), 1, i);
     expected.push(`atom:${hex(3)}`, 5000, 5, hex(4), 0, 1);
     expect([...to]).toEqual([...expected]);
-    expect(to.toJSON()).toEqual(expected.toJSON());
+    expect(asStored(to)).toEqual(asStored(expected));
   });
 
   it('grows past its first capacity', () => {
@@ -149,12 +170,13 @@ describe('ItemSlots: the items of a feed file, held compactly', () => {
     const files = session.outputs?.files ?? {};
     const cache = path.join(dir, '.cache', 'feedwright');
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
-    const onDisk = JSON.parse(recordBody(path.join(cache, recordFile))) as { files: Record<string, { items?: unknown }> };
+    const { binary, json } = recordBody(recordFrame(path.join(cache, recordFile))) as { binary: Buffer; json: string };
+    const onDisk = JSON.parse(json) as { files: Record<string, { items?: unknown }> };
     const feeds = Object.entries(files).filter(([, r]) => r.items !== undefined);
     expect(feeds.length).toBeGreaterThanOrEqual(3);
     for (const [name, r] of feeds) {
       expect(r.items).toBeInstanceOf(ItemSlots);
-      expect([...(ItemSlots.fromJSON(onDisk.files[name]?.items) as ItemSlots)]).toEqual([...(r.items as ItemSlots)]);
+      expect([...(ItemSlots.fromBinary(onDisk.files[name]?.items, binary) as ItemSlots)]).toEqual([...(r.items as ItemSlots)]);
     }
   });
 
@@ -179,7 +201,7 @@ describe('the output record is written in chunks', () => {
   };
   const stamp = { size: 1, mtimeMs: 1.5, ctimeMs: 2.25, ino: 3 };
 
-  it('gives exactly the JSON of the whole record, in many chunks none of them whole', () => {
+  it('gives the slots as bytes and exactly the JSON of the rest, in many chunks, no string of them whole and no bytes copied', () => {
     const record: OutputRecord = {
       fingerprint: 'f'.repeat(64),
       files: {
@@ -199,25 +221,40 @@ describe('the output record is written in chunks', () => {
       writtenAt: 1_700_000_000_123.5,
     };
     const chunks = [...recordChunks(record)];
-    expect(chunks.join('')).toBe(JSON.stringify(asWritten(record)));
+    const body = joined(chunks);
+    const { binary, json } = recordBody(body) as { binary: Buffer; json: string };
+    expect(json).toBe(JSON.stringify(asWritten(record)));
+    expect(binary.length).toBe(BINARY_BYTES * 20_003);
     expect(chunks.length).toBeGreaterThan(8);
-    const longest = Math.max(...chunks.map((c) => c.length));
-    expect(longest).toBeLessThan(chunks.join('').length / 4);
-    // Read back: the same record, its stamps in each file's record again.
-    const back = parseOutputRecord(chunks.join('')) as OutputRecord;
+    const strings = chunks.filter((c) => typeof c === 'string');
+    // The diagnostics go a batch at a time: no string holds all of the JSON.
+    expect(Math.max(...strings.map((c) => c.length))).toBeLessThan(json.length * 0.9);
+    // The slots' bytes are views of their arrays, not copies.
+    const feed = record.files['feed.json']?.items as ItemSlots;
+    const views = chunks.filter((c): c is Buffer => typeof c !== 'string');
+    expect(views.some((c) => c.buffer === feed.binary()[1]?.buffer)).toBe(true);
+    // Read back: the same record, its stamps in each file's record again, the same slots.
+    const back = parseOutputRecord(body) as OutputRecord;
     expect(back.files['index.html']).toEqual(record.files['index.html']);
-    expect([...recordChunks(back)].join('')).toBe(chunks.join(''));
+    const itemsOf = (r: OutputRecord, name: string): ItemSlot[] => [...((r.files[name] as { items: ItemSlots }).items as ItemSlots)];
+    expect(itemsOf(back, 'feed.json')).toEqual([...feed]);
+    expect(itemsOf(back, 'tags/"q"/rss.xml')).toEqual(itemsOf(record, 'tags/"q"/rss.xml'));
+    expect(back.files['empty/atom.xml']?.items?.length).toBe(0);
+    expect(joined([...recordChunks(back)])).toEqual(body);
+    // A frame cut short, or without its binary's length, is not a record.
+    expect(parseOutputRecord(body.subarray(0, 13 + binary.length - 1))).toBeUndefined();
+    expect(parseOutputRecord(Buffer.from(json))).toBeUndefined();
   });
 
   it('without a fingerprint, diagnostics or published items', () => {
     const record: OutputRecord = { fingerprint: undefined, files: {}, writtenAt: 5 };
-    expect([...recordChunks(record)].join('')).toBe(JSON.stringify(asWritten(record)));
+    expect(recordBody(joined([...recordChunks(record)]))).toEqual({ binary: Buffer.alloc(0), json: JSON.stringify(asWritten(record)) });
     const one: OutputRecord = { fingerprint: undefined, files: { a: { ...stamp, ownMtimeMs: 1.5, digest: 'd', label: 'a', items: slots(1, 'atom') } }, writtenAt: 5 };
-    const text = [...recordChunks(one)].join('');
-    expect(text).toBe(JSON.stringify(asWritten(one)));
-    expect([...recordChunks(parseOutputRecord(text) as OutputRecord)].join('')).toBe(text);
+    const body = joined([...recordChunks(one)]);
+    expect(recordBody(body)?.json).toBe(JSON.stringify(asWritten(one)));
+    expect(joined([...recordChunks(parseOutputRecord(body) as OutputRecord)])).toEqual(body);
     // A file without its stamp is not a record.
-    expect(parseOutputRecord(text.replace('"stamps":{"a":', '"stamps":{"b":'))).toBeUndefined();
+    expect(parseOutputRecord(Buffer.from(body.toString('latin1').replace('"stamps":{"a":', '"stamps":{"b":'), 'latin1'))).toBeUndefined();
   });
 
   it('is not waited for: its stamps and writtenAt, taken once the rest is written, come last in its JSON', async () => {
@@ -226,7 +263,7 @@ describe('the output record is written in chunks', () => {
     await build({ cwd: dir, now: NOW });
     const cache = path.join(dir, '.cache', 'feedwright');
     const recordFile = readdirSync(cache).find((f) => f.startsWith('outputs-')) as string;
-    const body = recordBody(path.join(cache, recordFile));
+    const body = (recordBody(recordFrame(path.join(cache, recordFile))) as { json: string }).json;
     const json = JSON.parse(body) as { stamps: Record<string, { mtimeMs: number; ctimeMs: number }>; writtenAt: number };
     expect(Object.keys(json).slice(-2)).toEqual(['stamps', 'writtenAt']);
     expect(body.endsWith(`,"writtenAt":${json.writtenAt}}`)).toBe(true);
