@@ -397,8 +397,8 @@ async function buildLoaded(
     // A watch session's files are flushed to disk once they are in place, not before (`flushPlaced`).
     if (!session) await syncFiles(rendered);
     const { summary: files } = commitPlan(rendered);
-    // A watch session's replaced feeds keep a second name until the new ones are in place (`spareNames`).
-    const spares = await spareNames(outDir, session ? rendered : [], token);
+    // Replaced feeds keep a second name until the new ones are in place (`spareNames`).
+    const spares = await spareNames(outDir, rendered, token);
     const removed = await commitAll(outDir, rendered, names, dirs, config, ownership, options.force === true, paths.display, token, commit, extraTemps).finally(spares.start);
     // The feeds are in place: a watch session's cache is saved now (`LoadOptions.deferSave`).
     loaded.saveCache?.();
@@ -509,15 +509,17 @@ async function flushPlaced(outDir: string, rendered: readonly RenderedFile[]): P
 }
 
 /**
- * Before a watch session's commit: a second name (a hard link) for each feed file its build is
- * about to replace, removed once the new files are in place (`start`, whose removals `done` waits
- * for). A one-off build has its old files freed in the renames as before: it waits for the
- * freeing either way, before it exits (10k one-change rebuild, 6 pairs: wall 1.04, noise). A
- * rename over a file's last name frees the old file's blocks inside the rename: on ext4 ~30-40 ms
+ * Before the commit: a second name (a hard link) for each feed file the build is about to
+ * replace, removed once the new files are in place (`start`, whose removals `done` waits for). A
+ * rename over a file's last name frees the old file's blocks inside the rename: on ext4 ~20-40 ms
  * per 58 MB feed of a 10k-article site, three renames in a row while a watch save waits for its
- * feeds (docs/BENCHMARKS.md, r16-watch). With a second name the rename only moves a name; the
- * blocks are freed by the spares' removal, after the renames, the three at once. Readers still see
- * the old file or the new one. A spare is named as a temporary file, so a build killed before
+ * feeds (docs/BENCHMARKS.md, r16-watch), and while a one-off build's output record waits for them.
+ * With a second name the rename only moves a name; the blocks are freed by the spares' removal,
+ * the three at once on libuv's threads, while the record is written and its racy window passes
+ * (src/cache/outputs.ts `stampFiles`): a one-off 10k one-change rebuild's commit 109-156 → 5-31 ms,
+ * commit to record written and summary saved ~180 → ~115 ms (load 11; r23-rebuild; r16-watch had
+ * found one-off builds' wall unchanged when the record still waited out the clock). Readers still
+ * see the old file or the new one. A spare is named as a temporary file, so a build killed before
  * removing it leaves one that the next build's `removeStaleTemps` removes; where hard links
  * cannot be made, the rename frees the old file as before.
  */

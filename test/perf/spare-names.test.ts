@@ -40,13 +40,20 @@ describe('replaced feeds keep a spare name until the new ones are in place', () 
     SPARE_LIMITS.minBytes = limit;
   });
 
-  it('a one-off build makes none: it waits for the old files to be freed either way', async () => {
+  it('a one-off build links each replaced feed too (the old blocks are freed while its record is written), and leaves none', async () => {
     const { 'recent.txt': _recent, ...articles } = sampleArticles();
     const dir = makeProject(articles);
     await build({ cwd: dir, now: NOW });
+    expect(links).toEqual([]);
+    const before = snapshot(dir);
     writeArticle(dir, 'one.md', '---\ntitle: One again\ndate: 2024-01-02\n---\nRewritten.\n', new Date());
     await build({ cwd: dir, now: NOW });
-    expect(links).toEqual([]);
+    expect(links.map((l) => path.relative(path.join(dir, 'dist'), l.from)).sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    for (const l of links) {
+      expect(l.bytes).toBe(before[path.relative(path.join(dir, 'dist'), l.from)]);
+      expect(existsSync(l.to)).toBe(false);
+    }
+    expect(allFiles(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(snapshot(dir)).toEqual((await reference(dir)).files);
   });
 
