@@ -32,9 +32,10 @@ export const COARSE_RACY_MS = 2000 + OUTPUT_RACY_MS;
 
 /**
  * Racy files of more bytes than this in all are not left to the next build to read and hash: the
- * record waits out their window (at most OUTPUT_RACY_MS) and stamps them again. A large site's
- * record takes about that long to write (~4 MB of JSON at 10k articles) before its stamps are taken,
- * so the wait is short or none; a small site's files are hashed in a few ms. Tests lower it.
+ * record waits out their window (at most OUTPUT_RACY_MS after the feeds' renames) and stamps them
+ * again. Part of it is spent on the change summary and the record's body (~2 MB of slots at 10k
+ * articles) written before the stamps, and the replaced feeds' blocks are freed meanwhile
+ * (src/build.ts `spareNames`); a small site's files are hashed in a few ms. Tests lower it.
  */
 export const RACY_LIMITS = { verifyBytes: 4 << 20 };
 
