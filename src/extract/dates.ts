@@ -130,6 +130,12 @@ function monthPatterns(words: readonly string[]) {
     /** A year glued to what follows ("2. Februar 20202. Februar 2020", "3 de mayo de 202221:25"): a space is put in. */
     // A day between the month and the year is set off from the year ("Nov 19 20197:05 AM"), so that
     // "Dezember 201922. Dezember" is not read as the 2nd with the year 0192.
+    /**
+     * A day glued to the word before it, its month and year after it ("hejfish7. Januar 2022": a
+     * theme's name and date spans written without a space): a space is put in. Only after a
+     * lower-case letter and before a day's stop, so "COVID19 März" and "iPhone11 Mai" stay as they are.
+     */
+    GLUED_DAY: new RegExp(`(\\p{L})(?=\\d{1,2}\\.\\s*${MONTH}\\s*\\d{4})`, 'giu'),
     GLUED_YEAR: new RegExp(`(${MONTH}(?:\\s*\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+|\\s+de\\s+)|\\s+de\\s+|,?\\s*)\\d{4})(?=\\d)`, 'giu'),
     /** A day and month without a year (partial dates). */
     DAY_MONTH: new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º|°)?\\s*(?:de\\s+|of\\s+)?(${MONTH})(?![${L}])(?!,?\\s*(?:de\\s+)?\\d)`, 'iu'),
@@ -420,10 +426,16 @@ function remember<T extends { value: Date; offset: number; relative?: boolean } 
   return match;
 }
 
-/** Put a space between a date's year and digits glued to it. */
+/** Put a space between a date's year and digits glued to it, and between a day and a lower-case word glued before it. */
 export function normaliseDateText(text: string): string {
-  return text.replace(monthPatternsFor(text).GLUED_YEAR, '$1 ').replace(GLUED_NUMERIC_YEAR, '$1 ');
+  const patterns = monthPatternsFor(text);
+  // (Case-insensitive for the month; the letter's case is checked here: under `i`, \p{Ll} matches capitals too.)
+  const spaced = GLUED_DAY_HINT.test(text) ? text.replace(patterns.GLUED_DAY, (letter: string) => (letter === letter.toUpperCase() ? letter : `${letter} `)) : text;
+  return spaced.replace(patterns.GLUED_YEAR, '$1 ').replace(GLUED_NUMERIC_YEAR, '$1 ');
 }
+
+/** A lower-case letter right before a day and its stop: only then is `GLUED_DAY` tried (its month alternation is long). */
+const GLUED_DAY_HINT = /\p{Ll}\d{1,2}\.\s*\p{L}/u;
 
 /** A timestamp with its offset glued to what follows ("2022-12-07T10:10:52+01:0025. Dezember 2022"), for `statesTwoDays`. */
 const GLUED_STAMP = /(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d))(?=\d)/g;

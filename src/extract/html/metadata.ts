@@ -714,6 +714,21 @@ function notABylineBox(el: DomElement): boolean {
   return false;
 }
 
+/** A sentence's end (a word of two lower-case letters or more and its stop) before the next sentence's capital. */
+const SENTENCE_BREAK = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
+
+/** Words of a byline element's text read as a bio's prose, at least. */
+const PROSE_BIO_MIN_WORDS = 8;
+
+/**
+ * Text that reads as prose, not as a byline: eight words or more, two sentences or more (a
+ * sentence break inside it) and a sentence's end at its end. Names and their initials ("J. R.
+ * Smith") break no sentence: the word before the stop is two lower-case letters or more.
+ */
+export function isProseBio(text: string): boolean {
+  return text.split(' ').length >= PROSE_BIO_MIN_WORDS && /[.!?…]["'”’)]?$/u.test(text) && SENTENCE_BREAK.test(text);
+}
+
 interface BylineCandidate {
   people: Person[];
   /** Position among the page's byline elements. */
@@ -813,6 +828,9 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
     if (text === '' || text.length > 120) return;
     // "Posted on September 21, 2020 by Jane Doe": the byline grammar first, then a list of names.
     const parsed = parseByline(text);
+    // An author box's bio classed like a byline ("Alles über Lautsprecher, Heimkino und HiFi-Trends.
+    // Zudem haben wir …"): two sentences and no byline lead are prose, not a list of names.
+    if (!parsed && isProseBio(text)) return;
     const people = (parsed ? tidyPeople(parsed) : authorsFromText(text)).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
     if (people.length === 0) return;
     // A teaser, newsletter or related-articles box names the author of another article.

@@ -63,7 +63,7 @@ export const de: Lexicon = {
     ],
     commentSays: ['sagt', 'schreibt', 'schrieb', 'meint', 'antwortet'],
     commentFields: ['kommentar'],
-    commentActions: ['antworten'],
+    commentActions: ['antworten', 'kommentieren'],
     readingTime: ['lesezeit', 'lesedauer'],
     minuteWords: ['minuten'],
     minutesRead: ['lesezeit', 'lektüre'],

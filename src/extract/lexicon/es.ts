@@ -46,7 +46,7 @@ export const es: Lexicon = {
     commentForm: [/^tu (?:dirección de )?correo electrónico no será publicad[oa]/, /^los campos obligatorios están marcados/, /^guarda mi nombre, correo electrónico y web/, /^(?:cancelar (?:la )?respuesta|publicar (?:el )?comentario)$/],
     commentSays: ['dice', 'escribió', 'dijo'],
     commentFields: ['nombre', 'correo'],
-    commentActions: ['responder'],
+    commentActions: ['responder', 'comentar'],
     readingTime: ['tiempo de lectura'],
     minuteWords: ['minuto', 'minutos'],
     minutesRead: ['de lectura'],

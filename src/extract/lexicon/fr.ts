@@ -46,7 +46,7 @@ export const fr: Lexicon = {
     commentForm: [/^votre adresse (?:e-mail|de messagerie|email) ne sera pas publiée/, /^les champs obligatoires sont indiqués/, /^enregistrer mon nom, mon (?:e-mail|adresse e-mail) et mon site/, /^prévenez-moi de (?:tous les nouveaux commentaires|la publication de nouveaux articles)/, /^(?:annuler la réponse|publier le commentaire)$/],
     commentSays: ['dit', 'a écrit', 'a dit', 'écrit'],
     commentFields: ['nom', 'courriel'],
-    commentActions: ['répondre'],
+    commentActions: ['répondre', 'commenter'],
     readingTime: ['temps de lecture'],
     minutesRead: ['de lecture'],
     counterNouns: ['vues', 'lectures', 'commentaires', 'partages'],

@@ -45,7 +45,7 @@ export const pt: Lexicon = {
     commentForm: [/^(?:o )?seu (?:endereço de )?e-?mail não será publicado/, /^(?:os )?campos obrigatórios são marcados/, /^salvar meus dados neste navegador/, /^(?:cancelar resposta|publicar comentário|enviar comentário)$/],
     commentSays: ['diz', 'disse', 'escreveu'],
     commentFields: ['nome'],
-    commentActions: ['responda'],
+    commentActions: ['responda', 'comentar'],
     readingTime: ['tempo de leitura'],
     minuteWords: ['minuto', 'minutos'],
     minutesRead: ['de leitura'],

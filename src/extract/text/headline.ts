@@ -1151,6 +1151,12 @@ function topAgreement(top: readonly { index: number; parts: string[] }[], i: num
 const KICKER_REST_MIN_WORDS = 3;
 /** Words a kicker has at most. */
 const KICKER_MAX_WORDS = 8;
+/** A kicker (no quotation mark in it) glued to an opening quotation mark and a capital: the kicker is group 1. */
+const GLUED_QUOTE_KICKER = /^(\p{L}[^"„“”«»]{0,80}?[\p{L}\d])["„“«](?=\p{Lu})/u;
+/** A headline that ends with a closing quotation mark (and maybe a sign after it). */
+const CLOSING_QUOTE_END = /["“”»][.!?]?$/u;
+/** Two or more breadcrumb steps glued by ">" or "›" with no space on either side, before the headline. */
+const GLUED_PATH = /^(?:[\p{L}\d][^>›]{0,40}?[\p{L}\d][>›]){2,}(?=[\p{L}\d])/u;
 /** Words a kicker ending in the headline's first word has at most. */
 const DOUBLED_KICKER_MAX_WORDS = 4;
 
@@ -1168,6 +1174,20 @@ export function withoutGluedKicker(written: string, language: string): string {
   const title = written.replace(/^[-=_~*]{4,}\s+(?=\S)/, '').replace(/^(?:[›>→▸►]|\[>)+\s*(?=[\p{L}\d])/u, '');
   const words = title.split(' ');
   if (words.length > 40) return title;
+  // A kicker glued to a headline that is a quote ("Die Zukunft der Arbeit\"Wir dekorieren …\""):
+  // no space before the opening mark, the headline ends with the closing one.
+  const quoted = GLUED_QUOTE_KICKER.exec(title);
+  if (quoted && CLOSING_QUOTE_END.test(title) && (quoted[1] as string).split(' ').length <= KICKER_MAX_WORDS) {
+    const rest = title.slice((quoted[1] as string).length);
+    if (rest.split(' ').length >= KICKER_REST_MIN_WORDS) return rest;
+  }
+  // A breadcrumb glued to the headline, its steps joined by ">" or "›" with no space
+  // ("Forum>iPhone>Kein App Store mehr …"): the last step is the headline.
+  const path = GLUED_PATH.exec(title);
+  if (path) {
+    const rest = title.slice(path[0].length);
+    if (rest.split(' ').length >= KICKER_REST_MIN_WORDS) return rest;
+  }
   if (language !== 'fr') {
     const colon = /^(\S.{2,}?)\s:\s*(?=\p{Lu})/u.exec(title);
     const kicker = colon?.[1];

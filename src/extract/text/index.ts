@@ -1406,6 +1406,7 @@ function readMetadata(
   if (!result.authors) readClosingByline(units, labels, meta, result, start, end);
   // The dates read above are candidates: the page's dates are chosen among them (./dates.ts).
   chooseTextDates(result, { units, kept: (i) => labels[i]?.keep === true, titleIndex, start, end, timezone: options.timezone, now: options.referenceDate });
+  if (!result.authors) readBylineAtDate(units, labels, meta, result);
   if (titleIndex !== undefined) resolvePartialLines(units, labels, meta, result, options, titleIndex);
   // Tags close an article; look just after the body.
   const tagsFrom = Math.max(0, end - 2);
@@ -1431,6 +1432,30 @@ function readMetadata(
         for (let k = i; k < j; k += 1) meta[k] = 'tags-line';
       }
     }
+  }
+}
+
+/**
+ * The byline written with the page's chosen date, far from the headline where step 5 did not look:
+ * on the date's own line ("erstellt von Jane — veröffentlicht 28.01.2022 06:00") or on the line
+ * right above it ("von Jane" / "18.10.2019 16:06 Uhr"). Only a line that opens with a byline word
+ * (a name alone there is as often a caption's or a teaser's), not a line a rule labelled.
+ */
+function readBylineAtDate(units: readonly Unit[], labels: readonly Label[], meta: (RuleName | undefined)[], result: TextExtraction): void {
+  const line = result.published?.line;
+  if (line === undefined) return;
+  const at = units.findIndex((unit) => unit.line === line);
+  if (at < 0) return;
+  const above = at - 1;
+  for (const i of units[above]?.words === 0 ? [at] : [at, above]) {
+    const unit = units[i];
+    if (unit === undefined || labels[i]?.keep || labels[i]?.rule || (meta[i] && i !== at) || unit.list || unit.words > META_MAX_WORDS || !BYLINE_START.test(unit.text)) continue;
+    const byline = splitByline(unit.text);
+    // Above the date line, the byline is the whole line ("von Jane"), nothing else on it.
+    if (!byline || (i !== at && /[\p{L}\d]/u.test(byline.rest.replace(BYLINE_START, '')))) continue;
+    result.authors = { value: byline.authors, line: unit.line };
+    meta[i] ??= 'byline';
+    return;
   }
 }
 

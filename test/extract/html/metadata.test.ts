@@ -189,6 +189,15 @@ describe('extractHtml metadata: markup', () => {
     expect(extractHtml(html, opts).found.authors).toEqual({ value: [{ name: 'Chien-Shiung Wu' }], from: 'byline' });
   });
 
+  it('reads no names from an author box bio classed like a byline: two sentences of prose', () => {
+    const bio = (text: string) => page({ body: article(['<h1>Rents rise</h1>', ...paragraphs(4), `<p class="author-bio">${text}</p>`]) });
+    expect(extractHtml(bio('Alles über Gärten, Balkone und Kräuter-Beete. Dazu gibt es viele Tipps und Tricks für zu Hause.'), opts).found.authors).toBeUndefined();
+    expect(extractHtml(bio('Writes about rivers, canals and old harbours. She also edits the weekend maps page.'), opts).found.authors).toBeUndefined();
+    // Names with initials, a short line: still bylines.
+    expect(extractHtml(bio('J. R. Smith, A. B. Jones'), opts).found.authors?.value).toEqual([{ name: 'J. R. Smith' }, { name: 'A. B. Jones' }]);
+    expect(extractHtml(bio('Jane Doe and John Roe'), opts).found.authors?.value).toEqual([{ name: 'Jane Doe' }, { name: 'John Roe' }]);
+  });
+
   it('strips a trailing site name from <title> when nothing better is there', () => {
     for (const [title, expected] of [
       ['River works approved after long debate | The Daily Example', 'River works approved after long debate'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTextDate } from '../../../src/extract/dates.js';
-import { anyPattern } from '../../../src/extract/patterns.js';
+import { anchoredAtStart, anyPattern } from '../../../src/extract/patterns.js';
 import { FEATURE_NAMES, guessLanguage, pageFeatures, type UnitFacts, unitWords } from '../../../src/extract/text/features.js';
 import { extractText, lowerWords, matchPhraseRule, TripleIndex } from '../../../src/extract/text/index.js';
 import { MAX_RULE_KEY_LENGTH, PHRASE_RULES, type PhraseRule } from '../../../src/extract/text/rules.js';
@@ -19,8 +19,12 @@ describe('anyPattern', () => {
     [/(?<year>\d{4})/, /(?<year>\d\d)-/],
     [/o/g, /q/y],
     [],
+    // Anchored ones joined under one ^(?:…): a top-level | (not one in a group, a class or escaped)
+    // and the m flag keep a pattern out of that join.
+    [/^a/, /^(?:b|c)x/, /^[|]z/, /^\|q/, /^foo|bar/, /^y$/m, /^\p{Lu}/u, /é$/u, /^(?:q)/i],
+    [/^x(?:a|b)/, /^c|a$/],
   ];
-  const texts = ['a', 'xa', 'ab', 'xb', 'bx', 'c', 'x', 'xx', 'Cookies!', 'É', 'aa', 'z', '2024', '24-', 'foo', 'qq', ''];
+  const texts = ['a', 'xa', 'ab', 'xb', 'bx', 'c', 'x', 'xx', 'Cookies!', 'É', 'aa', 'z', '2024', '24-', 'foo', 'qq', '', 'bx', 'cx', '|z', 'z|z', '|q', 'xbar', 'a\ny', 'Q', 'caé', 'xyz'];
 
   it('answers as patterns.some(test) does, whatever the flags, alternations and groups', () => {
     for (const patterns of cases) {
@@ -29,6 +33,11 @@ describe('anyPattern', () => {
       const fresh = patterns.map((p) => new RegExp(p.source, p.flags));
       for (const text of texts) expect(any(text), `${patterns.join(' ')} on ${JSON.stringify(text)}`).toBe(fresh.some((p) => p.test(text)));
     }
+  });
+
+  it('tells the patterns anchored at the start of the whole text from the others', () => {
+    for (const p of [/^a/, /^(?:a|b)c/, /^[|]/, /^\|x/, /^(?:x)(?:y|z)$/i, /^/]) expect(anchoredAtStart(p), String(p)).toBe(true);
+    for (const p of [/a/, /^a|b/, /(?:^|\. )a/, /^a/m, /\^a/, /^(a)|(b)/]) expect(anchoredAtStart(p), String(p)).toBe(false);
   });
 });
 

@@ -306,6 +306,28 @@ describe('metadata found in the text', () => {
   });
 });
 
+describe('the byline written with the chosen date, away from the headline', () => {
+  // A long story, then a related box, then the date and its byline: no window of step 5 reaches there.
+  const places = ['river', 'bridge', 'station', 'harbour', 'market', 'school', 'library', 'garden', 'tower', 'tunnel', 'square', 'museum', 'theatre', 'stadium'];
+  const story = places.flatMap((w, n) => [`The ${w} on the ${places[(n + 3) % places.length]} road will be rebuilt by the council in ${2020 + n}, and the work is expected to take ${n + 2} months before it opens again.`, '']);
+  const text = (tail: string[]) => page([], [...story, 'Related articles', '', 'Buses run to plan again', '', 'Topics', 'Transport', ...tail]);
+  it.each([
+    [['by Jane', '18.10.2019 16:06'], 'Jane', 'by Jane'],
+    [['Posted by Jane Doe on 18.10.2019 16:06'], 'Jane Doe', 'Posted by Jane Doe on 18.10.2019 16:06'],
+    [['erstellt von Jane Muster — veröffentlicht 18.10.2019 16:06'], 'Jane Muster', 'erstellt von Jane Muster — veröffentlicht 18.10.2019 16:06'],
+  ])('reads it on the date line or the line right above it: %j', (tail, name, line) => {
+    const result = extractText(text(tail), UTC);
+    expect(result.published?.value).toEqual(new Date('2019-10-18T16:06:00Z'));
+    expect(result.authors?.value).toEqual([{ name }]);
+    expect(result.paragraphs.map((p) => p.text)).not.toContain(line);
+  });
+
+  it('takes no name without a byline word, nor a line with more than the byline above the date', () => {
+    expect(extractText(text(['Jane Doe', '18.10.2019 16:06']), UTC).authors).toBeUndefined();
+    expect(extractText(text(['by Jane Doe in Transport and Rail', '18.10.2019 16:06']), UTC).authors).toBeUndefined();
+  });
+});
+
 describe('date lines next to the headline (issue 12)', () => {
   it('reads a date line that carries more than a name right under the headline', () => {
     const result = extractText(page(['6. Dezember 2022 von Fatima in Gefühle, Popkultur']), UTC);

@@ -72,6 +72,11 @@ describe('phrase rules', () => {
     }
   });
 
+  it('reads a comment button alone on its line as the comment form, in German, French, Spanish and Portuguese', () => {
+    for (const button of ['Kommentieren', 'Commenter', 'Comentar']) expect(matchPhraseRule(makeUnit(button, 1, false, 0))?.name, button).toBe('comment-form');
+    expect(matchPhraseRule(makeUnit('Kommentieren Sie die Pläne der Stadt', 1, false, 0))?.name).not.toBe('comment-form');
+  });
+
   it('read "<name> says:" with a date or a few words after it as a comment header, with a sentence after it as the story quoting someone', () => {
     for (const header of ['Jane Doe says: 19. November 2019 um 18:44', 'Maria schreibt: am 3. Mai', 'Peter Miller says: loved this one']) {
       expect(matchPhraseRule(makeUnit(header, 1, false, 0))?.name, header).toBe('comment-form');

@@ -453,6 +453,11 @@ describe('a kicker the text rendering glued to the headline', () => {
     ['---------------- Night trains return to the main line', 'Night trains return to the main line'],
     ['›Night trains return to the main line', 'Night trains return to the main line'],
     ['[> Night trains return', 'Night trains return'],
+    // A kicker glued to a headline that is a quote; a breadcrumb glued by ">" or "›" with no space.
+    ['Die Zukunft der Stadt"Wir bauen die Brücke neu"', '"Wir bauen die Brücke neu"'],
+    ['Verkehr„Night trains return to the line“', '„Night trains return to the line“'],
+    ['Forum>Bahn>Fahren die Nachtzüge wieder ?', 'Fahren die Nachtzüge wieder ?'],
+    ['Home›Travel›Night trains return to the main line', 'Night trains return to the main line'],
   ])('cuts it off: %j', (title, headline) => {
     expect(withoutGluedKicker(title, 'de')).toBe(headline);
   });
@@ -466,6 +471,14 @@ describe('a kicker the text rendering glued to the headline', () => {
     // A word written three times, or doubled after five words, is no kicker's end.
     ['Budget Budget Budget für die Schulen der Stadt', 'de'],
     ['Rat der Stadt prüft neuen Plan Plan für Schulen und Straßen', 'de'],
+    // A quote with a space before it, or one that does not end the headline, or too short a rest;
+    // separators with spaces around them, or one step only.
+    ['Bürgermeisterin: "Wir bauen die Brücke neu"', 'de'],
+    ['Die Stadt"Wir bauen" die Brücke neu', 'de'],
+    ['Brücke"Neu"', 'de'],
+    ['Forum > Bahn > Fahren die Nachtzüge wieder?', 'de'],
+    ['Bahn>Fahren die Nachtzüge wieder?', 'de'],
+    ['Forum>Bahn>Nachtzüge', 'de'],
   ])('keeps %j as it is', (title, language) => {
     expect(withoutGluedKicker(title, language)).toBe(title);
   });
