@@ -4,6 +4,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics.js';
 import { fatal } from '../errors.js';
 import type { Diagnostic, SourceKind } from '../model.js';
+import { notRendered, type RenderRule, renderRuleAbove } from '../site/rendered.js';
 import { decodeHtml, decodePlainText, repairLatin1ReadUtf8, strictUtf8 } from './encoding.js';
 
 /** File extensions feedwright reads, and the reader each goes to. */
@@ -67,6 +68,11 @@ export interface ListOptions {
    * read and published; each such link is reported (SOURCE_LINK_OUTSIDE) and not read.
    */
   followExternalLinks?: boolean;
+  /**
+   * The files the site's generator renders, when it has no preset (src/site/rendered.ts): Quarto
+   * leaves out `_x.qmd` and `.txt`. Undefined: found from the folder up; null: every source is read.
+   */
+  renderRule?: RenderRule | null;
 }
 
 /**
@@ -99,6 +105,13 @@ export async function listSources(
   let links = 0;
   const rootReal = realpathSync.native(root);
   const rootPrefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
+  const rule = options.renderRule === undefined ? renderRuleAbove(root) : (options.renderRule ?? undefined);
+  /** A file or folder the generator makes no page of: reported once (a folder for all it holds), never read. */
+  const leftOut = (abs: string, name: string, kind: SourceKind | undefined): boolean => {
+    const why = rule ? notRendered(rule, name, kind) : undefined;
+    if (why) diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what: why, by: 'site' }));
+    return why !== undefined;
+  };
   /**
    * For a symbolic link: its real path when following it is allowed, or undefined after reporting
    * it (a link outside the folder, unless the config opts in; a link that cannot be resolved).
@@ -176,6 +189,7 @@ export async function listSources(
           diagnostics.push(diagnostic('SOURCE_SYMLINK_LOOP', { file: display(abs) }, {}));
           continue;
         }
+        if (leftOut(abs, entry.name, undefined)) continue;
         walk(abs, rel, new Set([...ancestors, real]));
         continue;
       }
@@ -191,6 +205,7 @@ export async function listSources(
         }
         continue;
       }
+      if (leftOut(abs, entry.name, kind)) continue;
       let s: Stats;
       try {
         s = target ?? lstatSync(abs);
