@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
 import type { SourceKind } from '../model.js';
 
 /*
@@ -67,4 +69,69 @@ export function notRendered(rule: RenderRule, name: string, kind: SourceKind | u
   }
   if (kind && !rule.kinds.has(kind)) return `${kind === 'text' ? 'a text' : 'an HTML'} file, which ${rule.generator} does not make a page of`;
   return undefined;
+}
+
+const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+const MAX_CONFIG_CHARS = 256 * 1024;
+
+/** A TOML, YAML or JSON config file's top-level keys, in lower case (Hugo reads its keys so), or undefined. */
+function topLevel(file: string): Map<string, unknown> | undefined {
+  let data: unknown;
+  try {
+    const text = readFileSync(file, 'utf8').slice(0, MAX_CONFIG_CHARS);
+    data = file.endsWith('.toml') ? parseToml(text) : file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { logLevel: 'silent' });
+  } catch {
+    return undefined;
+  }
+  return data && typeof data === 'object' ? new Map(Object.entries(data).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
+}
+
+/**
+ * The default content language of the Hugo site holding `dir` (its `defaultContentLanguage`, in the
+ * root config or `config/_default/`; "en" when unset), or undefined when no Hugo site holds it (a
+ * `config.toml` with Zola's `base_url` is Zola's).
+ */
+export function hugoDefaultLanguageAbove(dir: string): string | undefined {
+  let d = path.resolve(dir);
+  for (let i = 0; i < MAX_LEVELS_UP; i++) {
+    const files = [...HUGO_CONFIGS.map((f) => path.join(d, f)), ...HUGO_CONFIGS.map((f) => path.join(d, 'config', '_default', f))].filter((f) => existsSync(f));
+    if (files.length > 0) {
+      const configs = files.map(topLevel);
+      if (configs.some((c) => c?.has('base_url'))) return undefined;
+      for (const c of configs) {
+        const lang = c?.get('defaultcontentlanguage');
+        if (typeof lang === 'string' && lang.trim()) return lang.trim();
+      }
+      return 'en';
+    }
+    const parent = path.dirname(d);
+    if (parent === d || existsSync(path.join(d, '.git'))) return undefined;
+    d = parent;
+  }
+  return undefined;
+}
+
+/**
+ * Hugo's one page in two files: `x.md` and `x.<default language>.md` (`index.md` and `index.en.md`
+ * in a bundle) are the same page of the same language, and Hugo (0.111, checked) publishes the one
+ * that names its language. Given a folder's file names, the plain ones so replaced, with the
+ * file that replaces each. `defaultLanguage` is asked for only when a folder has such a pair.
+ */
+export function hugoShadowed(names: readonly string[], defaultLanguage: () => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const content = /^(.+)\.(md|markdown|html?)$/i;
+  const stems = new Map<string, string>();
+  for (const n of names) {
+    const m = content.exec(n);
+    if (m) stems.set(m[1] as string, n);
+  }
+  for (const [stem, named] of stems) {
+    const m = /^(.+)\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(stem);
+    const plain = m ? stems.get(m[1] as string) : undefined;
+    if (!m || !plain) continue;
+    if ((m[2] as string).toLowerCase() !== defaultLanguage()?.toLowerCase()) continue;
+    out.set(plain, named);
+  }
+  return out;
 }

@@ -78,3 +78,46 @@ describe('the files a generator without a preset renders', () => {
     expect((await listed(nested, 'hugo/content/posts')).files).toEqual(['_a.md']);
   });
 });
+
+describe("Hugo's x.md beside x.<default language>.md", () => {
+  const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-01-02\n---\nText.\n`;
+
+  it('is one page, which Hugo takes from the file that names the language (hugo 0.111)', async () => {
+    const dir = tree({
+      'hugo.toml': 'baseURL = "https://x.example/"\n',
+      'content/posts/x.md': post('Plain'),
+      'content/posts/x.en.md': post('English'),
+      'content/posts/b/index.md': post('Bundle'),
+      'content/posts/b/index.en.md': post('Bundle en'),
+      // Not the default language, and no language of the site: a page of its own (/posts/y.fr/).
+      'content/posts/y.md': post('Y'),
+      'content/posts/y.fr.md': post('Y fr'),
+    });
+    const { files, notes } = await listed(dir, 'content/posts');
+    expect(files).toEqual(['b/index.en.md', 'x.en.md', 'y.fr.md', 'y.md']);
+    expect(notes).toEqual([
+      [
+        'META_NOT_A_POST',
+        'content/posts/b/index.md',
+        'This is a file Hugo replaces with index.en.md beside it (one page, in the default language en), not a post; it is not an item.',
+      ],
+      ['META_NOT_A_POST', 'content/posts/x.md', 'This is a file Hugo replaces with x.en.md beside it (one page, in the default language en), not a post; it is not an item.'],
+    ]);
+  });
+
+  it("follows the site's defaultContentLanguage, and leaves other generators' files alone", async () => {
+    const fr = tree({
+      'config/_default/hugo.toml': 'defaultContentLanguage = "fr"\n[languages.en]\nweight = 2\n',
+      'config.toml': 'baseURL = "https://x.example/"\n',
+      'content/posts/x.md': post('Français'),
+      'content/posts/x.en.md': post('English'),
+      'content/posts/z.md': post('Z'),
+      'content/posts/z.fr.md': post('Z fr'),
+    });
+    expect((await listed(fr, 'content/posts')).files).toEqual(['x.en.md', 'x.md', 'z.fr.md']);
+    const zola = tree({ 'config.toml': 'base_url = "https://x.example"\n', 'content/blog/x.md': post('X'), 'content/blog/x.en.md': post('X en') });
+    expect((await listed(zola, 'content/blog')).files).toEqual(['x.en.md', 'x.md']);
+    const jekyll = tree({ '_config.yml': 'title: x\n', '_posts/2024-01-02-x.md': post('X'), '_posts/2024-01-02-x.en.md': post('X en') });
+    expect((await listed(jekyll, '_posts')).files).toEqual(['2024-01-02-x.en.md', '2024-01-02-x.md']);
+  });
+});
