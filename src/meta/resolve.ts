@@ -426,6 +426,12 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         const value = computed === 'page.filePathStem' ? stem : stem === 'index' && dirs.length > 0 ? (dirs[dirs.length - 1] as string) : stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
         if (value.trim()) return { value, from: 'file-name', rule: `eleventy: eleventyComputed title from ${computed}` };
       }
+      // MkDocs and Nuxt Content title a page with neither a front matter title nor a `# heading` by
+      // its file name (MkDocs: `no-heading.md` is "No heading"; Nuxt Content's generateTitle), and
+      // VitePress's sidebars do (its page <title> is then the site's name, no item's title): that name.
+      if (r.config.templates?.titleFromFirstHeading && r.doc.kind === 'markdown' && !r.keysOf('title').some((k) => k in r.doc.frontMatter)) {
+        return { ...fileNameTitle(r), rule: 'a page of a site that titles pages by their first heading, with none: its file name' };
+      }
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
       const emptyKey = r.keysOf('title').find((k) => k in fm && (fm[k] === null || (typeof fm[k] === 'string' && !(fm[k] as string).trim())));
