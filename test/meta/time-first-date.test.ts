@@ -29,3 +29,25 @@ describe('a date written time first', () => {
     expect(byTitle['T 9:05 2023/3/9']).toMatch(/^2023-03-09T09:05:00/);
   });
 });
+
+describe("schema.org's date keys", () => {
+  it('datePublished or dateCreated is the publication date, dateModified the update (after the usual keys)', async () => {
+    const dir = makeTree(
+      {
+        'posts/a.md': '---\ntitle: A\ndateCreated: 2019-02-03\ndateModified: 2019-05-06\n---\nText of the post.\n',
+        'posts/b.md': '---\ntitle: B\ndatePublished: 2020-01-02\n---\nText of the post.\n',
+        'posts/c.md': '---\ntitle: C\ndate: 2021-01-02\ndateCreated: 2019-01-01\n---\nText of the post.\n',
+      },
+      'fw-schema-dates-',
+    );
+    dirs.push(dir);
+    const r = await run(['build', '--articles', 'posts'], { cwd: dir });
+    expect(r.stderr).not.toContain('FM_UNKNOWN_KEY');
+    const feed = JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { title: string; date_published: string; date_modified: string }[] };
+    const by = Object.fromEntries(feed.items.map((i) => [i.title, i]));
+    expect(by.A?.date_published).toMatch(/^2019-02-03/);
+    expect(by.A?.date_modified).toMatch(/^2019-05-06/);
+    expect(by.B?.date_published).toMatch(/^2020-01-02/);
+    expect(by.C?.date_published).toMatch(/^2021-01-02/);
+  });
+});
