@@ -41,3 +41,24 @@ describe("the saved pages' language", () => {
     expect(languageOf([page(' lang="de"'), page(' lang="de"'), page(''), page('')])).toBeUndefined();
   });
 });
+
+describe('an app whose HTML files are its templates', () => {
+  it("Angular's x.component.html files are no saved pages: init reads none of them", async () => {
+    const { run } = await import('./helpers.js');
+    const { readFileSync } = await import('node:fs');
+    const component = '<div class="post" *ngFor="let post of posts">\n  <h2>{{ post.title }}</h2>\n</div>\n';
+    const dir = makeTree(
+      {
+        'angular.json': '{}',
+        'src/app/blog/blog.component.html': component,
+        'src/app/blog/blog-detail/blog-detail.component.html': component,
+        'src/app/app.component.html': component,
+      },
+      'fw-init-app-',
+    );
+    dirs.push(dir);
+    const r = await run(['init'], { cwd: dir });
+    expect(r.stderr).not.toContain('HTML pages, so the config reads them');
+    expect(JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')).articles).not.toMatch(/^src\/app/);
+  });
+});
