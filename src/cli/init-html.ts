@@ -29,11 +29,29 @@ export function pagesSite(files: readonly string[]): PagesSite {
   if (name) out.title = name;
   const origin = agreed(heads.map((h) => originOf(linkHref(h, 'canonical') ?? meta(h, 'property', 'og:url'))));
   if (origin) out.link = `${origin}/`;
-  const language = agreed(heads.map((h) => /<html\b[^>]*\blang=["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/i.exec(h)?.[1]));
+  const language = agreedLanguage(heads.map(pageLanguage));
   if (language) out.language = language;
   const author = agreed(heads.map((h) => meta(h, 'name', 'author')));
   if (author) out.author = author;
   return out;
+
+  /**
+   * The language the pages that state one agree on: tags of one primary language agree (`de` and
+   * `de-DE`: "de", or the one tag they all write), and a page that states none does not disagree
+   * (a saved site's pages without `<html lang>`), so the share is of the pages that state one.
+   */
+  function agreedLanguage(values: ReadonlyArray<string | undefined>): string | undefined {
+    const stated = values.filter((v): v is string => v !== undefined);
+    const groups = new Map<string, string[]>();
+    for (const v of stated) {
+      const primary = (v.split('-')[0] as string).toLowerCase();
+      groups.set(primary, [...(groups.get(primary) ?? []), v]);
+    }
+    const [primary, tags] = [...groups].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+    if (primary === undefined || tags === undefined || tags.length < SAMPLE.min || tags.length < stated.length * SAMPLE.share) return undefined;
+    const forms = new Set(tags);
+    return forms.size === 1 ? (tags[0] as string) : primary;
+  }
 
   function agreed(values: ReadonlyArray<string | undefined>): string | undefined {
     const counts = new Map<string, number>();
@@ -59,6 +77,20 @@ function titleEnd(title: string): string | undefined {
 }
 
 /** A `<meta>` element's content by its `name` or `property`, whatever the order of its attributes. */
+const LANGUAGE_TAG = /^([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$/;
+
+/**
+ * The language a saved page states: its `<html lang>` (or `xml:lang`), else its `og:locale`
+ * (`de_DE`, as WordPress writes it) or `<meta http-equiv="content-language">`, as a BCP 47 tag.
+ */
+function pageLanguage(head: string): string | undefined {
+  const html = /<html\b[^>]*\blang=["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/i.exec(head)?.[1];
+  if (html) return html;
+  const equiv = /<meta\b[^>]{0,300}\bhttp-equiv=["']?content-language["']?[^>]{0,300}>/i.exec(head)?.[0];
+  const stated = meta(head, 'property', 'og:locale') ?? (equiv ? attributeOf(equiv, 'content')?.trim() : undefined);
+  return stated && LANGUAGE_TAG.test(stated) ? stated.replace(/_/g, '-') : undefined;
+}
+
 function meta(head: string, attribute: 'name' | 'property', key: string): string | undefined {
   for (const m of head.matchAll(/<meta\b[^>]{0,500}>/gi)) {
     const tag = m[0];

@@ -98,6 +98,12 @@ function countRst(dir: string, max = 10_000): number {
   return n;
 }
 
+/**
+ * An HTML template of a front-end framework by its naming convention (Angular's `x.component.html`,
+ * `x.template.html`, `x.tpl.html`, `x.partial.html`): part of an app, no saved page or post.
+ */
+const FRAMEWORK_TEMPLATE = /\.(?:component|template|tpl|partial)\.html?$/i;
+
 /** Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (four levels deep, section pages left out), in name order. */
 function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
   const out: string[] = [];
@@ -108,7 +114,7 @@ function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> =
         if (depth < 4) walk(path.join(d, e.name), depth + 1);
       } else {
         const kind = SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()];
-        if (kind && kinds.has(kind) && !/^_index\./.test(e.name)) out.push(path.join(d, e.name));
+        if (kind && kinds.has(kind) && !/^_index\./.test(e.name) && !FRAMEWORK_TEMPLATE.test(e.name)) out.push(path.join(d, e.name));
       }
     }
   };

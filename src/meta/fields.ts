@@ -13,10 +13,14 @@ import type { Preset } from '../site/model.js';
 export const FIELD_KEYS = {
   title: ['title'],
   authors: ['authors', 'author'],
-  /** `publishedAt`: Vercel's Next.js portfolio starter kit; `created`: notes kept in Obsidian and the like (after the others). */
-  published: ['published', 'date', 'pubDate', 'publishDate', 'publishedAt', 'created'],
-  /** `date-modified`: Quarto's. */
-  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at', 'updatedAt', 'date-modified'],
+  /**
+   * `publishedAt`: Vercel's Next.js portfolio starter kit; `created`: notes kept in Obsidian and the
+   * like; schema.org's `datePublished` and `dateCreated`, which Gatsby and Next.js blogs name their
+   * keys after for their JSON-LD (after the others).
+   */
+  published: ['published', 'date', 'pubDate', 'publishDate', 'publishedAt', 'created', 'datePublished', 'dateCreated'],
+  /** `date-modified`: Quarto's; `dateModified`: schema.org's. */
+  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at', 'updatedAt', 'date-modified', 'dateModified'],
   slug: ['slug'],
   link: ['link', 'canonical'],
   /** WordPress importers' `guid` (`http://site/?p=723`) is the item's id in the site's old feed: readers keep what they read. */

@@ -369,9 +369,20 @@ function isRenderTimeDate(v: unknown): boolean {
   return typeof v === 'string' && /^\s*(?:today|now|last-modified)\s*$/i.test(v);
 }
 
+/**
+ * A date written time first (`date: 23:24 2023/3/22`, as a VitePress theme's posts are, which it
+ * reads with JavaScript's `new Date(…)`, as Gatsby and Next.js blogs do theirs): the same date and
+ * time written date first, which the date parser reads. Any other value as it is.
+ */
+function timeFirst(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const m = /^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4}[/-]\d{1,2}[/-]\d{1,2})\s*$/.exec(v);
+  return m ? `${m[2]} ${m[1]}` : v;
+}
+
 /** A date key's value as a Date, or META_DATE_AMBIGUOUS (day and month either way round) or META_DATE_UNPARSEABLE. */
 function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
-  const d = parseDateValue(v, r.config.timezone, r.config.language);
+  const d = parseDateValue(timeFirst(v), r.config.timezone, r.config.language);
   if (!d) {
     const numeric = typeof v === 'string' ? numericDate(v) : undefined;
     if (numeric?.dayFirst && numeric.monthFirst) {
@@ -425,6 +436,12 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         // page.fileSlug: the stem without a leading date, or the folder's name for an index file.
         const value = computed === 'page.filePathStem' ? stem : stem === 'index' && dirs.length > 0 ? (dirs[dirs.length - 1] as string) : stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
         if (value.trim()) return { value, from: 'file-name', rule: `eleventy: eleventyComputed title from ${computed}` };
+      }
+      // MkDocs and Nuxt Content title a page with neither a front matter title nor a `# heading` by
+      // its file name (MkDocs: `no-heading.md` is "No heading"; Nuxt Content's generateTitle), and
+      // VitePress's sidebars do (its page <title> is then the site's name, no item's title): that name.
+      if (r.config.templates?.titleFromFirstHeading && r.doc.kind === 'markdown' && !r.keysOf('title').some((k) => k in r.doc.frontMatter)) {
+        return { ...fileNameTitle(r), rule: 'a page of a site that titles pages by their first heading, with none: its file name' };
       }
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;

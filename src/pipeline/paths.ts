@@ -6,6 +6,7 @@ import { cacheFiles } from '../cache/articles.js';
 import { contextDigest, FileMemo } from '../site/file-memo.js';
 import { hugoRefTargets, jekyllTemplateTargets, zolaLinkTargets } from '../site/links.js';
 import { otherGeneratorAbove } from '../site/other-generators.js';
+import { quartoIncludeFiles } from '../site/quarto-includes.js';
 import { isMultilingual } from '../site/permalink.js';
 import type { TemplateSettings } from '../sources/templates.js';
 
@@ -125,12 +126,19 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     // without the macros plugin): `{{ x }}` and `{% x %}` in its pages (TeX math, code, prose)
     // are their text, which the site publishes as written, not template code to remove. One that
     // titles a page by its first `# heading` wherever it stands (VitePress, MkDocs) is read so.
-    const other = otherGeneratorAbove(articlesDir)?.generator;
-    if (other && (other.templateEngine === undefined || other.titleFromFirstHeading)) {
+    const above = otherGeneratorAbove(articlesDir);
+    const other = above?.generator;
+    // Quarto's `{{< include _content.qmd >}}`: the `_` files below the posts, whose text stands in for it.
+    const includes = other?.name === 'Quarto' ? quartoIncludeFiles(articlesDir, above?.root ?? articlesDir, display) : undefined;
+    const quartoIncludes = above && includes && Object.keys(includes).length > 0 ? { root: display(above.root), files: includes } : undefined;
+    if (other && (other.templateEngine === undefined || other.titleFromFirstHeading || other.name === 'Quarto')) {
       const templates: TemplateSettings = {
         engine: 'none',
         ...(other.templateEngine === undefined ? { generator: 'plain' as const } : {}),
+        // Quarto's template code is its shortcodes (`{{< video x >}}`), as Hugo's is: `{{ x }}` is Pandoc text, kept.
+        ...(other.name === 'Quarto' ? { generator: 'hugo' as const } : {}),
         ...(other.titleFromFirstHeading ? { titleFromFirstHeading: true } : {}),
+        ...(quartoIncludes ? { quartoIncludes } : {}),
       };
       loaded.config = { ...loaded.config, templates };
     }

@@ -168,8 +168,10 @@ function materialPostPattern(blogRel: string, options: Record<string, unknown>, 
 const VITEPRESS_CONFIGS = ['config.mts', 'config.ts', 'config.mjs', 'config.js'];
 
 function vitepress(root: string): OtherGenerator | undefined {
-  // The config is in `.vitepress/` of the source folder: the root, or docs/ (VitePress's `vitepress dev docs`).
-  for (const dir of ['', 'docs', 'src']) {
+  // The config is in `.vitepress/` of the source folder: the root, docs/ (VitePress's `vitepress dev docs`),
+  // or the folder the project's own scripts build (`"build": "vitepress build source"`).
+  const named = /\bvitepress\s+(?:build|dev|preview)\s+(?:--?\S+\s+)*([\w][\w.-]*(?:\/[\w.-]+)*)\/?/.exec(readSmallText(path.join(root, 'package.json'), MAX_CONFIG_CHARS) ?? '')?.[1];
+  for (const dir of ['', 'docs', 'src', ...(named && !['docs', 'src'].includes(named) && !named.includes('..') ? [named] : [])]) {
     const name = VITEPRESS_CONFIGS.find((f) => existsSync(path.join(root, dir, '.vitepress', f)));
     if (!name) continue;
     const file = [dir, '.vitepress', name].filter(Boolean).join('/');

@@ -446,8 +446,9 @@ function hexoLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
     // Any front matter value is a token too (hexo-abbrlink's `:abbrlink`), then `permalink_defaults`.
     for (const [k, v] of Object.entries(settings?.permalinkDefaults ?? {})) values[k] = v;
     for (const [k, v] of Object.entries(input.fm)) if (typeof v === 'string' || typeof v === 'number') values[k] = String(v);
-    // hexo-abbrlink (alg crc32) gives a post whose `abbrlink` is empty the CRC-32 of its title (its before_post_render filter).
-    if (settings?.abbrlink && !values.abbrlink?.trim() && 'abbrlink' in input.fm) {
+    // hexo-abbrlink (alg crc32) gives a post whose `abbrlink` is missing, empty or 0 the CRC-32 of its title
+    // (lib/logic.js: `if (!abbrlink || abbrlink == '0' || config.force)`), and writes it into the post.
+    if (settings?.abbrlink && (!values.abbrlink?.trim() || values.abbrlink.trim() === '0')) {
       const crc = crc32(Buffer.from(input.title, 'utf8'));
       values.abbrlink = settings.abbrlink.rep === 'hex' ? crc.toString(16) : String(crc);
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { diagnostic } from '../diagnostics.js';
 import { fatal } from '../errors.js';
 import type { Diagnostic, SourceKind } from '../model.js';
+import { hugoDefaultLanguageAbove, hugoShadowed, notRendered, type RenderRule, renderRuleAbove } from '../site/rendered.js';
 import { decodeHtml, decodePlainText, repairLatin1ReadUtf8, strictUtf8 } from './encoding.js';
 
 /** File extensions feedwright reads, and the reader each goes to. */
@@ -42,6 +43,12 @@ function renderedBeside(name: string, names: ReadonlySet<string>): boolean {
   return names.has(`${stem}.md`) || names.has(`${stem}.markdown`);
 }
 
+/** A name with two dots or more (`x.en.md`): cheaper than a pattern per file of a large folder. */
+function twoDots(name: string): boolean {
+  const last = name.lastIndexOf('.');
+  return last > 0 && name.lastIndexOf('.', last - 1) > 0;
+}
+
 /** Articles larger than this are refused: no real article is 8 MB of text, and it bounds memory. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
@@ -67,6 +74,11 @@ export interface ListOptions {
    * read and published; each such link is reported (SOURCE_LINK_OUTSIDE) and not read.
    */
   followExternalLinks?: boolean;
+  /**
+   * The files the site's generator renders, when it has no preset (src/site/rendered.ts): Quarto
+   * leaves out `_x.qmd` and `.txt`. Undefined: found from the folder up; null: every source is read.
+   */
+  renderRule?: RenderRule | null;
 }
 
 /**
@@ -99,6 +111,19 @@ export async function listSources(
   let links = 0;
   const rootReal = realpathSync.native(root);
   const rootPrefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
+  const rule = options.renderRule === undefined ? renderRuleAbove(root) : (options.renderRule ?? undefined);
+  /** A file or folder the generator makes no page of: reported once (a folder for all it holds), never read. */
+  const leftOut = (abs: string, name: string, kind: SourceKind | undefined): boolean => {
+    const why = rule ? notRendered(rule, name, kind) : undefined;
+    if (why) diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what: why, by: 'site' }));
+    return why !== undefined;
+  };
+  /** The default content language of the Hugo site holding the folder (asked once, and only for a folder with a name like `x.en.md`). */
+  let hugoLanguage: { lang: string | undefined } | undefined;
+  const hugoDefault = (): string | undefined => {
+    hugoLanguage ??= { lang: hugoDefaultLanguageAbove(root) };
+    return hugoLanguage.lang;
+  };
   /**
    * For a symbolic link: its real path when following it is allowed, or undefined after reporting
    * it (a link outside the folder, unless the config opts in; a link that cannot be resolved).
@@ -137,8 +162,15 @@ export async function listSources(
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const shown = displayIn(dir);
     const names = entries.some((e) => e.name.toLowerCase().endsWith('.qmd')) ? new Set(entries.map((e) => e.name.toLowerCase())) : undefined;
+    // Hugo: `x.md` beside `x.en.md` in a site whose default language is en is the same page, which Hugo takes from the latter.
+    const shadowed = rule === undefined && entries.some((e) => twoDots(e.name)) ? hugoShadowed(entries.map((e) => e.name), hugoDefault) : undefined;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
+      const replacedBy = shadowed?.get(entry.name);
+      if (replacedBy !== undefined) {
+        diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(prefix + entry.name) }, { what: `a file Hugo replaces with ${replacedBy} beside it (one page, in the default language ${hugoDefault()})`, by: 'site' }));
+        continue;
+      }
       // A Quarto document rendered to Markdown beside it (`format: hugo-md` or `gfm`, a Hugo site's
       // page bundle): the .md is the page the site publishes, the .qmd its source.
       if (names && renderedBeside(entry.name, names)) continue;
@@ -176,6 +208,7 @@ export async function listSources(
           diagnostics.push(diagnostic('SOURCE_SYMLINK_LOOP', { file: display(abs) }, {}));
           continue;
         }
+        if (leftOut(abs, entry.name, undefined)) continue;
         walk(abs, rel, new Set([...ancestors, real]));
         continue;
       }
@@ -191,6 +224,7 @@ export async function listSources(
         }
         continue;
       }
+      if (leftOut(abs, entry.name, kind)) continue;
       let s: Stats;
       try {
         s = target ?? lstatSync(abs);

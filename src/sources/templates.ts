@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 
 /** liquidjs's tag options (its type is not exported from the package root). */
@@ -58,6 +59,13 @@ export interface TemplateSettings {
    *   src/site/other-generators.ts): the body is kept as written, `{{ x }}` and `{% x %}` included.
    */
   generator?: 'hugo' | 'zola' | 'plain';
+  /**
+   * Quarto: the documents `{{< include name >}}` may name (src/site/quarto-includes.ts), by display
+   * path -> text, and the project's display path (`root`) for names starting with `/`. An include
+   * found here is replaced by the file's text before anything else is read; one not found is removed
+   * with the other unknown shortcodes (CONTENT_TEMPLATE_REMOVED).
+   */
+  quartoIncludes?: { root: string; files: Record<string, string> };
   /** The article's front matter is also seen by name (`{{ title }}`), as Eleventy's templates see it; Jekyll's only as `page`. */
   frontMatterByName?: boolean;
   /** Hugo and Zola: the site's own shortcodes that can be rendered from their arguments (src/site/hugo-shortcodes.ts, zola-shortcodes.ts). */
@@ -149,7 +157,8 @@ function withoutRawTags(code: string): string {
  * Render or remove the template code in a Markdown body (before Markdown is rendered).
  * `bodyLine` is the file line of the body's first line, `file` the display path for diagnostics.
  */
-export function applyTemplates(body: string, bodyLine: number, file: string, settings: TemplateSettings | undefined, frontMatter: Record<string, unknown>): TemplateResult {
+export function applyTemplates(written: string, bodyLine: number, file: string, settings: TemplateSettings | undefined, frontMatter: Record<string, unknown>): TemplateResult {
+  const body = settings?.quartoIncludes && written.includes('{{<') ? quartoIncluded(written, file, settings.quartoIncludes, 0) : written;
   if (!mayHoldTemplates(body)) return { text: body, diagnostics: [] };
   // Jekyll's `render_with_liquid: false` and Hexo's `disableNunjucks: true` keep the body as written.
   if (frontMatter.render_with_liquid === false || frontMatter.disableNunjucks === true) return { text: body, diagnostics: [] };
@@ -186,6 +195,40 @@ export function applyTemplates(body: string, bodyLine: number, file: string, set
   if (removed.length > 0) diagnostics.push(removedWarning(removed, bodyLine, file, engine));
   if (unresolved.length > 0) diagnostics.push(unresolvedWarning(unresolved, bodyLine, file));
   return { text: code.unmask(unwrapUnresolved(text)), diagnostics };
+}
+
+const QUARTO_INCLUDE = /\{\{<\s*include\s+(["']?)([^"'\s>]+)\1\s*>\}\}/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** How deep Quarto includes nest (an include that includes itself stops there). */
+const MAX_QUARTO_DEPTH = 8;
+
+/**
+ * A Quarto document with each `{{< include name >}}` outside fenced code replaced by the named
+ * file's text (its own includes too, MAX_QUARTO_DEPTH deep), as Quarto does before rendering:
+ * `name` relative to the document's folder, or to the project's root when it starts with `/`. The
+ * included file's front matter, if any, is left out. A name not in `includes` stays as written.
+ */
+function quartoIncluded(text: string, file: string, includes: NonNullable<TemplateSettings['quartoIncludes']>, depth: number): string {
+  if (depth >= MAX_QUARTO_DEPTH || !text.includes('{{<')) return text;
+  let fence: string | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const mark = FENCE.exec(line)?.[1];
+    if (mark && (fence === undefined || (mark[0] === fence[0] && mark.length >= fence.length))) {
+      fence = fence === undefined ? mark : undefined;
+      continue;
+    }
+    if (fence !== undefined || !line.includes('{{<')) continue;
+    lines[i] = line.replace(QUARTO_INCLUDE, (whole, _quote: string, name: string) => {
+      const key = path.posix.normalize(name.startsWith('/') ? path.posix.join(includes.root, name) : path.posix.join(path.posix.dirname(file), name));
+      const included = includes.files[key];
+      if (included === undefined) return whole;
+      const own = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(included);
+      return quartoIncluded(own ? included.slice(own[0].length) : included, key, includes, depth + 1);
+    });
+  }
+  return lines.join('\n');
 }
 
 /** The one CONTENT_TEMPLATE_REMOVED warning of a body: its removed tags by line (the first eight named). */

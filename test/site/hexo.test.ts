@@ -15,7 +15,6 @@ import { loadAt, SITES } from '../helpers/site.js';
  * published (its public_dir and atom.xml: en.smallyu.net, 97 posts, every link equal).
  */
 
-
 /** The site a Hexo _config.yml (and package.json naming hexo) makes. */
 function hexoSite(config: string): SiteInfo {
   const root = makeTree({ '_config.yml': config, 'package.json': '{"dependencies":{"hexo":"^7.0.0"}}', 'source/_posts/x.md': '---\ntitle: x\n---\n' }, 'feedwright-hexo-');
@@ -26,7 +25,15 @@ function hexoSite(config: string): SiteInfo {
 
 /** One post's site path under `site`. */
 function postPath(site: SiteInfo, file: string, fm: Record<string, unknown> = {}, dateText = '2024-03-05 09:07:03', title = 'Hello, World!'): string {
-  const input: LinkInput = { contentPath: `_posts/${file}`, fm, date: new Date(/Z$/.test(dateText) ? dateText : `${dateText.replace(' ', 'T')}Z`), dateText, title, timezone: 'UTC', categories: [] };
+  const input: LinkInput = {
+    contentPath: `_posts/${file}`,
+    fm,
+    date: new Date(/Z$/.test(dateText) ? dateText : `${dateText.replace(' ', 'T')}Z`),
+    dateText,
+    title,
+    timezone: 'UTC',
+    categories: [],
+  };
   const made = siteLink(site, input, {});
   return 'path' in made ? made.path : `skip: ${made.skip}`;
 }
@@ -34,7 +41,14 @@ function postPath(site: SiteInfo, file: string, fm: Record<string, unknown> = {}
 describe('hexo-abbrlink', () => {
   it("alg crc32: a post's empty abbrlink is the CRC-32 of its title (dec, or hex with rep: hex), as the plugin writes it at build time; crc16, its own variant, is not made", () => {
     const site = (abbrlink: string) => {
-      const root = makeTree({ '_config.yml': `permalink: posts/:abbrlink/\nabbrlink:\n${abbrlink}`, 'package.json': '{"dependencies":{"hexo":"^7.0.0","hexo-abbrlink":"^2.0.5"}}', 'source/_posts/x.md': '---\ntitle: x\n---\n' }, 'feedwright-hexo-');
+      const root = makeTree(
+        {
+          '_config.yml': `permalink: posts/:abbrlink/\nabbrlink:\n${abbrlink}`,
+          'package.json': '{"dependencies":{"hexo":"^7.0.0","hexo-abbrlink":"^2.0.5"}}',
+          'source/_posts/x.md': '---\ntitle: x\n---\n',
+        },
+        'feedwright-hexo-',
+      );
       const detected = detectSite({ articlesDir: path.join(root, 'source/_posts'), configRoot: root, preset: 'auto', display: (abs) => abs });
       if (!detected) throw new Error('no site');
       return detected.info;
@@ -45,6 +59,21 @@ describe('hexo-abbrlink', () => {
     // A written abbrlink is the post's.
     expect(postPath(site('  alg: crc32\n  rep: dec\n'), 'a.md', { abbrlink: 4242 }, undefined, title)).toBe('/posts/4242/');
     expect(postPath(site('  alg: crc16\n'), 'a.md', { abbrlink: null }, undefined, title)).not.toMatch(/^\/posts\//);
+  });
+
+  it('a post with no abbrlink key at all, or abbrlink 0, gets the CRC-32 too (the plugin: `!abbrlink || abbrlink == "0"`; a Hexo blog of 321 such posts linked none)', () => {
+    const root = makeTree(
+      {
+        '_config.yml': 'permalink: :year/:month/:day/post/:abbrlink.html\nabbrlink:\n  alg: crc32\n  rep: hex\n',
+        'package.json': '{"dependencies":{"hexo":"^7.0.0","hexo-abbrlink":"^2.2.1"}}',
+        'source/_posts/x.md': '---\ntitle: x\n---\n',
+      },
+      'feedwright-hexo-',
+    );
+    const detected = detectSite({ articlesDir: path.join(root, 'source/_posts'), configRoot: root, preset: 'auto', display: (abs) => abs });
+    if (!detected) throw new Error('no site');
+    expect(postPath(detected.info, 'a.md', {}, undefined, 'x')).toBe('/2024/03/05/post/8cdc1683.html');
+    expect(postPath(detected.info, 'a.md', { abbrlink: 0 }, undefined, 'x')).toBe('/2024/03/05/post/8cdc1683.html');
   });
 });
 
@@ -60,7 +89,7 @@ describe('Hexo: detected before Jekyll', () => {
 });
 
 describe('Hexo: post links by its permalink rules', () => {
-  it("the default :year/:month/:day/:title/, :title being the path under _posts as written (spaces, case, sub-folders, no slugging), the date as written", () => {
+  it('the default :year/:month/:day/:title/, :title being the path under _posts as written (spaces, case, sub-folders, no slugging), the date as written', () => {
     const site = hexoSite('url: https://hexo.example\nroot: /\n');
     expect(site.permalinks['*']).toBe(':year/:month/:day/:title/');
     expect(postPath(site, 'Do the Right Thing.md')).toBe('/2024/03/05/Do the Right Thing/');
@@ -81,9 +110,13 @@ describe('Hexo: post links by its permalink rules', () => {
     expect(postPath(hexoSite('permalink: p/:hash/\n'), 'a.md')).not.toBe(postPath(hexoSite('permalink: p/:hash/\n'), 'b.md'));
   });
 
-  it(':id without an id in front matter (Hexo\'s database id, in no file): the default permalink, the pattern named as not rendered', () => {
+  it(":id without an id in front matter (Hexo's database id, in no file): the default permalink, the pattern named as not rendered", () => {
     const site = hexoSite('permalink: :id.html\n');
-    const made = siteLink(site, { contentPath: '_posts/a.md', fm: {}, date: new Date('2024-03-05T00:00:00Z'), dateText: '2024-03-05', title: 'A', timezone: 'UTC', categories: [] }, {});
+    const made = siteLink(
+      site,
+      { contentPath: '_posts/a.md', fm: {}, date: new Date('2024-03-05T00:00:00Z'), dateText: '2024-03-05', title: 'A', timezone: 'UTC', categories: [] },
+      {},
+    );
     expect(made).toMatchObject({ path: '/2024/03/05/a/', unrendered: ':id.html' });
   });
 
@@ -117,7 +150,7 @@ describe('Hexo: post links by its permalink rules', () => {
     expect(postPath(site, '2024-03-05-first-post.md')).toBe('/2024/03/05/first-post/');
   });
 
-  it("posts only: _drafts/ is a draft; with post_asset_folder, a non-.md file beside a post is its asset; a page under source/ is its own path", () => {
+  it('posts only: _drafts/ is a draft; with post_asset_folder, a non-.md file beside a post is its asset; a page under source/ is its own path', () => {
     const site = hexoSite('post_asset_folder: true\n');
     expect(postPath(site, 'x/demo.html')).toBe("skip: a file of a Hexo post's asset folder (post_asset_folder: only .md files are posts)");
     expect(postPath(hexoSite(''), 'x/demo.html')).toBe('/2024/03/05/x/demo/');
@@ -151,7 +184,12 @@ describe("Hexo's helpers", () => {
 describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
   it('posts with undated names published at their permalinks; drafts, unpublished posts and asset files left out; categories and tags as tags; updated read', async () => {
     const r = await loadAt(path.join(SITES, 'hexo-blog'), 'source/_posts');
-    expect([r.site?.preset, r.site?.detectedFrom, r.site?.baseUrl, r.site?.timezone]).toEqual(['hexo', '_config.yml and package.json (hexo)', 'https://hexo.example/', 'Asia/Shanghai']);
+    expect([r.site?.preset, r.site?.detectedFrom, r.site?.baseUrl, r.site?.timezone]).toEqual([
+      'hexo',
+      '_config.yml and package.json (hexo)',
+      'https://hexo.example/',
+      'Asia/Shanghai',
+    ]);
     expect(r.links).toEqual({
       'hello-world.md': 'https://hexo.example/2024/03/05/hello-world/',
       '中文文章.md': 'https://hexo.example/2024/02/10/%E4%B8%AD%E6%96%87%E6%96%87%E7%AB%A0/',
@@ -187,11 +225,20 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
     expect(removed.map((d) => [d.file, d.line])).toEqual([['source/_posts/hello-world.md', 33]]);
     expect(removed[0]?.message).toContain('{% spoiler Hidden part %}');
     // {% post_link slug [title] %}: the named post's URL, with its title or the one given.
-    expect(r.byPath.get('中文文章.md')?.contentHtml).toContain('先读<a href="https://hexo.example/2024/03/05/hello-world/" rel="noopener noreferrer">Hello World</a>，再读<a href="https://hexo.example/2023/12/31/notes/sub%20post/" rel="noopener noreferrer">子页面</a>。');
+    expect(r.byPath.get('中文文章.md')?.contentHtml).toContain(
+      '先读<a href="https://hexo.example/2024/03/05/hello-world/" rel="noopener noreferrer">Hello World</a>，再读<a href="https://hexo.example/2023/12/31/notes/sub%20post/" rel="noopener noreferrer">子页面</a>。',
+    );
   });
 
   it('a permalink ending in .html keeps the assets in a folder named like the post (article/x.html: article/x/a.png); asset_link and asset_path too', async () => {
-    const cwd = makeTree({ '_config.yml': 'url: https://h.example\npermalink: article/:title.html\npost_asset_folder: true\n', 'package.json': '{"dependencies":{"hexo":"^7"}}', 'source/_posts/x.md': '---\ntitle: X\ndate: 2024-01-01\n---\n\n{% asset_img a.png %}\n\n{% asset_link notes.pdf The notes %} and {% asset_path b.png %}.\n' }, 'feedwright-hexo-asset-');
+    const cwd = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\npermalink: article/:title.html\npost_asset_folder: true\n',
+        'package.json': '{"dependencies":{"hexo":"^7"}}',
+        'source/_posts/x.md': '---\ntitle: X\ndate: 2024-01-01\n---\n\n{% asset_img a.png %}\n\n{% asset_link notes.pdf The notes %} and {% asset_path b.png %}.\n',
+      },
+      'feedwright-hexo-asset-',
+    );
     const r = await loadAt(cwd, 'source/_posts');
     expect(r.links).toEqual({ 'x.md': 'https://h.example/article/x.html' });
     const html = r.byPath.get('x.md')?.contentHtml ?? '';
@@ -201,47 +248,109 @@ describe('Hexo: a site built (test/fixtures/sites/hexo-blog)', () => {
 
   it("with post_asset_folder, a post's relative images are its asset folder's, under a .html permalink too (article/x.html: article/x/a.png), whether written from the folder (a.png) or from the post's file (x/b.png)", async () => {
     const body = '---\ntitle: X\ndate: 2024-01-01\n---\n\n![A](a.png) ![B](x/b.png) ![C](./x/c.png)\n';
-    const html = makeTree({ '_config.yml': 'url: https://h.example\npermalink: article/:title.html\npost_asset_folder: true\n', 'package.json': '{"dependencies":{"hexo":"^7"}}', 'source/_posts/x.md': body }, 'feedwright-hexo-relimg-');
+    const html = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\npermalink: article/:title.html\npost_asset_folder: true\n',
+        'package.json': '{"dependencies":{"hexo":"^7"}}',
+        'source/_posts/x.md': body,
+      },
+      'feedwright-hexo-relimg-',
+    );
     const h = (await loadAt(html, 'source/_posts')).byPath.get('x.md')?.contentHtml ?? '';
-    expect([...h.matchAll(/src="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://h.example/article/x/a.png', 'https://h.example/article/x/b.png', 'https://h.example/article/x/c.png']);
-    const slash = makeTree({ '_config.yml': 'url: https://h.example\npermalink: :year/:title/\npost_asset_folder: true\n', 'package.json': '{"dependencies":{"hexo":"^7"}}', 'source/_posts/x.md': body }, 'feedwright-hexo-relimg-');
+    expect([...h.matchAll(/src="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'https://h.example/article/x/a.png',
+      'https://h.example/article/x/b.png',
+      'https://h.example/article/x/c.png',
+    ]);
+    const slash = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\npermalink: :year/:title/\npost_asset_folder: true\n',
+        'package.json': '{"dependencies":{"hexo":"^7"}}',
+        'source/_posts/x.md': body,
+      },
+      'feedwright-hexo-relimg-',
+    );
     const s = (await loadAt(slash, 'source/_posts')).byPath.get('x.md')?.contentHtml ?? '';
     expect([...s.matchAll(/src="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://h.example/2024/x/a.png', 'https://h.example/2024/x/b.png', 'https://h.example/2024/x/c.png']);
   });
 
   it("a post's own front matter is seen by name in its template code, as Hexo renders a post with its data ({{ title }})", async () => {
-    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: Hello Hexo\ndate: 2024-01-01\nrepo: tools\n---\n\nThis post, "{{ title }}", is about {{ repo }}.\n' }, 'feedwright-hexo-vars-');
+    const cwd = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n',
+        'source/_posts/a.md': '---\ntitle: Hello Hexo\ndate: 2024-01-01\nrepo: tools\n---\n\nThis post, "{{ title }}", is about {{ repo }}.\n',
+      },
+      'feedwright-hexo-vars-',
+    );
     const r = await loadAt(cwd, 'source/_posts');
     expect(r.byPath.get('a.md')?.contentHtml).toBe('<p>This post, "Hello Hexo", is about tools.</p>');
   });
 
   it('front matter disableNunjucks: true keeps the tags as written, as Hexo then publishes them', async () => {
-    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\ndisableNunjucks: true\n---\n\nWrite {% youtube id %} in a post.\n' }, 'feedwright-hexo-nonj-');
+    const cwd = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n',
+        'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\ndisableNunjucks: true\n---\n\nWrite {% youtube id %} in a post.\n',
+      },
+      'feedwright-hexo-nonj-',
+    );
     const r = await loadAt(cwd, 'source/_posts');
     expect(r.byPath.get('a.md')?.contentHtml).toBe('<p>Write {% youtube id %} in a post.</p>');
     expect(r.diagnostics.filter((d) => d.code.startsWith('CONTENT_TEMPLATE'))).toEqual([]);
   });
 
   it(':id without an id in front matter: a warning naming the pattern and the link made instead', async () => {
-    const cwd = makeTree({ '_config.yml': 'url: https://h.example\npermalink: :id.html\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nA.\n', 'source/_posts/b.md': '---\ntitle: B\nid: 230\ndate: 2024-01-02\n---\n\nB.\n' }, 'feedwright-hexo-id-');
+    const cwd = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\npermalink: :id.html\nnew_post_name: :title.md\n',
+        'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nA.\n',
+        'source/_posts/b.md': '---\ntitle: B\nid: 230\ndate: 2024-01-02\n---\n\nB.\n',
+      },
+      'feedwright-hexo-id-',
+    );
     const r = await loadAt(cwd, 'source/_posts');
     expect(r.links).toEqual({ 'a.md': 'https://h.example/2024/01/01/a/', 'b.md': 'https://h.example/230.html' });
     const warned = r.diagnostics.filter((d) => d.code === 'META_PERMALINK_UNRENDERED');
-    expect(warned.map((d) => [d.file, d.message])).toEqual([['source/_posts/a.md', expect.stringContaining("(Hexo fills `:id` with its own database id); the item links to https://h.example/2024/01/01/a/ (Hexo's default permalink) instead.")]]);
+    expect(warned.map((d) => [d.file, d.message])).toEqual([
+      [
+        'source/_posts/a.md',
+        expect.stringContaining("(Hexo fills `:id` with its own database id); the item links to https://h.example/2024/01/01/a/ (Hexo's default permalink) instead."),
+      ],
+    ]);
   });
 
   it("front matter written without its opening --- (hexo-front-matter's other format) is read on a Hexo site, with its lines; a heading underlined with --- never is", async () => {
-    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :year-:month-:day-:title.md\n', 'source/_posts/2015-03-08-Insight-of-Null.md': 'title: 浅谈 NULL\ndate: 2015-03-08 20:06:02\ntags:\n- c\n---\n\nNULL and nullptr.\n' }, 'feedwright-hexo-bare-');
+    const cwd = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\nnew_post_name: :year-:month-:day-:title.md\n',
+        'source/_posts/2015-03-08-Insight-of-Null.md': 'title: 浅谈 NULL\ndate: 2015-03-08 20:06:02\ntags:\n- c\n---\n\nNULL and nullptr.\n',
+      },
+      'feedwright-hexo-bare-',
+    );
     const r = await loadAt(cwd, 'source/_posts');
     const post = r.byPath.get('2015-03-08-Insight-of-Null.md');
-    expect([post?.title.value, post?.title.line, post?.published.line, post?.tags.value, post?.link.value, post?.contentHtml]).toEqual(['浅谈 NULL', 1, 2, ['c'], 'https://h.example/2015/03/08/Insight-of-Null/', '<p>NULL and nullptr.</p>']);
+    expect([post?.title.value, post?.title.line, post?.published.line, post?.tags.value, post?.link.value, post?.contentHtml]).toEqual([
+      '浅谈 NULL',
+      1,
+      2,
+      ['c'],
+      'https://h.example/2015/03/08/Insight-of-Null/',
+      '<p>NULL and nullptr.</p>',
+    ]);
     expect(bareFrontMatter('Setup notes\n---\n\nText.\n')).toBeUndefined();
     expect(bareFrontMatter('Note: read this\nfirst, then\n---\n')).toBeUndefined();
     expect(bareFrontMatter('title: x\n---\n')).toBe('---\ntitle: x\n---\n');
   });
 
   it('a post_link to no post is removed and named', async () => {
-    const cwd = makeTree({ '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n', 'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nSee {% post_link gone %} and {% post_link b %}.\n', 'source/_posts/b.md': '---\ntitle: B post\ndate: 2024-01-02\n---\n\nB.\n' }, 'feedwright-hexo-pl-');
+    const cwd = makeTree(
+      {
+        '_config.yml': 'url: https://h.example\nnew_post_name: :title.md\n',
+        'source/_posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\n\nSee {% post_link gone %} and {% post_link b %}.\n',
+        'source/_posts/b.md': '---\ntitle: B post\ndate: 2024-01-02\n---\n\nB.\n',
+      },
+      'feedwright-hexo-pl-',
+    );
     const r = await loadAt(cwd, 'source/_posts');
     expect(r.byPath.get('a.md')?.contentHtml).toBe('<p>See  and <a href="https://h.example/2024/01/02/b/" rel="noopener noreferrer">B post</a>.</p>');
     expect(r.diagnostics.filter((d) => d.code === 'CONTENT_TEMPLATE_REMOVED').map((d) => d.message)).toEqual([expect.stringContaining('{% post_link gone %}')]);

@@ -81,6 +81,6 @@ describe('keys are data, and the README says so', () => {
   });
   it('a config "keys" map puts the site\'s keys first', () => {
     expect(fieldKeys('title', { title: ['newstitle'] })).toEqual(['newstitle', 'title']);
-    expect(fieldKeys('published', undefined)).toEqual(['published', 'date', 'pubDate', 'publishDate', 'publishedAt', 'created']);
+    expect(fieldKeys('published', undefined)).toEqual(['published', 'date', 'pubDate', 'publishDate', 'publishedAt', 'created', 'datePublished', 'dateCreated']);
   });
 });
