@@ -933,9 +933,21 @@ export const CODES = {
     summary: 'No title key; the title is taken from the file name, and the keys that may hold it are named.',
     doc: 'There is no `title` key but a key that may hold the title (`newstitle`, `headline`...); the article is published with a title made from its file name. Reported once for the build, with the number of files.',
     todo: 'Map the key: `"keys": { "title": ["newstitle"] }`.',
-    say: (p: { title: string; keys: readonly string[] }) => ({
-      message: `No "title" key: the title is taken from the file name ("${p.title}"); ${p.keys.map((k) => `"${k}"`).join(', ')} may hold it.`,
+    say: (p: { title: string; keys: readonly string[]; inherited?: string | undefined }) => ({
+      message: `${p.inherited === undefined ? 'No "title" key' : `No "title" key of its own (its layout or folder data give every post there "${p.inherited}")`}: the title is taken from the file name ("${p.title}"); ${p.keys.map((k) => `"${k}"`).join(', ')} may hold it.`,
       hint: `Map it in the config: "keys": { "title": ["${p.keys[0]}"] }.`,
+    }),
+  },
+  META_TITLE_INHERITED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'The article has no title of its own; the one its layout or folder data give every post there is used.',
+    doc: 'The article names no title, has no opening heading and no key that may hold one, but its layout (Eleventy) or its folder data (an Eleventy data file, a Hugo cascade, a Jekyll default) sets `title`: the name of a section, which every post there inherits. It is published under that title, so several items may share it. A title of its own, a heading or a file-name title always comes first.',
+    todo: 'Give the post a `title` in its front matter.',
+    say: (p: { title: string; key: string }) => ({
+      message: `The title "${p.title}" is not this article's own: its layout or folder data give "${p.key}" to every post there.`,
+      hint: `Give the post a "${p.key}" of its own in its front matter.`,
     }),
   },
   META_PERMALINK_TOKEN: {
