@@ -402,3 +402,13 @@ describe('resolveArticle: the hot objects of an article have one shape', () => {
     expect([...kinds].sort()).toEqual(['authors A', 'tags A']);
   });
 });
+
+describe('resolveArticle: `by` names the authors (the Go project site generator’s key)', () => {
+  it('reads a list under `by`, after `authors` and `author`, with no unknown-key warning', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '2024-03-05', by: ['Ann Author', 'Ben Writer'] }), MTIME, ctx());
+    expect(ok(r).authors.value.map((p) => p.name)).toEqual(['Ann Author', 'Ben Writer']);
+    expect(ok(r).authors.from).toBe('front-matter');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
+    expect(authorsOf({ author: 'Own Name', by: 'Other' }).map((p) => p.name)).toEqual(['Own Name']);
+  });
+});
