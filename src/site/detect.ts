@@ -859,6 +859,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Eleventy runs Markdown through a template engine first (markdownTemplateEngine, "liquid" by
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
+      if (eleventyWithoutIndentedCode(root, cfgText)) info.noIndentedCode = true;
       if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) {
         info.templateVars = globals;
         const shortcodes = eleventyShortcodes(cfgText, path.relative(root, contentRoot) || '.');
@@ -2073,6 +2074,25 @@ const DIRECTIVE_PACKAGES = ['remark-directive', 'micromark-extension-directive',
 const MATH_PACKAGES = ['remark-math', 'rehype-katex', 'rehype-mathjax', 'markdown-it-katex', '@iktakahiro/markdown-it-katex', 'markdown-it-texmath', 'markdown-it-mathjax3', '@vscode/markdown-it-katex'];
 
 /** The packages the package.json in `dir` lists among its dependencies and devDependencies (none without one). */
+/**
+ * Whether an Eleventy site's Markdown reads no indented code blocks: "Starting in Eleventy 2.0,
+ * we've disabled the Indented Code Blocks feature by default" (11ty.dev, Markdown), in its own
+ * markdown-it instance. A library of the site's own (`setLibrary("md", markdownIt(...))`) has them
+ * unless the config disables them (`.disable("code")`); `.enable("code")` turns them back on.
+ * The version is the one package.json asks for (a range's first number; none readable: current).
+ */
+function eleventyWithoutIndentedCode(root: string, cfgText: string | undefined): boolean {
+  const text = cfgText ?? '';
+  const named = (verb: string) => new RegExp(`\\.${verb}\\s*\\(\\s*(?:\\[[^\\]]{0,200})?["'\`]code["'\`]`).test(text);
+  if (named('enable')) return false;
+  if (named('disable')) return true;
+  if (/\bsetLibrary\s*\(\s*["'`]md["'`]/.test(text)) return false;
+  const pkg = readData(path.join(root, 'package.json'));
+  const range = asString(asRecord(pkg?.dependencies)?.['@11ty/eleventy']) ?? asString(asRecord(pkg?.devDependencies)?.['@11ty/eleventy']);
+  const major = range === undefined ? undefined : /\d+/.exec(range)?.[0];
+  return major === undefined || Number(major) >= 2;
+}
+
 function packageDependencies(dir: string): Set<string> {
   const pkg = readData(path.join(dir, 'package.json'));
   return new Set([...Object.keys(asRecord(pkg?.dependencies) ?? {}), ...Object.keys(asRecord(pkg?.devDependencies) ?? {})]);
