@@ -42,6 +42,21 @@ function renderedBeside(name: string, names: ReadonlySet<string>): boolean {
   return names.has(`${stem}.md`) || names.has(`${stem}.markdown`);
 }
 
+/**
+ * The page a folder belongs to, when a file beside it says so: `x/` beside the post `x.md` (the
+ * folder of its images, data and included fragments, as the Go blog and many Markdown blogs keep
+ * them), `x_files/` beside the saved page `x.html` (what a browser's "save complete page" writes:
+ * its frames and scripts). Undefined for any other folder.
+ */
+function pageOfFolder(folder: string, files: ReadonlySet<string>): string | undefined {
+  for (const ext of ['.md', '.markdown', '.mdx']) if (files.has(folder + ext)) return folder + ext;
+  if (folder.endsWith('_files')) {
+    const stem = folder.slice(0, -'_files'.length);
+    for (const ext of ['.html', '.htm']) if (files.has(stem + ext)) return stem + ext;
+  }
+  return undefined;
+}
+
 /** Articles larger than this are refused: no real article is 8 MB of text, and it bounds memory. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
@@ -120,7 +135,7 @@ export async function listSources(
   // promise per call cost several times the system calls themselves (10k articles: ~200 ms of
   // promise and thread-pool overhead against ~20 ms of lstatSync). `relDir` is the folder's path
   // relative to `root` with forward slashes ('' for the root), so no file needs path.relative.
-  function walk(dir: string, relDir: string, ancestors: ReadonlySet<string>): void {
+  function walk(dir: string, relDir: string, ancestors: ReadonlySet<string>, owner?: string): void {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -137,6 +152,7 @@ export async function listSources(
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     const shown = displayIn(dir);
     const names = entries.some((e) => e.name.toLowerCase().endsWith('.qmd')) ? new Set(entries.map((e) => e.name.toLowerCase())) : undefined;
+    const fileNames = entries.some((e) => !e.isFile()) ? new Set(entries.filter((e) => e.isFile()).map((e) => e.name)) : undefined;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       // A Quarto document rendered to Markdown beside it (`format: hugo-md` or `gfm`, a Hugo site's
@@ -176,7 +192,7 @@ export async function listSources(
           diagnostics.push(diagnostic('SOURCE_SYMLINK_LOOP', { file: display(abs) }, {}));
           continue;
         }
-        walk(abs, rel, new Set([...ancestors, real]));
+        walk(abs, rel, new Set([...ancestors, real]), owner ?? (fileNames && pageOfFolder(entry.name, fileNames)));
         continue;
       }
       if (!isFile) {
@@ -189,6 +205,12 @@ export async function listSources(
         if (!ASSET_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
           diagnostics.push(diagnostic('SOURCE_IGNORED', { file: display(abs) }, { extensions: Object.keys(SOURCE_EXTENSIONS) }));
         }
+        continue;
+      }
+      // A text or HTML file in a post's own folder (`x/` beside `x.md`) or a saved page's (`x_files/`
+      // beside `x.html`): data, an included fragment, a frame of the page; never an article.
+      if (owner !== undefined && kind !== 'markdown') {
+        diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what: `a file of the folder that belongs to ${owner} beside it (its data, fragments or frames)`, by: 'site' }));
         continue;
       }
       let s: Stats;
