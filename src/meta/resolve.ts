@@ -104,7 +104,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- pages that are not posts: section and listing pages, pages the generator does not write.
-  const notAPost = notAPostReason(doc.relPath, fm, site) ?? listingPage(doc) ?? templatePage(doc, fm);
+  const notAPost = notAPostReason(doc.relPath, fm, site) ?? readmePage(doc) ?? listingPage(doc) ?? templatePage(doc, fm);
   if (notAPost)
     return {
       status: 'section',
@@ -833,6 +833,16 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   if (typeof build === 'object' && build !== null && (build.render === 'never' || build.render === false || build.list === 'never')) return 'a page Hugo does not list ("build")';
   if (site?.preset === 'jekyll' && `/${relPath}`.includes('/_drafts/')) return 'a Jekyll draft (_drafts/)';
   return undefined;
+}
+
+/**
+ * A folder's README.md with no front matter: what the folder holds and how to write for it, as a
+ * repository shows it (the Go blog's _content/blog/README.md); a post has front matter.
+ */
+function readmePage(doc: SourceDocument): string | undefined {
+  if (doc.kind !== 'markdown' || Object.keys(doc.frontMatter).length > 0) return undefined;
+  const name = doc.relPath.split('/').pop() ?? doc.relPath;
+  return /^readme\.(?:md|markdown)$/i.test(name) ? "the folder's README, with no front matter" : undefined;
 }
 
 /** Front matter keys by which a page is made by a template or sends readers elsewhere, not by its own text. */

@@ -412,3 +412,12 @@ describe('resolveArticle: `by` names the authors (the Go project site generatorâ
     expect(authorsOf({ author: 'Own Name', by: 'Other' }).map((p) => p.name)).toEqual(['Own Name']);
   });
 });
+
+describe("resolveArticle: a folder's README.md without front matter is no post", () => {
+  it('leaves it out with a note, and keeps a README with front matter', () => {
+    const readme = resolveArticle(doc({}, { relPath: 'blog/README.md', displayPath: 'articles/blog/README.md' }), MTIME, ctx());
+    expect(readme.status).toBe('section');
+    expect(readme.diagnostics.map((d) => [d.code, d.message])).toEqual([['META_NOT_A_POST', "This is the folder's README, with no front matter, not a post; it is not an item."]]);
+    expect(resolveArticle(doc({ title: 'Read me', date: '2024-03-05' }, { relPath: 'README.md' }), MTIME, ctx()).status).toBe('ok');
+  });
+});
