@@ -919,7 +919,7 @@ export const CODES = {
     severity: 'note',
     section: 'metadata',
     summary: 'A section or listing page, or a page the generator does not write or list; it is not an item.',
-    doc: "The file is a section or listing page (Hugo/Zola `_index.md`, a page with `pagination`/`paginate`, a listing `layout` such as `home`, `list`, `archive`; a folder's `index.md` that has articles below it, except in Hugo and Zola where it is a page bundle and in an Astro content collection where it is an entry), an HTML page of post teasers (entries whose heading links to another page) at a listing's address (`page/2/`, `category/x/`, `tag/x/`, `author/x/`…, by its file or its canonical URL) or, with three or more, as the articles folder's own `index.html`, or a page the generator does not write or list (`permalink: false`, `eleventyExcludeFromCollections`, Hugo `headless`/`build`, a Jekyll `_drafts/` file or a `_posts/` file without a date in its name, a file Zola's `ignored_content` matches, an Astro collection entry its posts collection's glob leaves out or, with the articles at `src/content`, an entry of a collection the site's own feed endpoint does not read), or a page its template makes with no title and no text of its own (only a `template`, `layout` or `redirect_to` key, as Zola's `template = \"latest.html\"`).",
+    doc: "The file is a section or listing page (Hugo/Zola `_index.md`, a page with `pagination`/`paginate`, a listing `layout` such as `home`, `list`, `archive`; a folder's `index.md` that has articles below it, except in Hugo and Zola where it is a page bundle and in an Astro content collection where it is an entry), an HTML page of post teasers (entries whose heading links to another page) at a listing's address (`page/2/`, `category/x/`, `tag/x/`, `author/x/`…, by its file or its canonical URL) or, with three or more, as the articles folder's own `index.html`, or a page the generator does not write or list (`permalink: false`, `eleventyExcludeFromCollections`, Hugo `headless`/`build`, a Jekyll `_drafts/` file or a `_posts/` file without a date in its name, a file Zola's `ignored_content` matches, an Astro collection entry its posts collection's glob leaves out or, with the articles at `src/content`, an entry of a collection the site's own feed endpoint does not read), a folder's `README.md` without front matter, or a page its template makes with no title and no text of its own (only a `template`, `layout` or `redirect_to` key, as Zola's `template = \"latest.html\"`).",
     todo: 'Nothing, unless it is a post: then remove the listing key.',
     say: (p: { what: string; by: 'site' | 'reader' }) => ({
       message: `This is ${p.what}, not a post; it is not an item.`,
@@ -933,9 +933,21 @@ export const CODES = {
     summary: 'No title key; the title is taken from the file name, and the keys that may hold it are named.',
     doc: 'There is no `title` key but a key that may hold the title (`newstitle`, `headline`...); the article is published with a title made from its file name. Reported once for the build, with the number of files.',
     todo: 'Map the key: `"keys": { "title": ["newstitle"] }`.',
-    say: (p: { title: string; keys: readonly string[] }) => ({
-      message: `No "title" key: the title is taken from the file name ("${p.title}"); ${p.keys.map((k) => `"${k}"`).join(', ')} may hold it.`,
+    say: (p: { title: string; keys: readonly string[]; inherited?: string | undefined }) => ({
+      message: `${p.inherited === undefined ? 'No "title" key' : `No "title" key of its own (its layout or folder data give every post there "${p.inherited}")`}: the title is taken from the file name ("${p.title}"); ${p.keys.map((k) => `"${k}"`).join(', ')} may hold it.`,
       hint: `Map it in the config: "keys": { "title": ["${p.keys[0]}"] }.`,
+    }),
+  },
+  META_TITLE_INHERITED: {
+    kind: 'diagnostic',
+    severity: 'warning',
+    section: 'metadata',
+    summary: 'The article has no title of its own; the one its layout or folder data give every post there is used.',
+    doc: 'The article names no title, has no opening heading and no key that may hold one, but its layout (Eleventy) or its folder data (an Eleventy data file, a Hugo cascade, a Jekyll default) sets `title`: the name of a section, which every post there inherits. It is published under that title, so several items may share it. A title of its own, a heading or a file-name title always comes first.',
+    todo: 'Give the post a `title` in its front matter.',
+    say: (p: { title: string; key: string }) => ({
+      message: `The title "${p.title}" is not this article's own: its layout or folder data give "${p.key}" to every post there.`,
+      hint: `Give the post a "${p.key}" of its own in its front matter.`,
     }),
   },
   META_PERMALINK_TOKEN: {

@@ -12,7 +12,8 @@ import type { Preset } from '../site/model.js';
 /** The fields read from front matter, each with the keys that hold it, first match wins. */
 export const FIELD_KEYS = {
   title: ['title'],
-  authors: ['authors', 'author'],
+  /** `by`: the Go project's site generator (golang.org/x/website: `by: [Ann Author]`). */
+  authors: ['authors', 'author', 'by'],
   /**
    * `publishedAt`: Vercel's Next.js portfolio starter kit; `created`: notes kept in Obsidian and the
    * like; schema.org's `datePublished` and `dateCreated`, which Gatsby and Next.js blogs name their

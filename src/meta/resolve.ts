@@ -45,6 +45,8 @@ const customKeysOf = new WeakMap<FeedwrightConfig['keys'], ReadonlySet<string>>(
 /** The link rule without a generator or pattern: `itemBase` + the file-name slug. */
 const LEGACY_RULE = 'itemBase + slug';
 
+const NONE_INHERITED: ReadonlySet<string> = new Set();
+
 /** Layouts that list other pages (a blog index, an archive): such a page is not a post. */
 const LISTING_LAYOUTS = new Set(['home', 'blog', 'list', 'archive', 'archives', 'posts', 'tags', 'tag', 'categories', 'category', 'section', 'taxonomy', 'term', 'paginated']);
 
@@ -68,6 +70,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   const own = site?.preset === 'eleventy' ? eleventyOverrides(doc.frontMatter) : { plain: folded?.data ?? doc.frontMatter, overrides: {} };
   const merged = folderLayers.length > 0 ? mergeData([...folderLayers.map((l) => (site?.preset === 'eleventy' ? eleventyFolderLayer(l) : l)), own.plain]) : own.plain;
   const fm = datesMap(Object.keys(own.overrides).length > 0 ? { ...merged, ...own.overrides } : merged);
+  const inherited = folderLayers.length > 0 ? new Set(Object.keys(merged).filter((k) => !(k in own.plain) && !(k in own.overrides))) : NONE_INHERITED;
   const file = doc.displayPath;
   const lineOf = (key: string): number | undefined =>
     doc.frontMatterLines[folded?.written[key] ?? key] ?? doc.frontMatterLines[key] ?? doc.frontMatterLines[`${OVERRIDE}${key}`];
@@ -101,7 +104,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- pages that are not posts: section and listing pages, pages the generator does not write.
-  const notAPost = notAPostReason(doc.relPath, fm, site) ?? listingPage(doc) ?? templatePage(doc, fm);
+  const notAPost = notAPostReason(doc.relPath, fm, site) ?? readmePage(doc) ?? listingPage(doc) ?? templatePage(doc, fm);
   if (notAPost)
     return {
       status: 'section',
@@ -137,7 +140,7 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
   }
 
   // --- the fields, one resolver each (FIELDS below), in the order of the table.
-  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, diagnostics, at, fromFm, badValue, ignoredValue, keysOf };
+  const reader: FieldReader = { doc, fm, file, config, site, ctx, mtimeMs, unknown, inherited, diagnostics, at, fromFm, badValue, ignoredValue, keysOf };
   const got = {} as Fields;
   for (const name of FIELD_ORDER) {
     const value = resolveField(FIELDS[name] as FieldResolver<keyof Fields>, reader, got);
@@ -250,6 +253,8 @@ interface FieldReader {
   mtimeMs: number;
   /** Front matter keys nobody reads (a title may hide under one). */
   unknown: readonly string[];
+  /** Keys `fm` has only from the folder data or the layout chain under the file's own front matter (`folderDataFor`). */
+  inherited: ReadonlySet<string>;
   diagnostics: Diagnostic[];
   at(key: string): { file: string; line?: number };
   fromFm<T>(key: string, value: T): Sourced<T>;
@@ -357,7 +362,8 @@ const updatedOrMtime = (r: FieldReader): Sourced<Date> => {
   return mtimeOf(r);
 };
 const gitOf = (r: FieldReader) => r.ctx.git.get(r.doc.relPath);
-const fileNameTitle = (r: FieldReader): Sourced<string> => ({ value: humanize(baseName(r.doc.relPath)), from: 'file-name' });
+/** The file's name as a title, without the date a dated name starts with (`2024-03-05-my-post.md`: "My post"), as the generators' slugs leave it out. */
+const fileNameTitle = (r: FieldReader): Sourced<string> => ({ value: humanize(baseName(r.doc.relPath).replace(/^\d{4}-\d{2}-\d{2}[-_](?=[^-_])/, '')), from: 'file-name' });
 const fileNameSlug = (r: FieldReader): Sourced<string> => ({ value: slugify(baseName(r.doc.relPath)), from: 'file-name' });
 
 /**
@@ -400,6 +406,9 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
   title: {
     keys: 'title',
     parse: (v, key, r) => {
+      // A title the file only inherits (a layout's `title: Eleventy Blog`, a folder's data) is every
+      // post's there: the name of the section, not of this post. Its own sources come first (check).
+      if (r.inherited.has(key)) return undefined;
       if (typeof v === 'string') return cleanLine(r.site?.preset === 'jekyll' ? jekyllTitleText(v) : v) || undefined;
       if (typeof v === 'number') return cleanLine(String(v)) || undefined;
       r.badValue(key, 'a string', 'My article');
@@ -416,11 +425,13 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     },
     check: (title, r) => {
       if (title) return title;
+      const inheritedKey = r.keysOf('title').find((k) => r.inherited.has(k) && typeof r.fm[k] === 'string' && cleanLine(r.fm[k] as string));
+      const inherited = inheritedKey === undefined ? undefined : cleanLine(r.fm[inheritedKey] as string);
       // A title under a key nobody mapped ("newstitle: ..."): publish under the file name's title and say which keys could hold it.
       const candidates = r.unknown.filter((k) => TITLE_LIKE.test(k) && typeof r.doc.frontMatter[k] === 'string');
       if (candidates.length > 0) {
         const fromName = fileNameTitle(r);
-        r.diagnostics.push(diagnostic('META_TITLE_FROM_FILE_NAME', r.at(candidates[0] as string), { title: fromName.value, keys: candidates }));
+        r.diagnostics.push(diagnostic('META_TITLE_FROM_FILE_NAME', r.at(candidates[0] as string), { title: fromName.value, keys: candidates, inherited }));
         return fromName;
       }
       // Jekyll titles a post that names none from its file name (`2016-08-12-my-example-post.md`:
@@ -442,6 +453,11 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // VitePress's sidebars do (its page <title> is then the site's name, no item's title): that name.
       if (r.config.templates?.titleFromFirstHeading && r.doc.kind === 'markdown' && !r.keysOf('title').some((k) => k in r.doc.frontMatter)) {
         return { ...fileNameTitle(r), rule: 'a page of a site that titles pages by their first heading, with none: its file name' };
+      }
+      // Nothing of its own: the inherited title, said to be every post's.
+      if (inheritedKey !== undefined && inherited) {
+        r.diagnostics.push(diagnostic('META_TITLE_INHERITED', { file: r.file, line: 1 }, { title: inherited, key: inheritedKey }));
+        return { value: inherited, from: 'front-matter', rule: 'inherited from the layout or folder data' };
       }
       // A title key left empty (`title: #1 tip` is one: YAML's `#` starts a comment) is named at its line.
       const fm = r.doc.frontMatter;
@@ -834,6 +850,16 @@ function notAPostReason(relPath: string, fm: Record<string, unknown>, site: Site
   if (typeof build === 'object' && build !== null && (build.render === 'never' || build.render === false || build.list === 'never')) return 'a page Hugo does not list ("build")';
   if (site?.preset === 'jekyll' && `/${relPath}`.includes('/_drafts/')) return 'a Jekyll draft (_drafts/)';
   return undefined;
+}
+
+/**
+ * A folder's README.md with no front matter: what the folder holds and how to write for it, as a
+ * repository shows it (the Go blog's _content/blog/README.md); a post has front matter.
+ */
+function readmePage(doc: SourceDocument): string | undefined {
+  if (doc.kind !== 'markdown' || Object.keys(doc.frontMatter).length > 0) return undefined;
+  const name = doc.relPath.split('/').pop() ?? doc.relPath;
+  return /^readme\.(?:md|markdown)$/i.test(name) ? "the folder's README, with no front matter" : undefined;
 }
 
 /** Front matter keys by which a page is made by a template or sends readers elsewhere, not by its own text. */

@@ -14,7 +14,7 @@ import { readSourceSync, type SourceFile } from '../sources/files.js';
 import { nowMs } from '../util/clock.js';
 import { CODE_ID } from '../version.js';
 import { type BuildInputs, readInputs, siteTemplate } from './inputs.js';
-import { type EncodedEntry, type JobRead, type ParseJob, parseJobs, startParsePool } from './parse-pool.js';
+import { type EncodedEntry, type JobRead, type ParseJob, parseJobs, parseWork, startParsePool } from './parse-pool.js';
 import { ItemSpool, type SpooledItems } from './spool.js';
 import type { BuildPaths } from './paths.js';
 
@@ -131,7 +131,7 @@ export async function loadArticles(
   const sources: Source[] = listed.files.map((file, i) => ({ file, hash: vouched[i]?.hash, text: undefined }));
   const toRead = sources.filter((s) => s.hash === undefined || (textChanged && s.file.kind === 'text'));
   // Enough sources the cache cannot vouch for to parse on workers: start them now, while this thread reads (r12-cold).
-  const prestarted = startParsePool(sources.filter((s) => s.hash === undefined).length);
+  const prestarted = startParsePool(parseWork(sources.filter((s) => s.hash === undefined).map((s) => s.file)));
   // With those workers and a cache that cannot hold any result yet (no pack, no session memory), a
   // Markdown or HTML source is read when its parse job is handed out (`Source.late`), once the git
   // dates are in: every lookup is a miss whatever the text, so the workers start parsing as soon as

@@ -71,7 +71,22 @@ export const MISSES_PER_WORKER = 2000;
  */
 export const IDLE_MAIN_MISSES = 8000;
 
-/** How many worker threads parse `misses` cache misses (besides the main thread, which parses too unless they are as many as the cores). */
+/**
+ * The size of the article the thresholds above were measured with (scripts/corpus.ts: ~4.8 KB of
+ * Markdown). Parsing costs about in proportion to the bytes, so a miss counts as one such article
+ * per this many bytes (`parseWork`): 1,000 release notes of 20 KB are the work of ~4,000 of them
+ * and get the pool, as 4,000 small posts do.
+ */
+export const REFERENCE_ARTICLE_BYTES = 4_800;
+
+/** The misses of `files` in reference articles (REFERENCE_ARTICLE_BYTES): each at least one, a bigger one by its size. */
+export function parseWork(files: Iterable<{ readonly size: number }>): number {
+  let work = 0;
+  for (const f of files) work += Math.max(1, f.size / REFERENCE_ARTICLE_BYTES);
+  return Math.ceil(work);
+}
+
+/** How many worker threads parse `misses` cache misses, counted in reference articles (`parseWork`) (besides the main thread, which parses too unless they are as many as the cores). */
 export function workerCount(misses: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const forced = env.FEEDWRIGHT_WORKERS?.trim();
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 64);
@@ -257,7 +272,7 @@ let mainRuns = 0;
 /** Parse `jobs`, in order of index; entries come back in the same order. */
 export async function parseJobs(jobs: readonly ParseJob[], setup: ParseSetup, options: PoolOptions = {}): Promise<ArticleEntry[]> {
   const results = new Array<ArticleEntry | undefined>(jobs.length);
-  const wanted = Math.min(options.workers ?? workerCount(jobs.length), jobs.length);
+  const wanted = Math.min(options.workers ?? workerCount(parseWork(jobs.map((j) => j.file))), jobs.length);
   // The queue: indexes given back by a dead worker first, then the rest in order.
   const returned: number[] = [];
   let next = 0;

@@ -117,8 +117,8 @@ export function resolvePaths(options: BuildOptions): BuildPaths {
     // What the site's own Markdown dialect reads never shows as text: attribute lists (`## Setup
     // {#setup}`), TeX math (`$x_1$`, kept as written), directives (`:::note`). Settings the
     // `templates` above already hold keep their own.
-    const { markdownAttributes: attributes, math, directives } = detected.info;
-    const dialect = { ...(attributes ? { attributes } : {}), ...(math ? { math } : {}), ...(directives ? { directives } : {}) };
+    const { markdownAttributes: attributes, math, directives, noIndentedCode } = detected.info;
+    const dialect = { ...(attributes ? { attributes } : {}), ...(math ? { math } : {}), ...(directives ? { directives } : {}), ...(noIndentedCode ? { noIndentedCode } : {}) };
     if (Object.keys(dialect).length > 0) templates = { engine: 'none', ...dialect, ...templates };
     loaded.config = { ...loaded.config, siteInfo: detected.info, ...(templates ? { templates } : {}) };
   } else if (loaded.config.siteInfo === undefined && !loaded.config.templates && loaded.config.preset === 'auto') {

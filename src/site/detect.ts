@@ -608,7 +608,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // (HPSTR, So Simple: `owner: { name }`) or `social: { name, email }` (Chirpy: "displayed as the
       // default author of the posts"), which their layouts show as every post's author. Minimal
       // Mistakes keeps the site owner's name in a top-level `name` (its footer and SEO data show
-      // it) and leaves `author.name` empty in its starter config: the last resort.
+      // it) and leaves `author.name` empty in its starter config: the last resort. Without a
+      // `title`, though, `name` is the site's name: jekyll-feed titles the feed `site.title |
+      // default: site.name`, and so does jekyll-seo-tag the pages.
       // Bridgetown keeps the site's title in src/_data/site_metadata.yml (`site.metadata`), its starter's `title`, `tagline`, `email`.
       const dataDir = path.join(sourceDir, asString(c.data_dir) ?? '_data');
       const metadataFile = bridgetown ? firstExisting(dataDir, ['site_metadata.yml', 'site_metadata.yaml']) : undefined;
@@ -619,11 +621,16 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (Object.keys(authorsMap).length > 0) info.authorsMap = authorsMap;
       const mapped = (v: unknown): unknown => (typeof v === 'string' && Object.hasOwn(authorsMap, v.trim()) ? authorsMap[v.trim()] : v);
       const own = {
-        title: asString(c.title) ?? asString(meta.title),
+        title: asString(c.title) ?? asString(meta.title) ?? asString(c.name),
         description: asString(c.description) ?? asString(meta.description) ?? asString(meta.tagline),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
-        author: personValue(mapped(c.author)) ?? personValue(c.owner) ?? personValue(c.social) ?? personValue(c.name) ?? personValue(mapped(meta.author)),
+        author:
+          personValue(mapped(c.author)) ??
+          personValue(c.owner) ??
+          personValue(c.social) ??
+          (asString(c.title) ?? asString(meta.title) ? personValue(c.name) : undefined) ??
+          personValue(mapped(meta.author)),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.
       const feed = own.title && own.link && own.author ? undefined : feedTemplateHead(sourceDir);
@@ -799,9 +806,12 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       zola = { contentDir: contentRoot, ...(Object.keys(shortcodes).length > 0 ? { shortcodes } : {}) };
       // Zola reads a heading's `{#id}` (and classes) at its end.
       info.markdownAttributes = { headings: true, blocks: false, spans: false };
+      // Without a `title`, the root section's (content/_index.md): Zola's own feed template
+      // titles a section's feed by it, after the config's (`{{ config.title }} - {{ section.title }}`).
+      const section = asString(c.title) ? undefined : zolaRootSection(contentRoot);
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'config.toml')), {
-        title: asString(c.title),
-        description: asString(c.description),
+        title: asString(c.title) ?? asString(section?.title),
+        description: asString(c.description) ?? asString(section?.description),
         link: url,
         language: asString(c.default_language),
         // Zola 0.19 reads a top-level `author`; themes (even, for one) keep it in `[extra]`.
@@ -849,6 +859,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // Eleventy runs Markdown through a template engine first (markdownTemplateEngine, "liquid" by
       // default; "njk" reads much the same for what a post uses); false turns that off. Its global
       // data files that are data (`_data/*.json`) are the variables by name; `.js` data is code.
+      if (eleventyWithoutIndentedCode(root, cfgText)) info.noIndentedCode = true;
       if (!/\bmarkdownTemplateEngine\s*:\s*false\b/.test(cfgText ?? '')) {
         info.templateVars = globals;
         const shortcodes = eleventyShortcodes(cfgText, path.relative(root, contentRoot) || '.');
@@ -2063,6 +2074,25 @@ const DIRECTIVE_PACKAGES = ['remark-directive', 'micromark-extension-directive',
 const MATH_PACKAGES = ['remark-math', 'rehype-katex', 'rehype-mathjax', 'markdown-it-katex', '@iktakahiro/markdown-it-katex', 'markdown-it-texmath', 'markdown-it-mathjax3', '@vscode/markdown-it-katex'];
 
 /** The packages the package.json in `dir` lists among its dependencies and devDependencies (none without one). */
+/**
+ * Whether an Eleventy site's Markdown reads no indented code blocks: "Starting in Eleventy 2.0,
+ * we've disabled the Indented Code Blocks feature by default" (11ty.dev, Markdown), in its own
+ * markdown-it instance. A library of the site's own (`setLibrary("md", markdownIt(...))`) has them
+ * unless the config disables them (`.disable("code")`); `.enable("code")` turns them back on.
+ * The version is the one package.json asks for (a range's first number; none readable: current).
+ */
+function eleventyWithoutIndentedCode(root: string, cfgText: string | undefined): boolean {
+  const text = cfgText ?? '';
+  const named = (verb: string) => new RegExp(`\\.${verb}\\s*\\(\\s*(?:\\[[^\\]]{0,200})?["'\`]code["'\`]`).test(text);
+  if (named('enable')) return false;
+  if (named('disable')) return true;
+  if (/\bsetLibrary\s*\(\s*["'`]md["'`]/.test(text)) return false;
+  const pkg = readData(path.join(root, 'package.json'));
+  const range = asString(asRecord(pkg?.dependencies)?.['@11ty/eleventy']) ?? asString(asRecord(pkg?.devDependencies)?.['@11ty/eleventy']);
+  const major = range === undefined ? undefined : /\d+/.exec(range)?.[0];
+  return major === undefined || Number(major) >= 2;
+}
+
 function packageDependencies(dir: string): Set<string> {
   const pkg = readData(path.join(dir, 'package.json'));
   return new Set([...Object.keys(asRecord(pkg?.dependencies) ?? {}), ...Object.keys(asRecord(pkg?.devDependencies) ?? {})]);
@@ -2147,6 +2177,13 @@ function scanSiteFiles(dirs: readonly string[], read: (text: string, name: strin
     }
   };
   for (const dir of dirs) visit(dir, 0);
+}
+
+/** The front matter of Zola's root section, `content/_index.md`, if it has one that reads. */
+function zolaRootSection(contentDir: string): Record<string, unknown> | undefined {
+  const file = path.join(contentDir, '_index.md');
+  const text = existsSync(file) ? readText(file) : undefined;
+  return text ? splitFrontMatter(text, file).data : undefined;
 }
 
 /** Hugo's `cascade` front matter of `_index.md` files: applied to the pages below each. */

@@ -100,6 +100,8 @@ export interface SiteInfo {
   markdownAttributes?: AttributeSyntax;
   /** Generic directives (`:::note` boxes) the site's Markdown reads: remark-directive, markdown-it-container. */
   directives?: boolean;
+  /** The site's Markdown has no indented code blocks (Eleventy 2.0 and later: an indented line is text, not code). */
+  noIndentedCode?: boolean;
   /** TeX math the site's Markdown renderer reads (remark-math, kramdown's `$$`, Hugo's passthrough): kept as written. */
   math?: MathSyntax;
   /** Astro: the glob of the content collection that holds the articles; only the files it matches are posts. */

@@ -49,6 +49,21 @@ function twoDots(name: string): boolean {
   return last > 0 && name.lastIndexOf('.', last - 1) > 0;
 }
 
+/**
+ * The page a folder belongs to, when a file beside it says so: `x/` beside the post `x.md` (the
+ * folder of its images, data and included fragments, as the Go blog and many Markdown blogs keep
+ * them), `x_files/` beside the saved page `x.html` (what a browser's "save complete page" writes:
+ * its frames and scripts). Undefined for any other folder.
+ */
+function pageOfFolder(folder: string, files: ReadonlySet<string>): string | undefined {
+  for (const ext of ['.md', '.markdown', '.mdx']) if (files.has(folder + ext)) return folder + ext;
+  if (folder.endsWith('_files')) {
+    const stem = folder.slice(0, -'_files'.length);
+    for (const ext of ['.html', '.htm']) if (files.has(stem + ext)) return stem + ext;
+  }
+  return undefined;
+}
+
 /** Articles larger than this are refused: no real article is 8 MB of text, and it bounds memory. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
@@ -145,7 +160,7 @@ export async function listSources(
   // promise per call cost several times the system calls themselves (10k articles: ~200 ms of
   // promise and thread-pool overhead against ~20 ms of lstatSync). `relDir` is the folder's path
   // relative to `root` with forward slashes ('' for the root), so no file needs path.relative.
-  function walk(dir: string, relDir: string, ancestors: ReadonlySet<string>): void {
+  function walk(dir: string, relDir: string, ancestors: ReadonlySet<string>, owner?: string): void {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -164,6 +179,7 @@ export async function listSources(
     const names = entries.some((e) => e.name.toLowerCase().endsWith('.qmd')) ? new Set(entries.map((e) => e.name.toLowerCase())) : undefined;
     // Hugo: `x.md` beside `x.en.md` in a site whose default language is en is the same page, which Hugo takes from the latter.
     const shadowed = rule === undefined && entries.some((e) => twoDots(e.name)) ? hugoShadowed(entries.map((e) => e.name), hugoDefault) : undefined;
+    const fileNames = entries.some((e) => !e.isFile()) ? new Set(entries.filter((e) => e.isFile()).map((e) => e.name)) : undefined;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const replacedBy = shadowed?.get(entry.name);
@@ -209,7 +225,7 @@ export async function listSources(
           continue;
         }
         if (leftOut(abs, entry.name, undefined)) continue;
-        walk(abs, rel, new Set([...ancestors, real]));
+        walk(abs, rel, new Set([...ancestors, real]), owner ?? (fileNames && pageOfFolder(entry.name, fileNames)));
         continue;
       }
       if (!isFile) {
@@ -225,6 +241,12 @@ export async function listSources(
         continue;
       }
       if (leftOut(abs, entry.name, kind)) continue;
+      // A text or HTML file in a post's own folder (`x/` beside `x.md`) or a saved page's (`x_files/`
+      // beside `x.html`): data, an included fragment, a frame of the page; never an article.
+      if (owner !== undefined && kind !== 'markdown') {
+        diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what: `a file of the folder that belongs to ${owner} beside it (its data, fragments or frames)`, by: 'site' }));
+        continue;
+      }
       let s: Stats;
       try {
         s = target ?? lstatSync(abs);

@@ -203,8 +203,23 @@ export const fastBlockRules: MarkedExtension = {
   },
 };
 
+/**
+ * No indented code blocks, for sites whose Markdown reads none (Eleventy 2.0 and later): an
+ * indented line is what it would be without its indent. A tokenizer that returns undefined (not
+ * false, which hands over to marked's own rule) matches nothing.
+ */
+const noIndentedCode: MarkedExtension = {
+  tokenizer: {
+    code() {
+      return undefined;
+    },
+  },
+};
+
 /** One shared renderer: GitHub-flavoured Markdown, no raw-HTML trust (the sanitiser runs later). */
 const marked = new Marked({ gfm: true, async: false }).use(fastInlineText, fastBlockRules);
+/** The same without indented code (`noIndentedCode`). */
+const markedNoCode = new Marked({ gfm: true, async: false }).use(fastInlineText, fastBlockRules, noIndentedCode);
 
 /**
  * GFM footnotes (`[^1]` and `[^1]: text`) with marked-footnote. The extension keeps per-document
@@ -218,20 +233,21 @@ const marked = new Marked({ gfm: true, async: false }).use(fastInlineText, fastB
  */
 const FOOTNOTE_DEFINITION = /^[ \t>]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\[\^[^\]\n]+\]:/m;
 
-function footnoteRenderer(math?: MathSyntax): Marked {
+function footnoteRenderer(math?: MathSyntax, indentedCode = true): Marked {
   const md = new Marked({ gfm: true, async: false });
   // Math first: a `$x_1$` is TeX before it is anything else.
   if (math) md.use(mathExtension(math));
+  if (!indentedCode) md.use(noIndentedCode);
   return md.use(fastInlineText, fastBlockRules, markedFootnote({ description: 'Notes' }));
 }
 
 /** The shared renderer with TeX math kept as written, one per math syntax (it keeps no state per document). */
 const mathRenderers = new Map<string, Marked>();
-function mathRenderer(math: MathSyntax): Marked {
-  const key = `${math.inlineDollar}:${math.brackets}`;
+function mathRenderer(math: MathSyntax, indentedCode = true): Marked {
+  const key = `${math.inlineDollar}:${math.brackets}:${indentedCode}`;
   let md = mathRenderers.get(key);
   if (!md) {
-    md = new Marked({ gfm: true, async: false }).use(mathExtension(math), fastInlineText, fastBlockRules);
+    md = new Marked({ gfm: true, async: false }).use(mathExtension(math), fastInlineText, fastBlockRules, ...(indentedCode ? [] : [noIndentedCode]));
     mathRenderers.set(key, md);
   }
   return md;
@@ -288,7 +304,7 @@ export function readMarkdown(source: string, bodyLine: number, options: Markdown
   const fmTitle = options.frontMatter?.title;
   const titled = typeof fmTitle === 'string' && fmTitle.trim() !== '';
   const titleRule: TitleRule = titled ? 'opening-h1' : options.templates?.titleFromFirstHeading ? 'first-h1' : 'opening-any';
-  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math, titleRule);
+  const rendered = readPlainMarkdown(attributes ? removeAttributeLists(text, attributes, math) : text, bodyLine, options.direct !== false, math, titleRule, !options.templates?.noIndentedCode);
   const result = options.templates?.generator === 'zola' ? withZolaLinks(rendered, source, bodyLine, file, options.templates.links ?? {}) : rendered;
   if (pre.diagnostics.length === 0) return result;
   // A link or image whose target was a removed tag (`[post]({% link x.md %})`) would point at the
@@ -338,7 +354,7 @@ function withZolaLinks(result: MarkdownResult, source: string, bodyLine: number,
   return { ...result, bodyHtml, diagnostics: [...(result.diagnostics ?? []), warning] };
 }
 
-function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax, titleRule: TitleRule = 'opening-h1'): MarkdownResult {
+function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math?: MathSyntax, titleRule: TitleRule = 'opening-h1', indentedCode = true): MarkdownResult {
   // marked recurses once per nesting level: 100,000 ">" or "1. " take seconds, then overflow the
   // stack. Deeper than MAX_MARKDOWN_NESTING, or on a RangeError, the text is kept as paragraphs.
   // Work bounds (src/extract/bounds.ts): too big, too many lines or too much markup to render.
@@ -350,7 +366,7 @@ function readPlainMarkdown(body: string, bodyLine: number, direct: boolean, math
     return plainMarkdown(body, `a run without a space holding more than ${MAX_MARKER_RUN} "!", "*", "_", "~" or "\`", or so many "http" that autolink searches would scan it over and over`);
   }
   try {
-    return renderMarkdown(body, bodyLine, direct, math, titleRule);
+    return renderMarkdown(body, bodyLine, direct, math, titleRule, indentedCode);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return plainMarkdown(body, error.message);
@@ -520,14 +536,16 @@ const FRAGMENT_LIMITS = { elements: Number.POSITIVE_INFINITY, nodes: Number.POSI
  */
 type TitleRule = 'opening-h1' | 'opening-any' | 'first-h1';
 
-function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, titleRule: TitleRule = 'opening-h1'): MarkdownResult {
+function renderMarkdown(body: string, bodyLine: number, useDirect: boolean, math?: MathSyntax, titleRule: TitleRule = 'opening-h1', indentedCode = true): MarkdownResult {
   const footnotes = body.includes('[^') && FOOTNOTE_DEFINITION.test(body);
-  const md = footnotes ? footnoteRenderer(math) : math ? mathRenderer(math) : marked;
-  // The plainest bodies are tokenised without marked, to the same tokens (src/sources/markdown-fast.ts).
-  const fast = md === marked ? fastLex(body) : undefined;
+  const plain = indentedCode ? marked : markedNoCode;
+  const md = footnotes ? footnoteRenderer(math, indentedCode) : math ? mathRenderer(math, indentedCode) : plain;
+  // The plainest bodies are tokenised without marked, to the same tokens (src/sources/markdown-fast.ts;
+  // they hold no indented line that could open code).
+  const fast = md === plain ? fastLex(body) : undefined;
   const tokens = fast ?? md.lexer(body);
   // marked.parse would run walkTokens between lexing and parsing: the footnote list moves to the end there.
-  if (md !== marked && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
+  if (md !== plain && md.defaults.walkTokens) md.walkTokens(tokens, md.defaults.walkTokens);
   const found: FoundMetadata = {};
   // Blocks that show nothing (an HTML comment, VitePress's `<script setup>`, a `<style>`) do not
   // keep the heading after them from opening the body.

@@ -72,6 +72,8 @@ export interface TemplateSettings {
   shortcodes?: Record<string, SiteShortcode>;
   /** Generic directives (`:::note` … `:::`, remark-directive, markdown-it-container): boxes become block quotes (src/sources/directives.ts). */
   directives?: boolean;
+  /** The site's Markdown reads no indented code blocks (Eleventy 2.0 and later disable markdown-it's): src/sources/markdown.ts. */
+  noIndentedCode?: boolean;
   /** TeX math the site renders (remark-math, kramdown, Hugo's passthrough): kept as written (src/sources/math.ts). */
   math?: MathSyntax;
   /** The attribute lists the site's Markdown renderer reads (`## Setup {#setup}`): removed before rendering (src/sources/attributes.ts). */

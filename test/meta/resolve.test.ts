@@ -402,3 +402,22 @@ describe('resolveArticle: the hot objects of an article have one shape', () => {
     expect([...kinds].sort()).toEqual(['authors A', 'tags A']);
   });
 });
+
+describe('resolveArticle: `by` names the authors (the Go project site generator’s key)', () => {
+  it('reads a list under `by`, after `authors` and `author`, with no unknown-key warning', () => {
+    const r = resolveArticle(doc({ title: 'T', date: '2024-03-05', by: ['Ann Author', 'Ben Writer'] }), MTIME, ctx());
+    expect(ok(r).authors.value.map((p) => p.name)).toEqual(['Ann Author', 'Ben Writer']);
+    expect(ok(r).authors.from).toBe('front-matter');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('FM_UNKNOWN_KEY');
+    expect(authorsOf({ author: 'Own Name', by: 'Other' }).map((p) => p.name)).toEqual(['Own Name']);
+  });
+});
+
+describe("resolveArticle: a folder's README.md without front matter is no post", () => {
+  it('leaves it out with a note, and keeps a README with front matter', () => {
+    const readme = resolveArticle(doc({}, { relPath: 'blog/README.md', displayPath: 'articles/blog/README.md' }), MTIME, ctx());
+    expect(readme.status).toBe('section');
+    expect(readme.diagnostics.map((d) => [d.code, d.message])).toEqual([['META_NOT_A_POST', "This is the folder's README, with no front matter, not a post; it is not an item."]]);
+    expect(resolveArticle(doc({ title: 'Read me', date: '2024-03-05' }, { relPath: 'README.md' }), MTIME, ctx()).status).toBe('ok');
+  });
+});
