@@ -138,10 +138,12 @@ const dedupe: Plugin = {
  * one is read. `yaml` reads front matter only when src/sources/front-matter.ts's own reader gives
  * up (lists of maps, anchors, block scalars; ~3.8 ms of CPU to evaluate), and date-fns's `parse`
  * reads only dates that are not ISO 8601 (src/extract/dates.ts; ~4 ms, its 36 parser classes):
- * a 50-article build of plain front matter with ISO dates needs neither. Only named imports are
- * used of them (a default import would get the getters' object).
+ * a 50-article build of plain front matter with ISO dates needs neither. `picocolors`: its module
+ * reads `process.stdout` at load (to test isTTY), which makes the stream (node:net and a socket on
+ * a pipe) even in a build that prints nothing; src/cli/output.ts makes its colours on first use.
+ * Only named imports are used of them (a default import would get the getters' object).
  */
-export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse'];
+export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse', 'picocolors'];
 
 /**
  * Modules of src/ evaluated on first use, the same way: every import of one gets the getters.
