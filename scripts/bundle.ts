@@ -146,6 +146,15 @@ const dedupe: Plugin = {
 export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse', 'picocolors'];
 
 /**
+ * CommonJS dependencies whose export is a function, evaluated on first call: every `require` of
+ * one gets a function that requires the real, bundled module and calls it (a property read
+ * reads the real module's). `dayjs`: sanitize-html requires launder (for its URL check), which
+ * requires dayjs at load for date helpers that sanitize-html never calls; evaluating dayjs was
+ * ~4.3-4.7 ms of CPU of every build (docs/BENCHMARKS.md, r23-start), in each parse worker too.
+ */
+export const LAZY_CALLABLE_DEPENDENCIES = ['dayjs'];
+
+/**
  * Modules of src/ evaluated on first use, the same way: every import of one gets the getters.
  * src/extract/dates.ts, the general date reader, evaluates the lexicons of 13 languages and their
  * patterns (~33 ms of CPU of a 50-article build, docs/BENCHMARKS.md r11-start); src/meta/dates.ts
@@ -153,6 +162,14 @@ export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse', 'picocolors'];
  * (themselves loaded by kind) for theirs. What every build needs of dates is src/meta/stated-dates.ts.
  */
 export const LAZY_MODULES = ['src/extract/dates.ts'];
+
+/**
+ * The module that stands for a LAZY_CALLABLE_DEPENDENCIES module (`real`, its path): a function
+ * that requires the real module on its first call (or property read) and calls it.
+ */
+export function lazyCallableStub(real: string): string {
+  return `let real;\nconst load = () => (real ??= require(${JSON.stringify(real)}));\nmodule.exports = new Proxy(function () {}, { apply: (_t, self, args) => Reflect.apply(load(), self, args), construct: (_t, args) => Reflect.construct(load(), args), get: (_t, key) => load()[key], has: (_t, key) => key in load() });\n`;
+}
 
 const lazy: Plugin = {
   name: 'feedwright-lazy-dependencies',
@@ -165,6 +182,18 @@ const lazy: Plugin = {
       if (real.errors.length > 0) return undefined;
       return { path: args.path, namespace: 'feedwright-lazy-dependency', pluginData: real.path };
     });
+    const callable = new RegExp(`^(?:${LAZY_CALLABLE_DEPENDENCIES.map((d) => d.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: callable }, async (args) => {
+      if (args.pluginData === 'lazy-real') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'lazy-real' });
+      if (real.errors.length > 0) return undefined;
+      return { path: args.path, namespace: 'feedwright-lazy-callable', pluginData: real.path };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy-callable' }, (args) => ({
+      contents: lazyCallableStub(args.pluginData as string),
+      resolveDir: path.dirname(args.pluginData as string),
+      loader: 'js',
+    }));
     const modules = new Set(LAZY_MODULES.map((m) => path.join(ROOT, m)));
     const moduleFilter = new RegExp(`/(?:${LAZY_MODULES.map((m) => path.basename(m, '.ts').replace(/[.]/g, '\\$&')).join('|')})\\.js$`);
     b.onResolve({ filter: moduleFilter }, async (args) => {

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, LAZY_DEPENDENCIES, SCRIPT_HEAD, SCRIPT_TAIL } from '../../scripts/bundle.js';
+import { bundle, LAZY_CALLABLE_DEPENDENCIES, LAZY_DEPENDENCIES, SCRIPT_HEAD, SCRIPT_TAIL } from '../../scripts/bundle.js';
 import { TEST_MTIME } from '../helpers/project.js';
 import { run } from './helpers.js';
 
@@ -139,6 +139,17 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(got['rss.xml']).toContain('<pubDate>Tue, 05 Mar 2024');
     expect(got['rss.xml']).toContain('which only the yaml library reads.');
     expect(got).toEqual(outputs(sources));
+  });
+
+  it('dayjs (which sanitize-html requires through launder) is only ever required through its lazy stub', () => {
+    for (const dependency of LAZY_CALLABLE_DEPENDENCIES) {
+      const stub = `feedwright-lazy-callable:${dependency}`;
+      const importers = Object.entries(meta.inputs).filter(([, input]) => input.imports.some((i) => i.path === stub));
+      expect(importers.map(([k]) => k).some((k) => /[\\/]launder[\\/]/.test(k)), dependency).toBe(true);
+      // Nothing else requires the real module: only the stub does.
+      const real = Object.entries(meta.inputs).filter(([k, input]) => k !== stub && input.imports.some((i) => new RegExp(`[\\\\/]${dependency}[\\\\/]`).test(i.path)));
+      expect(real.map(([k]) => k), dependency).toEqual([]);
+    }
   });
 
   it('build runs the CommonJS script with a V8 code cache keyed by its hash, and the cached run writes the same bytes', async () => {
