@@ -283,6 +283,26 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(JSON.parse(r.stdout)).toEqual({ loaded: [] });
   });
 
+  it('build ends with process.exit (no teardown of a normal exit) with its exit code, and what it printed all out', async () => {
+    // 'beforeExit' is emitted when the event loop empties, never after process.exit(); 'exit' is.
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-probe-')), 'exit-probe.cjs');
+    writeFileSync(probe, "process.on('beforeExit', () => process.stderr.write('beforeExit\\n')); process.on('exit', (c) => process.stderr.write('exit ' + c + '\\n'));\n");
+    const site = sampleSite();
+    writeFileSync(path.join(site, 'articles', 'broken.md'), '---\ntitle: [unclosed\n---\n\nBody.\n');
+    const failed = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build'], site);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('broken.md');
+    expect(failed.stderr).toMatch(/✗ \d+ articles? published.*1 error/);
+    expect(failed.stderr.endsWith('exit 1\n')).toBe(true);
+    expect(failed.stderr).not.toContain('beforeExit');
+    // A large --json answer through a pipe arrives whole.
+    rmSync(path.join(site, 'articles', 'broken.md'));
+    const json = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--json'], site);
+    expect(json.code, json.stderr).toBe(0);
+    expect((JSON.parse(json.stdout) as { ok: boolean }).ok).toBe(true);
+    expect(json.stderr).toBe('exit 0\n');
+  });
+
   it('exports the library API from lib/index.js', async () => {
     const script = `import(${JSON.stringify(pathToFileURL(path.join(pkg, 'lib/index.js')).href)}).then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`;
     const r = await node(['-e', script], pkg);
