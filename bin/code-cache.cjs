@@ -24,7 +24,7 @@
 // giving `options.modules`, the modules the two share. The second script requires them as
 // `feedwright-core:<key>` and gets the first script's own instances, never a copy of its own.
 
-const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
@@ -51,6 +51,24 @@ function wrapped(source) {
   return source.startsWith(HEAD, source.indexOf('\n') + 1) && source.endsWith(TAIL) ? source : `${HEAD}${source}${TAIL}`;
 }
 
+/** Read all of `file` into `buffer` when it fits (else into a new one): the bytes read, as a view of the buffer used. */
+function readInto(file, buffer) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const into = buffer !== undefined && buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, into, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return into.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The hash on a bundled script's first line, or undefined (then there is no cache). */
 function scriptKey(source) {
   return /^\/\/ feedwright-cli ([0-9a-f]+)\n/.exec(source)?.[1];
@@ -69,7 +87,8 @@ function runCached(file, tag, options = {}) {
   const env = options.env ?? process.env;
   firstTag ??= tag;
   // The script is ASCII (scripts/bundle.ts escapes the rest): latin1 reads it exactly, as a one-byte string.
-  const source = readFileSync(file, 'latin1');
+  const bytes = readInto(file);
+  const source = bytes.toString('latin1');
   const key = scriptKey(source);
   const base =
     key !== undefined && env.NODE_DISABLE_COMPILE_CACHE === undefined
@@ -79,8 +98,11 @@ function runCached(file, tag, options = {}) {
   let loaded; // the file the cache came from
   if (base !== undefined) {
     for (const candidate of [`${base}.bin`, `${base}.1.bin`]) {
+      // Into the script's buffer, free once its text is a string: on this project's machine a page
+      // of memory touched for the first time costs ~13 µs (a page fault), and a buffer of its own
+      // for the cache (~1.3 MB) was ~330 more of them (docs/BENCHMARKS.md, r23-start).
       try {
-        cachedData = readFileSync(candidate);
+        cachedData = readInto(candidate, bytes);
         loaded = candidate;
         break;
       } catch {

@@ -138,10 +138,21 @@ const dedupe: Plugin = {
  * one is read. `yaml` reads front matter only when src/sources/front-matter.ts's own reader gives
  * up (lists of maps, anchors, block scalars; ~3.8 ms of CPU to evaluate), and date-fns's `parse`
  * reads only dates that are not ISO 8601 (src/extract/dates.ts; ~4 ms, its 36 parser classes):
- * a 50-article build of plain front matter with ISO dates needs neither. Only named imports are
- * used of them (a default import would get the getters' object).
+ * a 50-article build of plain front matter with ISO dates needs neither. `picocolors`: its module
+ * reads `process.stdout` at load (to test isTTY), which makes the stream (node:net and a socket on
+ * a pipe) even in a build that prints nothing; src/cli/output.ts makes its colours on first use.
+ * Only named imports are used of them (a default import would get the getters' object).
  */
-export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse'];
+export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse', 'picocolors'];
+
+/**
+ * CommonJS dependencies whose export is a function, evaluated on first call: every `require` of
+ * one gets a function that requires the real, bundled module and calls it (a property read
+ * reads the real module's). `dayjs`: sanitize-html requires launder (for its URL check), which
+ * requires dayjs at load for date helpers that sanitize-html never calls; evaluating dayjs was
+ * ~4.3-4.7 ms of CPU of every build (docs/BENCHMARKS.md, r23-start), in each parse worker too.
+ */
+export const LAZY_CALLABLE_DEPENDENCIES = ['dayjs'];
 
 /**
  * Modules of src/ evaluated on first use, the same way: every import of one gets the getters.
@@ -151,6 +162,14 @@ export const LAZY_DEPENDENCIES = ['yaml', 'date-fns/parse'];
  * (themselves loaded by kind) for theirs. What every build needs of dates is src/meta/stated-dates.ts.
  */
 export const LAZY_MODULES = ['src/extract/dates.ts'];
+
+/**
+ * The module that stands for a LAZY_CALLABLE_DEPENDENCIES module (`real`, its path): a function
+ * that requires the real module on its first call (or property read) and calls it.
+ */
+export function lazyCallableStub(real: string): string {
+  return `let real;\nconst load = () => (real ??= require(${JSON.stringify(real)}));\nmodule.exports = new Proxy(function () {}, { apply: (_t, self, args) => Reflect.apply(load(), self, args), construct: (_t, args) => Reflect.construct(load(), args), get: (_t, key) => load()[key], has: (_t, key) => key in load() });\n`;
+}
 
 const lazy: Plugin = {
   name: 'feedwright-lazy-dependencies',
@@ -163,6 +182,18 @@ const lazy: Plugin = {
       if (real.errors.length > 0) return undefined;
       return { path: args.path, namespace: 'feedwright-lazy-dependency', pluginData: real.path };
     });
+    const callable = new RegExp(`^(?:${LAZY_CALLABLE_DEPENDENCIES.map((d) => d.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: callable }, async (args) => {
+      if (args.pluginData === 'lazy-real') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'lazy-real' });
+      if (real.errors.length > 0) return undefined;
+      return { path: args.path, namespace: 'feedwright-lazy-callable', pluginData: real.path };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'feedwright-lazy-callable' }, (args) => ({
+      contents: lazyCallableStub(args.pluginData as string),
+      resolveDir: path.dirname(args.pluginData as string),
+      loader: 'js',
+    }));
     const modules = new Set(LAZY_MODULES.map((m) => path.join(ROOT, m)));
     const moduleFilter = new RegExp(`/(?:${LAZY_MODULES.map((m) => path.basename(m, '.ts').replace(/[.]/g, '\\$&')).join('|')})\\.js$`);
     b.onResolve({ filter: moduleFilter }, async (args) => {

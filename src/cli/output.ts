@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import type { BuildResult, ChangeSummary, ItemRef } from '../build.js';
 import { formatDiagnostic, printable } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
@@ -23,20 +23,36 @@ export interface Output {
   isTTY: boolean;
 }
 
-/** Colour only on a TTY, never with NO_COLOR (https://no-color.org), forced by --color. */
+/**
+ * Colour only on a TTY, never with NO_COLOR (https://no-color.org), forced by --color.
+ *
+ * Decided on first use, as the colours are made: a build that prints nothing (`--quiet`) never
+ * reads `io.stderr.isTTY`, which makes the process's stderr stream (on a pipe: node:net and a
+ * socket), nor evaluates picocolors, whose module reads `process.stdout` at load (~3-4.5 ms of
+ * CPU of a 50-article build together; docs/BENCHMARKS.md, r23-start). picocolors is one of the
+ * bundle's lazy dependencies (scripts/bundle.ts `LAZY_DEPENDENCIES`).
+ */
 export function makeOutput(io: Io, argv: readonly string[]): Output {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  const color = !argv.includes('--no-color') && (argv.includes('--color') || (!noColor && io.stderr.isTTY === true));
-  const c = pc.createColors(color);
+  let colors: ReturnType<typeof createColors> | undefined;
+  const paint = (): ReturnType<typeof createColors> => {
+    if (colors === undefined) {
+      const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+      const color = !argv.includes('--no-color') && (argv.includes('--color') || (!noColor && io.stderr.isTTY === true));
+      colors = createColors(color);
+    }
+    return colors;
+  };
   return {
     stdout: (s) => void io.stdout.write(s),
     stderr: (s) => void io.stderr.write(s),
-    red: c.red,
-    yellow: c.yellow,
-    green: c.green,
-    dim: c.dim,
-    bold: c.bold,
-    isTTY: io.stderr.isTTY === true,
+    red: (s) => paint().red(s),
+    yellow: (s) => paint().yellow(s),
+    green: (s) => paint().green(s),
+    dim: (s) => paint().dim(s),
+    bold: (s) => paint().bold(s),
+    get isTTY() {
+      return io.stderr.isTTY === true;
+    },
   };
 }
 
@@ -157,10 +173,11 @@ export function printBuildSummary(out: Output, result: BuildResult, seconds: num
   const unchanged = result.files.filter((f) => f.status === 'unchanged').length;
   const c = result.counts;
   const extra = [c.drafts ? plural(c.drafts, 'draft') : '', c.held ? `${c.held} held (future)` : '', c.sections ? `${c.sections} not ${c.sections === 1 ? 'a post' : 'posts'} (listing pages or files the site leaves out: META_NOT_A_POST notes say which)` : '', c.failed ? `${c.failed} failed` : ''].filter(Boolean).join(', ');
+  // Nothing else is touched when nothing is printed: not even the colours (makeOutput).
+  if (quiet && errors === 0) return;
   const mark = errors > 0 ? out.red('✗') : out.green('✓');
   const removed = result.removedFiles?.length ? `, ${result.removedFiles.length} removed` : '';
-  const line = `${mark} ${c.published} article${c.published === 1 ? '' : 's'} published${extra ? ` (${extra})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(written, 'file')} written, ${unchanged} unchanged${removed}; ${seconds.toFixed(2)} s\n`;
-  if (!quiet || errors > 0) out.stderr(line);
+  out.stderr(`${mark} ${c.published} article${c.published === 1 ? '' : 's'} published${extra ? ` (${extra})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(written, 'file')} written, ${unchanged} unchanged${removed}; ${seconds.toFixed(2)} s\n`);
 }
 
 /** Items listed per kind of change; the rest are counted. */

@@ -101,7 +101,7 @@ export function mainParsesBeside(workers: number, cores: number = availableParal
 }
 
 /**
- * A worker's young generation: 24 MiB, two 8 MiB semi-spaces (V8's default for a worker is 48 MiB,
+ * A worker's young generation: 12 MiB, two 4 MiB semi-spaces (V8's default for a worker is 48 MiB,
  * 16 MiB each). Parsing allocates short-lived tokens, strings and trees at a high rate, but little
  * of it outlives the article: a smaller nursery is scavenged twice as often (~97 scavenges a
  * worker at 10k Markdown misses against ~48 with 96 MiB, the same 2 mark-compacts), each copying
@@ -109,9 +109,13 @@ export function mainParsesBeside(workers: number, cores: number = availableParal
  * costs less: fewer cache misses and page faults). Measured on the
  * 2-core machine at load 9-17 (docs/BENCHMARKS.md, r18-gc): 10k Markdown cold builds ~6 % less
  * CPU and ~90 MiB less peak RSS than with 96 MiB (which r6-cpu had chosen when a worker did less),
- * the 3k mixed corpus ~3 % less CPU and ~45 MiB less RSS. The old generation keeps V8's default limit.
+ * the 3k mixed corpus ~3 % less CPU and ~45 MiB less RSS. Halved again (24 -> 12 MiB) by r23-start:
+ * on this VM a page touched for the first time costs ~13 µs (a page fault), and a 10k cold build
+ * took ~4-5k fewer of them; 10k Markdown, 12 alternated pairs at load 7-10: CPU ~0.95 (lower in 9
+ * of 12), peak RSS 258 -> 243 MiB; 3k mixed, 6 pairs: 0.98 (lower in 3). The old generation keeps
+ * V8's default limit.
  */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 } as const;
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 } as const;
 
 /** The global name under which the worker's loader leaves the function that writes its code cache. */
 export const CODE_CACHE_HOOK = '__feedwrightSaveCodeCache';

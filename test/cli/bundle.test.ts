@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, LAZY_DEPENDENCIES, SCRIPT_HEAD, SCRIPT_TAIL } from '../../scripts/bundle.js';
+import { bundle, LAZY_CALLABLE_DEPENDENCIES, LAZY_DEPENDENCIES, SCRIPT_HEAD, SCRIPT_TAIL } from '../../scripts/bundle.js';
 import { TEST_MTIME } from '../helpers/project.js';
 import { run } from './helpers.js';
 
@@ -139,6 +139,17 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(got['rss.xml']).toContain('<pubDate>Tue, 05 Mar 2024');
     expect(got['rss.xml']).toContain('which only the yaml library reads.');
     expect(got).toEqual(outputs(sources));
+  });
+
+  it('dayjs (which sanitize-html requires through launder) is only ever required through its lazy stub', () => {
+    for (const dependency of LAZY_CALLABLE_DEPENDENCIES) {
+      const stub = `feedwright-lazy-callable:${dependency}`;
+      const importers = Object.entries(meta.inputs).filter(([, input]) => input.imports.some((i) => i.path === stub));
+      expect(importers.map(([k]) => k).some((k) => /[\\/]launder[\\/]/.test(k)), dependency).toBe(true);
+      // Nothing else requires the real module: only the stub does.
+      const real = Object.entries(meta.inputs).filter(([k, input]) => k !== stub && input.imports.some((i) => new RegExp(`[\\\\/]${dependency}[\\\\/]`).test(i.path)));
+      expect(real.map(([k]) => k), dependency).toEqual([]);
+    }
   });
 
   it('build runs the CommonJS script with a V8 code cache keyed by its hash, and the cached run writes the same bytes', async () => {
@@ -270,6 +281,26 @@ describe('the bundled lib/', { timeout: 240_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys(outputs(site))).toContain('rss.xml');
     expect(JSON.parse(r.stdout)).toEqual({ loaded: [] });
+  });
+
+  it('build ends with process.exit (no teardown of a normal exit) with its exit code, and what it printed all out', async () => {
+    // 'beforeExit' is emitted when the event loop empties, never after process.exit(); 'exit' is.
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), 'feedwright-bundle-probe-')), 'exit-probe.cjs');
+    writeFileSync(probe, "process.on('beforeExit', () => process.stderr.write('beforeExit\\n')); process.on('exit', (c) => process.stderr.write('exit ' + c + '\\n'));\n");
+    const site = sampleSite();
+    writeFileSync(path.join(site, 'articles', 'broken.md'), '---\ntitle: [unclosed\n---\n\nBody.\n');
+    const failed = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build'], site);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('broken.md');
+    expect(failed.stderr).toMatch(/✗ \d+ articles? published.*1 error/);
+    expect(failed.stderr.endsWith('exit 1\n')).toBe(true);
+    expect(failed.stderr).not.toContain('beforeExit');
+    // A large --json answer through a pipe arrives whole.
+    rmSync(path.join(site, 'articles', 'broken.md'));
+    const json = await node(['-r', probe, path.join(pkg, 'bin/feedwright.js'), 'build', '--json'], site);
+    expect(json.code, json.stderr).toBe(0);
+    expect((JSON.parse(json.stdout) as { ok: boolean }).ok).toBe(true);
+    expect(json.stderr).toBe('exit 0\n');
   });
 
   it('exports the library API from lib/index.js', async () => {

@@ -374,7 +374,7 @@ describe('parseJobs', () => {
     const { setup, jobs: list } = jobs();
     const entries = await parseJobs(list, setup, { workers: 1, mainParses: false, script: fixture('limits-worker.mjs') });
     expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeLessThan(48);
-    expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThanOrEqual(16);
+    expect(WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThanOrEqual(8);
     expect(new Set(entries.map((e) => e.mtimeSec))).toEqual(new Set([WORKER_LIMITS.maxYoungGenerationSizeMb]));
   });
 });
