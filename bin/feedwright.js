@@ -11,16 +11,29 @@ require('node:module').enableCompileCache?.();
 const argv = process.argv.slice(2);
 // The streams are made on first use: a build that prints nothing to stdout (--quiet) never makes
 // it (process.stdout on a pipe loads net and makes a socket, ~1.5 ms of CPU at start).
+// Which of them the command made: only those can hold output not yet written (see below).
+const made = { stdout: false, stderr: false };
 const io = {
   cwd: process.cwd(),
   env: process.env,
   get stdout() {
+    made.stdout = true;
     return process.stdout;
   },
   get stderr() {
+    made.stderr = true;
     return process.stderr;
   },
 };
+
+/**
+ * Whether printed output is still queued: writes to a pipe are asynchronous on POSIX (Node, "A note
+ * on process I/O"), so `build --json | jq` may still hold what the reader has not taken yet, which
+ * process.exit() would drop. Files and terminals are written at once.
+ */
+function outputPending() {
+  return (made.stdout && process.stdout.writableLength > 0) || (made.stderr && process.stderr.writableLength > 0);
+}
 
 async function launch() {
   const first = argv[0];
@@ -40,12 +53,12 @@ async function launch() {
     const code = await exports.main(argv, io);
     // The CLI script's cache, and that of lib/cli/extract.cjs when the build loaded it.
     codeCache.saveAll();
-    // Done: every file is written and closed, and what was printed went out already (writes to
-    // stdout and stderr are synchronous on POSIX, whatever they are: a file, a pipe, a terminal;
-    // on Windows a pipe's are not). process.exit() leaves out the teardown of a normal exit: the
-    // heap freed page by page, the platform's background tasks waited for (~20-30 ms of CPU of a
-    // 50-article build, more of a 10k one; docs/BENCHMARKS.md, r23-start).
-    if (process.platform !== 'win32') process.exit(code);
+    // Done: every file is written and closed. When what was printed has gone out too (on Windows a
+    // pipe's writes may still be in flight: not there), process.exit() leaves out the teardown of a
+    // normal exit: the heap freed page by page, the platform's background tasks waited for (~20-30
+    // ms of CPU of a 50-article build, more of a 10k one; docs/BENCHMARKS.md, r23-start). Output
+    // still queued for a pipe makes it a normal exit, which writes it all first.
+    if (process.platform !== 'win32' && !outputPending()) process.exit(code);
     return code;
   }
   const { main } = await import('../lib/cli/main.js');
