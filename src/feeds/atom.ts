@@ -44,7 +44,10 @@ function renderEntry(item: Article): string {
   out += element('    ', 'updated', formatRfc3339(item.updated.value, item.updated.offset));
   for (const author of item.authors.value) out += renderPerson('    ', 'author', author);
   for (const tag of item.tags.value) out += emptyElement('    ', 'category', { term: tag });
-  out += textConstruct('    ', 'summary', item.summary.value);
+  // None when there is nothing to say (a post with no text of its own): an empty summary is one
+  // "summary should not be blank" to the W3C validator, and RFC 4287 asks for none here (the entry
+  // has a rel="alternate" link, and its content, if any, is inline).
+  if (item.summary.value) out += textConstruct('    ', 'summary', item.summary.value);
   if (item.contentHtml) out += htmlElement('    ', 'content', item.contentHtml, { type: 'html' });
   out += '  </entry>\n';
   return out;
