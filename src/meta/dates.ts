@@ -26,11 +26,23 @@ export function parseDateValue(value: unknown, timezone: string, language?: stri
  * parseDateValue through the general date reader alone, for every value (what parseDateValue does
  * when the value is not a strict ISO string; the tests compare both readings).
  */
-export function parseDateValueInFull(value: unknown, timezone: string, language?: string): Date | undefined {
+export function parseDateValueInFull(written: unknown, timezone: string, language?: string): Date | undefined {
+  const value = timeFirst(written);
   const date = readDateValue(value, timezone, language);
   if (!date || typeof value !== 'string') return date;
   const offset = writtenOffset(value.trim(), timezone, date);
   return offset ? withStatedOffset(date, offset) : date;
+}
+
+/**
+ * A date written time first (`date: 23:24 2023/3/22`, as a VitePress theme's posts are, which it
+ * reads with JavaScript's `new Date(…)`, as Gatsby and Next.js blogs do theirs): the same date and
+ * time written date first, which the date parser reads. Any other value as it is.
+ */
+function timeFirst(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const m = /^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4}[/-]\d{1,2}[/-]\d{1,2})\s*$/.exec(v);
+  return m ? `${m[2]} ${m[1]}` : v;
 }
 
 /**

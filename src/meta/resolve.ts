@@ -375,20 +375,9 @@ function isRenderTimeDate(v: unknown): boolean {
   return typeof v === 'string' && /^\s*(?:today|now|last-modified)\s*$/i.test(v);
 }
 
-/**
- * A date written time first (`date: 23:24 2023/3/22`, as a VitePress theme's posts are, which it
- * reads with JavaScript's `new Date(…)`, as Gatsby and Next.js blogs do theirs): the same date and
- * time written date first, which the date parser reads. Any other value as it is.
- */
-function timeFirst(v: unknown): unknown {
-  if (typeof v !== 'string') return v;
-  const m = /^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4}[/-]\d{1,2}[/-]\d{1,2})\s*$/.exec(v);
-  return m ? `${m[2]} ${m[1]}` : v;
-}
-
 /** A date key's value as a Date, or META_DATE_AMBIGUOUS (day and month either way round) or META_DATE_UNPARSEABLE. */
 function parseDate(v: unknown, key: string, r: FieldReader): Date | undefined {
-  const d = parseDateValue(timeFirst(v), r.config.timezone, r.config.language);
+  const d = parseDateValue(v, r.config.timezone, r.config.language);
   if (!d) {
     const numeric = typeof v === 'string' ? numericDate(v) : undefined;
     if (numeric?.dayFirst && numeric.monthFirst) {

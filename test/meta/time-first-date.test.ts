@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseDateValue } from '../../src/meta/dates.js';
 import { run } from '../cli/helpers.js';
 import { makeTree } from '../helpers/project.js';
 
@@ -27,6 +28,12 @@ describe('a date written time first', () => {
     expect(byTitle['T 23:24 2023/3/22']).toBe(byTitle['T 2023/3/22 23:24']);
     expect(byTitle['T 23:24 2023/3/22']).toMatch(/^2023-03-22T23:24:00/);
     expect(byTitle['T 9:05 2023/3/9']).toMatch(/^2023-03-09T09:05:00/);
+  });
+
+  it('is read by the one front matter date reader, so an update date may be written so too', () => {
+    expect(parseDateValue('23:24 2023/3/22', 'UTC')?.toISOString()).toBe('2023-03-22T23:24:00.000Z');
+    expect(parseDateValue('23:24 2023/3/22', 'UTC')?.getTime()).toBe(parseDateValue('2023/3/22 23:24', 'UTC')?.getTime());
+    expect(parseDateValue('23:24 tomorrow', 'UTC')).toBeUndefined();
   });
 });
 
