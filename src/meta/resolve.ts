@@ -444,7 +444,7 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
         return { ...fileNameTitle(r), rule: 'a page of a site that titles pages by their first heading, with none: its file name' };
       }
       // Nothing of its own: the inherited title, said to be every post's.
-      if (inheritedKey !== undefined && inherited) {
+      if (inheritedKey !== undefined && inherited !== undefined) {
         r.diagnostics.push(diagnostic('META_TITLE_INHERITED', { file: r.file, line: 1 }, { title: inherited, key: inheritedKey }));
         return { value: inherited, from: 'front-matter', rule: 'inherited from the layout or folder data' };
       }

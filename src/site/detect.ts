@@ -620,8 +620,9 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const authorsMap = authorsFile ? readAuthorsMap(readData(authorsFile), ['uri', 'url']) : {};
       if (Object.keys(authorsMap).length > 0) info.authorsMap = authorsMap;
       const mapped = (v: unknown): unknown => (typeof v === 'string' && Object.hasOwn(authorsMap, v.trim()) ? authorsMap[v.trim()] : v);
+      const title = asString(c.title) ?? asString(meta.title);
       const own = {
-        title: asString(c.title) ?? asString(meta.title) ?? asString(c.name),
+        title: title ?? asString(c.name),
         description: asString(c.description) ?? asString(meta.description) ?? asString(meta.tagline),
         link: url,
         language: asString(c.lang) ?? localeTag(asString(c.locale)),
@@ -629,7 +630,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
           personValue(mapped(c.author)) ??
           personValue(c.owner) ??
           personValue(c.social) ??
-          (asString(c.title) ?? asString(meta.title) ? personValue(c.name) : undefined) ??
+          (title ? personValue(c.name) : undefined) ??
           personValue(mapped(meta.author)),
       };
       // What the config leaves out, the site's own hand-written feed template may state literally.

@@ -127,10 +127,14 @@ export async function listSources(
   const rootReal = realpathSync.native(root);
   const rootPrefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
   const rule = options.renderRule === undefined ? renderRuleAbove(root) : (options.renderRule ?? undefined);
+  /** A file or folder the site makes no page of (`what` it is): a note, and it is never read. */
+  const notAPost = (abs: string, what: string): void => {
+    diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what, by: 'site' }));
+  };
   /** A file or folder the generator makes no page of: reported once (a folder for all it holds), never read. */
   const leftOut = (abs: string, name: string, kind: SourceKind | undefined): boolean => {
     const why = rule ? notRendered(rule, name, kind) : undefined;
-    if (why) diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what: why, by: 'site' }));
+    if (why) notAPost(abs, why);
     return why !== undefined;
   };
   /** The default content language of the Hugo site holding the folder (asked once, and only for a folder with a name like `x.en.md`). */
@@ -184,7 +188,7 @@ export async function listSources(
       if (entry.name.startsWith('.')) continue;
       const replacedBy = shadowed?.get(entry.name);
       if (replacedBy !== undefined) {
-        diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(prefix + entry.name) }, { what: `a file Hugo replaces with ${replacedBy} beside it (one page, in the default language ${hugoDefault()})`, by: 'site' }));
+        notAPost(prefix + entry.name, `a file Hugo replaces with ${replacedBy} beside it (one page, in the default language ${hugoDefault()})`);
         continue;
       }
       // A Quarto document rendered to Markdown beside it (`format: hugo-md` or `gfm`, a Hugo site's
@@ -244,7 +248,7 @@ export async function listSources(
       // A text or HTML file in a post's own folder (`x/` beside `x.md`) or a saved page's (`x_files/`
       // beside `x.html`): data, an included fragment, a frame of the page; never an article.
       if (owner !== undefined && kind !== 'markdown') {
-        diagnostics.push(diagnostic('META_NOT_A_POST', { file: display(abs) }, { what: `a file of the folder that belongs to ${owner} beside it (its data, fragments or frames)`, by: 'site' }));
+        notAPost(abs, `a file of the folder that belongs to ${owner} beside it (its data, fragments or frames)`);
         continue;
       }
       let s: Stats;
