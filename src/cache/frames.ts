@@ -188,14 +188,14 @@ export class AtomicFile {
  * The frame goes in one write at the end of the file; a partial write leaves a tail that no
  * reader takes (its CRC fails) and that no later append follows (the size no longer matches).
  */
-export function appendFrame(file: string, format: string, body: string | readonly string[], id: FileId): FileId | undefined {
+export function appendFrame(file: string, format: string, body: string | readonly (string | Buffer)[], id: FileId): FileId | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r+');
     const s = fstatSync(fd);
     if (s.ino !== id.ino || s.size !== id.size || s.mtimeMs !== id.mtimeMs || s.ctimeMs !== id.ctimeMs) return undefined;
     // A body given in parts is written as they are, not joined first (the output record's published items: megabytes).
-    const parts = typeof body === 'string' ? [Buffer.from(body)] : body.map((b) => Buffer.from(b));
+    const parts = typeof body === 'string' ? [Buffer.from(body)] : body.map((b) => (typeof b === 'string' ? Buffer.from(b) : b));
     let crc = 0;
     let length = 0;
     for (const part of parts) {

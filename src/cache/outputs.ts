@@ -10,7 +10,7 @@ import type { ItemDiagnostic, SkeletonCheck } from '../feeds/compose-check.js';
 import type { CachePaths } from './articles.js';
 import { FORMATS } from '../feeds/sets.js';
 import { appendFrame, type FileId, readFrameBytes, writeFramesSteps } from './frames.js';
-import { type IndexedItem, RecordIndex } from './record-index.js';
+import { type IndexedItem, type IndexTables, RecordIndex } from './record-index.js';
 import { CODE_ID } from '../version.js';
 
 /**
@@ -132,7 +132,38 @@ export function readOutputRecord(paths: CachePaths): OutputRecord | undefined {
   // The published items, in a frame of their own after the record's (`writeOutputRecord`).
   const published = bodies?.[1] === undefined ? undefined : publishedOfFrame(bodies[1].toString('utf8'));
   if (record && published) record.published = published;
+  // The index's tables, read when the index is first asked for (`indexOf`).
+  if (record && published && bodies?.[2] !== undefined) indexFrames.set(record, bodies[2]);
   return record;
+}
+
+/** The first line of the index's frame (`indexFrame`): its format. */
+const INDEX_FRAME = 'feedwright-record-index-1';
+
+/**
+ * The record's index as a frame of its own, after the published items' (`RecordIndex.tables`):
+ * `INDEX_FRAME`, a line feed, the tables' descriptor as JSON, a line feed, then the tables' bytes.
+ */
+function indexFrame(tables: { descriptor: IndexTables; bytes: Buffer[] }): (string | Buffer)[] {
+  return [`${INDEX_FRAME}\n${JSON.stringify(tables.descriptor)}\n`, ...tables.bytes];
+}
+
+/** The index `indexFrame` wrote for `record`, made ready (`diagnose`); undefined for anything else. */
+function indexOfFrame(record: OutputRecord, body: Buffer): RecordIndex | undefined {
+  const first = body.indexOf(10);
+  const second = first < 0 ? -1 : body.indexOf(10, first + 1);
+  if (second < 0 || body.toString('latin1', 0, first) !== INDEX_FRAME) return undefined;
+  let descriptor: unknown;
+  try {
+    descriptor = JSON.parse(body.toString('utf8', first + 1, second));
+  } catch {
+    return undefined;
+  }
+  const lists: { name: string; slots: ItemSlots }[] = [];
+  for (const [name, r] of Object.entries(record.files)) if (r.items) lists.push({ name, slots: r.items });
+  const index = RecordIndex.fromTables(lists, descriptor, body.subarray(second + 1));
+  index?.diagnose(record.itemDiagnostics ?? {});
+  return index;
 }
 
 /**
@@ -389,8 +420,9 @@ const indexes = new WeakMap<OutputRecord, RecordIndex>();
 /**
  * Index a record now, for a build to come (a watch session's next save): a 10k-article record's
  * index (30k keys and hashes) took ~77 ms of every save (loaded machine) before its feeds could be composed; made
- * right after the record is written, the feeds of this build are already in place and the next
- * save finds it made.
+ * while the record is written (`writeOutputRecord`, before its stamps), the feeds of this build are
+ * already in place and the next save finds it made. A one-off build's next build reads it from the
+ * record's last frame (`indexFrame`).
  */
 export function indexRecord(record: OutputRecord): void {
   indexOf(record);
@@ -401,9 +433,21 @@ export function isIndexed(record: OutputRecord): boolean {
   return indexes.has(record);
 }
 
+/** Records read with their index's frame (`readOutputRecord`), until the index is asked for. */
+const indexFrames = new WeakMap<OutputRecord, Buffer>();
+
 function indexOf(record: OutputRecord): RecordIndex {
   const known = indexes.get(record);
   if (known) return known;
+  const frame = indexFrames.get(record);
+  if (frame !== undefined) {
+    indexFrames.delete(record);
+    const read = indexOfFrame(record, frame);
+    if (read) {
+      indexes.set(record, read);
+      return read;
+    }
+  }
   let count = 0;
   for (const r of Object.values(record.files)) count += r.items?.length ?? 0;
   const index = new RecordIndex(count);
@@ -485,6 +529,8 @@ export async function writeOutputRecord(
       let stamped = false;
       for (;;) {
         if (body.onlyLast && !stamped) {
+          // Made before the stamps are taken, while their racy window passes (`stampFiles`): the next build reads it.
+          indexOf(record);
           await stampFiles(paths, record, rendered);
           stamped = true;
         }
@@ -499,7 +545,11 @@ export async function writeOutputRecord(
       steps.return({ ino: -1, size: -1, mtimeMs: 0, ctimeMs: 0 });
     }
     // The published items in a frame of their own: without it (not appended), the next build reads the previous feed.json.
-    if (published && id && appendFrame(file, FORMAT, publishedFrame(published), id)) record.published = published;
+    const withPublished = published && id ? appendFrame(file, FORMAT, publishedFrame(published), id) : undefined;
+    if (published && withPublished) record.published = published;
+    // The index's tables in a third frame (`indexFrame`): without it, the next build makes the index again.
+    const tables = indexes.get(record)?.tables();
+    if (withPublished && tables) appendFrame(file, FORMAT, indexFrame(tables), withPublished);
     return record;
   } catch {
     // The record is an optimisation: the next build simply renders and validates again.

@@ -9,7 +9,9 @@ import type { ItemSlots } from '../feeds/compose.js';
  * two open-addressing tables in typed arrays over the slots' own 16-byte keys and hashes
  * (`ItemSlots`): nothing per item on the JavaScript heap, and a look-up by a slot of another list
  * (`validatedAt`) makes no string at all. Keys and hashes that a list keeps as strings (not its
- * compact form) go into a Map and a Set beside, as before.
+ * compact form) go into a Map and a Set beside, as before. The record keeps the tables
+ * (`tables`, `fromTables`: a frame after its published items'), made while its racy window passes,
+ * so that a rebuild reads its index (~1 MB at 10k articles) instead of making it.
  */
 
 /** A recorded item: the feed file (named inside the output folder) whose slots hold it, and its index there. */
@@ -21,6 +23,22 @@ export interface IndexedItem {
 
 /** What a recorded item with no diagnostic validated to (shared: callers only read it). */
 const NONE: readonly ItemDiagnostic[] = Object.freeze([]);
+
+/**
+ * What the output record keeps of an index beside its tables (`RecordIndex.tables`): the files
+ * indexed, in order, with their item counts, the entries in each table and the tables' sizes.
+ */
+export interface IndexTables {
+  names: string[];
+  lengths: number[];
+  keys: number;
+  hashes: number;
+  keySize: number;
+  hashSize: number;
+}
+
+/** Tables are kept as little-endian bytes: on another machine they are made again. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * 16 bytes parsed from a key's, or a hash's, 32 hex digits: one look-up of each kind at a time
@@ -82,6 +100,78 @@ export class RecordIndex {
       if (slots.hasCompactHash(index)) this.putHash(list, index);
       else this.oddHashes.add(slots.hash(index));
     }
+  }
+
+  /**
+   * The key and hash tables as bytes (views, no copy) and what `fromTables` needs beside them;
+   * undefined when some key or hash is kept as a string (not in the tables), on a big-endian
+   * machine, or when nothing is indexed. The output record keeps them (src/cache/outputs.ts), so
+   * that the next build reads its index instead of making it (30k keys and hashes at 10k articles).
+   */
+  tables(): { descriptor: IndexTables; bytes: Buffer[] } | undefined {
+    if (!LITTLE_ENDIAN || this.lists.length === 0 || this.oddKeys.size > 0 || this.oddHashes.size > 0 || !this.lists.every((l) => l.allCompact())) return undefined;
+    const view = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    return {
+      descriptor: {
+        names: [...this.names],
+        lengths: this.lists.map((l) => l.length),
+        keys: this.keyCount,
+        hashes: this.hashCount,
+        keySize: this.keyList.length,
+        hashSize: this.hashList.length,
+      },
+      bytes: [view(this.keyList), view(this.keyItem), view(this.hashList), view(this.hashItem)],
+    };
+  }
+
+  /**
+   * The index `tables` wrote for these files (`lists`, in the order they were added), its tables
+   * read from `bytes`; undefined unless the descriptor names the same files and counts, and every
+   * table entry names an item of them. Call `diagnose` next. A wrong entry could only miss an item
+   * (`find` and `validatedAt` compare the item's bytes), never give another's.
+   */
+  static fromTables(lists: readonly { name: string; slots: ItemSlots }[], descriptor: unknown, bytes: Uint8Array): RecordIndex | undefined {
+    if (!LITTLE_ENDIAN || typeof descriptor !== 'object' || descriptor === null) return undefined;
+    const d = descriptor as Partial<Record<keyof IndexTables, unknown>>;
+    const { names, lengths, keys, hashes, keySize, hashSize } = d;
+    if (!Array.isArray(names) || !Array.isArray(lengths) || names.length !== lists.length || lengths.length !== lists.length) return undefined;
+    for (const [i, l] of lists.entries()) if (names[i] !== l.name || lengths[i] !== l.slots.length || !l.slots.allCompact()) return undefined;
+    const count = lists.reduce((sum, l) => sum + l.slots.length, 0);
+    if (keys !== count || typeof hashes !== 'number' || !Number.isSafeInteger(hashes) || hashes < 0 || hashes > count) return undefined;
+    if (!isTableSize(keySize, count, count) || !isTableSize(hashSize, hashes, count) || bytes.length !== 8 * (keySize + hashSize)) return undefined;
+    const index = new RecordIndex(0);
+    const table = (at: number, n: number): Int32Array => {
+      const a = new Int32Array(n);
+      new Uint8Array(a.buffer).set(bytes.subarray(at, at + 4 * n));
+      return a;
+    };
+    index.keyList = table(0, keySize);
+    index.keyItem = table(4 * keySize, keySize);
+    index.hashList = table(8 * keySize, hashSize);
+    index.hashItem = table(8 * keySize + 4 * hashSize, hashSize);
+    for (const l of lists) {
+      index.lists.push(l.slots);
+      index.names.push(l.name);
+    }
+    if (index.entries(index.keyList, index.keyItem) !== keys || index.entries(index.hashList, index.hashItem) !== hashes) return undefined;
+    index.keyCount = keys;
+    index.hashCount = hashes;
+    return index;
+  }
+
+  /** The used positions of a table, or -1 when one names no item of the lists. */
+  private entries(list: Int32Array, item: Int32Array): number {
+    let used = 0;
+    const n = this.lists.length;
+    for (let at = 0; at < list.length; at++) {
+      const l = list[at] as number;
+      if (l === -1) continue;
+      if (l < 0 || l >= n) return -1;
+      const i = item[at] as number;
+      if (i < 0 || i >= (this.lists[l] as ItemSlots).length) return -1;
+      used++;
+    }
+    return used;
   }
 
   /** Attach the record's diagnostics (by item hash; every other indexed item had none). */
@@ -213,6 +303,14 @@ export class RecordIndex {
     this.hashCount = 0;
     for (let at = 0; at < hashList.length; at++) if ((hashList[at] as number) >= 0) this.putHash(hashList[at] as number, hashItem[at] as number);
   }
+}
+
+/**
+ * A table's size as the index makes one for `n` entries of `count` items: a power of two, at
+ * least 16 and `2n` (`putKey`, `putHash`), at most what `tableSize(count)` starts with.
+ */
+function isTableSize(size: unknown, n: number, count: number): size is number {
+  return typeof size === 'number' && Number.isSafeInteger(size) && size >= 16 && size <= 4 * count + 16 && (size & (size - 1)) === 0 && size >= 2 * n;
 }
 
 /** A power of two at least twice `n` (at most half full), at least 16. */

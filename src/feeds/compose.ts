@@ -267,6 +267,11 @@ export class ItemSlots {
     return this.oddKeys?.has(i) ? undefined : this.prefix;
   }
 
+  /** True when every item's key and hash are stored compact (the record's index then keeps its tables: src/cache/record-index.ts). */
+  allCompact(): boolean {
+    return (this.oddKeys?.size ?? 0) === 0 && (this.oddHashes?.size ?? 0) === 0 && (this.size === 0 || this.prefix !== undefined);
+  }
+
   /** The first 4 of the 16 bytes of item `i`'s compact key, as an unsigned number. */
   keyWord(i: number): number {
     return this.keys.readUInt32LE(16 * i);

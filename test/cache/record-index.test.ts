@@ -87,6 +87,72 @@ describe('RecordIndex', () => {
     );
   });
 
+  it('read back from its tables (the output record keeps them), finds and validates exactly what the index made finds', () => {
+    // Compact keys only (one prefix per file) and hex hashes: what a build records.
+    const compactFiles = fc.array(
+      fc.tuple(
+        fc.constantFrom('rss:', 'atom:', 'json:'),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 15 })), { maxLength: 40 }),
+      ),
+      { minLength: 1, maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(compactFiles, fc.array(item, { maxLength: 8 }), (lists, probe) => {
+        const named = lists.map(([prefix, items], i) => ({ name: `f${i}.xml`, slots: slotsOf(items.map(([k, h]) => [`${prefix}${hex(k, 1)}`, hex(h, 2)])) }));
+        const made = new RecordIndex(named.reduce((n, l) => n + l.slots.length, 0));
+        for (const { name, slots } of named) made.add(name, slots);
+        const tables = made.tables();
+        expect(tables).toBeDefined();
+        const { descriptor, bytes } = tables as NonNullable<typeof tables>;
+        const read = RecordIndex.fromTables(named, JSON.parse(JSON.stringify(descriptor)), Buffer.concat(bytes)) as RecordIndex;
+        expect(read).toBeDefined();
+        const diagnosed: ItemDiagnostic[] = [{ code: 'X', message: 'm' } as unknown as ItemDiagnostic];
+        const withDiagnostics = Object.fromEntries([...reference(named).hashes].filter((_, i) => i % 3 === 0).map((h) => [h, diagnosed]));
+        made.diagnose(withDiagnostics);
+        read.diagnose(withDiagnostics);
+        const all = named.flatMap(({ slots }) => Array.from({ length: slots.length }, (_, i) => [slots.key(i), slots.hash(i)] as [string, string]));
+        const keys = new Set([...all.map(([k]) => k), ...probe.map(([k]) => k), `rss:${hex(40, 1)}`]);
+        for (const key of keys) expect(visited(read, key)).toEqual(visited(made, key));
+        const other = slotsOf(probe);
+        for (const [, hash] of [...all, ...probe]) expect(read.validated(hash)).toEqual(made.validated(hash));
+        for (let i = 0; i < other.length; i++) expect(read.validatedAt(other, i)).toEqual(made.validatedAt(other, i));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps no tables when a key or hash is kept as a string, and refuses tables that do not fit the files', () => {
+    const odd = new RecordIndex();
+    odd.add('a.xml', slotsOf([['plain-key', hex(1, 2)]]));
+    expect(odd.tables()).toBeUndefined();
+    const named = [
+      { name: 'a.xml', slots: slotsOf([[`rss:${hex(1, 1)}`, hex(1, 2)], [`rss:${hex(2, 1)}`, hex(2, 2)]]) },
+      { name: 'b.xml', slots: slotsOf([[`atom:${hex(1, 1)}`, hex(1, 2)]]) },
+    ];
+    const index = new RecordIndex(3);
+    for (const { name, slots } of named) index.add(name, slots);
+    const { descriptor, bytes } = index.tables() as NonNullable<ReturnType<RecordIndex['tables']>>;
+    const all = Buffer.concat(bytes);
+    expect(RecordIndex.fromTables(named, descriptor, all)).toBeDefined();
+    // Another file, another item count, other table sizes or counts, bytes cut short.
+    expect(RecordIndex.fromTables([named[0] as (typeof named)[0], { ...(named[1] as (typeof named)[0]), name: 'c.xml' }], descriptor, all)).toBeUndefined();
+    expect(RecordIndex.fromTables(named, { ...descriptor, lengths: [2, 2] }, all)).toBeUndefined();
+    expect(RecordIndex.fromTables(named.slice(0, 1), descriptor, all)).toBeUndefined();
+    expect(RecordIndex.fromTables(named, { ...descriptor, keySize: 24 }, all)).toBeUndefined();
+    expect(RecordIndex.fromTables(named, { ...descriptor, hashes: descriptor.hashes + 1 }, all)).toBeUndefined();
+    expect(RecordIndex.fromTables(named, descriptor, all.subarray(1))).toBeUndefined();
+    expect(RecordIndex.fromTables(named, 'tables', all)).toBeUndefined();
+    // An entry naming an item past its file's end, or a file that is not there.
+    const at = new Int32Array(all.buffer.slice(all.byteOffset, all.byteOffset + all.length));
+    const used = at.subarray(0, descriptor.keySize).indexOf(1);
+    const past = new Int32Array(at);
+    past[descriptor.keySize + used] = 1;
+    expect(RecordIndex.fromTables(named, descriptor, Buffer.from(past.buffer))).toBeUndefined();
+    const noFile = new Int32Array(at);
+    noFile[used] = 2;
+    expect(RecordIndex.fromTables(named, descriptor, Buffer.from(noFile.buffer))).toBeUndefined();
+  });
+
   it('stops at the first item the visitor accepts', () => {
     const index = new RecordIndex();
     const key = `rss:${hex(5, 1)}`;
