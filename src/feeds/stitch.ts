@@ -309,9 +309,12 @@ export class Stitcher {
   constructor() {
     try {
       const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-      const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+      // No node options: its code needs none, and a worker given the parent's refuses to start when
+      // they hold one of V8's or the process's (`node --max-old-space-size=4096`, `--trace-gc`:
+      // ERR_WORKER_INVALID_EXEC_ARGV), which left every feed to be composed on the main thread
+      // (and such profiles without the stitcher: docs/BENCHMARKS.md, r24-cold).
       // The ranges and a few 1 MiB buffers (outside the heap): a small heap is all it needs.
-      this.worker = new Worker(STITCH_CODE, { eval: true, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
+      this.worker = new Worker(STITCH_CODE, { eval: true, execArgv: [], stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
       this.worker.unref();
       this.worker.on('message', (m: StitchReply) => {
         for (const [k, id] of m.ids.entries()) this.settle(id, m.results[k] ?? { short: true });

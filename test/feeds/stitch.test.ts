@@ -347,6 +347,23 @@ describe('stitchThread', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('starts whatever node options the process was given: a V8 option made its worker refuse to start', async () => {
+    const s = spool(2);
+    const given = process.execArgv;
+    // `node --max-old-space-size=4096 bin/feedwright.js build`, `node --trace-gc ...`, `node --input-type=module -e ...`.
+    process.execArgv = [...given, '--max-old-space-size=4096', '--trace-gc', '--input-type=module'];
+    let stitcher: Stitcher;
+    try {
+      stitcher = new Stitcher();
+    } finally {
+      process.execArgv = given;
+    }
+    const result = await stitcher.stitch(job('v8', ['a1', 'a0'], s, ''));
+    stitcher.close();
+    expect(result).toMatchObject({ bytes: readFileSync(path.join(dir, 'out', 'v8')).length });
+    expect(readFileSync(path.join(dir, 'out', 'v8'), 'utf8')).toBe(`<head v8 ü><a1>${'é'.repeat(37)}</a1><a0></a0></tail>`);
+  });
+
   it('runs on a worker thread: the jobs asked for together go as one group, and a closed stitcher answers short', async () => {
     const s = spool(6);
     const stitcher = new Stitcher();
