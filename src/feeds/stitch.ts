@@ -56,6 +56,8 @@ type StitchReply = { ids: number[]; results: StitchResult[] };
  * (~10k reads of ~17 KB instead of ~30k of ~6 KB at 10k articles; a read's cost is mostly the
  * call's). A group that fails (a short read, an error) fails whole, each of its temporary files
  * removed. `remove` removes a folder (the build's spool, once every feed is written).
+ * `earlySync`: the bytes written between two flushes of a file that asks to be flushed (`syncEarly`;
+ * the worker runs with the default, tests give a small one).
  */
 export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: typeof import('node:fs'), earlySync: number = 16 << 20): void {
   /** Bytes an output gathers before a write (and the least its buffer holds). */
