@@ -56,8 +56,10 @@ type StitchReply = { ids: number[]; results: StitchResult[] };
  * (~10k reads of ~17 KB instead of ~30k of ~6 KB at 10k articles; a read's cost is mostly the
  * call's). A group that fails (a short read, an error) fails whole, each of its temporary files
  * removed. `remove` removes a folder (the build's spool, once every feed is written).
+ * `earlySync`: the bytes written between two flushes of a file that asks to be flushed (`syncEarly`;
+ * the worker runs with the default, tests give a small one).
  */
-export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: typeof import('node:fs')): void {
+export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: typeof import('node:fs'), earlySync: number = 16 << 20): void {
   /** Bytes an output gathers before a write (and the least its buffer holds). */
   const BATCH = 1 << 20;
   const writeAll = (fd: number, buf: Buffer, length: number): void => {
@@ -67,6 +69,15 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
       done += n;
     }
   };
+  /**
+   * The flushes a group starts while it writes (`room`): how many are still running on libuv's
+   * threads, the first error one gave, and what waits for none to be running (`whenIdle`).
+   */
+  interface EarlySyncs {
+    running: number;
+    error: unknown;
+    idle: (() => void) | undefined;
+  }
   interface Output {
     job: StitchJob;
     fd: number;
@@ -75,13 +86,45 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
     bytes: number;
     sep: Buffer;
     count: number;
+    /** Bytes written since the last flush was started (a job with `sync`). */
+    unsynced: number;
+    early: EarlySyncs;
   }
+  /**
+   * A file to be flushed (`StitchJob.sync`) is flushed every `earlySync` bytes as it is written too
+   * (`fdatasync` on libuv's threads, while this thread goes on writing: the group is written in one
+   * synchronous run, so their callbacks come after it), so that the disk takes the file as it
+   * grows and the flush after its last write waits for the rest only: a 10k build's three feeds,
+   * ~170 MB, were all still in the page cache when their one flush began (docs/BENCHMARKS.md,
+   * r24-cold). An error of one fails the group as the last flush's would (the kernel reports a
+   * write-back error to one flush only).
+   */
+  const syncEarly = (out: Output): void => {
+    if (!out.job.sync || out.unsynced < earlySync) return;
+    out.unsynced = 0;
+    const early = out.early;
+    early.running++;
+    fs.fdatasync(out.fd, (error) => {
+      early.error ??= error ?? undefined;
+      if (--early.running > 0) return;
+      const idle = early.idle;
+      early.idle = undefined;
+      idle?.();
+    });
+  };
+  /** Run `then` once no flush of the group's is running (its files may then be closed). */
+  const whenIdle = (early: EarlySyncs, then: () => void): void => {
+    if (early.running === 0) then();
+    else early.idle = then;
+  };
   /** Room for `n` more bytes in `out`'s buffer (written out first when full). */
   const room = (out: Output, n: number): void => {
     if (out.used + n <= out.buffer.length) return;
     writeAll(out.fd, out.buffer, out.used);
     out.bytes += out.used;
+    out.unsynced += out.used;
     out.used = 0;
+    syncEarly(out);
     if (n > out.buffer.length) out.buffer = Buffer.allocUnsafe(n);
   };
   const text = (out: Output, s: string): void => {
@@ -100,7 +143,8 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
   let scratch = Buffer.allocUnsafe(64 << 10);
   /** Write the group's files; `done` gets their results (after the flushes asked for, which run on libuv's threads while the next group is written). */
   const runGroup = (jobs: StitchJob[], done: (results: StitchResult[]) => void): void => {
-    const outs: Output[] = jobs.map((job) => ({ job, fd: -1, buffer: Buffer.allocUnsafe(BATCH), used: 0, bytes: 0, sep: Buffer.from(job.sep), count: job.ranges.length / 3 }));
+    const early: EarlySyncs = { running: 0, error: undefined, idle: undefined };
+    const outs: Output[] = jobs.map((job) => ({ job, fd: -1, buffer: Buffer.allocUnsafe(BATCH), used: 0, bytes: 0, sep: Buffer.from(job.sep), count: job.ranges.length / 3, unsynced: 0, early }));
     const sources = new Map<string, number>();
     /** A read of adjacent ranges of one spool file, and the outputs they go to, in order. */
     let span: { fd: number; start: number; end: number; to: Output[]; lengths: number[] } | undefined;
@@ -194,7 +238,8 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
         return fs.fstatSync(out.fd).mtimeMs;
       });
     } catch (error) {
-      done(failed(error));
+      // Its files are closed and removed once no flush of theirs is running.
+      whenIdle(early, () => done(failed(error)));
       return;
     } finally {
       for (const fd of sources.values()) fs.closeSync(fd);
@@ -212,7 +257,8 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
       }
       done(outs.map((out, k) => ({ mtimeMs: mtimes[k] as number, bytes: out.bytes })));
     };
-    // Flushed once all are written (the disk takes the group's writes in one go), then closed.
+    // Flushed once all are written (the disk takes the rest of the group's writes in one go), then
+    // closed, once the flushes started on the way (`syncEarly`) are done too.
     const syncing = outs.filter((out) => out.job.sync);
     if (syncing.length === 0) {
       finish();
@@ -224,8 +270,11 @@ export function stitchThread(port: Pick<MessagePort, 'on' | 'postMessage'>, fs: 
       fs.fsync(out.fd, (error) => {
         syncError ??= error ?? undefined;
         if (--left > 0) return;
-        if (syncError !== undefined) done(failed(syncError));
-        else finish();
+        whenIdle(early, () => {
+          const problem = syncError ?? early.error;
+          if (problem !== undefined) done(failed(problem));
+          else finish();
+        });
       });
     }
   };
@@ -262,9 +311,12 @@ export class Stitcher {
   constructor() {
     try {
       const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-      const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+      // No node options: its code needs none, and a worker given the parent's refuses to start when
+      // they hold one of V8's or the process's (`node --max-old-space-size=4096`, `--trace-gc`:
+      // ERR_WORKER_INVALID_EXEC_ARGV), which left every feed to be composed on the main thread
+      // (and such profiles without the stitcher: docs/BENCHMARKS.md, r24-cold).
       // The ranges and a few 1 MiB buffers (outside the heap): a small heap is all it needs.
-      this.worker = new Worker(STITCH_CODE, { eval: true, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
+      this.worker = new Worker(STITCH_CODE, { eval: true, execArgv: [], stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
       this.worker.unref();
       this.worker.on('message', (m: StitchReply) => {
         for (const [k, id] of m.ids.entries()) this.settle(id, m.results[k] ?? { short: true });

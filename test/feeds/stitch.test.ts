@@ -134,7 +134,7 @@ describe('feeds written from the spool on a thread of their own', () => {
 });
 
 /** A port that runs `stitchThread` in this thread: each message's reply. */
-function inProcess(files: typeof fs = fs): { send: (m: unknown) => Promise<{ ids: number[]; results: StitchResult[] }> } {
+function inProcess(files: typeof fs = fs, earlySync?: number): { send: (m: unknown) => Promise<{ ids: number[]; results: StitchResult[] }> } {
   let handler: ((m: unknown) => void) | undefined;
   const replies: ((m: { ids: number[]; results: StitchResult[] }) => void)[] = [];
   const port = {
@@ -143,7 +143,7 @@ function inProcess(files: typeof fs = fs): { send: (m: unknown) => Promise<{ ids
     },
     postMessage: (m: { ids: number[]; results: StitchResult[] }) => replies.shift()?.(m),
   };
-  stitchThread(port as never, files);
+  stitchThread(port as never, files, earlySync);
   return {
     send: (m) =>
       new Promise((resolve) => {
@@ -258,6 +258,72 @@ describe('stitchThread', () => {
     expect(events).toEqual(['write', 'write', 'write', 'sync', 'sync']);
   });
 
+  it('flushes a file that asks for it on the way too, every so many bytes written, and answers once every flush is done', async () => {
+    // b5 is ~1.4 MB, past the thread's 1 MiB buffer: the file is written in several writes.
+    const s = spool(8);
+    const events: string[] = [];
+    const traced = {
+      ...fs,
+      writeSync: (...args: Parameters<typeof fs.writeSync>) => {
+        events.push(`write ${args[0]}`);
+        return (fs.writeSync as (...a: unknown[]) => number)(...args);
+      },
+      fdatasync: (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+        events.push(`datasync ${fd}`);
+        // A slow disk: the reply must wait for this flush too, not only for the last one.
+        fs.fdatasync(fd, (error) => setTimeout(() => {
+          events.push(`datasync done ${fd}`);
+          callback(error);
+        }, 30));
+      },
+      fsync: (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+        events.push(`sync ${fd}`);
+        fs.fsync(fd, callback);
+      },
+      closeSync: (fd: number) => {
+        events.push(`close ${fd}`);
+        fs.closeSync(fd);
+      },
+    } as typeof fs;
+    const order = [7, 5, 3, 1, 6, 4, 2, 0];
+    const jobs = [{ ...job('big', order.map((i) => `b${i}`), s), sync: true }, { ...job('small', order.map((i) => `a${i}`), s), sync: false }];
+    const alone = await inProcess().send({ ids: [1, 2], jobs: jobs.map((j) => ({ ...j, tmp: `${j.tmp}.alone`, ranges: j.ranges.slice() })) });
+    const reply = await inProcess(traced, 1).send({ ids: [1, 2], jobs });
+    expect(reply.results).toEqual(alone.results.map((r) => ({ ...r, mtimeMs: expect.any(Number) })));
+    for (const j of jobs) expect(readFileSync(j.tmp).equals(readFileSync(`${j.tmp}.alone`))).toBe(true);
+    // The big file's fd: the one flushed at the end.
+    const fd = (events.find((e) => e.startsWith('sync ')) as string).slice(5);
+    const writes = events.flatMap((e, i) => (e === `write ${fd}` ? [i] : []));
+    const early = events.flatMap((e, i) => (e === `datasync ${fd}` ? [i] : []));
+    expect(writes.length).toBeGreaterThan(1);
+    // A flush after each write of the big file but its last; none of the small file (it asks for none).
+    expect(early.length).toBe(writes.length - 1);
+    expect(early.every((i) => i > (writes[0] as number) && i < (writes.at(-1) as number))).toBe(true);
+    expect(events.some((e) => e.startsWith('datasync ') && e !== `datasync ${fd}` && !e.startsWith('datasync done'))).toBe(false);
+    // Closed only once every flush, the early ones included, is done.
+    const closed = events.indexOf(`close ${fd}`);
+    expect(events.lastIndexOf(`datasync done ${fd}`)).toBeLessThan(closed);
+    expect(events.indexOf(`sync ${fd}`)).toBeGreaterThan(writes.at(-1) as number);
+  });
+
+  it('fails the group when a flush on the way fails, as when the last one does: its temporary files removed', async () => {
+    const s = spool(8);
+    const failing = {
+      ...fs,
+      fdatasync: (_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+        setImmediate(() => callback(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO', syscall: 'fdatasync' })));
+      },
+    } as typeof fs;
+    const jobs = [{ ...job('big', ['b5', 'b4', 'b3'], s), sync: true }, { ...job('small', ['a5', 'a4'], s), sync: false }];
+    const reply = await inProcess(failing, 1024).send({ ids: [1, 2], jobs });
+    expect(reply.results).toEqual([
+      { error: { message: 'EIO: i/o error, fdatasync', code: 'EIO', path: undefined, syscall: 'fdatasync' } },
+      { error: { message: 'EIO: i/o error, fdatasync', code: 'EIO', path: undefined, syscall: 'fdatasync' } },
+    ]);
+    expect(existsSync(path.join(dir, 'out', 'big'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out', 'small'))).toBe(false);
+  });
+
   it('fails a group whole when a range cannot be read, or a file cannot be written: its temporary files removed', async () => {
     const s = spool(4);
     const thread = inProcess();
@@ -279,6 +345,23 @@ describe('stitchThread', () => {
     // And removes a folder when asked.
     await thread.send({ ids: [5], remove: path.join(dir, 'out') });
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('starts whatever node options the process was given: a V8 option made its worker refuse to start', async () => {
+    const s = spool(2);
+    const given = process.execArgv;
+    // `node --max-old-space-size=4096 bin/feedwright.js build`, `node --trace-gc ...`, `node --input-type=module -e ...`.
+    process.execArgv = [...given, '--max-old-space-size=4096', '--trace-gc', '--input-type=module'];
+    let stitcher: Stitcher;
+    try {
+      stitcher = new Stitcher();
+    } finally {
+      process.execArgv = given;
+    }
+    const result = await stitcher.stitch(job('v8', ['a1', 'a0'], s, ''));
+    stitcher.close();
+    expect(result).toMatchObject({ bytes: readFileSync(path.join(dir, 'out', 'v8')).length });
+    expect(readFileSync(path.join(dir, 'out', 'v8'), 'utf8')).toBe(`<head v8 ü><a1>${'é'.repeat(37)}</a1><a0></a0></tail>`);
   });
 
   it('runs on a worker thread: the jobs asked for together go as one group, and a closed stitcher answers short', async () => {
