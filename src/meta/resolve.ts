@@ -688,10 +688,14 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     // An empty id is a bad id, not a missing one. A bare number is a post number (WordPress
     // importers write `id: 723`), no feed id: the next key (`guid`) or the derived id is used.
     given: (v) => v !== undefined && v !== null && !isPostNumber(v),
-    parse: (v, _key, r) => {
-      const raw = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+    parse: (v, key, r) => {
+      const written = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+      // A path from the site's root (`guid: /?p=1613`, as WordPress exporters write the guid with
+      // the site's address left out) is an address on the site: the one the feed's link gives it,
+      // which is the old WordPress feed's guid when the site kept its host.
+      const raw = /^\/(?![/\\])/.test(written) ? (resolveHttpUrl(written, r.config.link) ?? written) : written;
       if (!isAbsoluteIri(raw)) {
-        r.diagnostics.push(diagnostic('META_ID_INVALID', r.at('id'), { got: describe(v) }));
+        r.diagnostics.push(diagnostic('META_ID_INVALID', r.at(key), { got: describe(v) }));
       }
       return raw;
     },
