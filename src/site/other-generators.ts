@@ -351,6 +351,7 @@ function quarto(root: string): OtherGenerator | undefined {
     ...optional('title', text(site.title)),
     ...optional('description', text(site.description)),
     ...optional('link', siteUrl(text(site['site-url']))),
+    ...optional('author', quartoAuthor(quartoMetadata(root, contentDir)?.author) ?? quartoAuthor(c.author)),
     // A folder's index page is served at its folder; any other page at its name with .html. Mixed: no one pattern.
     permalinks: (articles) => {
       // Pages are served at their path below the project's root.
@@ -361,6 +362,34 @@ function quarto(root: string): OtherGenerator | undefined {
       return bundles === 0 ? pattern(rel, '.html') : `/${rel ? `${rel}/` : ''}:source_path.html`;
     },
   };
+}
+
+/**
+ * The metadata Quarto gives every document of a folder: its `_metadata.yml` (quarto.org, Projects,
+ * "Directory metadata"), or undefined.
+ */
+function quartoMetadata(root: string, dir: string): Record<string, unknown> | undefined {
+  for (const name of ['_metadata.yml', '_metadata.yaml']) {
+    const file = path.join(root, dir, name);
+    if (!existsSync(file)) continue;
+    try {
+      return asRecord(parseYaml(readFileSync(file, 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' }));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The one person a Quarto `author` names, as Quarto writes authors: a name, `{ name: "…" }`, or a
+ * list of one of these; none for several people, nor for a name written in parts (`{ given, family }`).
+ */
+function quartoAuthor(value: unknown): string | undefined {
+  const one = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+  if (typeof one === 'string') return text(one);
+  const name = asRecord(one)?.name;
+  return typeof name === 'string' ? text(name) : undefined;
 }
 
 /** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt, Quarto). */
