@@ -88,6 +88,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     diagnostics.push(diagnostic('FM_BAD_VALUE', at(key), { key, expected, got: describe(value), example }));
   };
   const ignoredValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
+    // An optional value the post only inherits (a Jekyll `defaults` entry, folder data: a theme's
+    // `image: { facebook: … }` for every post) is left out without a word: the post does not
+    // write it, and the warning would name a file without the key, once per post.
+    if (inherited.has(key.split('.')[0] as string)) return;
     diagnostics.push(diagnostic('FM_VALUE_IGNORED', at(key), { key, expected, got: describe(value), example }));
   };
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
