@@ -697,7 +697,13 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
       // A path from the site's root (`guid: /?p=1613`, as WordPress exporters write the guid with
       // the site's address left out) is an address on the site: the one the feed's link gives it,
       // which is the old WordPress feed's guid when the site kept its host.
-      const raw = /^\/(?![/\\])/.test(written) ? (resolveHttpUrl(written, r.config.link) ?? written) : written;
+      // A bare UUID (`id: 218c8a93-6a25-449d-9d0e-8362aa59418b`, as Hexo and Hugo post templates
+      // and CMSs write a post's id) is the URN RFC 4122 names it by, `urn:uuid:…`.
+      const raw = UUID.test(written)
+        ? `urn:uuid:${written.toLowerCase()}`
+        : /^\/(?![/\\])/.test(written)
+          ? (resolveHttpUrl(written, r.config.link) ?? written)
+          : written;
       if (!isAbsoluteIri(raw)) {
         r.diagnostics.push(diagnostic('META_ID_INVALID', r.at(key), { got: describe(v) }));
       }
@@ -1199,6 +1205,9 @@ function resolveHttpUrl(value: string, base: string): string | undefined {
     return undefined;
   }
 }
+
+/** A UUID in its usual text form (RFC 4122 section 3), without the `urn:uuid:` before it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Absolute IRI: a scheme, then something (RFC 3987). URLs, urn:, tag: all qualify. */
 export function isAbsoluteIri(s: string): boolean {
