@@ -322,7 +322,7 @@ function gatsbySourceFolder(cwd: string): { articles: string; posts: number; kin
 
 /** What init says of a generator without a preset: what it took from the config, and how items link. */
 function otherSaid(other: OtherGenerator, articles: string, links: string | undefined, said: string[]): string {
-  const taken = said.filter((s) => !s.startsWith('permalinks '));
+  const taken = said.filter((s) => !s.startsWith('permalinks ')).map((s) => (other.authorFile && s.startsWith('author ') ? `${s} (from ${other.authorFile})` : s));
   const values = taken.length > 0 ? `the config takes its ${taken.join(', ')}` : 'its config names no title or link for the feed';
   const linked = links
     ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : `, below "link", which its config does not name: set it${other.basePath ? ` to the address the site is served at, which ends in its base /${other.basePath}/ (https://<host>/${other.basePath}/)` : ''}`})`
