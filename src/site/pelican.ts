@@ -9,10 +9,10 @@
  * with the article's metadata, `{category}` and `{author}` being their slugs, `{date:%Y}` its date
  * through strftime; relative to `SITEURL`.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readSmallText } from '../util/fs.js';
+import { isFolder, readSmallText } from '../util/fs.js';
 import type { LinkInput, LinkResult } from './permalink.js';
 import type { SiteInfo } from './model.js';
 
@@ -142,14 +142,6 @@ export function pelicanSite(root: string): { settings: PelicanSettings; file: st
     contentDir: folder(str(setting(s, 'path')) ?? makefileInput(root) ?? (isFolder(path.join(root, 'content')) ? 'content' : '.')),
     output: folder(str(setting(s, 'output_path')) ?? 'output') || 'output',
   };
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The folder a pelican-quickstart Makefile passes to pelican (`INPUTDIR=$(BASEDIR)/content`), when it is there. */
