@@ -104,14 +104,17 @@ function countRst(dir: string, max = 10_000): number {
  */
 const FRAMEWORK_TEMPLATE = /\.(?:component|template|tpl|partial)\.html?$/i;
 
-/** Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (four levels deep, section pages left out), in name order. */
-function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY): string[] {
+/**
+ * Up to `max` Markdown posts (or sources of the `kinds` given) under `dir` (`levels` deep: four
+ * while looking for a posts folder, section pages left out), in name order.
+ */
+function articleFiles(dir: string, max: number, kinds: ReadonlySet<SourceKind> = MARKDOWN_ONLY, levels = 4): string[] {
   const out: string[] = [];
   const walk = (d: string, depth: number): void => {
     for (const e of sortedEntries(d)) {
       if (out.length >= max || e.name.startsWith('.') || e.name === 'node_modules') continue;
       if (e.isDirectory()) {
-        if (depth < 4) walk(path.join(d, e.name), depth + 1);
+        if (depth < levels) walk(path.join(d, e.name), depth + 1);
       } else {
         const kind = SOURCE_EXTENSIONS[path.extname(e.name).toLowerCase()];
         if (kind && kinds.has(kind) && !/^_index\./.test(e.name) && !FRAMEWORK_TEMPLATE.test(e.name)) out.push(path.join(d, e.name));
@@ -132,12 +135,20 @@ const HTML_ONLY: ReadonlySet<SourceKind> = new Set(['html']);
  */
 const AUTHOR_SAMPLE = { files: 200, scan: 5000, bytes: 4096 };
 
+/**
+ * How deep the posts folder chosen is counted and sampled: the build reads every level, and posts
+ * kept by date in folders (`entry/2014/02/28/233025.md`, as a blog imported from Hatena Blog keeps
+ * them, below a language's folder) are five or six levels down, which the four levels of the search
+ * for a posts folder did not reach (`init` counted and sampled 5 pages of a site of 200 posts).
+ */
+const POSTS_LEVELS = 12;
+
 /** A front matter key that names the post's authors (YAML `author:`, TOML `author =`), at the start of a line. */
 const AUTHOR_KEY = new RegExp(`^(?:${FIELD_KEYS.authors.join('|')})\\s*[:=]\\s*\\S`, 'm');
 
 /** The start (AUTHOR_SAMPLE.bytes) of each post sampled (AUTHOR_SAMPLE), split at the end of its front matter. */
 function postHeads(dir: string): Array<{ frontMatter: string; body: string }> {
-  return articleFiles(dir, AUTHOR_SAMPLE.scan).slice(-AUTHOR_SAMPLE.files).map((file) => {
+  return articleFiles(dir, AUTHOR_SAMPLE.scan, MARKDOWN_ONLY, POSTS_LEVELS).slice(-AUTHOR_SAMPLE.files).map((file) => {
     // Unreadable: a post that names nobody and says nothing.
     const head = readTextHead(file, AUTHOR_SAMPLE.bytes) ?? '';
     const fence = /^(---|\+\+\+)\r?\n/.exec(head);
@@ -311,7 +322,7 @@ function gatsbySourceFolder(cwd: string): { articles: string; posts: number; kin
 
 /** What init says of a generator without a preset: what it took from the config, and how items link. */
 function otherSaid(other: OtherGenerator, articles: string, links: string | undefined, said: string[]): string {
-  const taken = said.filter((s) => !s.startsWith('permalinks '));
+  const taken = said.filter((s) => !s.startsWith('permalinks ')).map((s) => (other.authorFile && s.startsWith('author ') ? `${s} (from ${other.authorFile})` : s));
   const values = taken.length > 0 ? `the config takes its ${taken.join(', ')}` : 'its config names no title or link for the feed';
   const linked = links
     ? `items link where ${other.name} serves the pages ("permalinks": "${links}"${'link' in other ? '' : `, below "link", which its config does not name: set it${other.basePath ? ` to the address the site is served at, which ends in its base /${other.basePath}/ (https://<host>/${other.basePath}/)` : ''}`})`
@@ -483,7 +494,7 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
   const machineZone = (marker.preset === 'jekyll' || marker.preset === 'hexo') && !detected?.info.timezone && !detected?.ignoredZone ? (BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset]) : undefined;
   // Bridgetown, a Jekyll fork, is read by the Jekyll preset: named as itself.
   const generator = BRIDGETOWN_CONFIGS.includes(marker.file) ? 'Bridgetown' : GENERATOR_NAMES[marker.preset];
-  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: countMarkdown(path.join(cwd, articles)), own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(detected?.schemelessUrl ? { schemelessUrl: detected.schemelessUrl } : {}), ...(machineZone ? { machineZone } : {}) };
+  const setup: SiteSetup = { generator, marker: marker.file, articles, posts: articleFiles(path.join(cwd, articles), 10_000, MARKDOWN_ONLY, POSTS_LEVELS).length, own, ...(detected?.ignoredZone ? { ignoredZone: detected.ignoredZone } : {}), ...(detected?.schemelessUrl ? { schemelessUrl: detected.schemelessUrl } : {}), ...(machineZone ? { machineZone } : {}) };
   // The site's config names no author, but its posts name their own: the feed's author is then the
   // site itself (its title), which only the posts that name nobody fall back to; not a placeholder
   // person that would be published if the user never edits it.

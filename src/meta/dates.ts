@@ -28,11 +28,41 @@ export function parseDateValue(value: unknown, timezone: string, language?: stri
  */
 export function parseDateValueInFull(written: unknown, timezone: string, language?: string): Date | undefined {
   const value = timeFirst(written);
+  return readWritten(value, timezone, language) ?? readWritten(rubyLeadingDate(value), timezone, language);
+}
+
+/** A value through the general date reader, with the offset it was written at. */
+function readWritten(value: unknown, timezone: string, language: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
   const date = readDateValue(value, timezone, language);
   if (!date || typeof value !== 'string') return date;
   const offset = writtenOffset(value.trim(), timezone, date);
   return offset ? withStatedOffset(date, offset) : date;
 }
+
+/**
+ * What Ruby's `Time.parse` (Jekyll's reader of a front matter date it gets as a string, through
+ * `Utils.parse_date`) reads of an ISO date and time followed by more: `Date._parse` takes the first
+ * time with the zone written right after it (`18:30:22 -0800`, `UTC`) and the ISO date, and leaves
+ * the rest unread, so `2023-01-29 18:30:22 2023 -0800` is 18:30:22 in the site's zone (the stray
+ * year and the offset after it are ignored), and `… -0800 2023` is at -08:00. Bounded to what such
+ * a slip leaves: whitespace-separated numbers, numeric offsets and a parenthesised zone name
+ * (`(PST)`) after the time, and of the zones after it `UTC` and `GMT` (`2015-08-08 14:12:36 UTC`,
+ * as Nikola writes a post's date, which the date reader does not read); the date and time as Ruby
+ * read them, or undefined for any other value (which the date reader already decided).
+ */
+function rubyLeadingDate(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = RUBY_LEADING_DATE.exec(v);
+  if (m === null) return undefined;
+  const [, date, time, zone] = m;
+  // Ruby reads `UTC` and `GMT` as a zero offset, as does `Z`, which the date reader reads.
+  const offset = zone === undefined ? '' : /^(?:UTC|GMT)$/i.test(zone) ? 'Z' : ` ${zone}`;
+  return `${date} ${time}${offset}`;
+}
+
+const RUBY_LEADING_DATE =
+  /^\s*(\d{4}-\d{1,2}-\d{1,2})(?:T|\s+)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?(?:\s+(?:\d{1,4}|[+-]\d{2}:?\d{2}|\([A-Za-z]{1,5}\)))*\s*$/i;
 
 /**
  * A date written time first (`date: 23:24 2023/3/22`, as a VitePress theme's posts are, which it

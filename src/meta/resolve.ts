@@ -88,6 +88,10 @@ export function resolveArticle(doc: SourceDocument, mtimeMs: number, ctx: Resolv
     diagnostics.push(diagnostic('FM_BAD_VALUE', at(key), { key, expected, got: describe(value), example }));
   };
   const ignoredValue = (key: string, expected: string, example: string, value: unknown = valueAt(fm, key)): void => {
+    // An optional value the post only inherits (a Jekyll `defaults` entry, folder data: a theme's
+    // `image: { facebook: … }` for every post) is left out without a word: the post does not
+    // write it, and the warning would name a file without the key, once per post.
+    if (inherited.has(key.split('.')[0] as string)) return;
     diagnostics.push(diagnostic('FM_VALUE_IGNORED', at(key), { key, expected, got: describe(value), example }));
   };
   const keysOf = (field: FieldName): readonly string[] => fieldKeys(field, config.keys, site?.preset);
@@ -688,10 +692,20 @@ const FIELDS: { readonly [K in keyof Fields]: FieldResolver<K> } = {
     // An empty id is a bad id, not a missing one. A bare number is a post number (WordPress
     // importers write `id: 723`), no feed id: the next key (`guid`) or the derived id is used.
     given: (v) => v !== undefined && v !== null && !isPostNumber(v),
-    parse: (v, _key, r) => {
-      const raw = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+    parse: (v, key, r) => {
+      const written = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+      // A path from the site's root (`guid: /?p=1613`, as WordPress exporters write the guid with
+      // the site's address left out) is an address on the site: the one the feed's link gives it,
+      // which is the old WordPress feed's guid when the site kept its host.
+      // A bare UUID (`id: 218c8a93-6a25-449d-9d0e-8362aa59418b`, as Hexo and Hugo post templates
+      // and CMSs write a post's id) is the URN RFC 4122 names it by, `urn:uuid:…`.
+      const raw = UUID.test(written)
+        ? `urn:uuid:${written.toLowerCase()}`
+        : /^\/(?![/\\])/.test(written)
+          ? (resolveHttpUrl(written, r.config.link) ?? written)
+          : written;
       if (!isAbsoluteIri(raw)) {
-        r.diagnostics.push(diagnostic('META_ID_INVALID', r.at('id'), { got: describe(v) }));
+        r.diagnostics.push(diagnostic('META_ID_INVALID', r.at(key), { got: describe(v) }));
       }
       return raw;
     },
@@ -1191,6 +1205,9 @@ function resolveHttpUrl(value: string, base: string): string | undefined {
     return undefined;
   }
 }
+
+/** A UUID in its usual text form (RFC 4122 section 3), without the `urn:uuid:` before it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Absolute IRI: a scheme, then something (RFC 3987). URLs, urn:, tag: all qualify. */
 export function isAbsoluteIri(s: string): boolean {

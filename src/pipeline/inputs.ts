@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model.js';
 import picomatch from 'picomatch';
 import { collectionMatcher } from '../site/astro-collections.js';
 import type { SiteInfo } from '../site/model.js';
-import { listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
+import { type ListOptions, listSources, SOURCE_EXTENSIONS, type SourceFile } from '../sources/files.js';
 import { CODE_ID } from '../version.js';
 import type { BuildPaths } from './paths.js';
 
@@ -41,7 +41,7 @@ export async function listArticles(paths: BuildPaths): Promise<ArticleListing> {
 
 async function listWithLinks(paths: BuildPaths): Promise<{ listing: ArticleListing; links: number }> {
   const { config } = paths.loaded;
-  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks });
+  const listed = await listSources(paths.articlesDir, paths.display, { followExternalLinks: config.followExternalLinks, ...siteListing(config.siteInfo) });
   const diagnostics = [...listed.diagnostics];
   // Files the site's generator makes no page of (page bundle resources, text files) are not read.
   const notContent = notSiteContent(listed.files, config.siteInfo);
@@ -52,6 +52,20 @@ async function listWithLinks(paths: BuildPaths): Promise<{ listing: ArticleListi
   }
   const files = notContent.size > 0 ? listed.files.filter((f) => !notContent.has(f)) : listed.files;
   return { listing: { all: listed.files, files, notContent, diagnostics }, links: listed.links };
+}
+
+/**
+ * What the listing needs of the site, from the detection the build already made (src/pipeline/paths.ts,
+ * src/site/detect.ts), so that it is not looked for again: the site of a preset's generator renders
+ * what the preset's rules say (notSiteContent), under no rule of a generator without a preset
+ * (src/site/rendered.ts), and a Hugo site's default content language is the one its config states
+ * (`defaultContentLanguage`, "en" when unset), which decides its `x.md` and `x.en.md` pairs; no other
+ * preset's site has such pairs. Without a preset's site, the listing looks from the folder up for a
+ * generator without a preset, and for a Hugo config only where such a pair is.
+ */
+function siteListing(site: SiteInfo | undefined): Pick<ListOptions, 'renderRule' | 'hugoDefaultLanguage'> {
+  if (site === undefined) return {};
+  return { renderRule: null, hugoDefaultLanguage: site.preset === 'hugo' ? (site.defaultLanguage ?? 'en') : null };
 }
 
 /**

@@ -811,7 +811,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       // titles a section's feed by it, after the config's (`{{ config.title }} - {{ section.title }}`).
       const section = asString(c.title) ? undefined : zolaRootSection(contentRoot);
       channel = channelOf(options.display(path.join(root, marker?.file ?? 'config.toml')), {
-        title: asString(c.title) ?? asString(section?.title),
+        title: asString(c.title) ?? asString(section?.title) ?? templateTitle(root, ZOLA_BASE_TEMPLATES),
         description: asString(c.description) ?? asString(section?.description),
         link: url,
         language: asString(c.default_language),
@@ -2178,6 +2178,27 @@ function scanSiteFiles(dirs: readonly string[], read: (text: string, name: strin
     }
   };
   for (const dir of dirs) visit(dir, 0);
+}
+
+/** The templates a Zola site's pages start from, where its `<title>` is written. */
+const ZOLA_BASE_TEMPLATES = ['templates/base.html', 'templates/index.html'];
+
+/**
+ * The site's name as its base template writes it, when the config names none: the `<title>` of the
+ * first of `templates` that has one, when it is literal text (`<title>{% block title %}Notes by
+ * Ann{% endblock title %}</title>`: a block's default, which pages may replace); none when it holds
+ * template code (`{{ page.title }} | …`). What a browser's tab shows for the home page.
+ */
+function templateTitle(root: string, templates: readonly string[]): string | undefined {
+  for (const t of templates) {
+    const html = readSmallText(path.join(root, t), 256 * 1024);
+    const m = html === undefined ? null : /<title[^>]*>([\s\S]{0,400}?)<\/title>/i.exec(html);
+    if (!m) continue;
+    const text = (m[1] as string).replace(/\{%-?\s*(?:block\s+title|endblock(?:\s+title)?)\s*-?%\}/g, '').trim();
+    if (text === '' || /[{}<>]/.test(text)) return undefined;
+    return decodeEntities(text).replace(/\s+/g, ' ');
+  }
+  return undefined;
 }
 
 /** The front matter of Zola's root section, `content/_index.md`, if it has one that reads. */

@@ -26,6 +26,8 @@ export interface OtherGenerator {
   description?: string;
   link?: string;
   author?: string;
+  /** The file the author was read from when it is not `file` (Quarto's `posts/_metadata.yml`), '/'-separated. */
+  authorFile?: string;
   language?: string;
   /** The permalink pattern of the pages in `articles` (relative to the root), when the generator's rule is a plain path; undefined otherwise. */
   permalinks: (articles: string) => string | undefined;
@@ -351,6 +353,7 @@ function quarto(root: string): OtherGenerator | undefined {
     ...optional('title', text(site.title)),
     ...optional('description', text(site.description)),
     ...optional('link', siteUrl(text(site['site-url']))),
+    ...quartoAuthorOf(root, contentDir, c),
     // A folder's index page is served at its folder; any other page at its name with .html. Mixed: no one pattern.
     permalinks: (articles) => {
       // Pages are served at their path below the project's root.
@@ -361,6 +364,44 @@ function quarto(root: string): OtherGenerator | undefined {
       return bundles === 0 ? pattern(rel, '.html') : `/${rel ? `${rel}/` : ''}:source_path.html`;
     },
   };
+}
+
+/**
+ * The metadata Quarto gives every document of a folder: its `_metadata.yml` (quarto.org, Projects,
+ * "Directory metadata"), or undefined.
+ */
+function quartoMetadata(root: string, dir: string): { file: string; data: Record<string, unknown> } | undefined {
+  for (const name of ['_metadata.yml', '_metadata.yaml']) {
+    const file = path.join(root, dir, name);
+    if (!existsSync(file)) continue;
+    try {
+      const data = asRecord(parseYaml(readFileSync(file, 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' }));
+      return data ? { file: dir ? `${dir}/${name}` : name, data } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The author Quarto gives every post (quartoAuthor): the posts folder's `_metadata.yml`'s, else the project's, with the file it is in. */
+function quartoAuthorOf(root: string, contentDir: string, project: Record<string, unknown>): { author?: string; authorFile?: string } {
+  const metadata = quartoMetadata(root, contentDir);
+  const own = quartoAuthor(metadata?.data.author);
+  if (own && metadata) return { author: own, authorFile: metadata.file };
+  const author = quartoAuthor(project.author);
+  return author ? { author } : {};
+}
+
+/**
+ * The one person a Quarto `author` names, as Quarto writes authors: a name, `{ name: "…" }`, or a
+ * list of one of these; none for several people, nor for a name written in parts (`{ given, family }`).
+ */
+function quartoAuthor(value: unknown): string | undefined {
+  const one = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+  if (typeof one === 'string') return text(one);
+  const name = asRecord(one)?.name;
+  return typeof name === 'string' ? text(name) : undefined;
 }
 
 /** The generator without a preset whose config is in `root`, if any (MkDocs, VitePress, Nuxt, Quarto). */

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readSmallText } from '../util/fs.js';
+import { isFolder, readSmallText } from '../util/fs.js';
 import type { LinkInput, LinkResult } from './permalink.js';
 import type { SiteInfo } from './model.js';
 
@@ -137,7 +137,9 @@ export function pelicanSite(root: string): { settings: PelicanSettings; file: st
     ...optional('timezone', str(setting(s, 'timezone'))),
     // Pelican's PATH defaults to the folder it runs in; its quickstart writes `PATH = 'content'`, or
     // leaves it to the Makefile it writes, which runs `pelican $(INPUTDIR)` with `INPUTDIR=$(BASEDIR)/content`.
-    contentDir: folder(str(setting(s, 'path')) ?? makefileInput(root) ?? '.'),
+    // A site whose settings come from elsewhere (read from YAML by code) is built as Pelican's docs
+    // build one, `pelican content`: its `content/` folder when it has one.
+    contentDir: folder(str(setting(s, 'path')) ?? makefileInput(root) ?? (isFolder(path.join(root, 'content')) ? 'content' : '.')),
     output: folder(str(setting(s, 'output_path')) ?? 'output') || 'output',
   };
 }

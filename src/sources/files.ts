@@ -94,6 +94,12 @@ export interface ListOptions {
    * leaves out `_x.qmd` and `.txt`. Undefined: found from the folder up; null: every source is read.
    */
   renderRule?: RenderRule | null;
+  /**
+   * The default content language of the Hugo site holding `root`, when the caller has detected the
+   * site (src/pipeline/inputs.ts): a string, or null when no Hugo site holds it. Undefined: found
+   * from the folder up, and only for a folder with a pair such as `x.md` and `x.en.md`.
+   */
+  hugoDefaultLanguage?: string | null;
 }
 
 /**
@@ -140,7 +146,7 @@ export async function listSources(
   /** The default content language of the Hugo site holding the folder (asked once, and only for a folder with a name like `x.en.md`). */
   let hugoLanguage: { lang: string | undefined } | undefined;
   const hugoDefault = (): string | undefined => {
-    hugoLanguage ??= { lang: hugoDefaultLanguageAbove(root) };
+    hugoLanguage ??= { lang: options.hugoDefaultLanguage === undefined ? hugoDefaultLanguageAbove(root) : (options.hugoDefaultLanguage ?? undefined) };
     return hugoLanguage.lang;
   };
   /**

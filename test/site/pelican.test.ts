@@ -122,6 +122,24 @@ describe('Pelican: a site built (test/fixtures/sites/pelican-blog)', () => {
     expect(b.stdout + b.stderr).toContain('https://notes.example/life/moving.html');
   });
 
+  it('init: without PATH or a Makefile (settings read by code from elsewhere), the posts are in content/, which Pelican\'s docs build (`pelican content`), not the root', async () => {
+    // Anonymised from a Pelican site whose pelicanconf.py loads its settings from YAML files and whose scripts run `pelican content`.
+    const dir = makeTree(
+      {
+        'pelicanconf.py': "from settings_loader import load\nglobals().update(load('config/'))\n",
+        'config/paths.yaml': 'ARTICLE_URL: "{slug}.html"\n',
+        'README.md': '# Notes\n\nThe sources of the blog.\n',
+        'content/life/moving.md': 'Title: Moving\nDate: 2015-11-04\n\nText of the post.\n',
+      },
+      'feedwright-pelican-content-',
+    );
+    expect(siteSetup(dir)?.articles).toBe('content');
+    await run(['init'], { cwd: dir });
+    const b = await run(['build'], { cwd: dir });
+    expect(b.stderr).not.toContain('OUTPUT_OVERLAPS_ARTICLES');
+    expect(b.stdout + b.stderr).toContain('/moving.html');
+  });
+
   it('a non-Latin title slugified with unidecode and the site\'s SLUG_REGEX_SUBSTITUTIONS; a category too', async () => {
     const dir = makeTree(
       {
