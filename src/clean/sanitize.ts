@@ -128,17 +128,20 @@ const UNWRAPPED = 'span';
 
 /** The allowlist as sanitize-html options: one definition for the whole-body and the fragment sanitiser. */
 export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): sanitizeHtml.IOptions {
-  // Links open around the element being opened (this one included), for the link-in-a-link rule.
+  // Links open around the element being opened (this one included), for the link-in-a-link rule;
+  // an iframe the feed does not keep becomes a link (`embedAsLink`), so it counts as one.
+  const iframesKept = tags.includes('iframe');
+  const isLink = (name: string): boolean => name === 'a' || (name === 'iframe' && !iframesKept);
   let openLinks = 0;
   return {
     nestingLimit: MAX_HTML_DEPTH,
     // Hooks only measure: every open tag (implied closes included) is matched by one close event.
     onOpenTag: (name, attribs) => {
-      if (name === 'a') openLinks++;
+      if (isLink(name)) openLinks++;
       hooks.onOpenTag(name, attribs);
     },
     onCloseTag: (name, isImplied) => {
-      if (name === 'a' && openLinks > 0) openLinks--;
+      if (isLink(name) && openLinks > 0) openLinks--;
       hooks.onCloseTag(name, isImplied);
     },
     selfClosing: [...VOID_ELEMENTS],
@@ -157,7 +160,7 @@ export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): 
     transformTags: {
       ...(hooks.transform ? { '*': hooks.transform } : {}),
       a: (tagName: string, attribs: Record<string, string>) => (openLinks > 1 ? { tagName: UNWRAPPED, attribs: {} } : { tagName, attribs }),
-      ...(tags.includes('iframe') ? {} : { iframe: (_tagName: string, attribs: Record<string, string>) => embedAsLink(attribs, hooks.transform) }),
+      ...(iframesKept ? {} : { iframe: (_tagName: string, attribs: Record<string, string>) => embedAsLink(attribs, hooks.transform, openLinks > 1) }),
     },
   };
 }
@@ -166,9 +169,10 @@ export function sanitizeOptions(tags: readonly string[], hooks: SanitizeHooks): 
  * An `<iframe>` a feed does not keep (iframes are kept only with `allowIframes`) as a link to what
  * it shows, so the reader still finds the video: a YouTube or Vimeo player as the video's own page
  * ("Video on YouTube", or the iframe's title), anything else as its address. An iframe without an
- * http(s) source stays an iframe, which the allowlist then drops with its content.
+ * http(s) source stays an iframe, which the allowlist then drops with its content. Inside a link
+ * (`nested`) it is that text alone, as a link inside a link is (`UNWRAPPED`).
  */
-function embedAsLink(attribs: Record<string, string>, transform: SanitizeHooks['transform']): sanitizeHtml.Tag {
+function embedAsLink(attribs: Record<string, string>, transform: SanitizeHooks['transform'], nested: boolean): sanitizeHtml.Tag {
   const src = (attribs.src ?? '').trim();
   if (!/^(?:https?:)?\/\//i.test(src)) return { tagName: 'iframe', attribs: {} };
   const youtube = /^(?:https?:)?\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]{6,})/i.exec(src)?.[1];
@@ -182,6 +186,7 @@ function embedAsLink(attribs: Record<string, string>, transform: SanitizeHooks['
   }
   const title = (attribs.title ?? '').trim();
   const text = title || (youtube ? 'Video on YouTube' : vimeo ? 'Video on Vimeo' : `Embedded content from ${host}`);
+  if (nested) return { tagName: UNWRAPPED, attribs: {}, text };
   const link = transform ? transform('a', { href }) : { tagName: 'a', attribs: { href } };
   return { ...link, text };
 }
@@ -223,7 +228,7 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
   let depth = 0;
   let maxDepth = 0;
   const cleaned = sanitizeHtml(
-    stripIllegalXmlChars(html),
+    dropIframeContent(stripIllegalXmlChars(html)),
     sanitizeOptions(tags, {
       onOpenTag: () => {
         depth++;
@@ -253,6 +258,56 @@ export function sanitizeWithReport(html: string, options: SanitizeOptions): Sani
     }),
   );
   return { html: cleaned.trim() as CleanHtml, depth: maxDepth, flattened: maxDepth > MAX_HTML_DEPTH };
+}
+
+/**
+ * What stands between an `<iframe …>` and its `</iframe>` removed. A browser shows none of it: HTML
+ * reads an iframe's content as text it never renders (the RAWTEXT state), where the sanitiser's
+ * parser reads elements there, and made a fallback `<a>` a link inside the iframe's link, and each
+ * of its text pieces a copy of that link's text. One forward pass: linear in the input. An iframe
+ * left open, or a start tag never closed, ends the pass there (the sanitiser drops the rest as
+ * before).
+ */
+export function dropIframeContent(html: string): string {
+  if (!/<iframe/i.test(html)) return html;
+  const open = /<iframe(?=[\s/>])/gi;
+  const close = /<\/iframe(?=[\s/>])/gi;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    open.lastIndex = at;
+    const start = open.exec(html);
+    if (start === null) break;
+    const contentAt = startTagEnd(html, start.index + start[0].length);
+    if (contentAt < 0) break;
+    close.lastIndex = contentAt;
+    const end = close.exec(html);
+    if (end === null) break;
+    out += html.slice(at, contentAt);
+    at = end.index;
+  }
+  return out + html.slice(at);
+}
+
+/** Where a start tag whose attributes begin at `from` ends (after its `>`; quoted values may hold `>`), or -1. */
+function startTagEnd(html: string, from: number): number {
+  let quote = '';
+  let afterEquals = false;
+  for (let i = from; i < html.length; i++) {
+    const ch = html[i];
+    if (quote !== '') {
+      if (ch === quote) quote = '';
+    } else if (ch === '>') {
+      return i + 1;
+    } else if ((ch === '"' || ch === "'") && afterEquals) {
+      quote = ch;
+    } else if (ch === '=') {
+      afterEquals = true;
+      continue;
+    }
+    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\f') afterEquals = false;
+  }
+  return -1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeContent } from '../../src/clean/sanitize.js';
+import { dropIframeContent, sanitizeContent } from '../../src/clean/sanitize.js';
 
 /*
  * An iframe the feed does not keep (iframes only with `allowIframes`) becomes a link to what it
@@ -35,5 +35,31 @@ describe('embeds without iframes', () => {
     const hostile = sanitizeContent('<iframe src="javascript:alert(1)"></iframe><iframe srcdoc="<script>alert(1)</script>"></iframe><iframe src="data:text/html,x"></iframe>', { baseUrl: base });
     expect(hostile).toBe('');
     expect(sanitizeContent('<iframe src="https://www.youtube.com/embed/RuY-JRvlcKk"></iframe>', { baseUrl: base, allowIframes: true })).toContain('<iframe src="https://www.youtube.com/embed/RuY-JRvlcKk"');
+  });
+
+  // An iframe's content is text a browser never shows (HTML's RAWTEXT); the sanitiser's parser read
+  // elements there, so a fallback link became a link inside the embed's link (the W3C validator:
+  // "start tag (a) implies end tag (a)"), and each text piece a copy of the link's text.
+  it('what an iframe holds is dropped: no link inside its link, its text once', () => {
+    const fallback = sanitizeContent('<p><iframe src="https://embed.example/c" title="The chart"><a href="https://x.example/p">The chart</a></iframe></p>', { baseUrl: base });
+    expect(fallback).toBe('<p><a href="https://embed.example/c" rel="noopener noreferrer">The chart</a></p>');
+    const pieces = sanitizeContent('<p><iframe src="https://www.youtube.com/embed/RuY-JRvlcKk">Your browser <b>cannot</b> show this.</iframe> After.</p>', { baseUrl: base });
+    expect(pieces).toBe('<p><a href="https://www.youtube.com/watch?v=RuY-JRvlcKk" rel="noopener noreferrer">Video on YouTube</a> After.</p>');
+  });
+
+  it('an embed inside a link is its text there, not a second link', () => {
+    const out = sanitizeContent('<p><a href="https://o.example/"><iframe src="https://embed.example/c"></iframe></a></p>', { baseUrl: base });
+    expect(out).toBe('<p><a href="https://o.example/" rel="noopener noreferrer"><span>Embedded content from embed.example</span></a></p>');
+    // Kept iframes are no links: a link around one stays as it was.
+    expect(sanitizeContent('<a href="https://o.example/"><iframe src="https://embed.example/c"></iframe></a>', { baseUrl: base, allowIframes: true })).toContain('<iframe src="https://embed.example/c"');
+  });
+
+  it('dropIframeContent: quoted ">" in the start tag, upper case, several iframes; an unclosed one ends the pass', () => {
+    expect(dropIframeContent('a<iframe title="x > y" src=u>in</iframe>b<IFRAME src=v>in2</IFRAME >c')).toBe('a<iframe title="x > y" src=u></iframe>b<IFRAME src=v></IFRAME >c');
+    expect(dropIframeContent('a<iframe src=u>in</iframe>b<iframe src=v>never closed')).toBe('a<iframe src=u></iframe>b<iframe src=v>never closed');
+    expect(dropIframeContent('<iframes>x</iframes>')).toBe('<iframes>x</iframes>');
+    // Many start tags that never end: one forward pass, nothing removed.
+    const open = '<iframe a="'.repeat(20000);
+    expect(dropIframeContent(open)).toBe(open);
   });
 });
