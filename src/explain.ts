@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { resolvePaths, type BuildOptions } from './build.js';
 import { diagnostic } from './diagnostics.js';
 import { listArticles, readArticleGit, siteTemplate, unlistedFile } from './pipeline/inputs.js';
@@ -100,7 +101,7 @@ export async function explain(files: readonly string[], options: BuildOptions & 
     const abs = path.resolve(cwd, source);
     const st = await stat(abs).catch(() => undefined);
     if (!st?.isFile()) {
-      inputs.push({ source, abs, mtimeMs: 0, problem: diagnostic('SOURCE_UNREADABLE', { file: source }, st ? { what: 'not-a-file' } : { what: 'missing' }) });
+      inputs.push({ source, abs, mtimeMs: 0, problem: await notAFile(abs, source, st) });
       continue;
     }
     const known = listed.get(abs);
@@ -126,4 +127,15 @@ export async function explain(files: readonly string[], options: BuildOptions & 
   await loadExplainReaders(inputs.map((i) => i.file?.kind ?? unlistedFile(i.abs, i.source, paths.articlesDir).kind));
   const ctx: ExplainContext = { config, articlesDir: paths.articlesDir, readContext, git: git.dates, now };
   return inputs.map((input) => explainInput(input, ctx));
+}
+
+/** Why a path given to `explain` is not read, said as the build says it: a broken link, a folder, a pipe or device, or nothing there. */
+async function notAFile(abs: string, source: string, st: Stats | undefined): Promise<Diagnostic> {
+  if (st === undefined) {
+    const link = await lstat(abs).catch(() => undefined);
+    return diagnostic('SOURCE_UNREADABLE', { file: source }, link?.isSymbolicLink() ? { what: 'link' } : { what: 'missing' });
+  }
+  if (st.isDirectory()) return diagnostic('SOURCE_UNREADABLE', { file: source }, { what: 'not-a-file' });
+  const what = st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : st.isBlockDevice() || st.isCharacterDevice() ? 'device' : 'other';
+  return diagnostic('SOURCE_SPECIAL_FILE', { file: source }, { what });
 }

@@ -82,7 +82,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       strict: true,
     });
   } catch (error) {
-    out.stderr(`feedwright ${command}: ${printable((error as Error).message)}\nRun \`feedwright ${command} --help\` for the options.\n`);
+    // A mistyped option gets the nearest one of this command, as a mistyped command does.
+    const unknown = /^Unknown option '--([^'=]+)/.exec((error as Error).message)?.[1];
+    const guess = unknown ? didYouMean(unknown, Object.keys(OPTIONS[command])) : undefined;
+    const message = guess ? `unknown option "--${unknown}". Did you mean "--${guess}"?` : (error as Error).message;
+    out.stderr(`feedwright ${command}: ${printable(message)}\nRun \`feedwright ${command} --help\` for the options.\n`);
     return EXIT.USAGE_OR_CONFIG;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -189,8 +193,8 @@ async function runBuild(values: Record<string, string | boolean | undefined>, io
     if (!values.quiet) {
       printDiagnostics(out, result.diagnostics);
       out.stderr(formatChanges(out, result.changes));
-    }
-    printBuildSummary(out, result, seconds, values.quiet === true);
+    } else printDiagnostics(out, result.diagnostics.filter((d) => d.severity === 'error')); // --quiet: "Print only errors"
+    printBuildSummary(out, result, seconds, values.quiet === true, options.dryRun);
     if (ping) printPing(out, ping, values.quiet === true);
   }
   return errors ? EXIT.CONTENT_ERRORS : EXIT.OK;
@@ -280,14 +284,21 @@ function renderExplanation(r: Explanation, out: Output, formatScore?: (score: Li
   field('link', r.link);
   field('external', r.externalUrl, 'externalUrl');
   field('summary', r.summary);
-  lines.push(out.bold(`  dropped (${r.dropped.length}):`));
-  for (const d of r.dropped) {
-    lines.push(`    ${out.dim(`${d.line ? `line ${d.line} ` : ''}[${d.rule}]`)} ${formatScore ? printable(d.text.replace(/\s+/g, ' ').trim()) : oneLine(d.text)}`);
-    if (formatScore) for (const s of d.scores ?? []) lines.push(`      ${out.dim(printable(formatScore(s)))}`);
+  // A file that was not read (missing, a folder, a broken link) has no body to show: only why.
+  if (r.kind !== undefined) {
+    lines.push(out.bold(`  dropped (${r.dropped.length}):`));
+    for (const d of r.dropped) {
+      lines.push(`    ${out.dim(`${d.line ? `line ${d.line} ` : ''}[${d.rule}]`)} ${formatScore ? printable(d.text.replace(/\s+/g, ' ').trim()) : oneLine(d.text)}`);
+      if (formatScore) for (const s of d.scores ?? []) lines.push(`      ${out.dim(printable(formatScore(s)))}`);
+    }
+    lines.push(out.bold('  kept body:'));
+    for (const p of r.contentText.split('\n\n')) if (p.trim()) lines.push(`    ${oneLine(p)}`);
   }
-  lines.push(out.bold('  kept body:'));
-  for (const p of r.contentText.split('\n\n')) if (p.trim()) lines.push(`    ${oneLine(p)}`);
-  for (const d of r.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.line ? ` (line ${d.line})` : ''}: ${printable(d.message)}`);
+  // Each diagnostic with its hint, as `build` prints them: what to do, not only what is wrong.
+  for (const d of r.diagnostics) {
+    lines.push(`  ${d.severity} ${d.code}${d.line ? ` (line ${d.line})` : ''}: ${printable(d.message)}`);
+    if (d.hint) lines.push(`    ${out.dim(`hint: ${printable(d.hint)}`)}`);
+  }
   return `${lines.join('\n')}\n\n`;
 }
 

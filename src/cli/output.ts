@@ -166,7 +166,7 @@ function plural(n: number, word: string): string {
 }
 
 /** The one-line summary: articles, errors, warnings, files written/unchanged, seconds. */
-export function printBuildSummary(out: Output, result: BuildResult, seconds: number, quiet: boolean): void {
+export function printBuildSummary(out: Output, result: BuildResult, seconds: number, quiet: boolean, dryRun = false): void {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   const written = result.files.filter((f) => f.status === 'written').length;
@@ -177,7 +177,9 @@ export function printBuildSummary(out: Output, result: BuildResult, seconds: num
   if (quiet && errors === 0) return;
   const mark = errors > 0 ? out.red('✗') : out.green('✓');
   const removed = result.removedFiles?.length ? `, ${result.removedFiles.length} removed` : '';
-  out.stderr(`${mark} ${c.published} article${c.published === 1 ? '' : 's'} published${extra ? ` (${extra})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(written, 'file')} written, ${unchanged} unchanged${removed}; ${seconds.toFixed(2)} s\n`);
+  // A dry run writes and compares no file: "0 files written, 0 unchanged" would read as an empty output.
+  const files = dryRun ? 'dry run: no file written' : `${plural(written, 'file')} written, ${unchanged} unchanged${removed}`;
+  out.stderr(`${mark} ${c.published} article${c.published === 1 ? '' : 's'} ${dryRun ? 'to publish' : 'published'}${extra ? ` (${extra})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${files}; ${seconds.toFixed(2)} s\n`);
 }
 
 /** Items listed per kind of change; the rest are counted. */
