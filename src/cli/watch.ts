@@ -41,8 +41,10 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
       // Only the changed articles are parsed again (the others come from the session), only their
       // items are rendered, and a rebuild whose inputs did not change renders nothing.
       const result = await build({ ...options, session });
-      if (!values.quiet) printDiagnostics(out, result.diagnostics);
-      if (!values.quiet) out.stderr(formatChanges(out, result.changes));
+      if (!values.quiet) {
+        printDiagnostics(out, result.diagnostics);
+        out.stderr(formatChanges(out, result.changes));
+      } else printDiagnostics(out, result.diagnostics.filter((d) => d.severity === 'error')); // --quiet: "Print only errors"
       printBuildSummary(out, result, (performance.now() - started) / 1000, values.quiet === true);
       control.onBuilt?.(performance.now() - started, true);
     } catch (error) {

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeOutput } from '../../src/cli/output.js';
+import { watch } from '../../src/cli/watch.js';
 import { article, makeSite, run } from './helpers.js';
 
 /*
@@ -37,6 +39,22 @@ describe('--quiet ("Print only errors")', () => {
     expect(r.stderr).toMatch(/articles\/bad\.md:3 error META_DATE_UNPARSEABLE/);
     expect(r.stderr).not.toMatch(/ warning [A-Z_]+ /);
     expect(r.stderr).not.toContain('new, ');
+  });
+});
+
+describe('build --watch --quiet', () => {
+  it('prints each error of a build, as a build without --watch does, and no warning or change summary', async () => {
+    const dir = makeSite({ 'bad.md': '---\ntitle: Bad\ndate: 31/31/2024\n---\nBody.\n', 'no-date.txt': 'A title line\n\nSome text of the article.\n' });
+    const log: string[] = [];
+    const sink = { write: (s: string) => log.push(s) };
+    const controller = new AbortController();
+    const out = makeOutput({ cwd: dir, env: {}, stdout: sink, stderr: sink }, []);
+    // Stopped once the first build is done: what it printed is what a watch session's builds print.
+    await watch({ cwd: dir }, out, { quiet: true }, { signal: controller.signal, onBuilt: () => controller.abort() });
+    const text = log.join('');
+    expect(text).toMatch(/articles\/bad\.md:3 error META_DATE_UNPARSEABLE/);
+    expect(text).not.toMatch(/ warning [A-Z_]+ /);
+    expect(text).not.toContain('new, ');
   });
 });
 
