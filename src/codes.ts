@@ -1231,6 +1231,14 @@ export const CODES = {
     summary: 'A file found while walking a folder is not a feed (e.g. a JSON config or an HTML page), so it was not checked.',
     say: (_: NoParams) => ({ message: 'The file is not an RSS, Atom or JSON Feed document, so it was not checked.', hint: 'Name the file explicitly to check it anyway.' }),
   },
+  FEED_NONE_FOUND: {
+    kind: 'rule',
+    severity: 'error',
+    section: 'any',
+    spec: 'feedwright',
+    summary: 'A folder given to check holds no RSS, Atom or JSON Feed file, so nothing was checked.',
+    say: (_: NoParams) => ({ message: 'The folder holds no RSS, Atom or JSON Feed file, so nothing was checked.', hint: 'Build the feeds first (feedwright build), or name the folder or files that hold them.' }),
+  },
   FEED_FILE_UNREADABLE: {
     kind: 'rule',
     severity: 'error',

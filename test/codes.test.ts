@@ -250,6 +250,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   // Validator rules
   FEED_FORMAT_UNKNOWN: [{}, { root: 'rss', namespace: 'http://example.com/ns' }, { root: 'rdf:RDF' }],
   FEED_SKIPPED_NOT_A_FEED: [{}],
+  FEED_NONE_FOUND: [{}],
   FEED_FILE_UNREADABLE: [{ reason: "ENOENT: no such file or directory, stat 'dist/x.xml'" }],
   XML_NOT_WELL_FORMED: [{ reason: 'unexpected end.' }],
   XML_ILLEGAL_CHARACTER: [{ codePoint: 0x1b }, {}, { surrogate: 0xd800 }],

@@ -90,7 +90,11 @@ export function checkFeed(file: string, content: string, options: CheckOptions =
 export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
-    for (const { file, explicit } of await expand(path, true, diagnostics)) {
+    // A folder named to be checked that holds no feed is an error: a CI step that checks nothing must not pass.
+    let feeds = 0;
+    const before = diagnostics.length;
+    const found = await expand(path, true, diagnostics);
+    for (const { file, explicit } of found) {
       let content: string;
       try {
         content = await readFile(file, 'utf8');
@@ -105,7 +109,14 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
         diagnostics.push(...reporter.diagnostics);
         continue;
       }
+      feeds++;
       diagnostics.push(...checkFeed(file, content, options));
+    }
+    const failed = diagnostics.slice(before).some((d) => d.code === 'FEED_FILE_UNREADABLE');
+    if (feeds === 0 && !failed && found.every((f) => !f.explicit) && (await isFolder(path))) {
+      const reporter = new Reporter(path);
+      reporter.report('FEED_NONE_FOUND', { line: 1, column: 1 }, {});
+      diagnostics.push(...reporter.diagnostics);
     }
   }
   return diagnostics;
@@ -161,6 +172,14 @@ async function expand(path: string, explicit: boolean, diagnostics: Diagnostic[]
     files.push(...(await expand(join(path, entry), false, diagnostics)));
   }
   return files;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {

@@ -276,6 +276,30 @@ describe('checkPaths', () => {
   });
 });
 
+describe('checkPaths on a folder that holds no feed', () => {
+  it('is an error naming the folder (a CI step that checked nothing must not pass); a folder with a feed is not', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'feedwright-validate-'));
+    try {
+      await mkdir(join(dir, 'empty'));
+      await mkdir(join(dir, 'other'));
+      await writeFile(join(dir, 'other', 'config.json'), '{ "title": "not a feed" }');
+      await writeFile(join(dir, 'other', 'notes.txt'), 'not a feed');
+      await mkdir(join(dir, 'feeds'));
+      await writeFile(join(dir, 'feeds', 'feed.json'), jsonFeed());
+      const found = await checkPaths([join(dir, 'empty'), join(dir, 'other'), join(dir, 'feeds')]);
+      expect(found.map((d) => [d.file, d.code, d.severity])).toEqual([
+        [join(dir, 'empty'), 'FEED_NONE_FOUND', 'error'],
+        [join(dir, 'other', 'config.json'), 'FEED_SKIPPED_NOT_A_FEED', 'note'],
+        [join(dir, 'other'), 'FEED_NONE_FOUND', 'error'],
+      ]);
+      // A missing folder is unreadable, not also empty.
+      expect((await checkPaths([join(dir, 'missing')])).map((d) => d.code)).toEqual(['FEED_FILE_UNREADABLE']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('JSON Feed author compatibility', () => {
   it('author next to authors is fine (JSON Feed 1.1 allows both for 1.0 readers)', () => {
     const doc = jsonFeed(',\n  "authors": [{ "name": "J" }],\n  "author": { "name": "J" }');
