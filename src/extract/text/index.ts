@@ -119,7 +119,7 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
     const name = unit.text.trim();
     // Right under the headline the name needs no second mention: a label there is rarer than a byline.
-    if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name))) continue;
+    if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name)) || listedElsewhere(units, i, name)) continue;
     result.authors = { value: [{ name }], line: unit.line };
     meta[i] = 'byline';
     return;
@@ -171,6 +171,20 @@ function nextWritten(units: readonly Unit[], i: number): number | undefined {
 function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
   for (let j = 0; j < units.length; j += 1) {
     if (j !== at && (units[j] as Unit).text.includes(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * The name is an item of a list elsewhere on the page, alone ("* Circular Economy", "* Will Smith"):
+ * a menu's section or a tag list's subject, which the page also prints as the headline's kicker
+ * or a caption; a byline's name is not a menu entry. Bounded: the page's units once, a string
+ * comparison each.
+ */
+function listedElsewhere(units: readonly Unit[], at: number, name: string): boolean {
+  for (let j = 0; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    if (j !== at && unit.list && unit.text.length === name.length && unit.text === name) return true;
   }
   return false;
 }

@@ -144,6 +144,19 @@ describe('metadata found in the text', () => {
     expect(result.title?.value).toBe('Trains to run every fifteen minutes');
   });
 
+  it('takes no bare name that the page lists as a menu or tag entry elsewhere (r24)', () => {
+    // A section kicker over the headline, the same section in the menu.
+    const kicker = ['* Home', '* Circular Economy', '* Energy', '', 'Circular Economy', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(kicker, UTC).authors).toBeUndefined();
+    // A caption's subject under the headline, the same subject in the tag list.
+    const tagged = page(['Council members voted eleven to two.', '', 'Lena Berger'], ['', 'Tags', '* Lena Berger', '* Transport']);
+    expect(extractText(tagged, UTC).authors).toBeUndefined();
+    // The same names, named again in prose rather than listed: the author's.
+    const named = ['* Home', '* Energy', '', 'Lena Berger', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'More from Lena Berger'].join('\n');
+    expect(extractText(named, UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
+    expect(extractText(page(['Council members voted eleven to two.', '', 'Lena Berger'], ['', 'More from Lena Berger']), UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
+  });
+
   it('takes no bare name further down that the page does not name again', () => {
     const result = extractText(page(['Council members voted eleven to two.', '', 'Marie Rövekamp']), UTC);
     expect(result.authors).toBeUndefined();
