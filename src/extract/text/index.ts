@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isCounterSegment, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isCounterSegment, isLeadAlone, isOrganisationName, isUserHandle, leadClosingLine, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -36,6 +36,7 @@ import {
   DATE_HINT,
   HOVER_CARD,
   MAX_RULE_KEY_LENGTH,
+  PHOTO_CREDIT_START,
   PHRASE_RULES,
   PROMO_LEAD_ALONE,
   type PhraseRule,
@@ -1528,8 +1529,12 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
   }
   // "By" on a line of its own, the names on the next ("By" / "Todd Bates" / "Date" / "February 5, 2020").
   const next = units[i + 1];
-  const leadAlone = isLeadAlone(text) && next !== undefined && next.words > 0 && !meta[i + 1] && next.words <= META_MAX_WORDS;
-  const byline = leadAlone ? splitByline(`${text.trim().replace(/\s*:$/, '')}: ${next.text}`) : splitByline(text);
+  // Or, next to the headline, a kicker's word and the lead, a person's full name on the next line
+  // ("Disko Von" / "Ernst Lohoff"); not a picture's credit ("Foto von"), nor a sponsor or a widget ("Powered by" / "WordPress").
+  const closing = isLeadAlone(text) ? text.trim().replace(/\s*:$/, '') : nearTitle && !PHOTO_CREDIT_START.test(text.trim().toLowerCase()) ? leadClosingLine(text) : undefined;
+  const leadAlone = closing !== undefined && next !== undefined && next.words > 0 && !meta[i + 1] && next.words <= META_MAX_WORDS;
+  let byline = leadAlone ? splitByline(`${closing}: ${next.text}`) : splitByline(text);
+  if (leadAlone && !isLeadAlone(text) && byline?.authors.some((p) => !p.name.includes(' ') || !looksLikePersonName(p.name) || isOrganisationName(p.name))) byline = undefined;
   if (byline) {
     if (!result.authors) result.authors = { value: byline.authors, line: leadAlone ? next.line : unit.line };
     meta[i] = 'byline';

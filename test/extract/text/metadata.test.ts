@@ -163,6 +163,22 @@ describe('metadata found in the text', () => {
   });
 
   it.each([
+    [['Disko Von', 'Ernst Lohoff'], 'Ernst Lohoff'],
+    [['Tipps von', 'Marie Jaster'], 'Marie Jaster'],
+    [['Column by:', 'Leah C. Stokes'], 'Leah C. Stokes'],
+  ])('reads the names under a line that a kicker\'s word and the lead close, next to the headline (r24): %j', (head, name) => {
+    expect(extractText(page(head), UTC).authors?.value).toEqual([{ name }]);
+  });
+
+  it.each([
+    [['Foto von', 'Jane Doe']],
+    [['Powered by', 'WordPress']],
+    [['Sponsored by', 'Acme Media GmbH']],
+  ])('takes no credit, widget or sponsor under such a line for an author (r24): %j', (head) => {
+    expect(extractText(page(head), UTC).authors).toBeUndefined();
+  });
+
+  it.each([
     [['By', '', 'Todd Bates', '', 'Date', '', 'February 5, 2020'], 'Todd Bates', 8],
     [['Autor', '', 'Georg Quaas'], 'Georg Quaas', 8],
   ])('reads the names on the line after a lead that stands alone (issue 12): %j', (head, name, line) => {
