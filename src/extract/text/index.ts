@@ -121,6 +121,10 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     const name = unit.text.trim();
     // Right under the headline the name needs no second mention: a label there is rarer than a byline.
     if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name)) || listedElsewhere(units, i, name)) continue;
+    // Above the headline the line is as often the headline's kicker ("Gesundheitliche Probleme"),
+    // which a teaser list repeats as a line of its own: a name there must recur inside a longer line
+    // (a bio, "More from …", a notice), not only alone.
+    if (i < titleIndex && !nameRecurs(units, i, name, true)) continue;
     result.authors = { value: [{ name }], line: unit.line };
     meta[i] = 'byline';
     return;
@@ -168,10 +172,11 @@ function nextWritten(units: readonly Unit[], i: number): number | undefined {
   return undefined;
 }
 
-/** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
-function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
+/** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio); `inLonger`: inside a longer line. */
+function nameRecurs(units: readonly Unit[], at: number, name: string, inLonger = false): boolean {
   for (let j = 0; j < units.length; j += 1) {
-    if (j !== at && (units[j] as Unit).text.includes(name)) return true;
+    const text = (units[j] as Unit).text;
+    if (j !== at && text.includes(name) && (!inLonger || text.length > name.length)) return true;
   }
   return false;
 }
@@ -1521,6 +1526,8 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
   if (text.startsWith('>') || text.includes('(@')) return;
+  // A picture's caption with its credit ("Symbolbild Rettungsdienst | Foto: agentur/…"): its words are the picture's, no byline.
+  if (matchPhraseRule(unit)?.name === 'image-caption') return;
   const tags = parseTagsLine(text);
   if (tags) {
     if (!result.tags) result.tags = { value: tags, line: unit.line };

@@ -157,6 +157,22 @@ describe('metadata found in the text', () => {
     expect(extractText(page(['Council members voted eleven to two.', '', 'Lena Berger'], ['', 'More from Lena Berger']), UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
   });
 
+  it('takes no kicker above the headline for an author: a teaser list repeats it alone over the same headline (r24)', () => {
+    const kicker = ['Menu', '', 'Gesundheitliche Probleme', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'Aktuelle Nachrichten', '', 'Gesundheitliche Probleme', '', 'Trains to run every fifteen minutes'].join('\n');
+    expect(extractText(kicker, UTC).authors).toBeUndefined();
+    // A name there that the page names again inside a longer line is the author's.
+    const named = ['Menu', '', 'Lena Berger', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'More from Lena Berger'].join('\n');
+    expect(extractText(named, UTC).authors).toEqual({ value: [{ name: 'Lena Berger' }], line: 3 });
+  });
+
+  it.each([
+    'Symbolbild Rettungsdienst | Foto: agentur/stock.adobe.com2022/01/Rettungsdienst_AdobeStock_169266287-scaled.jpeg',
+    'Symbolbild Feuerwehr | Foto: Max Muster/Agentur 14.01.2022',
+    'Symbolbild Feuerwehr 14.01.2022 | Foto: Max Muster/Agentur',
+  ])('takes no name from a picture caption with its credit under the headline (r24): %s', (line) => {
+    expect(extractText(page([line]), UTC).authors).toBeUndefined();
+  });
+
   it('takes no bare name further down that the page does not name again', () => {
     const result = extractText(page(['Council members voted eleven to two.', '', 'Marie Rövekamp']), UTC);
     expect(result.authors).toBeUndefined();
