@@ -125,6 +125,8 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     // which a teaser list repeats as a line of its own: a name there must recur inside a longer line
     // (a bio, "More from …", a notice), not only alone.
     if (i < titleIndex && !nameRecurs(units, i, name, true)) continue;
+    // Nor the last entry of a menu: a line that closes a block of other lines with no blank line between.
+    if (i < titleIndex && i > 0 && (units[i - 1] as Unit).block === unit.block && (units[i - 1] as Unit).words > 0) continue;
     result.authors = { value: [{ name }], line: unit.line };
     meta[i] = 'byline';
     return;

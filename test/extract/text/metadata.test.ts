@@ -157,12 +157,15 @@ describe('metadata found in the text', () => {
     expect(extractText(page(['Council members voted eleven to two.', '', 'Lena Berger'], ['', 'More from Lena Berger']), UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
   });
 
-  it('takes no kicker above the headline for an author: a teaser list repeats it alone over the same headline (r24)', () => {
+  it('takes no kicker or menu entry above the headline for an author: a teaser list repeats a kicker alone, a menu runs on into its last entry (r24)', () => {
     const kicker = ['Menu', '', 'Gesundheitliche Probleme', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'Aktuelle Nachrichten', '', 'Gesundheitliche Probleme', '', 'Trains to run every fifteen minutes'].join('\n');
     expect(extractText(kicker, UTC).authors).toBeUndefined();
     // A name there that the page names again inside a longer line is the author's.
     const named = ['Menu', '', 'Lena Berger', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'More from Lena Berger'].join('\n');
     expect(extractText(named, UTC).authors).toEqual({ value: [{ name: 'Lena Berger' }], line: 3 });
+    // The last entry of a menu over the headline, named again in a longer menu bar line, is none.
+    const menu = ['About | Crowdfunding Chemie | Text veröffentlichen', '', 'Home und Neuigkeiten', 'Chemie A - Z', 'Impressum, Kontakt', 'Crowdfunding Chemie', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(menu, UTC).authors).toBeUndefined();
   });
 
   it.each([
