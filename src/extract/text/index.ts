@@ -1407,7 +1407,7 @@ function readMetadata(
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
-    readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
+    readMetaLine(units, labels, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
   // Some layouts put the date (or the byline) just above the headline: "March 5, 2025" then the title.
   if (titleIndex !== undefined && (!result.published || !result.authors)) {
@@ -1416,14 +1416,14 @@ function readMetadata(
       // A rule's label stops the search, unless the line is a date ("22.12.2019" looks like a counter).
       if (labels[i]?.keep || (labels[i]?.rule && !DATE_HINT.test(unit.text)) || unit.words > META_MAX_WORDS) break;
       // No bare author name here: above a date, above the headline, that is usually a headline.
-      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false, true);
+      if (unit.words > 0) readMetaLine(units, labels, i, meta, result, options, false, true);
     }
   }
   // Some layouts put the date line after the story.
   for (let i = Math.max(from, to + 1, end - META_WINDOW_END); i <= Math.min(units.length - 1, end); i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || labels[i]?.rule || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
-    readMetaLine(units, i, meta, result, options);
+    readMetaLine(units, labels, i, meta, result, options);
   }
   if (!result.authors) readClosingByline(units, labels, meta, result, start, end);
   // The dates read above are candidates: the page's dates are chosen among them (./dates.ts).
@@ -1523,13 +1523,13 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
   }
 }
 
-function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
+function readMetaLine(units: readonly Unit[], labels: readonly Label[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
   if (text.startsWith('>') || text.includes('(@')) return;
   // A picture's caption with its credit ("Symbolbild Rettungsdienst | Foto: agentur/…"): its words are the picture's, no byline.
-  if (matchPhraseRule(unit)?.name === 'image-caption') return;
+  if (labels[i]?.rule === 'image-caption') return;
   const tags = parseTagsLine(text);
   if (tags) {
     if (!result.tags) result.tags = { value: tags, line: unit.line };
