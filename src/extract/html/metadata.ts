@@ -1040,7 +1040,7 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
   // Structured data often names the first author only, or a first name: a byline on the page that
   // names the same people in full, or more of them, is the fuller answer.
   const chosen = best.candidate;
-  const fuller = cleaned.find((c) => c !== chosen && !c.stated && c.weight >= AUTHOR_WEIGHT.minimum && isFuller(c.people, chosen.people));
+  const fuller = cleaned.find((c) => c !== chosen && !c.stated && (c.weight >= AUTHOR_WEIGHT.minimum || completesSurnames(c.people, chosen.people)) && isFuller(c.people, chosen.people));
   if (fuller) return { value: fuller.people, from: fuller.from };
   return { value: chosen.people, from: chosen.from };
 }
@@ -1052,9 +1052,17 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
  */
 function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
   if (!more.every((q) => looksLikePersonName(q.name))) return false;
-  const key = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const surnamed = (long: string, short: string): boolean => !short.includes(' ') && key(long).startsWith(`${key(short)} `) && key(long).split(' ').length === 2;
-  if (more.length > fewer.length) return fewer.every((p) => more.some((q) => key(q.name) === key(p.name)));
+  if (more.length > fewer.length) return fewer.every((p) => more.some((q) => nameKeyOf(q.name) === nameKeyOf(p.name)));
+  return completesSurnames(more, fewer);
+}
+
+function nameKeyOf(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** `more` names the same people as `fewer`, each a first name there and the same first name and a surname here ("Todd Bates" against "Todd"). */
+function completesSurnames(more: readonly Person[], fewer: readonly Person[]): boolean {
+  const surnamed = (long: string, short: string): boolean => !short.includes(' ') && nameKeyOf(long).startsWith(`${nameKeyOf(short)} `) && nameKeyOf(long).split(' ').length === 2;
   return more.length === fewer.length && fewer.every((p, i) => surnamed(more[i]?.name ?? '', p.name));
 }
 
