@@ -1523,13 +1523,30 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
   }
 }
 
+/**
+ * Step 5 on one line. A picture's caption with its credit ("Symbolbild Rettungsdienst | Foto:
+ * agentur/…", "Updated: Nov 20, 2019 | Source: Agency") may state the page's date, but its words
+ * are the picture's or the agency's: no byline is read from it or from the lines beside it.
+ */
 function readMetaLine(units: readonly Unit[], labels: readonly Label[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
+  if (labels[i]?.rule !== 'image-caption') {
+    readMetaLineOf(units, i, meta, result, options, bareName, nearTitle);
+    return;
+  }
+  const authors = result.authors;
+  const marks = [meta[i - 1], meta[i], meta[i + 1]];
+  readMetaLineOf(units, i, meta, result, options, bareName, nearTitle);
+  if (result.authors === authors) return;
+  if (authors) result.authors = authors;
+  else delete result.authors;
+  for (let k = -1; k <= 1; k += 1) if (meta[i + k] === 'byline' && marks[k + 1] !== 'byline') meta[i + k] = k === 0 && result.published?.line === units[i]?.line ? 'date-line' : marks[k + 1];
+}
+
+function readMetaLineOf(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
   if (text.startsWith('>') || text.includes('(@')) return;
-  // A picture's caption with its credit ("Symbolbild Rettungsdienst | Foto: agentur/…"): its words are the picture's, no byline.
-  if (labels[i]?.rule === 'image-caption') return;
   const tags = parseTagsLine(text);
   if (tags) {
     if (!result.tags) result.tags = { value: tags, line: unit.line };
