@@ -168,6 +168,14 @@ describe('metadata found in the text', () => {
     expect(extractText(menu, UTC).authors).toBeUndefined();
   });
 
+  it('still reads the date on a line labelled a caption by its credit (r24)', () => {
+    const line = 'Last Updated : Nov 20, 2019 01:41 PM IST | Source: Moneycontrol.com';
+    const result = extractText(page([line]), UTC);
+    expect(result.updated?.value.toISOString().slice(0, 10)).toBe('2019-11-20');
+    expect(ruleOf(result, line)).toBe('date-line');
+    expect(result.authors).toBeUndefined();
+  });
+
   it.each([
     'Symbolbild Rettungsdienst | Foto: agentur/stock.adobe.com2022/01/Rettungsdienst_AdobeStock_169266287-scaled.jpeg',
     'Symbolbild Feuerwehr | Foto: Max Muster/Agentur 14.01.2022',
