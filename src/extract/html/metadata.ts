@@ -14,6 +14,7 @@ import { AUTHOR_SPLIT, BYLINE_START, cleanAuthorName, isOrganisationName, isSite
 import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-types.js';
 import { normalizeSpace } from './text.js';
 import { decodeEntities } from '../../util/html.js';
+import { WEEKDAY_WORDS } from '../lexicon/index.js';
 import { ancestorsOf, choosePageDates, lonePageDate, type DateSource, isOutsideArticle, markupCandidate, type PageDate, type PartialPageDate, resolvePartialDates, urlDate, visibleDates } from './page-dates.js';
 import { chooseHeading, type HeadingCandidate, siteNamesOf, withoutSiteSegments } from '../title.js';
 
@@ -821,7 +822,7 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
     // Comment forms label their name field "author"; those are not the article's byline.
     if (el.closest('form, #comments, #respond, [class*="comment-form"], [class~="comments"], [class~="comment"], [class~="comment-body"], [class~="commentlist"], [class~="comment-list"]')) return;
     if (notABylineBox(el)) return;
-    const nameEl = el.querySelector('[itemprop~="name"]') ?? el;
+    const nameEl = ownNameElement(el) ?? el;
     let text = normalizeSpace(nameEl.textContent ?? '');
     // "<a>Jane Doe</a>, 21. Jan. 2015 <div class=rating>…</div>": the line before the first block.
     if (text.length > 120) text = leadingLine(nameEl);
@@ -831,7 +832,8 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
     // An author box's bio classed like a byline ("Alles über Lautsprecher, Heimkino und HiFi-Trends.
     // Zudem haben wir …"): two sentences and no byline lead are prose, not a list of names.
     if (!parsed && isProseBio(text)) return;
-    const people = (parsed ? tidyPeople(parsed) : authorsFromText(text)).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name));
+    // (A weekday is what a date element classed like the byline leaves: "<time class=article-author-date>Donnerstag, 4. November 2021".)
+    const people = (parsed ? tidyPeople(parsed) : authorsFromText(text)).filter((p) => p.name.split(/\s+/).length <= 5 && !/\d{3,}/.test(p.name) && !WEEKDAY_WORDS.has(p.name.toLowerCase()));
     if (people.length === 0) return;
     // A teaser, newsletter or related-articles box names the author of another article.
     const aside = inOtherBox(el);
@@ -868,6 +870,22 @@ function fromMarkup(document: DomDocument, index: PageIndex, o: MetadataOptions,
   });
   byline.authors = bylines[0]?.people;
   return { html, byline, bylines };
+}
+
+/**
+ * The element that holds a byline element's name in microdata (`itemprop="name"`), not the name
+ * of a breadcrumb's step nested in it (a theme's author bar that holds the breadcrumbs: a
+ * `BreadcrumbList`'s `ListItem`s name sections). Undefined when it has none.
+ */
+function ownNameElement(el: DomElement): DomElement | undefined {
+  for (const candidate of el.querySelectorAll('[itemprop~="name"]')) {
+    let inBreadcrumb = false;
+    for (let node = candidate.parentElement; node !== null && node !== el && !inBreadcrumb; node = node.parentElement) {
+      inBreadcrumb = /BreadcrumbList|ListItem/i.test(node.getAttribute('itemtype') ?? '');
+    }
+    if (!inBreadcrumb) return candidate;
+  }
+  return undefined;
 }
 
 /** Weights of the author candidates (see `chooseAuthors`). */
@@ -1040,7 +1058,7 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
   // Structured data often names the first author only, or a first name: a byline on the page that
   // names the same people in full, or more of them, is the fuller answer.
   const chosen = best.candidate;
-  const fuller = cleaned.find((c) => c !== chosen && !c.stated && c.weight >= AUTHOR_WEIGHT.minimum && isFuller(c.people, chosen.people));
+  const fuller = cleaned.find((c) => c !== chosen && !c.stated && (c.weight >= AUTHOR_WEIGHT.minimum || completesSurnames(c.people, chosen.people)) && isFuller(c.people, chosen.people));
   if (fuller) return { value: fuller.people, from: fuller.from };
   return { value: chosen.people, from: chosen.from };
 }
@@ -1052,9 +1070,17 @@ function chooseAuthors(document: DomDocument, index: PageIndex, candidates: read
  */
 function isFuller(more: readonly Person[], fewer: readonly Person[]): boolean {
   if (!more.every((q) => looksLikePersonName(q.name))) return false;
-  const key = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const surnamed = (long: string, short: string): boolean => !short.includes(' ') && key(long).startsWith(`${key(short)} `) && key(long).split(' ').length === 2;
-  if (more.length > fewer.length) return fewer.every((p) => more.some((q) => key(q.name) === key(p.name)));
+  if (more.length > fewer.length) return fewer.every((p) => more.some((q) => nameKeyOf(q.name) === nameKeyOf(p.name)));
+  return completesSurnames(more, fewer);
+}
+
+function nameKeyOf(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** `more` names the same people as `fewer`, each a first name there and the same first name and a surname here ("Todd Bates" against "Todd"). */
+function completesSurnames(more: readonly Person[], fewer: readonly Person[]): boolean {
+  const surnamed = (long: string, short: string): boolean => !short.includes(' ') && nameKeyOf(long).startsWith(`${nameKeyOf(short)} `) && nameKeyOf(long).split(' ').length === 2;
   return more.length === fewer.length && fewer.every((p, i) => surnamed(more[i]?.name ?? '', p.name));
 }
 

@@ -22,7 +22,7 @@
  *      drop everything (keep patterns win over all of this).
  */
 
-import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isCounterSegment, isLeadAlone, isOrganisationName, isUserHandle, looksLikePersonName, splitByline } from '../textual/byline.js';
+import { BYLINE_START, bareNameSegment, cleanAuthorName, isBareAuthorLine, isCounterSegment, isLeadAlone, isOrganisationName, isUserHandle, leadClosingLine, looksLikePersonName, splitByline } from '../textual/byline.js';
 import { readDateLine, readPartialDateLine, resolvePartialDate, statedOffset } from '../dates.js';
 import { chooseTextDates, noteDate } from './dates.js';
 import { parseTagsLine, splitTags, TAGS_HEADING } from '../textual/tags.js';
@@ -36,6 +36,7 @@ import {
   DATE_HINT,
   HOVER_CARD,
   MAX_RULE_KEY_LENGTH,
+  PHOTO_CREDIT_START,
   PHRASE_RULES,
   PROMO_LEAD_ALONE,
   type PhraseRule,
@@ -119,7 +120,13 @@ function readBareAuthor(units: readonly Unit[], labels: readonly Label[], meta: 
     if (i === titleIndex || unit.words === 0 || unit.list || labels[i]?.rule || labels[i]?.keep || meta[i]) continue;
     const name = unit.text.trim();
     // Right under the headline the name needs no second mention: a label there is rarer than a byline.
-    if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name))) continue;
+    if (!isBareAuthorLine(name) || (i !== titleIndex + 1 && !nameRecurs(units, i, name)) || listedElsewhere(units, i, name)) continue;
+    // Above the headline the line is as often the headline's kicker ("Gesundheitliche Probleme"),
+    // which a teaser list repeats as a line of its own: a name there must recur inside a longer line
+    // (a bio, "More from …", a notice), not only alone.
+    if (i < titleIndex && !nameRecurs(units, i, name, true)) continue;
+    // Nor the last entry of a menu: a line that closes a block of other lines with no blank line between.
+    if (i < titleIndex && i > 0 && (units[i - 1] as Unit).block === unit.block && (units[i - 1] as Unit).words > 0) continue;
     result.authors = { value: [{ name }], line: unit.line };
     meta[i] = 'byline';
     return;
@@ -167,10 +174,25 @@ function nextWritten(units: readonly Unit[], i: number): number | undefined {
   return undefined;
 }
 
-/** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio). */
-function nameRecurs(units: readonly Unit[], at: number, name: string): boolean {
+/** The name occurs again elsewhere on the page (an author box, "More from <name>", a bio); `inLonger`: inside a longer line. */
+function nameRecurs(units: readonly Unit[], at: number, name: string, inLonger = false): boolean {
   for (let j = 0; j < units.length; j += 1) {
-    if (j !== at && (units[j] as Unit).text.includes(name)) return true;
+    const text = (units[j] as Unit).text;
+    if (j !== at && text.includes(name) && (!inLonger || text.length > name.length)) return true;
+  }
+  return false;
+}
+
+/**
+ * The name is an item of a list elsewhere on the page, alone ("* Circular Economy", "* Will Smith"):
+ * a menu's section or a tag list's subject, which the page also prints as the headline's kicker
+ * or a caption; a byline's name is not a menu entry. Bounded: the page's units once, a string
+ * comparison each.
+ */
+function listedElsewhere(units: readonly Unit[], at: number, name: string): boolean {
+  for (let j = 0; j < units.length; j += 1) {
+    const unit = units[j] as Unit;
+    if (j !== at && unit.list && unit.text.length === name.length && unit.text === name) return true;
   }
   return false;
 }
@@ -1385,7 +1407,7 @@ function readMetadata(
   for (let i = from; i <= to; i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
-    readMetaLine(units, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
+    readMetaLine(units, labels, i, meta, result, options, true, titleIndex !== undefined && i - titleIndex <= META_NEAR_TITLE);
   }
   // Some layouts put the date (or the byline) just above the headline: "March 5, 2025" then the title.
   if (titleIndex !== undefined && (!result.published || !result.authors)) {
@@ -1394,14 +1416,14 @@ function readMetadata(
       // A rule's label stops the search, unless the line is a date ("22.12.2019" looks like a counter).
       if (labels[i]?.keep || (labels[i]?.rule && !DATE_HINT.test(unit.text)) || unit.words > META_MAX_WORDS) break;
       // No bare author name here: above a date, above the headline, that is usually a headline.
-      if (unit.words > 0) readMetaLine(units, i, meta, result, options, false, true);
+      if (unit.words > 0) readMetaLine(units, labels, i, meta, result, options, false, true);
     }
   }
   // Some layouts put the date line after the story.
   for (let i = Math.max(from, to + 1, end - META_WINDOW_END); i <= Math.min(units.length - 1, end); i += 1) {
     const unit = units[i] as Unit;
     if (labels[i]?.keep || labels[i]?.rule || unit.words === 0 || unit.words > META_MAX_WORDS) continue;
-    readMetaLine(units, i, meta, result, options);
+    readMetaLine(units, labels, i, meta, result, options);
   }
   if (!result.authors) readClosingByline(units, labels, meta, result, start, end);
   // The dates read above are candidates: the page's dates are chosen among them (./dates.ts).
@@ -1501,7 +1523,26 @@ function readClosingByline(units: readonly Unit[], labels: readonly Label[], met
   }
 }
 
-function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
+/**
+ * Step 5 on one line. A picture's caption with its credit ("Symbolbild Rettungsdienst | Foto:
+ * agentur/…", "Updated: Nov 20, 2019 | Source: Agency") may state the page's date, but its words
+ * are the picture's or the agency's: no byline is read from it or from the lines beside it.
+ */
+function readMetaLine(units: readonly Unit[], labels: readonly Label[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
+  if (labels[i]?.rule !== 'image-caption') {
+    readMetaLineOf(units, i, meta, result, options, bareName, nearTitle);
+    return;
+  }
+  const authors = result.authors;
+  const marks = [meta[i - 1], meta[i], meta[i + 1]];
+  readMetaLineOf(units, i, meta, result, options, bareName, nearTitle);
+  if (result.authors === authors) return;
+  if (authors) result.authors = authors;
+  else delete result.authors;
+  for (let k = -1; k <= 1; k += 1) if (meta[i + k] === 'byline' && marks[k + 1] !== 'byline') meta[i + k] = k === 0 && result.published?.line === units[i]?.line ? 'date-line' : marks[k + 1];
+}
+
+function readMetaLineOf(units: readonly Unit[], i: number, meta: (RuleName | undefined)[], result: TextExtraction, options: TextExtractOptions, bareName = true, nearTitle = false): void {
   const unit = units[i] as Unit;
   const text = unit.text;
   // A quoted post's signature ("> — Name (@handle) November 18, 2019") belongs to the quote.
@@ -1514,8 +1555,12 @@ function readMetaLine(units: readonly Unit[], i: number, meta: (RuleName | undef
   }
   // "By" on a line of its own, the names on the next ("By" / "Todd Bates" / "Date" / "February 5, 2020").
   const next = units[i + 1];
-  const leadAlone = isLeadAlone(text) && next !== undefined && next.words > 0 && !meta[i + 1] && next.words <= META_MAX_WORDS;
-  const byline = leadAlone ? splitByline(`${text.trim().replace(/\s*:$/, '')}: ${next.text}`) : splitByline(text);
+  // Or, next to the headline, a kicker's word and the lead, a person's full name on the next line
+  // ("Disko Von" / "Ernst Lohoff"); not a picture's credit ("Foto von"), nor a sponsor or a widget ("Powered by" / "WordPress").
+  const closing = isLeadAlone(text) ? text.trim().replace(/\s*:$/, '') : nearTitle && !PHOTO_CREDIT_START.test(text.trim().toLowerCase()) ? leadClosingLine(text) : undefined;
+  const leadAlone = closing !== undefined && next !== undefined && next.words > 0 && !meta[i + 1] && next.words <= META_MAX_WORDS;
+  let byline = leadAlone ? splitByline(`${closing}: ${next.text}`) : splitByline(text);
+  if (leadAlone && !isLeadAlone(text) && byline?.authors.some((p) => !p.name.includes(' ') || !looksLikePersonName(p.name) || isOrganisationName(p.name))) byline = undefined;
   if (byline) {
     if (!result.authors) result.authors = { value: byline.authors, line: leadAlone ? next.line : unit.line };
     meta[i] = 'byline';

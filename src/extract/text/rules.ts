@@ -85,7 +85,7 @@ export const MAX_RULE_KEY_LENGTH = 1000;
  * Leyen will …" (a headline) or "by the river" read as bylines.
  */
 export const BYLINE_HINT = new RegExp(`^(?:${['by', 'written by', 'posted by', 'por', 'par', 'von', 'de'].map(caseBlind).join('|')}) \\p{Lu}`, 'u');
-const dateHint = (months: Iterable<string>): RegExp => new RegExp(`(?:^|[^\\p{L}])(?:${alternation(months)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'iu');
+const dateHint = (months: Iterable<string>): RegExp => new RegExp(`(?:^|[^\\p{L}])(?:${alternation(months)})(?:\\.|[^\\p{L}]|$)|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|\\d{1,2}\\.\\s\\d{1,2}\\.\\s(?:19|20)\\d{2}(?!\\d)`, 'iu');
 const LATIN_DATE_HINT = dateHint(LATIN_MONTH_WORDS);
 const ALL_DATE_HINT = dateHint(MONTH_WORDS);
 /** A month word of any lexicon language, or a numeric date (the Latin-script words alone on a text with no other script's letter). */

@@ -29,6 +29,17 @@ export function isLeadAlone(line: string): boolean {
   return LEAD_ALONE.has(withoutRule(line).toLowerCase().replace(/\s*:$/, ''));
 }
 
+/**
+ * A section's or a kicker's one word, then a lead that closes the line, the names on the next
+ * ("Disko Von" / "Ernst Lohoff", "Tipps von" / "Marie Jaster"): the lead, else undefined. A
+ * credit's noun before it ("Foto von", "Bilder von") is a picture's credit, checked by the caller.
+ */
+export function leadClosingLine(line: string): string | undefined {
+  const m = /^([\p{L}][\p{L}-]{0,30})\s+(\p{L}+)\s*:?$/u.exec(withoutRule(line).trim());
+  if (!m || !LEAD_ALONE.has((m[2] as string).toLowerCase())) return undefined;
+  return m[2];
+}
+
 /** "ByJ.R. Stone", "VonChris Jung": a lead word glued to the capitalised name (a link's text run on). */
 const GLUED_LEAD = /^(?:By|Von|Por|Par)(?=\p{Lu}[\p{L}.'’-]*\s\p{Lu})/u;
 

@@ -362,6 +362,24 @@ describe('extractHtml metadata: author classes of the second dev set (issue 12)'
     expect(authorsOf(body, head)).toEqual([{ name: 'Rudolf Fischer' }, { name: 'Simon Kohler' }]);
   });
 
+  it('takes no breadcrumb step nested in an author bar, nor the weekday a date classed like the byline leaves, for a name (r24)', () => {
+    const crumbs = '<ul class="crumbs" itemscope itemtype="https://schema.org/BreadcrumbList"><li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="/hyundai"><span itemprop="name">Hyundai</span></a></li></ul>';
+    const bar = `<div class="article-author vcard"><time class="article-author-date published" datetime="2021-11-04T02:00:00+01:00">Donnerstag, 4. November 2021</time><div class="article-author-text">von <address class="article-author-name author"><a class="url fn n" href="/team">kberger</a></address></div>${crumbs}</div>`;
+    expect(authorsOf(article(['<h1>Rents rise</h1>', bar, ...paragraphs(4)]))).toEqual([{ name: 'kberger' }]);
+    // The author's own microdata name is still read.
+    const own = '<div class="byline"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Karla Berger</span></span>, Reporterin</div>';
+    expect(authorsOf(article(['<h1>Rents rise</h1>', own, ...paragraphs(4)]))).toEqual([{ name: 'Karla Berger' }]);
+  });
+
+  it('completes a first name in structured data with the surname a byline in the article\'s sidebar gives (r24)', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Rents rise', author: { '@type': 'Person', name: 'Todd' } });
+    const sidebar = '<aside class="article-sidebar"><div class="f"><p class="label"><strong>By</strong></p></div><div class="f"><p class="full-name">Todd Bates</p></div></aside>';
+    expect(authorsOf(article(['<h1>Rents rise</h1>', sidebar, ...paragraphs(4)]), head)).toEqual([{ name: 'Todd Bates' }]);
+    // Another person in the sidebar (a teaser's author) is no completion.
+    const other = sidebar.replace('Todd Bates', 'Tina Marsh');
+    expect(authorsOf(article(['<h1>Rents rise</h1>', other, ...paragraphs(4)]), head)).toEqual([{ name: 'Todd' }]);
+  });
+
   it('reads a lower-case user name in an element of its own after the lead words, and one with an underscore', () => {
     const body = article(['<h1>Rents rise</h1>', ...paragraphs(4), '<div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div>']);
     expect(authorsOf(body)).toEqual([{ name: 'rasos' }]);

@@ -139,6 +139,17 @@ describe('the text date chosen among scored candidates (issue 12)', () => {
     expect(extractText(quoted, UTC).published).toBeUndefined();
   });
 
+  it('reads a dotted date written with spaces ("18. 05. 2014", "13.\u20091.\u20092020"), as it reads "18.05.2014" (r24)', () => {
+    const chrome = Array.from({ length: 20 }, (_, k) => `Menu entry number ${k + 1}`);
+    const lone = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '18. 05. 2014 22:38', '', 'Impressum'].join('\n');
+    expect(day(extractText(lone, UTC))).toBe('2014-05-18');
+    const thin = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', '* 13.\u20091.\u20092020', '', 'Impressum'].join('\n');
+    expect(day(extractText(thin, UTC))).toBe('2020-01-13');
+    // A numbered list's "1. 2. 3." is no date.
+    const numbered = ['Trains to run every fifteen minutes', '', ...BODY, '', ...chrome, '', 'Steps 1. 2. 3. done', '', 'Impressum'].join('\n');
+    expect(extractText(numbered, UTC).published).toBeUndefined();
+  });
+
   it('reads a meta line that names the author and categories after its date, and one with a reading time', () => {
     const meta = ['Trains to run every fifteen minutes', '21/06/2014 Tony Carter All, Books, Kit Reviews, News', '', ...BODY].join('\n');
     expect(day(extractText(meta, UTC))).toBe('2014-06-21');

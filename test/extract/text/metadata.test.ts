@@ -144,9 +144,65 @@ describe('metadata found in the text', () => {
     expect(result.title?.value).toBe('Trains to run every fifteen minutes');
   });
 
+  it('takes no bare name that the page lists as a menu or tag entry elsewhere (r24)', () => {
+    // A section kicker over the headline, the same section in the menu.
+    const kicker = ['* Home', '* Circular Economy', '* Energy', '', 'Circular Economy', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(kicker, UTC).authors).toBeUndefined();
+    // A caption's subject under the headline, the same subject in the tag list.
+    const tagged = page(['Council members voted eleven to two.', '', 'Lena Berger'], ['', 'Tags', '* Lena Berger', '* Transport']);
+    expect(extractText(tagged, UTC).authors).toBeUndefined();
+    // The same names, named again in prose rather than listed: the author's.
+    const named = ['* Home', '* Energy', '', 'Lena Berger', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'More from Lena Berger'].join('\n');
+    expect(extractText(named, UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
+    expect(extractText(page(['Council members voted eleven to two.', '', 'Lena Berger'], ['', 'More from Lena Berger']), UTC).authors?.value).toEqual([{ name: 'Lena Berger' }]);
+  });
+
+  it('takes no kicker or menu entry above the headline for an author: a teaser list repeats a kicker alone, a menu runs on into its last entry (r24)', () => {
+    const kicker = ['Menu', '', 'Gesundheitliche Probleme', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'Aktuelle Nachrichten', '', 'Gesundheitliche Probleme', '', 'Trains to run every fifteen minutes'].join('\n');
+    expect(extractText(kicker, UTC).authors).toBeUndefined();
+    // A name there that the page names again inside a longer line is the author's.
+    const named = ['Menu', '', 'Lena Berger', '', 'Trains to run every fifteen minutes', '', ...BODY, '', 'More from Lena Berger'].join('\n');
+    expect(extractText(named, UTC).authors).toEqual({ value: [{ name: 'Lena Berger' }], line: 3 });
+    // The last entry of a menu over the headline, named again in a longer menu bar line, is none.
+    const menu = ['About | Crowdfunding Chemie | Text veröffentlichen', '', 'Home und Neuigkeiten', 'Chemie A - Z', 'Impressum, Kontakt', 'Crowdfunding Chemie', '', 'Trains to run every fifteen minutes', '', ...BODY].join('\n');
+    expect(extractText(menu, UTC).authors).toBeUndefined();
+  });
+
+  it('still reads the date on a line labelled a caption by its credit (r24)', () => {
+    const line = 'Last Updated : Nov 20, 2019 01:41 PM IST | Source: Moneycontrol.com';
+    const result = extractText(page([line]), UTC);
+    expect(result.updated?.value.toISOString().slice(0, 10)).toBe('2019-11-20');
+    expect(ruleOf(result, line)).toBe('date-line');
+    expect(result.authors).toBeUndefined();
+  });
+
+  it.each([
+    'Symbolbild Rettungsdienst | Foto: agentur/stock.adobe.com2022/01/Rettungsdienst_AdobeStock_169266287-scaled.jpeg',
+    'Symbolbild Feuerwehr | Foto: Max Muster/Agentur 14.01.2022',
+    'Symbolbild Feuerwehr 14.01.2022 | Foto: Max Muster/Agentur',
+  ])('takes no name from a picture caption with its credit under the headline (r24): %s', (line) => {
+    expect(extractText(page([line]), UTC).authors).toBeUndefined();
+  });
+
   it('takes no bare name further down that the page does not name again', () => {
     const result = extractText(page(['Council members voted eleven to two.', '', 'Marie Rövekamp']), UTC);
     expect(result.authors).toBeUndefined();
+  });
+
+  it.each([
+    [['Disko Von', 'Ernst Lohoff'], 'Ernst Lohoff'],
+    [['Tipps von', 'Marie Jaster'], 'Marie Jaster'],
+    [['Column by:', 'Leah C. Stokes'], 'Leah C. Stokes'],
+  ])('reads the names under a line that a kicker\'s word and the lead close, next to the headline (r24): %j', (head, name) => {
+    expect(extractText(page(head), UTC).authors?.value).toEqual([{ name }]);
+  });
+
+  it.each([
+    [['Foto von', 'Jane Doe']],
+    [['Powered by', 'WordPress']],
+    [['Sponsored by', 'Acme Media GmbH']],
+  ])('takes no credit, widget or sponsor under such a line for an author (r24): %j', (head) => {
+    expect(extractText(page(head), UTC).authors).toBeUndefined();
   });
 
   it.each([
