@@ -1302,8 +1302,13 @@ export const CODES = {
     section: 'xml',
     spec: 'XML 1.0 3 (WFC: Element Type Match)',
     summary: 'An end tag does not match the open start tag, or an element is never closed.',
-    say: (p: { unclosed: string } | { endTag: string }) => ({
-      message: 'unclosed' in p ? `The element <${p.unclosed}> is never closed.` : `The end tag ${p.endTag} does not match the element that is open.`,
+    say: (p: { unclosed: string } | { endTag: string; open?: string; openLine?: number; openColumn?: number }) => ({
+      message:
+        'unclosed' in p
+          ? `The element <${p.unclosed}> is never closed.`
+          : p.open === undefined
+            ? `The end tag ${p.endTag} does not match the element that is open.`
+            : `The end tag ${p.endTag} does not match <${p.open}>, open since line ${p.openLine}, column ${p.openColumn}.`,
       hint: 'Check that every start tag has a matching end tag in the right order.',
     }),
   },

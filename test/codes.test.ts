@@ -257,7 +257,7 @@ const SAMPLES: { [C in SaidCode]: Array<SayParams<C>> } = {
   XML_BAD_CHARACTER_REFERENCE: [{ reference: '&#0;' }],
   XML_UNDEFINED_ENTITY: [{ entity: '&nbsp;' }, {}],
   XML_UNDECLARED_PREFIX: [{ prefix: 'media' }],
-  XML_MISMATCHED_TAG: [{ unclosed: 'item' }, { endTag: '</channel>' }],
+  XML_MISMATCHED_TAG: [{ unclosed: 'item' }, { endTag: '</channel>' }, { endTag: '</title>', open: 'titel', openLine: 5, openColumn: 3 }],
   XML_CDATA_END_IN_TEXT: [{}],
   XML_DUPLICATE_ATTRIBUTE: [{ attribute: 'href' }],
   XML_NESTING_TOO_DEEP: [{ limit: 257 }],

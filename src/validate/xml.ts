@@ -82,7 +82,14 @@ class StopParsing extends Error {}
 type XmlReport = <C extends RuleCode & SaidCode>(code: C, offset: number, params: SayParams<C>) => void;
 
 /** Reports a saxes error as its rule, with what the message names (`detail`: the reference, tag or prefix). */
-function reportSaxes(report: XmlReport, code: RuleCode, offset: number, detail: string, source: string): void {
+/** The element open where an end tag did not match it, and where its start tag is. */
+interface OpenElement {
+  open: string;
+  openLine: number;
+  openColumn: number;
+}
+
+function reportSaxes(report: XmlReport, code: RuleCode, offset: number, detail: string, source: string, openElement?: OpenElement): void {
   switch (code) {
     case 'XML_ILLEGAL_CHARACTER': {
       const codePoint = source.codePointAt(offset);
@@ -99,7 +106,7 @@ function reportSaxes(report: XmlReport, code: RuleCode, offset: number, detail: 
       report(code, offset, { prefix: detail });
       return;
     case 'XML_MISMATCHED_TAG':
-      report(code, offset, detail.startsWith('unclosed') ? { unclosed: detail.replace(/^unclosed tag: /, '') } : { endTag: detail });
+      report(code, offset, detail.startsWith('unclosed') ? { unclosed: detail.replace(/^unclosed tag: /, '') } : { endTag: detail, ...openElement });
       return;
     case 'XML_CDATA_END_IN_TEXT':
       report(code, offset, {});
@@ -197,6 +204,8 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   let errors = 0;
   let lastErrorAt = -1;
   let mismatchReported = false;
+  // The element closed last and where: what a mismatched end tag closed (see 'end-tag' below).
+  let lastClosed: { element: XmlElement; at: number } | undefined;
 
   const report: XmlReport = (code, offset, params) => {
     if (errors >= MAX_XML_ERRORS || offset === lastErrorAt) return;
@@ -221,6 +230,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
     const code: RuleCode = rule?.code ?? 'XML_NOT_WELL_FORMED';
     let offset = Math.max(0, here - 1);
     let detail = raw;
+    let openElement: OpenElement | undefined;
     switch (rule?.locate) {
       case 'tag': {
         offset = Math.max(0, source.lastIndexOf('<', here - 1));
@@ -231,6 +241,13 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
       case 'end-tag': {
         offset = Math.max(0, source.lastIndexOf('</', here - 1));
         detail = source.slice(offset, here).trim() || raw;
+        // The element the end tag should have closed, named with where it opened: saxes closes it
+        // (a closetag event at this same position) before it reports the end tag.
+        const open = lastClosed !== undefined && lastClosed.at === here ? lastClosed.element : stack[stack.length - 1];
+        if (open !== undefined) {
+          const at = lines.at(open.start);
+          openElement = { open: open.name, openLine: at.line, openColumn: at.column };
+        }
         break;
       }
       case 'entity': {
@@ -257,7 +274,10 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
       if (mismatchReported) return;
       mismatchReported = true;
     }
-    reportSaxes(report, code, offset, detail, source);
+    reportSaxes(report, code, offset, detail, source, openElement);
+    // After a mismatched end tag the elements saxes closes are not the document's: every later
+    // error ("only one root", undeclared prefixes) is a consequence. xmllint stops there too.
+    if (code === 'XML_MISMATCHED_TAG' && rule?.locate === 'end-tag') throw new StopParsing();
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -295,6 +315,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   parser.on('closetag', (tag: SaxesTagNS) => {
     const element = stack.pop();
     if (element === undefined) return;
+    lastClosed = { element, at: parser.position };
     if (!tag.isSelfClosing) {
       const close = source.lastIndexOf('</', parser.position - 1);
       element.innerEnd = Math.max(close, element.innerStart);

@@ -91,6 +91,15 @@ describe('well-formedness regressions', () => {
     const found = codes('a.xml', '<rss version="2.0"><channel><item><title>x</item></channel></rss>');
     expect(found).toEqual(['XML_MISMATCHED_TAG']);
   });
+  it('a misspelt start tag: one error naming the element that is open and where, nothing after it', () => {
+    const feed = '<feed xmlns="http://www.w3.org/2005/Atom">\n  <id>urn:x</id>\n  <titel type="text">T</title>\n  <updated>2024-01-01T00:00:00Z</updated>\n  <author><name>A</name></author>\n</feed>\n';
+    const found = checkFeed('a.xml', feed);
+    expect(found.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['XML_MISMATCHED_TAG', 3, 23, 'The end tag </title> does not match <titel>, open since line 3, column 3.'],
+    ]);
+    const item = checkFeed('b.xml', '<rss version="2.0"><channel>\n<item>\n  <title>x</item></channel></rss>');
+    expect(item.map((d) => d.message)).toEqual(['The end tag </item> does not match <title>, open since line 3, column 3.']);
+  });
   it('reports an unclosed root at its start tag', () => {
     const found = checkFeed('a.xml', '<rss version="2.0">\n<channel>');
     expect(found.map((d) => [d.code, d.line, d.column])).toEqual([['XML_MISMATCHED_TAG', 2, 1]]);
