@@ -738,6 +738,15 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
   // The site's own dynamic route named like the folder (`app/blog/posts/[slug]/page.tsx` for posts/).
   const route = site.routes?.[folder];
   if (route) return { path: `${route.prefix}/${slug}${slash}`, rule: `nextjs route ${route.file}: ${route.prefix}/<slug>${slash}` };
+  // The articles folder is the whole content folder (`content/`), one folder per section inside it
+  // (`content/projects/x.mdx`), each section served by its own route (`app/projects/[slug]/page.tsx`):
+  // the section's route, the path below the section its slug.
+  const section = inside.split('/');
+  const sectionRoute = section.length > 1 ? site.routes?.[(section[0] as string).replace(/^_/, '')] : undefined;
+  if (sectionRoute) {
+    const below = str(input.fm.slug) ?? section.slice(1).join('/');
+    return { path: `${sectionRoute.prefix}/${below}${slash}`, rule: `nextjs route ${sectionRoute.file}: ${sectionRoute.prefix}/<slug>${slash}` };
+  }
   return { path: `/${folder}/${slug}${slash}`, rule: `nextjs /${folder}/<slug>${slash} (blog starter convention)` };
 }
 
