@@ -236,6 +236,18 @@ export function hexoPostsFolder(root: string): string {
   return `${(asString(c.source_dir) ?? 'source').replace(/^\.\/|\/+$/g, '')}/_posts`;
 }
 
+/**
+ * The folder a Next.js site's Contentlayer reads its documents from: `makeSource({ contentDirPath })`
+ * in `contentlayer.config.{ts,js,mjs}` (Contentlayer and its fork contentlayer2), "./" and a
+ * trailing "/" dropped; undefined without such a config or a literal value.
+ */
+export function contentlayerFolder(root: string): string | undefined {
+  const file = firstExisting(root, ['contentlayer.config.ts', 'contentlayer.config.js', 'contentlayer.config.mjs', 'contentlayer.config.mts']);
+  const dir = file ? literalOption(readText(file), 'contentDirPath') : undefined;
+  const rel = dir?.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return rel && !rel.startsWith('/') && !rel.split('/').includes('..') ? rel : undefined;
+}
+
 function readData(abs: string): Record<string, unknown> | undefined {
   try {
     const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
