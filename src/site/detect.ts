@@ -18,7 +18,7 @@ import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
 import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-text.js';
 import { sortedEntries } from './entries.js';
-import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
+import { astroContentConfig, astroPostsGlob, astroSchemaDefaultAuthor, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
 import { readEleventyComputedModule } from './eleventy-computed.js';
 import { PELICAN_CONFIGS, pelicanSite } from './pelican.js';
@@ -945,6 +945,10 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const contentConfig = astroContentConfig(root);
       const schemaKeys = astroSchemaKeys(contentConfig);
       if (schemaKeys.length > 0) info.frontMatterKeys = schemaKeys.map((k) => k.toLowerCase());
+      // Nothing above names the author, but the collection schema gives every post one: what the
+      // site's pages show for a post that names none, so the feed's author.
+      const schemaAuthor = channel.values.author === undefined ? astroSchemaDefaultAuthor(contentConfig) : undefined;
+      if (schemaAuthor && contentConfig) channel = { from: `${channel.from} and ${options.display(contentConfig.file)}`, values: { ...channel.values, author: schemaAuthor } };
       const glob = astroPostsGlob(contentConfig, root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
       const routes = astroRoutes(root);
