@@ -951,6 +951,7 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       if (schemaAuthor && contentConfig) channel = { from: `${channel.from} and ${options.display(contentConfig.file)}`, values: { ...channel.values, author: schemaAuthor } };
       const glob = astroPostsGlob(contentConfig, root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
+      else if (contentConfig && /\bdefineCollection\s*\(/.test(contentConfig.text) && !/\bloader\s*:/.test(contentConfig.text)) info.legacyCollections = true;
       const routes = astroRoutes(root);
       if (routes) info.routes = routes;
       // A key a page's URL is made of is the site's own too.

@@ -678,10 +678,9 @@ function eleventyLink(site: SiteInfo, input: LinkInput, userPatterns: Record<str
 function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
   const { dirs, stem } = split(input.contentPath);
   const collection = dirs[0] ?? '';
-  // Without a glob loader (whose own pattern says which files are entries), Astro leaves files and
-  // folders named `_x` out of a collection (its legacy collections; Astro 5 emulates them with the
-  // pattern `**/[^_]*`), as its router leaves them out of src/pages/: a template or a partial.
-  if (!site.collectionGlob && [...dirs.slice(1), stem].some((part) => part.startsWith('_'))) return { skip: 'a file Astro leaves out of its collection (a file or folder named _x: a template or a partial)' };
+  // Collections without loaders (Astro's legacy content collections; Astro 5 emulates them with the
+  // glob pattern `**/[^_]*`) leave files and folders named `_x` out: a template or a partial.
+  if (site.legacyCollections && [...dirs.slice(1), stem].some((part) => part.startsWith('_'))) return { skip: 'a file Astro leaves out of its collection (a file or folder named _x: a template or a partial)' };
   const route = site.routes?.[collection];
   // Astro's i18n recipe: `blog/fr/post.md` is served by `src/pages/[lang]/blog/[...slug].astro` at
   // /fr/blog/post/ (the locale leaves the id for the URL's first segment); under an optional
