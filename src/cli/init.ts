@@ -11,7 +11,7 @@ import { languageScriptMismatch } from '../meta/script.js';
 import { docusaurusBlogFolder } from '../site/docusaurus.js';
 import { type OtherGenerator, otherGenerator } from '../site/other-generators.js';
 import { pelicanSite } from '../site/pelican.js';
-import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, hugoLanguageContentDirs, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
+import { BRIDGETOWN_CONFIGS, CONTENT_FOLDERS, contentlayerFolder, detectSite, eleventyConfigText, gatsbySite, hexoPostsFolder, hugoLanguageContentDirs, POST_FOLDER_NAMES, POST_FOLDERS, siteMarker } from '../site/detect.js';
 import { eleventyCollectionFolders } from '../site/eleventy-site.js';
 import { sortedEntries } from '../site/entries.js';
 import { isMultilingual } from '../site/permalink.js';
@@ -472,6 +472,8 @@ export function siteSetup(cwd: string, chosen?: string): SiteSetup | undefined {
     (marker.preset === 'pelican' ? conventionalPostFolder(cwd, [pelicanSite(cwd)?.contentDir || '.']) : undefined) ??
     (marker.preset === 'hugo' ? hugoLanguagePosts(cwd) : undefined) ??
     conventionalPostFolder(cwd, POST_FOLDERS[marker.preset]) ??
+    // A Next.js site's Contentlayer names the folder its posts are in (`contentDirPath: 'articles'`).
+    (marker.preset === 'nextjs' ? conventionalPostFolder(cwd, [contentlayerFolder(cwd)].filter((f): f is string => f !== undefined)) : undefined) ??
     largestPostFolder(cwd) ??
     (content && countMarkdown(path.join(cwd, content), 1) > 0 ? content : undefined);
   if (!articles) return undefined;

@@ -104,6 +104,22 @@ export function astroSchemaKeys(config: ContentConfig | undefined): string[] {
 }
 
 /**
+ * The author a collection schema gives every entry that names none: a literal default of a string
+ * `author` (`author: z.string().default("Sam Example")`, `.optional()`, `.trim()` and such between),
+ * which the site's pages show for such a post. Undefined when no schema has one, or when schemas
+ * give different ones (which collection's is the feed's is not known).
+ */
+export function astroSchemaDefaultAuthor(config: ContentConfig | undefined): string | undefined {
+  if (!config) return undefined;
+  const found = new Set<string>();
+  for (const m of config.text.matchAll(/\bauthor\s*:\s*z\s*\.\s*string\s*\(\s*\)(?:\s*\.\s*(?!default\b)\w+\s*\([^()]*\))*\s*\.\s*default\s*\(\s*(?:"([^"\\\n]+)"|'([^'\\\n]+)'|`([^`$\\]+)`)\s*\)/g)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    if (name) found.add(name);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
  * The keys of a schema the file declares by name (`const baseSchema = z.object({ title })`, or
  * `= other.extend({…})` of another such name), which a collection's schema extends
  * (`baseSchema.extend({ description })`); at most `hops` names deep.

@@ -18,7 +18,7 @@ import type { MathSyntax } from '../sources/math.js';
 import type { SiteShortcode } from '../sources/templates.js';
 import { nestingAt, objectAt, optionMatches, shallowestOption } from './code-text.js';
 import { sortedEntries } from './entries.js';
-import { astroContentConfig, astroPostsGlob, astroSchemaKeys } from './astro-collections.js';
+import { astroContentConfig, astroPostsGlob, astroSchemaDefaultAuthor, astroSchemaKeys } from './astro-collections.js';
 import { DOCUSAURUS_CONFIGS, DOCUSAURUS_KEYS, docusaurusSite } from './docusaurus.js';
 import { readEleventyComputedModule } from './eleventy-computed.js';
 import { PELICAN_CONFIGS, pelicanSite } from './pelican.js';
@@ -234,6 +234,18 @@ function isHexoConfig(c: Record<string, unknown>): boolean {
 export function hexoPostsFolder(root: string): string {
   const c = readData(path.join(root, '_config.yml')) ?? readData(path.join(root, '_config.yaml')) ?? {};
   return `${(asString(c.source_dir) ?? 'source').replace(/^\.\/|\/+$/g, '')}/_posts`;
+}
+
+/**
+ * The folder a Next.js site's Contentlayer reads its documents from: `makeSource({ contentDirPath })`
+ * in `contentlayer.config.{ts,js,mjs}` (Contentlayer and its fork contentlayer2), "./" and a
+ * trailing "/" dropped; undefined without such a config or a literal value.
+ */
+export function contentlayerFolder(root: string): string | undefined {
+  const file = firstExisting(root, ['contentlayer.config.ts', 'contentlayer.config.js', 'contentlayer.config.mjs', 'contentlayer.config.mts']);
+  const dir = file ? literalOption(readText(file), 'contentDirPath') : undefined;
+  const rel = dir?.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return rel && !rel.startsWith('/') && !rel.split('/').includes('..') ? rel : undefined;
 }
 
 function readData(abs: string): Record<string, unknown> | undefined {
@@ -933,8 +945,13 @@ export function detectSite(options: DetectOptions): DetectedSite | undefined {
       const contentConfig = astroContentConfig(root);
       const schemaKeys = astroSchemaKeys(contentConfig);
       if (schemaKeys.length > 0) info.frontMatterKeys = schemaKeys.map((k) => k.toLowerCase());
+      // Nothing above names the author, but the collection schema gives every post one: what the
+      // site's pages show for a post that names none, so the feed's author.
+      const schemaAuthor = channel.values.author === undefined ? astroSchemaDefaultAuthor(contentConfig) : undefined;
+      if (schemaAuthor && contentConfig) channel = { from: `${channel.from} and ${options.display(contentConfig.file)}`, values: { ...channel.values, author: schemaAuthor } };
       const glob = astroPostsGlob(contentConfig, root, options.articlesDir, options.display);
       if (glob) info.collectionGlob = glob;
+      else if (contentConfig && /\bdefineCollection\s*\(/.test(contentConfig.text) && !/\bloader\s*:/.test(contentConfig.text)) info.legacyCollections = true;
       const routes = astroRoutes(root);
       if (routes) info.routes = routes;
       // A key a page's URL is made of is the site's own too.

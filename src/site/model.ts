@@ -107,6 +107,11 @@ export interface SiteInfo {
   /** Astro: the glob of the content collection that holds the articles; only the files it matches are posts. */
   collectionGlob?: CollectionGlob;
   /**
+   * Astro: the content config declares its collections without loaders (legacy content collections,
+   * which Astro 5 emulates with the glob pattern `**\/[^_]*`): files and folders named `_x` are no entries.
+   */
+  legacyCollections?: boolean;
+  /**
    * Astro: the content collections the site's own feed endpoint reads (`getCollection("blog")` in
    * src/pages/rss.xml.js), and that file. With the articles folder at the content root, the other
    * collections' entries (an about page, a policy) are not posts.

@@ -678,6 +678,9 @@ function eleventyLink(site: SiteInfo, input: LinkInput, userPatterns: Record<str
 function astroLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string, string>): LinkResult {
   const { dirs, stem } = split(input.contentPath);
   const collection = dirs[0] ?? '';
+  // Collections without loaders (Astro's legacy content collections; Astro 5 emulates them with the
+  // glob pattern `**/[^_]*`) leave files and folders named `_x` out: a template or a partial.
+  if (site.legacyCollections && [...dirs.slice(1), stem].some((part) => part.startsWith('_'))) return { skip: 'a file Astro leaves out of its collection (a file or folder named _x: a template or a partial)' };
   const route = site.routes?.[collection];
   // Astro's i18n recipe: `blog/fr/post.md` is served by `src/pages/[lang]/blog/[...slug].astro` at
   // /fr/blog/post/ (the locale leaves the id for the URL's first segment); under an optional
@@ -738,6 +741,15 @@ function nextLink(site: SiteInfo, input: LinkInput, userPatterns: Record<string,
   // The site's own dynamic route named like the folder (`app/blog/posts/[slug]/page.tsx` for posts/).
   const route = site.routes?.[folder];
   if (route) return { path: `${route.prefix}/${slug}${slash}`, rule: `nextjs route ${route.file}: ${route.prefix}/<slug>${slash}` };
+  // The articles folder is the whole content folder (`content/`), one folder per section inside it
+  // (`content/projects/x.mdx`), each section served by its own route (`app/projects/[slug]/page.tsx`):
+  // the section's route, the path below the section its slug.
+  const section = inside.split('/');
+  const sectionRoute = section.length > 1 ? site.routes?.[(section[0] as string).replace(/^_/, '')] : undefined;
+  if (sectionRoute) {
+    const below = str(input.fm.slug) ?? section.slice(1).join('/');
+    return { path: `${sectionRoute.prefix}/${below}${slash}`, rule: `nextjs route ${sectionRoute.file}: ${sectionRoute.prefix}/<slug>${slash}` };
+  }
   return { path: `/${folder}/${slug}${slash}`, rule: `nextjs /${folder}/<slug>${slash} (blog starter convention)` };
 }
 
