@@ -586,7 +586,6 @@ export function postsAuthor(cwd: string, articles: string): CommitAuthor | undef
 
 const ARTICLE = `---
 title: Hello, world
-author: Your Name
 date: 2024-01-01
 tags: [welcome]
 summary: The first article of this feed.
@@ -721,7 +720,7 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
       const elsewhere = strayArticles(io.cwd);
       if (elsewhere) out.stderr(`${elsewhere}\n`);
     }
-    out.stderr('Next: edit feedwright.config.json (title, link, author), then run `npx feedwright build`.\n');
+    out.stderr('Next: edit feedwright.config.json (title, description, link, author), then run `npx feedwright build`.\n');
   }
   else {
     if (site.authorsInPosts) {

@@ -45,6 +45,11 @@ describe('feedwright init', () => {
     writeFileSync(path.join(dir, 'feedwright.config.json'), JSON.stringify(own, null, 2));
     const again = JSON.parse((await run(['build', '--json'], { cwd: dir })).stdout) as { diagnostics: { code: string }[] };
     expect(again.diagnostics.map((d) => d.code)).not.toContain('CONFIG_PLACEHOLDER');
+    // The sample article names no author of its own: the one the user sets in the config is its author.
+    const feed = JSON.parse(readFileSync(path.join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { authors?: { name: string }[] }[] };
+    expect(feed.items[0]?.authors).toEqual([{ name: 'Ann' }]);
+    // What "Next:" asks the user to edit is every placeholder the warning names.
+    expect(r.stderr).toContain('Next: edit feedwright.config.json (title, description, link, author)');
   });
 
   it('never overwrites existing files without --force', async () => {
