@@ -112,7 +112,9 @@ export async function readGitDates(dir: string, displayDir: string, memoFile?: s
       bulkStart = { time: candidate[0] * 1000, warning };
     }
   } catch (error) {
-    const message = (error as { stderr?: string }).stderr?.split('\n')[0] || (error as Error).message;
+    // A repository with no commit yet (a new site's `git init`) answers the first two questions, then fails on HEAD.
+    const noCommit = /^(?:true|false)\n/.test((error as { stdout?: string }).stdout ?? '');
+    const message = noCommit ? 'the repository has no commit yet' : (error as { stderr?: string }).stderr?.split('\n')[0] || (error as Error).message;
     diagnostics.push(diagnostic('GIT_UNAVAILABLE', { file: displayDir }, { reason: message.trim() }));
   }
   return { dates, diagnostics, ...(bulkStart ? { bulkStart } : {}) };

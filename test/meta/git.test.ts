@@ -141,12 +141,14 @@ describe('the history read at a commit is kept (a memo in the cache folder)', ()
     }
   });
 
-  it('a repository without a commit is still a note', async () => {
+  it('a repository without a commit is still a note, which says so rather than quoting git', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'feedwright-nocommit-'));
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
     const { dates, diagnostics } = await readGitDates(dir, 'articles', path.join(dir, 'memo.json'));
     expect(dates.size).toBe(0);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['GIT_UNAVAILABLE', 'note']]);
+    // A new site's `git init`: git's "fatal: ambiguous argument 'HEAD'" is no news to its user.
+    expect(diagnostics[0]?.message).toBe('git history is not available (the repository has no commit yet); dates fall back to the file modification time.');
   });
 });
 
