@@ -702,6 +702,8 @@ export async function init(io: Io, out: Output, force: boolean, articles?: strin
       .filter(([k, v]) => v !== null && !(k === 'language' && postsWritten))
       .map(([k, v]) => `${k} ${JSON.stringify(k === 'author' ? (v as { name: string }).name : v)}`);
     if (said.length > 0 && pages) out.stderr(`Most of the ${pages.checked} pages checked agree on the site's ${said.join(', ')} (og:site_name or their titles' common end, canonical URLs, <html lang>, meta author); the config uses them.\n`);
+    // The language is what the extractor reads bylines and dates by: a guess it did not make is said.
+    if (pages && folderValues.language === undefined) out.stderr(`The ${pages.checked} pages checked do not agree on a language (<html lang>, og:locale), so the config says "en": set "language" in feedwright.config.json if they are written in another.\n`);
     if (other && !gatsby && !pages && posts) out.stderr(otherSaid(other, posts.articles, otherLinks, said));
     if (gatsby && said.length > 0) out.stderr(`This is a Gatsby site (${gatsby.file}), which feedwright has no preset for: the config takes its siteMetadata${gatsby.frontMatterPaths ? ", and the posts' paths as its gatsby-node.js makes them (each post's front matter path, \"keys\": { \"link\": [\"path\"] })" : gatsby.filePaths ? ", and the posts' paths as its gatsby-node.js makes them (createFilePath: the post's path under its folder, \"permalinks\": \"/:path/\")" : ''}.\n`);
     if (postsWritten) out.stderr(`The feed's language is ${JSON.stringify(postsWritten.language)}: ${postsWritten.count} of the ${postsWritten.checked} posts checked are written in ${postsWritten.script} script. Change "language" in feedwright.config.json if the posts are in another language written so.\n`);

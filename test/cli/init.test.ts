@@ -364,6 +364,13 @@ describe('feedwright init in a site generator\'s project', () => {
     const config = JSON.parse(readFileSync(path.join(dir, 'feedwright.config.json'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ title: 'Das Blog', link: 'https://blog.example/', language: 'de', author: { name: 'Erika Muster' }, articles: 'posts' });
     expect(config).not.toHaveProperty('description');
+    expect(r.stderr).not.toContain('do not agree on a language');
+    // Pages that mostly state no language: init says the config's "en" is its own default, not theirs.
+    const unsure = project({ 'posts/1/index.html': page(1), 'posts/2/index.html': page(2), 'posts/3/index.html': page(3).replace(' lang="de"', ''), 'posts/4/index.html': page(4).replace(' lang="de"', '') });
+    const u = await run(['init'], { cwd: unsure });
+    expect(u.code).toBe(0);
+    expect(u.stderr).toContain('The 4 pages checked do not agree on a language (<html lang>, og:locale), so the config says "en": set "language" in feedwright.config.json if they are written in another.');
+    expect(JSON.parse(readFileSync(path.join(unsure, 'feedwright.config.json'), 'utf8'))).toMatchObject({ language: 'en' });
   });
 
   it('a site without any posts folder holding Markdown gets the plain config and sample article', async () => {
