@@ -205,7 +205,9 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   let lastErrorAt = -1;
   let mismatchReported = false;
   // The element closed last and where: what a mismatched end tag closed (see 'end-tag' below).
-  let lastClosed: { element: XmlElement; at: number } | undefined;
+  // Two variables, not an object a close: this runs for every end tag of every item validated.
+  let lastClosed: XmlElement | undefined;
+  let lastClosedAt = -1;
 
   const report: XmlReport = (code, offset, params) => {
     if (errors >= MAX_XML_ERRORS || offset === lastErrorAt) return;
@@ -243,7 +245,7 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
         detail = source.slice(offset, here).trim() || raw;
         // The element the end tag should have closed, named with where it opened: saxes closes it
         // (a closetag event at this same position) before it reports the end tag.
-        const open = lastClosed !== undefined && lastClosed.at === here ? lastClosed.element : stack[stack.length - 1];
+        const open = lastClosed !== undefined && lastClosedAt === here ? lastClosed : stack[stack.length - 1];
         if (open !== undefined) {
           const at = lines.at(open.start);
           openElement = { open: open.name, openLine: at.line, openColumn: at.column };
@@ -315,7 +317,8 @@ export function parseXml(source: string, reporter: Reporter): ParsedXml {
   parser.on('closetag', (tag: SaxesTagNS) => {
     const element = stack.pop();
     if (element === undefined) return;
-    lastClosed = { element, at: parser.position };
+    lastClosed = element;
+    lastClosedAt = parser.position;
     if (!tag.isSelfClosing) {
       const close = source.lastIndexOf('</', parser.position - 1);
       element.innerEnd = Math.max(close, element.innerStart);
