@@ -8,7 +8,7 @@ import { makeReadContext } from './sources/read-context.js';
 import type { FeedwrightConfig } from './config/schema.js';
 import type { Diagnostic, DroppedBlock, Person, Provenance } from './model.js';
 import type { ReadContext } from './sources/read.js';
-import { readSource, type SourceFile } from './sources/files.js';
+import { readSource, type SourceFile, specialFile } from './sources/files.js';
 
 /** Where one field came from, for `explain`. */
 export interface FieldSource {
@@ -136,6 +136,5 @@ async function notAFile(abs: string, source: string, st: Stats | undefined): Pro
     return diagnostic('SOURCE_UNREADABLE', { file: source }, link?.isSymbolicLink() ? { what: 'link' } : { what: 'missing' });
   }
   if (st.isDirectory()) return diagnostic('SOURCE_UNREADABLE', { file: source }, { what: 'not-a-file' });
-  const what = st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : st.isBlockDevice() || st.isCharacterDevice() ? 'device' : 'other';
-  return diagnostic('SOURCE_SPECIAL_FILE', { file: source }, { what });
+  return specialFile(source, st);
 }

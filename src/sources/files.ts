@@ -383,8 +383,8 @@ function readListed(fd: number, size: number): Buffer | undefined {
   }
 }
 
-/** The diagnostic for a FIFO, socket or device where an article or folder could be. */
-function specialFile(file: string, kind: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): Diagnostic {
+/** The diagnostic for a FIFO, socket or device where an article or folder could be (also `explain`'s: src/explain.ts). */
+export function specialFile(file: string, kind: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): Diagnostic {
   const what = kind.isFIFO() ? 'fifo' : kind.isSocket() ? 'socket' : kind.isBlockDevice() || kind.isCharacterDevice() ? 'device' : 'other';
   return diagnostic('SOURCE_SPECIAL_FILE', { file }, { what });
 }
