@@ -9,7 +9,7 @@ import { nowMs } from '../util/clock.js';
 import { didYouMean } from '../util/text.js';
 import { VERSION } from '../version.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
-import { formatChanges, type Io, makeOutput, makeProgress, type Output, printBuildSummary, printDiagnostics } from './output.js';
+import { type Io, makeOutput, makeProgress, type Output, printBuildReport, printDiagnostics } from './output.js';
 
 // Each command imports what it runs when it runs: `--version` and `--help` load no pipeline at
 // all, `check` no parser or feed writer, and `build` neither `explain` nor the WebSub client.
@@ -190,11 +190,7 @@ async function runBuild(values: Record<string, string | boolean | undefined>, io
   if (values.json) {
     out.stdout(`${JSON.stringify(buildJson(result, seconds, ping), null, 2)}\n`);
   } else {
-    if (!values.quiet) {
-      printDiagnostics(out, result.diagnostics);
-      out.stderr(formatChanges(out, result.changes));
-    } else printDiagnostics(out, result.diagnostics.filter((d) => d.severity === 'error')); // --quiet: "Print only errors"
-    printBuildSummary(out, result, seconds, values.quiet === true, options.dryRun);
+    printBuildReport(out, result, seconds, values.quiet === true, options.dryRun);
     if (ping) printPing(out, ping, values.quiet === true);
   }
   return errors ? EXIT.CONTENT_ERRORS : EXIT.OK;

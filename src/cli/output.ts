@@ -165,6 +165,18 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * What a build prints (`build`, and each build of `build --watch`): its diagnostics and change
+ * summary, or with `quiet` ("Print only errors") its errors alone, then the one-line summary.
+ */
+export function printBuildReport(out: Output, result: BuildResult, seconds: number, quiet: boolean, dryRun = false): void {
+  if (!quiet) {
+    printDiagnostics(out, result.diagnostics);
+    out.stderr(formatChanges(out, result.changes));
+  } else printDiagnostics(out, result.diagnostics.filter((d) => d.severity === 'error'));
+  printBuildSummary(out, result, seconds, quiet, dryRun);
+}
+
 /** The one-line summary: articles, errors, warnings, files written/unchanged, seconds. */
 export function printBuildSummary(out: Output, result: BuildResult, seconds: number, quiet: boolean, dryRun = false): void {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

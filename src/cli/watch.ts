@@ -5,7 +5,7 @@ import { indexRecord } from '../cache/outputs.js';
 import { printable } from '../diagnostics.js';
 import { FeedwrightError } from '../errors.js';
 import { ListingMemo, readInputs } from '../pipeline/inputs.js';
-import { formatChanges, type Output, printBuildSummary, printDiagnostics } from './output.js';
+import { type Output, printBuildReport } from './output.js';
 
 /**
  * Quiet period after the last file event before rebuilding: an editor's save is a burst of events
@@ -41,11 +41,7 @@ export async function watch(options: BuildOptions, out: Output, values: Record<s
       // Only the changed articles are parsed again (the others come from the session), only their
       // items are rendered, and a rebuild whose inputs did not change renders nothing.
       const result = await build({ ...options, session });
-      if (!values.quiet) {
-        printDiagnostics(out, result.diagnostics);
-        out.stderr(formatChanges(out, result.changes));
-      } else printDiagnostics(out, result.diagnostics.filter((d) => d.severity === 'error')); // --quiet: "Print only errors"
-      printBuildSummary(out, result, (performance.now() - started) / 1000, values.quiet === true);
+      printBuildReport(out, result, (performance.now() - started) / 1000, values.quiet === true);
       control.onBuilt?.(performance.now() - started, true);
     } catch (error) {
       control.onBuilt?.(performance.now() - started, false);
