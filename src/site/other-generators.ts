@@ -80,17 +80,26 @@ function pattern(rel: string, end: string): string {
   return `/${rel ? `${rel}/` : ''}:path${end}`;
 }
 
-function mkdocs(root: string): OtherGenerator | undefined {
-  const file = ['mkdocs.yml', 'mkdocs.yaml'].find((f) => existsSync(path.join(root, f)));
+/**
+ * The first of `names` in `dir` that exists, and its YAML as a mapping (its first MAX_CONFIG_CHARS;
+ * tags it does not know, such as MkDocs' Python ones `!!python/name:…` and `!ENV`, read as data,
+ * their values unused): `data` undefined when it does not read or is no mapping.
+ */
+function yamlFile(dir: string, names: readonly string[]): { file: string; data: Record<string, unknown> | undefined } | undefined {
+  const file = names.find((f) => existsSync(path.join(dir, f)));
   if (!file) return undefined;
-  let c: Record<string, unknown> = {};
   try {
-    // MkDocs configs use Python tags (`!!python/name:…`, `!ENV`): read as data, their values unused.
-    const parsed: unknown = parseYaml(readFileSync(path.join(root, file), 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' });
-    c = asRecord(parsed) ?? {};
+    return { file, data: asRecord(parseYaml(readFileSync(path.join(dir, file), 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' })) };
   } catch {
-    c = {};
+    return { file, data: undefined };
   }
+}
+
+function mkdocs(root: string): OtherGenerator | undefined {
+  const config = yamlFile(root, ['mkdocs.yml', 'mkdocs.yaml']);
+  if (!config) return undefined;
+  const { file } = config;
+  const c = config.data ?? {};
   const docs = folder(text(c.docs_dir) ?? 'docs');
   const directoryUrls = c.use_directory_urls !== false;
   // Material for MkDocs' blog plugin: its posts (`<docs>/<blog_dir>/posts/`) are served at
@@ -310,14 +319,10 @@ const QUARTO_UNREAD = /\.(ipynb|rmd)$/i;
  * notebooks, which feedwright does not read: `unread` counts those (and R Markdown's `.Rmd`).
  */
 function quarto(root: string): OtherGenerator | undefined {
-  const file = ['_quarto.yml', '_quarto.yaml'].find((f) => existsSync(path.join(root, f)));
-  if (!file) return undefined;
-  let c: Record<string, unknown> = {};
-  try {
-    c = asRecord(parseYaml(readFileSync(path.join(root, file), 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' })) ?? {};
-  } catch {
-    c = {};
-  }
+  const config = yamlFile(root, ['_quarto.yml', '_quarto.yaml']);
+  if (!config) return undefined;
+  const { file } = config;
+  const c = config.data ?? {};
   const type = text(asRecord(c.project)?.type);
   if (type !== 'website' && type !== 'blog') return undefined;
   const site = asRecord(c.website) ?? {};
@@ -371,17 +376,8 @@ function quarto(root: string): OtherGenerator | undefined {
  * "Directory metadata"), or undefined.
  */
 function quartoMetadata(root: string, dir: string): { file: string; data: Record<string, unknown> } | undefined {
-  for (const name of ['_metadata.yml', '_metadata.yaml']) {
-    const file = path.join(root, dir, name);
-    if (!existsSync(file)) continue;
-    try {
-      const data = asRecord(parseYaml(readFileSync(file, 'utf8').slice(0, MAX_CONFIG_CHARS), { uniqueKeys: false, logLevel: 'silent' }));
-      return data ? { file: dir ? `${dir}/${name}` : name, data } : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  const metadata = yamlFile(path.join(root, dir), ['_metadata.yml', '_metadata.yaml']);
+  return metadata?.data ? { file: dir ? `${dir}/${metadata.file}` : metadata.file, data: metadata.data } : undefined;
 }
 
 /** The author Quarto gives every post (quartoAuthor): the posts folder's `_metadata.yml`'s, else the project's, with the file it is in. */
